@@ -1,0 +1,33 @@
+/* number.h - strict parsing and exact, plain formatting of decimal numbers.
+ *
+ * The observation format allows only plain decimals: an optional '-', digits,
+ * and optionally '.' and digits. No exponent, sign '+', spaces, thousands
+ * separators, hexadecimal, nan or inf. Output never uses an exponent and has
+ * the fewest digits that read back to the same double. */
+#ifndef TRADE_NUMBER_H
+#define TRADE_NUMBER_H
+
+#include <stddef.h>
+
+#include "version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Large enough for any finite double written as a plain decimal. */
+#define TRADE_NUMBER_BUFSIZE 400
+
+/* Parse s[0..len) as a plain decimal into *out (correctly rounded, as strtod).
+ * Returns 0, or TRADE_EDATA if the text is not a plain finite decimal. */
+TRADE_API int trade_number_parse(const char *s, size_t len, double *out);
+
+/* Write v into buf (size >= TRADE_NUMBER_BUFSIZE recommended) as the shortest
+ * plain decimal that reads back as v; "-0" is written "0". Returns the
+ * length, or 0 with buf = "" when v is not finite or buf is too small. */
+TRADE_API size_t trade_number_format(double v, char *buf, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,72 @@
+/* writer.h - writing rows as CSV, TSV or JSON lines, to stdout or atomically
+ * to a file.
+ *
+ * A file is written to a temporary file in the same folder and renamed over
+ * the target only by trade_writer_commit, after fflush and fsync succeed, so
+ * a failed run never truncates or half-writes an existing file. CSV goes
+ * through libcsv's quoting. Unless raw, a text cell that begins with '=',
+ * '+', '-', '@', tab or carriage return and is not a plain number gets a
+ * leading "'" so that spreadsheets do not read it as a formula. */
+#ifndef TRADE_WRITER_H
+#define TRADE_WRITER_H
+
+#include <stddef.h>
+
+#include "error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum trade_format {
+    TRADE_FORMAT_CSV = 0,
+    TRADE_FORMAT_TSV,
+    TRADE_FORMAT_JSONL
+} trade_format;
+
+typedef struct trade_write_options {
+    trade_format format;
+    int raw; /* 1: no spreadsheet neutralising */
+} trade_write_options;
+
+typedef struct trade_writer trade_writer;
+
+/* Parse "csv", "tsv" or "jsonl". Returns 0 or TRADE_EARG. */
+TRADE_API int trade_format_parse(const char *name, trade_format *out);
+
+/* 1 if a column of this name holds numbers (value, growth_pct, rank, ...):
+ * JSON lines writes its non-empty cells as JSON numbers. */
+TRADE_API int trade_column_is_numeric(const char *name);
+
+/* Open a writer on path; NULL or "-" is stdout (nothing to rename). opt may
+ * be NULL (CSV, neutralising on). *out is NULL on failure (TRADE_EIO with the
+ * file named, or TRADE_ENOMEM). */
+TRADE_API int trade_writer_open(trade_writer **out, const char *path,
+                                const trade_write_options *opt, trade_error *err);
+
+/* Write the header: ncols names (copied). numeric may be NULL, then each
+ * column's kind comes from trade_column_is_numeric. Call once, first. */
+TRADE_API int trade_writer_header(trade_writer *w, size_t ncols, const char *const *names,
+                                  const unsigned char *numeric, trade_error *err);
+
+/* Write one row of ncols cells (as given to the header); NULL cells are "". */
+TRADE_API int trade_writer_row(trade_writer *w, const char *const *cells, trade_error *err);
+
+/* Finish: flush, fsync and rename into place (a file), or flush stdout and
+ * check it for errors. Frees w in every case. Returns 0 or TRADE_EIO; on
+ * failure the target file is untouched and the temporary file removed. */
+TRADE_API int trade_writer_commit(trade_writer *w, trade_error *err);
+
+/* Give up: remove the temporary file, leave the target untouched, free w.
+ * w may be NULL. */
+TRADE_API void trade_writer_discard(trade_writer *w);
+
+/* Write the whole of a file atomically (used for scripts and pages): data of
+ * len bytes to path through a temporary file, fsync and rename. */
+TRADE_API int trade_file_write_atomic(const char *path, const void *data, size_t len,
+                                      trade_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,180 @@
+/* codes.c - the vocabularies of the observation format: countries (ISO 3166-1
+ * from the generated codes_table.inc, plus aggregates), flows, units,
+ * currencies (ISO 4217) and qualifiers. The lists here and the tables in
+ * datasets/FORMAT.md must agree; tests/test_codes.c checks that they do. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "trade/codes.h"
+
+#include "codes_table.inc"
+
+static const trade_country aggregates[] = {
+    {"WLD", "", 0, "World", 1},
+    {"EUU", "", 0, "European Union", 1},
+    {"XCA", "", 0, "Central Asia", 1},
+    {"XEA", "", 0, "Europe and Central Asia", 1},
+    {"XAS", "", 0, "Asia", 1},
+    {"XEU", "", 0, "Europe", 1},
+    {"BLX", "", 0, "Belgium-Luxembourg Economic Union", 1},
+};
+
+static const trade_term flows[] = {
+    {"export", "goods exported by reporter to partner"},
+    {"import", "goods imported by reporter from partner"},
+    {"trade", "goods exports plus imports between reporter and partner"},
+    {"reexport", "goods re-exported by reporter to partner"},
+    {"reimport", "goods re-imported by reporter from partner"},
+    {"services_export", "services exported by reporter to partner"},
+    {"services_import", "services imported by reporter from partner"},
+    {"services_trade", "services exports plus imports"},
+    {"fdi_stock", "stock of direct investment by reporter in partner"},
+    {"fdi_flow", "direct investment flow from reporter into partner"},
+    {"investment_stock", "stock of investment of all kinds by reporter in partner"},
+    {"investment_flow", "investment of all kinds from reporter into partner in the period"},
+    {"aid", "development assistance from reporter to partner"},
+    {"freight", "goods carried or handled"},
+};
+
+static const trade_term units[] = {
+    {"t", "tonnes"},
+    {"kg", "kilograms"},
+    {"m3", "cubic metres"},
+    {"TEU", "twenty-foot equivalent units (containers)"},
+    {"count", "a number of things"},
+    {"percent", "a share, in per cent"},
+    {"percent_change", "a growth rate, in per cent"},
+    {"pp", "percentage points"},
+    {"rank", "a rank (1 is first)"},
+    {"ha", "hectares"},
+    {"km", "kilometres"},
+    {"MW", "megawatts"},
+    {"GW", "gigawatts"},
+};
+
+static const trade_term qualifiers[] = {
+    {"approx", "about, nearly, some, around, almost"},
+    {"lower_bound", "over, more than, exceeds, at least"},
+    {"upper_bound", "up to, less than, at most"},
+    {"estimate", "estimated"},
+    {"projection", "expected, planned, target, forecast"},
+    {"derived", "computed from other figures; note says how"},
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static int cmp_country(const void *key, const void *elem)
+{
+    return strcmp(key, ((const trade_country *)elem)->alpha3);
+}
+
+static int cmp_term(const void *key, const void *elem)
+{
+    return strcmp(key, ((const trade_term *)elem)->code);
+}
+
+static const trade_term *term_find(const trade_term *list, size_t n, const char *code)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(list[i].code, code))
+            return &list[i];
+    return NULL;
+}
+
+const trade_country *trade_country_find(const char *alpha3)
+{
+    if (!alpha3)
+        return NULL;
+    const trade_country *c =
+        bsearch(alpha3, iso_countries, COUNT(iso_countries), sizeof iso_countries[0], cmp_country);
+    if (c)
+        return c;
+    for (size_t i = 0; i < COUNT(aggregates); i++)
+        if (!strcmp(aggregates[i].alpha3, alpha3))
+            return &aggregates[i];
+    return NULL;
+}
+
+const trade_country *trade_country_by_numeric(int numeric)
+{
+    if (numeric <= 0)
+        return NULL;
+    for (size_t i = 0; i < COUNT(iso_countries); i++)
+        if (iso_countries[i].numeric == numeric)
+            return &iso_countries[i];
+    return NULL;
+}
+
+const trade_country *trade_country_at(size_t i)
+{
+    if (i < COUNT(iso_countries))
+        return &iso_countries[i];
+    i -= COUNT(iso_countries);
+    return i < COUNT(aggregates) ? &aggregates[i] : NULL;
+}
+
+const char *trade_country_name(const char *code)
+{
+    const trade_country *c = trade_country_find(code);
+    return c ? c->name : (code ? code : "");
+}
+
+int trade_country_valid(const char *code)
+{
+    if (!code)
+        return 0;
+    if (trade_country_find(code))
+        return 1;
+    /* the placeholder of import --keep-unknown: X and three digits */
+    return code[0] == 'X' && code[1] >= '0' && code[1] <= '9' && code[2] >= '0' &&
+           code[2] <= '9' && code[3] >= '0' && code[3] <= '9' && code[4] == '\0';
+}
+
+const trade_term *trade_flows(size_t *n)
+{
+    if (n)
+        *n = COUNT(flows);
+    return flows;
+}
+
+const trade_term *trade_units(size_t *n)
+{
+    if (n)
+        *n = COUNT(units);
+    return units;
+}
+
+const trade_term *trade_currencies(size_t *n)
+{
+    if (n)
+        *n = COUNT(iso_currencies);
+    return iso_currencies;
+}
+
+const trade_term *trade_qualifiers(size_t *n)
+{
+    if (n)
+        *n = COUNT(qualifiers);
+    return qualifiers;
+}
+
+int trade_flow_valid(const char *code)
+{
+    return code && term_find(flows, COUNT(flows), code) != NULL;
+}
+
+int trade_unit_is_currency(const char *code)
+{
+    return code && bsearch(code, iso_currencies, COUNT(iso_currencies), sizeof iso_currencies[0],
+                           cmp_term) != NULL;
+}
+
+int trade_unit_valid(const char *code)
+{
+    return code && (term_find(units, COUNT(units), code) || trade_unit_is_currency(code));
+}
+
+int trade_qualifier_valid(const char *code)
+{
+    return code && (!*code || term_find(qualifiers, COUNT(qualifiers), code));
+}

@@ -1,0 +1,110 @@
+/* number.c - plain decimal numbers: a strict parser (the format allows no
+ * exponent, sign '+', spaces or separators) that rounds correctly through
+ * strtod, and a formatter that writes the shortest digits that read back to
+ * the same double, expanded into plain decimal notation. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "trade/error.h"
+#include "trade/number.h"
+
+/* Longest text accepted: enough for any sensible figure; longer is refused. */
+#define NUMBER_MAX_TEXT 400
+
+int trade_number_parse(const char *s, size_t len, double *out)
+{
+    size_t i = 0, digits = 0;
+    if (!s || len == 0 || len > NUMBER_MAX_TEXT)
+        return TRADE_EDATA;
+    if (s[i] == '-')
+        i++;
+    while (i < len && s[i] >= '0' && s[i] <= '9')
+        i++, digits++;
+    if (digits == 0)
+        return TRADE_EDATA; /* ".5" and "-" are not plain decimals */
+    if (i < len && s[i] == '.') {
+        i++;
+        size_t frac = 0;
+        while (i < len && s[i] >= '0' && s[i] <= '9')
+            i++, frac++;
+        if (frac == 0)
+            return TRADE_EDATA;
+        digits += frac;
+    }
+    if (i != len || digits == 0)
+        return TRADE_EDATA;
+    char buf[NUMBER_MAX_TEXT + 1];
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    double v = strtod(buf, NULL);
+    if (!isfinite(v))
+        return TRADE_EDATA;
+    if (out)
+        *out = v == 0 ? 0.0 : v; /* no negative zero */
+    return TRADE_OK;
+}
+
+size_t trade_number_format(double v, char *buf, size_t size)
+{
+    if (!buf || size == 0)
+        return 0;
+    buf[0] = '\0';
+    if (!isfinite(v))
+        return 0;
+    if (v == 0) {
+        if (size < 2)
+            return 0;
+        memcpy(buf, "0", 2);
+        return 1;
+    }
+    char sci[40];
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(sci, sizeof sci, "%.*e", prec - 1, v);
+        if (strtod(sci, NULL) == v)
+            break;
+    }
+    /* sci is "-d.ddde+XX": collect the digits and the exponent */
+    char digits[24];
+    size_t nd = 0;
+    const char *p = sci;
+    int neg = *p == '-';
+    if (neg)
+        p++;
+    for (; *p && *p != 'e'; p++)
+        if (*p != '.')
+            digits[nd++] = *p;
+    int exp10 = atoi(p + 1);
+    while (nd > 1 && digits[nd - 1] == '0')
+        nd--;
+    /* the value is 0.DIGITS x 10^(exp10 + 1) */
+    int point = exp10 + 1; /* digits before the decimal point */
+    size_t need = (size_t)neg + nd + 3 + (size_t)(point > 0 ? point : -point);
+    if (need >= size)
+        return 0;
+    size_t n = 0;
+    if (neg)
+        buf[n++] = '-';
+    if (point <= 0) {
+        buf[n++] = '0';
+        buf[n++] = '.';
+        for (int z = 0; z < -point; z++)
+            buf[n++] = '0';
+        memcpy(buf + n, digits, nd);
+        n += nd;
+    } else if ((size_t)point >= nd) {
+        memcpy(buf + n, digits, nd);
+        n += nd;
+        for (size_t z = nd; z < (size_t)point; z++)
+            buf[n++] = '0';
+    } else {
+        memcpy(buf + n, digits, (size_t)point);
+        n += (size_t)point;
+        buf[n++] = '.';
+        memcpy(buf + n, digits + point, nd - (size_t)point);
+        n += nd - (size_t)point;
+    }
+    buf[n] = '\0';
+    return n;
+}

@@ -1,0 +1,949 @@
+/* table.c - reading observation CSV into a trade_table, with every check of
+ * the format, and grouping rows into series.
+ *
+ * libcsv does the CSV parsing (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL,
+ * no space trimming). libcsv does not track positions, so the reader feeds it
+ * in pieces that end at each ',', CR or LF: when a callback fires, the piece
+ * just fed has ended, and the next field starts at the next byte that is not
+ * the LF of a CRLF. Lines are physical lines (a quoted newline counts), columns
+ * are bytes from the start of the line, both 1-based.
+ *
+ * Cell text lives in an arena of large blocks owned by the table; the rows of
+ * a file that fails are dropped again, so a failed read adds nothing. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "trade/codes.h"
+#include "trade/number.h"
+#include "trade/table.h"
+
+#include "utf8_internal.h"
+
+/* ---- arena ---------------------------------------------------------------- */
+
+typedef struct arena_block {
+    struct arena_block *next;
+    size_t used, size;
+    max_align_t data[];
+} arena_block;
+
+typedef struct arena {
+    arena_block *head;
+} arena;
+
+static void *arena_alloc(arena *a, size_t n)
+{
+    n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+    if (n == 0)
+        n = sizeof(max_align_t);
+    arena_block *b = a->head;
+    if (!b || b->size - b->used < n) {
+        size_t size = n > (size_t)1 << 16 ? n : (size_t)1 << 16;
+        b = malloc(sizeof *b + size);
+        if (!b)
+            return NULL;
+        b->size = size;
+        b->used = 0;
+        b->next = a->head;
+        a->head = b;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += n;
+    return p;
+}
+
+static char *arena_strndup(arena *a, const char *s, size_t n)
+{
+    char *p = arena_alloc(a, n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+static void arena_free(arena *a)
+{
+    for (arena_block *b = a->head, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    a->head = NULL;
+}
+
+/* ---- the table ------------------------------------------------------------ */
+
+typedef struct cell_pos {
+    uint32_t line, column;
+} cell_pos;
+
+typedef struct row {
+    const char **cells; /* ncells entries, in table column order */
+    cell_pos *pos;
+    size_t ncells;
+    trade_obs obs;
+    int has_obs;
+} row;
+
+struct trade_table {
+    char **cols;
+    size_t ncols, capcols;
+    row *rows;
+    size_t nrows, caprows;
+    arena mem;
+};
+
+static const char empty[] = "";
+
+trade_table *trade_table_new(void)
+{
+    return calloc(1, sizeof(trade_table));
+}
+
+void trade_table_free(trade_table *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->ncols; i++)
+        free(t->cols[i]);
+    free(t->cols);
+    free(t->rows);
+    arena_free(&t->mem);
+    free(t);
+}
+
+size_t trade_table_rows(const trade_table *t)
+{
+    return t ? t->nrows : 0;
+}
+
+size_t trade_table_cols(const trade_table *t)
+{
+    return t ? t->ncols : 0;
+}
+
+const char *trade_table_col_name(const trade_table *t, size_t col)
+{
+    return t && col < t->ncols ? t->cols[col] : NULL;
+}
+
+long trade_table_col_index(const trade_table *t, const char *name)
+{
+    if (!t || !name)
+        return -1;
+    for (size_t i = 0; i < t->ncols; i++)
+        if (!strcmp(t->cols[i], name))
+            return (long)i;
+    return -1;
+}
+
+const char *trade_table_cell(const trade_table *t, size_t r, size_t col)
+{
+    if (!t || r >= t->nrows || col >= t->rows[r].ncells)
+        return empty;
+    return t->rows[r].cells[col];
+}
+
+void trade_table_cell_position(const trade_table *t, size_t r, size_t col, const char **file,
+                               unsigned long *line, unsigned long *column)
+{
+    const char *f = "";
+    unsigned long l = 0, c = 0;
+    if (t && r < t->nrows) {
+        f = t->rows[r].obs.file;
+        l = t->rows[r].obs.line;
+        if (col < t->rows[r].ncells) {
+            l = t->rows[r].pos[col].line;
+            c = t->rows[r].pos[col].column;
+        }
+    }
+    if (file)
+        *file = f;
+    if (line)
+        *line = l;
+    if (column)
+        *column = c;
+}
+
+const trade_obs *trade_table_obs(const trade_table *t, size_t r)
+{
+    if (!t || r >= t->nrows || !t->rows[r].has_obs)
+        return NULL;
+    return &t->rows[r].obs;
+}
+
+int trade_table_filter(trade_table *t, const unsigned char *keep, trade_error *err)
+{
+    (void)err;
+    size_t n = 0;
+    for (size_t i = 0; i < t->nrows; i++)
+        if (keep[i])
+            t->rows[n++] = t->rows[i];
+    t->nrows = n;
+    return TRADE_OK;
+}
+
+/* The index of column name in t, added if new. -1 when out of memory. */
+static long table_add_col(trade_table *t, const char *name)
+{
+    long i = trade_table_col_index(t, name);
+    if (i >= 0)
+        return i;
+    if (t->ncols == t->capcols) {
+        size_t cap = t->capcols ? t->capcols * 2 : 16;
+        char **c = realloc(t->cols, cap * sizeof *c);
+        if (!c)
+            return -1;
+        t->cols = c;
+        t->capcols = cap;
+    }
+    char *copy = strdup(name);
+    if (!copy)
+        return -1;
+    t->cols[t->ncols] = copy;
+    return (long)t->ncols++;
+}
+
+/* ---- the reader ----------------------------------------------------------- */
+
+typedef struct field {
+    size_t off, len; /* in reader.buf */
+    unsigned long line, column;
+    int quoted;
+} field;
+
+/* Columns the reader parses into trade_obs. */
+enum {
+    C_REPORTER,
+    C_PARTNER,
+    C_FLOW,
+    C_PERIOD,
+    C_VALUE,
+    C_UNIT,
+    C_PRECISION,
+    C_QUALIFIER,
+    C_SOURCE,
+    C_LOCATOR,
+    C_PRODUCT,
+    C_NOTE,
+    C_LABEL,
+    C_COUNT
+};
+static const char *const known_cols[C_COUNT] = {
+    "reporter", "partner",   "flow",   "period",  "value", "unit", "precision",
+    "qualifier", "source", "locator", "product", "note", "label"};
+#define N_REQUIRED 6 /* the first six are required */
+
+typedef struct reader {
+    trade_table *t;
+    const trade_read_options *opt;
+    trade_error *err;
+    const char *name; /* in the table's arena */
+    size_t max_field;
+    int generic, draft;
+
+    /* position of the next byte */
+    unsigned long line, column;
+    unsigned long long offset;
+    /* the field being read */
+    unsigned long fline, fcol;
+    unsigned long long foffset;
+    int fquoted;
+    int need_start; /* the next byte may start a field */
+    int after_row;  /* the last callback ended a row */
+
+    /* fields of the row being read */
+    field *fields;
+    size_t nfields, capfields;
+    char *buf;
+    size_t buflen, bufcap;
+
+    /* header */
+    int have_header;
+    size_t nfilecols;
+    long *map;            /* file column -> table column */
+    long known[C_COUNT];  /* known column -> file column, or -1 */
+
+    size_t first_row; /* table rows before this file */
+    int status;       /* first error code */
+    int stop;         /* stop feeding */
+    int nomem;
+} reader;
+
+/* Report a problem. Returns non-zero when reading must stop. */
+static int problem(reader *r, int code, unsigned long line, unsigned long column, const char *fmt,
+                   ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+static int problem(reader *r, int code, unsigned long line, unsigned long column, const char *fmt,
+                   ...)
+{
+    trade_error e;
+    e.code = code;
+    snprintf(e.file, sizeof e.file, "%s", r->name);
+    e.line = line;
+    e.column = column;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e.message, sizeof e.message, fmt, ap);
+    va_end(ap);
+    if (!r->status) {
+        r->status = code;
+        if (r->err)
+            *r->err = e;
+    }
+    int stop = 1;
+    if (r->opt && r->opt->on_problem)
+        stop = r->opt->on_problem(r->opt->ctx, &e) != 0;
+    if (stop || code == TRADE_ENOMEM)
+        r->stop = 1;
+    return r->stop;
+}
+
+static void out_of_memory(reader *r)
+{
+    r->nomem = 1;
+    problem(r, TRADE_ENOMEM, r->line, r->column, "out of memory");
+}
+
+/* Quote a cell for a message: at most 40 bytes, control bytes as '?'. */
+static const char *shown(const char *s, char out[64])
+{
+    size_t n = 0;
+    for (; s[n] && n < 40; n++)
+        out[n] = (unsigned char)s[n] < 0x20 ? '?' : s[n];
+    if (s[n]) {
+        memcpy(out + n, "...", 3);
+        n += 3;
+    }
+    out[n] = '\0';
+    return out;
+}
+
+static void on_field(void *data, size_t len, void *ctx)
+{
+    reader *r = ctx;
+    if (r->stop)
+        return;
+    if (r->have_header && r->nfields >= r->nfilecols) {
+        problem(r, TRADE_ECSV, r->fline, r->fcol, "too many fields: the header has %zu",
+                r->nfilecols);
+        r->stop = 1; /* the rest of the row cannot be placed */
+        return;
+    }
+    if (r->nfields == r->capfields) {
+        size_t cap = r->capfields ? r->capfields * 2 : 32;
+        field *f = realloc(r->fields, cap * sizeof *f);
+        if (!f)
+            {
+                out_of_memory(r);
+                return;
+            }
+        r->fields = f;
+        r->capfields = cap;
+    }
+    if (r->bufcap - r->buflen < len + 1) {
+        size_t cap = r->bufcap ? r->bufcap : 4096;
+        while (cap - r->buflen < len + 1)
+            cap *= 2;
+        char *b = realloc(r->buf, cap);
+        if (!b)
+            {
+                out_of_memory(r);
+                return;
+            }
+        r->buf = b;
+        r->bufcap = cap;
+    }
+    field *f = &r->fields[r->nfields++];
+    f->off = r->buflen;
+    f->len = len;
+    f->line = r->fline;
+    f->column = r->fcol;
+    f->quoted = r->fquoted;
+    if (len)
+        memcpy(r->buf + r->buflen, data, len);
+    r->buf[r->buflen + len] = '\0';
+    r->buflen += len + 1;
+    r->need_start = 1;
+}
+
+static int header_row(reader *r)
+{
+    for (size_t i = 0; i < C_COUNT; i++)
+        r->known[i] = -1;
+    r->nfilecols = r->nfields;
+    r->map = malloc(r->nfields * sizeof *r->map);
+    if (!r->map) {
+        out_of_memory(r);
+        return -1;
+    }
+    for (size_t i = 0; i < r->nfields; i++) {
+        const char *name = r->buf + r->fields[i].off;
+        if (!*name)
+            problem(r, TRADE_ECSV, r->fields[i].line, r->fields[i].column, "empty column name");
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(name, r->buf + r->fields[j].off))
+                problem(r, TRADE_ECSV, r->fields[i].line, r->fields[i].column,
+                        "duplicate column name '%s'", name);
+        for (size_t k = 0; k < C_COUNT; k++)
+            if (!strcmp(name, known_cols[k]))
+                r->known[k] = (long)i;
+        if (r->stop)
+            return -1;
+    }
+    if (!r->generic)
+        for (size_t k = 0; k < N_REQUIRED; k++)
+            if (r->known[k] < 0 &&
+                problem(r, TRADE_EDATA, r->fields[0].line, 1, "missing required column '%s'",
+                        known_cols[k]))
+                return -1;
+    if (r->status)
+        return -1; /* the header is unusable: stop here */
+    for (size_t i = 0; i < r->nfields; i++) {
+        r->map[i] = table_add_col(r->t, r->buf + r->fields[i].off);
+        if (r->map[i] < 0) {
+            out_of_memory(r);
+            return -1;
+        }
+    }
+    r->have_header = 1;
+    return 0;
+}
+
+static const char *cell_of(const row *rw, const reader *r, int k)
+{
+    return r->known[k] >= 0 ? rw->cells[r->map[r->known[k]]] : empty;
+}
+
+/* Report a bad cell of known column k. */
+#define BAD(k, ...)                                                                                \
+    problem(r, TRADE_EDATA, r->fields[r->known[k]].line, r->fields[r->known[k]].column,          \
+            __VA_ARGS__)
+
+static void check_code(reader *r, row *rw, int k, int (*valid)(const char *), const char *what)
+{
+    const char *s = cell_of(rw, r, k);
+    char tmp[64];
+    if (!*s) {
+        if (!(r->draft && k <= C_PERIOD))
+            BAD(k, "%s: empty %s", known_cols[k], what);
+    } else if (!valid(s)) {
+        BAD(k, "%s: unknown %s '%s'", known_cols[k], what, shown(s, tmp));
+    }
+}
+
+static void parse_obs(reader *r, row *rw)
+{
+    trade_obs *o = &rw->obs;
+    char tmp[64];
+    o->reporter = cell_of(rw, r, C_REPORTER);
+    o->partner = cell_of(rw, r, C_PARTNER);
+    o->flow = cell_of(rw, r, C_FLOW);
+    o->unit = cell_of(rw, r, C_UNIT);
+    o->qualifier = cell_of(rw, r, C_QUALIFIER);
+    o->source = cell_of(rw, r, C_SOURCE);
+    o->locator = cell_of(rw, r, C_LOCATOR);
+    o->product = cell_of(rw, r, C_PRODUCT);
+    o->note = cell_of(rw, r, C_NOTE);
+    o->label = cell_of(rw, r, C_LABEL);
+    rw->has_obs = 1;
+
+    check_code(r, rw, C_REPORTER, trade_country_valid, "country code");
+    check_code(r, rw, C_PARTNER, trade_country_valid, "country code");
+    check_code(r, rw, C_FLOW, trade_flow_valid, "flow");
+    check_code(r, rw, C_UNIT, trade_unit_valid, "unit");
+    if (r->stop)
+        return;
+    if (!trade_qualifier_valid(o->qualifier) && BAD(C_QUALIFIER, "qualifier: unknown qualifier '%s'",
+                                                    shown(o->qualifier, tmp)))
+        return;
+
+    const char *p = cell_of(rw, r, C_PERIOD);
+    memset(&o->period, 0, sizeof o->period);
+    if (*p || !r->draft) {
+        trade_error pe;
+        if (trade_period_parse(p, strlen(p), &o->period, &pe)) {
+            const field *f = &r->fields[r->known[C_PERIOD]];
+            unsigned long col = f->column + (f->quoted ? 1 : 0) + (pe.column ? pe.column - 1 : 0);
+            if (problem(r, TRADE_EDATA, f->line, col, "period: %s: '%s'", pe.message,
+                        shown(p, tmp)))
+                return;
+        }
+    }
+
+    const char *v = cell_of(rw, r, C_VALUE);
+    if (trade_number_parse(v, strlen(v), &o->value) &&
+        BAD(C_VALUE, "value: '%s' is not a plain finite decimal number", shown(v, tmp)))
+        return;
+
+    o->precision = 0;
+    const char *pr = cell_of(rw, r, C_PRECISION);
+    if (*pr && (trade_number_parse(pr, strlen(pr), &o->precision) || o->precision <= 0))
+        BAD(C_PRECISION, "precision: '%s' is not a positive plain decimal number",
+            shown(pr, tmp));
+}
+
+static void data_row(reader *r)
+{
+    trade_table *t = r->t;
+    if (r->nfields < r->nfilecols) {
+        problem(r, TRADE_ECSV, r->fields[0].line, r->fields[0].column,
+                "too few fields: %zu of %zu", r->nfields, r->nfilecols);
+        return;
+    }
+    if (t->nrows == t->caprows) {
+        size_t cap = t->caprows ? t->caprows * 2 : 256;
+        row *rows = realloc(t->rows, cap * sizeof *rows);
+        if (!rows)
+            {
+                out_of_memory(r);
+                return;
+            }
+        t->rows = rows;
+        t->caprows = cap;
+    }
+    row *rw = &t->rows[t->nrows];
+    memset(rw, 0, sizeof *rw);
+    rw->ncells = t->ncols;
+    rw->cells = arena_alloc(&t->mem, t->ncols * sizeof *rw->cells);
+    rw->pos = arena_alloc(&t->mem, t->ncols * sizeof *rw->pos);
+    if (!rw->cells || !rw->pos)
+        {
+            out_of_memory(r);
+            return;
+        }
+    for (size_t c = 0; c < t->ncols; c++) {
+        rw->cells[c] = empty;
+        rw->pos[c].line = rw->pos[c].column = 0;
+    }
+    for (size_t i = 0; i < r->nfields; i++) {
+        const field *f = &r->fields[i];
+        const char *s = r->buf + f->off;
+        size_t bad = utf8_invalid_at(s, f->len);
+        if (bad < f->len &&
+            problem(r, TRADE_ECSV, f->line, f->column, "invalid UTF-8 in field %zu", i + 1))
+            return;
+        char *copy = arena_strndup(&t->mem, s, f->len);
+        if (!copy)
+            {
+                out_of_memory(r);
+                return;
+            }
+        rw->cells[r->map[i]] = copy;
+        rw->pos[r->map[i]].line = f->line > UINT32_MAX ? UINT32_MAX : (uint32_t)f->line;
+        rw->pos[r->map[i]].column = f->column > UINT32_MAX ? UINT32_MAX : (uint32_t)f->column;
+    }
+    rw->obs.file = r->name;
+    rw->obs.line = r->fields[0].line;
+    if (!r->generic)
+        parse_obs(r, rw);
+    t->nrows++;
+}
+
+static void on_row(int c, void *ctx)
+{
+    (void)c;
+    reader *r = ctx;
+    r->need_start = 1;
+    r->after_row = 1;
+    if (r->stop)
+        return;
+    if (!r->have_header)
+        header_row(r);
+    else
+        data_row(r);
+    r->nfields = 0;
+    r->buflen = 0;
+}
+
+static int no_space(unsigned char c)
+{
+    (void)c;
+    return 0;
+}
+
+/* Position of byte k of s, starting from (line, column). */
+static void advance(const char *s, size_t k, unsigned long *line, unsigned long *column)
+{
+    for (size_t i = 0; i < k; i++) {
+        if (s[i] == '\n') {
+            (*line)++;
+            *column = 1;
+        } else {
+            (*column)++;
+        }
+    }
+}
+
+/* Feed len bytes to libcsv, in pieces ending at each ',', CR or LF. */
+static void feed(reader *r, struct csv_parser *p, const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && !r->stop) {
+        size_t start = i;
+        /* where a field may start, note its position */
+        if (r->need_start) {
+            char ch = s[i];
+            if (!(r->after_row && (ch == '\r' || ch == '\n'))) {
+                r->fline = r->line;
+                r->fcol = r->column;
+                r->foffset = r->offset;
+                r->fquoted = ch == '"';
+                r->need_start = 0;
+                r->after_row = 0;
+            }
+        }
+        while (i < len) {
+            char ch = s[i++];
+            if (ch == '\0') {
+                unsigned long l = r->line, c = r->column;
+                advance(s + start, i - 1 - start, &l, &c);
+                problem(r, TRADE_ECSV, l, c, "NUL byte in input");
+                r->stop = 1;
+                return;
+            }
+            if (ch == ',' || ch == '\n' || ch == '\r')
+                break;
+        }
+        size_t n = i - start;
+        if (!r->need_start && r->offset + n - r->foffset > r->max_field) {
+            problem(r, TRADE_ELIMIT, r->fline, r->fcol,
+                    "field longer than the limit of %zu bytes", r->max_field);
+            r->stop = 1;
+            return;
+        }
+        size_t done = csv_parse(p, s + start, n, on_field, on_row, r);
+        if (r->stop)
+            return;
+        if (done < n) {
+            unsigned long l = r->line, c = r->column;
+            advance(s + start, done, &l, &c);
+            problem(r, TRADE_ECSV, l, c, "malformed CSV: %s", csv_strerror(csv_error(p)));
+            r->stop = 1;
+            return;
+        }
+        advance(s + start, n, &r->line, &r->column);
+        r->offset += n;
+    }
+}
+
+typedef int (*chunk_fn)(void *src, char *buf, size_t size, size_t *got);
+
+static int read_source(trade_table *t, const char *name, chunk_fn next, void *src,
+                       const trade_read_options *opt, trade_error *err)
+{
+    trade_error_clear(err);
+    reader r;
+    memset(&r, 0, sizeof r);
+    r.t = t;
+    r.opt = opt;
+    r.err = err;
+    r.generic = opt && opt->generic;
+    r.draft = opt && opt->draft;
+    r.max_field = opt && opt->max_field_bytes ? opt->max_field_bytes : TRADE_MAX_FIELD_DEFAULT;
+    r.line = r.column = 1;
+    r.need_start = r.after_row = 1;
+    r.first_row = t->nrows;
+    size_t oldcols = t->ncols;
+    r.name = arena_strndup(&t->mem, name ? name : "-", strlen(name ? name : "-"));
+    if (!r.name)
+        return trade_error_set(err, TRADE_ENOMEM, name, 0, 0, "out of memory");
+
+    struct csv_parser p;
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+        return trade_error_set(err, TRADE_ENOMEM, name, 0, 0, "out of memory");
+    csv_set_space_func(&p, no_space);
+
+    char *buf = malloc(1 << 16);
+    if (!buf) {
+        csv_free(&p);
+        return trade_error_set(err, TRADE_ENOMEM, name, 0, 0, "out of memory");
+    }
+    int first = 1, io = 0;
+    unsigned long long total = 0;
+    while (!r.stop) {
+        size_t got = 0;
+        io = next(src, buf, 1 << 16, &got);
+        if (io || got == 0)
+            break;
+        const char *s = buf;
+        if (first && got >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {
+            s += 3;
+            got -= 3;
+        }
+        first = 0;
+        total += got;
+        feed(&r, &p, s, got);
+    }
+    free(buf);
+    if (io && !r.stop) {
+        problem(&r, TRADE_EIO, 0, 0, "read error: %s", strerror(io));
+    } else if (!r.stop) {
+        if (csv_fini(&p, on_field, on_row, &r) != 0 && !r.stop)
+            problem(&r, TRADE_ECSV, r.fline, r.fcol, "unterminated quoted field");
+        if (!r.stop && (total == 0 || !r.have_header))
+            problem(&r, TRADE_ECSV, 1, 1, "empty file: a header row is required");
+        else if (!r.stop && t->nrows == r.first_row && r.have_header)
+            problem(&r, TRADE_EDATA, r.line, 1, "no rows after the header");
+    }
+    csv_free(&p);
+    free(r.fields);
+    free(r.buf);
+    free(r.map);
+    if (r.status) {
+        t->nrows = r.first_row; /* nothing of a failed file is kept */
+        while (t->ncols > oldcols)
+            free(t->cols[--t->ncols]);
+        return r.status;
+    }
+    return TRADE_OK;
+}
+
+static int chunk_stream(void *src, char *buf, size_t size, size_t *got)
+{
+    FILE *fp = src;
+    *got = fread(buf, 1, size, fp);
+    if (*got == 0 && ferror(fp))
+        return errno ? errno : EIO;
+    return 0;
+}
+
+typedef struct mem_src {
+    const char *data;
+    size_t len, pos;
+} mem_src;
+
+static int chunk_mem(void *src, char *buf, size_t size, size_t *got)
+{
+    mem_src *m = src;
+    size_t n = m->len - m->pos < size ? m->len - m->pos : size;
+    memcpy(buf, m->data + m->pos, n);
+    m->pos += n;
+    *got = n;
+    return 0;
+}
+
+int trade_table_read_stream(trade_table *t, FILE *fp, const char *name,
+                            const trade_read_options *opt, trade_error *err)
+{
+    if (!t || !fp)
+        return trade_error_set(err, TRADE_EARG, name, 0, 0, "no table or stream");
+    errno = 0;
+    return read_source(t, name, chunk_stream, fp, opt, err);
+}
+
+int trade_table_read_buffer(trade_table *t, const char *data, size_t len, const char *name,
+                            const trade_read_options *opt, trade_error *err)
+{
+    if (!t || (!data && len))
+        return trade_error_set(err, TRADE_EARG, name, 0, 0, "no table or data");
+    mem_src m = {data, len, 0};
+    return read_source(t, name, chunk_mem, &m, opt, err);
+}
+
+int trade_table_read_file(trade_table *t, const char *path, const trade_read_options *opt,
+                          trade_error *err)
+{
+    if (!path || !strcmp(path, "-"))
+        return trade_table_read_stream(t, stdin, "-", opt, err);
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+    int rc = trade_table_read_stream(t, fp, path, opt, err);
+    fclose(fp);
+    return rc;
+}
+
+/* ---- duplicates and series ------------------------------------------------ */
+
+static int cmp_str(const char *a, const char *b)
+{
+    return strcmp(a, b);
+}
+
+/* Order by the series key (reporter, partner, flow, unit, product). */
+static int cmp_series_key(const trade_obs *a, const trade_obs *b)
+{
+    int c;
+    if ((c = cmp_str(a->reporter, b->reporter)) || (c = cmp_str(a->partner, b->partner)) ||
+        (c = cmp_str(a->flow, b->flow)) || (c = cmp_str(a->unit, b->unit)) ||
+        (c = cmp_str(a->product, b->product)))
+        return c;
+    return 0;
+}
+
+/* Rows are sorted as (observation, index) pairs, so the comparisons need no
+ * global state and ties keep file order. */
+typedef struct obs_ref {
+    const trade_obs *o;
+    size_t row;
+} obs_ref;
+
+static int cmp_dup(const void *pa, const void *pb)
+{
+    const obs_ref *ra = pa, *rb = pb;
+    const trade_obs *a = ra->o, *b = rb->o;
+    int c;
+    if ((c = cmp_series_key(a, b)) || (c = trade_period_compare(&a->period, &b->period)) ||
+        (c = (int)a->period.start_unit - (int)b->period.start_unit) ||
+        (c = (int)a->period.end_unit - (int)b->period.end_unit) ||
+        (c = cmp_str(a->qualifier, b->qualifier)) || (c = cmp_str(a->source, b->source)))
+        return c;
+    return ra->row < rb->row ? -1 : ra->row > rb->row;
+}
+
+static int cmp_period_then_row(const void *pa, const void *pb)
+{
+    const obs_ref *ra = pa, *rb = pb;
+    int c;
+    if ((c = cmp_series_key(ra->o, rb->o)) || (c = trade_period_compare(&ra->o->period, &rb->o->period)))
+        return c;
+    return ra->row < rb->row ? -1 : ra->row > rb->row;
+}
+
+int trade_table_check_duplicates(const trade_table *t, trade_problem_fn on_problem, void *ctx,
+                                 trade_error *err)
+{
+    trade_error_clear(err);
+    size_t n = 0;
+    obs_ref *idx = malloc((t->nrows ? t->nrows : 1) * sizeof *idx);
+    if (!idx)
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    for (size_t i = 0; i < t->nrows; i++) {
+        const trade_obs *o = &t->rows[i].obs;
+        if (t->rows[i].has_obs && *o->reporter && *o->partner && *o->flow &&
+            o->period.start_unit != TRADE_PERIOD_NONE)
+            idx[n++] = (obs_ref){o, i};
+    }
+    qsort(idx, n, sizeof *idx, cmp_dup);
+    int status = TRADE_OK;
+    for (size_t i = 1; i < n; i++) {
+        size_t a = idx[i - 1].row, b = idx[i].row;
+        const trade_obs *oa = &t->rows[a].obs, *ob = &t->rows[b].obs;
+        if (cmp_series_key(oa, ob) || trade_period_compare(&oa->period, &ob->period) ||
+            oa->period.start_unit != ob->period.start_unit ||
+            oa->period.end_unit != ob->period.end_unit || strcmp(oa->qualifier, ob->qualifier) ||
+            strcmp(oa->source, ob->source) || oa->value == ob->value)
+            continue;
+        /* report at the later of the two rows, naming the earlier */
+        size_t early = a < b ? a : b, late = a < b ? b : a;
+        trade_error e;
+        long vc = trade_table_col_index(t, "value");
+        const char *file;
+        unsigned long line, col;
+        trade_table_cell_position(t, late, vc < 0 ? 0 : (size_t)vc, &file, &line, &col);
+        trade_error_set(&e, TRADE_EDATA, file, line, col,
+                        "conflicting duplicate: same reporter, partner, flow, period, unit, "
+                        "qualifier and source as %s:%lu with a different value",
+                        t->rows[early].obs.file, t->rows[early].obs.line);
+        if (!status) {
+            status = TRADE_EDATA;
+            if (err)
+                *err = e;
+        }
+        if (!on_problem || on_problem(ctx, &e))
+            break;
+    }
+    free(idx);
+    return status;
+}
+
+struct trade_series_list {
+    size_t *rows;   /* row indices, grouped by series, sorted by period */
+    size_t *starts; /* series i is rows[starts[i] .. starts[i + 1]) */
+    size_t count;
+};
+
+void trade_series_list_free(trade_series_list *s)
+{
+    if (!s)
+        return;
+    free(s->rows);
+    free(s->starts);
+    free(s);
+}
+
+size_t trade_series_count(const trade_series_list *s)
+{
+    return s ? s->count : 0;
+}
+
+const size_t *trade_series_rows(const trade_series_list *s, size_t i, size_t *n)
+{
+    if (!s || i >= s->count) {
+        if (n)
+            *n = 0;
+        return NULL;
+    }
+    if (n)
+        *n = s->starts[i + 1] - s->starts[i];
+    return s->rows + s->starts[i];
+}
+
+typedef struct group {
+    size_t start, end, first_row;
+} group;
+
+static int cmp_group(const void *pa, const void *pb)
+{
+    const group *a = pa, *b = pb;
+    return a->first_row < b->first_row ? -1 : a->first_row > b->first_row;
+}
+
+int trade_series_group(const trade_table *t, trade_series_list **out, trade_error *err)
+{
+    trade_error_clear(err);
+    *out = NULL;
+    size_t n = 0;
+    trade_series_list *s = calloc(1, sizeof *s);
+    obs_ref *idx = malloc((t->nrows ? t->nrows : 1) * sizeof *idx);
+    group *g = malloc((t->nrows ? t->nrows : 1) * sizeof *g);
+    if (!s || !idx || !g)
+        goto nomem;
+    for (size_t i = 0; i < t->nrows; i++)
+        if (t->rows[i].has_obs)
+            idx[n++] = (obs_ref){&t->rows[i].obs, i};
+    qsort(idx, n, sizeof *idx, cmp_period_then_row);
+    size_t ng = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0 || cmp_series_key(idx[i - 1].o, idx[i].o)) {
+            g[ng].start = i;
+            g[ng].first_row = idx[i].row;
+            ng++;
+        }
+        g[ng - 1].end = i + 1;
+        if (idx[i].row < g[ng - 1].first_row)
+            g[ng - 1].first_row = idx[i].row;
+    }
+    qsort(g, ng, sizeof *g, cmp_group);
+    s->rows = malloc((n ? n : 1) * sizeof *s->rows);
+    s->starts = malloc((ng + 1) * sizeof *s->starts);
+    if (!s->rows || !s->starts)
+        goto nomem;
+    size_t k = 0;
+    for (size_t i = 0; i < ng; i++) {
+        s->starts[i] = k;
+        for (size_t j = g[i].start; j < g[i].end; j++)
+            s->rows[k++] = idx[j].row;
+    }
+    s->starts[ng] = k;
+    s->count = ng;
+    free(idx);
+    free(g);
+    *out = s;
+    return TRADE_OK;
+nomem:
+    free(idx);
+    free(g);
+    trade_series_list_free(s);
+    return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+}

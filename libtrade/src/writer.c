@@ -1,0 +1,341 @@
+/* writer.c - rows out as CSV (quoted by libcsv where needed), TSV or JSON
+ * lines, to stdout or to a file through a temporary file in the same folder
+ * that is renamed over the target only after everything was written and
+ * synced. A target that is not a regular file (a device such as /dev/full, a
+ * FIFO) is written directly, since it cannot be replaced by a rename. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <csv.h>
+
+#include "trade/number.h"
+#include "trade/writer.h"
+
+struct trade_writer {
+    FILE *fp;
+    char *path;    /* target; NULL for stdout */
+    char *tmppath; /* temporary file; NULL when writing directly */
+    trade_format format;
+    int raw;
+    size_t ncols;
+    char **names;
+    unsigned char *numeric;
+    int failed;
+};
+
+static const char *const numeric_columns[] = {
+    "value", "precision", "value_from", "value_to", "growth_pct", "cagr_pct", "log_growth", "n",
+    "trend_pct", "ci_low_pct", "ci_high_pct", "r2", "first", "last", "min", "max", "mean",
+    "median", "sd", "rank", "exports", "imports", "balance", "coverage", "total", "share_pct",
+    "hhi", "hhi_normalized", "index", "rate", "gap", "gap_pct", "line", "column", "quantity",
+    "slope", "intercept", "low", "high", "stated_low", "stated_high", "computed_low",
+    "computed_high", "count", "value_usd", "year"};
+
+int trade_column_is_numeric(const char *name)
+{
+    if (!name)
+        return 0;
+    for (size_t i = 0; i < sizeof numeric_columns / sizeof numeric_columns[0]; i++)
+        if (!strcmp(name, numeric_columns[i]))
+            return 1;
+    return 0;
+}
+
+int trade_format_parse(const char *name, trade_format *out)
+{
+    if (name && !strcmp(name, "csv"))
+        *out = TRADE_FORMAT_CSV;
+    else if (name && !strcmp(name, "tsv"))
+        *out = TRADE_FORMAT_TSV;
+    else if (name && !strcmp(name, "jsonl"))
+        *out = TRADE_FORMAT_JSONL;
+    else
+        return TRADE_EARG;
+    return TRADE_OK;
+}
+
+static void writer_free(trade_writer *w)
+{
+    if (!w)
+        return;
+    for (size_t i = 0; i < w->ncols; i++)
+        free(w->names[i]);
+    free(w->names);
+    free(w->numeric);
+    free(w->path);
+    free(w->tmppath);
+    free(w);
+}
+
+/* Open a temporary file beside path. */
+static FILE *open_temp(const char *path, char **tmppath)
+{
+    size_t n = strlen(path);
+    char *tmp = malloc(n + 16);
+    if (!tmp)
+        return NULL;
+    const char *slash = strrchr(path, '/');
+    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+    memcpy(tmp, path, dirlen);
+    snprintf(tmp + dirlen, n + 16 - dirlen, ".%s.XXXXXX", path + dirlen);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        free(tmp);
+        return NULL;
+    }
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    FILE *fp = fdopen(fd, "wb");
+    if (!fp) {
+        close(fd);
+        unlink(tmp);
+        free(tmp);
+        return NULL;
+    }
+    *tmppath = tmp;
+    return fp;
+}
+
+int trade_writer_open(trade_writer **out, const char *path, const trade_write_options *opt,
+                      trade_error *err)
+{
+    trade_error_clear(err);
+    *out = NULL;
+    trade_writer *w = calloc(1, sizeof *w);
+    if (!w)
+        return trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
+    if (opt) {
+        w->format = opt->format;
+        w->raw = opt->raw;
+    }
+    if (!path || !strcmp(path, "-")) {
+        w->fp = stdout;
+        *out = w;
+        return TRADE_OK;
+    }
+    w->path = strdup(path);
+    if (!w->path) {
+        writer_free(w);
+        return trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
+    }
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) {
+            writer_free(w);
+            return trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot write: is a directory");
+        }
+        w->fp = fopen(path, "wb");
+    } else {
+        w->fp = open_temp(path, &w->tmppath);
+    }
+    if (!w->fp) {
+        int e = errno;
+        writer_free(w);
+        return trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot write: %s", strerror(e));
+    }
+    *out = w;
+    return TRADE_OK;
+}
+
+int trade_writer_header(trade_writer *w, size_t ncols, const char *const *names,
+                        const unsigned char *numeric, trade_error *err)
+{
+    w->names = calloc(ncols ? ncols : 1, sizeof *w->names);
+    w->numeric = calloc(ncols ? ncols : 1, 1);
+    if (!w->names || !w->numeric)
+        return trade_error_set(err, TRADE_ENOMEM, w->path, 0, 0, "out of memory");
+    for (size_t i = 0; i < ncols; i++) {
+        w->names[i] = strdup(names[i] ? names[i] : "");
+        if (!w->names[i])
+            return trade_error_set(err, TRADE_ENOMEM, w->path, 0, 0, "out of memory");
+        w->ncols = i + 1;
+        w->numeric[i] = numeric ? numeric[i] : (unsigned char)trade_column_is_numeric(names[i]);
+    }
+    if (w->format == TRADE_FORMAT_JSONL)
+        return TRADE_OK;
+    return trade_writer_row(w, (const char *const *)w->names, err);
+}
+
+static int is_number(const char *s)
+{
+    return trade_number_parse(s, strlen(s), NULL) == TRADE_OK;
+}
+
+static int needs_neutralising(const char *s)
+{
+    return (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+            s[0] == '\r') &&
+           !is_number(s);
+}
+
+static void put_csv(trade_writer *w, const char *s, int neutralise)
+{
+    size_t n = strlen(s);
+    if (!neutralise && !strpbrk(s, ",\"\r\n") && n) {
+        fwrite(s, 1, n, w->fp);
+        return;
+    }
+    if (neutralise) {
+        /* write "'" + s, quoted by libcsv */
+        char *tmp = malloc(n + 2);
+        if (!tmp) {
+            w->failed = ENOMEM;
+            return;
+        }
+        tmp[0] = '\'';
+        memcpy(tmp + 1, s, n + 1);
+        if (csv_fwrite(w->fp, tmp, n + 1))
+            w->failed = EIO;
+        free(tmp);
+        return;
+    }
+    if (n == 0)
+        return;
+    if (csv_fwrite(w->fp, s, n))
+        w->failed = EIO;
+}
+
+static void put_tsv(trade_writer *w, const char *s, int neutralise)
+{
+    if (neutralise)
+        fputc('\'', w->fp);
+    for (; *s; s++) {
+        switch (*s) {
+        case '\t':
+            fputs("\\t", w->fp);
+            break;
+        case '\n':
+            fputs("\\n", w->fp);
+            break;
+        case '\r':
+            fputs("\\r", w->fp);
+            break;
+        case '\\':
+            fputs("\\\\", w->fp);
+            break;
+        default:
+            fputc(*s, w->fp);
+        }
+    }
+}
+
+static void put_json_string(FILE *fp, const char *s)
+{
+    fputc('"', fp);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(fp, "\\%c", *p);
+        else if (*p == '\n')
+            fputs("\\n", fp);
+        else if (*p == '\r')
+            fputs("\\r", fp);
+        else if (*p == '\t')
+            fputs("\\t", fp);
+        else if (*p < 0x20 || *p == 0x7f)
+            fprintf(fp, "\\u%04x", *p);
+        else
+            fputc(*p, fp);
+    }
+    fputc('"', fp);
+}
+
+int trade_writer_row(trade_writer *w, const char *const *cells, trade_error *err)
+{
+    if (w->format == TRADE_FORMAT_JSONL) {
+        fputc('{', w->fp);
+        for (size_t i = 0; i < w->ncols; i++) {
+            const char *s = cells[i] ? cells[i] : "";
+            if (i)
+                fputc(',', w->fp);
+            put_json_string(w->fp, w->names[i]);
+            fputc(':', w->fp);
+            double v;
+            char num[TRADE_NUMBER_BUFSIZE];
+            if (!*s)
+                fputs("null", w->fp);
+            else if (w->numeric[i] && trade_number_parse(s, strlen(s), &v) == TRADE_OK &&
+                     trade_number_format(v, num, sizeof num))
+                fputs(num, w->fp);
+            else
+                put_json_string(w->fp, s);
+        }
+        fputs("}\n", w->fp);
+    } else {
+        for (size_t i = 0; i < w->ncols; i++) {
+            const char *s = cells[i] ? cells[i] : "";
+            int neutralise = !w->raw && needs_neutralising(s);
+            if (i)
+                fputc(w->format == TRADE_FORMAT_TSV ? '\t' : ',', w->fp);
+            if (w->format == TRADE_FORMAT_TSV)
+                put_tsv(w, s, neutralise);
+            else
+                put_csv(w, s, neutralise);
+        }
+        fputc('\n', w->fp);
+    }
+    if (w->failed || ferror(w->fp))
+        return trade_error_set(err, TRADE_EIO, w->path ? w->path : "-", 0, 0,
+                               "write error: %s", strerror(w->failed ? w->failed : errno));
+    return TRADE_OK;
+}
+
+int trade_writer_commit(trade_writer *w, trade_error *err)
+{
+    trade_error_clear(err);
+    if (!w)
+        return TRADE_OK;
+    int rc = TRADE_OK;
+    const char *name = w->path ? w->path : "-";
+    if (fflush(w->fp) != 0 || ferror(w->fp) || w->failed) {
+        rc = trade_error_set(err, TRADE_EIO, name, 0, 0, "write error: %s",
+                             strerror(errno ? errno : EIO));
+    } else if (w->tmppath && fsync(fileno(w->fp)) != 0) {
+        rc = trade_error_set(err, TRADE_EIO, name, 0, 0, "cannot sync: %s", strerror(errno));
+    }
+    if (w->fp != stdout) {
+        if (fclose(w->fp) != 0 && !rc)
+            rc = trade_error_set(err, TRADE_EIO, name, 0, 0, "cannot close: %s",
+                                 strerror(errno));
+        w->fp = NULL;
+    }
+    if (w->tmppath) {
+        if (!rc && rename(w->tmppath, w->path) != 0)
+            rc = trade_error_set(err, TRADE_EIO, name, 0, 0, "cannot rename into place: %s",
+                                 strerror(errno));
+        if (rc)
+            unlink(w->tmppath);
+    }
+    writer_free(w);
+    return rc;
+}
+
+void trade_writer_discard(trade_writer *w)
+{
+    if (!w)
+        return;
+    if (w->fp && w->fp != stdout)
+        fclose(w->fp);
+    if (w->tmppath)
+        unlink(w->tmppath);
+    writer_free(w);
+}
+
+int trade_file_write_atomic(const char *path, const void *data, size_t len, trade_error *err)
+{
+    trade_writer *w;
+    int rc = trade_writer_open(&w, path, NULL, err);
+    if (rc)
+        return rc;
+    if (len && fwrite(data, 1, len, w->fp) != len) {
+        int e = errno;
+        trade_writer_discard(w);
+        return trade_error_set(err, TRADE_EIO, path, 0, 0, "write error: %s", strerror(e));
+    }
+    return trade_writer_commit(w, err);
+}

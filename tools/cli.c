@@ -1,0 +1,182 @@
+/* cli.c - what the subcommands share: exit codes, located error messages,
+ * the common options, and reading inputs through the format's checks. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+int cli_exit_code(int status)
+{
+    switch (status) {
+    case TRADE_OK:
+        return CLI_OK;
+    case TRADE_ECSV:
+    case TRADE_EDATA:
+    case TRADE_ELIMIT:
+    case TRADE_EMATH:
+        return CLI_EDATA;
+    default:
+        return CLI_EUSAGE;
+    }
+}
+
+void cli_print_error(const trade_error *err)
+{
+    if (err->file[0] && err->line)
+        fprintf(stderr, "%s:%lu:%lu: %s\n", err->file, err->line, err->column ? err->column : 1,
+                err->message);
+    else if (err->file[0])
+        fprintf(stderr, "%s: %s\n", err->file, err->message);
+    else
+        fprintf(stderr, "trade: %s\n", err->message[0] ? err->message : trade_strerror(err->code));
+}
+
+void cli_errorf(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "trade %s: ", cmd);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+int cli_fail(const trade_error *err)
+{
+    cli_print_error(err);
+    return cli_exit_code(err->code);
+}
+
+void cli_getopt_reset(void)
+{
+    optind = 0; /* glibc: 0 also resets its internal state */
+    opterr = 1;
+}
+
+int cli_common_option(cli_common *o, const char *cmd, int c, const char *arg)
+{
+    switch (c) {
+    case 'o':
+        o->output = arg;
+        return 0;
+    case CLI_OPT_FORMAT:
+        if (trade_format_parse(arg, &o->write.format)) {
+            cli_errorf(cmd, "--format must be csv, tsv or jsonl, not '%s'", arg);
+            return CLI_EUSAGE;
+        }
+        return 0;
+    case CLI_OPT_RAW:
+        o->write.raw = 1;
+        return 0;
+    case CLI_OPT_DRAFT:
+        o->draft = 1;
+        return 0;
+    case CLI_OPT_MAX_FIELD: {
+        char *end;
+        unsigned long long n = strtoull(arg, &end, 10);
+        if (!*arg || *end || n == 0) {
+            cli_errorf(cmd, "--max-field takes a positive number of bytes, not '%s'", arg);
+            return CLI_EUSAGE;
+        }
+        o->max_field = (size_t)n;
+        return 0;
+    }
+    case CLI_OPT_WHERE: {
+        const char *eq = strchr(arg, '=');
+        if (!eq || eq == arg) {
+            cli_errorf(cmd, "--where takes COLUMN=VALUE, not '%s'", arg);
+            return CLI_EUSAGE;
+        }
+        if (o->nwhere == CLI_MAX_WHERE) {
+            cli_errorf(cmd, "at most %d --where options", CLI_MAX_WHERE);
+            return CLI_EUSAGE;
+        }
+        char *col = strndup(arg, (size_t)(eq - arg));
+        if (!col) {
+            cli_errorf(cmd, "out of memory");
+            return CLI_EUSAGE;
+        }
+        o->where_col[o->nwhere] = col; /* lives until exit */
+        o->where_val[o->nwhere] = eq + 1;
+        o->nwhere++;
+        return 0;
+    }
+    }
+    return -1;
+}
+
+/* Print every problem; keep going. */
+static int print_problem(void *ctx, const trade_error *problem)
+{
+    int *count = ctx;
+    cli_print_error(problem);
+    (*count)++;
+    return 0;
+}
+
+int cli_read_inputs(trade_table *t, const char *cmd, int argc, char **argv, const cli_common *o)
+{
+    int problems = 0, worst = TRADE_OK;
+    trade_read_options ro = {0};
+    ro.draft = o ? o->draft : 0;
+    ro.max_field_bytes = o ? o->max_field : 0;
+    ro.on_problem = print_problem;
+    ro.ctx = &problems;
+    char *dash[] = {"-"};
+    if (argc == 0) {
+        argc = 1;
+        argv = dash;
+    }
+    for (int i = 0; i < argc; i++) {
+        trade_error err;
+        int rc = trade_table_read_file(t, argv[i], &ro, &err);
+        if (rc && problems == 0)
+            cli_print_error(&err); /* not reported through the callback (I/O) */
+        if (rc && cli_exit_code(rc) > cli_exit_code(worst))
+            worst = rc;
+        else if (rc && !worst)
+            worst = rc;
+        problems = 0;
+    }
+    if (worst)
+        return cli_exit_code(worst);
+    trade_error err;
+    int rc = trade_table_check_duplicates(t, print_problem, &problems, &err);
+    if (rc)
+        return cli_exit_code(rc);
+    if (o && o->nwhere) {
+        size_t n = trade_table_rows(t);
+        unsigned char *keep = malloc(n ? n : 1);
+        if (!keep) {
+            cli_errorf(cmd, "out of memory");
+            return CLI_EUSAGE;
+        }
+        long cols[CLI_MAX_WHERE];
+        for (size_t w = 0; w < o->nwhere; w++)
+            cols[w] = trade_table_col_index(t, o->where_col[w]);
+        for (size_t r = 0; r < n; r++) {
+            keep[r] = 1;
+            for (size_t w = 0; w < o->nwhere && keep[r]; w++)
+                keep[r] = strcmp(cols[w] < 0 ? "" : trade_table_cell(t, r, (size_t)cols[w]),
+                                 o->where_val[w]) == 0;
+        }
+        trade_table_filter(t, keep, NULL);
+        free(keep);
+    }
+    return CLI_OK;
+}
+
+int cli_writer_open(trade_writer **w, const cli_common *o)
+{
+    trade_error err;
+    int rc = trade_writer_open(w, o->output, &o->write, &err);
+    return rc ? cli_fail(&err) : CLI_OK;
+}
+
+int cli_writer_commit(trade_writer *w)
+{
+    trade_error err;
+    int rc = trade_writer_commit(w, &err);
+    return rc ? cli_fail(&err) : CLI_OK;
+}

@@ -1,0 +1,94 @@
+/* cli.h - what every trade subcommand shares: exit codes, error printing,
+ * the common options (-o, --format, --raw, --where, --draft, --help) and
+ * reading the input files through the format's checks. Uses only the public
+ * libtrade API. */
+#ifndef TRADE_CLI_H
+#define TRADE_CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "trade/trade.h"
+
+/* Exit codes: 0 ok, 1 bad input data, 2 usage or I/O. */
+enum { CLI_OK = 0, CLI_EDATA = 1, CLI_EUSAGE = 2 };
+
+/* The exit code for a library status. */
+int cli_exit_code(int status);
+
+/* Print err as "FILE:LINE:COLUMN: message" (or "trade: message" when it
+ * has no file) on stderr. */
+void cli_print_error(const trade_error *err);
+
+/* printf-style "trade CMD: message" on stderr. */
+void cli_errorf(const char *cmd, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+#define CLI_MAX_WHERE 32
+
+/* Options shared by the commands that read observations and write rows. */
+typedef struct cli_common {
+    const char *output;   /* -o FILE; NULL is stdout */
+    trade_write_options write;
+    int draft;            /* --draft */
+    size_t max_field;     /* --max-field BYTES; 0 default */
+    size_t nwhere;
+    const char *where_col[CLI_MAX_WHERE];   /* --where COLUMN=VALUE */
+    const char *where_val[CLI_MAX_WHERE];
+} cli_common;
+
+/* Long options every row-writing command accepts; append them to a
+ * command's own table with CLI_COMMON_OPTIONS and handle them with
+ * cli_common_option(). Option values 0x1000 and up are reserved here. */
+enum {
+    CLI_OPT_FORMAT = 0x1000,
+    CLI_OPT_RAW,
+    CLI_OPT_WHERE,
+    CLI_OPT_DRAFT,
+    CLI_OPT_MAX_FIELD,
+    CLI_OPT_HELP
+};
+#define CLI_COMMON_OPTIONS                                                                         \
+    {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, CLI_OPT_FORMAT}, \
+        {"raw", no_argument, NULL, CLI_OPT_RAW}, {"where", required_argument, NULL, CLI_OPT_WHERE}, \
+        {"draft", no_argument, NULL, CLI_OPT_DRAFT},                                               \
+        {"max-field", required_argument, NULL, CLI_OPT_MAX_FIELD},                                 \
+        {"help", no_argument, NULL, CLI_OPT_HELP}
+
+/* Help text lines for the common options, for a command's usage(). */
+#define CLI_COMMON_HELP                                                                            \
+    "  -o, --output FILE     write to FILE (atomically) instead of stdout\n"                     \
+    "      --format FMT      csv (default), tsv or jsonl\n"                                       \
+    "      --raw             do not neutralise spreadsheet formulas in text cells\n"              \
+    "      --where COL=VAL   keep only rows whose COL equals VAL (repeatable)\n"                  \
+    "      --draft           accept empty reporter, partner, flow and period\n"                   \
+    "      --max-field N     refuse fields longer than N bytes (default 1 MiB)\n"                 \
+    "      --help            show this help\n"
+
+/* Handle a common option c (from getopt_long) with its optarg. Returns 0 if
+ * handled, -1 if c is not a common option, 2 (usage error, message printed)
+ * for a bad value. CLI_OPT_HELP is not handled here. */
+int cli_common_option(cli_common *o, const char *cmd, int c, const char *arg);
+
+/* Read the files argv[0..argc) (none: stdin) into t through every check,
+ * printing each problem, then check duplicates and apply --where. Returns an
+ * exit code (0, 1 or 2). */
+int cli_read_inputs(trade_table *t, const char *cmd, int argc, char **argv, const cli_common *o);
+
+/* Open the output writer of o. Returns an exit code; on error prints it. */
+int cli_writer_open(trade_writer **w, const cli_common *o);
+
+/* Commit w, printing any error. Returns an exit code. */
+int cli_writer_commit(trade_writer *w);
+
+/* Print a library error and return its exit code. */
+int cli_fail(const trade_error *err);
+
+/* Standard getopt_long prologue helpers: reset getopt for a subcommand. */
+void cli_getopt_reset(void);
+
+
+#endif
