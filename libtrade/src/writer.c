@@ -229,16 +229,21 @@ static void put_json_string(FILE *fp, const char *s)
 {
     fputc('"', fp);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(fp, "\\%c", *p);
+        if (*p == '"' || *p == '\\') {
+            fputc('\\', fp);
+            fputc(*p, fp);
+        }
         else if (*p == '\n')
             fputs("\\n", fp);
         else if (*p == '\r')
             fputs("\\r", fp);
         else if (*p == '\t')
             fputs("\\t", fp);
-        else if (*p < 0x20 || *p == 0x7f)
-            fprintf(fp, "\\u%04x", *p);
+        else if (*p < 0x20 || *p == 0x7f) {
+            char esc[8];
+            snprintf(esc, sizeof esc, "\\u%04x", *p);
+            fputs(esc, fp);
+        }
         else
             fputc(*p, fp);
     }

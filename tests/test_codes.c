@@ -1,0 +1,151 @@
+/* test_codes.c - the vocabularies: the library's lists and the tables of
+ * datasets/FORMAT.md must agree in both directions, and the country table
+ * must hold the ISO entries analysts use. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "trade/codes.h"
+
+#define MAXCODES 64
+
+/* Collect the `code` cells of the table between <!-- NAME:begin --> and
+ * <!-- NAME:end --> in FORMAT.md. */
+static size_t doc_codes(const char *name, char codes[MAXCODES][32])
+{
+    FILE *fp = fopen(TRADE_SOURCE_DIR "/datasets/FORMAT.md", "r");
+    assert_non_null(fp);
+    char line[1024], begin[64], end[64];
+    snprintf(begin, sizeof begin, "<!-- %s:begin -->", name);
+    snprintf(end, sizeof end, "<!-- %s:end -->", name);
+    int in = 0;
+    size_t n = 0;
+    while (fgets(line, sizeof line, fp)) {
+        if (strstr(line, begin))
+            in = 1;
+        else if (strstr(line, end))
+            in = 0;
+        else if (in && !strncmp(line, "| `", 3)) {
+            char *close = strchr(line + 3, '`');
+            assert_non_null(close);
+            assert_true(n < MAXCODES);
+            snprintf(codes[n++], 32, "%.*s", (int)(close - line - 3), line + 3);
+        }
+    }
+    fclose(fp);
+    return n;
+}
+
+static int in_doc(char codes[MAXCODES][32], size_t n, const char *code)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(codes[i], code))
+            return 1;
+    return 0;
+}
+
+static void agree(const char *name, const trade_term *list, size_t nlist,
+                  int (*valid)(const char *))
+{
+    char codes[MAXCODES][32];
+    size_t n = doc_codes(name, codes);
+    assert_int_equal(n, nlist);
+    for (size_t i = 0; i < n; i++)
+        if (!valid(codes[i]))
+            fail_msg("%s: documented '%s' is not accepted", name, codes[i]);
+    for (size_t i = 0; i < nlist; i++)
+        if (!in_doc(codes, n, list[i].code))
+            fail_msg("%s: '%s' is accepted but not documented", name, list[i].code);
+}
+
+static void test_doc_agrees(void **state)
+{
+    (void)state;
+    size_t n;
+    const trade_term *t = trade_flows(&n);
+    agree("flows", t, n, trade_flow_valid);
+    t = trade_units(&n);
+    agree("units", t, n, trade_unit_valid);
+    t = trade_qualifiers(&n);
+    agree("qualifiers", t, n, trade_qualifier_valid);
+
+    char codes[MAXCODES][32];
+    size_t na = doc_codes("aggregates", codes);
+    size_t agg = 0;
+    for (size_t i = 0; trade_country_at(i); i++)
+        if (trade_country_at(i)->aggregate) {
+            agg++;
+            assert_true(in_doc(codes, na, trade_country_at(i)->alpha3));
+        }
+    assert_int_equal(agg, na);
+    for (size_t i = 0; i < na; i++) {
+        const trade_country *c = trade_country_find(codes[i]);
+        assert_non_null(c);
+        assert_true(c->aggregate);
+    }
+}
+
+static void test_countries(void **state)
+{
+    (void)state;
+    const trade_country *c = trade_country_find("BEL");
+    assert_non_null(c);
+    assert_string_equal(c->name, "Belgium");
+    assert_int_equal(c->numeric, 56);
+    assert_string_equal(c->alpha2, "BE");
+    c = trade_country_by_numeric(398);
+    assert_non_null(c);
+    assert_string_equal(c->alpha3, "KAZ");
+    assert_string_equal(trade_country_by_numeric(860)->alpha3, "UZB");
+    assert_string_equal(trade_country_by_numeric(795)->alpha3, "TKM");
+    assert_string_equal(trade_country_by_numeric(417)->alpha3, "KGZ");
+    assert_string_equal(trade_country_by_numeric(762)->alpha3, "TJK");
+    assert_string_equal(trade_country_by_numeric(643)->alpha3, "RUS");
+    assert_string_equal(trade_country_by_numeric(156)->alpha3, "CHN");
+    assert_null(trade_country_by_numeric(0));
+    assert_null(trade_country_by_numeric(999));
+    assert_string_equal(trade_country_name("KAZ"), "Kazakhstan");
+    assert_string_equal(trade_country_name("EUU"), "European Union");
+    assert_string_equal(trade_country_name("QQQ"), "QQQ");
+    assert_null(trade_country_find("bel"));
+    assert_null(trade_country_find("BE"));
+    assert_true(trade_country_valid("X490"));
+    assert_false(trade_country_valid("X49"));
+    assert_false(trade_country_valid("X4900"));
+    assert_false(trade_country_valid(""));
+    size_t n = 0;
+    while (trade_country_at(n))
+        n++;
+    assert_true(n >= 249); /* ISO 3166-1 has 249 entries */
+}
+
+static void test_units(void **state)
+{
+    (void)state;
+    assert_true(trade_unit_is_currency("EUR"));
+    assert_true(trade_unit_is_currency("USD"));
+    assert_true(trade_unit_is_currency("KZT"));
+    assert_false(trade_unit_is_currency("t"));
+    assert_true(trade_unit_valid("t"));
+    assert_true(trade_unit_valid("percent_change"));
+    assert_false(trade_unit_valid("eur"));
+    assert_false(trade_unit_valid("tonnes"));
+    assert_true(trade_qualifier_valid(""));
+    assert_false(trade_qualifier_valid("about"));
+    assert_false(trade_flow_valid("exports"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_doc_agrees),
+        cmocka_unit_test(test_countries),
+        cmocka_unit_test(test_units),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,123 @@
+/* test_number.c - the strict plain-decimal parser and the shortest exact
+ * formatter. Expected texts are written by hand; round trips are checked
+ * against strtod, an independent implementation. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "trade/error.h"
+#include "trade/number.h"
+
+static void ok(const char *s, double want)
+{
+    double v = -1;
+    assert_int_equal(trade_number_parse(s, strlen(s), &v), TRADE_OK);
+    assert_true(v == want);
+}
+
+static void bad(const char *s)
+{
+    double v;
+    if (trade_number_parse(s, strlen(s), &v) != TRADE_EDATA)
+        fail_msg("'%s' accepted", s);
+}
+
+static void test_parse(void **state)
+{
+    (void)state;
+    ok("118000000", 118000000.0);
+    ok("-1700000", -1700000.0);
+    ok("40.15", 40.15);
+    ok("0.5", 0.5);
+    ok("007", 7.0);
+    ok("-0", 0.0);
+    ok("119091910", 119091910.0);
+    bad("1e999");
+    bad("1e5");
+    bad("nan");
+    bad("inf");
+    bad("-inf");
+    bad("0x10");
+    bad("1,234");
+    bad(" 12");
+    bad("12 ");
+    bad("+12");
+    bad("");
+    bad("-");
+    bad(".5");
+    bad("5.");
+    bad("1.2.3");
+    bad("12a");
+    /* 400 nines: larger than DBL_MAX, so not finite */
+    char big[401];
+    memset(big, '9', 400);
+    big[400] = '\0';
+    bad(big);
+}
+
+static void fmt(double v, const char *want)
+{
+    char buf[TRADE_NUMBER_BUFSIZE];
+    size_t n = trade_number_format(v, buf, sizeof buf);
+    assert_string_equal(buf, want);
+    assert_int_equal(n, strlen(want));
+}
+
+static void test_format(void **state)
+{
+    (void)state;
+    fmt(118000000, "118000000");
+    fmt(40.15, "40.15");
+    fmt(-1700000, "-1700000");
+    fmt(0.1, "0.1");
+    fmt(-0.0, "0");
+    fmt(1e21, "1000000000000000000000");
+    fmt(1.5e-7, "0.00000015");
+    fmt(1.0 / 3, "0.3333333333333333");
+    fmt(100.0 / 1.4015, "71.35212272565109"); /* python: repr(100/1.4015) */
+    char buf[TRADE_NUMBER_BUFSIZE];
+    assert_int_equal(trade_number_format(1.0 / 0.0, buf, sizeof buf), 0);
+    assert_string_equal(buf, "");
+    assert_int_equal(trade_number_format(0.0 / 0.0, buf, sizeof buf), 0);
+    char small[4];
+    assert_int_equal(trade_number_format(123456.0, small, sizeof small), 0);
+}
+
+/* Random doubles over many magnitudes: format, then both our parser and
+ * strtod must give back the same double. */
+static void test_roundtrip(void **state)
+{
+    (void)state;
+    srand(12345);
+    char buf[TRADE_NUMBER_BUFSIZE];
+    for (int i = 0; i < 200000; i++) {
+        double m = (double)rand() / RAND_MAX;
+        int e = rand() % 40 - 20;
+        double v = m;
+        for (int k = 0; k < (e < 0 ? -e : e); k++)
+            v = e < 0 ? v / 10 : v * 10;
+        if (rand() & 1)
+            v = -v;
+        size_t n = trade_number_format(v, buf, sizeof buf);
+        assert_true(n > 0);
+        assert_null(strchr(buf, 'e'));
+        double back;
+        assert_int_equal(trade_number_parse(buf, n, &back), TRADE_OK);
+        assert_true(back == v || (v == 0 && back == 0));
+        assert_true(strtod(buf, NULL) == v || v == 0);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_parse),
+        cmocka_unit_test(test_format),
+        cmocka_unit_test(test_roundtrip),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
