@@ -100,9 +100,9 @@ static void test_errors(void **state)
     BAD(HDR "\nBEL,KAZ,export,2011,0x10,EUR\n", TRADE_EDATA, 2, 21, "value");
     BAD(HDR "\nBEL,KAZ,export,2011,\"1,234\",EUR\n", TRADE_EDATA, 2, 21, "value");
     BAD(HDR "\nBEL,KAZ,export,2011, 12,EUR\n", TRADE_EDATA, 2, 21, "value");
-    BAD(HDR "\nBEL,KAZ,export,2012-13,1,EUR\n", TRADE_EDATA, 2, 20, "month");
-    BAD(HDR "\nBEL,KAZ,export,\"2012-13\",1,EUR\n", TRADE_EDATA, 2, 21, "month");
-    BAD(HDR "\nBEL,KAZ,export,2012-02/2011-01,1,EUR\n", TRADE_EDATA, 2, 23, "end after");
+    BAD(HDR "\nBEL,KAZ,export,2012-13,1,EUR\n", TRADE_EDATA, 2, 21, "month");
+    BAD(HDR "\nBEL,KAZ,export,\"2012-13\",1,EUR\n", TRADE_EDATA, 2, 22, "month");
+    BAD(HDR "\nBEL,KAZ,export,2012-02/2011-01,1,EUR\n", TRADE_EDATA, 2, 24, "end after");
     BAD(HDR "\nBEL,KAZ,export,0000,1,EUR\n", TRADE_EDATA, 2, 16, "year 0");
     BAD(HDR "\nBEL,KAQ,export,2011,1,EUR\n", TRADE_EDATA, 2, 5, "unknown country");
     BAD(HDR "\nBEL,KAZ,exports,2011,1,EUR\n", TRADE_EDATA, 2, 9, "unknown flow");
