@@ -1,0 +1,155 @@
+/* test_writer.c - CSV, TSV and JSON lines output, spreadsheet neutralising,
+ * and the atomic file contract: a discarded or failed write leaves an
+ * existing file exactly as it was. Expected texts are written by hand. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "trade/writer.h"
+
+static char dir[] = "/tmp/trade-test-writer-XXXXXX";
+
+static char *slurp(const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    assert_non_null(fp);
+    static char buf[4096];
+    size_t n = fread(buf, 1, sizeof buf - 1, fp);
+    buf[n] = '\0';
+    fclose(fp);
+    return buf;
+}
+
+static void write_rows(const char *path, trade_format format, int raw)
+{
+    trade_writer *w;
+    trade_error err;
+    trade_write_options o = {format, raw};
+    assert_int_equal(trade_writer_open(&w, path, &o, &err), TRADE_OK);
+    const char *names[] = {"reporter", "value", "note", "balance"};
+    assert_int_equal(trade_writer_header(w, 4, names, NULL, &err), TRADE_OK);
+    const char *r1[] = {"BEL", "118000000", "a, \"b\"\nc", "-1700000"};
+    const char *r2[] = {"=HYPERLINK(1)", "", "@x\tq", "+1"};
+    const char *r3[] = {"-", "007", "\\", NULL};
+    assert_int_equal(trade_writer_row(w, r1, &err), TRADE_OK);
+    assert_int_equal(trade_writer_row(w, r2, &err), TRADE_OK);
+    assert_int_equal(trade_writer_row(w, r3, &err), TRADE_OK);
+    assert_int_equal(trade_writer_commit(w, &err), TRADE_OK);
+}
+
+static void test_csv(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/out.csv", dir);
+    write_rows(path, TRADE_FORMAT_CSV, 0);
+    /* "+1" is not a plain decimal (no '+' allowed), so it is neutralised too */
+    assert_string_equal(slurp(path), "reporter,value,note,balance\n"
+                                     "BEL,118000000,\"a, \"\"b\"\"\nc\",-1700000\n"
+                                     "\"'=HYPERLINK(1)\",,\"'@x\tq\",\"'+1\"\n"
+                                     "\"'-\",007,\\,\n");
+    write_rows(path, TRADE_FORMAT_CSV, 1);
+    assert_string_equal(slurp(path), "reporter,value,note,balance\n"
+                                     "BEL,118000000,\"a, \"\"b\"\"\nc\",-1700000\n"
+                                     "=HYPERLINK(1),,@x\tq,+1\n"
+                                     "-,007,\\,\n");
+}
+
+static void test_tsv_jsonl(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/out.tsv", dir);
+    write_rows(path, TRADE_FORMAT_TSV, 0);
+    assert_string_equal(slurp(path), "reporter\tvalue\tnote\tbalance\n"
+                                     "BEL\t118000000\ta, \"b\"\\nc\t-1700000\n"
+                                     "'=HYPERLINK(1)\t\t'@x\\tq\t'+1\n"
+                                     "'-\t007\t\\\\\t\n");
+    write_rows(path, TRADE_FORMAT_JSONL, 0);
+    /* numbers as numbers (007 normalised), empty cells null, text as is */
+    assert_string_equal(
+        slurp(path),
+        "{\"reporter\":\"BEL\",\"value\":118000000,\"note\":\"a, \\\"b\\\"\\nc\","
+        "\"balance\":-1700000}\n"
+        "{\"reporter\":\"=HYPERLINK(1)\",\"value\":null,\"note\":\"@x\\tq\",\"balance\":\"+1\"}\n"
+        "{\"reporter\":\"-\",\"value\":7,\"note\":\"\\\\\",\"balance\":null}\n");
+}
+
+static void test_atomic(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/keep.csv", dir);
+    FILE *fp = fopen(path, "w");
+    fputs("precious\n", fp);
+    fclose(fp);
+    trade_writer *w;
+    trade_error err;
+    assert_int_equal(trade_writer_open(&w, path, NULL, &err), TRADE_OK);
+    const char *names[] = {"a"};
+    assert_int_equal(trade_writer_header(w, 1, names, NULL, &err), TRADE_OK);
+    trade_writer_discard(w);
+    assert_string_equal(slurp(path), "precious\n");
+    /* no temporary file is left behind: the folder holds only our files */
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "test -z \"$(ls -A %s | grep '^[.]')\"", dir);
+    assert_int_equal(system(cmd), 0);
+
+    /* a folder that does not exist, and a directory as target */
+    assert_int_equal(trade_writer_open(&w, "/nonexistent/dir/x.csv", NULL, &err), TRADE_EIO);
+    assert_null(w);
+    assert_string_equal(err.file, "/nonexistent/dir/x.csv");
+    assert_int_equal(trade_writer_open(&w, dir, NULL, &err), TRADE_EIO);
+
+    /* a full device: commit fails, and it says so */
+    assert_int_equal(trade_writer_open(&w, "/dev/full", NULL, &err), TRADE_OK);
+    assert_int_equal(trade_writer_header(w, 1, names, NULL, &err), TRADE_OK);
+    assert_int_equal(trade_writer_commit(w, &err), TRADE_EIO);
+    assert_string_equal(err.file, "/dev/full");
+
+    assert_int_equal(trade_file_write_atomic(path, "new\n", 4, &err), TRADE_OK);
+    assert_string_equal(slurp(path), "new\n");
+    trade_writer_discard(NULL);
+}
+
+static void test_formats(void **state)
+{
+    (void)state;
+    trade_format f;
+    assert_int_equal(trade_format_parse("jsonl", &f), TRADE_OK);
+    assert_int_equal(f, TRADE_FORMAT_JSONL);
+    assert_int_equal(trade_format_parse("json", &f), TRADE_EARG);
+    assert_true(trade_column_is_numeric("growth_pct"));
+    assert_false(trade_column_is_numeric("reporter"));
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    return system(cmd);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_csv),
+        cmocka_unit_test(test_tsv_jsonl),
+        cmocka_unit_test(test_atomic),
+        cmocka_unit_test(test_formats),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
