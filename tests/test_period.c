@@ -7,8 +7,8 @@
 
 #include <cmocka.h>
 
-#include "trade/period.h"
 #include "test_util.h"
+#include "trade/period.h"
 
 static trade_period parse_ok(const char *s)
 {

@@ -112,8 +112,8 @@ static void test_errors(void **state)
     BAD(HDR ",precision\nBEL,KAZ,export,2011,1,EUR,0\n", TRADE_EDATA, 2, 27, "precision");
     BAD(HDR "\n\nBEL,,export,2011,1,EUR\n", TRADE_EDATA, 3, 5, "empty");
     /* a bad row after a quoted newline is reported on its physical line */
-    BAD(HDR ",note\nBEL,KAZ,export,2011,1,EUR,\"a\nb\"\nBEL,KAZ,export,2012,x,EUR,\n",
-        TRADE_EDATA, 4, 21, "value");
+    BAD(HDR ",note\nBEL,KAZ,export,2011,1,EUR,\"a\nb\"\nBEL,KAZ,export,2012,x,EUR,\n", TRADE_EDATA,
+        4, 21, "value");
 }
 
 static int count_problem(void *ctx, const trade_error *e)
@@ -134,8 +134,7 @@ static void test_all_problems(void **state)
     o.ctx = &n;
     trade_table *t = trade_table_new();
     trade_error err;
-    assert_int_equal(trade_table_read_buffer(t, csv, strlen(csv), "in.csv", &o, &err),
-                     TRADE_EDATA);
+    assert_int_equal(trade_table_read_buffer(t, csv, strlen(csv), "in.csv", &o, &err), TRADE_EDATA);
     assert_int_equal(n, 2);
     assert_int_equal(err.line, 2); /* the first problem */
     trade_table_free(t);
@@ -153,8 +152,7 @@ static void test_field_limit(void **state)
     o.max_field_bytes = 1000;
     trade_table *t = trade_table_new();
     trade_error err;
-    assert_int_equal(trade_table_read_buffer(t, csv, n + 3001, "in.csv", &o, &err),
-                     TRADE_ELIMIT);
+    assert_int_equal(trade_table_read_buffer(t, csv, n + 3001, "in.csv", &o, &err), TRADE_ELIMIT);
     assert_int_equal(err.line, 2);
     assert_int_equal(err.column, 27);
     o.max_field_bytes = 4000;
@@ -210,11 +208,11 @@ static void test_series(void **state)
 {
     (void)state;
     trade_table *t = read_ok(HDR "\n"
-                             "BEL,KAZ,export,2011,3,EUR\n"  /* row 0 */
-                             "BEL,UZB,export,2010,5,EUR\n"  /* row 1 */
-                             "BEL,KAZ,export,2009,1,EUR\n"  /* row 2 */
-                             "BEL,KAZ,export,2010,2,EUR\n"  /* row 3 */
-                             "BEL,KAZ,import,2010,9,EUR\n", /* row 4 */
+                                 "BEL,KAZ,export,2011,3,EUR\n"  /* row 0 */
+                                 "BEL,UZB,export,2010,5,EUR\n"  /* row 1 */
+                                 "BEL,KAZ,export,2009,1,EUR\n"  /* row 2 */
+                                 "BEL,KAZ,export,2010,2,EUR\n"  /* row 3 */
+                                 "BEL,KAZ,import,2010,9,EUR\n", /* row 4 */
                              0);
     trade_series_list *s;
     trade_error err;
@@ -252,10 +250,14 @@ static void test_io(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_quoting),     cmocka_unit_test(test_columns_any_order),
-        cmocka_unit_test(test_errors),      cmocka_unit_test(test_all_problems),
-        cmocka_unit_test(test_field_limit), cmocka_unit_test(test_draft_and_generic),
-        cmocka_unit_test(test_merge_and_duplicates), cmocka_unit_test(test_series),
+        cmocka_unit_test(test_quoting),
+        cmocka_unit_test(test_columns_any_order),
+        cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_all_problems),
+        cmocka_unit_test(test_field_limit),
+        cmocka_unit_test(test_draft_and_generic),
+        cmocka_unit_test(test_merge_and_duplicates),
+        cmocka_unit_test(test_series),
         cmocka_unit_test(test_io),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

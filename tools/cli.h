@@ -31,12 +31,12 @@ void cli_errorf(const char *cmd, const char *fmt, ...)
 
 /* Options shared by the commands that read observations and write rows. */
 typedef struct cli_common {
-    const char *output;   /* -o FILE; NULL is stdout */
+    const char *output; /* -o FILE; NULL is stdout */
     trade_write_options write;
-    int draft;            /* --draft */
-    size_t max_field;     /* --max-field BYTES; 0 default */
+    int draft;        /* --draft */
+    size_t max_field; /* --max-field BYTES; 0 default */
     size_t nwhere;
-    const char *where_col[CLI_MAX_WHERE];   /* --where COLUMN=VALUE */
+    const char *where_col[CLI_MAX_WHERE]; /* --where COLUMN=VALUE */
     const char *where_val[CLI_MAX_WHERE];
 } cli_common;
 
@@ -53,19 +53,22 @@ enum {
 };
 #define CLI_COMMON_OPTIONS                                                                         \
     {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, CLI_OPT_FORMAT}, \
-        {"raw", no_argument, NULL, CLI_OPT_RAW}, {"where", required_argument, NULL, CLI_OPT_WHERE}, \
+        {"raw", no_argument, NULL, CLI_OPT_RAW},                                                   \
+        {"where", required_argument, NULL, CLI_OPT_WHERE},                                         \
         {"draft", no_argument, NULL, CLI_OPT_DRAFT},                                               \
         {"max-field", required_argument, NULL, CLI_OPT_MAX_FIELD},                                 \
-        {"help", no_argument, NULL, CLI_OPT_HELP}
+    {                                                                                              \
+        "help", no_argument, NULL, CLI_OPT_HELP                                                    \
+    }
 
 /* Help text lines for the common options, for a command's usage(). */
 #define CLI_COMMON_HELP                                                                            \
-    "  -o, --output FILE     write to FILE (atomically) instead of stdout\n"                     \
-    "      --format FMT      csv (default), tsv or jsonl\n"                                       \
-    "      --raw             do not neutralise spreadsheet formulas in text cells\n"              \
-    "      --where COL=VAL   keep only rows whose COL equals VAL (repeatable)\n"                  \
-    "      --draft           accept empty reporter, partner, flow and period\n"                   \
-    "      --max-field N     refuse fields longer than N bytes (default 1 MiB)\n"                 \
+    "  -o, --output FILE     write to FILE (atomically) instead of stdout\n"                       \
+    "      --format FMT      csv (default), tsv or jsonl\n"                                        \
+    "      --raw             do not neutralise spreadsheet formulas in text cells\n"               \
+    "      --where COL=VAL   keep only rows whose COL equals VAL (repeatable)\n"                   \
+    "      --draft           accept empty reporter, partner, flow and period\n"                    \
+    "      --max-field N     refuse fields longer than N bytes (default 1 MiB)\n"                  \
     "      --help            show this help\n"
 
 /* Handle a common option c (from getopt_long) with its optarg. Returns 0 if
@@ -89,6 +92,5 @@ int cli_fail(const trade_error *err);
 
 /* Standard getopt_long prologue helpers: reset getopt for a subcommand. */
 void cli_getopt_reset(void);
-
 
 #endif

@@ -18,9 +18,9 @@ static const char usage[] =
     "example:\n"
     "  trade cat --where reporter=BEL --where flow=export datasets/*.csv -o bel.csv\n";
 
-static const char *const order[] = {"reporter", "partner",   "flow",   "period",
-                                    "value",    "unit",      "precision", "qualifier",
-                                    "source",   "locator",   "product",   "note", "label"};
+static const char *const order[] = {"reporter", "partner",   "flow",      "period", "value",
+                                    "unit",     "precision", "qualifier", "source", "locator",
+                                    "product",  "note",      "label"};
 #define NORDER (sizeof order / sizeof order[0])
 
 int cmd_cat(int argc, char **argv)

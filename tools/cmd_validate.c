@@ -25,9 +25,8 @@ static const char usage[] =
 
 int cmd_validate(int argc, char **argv)
 {
-    static const struct option longopts[] = {{"quiet", no_argument, NULL, 'q'},
-                                             CLI_COMMON_OPTIONS,
-                                             {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {
+        {"quiet", no_argument, NULL, 'q'}, CLI_COMMON_OPTIONS, {NULL, 0, NULL, 0}};
     cli_common o = {0};
     int quiet = 0, c;
     cli_getopt_reset();

@@ -126,8 +126,8 @@ int trade_country_valid(const char *code)
     if (trade_country_find(code))
         return 1;
     /* the placeholder of import --keep-unknown: X and three digits */
-    return code[0] == 'X' && code[1] >= '0' && code[1] <= '9' && code[2] >= '0' &&
-           code[2] <= '9' && code[3] >= '0' && code[3] <= '9' && code[4] == '\0';
+    return code[0] == 'X' && code[1] >= '0' && code[1] <= '9' && code[2] >= '0' && code[2] <= '9' &&
+           code[3] >= '0' && code[3] <= '9' && code[4] == '\0';
 }
 
 const trade_term *trade_flows(size_t *n)

@@ -32,8 +32,7 @@ static int parse_point(const char *s, size_t len, size_t off, int *first, int *l
     }
     if (len == 7 && s[5] == 'Q') {
         if (s[6] < '1' || s[6] > '4')
-            return trade_error_set(err, TRADE_EDATA, NULL, 0, off + 7,
-                                   "quarter must be Q1 to Q4");
+            return trade_error_set(err, TRADE_EDATA, NULL, 0, off + 7, "quarter must be Q1 to Q4");
         int q = s[6] - '1';
         *first = year * 12 + q * 3;
         *last = *first + 2;
@@ -43,8 +42,7 @@ static int parse_point(const char *s, size_t len, size_t off, int *first, int *l
     if (len == 7 && digit(s[5]) && digit(s[6])) {
         int month = (s[5] - '0') * 10 + (s[6] - '0');
         if (month < 1 || month > 12)
-            return trade_error_set(err, TRADE_EDATA, NULL, 0, off + 6,
-                                   "month must be 01 to 12");
+            return trade_error_set(err, TRADE_EDATA, NULL, 0, off + 6, "month must be 01 to 12");
         *first = *last = year * 12 + month - 1;
         *unit = TRADE_PERIOD_MONTH;
         return TRADE_OK;

@@ -235,8 +235,8 @@ enum {
     C_COUNT
 };
 static const char *const known_cols[C_COUNT] = {
-    "reporter", "partner",   "flow",   "period",  "value", "unit", "precision",
-    "qualifier", "source", "locator", "product", "note", "label"};
+    "reporter",  "partner", "flow",    "period",  "value", "unit", "precision",
+    "qualifier", "source",  "locator", "product", "note",  "label"};
 #define N_REQUIRED 6 /* the first six are required */
 
 typedef struct reader {
@@ -266,8 +266,8 @@ typedef struct reader {
     /* header */
     int have_header;
     size_t nfilecols;
-    long *map;            /* file column -> table column */
-    long known[C_COUNT];  /* known column -> file column, or -1 */
+    long *map;           /* file column -> table column */
+    long known[C_COUNT]; /* known column -> file column, or -1 */
 
     size_t first_row; /* table rows before this file */
     int status;       /* first error code */
@@ -342,11 +342,10 @@ static void on_field(void *data, size_t len, void *ctx)
     if (r->nfields == r->capfields) {
         size_t cap = r->capfields ? r->capfields * 2 : 32;
         field *f = realloc(r->fields, cap * sizeof *f);
-        if (!f)
-            {
-                out_of_memory(r);
-                return;
-            }
+        if (!f) {
+            out_of_memory(r);
+            return;
+        }
         r->fields = f;
         r->capfields = cap;
     }
@@ -355,11 +354,10 @@ static void on_field(void *data, size_t len, void *ctx)
         while (cap - r->buflen < len + 1)
             cap *= 2;
         char *b = realloc(r->buf, cap);
-        if (!b)
-            {
-                out_of_memory(r);
-                return;
-            }
+        if (!b) {
+            out_of_memory(r);
+            return;
+        }
         r->buf = b;
         r->bufcap = cap;
     }
@@ -402,9 +400,8 @@ static int header_row(reader *r)
     }
     if (!r->generic)
         for (size_t k = 0; k < N_REQUIRED; k++)
-            if (r->known[k] < 0 &&
-                problem(r, TRADE_EDATA, r->fields[0].line, 1, "missing required column '%s'",
-                        known_cols[k]))
+            if (r->known[k] < 0 && problem(r, TRADE_EDATA, r->fields[0].line, 1,
+                                           "missing required column '%s'", known_cols[k]))
                 return -1;
     if (r->status)
         return -1; /* the header is unusable: stop here */
@@ -426,8 +423,7 @@ static const char *cell_of(const row *rw, const reader *r, int k)
 
 /* Report a bad cell of known column k. */
 #define BAD(k, ...)                                                                                \
-    problem(r, TRADE_EDATA, r->fields[r->known[k]].line, r->fields[r->known[k]].column,          \
-            __VA_ARGS__)
+    problem(r, TRADE_EDATA, r->fields[r->known[k]].line, r->fields[r->known[k]].column, __VA_ARGS__)
 
 static void check_code(reader *r, row *rw, int k, int (*valid)(const char *), const char *what)
 {
@@ -463,8 +459,8 @@ static void parse_obs(reader *r, row *rw)
     check_code(r, rw, C_UNIT, trade_unit_valid, "unit");
     if (r->stop)
         return;
-    if (!trade_qualifier_valid(o->qualifier) && BAD(C_QUALIFIER, "qualifier: unknown qualifier '%s'",
-                                                    shown(o->qualifier, tmp)))
+    if (!trade_qualifier_valid(o->qualifier) &&
+        BAD(C_QUALIFIER, "qualifier: unknown qualifier '%s'", shown(o->qualifier, tmp)))
         return;
 
     const char *p = cell_of(rw, r, C_PERIOD);
@@ -488,26 +484,24 @@ static void parse_obs(reader *r, row *rw)
     o->precision = 0;
     const char *pr = cell_of(rw, r, C_PRECISION);
     if (*pr && (trade_number_parse(pr, strlen(pr), &o->precision) || o->precision <= 0))
-        BAD(C_PRECISION, "precision: '%s' is not a positive plain decimal number",
-            shown(pr, tmp));
+        BAD(C_PRECISION, "precision: '%s' is not a positive plain decimal number", shown(pr, tmp));
 }
 
 static void data_row(reader *r)
 {
     trade_table *t = r->t;
     if (r->nfields < r->nfilecols) {
-        problem(r, TRADE_ECSV, r->fields[0].line, r->fields[0].column,
-                "too few fields: %zu of %zu", r->nfields, r->nfilecols);
+        problem(r, TRADE_ECSV, r->fields[0].line, r->fields[0].column, "too few fields: %zu of %zu",
+                r->nfields, r->nfilecols);
         return;
     }
     if (t->nrows == t->caprows) {
         size_t cap = t->caprows ? t->caprows * 2 : 256;
         row *rows = realloc(t->rows, cap * sizeof *rows);
-        if (!rows)
-            {
-                out_of_memory(r);
-                return;
-            }
+        if (!rows) {
+            out_of_memory(r);
+            return;
+        }
         t->rows = rows;
         t->caprows = cap;
     }
@@ -516,11 +510,10 @@ static void data_row(reader *r)
     rw->ncells = t->ncols;
     rw->cells = arena_alloc(&t->mem, t->ncols * sizeof *rw->cells);
     rw->pos = arena_alloc(&t->mem, t->ncols * sizeof *rw->pos);
-    if (!rw->cells || !rw->pos)
-        {
-            out_of_memory(r);
-            return;
-        }
+    if (!rw->cells || !rw->pos) {
+        out_of_memory(r);
+        return;
+    }
     for (size_t c = 0; c < t->ncols; c++) {
         rw->cells[c] = empty;
         rw->pos[c].line = rw->pos[c].column = 0;
@@ -533,11 +526,10 @@ static void data_row(reader *r)
             problem(r, TRADE_ECSV, f->line, f->column, "invalid UTF-8 in field %zu", i + 1))
             return;
         char *copy = arena_strndup(&t->mem, s, f->len);
-        if (!copy)
-            {
-                out_of_memory(r);
-                return;
-            }
+        if (!copy) {
+            out_of_memory(r);
+            return;
+        }
         rw->cells[r->map[i]] = copy;
         rw->pos[r->map[i]].line = f->line > UINT32_MAX ? UINT32_MAX : (uint32_t)f->line;
         rw->pos[r->map[i]].column = f->column > UINT32_MAX ? UINT32_MAX : (uint32_t)f->column;
@@ -616,8 +608,8 @@ static void feed(reader *r, struct csv_parser *p, const char *s, size_t len)
         }
         size_t n = i - start;
         if (!r->need_start && r->offset + n - r->foffset > r->max_field) {
-            problem(r, TRADE_ELIMIT, r->fline, r->fcol,
-                    "field longer than the limit of %zu bytes", r->max_field);
+            problem(r, TRADE_ELIMIT, r->fline, r->fcol, "field longer than the limit of %zu bytes",
+                    r->max_field);
             r->stop = 1;
             return;
         }
@@ -805,7 +797,8 @@ static int cmp_period_then_row(const void *pa, const void *pb)
 {
     const obs_ref *ra = pa, *rb = pb;
     int c;
-    if ((c = cmp_series_key(ra->o, rb->o)) || (c = trade_period_compare(&ra->o->period, &rb->o->period)))
+    if ((c = cmp_series_key(ra->o, rb->o)) ||
+        (c = trade_period_compare(&ra->o->period, &rb->o->period)))
         return c;
     return ra->row < rb->row ? -1 : ra->row > rb->row;
 }

@@ -28,13 +28,52 @@ struct trade_writer {
     int failed;
 };
 
-static const char *const numeric_columns[] = {
-    "value", "precision", "value_from", "value_to", "growth_pct", "cagr_pct", "log_growth", "n",
-    "trend_pct", "ci_low_pct", "ci_high_pct", "r2", "first", "last", "min", "max", "mean",
-    "median", "sd", "rank", "exports", "imports", "balance", "coverage", "total", "share_pct",
-    "hhi", "hhi_normalized", "index", "rate", "gap", "gap_pct", "line", "column", "quantity",
-    "slope", "intercept", "low", "high", "stated_low", "stated_high", "computed_low",
-    "computed_high", "count", "value_usd", "year"};
+static const char *const numeric_columns[] = {"value",
+                                              "precision",
+                                              "value_from",
+                                              "value_to",
+                                              "growth_pct",
+                                              "cagr_pct",
+                                              "log_growth",
+                                              "n",
+                                              "trend_pct",
+                                              "ci_low_pct",
+                                              "ci_high_pct",
+                                              "r2",
+                                              "first",
+                                              "last",
+                                              "min",
+                                              "max",
+                                              "mean",
+                                              "median",
+                                              "sd",
+                                              "rank",
+                                              "exports",
+                                              "imports",
+                                              "balance",
+                                              "coverage",
+                                              "total",
+                                              "share_pct",
+                                              "hhi",
+                                              "hhi_normalized",
+                                              "index",
+                                              "rate",
+                                              "gap",
+                                              "gap_pct",
+                                              "line",
+                                              "column",
+                                              "quantity",
+                                              "slope",
+                                              "intercept",
+                                              "low",
+                                              "high",
+                                              "stated_low",
+                                              "stated_high",
+                                              "computed_low",
+                                              "computed_high",
+                                              "count",
+                                              "value_usd",
+                                              "year"};
 
 int trade_column_is_numeric(const char *name)
 {
@@ -232,8 +271,7 @@ static void put_json_string(FILE *fp, const char *s)
         if (*p == '"' || *p == '\\') {
             fputc('\\', fp);
             fputc(*p, fp);
-        }
-        else if (*p == '\n')
+        } else if (*p == '\n')
             fputs("\\n", fp);
         else if (*p == '\r')
             fputs("\\r", fp);
@@ -243,8 +281,7 @@ static void put_json_string(FILE *fp, const char *s)
             char esc[8];
             snprintf(esc, sizeof esc, "\\u%04x", *p);
             fputs(esc, fp);
-        }
-        else
+        } else
             fputc(*p, fp);
     }
     fputc('"', fp);
@@ -285,8 +322,8 @@ int trade_writer_row(trade_writer *w, const char *const *cells, trade_error *err
         fputc('\n', w->fp);
     }
     if (w->failed || ferror(w->fp))
-        return trade_error_set(err, TRADE_EIO, w->path ? w->path : "-", 0, 0,
-                               "write error: %s", strerror(w->failed ? w->failed : errno));
+        return trade_error_set(err, TRADE_EIO, w->path ? w->path : "-", 0, 0, "write error: %s",
+                               strerror(w->failed ? w->failed : errno));
     return TRADE_OK;
 }
 
@@ -305,8 +342,7 @@ int trade_writer_commit(trade_writer *w, trade_error *err)
     }
     if (w->fp != stdout) {
         if (fclose(w->fp) != 0 && !rc)
-            rc = trade_error_set(err, TRADE_EIO, name, 0, 0, "cannot close: %s",
-                                 strerror(errno));
+            rc = trade_error_set(err, TRADE_EIO, name, 0, 0, "cannot close: %s", strerror(errno));
         w->fp = NULL;
     }
     if (w->tmppath) {

@@ -17,11 +17,11 @@ extern "C" {
 #endif
 
 typedef struct trade_country {
-    const char *alpha3;  /* "BEL", or an aggregate code such as "EUU" */
-    const char *alpha2;  /* "BE"; "" for aggregates */
-    int numeric;         /* ISO 3166-1 numeric (56); 0 for aggregates */
-    const char *name;    /* English name: "Belgium" */
-    int aggregate;       /* 1 for aggregates (WLD, EUU, XCA, ...) */
+    const char *alpha3; /* "BEL", or an aggregate code such as "EUU" */
+    const char *alpha2; /* "BE"; "" for aggregates */
+    int numeric;        /* ISO 3166-1 numeric (56); 0 for aggregates */
+    const char *name;   /* English name: "Belgium" */
+    int aggregate;      /* 1 for aggregates (WLD, EUU, XCA, ...) */
 } trade_country;
 
 typedef struct trade_term {

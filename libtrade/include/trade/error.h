@@ -18,24 +18,24 @@ extern "C" {
 
 typedef enum trade_status {
     TRADE_OK = 0,
-    TRADE_ENOMEM,   /* out of memory */
-    TRADE_EIO,      /* reading or writing a file failed */
-    TRADE_ECSV,     /* malformed CSV: quotes, field counts, encoding */
-    TRADE_EDATA,    /* a well-formed CSV with invalid content */
-    TRADE_EARG,     /* invalid argument or option */
-    TRADE_ELIMIT,   /* a configured limit was exceeded */
+    TRADE_ENOMEM,    /* out of memory */
+    TRADE_EIO,       /* reading or writing a file failed */
+    TRADE_ECSV,      /* malformed CSV: quotes, field counts, encoding */
+    TRADE_EDATA,     /* a well-formed CSV with invalid content */
+    TRADE_EARG,      /* invalid argument or option */
+    TRADE_ELIMIT,    /* a configured limit was exceeded */
     TRADE_ENOTFOUND, /* something looked up is missing (a program, a rate) */
-    TRADE_EMATH     /* a numerical routine failed */
+    TRADE_EMATH      /* a numerical routine failed */
 } trade_status;
 
 #define TRADE_ERROR_MESSAGE_MAX 512
 #define TRADE_ERROR_FILE_MAX 512
 
 typedef struct trade_error {
-    int code;                             /* TRADE_E* or TRADE_OK */
-    char file[TRADE_ERROR_FILE_MAX];      /* "" when the error has no file */
-    unsigned long line;                   /* physical line, 1-based; 0 unknown */
-    unsigned long column;                 /* byte column in that line, 1-based */
+    int code;                              /* TRADE_E* or TRADE_OK */
+    char file[TRADE_ERROR_FILE_MAX];       /* "" when the error has no file */
+    unsigned long line;                    /* physical line, 1-based; 0 unknown */
+    unsigned long column;                  /* byte column in that line, 1-based */
     char message[TRADE_ERROR_MESSAGE_MAX]; /* one line, no trailing newline */
 } trade_error;
 

@@ -48,14 +48,14 @@ typedef struct trade_obs {
 typedef int (*trade_problem_fn)(void *ctx, const trade_error *problem);
 
 typedef struct trade_read_options {
-    int draft;               /* allow empty reporter, partner, flow, period */
-    int generic;             /* any CSV: only the CSV-level checks (quotes,
-                                field counts, UTF-8, NUL, field length, unique
-                                names, at least one row); no observation
-                                columns required, trade_table_obs returns NULL */
-    size_t max_field_bytes;  /* 0: the default, TRADE_MAX_FIELD_DEFAULT */
+    int draft;                   /* allow empty reporter, partner, flow, period */
+    int generic;                 /* any CSV: only the CSV-level checks (quotes,
+                                    field counts, UTF-8, NUL, field length, unique
+                                    names, at least one row); no observation
+                                    columns required, trade_table_obs returns NULL */
+    size_t max_field_bytes;      /* 0: the default, TRADE_MAX_FIELD_DEFAULT */
     trade_problem_fn on_problem; /* NULL: stop at the first problem */
-    void *ctx;               /* passed to on_problem */
+    void *ctx;                   /* passed to on_problem */
 } trade_read_options;
 
 #define TRADE_MAX_FIELD_DEFAULT ((size_t)1 << 20)
@@ -69,8 +69,8 @@ TRADE_API void trade_table_free(trade_table *t);
  * TRADE_ECSV, TRADE_EDATA or TRADE_ELIMIT for bad content, with err located
  * at the first problem (every problem went to opt->on_problem). On failure
  * the rows of this file are not added. */
-TRADE_API int trade_table_read_file(trade_table *t, const char *path,
-                                    const trade_read_options *opt, trade_error *err);
+TRADE_API int trade_table_read_file(trade_table *t, const char *path, const trade_read_options *opt,
+                                    trade_error *err);
 
 /* As trade_table_read_file, from an open stream named name in messages. */
 TRADE_API int trade_table_read_stream(trade_table *t, FILE *fp, const char *name,
@@ -84,8 +84,8 @@ TRADE_API int trade_table_read_buffer(trade_table *t, const char *data, size_t l
 /* Check the rows read so far for conflicting duplicates: rows with the same
  * reporter, partner, flow, period, unit, product, qualifier and source but
  * different values (rows with an empty reporter, partner, flow or period, as
- * drafts have, and rows read with generic set are not compared). Each conflict goes to on_problem (may be NULL); returns
- * 0 or TRADE_EDATA with err at the later row of the first conflict. */
+ * drafts have, and rows read with generic set are not compared). Each conflict goes to on_problem
+ * (may be NULL); returns 0 or TRADE_EDATA with err at the later row of the first conflict. */
 TRADE_API int trade_table_check_duplicates(const trade_table *t, trade_problem_fn on_problem,
                                            void *ctx, trade_error *err);
 
@@ -120,8 +120,7 @@ typedef struct trade_series_list trade_series_list;
 
 /* Group t's rows into series. *out is NULL on failure. Free with
  * trade_series_list_free; the list refers to t, which must outlive it. */
-TRADE_API int trade_series_group(const trade_table *t, trade_series_list **out,
-                                 trade_error *err);
+TRADE_API int trade_series_group(const trade_table *t, trade_series_list **out, trade_error *err);
 TRADE_API void trade_series_list_free(trade_series_list *s);
 TRADE_API size_t trade_series_count(const trade_series_list *s);
 

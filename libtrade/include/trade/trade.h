@@ -2,16 +2,16 @@
 #ifndef TRADE_TRADE_H
 #define TRADE_TRADE_H
 
-#include "version.h"
-#include "error.h"
-#include "number.h"
-#include "period.h"
 #include "codes.h"
-#include "table.h"
-#include "writer.h"
-#include "stats.h"
-#include "plot.h"
+#include "error.h"
 #include "extract.h"
 #include "import.h"
+#include "number.h"
+#include "period.h"
+#include "plot.h"
+#include "stats.h"
+#include "table.h"
+#include "version.h"
+#include "writer.h"
 
 #endif
