@@ -200,7 +200,7 @@ static void test_merge_and_duplicates(void **state)
     assert_string_equal(err.file, "three.csv");
     assert_int_equal(err.line, 2);
     assert_int_equal(err.column, 21);
-    assert_non_null(strstr(err.message, "two.csv:3"));
+    assert_non_null(strstr(err.message, "in.csv:2"));
     trade_table_free(t);
 }
 

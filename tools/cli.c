@@ -106,11 +106,18 @@ int cli_common_option(cli_common *o, const char *cmd, int c, const char *arg)
     return -1;
 }
 
-/* Print every problem; keep going. */
+/* Problems printed per file before the rest are only counted. */
+#define CLI_MAX_PROBLEMS 100
+
+/* Print the first CLI_MAX_PROBLEMS problems of a file; keep going. */
 static int print_problem(void *ctx, const trade_error *problem)
 {
     int *count = ctx;
-    cli_print_error(problem);
+    if (*count < CLI_MAX_PROBLEMS)
+        cli_print_error(problem);
+    else if (*count == CLI_MAX_PROBLEMS)
+        fprintf(stderr, "%s: more than %d problems; the rest are not shown\n", problem->file,
+                CLI_MAX_PROBLEMS);
     (*count)++;
     return 0;
 }

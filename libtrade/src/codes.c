@@ -7,6 +7,8 @@
 
 #include "trade/codes.h"
 
+#include "codes_internal.h"
+
 #include "codes_table.inc"
 
 static const trade_country aggregates[] = {
@@ -177,4 +179,39 @@ int trade_unit_valid(const char *code)
 int trade_qualifier_valid(const char *code)
 {
     return code && (!*code || term_find(qualifiers, COUNT(qualifiers), code));
+}
+
+int codes_country_id(const char *code)
+{
+    if (!code || !*code)
+        return 0;
+    const trade_country *c =
+        bsearch(code, iso_countries, COUNT(iso_countries), sizeof iso_countries[0], cmp_country);
+    if (c)
+        return (int)(c - iso_countries) + 1;
+    for (size_t i = 0; i < COUNT(aggregates); i++)
+        if (!strcmp(aggregates[i].alpha3, code))
+            return (int)(COUNT(iso_countries) + i) + 1;
+    if (trade_country_valid(code)) /* placeholder X999: ids after the tables */
+        return (int)(COUNT(iso_countries) + COUNT(aggregates)) + 1 + (code[1] - '0') * 100 +
+               (code[2] - '0') * 10 + (code[3] - '0');
+    return 0;
+}
+
+int codes_flow_id(const char *code)
+{
+    const trade_term *t = code ? term_find(flows, COUNT(flows), code) : NULL;
+    return t ? (int)(t - flows) + 1 : 0;
+}
+
+int codes_unit_id(const char *code)
+{
+    if (!code || !*code)
+        return 0;
+    const trade_term *t =
+        bsearch(code, iso_currencies, COUNT(iso_currencies), sizeof iso_currencies[0], cmp_term);
+    if (t)
+        return (int)(t - iso_currencies) + 1;
+    t = term_find(units, COUNT(units), code);
+    return t ? (int)(COUNT(iso_currencies) + (size_t)(t - units)) + 1 : 0;
 }

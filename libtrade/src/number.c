@@ -60,7 +60,18 @@ size_t trade_number_format(double v, char *buf, size_t size)
         return 1;
     }
     char sci[40];
-    for (int prec = 1; prec <= 17; prec++) {
+    if (fabs(v) < 1e15 && v == (double)(long long)v) {
+        /* whole numbers below 10^15 are exact as integers: the common case */
+        int n = snprintf(sci, sizeof sci, "%lld", (long long)v);
+        if ((size_t)n >= size)
+            return 0;
+        memcpy(buf, sci, (size_t)n + 1);
+        return (size_t)n;
+    }
+    /* Fifteen significant digits read back exactly whenever any shorter
+     * form does (DBL_DIG), so 15, then 16, then 17 digits with trailing
+     * zeros removed give the shortest form that round-trips. */
+    for (int prec = 15; prec <= 17; prec++) {
         snprintf(sci, sizeof sci, "%.*e", prec - 1, v);
         if (strtod(sci, NULL) == v)
             break;

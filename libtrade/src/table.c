@@ -22,6 +22,7 @@
 #include "trade/number.h"
 #include "trade/table.h"
 
+#include "codes_internal.h"
 #include "utf8_internal.h"
 
 /* ---- arena ---------------------------------------------------------------- */
@@ -88,6 +89,7 @@ typedef struct row {
     size_t ncells;
     trade_obs obs;
     int has_obs;
+    int ids[4]; /* codes_*_id of reporter, partner, flow, unit: fast compares */
 } row;
 
 struct trade_table {
@@ -425,16 +427,20 @@ static const char *cell_of(const row *rw, const reader *r, int k)
 #define BAD(k, ...)                                                                                \
     problem(r, TRADE_EDATA, r->fields[r->known[k]].line, r->fields[r->known[k]].column, __VA_ARGS__)
 
-static void check_code(reader *r, row *rw, int k, int (*valid)(const char *), const char *what)
+/* Check a code of known column k with its id function; returns the id. */
+static int check_code(reader *r, row *rw, int k, int (*id)(const char *), const char *what)
 {
     const char *s = cell_of(rw, r, k);
     char tmp[64];
     if (!*s) {
         if (!(r->draft && k <= C_PERIOD))
             BAD(k, "%s: empty %s", known_cols[k], what);
-    } else if (!valid(s)) {
-        BAD(k, "%s: unknown %s '%s'", known_cols[k], what, shown(s, tmp));
+        return 0;
     }
+    int v = id(s);
+    if (!v)
+        BAD(k, "%s: unknown %s '%s'", known_cols[k], what, shown(s, tmp));
+    return v;
 }
 
 static void parse_obs(reader *r, row *rw)
@@ -453,10 +459,10 @@ static void parse_obs(reader *r, row *rw)
     o->label = cell_of(rw, r, C_LABEL);
     rw->has_obs = 1;
 
-    check_code(r, rw, C_REPORTER, trade_country_valid, "country code");
-    check_code(r, rw, C_PARTNER, trade_country_valid, "country code");
-    check_code(r, rw, C_FLOW, trade_flow_valid, "flow");
-    check_code(r, rw, C_UNIT, trade_unit_valid, "unit");
+    rw->ids[0] = check_code(r, rw, C_REPORTER, codes_country_id, "country code");
+    rw->ids[1] = check_code(r, rw, C_PARTNER, codes_country_id, "country code");
+    rw->ids[2] = check_code(r, rw, C_FLOW, codes_flow_id, "flow");
+    rw->ids[3] = check_code(r, rw, C_UNIT, codes_unit_id, "unit");
     if (r->stop)
         return;
     if (!trade_qualifier_valid(o->qualifier) &&
@@ -757,87 +763,109 @@ int trade_table_read_file(trade_table *t, const char *path, const trade_read_opt
 
 /* ---- duplicates and series ------------------------------------------------ */
 
-static int cmp_str(const char *a, const char *b)
-{
-    return strcmp(a, b);
-}
-
-/* Order by the series key (reporter, partner, flow, unit, product). */
-static int cmp_series_key(const trade_obs *a, const trade_obs *b)
-{
-    int c;
-    if ((c = cmp_str(a->reporter, b->reporter)) || (c = cmp_str(a->partner, b->partner)) ||
-        (c = cmp_str(a->flow, b->flow)) || (c = cmp_str(a->unit, b->unit)) ||
-        (c = cmp_str(a->product, b->product)))
-        return c;
-    return 0;
-}
-
 /* Rows are sorted as (observation, index) pairs, so the comparisons need no
  * global state and ties keep file order. */
 typedef struct obs_ref {
     const trade_obs *o;
+    const int *ids;
     size_t row;
 } obs_ref;
 
-static int cmp_dup(const void *pa, const void *pb)
+/* Order by the series key through the code ids, then product. */
+static int cmp_ref_key(const obs_ref *a, const obs_ref *b)
 {
-    const obs_ref *ra = pa, *rb = pb;
-    const trade_obs *a = ra->o, *b = rb->o;
-    int c;
-    if ((c = cmp_series_key(a, b)) || (c = trade_period_compare(&a->period, &b->period)) ||
-        (c = (int)a->period.start_unit - (int)b->period.start_unit) ||
-        (c = (int)a->period.end_unit - (int)b->period.end_unit) ||
-        (c = cmp_str(a->qualifier, b->qualifier)) || (c = cmp_str(a->source, b->source)))
-        return c;
-    return ra->row < rb->row ? -1 : ra->row > rb->row;
+    for (int i = 0; i < 4; i++)
+        if (a->ids[i] != b->ids[i])
+            return a->ids[i] < b->ids[i] ? -1 : 1;
+    return a->o->product == b->o->product ? 0 : strcmp(a->o->product, b->o->product);
 }
 
 static int cmp_period_then_row(const void *pa, const void *pb)
 {
     const obs_ref *ra = pa, *rb = pb;
     int c;
-    if ((c = cmp_series_key(ra->o, rb->o)) ||
-        (c = trade_period_compare(&ra->o->period, &rb->o->period)))
+    if ((c = cmp_ref_key(ra, rb)) || (c = trade_period_compare(&ra->o->period, &rb->o->period)))
         return c;
     return ra->row < rb->row ? -1 : ra->row > rb->row;
 }
 
+/* FNV-1a over bytes, continued from h. */
+static uint64_t hash_bytes(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 1099511628211u;
+    }
+    return h;
+}
+
+static uint64_t hash_dup_key(const row *rw)
+{
+    const trade_obs *o = &rw->obs;
+    int nums[9] = {rw->ids[0],
+                   rw->ids[1],
+                   rw->ids[2],
+                   rw->ids[3],
+                   o->period.first_month,
+                   o->period.last_month,
+                   o->period.start_unit,
+                   o->period.end_unit,
+                   0};
+    uint64_t h = hash_bytes(14695981039346656037u, nums, sizeof nums);
+    h = hash_bytes(h, o->product, strlen(o->product) + 1);
+    h = hash_bytes(h, o->qualifier, strlen(o->qualifier) + 1);
+    return hash_bytes(h, o->source, strlen(o->source) + 1);
+}
+
+static int same_dup_key(const row *a, const row *b)
+{
+    const trade_obs *x = &a->obs, *y = &b->obs;
+    return !memcmp(a->ids, b->ids, sizeof a->ids) &&
+           !trade_period_compare(&x->period, &y->period) &&
+           x->period.start_unit == y->period.start_unit &&
+           x->period.end_unit == y->period.end_unit && !strcmp(x->product, y->product) &&
+           !strcmp(x->qualifier, y->qualifier) && !strcmp(x->source, y->source);
+}
+
+/* One pass with a hash table of first occurrences: each row is compared
+ * with the first row that has its key, in file order. */
 int trade_table_check_duplicates(const trade_table *t, trade_problem_fn on_problem, void *ctx,
                                  trade_error *err)
 {
     trade_error_clear(err);
-    size_t n = 0;
-    obs_ref *idx = malloc((t->nrows ? t->nrows : 1) * sizeof *idx);
-    if (!idx)
+    size_t cap = 16;
+    while (cap < 2 * t->nrows)
+        cap *= 2;
+    size_t *slots = calloc(cap, sizeof *slots); /* row index + 1; 0 is empty */
+    if (!slots)
         return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-    for (size_t i = 0; i < t->nrows; i++) {
-        const trade_obs *o = &t->rows[i].obs;
-        if (t->rows[i].has_obs && *o->reporter && *o->partner && *o->flow &&
-            o->period.start_unit != TRADE_PERIOD_NONE)
-            idx[n++] = (obs_ref){o, i};
-    }
-    qsort(idx, n, sizeof *idx, cmp_dup);
     int status = TRADE_OK;
-    for (size_t i = 1; i < n; i++) {
-        size_t a = idx[i - 1].row, b = idx[i].row;
-        const trade_obs *oa = &t->rows[a].obs, *ob = &t->rows[b].obs;
-        if (cmp_series_key(oa, ob) || trade_period_compare(&oa->period, &ob->period) ||
-            oa->period.start_unit != ob->period.start_unit ||
-            oa->period.end_unit != ob->period.end_unit || strcmp(oa->qualifier, ob->qualifier) ||
-            strcmp(oa->source, ob->source) || oa->value == ob->value)
+    long vc = trade_table_col_index(t, "value");
+    for (size_t i = 0; i < t->nrows; i++) {
+        const row *rw = &t->rows[i];
+        const trade_obs *o = &rw->obs;
+        if (!rw->has_obs || !*o->reporter || !*o->partner || !*o->flow ||
+            o->period.start_unit == TRADE_PERIOD_NONE)
             continue;
-        /* report at the later of the two rows, naming the earlier */
-        size_t early = a < b ? a : b, late = a < b ? b : a;
+        size_t k = (size_t)hash_dup_key(rw) & (cap - 1);
+        while (slots[k] && !same_dup_key(&t->rows[slots[k] - 1], rw))
+            k = (k + 1) & (cap - 1);
+        if (!slots[k]) {
+            slots[k] = i + 1;
+            continue;
+        }
+        const row *first = &t->rows[slots[k] - 1];
+        if (first->obs.value == o->value)
+            continue;
         trade_error e;
-        long vc = trade_table_col_index(t, "value");
         const char *file;
         unsigned long line, col;
-        trade_table_cell_position(t, late, vc < 0 ? 0 : (size_t)vc, &file, &line, &col);
+        trade_table_cell_position(t, i, vc < 0 ? 0 : (size_t)vc, &file, &line, &col);
         trade_error_set(&e, TRADE_EDATA, file, line, col,
                         "conflicting duplicate: same reporter, partner, flow, period, unit, "
                         "qualifier and source as %s:%lu with a different value",
-                        t->rows[early].obs.file, t->rows[early].obs.line);
+                        first->obs.file, first->obs.line);
         if (!status) {
             status = TRADE_EDATA;
             if (err)
@@ -846,7 +874,7 @@ int trade_table_check_duplicates(const trade_table *t, trade_problem_fn on_probl
         if (!on_problem || on_problem(ctx, &e))
             break;
     }
-    free(idx);
+    free(slots);
     return status;
 }
 
@@ -904,11 +932,11 @@ int trade_series_group(const trade_table *t, trade_series_list **out, trade_erro
         goto nomem;
     for (size_t i = 0; i < t->nrows; i++)
         if (t->rows[i].has_obs)
-            idx[n++] = (obs_ref){&t->rows[i].obs, i};
+            idx[n++] = (obs_ref){&t->rows[i].obs, t->rows[i].ids, i};
     qsort(idx, n, sizeof *idx, cmp_period_then_row);
     size_t ng = 0;
     for (size_t i = 0; i < n; i++) {
-        if (i == 0 || cmp_series_key(idx[i - 1].o, idx[i].o)) {
+        if (i == 0 || cmp_ref_key(&idx[i - 1], &idx[i])) {
             g[ng].start = i;
             g[ng].first_row = idx[i].row;
             ng++;
