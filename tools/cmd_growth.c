@@ -1,11 +1,179 @@
-/* cmd_growth.c - trade growth: not written yet (placeholder so the table links). */
+/* cmd_growth.c - trade growth: growth rates between the periods of each
+ * series. For each series, one row per distinct period (series_dedupe), and
+ * a row for each pair of consecutive periods: growth, CAGR over the years
+ * between their starts, and log growth when the periods are of the same
+ * kind; status "incomparable periods" when they are not, unless
+ * --annualize-partial scales periods shorter than a year to twelve months. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli.h"
 #include "commands.h"
+#include "series.h"
+
+static const char usage[] =
+    "usage: trade growth [--from PERIOD --to PERIOD] [--annualize-partial] [OPTIONS] [FILE...]\n"
+    "\n"
+    "Growth between consecutive periods of each series (rows sharing reporter,\n"
+    "partner, flow, unit and product). Columns: period_from, period_to,\n"
+    "value_from, value_to, growth_pct = 100*(v1/v0-1), cagr_pct =\n"
+    "100*((v1/v0)^(1/years)-1) with years between the periods' starts (a gap of\n"
+    "two years is annualised), log_growth = ln(v1/v0), status.\n"
+    "Series in percent, percent_change, pp or rank are skipped (their growth has\n"
+    "no meaning). Where a series states one period twice, the exact figure (no\n"
+    "qualifier) is used before a qualified one, then the more precise one.\n"
+    "Periods of different kinds (a ten-month figure and a full year) are not\n"
+    "compared: status 'incomparable periods'. A zero or negative base leaves the\n"
+    "cells empty, with a status.\n"
+    "\n"
+    "options:\n"
+    "      --from PERIOD     with --to: one row per series, from PERIOD ...\n"
+    "      --to PERIOD       ... to PERIOD (CAGR over the span)\n"
+    "      --annualize-partial  scale periods shorter than a year to 12 months\n" CLI_COMMON_HELP
+    "\n"
+    "example:\n"
+    "  trade growth --from 2002 --to 2011 datasets/*.csv\n";
+
+enum { OPT_FROM = 1, OPT_TO, OPT_ANNUALIZE };
+
+static const char *const metric[] = {"period_from", "period_to", "value_from", "value_to",
+                                     "growth_pct",  "cagr_pct",  "log_growth", "status",
+                                     NULL};
+
+typedef struct growth_ctx {
+    series_out out;
+    int annualize;
+} growth_ctx;
+
+static int emit(growth_ctx *g, const trade_table *t, size_t r0, size_t r1, const char *missing)
+{
+    const trade_obs *a = trade_table_obs(t, r0), *b = trade_table_obs(t, r1);
+    size_t rows[2] = {r0, r1};
+    series_out *so = &g->out;
+    series_out_ident(so, rows, 2);
+    char p0[TRADE_PERIOD_BUFSIZE], p1[TRADE_PERIOD_BUFSIZE];
+    trade_period_format(&a->period, p0, sizeof p0);
+    trade_period_format(&b->period, p1, sizeof p1);
+    series_out_str(so, 0, p0);
+    series_out_str(so, 1, p1);
+    series_out_num(so, 2, a->value, 1);
+    series_out_num(so, 3, b->value, 1);
+    if (missing) {
+        series_out_str(so, 7, missing);
+        return series_out_row(so);
+    }
+    double v0 = a->value, v1 = b->value;
+    const char *note = NULL;
+    if (!trade_period_same_kind(&a->period, &b->period)) {
+        int m0 = trade_period_months(&a->period), m1 = trade_period_months(&b->period);
+        if (!g->annualize || (m0 % 12 == 0 && m1 % 12 == 0) || m0 > 12 || m1 > 12) {
+            series_out_str(so, 7, "incomparable periods");
+            return series_out_row(so);
+        }
+        v0 *= 12.0 / m0;
+        v1 *= 12.0 / m1;
+        note = "ok: partial period annualized";
+    }
+    trade_growth gr;
+    trade_stats_growth(v0, v1, trade_period_years_between(&a->period, &b->period), &gr);
+    series_out_num(so, 4, gr.growth_pct, gr.has_growth);
+    series_out_num(so, 5, gr.cagr_pct, gr.has_cagr);
+    series_out_num(so, 6, gr.log_growth, gr.has_log);
+    series_out_str(so, 7, note && !strcmp(gr.status, "ok") ? note : gr.status);
+    return series_out_row(so);
+}
+
+static long find_period(const trade_table *t, const size_t *rows, size_t n, const trade_period *p)
+{
+    for (size_t i = 0; i < n; i++) {
+        const trade_period *q = &trade_table_obs(t, rows[i])->period;
+        if (!trade_period_compare(q, p) && q->start_unit == p->start_unit &&
+            q->end_unit == p->end_unit && q->interval == p->interval)
+            return (long)i;
+    }
+    return -1;
+}
 
 int cmd_growth(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_errorf("growth", "not implemented yet");
-    return CLI_EUSAGE;
+    static const struct option longopts[] = {{"from", required_argument, NULL, OPT_FROM},
+                                             {"to", required_argument, NULL, OPT_TO},
+                                             {"annualize-partial", no_argument, NULL,
+                                              OPT_ANNUALIZE},
+                                             CLI_COMMON_OPTIONS,
+                                             {NULL, 0, NULL, 0}};
+    cli_common o = {0};
+    growth_ctx g = {0};
+    const char *from = NULL, *to = NULL;
+    trade_period pfrom, pto;
+    int c;
+    cli_getopt_reset();
+    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+        int rc = 0;
+        if (c == CLI_OPT_HELP) {
+            fputs(usage, stdout);
+            return CLI_OK;
+        } else if (c == OPT_FROM) {
+            from = optarg;
+        } else if (c == OPT_TO) {
+            to = optarg;
+        } else if (c == OPT_ANNUALIZE) {
+            g.annualize = 1;
+        } else {
+            rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "growth", c, optarg);
+        }
+        if (rc) {
+            fputs(usage, stderr);
+            return CLI_EUSAGE;
+        }
+    }
+    trade_error err;
+    if ((from != NULL) != (to != NULL)) {
+        cli_errorf("growth", "--from and --to go together");
+        return CLI_EUSAGE;
+    }
+    if (from && (trade_period_parse(from, strlen(from), &pfrom, &err) ||
+                 trade_period_parse(to, strlen(to), &pto, &err))) {
+        cli_errorf("growth", "--from/--to: %s", err.message);
+        return CLI_EUSAGE;
+    }
+    trade_table *t = trade_table_new();
+    trade_series_list *sl = NULL;
+    size_t *keep = NULL;
+    if (!t) {
+        cli_errorf("growth", "out of memory");
+        return CLI_EUSAGE;
+    }
+    int rc = cli_read_inputs(t, "growth", argc - optind, argv + optind, &o);
+    if (rc)
+        goto done;
+    if (trade_series_group(t, &sl, &err) ||
+        !(keep = malloc((trade_table_rows(t) + 1) * sizeof *keep))) {
+        rc = CLI_EUSAGE;
+        cli_errorf("growth", "out of memory");
+        goto done;
+    }
+    if ((rc = series_out_open(&g.out, t, &o, metric)))
+        goto done;
+    for (size_t s = 0; s < trade_series_count(sl) && !rc; s++) {
+        size_t n;
+        const size_t *rows = trade_series_rows(sl, s, &n);
+        if (!series_is_level_unit(trade_table_obs(t, rows[0])->unit))
+            continue;
+        size_t k = series_dedupe(t, rows, n, keep);
+        if (from) {
+            long i = find_period(t, keep, k, &pfrom), j = find_period(t, keep, k, &pto);
+            if (i >= 0 && j >= 0)
+                rc = emit(&g, t, keep[i], keep[j], NULL);
+            continue;
+        }
+        for (size_t i = 0; i + 1 < k && !rc; i++)
+            rc = emit(&g, t, keep[i], keep[i + 1], NULL);
+    }
+    rc = series_out_close(&g.out, rc);
+done:
+    free(keep);
+    trade_series_list_free(sl);
+    trade_table_free(t);
+    return rc;
 }

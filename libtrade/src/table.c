@@ -400,6 +400,14 @@ static int header_row(reader *r)
         if (r->stop)
             return -1;
     }
+    if (r->generic == TRADE_READ_AUTO) {
+        r->generic = TRADE_READ_GENERIC;
+        size_t k = 0;
+        while (k < N_REQUIRED && r->known[k] >= 0)
+            k++;
+        if (k == N_REQUIRED)
+            r->generic = 0;
+    }
     if (!r->generic)
         for (size_t k = 0; k < N_REQUIRED; k++)
             if (r->known[k] < 0 && problem(r, TRADE_EDATA, r->fields[0].line, 1,
@@ -645,7 +653,7 @@ static int read_source(trade_table *t, const char *name, chunk_fn next, void *sr
     r.t = t;
     r.opt = opt;
     r.err = err;
-    r.generic = opt && opt->generic;
+    r.generic = opt ? opt->generic : 0;
     r.draft = opt && opt->draft;
     r.max_field = opt && opt->max_field_bytes ? opt->max_field_bytes : TRADE_MAX_FIELD_DEFAULT;
     r.line = r.column = 1;

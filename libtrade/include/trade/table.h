@@ -58,6 +58,9 @@ typedef struct trade_read_options {
     void *ctx;                   /* passed to on_problem */
 } trade_read_options;
 
+#define TRADE_READ_GENERIC 1
+#define TRADE_READ_AUTO 2
+
 #define TRADE_MAX_FIELD_DEFAULT ((size_t)1 << 20)
 
 /* A new empty table; NULL when out of memory. Free with trade_table_free. */

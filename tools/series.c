@@ -1,0 +1,166 @@
+/* series.c - choosing one observation per period and carrying columns
+ * through the series commands. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "series.h"
+
+static int better(const trade_obs *a, const trade_obs *b)
+{
+    int qa = *a->qualifier != 0, qb = *b->qualifier != 0;
+    if (qa != qb)
+        return qa < qb;
+    if (a->precision > 0 && b->precision > 0 && a->precision != b->precision)
+        return a->precision < b->precision;
+    if ((a->precision > 0) != (b->precision > 0))
+        return a->precision > 0;
+    return 0;
+}
+
+static int same_period(const trade_period *a, const trade_period *b)
+{
+    return !trade_period_compare(a, b) && a->start_unit == b->start_unit &&
+           a->end_unit == b->end_unit && a->interval == b->interval;
+}
+
+size_t series_dedupe(const trade_table *t, const size_t *rows, size_t n, size_t *out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        const trade_obs *o = trade_table_obs(t, rows[i]);
+        if (k && same_period(&trade_table_obs(t, out[k - 1])->period, &o->period)) {
+            if (better(o, trade_table_obs(t, out[k - 1])))
+                out[k - 1] = rows[i];
+            continue;
+        }
+        out[k++] = rows[i];
+    }
+    return k;
+}
+
+int series_is_level_unit(const char *unit)
+{
+    static const char *const rates[] = {"percent", "percent_change", "pp", "rank"};
+    for (size_t i = 0; i < sizeof rates / sizeof rates[0]; i++)
+        if (!strcmp(unit, rates[i]))
+            return 0;
+    return 1;
+}
+
+size_t series_carried(const trade_table *t, const char *const *skip, size_t *cols)
+{
+    static const char *const own[] = {"reporter", "partner", "flow",    "unit", "product",
+                                      "period",   "value",   "precision", "locator", NULL};
+    size_t n = 0;
+    for (size_t c = 0; c < trade_table_cols(t); c++) {
+        const char *name = trade_table_col_name(t, c);
+        int drop = 0;
+        for (size_t i = 0; own[i] && !drop; i++)
+            drop = !strcmp(name, own[i]);
+        for (size_t i = 0; skip && skip[i] && !drop; i++)
+            drop = !strcmp(name, skip[i]);
+        if (!drop)
+            cols[n++] = c;
+    }
+    return n;
+}
+
+const char *series_common(const trade_table *t, const size_t *rows, size_t n, size_t col)
+{
+    if (n == 0)
+        return "";
+    const char *s = trade_table_cell(t, rows[0], col);
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(s, trade_table_cell(t, rows[i], col)))
+            return "";
+    return s;
+}
+
+static const char *const ident_names[5] = {"reporter", "partner", "flow", "product", "unit"};
+
+int series_out_open(series_out *so, const trade_table *t, const cli_common *o,
+                    const char *const *metric)
+{
+    memset(so, 0, sizeof *so);
+    so->t = t;
+    while (metric[so->nmetric])
+        so->nmetric++;
+    size_t ncols = trade_table_cols(t);
+    so->carried = malloc((ncols + 1) * sizeof *so->carried);
+    const char **names = malloc((ncols + so->nmetric + 5) * sizeof *names);
+    so->cells = malloc((ncols + so->nmetric + 5) * sizeof *so->cells);
+    so->num = malloc((so->nmetric + 1) * sizeof *so->num);
+    if (!so->carried || !names || !so->cells || !so->num) {
+        free(names);
+        cli_errorf("series", "out of memory");
+        return CLI_EUSAGE;
+    }
+    for (int i = 0; i < 5; i++) {
+        so->ident[i] = trade_table_col_index(t, ident_names[i]);
+        if (so->ident[i] >= 0 || i != 3) /* product only when present */
+            names[so->nident++] = ident_names[i];
+        else
+            so->ident[i] = -2;
+    }
+    for (size_t i = 0; i < so->nmetric; i++)
+        names[so->nident + i] = metric[i];
+    so->ncarried = series_carried(t, metric, so->carried);
+    for (size_t i = 0; i < so->ncarried; i++)
+        names[so->nident + so->nmetric + i] = trade_table_col_name(t, so->carried[i]);
+    so->ncols = so->nident + so->nmetric + so->ncarried;
+    int rc = cli_writer_open(&so->w, o);
+    if (!rc) {
+        trade_error err;
+        if (trade_writer_header(so->w, so->ncols, names, NULL, &err))
+            rc = cli_fail(&err);
+    }
+    free(names);
+    return rc;
+}
+
+void series_out_ident(series_out *so, const size_t *rows, size_t n)
+{
+    size_t k = 0;
+    for (int i = 0; i < 5; i++) {
+        if (so->ident[i] == -2)
+            continue;
+        so->cells[k++] =
+            so->ident[i] < 0 ? "" : trade_table_cell(so->t, rows[0], (size_t)so->ident[i]);
+    }
+    for (size_t i = 0; i < so->ncarried; i++)
+        so->cells[so->nident + so->nmetric + i] = series_common(so->t, rows, n, so->carried[i]);
+    for (size_t i = 0; i < so->nmetric; i++)
+        so->cells[so->nident + i] = "";
+}
+
+void series_out_str(series_out *so, size_t i, const char *text)
+{
+    so->cells[so->nident + i] = text;
+}
+
+void series_out_num(series_out *so, size_t i, double v, int defined)
+{
+    so->num[i][0] = '\0';
+    if (defined)
+        trade_number_format(v, so->num[i], sizeof so->num[i]);
+    so->cells[so->nident + i] = so->num[i];
+}
+
+int series_out_row(series_out *so)
+{
+    trade_error err;
+    return trade_writer_row(so->w, so->cells, &err) ? cli_fail(&err) : CLI_OK;
+}
+
+int series_out_close(series_out *so, int rc)
+{
+    if (rc == CLI_OK && so->w)
+        rc = cli_writer_commit(so->w);
+    else
+        trade_writer_discard(so->w);
+    so->w = NULL;
+    free(so->carried);
+    free(so->cells);
+    free(so->num);
+    return rc;
+}
