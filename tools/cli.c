@@ -127,6 +127,7 @@ int cli_read_inputs(trade_table *t, const char *cmd, int argc, char **argv, cons
     int problems = 0, worst = TRADE_OK;
     trade_read_options ro = {0};
     ro.draft = o ? o->draft : 0;
+    ro.generic = o ? o->generic : 0;
     ro.max_field_bytes = o ? o->max_field : 0;
     ro.on_problem = print_problem;
     ro.ctx = &problems;
