@@ -34,6 +34,7 @@ typedef struct cli_common {
     const char *output; /* -o FILE; NULL is stdout */
     trade_write_options write;
     int draft;        /* --draft */
+    int generic; /* read mode: 0, TRADE_READ_GENERIC or TRADE_READ_AUTO */
     size_t max_field; /* --max-field BYTES; 0 default */
     size_t nwhere;
     const char *where_col[CLI_MAX_WHERE]; /* --where COLUMN=VALUE */
