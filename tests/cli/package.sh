@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# The installed library as other programs see it: install the build into a
+# temporary prefix, then use only that copy: libtrade.pc with pkg-config (every
+# examples/*.c compiled and run, shared and static), the CMake package from a
+# tiny find_package(libtrade) project, the man pages, the bash completion,
+# the trade binary, the exported symbols, SONAME and version.
+set -u
+: "${SRCDIR:?}" "${BINDIR:?}"
+cc=${CC:-cc}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*" >&2; fail=$((fail + 1)); }
+check() { # check DESCRIPTION -- command...
+  local what=$1; shift 2
+  if "$@" >"$tmp/out" 2>"$tmp/err"; then ok; else bad "$what: $(head -5 "$tmp/err")"; fi
+}
+
+p=$tmp/prefix
+if ! cmake --install "$BINDIR" --prefix "$p" >"$tmp/install.log" 2>&1; then
+  cat "$tmp/install.log" >&2
+  echo "FAIL: cmake --install" >&2
+  exit 1
+fi
+
+# --- the files a user expects --------------------------------------------
+pc=$(find "$p" -name libtrade.pc | head -1)
+config=$(find "$p" -name libtradeConfig.cmake | head -1)
+[ -n "$pc" ] && ok || bad "no libtrade.pc under $p"
+[ -n "$config" ] && ok || bad "no libtradeConfig.cmake under $p"
+[ -n "$(find "$p" -name libtradeConfigVersion.cmake)" ] && ok || bad "no CMake version file"
+libdir=$(dirname "$(dirname "$pc")")
+for f in bin/trade include/trade/trade.h include/trade/version.h share/man/man1/trade.1 \
+  share/man/man1/trade-growth.1 share/bash-completion/completions/trade; do
+  [ -s "$p/$f" ] && ok || bad "$f not installed"
+done
+for f in libtrade.a libtrade.so libtrade.so.0 libtrade.so.0.1.0; do
+  [ -e "$libdir/$f" ] && ok || bad "$libdir/$f not installed"
+done
+# every public header of the source tree is installed
+for h in "$SRCDIR"/libtrade/include/trade/*.h; do
+  cmp -s "$h" "$p/include/trade/$(basename "$h")" && ok || bad "header $(basename "$h") not installed"
+done
+
+# --- the shared library: SONAME, and only trade_* symbols exported --------
+readelf -d "$libdir/libtrade.so.0.1.0" | grep -q 'SONAME.*\[libtrade\.so\.0\]' && ok ||
+  bad "SONAME is not libtrade.so.0"
+leaks=$(nm -D --defined-only "$libdir/libtrade.so" | awk '{ print $NF }' | grep -v '^trade_' |
+  grep -vE '^(_init|_fini|_edata|_end|__bss_start)$')
+[ -z "$leaks" ] && ok || bad "symbols exported outside the trade_ API: $(echo $leaks)"
+# the static library prints nothing and never exits (the library's contract)
+forbidden=$(nm -u "$libdir/libtrade.a" | awk '{ print $NF }' | grep -xE 'exit|_exit|abort|printf|fprintf|puts|perror' | sort -u)
+[ -z "$forbidden" ] && ok || bad "libtrade.a calls $(echo $forbidden)"
+
+# --- pkg-config ------------------------------------------------------------
+export PKG_CONFIG_PATH=$(dirname "$pc")
+# The version, read independently from version.h's macros.
+hv=$(awk '/#define TRADE_VERSION_(MAJOR|MINOR|PATCH) / { v = v (v == "" ? "" : ".") $3 } END { print v }' \
+  "$p/include/trade/version.h")
+[ "$(pkg-config --modversion libtrade)" = 0.1.0 ] && ok || bad "pkg-config --modversion: $(pkg-config --modversion libtrade)"
+[ "$hv" = 0.1.0 ] && ok || bad "version.h says $hv"
+cflags=$(pkg-config --cflags libtrade) libs=$(pkg-config --libs libtrade)
+slibs=$(pkg-config --static --libs libtrade)
+case " $cflags $libs " in *"$SRCDIR"* | *"$BINDIR"*) bad "pkg-config points into the tree: $cflags $libs" ;; *) ok ;; esac
+
+# every public header compiles on its own, in C11 and in C++
+for h in "$p"/include/trade/*.h; do
+  printf '#include <trade/%s>\nint main(void) { return 0; }\n' "$(basename "$h")" >"$tmp/h.c"
+  check "$(basename "$h") alone" -- $cc -std=c11 -Wall -Wextra -Wpedantic -Werror $cflags -c "$tmp/h.c" -o "$tmp/h.o"
+done
+if command -v c++ >/dev/null; then
+  printf '#include <trade/trade.h>\nint main() { return trade_version()[0] == 0; }\n' >"$tmp/h.cc"
+  check "trade.h from C++" -- c++ -Wall -Wextra -Werror $cflags "$tmp/h.cc" $libs -o "$tmp/hcc"
+fi
+
+# every example, against the installed copy only: shared, and static with
+# Libs.private / Requires.private (no libtrade.so needed at run time)
+n=0
+for src in "$SRCDIR"/examples/*.c; do
+  name=$(basename "$src" .c)
+  n=$((n + 1))
+  check "compile $name (shared)" -- $cc -std=c11 -Wall -Wextra -Wpedantic -Werror $cflags "$src" $libs -o "$tmp/$name"
+  check "run $name (shared)" -- env LD_LIBRARY_PATH="$libdir" "$tmp/$name"
+  cp "$tmp/out" "$tmp/$name.out"
+  LD_LIBRARY_PATH=$libdir ldd "$tmp/$name" | grep -q "libtrade.so.0 => $libdir/" && ok ||
+    bad "$name does not load $libdir/libtrade.so.0"
+  check "compile $name (static)" -- $cc -std=c11 $cflags "$src" ${slibs/-ltrade/-l:libtrade.a} -o "$tmp/$name.static"
+  readelf -d "$tmp/$name.static" | grep -q 'NEEDED.*libtrade' && bad "$name.static needs libtrade.so" || ok
+  check "run $name (static)" -- "$tmp/$name.static"
+  cmp -s "$tmp/out" "$tmp/$name.out" && ok || bad "$name: static and shared outputs differ"
+done
+[ "$n" -ge 2 ] && ok || bad "fewer than two examples"
+# growth on its built-in sample: BEL 200e6 -> 250e6 -> 225e6 is +25 % then
+# -10 %; LUX 40e6 -> 50e6 is +25 % (by hand).
+printf '%s\n' reporter,partner,flow,unit,from,to,growth_pct BEL,KAZ,export,EUR,2010,2011,25 \
+  BEL,KAZ,export,EUR,2011,2012,-10 LUX,KAZ,export,EUR,2011,2012,25 >"$tmp/growth.want"
+cmp -s "$tmp/growth.out" "$tmp/growth.want" && ok || bad "growth example: $(cat "$tmp/growth.out")"
+# and on a file of the datasets: exit 0, the header, one line per pair
+check "growth example on datasets" -- env LD_LIBRARY_PATH="$libdir" "$tmp/growth" "$SRCDIR"/datasets/*.csv
+head -1 "$tmp/out" | grep -qx 'reporter,partner,flow,unit,from,to,growth_pct' && ok || bad "growth example header"
+
+# --- the CMake package -----------------------------------------------------
+mkdir -p "$tmp/proj"
+cat >"$tmp/proj/CMakeLists.txt" <<'EOF'
+cmake_minimum_required(VERSION 3.16)
+project(uses_libtrade C)
+find_package(libtrade 0.1 REQUIRED)
+add_executable(shared main.c)
+target_link_libraries(shared PRIVATE libtrade::libtrade)
+add_executable(static main.c)
+target_link_libraries(static PRIVATE libtrade::libtrade_static)
+file(WRITE ${CMAKE_BINARY_DIR}/found.txt "${libtrade_VERSION}")
+EOF
+# "2012-01/2012-10" covers ten months (the format's own example).
+cat >"$tmp/proj/main.c" <<'EOF'
+#include <stdio.h>
+#include <string.h>
+#include <trade/trade.h>
+int main(void)
+{
+    trade_period p;
+    trade_error err;
+    if (trade_period_parse("2012-01/2012-10", 15, &p, &err) != 0)
+        return 1;
+    printf("%s %d\n", trade_version(), trade_period_months(&p));
+    return strcmp(trade_version(), TRADE_VERSION_STRING) != 0;
+}
+EOF
+check "cmake configure with find_package(libtrade)" -- cmake -S "$tmp/proj" -B "$tmp/proj/build" \
+  -DCMAKE_PREFIX_PATH="$p" -DCMAKE_C_COMPILER="$cc"
+check "cmake build against libtrade::libtrade" -- cmake --build "$tmp/proj/build"
+[ "$(cat "$tmp/proj/build/found.txt" 2>/dev/null)" = 0.1.0 ] && ok || bad "libtrade_VERSION not 0.1.0"
+for v in shared static; do
+  out=$("$tmp/proj/build/$v" 2>&1)
+  [ "$out" = "0.1.0 10" ] && ok || bad "CMake-built $v program printed '$out'"
+done
+readelf -d "$tmp/proj/build/shared" | grep -q 'NEEDED.*libtrade\.so\.0' && ok || bad "shared program does not need libtrade.so.0"
+# a version the package does not claim to satisfy is refused
+sed -i 's/find_package(libtrade 0.1 REQUIRED)/find_package(libtrade 1.0 REQUIRED)/' "$tmp/proj/CMakeLists.txt"
+cmake -S "$tmp/proj" -B "$tmp/proj/build2" -DCMAKE_PREFIX_PATH="$p" >/dev/null 2>&1 &&
+  bad "find_package(libtrade 1.0) accepted 0.1.0" || ok
+
+# --- the installed trade command -------------------------------------------
+check "trade --help" -- "$p/bin/trade" --help
+grep -qE '^  growth +[a-z]' "$tmp/out" && ok || bad "trade --help does not list growth"
+check "trade growth --help" -- "$p/bin/trade" growth --help
+grep -qi '^usage: trade growth' "$tmp/out" && ok || bad "trade growth --help has no usage line"
+grep -qi '^example' "$tmp/out" && ok || bad "trade growth --help has no example"
+check "trade --version" -- "$p/bin/trade" --version
+[ "$(cat "$tmp/out")" = "trade 0.1.0" ] && ok || bad "trade --version: $(cat "$tmp/out")"
+
+# --- man pages ---------------------------------------------------------------
+man1=$p/share/man/man1
+for page in "$man1"/*.1; do
+  groff -man -Tutf8 -ww -z "$page" 2>"$tmp/err" && [ ! -s "$tmp/err" ] && ok ||
+    bad "$(basename "$page"): groff warnings: $(head -3 "$tmp/err")"
+done
+# one page per command of trade --help, each naming every option of its help
+for c in $("$p/bin/trade" --help | awk '/^commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 }'); do
+  [ -s "$man1/trade-$c.1" ] && ok || { bad "no man page for $c"; continue; }
+  MANWIDTH=200 man -l "$man1/trade-$c.1" 2>/dev/null >"$tmp/page.txt"
+  for opt in $("$p/bin/trade" "$c" --help 2>/dev/null | grep -oE -- '--[a-z][a-z0-9-]+' | sort -u); do
+    grep -qF -- "$opt" "$tmp/page.txt" || bad "trade-$c.1 lacks $opt"
+  done
+done
+MANWIDTH=200 man -l "$man1/trade.1" 2>/dev/null | grep -q 'trade-growth(1)' && ok || bad "trade.1 does not refer to trade-growth(1)"
+MANWIDTH=200 man -l "$man1/trade-growth.1" 2>/dev/null | grep -q '^ *trade growth' && ok || bad "trade-growth.1 has no synopsis"
+
+# --- bash completion, driven as bash would -----------------------------------
+comp() { # comp WORD... : the completions bash would offer for the last word
+  bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _trade
+           printf "%s\n" "${COMPREPLY[@]}"' _ "$p/share/bash-completion/completions/trade" "$@"
+}
+bash -c 'source "$1"; complete -p trade' _ "$p/share/bash-completion/completions/trade" | grep -q -- '-F _trade' &&
+  ok || bad "completion does not register for trade"
+[ "$(comp "$p/bin/trade" gro)" = growth ] && ok || bad "completion of 'trade gro': $(comp "$p/bin/trade" gro)"
+comp "$p/bin/trade" "" | grep -qx validate && ok || bad "completion of commands lacks validate"
+comp "$p/bin/trade" growth --f | grep -qx -- --format && ok || bad "completion of 'trade growth --f' lacks --format"
+[ "$(comp "$p/bin/trade" cat --format j)" = jsonl ] && ok || bad "completion of --format j"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
