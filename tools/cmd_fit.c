@@ -22,9 +22,9 @@ static const char usage[] =
     "example:\n"
     "  trade fit --where reporter=BEL datasets/*.csv\n";
 
-static const char *const metric[] = {"n",           "period_from", "period_to", "trend_pct",
-                                     "ci_low_pct",  "ci_high_pct", "r2",        "status",
-                                     NULL};
+static const char *const metric[] = {"n",         "period_from", "period_to",
+                                     "trend_pct", "ci_low_pct",  "ci_high_pct",
+                                     "r2",        "status",      NULL};
 
 /* Keep the rows whose period is of the kind most rows have (ties: the kind
  * of the earliest row). Returns the count kept in rows. */
@@ -100,8 +100,8 @@ int cmd_fit(int argc, char **argv)
             x[i] = trade_period_start_years(&ob->period);
             y[i] = ob->value;
         }
-        trade_trend tr;
-        if (trade_stats_trend(x, y, k, &tr, &err)) {
+        trade_fit tr;
+        if (trade_stats_fit_loglinear(x, y, k, &tr, &err)) {
             rc = cli_fail(&err);
             break;
         }
@@ -112,10 +112,10 @@ int cmd_fit(int argc, char **argv)
         series_out_num(&so, 0, (double)k, 1);
         series_out_str(&so, 1, p0);
         series_out_str(&so, 2, p1);
-        series_out_num(&so, 3, tr.trend_pct, tr.has_trend);
-        series_out_num(&so, 4, tr.ci_low_pct, tr.has_ci);
-        series_out_num(&so, 5, tr.ci_high_pct, tr.has_ci);
-        series_out_num(&so, 6, tr.r2, tr.has_trend && tr.has_r2);
+        series_out_num(&so, 3, tr.trend_pct, 1);
+        series_out_num(&so, 4, tr.ci_low_pct, 1);
+        series_out_num(&so, 5, tr.ci_high_pct, 1);
+        series_out_num(&so, 6, tr.r2, 1);
         series_out_str(&so, 7, tr.status);
         rc = series_out_row(&so);
     }

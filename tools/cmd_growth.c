@@ -1,9 +1,11 @@
 /* cmd_growth.c - trade growth: growth rates between the periods of each
- * series. For each series, one row per distinct period (series_dedupe), and
- * a row for each pair of consecutive periods: growth, CAGR over the years
- * between their starts, and log growth when the periods are of the same
- * kind; status "incomparable periods" when they are not, unless
- * --annualize-partial scales periods shorter than a year to twelve months. */
+ * series. For each series, one row per distinct period (series_dedupe);
+ * each period is paired with the latest earlier period of the same kind
+ * (years with years, ten-month spans with ten-month spans), so a series
+ * that mixes months and years gives two chains. A period with no earlier
+ * one of its kind is paired with the latest earlier period that ends before
+ * it starts, with status "incomparable periods", unless --annualize-partial
+ * scales periods shorter than a year to twelve months. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,9 +24,15 @@ static const char usage[] =
     "Series in percent, percent_change, pp or rank are skipped (their growth has\n"
     "no meaning). Where a series states one period twice, the exact figure (no\n"
     "qualifier) is used before a qualified one, then the more precise one.\n"
-    "Periods of different kinds (a ten-month figure and a full year) are not\n"
-    "compared: status 'incomparable periods'. A zero or negative base leaves the\n"
-    "cells empty, with a status.\n"
+    "Each period is paired with the latest earlier period of the same kind\n"
+    "(year with year, quarter with quarter, ten months with ten months); gaps\n"
+    "are annualised in cagr_pct. A period that has no earlier one of its kind is\n"
+    "paired with the latest earlier period (a ten-month figure after a full\n"
+    "year) with empty cells and status 'incomparable periods', unless\n"
+    "--annualize-partial multiplies values of periods shorter than a year by\n"
+    "12 / months (status says so). A zero or negative base leaves the cells\n"
+    "empty, with a status; a zero end value has no log growth. --from/--to\n"
+    "give one row per series that has both periods (same kind as written).\n"
     "\n"
     "options:\n"
     "      --from PERIOD     with --to: one row per series, from PERIOD ...\n"
@@ -36,9 +44,9 @@ static const char usage[] =
 
 enum { OPT_FROM = 1, OPT_TO, OPT_ANNUALIZE };
 
-static const char *const metric[] = {"period_from", "period_to", "value_from", "value_to",
-                                     "growth_pct",  "cagr_pct",  "log_growth", "status",
-                                     NULL};
+static const char *const metric[] = {"period_from", "period_to",  "value_from",
+                                     "value_to",    "growth_pct", "cagr_pct",
+                                     "log_growth",  "status",     NULL};
 
 typedef struct growth_ctx {
     series_out out;
@@ -70,16 +78,20 @@ static int emit(growth_ctx *g, const trade_table *t, size_t r0, size_t r1, const
             series_out_str(so, 7, "incomparable periods");
             return series_out_row(so);
         }
+        if (a->period.last_month >= b->period.first_month) {
+            series_out_str(so, 7, "incomparable periods (overlapping)");
+            return series_out_row(so);
+        }
         v0 *= 12.0 / m0;
         v1 *= 12.0 / m1;
-        note = "ok: partial period annualized";
+        note = "partial period annualized (value x 12 / months)";
     }
     trade_growth gr;
     trade_stats_growth(v0, v1, trade_period_years_between(&a->period, &b->period), &gr);
-    series_out_num(so, 4, gr.growth_pct, gr.has_growth);
-    series_out_num(so, 5, gr.cagr_pct, gr.has_cagr);
-    series_out_num(so, 6, gr.log_growth, gr.has_log);
-    series_out_str(so, 7, note && !strcmp(gr.status, "ok") ? note : gr.status);
+    series_out_num(so, 4, gr.growth_pct, 1);
+    series_out_num(so, 5, gr.cagr_pct, 1);
+    series_out_num(so, 6, gr.log_growth, 1);
+    series_out_str(so, 7, note && !*gr.status ? note : gr.status);
     return series_out_row(so);
 }
 
@@ -96,12 +108,12 @@ static long find_period(const trade_table *t, const size_t *rows, size_t n, cons
 
 int cmd_growth(int argc, char **argv)
 {
-    static const struct option longopts[] = {{"from", required_argument, NULL, OPT_FROM},
-                                             {"to", required_argument, NULL, OPT_TO},
-                                             {"annualize-partial", no_argument, NULL,
-                                              OPT_ANNUALIZE},
-                                             CLI_COMMON_OPTIONS,
-                                             {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {
+        {"from", required_argument, NULL, OPT_FROM},
+        {"to", required_argument, NULL, OPT_TO},
+        {"annualize-partial", no_argument, NULL, OPT_ANNUALIZE},
+        CLI_COMMON_OPTIONS,
+        {NULL, 0, NULL, 0}};
     cli_common o = {0};
     growth_ctx g = {0};
     const char *from = NULL, *to = NULL;
@@ -167,8 +179,19 @@ int cmd_growth(int argc, char **argv)
                 rc = emit(&g, t, keep[i], keep[j], NULL);
             continue;
         }
-        for (size_t i = 0; i + 1 < k && !rc; i++)
-            rc = emit(&g, t, keep[i], keep[i + 1], NULL);
+        for (size_t j = 1; j < k && !rc; j++) {
+            const trade_period *pj = &trade_table_obs(t, keep[j])->period;
+            size_t i = j;
+            while (i > 0 && !trade_period_same_kind(&trade_table_obs(t, keep[i - 1])->period, pj))
+                i--;
+            if (i == 0) { /* first of its kind: against the latest earlier period */
+                i = j;
+                while (i > 0 && trade_table_obs(t, keep[i - 1])->period.last_month >= pj->first_month)
+                    i--;
+            }
+            if (i > 0)
+                rc = emit(&g, t, keep[i - 1], keep[j], NULL);
+        }
     }
     rc = series_out_close(&g.out, rc);
 done:

@@ -38,7 +38,7 @@ int cmd_stats(int argc, char **argv)
     trade_table *t = trade_table_new();
     trade_series_list *sl = NULL;
     size_t *keep = NULL;
-    double *v = NULL;
+    double *v = NULL, *work = NULL;
     series_out so = {0};
     trade_error err;
     if (!t) {
@@ -51,7 +51,8 @@ int cmd_stats(int argc, char **argv)
     size_t nrows = trade_table_rows(t) + 1;
     keep = malloc(nrows * sizeof *keep);
     v = malloc(nrows * sizeof *v);
-    if (!keep || !v || trade_series_group(t, &sl, &err)) {
+    work = malloc(nrows * sizeof *work);
+    if (!keep || !v || !work || trade_series_group(t, &sl, &err)) {
         cli_errorf("stats", "out of memory");
         rc = CLI_EUSAGE;
         goto done;
@@ -65,26 +66,28 @@ int cmd_stats(int argc, char **argv)
         for (size_t i = 0; i < k; i++)
             v[i] = trade_table_obs(t, keep[i])->value;
         trade_summary sum;
-        if (trade_stats_summary(v, k, &sum, &err)) {
-            rc = cli_fail(&err);
+        if (trade_stats_summary(v, k, work, &sum)) {
+            cli_errorf("stats", "internal error");
+            rc = CLI_EUSAGE;
             break;
         }
         series_out_ident(&so, keep, k);
         series_out_num(&so, 0, (double)k, 1);
-        series_out_num(&so, 1, v[0], 1);
-        series_out_num(&so, 2, v[k - 1], 1);
+        series_out_num(&so, 1, sum.first, 1);
+        series_out_num(&so, 2, sum.last, 1);
         series_out_num(&so, 3, sum.min, 1);
         series_out_num(&so, 4, sum.max, 1);
         series_out_num(&so, 5, sum.mean, 1);
         series_out_num(&so, 6, sum.median, 1);
-        series_out_num(&so, 7, sum.sd, sum.has_sd);
-        series_out_str(&so, 8, sum.has_sd ? "ok" : "fewer than 2 values: no sd");
+        series_out_num(&so, 7, sum.sd, 1);
+        series_out_str(&so, 8, sum.status);
         rc = series_out_row(&so);
     }
     rc = series_out_close(&so, rc);
 done:
     free(keep);
     free(v);
+    free(work);
     trade_series_list_free(sl);
     trade_table_free(t);
     return rc;

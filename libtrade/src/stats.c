@@ -1,7 +1,11 @@
-/* stats.c - growth, trends, summaries and ranks on GSL. Every input is
- * checked before GSL is called (GSL checks almost nothing: gsl_fit_linear
- * divides by n - 2 unchecked), and every GSL status is checked after. */
+/* stats.c - the numerical core of the statistics commands: growth, fits on
+ * GSL, summaries, ranks, concentration and interval arithmetic.
+ *
+ * GSL is only reached through guarded calls: every input is checked (n,
+ * finiteness, spread, signs) before the call and every GSL return value is
+ * checked after it, and trade_init() has switched GSL's handler off first. */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,12 +17,29 @@
 
 #include "trade/stats.h"
 
+/* ---- growth ------------------------------------------------------------- */
+
+static int growth(double v0, double v1, double years, trade_growth *out);
+
 int trade_stats_growth(double v0, double v1, double years, trade_growth *out)
 {
-    memset(out, 0, sizeof *out);
-    out->status = "ok";
-    if (!isfinite(v0) || !isfinite(v1)) {
-        out->status = "value not finite";
+    int rc = growth(v0, v1, years, out);
+    if (!rc) {
+        out->has_growth = isfinite(out->growth_pct);
+        out->has_cagr = isfinite(out->cagr_pct);
+        out->has_log = isfinite(out->log_growth);
+    }
+    return rc;
+}
+
+static int growth(double v0, double v1, double years, trade_growth *out)
+{
+    if (!out)
+        return TRADE_EARG;
+    out->growth_pct = out->cagr_pct = out->log_growth = NAN;
+    out->status = "";
+    if (!isfinite(v0) || !isfinite(v1) || !isfinite(years)) {
+        out->status = "non-finite input";
         return TRADE_OK;
     }
     if (v0 == 0) {
@@ -30,142 +51,168 @@ int trade_stats_growth(double v0, double v1, double years, trade_growth *out)
         return TRADE_OK;
     }
     double ratio = v1 / v0;
-    out->growth_pct = 100 * (ratio - 1);
-    out->has_growth = isfinite(out->growth_pct);
-    if (ratio <= 0) {
-        out->status = ratio == 0 ? "zero end value: no log growth or CAGR"
-                                 : "negative end value: no log growth or CAGR";
-        if (ratio == 0 && years > 0) {
-            out->cagr_pct = -100;
-            out->has_cagr = 1;
-            out->status = "zero end value: no log growth";
-        }
+    out->growth_pct = 100.0 * (ratio - 1.0);
+    if (!(years > 0)) {
+        out->status = "no time between the periods";
+        return TRADE_OK;
+    }
+    if (ratio < 0) {
+        out->status = "negative end value: no CAGR or log growth";
+        return TRADE_OK;
+    }
+    out->cagr_pct = 100.0 * (pow(ratio, 1.0 / years) - 1.0);
+    if (ratio == 0) {
+        out->status = "zero end value: no log growth";
         return TRADE_OK;
     }
     out->log_growth = log(ratio);
-    out->has_log = isfinite(out->log_growth);
-    if (!(years > 0)) {
-        out->status = "periods do not advance: no CAGR";
-        return TRADE_OK;
+    if (!isfinite(out->growth_pct) || !isfinite(out->cagr_pct) || !isfinite(out->log_growth)) {
+        out->growth_pct = out->cagr_pct = out->log_growth = NAN;
+        out->status = "overflow";
     }
-    /* exp(log/years) - 1 via expm1 keeps small rates accurate */
-    out->cagr_pct = 100 * expm1(out->log_growth / years);
-    out->has_cagr = isfinite(out->cagr_pct);
     return TRADE_OK;
 }
+
+int trade_stats_unit_is_level(const char *unit)
+{
+    static const char *const rates[] = {"percent", "percent_change", "pp", "rank"};
+    if (!unit)
+        return 0;
+    for (size_t i = 0; i < sizeof rates / sizeof rates[0]; i++)
+        if (!strcmp(unit, rates[i]))
+            return 0;
+    return 1;
+}
+
+/* ---- fits --------------------------------------------------------------- */
 
 int trade_stats_linear(const double *x, const double *y, size_t n, trade_linear *out,
                        trade_error *err)
 {
     trade_init();
+    trade_error_clear(err);
+    if (!x || !y || !out)
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "linear fit: NULL argument");
     memset(out, 0, sizeof *out);
     out->n = n;
-    if (n < 2)
-        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "a line needs at least 2 points");
-    int distinct = 0;
+    if (n < 3)
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0,
+                               "linear fit: %zu points, at least 3 needed", n);
+    int spread = 0;
     for (size_t i = 0; i < n; i++) {
         if (!isfinite(x[i]) || !isfinite(y[i]))
-            return trade_error_set(err, TRADE_EDATA, NULL, 0, 0, "value not finite");
+            return trade_error_set(err, TRADE_EARG, NULL, 0, 0,
+                                   "linear fit: point %zu is not finite", i + 1);
         if (x[i] != x[0])
-            distinct = 1;
+            spread = 1;
     }
-    if (!distinct)
-        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "all x values are equal");
-    double c0, c1, cov00, cov01, cov11, sumsq;
-    int rc = gsl_fit_linear(x, 1, y, 1, n, &c0, &c1, &cov00, &cov01, &cov11, &sumsq);
-    if (rc != GSL_SUCCESS || !isfinite(c0) || !isfinite(c1))
+    if (!spread)
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0,
+                               "linear fit: all points at the same x");
+    int rc = gsl_fit_linear(x, 1, y, 1, n, &out->c0, &out->c1, &out->cov00, &out->cov01,
+                            &out->cov11, &out->sumsq);
+    if (rc != GSL_SUCCESS || !isfinite(out->c0) || !isfinite(out->c1) || !isfinite(out->cov11))
         return trade_error_set(err, TRADE_EMATH, NULL, 0, 0, "linear fit failed: %s",
                                gsl_strerror(rc));
-    out->slope = c1;
-    out->intercept = c0;
-    if (n >= 3 && isfinite(cov11) && cov11 >= 0) {
-        out->slope_se = sqrt(cov11);
-        out->has_se = 1;
-    }
     double tss = gsl_stats_tss(y, 1, n);
-    if (tss > 0 && isfinite(tss)) {
-        out->r2 = 1 - sumsq / tss;
-        out->has_r2 = 1;
-    }
+    out->r2 = tss > 0 ? 1.0 - out->sumsq / tss : NAN;
     return TRADE_OK;
 }
 
-int trade_stats_trend(const double *t, const double *v, size_t n, trade_trend *out,
-                      trade_error *err)
+int trade_stats_fit_loglinear(const double *years, const double *values, size_t n,
+                              trade_fit *out, trade_error *err)
 {
-    memset(out, 0, sizeof *out);
+    trade_init();
+    trade_error_clear(err);
+    if (!out || (n > 0 && (!years || !values)))
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "fit: NULL argument");
     out->n = n;
-    out->status = "ok";
+    out->slope = out->slope_se = out->trend_pct = out->ci_low_pct = out->ci_high_pct = NAN;
+    out->r2 = NAN;
+    out->status = "";
     if (n < 3) {
         out->status = "fewer than 3 points";
         return TRADE_OK;
     }
     for (size_t i = 0; i < n; i++) {
-        if (!(v[i] > 0) || !isfinite(v[i])) {
-            out->status = "non-positive values: no log-linear trend";
+        if (!isfinite(values[i]) || !isfinite(years[i])) {
+            out->status = "non-finite value";
+            return TRADE_OK;
+        }
+        if (values[i] <= 0) {
+            out->status = "non-positive value: no log-linear fit";
             return TRADE_OK;
         }
     }
-    double *y = malloc(n * sizeof *y);
-    if (!y)
+    if (n > SIZE_MAX / sizeof(double))
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    double *logv = malloc(n * sizeof *logv);
+    if (!logv)
         return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
     for (size_t i = 0; i < n; i++)
-        y[i] = log(v[i]);
-    trade_linear fit;
-    int rc = trade_stats_linear(t, y, n, &fit, err);
-    free(y);
-    if (rc == TRADE_EARG) {
-        out->status = "all points in one period";
+        logv[i] = log(values[i]);
+    trade_linear lin;
+    trade_error e;
+    int rc = trade_stats_linear(years, logv, n, &lin, &e);
+    free(logv);
+    if (rc) {
+        out->status = rc == TRADE_EARG ? "all points at the same time" : "fit failed";
         return TRADE_OK;
     }
-    if (rc)
-        return rc;
-    out->trend_pct = 100 * expm1(fit.slope);
-    out->has_trend = isfinite(out->trend_pct);
-    out->r2 = fit.r2;
-    out->has_r2 = fit.has_r2;
-    if (!fit.has_r2)
-        out->status = "constant values: r2 undefined";
-    if (fit.has_se) {
-        double q = gsl_cdf_tdist_Pinv(0.975, (double)(n - 2));
-        if (isfinite(q)) {
-            out->ci_low_pct = 100 * expm1(fit.slope - q * fit.slope_se);
-            out->ci_high_pct = 100 * expm1(fit.slope + q * fit.slope_se);
-            out->has_ci = isfinite(out->ci_low_pct) && isfinite(out->ci_high_pct);
-        }
+    out->slope = lin.c1;
+    out->slope_se = sqrt(lin.cov11);
+    out->r2 = lin.r2;
+    out->trend_pct = 100.0 * expm1(lin.c1);
+    /* n >= 3, so n - 2 >= 1 degrees of freedom: gsl_cdf_tdist_Pinv is defined */
+    double t = gsl_cdf_tdist_Pinv(0.975, (double)(n - 2));
+    if (isfinite(t) && isfinite(out->slope_se)) {
+        out->ci_low_pct = 100.0 * expm1(lin.c1 - t * out->slope_se);
+        out->ci_high_pct = 100.0 * expm1(lin.c1 + t * out->slope_se);
+    }
+    if (!isfinite(out->trend_pct) || !isfinite(out->ci_low_pct) || !isfinite(out->ci_high_pct)) {
+        out->trend_pct = out->ci_low_pct = out->ci_high_pct = NAN;
+        out->status = "overflow";
+    } else if (!isfinite(out->r2)) {
+        out->status = "constant values: no r2";
     }
     return TRADE_OK;
 }
 
-int trade_stats_summary(const double *v, size_t n, trade_summary *out, trade_error *err)
+/* ---- summaries ---------------------------------------------------------- */
+
+int trade_stats_summary(const double *values, size_t n, double *work, trade_summary *out)
 {
     trade_init();
-    memset(out, 0, sizeof *out);
+    if (!out || (n > 0 && (!values || !work)))
+        return TRADE_EARG;
     out->n = n;
-    if (n == 0)
-        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "no values");
-    double *s = malloc(n * sizeof *s);
-    if (!s)
-        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-    for (size_t i = 0; i < n; i++) {
-        if (!isfinite(v[i])) {
-            free(s);
-            return trade_error_set(err, TRADE_EDATA, NULL, 0, 0, "value not finite");
+    out->first = out->last = out->min = out->max = out->mean = out->median = out->sd = NAN;
+    out->status = "";
+    if (n == 0) {
+        out->status = "no observations";
+        return TRADE_OK;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!isfinite(values[i])) {
+            out->status = "non-finite value";
+            return TRADE_OK;
         }
-        s[i] = v[i];
-    }
-    gsl_sort(s, 1, n);
-    out->min = s[0];
-    out->max = s[n - 1];
-    out->mean = gsl_stats_mean(s, 1, n);
-    out->median = gsl_stats_median_from_sorted_data(s, 1, n);
-    if (n >= 2) {
-        out->sd = gsl_stats_sd_m(s, 1, n, out->mean);
-        out->has_sd = isfinite(out->sd);
-    }
-    free(s);
+    out->first = values[0];
+    out->last = values[n - 1];
+    memcpy(work, values, n * sizeof *work);
+    gsl_sort(work, 1, n);
+    out->min = work[0];
+    out->max = work[n - 1];
+    out->mean = gsl_stats_mean(work, 1, n);
+    out->median = gsl_stats_median_from_sorted_data(work, 1, n);
+    if (n >= 2)
+        out->sd = gsl_stats_sd(work, 1, n);
+    else
+        out->status = "fewer than 2 points: no standard deviation";
     return TRADE_OK;
 }
+
+/* ---- ranks -------------------------------------------------------------- */
 
 int trade_ties_parse(const char *name, trade_ties *out)
 {
@@ -178,75 +225,192 @@ int trade_ties_parse(const char *name, trade_ties *out)
     return TRADE_EARG;
 }
 
-typedef struct ranked {
-    double v;
-    size_t i;
-} ranked;
-
-static int cmp_desc(const void *pa, const void *pb)
+static int cmp_rank_desc(const void *pa, const void *pb)
 {
-    const ranked *a = pa, *b = pb;
-    if (a->v != b->v)
-        return a->v > b->v ? -1 : 1;
-    return a->i < b->i ? -1 : a->i > b->i;
+    const trade_rank_item *a = pa, *b = pb;
+    if (a->group != b->group)
+        return a->group < b->group ? -1 : 1;
+    if (a->value != b->value)
+        return a->value > b->value ? -1 : 1;
+    return a->order < b->order ? -1 : a->order > b->order;
 }
 
-static int cmp_asc(const void *pa, const void *pb)
+static int cmp_rank_asc(const void *pa, const void *pb)
 {
-    const ranked *a = pa, *b = pb;
-    if (a->v != b->v)
-        return a->v < b->v ? -1 : 1;
-    return a->i < b->i ? -1 : a->i > b->i;
+    const trade_rank_item *a = pa, *b = pb;
+    if (a->group != b->group)
+        return a->group < b->group ? -1 : 1;
+    if (a->value != b->value)
+        return a->value < b->value ? -1 : 1;
+    return a->order < b->order ? -1 : a->order > b->order;
 }
 
-int trade_stats_rank(const double *v, size_t n, trade_ties ties, int ascending, double *rank,
+int trade_stats_rank(trade_rank_item *items, size_t n, trade_ties ties, int ascending,
                      trade_error *err)
 {
-    if (n == 0)
-        return TRADE_OK;
-    ranked *r = malloc(n * sizeof *r);
-    if (!r)
-        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-    for (size_t i = 0; i < n; i++) {
-        if (!isfinite(v[i])) {
-            free(r);
-            return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "value not finite");
+    trade_error_clear(err);
+    if (n && !items)
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "rank: NULL items");
+    for (size_t i = 0; i < n; i++)
+        if (!isfinite(items[i].value))
+            return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "rank: value %zu not finite",
+                                   i + 1);
+    qsort(items, n, sizeof *items, ascending ? cmp_rank_asc : cmp_rank_desc);
+    size_t gstart = 0;
+    double dense = 0;
+    for (size_t i = 0; i < n;) {
+        if (i == 0 || items[i].group != items[i - 1].group) {
+            gstart = i;
+            dense = 0;
         }
-        r[i].v = v[i];
-        r[i].i = i;
-    }
-    qsort(r, n, sizeof *r, ascending ? cmp_asc : cmp_desc);
-    size_t dense = 0;
-    for (size_t a = 0; a < n;) {
-        size_t b = a + 1;
-        while (b < n && r[b].v == r[a].v)
-            b++;
-        dense++;
-        /* positions a..b-1 (0-based) hold one value */
-        for (size_t k = a; k < b; k++) {
-            double x;
+        size_t j = i + 1; /* items[i..j) tie */
+        while (j < n && items[j].group == items[i].group && items[j].value == items[i].value)
+            j++;
+        dense += 1;
+        double lo = (double)(i - gstart + 1), hi = (double)(j - gstart);
+        for (size_t k = i; k < j; k++) {
             switch (ties) {
             case TRADE_TIES_MIN:
-                x = (double)(a + 1);
+                items[k].rank = lo;
                 break;
             case TRADE_TIES_MAX:
-                x = (double)b;
+                items[k].rank = hi;
                 break;
             case TRADE_TIES_DENSE:
-                x = (double)dense;
+                items[k].rank = dense;
                 break;
             case TRADE_TIES_AVERAGE:
-                x = (double)(a + 1 + b) / 2;
+                items[k].rank = (lo + hi) / 2.0;
                 break;
             case TRADE_TIES_FIRST:
-            default:
-                x = (double)(k + 1);
+                items[k].rank = (double)(k - gstart + 1);
                 break;
             }
-            rank[r[k].i] = x;
         }
-        a = b;
+        i = j;
     }
-    free(r);
     return TRADE_OK;
+}
+
+/* ---- concentration ------------------------------------------------------ */
+
+int trade_stats_hhi(const double *values, size_t n, trade_hhi *out)
+{
+    if (!out || (n && !values))
+        return TRADE_EARG;
+    out->n = n;
+    out->hhi = out->hhi_normalized = NAN;
+    out->status = "";
+    if (n == 0) {
+        out->status = "no observations";
+        return TRADE_OK;
+    }
+    double sum = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(values[i])) {
+            out->status = "non-finite value";
+            return TRADE_OK;
+        }
+        if (values[i] < 0) {
+            out->status = "negative value: no shares";
+            return TRADE_OK;
+        }
+        sum += values[i];
+    }
+    if (!(sum > 0) || !isfinite(sum)) {
+        out->status = sum > 0 ? "overflow" : "zero total: no shares";
+        return TRADE_OK;
+    }
+    double h = 0;
+    for (size_t i = 0; i < n; i++) {
+        double s = values[i] / sum;
+        h += s * s;
+    }
+    out->hhi = h;
+    if (n == 1)
+        out->status = "one member: no normalized index";
+    else
+        out->hhi_normalized = (h - 1.0 / (double)n) / (1.0 - 1.0 / (double)n);
+    return TRADE_OK;
+}
+
+/* ---- intervals ---------------------------------------------------------- */
+
+double trade_stats_written_precision(const char *text)
+{
+    if (!text)
+        return 1;
+    const char *dot = strchr(text, '.');
+    if (dot) {
+        size_t decimals = strlen(dot + 1);
+        return pow(10.0, -(double)decimals);
+    }
+    size_t len = strlen(text), zeros = 0;
+    while (len > 0 && text[len - 1] == '0') {
+        len--;
+        zeros++;
+    }
+    if (len == 0 || (len == 1 && text[0] == '-'))
+        return 1; /* "0" */
+    return pow(10.0, (double)zeros);
+}
+
+trade_interval trade_stats_interval(double value, double precision)
+{
+    trade_interval r = {value - precision / 2.0, value + precision / 2.0};
+    return r;
+}
+
+trade_interval trade_stats_interval_add(trade_interval a, trade_interval b)
+{
+    trade_interval r = {a.low + b.low, a.high + b.high};
+    return r;
+}
+
+trade_interval trade_stats_interval_growth_pct(trade_interval a, trade_interval b)
+{
+    trade_interval r = {NAN, NAN};
+    if (!(a.low > 0) || !isfinite(a.high) || !isfinite(b.low) || !isfinite(b.high))
+        return r;
+    /* b / a over a in [a.low, a.high] > 0: smallest b.low / (a.high or a.low) */
+    double lo = b.low >= 0 ? b.low / a.high : b.low / a.low;
+    double hi = b.high >= 0 ? b.high / a.low : b.high / a.high;
+    r.low = 100.0 * (lo - 1.0);
+    r.high = 100.0 * (hi - 1.0);
+    return r;
+}
+
+trade_verdict trade_stats_compare_intervals(trade_interval a, double b_value, trade_interval b,
+                                            double *gap)
+{
+    double g = NAN;
+    trade_verdict v = TRADE_VERDICT_UNDEFINED;
+    if (isfinite(a.low) && isfinite(a.high) && isfinite(b.low) && isfinite(b.high) &&
+        isfinite(b_value)) {
+        g = b.low > a.high ? b.low - a.high : a.low > b.high ? a.low - b.high : 0.0;
+        if (g > 0)
+            v = TRADE_INCONSISTENT;
+        else if (b_value >= a.low && b_value <= a.high)
+            v = TRADE_CONSISTENT;
+        else
+            v = TRADE_CONSISTENT_ROUNDING;
+    }
+    if (gap)
+        *gap = g;
+    return v;
+}
+
+const char *trade_verdict_name(trade_verdict v)
+{
+    switch (v) {
+    case TRADE_CONSISTENT:
+        return "consistent";
+    case TRADE_CONSISTENT_ROUNDING:
+        return "consistent within rounding";
+    case TRADE_INCONSISTENT:
+        return "inconsistent";
+    case TRADE_VERDICT_UNDEFINED:
+        return "undefined";
+    }
+    return "undefined";
 }
