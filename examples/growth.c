@@ -6,8 +6,11 @@
  *
  * Reads the files through every check of the observation format, groups the
  * rows into series (same reporter, partner, flow, unit and product, ordered
- * by period) and prints, as CSV, the percentage change between each pair of
- * consecutive periods of the same kind (two years, two quarters, ...).
+ * by period) and prints, as CSV, the growth between each pair of consecutive
+ * periods of the same kind (two years, two quarters, ...): the percentage
+ * change, and the compound annual growth rate over the years between them,
+ * from trade_stats_growth. An undefined rate (a zero or negative base) is an
+ * empty cell, and the status column says why.
  *
  * Build against an installed libtrade:
  *   cc growth.c $(pkg-config --cflags --libs libtrade) -o growth */
@@ -20,9 +23,9 @@ static const char sample[] =
     "reporter,partner,flow,period,value,unit,source\n"
     "BEL,KAZ,export,2010,200000000,EUR,sample\n"
     "BEL,KAZ,export,2011,250000000,EUR,sample\n"
-    "BEL,KAZ,export,2012,225000000,EUR,sample\n"
-    "LUX,KAZ,export,2011,40000000,EUR,sample\n"
-    "LUX,KAZ,export,2012,50000000,EUR,sample\n";
+    "BEL,KAZ,export,2012,187500000,EUR,sample\n"
+    "LUX,KAZ,export,2010,40000000,EUR,sample\n"
+    "LUX,KAZ,export,2012,90000000,EUR,sample\n";
 
 static void print_error(const trade_error *err)
 {
@@ -35,7 +38,17 @@ static void print_error(const trade_error *err)
 /* Units in which a percentage change means something. */
 static int is_amount(const char *unit)
 {
-    return strcmp(unit, "percent") && strcmp(unit, "percent_change") && strcmp(unit, "rank");
+    return strcmp(unit, "percent") && strcmp(unit, "percent_change") && strcmp(unit, "pp") &&
+           strcmp(unit, "rank");
+}
+
+/* A rate as a CSV cell: the shortest exact decimal, or "" when undefined
+ * (trade_number_format writes nothing for NAN). */
+static const char *cell(double v, char *buf, size_t size)
+{
+    if (trade_number_format(v, buf, size) == 0)
+        buf[0] = '\0';
+    return buf;
 }
 
 int main(int argc, char **argv)
@@ -62,24 +75,26 @@ int main(int argc, char **argv)
         return rc == TRADE_EIO || rc == TRADE_ENOMEM ? 2 : 1;
     }
 
-    puts("reporter,partner,flow,unit,from,to,growth_pct");
+    puts("reporter,partner,flow,unit,from,to,growth_pct,cagr_pct,status");
     for (size_t s = 0; s < trade_series_count(series); s++) {
         size_t n;
         const size_t *rows = trade_series_rows(series, s, &n);
         for (size_t k = 1; k < n; k++) {
             const trade_obs *a = trade_table_obs(t, rows[k - 1]);
             const trade_obs *b = trade_table_obs(t, rows[k]);
-            if (!is_amount(b->unit) || a->value <= 0 ||
-                !trade_period_same_kind(&a->period, &b->period) ||
+            if (!is_amount(b->unit) || !trade_period_same_kind(&a->period, &b->period) ||
                 trade_period_compare(&a->period, &b->period) == 0)
                 continue;
             char from[TRADE_PERIOD_BUFSIZE], to[TRADE_PERIOD_BUFSIZE];
-            char pct[TRADE_NUMBER_BUFSIZE];
+            char pct[TRADE_NUMBER_BUFSIZE], cagr[TRADE_NUMBER_BUFSIZE];
+            trade_growth g;
+            trade_stats_growth(a->value, b->value,
+                               trade_period_years_between(&a->period, &b->period), &g);
             trade_period_format(&a->period, from, sizeof from);
             trade_period_format(&b->period, to, sizeof to);
-            trade_number_format(100.0 * (b->value - a->value) / a->value, pct, sizeof pct);
-            printf("%s,%s,%s,%s,%s,%s,%s\n", b->reporter, b->partner, b->flow, b->unit, from, to,
-                   pct);
+            printf("%s,%s,%s,%s,%s,%s,%s,%s,%s\n", b->reporter, b->partner, b->flow, b->unit, from,
+                   to, cell(g.growth_pct, pct, sizeof pct),
+                   cell(g.cagr_pct, cagr, sizeof cagr), g.status ? g.status : "");
         }
     }
     trade_series_list_free(series);
