@@ -69,13 +69,12 @@ size_t trade_number_format(double v, char *buf, size_t size)
         return (size_t)n;
     }
     /* Fifteen significant digits read back exactly whenever any shorter
-     * form does (DBL_DIG), so 15, then 16, then 17 digits with trailing
-     * zeros removed give the shortest form that round-trips. */
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(sci, sizeof sci, "%.*e", prec - 1, v);
-        if (strtod(sci, NULL) == v)
-            break;
-    }
+     * form does (DBL_DIG), so 15 digits with trailing zeros removed are the
+     * shortest form when they round-trip; otherwise 17 digits always do
+     * (what %.17g gives, which is cheaper than searching for 16). */
+    snprintf(sci, sizeof sci, "%.14e", v);
+    if (strtod(sci, NULL) != v)
+        snprintf(sci, sizeof sci, "%.16e", v);
     /* sci is "-d.ddde+XX": collect the digits and the exponent */
     char digits[24];
     size_t nd = 0;
