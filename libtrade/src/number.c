@@ -35,6 +35,27 @@ int trade_number_parse(const char *s, size_t len, double *out)
     }
     if (i != len || digits == 0)
         return TRADE_EDATA;
+    /* Clinger's fast path: with at most 15 significant digits the mantissa
+     * and the power of ten are exact doubles, and one division rounds
+     * correctly, so the result equals strtod's. */
+    if (digits <= 15) {
+        static const double pow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                       1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+        unsigned long long m = 0;
+        int frac = 0, seen_point = 0;
+        for (size_t k = s[0] == '-'; k < len; k++) {
+            if (s[k] == '.') {
+                seen_point = 1;
+                continue;
+            }
+            m = m * 10 + (unsigned long long)(s[k] - '0');
+            frac += seen_point;
+        }
+        double v = (double)m / pow10[frac];
+        if (out)
+            *out = s[0] == '-' && v != 0 ? -v : v;
+        return TRADE_OK;
+    }
     char buf[NUMBER_MAX_TEXT + 1];
     memcpy(buf, s, len);
     buf[len] = '\0';

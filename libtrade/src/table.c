@@ -37,30 +37,42 @@ typedef struct arena {
     arena_block *head;
 } arena;
 
+#define ALIGN_UP(x) (((x) + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t))
+
+/* n bytes aligned for any type. */
 static void *arena_alloc(arena *a, size_t n)
 {
-    n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
-    if (n == 0)
-        n = sizeof(max_align_t);
     arena_block *b = a->head;
-    if (!b || b->size - b->used < n) {
+    size_t at = b ? ALIGN_UP(b->used) : 0;
+    if (!b || at > b->size || b->size - at < n) {
         size_t size = n > (size_t)1 << 16 ? n : (size_t)1 << 16;
         b = malloc(sizeof *b + size);
         if (!b)
             return NULL;
         b->size = size;
-        b->used = 0;
         b->next = a->head;
         a->head = b;
+        at = 0;
     }
-    void *p = (char *)b->data + b->used;
-    b->used += n;
-    return p;
+    b->used = at + n;
+    return (char *)b->data + at;
+}
+
+/* n bytes with no alignment, for text. */
+static void *arena_alloc_bytes(arena *a, size_t n)
+{
+    arena_block *b = a->head;
+    if (b && b->size - b->used >= n) {
+        void *p = (char *)b->data + b->used;
+        b->used += n;
+        return p;
+    }
+    return arena_alloc(a, n);
 }
 
 static char *arena_strndup(arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    char *p = arena_alloc_bytes(a, n + 1);
     if (p) {
         memcpy(p, s, n);
         p[n] = '\0';
