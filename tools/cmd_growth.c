@@ -51,7 +51,56 @@ static const char *const metric[] = {"period_from", "period_to",  "value_from",
 typedef struct growth_ctx {
     series_out out;
     int annualize;
+    long vcol; /* the value column */
+    char v0[TRADE_NUMBER_BUFSIZE], v1[TRADE_NUMBER_BUFSIZE];
+    char growth[TRADE_NUMBER_BUFSIZE], cagr[TRADE_NUMBER_BUFSIZE], log[TRADE_NUMBER_BUFSIZE];
 } growth_ctx;
+
+/* 1 if text is a plain decimal as trade_number_format writes it: no
+ * leading or trailing zeros, no "-0", at most 15 significant digits (so no
+ * shorter decimal reads back as the same double and the text is the
+ * shortest form). Formatting numbers is most of the time growth takes;
+ * values that are already canonical are copied instead. */
+static int canonical(const char *s)
+{
+    const char *p = s;
+    if (*p == '-')
+        p++;
+    if (!*p)
+        return 0;
+    if (*p == '0' && p[1] != '.')
+        return p[1] == '\0' && p == s; /* "0" only */
+    int sig = 0, started = 0, dot = 0;
+    const char *last = p;
+    for (; *p; p++) {
+        if (*p == '.') {
+            if (dot || !p[1])
+                return 0;
+            dot = 1;
+            continue;
+        }
+        if (*p < '0' || *p > '9')
+            return 0;
+        if (*p != '0')
+            started = 1;
+        sig += started;
+        last = p;
+    }
+    if (dot && *last == '0')
+        return 0;
+    if (!started)
+        return 0; /* "0.0", "-0.0" */
+    return sig <= 15;
+}
+
+static const char *value_text(growth_ctx *g, const trade_table *t, size_t row, double v, char *buf)
+{
+    const char *s = g->vcol >= 0 ? trade_table_cell(t, row, (size_t)g->vcol) : "";
+    if (canonical(s))
+        return s;
+    trade_number_format(v, buf, TRADE_NUMBER_BUFSIZE);
+    return buf;
+}
 
 static int emit(growth_ctx *g, const trade_table *t, size_t r0, size_t r1, const char *missing)
 {
@@ -64,8 +113,8 @@ static int emit(growth_ctx *g, const trade_table *t, size_t r0, size_t r1, const
     trade_period_format(&b->period, p1, sizeof p1);
     series_out_str(so, 0, p0);
     series_out_str(so, 1, p1);
-    series_out_num(so, 2, a->value, 1);
-    series_out_num(so, 3, b->value, 1);
+    series_out_str(so, 2, value_text(g, t, r0, a->value, g->v0));
+    series_out_str(so, 3, value_text(g, t, r1, b->value, g->v1));
     if (missing) {
         series_out_str(so, 7, missing);
         return series_out_row(so);
@@ -88,9 +137,16 @@ static int emit(growth_ctx *g, const trade_table *t, size_t r0, size_t r1, const
     }
     trade_growth gr;
     trade_stats_growth(v0, v1, trade_period_years_between(&a->period, &b->period), &gr);
-    series_out_num(so, 4, gr.growth_pct, 1);
-    series_out_num(so, 5, gr.cagr_pct, 1);
-    series_out_num(so, 6, gr.log_growth, 1);
+    trade_number_format(gr.growth_pct, g->growth, sizeof g->growth);
+    series_out_str(so, 4, g->growth);
+    if (gr.cagr_pct == gr.growth_pct) /* one year apart: the same number */
+        series_out_str(so, 5, g->growth);
+    else {
+        trade_number_format(gr.cagr_pct, g->cagr, sizeof g->cagr);
+        series_out_str(so, 5, g->cagr);
+    }
+    trade_number_format(gr.log_growth, g->log, sizeof g->log);
+    series_out_str(so, 6, g->log);
     series_out_str(so, 7, note && !*gr.status ? note : gr.status);
     return series_out_row(so);
 }
@@ -165,6 +221,7 @@ int cmd_growth(int argc, char **argv)
         cli_errorf("growth", "out of memory");
         goto done;
     }
+    g.vcol = trade_table_col_index(t, "value");
     if ((rc = series_out_open(&g.out, t, &o, metric)))
         goto done;
     for (size_t s = 0; s < trade_series_count(sl) && !rc; s++) {
