@@ -393,6 +393,7 @@ static int header_row(reader *r)
     for (size_t i = 0; i < C_COUNT; i++)
         r->known[i] = -1;
     r->nfilecols = r->nfields;
+    free(r->map);
     r->map = malloc(r->nfields * sizeof *r->map);
     if (!r->map) {
         out_of_memory(r);
@@ -402,6 +403,9 @@ static int header_row(reader *r)
         const char *name = r->buf + r->fields[i].off;
         if (!*name)
             problem(r, TRADE_ECSV, r->fields[i].line, r->fields[i].column, "empty column name");
+        else if (utf8_invalid_at(name, r->fields[i].len) < r->fields[i].len)
+            problem(r, TRADE_ECSV, r->fields[i].line, r->fields[i].column,
+                    "invalid UTF-8 in column name %zu", i + 1);
         for (size_t j = 0; j < i; j++)
             if (!strcmp(name, r->buf + r->fields[j].off))
                 problem(r, TRADE_ECSV, r->fields[i].line, r->fields[i].column,
@@ -425,8 +429,10 @@ static int header_row(reader *r)
             if (r->known[k] < 0 && problem(r, TRADE_EDATA, r->fields[0].line, 1,
                                            "missing required column '%s'", known_cols[k]))
                 return -1;
-    if (r->status)
-        return -1; /* the header is unusable: stop here */
+    if (r->status) {
+        r->stop = 1; /* the header is unusable: the rows cannot be read */
+        return -1;
+    }
     for (size_t i = 0; i < r->nfields; i++) {
         r->map[i] = table_add_col(r->t, r->buf + r->fields[i].off);
         if (r->map[i] < 0) {
