@@ -31,7 +31,8 @@ static const char usage[] =
     "  Rows in percent, percent_change, pp or rank get no share.\n"
     "hhi: per group: n, hhi = sum of squared shares (fractions of the group\n"
     "  sum), hhi_normalized = (hhi - 1/n) / (1 - 1/n) (empty for n = 1), status.\n"
-    "  With --of VALUE the rows whose partner is VALUE are left out.\n"
+    "  With --of VALUE the rows whose partner is VALUE are left out; groups in\n"
+    "  percent, percent_change, pp or rank are skipped.\n"
     "index --base PERIOD: every row plus index = 100 * value / value of its\n"
     "  series at PERIOD (same reporter, partner, flow, unit, product), status.\n"
     "mirror: A's exports to B against B's imports from A (services_export\n"
@@ -402,7 +403,7 @@ static int run_groups(compare_ctx *c, int mode)
             b++;
         /* members: not duplicates, level units, not the stated total */
         double sum = 0, total = 0;
-        size_t nm = 0, total_row = (size_t)-1;
+        size_t nm = 0, nlevel = 0, total_row = (size_t)-1;
         for (size_t k = a; k < b; k++) {
             size_t r = rows[k];
             const trade_obs *ob = trade_table_obs(t, r);
@@ -418,6 +419,7 @@ static int run_groups(compare_ctx *c, int mode)
                 status[r] = "unit is not a level: no share";
                 continue;
             }
+            nlevel++;
             if (c->of && !strcmp(ob->partner, c->of)) {
                 if (total_row == (size_t)-1) {
                     total_row = r;
@@ -429,6 +431,10 @@ static int run_groups(compare_ctx *c, int mode)
             }
             vals[nm++] = ob->value;
             sum += ob->value;
+        }
+        if (mode == MODE_HHI && nlevel == 0) { /* ranks, percentages: no HHI */
+            a = b;
+            continue;
         }
         if (mode == MODE_HHI) {
             trade_hhi h;
