@@ -101,11 +101,18 @@ static size_t level_find(const item *lv, size_t n, const trade_obs *o, const tra
     return lo < n && cmp_level(&lv[lo], o, p) == 0 ? lo : n;
 }
 
-/* "SOURCE LOCATOR, QUALIFIER" for messages. */
+/* "SOURCE LOCATOR, QUALIFIER" for messages, or "FILE:LINE" when the row
+ * has no locator. */
 static void where(const trade_obs *o, char *buf, size_t size)
 {
-    if (snprintf(buf, size, "%s%s%s%s%s", o->source, o->source[0] ? " " : "",
-                 o->locator[0] ? o->locator : "?", o->qualifier[0] ? ", " : "", o->qualifier) < 0)
+    int n;
+    if (o->locator[0])
+        n = snprintf(buf, size, "%s%s%s%s%s", o->source, o->source[0] ? " " : "", o->locator,
+                     o->qualifier[0] ? ", " : "", o->qualifier);
+    else
+        n = snprintf(buf, size, "%s:%lu%s%s", o->file ? o->file : "", o->line,
+                     o->qualifier[0] ? ", " : "", o->qualifier);
+    if (n < 0)
         buf[0] = '\0';
 }
 
