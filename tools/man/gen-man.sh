@@ -58,7 +58,7 @@ help2troff() {
       next
     }
     /^[ \t]*$/ {
-      flush_para()
+      flush_para(); previndent = 0
       if (section == "example") { endverb() }
       blank = 1; next
     }
@@ -81,10 +81,13 @@ help2troff() {
     }
     {
       if (section == "start") { print ".SH DESCRIPTION"; section = "text" }
+      indented = $0 ~ /^[ \t]/
       line = $0; sub(/^[ \t]+/, "", line)
+      # a line back at the margin after indented ones starts a new item
+      if (para != "" && !indented && previndent) { flush_para(); blank = 1 }
       if (para == "" && blank && printed_text) print ".PP"
       para = para == "" ? esc(line) : para "\n" esc(line)
-      printed_text = 1; blank = 0
+      printed_text = 1; blank = 0; previndent = indented
     }
     END {
       flush_para(); endverb()
