@@ -255,6 +255,8 @@ int trade_stats_rank(trade_rank_item *items, size_t n, trade_ties ties, int asce
         if (!isfinite(items[i].value))
             return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "rank: value %zu not finite",
                                    i + 1);
+    if (n == 0)
+        return TRADE_OK;
     qsort(items, n, sizeof *items, ascending ? cmp_rank_asc : cmp_rank_desc);
     size_t gstart = 0;
     double dense = 0;
