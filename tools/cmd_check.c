@@ -108,7 +108,10 @@ int cmd_check(int argc, char **argv)
     if ((rc = cli_writer_open(&c.w, &o)))
         goto done;
     trade_error err;
-    if (trade_writer_header(c.w, NCOLS, names, NULL, &err)) {
+    unsigned char numeric[NCOLS] = {0};
+    for (size_t i = 8; i <= 14; i++) /* a_value .. gap */
+        numeric[i] = 1;
+    if (trade_writer_header(c.w, NCOLS, names, numeric, &err)) {
         rc = cli_fail(&err);
         goto done;
     }

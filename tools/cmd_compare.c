@@ -109,10 +109,20 @@ static int write_header(compare_ctx *c, size_t n, const char *const *names)
     int rc = cli_writer_open(&c->w, &c->o);
     if (rc)
         return rc;
+    /* numbers for jsonl: the writer's list plus the mirror columns */
+    unsigned char *numeric = malloc(n + 1);
+    if (!numeric) {
+        cli_errorf("compare", "out of memory");
+        return CLI_EUSAGE;
+    }
+    for (size_t i = 0; i < n; i++)
+        numeric[i] = (unsigned char)(trade_column_is_numeric(names[i]) ||
+                                     !strcmp(names[i], "exports_reported") ||
+                                     !strcmp(names[i], "imports_mirror"));
     trade_error err;
-    if (trade_writer_header(c->w, n, names, NULL, &err))
-        return cli_fail(&err);
-    return CLI_OK;
+    rc = trade_writer_header(c->w, n, names, numeric, &err) ? cli_fail(&err) : CLI_OK;
+    free(numeric);
+    return rc;
 }
 
 static int write_row(compare_ctx *c, const char *const *cells)
