@@ -1,8 +1,103 @@
-/* plot.h - placeholder: the plot module's public API is being written. */
+/* plot.h - charts as self-contained gnuplot scripts, and running gnuplot.
+ *
+ * trade_plot_script turns the rows of a table into a gnuplot script: the
+ * data inline in datablocks (one per series, each preceded by a comment
+ * saying what it holds), the y axis named with its unit at a readable scale
+ * ("million EUR", "thousand t"), legends and ticks with country names (or
+ * the rows' label column), qualifiers visible (estimates, projections and
+ * derived figures with open markers and a dashed segment, bounds with an
+ * arrow, partial periods labelled), the Okabe-Ito colour-blind-safe palette.
+ *
+ * Safety: no text from data or options can run or substitute in gnuplot.
+ * Every text goes into a single-quoted string (no backquote substitution, no
+ * '@' macro expansion there) with "'" doubled and control characters
+ * replaced by spaces (so no text can end a command line), comments lose
+ * control characters and backslashes (no line continuation), datablocks hold
+ * only numbers and validated codes and every data line starts with a digit
+ * or '-', so no line can end a block early; enhanced text is off
+ * (markup such as ^ _ @ { } & shows literally).
+ *
+ * The script chooses its terminal from the variable `term` ('png', 'svg' or
+ * 'pdf'; default: the one chosen here) and writes NAME.<term> in its own
+ * folder, NAME being the script's file name without ".gp": run it with
+ * `gnuplot NAME.gp` there, or `gnuplot -e "term='svg'" NAME.gp`. It has no
+ * time stamps and no absolute paths, so the same input gives the same bytes. */
 #ifndef TRADE_PLOT_H
 #define TRADE_PLOT_H
+
+#include <stddef.h>
 
 #include "error.h"
 #include "table.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum trade_plot_kind {
+    TRADE_PLOT_LINE = 0, /* series over time: x in decimal years, points marked */
+    TRADE_PLOT_BARS,     /* grouped bars: categories (partners) x groups (flows), one period */
+    TRADE_PLOT_GROWTH,   /* growth rates as bars (from trade growth output, or
+                            percent_change observations); negatives in a second colour */
+    TRADE_PLOT_RANK      /* rank over time (unit rank), rank 1 on top */
+} trade_plot_kind;
+
+typedef enum trade_plot_terminal {
+    TRADE_PLOT_PNG = 0, /* pngcairo when gnuplot has it, else png */
+    TRADE_PLOT_SVG,
+    TRADE_PLOT_PDF /* pdfcairo; size in inches = pixels / 100 */
+} trade_plot_terminal;
+
+typedef struct trade_plot_options {
+    trade_plot_kind kind;
+    trade_plot_terminal terminal; /* the script's default terminal */
+    const char *title;            /* NULL or "": a title made from the data */
+    int log_y;                    /* 1: logarithmic y axis (line, bars) */
+    int width, height;            /* pixels; 0: 800 x 500 */
+    const char *name;             /* output base name, "NAME" writes NAME.png;
+                                     NULL: "chart". Must not contain '/' or
+                                     control characters (TRADE_EARG). */
+} trade_plot_options;
+
+/* Parse "line", "bars", "growth" or "rank". Returns 0 or TRADE_EARG. */
+TRADE_API int trade_plot_kind_parse(const char *name, trade_plot_kind *out);
+
+/* Parse "png", "svg" or "pdf". Returns 0 or TRADE_EARG. */
+TRADE_API int trade_plot_terminal_parse(const char *name, trade_plot_terminal *out);
+
+/* The file extension of a terminal without the dot: "png", "svg", "pdf". */
+TRADE_API const char *trade_plot_terminal_ext(trade_plot_terminal term);
+
+/* Build the gnuplot script for the rows of t. Line, bars and rank need
+ * observation rows (read without generic); growth reads columns by name
+ * (growth_pct and period_to of `trade growth` output, or value of rows whose
+ * unit is percent_change) so t may be read with generic set.
+ *
+ * Rows in several units: the unit with the most rows is drawn (level units
+ * before percent, percent_change and rank, except for rank and growth), the
+ * script says so in a comment. A series stating one period twice is drawn
+ * with one figure (exact before qualified, then the finer precision). Bars
+ * draw one period: the one with most rows.
+ *
+ * *script gets a malloc'd NUL-terminated script (free it), *len its length
+ * (len may be NULL). used, when not NULL, has one entry per table row and
+ * is set to 1 for the rows drawn, 0 for the others. Returns 0; TRADE_EDATA
+ * when there is nothing to draw (no rows, no rows of the needed kind);
+ * TRADE_EARG for bad options; TRADE_ENOMEM. */
+TRADE_API int trade_plot_script(const trade_table *t, const trade_plot_options *opt, char **script,
+                                size_t *len, unsigned char *used, trade_error *err);
+
+/* Run gnuplot on the script at script_path, in the script's folder, with no
+ * shell (posix_spawn). format: NULL for the script's own terminal, else
+ * "png", "svg" or "pdf" (passed as term='...'). The program is the
+ * TRADE_GNUPLOT environment variable when set, else "gnuplot" on PATH.
+ * gnuplot's own messages go to the inherited stderr. Returns 0 when gnuplot
+ * exited with status 0; TRADE_ENOTFOUND when gnuplot cannot be found or
+ * started; TRADE_EIO when it failed (exit status or signal in the message);
+ * TRADE_EARG for a bad format; TRADE_ENOMEM. */
+TRADE_API int trade_plot_render(const char *script_path, const char *format, trade_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 #endif

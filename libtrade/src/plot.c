@@ -1,0 +1,1353 @@
+/* plot.c - gnuplot scripts from observation tables.
+ *
+ * Each chart kind gathers its points first (series of (x, value) for line
+ * and rank, a category x group matrix for bars and dot plots, a list of
+ * rates for growth) and then writes one script: a preamble choosing the
+ * terminal, the datablocks (numbers and validated codes only, each line
+ * starting with a number), the axes and the plot command. All text from
+ * the data or the options goes through plot_buf_quote or plot_buf_comment
+ * (see plot.h for why that is safe). */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plot_internal.h"
+#include "trade/codes.h"
+#include "trade/number.h"
+#include "trade/plot.h"
+
+/* snprintf that truncates quietly (labels longer than their buffer are cut). */
+static void fmt_to(char *out, size_t size, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+static void fmt_to(char *out, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(out, size, fmt, ap);
+    va_end(ap);
+    if (n < 0 && size)
+        out[0] = '\0';
+}
+
+/* ---- buffer ---- */
+
+void plot_buf_putn(plot_buf *b, const char *s, size_t n)
+{
+    if (b->oom)
+        return;
+    if (n >= b->cap - b->len || !b->p) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap - b->len <= n) {
+            if (cap > ((size_t)-1) / 2) {
+                b->oom = 1;
+                return;
+            }
+            cap *= 2;
+        }
+        char *p = realloc(b->p, cap);
+        if (!p) {
+            b->oom = 1;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+}
+
+void plot_buf_puts(plot_buf *b, const char *s)
+{
+    plot_buf_putn(b, s, strlen(s));
+}
+
+void plot_buf_printf(plot_buf *b, const char *fmt, ...)
+{
+    char small[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->oom = 1;
+        return;
+    }
+    if ((size_t)n < sizeof small) {
+        plot_buf_putn(b, small, (size_t)n);
+        return;
+    }
+    char *big = malloc((size_t)n + 1);
+    if (!big) {
+        b->oom = 1;
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    plot_buf_putn(b, big, (size_t)n);
+    free(big);
+}
+
+void plot_buf_quote(plot_buf *b, const char *text)
+{
+    plot_buf_putn(b, "'", 1);
+    for (const unsigned char *s = (const unsigned char *)(text ? text : ""); *s; s++) {
+        if (*s == '\'')
+            plot_buf_putn(b, "''", 2);
+        else if (*s < 0x20 || *s == 0x7f)
+            plot_buf_putn(b, " ", 1);
+        else
+            plot_buf_putn(b, (const char *)s, 1);
+    }
+    plot_buf_putn(b, "'", 1);
+}
+
+void plot_buf_comment(plot_buf *b, const char *text)
+{
+    for (const unsigned char *s = (const unsigned char *)(text ? text : ""); *s; s++) {
+        if (*s < 0x20 || *s == 0x7f || *s == '\\')
+            plot_buf_putn(b, " ", 1);
+        else
+            plot_buf_putn(b, (const char *)s, 1);
+    }
+}
+
+/* A number for a datablock or a command: never an exponent-free monster,
+ * never text that could be anything but a number. */
+static void put_num(plot_buf *b, double v)
+{
+    if (!isfinite(v))
+        plot_buf_puts(b, "NaN");
+    else
+        plot_buf_printf(b, "%.10g", v);
+}
+
+/* ---- names ---- */
+
+int trade_plot_kind_parse(const char *name, trade_plot_kind *out)
+{
+    static const char *const names[] = {"line", "bars", "growth", "rank"};
+    for (int i = 0; i < 4; i++)
+        if (name && !strcmp(name, names[i])) {
+            *out = (trade_plot_kind)i;
+            return TRADE_OK;
+        }
+    return TRADE_EARG;
+}
+
+int trade_plot_terminal_parse(const char *name, trade_plot_terminal *out)
+{
+    for (int i = 0; i < 3; i++)
+        if (name && !strcmp(name, trade_plot_terminal_ext((trade_plot_terminal)i))) {
+            *out = (trade_plot_terminal)i;
+            return TRADE_OK;
+        }
+    return TRADE_EARG;
+}
+
+const char *trade_plot_terminal_ext(trade_plot_terminal term)
+{
+    switch (term) {
+    case TRADE_PLOT_SVG:
+        return "svg";
+    case TRADE_PLOT_PDF:
+        return "pdf";
+    default:
+        return "png";
+    }
+}
+
+/* Okabe & Ito (2008), in an order that keeps the first colours apart; the
+ * yellow, weak on white, comes last. */
+static const char *const palette[] = {"#0072B2", "#D55E00", "#009E73", "#E69F00",
+                                      "#CC79A7", "#56B4E9", "#000000", "#F0E442"};
+#define NPALETTE (sizeof palette / sizeof palette[0])
+
+static const char *flow_name(const char *flow)
+{
+    static const char *const map[][2] = {
+        {"export", "exports"},
+        {"import", "imports"},
+        {"services_export", "services exports"},
+        {"services_import", "services imports"},
+        {"fdi_stock", "FDI stock"},
+        {"fdi_flow", "FDI flow"},
+        {"investment_stock", "investment stock"},
+        {"investment_flow", "investment flow"},
+        {"aid", "aid"},
+        {"freight", "freight"},
+        {"trade", "trade (exports + imports)"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (!strcmp(flow, map[i][0]))
+            return map[i][1];
+    return flow;
+}
+
+/* Position of a flow in the usual reading order (exports first). */
+static int flow_order(const char *flow)
+{
+    static const char *const order[] = {"export", "import", "services_export", "services_import",
+                                        "trade", "fdi_stock", "fdi_flow", "investment_stock",
+                                        "investment_flow", "aid", "freight"};
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+        if (!strcmp(flow, order[i]))
+            return (int)i;
+    return 100;
+}
+
+static int unit_is_level(const char *unit)
+{
+    return strcmp(unit, "percent") && strcmp(unit, "percent_change") && strcmp(unit, "pp") &&
+           strcmp(unit, "rank");
+}
+
+/* The y axis label for unit at a scale chosen from the largest magnitude;
+ * *div gets the divisor. */
+static void unit_scale(const char *unit, double maxabs, double *div, char *out, size_t size)
+{
+    *div = 1;
+    if (!strcmp(unit, "percent")) {
+        fmt_to(out, size, "%%");
+        return;
+    }
+    if (!strcmp(unit, "percent_change")) {
+        fmt_to(out, size, "%% change");
+        return;
+    }
+    if (!strcmp(unit, "pp")) {
+        fmt_to(out, size, "percentage points");
+        return;
+    }
+    if (!strcmp(unit, "rank")) {
+        fmt_to(out, size, "rank (1 = first)");
+        return;
+    }
+    const char *word = "";
+    if (maxabs >= 1e9) {
+        *div = 1e9;
+        word = "billion";
+    } else if (maxabs >= 1e6) {
+        *div = 1e6;
+        word = "million";
+    } else if (maxabs >= 1e4) {
+        *div = 1e3;
+        word = "thousand";
+    }
+    const char *u = unit;
+    if (!strcmp(unit, "t"))
+        u = "t";
+    else if (!strcmp(unit, "m3"))
+        u = "m\xc2\xb3";
+    else if (!strcmp(unit, "count"))
+        u = *word ? "" : "number";
+    fmt_to(out, size, "%s%s%s", word, *word && *u ? " " : "", u);
+}
+
+/* "Jan-Oct 2012", "Q2 2012", "Mar 2012", "2007-2011", "2011" */
+static void period_human(const trade_period *p, char *out, size_t size)
+{
+    static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int y0 = p->first_month / 12, m0 = p->first_month % 12;
+    int y1 = p->last_month / 12, m1 = p->last_month % 12;
+    if (m0 == 0 && m1 == 11) {
+        if (y0 == y1)
+            fmt_to(out, size, "%d", y0);
+        else
+            fmt_to(out, size, "%d\xe2\x80\x93%d", y0, y1);
+    } else if (p->first_month == p->last_month) {
+        fmt_to(out, size, "%s %d", mon[m0], y0);
+    } else if (!p->interval && p->start_unit == TRADE_PERIOD_QUARTER) {
+        fmt_to(out, size, "Q%d %d", m0 / 3 + 1, y0);
+    } else if (y0 == y1) {
+        fmt_to(out, size, "%s\xe2\x80\x93%s %d", mon[m0], mon[m1], y0);
+    } else {
+        fmt_to(out, size, "%s %d\xe2\x80\x93%s %d", mon[m0], y0, mon[m1], y1);
+    }
+}
+
+static int period_partial(const trade_period *p)
+{
+    return p->first_month % 12 != 0 || p->last_month % 12 != 11;
+}
+
+static int qual_open(const char *q)
+{
+    return !strcmp(q, "estimate") || !strcmp(q, "projection") || !strcmp(q, "derived");
+}
+
+static int qual_dashed(const char *q)
+{
+    return !strcmp(q, "estimate") || !strcmp(q, "projection");
+}
+
+/* Copy s keeping only characters a code may have, for datablock strings. */
+static void code_text(const char *s, char *out, size_t size)
+{
+    size_t j = 0;
+    for (; *s && j + 1 < size; s++)
+        if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+            *s == '_' || *s == '-' || *s == '/')
+            out[j++] = *s;
+    out[j] = '\0';
+}
+
+/* ---- choosing rows ---- */
+
+/* 1 if row a is the better statement of a period than row b: an exact
+ * figure before a qualified one, then the finer precision. */
+static int better(const trade_obs *a, const trade_obs *b)
+{
+    if (!*a->qualifier != !*b->qualifier)
+        return !*a->qualifier;
+    double pa = a->precision > 0 ? a->precision : INFINITY;
+    double pb = b->precision > 0 ? b->precision : INFINITY;
+    return pa < pb;
+}
+
+static int same_period(const trade_period *a, const trade_period *b)
+{
+    return !trade_period_compare(a, b) && a->start_unit == b->start_unit &&
+           a->end_unit == b->end_unit && a->interval == b->interval;
+}
+
+/* The unit drawn: most rows, level units first unless want is given. */
+static const char *choose_unit(const trade_table *t, const char *want, trade_error *err)
+{
+    size_t n = trade_table_rows(t), best = 0;
+    const char *unit = NULL;
+    int best_level = -1;
+    for (size_t r = 0; r < n; r++) {
+        const trade_obs *o = trade_table_obs(t, r);
+        if (!o || o->period.start_unit == TRADE_PERIOD_NONE || !*o->unit)
+            continue;
+        if (want && strcmp(o->unit, want))
+            continue;
+        size_t count = 0;
+        for (size_t s = 0; s < n; s++) {
+            const trade_obs *q = trade_table_obs(t, s);
+            if (q && q->period.start_unit != TRADE_PERIOD_NONE && !strcmp(q->unit, o->unit))
+                count++;
+        }
+        int level = unit_is_level(o->unit);
+        if (level > best_level || (level == best_level && count > best)) {
+            best = count;
+            best_level = level;
+            unit = o->unit;
+        }
+    }
+    if (!unit)
+        trade_error_set(err, TRADE_EDATA, NULL, 0, 0, "nothing to plot: no observations%s%s",
+                        want ? " in unit " : "", want ? want : "");
+    return unit;
+}
+
+static size_t count_other_units(const trade_table *t, const char *unit)
+{
+    size_t n = trade_table_rows(t), k = 0;
+    for (size_t r = 0; r < n; r++) {
+        const trade_obs *o = trade_table_obs(t, r);
+        if (o && strcmp(o->unit, unit))
+            k++;
+    }
+    return k;
+}
+
+/* ---- series names ---- */
+
+static const char *common_label(const trade_table *t, const size_t *rows, size_t n)
+{
+    const char *label = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const char *l = trade_table_obs(t, rows[i])->label;
+        if (!*l || (label && strcmp(label, l)))
+            return NULL;
+        label = l;
+    }
+    return label;
+}
+
+/* "Belgium \u2192 Kazakhstan, exports (product)" or the common label. */
+static void series_name(const trade_table *t, const size_t *rows, size_t n, char *out,
+                        size_t size)
+{
+    const char *label = common_label(t, rows, n);
+    if (label) {
+        fmt_to(out, size, "%s", label);
+        return;
+    }
+    const trade_obs *o = trade_table_obs(t, rows[0]);
+    const char *prod = *o->product ? o->product : NULL;
+    if (!strcmp(o->reporter, o->partner))
+        fmt_to(out, size, "%s, %s%s%s%s", trade_country_name(o->reporter), flow_name(o->flow),
+                 prod ? " (" : "", prod ? prod : "", prod ? ")" : "");
+    else
+        fmt_to(out, size, "%s \xe2\x86\x92 %s, %s%s%s%s", trade_country_name(o->reporter),
+                 trade_country_name(o->partner), flow_name(o->flow), prod ? " (" : "",
+                 prod ? prod : "", prod ? ")" : "");
+}
+
+/* Up to three distinct names joined, else "N <plural>". */
+typedef struct name_set {
+    const char *v[64];
+    size_t n;
+} name_set;
+
+static void name_add(name_set *s, const char *v)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (!strcmp(s->v[i], v))
+            return;
+    if (s->n < 64)
+        s->v[s->n++] = v;
+}
+
+static void name_join(const name_set *s, const char *plural, int country, char *out, size_t size)
+{
+    out[0] = '\0';
+    if (s->n > 3) {
+        fmt_to(out, size, "%zu %s", s->n, plural);
+        return;
+    }
+    size_t len = 0;
+    for (size_t i = 0; i < s->n && len < size; i++) {
+        const char *v = country ? trade_country_name(s->v[i]) : flow_name(s->v[i]);
+        int k = snprintf(out + len, size - len, "%s%s", i ? (i + 1 == s->n ? " and " : ", ") : "",
+                         v);
+        if (k < 0)
+            break;
+        len += (size_t)k;
+    }
+}
+
+/* A title from the drawn rows: "Belgium → Kazakhstan: exports". */
+static void auto_title(const trade_table *t, const unsigned char *used, char *out, size_t size)
+{
+    name_set rep = {0}, par = {0}, flo = {0};
+    size_t n = trade_table_rows(t);
+    for (size_t r = 0; r < n; r++) {
+        if (!used[r])
+            continue;
+        const trade_obs *o = trade_table_obs(t, r);
+        name_add(&rep, o->reporter);
+        name_add(&par, o->partner);
+        name_add(&flo, o->flow);
+    }
+    char a[256], b[256], c[256];
+    name_join(&rep, "reporters", 1, a, sizeof a);
+    name_join(&par, "partners", 1, b, sizeof b);
+    name_join(&flo, "flows", 0, c, sizeof c);
+    if (rep.n == 1 && par.n == 1 && !strcmp(rep.v[0], par.v[0]))
+        fmt_to(out, size, "%s: %s", a, c);
+    else
+        fmt_to(out, size, "%s \xe2\x86\x92 %s: %s", a, b, c);
+}
+
+/* ---- the script ---- */
+
+typedef struct plot_ctx {
+    const trade_table *t;
+    const trade_plot_options *opt;
+    plot_buf b;
+    unsigned char *used; /* one per row */
+    int width, height;
+    const char *name;
+} plot_ctx;
+
+static void preamble(plot_ctx *c, const char *what)
+{
+    plot_buf *b = &c->b;
+    const char *def = trade_plot_terminal_ext(c->opt->terminal);
+    plot_buf_puts(b, "# ");
+    plot_buf_comment(b, what);
+    plot_buf_puts(b, "\n# Written by trade plot (libtrade). Run it in this folder:\n#   gnuplot ");
+    plot_buf_comment(b, c->name);
+    plot_buf_puts(b, ".gp                       writes ");
+    plot_buf_comment(b, c->name);
+    plot_buf_printf(b, ".%s\n#   gnuplot -e \"out_format='svg'\" ", def);
+    plot_buf_comment(b, c->name);
+    plot_buf_puts(b, ".gp  writes ");
+    plot_buf_comment(b, c->name);
+    plot_buf_puts(b, ".svg (or 'png', 'pdf')\n"
+                     "# Names from the data are single-quoted strings (nothing is substituted in\n"
+                     "# them) and enhanced text is off, so they show exactly as written.\n\n");
+    plot_buf_puts(b, "# ---- terminal and output ----\nset encoding utf8\n");
+    plot_buf_printf(b, "if (!exists('out_format')) out_format = '%s'\n", def);
+    plot_buf_printf(b,
+                    "if (out_format eq 'svg') {\n"
+                    "    set terminal svg size %d,%d font 'Sans,13' noenhanced background "
+                    "rgb 'white'\n"
+                    "} else {\n"
+                    "    if (out_format eq 'pdf') {\n"
+                    "        set terminal pdfcairo size %g in,%g in font 'Sans,10' noenhanced\n"
+                    "    } else {\n"
+                    "        if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {\n"
+                    "            set terminal pngcairo size %d,%d font 'Sans,10' noenhanced\n"
+                    "        } else {\n"
+                    "            set terminal png size %d,%d noenhanced\n"
+                    "        }\n"
+                    "    }\n"
+                    "}\n",
+                    c->width, c->height, c->width / 100.0, c->height / 100.0, c->width, c->height,
+                    c->width, c->height);
+    plot_buf_puts(b, "set output ");
+    /* the name was checked: no '/' and no control characters */
+    plot_buf_quote(b, c->name);
+    plot_buf_puts(b, " . '.' . out_format\n\n");
+    plot_buf_puts(b, "# ---- style: Okabe-Ito colours, light grid, axes on the left and bottom ----\n"
+                     "set termoption noenhanced\n"
+                     "set border 3 lc rgb '#555555'\n"
+                     "set tics nomirror out scale 0.6 textcolor rgb '#333333'\n"
+                     "set grid ytics lc rgb '#e0e0e0' lw 1 dt 1\n"
+                     "set key below center horizontal Left reverse noenhanced samplen 2.5 "
+                     "spacing 1.2 width 2\n"
+                     "set datafile missing 'NaN'\n");
+}
+
+static void put_title(plot_ctx *c, const char *auto_text)
+{
+    const char *title = c->opt->title && *c->opt->title ? c->opt->title : auto_text;
+    plot_buf_puts(&c->b, "set title ");
+    plot_buf_quote(&c->b, title);
+    plot_buf_puts(&c->b, " font ',13' noenhanced\n");
+}
+
+static void put_ylabel(plot_ctx *c, const char *label)
+{
+    plot_buf_puts(&c->b, "set ylabel ");
+    plot_buf_quote(&c->b, label);
+    plot_buf_puts(&c->b, " noenhanced\n");
+}
+
+static void put_key_notes(plot_ctx *c, int open, int dashed, int lower, int upper, int partial)
+{
+    plot_buf *b = &c->b;
+    if (open)
+        plot_buf_puts(b, ", \\\n     keyentry with points pt 6 ps 1.3 lc rgb '#555555' title "
+                         "'open: estimate, projection or derived'");
+    if (dashed)
+        plot_buf_puts(b, ", \\\n     keyentry with lines dt 2 lw 2 lc rgb '#555555' title "
+                         "'dashed: towards a projection or a partial period'");
+    if (lower)
+        plot_buf_puts(b, ", \\\n     keyentry with points pt 9 ps 1.3 lc rgb '#555555' title "
+                         "'\xe2\x96\xb2 lower bound (more than)'");
+    if (upper)
+        plot_buf_puts(b, ", \\\n     keyentry with points pt 11 ps 1.3 lc rgb '#555555' title "
+                         "'\xe2\x96\xbc upper bound (up to)'");
+    if (partial)
+        plot_buf_puts(b, ", \\\n     keyentry with points pt 4 ps 1.3 lc rgb '#555555' title "
+                         "'square: partial period (months named)'");
+}
+
+/* The point type of a statement: filled circle, open circle, triangles for
+ * bounds, a square for a partial period. */
+static int point_type(const trade_obs *o, int partial)
+{
+    if (!strcmp(o->qualifier, "lower_bound"))
+        return 9;
+    if (!strcmp(o->qualifier, "upper_bound"))
+        return 11;
+    if (partial)
+        return qual_open(o->qualifier) ? 4 : 5;
+    return qual_open(o->qualifier) ? 6 : 7;
+}
+
+/* ---- line and rank over time ---- */
+
+typedef struct series_pts {
+    size_t *rows; /* deduplicated, period order */
+    size_t n;
+    int span, dash, solid; /* has periods longer than a year; dashed; solid segments */
+} series_pts;
+
+static void free_series(series_pts *s, size_t n)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < n; i++)
+        free(s[i].rows);
+    free(s);
+}
+
+/* The series of unit, one row per period. */
+static int gather_series(plot_ctx *c, const char *unit, series_pts **out, size_t *nout,
+                         trade_error *err)
+{
+    trade_series_list *sl = NULL;
+    int rc = trade_series_group(c->t, &sl, err);
+    if (rc)
+        return rc;
+    size_t ns = trade_series_count(sl), k = 0;
+    series_pts *s = calloc(ns ? ns : 1, sizeof *s);
+    if (!s) {
+        trade_series_list_free(sl);
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    for (size_t i = 0; i < ns; i++) {
+        size_t n;
+        const size_t *rows = trade_series_rows(sl, i, &n);
+        if (!n || strcmp(trade_table_obs(c->t, rows[0])->unit, unit) ||
+            trade_table_obs(c->t, rows[0])->period.start_unit == TRADE_PERIOD_NONE)
+            continue;
+        s[k].rows = malloc(n * sizeof *s[k].rows);
+        if (!s[k].rows) {
+            free_series(s, k);
+            trade_series_list_free(sl);
+            return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+        }
+        size_t m = 0;
+        for (size_t j = 0; j < n; j++) {
+            const trade_obs *o = trade_table_obs(c->t, rows[j]);
+            if (m && same_period(&trade_table_obs(c->t, s[k].rows[m - 1])->period, &o->period)) {
+                if (better(o, trade_table_obs(c->t, s[k].rows[m - 1])))
+                    s[k].rows[m - 1] = rows[j];
+                continue;
+            }
+            s[k].rows[m++] = rows[j];
+        }
+        s[k].n = m;
+        for (size_t j = 0; j < m; j++)
+            c->used[s[k].rows[j]] = 1;
+        k++;
+    }
+    trade_series_list_free(sl);
+    *out = s;
+    *nout = k;
+    return TRADE_OK;
+}
+
+static int plot_time(plot_ctx *c, int rank, trade_error *err)
+{
+    plot_buf *b = &c->b;
+    const char *unit = choose_unit(c->t, rank ? "rank" : NULL, err);
+    if (!unit)
+        return TRADE_EDATA;
+    series_pts *s = NULL;
+    size_t ns = 0;
+    int rc = gather_series(c, unit, &s, &ns, err);
+    if (rc)
+        return rc;
+    double maxabs = 0, ymin = INFINITY, ymax = -INFINITY, x0 = INFINITY, x1 = -INFINITY;
+    for (size_t i = 0; i < ns; i++)
+        for (size_t j = 0; j < s[i].n; j++) {
+            const trade_obs *o = trade_table_obs(c->t, s[i].rows[j]);
+            if (fabs(o->value) > maxabs)
+                maxabs = fabs(o->value);
+            double xs = trade_period_start_years(&o->period);
+            double xe = xs + trade_period_months(&o->period) / 12.0;
+            if (xs < x0)
+                x0 = xs;
+            if (xe > x1)
+                x1 = xe;
+        }
+    double div;
+    char ylabel[128], title[512], name[512];
+    unit_scale(unit, maxabs, &div, ylabel, sizeof ylabel);
+    auto_title(c->t, c->used, title, sizeof title);
+    char what[640];
+    fmt_to(what, sizeof what, "%s over time: %s", rank ? "Rank" : "Series", title);
+    preamble(c, what);
+    size_t other = count_other_units(c->t, unit);
+    if (other)
+        plot_buf_printf(b, "# %zu rows in units other than %s are not drawn.\n", other, unit);
+    plot_buf_puts(b, "\n# ---- data: one block per series ----\n"
+                     "# columns: x (middle of the period, decimal years), value");
+    if (!rank)
+        plot_buf_printf(b, " (%s)", ylabel);
+    plot_buf_puts(b, ",\n#   solid-line value, dashed-line value (NaN: not on that line), point "
+                     "type,\n#   start and end (years) of periods longer than a year, period, qualifier\n");
+    int any_open = 0, any_dash = 0, any_lower = 0, any_upper = 0, any_partial = 0;
+    for (size_t i = 0; i < ns; i++) {
+        series_name(c->t, s[i].rows, s[i].n, name, sizeof name);
+        plot_buf_puts(b, "# ");
+        plot_buf_comment(b, name);
+        plot_buf_printf(b, " (%s)\n$s%zu << EOD\n", unit, i + 1);
+        for (size_t j = 0; j < s[i].n; j++) {
+            const trade_obs *o = trade_table_obs(c->t, s[i].rows[j]);
+            int partial = period_partial(&o->period) && trade_period_months(&o->period) < 12;
+            int dashed = qual_dashed(o->qualifier) || partial;
+            int next_dashed = 0;
+            if (j + 1 < s[i].n) {
+                const trade_obs *q = trade_table_obs(c->t, s[i].rows[j + 1]);
+                next_dashed = qual_dashed(q->qualifier) ||
+                              (period_partial(&q->period) && trade_period_months(&q->period) < 12);
+            }
+            double y = o->value / div;
+            double xs = trade_period_start_years(&o->period);
+            double xe = xs + trade_period_months(&o->period) / 12.0;
+            int span = trade_period_months(&o->period) > 12;
+            if (!span)
+                xs = xe = NAN;
+            s[i].span |= span;
+            s[i].dash |= dashed || next_dashed;
+            s[i].solid |= !dashed;
+            char per[TRADE_PERIOD_BUFSIZE], q[32];
+            trade_period_format(&o->period, per, sizeof per);
+            code_text(o->qualifier, q, sizeof q);
+            put_num(b, trade_period_mid_years(&o->period));
+            plot_buf_puts(b, " ");
+            put_num(b, y);
+            plot_buf_puts(b, " ");
+            put_num(b, dashed ? NAN : y);
+            plot_buf_puts(b, " ");
+            put_num(b, dashed || next_dashed ? y : NAN);
+            plot_buf_printf(b, " %d ", point_type(o, partial));
+            put_num(b, xs);
+            plot_buf_puts(b, " ");
+            put_num(b, xe);
+            plot_buf_printf(b, " \"%s\" \"%s\"\n", per, *q ? q : "exact");
+            any_open |= qual_open(o->qualifier);
+            any_dash |= dashed && s[i].n > 1;
+            any_lower |= !strcmp(o->qualifier, "lower_bound");
+            any_upper |= !strcmp(o->qualifier, "upper_bound");
+            any_partial |= partial;
+        }
+        plot_buf_puts(b, "EOD\n");
+    }
+    plot_buf_puts(b, "\n# ---- axes ----\n");
+    put_title(c, title);
+    put_ylabel(c, rank ? "rank (1 = first)" : ylabel);
+    int y0 = (int)floor(x0 + 1e-9), y1 = (int)ceil(x1 - 1e-9);
+    if (y1 <= y0)
+        y1 = y0 + 1;
+    plot_buf_printf(b, "set xrange [%d:%d]\n", y0, y1);
+    /* a tick under the middle of each year, labelled with the year */
+    int step = (y1 - y0 + 11) / 12;
+    plot_buf_puts(b, "set xtics (");
+    for (int y = y0, first = 1; y < y1; y += step, first = 0)
+        plot_buf_printf(b, "%s'%d' %d.5", first ? "" : ", ", y, y);
+    plot_buf_puts(b, ") scale 0\nset mxtics 1\n");
+    plot_buf_puts(b, "set x2tics (");
+    for (int y = y0; y <= y1; y++)
+        plot_buf_printf(b, "%s'' %d", y == y0 ? "" : ", ", y);
+    plot_buf_puts(b, ") scale 0\nset grid x2tics lc rgb '#eeeeee'\n");
+    for (size_t i = 0; i < ns; i++)
+        for (size_t j = 0; j < s[i].n; j++) {
+            const trade_obs *o = trade_table_obs(c->t, s[i].rows[j]);
+            double v = o->value / (rank ? 1 : div);
+            if (v < ymin)
+                ymin = v;
+            if (v > ymax)
+                ymax = v;
+        }
+    if (rank) {
+        double hi = ceil(ymax * 1.1) + 1;
+        plot_buf_printf(b, "# rank 1 on top: the y axis runs downwards\nset yrange [%g:0]\n", hi);
+    } else if (c->opt->log_y) {
+        plot_buf_puts(b, "set logscale y\n");
+        plot_buf_printf(b, "set yrange [%.6g:%.6g]\n", ymin / 2, ymax * 2);
+    } else {
+        double lo = ymin < 0 ? ymin * 1.15 : 0;
+        plot_buf_printf(b, "set yrange [%.6g:%.6g]\n", lo, ymax > 0 ? ymax * 1.15 : 1);
+    }
+    /* bounds get an arrow pointing where the true value lies, partial
+     * periods a label naming their months */
+    size_t arrow = 0;
+    for (size_t i = 0; i < ns; i++)
+        for (size_t j = 0; j < s[i].n; j++) {
+            const trade_obs *o = trade_table_obs(c->t, s[i].rows[j]);
+            int lower = !strcmp(o->qualifier, "lower_bound"),
+                upper = !strcmp(o->qualifier, "upper_bound");
+            double y = o->value / (rank ? 1 : div), x = trade_period_mid_years(&o->period);
+            if (lower || upper) {
+                int up = lower != rank; /* on a reversed axis "more" is down */
+                plot_buf_printf(b,
+                                "set arrow %zu from first %.10g, first %.10g rto graph 0, graph "
+                                "%s0.09 lc rgb '%s' lw 1.5 head filled size graph 0.012,25\n",
+                                ++arrow, x, y, up ? "" : "-", palette[i % NPALETTE]);
+            }
+            if (period_partial(&o->period)) {
+                char h[64];
+                period_human(&o->period, h, sizeof h);
+                plot_buf_puts(b, "set label ");
+                plot_buf_quote(b, h);
+                plot_buf_printf(b,
+                                " at first %.10g, first %.10g offset char 1.2, char 0.9 font ',9' "
+                                "tc rgb '%s' noenhanced\n",
+                                x, y, palette[i % NPALETTE]);
+            }
+        }
+    plot_buf_puts(b, "\n# ---- plot: lines (dashed towards projections and partial periods), "
+                     "period spans, points ----\nplot ");
+    for (size_t i = 0; i < ns; i++) {
+        const char *col = palette[i % NPALETTE];
+        series_name(c->t, s[i].rows, s[i].n, name, sizeof name);
+        plot_buf_puts(b, i ? ", \\\n     " : "");
+        if (s[i].solid)
+            plot_buf_printf(b, "$s%zu using 1:3 with lines lw 2.5 lc rgb '%s' notitle, \\\n     ",
+                            i + 1, col);
+        if (s[i].dash)
+            plot_buf_printf(b,
+                            "$s%zu using 1:4 with lines lw 2 dt 2 lc rgb '%s' notitle, \\\n     ",
+                            i + 1, col);
+        if (s[i].span)
+            plot_buf_printf(b,
+                            "$s%zu using 1:2:6:7 with xerrorbars pt -1 lw 1 lc rgb '%s' "
+                            "notitle, \\\n     ",
+                            i + 1, col);
+        plot_buf_printf(b,
+                        "$s%zu using 1:2:5 with points pt variable ps 1.6 lw 1.5 lc rgb '%s' "
+                        "notitle, \\\n"
+                        "     keyentry with linespoints pt 7 ps 1.3 lw 2.5 lc rgb '%s' title ",
+                        i + 1, col, col);
+        plot_buf_quote(b, name);
+    }
+    put_key_notes(c, any_open, any_dash, any_lower, any_upper, any_partial);
+    plot_buf_puts(b, "\n");
+    free_series(s, ns);
+    return TRADE_OK;
+}
+
+/* ---- grouped bars (and dot plots of ranks) for one period ---- */
+
+typedef struct cell {
+    long row; /* -1: none */
+} cell;
+
+static int plot_bars(plot_ctx *c, int rank, trade_error *err)
+{
+    plot_buf *b = &c->b;
+    const trade_table *t = c->t;
+    const char *unit = choose_unit(t, rank ? "rank" : NULL, err);
+    if (!unit)
+        return TRADE_EDATA;
+    size_t n = trade_table_rows(t);
+    /* the period with the most rows in unit */
+    long best = -1;
+    size_t best_count = 0;
+    for (size_t r = 0; r < n; r++) {
+        const trade_obs *o = trade_table_obs(t, r);
+        if (!o || strcmp(o->unit, unit) || o->period.start_unit == TRADE_PERIOD_NONE)
+            continue;
+        size_t k = 0;
+        for (size_t s = 0; s < n; s++) {
+            const trade_obs *q = trade_table_obs(t, s);
+            if (q && !strcmp(q->unit, unit) && same_period(&q->period, &o->period))
+                k++;
+        }
+        if (k > best_count) {
+            best_count = k;
+            best = (long)r;
+        }
+    }
+    if (best < 0)
+        return trade_error_set(err, TRADE_EDATA, NULL, 0, 0, "nothing to plot");
+    trade_period per = trade_table_obs(t, (size_t)best)->period;
+    /* categories: partners, or reporters when there is one partner */
+    name_set rep = {0}, par = {0};
+    for (size_t r = 0; r < n; r++) {
+        const trade_obs *o = trade_table_obs(t, r);
+        if (o && !strcmp(o->unit, unit) && same_period(&o->period, &per)) {
+            name_add(&rep, o->reporter);
+            name_add(&par, o->partner);
+        }
+    }
+    int by_reporter = par.n == 1 && rep.n > 1;
+    size_t *rows = malloc(n * sizeof *rows);
+    size_t *cat = malloc(n * sizeof *cat), *grp = malloc(n * sizeof *grp);
+    const char **cats = malloc(n * sizeof *cats);
+    size_t *grp_first = malloc(n * sizeof *grp_first);
+    if (!rows || !cat || !grp || !cats || !grp_first) {
+        free(rows), free(cat), free(grp), free(cats), free(grp_first);
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    size_t nr = 0, nc = 0, ng = 0;
+    for (size_t r = 0; r < n; r++) {
+        const trade_obs *o = trade_table_obs(t, r);
+        if (!o || strcmp(o->unit, unit) || !same_period(&o->period, &per))
+            continue;
+        const char *cv = by_reporter ? o->reporter : o->partner;
+        size_t ci = 0, gi = 0;
+        while (ci < nc && strcmp(cats[ci], cv))
+            ci++;
+        if (ci == nc)
+            cats[nc++] = cv;
+        /* group: the row's series less its category */
+        for (; gi < ng; gi++) {
+            const trade_obs *g = trade_table_obs(t, grp_first[gi]);
+            if (!strcmp(g->flow, o->flow) && !strcmp(g->product, o->product) &&
+                !strcmp(by_reporter ? g->partner : g->reporter,
+                        by_reporter ? o->partner : o->reporter))
+                break;
+        }
+        if (gi == ng)
+            grp_first[ng++] = r;
+        /* one row per cell: the better statement */
+        size_t k = 0;
+        while (k < nr && !(cat[k] == ci && grp[k] == gi))
+            k++;
+        if (k < nr) {
+            if (better(o, trade_table_obs(t, rows[k])))
+                rows[k] = r;
+            continue;
+        }
+        rows[nr] = r;
+        cat[nr] = ci;
+        grp[nr] = gi;
+        nr++;
+    }
+    /* groups in reading order of their flows (exports, imports, ...) */
+    {
+        size_t *perm = malloc((ng ? ng : 1) * sizeof *perm), *inv = malloc((ng ? ng : 1) * sizeof *inv);
+        if (!perm || !inv) {
+            free(perm), free(inv);
+            free(rows), free(cat), free(grp), free(cats), free(grp_first);
+            return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+        }
+        for (size_t i = 0; i < ng; i++)
+            perm[i] = i;
+        for (size_t i = 1; i < ng; i++)
+            for (size_t j = i; j > 0 && flow_order(trade_table_obs(t, grp_first[perm[j]])->flow) <
+                                            flow_order(trade_table_obs(t, grp_first[perm[j - 1]])->flow);
+                 j--) {
+                size_t tmp = perm[j];
+                perm[j] = perm[j - 1];
+                perm[j - 1] = tmp;
+            }
+        for (size_t i = 0; i < ng; i++)
+            inv[perm[i]] = i;
+        size_t *gf = malloc((ng ? ng : 1) * sizeof *gf);
+        if (!gf) {
+            free(perm), free(inv);
+            free(rows), free(cat), free(grp), free(cats), free(grp_first);
+            return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+        }
+        for (size_t i = 0; i < ng; i++)
+            gf[i] = grp_first[perm[i]];
+        memcpy(grp_first, gf, ng * sizeof *gf);
+        for (size_t k = 0; k < nr; k++)
+            grp[k] = inv[grp[k]];
+        free(gf), free(perm), free(inv);
+    }
+    size_t ncell = nc * ng;
+    long *m = ncell / (ng ? ng : 1) == nc ? malloc((ncell ? ncell : 1) * sizeof *m) : NULL;
+    size_t *order = malloc((nc ? nc : 1) * sizeof *order);
+    if (!m || !order) {
+        free(rows), free(cat), free(grp), free(cats), free(grp_first), free(m), free(order);
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    for (size_t i = 0; i < ncell; i++)
+        m[i] = -1;
+    double maxabs = 0, vmin = INFINITY, vmax = -INFINITY;
+    for (size_t k = 0; k < nr; k++) {
+        m[cat[k] * ng + grp[k]] = (long)rows[k];
+        c->used[rows[k]] = 1;
+        double v = trade_table_obs(t, rows[k])->value;
+        if (fabs(v) > maxabs)
+            maxabs = fabs(v);
+    }
+    /* categories by the first group's value, largest first (ranks: best first) */
+    for (size_t i = 0; i < nc; i++)
+        order[i] = i;
+    for (size_t i = 1; i < nc; i++)
+        for (size_t j = i; j > 0; j--) {
+            long a = m[order[j - 1] * ng], bb = m[order[j] * ng];
+            double va = a < 0 ? -INFINITY : trade_table_obs(t, (size_t)a)->value;
+            double vb = bb < 0 ? -INFINITY : trade_table_obs(t, (size_t)bb)->value;
+            if (rank) {
+                va = a < 0 ? -INFINITY : -va; /* smaller rank first */
+                vb = bb < 0 ? -INFINITY : -vb;
+            }
+            if (!(vb > va))
+                break;
+            size_t tmp = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = tmp;
+        }
+    double div;
+    char ylabel[128], title[512], name[512], ph[64];
+    unit_scale(unit, maxabs, &div, ylabel, sizeof ylabel);
+    if (rank)
+        div = 1;
+    period_human(&per, ph, sizeof ph);
+    auto_title(t, c->used, title, sizeof title);
+    size_t tl = strlen(title);
+    fmt_to(title + tl, sizeof title - tl, ", %s", ph);
+    char what[640];
+    fmt_to(what, sizeof what, "%s for one period: %s", rank ? "Ranks" : "Grouped bars", title);
+    preamble(c, what);
+    size_t other = count_other_units(t, unit);
+    if (other)
+        plot_buf_printf(b, "# %zu rows in units other than %s are not drawn.\n", other, unit);
+    size_t left = 0;
+    for (size_t r = 0; r < n; r++) {
+        const trade_obs *o = trade_table_obs(t, r);
+        if (o && !strcmp(o->unit, unit) && !c->used[r] && !same_period(&o->period, &per))
+            left++;
+    }
+    if (left)
+        plot_buf_printf(b, "# %zu rows of other periods are not drawn (one period per chart).\n",
+                        left);
+    double fmtmax = maxabs / div;
+    const char *fmt = rank ? "%.0f" : fmtmax >= 1000 ? "%.0f" : fmtmax >= 1 ? "%.1f" : "%.2f";
+    double width = 0.8 / (double)(ng ? ng : 1);
+    int any_open = 0, any_lower = 0, any_upper = 0;
+    unsigned char *gopen = calloc(ng ? ng : 1, 1);
+    if (!gopen) {
+        free(rows), free(cat), free(grp), free(cats), free(grp_first), free(m), free(order);
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    plot_buf_printf(b,
+                    "\n# ---- data: one block per group; categories 0..%zu are named by the "
+                    "x tics ----\n# columns: category position, bar centre, value%s%s%s, "
+                    "value if drawn solid, value if hatched (estimate, projection, derived),\n#   value "
+                    "label (NaN for bounds, labelled at their arrow)\n",
+                    nc ? nc - 1 : 0, rank ? "" : " (", rank ? "" : ylabel, rank ? "" : ")");
+    for (size_t g = 0; g < ng; g++) {
+        const trade_obs *go = trade_table_obs(t, grp_first[g]);
+        plot_buf_puts(b, "# ");
+        const char *gname = flow_name(go->flow);
+        plot_buf_comment(b, gname);
+        plot_buf_printf(b, "\n$g%zu << EOD\n", g + 1);
+        for (size_t i = 0; i < nc; i++) {
+            long r = m[order[i] * ng + g];
+            double x = (double)i - 0.4 + width * ((double)g + 0.5);
+            if (r < 0) {
+                plot_buf_printf(b, "%zu %.6g NaN NaN NaN NaN\n", i, x);
+                continue;
+            }
+            const trade_obs *o = trade_table_obs(t, (size_t)r);
+            double v = o->value / div;
+            int open = qual_open(o->qualifier) && !rank;
+            int bound = !strcmp(o->qualifier, "lower_bound") || !strcmp(o->qualifier, "upper_bound");
+            any_open |= open;
+            gopen[g] |= open;
+            if (!bound)
+                gopen[g] |= 2;
+            any_lower |= !strcmp(o->qualifier, "lower_bound");
+            any_upper |= !strcmp(o->qualifier, "upper_bound");
+            if (v < vmin)
+                vmin = v;
+            if (v > vmax)
+                vmax = v;
+            plot_buf_printf(b, "%zu %.6g ", i, x);
+            put_num(b, v);
+            plot_buf_puts(b, " ");
+            put_num(b, open ? NAN : v);
+            plot_buf_puts(b, " ");
+            put_num(b, open ? v : NAN);
+            plot_buf_puts(b, " ");
+            put_num(b, bound ? NAN : v);
+            plot_buf_puts(b, "\n");
+        }
+        plot_buf_puts(b, "EOD\n");
+    }
+    plot_buf_puts(b, "\n# ---- axes ----\n");
+    put_title(c, title);
+    put_ylabel(c, ylabel);
+    plot_buf_printf(b, "set xrange [-0.6:%zu.6]\nset xtics (", nc ? nc - 1 : 0);
+    for (size_t i = 0; i < nc; i++) {
+        const char *code = cats[order[i]];
+        plot_buf_puts(b, i ? ", " : "");
+        plot_buf_quote(b, trade_country_name(code));
+        plot_buf_printf(b, " %zu", i);
+    }
+    plot_buf_printf(b, ") scale 0%s\n", nc > 6 ? " rotate by -30" : "");
+    if (rank) {
+        plot_buf_printf(b, "# rank 1 on top: the y axis runs downwards\nset yrange [%g:0]\n",
+                        ceil(vmax * 1.15) + 1);
+    } else if (c->opt->log_y) {
+        plot_buf_printf(b, "set logscale y\nset yrange [%.6g:%.6g]\n", vmin / 3, vmax * 3);
+    } else {
+        plot_buf_printf(b, "set yrange [%.6g:%.6g]\nset xzeroaxis lt -1\n",
+                        vmin < 0 ? vmin * 1.2 : 0, vmax > 0 ? vmax * 1.15 : 1);
+    }
+    plot_buf_printf(b, "set boxwidth %.6g absolute\nset style fill solid 0.9 border -1\n",
+                    width * 0.92);
+    size_t arrow = 0;
+    for (size_t g = 0; g < ng; g++)
+        for (size_t i = 0; i < nc; i++) {
+            long r = m[order[i] * ng + g];
+            if (r < 0)
+                continue;
+            const trade_obs *o = trade_table_obs(t, (size_t)r);
+            int lower = !strcmp(o->qualifier, "lower_bound");
+            if (!lower && strcmp(o->qualifier, "upper_bound"))
+                continue;
+            double x = (double)i - 0.4 + width * ((double)g + 0.5);
+            int up = lower != rank;
+            plot_buf_printf(b,
+                            "set arrow %zu from first %.6g, first %.10g rto graph 0, graph %s0.09 "
+                            "lc rgb '#333333' lw 1.5 head filled size graph 0.012,25 front\n",
+                            ++arrow, x, o->value / div, up ? "" : "-");
+            char num[64], lab[96];
+            fmt_to(num, sizeof num, fmt, o->value / div);
+            fmt_to(lab, sizeof lab, "%s %s", lower ? "\xe2\x89\xa5" : "\xe2\x89\xa4", num);
+            plot_buf_puts(b, "set label ");
+            plot_buf_quote(b, lab);
+            plot_buf_printf(b,
+                            " at first %.6g, first %.10g center offset char 0, char %s font ',9' "
+                            "tc rgb '#333333' front\n",
+                            x, o->value / div, up ? "3.4" : "-3.4");
+        }
+    plot_buf_puts(b, "\n# ---- plot: bars (hatched when estimated), values on top ----\nplot ");
+    for (size_t g = 0; g < ng; g++) {
+        const trade_obs *go = trade_table_obs(t, grp_first[g]);
+        const char *col = palette[g % NPALETTE];
+        if (rep.n > 1 && !by_reporter)
+            fmt_to(name, sizeof name, "%s, %s", trade_country_name(go->reporter),
+                     flow_name(go->flow));
+        else if (by_reporter && par.n > 1)
+            fmt_to(name, sizeof name, "%s, %s", trade_country_name(go->partner),
+                     flow_name(go->flow));
+        else
+            fmt_to(name, sizeof name, "%s", flow_name(go->flow));
+        if (*go->product) {
+            size_t l = strlen(name);
+            fmt_to(name + l, sizeof name - l, " (%s)", go->product);
+        }
+        if (rank)
+            plot_buf_printf(b,
+                            "%s$g%zu using 2:3 with points pt 7 ps 2 lc rgb '%s' title ",
+                            g ? ", \\\n     " : "", g + 1, col);
+        else
+            plot_buf_printf(b,
+                            "%s$g%zu using 2:4 with boxes lc rgb '%s' title ",
+                            g ? ", \\\n     " : "", g + 1, col);
+        plot_buf_quote(b, name);
+        if (gopen[g] & 1)
+            plot_buf_printf(b,
+                            ", \\\n     $g%zu using 2:5 with boxes fs pattern 4 border rgb '%s' "
+                            "lc rgb '%s' notitle",
+                            g + 1, col, col);
+        if (gopen[g] & 2)
+            plot_buf_printf(b,
+                        ", \\\n     $g%zu using 2:6:(sprintf('%s', $6)) with labels offset "
+                        "char 0,char %s font ',9' tc rgb '#333333' notitle",
+                        g + 1, fmt, rank ? "1.3" : "0.7");
+    }
+    put_key_notes(c, any_open && !rank, 0, any_lower, any_upper, 0);
+    plot_buf_puts(b, "\n");
+    free(rows), free(cat), free(grp), free(cats), free(grp_first), free(m), free(order);
+    free(gopen);
+    return TRADE_OK;
+}
+
+/* ---- growth rates ---- */
+
+static const char *cell_by_name(const trade_table *t, size_t r, const char *col)
+{
+    long c = trade_table_col_index(t, col);
+    return c < 0 ? "" : trade_table_cell(t, r, (size_t)c);
+}
+
+static int plot_growth(plot_ctx *c, trade_error *err)
+{
+    plot_buf *b = &c->b;
+    const trade_table *t = c->t;
+    size_t n = trade_table_rows(t);
+    int from_growth = trade_table_col_index(t, "growth_pct") >= 0;
+    double *v = malloc((n ? n : 1) * sizeof *v);
+    size_t *rows = malloc((n ? n : 1) * sizeof *rows);
+    if (!v || !rows) {
+        free(v), free(rows);
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    size_t k = 0, skipped = 0;
+    name_set series = {0};
+    char key[64][256];
+    for (size_t r = 0; r < n; r++) {
+        const char *cellv;
+        if (from_growth) {
+            cellv = cell_by_name(t, r, "growth_pct");
+        } else {
+            if (strcmp(cell_by_name(t, r, "unit"), "percent_change"))
+                continue;
+            cellv = cell_by_name(t, r, "value");
+        }
+        if (!*cellv || trade_number_parse(cellv, strlen(cellv), &v[k])) {
+            skipped++;
+            continue;
+        }
+        rows[k++] = r;
+        c->used[r] = 1;
+        if (series.n < 64) {
+            fmt_to(key[series.n], sizeof key[0], "%s\x1f%s\x1f%s\x1f%s",
+                     cell_by_name(t, r, "reporter"), cell_by_name(t, r, "partner"),
+                     cell_by_name(t, r, "flow"), cell_by_name(t, r, "product"));
+            name_add(&series, key[series.n]);
+        }
+    }
+    if (!k) {
+        free(v), free(rows);
+        return trade_error_set(err, TRADE_EDATA, NULL, 0, 0,
+                               "nothing to plot: no growth_pct values (trade growth output) and "
+                               "no percent_change rows");
+    }
+    int several = series.n > 1;
+    char title[512], name[512];
+    const char *rep = cell_by_name(t, rows[0], "reporter"), *par = cell_by_name(t, rows[0], "partner");
+    if (several)
+        fmt_to(title, sizeof title, "Growth rates of %zu series", series.n);
+    else
+        fmt_to(title, sizeof title, "%s \xe2\x86\x92 %s, %s: growth", trade_country_name(rep),
+                 trade_country_name(par), flow_name(cell_by_name(t, rows[0], "flow")));
+    char what[640];
+    fmt_to(what, sizeof what, "Growth rates: %s", title);
+    preamble(c, what);
+    if (skipped)
+        plot_buf_printf(b, "# %zu rows without a growth rate (see their status) are not drawn.\n",
+                        skipped);
+    double vmin = 0, vmax = 0;
+    plot_buf_puts(b, "\n# ---- data: one bar per rate, in the order of the input ----\n"
+                     "# columns: bar position, growth (%), growth if >= 0, growth if < 0\n"
+                     "$growth << EOD\n");
+    for (size_t i = 0; i < k; i++) {
+        plot_buf_printf(b, "%zu ", i);
+        put_num(b, v[i]);
+        plot_buf_puts(b, " ");
+        put_num(b, v[i] >= 0 ? v[i] : NAN);
+        plot_buf_puts(b, " ");
+        put_num(b, v[i] < 0 ? v[i] : NAN);
+        plot_buf_puts(b, "\n");
+        if (v[i] < vmin)
+            vmin = v[i];
+        if (v[i] > vmax)
+            vmax = v[i];
+    }
+    plot_buf_puts(b, "EOD\n\n# ---- axes ----\n");
+    put_title(c, title);
+    put_ylabel(c, from_growth ? "growth on the earlier period (%)" : "stated growth (%)");
+    plot_buf_printf(b, "set xrange [-0.6:%zu.6]\nset xtics (", k - 1);
+    for (size_t i = 0; i < k; i++) {
+        size_t r = rows[i];
+        char lab[700];
+        const char *p0 = from_growth ? cell_by_name(t, r, "period_from") : "";
+        const char *p1 = from_growth ? cell_by_name(t, r, "period_to") : cell_by_name(t, r, "period");
+        if (*p0)
+            fmt_to(lab, sizeof lab, "%s\xe2\x86\x92%s", p0, p1);
+        else
+            fmt_to(lab, sizeof lab, "%s", p1);
+        if (several) {
+            const char *lb = cell_by_name(t, r, "label");
+            if (*lb)
+                fmt_to(name, sizeof name, "%s", lb);
+            else
+                fmt_to(name, sizeof name, "%s\xe2\x86\x92%s %s",
+                         trade_country_name(cell_by_name(t, r, "reporter")),
+                         trade_country_name(cell_by_name(t, r, "partner")),
+                         flow_name(cell_by_name(t, r, "flow")));
+            size_t l = strlen(lab);
+            fmt_to(lab + l, sizeof lab - l, " %s", name);
+        }
+        plot_buf_puts(b, i ? ", " : "");
+        plot_buf_quote(b, lab);
+        plot_buf_printf(b, " %zu", i);
+    }
+    plot_buf_printf(b, ") scale 0%s\n", several || k > 6 ? " rotate by -30" : "");
+    double span = vmax - vmin > 0 ? vmax - vmin : 1;
+    plot_buf_printf(b, "set yrange [%.6g:%.6g]\n", vmin < 0 ? vmin - 0.15 * span : 0,
+                    vmax > 0 ? vmax + 0.15 * span : 0.15 * span);
+    plot_buf_puts(b, "set xzeroaxis lt -1 lw 1\nset boxwidth 0.6 absolute\n"
+                     "set style fill solid 0.9 border -1\n");
+    int pos = 0, neg = 0;
+    for (size_t i = 0; i < k; i++) {
+        pos |= v[i] >= 0;
+        neg |= v[i] < 0;
+    }
+    plot_buf_puts(b, "\n# ---- plot: growth in blue, decline in vermillion, rates on the bars ----\nplot ");
+    if (pos)
+        plot_buf_printf(b,
+                        "$growth using 1:3 with boxes lc rgb '%s' title 'growth', \\\n"
+                        "     $growth using 1:3:(sprintf('%%+.1f %%%%', $3)) with labels offset "
+                        "char 0,char 0.8 font ',9' tc rgb '#333333' notitle",
+                        palette[0]);
+    if (neg)
+        plot_buf_printf(b,
+                        "%s$growth using 1:4 with boxes lc rgb '%s' title 'decline', \\\n"
+                        "     $growth using 1:4:(sprintf('%%+.1f %%%%', $4)) with labels offset "
+                        "char 0,char -0.8 font ',9' tc rgb '#333333' notitle",
+                        pos ? ", \\\n     " : "", palette[1]);
+    plot_buf_puts(b, "\n");
+    free(v), free(rows);
+    return TRADE_OK;
+}
+
+int trade_plot_script(const trade_table *t, const trade_plot_options *opt, char **script,
+                      size_t *len, unsigned char *used, trade_error *err)
+{
+    trade_error_clear(err);
+    *script = NULL;
+    if (len)
+        *len = 0;
+    if (!t || !opt)
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "no table or no options");
+    plot_ctx c = {0};
+    c.t = t;
+    c.opt = opt;
+    c.width = opt->width > 0 ? opt->width : 800;
+    c.height = opt->height > 0 ? opt->height : 500;
+    if (c.width > 20000 || c.height > 20000)
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "size %dx%d is too large", c.width,
+                               c.height);
+    c.name = opt->name && *opt->name ? opt->name : "chart";
+    for (const unsigned char *s = (const unsigned char *)c.name; *s; s++)
+        if (*s < 0x20 || *s == 0x7f || *s == '/')
+            return trade_error_set(err, TRADE_EARG, NULL, 0, 0,
+                                   "the chart's name may not contain '/' or control characters");
+    size_t n = trade_table_rows(t);
+    c.used = calloc(n ? n : 1, 1);
+    if (!c.used)
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    if (opt->kind != TRADE_PLOT_GROWTH && n && !trade_table_obs(t, 0)) {
+        free(c.used);
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0,
+                               "this chart needs observation rows (not read as generic CSV)");
+    }
+    int rc;
+    switch (opt->kind) {
+    case TRADE_PLOT_LINE:
+        rc = plot_time(&c, 0, err);
+        break;
+    case TRADE_PLOT_BARS:
+        rc = plot_bars(&c, 0, err);
+        break;
+    case TRADE_PLOT_GROWTH:
+        rc = plot_growth(&c, err);
+        break;
+    case TRADE_PLOT_RANK: {
+        /* one period: a dot plot by category; several: ranks over time */
+        const char *unit = choose_unit(t, "rank", err);
+        if (!unit) {
+            rc = TRADE_EDATA;
+            break;
+        }
+        trade_period first = {0};
+        for (size_t r = 0; r < n; r++)
+            if (!strcmp(trade_table_obs(t, r)->unit, "rank")) {
+                first = trade_table_obs(t, r)->period;
+                break;
+            }
+        int several = 0;
+        for (size_t r = 0; r < n && !several; r++) {
+            const trade_obs *o = trade_table_obs(t, r);
+            several = !strcmp(o->unit, "rank") && !same_period(&first, &o->period);
+        }
+        rc = several ? plot_time(&c, 1, err) : plot_bars(&c, 1, err);
+        break;
+    }
+    default:
+        rc = trade_error_set(err, TRADE_EARG, NULL, 0, 0, "unknown chart kind");
+    }
+    if (!rc && c.b.oom)
+        rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    if (rc) {
+        free(c.b.p);
+        free(c.used);
+        return rc;
+    }
+    if (used)
+        memcpy(used, c.used, n);
+    free(c.used);
+    *script = c.b.p;
+    if (len)
+        *len = c.b.len;
+    return TRADE_OK;
+}
