@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -458,6 +459,55 @@ static void test_check_run(void **state)
     trade_table_free(t);
 }
 
+
+/* ---- fast number formatting ---------------------------------------------- */
+
+static uint64_t rng_state = 88172645463325252u;
+static uint64_t rng(void)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return rng_state;
+}
+
+static void same_as_core(double v)
+{
+    char a[TRADE_NUMBER_BUFSIZE], b[TRADE_NUMBER_BUFSIZE];
+    size_t na = trade_stats_number_format(v, a, sizeof a);
+    size_t nb = trade_number_format(v, b, sizeof b);
+    if (na != nb || strcmp(a, b))
+        fail_msg("%.17g: fast '%s', trade_number_format '%s'", v, a, b);
+}
+
+static void test_number_format(void **state)
+{
+    (void)state;
+    /* trade_number_format is the reference: the fast path must agree on
+     * every value, whatever the digits */
+    static const double fixed[] = {0.1,     0.2,   1.0 / 3,   2.0 / 3,     100.0 / 7, 1e-7,
+                                   9.99e-8, 1e15,  999999999999999.9, 123456.789,
+                                   -0.5,    -42.25, 8.92116182572613, 33.333333333333329,
+                                   1e-6,    0.3,   12.000000000000011, 99999.999999999985,
+                                   NAN,     INFINITY, 0.0, -0.0, 5e-324, 1.7976931348623157e308};
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        same_as_core(fixed[i]);
+    for (int i = 0; i < 300000; i++) {
+        uint64_t r = rng();
+        double x = (double)(r >> 11) / 9007199254740992.0; /* [0, 1) */
+        double y = (double)(rng() % 100000000) / 100;      /* a money value */
+        double z = (double)(rng() % 100000000 + 1) / 100;
+        same_as_core(100 * (y / z - 1)); /* growth_pct */
+        same_as_core(log(z / (y + 1)));  /* log_growth */
+        same_as_core(x * pow(10, (double)(int)(rng() % 30) - 10));
+        same_as_core(-(double)(rng() % 1000000) / 1000); /* few digits */
+        double bits;
+        uint64_t u = rng();
+        memcpy(&bits, &u, sizeof bits);
+        same_as_core(bits); /* anything, NaN and huge included */
+    }
+}
+
 int main(void)
 {
     trade_init();
@@ -468,6 +518,7 @@ int main(void)
         cmocka_unit_test(test_summary),       cmocka_unit_test(test_rank_ties),
         cmocka_unit_test(test_rank_groups),   cmocka_unit_test(test_hhi),
         cmocka_unit_test(test_intervals),     cmocka_unit_test(test_check_run),
+        cmocka_unit_test(test_number_format),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

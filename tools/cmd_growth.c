@@ -101,7 +101,7 @@ static const char *value_text(growth_ctx *g, const trade_table *t, size_t row, d
     const char *s = g->vcol >= 0 ? trade_table_cell(t, row, (size_t)g->vcol) : "";
     if (canonical(s))
         return s;
-    trade_number_format(v, buf, TRADE_NUMBER_BUFSIZE);
+    trade_stats_number_format(v, buf, TRADE_NUMBER_BUFSIZE);
     return buf;
 }
 
@@ -140,15 +140,15 @@ static int emit(growth_ctx *g, const trade_table *t, size_t r0, size_t r1, const
     }
     trade_growth gr;
     trade_stats_growth(v0, v1, trade_period_years_between(&a->period, &b->period), &gr);
-    trade_number_format(gr.growth_pct, g->growth, sizeof g->growth);
+    trade_stats_number_format(gr.growth_pct, g->growth, sizeof g->growth);
     series_out_str(so, 4, g->growth);
     if (gr.cagr_pct == gr.growth_pct) /* one year apart: the same number */
         series_out_str(so, 5, g->growth);
     else {
-        trade_number_format(gr.cagr_pct, g->cagr, sizeof g->cagr);
+        trade_stats_number_format(gr.cagr_pct, g->cagr, sizeof g->cagr);
         series_out_str(so, 5, g->cagr);
     }
-    trade_number_format(gr.log_growth, g->log, sizeof g->log);
+    trade_stats_number_format(gr.log_growth, g->log, sizeof g->log);
     series_out_str(so, 6, g->log);
     series_out_str(so, 7, note && !*gr.status ? note : gr.status);
     return series_out_row(so);

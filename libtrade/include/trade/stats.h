@@ -44,6 +44,14 @@ TRADE_API int trade_stats_growth(double v0, double v1, double years, trade_growt
  * money, tonnes, counts...), 0 for percent, percent_change, pp and rank. */
 TRADE_API int trade_stats_unit_is_level(const char *unit);
 
+/* Write v into buf exactly as trade_number_format does (the shortest
+ * plain decimal of up to 15 significant digits that reads back as v, else
+ * 17 digits; "" for a non-finite v), but without printf or strtod for the
+ * common magnitudes 1e-7 to 1e15, which makes writing computed rates
+ * several times faster. buf needs TRADE_NUMBER_BUFSIZE bytes (smaller
+ * buffers are handed to trade_number_format). Returns the length. */
+TRADE_API size_t trade_stats_number_format(double v, char *buf, size_t size);
+
 /* ---- linear and log-linear fits ---------------------------------------- */
 
 typedef struct trade_linear {
