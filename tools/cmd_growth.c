@@ -105,6 +105,21 @@ static const char *value_text(growth_ctx *g, const trade_table *t, size_t row, d
     return buf;
 }
 
+/* trade_period_format, with plain years written directly (most rows). */
+static void period_text(const trade_period *p, char *buf)
+{
+    int y = p->first_month / 12;
+    if (p->start_unit == TRADE_PERIOD_YEAR && !p->interval && y >= 1000 && y <= 9999) {
+        buf[0] = (char)('0' + y / 1000);
+        buf[1] = (char)('0' + y / 100 % 10);
+        buf[2] = (char)('0' + y / 10 % 10);
+        buf[3] = (char)('0' + y % 10);
+        buf[4] = '\0';
+        return;
+    }
+    trade_period_format(p, buf, TRADE_PERIOD_BUFSIZE);
+}
+
 static int emit(growth_ctx *g, const trade_table *t, size_t r0, size_t r1, const char *missing)
 {
     const trade_obs *a = trade_table_obs(t, r0), *b = trade_table_obs(t, r1);
@@ -112,8 +127,8 @@ static int emit(growth_ctx *g, const trade_table *t, size_t r0, size_t r1, const
     series_out *so = &g->out;
     series_out_ident(so, rows, 2);
     char p0[TRADE_PERIOD_BUFSIZE], p1[TRADE_PERIOD_BUFSIZE];
-    trade_period_format(&a->period, p0, sizeof p0);
-    trade_period_format(&b->period, p1, sizeof p1);
+    period_text(&a->period, p0);
+    period_text(&b->period, p1);
     series_out_str(so, 0, p0);
     series_out_str(so, 1, p1);
     series_out_str(so, 2, value_text(g, t, r0, a->value, g->v0));

@@ -188,13 +188,17 @@ int cmd_rank(int argc, char **argv)
     /* the --by values: empty cells are not ranked, other text is an error;
      * the group of a row is the first row with the same group cells */
     size_t m = 0;
+    int by_value = !strcmp(by, "value");
     for (size_t r = 0; r < n; r++) {
         const char *s = trade_table_cell(t, r, (size_t)bycol);
         rank[r] = -1;
         if (!*s)
             continue;
         double v;
-        if (parse_by(s, &v)) {
+        const trade_obs *ob = by_value ? trade_table_obs(t, r) : NULL;
+        if (ob)
+            v = ob->value; /* already parsed by the reader */
+        else if (parse_by(s, &v)) {
             const char *file;
             unsigned long line, col;
             trade_table_cell_position(t, r, (size_t)bycol, &file, &line, &col);
