@@ -76,14 +76,14 @@ static void test_growth_bases(void **state)
 /* ---- fits ---------------------------------------------------------------- */
 
 /* NIST StRD Norris (https://www.itl.nist.gov/div898/strd/lls/data/Norris.shtml) */
-static const double norris_x[] = {
-    0.2,   337.4, 118.2, 884.6, 10.1,  226.5, 666.3, 996.3, 448.6, 777.0, 558.2, 0.4,
-    0.6,   775.5, 666.9, 338.0, 447.5, 11.6,  556.0, 228.1, 995.8, 887.6, 120.2, 0.3,
-    0.3,   556.8, 339.1, 887.2, 999.0, 779.0, 11.1,  118.3, 229.2, 669.1, 448.9, 0.5};
-static const double norris_y[] = {
-    0.1,   338.8, 118.1, 888.0, 9.2,   228.1, 668.5, 998.5, 449.1, 778.9, 559.2, 0.3,
-    0.1,   778.1, 668.8, 339.3, 448.9, 10.8,  557.7, 228.3, 998.0, 888.8, 119.6, 0.3,
-    0.6,   557.6, 339.3, 888.0, 998.5, 778.9, 10.2,  117.6, 228.9, 668.4, 449.2, 0.2};
+static const double norris_x[] = {0.2,   337.4, 118.2, 884.6, 10.1,  226.5, 666.3, 996.3, 448.6,
+                                  777.0, 558.2, 0.4,   0.6,   775.5, 666.9, 338.0, 447.5, 11.6,
+                                  556.0, 228.1, 995.8, 887.6, 120.2, 0.3,   0.3,   556.8, 339.1,
+                                  887.2, 999.0, 779.0, 11.1,  118.3, 229.2, 669.1, 448.9, 0.5};
+static const double norris_y[] = {0.1,   338.8, 118.1, 888.0, 9.2,   228.1, 668.5, 998.5, 449.1,
+                                  778.9, 559.2, 0.3,   0.1,   778.1, 668.8, 339.3, 448.9, 10.8,
+                                  557.7, 228.3, 998.0, 888.8, 119.6, 0.3,   0.6,   557.6, 339.3,
+                                  888.0, 998.5, 778.9, 10.2,  117.6, 228.9, 668.4, 449.2, 0.2};
 
 static void test_linear_norris(void **state)
 {
@@ -366,8 +366,8 @@ static void test_intervals(void **state)
     assert_rel(a.high, 118.5e6, 0);
     /* growth from [99.5, 100.5] to [117.5, 118.5]:
      * [100 (117.5 / 100.5 - 1), 100 (118.5 / 99.5 - 1)] */
-    trade_interval g = trade_stats_interval_growth_pct(trade_stats_interval(100, 1),
-                                                       trade_stats_interval(118, 1));
+    trade_interval g =
+        trade_stats_interval_growth_pct(trade_stats_interval(100, 1), trade_stats_interval(118, 1));
     assert_rel(g.low, 100 * (117.5 / 100.5 - 1), 1e-13);
     assert_rel(g.high, 100 * (118.5 / 99.5 - 1), 1e-13);
     trade_interval s = trade_stats_interval_add(trade_stats_interval(600000, 100000),
@@ -380,13 +380,13 @@ static void test_intervals(void **state)
     assert_int_equal(trade_stats_compare_intervals(st, 18.0, g, &gap), TRADE_CONSISTENT_ROUNDING);
     assert_near(gap, 0, 0);
     /* 118 million text and 118.2 million table: the table rounds to the text */
-    assert_int_equal(trade_stats_compare_intervals(a, 118.2e6, trade_stats_interval(118.2e6, 10),
-                                                   &gap),
-                     TRADE_CONSISTENT);
+    assert_int_equal(
+        trade_stats_compare_intervals(a, 118.2e6, trade_stats_interval(118.2e6, 10), &gap),
+        TRADE_CONSISTENT);
     /* 118 million against 119091910: disjoint by 119091905 - 118500000 */
-    assert_int_equal(trade_stats_compare_intervals(a, 119091910,
-                                                   trade_stats_interval(119091910, 10), &gap),
-                     TRADE_INCONSISTENT);
+    assert_int_equal(
+        trade_stats_compare_intervals(a, 119091910, trade_stats_interval(119091910, 10), &gap),
+        TRADE_INCONSISTENT);
     assert_rel(gap, 591905, 1e-12);
     trade_interval undef = {NAN, NAN};
     assert_int_equal(trade_stats_compare_intervals(a, 1, undef, &gap), TRADE_VERDICT_UNDEFINED);
@@ -459,7 +459,6 @@ static void test_check_run(void **state)
     trade_table_free(t);
 }
 
-
 /* ---- fast number formatting ---------------------------------------------- */
 
 static uint64_t rng_state = 88172645463325252u;
@@ -485,11 +484,30 @@ static void test_number_format(void **state)
     (void)state;
     /* trade_number_format is the reference: the fast path must agree on
      * every value, whatever the digits */
-    static const double fixed[] = {0.1,     0.2,   1.0 / 3,   2.0 / 3,     100.0 / 7, 1e-7,
-                                   9.99e-8, 1e15,  999999999999999.9, 123456.789,
-                                   -0.5,    -42.25, 8.92116182572613, 33.333333333333329,
-                                   1e-6,    0.3,   12.000000000000011, 99999.999999999985,
-                                   NAN,     INFINITY, 0.0, -0.0, 5e-324, 1.7976931348623157e308};
+    static const double fixed[] = {0.1,
+                                   0.2,
+                                   1.0 / 3,
+                                   2.0 / 3,
+                                   100.0 / 7,
+                                   1e-7,
+                                   9.99e-8,
+                                   1e15,
+                                   999999999999999.9,
+                                   123456.789,
+                                   -0.5,
+                                   -42.25,
+                                   8.92116182572613,
+                                   33.333333333333329,
+                                   1e-6,
+                                   0.3,
+                                   12.000000000000011,
+                                   99999.999999999985,
+                                   NAN,
+                                   INFINITY,
+                                   0.0,
+                                   -0.0,
+                                   5e-324,
+                                   1.7976931348623157e308};
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
         same_as_core(fixed[i]);
     for (int i = 0; i < 300000; i++) {

@@ -34,10 +34,10 @@ static const char usage[] =
     "example:\n"
     "  trade check datasets/*.csv\n";
 
-static const char *const names[] = {"check",    "reporter", "partner",  "flow",     "period",
-                                    "unit",     "product",  "compared", "a_value",  "a_low",
-                                    "a_high",   "b_value",  "b_low",    "b_high",   "gap",
-                                    "verdict",  "a_source", "a_locator", "b_source", "b_locator"};
+static const char *const names[] = {"check",   "reporter", "partner",   "flow",     "period",
+                                    "unit",    "product",  "compared",  "a_value",  "a_low",
+                                    "a_high",  "b_value",  "b_low",     "b_high",   "gap",
+                                    "verdict", "a_source", "a_locator", "b_source", "b_locator"};
 #define NCOLS (sizeof names / sizeof names[0])
 
 typedef struct check_ctx {

@@ -209,11 +209,11 @@ static int run_pairs(compare_ctx *c, int mirror)
                               kind};
     }
     qsort(refs, m, sizeof *refs, cmp_key);
-    static const char *const bal_names[] = {"reporter", "partner",  "period",  "unit",
-                                            "product",  "exports",  "imports", "balance",
-                                            "coverage", "total",    "status"};
+    static const char *const bal_names[] = {"reporter", "partner", "period",  "unit",
+                                            "product",  "exports", "imports", "balance",
+                                            "coverage", "total",   "status"};
     static const char *const mir_names[] = {
-        "reporter",        "partner",        "flow", "period",  "unit",  "product",
+        "reporter",         "partner",        "flow", "period",  "unit",  "product",
         "exports_reported", "imports_mirror", "gap",  "gap_pct", "status"};
     const char *names[12];
     size_t nc = 0;

@@ -66,8 +66,9 @@ static int rates_read(rate_table *rt, const char *path)
     long col[4];
     for (int i = 0; i < 4; i++)
         if ((col[i] = trade_table_col_index(rt->t, need[i])) < 0) {
-            cli_errorf("convert", "%s: the rate table has no column '%s' (needs period, from, "
-                                  "to, rate)",
+            cli_errorf("convert",
+                       "%s: the rate table has no column '%s' (needs period, from, "
+                       "to, rate)",
                        path, need[i]);
             return CLI_EDATA;
         }
@@ -252,8 +253,7 @@ int cmd_convert(int argc, char **argv)
                 const char *file;
                 unsigned long line, column;
                 trade_table_cell_position(t, r, (size_t)vcol, &file, &line, &column);
-                trade_error_set(&err, TRADE_EDATA, file, line, column,
-                                "converted value overflows");
+                trade_error_set(&err, TRADE_EDATA, file, line, column, "converted value overflows");
                 rc = cli_fail(&err);
                 goto done;
             }

@@ -261,7 +261,8 @@ int cmd_growth(int argc, char **argv)
                 i--;
             if (i == 0) { /* first of its kind: against the latest earlier period */
                 i = j;
-                while (i > 0 && trade_table_obs(t, keep[i - 1])->period.last_month >= pj->first_month)
+                while (i > 0 &&
+                       trade_table_obs(t, keep[i - 1])->period.last_month >= pj->first_month)
                     i--;
             }
             if (i > 0)

@@ -45,7 +45,8 @@ static uint64_t group_hash(const rank_ctx *rc, size_t r)
 {
     uint64_t h = 14695981039346656037u;
     for (size_t g = 0; g < rc->ngroup; g++) {
-        for (const unsigned char *p = (const unsigned char *)trade_table_cell(rc->t, r, rc->group[g]);
+        for (const unsigned char *p =
+                 (const unsigned char *)trade_table_cell(rc->t, r, rc->group[g]);
              *p; p++) {
             h ^= *p;
             h *= 1099511628211u;

@@ -44,9 +44,8 @@ static const char usage[] =
     "example:\n"
     "  trade stats --where flow=export datasets/*.csv\n";
 
-static const char *const metric[] = {"period_from", "period_to", "n",      "first",
-                                     "last",        "min",       "max",    "mean",
-                                     "median",      "sd",        "status", NULL};
+static const char *const metric[] = {"period_from", "period_to", "n",      "first", "last",   "min",
+                                     "max",         "mean",      "median", "sd",    "status", NULL};
 
 int cmd_stats(int argc, char **argv)
 {

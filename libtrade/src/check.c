@@ -60,9 +60,9 @@ static int cmp_main(const void *pa, const void *pb)
 {
     const item *x = pa, *y = pb;
     int c;
-    if ((c = strcmp(x->o->reporter, y->o->reporter)) || (c = strcmp(x->o->partner, y->o->partner)) ||
-        (c = strcmp(x->o->flow, y->o->flow)) || (c = strcmp(x->o->unit, y->o->unit)) ||
-        (c = period_cmp(&x->o->period, &y->o->period)) ||
+    if ((c = strcmp(x->o->reporter, y->o->reporter)) ||
+        (c = strcmp(x->o->partner, y->o->partner)) || (c = strcmp(x->o->flow, y->o->flow)) ||
+        (c = strcmp(x->o->unit, y->o->unit)) || (c = period_cmp(&x->o->period, &y->o->period)) ||
         (c = strcmp(x->o->product, y->o->product)))
         return c;
     return x->row < y->row ? -1 : x->row > y->row;
@@ -122,8 +122,7 @@ static void fmt(double v, char *buf)
         strcpy(buf, "?");
 }
 
-static int check_growth(const item *rate, const item *lv, size_t nlv, trade_check_fn fn,
-                        void *ctx)
+static int check_growth(const item *rate, const item *lv, size_t nlv, trade_check_fn fn, void *ctx)
 {
     const trade_obs *r = rate->o;
     int months = trade_period_months(&r->period);
@@ -159,10 +158,11 @@ static int check_growth(const item *rate, const item *lv, size_t nlv, trade_chec
             where(r, wr, sizeof wr);
             trade_period_format(&l0->period, p0, sizeof p0);
             trade_period_format(&l1->period, p1, sizeof p1);
-            if (snprintf(res.compared, sizeof res.compared,
-                     "stated growth %s %% (%s) against the growth from %s %s %s (%s) to %s %s %s "
-                     "(%s)",
-                     vr, wr, p0, v0, l0->unit, w0, p1, v1, l1->unit, w1) < 0)
+            if (snprintf(
+                    res.compared, sizeof res.compared,
+                    "stated growth %s %% (%s) against the growth from %s %s %s (%s) to %s %s %s "
+                    "(%s)",
+                    vr, wr, p0, v0, l0->unit, w0, p1, v1, l1->unit, w1) < 0)
                 res.compared[0] = '\0';
             if (fn(ctx, &res))
                 return 1;
@@ -207,9 +207,9 @@ static int check_sum(const item *it, size_t a, size_t b, trade_check_fn fn, void
         fmt(total->o->value, vt);
         fmt(sum, vs);
         where(total->o, wt, sizeof wt);
-        int len = snprintf(res.compared, sizeof res.compared,
-                           "stated total %s (%s) against the sum %s of %zu parts:", vt, wt, vs,
-                           nparts);
+        int len =
+            snprintf(res.compared, sizeof res.compared,
+                     "stated total %s (%s) against the sum %s of %zu parts:", vt, wt, vs, nparts);
         for (size_t j = a; j < b && len > 0 && (size_t)len < sizeof res.compared; j++) {
             if (!it[j].o->product[0] || (j > a && !strcmp(it[j - 1].o->product, it[j].o->product)))
                 continue;

@@ -107,8 +107,7 @@ int trade_stats_linear(const double *x, const double *y, size_t n, trade_linear 
             spread = 1;
     }
     if (!spread)
-        return trade_error_set(err, TRADE_EARG, NULL, 0, 0,
-                               "linear fit: all points at the same x");
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "linear fit: all points at the same x");
     int rc = gsl_fit_linear(x, 1, y, 1, n, &out->c0, &out->c1, &out->cov00, &out->cov01,
                             &out->cov11, &out->sumsq);
     if (rc != GSL_SUCCESS || !isfinite(out->c0) || !isfinite(out->c1) || !isfinite(out->cov11))
@@ -119,8 +118,8 @@ int trade_stats_linear(const double *x, const double *y, size_t n, trade_linear 
     return TRADE_OK;
 }
 
-int trade_stats_fit_loglinear(const double *years, const double *values, size_t n,
-                              trade_fit *out, trade_error *err)
+int trade_stats_fit_loglinear(const double *years, const double *values, size_t n, trade_fit *out,
+                              trade_error *err)
 {
     trade_init();
     trade_error_clear(err);

@@ -27,11 +27,11 @@ extern "C" {
 /* ---- growth ------------------------------------------------------------- */
 
 typedef struct trade_growth {
-    double growth_pct; /* 100 * (v1 / v0 - 1) */
-    double cagr_pct;   /* 100 * ((v1 / v0)^(1 / years) - 1) */
-    double log_growth; /* ln(v1 / v0) */
+    double growth_pct;                 /* 100 * (v1 / v0 - 1) */
+    double cagr_pct;                   /* 100 * ((v1 / v0)^(1 / years) - 1) */
+    double log_growth;                 /* ln(v1 / v0) */
     int has_growth, has_cagr, has_log; /* 1 where the field above is defined */
-    const char *status; /* "" or why a field is undefined (static) */
+    const char *status;                /* "" or why a field is undefined (static) */
 } trade_growth;
 
 /* Growth from v0 to v1 over years (> 0) years. A zero or negative base, or
@@ -186,7 +186,6 @@ TRADE_API trade_verdict trade_stats_compare_intervals(trade_interval a, double b
 /* "consistent", "consistent within rounding", "inconsistent" or "undefined". */
 TRADE_API const char *trade_verdict_name(trade_verdict v);
 
-
 /* ---- the consistency check ---------------------------------------------- */
 
 /* The interval the figure of row `row` of t stands for: value -/+ half its
@@ -198,18 +197,18 @@ TRADE_API trade_interval trade_check_obs_interval(const trade_table *t, size_t r
 
 /* One check: a stated figure a against a second figure b. */
 typedef struct trade_check_result {
-    const char *check;   /* "growth", "sum" or "twice" (static) */
-    size_t a_row;        /* the stated figure: rate, total, coarser statement */
-    size_t b_row;        /* growth: the later level; sum: the first part;
-                            twice: the finer statement */
-    size_t b0_row;       /* growth: the earlier level; else = b_row */
-    size_t nparts;       /* sum: number of parts */
-    char compared[512];  /* what was compared, in words */
-    double a_value;      /* the stated figure */
-    trade_interval a;    /* and its interval */
-    double b_value;      /* the computed figure (growth, sum) or the other statement */
+    const char *check;  /* "growth", "sum" or "twice" (static) */
+    size_t a_row;       /* the stated figure: rate, total, coarser statement */
+    size_t b_row;       /* growth: the later level; sum: the first part;
+                           twice: the finer statement */
+    size_t b0_row;      /* growth: the earlier level; else = b_row */
+    size_t nparts;      /* sum: number of parts */
+    char compared[512]; /* what was compared, in words */
+    double a_value;     /* the stated figure */
+    trade_interval a;   /* and its interval */
+    double b_value;     /* the computed figure (growth, sum) or the other statement */
     trade_interval b;
-    double gap;          /* distance between the intervals, 0 when they overlap */
+    double gap; /* distance between the intervals, 0 when they overlap */
     trade_verdict verdict;
 } trade_check_result;
 
@@ -231,8 +230,7 @@ typedef int (*trade_check_fn)(void *ctx, const trade_check_result *r);
  * (they do not state the figure). Intervals use trade_check_obs_interval;
  * interval arithmetic gives the computed intervals. Returns 0, TRADE_ENOMEM,
  * or TRADE_EARG for a table read with generic set. */
-TRADE_API int trade_check_run(const trade_table *t, trade_check_fn fn, void *ctx,
-                              trade_error *err);
+TRADE_API int trade_check_run(const trade_table *t, trade_check_fn fn, void *ctx, trade_error *err);
 
 #ifdef __cplusplus
 }
