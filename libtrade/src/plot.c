@@ -99,7 +99,7 @@ void plot_buf_quote(plot_buf *b, const char *text)
     plot_buf_putn(b, "'", 1);
     for (const unsigned char *s = (const unsigned char *)(text ? text : ""); *s; s++) {
         if (*s == '\'')
-            plot_buf_putn(b, "''", 2);
+            plot_buf_putn(b, "\xe2\x80\x99", 3); /* see plot_internal.h */
         else if (*s < 0x20 || *s == 0x7f)
             plot_buf_putn(b, " ", 1);
         else

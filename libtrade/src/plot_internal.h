@@ -19,8 +19,11 @@ void plot_buf_printf(plot_buf *b, const char *fmt, ...)
 #endif
     ;
 
-/* Append text as a gnuplot single-quoted string: ' doubled, control
- * characters (and DEL) as spaces. Nothing in it is substituted by gnuplot. */
+/* Append text as a gnuplot single-quoted string: control characters (and
+ * DEL) as spaces, and ' as U+2019 (right single quotation mark): gnuplot
+ * 5.4 documents '' as a quote inside single quotes, but reads four quotes
+ * in a row, or '' at the start, as the end of the string, which would let
+ * text escape. Nothing inside single quotes is substituted by gnuplot. */
 void plot_buf_quote(plot_buf *b, const char *text);
 
 /* Append text for a comment: control characters and backslashes (a trailing

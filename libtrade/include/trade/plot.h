@@ -10,7 +10,8 @@
  *
  * Safety: no text from data or options can run or substitute in gnuplot.
  * Every text goes into a single-quoted string (no backquote substitution, no
- * '@' macro expansion there) with "'" doubled and control characters
+ * '@' macro expansion there) with "'" written as U+2019 (gnuplot 5.4
+ * mis-reads doubled quotes next to each other) and control characters
  * replaced by spaces (so no text can end a command line), comments lose
  * control characters and backslashes (no line continuation), datablocks hold
  * only numbers and validated codes and every data line starts with a digit
