@@ -466,18 +466,19 @@ static void preamble(plot_ctx *c, const char *what)
     plot_buf *b = &c->b;
     const char *def = trade_plot_terminal_ext(c->opt->terminal);
     plot_buf_puts(b, "# ");
+    if (c->opt->title && *c->opt->title) {
+        plot_buf_comment(b, c->opt->title);
+        plot_buf_puts(b, "\n# ");
+    }
     plot_buf_comment(b, what);
-    plot_buf_puts(b, "\n# Written by trade plot (libtrade). Run it in this folder:\n#   gnuplot ");
+    plot_buf_puts(b, "\n# Written by trade plot (libtrade). Run it in this folder with\n#   gnuplot ");
     plot_buf_comment(b, c->name);
-    plot_buf_puts(b, ".gp                       writes ");
+    plot_buf_printf(b, ".gp    (writes NAME.%s)\n#   gnuplot -e \"out_format='svg'\" ", def);
     plot_buf_comment(b, c->name);
-    plot_buf_printf(b, ".%s\n#   gnuplot -e \"out_format='svg'\" ", def);
-    plot_buf_comment(b, c->name);
-    plot_buf_puts(b, ".gp  writes ");
-    plot_buf_comment(b, c->name);
-    plot_buf_puts(b, ".svg (or 'png', 'pdf')\n"
-                     "# Names from the data are single-quoted strings (nothing is substituted in\n"
-                     "# them) and enhanced text is off, so they show exactly as written.\n\n");
+    plot_buf_puts(b, ".gp    (writes NAME.svg; also 'png' or 'pdf')\n"
+                     "# where NAME is this file's name without .gp. Names from the data are\n"
+                     "# single-quoted strings (nothing is substituted in them) and enhanced text\n"
+                     "# is off, so they show as written.\n\n");
     plot_buf_puts(b, "# ---- terminal and output ----\nset encoding utf8\n");
     plot_buf_printf(b, "if (!exists('out_format')) out_format = '%s'\n", def);
     plot_buf_printf(b,
@@ -537,10 +538,10 @@ static void put_key_notes(plot_ctx *c, int open, int dashed, int lower, int uppe
                          "'dashed: towards a projection or a partial period'");
     if (lower)
         plot_buf_puts(b, ", \\\n     keyentry with points pt 9 ps 1.3 lc rgb '#555555' title "
-                         "'\xe2\x96\xb2 lower bound (more than)'");
+                         "'lower bound (more than), with an arrow'");
     if (upper)
         plot_buf_puts(b, ", \\\n     keyentry with points pt 11 ps 1.3 lc rgb '#555555' title "
-                         "'\xe2\x96\xbc upper bound (up to)'");
+                         "'upper bound (up to), with an arrow'");
     if (partial)
         plot_buf_puts(b, ", \\\n     keyentry with points pt 4 ps 1.3 lc rgb '#555555' title "
                          "'square: partial period (months named)'");
@@ -663,7 +664,7 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
         plot_buf_printf(b, " (%s)", ylabel);
     plot_buf_puts(b, ",\n#   solid-line value, dashed-line value (NaN: not on that line), point "
                      "type,\n#   start and end (years) of periods longer than a year, period, qualifier\n");
-    int any_open = 0, any_dash = 0, any_lower = 0, any_upper = 0, any_partial = 0;
+    int any_open = 0, any_dash = 0, any_lower = 0, any_upper = 0, any_partial = 0, any_span = 0;
     for (size_t i = 0; i < ns; i++) {
         series_name(c->t, s[i].rows, s[i].n, name, sizeof name);
         plot_buf_puts(b, "# ");
@@ -673,21 +674,26 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
             const trade_obs *o = trade_table_obs(c->t, s[i].rows[j]);
             int partial = period_partial(&o->period) && trade_period_months(&o->period) < 12;
             int dashed = qual_dashed(o->qualifier) || partial;
-            int next_dashed = 0;
+            int next_dashed = 0, next_span = 0;
             if (j + 1 < s[i].n) {
                 const trade_obs *q = trade_table_obs(c->t, s[i].rows[j + 1]);
+                next_span = trade_period_months(&q->period) > 12;
                 next_dashed = qual_dashed(q->qualifier) ||
                               (period_partial(&q->period) && trade_period_months(&q->period) < 12);
             }
             double y = o->value / div;
             double xs = trade_period_start_years(&o->period);
             double xe = xs + trade_period_months(&o->period) / 12.0;
+            /* a total over several years is not joined to yearly figures:
+               a bar spans its years */
             int span = trade_period_months(&o->period) > 12;
             if (!span)
                 xs = xe = NAN;
+            if (next_span)
+                next_dashed = 0;
             s[i].span |= span;
-            s[i].dash |= dashed || next_dashed;
-            s[i].solid |= !dashed;
+            s[i].dash |= !span && (dashed || next_dashed);
+            s[i].solid |= !span && !dashed;
             char per[TRADE_PERIOD_BUFSIZE], q[32];
             trade_period_format(&o->period, per, sizeof per);
             code_text(o->qualifier, q, sizeof q);
@@ -695,10 +701,10 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
             plot_buf_puts(b, " ");
             put_num(b, y);
             plot_buf_puts(b, " ");
-            put_num(b, dashed ? NAN : y);
+            put_num(b, dashed || span ? NAN : y);
             plot_buf_puts(b, " ");
-            put_num(b, dashed || next_dashed ? y : NAN);
-            plot_buf_printf(b, " %d ", point_type(o, partial));
+            put_num(b, !span && (dashed || next_dashed) ? y : NAN);
+            plot_buf_printf(b, " %d ", span ? (qual_open(o->qualifier) ? 12 : 13) : point_type(o, partial));
             put_num(b, xs);
             plot_buf_puts(b, " ");
             put_num(b, xe);
@@ -708,6 +714,7 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
             any_lower |= !strcmp(o->qualifier, "lower_bound");
             any_upper |= !strcmp(o->qualifier, "upper_bound");
             any_partial |= partial;
+            any_span |= span;
         }
         plot_buf_puts(b, "EOD\n");
     }
@@ -763,9 +770,13 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
                                 "%s0.09 lc rgb '%s' lw 1.5 head filled size graph 0.012,25\n",
                                 ++arrow, x, y, up ? "" : "-", palette[i % NPALETTE]);
             }
-            if (period_partial(&o->period)) {
+            if (period_partial(&o->period) || trade_period_months(&o->period) > 12) {
                 char h[64];
                 period_human(&o->period, h, sizeof h);
+                if (trade_period_months(&o->period) > 12) {
+                    size_t l = strlen(h);
+                    fmt_to(h + l, sizeof h - l, " total");
+                }
                 plot_buf_puts(b, "set label ");
                 plot_buf_quote(b, h);
                 plot_buf_printf(b,
@@ -800,6 +811,9 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
         plot_buf_quote(b, name);
     }
     put_key_notes(c, any_open, any_dash, any_lower, any_upper, any_partial);
+    if (any_span)
+        plot_buf_puts(b, ", \\\n     keyentry with points pt 13 ps 1.3 lc rgb '#555555' title "
+                         "'diamond and bar: total over the years it spans'");
     plot_buf_puts(b, "\n");
     free_series(s, ns);
     return TRADE_OK;
