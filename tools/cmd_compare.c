@@ -133,7 +133,7 @@ static int write_row(compare_ctx *c, const char *const *cells)
 
 static const char *num(double v, char *buf)
 {
-    trade_number_format(v, buf, TRADE_NUMBER_BUFSIZE);
+    trade_stats_number_format(v, buf, TRADE_NUMBER_BUFSIZE);
     return buf;
 }
 

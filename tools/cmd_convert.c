@@ -164,11 +164,11 @@ int cmd_convert(int argc, char **argv)
                 rc = cli_fail(&err);
                 goto done;
             }
-            trade_number_format(v, value, sizeof value);
+            trade_stats_number_format(v, value, sizeof value);
             cells[vcol] = value;
             cells[ucol] = target;
             if (prcol >= 0 && ob->precision > 0) {
-                trade_number_format(ob->precision * rate[r], prec, sizeof prec);
+                trade_stats_number_format(ob->precision * rate[r], prec, sizeof prec);
                 cells[prcol] = prec;
             }
             trade_number_format(rate[r], rb, sizeof rb);
