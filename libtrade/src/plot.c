@@ -745,7 +745,7 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
                 ymax = v;
         }
     if (rank) {
-        double hi = ceil(ymax * 1.1) + 1;
+        double hi = floor(ymax) + floor(ymax / 10) + 1; /* room below the last rank */
         plot_buf_printf(b, "# rank 1 on top: the y axis runs downwards\nset yrange [%g:0]\n", hi);
     } else if (c->opt->log_y) {
         plot_buf_puts(b, "set logscale y\n");
