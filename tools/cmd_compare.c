@@ -360,6 +360,8 @@ static void sort_by_group(const group_cols *g, size_t *rows, size_t *tmp, size_t
     memcpy(rows, tmp, n * sizeof *rows);
 }
 
+static const char dup_mark[] = "duplicate";
+
 static int run_groups(compare_ctx *c, int mode)
 {
     const trade_table *t = c->t;
@@ -372,8 +374,8 @@ static int run_groups(compare_ctx *c, int mode)
     double *share = malloc((n + 1) * sizeof *share), *vals = malloc((n + 1) * sizeof *vals);
     const char **status = calloc(n + 1, sizeof *status);
     const char **cells = malloc((ncols + g.n + 8) * sizeof *cells);
-    char *dupmsg = malloc(64 * (n + 1));
-    if (!rows || !tmp || !share || !vals || !status || !cells || !dupmsg) {
+    const char **names = malloc((ncols + g.n + 8) * sizeof *names);
+    if (!rows || !tmp || !share || !vals || !status || !cells || !names) {
         cli_errorf("compare", "out of memory");
         rc = CLI_EUSAGE;
         goto done;
@@ -382,13 +384,6 @@ static int run_groups(compare_ctx *c, int mode)
         rows[r] = r;
     sort_by_group(&g, rows, tmp, n);
     if (mode == MODE_SHARE) {
-        const char *names_buf[1024];
-        const char **names = ncols + 2 <= 1024 ? names_buf : NULL;
-        if (!names) {
-            cli_errorf("compare", "too many columns");
-            rc = CLI_EUSAGE;
-            goto done;
-        }
         for (size_t i = 0; i < ncols; i++)
             names[i] = trade_table_col_name(t, i);
         names[ncols] = "share_pct";
@@ -396,7 +391,6 @@ static int run_groups(compare_ctx *c, int mode)
         if ((rc = write_header(c, ncols + 2, names)))
             goto done;
     } else {
-        const char *names[MAX_GROUP + 4];
         for (size_t i = 0; i < g.n; i++)
             names[i] = trade_table_col_name(t, g.col[i]);
         names[g.n] = "n";
@@ -420,9 +414,7 @@ static int run_groups(compare_ctx *c, int mode)
             share[r] = NAN;
             status[r] = "";
             if (c->dup[r]) {
-                const trade_obs *best = trade_table_obs(t, c->best[r]);
-                snprintf(dupmsg + 64 * r, 64, "duplicate: line %lu used", best->line);
-                status[r] = dupmsg + 64 * r;
+                status[r] = dup_mark; /* the message is written with the row */
                 continue;
             }
             if (!trade_stats_unit_is_level(ob->unit)) {
@@ -487,7 +479,14 @@ static int run_groups(compare_ctx *c, int mode)
             for (size_t i = 0; i < ncols; i++)
                 cells[i] = trade_table_cell(t, r, i);
             cells[ncols] = num(share[r], nb[0]);
-            cells[ncols + 1] = status[r] ? status[r] : "";
+            char dupmsg[64];
+            if (status[r] == dup_mark) {
+                snprintf(dupmsg, sizeof dupmsg, "duplicate: line %lu used",
+                         trade_table_obs(t, c->best[r])->line);
+                cells[ncols + 1] = dupmsg;
+            } else {
+                cells[ncols + 1] = status[r] ? status[r] : "";
+            }
             rc = write_row(c, cells);
         }
     }
@@ -498,7 +497,7 @@ done:
     free(vals);
     free(status);
     free(cells);
-    free(dupmsg);
+    free(names);
     return rc;
 }
 
