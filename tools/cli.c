@@ -92,12 +92,12 @@ int cli_common_option(cli_common *o, const char *cmd, int c, const char *arg)
             cli_errorf(cmd, "at most %d --where options", CLI_MAX_WHERE);
             return CLI_EUSAGE;
         }
-        char *col = strndup(arg, (size_t)(eq - arg));
-        if (!col) {
-            cli_errorf(cmd, "out of memory");
+        if ((size_t)(eq - arg) >= sizeof o->where_col[0]) {
+            cli_errorf(cmd, "--where: column name too long");
             return CLI_EUSAGE;
         }
-        o->where_col[o->nwhere] = col; /* lives until exit */
+        memcpy(o->where_col[o->nwhere], arg, (size_t)(eq - arg));
+        o->where_col[o->nwhere][eq - arg] = '\0';
         o->where_val[o->nwhere] = eq + 1;
         o->nwhere++;
         return 0;

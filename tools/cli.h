@@ -37,7 +37,7 @@ typedef struct cli_common {
     int generic; /* read mode: 0, TRADE_READ_GENERIC or TRADE_READ_AUTO */
     size_t max_field; /* --max-field BYTES; 0 default */
     size_t nwhere;
-    const char *where_col[CLI_MAX_WHERE]; /* --where COLUMN=VALUE */
+    char where_col[CLI_MAX_WHERE][256]; /* --where COLUMN=VALUE */
     const char *where_val[CLI_MAX_WHERE];
 } cli_common;
 

@@ -181,14 +181,32 @@ int trade_qualifier_valid(const char *code)
     return code && (!*code || term_find(qualifiers, COUNT(qualifiers), code));
 }
 
+/* Three upper-case letters as one integer that orders as the text does. */
+static long pack3(const char *s)
+{
+    return ((long)(unsigned char)s[0] << 16) | ((long)(unsigned char)s[1] << 8) |
+           (long)(unsigned char)s[2];
+}
+
 int codes_country_id(const char *code)
 {
     if (!code || !*code)
         return 0;
-    const trade_country *c =
-        bsearch(code, iso_countries, COUNT(iso_countries), sizeof iso_countries[0], cmp_country);
-    if (c)
-        return (int)(c - iso_countries) + 1;
+    if (code[1] && code[2] && !code[3]) {
+        /* a binary search on packed codes: no strcmp calls on the hot path */
+        long key = pack3(code);
+        size_t lo = 0, hi = COUNT(iso_countries);
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            long k = pack3(iso_countries[mid].alpha3);
+            if (k == key)
+                return (int)mid + 1;
+            if (k < key)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+    }
     for (size_t i = 0; i < COUNT(aggregates); i++)
         if (!strcmp(aggregates[i].alpha3, code))
             return (int)(COUNT(iso_countries) + i) + 1;

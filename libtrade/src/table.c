@@ -850,8 +850,10 @@ static int same_dup_key(const row *a, const row *b)
     return !memcmp(a->ids, b->ids, sizeof a->ids) &&
            !trade_period_compare(&x->period, &y->period) &&
            x->period.start_unit == y->period.start_unit &&
-           x->period.end_unit == y->period.end_unit && !strcmp(x->product, y->product) &&
-           !strcmp(x->qualifier, y->qualifier) && !strcmp(x->source, y->source);
+           x->period.end_unit == y->period.end_unit &&
+           (x->product == y->product || !strcmp(x->product, y->product)) &&
+           (x->qualifier == y->qualifier || !strcmp(x->qualifier, y->qualifier)) &&
+           (x->source == y->source || !strcmp(x->source, y->source));
 }
 
 /* One pass with a hash table of first occurrences: each row is compared
