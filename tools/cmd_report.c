@@ -465,52 +465,47 @@ static int write_copy(const char *from, const char *to)
 static void data_table(report *rp, const trade_table *t, const unsigned char *used)
 {
     html *h = &rp->h;
-    h_raw(h, "<details open><summary>Figures drawn and their sources</summary>\n<table>\n"
-             "<thead><tr><th>reporter</th><th>partner</th><th>flow</th><th>period</th>"
+    int gen = trade_table_rows(t) && !trade_table_obs(t, 0);
+    h_raw(h, "<details open><summary>Figures drawn and their sources</summary>\n"
+             "<div class=\"scroll\">\n");
+    if (gen) {
+        /* a table of trade growth: its own columns, every row drawn */
+        static const char *const cols[] = {"reporter",   "partner",  "flow",     "unit",
+                                           "period_from", "period_to", "value_from", "value_to",
+                                           "growth_pct", "status",   "source",   NULL};
+        h_table_generic(h, t, cols);
+        h_raw(h, "</div></details>\n");
+        return;
+    }
+    h_raw(h, "<table>\n<thead><tr><th>reporter</th><th>partner</th><th>flow</th><th>period</th>"
              "<th>value</th><th>unit</th><th>qualifier</th><th>source (brief)</th>"
              "<th>locator (line)</th><th>note</th></tr></thead>\n<tbody>\n");
-    int gen = trade_table_rows(t) && !trade_table_obs(t, 0);
     for (size_t r = 0; r < trade_table_rows(t); r++) {
         if (!used[r])
             continue;
         h_raw(h, "<tr>");
-        if (gen) {
-            static const char *const c[] = {"reporter", "partner",   "flow",   "period_to",
-                                            "growth_pct", "unit",    "status", "source",
-                                            "locator",  "note"};
-            for (int i = 0; i < 10; i++) {
-                long ci = trade_table_col_index(t, c[i]);
-                h_raw(h, i == 4 ? "<td class=\"num\">" : "<td>");
-                if (ci >= 0)
-                    h_text(h, trade_table_cell(t, r, (size_t)ci));
-                if (i == 4 && ci >= 0)
-                    h_raw(h, " %");
-                h_raw(h, "</td>");
-            }
-        } else {
-            const trade_obs *o = trade_table_obs(t, r);
-            char per[TRADE_PERIOD_BUFSIZE], num[TRADE_NUMBER_BUFSIZE];
-            trade_period_format(&o->period, per, sizeof per);
-            trade_number_format(o->value, num, sizeof num);
-            const char *cells[10] = {trade_country_name(o->reporter),
-                                     trade_country_name(o->partner),
-                                     o->flow,
-                                     per,
-                                     num,
-                                     o->unit,
-                                     o->qualifier,
-                                     o->source,
-                                     o->locator,
-                                     o->note};
-            for (int i = 0; i < 10; i++) {
-                h_raw(h, i == 4 ? "<td class=\"num\">" : "<td>");
-                h_text(h, cells[i]);
-                h_raw(h, "</td>");
-            }
+        const trade_obs *o = trade_table_obs(t, r);
+        char per[TRADE_PERIOD_BUFSIZE], num[TRADE_NUMBER_BUFSIZE];
+        trade_period_format(&o->period, per, sizeof per);
+        trade_number_format(o->value, num, sizeof num);
+        const char *cells[10] = {trade_country_name(o->reporter),
+                                 trade_country_name(o->partner),
+                                 o->flow,
+                                 per,
+                                 num,
+                                 o->unit,
+                                 o->qualifier,
+                                 o->source,
+                                 o->locator,
+                                 o->note};
+        for (int i = 0; i < 10; i++) {
+            h_raw(h, i == 4 ? "<td class=\"num\">" : "<td>");
+            h_text(h, cells[i]);
+            h_raw(h, "</td>");
         }
         h_raw(h, "</tr>\n");
     }
-    h_raw(h, "</tbody></table></details>\n");
+    h_raw(h, "</tbody></table></div></details>\n");
 }
 
 static void do_chart(report *rp, const chart_spec *s, trade_table *t, const unsigned char *rowmap)
@@ -745,7 +740,9 @@ static void verdicts(report *rp)
                                            "period",  "unit",     "compared", "gap",
                                            "verdict", "a_source", "a_locator", "b_source",
                                            "b_locator", NULL};
+        h_raw(h, "<div class=\"scroll\">\n");
         h_table_generic(h, t, cols);
+        h_raw(h, "</div>\n");
     }
     h_raw(h, "</section>\n");
     free(path);
@@ -759,7 +756,7 @@ static const char css[] =
     "figcaption{font-size:.9em;color:#444}table{border-collapse:collapse;font-size:.85em;"
     "margin:.5em 0}th,td{border:1px solid #ddd;padding:.2em .5em;text-align:left;vertical-align:"
     "top}td.num{text-align:right;font-variant-numeric:tabular-nums}th{background:#f4f4f4}"
-    ".ok{color:#006b4f}.bad{color:#b3261e}summary{cursor:pointer;color:#0b5394}";
+    ".scroll{overflow-x:auto}.ok{color:#006b4f}.bad{color:#b3261e}summary{cursor:pointer;color:#0b5394}";
 
 int cmd_report(int argc, char **argv)
 {

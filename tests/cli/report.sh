@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# trade report on datasets/: the six tables, a PNG and an SVG per chart (the
+# named groups at least), index.html linking only files beside it, every
+# figure's source and line, the verdicts; escaping of hostile text; exit
+# codes for a missing gnuplot, a missing folder and bad data.
+set -u
+: "${TRADE:?}" "${SRCDIR:?}"
+command -v gnuplot >/dev/null 2>&1 || { echo "FAIL: gnuplot (gnuplot-nox) is needed"; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+
+out="$tmp/rep"
+"$TRADE" report "$SRCDIR/datasets" -o "$out" 2>"$tmp/err" </dev/null
+[ $? -eq 0 ] && ok || { bad "report exited non-zero"; cat "$tmp/err"; }
+# stderr is not a terminal here: no progress lines, and no gnuplot noise
+[ -s "$tmp/err" ] && { bad "unexpected stderr"; cat "$tmp/err"; } || ok
+for f in growth.csv ranks.csv compare.csv stats.csv fit.csv check.csv index.html; do
+    [ -s "$out/$f" ] && ok || bad "$f missing"
+done
+head -1 "$out/growth.csv" | grep -q growth_pct && ok || bad "growth.csv header"
+head -1 "$out/check.csv" | grep -q verdict && ok || bad "check.csv header"
+head -1 "$out/compare.csv" | grep -q '^measure,reporter,partner,flow,period,unit,product,value,status' && ok || bad "compare.csv header"
+for c in belgium-kazakhstan-exports belgium-central-asia-2011 luxembourg-central-asia-exports \
+         middle-corridor-freight eu-kazakhstan-trade-investment belgium-russia-trade; do
+    for e in gp png svg; do [ -s "$out/$c.$e" ] && ok || bad "$c.$e missing"; done
+done
+
+python3 - "$out" <<'PY' && ok || bad "report contents"
+import csv, os, re, struct, sys
+out = sys.argv[1]
+fail = 0
+def no(msg):
+    global fail
+    print("FAIL:", msg); fail = 1
+# valid PNGs: signature, IHDR, 800x500
+pngs = [f for f in os.listdir(out) if f.endswith(".png")]
+valid = 0
+for f in pngs:
+    b = open(os.path.join(out, f), "rb").read()
+    if b[:8] == b"\x89PNG\r\n\x1a\n" and b[12:16] == b"IHDR" and struct.unpack(">II", b[16:24]) == (800, 500) and b[-8:-4] == b"IEND":
+        valid += 1
+    else:
+        no(f + " is not a complete 800x500 PNG")
+if valid < 5:
+    no(f"only {valid} valid PNGs")
+page = open(os.path.join(out, "index.html"), encoding="utf-8").read()
+imgs = re.findall(r'<img src="([^"]+)"', page)
+if len(imgs) < 5 or sorted(imgs) != sorted(pngs):
+    no(f"index.html links {len(imgs)} images, the folder has {len(pngs)} PNGs")
+for ref in re.findall(r'(?:src|href)="([^"#]+)"', page):
+    if ":" in ref or ref.startswith("/") or ".." in ref:
+        no("not a relative link: " + ref)
+    elif not os.path.exists(os.path.join(out, ref)):
+        no("broken link: " + ref)
+if re.search(r'<(link|script)\b', page):
+    no("external asset or script in index.html")
+# sources of every figure: each Table 2 row of Belgium-Central Asia 2011 is named
+for loc in ("Table 2, line 73", "line 49", "line 89", "line 14", "line 478"):
+    if loc not in page:
+        no("locator missing from the page: " + loc)
+# the verdicts of check.csv are on the page
+verdicts = {r["verdict"] for r in csv.DictReader(open(os.path.join(out, "check.csv")))}
+for v in verdicts:
+    if v and v not in page:
+        no("verdict missing: " + v)
+# compare.csv: Belgium-Kazakhstan 2011 balance = 119091910 - 21195820 = 97896090
+# (Table 2 exports and imports), coverage = 119091910 / 21195820 = 5.61865...
+rows = list(csv.DictReader(open(os.path.join(out, "compare.csv"))))
+bal = [r for r in rows if r["measure"] == "balance" and r["reporter"] == "BEL" and r["partner"] == "KAZ" and r["period"] == "2011"]
+cov = [r for r in rows if r["measure"] == "coverage" and r["reporter"] == "BEL" and r["partner"] == "KAZ" and r["period"] == "2011"]
+if len(bal) != 1 or float(bal[0]["value"]) != 97896090:
+    no(f"balance BEL-KAZ 2011: {bal}")
+if len(cov) != 1 or abs(float(cov[0]["value"]) - 119091910 / 21195820) > 1e-9 or cov[0]["unit"] != "ratio":
+    no(f"coverage BEL-KAZ 2011: {cov}")
+if not any(r["measure"] == "share_pct" and r["value"] for r in rows):
+    no("no shares in compare.csv")
+# scripts are deterministic: no absolute paths
+for f in os.listdir(out):
+    if f.endswith(".gp") and out in open(os.path.join(out, f), encoding="utf-8").read():
+        no(f + " holds an absolute path")
+sys.exit(fail)
+PY
+
+# the same input gives the same scripts and page
+"$TRADE" report "$SRCDIR/datasets" -o "$tmp/rep2" 2>/dev/null
+for f in "$out"/*.gp "$out"/index.html "$out"/*.csv; do
+    cmp -s "$f" "$tmp/rep2/$(basename "$f")" || bad "$(basename "$f") differs between two runs"
+done
+ok
+
+# the default folder is ./datasets
+(cd "$SRCDIR" && "$TRADE" report -o "$tmp/rep3" --no-render) 2>/dev/null && [ -s "$tmp/rep3/index.html" ] \
+    && [ -s "$tmp/rep3/middle-corridor-freight.gp" ] && ok || bad "default folder datasets"
+
+# hostile text is escaped in the page
+mkdir -p "$tmp/hostile"
+cat >"$tmp/hostile/h.csv" <<'CSV'
+reporter,partner,flow,period,value,unit,source,locator,note,label
+BEL,KAZ,export,2010,1000000,EUR,"<img src=x onerror=alert(1)>","line 1 & ""2""",<script>alert(2)</script>,</table><b>
+BEL,KAZ,export,2011,2000000,EUR,s,line 2,'x',y
+CSV
+"$TRADE" report "$tmp/hostile" -o "$tmp/hrep" 2>/dev/null
+[ $? -eq 0 ] && ok || bad "hostile report exit"
+grep -q '<img src=x' "$tmp/hrep/index.html" && bad "unescaped <img" || ok
+grep -q '<script>' "$tmp/hrep/index.html" && bad "unescaped <script>" || ok
+grep -q '&lt;script&gt;alert(2)&lt;/script&gt;' "$tmp/hrep/index.html" && ok || bad "escaped note missing"
+grep -q 'line 1 &amp; &quot;2&quot;' "$tmp/hrep/index.html" && ok || bad "escaped locator missing"
+
+# a missing gnuplot: exit 2, the tables, scripts and page still written
+TRADE_GNUPLOT=/nonexistent/gnuplot "$TRADE" report "$SRCDIR/datasets" -o "$tmp/nognu" 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q gnuplot "$tmp/err" && [ -s "$tmp/nognu/index.html" ] && [ -s "$tmp/nognu/check.csv" ] \
+    && [ -s "$tmp/nognu/middle-corridor-freight.gp" ] && ok || bad "missing gnuplot"
+# usage and data errors
+"$TRADE" report "$tmp/nowhere" -o "$tmp/x" 2>/dev/null; [ $? -eq 2 ] && ok || bad "missing folder: want 2"
+"$TRADE" report "$SRCDIR/datasets" 2>/dev/null; [ $? -eq 2 ] && ok || bad "no -o: want 2"
+"$TRADE" report --help | grep -q '^usage: trade report' && ok || bad "--help"
+mkdir -p "$tmp/baddata"
+printf 'reporter,partner,flow,period,value,unit\nBEL,KAZ,export,2011,12x,EUR\n' >"$tmp/baddata/b.csv"
+"$TRADE" report "$tmp/baddata" -o "$tmp/y" 2>"$tmp/err"; [ $? -eq 1 ] && grep -q 'b.csv:2:' "$tmp/err" && ok || bad "bad data: want 1"
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
