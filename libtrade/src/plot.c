@@ -624,6 +624,22 @@ static int gather_series(plot_ctx *c, const char *unit, series_pts **out, size_t
     return TRADE_OK;
 }
 
+/* 1 if point j of series i is the highest of its period among the series
+ * (the first on ties): a period's label is written once, above the rest. */
+static int top_of_period(const trade_table *t, const series_pts *s, size_t ns, size_t i, size_t j)
+{
+    const trade_obs *o = trade_table_obs(t, s[i].rows[j]);
+    for (size_t a = 0; a < ns; a++)
+        for (size_t k = 0; k < s[a].n; k++) {
+            const trade_obs *q = trade_table_obs(t, s[a].rows[k]);
+            if (a == i || !same_period(&q->period, &o->period))
+                continue;
+            if (q->value > o->value || (q->value == o->value && a < i))
+                return 0;
+        }
+    return 1;
+}
+
 static int plot_time(plot_ctx *c, int rank, trade_error *err)
 {
     plot_buf *b = &c->b;
@@ -744,6 +760,7 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
             if (v > ymax)
                 ymax = v;
         }
+    double lin_lo = NAN, lin_hi = NAN; /* the y range of a linear axis */
     if (rank) {
         double hi = floor(ymax) + floor(ymax / 10) + 1; /* room below the last rank */
         plot_buf_printf(b, "# rank 1 on top: the y axis runs downwards\nset yrange [%g:0]\n", hi);
@@ -751,8 +768,9 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
         plot_buf_puts(b, "set logscale y\n");
         plot_buf_printf(b, "set yrange [%.6g:%.6g]\n", ymin / 2, ymax * 2);
     } else {
-        double lo = ymin < 0 ? ymin * 1.15 : 0;
-        plot_buf_printf(b, "set yrange [%.6g:%.6g]\n", lo, ymax > 0 ? ymax * 1.15 : 1);
+        lin_lo = ymin < 0 ? ymin * 1.15 : 0;
+        lin_hi = ymax > 0 ? ymax * 1.15 : 1;
+        plot_buf_printf(b, "set yrange [%.6g:%.6g]\n", lin_lo, lin_hi);
     }
     /* bounds get an arrow pointing where the true value lies, partial
      * periods a label naming their months */
@@ -763,14 +781,21 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
             int lower = !strcmp(o->qualifier, "lower_bound"),
                 upper = !strcmp(o->qualifier, "upper_bound");
             double y = o->value / (rank ? 1 : div), x = trade_period_mid_years(&o->period);
-            if (lower || upper) {
+            if (upper && !rank && y - 0.1 * (lin_hi - lin_lo) < lin_lo) {
+                /* no room below for an arrow: say it in words */
+                plot_buf_printf(b,
+                                "set label 'up to' at first %.10g, first %.10g offset char 1.2, "
+                                "char 0 font ',9' tc rgb '%s'\n",
+                                x, y, palette[i % NPALETTE]);
+            } else if (lower || upper) {
                 int up = lower != rank; /* on a reversed axis "more" is down */
                 plot_buf_printf(b,
                                 "set arrow %zu from first %.10g, first %.10g rto graph 0, graph "
                                 "%s0.09 lc rgb '%s' lw 1.5 head filled size graph 0.012,25\n",
                                 ++arrow, x, y, up ? "" : "-", palette[i % NPALETTE]);
             }
-            if (period_partial(&o->period) || trade_period_months(&o->period) > 12) {
+            if ((period_partial(&o->period) || trade_period_months(&o->period) > 12) &&
+                top_of_period(c->t, s, ns, i, j)) {
                 char h[64];
                 period_human(&o->period, h, sizeof h);
                 if (trade_period_months(&o->period) > 12) {
@@ -782,14 +807,30 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
                 plot_buf_printf(b,
                                 " at first %.10g, first %.10g offset char 1.2, char 0.9 font ',9' "
                                 "tc rgb '%s' noenhanced\n",
-                                x, y, palette[i % NPALETTE]);
+                                x, y, ns > 1 ? "#444444" : palette[i % NPALETTE]);
             }
         }
+    /* one reporter and one flow: the title says them, the legend names partners */
+    int partner_only = ns > 1;
+    for (size_t i = 1; i < ns && partner_only; i++) {
+        const trade_obs *a = trade_table_obs(c->t, s[0].rows[0]);
+        const trade_obs *o = trade_table_obs(c->t, s[i].rows[0]);
+        partner_only = !strcmp(a->reporter, o->reporter) && !strcmp(a->flow, o->flow) &&
+                       strcmp(o->reporter, o->partner);
+    }
+    if (partner_only && !strcmp(trade_table_obs(c->t, s[0].rows[0])->reporter,
+                                trade_table_obs(c->t, s[0].rows[0])->partner))
+        partner_only = 0;
     plot_buf_puts(b, "\n# ---- plot: lines (dashed towards projections and partial periods), "
                      "period spans, points ----\nplot ");
     for (size_t i = 0; i < ns; i++) {
         const char *col = palette[i % NPALETTE];
         series_name(c->t, s[i].rows, s[i].n, name, sizeof name);
+        if (partner_only && !common_label(c->t, s[i].rows, s[i].n)) {
+            const trade_obs *o = trade_table_obs(c->t, s[i].rows[0]);
+            fmt_to(name, sizeof name, "%s%s%s%s", trade_country_name(o->partner),
+                   *o->product ? " (" : "", o->product, *o->product ? ")" : "");
+        }
         plot_buf_puts(b, i ? ", \\\n     " : "");
         if (s[i].solid)
             plot_buf_printf(b, "$s%zu using 1:3 with lines lw 2.5 lc rgb '%s' notitle, \\\n     ",

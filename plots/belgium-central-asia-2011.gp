@@ -1,0 +1,70 @@
+# Belgian exports to and imports from Central Asia, 2011
+# Grouped bars for one period: Belgium → 5 partners: imports and exports, 2011
+# Written by trade plot (libtrade). Run it in this folder with
+#   gnuplot belgium-central-asia-2011.gp    (writes NAME.png)
+#   gnuplot -e "out_format='svg'" belgium-central-asia-2011.gp    (writes NAME.svg; also 'png' or 'pdf')
+# where NAME is this file's name without .gp. Names from the data are
+# single-quoted strings (nothing is substituted in them) and enhanced text
+# is off, so they show as written.
+
+# ---- terminal and output ----
+set encoding utf8
+if (!exists('out_format')) out_format = 'png'
+if (out_format eq 'svg') {
+    set terminal svg size 800,500 font 'Sans,13' noenhanced background rgb 'white'
+} else {
+    if (out_format eq 'pdf') {
+        set terminal pdfcairo size 8 in,5 in font 'Sans,10' noenhanced
+    } else {
+        if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {
+            set terminal pngcairo size 800,500 font 'Sans,10' noenhanced
+        } else {
+            set terminal png size 800,500 noenhanced
+        }
+    }
+}
+set output 'belgium-central-asia-2011' . '.' . out_format
+
+# ---- style: Okabe-Ito colours, light grid, axes on the left and bottom ----
+set termoption noenhanced
+set border 3 lc rgb '#555555'
+set tics nomirror out scale 0.6 textcolor rgb '#333333'
+set grid ytics lc rgb '#e0e0e0' lw 1 dt 1
+set key below center horizontal Left reverse noenhanced samplen 2.5 spacing 1.2 width 2
+set datafile missing 'NaN'
+
+# ---- data: one block per group; categories 0..4 are named by the x tics ----
+# columns: category position, bar centre, value (million EUR), value if drawn solid, value if hatched (estimate, projection, derived),
+#   value label (NaN for bounds, labelled at their arrow)
+# exports
+$g1 << EOD
+0 -0.2 119.09191 119.09191 NaN 119.09191
+1 0.8 27.12441 27.12441 NaN 27.12441
+2 1.8 18.74574 18.74574 NaN 18.74574
+3 2.8 13.13873 13.13873 NaN 13.13873
+4 3.8 0.79805 0.79805 NaN 0.79805
+EOD
+# imports
+$g2 << EOD
+0 0.2 21.19582 21.19582 NaN 21.19582
+1 1.2 8.57086 8.57086 NaN 8.57086
+2 2.2 1.65116 1.65116 NaN 1.65116
+3 3.2 1.53147 1.53147 NaN 1.53147
+4 4.2 2.46058 2.46058 NaN 2.46058
+EOD
+
+# ---- axes ----
+set title 'Belgian exports to and imports from Central Asia, 2011' font ',13' noenhanced
+set ylabel 'million EUR' noenhanced
+set xrange [-0.6:4.6]
+set xtics ('Kazakhstan' 0, 'Uzbekistan' 1, 'Turkmenistan' 2, 'Kyrgyzstan' 3, 'Tajikistan' 4) scale 0
+set yrange [0:136.956]
+set xzeroaxis lt -1
+set boxwidth 0.368 absolute
+set style fill solid 0.9 border -1
+
+# ---- plot: bars (hatched when estimated), values on top ----
+plot $g1 using 2:4 with boxes lc rgb '#0072B2' title 'exports', \
+     $g1 using 2:6:(sprintf('%.1f', $6)) with labels offset char 0,char 0.7 font ',9' tc rgb '#333333' notitle, \
+     $g2 using 2:4 with boxes lc rgb '#D55E00' title 'imports', \
+     $g2 using 2:6:(sprintf('%.1f', $6)) with labels offset char 0,char 0.7 font ',9' tc rgb '#333333' notitle

@@ -1,0 +1,55 @@
+# Growth of Belgian exports to Kazakhstan
+# Growth rates: Belgium → Kazakhstan, exports: growth
+# Written by trade plot (libtrade). Run it in this folder with
+#   gnuplot belgium-kazakhstan-export-growth.gp    (writes NAME.png)
+#   gnuplot -e "out_format='svg'" belgium-kazakhstan-export-growth.gp    (writes NAME.svg; also 'png' or 'pdf')
+# where NAME is this file's name without .gp. Names from the data are
+# single-quoted strings (nothing is substituted in them) and enhanced text
+# is off, so they show as written.
+
+# ---- terminal and output ----
+set encoding utf8
+if (!exists('out_format')) out_format = 'png'
+if (out_format eq 'svg') {
+    set terminal svg size 800,500 font 'Sans,13' noenhanced background rgb 'white'
+} else {
+    if (out_format eq 'pdf') {
+        set terminal pdfcairo size 8 in,5 in font 'Sans,10' noenhanced
+    } else {
+        if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {
+            set terminal pngcairo size 800,500 font 'Sans,10' noenhanced
+        } else {
+            set terminal png size 800,500 noenhanced
+        }
+    }
+}
+set output 'belgium-kazakhstan-export-growth' . '.' . out_format
+
+# ---- style: Okabe-Ito colours, light grid, axes on the left and bottom ----
+set termoption noenhanced
+set border 3 lc rgb '#555555'
+set tics nomirror out scale 0.6 textcolor rgb '#333333'
+set grid ytics lc rgb '#e0e0e0' lw 1 dt 1
+set key below center horizontal Left reverse noenhanced samplen 2.5 spacing 1.2 width 2
+set datafile missing 'NaN'
+
+# ---- data: one bar per rate, in the order of the input ----
+# columns: bar position, growth (%), growth if >= 0, growth if < 0
+$growth << EOD
+0 40.84507042 40.84507042 NaN
+1 19.09191 19.09191 NaN
+EOD
+
+# ---- axes ----
+set title 'Growth of Belgian exports to Kazakhstan' font ',13' noenhanced
+set ylabel 'growth on the earlier period (%)' noenhanced
+set xrange [-0.6:1.6]
+set xtics ('2009→2010' 0, '2010→2011' 1) scale 0
+set yrange [0:46.9718]
+set xzeroaxis lt -1 lw 1
+set boxwidth 0.6 absolute
+set style fill solid 0.9 border -1
+
+# ---- plot: growth in blue, decline in vermillion, rates on the bars ----
+plot $growth using 1:3 with boxes lc rgb '#0072B2' title 'growth', \
+     $growth using 1:3:(sprintf('%+.1f %%', $3)) with labels offset char 0,char 0.8 font ',9' tc rgb '#333333' notitle

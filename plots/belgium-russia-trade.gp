@@ -1,0 +1,62 @@
+# Belgian-Russian trade
+# Grouped bars for one period: Belgium → Russian Federation: exports and imports, 2017
+# Written by trade plot (libtrade). Run it in this folder with
+#   gnuplot belgium-russia-trade.gp    (writes NAME.png)
+#   gnuplot -e "out_format='svg'" belgium-russia-trade.gp    (writes NAME.svg; also 'png' or 'pdf')
+# where NAME is this file's name without .gp. Names from the data are
+# single-quoted strings (nothing is substituted in them) and enhanced text
+# is off, so they show as written.
+
+# ---- terminal and output ----
+set encoding utf8
+if (!exists('out_format')) out_format = 'png'
+if (out_format eq 'svg') {
+    set terminal svg size 800,500 font 'Sans,13' noenhanced background rgb 'white'
+} else {
+    if (out_format eq 'pdf') {
+        set terminal pdfcairo size 8 in,5 in font 'Sans,10' noenhanced
+    } else {
+        if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {
+            set terminal pngcairo size 800,500 font 'Sans,10' noenhanced
+        } else {
+            set terminal png size 800,500 noenhanced
+        }
+    }
+}
+set output 'belgium-russia-trade' . '.' . out_format
+
+# ---- style: Okabe-Ito colours, light grid, axes on the left and bottom ----
+set termoption noenhanced
+set border 3 lc rgb '#555555'
+set tics nomirror out scale 0.6 textcolor rgb '#333333'
+set grid ytics lc rgb '#e0e0e0' lw 1 dt 1
+set key below center horizontal Left reverse noenhanced samplen 2.5 spacing 1.2 width 2
+set datafile missing 'NaN'
+
+# ---- data: one block per group; categories 0..0 are named by the x tics ----
+# columns: category position, bar centre, value (billion EUR), value if drawn solid, value if hatched (estimate, projection, derived),
+#   value label (NaN for bounds, labelled at their arrow)
+# exports
+$g1 << EOD
+0 -0.2 3.9 3.9 NaN 3.9
+EOD
+# imports
+$g2 << EOD
+0 0.2 9.4 9.4 NaN 9.4
+EOD
+
+# ---- axes ----
+set title 'Belgian-Russian trade' font ',13' noenhanced
+set ylabel 'billion EUR' noenhanced
+set xrange [-0.6:0.6]
+set xtics ('Russian Federation' 0) scale 0
+set yrange [0:10.81]
+set xzeroaxis lt -1
+set boxwidth 0.368 absolute
+set style fill solid 0.9 border -1
+
+# ---- plot: bars (hatched when estimated), values on top ----
+plot $g1 using 2:4 with boxes lc rgb '#0072B2' title 'exports', \
+     $g1 using 2:6:(sprintf('%.1f', $6)) with labels offset char 0,char 0.7 font ',9' tc rgb '#333333' notitle, \
+     $g2 using 2:4 with boxes lc rgb '#D55E00' title 'imports', \
+     $g2 using 2:6:(sprintf('%.1f', $6)) with labels offset char 0,char 0.7 font ',9' tc rgb '#333333' notitle
