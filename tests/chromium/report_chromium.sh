@@ -6,6 +6,7 @@
 # the DOM, which --dump-dom prints. Exit 77 (skipped) when chromium is absent.
 set -u
 : "${TRADE:?}" "${SRCDIR:?}"
+. "$SRCDIR/tests/cli/lib.sh"
 CHROMIUM=${CHROMIUM:-}
 if [ -z "$CHROMIUM" ]; then
     for c in chromium chromium-browser google-chrome; do
@@ -19,7 +20,7 @@ fi
 command -v gnuplot >/dev/null 2>&1 || { echo "FAIL: gnuplot is needed for the report's images"; exit 1; }
 
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap 'rm -rf "$tmp"; lib_cleanup' EXIT
 out="$tmp/report"
 "$TRADE" report "$SRCDIR/datasets" -o "$out" 2>"$tmp/report.err" || {
     echo "FAIL: trade report exited $?"; cat "$tmp/report.err"; exit 1; }

@@ -4,9 +4,10 @@
 # (exit 2, script still written); scripts with no absolute paths.
 set -u
 : "${TRADE:?}" "${SRCDIR:?}"
+. "$SRCDIR/tests/cli/lib.sh"
 command -v gnuplot >/dev/null 2>&1 || { echo "FAIL: gnuplot (gnuplot-nox) is needed"; exit 1; }
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap 'rm -rf "$tmp"; lib_cleanup' EXIT
 data="$SRCDIR/tests/data/plot/bel-kaz.csv"
 pass=0 fail=0
 ok() { pass=$((pass + 1)); }
@@ -62,8 +63,9 @@ rm -f "$tmp/m.gp"
 TRADE_GNUPLOT=/nonexistent/gnuplot "$TRADE" plot line "$data" -o "$tmp/m.gp" --render png 2>"$tmp/err"
 [ $? -eq 2 ] && grep -q gnuplot "$tmp/err" && [ -s "$tmp/m.gp" ] && ok || bad "missing gnuplot (TRADE_GNUPLOT)"
 rm -f "$tmp/m.gp"
-PATH=/nonexistent "$TRADE" plot line "$data" -o "$tmp/m.gp" --render png 2>"$tmp/err"
+PATH=/nonexistent "$TRADE_REAL" plot line "$data" -o "$tmp/m.gp" --render png 2>"$tmp/err"
 [ $? -eq 2 ] && grep -q gnuplot "$tmp/err" && [ -s "$tmp/m.gp" ] && ok || bad "missing gnuplot (PATH)"
 
+lib_valgrind_check || bad "valgrind"
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -8,9 +8,10 @@
 # folder must hold only the input, the script and the image.
 set -u
 : "${TRADE:?}" "${SRCDIR:?}"
+. "$SRCDIR/tests/cli/lib.sh"
 command -v gnuplot >/dev/null 2>&1 || { echo "FAIL: gnuplot (gnuplot-nox) is needed"; exit 1; }
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap 'rm -rf "$tmp"; lib_cleanup' EXIT
 mk="$tmp/markers"
 mkdir -p "$mk"
 pass=0 fail=0
@@ -71,5 +72,6 @@ for kind in line bars rank growth; do
     grep -q "set title 'T\`touch" "$work/out.gp" && ok || bad "$kind: title missing"
 done
 [ -z "$(ls -A "$mk")" ] && ok || bad "markers: $(ls "$mk")"
+lib_valgrind_check || bad "valgrind"
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

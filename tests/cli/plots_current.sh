@@ -6,8 +6,9 @@
 #   trade report datasets -o /tmp/report --plots-dir plots
 set -u
 : "${TRADE:?}" "${SRCDIR:?}"
+. "$SRCDIR/tests/cli/lib.sh"
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap 'rm -rf "$tmp"; lib_cleanup' EXIT
 fail=0
 "$TRADE" report "$SRCDIR/datasets" -o "$tmp/rep" --plots-dir "$tmp/plots" --no-render 2>"$tmp/err" \
     || { echo "FAIL: trade report exited $?"; cat "$tmp/err"; exit 1; }
@@ -28,5 +29,6 @@ for f in $want; do
     [ "$(head -c 8 "$png" 2>/dev/null | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] \
         || { echo "FAIL: ${png#$SRCDIR/} missing or not a PNG"; fail=1; }
 done
+lib_valgrind_check || fail=1
 [ $fail -eq 0 ] && echo "$(echo "$want" | wc -l) chart scripts current, each with its PNG"
 exit $fail

@@ -5,9 +5,10 @@
 # codes for a missing gnuplot, a missing folder and bad data.
 set -u
 : "${TRADE:?}" "${SRCDIR:?}"
+. "$SRCDIR/tests/cli/lib.sh"
 command -v gnuplot >/dev/null 2>&1 || { echo "FAIL: gnuplot (gnuplot-nox) is needed"; exit 1; }
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap 'rm -rf "$tmp"; lib_cleanup' EXIT
 pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
@@ -121,5 +122,6 @@ mkdir -p "$tmp/baddata"
 printf 'reporter,partner,flow,period,value,unit\nBEL,KAZ,export,2011,12x,EUR\n' >"$tmp/baddata/b.csv"
 "$TRADE" report "$tmp/baddata" -o "$tmp/y" 2>"$tmp/err"; [ $? -eq 1 ] && grep -q 'b.csv:2:' "$tmp/err" && ok || bad "bad data: want 1"
 
+lib_valgrind_check || bad "valgrind"
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
