@@ -648,6 +648,13 @@ static void feed(reader *r, struct csv_parser *p, const char *s, size_t len)
         size_t done = csv_parse(p, s + start, n, on_field, on_row, r);
         if (r->stop)
             return;
+        if (done < n && csv_error(p) == CSV_ENOMEM) {
+            problem(r, TRADE_ENOMEM, r->fline, r->fcol,
+                    "out of memory in a field of %llu bytes (see --max-field)",
+                    r->offset + done - r->foffset);
+            r->stop = 1;
+            return;
+        }
         if (done < n) {
             unsigned long l = r->line, c = r->column;
             advance(s + start, done, &l, &c);
