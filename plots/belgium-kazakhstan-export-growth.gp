@@ -34,7 +34,7 @@ set key below center horizontal Left reverse noenhanced samplen 2.5 spacing 1.2 
 set datafile missing 'NaN'
 
 # ---- data: one bar per rate, in the order of the input ----
-# columns: bar position, growth (%), growth if >= 0, growth if < 0
+# columns: bar position (from the left), growth (%), growth if >= 0, growth if < 0
 $growth << EOD
 0 40.84507042 40.84507042 NaN
 1 19.09191 19.09191 NaN
@@ -42,10 +42,10 @@ EOD
 
 # ---- axes ----
 set title 'Growth of Belgian exports to Kazakhstan' font ',13' noenhanced
+set xtics ('2009→2010' 0, '2010→2011' 1) scale 0
 set ylabel 'growth on the earlier period (%)' noenhanced
 set xrange [-0.6:1.6]
-set xtics ('2009→2010' 0, '2010→2011' 1) scale 0
-set yrange [0:46.9718]
+set yrange [0:48.1972]
 set xzeroaxis lt -1 lw 1
 set boxwidth 0.6 absolute
 set style fill solid 0.9 border -1

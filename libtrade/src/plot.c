@@ -1193,6 +1193,24 @@ static const char *cell_by_name(const trade_table *t, size_t r, const char *col)
     return c < 0 ? "" : trade_table_cell(t, r, (size_t)c);
 }
 
+/* A round tick step near raw: 1, 2 or 5 times a power of ten. */
+static double nice_step(double raw)
+{
+    if (!(raw > 0))
+        return 1;
+    double mag = pow(10, floor(log10(raw))), f = raw / mag;
+    return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
+}
+
+static int growth_same_series(const trade_table *t, size_t a, size_t b)
+{
+    static const char *const cols[] = {"reporter", "partner", "flow", "product", "unit", "label"};
+    for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
+        if (strcmp(cell_by_name(t, a, cols[i]), cell_by_name(t, b, cols[i])))
+            return 0;
+    return 1;
+}
+
 static int plot_growth(plot_ctx *c, trade_error *err)
 {
     plot_buf *b = &c->b;
@@ -1243,7 +1261,7 @@ static int plot_growth(plot_ctx *c, trade_error *err)
         fmt_to(title, sizeof title, "Growth rates of %zu series", series.n);
     else
         fmt_to(title, sizeof title, "%s \xe2\x86\x92 %s, %s: growth", trade_country_name(rep),
-                 trade_country_name(par), flow_name(cell_by_name(t, rows[0], "flow")));
+               trade_country_name(par), flow_name(cell_by_name(t, rows[0], "flow")));
     char what[640];
     fmt_to(what, sizeof what, "Growth rates: %s", title);
     preamble(c, what);
@@ -1251,9 +1269,12 @@ static int plot_growth(plot_ctx *c, trade_error *err)
         plot_buf_printf(b, "# %zu rows without a growth rate (see their status) are not drawn.\n",
                         skipped);
     double vmin = 0, vmax = 0;
-    plot_buf_puts(b, "\n# ---- data: one bar per rate, in the order of the input ----\n"
-                     "# columns: bar position, growth (%), growth if >= 0, growth if < 0\n"
-                     "$growth << EOD\n");
+    int pos = 0, neg = 0;
+    plot_buf_printf(b,
+                    "\n# ---- data: one bar per rate, in the order of the input ----\n"
+                    "# columns: bar position (%s), growth (%%), growth if >= 0, growth if < 0\n"
+                    "$growth << EOD\n",
+                    several ? "from the top" : "from the left");
     for (size_t i = 0; i < k; i++) {
         plot_buf_printf(b, "%zu ", i);
         put_num(b, v[i]);
@@ -1266,16 +1287,20 @@ static int plot_growth(plot_ctx *c, trade_error *err)
             vmin = v[i];
         if (v[i] > vmax)
             vmax = v[i];
+        pos |= v[i] >= 0;
+        neg |= v[i] < 0;
     }
     plot_buf_puts(b, "EOD\n\n# ---- axes ----\n");
     put_title(c, title);
-    put_ylabel(c, from_growth ? "growth on the earlier period (%)" : "stated growth (%)");
-    plot_buf_printf(b, "set xrange [-0.6:%zu.6]\nset xtics (", k - 1);
+    const char *axis = from_growth ? "growth on the earlier period (%)" : "stated growth (%)";
+    /* category labels: the periods, and with several series the series too */
+    plot_buf_printf(b, "set %ctics (", several ? 'y' : 'x');
     for (size_t i = 0; i < k; i++) {
         size_t r = rows[i];
         char lab[700];
         const char *p0 = from_growth ? cell_by_name(t, r, "period_from") : "";
-        const char *p1 = from_growth ? cell_by_name(t, r, "period_to") : cell_by_name(t, r, "period");
+        const char *p1 =
+            from_growth ? cell_by_name(t, r, "period_to") : cell_by_name(t, r, "period");
         if (*p0)
             fmt_to(lab, sizeof lab, "%s\xe2\x86\x92%s", p0, p1);
         else
@@ -1285,41 +1310,73 @@ static int plot_growth(plot_ctx *c, trade_error *err)
             if (*lb)
                 fmt_to(name, sizeof name, "%s", lb);
             else
-                fmt_to(name, sizeof name, "%s\xe2\x86\x92%s %s",
-                         trade_country_name(cell_by_name(t, r, "reporter")),
-                         trade_country_name(cell_by_name(t, r, "partner")),
-                         flow_name(cell_by_name(t, r, "flow")));
-            size_t l = strlen(lab);
-            fmt_to(lab + l, sizeof lab - l, " %s", name);
+                fmt_to(name, sizeof name, "%s \xe2\x86\x92 %s, %s",
+                       trade_country_name(cell_by_name(t, r, "reporter")),
+                       trade_country_name(cell_by_name(t, r, "partner")),
+                       flow_name(cell_by_name(t, r, "flow")));
+            /* the series' name on its first row only */
+            char both[1300];
+            int same = i > 0 && growth_same_series(t, rows[i - 1], r);
+            fmt_to(both, sizeof both, "%s  %s", same ? "" : name, lab);
+            plot_buf_puts(b, i ? ", " : "");
+            plot_buf_quote(b, both);
+        } else {
+            plot_buf_puts(b, i ? ", " : "");
+            plot_buf_quote(b, lab);
         }
-        plot_buf_puts(b, i ? ", " : "");
-        plot_buf_quote(b, lab);
         plot_buf_printf(b, " %zu", i);
     }
-    plot_buf_printf(b, ") scale 0%s\n", several || k > 6 ? " rotate by -30" : "");
     double span = vmax - vmin > 0 ? vmax - vmin : 1;
-    plot_buf_printf(b, "set yrange [%.6g:%.6g]\n", vmin < 0 ? vmin - 0.15 * span : 0,
-                    vmax > 0 ? vmax + 0.15 * span : 0.15 * span);
+    double lo = vmin < 0 ? vmin - 0.18 * span : 0, hi = vmax > 0 ? vmax + 0.18 * span : 0.18 * span;
+    const char *fmt_label = "%+.1f %%";
+    if (several) {
+        /* long names read best as horizontal bars, the first on top */
+        plot_buf_printf(b,
+                        ") scale 0 font ',9'\nset yrange [%zu.6:-0.6]\nset xrange [%.6g:%.6g]\n"
+                        "set xtics %.6g\nset xlabel '%s'\nunset grid\n"
+                        "set grid xtics lc rgb '#e0e0e0'\nset yzeroaxis lt -1 lw 1\n"
+                        "set style fill solid 0.9 border -1\n",
+                        k - 1, vmin < 0 ? vmin - 0.05 * span : 0, vmax > 0 ? vmax + 0.45 * span : 0.3 * span,
+                        nice_step(span / 4), axis);
+        plot_buf_puts(b, "\n# ---- plot: growth in blue, decline in vermillion, rates beside the "
+                         "bars ----\nplot ");
+        if (pos)
+            plot_buf_printf(b,
+                            "$growth using 3:1:(0):3:($1-0.32):($1+0.32) with boxxyerror lc rgb "
+                            "'%s' title 'growth', \\\n     $growth using 3:1:(sprintf('%s', $3)) "
+                            "with labels left offset char 0.5,0 font ',9' tc rgb '#333333' "
+                            "notitle",
+                            palette[0], fmt_label);
+        if (neg)
+            plot_buf_printf(b,
+                            "%s$growth using 4:1:4:(0):($1-0.32):($1+0.32) with boxxyerror lc "
+                            "rgb '%s' title 'decline', \\\n     $growth using (0):1:(sprintf('%s', "
+                            "$4)) with labels left offset char 0.5,0 font ',9' tc rgb "
+                            "'#333333' notitle",
+                            pos ? ", \\\n     " : "", palette[1], fmt_label);
+        plot_buf_puts(b, "\n");
+        free(v), free(rows);
+        return TRADE_OK;
+    }
+    plot_buf_printf(b, ") scale 0%s\n", k > 8 ? " rotate by -30" : "");
+    put_ylabel(c, axis);
+    plot_buf_printf(b, "set xrange [-0.6:%zu.6]\nset yrange [%.6g:%.6g]\n", k - 1, lo, hi);
     plot_buf_puts(b, "set xzeroaxis lt -1 lw 1\nset boxwidth 0.6 absolute\n"
                      "set style fill solid 0.9 border -1\n");
-    int pos = 0, neg = 0;
-    for (size_t i = 0; i < k; i++) {
-        pos |= v[i] >= 0;
-        neg |= v[i] < 0;
-    }
-    plot_buf_puts(b, "\n# ---- plot: growth in blue, decline in vermillion, rates on the bars ----\nplot ");
+    plot_buf_puts(b, "\n# ---- plot: growth in blue, decline in vermillion, rates on the bars "
+                     "----\nplot ");
     if (pos)
         plot_buf_printf(b,
                         "$growth using 1:3 with boxes lc rgb '%s' title 'growth', \\\n"
-                        "     $growth using 1:3:(sprintf('%%+.1f %%%%', $3)) with labels offset "
+                        "     $growth using 1:3:(sprintf('%s', $3)) with labels offset "
                         "char 0,char 0.8 font ',9' tc rgb '#333333' notitle",
-                        palette[0]);
+                        palette[0], fmt_label);
     if (neg)
         plot_buf_printf(b,
                         "%s$growth using 1:4 with boxes lc rgb '%s' title 'decline', \\\n"
-                        "     $growth using 1:4:(sprintf('%%+.1f %%%%', $4)) with labels offset "
+                        "     $growth using 1:4:(sprintf('%s', $4)) with labels offset "
                         "char 0,char -0.8 font ',9' tc rgb '#333333' notitle",
-                        pos ? ", \\\n     " : "", palette[1]);
+                        pos ? ", \\\n     " : "", palette[1], fmt_label);
     plot_buf_puts(b, "\n");
     free(v), free(rows);
     return TRADE_OK;
