@@ -299,6 +299,19 @@ static void code_text(const char *s, char *out, size_t size)
     out[j] = '\0';
 }
 
+/* Cut s to at most max bytes of text (not inside a UTF-8 sequence), ending
+ * with an ellipsis, so a long name cannot crowd the chart out. s has room
+ * for max + 4 bytes. */
+static void clip_utf8(char *s, size_t max)
+{
+    size_t n = strlen(s);
+    if (n <= max)
+        return;
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--;
+    memcpy(s + max, "\xe2\x80\xa6", 4);
+}
+
 /* ---- choosing rows ---- */
 
 /* 1 if row a is the better statement of a period than row b: an exact
@@ -381,6 +394,8 @@ static void series_name(const trade_table *t, const size_t *rows, size_t n, char
     const char *label = common_label(t, rows, n);
     if (label) {
         fmt_to(out, size, "%s", label);
+        if (size > 84)
+            clip_utf8(out, 80);
         return;
     }
     const trade_obs *o = trade_table_obs(t, rows[0]);
@@ -392,6 +407,8 @@ static void series_name(const trade_table *t, const size_t *rows, size_t n, char
         fmt_to(out, size, "%s \xe2\x86\x92 %s, %s%s%s%s", trade_country_name(o->reporter),
                  trade_country_name(o->partner), flow_name(o->flow), prod ? " (" : "",
                  prod ? prod : "", prod ? ")" : "");
+    if (size > 84)
+        clip_utf8(out, 80);
 }
 
 /* Up to three distinct names joined, else "N <plural>". */
@@ -1305,6 +1322,7 @@ static int plot_growth(plot_ctx *c, trade_error *err)
             fmt_to(lab, sizeof lab, "%s\xe2\x86\x92%s", p0, p1);
         else
             fmt_to(lab, sizeof lab, "%s", p1);
+        clip_utf8(lab, 40);
         if (several) {
             const char *lb = cell_by_name(t, r, "label");
             if (*lb)
@@ -1317,6 +1335,8 @@ static int plot_growth(plot_ctx *c, trade_error *err)
             /* the series' name on its first row only */
             char both[1300];
             int same = i > 0 && growth_same_series(t, rows[i - 1], r);
+            clip_utf8(name, 44);
+            clip_utf8(lab, 24);
             fmt_to(both, sizeof both, "%s  %s", same ? "" : name, lab);
             plot_buf_puts(b, i ? ", " : "");
             plot_buf_quote(b, both);
