@@ -45,6 +45,65 @@ static void test_growth_basic(void **state)
     assert_rel(g.cagr_pct, 12.682503013196972, 1e-10);
 }
 
+static trade_period per(const char *text)
+{
+    trade_period p;
+    trade_error err;
+    assert_int_equal(trade_period_parse(text, strlen(text), &p, &err), 0);
+    return p;
+}
+
+static void test_growth_periods(void **state)
+{
+    (void)state;
+    trade_growth g;
+    trade_period y2002 = per("2002"), y2011 = per("2011"), y2012 = per("2012"), y2013 = per("2013");
+    trade_period p2012 = per("2012-01/2012-10"), p2013 = per("2013-01/2013-10");
+    trade_period q1 = per("2010-Q1"), q3 = per("2010-Q3"), span = per("2010/2012");
+    /* 2002 -> 2011, nine years: 50 -> 100 is +100 %, CAGR 2^(1/9) - 1 =
+     * 8.0059738892306 % (python3: 100*(2**(1/9)-1) = 8.005973889230564) */
+    assert_int_equal(trade_stats_growth_periods(&y2002, 50, &y2011, 100, 0, &g), 0);
+    assert_rel(g.growth_pct, 100.0, 1e-12);
+    assert_rel(g.cagr_pct, 8.005973889230564, 1e-12);
+    assert_rel(g.log_growth, 0.6931471805599453, 1e-12); /* ln 2 */
+    assert_string_equal(g.status, "");
+    /* ten months against a full year: never compared silently */
+    trade_stats_growth_periods(&y2011, 120, &p2012, 110, 0, &g);
+    assert_true(isnan(g.growth_pct) && isnan(g.cagr_pct) && isnan(g.log_growth));
+    assert_false(g.has_growth || g.has_cagr || g.has_log);
+    assert_string_equal(g.status, "incomparable periods");
+    /* annualised: 110 * 12 / 10 = 132 against 120 is +10 %, one year apart
+     * (starts 2011-01 and 2012-01), so CAGR +10 % and ln 1.1 */
+    trade_stats_growth_periods(&y2011, 120, &p2012, 110, 1, &g);
+    assert_rel(g.growth_pct, 10.0, 1e-12);
+    assert_rel(g.cagr_pct, 10.0, 1e-12);
+    assert_rel(g.log_growth, 0.09531017980432493, 1e-12);
+    assert_string_equal(g.status, "partial period annualized (value x 12 / months)");
+    /* the other way: a full year after ten months, 100 * 12 / 10 = 120 -> 90 is -25 % */
+    trade_stats_growth_periods(&p2012, 100, &y2013, 90, 1, &g);
+    assert_rel(g.growth_pct, -25.0, 1e-12);
+    /* ten months against ten months are the same kind: 110 -> 99 is -10 % */
+    trade_stats_growth_periods(&p2012, 110, &p2013, 99, 0, &g);
+    assert_rel(g.growth_pct, -10.0, 1e-12);
+    assert_string_equal(g.status, "");
+    /* a year against a three-year total: whole years, never annualised */
+    trade_stats_growth_periods(&y2002, 1, &span, 3, 1, &g);
+    assert_string_equal(g.status, "incomparable periods");
+    /* overlapping periods of different kinds: 2012 and its first ten months */
+    trade_stats_growth_periods(&p2012, 1, &y2012, 1, 1, &g);
+    assert_string_equal(g.status, "incomparable periods (overlapping)");
+    assert_true(isnan(g.growth_pct));
+    /* quarters half a year apart: 10 -> 12 is +20 %, CAGR 1.2^2 - 1 = 44 % */
+    trade_stats_growth_periods(&q1, 10, &q3, 12, 0, &g);
+    assert_rel(g.growth_pct, 20.0, 1e-12);
+    assert_rel(g.cagr_pct, 44.0, 1e-12);
+    /* a zero base across an annualisation stays a zero base */
+    trade_stats_growth_periods(&y2011, 0, &p2012, 5, 1, &g);
+    assert_string_equal(g.status, "zero base");
+    assert_true(isnan(g.growth_pct));
+    assert_int_equal(trade_stats_growth_periods(NULL, 1, &y2011, 1, 0, &g), TRADE_EARG);
+}
+
 static void test_growth_bases(void **state)
 {
     (void)state;
@@ -599,13 +658,21 @@ int main(void)
 {
     trade_init();
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_growth_basic),  cmocka_unit_test(test_growth_bases),
-        cmocka_unit_test(test_linear_norris), cmocka_unit_test(test_linear_guards),
-        cmocka_unit_test(test_fit_loglinear), cmocka_unit_test(test_fit_small_and_bad),
-        cmocka_unit_test(test_summary),       cmocka_unit_test(test_rank_ties),
-        cmocka_unit_test(test_rank_groups),   cmocka_unit_test(test_hhi),
-        cmocka_unit_test(test_intervals),     cmocka_unit_test(test_check_run),
-        cmocka_unit_test(test_number_format), cmocka_unit_test(test_rates),
+        cmocka_unit_test(test_growth_basic),
+        cmocka_unit_test(test_growth_bases),
+        cmocka_unit_test(test_growth_periods),
+        cmocka_unit_test(test_linear_norris),
+        cmocka_unit_test(test_linear_guards),
+        cmocka_unit_test(test_fit_loglinear),
+        cmocka_unit_test(test_fit_small_and_bad),
+        cmocka_unit_test(test_summary),
+        cmocka_unit_test(test_rank_ties),
+        cmocka_unit_test(test_rank_groups),
+        cmocka_unit_test(test_hhi),
+        cmocka_unit_test(test_intervals),
+        cmocka_unit_test(test_check_run),
+        cmocka_unit_test(test_number_format),
+        cmocka_unit_test(test_rates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -137,24 +137,8 @@ static int emit(growth_ctx *g, const trade_table *t, size_t r0, size_t r1, const
         series_out_str(so, 7, missing);
         return series_out_row(so);
     }
-    double v0 = a->value, v1 = b->value;
-    const char *note = NULL;
-    if (!trade_period_same_kind(&a->period, &b->period)) {
-        int m0 = trade_period_months(&a->period), m1 = trade_period_months(&b->period);
-        if (!g->annualize || (m0 % 12 == 0 && m1 % 12 == 0) || m0 > 12 || m1 > 12) {
-            series_out_str(so, 7, "incomparable periods");
-            return series_out_row(so);
-        }
-        if (a->period.last_month >= b->period.first_month) {
-            series_out_str(so, 7, "incomparable periods (overlapping)");
-            return series_out_row(so);
-        }
-        v0 *= 12.0 / m0;
-        v1 *= 12.0 / m1;
-        note = "partial period annualized (value x 12 / months)";
-    }
     trade_growth gr;
-    trade_stats_growth(v0, v1, trade_period_years_between(&a->period, &b->period), &gr);
+    trade_stats_growth_periods(&a->period, a->value, &b->period, b->value, g->annualize, &gr);
     trade_stats_number_format(gr.growth_pct, g->growth, sizeof g->growth);
     series_out_str(so, 4, g->growth);
     if (gr.cagr_pct == gr.growth_pct) /* one year apart: the same number */
@@ -165,7 +149,7 @@ static int emit(growth_ctx *g, const trade_table *t, size_t r0, size_t r1, const
     }
     trade_stats_number_format(gr.log_growth, g->log, sizeof g->log);
     series_out_str(so, 6, g->log);
-    series_out_str(so, 7, note && !*gr.status ? note : gr.status);
+    series_out_str(so, 7, gr.status);
     return series_out_row(so);
 }
 

@@ -49,7 +49,7 @@ int series_is_level_unit(const char *unit)
 
 size_t series_carried(const trade_table *t, const char *const *skip, size_t *cols)
 {
-    static const char *const own[] = {"reporter", "partner", "flow",    "unit", "product",
+    static const char *const own[] = {"reporter", "partner", "flow",      "unit",    "product",
                                       "period",   "value",   "precision", "locator", NULL};
     size_t n = 0;
     for (size_t c = 0; c < trade_table_cols(t); c++) {

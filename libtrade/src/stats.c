@@ -73,6 +73,36 @@ static int growth(double v0, double v1, double years, trade_growth *out)
     return TRADE_OK;
 }
 
+int trade_stats_growth_periods(const trade_period *p0, double v0, const trade_period *p1, double v1,
+                               int annualize_partial, trade_growth *out)
+{
+    if (!p0 || !p1 || !out)
+        return TRADE_EARG;
+    const char *note = NULL;
+    if (!trade_period_same_kind(p0, p1)) {
+        int m0 = trade_period_months(p0), m1 = trade_period_months(p1);
+        const char *why = NULL;
+        if (!annualize_partial || m0 <= 0 || m1 <= 0 || (m0 % 12 == 0 && m1 % 12 == 0) || m0 > 12 ||
+            m1 > 12)
+            why = "incomparable periods";
+        else if (p0->last_month >= p1->first_month)
+            why = "incomparable periods (overlapping)";
+        if (why) {
+            out->growth_pct = out->cagr_pct = out->log_growth = NAN;
+            out->has_growth = out->has_cagr = out->has_log = 0;
+            out->status = why;
+            return TRADE_OK;
+        }
+        v0 *= 12.0 / m0;
+        v1 *= 12.0 / m1;
+        note = "partial period annualized (value x 12 / months)";
+    }
+    int rc = trade_stats_growth(v0, v1, trade_period_years_between(p0, p1), out);
+    if (!rc && note && !*out->status)
+        out->status = note;
+    return rc;
+}
+
 int trade_stats_unit_is_level(const char *unit)
 {
     static const char *const rates[] = {"percent", "percent_change", "pp", "rank"};

@@ -40,6 +40,21 @@ typedef struct trade_growth {
  * value gives only growth_pct. Returns 0, or TRADE_EARG when out is NULL. */
 TRADE_API int trade_stats_growth(double v0, double v1, double years, trade_growth *out);
 
+/* Growth from observation (p0, v0) to (p1, v1) of one series, p0 before p1.
+ * Periods of the same kind (trade_period_same_kind) are compared directly,
+ * over trade_period_years_between(p0, p1) years, so a gap of two years is
+ * annualised in cagr_pct. Periods of different kinds are never compared
+ * silently: NAN fields and status "incomparable periods", unless
+ * annualize_partial is set and both periods are at most twelve months long,
+ * not both whole years, and p0 ends before p1 starts; then each value of a
+ * period shorter than twelve months is scaled by 12 / months and the status
+ * is "partial period annualized (value x 12 / months)" (or the status of the
+ * growth itself when a field is undefined). Overlapping periods of
+ * different kinds give "incomparable periods (overlapping)". Returns 0, or
+ * TRADE_EARG for a NULL pointer. */
+TRADE_API int trade_stats_growth_periods(const trade_period *p0, double v0, const trade_period *p1,
+                                         double v1, int annualize_partial, trade_growth *out);
+
 /* 1 when growth, trends and shares of this unit are meaningful (a level:
  * money, tonnes, counts...), 0 for percent, percent_change, pp and rank. */
 TRADE_API int trade_stats_unit_is_level(const char *unit);
