@@ -740,6 +740,32 @@ static void verdicts(report *rp)
                                            "period",  "unit",     "compared", "gap",
                                            "verdict", "a_source", "a_locator", "b_source",
                                            "b_locator", NULL};
+        /* a count per verdict first */
+        long vc = trade_table_col_index(t, "verdict");
+        const char *names[16];
+        size_t counts[16], nv = 0;
+        for (size_t r = 0; vc >= 0 && r < trade_table_rows(t); r++) {
+            const char *v = trade_table_cell(t, r, (size_t)vc);
+            size_t i = 0;
+            while (i < nv && strcmp(names[i], v))
+                i++;
+            if (i == nv && nv < 16) {
+                names[nv] = v;
+                counts[nv++] = 0;
+            }
+            if (i < nv)
+                counts[i]++;
+        }
+        h_raw(h, "<p>Verdicts: ");
+        for (size_t i = 0; i < nv; i++) {
+            char num[32];
+            snprintf(num, sizeof num, "%zu", counts[i]);
+            h_raw(h, i ? ", <b>" : "<b>");
+            h_text(h, num);
+            h_raw(h, "</b> ");
+            h_text(h, *names[i] ? names[i] : "(none)");
+        }
+        h_raw(h, nv ? ".</p>\n" : "no comparisons.</p>\n");
         h_raw(h, "<div class=\"scroll\">\n");
         h_table_generic(h, t, cols);
         h_raw(h, "</div>\n");
