@@ -1,11 +1,278 @@
-/* cmd_import.c - trade import: not written yet (placeholder so the table links). */
+/* cmd_import.c - trade import baci|comtrade|merge: bulk panels (CEPII BACI,
+ * UN Comtrade) summed into observation rows, and the reduce step that merges
+ * the partial sums written by --partial. The work is in the library
+ * (trade/import.h); this file parses options, shows progress on a terminal
+ * and writes the rows. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "cli.h"
 #include "commands.h"
 
+static const char usage[] =
+    "usage: trade import baci [OPTIONS] FILE...\n"
+    "       trade import comtrade [OPTIONS] FILE...\n"
+    "       trade import merge [OPTIONS] PARTIAL...\n"
+    "\n"
+    "Sum bulk bilateral trade panels into observation CSV, one row per\n"
+    "(period, reporter, partner[, product], flow), sorted in that order, with\n"
+    "the value in USD (unit USD).\n"
+    "\n"
+    "baci: CEPII BACI files, header t,i,j,k,v,q (year, exporter and importer\n"
+    "  numeric codes, HS6 product, value in thousands of USD, quantity in\n"
+    "  tonnes, empty or NA when unknown). reporter = exporter, partner =\n"
+    "  importer, flow = export. Read with two threads.\n"
+    "comtrade: UN Comtrade CSV, columns found by name: refYear or period,\n"
+    "  reporterISO (or reporterCode), partnerISO (or partnerCode), flowCode\n"
+    "  (X, M, RX, RM -> export, import, reexport, reimport; other flows are\n"
+    "  skipped), cmdCode, primaryValue (USD), netWgt (kg). Partner W00 or\n"
+    "  code 0 is the world (WLD). --level total takes the cmdCode TOTAL rows,\n"
+    "  --level hsN the rows whose cmdCode has exactly N digits (so no trade is\n"
+    "  counted twice); rows with motCode other than 0, customsCode other than\n"
+    "  C00 or partner2Code other than 0 are breakdowns and are skipped.\n"
+    "merge: add up files written with --partial (the reduce step).\n"
+    "\n"
+    "options:\n"
+    "      --level L         total (default), hs2, hs4 or hs6: group products by\n"
+    "                        code prefix, in a product column\n"
+    "      --with-quantity   also write the quantity as a row with unit t (BACI q,\n"
+    "                        Comtrade netWgt); qualifier lower_bound when some\n"
+    "                        rows of the group had no quantity\n"
+    "      --countries FILE  BACI country table (country_code,...,country_iso3)\n"
+    "                        for numeric codes that are not ISO 3166-1\n"
+    "      --keep-unknown    keep an unknown numeric code n as X + 3 digits (X490)\n"
+    "                        instead of failing\n"
+    "      --partial         write mergeable partial sums (period, reporter,\n"
+    "                        partner, flow, product, value_milli_usd,\n"
+    "                        quantity_grams, rows, quantity_rows) for merge\n"
+    "      --threads N       worker threads for baci (1 or 2; default 2)\n"
+    "  -o, --output FILE     write to FILE (atomically) instead of stdout\n"
+    "      --format FMT      csv (default), tsv or jsonl\n"
+    "      --raw             do not neutralise spreadsheet formulas in text cells\n"
+    "      --help            show this help\n"
+    "\n"
+    "example:\n"
+    "  trade import baci BACI_HS17_Y2021_V202401b.csv --countries country_codes_V202401b.csv"
+    " -o tot.csv\n";
+
+enum { OPT_LEVEL = 1, OPT_QTY, OPT_COUNTRIES, OPT_KEEP, OPT_PARTIAL, OPT_THREADS };
+
+typedef struct progress_state {
+    const char *file;
+    int last;
+} progress_state;
+
+static void progress(void *ctx, uint64_t done, uint64_t total)
+{
+    progress_state *s = ctx;
+    int pct = total ? (int)(done * 100 / total) : 100;
+    if (pct == s->last)
+        return;
+    s->last = pct;
+    char bar[41];
+    int n = pct * 40 / 100;
+    memset(bar, '#', (size_t)n);
+    memset(bar + n, '.', (size_t)(40 - n));
+    bar[40] = '\0';
+    fprintf(stderr, "\r%s [%s] %3d%%", s->file, bar, pct);
+    fflush(stderr);
+}
+
+static int write_rows(trade_import *im, const cli_common *o, int partial, int with_qty)
+{
+    size_t n = trade_import_count(im);
+    trade_error err;
+    trade_writer *w;
+    int rc = cli_writer_open(&w, o);
+    if (rc)
+        return rc;
+    trade_import_group g;
+    char period[16], value[48], q[48], rows[24], qrows[24];
+    if (partial) {
+        const char *const *cols = trade_import_partial_columns();
+        size_t nc = 0;
+        while (cols[nc])
+            nc++;
+        if ((rc = trade_writer_header(w, nc, cols, NULL, &err)))
+            goto fail;
+        for (size_t i = 0; i < n; i++) {
+            trade_import_get(im, i, &g);
+            if (g.month)
+                snprintf(period, sizeof period, "%04d-%02d", g.year, g.month);
+            else
+                snprintf(period, sizeof period, "%04d", g.year);
+            snprintf(value, sizeof value, "%lld", (long long)g.value_musd);
+            snprintf(q, sizeof q, "%lld", (long long)g.quantity_g);
+            snprintf(rows, sizeof rows, "%llu", (unsigned long long)g.rows);
+            snprintf(qrows, sizeof qrows, "%llu", (unsigned long long)g.quantity_rows);
+            const char *cells[] = {period, g.reporter, g.partner, g.flow, g.product,
+                                   value,  q,          rows,      qrows};
+            if ((rc = trade_writer_row(w, cells, &err)))
+                goto fail;
+        }
+        return cli_writer_commit(w);
+    }
+    int has_product = 0;
+    for (size_t i = 0; i < n && !has_product; i++) {
+        trade_import_get(im, i, &g);
+        has_product = g.product[0] != '\0';
+    }
+    const char *names[8] = {"reporter", "partner", "flow", "period", "value", "unit"};
+    size_t nc = 6;
+    if (has_product)
+        names[nc++] = "product";
+    if (with_qty)
+        names[nc++] = "qualifier";
+    if ((rc = trade_writer_header(w, nc, names, NULL, &err)))
+        goto fail;
+    for (size_t i = 0; i < n; i++) {
+        trade_import_get(im, i, &g);
+        if (g.month)
+            snprintf(period, sizeof period, "%04d-%02d", g.year, g.month);
+        else
+            snprintf(period, sizeof period, "%04d", g.year);
+        trade_import_format_fixed(g.value_musd, 3, value, sizeof value);
+        const char *cells[8] = {g.reporter, g.partner, g.flow, period, value, "USD"};
+        size_t k = 6;
+        if (has_product)
+            cells[k++] = g.product;
+        if (with_qty)
+            cells[k++] = "";
+        if ((rc = trade_writer_row(w, cells, &err)))
+            goto fail;
+        if (with_qty && g.quantity_rows) {
+            trade_import_format_fixed(g.quantity_g, 6, q, sizeof q);
+            cells[4] = q;
+            cells[5] = "t";
+            cells[k - 1] = g.quantity_rows < g.rows ? "lower_bound" : "";
+            if ((rc = trade_writer_row(w, cells, &err)))
+                goto fail;
+        }
+    }
+    return cli_writer_commit(w);
+fail:
+    trade_writer_discard(w);
+    return cli_fail(&err);
+}
+
 int cmd_import(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_errorf("import", "not implemented yet");
-    return CLI_EUSAGE;
+    static const struct option longopts[] = {{"level", required_argument, NULL, OPT_LEVEL},
+                                             {"with-quantity", no_argument, NULL, OPT_QTY},
+                                             {"countries", required_argument, NULL, OPT_COUNTRIES},
+                                             {"keep-unknown", no_argument, NULL, OPT_KEEP},
+                                             {"partial", no_argument, NULL, OPT_PARTIAL},
+                                             {"threads", required_argument, NULL, OPT_THREADS},
+                                             CLI_COMMON_OPTIONS,
+                                             {NULL, 0, NULL, 0}};
+    cli_common o = {0};
+    trade_import_options opt = {0};
+    const char *countries = NULL;
+    int partial = 0, c;
+    cli_getopt_reset();
+    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+        switch (c) {
+        case CLI_OPT_HELP:
+            fputs(usage, stdout);
+            return CLI_OK;
+        case OPT_LEVEL:
+            if (strcmp(optarg, "total") == 0)
+                opt.level = TRADE_IMPORT_TOTAL;
+            else if (strcmp(optarg, "hs2") == 0)
+                opt.level = TRADE_IMPORT_HS2;
+            else if (strcmp(optarg, "hs4") == 0)
+                opt.level = TRADE_IMPORT_HS4;
+            else if (strcmp(optarg, "hs6") == 0)
+                opt.level = TRADE_IMPORT_HS6;
+            else {
+                cli_errorf("import", "--level must be total, hs2, hs4 or hs6, not '%s'", optarg);
+                return CLI_EUSAGE;
+            }
+            break;
+        case OPT_QTY:
+            opt.with_quantity = 1;
+            break;
+        case OPT_COUNTRIES:
+            countries = optarg;
+            break;
+        case OPT_KEEP:
+            opt.keep_unknown = 1;
+            break;
+        case OPT_PARTIAL:
+            partial = 1;
+            break;
+        case OPT_THREADS:
+            if (strcmp(optarg, "1") && strcmp(optarg, "2")) {
+                cli_errorf("import", "--threads must be 1 or 2, not '%s'", optarg);
+                return CLI_EUSAGE;
+            }
+            opt.threads = atoi(optarg);
+            break;
+        case CLI_OPT_WHERE:
+        case CLI_OPT_DRAFT:
+            cli_errorf("import", "--where and --draft do not apply to import (use trade cat)");
+            return CLI_EUSAGE;
+        default: {
+            int rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "import", c, optarg);
+            if (rc) {
+                fputs(usage, stderr);
+                return CLI_EUSAGE;
+            }
+        }
+        }
+    }
+    if (optind >= argc) {
+        cli_errorf("import", "expected baci, comtrade or merge");
+        fputs(usage, stderr);
+        return CLI_EUSAGE;
+    }
+    const char *kind = argv[optind++];
+    int (*add)(trade_import *, const char *, trade_error *);
+    if (strcmp(kind, "baci") == 0)
+        add = trade_import_baci;
+    else if (strcmp(kind, "comtrade") == 0)
+        add = trade_import_comtrade;
+    else if (strcmp(kind, "merge") == 0)
+        add = trade_import_partial;
+    else {
+        cli_errorf("import", "unknown input kind '%s': expected baci, comtrade or merge", kind);
+        return CLI_EUSAGE;
+    }
+    if (optind >= argc) {
+        cli_errorf("import", "no input file (stdin is not supported: files are read in parts)");
+        return CLI_EUSAGE;
+    }
+    progress_state ps = {NULL, -1};
+    if (isatty(2)) {
+        opt.progress = progress;
+        opt.progress_ctx = &ps;
+    }
+    trade_import *im;
+    trade_error err;
+    trade_error_clear(&err);
+    if (trade_import_new(&im, &opt, &err))
+        return cli_fail(&err);
+    int rc = 0;
+    if (countries && (rc = trade_import_countries_load(im, countries, &err)))
+        goto out;
+    for (int i = optind; i < argc; i++) {
+        ps.file = argv[i];
+        ps.last = -1;
+        rc = add(im, argv[i], &err);
+        if (opt.progress)
+            fputc('\n', stderr);
+        if (rc)
+            goto out;
+    }
+    if ((rc = trade_import_finish(im, &err)))
+        goto out;
+    rc = write_rows(im, &o, partial, opt.with_quantity);
+    trade_import_free(im);
+    return rc;
+out:
+    trade_import_free(im);
+    return cli_fail(&err);
 }

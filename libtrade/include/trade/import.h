@@ -1,8 +1,120 @@
-/* import.h - placeholder: the import module's public API is being written. */
+/* import.h - bulk bilateral panels (CEPII BACI, UN Comtrade) summed into
+ * observation groups.
+ *
+ * An importer accumulates rows from one or more files into groups keyed by
+ * (year or month, reporter, partner, flow, product). Sums are exact integers
+ * in the smallest written unit: thousandths of a US dollar for values and
+ * grams (millionths of a tonne) for quantities, so totals do not depend on
+ * the order of the rows or on how a file is split between threads or
+ * machines. BACI files are read by two threads on two halves of the file
+ * (split at a line start, checked afterwards; one thread when the check
+ * fails), with pread into bounded buffers: memory grows with the number of
+ * groups, not with the size of the file.
+ *
+ * Typical use: trade_import_new, optionally trade_import_countries_load,
+ * then trade_import_baci / trade_import_comtrade / trade_import_partial for
+ * every file, then trade_import_finish and trade_import_get for each group
+ * in order, and trade_import_free. */
 #ifndef TRADE_IMPORT_H
 #define TRADE_IMPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
 
 #include "error.h"
 #include "table.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Product detail of the groups. */
+typedef enum trade_import_level {
+    TRADE_IMPORT_TOTAL = 0, /* all products together (no product column) */
+    TRADE_IMPORT_HS2 = 2,   /* the first 2 digits of the HS code */
+    TRADE_IMPORT_HS4 = 4,
+    TRADE_IMPORT_HS6 = 6
+} trade_import_level;
+
+/* Called now and then while a file is read: bytes done of total. May be
+ * called from a worker thread, never from two threads at once. */
+typedef void (*trade_import_progress_fn)(void *ctx, uint64_t done, uint64_t total);
+
+typedef struct trade_import_options {
+    trade_import_level level;
+    int with_quantity; /* 1: also sum quantities (BACI q, Comtrade netWgt) */
+    int keep_unknown;  /* 1: an unknown numeric code n becomes "X" + 3 digits */
+    int threads;       /* worker threads for BACI; 0 = 2 (1 for small files) */
+    trade_import_progress_fn progress; /* may be NULL */
+    void *progress_ctx;
+} trade_import_options;
+
+typedef struct trade_import trade_import;
+
+/* One group, as returned by trade_import_get. Strings point into the
+ * importer and live until trade_import_free. */
+typedef struct trade_import_group {
+    int year;               /* the year */
+    int month;              /* 1-12 for a monthly Comtrade period, else 0 */
+    const char *reporter;   /* alpha-3 code, an aggregate or "X" + 3 digits */
+    const char *partner;
+    const char *flow;       /* "export", "import", "reexport" or "reimport" */
+    const char *product;    /* "" at TRADE_IMPORT_TOTAL */
+    int64_t value_musd;     /* sum of values, thousandths of a USD */
+    int64_t quantity_g;     /* sum of the known quantities, grams */
+    uint64_t rows;          /* input rows summed */
+    uint64_t quantity_rows; /* rows among them with a known quantity */
+} trade_import_group;
+
+/* Create an importer. opt may be NULL (totals, no quantity, strict codes).
+ * *out is owned by the caller: trade_import_free. TRADE_ENOMEM. */
+TRADE_API int trade_import_new(trade_import **out, const trade_import_options *opt,
+                               trade_error *err);
+
+/* Free an importer; NULL is fine. */
+TRADE_API void trade_import_free(trade_import *im);
+
+/* Read a BACI country table (columns country_code and country_iso3, or the
+ * older iso_3digit_alpha) mapping BACI's numeric codes to alpha-3 codes. A
+ * code mapped to an alpha-3 code the library does not know stays unknown.
+ * Entries override the built-in mapping. TRADE_EIO, TRADE_ECSV, TRADE_EDATA. */
+TRADE_API int trade_import_countries_load(trade_import *im, const char *path, trade_error *err);
+
+/* Add a BACI file (header t,i,j,k,v,q in any order; v in thousands of USD,
+ * q in tonnes, empty or NA when unknown). Errors name the file, the line and
+ * the column: TRADE_EIO, TRADE_ECSV, TRADE_EDATA (bad number, unknown code
+ * without keep_unknown), TRADE_ELIMIT (a sum beyond int64). On error the
+ * importer keeps whatever earlier files added. */
+TRADE_API int trade_import_baci(trade_import *im, const char *path, trade_error *err);
+
+/* Add a UN Comtrade CSV (columns found by name; see bench/README.md and
+ * `trade import --help` for which rows are taken). Same errors. */
+TRADE_API int trade_import_comtrade(trade_import *im, const char *path, trade_error *err);
+
+/* Add a file written by trade_import_write_partial (the map step's output)
+ * to the sums: the reduce step. Same errors. */
+TRADE_API int trade_import_partial(trade_import *im, const char *path, trade_error *err);
+
+/* Sort the groups by (period, reporter, partner, product, flow). Call after
+ * the last file, before trade_import_get. TRADE_ENOMEM. */
+TRADE_API int trade_import_finish(trade_import *im, trade_error *err);
+
+/* The number of groups (after trade_import_finish). */
+TRADE_API size_t trade_import_count(const trade_import *im);
+
+/* The i-th group in order into *g. Returns 0 or TRADE_EARG (i too large, or
+ * not finished). */
+TRADE_API int trade_import_get(const trade_import *im, size_t i, trade_import_group *g);
+
+/* The header of a partial file, NULL-terminated static array of names. */
+TRADE_API const char *const *trade_import_partial_columns(void);
+
+/* Format v / 10^decimals exactly as a plain decimal without trailing zeros
+ * ("-12.5", "3000") into buf of size bytes (40 always suffice). Returns the
+ * length. */
+TRADE_API size_t trade_import_format_fixed(int64_t v, int decimals, char *buf, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -1,0 +1,161 @@
+/* fastnum.c - exact decimal conversion for the import hot path: a mantissa
+ * and a power of ten, then either Clinger's fast path to a double or pure
+ * integer scaling to an int64 (see fastnum_internal.h). */
+#include "fastnum_internal.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const uint64_t pow10_u64[20] = {1ULL,
+                                       10ULL,
+                                       100ULL,
+                                       1000ULL,
+                                       10000ULL,
+                                       100000ULL,
+                                       1000000ULL,
+                                       10000000ULL,
+                                       100000000ULL,
+                                       1000000000ULL,
+                                       10000000000ULL,
+                                       100000000000ULL,
+                                       1000000000000ULL,
+                                       10000000000000ULL,
+                                       100000000000000ULL,
+                                       1000000000000000ULL,
+                                       10000000000000000ULL,
+                                       100000000000000000ULL,
+                                       1000000000000000000ULL,
+                                       10000000000000000000ULL};
+
+static const double pow10_dbl[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+int fastnum_decimal(const char *s, size_t len, fastnum_dec *d)
+{
+    size_t i = 0;
+    int ndig = 0, any = 0, exp10 = 0;
+    uint64_t m = 0;
+    d->neg = 0;
+    d->truncated = 0;
+    if (i < len && (s[i] == '-' || s[i] == '+'))
+        d->neg = s[i++] == '-';
+    for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
+        any = 1;
+        if (ndig < 19) {
+            m = m * 10 + (uint64_t)(s[i] - '0');
+            if (m)
+                ndig++;
+        } else {
+            exp10++;
+            if (s[i] != '0')
+                d->truncated = 1;
+        }
+    }
+    if (i < len && s[i] == '.') {
+        for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
+            any = 1;
+            if (ndig < 19) {
+                m = m * 10 + (uint64_t)(s[i] - '0');
+                exp10--;
+                if (m)
+                    ndig++;
+            } else if (s[i] != '0') {
+                d->truncated = 1;
+            }
+        }
+    }
+    if (!any)
+        return -1;
+    if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+        int eneg = 0, e = 0, edig = 0;
+        i++;
+        if (i < len && (s[i] == '-' || s[i] == '+'))
+            eneg = s[i++] == '-';
+        for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, edig++) {
+            e = e * 10 + (s[i] - '0');
+            if (e > 9999)
+                return -1;
+        }
+        if (!edig)
+            return -1;
+        exp10 += eneg ? -e : e;
+    }
+    if (i != len)
+        return -1;
+    d->mant = m;
+    d->exp10 = exp10;
+    return 0;
+}
+
+int fastnum_double(const char *s, size_t len, double *out)
+{
+    fastnum_dec d;
+    if (fastnum_decimal(s, len, &d))
+        return -1;
+    if (!d.truncated && d.mant <= (1ULL << 53) && d.exp10 >= -22 && d.exp10 <= 22) {
+        double v = (double)d.mant;
+        v = d.exp10 >= 0 ? v * pow10_dbl[d.exp10] : v / pow10_dbl[-d.exp10];
+        *out = d.neg ? -v : v;
+        return 0;
+    }
+    if (d.mant == 0 && !d.truncated) {
+        *out = d.neg ? -0.0 : 0.0;
+        return 0;
+    }
+    /* The slow, general path: strtod on a NUL-terminated copy. */
+    char small[128], *buf = small;
+    if (len >= sizeof small) {
+        buf = malloc(len + 1);
+        if (!buf)
+            return -1;
+    }
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    errno = 0;
+    double v = strtod(buf, NULL);
+    if (buf != small)
+        free(buf);
+    if (isinf(v))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int fastnum_scaled(const char *s, size_t len, int scale, int64_t *out, int *inexact)
+{
+    fastnum_dec d;
+    int lost = 0;
+    uint64_t v;
+    if (fastnum_decimal(s, len, &d))
+        return -1;
+    lost = d.truncated;
+    int e = d.exp10 + scale;
+    if (d.mant == 0) {
+        v = 0;
+    } else if (e >= 0) {
+        if (e > 19 || d.mant > UINT64_MAX / pow10_u64[e])
+            return -2;
+        v = d.mant * pow10_u64[e];
+    } else if (e < -19) {
+        v = 0; /* mant < 10^19, so the value is below 0.1 */
+        lost = 1;
+    } else {
+        uint64_t p = pow10_u64[-e], q = d.mant / p, r = d.mant % p;
+        uint64_t half = p / 2;
+        if (r) {
+            lost = 1;
+            if (r > half || (r == half && ((q & 1) || d.truncated)))
+                q++;
+        }
+        v = q;
+    }
+    if (v > (uint64_t)INT64_MAX)
+        return -2;
+    *out = d.neg ? -(int64_t)v : (int64_t)v;
+    if (inexact)
+        *inexact = lost;
+    return 0;
+}

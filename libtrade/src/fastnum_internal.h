@@ -1,0 +1,38 @@
+/* fastnum_internal.h - exact decimal conversion without strtod on the hot
+ * path (used by import).
+ *
+ * A plain decimal ([+-]digits[.digits][e[+-]digits]) is split into a 64-bit
+ * mantissa and a power of ten. From there:
+ *  - trade_fastnum_double gives the correctly rounded double: Clinger's fast
+ *    path (mantissa <= 2^53 and |exponent| <= 22: one exact operand times or
+ *    divided by an exact power of ten, so one IEEE rounding) and strtod for
+ *    everything else;
+ *  - trade_fastnum_scaled gives round(value * 10^scale) as an int64 with
+ *    integer arithmetic only (half to even), and says whether it was exact. */
+#ifndef TRADE_FASTNUM_INTERNAL_H
+#define TRADE_FASTNUM_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct fastnum_dec {
+    uint64_t mant;  /* the first 19 significant digits */
+    int exp10;      /* value = mant * 10^exp10 (when !truncated) */
+    int neg;        /* a leading '-' */
+    int truncated;  /* nonzero digits beyond the 19th were dropped */
+} fastnum_dec;
+
+/* Split s[0..len) into d. Returns 0, or -1 if it is not a plain decimal
+ * (empty, stray characters, no digits, exponent beyond +-9999). */
+int fastnum_decimal(const char *s, size_t len, fastnum_dec *d);
+
+/* The double nearest s[0..len), equal to strtod's. Returns 0 or -1 (syntax;
+ * or a result that overflows to infinity). */
+int fastnum_double(const char *s, size_t len, double *out);
+
+/* round(s * 10^scale) into *out (0 <= scale <= 18), half to even; *inexact
+ * (may be NULL) is 1 when rounding changed the value. Returns 0, -1 syntax,
+ * -2 when the result does not fit an int64. */
+int fastnum_scaled(const char *s, size_t len, int scale, int64_t *out, int *inexact);
+
+#endif

@@ -1,0 +1,670 @@
+/* import_baci.c - the BACI reader: two threads, each summing the records
+ * that start in its half of the file.
+ *
+ * Each worker reads its range with pread into a bounded buffer (1 MiB,
+ * grown only for a record longer than that), so the file is never mapped
+ * and memory stays flat. A record is split into fields by a hand scanner
+ * that understands plain fields and simple quoted fields ("020230"); a
+ * record with any other use of quotes (doubled quotes, a quoted newline, a
+ * quote inside a field) goes to libcsv. The second half starts after the
+ * first newline past the middle. That is a record start unless the newline
+ * sits inside a quoted field: the first worker, which owns every record
+ * that starts before the split and reads past it to finish the last one,
+ * checks that its last record ended exactly at the split; if not, the
+ * second worker's sums are dropped and the first continues alone. Sums are
+ * integers, so the result does not depend on the split. */
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fastnum_internal.h"
+#include "import_internal.h"
+
+#define BACI_BUF (1u << 20)
+#define BACI_BUF_MAX (64u << 20)
+#define BACI_MAXF 32
+#define BACI_MIN_SPLIT (4u << 20) /* below this, one thread */
+
+typedef struct baci_cols {
+    int ncols, t, i, j, k, v, q;
+} baci_cols;
+
+typedef struct baci_worker {
+    trade_import *im;
+    const char *path;
+    int fd;
+    baci_cols c;
+    uint64_t start, end, fsize;
+    uint64_t stop;       /* out: file offset after the last record taken */
+    unsigned long lines; /* physical lines taken */
+    imp_map map;
+    int status;
+    trade_error err;
+    unsigned long err_line; /* lines before the failing record, in this range */
+    char *buf;
+    size_t cap;
+    atomic_ullong done;
+    struct baci_worker *peer; /* for the progress total; NULL in workers > 0 */
+    /* slow path: libcsv and the fields it produced */
+    struct csv_parser csv;
+    int csv_ok;
+    char *arena;
+    size_t alen, acap, nf, foff[BACI_MAXF], flen[BACI_MAXF];
+    int arena_fail;
+} baci_worker;
+
+/* ---- slow path through libcsv ---- */
+
+static void slow_cb1(void *s, size_t n, void *data)
+{
+    baci_worker *w = data;
+    if (w->nf >= BACI_MAXF) {
+        w->nf++;
+        return;
+    }
+    if (w->alen + n + 1 > w->acap) {
+        size_t cap = (w->alen + n + 1) * 2;
+        char *a = realloc(w->arena, cap);
+        if (!a) {
+            w->arena_fail = 1;
+            return;
+        }
+        w->arena = a;
+        w->acap = cap;
+    }
+    if (n)
+        memcpy(w->arena + w->alen, s, n);
+    w->foff[w->nf] = w->alen;
+    w->flen[w->nf] = n;
+    w->alen += n;
+    w->arena[w->alen++] = '\0';
+    w->nf++;
+}
+
+static void slow_cb2(int c, void *data)
+{
+    (void)c;
+    (void)data;
+}
+
+/* The byte column of field k of the record at rec (quote-aware), counted
+ * from the last newline before the field. */
+static unsigned long field_column(const char *rec, const char *lim, int k)
+{
+    const char *p = rec, *ls = rec;
+    int inq = 0, f = 0;
+    for (; p < lim && f < k; p++) {
+        if (*p == '"')
+            inq = !inq;
+        else if (*p == '\n')
+            ls = p + 1;
+        else if (*p == ',' && !inq)
+            f++;
+    }
+    return (unsigned long)(p - ls) + 1;
+}
+
+/* ---- one record ---- */
+
+static int worker_fail(baci_worker *w, int code, unsigned long col, const char *fmt,
+                       const char *field, size_t flen)
+{
+    char shown[64];
+    size_t n = flen < sizeof shown - 4 ? flen : sizeof shown - 4;
+    memcpy(shown, field, n);
+    if (n < flen)
+        memcpy(shown + n, "...", 4);
+    else
+        shown[n] = '\0';
+    w->err_line = w->lines;
+    w->status = trade_error_set(&w->err, code, w->path, 0, col, fmt, shown);
+    return w->status;
+}
+
+static inline int parse_small_uint(const char *s, size_t n, unsigned *out)
+{
+    unsigned v = 0;
+    if (n == 0 || n > 9)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned d = (unsigned)(unsigned char)s[i] - '0';
+        if (d > 9)
+            return -1;
+        v = v * 10 + d;
+    }
+    *out = v;
+    return 0;
+}
+
+typedef struct row_cache {
+    uint64_t a, prod;
+    imp_group *g;
+    imp_group *slots;
+} row_cache;
+
+/* Sum one record with fields f/fl (nf of them). rec..lim is the record's
+ * text, for error columns. */
+static int baci_row(baci_worker *w, row_cache *rc, const char *const *f, const size_t *fl,
+                    size_t nf, const char *rec, const char *lim)
+{
+    const baci_cols *c = &w->c;
+    trade_import *im = w->im;
+    unsigned year, ni, nj;
+    if (nf == 1 && fl[0] == 0)
+        return 0; /* blank line */
+    if (nf != (size_t)c->ncols) {
+        char msg[32];
+        snprintf(msg, sizeof msg, "%zu", nf);
+        return worker_fail(w, TRADE_ECSV, 1, "expected as many fields as the header, found %s",
+                           msg, strlen(msg));
+    }
+    if (parse_small_uint(f[c->t], fl[c->t], &year) || year < 1 || year > 9999)
+        return worker_fail(w, TRADE_EDATA, field_column(rec, lim, c->t),
+                           "t: expected a year, got \"%s\"", f[c->t], fl[c->t]);
+    int rep = -1, par = -1;
+    if (!parse_small_uint(f[c->i], fl[c->i], &ni) && ni < 1000)
+        rep = im->bynum[ni];
+    if (rep < 0)
+        return worker_fail(w, TRADE_EDATA, field_column(rec, lim, c->i),
+                           im->opt.keep_unknown
+                               ? "i: unknown exporter code \"%s\""
+                               : "i: unknown exporter code \"%s\" (--countries FILE maps it, "
+                                 "--keep-unknown keeps it as X + code)",
+                           f[c->i], fl[c->i]);
+    if (!parse_small_uint(f[c->j], fl[c->j], &nj) && nj < 1000)
+        par = im->bynum[nj];
+    if (par < 0)
+        return worker_fail(w, TRADE_EDATA, field_column(rec, lim, c->j),
+                           im->opt.keep_unknown
+                               ? "j: unknown importer code \"%s\""
+                               : "j: unknown importer code \"%s\" (--countries FILE maps it, "
+                                 "--keep-unknown keeps it as X + code)",
+                           f[c->j], fl[c->j]);
+    uint64_t prod = 0;
+    if (im->opt.level != TRADE_IMPORT_TOTAL &&
+        imp_product(im->opt.level, f[c->k], fl[c->k], &prod))
+        return worker_fail(w, TRADE_EDATA, field_column(rec, lim, c->k),
+                           "k: expected an HS product code, got \"%s\"", f[c->k], fl[c->k]);
+    int64_t musd, qg = 0;
+    uint64_t qrows = 0;
+    /* v is in thousands of USD: 10^6 thousandths of a dollar */
+    if (fastnum_scaled(f[c->v], fl[c->v], 6, &musd, NULL))
+        return worker_fail(w, TRADE_EDATA, field_column(rec, lim, c->v),
+                           "v: expected a plain number (thousands of USD), got \"%s\"", f[c->v],
+                           fl[c->v]);
+    if (im->opt.with_quantity) {
+        const char *q = f[c->q];
+        size_t ql = fl[c->q];
+        if (ql && !(ql == 2 && q[0] == 'N' && q[1] == 'A')) {
+            /* q is in tonnes: 10^6 grams */
+            if (fastnum_scaled(q, ql, 6, &qg, NULL))
+                return worker_fail(w, TRADE_EDATA, field_column(rec, lim, c->q),
+                                   "q: expected a plain number (tonnes), empty or NA, got \"%s\"",
+                                   q, ql);
+            qrows = 1;
+        }
+    }
+    uint64_t a = IMP_KEY(year, 0, rep, par, 0);
+    imp_group *g;
+    if (rc->g && rc->a == a && rc->prod == prod && rc->slots == w->map.slots) {
+        g = rc->g;
+    } else {
+        g = imp_map_slot(&w->map, a, prod);
+        if (!g) {
+            w->err_line = w->lines;
+            return w->status = trade_error_set(&w->err, TRADE_ENOMEM, w->path, 0, 0,
+                                               "out of memory");
+        }
+        rc->a = a;
+        rc->prod = prod;
+        rc->g = g;
+        rc->slots = w->map.slots;
+    }
+    if (__builtin_add_overflow(g->value_musd, musd, &g->value_musd) ||
+        __builtin_add_overflow(g->quantity_g, qg, &g->quantity_g)) {
+        w->err_line = w->lines;
+        return w->status = trade_error_set(&w->err, TRADE_ELIMIT, w->path, 0, 0,
+                                           "a sum goes beyond the 64-bit range");
+    }
+    g->rows++;
+    g->quantity_rows += qrows;
+    return 0;
+}
+
+/* ---- reading ---- */
+
+/* Move the unread tail [p, len) to the front and read more. Returns 0, or
+ * a status. *eof is set when the whole file has been read. */
+static int refill(baci_worker *w, uint64_t *boff, size_t *len, size_t *p, int *eof)
+{
+    memmove(w->buf, w->buf + *p, *len - *p);
+    *boff += *p;
+    *len -= *p;
+    *p = 0;
+    if (*len + 1 >= w->cap) {
+        if (w->cap >= BACI_BUF_MAX) {
+            w->err_line = w->lines;
+            return w->status = trade_error_set(&w->err, TRADE_ELIMIT, w->path, 0, 0,
+                                               "a record longer than %u bytes", BACI_BUF_MAX);
+        }
+        char *b = realloc(w->buf, w->cap * 2);
+        if (!b) {
+            w->err_line = w->lines;
+            return w->status = trade_error_set(&w->err, TRADE_ENOMEM, w->path, 0, 0,
+                                               "out of memory");
+        }
+        w->buf = b;
+        w->cap *= 2;
+    }
+    size_t want = w->cap - 1 - *len;
+    uint64_t pos = *boff + *len;
+    /* read little past the end of the range: only the last record's tail */
+    uint64_t soft = w->end + 65536;
+    if (pos < soft && soft - pos < want)
+        want = (size_t)(soft - pos);
+    while (want) {
+        ssize_t n = pread(w->fd, w->buf + *len, want, (off_t)pos);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            w->err_line = w->lines;
+            return w->status =
+                       trade_error_set(&w->err, TRADE_EIO, w->path, 0, 0, "read error: %s",
+                                       strerror(errno));
+        }
+        if (n == 0) {
+            w->fsize = pos; /* shorter than it was: take what is there */
+            break;
+        }
+        *len += (size_t)n;
+        pos += (uint64_t)n;
+        want -= (size_t)n;
+        if (pos >= w->fsize)
+            break;
+    }
+    *eof = pos >= w->fsize;
+    w->buf[*len] = '\n'; /* sentinel: every scan stops here */
+    atomic_store_explicit(&w->done, pos > w->start ? pos - w->start : 0, memory_order_relaxed);
+    if (w->peer && w->im->opt.progress) {
+        baci_worker *o = w->peer;
+        uint64_t d = atomic_load_explicit(&w->done, memory_order_relaxed) +
+                     atomic_load_explicit(&o->done, memory_order_relaxed);
+        w->im->opt.progress(w->im->opt.progress_ctx, d, w->fsize);
+    }
+    return 0;
+}
+
+/* Sum the records that start in [from, w->end). Sets w->stop. */
+static void worker_scan(baci_worker *w, uint64_t from)
+{
+    uint64_t boff = from;
+    size_t len = 0, p = 0;
+    int eof = from >= w->fsize;
+    const char *f[BACI_MAXF];
+    size_t fl[BACI_MAXF];
+    row_cache rc = {0, 0, NULL, NULL};
+    w->buf[0] = '\n';
+    if (!eof && refill(w, &boff, &len, &p, &eof))
+        return;
+    for (;;) {
+        if (boff + p >= w->end || (eof && p >= len))
+            break;
+        if (p >= len) {
+            if (refill(w, &boff, &len, &p, &eof))
+                return;
+            continue;
+        }
+        const char *rec = w->buf + p, *lim = w->buf + len, *s = rec;
+        size_t nf = 0;
+        int slow = 0;
+        /* fast path: plain fields and simple quoted fields */
+        for (;;) {
+            const char *fs = s;
+            size_t n;
+            if (*s == '"') {
+                const char *q = memchr(s + 1, '"', (size_t)(lim - s - 1));
+                if (!q || memchr(s + 1, '\n', (size_t)(q - s - 1)) ||
+                    (q[1] != ',' && q[1] != '\n' && q[1] != '\r')) {
+                    slow = 1;
+                    break;
+                }
+                fs = s + 1;
+                n = (size_t)(q - fs);
+                s = q + 1;
+            } else {
+                while (*s != ',' && *s != '\n' && *s != '"')
+                    s++;
+                if (*s == '"') {
+                    slow = 1;
+                    break;
+                }
+                n = (size_t)(s - fs);
+                if (*s == '\n' && n && s[-1] == '\r')
+                    n--;
+            }
+            if (nf < BACI_MAXF) {
+                f[nf] = fs;
+                fl[nf] = n;
+            }
+            nf++;
+            if (*s == ',') {
+                s++;
+                continue;
+            }
+            if (*s == '\r' && s[1] == '\n')
+                s++;
+            if (*s != '\n') {
+                slow = 1;
+                break;
+            }
+            break;
+        }
+        if (!slow) {
+            if (s == lim && !eof) { /* the sentinel: the record goes on */
+                if (refill(w, &boff, &len, &p, &eof))
+                    return;
+                continue;
+            }
+            if (nf > BACI_MAXF)
+                nf = BACI_MAXF + 1;
+            if (baci_row(w, &rc, f, fl, nf > BACI_MAXF ? 0 : nf, rec, s))
+                return;
+            w->lines++;
+            p = (size_t)(s - w->buf) + 1;
+            continue;
+        }
+        /* slow path: find the end of the record, quote-aware, then libcsv */
+        int inq = 0;
+        unsigned long nl = 0;
+        for (s = rec; s < lim; s++) {
+            if (*s == '"')
+                inq = !inq;
+            else if (*s == '\n') {
+                if (!inq)
+                    break;
+                nl++;
+            }
+        }
+        if (s == lim && !eof) {
+            if (refill(w, &boff, &len, &p, &eof))
+                return;
+            continue;
+        }
+        if (s == lim && inq) {
+            w->err_line = w->lines;
+            w->status = trade_error_set(&w->err, TRADE_ECSV, w->path, 0, 1,
+                                        "a quoted field is not closed before the end of the file");
+            return;
+        }
+        size_t rlen = (size_t)(s - rec) + (s < lim ? 1 : 0);
+        w->nf = 0;
+        w->alen = 0;
+        if (csv_parse(&w->csv, rec, rlen, slow_cb1, slow_cb2, w) != rlen ||
+            csv_fini(&w->csv, slow_cb1, slow_cb2, w) != 0) {
+            w->err_line = w->lines;
+            w->status = trade_error_set(&w->err, TRADE_ECSV, w->path, 0, 1, "malformed CSV: %s",
+                                        csv_strerror(csv_error(&w->csv)));
+            return;
+        }
+        if (w->arena_fail) {
+            w->err_line = w->lines;
+            w->status = trade_error_set(&w->err, TRADE_ENOMEM, w->path, 0, 0, "out of memory");
+            return;
+        }
+        for (size_t i = 0; i < w->nf && i < BACI_MAXF; i++) {
+            f[i] = w->arena + w->foff[i];
+            fl[i] = w->flen[i];
+        }
+        if (baci_row(w, &rc, f, fl, w->nf > BACI_MAXF ? 0 : w->nf, rec, s))
+            return;
+        w->lines += nl + 1;
+        p = (size_t)(s - w->buf) + 1;
+    }
+    w->stop = boff + p < w->fsize ? boff + p : w->fsize;
+}
+
+static void *worker_main(void *arg)
+{
+    baci_worker *w = arg;
+    worker_scan(w, w->start);
+    return NULL;
+}
+
+static int worker_init(baci_worker *w, trade_import *im, const char *path, int fd,
+                       const baci_cols *c, uint64_t start, uint64_t end, uint64_t fsize,
+                       trade_error *err)
+{
+    memset(w, 0, sizeof *w);
+    w->im = im;
+    w->path = path;
+    w->fd = fd;
+    w->c = *c;
+    w->start = start;
+    w->end = end;
+    w->fsize = fsize;
+    atomic_init(&w->done, 0);
+    w->cap = BACI_BUF + 1;
+    w->buf = malloc(w->cap);
+    if (!w->buf || csv_init(&w->csv, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+        free(w->buf);
+        w->buf = NULL;
+        return trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
+    }
+    w->csv_ok = 1;
+    return 0;
+}
+
+static void worker_free(baci_worker *w)
+{
+    if (w->csv_ok)
+        csv_free(&w->csv);
+    free(w->buf);
+    free(w->arena);
+    imp_map_free(&w->map);
+}
+
+/* Read the header record: column positions, where data starts, and how
+ * many physical lines the header took. */
+static int read_header(trade_import *im, const char *path, int fd, uint64_t fsize, baci_cols *c,
+                       uint64_t *data_start, unsigned long *hlines, trade_error *err)
+{
+    char buf[65536];
+    ssize_t n;
+    do
+        n = pread(fd, buf, sizeof buf - 1, 0);
+    while (n < 0 && errno == EINTR);
+    if (n < 0)
+        return trade_error_set(err, TRADE_EIO, path, 0, 0, "read error: %s", strerror(errno));
+    if (n == 0)
+        return trade_error_set(err, TRADE_EDATA, path, 1, 1, "empty file: expected a header");
+    size_t len = (size_t)n, p = 0;
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        p = 3;
+    size_t e = p;
+    int inq = 0;
+    unsigned long lines = 1;
+    for (; e < len; e++) {
+        if (buf[e] == '"')
+            inq = !inq;
+        else if (buf[e] == '\n') {
+            if (!inq)
+                break;
+            lines++;
+        }
+    }
+    if (e == len && (uint64_t)len < fsize)
+        return trade_error_set(err, TRADE_ELIMIT, path, 1, 1, "header longer than 64 KiB");
+    *data_start = e < len ? e + 1 : len;
+    *hlines = lines;
+    /* split the header into names (quotes removed, no escapes in names) */
+    c->ncols = 0;
+    c->t = c->i = c->j = c->k = c->v = c->q = -1;
+    size_t fs = p;
+    for (size_t i = p; i <= e; i++) {
+        if (i < e && buf[i] != ',')
+            continue;
+        size_t a = fs, b = i;
+        while (b > a && (buf[b - 1] == '\r' || buf[b - 1] == ' '))
+            b--;
+        while (a < b && buf[a] == ' ')
+            a++;
+        if (b - a >= 2 && buf[a] == '"' && buf[b - 1] == '"')
+            a++, b--;
+        int col = c->ncols++;
+        if (b - a == 1) {
+            switch (buf[a] | 0x20) {
+            case 't': c->t = col; break;
+            case 'i': c->i = col; break;
+            case 'j': c->j = col; break;
+            case 'k': c->k = col; break;
+            case 'v': c->v = col; break;
+            case 'q': c->q = col; break;
+            default: break;
+            }
+        }
+        fs = i + 1;
+        if (c->ncols > BACI_MAXF)
+            return trade_error_set(err, TRADE_EDATA, path, 1, 1,
+                                   "more than %d columns: not a BACI file", BACI_MAXF);
+    }
+    const char *missing = c->t < 0 ? "t" : c->i < 0 ? "i" : c->j < 0 ? "j" : c->v < 0 ? "v" : NULL;
+    if (!missing && im->opt.level != TRADE_IMPORT_TOTAL && c->k < 0)
+        missing = "k (needed by --level)";
+    if (!missing && im->opt.with_quantity && c->q < 0)
+        missing = "q (needed by --with-quantity)";
+    if (missing)
+        return trade_error_set(err, TRADE_EDATA, path, 1, 1,
+                               "not a BACI file: no column %s (expected header t,i,j,k,v,q)",
+                               missing);
+    return 0;
+}
+
+static int merge_into(trade_import *im, const imp_map *m, const char *path, trade_error *err)
+{
+    for (size_t i = 0; i < m->cap; i++) {
+        const imp_group *g = &m->slots[i];
+        if (!g->a)
+            continue;
+        int rc = imp_map_add(&im->map, g->a, g->prod, g->value_musd, g->quantity_g, g->rows,
+                             g->quantity_rows);
+        if (rc)
+            return trade_error_set(err, rc, path, 0, 0, "%s",
+                                   rc == TRADE_ELIMIT ? "a sum goes beyond the 64-bit range"
+                                                      : "out of memory");
+    }
+    return 0;
+}
+
+static int worker_error(const baci_worker *w, unsigned long first_line, trade_error *err)
+{
+    if (err) {
+        *err = w->err;
+        err->line = first_line + w->err_line;
+    }
+    return w->status;
+}
+
+int trade_import_baci(trade_import *im, const char *path, trade_error *err)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return trade_error_set(err, TRADE_EIO, path, 0, 0,
+                               "not a regular file (BACI input must be a file)");
+    }
+    uint64_t fsize = (uint64_t)st.st_size, data = 0;
+    unsigned long hlines = 1;
+    baci_cols c;
+    int rc = read_header(im, path, fd, fsize, &c, &data, &hlines, err);
+    if (rc) {
+        close(fd);
+        return rc;
+    }
+    /* numeric codes, resolved once before the threads start */
+    for (int n = 0; n < 1000; n++)
+        im->bynum[n] = imp_code_numeric(im, n);
+
+    int nthreads = im->opt.threads > 0 ? im->opt.threads : 2;
+    if (fsize - data < BACI_MIN_SPLIT)
+        nthreads = 1;
+    uint64_t split = fsize;
+    if (nthreads > 1) {
+        /* the first newline at or after the middle */
+        char buf[4096];
+        uint64_t pos = data + (fsize - data) / 2;
+        split = fsize;
+        while (pos < fsize) {
+            ssize_t n = pread(fd, buf, sizeof buf, (off_t)pos);
+            if (n <= 0)
+                break;
+            const char *nl = memchr(buf, '\n', (size_t)n);
+            if (nl) {
+                split = pos + (uint64_t)(nl - buf) + 1;
+                break;
+            }
+            pos += (uint64_t)n;
+        }
+        if (split >= fsize)
+            nthreads = 1;
+    }
+    baci_worker w[2];
+    unsigned long first = hlines + 1;
+    if ((rc = worker_init(&w[0], im, path, fd, &c, data, split, fsize, err))) {
+        close(fd);
+        return rc;
+    }
+    int two = nthreads > 1;
+    pthread_t th;
+    if (two) {
+        if ((rc = worker_init(&w[1], im, path, fd, &c, split, fsize, fsize, err))) {
+            worker_free(&w[0]);
+            close(fd);
+            return rc;
+        }
+        w[0].peer = &w[1];
+        if (pthread_create(&th, NULL, worker_main, &w[1]) != 0) {
+            worker_free(&w[1]);
+            two = 0;
+            w[0].end = fsize;
+            w[0].peer = NULL;
+        }
+    } else {
+        w[0].end = fsize;
+    }
+    worker_scan(&w[0], data);
+    if (two)
+        pthread_join(th, NULL);
+    if (!w[0].status && two && w[0].stop != split) {
+        /* the split was inside a quoted field: finish alone */
+        w[0].end = fsize;
+        worker_scan(&w[0], w[0].stop);
+        worker_free(&w[1]);
+        two = 0;
+    }
+    if (w[0].status)
+        rc = worker_error(&w[0], first, err);
+    else if (two && w[1].status)
+        rc = worker_error(&w[1], first + w[0].lines, err);
+    if (!rc)
+        rc = merge_into(im, &w[0].map, path, err);
+    if (!rc && two)
+        rc = merge_into(im, &w[1].map, path, err);
+    if (!rc && im->opt.progress)
+        im->opt.progress(im->opt.progress_ctx, fsize, fsize);
+    worker_free(&w[0]);
+    if (two)
+        worker_free(&w[1]);
+    close(fd);
+    return rc;
+}
