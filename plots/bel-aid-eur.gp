@@ -11,7 +11,7 @@
 set encoding utf8
 if (!exists('out_format')) out_format = 'png'
 if (out_format eq 'svg') {
-    set terminal svg size 800,500 font 'Sans,13' noenhanced background rgb 'white'
+    set terminal svg size 800,500 font 'Sans,10' fontscale 1.3 noenhanced background rgb 'white'
 } else {
     if (out_format eq 'pdf') {
         set terminal pdfcairo size 8 in,5 in font 'Sans,10' noenhanced

@@ -123,7 +123,8 @@ static void test_line(void **state)
     assert_non_null(strstr(s, "set ylabel 'million EUR'"));
     /* 2011 sits at 2011.5; 119091910 / 1e6 = 119.09191, drawn solid and as
        the start of the dashed segment into Jan-Oct 2012, filled circle (pt 7) */
-    assert_non_null(strstr(s, "2011.5 119.09191 119.09191 119.09191 7 NaN NaN \"2011\" \"exact\"\n"));
+    assert_non_null(
+        strstr(s, "2011.5 119.09191 119.09191 119.09191 7 NaN NaN \"2011\" \"exact\"\n"));
     /* derived 2009: open circle (pt 6) */
     assert_non_null(strstr(s, "2009.5 71 71 NaN 6 "));
     /* Jan-Oct 2012: middle = 2012 + 5/12 = 2012.416666..., 3.3 million,
@@ -145,14 +146,13 @@ static void test_line(void **state)
 /* Bars for 2011, thousands of euros of Table 2: exports KAZ 119091.91,
  * UZB 27124.41, TJK 798.05; imports KAZ 21195.82, UZB 8570.86. Categories
  * by exports, largest first: Kazakhstan, Uzbekistan, Tajikistan. */
-static const char bars_csv[] =
-    "reporter,partner,flow,period,value,unit,source,locator\n"
-    "BEL,TJK,export,2011,798050,EUR,b,1\n"
-    "BEL,KAZ,import,2011,21195820,EUR,b,2\n"
-    "BEL,UZB,export,2011,27124410,EUR,b,3\n"
-    "BEL,KAZ,export,2011,119091910,EUR,b,4\n"
-    "BEL,UZB,import,2011,8570860,EUR,b,5\n"
-    "BEL,KAZ,export,2010,100000000,EUR,b,6\n";
+static const char bars_csv[] = "reporter,partner,flow,period,value,unit,source,locator\n"
+                               "BEL,TJK,export,2011,798050,EUR,b,1\n"
+                               "BEL,KAZ,import,2011,21195820,EUR,b,2\n"
+                               "BEL,UZB,export,2011,27124410,EUR,b,3\n"
+                               "BEL,KAZ,export,2011,119091910,EUR,b,4\n"
+                               "BEL,UZB,import,2011,8570860,EUR,b,5\n"
+                               "BEL,KAZ,export,2010,100000000,EUR,b,6\n";
 
 static void test_bars(void **state)
 {
@@ -205,16 +205,17 @@ static void test_rank(void **state)
 static void test_growth(void **state)
 {
     (void)state;
-    static const char csv[] =
-        "reporter,partner,flow,unit,period_from,period_to,growth_pct,status\n"
-        "BEL,KAZ,export,EUR,2009,2010,40.8,\n"
-        "BEL,KAZ,export,EUR,2010,2011,-49.3,\n"
-        "BEL,KAZ,export,EUR,2011,2012-01/2012-10,,incomparable periods\n";
+    static const char csv[] = "reporter,partner,flow,unit,period_from,period_to,growth_pct,status\n"
+                              "BEL,KAZ,export,EUR,2009,2010,40.8,\n"
+                              "BEL,KAZ,export,EUR,2010,2011,-49.3,\n"
+                              "BEL,KAZ,export,EUR,2011,2012-01/2012-10,,incomparable periods\n";
     unsigned char used[3];
     char *s = script_of(csv, TRADE_PLOT_GROWTH, "Growth 'x'", used);
     assert_blocks_safe(s);
     assert_non_null(strstr(s, "$growth << EOD\n0 40.8 40.8 NaN\n1 -49.3 NaN -49.3\nEOD\n"));
-    assert_non_null(strstr(s, "set xtics ('2009\xe2\x86\x92" "2010' 0, '2010\xe2\x86\x92" "2011' 1)"));
+    assert_non_null(strstr(s, "set xtics ('2009\xe2\x86\x92"
+                              "2010' 0, '2010\xe2\x86\x92"
+                              "2011' 1)"));
     assert_non_null(strstr(s, "set title 'Growth \xe2\x80\x99x\xe2\x80\x99'"));
     assert_non_null(strstr(s, "title 'decline'"));
     static const unsigned char want[3] = {1, 1, 0};
@@ -367,10 +368,10 @@ static void test_render_missing(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_names),  cmocka_unit_test(test_quote),
-        cmocka_unit_test(test_line),   cmocka_unit_test(test_bars),
-        cmocka_unit_test(test_rank),   cmocka_unit_test(test_growth),
-        cmocka_unit_test(test_errors), cmocka_unit_test(test_gnuplot_roundtrip),
+        cmocka_unit_test(test_names),          cmocka_unit_test(test_quote),
+        cmocka_unit_test(test_line),           cmocka_unit_test(test_bars),
+        cmocka_unit_test(test_rank),           cmocka_unit_test(test_growth),
+        cmocka_unit_test(test_errors),         cmocka_unit_test(test_gnuplot_roundtrip),
         cmocka_unit_test(test_render_missing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -167,7 +167,7 @@ static int write_compare(const char *outdir, char **files, size_t nfiles)
         rc = (tb && ts) ? cli_fail(&err) : CLI_EUSAGE;
         goto done;
     }
-    static const char *const cols[] = {"measure", "reporter", "partner", "flow",    "period", "unit",
+    static const char *const cols[] = {"measure", "reporter", "partner", "flow",   "period", "unit",
                                        "product", "value",    "status",  "source", "locator"};
     trade_write_options wo = {0};
     if (trade_writer_open(&w, out, &wo, &err) || trade_writer_header(w, 11, cols, NULL, &err)) {
@@ -175,17 +175,23 @@ static int write_compare(const char *outdir, char **files, size_t nfiles)
         goto done;
     }
 #define CELL(t, r, name)                                                                           \
-    (trade_table_col_index(t, name) < 0 ? ""                                                       \
-                                        : trade_table_cell(t, r, (size_t)trade_table_col_index(t, name)))
+    (trade_table_col_index(t, name) < 0                                                            \
+         ? ""                                                                                      \
+         : trade_table_cell(t, r, (size_t)trade_table_col_index(t, name)))
     for (size_t r = 0; r < trade_table_rows(tb); r++) {
         static const char *const measures[] = {"balance", "coverage", "total"};
         for (int m = 0; m < 3; m++) {
             const char *unit = m == 1 ? "ratio" : CELL(tb, r, "unit");
-            const char *cells[11] = {measures[m],         CELL(tb, r, "reporter"),
-                                     CELL(tb, r, "partner"), "export-import",
-                                     CELL(tb, r, "period"), unit,
-                                     CELL(tb, r, "product"), CELL(tb, r, measures[m]),
-                                     CELL(tb, r, "status"), "",
+            const char *cells[11] = {measures[m],
+                                     CELL(tb, r, "reporter"),
+                                     CELL(tb, r, "partner"),
+                                     "export-import",
+                                     CELL(tb, r, "period"),
+                                     unit,
+                                     CELL(tb, r, "product"),
+                                     CELL(tb, r, measures[m]),
+                                     CELL(tb, r, "status"),
+                                     "",
                                      ""};
             if (trade_writer_row(w, cells, &err)) {
                 rc = cli_fail(&err);
@@ -197,11 +203,16 @@ static int write_compare(const char *outdir, char **files, size_t nfiles)
         const char *share = CELL(ts, r, "share_pct");
         if (!*share && *CELL(ts, r, "status") && strstr(CELL(ts, r, "status"), "not a level"))
             continue;
-        const char *cells[11] = {"share_pct",          CELL(ts, r, "reporter"),
-                                 CELL(ts, r, "partner"), CELL(ts, r, "flow"),
-                                 CELL(ts, r, "period"), "percent",
-                                 CELL(ts, r, "product"), share,
-                                 CELL(ts, r, "status"), CELL(ts, r, "source"),
+        const char *cells[11] = {"share_pct",
+                                 CELL(ts, r, "reporter"),
+                                 CELL(ts, r, "partner"),
+                                 CELL(ts, r, "flow"),
+                                 CELL(ts, r, "period"),
+                                 "percent",
+                                 CELL(ts, r, "product"),
+                                 share,
+                                 CELL(ts, r, "status"),
+                                 CELL(ts, r, "source"),
                                  CELL(ts, r, "locator")};
         if (trade_writer_row(w, cells, &err)) {
             rc = cli_fail(&err);
@@ -470,9 +481,9 @@ static void data_table(report *rp, const trade_table *t, const unsigned char *us
              "<div class=\"scroll\">\n");
     if (gen) {
         /* a table of trade growth: its own columns, every row drawn */
-        static const char *const cols[] = {"reporter",   "partner",  "flow",     "unit",
+        static const char *const cols[] = {"reporter",    "partner",   "flow",       "unit",
                                            "period_from", "period_to", "value_from", "value_to",
-                                           "growth_pct", "status",   "source",   NULL};
+                                           "growth_pct",  "status",    "source",     NULL};
         h_table_generic(h, t, cols);
         h_raw(h, "</div></details>\n");
         return;
@@ -519,8 +530,7 @@ static void do_chart(report *rp, const chart_spec *s, trade_table *t, const unsi
     char *script = NULL;
     size_t len = 0;
     trade_error err;
-    if (!used)
-        {
+    if (!used) {
         worse(rp, CLI_EUSAGE);
         return;
     }
@@ -638,16 +648,14 @@ static void generic_charts(report *rp)
     const trade_table *all = rp->all;
     size_t n = trade_table_rows(all);
     unsigned char *done = calloc(n ? n : 1, 1);
-    if (!done)
-        {
+    if (!done) {
         worse(rp, CLI_EUSAGE);
         return;
     }
     for (size_t r = 0; r < n; r++) {
         const trade_obs *o = trade_table_obs(all, r);
-        if (done[r] || rp->covered[r] || !strcmp(o->unit, "rank") ||
-            !strcmp(o->unit, "percent") || !strcmp(o->unit, "percent_change") ||
-            !strcmp(o->unit, "pp"))
+        if (done[r] || rp->covered[r] || !strcmp(o->unit, "rank") || !strcmp(o->unit, "percent") ||
+            !strcmp(o->unit, "percent_change") || !strcmp(o->unit, "pp"))
             continue;
         size_t count = 0, periods = 0;
         const trade_period *first = &o->period;
@@ -670,9 +678,10 @@ static void generic_charts(report *rp)
         snprintf(slug, sizeof slug, "%s-%s-%s", o->reporter, o->flow, o->unit);
         char sl[96];
         slugify(slug, sl, sizeof sl);
-        chart_spec s = {sl, title, periods ? TRADE_PLOT_LINE : TRADE_PLOT_BARS,
-                        o->reporter, NULL, o->flow, o->unit, NULL,
-                        "Every figure of this reporter, flow and unit in the datasets."};
+        chart_spec s = {
+            sl,          title, periods ? TRADE_PLOT_LINE : TRADE_PLOT_BARS,
+            o->reporter, NULL,  o->flow,
+            o->unit,     NULL,  "Every figure of this reporter, flow and unit in the datasets."};
         unsigned char *rowmap = NULL;
         trade_table *t = load_filtered(rp, &s, &rowmap);
         if (!t) {
@@ -709,8 +718,13 @@ static void growth_chart(report *rp)
                       !strcmp(trade_table_cell(t, r, (size_t)cf), "export");
         if (!trade_table_filter(t, keep, &err)) {
             chart_spec s = {"belgium-kazakhstan-export-growth",
-                            "Growth of Belgian exports to Kazakhstan", TRADE_PLOT_GROWTH,
-                            NULL, NULL, NULL, NULL, NULL,
+                            "Growth of Belgian exports to Kazakhstan",
+                            TRADE_PLOT_GROWTH,
+                            NULL,
+                            NULL,
+                            NULL,
+                            NULL,
+                            NULL,
                             "Computed by trade growth from the levels (growth.csv)."};
             do_chart(rp, &s, t, NULL);
         }
@@ -736,10 +750,9 @@ static void verdicts(report *rp)
                  "<code>trade check</code> compares stated growth rates with the levels, totals "
                  "with their parts, and figures stated twice (<a href=\"check.csv\">check.csv"
                  "</a>).</p>\n");
-        static const char *const cols[] = {"check",   "reporter", "partner",  "flow",
-                                           "period",  "unit",     "compared", "gap",
-                                           "verdict", "a_source", "a_locator", "b_source",
-                                           "b_locator", NULL};
+        static const char *const cols[] = {
+            "check", "reporter", "partner",  "flow",      "period",   "unit",      "compared",
+            "gap",   "verdict",  "a_source", "a_locator", "b_source", "b_locator", NULL};
         /* a count per verdict first */
         long vc = trade_table_col_index(t, "verdict");
         const char *names[16];
@@ -782,7 +795,8 @@ static const char css[] =
     "figcaption{font-size:.9em;color:#444}table{border-collapse:collapse;font-size:.85em;"
     "margin:.5em 0}th,td{border:1px solid #ddd;padding:.2em .5em;text-align:left;vertical-align:"
     "top}td.num{text-align:right;font-variant-numeric:tabular-nums}th{background:#f4f4f4}"
-    ".scroll{overflow-x:auto}.ok{color:#006b4f}.bad{color:#b3261e}summary{cursor:pointer;color:#0b5394}";
+    ".scroll{overflow-x:auto}.ok{color:#006b4f}.bad{color:#b3261e}summary{cursor:pointer;color:#"
+    "0b5394}";
 
 int cmd_report(int argc, char **argv)
 {
@@ -859,8 +873,10 @@ int cmd_report(int argc, char **argv)
         const char *file;
         cmd_fn fn;
         const char *name;
-    } tables[] = {{"growth.csv", cmd_growth, "growth"}, {"ranks.csv", cmd_rank, "rank"},
-                  {"stats.csv", cmd_stats, "stats"},    {"fit.csv", cmd_fit, "fit"},
+    } tables[] = {{"growth.csv", cmd_growth, "growth"},
+                  {"ranks.csv", cmd_rank, "rank"},
+                  {"stats.csv", cmd_stats, "stats"},
+                  {"fit.csv", cmd_fit, "fit"},
                   {"check.csv", cmd_check, "check"}};
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
         char *path = join(outdir, tables[i].file);

@@ -193,9 +193,10 @@ static const char *flow_name(const char *flow)
 /* Position of a flow in the usual reading order (exports first). */
 static int flow_order(const char *flow)
 {
-    static const char *const order[] = {"export", "import", "services_export", "services_import",
-                                        "trade", "fdi_stock", "fdi_flow", "investment_stock",
-                                        "investment_flow", "aid", "freight"};
+    static const char *const order[] = {
+        "export",          "import",    "services_export", "services_import",
+        "trade",           "fdi_stock", "fdi_flow",        "investment_stock",
+        "investment_flow", "aid",       "freight"};
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
         if (!strcmp(flow, order[i]))
             return (int)i;
@@ -388,8 +389,7 @@ static const char *common_label(const trade_table *t, const size_t *rows, size_t
 }
 
 /* "Belgium \u2192 Kazakhstan, exports (product)" or the common label. */
-static void series_name(const trade_table *t, const size_t *rows, size_t n, char *out,
-                        size_t size)
+static void series_name(const trade_table *t, const size_t *rows, size_t n, char *out, size_t size)
 {
     const char *label = common_label(t, rows, n);
     if (label) {
@@ -402,11 +402,11 @@ static void series_name(const trade_table *t, const size_t *rows, size_t n, char
     const char *prod = *o->product ? o->product : NULL;
     if (!strcmp(o->reporter, o->partner))
         fmt_to(out, size, "%s, %s%s%s%s", trade_country_name(o->reporter), flow_name(o->flow),
-                 prod ? " (" : "", prod ? prod : "", prod ? ")" : "");
+               prod ? " (" : "", prod ? prod : "", prod ? ")" : "");
     else
         fmt_to(out, size, "%s \xe2\x86\x92 %s, %s%s%s%s", trade_country_name(o->reporter),
-                 trade_country_name(o->partner), flow_name(o->flow), prod ? " (" : "",
-                 prod ? prod : "", prod ? ")" : "");
+               trade_country_name(o->partner), flow_name(o->flow), prod ? " (" : "",
+               prod ? prod : "", prod ? ")" : "");
     if (size > 84)
         clip_utf8(out, 80);
 }
@@ -436,8 +436,8 @@ static void name_join(const name_set *s, const char *plural, int country, char *
     size_t len = 0;
     for (size_t i = 0; i < s->n && len < size; i++) {
         const char *v = country ? trade_country_name(s->v[i]) : flow_name(s->v[i]);
-        int k = snprintf(out + len, size - len, "%s%s", i ? (i + 1 == s->n ? " and " : ", ") : "",
-                         v);
+        int k =
+            snprintf(out + len, size - len, "%s%s", i ? (i + 1 == s->n ? " and " : ", ") : "", v);
         if (k < 0)
             break;
         len += (size_t)k;
@@ -488,7 +488,8 @@ static void preamble(plot_ctx *c, const char *what)
         plot_buf_puts(b, "\n# ");
     }
     plot_buf_comment(b, what);
-    plot_buf_puts(b, "\n# Written by trade plot (libtrade). Run it in this folder with\n#   gnuplot ");
+    plot_buf_puts(b,
+                  "\n# Written by trade plot (libtrade). Run it in this folder with\n#   gnuplot ");
     plot_buf_comment(b, c->name);
     plot_buf_printf(b, ".gp    (writes NAME.%s)\n#   gnuplot -e \"out_format='svg'\" ", def);
     plot_buf_comment(b, c->name);
@@ -498,35 +499,37 @@ static void preamble(plot_ctx *c, const char *what)
                      "# is off, so they show as written.\n\n");
     plot_buf_puts(b, "# ---- terminal and output ----\nset encoding utf8\n");
     plot_buf_printf(b, "if (!exists('out_format')) out_format = '%s'\n", def);
-    plot_buf_printf(b,
-                    "if (out_format eq 'svg') {\n"
-                    "    set terminal svg size %d,%d font 'Sans,13' noenhanced background "
-                    "rgb 'white'\n"
-                    "} else {\n"
-                    "    if (out_format eq 'pdf') {\n"
-                    "        set terminal pdfcairo size %g in,%g in font 'Sans,10' noenhanced\n"
-                    "    } else {\n"
-                    "        if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {\n"
-                    "            set terminal pngcairo size %d,%d font 'Sans,10' noenhanced\n"
-                    "        } else {\n"
-                    "            set terminal png size %d,%d noenhanced\n"
-                    "        }\n"
-                    "    }\n"
-                    "}\n",
-                    c->width, c->height, c->width / 100.0, c->height / 100.0, c->width, c->height,
-                    c->width, c->height);
+    plot_buf_printf(
+        b,
+        "if (out_format eq 'svg') {\n"
+        "    set terminal svg size %d,%d font 'Sans,10' fontscale 1.3 noenhanced background "
+        "rgb 'white'\n"
+        "} else {\n"
+        "    if (out_format eq 'pdf') {\n"
+        "        set terminal pdfcairo size %g in,%g in font 'Sans,10' noenhanced\n"
+        "    } else {\n"
+        "        if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {\n"
+        "            set terminal pngcairo size %d,%d font 'Sans,10' noenhanced\n"
+        "        } else {\n"
+        "            set terminal png size %d,%d noenhanced\n"
+        "        }\n"
+        "    }\n"
+        "}\n",
+        c->width, c->height, c->width / 100.0, c->height / 100.0, c->width, c->height, c->width,
+        c->height);
     plot_buf_puts(b, "set output ");
     /* the name was checked: no '/' and no control characters */
     plot_buf_quote(b, c->name);
     plot_buf_puts(b, " . '.' . out_format\n\n");
-    plot_buf_puts(b, "# ---- style: Okabe-Ito colours, light grid, axes on the left and bottom ----\n"
-                     "set termoption noenhanced\n"
-                     "set border 3 lc rgb '#555555'\n"
-                     "set tics nomirror out scale 0.6 textcolor rgb '#333333'\n"
-                     "set grid ytics lc rgb '#e0e0e0' lw 1 dt 1\n"
-                     "set key below center horizontal Left reverse noenhanced samplen 2.5 "
-                     "spacing 1.2 width 2\n"
-                     "set datafile missing 'NaN'\n");
+    plot_buf_puts(b,
+                  "# ---- style: Okabe-Ito colours, light grid, axes on the left and bottom ----\n"
+                  "set termoption noenhanced\n"
+                  "set border 3 lc rgb '#555555'\n"
+                  "set tics nomirror out scale 0.6 textcolor rgb '#333333'\n"
+                  "set grid ytics lc rgb '#e0e0e0' lw 1 dt 1\n"
+                  "set key below center horizontal Left reverse noenhanced samplen 2.5 "
+                  "spacing 1.2 width 2\n"
+                  "set datafile missing 'NaN'\n");
 }
 
 static void put_title(plot_ctx *c, const char *auto_text)
@@ -695,8 +698,9 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
                      "# columns: x (middle of the period, decimal years), value");
     if (!rank)
         plot_buf_printf(b, " (%s)", ylabel);
-    plot_buf_puts(b, ",\n#   solid-line value, dashed-line value (NaN: not on that line), point "
-                     "type,\n#   start and end (years) of periods longer than a year, period, qualifier\n");
+    plot_buf_puts(
+        b, ",\n#   solid-line value, dashed-line value (NaN: not on that line), point "
+           "type,\n#   start and end (years) of periods longer than a year, period, qualifier\n");
     int any_open = 0, any_dash = 0, any_lower = 0, any_upper = 0, any_partial = 0, any_span = 0;
     for (size_t i = 0; i < ns; i++) {
         series_name(c->t, s[i].rows, s[i].n, name, sizeof name);
@@ -737,7 +741,8 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
             put_num(b, dashed || span ? NAN : y);
             plot_buf_puts(b, " ");
             put_num(b, !span && (dashed || next_dashed) ? y : NAN);
-            plot_buf_printf(b, " %d ", span ? (qual_open(o->qualifier) ? 12 : 13) : point_type(o, partial));
+            plot_buf_printf(b, " %d ",
+                            span ? (qual_open(o->qualifier) ? 12 : 13) : point_type(o, partial));
             put_num(b, xs);
             plot_buf_puts(b, " ");
             put_num(b, xe);
@@ -967,7 +972,8 @@ static int plot_bars(plot_ctx *c, int rank, trade_error *err)
     }
     /* groups in reading order of their flows (exports, imports, ...) */
     {
-        size_t *perm = malloc((ng ? ng : 1) * sizeof *perm), *inv = malloc((ng ? ng : 1) * sizeof *inv);
+        size_t *perm = malloc((ng ? ng : 1) * sizeof *perm),
+               *inv = malloc((ng ? ng : 1) * sizeof *inv);
         if (!perm || !inv) {
             free(perm), free(inv);
             free(rows), free(cat), free(grp), free(cats), free(grp_first);
@@ -976,8 +982,9 @@ static int plot_bars(plot_ctx *c, int rank, trade_error *err)
         for (size_t i = 0; i < ng; i++)
             perm[i] = i;
         for (size_t i = 1; i < ng; i++)
-            for (size_t j = i; j > 0 && flow_order(trade_table_obs(t, grp_first[perm[j]])->flow) <
-                                            flow_order(trade_table_obs(t, grp_first[perm[j - 1]])->flow);
+            for (size_t j = i;
+                 j > 0 && flow_order(trade_table_obs(t, grp_first[perm[j]])->flow) <
+                              flow_order(trade_table_obs(t, grp_first[perm[j - 1]])->flow);
                  j--) {
                 size_t tmp = perm[j];
                 perm[j] = perm[j - 1];
@@ -1066,12 +1073,13 @@ static int plot_bars(plot_ctx *c, int rank, trade_error *err)
         free(rows), free(cat), free(grp), free(cats), free(grp_first), free(m), free(order);
         return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
     }
-    plot_buf_printf(b,
-                    "\n# ---- data: one block per group; categories 0..%zu are named by the "
-                    "x tics ----\n# columns: category position, bar centre, value%s%s%s, "
-                    "value if drawn solid, value if hatched (estimate, projection, derived),\n#   value "
-                    "label (NaN for bounds, labelled at their arrow)\n",
-                    nc ? nc - 1 : 0, rank ? "" : " (", rank ? "" : ylabel, rank ? "" : ")");
+    plot_buf_printf(
+        b,
+        "\n# ---- data: one block per group; categories 0..%zu are named by the "
+        "x tics ----\n# columns: category position, bar centre, value%s%s%s, "
+        "value if drawn solid, value if hatched (estimate, projection, derived),\n#   value "
+        "label (NaN for bounds, labelled at their arrow)\n",
+        nc ? nc - 1 : 0, rank ? "" : " (", rank ? "" : ylabel, rank ? "" : ")");
     for (size_t g = 0; g < ng; g++) {
         const trade_obs *go = trade_table_obs(t, grp_first[g]);
         plot_buf_puts(b, "# ");
@@ -1088,7 +1096,8 @@ static int plot_bars(plot_ctx *c, int rank, trade_error *err)
             const trade_obs *o = trade_table_obs(t, (size_t)r);
             double v = o->value / div;
             int open = qual_open(o->qualifier) && !rank;
-            int bound = !strcmp(o->qualifier, "lower_bound") || !strcmp(o->qualifier, "upper_bound");
+            int bound =
+                !strcmp(o->qualifier, "lower_bound") || !strcmp(o->qualifier, "upper_bound");
             any_open |= open;
             gopen[g] |= open;
             if (!bound)
@@ -1165,10 +1174,10 @@ static int plot_bars(plot_ctx *c, int rank, trade_error *err)
         const char *col = palette[g % NPALETTE];
         if (rep.n > 1 && !by_reporter)
             fmt_to(name, sizeof name, "%s, %s", trade_country_name(go->reporter),
-                     flow_name(go->flow));
+                   flow_name(go->flow));
         else if (by_reporter && par.n > 1)
             fmt_to(name, sizeof name, "%s, %s", trade_country_name(go->partner),
-                     flow_name(go->flow));
+                   flow_name(go->flow));
         else
             fmt_to(name, sizeof name, "%s", flow_name(go->flow));
         if (*go->product) {
@@ -1176,12 +1185,10 @@ static int plot_bars(plot_ctx *c, int rank, trade_error *err)
             fmt_to(name + l, sizeof name - l, " (%s)", go->product);
         }
         if (rank)
-            plot_buf_printf(b,
-                            "%s$g%zu using 2:3 with points pt 7 ps 2 lc rgb '%s' title ",
+            plot_buf_printf(b, "%s$g%zu using 2:3 with points pt 7 ps 2 lc rgb '%s' title ",
                             g ? ", \\\n     " : "", g + 1, col);
         else
-            plot_buf_printf(b,
-                            "%s$g%zu using 2:4 with boxes lc rgb '%s' title ",
+            plot_buf_printf(b, "%s$g%zu using 2:4 with boxes lc rgb '%s' title ",
                             g ? ", \\\n     " : "", g + 1, col);
         plot_buf_quote(b, name);
         if (gopen[g] & 1)
@@ -1191,9 +1198,9 @@ static int plot_bars(plot_ctx *c, int rank, trade_error *err)
                             g + 1, col, col);
         if (gopen[g] & 2)
             plot_buf_printf(b,
-                        ", \\\n     $g%zu using 2:6:(sprintf('%s', $6)) with labels offset "
-                        "char 0,char %s font ',9' tc rgb '#333333' notitle",
-                        g + 1, fmt, rank ? "1.3" : "0.7");
+                            ", \\\n     $g%zu using 2:6:(sprintf('%s', $6)) with labels offset "
+                            "char 0,char %s font ',9' tc rgb '#333333' notitle",
+                            g + 1, fmt, rank ? "1.3" : "0.7");
     }
     put_key_notes(c, any_open && !rank, 0, any_lower, any_upper, 0);
     plot_buf_puts(b, "\n");
@@ -1260,8 +1267,8 @@ static int plot_growth(plot_ctx *c, trade_error *err)
         c->used[r] = 1;
         if (series.n < 64) {
             fmt_to(key[series.n], sizeof key[0], "%s\x1f%s\x1f%s\x1f%s",
-                     cell_by_name(t, r, "reporter"), cell_by_name(t, r, "partner"),
-                     cell_by_name(t, r, "flow"), cell_by_name(t, r, "product"));
+                   cell_by_name(t, r, "reporter"), cell_by_name(t, r, "partner"),
+                   cell_by_name(t, r, "flow"), cell_by_name(t, r, "product"));
             name_add(&series, key[series.n]);
         }
     }
@@ -1273,7 +1280,8 @@ static int plot_growth(plot_ctx *c, trade_error *err)
     }
     int several = series.n > 1;
     char title[512], name[512];
-    const char *rep = cell_by_name(t, rows[0], "reporter"), *par = cell_by_name(t, rows[0], "partner");
+    const char *rep = cell_by_name(t, rows[0], "reporter"),
+               *par = cell_by_name(t, rows[0], "partner");
     if (several)
         fmt_to(title, sizeof title, "Growth rates of %zu series", series.n);
     else
@@ -1356,8 +1364,8 @@ static int plot_growth(plot_ctx *c, trade_error *err)
                         "set xtics %.6g\nset xlabel '%s'\nunset grid\n"
                         "set grid xtics lc rgb '#e0e0e0'\nset yzeroaxis lt -1 lw 1\n"
                         "set style fill solid 0.9 border -1\n",
-                        k - 1, vmin < 0 ? vmin - 0.05 * span : 0, vmax > 0 ? vmax + 0.45 * span : 0.3 * span,
-                        nice_step(span / 4), axis);
+                        k - 1, vmin < 0 ? vmin - 0.05 * span : 0,
+                        vmax > 0 ? vmax + 0.45 * span : 0.3 * span, nice_step(span / 4), axis);
         plot_buf_puts(b, "\n# ---- plot: growth in blue, decline in vermillion, rates beside the "
                          "bars ----\nplot ");
         if (pos)

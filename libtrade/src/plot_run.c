@@ -114,8 +114,8 @@ int trade_plot_render(const char *script_path, const char *format, trade_error *
                                "cannot run gnuplot (%s); install gnuplot-nox or set TRADE_GNUPLOT",
                                prog);
     if (WIFEXITED(ws))
-        return trade_error_set(err, TRADE_EIO, script_path, 0, 0,
-                               "gnuplot failed (exit status %d)", WEXITSTATUS(ws));
+        return trade_error_set(err, TRADE_EIO, script_path, 0, 0, "gnuplot failed (exit status %d)",
+                               WEXITSTATUS(ws));
     return trade_error_set(err, TRADE_EIO, script_path, 0, 0, "gnuplot was killed by signal %d",
                            WIFSIGNALED(ws) ? WTERMSIG(ws) : 0);
 }
