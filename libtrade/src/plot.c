@@ -614,8 +614,7 @@ static int gather_series(plot_ctx *c, const char *unit, series_pts **out, size_t
     for (size_t i = 0; i < ns; i++) {
         size_t n;
         const size_t *rows = trade_series_rows(sl, i, &n);
-        if (!n || strcmp(trade_table_obs(c->t, rows[0])->unit, unit) ||
-            trade_table_obs(c->t, rows[0])->period.start_unit == TRADE_PERIOD_NONE)
+        if (!n || strcmp(trade_table_obs(c->t, rows[0])->unit, unit))
             continue;
         s[k].rows = malloc(n * sizeof *s[k].rows);
         if (!s[k].rows) {
@@ -626,12 +625,19 @@ static int gather_series(plot_ctx *c, const char *unit, series_pts **out, size_t
         size_t m = 0;
         for (size_t j = 0; j < n; j++) {
             const trade_obs *o = trade_table_obs(c->t, rows[j]);
+            if (o->period.start_unit == TRADE_PERIOD_NONE)
+                continue; /* a draft row without a period has no place on the axis */
             if (m && same_period(&trade_table_obs(c->t, s[k].rows[m - 1])->period, &o->period)) {
                 if (better(o, trade_table_obs(c->t, s[k].rows[m - 1])))
                     s[k].rows[m - 1] = rows[j];
                 continue;
             }
             s[k].rows[m++] = rows[j];
+        }
+        if (!m) {
+            free(s[k].rows);
+            s[k].rows = NULL;
+            continue;
         }
         s[k].n = m;
         for (size_t j = 0; j < m; j++)
@@ -671,6 +677,10 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
     int rc = gather_series(c, unit, &s, &ns, err);
     if (rc)
         return rc;
+    if (!ns) {
+        free_series(s, ns);
+        return trade_error_set(err, TRADE_EDATA, NULL, 0, 0, "nothing to plot: no periods");
+    }
     double maxabs = 0, ymin = INFINITY, ymax = -INFINITY, x0 = INFINITY, x1 = -INFINITY;
     for (size_t i = 0; i < ns; i++)
         for (size_t j = 0; j < s[i].n; j++) {
