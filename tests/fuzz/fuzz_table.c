@@ -6,6 +6,7 @@
  * a successful read every accessor is walked and rows are grouped into
  * series, so a bad cell position or row pointer shows up under ASan. */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "trade/trade.h"
