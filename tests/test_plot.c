@@ -262,6 +262,36 @@ static void test_errors(void **state)
     trade_table_free(t);
 }
 
+/* Draft rows with no period have no place on a time axis: left out, and a
+ * table of nothing else is an error rather than an empty plot command. */
+static void test_draft(void **state)
+{
+    (void)state;
+    static const char csv[] = "reporter,partner,flow,period,value,unit\n"
+                              "BEL,KAZ,export,,5,EUR\n"
+                              "BEL,KAZ,export,2011,7,EUR\n";
+    trade_table *t = trade_table_new();
+    trade_read_options ro = {0};
+    ro.draft = 1;
+    trade_error err;
+    assert_int_equal(trade_table_read_buffer(t, csv, strlen(csv), "d.csv", &ro, &err), 0);
+    trade_plot_options po = {0};
+    char *s;
+    unsigned char used[2];
+    assert_int_equal(trade_plot_script(t, &po, &s, NULL, used, &err), 0);
+    assert_non_null(strstr(s, "$s1 << EOD\n2011.5 7 7 NaN 7 NaN NaN \"2011\" \"exact\"\nEOD\n"));
+    assert_int_equal(used[0], 0);
+    assert_int_equal(used[1], 1);
+    free(s);
+    trade_table_free(t);
+    t = trade_table_new();
+    assert_int_equal(trade_table_read_buffer(t, csv, 62, "d.csv", &ro, &err),
+                     0); /* first row only */
+    assert_int_equal(trade_table_rows(t), 1);
+    assert_int_equal(trade_plot_script(t, &po, &s, NULL, NULL, &err), TRADE_EDATA);
+    trade_table_free(t);
+}
+
 static int have_gnuplot(void)
 {
     const char *path = getenv("PATH");
@@ -372,7 +402,7 @@ int main(void)
         cmocka_unit_test(test_line),           cmocka_unit_test(test_bars),
         cmocka_unit_test(test_rank),           cmocka_unit_test(test_growth),
         cmocka_unit_test(test_errors),         cmocka_unit_test(test_gnuplot_roundtrip),
-        cmocka_unit_test(test_render_missing),
+        cmocka_unit_test(test_render_missing), cmocka_unit_test(test_draft),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
