@@ -64,7 +64,9 @@ set boxwidth 0.368 absolute
 set style fill solid 0.9 border -1
 
 # ---- plot: bars (hatched when estimated), values on top ----
-plot $g1 using 2:4 with boxes lc rgb '#0072B2' title 'exports', \
+plot keyentry with boxes fs solid 0.9 border -1 lc rgb '#0072B2' title 'exports', \
+     $g1 using 2:4 with boxes lc rgb '#0072B2' notitle, \
      $g1 using 2:6:(sprintf('%.1f', $6)) with labels offset char 0,char 0.7 font ',9' tc rgb '#333333' notitle, \
-     $g2 using 2:4 with boxes lc rgb '#D55E00' title 'imports', \
+     keyentry with boxes fs solid 0.9 border -1 lc rgb '#D55E00' title 'imports', \
+     $g2 using 2:4 with boxes lc rgb '#D55E00' notitle, \
      $g2 using 2:6:(sprintf('%.1f', $6)) with labels offset char 0,char 0.7 font ',9' tc rgb '#333333' notitle

@@ -1109,7 +1109,7 @@ static int plot_bars(plot_ctx *c, int rank, trade_error *err)
             int bound =
                 !strcmp(o->qualifier, "lower_bound") || !strcmp(o->qualifier, "upper_bound");
             any_open |= open;
-            gopen[g] |= open;
+            gopen[g] |= open ? 1 : 4; /* hatched, solid */
             if (!bound)
                 gopen[g] |= 2;
             any_lower |= !strcmp(o->qualifier, "lower_bound");
@@ -1198,9 +1198,12 @@ static int plot_bars(plot_ctx *c, int rank, trade_error *err)
             plot_buf_printf(b, "%s$g%zu using 2:3 with points pt 7 ps 2 lc rgb '%s' title ",
                             g ? ", \\\n     " : "", g + 1, col);
         else
-            plot_buf_printf(b, "%s$g%zu using 2:4 with boxes lc rgb '%s' title ",
-                            g ? ", \\\n     " : "", g + 1, col);
+            plot_buf_printf(b, "%skeyentry with boxes fs solid 0.9 border -1 lc rgb '%s' title ",
+                            g ? ", \\\n     " : "", col);
         plot_buf_quote(b, name);
+        if (!rank && (gopen[g] & 4))
+            plot_buf_printf(b, ", \\\n     $g%zu using 2:4 with boxes lc rgb '%s' notitle", g + 1,
+                            col);
         if (gopen[g] & 1)
             plot_buf_printf(b,
                             ", \\\n     $g%zu using 2:5 with boxes fs pattern 4 border rgb '%s' "
@@ -1212,7 +1215,10 @@ static int plot_bars(plot_ctx *c, int rank, trade_error *err)
                             "char 0,char %s font ',9' tc rgb '#333333' notitle",
                             g + 1, fmt, rank ? "1.3" : "0.7");
     }
-    put_key_notes(c, any_open && !rank, 0, any_lower, any_upper, 0);
+    if (any_open && !rank)
+        plot_buf_puts(b, ", \\\n     keyentry with boxes fs pattern 4 border rgb '#555555' lc rgb "
+                         "'#555555' title 'hatched: estimate, projection or derived'");
+    put_key_notes(c, 0, 0, any_lower, any_upper, 0);
     plot_buf_puts(b, "\n");
     free(rows), free(cat), free(grp), free(cats), free(grp_first), free(m), free(order);
     free(gopen);
