@@ -18,7 +18,8 @@ static const char usage[] =
     "usage: trade compare balance|coverage|total|share|hhi|index|mirror [OPTIONS] [FILE...]\n"
     "\n"
     "balance, coverage, total: one row per reporter, partner, period, unit (and\n"
-    "  product) with flows export and import: exports, imports, balance = X - M,\n"
+    "  product) with flows export and import: flow (always 'trade', the\n"
+    "  vocabulary's exports + imports), exports, imports, balance = X - M,\n"
     "  coverage = X / M (a ratio, empty when M is 0), total = X + M, status. The\n"
     "  three modes write the same columns. Rows in percent, percent_change, pp\n"
     "  or rank are left out here and in mirror.\n"
@@ -209,16 +210,18 @@ static int run_pairs(compare_ctx *c, int mirror)
                               kind};
     }
     qsort(refs, m, sizeof *refs, cmp_key);
-    static const char *const bal_names[] = {"reporter", "partner", "period",  "unit",
-                                            "product",  "exports", "imports", "balance",
-                                            "coverage", "total",   "status"};
+    static const char *const bal_names[] = {"reporter", "partner",  "flow",    "period",
+                                            "unit",     "product",  "exports", "imports",
+                                            "balance",  "coverage", "total",   "status"};
     static const char *const mir_names[] = {
         "reporter",         "partner",        "flow", "period",  "unit",  "product",
         "exports_reported", "imports_mirror", "gap",  "gap_pct", "status"};
     const char *names[12];
     size_t nc = 0;
     const char *const *src = mirror ? mir_names : bal_names;
-    for (size_t i = 0; i < 11; i++)
+    size_t nsrc =
+        mirror ? sizeof mir_names / sizeof *mir_names : sizeof bal_names / sizeof *bal_names;
+    for (size_t i = 0; i < nsrc; i++)
         if (has_product || strcmp(src[i], "product"))
             names[nc++] = src[i];
     int rc = write_header(c, nc, names);
@@ -241,8 +244,8 @@ static int run_pairs(compare_ctx *c, int mirror)
         size_t k = 0;
         cells[k++] = kr->a;
         cells[k++] = kr->b;
-        if (mirror)
-            cells[k++] = kr->kind ? "services_export" : "export";
+        /* balance rows describe the trade relation (exports and imports) */
+        cells[k++] = mirror ? (kr->kind ? "services_export" : "export") : "trade";
         cells[k++] = period;
         cells[k++] = kr->unit;
         if (has_product)
