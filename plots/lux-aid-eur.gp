@@ -30,7 +30,7 @@ set termoption noenhanced
 set border 3 lc rgb '#555555'
 set tics nomirror out scale 0.6 textcolor rgb '#333333'
 set grid ytics lc rgb '#e0e0e0' lw 1 dt 1
-set key below center horizontal Left reverse noenhanced samplen 2.5 spacing 1.2 width 2
+set key below center horizontal Left reverse noenhanced samplen 3.5 spacing 1.2 width 2
 set datafile missing 'NaN'
 
 # ---- data: one block per series ----

@@ -30,11 +30,11 @@ set termoption noenhanced
 set border 3 lc rgb '#555555'
 set tics nomirror out scale 0.6 textcolor rgb '#333333'
 set grid ytics lc rgb '#e0e0e0' lw 1 dt 1
-set key below center horizontal Left reverse noenhanced samplen 2.5 spacing 1.2 width 2
+set key below center horizontal Left reverse noenhanced samplen 3.5 spacing 1.2 width 2
 set datafile missing 'NaN'
 
 # ---- data: one block per series ----
-# columns: x (middle of the period, decimal years), value (thousand),
+# columns: x (middle of the period, decimal years), value (thousand (count)),
 #   solid-line value, dashed-line value (NaN: not on that line), point type,
 #   start and end (years) of periods longer than a year, period, qualifier
 # Middle Corridor (Trans-Caspian route) containers (count)
@@ -45,7 +45,7 @@ EOD
 
 # ---- axes ----
 set title 'Europe and Central Asia: freight (count)' font ',13' noenhanced
-set ylabel 'thousand' noenhanced
+set ylabel 'thousand (count)' noenhanced
 set xrange [2023:2025]
 set xtics ('2023' 2023.5, '2024' 2024.5) scale 0
 set mxtics 1

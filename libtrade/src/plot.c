@@ -247,7 +247,7 @@ static void unit_scale(const char *unit, double maxabs, double *div, char *out, 
     else if (!strcmp(unit, "m3"))
         u = "m\xc2\xb3";
     else if (!strcmp(unit, "count"))
-        u = *word ? "" : "number";
+        u = *word ? "(count)" : "number";
     fmt_to(out, size, "%s%s%s", word, *word && *u ? " " : "", u);
 }
 
@@ -527,7 +527,7 @@ static void preamble(plot_ctx *c, const char *what)
                   "set border 3 lc rgb '#555555'\n"
                   "set tics nomirror out scale 0.6 textcolor rgb '#333333'\n"
                   "set grid ytics lc rgb '#e0e0e0' lw 1 dt 1\n"
-                  "set key below center horizontal Left reverse noenhanced samplen 2.5 "
+                  "set key below center horizontal Left reverse noenhanced samplen 3.5 "
                   "spacing 1.2 width 2\n"
                   "set datafile missing 'NaN'\n");
 }
