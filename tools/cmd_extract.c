@@ -1,11 +1,302 @@
-/* cmd_extract.c - trade extract: not written yet (placeholder so the table links). */
+/* cmd_extract.c - trade extract: candidate observations from the prose and
+ * tables of briefs (plain UTF-8 text), one row per figure, with provenance.
+ * The scanning is trade_extract_text's; this file reads the files, names
+ * the source, writes the rows and keeps the output free of conflicting
+ * duplicates (two figures that would share reporter, partner, flow, period,
+ * unit, qualifier and source: the later one loses its flow, and says so). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli.h"
 #include "commands.h"
 
+static const char usage[] =
+    "usage: trade extract [--source ID] [OPTIONS] [FILE...]\n"
+    "\n"
+    "Figures from brief text (stdin when no FILE or '-'): money (EUR 118\n"
+    "million, $96.4m, USD 87.3 bn, 3.9 billion EUR), quantities (tonnes, cubic\n"
+    "metres, containers, TEU), percentages (shares as percent, growth as\n"
+    "percent_change, pp), numbers written as words, and the cells of aligned\n"
+    "tables (unit and scale from the caption or header). Output: observation\n"
+    "rows with value in base units, unit, precision, qualifier (over, nearly,\n"
+    "up to, expected, ...), period, and reporter, partner and flow where the\n"
+    "sentence states them plainly (else empty: check the output with\n"
+    "'trade validate --draft'), plus line, column, as_written, context and\n"
+    "note (table headings). Years, dates, times, footnote marks, page and\n"
+    "article numbers and URLs are not figures.\n"
+    "\n"
+    "options:\n"
+    "      --source ID       the source column (default: file name without extension)\n"
+    "      --no-tables       read table lines as prose\n"
+    "      --no-counts       leave out bare counts (\"29 areas\")\n" CLI_COMMON_HELP
+    "\n"
+    "example:\n"
+    "  trade extract brief.txt -o brief-draft.csv && trade validate --draft brief-draft.csv\n";
+
+enum { OPT_SOURCE = 1, OPT_NO_TABLES, OPT_NO_COUNTS };
+
+static const char *const columns[] = {"reporter", "partner", "flow",    "period",     "value",
+                                      "unit",     "precision", "qualifier", "source", "locator",
+                                      "line",     "column",  "as_written", "context", "note"};
+#define NCOLS (sizeof columns / sizeof columns[0])
+
+/* One output row, owned strings. */
+typedef struct ex_row {
+    char *cell[NCOLS];
+} ex_row;
+
+typedef struct ex_rows {
+    ex_row *row;
+    size_t n, cap;
+} ex_rows;
+
+static char *dupstr(const char *s)
+{
+    size_t l = strlen(s);
+    char *d = malloc(l + 1);
+    if (d)
+        memcpy(d, s, l + 1);
+    return d;
+}
+
+static int read_all(FILE *f, char **out, size_t *len)
+{
+    size_t cap = 65536, n = 0;
+    char *b = malloc(cap);
+    if (!b)
+        return -1;
+    for (;;) {
+        if (n == cap) {
+            if (cap > ((size_t)-1) / 2) {
+                free(b);
+                return -1;
+            }
+            char *nb = realloc(b, cap * 2);
+            if (!nb) {
+                free(b);
+                return -1;
+            }
+            b = nb;
+            cap *= 2;
+        }
+        size_t k = fread(b + n, 1, cap - n, f);
+        n += k;
+        if (k == 0)
+            break;
+    }
+    if (ferror(f)) {
+        free(b);
+        return -1;
+    }
+    *out = b;
+    *len = n;
+    return 0;
+}
+
+/* The file name without folder and extension. */
+static char *source_of(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    b = b ? b + 1 : path;
+    char *s = dupstr(b);
+    if (!s)
+        return NULL;
+    char *dot = strrchr(s, '.');
+    if (dot && dot != s)
+        *dot = '\0';
+    return s;
+}
+
+static void rows_free(ex_rows *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        for (size_t c = 0; c < NCOLS; c++)
+            free(r->row[i].cell[c]);
+    free(r->row);
+}
+
+static int add_figures(ex_rows *rows, const trade_figure_list *l, const char *source)
+{
+    size_t n = trade_extract_count(l);
+    for (size_t i = 0; i < n; i++) {
+        const trade_figure *f = trade_extract_at(l, i);
+        char value[TRADE_NUMBER_BUFSIZE], prec[TRADE_NUMBER_BUFSIZE];
+        if (!trade_number_format(f->value, value, sizeof value) ||
+            !trade_number_format(f->precision, prec, sizeof prec))
+            continue;
+        char locator[128], line[32], col[32];
+        if (f->table[0])
+            snprintf(locator, sizeof locator, "%s, line %lu", f->table, f->line);
+        else
+            snprintf(locator, sizeof locator, "line %lu", f->line);
+        snprintf(line, sizeof line, "%lu", f->line);
+        snprintf(col, sizeof col, "%lu", f->column);
+        const char *cells[NCOLS] = {f->reporter, f->partner, f->flow,    f->period,   value,
+                                    f->unit,     prec,       f->qualifier, source,    locator,
+                                    line,        col,        f->as_written, f->context, f->note};
+        if (rows->n == rows->cap) {
+            size_t nc = rows->cap ? rows->cap * 2 : 64;
+            ex_row *nr = realloc(rows->row, nc * sizeof *nr);
+            if (!nr)
+                return -1;
+            rows->row = nr;
+            rows->cap = nc;
+        }
+        ex_row *r = &rows->row[rows->n];
+        int bad = 0;
+        for (size_t c = 0; c < NCOLS; c++) {
+            r->cell[c] = dupstr(cells[c]);
+            bad |= r->cell[c] == NULL;
+        }
+        rows->n++;
+        if (bad)
+            return -1;
+    }
+    return 0;
+}
+
+/* Two rows with the same key and different values would be a conflict:
+ * the later one loses its flow, with a note. */
+static int resolve_conflicts(ex_rows *rows)
+{
+    static const size_t key[] = {0, 1, 2, 3, 5, 7, 8};
+    for (size_t i = 0; i < rows->n; i++) {
+        ex_row *b = &rows->row[i];
+        if (!b->cell[0][0] || !b->cell[1][0] || !b->cell[2][0] || !b->cell[3][0])
+            continue;
+        for (size_t j = 0; j < i; j++) {
+            ex_row *a = &rows->row[j];
+            int same = 1;
+            for (size_t k = 0; k < sizeof key / sizeof key[0] && same; k++)
+                same = strcmp(a->cell[key[k]], b->cell[key[k]]) == 0;
+            if (!same || strcmp(a->cell[4], b->cell[4]) == 0)
+                continue;
+            char extra[160];
+            snprintf(extra, sizeof extra, "%sflow %s left out: same key as %s with another value",
+                     b->cell[14][0] ? "; " : "", b->cell[2], a->cell[9]);
+            size_t l = strlen(b->cell[14]) + strlen(extra) + 1;
+            char *nn = malloc(l);
+            if (!nn)
+                return -1;
+            snprintf(nn, l, "%s%s", b->cell[14], extra);
+            free(b->cell[14]);
+            b->cell[14] = nn;
+            b->cell[2][0] = '\0';
+            break;
+        }
+    }
+    return 0;
+}
+
 int cmd_extract(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_errorf("extract", "not implemented yet");
-    return CLI_EUSAGE;
+    static const struct option longopts[] = {{"source", required_argument, NULL, OPT_SOURCE},
+                                             {"no-tables", no_argument, NULL, OPT_NO_TABLES},
+                                             {"no-counts", no_argument, NULL, OPT_NO_COUNTS},
+                                             CLI_COMMON_OPTIONS,
+                                             {NULL, 0, NULL, 0}};
+    cli_common o = {0};
+    trade_extract_options xo = {0};
+    const char *source = NULL;
+    int c;
+    cli_getopt_reset();
+    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+        int rc = 0;
+        if (c == CLI_OPT_HELP) {
+            fputs(usage, stdout);
+            return CLI_OK;
+        } else if (c == OPT_SOURCE) {
+            source = optarg;
+        } else if (c == OPT_NO_TABLES) {
+            xo.no_tables = 1;
+        } else if (c == OPT_NO_COUNTS) {
+            xo.no_counts = 1;
+        } else {
+            rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "extract", c, optarg);
+        }
+        if (rc) {
+            fputs(usage, stderr);
+            return CLI_EUSAGE;
+        }
+    }
+    int nfiles = argc - optind;
+    char **files = argv + optind;
+    static char *stdin_name[] = {"-"};
+    if (nfiles == 0) {
+        nfiles = 1;
+        files = stdin_name;
+    }
+    ex_rows rows = {0};
+    int rc = CLI_OK;
+    for (int i = 0; i < nfiles && rc == CLI_OK; i++) {
+        const char *path = files[i];
+        int is_stdin = strcmp(path, "-") == 0;
+        FILE *f = is_stdin ? stdin : fopen(path, "rb");
+        if (!f) {
+            cli_errorf("extract", "%s: %s", path, strerror(errno));
+            rc = CLI_EUSAGE;
+            break;
+        }
+        char *text = NULL;
+        size_t len = 0;
+        int r = read_all(f, &text, &len);
+        if (!is_stdin)
+            fclose(f);
+        if (r) {
+            cli_errorf("extract", "%s: read error", path);
+            rc = CLI_EUSAGE;
+            break;
+        }
+        char *src = source ? dupstr(source) : source_of(is_stdin ? "stdin" : path);
+        trade_figure_list *l = NULL;
+        trade_error err;
+        trade_error_clear(&err);
+        if (!src || trade_extract_text(text, len, &xo, &l, &err) != 0 || add_figures(&rows, l, src)) {
+            cli_errorf("extract", "%s: out of memory", path);
+            rc = CLI_EUSAGE;
+        }
+        trade_extract_free(l);
+        free(src);
+        free(text);
+    }
+    if (rc == CLI_OK && resolve_conflicts(&rows)) {
+        cli_errorf("extract", "out of memory");
+        rc = CLI_EUSAGE;
+    }
+    if (rc == CLI_OK) {
+        trade_writer *w = NULL;
+        trade_error err;
+        rc = cli_writer_open(&w, &o);
+        if (rc == CLI_OK) {
+            if (trade_writer_header(w, NCOLS, columns, NULL, &err)) {
+                trade_writer_discard(w);
+                rc = cli_fail(&err);
+            } else {
+                for (size_t i = 0; i < rows.n && rc == CLI_OK; i++) {
+                    const char *cells[NCOLS];
+                    for (size_t k = 0; k < NCOLS; k++)
+                        cells[k] = rows.row[i].cell[k];
+                    if (o.nwhere) {
+                        int keep = 1;
+                        for (size_t wi = 0; wi < o.nwhere && keep; wi++)
+                            for (size_t k = 0; k < NCOLS; k++)
+                                if (strcmp(columns[k], o.where_col[wi]) == 0)
+                                    keep = strcmp(cells[k], o.where_val[wi]) == 0;
+                        if (!keep)
+                            continue;
+                    }
+                    if (trade_writer_row(w, cells, &err)) {
+                        trade_writer_discard(w);
+                        w = NULL;
+                        rc = cli_fail(&err);
+                    }
+                }
+                if (w)
+                    rc = cli_writer_commit(w);
+            }
+        }
+    }
+    rows_free(&rows);
+    return rc;
 }

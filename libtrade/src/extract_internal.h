@@ -1,0 +1,61 @@
+/* extract_internal.h - shared between the extract sources: the figure list,
+ * the scanner state and the helpers the table reader borrows from the prose
+ * scanner. Not part of the public API. */
+#ifndef TRADE_EXTRACT_INTERNAL_H
+#define TRADE_EXTRACT_INTERNAL_H
+
+#include <stddef.h>
+#include "trade/extract.h"
+
+struct trade_figure_list {
+    trade_figure *items;
+    size_t n, cap;
+};
+
+/* The decimal written in a text: digits (no separators), the number of
+ * digits after the decimal mark, the end of the token. */
+typedef struct ex_number {
+    char digits[48];
+    size_t ndigits;
+    int decimals;
+    size_t end; /* one past the last byte of the token */
+    int ok;     /* 0: not a usable number (date-like, too long, malformed) */
+    int grouped; /* 1 if thousands separators were seen */
+} ex_number;
+
+typedef struct ex_scan {
+    const char *s;
+    size_t n;
+    size_t *line_start; /* offsets of line starts */
+    size_t nlines;
+    unsigned char *skip; /* per byte: 1 = not prose (table, URL) */
+    trade_figure_list *out;
+    const trade_extract_options *opt;
+    int status;
+} ex_scan;
+
+/* Parse the number token at s[p] (a digit). */
+void ex_number_parse(const char *s, size_t n, size_t p, ex_number *num);
+/* value = digits * 10^(exp10 - decimals) as a double via the strict parser;
+ * returns 0 or -1 (too large, not finite). */
+int ex_number_value(const ex_number *num, int exp10, int negative, double *out);
+/* 10^e as a double (e in -30..30), via the strict parser. */
+double ex_pow10(int e);
+/* Append a figure (copies the strings). Returns 0 or TRADE_ENOMEM. */
+int ex_push(ex_scan *sc, const trade_figure *f, size_t start, size_t end, const char *context,
+            const char *table, const char *note);
+/* 1-based line and column of offset p. */
+void ex_position(const ex_scan *sc, size_t p, unsigned long *line, unsigned long *col);
+/* Find a currency or scale in s[a..b): currency code into cur (size 4, "" if
+ * none), returns the power of ten of a scale word (0 if none). */
+int ex_find_money_words(const char *s, size_t a, size_t b, char cur[4]);
+/* The country code named at s[p..) by a name or adjective ("Belgian",
+ * "Kazakhstan", "European Union"); *len gets the bytes matched. NULL if none. */
+const char *ex_country_at(const char *s, size_t n, size_t p, size_t *len);
+/* Read the aligned tables: emit 0 marks their lines in sc->skip; emit 1
+ * adds their cells (after the prose, whose figures help infer a scale). */
+int ex_tables(ex_scan *sc, int emit);
+/* Case-insensitive match of word w at s[p..), not followed by a letter. */
+size_t ex_word(const char *s, size_t n, size_t p, const char *w);
+
+#endif
