@@ -64,6 +64,8 @@ for r in rows:
     close(r["coverage"], X / M if both and M != 0 else None, f"balance {k} coverage")
     if (not both or M == 0) and not r["status"]:
         bad.append(f"balance {k}: empty cells without status")
+    if r.get("flow") != "trade":
+        bad.append(f"balance {k}: flow {r.get('flow')!r}, want 'trade'")
 
 # share: value / group sum, group reporter, flow, period, unit
 def groups(rows_):
