@@ -172,6 +172,9 @@ int trade_writer_open(trade_writer **out, const char *path, const trade_write_op
         w->fp = fopen(path, "wb");
     } else {
         w->fp = open_temp(path, &w->tmppath);
+        /* a replaced file keeps its permissions (a private file stays private) */
+        if (w->fp && stat(path, &st) == 0)
+            fchmod(fileno(w->fp), st.st_mode & 07777);
     }
     if (!w->fp) {
         int e = errno;

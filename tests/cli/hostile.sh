@@ -187,6 +187,12 @@ run 0 "" -- "$TRADE" cat "$tmp/many.csv" -o "$tmp/o/out.csv"
 [ "$(wc -l <"$tmp/o/out.csv")" -eq 20001 ] && ok || bad "cat -o many: $(wc -l <"$tmp/o/out.csv") lines"
 [ "$(ls -A "$tmp/o")" = out.csv ] && ok || bad "cat -o many: left $(ls -A "$tmp/o")"
 
+# a replaced file keeps its permissions (a private file stays private)
+echo secret >"$tmp/o/private.csv" && chmod 600 "$tmp/o/private.csv"
+run 0 "" -- "$TRADE" cat "$data/good_bom_crlf.csv" -o "$tmp/o/private.csv"
+[ "$(stat -c %a "$tmp/o/private.csv")" = 600 ] && ok || bad "-o changed a 600 file to $(stat -c %a "$tmp/o/private.csv")"
+rm -f "$tmp/o/private.csv"
+
 # Spreadsheet safety: text cells starting with = + - @ tab or CR get a
 # leading ', numbers stay numbers (-1700000, -0.25), --raw writes them as read.
 # Expected output written by hand from formulas.csv (RFC 4180 quoting).
