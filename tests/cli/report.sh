@@ -114,6 +114,12 @@ grep -q 'line 1 &amp; &quot;2&quot;' "$tmp/hrep/index.html" && ok || bad "escape
 TRADE_GNUPLOT=/nonexistent/gnuplot "$TRADE" report "$SRCDIR/datasets" -o "$tmp/nognu" 2>"$tmp/err"
 [ $? -eq 2 ] && grep -q gnuplot "$tmp/err" && [ -s "$tmp/nognu/index.html" ] && [ -s "$tmp/nognu/check.csv" ] \
     && [ -s "$tmp/nognu/middle-corridor-freight.gp" ] && ok || bad "missing gnuplot"
+# a step that fails (fit.csv cannot be written: a folder is in the way) is
+# reported and the rest still runs; the exit status says it failed
+mkdir -p "$tmp/stepfail/fit.csv/x"
+"$TRADE" report "$SRCDIR/datasets" -o "$tmp/stepfail" 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q 'fit.csv failed' "$tmp/err" && [ -s "$tmp/stepfail/index.html" ] \
+    && [ -s "$tmp/stepfail/growth.csv" ] && [ -s "$tmp/stepfail/middle-corridor-freight.png" ] && ok || bad "failed step"
 # usage and data errors
 "$TRADE" report "$tmp/nowhere" -o "$tmp/x" 2>/dev/null; [ $? -eq 2 ] && ok || bad "missing folder: want 2"
 "$TRADE" report "$SRCDIR/datasets" 2>/dev/null; [ $? -eq 2 ] && ok || bad "no -o: want 2"
