@@ -60,6 +60,8 @@ set xrange [-0.6:4.6]
 set xtics ('Kazakhstan' 0, 'Uzbekistan' 1, 'Turkmenistan' 2, 'Kyrgyzstan' 3, 'Tajikistan' 4) scale 0
 # rank 1 on top: the y axis runs downwards
 set yrange [217:0]
+set ytics 50, 50
+set ytics add ('1' 1)
 set boxwidth 0.368 absolute
 set style fill solid 0.9 border -1
 

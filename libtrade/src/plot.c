@@ -313,6 +313,8 @@ static void clip_utf8(char *s, size_t max)
     memcpy(s + max, "\xe2\x80\xa6", 4);
 }
 
+static double nice_step(double raw);
+
 /* ---- choosing rows ---- */
 
 /* 1 if row a is the better statement of a period than row b: an exact
@@ -580,6 +582,16 @@ static int point_type(const trade_obs *o, int partial)
     return qual_open(o->qualifier) ? 6 : 7;
 }
 
+/* A rank axis from hi (bottom) to 0 (top), ticked at 1 and round steps. */
+static void rank_axis(plot_buf *b, double hi)
+{
+    double step = nice_step(hi / 5);
+    plot_buf_printf(b,
+                    "# rank 1 on top: the y axis runs downwards\nset yrange [%g:0]\n"
+                    "set ytics %g, %g\nset ytics add ('1' 1)\n",
+                    hi, step, step);
+}
+
 /* ---- line and rank over time ---- */
 
 typedef struct series_pts {
@@ -795,7 +807,7 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
     double lin_lo = NAN, lin_hi = NAN; /* the y range of a linear axis */
     if (rank) {
         double hi = floor(ymax) + floor(ymax / 10) + 1; /* room below the last rank */
-        plot_buf_printf(b, "# rank 1 on top: the y axis runs downwards\nset yrange [%g:0]\n", hi);
+        rank_axis(b, hi);
     } else if (c->opt->log_y) {
         plot_buf_puts(b, "set logscale y\n");
         plot_buf_printf(b, "set yrange [%.6g:%.6g]\n", ymin / 2, ymax * 2);
@@ -1142,8 +1154,7 @@ static int plot_bars(plot_ctx *c, int rank, trade_error *err)
     }
     plot_buf_printf(b, ") scale 0%s\n", nc > 6 ? " rotate by -30" : "");
     if (rank) {
-        plot_buf_printf(b, "# rank 1 on top: the y axis runs downwards\nset yrange [%g:0]\n",
-                        ceil(vmax * 1.15) + 1);
+        rank_axis(b, ceil(vmax * 1.15) + 1);
     } else if (c->opt->log_y) {
         plot_buf_printf(b, "set logscale y\nset yrange [%.6g:%.6g]\n", vmin / 3, vmax * 3);
     } else {
