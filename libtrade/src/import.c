@@ -52,7 +52,7 @@ static int imp_map_grow(imp_map *m)
 
 imp_group *imp_map_slot(imp_map *m, uint64_t a, uint64_t prod)
 {
-    if (2 * (m->n + 1) > m->cap && imp_map_grow(m))
+    if (4 * (m->n + 1) > 3 * m->cap && imp_map_grow(m))
         return NULL;
     size_t j = imp_hash(a, prod) & (m->cap - 1);
     imp_group *g;
@@ -182,6 +182,12 @@ void trade_import_free(trade_import *im)
 }
 
 static const trade_import *sort_im; /* qsort has no context argument in C11 */
+static int code_rank[IMP_MAX_CODES];
+
+static int id_cmp(const void *pa, const void *pb)
+{
+    return strcmp(sort_im->codes[*(const int *)pa], sort_im->codes[*(const int *)pb]);
+}
 
 static int group_cmp(const void *pa, const void *pb)
 {
@@ -189,10 +195,10 @@ static int group_cmp(const void *pa, const void *pb)
     uint64_t px = x->a >> 32, py = y->a >> 32; /* year, month */
     if (px != py)
         return px < py ? -1 : 1;
-    int c = strcmp(sort_im->codes[(x->a >> 20) & 0xFFF], sort_im->codes[(y->a >> 20) & 0xFFF]);
+    int c = code_rank[(x->a >> 20) & 0xFFF] - code_rank[(y->a >> 20) & 0xFFF];
     if (c)
         return c;
-    c = strcmp(sort_im->codes[(x->a >> 8) & 0xFFF], sort_im->codes[(y->a >> 8) & 0xFFF]);
+    c = code_rank[(x->a >> 8) & 0xFFF] - code_rank[(y->a >> 8) & 0xFFF];
     if (c)
         return c;
     char a8[9] = {0}, b8[9] = {0};
@@ -206,20 +212,33 @@ static int group_cmp(const void *pa, const void *pb)
 
 int trade_import_finish(trade_import *im, trade_error *err)
 {
-    free(im->sorted);
-    im->sorted = NULL;
-    im->nsorted = 0;
-    if (im->map.n) {
-        im->sorted = malloc(im->map.n * sizeof *im->sorted);
-        if (!im->sorted)
-            return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-        for (size_t i = 0; i < im->map.cap; i++)
-            if (im->map.slots[i].a)
-                im->sorted[im->nsorted++] = im->map.slots[i];
-        sort_im = im;
-        qsort(im->sorted, im->nsorted, sizeof *im->sorted, group_cmp);
-        sort_im = NULL;
+    /* groups sorted by an earlier call go back into the table first */
+    for (size_t i = 0; i < im->nsorted; i++) {
+        const imp_group *g = &im->sorted[i];
+        int rc = imp_map_add(&im->map, g->a, g->prod, g->value_musd, g->quantity_g, g->rows,
+                             g->quantity_rows);
+        if (rc)
+            return trade_error_set(err, rc, NULL, 0, 0, "out of memory");
     }
+    free(im->sorted);
+    /* sort in place: the table's slots become the sorted array */
+    im->sorted = im->map.slots;
+    im->nsorted = 0;
+    for (size_t i = 0; i < im->map.cap; i++)
+        if (im->map.slots[i].a)
+            im->sorted[im->nsorted++] = im->map.slots[i];
+    im->map.slots = NULL;
+    im->map.cap = im->map.n = 0;
+    int ids[IMP_MAX_CODES];
+    for (int i = 0; i < im->ncodes; i++)
+        ids[i] = i;
+    sort_im = im;
+    qsort(ids, (size_t)im->ncodes, sizeof ids[0], id_cmp);
+    for (int i = 0; i < im->ncodes; i++)
+        code_rank[ids[i]] = i;
+    if (im->nsorted)
+        qsort(im->sorted, im->nsorted, sizeof *im->sorted, group_cmp);
+    sort_im = NULL;
     return 0;
 }
 

@@ -144,6 +144,35 @@ static inline int parse_small_uint(const char *s, size_t n, unsigned *out)
     return 0;
 }
 
+/* The common case of fastnum_scaled(s, n, 6): digits with at most one
+ * point and at most 6 decimals, 12 digits at most (so no overflow). -1
+ * sends the caller to the general conversion. */
+static inline int quick_scaled6(const char *s, size_t n, int64_t *out)
+{
+    static const int64_t p10[7] = {1000000, 100000, 10000, 1000, 100, 10, 1};
+    uint64_t m = 0;
+    int dec = -1, ndig = 0;
+    if (n == 0 || n > 13)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned d = (unsigned)(unsigned char)s[i] - '0';
+        if (d <= 9) {
+            m = m * 10 + d;
+            ndig++;
+            if (dec >= 0)
+                dec++;
+        } else if (s[i] == '.' && dec < 0) {
+            dec = 0;
+        } else {
+            return -1;
+        }
+    }
+    if (!ndig || ndig > 12 || dec > 6)
+        return -1;
+    *out = (int64_t)m * p10[dec < 0 ? 0 : dec];
+    return 0;
+}
+
 typedef struct row_cache {
     uint64_t a, prod;
     imp_group *g;
@@ -196,7 +225,8 @@ static int baci_row(baci_worker *w, row_cache *rc, const char *const *f, const s
     int64_t musd, qg = 0;
     uint64_t qrows = 0;
     /* v is in thousands of USD: 10^6 thousandths of a dollar */
-    if (fastnum_scaled(f[c->v], fl[c->v], 6, &musd, NULL))
+    if (quick_scaled6(f[c->v], fl[c->v], &musd) &&
+        fastnum_scaled(f[c->v], fl[c->v], 6, &musd, NULL))
         return worker_fail(w, TRADE_EDATA, field_column(rec, lim, c->v),
                            "v: expected a plain number (thousands of USD), got \"%s\"", f[c->v],
                            fl[c->v]);
@@ -205,7 +235,7 @@ static int baci_row(baci_worker *w, row_cache *rc, const char *const *f, const s
         size_t ql = fl[c->q];
         if (ql && !(ql == 2 && q[0] == 'N' && q[1] == 'A')) {
             /* q is in tonnes: 10^6 grams */
-            if (fastnum_scaled(q, ql, 6, &qg, NULL))
+            if (quick_scaled6(q, ql, &qg) && fastnum_scaled(q, ql, 6, &qg, NULL))
                 return worker_fail(w, TRADE_EDATA, field_column(rec, lim, c->q),
                                    "q: expected a plain number (tonnes), empty or NA, got \"%s\"",
                                    q, ql);
@@ -547,8 +577,15 @@ static int read_header(trade_import *im, const char *path, int fd, uint64_t fsiz
     return 0;
 }
 
-static int merge_into(trade_import *im, const imp_map *m, const char *path, trade_error *err)
+static int merge_into(trade_import *im, imp_map *m, const char *path, trade_error *err)
 {
+    if (im->map.n == 0) { /* take the worker's table as it is */
+        imp_map_free(&im->map);
+        im->map = *m;
+        m->slots = NULL;
+        m->cap = m->n = 0;
+        return 0;
+    }
     for (size_t i = 0; i < m->cap; i++) {
         const imp_group *g = &m->slots[i];
         if (!g->a)
@@ -658,11 +695,11 @@ int trade_import_baci(trade_import *im, const char *path, trade_error *err)
         rc = worker_error(&w[1], first + w[0].lines, err);
     if (!rc)
         rc = merge_into(im, &w[0].map, path, err);
+    worker_free(&w[0]);
     if (!rc && two)
         rc = merge_into(im, &w[1].map, path, err);
     if (!rc && im->opt.progress)
         im->opt.progress(im->opt.progress_ctx, fsize, fsize);
-    worker_free(&w[0]);
     if (two)
         worker_free(&w[1]);
     close(fd);
