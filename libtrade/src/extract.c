@@ -383,7 +383,7 @@ typedef struct ex_pat {
 static const ex_pat ex_scales[] = {
     {"thousand", 3}, {"thousands", 3}, {"million", 6}, {"millions", 6}, {"mln", 6}, {"mn", 6},
     {"billion", 9},  {"billions", 9},  {"bn", 9},      {"bln", 9},      {"trillion", 12},
-    {"trillions", 12}, {"tn", 12}, {NULL, 0}};
+    {"trillions", 12}, {"trn", 12}, {"tn", 12}, {NULL, 0}};
 
 /* A scale word at p; *len its length (with a trailing '.' of mln./bn.). */
 static int ex_scale_at(const char *s, size_t n, size_t p, int money, size_t *len)
@@ -530,7 +530,8 @@ static const ex_unit ex_units[] = {
     {"tons", "t", 0, 0, 0},
     {"ton", "t", 0, 0, 0},
     {"Mt", "t", 6, 0, 1},
-    {"t", "t", 0, 1, 1},
+    {"kt", "t", 3, 0, 1},
+    {"t", "t", 0, 0, 1},
     {"cubic metres", "m3", 0, 0, 0},
     {"cubic meters", "m3", 0, 0, 0},
     {"cubic metre", "m3", 0, 0, 0},
@@ -739,7 +740,7 @@ static size_t ex_suffix(const char *s, size_t n, size_t q, int money_before, int
             continue;
         if (u->needs_scale_or_glue && !*scaled && p != end)
             continue;
-        if (u->exp10 && *scaled && u->exp10 == 6)
+        if (u->exp10 && *scaled)
             continue;
         snprintf(r->f.unit, sizeof r->f.unit, "%s", u->unit);
         *exp10 += u->exp10;
@@ -1474,6 +1475,13 @@ static void ex_classify_percent(const char *s, size_t n, size_t sent_a, size_t l
         wa = sent_a;
     if (wa < lo)
         wa = lo;
+    if (!change && we > w0 &&
+        (ex_word(s, n, w0, "to") == we - w0 || ex_word(s, n, w0, "from") == we - w0 ||
+         ex_word(s, n, w0, "at") == we - w0)) {
+        /* "fell to 8.8 %", "from 10 % to 15 %", "stood at 5 %": a level */
+        memcpy(r->f.unit, "percent", 8);
+        return;
+    }
     if (!change) {
         if (we > w0 && ex_word(s, n, w0, "by") == we - w0) {
             change = 1;
@@ -1859,9 +1867,9 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
     /* "5-fold", "20-year", "3D", "5G" */
     if (e < n && s[e] == '-' && e + 1 < n && ex_isalpha((unsigned char)s[e + 1])) {
         size_t k = ex_word(s, n, e + 1, "fold");
-        if (k && !num.decimals) {
+        if (k) {
             double v;
-            if (ex_number_value(&num, 0, 0, &v) == 0 && v >= 2 && v < 1e6) {
+            if (ex_number_value(&num, 0, 0, &v) == 0 && v > 1 && v < 1e6) {
                 r.f.value = (v - 1) * 100;
                 memcpy(r.f.unit, "percent_change", 15);
                 r.f.precision = 100;
@@ -1926,6 +1934,30 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
         if (we > w0 && ex_is_month(s, n, w0, NULL) && !num.grouped && num.decimals == 0 &&
             num.ndigits <= 2)
             return e;
+    }
+    if (!has_unit && (scaled || (num.grouped && !num.decimals)) && st->nraw > 0) {
+        /* "from EUR 940,000 in 2002 to 1.2 million": the unit of the
+         * figure before, in the same sentence */
+        const ex_raw *pr = &st->raw[st->nraw - 1];
+        int same = pr->end <= p && p - pr->end < 160 &&
+                   (trade_unit_is_currency(pr->f.unit) || strcmp(pr->f.unit, "t") == 0 ||
+                    strcmp(pr->f.unit, "m3") == 0);
+        for (size_t q = pr->end; same && q < p; q++)
+            if (ex_sentence_end(s, n, q) || s[q] == ';' || s[q] == '(')
+                same = 0;
+        size_t nx = ex_skip_sp(s, n, scaled ? end : e, 0);
+        /* "to 1.2 million people" is not money */
+        if (same && nx < n && ex_isalpha((unsigned char)s[nx]) && !ex_word(s, n, nx, "in") &&
+            !ex_word(s, n, nx, "and") && !ex_word(s, n, nx, "by") && !ex_word(s, n, nx, "for") &&
+            !ex_word(s, n, nx, "a") && !ex_word(s, n, nx, "per") && !ex_word(s, n, nx, "last") &&
+            !ex_word(s, n, nx, "this") && !ex_word(s, n, nx, "the") && !ex_word(s, n, nx, "or") &&
+            !ex_word(s, n, nx, "from") && !ex_word(s, n, nx, "during") && !ex_word(s, n, nx, "over"))
+            same = 0;
+        if (same) {
+            snprintf(r.f.unit, sizeof r.f.unit, "%s", pr->f.unit);
+            has_unit = 1;
+            r.end = scaled ? end : e;
+        }
     }
     if (!has_unit) {
         /* a bare number: a year, a reference, or a count */
@@ -2135,6 +2167,46 @@ static size_t ex_word_figure(ex_state *st, size_t p)
     return end;
 }
 
+/* "half a million tonnes", "half a billion dollars". */
+static size_t ex_half_figure(ex_state *st, size_t p)
+{
+    ex_scan *sc = st->sc;
+    const char *s = sc->s;
+    size_t n = sc->n;
+    size_t k = ex_word(s, n, p, "half");
+    if (!k)
+        return 0;
+    size_t q = ex_skip_sp(s, n, p + k, 1);
+    size_t a = ex_word(s, n, q, "a");
+    if (!a)
+        return 0;
+    q = ex_skip_sp(s, n, q + a, 1);
+    int e = 0;
+    size_t k2;
+    if ((k2 = ex_word(s, n, q, "million")))
+        e = 6;
+    else if ((k2 = ex_word(s, n, q, "billion")))
+        e = 9;
+    else if ((k2 = ex_word(s, n, q, "trillion")))
+        e = 12;
+    if (!e)
+        return 0;
+    ex_raw r;
+    memset(&r, 0, sizeof r);
+    r.start = p;
+    r.num_start = p;
+    int exp10 = 0, scaled = 0;
+    size_t end = ex_suffix(s, n, q + k2, 0, 0, &r, &exp10, &scaled);
+    if (!r.f.unit[0] || r.is_percent)
+        return q + k2;
+    r.f.value = 5 * ex_pow10(e - 1 + exp10);
+    r.f.precision = ex_pow10(e - 1 + exp10);
+    r.end = end;
+    if (ex_add_raw(st, &r))
+        sc->status = TRADE_ENOMEM;
+    return end;
+}
+
 /* Growth words: doubled, tripled, quadrupled, halved, sixfold. */
 static size_t ex_growth_word(ex_state *st, size_t p)
 {
@@ -2224,6 +2296,8 @@ static void ex_prose(ex_state *st)
             if (lc == 'd' || lc == 't' || lc == 'q' || lc == 'h' || lc == 'f' || lc == 's' ||
                 lc == 'e' || lc == 'n')
                 q = ex_growth_word(st, p);
+            if (!q && lc == 'h')
+                q = ex_half_figure(st, p);
             if (!q)
                 q = ex_ordinal_rank(st, p);
             if (!q && ex_isalpha(c)) {

@@ -232,6 +232,32 @@ static const char *tb_reporter(const char *s, size_t n, size_t a, size_t b)
     return NULL;
 }
 
+/* The partner a caption or label names: a country after with, to, from. */
+static const char *tb_partner(const char *s, size_t n, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        if (i > a && ((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z'))
+            continue;
+        size_t k;
+        if (!(k = ex_word(s, n, i, "with")) && !(k = ex_word(s, n, i, "to")) &&
+            !(k = ex_word(s, n, i, "from")))
+            continue;
+        size_t q = i + k;
+        while (q < b && s[q] == ' ')
+            q++;
+        size_t t = ex_word(s, n, q, "the");
+        if (t)
+            q += t;
+        while (q < b && s[q] == ' ')
+            q++;
+        size_t cl;
+        const char *c = ex_country_at(s, n, q, &cl);
+        if (c)
+            return c;
+    }
+    return NULL;
+}
+
 static void tb_copy(const char *s, size_t a, size_t b, char *out, size_t max)
 {
     size_t k = 0;
@@ -303,6 +329,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
         }
     }
     const char *reporter = has_cap ? tb_reporter(s, n, cap_a, cap_b) : NULL;
+    const char *cap_partner = has_cap ? tb_partner(s, n, cap_a, cap_b) : NULL;
     char cap_period[40] = "";
     if (has_cap) {
         int y1 = 0, y2 = 0, count = 0;
@@ -401,6 +428,16 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
         const char *partner = ex_country_at(s, n, lab->a, &cl);
         if (partner && lab->a + cl < lab->b && lab->a + cl + 3 < lab->b)
             partner = NULL; /* "Kazakhstan and Russia": not one country */
+        int label_year = tb_year(s, lab);
+        const char *label_flow = NULL;
+        if (tb_contains(s, lab->a, lab->b, "import"))
+            label_flow = "import";
+        else if (tb_contains(s, lab->a, lab->b, "export"))
+            label_flow = "export";
+        if (label_flow && !partner)
+            partner = tb_partner(s, n, lab->a, lab->b);
+        if (label_year && !partner)
+            partner = cap_partner;
         char label[128];
         tb_copy(s, lab->a, lab->b, label, sizeof label);
         tb_sanitize(label);
@@ -453,11 +490,18 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
                 if (y)
                     snprintf(f.period, sizeof f.period, "%04d", y);
             }
+            if (!f.flow[0] && label_flow)
+                snprintf(f.flow, sizeof f.flow, "%s", label_flow);
+            if (label_year && !f.period[0])
+                snprintf(f.period, sizeof f.period, "%04d", label_year);
             if (!f.flow[0] && has_cap) {
                 if (tb_contains(s, cap_a, cap_b, "exports") && !tb_contains(s, cap_a, cap_b, "imports"))
                     memcpy(f.flow, "export", 7);
                 else if (tb_contains(s, cap_a, cap_b, "imports") && !tb_contains(s, cap_a, cap_b, "exports"))
                     memcpy(f.flow, "import", 7);
+                else if (tb_contains(s, cap_a, cap_b, "trade") && f.partner[0] &&
+                         !tb_contains(s, cap_a, cap_b, "rank"))
+                    memcpy(f.flow, "trade", 6);
             }
             if (!f.period[0])
                 memcpy(f.period, cap_period, sizeof cap_period);
@@ -515,6 +559,13 @@ int ex_tables(ex_scan *sc, int emit)
         }
         const tb_cell *c0 = &L[i].cell[0];
         int label = c0->b > c0->a && !(s[c0->a] >= '0' && s[c0->a] <= '9');
+        if (!label && tb_year(s, c0)) {
+            /* a year as the row label, unless the whole row is years (a header) */
+            int years = 1;
+            for (size_t c = 1; c < L[i].ncell && years; c++)
+                years = tb_year(s, &L[i].cell[c]) != 0;
+            label = !years;
+        }
         L[i].data = label && nums >= 1 && texts == 0;
     }
     int rc = 0;
