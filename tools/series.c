@@ -93,7 +93,7 @@ int series_out_open(series_out *so, const trade_table *t, const cli_common *o,
     if (!so->carried || !names || !so->cells || !so->num) {
         free(names);
         cli_errorf("series", "out of memory");
-        return CLI_EUSAGE;
+        return series_out_close(so, CLI_EUSAGE);
     }
     for (int i = 0; i < 5; i++) {
         so->ident[i] = trade_table_col_index(t, ident_names[i]);
@@ -115,7 +115,7 @@ int series_out_open(series_out *so, const trade_table *t, const cli_common *o,
             rc = cli_fail(&err);
     }
     free(names);
-    return rc;
+    return rc ? series_out_close(so, rc) : rc;
 }
 
 void series_out_ident(series_out *so, const size_t *rows, size_t n)

@@ -43,7 +43,8 @@ typedef struct series_out {
 } series_out;
 
 /* Open the output of o's command (metric: NULL-terminated names) and write
- * the header. Returns an exit code (message printed). */
+ * the header. Returns an exit code (message printed); on failure everything
+ * is freed already (no series_out_close needed). */
 int series_out_open(series_out *so, const trade_table *t, const cli_common *o,
                     const char *const *metric);
 
