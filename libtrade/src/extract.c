@@ -139,14 +139,22 @@ static size_t ex_skip_sp_back(const char *s, size_t n, size_t p, int nl)
 
 size_t ex_word(const char *s, size_t n, size_t p, const char *w)
 {
-    size_t i = 0;
-    for (; w[i]; i++) {
-        if (p + i >= n || ex_lower((unsigned char)s[p + i]) != ex_lower((unsigned char)w[i]))
+    size_t j = p; /* a space in w matches any run of spaces and one line end */
+    for (size_t i = 0; w[i]; i++) {
+        if (w[i] == ' ') {
+            size_t q = ex_skip_sp(s, n, j, 1);
+            if (q == j)
+                return 0;
+            j = q;
+            continue;
+        }
+        if (j >= n || ex_lower((unsigned char)s[j]) != ex_lower((unsigned char)w[i]))
             return 0;
+        j++;
     }
-    if (p + i < n && ex_isalpha((unsigned char)s[p + i]))
+    if (j < n && ex_isalpha((unsigned char)s[j]))
         return 0;
-    return i;
+    return j - p;
 }
 
 /* Exact-case match of w at p, not followed by a letter. */
@@ -697,7 +705,8 @@ static size_t ex_suffix(const char *s, size_t n, size_t q, int money_before, int
         return p + 1;
     }
     if ((k = ex_word(s, n, p, "per cent")) || (k = ex_word(s, n, p, "percent")) ||
-        (k = ex_word(s, n, p, "per-cent")) || (k = ex_word(s, n, p, "pct"))) {
+        (k = ex_word(s, n, p, "per-cent")) || (k = ex_word(s, n, p, "pct")) ||
+        (k = ex_word(s, n, p, "pc"))) {
         size_t p2 = ex_skip_sp(s, n, p, 1);
         (void)p2;
         r->is_percent = 1;
@@ -1359,6 +1368,7 @@ static const char *ex_qualifier(const char *s, size_t n, size_t sent_a, size_t l
         else
             break;
     }
+    e2 = ex_skip_sp_back(s, n, e2, 1);
     for (int pass = 0; pass < 2 && !kind; pass++) {
         size_t ee = pass == 0 ? e : e2;
         for (const ex_pat *q = near; q->w; q++) {
