@@ -1400,6 +1400,24 @@ static const char *ex_qualifier(const char *s, size_t n, size_t sent_a, size_t l
             if (ex_word(s, n, i, proj[j]))
                 return "projection";
     }
+    /* "... is planned", "... expected by 2025" in the clause after */
+    {
+        static const char *const after_proj[] = {"planned", "expected", "projected", "forecast",
+                                                 "envisaged", "foreseen", "targeted", "budgeted",
+                                                 NULL};
+        size_t lim = end + 40 < n ? end + 40 : n;
+        for (size_t i = end; i < lim; i++) {
+            if (s[i] == ',' || s[i] == ';' || s[i] == '(' || ex_sentence_end(s, n, i))
+                break;
+            if (i > end && ex_isalpha((unsigned char)s[i - 1]))
+                continue;
+            for (size_t j = 0; after_proj[j]; j++)
+                if (ex_word(s, n, i, after_proj[j]))
+                    return "projection";
+            if (ex_word(s, n, i, "estimated"))
+                return "estimate";
+        }
+    }
     /* "(estimated)", "(est.)", "(forecast)" right after */
     size_t q = ex_skip_sp(s, n, end, 0);
     if (q < n && s[q] == '(') {
@@ -2319,7 +2337,7 @@ static void ex_prose(ex_state *st)
                 p = q;
                 continue;
             }
-            while (p < n && (ex_isalpha((unsigned char)s[p]) || ex_isdigit((unsigned char)s[p])))
+            while (p < n && ex_isalpha((unsigned char)s[p]))
                 p++;
             continue;
         }
