@@ -210,6 +210,77 @@ static int group_cmp(const void *pa, const void *pb)
     return (int)(x->a & 0xFF) - (int)(y->a & 0xFF);
 }
 
+/* The usual case, sorted faster: every product code empty, or digits of
+ * one length up to 6, so that (year, month, reporter rank, partner rank,
+ * product, flow) packs into 64 bits (14+4+12+12+20+2). LSD radix sort of
+ * (key, index) pairs, then the groups are permuted. Returns 0, -1 when the
+ * groups do not fit the packing (use qsort), 1 when out of memory. */
+static int radix_sort(trade_import *im)
+{
+    size_t n = im->nsorted;
+    if (n < 2 || n > UINT32_MAX)
+        return n < 2 ? 0 : -1;
+    size_t plen = (size_t)-1;
+    for (size_t i = 0; i < n; i++) {
+        const imp_group *g = &im->sorted[i];
+        char pc[9] = {0};
+        memcpy(pc, &g->prod, 8);
+        size_t l = strlen(pc);
+        if (plen == (size_t)-1)
+            plen = l;
+        if (l != plen || l > 6 || (g->a >> 40) >= 16384 || (g->a & 0xFF) > 3)
+            return -1;
+        for (size_t k = 0; k < l; k++)
+            if (pc[k] < '0' || pc[k] > '9')
+                return -1;
+    }
+    typedef struct {
+        uint64_t key;
+        size_t idx;
+    } kv;
+    kv *a = malloc(n * sizeof *a), *b = malloc(n * sizeof *b);
+    size_t *cnt = malloc(2048 * sizeof *cnt);
+    imp_group *out = malloc(n * sizeof *out);
+    if (!a || !b || !cnt || !out) {
+        free(a), free(b), free(cnt), free(out);
+        return 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const imp_group *g = &im->sorted[i];
+        char pc[9] = {0};
+        memcpy(pc, &g->prod, 8);
+        uint64_t prod = 0;
+        for (size_t k = 0; pc[k]; k++)
+            prod = prod * 10 + (uint64_t)(pc[k] - '0');
+        a[i].key = ((g->a >> 40) << 50) | (((g->a >> 32) & 0xF) << 46) |
+                   ((uint64_t)code_rank[(g->a >> 20) & 0xFFF] << 34) |
+                   ((uint64_t)code_rank[(g->a >> 8) & 0xFFF] << 22) | (prod << 2) | (g->a & 3);
+        a[i].idx = i;
+    }
+    for (int shift = 0; shift < 64; shift += 11) {
+        memset(cnt, 0, 2048 * sizeof *cnt);
+        for (size_t i = 0; i < n; i++)
+            cnt[(a[i].key >> shift) & 2047]++;
+        size_t sum = 0;
+        for (size_t d = 0; d < 2048; d++) {
+            size_t c = cnt[d];
+            cnt[d] = sum;
+            sum += c;
+        }
+        for (size_t i = 0; i < n; i++)
+            b[cnt[(a[i].key >> shift) & 2047]++] = a[i];
+        kv *t = a;
+        a = b;
+        b = t;
+    }
+    for (size_t i = 0; i < n; i++)
+        out[i] = im->sorted[a[i].idx];
+    free(im->sorted);
+    im->sorted = out;
+    free(a), free(b), free(cnt);
+    return 0;
+}
+
 int trade_import_finish(trade_import *im, trade_error *err)
 {
     /* groups sorted by an earlier call go back into the table first */
@@ -236,9 +307,12 @@ int trade_import_finish(trade_import *im, trade_error *err)
     qsort(ids, (size_t)im->ncodes, sizeof ids[0], id_cmp);
     for (int i = 0; i < im->ncodes; i++)
         code_rank[ids[i]] = i;
-    if (im->nsorted)
+    int rc = radix_sort(im);
+    if (rc < 0 && im->nsorted)
         qsort(im->sorted, im->nsorted, sizeof *im->sorted, group_cmp);
     sort_im = NULL;
+    if (rc > 0)
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
     return 0;
 }
 

@@ -179,6 +179,114 @@ typedef struct row_cache {
     imp_group *slots;
 } row_cache;
 
+static inline int add_group(baci_worker *w, row_cache *rc, uint64_t a, uint64_t prod,
+                            int64_t musd, int64_t qg, uint64_t qrows)
+{
+    imp_group *g;
+    if (rc->g && rc->a == a && rc->prod == prod && rc->slots == w->map.slots) {
+        g = rc->g;
+    } else {
+        g = imp_map_slot(&w->map, a, prod);
+        if (!g) {
+            w->err_line = w->lines;
+            return w->status = trade_error_set(&w->err, TRADE_ENOMEM, w->path, 0, 0,
+                                               "out of memory");
+        }
+        rc->a = a;
+        rc->prod = prod;
+        rc->g = g;
+        rc->slots = w->map.slots;
+    }
+    if (__builtin_add_overflow(g->value_musd, musd, &g->value_musd) ||
+        __builtin_add_overflow(g->quantity_g, qg, &g->quantity_g)) {
+        w->err_line = w->lines;
+        return w->status = trade_error_set(&w->err, TRADE_ELIMIT, w->path, 0, 0,
+                                           "a sum goes beyond the 64-bit range");
+    }
+    g->rows++;
+    g->quantity_rows += qrows;
+    return 0;
+}
+
+/* The layout fast path: a record of exactly t,i,j,k,v,q in that order,
+ * unquoted, with a plain year, codes of at most 3 digits that are known,
+ * and values that quick_scaled6 takes, parsed in one pass over its bytes.
+ * Returns the record's terminating newline, or NULL when anything differs:
+ * the caller then takes the general path, which also reports errors. The
+ * sentinel newline at lim makes every loop stop inside the buffer. */
+static inline const char *layout_row(baci_worker *w, row_cache *rc, const char *s,
+                                     const char *lim)
+{
+    static const int64_t p10[7] = {1000000, 100000, 10000, 1000, 100, 10, 1};
+    const trade_import *im = w->im;
+    const char *p = s, *b;
+    unsigned year = 0, ni = 0, nj = 0, d;
+    b = p;
+    while ((d = (unsigned)(unsigned char)*p - '0') <= 9)
+        year = year * 10 + d, p++;
+    if (*p != ',' || p - b != 4)
+        return NULL;
+    b = ++p;
+    while ((d = (unsigned)(unsigned char)*p - '0') <= 9)
+        ni = ni * 10 + d, p++;
+    if (*p != ',' || p == b || p - b > 3)
+        return NULL;
+    b = ++p;
+    while ((d = (unsigned)(unsigned char)*p - '0') <= 9)
+        nj = nj * 10 + d, p++;
+    if (*p != ',' || p == b || p - b > 3)
+        return NULL;
+    int rep = im->bynum[ni], par = im->bynum[nj];
+    if (rep < 0 || par < 0 || year < 1)
+        return NULL;
+    b = ++p;
+    while (*p != ',' && *p != '\n' && *p != '"')
+        p++;
+    if (*p != ',')
+        return NULL;
+    uint64_t prod = 0;
+    if (im->opt.level != TRADE_IMPORT_TOTAL &&
+        imp_product(im->opt.level, b, (size_t)(p - b), &prod))
+        return NULL;
+    p++;
+    uint64_t m = 0;
+    int nd = 0, dec = -1;
+    for (;; p++) {
+        d = (unsigned)(unsigned char)*p - '0';
+        if (d <= 9) {
+            m = m * 10 + d;
+            nd++;
+            dec += dec >= 0;
+        } else if (*p == '.' && dec < 0) {
+            dec = 0;
+        } else {
+            break;
+        }
+    }
+    if (*p != ',' || nd == 0 || nd > 12 || dec > 6)
+        return NULL;
+    int64_t musd = (int64_t)m * p10[dec < 0 ? 0 : dec], qg = 0;
+    uint64_t qrows = 0;
+    b = ++p;
+    while (*p != ',' && *p != '\n' && *p != '"')
+        p++;
+    if (*p != '\n' || p == lim)
+        return NULL;
+    if (im->opt.with_quantity) {
+        size_t ql = (size_t)(p - b);
+        if (ql && b[ql - 1] == '\r')
+            ql--;
+        if (ql && !(ql == 2 && b[0] == 'N' && b[1] == 'A')) {
+            if (quick_scaled6(b, ql, &qg))
+                return NULL;
+            qrows = 1;
+        }
+    }
+    if (add_group(w, rc, IMP_KEY(year, 0, rep, par, 0), prod, musd, qg, qrows))
+        return NULL;
+    return p;
+}
+
 /* Sum one record with fields f/fl (nf of them). rec..lim is the record's
  * text, for error columns. */
 static int baci_row(baci_worker *w, row_cache *rc, const char *const *f, const size_t *fl,
@@ -242,31 +350,7 @@ static int baci_row(baci_worker *w, row_cache *rc, const char *const *f, const s
             qrows = 1;
         }
     }
-    uint64_t a = IMP_KEY(year, 0, rep, par, 0);
-    imp_group *g;
-    if (rc->g && rc->a == a && rc->prod == prod && rc->slots == w->map.slots) {
-        g = rc->g;
-    } else {
-        g = imp_map_slot(&w->map, a, prod);
-        if (!g) {
-            w->err_line = w->lines;
-            return w->status = trade_error_set(&w->err, TRADE_ENOMEM, w->path, 0, 0,
-                                               "out of memory");
-        }
-        rc->a = a;
-        rc->prod = prod;
-        rc->g = g;
-        rc->slots = w->map.slots;
-    }
-    if (__builtin_add_overflow(g->value_musd, musd, &g->value_musd) ||
-        __builtin_add_overflow(g->quantity_g, qg, &g->quantity_g)) {
-        w->err_line = w->lines;
-        return w->status = trade_error_set(&w->err, TRADE_ELIMIT, w->path, 0, 0,
-                                           "a sum goes beyond the 64-bit range");
-    }
-    g->rows++;
-    g->quantity_rows += qrows;
-    return 0;
+    return add_group(w, rc, IMP_KEY(year, 0, rep, par, 0), prod, musd, qg, qrows);
 }
 
 /* ---- reading ---- */
@@ -341,6 +425,9 @@ static void worker_scan(baci_worker *w, uint64_t from)
     const char *f[BACI_MAXF];
     size_t fl[BACI_MAXF];
     row_cache rc = {0, 0, NULL, NULL};
+    const baci_cols *c = &w->c;
+    int layout = c->ncols == 6 && c->t == 0 && c->i == 1 && c->j == 2 && c->k == 3 &&
+                 c->v == 4 && c->q == 5;
     w->buf[0] = '\n';
     if (!eof && refill(w, &boff, &len, &p, &eof))
         return;
@@ -355,6 +442,16 @@ static void worker_scan(baci_worker *w, uint64_t from)
         const char *rec = w->buf + p, *lim = w->buf + len, *s = rec;
         size_t nf = 0;
         int slow = 0;
+        if (layout) {
+            const char *e = layout_row(w, &rc, rec, lim);
+            if (e) {
+                w->lines++;
+                p = (size_t)(e - w->buf) + 1;
+                continue;
+            }
+            if (w->status)
+                return;
+        }
         /* fast path: plain fields and simple quoted fields */
         for (;;) {
             const char *fs = s;
