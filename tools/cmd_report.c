@@ -32,8 +32,8 @@ static const char usage[] =
     "      coverage = exports / imports, total = exports + imports, from trade\n"
     "      compare balance; share_pct = 100 * value / the sum of its reporter,\n"
     "      flow, period and unit, from trade compare share), reporter, partner,\n"
-    "      flow, period, unit (ratio for coverage, percent for shares), product,\n"
-    "      value, status, source, locator;\n"
+    "      flow (trade for balance, coverage and total), period, unit (ratio for\n"
+    "      coverage, percent for shares), product, value, status, source, locator;\n"
     "  NAME.gp, NAME.png, NAME.svg  one chart per group: the named groups of the\n"
     "      briefs and one per reporter, flow and unit they leave out;\n"
     "  index.html  every chart with the table of its figures and their sources\n"
@@ -182,10 +182,11 @@ static int write_compare(const char *outdir, char **files, size_t nfiles)
         static const char *const measures[] = {"balance", "coverage", "total"};
         for (int m = 0; m < 3; m++) {
             const char *unit = m == 1 ? "ratio" : CELL(tb, r, "unit");
+            const char *flow = *CELL(tb, r, "flow") ? CELL(tb, r, "flow") : "trade";
             const char *cells[11] = {measures[m],
                                      CELL(tb, r, "reporter"),
                                      CELL(tb, r, "partner"),
-                                     "export-import",
+                                     flow,
                                      CELL(tb, r, "period"),
                                      unit,
                                      CELL(tb, r, "product"),
