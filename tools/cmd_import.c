@@ -54,6 +54,9 @@ static const char usage[] =
     "      --raw             do not neutralise spreadsheet formulas in text cells\n"
     "      --help            show this help\n"
     "\n"
+    "FILE may be - (or absent) for stdin. A BACI file whose first line is data\n"
+    "(a part cut for a map step) is read in BACI's order t,i,j,k,v,q.\n"
+    "\n"
     "example:\n"
     "  trade import baci BACI_HS17_Y2021_V202401b.csv --countries country_codes_V202401b.csv"
     " -o tot.csv\n";
@@ -241,9 +244,11 @@ int cmd_import(int argc, char **argv)
         cli_errorf("import", "unknown input kind '%s': expected baci, comtrade or merge", kind);
         return CLI_EUSAGE;
     }
-    if (optind >= argc) {
-        cli_errorf("import", "no input file (stdin is not supported: files are read in parts)");
-        return CLI_EUSAGE;
+    static char *dash[] = {"-", NULL};
+    if (optind >= argc) { /* no file: stdin */
+        argv = dash;
+        argc = 1;
+        optind = 0;
     }
     progress_state ps = {NULL, -1};
     if (isatty(2)) {

@@ -452,7 +452,10 @@ static const char *csvr_field(const csvr *r, size_t i, size_t *len)
  * row returns 0 or a status (having filled err through its context). */
 static int csvr_run(const char *path, int (*row)(void *, csvr *), void *ctx, trade_error *err)
 {
-    FILE *f = fopen(path, "rb");
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (is_stdin)
+        path = "stdin";
     if (!f)
         return trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
     struct csv_parser p;
@@ -497,7 +500,8 @@ static int csvr_run(const char *path, int (*row)(void *, csvr *), void *ctx, tra
         r.status = trade_error_set(err, TRADE_ECSV, path, r.line, 0, "malformed CSV: %s",
                                    csv_strerror(csv_error(&p)));
     csv_free(&p);
-    fclose(f);
+    if (!is_stdin)
+        fclose(f);
     free(r.arena);
     (void)total;
     return r.status;
@@ -807,15 +811,27 @@ static int partial_int(partial_ctx *c, csvr *r, int k, int64_t *out)
 static int partial_row(void *vctx, csvr *r)
 {
     partial_ctx *c = vctx;
+    /* A record that is the header is skipped wherever it is: the parts of
+     * a map step may arrive concatenated, or sorted by a streaming engine. */
+    int is_header = r->nf == 9;
+    for (size_t i = 0; is_header && i < 9; i++)
+        is_header = strcmp(csvr_field(r, i, NULL), partial_cols[i]) == 0;
     if (!c->header_done) {
         c->header_done = 1;
-        for (int i = 0; i < 9; i++)
-            if ((c->col[i] = find_col(r, partial_cols[i])) < 0)
-                return trade_error_set(c->err, TRADE_EDATA, c->path, r->rec_line, 1,
-                                       "not a partial file of trade import: no column %s",
-                                       partial_cols[i]);
-        return 0;
+        if (!is_header && find_col(r, "period") < 0 && r->nf == 9) {
+            for (int i = 0; i < 9; i++) /* no header: the standard order */
+                c->col[i] = i;
+        } else {
+            for (int i = 0; i < 9; i++)
+                if ((c->col[i] = find_col(r, partial_cols[i])) < 0)
+                    return trade_error_set(c->err, TRADE_EDATA, c->path, r->rec_line, 1,
+                                           "not a partial file of trade import: no column %s",
+                                           partial_cols[i]);
+            return 0;
+        }
     }
+    if (is_header)
+        return 0;
     if (r->nf == 1 && r->len[0] == 0)
         return 0;
     trade_import *im = c->im;

@@ -634,6 +634,13 @@ static int read_header(trade_import *im, const char *path, int fd, uint64_t fsiz
     /* split the header into names (quotes removed, no escapes in names) */
     c->ncols = 0;
     c->t = c->i = c->j = c->k = c->v = c->q = -1;
+    if (p < e && buf[p] >= '0' && buf[p] <= '9') {
+        /* no header (a part of a file cut for a map step): BACI's order */
+        *c = (baci_cols){6, 0, 1, 2, 3, 4, 5};
+        *data_start = p;
+        *hlines = 0;
+        return 0;
+    }
     size_t fs = p;
     for (size_t i = p; i <= e; i++) {
         if (i < e && buf[i] != ',')
@@ -706,16 +713,55 @@ static int worker_error(const baci_worker *w, unsigned long first_line, trade_er
     return w->status;
 }
 
+static int spool(int *fd, const char *path, struct stat *st, trade_error *err)
+{
+    FILE *t = tmpfile();
+    if (!t) {
+        close(*fd);
+        return trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot create a temporary file: %s",
+                               strerror(errno));
+    }
+    char *buf = malloc(1 << 16);
+    int rc = buf ? 0 : trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
+    ssize_t n;
+    while (!rc && (n = read(*fd, buf, 1 << 16)) != 0) {
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            rc = trade_error_set(err, TRADE_EIO, path, 0, 0, "read error: %s", strerror(errno));
+        } else if (fwrite(buf, 1, (size_t)n, t) != (size_t)n) {
+            rc = trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot write a temporary file");
+        }
+    }
+    free(buf);
+    close(*fd);
+    *fd = -1;
+    if (!rc && fflush(t) != 0)
+        rc = trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot write a temporary file");
+    if (!rc && ((*fd = dup(fileno(t))) < 0 || fstat(*fd, st) != 0))
+        rc = trade_error_set(err, TRADE_EIO, path, 0, 0, "temporary file: %s", strerror(errno));
+    fclose(t); /* the file lives on through the duplicated descriptor */
+    return rc;
+}
+
 int trade_import_baci(trade_import *im, const char *path, trade_error *err)
 {
-    int fd = open(path, O_RDONLY);
+    int fd = strcmp(path, "-") == 0 ? dup(0) : open(path, O_RDONLY);
+    if (strcmp(path, "-") == 0)
+        path = "stdin";
     if (fd < 0)
         return trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
     struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (fstat(fd, &st) != 0) {
         close(fd);
-        return trade_error_set(err, TRADE_EIO, path, 0, 0,
-                               "not a regular file (BACI input must be a file)");
+        return trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot stat: %s", strerror(errno));
+    }
+    if (!S_ISREG(st.st_mode)) {
+        /* a pipe (stdin in a Hadoop Streaming or Spark pipe map step): spool
+         * it to an anonymous temporary file, which is read in parts */
+        int rc = spool(&fd, path, &st, err);
+        if (rc)
+            return rc;
     }
     uint64_t fsize = (uint64_t)st.st_size, data = 0;
     unsigned long hlines = 1;
