@@ -263,6 +263,7 @@ typedef struct reader {
 
     /* position of the next byte */
     unsigned long line, column;
+    int cr; /* the last byte read was a CR */
     unsigned long long offset;
     /* the field being read */
     unsigned long fline, fcol;
@@ -595,15 +596,21 @@ static int no_space(unsigned char c)
     return 0;
 }
 
-/* Position of byte k of s, starting from (line, column). */
-static void advance(const char *s, size_t k, unsigned long *line, unsigned long *column)
+/* Position of byte k of s, starting from (line, column). A line ends at LF,
+ * CRLF or a lone CR (libcsv ends rows at each); *cr says the byte before s
+ * was a CR, so that the LF of a CRLF split across calls is not counted twice. */
+static void advance(const char *s, size_t k, unsigned long *line, unsigned long *column, int *cr)
 {
     for (size_t i = 0; i < k; i++) {
-        if (s[i] == '\n') {
+        if (s[i] == '\n' && *cr) {
+            *cr = 0;
+        } else if (s[i] == '\n' || s[i] == '\r') {
             (*line)++;
             *column = 1;
+            *cr = s[i] == '\r';
         } else {
             (*column)++;
+            *cr = 0;
         }
     }
 }
@@ -630,7 +637,8 @@ static void feed(reader *r, struct csv_parser *p, const char *s, size_t len)
             char ch = s[i++];
             if (ch == '\0') {
                 unsigned long l = r->line, c = r->column;
-                advance(s + start, i - 1 - start, &l, &c);
+                int cr = r->cr;
+                advance(s + start, i - 1 - start, &l, &c, &cr);
                 problem(r, TRADE_ECSV, l, c, "NUL byte in input");
                 r->stop = 1;
                 return;
@@ -657,12 +665,13 @@ static void feed(reader *r, struct csv_parser *p, const char *s, size_t len)
         }
         if (done < n) {
             unsigned long l = r->line, c = r->column;
-            advance(s + start, done, &l, &c);
+            int cr = r->cr;
+            advance(s + start, done, &l, &c, &cr);
             problem(r, TRADE_ECSV, l, c, "malformed CSV: %s", csv_strerror(csv_error(p)));
             r->stop = 1;
             return;
         }
-        advance(s + start, n, &r->line, &r->column);
+        advance(s + start, n, &r->line, &r->column, &r->cr);
         r->offset += n;
     }
 }

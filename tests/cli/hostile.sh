@@ -77,6 +77,10 @@ cases=(
     "conflicting_duplicate.csv|1|3:21: conflicting duplicate"
     # the quoted newline in row 3 makes the bad row start on physical line 5
     "quoted_newline_then_bad.csv|1|5:21: value: '1.2.3' is not a plain finite decimal number"
+    # lines end at LF, CRLF or a lone CR (as libcsv's rows do): CR-only
+    # endings, and a quoted "x CRLF y CR z" spanning lines 2 to 4
+    "cr_only_nan.csv|1|3:21: value: 'nan' is not a plain finite decimal number"
+    "crlf_quoted_then_nan.csv|1|5:21: value: 'nan' is not a plain finite decimal number"
 )
 
 # A file every command accepts, to prove the cases fail for their content.
