@@ -103,6 +103,15 @@ printf '%s\n' reporter,partner,flow,unit,from,to,growth_pct,cagr_pct \
   LUX,KAZ,export,EUR,2010,2012,125,50 >"$tmp/growth.want"
 cut -d, -f1-8 "$tmp/growth.out" | cmp -s - "$tmp/growth.want" && ok ||
   bad "growth example: $(cat "$tmp/growth.out")"
+# extract on its built-in sample (by hand): "about EUR 118 million" on line 3
+# is 118000000 EUR, last digit a million, approx; "EUR 35.2 million" on line
+# 4 is 35200000 EUR, last digit 100000. (columns line,value,unit,precision,qualifier)
+if [ -f "$tmp/extract.out" ]; then
+  cut -d, -f1,3-6 "$tmp/extract.out" | grep -qx '3,118000000,EUR,1000000,approx' && ok ||
+    bad "extract example: no EUR 118 million: $(cat "$tmp/extract.out")"
+  cut -d, -f1,3-5 "$tmp/extract.out" | grep -qx '4,35200000,EUR,100000' && ok ||
+    bad "extract example: no EUR 35.2 million: $(cat "$tmp/extract.out")"
+fi
 # and on a file of the datasets: exit 0, the header, one line per pair
 check "growth example on datasets" -- env LD_LIBRARY_PATH="$libdir" "$tmp/growth" "$SRCDIR"/datasets/*.csv
 head -1 "$tmp/out" | grep -qx 'reporter,partner,flow,unit,from,to,growth_pct,cagr_pct,status' && ok || bad "growth example header"
