@@ -238,6 +238,33 @@ for c in "${cmds[@]}"; do
     if grep -q '^=\|,=' "$tmp/out"; then bad "$c writes a formula cell: $(grep -m1 '=' "$tmp/out")"; else ok; fi
 done
 
+# Every other command line that reads a file: any hostile file gives 0, 1
+# or 2, never a signal or another code (exact messages are the commands' own
+# tests). Convert's rates file and report's folder are hostile too.
+others=()
+for sub in balance coverage total share hhi index mirror; do others+=("compare $sub"); done
+others+=("convert --to USD --rates @" "plot line -o $tmp/p.gp" "plot bars -o $tmp/p.gp"
+    "plot growth -o $tmp/p.gp" "plot rank -o $tmp/p.gp" "extract" "import baci"
+    "import comtrade" "import merge")
+for o in "${others[@]}"; do
+    set -- $o
+    "$TRADE_REAL" "$1" --help >/dev/null 2>&1 || continue
+    for f in "$data"/*.csv; do
+        if [[ $o == *@* ]]; then
+            args=("${@/@/$f}" "$data/good_bom_crlf.csv")
+        else
+            args=("$@" "$f")
+        fi
+        "$TRADE" "${args[@]}" >/dev/null 2>"$tmp/err" </dev/null
+        rc=$?
+        [ "$rc" -le 2 ] && ok || bad "trade ${args[*]}: exit $rc: $(head -2 "$tmp/err")"
+    done
+done
+mkdir -p "$tmp/ds" && cp "$data/value_nan.csv" "$data/good_bom_crlf.csv" "$tmp/ds/"
+if "$TRADE_REAL" report --help >/dev/null 2>&1; then
+    run 1 "value_nan\.csv:3:21: value" -- "$TRADE" report "$tmp/ds" -o "$tmp/rep" --no-render
+fi
+
 # Arbitrary bytes (the fuzz corpus, without its mode byte) never kill trade.
 for f in "$SRCDIR"/tests/fuzz/corpus/table/*; do
     tail -c +2 "$f" >"$tmp/fz.csv"
