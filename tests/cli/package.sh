@@ -200,6 +200,8 @@ bash -c 'source "$1"; complete -p trade' _ "$p/share/bash-completion/completions
 comp "$p/bin/trade" "" | grep -qx validate && ok || bad "completion of commands lacks validate"
 comp "$p/bin/trade" growth --f | grep -qx -- --format && ok || bad "completion of 'trade growth --f' lacks --format"
 [ "$(comp "$p/bin/trade" cat --format j)" = jsonl ] && ok || bad "completion of --format j"
+comp "$p/bin/trade" compare "" | grep -qx balance && ok || bad "completion of compare's modes lacks balance"
+[ -z "$(comp "$p/bin/trade" validate "")" ] && ok || bad "completion after validate is not file names"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

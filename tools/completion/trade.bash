@@ -21,10 +21,11 @@ _trade_options()
         sed -E 's/^[][ ,|(]//' | sort -u
 }
 
-# Sub-verbs from a usage line such as "usage: trade compare balance|share FILE".
+# Sub-verbs from the usage lines: "usage: trade compare balance|share FILE",
+# or one per line ("usage: trade import baci ...", "       trade import merge").
 _trade_verbs()
 {
-    printf '%s\n' "$1" | sed -nE 's/^(usage:)? *trade [a-z]+ \[?([a-z]+(\|[a-z]+)+).*/\2/p' |
+    printf '%s\n' "$1" | sed '/^[[:space:]]*$/q' | sed -nE 's/^(usage:)? *trade [a-z]+ \[?([a-z]+(\|[a-z]+)*)([] ].*)?$/\2/p' |
         tr '|' '\n' | sort -u
 }
 
