@@ -156,37 +156,75 @@ static int add_figures(ex_rows *rows, const trade_figure_list *l, const char *so
     return 0;
 }
 
+/* The key of the duplicate check: reporter, partner, flow, period, unit,
+ * qualifier, source. */
+static const size_t key_cols[] = {0, 1, 2, 3, 5, 7, 8};
+
+static const ex_rows *sort_rows; /* qsort has no context argument */
+
+static int cmp_key(const void *x, const void *y)
+{
+    const ex_row *a = &sort_rows->row[*(const size_t *)x];
+    const ex_row *b = &sort_rows->row[*(const size_t *)y];
+    for (size_t k = 0; k < sizeof key_cols / sizeof key_cols[0]; k++) {
+        int c = strcmp(a->cell[key_cols[k]], b->cell[key_cols[k]]);
+        if (c)
+            return c;
+    }
+    size_t ia = *(const size_t *)x, ib = *(const size_t *)y;
+    return ia < ib ? -1 : ia > ib;
+}
+
 /* Two rows with the same key and different values would be a conflict:
- * the later one loses its flow, with a note. */
+ * within each key (rows sorted by key, then by position), a row whose
+ * value differs from the first row's loses its flow, with a note. Rows
+ * with an empty reporter, partner, flow or period are never compared. */
 static int resolve_conflicts(ex_rows *rows)
 {
-    static const size_t key[] = {0, 1, 2, 3, 5, 7, 8};
+    size_t m = 0;
+    size_t *idx = malloc((rows->n + 1) * sizeof *idx);
+    if (!idx)
+        return -1;
     for (size_t i = 0; i < rows->n; i++) {
         ex_row *b = &rows->row[i];
-        if (!b->cell[0][0] || !b->cell[1][0] || !b->cell[2][0] || !b->cell[3][0])
-            continue;
-        for (size_t j = 0; j < i; j++) {
-            ex_row *a = &rows->row[j];
-            int same = 1;
-            for (size_t k = 0; k < sizeof key / sizeof key[0] && same; k++)
-                same = strcmp(a->cell[key[k]], b->cell[key[k]]) == 0;
-            if (!same || strcmp(a->cell[4], b->cell[4]) == 0)
-                continue;
-            char extra[160];
-            snprintf(extra, sizeof extra, "%sflow %s left out: same key as %s with another value",
-                     b->cell[14][0] ? "; " : "", b->cell[2], a->cell[9]);
-            size_t l = strlen(b->cell[14]) + strlen(extra) + 1;
-            char *nn = malloc(l);
-            if (!nn)
-                return -1;
-            snprintf(nn, l, "%s%s", b->cell[14], extra);
-            free(b->cell[14]);
-            b->cell[14] = nn;
-            b->cell[2][0] = '\0';
-            break;
-        }
+        if (b->cell[0][0] && b->cell[1][0] && b->cell[2][0] && b->cell[3][0])
+            idx[m++] = i;
     }
-    return 0;
+    sort_rows = rows;
+    if (m > 1)
+        qsort(idx, m, sizeof *idx, cmp_key);
+    int rc = 0;
+    for (size_t g = 0; g < m && rc == 0;) {
+        size_t h = g + 1;
+        ex_row *first = &rows->row[idx[g]];
+        while (h < m) {
+            ex_row *b = &rows->row[idx[h]];
+            int same = 1;
+            for (size_t k = 0; k < sizeof key_cols / sizeof key_cols[0] && same; k++)
+                same = strcmp(first->cell[key_cols[k]], b->cell[key_cols[k]]) == 0;
+            if (!same)
+                break;
+            if (strcmp(first->cell[4], b->cell[4]) != 0) {
+                char extra[200];
+                snprintf(extra, sizeof extra, "%sflow %s left out: same key as %s with another value",
+                         b->cell[14][0] ? "; " : "", b->cell[2], first->cell[9]);
+                size_t l = strlen(b->cell[14]) + strlen(extra) + 1;
+                char *nn = malloc(l);
+                if (!nn) {
+                    rc = -1;
+                    break;
+                }
+                snprintf(nn, l, "%s%s", b->cell[14], extra);
+                free(b->cell[14]);
+                b->cell[14] = nn;
+                b->cell[2][0] = '\0';
+            }
+            h++;
+        }
+        g = h;
+    }
+    free(idx);
+    return rc;
 }
 
 int cmd_extract(int argc, char **argv)

@@ -896,7 +896,7 @@ static void ex_sentence(const ex_scan *sc, size_t p, size_t *a, size_t *b)
     const char *s = sc->s;
     size_t n = sc->n;
     size_t i = p;
-    size_t lim = p > 3000 ? p - 3000 : 0;
+    size_t lim = p > 1500 ? p - 1500 : 0;
     *a = lim;
     while (i > lim) {
         i--;
@@ -920,7 +920,7 @@ static void ex_sentence(const ex_scan *sc, size_t p, size_t *a, size_t *b)
             break;
         }
     }
-    size_t hi = p + 3000 < n ? p + 3000 : n;
+    size_t hi = p + 1500 < n ? p + 1500 : n;
     *b = hi;
     for (i = p; i < hi; i++) {
         if (s[i] == '\0') {
@@ -1127,28 +1127,23 @@ static int ex_small_word(const char *s, size_t n, size_t p, size_t *len)
     return 0;
 }
 
-/* Is offset p inside parentheses opened after a (within the sentence)? */
-static int ex_in_parens(const char *s, size_t a, size_t p)
-{
-    int depth = 0;
-    for (size_t i = a; i < p; i++) {
-        if (s[i] == '(')
-            depth++;
-        else if (s[i] == ')' && depth > 0)
-            depth--;
-    }
-    return depth > 0;
-}
-
 /* Time expressions in s[a..b). */
 static size_t ex_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, size_t max)
 {
     size_t nt = 0;
+    size_t dp = a; /* parentheses depth is kept up to dp */
+    int depth = 0;
     for (size_t p = a; p < b && nt < max; p++) {
         int y;
         if (!ex_year_at(s, n, p, &y))
             continue;
-        if (ex_in_parens(s, a, p))
+        for (; dp < p; dp++) {
+            if (s[dp] == '(')
+                depth++;
+            else if (s[dp] == ')' && depth > 0)
+                depth--;
+        }
+        if (depth > 0)
             continue;
         ex_time *e = &t[nt];
         e->a = p;
@@ -1579,7 +1574,8 @@ static void ex_flow(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
     size_t kw_a = 0, kw_b = 0;
     int services = 0;
     size_t lim_after = r->end + 40 < sb ? r->end + 40 : sb;
-    for (size_t i = sa; i < lim_after; i++) {
+    size_t from = r->start > sa + 300 ? r->start - 300 : sa; /* the nearest keyword only */
+    for (size_t i = from; i < lim_after; i++) {
         if (i > sa && ex_isalpha((unsigned char)s[i - 1]))
             continue;
         size_t k;
@@ -2351,14 +2347,23 @@ static int ex_finish(ex_state *st)
     ex_scan *sc = st->sc;
     const char *s = sc->s;
     size_t n = sc->n;
-    ex_time times[64];
+    ex_time times[256];
     char ctx[EX_CONTEXT_MAX + 8];
+    size_t sent_a = 1, sent_b = 0, nt = 0; /* the last sentence, reused by its figures */
     for (size_t i = 0; i < st->nraw; i++) {
         ex_raw *r = &st->raw[i];
         size_t a, b;
-        ex_sentence(sc, r->start, &a, &b);
-        if (b < r->end)
-            b = r->end;
+        if (r->start >= sent_a && r->end <= sent_b) {
+            a = sent_a;
+            b = sent_b;
+        } else {
+            ex_sentence(sc, r->start, &a, &b);
+            if (b < r->end)
+                b = r->end;
+            nt = ex_times(s, n, a, b, times, sizeof times / sizeof times[0]);
+            sent_a = a;
+            sent_b = b;
+        }
         size_t lo = i > 0 && st->raw[i - 1].end > a && st->raw[i - 1].end <= r->start ? st->raw[i - 1].end : a;
         if (r->is_percent)
             ex_classify_percent(s, n, a, lo, r);
@@ -2366,7 +2371,6 @@ static int ex_finish(ex_state *st)
             snprintf(r->f.qualifier, sizeof r->f.qualifier, "%s",
                      ex_qualifier(s, n, a, lo, r->start, r->end));
         /* period */
-        size_t nt = ex_times(s, n, a, b, times, 64);
         size_t next = (i + 1 < st->nraw && st->raw[i + 1].start < b) ? st->raw[i + 1].start : b;
         const ex_time *pick = NULL;
         for (size_t t = 0; t < nt && !pick; t++) {
