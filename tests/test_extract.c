@@ -97,6 +97,16 @@ static void test_money(void **state)
     /* a no-break space as the thousands separator: 1 200 million */
     expect("Sales of €1\xC2\xA0" "200 million were booked.", "€1\xC2\xA0" "200 million", 1200e6, "EUR",
            1e6, "");
+    /* plain spaces as thousands separators where money or a unit follows */
+    expect("Exports reached USD 500 000 in 2011.", "USD 500 000", 500000, "USD", 100000, "");
+    expect("They sold 1 200 tonnes of wool.", "1 200 tonnes", 1200, "t", 100, "");
+    /* a symbol after the number */
+    expect("The contract is worth 5 million € in total.", "5 million €", 5e6, "EUR", 1e6, "");
+    /* a range: its two bounds */
+    expect("Loans of €2-3 million were agreed.", "€2", 2e6, "EUR", 1e6, "lower_bound");
+    expect("Loans of €2-3 million were agreed.", "3 million", 3e6, "EUR", 1e6, "upper_bound");
+    expect("Growth of 5-6% a year.", "6%", 6, "percent_change", 1, "upper_bound");
+    expect("They hold a share of 5-6% of the market.", "6%", 6, "percent", 1, "upper_bound");
     /* numbers as words */
     expect("Kazakhstan sold seventy million euros of grain.", "seventy million euros", 70e6, "EUR",
            1e7, "");

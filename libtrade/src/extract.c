@@ -189,7 +189,16 @@ static size_t ex_prev_word(const char *s, size_t n, size_t p, size_t *a)
 
 /* ---------- numbers ---------- */
 
+static void ex_number_parse_sp(const char *s, size_t n, size_t p, ex_number *num, int plain_space);
+
 void ex_number_parse(const char *s, size_t n, size_t p, ex_number *num)
+{
+    ex_number_parse_sp(s, n, p, num, 0);
+}
+
+/* With plain_space, a plain space before exactly three digits is a
+ * thousands separator too ("USD 500 000"). */
+static void ex_number_parse_sp(const char *s, size_t n, size_t p, ex_number *num, int plain_space)
 {
     memset(num, 0, sizeof *num);
     /* collect the token: digit runs and the separators between them */
@@ -216,7 +225,7 @@ void ex_number_parse(const char *s, size_t n, size_t p, ex_number *num)
             sl = 1;
         } else {
             size_t k = ex_space_len(s, n, q);
-            if (k > 1 && q + k + 3 <= n && ex_isdigit((unsigned char)s[q + k]) &&
+            if ((k > 1 || (plain_space && k == 1 && s[q] == ' ')) && q + k + 3 <= n && ex_isdigit((unsigned char)s[q + k]) &&
                 ex_isdigit((unsigned char)s[q + k + 1]) && ex_isdigit((unsigned char)s[q + k + 2]) &&
                 (q + k + 3 == n || !ex_isdigit((unsigned char)s[q + k + 3]))) {
                 sep = ' ';
@@ -463,6 +472,16 @@ static size_t ex_cur_after(const char *s, size_t n, size_t p, char code[4])
     size_t k = ex_code_at(s, n, p, code);
     if (k)
         return k;
+    /* a symbol after the number: "5 million €", "5.000 €" */
+    if (p + 3 <= n && (unsigned char)s[p] == 0xE2 && (unsigned char)s[p + 1] == 0x82 &&
+        (unsigned char)s[p + 2] == 0xAC) {
+        memcpy(code, "EUR", 4);
+        return 3;
+    }
+    if (p + 2 <= n && (unsigned char)s[p] == 0xC2 && (unsigned char)s[p + 1] == 0xA3) {
+        memcpy(code, "GBP", 4);
+        return 2;
+    }
     for (const ex_cur *c = ex_cur_words; c->w; c++) {
         k = ex_word(s, n, p, c->w);
         if (k) {
@@ -571,6 +590,7 @@ typedef struct ex_raw {
     size_t num_start;    /* first digit or word of the number */
     int sign_change;     /* +1 / -1 from a written sign, 0 none */
     int is_percent;      /* percent before growth classification */
+    int range_end;       /* the upper bound of a range whose lower bound is the figure before */
 } ex_raw;
 
 static int ex_is_month(const char *s, size_t n, size_t p, size_t *len)
@@ -1543,7 +1563,7 @@ static void ex_classify_percent(const char *s, size_t n, size_t sent_a, size_t l
                 /* a verb of change in the clause and no "share"/"of" */
                 static const char *const share_w[] = {"share", "stake", "accounts", "accounted",
                                                       "account", "proportion", "portion",
-                                                      "percentage", "rate", NULL};
+                                                      "percentage", NULL};
                 if ((up || down) && !ex_any_word(s, n, wa, start, share_w)) {
                     change = 1;
                     if (down && !up)
@@ -1859,6 +1879,22 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
     }
     ex_number num;
     ex_number_parse(s, n, p, &num);
+    if (num.ok && num.end + 4 <= n && s[num.end] == ' ' && num.ndigits <= 3 && !num.decimals) {
+        /* "USD 500 000", "1 200 tonnes": spaces as thousands separators,
+         * only where money or a unit makes it plain */
+        ex_number n2;
+        ex_number_parse_sp(s, n, p, &n2, 1);
+        if (n2.ok && n2.end > num.end) {
+            char c2[4];
+            ex_raw rr;
+            memset(&rr, 0, sizeof rr);
+            int e10, scl;
+            int money = ex_cur_before(s, n, p, c2) != (size_t)-1;
+            ex_suffix(s, n, n2.end, money, 1, &rr, &e10, &scl);
+            if (money || rr.f.unit[0] || rr.is_percent)
+                num = n2;
+        }
+    }
     size_t e = num.end;
     if (!num.ok)
         return ex_skip_token(s, n, p);
@@ -1907,13 +1943,52 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
         }
         return ex_skip_token(s, n, e);
     }
-    if (e < n && (s[e] == '-' || (unsigned char)s[e] == 0xE2) ) {
-        /* a range "2014-2015" or "1-5": the first number alone is no figure */
+    if (e < n && (s[e] == '-' || (unsigned char)s[e] == 0xE2)) {
+        /* a range: "2014-2015" and "1-5" are no figures; "EUR 2-3 million"
+         * and "5-6%" are two, the bounds of the range */
         size_t q = e + (s[e] == '-' ? 1 : 3);
         if ((s[e] == '-' || ((unsigned char)s[e] == 0xE2 && e + 2 < n && (unsigned char)s[e + 1] == 0x80 &&
                              ((unsigned char)s[e + 2] == 0x93))) &&
-            q < n && ex_isdigit((unsigned char)s[q]))
-            return q;
+            q < n && ex_isdigit((unsigned char)s[q])) {
+            ex_number n2;
+            ex_number_parse(s, n, q, &n2);
+            int y1, y2;
+            if (!n2.ok || (ex_year_at(s, n, p, &y1) && ex_year_at(s, n, q, &y2)) ||
+                (n2.end < n && (ex_isalpha((unsigned char)s[n2.end]) &&
+                                !ex_scale_at(s, n, n2.end, 1, &(size_t){0}) &&
+                                !ex_word_cs(s, n, n2.end, "t"))))
+                return q;
+            char c1[4] = "";
+            size_t cs = ex_cur_before(s, n, p, c1);
+            ex_raw r1, r2;
+            memset(&r1, 0, sizeof r1);
+            memset(&r2, 0, sizeof r2);
+            if (cs != (size_t)-1)
+                memcpy(r2.f.unit, c1, 4);
+            int e10 = 0, scl = 0;
+            size_t end2 = ex_suffix(s, n, n2.end, cs != (size_t)-1, 1, &r2, &e10, &scl);
+            if (!(r2.f.unit[0] || r2.is_percent) || sign)
+                return q;
+            r1.f = r2.f;
+            r1.is_percent = r2.is_percent;
+            if (ex_number_value(&num, e10, 0, &r1.f.value) != 0 ||
+                ex_number_value(&n2, e10, 0, &r2.f.value) != 0)
+                return end2;
+            r1.f.precision = ex_precision(&num, e10, scl);
+            r2.f.precision = ex_precision(&n2, e10, scl);
+            memcpy(r1.f.qualifier, "lower_bound", 12);
+            memcpy(r2.f.qualifier, "upper_bound", 12);
+            r1.start = cs != (size_t)-1 ? cs : p;
+            r1.end = e;
+            r1.num_start = p;
+            r2.start = q;
+            r2.end = end2;
+            r2.num_start = q;
+            r2.range_end = 1;
+            if (ex_add_raw(st, &r1) || ex_add_raw(st, &r2))
+                sc->status = TRADE_ENOMEM;
+            return end2;
+        }
     }
     /* the currency before */
     char code[4] = "";
@@ -2365,7 +2440,13 @@ static int ex_finish(ex_state *st)
             sent_b = b;
         }
         size_t lo = i > 0 && st->raw[i - 1].end > a && st->raw[i - 1].end <= r->start ? st->raw[i - 1].end : a;
-        if (r->is_percent)
+        if (r->is_percent && r->range_end && i > 0) {
+            /* "5-6 %": the kind and sign of the lower bound */
+            const ex_raw *lb = &st->raw[i - 1];
+            snprintf(r->f.unit, sizeof r->f.unit, "%s", lb->f.unit);
+            if (lb->f.value < 0 && r->f.value > 0)
+                r->f.value = -r->f.value;
+        } else if (r->is_percent)
             ex_classify_percent(s, n, a, lo, r);
         if (!r->f.qualifier[0])
             snprintf(r->f.qualifier, sizeof r->f.qualifier, "%s",
