@@ -215,6 +215,9 @@ static void test_periods_and_keys(void **state)
     /* "Yamal Trade" is a company, not the flow */
     expect_keys("In 2015 a contract with Yamal Trade covered 8 million tonnes.", "8 million tonnes",
                 "2015", "", "", "");
+    /* "(2021: EUR 9.6 million)" */
+    expect_keys("Belgium's exports to Tajikistan totalled EUR 11.2 million in 2022 (2021: EUR 9.6 million).",
+                "EUR 9.6 million", "2021", "BEL", "TJK", "export");
     /* the year of each figure in a list */
     expect_keys("It rose from €940,000 in 2002 to over €64 million in 2011.", "€940,000", "2002", "",
                 "", "");
@@ -302,6 +305,21 @@ static void test_tables(void **state)
     assert_string_equal(f->partner, "NLD");
     assert_int_equal(f->line, 5);
     assert_int_equal(trade_extract_count(l), 4);
+    trade_extract_free(l);
+
+    /* row labels that read like prose; a caption naming a pair */
+    text = "Table 2 - EU-Kyrgyzstan trade in goods, EUR million\n"
+           "\n"
+           "\t2021\t2022\n"
+           "EU exports to Kyrgyzstan\t371.9\t472.3\n"
+           "EU imports from Kyrgyzstan\t67.4\t98.7\n";
+    l = run(text);
+    f = find(l, "98.7");
+    assert_near(f->value, 98.7e6, 1e-3);
+    assert_string_equal(f->reporter, "EUU");
+    assert_string_equal(f->partner, "KGZ");
+    assert_string_equal(f->flow, "import");
+    assert_string_equal(f->period, "2022");
     trade_extract_free(l);
 
     /* ranks, and rows labelled by year, tonnes in thousands */

@@ -558,6 +558,8 @@ static const ex_unit ex_units[] = {
     {"ton", "t", 0, 0, 0},
     {"Mt", "t", 6, 0, 1},
     {"kt", "t", 3, 0, 1},
+    {"mt", "t", 0, 0, 1}, /* metric tonnes, as traders write it */
+    {"MT", "t", 0, 0, 1},
     {"t", "t", 0, 0, 1},
     {"cubic metres", "m3", 0, 0, 0},
     {"cubic meters", "m3", 0, 0, 0},
@@ -2474,6 +2476,13 @@ static int ex_finish(ex_state *st)
                 pick = &times[t];
         if (pick)
             snprintf(r->f.period, sizeof r->f.period, "%s", pick->text);
+        {
+            /* "(2021: EUR 9.6 million)": the year written just before */
+            size_t q = ex_skip_sp_back(s, n, r->start, 0);
+            int y;
+            if (q >= 5 && s[q - 1] == ':' && ex_year_at(s, n, q - 5, &y))
+                snprintf(r->f.period, sizeof r->f.period, "%04d", y);
+        }
         ex_flow(s, n, a, b, r);
         /* context: the sentence, a window around the figure if long */
         size_t ca = a, cb = b;

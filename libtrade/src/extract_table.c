@@ -219,8 +219,12 @@ static const char *tb_reporter(const char *s, size_t n, size_t a, size_t b)
         if (i > a && ((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z'))
             continue;
         size_t cl;
+        if (i > a && s[i - 1] == '-')
+            continue; /* "EU-Kyrgyzstan trade": a pair, not a reporter */
         const char *c = ex_country_at(s, n, i, &cl);
         if (!c)
+            continue;
+        if (i + cl < b && s[i + cl] == '-')
             continue;
         size_t q = i + cl;
         while (q < b && s[q] == ' ')
@@ -426,6 +430,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
         const tb_cell *lab = &R->cell[0];
         size_t cl = 0;
         const char *partner = ex_country_at(s, n, lab->a, &cl);
+        const char *label_country = partner;
         if (partner && lab->a + cl < lab->b && lab->a + cl + 3 < lab->b)
             partner = NULL; /* "Kazakhstan and Russia": not one country */
         int label_year = tb_year(s, lab);
@@ -434,8 +439,12 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
             label_flow = "import";
         else if (tb_contains(s, lab->a, lab->b, "export"))
             label_flow = "export";
-        if (label_flow && !partner)
+        const char *row_reporter = NULL;
+        if (label_flow) {
+            /* "EU exports to Kyrgyzstan": the label reads like prose */
+            row_reporter = label_country;
             partner = tb_partner(s, n, lab->a, lab->b);
+        }
         if (label_year && !partner)
             partner = cap_partner;
         char label[128];
@@ -476,7 +485,9 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
             }
             if (partner)
                 snprintf(f.partner, sizeof f.partner, "%s", partner);
-            if (reporter)
+            if (row_reporter)
+                snprintf(f.reporter, sizeof f.reporter, "%s", row_reporter);
+            else if (reporter)
                 snprintf(f.reporter, sizeof f.reporter, "%s", reporter);
             if (f.partner[0] && strcmp(f.partner, f.reporter) == 0)
                 f.partner[0] = '\0';
