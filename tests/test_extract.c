@@ -40,8 +40,8 @@ static const trade_figure *find(const trade_figure_list *l, const char *aw)
 }
 
 /* One figure: value (relative tolerance 1e-12), unit, precision, qualifier. */
-static void expect(const char *text, const char *aw, double value, const char *unit, double precision,
-                   const char *qualifier)
+static void expect(const char *text, const char *aw, double value, const char *unit,
+                   double precision, const char *qualifier)
 {
     trade_figure_list *l = run(text);
     const trade_figure *f = find(l, aw);
@@ -95,8 +95,11 @@ static void test_money(void **state)
     expect("The fee is EUR 2.5 thousand.", "EUR 2.5 thousand", 2500, "EUR", 100, "");
     expect("He paid USD87.3bn for it.", "USD87.3bn", 87.3e9, "USD", 1e8, "");
     /* a no-break space as the thousands separator: 1 200 million */
-    expect("Sales of €1\xC2\xA0" "200 million were booked.", "€1\xC2\xA0" "200 million", 1200e6, "EUR",
-           1e6, "");
+    expect("Sales of €1\xC2\xA0"
+           "200 million were booked.",
+           "€1\xC2\xA0"
+           "200 million",
+           1200e6, "EUR", 1e6, "");
     /* plain spaces as thousands separators where money or a unit follows */
     expect("Exports reached USD 500 000 in 2011.", "USD 500 000", 500000, "USD", 100000, "");
     expect("They sold 1 200 tonnes of wool.", "1 200 tonnes", 1200, "t", 100, "");
@@ -110,15 +113,16 @@ static void test_money(void **state)
     /* numbers as words */
     expect("Kazakhstan sold seventy million euros of grain.", "seventy million euros", 70e6, "EUR",
            1e7, "");
-    expect("They spent a hundred million dollars.", "a hundred million dollars", 100e6, "USD", 1e8, "");
+    expect("They spent a hundred million dollars.", "a hundred million dollars", 100e6, "USD", 1e8,
+           "");
     expect("They raised half a billion dollars.", "half a billion dollars", 0.5e9, "USD", 1e8, "");
     /* broken across a line end */
     expect("trade volumes nearing USD\n50 billion in 2024", "USD\n50 billion", 50e9, "USD", 1e9,
            "approx");
     expect("exports of USD 1.2\nbillion in 2024", "USD 1.2\nbillion", 1.2e9, "USD", 1e8, "");
     /* the unit carried from the figure before, same sentence */
-    expect("It rose from €940,000 in 2002 to 1.2 million in 2011.", "1.2 million", 1.2e6, "EUR", 1e5,
-           "");
+    expect("It rose from €940,000 in 2002 to 1.2 million in 2011.", "1.2 million", 1.2e6, "EUR",
+           1e5, "");
 }
 
 static void test_quantities(void **state)
@@ -127,22 +131,25 @@ static void test_quantities(void **state)
     expect("Freight rose to 4.5 million tonnes.", "4.5 million tonnes", 4.5e6, "t", 1e5, "");
     expect("Compare this to 860,000 tons in 2020.", "860,000 tons", 860000, "t", 10000, "");
     expect("Rail freight reached 2.7 Mt.", "2.7 Mt", 2.7e6, "t", 1e5, "");
-    expect("Aluminium exports fell to 128 thousand tons.", "128 thousand tons", 128000, "t", 1000, "");
+    expect("Aluminium exports fell to 128 thousand tons.", "128 thousand tons", 128000, "t", 1000,
+           "");
     expect("A pipeline with 38 billion cubic meters a year.", "38 billion cubic meters", 38e9, "m3",
            1e9, "");
     expect("Deliveries reached 4 bcm.", "4 bcm", 4e9, "m3", 1e9, "");
-    expect("Transit passed 1.8 million cubic\nmetres of timber.", "1.8 million cubic\nmetres", 1.8e6,
-           "m3", 1e5, "");
+    expect("Transit passed 1.8 million cubic\nmetres of timber.", "1.8 million cubic\nmetres",
+           1.8e6, "m3", 1e5, "");
     expect("Trains carried 56,000 containers.", "56,000 containers", 56000, "count", 1000, "");
     expect("The port moved 76,500 TEU.", "76,500 TEU", 76500, "TEU", 100, "");
-    expect("They plan to produce two million tonnes of hydrogen.", "two million tonnes", 2e6, "t", 1e6,
-           "projection");
+    expect("They plan to produce two million tonnes of hydrogen.", "two million tonnes", 2e6, "t",
+           1e6, "projection");
     expect("transshipment of up to 8 million\ntonnes of LNG", "8 million\ntonnes", 8e6, "t", 1e6,
            "upper_bound");
     expect("The harvest was 50,000 t of wheat.", "50,000 t", 50000, "t", 10000, "");
     expect("The distance measures some 2500 km.", "2500 km", 2500, "km", 100, "approx");
-    expect("Half of its 200 million hectares are used.", "200 million hectares", 200e6, "ha", 1e6, "");
-    expect("Over 3,000 European companies operate here.", "3,000", 3000, "count", 1000, "lower_bound");
+    expect("Half of its 200 million hectares are used.", "200 million hectares", 200e6, "ha", 1e6,
+           "");
+    expect("Over 3,000 European companies operate here.", "3,000", 3000, "count", 1000,
+           "lower_bound");
     expect("Nearly seventy Belgian companies trade there.", "seventy", 70, "count", 10, "approx");
 }
 
@@ -156,7 +163,8 @@ static void test_percent(void **state)
     expect("It has a global share of about 40% in 2024.", "40%", 40, "percent", 10, "approx");
     expect("That is 20% of the total.", "20%", 20, "percent", 10, "");
     expect("It carried 56,000 containers (+170%).", "170%", 170, "percent_change", 10, "");
-    expect("The gap narrowed by 2.5 percentage\npoints.", "2.5 percentage\npoints", 2.5, "pp", 0.1, "");
+    expect("The gap narrowed by 2.5 percentage\npoints.", "2.5 percentage\npoints", 2.5, "pp", 0.1,
+           "");
     expect("The deficit fell 1.5 pp in 2020.", "1.5 pp", 1.5, "pp", 0.1, "");
     expect("Freight rose 35% year on year.", "35%", 35, "percent_change", 1, "");
     expect("Inflation fell to 8.8 per cent.", "8.8 per cent", 8.8, "percent", 0.1, "");
@@ -173,18 +181,20 @@ static void test_percent(void **state)
 static void test_qualifiers(void **state)
 {
     (void)state;
-    expect("Exports rose to over €64 million in 2011.", "€64 million", 64e6, "EUR", 1e6, "lower_bound");
+    expect("Exports rose to over €64 million in 2011.", "€64 million", 64e6, "EUR", 1e6,
+           "lower_bound");
     expect("The EU invested more than USD 200 billion.", "USD 200 billion", 200e9, "USD", 1e9,
            "lower_bound");
-    expect("Volumes are expected to exceed 5.2 million tonnes.", "5.2 million tonnes", 5.2e6, "t", 1e5,
-           "projection");
+    expect("Volumes are expected to exceed 5.2 million tonnes.", "5.2 million tonnes", 5.2e6, "t",
+           1e5, "projection");
     expect("The portfolio stands at an estimated $5bn.", "$5bn", 5e9, "USD", 1e9, "estimate");
     expect("Shipments reached some 214,000 tonnes.", "214,000 tonnes", 214000, "t", 1000, "approx");
     expect("A further €250 million is planned for 2024.", "€250 million", 250e6, "EUR", 1e6,
            "projection");
     expect("Investment is estimated at\nEUR 430 million.", "EUR 430 million", 430e6, "EUR", 1e6,
            "estimate");
-    expect("Imports stood at roughly EUR 1,3 billion.", "EUR 1,3 billion", 1.3e9, "EUR", 1e8, "approx");
+    expect("Imports stood at roughly EUR 1,3 billion.", "EUR 1,3 billion", 1.3e9, "EUR", 1e8,
+           "approx");
 }
 
 static void test_periods_and_keys(void **state)
@@ -194,40 +204,42 @@ static void test_periods_and_keys(void **state)
                 "€3.3 million", "2012-01/2012-10", "", "KAZ", "export");
     expect_keys("SOS Villages received €696,092 for 2010-2012 to support two projects.", "€696,092",
                 "2010/2012", "", "", "");
-    expect_keys("Belgian exports to Kazakhstan reached €100 million in 2010.", "€100 million", "2010",
-                "BEL", "KAZ", "export");
+    expect_keys("Belgian exports to Kazakhstan reached €100 million in 2010.", "€100 million",
+                "2010", "BEL", "KAZ", "export");
     expect_keys("In 2017, imports from Russia were 9.4 billion EUR.", "9.4 billion EUR", "2017", "",
                 "RUS", "import");
     expect_keys("Luxembourg's investments in the Kazakh economy stood at €18.9 million in 2011.",
                 "€18.9 million", "2011", "LUX", "KAZ", "investment_stock");
     expect_keys("Trade between the European Union and Uzbekistan reached EUR 6.4 bn in 2023.",
                 "EUR 6.4 bn", "2023", "EUU", "UZB", "trade");
-    expect_keys("Belgian services exports to Kazakhstan rose to €64 million in 2011.", "€64 million",
-                "2011", "BEL", "KAZ", "services_export");
+    expect_keys("Belgian services exports to Kazakhstan rose to €64 million in 2011.",
+                "€64 million", "2011", "BEL", "KAZ", "services_export");
     expect_keys("Inflows grew by 12% between 2015 and 2020.", "12%", "2015/2020", "", "", "");
     expect_keys("A further EUR 12 million was committed in the first quarter of 2019.",
                 "EUR 12 million", "2019-Q1", "", "", "");
-    expect_keys("Deliveries reached 4 bcm in January-June 2023.", "4 bcm", "2023-01/2023-06", "", "",
-                "");
+    expect_keys("Deliveries reached 4 bcm in January-June 2023.", "4 bcm", "2023-01/2023-06", "",
+                "", "");
     /* a citation year in brackets is no period; the year before is */
-    expect_keys("In 2015 a contract for up to 8 million tonnes of LNG a year was signed (Fluxys, 2020).",
-                "8 million tonnes", "2015", "", "", "");
+    expect_keys(
+        "In 2015 a contract for up to 8 million tonnes of LNG a year was signed (Fluxys, 2020).",
+        "8 million tonnes", "2015", "", "", "");
     /* "Yamal Trade" is a company, not the flow */
     expect_keys("In 2015 a contract with Yamal Trade covered 8 million tonnes.", "8 million tonnes",
                 "2015", "", "", "");
     /* "(2021: EUR 9.6 million)" */
-    expect_keys("Belgium's exports to Tajikistan totalled EUR 11.2 million in 2022 (2021: EUR 9.6 million).",
+    expect_keys("Belgium's exports to Tajikistan totalled EUR 11.2 million in 2022 (2021: EUR 9.6 "
+                "million).",
                 "EUR 9.6 million", "2021", "BEL", "TJK", "export");
     /* the year of each figure in a list */
-    expect_keys("It rose from €940,000 in 2002 to over €64 million in 2011.", "€940,000", "2002", "",
-                "", "");
+    expect_keys("It rose from €940,000 in 2002 to over €64 million in 2011.", "€940,000", "2002",
+                "", "", "");
 }
 
 static void test_ranks(void **state)
 {
     (void)state;
-    expect("In 2011 Kazakhstan still only ranked 81st in Belgium's export markets.", "81st", 81, "rank",
-           1, "");
+    expect("In 2011 Kazakhstan still only ranked 81st in Belgium's export markets.", "81st", 81,
+           "rank", 1, "");
     expect("Antwerp is Europe's second-largest port.", "second", 2, "rank", 1, "");
     none("The 3rd round of talks was the 27th meeting.");
 }
@@ -322,6 +334,37 @@ static void test_tables(void **state)
     assert_string_equal(f->period, "2022");
     trade_extract_free(l);
 
+    /* Markdown pipes with a year header; a dashed rule under the header,
+     * a unit per column (money with its scale, a share, a count) */
+    text = "Table 5: Kazakh exports to the EU (USD million)\n"
+           "\n"
+           "| Partner | 2021 | 2022 |\n"
+           "|---|---:|---:|\n"
+           "| Germany | 1,234.5 | 1,400.0 |\n"
+           "\n"
+           "Table 6. Trade, 2022\n"
+           "\n"
+           "Country        Exports (EUR m)   Share (%)   Firms (number)\n"
+           "-------------  ---------------   ---------   --------------\n"
+           "Belgium                  812.4        12.5               40\n"
+           "Netherlands              901.7        13.1               52\n";
+    l = run(text);
+    assert_int_equal(trade_extract_count(l), 8);
+    f = find(l, "1,400.0");
+    assert_near(f->value, 1.4e9, 1e-3);
+    assert_string_equal(f->unit, "USD");
+    assert_string_equal(f->period, "2022");
+    assert_string_equal(f->partner, "DEU");
+    assert_string_equal(f->reporter, "KAZ");
+    f = find(l, "901.7");
+    assert_near(f->value, 901.7e6, 1e-3);
+    assert_string_equal(f->unit, "EUR");
+    f = find(l, "13.1");
+    assert_string_equal(f->unit, "percent");
+    f = find(l, "52");
+    assert_string_equal(f->unit, "count");
+    trade_extract_free(l);
+
     /* ranks, and rows labelled by year, tonnes in thousands */
     text = "Table 1. Ranking of Central Asian states in Belgian trade, 2011\n"
            "\tImports\tExports\n"
@@ -349,12 +392,14 @@ static void test_tables(void **state)
 static void test_provenance(void **state)
 {
     (void)state;
-    const char *text = "First line.\nThe Deputy said that exports reached €5 million in 2020. Next.";
+    const char *text =
+        "First line.\nThe Deputy said that exports reached €5 million in 2020. Next.";
     trade_figure_list *l = run(text);
     assert_int_equal(trade_extract_count(l), 1);
     const trade_figure *f = trade_extract_at(l, 0);
     assert_int_equal(f->line, 2);
-    assert_int_equal(f->column, 38); /* after the 37 bytes "The Deputy said that exports reached " */
+    assert_int_equal(f->column,
+                     38); /* after the 37 bytes "The Deputy said that exports reached " */
     assert_string_equal(f->as_written, "€5 million");
     assert_string_equal(f->context, "The Deputy said that exports reached €5 million in 2020.");
     trade_extract_free(l);
@@ -364,7 +409,8 @@ static void test_provenance(void **state)
     size_t k = 0;
     for (int i = 0; i < 120; i++)
         k += (size_t)snprintf(big + k, sizeof big - k, "%s", "word ");
-    snprintf(big + k, sizeof big - k, "%s", "exports reached €5 million in 2020 and then more words.");
+    snprintf(big + k, sizeof big - k, "%s",
+             "exports reached €5 million in 2020 and then more words.");
     l = run(big);
     f = find(l, "€5 million");
     assert_true(strlen(f->context) <= 300);
@@ -390,10 +436,33 @@ static void test_hostile(void **state)
     /* NULs, invalid UTF-8, huge digit runs, separators everywhere */
     char buf[4096];
     size_t n = 0;
-    const char *pieces[] = {"\xE2\x82", "\xFF\xFE", "\0", "€", "9999999999999999999999999999999",
-                            "99999999999999999999", " trillion", " euros ", ",", ".", "%", "\n",
-                            "1,2,3,4", "1.2.3", "  ", "\t", "US$", "EUR", "-", "+", "per cent",
-                            "\xC2\xA0", "000", "first ten months of", " 2012", "(", ")"};
+    const char *pieces[] = {"\xE2\x82",
+                            "\xFF\xFE",
+                            "\0",
+                            "€",
+                            "9999999999999999999999999999999",
+                            "99999999999999999999",
+                            " trillion",
+                            " euros ",
+                            ",",
+                            ".",
+                            "%",
+                            "\n",
+                            "1,2,3,4",
+                            "1.2.3",
+                            "  ",
+                            "\t",
+                            "US$",
+                            "EUR",
+                            "-",
+                            "+",
+                            "per cent",
+                            "\xC2\xA0",
+                            "000",
+                            "first ten months of",
+                            " 2012",
+                            "(",
+                            ")"};
     unsigned seed = 12345;
     while (n < sizeof buf - 64) {
         seed = seed * 1103515245u + 12345u;
@@ -431,11 +500,16 @@ static void test_hostile(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_money),          cmocka_unit_test(test_quantities),
-        cmocka_unit_test(test_percent),        cmocka_unit_test(test_qualifiers),
-        cmocka_unit_test(test_periods_and_keys), cmocka_unit_test(test_ranks),
-        cmocka_unit_test(test_not_figures),    cmocka_unit_test(test_tables),
-        cmocka_unit_test(test_provenance),     cmocka_unit_test(test_hostile),
+        cmocka_unit_test(test_money),
+        cmocka_unit_test(test_quantities),
+        cmocka_unit_test(test_percent),
+        cmocka_unit_test(test_qualifiers),
+        cmocka_unit_test(test_periods_and_keys),
+        cmocka_unit_test(test_ranks),
+        cmocka_unit_test(test_not_figures),
+        cmocka_unit_test(test_tables),
+        cmocka_unit_test(test_provenance),
+        cmocka_unit_test(test_hostile),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

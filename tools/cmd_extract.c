@@ -29,16 +29,15 @@ static const char usage[] =
     "options:\n"
     "      --source ID       the source column (default: file name without extension)\n"
     "      --no-tables       read table lines as prose\n"
-    "      --no-counts       leave out bare counts (\"29 areas\")\n" CLI_COMMON_HELP
-    "\n"
+    "      --no-counts       leave out bare counts (\"29 areas\")\n" CLI_COMMON_HELP "\n"
     "example:\n"
     "  trade extract brief.txt -o brief-draft.csv && trade validate --draft brief-draft.csv\n";
 
 enum { OPT_SOURCE = 1, OPT_NO_TABLES, OPT_NO_COUNTS };
 
-static const char *const columns[] = {"reporter", "partner", "flow",    "period",     "value",
-                                      "unit",     "precision", "qualifier", "source", "locator",
-                                      "line",     "column",  "as_written", "context", "note"};
+static const char *const columns[] = {"reporter", "partner",   "flow",       "period",  "value",
+                                      "unit",     "precision", "qualifier",  "source",  "locator",
+                                      "line",     "column",    "as_written", "context", "note"};
 #define NCOLS (sizeof columns / sizeof columns[0])
 
 /* One output row, owned strings. */
@@ -132,8 +131,8 @@ static int add_figures(ex_rows *rows, const trade_figure_list *l, const char *so
             snprintf(locator, sizeof locator, "line %lu", f->line);
         snprintf(line, sizeof line, "%lu", f->line);
         snprintf(col, sizeof col, "%lu", f->column);
-        const char *cells[NCOLS] = {f->reporter, f->partner, f->flow,    f->period,   value,
-                                    f->unit,     prec,       f->qualifier, source,    locator,
+        const char *cells[NCOLS] = {f->reporter, f->partner, f->flow,       f->period,  value,
+                                    f->unit,     prec,       f->qualifier,  source,     locator,
                                     line,        col,        f->as_written, f->context, f->note};
         if (rows->n == rows->cap) {
             size_t nc = rows->cap ? rows->cap * 2 : 64;
@@ -206,7 +205,8 @@ static int resolve_conflicts(ex_rows *rows)
                 break;
             if (strcmp(first->cell[4], b->cell[4]) != 0) {
                 char extra[200];
-                snprintf(extra, sizeof extra, "%sflow %s left out: same key as %s with another value",
+                snprintf(extra, sizeof extra,
+                         "%sflow %s left out: same key as %s with another value",
                          b->cell[14][0] ? "; " : "", b->cell[2], first->cell[9]);
                 size_t l = strlen(b->cell[14]) + strlen(extra) + 1;
                 char *nn = malloc(l);
@@ -290,7 +290,8 @@ int cmd_extract(int argc, char **argv)
         trade_figure_list *l = NULL;
         trade_error err;
         trade_error_clear(&err);
-        if (!src || trade_extract_text(text, len, &xo, &l, &err) != 0 || add_figures(&rows, l, src)) {
+        if (!src || trade_extract_text(text, len, &xo, &l, &err) != 0 ||
+            add_figures(&rows, l, src)) {
             cli_errorf("extract", "%s: out of memory", path);
             rc = CLI_EUSAGE;
         }

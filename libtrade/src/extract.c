@@ -97,8 +97,7 @@ static size_t ex_space_len(const char *s, size_t n, size_t p)
         return 1;
     size_t len;
     uint32_t cp = ex_cp(s, n, p, &len);
-    if (cp == 0xA0 || cp == 0x202F || cp == 0x2009 || cp == 0x2007 || cp == 0x2002 ||
-        cp == 0x2003)
+    if (cp == 0xA0 || cp == 0x202F || cp == 0x2009 || cp == 0x2007 || cp == 0x2002 || cp == 0x2003)
         return len;
     return 0;
 }
@@ -225,8 +224,9 @@ static void ex_number_parse_sp(const char *s, size_t n, size_t p, ex_number *num
             sl = 1;
         } else {
             size_t k = ex_space_len(s, n, q);
-            if ((k > 1 || (plain_space && k == 1 && s[q] == ' ')) && q + k + 3 <= n && ex_isdigit((unsigned char)s[q + k]) &&
-                ex_isdigit((unsigned char)s[q + k + 1]) && ex_isdigit((unsigned char)s[q + k + 2]) &&
+            if ((k > 1 || (plain_space && k == 1 && s[q] == ' ')) && q + k + 3 <= n &&
+                ex_isdigit((unsigned char)s[q + k]) && ex_isdigit((unsigned char)s[q + k + 1]) &&
+                ex_isdigit((unsigned char)s[q + k + 2]) &&
                 (q + k + 3 == n || !ex_isdigit((unsigned char)s[q + k + 3]))) {
                 sep = ' ';
                 sl = k;
@@ -398,9 +398,9 @@ typedef struct ex_pat {
 } ex_pat;
 
 static const ex_pat ex_scales[] = {
-    {"thousand", 3}, {"thousands", 3}, {"million", 6}, {"millions", 6}, {"mln", 6}, {"mn", 6},
-    {"billion", 9},  {"billions", 9},  {"bn", 9},      {"bln", 9},      {"trillion", 12},
-    {"trillions", 12}, {"trn", 12}, {"tn", 12}, {NULL, 0}};
+    {"thousand", 3},  {"thousands", 3},  {"million", 6},  {"millions", 6}, {"mln", 6},
+    {"mn", 6},        {"billion", 9},    {"billions", 9}, {"bn", 9},       {"bln", 9},
+    {"trillion", 12}, {"trillions", 12}, {"trn", 12},     {"tn", 12},      {NULL, 0}};
 
 /* A scale word at p; *len its length (with a trailing '.' of mln./bn.). */
 static int ex_scale_at(const char *s, size_t n, size_t p, int money, size_t *len)
@@ -416,7 +416,8 @@ static int ex_scale_at(const char *s, size_t n, size_t p, int money, size_t *len
     }
     if (money) {
         size_t k;
-        if ((k = ex_word(s, n, p, "m")) != 0 && !(p + 1 < n && (s[p + 1] == '3' || s[p + 1] == '2'))) {
+        if ((k = ex_word(s, n, p, "m")) != 0 &&
+            !(p + 1 < n && (s[p + 1] == '3' || s[p + 1] == '2'))) {
             *len = k;
             return 6;
         }
@@ -438,14 +439,16 @@ typedef struct ex_cur {
 } ex_cur;
 
 /* Currency words after a number (longest first where they share a start). */
-static const ex_cur ex_cur_words[] = {
-    {"US dollars", "USD"},     {"U.S. dollars", "USD"},   {"US dollar", "USD"},
-    {"euros", "EUR"},          {"euro", "EUR"},           {"dollars", "USD"},
-    {"dollar", "USD"},         {"pounds sterling", "GBP"}, {"pounds", "GBP"},
-    {"roubles", "RUB"},        {"rubles", "RUB"},         {"rouble", "RUB"},
-    {"ruble", "RUB"},          {"tenge", "KZT"},          {"yuan", "CNY"},
-    {"renminbi", "CNY"},       {"yen", "JPY"},            {"Swiss francs", "CHF"},
-    {NULL, NULL}};
+static const ex_cur ex_cur_words[] = {{"US dollars", "USD"}, {"U.S. dollars", "USD"},
+                                      {"US dollar", "USD"},  {"euros", "EUR"},
+                                      {"euro", "EUR"},       {"dollars", "USD"},
+                                      {"dollar", "USD"},     {"pounds sterling", "GBP"},
+                                      {"pounds", "GBP"},     {"roubles", "RUB"},
+                                      {"rubles", "RUB"},     {"rouble", "RUB"},
+                                      {"ruble", "RUB"},      {"tenge", "KZT"},
+                                      {"yuan", "CNY"},       {"renminbi", "CNY"},
+                                      {"yen", "JPY"},        {"Swiss francs", "CHF"},
+                                      {NULL, NULL}};
 
 /* A currency code (upper case, ISO 4217) at p; copies it into code. */
 static size_t ex_code_at(const char *s, size_t n, size_t p, char code[4])
@@ -518,7 +521,8 @@ static size_t ex_cur_before(const char *s, size_t n, size_t p, char code[4])
     if (c == '$') {
         memcpy(code, "USD", 4);
         size_t b = ex_skip_sp_back(s, n, st, 0);
-        if (b >= 2 && s[b - 2] == 'U' && s[b - 1] == 'S' && (b == 2 || !ex_isalpha((unsigned char)s[b - 3])))
+        if (b >= 2 && s[b - 2] == 'U' && s[b - 1] == 'S' &&
+            (b == 2 || !ex_isalpha((unsigned char)s[b - 3])))
             return b - 2;
         if (b >= 4 && memcmp(s + b - 4, "U.S.", 4) == 0)
             return b - 4;
@@ -549,60 +553,57 @@ typedef struct ex_unit {
     int case_sensitive;
 } ex_unit;
 
-static const ex_unit ex_units[] = {
-    {"metric tonnes", "t", 0, 0, 0},
-    {"metric tons", "t", 0, 0, 0},
-    {"tonnes", "t", 0, 0, 0},
-    {"tonne", "t", 0, 0, 0},
-    {"tons", "t", 0, 0, 0},
-    {"ton", "t", 0, 0, 0},
-    {"Mt", "t", 6, 0, 1},
-    {"kt", "t", 3, 0, 1},
-    {"mt", "t", 0, 0, 1}, /* metric tonnes, as traders write it */
-    {"MT", "t", 0, 0, 1},
-    {"t", "t", 0, 0, 1},
-    {"cubic metres", "m3", 0, 0, 0},
-    {"cubic meters", "m3", 0, 0, 0},
-    {"cubic metre", "m3", 0, 0, 0},
-    {"cubic meter", "m3", 0, 0, 0},
-    {"bcm", "m3", 9, 0, 0},
-    {"TEUs", "TEU", 0, 0, 1},
-    {"TEU", "TEU", 0, 0, 1},
-    {"twenty-foot equivalent units", "TEU", 0, 0, 0},
-    {"containers", "count", 0, 0, 0},
-    {"hectares", "ha", 0, 0, 0},
-    {"ha", "ha", 0, 0, 1},
-    {"kilometres", "km", 0, 0, 0},
-    {"kilometers", "km", 0, 0, 0},
-    {"km", "km", 0, 0, 1},
-    {"kilograms", "kg", 0, 0, 0},
-    {"kilogrammes", "kg", 0, 0, 0},
-    {"kg", "kg", 0, 0, 1},
-    {"megawatts", "MW", 0, 0, 0},
-    {"MW", "MW", 0, 0, 1},
-    {"gigawatts", "GW", 0, 0, 0},
-    {"GW", "GW", 0, 0, 1},
-    {NULL, NULL, 0, 0, 0}};
+static const ex_unit ex_units[] = {{"metric tonnes", "t", 0, 0, 0},
+                                   {"metric tons", "t", 0, 0, 0},
+                                   {"tonnes", "t", 0, 0, 0},
+                                   {"tonne", "t", 0, 0, 0},
+                                   {"tons", "t", 0, 0, 0},
+                                   {"ton", "t", 0, 0, 0},
+                                   {"Mt", "t", 6, 0, 1},
+                                   {"kt", "t", 3, 0, 1},
+                                   {"mt", "t", 0, 0, 1}, /* metric tonnes, as traders write it */
+                                   {"MT", "t", 0, 0, 1},
+                                   {"t", "t", 0, 0, 1},
+                                   {"cubic metres", "m3", 0, 0, 0},
+                                   {"cubic meters", "m3", 0, 0, 0},
+                                   {"cubic metre", "m3", 0, 0, 0},
+                                   {"cubic meter", "m3", 0, 0, 0},
+                                   {"bcm", "m3", 9, 0, 0},
+                                   {"TEUs", "TEU", 0, 0, 1},
+                                   {"TEU", "TEU", 0, 0, 1},
+                                   {"twenty-foot equivalent units", "TEU", 0, 0, 0},
+                                   {"containers", "count", 0, 0, 0},
+                                   {"hectares", "ha", 0, 0, 0},
+                                   {"ha", "ha", 0, 0, 1},
+                                   {"kilometres", "km", 0, 0, 0},
+                                   {"kilometers", "km", 0, 0, 0},
+                                   {"km", "km", 0, 0, 1},
+                                   {"kilograms", "kg", 0, 0, 0},
+                                   {"kilogrammes", "kg", 0, 0, 0},
+                                   {"kg", "kg", 0, 0, 1},
+                                   {"megawatts", "MW", 0, 0, 0},
+                                   {"MW", "MW", 0, 0, 1},
+                                   {"gigawatts", "GW", 0, 0, 0},
+                                   {"GW", "GW", 0, 0, 1},
+                                   {NULL, NULL, 0, 0, 0}};
 
 /* ---------- the figure being built ---------- */
 
 typedef struct ex_raw {
     trade_figure f;
-    size_t start, end;   /* as_written */
-    size_t num_start;    /* first digit or word of the number */
-    int sign_change;     /* +1 / -1 from a written sign, 0 none */
-    int is_percent;      /* percent before growth classification */
-    int range_end;       /* the upper bound of a range whose lower bound is the figure before */
+    size_t start, end; /* as_written */
+    size_t num_start;  /* first digit or word of the number */
+    int sign_change;   /* +1 / -1 from a written sign, 0 none */
+    int is_percent;    /* percent before growth classification */
+    int range_end;     /* the upper bound of a range whose lower bound is the figure before */
 } ex_raw;
 
 static int ex_is_month(const char *s, size_t n, size_t p, size_t *len)
 {
-    static const char *const months[] = {"January", "February", "March",    "April",
-                                         "May",     "June",     "July",     "August",
-                                         "September", "October", "November", "December",
-                                         "Jan",     "Feb",      "Mar",      "Apr",
-                                         "Jun",     "Jul",      "Aug",      "Sep",
-                                         "Sept",    "Oct",      "Nov",      "Dec"};
+    static const char *const months[] = {
+        "January",   "February", "March",    "April",    "May",  "June", "July", "August",
+        "September", "October",  "November", "December", "Jan",  "Feb",  "Mar",  "Apr",
+        "Jun",       "Jul",      "Aug",      "Sep",      "Sept", "Oct",  "Nov",  "Dec"};
     for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
         size_t k = ex_word_cs(s, n, p, months[i]);
         if (k) {
@@ -618,15 +619,16 @@ static int ex_is_month(const char *s, size_t n, size_t p, size_t *len)
 static int ex_ref_word(const char *s, size_t n, size_t a, size_t e)
 {
     static const char *const refs[] = {
-        "page",   "pages",   "p.",       "pp.",     "article", "articles", "art.",    "section",
-        "chapter", "table",  "figure",   "fig.",    "no.",     "nr.",      "number",  "resolution",
-        "paragraph", "para.", "annex",   "item",    "point",   "footnote", "note",    "notes",
-        "vol.",   "volume",  "issue",    "edition", "line",    "lines",    "step",    "phase",
-        "grade",  "class",   "tier",     "stage",   "round",   "version",  "art",     "chapter.",
-        "box",    "chart",   "map",      "appendix", "rule",   "protocol", "session", "act",
-        "law",    "decree",  "regulation", "directive", "no",  "nos.",     "ref.",    "v.",
-        "summit", "flight",  "route",    "highway", "unit",    "level",    "plan",    "group",
-        "tables", "figures", "sections", "articles.", NULL};
+        "page",     "pages",      "p.",        "pp.",      "article",   "articles", "art.",
+        "section",  "chapter",    "table",     "figure",   "fig.",      "no.",      "nr.",
+        "number",   "resolution", "paragraph", "para.",    "annex",     "item",     "point",
+        "footnote", "note",       "notes",     "vol.",     "volume",    "issue",    "edition",
+        "line",     "lines",      "step",      "phase",    "grade",     "class",    "tier",
+        "stage",    "round",      "version",   "art",      "chapter.",  "box",      "chart",
+        "map",      "appendix",   "rule",      "protocol", "session",   "act",      "law",
+        "decree",   "regulation", "directive", "no",       "nos.",      "ref.",     "v.",
+        "summit",   "flight",     "route",     "highway",  "unit",      "level",    "plan",
+        "group",    "tables",     "figures",   "sections", "articles.", NULL};
     size_t len = e - a;
     if (len == 0 || len > 12)
         return 0;
@@ -780,11 +782,13 @@ static size_t ex_suffix(const char *s, size_t n, size_t q, int money_before, int
         return p + k;
     }
     /* m3 / m³ */
-    if (p + 2 <= n && s[p] == 'm' && s[p + 1] == '3' && (p + 2 == n || !ex_isalpha((unsigned char)s[p + 2]))) {
+    if (p + 2 <= n && s[p] == 'm' && s[p + 1] == '3' &&
+        (p + 2 == n || !ex_isalpha((unsigned char)s[p + 2]))) {
         memcpy(r->f.unit, "m3", 3);
         return p + 2;
     }
-    if (p + 3 <= n && s[p] == 'm' && (unsigned char)s[p + 1] == 0xC2 && (unsigned char)s[p + 2] == 0xB3) {
+    if (p + 3 <= n && s[p] == 'm' && (unsigned char)s[p + 1] == 0xC2 &&
+        (unsigned char)s[p + 2] == 0xB3) {
         memcpy(r->f.unit, "m3", 3);
         return p + 3;
     }
@@ -863,10 +867,10 @@ static int ex_abbrev_before(const char *s, size_t dot)
     size_t len = dot - a;
     if (len == 1)
         return 1; /* an initial: J. Smith, e.g. */
-    static const char *const ab[] = {"cf", "vs", "mr", "mrs", "dr", "st", "no", "nr", "pp", "etc",
-                                     "eg", "ie", "al", "art", "fig", "vol", "ca", "approx",
-                                     "inc", "ltd", "co", "jr", "sr", "prof", "gen", "mln", "bn",
-                                     NULL};
+    static const char *const ab[] = {"cf",  "vs",  "mr",   "mrs",    "dr",  "st",  "no",
+                                     "nr",  "pp",  "etc",  "eg",     "ie",  "al",  "art",
+                                     "fig", "vol", "ca",   "approx", "inc", "ltd", "co",
+                                     "jr",  "sr",  "prof", "gen",    "mln", "bn",  NULL};
     for (size_t i = 0; ab[i]; i++) {
         if (strlen(ab[i]) == len) {
             size_t j = 0;
@@ -1016,44 +1020,115 @@ typedef struct ex_country {
     const char *code;
 } ex_country;
 
-static const ex_country ex_countries[] = {
-    {"European Union", "EUU"}, {"EU", "EUU"},           {"European", "EUU"},
-    {"Central Asian", "XCA"},  {"Central Asia", "XCA"},  {"Belgium-Luxembourg", "BLX"},
-    {"Belgium", "BEL"},        {"Belgian", "BEL"},       {"Luxembourgish", "LUX"},
-    {"Luxembourger", "LUX"},   {"Luxembourg", "LUX"},    {"Luxemburg", "LUX"},
-    {"Kazakhstani", "KAZ"},    {"Kazakhstan", "KAZ"},    {"Kazakh", "KAZ"},
-    {"Uzbekistan", "UZB"},     {"Uzbek", "UZB"},         {"Turkmenistan", "TKM"},
-    {"Turkmen", "TKM"},        {"Kyrgyzstan", "KGZ"},    {"Kyrgyz", "KGZ"},
-    {"Kirghizia", "KGZ"},      {"Kyrgyz Republic", "KGZ"}, {"Tajikistan", "TJK"},
-    {"Tajik", "TJK"},          {"Russian Federation", "RUS"}, {"Russia", "RUS"},
-    {"Russian", "RUS"},        {"China", "CHN"},         {"Chinese", "CHN"},
-    {"Germany", "DEU"},        {"German", "DEU"},        {"France", "FRA"},
-    {"French", "FRA"},         {"Netherlands", "NLD"},   {"Dutch", "NLD"},
-    {"United Kingdom", "GBR"}, {"UK", "GBR"},            {"British", "GBR"},
-    {"United States", "USA"},  {"US", "USA"},            {"USA", "USA"},
-    {"American", "USA"},       {"Turkey", "TUR"},        {"Turkish", "TUR"},
-    {"Azerbaijan", "AZE"},     {"Azerbaijani", "AZE"},   {"Georgia", "GEO"},
-    {"Georgian", "GEO"},       {"Italy", "ITA"},         {"Italian", "ITA"},
-    {"Spain", "ESP"},          {"Spanish", "ESP"},       {"Poland", "POL"},
-    {"Polish", "POL"},         {"Japan", "JPN"},         {"Japanese", "JPN"},
-    {"India", "IND"},          {"Indian", "IND"},        {"Iran", "IRN"},
-    {"Iranian", "IRN"},        {"Afghanistan", "AFG"},   {"Afghan", "AFG"},
-    {"Ukraine", "UKR"},        {"Ukrainian", "UKR"},     {"Belarus", "BLR"},
-    {"Belarusian", "BLR"},     {"Lithuania", "LTU"},     {"Lithuanian", "LTU"},
-    {"Mongolia", "MNG"},       {"Mongolian", "MNG"},     {"Austria", "AUT"},
-    {"Austrian", "AUT"},       {"Switzerland", "CHE"},   {"Swiss", "CHE"},
-    {"South Korea", "KOR"},    {"Korea", "KOR"},         {"Korean", "KOR"},
-    {"Pakistan", "PAK"},       {"Armenia", "ARM"},       {"Armenian", "ARM"},
-    {"Finland", "FIN"},        {"Finnish", "FIN"},       {"Sweden", "SWE"},
-    {"Swedish", "SWE"},        {"Denmark", "DNK"},       {"Danish", "DNK"},
-    {"Norway", "NOR"},         {"Norwegian", "NOR"},     {"Czech Republic", "CZE"},
-    {"Czech", "CZE"},          {"Hungary", "HUN"},       {"Hungarian", "HUN"},
-    {"Romania", "ROU"},        {"Romanian", "ROU"},      {"Bulgaria", "BGR"},
-    {"Greece", "GRC"},         {"Greek", "GRC"},         {"Portugal", "PRT"},
-    {"Ireland", "IRL"},        {"Irish", "IRL"},         {"Latvia", "LVA"},
-    {"Estonia", "EST"},        {"Slovakia", "SVK"},      {"Slovenia", "SVN"},
-    {"Croatia", "HRV"},        {"Canada", "CAN"},        {"Canadian", "CAN"},
-    {NULL, NULL}};
+static const ex_country ex_countries[] = {{"European Union", "EUU"},
+                                          {"EU", "EUU"},
+                                          {"European", "EUU"},
+                                          {"Central Asian", "XCA"},
+                                          {"Central Asia", "XCA"},
+                                          {"Belgium-Luxembourg", "BLX"},
+                                          {"Belgium", "BEL"},
+                                          {"Belgian", "BEL"},
+                                          {"Luxembourgish", "LUX"},
+                                          {"Luxembourger", "LUX"},
+                                          {"Luxembourg", "LUX"},
+                                          {"Luxemburg", "LUX"},
+                                          {"Kazakhstani", "KAZ"},
+                                          {"Kazakhstan", "KAZ"},
+                                          {"Kazakh", "KAZ"},
+                                          {"Uzbekistan", "UZB"},
+                                          {"Uzbek", "UZB"},
+                                          {"Turkmenistan", "TKM"},
+                                          {"Turkmen", "TKM"},
+                                          {"Kyrgyzstan", "KGZ"},
+                                          {"Kyrgyz", "KGZ"},
+                                          {"Kirghizia", "KGZ"},
+                                          {"Kyrgyz Republic", "KGZ"},
+                                          {"Tajikistan", "TJK"},
+                                          {"Tajik", "TJK"},
+                                          {"Russian Federation", "RUS"},
+                                          {"Russia", "RUS"},
+                                          {"Russian", "RUS"},
+                                          {"China", "CHN"},
+                                          {"Chinese", "CHN"},
+                                          {"Germany", "DEU"},
+                                          {"German", "DEU"},
+                                          {"France", "FRA"},
+                                          {"French", "FRA"},
+                                          {"Netherlands", "NLD"},
+                                          {"Dutch", "NLD"},
+                                          {"United Kingdom", "GBR"},
+                                          {"UK", "GBR"},
+                                          {"British", "GBR"},
+                                          {"United States", "USA"},
+                                          {"US", "USA"},
+                                          {"USA", "USA"},
+                                          {"American", "USA"},
+                                          {"Turkey", "TUR"},
+                                          {"Turkish", "TUR"},
+                                          {"Azerbaijan", "AZE"},
+                                          {"Azerbaijani", "AZE"},
+                                          {"Georgia", "GEO"},
+                                          {"Georgian", "GEO"},
+                                          {"Italy", "ITA"},
+                                          {"Italian", "ITA"},
+                                          {"Spain", "ESP"},
+                                          {"Spanish", "ESP"},
+                                          {"Poland", "POL"},
+                                          {"Polish", "POL"},
+                                          {"Japan", "JPN"},
+                                          {"Japanese", "JPN"},
+                                          {"India", "IND"},
+                                          {"Indian", "IND"},
+                                          {"Iran", "IRN"},
+                                          {"Iranian", "IRN"},
+                                          {"Afghanistan", "AFG"},
+                                          {"Afghan", "AFG"},
+                                          {"Ukraine", "UKR"},
+                                          {"Ukrainian", "UKR"},
+                                          {"Belarus", "BLR"},
+                                          {"Belarusian", "BLR"},
+                                          {"Lithuania", "LTU"},
+                                          {"Lithuanian", "LTU"},
+                                          {"Mongolia", "MNG"},
+                                          {"Mongolian", "MNG"},
+                                          {"Austria", "AUT"},
+                                          {"Austrian", "AUT"},
+                                          {"Switzerland", "CHE"},
+                                          {"Swiss", "CHE"},
+                                          {"South Korea", "KOR"},
+                                          {"Korea", "KOR"},
+                                          {"Korean", "KOR"},
+                                          {"Pakistan", "PAK"},
+                                          {"Armenia", "ARM"},
+                                          {"Armenian", "ARM"},
+                                          {"Finland", "FIN"},
+                                          {"Finnish", "FIN"},
+                                          {"Sweden", "SWE"},
+                                          {"Swedish", "SWE"},
+                                          {"Denmark", "DNK"},
+                                          {"Danish", "DNK"},
+                                          {"Norway", "NOR"},
+                                          {"Norwegian", "NOR"},
+                                          {"Czech Republic", "CZE"},
+                                          {"Czech", "CZE"},
+                                          {"Hungary", "HUN"},
+                                          {"Hungarian", "HUN"},
+                                          {"Romania", "ROU"},
+                                          {"Romanian", "ROU"},
+                                          {"Bulgaria", "BGR"},
+                                          {"Greece", "GRC"},
+                                          {"Greek", "GRC"},
+                                          {"Portugal", "PRT"},
+                                          {"Ireland", "IRL"},
+                                          {"Irish", "IRL"},
+                                          {"Latvia", "LVA"},
+                                          {"Estonia", "EST"},
+                                          {"Slovakia", "SVK"},
+                                          {"Slovenia", "SVN"},
+                                          {"Croatia", "HRV"},
+                                          {"Canada", "CAN"},
+                                          {"Canadian", "CAN"},
+                                          {NULL, NULL}};
 
 const char *ex_country_at(const char *s, size_t n, size_t p, size_t *len)
 {
@@ -1070,8 +1145,9 @@ const char *ex_country_at(const char *s, size_t n, size_t p, size_t *len)
             *len = k;
             if (p + k + 1 < n && s[p + k] == '\'' && s[p + k + 1] == 's')
                 *len = k + 2;
-            else if (p + k + 3 < n && (unsigned char)s[p + k] == 0xE2 && (unsigned char)s[p + k + 1] == 0x80 &&
-                     (unsigned char)s[p + k + 2] == 0x99 && s[p + k + 3] == 's')
+            else if (p + k + 3 < n && (unsigned char)s[p + k] == 0xE2 &&
+                     (unsigned char)s[p + k + 1] == 0x80 && (unsigned char)s[p + k + 2] == 0x99 &&
+                     s[p + k + 3] == 's')
                 *len = k + 4;
             return c->code;
         }
@@ -1129,8 +1205,8 @@ static int ex_year_at(const char *s, size_t n, size_t p, int *year)
 
 static int ex_small_word(const char *s, size_t n, size_t p, size_t *len)
 {
-    static const char *const w[] = {"one", "two",   "three", "four",   "five", "six",
-                                    "seven", "eight", "nine", "ten",   "eleven", "twelve"};
+    static const char *const w[] = {"one",   "two",   "three", "four", "five",   "six",
+                                    "seven", "eight", "nine",  "ten",  "eleven", "twelve"};
     for (int i = 0; i < 12; i++) {
         size_t k = ex_word(s, n, p, w[i]);
         if (k) {
@@ -1222,7 +1298,8 @@ static size_t ex_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, 
                 size_t m0;
                 size_t me = ex_prev_word(s, n, w0, &m0);
                 size_t f0, fe;
-                if (me > m0 && (ex_word(s, n, m0, "months") == me - m0 || ex_word(s, n, m0, "month") == me - m0)) {
+                if (me > m0 && (ex_word(s, n, m0, "months") == me - m0 ||
+                                ex_word(s, n, m0, "month") == me - m0)) {
                     fe = ex_prev_word(s, n, m0, &f0);
                     size_t kk;
                     int months = 0;
@@ -1292,7 +1369,8 @@ static size_t ex_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, 
                     size_t sep = ex_skip_sp_back(s, n, m1s, 0);
                     int m1 = 0;
                     size_t m0s = 0;
-                    if (sep > 0 && (s[sep - 1] == '-' || (sep >= 3 && (unsigned char)s[sep - 3] == 0xE2))) {
+                    if (sep > 0 &&
+                        (s[sep - 1] == '-' || (sep >= 3 && (unsigned char)s[sep - 3] == 0xE2))) {
                         size_t x = sep - 1;
                         if (s[x] != '-')
                             x = sep - 3;
@@ -1362,25 +1440,50 @@ static const char *ex_qualifier(const char *s, size_t n, size_t sent_a, size_t l
         a = sent_a;
     if (a < lo)
         a = lo;
-    static const ex_pat near[] = {
-        {"more than", 2},   {"over", 2},      {"above", 2},     {"exceeding", 2},
-        {"exceeds", 2},     {"exceeded", 2},  {"exceed", 2},    {"at least", 2},
-        {"in excess of", 2}, {"upwards of", 2}, {"nearly", 1},  {"almost", 1},
-        {"about", 1},       {"around", 1},    {"approximately", 1}, {"some", 1},
-        {"roughly", 1},     {"circa", 1},     {"ca.", 1},       {"close to", 1},
-        {"nearing", 1},     {"an estimated", 4}, {"estimated", 4}, {"up to", 3},
-        {"less than", 3},   {"under", 3},     {"below", 3},     {"at most", 3},
-        {"no more than", 3}, {"fewer than", 3}, {"just under", 3}, {"just over", 2},
-        {"~", 1},           {NULL, 0}};
+    static const ex_pat near[] = {{"more than", 2},
+                                  {"over", 2},
+                                  {"above", 2},
+                                  {"exceeding", 2},
+                                  {"exceeds", 2},
+                                  {"exceeded", 2},
+                                  {"exceed", 2},
+                                  {"at least", 2},
+                                  {"in excess of", 2},
+                                  {"upwards of", 2},
+                                  {"nearly", 1},
+                                  {"almost", 1},
+                                  {"about", 1},
+                                  {"around", 1},
+                                  {"approximately", 1},
+                                  {"some", 1},
+                                  {"roughly", 1},
+                                  {"circa", 1},
+                                  {"ca.", 1},
+                                  {"close to", 1},
+                                  {"nearing", 1},
+                                  {"an estimated", 4},
+                                  {"estimated", 4},
+                                  {"up to", 3},
+                                  {"less than", 3},
+                                  {"under", 3},
+                                  {"below", 3},
+                                  {"at most", 3},
+                                  {"no more than", 3},
+                                  {"fewer than", 3},
+                                  {"just under", 3},
+                                  {"just over", 2},
+                                  {"~", 1},
+                                  {NULL, 0}};
     int kind = 0;
     /* skip "of", "to", "at", "a total of", "worth" between word and number */
     size_t e2 = e;
     for (int it = 0; it < 3; it++) {
         size_t w0;
         size_t we = ex_prev_word(s, n, e2, &w0);
-        if (we > w0 && (ex_word(s, n, w0, "of") == we - w0 || ex_word(s, n, w0, "to") == we - w0 ||
-                        ex_word(s, n, w0, "by") == we - w0 || ex_word(s, n, w0, "at") == we - w0 ||
-                        ex_word(s, n, w0, "only") == we - w0 || ex_word(s, n, w0, "just") == we - w0))
+        if (we > w0 &&
+            (ex_word(s, n, w0, "of") == we - w0 || ex_word(s, n, w0, "to") == we - w0 ||
+             ex_word(s, n, w0, "by") == we - w0 || ex_word(s, n, w0, "at") == we - w0 ||
+             ex_word(s, n, w0, "only") == we - w0 || ex_word(s, n, w0, "just") == we - w0))
             e2 = w0;
         else
             break;
@@ -1401,10 +1504,10 @@ static const char *ex_qualifier(const char *s, size_t n, size_t sent_a, size_t l
         }
     }
     /* projection words in the clause before */
-    static const char *const proj[] = {"expected", "expects", "planned", "plans", "plan",
-                                       "projected", "forecast", "forecasts", "target",
-                                       "targets", "will", "aims", "aim", "goal", "on course",
-                                       "set to", "scheduled", "anticipated", "would", NULL};
+    static const char *const proj[] = {
+        "expected",  "expects", "planned",   "plans",       "plan",  "projected", "forecast",
+        "forecasts", "target",  "targets",   "will",        "aims",  "aim",       "goal",
+        "on course", "set to",  "scheduled", "anticipated", "would", NULL};
     size_t pa = start > 90 ? start - 90 : 0;
     if (pa < sent_a)
         pa = sent_a;
@@ -1419,9 +1522,9 @@ static const char *ex_qualifier(const char *s, size_t n, size_t sent_a, size_t l
     }
     /* "... is planned", "... expected by 2025" in the clause after */
     {
-        static const char *const after_proj[] = {"planned", "expected", "projected", "forecast",
-                                                 "envisaged", "foreseen", "targeted", "budgeted",
-                                                 NULL};
+        static const char *const after_proj[] = {"planned",  "expected",  "projected",
+                                                 "forecast", "envisaged", "foreseen",
+                                                 "targeted", "budgeted",  NULL};
         size_t lim = end + 40 < n ? end + 40 : n;
         for (size_t i = end; i < lim; i++) {
             if (s[i] == ',' || s[i] == ';' || s[i] == '(' || ex_sentence_end(s, n, i))
@@ -1476,16 +1579,16 @@ static int ex_any_word(const char *s, size_t n, size_t a, size_t b, const char *
 }
 
 static const char *const ex_up_words[] = {
-    "increased", "increase",  "increases", "increasing", "grew",     "grow",     "grown",
-    "growth",    "grows",     "growing",   "rose",       "rise",     "risen",    "rises",
-    "rising",    "climbed",   "jumped",    "surged",     "soared",   "expanded", "gained",
-    "up",        "higher",    "boosted",   "added",      "more",     NULL};
+    "increased", "increase", "increases", "increasing", "grew",   "grow",     "grown",
+    "growth",    "grows",    "growing",   "rose",       "rise",   "risen",    "rises",
+    "rising",    "climbed",  "jumped",    "surged",     "soared", "expanded", "gained",
+    "up",        "higher",   "boosted",   "added",      "more",   NULL};
 static const char *const ex_down_words[] = {
-    "fell",      "fall",      "fallen",    "falling",    "falls",    "declined", "decline",
-    "declines",  "declining", "decreased", "decrease",   "decreases", "dropped", "drop",
-    "drops",     "down",      "plunged",   "slumped",    "contracted", "shrank", "lost",
-    "lower",     "slid",      "less",      "tumbled",    "eased",    "reduced",  "reduction",
-    NULL};
+    "fell",       "fall",     "fallen",    "falling",   "falls",    "declined",
+    "decline",    "declines", "declining", "decreased", "decrease", "decreases",
+    "dropped",    "drop",     "drops",     "down",      "plunged",  "slumped",
+    "contracted", "shrank",   "lost",      "lower",     "slid",     "less",
+    "tumbled",    "eased",    "reduced",   "reduction", NULL};
 
 /* Decide percent or percent_change (and the sign) for a percent figure. */
 static void ex_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo, ex_raw *r)
@@ -1534,12 +1637,11 @@ static void ex_classify_percent(const char *s, size_t n, size_t sent_a, size_t l
             change = 0;
         } else if (!followed_of) {
             size_t ae = after + 40 < n ? after + 40 : n;
-            static const char *const after_w[] = {"year-on-year", "y-o-y",   "yoy",     "growth",
-                                                  "increase",     "rise",    "decline", "decrease",
-                                                  "drop",         "fall",    "higher",  "lower",
-                                                  "more than",    "less than", "up",    "down",
-                                                  "on the previous", "compared", "annual growth",
-                                                  "jump",         "gain",    NULL};
+            static const char *const after_w[] = {
+                "year-on-year",  "y-o-y",     "yoy",  "growth", "increase",        "rise",
+                "decline",       "decrease",  "drop", "fall",   "higher",          "lower",
+                "more than",     "less than", "up",   "down",   "on the previous", "compared",
+                "annual growth", "jump",      "gain", NULL};
             /* the few words right after the figure */
             size_t k;
             size_t p2 = after;
@@ -1563,9 +1665,9 @@ static void ex_classify_percent(const char *s, size_t n, size_t sent_a, size_t l
                 int up = ex_any_word(s, n, wa, start, ex_up_words);
                 int down = ex_any_word(s, n, wa, start, ex_down_words);
                 /* a verb of change in the clause and no "share"/"of" */
-                static const char *const share_w[] = {"share", "stake", "accounts", "accounted",
-                                                      "account", "proportion", "portion",
-                                                      "percentage", NULL};
+                static const char *const share_w[] = {"share",     "stake",      "accounts",
+                                                      "accounted", "account",    "proportion",
+                                                      "portion",   "percentage", NULL};
                 if ((up || down) && !ex_any_word(s, n, wa, start, share_w)) {
                     change = 1;
                     if (down && !up)
@@ -1576,7 +1678,8 @@ static void ex_classify_percent(const char *s, size_t n, size_t sent_a, size_t l
     }
     if (change && !neg && !r->sign_change) {
         /* "fell by 5%": the verb before "by" */
-        if (ex_any_word(s, n, wa, start, ex_down_words) && !ex_any_word(s, n, wa, start, ex_up_words))
+        if (ex_any_word(s, n, wa, start, ex_down_words) &&
+            !ex_any_word(s, n, wa, start, ex_up_words))
             neg = 1;
     }
     memcpy(r->f.unit, change ? "percent_change" : "percent", change ? 15 : 8);
@@ -1649,7 +1752,8 @@ static void ex_flow(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
     size_t w0;
     size_t we = ex_prev_word(s, n, kw_a, &w0);
     size_t rep_end = kw_a;
-    if (we > w0 && (ex_word(s, n, w0, "services") == we - w0 || ex_word(s, n, w0, "service") == we - w0)) {
+    if (we > w0 &&
+        (ex_word(s, n, w0, "services") == we - w0 || ex_word(s, n, w0, "service") == we - w0)) {
         services = 1;
         rep_end = w0;
     }
@@ -1751,12 +1855,12 @@ typedef struct ex_wordnum {
 } ex_wordnum;
 
 static const ex_wordnum ex_numwords[] = {
-    {"zero", 0},      {"one", 1},        {"two", 2},       {"three", 3},    {"four", 4},
-    {"five", 5},      {"six", 6},        {"seven", 7},     {"eight", 8},    {"nine", 9},
-    {"ten", 10},      {"eleven", 11},    {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14},
-    {"fifteen", 15},  {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
-    {"twenty", 20},   {"thirty", 30},    {"forty", 40},    {"fifty", 50},   {"sixty", 60},
-    {"seventy", 70},  {"eighty", 80},    {"ninety", 90},   {NULL, 0}};
+    {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},
+    {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},
+    {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
+    {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+    {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},
+    {"seventy", 70}, {"eighty", 80},  {"ninety", 90},    {NULL, 0}};
 
 static int ex_numword_at(const char *s, size_t n, size_t p, size_t *len)
 {
@@ -1819,8 +1923,8 @@ static void ex_mark_urls(ex_scan *sc)
         if (!url)
             continue;
         size_t j = i;
-        while (j < n && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' && s[j] != '"' &&
-               s[j] != '<' && s[j] != '>') {
+        while (j < n && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' &&
+               s[j] != '"' && s[j] != '<' && s[j] != '>') {
             if (!sc->skip[j])
                 sc->skip[j] = 2;
             j++;
@@ -1867,8 +1971,8 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
     } else if (prev != 0 && prev != ' ' && prev != '\n' && prev != '\t' && prev != '\r' &&
                prev != '(' && prev != '[' && prev != '"' && prev != '\'' && prev != 0x20AC &&
                prev != '$' && prev != 0xA3 && prev != 0xA0 && prev != 0x202F && prev != 0x2009 &&
-               prev != 0x201C && prev != 0x2018 && prev != 0x20BD && prev != 0x20B8 && prev != '~' &&
-               prev != 0xAB && prev != '*' && prev != ':' && prev != 0x2014) {
+               prev != 0x201C && prev != 0x2018 && prev != 0x20BD && prev != 0x20B8 &&
+               prev != '~' && prev != 0xAB && prev != '*' && prev != ':' && prev != 0x2014) {
         /* glued on a letter, '.', ')' ...: a footnote mark or part of a name;
          * but "EUR5m" and "USD87.3bn" are money */
         char code[4];
@@ -1949,16 +2053,17 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
         /* a range: "2014-2015" and "1-5" are no figures; "EUR 2-3 million"
          * and "5-6%" are two, the bounds of the range */
         size_t q = e + (s[e] == '-' ? 1 : 3);
-        if ((s[e] == '-' || ((unsigned char)s[e] == 0xE2 && e + 2 < n && (unsigned char)s[e + 1] == 0x80 &&
-                             ((unsigned char)s[e + 2] == 0x93))) &&
+        if ((s[e] == '-' ||
+             ((unsigned char)s[e] == 0xE2 && e + 2 < n && (unsigned char)s[e + 1] == 0x80 &&
+              ((unsigned char)s[e + 2] == 0x93))) &&
             q < n && ex_isdigit((unsigned char)s[q])) {
             ex_number n2;
             ex_number_parse(s, n, q, &n2);
             int y1, y2;
             if (!n2.ok || (ex_year_at(s, n, p, &y1) && ex_year_at(s, n, q, &y2)) ||
-                (n2.end < n && (ex_isalpha((unsigned char)s[n2.end]) &&
-                                !ex_scale_at(s, n, n2.end, 1, &(size_t){0}) &&
-                                !ex_word_cs(s, n, n2.end, "t"))))
+                (n2.end < n &&
+                 (ex_isalpha((unsigned char)s[n2.end]) &&
+                  !ex_scale_at(s, n, n2.end, 1, &(size_t){0}) && !ex_word_cs(s, n, n2.end, "t"))))
                 return q;
             char c1[4] = "";
             size_t cs = ex_cur_before(s, n, p, c1);
@@ -2006,12 +2111,12 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
         /* letters glued: allowed suffixes only */
         size_t k;
         int sc_e = ex_scale_at(s, n, e, 1, &k);
-        int unit_ok = ex_word_cs(s, n, e, "t") || ex_word_cs(s, n, e, "Mt") || ex_word_cs(s, n, e, "km") ||
-                      ex_word_cs(s, n, e, "kg") || ex_word_cs(s, n, e, "ha") ||
-                      ex_word_cs(s, n, e, "MW") || ex_word_cs(s, n, e, "GW") ||
-                      ex_word_cs(s, n, e, "bcm") || ex_word_cs(s, n, e, "pp") ||
-                      ex_word(s, n, e, "bn") || ex_code_at(s, n, e, code) ||
-                      (e + 1 < n && s[e] == 'm' && (s[e + 1] == '3'));
+        int unit_ok = ex_word_cs(s, n, e, "t") || ex_word_cs(s, n, e, "Mt") ||
+                      ex_word_cs(s, n, e, "km") || ex_word_cs(s, n, e, "kg") ||
+                      ex_word_cs(s, n, e, "ha") || ex_word_cs(s, n, e, "MW") ||
+                      ex_word_cs(s, n, e, "GW") || ex_word_cs(s, n, e, "bcm") ||
+                      ex_word_cs(s, n, e, "pp") || ex_word(s, n, e, "bn") ||
+                      ex_code_at(s, n, e, code) || (e + 1 < n && s[e] == 'm' && (s[e + 1] == '3'));
         if (!sc_e && !unit_ok && !(e + 2 < n && s[e] == 'm' && (unsigned char)s[e + 1] == 0xC2))
             return ex_skip_token(s, n, e);
         if (sc_e && !money_before) {
@@ -2052,7 +2157,8 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
             !ex_word(s, n, nx, "and") && !ex_word(s, n, nx, "by") && !ex_word(s, n, nx, "for") &&
             !ex_word(s, n, nx, "a") && !ex_word(s, n, nx, "per") && !ex_word(s, n, nx, "last") &&
             !ex_word(s, n, nx, "this") && !ex_word(s, n, nx, "the") && !ex_word(s, n, nx, "or") &&
-            !ex_word(s, n, nx, "from") && !ex_word(s, n, nx, "during") && !ex_word(s, n, nx, "over"))
+            !ex_word(s, n, nx, "from") && !ex_word(s, n, nx, "during") &&
+            !ex_word(s, n, nx, "over"))
             same = 0;
         if (same) {
             snprintf(r.f.unit, sizeof r.f.unit, "%s", pr->f.unit);
@@ -2241,8 +2347,9 @@ static size_t ex_word_figure(ex_state *st, size_t p)
         if (q2 >= n || !ex_isalpha((unsigned char)s[q2]) || ex_word(s, n, q2, "of") ||
             ex_word(s, n, q2, "times") || ex_word(s, n, q2, "and") || ex_word(s, n, q2, "or") ||
             ex_word(s, n, q2, "to") || ex_word(s, n, q2, "years") || ex_word(s, n, q2, "year") ||
-            ex_word(s, n, q2, "months") || ex_word(s, n, q2, "days") || ex_word(s, n, q2, "weeks") ||
-            ex_word(s, n, q2, "decades") || ex_word(s, n, q2, "sides") || ex_word(s, n, q2, "hours"))
+            ex_word(s, n, q2, "months") || ex_word(s, n, q2, "days") ||
+            ex_word(s, n, q2, "weeks") || ex_word(s, n, q2, "decades") ||
+            ex_word(s, n, q2, "sides") || ex_word(s, n, q2, "hours"))
             return last_end;
         memcpy(r.f.unit, "count", 6);
         end = last_end;
@@ -2315,11 +2422,11 @@ static size_t ex_growth_word(ex_state *st, size_t p)
     const char *s = sc->s;
     size_t n = sc->n;
     static const ex_pat gw[] = {
-        {"doubled", 100},    {"doubling", 100},  {"doubles", 100},  {"tripled", 200},
-        {"tripling", 200},   {"triples", 200},   {"trebled", 200},  {"quadrupled", 300},
-        {"quadrupling", 300}, {"halved", -50},   {"twofold", 100},  {"threefold", 200},
-        {"fourfold", 300},   {"fivefold", 400},  {"sixfold", 500},  {"sevenfold", 600},
-        {"eightfold", 700},  {"ninefold", 800},  {"tenfold", 900},  {NULL, 0}};
+        {"doubled", 100},     {"doubling", 100}, {"doubles", 100}, {"tripled", 200},
+        {"tripling", 200},    {"triples", 200},  {"trebled", 200}, {"quadrupled", 300},
+        {"quadrupling", 300}, {"halved", -50},   {"twofold", 100}, {"threefold", 200},
+        {"fourfold", 300},    {"fivefold", 400}, {"sixfold", 500}, {"sevenfold", 600},
+        {"eightfold", 700},   {"ninefold", 800}, {"tenfold", 900}, {NULL, 0}};
     for (const ex_pat *g = gw; g->w; g++) {
         size_t k = ex_word(s, n, p, g->w);
         if (!k)
@@ -2346,8 +2453,8 @@ static size_t ex_ordinal_rank(ex_state *st, size_t p)
     ex_scan *sc = st->sc;
     const char *s = sc->s;
     size_t n = sc->n;
-    static const char *const ord[] = {"second", "third", "fourth", "fifth", "sixth",
-                                      "seventh", "eighth", "ninth", "tenth", NULL};
+    static const char *const ord[] = {"second",  "third",  "fourth", "fifth", "sixth",
+                                      "seventh", "eighth", "ninth",  "tenth", NULL};
     for (int i = 0; ord[i]; i++) {
         size_t k = ex_word(s, n, p, ord[i]);
         if (!k)
@@ -2355,9 +2462,10 @@ static size_t ex_ordinal_rank(ex_state *st, size_t p)
         size_t q = p + k;
         if (q < n && (s[q] == '-' || s[q] == ' '))
             q++;
-        if (ex_word(s, n, q, "largest") || ex_word(s, n, q, "biggest") || ex_word(s, n, q, "most") ||
-            ex_word(s, n, q, "busiest") || ex_word(s, n, q, "leading") ||
-            ex_word(s, n, q, "highest") || ex_word(s, n, q, "place")) {
+        if (ex_word(s, n, q, "largest") || ex_word(s, n, q, "biggest") ||
+            ex_word(s, n, q, "most") || ex_word(s, n, q, "busiest") ||
+            ex_word(s, n, q, "leading") || ex_word(s, n, q, "highest") ||
+            ex_word(s, n, q, "place")) {
             ex_raw r;
             memset(&r, 0, sizeof r);
             r.start = p;
@@ -2403,7 +2511,8 @@ static void ex_prose(ex_state *st)
                 q = ex_ordinal_rank(st, p);
             if (!q && ex_isalpha(c)) {
                 size_t k;
-                if (ex_numword_at(s, n, p, &k) >= 0 || ex_word(s, n, p, "a") || ex_word(s, n, p, "an"))
+                if (ex_numword_at(s, n, p, &k) >= 0 || ex_word(s, n, p, "a") ||
+                    ex_word(s, n, p, "an"))
                     q = ex_word_figure(st, p);
             }
             if (q > p) {
@@ -2441,7 +2550,9 @@ static int ex_finish(ex_state *st)
             sent_a = a;
             sent_b = b;
         }
-        size_t lo = i > 0 && st->raw[i - 1].end > a && st->raw[i - 1].end <= r->start ? st->raw[i - 1].end : a;
+        size_t lo = i > 0 && st->raw[i - 1].end > a && st->raw[i - 1].end <= r->start
+                        ? st->raw[i - 1].end
+                        : a;
         if (r->is_percent && r->range_end && i > 0) {
             /* "5-6 %": the kind and sign of the lower bound */
             const ex_raw *lb = &st->raw[i - 1];

@@ -4,8 +4,8 @@
 #ifndef TRADE_EXTRACT_INTERNAL_H
 #define TRADE_EXTRACT_INTERNAL_H
 
-#include <stddef.h>
 #include "trade/extract.h"
+#include <stddef.h>
 
 struct trade_figure_list {
     trade_figure *items;
@@ -18,8 +18,8 @@ typedef struct ex_number {
     char digits[48];
     size_t ndigits;
     int decimals;
-    size_t end; /* one past the last byte of the token */
-    int ok;     /* 0: not a usable number (date-like, too long, malformed) */
+    size_t end;  /* one past the last byte of the token */
+    int ok;      /* 0: not a usable number (date-like, too long, malformed) */
     int grouped; /* 1 if thousands separators were seen */
 } ex_number;
 

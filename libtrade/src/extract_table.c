@@ -28,6 +28,7 @@ typedef struct tb_line {
     tb_cell cell[TB_MAXCELLS];
     size_t ncell;
     int rowlike;
+    int rule; /* only dashes, colons, pipes and spaces: "|---|---|", "-----  ----" */
     int data; /* label + at least one number */
 } tb_line;
 
@@ -39,10 +40,44 @@ static int tb_space(char c)
 static void tb_split(const char *s, tb_line *l)
 {
     l->ncell = 0;
-    int tabs = 0;
-    for (size_t i = l->a; i < l->b; i++)
+    int tabs = 0, pipes = 0, rule = 1, any = 0;
+    for (size_t i = l->a; i < l->b; i++) {
         if (s[i] == '\t')
             tabs = 1;
+        if (s[i] == '|')
+            pipes++;
+        if (!(s[i] == '-' || s[i] == ':' || s[i] == '|' || s[i] == '+' || s[i] == '=' ||
+              tb_space(s[i])))
+            rule = 0;
+        else if (s[i] == '-' || s[i] == '=')
+            any = 1;
+    }
+    l->rule = rule && any;
+    if (pipes >= 2) {
+        /* a Markdown table: | a | b | */
+        size_t i = l->a;
+        while (i < l->b && tb_space(s[i]))
+            i++;
+        if (i < l->b && s[i] == '|')
+            i++;
+        while (i < l->b && l->ncell < TB_MAXCELLS) {
+            size_t st = i;
+            while (i < l->b && s[i] != '|')
+                i++;
+            size_t en = i;
+            while (st < en && tb_space(s[st]))
+                st++;
+            while (en > st && tb_space(s[en - 1]))
+                en--;
+            if (i >= l->b && st == en)
+                break; /* after the closing pipe */
+            l->cell[l->ncell].a = st;
+            l->cell[l->ncell].b = en;
+            l->ncell++;
+            i++;
+        }
+        return;
+    }
     size_t i = l->a;
     if (!tabs) {
         while (i < l->b && tb_space(s[i]))
@@ -158,7 +193,8 @@ int ex_find_money_words(const char *s, size_t a, size_t b, char cur[4])
             memcpy(cur, "EUR", 4);
             break;
         }
-        if (s[i] >= 'A' && s[i] <= 'Z' && (i == a || !((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z')) &&
+        if (s[i] >= 'A' && s[i] <= 'Z' &&
+            (i == a || !((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z')) &&
             s[i + 1] >= 'A' && s[i + 1] <= 'Z' && s[i + 2] >= 'A' && s[i + 2] <= 'Z' &&
             (i + 3 == b || !((s[i + 3] | 0x20) >= 'a' && (s[i + 3] | 0x20) <= 'z'))) {
             char c[4] = {s[i], s[i + 1], s[i + 2], 0};
@@ -176,7 +212,10 @@ int ex_find_money_words(const char *s, size_t a, size_t b, char cur[4])
             memcpy(cur, "USD", 4);
     }
     if (tb_contains(s, a, b, "thousand") || tb_contains(s, a, b, "'000") ||
-        tb_contains(s, a, b, "000s") || tb_contains(s, a, b, "\xE2\x80\x99" "000"))
+        tb_contains(s, a, b, "000s") ||
+        tb_contains(s, a, b,
+                    "\xE2\x80\x99"
+                    "000"))
         return 3;
     if (tb_contains(s, a, b, "million") || tb_contains(s, a, b, "mln") ||
         tb_contains(s, a, b, " mn") || tb_contains(s, a, b, " m)") || tb_contains(s, a, b, "(m)"))
@@ -199,7 +238,10 @@ static void tb_unit(const char *s, size_t a, size_t b, char unit[16], int *scale
         memcpy(unit, cur, 4);
         return;
     }
-    if (tb_contains(s, a, b, "tonnes") || tb_contains(s, a, b, "tons"))
+    if (tb_contains(s, a, b, "number") || tb_contains(s, a, b, "companies") ||
+        tb_contains(s, a, b, "firms") || tb_contains(s, a, b, "projects"))
+        memcpy(unit, "count", 6);
+    else if (tb_contains(s, a, b, "tonnes") || tb_contains(s, a, b, "tons"))
         memcpy(unit, "t", 2);
     else if (tb_contains(s, a, b, "TEU"))
         memcpy(unit, "TEU", 4);
@@ -229,8 +271,8 @@ static const char *tb_reporter(const char *s, size_t n, size_t a, size_t b)
         size_t q = i + cl;
         while (q < b && s[q] == ' ')
             q++;
-        if (ex_word(s, n, q, "trade") || ex_word(s, n, q, "exports") || ex_word(s, n, q, "imports") ||
-            ex_word(s, n, q, "foreign"))
+        if (ex_word(s, n, q, "trade") || ex_word(s, n, q, "exports") ||
+            ex_word(s, n, q, "imports") || ex_word(s, n, q, "foreign"))
             return c;
     }
     return NULL;
@@ -293,7 +335,11 @@ static void tb_sanitize(char *out)
     size_t n = strlen(out);
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)out[i];
-        size_t need = c < 0x80 ? 1 : c >= 0xF0 && c < 0xF5 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+        size_t need = c < 0x80                ? 1
+                      : c >= 0xF0 && c < 0xF5 ? 4
+                      : c >= 0xE0             ? 3
+                      : c >= 0xC2 && c < 0xE0 ? 2
+                                              : 0;
         int ok = need > 0 && i + need <= n;
         for (size_t j = 1; ok && j < need; j++)
             if ((((unsigned char)out[i + j]) & 0xC0) != 0x80)
@@ -460,9 +506,10 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
                 continue;
             trade_figure f;
             memset(&f, 0, sizeof f);
-            snprintf(f.unit, sizeof f.unit, "%s",
-                     pct ? (strcmp(col_unit[c], "percent_change") == 0 ? "percent_change" : "percent")
-                         : col_unit[c]);
+            snprintf(
+                f.unit, sizeof f.unit, "%s",
+                pct ? (strcmp(col_unit[c], "percent_change") == 0 ? "percent_change" : "percent")
+                    : col_unit[c]);
             int e10 = (strcmp(f.unit, "rank") == 0 || strcmp(f.unit, "percent") == 0 ||
                        strcmp(f.unit, "percent_change") == 0)
                           ? 0
@@ -506,9 +553,11 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
             if (label_year && !f.period[0])
                 snprintf(f.period, sizeof f.period, "%04d", label_year);
             if (!f.flow[0] && has_cap) {
-                if (tb_contains(s, cap_a, cap_b, "exports") && !tb_contains(s, cap_a, cap_b, "imports"))
+                if (tb_contains(s, cap_a, cap_b, "exports") &&
+                    !tb_contains(s, cap_a, cap_b, "imports"))
                     memcpy(f.flow, "export", 7);
-                else if (tb_contains(s, cap_a, cap_b, "imports") && !tb_contains(s, cap_a, cap_b, "exports"))
+                else if (tb_contains(s, cap_a, cap_b, "imports") &&
+                         !tb_contains(s, cap_a, cap_b, "exports"))
                     memcpy(f.flow, "import", 7);
                 else if (tb_contains(s, cap_a, cap_b, "trade") && f.partner[0] &&
                          !tb_contains(s, cap_a, cap_b, "rank"))
@@ -517,8 +566,8 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
             if (!f.period[0])
                 memcpy(f.period, cap_period, sizeof cap_period);
             char note[400];
-            snprintf(note, sizeof note, "%s%srow: %s; column: %s%s", name, name[0] ? ": " : "", label,
-                     head[0] ? head : "?",
+            snprintf(note, sizeof note, "%s%srow: %s; column: %s%s", name, name[0] ? ": " : "",
+                     label, head[0] ? head : "?",
                      inferred == 3   ? "; values read as thousands (they match the text's figures)"
                      : inferred == 6 ? "; values read as millions (they match the text's figures)"
                                      : "");
@@ -554,7 +603,7 @@ int ex_tables(ex_scan *sc, int emit)
         for (size_t c = 0; c < L[i].ncell; c++)
             if (L[i].cell[c].b > L[i].cell[c].a)
                 nonempty++;
-        L[i].rowlike = L[i].ncell >= 2 && nonempty >= 1;
+        L[i].rowlike = (L[i].ncell >= 2 && nonempty >= 1) || L[i].rule;
         if (!L[i].rowlike)
             continue;
         /* data: a label then numbers only */
@@ -588,6 +637,19 @@ int ex_tables(ex_scan *sc, int emit)
         size_t j = i;
         while (j + 1 < nl && L[j + 1].rowlike)
             j++;
+        /* a first row of years over more data rows is the header */
+        for (size_t k = i; k <= j; k++) {
+            if (!L[k].data)
+                continue;
+            int years = 1, more = 0;
+            for (size_t c = 1; c < L[k].ncell && years; c++)
+                years = tb_year(s, &L[k].cell[c]) != 0 || L[k].cell[c].a == L[k].cell[c].b;
+            for (size_t m = k + 1; m <= j; m++)
+                more |= L[m].data;
+            if (years && more)
+                L[k].data = 0;
+            break;
+        }
         size_t ndata = 0;
         size_t first_data = j + 1;
         for (size_t k = i; k <= j; k++)
@@ -597,9 +659,16 @@ int ex_tables(ex_scan *sc, int emit)
                     first_data = k;
             }
         /* all year rows? a year header line counts as header */
-        if (ndata >= 2) {
-            int has_hdr = first_data > i;
-            size_t hdr = has_hdr ? first_data - 1 : 0;
+        /* one data row is enough under a header row */
+        int header_row = 0;
+        for (size_t k = i; k < first_data && k <= j; k++)
+            header_row |= !L[k].rule && L[k].ncell >= 2;
+        if (ndata >= 2 || (ndata == 1 && header_row)) {
+            size_t hdr = first_data;
+            while (hdr > i && L[hdr - 1].rule)
+                hdr--;
+            int has_hdr = hdr > i && !L[hdr - 1].rule;
+            hdr = has_hdr ? hdr - 1 : 0;
             /* a caption: the nearest non-blank line above the block */
             size_t cap_a = 0, cap_b = 0;
             int has_cap = 0;

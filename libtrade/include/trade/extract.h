@@ -19,9 +19,9 @@
 #ifndef TRADE_EXTRACT_H
 #define TRADE_EXTRACT_H
 
-#include <stddef.h>
 #include "error.h"
 #include "table.h"
+#include <stddef.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -35,14 +35,14 @@ typedef struct trade_extract_options {
 
 /* One figure. All strings are NUL-terminated UTF-8 owned by the list. */
 typedef struct trade_figure {
-    char reporter[8];   /* country code or "" */
-    char partner[8];    /* country code or "" */
-    char flow[24];      /* flow code or "" */
-    char period[40];    /* "2011", "2012-01/2012-10", "2010/2012" or "" */
-    double value;       /* in base units, finite */
-    char unit[16];      /* ISO 4217 code or a unit code of FORMAT.md */
-    double precision;   /* > 0: unit of the last written digit, base units */
-    char qualifier[16]; /* "", approx, lower_bound, upper_bound, estimate, projection */
+    char reporter[8];     /* country code or "" */
+    char partner[8];      /* country code or "" */
+    char flow[24];        /* flow code or "" */
+    char period[40];      /* "2011", "2012-01/2012-10", "2010/2012" or "" */
+    double value;         /* in base units, finite */
+    char unit[16];        /* ISO 4217 code or a unit code of FORMAT.md */
+    double precision;     /* > 0: unit of the last written digit, base units */
+    char qualifier[16];   /* "", approx, lower_bound, upper_bound, estimate, projection */
     unsigned long line;   /* 1-based line of the first byte of as_written */
     unsigned long column; /* 1-based byte column of that byte */
     char *as_written;     /* the exact text matched */
