@@ -103,6 +103,8 @@ static void test_money(void **state)
     /* plain spaces as thousands separators where money or a unit follows */
     expect("Exports reached USD 500 000 in 2011.", "USD 500 000", 500000, "USD", 100000, "");
     expect("They sold 1 200 tonnes of wool.", "1 200 tonnes", 1200, "t", 100, "");
+    expect("A EUR 5 million grant and a €10-million loan were signed.", "€10-million", 10e6, "EUR",
+           1e6, "");
     /* a symbol after the number */
     expect("The contract is worth 5 million € in total.", "5 million €", 5e6, "EUR", 1e6, "");
     /* a range: its two bounds */
@@ -226,6 +228,9 @@ static void test_periods_and_keys(void **state)
     /* "Yamal Trade" is a company, not the flow */
     expect_keys("In 2015 a contract with Yamal Trade covered 8 million tonnes.", "8 million tonnes",
                 "2015", "", "", "");
+    /* the year compared with is not the figure's */
+    expect_keys("Turnover grew to 3 billion dollars in 2019, a 20 percent increase on 2018.",
+                "20 percent", "2019", "", "", "");
     /* "(2021: EUR 9.6 million)" */
     expect_keys("Belgium's exports to Tajikistan totalled EUR 11.2 million in 2022 (2021: EUR 9.6 "
                 "million).",
@@ -241,6 +246,8 @@ static void test_ranks(void **state)
     expect("In 2011 Kazakhstan still only ranked 81st in Belgium's export markets.", "81st", 81,
            "rank", 1, "");
     expect("Antwerp is Europe's second-largest port.", "second", 2, "rank", 1, "");
+    expect("In 2012 Belgium was Kazakhstan's 15th largest trade partner.", "15th", 15, "rank", 1,
+           "");
     none("The 3rd round of talks was the 27th meeting.");
 }
 

@@ -867,10 +867,9 @@ static int ex_abbrev_before(const char *s, size_t dot)
     size_t len = dot - a;
     if (len == 1)
         return 1; /* an initial: J. Smith, e.g. */
-    static const char *const ab[] = {"cf",  "vs",  "mr",   "mrs",    "dr",  "st",  "no",
-                                     "nr",  "pp",  "etc",  "eg",     "ie",  "al",  "art",
-                                     "fig", "vol", "ca",   "approx", "inc", "ltd", "co",
-                                     "jr",  "sr",  "prof", "gen",    "mln", "bn",  NULL};
+    static const char *const ab[] = {
+        "cf",  "vs",  "mr",  "mrs", "dr",     "st",  "no",  "nr", "pp", "etc", "eg",   "ie",  "al",
+        "art", "fig", "vol", "ca",  "approx", "inc", "ltd", "co", "jr", "sr",  "prof", "gen", NULL};
     for (size_t i = 0; ab[i]; i++) {
         if (strlen(ab[i]) == len) {
             size_t j = 0;
@@ -1179,6 +1178,7 @@ const char *ex_country_at(const char *s, size_t n, size_t p, size_t *len)
 
 typedef struct ex_time {
     size_t a, b;
+    int base; /* "an increase on 2018": the year compared with, not the figure's */
     char text[40];
 } ex_time;
 
@@ -1246,6 +1246,17 @@ static size_t ex_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, 
         ex_time *e = &t[nt];
         e->a = p;
         e->b = p + 4;
+        e->base = 0;
+        {
+            size_t w0;
+            size_t we = ex_prev_word(s, n, p, &w0);
+            if (we > w0 &&
+                (ex_word(s, n, w0, "on") == we - w0 || ex_word(s, n, w0, "than") == we - w0 ||
+                 ex_word(s, n, w0, "against") == we - w0 ||
+                 ex_word(s, n, w0, "versus") == we - w0 || ex_word(s, n, w0, "vs") == we - w0 ||
+                 ex_word(s, n, w0, "vs.") == we - w0))
+                e->base = 1;
+        }
         snprintf(e->text, sizeof e->text, "%04d", y);
         /* interval Y1-Y2, Y1/Y2, Y1–Y2 */
         size_t q = p + 4;
@@ -2016,7 +2027,13 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                        ex_word(s, n, e, "th")))
         ordinal = 1;
     if (ordinal) {
-        if (num.decimals || !ex_rank_context(s, n, p))
+        size_t q2 = e + 2;
+        if (q2 < n && (s[q2] == '-' || s[q2] == ' '))
+            q2++;
+        int ranked = ex_word(s, n, q2, "largest") || ex_word(s, n, q2, "biggest") ||
+                     ex_word(s, n, q2, "busiest") || ex_word(s, n, q2, "leading") ||
+                     ex_word(s, n, q2, "place");
+        if (num.decimals || !(ranked || ex_rank_context(s, n, p)))
             return e + 2;
         r.f.value = 0;
         if (ex_number_value(&num, 0, 0, &r.f.value) != 0)
@@ -2031,7 +2048,11 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
         return e + 2;
     }
     /* "5-fold", "20-year", "3D", "5G" */
-    if (e < n && s[e] == '-' && e + 1 < n && ex_isalpha((unsigned char)s[e + 1])) {
+    size_t sfx = e; /* where the words after the number start */
+    size_t hk;
+    if (e + 1 < n && s[e] == '-' && ex_scale_at(s, n, e + 1, 0, &hk))
+        sfx = e + 1; /* "a EUR 10-million loan" */
+    if (sfx == e && e < n && s[e] == '-' && e + 1 < n && ex_isalpha((unsigned char)s[e + 1])) {
         size_t k = ex_word(s, n, e + 1, "fold");
         if (k) {
             double v;
@@ -2107,7 +2128,7 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
     r.num_start = p;
     if (money_before)
         memcpy(r.f.unit, code, 4);
-    if (e < n && ex_isalpha((unsigned char)s[e])) {
+    if (sfx == e && e < n && ex_isalpha((unsigned char)s[e])) {
         /* letters glued: allowed suffixes only */
         size_t k;
         int sc_e = ex_scale_at(s, n, e, 1, &k);
@@ -2127,7 +2148,7 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                 return ex_skip_token(s, n, e);
         }
     }
-    size_t end = ex_suffix(s, n, e, money_before, glued_ok, &r, &exp10, &scaled);
+    size_t end = ex_suffix(s, n, sfx, money_before, glued_ok, &r, &exp10, &scaled);
     int has_unit = r.f.unit[0] != '\0' || r.is_percent;
     r.end = end;
     /* dates: "23 September", "September 23" */
@@ -2568,7 +2589,8 @@ static int ex_finish(ex_state *st)
         size_t next = (i + 1 < st->nraw && st->raw[i + 1].start < b) ? st->raw[i + 1].start : b;
         const ex_time *pick = NULL;
         for (size_t t = 0; t < nt && !pick; t++) {
-            if (!(times[t].a >= r->end && times[t].a < next && times[t].a < r->end + 70))
+            if (times[t].base ||
+                !(times[t].a >= r->end && times[t].a < next && times[t].a < r->end + 70))
                 continue;
             /* right after the figure, in the same clause */
             int clause = 1;
@@ -2580,10 +2602,10 @@ static int ex_finish(ex_state *st)
             break;
         }
         for (size_t t = nt; t > 0 && !pick; t--)
-            if (times[t - 1].b <= r->start)
+            if (times[t - 1].b <= r->start && !times[t - 1].base)
                 pick = &times[t - 1];
         for (size_t t = 0; t < nt && !pick; t++)
-            if (times[t].a >= r->end)
+            if (times[t].a >= r->end && !times[t].base)
                 pick = &times[t];
         if (pick)
             snprintf(r->f.period, sizeof r->f.period, "%s", pick->text);
