@@ -308,6 +308,28 @@ static void test_tables(void **state)
     assert_int_equal(trade_extract_count(l), 5); /* the prose figure and four cells */
     trade_extract_free(l);
 
+    /* the same table with no prose figure to compare: a trade table in
+     * EUR, all values under a million with two decimals, is in thousands */
+    text = "Table 2. Belgian trade with Central Asia, 2011\n"
+           "\n"
+           "\tImports (EUR)\tExports (EUR)\n"
+           "Kazakhstan\t21,195.82\t119,091.91\n"
+           "Uzbekistan\t8,570.86\t27,124.41\n";
+    l = run(text);
+    f = find(l, "21,195.82");
+    assert_near(f->value, 21195820, 1e-6);
+    assert_non_null(strstr(f->note, "thousands"));
+    trade_extract_free(l);
+    /* ... but not a price list in euros and cents */
+    text = "Prices of tickets\n"
+           "\tAdult (EUR)\tChild (EUR)\n"
+           "Brussels\t21.50\t10.25\n"
+           "Antwerp\t18.75\t9.50\n";
+    l = run(text);
+    f = find(l, "21.50");
+    assert_near(f->value, 21.5, 1e-9);
+    trade_extract_free(l);
+
     /* space-aligned, years as columns, scale in the caption */
     text = "Table 3. Kazakhstan's trade with the Benelux (USD million)\n"
            "\n"

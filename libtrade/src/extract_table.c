@@ -464,7 +464,47 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
             inferred = 3;
         else if (hits6 > 0)
             inferred = 6;
-        if (inferred)
+        if (!inferred) {
+            /* no figure to compare with: a trade table in a currency whose
+             * values are all under a million, written with two decimals
+             * (21,195.82), is in thousands: country trade in cents is not
+             * what briefs print */
+            size_t ncell = 0, two_dec = 0;
+            int small = 1;
+            for (size_t li = first; li <= last; li++) {
+                if (!L[li].data)
+                    continue;
+                for (size_t c = 1; c < L[li].ncell && c < TB_MAXCELLS; c++) {
+                    if (!trade_unit_is_currency(col_unit[c]))
+                        continue;
+                    ex_number num;
+                    int neg, pct;
+                    double v;
+                    if (tb_numeric(s, n, &L[li].cell[c], &num, &neg, &pct) != 1 ||
+                        ex_number_value(&num, 0, 0, &v) != 0)
+                        continue;
+                    ncell++;
+                    two_dec += num.decimals == 2;
+                    if (v >= 1e6)
+                        small = 0;
+                }
+            }
+            int trade_words = 0;
+            if (has_cap)
+                trade_words = tb_contains(s, cap_a, cap_b, "trade") ||
+                              tb_contains(s, cap_a, cap_b, "export") ||
+                              tb_contains(s, cap_a, cap_b, "import");
+            if (H)
+                trade_words |=
+                    tb_contains(s, H->a, H->b, "export") || tb_contains(s, H->a, H->b, "import");
+            if (ncell >= 2 && small && two_dec * 2 >= ncell && trade_words)
+                inferred = 30;
+        }
+        if (inferred == 30) {
+            for (size_t c = 0; c < TB_MAXCELLS; c++)
+                if (trade_unit_is_currency(col_unit[c]))
+                    col_scale[c] = 3;
+        } else if (inferred)
             for (size_t c = 0; c < TB_MAXCELLS; c++)
                 if (trade_unit_is_currency(col_unit[c]))
                     col_scale[c] = inferred;
@@ -568,9 +608,11 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
             char note[400];
             snprintf(note, sizeof note, "%s%srow: %s; column: %s%s", name, name[0] ? ": " : "",
                      label, head[0] ? head : "?",
-                     inferred == 3   ? "; values read as thousands (they match the text's figures)"
-                     : inferred == 6 ? "; values read as millions (they match the text's figures)"
-                                     : "");
+                     inferred == 3    ? "; values read as thousands (they match the text's figures)"
+                     : inferred == 6  ? "; values read as millions (they match the text's figures)"
+                     : inferred == 30 ? "; values read as thousands (a trade table under a million "
+                                        "with two decimals)"
+                                      : "");
             tb_sanitize(note);
             int rc = ex_push(sc, &f, R->cell[c].a, R->cell[c].b, ctx, name, note);
             if (rc)
