@@ -343,11 +343,22 @@ static const char *shown(const char *s, char out[64])
     return out;
 }
 
+/* Most columns a header may have: names are checked against each other and
+ * the table's columns pairwise, so a header of a million short names would
+ * otherwise take hours; no observation file comes near this. */
+#define TABLE_MAX_COLUMNS 10000
+
 static void on_field(void *data, size_t len, void *ctx)
 {
     reader *r = ctx;
     if (r->stop)
         return;
+    if (!r->have_header && r->nfields >= TABLE_MAX_COLUMNS) {
+        problem(r, TRADE_ELIMIT, r->fline, r->fcol, "too many columns: more than %d",
+                TABLE_MAX_COLUMNS);
+        r->stop = 1;
+        return;
+    }
     if (r->have_header && r->nfields >= r->nfilecols) {
         problem(r, TRADE_ECSV, r->fline, r->fcol, "too many fields: the header has %zu",
                 r->nfilecols);

@@ -160,6 +160,27 @@ rc=$?
     ok || bad "300 MB field with --max-field 400000000: exit $rc: $(head -2 "$tmp/err")"
 fi
 
+# A header of 100,000 columns is refused at once (names are compared
+# pairwise), at the 10,001st; 10,000 columns are read.
+python3 - "$tmp" <<'PY'
+import sys
+d = sys.argv[1]
+req = ['reporter', 'partner', 'flow', 'period', 'value', 'unit']
+names = req + ['c%d' % i for i in range(100000 - 6)]
+with open(d + '/wide.csv', 'w') as f:
+    f.write(','.join(names) + '\n' + 'BEL,KAZ,export,2010,1,EUR' + ',x' * (len(names) - 6) + '\n')
+# byte column where the 10,001st name starts
+with open(d + '/wide.col', 'w') as f:
+    f.write(str(len(','.join(names[:10000])) + 2))
+names = names[:10000]
+with open(d + '/wide10k.csv', 'w') as f:
+    f.write(','.join(names) + '\n' + 'BEL,KAZ,export,2010,1,EUR' + ',x' * (len(names) - 6) + '\n')
+PY
+for c in validate cat; do
+    run 1 "^$tmp/wide\.csv:1:$(cat "$tmp/wide.col"): too many columns: more than 10000" -- timeout 20 "$TRADE" "$c" "$tmp/wide.csv"
+    run 0 "" -- timeout 60 "$TRADE" "$c" "$tmp/wide10k.csv"
+done
+
 # A bad row at line 120,002 of a large file: header on line 1, 120,000 good
 # rows on lines 2..120001 (distinct sources, so no duplicates), the bad row,
 # then ten more good rows.
