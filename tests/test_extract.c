@@ -105,6 +105,9 @@ static void test_money(void **state)
     expect("They sold 1 200 tonnes of wool.", "1 200 tonnes", 1200, "t", 100, "");
     expect("A EUR 5 million grant and a €10-million loan were signed.", "€10-million", 10e6, "EUR",
            1e6, "");
+    /* a bound that takes the scale of the other */
+    expect("Estimates range between EUR 2 and 3 billion.", "EUR 2", 2e9, "EUR", 1e9, "");
+    expect("Estimates range from $3 to $4 billion.", "$3", 3e9, "USD", 1e9, "");
     /* a symbol after the number */
     expect("The contract is worth 5 million € in total.", "5 million €", 5e6, "EUR", 1e6, "");
     /* a range: its two bounds */

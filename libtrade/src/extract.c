@@ -2149,6 +2149,39 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
         }
     }
     size_t end = ex_suffix(s, n, sfx, money_before, glued_ok, &r, &exp10, &scaled);
+    if (money_before && !scaled && end == e) {
+        /* "between EUR 2 and 3 billion", "$3 to $4 billion": the scale of
+         * the other bound */
+        size_t q = ex_skip_sp(s, n, end, 1);
+        size_t k = ex_word(s, n, q, "and");
+        if (!k)
+            k = ex_word(s, n, q, "to");
+        if (k) {
+            q = ex_skip_sp(s, n, q + k, 1);
+            char c3[4];
+            size_t ck = ex_cur_after(s, n, q, c3);
+            if (!ck && q < n && s[q] == '$')
+                ck = 1;
+            else if (!ck && q + 3 <= n && (unsigned char)s[q] == 0xE2 &&
+                     (unsigned char)s[q + 1] == 0x82)
+                ck = 3;
+            if (ck)
+                q = ex_skip_sp(s, n, q + ck, 0);
+            if (q < n && ex_isdigit((unsigned char)s[q])) {
+                ex_number n3;
+                ex_number_parse(s, n, q, &n3);
+                size_t k3;
+                size_t q3 = ex_skip_sp(s, n, n3.end, 1);
+                int e3 = n3.ok ? ex_scale_at(s, n, n3.end, 1, &k3) : 0;
+                if (!e3 && n3.ok)
+                    e3 = ex_scale_at(s, n, q3, 1, &k3);
+                if (e3) {
+                    exp10 = e3;
+                    scaled = 1;
+                }
+            }
+        }
+    }
     int has_unit = r.f.unit[0] != '\0' || r.is_percent;
     r.end = end;
     /* dates: "23 September", "September 23" */
