@@ -136,7 +136,7 @@ static size_t ex_skip_sp_back(const char *s, size_t n, size_t p, int nl)
     return p;
 }
 
-size_t ex_word(const char *s, size_t n, size_t p, const char *w)
+size_t extract_word(const char *s, size_t n, size_t p, const char *w)
 {
     size_t j = p; /* a space in w matches any run of spaces and one line end */
     for (size_t i = 0; w[i]; i++) {
@@ -190,7 +190,7 @@ static size_t ex_prev_word(const char *s, size_t n, size_t p, size_t *a)
 
 static void ex_number_parse_sp(const char *s, size_t n, size_t p, ex_number *num, int plain_space);
 
-void ex_number_parse(const char *s, size_t n, size_t p, ex_number *num)
+void extract_number_parse(const char *s, size_t n, size_t p, ex_number *num)
 {
     ex_number_parse_sp(s, n, p, num, 0);
 }
@@ -312,7 +312,7 @@ static void ex_number_parse_sp(const char *s, size_t n, size_t p, ex_number *num
     num->ok = nd > 0;
 }
 
-double ex_pow10(int e)
+double extract_pow10(int e)
 {
     char buf[80];
     double v = 1;
@@ -338,7 +338,7 @@ double ex_pow10(int e)
     return v;
 }
 
-int ex_number_value(const ex_number *num, int exp10, int negative, double *out)
+int extract_number_value(const ex_number *num, int exp10, int negative, double *out)
 {
     char buf[128];
     size_t k = 0;
@@ -381,13 +381,13 @@ int ex_number_value(const ex_number *num, int exp10, int negative, double *out)
 static double ex_precision(const ex_number *num, int exp10, int scaled)
 {
     if (num->decimals > 0 || scaled)
-        return ex_pow10(exp10 - num->decimals);
+        return extract_pow10(exp10 - num->decimals);
     int tz = 0;
     for (size_t i = num->ndigits; i > 1 && num->digits[i - 1] == '0'; i--)
         tz++;
     if (num->ndigits == 1 && num->digits[0] == '0')
         tz = 0;
-    return ex_pow10(exp10 + tz);
+    return extract_pow10(exp10 + tz);
 }
 
 /* ---------- words around numbers ---------- */
@@ -406,7 +406,7 @@ static const ex_pat ex_scales[] = {
 static int ex_scale_at(const char *s, size_t n, size_t p, int money, size_t *len)
 {
     for (const ex_pat *e = ex_scales; e->w; e++) {
-        size_t k = ex_word(s, n, p, e->w);
+        size_t k = extract_word(s, n, p, e->w);
         if (k) {
             if (e->val == 12 && strcmp(e->w, "tn") == 0 && !money)
                 continue;
@@ -416,16 +416,16 @@ static int ex_scale_at(const char *s, size_t n, size_t p, int money, size_t *len
     }
     if (money) {
         size_t k;
-        if ((k = ex_word(s, n, p, "m")) != 0 &&
+        if ((k = extract_word(s, n, p, "m")) != 0 &&
             !(p + 1 < n && (s[p + 1] == '3' || s[p + 1] == '2'))) {
             *len = k;
             return 6;
         }
-        if ((k = ex_word(s, n, p, "k")) != 0) {
+        if ((k = extract_word(s, n, p, "k")) != 0) {
             *len = k;
             return 3;
         }
-        if ((k = ex_word(s, n, p, "b")) != 0) {
+        if ((k = extract_word(s, n, p, "b")) != 0) {
             *len = k;
             return 9;
         }
@@ -486,7 +486,7 @@ static size_t ex_cur_after(const char *s, size_t n, size_t p, char code[4])
         return 2;
     }
     for (const ex_cur *c = ex_cur_words; c->w; c++) {
-        k = ex_word(s, n, p, c->w);
+        k = extract_word(s, n, p, c->w);
         if (k) {
             memcpy(code, c->code, 4);
             return k;
@@ -695,7 +695,7 @@ static size_t ex_suffix(const char *s, size_t n, size_t q, int money_before, int
         }
     }
     if (*scaled && end < n && s[end] == '.' && end >= 2 &&
-        (ex_word(s, n, end - 3, "mln") || ex_word(s, n, end - 2, "bn")) && end + 1 < n &&
+        (extract_word(s, n, end - 3, "mln") || extract_word(s, n, end - 2, "bn")) && end + 1 < n &&
         s[end + 1] == ' ' && end + 2 < n && !ex_isupper((unsigned char)s[end + 2]))
         end++;
     if (money_before) {
@@ -705,12 +705,12 @@ static size_t ex_suffix(const char *s, size_t n, size_t q, int money_before, int
     /* a currency after */
     p = ex_skip_sp(s, n, end, 1);
     if (*scaled) {
-        size_t o = ex_word(s, n, p, "of");
+        size_t o = extract_word(s, n, p, "of");
         if (o) {
             size_t p2 = ex_skip_sp(s, n, p + o, 1);
             k = ex_cur_after(s, n, p2, code);
-            if (k && (ex_word(s, n, p2, "euros") || ex_word(s, n, p2, "dollars") ||
-                      ex_word(s, n, p2, "US dollars") || ex_code_at(s, n, p2, code))) {
+            if (k && (extract_word(s, n, p2, "euros") || extract_word(s, n, p2, "dollars") ||
+                      extract_word(s, n, p2, "US dollars") || ex_code_at(s, n, p2, code))) {
                 memcpy(r->f.unit, code, 4);
                 return p2 + k;
             }
@@ -728,9 +728,9 @@ static size_t ex_suffix(const char *s, size_t n, size_t q, int money_before, int
         r->is_percent = 1;
         return p + 1;
     }
-    if ((k = ex_word(s, n, p, "per cent")) || (k = ex_word(s, n, p, "percent")) ||
-        (k = ex_word(s, n, p, "per-cent")) || (k = ex_word(s, n, p, "pct")) ||
-        (k = ex_word(s, n, p, "pc"))) {
+    if ((k = extract_word(s, n, p, "per cent")) || (k = extract_word(s, n, p, "percent")) ||
+        (k = extract_word(s, n, p, "per-cent")) || (k = extract_word(s, n, p, "pct")) ||
+        (k = extract_word(s, n, p, "pc"))) {
         size_t p2 = ex_skip_sp(s, n, p, 1);
         (void)p2;
         r->is_percent = 1;
@@ -738,31 +738,32 @@ static size_t ex_suffix(const char *s, size_t n, size_t q, int money_before, int
     }
     {
         /* "per\ncent" */
-        size_t k1 = ex_word(s, n, p, "per");
+        size_t k1 = extract_word(s, n, p, "per");
         if (k1) {
             size_t p2 = ex_skip_sp(s, n, p + k1, 1);
-            size_t k2 = ex_word(s, n, p2, "cent");
+            size_t k2 = extract_word(s, n, p2, "cent");
             if (k2) {
                 r->is_percent = 1;
                 return p2 + k2;
             }
         }
     }
-    if ((k = ex_word(s, n, p, "percentage points")) || (k = ex_word(s, n, p, "percentage point")) ||
-        (k = ex_word_cs(s, n, p, "pp")) || (k = ex_word(s, n, p, "p.p."))) {
+    if ((k = extract_word(s, n, p, "percentage points")) ||
+        (k = extract_word(s, n, p, "percentage point")) || (k = ex_word_cs(s, n, p, "pp")) ||
+        (k = extract_word(s, n, p, "p.p."))) {
         memcpy(r->f.unit, "pp", 3);
         return p + k;
     }
     /* units */
     for (const ex_unit *u = ex_units; u->w; u++) {
-        k = u->case_sensitive ? ex_word_cs(s, n, p, u->w) : ex_word(s, n, p, u->w);
+        k = u->case_sensitive ? ex_word_cs(s, n, p, u->w) : extract_word(s, n, p, u->w);
         if (!k) {
             /* "cubic\nmetres" */
             if (strncmp(u->w, "cubic ", 6) == 0) {
-                size_t k1 = ex_word(s, n, p, "cubic");
+                size_t k1 = extract_word(s, n, p, "cubic");
                 if (k1) {
                     size_t p2 = ex_skip_sp(s, n, p + k1, 1);
-                    size_t k2 = ex_word(s, n, p2, u->w + 6);
+                    size_t k2 = extract_word(s, n, p2, u->w + 6);
                     if (k2) {
                         k = p2 + k2 - p;
                     }
@@ -806,7 +807,7 @@ static char *ex_strdup(const char *s)
     return d;
 }
 
-void ex_position(const ex_scan *sc, size_t p, unsigned long *line, unsigned long *col)
+void extract_position(const ex_scan *sc, size_t p, unsigned long *line, unsigned long *col)
 {
     size_t lo = 0, hi = sc->nlines;
     while (hi - lo > 1) {
@@ -820,8 +821,8 @@ void ex_position(const ex_scan *sc, size_t p, unsigned long *line, unsigned long
     *col = (unsigned long)(p - sc->line_start[lo]) + 1;
 }
 
-int ex_push(ex_scan *sc, const trade_figure *f, size_t start, size_t end, const char *context,
-            const char *table, const char *note)
+int extract_push(ex_scan *sc, const trade_figure *f, size_t start, size_t end, const char *context,
+                 const char *table, const char *note)
 {
     trade_figure_list *l = sc->out;
     if (l->n == l->cap) {
@@ -836,7 +837,7 @@ int ex_push(ex_scan *sc, const trade_figure *f, size_t start, size_t end, const 
     }
     trade_figure *d = &l->items[l->n];
     *d = *f;
-    ex_position(sc, start, &d->line, &d->column);
+    extract_position(sc, start, &d->line, &d->column);
     size_t len = end > start ? end - start : 0;
     d->as_written = malloc(len + 1);
     d->context = ex_strdup(context ? context : "");
@@ -1129,7 +1130,7 @@ static const ex_country ex_countries[] = {{"European Union", "EUU"},
                                           {"Canadian", "CAN"},
                                           {NULL, NULL}};
 
-const char *ex_country_at(const char *s, size_t n, size_t p, size_t *len)
+const char *extract_country_at(const char *s, size_t n, size_t p, size_t *len)
 {
     if (p >= n || !ex_isupper((unsigned char)s[p]))
         return NULL;
@@ -1208,7 +1209,7 @@ static int ex_small_word(const char *s, size_t n, size_t p, size_t *len)
     static const char *const w[] = {"one",   "two",   "three", "four", "five",   "six",
                                     "seven", "eight", "nine",  "ten",  "eleven", "twelve"};
     for (int i = 0; i < 12; i++) {
-        size_t k = ex_word(s, n, p, w[i]);
+        size_t k = extract_word(s, n, p, w[i]);
         if (k) {
             *len = k;
             return i + 1;
@@ -1250,11 +1251,12 @@ static size_t ex_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, 
         {
             size_t w0;
             size_t we = ex_prev_word(s, n, p, &w0);
-            if (we > w0 &&
-                (ex_word(s, n, w0, "on") == we - w0 || ex_word(s, n, w0, "than") == we - w0 ||
-                 ex_word(s, n, w0, "against") == we - w0 ||
-                 ex_word(s, n, w0, "versus") == we - w0 || ex_word(s, n, w0, "vs") == we - w0 ||
-                 ex_word(s, n, w0, "vs.") == we - w0))
+            if (we > w0 && (extract_word(s, n, w0, "on") == we - w0 ||
+                            extract_word(s, n, w0, "than") == we - w0 ||
+                            extract_word(s, n, w0, "against") == we - w0 ||
+                            extract_word(s, n, w0, "versus") == we - w0 ||
+                            extract_word(s, n, w0, "vs") == we - w0 ||
+                            extract_word(s, n, w0, "vs.") == we - w0))
                 e->base = 1;
         }
         snprintf(e->text, sizeof e->text, "%04d", y);
@@ -1284,16 +1286,16 @@ static size_t ex_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, 
         } else {
             /* "between 2015 and 2020", "from 2015 to 2020" */
             size_t r = ex_skip_sp(s, n, q, 1);
-            size_t k = ex_word(s, n, r, "and");
+            size_t k = extract_word(s, n, r, "and");
             if (!k)
-                k = ex_word(s, n, r, "to");
+                k = extract_word(s, n, r, "to");
             if (k) {
                 size_t r2 = ex_skip_sp(s, n, r + k, 1);
                 int y2;
                 size_t w0;
                 size_t we = ex_prev_word(s, n, p, &w0);
-                int between = (we > w0 && (ex_word(s, n, w0, "between") == we - w0 ||
-                                           (k == 2 && ex_word(s, n, w0, "from") == we - w0)));
+                int between = (we > w0 && (extract_word(s, n, w0, "between") == we - w0 ||
+                                           (k == 2 && extract_word(s, n, w0, "from") == we - w0)));
                 if (between && ex_year_at(s, n, r2, &y2) && y2 > y) {
                     snprintf(e->text, sizeof e->text, "%04d/%04d", y, y2);
                     e->a = w0;
@@ -1305,12 +1307,12 @@ static size_t ex_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, 
         {
             size_t w0;
             size_t we = ex_prev_word(s, n, p, &w0);
-            if (we > w0 && ex_word(s, n, w0, "of") == we - w0) {
+            if (we > w0 && extract_word(s, n, w0, "of") == we - w0) {
                 size_t m0;
                 size_t me = ex_prev_word(s, n, w0, &m0);
                 size_t f0, fe;
-                if (me > m0 && (ex_word(s, n, m0, "months") == me - m0 ||
-                                ex_word(s, n, m0, "month") == me - m0)) {
+                if (me > m0 && (extract_word(s, n, m0, "months") == me - m0 ||
+                                extract_word(s, n, m0, "month") == me - m0)) {
                     fe = ex_prev_word(s, n, m0, &f0);
                     size_t kk;
                     int months = 0;
@@ -1329,7 +1331,7 @@ static size_t ex_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, 
                     size_t g0;
                     size_t ge = ex_prev_word(s, n, num0, &g0);
                     if (months >= 1 && months <= 12 && ge > g0 &&
-                        ex_word(s, n, g0, "first") == ge - g0) {
+                        extract_word(s, n, g0, "first") == ge - g0) {
                         if (months == 12)
                             snprintf(e->text, sizeof e->text, "%04d", y);
                         else if (months == 1)
@@ -1338,20 +1340,20 @@ static size_t ex_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, 
                             snprintf(e->text, sizeof e->text, "%04d-01/%04d-%02d", y, y, months);
                         e->a = g0;
                     }
-                } else if (me > m0 && ex_word(s, n, m0, "half") == me - m0) {
+                } else if (me > m0 && extract_word(s, n, m0, "half") == me - m0) {
                     fe = ex_prev_word(s, n, m0, &f0);
-                    if (fe > f0 && ex_word(s, n, f0, "first") == fe - f0) {
+                    if (fe > f0 && extract_word(s, n, f0, "first") == fe - f0) {
                         snprintf(e->text, sizeof e->text, "%04d-01/%04d-06", y, y);
                         e->a = f0;
-                    } else if (fe > f0 && ex_word(s, n, f0, "second") == fe - f0) {
+                    } else if (fe > f0 && extract_word(s, n, f0, "second") == fe - f0) {
                         snprintf(e->text, sizeof e->text, "%04d-07/%04d-12", y, y);
                         e->a = f0;
                     }
-                } else if (me > m0 && ex_word(s, n, m0, "quarter") == me - m0) {
+                } else if (me > m0 && extract_word(s, n, m0, "quarter") == me - m0) {
                     fe = ex_prev_word(s, n, m0, &f0);
                     static const char *const ord[] = {"first", "second", "third", "fourth"};
                     for (int qn = 0; qn < 4; qn++)
-                        if (fe > f0 && ex_word(s, n, f0, ord[qn]) == fe - f0) {
+                        if (fe > f0 && extract_word(s, n, f0, ord[qn]) == fe - f0) {
                             snprintf(e->text, sizeof e->text, "%04d-Q%d", y, qn + 1);
                             e->a = f0;
                         }
@@ -1396,7 +1398,7 @@ static size_t ex_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, 
                     } else {
                         size_t t0;
                         size_t te = ex_prev_word(s, n, m1s, &t0);
-                        if (te > t0 && ex_word(s, n, t0, "to") == te - t0) {
+                        if (te > t0 && extract_word(s, n, t0, "to") == te - t0) {
                             size_t y0 = ex_skip_sp_back(s, n, t0, 0);
                             m0s = y0;
                             while (m0s > 0 && ex_isalpha((unsigned char)s[m0s - 1]))
@@ -1436,7 +1438,7 @@ static int ex_ends_with_word(const char *s, size_t n, size_t a, size_t e, const 
     if (e < a + l)
         return 0;
     size_t st = e - l;
-    if (ex_word(s, n, st, w) != l && !(ex_word(s, n, st, w) == 0 && 0))
+    if (extract_word(s, n, st, w) != l && !(extract_word(s, n, st, w) == 0 && 0))
         return 0;
     return st == a || !ex_isalpha((unsigned char)s[st - 1]);
 }
@@ -1492,9 +1494,10 @@ static const char *ex_qualifier(const char *s, size_t n, size_t sent_a, size_t l
         size_t w0;
         size_t we = ex_prev_word(s, n, e2, &w0);
         if (we > w0 &&
-            (ex_word(s, n, w0, "of") == we - w0 || ex_word(s, n, w0, "to") == we - w0 ||
-             ex_word(s, n, w0, "by") == we - w0 || ex_word(s, n, w0, "at") == we - w0 ||
-             ex_word(s, n, w0, "only") == we - w0 || ex_word(s, n, w0, "just") == we - w0))
+            (extract_word(s, n, w0, "of") == we - w0 || extract_word(s, n, w0, "to") == we - w0 ||
+             extract_word(s, n, w0, "by") == we - w0 || extract_word(s, n, w0, "at") == we - w0 ||
+             extract_word(s, n, w0, "only") == we - w0 ||
+             extract_word(s, n, w0, "just") == we - w0))
             e2 = w0;
         else
             break;
@@ -1528,7 +1531,7 @@ static const char *ex_qualifier(const char *s, size_t n, size_t sent_a, size_t l
         if (i > pa && ex_isalpha((unsigned char)s[i - 1]))
             continue;
         for (size_t j = 0; proj[j]; j++)
-            if (ex_word(s, n, i, proj[j]))
+            if (extract_word(s, n, i, proj[j]))
                 return "projection";
     }
     /* "... is planned", "... expected by 2025" in the clause after */
@@ -1543,20 +1546,20 @@ static const char *ex_qualifier(const char *s, size_t n, size_t sent_a, size_t l
             if (i > end && ex_isalpha((unsigned char)s[i - 1]))
                 continue;
             for (size_t j = 0; after_proj[j]; j++)
-                if (ex_word(s, n, i, after_proj[j]))
+                if (extract_word(s, n, i, after_proj[j]))
                     return "projection";
-            if (ex_word(s, n, i, "estimated"))
+            if (extract_word(s, n, i, "estimated"))
                 return "estimate";
         }
     }
     /* "(estimated)", "(est.)", "(forecast)" right after */
     size_t q = ex_skip_sp(s, n, end, 0);
     if (q < n && s[q] == '(') {
-        if (ex_word(s, n, q + 1, "estimated") || ex_word(s, n, q + 1, "est") ||
-            ex_word(s, n, q + 1, "estimate"))
+        if (extract_word(s, n, q + 1, "estimated") || extract_word(s, n, q + 1, "est") ||
+            extract_word(s, n, q + 1, "estimate"))
             return "estimate";
-        if (ex_word(s, n, q + 1, "forecast") || ex_word(s, n, q + 1, "projected") ||
-            ex_word(s, n, q + 1, "target"))
+        if (extract_word(s, n, q + 1, "forecast") || extract_word(s, n, q + 1, "projected") ||
+            extract_word(s, n, q + 1, "target"))
             return "projection";
     }
     switch (kind) {
@@ -1581,7 +1584,7 @@ static int ex_any_word(const char *s, size_t n, size_t a, size_t b, const char *
         if (i > a && (ex_isalpha((unsigned char)s[i - 1])))
             continue;
         for (size_t j = 0; words[j]; j++) {
-            size_t k = ex_word(s, n, i, words[j]);
+            size_t k = extract_word(s, n, i, words[j]);
             if (k && i + k <= b + 20)
                 return (int)j + 1;
         }
@@ -1615,36 +1618,43 @@ static void ex_classify_percent(const char *s, size_t n, size_t sent_a, size_t l
     /* skip qualifier words back to the verb: "by about 5%" */
     size_t we = ex_prev_word(s, n, e, &w0);
     for (int it = 0; it < 3 && we > w0; it++) {
-        if (ex_word(s, n, w0, "about") == we - w0 || ex_word(s, n, w0, "nearly") == we - w0 ||
-            ex_word(s, n, w0, "almost") == we - w0 || ex_word(s, n, w0, "over") == we - w0 ||
-            ex_word(s, n, w0, "some") == we - w0 || ex_word(s, n, w0, "around") == we - w0 ||
-            ex_word(s, n, w0, "roughly") == we - w0 || ex_word(s, n, w0, "than") == we - w0 ||
-            ex_word(s, n, w0, "more") == we - w0 || ex_word(s, n, w0, "approximately") == we - w0 ||
-            ex_word(s, n, w0, "another") == we - w0 || ex_word(s, n, w0, "a") == we - w0 ||
-            ex_word(s, n, w0, "an") == we - w0 || ex_word(s, n, w0, "of") == we - w0 ||
-            ex_word(s, n, w0, "further") == we - w0 || ex_word(s, n, w0, "just") == we - w0)
+        if (extract_word(s, n, w0, "about") == we - w0 ||
+            extract_word(s, n, w0, "nearly") == we - w0 ||
+            extract_word(s, n, w0, "almost") == we - w0 ||
+            extract_word(s, n, w0, "over") == we - w0 ||
+            extract_word(s, n, w0, "some") == we - w0 ||
+            extract_word(s, n, w0, "around") == we - w0 ||
+            extract_word(s, n, w0, "roughly") == we - w0 ||
+            extract_word(s, n, w0, "than") == we - w0 ||
+            extract_word(s, n, w0, "more") == we - w0 ||
+            extract_word(s, n, w0, "approximately") == we - w0 ||
+            extract_word(s, n, w0, "another") == we - w0 ||
+            extract_word(s, n, w0, "a") == we - w0 || extract_word(s, n, w0, "an") == we - w0 ||
+            extract_word(s, n, w0, "of") == we - w0 ||
+            extract_word(s, n, w0, "further") == we - w0 ||
+            extract_word(s, n, w0, "just") == we - w0)
             we = ex_prev_word(s, n, w0, &w0);
         else
             break;
     }
     size_t after = ex_skip_sp(s, n, r->end, 1);
-    int followed_of = ex_word(s, n, after, "of") != 0;
+    int followed_of = extract_word(s, n, after, "of") != 0;
     size_t wa = start > 70 ? start - 70 : 0;
     if (wa < sent_a)
         wa = sent_a;
     if (wa < lo)
         wa = lo;
     if (!change && we > w0 &&
-        (ex_word(s, n, w0, "to") == we - w0 || ex_word(s, n, w0, "from") == we - w0 ||
-         ex_word(s, n, w0, "at") == we - w0)) {
+        (extract_word(s, n, w0, "to") == we - w0 || extract_word(s, n, w0, "from") == we - w0 ||
+         extract_word(s, n, w0, "at") == we - w0)) {
         /* "fell to 8.8 %", "from 10 % to 15 %", "stood at 5 %": a level */
         memcpy(r->f.unit, "percent", 8);
         return;
     }
     if (!change) {
-        if (we > w0 && ex_word(s, n, w0, "by") == we - w0) {
+        if (we > w0 && extract_word(s, n, w0, "by") == we - w0) {
             change = 1;
-        } else if (we > w0 && (ex_word(s, n, w0, "share") == we - w0)) {
+        } else if (we > w0 && (extract_word(s, n, w0, "share") == we - w0)) {
             change = 0;
         } else if (!followed_of) {
             size_t ae = after + 40 < n ? after + 40 : n;
@@ -1658,7 +1668,7 @@ static void ex_classify_percent(const char *s, size_t n, size_t sent_a, size_t l
             size_t p2 = after;
             for (int it = 0; it < 2 && p2 < ae; it++) {
                 for (size_t j = 0; after_w[j]; j++)
-                    if ((k = ex_word(s, n, p2, after_w[j])) != 0) {
+                    if ((k = extract_word(s, n, p2, after_w[j])) != 0) {
                         change = 1;
                         if (j == 7 || j == 8 || j == 9 || j == 11 || j == 15)
                             neg = 1;
@@ -1716,15 +1726,16 @@ static void ex_flow(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
             continue;
         size_t k;
         const char *fl = NULL;
-        if ((k = ex_word(s, n, i, "exports")) || (k = ex_word(s, n, i, "export")) ||
-            (k = ex_word(s, n, i, "exported")))
+        if ((k = extract_word(s, n, i, "exports")) || (k = extract_word(s, n, i, "export")) ||
+            (k = extract_word(s, n, i, "exported")))
             fl = "export";
-        else if ((k = ex_word(s, n, i, "imports")) || (k = ex_word(s, n, i, "import")) ||
-                 (k = ex_word(s, n, i, "imported")))
+        else if ((k = extract_word(s, n, i, "imports")) || (k = extract_word(s, n, i, "import")) ||
+                 (k = extract_word(s, n, i, "imported")))
             fl = "import";
-        else if ((k = ex_word(s, n, i, "trade")))
+        else if ((k = extract_word(s, n, i, "trade")))
             fl = "trade";
-        else if ((k = ex_word(s, n, i, "investments")) || (k = ex_word(s, n, i, "investment")))
+        else if ((k = extract_word(s, n, i, "investments")) ||
+                 (k = extract_word(s, n, i, "investment")))
             fl = "investment_stock";
         if (!fl)
             continue;
@@ -1736,12 +1747,12 @@ static void ex_flow(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
         if (i >= r->end) {
             /* only "of [Belgian] exports" right after the figure */
             size_t p = ex_skip_sp(s, n, r->end, 1);
-            size_t o = ex_word(s, n, p, "of");
+            size_t o = extract_word(s, n, p, "of");
             if (!o)
                 continue;
             p = ex_skip_sp(s, n, p + o, 1);
             size_t cl;
-            if (ex_country_at(s, n, p, &cl))
+            if (extract_country_at(s, n, p, &cl))
                 p = ex_skip_sp(s, n, p + cl, 1);
             if (p != i)
                 continue;
@@ -1763,14 +1774,15 @@ static void ex_flow(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
     size_t w0;
     size_t we = ex_prev_word(s, n, kw_a, &w0);
     size_t rep_end = kw_a;
-    if (we > w0 &&
-        (ex_word(s, n, w0, "services") == we - w0 || ex_word(s, n, w0, "service") == we - w0)) {
+    if (we > w0 && (extract_word(s, n, w0, "services") == we - w0 ||
+                    extract_word(s, n, w0, "service") == we - w0)) {
         services = 1;
         rep_end = w0;
     }
     if (strcmp(flow, "trade") == 0 && we > w0 &&
-        (ex_word(s, n, w0, "foreign") == we - w0 || ex_word(s, n, w0, "goods") == we - w0 ||
-         ex_word(s, n, w0, "bilateral") == we - w0))
+        (extract_word(s, n, w0, "foreign") == we - w0 ||
+         extract_word(s, n, w0, "goods") == we - w0 ||
+         extract_word(s, n, w0, "bilateral") == we - w0))
         rep_end = w0;
     /* reporter: a country name or adjective right before */
     size_t b0 = ex_skip_sp_back(s, n, rep_end, 1);
@@ -1779,7 +1791,7 @@ static void ex_flow(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
         if (p > 0 && ex_isalpha((unsigned char)s[p - 1]))
             continue;
         size_t cl;
-        const char *c = ex_country_at(s, n, p, &cl);
+        const char *c = extract_country_at(s, n, p, &cl);
         if (c && p + cl <= b0 + 1 && p + cl >= b0 - 1) {
             snprintf(r->f.reporter, sizeof r->f.reporter, "%s", c);
             break;
@@ -1793,17 +1805,17 @@ static void ex_flow(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
     size_t k = 0;
     int which = -1;
     for (int j = 0; pw[j]; j++)
-        if ((k = ex_word(s, n, p, pw[j])) != 0) {
+        if ((k = extract_word(s, n, p, pw[j])) != 0) {
             which = j;
             break;
         }
     if (which >= 0) {
         p = ex_skip_sp(s, n, p + k, 1);
-        size_t t = ex_word(s, n, p, "the");
+        size_t t = extract_word(s, n, p, "the");
         if (t)
             p = ex_skip_sp(s, n, p + t, 1);
         size_t cl;
-        const char *c = ex_country_at(s, n, p, &cl);
+        const char *c = extract_country_at(s, n, p, &cl);
         int ok = (strcmp(flow, "export") == 0 && (which == 0)) ||
                  (strcmp(flow, "import") == 0 && (which == 1)) ||
                  (strcmp(flow, "trade") == 0 && (which == 2 || which == 3)) ||
@@ -1812,14 +1824,14 @@ static void ex_flow(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
             if (which == 3) {
                 snprintf(r->f.reporter, sizeof r->f.reporter, "%s", c);
                 size_t q = ex_skip_sp(s, n, p + cl, 1);
-                size_t an = ex_word(s, n, q, "and");
+                size_t an = extract_word(s, n, q, "and");
                 if (an) {
                     q = ex_skip_sp(s, n, q + an, 1);
-                    size_t t2 = ex_word(s, n, q, "the");
+                    size_t t2 = extract_word(s, n, q, "the");
                     if (t2)
                         q = ex_skip_sp(s, n, q + t2, 1);
                     size_t cl2;
-                    const char *c2 = ex_country_at(s, n, q, &cl2);
+                    const char *c2 = extract_country_at(s, n, q, &cl2);
                     if (c2)
                         snprintf(r->f.partner, sizeof r->f.partner, "%s", c2);
                 }
@@ -1832,13 +1844,13 @@ static void ex_flow(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
     /* "€2 million for Uzbekistan": a country right after the figure */
     {
         size_t q = ex_skip_sp(s, n, r->end, 1);
-        size_t f = ex_word(s, n, q, "for");
+        size_t f = extract_word(s, n, q, "for");
         if (!f)
-            f = ex_word(s, n, q, "to");
+            f = extract_word(s, n, q, "to");
         if (f) {
             q = ex_skip_sp(s, n, q + f, 1);
             size_t cl;
-            const char *c = ex_country_at(s, n, q, &cl);
+            const char *c = extract_country_at(s, n, q, &cl);
             if (c && (strcmp(flow, "export") == 0 || strcmp(flow, "import") == 0))
                 snprintf(r->f.partner, sizeof r->f.partner, "%s", c);
         }
@@ -1876,7 +1888,7 @@ static const ex_wordnum ex_numwords[] = {
 static int ex_numword_at(const char *s, size_t n, size_t p, size_t *len)
 {
     for (const ex_wordnum *w = ex_numwords; w->w; w++) {
-        size_t k = ex_word(s, n, p, w->w);
+        size_t k = extract_word(s, n, p, w->w);
         if (k) {
             *len = k;
             return w->v;
@@ -1916,7 +1928,7 @@ static void ex_mark_urls(ex_scan *sc)
     size_t n = sc->n;
     for (size_t i = 0; i < n; i++) {
         int url = 0;
-        if ((ex_word(s, n, i, "http") || ex_word(s, n, i, "https")) && i + 8 < n &&
+        if ((extract_word(s, n, i, "http") || extract_word(s, n, i, "https")) && i + 8 < n &&
             (memcmp(s + i, "http://", 7) == 0 || memcmp(s + i, "https://", 8) == 0))
             url = 1;
         else if (i + 4 < n && (i == 0 || !ex_isalpha((unsigned char)s[i - 1])) &&
@@ -1995,7 +2007,7 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
         return ex_skip_token(s, n, p);
     }
     ex_number num;
-    ex_number_parse(s, n, p, &num);
+    extract_number_parse(s, n, p, &num);
     if (num.ok && num.end + 4 <= n && s[num.end] == ' ' && num.ndigits <= 3 && !num.decimals) {
         /* "USD 500 000", "1 200 tonnes": spaces as thousands separators,
          * only where money or a unit makes it plain */
@@ -2023,20 +2035,20 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
     if (e + 1 < n && (s[e] == '.' || s[e] == ',') && ex_isdigit((unsigned char)s[e + 1]))
         return ex_skip_token(s, n, p);
     int ordinal = 0;
-    if (e + 2 <= n && (ex_word(s, n, e, "st") || ex_word(s, n, e, "nd") || ex_word(s, n, e, "rd") ||
-                       ex_word(s, n, e, "th")))
+    if (e + 2 <= n && (extract_word(s, n, e, "st") || extract_word(s, n, e, "nd") ||
+                       extract_word(s, n, e, "rd") || extract_word(s, n, e, "th")))
         ordinal = 1;
     if (ordinal) {
         size_t q2 = e + 2;
         if (q2 < n && (s[q2] == '-' || s[q2] == ' '))
             q2++;
-        int ranked = ex_word(s, n, q2, "largest") || ex_word(s, n, q2, "biggest") ||
-                     ex_word(s, n, q2, "busiest") || ex_word(s, n, q2, "leading") ||
-                     ex_word(s, n, q2, "place");
+        int ranked = extract_word(s, n, q2, "largest") || extract_word(s, n, q2, "biggest") ||
+                     extract_word(s, n, q2, "busiest") || extract_word(s, n, q2, "leading") ||
+                     extract_word(s, n, q2, "place");
         if (num.decimals || !(ranked || ex_rank_context(s, n, p)))
             return e + 2;
         r.f.value = 0;
-        if (ex_number_value(&num, 0, 0, &r.f.value) != 0)
+        if (extract_number_value(&num, 0, 0, &r.f.value) != 0)
             return e + 2;
         memcpy(r.f.unit, "rank", 5);
         r.f.precision = 1;
@@ -2053,10 +2065,10 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
     if (e + 1 < n && s[e] == '-' && ex_scale_at(s, n, e + 1, 0, &hk))
         sfx = e + 1; /* "a EUR 10-million loan" */
     if (sfx == e && e < n && s[e] == '-' && e + 1 < n && ex_isalpha((unsigned char)s[e + 1])) {
-        size_t k = ex_word(s, n, e + 1, "fold");
+        size_t k = extract_word(s, n, e + 1, "fold");
         if (k) {
             double v;
-            if (ex_number_value(&num, 0, 0, &v) == 0 && v > 1 && v < 1e6) {
+            if (extract_number_value(&num, 0, 0, &v) == 0 && v > 1 && v < 1e6) {
                 r.f.value = (v - 1) * 100;
                 memcpy(r.f.unit, "percent_change", 15);
                 r.f.precision = 100;
@@ -2079,7 +2091,7 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
               ((unsigned char)s[e + 2] == 0x93))) &&
             q < n && ex_isdigit((unsigned char)s[q])) {
             ex_number n2;
-            ex_number_parse(s, n, q, &n2);
+            extract_number_parse(s, n, q, &n2);
             int y1, y2;
             if (!n2.ok || (ex_year_at(s, n, p, &y1) && ex_year_at(s, n, q, &y2)) ||
                 (n2.end < n &&
@@ -2099,8 +2111,8 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                 return q;
             r1.f = r2.f;
             r1.is_percent = r2.is_percent;
-            if (ex_number_value(&num, e10, 0, &r1.f.value) != 0 ||
-                ex_number_value(&n2, e10, 0, &r2.f.value) != 0)
+            if (extract_number_value(&num, e10, 0, &r1.f.value) != 0 ||
+                extract_number_value(&n2, e10, 0, &r2.f.value) != 0)
                 return end2;
             r1.f.precision = ex_precision(&num, e10, scl);
             r2.f.precision = ex_precision(&n2, e10, scl);
@@ -2136,7 +2148,7 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                       ex_word_cs(s, n, e, "km") || ex_word_cs(s, n, e, "kg") ||
                       ex_word_cs(s, n, e, "ha") || ex_word_cs(s, n, e, "MW") ||
                       ex_word_cs(s, n, e, "GW") || ex_word_cs(s, n, e, "bcm") ||
-                      ex_word_cs(s, n, e, "pp") || ex_word(s, n, e, "bn") ||
+                      ex_word_cs(s, n, e, "pp") || extract_word(s, n, e, "bn") ||
                       ex_code_at(s, n, e, code) || (e + 1 < n && s[e] == 'm' && (s[e + 1] == '3'));
         if (!sc_e && !unit_ok && !(e + 2 < n && s[e] == 'm' && (unsigned char)s[e + 1] == 0xC2))
             return ex_skip_token(s, n, e);
@@ -2144,7 +2156,8 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
             /* 5m alone (no currency): metres or months; accept only with a currency after */
             char c2[4];
             size_t q = ex_skip_sp(s, n, e + k, 1);
-            if (!ex_cur_after(s, n, q, c2) && sc_e != 9 && !(sc_e == 6 && ex_word(s, n, e, "mln")))
+            if (!ex_cur_after(s, n, q, c2) && sc_e != 9 &&
+                !(sc_e == 6 && extract_word(s, n, e, "mln")))
                 return ex_skip_token(s, n, e);
         }
     }
@@ -2153,9 +2166,9 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
         /* "between EUR 2 and 3 billion", "$3 to $4 billion": the scale of
          * the other bound */
         size_t q = ex_skip_sp(s, n, end, 1);
-        size_t k = ex_word(s, n, q, "and");
+        size_t k = extract_word(s, n, q, "and");
         if (!k)
-            k = ex_word(s, n, q, "to");
+            k = extract_word(s, n, q, "to");
         if (k) {
             q = ex_skip_sp(s, n, q + k, 1);
             char c3[4];
@@ -2169,7 +2182,7 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                 q = ex_skip_sp(s, n, q + ck, 0);
             if (q < n && ex_isdigit((unsigned char)s[q])) {
                 ex_number n3;
-                ex_number_parse(s, n, q, &n3);
+                extract_number_parse(s, n, q, &n3);
                 size_t k3;
                 size_t q3 = ex_skip_sp(s, n, n3.end, 1);
                 int e3 = n3.ok ? ex_scale_at(s, n, n3.end, 1, &k3) : 0;
@@ -2207,12 +2220,13 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                 same = 0;
         size_t nx = ex_skip_sp(s, n, scaled ? end : e, 0);
         /* "to 1.2 million people" is not money */
-        if (same && nx < n && ex_isalpha((unsigned char)s[nx]) && !ex_word(s, n, nx, "in") &&
-            !ex_word(s, n, nx, "and") && !ex_word(s, n, nx, "by") && !ex_word(s, n, nx, "for") &&
-            !ex_word(s, n, nx, "a") && !ex_word(s, n, nx, "per") && !ex_word(s, n, nx, "last") &&
-            !ex_word(s, n, nx, "this") && !ex_word(s, n, nx, "the") && !ex_word(s, n, nx, "or") &&
-            !ex_word(s, n, nx, "from") && !ex_word(s, n, nx, "during") &&
-            !ex_word(s, n, nx, "over"))
+        if (same && nx < n && ex_isalpha((unsigned char)s[nx]) && !extract_word(s, n, nx, "in") &&
+            !extract_word(s, n, nx, "and") && !extract_word(s, n, nx, "by") &&
+            !extract_word(s, n, nx, "for") && !extract_word(s, n, nx, "a") &&
+            !extract_word(s, n, nx, "per") && !extract_word(s, n, nx, "last") &&
+            !extract_word(s, n, nx, "this") && !extract_word(s, n, nx, "the") &&
+            !extract_word(s, n, nx, "or") && !extract_word(s, n, nx, "from") &&
+            !extract_word(s, n, nx, "during") && !extract_word(s, n, nx, "over"))
             same = 0;
         if (same) {
             snprintf(r.f.unit, sizeof r.f.unit, "%s", pr->f.unit);
@@ -2237,9 +2251,11 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
         size_t q = ex_skip_sp(s, n, scaled ? end : e, 0);
         if (q >= n || !ex_isalpha((unsigned char)s[q]))
             return scaled ? end : e;
-        if (ex_word(s, n, q, "per") || ex_word(s, n, q, "times") || ex_word(s, n, q, "and") ||
-            ex_word(s, n, q, "or") || ex_word(s, n, q, "to") || ex_word(s, n, q, "a") ||
-            ex_word(s, n, q, "on") || ex_word(s, n, q, "in") || ex_word(s, n, q, "at"))
+        if (extract_word(s, n, q, "per") || extract_word(s, n, q, "times") ||
+            extract_word(s, n, q, "and") || extract_word(s, n, q, "or") ||
+            extract_word(s, n, q, "to") || extract_word(s, n, q, "a") ||
+            extract_word(s, n, q, "on") || extract_word(s, n, q, "in") ||
+            extract_word(s, n, q, "at"))
             return scaled ? end : e;
         /* at the start of a line: a footnote or a numbered item */
         size_t ls = p;
@@ -2253,7 +2269,7 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
         if (!scaled)
             r.end = e;
     }
-    if (ex_number_value(&num, exp10, 0, &r.f.value) != 0)
+    if (extract_number_value(&num, exp10, 0, &r.f.value) != 0)
         return end > e ? end : e;
     r.f.precision = ex_precision(&num, exp10, scaled);
     if (sign && r.is_percent)
@@ -2282,12 +2298,12 @@ static size_t ex_word_figure(ex_state *st, size_t p)
         size_t k;
         int v;
         size_t sk;
-        if (words == 0 && ((k = ex_word(s, n, q, "a")) || (k = ex_word(s, n, q, "an")))) {
+        if (words == 0 && ((k = extract_word(s, n, q, "a")) || (k = extract_word(s, n, q, "an")))) {
             size_t q2 = ex_skip_sp(s, n, q + k, 1);
             size_t k2;
-            if (ex_word(s, n, q2, "hundred") || ex_scale_at(s, n, q2, 0, &k2) == 3 ||
-                ex_word(s, n, q2, "million") || ex_word(s, n, q2, "billion") ||
-                ex_word(s, n, q2, "trillion") || ex_word(s, n, q2, "dozen")) {
+            if (extract_word(s, n, q2, "hundred") || ex_scale_at(s, n, q2, 0, &k2) == 3 ||
+                extract_word(s, n, q2, "million") || extract_word(s, n, q2, "billion") ||
+                extract_word(s, n, q2, "trillion") || extract_word(s, n, q2, "dozen")) {
                 cur = 1;
                 words++;
                 only_one = 0;
@@ -2320,7 +2336,7 @@ static size_t ex_word_figure(ex_state *st, size_t p)
             q = ex_skip_sp(s, n, q2, 1);
             continue;
         }
-        if (words > 0 && (k = ex_word(s, n, q, "hundred"))) {
+        if (words > 0 && (k = extract_word(s, n, q, "hundred"))) {
             if (cur == 0)
                 cur = 1;
             cur *= 100;
@@ -2330,7 +2346,7 @@ static size_t ex_word_figure(ex_state *st, size_t p)
             q = ex_skip_sp(s, n, q + k, 1);
             continue;
         }
-        if (words > 0 && (k = ex_word(s, n, q, "dozen"))) {
+        if (words > 0 && (k = extract_word(s, n, q, "dozen"))) {
             if (cur == 0)
                 cur = 1;
             cur *= 12;
@@ -2341,13 +2357,13 @@ static size_t ex_word_figure(ex_state *st, size_t p)
         }
         if (words > 0) {
             int e = 0;
-            if ((k = ex_word(s, n, q, "thousand")))
+            if ((k = extract_word(s, n, q, "thousand")))
                 e = 3;
-            else if ((k = ex_word(s, n, q, "million")))
+            else if ((k = extract_word(s, n, q, "million")))
                 e = 6;
-            else if ((k = ex_word(s, n, q, "billion")))
+            else if ((k = extract_word(s, n, q, "billion")))
                 e = 9;
-            else if ((k = ex_word(s, n, q, "trillion")))
+            else if ((k = extract_word(s, n, q, "trillion")))
                 e = 12;
             (void)sk;
             if (e) {
@@ -2368,7 +2384,7 @@ static size_t ex_word_figure(ex_state *st, size_t p)
                 q = ex_skip_sp(s, n, q + k, 1);
                 continue;
             }
-            if ((k = ex_word(s, n, q, "and"))) {
+            if ((k = extract_word(s, n, q, "and"))) {
                 size_t q2 = ex_skip_sp(s, n, q + k, 1);
                 size_t k2;
                 if (ex_numword_at(s, n, q2, &k2) >= 0 && any_scale + (last_scale == 2) > 0) {
@@ -2398,12 +2414,13 @@ static size_t ex_word_figure(ex_state *st, size_t p)
         if (only_one || value < 2)
             return last_end;
         size_t q2 = ex_skip_sp(s, n, last_end, 0);
-        if (q2 >= n || !ex_isalpha((unsigned char)s[q2]) || ex_word(s, n, q2, "of") ||
-            ex_word(s, n, q2, "times") || ex_word(s, n, q2, "and") || ex_word(s, n, q2, "or") ||
-            ex_word(s, n, q2, "to") || ex_word(s, n, q2, "years") || ex_word(s, n, q2, "year") ||
-            ex_word(s, n, q2, "months") || ex_word(s, n, q2, "days") ||
-            ex_word(s, n, q2, "weeks") || ex_word(s, n, q2, "decades") ||
-            ex_word(s, n, q2, "sides") || ex_word(s, n, q2, "hours"))
+        if (q2 >= n || !ex_isalpha((unsigned char)s[q2]) || extract_word(s, n, q2, "of") ||
+            extract_word(s, n, q2, "times") || extract_word(s, n, q2, "and") ||
+            extract_word(s, n, q2, "or") || extract_word(s, n, q2, "to") ||
+            extract_word(s, n, q2, "years") || extract_word(s, n, q2, "year") ||
+            extract_word(s, n, q2, "months") || extract_word(s, n, q2, "days") ||
+            extract_word(s, n, q2, "weeks") || extract_word(s, n, q2, "decades") ||
+            extract_word(s, n, q2, "sides") || extract_word(s, n, q2, "hours"))
             return last_end;
         memcpy(r.f.unit, "count", 6);
         end = last_end;
@@ -2421,7 +2438,7 @@ static size_t ex_word_figure(ex_state *st, size_t p)
             tz++;
         }
         (void)last_scale;
-        r.f.precision = ex_pow10(tz + exp10);
+        r.f.precision = extract_pow10(tz + exp10);
     }
     r.end = end;
     if (ex_add_raw(st, &r))
@@ -2435,21 +2452,21 @@ static size_t ex_half_figure(ex_state *st, size_t p)
     ex_scan *sc = st->sc;
     const char *s = sc->s;
     size_t n = sc->n;
-    size_t k = ex_word(s, n, p, "half");
+    size_t k = extract_word(s, n, p, "half");
     if (!k)
         return 0;
     size_t q = ex_skip_sp(s, n, p + k, 1);
-    size_t a = ex_word(s, n, q, "a");
+    size_t a = extract_word(s, n, q, "a");
     if (!a)
         return 0;
     q = ex_skip_sp(s, n, q + a, 1);
     int e = 0;
     size_t k2;
-    if ((k2 = ex_word(s, n, q, "million")))
+    if ((k2 = extract_word(s, n, q, "million")))
         e = 6;
-    else if ((k2 = ex_word(s, n, q, "billion")))
+    else if ((k2 = extract_word(s, n, q, "billion")))
         e = 9;
-    else if ((k2 = ex_word(s, n, q, "trillion")))
+    else if ((k2 = extract_word(s, n, q, "trillion")))
         e = 12;
     if (!e)
         return 0;
@@ -2461,8 +2478,8 @@ static size_t ex_half_figure(ex_state *st, size_t p)
     size_t end = ex_suffix(s, n, q + k2, 0, 0, &r, &exp10, &scaled);
     if (!r.f.unit[0] || r.is_percent)
         return q + k2;
-    r.f.value = 5 * ex_pow10(e - 1 + exp10);
-    r.f.precision = ex_pow10(e - 1 + exp10);
+    r.f.value = 5 * extract_pow10(e - 1 + exp10);
+    r.f.precision = extract_pow10(e - 1 + exp10);
     r.end = end;
     if (ex_add_raw(st, &r))
         sc->status = TRADE_ENOMEM;
@@ -2482,7 +2499,7 @@ static size_t ex_growth_word(ex_state *st, size_t p)
         {"fourfold", 300},    {"fivefold", 400}, {"sixfold", 500}, {"sevenfold", 600},
         {"eightfold", 700},   {"ninefold", 800}, {"tenfold", 900}, {NULL, 0}};
     for (const ex_pat *g = gw; g->w; g++) {
-        size_t k = ex_word(s, n, p, g->w);
+        size_t k = extract_word(s, n, p, g->w);
         if (!k)
             continue;
         ex_raw r;
@@ -2510,16 +2527,16 @@ static size_t ex_ordinal_rank(ex_state *st, size_t p)
     static const char *const ord[] = {"second",  "third",  "fourth", "fifth", "sixth",
                                       "seventh", "eighth", "ninth",  "tenth", NULL};
     for (int i = 0; ord[i]; i++) {
-        size_t k = ex_word(s, n, p, ord[i]);
+        size_t k = extract_word(s, n, p, ord[i]);
         if (!k)
             continue;
         size_t q = p + k;
         if (q < n && (s[q] == '-' || s[q] == ' '))
             q++;
-        if (ex_word(s, n, q, "largest") || ex_word(s, n, q, "biggest") ||
-            ex_word(s, n, q, "most") || ex_word(s, n, q, "busiest") ||
-            ex_word(s, n, q, "leading") || ex_word(s, n, q, "highest") ||
-            ex_word(s, n, q, "place")) {
+        if (extract_word(s, n, q, "largest") || extract_word(s, n, q, "biggest") ||
+            extract_word(s, n, q, "most") || extract_word(s, n, q, "busiest") ||
+            extract_word(s, n, q, "leading") || extract_word(s, n, q, "highest") ||
+            extract_word(s, n, q, "place")) {
             ex_raw r;
             memset(&r, 0, sizeof r);
             r.start = p;
@@ -2565,8 +2582,8 @@ static void ex_prose(ex_state *st)
                 q = ex_ordinal_rank(st, p);
             if (!q && ex_isalpha(c)) {
                 size_t k;
-                if (ex_numword_at(s, n, p, &k) >= 0 || ex_word(s, n, p, "a") ||
-                    ex_word(s, n, p, "an"))
+                if (ex_numword_at(s, n, p, &k) >= 0 || extract_word(s, n, p, "a") ||
+                    extract_word(s, n, p, "an"))
                     q = ex_word_figure(st, p);
             }
             if (q > p) {
@@ -2659,7 +2676,7 @@ static int ex_finish(ex_state *st)
                 ca++;
         }
         ex_collapse(s, n, ca, cb, ctx, EX_CONTEXT_MAX + 1);
-        if (ex_push(sc, &r->f, r->start, r->end, ctx, "", ""))
+        if (extract_push(sc, &r->f, r->start, r->end, ctx, "", ""))
             return TRADE_ENOMEM;
     }
     return 0;
@@ -2712,7 +2729,7 @@ int trade_extract_text(const char *text, size_t len, const trade_extract_options
         if (text[i] == '\n')
             sc.line_start[sc.nlines++] = i + 1;
     if (!(opt && opt->no_tables))
-        ex_tables(&sc, 0);
+        extract_tables(&sc, 0);
     ex_mark_urls(&sc);
     ex_prose(&st);
     if (sc.status) {
@@ -2723,7 +2740,7 @@ int trade_extract_text(const char *text, size_t len, const trade_extract_options
     if (rc)
         goto done;
     if (!(opt && opt->no_tables)) {
-        rc = ex_tables(&sc, 1);
+        rc = extract_tables(&sc, 1);
         if (rc)
             goto done;
     }

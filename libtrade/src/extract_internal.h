@@ -35,27 +35,27 @@ typedef struct ex_scan {
 } ex_scan;
 
 /* Parse the number token at s[p] (a digit). */
-void ex_number_parse(const char *s, size_t n, size_t p, ex_number *num);
+void extract_number_parse(const char *s, size_t n, size_t p, ex_number *num);
 /* value = digits * 10^(exp10 - decimals) as a double via the strict parser;
  * returns 0 or -1 (too large, not finite). */
-int ex_number_value(const ex_number *num, int exp10, int negative, double *out);
+int extract_number_value(const ex_number *num, int exp10, int negative, double *out);
 /* 10^e as a double (e in -30..30), via the strict parser. */
-double ex_pow10(int e);
+double extract_pow10(int e);
 /* Append a figure (copies the strings). Returns 0 or TRADE_ENOMEM. */
-int ex_push(ex_scan *sc, const trade_figure *f, size_t start, size_t end, const char *context,
-            const char *table, const char *note);
+int extract_push(ex_scan *sc, const trade_figure *f, size_t start, size_t end, const char *context,
+                 const char *table, const char *note);
 /* 1-based line and column of offset p. */
-void ex_position(const ex_scan *sc, size_t p, unsigned long *line, unsigned long *col);
+void extract_position(const ex_scan *sc, size_t p, unsigned long *line, unsigned long *col);
 /* Find a currency or scale in s[a..b): currency code into cur (size 4, "" if
  * none), returns the power of ten of a scale word (0 if none). */
-int ex_find_money_words(const char *s, size_t a, size_t b, char cur[4]);
+int extract_find_money_words(const char *s, size_t a, size_t b, char cur[4]);
 /* The country code named at s[p..) by a name or adjective ("Belgian",
  * "Kazakhstan", "European Union"); *len gets the bytes matched. NULL if none. */
-const char *ex_country_at(const char *s, size_t n, size_t p, size_t *len);
+const char *extract_country_at(const char *s, size_t n, size_t p, size_t *len);
 /* Read the aligned tables: emit 0 marks their lines in sc->skip; emit 1
  * adds their cells (after the prose, whose figures help infer a scale). */
-int ex_tables(ex_scan *sc, int emit);
+int extract_tables(ex_scan *sc, int emit);
 /* Case-insensitive match of word w at s[p..), not followed by a letter. */
-size_t ex_word(const char *s, size_t n, size_t p, const char *w);
+size_t extract_word(const char *s, size_t n, size_t p, const char *w);
 
 #endif

@@ -143,7 +143,7 @@ static int tb_numeric(const char *s, size_t n, const tb_cell *c, ex_number *num,
         a += 3;
     if (a >= b || !(s[a] >= '0' && s[a] <= '9'))
         return 0;
-    ex_number_parse(s, b, a, num);
+    extract_number_parse(s, b, a, num);
     if (!num->ok)
         return 0;
     size_t e = num->end;
@@ -184,7 +184,7 @@ static int tb_contains(const char *s, size_t a, size_t b, const char *w)
     return 0;
 }
 
-int ex_find_money_words(const char *s, size_t a, size_t b, char cur[4])
+int extract_find_money_words(const char *s, size_t a, size_t b, char cur[4])
 {
     cur[0] = '\0';
     for (size_t i = a; i + 3 <= b; i++) {
@@ -229,7 +229,7 @@ int ex_find_money_words(const char *s, size_t a, size_t b, char cur[4])
 static void tb_unit(const char *s, size_t a, size_t b, char unit[16], int *scale, int *scale_set)
 {
     char cur[4];
-    int sc = ex_find_money_words(s, a, b, cur);
+    int sc = extract_find_money_words(s, a, b, cur);
     if (sc) {
         *scale = sc;
         *scale_set = 1;
@@ -263,7 +263,7 @@ static const char *tb_reporter(const char *s, size_t n, size_t a, size_t b)
         size_t cl;
         if (i > a && s[i - 1] == '-')
             continue; /* "EU-Kyrgyzstan trade": a pair, not a reporter */
-        const char *c = ex_country_at(s, n, i, &cl);
+        const char *c = extract_country_at(s, n, i, &cl);
         if (!c)
             continue;
         if (i + cl < b && s[i + cl] == '-')
@@ -271,8 +271,8 @@ static const char *tb_reporter(const char *s, size_t n, size_t a, size_t b)
         size_t q = i + cl;
         while (q < b && s[q] == ' ')
             q++;
-        if (ex_word(s, n, q, "trade") || ex_word(s, n, q, "exports") ||
-            ex_word(s, n, q, "imports") || ex_word(s, n, q, "foreign"))
+        if (extract_word(s, n, q, "trade") || extract_word(s, n, q, "exports") ||
+            extract_word(s, n, q, "imports") || extract_word(s, n, q, "foreign"))
             return c;
     }
     return NULL;
@@ -285,19 +285,19 @@ static const char *tb_partner(const char *s, size_t n, size_t a, size_t b)
         if (i > a && ((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z'))
             continue;
         size_t k;
-        if (!(k = ex_word(s, n, i, "with")) && !(k = ex_word(s, n, i, "to")) &&
-            !(k = ex_word(s, n, i, "from")))
+        if (!(k = extract_word(s, n, i, "with")) && !(k = extract_word(s, n, i, "to")) &&
+            !(k = extract_word(s, n, i, "from")))
             continue;
         size_t q = i + k;
         while (q < b && s[q] == ' ')
             q++;
-        size_t t = ex_word(s, n, q, "the");
+        size_t t = extract_word(s, n, q, "the");
         if (t)
             q += t;
         while (q < b && s[q] == ' ')
             q++;
         size_t cl;
-        const char *c = ex_country_at(s, n, q, &cl);
+        const char *c = extract_country_at(s, n, q, &cl);
         if (c)
             return c;
     }
@@ -363,9 +363,10 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
     if (has_cap) {
         tb_unit(s, cap_a, cap_b, unit, &scale, &scale_set);
         size_t k = 0;
-        if ((k = ex_word(s, n, cap_a, "Table")) || (k = ex_word(s, n, cap_a, "Tab.")) ||
-            (k = ex_word(s, n, cap_a, "Figure")) || (k = ex_word(s, n, cap_a, "Chart")) ||
-            (k = ex_word(s, n, cap_a, "Exhibit")) || (k = ex_word(s, n, cap_a, "Annex"))) {
+        if ((k = extract_word(s, n, cap_a, "Table")) || (k = extract_word(s, n, cap_a, "Tab.")) ||
+            (k = extract_word(s, n, cap_a, "Figure")) || (k = extract_word(s, n, cap_a, "Chart")) ||
+            (k = extract_word(s, n, cap_a, "Exhibit")) ||
+            (k = extract_word(s, n, cap_a, "Annex"))) {
             size_t q = cap_a + k;
             while (q < cap_b && s[q] == ' ')
                 q++;
@@ -446,7 +447,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
                 if (tb_numeric(s, n, &L[li].cell[c], &num, &neg, &pct) != 1)
                     continue;
                 double v;
-                if (ex_number_value(&num, 0, 0, &v) != 0 || v <= 0)
+                if (extract_number_value(&num, 0, 0, &v) != 0 || v <= 0)
                     continue;
                 for (size_t k = 0; k < sc->out->n; k++) {
                     const trade_figure *f = &sc->out->items[k];
@@ -481,7 +482,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
                     int neg, pct;
                     double v;
                     if (tb_numeric(s, n, &L[li].cell[c], &num, &neg, &pct) != 1 ||
-                        ex_number_value(&num, 0, 0, &v) != 0)
+                        extract_number_value(&num, 0, 0, &v) != 0)
                         continue;
                     ncell++;
                     two_dec += num.decimals == 2;
@@ -515,7 +516,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
             continue;
         const tb_cell *lab = &R->cell[0];
         size_t cl = 0;
-        const char *partner = ex_country_at(s, n, lab->a, &cl);
+        const char *partner = extract_country_at(s, n, lab->a, &cl);
         const char *label_country = partner;
         if (partner && lab->a + cl < lab->b && lab->a + cl + 3 < lab->b)
             partner = NULL; /* "Kazakhstan and Russia": not one country */
@@ -554,14 +555,14 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
                        strcmp(f.unit, "percent_change") == 0)
                           ? 0
                           : col_scale[c];
-            if (ex_number_value(&num, e10, neg, &f.value) != 0)
+            if (extract_number_value(&num, e10, neg, &f.value) != 0)
                 continue;
-            f.precision = ex_pow10(e10 - num.decimals);
+            f.precision = extract_pow10(e10 - num.decimals);
             if (num.decimals == 0 && e10 == 0) {
                 int tz = 0;
                 for (size_t i = num.ndigits; i > 1 && num.digits[i - 1] == '0'; i--)
                     tz++;
-                f.precision = ex_pow10(tz);
+                f.precision = extract_pow10(tz);
                 if (strcmp(f.unit, "rank") == 0)
                     f.precision = 1;
             }
@@ -614,7 +615,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
                                         "with two decimals)"
                                       : "");
             tb_sanitize(note);
-            int rc = ex_push(sc, &f, R->cell[c].a, R->cell[c].b, ctx, name, note);
+            int rc = extract_push(sc, &f, R->cell[c].a, R->cell[c].b, ctx, name, note);
             if (rc)
                 return rc;
         }
@@ -622,7 +623,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
     return 0;
 }
 
-int ex_tables(ex_scan *sc, int emit)
+int extract_tables(ex_scan *sc, int emit)
 {
     const char *s = sc->s;
     size_t n = sc->n;
