@@ -463,6 +463,7 @@ static int csvr_run(const char *path, int (*row)(void *, csvr *), void *ctx, tra
         fclose(f);
         return trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
     }
+    csv_set_blk_size(&p, 1 << 16); /* see import_baci.c */
     csvr r = {0};
     r.row = row;
     r.ctx = ctx;

@@ -586,6 +586,9 @@ static int worker_init(baci_worker *w, trade_import *im, const char *path, int f
         return trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
     }
     w->csv_ok = 1;
+    /* libcsv grows a field by blk_size bytes at a time: the default 128
+     * makes a multi-megabyte quoted field quadratic */
+    csv_set_blk_size(&w->csv, 1 << 16);
     return 0;
 }
 
