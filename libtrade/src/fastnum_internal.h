@@ -16,10 +16,10 @@
 #include <stdint.h>
 
 typedef struct fastnum_dec {
-    uint64_t mant;  /* the first 19 significant digits */
-    int exp10;      /* value = mant * 10^exp10 (when !truncated) */
-    int neg;        /* a leading '-' */
-    int truncated;  /* nonzero digits beyond the 19th were dropped */
+    uint64_t mant; /* the first 19 significant digits */
+    int exp10;     /* value = mant * 10^exp10 (when !truncated) */
+    int neg;       /* a leading '-' */
+    int truncated; /* nonzero digits beyond the 19th were dropped */
 } fastnum_dec;
 
 /* Split s[0..len) into d. Returns 0, or -1 if it is not a plain decimal

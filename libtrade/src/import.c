@@ -601,8 +601,22 @@ int imp_product(int level, const char *code, size_t len, uint64_t *prod)
 
 /* ---- Comtrade ---- */
 
-enum { CT_PERIOD, CT_REFYEAR, CT_REP_ISO, CT_PAR_ISO, CT_REP_CODE, CT_PAR_CODE, CT_FLOW,
-       CT_CMD, CT_VALUE, CT_WGT, CT_MOT, CT_CUSTOMS, CT_PARTNER2, CT_N };
+enum {
+    CT_PERIOD,
+    CT_REFYEAR,
+    CT_REP_ISO,
+    CT_PAR_ISO,
+    CT_REP_CODE,
+    CT_PAR_CODE,
+    CT_FLOW,
+    CT_CMD,
+    CT_VALUE,
+    CT_WGT,
+    CT_MOT,
+    CT_CUSTOMS,
+    CT_PARTNER2,
+    CT_N
+};
 
 typedef struct comtrade_ctx {
     trade_import *im;
@@ -652,9 +666,9 @@ static int comtrade_row(void *vctx, csvr *r)
     int *col = c->col;
     if (!c->header_done) {
         static const char *const names[CT_N] = {
-            "period",  "refYear", "reporterISO", "partnerISO", "reporterCode", "partnerCode",
-            "flowCode", "cmdCode", "primaryValue", "netWgt", "motCode", "customsCode",
-            "partner2Code"};
+            "period",      "refYear",     "reporterISO", "partnerISO",   "reporterCode",
+            "partnerCode", "flowCode",    "cmdCode",     "primaryValue", "netWgt",
+            "motCode",     "customsCode", "partner2Code"};
         c->header_done = 1;
         for (int i = 0; i < CT_N; i++)
             col[i] = find_col(r, names[i]);
@@ -725,8 +739,7 @@ static int comtrade_row(void *vctx, csvr *r)
             year = -1;
     if (year == 0 && len >= 4)
         year = (per[0] - '0') * 1000 + (per[1] - '0') * 100 + (per[2] - '0') * 10 + (per[3] - '0');
-    if (!(len == 4 || len == 6) || year < 1 || month < 0 || month > 12 ||
-        (len == 6 && month == 0))
+    if (!(len == 4 || len == 6) || year < 1 || month < 0 || month > 12 || (len == 6 && month == 0))
         return trade_error_set(c->err, TRADE_EDATA, c->path, r->rec_line, (unsigned long)pc + 1,
                                "bad period \"%s\" (expected YYYY or YYYYMM)", per);
     if (col[CT_REFYEAR] >= 0 && col[CT_PERIOD] >= 0) {
@@ -779,10 +792,9 @@ int trade_import_comtrade(trade_import *im, const char *path, trade_error *err)
 
 /* ---- partial files ---- */
 
-static const char *const partial_cols[] = {"period",         "reporter", "partner",
-                                           "flow",           "product",  "value_milli_usd",
-                                           "quantity_grams", "rows",     "quantity_rows",
-                                           NULL};
+static const char *const partial_cols[] = {
+    "period",          "reporter",       "partner", "flow",          "product",
+    "value_milli_usd", "quantity_grams", "rows",    "quantity_rows", NULL};
 
 const char *const *trade_import_partial_columns(void)
 {

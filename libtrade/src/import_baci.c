@@ -179,8 +179,8 @@ typedef struct row_cache {
     imp_group *slots;
 } row_cache;
 
-static inline int add_group(baci_worker *w, row_cache *rc, uint64_t a, uint64_t prod,
-                            int64_t musd, int64_t qg, uint64_t qrows)
+static inline int add_group(baci_worker *w, row_cache *rc, uint64_t a, uint64_t prod, int64_t musd,
+                            int64_t qg, uint64_t qrows)
 {
     imp_group *g;
     if (rc->g && rc->a == a && rc->prod == prod && rc->slots == w->map.slots) {
@@ -189,8 +189,8 @@ static inline int add_group(baci_worker *w, row_cache *rc, uint64_t a, uint64_t 
         g = imp_map_slot(&w->map, a, prod);
         if (!g) {
             w->err_line = w->lines;
-            return w->status = trade_error_set(&w->err, TRADE_ENOMEM, w->path, 0, 0,
-                                               "out of memory");
+            return w->status =
+                       trade_error_set(&w->err, TRADE_ENOMEM, w->path, 0, 0, "out of memory");
         }
         rc->a = a;
         rc->prod = prod;
@@ -214,8 +214,7 @@ static inline int add_group(baci_worker *w, row_cache *rc, uint64_t a, uint64_t 
  * Returns the record's terminating newline, or NULL when anything differs:
  * the caller then takes the general path, which also reports errors. The
  * sentinel newline at lim makes every loop stop inside the buffer. */
-static inline const char *layout_row(baci_worker *w, row_cache *rc, const char *s,
-                                     const char *lim)
+static inline const char *layout_row(baci_worker *w, row_cache *rc, const char *s, const char *lim)
 {
     static const int64_t p10[7] = {1000000, 100000, 10000, 1000, 100, 10, 1};
     const trade_import *im = w->im;
@@ -300,8 +299,8 @@ static int baci_row(baci_worker *w, row_cache *rc, const char *const *f, const s
     if (nf != (size_t)c->ncols) {
         char msg[32];
         snprintf(msg, sizeof msg, "%zu", nf);
-        return worker_fail(w, TRADE_ECSV, 1, "expected as many fields as the header, found %s",
-                           msg, strlen(msg));
+        return worker_fail(w, TRADE_ECSV, 1, "expected as many fields as the header, found %s", msg,
+                           strlen(msg));
     }
     if (parse_small_uint(f[c->t], fl[c->t], &year) || year < 1 || year > 9999)
         return worker_fail(w, TRADE_EDATA, field_column(rec, lim, c->t),
@@ -326,8 +325,7 @@ static int baci_row(baci_worker *w, row_cache *rc, const char *const *f, const s
                                  "--keep-unknown keeps it as X + code)",
                            f[c->j], fl[c->j]);
     uint64_t prod = 0;
-    if (im->opt.level != TRADE_IMPORT_TOTAL &&
-        imp_product(im->opt.level, f[c->k], fl[c->k], &prod))
+    if (im->opt.level != TRADE_IMPORT_TOTAL && imp_product(im->opt.level, f[c->k], fl[c->k], &prod))
         return worker_fail(w, TRADE_EDATA, field_column(rec, lim, c->k),
                            "k: expected an HS product code, got \"%s\"", f[c->k], fl[c->k]);
     int64_t musd, qg = 0;
@@ -372,8 +370,8 @@ static int refill(baci_worker *w, uint64_t *boff, size_t *len, size_t *p, int *e
         char *b = realloc(w->buf, w->cap * 2);
         if (!b) {
             w->err_line = w->lines;
-            return w->status = trade_error_set(&w->err, TRADE_ENOMEM, w->path, 0, 0,
-                                               "out of memory");
+            return w->status =
+                       trade_error_set(&w->err, TRADE_ENOMEM, w->path, 0, 0, "out of memory");
         }
         w->buf = b;
         w->cap *= 2;
@@ -390,9 +388,8 @@ static int refill(baci_worker *w, uint64_t *boff, size_t *len, size_t *p, int *e
             if (errno == EINTR)
                 continue;
             w->err_line = w->lines;
-            return w->status =
-                       trade_error_set(&w->err, TRADE_EIO, w->path, 0, 0, "read error: %s",
-                                       strerror(errno));
+            return w->status = trade_error_set(&w->err, TRADE_EIO, w->path, 0, 0, "read error: %s",
+                                               strerror(errno));
         }
         if (n == 0) {
             w->fsize = pos; /* shorter than it was: take what is there */
@@ -426,8 +423,8 @@ static void worker_scan(baci_worker *w, uint64_t from)
     size_t fl[BACI_MAXF];
     row_cache rc = {0, 0, NULL, NULL};
     const baci_cols *c = &w->c;
-    int layout = c->ncols == 6 && c->t == 0 && c->i == 1 && c->j == 2 && c->k == 3 &&
-                 c->v == 4 && c->q == 5;
+    int layout =
+        c->ncols == 6 && c->t == 0 && c->i == 1 && c->j == 2 && c->k == 3 && c->v == 4 && c->q == 5;
     w->buf[0] = '\n';
     if (!eof && refill(w, &boff, &len, &p, &eof))
         return;
@@ -658,13 +655,26 @@ static int read_header(trade_import *im, const char *path, int fd, uint64_t fsiz
         int col = c->ncols++;
         if (b - a == 1) {
             switch (buf[a] | 0x20) {
-            case 't': c->t = col; break;
-            case 'i': c->i = col; break;
-            case 'j': c->j = col; break;
-            case 'k': c->k = col; break;
-            case 'v': c->v = col; break;
-            case 'q': c->q = col; break;
-            default: break;
+            case 't':
+                c->t = col;
+                break;
+            case 'i':
+                c->i = col;
+                break;
+            case 'j':
+                c->j = col;
+                break;
+            case 'k':
+                c->k = col;
+                break;
+            case 'v':
+                c->v = col;
+                break;
+            case 'q':
+                c->q = col;
+                break;
+            default:
+                break;
             }
         }
         fs = i + 1;

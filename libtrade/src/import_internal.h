@@ -42,10 +42,10 @@ struct trade_import {
     imp_map map;
     char codes[IMP_MAX_CODES][8]; /* interned country codes; id = index */
     int ncodes;
-    int code_hash[8192];   /* open addressing on packed codes: id+1, 0 empty */
-    int bynum[1000];       /* numeric code -> id, -1 unknown (resolved lazily) */
-    int file_num[1000];    /* from --countries: id, -1 unknown, -2 not listed */
-    imp_group *sorted;     /* after finish */
+    int code_hash[8192]; /* open addressing on packed codes: id+1, 0 empty */
+    int bynum[1000];     /* numeric code -> id, -1 unknown (resolved lazily) */
+    int file_num[1000];  /* from --countries: id, -1 unknown, -2 not listed */
+    imp_group *sorted;   /* after finish */
     size_t nsorted;
     char prodbuf[16];
 };

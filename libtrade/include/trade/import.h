@@ -42,9 +42,9 @@ typedef void (*trade_import_progress_fn)(void *ctx, uint64_t done, uint64_t tota
 
 typedef struct trade_import_options {
     trade_import_level level;
-    int with_quantity; /* 1: also sum quantities (BACI q, Comtrade netWgt) */
-    int keep_unknown;  /* 1: an unknown numeric code n becomes "X" + 3 digits */
-    int threads;       /* worker threads for BACI; 0 = 2 (1 for small files) */
+    int with_quantity;                 /* 1: also sum quantities (BACI q, Comtrade netWgt) */
+    int keep_unknown;                  /* 1: an unknown numeric code n becomes "X" + 3 digits */
+    int threads;                       /* worker threads for BACI; 0 = 2 (1 for small files) */
     trade_import_progress_fn progress; /* may be NULL */
     void *progress_ctx;
 } trade_import_options;
@@ -54,9 +54,9 @@ typedef struct trade_import trade_import;
 /* One group, as returned by trade_import_get. Strings point into the
  * importer and live until trade_import_free. */
 typedef struct trade_import_group {
-    int year;               /* the year */
-    int month;              /* 1-12 for a monthly Comtrade period, else 0 */
-    const char *reporter;   /* alpha-3 code, an aggregate or "X" + 3 digits */
+    int year;             /* the year */
+    int month;            /* 1-12 for a monthly Comtrade period, else 0 */
+    const char *reporter; /* alpha-3 code, an aggregate or "X" + 3 digits */
     const char *partner;
     const char *flow;       /* "export", "import", "reexport" or "reimport" */
     const char *product;    /* "" at TRADE_IMPORT_TOTAL */
