@@ -179,6 +179,8 @@ static void test_percent(void **state)
     expect("Demand is projected to multiply sixfold by 2030.", "sixfold", 500, "percent_change", 1,
            "approx");
     expect("Output grew 2.5-fold.", "2.5-fold", 150, "percent_change", 100, "");
+    expect("Exports grew 15 percent, imports 7 percent.", "7 percent", 7, "percent_change", 1, "");
+    expect("Kazakhstan supplies 40 percent of EU uranium.", "40 percent", 40, "percent", 10, "");
     expect("Less than one percent of students took part.", "one percent", 1, "percent", 1,
            "upper_bound");
 }
@@ -234,6 +236,9 @@ static void test_periods_and_keys(void **state)
     /* the year compared with is not the figure's */
     expect_keys("Turnover grew to 3 billion dollars in 2019, a 20 percent increase on 2018.",
                 "20 percent", "2019", "", "", "");
+    expect_keys(
+        "Kazakh exports to Belgium reached EUR 1.75 billion in 2012, 8.4 % more than in 2011.",
+        "8.4 %", "2012", "KAZ", "BEL", "export");
     /* "(2021: EUR 9.6 million)" */
     expect_keys("Belgium's exports to Tajikistan totalled EUR 11.2 million in 2022 (2021: EUR 9.6 "
                 "million).",
@@ -273,6 +278,7 @@ static void test_not_figures(void **state)
     none("4 Based on the answer given in the Senate.");
     none("A 20-year concession was granted.");
     none("Policy Brief No. 7 was published.");
+    none("Call +32 2 123 45 67 before 10 pm; ISO 9001 certification applies.");
     none("The carbon neutrality goal for the 2030s is firm.");
 }
 

@@ -628,7 +628,8 @@ static int ex_ref_word(const char *s, size_t n, size_t a, size_t e)
         "map",      "appendix",   "rule",      "protocol", "session",   "act",      "law",
         "decree",   "regulation", "directive", "no",       "nos.",      "ref.",     "v.",
         "summit",   "flight",     "route",     "highway",  "unit",      "level",    "plan",
-        "group",    "tables",     "figures",   "sections", "articles.", NULL};
+        "group",    "tables",     "figures",   "sections", "articles.", "iso",      "code",
+        "model",    NULL};
     size_t len = e - a;
     if (len == 0 || len > 12)
         return 0;
@@ -1258,6 +1259,13 @@ static size_t ex_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, 
                             extract_word(s, n, w0, "vs") == we - w0 ||
                             extract_word(s, n, w0, "vs.") == we - w0))
                 e->base = 1;
+            /* "than in 2010", "compared with 2010" before a figure's own year */
+            if (we > w0 && extract_word(s, n, w0, "in") == we - w0) {
+                size_t v0;
+                size_t ve = ex_prev_word(s, n, w0, &v0);
+                if (ve > v0 && extract_word(s, n, v0, "than") == ve - v0)
+                    e->base = 1;
+            }
         }
         snprintf(e->text, sizeof e->text, "%04d", y);
         /* interval Y1-Y2, Y1/Y2, Y1–Y2 */
@@ -2255,8 +2263,17 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
             extract_word(s, n, q, "and") || extract_word(s, n, q, "or") ||
             extract_word(s, n, q, "to") || extract_word(s, n, q, "a") ||
             extract_word(s, n, q, "on") || extract_word(s, n, q, "in") ||
-            extract_word(s, n, q, "at"))
+            extract_word(s, n, q, "at") || extract_word(s, n, q, "pm") ||
+            extract_word(s, n, q, "am") || extract_word(s, n, q, "p.m") ||
+            extract_word(s, n, q, "a.m") || extract_word(s, n, q, "hours") ||
+            extract_word(s, n, q, "h"))
             return scaled ? end : e;
+        {
+            /* a run of numbers (a telephone number, a list of codes) */
+            size_t b = ex_skip_sp_back(s, n, p, 0);
+            if (b > 0 && b < p && ex_isdigit((unsigned char)s[b - 1]))
+                return e;
+        }
         /* at the start of a line: a footnote or a numbered item */
         size_t ls = p;
         while (ls > 0 && (s[ls - 1] == ' ' || s[ls - 1] == '\t'))
@@ -2630,8 +2647,27 @@ static int ex_finish(ex_state *st)
             snprintf(r->f.unit, sizeof r->f.unit, "%s", lb->f.unit);
             if (lb->f.value < 0 && r->f.value > 0)
                 r->f.value = -r->f.value;
-        } else if (r->is_percent)
+        } else if (r->is_percent) {
             ex_classify_percent(s, n, a, lo, r);
+            /* "grew 15 percent, imports 7 percent": the list goes on */
+            if (strcmp(r->f.unit, "percent") == 0 && i > 0 && !r->sign_change) {
+                const ex_raw *pv = &st->raw[i - 1];
+                size_t after = ex_skip_sp(s, n, r->end, 1);
+                int share = extract_word(s, n, after, "of") != 0;
+                if (!share && strcmp(pv->f.unit, "percent_change") == 0 && pv->end <= r->start &&
+                    r->start - pv->end < 25 && pv->end >= a) {
+                    int plain = 1;
+                    for (size_t q = pv->end; q < r->start; q++)
+                        if (ex_isdigit((unsigned char)s[q]) || s[q] == '.' || s[q] == ';')
+                            plain = 0;
+                    if (plain) {
+                        memcpy(r->f.unit, "percent_change", 15);
+                        if (pv->f.value < 0 && r->f.value > 0)
+                            r->f.value = -r->f.value;
+                    }
+                }
+            }
+        }
         if (!r->f.qualifier[0])
             snprintf(r->f.qualifier, sizeof r->f.qualifier, "%s",
                      ex_qualifier(s, n, a, lo, r->start, r->end));
