@@ -18,6 +18,13 @@ data=$SRCDIR/tests/data/hostile
 # Under valgrind every run costs a second or more: the repeated variants
 # (stdin, -o, the large file, the other commands) run for a few commands only.
 full() { [ "${TRADE_VALGRIND:-0}" != 1 ] || [ "$1" = cat ] || [ "$1" = growth ] || [ "$1" = validate ]; }
+# ... and the other commands see a few kinds of bad file (each reads through
+# the same reader; valgrind looks at their own code on the way out)
+sample() {
+    full "$1" && return 0
+    case $2 in value_nan.csv | duplicate_column.csv | unterminated_quote.csv | invalid_utf8.csv | conflicting_duplicate.csv) return 0 ;; esac
+    return 1
+}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; lib_cleanup' EXIT
 pass=0 fail=0
@@ -95,6 +102,7 @@ for c in "${cmds[@]}"; do
     for k in "${cases[@]}"; do
         IFS='|' read -r file code msg <<<"$k"
         f=$data/$file
+        sample "$c" "$file" || continue
         # the message, located (regex-escape the path)
         p=$(printf '%s' "$f" | sed 's/[.[\*^$()+?{|]/\\&/g')
         if [ "$c" = rank ] && [ "$file" = missing_value_column.csv ]; then
