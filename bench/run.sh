@@ -20,7 +20,7 @@ data=$here/data/baci_$rows.csv
 res=$here/results
 mkdir -p "$here/data" "$res"
 [ -s "$data" ] || python3 "$here/gen_baci.py" "$rows" "$data"
-bytes=$(stat -c %s "$data")
+bytes=$(stat -L -c %s "$data")
 cat "$data" >/dev/null # page cache warm for everyone
 
 cmd_for() {
