@@ -239,13 +239,24 @@ static inline const char *layout_row(baci_worker *w, row_cache *rc, const char *
     if (rep < 0 || par < 0 || year < 1)
         return NULL;
     b = ++p;
-    while (*p != ',' && *p != '\n' && *p != '"')
-        p++;
-    if (*p != ',')
-        return NULL;
+    const char *kend;
+    if (*p == '"') { /* "010121": a simple quoted code */
+        b = ++p;
+        while (*p != '"' && *p != '\n' && *p != ',')
+            p++;
+        if (*p != '"' || p[1] != ',')
+            return NULL;
+        kend = p++;
+    } else {
+        while (*p != ',' && *p != '\n' && *p != '"')
+            p++;
+        if (*p != ',')
+            return NULL;
+        kend = p;
+    }
     uint64_t prod = 0;
     if (im->opt.level != TRADE_IMPORT_TOTAL &&
-        imp_product(im->opt.level, b, (size_t)(p - b), &prod))
+        imp_product(im->opt.level, b, (size_t)(kend - b), &prod))
         return NULL;
     p++;
     uint64_t m = 0;
