@@ -50,6 +50,14 @@ static int imp_map_grow(imp_map *m)
     return 0;
 }
 
+int imp_map_reserve(imp_map *m, size_t n)
+{
+    while (4 * n > 3 * m->cap)
+        if (imp_map_grow(m))
+            return TRADE_ENOMEM;
+    return 0;
+}
+
 imp_group *imp_map_slot(imp_map *m, uint64_t a, uint64_t prod)
 {
     if (4 * (m->n + 1) > 3 * m->cap && imp_map_grow(m))

@@ -714,6 +714,8 @@ static int merge_into(trade_import *im, imp_map *m, const char *path, trade_erro
         m->cap = m->n = 0;
         return 0;
     }
+    if (imp_map_reserve(&im->map, im->map.n + m->n))
+        return trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
     for (size_t i = 0; i < m->cap; i++) {
         const imp_group *g = &m->slots[i];
         if (!g->a)

@@ -32,6 +32,12 @@ int imp_map_add(imp_map *m, uint64_t a, uint64_t prod, int64_t value_musd, int64
                 uint64_t rows, uint64_t quantity_rows);
 void imp_map_free(imp_map *m);
 
+/* Grow m to hold n groups without growing again. Merging one table into
+ * another needs this first: inserting a table's slots in order into a
+ * smaller table with the same hash piles them into long clusters (quadratic
+ * linear probing). Returns 0 or TRADE_ENOMEM. */
+int imp_map_reserve(imp_map *m, size_t n);
+
 /* The slot of key (a, prod), created with zero sums if new; NULL when out
  * of memory. The pointer stays valid until the next call that creates a
  * slot (the table may move). */
