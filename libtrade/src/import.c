@@ -132,13 +132,16 @@ int imp_code_intern(trade_import *im, const char *code, size_t len)
 
 /* Numeric codes that BACI and UN Comtrade use where ISO 3166-1 has another
  * number (the territory differs a little: France with Monaco, Switzerland
- * with Liechtenstein, ...). 490 "Other Asia, nes" is deliberately absent:
- * it is no country, so it is unknown (X490 with --keep-unknown). */
+ * with Liechtenstein, ...) or none. The ones with no alpha-3 code today get
+ * the placeholder X + number: 490 "Other Asia, nes" (Taiwan in practice, a
+ * large exporter), 530 Netherlands Antilles, 711 Southern African Customs
+ * Union, 891 Serbia and Montenegro. */
 static const struct {
     int num;
     const char *alpha3;
-} deviations[] = {{58, "BLX"},  {251, "FRA"}, {381, "ITA"}, {579, "NOR"},
-                  {699, "IND"}, {757, "CHE"}, {842, "USA"}, {0, NULL}};
+} deviations[] = {{58, "BLX"},  {251, "FRA"},  {381, "ITA"},  {490, "X490"}, {530, "X530"},
+                  {579, "NOR"}, {699, "IND"},  {711, "X711"}, {736, "SDN"},  {757, "CHE"},
+                  {842, "USA"}, {891, "X891"}, {0, NULL}};
 
 int imp_code_numeric(trade_import *im, int n)
 {
@@ -149,7 +152,7 @@ int imp_code_numeric(trade_import *im, int n)
     if (im->file_num[n] == -2) {
         for (int i = 0; deviations[i].alpha3; i++)
             if (deviations[i].num == n)
-                return imp_code_intern(im, deviations[i].alpha3, 3);
+                return imp_code_intern(im, deviations[i].alpha3, strlen(deviations[i].alpha3));
         const trade_country *c = n > 0 ? trade_country_by_numeric(n) : NULL;
         if (c && !c->aggregate)
             return imp_code_intern(im, c->alpha3, strlen(c->alpha3));
@@ -558,14 +561,14 @@ static int countries_row(void *vctx, csvr *r)
         return trade_error_set(c->err, TRADE_EDATA, c->path, r->rec_line, 0,
                                "country_code: expected a number from 0 to 999, got \"%s\"", num);
     const char *iso = csvr_field(r, (size_t)c->c_iso3, &len);
+    /* a code we do not know (S19, N/A) is ignored: the built-in mapping,
+     * ISO, or unknown, as if the table did not list it */
     if (trade_country_valid(iso) && iso[0] != 'X') {
         int id = imp_code_intern(c->im, iso, len);
         if (id < 0)
             return trade_error_set(c->err, TRADE_ELIMIT, c->path, r->rec_line, 0,
                                    "too many country codes");
         c->im->file_num[n] = id;
-    } else {
-        c->im->file_num[n] = -1; /* listed, but no code we know: unknown */
     }
     return 0;
 }

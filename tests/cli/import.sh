@@ -48,11 +48,12 @@ X
 check "baci hs2 quantity" "$tmp/exp_hs2.csv" "$tmp/hs2.csv"
 "$TRADE" validate "$tmp/hs2.csv" || { echo "FAIL: hs2 output does not validate"; fail=1; }
 
-# unknown code: line 3, column 6 ("2020,490,...")
+# unknown code: line 4, column 9 ("2020,56,999,..."); 490 on line 3 is
+# built in as X490
 "$TRADE" import baci "$d/baci_unknown.csv" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 [ $rc -eq 1 ] || { echo "FAIL: unknown code exit $rc, expected 1"; fail=1; }
-grep -q "baci_unknown.csv:3:6: " "$tmp/err" || { echo "FAIL: unknown code location"; cat "$tmp/err"; fail=1; }
+grep -q "baci_unknown.csv:4:9: " "$tmp/err" || { echo "FAIL: unknown code location"; cat "$tmp/err"; fail=1; }
 cat >"$tmp/exp_keep.csv" <<'X'
 reporter,partner,flow,period,value,unit
 BEL,FRA,export,2020,1500,USD

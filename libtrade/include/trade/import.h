@@ -75,9 +75,9 @@ TRADE_API int trade_import_new(trade_import **out, const trade_import_options *o
 TRADE_API void trade_import_free(trade_import *im);
 
 /* Read a BACI country table (columns country_code and country_iso3, or the
- * older iso_3digit_alpha) mapping BACI's numeric codes to alpha-3 codes. A
- * code mapped to an alpha-3 code the library does not know stays unknown.
- * Entries override the built-in mapping. TRADE_EIO, TRADE_ECSV, TRADE_EDATA. */
+ * older iso_3digit_alpha) mapping BACI's numeric codes to alpha-3 codes.
+ * Entries override the built-in mapping; an entry whose alpha-3 code the
+ * library does not know (S19, N/A) is ignored. TRADE_EIO, TRADE_ECSV, TRADE_EDATA. */
 TRADE_API int trade_import_countries_load(trade_import *im, const char *path, trade_error *err);
 
 /* Add a BACI file (header t,i,j,k,v,q in any order; v in thousands of USD,
