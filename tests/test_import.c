@@ -338,6 +338,16 @@ static void test_threads_split(void **state)
     }
     assert_true(sum == total * 1000);
     trade_import_free(a);
+    /* an error in the second thread's half: line 1 (header) + 300000 + 1,
+     * column 6 ("2021,abc,...") */
+    f = fopen(path, "a");
+    assert_non_null(f);
+    fputs("2021,abc,56,010121,1,1\n", f);
+    fclose(f);
+    a = run("baci", path, 0, 0, 0, 2, TRADE_EDATA, &err);
+    assert_int_equal(err.line, 300002);
+    assert_int_equal(err.column, 6);
+    trade_import_free(a);
 
     /* 2 MB rows, then one record whose k field holds 3 MB of quoted lines
      * across the middle, then 2 MB rows */
