@@ -668,7 +668,10 @@ static int ct_country(comtrade_ctx *c, csvr *r, int iso_col, int code_col, int *
     int col = iso_col >= 0 ? iso_col : code_col;
     return trade_error_set(c->err, TRADE_EDATA, c->path, r->rec_line, (unsigned long)col + 1,
                            "unknown country code \"%s\"%s", len ? iso : num,
-                           c->im->opt.keep_unknown ? "" : " (--keep-unknown keeps it)");
+                           c->im->opt.keep_unknown
+                               ? " (and no numeric code column for a placeholder)"
+                               : " (--keep-unknown keeps it as X + its "
+                                 "numeric code)");
 }
 
 static int comtrade_row(void *vctx, csvr *r)

@@ -75,6 +75,12 @@ X
 "$TRADE" import comtrade "$d/comtrade_small.csv" >"$tmp/ct.csv" || fail=1
 check "comtrade total" "$tmp/exp_ct.csv" "$tmp/ct.csv"
 
+# monthly Comtrade: period YYYYMM -> YYYY-MM, sorted by period; W00 -> WLD
+printf 'freqCode,refYear,refMonth,period,reporterISO,flowCode,partnerISO,cmdCode,primaryValue\nM,2020,2,202002,BEL,X,FRA,TOTAL,20\nM,2020,1,202001,BEL,X,FRA,TOTAL,10.5\nM,2020,1,202001,BEL,M,W00,TOTAL,7\n' >"$tmp/ctm.csv"
+printf 'reporter,partner,flow,period,value,unit\nBEL,FRA,export,2020-01,10.5,USD\nBEL,WLD,import,2020-01,7,USD\nBEL,FRA,export,2020-02,20,USD\n' >"$tmp/exp_ctm.csv"
+"$TRADE" import comtrade "$tmp/ctm.csv" >"$tmp/ctm_out.csv" || fail=1
+check "comtrade monthly" "$tmp/exp_ctm.csv" "$tmp/ctm_out.csv"
+
 # several files in one call: the small file twice doubles every value
 "$TRADE" import baci "$d/baci_small.csv" "$d/baci_small.csv" >"$tmp/twice.csv" || fail=1
 awk -F, 'NR==1{print;next}{OFS=",";$5=$5*2;print}' "$tmp/exp_total.csv" >"$tmp/exp_twice.csv"
