@@ -248,6 +248,8 @@ static inline const char *layout_row(baci_worker *w, row_cache *rc, const char *
             return NULL;
         kend = p++;
     } else {
+        while ((unsigned)(unsigned char)*p - '0' <= 9) /* the usual: digits */
+            p++;
         while (*p != ',' && *p != '\n' && *p != '"')
             p++;
         if (*p != ',')
@@ -260,24 +262,25 @@ static inline const char *layout_row(baci_worker *w, row_cache *rc, const char *
         return NULL;
     p++;
     uint64_t m = 0;
-    int nd = 0, dec = -1;
-    for (;; p++) {
-        d = (unsigned)(unsigned char)*p - '0';
-        if (d <= 9) {
-            m = m * 10 + d;
-            nd++;
-            dec += dec >= 0;
-        } else if (*p == '.' && dec < 0) {
-            dec = 0;
-        } else {
-            break;
-        }
+    long nd, dec = 0;
+    b = p;
+    while ((d = (unsigned)(unsigned char)*p - '0') <= 9)
+        m = m * 10 + d, p++;
+    nd = p - b;
+    if (*p == '.') {
+        b = ++p;
+        while ((d = (unsigned)(unsigned char)*p - '0') <= 9)
+            m = m * 10 + d, p++;
+        dec = p - b;
+        nd += dec;
     }
     if (*p != ',' || nd == 0 || nd > 12 || dec > 6)
         return NULL;
-    int64_t musd = (int64_t)m * p10[dec < 0 ? 0 : dec], qg = 0;
+    int64_t musd = (int64_t)m * p10[dec], qg = 0;
     uint64_t qrows = 0;
     b = ++p;
+    while ((unsigned)(unsigned char)*p - '0' <= 9 || *p == '.') /* the usual: a number */
+        p++;
     while (*p != ',' && *p != '\n' && *p != '"')
         p++;
     if (*p != '\n' || p == lim)
