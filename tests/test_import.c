@@ -156,20 +156,36 @@ static void test_fastnum_scaled(void **state)
     }
 }
 
-static void test_format_fixed(void **state)
+static void test_format128(void **state)
 {
     (void)state;
-    char b[48];
-    trade_import_format_fixed(3751000, 3, b, sizeof b);
+    char b[64];
+    fastnum_format128(3751000, 3, b, sizeof b);
     assert_string_equal(b, "3751");
-    trade_import_format_fixed(1234500, 3, b, sizeof b);
+    fastnum_format128(1234500, 3, b, sizeof b);
     assert_string_equal(b, "1234.5");
-    trade_import_format_fixed(-5, 3, b, sizeof b);
+    fastnum_format128(-5, 3, b, sizeof b);
     assert_string_equal(b, "-0.005");
-    trade_import_format_fixed(0, 6, b, sizeof b);
+    fastnum_format128(0, 6, b, sizeof b);
     assert_string_equal(b, "0");
-    trade_import_format_fixed(INT64_MIN, 3, b, sizeof b);
+    fastnum_format128(INT64_MIN, 3, b, sizeof b);
     assert_string_equal(b, "-9223372036854775.808");
+    /* 10^30 + 1 with 9 decimals: 10^21 and a billionth */
+    fastnum_i128 big = (fastnum_i128)1000000000000000ULL * 1000000000000000ULL + 1;
+    fastnum_format128(big, 9, b, sizeof b);
+    assert_string_equal(b, "1000000000000000000000.000000001");
+    /* scaled128 round trip: 19 significant digits times 10^12 */
+    fastnum_i128 v;
+    int inexact;
+    assert_int_equal(fastnum_scaled128("9999999999999999.999", 20, 12, &v, &inexact), 0);
+    fastnum_format128(v, 12, b, sizeof b);
+    assert_string_equal(b, "9999999999999999.999");
+    assert_false(inexact);
+    assert_int_equal(fastnum_scaled128("0.1234567890123456", 18, 12, &v, &inexact), 0);
+    fastnum_format128(v, 12, b, sizeof b);
+    assert_string_equal(b, "0.123456789012"); /* ...3456 rounds down */
+    assert_true(inexact);
+    assert_int_equal(fastnum_scaled128("1e30", 4, 12, &v, NULL), -2);
 }
 
 /* ---- files ---- */
@@ -204,8 +220,12 @@ static void expect_group(const trade_import *im, size_t i, int year, const char 
     assert_string_equal(g.partner, par);
     assert_string_equal(g.flow, flow);
     assert_string_equal(g.product, prod);
-    assert_true(g.value_musd == musd);
-    assert_true(g.quantity_g == qg);
+    /* musd: thousandths of a USD, qg: grams, computed by hand */
+    char want[64];
+    fastnum_format128(musd, 3, want, sizeof want);
+    assert_string_equal(g.value, want);
+    fastnum_format128(qg, 6, want, sizeof want);
+    assert_string_equal(g.quantity, want);
     assert_true(g.rows == rows);
     assert_true(g.quantity_rows == qrows);
 }
@@ -302,7 +322,8 @@ static void compare_threads(const char *path, int level)
         assert_string_equal(x.reporter, y.reporter);
         assert_string_equal(x.partner, y.partner);
         assert_string_equal(x.product, y.product);
-        assert_true(x.value_musd == y.value_musd && x.quantity_g == y.quantity_g);
+        assert_string_equal(x.value, y.value);
+        assert_string_equal(x.quantity, y.quantity);
         assert_true(x.rows == y.rows && x.quantity_rows == y.quantity_rows);
     }
     trade_import_free(a);
@@ -334,9 +355,9 @@ static void test_threads_split(void **state)
     for (size_t i = 0; i < trade_import_count(a); i++) {
         trade_import_group g;
         trade_import_get(a, i, &g);
-        sum += g.value_musd;
+        sum += strtoll(g.value, NULL, 10); /* whole dollars: 3 decimals of thousands */
     }
-    assert_true(sum == total * 1000);
+    assert_true(sum == total);
     trade_import_free(a);
     /* an error in the second thread's half: line 1 (header) + 300000 + 1,
      * column 6 ("2021,abc,...") */
@@ -391,7 +412,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fastnum_edges),  cmocka_unit_test(test_fastnum_random),
-        cmocka_unit_test(test_fastnum_scaled), cmocka_unit_test(test_format_fixed),
+        cmocka_unit_test(test_fastnum_scaled), cmocka_unit_test(test_format128),
         cmocka_unit_test(test_baci_small),     cmocka_unit_test(test_baci_unknown),
         cmocka_unit_test(test_comtrade_small), cmocka_unit_test(test_threads_split),
     };

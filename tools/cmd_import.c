@@ -19,8 +19,8 @@ static const char usage[] =
     "\n"
     "Sum bulk bilateral trade panels into observation CSV, one row per\n"
     "(period, reporter, partner[, product], flow), sorted in that order, with\n"
-    "the value in USD (unit USD). Sums are exact integers in thousandths of a\n"
-    "dollar and grams (a value with finer digits is rounded, half to even).\n"
+    "the value in USD (unit USD). Sums are exact (integers in billionths of a\n"
+    "dollar and of a tonne; finer digits are rounded, half to even).\n"
     "\n"
     "baci: CEPII BACI files, header t,i,j,k,v,q (year, exporter and importer\n"
     "  numeric codes, HS6 product, value in thousands of USD, quantity in\n"
@@ -49,8 +49,8 @@ static const char usage[] =
     "      --keep-unknown    keep any other unknown numeric code n as X + 3\n"
     "                        digits (X123) instead of failing\n"
     "      --partial         write mergeable partial sums (period, reporter,\n"
-    "                        partner, flow, product, value_milli_usd,\n"
-    "                        quantity_grams, rows, quantity_rows) for merge\n"
+    "                        partner, flow, product, value_usd, quantity_t,\n"
+    "                        rows, quantity_rows) for merge\n"
     "      --threads N       worker threads for baci (1 or 2; default 2)\n"
     "  -o, --output FILE     write to FILE (atomically) instead of stdout\n"
     "      --format FMT      csv (default), tsv or jsonl\n"
@@ -147,7 +147,7 @@ static int write_csv_fast(trade_import *im, const cli_common *o, int with_qty)
     size_t n = trade_import_count(im);
     trade_import_group g;
     outbuf b = {0};
-    char period[16], value[48];
+    char period[16];
     int has_product = 0;
     for (size_t i = 0; i < n && !has_product; i++) {
         trade_import_get(im, i, &g);
@@ -173,9 +173,7 @@ static int write_csv_fast(trade_import *im, const cli_common *o, int with_qty)
             put(&b, ",", 1);
             put(&b, period, pl);
             put(&b, ",", 1);
-            size_t vl = k == 0 ? trade_import_format_fixed(g.value_musd, 3, value, sizeof value)
-                               : trade_import_format_fixed(g.quantity_g, 6, value, sizeof value);
-            put(&b, value, vl);
+            puts_(&b, k == 0 ? g.value : g.quantity);
             puts_(&b, k == 0 ? ",USD" : ",t");
             if (has_product) {
                 put(&b, ",", 1);
@@ -215,7 +213,7 @@ static int write_rows(trade_import *im, const cli_common *o, int partial, int wi
     if (rc)
         return rc;
     trade_import_group g;
-    char period[16], value[48], q[48], rows[24], qrows[24];
+    char period[16], rows[24], qrows[24];
     if (partial) {
         const char *const *cols = trade_import_partial_columns();
         size_t nc = 0;
@@ -229,12 +227,10 @@ static int write_rows(trade_import *im, const cli_common *o, int partial, int wi
                 snprintf(period, sizeof period, "%04d-%02d", g.year, g.month);
             else
                 snprintf(period, sizeof period, "%04d", g.year);
-            snprintf(value, sizeof value, "%lld", (long long)g.value_musd);
-            snprintf(q, sizeof q, "%lld", (long long)g.quantity_g);
             snprintf(rows, sizeof rows, "%llu", (unsigned long long)g.rows);
             snprintf(qrows, sizeof qrows, "%llu", (unsigned long long)g.quantity_rows);
-            const char *cells[] = {period, g.reporter, g.partner, g.flow, g.product,
-                                   value,  q,          rows,      qrows};
+            const char *cells[] = {period,  g.reporter, g.partner, g.flow, g.product,
+                                   g.value, g.quantity, rows,      qrows};
             if ((rc = trade_writer_row(w, cells, &err)))
                 goto fail;
         }
@@ -259,8 +255,7 @@ static int write_rows(trade_import *im, const cli_common *o, int partial, int wi
             snprintf(period, sizeof period, "%04d-%02d", g.year, g.month);
         else
             snprintf(period, sizeof period, "%04d", g.year);
-        trade_import_format_fixed(g.value_musd, 3, value, sizeof value);
-        const char *cells[8] = {g.reporter, g.partner, g.flow, period, value, "USD"};
+        const char *cells[8] = {g.reporter, g.partner, g.flow, period, g.value, "USD"};
         size_t k = 6;
         if (has_product)
             cells[k++] = g.product;
@@ -269,8 +264,7 @@ static int write_rows(trade_import *im, const cli_common *o, int partial, int wi
         if ((rc = trade_writer_row(w, cells, &err)))
             goto fail;
         if (with_qty && g.quantity_rows) {
-            trade_import_format_fixed(g.quantity_g, 6, q, sizeof q);
-            cells[4] = q;
+            cells[4] = g.quantity;
             cells[5] = "t";
             cells[k - 1] = g.quantity_rows < g.rows ? "lower_bound" : "";
             if ((rc = trade_writer_row(w, cells, &err)))

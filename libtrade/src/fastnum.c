@@ -159,3 +159,87 @@ int fastnum_scaled(const char *s, size_t len, int scale, int64_t *out, int *inex
         *inexact = lost;
     return 0;
 }
+
+int fastnum_scaled128(const char *s, size_t len, int scale, fastnum_i128 *out, int *inexact)
+{
+    fastnum_dec d;
+    int lost = 0;
+    fastnum_i128 v;
+    if (fastnum_decimal(s, len, &d))
+        return -1;
+    lost = d.truncated;
+    int e = d.exp10 + scale;
+    if (d.mant == 0) {
+        v = 0;
+    } else if (e >= 0) {
+        if (e > 19)
+            return -2;
+        v = (fastnum_i128)d.mant * pow10_u64[e]; /* < 10^19 * 10^19 < 2^127 */
+    } else if (e < -19) {
+        v = 0;
+        lost = 1;
+    } else {
+        uint64_t p = pow10_u64[-e], q = d.mant / p, r = d.mant % p;
+        uint64_t half = p / 2;
+        if (r) {
+            lost = 1;
+            if (r > half || (r == half && ((q & 1) || d.truncated)))
+                q++;
+        }
+        v = q;
+    }
+    *out = d.neg ? -v : v;
+    if (inexact)
+        *inexact = lost;
+    return 0;
+}
+
+size_t fastnum_format128(fastnum_i128 v, int decimals, char *buf, size_t size)
+{
+    char tmp[64], out[64];
+    __extension__ unsigned __int128 u = v < 0 ? -(unsigned __int128)v : (unsigned __int128)v;
+    int n = 0;
+    if (decimals < 0)
+        decimals = 0;
+    if (decimals > 19)
+        decimals = 19;
+    /* one 128-bit division, then 64-bit digits (128-bit division is a
+     * library call, far too slow per digit) */
+    uint64_t hi = 0, lo = (uint64_t)u;
+    if (u >> 64) {
+        hi = (uint64_t)(u / 10000000000000000000ULL);
+        lo = (uint64_t)(u % 10000000000000000000ULL);
+    } else if (lo >= 10000000000000000000ULL) {
+        hi = lo / 10000000000000000000ULL;
+        lo %= 10000000000000000000ULL;
+    }
+    do {
+        tmp[n++] = (char)('0' + (int)(lo % 10));
+        lo /= 10;
+    } while (lo || (hi && n < 19) || n <= decimals);
+    while (hi) {
+        tmp[n++] = (char)('0' + (int)(hi % 10));
+        hi /= 10;
+    }
+    while (n <= decimals)
+        tmp[n++] = '0';
+    int skip = 0;
+    while (skip < decimals && tmp[skip] == '0')
+        skip++;
+    size_t len = 0;
+    if (v < 0)
+        out[len++] = '-';
+    for (int i = n - 1; i >= decimals; i--)
+        out[len++] = tmp[i];
+    if (skip < decimals) {
+        out[len++] = '.';
+        for (int i = decimals - 1; i >= skip; i--)
+            out[len++] = tmp[i];
+    }
+    if (size) {
+        size_t m = len < size - 1 ? len : size - 1;
+        memcpy(buf, out, m);
+        buf[m] = '\0';
+    }
+    return len;
+}

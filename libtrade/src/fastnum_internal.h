@@ -15,6 +15,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* 128-bit sums for import (GCC and Clang; __extension__ keeps -Wpedantic
+ * quiet). */
+__extension__ typedef __int128 fastnum_i128;
+
 typedef struct fastnum_dec {
     uint64_t mant; /* the first 19 significant digits */
     int exp10;     /* value = mant * 10^exp10 (when !truncated) */
@@ -34,5 +38,14 @@ int fastnum_double(const char *s, size_t len, double *out);
  * (may be NULL) is 1 when rounding changed the value. Returns 0, -1 syntax,
  * -2 when the result does not fit an int64. */
 int fastnum_scaled(const char *s, size_t len, int scale, int64_t *out, int *inexact);
+
+/* round(s * 10^scale) into a 128-bit integer (0 <= scale <= 19), half to
+ * even; same returns as fastnum_scaled (-2: the value needs more than 10^37
+ * units). */
+int fastnum_scaled128(const char *s, size_t len, int scale, fastnum_i128 *out, int *inexact);
+
+/* v / 10^decimals (0..19) as a plain decimal without trailing zeros into buf
+ * (64 bytes always suffice). Returns the length. */
+size_t fastnum_format128(fastnum_i128 v, int decimals, char *buf, size_t size);
 
 #endif

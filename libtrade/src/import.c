@@ -78,14 +78,14 @@ imp_group *imp_map_slot(imp_map *m, uint64_t a, uint64_t prod)
     }
 }
 
-int imp_map_add(imp_map *m, uint64_t a, uint64_t prod, int64_t value_musd, int64_t quantity_g,
+int imp_map_add(imp_map *m, uint64_t a, uint64_t prod, fastnum_i128 value, fastnum_i128 quantity,
                 uint64_t rows, uint64_t quantity_rows)
 {
     imp_group *g = imp_map_slot(m, a, prod);
     if (!g)
         return TRADE_ENOMEM;
-    if (__builtin_add_overflow(g->value_musd, value_musd, &g->value_musd) ||
-        __builtin_add_overflow(g->quantity_g, quantity_g, &g->quantity_g))
+    if (__builtin_add_overflow(g->value, value, &g->value) ||
+        __builtin_add_overflow(g->quantity, quantity, &g->quantity))
         return TRADE_ELIMIT;
     g->rows += rows;
     g->quantity_rows += quantity_rows;
@@ -297,8 +297,8 @@ int trade_import_finish(trade_import *im, trade_error *err)
     /* groups sorted by an earlier call go back into the table first */
     for (size_t i = 0; i < im->nsorted; i++) {
         const imp_group *g = &im->sorted[i];
-        int rc = imp_map_add(&im->map, g->a, g->prod, g->value_musd, g->quantity_g, g->rows,
-                             g->quantity_rows);
+        int rc =
+            imp_map_add(&im->map, g->a, g->prod, g->value, g->quantity, g->rows, g->quantity_rows);
         if (rc)
             return trade_error_set(err, rc, NULL, 0, 0, "out of memory");
     }
@@ -344,47 +344,11 @@ int trade_import_get(const trade_import *im, size_t i, trade_import_group *g)
     g->flow = flow_names[(s->a & 0xFF) < 4 ? (s->a & 0xFF) : 0];
     /* product: the 8 packed bytes live in the sorted array itself */
     g->product = (const char *)&s->prod;
-    g->value_musd = s->value_musd;
-    g->quantity_g = s->quantity_g;
+    fastnum_format128(s->value, IMP_DECIMALS, g->value, sizeof g->value);
+    fastnum_format128(s->quantity, IMP_DECIMALS, g->quantity, sizeof g->quantity);
     g->rows = s->rows;
     g->quantity_rows = s->quantity_rows;
     return 0;
-}
-
-size_t trade_import_format_fixed(int64_t v, int decimals, char *buf, size_t size)
-{
-    char tmp[48];
-    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    int n = 0;
-    if (decimals < 0)
-        decimals = 0;
-    if (decimals > 18)
-        decimals = 18;
-    do {
-        tmp[n++] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u || n <= decimals);
-    /* tmp holds the digits reversed; drop trailing fractional zeros */
-    int skip = 0;
-    while (skip < decimals && tmp[skip] == '0')
-        skip++;
-    size_t len = 0;
-    char out[48];
-    if (v < 0)
-        out[len++] = '-';
-    for (int i = n - 1; i >= decimals; i--)
-        out[len++] = tmp[i];
-    if (skip < decimals) {
-        out[len++] = '.';
-        for (int i = decimals - 1; i >= skip; i--)
-            out[len++] = tmp[i];
-    }
-    if (size) {
-        size_t m = len < size - 1 ? len : size - 1;
-        memcpy(buf, out, m);
-        buf[m] = '\0';
-    }
-    return len;
 }
 
 /* ---- a small streaming libcsv reader with physical line numbers ---- */
@@ -768,26 +732,26 @@ static int comtrade_row(void *vctx, csvr *r)
         (rc = ct_country(c, r, col[CT_PAR_ISO], col[CT_PAR_CODE], &par)))
         return rc;
     const char *v = csvr_field(r, (size_t)col[CT_VALUE], &len);
-    int64_t musd, qg = 0;
+    fastnum_i128 val, qty = 0;
     uint64_t qrows = 0;
-    if (fastnum_scaled(v, len, 3, &musd, NULL))
+    if (fastnum_scaled128(v, len, IMP_DECIMALS, &val, NULL))
         return trade_error_set(c->err, TRADE_EDATA, c->path, r->rec_line,
                                (unsigned long)col[CT_VALUE] + 1,
                                "value: expected a plain number, got \"%s\"", v);
     if (im->opt.with_quantity && col[CT_WGT] >= 0) {
         const char *q = csvr_field(r, (size_t)col[CT_WGT], &len);
         if (len && strcmp(q, "NA") != 0) {
-            if (fastnum_scaled(q, len, 3, &qg, NULL)) /* kg -> g */
+            if (fastnum_scaled128(q, len, IMP_DECIMALS - 3, &qty, NULL)) /* kg -> t */
                 return trade_error_set(c->err, TRADE_EDATA, c->path, r->rec_line,
                                        (unsigned long)col[CT_WGT] + 1,
                                        "netWgt: expected a plain number, got \"%s\"", q);
             qrows = 1;
         }
     }
-    rc = imp_map_add(&im->map, IMP_KEY(year, month, rep, par, fl), prod, musd, qg, 1, qrows);
+    rc = imp_map_add(&im->map, IMP_KEY(year, month, rep, par, fl), prod, val, qty, 1, qrows);
     if (rc)
         return trade_error_set(c->err, rc, c->path, r->rec_line, 0,
-                               rc == TRADE_ELIMIT ? "sum beyond 64-bit range" : "out of memory");
+                               rc == TRADE_ELIMIT ? "sum beyond 128-bit range" : "out of memory");
     return 0;
 }
 
@@ -806,9 +770,9 @@ int trade_import_comtrade(trade_import *im, const char *path, trade_error *err)
 
 /* ---- partial files ---- */
 
-static const char *const partial_cols[] = {
-    "period",          "reporter",       "partner", "flow",          "product",
-    "value_milli_usd", "quantity_grams", "rows",    "quantity_rows", NULL};
+static const char *const partial_cols[] = {"period",        "reporter",  "partner",    "flow",
+                                           "product",       "value_usd", "quantity_t", "rows",
+                                           "quantity_rows", NULL};
 
 const char *const *trade_import_partial_columns(void)
 {
@@ -823,15 +787,19 @@ typedef struct partial_ctx {
     int header_done;
 } partial_ctx;
 
-static int partial_int(partial_ctx *c, csvr *r, int k, int64_t *out)
+/* Column k of a partial row: the sums exactly (at most 9 decimals), the
+ * counts as non-negative integers. */
+static int partial_num(partial_ctx *c, csvr *r, int k, fastnum_i128 *out)
 {
     size_t len;
     const char *s = csvr_field(r, (size_t)c->col[k], &len);
-    int inexact = 0;
-    if (fastnum_scaled(s, len, 0, out, &inexact) || inexact)
+    int inexact = 0, count = k >= 7;
+    if (fastnum_scaled128(s, len, count ? 0 : IMP_DECIMALS, out, &inexact) || inexact ||
+        (count && (*out < 0 || *out > (fastnum_i128)UINT64_MAX)))
         return trade_error_set(c->err, TRADE_EDATA, c->path, r->rec_line,
-                               (unsigned long)c->col[k] + 1, "%s: expected an integer, got \"%s\"",
-                               partial_cols[k], s);
+                               (unsigned long)c->col[k] + 1, "%s: expected %s, got \"%s\"",
+                               partial_cols[k],
+                               count ? "a count" : "a number with at most 9 decimals", s);
     return 0;
 }
 
@@ -898,9 +866,9 @@ static int partial_row(void *vctx, csvr *r)
         return trade_error_set(c->err, TRADE_EDATA, c->path, r->rec_line,
                                (unsigned long)c->col[4] + 1, "product code longer than 7 bytes");
     memcpy(&p, prod, len);
-    int64_t v[4];
+    fastnum_i128 v[4];
     for (int k = 0; k < 4; k++) {
-        int rc = partial_int(c, r, 5 + k, &v[k]);
+        int rc = partial_num(c, r, 5 + k, &v[k]);
         if (rc)
             return rc;
     }
@@ -908,7 +876,7 @@ static int partial_row(void *vctx, csvr *r)
                          (uint64_t)v[2], (uint64_t)v[3]);
     if (rc)
         return trade_error_set(c->err, rc, c->path, r->rec_line, 0,
-                               rc == TRADE_ELIMIT ? "sum beyond 64-bit range" : "out of memory");
+                               rc == TRADE_ELIMIT ? "sum beyond 128-bit range" : "out of memory");
     return 0;
 }
 

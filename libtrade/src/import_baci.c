@@ -144,15 +144,36 @@ static inline int parse_small_uint(const char *s, size_t n, unsigned *out)
     return 0;
 }
 
-/* The common case of fastnum_scaled(s, n, 6): digits with at most one
- * point and at most 6 decimals, 12 digits at most (so no overflow). -1
- * sends the caller to the general conversion. */
-static inline int quick_scaled6(const char *s, size_t n, int64_t *out)
+/* Powers of ten for the unit conversions below (10^0 .. 10^19). */
+static const uint64_t p10u[20] = {1ULL,
+                                  10ULL,
+                                  100ULL,
+                                  1000ULL,
+                                  10000ULL,
+                                  100000ULL,
+                                  1000000ULL,
+                                  10000000ULL,
+                                  100000000ULL,
+                                  1000000000ULL,
+                                  10000000000ULL,
+                                  100000000000ULL,
+                                  1000000000000ULL,
+                                  10000000000000ULL,
+                                  100000000000000ULL,
+                                  1000000000000000ULL,
+                                  10000000000000000ULL,
+                                  100000000000000000ULL,
+                                  1000000000000000000ULL,
+                                  10000000000000000000ULL};
+
+/* The common case of fastnum_scaled128(s, n, scale): digits with at most
+ * one point, at most 19 digits and at most scale decimals, so the result is
+ * exact. -1 sends the caller to the general conversion. */
+static inline int quick_scaled(const char *s, size_t n, int scale, fastnum_i128 *out)
 {
-    static const int64_t p10[7] = {1000000, 100000, 10000, 1000, 100, 10, 1};
     uint64_t m = 0;
     int dec = -1, ndig = 0;
-    if (n == 0 || n > 13)
+    if (n == 0 || n > 20)
         return -1;
     for (size_t i = 0; i < n; i++) {
         unsigned d = (unsigned)(unsigned char)s[i] - '0';
@@ -167,11 +188,15 @@ static inline int quick_scaled6(const char *s, size_t n, int64_t *out)
             return -1;
         }
     }
-    if (!ndig || ndig > 12 || dec > 6)
+    if (!ndig || ndig > 19 || dec > scale)
         return -1;
-    *out = (int64_t)m * p10[dec < 0 ? 0 : dec];
+    *out = (fastnum_i128)m * p10u[scale - (dec < 0 ? 0 : dec)];
     return 0;
 }
+
+/* BACI's units: v in thousands of USD, q in tonnes; sums in billionths */
+#define V_SCALE (IMP_DECIMALS + 3)
+#define Q_SCALE IMP_DECIMALS
 
 typedef struct row_cache {
     uint64_t a, prod;
@@ -179,8 +204,8 @@ typedef struct row_cache {
     imp_group *slots;
 } row_cache;
 
-static inline int add_group(baci_worker *w, row_cache *rc, uint64_t a, uint64_t prod, int64_t musd,
-                            int64_t qg, uint64_t qrows)
+static inline int add_group(baci_worker *w, row_cache *rc, uint64_t a, uint64_t prod,
+                            fastnum_i128 val, fastnum_i128 qty, uint64_t qrows)
 {
     imp_group *g;
     if (rc->g && rc->a == a && rc->prod == prod && rc->slots == w->map.slots) {
@@ -197,11 +222,11 @@ static inline int add_group(baci_worker *w, row_cache *rc, uint64_t a, uint64_t 
         rc->g = g;
         rc->slots = w->map.slots;
     }
-    if (__builtin_add_overflow(g->value_musd, musd, &g->value_musd) ||
-        __builtin_add_overflow(g->quantity_g, qg, &g->quantity_g)) {
+    if (__builtin_add_overflow(g->value, val, &g->value) ||
+        __builtin_add_overflow(g->quantity, qty, &g->quantity)) {
         w->err_line = w->lines;
         return w->status = trade_error_set(&w->err, TRADE_ELIMIT, w->path, 0, 0,
-                                           "a sum goes beyond the 64-bit range");
+                                           "a sum goes beyond the 128-bit range");
     }
     g->rows++;
     g->quantity_rows += qrows;
@@ -210,13 +235,12 @@ static inline int add_group(baci_worker *w, row_cache *rc, uint64_t a, uint64_t 
 
 /* The layout fast path: a record of exactly t,i,j,k,v,q in that order,
  * unquoted, with a plain year, codes of at most 3 digits that are known,
- * and values that quick_scaled6 takes, parsed in one pass over its bytes.
+ * and values that quick_scaled takes, parsed in one pass over its bytes.
  * Returns the record's terminating newline, or NULL when anything differs:
  * the caller then takes the general path, which also reports errors. The
  * sentinel newline at lim makes every loop stop inside the buffer. */
 static inline const char *layout_row(baci_worker *w, row_cache *rc, const char *s, const char *lim)
 {
-    static const int64_t p10[7] = {1000000, 100000, 10000, 1000, 100, 10, 1};
     const trade_import *im = w->im;
     const char *p = s, *b;
     unsigned year = 0, ni = 0, nj = 0, d;
@@ -274,9 +298,9 @@ static inline const char *layout_row(baci_worker *w, row_cache *rc, const char *
         dec = p - b;
         nd += dec;
     }
-    if (*p != ',' || nd == 0 || nd > 12 || dec > 6)
+    if (*p != ',' || nd == 0 || nd > 19 || dec > V_SCALE)
         return NULL;
-    int64_t musd = (int64_t)m * p10[dec], qg = 0;
+    fastnum_i128 val = (fastnum_i128)m * p10u[V_SCALE - dec], qty = 0;
     uint64_t qrows = 0;
     b = ++p;
     while ((unsigned)(unsigned char)*p - '0' <= 9 || *p == '.') /* the usual: a number */
@@ -290,12 +314,12 @@ static inline const char *layout_row(baci_worker *w, row_cache *rc, const char *
         if (ql && b[ql - 1] == '\r')
             ql--;
         if (ql && !(ql == 2 && b[0] == 'N' && b[1] == 'A')) {
-            if (quick_scaled6(b, ql, &qg))
+            if (quick_scaled(b, ql, Q_SCALE, &qty))
                 return NULL;
             qrows = 1;
         }
     }
-    if (add_group(w, rc, IMP_KEY(year, 0, rep, par, 0), prod, musd, qg, qrows))
+    if (add_group(w, rc, IMP_KEY(year, 0, rep, par, 0), prod, val, qty, qrows))
         return NULL;
     return p;
 }
@@ -342,11 +366,10 @@ static int baci_row(baci_worker *w, row_cache *rc, const char *const *f, const s
     if (im->opt.level != TRADE_IMPORT_TOTAL && imp_product(im->opt.level, f[c->k], fl[c->k], &prod))
         return worker_fail(w, TRADE_EDATA, field_column(rec, lim, c->k),
                            "k: expected an HS product code, got \"%s\"", f[c->k], fl[c->k]);
-    int64_t musd, qg = 0;
+    fastnum_i128 val, qty = 0;
     uint64_t qrows = 0;
-    /* v is in thousands of USD: 10^6 thousandths of a dollar */
-    if (quick_scaled6(f[c->v], fl[c->v], &musd) &&
-        fastnum_scaled(f[c->v], fl[c->v], 6, &musd, NULL))
+    if (quick_scaled(f[c->v], fl[c->v], V_SCALE, &val) &&
+        fastnum_scaled128(f[c->v], fl[c->v], V_SCALE, &val, NULL))
         return worker_fail(w, TRADE_EDATA, field_column(rec, lim, c->v),
                            "v: expected a plain number (thousands of USD), got \"%s\"", f[c->v],
                            fl[c->v]);
@@ -354,15 +377,14 @@ static int baci_row(baci_worker *w, row_cache *rc, const char *const *f, const s
         const char *q = f[c->q];
         size_t ql = fl[c->q];
         if (ql && !(ql == 2 && q[0] == 'N' && q[1] == 'A')) {
-            /* q is in tonnes: 10^6 grams */
-            if (quick_scaled6(q, ql, &qg) && fastnum_scaled(q, ql, 6, &qg, NULL))
+            if (quick_scaled(q, ql, Q_SCALE, &qty) && fastnum_scaled128(q, ql, Q_SCALE, &qty, NULL))
                 return worker_fail(w, TRADE_EDATA, field_column(rec, lim, c->q),
                                    "q: expected a plain number (tonnes), empty or NA, got \"%s\"",
                                    q, ql);
             qrows = 1;
         }
     }
-    return add_group(w, rc, IMP_KEY(year, 0, rep, par, 0), prod, musd, qg, qrows);
+    return add_group(w, rc, IMP_KEY(year, 0, rep, par, 0), prod, val, qty, qrows);
 }
 
 /* ---- reading ---- */
@@ -723,11 +745,11 @@ static int merge_into(trade_import *im, imp_map *m, const char *path, trade_erro
         const imp_group *g = &m->slots[i];
         if (!g->a)
             continue;
-        int rc = imp_map_add(&im->map, g->a, g->prod, g->value_musd, g->quantity_g, g->rows,
-                             g->quantity_rows);
+        int rc =
+            imp_map_add(&im->map, g->a, g->prod, g->value, g->quantity, g->rows, g->quantity_rows);
         if (rc)
             return trade_error_set(err, rc, path, 0, 0, "%s",
-                                   rc == TRADE_ELIMIT ? "a sum goes beyond the 64-bit range"
+                                   rc == TRADE_ELIMIT ? "a sum goes beyond the 128-bit range"
                                                       : "out of memory");
     }
     return 0;

@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 
+#include "fastnum_internal.h"
 #include "trade/import.h"
 
 /* A group: key (a: year<<40 | month<<32 | reporter<<20 | partner<<8 |
@@ -12,9 +13,13 @@
  * never 0 for a used slot (years start at 1). */
 typedef struct imp_group {
     uint64_t a, prod;
-    int64_t value_musd, quantity_g;
+    fastnum_i128 value;    /* billionths of a USD */
+    fastnum_i128 quantity; /* billionths of a tonne (milligrams) */
     uint64_t rows, quantity_rows;
 } imp_group;
+
+/* The units of the sums: value and quantity have 9 decimals. */
+#define IMP_DECIMALS 9
 
 typedef struct imp_map {
     imp_group *slots;
@@ -28,7 +33,7 @@ typedef struct imp_map {
 
 /* Add sums to the group of key (a, prod). Returns 0, TRADE_ENOMEM or
  * TRADE_ELIMIT (int64 overflow). */
-int imp_map_add(imp_map *m, uint64_t a, uint64_t prod, int64_t value_musd, int64_t quantity_g,
+int imp_map_add(imp_map *m, uint64_t a, uint64_t prod, fastnum_i128 value, fastnum_i128 quantity,
                 uint64_t rows, uint64_t quantity_rows);
 void imp_map_free(imp_map *m);
 

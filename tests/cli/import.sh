@@ -81,6 +81,13 @@ printf 'reporter,partner,flow,period,value,unit\nBEL,FRA,export,2020-01,10.5,USD
 "$TRADE" import comtrade "$tmp/ctm.csv" >"$tmp/ctm_out.csv" || fail=1
 check "comtrade monthly" "$tmp/exp_ctm.csv" "$tmp/ctm_out.csv"
 
+# fine decimals (as a generator that prints full floats writes them) stay
+# exact: 0.0123456789 + 1.000000001 + 1e-3 thousand USD = 12.3456789 +
+# 1000.000001 + 1 = 1013.3456799 USD; 1e-7 t from one row of three
+printf 'reporter,partner,flow,period,value,unit,qualifier\nBEL,FRA,export,2020,1013.3456799,USD,\nBEL,FRA,export,2020,0.0000001,t,lower_bound\n' >"$tmp/exp_dec.csv"
+"$TRADE" import baci --with-quantity "$d/baci_decimals.csv" >"$tmp/dec.csv" || fail=1
+check "fine decimals" "$tmp/exp_dec.csv" "$tmp/dec.csv"
+
 # several files in one call: the small file twice doubles every value
 "$TRADE" import baci "$d/baci_small.csv" "$d/baci_small.csv" >"$tmp/twice.csv" || fail=1
 awk -F, 'NR==1{print;next}{OFS=",";$5=$5*2;print}' "$tmp/exp_total.csv" >"$tmp/exp_twice.csv"

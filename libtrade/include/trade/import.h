@@ -2,11 +2,11 @@
  * observation groups.
  *
  * An importer accumulates rows from one or more files into groups keyed by
- * (year or month, reporter, partner, flow, product). Sums are exact integers
- * in the smallest written unit: thousandths of a US dollar for values and
- * grams (millionths of a tonne) for quantities, so totals do not depend on
- * the order of the rows or on how a file is split between threads or
- * machines. BACI files are read by two threads on two halves of the file
+ * (year or month, reporter, partner, flow, product). Sums are exact 128-bit
+ * integers in billionths of a US dollar and of a tonne (a value with more
+ * than 9 decimals in those units is rounded, half to even), so totals do not
+ * depend on the order of the rows or on how a file is split between threads
+ * or machines. BACI files are read by two threads on two halves of the file
  * (split at a line start, checked afterwards; one thread when the check
  * fails), with pread into bounded buffers: memory grows with the number of
  * groups, not with the size of the file.
@@ -60,8 +60,8 @@ typedef struct trade_import_group {
     const char *partner;
     const char *flow;       /* "export", "import", "reexport" or "reimport" */
     const char *product;    /* "" at TRADE_IMPORT_TOTAL */
-    int64_t value_musd;     /* sum of values, thousandths of a USD */
-    int64_t quantity_g;     /* sum of the known quantities, grams */
+    char value[64];         /* sum of values, USD, exact plain decimal ("3751.5") */
+    char quantity[64];      /* sum of the known quantities, tonnes, exact */
     uint64_t rows;          /* input rows summed */
     uint64_t quantity_rows; /* rows among them with a known quantity */
 } trade_import_group;
@@ -108,11 +108,6 @@ TRADE_API int trade_import_get(const trade_import *im, size_t i, trade_import_gr
 
 /* The header of a partial file, NULL-terminated static array of names. */
 TRADE_API const char *const *trade_import_partial_columns(void);
-
-/* Format v / 10^decimals exactly as a plain decimal without trailing zeros
- * ("-12.5", "3000") into buf of size bytes (40 always suffice). Returns the
- * length. */
-TRADE_API size_t trade_import_format_fixed(int64_t v, int decimals, char *buf, size_t size);
 
 #ifdef __cplusplus
 }
