@@ -91,8 +91,10 @@ TRADE_API int trade_import_baci(trade_import *im, const char *path, trade_error 
  * `trade import --help` for which rows are taken). Same errors. */
 TRADE_API int trade_import_comtrade(trade_import *im, const char *path, trade_error *err);
 
-/* Add a file written by trade_import_write_partial (the map step's output)
- * to the sums: the reduce step. Same errors. */
+/* Add a partial file (the map step's output: the columns of
+ * trade_import_partial_columns, sums as exact decimals in USD and tonnes, as
+ * `trade import --partial` writes it) to the sums: the reduce step. Same
+ * errors. */
 TRADE_API int trade_import_partial(trade_import *im, const char *path, trade_error *err);
 
 /* Sort the groups by (period, reporter, partner, product, flow). Call after
