@@ -345,7 +345,10 @@ int trade_import_get(const trade_import *im, size_t i, trade_import_group *g)
     /* product: the 8 packed bytes live in the sorted array itself */
     g->product = (const char *)&s->prod;
     fastnum_format128(s->value, IMP_DECIMALS, g->value, sizeof g->value);
-    fastnum_format128(s->quantity, IMP_DECIMALS, g->quantity, sizeof g->quantity);
+    if (s->quantity_rows) /* else 0: skip the formatting */
+        fastnum_format128(s->quantity, IMP_DECIMALS, g->quantity, sizeof g->quantity);
+    else
+        memcpy(g->quantity, "0", 2);
     g->rows = s->rows;
     g->quantity_rows = s->quantity_rows;
     return 0;
