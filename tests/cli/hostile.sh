@@ -307,6 +307,23 @@ if "$TRADE_REAL" report --help >/dev/null 2>&1; then
     run 1 "value_nan\.csv:3:21: value" -- "$TRADE" report "$tmp/ds" -o "$tmp/rep" --no-render
 fi
 
+# 3 MB of pseudo-random bytes and a 2-million-digit number: every command
+# answers within 60 s with 0, 1 or 2
+python3 -c "
+import random, sys
+random.seed(7)
+sys.stdout.buffer.write(bytes(random.getrandbits(8) for _ in range(3000000)))" >"$tmp/random.bin"
+python3 -c "print('reporter,partner,flow,period,value,unit\nBEL,KAZ,export,2010,' + '9' * 2000000 + ',EUR')" >"$tmp/digits.csv"
+for c in "${cmds[@]}" extract; do
+    full "$c" || continue
+    "$TRADE_REAL" "$c" --help >/dev/null 2>&1 || continue
+    for f in "$tmp/random.bin" "$tmp/digits.csv"; do
+        timeout 60 "$TRADE" "$c" "$f" >/dev/null 2>"$tmp/err"
+        rc=$?
+        [ "$rc" -le 2 ] && ok || bad "trade $c ${f##*/}: exit $rc: $(head -2 "$tmp/err")"
+    done
+done
+
 # Arbitrary bytes (the fuzz corpus, without its mode byte) never kill trade.
 for f in "$SRCDIR"/tests/fuzz/corpus/table/*; do
     tail -c +2 "$f" >"$tmp/fz.csv"
