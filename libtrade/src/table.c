@@ -70,6 +70,20 @@ static void *arena_alloc_bytes(arena *a, size_t n)
     return arena_alloc(a, n);
 }
 
+/* n bytes aligned for uint32_t: a row's cells and their text. */
+static void *arena_alloc_u32(arena *a, size_t n)
+{
+    arena_block *b = a->head;
+    if (b) {
+        size_t at = (b->used + 3) & ~(size_t)3;
+        if (at <= b->size && b->size - at >= n) {
+            b->used = at + n;
+            return (char *)b->data + at;
+        }
+    }
+    return arena_alloc(a, n);
+}
+
 static char *arena_strndup(arena *a, const char *s, size_t n)
 {
     char *p = arena_alloc_bytes(a, n + 1);
@@ -91,18 +105,31 @@ static void arena_free(arena *a)
 
 /* ---- the table ------------------------------------------------------------ */
 
-typedef struct cell_pos {
-    uint32_t line, column;
-} cell_pos;
+static const char empty[] = "";
 
+/* A cell: its text at byte off of the row's block (0: the empty string of a
+ * column the row's file lacked) and where it started in the file. */
+typedef struct cell {
+    uint32_t off, line, column;
+} cell;
+
+/* A row is one arena block: ncells cells in table column order, then their
+ * text, each NUL-terminated (a 6-column row of a bilateral total is about
+ * 110 bytes). Small rows keep the big tables (148,000 rows and more) light
+ * on memory, which is most of the time spent reading them. */
 typedef struct row {
-    const char **cells; /* ncells entries, in table column order */
-    cell_pos *pos;
-    size_t ncells;
     trade_obs obs;
-    int has_obs;
-    int ids[4]; /* codes_*_id of reporter, partner, flow, unit: fast compares */
+    cell *cells;
+    uint32_t ncells;
+    unsigned char has_obs;
+    uint16_t ids[4]; /* codes_*_id of reporter, partner, flow, unit: fast compares */
 } row;
+
+static const char *row_text(const row *rw, size_t col)
+{
+    uint32_t off = rw->cells[col].off;
+    return off ? (const char *)rw->cells + off : empty;
+}
 
 struct trade_table {
     char **cols;
@@ -111,8 +138,6 @@ struct trade_table {
     size_t nrows, caprows;
     arena mem;
 };
-
-static const char empty[] = "";
 
 trade_table *trade_table_new(void)
 {
@@ -160,7 +185,7 @@ const char *trade_table_cell(const trade_table *t, size_t r, size_t col)
 {
     if (!t || r >= t->nrows || col >= t->rows[r].ncells)
         return empty;
-    return t->rows[r].cells[col];
+    return row_text(&t->rows[r], col);
 }
 
 void trade_table_cell_position(const trade_table *t, size_t r, size_t col, const char **file,
@@ -172,8 +197,8 @@ void trade_table_cell_position(const trade_table *t, size_t r, size_t col, const
         f = t->rows[r].obs.file;
         l = t->rows[r].obs.line;
         if (col < t->rows[r].ncells) {
-            l = t->rows[r].pos[col].line;
-            c = t->rows[r].pos[col].column;
+            l = t->rows[r].cells[col].line;
+            c = t->rows[r].cells[col].column;
         }
     }
     if (file)
@@ -458,7 +483,7 @@ static int header_row(reader *r)
 
 static const char *cell_of(const row *rw, const reader *r, int k)
 {
-    return r->known[k] >= 0 ? rw->cells[r->map[r->known[k]]] : empty;
+    return r->known[k] >= 0 ? row_text(rw, (size_t)r->map[r->known[k]]) : empty;
 }
 
 /* Report a bad cell of known column k. */
@@ -497,10 +522,10 @@ static void parse_obs(reader *r, row *rw)
     o->label = cell_of(rw, r, C_LABEL);
     rw->has_obs = 1;
 
-    rw->ids[0] = check_code(r, rw, C_REPORTER, codes_country_id, "country code");
-    rw->ids[1] = check_code(r, rw, C_PARTNER, codes_country_id, "country code");
-    rw->ids[2] = check_code(r, rw, C_FLOW, codes_flow_id, "flow");
-    rw->ids[3] = check_code(r, rw, C_UNIT, codes_unit_id, "unit");
+    rw->ids[0] = (uint16_t)check_code(r, rw, C_REPORTER, codes_country_id, "country code");
+    rw->ids[1] = (uint16_t)check_code(r, rw, C_PARTNER, codes_country_id, "country code");
+    rw->ids[2] = (uint16_t)check_code(r, rw, C_FLOW, codes_flow_id, "flow");
+    rw->ids[3] = (uint16_t)check_code(r, rw, C_UNIT, codes_unit_id, "unit");
     if (r->stop)
         return;
     if (!trade_qualifier_valid(o->qualifier) &&
@@ -551,32 +576,37 @@ static void data_row(reader *r)
     }
     row *rw = &t->rows[t->nrows];
     memset(rw, 0, sizeof *rw);
-    rw->ncells = t->ncols;
-    rw->cells = arena_alloc(&t->mem, t->ncols * sizeof *rw->cells);
-    rw->pos = arena_alloc(&t->mem, t->ncols * sizeof *rw->pos);
-    if (!rw->cells || !rw->pos) {
+    size_t size = t->ncols * sizeof *rw->cells;
+    for (size_t i = 0; i < r->nfields; i++) {
+        const field *f = &r->fields[i];
+        if (utf8_invalid_at(r->buf + f->off, f->len) < f->len &&
+            problem(r, TRADE_ECSV, f->line, f->column, "invalid UTF-8 in field %zu", i + 1))
+            return;
+        size += f->len + 1;
+    }
+    if (size > UINT32_MAX) { /* fields are at most --max-field bytes, columns 10,000 */
+        problem(r, TRADE_ELIMIT, r->fields[0].line, r->fields[0].column,
+                "row longer than %lu bytes", (unsigned long)UINT32_MAX);
+        return;
+    }
+    rw->ncells = (uint32_t)t->ncols;
+    rw->cells = arena_alloc_u32(&t->mem, size);
+    if (!rw->cells) {
         out_of_memory(r);
         return;
     }
-    for (size_t c = 0; c < t->ncols; c++) {
-        rw->cells[c] = empty;
-        rw->pos[c].line = rw->pos[c].column = 0;
-    }
+    memset(rw->cells, 0, t->ncols * sizeof *rw->cells);
+    char *text = (char *)rw->cells;
+    size_t at = t->ncols * sizeof *rw->cells;
     for (size_t i = 0; i < r->nfields; i++) {
         const field *f = &r->fields[i];
-        const char *s = r->buf + f->off;
-        size_t bad = utf8_invalid_at(s, f->len);
-        if (bad < f->len &&
-            problem(r, TRADE_ECSV, f->line, f->column, "invalid UTF-8 in field %zu", i + 1))
-            return;
-        char *copy = arena_strndup(&t->mem, s, f->len);
-        if (!copy) {
-            out_of_memory(r);
-            return;
-        }
-        rw->cells[r->map[i]] = copy;
-        rw->pos[r->map[i]].line = f->line > UINT32_MAX ? UINT32_MAX : (uint32_t)f->line;
-        rw->pos[r->map[i]].column = f->column > UINT32_MAX ? UINT32_MAX : (uint32_t)f->column;
+        cell *c = &rw->cells[r->map[i]];
+        memcpy(text + at, r->buf + f->off, f->len);
+        text[at + f->len] = '\0';
+        c->off = f->len ? (uint32_t)at : 0;
+        c->line = f->line > UINT32_MAX ? UINT32_MAX : (uint32_t)f->line;
+        c->column = f->column > UINT32_MAX ? UINT32_MAX : (uint32_t)f->column;
+        at += f->len + 1;
     }
     rw->obs.file = r->name;
     rw->obs.line = r->fields[0].line;
@@ -816,20 +846,28 @@ int trade_table_read_file(trade_table *t, const char *path, const trade_read_opt
 
 /* ---- duplicates and series ------------------------------------------------ */
 
-/* Rows are sorted as (observation, index) pairs, so the comparisons need no
- * global state and ties keep file order. */
+/* The series key of a row as one integer: the code ids of reporter and
+ * partner (11 bits each: ISO, aggregates, placeholders), flow (6) and unit
+ * (9), so that most comparisons are one integer comparison. */
+static uint64_t row_key(const row *rw)
+{
+    return (uint64_t)rw->ids[0] << 26 | (uint64_t)rw->ids[1] << 15 | (uint64_t)rw->ids[2] << 9 |
+           rw->ids[3];
+}
+
+/* Rows are sorted as (key, observation, index) triples, so the comparisons
+ * need no global state and ties keep file order. */
 typedef struct obs_ref {
+    uint64_t key;
     const trade_obs *o;
-    const int *ids;
     size_t row;
 } obs_ref;
 
-/* Order by the series key through the code ids, then product. */
+/* Order by the series key, then product. */
 static int cmp_ref_key(const obs_ref *a, const obs_ref *b)
 {
-    for (int i = 0; i < 4; i++)
-        if (a->ids[i] != b->ids[i])
-            return a->ids[i] < b->ids[i] ? -1 : 1;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
     return a->o->product == b->o->product ? 0 : strcmp(a->o->product, b->o->product);
 }
 
@@ -842,33 +880,35 @@ static int cmp_period_then_row(const void *pa, const void *pb)
     return ra->row < rb->row ? -1 : ra->row > rb->row;
 }
 
-/* FNV-1a over bytes, continued from h. */
-static uint64_t hash_bytes(uint64_t h, const void *data, size_t n)
+static uint64_t mix64(uint64_t h)
 {
-    const unsigned char *p = data;
-    for (size_t i = 0; i < n; i++) {
-        h ^= p[i];
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdu;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53u;
+    return h ^ (h >> 33);
+}
+
+/* FNV-1a over a string, continued from h; the empty string leaves h. */
+static uint64_t hash_str(uint64_t h, const char *s)
+{
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
         h *= 1099511628211u;
     }
-    return h;
+    return h * 31 + 7;
 }
 
 static uint64_t hash_dup_key(const row *rw)
 {
     const trade_obs *o = &rw->obs;
-    int nums[9] = {rw->ids[0],
-                   rw->ids[1],
-                   rw->ids[2],
-                   rw->ids[3],
-                   o->period.first_month,
-                   o->period.last_month,
-                   o->period.start_unit,
-                   o->period.end_unit,
-                   0};
-    uint64_t h = hash_bytes(14695981039346656037u, nums, sizeof nums);
-    h = hash_bytes(h, o->product, strlen(o->product) + 1);
-    h = hash_bytes(h, o->qualifier, strlen(o->qualifier) + 1);
-    return hash_bytes(h, o->source, strlen(o->source) + 1);
+    uint64_t h = mix64(row_key(rw));
+    h = mix64(h ^ ((uint64_t)(uint32_t)o->period.first_month << 32 |
+                   (uint32_t)o->period.last_month));
+    h = mix64(h ^ ((uint64_t)o->period.start_unit << 8 | o->period.end_unit));
+    h = hash_str(h, o->product);
+    h = hash_str(h, o->qualifier);
+    return mix64(hash_str(h, o->source));
 }
 
 static int same_dup_key(const row *a, const row *b)
@@ -884,7 +924,14 @@ static int same_dup_key(const row *a, const row *b)
 }
 
 /* One pass with a hash table of first occurrences: each row is compared
- * with the first row that has its key, in file order. */
+ * with the first row that has its key, in file order. A slot holds the row
+ * index + 1 (0 is empty) and the hash, so that most probes of other keys end
+ * without touching the row. */
+typedef struct dup_slot {
+    size_t row1;
+    uint64_t hash;
+} dup_slot;
+
 int trade_table_check_duplicates(const trade_table *t, trade_problem_fn on_problem, void *ctx,
                                  trade_error *err)
 {
@@ -892,7 +939,7 @@ int trade_table_check_duplicates(const trade_table *t, trade_problem_fn on_probl
     size_t cap = 16;
     while (cap < 2 * t->nrows)
         cap *= 2;
-    size_t *slots = calloc(cap, sizeof *slots); /* row index + 1; 0 is empty */
+    dup_slot *slots = calloc(cap, sizeof *slots);
     if (!slots)
         return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
     int status = TRADE_OK;
@@ -903,14 +950,17 @@ int trade_table_check_duplicates(const trade_table *t, trade_problem_fn on_probl
         if (!rw->has_obs || !*o->reporter || !*o->partner || !*o->flow ||
             o->period.start_unit == TRADE_PERIOD_NONE)
             continue;
-        size_t k = (size_t)hash_dup_key(rw) & (cap - 1);
-        while (slots[k] && !same_dup_key(&t->rows[slots[k] - 1], rw))
+        uint64_t h = hash_dup_key(rw);
+        size_t k = (size_t)h & (cap - 1);
+        while (slots[k].row1 &&
+               (slots[k].hash != h || !same_dup_key(&t->rows[slots[k].row1 - 1], rw)))
             k = (k + 1) & (cap - 1);
-        if (!slots[k]) {
-            slots[k] = i + 1;
+        if (!slots[k].row1) {
+            slots[k].row1 = i + 1;
+            slots[k].hash = h;
             continue;
         }
-        const row *first = &t->rows[slots[k] - 1];
+        const row *first = &t->rows[slots[k].row1 - 1];
         if (first->obs.value == o->value)
             continue;
         trade_error e;
@@ -987,7 +1037,7 @@ int trade_series_group(const trade_table *t, trade_series_list **out, trade_erro
         goto nomem;
     for (size_t i = 0; i < t->nrows; i++)
         if (t->rows[i].has_obs)
-            idx[n++] = (obs_ref){&t->rows[i].obs, t->rows[i].ids, i};
+            idx[n++] = (obs_ref){row_key(&t->rows[i]), &t->rows[i].obs, i};
     qsort(idx, n, sizeof *idx, cmp_period_then_row);
     size_t ng = 0;
     for (size_t i = 0; i < n; i++) {
