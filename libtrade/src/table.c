@@ -903,8 +903,8 @@ static uint64_t hash_dup_key(const row *rw)
 {
     const trade_obs *o = &rw->obs;
     uint64_t h = mix64(row_key(rw));
-    h = mix64(h ^ ((uint64_t)(uint32_t)o->period.first_month << 32 |
-                   (uint32_t)o->period.last_month));
+    h = mix64(h ^
+              ((uint64_t)(uint32_t)o->period.first_month << 32 | (uint32_t)o->period.last_month));
     h = mix64(h ^ ((uint64_t)o->period.start_unit << 8 | o->period.end_unit));
     h = hash_str(h, o->product);
     h = hash_str(h, o->qualifier);
