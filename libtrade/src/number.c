@@ -24,6 +24,7 @@ int trade_number_parse(const char *s, size_t len, double *out)
         i++, digits++;
     if (digits == 0)
         return TRADE_EDATA; /* ".5" and "-" are not plain decimals */
+    size_t int_digits = digits;
     if (i < len && s[i] == '.') {
         i++;
         size_t frac = 0;
@@ -35,6 +36,8 @@ int trade_number_parse(const char *s, size_t len, double *out)
     }
     if (i != len || digits == 0)
         return TRADE_EDATA;
+    if (!out && int_digits <= 308)
+        return TRADE_OK; /* below 10^308 < DBL_MAX: finite, no need to convert */
     /* Clinger's fast path: with at most 15 significant digits the mantissa
      * and the power of ten are exact doubles, and one division rounds
      * correctly, so the result equals strtod's. */
@@ -82,12 +85,23 @@ size_t trade_number_format(double v, char *buf, size_t size)
     }
     char sci[40];
     if (fabs(v) < 1e15 && v == (double)(long long)v) {
-        /* whole numbers below 10^15 are exact as integers: the common case */
-        int n = snprintf(sci, sizeof sci, "%lld", (long long)v);
-        if ((size_t)n >= size)
+        /* whole numbers below 10^15 are exact as integers: the common case,
+         * written by hand (snprintf is most of the cost of writing them) */
+        long long i = (long long)v;
+        unsigned long long u = i < 0 ? 0 - (unsigned long long)i : (unsigned long long)i;
+        size_t n = sizeof sci;
+        sci[--n] = '\0';
+        do {
+            sci[--n] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        if (i < 0)
+            sci[--n] = '-';
+        size_t len = sizeof sci - 1 - n;
+        if (len >= size)
             return 0;
-        memcpy(buf, sci, (size_t)n + 1);
-        return (size_t)n;
+        memcpy(buf, sci + n, len + 1);
+        return len;
     }
     /* Fifteen significant digits read back exactly whenever any shorter
      * form does (DBL_DIG), so 15 digits with trailing zeros removed are the

@@ -26,7 +26,13 @@ struct trade_writer {
     char **names;
     unsigned char *numeric;
     int failed;
+    /* CSV and TSV rows are built here and handed to fp in large pieces:
+     * a stdio call per cell costs more than the rest of the writing */
+    char *out;
+    size_t outlen;
 };
+
+#define OUT_SIZE ((size_t)1 << 16)
 
 static const char *const numeric_columns[] = {"value",
                                               "precision",
@@ -106,6 +112,7 @@ static void writer_free(trade_writer *w)
         free(w->names[i]);
     free(w->names);
     free(w->numeric);
+    free(w->out);
     free(w->path);
     free(w->tmppath);
     free(w);
@@ -216,54 +223,89 @@ static int needs_neutralising(const char *s)
            !is_number(s);
 }
 
+/* Hand the buffered bytes to fp. */
+static void out_flush(trade_writer *w)
+{
+    if (w->outlen && fwrite(w->out, 1, w->outlen, w->fp) != w->outlen && !w->failed)
+        w->failed = errno ? errno : EIO;
+    w->outlen = 0;
+}
+
+/* Room for n more bytes in the buffer (flushing first), or NULL when n
+ * does not fit even in an empty buffer: then the caller writes to fp. */
+static char *out_room(trade_writer *w, size_t n)
+{
+    if (OUT_SIZE - w->outlen < n)
+        out_flush(w);
+    return n <= OUT_SIZE ? w->out + w->outlen : NULL;
+}
+
+static void out_bytes(trade_writer *w, const char *s, size_t n)
+{
+    char *p = out_room(w, n);
+    if (p) {
+        memcpy(p, s, n);
+        w->outlen += n;
+    } else if (fwrite(s, 1, n, w->fp) != n && !w->failed) {
+        w->failed = errno ? errno : EIO;
+    }
+}
+
+/* A CSV cell: as it is, or quoted by libcsv when it holds a comma, a quote
+ * or a line break, or is neutralised (then a leading ' is added). */
 static void put_csv(trade_writer *w, const char *s, int neutralise)
 {
-    size_t n = strlen(s);
-    if (!neutralise && !strpbrk(s, ",\"\r\n") && n) {
-        fwrite(s, 1, n, w->fp);
+    size_t n = strcspn(s, ",\"\r\n");
+    if (!neutralise && !s[n]) {
+        out_bytes(w, s, n);
         return;
     }
-    if (neutralise) {
-        /* write "'" + s, quoted by libcsv */
-        char *tmp = malloc(n + 2);
-        if (!tmp) {
-            w->failed = ENOMEM;
-            return;
-        }
-        tmp[0] = '\'';
-        memcpy(tmp + 1, s, n + 1);
-        if (csv_fwrite(w->fp, tmp, n + 1))
-            w->failed = EIO;
-        free(tmp);
+    n += strlen(s + n);
+    char *tmp = malloc(n + 2);
+    if (!tmp) {
+        w->failed = ENOMEM;
         return;
     }
-    if (n == 0)
-        return;
-    if (csv_fwrite(w->fp, s, n))
+    size_t m = 0;
+    if (neutralise)
+        tmp[m++] = '\'';
+    memcpy(tmp + m, s, n + 1);
+    m += n;
+    size_t need = csv_write(NULL, 0, tmp, m);
+    char *p = out_room(w, need);
+    if (p) {
+        w->outlen += csv_write(p, need, tmp, m);
+    } else if (csv_fwrite(w->fp, tmp, m) && !w->failed) {
         w->failed = EIO;
+    }
+    free(tmp);
 }
 
 static void put_tsv(trade_writer *w, const char *s, int neutralise)
 {
     if (neutralise)
-        fputc('\'', w->fp);
-    for (; *s; s++) {
+        out_bytes(w, "'", 1);
+    for (;;) {
+        size_t n = strcspn(s, "\t\n\r\\");
+        out_bytes(w, s, n);
+        s += n;
         switch (*s) {
         case '\t':
-            fputs("\\t", w->fp);
+            out_bytes(w, "\\t", 2);
             break;
         case '\n':
-            fputs("\\n", w->fp);
+            out_bytes(w, "\\n", 2);
             break;
         case '\r':
-            fputs("\\r", w->fp);
+            out_bytes(w, "\\r", 2);
             break;
         case '\\':
-            fputs("\\\\", w->fp);
+            out_bytes(w, "\\\\", 2);
             break;
         default:
-            fputc(*s, w->fp);
+            return;
         }
+        s++;
     }
 }
 
@@ -312,17 +354,20 @@ int trade_writer_row(trade_writer *w, const char *const *cells, trade_error *err
         }
         fputs("}\n", w->fp);
     } else {
+        if (!w->out && !(w->out = malloc(OUT_SIZE)))
+            return trade_error_set(err, TRADE_ENOMEM, w->path ? w->path : "-", 0, 0,
+                                   "out of memory");
         for (size_t i = 0; i < w->ncols; i++) {
             const char *s = cells[i] ? cells[i] : "";
             int neutralise = !w->raw && needs_neutralising(s);
             if (i)
-                fputc(w->format == TRADE_FORMAT_TSV ? '\t' : ',', w->fp);
+                out_bytes(w, w->format == TRADE_FORMAT_TSV ? "\t" : ",", 1);
             if (w->format == TRADE_FORMAT_TSV)
                 put_tsv(w, s, neutralise);
             else
                 put_csv(w, s, neutralise);
         }
-        fputc('\n', w->fp);
+        out_bytes(w, "\n", 1);
     }
     if (w->failed || ferror(w->fp))
         return trade_error_set(err, TRADE_EIO, w->path ? w->path : "-", 0, 0, "write error: %s",
@@ -337,6 +382,8 @@ int trade_writer_commit(trade_writer *w, trade_error *err)
         return TRADE_OK;
     int rc = TRADE_OK;
     const char *name = w->path ? w->path : "-";
+    errno = 0;
+    out_flush(w);
     if (fflush(w->fp) != 0 || ferror(w->fp) || w->failed) {
         rc = trade_error_set(err, TRADE_EIO, name, 0, 0, "write error: %s",
                              strerror(errno ? errno : EIO));
