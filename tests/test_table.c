@@ -5,7 +5,10 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -235,6 +238,146 @@ static void test_series(void **state)
     trade_table_free(t);
 }
 
+/* ---- large files, read on two threads ------------------------------------ */
+
+/* A file of n rows (about 36 bytes each): row i (line i + 2) is
+ * CODE_a,CODE_b,export,YEAR,i+1,EUR,n<i>, all keys distinct. bad_line and
+ * bad2_line (0: none) get unit EUX; quoted_line gets a note of 3000 lines. */
+static char *big_csv(size_t n, size_t bad_line, size_t bad2_line, size_t quoted_line, size_t *len)
+{
+    static const char *const cs[] = {"BEL", "KAZ", "UZB", "RUS", "CHN", "FRA", "DEU", "USA"};
+    size_t cap = 64 + n * 48 + 3000 * 8, at = 0;
+    char *s = malloc(cap);
+    assert_non_null(s);
+    at += (size_t)sprintf(s + at, "%s,note\n", HDR);
+    for (size_t i = 0; i < n; i++) {
+        size_t line = i + 2;
+        at += (size_t)sprintf(s + at, "%s,%s,export,%zu,%zu,%s,", cs[i % 8], cs[(i / 8) % 8],
+                              1000 + i / 64, i + 1,
+                              line == bad_line || line == bad2_line ? "EUX" : "EUR");
+        if (line == quoted_line) {
+            s[at++] = '"';
+            for (int k = 0; k < 3000; k++)
+                at += (size_t)sprintf(s + at, "x\"\"x,\n");
+            s[at++] = '"';
+            s[at++] = '\n';
+        } else {
+            at += (size_t)sprintf(s + at, "n%zu\n", i);
+        }
+    }
+    *len = at;
+    return s;
+}
+
+static char *write_temp(const char *data, size_t len)
+{
+    char *path = strdup("/tmp/test_table_XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, data, len), (ssize_t)len);
+    close(fd);
+    return path;
+}
+
+/* Read data from a file (on two threads when large) and from memory (one
+ * thread): the same result, the same error, the same positions. */
+static void same_as_one_thread(const char *data, size_t len, int want_rc, unsigned long want_line)
+{
+    char *path = write_temp(data, len);
+    trade_table *a = trade_table_new(), *b = trade_table_new();
+    trade_error ea, eb;
+    int ra = trade_table_read_file(a, path, NULL, &ea);
+    int rb = trade_table_read_buffer(b, data, len, path, NULL, &eb);
+    assert_int_equal(ra, want_rc);
+    assert_int_equal(rb, want_rc);
+    if (want_rc) {
+        assert_int_equal(ea.line, want_line);
+        assert_int_equal(eb.line, want_line);
+        assert_int_equal(ea.column, eb.column);
+        assert_string_equal(ea.message, eb.message);
+    }
+    assert_int_equal(trade_table_rows(a), trade_table_rows(b));
+    for (size_t r = 0; r < trade_table_rows(a); r += 97) {
+        assert_int_equal(trade_table_obs(a, r)->line, trade_table_obs(b, r)->line);
+        for (size_t c = 0; c < trade_table_cols(a); c++) {
+            unsigned long la, ca, lb, cb;
+            trade_table_cell_position(a, r, c, NULL, &la, &ca);
+            trade_table_cell_position(b, r, c, NULL, &lb, &cb);
+            assert_int_equal(la, lb);
+            assert_int_equal(ca, cb);
+            assert_string_equal(trade_table_cell(a, r, c), trade_table_cell(b, r, c));
+        }
+    }
+    trade_table_free(a);
+    trade_table_free(b);
+    unlink(path);
+    free(path);
+}
+
+static void test_large_file(void **state)
+{
+    (void)state;
+    size_t n = 200000, len;
+    char *s = big_csv(n, 0, 0, 0, &len);
+    assert_true(len > (size_t)5 << 20); /* large enough for two threads */
+    same_as_one_thread(s, len, TRADE_OK, 0);
+    /* the last row's line, counted by hand: header line 1, row i on i + 2 */
+    char *path = write_temp(s, len);
+    trade_table *t = trade_table_new();
+    trade_error err;
+    assert_int_equal(trade_table_read_file(t, path, NULL, &err), TRADE_OK);
+    assert_int_equal(trade_table_rows(t), n);
+    assert_int_equal(trade_table_obs(t, n - 1)->line, n + 1);
+    assert_int_equal(trade_table_obs(t, 150000)->value, 150001);
+    unsigned long line, col;
+    trade_table_cell_position(t, 150000, 6, NULL, &line, &col); /* note */
+    assert_int_equal(line, 150002);
+    assert_int_equal(col, strlen("BEL,DEU,export,3343,150001,EUR,") + 1);
+    assert_string_equal(trade_table_cell(t, 150000, 6), "n150000");
+    trade_table_free(t);
+    unlink(path);
+    free(path);
+    free(s);
+
+    /* a bad row in the second half, in the first half, a quoted field with
+     * 3000 line breaks across the middle, a file without its last LF */
+    s = big_csv(n, 120002, 0, 0, &len);
+    same_as_one_thread(s, len, TRADE_EDATA, 120002);
+    free(s);
+    s = big_csv(n, 50001, 150001, 0, &len);
+    same_as_one_thread(s, len, TRADE_EDATA, 50001);
+    free(s);
+    s = big_csv(n, 0, 0, n / 2 - 2, &len);
+    same_as_one_thread(s, len, TRADE_OK, 0);
+    free(s);
+    s = big_csv(n, 0, 0, 0, &len);
+    same_as_one_thread(s, len - 1, TRADE_OK, 0);
+    free(s);
+}
+
+/* Every problem of a large file, in file order, with on_problem. */
+static void test_large_file_all_problems(void **state)
+{
+    (void)state;
+    size_t len;
+    char *s = big_csv(200000, 50001, 150001, 0, &len);
+    char *path = write_temp(s, len);
+    int count = 0;
+    trade_read_options o = {0};
+    o.on_problem = count_problem;
+    o.ctx = &count;
+    trade_table *t = trade_table_new();
+    trade_error err;
+    assert_int_equal(trade_table_read_file(t, path, &o, &err), TRADE_EDATA);
+    assert_int_equal(count, 2);
+    assert_int_equal(err.line, 50001);
+    assert_int_equal(trade_table_rows(t), 0);
+    trade_table_free(t);
+    unlink(path);
+    free(path);
+    free(s);
+}
+
 static void test_io(void **state)
 {
     (void)state;
@@ -258,6 +401,8 @@ int main(void)
         cmocka_unit_test(test_draft_and_generic),
         cmocka_unit_test(test_merge_and_duplicates),
         cmocka_unit_test(test_series),
+        cmocka_unit_test(test_large_file),
+        cmocka_unit_test(test_large_file_all_problems),
         cmocka_unit_test(test_io),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -11,10 +11,14 @@
  * Cell text lives in an arena of large blocks owned by the table; the rows of
  * a file that fails are dropped again, so a failed read adds nothing. */
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <csv.h>
 
@@ -767,7 +771,201 @@ static void feed(reader *r, struct csv_parser *p, const char *s, size_t len)
 
 typedef int (*chunk_fn)(void *src, char *buf, size_t size, size_t *got);
 
-static int read_source(trade_table *t, const char *name, chunk_fn next, void *src,
+/* ---- reading a large file on two threads ---------------------------------
+ *
+ * A regular file of a few megabytes or more is cut after the first line end
+ * past its middle. Once the calling thread has read the header, a second
+ * thread reads the part after the cut into a table of its own, as a
+ * continuation of the file (its lines counted from 1), while the calling
+ * thread reads up to the cut. If the calling thread then stands exactly at
+ * the end of a row at the cut (so the cut was not inside a quoted field) and
+ * the second thread found no problem, its rows are appended with their line
+ * numbers moved; in every other case they are dropped and the calling
+ * thread reads on past the cut alone, so problems are found and reported in
+ * file order, exactly as by one thread. */
+
+#define SPLIT_MIN_BYTES ((unsigned long long)4 << 20)
+#define CHUNK_BYTES ((size_t)1 << 16)
+
+typedef struct pread_src {
+    int fd;
+    unsigned long long pos, end;
+} pread_src;
+
+static int chunk_pread(void *src, char *buf, size_t size, size_t *got)
+{
+    pread_src *ps = src;
+    *got = 0;
+    if (ps->pos >= ps->end)
+        return 0;
+    size_t want = ps->end - ps->pos < size ? (size_t)(ps->end - ps->pos) : size;
+    ssize_t n;
+    do
+        n = pread(ps->fd, buf, want, (off_t)ps->pos);
+    while (n < 0 && errno == EINTR);
+    if (n < 0)
+        return errno ? errno : EIO;
+    ps->pos += (unsigned long long)n;
+    *got = (size_t)n;
+    return 0;
+}
+
+typedef struct split_job {
+    reader r;
+    trade_read_options opt; /* the caller's, without on_problem: stop at once */
+    trade_error err;
+    trade_table *t;
+    pread_src src;
+    atomic_int abort;
+    int ok;
+    pthread_t th;
+} split_job;
+
+static void *split_main(void *arg)
+{
+    split_job *j = arg;
+    struct csv_parser p;
+    char *buf = malloc(CHUNK_BYTES);
+    if (!buf || csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+        free(buf);
+        return NULL;
+    }
+    csv_set_space_func(&p, no_space);
+    int io = 0;
+    while (!j->r.stop && !atomic_load(&j->abort)) {
+        size_t got = 0;
+        io = chunk_pread(&j->src, buf, CHUNK_BYTES, &got);
+        if (io || got == 0)
+            break;
+        feed(&j->r, &p, buf, got);
+    }
+    if (!io && !j->r.stop && !atomic_load(&j->abort) &&
+        csv_fini(&p, on_field, on_row, &j->r) == 0 && !j->r.status)
+        j->ok = 1;
+    csv_free(&p);
+    free(buf);
+    return NULL;
+}
+
+/* Start reading the part of the file after the cut; 0 when not started. */
+static int split_start(split_job *j, const reader *a, int fd, unsigned long long cut,
+                       unsigned long long size)
+{
+    memset(j, 0, sizeof *j);
+    atomic_init(&j->abort, 0);
+    j->t = trade_table_new();
+    if (!j->t)
+        return 0;
+    for (size_t c = 0; c < a->t->ncols; c++)
+        if (table_add_col(j->t, a->t->cols[c]) < 0)
+            goto fail;
+    if (a->opt)
+        j->opt = *a->opt;
+    j->opt.on_problem = NULL;
+    reader *r = &j->r;
+    r->t = j->t;
+    r->opt = &j->opt;
+    r->err = &j->err;
+    r->name = a->name; /* lives in the caller's table */
+    r->max_field = a->max_field;
+    r->generic = a->generic;
+    r->draft = a->draft;
+    r->line = r->column = 1;
+    r->need_start = r->after_row = 1;
+    r->have_header = 1;
+    r->nfilecols = a->nfilecols;
+    memcpy(r->known, a->known, sizeof r->known);
+    r->map = malloc(a->nfilecols * sizeof *r->map);
+    if (!r->map)
+        goto fail;
+    memcpy(r->map, a->map, a->nfilecols * sizeof *r->map);
+    j->src = (pread_src){fd, cut, size};
+    if (pthread_create(&j->th, NULL, split_main, j) != 0)
+        goto fail;
+    return 1;
+fail:
+    free(r->map);
+    trade_table_free(j->t);
+    return 0;
+}
+
+/* Wait for the second thread; append its rows to t when use is set and it
+ * read its part without a problem, the first of its lines being line first_line
+ * of the file. Returns 1 when the rows were appended. */
+static int split_finish(split_job *j, trade_table *t, int use, unsigned long first_line)
+{
+    if (!use)
+        atomic_store(&j->abort, 1);
+    pthread_join(j->th, NULL);
+    trade_table *b = j->t;
+    int done = 0;
+    if (use && j->ok) {
+        size_t need = t->nrows + b->nrows;
+        if (need > t->caprows) {
+            row *rows = realloc(t->rows, need * sizeof *rows);
+            if (rows) {
+                t->rows = rows;
+                t->caprows = need;
+            }
+        }
+        if (need <= t->caprows) {
+            unsigned long delta = first_line - 1;
+            for (size_t i = 0; i < b->nrows; i++) {
+                row *rw = &b->rows[i];
+                rw->obs.line += delta;
+                for (size_t c = 0; c < rw->ncells; c++)
+                    if (rw->cells[c].line)
+                        rw->cells[c].line = rw->cells[c].line + delta > UINT32_MAX
+                                                ? UINT32_MAX
+                                                : (uint32_t)(rw->cells[c].line + delta);
+            }
+            memcpy(t->rows + t->nrows, b->rows, b->nrows * sizeof *b->rows);
+            t->nrows = need;
+            /* b's text moves to t: its blocks go behind t's current block */
+            if (b->mem.head) {
+                arena_block *tail = b->mem.head;
+                while (tail->next)
+                    tail = tail->next;
+                if (t->mem.head) {
+                    tail->next = t->mem.head->next;
+                    t->mem.head->next = b->mem.head;
+                } else {
+                    t->mem.head = b->mem.head;
+                }
+                b->mem.head = NULL;
+            }
+            done = 1;
+        }
+    }
+    free(j->r.fields);
+    free(j->r.buf);
+    free(j->r.map);
+    trade_table_free(b);
+    return done;
+}
+
+/* Where to cut a file of size bytes: just after the first LF past the
+ * middle, or 0 when there is none within 1 MiB. */
+static unsigned long long split_point(int fd, unsigned long long size)
+{
+    char buf[4096];
+    unsigned long long pos = size / 2, limit = pos + ((unsigned long long)1 << 20);
+    while (pos < size && pos < limit) {
+        ssize_t n = pread(fd, buf, sizeof buf, (off_t)pos);
+        if (n <= 0)
+            return 0;
+        const char *nl = memchr(buf, '\n', (size_t)n);
+        if (nl)
+            return pos + (unsigned long long)(nl - buf) + 1 < size
+                       ? pos + (unsigned long long)(nl - buf) + 1
+                       : 0;
+        pos += (unsigned long long)n;
+    }
+    return 0;
+}
+
+/* fd: a regular file that may be read on two threads, or -1. */
+static int read_source(trade_table *t, const char *name, chunk_fn next, void *src, int fd,
                        const trade_read_options *opt, trade_error *err)
 {
     trade_error_clear(err);
@@ -787,21 +985,50 @@ static int read_source(trade_table *t, const char *name, chunk_fn next, void *sr
     if (!r.name)
         return trade_error_set(err, TRADE_ENOMEM, name, 0, 0, "out of memory");
 
+    /* a large regular file is read on two threads (see above) */
+    pread_src whole = {fd, 0, 0};
+    unsigned long long cut = 0, size = 0;
+    struct stat st;
+    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+        (unsigned long long)st.st_size >= SPLIT_MIN_BYTES) {
+        size = (unsigned long long)st.st_size;
+        cut = split_point(fd, size);
+    }
+    if (cut) {
+        whole.end = cut;
+        next = chunk_pread;
+        src = &whole;
+    }
+    split_job job;
+    int split_state = 0; /* 1: running, 2: finished */
+
     struct csv_parser p;
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
         return trade_error_set(err, TRADE_ENOMEM, name, 0, 0, "out of memory");
     csv_set_space_func(&p, no_space);
 
-    char *buf = malloc(1 << 16);
+    char *buf = malloc(CHUNK_BYTES);
     if (!buf) {
         csv_free(&p);
         return trade_error_set(err, TRADE_ENOMEM, name, 0, 0, "out of memory");
     }
-    int first = 1, io = 0;
+    int first = 1, io = 0, joined = 0;
     unsigned long long total = 0;
     while (!r.stop) {
         size_t got = 0;
-        io = next(src, buf, 1 << 16, &got);
+        io = next(src, buf, CHUNK_BYTES, &got);
+        if (!io && got == 0 && cut && whole.end == cut) {
+            /* at the cut: take the second thread's rows, or read on alone */
+            int at_row_end = r.need_start && r.after_row && !r.cr;
+            if (split_state == 1 && split_finish(&job, t, at_row_end, r.line)) {
+                joined = 1;
+                split_state = 2;
+                break;
+            }
+            split_state = 2;
+            whole.end = size;
+            continue;
+        }
         if (io || got == 0)
             break;
         const char *s = buf;
@@ -812,12 +1039,16 @@ static int read_source(trade_table *t, const char *name, chunk_fn next, void *sr
         first = 0;
         total += got;
         feed(&r, &p, s, got);
+        if (cut && !split_state && r.have_header && !r.stop && whole.pos < cut)
+            split_state = split_start(&job, &r, fd, cut, size) ? 1 : 2;
     }
+    if (split_state == 1)
+        split_finish(&job, t, 0, 0);
     free(buf);
     if (io && !r.stop) {
         problem(&r, TRADE_EIO, 0, 0, "read error: %s", strerror(io));
     } else if (!r.stop) {
-        if (csv_fini(&p, on_field, on_row, &r) != 0 && !r.stop)
+        if (!joined && csv_fini(&p, on_field, on_row, &r) != 0 && !r.stop)
             problem(&r, TRADE_ECSV, r.fline, r.fcol, "unterminated quoted field");
         if (!r.stop && (total == 0 || !r.have_header))
             problem(&r, TRADE_ECSV, 1, 1, "empty file: a header row is required");
@@ -867,7 +1098,7 @@ int trade_table_read_stream(trade_table *t, FILE *fp, const char *name,
     if (!t || !fp)
         return trade_error_set(err, TRADE_EARG, name, 0, 0, "no table or stream");
     errno = 0;
-    return read_source(t, name, chunk_stream, fp, opt, err);
+    return read_source(t, name, chunk_stream, fp, -1, opt, err);
 }
 
 int trade_table_read_buffer(trade_table *t, const char *data, size_t len, const char *name,
@@ -876,7 +1107,7 @@ int trade_table_read_buffer(trade_table *t, const char *data, size_t len, const 
     if (!t || (!data && len))
         return trade_error_set(err, TRADE_EARG, name, 0, 0, "no table or data");
     mem_src m = {data, len, 0};
-    return read_source(t, name, chunk_mem, &m, opt, err);
+    return read_source(t, name, chunk_mem, &m, -1, opt, err);
 }
 
 int trade_table_read_file(trade_table *t, const char *path, const trade_read_options *opt,
@@ -887,7 +1118,12 @@ int trade_table_read_file(trade_table *t, const char *path, const trade_read_opt
     FILE *fp = fopen(path, "rb");
     if (!fp)
         return trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
-    int rc = trade_table_read_stream(t, fp, path, opt, err);
+    if (!t) {
+        fclose(fp);
+        return trade_error_set(err, TRADE_EARG, path, 0, 0, "no table");
+    }
+    errno = 0;
+    int rc = read_source(t, path, chunk_stream, fp, fileno(fp), opt, err);
     fclose(fp);
     return rc;
 }
