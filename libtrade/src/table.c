@@ -282,6 +282,13 @@ static const char *const known_cols[C_COUNT] = {
     "qualifier", "source",  "locator", "product", "note",  "label"};
 #define N_REQUIRED 6 /* the first six are required */
 
+/* The code columns come first among the known columns. */
+#define C_COUNT_CODES (C_UNIT + 1)
+typedef struct code_cache {
+    char text[16];
+    int id;
+} code_cache;
+
 typedef struct reader {
     trade_table *t;
     const trade_read_options *opt;
@@ -313,6 +320,7 @@ typedef struct reader {
     size_t nfilecols;
     long *map;           /* file column -> table column */
     long known[C_COUNT]; /* known column -> file column, or -1 */
+    code_cache codes[C_COUNT_CODES];
 
     size_t first_row; /* table rows before this file */
     int status;       /* first error code */
@@ -510,9 +518,18 @@ static int check_code(reader *r, row *rw, int k, int (*id)(const char *), const 
             BAD(k, "%s: empty %s", known_cols[k], what);
         return 0;
     }
+    /* the last valid code of each column and its id: units, flows and
+     * reporters mostly repeat from row to row */
+    code_cache *cc = &r->codes[k < C_COUNT_CODES ? k : 0];
+    if (k < C_COUNT_CODES && cc->id && !strcmp(cc->text, s))
+        return cc->id;
     int v = id(s);
     if (!v)
         BAD(k, "%s: unknown %s '%s'", known_cols[k], what, shown(s, tmp));
+    else if (k < C_COUNT_CODES && strlen(s) < sizeof cc->text) {
+        strcpy(cc->text, s);
+        cc->id = v;
+    }
     return v;
 }
 
