@@ -5,7 +5,6 @@
  * FIFO) is written directly, since it cannot be replaced by a rename. */
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,20 +29,10 @@ struct trade_writer {
     /* CSV and TSV rows are built here and handed to fp in large pieces:
      * a stdio call per cell costs more than the rest of the writing */
     char *out;
-    size_t outlen, outsize;
-    /* Into a temporary file, full buffers are written by a second thread
-     * while the next one fills: the write calls (the kernel copying into
-     * the page cache) then cost no time of the command's own. */
-    int async;
-    char *spare;     /* the buffer being written, or free */
-    size_t sparelen; /* its length */
-    int writing;     /* a write thread runs */
-    int write_err;   /* its errno, 0 when all was written */
-    pthread_t th;
+    size_t outlen;
 };
 
 #define OUT_SIZE ((size_t)1 << 16)
-#define OUT_SIZE_ASYNC ((size_t)1 << 20)
 
 static const char *const numeric_columns[] = {"value",
                                               "precision",
@@ -124,7 +113,6 @@ static void writer_free(trade_writer *w)
     free(w->names);
     free(w->numeric);
     free(w->out);
-    free(w->spare);
     free(w->path);
     free(w->tmppath);
     free(w);
@@ -235,50 +223,10 @@ static int needs_neutralising(const char *s)
            !is_number(s);
 }
 
-static void *write_main(void *arg)
-{
-    trade_writer *w = arg;
-    errno = 0;
-    if (fwrite(w->spare, 1, w->sparelen, w->fp) != w->sparelen)
-        w->write_err = errno ? errno : EIO;
-    return NULL;
-}
-
-/* Wait for the write thread, if one runs. */
-static void out_wait(trade_writer *w)
-{
-    if (!w->writing)
-        return;
-    pthread_join(w->th, NULL);
-    w->writing = 0;
-    if (w->write_err && !w->failed)
-        w->failed = w->write_err;
-}
-
-/* Hand the buffered bytes to fp: on the write thread when async (waiting
- * for the previous buffer first, so bytes stay in order), else here. */
+/* Hand the buffered bytes to fp. */
 static void out_flush(trade_writer *w)
 {
-    if (!w->outlen)
-        return;
-    out_wait(w);
-    if (w->async && !w->failed) {
-        char *full = w->out;
-        w->out = w->spare;
-        w->spare = full;
-        w->sparelen = w->outlen;
-        w->outlen = 0;
-        if (pthread_create(&w->th, NULL, write_main, w) == 0) {
-            w->writing = 1;
-            return;
-        }
-        /* no thread: write it here */
-        w->async = 0;
-        if (fwrite(w->spare, 1, w->sparelen, w->fp) != w->sparelen && !w->failed)
-            w->failed = errno ? errno : EIO;
-        return;
-    }
-    if (fwrite(w->out, 1, w->outlen, w->fp) != w->outlen && !w->failed)
+    if (w->outlen && fwrite(w->out, 1, w->outlen, w->fp) != w->outlen && !w->failed)
         w->failed = errno ? errno : EIO;
     w->outlen = 0;
 }
@@ -287,9 +235,9 @@ static void out_flush(trade_writer *w)
  * does not fit even in an empty buffer: then the caller writes to fp. */
 static char *out_room(trade_writer *w, size_t n)
 {
-    if (w->outsize - w->outlen < n)
+    if (OUT_SIZE - w->outlen < n)
         out_flush(w);
-    return n <= w->outsize ? w->out + w->outlen : NULL;
+    return n <= OUT_SIZE ? w->out + w->outlen : NULL;
 }
 
 static void out_bytes(trade_writer *w, const char *s, size_t n)
@@ -298,11 +246,9 @@ static void out_bytes(trade_writer *w, const char *s, size_t n)
     if (p) {
         memcpy(p, s, n);
         w->outlen += n;
-        return;
-    }
-    out_wait(w);
-    if (fwrite(s, 1, n, w->fp) != n && !w->failed)
+    } else if (fwrite(s, 1, n, w->fp) != n && !w->failed) {
         w->failed = errno ? errno : EIO;
+    }
 }
 
 /* A CSV cell: as it is, or quoted by libcsv when it holds a comma, a quote
@@ -410,15 +356,9 @@ int trade_writer_row(trade_writer *w, const char *const *cells, trade_error *err
         }
         fputs("}\n", w->fp);
     } else {
-        if (!w->out) {
-            w->async = w->tmppath != NULL;
-            w->outsize = w->async ? OUT_SIZE_ASYNC : OUT_SIZE;
-            w->out = malloc(w->outsize);
-            w->spare = w->async ? malloc(w->outsize) : NULL;
-            if (!w->out || (w->async && !w->spare))
-                return trade_error_set(err, TRADE_ENOMEM, w->path ? w->path : "-", 0, 0,
-                                       "out of memory");
-        }
+        if (!w->out && !(w->out = malloc(OUT_SIZE)))
+            return trade_error_set(err, TRADE_ENOMEM, w->path ? w->path : "-", 0, 0,
+                                   "out of memory");
         for (size_t i = 0; i < w->ncols; i++) {
             const char *s = cells[i] ? cells[i] : "";
             int neutralise = !w->raw && needs_neutralising(s);
@@ -446,7 +386,6 @@ int trade_writer_commit(trade_writer *w, trade_error *err)
     const char *name = w->path ? w->path : "-";
     errno = 0;
     out_flush(w);
-    out_wait(w);
     if (fflush(w->fp) != 0 || ferror(w->fp) || w->failed) {
         rc = trade_error_set(err, TRADE_EIO, name, 0, 0, "write error: %s",
                              strerror(errno ? errno : EIO));
@@ -473,7 +412,6 @@ void trade_writer_discard(trade_writer *w)
 {
     if (!w)
         return;
-    out_wait(w);
     if (w->fp && w->fp != stdout)
         fclose(w->fp);
     if (w->tmppath)
