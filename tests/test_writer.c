@@ -143,13 +143,83 @@ static int teardown(void **state)
     return system(cmd);
 }
 
+/* Parts: rows built in memory, written after the rows before them, quoting
+ * and neutralising as in the main writer; a part larger than the writer's
+ * buffer; no parts for JSON lines; a part cannot be committed. */
+static void test_parts(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/parts.csv", dir);
+    trade_writer *w, *p1, *p2;
+    trade_error err;
+    assert_int_equal(trade_writer_open(&w, path, NULL, &err), TRADE_OK);
+    const char *names[] = {"reporter", "note"};
+    assert_int_equal(trade_writer_header(w, 2, names, NULL, &err), TRADE_OK);
+    assert_int_equal(trade_writer_open_part(&p1, w, &err), TRADE_OK);
+    assert_int_equal(trade_writer_open_part(&p2, w, &err), TRADE_OK);
+    const char *a[] = {"BEL", "first"}, *b[] = {"LUX", "a,b"}, *c[] = {"KAZ", "=1+1"};
+    assert_int_equal(trade_writer_row(p2, c, &err), TRADE_OK);
+    assert_int_equal(trade_writer_row(p1, b, &err), TRADE_OK);
+    assert_int_equal(trade_writer_row(w, a, &err), TRADE_OK);
+    assert_int_equal(trade_writer_append(w, p1, &err), TRADE_OK);
+    assert_int_equal(trade_writer_append(w, p2, &err), TRADE_OK);
+    assert_int_equal(trade_writer_commit(w, &err), TRADE_OK);
+    assert_string_equal(slurp(path), "reporter,note\nBEL,first\nLUX,\"a,b\"\nKAZ,\"'=1+1\"\n");
+
+    /* 200,000 rows of 12 bytes in a part: 2.4 MB, past every buffer */
+    assert_int_equal(trade_writer_open(&w, path, NULL, &err), TRADE_OK);
+    assert_int_equal(trade_writer_header(w, 2, names, NULL, &err), TRADE_OK);
+    assert_int_equal(trade_writer_open_part(&p1, w, &err), TRADE_OK);
+    char num[16];
+    const char *r[] = {"BEL", num};
+    for (int i = 0; i < 200000; i++) {
+        snprintf(num, sizeof num, "%07d", i);
+        assert_int_equal(trade_writer_row(p1, r, &err), TRADE_OK);
+    }
+    assert_int_equal(trade_writer_row(w, a, &err), TRADE_OK);
+    assert_int_equal(trade_writer_append(w, p1, &err), TRADE_OK);
+    assert_int_equal(trade_writer_commit(w, &err), TRADE_OK);
+    FILE *fp = fopen(path, "rb");
+    assert_non_null(fp);
+    char line[64];
+    int n = 0, ok = 1;
+    while (fgets(line, sizeof line, fp)) {
+        char want[64];
+        if (n == 0)
+            snprintf(want, sizeof want, "reporter,note\n");
+        else if (n == 1)
+            snprintf(want, sizeof want, "BEL,first\n");
+        else
+            snprintf(want, sizeof want, "BEL,%07d\n", n - 2);
+        ok &= !strcmp(line, want);
+        n++;
+    }
+    fclose(fp);
+    assert_true(ok);
+    assert_int_equal(n, 200002);
+
+    /* JSON lines: no parts; a part is not committed */
+    trade_write_options jo = {TRADE_FORMAT_JSONL, 0};
+    assert_int_equal(trade_writer_open(&w, path, &jo, &err), TRADE_OK);
+    assert_int_equal(trade_writer_header(w, 2, names, NULL, &err), TRADE_OK);
+    assert_int_equal(trade_writer_open_part(&p1, w, &err), TRADE_EARG);
+    trade_writer_discard(w);
+    assert_int_equal(trade_writer_open(&w, path, NULL, &err), TRADE_OK);
+    assert_int_equal(trade_writer_header(w, 2, names, NULL, &err), TRADE_OK);
+    assert_int_equal(trade_writer_open_part(&p1, w, &err), TRADE_OK);
+    assert_int_equal(trade_writer_commit(p1, &err), TRADE_EARG);
+    assert_int_equal(trade_writer_open_part(&p1, w, &err), TRADE_OK);
+    trade_writer_discard(p1);
+    trade_writer_discard(w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_csv),
-        cmocka_unit_test(test_tsv_jsonl),
-        cmocka_unit_test(test_atomic),
-        cmocka_unit_test(test_formats),
+        cmocka_unit_test(test_csv),    cmocka_unit_test(test_tsv_jsonl),
+        cmocka_unit_test(test_atomic), cmocka_unit_test(test_formats),
+        cmocka_unit_test(test_parts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

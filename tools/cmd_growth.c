@@ -6,6 +6,7 @@
  * one of its kind is paired with the latest earlier period that ends before
  * it starts, with status "incomparable periods", unless --annualize-partial
  * scales periods shorter than a year to twelve months. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -164,6 +165,61 @@ static long find_period(const trade_table *t, const size_t *rows, size_t n, cons
     return -1;
 }
 
+/* Rows of series [s0, s1) of sl; keep has room for any series. With pfrom,
+ * one row per series from pfrom to pto. Returns an exit code. */
+static int growth_range(growth_ctx *g, const trade_series_list *sl, size_t s0, size_t s1,
+                        size_t *keep, const trade_period *pfrom, const trade_period *pto)
+{
+    const trade_table *t = g->out.t;
+    int rc = CLI_OK;
+    for (size_t s = s0; s < s1 && !rc; s++) {
+        size_t n;
+        const size_t *rows = trade_series_rows(sl, s, &n);
+        if (!series_is_level_unit(trade_table_obs(t, rows[0])->unit))
+            continue;
+        size_t k = series_dedupe(t, rows, n, keep);
+        if (pfrom) {
+            long i = find_period(t, keep, k, pfrom), j = find_period(t, keep, k, pto);
+            if (i >= 0 && j >= 0)
+                rc = emit(g, t, keep[i], keep[j], NULL);
+            continue;
+        }
+        for (size_t j = 1; j < k && !rc; j++) {
+            const trade_period *pj = &trade_table_obs(t, keep[j])->period;
+            size_t i = j;
+            while (i > 0 && !trade_period_same_kind(&trade_table_obs(t, keep[i - 1])->period, pj))
+                i--;
+            if (i == 0) { /* first of its kind: against the latest earlier period */
+                i = j;
+                while (i > 0 &&
+                       trade_table_obs(t, keep[i - 1])->period.last_month >= pj->first_month)
+                    i--;
+            }
+            if (i > 0)
+                rc = emit(g, t, keep[i - 1], keep[j], NULL);
+        }
+    }
+    return rc;
+}
+
+/* Inputs of this many rows or more are written on two threads. */
+#define PARALLEL_ROWS 20000
+
+typedef struct growth_job {
+    growth_ctx g;
+    const trade_series_list *sl;
+    size_t s0, s1;
+    size_t *keep;
+    int rc;
+} growth_job;
+
+static void *growth_main(void *arg)
+{
+    growth_job *j = arg;
+    j->rc = growth_range(&j->g, j->sl, j->s0, j->s1, j->keep, NULL, NULL);
+    return NULL;
+}
+
 int cmd_growth(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -226,32 +282,42 @@ int cmd_growth(int argc, char **argv)
     g.vcol = trade_table_col_index(t, "value");
     if ((rc = series_out_open(&g.out, t, &o, metric)))
         goto done;
-    for (size_t s = 0; s < trade_series_count(sl) && !rc; s++) {
-        size_t n;
-        const size_t *rows = trade_series_rows(sl, s, &n);
-        if (!series_is_level_unit(trade_table_obs(t, rows[0])->unit))
-            continue;
-        size_t k = series_dedupe(t, rows, n, keep);
-        if (from) {
-            long i = find_period(t, keep, k, &pfrom), j = find_period(t, keep, k, &pto);
-            if (i >= 0 && j >= 0)
-                rc = emit(&g, t, keep[i], keep[j], NULL);
-            continue;
+    if (from) {
+        rc = growth_range(&g, sl, 0, trade_series_count(sl), keep, &pfrom, &pto);
+    } else {
+        /* a large input: the second half of the series on a second thread,
+         * its rows kept apart and written after the first half's */
+        size_t ns = trade_series_count(sl), nrows = trade_table_rows(t), mid = 0, acc = 0;
+        while (nrows >= PARALLEL_ROWS && mid < ns && acc < nrows / 2) {
+            size_t n;
+            trade_series_rows(sl, mid++, &n);
+            acc += n;
         }
-        for (size_t j = 1; j < k && !rc; j++) {
-            const trade_period *pj = &trade_table_obs(t, keep[j])->period;
-            size_t i = j;
-            while (i > 0 && !trade_period_same_kind(&trade_table_obs(t, keep[i - 1])->period, pj))
-                i--;
-            if (i == 0) { /* first of its kind: against the latest earlier period */
-                i = j;
-                while (i > 0 &&
-                       trade_table_obs(t, keep[i - 1])->period.last_month >= pj->first_month)
-                    i--;
-            }
-            if (i > 0)
-                rc = emit(&g, t, keep[i - 1], keep[j], NULL);
+        growth_job job;
+        memset(&job, 0, sizeof job);
+        job.sl = sl;
+        job.s0 = mid;
+        job.s1 = ns;
+        pthread_t th;
+        int threaded = 0;
+        if (mid > 0 && mid < ns && (job.keep = malloc((nrows + 1) * sizeof *job.keep)) &&
+            series_out_part(&job.g.out, &g.out) == CLI_OK) {
+            job.g.annualize = g.annualize;
+            job.g.vcol = g.vcol;
+            threaded = pthread_create(&th, NULL, growth_main, &job) == 0;
+            if (!threaded)
+                series_out_close(&job.g.out, CLI_EUSAGE);
         }
+        rc = growth_range(&g, sl, 0, threaded ? mid : ns, keep, NULL, NULL);
+        if (threaded) {
+            pthread_join(th, NULL);
+            if (!rc)
+                rc = job.rc;
+            if (!rc)
+                rc = series_out_append(&g.out, &job.g.out);
+            series_out_close(&job.g.out, CLI_EUSAGE);
+        }
+        free(job.keep);
     }
     rc = series_out_close(&g.out, rc);
 done:

@@ -4,6 +4,7 @@
  * their columns; a `rank` column is added (or replaced). */
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +95,49 @@ static int resolve_groups(rank_ctx *rc, const trade_table *t, const char *spec, 
     return CLI_OK;
 }
 
+/* Inputs of this many rows or more are written on two threads. */
+#define PARALLEL_ROWS 20000
+
+/* Rows [r0, r1) of t with their ranks, to w. */
+typedef struct rank_job {
+    const trade_table *t;
+    const double *rank;
+    size_t ncols, rankcol, r0, r1;
+    trade_writer *w;
+    int rc;
+} rank_job;
+
+static void rank_rows(rank_job *j)
+{
+    const char **cells = malloc((j->ncols + 1) * sizeof *cells);
+    char num[TRADE_NUMBER_BUFSIZE];
+    trade_error err;
+    if (!cells) {
+        cli_errorf("rank", "out of memory");
+        j->rc = CLI_EUSAGE;
+        return;
+    }
+    for (size_t r = j->r0; r < j->r1; r++) {
+        for (size_t i = 0; i < j->ncols; i++)
+            cells[i] = trade_table_cell(j->t, r, i);
+        num[0] = '\0';
+        if (j->rank[r] >= 0)
+            trade_number_format(j->rank[r], num, sizeof num);
+        cells[j->rankcol] = num;
+        if (trade_writer_row(j->w, cells, &err)) {
+            j->rc = cli_fail(&err);
+            break;
+        }
+    }
+    free(cells);
+}
+
+static void *rank_main(void *arg)
+{
+    rank_rows(arg);
+    return NULL;
+}
+
 /* A number in a --by cell: a plain decimal, or any finite strtod form. */
 static int parse_by(const char *s, double *out)
 {
@@ -151,8 +195,7 @@ int cmd_rank(int argc, char **argv)
     size_t *slots = NULL;
     trade_rank_item *items = NULL;
     double *rank = NULL;
-    const char **names = NULL, **cells = NULL;
-    char(*num)[TRADE_NUMBER_BUFSIZE] = NULL;
+    const char **names = NULL;
     trade_writer *w = NULL;
     trade_error err;
     rank_ctx rctx = {t, 0, {0}};
@@ -179,9 +222,7 @@ int cmd_rank(int argc, char **argv)
     items = malloc((n + 1) * sizeof *items);
     rank = malloc((n + 1) * sizeof *rank);
     names = malloc((ncols + 1) * sizeof *names);
-    cells = malloc((ncols + 1) * sizeof *cells);
-    num = malloc(sizeof *num);
-    if (!slots || !items || !rank || !names || !cells || !num) {
+    if (!slots || !items || !rank || !names) {
         cli_errorf("rank", "out of memory");
         rc = CLI_EUSAGE;
         goto done;
@@ -236,18 +277,30 @@ int cmd_rank(int argc, char **argv)
         rc = cli_fail(&err);
         goto done;
     }
-    for (size_t r = 0; r < n; r++) {
-        for (size_t i = 0; i < ncols; i++)
-            cells[i] = trade_table_cell(t, r, i);
-        (*num)[0] = '\0';
-        if (rank[r] >= 0)
-            trade_number_format(rank[r], *num, sizeof *num);
-        cells[rankcol] = *num;
-        if (trade_writer_row(w, cells, &err)) {
-            rc = cli_fail(&err);
-            goto done;
-        }
+    /* a large input: the second half of the rows on a second thread, kept
+     * apart and written after the first half */
+    rank_job job = {t, rank, ncols, (size_t)rankcol, n / 2, n, NULL, CLI_OK};
+    pthread_t th;
+    int threaded = n >= PARALLEL_ROWS && !trade_writer_open_part(&job.w, w, &err) &&
+                   pthread_create(&th, NULL, rank_main, &job) == 0;
+    if (!threaded && job.w) {
+        trade_writer_discard(job.w);
+        job.w = NULL;
     }
+    rank_job first = {t, rank, ncols, (size_t)rankcol, 0, threaded ? n / 2 : n, w, CLI_OK};
+    rank_rows(&first);
+    if (threaded) {
+        pthread_join(th, NULL);
+        rc = first.rc ? first.rc : job.rc;
+        if (!rc && trade_writer_append(w, job.w, &err))
+            rc = cli_fail(&err);
+        else if (rc)
+            trade_writer_discard(job.w);
+    } else {
+        rc = first.rc;
+    }
+    if (rc)
+        goto done;
     rc = cli_writer_commit(w);
     w = NULL;
 done:
@@ -256,8 +309,6 @@ done:
     free(items);
     free(rank);
     free(names);
-    free(cells);
-    free(num);
     trade_table_free(t);
     return rc;
 }

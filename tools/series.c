@@ -152,6 +152,34 @@ int series_out_row(series_out *so)
     return trade_writer_row(so->w, so->cells, &err) ? cli_fail(&err) : CLI_OK;
 }
 
+int series_out_part(series_out *part, const series_out *so)
+{
+    memset(part, 0, sizeof *part);
+    part->t = so->t;
+    part->nmetric = so->nmetric;
+    part->ncarried = so->ncarried;
+    part->nident = so->nident;
+    part->ncols = so->ncols;
+    memcpy(part->ident, so->ident, sizeof part->ident);
+    part->carried = malloc((so->ncarried + 1) * sizeof *part->carried);
+    part->cells = malloc((so->ncols + 1) * sizeof *part->cells);
+    part->num = malloc((so->nmetric + 1) * sizeof *part->num);
+    trade_error err;
+    if (!part->carried || !part->cells || !part->num ||
+        trade_writer_open_part(&part->w, so->w, &err))
+        return series_out_close(part, CLI_EUSAGE); /* quietly: one thread does it all */
+    memcpy(part->carried, so->carried, so->ncarried * sizeof *part->carried);
+    return CLI_OK;
+}
+
+int series_out_append(series_out *so, series_out *part)
+{
+    trade_error err;
+    int rc = trade_writer_append(so->w, part->w, &err);
+    part->w = NULL;
+    return rc ? cli_fail(&err) : CLI_OK;
+}
+
 int series_out_close(series_out *so, int rc)
 {
     if (rc == CLI_OK && so->w)

@@ -58,6 +58,13 @@ void series_out_num(series_out *so, size_t i, double v, int defined);
 /* Write the row. Returns an exit code. */
 int series_out_row(series_out *so);
 
+/* A part of so's output with its own cells, written apart (on another
+ * thread), then after so's rows by series_out_append, which also frees the
+ * part's writer; series_out_close(part, CLI_EUSAGE) frees the rest. Return
+ * an exit code; series_out_part prints nothing (no part: one thread). */
+int series_out_part(series_out *part, const series_out *so);
+int series_out_append(series_out *so, series_out *part);
+
 /* Commit (rc == 0) or discard the output and free it. Returns an exit code. */
 int series_out_close(series_out *so, int rc);
 

@@ -30,6 +30,10 @@ struct trade_writer {
      * a stdio call per cell costs more than the rest of the writing */
     char *out;
     size_t outlen;
+    /* a part (trade_writer_open_part): no fp, and out grows to hold every
+     * row until trade_writer_append */
+    int part;
+    size_t partcap;
 };
 
 #define OUT_SIZE ((size_t)1 << 16)
@@ -235,6 +239,21 @@ static void out_flush(trade_writer *w)
  * does not fit even in an empty buffer: then the caller writes to fp. */
 static char *out_room(trade_writer *w, size_t n)
 {
+    if (w->part) {
+        if (w->partcap - w->outlen < n) {
+            size_t cap = w->partcap;
+            while (cap - w->outlen < n)
+                cap = cap / 2 * 3;
+            char *p = realloc(w->out, cap);
+            if (!p) {
+                w->failed = ENOMEM;
+                return NULL;
+            }
+            w->out = p;
+            w->partcap = cap;
+        }
+        return w->out + w->outlen;
+    }
     if (OUT_SIZE - w->outlen < n)
         out_flush(w);
     return n <= OUT_SIZE ? w->out + w->outlen : NULL;
@@ -246,7 +265,7 @@ static void out_bytes(trade_writer *w, const char *s, size_t n)
     if (p) {
         memcpy(p, s, n);
         w->outlen += n;
-    } else if (fwrite(s, 1, n, w->fp) != n && !w->failed) {
+    } else if (!w->part && fwrite(s, 1, n, w->fp) != n && !w->failed) {
         w->failed = errno ? errno : EIO;
     }
 }
@@ -277,7 +296,7 @@ static void put_csv(trade_writer *w, const char *s, int neutralise)
     char *p = out_room(w, need);
     if (p) {
         w->outlen += csv_write(p, need, tmp, m);
-    } else if (csv_fwrite(w->fp, tmp, m) && !w->failed) {
+    } else if (!w->part && csv_fwrite(w->fp, tmp, m) && !w->failed) {
         w->failed = EIO;
     }
     free(tmp);
@@ -371,7 +390,7 @@ int trade_writer_row(trade_writer *w, const char *const *cells, trade_error *err
         }
         out_bytes(w, "\n", 1);
     }
-    if (w->failed || ferror(w->fp))
+    if (w->failed || (w->fp && ferror(w->fp)))
         return trade_error_set(err, TRADE_EIO, w->path ? w->path : "-", 0, 0, "write error: %s",
                                strerror(w->failed ? w->failed : errno));
     return TRADE_OK;
@@ -382,6 +401,10 @@ int trade_writer_commit(trade_writer *w, trade_error *err)
     trade_error_clear(err);
     if (!w)
         return TRADE_OK;
+    if (w->part) {
+        writer_free(w);
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "a part is appended, not committed");
+    }
     int rc = TRADE_OK;
     const char *name = w->path ? w->path : "-";
     errno = 0;
@@ -431,4 +454,51 @@ int trade_file_write_atomic(const char *path, const void *data, size_t len, trad
         return trade_error_set(err, TRADE_EIO, path, 0, 0, "write error: %s", strerror(e));
     }
     return trade_writer_commit(w, err);
+}
+
+int trade_writer_open_part(trade_writer **out, const trade_writer *like, trade_error *err)
+{
+    trade_error_clear(err);
+    *out = NULL;
+    if (like->format == TRADE_FORMAT_JSONL)
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "no parts for JSON lines");
+    trade_writer *w = calloc(1, sizeof *w);
+    if (!w)
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    w->format = like->format;
+    w->raw = like->raw;
+    w->part = 1;
+    w->partcap = OUT_SIZE * 16;
+    w->out = malloc(w->partcap);
+    w->names = calloc(like->ncols ? like->ncols : 1, sizeof *w->names);
+    w->numeric = calloc(like->ncols ? like->ncols : 1, 1);
+    if (!w->out || !w->names || !w->numeric)
+        goto nomem;
+    for (size_t i = 0; i < like->ncols; i++) {
+        if (!(w->names[i] = strdup(like->names[i])))
+            goto nomem;
+        w->ncols = i + 1;
+        w->numeric[i] = like->numeric[i];
+    }
+    *out = w;
+    return TRADE_OK;
+nomem:
+    writer_free(w);
+    return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+}
+
+int trade_writer_append(trade_writer *w, trade_writer *part, trade_error *err)
+{
+    trade_error_clear(err);
+    const char *name = w->path ? w->path : "-";
+    if (part->failed) {
+        writer_free(part);
+        return trade_error_set(err, TRADE_ENOMEM, name, 0, 0, "out of memory");
+    }
+    out_bytes(w, part->out, part->outlen);
+    writer_free(part);
+    if (w->failed || ferror(w->fp))
+        return trade_error_set(err, TRADE_EIO, name, 0, 0, "write error: %s",
+                               strerror(w->failed ? w->failed : errno));
+    return TRADE_OK;
 }

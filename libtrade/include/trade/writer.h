@@ -61,6 +61,17 @@ TRADE_API int trade_writer_commit(trade_writer *w, trade_error *err);
  * w may be NULL. */
 TRADE_API void trade_writer_discard(trade_writer *w);
 
+/* A part of w's CSV or TSV output, built apart (on another thread, say): a
+ * writer with w's format and columns that keeps its rows in memory and
+ * writes no header; trade_writer_append writes them after w's rows so far.
+ * Returns 0, TRADE_ENOMEM, or TRADE_EARG for JSON lines (not supported). */
+TRADE_API int trade_writer_open_part(trade_writer **out, const trade_writer *w, trade_error *err);
+
+/* Write the rows of part (from trade_writer_open_part(…, w)) to w, and free
+ * part in every case (trade_writer_discard frees one not appended).
+ * Returns 0, TRADE_ENOMEM or TRADE_EIO. */
+TRADE_API int trade_writer_append(trade_writer *w, trade_writer *part, trade_error *err);
+
 /* Write the whole of a file atomically (used for scripts and pages): data of
  * len bytes to path through a temporary file, fsync and rename. */
 TRADE_API int trade_file_write_atomic(const char *path, const void *data, size_t len,
