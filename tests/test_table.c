@@ -238,6 +238,52 @@ static void test_series(void **state)
     trade_table_free(t);
 }
 
+/* Rows in period order with no product (a bilateral import's output) are
+ * grouped by a radix sort on the key: the same series, in the same order,
+ * as the general sort gives for the same rows with one period out of order
+ * or with a product column. */
+static void test_series_sorted_input(void **state)
+{
+    (void)state;
+    static const char *const variants[] = {HDR "\n"
+                                               "USA,KAZ,export,2009,1,EUR\n"      /* row 0 */
+                                               "BEL,KAZ,export,2009,2,EUR\n"      /* row 1 */
+                                               "BEL,KAZ,export,2009,3,USD\n"      /* row 2 */
+                                               "USA,KAZ,export,2010,4,EUR\n"      /* row 3 */
+                                               "BEL,KAZ,export,2010,5,EUR\n"      /* row 4 */
+                                               "BEL,KAZ,export,2010/2011,6,EUR\n" /* row 5 */
+                                               "ZWE,AFG,import,2011,7,EUR\n"      /* row 6 */
+                                               "BEL,KAZ,export,2012,8,EUR\n",     /* row 7 */
+                                           HDR ",product\n"
+                                               "USA,KAZ,export,2009,1,EUR,\n"
+                                               "BEL,KAZ,export,2009,2,EUR,\n"
+                                               "BEL,KAZ,export,2009,3,USD,\n"
+                                               "USA,KAZ,export,2010,4,EUR,\n"
+                                               "BEL,KAZ,export,2010,5,EUR,\n"
+                                               "BEL,KAZ,export,2010/2011,6,EUR,\n"
+                                               "ZWE,AFG,import,2011,7,EUR,x\n"
+                                               "BEL,KAZ,export,2012,8,EUR,\n"};
+    for (size_t v = 0; v < 2; v++) {
+        trade_table *t = read_ok(variants[v], 0);
+        trade_series_list *s;
+        trade_error err;
+        assert_int_equal(trade_series_group(t, &s, &err), TRADE_OK);
+        /* series by first row: USA-KAZ EUR, BEL-KAZ EUR, BEL-KAZ USD, ZWE-AFG */
+        static const size_t want[][5] = {{0, 3}, {1, 4, 5, 7}, {2}, {6}};
+        static const size_t nwant[] = {2, 4, 1, 1};
+        assert_int_equal(trade_series_count(s), 4);
+        for (size_t i = 0; i < 4; i++) {
+            size_t n;
+            const size_t *rows = trade_series_rows(s, i, &n);
+            assert_int_equal(n, nwant[i]);
+            for (size_t k = 0; k < n; k++)
+                assert_int_equal(rows[k], want[i][k]);
+        }
+        trade_series_list_free(s);
+        trade_table_free(t);
+    }
+}
+
 /* ---- large files, read on two threads ------------------------------------ */
 
 /* A file of n rows (about 36 bytes each): row i (line i + 2) is
@@ -401,6 +447,7 @@ int main(void)
         cmocka_unit_test(test_draft_and_generic),
         cmocka_unit_test(test_merge_and_duplicates),
         cmocka_unit_test(test_series),
+        cmocka_unit_test(test_series_sorted_input),
         cmocka_unit_test(test_large_file),
         cmocka_unit_test(test_large_file_all_problems),
         cmocka_unit_test(test_io),

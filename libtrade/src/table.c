@@ -1326,6 +1326,43 @@ static int cmp_group(const void *pa, const void *pb)
     return a->first_row < b->first_row ? -1 : a->first_row > b->first_row;
 }
 
+/* Sort idx[0..n) by key alone, stably: an LSD radix sort in three passes of
+ * 13 bits (keys have 37). Returns 0, or -1 when out of memory. */
+static int sort_by_key(obs_ref *idx, size_t n)
+{
+    enum { BITS = 13, PASSES = 3 };
+    obs_ref *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    size_t *count = malloc(((size_t)1 << BITS) * sizeof *count);
+    if (!tmp || !count) {
+        free(tmp);
+        free(count);
+        return -1;
+    }
+    obs_ref *from = idx, *to = tmp;
+    for (int pass = 0; pass < PASSES; pass++) {
+        int shift = pass * BITS;
+        memset(count, 0, ((size_t)1 << BITS) * sizeof *count);
+        for (size_t i = 0; i < n; i++)
+            count[(from[i].key >> shift) & (((uint64_t)1 << BITS) - 1)]++;
+        size_t sum = 0;
+        for (size_t d = 0; d < (size_t)1 << BITS; d++) {
+            size_t c = count[d];
+            count[d] = sum;
+            sum += c;
+        }
+        for (size_t i = 0; i < n; i++)
+            to[count[(from[i].key >> shift) & (((uint64_t)1 << BITS) - 1)]++] = from[i];
+        obs_ref *swap = from;
+        from = to;
+        to = swap;
+    }
+    if (from != idx)
+        memcpy(idx, from, n * sizeof *idx);
+    free(tmp);
+    free(count);
+    return 0;
+}
+
 int trade_series_group(const trade_table *t, trade_series_list **out, trade_error *err)
 {
     trade_error_clear(err);
@@ -1336,10 +1373,19 @@ int trade_series_group(const trade_table *t, trade_series_list **out, trade_erro
     group *g = malloc((t->nrows ? t->nrows : 1) * sizeof *g);
     if (!s || !idx || !g)
         goto nomem;
-    for (size_t i = 0; i < t->nrows; i++)
-        if (t->rows[i].has_obs)
-            idx[n++] = (obs_ref){row_key(&t->rows[i]), &t->rows[i].obs, i};
-    qsort(idx, n, sizeof *idx, cmp_period_then_row);
+    /* rows already in period order with no product (as trade import
+     * writes bilateral totals) need only a stable sort by key */
+    int by_key = 1;
+    for (size_t i = 0; i < t->nrows; i++) {
+        if (!t->rows[i].has_obs)
+            continue;
+        const trade_obs *o = &t->rows[i].obs;
+        if (*o->product || (n && trade_period_compare(&idx[n - 1].o->period, &o->period) > 0))
+            by_key = 0;
+        idx[n++] = (obs_ref){row_key(&t->rows[i]), o, i};
+    }
+    if (!by_key || sort_by_key(idx, n))
+        qsort(idx, n, sizeof *idx, cmp_period_then_row);
     size_t ng = 0;
     for (size_t i = 0; i < n; i++) {
         if (i == 0 || cmp_ref_key(&idx[i - 1], &idx[i])) {
