@@ -125,9 +125,12 @@ typedef struct row {
     trade_obs obs;
     cell *cells;
     uint32_t ncells;
-    unsigned char has_obs;
-    uint16_t ids[4]; /* codes_*_id of reporter, partner, flow, unit: fast compares */
+    uint32_t dup_hash; /* of the duplicate key, computed by the reading thread */
+    uint16_t ids[4];   /* codes_*_id of reporter, partner, flow, unit: fast compares */
 } row;
+
+/* A row read as an observation (not generic) has its strings set. */
+#define HAS_OBS(rw) ((rw)->obs.reporter != NULL)
 
 static const char *row_text(const row *rw, size_t col)
 {
@@ -215,7 +218,7 @@ void trade_table_cell_position(const trade_table *t, size_t r, size_t col, const
 
 const trade_obs *trade_table_obs(const trade_table *t, size_t r)
 {
-    if (!t || r >= t->nrows || !t->rows[r].has_obs)
+    if (!t || r >= t->nrows || !HAS_OBS(&t->rows[r]))
         return NULL;
     return &t->rows[r].obs;
 }
@@ -533,6 +536,8 @@ static int check_code(reader *r, row *rw, int k, int (*id)(const char *), const 
     return v;
 }
 
+static uint64_t hash_dup_key(const row *rw);
+
 static void parse_obs(reader *r, row *rw)
 {
     trade_obs *o = &rw->obs;
@@ -547,7 +552,6 @@ static void parse_obs(reader *r, row *rw)
     o->product = cell_of(rw, r, C_PRODUCT);
     o->note = cell_of(rw, r, C_NOTE);
     o->label = cell_of(rw, r, C_LABEL);
-    rw->has_obs = 1;
 
     rw->ids[0] = (uint16_t)check_code(r, rw, C_REPORTER, codes_country_id, "country code");
     rw->ids[1] = (uint16_t)check_code(r, rw, C_PARTNER, codes_country_id, "country code");
@@ -581,6 +585,7 @@ static void parse_obs(reader *r, row *rw)
     const char *pr = cell_of(rw, r, C_PRECISION);
     if (*pr && (trade_number_parse(pr, strlen(pr), &o->precision) || o->precision <= 0))
         BAD(C_PRECISION, "precision: '%s' is not a positive plain decimal number", shown(pr, tmp));
+    rw->dup_hash = (uint32_t)hash_dup_key(rw);
 }
 
 static void data_row(reader *r)
@@ -1247,12 +1252,11 @@ int trade_table_check_duplicates(const trade_table *t, trade_problem_fn on_probl
     for (size_t i = 0; i < t->nrows; i++) {
         const row *rw = &t->rows[i];
         const trade_obs *o = &rw->obs;
-        if (!rw->has_obs || !*o->reporter || !*o->partner || !*o->flow ||
+        if (!HAS_OBS(rw) || !*o->reporter || !*o->partner || !*o->flow ||
             o->period.start_unit == TRADE_PERIOD_NONE)
             continue;
-        uint64_t h64 = hash_dup_key(rw);
-        uint32_t h = (uint32_t)(h64 >> 32);
-        size_t k = (size_t)h64 & (cap - 1);
+        uint32_t h = rw->dup_hash;
+        size_t k = (size_t)h & (cap - 1);
         while (slots[k].row1 &&
                (slots[k].hash != h || !same_dup_key(&t->rows[slots[k].row1 - 1], rw)))
             k = (k + 1) & (cap - 1);
@@ -1377,7 +1381,7 @@ int trade_series_group(const trade_table *t, trade_series_list **out, trade_erro
      * writes bilateral totals) need only a stable sort by key */
     int by_key = 1;
     for (size_t i = 0; i < t->nrows; i++) {
-        if (!t->rows[i].has_obs)
+        if (!HAS_OBS(&t->rows[i]))
             continue;
         const trade_obs *o = &t->rows[i].obs;
         if (*o->product || (n && trade_period_compare(&idx[n - 1].o->period, &o->period) > 0))
