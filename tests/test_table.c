@@ -67,6 +67,19 @@ static void test_quoting(void **state)
     assert_int_equal(line, 4);
     assert_int_equal(col, 21); /* "BEL,KAZ,export,2010," is 20 bytes */
     trade_table_free(t);
+
+    /* cells after a quoted line break start on the next line */
+    t = read_ok("reporter,note,partner,flow,period,value,unit\n"
+                "BEL,\"x\ny\",KAZ,export,2011,5,EUR\n",
+                0);
+    static const unsigned long want[][2] = {{2, 1},  {2, 5},  {3, 4}, {3, 8},
+                                            {3, 15}, {3, 20}, {3, 22}};
+    for (size_t c = 0; c < 7; c++) {
+        trade_table_cell_position(t, 0, c, &file, &line, &col);
+        assert_int_equal(line, want[c][0]);
+        assert_int_equal(col, want[c][1]);
+    }
+    trade_table_free(t);
 }
 
 static void test_columns_any_order(void **state)

@@ -111,26 +111,44 @@ static void arena_free(arena *a)
 
 static const char empty[] = "";
 
-/* A cell: its text at byte off of the row's block (0: the empty string of a
- * column the row's file lacked) and where it started in the file. */
+/* A cell: its text at byte off of the row's block (0: the empty string)
+ * and the byte column where it started on its line (0: a column the row's
+ * file lacked). */
 typedef struct cell {
-    uint32_t off, line, column;
+    uint32_t off, column;
 } cell;
 
-/* A row is one arena block: ncells cells in table column order, then their
- * text, each NUL-terminated (a 6-column row of a bilateral total is about
- * 110 bytes). Small rows keep the big tables (148,000 rows and more) light
- * on memory, which is most of the time spent reading them. */
+/* A row is one arena block: ncells cells in table column order; for a row
+ * that spans lines (a quoted line break), the line of each cell as an
+ * offset from the row's first line; then the text, each cell NUL-terminated
+ * (a 6-column row of a bilateral total is about 85 bytes). Small rows keep
+ * the big tables (148,000 rows and more) light on memory, which is most of
+ * the time spent reading them. */
+#define ROW_MULTILINE 0x80000000u
 typedef struct row {
     trade_obs obs;
     cell *cells;
-    uint32_t ncells;
+    uint32_t ncells;   /* | ROW_MULTILINE */
     uint32_t dup_hash; /* of the duplicate key, computed by the reading thread */
     uint16_t ids[4];   /* codes_*_id of reporter, partner, flow, unit: fast compares */
 } row;
 
 /* A row read as an observation (not generic) has its strings set. */
 #define HAS_OBS(rw) ((rw)->obs.reporter != NULL)
+
+static size_t row_ncells(const row *rw)
+{
+    return rw->ncells & ~ROW_MULTILINE;
+}
+
+static unsigned long cell_line(const row *rw, size_t col)
+{
+    if (!rw->cells[col].column)
+        return 0;
+    if (!(rw->ncells & ROW_MULTILINE))
+        return rw->obs.line;
+    return rw->obs.line + ((const uint32_t *)(rw->cells + row_ncells(rw)))[col];
+}
 
 static const char *row_text(const row *rw, size_t col)
 {
@@ -190,7 +208,7 @@ long trade_table_col_index(const trade_table *t, const char *name)
 
 const char *trade_table_cell(const trade_table *t, size_t r, size_t col)
 {
-    if (!t || r >= t->nrows || col >= t->rows[r].ncells)
+    if (!t || r >= t->nrows || col >= row_ncells(&t->rows[r]))
         return empty;
     return row_text(&t->rows[r], col);
 }
@@ -203,8 +221,8 @@ void trade_table_cell_position(const trade_table *t, size_t r, size_t col, const
     if (t && r < t->nrows) {
         f = t->rows[r].obs.file;
         l = t->rows[r].obs.line;
-        if (col < t->rows[r].ncells) {
-            l = t->rows[r].cells[col].line;
+        if (col < row_ncells(&t->rows[r])) {
+            l = cell_line(&t->rows[r], col);
             c = t->rows[r].cells[col].column;
         }
     }
@@ -609,39 +627,51 @@ static void data_row(reader *r)
     row *rw = &t->rows[t->nrows];
     memset(rw, 0, sizeof *rw);
     size_t size = t->ncols * sizeof *rw->cells;
+    unsigned long first_line = r->fields[0].line;
+    int multiline = 0;
     for (size_t i = 0; i < r->nfields; i++) {
         const field *f = &r->fields[i];
         if (utf8_invalid_at(r->buf + f->off, f->len) < f->len &&
             problem(r, TRADE_ECSV, f->line, f->column, "invalid UTF-8 in field %zu", i + 1))
             return;
         size += f->len + 1;
+        multiline |= f->line != first_line;
     }
+    if (multiline)
+        size += t->ncols * sizeof(uint32_t);
     if (size > UINT32_MAX) { /* fields are at most --max-field bytes, columns 10,000 */
         problem(r, TRADE_ELIMIT, r->fields[0].line, r->fields[0].column,
                 "row longer than %lu bytes", (unsigned long)UINT32_MAX);
         return;
     }
-    rw->ncells = (uint32_t)t->ncols;
+    rw->ncells = (uint32_t)t->ncols | (multiline ? ROW_MULTILINE : 0);
     rw->cells = arena_alloc_u32(&t->mem, size);
     if (!rw->cells) {
         out_of_memory(r);
         return;
     }
-    memset(rw->cells, 0, t->ncols * sizeof *rw->cells);
-    char *text = (char *)rw->cells;
     size_t at = t->ncols * sizeof *rw->cells;
+    uint32_t *lines = NULL;
+    if (multiline) {
+        lines = (uint32_t *)(rw->cells + t->ncols);
+        at += t->ncols * sizeof *lines;
+    }
+    memset(rw->cells, 0, at);
+    char *text = (char *)rw->cells;
     for (size_t i = 0; i < r->nfields; i++) {
         const field *f = &r->fields[i];
         cell *c = &rw->cells[r->map[i]];
         memcpy(text + at, r->buf + f->off, f->len);
         text[at + f->len] = '\0';
         c->off = f->len ? (uint32_t)at : 0;
-        c->line = f->line > UINT32_MAX ? UINT32_MAX : (uint32_t)f->line;
-        c->column = f->column > UINT32_MAX ? UINT32_MAX : (uint32_t)f->column;
+        c->column = f->column > UINT32_MAX ? UINT32_MAX : f->column ? (uint32_t)f->column : 1;
+        if (lines)
+            lines[r->map[i]] =
+                f->line - first_line > UINT32_MAX ? UINT32_MAX : (uint32_t)(f->line - first_line);
         at += f->len + 1;
     }
     rw->obs.file = r->name;
-    rw->obs.line = r->fields[0].line;
+    rw->obs.line = first_line;
     if (!r->generic)
         parse_obs(r, rw);
     t->nrows++;
@@ -934,12 +964,7 @@ static int split_finish(split_job *j, trade_table *t, int use, unsigned long fir
             unsigned long delta = first_line - 1;
             for (size_t i = 0; i < b->nrows; i++) {
                 row *rw = &b->rows[i];
-                rw->obs.line += delta;
-                for (size_t c = 0; c < rw->ncells; c++)
-                    if (rw->cells[c].line)
-                        rw->cells[c].line = rw->cells[c].line + delta > UINT32_MAX
-                                                ? UINT32_MAX
-                                                : (uint32_t)(rw->cells[c].line + delta);
+                rw->obs.line += delta; /* cells' lines are relative to it */
             }
             memcpy(t->rows + t->nrows, b->rows, b->nrows * sizeof *b->rows);
             t->nrows = need;
