@@ -199,12 +199,17 @@ static void test_parts(void **state)
     assert_true(ok);
     assert_int_equal(n, 200002);
 
-    /* JSON lines: no parts; a part is not committed */
+    /* JSON lines in a part; a part is not committed */
     trade_write_options jo = {TRADE_FORMAT_JSONL, 0};
     assert_int_equal(trade_writer_open(&w, path, &jo, &err), TRADE_OK);
     assert_int_equal(trade_writer_header(w, 2, names, NULL, &err), TRADE_OK);
-    assert_int_equal(trade_writer_open_part(&p1, w, &err), TRADE_EARG);
-    trade_writer_discard(w);
+    assert_int_equal(trade_writer_open_part(&p1, w, &err), TRADE_OK);
+    assert_int_equal(trade_writer_row(p1, b, &err), TRADE_OK);
+    assert_int_equal(trade_writer_row(w, a, &err), TRADE_OK);
+    assert_int_equal(trade_writer_append(w, p1, &err), TRADE_OK);
+    assert_int_equal(trade_writer_commit(w, &err), TRADE_OK);
+    assert_string_equal(slurp(path), "{\"reporter\":\"BEL\",\"note\":\"first\"}\n"
+                                     "{\"reporter\":\"LUX\",\"note\":\"a,b\"}\n");
     assert_int_equal(trade_writer_open(&w, path, NULL, &err), TRADE_OK);
     assert_int_equal(trade_writer_header(w, 2, names, NULL, &err), TRADE_OK);
     assert_int_equal(trade_writer_open_part(&p1, w, &err), TRADE_OK);

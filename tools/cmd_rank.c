@@ -192,7 +192,7 @@ int cmd_rank(int argc, char **argv)
         }
     }
     trade_table *t = trade_table_new();
-    size_t *slots = NULL;
+    uint32_t *slots = NULL;
     trade_rank_item *items = NULL;
     double *rank = NULL;
     const char **names = NULL;
@@ -216,9 +216,11 @@ int cmd_rank(int argc, char **argv)
         goto done;
     size_t n = trade_table_rows(t), ncols = trade_table_cols(t);
     size_t cap = 16;
-    while (cap < 2 * n)
+    while (cap < n + n / 2)
         cap *= 2;
-    slots = calloc(cap, sizeof *slots); /* first row of a group + 1; 0 empty */
+    /* first row of a group + 1; 0 empty (tables of 4 billion rows do not fit
+     * in memory anyway) */
+    slots = n < UINT32_MAX ? calloc(cap, sizeof *slots) : NULL;
     items = malloc((n + 1) * sizeof *items);
     rank = malloc((n + 1) * sizeof *rank);
     names = malloc((ncols + 1) * sizeof *names);
@@ -253,9 +255,11 @@ int cmd_rank(int argc, char **argv)
         while (slots[k] && !same_group(&rctx, slots[k] - 1, r))
             k = (k + 1) & (cap - 1);
         if (!slots[k])
-            slots[k] = r + 1;
+            slots[k] = (uint32_t)r + 1;
         items[m++] = (trade_rank_item){slots[k] - 1, v, r, 0};
     }
+    free(slots); /* before the sort takes its room */
+    slots = NULL;
     if (trade_stats_rank(items, m, ties, ascending, &err)) {
         rc = cli_fail(&err);
         goto done;

@@ -961,12 +961,23 @@ static int split_finish(split_job *j, trade_table *t, int use, unsigned long fir
             }
         }
         if (need <= t->caprows) {
+            /* copied from the end in pieces, b's array shrinking behind, so
+             * that the two arrays are never both whole in memory */
             unsigned long delta = first_line - 1;
-            for (size_t i = 0; i < b->nrows; i++) {
-                row *rw = &b->rows[i];
-                rw->obs.line += delta; /* cells' lines are relative to it */
+            const size_t piece = ((size_t)1 << 20) / sizeof *b->rows;
+            for (size_t end = b->nrows; end > 0;) {
+                size_t start = end > piece ? end - piece : 0;
+                for (size_t i = start; i < end; i++)
+                    b->rows[i].obs.line += delta; /* cells' lines are relative to it */
+                memcpy(t->rows + t->nrows + start, b->rows + start,
+                       (end - start) * sizeof *b->rows);
+                end = start;
+                if (end > 0) {
+                    row *shrunk = realloc(b->rows, end * sizeof *b->rows);
+                    if (shrunk)
+                        b->rows = shrunk;
+                }
             }
-            memcpy(t->rows + t->nrows, b->rows, b->nrows * sizeof *b->rows);
             t->nrows = need;
             /* b's text moves to t: its blocks go behind t's current block */
             if (b->mem.head) {

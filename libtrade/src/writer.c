@@ -30,13 +30,15 @@ struct trade_writer {
      * a stdio call per cell costs more than the rest of the writing */
     char *out;
     size_t outlen;
-    /* a part (trade_writer_open_part): no fp, and out grows to hold every
-     * row until trade_writer_append */
+    /* a part (trade_writer_open_part): PART_FILE, its rows go to an
+     * unlinked temporary file (page cache, not the process's memory);
+     * PART_MEMORY when there is none: no fp, and out grows to hold them */
     int part;
     size_t partcap;
 };
 
 #define OUT_SIZE ((size_t)1 << 16)
+enum { PART_FILE = 1, PART_MEMORY };
 
 static const char *const numeric_columns[] = {"value",
                                               "precision",
@@ -239,7 +241,7 @@ static void out_flush(trade_writer *w)
  * does not fit even in an empty buffer: then the caller writes to fp. */
 static char *out_room(trade_writer *w, size_t n)
 {
-    if (w->part) {
+    if (w->part == PART_MEMORY) {
         if (w->partcap - w->outlen < n) {
             size_t cap = w->partcap;
             while (cap - w->outlen < n)
@@ -265,7 +267,7 @@ static void out_bytes(trade_writer *w, const char *s, size_t n)
     if (p) {
         memcpy(p, s, n);
         w->outlen += n;
-    } else if (!w->part && fwrite(s, 1, n, w->fp) != n && !w->failed) {
+    } else if (w->part != PART_MEMORY && fwrite(s, 1, n, w->fp) != n && !w->failed) {
         w->failed = errno ? errno : EIO;
     }
 }
@@ -296,7 +298,7 @@ static void put_csv(trade_writer *w, const char *s, int neutralise)
     char *p = out_room(w, need);
     if (p) {
         w->outlen += csv_write(p, need, tmp, m);
-    } else if (!w->part && csv_fwrite(w->fp, tmp, m) && !w->failed) {
+    } else if (w->part != PART_MEMORY && csv_fwrite(w->fp, tmp, m) && !w->failed) {
         w->failed = EIO;
     }
     free(tmp);
@@ -402,6 +404,8 @@ int trade_writer_commit(trade_writer *w, trade_error *err)
     if (!w)
         return TRADE_OK;
     if (w->part) {
+        if (w->fp)
+            fclose(w->fp);
         writer_free(w);
         return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "a part is appended, not committed");
     }
@@ -460,16 +464,20 @@ int trade_writer_open_part(trade_writer **out, const trade_writer *like, trade_e
 {
     trade_error_clear(err);
     *out = NULL;
-    if (like->format == TRADE_FORMAT_JSONL)
-        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "no parts for JSON lines");
     trade_writer *w = calloc(1, sizeof *w);
     if (!w)
         return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
     w->format = like->format;
     w->raw = like->raw;
-    w->part = 1;
+    w->fp = tmpfile();
+    w->part = w->fp ? PART_FILE : PART_MEMORY;
+    if (w->part == PART_MEMORY && w->format == TRADE_FORMAT_JSONL) {
+        writer_free(w);
+        return trade_error_set(err, TRADE_EIO, NULL, 0, 0, "no temporary file: %s",
+                               strerror(errno));
+    }
     w->partcap = OUT_SIZE * 16;
-    w->out = malloc(w->partcap);
+    w->out = malloc(w->part == PART_MEMORY ? w->partcap : OUT_SIZE);
     w->names = calloc(like->ncols ? like->ncols : 1, sizeof *w->names);
     w->numeric = calloc(like->ncols ? like->ncols : 1, 1);
     if (!w->out || !w->names || !w->numeric)
@@ -483,6 +491,8 @@ int trade_writer_open_part(trade_writer **out, const trade_writer *like, trade_e
     *out = w;
     return TRADE_OK;
 nomem:
+    if (w->fp)
+        fclose(w->fp);
     writer_free(w);
     return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
 }
@@ -491,14 +501,32 @@ int trade_writer_append(trade_writer *w, trade_writer *part, trade_error *err)
 {
     trade_error_clear(err);
     const char *name = w->path ? w->path : "-";
-    if (part->failed) {
-        writer_free(part);
-        return trade_error_set(err, TRADE_ENOMEM, name, 0, 0, "out of memory");
+    int rc = TRADE_OK;
+    if (part->part == PART_MEMORY) {
+        if (part->failed)
+            rc = trade_error_set(err, TRADE_ENOMEM, name, 0, 0, "out of memory");
+        else
+            out_bytes(w, part->out, part->outlen);
+    } else {
+        /* the temporary file, back in pieces through part's own buffer */
+        out_flush(part);
+        errno = 0;
+        if (fflush(part->fp) != 0 || part->failed || ferror(part->fp) ||
+            fseek(part->fp, 0, SEEK_SET))
+            rc = trade_error_set(err, TRADE_EIO, name, 0, 0, "temporary file: %s",
+                                 strerror(part->failed ? part->failed
+                                          : errno      ? errno
+                                                       : EIO));
+        for (size_t n; !rc && (n = fread(part->out, 1, OUT_SIZE, part->fp)) > 0;)
+            out_bytes(w, part->out, n);
+        if (!rc && ferror(part->fp))
+            rc = trade_error_set(err, TRADE_EIO, name, 0, 0, "temporary file: read error");
+        fclose(part->fp);
+        part->fp = NULL;
     }
-    out_bytes(w, part->out, part->outlen);
     writer_free(part);
-    if (w->failed || ferror(w->fp))
-        return trade_error_set(err, TRADE_EIO, name, 0, 0, "write error: %s",
-                               strerror(w->failed ? w->failed : errno));
-    return TRADE_OK;
+    if (!rc && (w->failed || ferror(w->fp)))
+        rc = trade_error_set(err, TRADE_EIO, name, 0, 0, "write error: %s",
+                             strerror(w->failed ? w->failed : errno));
+    return rc;
 }

@@ -61,10 +61,12 @@ TRADE_API int trade_writer_commit(trade_writer *w, trade_error *err);
  * w may be NULL. */
 TRADE_API void trade_writer_discard(trade_writer *w);
 
-/* A part of w's CSV or TSV output, built apart (on another thread, say): a
- * writer with w's format and columns that keeps its rows in memory and
- * writes no header; trade_writer_append writes them after w's rows so far.
- * Returns 0, TRADE_ENOMEM, or TRADE_EARG for JSON lines (not supported). */
+/* A part of w's output, built apart (on another thread, say): a writer with
+ * w's format and columns that writes no header and keeps its rows in an
+ * unlinked temporary file (tmpfile(); in memory when there is none, for CSV
+ * and TSV); trade_writer_append writes them after w's rows so far.
+ * Returns 0, TRADE_ENOMEM, or TRADE_EIO (JSON lines without a temporary
+ * file). */
 TRADE_API int trade_writer_open_part(trade_writer **out, const trade_writer *w, trade_error *err);
 
 /* Write the rows of part (from trade_writer_open_part(…, w)) to w, and free
