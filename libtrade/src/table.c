@@ -1197,13 +1197,14 @@ static uint64_t row_key(const row *rw)
            rw->ids[3];
 }
 
-/* Rows are sorted as (key, observation, index) triples, so the comparisons
+/* Rows are sorted as (key, observation) pairs, so the comparisons
  * need no global state and ties keep file order. */
 typedef struct obs_ref {
     uint64_t key;
-    const trade_obs *o;
-    size_t row;
+    const trade_obs *o; /* the first member of its row: in row order */
 } obs_ref;
+
+#define REF_ROW(t, ref) ((size_t)((const row *)(const void *)(ref)->o - (t)->rows))
 
 /* Order by the series key, then product. */
 static int cmp_ref_key(const obs_ref *a, const obs_ref *b)
@@ -1219,7 +1220,7 @@ static int cmp_period_then_row(const void *pa, const void *pb)
     int c;
     if ((c = cmp_ref_key(ra, rb)) || (c = trade_period_compare(&ra->o->period, &rb->o->period)))
         return c;
-    return ra->row < rb->row ? -1 : ra->row > rb->row;
+    return ra->o < rb->o ? -1 : ra->o > rb->o;
 }
 
 static uint64_t mix64(uint64_t h)
@@ -1422,7 +1423,7 @@ int trade_series_group(const trade_table *t, trade_series_list **out, trade_erro
         const trade_obs *o = &t->rows[i].obs;
         if (*o->product || (n && trade_period_compare(&idx[n - 1].o->period, &o->period) > 0))
             by_key = 0;
-        idx[n++] = (obs_ref){row_key(&t->rows[i]), o, i};
+        idx[n++] = (obs_ref){row_key(&t->rows[i]), o};
     }
     if (!by_key || sort_by_key(idx, n))
         qsort(idx, n, sizeof *idx, cmp_period_then_row);
@@ -1430,12 +1431,12 @@ int trade_series_group(const trade_table *t, trade_series_list **out, trade_erro
     for (size_t i = 0; i < n; i++) {
         if (i == 0 || cmp_ref_key(&idx[i - 1], &idx[i])) {
             g[ng].start = i;
-            g[ng].first_row = idx[i].row;
+            g[ng].first_row = REF_ROW(t, &idx[i]);
             ng++;
         }
         g[ng - 1].end = i + 1;
-        if (idx[i].row < g[ng - 1].first_row)
-            g[ng - 1].first_row = idx[i].row;
+        if (REF_ROW(t, &idx[i]) < g[ng - 1].first_row)
+            g[ng - 1].first_row = REF_ROW(t, &idx[i]);
     }
     qsort(g, ng, sizeof *g, cmp_group);
     s->rows = malloc((n ? n : 1) * sizeof *s->rows);
@@ -1446,7 +1447,7 @@ int trade_series_group(const trade_table *t, trade_series_list **out, trade_erro
     for (size_t i = 0; i < ng; i++) {
         s->starts[i] = k;
         for (size_t j = g[i].start; j < g[i].end; j++)
-            s->rows[k++] = idx[j].row;
+            s->rows[k++] = REF_ROW(t, &idx[j]);
     }
     s->starts[ng] = k;
     s->count = ng;
