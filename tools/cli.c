@@ -1,5 +1,6 @@
 /* cli.c - what the subcommands share: exit codes, located error messages,
  * the common options, and reading inputs through the format's checks. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,9 @@ int cli_exit_code(int status)
 
 void cli_print_error(const trade_error *err)
 {
+    /* standard output closed by its reader (| head): nothing to tell */
+    if (!strcmp(err->file, "-") && err->code == TRADE_EIO && strstr(err->message, strerror(EPIPE)))
+        return;
     if (err->file[0] && err->line)
         fprintf(stderr, "%s:%lu:%lu: %s\n", err->file, err->line, err->column ? err->column : 1,
                 err->message);

@@ -1,5 +1,7 @@
 /* trade.c - the trade command: one table maps each subcommand to its
  * cmd_<name>() in tools/cmd_<name>.c (git's builtin table, small). */
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -41,6 +43,9 @@ static void usage(FILE *fp)
 
 int main(int argc, char **argv)
 {
+    /* a closed pipe is a write error (exit 2), never a signal; a reader
+     * that stopped early (| head) is not told about it */
+    signal(SIGPIPE, SIG_IGN);
     trade_init();
     if (argc < 2) {
         usage(stderr);
@@ -58,10 +63,12 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         if (!strcmp(name, commands[i].name)) {
             int rc = commands[i].fn(argc - 1, argv + 1);
-            if (fflush(stdout) != 0 || ferror(stdout)) {
-                fprintf(stderr, "trade %s: error writing standard output\n", name);
-                if (rc == 0)
-                    rc = CLI_EUSAGE;
+            errno = 0;
+            if ((fflush(stdout) != 0 || ferror(stdout)) && rc == 0) {
+                /* (a command that failed has said why already) */
+                if (errno != EPIPE)
+                    fprintf(stderr, "trade %s: error writing standard output\n", name);
+                rc = CLI_EUSAGE;
             }
             return rc;
         }

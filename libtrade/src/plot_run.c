@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,9 +87,25 @@ int trade_plot_render(const char *script_path, const char *format, trade_error *
     rc = posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
     if (!rc)
         rc = posix_spawn_file_actions_addchdir_np(&fa, dir);
+    /* gnuplot gets default signal handling (the trade command ignores
+     * SIGPIPE, and an ignored signal would stay ignored across exec) */
+    posix_spawnattr_t attr;
+    sigset_t dflt;
+    int have_attr = !rc && posix_spawnattr_init(&attr) == 0;
+    if (have_attr) {
+        sigemptyset(&dflt);
+        sigaddset(&dflt, SIGPIPE);
+        if (posix_spawnattr_setsigdefault(&attr, &dflt) != 0 ||
+            posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF) != 0) {
+            posix_spawnattr_destroy(&attr);
+            have_attr = 0;
+        }
+    }
     pid_t pid = 0;
     if (!rc)
-        rc = posix_spawnp(&pid, prog, &fa, NULL, argv, environ);
+        rc = posix_spawnp(&pid, prog, &fa, have_attr ? &attr : NULL, argv, environ);
+    if (have_attr)
+        posix_spawnattr_destroy(&attr);
     posix_spawn_file_actions_destroy(&fa);
     if (rc) {
         int status = rc == ENOENT || rc == EACCES || rc == ENOEXEC ? TRADE_ENOTFOUND : TRADE_EIO;

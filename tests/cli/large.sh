@@ -2,7 +2,8 @@
 # Large inputs, where the reader reads on two threads (a file of 4 MB or more)
 # and growth and rank write the second half of their rows on a second thread:
 # every output row is checked against Python's own computation, in order,
-# and a bad row past the middle of the file is still reported at its line.
+# and a bad row past the middle of the file is still reported at its line;
+# a closed output pipe is exit 2, not a signal.
 set -u
 : "${TRADE:?}" "${SRCDIR:?}"
 . "$SRCDIR/tests/cli/lib.sh"
@@ -100,6 +101,12 @@ rc=$?
 [ $rc -eq 1 ] || { echo "FAIL: bad row: exit $rc"; fail=1; }
 grep -q "^$tmp/bad.csv:120002:[0-9]*: value: '12x'" "$tmp/err" || { echo "FAIL: bad row message:"; cat "$tmp/err"; fail=1; }
 [ "$(cat "$tmp/out.csv")" = keep ] || { echo "FAIL: -o file changed"; fail=1; }
+
+# a reader that stops early (| head): exit 2, no signal, nothing on stderr
+"$TRADE" growth "$tmp/big.csv" 2>"$tmp/pipe_err" | head -1 >/dev/null
+rc=${PIPESTATUS[0]}
+[ "$rc" -eq 2 ] || { echo "FAIL: growth | head: exit $rc, want 2 (no SIGPIPE)"; fail=1; }
+[ ! -s "$tmp/pipe_err" ] || { echo "FAIL: growth | head said:"; cat "$tmp/pipe_err"; fail=1; }
 
 lib_valgrind_check || fail=1
 [ $fail -eq 0 ] && echo "large: ok"
