@@ -905,6 +905,7 @@ static int split_start(split_job *j, const reader *a, int fd, unsigned long long
 {
     memset(j, 0, sizeof *j);
     atomic_init(&j->abort, 0);
+    reader *r = &j->r;
     j->t = trade_table_new();
     if (!j->t)
         return 0;
@@ -914,7 +915,6 @@ static int split_start(split_job *j, const reader *a, int fd, unsigned long long
     if (a->opt)
         j->opt = *a->opt;
     j->opt.on_problem = NULL;
-    reader *r = &j->r;
     r->t = j->t;
     r->opt = &j->opt;
     r->err = &j->err;
