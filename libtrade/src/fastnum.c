@@ -8,26 +8,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const uint64_t pow10_u64[20] = {1ULL,
-                                       10ULL,
-                                       100ULL,
-                                       1000ULL,
-                                       10000ULL,
-                                       100000ULL,
-                                       1000000ULL,
-                                       10000000ULL,
-                                       100000000ULL,
-                                       1000000000ULL,
-                                       10000000000ULL,
-                                       100000000000ULL,
-                                       1000000000000ULL,
-                                       10000000000000ULL,
-                                       100000000000000ULL,
-                                       1000000000000000ULL,
-                                       10000000000000000ULL,
-                                       100000000000000000ULL,
-                                       1000000000000000000ULL,
-                                       10000000000000000000ULL};
+const uint64_t fastnum_pow10_u64[20] = {1ULL,
+                                        10ULL,
+                                        100ULL,
+                                        1000ULL,
+                                        10000ULL,
+                                        100000ULL,
+                                        1000000ULL,
+                                        10000000ULL,
+                                        100000000ULL,
+                                        1000000000ULL,
+                                        10000000000ULL,
+                                        100000000000ULL,
+                                        1000000000000ULL,
+                                        10000000000000ULL,
+                                        100000000000000ULL,
+                                        1000000000000000ULL,
+                                        10000000000000000ULL,
+                                        100000000000000000ULL,
+                                        1000000000000000000ULL,
+                                        10000000000000000000ULL};
 
 static const double pow10_dbl[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                      1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
@@ -136,14 +136,14 @@ int fastnum_scaled(const char *s, size_t len, int scale, int64_t *out, int *inex
     if (d.mant == 0) {
         v = 0;
     } else if (e >= 0) {
-        if (e > 19 || d.mant > UINT64_MAX / pow10_u64[e])
+        if (e > 19 || d.mant > UINT64_MAX / fastnum_pow10_u64[e])
             return -2;
-        v = d.mant * pow10_u64[e];
+        v = d.mant * fastnum_pow10_u64[e];
     } else if (e < -19) {
         v = 0; /* mant < 10^19, so the value is below 0.1 */
         lost = 1;
     } else {
-        uint64_t p = pow10_u64[-e], q = d.mant / p, r = d.mant % p;
+        uint64_t p = fastnum_pow10_u64[-e], q = d.mant / p, r = d.mant % p;
         uint64_t half = p / 2;
         if (r) {
             lost = 1;
@@ -174,12 +174,12 @@ int fastnum_scaled128(const char *s, size_t len, int scale, fastnum_i128 *out, i
     } else if (e >= 0) {
         if (e > 19)
             return -2;
-        v = (fastnum_i128)d.mant * pow10_u64[e]; /* < 10^19 * 10^19 < 2^127 */
+        v = (fastnum_i128)d.mant * fastnum_pow10_u64[e]; /* < 10^19 * 10^19 < 2^127 */
     } else if (e < -19) {
         v = 0;
         lost = 1;
     } else {
-        uint64_t p = pow10_u64[-e], q = d.mant / p, r = d.mant % p;
+        uint64_t p = fastnum_pow10_u64[-e], q = d.mant / p, r = d.mant % p;
         uint64_t half = p / 2;
         if (r) {
             lost = 1;

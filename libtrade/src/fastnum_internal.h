@@ -19,6 +19,9 @@
  * quiet). */
 __extension__ typedef __int128 fastnum_i128;
 
+/* 10^0 .. 10^19 */
+extern const uint64_t fastnum_pow10_u64[20];
+
 typedef struct fastnum_dec {
     uint64_t mant; /* the first 19 significant digits */
     int exp10;     /* value = mant * 10^exp10 (when !truncated) */

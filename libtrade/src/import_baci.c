@@ -144,28 +144,6 @@ static inline int parse_small_uint(const char *s, size_t n, unsigned *out)
     return 0;
 }
 
-/* Powers of ten for the unit conversions below (10^0 .. 10^19). */
-static const uint64_t p10u[20] = {1ULL,
-                                  10ULL,
-                                  100ULL,
-                                  1000ULL,
-                                  10000ULL,
-                                  100000ULL,
-                                  1000000ULL,
-                                  10000000ULL,
-                                  100000000ULL,
-                                  1000000000ULL,
-                                  10000000000ULL,
-                                  100000000000ULL,
-                                  1000000000000ULL,
-                                  10000000000000ULL,
-                                  100000000000000ULL,
-                                  1000000000000000ULL,
-                                  10000000000000000ULL,
-                                  100000000000000000ULL,
-                                  1000000000000000000ULL,
-                                  10000000000000000000ULL};
-
 /* The common case of fastnum_scaled128(s, n, scale): digits with at most
  * one point, at most 19 digits and at most scale decimals, so the result is
  * exact. -1 sends the caller to the general conversion. */
@@ -190,7 +168,7 @@ static inline int quick_scaled(const char *s, size_t n, int scale, fastnum_i128 
     }
     if (!ndig || ndig > 19 || dec > scale)
         return -1;
-    *out = (fastnum_i128)m * p10u[scale - (dec < 0 ? 0 : dec)];
+    *out = (fastnum_i128)m * fastnum_pow10_u64[scale - (dec < 0 ? 0 : dec)];
     return 0;
 }
 
@@ -300,7 +278,7 @@ static inline const char *layout_row(baci_worker *w, row_cache *rc, const char *
     }
     if (*p != ',' || nd == 0 || nd > 19 || dec > V_SCALE)
         return NULL;
-    fastnum_i128 val = (fastnum_i128)m * p10u[V_SCALE - dec], qty = 0;
+    fastnum_i128 val = (fastnum_i128)m * fastnum_pow10_u64[V_SCALE - dec], qty = 0;
     uint64_t qrows = 0;
     b = ++p;
     while ((unsigned)(unsigned char)*p - '0' <= 9 || *p == '.') /* the usual: a number */
