@@ -541,13 +541,13 @@ static int check_code(reader *r, row *rw, int k, int (*id)(const char *), const 
     }
     /* the last valid code of each column and its id: units, flows and
      * reporters mostly repeat from row to row */
-    code_cache *cc = &r->codes[k < C_COUNT_CODES ? k : 0];
-    if (k < C_COUNT_CODES && cc->id && !strcmp(cc->text, s))
+    code_cache *cc = &r->codes[k]; /* k is a code column: k < C_COUNT_CODES */
+    if (cc->id && !strcmp(cc->text, s))
         return cc->id;
     int v = id(s);
     if (!v)
         BAD(k, "%s: unknown %s '%s'", known_cols[k], what, shown(s, tmp));
-    else if (k < C_COUNT_CODES && strlen(s) < sizeof cc->text) {
+    else if (strlen(s) < sizeof cc->text) {
         strcpy(cc->text, s);
         cc->id = v;
     }
@@ -740,8 +740,8 @@ static void feed(reader *r, struct csv_parser *p, const char *s, size_t len)
         size_t start = i;
         /* At the start of a row, a line without quotes goes to libcsv in one
          * piece: its fields cannot hold a line break, so positions follow
-         * from the field lengths (the common case, and several times
-         * faster than feeding field by field). */
+         * from the field lengths (the common case: one call into libcsv
+         * a line instead of one a field, and no second scan for positions). */
         size_t n1;
         if (r->need_start && r->after_row && !r->cr &&
             (n1 = simple_line(s + i, len - i, r->max_field)) != 0) {
