@@ -124,42 +124,6 @@ int fastnum_double(const char *s, size_t len, double *out)
     return 0;
 }
 
-int fastnum_scaled(const char *s, size_t len, int scale, int64_t *out, int *inexact)
-{
-    fastnum_dec d;
-    int lost = 0;
-    uint64_t v;
-    if (fastnum_decimal(s, len, &d))
-        return -1;
-    lost = d.truncated;
-    int e = d.exp10 + scale;
-    if (d.mant == 0) {
-        v = 0;
-    } else if (e >= 0) {
-        if (e > 19 || d.mant > UINT64_MAX / fastnum_pow10_u64[e])
-            return -2;
-        v = d.mant * fastnum_pow10_u64[e];
-    } else if (e < -19) {
-        v = 0; /* mant < 10^19, so the value is below 0.1 */
-        lost = 1;
-    } else {
-        uint64_t p = fastnum_pow10_u64[-e], q = d.mant / p, r = d.mant % p;
-        uint64_t half = p / 2;
-        if (r) {
-            lost = 1;
-            if (r > half || (r == half && ((q & 1) || d.truncated)))
-                q++;
-        }
-        v = q;
-    }
-    if (v > (uint64_t)INT64_MAX)
-        return -2;
-    *out = d.neg ? -(int64_t)v : (int64_t)v;
-    if (inexact)
-        *inexact = lost;
-    return 0;
-}
-
 int fastnum_scaled128(const char *s, size_t len, int scale, fastnum_i128 *out, int *inexact)
 {
     fastnum_dec d;
@@ -189,6 +153,21 @@ int fastnum_scaled128(const char *s, size_t len, int scale, fastnum_i128 *out, i
         v = q;
     }
     *out = d.neg ? -v : v;
+    if (inexact)
+        *inexact = lost;
+    return 0;
+}
+
+/* The 128-bit conversion, kept when it fits an int64. */
+int fastnum_scaled(const char *s, size_t len, int scale, int64_t *out, int *inexact)
+{
+    fastnum_i128 v;
+    int lost, rc = fastnum_scaled128(s, len, scale, &v, &lost);
+    if (rc)
+        return rc;
+    if (v > INT64_MAX || v < -(fastnum_i128)INT64_MAX)
+        return -2;
+    *out = (int64_t)v;
     if (inexact)
         *inexact = lost;
     return 0;
