@@ -278,13 +278,13 @@ int trade_plot_render(const char *script_path, const char *format, trade_error *
     memcpy(tmpdir, script_path, dlen);
     strcpy(tmpdir + dlen, ".trade-XXXXXX");
     sprintf(dest, "%.*s.%s", (int)(dlen + stem), script_path, ext);
-    if (!mkdtemp(tmpdir)) {
+    int dslot;
+    if (writer_temp_create(tmpdir, 1, &dslot) < 0) {
         int e = errno;
         free(tmpdir), free(image), free(dest);
         return trade_error_set(err, TRADE_EIO, script_path, 0, 0,
                                "cannot make a temporary folder beside it: %s", strerror(e));
     }
-    int dslot = writer_temp_register(tmpdir, 1);
     size_t k = (size_t)sprintf(image, "%s/", tmpdir);
     for (size_t i = 0; i < stem; i++) {
         unsigned char c = (unsigned char)base[i];

@@ -15,6 +15,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -174,6 +176,27 @@ int writer_temp_register(const char *path, int is_dir)
     return -1;
 }
 
+int writer_temp_create(char *template, int is_dir, int *slot)
+{
+    /* no fatal signal between making the name and registering it: the
+     * handler would find nothing to remove (a preempted process stopped
+     * right after mkstemp showed it) */
+    sigset_t fatal, old;
+    sigemptyset(&fatal);
+    sigaddset(&fatal, SIGINT);
+    sigaddset(&fatal, SIGTERM);
+    sigaddset(&fatal, SIGHUP);
+    sigaddset(&fatal, SIGQUIT);
+    int masked = pthread_sigmask(SIG_BLOCK, &fatal, &old) == 0;
+    int fd = is_dir ? (mkdtemp(template) ? 0 : -1) : mkstemp(template);
+    int e = errno;
+    *slot = fd < 0 ? -1 : writer_temp_register(template, is_dir);
+    if (masked)
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+    errno = e;
+    return fd;
+}
+
 void writer_temp_release(int slot)
 {
     if (slot >= 0 && slot < TEMP_SLOTS)
@@ -304,14 +327,13 @@ static FILE *open_temp(const char *path, char **tmppath, int *slot)
         return NULL;
     memcpy(tmp, path, dirlen);
     memcpy(tmp + dirlen, name, sizeof name);
-    int fd = mkstemp(tmp);
+    int fd = writer_temp_create(tmp, 0, slot);
     if (fd < 0) {
         int e = errno;
         free(tmp);
         errno = e;
         return NULL;
     }
-    *slot = writer_temp_register(tmp, 0);
     mode_t mask = umask(0);
     umask(mask);
     fchmod(fd, 0666 & ~mask);

@@ -20,6 +20,12 @@ int writer_resolve(const char *path, char **target, int *direct, trade_error *er
  * cleaned up by a signal). */
 int writer_temp_register(const char *path, int is_dir);
 
+/* mkstemp (is_dir 0: returns the descriptor) or mkdtemp (1: returns 0) on
+ * template, and register the name it made, with SIGINT, SIGTERM, SIGHUP and
+ * SIGQUIT blocked in between so no handler runs before the name is known.
+ * Returns -1 with errno set on failure (*slot -1). */
+int writer_temp_create(char *template, int is_dir, int *slot);
+
 /* Forget slot (from writer_temp_register; -1 does nothing). */
 void writer_temp_release(int slot);
 
