@@ -885,6 +885,13 @@ static int partial_row(void *vctx, csvr *r)
         if (rc)
             return rc;
     }
+    /* a group sums at least one row, and has a quantity on at most all of
+     * them (found by fuzz_import: 3 quantity rows of 1 were summed as is) */
+    if (v[2] < 1 || v[3] > v[2])
+        return trade_error_set(c->err, TRADE_EDATA, c->path, r->rec_line,
+                               (unsigned long)c->col[v[2] < 1 ? 7 : 8] + 1,
+                               v[2] < 1 ? "rows: a group sums at least one row, got 0"
+                                        : "quantity_rows: more than rows");
     int rc = imp_map_add(&im->map, IMP_KEY(year, month, ids[0], ids[1], fl), p, v[0], v[1],
                          (uint64_t)v[2], (uint64_t)v[3]);
     if (rc)
