@@ -137,12 +137,13 @@ t 2 "" -- sh -c "ulimit -f 64; exec '$TRADE_REAL' cat '$tmp/big.csv' >'$tmp/o/st
 
 # ---- ulimit -n 4: stdin, stdout, stderr and one more are enough (the input
 # is closed before the temporary file opens); the output is whole ----
+closefds=$(for fd in $(seq 3 30); do printf '%s>&- ' $fd; done)
 fresh
-t 0 "" -- sh -c "ulimit -n 4; exec '$TRADE_REAL' cat '$good' -o '$tmp/o/out.csv'"
+t 0 "" -- bash -c "exec $closefds; ulimit -n 4; exec '$TRADE_REAL' cat '$good' -o '$tmp/o/out.csv'"
 "$TRADE" cat "$good" | cmp -s - "$tmp/o/out.csv" && ok || bad "cat under ulimit -n 4: output not whole"
 notemp "$tmp/o"
 fresh
-t 0 "" -- sh -c "ulimit -n 4; exec '$TRADE_REAL' import baci '$baci' -o '$tmp/o/out.csv'"
+t 0 "" -- bash -c "exec $closefds; ulimit -n 4; exec '$TRADE_REAL' import baci '$baci' -o '$tmp/o/out.csv'"
 notemp "$tmp/o"
 
 # ---- ulimit -v: out of memory is exit 2 with a message, never a crash ----
