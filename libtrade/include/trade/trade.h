@@ -10,6 +10,7 @@
 #include "period.h"
 #include "plot.h"
 #include "stats.h"
+#include "table_read.h"
 #include "table.h"
 #include "version.h"
 #include "writer.h"
