@@ -162,31 +162,7 @@ typedef struct trade_hhi {
  * or n = 0 give NAN and a status. Returns 0 or TRADE_EARG (NULL with n > 0). */
 TRADE_API int trade_stats_hhi(const double *values, size_t n, trade_hhi *out);
 
-/* ---- exchange rates ----------------------------------------------------- */
-
-/* A table of exchange rates: one unit of `from` buys `rate` units of `to`
- * in `period`. Built from a table read with trade_read_options.generic set
- * that has the columns period, from, to and rate. */
-typedef struct trade_stats_rates trade_stats_rates;
-
-/* Build *out from t (which must outlive it: currency codes point into t).
- * Returns 0; TRADE_EDATA with err located at the cell (FILE:LINE:COLUMN)
- * for a missing column, a bad period or a rate that is not a positive plain
- * number; TRADE_ENOMEM. *out is NULL on failure. */
-TRADE_API int trade_stats_rates_new(const trade_table *t, trade_stats_rates **out,
-                                    trade_error *err);
-TRADE_API void trade_stats_rates_free(trade_stats_rates *r);
-
-/* The rate that converts an amount in currency `from` in period p into
- * currency `to`: a row from -> to for exactly p, else the row to -> from
- * for p inverted (1 / rate), else the same two for the calendar year that
- * holds the whole of p (a 2012-01/2012-10 figure takes the 2012 rate).
- * Returns 0 with *rate and *used (the rate row's period; may be NULL), or
- * TRADE_ENOTFOUND with err saying which rate is missing (no place: the
- * caller knows the row). O(log n). */
-TRADE_API int trade_stats_rates_find(const trade_stats_rates *r, const char *from, const char *to,
-                                     const trade_period *p, double *rate, trade_period *used,
-                                     trade_error *err);
+/* Exchange rates: rates.h (trade_rates_*). */
 
 /* ---- intervals (the consistency check) --------------------------------- */
 

@@ -9,6 +9,7 @@
 #include "number.h"
 #include "period.h"
 #include "plot.h"
+#include "rates.h"
 #include "stats.h"
 #include "table_read.h"
 #include "table.h"
