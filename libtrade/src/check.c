@@ -5,13 +5,15 @@
  * The rows are sorted once by (reporter, partner, flow, unit, period,
  * product), so the repeated statements and the parts of a total are runs;
  * a growth rate finds its levels by binary search in a second order
- * (reporter, partner, flow, product, period). No GSL here. */
+ * (reporter, partner, flow, product, period). A growth rate stated for a
+ * year or less is year-on-year (trade_check_growth_base). No GSL here. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "trade/check.h"
 #include "trade/number.h"
 #include "trade/stats.h"
 
@@ -122,14 +124,25 @@ static void fmt(double v, char *buf)
         strcpy(buf, "?");
 }
 
+int trade_check_growth_base(const trade_period *p, trade_period *base)
+{
+    if (!p || !base || p->start_unit == TRADE_PERIOD_NONE)
+        return TRADE_EARG;
+    int months = trade_period_months(p);
+    int shift = months <= 12 ? 12 : months;
+    if (p->first_month - shift < 12)
+        return TRADE_EARG;
+    *base = *p;
+    base->first_month -= shift;
+    base->last_month -= shift;
+    return TRADE_OK;
+}
+
 static int check_growth(const item *rate, const item *lv, size_t nlv, trade_check_fn fn, void *ctx)
 {
     const trade_obs *r = rate->o;
-    int months = trade_period_months(&r->period);
-    trade_period prev = r->period;
-    prev.first_month -= months;
-    prev.last_month -= months;
-    if (prev.first_month < 12)
+    trade_period prev;
+    if (trade_check_growth_base(&r->period, &prev))
         return 0;
     size_t i1 = level_find(lv, nlv, r, &r->period), i0 = level_find(lv, nlv, r, &prev);
     for (size_t a = i1; a < nlv && !cmp_level(&lv[a], r, &r->period); a++) {
@@ -315,4 +328,49 @@ int trade_check_run(const trade_table *t, trade_check_fn fn, void *ctx, trade_er
     free(it);
     free(lv);
     return TRADE_OK;
+}
+
+static const char *const check_names[] = {
+    "check",  "reporter", "partner", "flow",  "period",  "unit",     "product",
+    "compared", "a_value", "a_low",  "a_high", "b_value", "b_low",  "b_high",
+    "gap",    "verdict",  "a_source", "a_locator", "b_source", "b_locator"};
+#define CHECK_NCOLS (sizeof check_names / sizeof check_names[0])
+
+const char *const *trade_check_columns(size_t *n, const unsigned char **numeric)
+{
+    /* a_value .. gap hold numbers */
+    static const unsigned char num[CHECK_NCOLS] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1,
+                                                   1, 1, 1, 1, 1, 0, 0, 0, 0, 0};
+    if (n)
+        *n = CHECK_NCOLS;
+    if (numeric)
+        *numeric = num;
+    return check_names;
+}
+
+void trade_check_cells(const trade_table *t, const trade_check_result *r,
+                       char (*num)[TRADE_NUMBER_BUFSIZE], const char **cells)
+{
+    /* the period text lives in num[7], after the seven numbers */
+    const trade_obs *a = trade_table_obs(t, r->a_row), *b = trade_table_obs(t, r->b_row);
+    trade_period_format(&a->period, num[7], TRADE_NUMBER_BUFSIZE);
+    double v[7] = {r->a_value, r->a.low, r->a.high, r->b_value, r->b.low, r->b.high, r->gap};
+    for (int i = 0; i < 7; i++)
+        trade_number_format(v[i], num[i], TRADE_NUMBER_BUFSIZE);
+    size_t k = 0;
+    cells[k++] = r->check;
+    cells[k++] = a->reporter;
+    cells[k++] = a->partner;
+    cells[k++] = a->flow;
+    cells[k++] = num[7];
+    cells[k++] = a->unit;
+    cells[k++] = a->product;
+    cells[k++] = r->compared;
+    for (int i = 0; i < 7; i++)
+        cells[k++] = num[i];
+    cells[k++] = trade_verdict_name(r->verdict);
+    cells[k++] = a->source;
+    cells[k++] = a->locator;
+    cells[k++] = b->source;
+    cells[k++] = b->locator;
 }

@@ -2,6 +2,7 @@
 #ifndef TRADE_TRADE_H
 #define TRADE_TRADE_H
 
+#include "check.h"
 #include "codes.h"
 #include "error.h"
 #include "extract.h"
