@@ -9,6 +9,7 @@
 #include "number.h"
 #include "period.h"
 #include "plot.h"
+#include "series.h"
 #include "stats.h"
 #include "table.h"
 #include "version.h"
