@@ -233,3 +233,20 @@ int codes_unit_id(const char *code)
     t = term_find(units, COUNT(units), code);
     return t ? (int)(COUNT(iso_currencies) + (size_t)(t - units)) + 1 : 0;
 }
+
+int trade_unit_is_level(const char *code)
+{
+    static const char *const rates[] = {"percent", "percent_change", "pp", "rank"};
+    if (!code)
+        return 0;
+    for (size_t i = 0; i < COUNT(rates); i++)
+        if (!strcmp(code, rates[i]))
+            return 0;
+    return 1;
+}
+
+int trade_country_is_aggregate(const char *code)
+{
+    const trade_country *c = code ? trade_country_find(code) : NULL;
+    return c && c->aggregate;
+}

@@ -27,6 +27,7 @@
 #include "trade/table.h"
 
 #include "codes_internal.h"
+#include "series_internal.h"
 #include "utf8_internal.h"
 
 /* ---- arena ---------------------------------------------------------------- */
@@ -1325,38 +1326,6 @@ int trade_table_check_duplicates(const trade_table *t, trade_problem_fn on_probl
     return status;
 }
 
-struct trade_series_list {
-    size_t *rows;   /* row indices, grouped by series, sorted by period */
-    size_t *starts; /* series i is rows[starts[i] .. starts[i + 1]) */
-    size_t count;
-};
-
-void trade_series_list_free(trade_series_list *s)
-{
-    if (!s)
-        return;
-    free(s->rows);
-    free(s->starts);
-    free(s);
-}
-
-size_t trade_series_count(const trade_series_list *s)
-{
-    return s ? s->count : 0;
-}
-
-const size_t *trade_series_rows(const trade_series_list *s, size_t i, size_t *n)
-{
-    if (!s || i >= s->count) {
-        if (n)
-            *n = 0;
-        return NULL;
-    }
-    if (n)
-        *n = s->starts[i + 1] - s->starts[i];
-    return s->rows + s->starts[i];
-}
-
 typedef struct group {
     size_t start, end, first_row;
 } group;
@@ -1404,12 +1373,12 @@ static int sort_by_key(obs_ref *idx, size_t n)
     return 0;
 }
 
-int trade_series_group(const trade_table *t, trade_series_list **out, trade_error *err)
+int Trade_series_group_rows(const trade_table *t, trade_series_list **out, trade_error *err)
 {
     trade_error_clear(err);
     *out = NULL;
     size_t n = 0;
-    trade_series_list *s = calloc(1, sizeof *s);
+    trade_series_list *s = Trade_series_list_alloc(t);
     obs_ref *idx = malloc((t->nrows ? t->nrows : 1) * sizeof *idx);
     group *g = malloc((t->nrows ? t->nrows : 1) * sizeof *g);
     if (!s || !idx || !g)

@@ -57,6 +57,16 @@ TRADE_API int trade_unit_valid(const char *code); /* a currency or a unit */
 TRADE_API int trade_unit_is_currency(const char *code);
 TRADE_API int trade_qualifier_valid(const char *code); /* "" is valid: exact */
 
+/* 1 when growth, trends, shares and ranks of values in this unit mean
+ * something: a level (a currency, tonnes, counts, ...); 0 for the rate units
+ * percent, percent_change, pp and rank, and for NULL. The one test of "is
+ * this a level unit" in libtrade. */
+TRADE_API int trade_unit_is_level(const char *code);
+
+/* 1 when code is an aggregate of the codes table (WLD, EUU, XCA, ...): a
+ * total of other partners, not a member of a share, HHI or ranking. */
+TRADE_API int trade_country_is_aggregate(const char *code);
+
 #ifdef __cplusplus
 }
 #endif

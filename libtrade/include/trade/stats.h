@@ -55,8 +55,7 @@ TRADE_API int trade_stats_growth(double v0, double v1, double years, trade_growt
 TRADE_API int trade_stats_growth_periods(const trade_period *p0, double v0, const trade_period *p1,
                                          double v1, int annualize_partial, trade_growth *out);
 
-/* 1 when growth, trends and shares of this unit are meaningful (a level:
- * money, tonnes, counts...), 0 for percent, percent_change, pp and rank. */
+/* Kept for one minor version: trade_unit_is_level (codes.h). */
 TRADE_API int trade_stats_unit_is_level(const char *unit);
 
 /* Write v into buf exactly as trade_number_format does (the shortest

@@ -11,6 +11,7 @@
 #include "period.h"
 #include "plot.h"
 #include "rates.h"
+#include "series.h"
 #include "stats.h"
 #include "table_read.h"
 #include "table.h"
