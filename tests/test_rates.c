@@ -158,9 +158,10 @@ static void test_convert(void **state)
     snprintf(rates, sizeof rates, "period,from,to,rate\n2011,EUR,USD,0.%0199d1\n", 0);
     rt = generic(rates);
     assert_int_equal(trade_rates_new(rt, &r, &err), 0);
-    snprintf(row, sizeof row,
-             "reporter,partner,flow,period,value,unit,precision\nBEL,KAZ,export,2011,1,EUR,0.%0199d1\n",
-             0);
+    snprintf(
+        row, sizeof row,
+        "reporter,partner,flow,period,value,unit,precision\nBEL,KAZ,export,2011,1,EUR,0.%0199d1\n",
+        0);
     t = trade_table_new();
     assert_int_equal(trade_table_read_buffer(t, row, strlen(row), "obs.csv", NULL, &err), 0);
     assert_int_equal(trade_rates_convert(r, t, "USD", c, &err), TRADE_EDATA);

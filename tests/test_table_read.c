@@ -203,7 +203,7 @@ static void test_read_files(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_operators),    cmocka_unit_test(test_or_and),
+        cmocka_unit_test(test_operators),      cmocka_unit_test(test_or_and),
         cmocka_unit_test(test_bad_conditions), cmocka_unit_test(test_bind_cells),
         cmocka_unit_test(test_read_files),
     };

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "trade/check.h"
+#include "trade/codes.h"
 #include "trade/number.h"
 #include "trade/stats.h"
 
@@ -45,18 +46,6 @@ static int skipped(const trade_obs *o)
            !strcmp(o->qualifier, "projection");
 }
 
-static int period_cmp(const trade_period *a, const trade_period *b)
-{
-    int c = trade_period_compare(a, b);
-    if (c)
-        return c;
-    if (a->start_unit != b->start_unit)
-        return a->start_unit < b->start_unit ? -1 : 1;
-    if (a->end_unit != b->end_unit)
-        return a->end_unit < b->end_unit ? -1 : 1;
-    return a->interval - b->interval;
-}
-
 /* reporter, partner, flow, unit, period, product, row */
 static int cmp_main(const void *pa, const void *pb)
 {
@@ -64,7 +53,8 @@ static int cmp_main(const void *pa, const void *pb)
     int c;
     if ((c = strcmp(x->o->reporter, y->o->reporter)) ||
         (c = strcmp(x->o->partner, y->o->partner)) || (c = strcmp(x->o->flow, y->o->flow)) ||
-        (c = strcmp(x->o->unit, y->o->unit)) || (c = period_cmp(&x->o->period, &y->o->period)) ||
+        (c = strcmp(x->o->unit, y->o->unit)) ||
+        (c = trade_period_compare(&x->o->period, &y->o->period)) ||
         (c = strcmp(x->o->product, y->o->product)))
         return c;
     return x->row < y->row ? -1 : x->row > y->row;
@@ -77,7 +67,7 @@ static int cmp_level(const item *x, const trade_obs *y, const trade_period *yp)
     if ((c = strcmp(x->o->reporter, y->reporter)) || (c = strcmp(x->o->partner, y->partner)) ||
         (c = strcmp(x->o->flow, y->flow)) || (c = strcmp(x->o->product, y->product)))
         return c;
-    return period_cmp(&x->o->period, yp);
+    return trade_period_compare(&x->o->period, yp);
 }
 
 static int cmp_level_sort(const void *pa, const void *pb)
@@ -295,7 +285,7 @@ int trade_check_run(const trade_table *t, trade_check_fn fn, void *ctx, trade_er
             continue;
         item x = {o, r, trade_check_obs_interval(t, r, NULL)};
         it[m++] = x;
-        if (trade_stats_unit_is_level(o->unit))
+        if (trade_unit_is_level(o->unit))
             lv[nlv++] = x;
     }
     qsort(it, m, sizeof *it, cmp_main);
@@ -311,7 +301,7 @@ int trade_check_run(const trade_table *t, trade_check_fn fn, void *ctx, trade_er
         while (b < m && !strcmp(it[a].o->reporter, it[b].o->reporter) &&
                !strcmp(it[a].o->partner, it[b].o->partner) &&
                !strcmp(it[a].o->flow, it[b].o->flow) && !strcmp(it[a].o->unit, it[b].o->unit) &&
-               !period_cmp(&it[a].o->period, &it[b].o->period))
+               trade_period_equal(&it[a].o->period, &it[b].o->period))
             b++;
         if (b - a > 2)
             stop = check_sum(it, a, b, fn, ctx);
@@ -331,9 +321,9 @@ int trade_check_run(const trade_table *t, trade_check_fn fn, void *ctx, trade_er
 }
 
 static const char *const check_names[] = {
-    "check",  "reporter", "partner", "flow",  "period",  "unit",     "product",
-    "compared", "a_value", "a_low",  "a_high", "b_value", "b_low",  "b_high",
-    "gap",    "verdict",  "a_source", "a_locator", "b_source", "b_locator"};
+    "check",    "reporter", "partner",  "flow",      "period",   "unit",     "product",
+    "compared", "a_value",  "a_low",    "a_high",    "b_value",  "b_low",    "b_high",
+    "gap",      "verdict",  "a_source", "a_locator", "b_source", "b_locator"};
 #define CHECK_NCOLS (sizeof check_names / sizeof check_names[0])
 
 const char *const *trade_check_columns(size_t *n, const unsigned char **numeric)

@@ -7,8 +7,8 @@
  * neighbour, and reported at the later row whatever qsort does. */
 #include <math.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,25 +34,12 @@ struct trade_rates {
 
 enum { C_PERIOD, C_FROM, C_TO, C_RATE };
 
-/* Same months and same written form (2012 is not 2012-01/2012-12). */
-static int period_cmp(const trade_period *a, const trade_period *b)
-{
-    int c = trade_period_compare(a, b);
-    if (c)
-        return c;
-    if (a->start_unit != b->start_unit)
-        return a->start_unit < b->start_unit ? -1 : 1;
-    if (a->end_unit != b->end_unit)
-        return a->end_unit < b->end_unit ? -1 : 1;
-    return a->interval - b->interval;
-}
-
 static int key_cmp(const rate_row *x, const char *from, const char *to, const trade_period *p)
 {
     int c;
     if ((c = strcmp(x->from, from)) || (c = strcmp(x->to, to)))
         return c;
-    return period_cmp(&x->period, p);
+    return trade_period_compare(&x->period, p);
 }
 
 static int row_cmp(const void *pa, const void *pb)
@@ -210,8 +197,8 @@ int trade_rates_new(const trade_table *t, trade_rates **out, trade_error *err)
                          "a rate from %s to itself (leave it out: no conversion is needed)",
                          rr->from);
         else if (trade_number_parse(v, strlen(v), &rr->rate) || !(rr->rate > 0))
-            rc = located(r, i, r->col[C_RATE], err,
-                         "rate: '%.40s' is not a positive plain number", v);
+            rc = located(r, i, r->col[C_RATE], err, "rate: '%.40s' is not a positive plain number",
+                         v);
         else {
             double half = trade_stats_written_precision(v) / 2;
             rr->low = rr->rate - half;

@@ -27,7 +27,7 @@ typedef struct where_cond {
 struct trade_where {
     where_cond *c;
     size_t n, cap;
-    size_t ngroups; /* distinct columns after binding */
+    size_t ngroups;    /* distinct columns after binding */
     unsigned char *ok; /* per group, scratch of trade_where_match */
 };
 
@@ -202,8 +202,8 @@ static int cond_match(const where_cond *c, const char *cell)
     switch (c->op) {
     case OP_EQ:
     case OP_NE: {
-        int eq = !strcmp(cell, c->value) ||
-                 (c->has_number && parse_number(cell, &v) && v == c->number);
+        int eq =
+            !strcmp(cell, c->value) || (c->has_number && parse_number(cell, &v) && v == c->number);
         return c->op == OP_EQ ? eq : !eq;
     }
     case OP_LT:

@@ -5,7 +5,9 @@
  * `to` in `period`. trade_rates_new checks the whole table once, so that the
  * rate used for a row never depends on the order of the table's rows:
  * both currencies must be ISO 4217 codes and differ, a pair and period may
- * be stated twice only with the same rate, and a pair stated both ways for
+ * be stated twice only with the same rate (periods are the same when they
+ * cover the same months, trade_period_equal: 2012 is 2012-01/2012-12), and a
+ * pair stated both ways for
  * one period must be inverse within the rounding of the written rates.
  *
  * The rates refer to the table's cells: the table must outlive them. */
