@@ -4,6 +4,7 @@
 
 #include "check.h"
 #include "codes.h"
+#include "compare.h"
 #include "error.h"
 #include "extract.h"
 #include "import.h"
