@@ -241,3 +241,24 @@ int trade_series_build(const trade_table *t, unsigned flags, trade_series_list *
     }
     return rc;
 }
+
+const char *trade_series_qualifier(const trade_table *t, const size_t *rows, size_t n)
+{
+    static const char *const order[] = {"projection", "estimate", "approx", "derived"};
+    if (n == 0)
+        return "";
+    const char *q = trade_table_obs(t, rows[0])->qualifier;
+    int same = 1, seen[4] = {0};
+    for (size_t i = 0; i < n; i++) {
+        const char *qi = trade_table_obs(t, rows[i])->qualifier;
+        same = same && !strcmp(qi, q);
+        for (size_t k = 0; k < 4; k++)
+            seen[k] |= !strcmp(qi, order[k]);
+    }
+    if (same)
+        return q;
+    for (size_t k = 0; k < 4; k++)
+        if (seen[k])
+            return order[k];
+    return "estimate"; /* bounds mixed with exact figures: a bound of what? */
+}

@@ -117,6 +117,13 @@ TRADE_API size_t trade_series_choose(const trade_table *t, const size_t *rows, s
 TRADE_API int trade_series_mark_chosen(const trade_table *t, unsigned char *chosen,
                                        trade_error *err);
 
+/* The qualifier of a result computed from rows[0..n) of t (a trend, a
+ * summary): "" when every row is exact; the rows' qualifier when they all
+ * share one; else the first of projection, estimate, approx, derived that
+ * some row has; else (bounds mixed with exact figures) "estimate". Points
+ * into t or is static. */
+TRADE_API const char *trade_series_qualifier(const trade_table *t, const size_t *rows, size_t n);
+
 #ifdef __cplusplus
 }
 #endif
