@@ -16,6 +16,7 @@
 #include "trade/fit.h"
 #include "trade/growth.h"
 #include "trade/number.h"
+#include "trade/rank.h"
 #include "trade/summary.h"
 #include "trade/writer.h"
 
@@ -46,7 +47,6 @@ enum { PART_FILE = 1, PART_MEMORY };
 static const char *const numeric_columns[] = {"value",
                                               "precision",
                                               "n",
-                                              "rank",
                                               "exports",
                                               "imports",
                                               "balance",
@@ -76,7 +76,7 @@ static const char *const numeric_columns[] = {"value",
 
 /* The result modules name their own columns. */
 static const trade_column *(*const module_columns[])(size_t *) = {
-    trade_growth_columns, trade_fit_columns, trade_summary_columns};
+    trade_growth_columns, trade_fit_columns, trade_summary_columns, trade_rank_columns};
 
 int trade_column_is_numeric(const char *name)
 {

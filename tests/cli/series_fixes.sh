@@ -17,6 +17,8 @@ rows=list(csv.DictReader(open(sys.argv[1])))
 r=int(sys.argv[2])
 print(rows[r-1][sys.argv[3]] if r<=len(rows) else "<no row %d>" % r)' "$1" "$2" "$3"
 }
+# col FILE COLUMN: the cells of COLUMN, each followed by a space
+col() { python3 -c 'import csv,sys; print("".join(r[sys.argv[2]] + " " for r in csv.DictReader(open(sys.argv[1]))))' "$1" "$2"; }
 nrows() { python3 -c 'import csv,sys; print(len(list(csv.DictReader(open(sys.argv[1])))))' "$1"; }
 want() { # what got expected
     [ "$2" = "$3" ] && ok || bad "$1: got '$2', want '$3'"
@@ -110,6 +112,52 @@ want "growth --from 2012 --to 2010 exit" "$?" 2
 grep -q -- "--from must start before --to" "$tmp/err" || bad "growth --from after --to: message $(cat "$tmp/err")"
 "$TRADE" growth --from 2011 --to 2012-01/2012-12 "$tmp/f2.csv" >"$tmp/ft.csv" || bad "from/to spelled differently: exit $?"
 want "growth --to in another spelling finds 2012" "$(cell "$tmp/ft.csv" 1 value_to)" 200
+
+# fix 3: BEL->KAZ export 2011 stated twice: 118000000 approx (the text) and
+# 119091910 exact (the table). The exact one stands for the period: rank 1;
+# the approx row gets no rank; UZB (27124410) is 2 (was 1, 2, 3).
+printf '%s\n' $H BEL,KAZ,export,2011,118000000,EUR,1000000,approx,text \
+    BEL,KAZ,export,2011,119091910,EUR,,,table BEL,UZB,export,2011,27124410,EUR,,,table >"$tmp/f3.csv"
+"$TRADE" rank "$tmp/f3.csv" >"$tmp/r3.csv" || bad "fix 3: exit $?"
+want "fix 3 approx duplicate" "$(cell "$tmp/r3.csv" 1 rank)" ""
+want "fix 3 exact" "$(cell "$tmp/r3.csv" 2 rank)" 1
+want "fix 3 UZB" "$(cell "$tmp/r3.csv" 3 rank)" 2
+
+# fix 4: BEL aid 2010 to KGZ: total 713000 (no product), humanitarian
+# 600000, technical_assistance 113000; to TJK: total 500000. With product
+# in the default group the totals rank among themselves (KGZ 1, TJK 2) and
+# each product alone (1); before, all four were one group (1, 2, 4, 3).
+printf '%s\n' $H,product BEL,KGZ,aid,2010,713000,EUR,,,a, BEL,KGZ,aid,2010,600000,EUR,,,a,humanitarian \
+    BEL,KGZ,aid,2010,113000,EUR,,,a,technical_assistance BEL,TJK,aid,2010,500000,EUR,,,a, >"$tmp/f4.csv"
+"$TRADE" rank "$tmp/f4.csv" >"$tmp/r4.csv" || bad "fix 4: exit $?"
+want "fix 4 ranks" "$(col "$tmp/r4.csv" rank)" "1 1 1 2 "
+
+# fix 5: BEL exports 2011 to WLD 1000, KAZ 100, EUU 500, UZB 50: WLD and EUU
+# are aggregates, not members: KAZ 1, UZB 2, the aggregates unranked. With
+# --keep-aggregates: WLD 1, KAZ 3, EUU 2, UZB 4.
+printf '%s\n' $H BEL,WLD,export,2011,1000,EUR,,,a BEL,KAZ,export,2011,100,EUR,,,a \
+    BEL,EUU,export,2011,500,EUR,,,a BEL,UZB,export,2011,50,EUR,,,a >"$tmp/f5.csv"
+"$TRADE" rank "$tmp/f5.csv" >"$tmp/r5.csv" || bad "fix 5: exit $?"
+want "fix 5 ranks" "$(col "$tmp/r5.csv" rank)" " 1  2 "
+"$TRADE" rank --keep-aggregates "$tmp/f5.csv" >"$tmp/r5k.csv" || bad "fix 5 --keep-aggregates: exit $?"
+want "fix 5 --keep-aggregates ranks" "$(col "$tmp/r5k.csv" rank)" "1 3 2 4 "
+
+# fix 11: rows in unit rank: KAZ 81st, UZB 120th, TJK 187th market. Rank 1
+# is the smallest rank value: KAZ 1, UZB 2, TJK 3 (was 3, 2, 1).
+printf '%s\n' $H BEL,KAZ,export,2011,81,rank,,,a BEL,UZB,export,2011,120,rank,,,a \
+    BEL,TJK,export,2011,187,rank,,,a >"$tmp/f11.csv"
+"$TRADE" rank "$tmp/f11.csv" >"$tmp/r11.csv" || bad "fix 11: exit $?"
+want "fix 11 ranks" "$(col "$tmp/r11.csv" rank)" "1 2 3 "
+# an absent --by or default group column is exit 2 with the list of columns:
+# growth's output has period_from and period_to, no period
+"$TRADE" growth "$tmp/f2.csv" >"$tmp/g.csv"
+"$TRADE" rank --by growth_pct "$tmp/g.csv" >"$tmp/out" 2>"$tmp/err"
+want "fix 11 default group column absent: exit" "$?" 2
+grep -q "no column 'period' in the input (columns: reporter, partner, flow," "$tmp/err" ||
+    bad "fix 11: message $(cat "$tmp/err")"
+"$TRADE" rank --by nope "$tmp/f11.csv" >"$tmp/out" 2>"$tmp/err"
+want "fix 11 --by absent: exit" "$?" 2
+[ -s "$tmp/out" ] && bad "fix 11: output written on error"
 
 lib_valgrind_check || fail=$((fail + 1))
 [ $fail -eq 0 ] || { echo "series_fixes: $fail FAILED" >&2; exit 1; }
