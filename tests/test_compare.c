@@ -78,7 +78,7 @@ static void test_modes_and_columns(void **state)
     o.group = "reporter,nope";
     assert_int_equal(trade_compare_columns(t, TRADE_COMPARE_HHI, &o, names, numeric, &n, &err),
                      TRADE_EARG);
-    assert_non_null(strstr(err.message, "no column 'nope'; the columns are: reporter"));
+    assert_non_null(strstr(err.message, "no column 'nope' in the input (columns: reporter"));
     trade_table_free(t);
 }
 

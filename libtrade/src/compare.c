@@ -16,6 +16,7 @@
 
 #include "trade/codes.h"
 #include "trade/compare.h"
+#include "trade/group.h"
 #include "trade/number.h"
 #include "trade/series.h"
 #include "trade/stats.h"
@@ -44,6 +45,7 @@ typedef struct run {
     long period_col;
     size_t *carried; /* share, index: the input columns written */
     size_t ncarried;
+    trade_group_index *groups; /* share, hhi */
 } run;
 
 static int nomem(trade_error *err)
@@ -89,25 +91,12 @@ static const char *const mir_names[] = {
     "exports_reported", "imports_mirror", "gap",  "gap_pct", "status"};
 static const char *const hhi_names[] = {"n", "hhi", "hhi_normalized", "status"};
 
-/* The list of t's columns for a message: "a, b, c". */
-static void column_list(const trade_table *t, char *buf, size_t size)
-{
-    size_t len = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < trade_table_cols(t) && len + 4 < size; i++) {
-        int m = snprintf(buf + len, size - len, "%s%s", i ? ", " : "", trade_table_col_name(t, i));
-        if (m < 0 || (size_t)m >= size - len)
-            break;
-        len += (size_t)m;
-    }
-}
-
-/* Resolve the group columns of r's options into r->group. */
+/* The group columns of r's options that t has, for the HHI header and the
+ * output order (which rows form a group is trade_group_index's rule). An
+ * absent column is left for trade_group_index_new to refuse. */
 static int resolve_groups(run *r, trade_error *err)
 {
-    const char *spec =
-        r->opt && r->opt->group ? r->opt->group : "reporter,flow,period,unit,product";
-    int explicit_ = r->opt && r->opt->group;
+    const char *spec = r->opt && r->opt->group ? r->opt->group : trade_group_default_columns();
     r->ngroup = 0;
     const char *p = spec;
     while (*p) {
@@ -118,27 +107,25 @@ static int resolve_groups(run *r, trade_error *err)
         memcpy(name, p, len);
         name[len] = '\0';
         p += len + (p[len] == ',');
-        if (!len)
+        long col = len ? trade_table_col_index(r->t, name) : -1;
+        if (col < 0)
             continue;
-        long col = trade_table_col_index(r->t, name);
-        if (col < 0) {
-            if (!explicit_)
-                continue;
-            char list[TRADE_ERROR_MESSAGE_MAX - 100];
-            column_list(r->t, list, sizeof list);
-            return trade_error_set(err, TRADE_EARG, NULL, 0, 0,
-                                   "--group: no column '%.60s'; the columns are: %s", name, list);
-        }
         if (r->mode == TRADE_COMPARE_HHI)
             for (size_t i = 0; i < 4; i++)
                 if (!strcmp(name, hhi_names[i]))
                     return trade_error_set(err, TRADE_EARG, NULL, 0, 0,
                                            "--group: '%s' is also a column hhi writes", name);
         if (r->ngroup == MAX_GROUP)
-            return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "--group: at most %d columns",
+            return trade_error_set(err, TRADE_ELIMIT, NULL, 0, 0, "--group: at most %d columns",
                                    MAX_GROUP);
         r->group[r->ngroup++] = (size_t)col;
     }
+    /* the grouping itself, and its errors (an absent column) */
+    trade_group_index *g;
+    int rc = trade_group_index_new(r->t, r->opt ? r->opt->group : NULL, &g, err);
+    if (rc)
+        return rc;
+    r->groups = g;
     return TRADE_OK;
 }
 
@@ -225,6 +212,7 @@ int trade_compare_columns(const trade_table *t, trade_compare_mode mode,
         return nomem(err);
     int rc = make_columns(&r, err);
     free(r.carried);
+    trade_group_index_free(r.groups);
     *n = rc ? 0 : r.ncols;
     return rc;
 }
@@ -492,11 +480,13 @@ static int run_pairs(run *r, trade_error *err)
 
 /* ---- groups: share and hhi ----------------------------------------------- */
 
+/* The output order of groups: by their columns (periods by the months
+ * covered), then by group, so that rows of one group are adjacent. */
 static int cmp_rows_by_group(const run *r, size_t a, size_t b)
 {
     for (size_t i = 0; i < r->ngroup; i++) {
         int c;
-        if ((long)r->group[i] == r->period_col) /* periods by the months covered */
+        if ((long)r->group[i] == r->period_col)
             c = trade_period_compare(&trade_table_obs(r->t, a)->period,
                                      &trade_table_obs(r->t, b)->period);
         else
@@ -505,7 +495,14 @@ static int cmp_rows_by_group(const run *r, size_t a, size_t b)
         if (c)
             return c;
     }
-    return 0;
+    size_t ga = trade_group_of(r->groups, a), gb = trade_group_of(r->groups, b);
+    return ga < gb ? -1 : ga > gb;
+}
+
+/* 1 when rows a and b are in one group. */
+static int same_group(const run *r, size_t a, size_t b)
+{
+    return trade_group_of(r->groups, a) == trade_group_of(r->groups, b);
 }
 
 /* Sort rows by group (merge sort: stable, no global comparator state). */
@@ -550,7 +547,7 @@ static int run_groups(run *r, trade_error *err)
     sort_by_group(r, rows, tmp, n);
     for (size_t a = 0; a < n && !rc;) {
         size_t b = a + 1;
-        while (b < n && !cmp_rows_by_group(r, rows[a], rows[b]))
+        while (b < n && same_group(r, rows[a], rows[b]))
             b++;
         /* members: chosen, level units, not the stated total, not aggregates */
         double sum = 0, total = 0;
@@ -844,6 +841,7 @@ done:
     free(r.numbers);
     free(r.num);
     free(r.carried);
+    trade_group_index_free(r.groups);
     free(r.chosen);
     free(r.best);
     return rc;
