@@ -27,6 +27,7 @@
 #include "trade/table.h"
 
 #include "codes_internal.h"
+#include "error_internal.h"
 #include "series_internal.h"
 #include "utf8_internal.h"
 
@@ -370,6 +371,9 @@ static int problem(reader *r, int code, unsigned long line, unsigned long column
     va_start(ap, fmt);
     vsnprintf(e.message, sizeof e.message, fmt, ap);
     va_end(ap);
+    /* the library's one rule for untrusted text in a message */
+    error_shown(e.message, sizeof e.message, e.message, strlen(e.message));
+    error_shown(e.file, sizeof e.file, e.file, strlen(e.file));
     if (!r->status) {
         r->status = code;
         if (r->err)
@@ -390,16 +394,12 @@ static void out_of_memory(reader *r)
 }
 
 /* Quote a cell for a message: at most 40 bytes, control bytes as '?'. */
+/* A cell quoted in a message: at most 40 bytes and "...", control bytes
+ * as '?' (error_shown, the one rule for every message). */
 static const char *shown(const char *s, char out[64])
 {
-    size_t n = 0;
-    for (; s[n] && n < 40; n++)
-        out[n] = (unsigned char)s[n] < 0x20 ? '?' : s[n];
-    if (s[n]) {
-        memcpy(out + n, "...", 3);
-        n += 3;
-    }
-    out[n] = '\0';
+    size_t n = strlen(s);
+    error_shown(out, n > 40 ? 44 : 64, s, n);
     return out;
 }
 
@@ -578,6 +578,18 @@ static void parse_obs(reader *r, row *rw)
     rw->ids[3] = (uint16_t)check_code(r, rw, C_UNIT, codes_unit_id, "unit");
     if (r->stop)
         return;
+    /* a flow runs between two sides: the same country on both is refused,
+     * except for freight (throughput: carried in the country itself) and
+     * aggregates (trade within a group, XCA with XCA) */
+    if (*o->reporter && rw->ids[0] == rw->ids[1] && !strcmp(o->reporter, o->partner) &&
+        strcmp(o->flow, "freight") != 0) {
+        const trade_country *c = trade_country_find(o->reporter);
+        if ((!c || !c->aggregate) &&
+            BAD(C_PARTNER, "partner: the same as the reporter ('%s'); only freight and "
+                           "aggregates may have both sides alike",
+                shown(o->partner, tmp)))
+            return;
+    }
     if (!trade_qualifier_valid(o->qualifier) &&
         BAD(C_QUALIFIER, "qualifier: unknown qualifier '%s'", shown(o->qualifier, tmp)))
         return;
@@ -1094,6 +1106,16 @@ static int read_source(trade_table *t, const char *name, chunk_fn next, void *sr
         if (first && got >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {
             s += 3;
             got -= 3;
+        }
+        /* UTF-16 (a byte order mark, or ASCII with every other byte NUL)
+         * would otherwise be "NUL byte in input": say what it is */
+        if (first && got >= 2 &&
+            (!memcmp(s, "\xFF\xFE", 2) || !memcmp(s, "\xFE\xFF", 2) || (!s[0]) != (!s[1]))) {
+            int be = !memcmp(s, "\xFE\xFF", 2) || (!s[0] && s[1]);
+            problem(&r, TRADE_ECSV, 1, 1, "UTF-16%s text: convert to UTF-8 (iconv -f UTF-16 -t UTF-8)",
+                    be ? "BE" : "LE");
+            r.stop = 1;
+            break;
         }
         first = 0;
         total += got;
