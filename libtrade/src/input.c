@@ -15,6 +15,7 @@
 
 struct inp {
     struct archive *a;
+    int empty;
     const char *name;
     int started, archive, eof, raw_done;
 };
@@ -45,6 +46,15 @@ inp_kind inp_sniff_fd(int fd)
     return n > 0 ? inp_sniff(b, (size_t)n) : INP_PLAIN;
 }
 
+/* The raw format takes any byte, so a refusal with no format chosen, after
+ * a decompressor was chosen, means the decompressed stream has no byte:
+ * an empty file, not an error. */
+static int arc_nothing(inp *in)
+{
+    return archive_format(in->a) == 0 && archive_filter_count(in->a) >= 2 &&
+           archive_errno(in->a) == EILSEQ;
+}
+
 static int arc_error(inp *in, trade_error *err)
 {
     const char *m = archive_error_string(in->a);
@@ -71,6 +81,11 @@ static int inp_open(inp **out, int fd, FILE *fp, const char *name, trade_error *
         archive_read_support_format_raw(in->a) != ARCHIVE_OK ||
         (fp ? archive_read_open_FILE(in->a, fp) : archive_read_open_fd(in->a, fd, 1 << 16)) !=
             ARCHIVE_OK) {
+        if (arc_nothing(in)) {
+            in->empty = 1;
+            *out = in;
+            return 0;
+        }
         int rc = arc_error(in, err);
         inp_close(in);
         return rc;
@@ -97,6 +112,12 @@ int inp_maybe_compressed(int c)
 int inp_next(inp *in, const char **member, trade_error *err)
 {
     *member = NULL;
+    if (in->empty) {
+        in->eof = 1;
+        in->started = 1;
+        in->empty = 0;
+        return 1;
+    }
     for (;;) {
         if (in->eof)
             return 0;
@@ -111,10 +132,7 @@ int inp_next(inp *in, const char **member, trade_error *err)
             return 0;
         }
         if (r < ARCHIVE_WARN) {
-            /* the raw format bids for any byte, so refusing the first
-             * header (no format chosen) means there was no byte: an empty
-             * file (or a compressed stream of nothing) */
-            if (!in->started && archive_format(in->a) == 0) {
+            if (!in->started && arc_nothing(in)) {
                 in->started = 1;
                 in->eof = 1;
                 return 1;
