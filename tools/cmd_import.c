@@ -64,7 +64,17 @@ static const char usage[] =
     "  trade import baci BACI_HS17_Y2021_V202401b.csv --countries country_codes_V202401b.csv"
     " -o tot.csv\n";
 
-enum { OPT_LEVEL = 1, OPT_QTY, OPT_COUNTRIES, OPT_KEEP, OPT_PARTIAL, OPT_THREADS };
+enum {
+    OPT_LEVEL = 1,
+    OPT_QTY,
+    OPT_COUNTRIES,
+    OPT_KEEP,
+    OPT_PARTIAL,
+    OPT_THREADS,
+    OPT_NAMES,
+    OPT_PRODUCTS,
+    OPT_SOURCE
+};
 
 typedef struct progress_state {
     const char *file;
@@ -87,125 +97,17 @@ static void progress(void *ctx, uint64_t done, uint64_t total)
     fflush(stderr);
 }
 
-/* A growable output buffer for the CSV fast path. */
-typedef struct outbuf {
-    char *p;
-    size_t len, cap;
-    int failed;
-} outbuf;
-
-static void put(outbuf *b, const char *s, size_t n)
+static void format_period(const trade_import_group *g, char *buf, size_t size)
 {
-    if (b->failed)
-        return;
-    if (b->len + n > b->cap) {
-        size_t cap = b->cap ? b->cap : 1 << 16;
-        while (cap < b->len + n)
-            cap *= 2;
-        char *q = realloc(b->p, cap);
-        if (!q) {
-            b->failed = 1;
-            return;
-        }
-        b->p = q;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
+    if (g->month)
+        snprintf(buf, size, "%04d-%02d", g->year, g->month);
+    else
+        snprintf(buf, size, "%04d", g->year);
 }
 
-static void puts_(outbuf *b, const char *s)
+static int write_rows(trade_import *im, const cli_common *o, int partial, int with_qty,
+                      int names)
 {
-    put(b, s, strlen(s));
-}
-
-static size_t format_period(const trade_import_group *g, char *buf)
-{
-    int y = g->year;
-    buf[0] = (char)('0' + y / 1000 % 10);
-    buf[1] = (char)('0' + y / 100 % 10);
-    buf[2] = (char)('0' + y / 10 % 10);
-    buf[3] = (char)('0' + y % 10);
-    if (!g->month) {
-        buf[4] = '\0';
-        return 4;
-    }
-    buf[4] = '-';
-    buf[5] = (char)('0' + g->month / 10);
-    buf[6] = (char)('0' + g->month % 10);
-    buf[7] = '\0';
-    return 7;
-}
-
-/* CSV written directly: every cell is a code, a period or a plain number,
- * none needs quoting or spreadsheet neutralising, so the bytes equal what
- * trade_writer writes, at a fraction of the cost per row. The whole output
- * is built in memory (its size is bounded by the number of groups) and
- * written with trade_file_write_atomic (-o) or to stdout. */
-static int write_csv_fast(trade_import *im, const cli_common *o, int with_qty)
-{
-    size_t n = trade_import_count(im);
-    trade_import_group g;
-    outbuf b = {0};
-    char period[16];
-    int has_product = 0;
-    for (size_t i = 0; i < n && !has_product; i++) {
-        trade_import_get(im, i, &g);
-        has_product = g.product[0] != '\0';
-    }
-    puts_(&b, "reporter,partner,flow,period,value,unit");
-    if (has_product)
-        puts_(&b, ",product");
-    if (with_qty)
-        puts_(&b, ",qualifier");
-    put(&b, "\n", 1);
-    for (size_t i = 0; i < n; i++) {
-        trade_import_get(im, i, &g);
-        size_t pl = format_period(&g, period);
-        for (int k = 0; k < 2; k++) {
-            if (k == 1 && !(with_qty && g.quantity_rows))
-                break;
-            puts_(&b, g.reporter);
-            put(&b, ",", 1);
-            puts_(&b, g.partner);
-            put(&b, ",", 1);
-            puts_(&b, g.flow);
-            put(&b, ",", 1);
-            put(&b, period, pl);
-            put(&b, ",", 1);
-            puts_(&b, k == 0 ? g.value : g.quantity);
-            puts_(&b, k == 0 ? ",USD" : ",t");
-            if (has_product) {
-                put(&b, ",", 1);
-                puts_(&b, g.product);
-            }
-            if (with_qty)
-                puts_(&b, k == 1 && g.quantity_rows < g.rows ? ",lower_bound" : ",");
-            put(&b, "\n", 1);
-        }
-    }
-    if (b.failed) {
-        free(b.p);
-        cli_errorf("import", "out of memory");
-        return CLI_EUSAGE;
-    }
-    int rc = CLI_OK;
-    if (o->output && strcmp(o->output, "-") != 0) {
-        trade_error err;
-        if (trade_file_write_atomic(o->output, b.p, b.len, &err))
-            rc = cli_fail(&err);
-    } else if (fwrite(b.p, 1, b.len, stdout) != b.len || fflush(stdout) != 0) {
-        cli_errorf("import", "cannot write to stdout");
-        rc = CLI_EUSAGE;
-    }
-    free(b.p);
-    return rc;
-}
-
-static int write_rows(trade_import *im, const cli_common *o, int partial, int with_qty)
-{
-    if (!partial && o->write.format == TRADE_FORMAT_CSV)
-        return write_csv_fast(im, o, with_qty);
     size_t n = trade_import_count(im);
     trade_error err;
     trade_writer *w;
@@ -216,21 +118,30 @@ static int write_rows(trade_import *im, const cli_common *o, int partial, int wi
     char period[16], rows[24], qrows[24];
     if (partial) {
         const char *const *cols = trade_import_partial_columns();
+        const char *names_[16];
         size_t nc = 0;
-        while (cols[nc])
+        while (cols[nc] && nc < 15) {
+            names_[nc] = cols[nc];
             nc++;
-        if ((rc = trade_writer_header(w, nc, cols, NULL, &err)))
+        }
+        char *meta = trade_import_partial_meta(im);
+        if (!meta) {
+            trade_writer_discard(w);
+            cli_errorf("import", "out of memory");
+            return CLI_EUSAGE;
+        }
+        names_[nc++] = meta;
+        rc = trade_writer_header(w, nc, names_, NULL, &err);
+        free(meta);
+        if (rc)
             goto fail;
         for (size_t i = 0; i < n; i++) {
             trade_import_get(im, i, &g);
-            if (g.month)
-                snprintf(period, sizeof period, "%04d-%02d", g.year, g.month);
-            else
-                snprintf(period, sizeof period, "%04d", g.year);
+            format_period(&g, period, sizeof period);
             snprintf(rows, sizeof rows, "%llu", (unsigned long long)g.rows);
             snprintf(qrows, sizeof qrows, "%llu", (unsigned long long)g.quantity_rows);
-            const char *cells[] = {period,  g.reporter, g.partner, g.flow, g.product,
-                                   g.value, g.quantity, rows,      qrows};
+            const char *cells[] = {period,  g.reporter, g.partner, g.flow, g.product, g.value,
+                                   g.quantity, rows, qrows, g.source, ""};
             if ((rc = trade_writer_row(w, cells, &err)))
                 goto fail;
         }
@@ -241,32 +152,37 @@ static int write_rows(trade_import *im, const cli_common *o, int partial, int wi
         trade_import_get(im, i, &g);
         has_product = g.product[0] != '\0';
     }
-    const char *names[8] = {"reporter", "partner", "flow", "period", "value", "unit"};
+    const char *cols[10] = {"reporter", "partner", "flow", "period", "value", "unit"};
     size_t nc = 6;
     if (has_product)
-        names[nc++] = "product";
+        cols[nc++] = "product";
+    if (has_product && names)
+        cols[nc++] = "product_name";
     if (with_qty)
-        names[nc++] = "qualifier";
-    if ((rc = trade_writer_header(w, nc, names, NULL, &err)))
+        cols[nc++] = "qualifier";
+    cols[nc++] = "source";
+    if ((rc = trade_writer_header(w, nc, cols, NULL, &err)))
         goto fail;
     for (size_t i = 0; i < n; i++) {
         trade_import_get(im, i, &g);
-        if (g.month)
-            snprintf(period, sizeof period, "%04d-%02d", g.year, g.month);
-        else
-            snprintf(period, sizeof period, "%04d", g.year);
-        const char *cells[8] = {g.reporter, g.partner, g.flow, period, g.value, "USD"};
-        size_t k = 6;
+        format_period(&g, period, sizeof period);
+        const char *cells[10] = {g.reporter, g.partner, g.flow, period, g.value, "USD"};
+        size_t k = 6, kq = 0;
         if (has_product)
             cells[k++] = g.product;
-        if (with_qty)
+        if (has_product && names)
+            cells[k++] = g.product_name;
+        if (with_qty) {
+            kq = k;
             cells[k++] = "";
+        }
+        cells[k++] = g.source;
         if ((rc = trade_writer_row(w, cells, &err)))
             goto fail;
         if (with_qty && g.quantity_rows) {
             cells[4] = g.quantity;
             cells[5] = "t";
-            cells[k - 1] = g.quantity_rows < g.rows ? "lower_bound" : "";
+            cells[kq] = g.quantity_rows < g.rows ? "lower_bound" : "";
             if ((rc = trade_writer_row(w, cells, &err)))
                 goto fail;
         }
@@ -285,12 +201,15 @@ int cmd_import(int argc, char **argv)
                                              {"keep-unknown", no_argument, NULL, OPT_KEEP},
                                              {"partial", no_argument, NULL, OPT_PARTIAL},
                                              {"threads", required_argument, NULL, OPT_THREADS},
+                                             {"product-names", no_argument, NULL, OPT_NAMES},
+                                             {"products", required_argument, NULL, OPT_PRODUCTS},
+                                             {"source", required_argument, NULL, OPT_SOURCE},
                                              CLI_COMMON_OPTIONS,
                                              {NULL, 0, NULL, 0}};
     cli_common o = {0};
     trade_import_options opt = {0};
-    const char *countries = NULL;
-    int partial = 0, c;
+    const char *countries = NULL, *products = NULL;
+    int partial = 0, names = 0, c;
     cli_getopt_reset();
     while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
         switch (c) {
@@ -322,6 +241,18 @@ int cmd_import(int argc, char **argv)
             break;
         case OPT_PARTIAL:
             partial = 1;
+            opt.split_hash = 1;
+            break;
+        case OPT_SOURCE:
+            opt.source = optarg;
+            break;
+        case OPT_NAMES:
+            names = 1;
+            opt.product_names = 1;
+            break;
+        case OPT_PRODUCTS:
+            products = optarg;
+            names = 1;
             break;
         case OPT_THREADS:
             if (strcmp(optarg, "1") && strcmp(optarg, "2")) {
@@ -379,6 +310,8 @@ int cmd_import(int argc, char **argv)
     int rc = 0;
     if (countries && (rc = trade_import_countries_load(im, countries, &err)))
         goto out;
+    if (products && (rc = trade_import_products_load(im, products, &err)))
+        goto out;
     for (int i = optind; i < argc; i++) {
         ps.file = argv[i];
         ps.last = -1;
@@ -390,7 +323,7 @@ int cmd_import(int argc, char **argv)
     }
     if ((rc = trade_import_finish(im, &err)))
         goto out;
-    rc = write_rows(im, &o, partial, opt.with_quantity);
+    rc = write_rows(im, &o, partial, opt.with_quantity, names);
     trade_import_free(im);
     return rc;
 out:
