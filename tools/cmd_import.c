@@ -19,22 +19,55 @@ static const char usage[] =
     "\n"
     "Sum bulk bilateral trade panels into observation CSV, one row per\n"
     "(period, reporter, partner[, product], flow), sorted in that order, with\n"
-    "the value in USD (unit USD). Sums are exact (integers in billionths of a\n"
-    "dollar and of a tonne; finer digits are rounded, half to even).\n"
+    "the value in USD (unit USD) and the source (the file, ARCHIVE(MEMBER) for\n"
+    "a member of a zip, names joined by \" + \" for a group drawn from several).\n"
+    "Sums are exact (integers in billionths of a dollar and of a tonne; finer\n"
+    "digits are rounded, half to even).\n"
+    "\n"
+    "Files are read as downloaded: plain, gzip, zstd, xz or bzip2 (told by\n"
+    "content, not by name), or a zip archive. Spaces around fields are\n"
+    "ignored; a header line repeated further down (yearly files concatenated)\n"
+    "is skipped. A pipe or a compressed BACI file is first copied to an\n"
+    "unlinked temporary file in TMPDIR (else /tmp). A NUL byte, UTF-16, a\n"
+    "field over 1 MiB or a line over 16 MiB (BACI: 64 MiB) stop the import\n"
+    "with the place.\n"
     "\n"
     "baci: CEPII BACI files, header t,i,j,k,v,q (year, exporter and importer\n"
     "  numeric codes, HS6 product, value in thousands of USD, quantity in\n"
     "  tonnes, empty or NA when unknown). reporter = exporter, partner =\n"
-    "  importer, flow = export. Read with two threads.\n"
-    "comtrade: UN Comtrade CSV, columns found by name: refYear or period,\n"
-    "  reporterISO (or reporterCode), partnerISO (or partnerCode), flowCode\n"
-    "  (X, M, RX, RM -> export, import, reexport, reimport; other flows are\n"
-    "  skipped), cmdCode, primaryValue (USD), netWgt (kg). Partner W00 or\n"
-    "  code 0 is the world (WLD). --level total takes the cmdCode TOTAL rows,\n"
-    "  --level hsN the rows whose cmdCode has exactly N digits (so no trade is\n"
-    "  counted twice); rows with motCode other than 0, customsCode other than\n"
-    "  C00 or partner2Code other than 0 are breakdowns and are skipped.\n"
-    "merge: add up files written with --partial (the reduce step).\n"
+    "  importer, flow = export. Read with two threads. A zip (as CEPII ships\n"
+    "  BACI_HS17_V202401b.zip) is read whole: country_codes*.csv is the country\n"
+    "  table (--countries entries win), product_codes*.csv gives product_name\n"
+    "  with --product-names, every other *.csv member is a yearly file, other\n"
+    "  members are skipped. Negative values and product codes of more than 6\n"
+    "  characters are errors. HS92's 9999AA is grouped by its first characters\n"
+    "  (hs4 9999, hs2 99) like any code; codes of 1, 3 or 5 digits get back\n"
+    "  the leading zero a spreadsheet took.\n"
+    "comtrade: UN Comtrade CSV or tab-separated bulk file, columns found by\n"
+    "  name: refYear and/or period (YYYY or YYYYMM; they must agree),\n"
+    "  reporterISO/reporterCode, partnerISO/partnerCode, flowCode (X, M, RX,\n"
+    "  RM -> export, import, reexport, reimport; other flows are skipped),\n"
+    "  cmdCode, primaryValue (USD), netWgt (kg); or the legacy comtrade.un.org\n"
+    "  names (Year, Period, Reporter Code, Reporter ISO, Partner Code, Partner\n"
+    "  ISO, Trade Flow Code 1-4, Commodity Code, Trade Value (US$), Netweight\n"
+    "  (kg)). Special codes: W00 or code 0 -> WLD; EU, EUR, EU2, EU27, EU28 ->\n"
+    "  EUU; _KS -> XKX; areas nes and special categories -> X + their numeric\n"
+    "  code (S19 490, E19 568, F19 577, _X 899, X1 839, X2 838, XX 837).\n"
+    "  --level total takes the cmdCode TOTAL rows, --level hsN the rows whose\n"
+    "  code has N digits (a lost leading zero restored), so no trade is\n"
+    "  counted twice; a file with no row at the level is an error. Rows with\n"
+    "  motCode other than 0, customsCode other than C00 or partner2Code other\n"
+    "  than 0 are breakdowns and are skipped (empty cells are none).\n"
+    "merge: add up files written with --partial (the reduce step). Partials of\n";
+
+static const char usage2[] =
+    "  other options (level, quantity, format) and an input split given twice\n"
+    "  are refused.\n"
+    "\n"
+    "Numeric country codes: ISO 3166-1, the historical codes of the format\n"
+    "(810 SUN, 890 YUG, 200 CSK, 278 DDR, 891 SCG, 530 ANT), and BACI's and\n"
+    "Comtrade's own: 58 BLX, 251 FRA, 280 DEU, 381 ITA, 579 NOR, 699 IND, 736\n"
+    "SDN, 757 CHE, 842 USA, 849 UMI; 490, 568, 577, 697, 711, 899 as X + code.\n"
     "\n"
     "options:\n"
     "      --level L         total (default), hs2, hs4 or hs6: group products by\n"
@@ -43,14 +76,18 @@ static const char usage[] =
     "                        Comtrade netWgt); qualifier lower_bound when some\n"
     "                        rows of the group had no quantity\n"
     "      --countries FILE  BACI country table (country_code,...,country_iso3)\n"
-    "                        for numeric codes that are not ISO 3166-1 (built in:\n"
-    "                        58 BLX, 251 FRA, 381 ITA, 579 NOR, 699 IND, 736 SDN,\n"
-    "                        757 CHE, 842 USA; 490, 530, 711, 891 as X + code)\n"
+    "                        for numeric codes not built in\n"
     "      --keep-unknown    keep any other unknown numeric code n as X + 3\n"
     "                        digits (X123) instead of failing\n"
+    "      --product-names   a product_name column from the product table of a\n"
+    "                        BACI zip\n"
+    "      --products FILE   the same from a table with columns code,description\n"
+    "      --source NAME     the source of every row (a part of a file cut for a\n"
+    "                        map step keeps the name of the whole)\n"
     "      --partial         write mergeable partial sums (period, reporter,\n"
     "                        partner, flow, product, value_usd, quantity_t,\n"
-    "                        rows, quantity_rows) for merge\n"
+    "                        rows, quantity_rows, source, and a column named by\n"
+    "                        the options and the hash of each input) for merge\n"
     "      --threads N       worker threads for baci (1 or 2; default 2)\n"
     "  -o, --output FILE     write to FILE (atomically) instead of stdout\n"
     "      --format FMT      csv (default), tsv or jsonl\n"
@@ -61,8 +98,13 @@ static const char usage[] =
     "(a part cut for a map step) is read in BACI's order t,i,j,k,v,q.\n"
     "\n"
     "example:\n"
-    "  trade import baci BACI_HS17_Y2021_V202401b.csv --countries country_codes_V202401b.csv"
-    " -o tot.csv\n";
+    "  trade import baci --level hs6 BACI_HS17_V202401b.zip -o hs6.csv\n";
+
+static void print_usage(FILE *f)
+{
+    fputs(usage, f);
+    fputs(usage2, f);
+}
 
 enum {
     OPT_LEVEL = 1,
@@ -214,7 +256,7 @@ int cmd_import(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
         switch (c) {
         case CLI_OPT_HELP:
-            fputs(usage, stdout);
+            print_usage(stdout);
             return CLI_OK;
         case OPT_LEVEL:
             if (strcmp(optarg, "total") == 0)
@@ -268,7 +310,7 @@ int cmd_import(int argc, char **argv)
         default: {
             int rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "import", c, optarg);
             if (rc) {
-                fputs(usage, stderr);
+                print_usage(stderr);
                 return CLI_EUSAGE;
             }
         }
@@ -276,7 +318,7 @@ int cmd_import(int argc, char **argv)
     }
     if (optind >= argc) {
         cli_errorf("import", "expected baci, comtrade or merge");
-        fputs(usage, stderr);
+        print_usage(stderr);
         return CLI_EUSAGE;
     }
     const char *kind = argv[optind++];

@@ -963,6 +963,13 @@ static int comtrade_header(comtrade_ctx *c, csvr *r)
     return 0;
 }
 
+static int breakdown(const csvr *r, int col, const char *all)
+{
+    size_t len;
+    const char *v = col >= 0 ? csvr_field(r, (size_t)col, &len) : "";
+    return *v && strcmp(v, all) != 0;
+}
+
 static int comtrade_row(void *vctx, csvr *r)
 {
     comtrade_ctx *c = vctx;
@@ -988,12 +995,10 @@ static int comtrade_row(void *vctx, csvr *r)
         c->hsum += imp_record_hash((const char *)&h, sizeof h);
         c->hn++;
     }
-    /* breakdowns that would count the same trade twice */
-    if (col[CT_MOT] >= 0 && strcmp(csvr_field(r, (size_t)col[CT_MOT], NULL), "0") != 0)
-        return 0;
-    if (col[CT_CUSTOMS] >= 0 && strcmp(csvr_field(r, (size_t)col[CT_CUSTOMS], NULL), "C00") != 0)
-        return 0;
-    if (col[CT_PARTNER2] >= 0 && strcmp(csvr_field(r, (size_t)col[CT_PARTNER2], NULL), "0") != 0)
+    /* breakdowns that would count the same trade twice (an empty cell, as
+     * in the legacy files, is no breakdown) */
+    if (breakdown(r, col[CT_MOT], "0") || breakdown(r, col[CT_CUSTOMS], "C00") ||
+        breakdown(r, col[CT_PARTNER2], "0"))
         return 0;
     size_t len;
     const char *flow = csvr_field(r, (size_t)col[CT_FLOW], &len);

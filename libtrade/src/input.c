@@ -13,6 +13,12 @@
 
 #include "input_internal.h"
 
+#ifdef EFTYPE
+#define EFTYPE_OR_0 EFTYPE
+#else
+#define EFTYPE_OR_0 0
+#endif
+
 struct inp {
     struct archive *a;
     int empty;
@@ -58,7 +64,10 @@ static int arc_nothing(inp *in)
 static int arc_error(inp *in, trade_error *err)
 {
     const char *m = archive_error_string(in->a);
-    return trade_error_set(err, TRADE_EIO, in->name, 0, 0, "cannot decompress: %s",
+    int e = archive_errno(in->a);
+    /* a system error is I/O; libarchive's own codes mean corrupt data */
+    int code = e > 0 && e != EILSEQ && e != EINVAL && e != EFTYPE_OR_0 ? TRADE_EIO : TRADE_EDATA;
+    return trade_error_set(err, code, in->name, 0, 0, "cannot decompress: %s",
                            m ? m : "corrupt or unsupported data");
 }
 
