@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${BUILD_DIR:-build}
 
-need=(cmake make gcc pkg-config libgsl-dev libcsv-dev gnuplot-nox iso-codes)
+need=(cmake make gcc pkg-config libgsl-dev libcsv-dev libarchive-dev gnuplot-nox iso-codes)
 if [ "${1:-}" = test ]; then
   need+=(libcmocka-dev chromium python3 valgrind)
 fi

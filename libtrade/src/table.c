@@ -8,6 +8,9 @@
  * the LF of a CRLF. Lines are physical lines (a quoted newline counts), columns
  * are bytes from the start of the line, both 1-based.
  *
+ * Compressed input (gzip, zstd, xz, bzip2, a zip of one file) is told by
+ * its first bytes and decompressed on the fly (input_internal.h).
+ *
  * Cell text lives in an arena of large blocks owned by the table; the rows of
  * a file that fails are dropped again, so a failed read adds nothing. */
 #include <errno.h>
@@ -28,6 +31,7 @@
 
 #include "codes_internal.h"
 #include "error_internal.h"
+#include "input_internal.h"
 #include "series_internal.h"
 #include "utf8_internal.h"
 
@@ -393,7 +397,6 @@ static void out_of_memory(reader *r)
     problem(r, TRADE_ENOMEM, r->line, r->column, "out of memory");
 }
 
-/* Quote a cell for a message: at most 40 bytes, control bytes as '?'. */
 /* A cell quoted in a message: at most 40 bytes and "...", control bytes
  * as '?' (error_shown, the one rule for every message). */
 static const char *shown(const char *s, char out[64])
@@ -836,6 +839,31 @@ static void feed(reader *r, struct csv_parser *p, const char *s, size_t len)
 
 typedef int (*chunk_fn)(void *src, char *buf, size_t size, size_t *got);
 
+/* Compressed or zipped input (input_internal.h): one member, decompressed
+ * as it is read; a decompression failure keeps its own message. */
+typedef struct inp_src {
+    inp *in;
+    trade_error err;
+    int failed;
+} inp_src;
+
+static int chunk_inp(void *src, char *buf, size_t size, size_t *got)
+{
+    inp_src *s = src;
+    const char *member;
+    int more = 0;
+    if (inp_read(s->in, buf, size, got, &s->err) ||
+        (*got == 0 && (more = inp_next(s->in, &member, &s->err)) != 0)) {
+        if (more > 0)
+            trade_error_set(&s->err, TRADE_EDATA, s->err.file, 0, 0,
+                            "an archive of more than one file: extract the one to read");
+        s->failed = 1;
+        return EIO;
+    }
+    return 0;
+}
+
+
 /* ---- reading a large file on two threads ---------------------------------
  *
  * A regular file of a few megabytes or more is cut after the first line end
@@ -1126,7 +1154,9 @@ static int read_source(trade_table *t, const char *name, chunk_fn next, void *sr
     if (split_state == 1)
         split_finish(&job, t, 0, 0);
     free(buf);
-    if (io && !r.stop) {
+    if (io && !r.stop && next == chunk_inp) { /* decompression: its own message */
+        problem(&r, ((inp_src *)src)->err.code, 0, 0, "%s", ((inp_src *)src)->err.message);
+    } else if (io && !r.stop) {
         problem(&r, TRADE_EIO, 0, 0, "read error: %s", strerror(io));
     } else if (!r.stop) {
         if (!joined && csv_fini(&p, on_field, on_row, &r) != 0 && !r.stop)
@@ -1173,11 +1203,39 @@ static int chunk_mem(void *src, char *buf, size_t size, size_t *got)
     return 0;
 }
 
+static int read_compressed(trade_table *t, FILE *fp, const char *name,
+                           const trade_read_options *opt, trade_error *err)
+{
+    inp_src s = {NULL, {0}, 0};
+    const char *member;
+    int rc = inp_open_file(&s.in, fp, name, err);
+    if (!rc && (rc = inp_next(s.in, &member, err)) >= 0) {
+        trade_error_set(&s.err, TRADE_EIO, name, 0, 0, "read error");
+        rc = read_source(t, name, chunk_inp, &s, -1, opt, err);
+    } else if (rc < 0) {
+        rc = -rc;
+    }
+    inp_close(s.in);
+    return rc;
+}
+
+/* 1 when fp's next byte may start compressed input (put back). */
+static int stream_maybe_compressed(FILE *fp)
+{
+    int c = getc(fp);
+    if (c == EOF)
+        return 0;
+    ungetc(c, fp);
+    return inp_maybe_compressed(c);
+}
+
 int trade_table_read_stream(trade_table *t, FILE *fp, const char *name,
                             const trade_read_options *opt, trade_error *err)
 {
     if (!t || !fp)
         return trade_error_set(err, TRADE_EARG, name, 0, 0, "no table or stream");
+    if (stream_maybe_compressed(fp))
+        return read_compressed(t, fp, name ? name : "-", opt, err);
     errno = 0;
     return read_source(t, name, chunk_stream, fp, -1, opt, err);
 }
@@ -1203,8 +1261,16 @@ int trade_table_read_file(trade_table *t, const char *path, const trade_read_opt
         fclose(fp);
         return trade_error_set(err, TRADE_EARG, path, 0, 0, "no table");
     }
-    errno = 0;
-    int rc = read_source(t, path, chunk_stream, fp, fileno(fp), opt, err);
+    struct stat st;
+    int rc;
+    if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode)
+            ? inp_sniff_fd(fileno(fp)) != INP_PLAIN
+            : stream_maybe_compressed(fp)) {
+        rc = read_compressed(t, fp, path, opt, err);
+    } else {
+        errno = 0;
+        rc = read_source(t, path, chunk_stream, fp, fileno(fp), opt, err);
+    }
     fclose(fp);
     return rc;
 }
