@@ -6,6 +6,7 @@
 
 #include "trade/extract.h"
 #include <stddef.h>
+#include <stdint.h>
 
 struct trade_figure_list {
     trade_figure *items;
@@ -33,6 +34,52 @@ typedef struct ex_scan {
     const trade_extract_options *opt;
     int status;
 } ex_scan;
+
+
+/* A word and its value (scale words, growth words). */
+typedef struct ex_pat {
+    const char *w;
+    int val;
+} ex_pat;
+
+/* A figure while it is being read: the public fields plus positions. */
+typedef struct ex_raw {
+    trade_figure f;
+    size_t start, end; /* as_written */
+    size_t num_start;  /* first digit or word of the number */
+    int sign_change;   /* +1 / -1 from a written sign, 0 none */
+    int is_percent;    /* percent before growth classification */
+    int range_end;     /* the upper bound of a range whose lower bound is the figure before */
+} ex_raw;
+
+/* A time expression found in a sentence, [a, b) in the text. */
+typedef struct ex_time {
+    size_t a, b;
+    int base; /* "an increase on 2018": the year compared with, not the figure's */
+    char text[40];
+} ex_time;
+
+/* ASCII character classes (the text is UTF-8; letters beyond ASCII are
+ * read with extract_cp). */
+static inline int ex_isdigit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static inline int ex_isalpha(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline int ex_isupper(int c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static inline int ex_lower(int c)
+{
+    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
 
 /* Parse the number token at s[p] (a digit). */
 void extract_number_parse(const char *s, size_t n, size_t p, ex_number *num);
