@@ -528,7 +528,7 @@ static void test_hostile(void **state)
     assert_int_equal(trade_extract_count(l), 0);
     trade_extract_free(l);
     /* options: no tables, no counts */
-    trade_extract_options o = {0, 1};
+    trade_extract_options o = {.no_counts = 1};
     const char *t = "Some 265 troops and €5 million.";
     assert_int_equal(trade_extract_text(t, strlen(t), &o, &l, &err), 0);
     assert_int_equal(trade_extract_count(l), 1);

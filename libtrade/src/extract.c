@@ -16,6 +16,7 @@
  * ("COVID-19") and URLs are skipped. A second pass gives each figure its
  * sentence, qualifier, period and, where stated plainly, reporter, partner
  * and flow. */
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -854,6 +855,7 @@ static int ex_finish(ex_state *st)
                 snprintf(r->f.period, sizeof r->f.period, "%04d", y);
         }
         extract_flow(s, n, a, b, r);
+        extract_measure(s, n, a, b, r);
         /* context: the sentence, a window around the figure if long */
         size_t ca = a, cb = b;
         if (cb - ca > EX_CONTEXT_MAX) {
@@ -887,6 +889,20 @@ int trade_extract_text(const char *text, size_t len, const trade_extract_options
     *out = NULL;
     if (!text && len > 0)
         return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "extract: no text");
+    size_t max = opt && opt->max_bytes ? opt->max_bytes : TRADE_EXTRACT_MAX_BYTES;
+    if (len > max) {
+        unsigned long line = 1, col = 1;
+        for (size_t i = 0; i < max; i++) {
+            if (text[i] == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return trade_error_set(err, TRADE_ELIMIT, NULL, line, col,
+                               "extract: text longer than %zu bytes", max);
+    }
     trade_figure_list *l = calloc(1, sizeof *l);
     if (!l)
         return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "extract: out of memory");
@@ -933,6 +949,7 @@ int trade_extract_text(const char *text, size_t len, const trade_extract_options
     }
     if (l->n > 1)
         qsort(l->items, l->n, sizeof *l->items, ex_cmp_fig);
+    rc = extract_resolve_conflicts(l);
 done:
     free(st.raw);
     free(sc.line_start);
@@ -945,3 +962,49 @@ done:
     return 0;
 }
 
+int trade_extract_file(const char *path, const trade_extract_options *opt,
+                       trade_figure_list **out, trade_error *err)
+{
+    if (!out || !path)
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "extract: no file or output list");
+    *out = NULL;
+    size_t max = opt && opt->max_bytes ? opt->max_bytes : TRADE_EXTRACT_MAX_BYTES;
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f)
+        return trade_error_set(err, TRADE_EIO, path, 0, 0, "%s", strerror(errno));
+    /* read at most max + 1 bytes: one past the bound says it is too long */
+    size_t cap = 65536, n = 0;
+    char *b = malloc(cap);
+    int rc = b ? 0 : TRADE_ENOMEM;
+    while (rc == 0 && n <= max) {
+        if (n == cap) {
+            size_t nc = cap > max / 2 ? max + 1 : cap * 2;
+            char *nb = realloc(b, nc);
+            if (!nb) {
+                rc = TRADE_ENOMEM;
+                break;
+            }
+            b = nb;
+            cap = nc;
+        }
+        size_t want = cap - n;
+        size_t k = fread(b + n, 1, want, f);
+        n += k;
+        if (k < want)
+            break;
+    }
+    if (rc == 0 && ferror(f))
+        rc = trade_error_set(err, TRADE_EIO, path, 0, 0, "read error: %s", strerror(errno));
+    if (!is_stdin)
+        fclose(f);
+    if (rc == TRADE_ENOMEM)
+        trade_error_set(err, rc, path, 0, 0, "extract: out of memory");
+    if (rc == 0) {
+        rc = trade_extract_text(b, n, opt, out, err);
+        if (rc && err)
+            snprintf(err->file, sizeof err->file, "%s", path);
+    }
+    free(b);
+    return rc;
+}

@@ -449,3 +449,87 @@ void extract_flow(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
     snprintf(r->f.flow, sizeof r->f.flow, "%s", flow);
 }
 
+
+/* ---------- measure ---------- */
+
+/* "by", "of" after a verb or noun of change, right before the figure:
+ * "rose by $5 billion", "an increase of €12 million". Returns +1 (up),
+ * -1 (down) or 0. */
+static int ex_change_before(const char *s, size_t n, size_t sent_a, size_t start)
+{
+    size_t w0;
+    size_t we = extract_prev_word(s, n, start, &w0);
+    for (int it = 0; it < 4 && we > w0 && w0 >= sent_a; it++) {
+        static const char *const skip[] = {"about", "nearly", "almost", "some", "around",
+                                           "roughly", "approximately", "over", "more", "than",
+                                           "just", "a", "an", "another", "further", "additional",
+                                           "some", "of", "by", NULL};
+        int skipped = 0;
+        for (size_t j = 0; skip[j] && !skipped; j++)
+            if (extract_word(s, n, w0, skip[j]) == we - w0) {
+                if ((j == 17 || j == 18) && it < 3) {
+                    /* "of" / "by": the word before says change or not */
+                    size_t v0;
+                    size_t ve = extract_prev_word(s, n, w0, &v0);
+                    if (ve > v0 && v0 >= sent_a) {
+                        for (size_t u = 0; ex_up_words[u]; u++)
+                            if (extract_word(s, n, v0, ex_up_words[u]) == ve - v0 &&
+                                strcmp(ex_up_words[u], "more") && strcmp(ex_up_words[u], "up"))
+                                return 1;
+                        for (size_t u = 0; ex_down_words[u]; u++)
+                            if (extract_word(s, n, v0, ex_down_words[u]) == ve - v0 &&
+                                strcmp(ex_down_words[u], "less"))
+                                return -1;
+                        if (extract_word(s, n, v0, "up") == ve - v0 && j == 18)
+                            return 1;
+                    }
+                }
+                skipped = 1;
+            }
+        if (!skipped)
+            break;
+        we = extract_prev_word(s, n, w0, &w0);
+    }
+    return 0;
+}
+
+void extract_measure(const char *s, size_t n, size_t sent_a, size_t sent_b, ex_raw *r)
+{
+    const char *u = r->f.unit;
+    const char *m = "level";
+    if (!strcmp(u, "percent_change"))
+        m = "growth";
+    else if (!strcmp(u, "percent"))
+        m = "share";
+    else if (!strcmp(u, "pp"))
+        m = "change";
+    else if (!strcmp(u, "rank"))
+        m = "rank";
+    else if (!strcmp(u, "count"))
+        m = "count";
+    else {
+        int dir = ex_change_before(s, n, sent_a, r->start);
+        if (!dir) {
+            /* "€106 billion lower", "a $12 billion increase", "$5bn more than" */
+            size_t p = extract_skip_sp(s, n, r->end, 1);
+            static const char *const up[] = {"higher", "more than", "increase", "rise",
+                                             "up on", "up from", "up compared", NULL};
+            static const char *const down[] = {"lower", "less than", "decrease", "decline",
+                                               "drop", "fall", "down on", "down from",
+                                               "down compared", "fewer", NULL};
+            for (size_t j = 0; up[j] && !dir; j++)
+                if (extract_word(s, n, p, up[j]))
+                    dir = 1;
+            for (size_t j = 0; down[j] && !dir; j++)
+                if (extract_word(s, n, p, down[j]))
+                    dir = -1;
+        }
+        if (dir) {
+            m = "change";
+            if (dir < 0 && r->f.value > 0)
+                r->f.value = -r->f.value;
+        }
+    }
+    (void)sent_b;
+    snprintf(r->f.measure, sizeof r->f.measure, "%s", m);
+}

@@ -15,5 +15,9 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
  * and B", "trade with B", "investment(s) in B" in s[a..b). The keyword
  * nearest before the figure wins; "of <adj> exports" right after it too. */
 void extract_flow(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r);
+/* The measure of a figure: level, growth (percent_change), share
+ * (percent), change (pp, or an absolute change: "rose by $5 billion", "an
+ * increase of", "€106 billion lower"; a fall is negative), rank or count. */
+void extract_measure(const char *s, size_t n, size_t sent_a, size_t sent_b, ex_raw *r);
 
 #endif

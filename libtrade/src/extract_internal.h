@@ -91,6 +91,11 @@ double extract_pow10(int e);
 /* Append a figure (copies the strings). Returns 0 or TRADE_ENOMEM. */
 int extract_push(ex_scan *sc, const trade_figure *f, size_t start, size_t end, const char *context,
                  const char *table, const char *note);
+/* Two figures with the same reporter, partner, flow, period, unit,
+ * qualifier and measure but other values would be a conflict in the
+ * draft: the later one loses its flow, and its note says why. Returns 0 or
+ * TRADE_ENOMEM. */
+int extract_resolve_conflicts(trade_figure_list *l);
 /* 1-based line and column of offset p. */
 void extract_position(const ex_scan *sc, size_t p, unsigned long *line, unsigned long *col);
 /* Find a currency or scale in s[a..b): currency code into cur (size 4, "" if

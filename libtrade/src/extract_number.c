@@ -34,6 +34,10 @@ uint32_t extract_cp(const char *s, size_t n, size_t p, size_t *len)
             return 0xFFFD;
         v = (v << 6) | (u[p + i] & 0x3F);
     }
+    /* overlong forms, surrogates and values past U+10FFFF are bad bytes */
+    static const uint32_t least[5] = {0, 0, 0x80, 0x800, 0x10000};
+    if (v < least[need] || (v >= 0xD800 && v <= 0xDFFF) || v > 0x10FFFF)
+        return 0xFFFD;
     *len = need;
     return v;
 }
