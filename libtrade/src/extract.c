@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "extract_flow_internal.h"
+#include "extract_who_internal.h"
 #include "extract_number_internal.h"
 #include "trade/codes.h"
 #include "trade/number.h"
@@ -767,6 +768,187 @@ static void ex_prose(ex_state *st)
     }
 }
 
+/* ---------- the document ---------- */
+
+static int ex_month_name(const char *s, size_t n, size_t p, size_t *len)
+{
+    return extract_is_month(s, n, p, len);
+}
+
+/* The document's date from a date line among the first lines: "date
+ * 2023-07-19", "2021-09-30", "30 September 2021", "September 30, 2021",
+ * "22.06.2007". */
+static void ex_doc_date(const ex_scan *sc, ex_doc *d)
+{
+    const char *s = sc->s;
+    size_t n = sc->n;
+    for (size_t li = 0; li < sc->nlines && li < 6 && !d->year; li++) {
+        size_t a = sc->line_start[li];
+        size_t b = li + 1 < sc->nlines ? sc->line_start[li + 1] : n;
+        for (size_t p = a; p < b && !d->year; p++) {
+            if (p > a && (ex_isdigit((unsigned char)s[p - 1]) || ex_isalpha((unsigned char)s[p - 1])))
+                continue;
+            int y, m = 0, dd = 0;
+            size_t ml;
+            if (p + 10 <= b && extract_year_at(s, n, p, &y) == 0 && ex_isdigit((unsigned char)s[p]) &&
+                p + 10 <= n && s[p + 2] == '.' && s[p + 5] == '.') {
+                /* 22.06.2007 */
+                dd = (s[p] - '0') * 10 + (s[p + 1] - '0');
+                m = (s[p + 3] - '0') * 10 + (s[p + 4] - '0');
+                if (ex_isdigit((unsigned char)s[p + 3]) && ex_isdigit((unsigned char)s[p + 4]) &&
+                    extract_year_at(s, n, p + 6, &y) && m >= 1 && m <= 12 && dd >= 1 && dd <= 31) {
+                    d->year = y;
+                    d->month = m;
+                }
+            } else if (p + 10 <= n && ex_isdigit((unsigned char)s[p]) && s[p + 4] == '-' &&
+                       s[p + 7] == '-') {
+                int ok = 1;
+                for (int k = 0; k < 10; k++)
+                    if (k != 4 && k != 7 && !ex_isdigit((unsigned char)s[p + k]))
+                        ok = 0;
+                y = (s[p] - '0') * 1000 + (s[p + 1] - '0') * 100 + (s[p + 2] - '0') * 10 + (s[p + 3] - '0');
+                m = (s[p + 5] - '0') * 10 + (s[p + 6] - '0');
+                if (ok && y >= 1900 && y <= 2100 && m >= 1 && m <= 12) {
+                    d->year = y;
+                    d->month = m;
+                }
+            } else if ((m = ex_month_name(s, n, p, &ml)) != 0) {
+                /* "September 30, 2021" */
+                size_t q = extract_skip_sp(s, n, p + ml, 0);
+                size_t q0 = q;
+                while (q < n && ex_isdigit((unsigned char)s[q]) && q - q0 < 2)
+                    q++;
+                if (q > q0 && q < n && s[q] == ',' && extract_year_at(s, n, extract_skip_sp(s, n, q + 1, 0), &y)) {
+                    d->year = y;
+                    d->month = m;
+                } else if (extract_year_at(s, n, q0, &y) && p >= 2 && ex_isdigit((unsigned char)s[extract_skip_sp_back(s, n, p, 0) - 1])) {
+                    /* "30 September 2021" */
+                    d->year = y;
+                    d->month = m;
+                }
+            }
+        }
+        if (d->year)
+            d->date_line = (unsigned long)li + 1;
+    }
+}
+
+/* The sides named by the title or first paragraph: "Trade turnover between
+ * Georgia and Russia", "Kazakhstan-China trade", "according to data of the
+ * National Statistics Service of Georgia", else the first country. */
+static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
+{
+    const char *s = sc->s;
+    size_t n = sc->n;
+    size_t a = 0;
+    size_t li = 0;
+    /* skip a date line and blank lines */
+    while (li < sc->nlines) {
+        size_t la = sc->line_start[li];
+        size_t lb = li + 1 < sc->nlines ? sc->line_start[li + 1] : n;
+        size_t q = extract_skip_sp(s, n, la, 0);
+        if (q < lb && s[q] != '\n' && (unsigned long)li + 1 != d->date_line)
+            break;
+        li++;
+    }
+    if (li >= sc->nlines)
+        return;
+    a = sc->line_start[li];
+    /* the first paragraph, and the first sentence after a title line */
+    size_t b = a;
+    int lines = 0;
+    while (b < n && lines < 3) {
+        size_t e = b;
+        while (e < n && s[e] != '\n')
+            e++;
+        size_t q = extract_skip_sp(s, n, b, 0);
+        if (q >= e && b > a)
+            break;
+        b = e < n ? e + 1 : e;
+        lines++;
+    }
+    if (b > a + 700)
+        b = a + 700;
+    for (size_t p = a; p < b; p++) {
+        size_t end = 0;
+        if (s[p] == '.' && (end = extract_sentence_end(s, n, p)) != 0 && p > a + 40) {
+            b = end;
+            break;
+        }
+    }
+    ex_raw fake;
+    memset(&fake, 0, sizeof fake);
+    fake.start = fake.end = fake.num_start = b;
+    ex_who w;
+    extract_who(s, n, a, b, &fake, &w);
+    const char *rep = NULL, *par = NULL;
+    if (w.pair || w.reporter[0]) {
+        rep = w.reporter;
+        par = w.partner[0] ? w.partner : NULL;
+    } else if (w.subject[0]) {
+        rep = w.subject;
+    } else if (w.source) {
+        rep = w.source;
+    } else if (w.possessive[0]) {
+        rep = w.possessive;
+    } else if (w.first[0]) {
+        rep = w.first;
+    }
+    if (w.source && rep && par && !strcmp(w.source, par)) {
+        const char *t = rep;
+        rep = par;
+        par = t;
+    }
+    if (!par && w.partner[0] && rep && strcmp(w.partner, rep))
+        par = w.partner;
+    if (!par && rep && w.first[0] && strcmp(w.first, rep))
+        par = w.first;
+    snprintf(d->reporter, sizeof d->reporter, "%s", rep ? rep : "");
+    snprintf(d->partner, sizeof d->partner, "%s", par ? par : "");
+    d->line = (unsigned long)li + 1;
+}
+
+/* A year of a period text ("2023-01/2023-06" -> 2023), 0 if none. */
+static int ex_period_year(const char *p)
+{
+    if (strlen(p) < 4)
+        return 0;
+    int y = 0;
+    for (int k = 0; k < 4; k++) {
+        if (p[k] < '0' || p[k] > '9')
+            return 0;
+        y = y * 10 + (p[k] - '0');
+    }
+    return y;
+}
+
+/* "the same period in 2022" after a figure of 2023-01/2023-10: 2022-01/2022-10. */
+static void ex_same_period(const char *prev, int year, char *out, size_t size)
+{
+    int y0 = ex_period_year(prev);
+    if (!y0 || strlen(prev) >= 40) {
+        snprintf(out, size, "%04d", year);
+        return;
+    }
+    char buf[40];
+    snprintf(buf, sizeof buf, "%s", prev);
+    for (size_t k = 0; buf[k]; k++) {
+        if ((k == 0 || buf[k - 1] == '/') && ex_period_year(buf + k) == y0) {
+            char y[12];
+            snprintf(y, sizeof y, "%04d", year % 10000);
+            memcpy(buf + k, y, 4);
+        }
+    }
+    snprintf(out, size, "%s", buf);
+}
+
+static void ex_note_add(char *note, size_t cap, const char *text)
+{
+    size_t l = strlen(note);
+    if (l + strlen(text) + 3 < cap)
+        snprintf(note + l, cap - l, "%s%s", l ? "; " : "", text);
+}
+
 /* The second pass: sentence, qualifier, period, reporter, partner, flow. */
 static int ex_finish(ex_state *st)
 {
@@ -776,9 +958,22 @@ static int ex_finish(ex_state *st)
     ex_time times[256];
     char ctx[EX_CONTEXT_MAX + 8];
     size_t sent_a = 1, sent_b = 0, nt = 0; /* the last sentence, reused by its figures */
+    ex_doc doc;
+    memset(&doc, 0, sizeof doc);
+    if (sc->opt && sc->opt->date_year) {
+        doc.year = sc->opt->date_year;
+        doc.month = sc->opt->date_month;
+    } else {
+        ex_doc_date(sc, &doc);
+    }
+    ex_doc_sides(sc, &doc);
+    const trade_figure *last = NULL; /* the figure before, resolved */
+    size_t last_end = 0;
     for (size_t i = 0; i < st->nraw; i++) {
         ex_raw *r = &st->raw[i];
+        char note[400] = "";
         size_t a, b;
+        int ctx_year = last ? ex_period_year(last->period) : 0;
         if (r->start >= sent_a && r->end <= sent_b) {
             a = sent_a;
             b = sent_b;
@@ -786,10 +981,15 @@ static int ex_finish(ex_state *st)
             extract_sentence(sc, r->start, &a, &b);
             if (b < r->end)
                 b = r->end;
-            nt = extract_times(s, n, a, b, times, sizeof times / sizeof times[0]);
+            nt = extract_times(s, n, a, b, times, sizeof times / sizeof times[0], doc.year,
+                               ctx_year);
             sent_a = a;
             sent_b = b;
         }
+        /* the figure before counts when it is near: in the same sentence or
+         * at most about three sentences back */
+        const trade_figure *prev = last && r->start - last_end < 900 ? last : NULL;
+        int same_sentence = prev && last_end > a;
         size_t lo = i > 0 && st->raw[i - 1].end > a && st->raw[i - 1].end <= r->start
                         ? st->raw[i - 1].end
                         : a;
@@ -824,10 +1024,24 @@ static int ex_finish(ex_state *st)
             snprintf(r->f.qualifier, sizeof r->f.qualifier, "%s",
                      extract_qualifier(s, n, a, lo, r->start, r->end));
         /* period */
+        size_t fp = extract_paren(s, a, r->start);
         size_t next = (i + 1 < st->nraw && st->raw[i + 1].start < b) ? st->raw[i + 1].start : b;
         const ex_time *pick = NULL;
+        int in_paren_of_prev = 0;
+        if (fp != (size_t)-1) {
+            /* "January 2021 (€18.9 billion)", "than in 2022 (541,768 tons)" */
+            size_t q = extract_skip_sp_back(s, n, fp, 1);
+            for (size_t t = 0; t < nt && !pick; t++)
+                if (times[t].b == q && times[t].paren == (size_t)-1)
+                    pick = &times[t];
+            in_paren_of_prev = same_sentence && i > 0 && st->raw[i - 1].end <= fp &&
+                               fp - st->raw[i - 1].end < 40;
+            for (size_t q2 = i > 0 ? st->raw[i - 1].end : fp; in_paren_of_prev && q2 < fp; q2++)
+                if (s[q2] == ',' || s[q2] == ';')
+                    in_paren_of_prev = 0;
+        }
         for (size_t t = 0; t < nt && !pick; t++) {
-            if (times[t].base ||
+            if (times[t].base || times[t].paren != fp ||
                 !(times[t].a >= r->end && times[t].a < next && times[t].a < r->end + 70))
                 continue;
             /* right after the figure, in the same clause */
@@ -840,13 +1054,54 @@ static int ex_finish(ex_state *st)
             break;
         }
         for (size_t t = nt; t > 0 && !pick; t--)
-            if (times[t - 1].b <= r->start && !times[t - 1].base)
+            if (times[t - 1].b <= r->start && !times[t - 1].base && times[t - 1].paren == fp)
                 pick = &times[t - 1];
-        for (size_t t = 0; t < nt && !pick; t++)
-            if (times[t].a >= r->end && !times[t].base)
+        for (size_t t = 0; t < nt && !pick && fp == (size_t)-1; t++)
+            if (times[t].a >= r->end && !times[t].base && times[t].paren == (size_t)-1)
                 pick = &times[t];
-        if (pick)
+        int period_from = 0; /* 1: the figure before, 2: the document's date */
+        if (pick && pick->base && pick->same && prev) {
+            ex_same_period(prev->period, ex_period_year(pick->text), r->f.period, sizeof r->f.period);
+        } else if (pick && pick->carry) {
+            if (prev && prev->period[0]) {
+                snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+                period_from = 1;
+            }
+        } else if (pick) {
             snprintf(r->f.period, sizeof r->f.period, "%s", pick->text);
+            if (pick->text[0] && doc.year && !strstr(pick->text, "/") && 0)
+                period_from = 2;
+        } else if (in_paren_of_prev && prev) {
+            snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+        } else if (prev && prev->period[0]) {
+            /* no time in the sentence: the period of the figure before */
+            snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+            period_from = 1;
+        }
+        if (pick && !pick->carry && !pick->base) {
+            /* a relative time: say which date it rests on */
+            int rel = 0;
+            for (size_t q = pick->a; q < pick->b && !rel; q++)
+                if (extract_word(s, n, q, "year") || extract_is_month(s, n, q, NULL))
+                    rel = 1;
+            int written = 0;
+            for (size_t q = pick->a; q < pick->b && !written; q++)
+                if (extract_year_at(s, n, q, &(int){0}))
+                    written = 1;
+            if (rel && !written && doc.year) {
+                char t[96];
+                if (doc.date_line)
+                    snprintf(t, sizeof t, "period from the date on line %lu", doc.date_line);
+                else
+                    snprintf(t, sizeof t, "period from the given date");
+                ex_note_add(note, sizeof note, t);
+            }
+        }
+        if (period_from == 1) {
+            char t[64];
+            snprintf(t, sizeof t, "period from line %lu", prev->line);
+            ex_note_add(note, sizeof note, t);
+        }
         {
             /* "(2021: EUR 9.6 million)": the year written just before */
             size_t q = extract_skip_sp_back(s, n, r->start, 0);
@@ -854,8 +1109,50 @@ static int ex_finish(ex_state *st)
             if (q >= 5 && s[q - 1] == ':' && extract_year_at(s, n, q - 5, &y))
                 snprintf(r->f.period, sizeof r->f.period, "%04d", y);
         }
-        extract_flow(s, n, a, b, r);
+        /* who and which flow */
+        ex_who w;
+        extract_who(s, n, a, b, r, &w);
+        int inherit = 0;
+        if (same_sentence && i > 0) {
+            /* no flow word and no country between the figure before and this one */
+            const ex_raw *pr = &st->raw[i - 1];
+            int clean = 1;
+            for (size_t q = pr->end; q < r->start && clean; q++) {
+                size_t k;
+                int d;
+                (void)d;
+                if (q > pr->end && ex_isalpha((unsigned char)s[q - 1]))
+                    continue;
+                if (extract_country_at(s, n, q, &k) || s[q] == ';')
+                    clean = 0;
+                static const char *const fw[] = {"export", "import", "trade", "turnover", "deficit",
+                                                 "surplus", "balance", "investment", "FDI", "while",
+                                                 NULL};
+                for (size_t j = 0; fw[j] && clean; j++)
+                    if (extract_word(s, n, q, fw[j]) || (strlen(fw[j]) > 5 && !strncmp(s + q, fw[j], strlen(fw[j]))))
+                        clean = 0;
+            }
+            int kind_follows = strcmp(r->f.unit, "percent_change") == 0 ||
+                               strcmp(r->f.unit, "percent") == 0 || in_paren_of_prev;
+            inherit = clean && kind_follows && !w.list[0];
+        }
+        extract_who_resolve(&w, prev, &doc, inherit, &r->f, note, sizeof note);
+        if (inherit && prev && !r->f.period[0])
+            snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+        if (w.negative && r->f.value > 0 && !strcmp(r->f.flow, "balance") &&
+            strcmp(r->f.unit, "percent_change") && strcmp(r->f.unit, "percent") &&
+            strcmp(r->f.unit, "pp") && strcmp(r->f.unit, "rank") && strcmp(r->f.unit, "count"))
+            r->f.value = -r->f.value;
         extract_measure(s, n, a, b, r);
+        /* how sure: a quarter per field found, less for each borrowed one */
+        {
+            int have = !!r->f.reporter[0] + !!r->f.partner[0] + !!r->f.flow[0] + !!r->f.period[0];
+            int borrowed = 0;
+            for (const char *q = note; (q = strstr(q, " from ")) != NULL; q += 6)
+                borrowed++;
+            double c = have / 4.0 - 0.1 * borrowed;
+            r->f.confidence = c < 0.05 ? 0.05 : c;
+        }
         /* context: the sentence, a window around the figure if long */
         size_t ca = a, cb = b;
         if (cb - ca > EX_CONTEXT_MAX) {
@@ -865,8 +1162,10 @@ static int ex_finish(ex_state *st)
                 ca++;
         }
         extract_collapse(s, n, ca, cb, ctx, EX_CONTEXT_MAX + 1);
-        if (extract_push(sc, &r->f, r->start, r->end, ctx, "", ""))
+        if (extract_push(sc, &r->f, r->start, r->end, ctx, "", note))
             return TRADE_ENOMEM;
+        last = &sc->out->items[sc->out->n - 1];
+        last_end = r->end;
     }
     return 0;
 }

@@ -352,6 +352,11 @@ int extract_year_at(const char *s, size_t n, size_t p, int *year)
     return 1;
 }
 
+static int ex_isalnum_byte(char c)
+{
+    return ex_isalpha((unsigned char)c) || ex_isdigit((unsigned char)c);
+}
+
 static int ex_small_word(const char *s, size_t n, size_t p, size_t *len)
 {
     static const char *const w[] = {"one",   "two",   "three", "four", "five",   "six",
@@ -374,28 +379,340 @@ static int ex_small_word(const char *s, size_t n, size_t p, size_t *len)
     return 0;
 }
 
+size_t extract_paren(const char *s, size_t a, size_t p)
+{
+    int depth = 0;
+    for (size_t q = p; q > a; q--) {
+        if (s[q - 1] == ')')
+            depth++;
+        else if (s[q - 1] == '(') {
+            if (depth == 0)
+                return q - 1;
+            depth--;
+        }
+    }
+    return (size_t)-1;
+}
+
+/* The word before p is w (case-insensitive)? Its start in *w0. */
+static int ex_prev_is(const char *s, size_t n, size_t p, const char *w, size_t *w0)
+{
+    size_t a = p;
+    size_t e = extract_prev_word(s, n, p, &a);
+    if (e <= a || extract_word(s, n, a, w) != e - a)
+        return 0;
+    if (w0)
+        *w0 = a;
+    return 1;
+}
+
+/* Is a time at [p, ...) the base of a comparison? "than (in) 2010",
+ * "compared to/with (the same period in) 2022", "on 2018", "over the same
+ * period of last year", "from 2022 figures". *same: "the same period". */
+static int ex_base_before(const char *s, size_t n, size_t p, int *same)
+{
+    size_t w0 = p, w1;
+    *same = 0;
+    static const char *const direct[] = {"on", "than", "against", "versus", "vs", "vs.", NULL};
+    for (int it = 0; it < 6; it++) {
+        for (size_t j = 0; direct[j]; j++)
+            if (ex_prev_is(s, n, w0, direct[j], NULL))
+                return 1;
+        if (ex_prev_is(s, n, w0, "compared", NULL) || ex_prev_is(s, n, w0, "comparison", NULL))
+            return 1;
+        if (ex_prev_is(s, n, w0, "period", &w1) &&
+            (ex_prev_is(s, n, w1, "same", NULL) || ex_prev_is(s, n, w1, "corresponding", NULL))) {
+            *same = 1;
+            return 1;
+        }
+        if (ex_prev_is(s, n, w0, "in", &w1) || ex_prev_is(s, n, w0, "of", &w1) ||
+            ex_prev_is(s, n, w0, "the", &w1) || ex_prev_is(s, n, w0, "with", &w1) ||
+            ex_prev_is(s, n, w0, "to", &w1) || ex_prev_is(s, n, w0, "over", &w1) ||
+            ex_prev_is(s, n, w0, "period", &w1) || ex_prev_is(s, n, w0, "same", &w1) ||
+            ex_prev_is(s, n, w0, "data", &w1) || ex_prev_is(s, n, w0, "from", &w1)) {
+            if (ex_prev_is(s, n, w0, "from", NULL)) {
+                /* "from 2022 figures" yes, "from 2015 to 2020" no: the caller checks */
+                size_t q = p;
+                while (q < n && ex_isdigit((unsigned char)s[q]))
+                    q++;
+                q = extract_skip_sp(s, n, q, 1);
+                if (!extract_word(s, n, q, "figures") && !extract_word(s, n, q, "levels") &&
+                    !extract_word(s, n, q, "level"))
+                    return 0;
+                return 1;
+            }
+            w0 = w1;
+            continue;
+        }
+        break;
+    }
+    return 0;
+}
+
+/* "first N months", "N months", "eight months": N, with *a0 the start. */
+static int ex_months_count(const char *s, size_t n, size_t mw, size_t *a0, int *first)
+{
+    size_t f0;
+    size_t fe = extract_prev_word(s, n, mw, &f0);
+    size_t kk;
+    int months = 0;
+    size_t num0 = f0;
+    if (fe > f0)
+        months = ex_small_word(s, n, f0, &kk);
+    if (!months) {
+        size_t d = extract_skip_sp_back(s, n, mw, 0);
+        size_t d0 = d;
+        while (d0 > 0 && ex_isdigit((unsigned char)s[d0 - 1]))
+            d0--;
+        if (d0 < d)
+            months = ex_small_word(s, n, d0, &kk), num0 = d0;
+    }
+    if (months < 1 || months > 12)
+        return 0;
+    size_t g0;
+    *first = 0;
+    *a0 = num0;
+    size_t ge = extract_prev_word(s, n, num0, &g0);
+    if (ge > g0 && (extract_word(s, n, g0, "first") == ge - g0 ||
+                    extract_word(s, n, g0, "initial") == ge - g0)) {
+        *first = 1;
+        *a0 = g0;
+    } else if (ge > g0 && (extract_word(s, n, g0, "the") == ge - g0 ||
+                           extract_word(s, n, g0, "in") == ge - g0 ||
+                           extract_word(s, n, g0, "over") == ge - g0 ||
+                           extract_word(s, n, g0, "for") == ge - g0)) {
+        *first = 1; /* "over the eight months of this year": from January */
+    }
+    return months;
+}
+
+static void ex_months_text(char *out, size_t size, int y, int months)
+{
+    if (months == 12)
+        snprintf(out, size, "%04d", y);
+    else if (months == 1)
+        snprintf(out, size, "%04d-01", y);
+    else
+        snprintf(out, size, "%04d-01/%04d-%02d", y, y, months);
+}
+
+/* Time expressions without a written year: "this year", "last year",
+ * "the first nine months of this year", "January-August", "from January
+ * to July", "Q1", "10M2022", "in the period" (carried). */
+static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_time *t, size_t nt,
+                             size_t max, int doc_year, int ctx_year)
+{
+    int cy = ctx_year ? ctx_year : doc_year;
+    for (size_t p = a; p < b && nt < max; p++) {
+        if (p > a && (ex_isalpha((unsigned char)s[p - 1]) || ex_isdigit((unsigned char)s[p - 1])))
+            continue;
+        int inside = 0;
+        for (size_t i = 0; i < nt; i++)
+            if (p >= t[i].a && p < t[i].b)
+                inside = 1;
+        if (inside)
+            continue;
+        ex_time e;
+        memset(&e, 0, sizeof e);
+        e.a = p;
+        size_t k;
+        int y = 0;
+        if (((k = extract_word(s, n, p, "this year")) || (k = extract_word(s, n, p, "the year")) ||
+             (k = extract_word(s, n, p, "the current year"))) &&
+            doc_year) {
+            y = doc_year;
+            if (extract_word(s, n, p, "the year") && !doc_year)
+                continue;
+            e.b = p + k;
+            snprintf(e.text, sizeof e.text, "%04d", y);
+            /* "the first nine months of this year", "first half of the year" */
+            size_t w0;
+            if (ex_prev_is(s, n, p, "of", &w0) || ex_prev_is(s, n, p, "in", &w0)) {
+                size_t m0;
+                size_t me = extract_prev_word(s, n, w0, &m0);
+                int first;
+                size_t a0;
+                if (me > m0 && (extract_word(s, n, m0, "months") == me - m0 ||
+                                extract_word(s, n, m0, "month") == me - m0)) {
+                    int months = ex_months_count(s, n, m0, &a0, &first);
+                    if (months && first) {
+                        ex_months_text(e.text, sizeof e.text, y, months);
+                        e.a = a0;
+                    }
+                } else if (me > m0 && extract_word(s, n, m0, "half") == me - m0) {
+                    size_t f0;
+                    if (ex_prev_is(s, n, m0, "first", &f0)) {
+                        snprintf(e.text, sizeof e.text, "%04d-01/%04d-06", y, y);
+                        e.a = f0;
+                    } else if (ex_prev_is(s, n, m0, "second", &f0)) {
+                        snprintf(e.text, sizeof e.text, "%04d-07/%04d-12", y, y);
+                        e.a = f0;
+                    }
+                } else {
+                    /* "from January to September of this year" */
+                    size_t ml;
+                    int m2 = extract_is_month(s, n, m0, &ml);
+                    if (m2 && m0 + ml == me) {
+                        size_t t0;
+                        if (ex_prev_is(s, n, m0, "to", &t0) || ex_prev_is(s, n, m0, "through", &t0)) {
+                            size_t y0 = extract_skip_sp_back(s, n, t0, 0);
+                            size_t m1s = y0;
+                            while (m1s > 0 && ex_isalpha((unsigned char)s[m1s - 1]))
+                                m1s--;
+                            size_t l0;
+                            int m1 = extract_is_month(s, n, m1s, &l0);
+                            if (m1 && m1s + l0 == y0 && m1 < m2) {
+                                snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", y, m1, y, m2);
+                                e.a = m1s;
+                            }
+                        }
+                    }
+                }
+            }
+            if (extract_word(s, n, p, "the year") && strlen(e.text) == 4)
+                continue; /* "the year" alone: too vague */
+        } else if (((k = extract_word(s, n, p, "last year")) ||
+                    (k = extract_word(s, n, p, "the previous year")) ||
+                    (k = extract_word(s, n, p, "the past year")) ||
+                    (k = extract_word(s, n, p, "a year earlier")) ||
+                    (k = extract_word(s, n, p, "a year ago"))) &&
+                   doc_year) {
+            int same;
+            e.b = p + k;
+            e.base = ex_base_before(s, n, p, &same) || !extract_word(s, n, p, "last year");
+            e.same = same;
+            size_t w0 = p;
+            if ((ex_prev_is(s, n, p, "of", &w0) || ex_prev_is(s, n, p, "over", &w0)) &&
+                ex_prev_is(s, n, w0, "period", NULL))
+                e.base = e.same = 1;
+            snprintf(e.text, sizeof e.text, "%04d", doc_year - 1);
+        } else if ((k = extract_word(s, n, p, "the reporting period")) ||
+                   (k = extract_word(s, n, p, "the reported period")) ||
+                   (k = extract_word(s, n, p, "the period")) ||
+                   (k = extract_word(s, n, p, "this period")) ||
+                   (k = extract_word(s, n, p, "that period")) ||
+                   (k = extract_word(s, n, p, "the same period")) ||
+                   (k = extract_word(s, n, p, "this time frame")) ||
+                   (k = extract_word(s, n, p, "the reporting time")) ||
+                   (k = extract_word(s, n, p, "a period of six months"))) {
+            /* "the same period in 2022" / "of last year" is a base (found with the year) */
+            size_t q = extract_skip_sp(s, n, p + k, 1);
+            if (extract_word(s, n, q, "in") || extract_word(s, n, q, "of") ||
+                extract_word(s, n, q, "last") || extract_word(s, n, q, "a year"))
+                continue;
+            int same;
+            if (ex_base_before(s, n, p, &same) || ex_prev_is(s, n, p, "than", NULL))
+                continue;
+            e.b = p + k;
+            e.carry = 1;
+            snprintf(e.text, sizeof e.text, "carry");
+        } else if (p + 6 <= n && ex_isdigit((unsigned char)s[p]) &&
+                   (s[p + 1] == 'M' || (ex_isdigit((unsigned char)s[p + 1]) && s[p + 2] == 'M'))) {
+            /* "10M2022": the first ten months of 2022 */
+            size_t q = p;
+            int months = 0;
+            while (q < n && ex_isdigit((unsigned char)s[q]) && q - p < 2)
+                months = months * 10 + (s[q++] - '0');
+            if (q >= n || s[q] != 'M' || !extract_year_at(s, n, q + 1, &y) || months < 1 ||
+                months > 12)
+                continue;
+            e.b = q + 5;
+            ex_months_text(e.text, sizeof e.text, y, months);
+        } else if ((s[p] == 'Q' || s[p] == 'H') && p + 2 <= n && s[p + 1] >= '1' && s[p + 1] <= '4' &&
+                   (p + 2 == n || !ex_isalnum_byte(s[p + 2])) && cy) {
+            int q = s[p + 1] - '0';
+            if (s[p] == 'H' && q > 2)
+                continue;
+            size_t q2 = extract_skip_sp(s, n, p + 2, 0);
+            int yy;
+            if (extract_year_at(s, n, q2, &yy))
+                continue; /* "Q1 2023": read with the year */
+            e.b = p + 2;
+            if (s[p] == 'Q')
+                snprintf(e.text, sizeof e.text, "%04d-Q%d", cy, q);
+            else
+                snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", cy, q == 1 ? 1 : 7, cy,
+                         q == 1 ? 6 : 12);
+        } else {
+            /* "January-August", "from January to July", "between January and June" */
+            size_t ml;
+            int m1 = extract_is_month(s, n, p, &ml);
+            if (!m1 || !cy)
+                continue;
+            size_t q = p + ml;
+            size_t l2 = 0;
+            int m2 = 0;
+            size_t q2;
+            if (q < n && (s[q] == '-' || (q + 3 <= n && (unsigned char)s[q] == 0xE2 &&
+                                          (unsigned char)s[q + 1] == 0x80))) {
+                q2 = q + (s[q] == '-' ? 1 : 3);
+                q2 = extract_skip_sp(s, n, q2, 0);
+                m2 = extract_is_month(s, n, q2, &l2);
+            } else {
+                size_t sp = extract_skip_sp(s, n, q, 1);
+                size_t kk;
+                if ((kk = extract_word(s, n, sp, "to")) || (kk = extract_word(s, n, sp, "through")) ||
+                    (kk = extract_word(s, n, sp, "and")) || (kk = extract_word(s, n, sp, "till")) ||
+                    (kk = extract_word(s, n, sp, "until"))) {
+                    q2 = extract_skip_sp(s, n, sp + kk, 1);
+                    m2 = extract_is_month(s, n, q2, &l2);
+                } else {
+                    continue;
+                }
+            }
+            if (!m2 || m2 <= m1)
+                continue;
+            size_t end = q2 + l2;
+            size_t after = extract_skip_sp(s, n, end, 0);
+            int yy;
+            size_t ty;
+            if (doc_year && ((ty = extract_word(s, n, after, "this year")) ||
+                             (ty = extract_word(s, n, after, "of this year")))) {
+                e.b = after + ty;
+                snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", doc_year, m1, doc_year, m2);
+                goto found;
+            }
+            if (extract_year_at(s, n, after, &yy) ||
+                (after < n && s[after] == ',' && extract_year_at(s, n, extract_skip_sp(s, n, after + 1, 0), &yy)))
+                continue; /* read with its year */
+            if (after < n && ex_isdigit((unsigned char)s[after]))
+                continue; /* a date: "January 24" */
+            e.b = end;
+            snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", cy, m1, cy, m2);
+        }
+    found:
+        if (!e.b)
+            continue;
+        e.paren = extract_paren(s, a, e.a);
+        /* keep text order */
+        size_t at = nt;
+        while (at > 0 && t[at - 1].a > e.a)
+            at--;
+        memmove(&t[at + 1], &t[at], (nt - at) * sizeof *t);
+        t[at] = e;
+        nt++;
+        p = e.b - 1;
+    }
+    return nt;
+}
+
 /* Time expressions in s[a..b). */
-size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, size_t max)
+size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, size_t max,
+                     int doc_year, int ctx_year)
 {
     size_t nt = 0;
-    size_t dp = a; /* parentheses depth is kept up to dp */
-    int depth = 0;
-    for (size_t p = a; p < b && nt < max; p++) {
+    if (max < 2)
+        return 0;
+    for (size_t p = a; p < b && nt < max - 1; p++) {
         int y;
         if (!extract_year_at(s, n, p, &y))
             continue;
-        for (; dp < p; dp++) {
-            if (s[dp] == '(')
-                depth++;
-            else if (s[dp] == ')' && depth > 0)
-                depth--;
-        }
-        if (depth > 0)
-            continue;
         ex_time *e = &t[nt];
+        memset(e, 0, sizeof *e);
         e->a = p;
         e->b = p + 4;
         e->base = 0;
+        e->paren = extract_paren(s, a, p);
         {
             size_t w0;
             size_t we = extract_prev_word(s, n, p, &w0);
@@ -412,6 +729,13 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                 size_t ve = extract_prev_word(s, n, w0, &v0);
                 if (ve > v0 && extract_word(s, n, v0, "than") == ve - v0)
                     e->base = 1;
+            }
+        }
+        {
+            int same;
+            if (!e->base && ex_base_before(s, n, p, &same)) {
+                e->base = 1;
+                e->same = same;
             }
         }
         snprintf(e->text, sizeof e->text, "%04d", y);
@@ -553,7 +877,9 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                     } else {
                         size_t t0;
                         size_t te = extract_prev_word(s, n, m1s, &t0);
-                        if (te > t0 && extract_word(s, n, t0, "to") == te - t0) {
+                        if (te > t0 && (extract_word(s, n, t0, "to") == te - t0 ||
+                                        extract_word(s, n, t0, "through") == te - t0 ||
+                                        extract_word(s, n, t0, "and") == te - t0)) {
                             size_t y0 = extract_skip_sp_back(s, n, t0, 0);
                             m0s = y0;
                             while (m0s > 0 && ex_isalpha((unsigned char)s[m0s - 1]))
@@ -582,6 +908,6 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
         p = e->b - 1;
         nt++;
     }
-    return nt;
+    return ex_times_words(s, n, a, b, t, nt, max, doc_year, ctx_year);
 }
 

@@ -18,7 +18,13 @@ void extract_collapse(const char *s, size_t n, size_t a, size_t b, char *out, si
 
 int extract_year_at(const char *s, size_t n, size_t p, int *year);
 
-/* Time expressions in s[a..b). */
-size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, size_t max);
+/* Time expressions in s[a..b), in text order. doc_year is the year of the
+ * document's date ("this year", "last year"; 0 unknown), ctx_year the year
+ * of the figure before (for "January-July" without a year; 0: doc_year). */
+size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, size_t max,
+                     int doc_year, int ctx_year);
+
+/* The '(' enclosing p within [a, p), or (size_t)-1. */
+size_t extract_paren(const char *s, size_t a, size_t p);
 
 #endif

@@ -55,7 +55,10 @@ typedef struct ex_raw {
 /* A time expression found in a sentence, [a, b) in the text. */
 typedef struct ex_time {
     size_t a, b;
-    int base; /* "an increase on 2018": the year compared with, not the figure's */
+    int base;     /* "an increase on 2018": the year compared with, not the figure's */
+    int same;     /* a base that is "the same period in 2022": the months of the figure */
+    int carry;    /* "in the period", "during this period": the period of the figure before */
+    size_t paren; /* the '(' that encloses it, or (size_t)-1 */
     char text[40];
 } ex_time;
 
