@@ -310,15 +310,18 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                       extract_word_cs(s, n, e, "ha") || extract_word_cs(s, n, e, "MW") ||
                       extract_word_cs(s, n, e, "GW") || extract_word_cs(s, n, e, "bcm") ||
                       extract_word_cs(s, n, e, "pp") || extract_word(s, n, e, "bn") ||
+                      extract_word(s, n, e, "pct") ||
                       extract_code_at(s, n, e, code) || (e + 1 < n && s[e] == 'm' && (s[e + 1] == '3'));
         if (!sc_e && !unit_ok && !(e + 2 < n && s[e] == 'm' && (unsigned char)s[e + 1] == 0xC2))
             return ex_skip_token(s, n, e);
         if (sc_e && !money_before) {
-            /* 5m alone (no currency): metres or months; accept only with a currency after */
+            /* 5m alone (no currency): metres or months; accept only with a
+             * currency or a tonnage after ("1.5mn tonnes") */
             char c2[4];
             size_t q = extract_skip_sp(s, n, e + k, 1);
             if (!extract_cur_after(s, n, q, c2) && sc_e != 9 &&
-                !(sc_e == 6 && extract_word(s, n, e, "mln")))
+                !(sc_e == 6 && (extract_word(s, n, e, "mln") || extract_word(s, n, e, "mn"))) &&
+                !extract_word(s, n, q, "tonnes") && !extract_word(s, n, q, "tons"))
                 return ex_skip_token(s, n, e);
         }
     }
@@ -395,6 +398,34 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
             r.end = scaled ? end : e;
         }
     }
+    if (!has_unit && scaled && exp10 >= 6 && st->nraw > 0) {
+        /* "$330 billion ... Switzerland - 25.8 billion, France - 16.1
+         * billion": the currency of a money figure shortly before, in the
+         * same paragraph, when the number is followed by a separator */
+        size_t nx = extract_skip_sp(s, n, end, 0);
+        int sep = nx >= n || s[nx] == ',' || s[nx] == '.' || s[nx] == ';' || s[nx] == ')' ||
+                  s[nx] == '\n' || s[nx] == '"' || (unsigned char)s[nx] == 0xC2 ||
+                  (unsigned char)s[nx] == 0xE2;
+        for (size_t j = st->nraw; sep && j > 0 && j + 4 > st->nraw; j--) {
+            const ex_raw *pr = &st->raw[j - 1];
+            if (pr->end > p || p - pr->end > 600)
+                break;
+            int para = 0;
+            for (size_t q = pr->end; q + 1 < p && !para; q++)
+                if (s[q] == '\n' && extract_skip_sp(s, n, q + 1, 0) < n &&
+                    s[extract_skip_sp(s, n, q + 1, 0)] == '\n')
+                    para = 1;
+            if (para)
+                break;
+            if (trade_unit_is_currency(pr->f.unit)) {
+                snprintf(r.f.unit, sizeof r.f.unit, "%s", pr->f.unit);
+                has_unit = 1;
+                r.unit_from = pr->start + 1;
+                r.end = end;
+                break;
+            }
+        }
+    }
     if (!has_unit) {
         /* a bare number: a year, a reference, or a count */
         if (sc->opt && sc->opt->no_counts)
@@ -442,6 +473,27 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
     if (extract_number_value(&num, exp10, 0, &r.f.value) != 0)
         return end > e ? end : e;
     r.f.precision = extract_precision(&num, exp10, scaled);
+    if (scaled && trade_unit_is_currency(r.f.unit)) {
+        /* "1 billion dollar 477 million 4 thousand": one amount */
+        int last = exp10;
+        size_t q = extract_skip_sp(s, n, r.end, 0);
+        while (q < n && ex_isdigit((unsigned char)s[q])) {
+            ex_number n2;
+            extract_number_parse(s, n, q, &n2);
+            size_t k2;
+            size_t q2 = extract_skip_sp(s, n, n2.end, 0);
+            int e2 = n2.ok && n2.decimals == 0 ? extract_scale_at(s, n, q2, 0, &k2) : 0;
+            double v2;
+            if (!e2 || e2 >= last || extract_number_value(&n2, e2, 0, &v2) != 0 ||
+                v2 >= extract_pow10(last))
+                break;
+            r.f.value += v2;
+            r.f.precision = extract_pow10(e2);
+            r.end = q2 + k2;
+            last = e2;
+            q = extract_skip_sp(s, n, r.end, 0);
+        }
+    }
     if (sign && r.is_percent)
         r.sign_change = sign;
     else if (sign < 0)
@@ -901,8 +953,6 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
     }
     if (!par && w.partner[0] && rep && strcmp(w.partner, rep))
         par = w.partner;
-    if (!par && rep && w.first[0] && strcmp(w.first, rep))
-        par = w.first;
     snprintf(d->reporter, sizeof d->reporter, "%s", rep ? rep : "");
     snprintf(d->partner, sizeof d->partner, "%s", par ? par : "");
     d->line = (unsigned long)li + 1;
@@ -969,6 +1019,10 @@ static int ex_finish(ex_state *st)
     ex_doc_sides(sc, &doc);
     const trade_figure *last = NULL; /* the figure before, resolved */
     size_t last_end = 0;
+    ex_who before;
+    int have_before = 0;
+    unsigned long before_line = 0;
+    memset(&before, 0, sizeof before);
     for (size_t i = 0; i < st->nraw; i++) {
         ex_raw *r = &st->raw[i];
         char note[400] = "";
@@ -985,6 +1039,31 @@ static int ex_finish(ex_state *st)
                                ctx_year);
             sent_a = a;
             sent_b = b;
+            /* the sentence before, when it is in the same paragraph and has
+             * no figure of its own */
+            have_before = 0;
+            size_t q = a;
+            int nl = 0;
+            while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\n' || s[q - 1] == '\r' ||
+                             s[q - 1] == '\t')) {
+                nl += s[q - 1] == '\n';
+                q--;
+            }
+            if (q > 0 && nl < 2) {
+                size_t pa, pb;
+                extract_sentence(sc, q - 1, &pa, &pb);
+                if (pb > q)
+                    pb = q;
+                if (pa >= last_end && pa < pb && pb <= a) {
+                    ex_raw fake;
+                    memset(&fake, 0, sizeof fake);
+                    fake.start = fake.end = fake.num_start = pb;
+                    extract_who(s, n, pa, pb, &fake, &before);
+                    unsigned long col;
+                    extract_position(sc, pa, &before_line, &col);
+                    have_before = 1;
+                }
+            }
         }
         /* the figure before counts when it is near: in the same sentence or
          * at most about three sentences back */
@@ -1059,6 +1138,12 @@ static int ex_finish(ex_state *st)
         for (size_t t = 0; t < nt && !pick && fp == (size_t)-1; t++)
             if (times[t].a >= r->end && !times[t].base && times[t].paren == (size_t)-1)
                 pick = &times[t];
+        if (!pick && fp != (size_t)-1 && !in_paren_of_prev) {
+            /* "In 2022, China was ... (9.0 %)": the sentence's time outside */
+            for (size_t t = nt; t > 0 && !pick; t--)
+                if (times[t - 1].b <= fp && !times[t - 1].base && times[t - 1].paren == (size_t)-1)
+                    pick = &times[t - 1];
+        }
         int period_from = 0; /* 1: the figure before, 2: the document's date */
         if (pick && pick->base && pick->same && prev) {
             ex_same_period(prev->period, ex_period_year(pick->text), r->f.period, sizeof r->f.period);
@@ -1109,6 +1194,13 @@ static int ex_finish(ex_state *st)
             if (q >= 5 && s[q - 1] == ':' && extract_year_at(s, n, q - 5, &y))
                 snprintf(r->f.period, sizeof r->f.period, "%04d", y);
         }
+        if (r->unit_from) {
+            unsigned long ul, uc;
+            extract_position(sc, r->unit_from - 1, &ul, &uc);
+            char t[64];
+            snprintf(t, sizeof t, "currency from the figure on line %lu", ul);
+            ex_note_add(note, sizeof note, t);
+        }
         /* who and which flow */
         ex_who w;
         extract_who(s, n, a, b, r, &w);
@@ -1136,7 +1228,8 @@ static int ex_finish(ex_state *st)
                                strcmp(r->f.unit, "percent") == 0 || in_paren_of_prev;
             inherit = clean && kind_follows && !w.list[0];
         }
-        extract_who_resolve(&w, prev, &doc, inherit, &r->f, note, sizeof note);
+        extract_who_resolve(&w, have_before ? &before : NULL, before_line, prev, &doc, inherit,
+                            &r->f, note, sizeof note);
         if (inherit && prev && !r->f.period[0])
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
         if (w.negative && r->f.value > 0 && !strcmp(r->f.flow, "balance") &&

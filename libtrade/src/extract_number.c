@@ -416,6 +416,8 @@ static const ex_cur ex_cur_words[] = {{"US dollars", "USD"}, {"U.S. dollars", "U
                                       {"pounds", "GBP"},     {"roubles", "RUB"},
                                       {"rubles", "RUB"},     {"rouble", "RUB"},
                                       {"ruble", "RUB"},      {"tenge", "KZT"},
+                                      {"Kazakh tenge", "KZT"}, {"Kazakhstani tenge", "KZT"},
+                                      {"Chinese yuan", "CNY"}, {"Russian rubles", "RUB"},
                                       {"yuan", "CNY"},       {"renminbi", "CNY"},
                                       {"yen", "JPY"},        {"Swiss francs", "CHF"},
                                       {NULL, NULL}};

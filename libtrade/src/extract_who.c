@@ -90,6 +90,8 @@ static const char *ex_flow_word(const char *s, size_t n, size_t i, size_t *k, in
         {"transit", "freight"},
         {"transported", "freight"},
         {"handled", "freight"},
+        {"handling", "freight"},
+        {"transshipment", "freight"},
         {"aid", "aid"},
         {"assistance", "aid"},
         {"grant", "aid"},
@@ -180,7 +182,9 @@ static int ex_subject_verb(const char *s, size_t n, size_t p, size_t lim)
 {
     static const char *const verbs[] = {"exported", "exports", "imported", "imports", "shipped",
                                         "supplied", "posted",  "recorded", "invests",  "invested",
-                                        "sent",     "sold",    "bought",   "purchased", NULL};
+                                        "sent",     "sold",    "bought",   "purchased", "contributed",
+                                        "gave",     "provided", "allocated", "granted", "financed",
+                                        "disbursed", NULL};
     for (int it = 0; it < 3 && p < lim; it++) {
         for (size_t j = 0; verbs[j]; j++)
             if (extract_word(s, n, p, verbs[j]))
@@ -267,7 +271,8 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 if (q > lo && ex_isalpha((unsigned char)s[q - 1]))
                     continue;
                 if (extract_word(s, n, q, "stock") || extract_word(s, n, q, "accumulated") ||
-                    extract_word(s, n, q, "cumulative") || extract_word(s, n, q, "total"))
+                    extract_word(s, n, q, "cumulative") || extract_word(s, n, q, "total") ||
+                    extract_word(s, n, q, "since"))
                     stock = 1;
                 if (extract_word(s, n, q, "inflow") || extract_word(s, n, q, "inflows") ||
                     extract_word(s, n, q, "attracted") || extract_word(s, n, q, "attract") ||
@@ -293,6 +298,19 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             /* money: "freight trains ... worth" is not goods carried */
             flow = NULL;
             w->have_flow = 0;
+        }
+        if (flow && !strcmp(flow, "balance") && !deficit) {
+            /* "the negative foreign trade balance" */
+            size_t e0 = kw_a;
+            for (int it = 0; it < 3; it++) {
+                size_t v0;
+                size_t ve = extract_prev_word(s, n, e0, &v0);
+                if (ve <= v0 || v0 < sa)
+                    break;
+                if (extract_word(s, n, v0, "negative") == ve - v0)
+                    deficit = 1;
+                e0 = v0;
+            }
         }
         if (flow && !strcmp(flow, "balance") && deficit)
             w->negative = 1;
@@ -456,41 +474,48 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 ex_set(w->partner, c);
             }
         }
-        /* "€2 million for Uzbekistan", "exported ... $X to Y" right after the figure */
-        {
-            size_t q = extract_skip_sp(s, n, r->end, 1);
-            size_t f = extract_word(s, n, q, "for");
-            if (!f)
-                f = extract_word(s, n, q, "to");
-            if (!f)
-                f = extract_word(s, n, q, "from");
-            if (f) {
+    }
+    /* "€2 million for Uzbekistan", "exported ... $X to Y" right after the figure */
+    {
+        size_t q = extract_skip_sp(s, n, r->end, 1);
+        size_t f = extract_word(s, n, q, "for");
+        if (!f)
+            f = extract_word(s, n, q, "to");
+        if (!f)
+            f = extract_word(s, n, q, "from");
+        if (f) {
+            size_t cl;
+            int poss;
+            const char *c = ex_country(s, n, extract_skip_sp(s, n, q + f, 1), &cl, &poss);
+            if (c && !w->partner[0] && strcmp(w->flow, "trade") && strcmp(w->flow, "balance"))
+                ex_set(w->partner, c);
+        }
+    }
+    /* "Kyrgyzstan exported 422,260 tons of cement to Uzbekistan": the
+     * partner after the figure, within the clause */
+    if (!w->partner[0] && strcmp(w->flow, "trade") && strcmp(w->flow, "balance")) {
+        size_t lim = r->end + 90 < sb ? r->end + 90 : sb;
+        for (size_t q = r->end; q < lim; q++) {
+            if (s[q] == ',' || s[q] == ';' || s[q] == '(')
+                break;
+            size_t t;
+            if ((q == 0 || !ex_isalpha((unsigned char)s[q - 1])) &&
+                ((t = extract_word(s, n, q, "to")) || (t = extract_word(s, n, q, "from")))) {
                 size_t cl;
                 int poss;
-                const char *c = ex_country(s, n, extract_skip_sp(s, n, q + f, 1), &cl, &poss);
-                if (c && !w->partner[0] && w->flow[0] && strcmp(w->flow, "trade") &&
-                    strcmp(w->flow, "balance"))
+                const char *c = ex_country(s, n, extract_skip_sp(s, n, q + t, 1), &cl, &poss);
+                if (c) {
                     ex_set(w->partner, c);
-            }
-        }
-        /* "Kyrgyzstan exported 422,260 tons of cement to Uzbekistan": the
-         * partner after the figure, within the clause */
-        if (!w->partner[0] && strcmp(w->flow, "trade") && strcmp(w->flow, "balance")) {
-            size_t lim = r->end + 60 < sb ? r->end + 60 : sb;
-            for (size_t q = r->end; q < lim; q++) {
-                if (s[q] == ',' || s[q] == ';' || s[q] == '(')
                     break;
-                size_t t;
-                if ((q == 0 || !ex_isalpha((unsigned char)s[q - 1])) &&
-                    ((t = extract_word(s, n, q, "to")) || (t = extract_word(s, n, q, "from")))) {
-                    size_t cl;
-                    int poss;
-                    const char *c = ex_country(s, n, extract_skip_sp(s, n, q + t, 1), &cl, &poss);
-                    if (c) {
-                        ex_set(w->partner, c);
-                        break;
-                    }
                 }
+            }
+            if ((q == 0 || !ex_isalpha((unsigned char)s[q - 1])) && !w->after_in[0] &&
+                (t = extract_word(s, n, q, "in"))) {
+                size_t cl;
+                int poss;
+                const char *c = ex_country(s, n, extract_skip_sp(s, n, q + t, 1), &cl, &poss);
+                if (c)
+                    ex_set(w->after_in, c);
             }
         }
     }
@@ -567,11 +592,9 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 ex_set(w->possessive, c);
             else if (!poss && q < start && ex_subject_verb(s, n, extract_skip_sp(s, n, q + cl, 1), start))
                 ex_set(w->subject, c);
-            if (!poss && q < start) {
-                if (q >= clause)
-                    ex_set(w->clause, c);
-                else
-                    ex_set(w->near, c);
+            if (!poss && q < start && w->ncand < 8) {
+                ex_set(w->cand[w->ncand], c);
+                w->cand_clause[w->ncand++] = q >= clause;
             }
             q += cl - 1;
         }
@@ -588,15 +611,21 @@ static void ex_note(char *note, size_t cap, const char *fmt, const char *what, u
     snprintf(note + l, cap - l, fmt, what, line);
 }
 
-void extract_who_resolve(const ex_who *w, const trade_figure *prev, const ex_doc *doc,
-                         int inherit, trade_figure *f, char *note, size_t cap)
+void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long before_line,
+                         const trade_figure *prev, const ex_doc *doc, int inherit,
+                         trade_figure *f, char *note, size_t cap)
 {
     const char *rep = NULL, *par = NULL;
     int rep_prev = 0, par_prev = 0, rep_doc = 0, par_doc = 0;
     /* the flow */
     if (w->have_flow)
         snprintf(f->flow, sizeof f->flow, "%s", w->flow);
-    else if (prev && prev->flow[0]) {
+    else if (before && before->have_flow &&
+             !(strcmp(before->flow, "freight") == 0 && trade_unit_is_currency(f->unit))) {
+        snprintf(f->flow, sizeof f->flow, "%s", before->flow);
+        ex_note(note, cap, "%s from line %lu", "flow", before_line);
+    } else if (prev && prev->flow[0] &&
+               !(strcmp(prev->flow, "freight") == 0 && trade_unit_is_currency(f->unit))) {
         snprintf(f->flow, sizeof f->flow, "%s", prev->flow);
         ex_note(note, cap, "%s from line %lu", "flow", prev->line);
     }
@@ -631,12 +660,15 @@ void extract_who_resolve(const ex_who *w, const trade_figure *prev, const ex_doc
     }
     if (!par && !w->pair) {
         const char *r0 = rep ? rep : (prev && prev->reporter[0] ? prev->reporter : doc->reporter);
-        if (w->clause[0] && strcmp(w->clause, r0))
-            par = w->clause;
-        else if (w->near[0] && strcmp(w->near, r0) && !w->total)
-            par = w->near;
-        else if (w->first[0] && strcmp(w->first, r0) && !w->total && strcmp(f->unit, "percent"))
-            par = w->first;
+        /* the last other country of the clause, else of the sentence before it */
+        for (int j = w->ncand; j > 0 && !par; j--)
+            if (w->cand_clause[j - 1] && strcmp(w->cand[j - 1], r0))
+                par = w->cand[j - 1];
+        for (int j = w->ncand; j > 0 && !par && !w->total; j--)
+            if (!w->cand_clause[j - 1] && strcmp(w->cand[j - 1], r0))
+                par = w->cand[j - 1];
+        if (!par && rep && w->possessive[0] && strcmp(w->possessive, rep))
+            par = w->possessive; /* "the EU ... into Kazakhstan's economy" */
     }
     if (!par && w->total && strcmp(f->unit, "percent") && f->flow[0])
         par = "WLD";
@@ -646,8 +678,28 @@ void extract_who_resolve(const ex_who *w, const trade_figure *prev, const ex_doc
         rep = par;
         par = t;
     }
+    if (!par && w->after_in[0] && (inv || !strcmp(f->flow, "aid")) &&
+        (!rep || strcmp(rep, w->after_in)))
+        par = w->after_in; /* "supplied €98,100 for a project ... in Turkmenistan" */
     if (inv && !rep && par && w->have_flow)
         rep = "WLD"; /* "foreign direct investment in X": from the world */
+    int rep_before = 0, par_before = 0;
+    if (before) {
+        /* the sentence before, in the same paragraph, names the sides */
+        const char *br = before->reporter[0]  ? before->reporter
+                         : before->subject[0] ? before->subject
+                         : before->possessive[0] ? before->possessive
+                                                 : NULL;
+        if (!rep && br && (!par || strcmp(br, par))) {
+            rep = br;
+            rep_before = 1;
+        }
+        const char *bp = before->partner[0] ? before->partner : NULL;
+        if (!par && bp && (!rep || strcmp(bp, rep)) && f->flow[0]) {
+            par = bp;
+            par_before = 1;
+        }
+    }
     /* what the sentence leaves open: the figure before, then the document */
     if (!rep && prev && prev->reporter[0]) {
         rep = prev->reporter;
@@ -663,6 +715,11 @@ void extract_who_resolve(const ex_who *w, const trade_figure *prev, const ex_doc
     }
     if (!par && doc->partner[0] && f->flow[0]) {
         par = doc->partner;
+        par_doc = 1;
+    }
+    if (!par && doc->reporter[0] && rep && strcmp(rep, doc->reporter) && f->flow[0] &&
+        strcmp(f->unit, "percent")) {
+        par = doc->reporter; /* the document's own country is the other side */
         par_doc = 1;
     }
     if (rep && par && !strcmp(rep, par)) {
@@ -687,13 +744,17 @@ void extract_who_resolve(const ex_who *w, const trade_figure *prev, const ex_doc
     }
     snprintf(f->reporter, sizeof f->reporter, "%s", rep ? rep : "");
     snprintf(f->partner, sizeof f->partner, "%s", par ? par : "");
-    if (rep && rep_prev)
+    if (rep && rep_before)
+        ex_note(note, cap, "%s from line %lu", "reporter", before_line);
+    else if (rep && rep_prev)
         ex_note(note, cap, "%s from line %lu", "reporter", prev->line);
     else if (rep && rep_doc)
         ex_note(note, cap, "%s from the title or first paragraph (line %lu)", "reporter", doc->line);
     else if (rep && w->source && !strcmp(rep, w->source) && !w->reporter[0])
         ex_note(note, cap, "%s from the data source named in the sentence%.0lu", "reporter", 0);
-    if (par && par_prev)
+    if (par && par_before)
+        ex_note(note, cap, "%s from line %lu", "partner", before_line);
+    else if (par && par_prev)
         ex_note(note, cap, "%s from line %lu", "partner", prev->line);
     else if (par && par_doc)
         ex_note(note, cap, "%s from the title or first paragraph (line %lu)", "partner", doc->line);

@@ -18,8 +18,10 @@ typedef struct ex_who {
     char list[8];      /* the country right before the figure in a list */
     char possessive[8];/* the first "X's" of the sentence */
     char subject[8];   /* the subject of a flow verb ("X exported") */
-    char clause[8];    /* the last other country of the figure's clause */
-    char near[8];      /* the last other country before the clause */
+    char cand[8][8];   /* the countries before the figure (not possessives), in order */
+    int cand_clause[8];/* 1: in the figure's clause */
+    int ncand;
+    char after_in[8];  /* "in Y" after the figure, in its clause */
     char first[8];     /* the first country of the sentence that is not a possessive */
     const char *source;/* the data source's country ("according to Chinese customs") */
 } ex_who;
@@ -32,11 +34,15 @@ typedef struct ex_doc {
     unsigned long line;        /* where they were read */
 } ex_doc;
 
-/* Fill the reporter, partner and flow of r from its sentence (*w), the
- * figure before (prev, NULL if none or too far) and the document; append
- * to note (size cap) where a field came from. */
-void extract_who_resolve(const ex_who *w, const trade_figure *prev, const ex_doc *doc,
-                         int inherit, trade_figure *f, char *note, size_t cap);
+/* Fill the reporter, partner and flow of f from its sentence (*w), the
+ * sentence before in the same paragraph when it is nearer than the figure
+ * before (before, on line before_line; NULL if none), the figure before
+ * (prev, NULL if none or too far) and the document; with inherit, f takes
+ * prev's sides (a growth rate right after its level). Appends to note
+ * (size cap) where a field came from. */
+void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long before_line,
+                         const trade_figure *prev, const ex_doc *doc, int inherit,
+                         trade_figure *f, char *note, size_t cap);
 
 /* Read the sentence s[sa..sb) around figure r into *w. */
 void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_who *w);

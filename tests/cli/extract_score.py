@@ -3,6 +3,11 @@
 
 usage: extract_score.py TRADE KEYS.csv DIR [--min-recall R] [--min-complete C]
                         [--min-precision P] [-v]
+       extract_score.py TRADE --datasets DATASETS_DIR BRIEFS_DIR [...]
+
+With --datasets, the keys are the rows of DATASETS_DIR/*.csv (their source
+is the brief DIR/<source>.txt, their locator "line N" the figure's line;
+derived rows are left out): the briefs' own figures.
 
 KEYS.csv: file,find,reporter,partner,flow,period,value,unit,qualifier,measure;
 one row per figure of DIR/<file>.txt, in text order. `find` is the figure as
@@ -57,14 +62,29 @@ def money_tonnage(u):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("trade")
-    ap.add_argument("keys")
+    ap.add_argument("keys", help="KEYS.csv, or with --datasets the datasets folder")
+    ap.add_argument("--datasets", action="store_true")
     ap.add_argument("dir")
     ap.add_argument("--min-recall", type=float, default=0)
     ap.add_argument("--min-complete", type=float, default=0)
     ap.add_argument("--min-precision", type=float, default=0)
     ap.add_argument("-v", action="store_true", help="print every miss")
     a = ap.parse_args()
-    keys = list(csv.DictReader(open(a.keys, encoding="utf-8")))
+    if a.datasets:
+        import glob
+        import os
+        import re
+        keys = []
+        for fn in sorted(glob.glob(os.path.join(a.keys, "*.csv"))):
+            for r in csv.DictReader(open(fn, encoding="utf-8")):
+                m = re.search(r"line (\d+)", r.get("locator", ""))
+                if not m or r.get("qualifier") == "derived":
+                    continue
+                r["file"] = r["source"]
+                r["line"] = int(m.group(1))
+                keys.append(r)
+    else:
+        keys = list(csv.DictReader(open(a.keys, encoding="utf-8")))
     files = list(dict.fromkeys(k["file"] for k in keys))
     n = found = complete = 0
     emitted = real = 0
@@ -87,7 +107,10 @@ def main():
         at = 0
         for k in (k for k in keys if k["file"] == f):
             n += 1
-            line = next((i for i in range(at, len(lines)) if k["find"] in lines[i]), None)
+            if a.datasets:
+                line = k["line"] - 1
+            else:
+                line = next((i for i in range(at, len(lines)) if k["find"] in lines[i]), None)
             if line is None:
                 print(f"KEY {f}: '{k['find']}' not found after line {at + 1}")
                 sys.exit(2)
@@ -99,7 +122,7 @@ def main():
             if not cands:
                 kinds["value"] += 1
                 if a.v:
-                    print(f"MISS value {f}:{line + 1} {k['find']} = {k['value']} {k['unit']}")
+                    print(f"MISS value {f}:{line + 1} {k.get('find', '')} = {k['value']} {k['unit']}")
                 continue
             found += 1
 
@@ -123,7 +146,7 @@ def main():
                     r = rows[best]
                     got = ",".join(r[c] for c in ("reporter", "partner", "flow", "period"))
                     want = ",".join(k[c] for c in ("reporter", "partner", "flow", "period"))
-                    print(f"MISS {'+'.join(w)} {f}:{line + 1} {k['find']}: got {got} want {want}")
+                    print(f"MISS {'+'.join(w)} {f}:{line + 1} {k.get('find', k['value'])}: got {got} want {want}")
         for i, r in enumerate(rows):
             if money_tonnage(r["unit"]):
                 emitted += 1
