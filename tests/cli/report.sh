@@ -24,10 +24,17 @@ done
 head -1 "$out/growth.csv" | grep -q growth_pct && ok || bad "growth.csv header"
 head -1 "$out/check.csv" | grep -q verdict && ok || bad "check.csv header"
 head -1 "$out/compare.csv" | grep -q '^measure,reporter,partner,flow,period,unit,product,value,status' && ok || bad "compare.csv header"
-for c in belgium-kazakhstan-exports belgium-central-asia-2011 luxembourg-central-asia-exports \
-         middle-corridor-freight eu-kazakhstan-trade-investment belgium-russia-trade; do
-    for e in gp png svg; do [ -s "$out/$c.$e" ] && ok || bad "$c.$e missing"; done
+# the charts of datasets/report.conf (trade and investment stock on two charts)
+for c in belgium-kazakhstan-exports belgium-kazakhstan-export-growth belgium-central-asia-2011 \
+         belgium-central-asia-ranks-2011 luxembourg-central-asia-exports middle-corridor-freight \
+         eu-kazakhstan-trade eu-kazakhstan-investment belgium-russia-trade; do
+    for e in gp png svg pdf; do [ -s "$out/$c.$e" ] && ok || bad "$c.$e missing"; done
 done
+grep -q '<title>Trade and investment: Belgium, Luxembourg, the EU and Central Asia</title>' "$out/index.html" \
+    && ok || bad "page title from datasets/report.conf"
+# the SVG's <title> is the chart's title with its period, not "Gnuplot"
+grep -q '<title>Belgian exports to Kazakhstan, 2002–2011</title>' "$out/belgium-kazakhstan-exports.svg" \
+    && ok || bad "svg title"
 
 python3 - "$out" <<'PY' && ok || bad "report contents"
 import csv, os, re, struct, sys
@@ -36,15 +43,15 @@ fail = 0
 def no(msg):
     global fail
     print("FAIL:", msg); fail = 1
-# valid PNGs: signature, IHDR, 800x500
+# valid PNGs: signature, IHDR, 2400x1500 (800 x 500 at three times: print resolution)
 pngs = [f for f in os.listdir(out) if f.endswith(".png")]
 valid = 0
 for f in pngs:
     b = open(os.path.join(out, f), "rb").read()
-    if b[:8] == b"\x89PNG\r\n\x1a\n" and b[12:16] == b"IHDR" and struct.unpack(">II", b[16:24]) == (800, 500) and b[-8:-4] == b"IEND":
+    if b[:8] == b"\x89PNG\r\n\x1a\n" and b[12:16] == b"IHDR" and struct.unpack(">II", b[16:24]) == (2400, 1500) and b[-8:-4] == b"IEND":
         valid += 1
     else:
-        no(f + " is not a complete 800x500 PNG")
+        no(f + " is not a complete 2400x1500 PNG")
 if valid < 5:
     no(f"only {valid} valid PNGs")
 page = open(os.path.join(out, "index.html"), encoding="utf-8").read()
