@@ -215,7 +215,8 @@ static void test_growth(void **state)
     unsigned char used[3];
     char *s = script_of(csv, TRADE_PLOT_GROWTH, "Growth 'x'", used);
     assert_blocks_safe(s);
-    assert_non_null(strstr(s, "$growth << EOD\n0 40.8 40.8 NaN\n1 -49.3 NaN -49.3\nEOD\n"));
+    assert_non_null(strstr(s, "$growth << EOD\n0 40.8 40.8 NaN NaN \"+40.8 %\"\n"
+                              "1 -49.3 NaN -49.3 NaN \"-49.3 %\"\nEOD\n"));
     assert_non_null(strstr(s, "set xtics ('2009\xe2\x86\x92"
                               "2010' 0, '2010\xe2\x86\x92"
                               "2011' 1)"));

@@ -1204,8 +1204,8 @@ static void not_drawn(report *rp)
     }
     h_raw(h, "<div class=\"scroll\"><table>\n<thead><tr>"
              "<th>reporter</th><th>partner</th><th>flow</th><th>product</th><th>period</th>"
-             "<th>value</th><th>qualifier</th><th>source</th><th>locator</th><th>why not drawn"
-             "</th></tr></thead>\n<tbody>\n");
+             "<th>value</th><th>qualifier</th><th>source</th><th>locator</th><th>note</th>"
+             "<th>why not drawn</th></tr></thead>\n<tbody>\n");
     for (size_t r = 0; r < n; r++) {
         if (rp->drawn[r])
             continue;
@@ -1223,6 +1223,7 @@ static void not_drawn(report *rp)
         h_cell(h, o->qualifier, 0);
         h_cell(h, o->source, 0);
         h_cell(h, o->locator, 0);
+        h_cell(h, o->note, 0);
         h_cell(h, why_text(rp->why[r]), 0);
         h_raw(h, "</tr>\n");
     }

@@ -135,6 +135,63 @@ mkdir -p "$tmp/baddata"
 printf 'reporter,partner,flow,period,value,unit\nBEL,KAZ,export,2011,12x,EUR\n' >"$tmp/baddata/b.csv"
 "$TRADE" report "$tmp/baddata" -o "$tmp/y" 2>"$tmp/err"; [ $? -eq 1 ] && grep -q 'b.csv:2:' "$tmp/err" && ok || bad "bad data: want 1"
 
+# ---- a folder that is not the briefs: nothing of Belgium on its page ----
+mkdir -p "$tmp/dc"
+cat >"$tmp/dc/deu-chn.csv" <<'CSV'
+reporter,partner,flow,period,value,unit,precision,qualifier,source,locator
+DEU,CHN,export,2015,71300000000,EUR,100000000,,release,table 1
+DEU,CHN,export,2016,76000000000,EUR,100000000,,release,table 1
+DEU,CHN,export,2017,86100000000,EUR,100000000,approx,release,table 1
+DEU,CHN,import,2015,91700000000,EUR,100000000,,release,table 2
+DEU,CHN,import,2017,101800000000,EUR,100000000,estimate,release,table 2
+DEU,CHN,export,2017,5000,USD,1000,,release,line 50
+CSV
+"$TRADE" report "$tmp/dc" -o "$tmp/dcr" 2>"$tmp/err"
+[ $? -eq 0 ] && ok || { bad "report of another folder"; cat "$tmp/err"; }
+grep -qiE 'belgi|central asia|kazakh|luxembourg|brief' "$tmp/dcr/index.html" "$tmp/dcr"/*.gp \
+    && bad "another folder's page speaks of the briefs" || ok
+grep -q '<title>Trade figures: Germany</title>' "$tmp/dcr/index.html" && ok || bad "automatic page title"
+# 6 observations: exports 2015-2017 (3) and imports 2015, 2017 (2) drawn, the
+# lone USD figure listed with its reason
+grep -q '5 of 6 observations are drawn above; this one is not' "$tmp/dcr/index.html" && ok || bad "not drawn count"
+grep -q '5,000 USD' "$tmp/dcr/index.html" && ok || bad "lone figure listed, with separators and unit"
+grep -q 'the only figure of its reporter' "$tmp/dcr/index.html" && ok || bad "reason for not drawing"
+grep -q '71,300,000,000 EUR' "$tmp/dcr/index.html" && ok || bad "thousands separators in the tables"
+# imports of 2015 and 2017 are not joined across the missing 2016
+awk '/^\$s1 << EOD/,/^EOD/' "$tmp/dcr/deu-import-eur.gp" | grep -c '^$' | grep -qx 1 && ok || bad "gap in imports joined"
+grep -q "Source: release, table 2" "$tmp/dcr/deu-import-eur.gp" && ok || bad "source line"
+"$TRADE" report "$tmp/dc" -o "$tmp/dcr2" --title 'My "title"' --no-render 2>/dev/null
+grep -q '<h1>My &quot;title&quot;</h1>' "$tmp/dcr2/index.html" && ok || bad "--title"
+
+# ---- report folders ----
+# the output in the input folder, twice: the second run does not read the
+# first run's tables as data
+cp -r "$tmp/dc" "$tmp/same"
+"$TRADE" report "$tmp/same" -o "$tmp/same" --no-render 2>"$tmp/err" && ok || { bad "report ds -o ds (1)"; cat "$tmp/err"; }
+"$TRADE" report "$tmp/same" -o "$tmp/same" --no-render 2>"$tmp/err" && ok || { bad "report ds -o ds (2)"; cat "$tmp/err"; }
+grep -q '5 of 6 observations' "$tmp/same/index.html" && ok || bad "second run read its own outputs"
+# stale charts go, the user's files stay
+: >"$tmp/same/.compare-balance.csv"; : >"$tmp/same/notes.txt"
+grep -v '^DEU,CHN,import' "$tmp/dc/deu-chn.csv" >"$tmp/same/deu-chn.csv"
+"$TRADE" report "$tmp/same" -o "$tmp/same" --no-render 2>/dev/null
+[ ! -e "$tmp/same/deu-import-eur.gp" ] && ok || bad "stale chart left"
+[ -e "$tmp/same/.compare-balance.csv" ] && [ -e "$tmp/same/notes.txt" ] && ok || bad "a user file was deleted"
+# -o FILE: one clear error, exit 2
+: >"$tmp/afile"
+"$TRADE" report "$tmp/dc" -o "$tmp/afile" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q 'not a folder' "$tmp/err" && ok || { bad "-o FILE: rc $rc"; cat "$tmp/err"; }
+# --plots-dir with a missing parent: exit 2, no output folder made
+"$TRADE" report "$tmp/dc" -o "$tmp/newout" --plots-dir "$tmp/no/such/plots" 2>/dev/null
+[ $? -eq 2 ] && [ ! -e "$tmp/newout" ] && ok || bad "--plots-dir with a missing parent left something"
+# report.conf: a chart list, its errors located
+cp "$tmp/dc/deu-chn.csv" "$tmp/conf.csv"; mkdir -p "$tmp/cf"; mv "$tmp/conf.csv" "$tmp/cf/"
+printf 'title = German trade\n[chart exp]\ntitle = Exports\nreporter = DEU\nflow = export\nunit = EUR\n' >"$tmp/cf/report.conf"
+"$TRADE" report "$tmp/cf" -o "$tmp/cfr" --no-render 2>/dev/null && [ -s "$tmp/cfr/exp.gp" ] \
+    && grep -q '<title>German trade</title>' "$tmp/cfr/index.html" && ok || bad "report.conf"
+printf 'title = x\n[chart a]\ntitle = A\ncolour = red\n' >"$tmp/cf/report.conf"
+"$TRADE" report "$tmp/cf" -o "$tmp/cfr2" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q 'report.conf:4: unknown key' "$tmp/err" && [ ! -e "$tmp/cfr2" ] && ok || { bad "bad report.conf: rc $rc"; cat "$tmp/err"; }
+
 lib_valgrind_check || bad "valgrind"
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
