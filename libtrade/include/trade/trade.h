@@ -3,10 +3,12 @@
 #define TRADE_TRADE_H
 
 #include "codes.h"
+#include "complexity.h"
 #include "error.h"
 #include "extract.h"
 #include "import.h"
 #include "number.h"
+#include "panel.h"
 #include "period.h"
 #include "plot.h"
 #include "stats.h"
