@@ -30,6 +30,8 @@ static const struct command commands[] = {
     {"import", cmd_import, "import BACI or UN Comtrade bulk files (and merge partials)"},
     {"complexity", cmd_complexity, "RCA, ECI, PCI, density, COI, COG on a product panel"},
     {"proximity", cmd_proximity, "product-by-product proximity of a product panel"},
+    {"indicator", cmd_indicator, "WITS indicators (rca, intensity, ...) and unit values"},
+    {"deflate", cmd_deflate, "constant prices with a deflator table"},
 };
 
 static void usage(FILE *fp)

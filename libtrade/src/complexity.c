@@ -796,20 +796,20 @@ int trade_complexity_run(const trade_panel *panel, const trade_population *pop,
     for (size_t per = 0; per < trade_panel_periods(panel) && !rc; per++) {
         period_index ix = {0};
         period_work w = {0};
-        const char *pst = NULL, *dst = NULL;
+        const char *pst = NULL, *est = NULL, *dst = NULL;
         double *coi = NULL;
         if ((rc = period_setup(panel, per, pop, opt, &ix, &w, &pst, err)))
             goto next;
         size_t C = w.C, P = w.P;
         double m = NAN, s = NAN, cm = NAN, csd = NAN;
         if (!pst) {
-            pst = eci_solve(&w, err, &rc);
+            est = eci_solve(&w, err, &rc);
             if (rc)
                 goto next;
             if (w.eci_ok) {
                 long_moments(w.kc, C, P, &m, &s);
                 if (!(s > 0)) {
-                    pst = ST_SD0;
+                    est = ST_SD0;
                     w.eci_ok = 0;
                 }
             }
@@ -873,9 +873,7 @@ int trade_complexity_run(const trade_panel *panel, const trade_population *pop,
                     row.mcp = w.m[i];
                     row.diversity = w.d[cpos];
                     row.ubiquity = w.u[ppos];
-                    if (pst) {
-                        row.status = pst;
-                    }
+                    row.status = pst ? pst : dst ? dst : est ? est : "";
                     if (w.eci_ok) {
                         row.eci = (w.kc[cpos] - m) / s;
                         row.pci = (w.kp[ppos] - m) / s;
@@ -886,8 +884,7 @@ int trade_complexity_run(const trade_panel *panel, const trade_population *pop,
                             row.coi = csd > 0 ? (coi[cpos] - cm) / csd : NAN;
                             row.cog = w.m[i] ? 0 : (w.T[ppos] - w.G[i]) / s;
                         }
-                    } else if (dst && !pst)
-                        row.status = dst;
+                    }
                 }
                 rc = fn(ctx, &row);
             }

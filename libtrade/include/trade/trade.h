@@ -4,9 +4,11 @@
 
 #include "codes.h"
 #include "complexity.h"
+#include "deflate.h"
 #include "error.h"
 #include "extract.h"
 #include "import.h"
+#include "indicators.h"
 #include "number.h"
 #include "panel.h"
 #include "period.h"
