@@ -41,6 +41,8 @@ static const char ST_CONST[] = "density, coi, cog undefined: a product has the s
                                "every country (no correlation)";
 static const char ST_ZEROPHI[] = "density, coi, cog undefined: a product has no proximity to any "
                                  "other";
+static const char ST_KNN0[] = "density 0: the K nearest products were all dropped by the knn "
+                              "threshold's rounding (Stata's result)";
 static const char ST_SD0[] = "eci, pci, coi, cog undefined: eci has no spread";
 
 void trade_complexity_options_init(trade_complexity_options *o)
@@ -215,6 +217,7 @@ typedef struct period_work {
     double *kc, *kp;            /* raw, sign fixed */
     int eci_ok;
     double *phisum, *dens, *T, *G; /* P, C x P, P, C x P */
+    unsigned char *knn_empty;      /* P: knn kept no neighbour */
     int dens_ok, cog_ok;
 } period_work;
 
@@ -323,7 +326,11 @@ static void *block_worker(void *arg)
                     w->dens[c * P + b] = acc / ws;
                 }
             } else {
-                tw->zero_row = 1;
+                /* every neighbour dropped by the threshold's rounding:
+                 * Stata's editmissing(weight, 0) makes the density 0 */
+                for (size_t c = 0; c < C; c++)
+                    w->dens[c * P + b] = 0;
+                w->knn_empty[b] = 1;
             }
             if (w->eci_ok) {
                 double g = w->kp[b] / s;
@@ -479,6 +486,7 @@ static void work_free(period_work *w)
     free(w->dens);
     free(w->T);
     free(w->G);
+    free(w->knn_empty);
     memset(w, 0, sizeof *w);
 }
 
@@ -735,7 +743,8 @@ static int run_blocks(period_work *w, trade_error *err)
     w->dens = malloc((CP + 1) * sizeof *w->dens);
     w->T = calloc(P + 1, sizeof *w->T);
     w->G = calloc(CP + 1, sizeof *w->G);
-    int ok = w->phisum && w->dens && w->T && w->G;
+    w->knn_empty = calloc(P + 1, 1);
+    int ok = w->phisum && w->dens && w->T && w->G && w->knn_empty;
     for (int i = 0; i < nth && ok; i++) {
         tw[i].w = w;
         tw[i].first_block = (size_t)i;
@@ -874,6 +883,8 @@ int trade_complexity_run(const trade_panel *panel, const trade_population *pop,
                     row.diversity = w.d[cpos];
                     row.ubiquity = w.u[ppos];
                     row.status = pst ? pst : dst ? dst : est ? est : "";
+                    if (!row.status[0] && w.knn_empty && w.knn_empty[ppos])
+                        row.status = ST_KNN0;
                     if (w.eci_ok) {
                         row.eci = (w.kc[cpos] - m) / s;
                         row.pci = (w.kp[ppos] - m) / s;
