@@ -28,6 +28,10 @@ static const struct command commands[] = {
     {"report", cmd_report, "tables, charts and an HTML page for a datasets folder"},
     {"extract", cmd_extract, "extract figures from brief text with provenance"},
     {"import", cmd_import, "import BACI or UN Comtrade bulk files (and merge partials)"},
+    {"complexity", cmd_complexity, "RCA, ECI, PCI, density, COI, COG on a product panel"},
+    {"proximity", cmd_proximity, "product-by-product proximity of a product panel"},
+    {"indicator", cmd_indicator, "WITS indicators (rca, intensity, ...) and unit values"},
+    {"deflate", cmd_deflate, "constant prices with a deflator table"},
 };
 
 /* SIGINT, SIGTERM, SIGHUP, SIGQUIT: remove the temporary files being

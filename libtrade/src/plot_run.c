@@ -250,11 +250,106 @@ static int read_whole(const char *path, unsigned char **data, size_t *n)
     return 0;
 }
 
+/* Read a whole small file; NULL on failure. */
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *p = NULL;
+    size_t n = 0, cap = 0, k;
+    char chunk[65536];
+    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (n + k + 1 > cap) {
+            cap = (n + k + 1) * 2;
+            char *q = realloc(p, cap);
+            if (!q) {
+                free(p);
+                fclose(f);
+                return NULL;
+            }
+            p = q;
+        }
+        memcpy(p + n, chunk, k);
+        n += k;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad || !p) {
+        free(p);
+        return NULL;
+    }
+    p[n] = '\0';
+    *len = n;
+    return p;
+}
+
+/* gnuplot's SVG says <title>Gnuplot</title>: put the chart's title there,
+ * from the script's line  svg_title = '...'  (single-quoted by the plot
+ * module: no quote inside), XML-escaped. The SVG is NAME.svg beside
+ * NAME.gp. A script without svg_title or an SVG not found is left alone. */
+static int svg_retitle(const char *script_path, const char *format, trade_error *err)
+{
+    size_t sl = strlen(script_path), glen = 0, vlen = 0;
+    if (sl < 4 || strcmp(script_path + sl - 3, ".gp"))
+        return TRADE_OK;
+    char *gp = slurp(script_path, &glen);
+    if (!gp)
+        return TRADE_OK;
+    int is_svg = format ? !strcmp(format, "svg") : strstr(gp, "out_format = 'svg'") != NULL;
+    const char *t = strstr(gp, "\nsvg_title = '");
+    char *svgp = malloc(sl + 2);
+    if (!is_svg || !t || !svgp) {
+        free(gp), free(svgp);
+        return TRADE_OK;
+    }
+    t += strlen("\nsvg_title = '");
+    const char *e = strstr(t, "'\n");
+    memcpy(svgp, script_path, sl - 3);
+    strcpy(svgp + sl - 3, ".svg");
+    char *svg = e ? slurp(svgp, &vlen) : NULL;
+    const char *old = svg ? strstr(svg, "<title>Gnuplot</title>") : NULL;
+    int rc = TRADE_OK;
+    if (old) {
+        size_t tl = (size_t)(e - t), cap = vlen + tl * 6 + 32, n = 0;
+        char *out = malloc(cap);
+        if (!out) {
+            rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+        } else {
+            size_t pre = (size_t)(old - svg);
+            memcpy(out, svg, pre);
+            n = pre;
+            memcpy(out + n, "<title>", 7);
+            n += 7;
+            for (const char *c = t; c < e; c++) {
+                const char *rep = *c == '&' ? "&amp;" : *c == '<' ? "&lt;" : *c == '>' ? "&gt;" : NULL;
+                if (rep) {
+                    memcpy(out + n, rep, strlen(rep));
+                    n += strlen(rep);
+                } else {
+                    out[n++] = *c;
+                }
+            }
+            memcpy(out + n, "</title>", 8);
+            n += 8;
+            size_t rest = vlen - pre - strlen("<title>Gnuplot</title>");
+            memcpy(out + n, old + strlen("<title>Gnuplot</title>"), rest);
+            n += rest;
+            rc = trade_file_write_atomic(svgp, out, n, err);
+            free(out);
+        }
+    }
+    free(svg), free(gp), free(svgp);
+    return rc;
+}
+
 int trade_plot_render(const char *script_path, const char *format, trade_error *err)
 {
     trade_error_clear(err);
-    if (!format)
-        return plot_run(script_path, NULL, NULL, NULL, err);
+    if (!format) {
+        int rc0 = plot_run(script_path, NULL, NULL, NULL, err);
+        return rc0 ? rc0 : svg_retitle(script_path, format, err);
+    }
     trade_plot_terminal term;
     if (trade_plot_terminal_parse(format, &term))
         return trade_error_set(err, TRADE_EARG, NULL, 0, 0,
@@ -319,6 +414,8 @@ int trade_plot_render(const char *script_path, const char *format, trade_error *
     }
     if (!rc)
         rc = trade_file_write_atomic(dest, data, n, err);
+    if (!rc && term == TRADE_PLOT_SVG)
+        rc = svg_retitle(script_path, format, err);
     free(data);
     remove_tree(tmpdir);
     writer_temp_release(fslot);

@@ -26,7 +26,11 @@
 
 #include <csv.h>
 
+#include "trade/fit.h"
+#include "trade/growth.h"
 #include "trade/number.h"
+#include "trade/rank.h"
+#include "trade/summary.h"
 #include "trade/writer.h"
 #include "writer_internal.h"
 
@@ -62,24 +66,7 @@ enum { PART_FILE = 1, PART_MEMORY };
 
 static const char *const numeric_columns[] = {"value",
                                               "precision",
-                                              "value_from",
-                                              "value_to",
-                                              "growth_pct",
-                                              "cagr_pct",
-                                              "log_growth",
                                               "n",
-                                              "trend_pct",
-                                              "ci_low_pct",
-                                              "ci_high_pct",
-                                              "r2",
-                                              "first",
-                                              "last",
-                                              "min",
-                                              "max",
-                                              "mean",
-                                              "median",
-                                              "sd",
-                                              "rank",
                                               "exports",
                                               "imports",
                                               "balance",
@@ -107,6 +94,10 @@ static const char *const numeric_columns[] = {"value",
                                               "value_usd",
                                               "year"};
 
+/* The result modules name their own columns. */
+static const trade_column *(*const module_columns[])(size_t *) = {
+    trade_growth_columns, trade_fit_columns, trade_summary_columns, trade_rank_columns};
+
 int trade_column_is_numeric(const char *name)
 {
     if (!name)
@@ -114,6 +105,13 @@ int trade_column_is_numeric(const char *name)
     for (size_t i = 0; i < sizeof numeric_columns / sizeof numeric_columns[0]; i++)
         if (!strcmp(name, numeric_columns[i]))
             return 1;
+    for (size_t m = 0; m < sizeof module_columns / sizeof module_columns[0]; m++) {
+        size_t n;
+        const trade_column *c = module_columns[m](&n);
+        for (size_t i = 0; i < n; i++)
+            if (c[i].numeric && !strcmp(name, c[i].name))
+                return 1;
+    }
     return 0;
 }
 

@@ -49,7 +49,8 @@ intact() { [ "$(cat "$1" 2>/dev/null)" = precious ] && ok || bad "$2: $1 changed
 notemp() {
     local d
     for d in "$@"; do
-        if ls -A "$d" | grep -q '^\.trade-'; then bad "temporary file left in $d: $(ls -A "$d" | grep '^\.trade-')"; else ok; fi
+        # (.trade-report is report's record of its own outputs, not a temporary file)
+        if ls -A "$d" | grep '^\.trade-' | grep -qvx '\.trade-report'; then bad "temporary file left in $d: $(ls -A "$d" | grep '^\.trade-')"; else ok; fi
     done
 }
 fresh() { rm -rf "$tmp/o" && mkdir "$tmp/o" && echo precious >"$tmp/o/out.csv"; }

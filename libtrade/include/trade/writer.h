@@ -49,8 +49,17 @@ TRADE_API void trade_writer_cleanup(void);
 /* Parse "csv", "tsv" or "jsonl". Returns 0 or TRADE_EARG. */
 TRADE_API int trade_format_parse(const char *name, trade_format *out);
 
+/* An output column as a result module names it (trade_growth_columns,
+ * trade_fit_columns, ...): its name, and 1 when its cells are numbers. */
+typedef struct trade_column {
+    const char *name;
+    int numeric;
+} trade_column;
+
 /* 1 if a column of this name holds numbers (value, growth_pct, rank, ...):
- * JSON lines writes its non-empty cells as JSON numbers. */
+ * JSON lines writes its non-empty cells as JSON numbers. The observation
+ * columns and other commands' columns are known here; the series commands'
+ * columns come from their modules' tables (trade_growth_columns, ...). */
 TRADE_API int trade_column_is_numeric(const char *name);
 
 /* Open a writer on path; NULL or "-" is stdout (nothing to rename). opt may
