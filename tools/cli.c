@@ -2,6 +2,8 @@
  * the common options, and reading inputs through the format's checks. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,12 +40,16 @@ void cli_print_error(const trade_error *err)
 
 void cli_errorf(const char *cmd, const char *fmt, ...)
 {
+    /* through trade_error_set, for the library's one rule on control bytes
+     * (an option value quoted back is shown with '?' for them) */
+    char text[TRADE_ERROR_MESSAGE_MAX];
+    trade_error e;
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "trade %s: ", cmd);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
+    trade_error_set(&e, TRADE_EARG, NULL, 0, 0, "%s", text);
+    fprintf(stderr, "trade %s: %s\n", cmd, e.message);
 }
 
 int cli_fail(const trade_error *err)
@@ -77,9 +83,13 @@ int cli_common_option(cli_common *o, const char *cmd, int c, const char *arg)
         o->draft = 1;
         return 0;
     case CLI_OPT_MAX_FIELD: {
+        /* digits only: strtoull takes "-1" as 2^64 - 1 and clamps 2^64 and
+         * more to that, both of which would read as "no limit" */
         char *end;
+        errno = 0;
         unsigned long long n = strtoull(arg, &end, 10);
-        if (!*arg || *end || n == 0) {
+        if (!*arg || *end || n == 0 || arg[0] < '0' || arg[0] > '9' || errno == ERANGE ||
+            n > SIZE_MAX) {
             cli_errorf(cmd, "--max-field takes a positive number of bytes, not '%s'", arg);
             return CLI_EUSAGE;
         }
