@@ -608,7 +608,13 @@ static int run_groups(run *r, trade_error *err)
             trade_stats_hhi(vals, nm, &h);
             char st[512] = "";
             double hhi = h.hhi, norm = h.hhi_normalized;
-            if (!isfinite(sum)) {
+            if (nm == 0) {
+                hhi = norm = NAN;
+                status_add(st, sizeof st,
+                           keep_agg ? "no members"
+                                    : "no members: aggregate partners are not "
+                                      "members (--keep-aggregates counts them)");
+            } else if (!isfinite(sum)) {
                 hhi = norm = NAN;
                 status_add(st, sizeof st, "group sum overflows: no HHI");
             } else if (of && total_row != NONE) {
