@@ -39,6 +39,7 @@ typedef struct trade_obs {
     const char *product;
     const char *note;
     const char *label;
+    const char *measure; /* "" (a level), level, growth, change, share, rank, count */
     const char *file;   /* the file the row came from, as named to the reader */
     unsigned long line; /* physical line where the row starts */
 } trade_obs;
