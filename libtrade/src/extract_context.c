@@ -174,6 +174,8 @@ typedef struct ex_country {
 } ex_country;
 
 static const ex_country ex_countries[] = {{"European Union", "EUU"},
+                                          {"European countries", "XEU"},
+                                          {"Europe", "EUU"},
                                           {"EU", "EUU"},
                                           {"European", "EUU"},
                                           {"Central Asian", "XCA"},
@@ -908,6 +910,31 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
         p = e->b - 1;
         nt++;
     }
-    return ex_times_words(s, n, a, b, t, nt, max, doc_year, ctx_year);
+    nt = ex_times_words(s, n, a, b, t, nt, max, doc_year, ctx_year);
+    /* "between January 2021 and December 2022": one interval */
+    for (size_t i = 0; i + 1 < nt; i++) {
+        ex_time *x = &t[i], *y = &t[i + 1];
+        if (strlen(x->text) != 7 || strlen(y->text) != 7 || x->text[4] != '-' || y->text[4] != '-')
+            continue;
+        size_t q = extract_skip_sp(s, n, x->b, 1);
+        size_t k = extract_word(s, n, q, "and");
+        if (!k)
+            k = extract_word(s, n, q, "to");
+        if (!k || extract_skip_sp(s, n, q + k, 1) != y->a)
+            continue;
+        size_t w0;
+        if (!ex_prev_is(s, n, x->a, "between", &w0) && !ex_prev_is(s, n, x->a, "from", &w0))
+            continue;
+        if (strcmp(x->text, y->text) >= 0)
+            continue;
+        char txt[40];
+        snprintf(txt, sizeof txt, "%.7s/%.7s", x->text, y->text);
+        memcpy(x->text, txt, sizeof txt);
+        x->a = w0;
+        x->b = y->b;
+        memmove(y, y + 1, (nt - i - 2) * sizeof *t);
+        nt--;
+    }
+    return nt;
 }
 
