@@ -1301,6 +1301,18 @@ static int ex_finish(ex_state *st)
                             inherit, &r->f, note, sizeof note);
         if (inherit && prev && !r->f.period[0])
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+        if (strstr(r->f.flow, "_stock") && doc.year && (!r->f.period[0] || period_from == 1)) {
+            /* a stock with no time of its own ("since 2010 ... have invested"):
+             * as of the document's date */
+            int since = 0;
+            for (size_t t = 0; t < nt; t++)
+                if (times[t].base && times[t].b <= r->start)
+                    since = 1;
+            if (since || !r->f.period[0]) {
+                snprintf(r->f.period, sizeof r->f.period, "%04d", doc.year % 10000);
+                ex_note_add(note, sizeof note, "period: a stock as of the document's date");
+            }
+        }
         if (w.negative && r->f.value > 0 && !strcmp(r->f.flow, "balance") &&
             strcmp(r->f.unit, "percent_change") && strcmp(r->f.unit, "percent") &&
             strcmp(r->f.unit, "pp") && strcmp(r->f.unit, "rank") && strcmp(r->f.unit, "count"))

@@ -249,7 +249,7 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
                 for (size_t j = 0; after_w[j]; j++)
                     if ((k = extract_word(s, n, p2, after_w[j])) != 0) {
                         change = 1;
-                        if (j == 7 || j == 8 || j == 9 || j == 11 || j == 15)
+                        if (j == 6 || j == 7 || j == 8 || j == 9 || j == 11 || j == 13 || j == 15)
                             neg = 1;
                         break;
                     }

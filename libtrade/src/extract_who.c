@@ -315,7 +315,7 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             !strcmp(flow, "investment_flow")) {
             /* stock or flow */
             size_t lo = kw_a > sa + 60 ? kw_a - 60 : sa;
-            int stock = 0, inflow = 0;
+            int stock = 0, inflow = 0, since = 0;
             for (size_t q = lo; q < (r->end + 20 < sb ? r->end + 20 : sb); q++) {
                 if (q > lo && ex_isalpha((unsigned char)s[q - 1]))
                     continue;
@@ -323,6 +323,8 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     extract_word(s, n, q, "cumulative") || extract_word(s, n, q, "total") ||
                     extract_word(s, n, q, "since"))
                     stock = 1;
+                if (extract_word(s, n, q, "since"))
+                    since = 1;
                 if (extract_word(s, n, q, "inflow") || extract_word(s, n, q, "inflows") ||
                     extract_word(s, n, q, "attracted") || extract_word(s, n, q, "attract") ||
                     extract_word(s, n, q, "projects") || extract_word(s, n, q, "annually") ||
@@ -330,10 +332,23 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     extract_word(s, n, q, "new"))
                     inflow = 1;
             }
-            if (!strcmp(flow, "fdi_flow") && stock && !inflow)
+            if (!strcmp(flow, "fdi_flow") && stock && (!inflow || since))
                 flow = "fdi_stock";
+            else if (!strcmp(flow, "investment_flow") && since)
+                flow = "investment_stock"; /* "since 2010 ... have invested": accumulated */
             else if (!strcmp(flow, "investment_stock") && inflow && !stock)
                 flow = "investment_flow";
+        }
+        if (!strncmp(flow, "investment", 10)) {
+            /* "attracted $8.1 billion in foreign direct investment" */
+            size_t q = extract_skip_sp(s, n, r->end, 1);
+            size_t k;
+            if ((k = extract_word(s, n, q, "in")) || (k = extract_word(s, n, q, "of")))
+                q = extract_skip_sp(s, n, q + k, 1);
+            if ((k = extract_word(s, n, q, "foreign")))
+                q = extract_skip_sp(s, n, q + k, 1);
+            if (extract_word(s, n, q, "direct investment") || extract_word_cs(s, n, q, "FDI"))
+                flow = "fdi_flow";
         }
         if (!strcmp(r->f.unit, "t") || !strcmp(r->f.unit, "m3") || !strcmp(r->f.unit, "TEU")) {
             /* "transit trade ... 1.5mn tonnes": goods carried */
@@ -442,6 +457,12 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             }
             if (!c && back > 0 && ex_isalpha((unsigned char)s[p]))
                 break; /* another word in between */
+        }
+        if (w->reporter[0] && (extract_word(s, n, kw_a, "attracted") ||
+                               extract_word(s, n, kw_a, "received"))) {
+            /* "Uzbekistan attracted $8.1 billion": the host */
+            ex_set(w->host, w->reporter);
+            w->reporter[0] = '\0';
         }
         /* after the keyword: "to Y", "from X to Y", "with Y", "between X and Y",
          * "in Y", "of X" (the reporter of a total) */
