@@ -429,7 +429,12 @@ int cmd_extract(int argc, char **argv)
         rc = cli_writer_open(&w, &o);
         if (rc == CLI_OK) {
             size_t ncols = against ? NCOLS : NCOLS - 1;
-            if (trade_writer_header(w, ncols, columns, NULL, &err)) {
+            trade_where *where = NULL;
+            if ((rc = cli_where_new(&where, &o, "extract")) ||
+                trade_where_bind(where, ncols, columns, &err)) {
+                trade_writer_discard(w);
+                rc = rc ? rc : cli_fail(&err);
+            } else if (trade_writer_header(w, ncols, columns, NULL, &err)) {
                 trade_writer_discard(w);
                 rc = cli_fail(&err);
             } else {
@@ -437,15 +442,8 @@ int cmd_extract(int argc, char **argv)
                     const char *cells[NCOLS];
                     for (size_t k = 0; k < NCOLS; k++)
                         cells[k] = rows.row[i].cell[k];
-                    if (o.nwhere) {
-                        int keep = 1;
-                        for (size_t wi = 0; wi < o.nwhere && keep; wi++)
-                            for (size_t k = 0; k < NCOLS; k++)
-                                if (strcmp(columns[k], o.where_col[wi]) == 0)
-                                    keep = strcmp(cells[k], o.where_val[wi]) == 0;
-                        if (!keep)
-                            continue;
-                    }
+                    if (!trade_where_match(where, cells))
+                        continue;
                     if (trade_writer_row(w, cells, &err)) {
                         trade_writer_discard(w);
                         w = NULL;
@@ -455,6 +453,7 @@ int cmd_extract(int argc, char **argv)
                 if (w)
                     rc = cli_writer_commit(w);
             }
+            trade_where_free(where);
         }
     }
     rows_free(&rows);

@@ -7,6 +7,7 @@
 # (recall at least 95 %).
 set -u
 : "${TRADE:?}" "${SRCDIR:?}"
+. "$SRCDIR/tests/cli/lib.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 PY=/usr/bin/python3
@@ -115,8 +116,8 @@ grep -q ',"Table 1, line 26",' "$tmp/genre3.csv" || { echo "FAIL: table locator"
 "$PY" "$SRCDIR/tests/cli/extract_recall.py" "$TRADE" "$data/expected-genre.csv" "$data" 0.9 0.9 ||
   { echo "FAIL: recall/precision on the genre texts"; fail=1; }
 
-briefs="$SRCDIR/../shared/briefs"
-if [ -d "$briefs" ]; then
+if lib_shared_briefs; then
+  briefs=$SHARED_BRIEFS
   for f in "$briefs"/*.txt; do
     b=$(basename "$f" .txt)
     "$TRADE" extract "$f" -o "$tmp/brief-$b.csv" || { echo "FAIL: extract $b"; fail=1; }
@@ -125,6 +126,6 @@ if [ -d "$briefs" ]; then
   "$PY" "$SRCDIR/tests/cli/extract_recall.py" "$TRADE" "$data/expected-briefs.csv" "$briefs" 0.95 0.9 ||
     { echo "FAIL: recall on the briefs"; fail=1; }
 else
-  echo "briefs not found at $briefs: brief checks skipped"
+  lib_skip_exit $fail
 fi
 exit $fail
