@@ -837,6 +837,8 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
     for (size_t li = 0; li < sc->nlines && li < 6 && !d->year; li++) {
         size_t a = sc->line_start[li];
         size_t b = li + 1 < sc->nlines ? sc->line_start[li + 1] : n;
+        if (b - a > 80)
+            continue; /* a date inside a sentence is not the document's date */
         for (size_t p = a; p < b && !d->year; p++) {
             if (p > a && (ex_isdigit((unsigned char)s[p - 1]) || ex_isalpha((unsigned char)s[p - 1])))
                 continue;
@@ -1033,6 +1035,7 @@ static int ex_finish(ex_state *st)
     const trade_figure *last = NULL; /* the figure before, resolved */
     size_t last_end = 0;
     ex_who before;
+    char main_period[40] = ""; /* the period of the last figure not in parentheses */
     int have_before = 0;
     unsigned long before_line = 0;
     memset(&before, 0, sizeof before);
@@ -1200,8 +1203,9 @@ static int ex_finish(ex_state *st)
         if (pick && pick->base && pick->same && prev) {
             ex_same_period(prev->period, ex_period_year(pick->text), r->f.period, sizeof r->f.period);
         } else if (pick && pick->carry) {
-            if (prev && prev->period[0]) {
-                snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+            if (prev && (main_period[0] || prev->period[0])) {
+                snprintf(r->f.period, sizeof r->f.period, "%s",
+                         main_period[0] ? main_period : prev->period);
                 period_from = 1;
             }
         } else if (pick) {
@@ -1216,9 +1220,10 @@ static int ex_finish(ex_state *st)
             char t[80];
             snprintf(t, sizeof t, "period: the year after the base %04d", y % 10000);
             ex_note_add(note, sizeof note, t);
-        } else if (prev && prev->period[0]) {
-            /* no time in the sentence: the period of the figure before */
-            snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+        } else if (prev && (main_period[0] || prev->period[0])) {
+            /* no time in the sentence: the period of the figure before (not
+             * of a base figure in parentheses) */
+            snprintf(r->f.period, sizeof r->f.period, "%s", main_period[0] ? main_period : prev->period);
             period_from = 1;
         }
         if (pick && !pick->carry && !pick->base) {
@@ -1287,13 +1292,17 @@ static int ex_finish(ex_state *st)
             inherit = clean && kind_follows && !w.list[0];
         }
         const trade_figure *side_prev = prev;
-        if (w.have_flow && prev && ex_flow_family(prev->flow) != ex_flow_family(w.flow) &&
+        const char *use_flow = w.have_flow ? w.flow
+                               : have_before && before.have_flow ? before.flow
+                                                                 : NULL;
+        if (use_flow && prev && ex_flow_family(prev->flow) != ex_flow_family(use_flow) &&
             !same_sentence) {
             /* the sides of the last figure of this flow, when the one before
              * is of another flow ("invests $1 billion ... trade reached $16 billion") */
             const trade_figure *m = NULL;
             for (size_t j = sc->out->n; j > 0 && !m; j--)
-                if (!strcmp(sc->out->items[j - 1].flow, w.flow) && sc->out->items[j - 1].table[0] == 0)
+                if (ex_flow_family(sc->out->items[j - 1].flow) == ex_flow_family(use_flow) &&
+                    sc->out->items[j - 1].flow[0] && sc->out->items[j - 1].table[0] == 0)
                     m = &sc->out->items[j - 1];
             side_prev = m;
         }
@@ -1340,6 +1349,8 @@ static int ex_finish(ex_state *st)
             return TRADE_ENOMEM;
         last = &sc->out->items[sc->out->n - 1];
         last_end = r->end;
+        if (fp == (size_t)-1 && !(pick && pick->base))
+            snprintf(main_period, sizeof main_period, "%s", r->f.period);
     }
     return 0;
 }

@@ -101,6 +101,9 @@ static const char *ex_flow_word(const char *s, size_t n, size_t i, size_t *k, in
         {"FDI", "fdi_flow"},
         {"invests", "investment_flow"},
         {"attracted", "investment_flow"},
+        {"attract", "investment_flow"},
+        {"attracting", "investment_flow"},
+        {"foreign capital", "fdi_flow"},
         {"invested", "investment_flow"},
         {"investments", "investment_stock"},
         {"investment", "investment_stock"},
@@ -327,6 +330,7 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     since = 1;
                 if (extract_word(s, n, q, "inflow") || extract_word(s, n, q, "inflows") ||
                     extract_word(s, n, q, "attracted") || extract_word(s, n, q, "attract") ||
+                    extract_word(s, n, q, "attracting") ||
                     extract_word(s, n, q, "projects") || extract_word(s, n, q, "annually") ||
                     extract_word(s, n, q, "invests") || extract_word(s, n, q, "invested") ||
                     extract_word(s, n, q, "new"))
@@ -404,9 +408,11 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             if (!sk)
                 break;
             if (extract_word(s, n, v0, "total") == ve - v0 ||
-                extract_word(s, n, v0, "foreign") == ve - v0 ||
-                extract_word(s, n, v0, "external") == ve - v0 ||
                 extract_word(s, n, v0, "overall") == ve - v0)
+                w->total = 2;
+            else if ((extract_word(s, n, v0, "foreign") == ve - v0 ||
+                      extract_word(s, n, v0, "external") == ve - v0) &&
+                     !w->total)
                 w->total = 1;
             b0 = v0;
         }
@@ -418,7 +424,7 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             size_t cl;
             int poss;
             const char *c = ex_country(s, n, p, &cl, &poss);
-            if (c && p + cl <= b1 + 1 && p + cl + 1 >= b1) {
+            if (c && p + cl == b1) {
                 /* "X-Y trade": X reports, Y is the partner */
                 size_t a2 = p;
                 if (a2 >= 2 && s[a2 - 1] == '-') {
@@ -800,13 +806,22 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         if (!par && rep && w->possessive[0] && strcmp(w->possessive, rep))
             par = w->possessive; /* "the EU ... into Kazakhstan's economy" */
     }
-    if (!par && w->total && strcmp(f->unit, "percent") && f->flow[0])
+    /* a total: "total foreign trade", "foreign trade of X"; a bare "foreign
+     * trade turnover" in a document about two countries is theirs */
+    if (!par && w->total && strcmp(f->unit, "percent") && f->flow[0] &&
+        (w->total == 2 || w->reporter[0] || !doc->partner[0]))
         par = "WLD";
     /* the data source reports: "between X and Y, according to Y's statistics" */
     if (w->source && rep && par && !strcmp(w->source, par) && !inv) {
+        /* "export of Kyrgyz goods to Uzbekistan, according to the Embassy of
+         * Uzbekistan": Uzbekistan reports an import */
         const char *t = rep;
         rep = par;
         par = t;
+        if (!strcmp(f->flow, "export"))
+            snprintf(f->flow, sizeof f->flow, "import");
+        else if (!strcmp(f->flow, "import"))
+            snprintf(f->flow, sizeof f->flow, "export");
     }
     if (!par && w->after_in[0] && (inv || !strcmp(f->flow, "aid")) &&
         (!rep || strcmp(rep, w->after_in)))
