@@ -48,10 +48,10 @@ enum { OPT_SOURCE = 1, OPT_NO_TABLES, OPT_NO_COUNTS, OPT_MAX_BYTES, OPT_DATE, OP
 
 static const char *const columns[] = {
     "reporter", "partner", "flow", "period",  "value", "unit",       "precision", "qualifier",
-    "measure",  "confidence", "source", "locator", "line", "column", "as_written", "context", "note",
-    "review"};
+    "measure",  "product", "confidence", "source", "locator", "line", "column", "as_written", "context",
+    "note",     "review"};
 enum { C_REPORTER, C_PARTNER, C_FLOW, C_PERIOD, C_VALUE, C_UNIT, C_PRECISION, C_QUALIFIER,
-       C_MEASURE, C_CONFIDENCE, C_SOURCE, C_LOCATOR, C_LINE, C_COLUMN, C_AS_WRITTEN, C_CONTEXT,
+       C_MEASURE, C_PRODUCT, C_CONFIDENCE, C_SOURCE, C_LOCATOR, C_LINE, C_COLUMN, C_AS_WRITTEN, C_CONTEXT,
        C_NOTE, C_REVIEW };
 #define NCOLS (sizeof columns / sizeof columns[0])
 
@@ -146,7 +146,7 @@ static int add_figures(ex_rows *rows, const trade_figure_list *l, const char *so
         snprintf(line, sizeof line, "%lu", f->line);
         snprintf(col, sizeof col, "%lu", f->column);
         const char *cells[NCOLS] = {f->reporter, f->partner,    f->flow,   f->period,  value,
-                                    f->unit,     prec,          f->qualifier, f->measure, conf,
+                                    f->unit,     prec,          f->qualifier, f->measure, f->product, conf,
                                     source,      locator,       line,      col,        f->as_written,
                                     f->context,  f->note,       review};
         if (rows->n == rows->cap) {
@@ -246,8 +246,8 @@ static int read_against(trade_table *t, const char *path, const cli_common *o)
 
 /* The key of the duplicate check: reporter, partner, flow, period, unit,
  * qualifier, source. */
-static const size_t key_cols[] = {C_REPORTER, C_PARTNER, C_FLOW,  C_PERIOD,
-                                   C_UNIT,     C_QUALIFIER, C_MEASURE, C_SOURCE};
+static const size_t key_cols[] = {C_REPORTER, C_PARTNER, C_FLOW,    C_PERIOD,  C_UNIT,
+                                   C_QUALIFIER, C_MEASURE, C_PRODUCT, C_SOURCE};
 
 static const ex_rows *sort_rows; /* qsort has no context argument */
 

@@ -1001,6 +1001,17 @@ static void ex_note_add(char *note, size_t cap, const char *text)
         snprintf(note + l, cap - l, "%s%s", l ? "; " : "", text);
 }
 
+/* "the value of these exports", "such supplies": the goods of the figure before. */
+static int ex_refers_back(const char *s, size_t n, size_t a, size_t b)
+{
+    for (size_t q = a; q < b; q++)
+        if ((q == a || !ex_isalpha((unsigned char)s[q - 1])) &&
+            (extract_word(s, n, q, "these") || extract_word(s, n, q, "such") ||
+             extract_word(s, n, q, "this product")))
+            return 1;
+    return 0;
+}
+
 /* Goods trade, investment, freight and aid are told apart when the sides
  * are carried from a figure before. */
 static int ex_flow_family(const char *f)
@@ -1310,6 +1321,10 @@ static int ex_finish(ex_state *st)
                             inherit, &r->f, note, sizeof note);
         if (inherit && prev && !r->f.period[0])
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+        extract_product(s, n, a, b, r);
+        if (!r->f.product[0] && prev && prev->product[0] &&
+            (inherit || in_paren_of_prev || ex_refers_back(s, n, a, r->start)))
+            snprintf(r->f.product, sizeof r->f.product, "%s", prev->product);
         if (strstr(r->f.flow, "_stock") && doc.year && (!r->f.period[0] || period_from == 1)) {
             /* a stock with no time of its own ("since 2010 ... have invested"):
              * as of the document's date */

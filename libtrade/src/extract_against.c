@@ -62,7 +62,7 @@ int trade_extract_against(const trade_figure_list *l, const trade_table *t,
             const trade_obs *o = trade_table_obs(t, r);
             if (!o || strcmp(o->reporter, f->reporter) || strcmp(o->partner, f->partner) ||
                 strcmp(o->flow, f->flow) || strcmp(o->unit, f->unit) ||
-                !ex_same_measure(o->measure, f->measure) ||
+                !ex_same_measure(o->measure, f->measure) || strcmp(o->product, f->product) ||
                 o->period.first_month != fp.first_month || o->period.last_month != fp.last_month)
                 continue;
             if (ex_same_value(f->value, f->precision, o->value, o->precision)) {

@@ -25,9 +25,9 @@ grep -q '^example:' "$tmp/help" || { echo "FAIL: --help has no example"; fail=1;
 # stdin, default source "stdin", the exact header, one figure
 printf 'Belgian exports to Kazakhstan reached \xe2\x82\xac118 million in 2011.\n' |
   "$TRADE" extract >"$tmp/stdin.csv" || { echo "FAIL: stdin"; fail=1; }
-head -1 "$tmp/stdin.csv" | grep -qx 'reporter,partner,flow,period,value,unit,precision,qualifier,measure,confidence,source,locator,line,column,as_written,context,note' ||
+head -1 "$tmp/stdin.csv" | grep -qx 'reporter,partner,flow,period,value,unit,precision,qualifier,measure,product,confidence,source,locator,line,column,as_written,context,note' ||
   { echo "FAIL: header"; fail=1; }
-grep -q '^BEL,KAZ,export,2011,118000000,EUR,1000000,,level,1.00,stdin,line 1,1,39,' "$tmp/stdin.csv" ||
+grep -q '^BEL,KAZ,export,2011,118000000,EUR,1000000,,level,,1.00,stdin,line 1,1,39,' "$tmp/stdin.csv" ||
   { echo "FAIL: stdin row"; cat "$tmp/stdin.csv"; fail=1; }
 
 # --source, -o, jsonl

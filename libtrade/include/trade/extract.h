@@ -51,6 +51,7 @@ typedef struct trade_figure {
     char unit[16];        /* ISO 4217 code or a unit code of FORMAT.md */
     double precision;     /* > 0: unit of the last written digit, base units */
     char qualifier[16];   /* "", approx, lower_bound, upper_bound, estimate, projection */
+    char product[32];     /* the goods named with the figure ("cement", "black coal"), or "" */
     char measure[16];     /* level, growth, change (an absolute change), share, rank,
                            * count; only "level" rows may enter a series as levels */
     double confidence;    /* 0 to 1: how sure the context (reporter, partner, flow,
@@ -100,7 +101,7 @@ typedef struct trade_extract_review {
 
 /* For each figure i of l, fill out[i] (out has trade_extract_count(l)
  * entries, owned by the caller). The key is reporter, partner, flow, period
- * (as month spans), unit and measure (empty = level); values are the same
+ * (as month spans), unit, measure (empty = level) and product; values are the same
  * within half the coarser precision. Returns 0 or TRADE_EARG. */
 TRADE_API int trade_extract_against(const trade_figure_list *l, const trade_table *t,
                                     trade_extract_review *out, trade_error *err);
