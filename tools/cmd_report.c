@@ -1101,8 +1101,24 @@ static void auto_charts(report *rp)
         const char *what = *o->label ? o->label
                            : flows     ? (is_stock(o->flow) ? "stocks" : "flows")
                                        : flow_words(o->flow);
-        snprintf(title, sizeof title, "%s: %s (%s)%s", trade_country_name(o->reporter), what,
-                 !strcmp(o->unit, "percent_change") ? "growth, %" : o->unit,
+        /* one partner for the whole chart: the title names it */
+        int one_partner = strcmp(o->partner, o->reporter) != 0;
+        for (size_t q = r; q < n && one_partner; q++)
+            one_partner = !sel[q] || !strcmp(trade_table_obs(all, q)->partner, o->partner);
+        char who[160];
+        if (one_partner)
+            snprintf(who, sizeof who, "%s \xe2\x86\x92 %s", trade_country_name(o->reporter),
+                     trade_country_name(o->partner));
+        else
+            snprintf(who, sizeof who, "%s", trade_country_name(o->reporter));
+        const char *uw = !strcmp(o->unit, "percent_change") ? "growth, %"
+                         : !strcmp(o->unit, "rank") || !strcmp(o->unit, "count") ? ""
+                                                                                  : o->unit;
+        if (*o->label)
+            who[0] = '\0'; /* a label names the quantity by itself */
+        snprintf(title, sizeof title, "%s%s%s%s%s%s%s", who, *who ? ": " : "", what,
+                 *uw ? " (" : "", uw,
+                 *uw ? ")" : "",
                  s.span ? ", totals over several years" : "");
         snprintf(base, sizeof base, "%s-%s-%s%s%s%s", o->reporter, flows ? what : o->flow, o->unit,
                  *lab ? "-" : "", lab, s.span ? "-multi-year" : "");
