@@ -65,7 +65,7 @@ enum {
 /* Help text lines for the common options, for a command's usage(). */
 #define CLI_COMMON_HELP                                                                            \
     "  -o, --output FILE     write to FILE (atomically) instead of stdout\n"                       \
-    "      --format FMT      csv (default), tsv or jsonl\n"                                        \
+    "      --format FMT      csv (default), tsv, jsonl or xlsx (Excel, with -o FILE)\n"            \
     "      --raw             do not neutralise spreadsheet formulas in text cells\n"               \
     "      --where COL=VAL   keep only rows whose COL equals VAL (repeatable)\n"                   \
     "      --draft           accept empty reporter, partner, flow and period\n"                    \

@@ -12,6 +12,7 @@
 #include "stats.h"
 #include "table.h"
 #include "version.h"
+#include "workbook.h"
 #include "writer.h"
 
 #endif
