@@ -882,7 +882,7 @@ int trade_complexity_run(const trade_panel *panel, const trade_population *pop,
                     row.mcp = w.m[i];
                     row.diversity = w.d[cpos];
                     row.ubiquity = w.u[ppos];
-                    row.status = pst ? pst : dst ? dst : est ? est : "";
+                    row.status = pst ? pst : est ? est : dst ? dst : "";
                     if (!row.status[0] && w.knn_empty && w.knn_empty[ppos])
                         row.status = ST_KNN0;
                     if (w.eci_ok) {
