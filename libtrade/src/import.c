@@ -322,6 +322,7 @@ void trade_import_free(trade_import *im)
     for (size_t i = 0; i < im->capnames; i++)
         free(im->names[i].name);
     free(im->names);
+    free(im->splits);
     free(im);
 }
 
