@@ -6,14 +6,14 @@
  * and memory stays flat. A record is split into fields by a hand scanner
  * that understands plain fields and simple quoted fields ("020230"); a
  * record with any other use of quotes (doubled quotes, a quoted newline, a
- * quote inside a field) goes to libcsv. The second half starts after the
+ * quote inside a field) goes to the import reader's record splitter
+ * (libcsv, in import_read.c). The second half starts after the
  * first newline past the middle. That is a record start unless the newline
  * sits inside a quoted field: the first worker, which owns every record
  * that starts before the split and reads past it to finish the last one,
  * checks that its last record ended exactly at the split; if not, the
  * second worker's sums are dropped and the first continues alone. Sums are
  * integers, so the result does not depend on the split. */
-#include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -61,47 +61,9 @@ typedef struct baci_worker {
     imp_group *arr;
     size_t narr, caparr;
     struct baci_worker *peer; /* for the progress total; NULL in workers > 0 */
-    /* slow path: libcsv and the fields it produced */
-    struct csv_parser csv;
-    int csv_ok;
-    char *arena;
-    size_t alen, acap, nf, foff[BACI_MAXF], flen[BACI_MAXF];
-    int arena_fail;
+    /* slow path: the record splitter (import_read.c) */
+    irec *rec;
 } baci_worker;
-
-/* ---- slow path through libcsv ---- */
-
-static void slow_cb1(void *s, size_t n, void *data)
-{
-    baci_worker *w = data;
-    if (w->nf >= BACI_MAXF) {
-        w->nf++;
-        return;
-    }
-    if (w->alen + n + 1 > w->acap) {
-        size_t cap = (w->alen + n + 1) * 2;
-        char *a = realloc(w->arena, cap);
-        if (!a) {
-            w->arena_fail = 1;
-            return;
-        }
-        w->arena = a;
-        w->acap = cap;
-    }
-    if (n)
-        memcpy(w->arena + w->alen, s, n);
-    w->foff[w->nf] = w->alen;
-    w->flen[w->nf] = n;
-    w->alen += n;
-    w->arena[w->alen++] = '\0';
-    w->nf++;
-}
-
-static void slow_cb2(int c, void *data)
-{
-    (void)c;
-    (void)data;
-}
 
 /* The byte column of field k of the record at rec (quote-aware), counted
  * from the last newline before the field. */
@@ -618,26 +580,17 @@ static void worker_scan(baci_worker *w, uint64_t from)
                                         "a quoted field is not closed before the end of the file");
             return;
         }
-        size_t rlen = (size_t)(s - rec) + (s < lim ? 1 : 0);
-        w->nf = 0;
-        w->alen = 0;
-        if (csv_parse(&w->csv, rec, rlen, slow_cb1, slow_cb2, w) != rlen ||
-            csv_fini(&w->csv, slow_cb1, slow_cb2, w) != 0) {
+        size_t rlen = (size_t)(s - rec) + (s < lim ? 1 : 0), snf = 0;
+        const char *why = NULL;
+        int st = irec_split(w->rec, rec, rlen, f, fl, BACI_MAXF, &snf, &why);
+        if (st) {
             w->err_line = w->lines;
-            w->status = trade_error_set(&w->err, TRADE_ECSV, w->path, 0, 1, "malformed CSV: %s",
-                                        csv_strerror(csv_error(&w->csv)));
+            w->status = st == TRADE_ENOMEM
+                            ? trade_error_set(&w->err, st, w->path, 0, 0, "out of memory")
+                            : trade_error_set(&w->err, st, w->path, 0, 1, "malformed CSV: %s", why);
             return;
         }
-        if (w->arena_fail) {
-            w->err_line = w->lines;
-            w->status = trade_error_set(&w->err, TRADE_ENOMEM, w->path, 0, 0, "out of memory");
-            return;
-        }
-        for (size_t i = 0; i < w->nf && i < BACI_MAXF; i++) {
-            f[i] = w->arena + w->foff[i];
-            fl[i] = w->flen[i];
-        }
-        if (baci_row(w, &rc, f, fl, w->nf > BACI_MAXF ? 0 : w->nf, rec, s))
+        if (baci_row(w, &rc, f, fl, snf > BACI_MAXF ? 0 : snf, rec, s))
             return;
         w->lines += nl + 1;
         p = (size_t)(s - w->buf) + 1;
@@ -668,24 +621,18 @@ static int worker_init(baci_worker *w, trade_import *im, const char *path, int f
     atomic_init(&w->done, 0);
     w->cap = BACI_BUF + 1;
     w->buf = malloc(w->cap);
-    if (!w->buf || csv_init(&w->csv, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+    if (!w->buf || !(w->rec = irec_new())) {
         free(w->buf);
         w->buf = NULL;
         return trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
     }
-    w->csv_ok = 1;
-    /* libcsv grows a field by blk_size bytes at a time: the default 128
-     * makes a multi-megabyte quoted field quadratic */
-    csv_set_blk_size(&w->csv, 1 << 16);
     return 0;
 }
 
 static void worker_free(baci_worker *w)
 {
-    if (w->csv_ok)
-        csv_free(&w->csv);
+    irec_free(w->rec);
     free(w->buf);
-    free(w->arena);
     free(w->arr);
     imp_map_free(&w->map);
 }

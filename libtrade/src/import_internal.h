@@ -138,6 +138,20 @@ const char *csvr_shown(const char *s, size_t len, char out[64]);
 int csvr_run(const char *path, csvr *r, int (*member)(void *ctx, csvr *r, const char *name),
              trade_error *err);
 
+/* A splitter of single CSV records (strict RFC 4180: quotes, doubled quotes,
+ * quoted line breaks), for the BACI reader's records that its own scanner
+ * leaves. */
+typedef struct irec irec;
+irec *irec_new(void); /* NULL when out of memory */
+void irec_free(irec *r);
+
+/* Split the record rec[0..len) (its line end included or not) into fields:
+ * f[i], fl[i] for i < min(*nf, maxf), pointing into r (valid until the next
+ * call); *nf is the number of fields (may exceed maxf). Returns 0,
+ * TRADE_ECSV (*why says what) or TRADE_ENOMEM. */
+int irec_split(irec *r, const char *rec, size_t len, const char **f, size_t *fl, size_t maxf,
+               size_t *nf, const char **why);
+
 /* Read the current member of in with r (r->label, r->err set). */
 int csvr_member(csvr *r, struct inp *in);
 
