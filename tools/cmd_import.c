@@ -395,9 +395,11 @@ int cmd_import(int argc, char **argv)
         goto out;
     if (products && (rc = trade_import_products_load(im, products, &err)))
         goto out;
-    /* one BACI file, as BACI ships it (sorted): streamed, memory bounded by
-     * the largest (year, exporter) block */
-    if (add == trade_import_baci && argc - optind == 1 && !partial) {
+    /* one BACI file at product level, as BACI ships it (sorted): streamed,
+     * memory bounded by the largest (year, exporter) block. Totals have few
+     * groups: the two-thread hash path is faster there. */
+    if (add == trade_import_baci && argc - optind == 1 && !partial &&
+        opt.level != TRADE_IMPORT_TOTAL) {
         ro.has_product = opt.level != TRADE_IMPORT_TOTAL;
         ps.file = argv[optind];
         ps.last = -1;
