@@ -60,6 +60,7 @@ typedef struct baci_worker {
     int stream;
     imp_group *arr;
     size_t narr, caparr;
+    unsigned char met[IMP_MAX_CODES]; /* partners met in a block */
     struct baci_worker *peer; /* for the progress total; NULL in workers > 0 */
     /* slow path: the record splitter (import_read.c) */
     irec *rec;
@@ -1297,7 +1298,7 @@ static int block_order(baci_worker *w)
     }
     if (clean) {
         /* runs, then a check that no partner has two, then runs by rank */
-        static unsigned char met[IMP_MAX_CODES];
+        unsigned char *met = w->met;
         size_t nr = 0;
         for (size_t i = 0; i < n; i++)
             if (!i || ((g[i].a >> 8) & 0xFFF) != ((g[i - 1].a >> 8) & 0xFFF))
@@ -1370,6 +1371,76 @@ static int block_order(baci_worker *w)
     return 0;
 }
 
+typedef struct stream_job {
+    trade_import *im;
+    baci_worker w;
+    sblock *blocks;
+    size_t nb;
+    int part;
+    trade_import_group_fn fn;
+    void *ctx;
+    uint64_t hsum, hn, fsize;
+    atomic_ullong done;
+    struct stream_job *peer;
+    int report; /* this one calls the progress function */
+    int rc;
+    atomic_int rc_flag; /* rc != 0, for the other thread */
+    trade_error err;
+} stream_job;
+
+/* Read, order and hand over the blocks of one part of the output. */
+static void stream_run(stream_job *j)
+{
+    baci_worker *w = &j->w;
+    trade_import *im = j->im;
+    for (size_t b = 0; b < j->nb; b++) {
+        w->start = j->blocks[b].start;
+        w->end = j->blocks[b].end;
+        w->narr = 0;
+        w->lines = 0;
+        w->hsum = w->hn = 0;
+        worker_scan(w, w->start);
+        if (w->status) {
+            j->rc = worker_error(w, j->blocks[b].line, &j->err);
+            atomic_store(&j->rc_flag, 1);
+            return;
+        }
+        j->hsum += w->hsum;
+        j->hn += w->hn;
+        int orc = block_order(w);
+        if (orc) {
+            j->rc = trade_error_set(&j->err, orc, w->path, j->blocks[b].line, 0, "%s",
+                                    orc == TRADE_ELIMIT ? "a sum goes beyond the 128-bit range"
+                                                        : "out of memory");
+            atomic_store(&j->rc_flag, 1);
+            return;
+        }
+        for (size_t i = 0; i < w->narr; i++) {
+            trade_import_group out;
+            w->arr[i].src = im->cur_src;
+            imp_group_out(im, &w->arr[i], &out);
+            if ((j->rc = j->fn(j->ctx, j->part, &out)) != 0) {
+                trade_error_clear(&j->err);
+                atomic_store(&j->rc_flag, 1);
+                return;
+            }
+        }
+        atomic_fetch_add(&j->done, j->blocks[b].end - j->blocks[b].start);
+        if (j->report && im->opt.progress)
+            im->opt.progress(im->opt.progress_ctx,
+                             atomic_load(&j->done) + atomic_load(&j->peer->done), j->fsize);
+        if (atomic_load(&j->peer->rc_flag))
+            return; /* the other part failed: stop */
+    }
+}
+
+static void *stream_main(void *arg)
+{
+    stream_job *j = arg;
+    stream_run(j);
+    return NULL;
+}
+
 int trade_import_baci_stream(trade_import *im, const char *path, trade_import_group_fn fn,
                              void *ctx, trade_error *err)
 {
@@ -1412,57 +1483,64 @@ int trade_import_baci_stream(trade_import *im, const char *path, trade_import_gr
     for (int i = 0; i < im->ncodes; i++)
         code_rank_s[ids[i]] = i;
     qsort(blocks, nb, sizeof *blocks, sblock_cmp);
-    baci_worker w;
-    if ((rc = worker_init(&w, im, path, fd, &c, data, fsize, fsize, err))) {
-        free(blocks);
-        close(fd);
-        return rc;
+    /* two parts of the output, by bytes: the second built on a second
+     * thread, given to fn as part 1 */
+    uint64_t all = 0, acc = 0;
+    for (size_t i = 0; i < nb; i++)
+        all += blocks[i].end - blocks[i].start;
+    size_t mid = nb;
+    if (im->opt.threads != 1 && all >= BACI_MIN_SPLIT && nb > 1) {
+        for (mid = 0; mid < nb && acc < all / 2; mid++)
+            acc += blocks[mid].end - blocks[mid].start;
+        if (mid >= nb)
+            mid = nb - 1;
     }
-    w.stream = 1;
-    uint64_t done = 0, hsum = 0, hn = 0;
-    for (size_t b = 0; b < nb && !rc; b++) {
-        w.start = blocks[b].start;
-        w.end = blocks[b].end;
-        w.narr = 0;
-        w.lines = 0;
-        w.hsum = w.hn = 0;
-        worker_scan(&w, w.start);
-        if (w.status) {
-            rc = worker_error(&w, blocks[b].line, err);
-            break;
+    stream_job job[2];
+    memset(job, 0, sizeof job);
+    for (int k = 0; k < 2; k++) {
+        job[k].im = im;
+        job[k].blocks = blocks + (k ? mid : 0);
+        job[k].nb = k ? nb - mid : mid;
+        job[k].part = k;
+        job[k].fn = fn;
+        job[k].ctx = ctx;
+        job[k].fsize = all;
+        job[k].peer = &job[1 - k];
+        job[k].report = k == 0;
+        if ((rc = worker_init(&job[k].w, im, path, fd, &c, data, fsize, fsize, err))) {
+            if (k)
+                worker_free(&job[0].w);
+            free(blocks);
+            close(fd);
+            return rc;
         }
-        hsum += w.hsum;
-        hn += w.hn;
-        int orc = block_order(&w);
-        if (orc) {
-            rc = trade_error_set(err, orc, path, blocks[b].line, 0, "%s",
-                                 orc == TRADE_ELIMIT ? "a sum goes beyond the 128-bit range"
-                                                     : "out of memory");
-            break;
-        }
-        /* the groups, one at a time, through the importer's own formatting */
-        for (size_t i = 0; i < w.narr && !rc; i++) {
-            imp_group *g = &w.arr[i];
-            g->src = im->cur_src;
-            im->sorted = g;
-            im->nsorted = 1;
-            trade_import_group out;
-            trade_import_get(im, 0, &out);
-            rc = fn(ctx, &out); /* its error is the caller's to report */
-        }
-        im->sorted = NULL;
-        im->nsorted = 0;
-        done += blocks[b].end - blocks[b].start;
-        if (im->opt.progress)
-            im->opt.progress(im->opt.progress_ctx, done, fsize);
+        job[k].w.stream = 1;
+        atomic_init(&job[k].done, 0);
+        atomic_init(&job[k].rc_flag, 0);
     }
+    pthread_t th;
+    int two = job[1].nb > 0 && pthread_create(&th, NULL, stream_main, &job[1]) == 0;
+    stream_run(&job[0]);
+    if (two)
+        pthread_join(th, NULL);
+    else if (job[1].nb)
+        stream_run(&job[1]);
+    for (int k = 0; k < 2 && !rc; k++)
+        if (job[k].rc) {
+            rc = job[k].rc;
+            if (err && rc > 0)
+                *err = job[k].err;
+        }
     if (!rc && im->opt.split_hash) {
         char h[IMP_SPLIT_LEN];
-        imp_split_hash(h, hsum, hn);
+        imp_split_hash(h, job[0].hsum + job[1].hsum, job[0].hn + job[1].hn);
         if (imp_split_add(im, h) == TRADE_ENOMEM)
             rc = trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
     }
-    worker_free(&w);
+    if (!rc && im->opt.progress)
+        im->opt.progress(im->opt.progress_ctx, all, all);
+    worker_free(&job[0].w);
+    worker_free(&job[1].w);
     free(blocks);
     close(fd);
     return rc;

@@ -180,6 +180,9 @@ void imp_split_hash(char out[IMP_SPLIT_LEN], uint64_t sum, uint64_t records);
 /* The hint that ends the message of an unknown numeric code n (BACI). */
 void imp_unknown_hint(const trade_import *im, int n, char *out, size_t size);
 
+/* Group s as returned by trade_import_get (strings in s and im). */
+void imp_group_out(const trade_import *im, const imp_group *s, trade_import_group *g);
+
 /* The name of packed product code prod, "" if none. */
 const char *imp_name_find(const trade_import *im, uint64_t prod);
 
