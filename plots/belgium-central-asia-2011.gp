@@ -10,6 +10,8 @@
 # ---- terminal and output ----
 set encoding utf8
 if (!exists('out_format')) out_format = 'png'
+# PNG at three times the size with fonts, lines and points scaled to match
+# (2400 x 1500 pixels: 8 x 5 inches at 300 dpi)
 if (out_format eq 'svg') {
     set terminal svg size 800,500 font 'Sans,10' fontscale 1.3 noenhanced background rgb 'white'
 } else {
@@ -17,7 +19,7 @@ if (out_format eq 'svg') {
         set terminal pdfcairo size 8 in,5 in font 'Sans,10' noenhanced
     } else {
         if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {
-            set terminal pngcairo size 800,500 font 'Sans,10' noenhanced
+            set terminal pngcairo size 2400,1500 font 'Sans,10' fontscale 3 linewidth 3 pointscale 3 noenhanced
         } else {
             set terminal png size 800,500 noenhanced
         }
@@ -32,29 +34,33 @@ set tics nomirror out scale 0.6 textcolor rgb '#333333'
 set grid ytics lc rgb '#e0e0e0' lw 1 dt 1
 set key below center horizontal Left reverse noenhanced samplen 3.5 spacing 1.2 width 2
 set datafile missing 'NaN'
+# room above the graph for the title and the source line
+set tmargin 5
 
 # ---- data: one block per group; categories 0..4 are named by the x tics ----
 # columns: category position, bar centre, value (million EUR), value if drawn solid, value if hatched (estimate, projection, derived),
-#   value label (NaN for bounds, labelled at their arrow)
+#   value label (NaN for bounds, labelled at their arrow), label text
 # exports
 $g1 << EOD
-0 -0.2 119.09191 119.09191 NaN 119.09191
-1 0.8 27.12441 27.12441 NaN 27.12441
-2 1.8 18.74574 18.74574 NaN 18.74574
-3 2.8 13.13873 13.13873 NaN 13.13873
-4 3.8 0.79805 0.79805 NaN 0.79805
+0 -0.2 119.09191 119.09191 NaN 119.09191 "119.1"
+1 0.8 27.12441 27.12441 NaN 27.12441 "27.1"
+2 1.8 18.74574 18.74574 NaN 18.74574 "18.7"
+3 2.8 13.13873 13.13873 NaN 13.13873 "13.1"
+4 3.8 0.79805 0.79805 NaN 0.79805 "0.798"
 EOD
 # imports
 $g2 << EOD
-0 0.2 21.19582 21.19582 NaN 21.19582
-1 1.2 8.57086 8.57086 NaN 8.57086
-2 2.2 1.65116 1.65116 NaN 1.65116
-3 3.2 1.53147 1.53147 NaN 1.53147
-4 4.2 2.46058 2.46058 NaN 2.46058
+0 0.2 21.19582 21.19582 NaN 21.19582 "21.2"
+1 1.2 8.57086 8.57086 NaN 8.57086 "8.57"
+2 2.2 1.65116 1.65116 NaN 1.65116 "1.65"
+3 3.2 1.53147 1.53147 NaN 1.53147 "1.53"
+4 4.2 2.46058 2.46058 NaN 2.46058 "2.46"
 EOD
 
 # ---- axes ----
-set title 'Belgian exports to and imports from Central Asia, 2011' font ',13' noenhanced
+set title 'Belgian exports to and imports from Central Asia, 2011' offset char 0, char 1.8 font ',13' noenhanced
+svg_title = 'Belgian exports to and imports from Central Asia, 2011'
+set label 9999 'Source: eucam-2013-belgium-luxembourg-central-asia, Table 2, lines 73–77' at graph 0, graph 1 offset char 0, char 1.4 left font ',8' tc rgb '#555555' noenhanced
 set ylabel 'million EUR' noenhanced
 set xrange [-0.6:4.6]
 set xtics ('Kazakhstan' 0, 'Uzbekistan' 1, 'Turkmenistan' 2, 'Kyrgyzstan' 3, 'Tajikistan' 4) scale 0
@@ -66,7 +72,7 @@ set style fill solid 0.9 border -1
 # ---- plot: bars (hatched when estimated), values on top ----
 plot keyentry with boxes fs solid 0.9 border -1 lc rgb '#0072B2' title 'exports', \
      $g1 using 2:4 with boxes lc rgb '#0072B2' notitle, \
-     $g1 using 2:6:(sprintf('%.1f', $6)) with labels offset char 0,char 0.7 font ',9' tc rgb '#333333' notitle, \
+     $g1 using 2:6:7 with labels offset char 0,char 0.7 font ',9' tc rgb '#333333' notitle, \
      keyentry with boxes fs solid 0.9 border -1 lc rgb '#D55E00' title 'imports', \
      $g2 using 2:4 with boxes lc rgb '#D55E00' notitle, \
-     $g2 using 2:6:(sprintf('%.1f', $6)) with labels offset char 0,char 0.7 font ',9' tc rgb '#333333' notitle
+     $g2 using 2:6:7 with labels offset char 0,char 0.7 font ',9' tc rgb '#333333' notitle

@@ -10,6 +10,8 @@
 # ---- terminal and output ----
 set encoding utf8
 if (!exists('out_format')) out_format = 'png'
+# PNG at three times the size with fonts, lines and points scaled to match
+# (2400 x 1500 pixels: 8 x 5 inches at 300 dpi)
 if (out_format eq 'svg') {
     set terminal svg size 800,500 font 'Sans,10' fontscale 1.3 noenhanced background rgb 'white'
 } else {
@@ -17,7 +19,7 @@ if (out_format eq 'svg') {
         set terminal pdfcairo size 8 in,5 in font 'Sans,10' noenhanced
     } else {
         if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {
-            set terminal pngcairo size 800,500 font 'Sans,10' noenhanced
+            set terminal pngcairo size 2400,1500 font 'Sans,10' fontscale 3 linewidth 3 pointscale 3 noenhanced
         } else {
             set terminal png size 800,500 noenhanced
         }
@@ -32,21 +34,25 @@ set tics nomirror out scale 0.6 textcolor rgb '#333333'
 set grid ytics lc rgb '#e0e0e0' lw 1 dt 1
 set key below center horizontal Left reverse noenhanced samplen 3.5 spacing 1.2 width 2
 set datafile missing 'NaN'
+# room above the graph for the title and the source line
+set tmargin 5
 
 # ---- data: one block per group; categories 0..0 are named by the x tics ----
 # columns: category position, bar centre, value (billion EUR), value if drawn solid, value if hatched (estimate, projection, derived),
-#   value label (NaN for bounds, labelled at their arrow)
+#   value label (NaN for bounds, labelled at their arrow), label text
 # exports
 $g1 << EOD
-0 -0.2 3.9 3.9 NaN 3.9
+0 -0.2 3.9 3.9 NaN 3.9 "3.9"
 EOD
 # imports
 $g2 << EOD
-0 0.2 9.4 9.4 NaN 9.4
+0 0.2 9.4 9.4 NaN 9.4 "9.4"
 EOD
 
 # ---- axes ----
-set title 'Belgian-Russian trade' font ',13' noenhanced
+set title 'Belgian-Russian trade, 2017' offset char 0, char 1.8 font ',13' noenhanced
+svg_title = 'Belgian-Russian trade, 2017'
+set label 9999 'Source: egmont-2021-belgium-russia, lines 478, 479' at graph 0, graph 1 offset char 0, char 1.4 left font ',8' tc rgb '#555555' noenhanced
 set ylabel 'billion EUR' noenhanced
 set xrange [-0.6:0.6]
 set xtics ('Russian Federation' 0) scale 0
@@ -58,7 +64,7 @@ set style fill solid 0.9 border -1
 # ---- plot: bars (hatched when estimated), values on top ----
 plot keyentry with boxes fs solid 0.9 border -1 lc rgb '#0072B2' title 'exports', \
      $g1 using 2:4 with boxes lc rgb '#0072B2' notitle, \
-     $g1 using 2:6:(sprintf('%.1f', $6)) with labels offset char 0,char 0.7 font ',9' tc rgb '#333333' notitle, \
+     $g1 using 2:6:7 with labels offset char 0,char 0.7 font ',9' tc rgb '#333333' notitle, \
      keyentry with boxes fs solid 0.9 border -1 lc rgb '#D55E00' title 'imports', \
      $g2 using 2:4 with boxes lc rgb '#D55E00' notitle, \
-     $g2 using 2:6:(sprintf('%.1f', $6)) with labels offset char 0,char 0.7 font ',9' tc rgb '#333333' notitle
+     $g2 using 2:6:7 with labels offset char 0,char 0.7 font ',9' tc rgb '#333333' notitle

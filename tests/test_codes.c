@@ -73,6 +73,8 @@ static void test_doc_agrees(void **state)
     agree("units", t, n, trade_unit_valid);
     t = trade_qualifiers(&n);
     agree("qualifiers", t, n, trade_qualifier_valid);
+    t = trade_measures(&n);
+    agree("measures", t, n, trade_measure_valid);
 
     char codes[MAXCODES][32];
     size_t na = doc_codes("aggregates", codes);
@@ -174,6 +176,14 @@ static void test_units(void **state)
     assert_true(trade_qualifier_valid(""));
     assert_false(trade_qualifier_valid("about"));
     assert_false(trade_flow_valid("exports"));
+    assert_true(trade_flow_valid("balance"));
+    assert_true(trade_measure_valid(""));
+    assert_true(trade_measure_valid("change"));
+    assert_false(trade_measure_valid("levels"));
+    assert_true(trade_measure_is_level(""));
+    assert_true(trade_measure_is_level("level"));
+    assert_false(trade_measure_is_level("change"));
+    assert_false(trade_measure_is_level("growth"));
 }
 
 int main(void)

@@ -46,8 +46,8 @@ static char *script_of(const char *csv, trade_plot_kind kind, const char *title,
     return s;
 }
 
-/* Every datablock line starts with a digit or '-', so no line can end the
- * block early or be read as a command. */
+/* Every datablock line starts with a digit or '-' (or is empty: a break in
+ * a line), so no line can end the block early or be read as a command. */
 static void assert_blocks_safe(const char *s)
 {
     const char *p = s;
@@ -56,7 +56,7 @@ static void assert_blocks_safe(const char *s)
         p += 8;
         blocks++;
         while (strncmp(p, "EOD\n", 4)) {
-            if (!((*p >= '0' && *p <= '9') || *p == '-'))
+            if (!((*p >= '0' && *p <= '9') || *p == '-' || *p == '\n'))
                 fail_msg("datablock line starts with '%c': %.40s", *p, p);
             p = strchr(p, '\n');
             assert_non_null(p);
@@ -121,10 +121,11 @@ static void test_line(void **state)
     char *s = script_of(line_csv, TRADE_PLOT_LINE, NULL, used);
     assert_blocks_safe(s);
     assert_non_null(strstr(s, "set ylabel 'million EUR'"));
-    /* 2011 sits at 2011.5; 119091910 / 1e6 = 119.09191, drawn solid and as
-       the start of the dashed segment into Jan-Oct 2012, filled circle (pt 7) */
+    /* 2011 sits at 2011.5; 119091910 / 1e6 = 119.09191, drawn solid, filled
+       circle (pt 7); not joined to Jan-Oct 2012 (ten months after a year):
+       a blank line ends the line there */
     assert_non_null(
-        strstr(s, "2011.5 119.09191 119.09191 119.09191 7 NaN NaN \"2011\" \"exact\"\n"));
+        strstr(s, "2011.5 119.09191 119.09191 NaN 7 NaN NaN \"2011\" \"exact\"\n\n"));
     /* derived 2009: open circle (pt 6) */
     assert_non_null(strstr(s, "2009.5 71 71 NaN 6 "));
     /* Jan-Oct 2012: middle = 2012 + 5/12 = 2012.416666..., 3.3 million,
@@ -133,8 +134,9 @@ static void test_line(void **state)
     assert_non_null(strstr(s, "set label 'Jan\xe2\x80\x93Oct 2012'"));
     /* the lower bound points up from (2011.5, 64) */
     assert_non_null(strstr(s, "from first 2011.5, first 64 rto graph 0, graph 0.09"));
-    /* the exact 2011 figure is used, the approx one and the rank are not */
-    static const unsigned char want[7] = {1, 1, 0, 1, 1, 1, 0};
+    /* the exact 2011 figure is used, the approx one (same period: 2) and the
+       rank (other unit: 3) are not */
+    static const unsigned char want[7] = {1, 1, 2, 1, 1, 1, 3};
     assert_memory_equal(used, want, 7);
     assert_non_null(strstr(s, "# 1 rows in units other than EUR are not drawn."));
     assert_non_null(strstr(s, "Belgium \xe2\x86\x92 Kazakhstan, exports"));
@@ -162,15 +164,16 @@ static void test_bars(void **state)
     assert_blocks_safe(s);
     assert_non_null(strstr(s, "set xtics ('Kazakhstan' 0, 'Uzbekistan' 1, 'Tajikistan' 2)"));
     /* two groups: bar width 0.8 / 2 = 0.4; exports centre at i - 0.4 + 0.2 */
-    assert_non_null(strstr(s, "$g1 << EOD\n0 -0.2 119.09191 119.09191 NaN 119.09191\n"
-                              "1 0.8 27.12441 27.12441 NaN 27.12441\n"
-                              "2 1.8 0.79805 0.79805 NaN 0.79805\nEOD\n"));
+    /* labels with three significant digits, four from 100: 119.1, 27.1, 0.798 */
+    assert_non_null(strstr(s, "$g1 << EOD\n0 -0.2 119.09191 119.09191 NaN 119.09191 \"119.1\"\n"
+                              "1 0.8 27.12441 27.12441 NaN 27.12441 \"27.1\"\n"
+                              "2 1.8 0.79805 0.79805 NaN 0.79805 \"0.798\"\nEOD\n"));
     /* imports centre at i + 0.2; Tajikistan has none */
     assert_non_null(strstr(s, "$g2 << EOD\n0 0.2 21.19582 "));
-    assert_non_null(strstr(s, "2 2.2 NaN NaN NaN NaN\n"));
+    assert_non_null(strstr(s, "2 2.2 NaN NaN NaN NaN \"\"\n"));
     assert_non_null(strstr(s, "title 'exports'"));
     assert_non_null(strstr(s, "title 'imports'"));
-    static const unsigned char want[6] = {1, 1, 1, 1, 1, 0};
+    static const unsigned char want[6] = {1, 1, 1, 1, 1, TRADE_PLOT_ROW_OTHER_PERIOD};
     assert_memory_equal(used, want, 6);
     assert_non_null(strstr(s, "# 1 rows of other periods are not drawn"));
     free(s);
@@ -212,11 +215,14 @@ static void test_growth(void **state)
     unsigned char used[3];
     char *s = script_of(csv, TRADE_PLOT_GROWTH, "Growth 'x'", used);
     assert_blocks_safe(s);
-    assert_non_null(strstr(s, "$growth << EOD\n0 40.8 40.8 NaN\n1 -49.3 NaN -49.3\nEOD\n"));
+    assert_non_null(strstr(s, "$growth << EOD\n0 40.8 40.8 NaN NaN \"+40.8 %\"\n"
+                              "1 -49.3 NaN -49.3 NaN \"-49.3 %\"\nEOD\n"));
     assert_non_null(strstr(s, "set xtics ('2009\xe2\x86\x92"
                               "2010' 0, '2010\xe2\x86\x92"
                               "2011' 1)"));
-    assert_non_null(strstr(s, "set title 'Growth \xe2\x80\x99x\xe2\x80\x99'"));
+    /* the period drawn (2009 to 2011) is added to a title that does not name it */
+    assert_non_null(strstr(s, "set title 'Growth \xe2\x80\x99x\xe2\x80\x99, 2009\xe2\x80\x93"
+                              "2011'"));
     assert_non_null(strstr(s, "title 'decline'"));
     static const unsigned char want[3] = {1, 1, 0};
     assert_memory_equal(used, want, 3);
@@ -395,6 +401,44 @@ static void test_render_missing(void **state)
     rmdir(dir);
 }
 
+/* Services exports stated for 2002 and 2011 only: the two points are not
+ * joined (a blank line between them in the block); the title gains the
+ * period 2002-2011; the source line names both lines of source b; two
+ * series at the same period and value (2.0 million each) are moved apart:
+ * the axis spans 2002 to 2012 (10 years), so the second point moves
+ * 0.025 * 10 = 0.25 year to the right, 2011.5 -> 2011.75. A row mask leaves
+ * out the last row (TRADE_PLOT_ROW_NOT_SELECTED). */
+static void test_gaps_and_marks(void **state)
+{
+    (void)state;
+    static const char csv[] = "reporter,partner,flow,period,value,unit,source,locator\n"
+                              "BEL,KAZ,services_export,2002,1000000,EUR,b,line 1\n"
+                              "BEL,KAZ,services_export,2011,2000000,EUR,b,line 2\n"
+                              "BEL,UZB,services_export,2011,2000000,EUR,b,line 2\n"
+                              "BEL,TKM,services_export,2011,9000000,EUR,c,line 9\n";
+    trade_table *t = trade_table_new();
+    trade_error err;
+    assert_int_equal(trade_table_read_buffer(t, csv, strlen(csv), "g.csv", NULL, &err), 0);
+    static const unsigned char sel[4] = {1, 1, 1, 0};
+    trade_plot_options po = {0};
+    po.title = "Services";
+    po.rows = sel;
+    char *s;
+    unsigned char used[4];
+    assert_int_equal(trade_plot_script(t, &po, &s, NULL, used, &err), 0);
+    assert_blocks_safe(s);
+    assert_non_null(strstr(s, "2002.5 1 1 NaN 7 NaN NaN \"2002\" \"exact\"\n\n2011.5 2 2 NaN 7 "));
+    assert_non_null(strstr(s, "2011.75 2 2 NaN 7 "));
+    assert_non_null(strstr(s, "set title 'Services, 2002\xe2\x80\x93" "2011'"));
+    assert_non_null(strstr(s, "svg_title = 'Services, 2002\xe2\x80\x93" "2011'"));
+    assert_non_null(strstr(s, "set label 9999 'Source: b, lines 1, 2' at graph 0"));
+    assert_null(strstr(s, "Turkmenistan"));
+    static const unsigned char want[4] = {1, 1, 1, TRADE_PLOT_ROW_NOT_SELECTED};
+    assert_memory_equal(used, want, 4);
+    free(s);
+    trade_table_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -403,6 +447,7 @@ int main(void)
         cmocka_unit_test(test_rank),           cmocka_unit_test(test_growth),
         cmocka_unit_test(test_errors),         cmocka_unit_test(test_gnuplot_roundtrip),
         cmocka_unit_test(test_render_missing), cmocka_unit_test(test_draft),
+        cmocka_unit_test(test_gaps_and_marks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,18 +1,25 @@
-/* cmd_report.c - trade report: the tables, charts and one HTML page for a
+/* cmd_report.c - trade report: the tables, charts and one HTML page for any
  * folder of observation CSV files.
  *
- * The tables come from the other commands, run in-process with built argv
- * arrays (growth, rank, stats, fit, check; compare twice, merged into one
- * long table). The charts are the named groups of the briefs plus one per
- * reporter, flow and unit the named ones leave out; each is written as
- * NAME.gp by the plot module and rendered to NAME.png and NAME.svg by
- * gnuplot. index.html shows every chart with the table of its figures and
- * their sources, and the consistency verdicts; it links only files beside
- * it and escapes every text. A failing step is reported and the rest still
- * runs; the exit status is the worst one. */
+ * The folder is read once into one table. The charts are chosen by a small
+ * file beside the data, DIR/report.conf (format in the help below and in
+ * datasets/report.conf), or automatically: one per reporter, flow, unit,
+ * label and kind of period (figures of a year or less, totals over several
+ * years), so that stocks and flows, levels and growth rates, annual and
+ * multi-year figures never share an axis. Each chart is the plot module
+ * drawing a selection of the one table's rows (trade_plot_options.rows);
+ * every row it leaves out comes back with the reason, and the page lists
+ * every observation no chart drew, with that reason.
+ *
+ * OUTDIR/.trade-report names the files a run wrote there: the next run
+ * removes those it does not write again (stale charts) and never reads them
+ * as input (so `report ds -o ds` works every time); no other file of OUTDIR
+ * is touched. A failing step is reported and the rest still runs; the exit
+ * status is the worst one. */
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -22,26 +29,42 @@
 #include "commands.h"
 
 static const char usage[] =
-    "usage: trade report [DATASETS_DIR] -o OUTDIR [--plots-dir DIR] [--no-render]\n"
+    "usage: trade report [DIR] -o OUTDIR [--title TEXT] [--subtitle TEXT] [--config FILE]\n"
+    "                    [--plots-dir DIR] [--no-render]\n"
     "\n"
-    "Read every *.csv in DATASETS_DIR (default: datasets) through the format's\n"
-    "checks and write into OUTDIR:\n"
+    "Read every *.csv in DIR (default: datasets) through the format's checks and\n"
+    "write into OUTDIR:\n"
     "  growth.csv, ranks.csv, stats.csv, fit.csv, check.csv  as trade growth,\n"
     "      trade rank, trade stats, trade fit and trade check write them;\n"
     "  compare.csv  one row per measure: measure (balance = exports - imports,\n"
-    "      coverage = exports / imports, total = exports + imports, from trade\n"
-    "      compare balance; share_pct = 100 * value / the sum of its reporter,\n"
-    "      flow, period and unit, from trade compare share), reporter, partner,\n"
-    "      flow (trade for balance, coverage and total), period, unit (ratio for\n"
-    "      coverage, percent for shares), product, value, status, source, locator;\n"
-    "  NAME.gp, NAME.png, NAME.svg  one chart per group: the named groups of the\n"
-    "      briefs and one per reporter, flow and unit they leave out;\n"
-    "  index.html  every chart with the table of its figures and their sources\n"
-    "      (brief and line), the consistency verdicts, links to the tables;\n"
+    "      coverage = exports / imports, total = exports + imports; share_pct =\n"
+    "      100 * value / the sum of its reporter, flow, period and unit),\n"
+    "      reporter, partner, flow, period, unit, product, value, status, source,\n"
+    "      locator;\n"
+    "  NAME.gp, NAME.png, NAME.svg, NAME.pdf  one chart per group of figures;\n"
+    "  report.xlsx  every table as a sheet, and the sources;\n"
+    "  index.html  every chart with its figures and their sources, the figures\n"
+    "      no chart drew (with the reason), the consistency verdicts explained;\n"
     "      relative links only, no external assets.\n"
+    "\n"
+    "The charts: DIR/report.conf when it is there (or --config FILE), else one\n"
+    "per reporter, flow, unit, label and kind of period. report.conf is lines of\n"
+    "KEY = VALUE; '#' starts a comment; [chart SLUG] starts a chart:\n"
+    "  title = TEXT          the page title (before any [chart]), or the chart's\n"
+    "  subtitle = TEXT       the line under the page title\n"
+    "  kind = line|bars|rank|growth   growth: the rates trade growth computes\n"
+    "  reporter = A,B  partner = ...  flow = ...  unit = ...  period = P\n"
+    "                        which figures (comma lists; absent: any)\n"
+    "  caption = TEXT        the text under the chart\n"
+    "Figures no [chart] draws get automatic charts. The period drawn is added to\n"
+    "every chart title that does not name it.\n"
     "\n"
     "options:\n"
     "  -o, --output OUTDIR   the folder to write (created if missing; required)\n"
+    "      --title TEXT      the page title (default: report.conf's, else made\n"
+    "                        from the reporters)\n"
+    "      --subtitle TEXT   the line under it\n"
+    "      --config FILE     the chart list (default: DIR/report.conf if present)\n"
     "      --plots-dir DIR   also copy each chart's .gp and .png into DIR\n"
     "      --no-render       write the scripts but do not run gnuplot\n"
     "      --help            show this help\n"
@@ -52,7 +75,9 @@ static const char usage[] =
     "example:\n"
     "  trade report datasets -o report && xdg-open report/index.html\n";
 
-enum { OPT_PLOTS_DIR = 1, OPT_NO_RENDER };
+enum { OPT_PLOTS_DIR = 1, OPT_NO_RENDER, OPT_TITLE, OPT_SUBTITLE, OPT_CONFIG };
+
+#define MANIFEST ".trade-report"
 
 static int progress;
 
@@ -82,33 +107,143 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The *.csv files of dir, sorted, as dir/name. */
-static int list_csv(const char *dir, char ***out, size_t *n)
+/* ---- a list of names (the manifest) ---- */
+
+typedef struct names {
+    char **v;
+    size_t n, cap;
+} names;
+
+static int names_add(names *s, const char *name)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (!strcmp(s->v[i], name))
+            return 0;
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 32;
+        char **v = realloc(s->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        s->v = v;
+        s->cap = cap;
+    }
+    if (!(s->v[s->n] = strdup(name)))
+        return -1;
+    s->n++;
+    return 0;
+}
+
+static int names_has(const names *s, const char *name)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (!strcmp(s->v[i], name))
+            return 1;
+    return 0;
+}
+
+static void names_free(names *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        free(s->v[i]);
+    free(s->v);
+    memset(s, 0, sizeof *s);
+}
+
+/* The names in DIR/.trade-report: plain file names, one a line. */
+static void manifest_read(const char *dir, names *out)
+{
+    char *path = join(dir, MANIFEST);
+    FILE *f = path ? fopen(path, "r") : NULL;
+    char line[512];
+    while (f && fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (line[0] && line[0] != '#' && line[0] != '.' && !strchr(line, '/'))
+            names_add(out, line);
+    }
+    if (f)
+        fclose(f);
+    free(path);
+}
+
+static int manifest_write(const char *dir, const names *s)
+{
+    char *path = join(dir, MANIFEST);
+    size_t cap = 256;
+    for (size_t i = 0; i < s->n; i++)
+        cap += strlen(s->v[i]) + 1;
+    char *buf = malloc(cap);
+    if (!path || !buf) {
+        free(path), free(buf);
+        return -1;
+    }
+    size_t len = (size_t)snprintf(buf, cap,
+                                  "# files written here by trade report: the next run removes\n"
+                                  "# those it does not write again and never reads them as input\n");
+    for (size_t i = 0; i < s->n; i++)
+        len += (size_t)snprintf(buf + len, cap - len, "%s\n", s->v[i]);
+    trade_error err;
+    int rc = trade_file_write_atomic(path, buf, len, &err);
+    if (rc)
+        cli_print_error(&err);
+    free(path), free(buf);
+    return rc ? -1 : 0;
+}
+
+/* Remove what an earlier run wrote in dir and this one did not. */
+static void remove_stale(const char *dir, const names *old, const names *now)
+{
+    for (size_t i = 0; i < old->n; i++) {
+        if (names_has(now, old->v[i]))
+            continue;
+        char *p = join(dir, old->v[i]);
+        struct stat st;
+        if (p && !lstat(p, &st) && S_ISREG(st.st_mode))
+            unlink(p);
+        free(p);
+    }
+}
+
+/* The *.csv files of dir, sorted, as dir/name, less the files the report
+ * wrote there itself. */
+static int list_csv(const char *dir, const names *skip, char ***out, size_t *n)
 {
     DIR *d = opendir(dir);
     if (!d) {
-        fprintf(stderr, "%s: %s\n", dir, strerror(errno));
+        cli_errorf("report", "%s: %s", dir, strerror(errno));
         return CLI_EUSAGE;
     }
     char **v = NULL;
     size_t k = 0, cap = 0;
     struct dirent *e;
+    int oom = 0;
     while ((e = readdir(d))) {
         size_t l = strlen(e->d_name);
-        if (e->d_name[0] == '.' || l < 5 || strcmp(e->d_name + l - 4, ".csv"))
+        if (e->d_name[0] == '.' || l < 5 || strcmp(e->d_name + l - 4, ".csv") ||
+            names_has(skip, e->d_name))
             continue;
         if (k == cap) {
             cap = cap ? cap * 2 : 16;
             char **nv = realloc(v, cap * sizeof *nv);
-            if (!nv)
+            if (!nv) {
+                oom = 1;
                 break;
+            }
             v = nv;
         }
-        if (!(v[k] = join(dir, e->d_name)))
+        if (!(v[k] = join(dir, e->d_name))) {
+            oom = 1;
             break;
+        }
         k++;
     }
     closedir(d);
+    if (oom) {
+        for (size_t i = 0; i < k; i++)
+            free(v[i]);
+        free(v);
+        cli_errorf("report", "out of memory");
+        return CLI_EUSAGE;
+    }
     if (k)
         qsort(v, k, sizeof *v, cmp_str);
     *out = v;
@@ -116,7 +251,8 @@ static int list_csv(const char *dir, char ***out, size_t *n)
     return CLI_OK;
 }
 
-/* ---- running the other commands ---- */
+/* ---- running the other commands (until the series modules give these
+ * tables as library calls) ---- */
 
 typedef int (*cmd_fn)(int, char **);
 
@@ -141,10 +277,28 @@ static int run_cmd(cmd_fn fn, const char *const *pre, size_t npre, const char *o
     return rc;
 }
 
+/* A fresh temporary file name in dir (the file is created empty, so no
+ * other file of dir, such as a user's .compare-*.csv, is ever used). */
+static char *temp_in(const char *dir, const char *what)
+{
+    char name[64];
+    snprintf(name, sizeof name, ".trade-report-%s.XXXXXX", what);
+    char *p = join(dir, name);
+    if (!p)
+        return NULL;
+    int fd = mkstemp(p);
+    if (fd < 0) {
+        free(p);
+        return NULL;
+    }
+    close(fd);
+    return p;
+}
+
 /* compare.csv: compare balance and compare share merged into one long table. */
 static int write_compare(const char *outdir, char **files, size_t nfiles)
 {
-    char *bal = join(outdir, ".compare-balance.csv"), *sha = join(outdir, ".compare-share.csv");
+    char *bal = temp_in(outdir, "balance"), *sha = temp_in(outdir, "share");
     char *out = join(outdir, "compare.csv");
     int rc = CLI_EUSAGE;
     trade_table *tb = NULL, *ts = NULL;
@@ -300,77 +454,238 @@ static void h_attr(html *h, const char *s)
     h_text(h, s);
 }
 
-static void h_table_generic(html *h, const trade_table *t, const char *const *want)
+
+/* ---- numbers for reading ---- */
+
+/* text with a thousands separator in its integer part: 119091910 ->
+ * 119,091,910; -4.5 stays. */
+static void group_digits(const char *text, char *out, size_t size)
 {
-    size_t nc = 0;
-    long idx[32];
-    const char *names[32];
-    for (size_t i = 0; want[i] && nc < 32; i++) {
-        long c = trade_table_col_index(t, want[i]);
-        if (c >= 0) {
-            idx[nc] = c;
-            names[nc++] = want[i];
-        }
+    size_t n = strlen(text), j = 0, i = 0;
+    if (i < n && (text[i] == '-' || text[i] == '+') && j + 1 < size)
+        out[j++] = text[i++];
+    size_t int_end = i;
+    while (int_end < n && isdigit((unsigned char)text[int_end]))
+        int_end++;
+    for (size_t k = i; k < int_end && j + 2 < size; k++) {
+        if (k > i && (int_end - k) % 3 == 0)
+            out[j++] = ',';
+        out[j++] = text[k];
     }
-    h_raw(h, "<table>\n<thead><tr>");
-    for (size_t i = 0; i < nc; i++) {
-        h_raw(h, "<th>");
-        h_text(h, names[i]);
-        h_raw(h, "</th>");
-    }
-    h_raw(h, "</tr></thead>\n<tbody>\n");
-    for (size_t r = 0; r < trade_table_rows(t); r++) {
-        h_raw(h, "<tr>");
-        for (size_t i = 0; i < nc; i++) {
-            const char *v = trade_table_cell(t, r, (size_t)idx[i]);
-            int num = trade_column_is_numeric(names[i]);
-            h_raw(h, num ? "<td class=\"num\">" : "<td>");
-            if (!strcmp(names[i], "verdict"))
-                h_raw(h, !strcmp(v, "inconsistent") ? "<b class=\"bad\">" : "<b class=\"ok\">");
-            h_text(h, v);
-            if (!strcmp(names[i], "verdict"))
-                h_raw(h, "</b>");
-            h_raw(h, "</td>");
-        }
-        h_raw(h, "</tr>\n");
-    }
-    h_raw(h, "</tbody></table>\n");
+    for (size_t k = int_end; k < n && j + 1 < size; k++)
+        out[j++] = text[k];
+    out[j] = '\0';
 }
 
-/* ---- charts ---- */
+/* A number cell as read: digits kept (shortest round trip) when dec < 0,
+ * else rounded to dec decimals; grouped. Text that is not a number is
+ * copied. */
+static void num_cell(const char *text, int dec, char *out, size_t size)
+{
+    double v;
+    if (!*text || trade_number_parse(text, strlen(text), &v)) {
+        snprintf(out, size, "%s", text);
+        return;
+    }
+    char raw[64];
+    if (dec < 0)
+        trade_number_format(v, raw, sizeof raw);
+    else
+        snprintf(raw, sizeof raw, "%.*f", dec, v);
+    group_digits(raw, out, size);
+}
+
+/* The unit as words after a number: "EUR", "%", "percentage points". */
+static const char *unit_words(const char *unit)
+{
+    if (!strcmp(unit, "percent") || !strcmp(unit, "percent_change"))
+        return "%";
+    if (!strcmp(unit, "pp"))
+        return "pp";
+    if (!strcmp(unit, "count"))
+        return "";
+    return unit;
+}
+
+/* A value with its unit: "119,091,910 EUR", "40.15 %", "rank 2". */
+static void value_text(double v, const char *unit, char *out, size_t size)
+{
+    char raw[64], g[96];
+    trade_number_format(v, raw, sizeof raw);
+    group_digits(raw, g, sizeof g);
+    if (!strcmp(unit, "rank"))
+        snprintf(out, size, "rank %s", g);
+    else
+        snprintf(out, size, "%s%s%s", g, *unit_words(unit) ? " " : "", unit_words(unit));
+}
+
+/* ---- the chart list ---- */
 
 typedef struct chart_spec {
-    const char *slug;
-    const char *title;
+    char slug[96];
+    char *title, *caption;
     trade_plot_kind kind;
-    const char *reporters, *partners, *flows, *units, *period; /* comma lists; NULL any */
-    const char *caption;
+    int growth; /* kind growth: from the rates trade growth computes */
+    char *reporters, *partners, *flows, *units, *period; /* comma lists; NULL any */
+    /* automatic charts only */
+    const char *label; /* NULL any, else equal */
+    int span;          /* -1 any; 0 a year or less; 1 several years */
 } chart_spec;
 
-#define CA "KAZ,UZB,TKM,KGZ,TJK"
+static void spec_free(chart_spec *s)
+{
+    free(s->title), free(s->caption), free(s->reporters), free(s->partners), free(s->flows);
+    free(s->units), free(s->period);
+}
 
-static const chart_spec named[] = {
-    {"belgium-kazakhstan-exports", "Belgian exports to Kazakhstan", TRADE_PLOT_LINE, "BEL", "KAZ",
-     "export,services_export", "EUR", NULL,
-     "Goods and services exports over time; the 2009 figure is derived from the stated 2010 "
-     "growth rate."},
-    {"belgium-central-asia-2011", "Belgian exports to and imports from Central Asia, 2011",
-     TRADE_PLOT_BARS, "BEL", CA, "export,import", "EUR", "2011",
-     "Table 2 of the Belgium-Luxembourg brief (thousands of euros multiplied out)."},
-    {"belgium-central-asia-ranks-2011",
-     "Rank of the Central Asian states among Belgium's partners, 2011", TRADE_PLOT_RANK, "BEL", CA,
-     "export,import", "rank", "2011", "Table 1 of the Belgium-Luxembourg brief; rank 1 on top."},
-    {"luxembourg-central-asia-exports", "Luxembourg's exports to Central Asia", TRADE_PLOT_LINE,
-     "LUX", CA, "export", "EUR", NULL,
-     "The 2012 figures cover January to October only (square markers)."},
-    {"middle-corridor-freight", "Middle Corridor freight", TRADE_PLOT_LINE, "XEA", NULL, "freight",
-     "t", NULL, "Tonnes carried on the Trans-Caspian route; 2025 and 2027 are projections."},
-    {"eu-kazakhstan-trade-investment", "EU-Kazakhstan trade and investment", TRADE_PLOT_LINE,
-     "KAZ,EUU", "EUU,KAZ", "trade,investment_stock,export,import", "USD", NULL,
-     "Goods trade and the cumulative EU investment stock in Kazakhstan."},
-    {"belgium-russia-trade", "Belgian-Russian trade", TRADE_PLOT_BARS, "BEL", "RUS",
-     "export,import", "EUR", NULL, "Belgian goods exports to and imports from Russia."},
-};
+typedef struct config {
+    char *title, *subtitle;
+    chart_spec *charts;
+    size_t n;
+} config;
+
+static void config_free(config *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        spec_free(&c->charts[i]);
+    free(c->charts), free(c->title), free(c->subtitle);
+    memset(c, 0, sizeof *c);
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        s[--n] = '\0';
+    return s;
+}
+
+/* Parse report.conf; errors are FILE:LINE: message, exit 2. */
+static int config_read(const char *path, config *c)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        cli_errorf("report", "%s: %s", path, strerror(errno));
+        return CLI_EUSAGE;
+    }
+    char buf[4096];
+    unsigned long line = 0;
+    int rc = CLI_OK;
+    chart_spec *cur = NULL;
+    while (fgets(buf, sizeof buf, f)) {
+        line++;
+        if (!strchr(buf, '\n') && !feof(f)) {
+            fprintf(stderr, "%s:%lu: line longer than %zu bytes\n", path, line, sizeof buf - 2);
+            rc = CLI_EUSAGE;
+            break;
+        }
+        buf[strcspn(buf, "\n")] = '\0';
+        char *s = trim(buf);
+        if (!*s || *s == '#')
+            continue;
+        if (*s == '[') {
+            char *e = strchr(s, ']');
+            if (!e || strncmp(s, "[chart ", 7) || e[1]) {
+                fprintf(stderr, "%s:%lu: a section is [chart SLUG]\n", path, line);
+                rc = CLI_EUSAGE;
+                break;
+            }
+            *e = '\0';
+            char *slug = trim(s + 7);
+            int ok = *slug && strlen(slug) < sizeof cur->slug;
+            for (char *p = slug; *p && ok; p++)
+                ok = isalnum((unsigned char)*p) || *p == '-' || *p == '_';
+            if (!ok) {
+                fprintf(stderr, "%s:%lu: a chart's slug is letters, digits, '-' and '_'\n", path,
+                        line);
+                rc = CLI_EUSAGE;
+                break;
+            }
+            for (size_t i = 0; i < c->n && ok; i++)
+                ok = strcmp(c->charts[i].slug, slug) != 0;
+            if (!ok) {
+                fprintf(stderr, "%s:%lu: chart %s is named twice\n", path, line, slug);
+                rc = CLI_EUSAGE;
+                break;
+            }
+            chart_spec *nv = realloc(c->charts, (c->n + 1) * sizeof *nv);
+            if (!nv) {
+                rc = CLI_EUSAGE;
+                break;
+            }
+            c->charts = nv;
+            cur = &c->charts[c->n++];
+            memset(cur, 0, sizeof *cur);
+            snprintf(cur->slug, sizeof cur->slug, "%s", slug);
+            cur->kind = TRADE_PLOT_LINE;
+            cur->span = -1;
+            continue;
+        }
+        char *eq = strchr(s, '=');
+        if (!eq) {
+            fprintf(stderr, "%s:%lu: expected KEY = VALUE\n", path, line);
+            rc = CLI_EUSAGE;
+            break;
+        }
+        *eq = '\0';
+        char *key = trim(s), *val = trim(eq + 1);
+        char **slot = NULL;
+        if (!cur) {
+            if (!strcmp(key, "title"))
+                slot = &c->title;
+            else if (!strcmp(key, "subtitle"))
+                slot = &c->subtitle;
+        } else if (!strcmp(key, "title")) {
+            slot = &cur->title;
+        } else if (!strcmp(key, "caption")) {
+            slot = &cur->caption;
+        } else if (!strcmp(key, "reporter")) {
+            slot = &cur->reporters;
+        } else if (!strcmp(key, "partner")) {
+            slot = &cur->partners;
+        } else if (!strcmp(key, "flow")) {
+            slot = &cur->flows;
+        } else if (!strcmp(key, "unit")) {
+            slot = &cur->units;
+        } else if (!strcmp(key, "period")) {
+            slot = &cur->period;
+        } else if (!strcmp(key, "kind")) {
+            cur->growth = !strcmp(val, "growth");
+            if (trade_plot_kind_parse(val, &cur->kind)) {
+                fprintf(stderr, "%s:%lu: kind is line, bars, rank or growth, not '%s'\n", path,
+                        line, val);
+                rc = CLI_EUSAGE;
+                break;
+            }
+            continue;
+        }
+        if (!slot) {
+            fprintf(stderr, "%s:%lu: unknown key '%s'%s\n", path, line, key,
+                    cur ? " (title, kind, reporter, partner, flow, unit, period, caption)"
+                        : " before the first [chart] (title, subtitle)");
+            rc = CLI_EUSAGE;
+            break;
+        }
+        free(*slot);
+        if (!(*slot = strdup(val))) {
+            rc = CLI_EUSAGE;
+            break;
+        }
+    }
+    if (!rc && ferror(f)) {
+        cli_errorf("report", "%s: read error", path);
+        rc = CLI_EUSAGE;
+    }
+    fclose(f);
+    for (size_t i = 0; !rc && i < c->n; i++)
+        if (!c->charts[i].title) {
+            fprintf(stderr, "%s: chart %s has no title\n", path, c->charts[i].slug);
+            rc = CLI_EUSAGE;
+        }
+    return rc;
+}
 
 static int in_list(const char *list, const char *v)
 {
@@ -378,8 +693,12 @@ static int in_list(const char *list, const char *v)
         return 1;
     size_t n = strlen(v);
     for (const char *p = list; *p;) {
+        while (*p == ' ')
+            p++;
         const char *e = strchr(p, ',');
         size_t l = e ? (size_t)(e - p) : strlen(p);
+        while (l && p[l - 1] == ' ')
+            l--;
         if (l == n && !strncmp(p, v, n))
             return 1;
         if (!e)
@@ -389,6 +708,21 @@ static int in_list(const char *list, const char *v)
     return 0;
 }
 
+static int spec_match(const chart_spec *s, const trade_obs *o)
+{
+    char per[TRADE_PERIOD_BUFSIZE];
+    trade_period_format(&o->period, per, sizeof per);
+    int span = trade_period_months(&o->period) > 12;
+    return in_list(s->reporters, o->reporter) && in_list(s->partners, o->partner) &&
+           in_list(s->flows, o->flow) && in_list(s->units, o->unit) &&
+           (!s->period || !strcmp(s->period, per)) && (!s->label || !strcmp(s->label, o->label)) &&
+           (s->span < 0 || s->span == span);
+}
+
+/* ---- the report ---- */
+
+enum { WHY_NONE = 0, WHY_SINGLE = 16, WHY_NO_PERIOD, WHY_NO_CHART };
+
 typedef struct report {
     const char *outdir, *plots_dir;
     char **files;
@@ -396,10 +730,12 @@ typedef struct report {
     int render;
     int worst;
     html h;
-    unsigned char *covered; /* rows of the full table drawn by a chart */
     const trade_table *all;
+    unsigned char *drawn; /* per row: 1 when a chart drew it */
+    unsigned char *why;   /* per row: the last reason it was not drawn */
+    names written, written_plots;
     size_t ncharts;
-    char toc[64][160];
+    char toc[64][200];
     char tocslug[64][96];
 } report;
 
@@ -409,39 +745,10 @@ static void worse(report *r, int rc)
         r->worst = rc;
 }
 
-/* Read the inputs again (they passed the checks) and keep the spec's rows. */
-static trade_table *load_filtered(report *rp, const chart_spec *s, unsigned char **rowmap)
+static void wrote(report *rp, const char *name)
 {
-    trade_table *t = trade_table_new();
-    if (!t)
-        return NULL;
-    trade_error err;
-    for (size_t i = 0; i < rp->nfiles; i++)
-        if (trade_table_read_file(t, rp->files[i], NULL, &err)) {
-            trade_table_free(t);
-            return NULL;
-        }
-    size_t n = trade_table_rows(t);
-    unsigned char *keep = malloc(n ? n : 1);
-    if (!keep) {
-        trade_table_free(t);
-        return NULL;
-    }
-    char per[TRADE_PERIOD_BUFSIZE];
-    for (size_t r = 0; r < n; r++) {
-        const trade_obs *o = trade_table_obs(t, r);
-        trade_period_format(&o->period, per, sizeof per);
-        keep[r] = in_list(s->reporters, o->reporter) && in_list(s->partners, o->partner) &&
-                  in_list(s->flows, o->flow) && in_list(s->units, o->unit) &&
-                  (!s->period || !strcmp(s->period, per));
-    }
-    *rowmap = keep; /* which rows of the full table (same order) are in t */
-    if (trade_table_filter(t, keep, &err)) {
-        free(keep);
-        trade_table_free(t);
-        return NULL;
-    }
-    return t;
+    if (names_add(&rp->written, name))
+        worse(rp, CLI_EUSAGE);
 }
 
 static int write_copy(const char *from, const char *to)
@@ -474,58 +781,92 @@ static int write_copy(const char *from, const char *to)
     return rc ? -1 : 0;
 }
 
-static void data_table(report *rp, const trade_table *t, const unsigned char *used)
+
+static void h_cell(html *h, const char *text, int num)
 {
-    html *h = &rp->h;
-    int gen = trade_table_rows(t) && !trade_table_obs(t, 0);
-    h_raw(h, "<details open><summary>Figures drawn and their sources</summary>\n"
-             "<div class=\"scroll\">\n");
-    if (gen) {
-        /* a table of trade growth: its own columns, every row drawn */
-        static const char *const cols[] = {"reporter",    "partner",   "flow",       "unit",
-                                           "period_from", "period_to", "value_from", "value_to",
-                                           "growth_pct",  "status",    "source",     NULL};
-        h_table_generic(h, t, cols);
-        h_raw(h, "</div></details>\n");
-        return;
-    }
-    h_raw(h, "<table>\n<thead><tr><th>reporter</th><th>partner</th><th>flow</th><th>period</th>"
-             "<th>value</th><th>unit</th><th>qualifier</th><th>source (brief)</th>"
-             "<th>locator (line)</th><th>note</th></tr></thead>\n<tbody>\n");
+    h_raw(h, num ? "<td class=\"num\">" : "<td>");
+    h_text(h, text);
+    h_raw(h, "</td>");
+}
+
+/* The figures of a chart of observations: the rows it drew. */
+static void obs_table(html *h, const trade_table *t, const unsigned char *used)
+{
+    h_raw(h, "<table>\n<thead><tr><th>reporter</th><th>partner</th><th>flow</th><th>product</th>"
+             "<th>period</th><th>value</th><th>qualifier</th><th>source</th><th>locator</th>"
+             "<th>note</th></tr></thead>\n<tbody>\n");
     for (size_t r = 0; r < trade_table_rows(t); r++) {
-        if (!used[r])
+        if (used[r] != TRADE_PLOT_ROW_DRAWN)
+            continue;
+        const trade_obs *o = trade_table_obs(t, r);
+        char per[TRADE_PERIOD_BUFSIZE], val[128];
+        trade_period_format(&o->period, per, sizeof per);
+        value_text(o->value, o->unit, val, sizeof val);
+        h_raw(h, "<tr>");
+        h_cell(h, trade_country_name(o->reporter), 0);
+        h_cell(h, trade_country_name(o->partner), 0);
+        h_cell(h, o->flow, 0);
+        h_cell(h, o->product, 0);
+        h_cell(h, per, 0);
+        h_cell(h, val, 1);
+        h_cell(h, o->qualifier, 0);
+        h_cell(h, o->source, 0);
+        h_cell(h, o->locator, 0);
+        h_cell(h, o->note, 0);
+        h_raw(h, "</tr>\n");
+    }
+    h_raw(h, "</tbody></table>\n");
+}
+
+/* The rates of a growth chart (trade growth's columns), numbers for reading. */
+static void growth_table(html *h, const trade_table *t, const unsigned char *used)
+{
+    static const char *const cols[] = {"reporter",  "partner",  "flow",       "unit",
+                                       "period_from", "period_to", "value_from", "value_to",
+                                       "growth_pct", "status",   "source"};
+    enum { NC = sizeof cols / sizeof cols[0] };
+    long idx[NC];
+    h_raw(h, "<table>\n<thead><tr>");
+    for (size_t i = 0; i < NC; i++) {
+        idx[i] = trade_table_col_index(t, cols[i]);
+        h_raw(h, "<th>");
+        h_text(h, !strcmp(cols[i], "growth_pct") ? "growth (%)" : cols[i]);
+        h_raw(h, "</th>");
+    }
+    h_raw(h, "</tr></thead>\n<tbody>\n");
+    for (size_t r = 0; r < trade_table_rows(t); r++) {
+        if (used[r] != TRADE_PLOT_ROW_DRAWN)
             continue;
         h_raw(h, "<tr>");
-        const trade_obs *o = trade_table_obs(t, r);
-        char per[TRADE_PERIOD_BUFSIZE], num[TRADE_NUMBER_BUFSIZE];
-        trade_period_format(&o->period, per, sizeof per);
-        trade_number_format(o->value, num, sizeof num);
-        const char *cells[10] = {trade_country_name(o->reporter),
-                                 trade_country_name(o->partner),
-                                 o->flow,
-                                 per,
-                                 num,
-                                 o->unit,
-                                 o->qualifier,
-                                 o->source,
-                                 o->locator,
-                                 o->note};
-        for (int i = 0; i < 10; i++) {
-            h_raw(h, i == 4 ? "<td class=\"num\">" : "<td>");
-            h_text(h, cells[i]);
-            h_raw(h, "</td>");
+        for (size_t i = 0; i < NC; i++) {
+            const char *v = idx[i] < 0 ? "" : trade_table_cell(t, r, (size_t)idx[i]);
+            char buf[128];
+            int num = !strcmp(cols[i], "value_from") || !strcmp(cols[i], "value_to") ||
+                      !strcmp(cols[i], "growth_pct");
+            if (num)
+                num_cell(v, !strcmp(cols[i], "growth_pct") ? 2 : -1, buf, sizeof buf);
+            else if (!strcmp(cols[i], "reporter") || !strcmp(cols[i], "partner"))
+                snprintf(buf, sizeof buf, "%s", trade_country_name(v));
+            else
+                snprintf(buf, sizeof buf, "%s", v);
+            h_cell(h, buf, num);
         }
         h_raw(h, "</tr>\n");
     }
-    h_raw(h, "</tbody></table></div></details>\n");
+    h_raw(h, "</tbody></table>\n");
 }
 
-static void do_chart(report *rp, const chart_spec *s, trade_table *t, const unsigned char *rowmap)
+/* Draw one chart of the rows of t that sel selects (NULL: all). When t is
+ * the report's table, note which rows were drawn and why the others were
+ * not. Returns 1 when a chart was made. */
+static int do_chart(report *rp, const chart_spec *s, const trade_table *t,
+                    const unsigned char *sel)
 {
     trade_plot_options po = {0};
     po.kind = s->kind;
     po.title = s->title;
     po.name = s->slug;
+    po.rows = sel;
     size_t n = trade_table_rows(t);
     unsigned char *used = calloc(n ? n : 1, 1);
     char *script = NULL;
@@ -533,7 +874,7 @@ static void do_chart(report *rp, const chart_spec *s, trade_table *t, const unsi
     trade_error err;
     if (!used) {
         worse(rp, CLI_EUSAGE);
-        return;
+        return 0;
     }
     int rc = trade_plot_script(t, &po, &script, &len, used, &err);
     if (rc) {
@@ -542,74 +883,100 @@ static void do_chart(report *rp, const chart_spec *s, trade_table *t, const unsi
             worse(rp, cli_exit_code(rc));
         }
         free(used);
-        return;
+        return 0;
     }
     note("chart %s", s->slug);
-    /* mark the rows of the full table this chart drew */
-    if (rowmap && rp->covered) {
-        size_t k = 0;
-        for (size_t r = 0; r < trade_table_rows(rp->all); r++)
-            if (rowmap[r]) {
-                if (k < n && used[k])
-                    rp->covered[r] = 1;
-                k++;
-            }
-    }
-    char gp[256], png[256], svg[256];
+    if (t == rp->all)
+        for (size_t r = 0; r < n; r++) {
+            if (used[r] == TRADE_PLOT_ROW_DRAWN)
+                rp->drawn[r] = 1;
+            else if (used[r])
+                rp->why[r] = used[r];
+        }
+    char gp[128], img[4][128];
+    static const char *const ext[] = {"png", "svg", "pdf"};
     snprintf(gp, sizeof gp, "%s.gp", s->slug);
-    snprintf(png, sizeof png, "%s.png", s->slug);
-    snprintf(svg, sizeof svg, "%s.svg", s->slug);
+    for (int f = 0; f < 3; f++)
+        snprintf(img[f], sizeof img[f], "%s.%s", s->slug, ext[f]);
     char *gpath = join(rp->outdir, gp);
     if (!gpath || trade_file_write_atomic(gpath, script, len, &err)) {
         if (gpath)
             cli_print_error(&err);
         worse(rp, CLI_EUSAGE);
         free(gpath), free(script), free(used);
-        return;
+        return 0;
     }
+    wrote(rp, gp);
     if (rp->render) {
-        for (int f = 0; f < 2; f++) {
-            if (trade_plot_render(gpath, f ? "svg" : "png", &err)) {
+        for (int f = 0; f < 3; f++) {
+            if (trade_plot_render(gpath, ext[f], &err)) {
                 cli_print_error(&err);
                 worse(rp, CLI_EUSAGE);
                 break;
             }
+            wrote(rp, img[f]);
         }
     }
     if (rp->plots_dir) {
-        char *pg = join(rp->plots_dir, gp), *pp = join(rp->plots_dir, png);
-        char *src = join(rp->outdir, png);
+        char *pg = join(rp->plots_dir, gp), *pp = join(rp->plots_dir, img[0]);
+        char *src = join(rp->outdir, img[0]);
         if (!pg || !pp || !src || trade_file_write_atomic(pg, script, len, &err) ||
             (rp->render && write_copy(src, pp))) {
             fprintf(stderr, "trade report: cannot copy %s into %s\n", s->slug, rp->plots_dir);
             worse(rp, CLI_EUSAGE);
+        } else if (names_add(&rp->written_plots, gp) ||
+                   (rp->render && names_add(&rp->written_plots, img[0]))) {
+            worse(rp, CLI_EUSAGE);
         }
         free(pg), free(pp), free(src);
     }
+    /* the title as drawn (with its period) from the script */
+    char shown[200];
+    snprintf(shown, sizeof shown, "%s", s->title);
+    const char *st = strstr(script, "\nsvg_title = '");
+    if (st) {
+        st += strlen("\nsvg_title = '");
+        const char *e = strstr(st, "'\n");
+        if (e && (size_t)(e - st) < sizeof shown) {
+            memcpy(shown, st, (size_t)(e - st));
+            shown[e - st] = '\0';
+        }
+    }
     html *h = &rp->h;
     if (rp->ncharts < 64) {
-        snprintf(rp->toc[rp->ncharts], sizeof rp->toc[0], "%s", s->title);
+        snprintf(rp->toc[rp->ncharts], sizeof rp->toc[0], "%s", shown);
         snprintf(rp->tocslug[rp->ncharts], sizeof rp->tocslug[0], "%s", s->slug);
     }
     rp->ncharts++;
     h_raw(h, "<section id=\"");
     h_attr(h, s->slug);
     h_raw(h, "\">\n<h2>");
-    h_text(h, s->title);
+    h_text(h, shown);
     h_raw(h, "</h2>\n<figure><img src=\"");
-    h_attr(h, png);
+    h_attr(h, img[0]);
     h_raw(h, "\" width=\"800\" height=\"500\" alt=\"");
-    h_text(h, s->title);
+    h_text(h, shown);
     h_raw(h, "\"><figcaption>");
-    h_text(h, s->caption);
-    h_raw(h, " <a href=\"");
-    h_attr(h, svg);
+    if (s->caption) {
+        h_text(h, s->caption);
+        h_raw(h, " ");
+    }
+    h_raw(h, "<a href=\"");
+    h_attr(h, img[1]);
     h_raw(h, "\">SVG</a> · <a href=\"");
+    h_attr(h, img[2]);
+    h_raw(h, "\">PDF</a> · <a href=\"");
     h_attr(h, gp);
-    h_raw(h, "\">gnuplot script</a></figcaption></figure>\n");
-    data_table(rp, t, used);
-    h_raw(h, "</section>\n");
+    h_raw(h, "\">gnuplot script</a></figcaption></figure>\n"
+             "<details open><summary>Figures drawn and their sources</summary>\n"
+             "<div class=\"scroll\">\n");
+    if (n && !trade_table_obs(t, 0))
+        growth_table(h, t, used);
+    else
+        obs_table(h, t, used);
+    h_raw(h, "</div></details>\n</section>\n");
     free(gpath), free(script), free(used);
+    return 1;
 }
 
 static void slugify(const char *in, char *out, size_t size)
@@ -622,6 +989,8 @@ static void slugify(const char *in, char *out, size_t size)
         else if (j && out[j - 1] != '-')
             out[j++] = '-';
     }
+    while (j && out[j - 1] == '-')
+        j--;
     out[j] = '\0';
 }
 
@@ -630,10 +999,12 @@ static const char *flow_words(const char *flow)
     static const char *const m[][2] = {{"export", "exports"},
                                        {"import", "imports"},
                                        {"services_export", "services exports"},
+                                       {"services_import", "services imports"},
                                        {"fdi_stock", "FDI stock"},
                                        {"fdi_flow", "FDI flows"},
                                        {"investment_stock", "investment stock"},
-                                       {"aid", "assistance"},
+                                       {"investment_flow", "investment flows"},
+                                       {"aid", "aid"},
                                        {"freight", "freight"},
                                        {"trade", "trade"}};
     for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
@@ -642,61 +1013,135 @@ static const char *flow_words(const char *flow)
     return flow;
 }
 
-/* One chart per reporter, flow and unit (level units) with two or more rows
- * not drawn by a named chart. */
-static void generic_charts(report *rp)
+/* The kind of chart for a unit: ranks, stated growth rates, else over time
+ * (or bars when every figure is of one period). */
+static trade_plot_kind auto_kind(const char *unit, int one_period)
+{
+    if (!strcmp(unit, "rank"))
+        return TRADE_PLOT_RANK;
+    if (!strcmp(unit, "percent_change"))
+        return TRADE_PLOT_GROWTH;
+    return one_period ? TRADE_PLOT_BARS : TRADE_PLOT_LINE;
+}
+
+static int is_stock(const char *flow)
+{
+    size_t n = strlen(flow);
+    return n >= 6 && !strcmp(flow + n - 6, "_stock");
+}
+
+/* Levels of different flows never share a chart; rates and ranks of flows
+ * do (exports and imports growth side by side), but never with a stock's. */
+static int same_flow_group(const trade_obs *a, const trade_obs *b)
+{
+    if (!strcmp(a->flow, b->flow))
+        return 1;
+    return !trade_stats_unit_is_level(a->unit) && is_stock(a->flow) == is_stock(b->flow);
+}
+
+/* One chart per reporter, flow, unit, label and kind of period for the
+ * rows no chart drew; a group of one figure is listed, not drawn. */
+static void auto_charts(report *rp)
 {
     const trade_table *all = rp->all;
     size_t n = trade_table_rows(all);
-    unsigned char *done = calloc(n ? n : 1, 1);
-    if (!done) {
+    unsigned char *done = calloc(n ? n : 1, 1), *sel = malloc(n ? n : 1);
+    names slugs = {0};
+    if (!done || !sel) {
+        free(done), free(sel);
         worse(rp, CLI_EUSAGE);
         return;
     }
     for (size_t r = 0; r < n; r++) {
         const trade_obs *o = trade_table_obs(all, r);
-        if (done[r] || rp->covered[r] || !strcmp(o->unit, "rank") || !strcmp(o->unit, "percent") ||
-            !strcmp(o->unit, "percent_change") || !strcmp(o->unit, "pp"))
+        if (done[r] || rp->drawn[r])
             continue;
-        size_t count = 0, periods = 0;
-        const trade_period *first = &o->period;
-        for (size_t s = r; s < n; s++) {
-            const trade_obs *q = trade_table_obs(all, s);
-            if (!strcmp(q->reporter, o->reporter) && !strcmp(q->flow, o->flow) &&
-                !strcmp(q->unit, o->unit)) {
-                done[s] = 1;
-                if (!rp->covered[s])
-                    count++;
-                if (trade_period_compare(first, &q->period))
-                    periods = 1;
-            }
-        }
-        if (count < 2)
-            continue;
-        char title[256], slug[96];
-        snprintf(title, sizeof title, "%s: %s (%s)", trade_country_name(o->reporter),
-                 flow_words(o->flow), o->unit);
-        snprintf(slug, sizeof slug, "%s-%s-%s", o->reporter, o->flow, o->unit);
-        char sl[96];
-        slugify(slug, sl, sizeof sl);
-        chart_spec s = {
-            sl,          title, periods ? TRADE_PLOT_LINE : TRADE_PLOT_BARS,
-            o->reporter, NULL,  o->flow,
-            o->unit,     NULL,  "Every figure of this reporter, flow and unit in the datasets."};
-        unsigned char *rowmap = NULL;
-        trade_table *t = load_filtered(rp, &s, &rowmap);
-        if (!t) {
-            worse(rp, CLI_EUSAGE);
+        if (o->period.start_unit == TRADE_PERIOD_NONE) {
+            rp->why[r] = WHY_NO_PERIOD;
             continue;
         }
-        do_chart(rp, &s, t, rowmap);
-        free(rowmap);
-        trade_table_free(t);
+        chart_spec s = {0};
+        s.span = trade_period_months(&o->period) > 12;
+        s.label = o->label;
+        size_t count = 0;
+        int one_period = 1;
+        for (size_t q = r; q < n; q++) {
+            const trade_obs *p = trade_table_obs(all, q);
+            sel[q] = 0;
+            if (done[q] || rp->drawn[q] || strcmp(p->reporter, o->reporter) ||
+                !same_flow_group(o, p) || strcmp(p->unit, o->unit) || strcmp(p->label, o->label) ||
+                (trade_period_months(&p->period) > 12) != s.span ||
+                p->period.start_unit == TRADE_PERIOD_NONE)
+                continue;
+            sel[q] = 1;
+            done[q] = 1;
+            count++;
+            if (trade_period_compare(&o->period, &p->period))
+                one_period = 0;
+        }
+        for (size_t q = 0; q < r; q++)
+            sel[q] = 0;
+        if (count < 2) {
+            rp->why[r] = WHY_SINGLE;
+            continue;
+        }
+        /* the label names the chart's slug only when it sets it apart */
+        int other_label = 0;
+        for (size_t q = 0; q < n && !other_label; q++) {
+            const trade_obs *p = trade_table_obs(all, q);
+            other_label = !rp->drawn[q] && !strcmp(p->reporter, o->reporter) &&
+                          !strcmp(p->flow, o->flow) && !strcmp(p->unit, o->unit) &&
+                          strcmp(p->label, o->label);
+        }
+        char title[300], base[200], slug[96], lab[32];
+        snprintf(lab, sizeof lab, "%s", other_label ? o->label : "");
+        int flows = 0; /* several flows in one chart of rates */
+        for (size_t q = r; q < n && !flows; q++)
+            flows = sel[q] && strcmp(trade_table_obs(all, q)->flow, o->flow);
+        const char *what = *o->label ? o->label
+                           : flows     ? (is_stock(o->flow) ? "stocks" : "flows")
+                                       : flow_words(o->flow);
+        /* one partner for the whole chart: the title names it */
+        int one_partner = strcmp(o->partner, o->reporter) != 0;
+        for (size_t q = r; q < n && one_partner; q++)
+            one_partner = !sel[q] || !strcmp(trade_table_obs(all, q)->partner, o->partner);
+        char who[160];
+        if (one_partner)
+            snprintf(who, sizeof who, "%s \xe2\x86\x92 %s", trade_country_name(o->reporter),
+                     trade_country_name(o->partner));
+        else
+            snprintf(who, sizeof who, "%s", trade_country_name(o->reporter));
+        const char *uw = !strcmp(o->unit, "percent_change") ? "growth, %"
+                         : !strcmp(o->unit, "rank") || !strcmp(o->unit, "count") ? ""
+                                                                                  : o->unit;
+        if (*o->label)
+            who[0] = '\0'; /* a label names the quantity by itself */
+        snprintf(title, sizeof title, "%s%s%s%s%s%s%s", who, *who ? ": " : "", what,
+                 *uw ? " (" : "", uw,
+                 *uw ? ")" : "",
+                 s.span ? ", totals over several years" : "");
+        snprintf(base, sizeof base, "%s-%s-%s%s%s%s", o->reporter, flows ? what : o->flow, o->unit,
+                 *lab ? "-" : "", lab, s.span ? "-multi-year" : "");
+        slugify(base, slug, sizeof slug - 4);
+        /* slugs stay unique: a long label cut short could repeat one */
+        if (names_has(&slugs, slug)) {
+            size_t l = strlen(slug);
+            for (int k = 2; k < 100 && names_has(&slugs, slug); k++)
+                snprintf(slug + l, 4, "-%d", k);
+        }
+        names_add(&slugs, slug);
+        snprintf(s.slug, sizeof s.slug, "%s", slug);
+        s.title = title;
+        s.kind = auto_kind(o->unit, one_period);
+        s.caption = NULL;
+        do_chart(rp, &s, all, sel);
     }
-    free(done);
+    names_free(&slugs);
+    free(done), free(sel);
 }
 
-static void growth_chart(report *rp)
+/* The computed growth rates (growth.csv) that a [chart] of kind growth selects. */
+static void growth_chart(report *rp, const chart_spec *s)
 {
     char *path = join(rp->outdir, "growth.csv");
     trade_table *t = trade_table_new();
@@ -711,30 +1156,167 @@ static void growth_chart(report *rp)
     size_t n = trade_table_rows(t);
     unsigned char *keep = malloc(n ? n : 1);
     long cr = trade_table_col_index(t, "reporter"), cp = trade_table_col_index(t, "partner"),
-         cf = trade_table_col_index(t, "flow");
-    if (keep && cr >= 0 && cp >= 0 && cf >= 0) {
+         cf = trade_table_col_index(t, "flow"), cu = trade_table_col_index(t, "unit");
+    if (keep && cr >= 0 && cp >= 0 && cf >= 0 && cu >= 0) {
         for (size_t r = 0; r < n; r++)
-            keep[r] = !strcmp(trade_table_cell(t, r, (size_t)cr), "BEL") &&
-                      !strcmp(trade_table_cell(t, r, (size_t)cp), "KAZ") &&
-                      !strcmp(trade_table_cell(t, r, (size_t)cf), "export");
-        if (!trade_table_filter(t, keep, &err)) {
-            chart_spec s = {"belgium-kazakhstan-export-growth",
-                            "Growth of Belgian exports to Kazakhstan",
-                            TRADE_PLOT_GROWTH,
-                            NULL,
-                            NULL,
-                            NULL,
-                            NULL,
-                            NULL,
-                            "Computed by trade growth from the levels (growth.csv)."};
-            do_chart(rp, &s, t, NULL);
-        }
+            keep[r] = in_list(s->reporters, trade_table_cell(t, r, (size_t)cr)) &&
+                      in_list(s->partners, trade_table_cell(t, r, (size_t)cp)) &&
+                      in_list(s->flows, trade_table_cell(t, r, (size_t)cf)) &&
+                      in_list(s->units, trade_table_cell(t, r, (size_t)cu));
+        do_chart(rp, s, t, keep);
     }
     free(keep);
     free(path);
     trade_table_free(t);
 }
 
+/* A sheet of the header only, for a table without rows (the names are
+ * plain words: split at commas). A table that could not be written at all
+ * (a failed step, reported already) gets an empty sheet. */
+static int header_sheet(trade_workbook *wb, const char *sheet, const char *csv, trade_error *err)
+{
+    char line[4096] = "";
+    FILE *f = fopen(csv, "r");
+    if (f) {
+        if (!fgets(line, sizeof line, f))
+            line[0] = '\0';
+        fclose(f);
+    }
+    line[strcspn(line, "\r\n")] = '\0';
+    const char *cols[128];
+    size_t n = 0;
+    for (char *p = line; *p && n < 128;) {
+        cols[n++] = p;
+        char *e = strchr(p, ',');
+        if (!e)
+            break;
+        *e = '\0';
+        p = e + 1;
+    }
+    return trade_workbook_add_sheet(wb, sheet, n, cols, err);
+}
+
+/* report.xlsx: each table a sheet, and the observations with their sources. */
+static int write_workbook(report *rp)
+{
+    static const char *const sheets[][2] = {{"growth", "growth.csv"}, {"ranks", "ranks.csv"},
+                                            {"compare", "compare.csv"}, {"stats", "stats.csv"},
+                                            {"fit", "fit.csv"},       {"check", "check.csv"}};
+    char *path = join(rp->outdir, "report.xlsx");
+    trade_workbook *wb = NULL;
+    trade_error err;
+    if (!path)
+        return -1;
+    int rc = trade_workbook_open(&wb, path, &err);
+    for (size_t i = 0; !rc && i < sizeof sheets / sizeof sheets[0]; i++) {
+        char *csv = join(rp->outdir, sheets[i][1]);
+        trade_table *t = trade_table_new();
+        trade_read_options ro = {0};
+        ro.generic = 1;
+        if (!csv || !t)
+            rc = TRADE_ENOMEM;
+        else if (!trade_table_read_file(t, csv, &ro, &err))
+            rc = trade_workbook_add_table(wb, sheets[i][0], t, &err);
+        else
+            rc = header_sheet(wb, sheets[i][0], csv, &err); /* no rows, or a failed step */
+        trade_table_free(t);
+        free(csv);
+    }
+    if (!rc)
+        rc = trade_workbook_add_table(wb, "sources", rp->all, &err);
+    if (!rc)
+        rc = trade_workbook_commit(wb, &err);
+    else
+        trade_workbook_discard(wb);
+    if (rc)
+        cli_print_error(&err);
+    free(path);
+    return rc ? -1 : 0;
+}
+
+static const char *why_text(unsigned char why)
+{
+    switch (why) {
+    case TRADE_PLOT_ROW_SAME_PERIOD:
+        return "another figure of the same series and period is drawn (an exact figure before a "
+               "qualified one, then the finer precision)";
+    case TRADE_PLOT_ROW_OTHER_UNIT:
+        return "its chart draws another unit";
+    case TRADE_PLOT_ROW_OTHER_PERIOD:
+        return "its chart draws one period";
+    case WHY_SINGLE:
+        return "the only figure of its reporter, flow, unit, label and kind of period: a chart "
+               "of one point says no more than this row";
+    case WHY_NO_PERIOD:
+        return "no period: it has no place on a time axis";
+    default:
+        return "no chart selects it";
+    }
+}
+
+/* Every observation no chart drew, with the reason. */
+static void not_drawn(report *rp)
+{
+    html *h = &rp->h;
+    const trade_table *t = rp->all;
+    size_t n = trade_table_rows(t), k = 0;
+    for (size_t r = 0; r < n; r++)
+        k += !rp->drawn[r];
+    char num[32];
+    h_raw(h, "<section id=\"not-drawn\">\n<h2>Figures not drawn</h2>\n<p>");
+    snprintf(num, sizeof num, "%zu", n - k);
+    h_text(h, num);
+    h_raw(h, " of ");
+    snprintf(num, sizeof num, "%zu", n);
+    h_text(h, num);
+    h_raw(h, " observations are drawn above");
+    if (!k) {
+        h_raw(h, "; none is left out.</p>\n</section>\n");
+        return;
+    }
+    if (k == 1) {
+        h_raw(h, "; this one is not, for the reason given.</p>\n");
+    } else {
+        h_raw(h, "; these ");
+        snprintf(num, sizeof num, "%zu", k);
+        h_text(h, num);
+        h_raw(h, " are not, for the reasons given.</p>\n");
+    }
+    h_raw(h, "<div class=\"scroll\"><table>\n<thead><tr>"
+             "<th>reporter</th><th>partner</th><th>flow</th><th>product</th><th>period</th>"
+             "<th>value</th><th>qualifier</th><th>source</th><th>locator</th><th>note</th>"
+             "<th>why not drawn</th></tr></thead>\n<tbody>\n");
+    for (size_t r = 0; r < n; r++) {
+        if (rp->drawn[r])
+            continue;
+        const trade_obs *o = trade_table_obs(t, r);
+        char per[TRADE_PERIOD_BUFSIZE], val[128];
+        trade_period_format(&o->period, per, sizeof per);
+        value_text(o->value, o->unit, val, sizeof val);
+        h_raw(h, "<tr>");
+        h_cell(h, trade_country_name(o->reporter), 0);
+        h_cell(h, trade_country_name(o->partner), 0);
+        h_cell(h, o->flow, 0);
+        h_cell(h, o->product, 0);
+        h_cell(h, per, 0);
+        h_cell(h, val, 1);
+        h_cell(h, o->qualifier, 0);
+        h_cell(h, o->source, 0);
+        h_cell(h, o->locator, 0);
+        h_cell(h, o->note, 0);
+        h_cell(h, why_text(rp->why[r]), 0);
+        h_raw(h, "</tr>\n");
+    }
+    h_raw(h, "</tbody></table></div>\n</section>\n");
+}
+
+static const char *cell(const trade_table *t, size_t r, const char *name)
+{
+    long c = trade_table_col_index(t, name);
+    return c < 0 ? "" : trade_table_cell(t, r, (size_t)c);
+}
+
+/* The consistency verdicts of check.csv, explained, with gaps in their unit. */
 static void verdicts(report *rp)
 {
     html *h = &rp->h;
@@ -745,68 +1327,152 @@ static void verdicts(report *rp)
     trade_error err;
     h_raw(h, "<section id=\"consistency\">\n<h2>Consistency of the figures</h2>\n");
     if (!path || !t || trade_table_read_file(t, path, &ro, &err)) {
-        h_raw(h, "<p>No consistency check could be made (see check.csv).</p>\n");
-    } else {
-        h_raw(h, "<p>Each figure stands for an interval of half its precision either side; "
-                 "<code>trade check</code> compares stated growth rates with the levels, totals "
-                 "with their parts, and figures stated twice (<a href=\"check.csv\">check.csv"
-                 "</a>).</p>\n");
-        static const char *const cols[] = {
-            "check", "reporter", "partner",  "flow",      "period",   "unit",      "compared",
-            "gap",   "verdict",  "a_source", "a_locator", "b_source", "b_locator", NULL};
-        /* a count per verdict first */
-        long vc = trade_table_col_index(t, "verdict");
-        const char *names[16];
-        size_t counts[16], nv = 0;
-        for (size_t r = 0; vc >= 0 && r < trade_table_rows(t); r++) {
-            const char *v = trade_table_cell(t, r, (size_t)vc);
-            size_t i = 0;
-            while (i < nv && strcmp(names[i], v))
-                i++;
-            if (i == nv && nv < 16) {
-                names[nv] = v;
-                counts[nv++] = 0;
-            }
-            if (i < nv)
-                counts[i]++;
-        }
-        h_raw(h, "<p>Verdicts: ");
-        for (size_t i = 0; i < nv; i++) {
-            char num[32];
-            snprintf(num, sizeof num, "%zu", counts[i]);
-            h_raw(h, i ? ", <b>" : "<b>");
-            h_text(h, num);
-            h_raw(h, "</b> ");
-            h_text(h, *names[i] ? names[i] : "(none)");
-        }
-        h_raw(h, nv ? ".</p>\n" : "no comparisons.</p>\n");
-        h_raw(h, "<div class=\"scroll\">\n");
-        h_table_generic(h, t, cols);
-        h_raw(h, "</div>\n");
+        h_raw(h, "<p>No consistency check could be made (see check.csv).</p>\n</section>\n");
+        free(path);
+        trade_table_free(t);
+        return;
     }
-    h_raw(h, "</section>\n");
+    h_raw(h,
+          "<p>Each stated figure stands for an interval of half its precision either side "
+          "(118 million stated to the million: 117.5 to 118.5 million). <code>trade check</code> "
+          "compares stated growth rates with the growth of the levels, totals with the sum of "
+          "their parts, and figures stated twice (<a href=\"check.csv\">check.csv</a>). The "
+          "verdicts:</p>\n<dl>\n"
+          "<dt class=\"ok\">consistent</dt><dd>the figure computed from the others lies inside "
+          "the stated figure's interval.</dd>\n"
+          "<dt class=\"ok\">consistent within rounding</dt><dd>the two intervals overlap, but the "
+          "computed figure itself lies outside the stated one's: they agree once the rounding of "
+          "both is allowed for.</dd>\n"
+          "<dt class=\"bad\">inconsistent</dt><dd>the intervals do not meet; the gap is the "
+          "distance between them, in the unit of the figure (percentage points for growth "
+          "rates).</dd>\n"
+          "<dt>circular</dt><dd>the computed figure uses a <em>derived</em> base, itself "
+          "computed from the stated figure: agreement is by construction and proves "
+          "nothing.</dd>\n</dl>\n");
+    size_t n = trade_table_rows(t), nc = 0, nr = 0, ni = 0, ncirc = 0;
+    for (size_t r = 0; r < n; r++) {
+        const char *v = cell(t, r, "verdict");
+        int circ = strstr(cell(t, r, "compared"), ", derived)") != NULL;
+        ncirc += circ;
+        if (circ)
+            continue;
+        nc += !strcmp(v, "consistent");
+        nr += !strcmp(v, "consistent within rounding");
+        ni += !strcmp(v, "inconsistent");
+    }
+    char p[400];
+    snprintf(p, sizeof p,
+             "%zu comparisons: %zu consistent, %zu consistent within rounding, %zu inconsistent, "
+             "%zu circular.",
+             n, nc, nr, ni, ncirc);
+    h_raw(h, "<p><b>");
+    h_text(h, p);
+    h_raw(h, "</b></p>\n<div class=\"scroll\"><table>\n<thead><tr><th>check</th><th>series</th>"
+             "<th>period</th><th>stated</th><th>computed</th><th>gap</th><th>verdict</th>"
+             "<th>what was compared</th></tr></thead>\n<tbody>\n");
+    for (size_t r = 0; r < n; r++) {
+        const char *unit = cell(t, r, "unit"), *v = cell(t, r, "verdict");
+        int pct = !strcmp(unit, "percent_change") || !strcmp(unit, "percent");
+        int circ = strstr(cell(t, r, "compared"), ", derived)") != NULL;
+        char series[300], a[96], b[96], gap[96], g2[128];
+        snprintf(series, sizeof series, "%s \xe2\x86\x92 %s, %s%s%s",
+                 trade_country_name(cell(t, r, "reporter")),
+                 trade_country_name(cell(t, r, "partner")), flow_words(cell(t, r, "flow")),
+                 *cell(t, r, "product") ? ", " : "", cell(t, r, "product"));
+        num_cell(cell(t, r, "a_value"), pct ? 2 : -1, a, sizeof a);
+        num_cell(cell(t, r, "b_value"), pct ? 2 : 0, b, sizeof b);
+        num_cell(cell(t, r, "gap"), pct ? 2 : 0, gap, sizeof gap);
+        if (pct) {
+            size_t l = strlen(a);
+            snprintf(a + l, sizeof a - l, " %%");
+            l = strlen(b);
+            snprintf(b + l, sizeof b - l, " %%");
+        }
+        if (*gap)
+            snprintf(g2, sizeof g2, "%s %s", gap, pct ? "pp" : unit_words(unit));
+        else
+            snprintf(g2, sizeof g2, "%s", "");
+        h_raw(h, "<tr>");
+        h_cell(h, cell(t, r, "check"), 0);
+        h_cell(h, series, 0);
+        h_cell(h, cell(t, r, "period"), 0);
+        h_cell(h, a, 1);
+        h_cell(h, b, 1);
+        h_cell(h, g2, 1);
+        h_raw(h, "<td>");
+        h_raw(h, !strcmp(v, "inconsistent") ? "<b class=\"bad\">" : "<b class=\"ok\">");
+        h_text(h, v);
+        h_raw(h, "</b>");
+        if (circ)
+            h_raw(h, "<br><b>circular</b>: derived base");
+        h_raw(h, "</td>");
+        h_cell(h, cell(t, r, "compared"), 0);
+        h_raw(h, "</tr>\n");
+    }
+    h_raw(h, "</tbody></table></div>\n</section>\n");
     free(path);
     trade_table_free(t);
 }
 
 static const char css[] =
-    "body{font-family:sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222;"
-    "line-height:1.45}h1{font-size:1.6em}h2{font-size:1.25em;margin-top:2em;border-bottom:1px "
-    "solid #ccc}figure{margin:1em 0}img{max-width:100%;height:auto;border:1px solid #eee}"
-    "figcaption{font-size:.9em;color:#444}table{border-collapse:collapse;font-size:.85em;"
-    "margin:.5em 0}th,td{border:1px solid #ddd;padding:.2em .5em;text-align:left;vertical-align:"
-    "top}td.num{text-align:right;font-variant-numeric:tabular-nums}th{background:#f4f4f4}"
-    ".scroll{overflow-x:auto}.ok{color:#006b4f}.bad{color:#b3261e}summary{cursor:pointer;color:#"
-    "0b5394}";
+    "body{font-family:sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222;"
+    "line-height:1.45}h1{font-size:1.6em;margin-bottom:.2em}.sub{color:#555;margin-top:0}h2{"
+    "font-size:1.25em;margin-top:2em;border-bottom:1px solid #ccc}figure{margin:1em 0}img{"
+    "max-width:100%;height:auto;border:1px solid #eee}figcaption{font-size:.9em;color:#444}"
+    "table{border-collapse:collapse;font-size:.85em;margin:.5em 0}th,td{border:1px solid #ddd;"
+    "padding:.2em .5em;text-align:left;vertical-align:top}td.num{text-align:right;white-space:"
+    "nowrap;font-variant-numeric:tabular-nums}th{background:#f4f4f4}.scroll{overflow-x:auto}"
+    ".ok{color:#006b4f}.bad{color:#b3261e}summary{cursor:pointer;color:#0b5394}dt{font-weight:"
+    "bold}";
+
+/* "Trade figures: Germany and China" from the reporters (up to three). */
+static void auto_page_title(const trade_table *t, char *out, size_t size)
+{
+    const char *seen[4];
+    size_t k = 0, more = 0;
+    for (size_t r = 0; r < trade_table_rows(t); r++) {
+        const char *c = trade_table_obs(t, r)->reporter;
+        size_t i = 0;
+        while (i < k && strcmp(seen[i], c))
+            i++;
+        if (i < k)
+            continue;
+        if (k < 3)
+            seen[k++] = c;
+        else
+            more = 1;
+    }
+    size_t len = (size_t)snprintf(out, size, "Trade figures: ");
+    for (size_t i = 0; i < k && len < size; i++)
+        len += (size_t)snprintf(out + len, size - len, "%s%s",
+                                i ? (i + 1 == k && !more ? " and " : ", ") : "",
+                                trade_country_name(seen[i]));
+    if (more && len < size)
+        snprintf(out + len, size - len, " and others");
+}
+
+/* Is path an existing folder (1), missing (0), or something else (-1)? */
+static int folder_state(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st))
+        return errno == ENOENT ? 0 : -1;
+    return S_ISDIR(st.st_mode) ? 1 : -1;
+}
 
 int cmd_report(int argc, char **argv)
 {
     static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
                                              {"plots-dir", required_argument, NULL, OPT_PLOTS_DIR},
                                              {"no-render", no_argument, NULL, OPT_NO_RENDER},
+                                             {"title", required_argument, NULL, OPT_TITLE},
+                                             {"subtitle", required_argument, NULL, OPT_SUBTITLE},
+                                             {"config", required_argument, NULL, OPT_CONFIG},
                                              {"help", no_argument, NULL, CLI_OPT_HELP},
                                              {NULL, 0, NULL, 0}};
     report rp = {0};
+    config cf = {0};
+    const char *title = NULL, *subtitle = NULL, *conf_path = NULL;
     rp.render = 1;
     int c;
     cli_getopt_reset();
@@ -824,48 +1490,95 @@ int cmd_report(int argc, char **argv)
         case OPT_NO_RENDER:
             rp.render = 0;
             break;
+        case OPT_TITLE:
+            title = optarg;
+            break;
+        case OPT_SUBTITLE:
+            subtitle = optarg;
+            break;
+        case OPT_CONFIG:
+            conf_path = optarg;
+            break;
         default:
-            fputs(usage, stderr);
+            fputs("see 'trade report --help'\n", stderr);
             return CLI_EUSAGE;
         }
     }
     if (argc - optind > 1) {
-        cli_errorf("report", "one datasets folder, not %d", argc - optind);
+        cli_errorf("report", "one folder of observation files, not %d; see 'trade report --help'",
+                   argc - optind);
         return CLI_EUSAGE;
     }
-    if (!rp.outdir) {
-        cli_errorf("report", "-o OUTDIR is required");
-        fputs(usage, stderr);
+    if (!rp.outdir || !*rp.outdir) {
+        cli_errorf("report", "-o OUTDIR is required; see 'trade report --help'");
+        return CLI_EUSAGE;
+    }
+    /* every folder problem before anything is read or written */
+    int out_state = folder_state(rp.outdir);
+    if (out_state < 0) {
+        cli_errorf("report", "%s: exists and is not a folder (-o names the folder to write)",
+                   rp.outdir);
+        return CLI_EUSAGE;
+    }
+    int plots_state = rp.plots_dir ? folder_state(rp.plots_dir) : 1;
+    if (plots_state < 0) {
+        cli_errorf("report", "%s: exists and is not a folder", rp.plots_dir);
         return CLI_EUSAGE;
     }
     const char *dir = optind < argc ? argv[optind] : "datasets";
-    /* argv of the sub-commands is rebuilt: keep our own copy of the names */
     const char *outdir = rp.outdir;
     progress = isatty(2);
-    if (list_csv(dir, &rp.files, &rp.nfiles))
+    names skip = {0}, old_out = {0}, old_plots = {0};
+    manifest_read(dir, &skip);
+    if (list_csv(dir, &skip, &rp.files, &rp.nfiles)) {
+        names_free(&skip);
         return CLI_EUSAGE;
+    }
+    names_free(&skip);
+    trade_table *all = NULL;
+    int rc = CLI_OK;
     if (!rp.nfiles) {
         cli_errorf("report", "%s: no .csv files", dir);
-        free(rp.files);
-        return CLI_EUSAGE;
+        rc = CLI_EUSAGE;
+        goto out;
     }
-    trade_table *all = trade_table_new();
-    int rc = all ? cli_read_inputs(all, "report", (int)rp.nfiles, rp.files, NULL) : CLI_EUSAGE;
+    char conf_default[4096];
+    if (!conf_path) {
+        snprintf(conf_default, sizeof conf_default, "%s/report.conf", dir);
+        if (!access(conf_default, F_OK))
+            conf_path = conf_default;
+    }
+    if (conf_path && (rc = config_read(conf_path, &cf)))
+        goto out;
+    all = trade_table_new();
+    rc = all ? cli_read_inputs(all, "report", (int)rp.nfiles, rp.files, NULL) : CLI_EUSAGE;
     if (rc)
         goto out;
-    if (mkdir(outdir, 0777) && errno != EEXIST) {
+    /* the folders: the plots folder first, so a failure leaves nothing behind */
+    int made_plots = 0;
+    if (rp.plots_dir && !plots_state) {
+        if (mkdir(rp.plots_dir, 0777)) {
+            cli_errorf("report", "%s: %s", rp.plots_dir, strerror(errno));
+            rc = CLI_EUSAGE;
+            goto out;
+        }
+        made_plots = 1;
+    }
+    if (!out_state && mkdir(outdir, 0777)) {
         cli_errorf("report", "%s: %s", outdir, strerror(errno));
+        if (made_plots)
+            rmdir(rp.plots_dir);
         rc = CLI_EUSAGE;
         goto out;
     }
-    if (rp.plots_dir && mkdir(rp.plots_dir, 0777) && errno != EEXIST) {
-        cli_errorf("report", "%s: %s", rp.plots_dir, strerror(errno));
-        rc = CLI_EUSAGE;
-        goto out;
-    }
+    manifest_read(outdir, &old_out);
+    if (rp.plots_dir)
+        manifest_read(rp.plots_dir, &old_plots);
     rp.all = all;
-    rp.covered = calloc(trade_table_rows(all) ? trade_table_rows(all) : 1, 1);
-    if (!rp.covered) {
+    size_t nrows = trade_table_rows(all);
+    rp.drawn = calloc(nrows ? nrows : 1, 1);
+    rp.why = calloc(nrows ? nrows : 1, 1);
+    if (!rp.drawn || !rp.why) {
         rc = CLI_EUSAGE;
         goto out;
     }
@@ -888,6 +1601,7 @@ int cmd_report(int argc, char **argv)
             cli_errorf("report", "%s failed (exit status %d)", tables[i].file, r);
             worse(&rp, r < CLI_EUSAGE ? CLI_EUSAGE : r);
         }
+        wrote(&rp, tables[i].file);
         free(path);
     }
     note("%s", "compare.csv");
@@ -895,42 +1609,67 @@ int cmd_report(int argc, char **argv)
         cli_errorf("report", "compare.csv failed");
         worse(&rp, CLI_EUSAGE);
     }
+    wrote(&rp, "compare.csv");
+    note("%s", "report.xlsx");
+    if (write_workbook(&rp))
+        worse(&rp, CLI_EUSAGE);
+    wrote(&rp, "report.xlsx");
     /* the page */
+    char auto_title[300];
+    auto_page_title(all, auto_title, sizeof auto_title);
+    const char *page_title = title ? title : cf.title ? cf.title : auto_title;
     html *h = &rp.h;
-    h_raw(h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-             "<title>Trade and investment: Belgium, Luxembourg, the EU and Central Asia</title>\n"
-             "<style>");
+    h_raw(h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+    h_text(h, page_title);
+    h_raw(h, "</title>\n<style>");
     h_raw(h, css);
-    h_raw(h, "</style>\n</head>\n<body>\n<h1>Trade and investment figures of the briefs</h1>\n"
-             "<p>Made by <code>trade report</code> from ");
+    h_raw(h, "</style>\n</head>\n<body>\n<h1>");
+    h_text(h, page_title);
+    h_raw(h, "</h1>\n");
+    const char *sub = subtitle ? subtitle : cf.subtitle;
+    if (sub) {
+        h_raw(h, "<p class=\"sub\">");
+        h_text(h, sub);
+        h_raw(h, "</p>\n");
+    }
+    h_raw(h, "<p>Made by <code>trade report</code> from ");
     char count[32];
-    snprintf(count, sizeof count, "%zu", trade_table_rows(all));
+    snprintf(count, sizeof count, "%zu", nrows);
     h_text(h, count);
     h_raw(h, " observations in ");
     snprintf(count, sizeof count, "%zu", rp.nfiles);
     h_text(h, count);
-    h_raw(h, " files. Every figure below names its source: the brief (file name without "
-             "<code>.txt</code>) and the line in it. Open markers are estimates, projections or "
-             "derived figures; triangles and arrows are bounds; squares are partial periods.</p>\n"
+    h_raw(h, rp.nfiles == 1 ? " file" : " files");
+    h_raw(h, ". Every figure names its source and the place in it (the <code>source</code> and "
+             "<code>locator</code> columns). Open markers and hatched bars are estimates, "
+             "projections or derived figures; triangles and arrows are bounds; squares are "
+             "partial periods; \xe2\x89\x88 marks approximate figures.</p>\n"
              "<p>Tables: <a href=\"growth.csv\">growth.csv</a> · <a href=\"ranks.csv\">ranks.csv"
              "</a> · <a href=\"compare.csv\">compare.csv</a> · <a href=\"stats.csv\">stats.csv"
-             "</a> · <a href=\"fit.csv\">fit.csv</a> · <a href=\"check.csv\">check.csv</a></p>\n"
-             "<!--TOC-->\n");
+             "</a> · <a href=\"fit.csv\">fit.csv</a> · <a href=\"check.csv\">check.csv</a>"
+             " · all of them and the sources in one workbook: <a href=\"report.xlsx\">"
+             "report.xlsx</a></p>\n<!--TOC-->\n");
     size_t toc_at = h->len;
-    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
-        unsigned char *rowmap = NULL;
-        trade_table *t = load_filtered(&rp, &named[i], &rowmap);
-        if (!t) {
+    for (size_t i = 0; i < cf.n; i++) {
+        chart_spec *s = &cf.charts[i];
+        if (s->growth) {
+            growth_chart(&rp, s);
+            continue;
+        }
+        unsigned char *sel = malloc(nrows ? nrows : 1);
+        if (!sel) {
             worse(&rp, CLI_EUSAGE);
             continue;
         }
-        do_chart(&rp, &named[i], t, rowmap);
-        free(rowmap);
-        trade_table_free(t);
-        if (i == 0)
-            growth_chart(&rp);
+        size_t k = 0;
+        for (size_t r = 0; r < nrows; r++)
+            k += (sel[r] = (unsigned char)spec_match(s, trade_table_obs(all, r)));
+        if (!k || !do_chart(&rp, s, all, sel))
+            fprintf(stderr, "trade report: chart %s: no figure to draw\n", s->slug);
+        free(sel);
     }
-    generic_charts(&rp);
+    auto_charts(&rp);
+    not_drawn(&rp);
     verdicts(&rp);
     h_raw(h, "</body>\n</html>\n");
     /* the contents list goes where the marker was */
@@ -943,7 +1682,8 @@ int cmd_report(int argc, char **argv)
         h_text(&toc, rp.toc[i]);
         h_raw(&toc, "</a></li>\n");
     }
-    h_raw(&toc, "<li><a href=\"#consistency\">Consistency of the figures</a></li>\n</ol></nav>\n");
+    h_raw(&toc, "<li><a href=\"#not-drawn\">Figures not drawn</a></li>\n"
+                "<li><a href=\"#consistency\">Consistency of the figures</a></li>\n</ol></nav>\n");
     html page = {0};
     h_putn(&page, h->p ? h->p : "", toc_at);
     h_putn(&page, toc.p ? toc.p : "", toc.len);
@@ -960,17 +1700,33 @@ int cmd_report(int argc, char **argv)
                 cli_print_error(&err);
             worse(&rp, CLI_EUSAGE);
         }
+        wrote(&rp, "index.html");
         free(index);
     }
     free(toc.p);
     free(page.p);
     free(h->p);
+    /* what an earlier run wrote and this one did not is stale */
+    remove_stale(outdir, &old_out, &rp.written);
+    if (manifest_write(outdir, &rp.written))
+        worse(&rp, CLI_EUSAGE);
+    if (rp.plots_dir) {
+        remove_stale(rp.plots_dir, &old_plots, &rp.written_plots);
+        if (manifest_write(rp.plots_dir, &rp.written_plots))
+            worse(&rp, CLI_EUSAGE);
+    }
     rc = rp.worst;
 out:
     trade_table_free(all);
     for (size_t i = 0; i < rp.nfiles; i++)
         free(rp.files[i]);
     free(rp.files);
-    free(rp.covered);
+    free(rp.drawn);
+    free(rp.why);
+    names_free(&rp.written);
+    names_free(&rp.written_plots);
+    names_free(&old_out);
+    names_free(&old_plots);
+    config_free(&cf);
     return rc;
 }

@@ -205,8 +205,7 @@ static int flow_order(const char *flow)
 
 static int unit_is_level(const char *unit)
 {
-    return strcmp(unit, "percent") && strcmp(unit, "percent_change") && strcmp(unit, "pp") &&
-           strcmp(unit, "rank");
+    return trade_unit_is_level(unit);
 }
 
 /* The y axis label for unit at a scale chosen from the largest magnitude;
@@ -289,6 +288,50 @@ static int qual_dashed(const char *q)
     return !strcmp(q, "estimate") || !strcmp(q, "projection");
 }
 
+/* A value label with three significant digits (four from 100 to 999, so
+ * that 713.8 does not read as 714), no trailing zeros, no exponent, a
+ * thousands separator from 1,000 on: 119,092 / 713.8 / 600 / 27.1 / 1.25 /
+ * 0.798. */
+static void label_num(double v, char *out, size_t size)
+{
+    double a = fabs(v);
+    if (a >= 1000) {
+        char raw[64];
+        fmt_to(raw, sizeof raw, "%.0f", a);
+        size_t n = strlen(raw), j = 0;
+        if (v < 0 && j + 1 < size)
+            out[j++] = '-';
+        for (size_t i = 0; i < n && j + 2 < size; i++) {
+            if (i && (n - i) % 3 == 0)
+                out[j++] = ',';
+            out[j++] = raw[i];
+        }
+        out[j] = '\0';
+        return;
+    }
+    int dec = a >= 100 ? 1 : a >= 10 ? 1 : a >= 1 ? 2 : a > 0 ? (int)ceil(-log10(a)) + 2 : 0;
+    if (dec > 12)
+        dec = 12;
+    fmt_to(out, size, "%.*f", dec, v);
+    /* 600.0 -> 600, 1.250 -> 1.25 */
+    if (strchr(out, '.')) {
+        size_t n = strlen(out);
+        while (n && out[n - 1] == '0')
+            out[--n] = '\0';
+        if (n && out[n - 1] == '.')
+            out[--n] = '\0';
+    }
+}
+
+/* A code in words for a legend: "technical_assistance" -> "technical assistance". */
+static void code_words(const char *code, char *out, size_t size)
+{
+    size_t j = 0;
+    for (; *code && j + 1 < size; code++)
+        out[j++] = *code == '_' ? ' ' : *code;
+    out[j] = '\0';
+}
+
 /* Copy s keeping only characters a code may have, for datablock strings. */
 static void code_text(const char *s, char *out, size_t size)
 {
@@ -334,22 +377,27 @@ static int same_period(const trade_period *a, const trade_period *b)
            a->end_unit == b->end_unit && a->interval == b->interval;
 }
 
+/* The rows a chart may draw: sel NULL means all. */
+#define SELECTED(sel, r) (!(sel) || (sel)[r])
+
 /* The unit drawn: most rows, level units first unless want is given. */
-static const char *choose_unit(const trade_table *t, const char *want, trade_error *err)
+static const char *choose_unit(const trade_table *t, const unsigned char *sel, const char *want,
+                               trade_error *err)
 {
     size_t n = trade_table_rows(t), best = 0;
     const char *unit = NULL;
     int best_level = -1;
     for (size_t r = 0; r < n; r++) {
         const trade_obs *o = trade_table_obs(t, r);
-        if (!o || o->period.start_unit == TRADE_PERIOD_NONE || !*o->unit)
+        if (!SELECTED(sel, r) || !o || o->period.start_unit == TRADE_PERIOD_NONE || !*o->unit)
             continue;
         if (want && strcmp(o->unit, want))
             continue;
         size_t count = 0;
         for (size_t s = 0; s < n; s++) {
             const trade_obs *q = trade_table_obs(t, s);
-            if (q && q->period.start_unit != TRADE_PERIOD_NONE && !strcmp(q->unit, o->unit))
+            if (SELECTED(sel, s) && q && q->period.start_unit != TRADE_PERIOD_NONE &&
+                !strcmp(q->unit, o->unit))
                 count++;
         }
         int level = unit_is_level(o->unit);
@@ -365,12 +413,12 @@ static const char *choose_unit(const trade_table *t, const char *want, trade_err
     return unit;
 }
 
-static size_t count_other_units(const trade_table *t, const char *unit)
+static size_t count_other_units(const trade_table *t, const unsigned char *sel, const char *unit)
 {
     size_t n = trade_table_rows(t), k = 0;
     for (size_t r = 0; r < n; r++) {
         const trade_obs *o = trade_table_obs(t, r);
-        if (o && strcmp(o->unit, unit))
+        if (SELECTED(sel, r) && o && strcmp(o->unit, unit))
             k++;
     }
     return k;
@@ -401,7 +449,9 @@ static void series_name(const trade_table *t, const size_t *rows, size_t n, char
         return;
     }
     const trade_obs *o = trade_table_obs(t, rows[0]);
-    const char *prod = *o->product ? o->product : NULL;
+    char pw[128];
+    code_words(o->product, pw, sizeof pw);
+    const char *prod = *o->product ? pw : NULL;
     if (!strcmp(o->reporter, o->partner))
         fmt_to(out, size, "%s, %s%s%s%s", trade_country_name(o->reporter), flow_name(o->flow),
                prod ? " (" : "", prod ? prod : "", prod ? ")" : "");
@@ -452,7 +502,7 @@ static void auto_title(const trade_table *t, const unsigned char *used, char *ou
     name_set rep = {0}, par = {0}, flo = {0};
     size_t n = trade_table_rows(t);
     for (size_t r = 0; r < n; r++) {
-        if (!used[r])
+        if (used[r] != TRADE_PLOT_ROW_DRAWN)
             continue;
         const trade_obs *o = trade_table_obs(t, r);
         name_add(&rep, o->reporter);
@@ -475,7 +525,10 @@ typedef struct plot_ctx {
     const trade_table *t;
     const trade_plot_options *opt;
     plot_buf b;
-    unsigned char *used; /* one per row */
+    unsigned char *used;      /* one per row: TRADE_PLOT_ROW_* */
+    const unsigned char *sel; /* opt->rows */
+    const char *unit;         /* the unit drawn */
+    int x2tics;               /* the chart has x2 tics (a row above the graph) */
     int width, height;
     const char *name;
 } plot_ctx;
@@ -503,6 +556,8 @@ static void preamble(plot_ctx *c, const char *what)
     plot_buf_printf(b, "if (!exists('out_format')) out_format = '%s'\n", def);
     plot_buf_printf(
         b,
+        "# PNG at three times the size with fonts, lines and points scaled to match\n"
+        "# (2400 x 1500 pixels: 8 x 5 inches at 300 dpi)\n"
         "if (out_format eq 'svg') {\n"
         "    set terminal svg size %d,%d font 'Sans,10' fontscale 1.3 noenhanced background "
         "rgb 'white'\n"
@@ -511,14 +566,15 @@ static void preamble(plot_ctx *c, const char *what)
         "        set terminal pdfcairo size %g in,%g in font 'Sans,10' noenhanced\n"
         "    } else {\n"
         "        if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {\n"
-        "            set terminal pngcairo size %d,%d font 'Sans,10' noenhanced\n"
+        "            set terminal pngcairo size %d,%d font 'Sans,10' fontscale 3 linewidth 3 "
+        "pointscale 3 noenhanced\n"
         "        } else {\n"
         "            set terminal png size %d,%d noenhanced\n"
         "        }\n"
         "    }\n"
         "}\n",
-        c->width, c->height, c->width / 100.0, c->height / 100.0, c->width, c->height, c->width,
-        c->height);
+        c->width, c->height, c->width / 100.0, c->height / 100.0, c->width * 3, c->height * 3,
+        c->width, c->height);
     plot_buf_puts(b, "set output ");
     /* the name was checked: no '/' and no control characters */
     plot_buf_quote(b, c->name);
@@ -531,15 +587,229 @@ static void preamble(plot_ctx *c, const char *what)
                   "set grid ytics lc rgb '#e0e0e0' lw 1 dt 1\n"
                   "set key below center horizontal Left reverse noenhanced samplen 3.5 "
                   "spacing 1.2 width 2\n"
-                  "set datafile missing 'NaN'\n");
+                  "set datafile missing 'NaN'\n"
+                  "# room above the graph for the title and the source line\n"
+                  "set tmargin 5\n");
 }
+
+/* The period of row r: the observation's, or in a generic table (trade
+ * growth output) the period_from..period_to or period cells. 0 or -1. */
+static int row_period(const plot_ctx *c, size_t r, trade_period *out)
+{
+    const trade_obs *o = trade_table_obs(c->t, r);
+    if (o) {
+        *out = o->period;
+        return o->period.start_unit == TRADE_PERIOD_NONE ? -1 : 0;
+    }
+    static const char *const cols[] = {"period_from", "period_to", "period"};
+    int found = 0;
+    for (size_t i = 0; i < 3; i++) {
+        long col = trade_table_col_index(c->t, cols[i]);
+        const char *v = col < 0 ? "" : trade_table_cell(c->t, r, (size_t)col);
+        trade_period p;
+        trade_error e;
+        if (!*v || trade_period_parse(v, strlen(v), &p, &e))
+            continue;
+        if (!found)
+            *out = p;
+        if (p.first_month < out->first_month)
+            out->first_month = p.first_month;
+        if (p.last_month > out->last_month)
+            out->last_month = p.last_month;
+        found = 1;
+    }
+    return found ? 0 : -1;
+}
+
+/* The period covered by the drawn rows, as the title says it ("2002–2011",
+ * "2011", "Jan–Oct 2012"); y0 and y1 get its first and last years. */
+static int drawn_period(const plot_ctx *c, char *out, size_t size, int *y0, int *y1)
+{
+    size_t n = trade_table_rows(c->t);
+    int lo = 0, hi = 0, any = 0;
+    for (size_t r = 0; r < n; r++) {
+        trade_period p;
+        if (c->used[r] != TRADE_PLOT_ROW_DRAWN || row_period(c, r, &p))
+            continue;
+        if (!any || p.first_month < lo)
+            lo = p.first_month;
+        if (!any || p.last_month > hi)
+            hi = p.last_month;
+        any = 1;
+    }
+    out[0] = '\0';
+    if (!any)
+        return -1;
+    static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (lo / 12 == hi / 12 || (lo % 12 == 0 && hi % 12 == 11)) {
+        trade_period all = {lo, hi, TRADE_PERIOD_MONTH, TRADE_PERIOD_MONTH, 1};
+        period_human(&all, out, size);
+    } else {
+        /* "2010–Oct 2012": months only where a year is not whole */
+        char a[16], b[16];
+        if (lo % 12)
+            fmt_to(a, sizeof a, "%s %d", mon[lo % 12], lo / 12);
+        else
+            fmt_to(a, sizeof a, "%d", lo / 12);
+        if (hi % 12 != 11)
+            fmt_to(b, sizeof b, "%s %d", mon[hi % 12], hi / 12);
+        else
+            fmt_to(b, sizeof b, "%d", hi / 12);
+        fmt_to(out, size, "%s\xe2\x80\x93%s", a, b);
+    }
+    *y0 = lo / 12;
+    *y1 = hi / 12;
+    return 0;
+}
+
+static void put_source(plot_ctx *c);
 
 static void put_title(plot_ctx *c, const char *auto_text)
 {
     const char *title = c->opt->title && *c->opt->title ? c->opt->title : auto_text;
+    char full[768], per[64], a[16], b[16];
+    int y0, y1;
+    fmt_to(full, sizeof full, "%s", title);
+    if (!drawn_period(c, per, sizeof per, &y0, &y1)) {
+        /* the period in every title, unless the title names it already */
+        fmt_to(a, sizeof a, "%d", y0);
+        fmt_to(b, sizeof b, "%d", y1);
+        if (!strstr(title, a) || !strstr(title, b)) {
+            size_t l = strlen(full);
+            fmt_to(full + l, sizeof full - l, ", %s", per);
+        }
+    }
     plot_buf_puts(&c->b, "set title ");
-    plot_buf_quote(&c->b, title);
-    plot_buf_puts(&c->b, " font ',13' noenhanced\n");
+    plot_buf_quote(&c->b, full);
+    /* above the source line: charts over time reserve a row for their x2 tics */
+    /* a long title in a smaller font rather than cut at the edges: about
+       60 characters fit at 13 points across 800 pixels */
+    size_t chars = 0;
+    for (const unsigned char *p = (const unsigned char *)full; *p; p++)
+        chars += (*p & 0xC0) != 0x80;
+    double room = 60.0 * c->width / 800.0;
+    int pt = chars <= room ? 13 : chars <= room * 13 / 11 ? 11 : 9;
+    plot_buf_printf(&c->b, " offset char 0, char %s font ',%d' noenhanced\n",
+                    c->x2tics ? "0.3" : "1.8", pt);
+    /* read back by trade_plot_render for the <title> of an SVG */
+    plot_buf_puts(&c->b, "svg_title = ");
+    plot_buf_quote(&c->b, full);
+    plot_buf_puts(&c->b, "\n");
+    put_source(c);
+}
+
+/* "Source: NAME, lines 12, 14; OTHER, Table 2" from the drawn rows' source
+ * and locator columns, between the title and the top left of the graph. */
+/* Where "line N" (N digits to the end) starts in a locator, or NULL. */
+static const char *loc_line(const char *loc)
+{
+    const char *p = NULL;
+    for (const char *q = loc; (q = strstr(q, "line ")); q++)
+        p = q;
+    if (!p || (p != loc && p[-1] != ' ') || !p[5])
+        return NULL;
+    for (const char *d = p + 5; *d; d++)
+        if (*d < '0' || *d > '9')
+            return NULL;
+    return p;
+}
+
+static void put_source(plot_ctx *c)
+{
+    const trade_table *t = c->t;
+    size_t n = trade_table_rows(t);
+    long cs = trade_table_col_index(t, "source"), cl = trade_table_col_index(t, "locator");
+    enum { MAXSRC = 8, MAXLOC = 12 };
+    const char *src[MAXSRC], *loc[MAXSRC][MAXLOC];
+    size_t nloc[MAXSRC] = {0}, ns = 0, more = 0;
+    for (size_t r = 0; r < n; r++) {
+        if (c->used[r] != TRADE_PLOT_ROW_DRAWN)
+            continue;
+        const trade_obs *o = trade_table_obs(t, r);
+        const char *sv = o ? o->source : cs < 0 ? "" : trade_table_cell(t, r, (size_t)cs);
+        const char *lv = o ? o->locator : cl < 0 ? "" : trade_table_cell(t, r, (size_t)cl);
+        if (!*sv)
+            continue;
+        size_t i = 0;
+        while (i < ns && strcmp(src[i], sv))
+            i++;
+        if (i == ns) {
+            if (ns == MAXSRC) {
+                more++;
+                continue;
+            }
+            src[ns++] = sv;
+        }
+        size_t k = 0;
+        while (k < nloc[i] && strcmp(loc[i][k], lv))
+            k++;
+        if (*lv && k == nloc[i] && nloc[i] < MAXLOC)
+            loc[i][nloc[i]++] = lv;
+    }
+    if (!ns)
+        return;
+    char line[1024];
+    size_t len = 0;
+    fmt_to(line, sizeof line, "Source: ");
+    len = strlen(line);
+    for (size_t i = 0; i < ns && len + 1 < sizeof line; i++) {
+        fmt_to(line + len, sizeof line - len, "%s%s", i ? "; " : "", src[i]);
+        len = strlen(line);
+        /* "Table 2, line 73" .. "Table 2, line 77" read as "Table 2, lines 73-77":
+           locators grouped by the text before their last "line N" */
+        unsigned char done[MAXLOC] = {0};
+        for (size_t k = 0; k < nloc[i] && len + 1 < sizeof line; k++) {
+            if (done[k])
+                continue;
+            const char *lp = loc_line(loc[i][k]);
+            if (!lp) {
+                fmt_to(line + len, sizeof line - len, ", %s", loc[i][k]);
+                len = strlen(line);
+                continue;
+            }
+            size_t plen = (size_t)(lp - loc[i][k]);
+            long nums[MAXLOC];
+            size_t nn = 0;
+            for (size_t m = k; m < nloc[i]; m++) {
+                const char *mp = loc_line(loc[i][m]);
+                if (!done[m] && mp && (size_t)(mp - loc[i][m]) == plen &&
+                    !strncmp(loc[i][m], loc[i][k], plen)) {
+                    nums[nn++] = strtol(mp + 5, NULL, 10);
+                    done[m] = 1;
+                }
+            }
+            for (size_t x = 1; x < nn; x++) /* insertion sort: a dozen at most */
+                for (size_t y = x; y > 0 && nums[y] < nums[y - 1]; y--) {
+                    long tmp = nums[y];
+                    nums[y] = nums[y - 1];
+                    nums[y - 1] = tmp;
+                }
+            fmt_to(line + len, sizeof line - len, ", %.*s%s", (int)plen, loc[i][k],
+                   nn > 1 ? "lines " : "line ");
+            len = strlen(line);
+            for (size_t x = 0; x < nn && len + 1 < sizeof line; x++) {
+                size_t y = x;
+                while (y + 1 < nn && nums[y + 1] == nums[y] + 1)
+                    y++;
+                if (y >= x + 2)
+                    fmt_to(line + len, sizeof line - len, "%s%ld\xe2\x80\x93%ld", x ? ", " : "",
+                           nums[x], nums[y]);
+                else
+                    fmt_to(line + len, sizeof line - len, "%s%ld", x ? ", " : "", nums[x]);
+                len = strlen(line);
+                if (y >= x + 2)
+                    x = y;
+            }
+        }
+    }
+    if (more && len + 1 < sizeof line)
+        fmt_to(line + len, sizeof line - len, "; and %zu more", more);
+    clip_utf8(line, 200);
+    plot_buf_puts(&c->b, "set label 9999 ");
+    plot_buf_quote(&c->b, line);
+    plot_buf_puts(&c->b, " at graph 0, graph 1 offset char 0, char 1.4 left font ',8' "
+                         "tc rgb '#555555' noenhanced\n");
 }
 
 static void put_ylabel(plot_ctx *c, const char *label)
@@ -586,6 +856,8 @@ static int point_type(const trade_obs *o, int partial)
 static void rank_axis(plot_buf *b, double hi)
 {
     double step = nice_step(hi / 5);
+    if (step < 1)
+        step = 1; /* ranks are whole numbers: no tick at 0.5 */
     plot_buf_printf(b,
                     "# rank 1 on top: the y axis runs downwards\nset yrange [%g:0]\n"
                     "set ytics %g, %g\nset ytics add ('1' 1)\n",
@@ -598,6 +870,7 @@ typedef struct series_pts {
     size_t *rows; /* deduplicated, period order */
     size_t n;
     int span, dash, solid; /* has periods longer than a year; dashed; solid segments */
+    int joined;            /* at least two points are joined by a line */
 } series_pts;
 
 static void free_series(series_pts *s, size_t n)
@@ -628,6 +901,11 @@ static int gather_series(plot_ctx *c, const char *unit, series_pts **out, size_t
         const size_t *rows = trade_series_rows(sl, i, &n);
         if (!n || strcmp(trade_table_obs(c->t, rows[0])->unit, unit))
             continue;
+        size_t nsel = 0;
+        for (size_t j = 0; j < n; j++)
+            nsel += SELECTED(c->sel, rows[j]) != 0;
+        if (!nsel)
+            continue;
         s[k].rows = malloc(n * sizeof *s[k].rows);
         if (!s[k].rows) {
             free_series(s, k);
@@ -637,11 +915,15 @@ static int gather_series(plot_ctx *c, const char *unit, series_pts **out, size_t
         size_t m = 0;
         for (size_t j = 0; j < n; j++) {
             const trade_obs *o = trade_table_obs(c->t, rows[j]);
-            if (o->period.start_unit == TRADE_PERIOD_NONE)
+            if (!SELECTED(c->sel, rows[j]) || o->period.start_unit == TRADE_PERIOD_NONE)
                 continue; /* a draft row without a period has no place on the axis */
             if (m && same_period(&trade_table_obs(c->t, s[k].rows[m - 1])->period, &o->period)) {
-                if (better(o, trade_table_obs(c->t, s[k].rows[m - 1])))
+                if (better(o, trade_table_obs(c->t, s[k].rows[m - 1]))) {
+                    c->used[s[k].rows[m - 1]] = TRADE_PLOT_ROW_SAME_PERIOD;
                     s[k].rows[m - 1] = rows[j];
+                } else {
+                    c->used[rows[j]] = TRADE_PLOT_ROW_SAME_PERIOD;
+                }
                 continue;
             }
             s[k].rows[m++] = rows[j];
@@ -678,12 +960,38 @@ static int top_of_period(const trade_table *t, const series_pts *s, size_t ns, s
     return 1;
 }
 
+/* How far (years) to move point j of series i so that it does not cover a
+ * point of an earlier series at the same period and nearly the same value
+ * (within 4 % of the largest: a marker's height): each such neighbour moves
+ * it 2.5 % of the axis to the right, the first stays. */
+static double point_shift(const plot_ctx *c, const series_pts *s, size_t ns, size_t i, size_t j,
+                          double xspan)
+{
+    const trade_obs *o = trade_table_obs(c->t, s[i].rows[j]);
+    double maxabs = 0;
+    for (size_t a = 0; a < ns; a++)
+        for (size_t k = 0; k < s[a].n; k++) {
+            double v = fabs(trade_table_obs(c->t, s[a].rows[k])->value);
+            if (v > maxabs)
+                maxabs = v;
+        }
+    int before = 0;
+    for (size_t a = 0; a < i; a++)
+        for (size_t k = 0; k < s[a].n; k++) {
+            const trade_obs *q = trade_table_obs(c->t, s[a].rows[k]);
+            if (same_period(&q->period, &o->period) && fabs(q->value - o->value) <= 0.04 * maxabs)
+                before++;
+        }
+    return before * 0.025 * (xspan > 0 ? xspan : 1);
+}
+
 static int plot_time(plot_ctx *c, int rank, trade_error *err)
 {
     plot_buf *b = &c->b;
-    const char *unit = choose_unit(c->t, rank ? "rank" : NULL, err);
+    const char *unit = choose_unit(c->t, c->sel, rank ? "rank" : NULL, err);
     if (!unit)
         return TRADE_EDATA;
+    c->unit = unit;
     series_pts *s = NULL;
     size_t ns = 0;
     int rc = gather_series(c, unit, &s, &ns, err);
@@ -713,7 +1021,7 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
     char what[640];
     fmt_to(what, sizeof what, "%s over time: %s", rank ? "Rank" : "Series", title);
     preamble(c, what);
-    size_t other = count_other_units(c->t, unit);
+    size_t other = count_other_units(c->t, c->sel, unit);
     if (other)
         plot_buf_printf(b, "# %zu rows in units other than %s are not drawn.\n", other, unit);
     plot_buf_puts(b, "\n# ---- data: one block per series ----\n"
@@ -723,7 +1031,8 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
     plot_buf_puts(
         b, ",\n#   solid-line value, dashed-line value (NaN: not on that line), point "
            "type,\n#   start and end (years) of periods longer than a year, period, qualifier\n");
-    int any_open = 0, any_dash = 0, any_lower = 0, any_upper = 0, any_partial = 0, any_span = 0;
+    int any_open = 0, any_dash = 0, any_lower = 0, any_upper = 0, any_partial = 0, any_span = 0,
+        any_approx = 0;
     for (size_t i = 0; i < ns; i++) {
         series_name(c->t, s[i].rows, s[i].n, name, sizeof name);
         plot_buf_puts(b, "# ");
@@ -733,12 +1042,18 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
             const trade_obs *o = trade_table_obs(c->t, s[i].rows[j]);
             int partial = period_partial(&o->period) && trade_period_months(&o->period) < 12;
             int dashed = qual_dashed(o->qualifier) || partial;
-            int next_dashed = 0, next_span = 0;
+            int next_dashed = 0, next_span = 0, brk = 1;
             if (j + 1 < s[i].n) {
                 const trade_obs *q = trade_table_obs(c->t, s[i].rows[j + 1]);
                 next_span = trade_period_months(&q->period) > 12;
                 next_dashed = qual_dashed(q->qualifier) ||
                               (period_partial(&q->period) && trade_period_months(&q->period) < 12);
+                /* a line joins only the next period of the same length: not
+                   across a missing year, not from a year to ten months */
+                brk = q->period.first_month != o->period.last_month + 1 ||
+                      trade_period_months(&q->period) != trade_period_months(&o->period);
+                if (brk)
+                    next_dashed = 0;
             }
             double y = o->value / div;
             double xs = trade_period_start_years(&o->period);
@@ -756,7 +1071,7 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
             char per[TRADE_PERIOD_BUFSIZE], q[32];
             trade_period_format(&o->period, per, sizeof per);
             code_text(o->qualifier, q, sizeof q);
-            put_num(b, trade_period_mid_years(&o->period));
+            put_num(b, trade_period_mid_years(&o->period) + point_shift(c, s, ns, i, j, x1 - x0));
             plot_buf_puts(b, " ");
             put_num(b, y);
             plot_buf_puts(b, " ");
@@ -769,8 +1084,12 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
             plot_buf_puts(b, " ");
             put_num(b, xe);
             plot_buf_printf(b, " \"%s\" \"%s\"\n", per, *q ? q : "exact");
+            if (brk && j + 1 < s[i].n)
+                plot_buf_puts(b, "\n"); /* a blank line ends the line there */
+            s[i].joined |= !brk && !span && !next_span;
             any_open |= qual_open(o->qualifier);
-            any_dash |= dashed && s[i].n > 1;
+            /* a dashed segment is drawn only to a joined next point */
+            any_dash |= !span && !brk && !next_span && (dashed || next_dashed);
             any_lower |= !strcmp(o->qualifier, "lower_bound");
             any_upper |= !strcmp(o->qualifier, "upper_bound");
             any_partial |= partial;
@@ -779,6 +1098,7 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
         plot_buf_puts(b, "EOD\n");
     }
     plot_buf_puts(b, "\n# ---- axes ----\n");
+    c->x2tics = 1;
     put_title(c, title);
     put_ylabel(c, rank ? "rank (1 = first)" : ylabel);
     int y0 = (int)floor(x0 + 1e-9), y1 = (int)ceil(x1 - 1e-9);
@@ -824,7 +1144,15 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
             const trade_obs *o = trade_table_obs(c->t, s[i].rows[j]);
             int lower = !strcmp(o->qualifier, "lower_bound"),
                 upper = !strcmp(o->qualifier, "upper_bound");
-            double y = o->value / (rank ? 1 : div), x = trade_period_mid_years(&o->period);
+            double y = o->value / (rank ? 1 : div),
+                   x = trade_period_mid_years(&o->period) + point_shift(c, s, ns, i, j, x1 - x0);
+            if (!strcmp(o->qualifier, "approx")) {
+                any_approx = 1;
+                plot_buf_printf(b,
+                                "set label '\xe2\x89\x88' at first %.10g, first %.10g offset "
+                                "char -1.3, char 0.7 font ',12' tc rgb '%s'\n",
+                                x, y, palette[i % NPALETTE]);
+            }
             if (upper && !rank && y - 0.1 * (lin_hi - lin_lo) < lin_lo) {
                 /* no room below for an arrow: say it in words */
                 plot_buf_printf(b,
@@ -872,8 +1200,16 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
         series_name(c->t, s[i].rows, s[i].n, name, sizeof name);
         if (partner_only && !common_label(c->t, s[i].rows, s[i].n)) {
             const trade_obs *o = trade_table_obs(c->t, s[i].rows[0]);
+            char pw[128];
+            code_words(o->product, pw, sizeof pw);
+            /* a figure without a product beside its parts is their total */
+            for (size_t a = 0; a < ns && !*o->product; a++) {
+                const trade_obs *q = trade_table_obs(c->t, s[a].rows[0]);
+                if (*q->product && !strcmp(q->partner, o->partner) && !strcmp(q->flow, o->flow))
+                    fmt_to(pw, sizeof pw, "total");
+            }
             fmt_to(name, sizeof name, "%s%s%s%s", trade_country_name(o->partner),
-                   *o->product ? " (" : "", o->product, *o->product ? ")" : "");
+                   *pw ? " (" : "", pw, *pw ? ")" : "");
         }
         plot_buf_puts(b, i ? ", \\\n     " : "");
         if (s[i].solid)
@@ -891,14 +1227,17 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
         plot_buf_printf(b,
                         "$s%zu using 1:2:5 with points pt variable ps 1.6 lw 1.5 lc rgb '%s' "
                         "notitle, \\\n"
-                        "     keyentry with linespoints pt 7 ps 1.3 lw 2.5 lc rgb '%s' title ",
-                        i + 1, col, col);
+                        "     keyentry with %s pt 7 ps 1.3 lw 2.5 lc rgb '%s' title ",
+                        i + 1, col, s[i].joined ? "linespoints" : "points", col);
         plot_buf_quote(b, name);
     }
     put_key_notes(c, any_open, any_dash, any_lower, any_upper, any_partial);
     if (any_span)
         plot_buf_puts(b, ", \\\n     keyentry with points pt 13 ps 1.3 lc rgb '#555555' title "
                          "'diamond and bar: total over the years it spans'");
+    if (any_approx)
+        plot_buf_puts(b, ", \\\n     keyentry with points pt -1 title '\xe2\x89\x88 approximate "
+                         "(about, nearly)'");
     plot_buf_puts(b, "\n");
     free_series(s, ns);
     return TRADE_OK;
@@ -914,21 +1253,24 @@ static int plot_bars(plot_ctx *c, int rank, trade_error *err)
 {
     plot_buf *b = &c->b;
     const trade_table *t = c->t;
-    const char *unit = choose_unit(t, rank ? "rank" : NULL, err);
+    const char *unit = choose_unit(t, c->sel, rank ? "rank" : NULL, err);
     if (!unit)
         return TRADE_EDATA;
+    c->unit = unit;
     size_t n = trade_table_rows(t);
     /* the period with the most rows in unit */
     long best = -1;
     size_t best_count = 0;
     for (size_t r = 0; r < n; r++) {
         const trade_obs *o = trade_table_obs(t, r);
-        if (!o || strcmp(o->unit, unit) || o->period.start_unit == TRADE_PERIOD_NONE)
+        if (!SELECTED(c->sel, r) || !o || strcmp(o->unit, unit) ||
+            o->period.start_unit == TRADE_PERIOD_NONE)
             continue;
         size_t k = 0;
         for (size_t s = 0; s < n; s++) {
             const trade_obs *q = trade_table_obs(t, s);
-            if (q && !strcmp(q->unit, unit) && same_period(&q->period, &o->period))
+            if (SELECTED(c->sel, s) && q && !strcmp(q->unit, unit) &&
+                same_period(&q->period, &o->period))
                 k++;
         }
         if (k > best_count) {
@@ -943,7 +1285,7 @@ static int plot_bars(plot_ctx *c, int rank, trade_error *err)
     name_set rep = {0}, par = {0};
     for (size_t r = 0; r < n; r++) {
         const trade_obs *o = trade_table_obs(t, r);
-        if (o && !strcmp(o->unit, unit) && same_period(&o->period, &per)) {
+        if (SELECTED(c->sel, r) && o && !strcmp(o->unit, unit) && same_period(&o->period, &per)) {
             name_add(&rep, o->reporter);
             name_add(&par, o->partner);
         }
@@ -960,7 +1302,7 @@ static int plot_bars(plot_ctx *c, int rank, trade_error *err)
     size_t nr = 0, nc = 0, ng = 0;
     for (size_t r = 0; r < n; r++) {
         const trade_obs *o = trade_table_obs(t, r);
-        if (!o || strcmp(o->unit, unit) || !same_period(&o->period, &per))
+        if (!SELECTED(c->sel, r) || !o || strcmp(o->unit, unit) || !same_period(&o->period, &per))
             continue;
         const char *cv = by_reporter ? o->reporter : o->partner;
         size_t ci = 0, gi = 0;
@@ -983,8 +1325,12 @@ static int plot_bars(plot_ctx *c, int rank, trade_error *err)
         while (k < nr && !(cat[k] == ci && grp[k] == gi))
             k++;
         if (k < nr) {
-            if (better(o, trade_table_obs(t, rows[k])))
+            if (better(o, trade_table_obs(t, rows[k]))) {
+                c->used[rows[k]] = TRADE_PLOT_ROW_SAME_PERIOD;
                 rows[k] = r;
+            } else {
+                c->used[r] = TRADE_PLOT_ROW_SAME_PERIOD;
+            }
             continue;
         }
         rows[nr] = r;
@@ -1074,20 +1420,19 @@ static int plot_bars(plot_ctx *c, int rank, trade_error *err)
     char what[640];
     fmt_to(what, sizeof what, "%s for one period: %s", rank ? "Ranks" : "Grouped bars", title);
     preamble(c, what);
-    size_t other = count_other_units(t, unit);
+    size_t other = count_other_units(t, c->sel, unit);
     if (other)
         plot_buf_printf(b, "# %zu rows in units other than %s are not drawn.\n", other, unit);
     size_t left = 0;
     for (size_t r = 0; r < n; r++) {
         const trade_obs *o = trade_table_obs(t, r);
-        if (o && !strcmp(o->unit, unit) && !c->used[r] && !same_period(&o->period, &per))
+        if (SELECTED(c->sel, r) && o && !strcmp(o->unit, unit) && !c->used[r] &&
+            !same_period(&o->period, &per))
             left++;
     }
     if (left)
         plot_buf_printf(b, "# %zu rows of other periods are not drawn (one period per chart).\n",
                         left);
-    double fmtmax = maxabs / div;
-    const char *fmt = rank ? "%.0f" : fmtmax >= 1000 ? "%.0f" : fmtmax >= 1 ? "%.1f" : "%.2f";
     double width = 0.8 / (double)(ng ? ng : 1);
     int any_open = 0, any_lower = 0, any_upper = 0;
     unsigned char *gopen = calloc(ng ? ng : 1, 1);
@@ -1100,7 +1445,7 @@ static int plot_bars(plot_ctx *c, int rank, trade_error *err)
         "\n# ---- data: one block per group; categories 0..%zu are named by the "
         "x tics ----\n# columns: category position, bar centre, value%s%s%s, "
         "value if drawn solid, value if hatched (estimate, projection, derived),\n#   value "
-        "label (NaN for bounds, labelled at their arrow)\n",
+        "label (NaN for bounds, labelled at their arrow), label text\n",
         nc ? nc - 1 : 0, rank ? "" : " (", rank ? "" : ylabel, rank ? "" : ")");
     for (size_t g = 0; g < ng; g++) {
         const trade_obs *go = trade_table_obs(t, grp_first[g]);
@@ -1112,7 +1457,7 @@ static int plot_bars(plot_ctx *c, int rank, trade_error *err)
             long r = m[order[i] * ng + g];
             double x = (double)i - 0.4 + width * ((double)g + 0.5);
             if (r < 0) {
-                plot_buf_printf(b, "%zu %.6g NaN NaN NaN NaN\n", i, x);
+                plot_buf_printf(b, "%zu %.6g NaN NaN NaN NaN \"\"\n", i, x);
                 continue;
             }
             const trade_obs *o = trade_table_obs(t, (size_t)r);
@@ -1138,7 +1483,14 @@ static int plot_bars(plot_ctx *c, int rank, trade_error *err)
             put_num(b, open ? v : NAN);
             plot_buf_puts(b, " ");
             put_num(b, bound ? NAN : v);
-            plot_buf_puts(b, "\n");
+            char lab[80];
+            if (rank)
+                fmt_to(lab, sizeof lab, "%.0f", v);
+            else
+                label_num(v, lab, sizeof lab);
+            /* only digits, sign, '.', ',' and the approx sign: no quote can end it */
+            plot_buf_printf(b, " \"%s%s\"\n", !strcmp(o->qualifier, "approx") ? "\xe2\x89\x88" : "",
+                            lab);
         }
         plot_buf_puts(b, "EOD\n");
     }
@@ -1180,7 +1532,10 @@ static int plot_bars(plot_ctx *c, int rank, trade_error *err)
                             "lc rgb '#333333' lw 1.5 head filled size graph 0.012,25 front\n",
                             ++arrow, x, o->value / div, up ? "" : "-");
             char num[64], lab[96];
-            fmt_to(num, sizeof num, fmt, o->value / div);
+            if (rank)
+                fmt_to(num, sizeof num, "%.0f", o->value);
+            else
+                label_num(o->value / div, num, sizeof num);
             fmt_to(lab, sizeof lab, "%s %s", lower ? "\xe2\x89\xa5" : "\xe2\x89\xa4", num);
             plot_buf_puts(b, "set label ");
             plot_buf_quote(b, lab);
@@ -1203,7 +1558,9 @@ static int plot_bars(plot_ctx *c, int rank, trade_error *err)
             fmt_to(name, sizeof name, "%s", flow_name(go->flow));
         if (*go->product) {
             size_t l = strlen(name);
-            fmt_to(name + l, sizeof name - l, " (%s)", go->product);
+            char pw[128];
+            code_words(go->product, pw, sizeof pw);
+            fmt_to(name + l, sizeof name - l, " (%s)", pw);
         }
         if (rank)
             plot_buf_printf(b, "%s$g%zu using 2:3 with points pt 7 ps 2 lc rgb '%s' title ",
@@ -1222,9 +1579,9 @@ static int plot_bars(plot_ctx *c, int rank, trade_error *err)
                             g + 1, col, col);
         if (gopen[g] & 2)
             plot_buf_printf(b,
-                            ", \\\n     $g%zu using 2:6:(sprintf('%s', $6)) with labels offset "
+                            ", \\\n     $g%zu using 2:6:7 with labels offset "
                             "char 0,char %s font ',9' tc rgb '#333333' notitle",
-                            g + 1, fmt, rank ? "1.3" : "0.7");
+                            g + 1, rank ? "1.3" : "0.7");
     }
     if (any_open && !rank)
         plot_buf_puts(b, ", \\\n     keyentry with boxes fs pattern 4 border rgb '#555555' lc rgb "
@@ -1279,6 +1636,8 @@ static int plot_growth(plot_ctx *c, trade_error *err)
     char key[64][256];
     for (size_t r = 0; r < n; r++) {
         const char *cellv;
+        if (!SELECTED(c->sel, r))
+            continue;
         if (from_growth) {
             cellv = cell_by_name(t, r, "growth_pct");
         } else {
@@ -1324,17 +1683,36 @@ static int plot_growth(plot_ctx *c, trade_error *err)
     int pos = 0, neg = 0;
     plot_buf_printf(b,
                     "\n# ---- data: one bar per rate, in the order of the input ----\n"
-                    "# columns: bar position (%s), growth (%%), growth if >= 0, growth if < 0\n"
+                    "# columns: bar position (%s), growth (%%), growth if >= 0, growth if < 0,\n"
+                    "#   growth if qualified (hatched), label\n"
                     "$growth << EOD\n",
                     several ? "from the top" : "from the left");
+    int any_qual = 0;
     for (size_t i = 0; i < k; i++) {
+        /* a rate computed from a qualified figure carries its qualifier (a
+           derived base, an estimate, a bound): a hatched bar, named on the label */
+        char q[32], qw[40], lab[96];
+        code_text(cell_by_name(t, rows[i], "qualifier"), q, sizeof q);
+        code_words(q, qw, sizeof qw);
+        char num[64];
+        if (from_growth) {
+            fmt_to(num, sizeof num, "%+.1f", v[i]);
+        } else { /* a stated rate as stated: 40.15, not 40.1 */
+            char raw[48];
+            trade_number_format(v[i], raw, sizeof raw);
+            fmt_to(num, sizeof num, "%s%s", v[i] >= 0 ? "+" : "", raw);
+        }
+        fmt_to(lab, sizeof lab, "%s %%%s%s%s", num, *qw ? " (" : "", qw, *qw ? ")" : "");
+        any_qual |= *q != '\0';
         plot_buf_printf(b, "%zu ", i);
         put_num(b, v[i]);
         plot_buf_puts(b, " ");
         put_num(b, v[i] >= 0 ? v[i] : NAN);
         plot_buf_puts(b, " ");
         put_num(b, v[i] < 0 ? v[i] : NAN);
-        plot_buf_puts(b, "\n");
+        plot_buf_puts(b, " ");
+        put_num(b, *q ? v[i] : NAN);
+        plot_buf_printf(b, " \"%s\"\n", lab);
         if (v[i] < vmin)
             vmin = v[i];
         if (v[i] > vmax)
@@ -1383,7 +1761,6 @@ static int plot_growth(plot_ctx *c, trade_error *err)
     }
     double span = vmax - vmin > 0 ? vmax - vmin : 1;
     double lo = vmin < 0 ? vmin - 0.18 * span : 0, hi = vmax > 0 ? vmax + 0.18 * span : 0.18 * span;
-    const char *fmt_label = "%+.1f %%";
     if (several) {
         /* long names read best as horizontal bars, the first on top */
         plot_buf_printf(b,
@@ -1398,17 +1775,17 @@ static int plot_growth(plot_ctx *c, trade_error *err)
         if (pos)
             plot_buf_printf(b,
                             "$growth using 3:1:(0):3:($1-0.32):($1+0.32) with boxxyerror lc rgb "
-                            "'%s' title 'growth', \\\n     $growth using 3:1:(sprintf('%s', $3)) "
+                            "'%s' title 'growth', \\\n     $growth using 3:1:6 "
                             "with labels left offset char 0.5,0 font ',9' tc rgb '#333333' "
                             "notitle",
-                            palette[0], fmt_label);
+                            palette[0]);
         if (neg)
             plot_buf_printf(b,
                             "%s$growth using 4:1:4:(0):($1-0.32):($1+0.32) with boxxyerror lc "
-                            "rgb '%s' title 'decline', \\\n     $growth using (0):1:(sprintf('%s', "
-                            "$4)) with labels left offset char 0.5,0 font ',9' tc rgb "
+                            "rgb '%s' title 'decline', \\\n     $growth using ($4*0):1:6"
+                            " with labels left offset char 0.5,0 font ',9' tc rgb "
                             "'#333333' notitle",
-                            pos ? ", \\\n     " : "", palette[1], fmt_label);
+                            pos ? ", \\\n     " : "", palette[1]);
         plot_buf_puts(b, "\n");
         free(v), free(rows);
         return TRADE_OK;
@@ -1423,15 +1800,20 @@ static int plot_growth(plot_ctx *c, trade_error *err)
     if (pos)
         plot_buf_printf(b,
                         "$growth using 1:3 with boxes lc rgb '%s' title 'growth', \\\n"
-                        "     $growth using 1:3:(sprintf('%s', $3)) with labels offset "
+                        "     $growth using 1:3:6 with labels offset "
                         "char 0,char 0.8 font ',9' tc rgb '#333333' notitle",
-                        palette[0], fmt_label);
+                        palette[0]);
     if (neg)
         plot_buf_printf(b,
                         "%s$growth using 1:4 with boxes lc rgb '%s' title 'decline', \\\n"
-                        "     $growth using 1:4:(sprintf('%s', $4)) with labels offset "
+                        "     $growth using 1:4:6 with labels offset "
                         "char 0,char -0.8 font ',9' tc rgb '#333333' notitle",
-                        pos ? ", \\\n     " : "", palette[1], fmt_label);
+                        pos ? ", \\\n     " : "", palette[1]);
+    if (any_qual)
+        plot_buf_puts(b, ", \\\n     $growth using 1:5 with boxes fs pattern 4 transparent lc "
+                         "rgb '#ffffff' notitle, \\\n     keyentry with boxes fs pattern 4 lc rgb "
+                         "'#555555' title 'hatched: from a qualified figure (named on the "
+                         "label)'");
     plot_buf_puts(b, "\n");
     free(v), free(rows);
     return TRADE_OK;
@@ -1449,6 +1831,7 @@ int trade_plot_script(const trade_table *t, const trade_plot_options *opt, char 
     plot_ctx c = {0};
     c.t = t;
     c.opt = opt;
+    c.sel = opt->rows;
     c.width = opt->width > 0 ? opt->width : 800;
     c.height = opt->height > 0 ? opt->height : 500;
     if (c.width > 20000 || c.height > 20000)
@@ -1481,21 +1864,22 @@ int trade_plot_script(const trade_table *t, const trade_plot_options *opt, char 
         break;
     case TRADE_PLOT_RANK: {
         /* one period: a dot plot by category; several: ranks over time */
-        const char *unit = choose_unit(t, "rank", err);
+        const char *unit = choose_unit(t, opt->rows, "rank", err);
         if (!unit) {
             rc = TRADE_EDATA;
             break;
         }
         trade_period first = {0};
         for (size_t r = 0; r < n; r++)
-            if (!strcmp(trade_table_obs(t, r)->unit, "rank")) {
+            if (SELECTED(opt->rows, r) && !strcmp(trade_table_obs(t, r)->unit, "rank")) {
                 first = trade_table_obs(t, r)->period;
                 break;
             }
         int several = 0;
         for (size_t r = 0; r < n && !several; r++) {
             const trade_obs *o = trade_table_obs(t, r);
-            several = !strcmp(o->unit, "rank") && !same_period(&first, &o->period);
+            several = SELECTED(opt->rows, r) && !strcmp(o->unit, "rank") &&
+                      !same_period(&first, &o->period);
         }
         rc = several ? plot_time(&c, 1, err) : plot_bars(&c, 1, err);
         break;
@@ -1510,8 +1894,19 @@ int trade_plot_script(const trade_table *t, const trade_plot_options *opt, char 
         free(c.used);
         return rc;
     }
-    if (used)
+    if (used) {
+        /* why a selected row was not drawn */
+        for (size_t r = 0; r < n; r++) {
+            if (c.used[r] || !SELECTED(c.sel, r) || opt->kind == TRADE_PLOT_GROWTH)
+                continue;
+            const trade_obs *o = trade_table_obs(t, r);
+            if (c.unit && o && strcmp(o->unit, c.unit))
+                c.used[r] = TRADE_PLOT_ROW_OTHER_UNIT;
+            else if (c.unit && o && o->period.start_unit != TRADE_PERIOD_NONE)
+                c.used[r] = TRADE_PLOT_ROW_OTHER_PERIOD;
+        }
         memcpy(used, c.used, n);
+    }
     free(c.used);
     *script = c.b.p;
     if (len)

@@ -2,6 +2,7 @@
  * byte sequences in the Unicode standard (table 3-7). */
 #include <string.h>
 
+#include "error_internal.h"
 #include "utf8_internal.h"
 
 size_t utf8_invalid_at(const char *str, size_t len)
@@ -47,30 +48,7 @@ size_t utf8_invalid_at(const char *str, size_t len)
 
 const char *utf8_shown(const char *str, size_t len, char out[64])
 {
-    const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0, n = 0;
-    while (i < len && i < 40) {
-        unsigned char c = s[i];
-        if (c < 0x80) {
-            out[n++] = c < 0x20 || c == 0x7f ? '?' : (char)c;
-            i++;
-            continue;
-        }
-        size_t k = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        if (i + k > len || i + k > 40 || utf8_invalid_at(str + i, k) != k ||
-            (c == 0xC2 && s[i + 1] < 0xA0)) {
-            out[n++] = '?';
-            i++;
-            continue;
-        }
-        for (size_t j = 0; j < k; j++)
-            out[n++] = (char)s[i + j];
-        i += k;
-    }
-    if (i < len) {
-        memcpy(out + n, "...", 3);
-        n += 3;
-    }
-    out[n] = '\0';
+    /* 40 bytes shown at most, then "...": error_shown is the rule. */
+    error_shown(out, 44, str, len);
     return out;
 }

@@ -10,7 +10,7 @@
  * are invalid), or len when all of s is valid. */
 size_t utf8_invalid_at(const char *s, size_t len);
 
-/* A field quoted in a message, by the one rule of every reader's messages:
+/* A field quoted in a message by the one rule of every message (error_shown):
  * at most 40 bytes of s[0..len), then "..."; control bytes (below 0x20,
  * DEL, and the C1 controls U+0080 to U+009F) and bytes that are not valid
  * UTF-8 become '?', so no message can carry a terminal escape. out must

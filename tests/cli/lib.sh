@@ -53,6 +53,31 @@ WRAP
     export TRADE
 fi
 
+# The briefs and peers' fixtures live in ../shared beside the clone, never in
+# the repository. lib_shared_briefs sets SHARED_BRIEFS to the briefs folder and
+# returns 0 when it is there; when it is not, it returns 1 (the caller skips its
+# checks and ends with lib_skip_exit), or exits 1 with CI=true, where a missing
+# ../shared is a failure, not a skip.
+lib_shared_briefs() {
+    SHARED_BRIEFS=${BRIEFS:-$SRCDIR/../shared/briefs}
+    if [ -d "$SHARED_BRIEFS" ] && ls "$SHARED_BRIEFS"/*.txt >/dev/null 2>&1; then
+        return 0
+    fi
+    if [ "${CI:-}" = true ]; then
+        echo "FAIL: CI=true and no briefs at $SHARED_BRIEFS (../shared beside the clone)" >&2
+        exit 1
+    fi
+    echo "SKIP: no briefs at $SHARED_BRIEFS (../shared beside the clone): brief checks not run"
+    return 1
+}
+
+# Exit with ctest's skip status (77, SKIP_RETURN_CODE in tests/CMakeLists.txt)
+# when the checks that did run passed, else with 1.
+lib_skip_exit() {
+    [ "${1:-0}" -eq 0 ] && exit 77
+    exit 1
+}
+
 # Remove the wrapper's folder: call it from the test's EXIT trap.
 lib_cleanup() {
     if [ -n "${TRADE_VG_DIR:-}" ]; then rm -rf "$TRADE_VG_DIR"; fi

@@ -29,7 +29,8 @@ for kind in line bars rank growth; do
     "$TRADE" plot $kind "$in" -o "$tmp/$kind.gp" --render png 2>"$tmp/err" || { bad "$kind: exit $?"; cat "$tmp/err"; continue; }
     [ -s "$tmp/err" ] && { bad "$kind: gnuplot said something"; cat "$tmp/err"; }
     s=$(png_size "$tmp/$kind.png")
-    [ "$s" = 800x500 ] && ok || bad "$kind.png is $s, not 800x500"
+    # 800 x 500 layout, PNG drawn at three times that (print resolution)
+    [ "$s" = 2400x1500 ] && ok || bad "$kind.png is $s, not 2400x1500"
     # the same script draws SVG and PDF too
     "$TRADE" plot $kind "$in" -o "$tmp/$kind.gp" --render svg && grep -q '<svg' "$tmp/$kind.svg" && ok || bad "$kind svg"
     "$TRADE" plot $kind "$in" -o "$tmp/$kind.gp" --render pdf && [ "$(head -c 4 "$tmp/$kind.pdf")" = "%PDF" ] && ok || bad "$kind pdf"
@@ -39,7 +40,7 @@ done
 (cd "$tmp" && gnuplot -e "out_format='svg'" line.gp) && grep -q '<svg' "$tmp/line.svg" && ok || bad "gnuplot line.gp"
 # --size and --terminal; --log
 "$TRADE" plot line --where unit=EUR --size 640,400 --log --title 'T' "$data" -o "$tmp/small.gp" --render png \
-    && [ "$(png_size "$tmp/small.png")" = 640x400 ] && grep -q '^set logscale y' "$tmp/small.gp" && ok || bad "--size/--log"
+    && [ "$(png_size "$tmp/small.png")" = 1920x1200 ] && grep -q '^set logscale y' "$tmp/small.gp" && ok || bad "--size/--log"
 "$TRADE" plot line --terminal svg "$data" -o "$tmp/t.gp" && grep -q "out_format = 'svg'" "$tmp/t.gp" && ok || bad "--terminal svg"
 # --where reaches the chart: only Uzbekistan
 "$TRADE" plot bars --where partner=UZB "$data" -o "$tmp/uzb.gp" && grep -q "set xtics ('Uzbekistan' 0)" "$tmp/uzb.gp" \

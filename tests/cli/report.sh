@@ -24,10 +24,17 @@ done
 head -1 "$out/growth.csv" | grep -q growth_pct && ok || bad "growth.csv header"
 head -1 "$out/check.csv" | grep -q verdict && ok || bad "check.csv header"
 head -1 "$out/compare.csv" | grep -q '^measure,reporter,partner,flow,period,unit,product,value,status' && ok || bad "compare.csv header"
-for c in belgium-kazakhstan-exports belgium-central-asia-2011 luxembourg-central-asia-exports \
-         middle-corridor-freight eu-kazakhstan-trade-investment belgium-russia-trade; do
-    for e in gp png svg; do [ -s "$out/$c.$e" ] && ok || bad "$c.$e missing"; done
+# the charts of datasets/report.conf (trade and investment stock on two charts)
+for c in belgium-kazakhstan-exports belgium-kazakhstan-export-growth belgium-central-asia-2011 \
+         belgium-central-asia-ranks-2011 luxembourg-central-asia-exports middle-corridor-freight \
+         eu-kazakhstan-trade eu-kazakhstan-investment belgium-russia-trade; do
+    for e in gp png svg pdf; do [ -s "$out/$c.$e" ] && ok || bad "$c.$e missing"; done
 done
+grep -q '<title>Trade and investment: Belgium, Luxembourg, the EU and Central Asia</title>' "$out/index.html" \
+    && ok || bad "page title from datasets/report.conf"
+# the SVG's <title> is the chart's title with its period, not "Gnuplot"
+grep -q '<title>Belgian exports to Kazakhstan, 2002–2011</title>' "$out/belgium-kazakhstan-exports.svg" \
+    && ok || bad "svg title"
 
 python3 - "$out" <<'PY' && ok || bad "report contents"
 import csv, os, re, struct, sys
@@ -36,15 +43,15 @@ fail = 0
 def no(msg):
     global fail
     print("FAIL:", msg); fail = 1
-# valid PNGs: signature, IHDR, 800x500
+# valid PNGs: signature, IHDR, 2400x1500 (800 x 500 at three times: print resolution)
 pngs = [f for f in os.listdir(out) if f.endswith(".png")]
 valid = 0
 for f in pngs:
     b = open(os.path.join(out, f), "rb").read()
-    if b[:8] == b"\x89PNG\r\n\x1a\n" and b[12:16] == b"IHDR" and struct.unpack(">II", b[16:24]) == (800, 500) and b[-8:-4] == b"IEND":
+    if b[:8] == b"\x89PNG\r\n\x1a\n" and b[12:16] == b"IHDR" and struct.unpack(">II", b[16:24]) == (2400, 1500) and b[-8:-4] == b"IEND":
         valid += 1
     else:
-        no(f + " is not a complete 800x500 PNG")
+        no(f + " is not a complete 2400x1500 PNG")
 if valid < 5:
     no(f"only {valid} valid PNGs")
 page = open(os.path.join(out, "index.html"), encoding="utf-8").read()
@@ -127,6 +134,63 @@ mkdir -p "$tmp/stepfail/fit.csv/x"
 mkdir -p "$tmp/baddata"
 printf 'reporter,partner,flow,period,value,unit\nBEL,KAZ,export,2011,12x,EUR\n' >"$tmp/baddata/b.csv"
 "$TRADE" report "$tmp/baddata" -o "$tmp/y" 2>"$tmp/err"; [ $? -eq 1 ] && grep -q 'b.csv:2:' "$tmp/err" && ok || bad "bad data: want 1"
+
+# ---- a folder that is not the briefs: nothing of Belgium on its page ----
+mkdir -p "$tmp/dc"
+cat >"$tmp/dc/deu-chn.csv" <<'CSV'
+reporter,partner,flow,period,value,unit,precision,qualifier,source,locator
+DEU,CHN,export,2015,71300000000,EUR,100000000,,release,table 1
+DEU,CHN,export,2016,76000000000,EUR,100000000,,release,table 1
+DEU,CHN,export,2017,86100000000,EUR,100000000,approx,release,table 1
+DEU,CHN,import,2015,91700000000,EUR,100000000,,release,table 2
+DEU,CHN,import,2017,101800000000,EUR,100000000,estimate,release,table 2
+DEU,CHN,export,2017,5000,USD,1000,,release,line 50
+CSV
+"$TRADE" report "$tmp/dc" -o "$tmp/dcr" 2>"$tmp/err"
+[ $? -eq 0 ] && ok || { bad "report of another folder"; cat "$tmp/err"; }
+grep -qiE 'belgi|central asia|kazakh|luxembourg|brief' "$tmp/dcr/index.html" "$tmp/dcr"/*.gp \
+    && bad "another folder's page speaks of the briefs" || ok
+grep -q '<title>Trade figures: Germany</title>' "$tmp/dcr/index.html" && ok || bad "automatic page title"
+# 6 observations: exports 2015-2017 (3) and imports 2015, 2017 (2) drawn, the
+# lone USD figure listed with its reason
+grep -q '5 of 6 observations are drawn above; this one is not' "$tmp/dcr/index.html" && ok || bad "not drawn count"
+grep -q '5,000 USD' "$tmp/dcr/index.html" && ok || bad "lone figure listed, with separators and unit"
+grep -q 'the only figure of its reporter' "$tmp/dcr/index.html" && ok || bad "reason for not drawing"
+grep -q '71,300,000,000 EUR' "$tmp/dcr/index.html" && ok || bad "thousands separators in the tables"
+# imports of 2015 and 2017 are not joined across the missing 2016
+awk '/^\$s1 << EOD/,/^EOD/' "$tmp/dcr/deu-import-eur.gp" | grep -c '^$' | grep -qx 1 && ok || bad "gap in imports joined"
+grep -q "Source: release, table 2" "$tmp/dcr/deu-import-eur.gp" && ok || bad "source line"
+"$TRADE" report "$tmp/dc" -o "$tmp/dcr2" --title 'My "title"' --no-render 2>/dev/null
+grep -q '<h1>My &quot;title&quot;</h1>' "$tmp/dcr2/index.html" && ok || bad "--title"
+
+# ---- report folders ----
+# the output in the input folder, twice: the second run does not read the
+# first run's tables as data
+cp -r "$tmp/dc" "$tmp/same"
+"$TRADE" report "$tmp/same" -o "$tmp/same" --no-render 2>"$tmp/err" && ok || { bad "report ds -o ds (1)"; cat "$tmp/err"; }
+"$TRADE" report "$tmp/same" -o "$tmp/same" --no-render 2>"$tmp/err" && ok || { bad "report ds -o ds (2)"; cat "$tmp/err"; }
+grep -q '5 of 6 observations' "$tmp/same/index.html" && ok || bad "second run read its own outputs"
+# stale charts go, the user's files stay
+: >"$tmp/same/.compare-balance.csv"; : >"$tmp/same/notes.txt"
+grep -v '^DEU,CHN,import' "$tmp/dc/deu-chn.csv" >"$tmp/same/deu-chn.csv"
+"$TRADE" report "$tmp/same" -o "$tmp/same" --no-render 2>/dev/null
+[ ! -e "$tmp/same/deu-import-eur.gp" ] && ok || bad "stale chart left"
+[ -e "$tmp/same/.compare-balance.csv" ] && [ -e "$tmp/same/notes.txt" ] && ok || bad "a user file was deleted"
+# -o FILE: one clear error, exit 2
+: >"$tmp/afile"
+"$TRADE" report "$tmp/dc" -o "$tmp/afile" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q 'not a folder' "$tmp/err" && ok || { bad "-o FILE: rc $rc"; cat "$tmp/err"; }
+# --plots-dir with a missing parent: exit 2, no output folder made
+"$TRADE" report "$tmp/dc" -o "$tmp/newout" --plots-dir "$tmp/no/such/plots" 2>/dev/null
+[ $? -eq 2 ] && [ ! -e "$tmp/newout" ] && ok || bad "--plots-dir with a missing parent left something"
+# report.conf: a chart list, its errors located
+cp "$tmp/dc/deu-chn.csv" "$tmp/conf.csv"; mkdir -p "$tmp/cf"; mv "$tmp/conf.csv" "$tmp/cf/"
+printf 'title = German trade\n[chart exp]\ntitle = Exports\nreporter = DEU\nflow = export\nunit = EUR\n' >"$tmp/cf/report.conf"
+"$TRADE" report "$tmp/cf" -o "$tmp/cfr" --no-render 2>/dev/null && [ -s "$tmp/cfr/exp.gp" ] \
+    && grep -q '<title>German trade</title>' "$tmp/cfr/index.html" && ok || bad "report.conf"
+printf 'title = x\n[chart a]\ntitle = A\ncolour = red\n' >"$tmp/cf/report.conf"
+"$TRADE" report "$tmp/cf" -o "$tmp/cfr2" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q 'report.conf:4: unknown key' "$tmp/err" && [ ! -e "$tmp/cfr2" ] && ok || { bad "bad report.conf: rc $rc"; cat "$tmp/err"; }
 
 lib_valgrind_check || bad "valgrind"
 echo "$pass passed, $fail failed"

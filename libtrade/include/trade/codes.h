@@ -56,12 +56,28 @@ TRADE_API const trade_term *trade_flows(size_t *n);
 TRADE_API const trade_term *trade_units(size_t *n);      /* non-currency units */
 TRADE_API const trade_term *trade_currencies(size_t *n); /* ISO 4217 */
 TRADE_API const trade_term *trade_qualifiers(size_t *n);
+TRADE_API const trade_term *trade_measures(size_t *n);
 
 /* Membership tests: 1 if known, else 0. */
 TRADE_API int trade_flow_valid(const char *code);
 TRADE_API int trade_unit_valid(const char *code); /* a currency or a unit */
 TRADE_API int trade_unit_is_currency(const char *code);
 TRADE_API int trade_qualifier_valid(const char *code); /* "" is valid: exact */
+TRADE_API int trade_measure_valid(const char *code);   /* "" is valid: level */
+
+/* 1 if a row of this measure is a level ("" or "level") and may enter a
+ * series as one; growth, change, share, rank and count rows are not levels. */
+TRADE_API int trade_measure_is_level(const char *code);
+
+/* 1 when growth, trends, shares and ranks of values in this unit mean
+ * something: a level (a currency, tonnes, counts, ...); 0 for the rate units
+ * percent, percent_change, pp and rank, and for NULL. The one test of "is
+ * this a level unit" in libtrade. */
+TRADE_API int trade_unit_is_level(const char *code);
+
+/* 1 when code is an aggregate of the codes table (WLD, EUU, XCA, ...): a
+ * total of other partners, not a member of a share, HHI or ranking. */
+TRADE_API int trade_country_is_aggregate(const char *code);
 
 #ifdef __cplusplus
 }

@@ -54,11 +54,24 @@ typedef struct trade_plot_options {
     trade_plot_terminal terminal; /* the script's default terminal */
     const char *title;            /* NULL or "": a title made from the data */
     int log_y;                    /* 1: logarithmic y axis (line, bars) */
-    int width, height;            /* pixels; 0: 800 x 500 */
+    int width, height;            /* pixels; 0: 800 x 500 (SVG; PNG at 3 x, PDF /100 in) */
     const char *name;             /* output base name, "NAME" writes NAME.png;
                                      NULL: "chart". Must not contain '/' or
                                      control characters (TRADE_EARG). */
+    const unsigned char *rows;    /* NULL: every row of the table; else one
+                                     entry per row, non-zero for the rows the
+                                     chart may draw (borrowed) */
 } trade_plot_options;
+
+/* Values left in `used` by trade_plot_script, one per table row. */
+enum {
+    TRADE_PLOT_ROW_NOT_SELECTED = 0, /* not in opt->rows, or not of a kind this chart draws */
+    TRADE_PLOT_ROW_DRAWN = 1,
+    TRADE_PLOT_ROW_SAME_PERIOD = 2, /* another figure of its series and period was drawn
+                                       (exact before qualified, then the finer precision) */
+    TRADE_PLOT_ROW_OTHER_UNIT = 3,  /* the chart draws one unit; this row has another */
+    TRADE_PLOT_ROW_OTHER_PERIOD = 4 /* bars draw one period; this row has another */
+};
 
 /* Parse "line", "bars", "growth" or "rank". Returns 0 or TRADE_EARG. */
 TRADE_API int trade_plot_kind_parse(const char *name, trade_plot_kind *out);
@@ -76,26 +89,41 @@ TRADE_API const char *trade_plot_terminal_ext(trade_plot_terminal term);
  *
  * Rows in several units: the unit with the most rows is drawn (level units
  * before percent, percent_change and rank, except for rank and growth), the
- * script says so in a comment. A series stating one period twice is drawn
+ * script says so in a comment. Every title ends with the period drawn
+ * (", 2002–2011") unless it names it already; a source line ("Source: NAME,
+ * lines 12, 14") from the source and locator columns is drawn at the bottom.
+ * Lines join only consecutive periods of one kind (no line across a missing
+ * year, nor from a year to ten months); points of different series that
+ * would cover each other are moved apart along x; approximate figures get
+ * a "≈" beside them. A series stating one period twice is drawn
  * with one figure (exact before qualified, then the finer precision). Bars
  * draw one period: the one with most rows.
  *
  * *script gets a malloc'd NUL-terminated script (free it), *len its length
  * (len may be NULL). used, when not NULL, has one entry per table row and
- * is set to 1 for the rows drawn, 0 for the others. Returns 0; TRADE_EDATA
+ * gets one of TRADE_PLOT_ROW_* for each row (1 for the rows drawn). Returns 0; TRADE_EDATA
  * when there is nothing to draw (no rows, no rows of the needed kind);
  * TRADE_EARG for bad options; TRADE_ENOMEM. */
 TRADE_API int trade_plot_script(const trade_table *t, const trade_plot_options *opt, char **script,
                                 size_t *len, unsigned char *used, trade_error *err);
 
-/* Run gnuplot on the script at script_path, in the script's folder, with no
- * shell (posix_spawn). format: NULL for the script's own terminal, else
- * "png", "svg" or "pdf" (passed as term='...'). The program is the
- * TRADE_GNUPLOT environment variable when set, else "gnuplot" on PATH.
- * gnuplot's own messages go to the inherited stderr. Returns 0 when gnuplot
- * exited with status 0; TRADE_ENOTFOUND when gnuplot cannot be found or
- * started; TRADE_EIO when it failed (exit status or signal in the message);
- * TRADE_EARG for a bad format; TRADE_ENOMEM. */
+/* Run gnuplot on the script at script_path, with no shell (posix_spawn).
+ * format: "png", "svg" or "pdf" (passed as out_format='...'): gnuplot runs
+ * in a temporary folder made beside the script, and its image is checked
+ * (a PNG ends with its IEND chunk, an SVG with </svg>, a PDF with %%EOF)
+ * before it replaces NAME.<format> beside the script (NAME: the script's
+ * file name without ".gp", exactly, quotes included) through
+ * trade_file_write_atomic; a full disk or a file size limit leaves the old
+ * image as it was and no temporary file. format NULL: the script's own
+ * terminal, run in the script's folder, the image written by gnuplot in
+ * place and not checked. The program is the TRADE_GNUPLOT environment
+ * variable when set, else "gnuplot" on PATH. gnuplot's own messages go to
+ * the inherited stderr. An SVG gets the chart's title (the script's
+ * svg_title variable) as its <title> instead of "Gnuplot". Returns 0 when gnuplot exited with status 0 and the
+ * image is whole and in place; TRADE_ENOTFOUND when gnuplot cannot be found
+ * or started; TRADE_EIO when it failed (exit status or signal in the
+ * message), wrote no image or a truncated one, or the image cannot be
+ * written; TRADE_EARG for a bad format; TRADE_ENOMEM. */
 TRADE_API int trade_plot_render(const char *script_path, const char *format, trade_error *err);
 
 #ifdef __cplusplus
