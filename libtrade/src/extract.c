@@ -772,6 +772,51 @@ static size_t ex_ordinal_rank(ex_state *st, size_t p)
         }
         return p + k;
     }
+    /* "the largest trade partner", "Kazakhstan's biggest investor": rank 1 */
+    size_t k = extract_word(s, n, p, "largest");
+    if (!k)
+        k = extract_word(s, n, p, "biggest");
+    if (k) {
+        size_t w0;
+        size_t we = extract_prev_word(s, n, p, &w0);
+        int det = we > w0 && (extract_word(s, n, w0, "the") == we - w0 ||
+                              (we >= 2 && s[we - 2] == '\'' && s[we - 1] == 's') ||
+                              (we >= 4 && (unsigned char)s[we - 4] == 0xE2 && s[we - 1] == 's'));
+        if (det && extract_word(s, n, w0, "the") == we - w0) {
+            /* "one of the largest" is no rank */
+            size_t v0;
+            size_t ve = extract_prev_word(s, n, w0, &v0);
+            if (ve > v0 && extract_word(s, n, v0, "of") == ve - v0)
+                det = 0;
+        }
+        size_t q = extract_skip_sp(s, n, p + k, 1);
+        int noun = 0;
+        for (int it = 0; it < 4 && det && !noun; it++) {
+            if (extract_word(s, n, q, "partner") || extract_word(s, n, q, "investor") ||
+                extract_word(s, n, q, "market") || extract_word(s, n, q, "destination") ||
+                extract_word(s, n, q, "source"))
+                noun = 1;
+            size_t q0 = q;
+            while (q < n && ex_isalpha((unsigned char)s[q]))
+                q++;
+            if (q == q0)
+                break;
+            q = extract_skip_sp(s, n, q, 1);
+        }
+        if (det && noun) {
+            ex_raw r;
+            memset(&r, 0, sizeof r);
+            r.start = p;
+            r.end = p + k;
+            r.num_start = p;
+            r.f.value = 1;
+            r.f.precision = 1;
+            memcpy(r.f.unit, "rank", 5);
+            if (ex_add_raw(st, &r))
+                sc->status = TRADE_ENOMEM;
+        }
+        return p + k;
+    }
     return 0;
 }
 
@@ -1195,6 +1240,26 @@ static int ex_finish(ex_state *st)
                 if (times[t - 1].b <= fp && !times[t - 1].base && times[t - 1].paren == (size_t)-1)
                     pick = &times[t - 1];
         }
+        if (!pick) {
+            /* "in comparison to 2011, which totalled €7 million", "compared to
+             * 2010, when exports amounted to": the figure of the base year */
+            for (size_t t = nt; t > 0 && !pick; t--) {
+                const ex_time *bt = &times[t - 1];
+                if (!bt->base || bt->b > r->start || r->start - bt->b > 60 || bt->paren != fp)
+                    continue;
+                size_t q = extract_skip_sp(s, n, bt->b, 1);
+                if (q < n && s[q] == ',') {
+                    q = extract_skip_sp(s, n, q + 1, 1);
+                    if (extract_word(s, n, q, "which") || extract_word(s, n, q, "when"))
+                        pick = bt;
+                }
+                break;
+            }
+            if (pick) {
+                snprintf(r->f.period, sizeof r->f.period, "%s", pick->text);
+                ex_note_add(note, sizeof note, "period: the year compared with, which the figure describes");
+            }
+        }
         const ex_time *base_only = NULL;
         if (!pick) {
             /* "growing 37.7 percent compared to 2020" and no other time: the
@@ -1328,7 +1393,7 @@ static int ex_finish(ex_state *st)
         if (strstr(r->f.flow, "_stock") && doc.year && (!r->f.period[0] || period_from == 1)) {
             /* a stock with no time of its own ("since 2010 ... have invested"):
              * as of the document's date */
-            int since = 0;
+            int since = period_from == 1;
             for (size_t t = 0; t < nt; t++)
                 if (times[t].base && times[t].b <= r->start)
                     since = 1;
@@ -1362,6 +1427,39 @@ static int ex_finish(ex_state *st)
         extract_collapse(s, n, ca, cb, ctx, EX_CONTEXT_MAX + 1);
         if (extract_push(sc, &r->f, r->start, r->end, ctx, "", note))
             return TRADE_ENOMEM;
+        {
+            /* "€2 million for Uzbekistan and for Turkmenistan": one figure,
+             * two readings, two rows */
+            size_t q = extract_skip_sp(s, n, r->end, 1);
+            size_t k = extract_word(s, n, q, "for");
+            if (!k)
+                k = extract_word(s, n, q, "to");
+            size_t cl = 0;
+            const char *c1 = k ? extract_country_at(s, n, extract_skip_sp(s, n, q + k, 1), &cl) : NULL;
+            if (c1 && !strcmp(c1, r->f.partner)) {
+                size_t q2 = extract_skip_sp(s, n, extract_skip_sp(s, n, q + k, 1) + cl, 1);
+                size_t an = extract_word(s, n, q2, "and");
+                if (an) {
+                    q2 = extract_skip_sp(s, n, q2 + an, 1);
+                    size_t k2 = extract_word(s, n, q2, "for");
+                    if (!k2)
+                        k2 = extract_word(s, n, q2, "to");
+                    if (k2)
+                        q2 = extract_skip_sp(s, n, q2 + k2, 1);
+                    size_t cl2;
+                    const char *c2 = extract_country_at(s, n, q2, &cl2);
+                    if (c2 && strcmp(c2, c1)) {
+                        trade_figure g = r->f;
+                        snprintf(g.partner, sizeof g.partner, "%s", c2);
+                        char n2[460];
+                        snprintf(n2, sizeof n2, "%s%sthe same figure is stated for %s and %s",
+                                 note, note[0] ? "; " : "", c1, c2);
+                        if (extract_push(sc, &g, r->start, r->end, ctx, "", n2))
+                            return TRADE_ENOMEM;
+                    }
+                }
+            }
+        }
         last = &sc->out->items[sc->out->n - 1];
         last_end = r->end;
         if (fp == (size_t)-1 && !(pick && pick->base))

@@ -493,6 +493,35 @@ static int ex_change_before(const char *s, size_t n, size_t sent_a, size_t start
     return 0;
 }
 
+/* "the expected growth is $2 billion", "an increase amounting to": a noun
+ * of change, then a verb of being, right before the figure. */
+static int ex_change_noun_before(const char *s, size_t n, size_t sent_a, size_t start)
+{
+    size_t w0;
+    size_t we = extract_prev_word(s, n, start, &w0);
+    static const char *const be[] = {"is", "was", "will", "be", "of", "amounting", "amounted",
+                                     "to", "totalling", "totaling", "reached", "expected", NULL};
+    for (int it = 0; it < 4 && we > w0 && w0 >= sent_a; it++) {
+        static const char *const up[] = {"growth", "increase", "rise", "gain", NULL};
+        static const char *const down[] = {"decrease", "decline", "drop", "fall", "reduction",
+                                           "loss", NULL};
+        for (size_t j = 0; up[j]; j++)
+            if (extract_word(s, n, w0, up[j]) == we - w0)
+                return 1;
+        for (size_t j = 0; down[j]; j++)
+            if (extract_word(s, n, w0, down[j]) == we - w0)
+                return -1;
+        int skip = 0;
+        for (size_t j = 0; be[j]; j++)
+            if (extract_word(s, n, w0, be[j]) == we - w0)
+                skip = 1;
+        if (!skip)
+            break;
+        we = extract_prev_word(s, n, w0, &w0);
+    }
+    return 0;
+}
+
 void extract_measure(const char *s, size_t n, size_t sent_a, size_t sent_b, ex_raw *r)
 {
     const char *u = r->f.unit;
@@ -509,6 +538,8 @@ void extract_measure(const char *s, size_t n, size_t sent_a, size_t sent_b, ex_r
         m = "count";
     else {
         int dir = ex_change_before(s, n, sent_a, r->start);
+        if (!dir)
+            dir = ex_change_noun_before(s, n, sent_a, r->start);
         if (!dir) {
             /* "€106 billion lower", "a $12 billion increase", "$5bn more than" */
             size_t p = extract_skip_sp(s, n, r->end, 1);
