@@ -1047,12 +1047,14 @@ static void ex_note_add(char *note, size_t cap, const char *text)
 }
 
 /* "the value of these exports", "such supplies": the goods of the figure before. */
-static int ex_refers_back(const char *s, size_t n, size_t a, size_t b)
+static int ex_refers_back(const char *s, size_t n, size_t a, size_t b, const trade_figure *prev)
 {
+    int qty = prev && (!strcmp(prev->unit, "t") || !strcmp(prev->unit, "m3"));
     for (size_t q = a; q < b; q++)
         if ((q == a || !ex_isalpha((unsigned char)s[q - 1])) &&
             (extract_word(s, n, q, "these") || extract_word(s, n, q, "such") ||
-             extract_word(s, n, q, "this product")))
+             extract_word(s, n, q, "this product") ||
+             (qty && (extract_word(s, n, q, "the value of") || extract_word(s, n, q, "its value")))))
             return 1;
     return 0;
 }
@@ -1228,18 +1230,6 @@ static int ex_finish(ex_state *st)
                 pick = &times[t];
             break;
         }
-        for (size_t t = nt; t > 0 && !pick; t--)
-            if (times[t - 1].b <= r->start && !times[t - 1].base && times[t - 1].paren == fp)
-                pick = &times[t - 1];
-        for (size_t t = 0; t < nt && !pick && fp == (size_t)-1; t++)
-            if (times[t].a >= r->end && !times[t].base && times[t].paren == (size_t)-1)
-                pick = &times[t];
-        if (!pick && fp != (size_t)-1 && !in_paren_of_prev) {
-            /* "In 2022, China was ... (9.0 %)": the sentence's time outside */
-            for (size_t t = nt; t > 0 && !pick; t--)
-                if (times[t - 1].b <= fp && !times[t - 1].base && times[t - 1].paren == (size_t)-1)
-                    pick = &times[t - 1];
-        }
         if (!pick) {
             /* "in comparison to 2011, which totalled €7 million", "compared to
              * 2010, when exports amounted to": the figure of the base year */
@@ -1255,10 +1245,20 @@ static int ex_finish(ex_state *st)
                 }
                 break;
             }
-            if (pick) {
-                snprintf(r->f.period, sizeof r->f.period, "%s", pick->text);
+            if (pick)
                 ex_note_add(note, sizeof note, "period: the year compared with, which the figure describes");
-            }
+        }
+        for (size_t t = nt; t > 0 && !pick; t--)
+            if (times[t - 1].b <= r->start && !times[t - 1].base && times[t - 1].paren == fp)
+                pick = &times[t - 1];
+        for (size_t t = 0; t < nt && !pick && fp == (size_t)-1; t++)
+            if (times[t].a >= r->end && !times[t].base && times[t].paren == (size_t)-1)
+                pick = &times[t];
+        if (!pick && fp != (size_t)-1 && !in_paren_of_prev) {
+            /* "In 2022, China was ... (9.0 %)": the sentence's time outside */
+            for (size_t t = nt; t > 0 && !pick; t--)
+                if (times[t - 1].b <= fp && !times[t - 1].base && times[t - 1].paren == (size_t)-1)
+                    pick = &times[t - 1];
         }
         const ex_time *base_only = NULL;
         if (!pick) {
@@ -1354,8 +1354,9 @@ static int ex_finish(ex_state *st)
                 (void)d;
                 if (q > pr->end && ex_isalpha((unsigned char)s[q - 1]))
                     continue;
-                if (extract_country_at(s, n, q, &k) || s[q] == ';')
-                    clean = 0;
+                const char *cq = extract_country_at(s, n, q, &k);
+                if ((cq && strcmp(cq, prev->reporter) && strcmp(cq, prev->partner)) || s[q] == ';')
+                    clean = 0; /* another country: another observation */
                 static const char *const fw[] = {"export", "import", "trade", "turnover", "deficit",
                                                  "surplus", "balance", "investment", "FDI", "while",
                                                  NULL};
@@ -1387,8 +1388,16 @@ static int ex_finish(ex_state *st)
         if (inherit && prev && !r->f.period[0])
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
         extract_product(s, n, a, b, r);
+        int worth = 0;
+        {
+            /* "1.2 million tonnes of copper ..., worth $9 billion" */
+            size_t w0;
+            size_t we = extract_prev_word(s, n, r->start, &w0);
+            worth = same_sentence && we > w0 && (extract_word(s, n, w0, "worth") == we - w0 ||
+                                                 extract_word(s, n, w0, "valued") == we - w0);
+        }
         if (!r->f.product[0] && prev && prev->product[0] &&
-            (inherit || in_paren_of_prev || ex_refers_back(s, n, a, r->start)))
+            (inherit || in_paren_of_prev || worth || ex_refers_back(s, n, a, r->start, prev)))
             snprintf(r->f.product, sizeof r->f.product, "%s", prev->product);
         if (strstr(r->f.flow, "_stock") && doc.year && (!r->f.period[0] || period_from == 1)) {
             /* a stock with no time of its own ("since 2010 ... have invested"):

@@ -412,6 +412,12 @@ const char *extract_country_at(const char *s, size_t n, size_t p, size_t *len)
         if (cl >= wl && p + cl <= n && memcmp(s + p, c->name, cl) == 0 &&
             (p + cl == n || !ex_isalpha((unsigned char)s[p + cl]))) {
             *len = cl;
+            if (p + cl + 1 < n && s[p + cl] == '\'' && s[p + cl + 1] == 's')
+                *len = cl + 2;
+            else if (p + cl + 3 < n && (unsigned char)s[p + cl] == 0xE2 &&
+                     (unsigned char)s[p + cl + 1] == 0x80 && (unsigned char)s[p + cl + 2] == 0x99 &&
+                     s[p + cl + 3] == 's')
+                *len = cl + 4;
             return c->alpha3;
         }
     }

@@ -666,7 +666,8 @@ void extract_product(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
             if (!p2[0]) {
                 size_t v0;
                 size_t ve = extract_prev_word(s, n, i, &v0);
-                if (ve > v0 && v0 >= sa && s[v0] >= 'a' && s[v0] <= 'z' && ve - v0 < 20 &&
+                if (ve > v0 + 2 && v0 >= sa && s[v0] >= 'a' && s[v0] <= 'z' && ve - v0 < 20 &&
+                    (v0 == 0 || s[v0 - 1] == ' ' || s[v0 - 1] == '\n') &&
                     !ex_not_product(s + v0, ve - v0) && !ex_product_stop(s, n, v0)) {
                     static const char *const adj[] = {"mutual", "bilateral", "annual", "foreign",
                                                       "overall", "total", "services", "these",
