@@ -295,6 +295,17 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
     char code[4] = "";
     size_t cur_start = extract_cur_before(s, n, sign != 0 ? sign_pos : p, code);
     int money_before = cur_start != (size_t)-1;
+    if (money_before && !sign && cur_start > 0) {
+        /* "-€13 billion": the sign before the currency symbol */
+        size_t mp;
+        uint32_t m = extract_prev_cp(s, n, cur_start, &mp);
+        if (m == '-' || m == 0x2212) {
+            size_t bp;
+            uint32_t bb = extract_prev_cp(s, n, mp, &bp);
+            if (bb == ' ' || bb == '(' || bb == 0 || bb == '\n' || bb == '\t')
+                sign = -1;
+        }
+    }
     int exp10 = 0, scaled = 0;
     int glued_ok = 1;
     r.start = money_before ? cur_start : p; /* a sign stays out of as_written */
@@ -358,6 +369,12 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                 }
             }
         }
+    }
+    if (r.is_percent) {
+        /* "(Jan 2022 = 100%)": the base of an index, not a figure */
+        size_t b = extract_skip_sp_back(s, n, p, 0);
+        if (b > 0 && s[b - 1] == '=')
+            return end;
     }
     int has_unit = r.f.unit[0] != '\0' || r.is_percent;
     r.end = end;
@@ -443,6 +460,10 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
         size_t q = extract_skip_sp(s, n, scaled ? end : e, 0);
         if (q >= n || !ex_isalpha((unsigned char)s[q]))
             return scaled ? end : e;
+        if (extract_word(s, n, q, "months") || extract_word(s, n, q, "month") ||
+            extract_word(s, n, q, "years") || extract_word(s, n, q, "weeks") ||
+            extract_word(s, n, q, "days") || extract_word(s, n, q, "quarters"))
+            return scaled ? end : e; /* "the initial 7 months": a span of time */
         if (extract_word(s, n, q, "per") || extract_word(s, n, q, "times") ||
             extract_word(s, n, q, "and") || extract_word(s, n, q, "or") ||
             extract_word(s, n, q, "to") || extract_word(s, n, q, "a") ||
@@ -724,6 +745,18 @@ static size_t ex_growth_word(ex_state *st, size_t p)
         size_t k = extract_word(s, n, p, g->w);
         if (!k)
             continue;
+        {
+            /* "the share of Peru more than doubled": a share's change, not
+             * the flow's growth; left out */
+            size_t a = p > 80 ? p - 80 : 0;
+            for (size_t q = p; q > a; q--) {
+                if (s[q - 1] == '.' || s[q - 1] == ';' || s[q - 1] == '\n')
+                    break;
+                if ((q - 1 == 0 || !ex_isalpha((unsigned char)s[q - 2])) &&
+                    (extract_word(s, n, q - 1, "share") || extract_word(s, n, q - 1, "proportion")))
+                    return p + k;
+            }
+        }
         ex_raw r;
         memset(&r, 0, sizeof r);
         r.start = p;
@@ -1184,6 +1217,23 @@ static int ex_finish(ex_state *st)
                 }
             }
         }
+        if (r->is_percent && !strcmp(r->f.unit, "percent_change") && i > 0 && r->f.value > 0 &&
+            st->raw[i - 1].end <= r->start && st->raw[i - 1].end >= a &&
+            st->raw[i - 1].f.value < 0 && !strcmp(st->raw[i - 1].f.unit, "percent_change")) {
+            /* "decreased by 17 percent, milk - by 27.9 percent": the list goes on falling */
+            size_t w0;
+            size_t we = extract_prev_word(s, n, r->start, &w0);
+            size_t d = w0;
+            int item = 0;
+            if (we > w0 && extract_word(s, n, w0, "by") == we - w0) {
+                d = extract_skip_sp_back(s, n, w0, 0);
+                item = d > 0 && (s[d - 1] == '-' || (d >= 3 && (unsigned char)s[d - 3] == 0xE2));
+            }
+            if (item) {
+                r->f.value = -r->f.value;
+                r->list_item = d;
+            }
+        }
         if (r->is_percent && !strcmp(r->f.unit, "percent") && i > 0 && st->raw[i - 1].end <= r->start) {
             /* "($1.3 bln (9.7%)" after "($512 mln (a 10.3% increase)": the same kind */
             size_t fp0 = extract_paren(s, a, r->start);
@@ -1296,9 +1346,14 @@ static int ex_finish(ex_state *st)
             char t[80];
             snprintf(t, sizeof t, "period: the year after the base %04d", y % 10000);
             ex_note_add(note, sizeof note, t);
-        } else if (prev && (main_period[0] || prev->period[0])) {
+        } else if (prev && prev->period[0] && !strcmp(prev->qualifier, "projection") &&
+                   !strcmp(r->f.qualifier, "projection")) {
+            /* a projection after a projection: its horizon */
+            snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+            period_from = 1;
+        } else if (prev && (main_period[0] || (prev->period[0] && strcmp(prev->qualifier, "projection")))) {
             /* no time in the sentence: the period of the figure before (not
-             * of a base figure in parentheses) */
+             * of a base figure in parentheses, nor of a projection) */
             snprintf(r->f.period, sizeof r->f.period, "%s", main_period[0] ? main_period : prev->period);
             period_from = 1;
         }
@@ -1388,6 +1443,17 @@ static int ex_finish(ex_state *st)
         if (inherit && prev && !r->f.period[0])
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
         extract_product(s, n, a, b, r);
+        if (r->list_item && !r->f.product[0]) {
+            /* "milk - by 27.9 percent": the goods before the dash */
+            size_t e = extract_skip_sp_back(s, n, r->list_item - 1, 0);
+            size_t q = e;
+            while (q > a && ((s[q - 1] >= 'a' && s[q - 1] <= 'z') || s[q - 1] == ' ') &&
+                   e - q < 30)
+                q--;
+            q = extract_skip_sp(s, n, q, 0);
+            if (q < e && s[q] >= 'a' && s[q] <= 'z')
+                snprintf(r->f.product, sizeof r->f.product, "%.*s", (int)(e - q), s + q);
+        }
         int worth = 0;
         {
             /* "1.2 million tonnes of copper ..., worth $9 billion" */
@@ -1471,7 +1537,7 @@ static int ex_finish(ex_state *st)
         }
         last = &sc->out->items[sc->out->n - 1];
         last_end = r->end;
-        if (fp == (size_t)-1 && !(pick && pick->base))
+        if (fp == (size_t)-1 && !(pick && pick->base) && strcmp(r->f.qualifier, "projection"))
             snprintf(main_period, sizeof main_period, "%s", r->f.period);
     }
     return 0;

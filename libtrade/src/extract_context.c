@@ -906,7 +906,8 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                     size_t g0;
                     size_t ge = extract_prev_word(s, n, num0, &g0);
                     if (months >= 1 && months <= 12 && ge > g0 &&
-                        extract_word(s, n, g0, "first") == ge - g0) {
+                        (extract_word(s, n, g0, "first") == ge - g0 ||
+                         extract_word(s, n, g0, "initial") == ge - g0)) {
                         if (months == 12)
                             snprintf(e->text, sizeof e->text, "%04d", y);
                         else if (months == 1)

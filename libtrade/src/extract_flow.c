@@ -36,6 +36,11 @@ const char *extract_qualifier(const char *s, size_t n, size_t sent_a, size_t lo,
                                   {"over", 2},
                                   {"above", 2},
                                   {"exceeding", 2},
+                                  {"surpassing", 2},
+                                  {"surpassed", 2},
+                                  {"surpasses", 2},
+                                  {"topped", 2},
+                                  {"topping", 2},
                                   {"exceeds", 2},
                                   {"exceeded", 2},
                                   {"exceed", 2},
@@ -100,7 +105,8 @@ const char *extract_qualifier(const char *s, size_t n, size_t sent_a, size_t lo,
     static const char *const proj[] = {
         "expected",  "expects", "planned",   "plans",       "plan",  "projected", "forecast",
         "forecasts", "target",  "targets",   "will",        "aims",  "aim",       "goal",
-        "on course", "set to",  "scheduled", "anticipated", "would", NULL};
+        "on course", "set to",  "scheduled", "anticipated", "would", "seeking to", "seeks to",
+        "seek to",   "intend",  "intends",   "intention",   "plans to", "hopes to", "aiming", NULL};
     size_t pa = start > 90 ? start - 90 : 0;
     if (pa < sent_a)
         pa = sent_a;
@@ -117,7 +123,8 @@ const char *extract_qualifier(const char *s, size_t n, size_t sent_a, size_t lo,
     {
         static const char *const after_proj[] = {"planned",  "expected",  "projected",
                                                  "forecast", "envisaged", "foreseen",
-                                                 "targeted", "budgeted",  NULL};
+                                                 "targeted", "budgeted",  "will be",
+                                                 "is to be", "are to be", NULL};
         size_t lim = end + 40 < n ? end + 40 : n;
         for (size_t i = end; i < lim; i++) {
             if (s[i] == ',' || s[i] == ';' || s[i] == '(' || extract_sentence_end(s, n, i))
