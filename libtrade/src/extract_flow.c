@@ -676,14 +676,20 @@ void extract_product(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
                 if (ve > v0 + 2 && v0 >= sa && s[v0] >= 'a' && s[v0] <= 'z' && ve - v0 < 20 &&
                     (v0 == 0 || s[v0 - 1] == ' ' || s[v0 - 1] == '\n') &&
                     !ex_not_product(s + v0, ve - v0) && !ex_product_stop(s, n, v0)) {
-                    static const char *const adj[] = {"mutual", "bilateral", "annual", "foreign",
-                                                      "overall", "total", "services", "these",
-                                                      "such", "monthly", "regional", "main",
-                                                      "country's", "record", NULL};
-                    int bad = 0;
-                    for (size_t j = 0; adj[j]; j++)
-                        if (extract_word(s, n, v0, adj[j]) == ve - v0)
-                            bad = 1;
+                    /* "coal exports": only goods names, not adjectives ("significant") */
+                    static const char *const goods[] = {
+                        "coal",     "oil",     "gas",     "wheat",   "grain",    "cotton",
+                        "copper",   "gold",    "uranium", "steel",   "aluminium", "aluminum",
+                        "cement",   "wine",    "meat",    "milk",    "fertiliser", "fertilizer",
+                        "textile",  "machinery", "car",   "cars",    "electricity", "timber",
+                        "fish",     "fruit",   "vegetable", "vegetables", "sugar", "tea",
+                        "coffee",   "iron",    "zinc",    "lead",    "silver",   "flour",
+                        "energy",   "arms",    "food",    "agricultural", "textiles", "petroleum",
+                        "crude",    "diesel",  "lng",     "hydrogen", "ore",     "metal", NULL};
+                    int bad = 1;
+                    for (size_t j = 0; goods[j]; j++)
+                        if (extract_word(s, n, v0, goods[j]) == ve - v0)
+                            bad = 0;
                     if (!bad)
                         snprintf(p2, sizeof p2, "%.*s", (int)(ve - v0), s + v0);
                 }
