@@ -1381,6 +1381,19 @@ static int ex_finish(ex_state *st)
             snprintf(t, sizeof t, "period from line %lu", prev->line);
             ex_note_add(note, sizeof note, t);
         }
+        if (same_sentence && prev && prev->period[0] && ex_period_year(prev->period)) {
+            /* "USD 41.7 million in 2019, compared with USD 29.9 mln a year
+             * earlier": the year before the figure before */
+            size_t q = extract_skip_sp(s, n, r->end, 1);
+            if (extract_word(s, n, q, "a year earlier") || extract_word(s, n, q, "a year before") ||
+                extract_word(s, n, q, "the year before") || extract_word(s, n, q, "a year ago") ||
+                extract_word(s, n, q, "in the previous year") ||
+                extract_word(s, n, q, "the previous year")) {
+                ex_same_period(prev->period, ex_period_year(prev->period) - 1, r->f.period,
+                               sizeof r->f.period);
+                ex_note_add(note, sizeof note, "period: the year before the figure before");
+            }
+        }
         {
             /* "(2021: EUR 9.6 million)": the year written just before */
             size_t q = extract_skip_sp_back(s, n, r->start, 0);

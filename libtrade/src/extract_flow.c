@@ -627,8 +627,10 @@ static size_t ex_product_words(const char *s, size_t n, size_t p, size_t lim, ch
             break;
         q = sp;
     }
-    if (!o || (words == 1 && ex_not_product(out, o)))
+    if (!o || (words == 1 && ex_not_product(out, o))) {
+        out[0] = '\0';
         return 0;
+    }
     /* "cement to Uzbekistan": the phrase ends before the stop word */
     return o;
 }
