@@ -225,6 +225,9 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
     size_t hk;
     if (e + 1 < n && s[e] == '-' && extract_scale_at(s, n, e + 1, 0, &hk))
         sfx = e + 1; /* "a EUR 10-million loan" */
+    if (e + 1 < n && s[e] == '-' &&
+        (extract_word(s, n, e + 1, "percent") || extract_word(s, n, e + 1, "per-cent")))
+        sfx = e + 1; /* "a 6.1-percent decline" */
     if (sfx == e && e < n && s[e] == '-' && e + 1 < n && ex_isalpha((unsigned char)s[e + 1])) {
         size_t k = extract_word(s, n, e + 1, "fold");
         if (k) {
@@ -1013,6 +1016,24 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
     fake.start = fake.end = fake.num_start = b;
     ex_who w;
     extract_who(s, n, a, b, &fake, &w);
+    if (!w.pair && !w.reporter[0] && !w.subject[0] && !w.source && !w.possessive[0] &&
+        !w.first[0] && b < n) {
+        /* a title with no country: the next sentence */
+        size_t a2 = extract_skip_sp(s, n, b, 1);
+        while (a2 < n && (s[a2] == '\n' || s[a2] == ' '))
+            a2++;
+        size_t b2 = a2;
+        for (size_t p = a2; p < n && p < a2 + 500; p++) {
+            size_t end = 0;
+            b2 = p + 1;
+            if (s[p] == '.' && (end = extract_sentence_end(s, n, p)) != 0) {
+                b2 = end;
+                break;
+            }
+        }
+        fake.start = fake.end = fake.num_start = b2;
+        extract_who(s, n, a2, b2, &fake, &w);
+    }
     const char *rep = NULL, *par = NULL;
     if (w.pair || w.reporter[0]) {
         rep = w.reporter;
@@ -1123,6 +1144,14 @@ static int ex_finish(ex_state *st)
         ex_doc_date(sc, &doc);
     }
     ex_doc_sides(sc, &doc);
+    if (!doc.year) {
+        /* no date: month names without a year take the latest year written */
+        for (size_t p = 0; p + 4 <= n; p++) {
+            int y;
+            if (extract_year_at(s, n, p, &y) && y > doc.text_year && y <= 2100)
+                doc.text_year = y;
+        }
+    }
     const trade_figure *last = NULL; /* the figure before, resolved */
     size_t last_end = 0;
     ex_who before;
@@ -1135,6 +1164,8 @@ static int ex_finish(ex_state *st)
         char note[400] = "";
         size_t a, b;
         int ctx_year = last ? ex_period_year(last->period) : 0;
+        if (!ctx_year && !doc.year)
+            ctx_year = doc.text_year;
         if (r->start >= sent_a && r->end <= sent_b) {
             a = sent_a;
             b = sent_b;

@@ -230,6 +230,22 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
         wa = sent_a;
     if (wa < lo)
         wa = lo;
+    int noun_after = 0;
+    {
+        /* "a 17.2 per cent drop in exports", "a 6.1-percent decline": a change
+         * whatever comes before ("led to a ... drop") */
+        static const char *const nouns[] = {"drop", "decline", "decrease", "fall", "rise",
+                                            "increase", "growth", "jump", "gain", "contraction",
+                                            "slump", "plunge", NULL};
+        for (size_t j = 0; nouns[j]; j++)
+            if (extract_word(s, n, after, nouns[j]))
+                noun_after = j < 4 || j == 9 || j == 10 || j == 11 ? -1 : 1;
+    }
+    if (noun_after && !change && !followed_of) {
+        change = 1;
+        if (noun_after < 0)
+            neg = 1;
+    }
     if (!change && we > w0 &&
         (extract_word(s, n, w0, "to") == we - w0 || extract_word(s, n, w0, "from") == we - w0 ||
          extract_word(s, n, w0, "at") == we - w0)) {

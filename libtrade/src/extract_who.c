@@ -295,6 +295,27 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             }
         }
     }
+    if (r->is_percent) {
+        /* "a 14 per cent decline in exports": the flow of that change */
+        size_t q = extract_skip_sp(s, n, r->end, 1);
+        size_t k;
+        if ((k = extract_word(s, n, q, "decline")) || (k = extract_word(s, n, q, "drop")) ||
+            (k = extract_word(s, n, q, "fall")) || (k = extract_word(s, n, q, "rise")) ||
+            (k = extract_word(s, n, q, "increase")) || (k = extract_word(s, n, q, "growth")) ||
+            (k = extract_word(s, n, q, "decrease")) || (k = extract_word(s, n, q, "jump"))) {
+            size_t q2 = extract_skip_sp(s, n, q + k, 1);
+            size_t in = extract_word(s, n, q2, "in");
+            int d;
+            size_t k2;
+            const char *f = in ? ex_flow_word(s, n, extract_skip_sp(s, n, q2 + in, 1), &k2, &d) : NULL;
+            if (f) {
+                flow = f;
+                kw_a = extract_skip_sp(s, n, q2 + in, 1);
+                kw_b = kw_a + k2;
+                deficit = d;
+            }
+        }
+    }
     if (!flow && r->is_percent) {
         /* "a 21.3% trade turnover share": the flow word right after */
         size_t q = extract_skip_sp(s, n, r->end, 1);
@@ -501,7 +522,7 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     size_t nl = strlen(nm);
                     w->adj_import = !strcmp(flow, "import") && !poss &&
                                     !(cl >= nl && !strncmp(s + p, nm, nl)) &&
-                                    !(cl == 2 || cl == 3);
+                                    strcmp(c, "EUU") != 0;
                 }
                 break;
             }
@@ -938,6 +959,13 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         par = doc->reporter; /* the document's own country is the other side */
         par_doc = 1;
     }
+    int par_wld = 0;
+    if (!par && rep && (!strcmp(f->flow, "export") || !strcmp(f->flow, "import") ||
+                        !strcmp(f->flow, "trade") || !strcmp(f->flow, "balance")) &&
+        strcmp(f->unit, "percent") && strcmp(f->unit, "rank")) {
+        par = "WLD"; /* "China's exports dropped 1.8 percent": no partner, a total */
+        par_wld = 1;
+    }
     if (rep && par && !strcmp(rep, par)) {
         /* one side named twice: the other side comes from before */
         const char *other = NULL;
@@ -974,6 +1002,8 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         ex_note(note, cap, "%s from line %lu", "partner", prev->line);
     else if (par && par_doc)
         ex_note(note, cap, "%s from the title or first paragraph (line %lu)", "partner", doc->line);
+    else if (par && par_wld)
+        ex_note(note, cap, "%s WLD: no partner named, a total%.0lu", "partner", 0);
     else if (par && !strcmp(par, "WLD") && !w->partner[0])
         ex_note(note, cap, "%s WLD: a total%.0lu", "partner", 0);
 }

@@ -32,6 +32,7 @@ typedef struct ex_who {
 /* The document: its date and the sides its title or first paragraph names. */
 typedef struct ex_doc {
     int year, month;           /* the document's date (0: unknown) */
+    int text_year;             /* with no date: the latest year written in the text */
     unsigned long date_line;   /* 0: from the options */
     char reporter[8], partner[8];
     unsigned long line;        /* where they were read */

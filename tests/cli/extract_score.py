@@ -104,13 +104,21 @@ def main():
             print(f"INVALID {f}: {v.stderr.decode().strip()}")
         rows = list(csv.DictReader(io.StringIO(run.stdout.decode("utf-8"))))
         used = set()
-        at = 0
+        at = at_col = 0
         for k in (k for k in keys if k["file"] == f):
             n += 1
             if a.datasets:
                 line = k["line"] - 1
             else:
-                line = next((i for i in range(at, len(lines)) if k["find"] in lines[i]), None)
+                # the first occurrence after the previous key's (keys are in text order)
+                line = None
+                for i in range(at, len(lines)):
+                    c = lines[i].find(k["find"], at_col if i == at else 0)
+                    if c >= 0:
+                        line, at_col = i, c + 1
+                        break
+            if line is None and k.get("find") and lines[at].find(k["find"], max(0, at_col - 1)) >= 0:
+                line = at  # a second reading of the figure just keyed (two rows, one figure)
             if line is None:
                 print(f"KEY {f}: '{k['find']}' not found after line {at + 1}")
                 sys.exit(2)
