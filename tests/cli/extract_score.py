@@ -22,7 +22,13 @@ the same file) that holds it. The measures are the ones of the issue:
   t, m3) that match a key;
 - every draft passes `trade validate --draft`.
 Each extracted row matches at most one key. Prints each miss with its
-kind (value, reporter, partner, flow, period) and a summary line."""
+kind (value, reporter, partner, flow, period) and a summary line.
+
+tests/data/extract/dev-keys.csv keys 350 figures of 32 public texts (news
+wires, statistics releases, ministry and agency pages) named in
+dev-sources.csv; the texts are not in the repository (excerpts of those
+pages, the figures' paragraphs). tests/data/extract/expected-context.csv
+keys the short texts of tests/data/extract/context/, written for the tests."""
 import argparse
 import collections
 import csv
