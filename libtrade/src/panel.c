@@ -9,6 +9,7 @@
 
 #include "trade/codes.h"
 #include "trade/panel.h"
+#include "trade/series.h"
 
 typedef struct intern {
     const char **keys; /* insertion order */
@@ -188,12 +189,17 @@ int trade_panel_build(const trade_table *t, const char *flow, trade_panel **out,
     entry *e = malloc((nrows + 1) * sizeof *e);
     trade_panel *p = calloc(1, sizeof *p);
     size_t *cmap = NULL, *pmap = NULL, *permap = NULL;
+    unsigned char *chosen = malloc(nrows + 1);
     int rc = TRADE_ENOMEM;
-    if (!e || !p)
+    if (!e || !p || !chosen)
+        goto fail;
+    /* one figure per period: the series module's rule (an exact figure
+     * before a qualified one, then the finer precision) */
+    if (trade_series_mark_chosen(t, chosen, err))
         goto fail;
     for (size_t r = 0; r < nrows; r++) {
         const trade_obs *o = trade_table_obs(t, r);
-        if (!o || strcmp(o->flow, flow) != 0 || !trade_unit_is_currency(o->unit))
+        if (!o || !chosen[r] || strcmp(o->flow, flow) != 0 || !trade_unit_is_currency(o->unit))
             continue;
         if (!p->unit)
             p->unit = o->unit;
@@ -333,6 +339,7 @@ int trade_panel_build(const trade_table *t, const char *flow, trade_panel **out,
             p->total_start[i] = p->total_start[i - 1];
     }
     free(e);
+    free(chosen);
     free(periods);
     free(permap);
     free(cmap);
@@ -345,6 +352,7 @@ fail:
     if (rc == TRADE_ENOMEM)
         trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory building the panel");
     free(e);
+    free(chosen);
     free(periods);
     free(permap);
     free(cmap);

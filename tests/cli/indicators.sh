@@ -147,9 +147,12 @@ printf 'reporter,partner,flow,period,value,unit,product\nBEL,FRA,export,2020,5,U
 printf 'reporter,partner,flow,period,value,unit\nBEL,FRA,export,2020,5,USD\n' >"$tmp/noprod.csv"
 "$TRADE" complexity "$tmp/noprod.csv" >/dev/null 2>"$tmp/err"
 [ $? -eq 1 ] && grep -q "a panel needs a product column" "$tmp/err" || bad "no product column: $(cat "$tmp/err")"
-printf 'reporter,partner,flow,period,value,unit,product,source\nBEL,FRA,export,2020,5,USD,01,a\nBEL,FRA,export,2020,5,USD,01,b\n' >"$tmp/twice.csv"
-"$TRADE" complexity "$tmp/twice.csv" >/dev/null 2>"$tmp/err"
-[ $? -eq 1 ] && grep -q "twice.csv:3:21: a second figure for the same reporter, partner, product and period" "$tmp/err" || bad "same figure twice: $(cat "$tmp/err")"
+# the same figure from two sources, and a rounded restatement with a
+# qualifier: one figure per period (the series rule: exact before approx),
+# so BEL 01 is 5, not 10 or 15
+printf 'reporter,partner,flow,period,value,unit,product,source,qualifier\nBEL,FRA,export,2020,5,USD,01,a,\nBEL,FRA,export,2020,5,USD,01,b,\nBEL,FRA,export,2020,5,USD,01,c,approx\nFRA,BEL,export,2020,5,USD,02,a,\n' >"$tmp/twice.csv"
+"$TRADE" complexity "$tmp/twice.csv" -o "$tmp/twice_out.csv" 2>"$tmp/err" || bad "same figure twice: exit $?: $(cat "$tmp/err")"
+[ "$(cell "$tmp/twice_out.csv" value reporter=BEL product=01)" = 5 ] || bad "same figure twice: counted $(cell "$tmp/twice_out.csv" value reporter=BEL product=01)"
 # A product no one exports (04) and a country with no exports (NLD): their
 # rows have empty cells and a status; the others are computed without them:
 #   BEL 01 10, 02 1; FRA 01 1, 02 10, 03 5; DEU 02 5, 03 10
