@@ -24,6 +24,7 @@
 
 #include "extract_flow_internal.h"
 #include "extract_who_internal.h"
+#include "trade/period.h"
 #include "extract_number_internal.h"
 #include "trade/codes.h"
 #include "trade/number.h"
@@ -1162,6 +1163,7 @@ static int ex_finish(ex_state *st)
     for (size_t i = 0; i < st->nraw; i++) {
         ex_raw *r = &st->raw[i];
         char note[400] = "";
+        int looks_back = 0; /* a comparison figure: "a year earlier", "the previous two months" */
         size_t a, b;
         int ctx_year = last ? ex_period_year(last->period) : 0;
         if (!ctx_year && !doc.year)
@@ -1412,6 +1414,46 @@ static int ex_finish(ex_state *st)
             snprintf(t, sizeof t, "period from line %lu", prev->line);
             ex_note_add(note, sizeof note, t);
         }
+        if (prev && prev->period[0] && ex_period_year(prev->period) && strlen(prev->period) >= 7) {
+            /* "a 17.2 per cent drop in exports in the previous two months":
+             * the months just before the figure before's */
+            size_t q = extract_skip_sp(s, n, r->end, 1);
+            for (int it = 0; it < 6 && q < b; it++) {
+                size_t k;
+                if ((k = extract_word(s, n, q, "the previous")) || (k = extract_word(s, n, q, "the preceding"))) {
+                    size_t q2 = extract_skip_sp(s, n, q + k, 1);
+                    int months = 1;
+                    size_t kk = 0;
+                    static const char *const num[] = {"two", "three", "four", "five", "six", NULL};
+                    for (int j = 0; num[j]; j++)
+                        if ((kk = extract_word(s, n, q2, num[j])) != 0) {
+                            months = j + 2;
+                            q2 = extract_skip_sp(s, n, q2 + kk, 1);
+                            break;
+                        }
+                    if (extract_word(s, n, q2, "months") || (months == 1 && extract_word(s, n, q2, "month"))) {
+                        trade_period pp;
+                        trade_error pe;
+                        if (trade_period_parse(prev->period, strlen(prev->period), &pp, &pe) == 0) {
+                            int last_m = pp.first_month - 1, first_m = pp.first_month - months;
+                            if (months == 1)
+                                snprintf(r->f.period, sizeof r->f.period, "%04d-%02d",
+                                         (first_m / 12) % 10000, first_m % 12 + 1);
+                            else
+                                snprintf(r->f.period, sizeof r->f.period, "%04d-%02d/%04d-%02d",
+                                         (first_m / 12) % 10000, first_m % 12 + 1,
+                                         (last_m / 12) % 10000, last_m % 12 + 1);
+                            ex_note_add(note, sizeof note, "period: the months before the figure before");
+                            looks_back = 1;
+                        }
+                    }
+                    break;
+                }
+                while (q < b && ex_isalpha((unsigned char)s[q]))
+                    q++;
+                q = extract_skip_sp(s, n, q, 1);
+            }
+        }
         if (same_sentence && prev && prev->period[0] && ex_period_year(prev->period)) {
             /* "USD 41.7 million in 2019, compared with USD 29.9 mln a year
              * earlier": the year before the figure before */
@@ -1423,6 +1465,7 @@ static int ex_finish(ex_state *st)
                 ex_same_period(prev->period, ex_period_year(prev->period) - 1, r->f.period,
                                sizeof r->f.period);
                 ex_note_add(note, sizeof note, "period: the year before the figure before");
+                looks_back = 1;
             }
         }
         {
@@ -1581,7 +1624,8 @@ static int ex_finish(ex_state *st)
         }
         last = &sc->out->items[sc->out->n - 1];
         last_end = r->end;
-        if (fp == (size_t)-1 && !(pick && pick->base) && strcmp(r->f.qualifier, "projection"))
+        if (fp == (size_t)-1 && !(pick && pick->base) && strcmp(r->f.qualifier, "projection") &&
+            !looks_back)
             snprintf(main_period, sizeof main_period, "%s", r->f.period);
     }
     return 0;

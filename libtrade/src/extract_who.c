@@ -529,6 +529,21 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             if (!c && back > 0 && ex_isalpha((unsigned char)s[p]))
                 break; /* another word in between */
         }
+        {
+            /* "the largest export market for Uzbekistan": Uzbekistan exports to
+             * the subject */
+            size_t q = extract_skip_sp(s, n, kw_b, 1);
+            size_t mk = extract_word(s, n, q, "market for");
+            if (!mk)
+                mk = extract_word(s, n, q, "destination for");
+            size_t cl;
+            int poss;
+            const char *c = mk ? ex_country(s, n, extract_skip_sp(s, n, q + mk, 1), &cl, &poss) : NULL;
+            if (c && !strcmp(flow, "export")) {
+                ex_set(w->reporter, c);
+                w->market = 1;
+            }
+        }
         if (w->reporter[0] && (extract_word(s, n, kw_a, "attracted") ||
                                extract_word(s, n, kw_a, "received"))) {
             /* "Uzbekistan attracted $8.1 billion": the host */
@@ -982,7 +997,7 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         else if (rep_prev || rep_doc)
             rep = other;
         else
-            par = NULL;
+            par = other; /* both from the sentence: the other side from before, if any */
         if (rep && par && !strcmp(rep, par))
             par = NULL;
     }

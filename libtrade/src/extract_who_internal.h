@@ -15,6 +15,7 @@ typedef struct ex_who {
     int pair;          /* "between X and Y", "X-Y trade": both sides given */
     char reporter[8];  /* stated with the flow word */
     int adj_import;    /* that reporter is an adjective before "imports" */
+    int market;        /* "export market for X": X is the reporter, the subject the partner */
     char partner[8];   /* stated with the flow word ("to Y", "with Y") */
     char list[8];      /* the country right before the figure in a list */
     char possessive[8];/* the first "X's" of the sentence */
