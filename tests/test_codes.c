@@ -73,6 +73,8 @@ static void test_doc_agrees(void **state)
     agree("units", t, n, trade_unit_valid);
     t = trade_qualifiers(&n);
     agree("qualifiers", t, n, trade_qualifier_valid);
+    t = trade_measures(&n);
+    agree("measures", t, n, trade_measure_valid);
 
     char codes[MAXCODES][32];
     size_t na = doc_codes("aggregates", codes);
@@ -124,6 +126,42 @@ static void test_countries(void **state)
     assert_true(n >= 249); /* ISO 3166-1 has 249 entries */
 }
 
+/* The historical table of FORMAT.md and the library agree both ways; the
+ * years are the ones of ISO 3166-3 (withdrawal: SUN 1992-08-30 -> in use
+ * until 1991; CSK 1993 -> 1992; DDR 1990; YUG 1993 -> 1992; SCG 2003 to
+ * 2006; ANT 2010-12-15) and numeric codes BACI's country table gives
+ * (810 USSR, 200 Czechoslovakia, 278 GDR, 891 Serbia and Montenegro, 530
+ * Netherlands Antilles). */
+static void test_historical(void **state)
+{
+    (void)state;
+    char codes[MAXCODES][32];
+    size_t n = doc_codes("historical", codes), nh = 0;
+    assert_int_equal(n, 7);
+    for (size_t i = 0; i < n; i++) {
+        const trade_country *c = trade_country_find(codes[i]);
+        assert_non_null(c);
+        assert_false(c->aggregate);
+        assert_true(c->valid_from || c->valid_to);
+        assert_true(trade_country_valid(codes[i]));
+    }
+    for (size_t i = 0; trade_country_at(i); i++)
+        if (trade_country_at(i)->valid_from || trade_country_at(i)->valid_to) {
+            nh++;
+            assert_true(in_doc(codes, n, trade_country_at(i)->alpha3));
+        }
+    assert_int_equal(nh, n);
+    assert_string_equal(trade_country_by_numeric(810)->alpha3, "SUN");
+    assert_string_equal(trade_country_by_numeric(891)->alpha3, "SCG");
+    assert_string_equal(trade_country_by_numeric(530)->alpha3, "ANT");
+    assert_int_equal(trade_country_find("SUN")->valid_to, 1991);
+    assert_int_equal(trade_country_find("SCG")->valid_from, 2003);
+    assert_int_equal(trade_country_find("XKX")->valid_from, 2008);
+    assert_int_equal(trade_country_find("XKX")->valid_to, 0);
+    /* a current code keeps its ISO entry: 56 is Belgium */
+    assert_string_equal(trade_country_by_numeric(56)->alpha3, "BEL");
+}
+
 static void test_units(void **state)
 {
     (void)state;
@@ -138,6 +176,14 @@ static void test_units(void **state)
     assert_true(trade_qualifier_valid(""));
     assert_false(trade_qualifier_valid("about"));
     assert_false(trade_flow_valid("exports"));
+    assert_true(trade_flow_valid("balance"));
+    assert_true(trade_measure_valid(""));
+    assert_true(trade_measure_valid("change"));
+    assert_false(trade_measure_valid("levels"));
+    assert_true(trade_measure_is_level(""));
+    assert_true(trade_measure_is_level("level"));
+    assert_false(trade_measure_is_level("change"));
+    assert_false(trade_measure_is_level("growth"));
 }
 
 int main(void)
@@ -145,6 +191,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_doc_agrees),
         cmocka_unit_test(test_countries),
+        cmocka_unit_test(test_historical),
         cmocka_unit_test(test_units),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -233,9 +233,9 @@ static void test_periods_and_keys(void **state)
     /* "Yamal Trade" is a company, not the flow */
     expect_keys("In 2015 a contract with Yamal Trade covered 8 million tonnes.", "8 million tonnes",
                 "2015", "", "", "");
-    /* the year compared with is not the figure's */
+    /* the year compared with is not the figure's; turnover is trade */
     expect_keys("Turnover grew to 3 billion dollars in 2019, a 20 percent increase on 2018.",
-                "20 percent", "2019", "", "", "");
+                "20 percent", "2019", "", "", "trade");
     expect_keys(
         "Kazakh exports to Belgium reached EUR 1.75 billion in 2012, 8.4 % more than in 2011.",
         "8.4 %", "2012", "KAZ", "BEL", "export");
@@ -528,7 +528,7 @@ static void test_hostile(void **state)
     assert_int_equal(trade_extract_count(l), 0);
     trade_extract_free(l);
     /* options: no tables, no counts */
-    trade_extract_options o = {0, 1};
+    trade_extract_options o = {.no_counts = 1};
     const char *t = "Some 265 troops and €5 million.";
     assert_int_equal(trade_extract_text(t, strlen(t), &o, &l, &err), 0);
     assert_int_equal(trade_extract_count(l), 1);

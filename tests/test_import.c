@@ -370,20 +370,21 @@ static void test_threads_split(void **state)
     assert_int_equal(err.column, 6);
     trade_import_free(a);
 
-    /* 2 MB rows, then one record whose k field holds 3 MB of quoted lines
-     * across the middle, then 2 MB rows */
+    /* 2 MB rows, then one record whose note field (a column BACI does not
+     * have, ignored) holds 3 MB of quoted lines across the middle, then 2 MB
+     * rows */
     path = TRADE_BINARY_DIR "/test_import_quoted.csv";
     f = fopen(path, "w");
     assert_non_null(f);
-    fputs("t,i,j,k,v,q\n", f);
+    fputs("t,i,j,k,v,q,note\n", f);
     for (int n = 0; n < 70000; n++)
-        fprintf(f, "2020,56,251,010121,%d.5,1\n", n % 100);
-    fputs("2020,842,56,\"", f);
+        fprintf(f, "2020,56,251,010121,%d.5,1,\n", n % 100);
+    fputs("2020,842,56,010121,1.25,2,\"", f);
     for (int n = 0; n < 200000; n++)
-        fputs("0101\n2020,56,251,010121,99999,1\n", f); /* lines that must not count */
-    fputs("\",1.25,2\n", f);
+        fputs("0101\n2020,56,251,010121,99999,1,\n", f); /* lines that must not count */
+    fputs("\"\n", f);
     for (int n = 0; n < 70000; n++)
-        fprintf(f, "2021,56,251,010121,%d.5,1\n", n % 100);
+        fprintf(f, "2021,56,251,010121,%d.5,1,\n", n % 100);
     fclose(f);
     compare_threads(path, 0);
     a = run("baci", path, 0, 0, 0, 2, 0, &err);
@@ -398,7 +399,7 @@ static void test_threads_split(void **state)
      * (1 header + 70000 + 400001 for the quoted record + 1) */
     f = fopen(path, "a");
     assert_non_null(f);
-    fputs("2021,56,251,010121,oops,1\n", f);
+    fputs("2021,56,251,010121,oops,1,\n", f);
     fclose(f);
     a = run("baci", path, 0, 0, 0, 2, TRADE_EDATA, &err);
     assert_int_equal(err.line, 1 + 70000 + 400001 + 70000 + 1);

@@ -1,6 +1,7 @@
 /* test_number.c - the strict plain-decimal parser and the shortest exact
  * formatter. Expected texts are written by hand; round trips are checked
  * against strtod, an independent implementation. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -57,6 +58,27 @@ static void test_parse(void **state)
     memset(big, '9', 400);
     big[400] = '\0';
     bad(big);
+}
+
+/* No length cap: "12.5" followed by 600 zeros is 12.5 exactly, 700 zeros and a
+ * 1 after "0." is below the smallest subnormal (1e-701 rounds to 0), and
+ * 500 ones is 1.11...e499, beyond DBL_MAX. */
+static void test_parse_long(void **state)
+{
+    (void)state;
+    char text[800];
+    double v = -1;
+    memcpy(text, "12.5", 4);
+    memset(text + 4, '0', 600);
+    assert_int_equal(trade_number_parse(text, 604, &v), 0);
+    assert_true(v == 12.5);
+    memcpy(text, "0.", 2);
+    memset(text + 2, '0', 700);
+    text[702] = '1';
+    assert_int_equal(trade_number_parse(text, 703, &v), 0);
+    assert_true(v == 0 && !signbit(v));
+    memset(text, '1', 500);
+    assert_int_equal(trade_number_parse(text, 500, &v), TRADE_EDATA);
 }
 
 static void fmt(double v, const char *want)
@@ -116,6 +138,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse),
+        cmocka_unit_test(test_parse_long),
         cmocka_unit_test(test_format),
         cmocka_unit_test(test_roundtrip),
     };

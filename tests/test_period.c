@@ -129,7 +129,9 @@ static void test_arithmetic(void **state)
     assert_false(trade_period_same_kind(&part, &y2012));
     assert_false(trade_period_same_kind(&q2, &y2012));
     trade_period full = parse_ok("2012-01/2012-12");
-    assert_false(trade_period_same_kind(&full, &y2012)); /* written differently */
+    /* the same months whatever the spelling (issue 12: one rule for "same period") */
+    assert_true(trade_period_same_kind(&full, &y2012));
+    assert_true(trade_period_equal(&full, &y2012));
     assert_true(trade_period_compare(&y2011, &y2012) < 0);
     assert_true(trade_period_compare(&part, &y2012) < 0); /* same start, ends earlier */
     assert_int_equal(trade_period_compare(&y2012, &y2012), 0);

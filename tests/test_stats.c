@@ -585,75 +585,6 @@ static void test_number_format(void **state)
     }
 }
 
-/* ---- exchange rates ------------------------------------------------------ */
-
-static void test_rates(void **state)
-{
-    (void)state;
-    static const char csv[] = "period,from,to,rate\n"
-                              "2011,EUR,USD,1.25\n"
-                              "2010,USD,EUR,0.8\n"
-                              "2012-Q1,EUR,USD,1.3\n"
-                              "2012,EUR,USD,1.5\n";
-    trade_table *t = trade_table_new();
-    trade_read_options ro = {0};
-    ro.generic = 1;
-    trade_error err;
-    assert_int_equal(trade_table_read_buffer(t, csv, sizeof csv - 1, "rates.csv", &ro, &err), 0);
-    trade_stats_rates *r;
-    assert_int_equal(trade_stats_rates_new(t, &r, &err), 0);
-    trade_period p, used;
-    double rate;
-    /* direct */
-    trade_period_parse("2011", 4, &p, &err);
-    assert_int_equal(trade_stats_rates_find(r, "EUR", "USD", &p, &rate, &used, &err), 0);
-    assert_near(rate, 1.25, 0);
-    /* inverse pair: USD -> EUR 0.8 gives EUR -> USD 1 / 0.8 = 1.25 */
-    trade_period_parse("2010", 4, &p, &err);
-    assert_int_equal(trade_stats_rates_find(r, "EUR", "USD", &p, &rate, &used, &err), 0);
-    assert_near(rate, 1.25, 1e-15);
-    /* the exact period first (2012-Q1: 1.3), then the calendar year (2012-Q2: 1.5) */
-    trade_period_parse("2012-Q1", 7, &p, &err);
-    assert_int_equal(trade_stats_rates_find(r, "EUR", "USD", &p, &rate, &used, &err), 0);
-    assert_near(rate, 1.3, 0);
-    trade_period_parse("2012-01/2012-10", 15, &p, &err);
-    assert_int_equal(trade_stats_rates_find(r, "EUR", "USD", &p, &rate, &used, &err), 0);
-    assert_near(rate, 1.5, 0);
-    char buf[TRADE_PERIOD_BUFSIZE];
-    trade_period_format(&used, buf, sizeof buf);
-    assert_string_equal(buf, "2012");
-    /* missing: 2009, another currency, a period across two years */
-    trade_period_parse("2009", 4, &p, &err);
-    assert_int_equal(trade_stats_rates_find(r, "EUR", "USD", &p, &rate, &used, &err),
-                     TRADE_ENOTFOUND);
-    assert_string_equal(err.message, "no EUR to USD rate for period 2009");
-    trade_period_parse("2011", 4, &p, &err);
-    assert_int_equal(trade_stats_rates_find(r, "GBP", "USD", &p, &rate, &used, &err),
-                     TRADE_ENOTFOUND);
-    trade_period_parse("2011/2012", 9, &p, &err);
-    assert_int_equal(trade_stats_rates_find(r, "EUR", "USD", &p, &rate, &used, &err),
-                     TRADE_ENOTFOUND);
-    trade_stats_rates_free(r);
-    trade_table_free(t);
-
-    /* a bad rate is located at its cell: line 3, column 14 */
-    static const char bad[] = "period,from,to,rate\n2011,EUR,USD,1.25\n2012,EUR,USD,-1\n";
-    t = trade_table_new();
-    assert_int_equal(trade_table_read_buffer(t, bad, sizeof bad - 1, "bad.csv", &ro, &err), 0);
-    assert_int_equal(trade_stats_rates_new(t, &r, &err), TRADE_EDATA);
-    assert_null(r);
-    assert_string_equal(err.file, "bad.csv");
-    assert_int_equal(err.line, 3);
-    assert_int_equal(err.column, 14);
-    trade_table_free(t);
-    static const char nocol[] = "period,from,to,value\n2011,EUR,USD,1.25\n";
-    t = trade_table_new();
-    assert_int_equal(trade_table_read_buffer(t, nocol, sizeof nocol - 1, "x.csv", &ro, &err), 0);
-    assert_int_equal(trade_stats_rates_new(t, &r, &err), TRADE_EDATA);
-    assert_non_null(strstr(err.message, "'rate'"));
-    trade_table_free(t);
-}
-
 int main(void)
 {
     trade_init();
@@ -672,7 +603,6 @@ int main(void)
         cmocka_unit_test(test_intervals),
         cmocka_unit_test(test_check_run),
         cmocka_unit_test(test_number_format),
-        cmocka_unit_test(test_rates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

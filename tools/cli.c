@@ -2,6 +2,8 @@
  * the common options, and reading inputs through the format's checks. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,12 +40,16 @@ void cli_print_error(const trade_error *err)
 
 void cli_errorf(const char *cmd, const char *fmt, ...)
 {
+    /* through trade_error_set, for the library's one rule on control bytes
+     * (an option value quoted back is shown with '?' for them) */
+    char text[TRADE_ERROR_MESSAGE_MAX];
+    trade_error e;
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "trade %s: ", cmd);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
+    trade_error_set(&e, TRADE_EARG, NULL, 0, 0, "%s", text);
+    fprintf(stderr, "trade %s: %s\n", cmd, e.message);
 }
 
 int cli_fail(const trade_error *err)
@@ -77,9 +83,13 @@ int cli_common_option(cli_common *o, const char *cmd, int c, const char *arg)
         o->draft = 1;
         return 0;
     case CLI_OPT_MAX_FIELD: {
+        /* digits only: strtoull takes "-1" as 2^64 - 1 and clamps 2^64 and
+         * more to that, both of which would read as "no limit" */
         char *end;
+        errno = 0;
         unsigned long long n = strtoull(arg, &end, 10);
-        if (!*arg || *end || n == 0) {
+        if (!*arg || *end || n == 0 || arg[0] < '0' || arg[0] > '9' || errno == ERANGE ||
+            n > SIZE_MAX) {
             cli_errorf(cmd, "--max-field takes a positive number of bytes, not '%s'", arg);
             return CLI_EUSAGE;
         }
@@ -87,23 +97,20 @@ int cli_common_option(cli_common *o, const char *cmd, int c, const char *arg)
         return 0;
     }
     case CLI_OPT_WHERE: {
-        const char *eq = strchr(arg, '=');
-        if (!eq || eq == arg) {
-            cli_errorf(cmd, "--where takes COLUMN=VALUE, not '%s'", arg);
+        /* checked now, so a bad condition is a usage error before any reading */
+        trade_where *w = trade_where_new();
+        trade_error err;
+        int rc = w ? trade_where_add(w, arg, &err) : TRADE_ENOMEM;
+        trade_where_free(w);
+        if (rc) {
+            cli_errorf(cmd, "%s", rc == TRADE_ENOMEM ? "out of memory" : err.message);
             return CLI_EUSAGE;
         }
         if (o->nwhere == CLI_MAX_WHERE) {
             cli_errorf(cmd, "at most %d --where options", CLI_MAX_WHERE);
             return CLI_EUSAGE;
         }
-        if ((size_t)(eq - arg) >= sizeof o->where_col[0]) {
-            cli_errorf(cmd, "--where: column name too long");
-            return CLI_EUSAGE;
-        }
-        memcpy(o->where_col[o->nwhere], arg, (size_t)(eq - arg));
-        o->where_col[o->nwhere][eq - arg] = '\0';
-        o->where_val[o->nwhere] = eq + 1;
-        o->nwhere++;
+        o->where[o->nwhere++] = arg;
         return 0;
     }
     }
@@ -113,70 +120,68 @@ int cli_common_option(cli_common *o, const char *cmd, int c, const char *arg)
 /* Problems printed per file before the rest are only counted. */
 #define CLI_MAX_PROBLEMS 100
 
+typedef struct problem_count {
+    char file[TRADE_ERROR_FILE_MAX]; /* the file of the problems counted */
+    int count;
+    int total;
+} problem_count;
+
 /* Print the first CLI_MAX_PROBLEMS problems of a file; keep going. */
 static int print_problem(void *ctx, const trade_error *problem)
 {
-    int *count = ctx;
-    if (*count < CLI_MAX_PROBLEMS)
+    problem_count *pc = ctx;
+    if (strcmp(pc->file, problem->file)) {
+        snprintf(pc->file, sizeof pc->file, "%s", problem->file); /* a new file: count again */
+        pc->count = 0;
+    }
+    pc->total++;
+    if (pc->count < CLI_MAX_PROBLEMS)
         cli_print_error(problem);
-    else if (*count == CLI_MAX_PROBLEMS)
+    else if (pc->count == CLI_MAX_PROBLEMS)
         fprintf(stderr, "%s: more than %d problems; the rest are not shown\n", problem->file,
                 CLI_MAX_PROBLEMS);
-    (*count)++;
+    pc->count++;
     return 0;
+}
+
+int cli_where_new(trade_where **out, const cli_common *o, const char *cmd)
+{
+    trade_error err;
+    *out = trade_where_new();
+    if (!*out) {
+        cli_errorf(cmd, "out of memory");
+        return CLI_EUSAGE;
+    }
+    for (size_t i = 0; o && i < o->nwhere; i++)
+        if (trade_where_add(*out, o->where[i], &err)) {
+            trade_where_free(*out);
+            *out = NULL;
+            cli_errorf(cmd, "%s", err.message);
+            return CLI_EUSAGE;
+        }
+    return CLI_OK;
 }
 
 int cli_read_inputs(trade_table *t, const char *cmd, int argc, char **argv, const cli_common *o)
 {
-    int problems = 0, worst = TRADE_OK;
+    problem_count pc = {"", 0, 0};
     trade_read_options ro = {0};
     ro.draft = o ? o->draft : 0;
     ro.generic = o ? o->generic : 0;
     ro.max_field_bytes = o ? o->max_field : 0;
     ro.on_problem = print_problem;
-    ro.ctx = &problems;
-    char *dash[] = {"-"};
-    if (argc == 0) {
-        argc = 1;
-        argv = dash;
-    }
-    for (int i = 0; i < argc; i++) {
-        trade_error err;
-        int rc = trade_table_read_file(t, argv[i], &ro, &err);
-        if (rc && problems == 0)
-            cli_print_error(&err); /* not reported through the callback (I/O) */
-        if (rc && cli_exit_code(rc) > cli_exit_code(worst))
-            worst = rc;
-        else if (rc && !worst)
-            worst = rc;
-        problems = 0;
-    }
-    if (worst)
-        return cli_exit_code(worst);
-    trade_error err;
-    int rc = trade_table_check_duplicates(t, print_problem, &problems, &err);
+    ro.ctx = &pc;
+    trade_where *w = NULL;
+    int rc = cli_where_new(&w, o, cmd);
     if (rc)
-        return cli_exit_code(rc);
-    if (o && o->nwhere) {
-        size_t n = trade_table_rows(t);
-        unsigned char *keep = malloc(n ? n : 1);
-        if (!keep) {
-            cli_errorf(cmd, "out of memory");
-            return CLI_EUSAGE;
-        }
-        long cols[CLI_MAX_WHERE];
-        for (size_t w = 0; w < o->nwhere; w++)
-            cols[w] = trade_table_col_index(t, o->where_col[w]);
-        for (size_t r = 0; r < n; r++) {
-            keep[r] = 1;
-            for (size_t w = 0; w < o->nwhere && keep[r]; w++)
-                keep[r] = strcmp(cols[w] < 0 ? "" : trade_table_cell(t, r, (size_t)cols[w]),
-                                 o->where_val[w]) == 0;
-        }
-        trade_table_filter(t, keep, NULL);
-        free(keep);
-    }
-    return CLI_OK;
+        return rc;
+    trade_error err;
+    rc = trade_table_read_files(t, argc > 0 ? (size_t)argc : 0, (const char *const *)argv, &ro, w,
+                                &err);
+    trade_where_free(w);
+    if (rc && pc.total == 0)
+        cli_print_error(&err); /* out of memory: reported through no callback */
+    return cli_exit_code(rc);
 }
 
 int cli_writer_open(trade_writer **w, const cli_common *o)

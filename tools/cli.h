@@ -37,8 +37,7 @@ typedef struct cli_common {
     int generic; /* read mode: 0, TRADE_READ_GENERIC or TRADE_READ_AUTO */
     size_t max_field; /* --max-field BYTES; 0 default */
     size_t nwhere;
-    char where_col[CLI_MAX_WHERE][256]; /* --where COLUMN=VALUE */
-    const char *where_val[CLI_MAX_WHERE];
+    const char *where[CLI_MAX_WHERE]; /* --where COLUMN OP VALUE, checked */
 } cli_common;
 
 /* Long options every row-writing command accepts; append them to a
@@ -67,7 +66,10 @@ enum {
     "  -o, --output FILE     write to FILE (atomically) instead of stdout\n"                       \
     "      --format FMT      csv (default), tsv, jsonl or xlsx (Excel, with -o FILE)\n"            \
     "      --raw             do not neutralise spreadsheet formulas in text cells\n"               \
-    "      --where COL=VAL   keep only rows whose COL equals VAL (repeatable)\n"                   \
+    "      --where COND      keep only rows where COND holds: COL=VAL, COL!=VAL, COL<N,\n"        \
+    "                        COL<=N, COL>N, COL>=N (numbers), COL~REGEX (POSIX extended);\n"  \
+    "                        repeated on one column means OR, on different columns AND;\n"    \
+    "                        an unknown COL is an error listing the columns (exit 2)\n"         \
     "      --draft           accept empty reporter, partner, flow and period\n"                    \
     "      --max-field N     refuse fields longer than N bytes (default 1 MiB)\n"                  \
     "      --help            show this help\n"
@@ -78,9 +80,13 @@ enum {
 int cli_common_option(cli_common *o, const char *cmd, int c, const char *arg);
 
 /* Read the files argv[0..argc) (none: stdin) into t through every check,
- * printing each problem, then check duplicates and apply --where. Returns an
- * exit code (0, 1 or 2). */
+ * printing each problem, then check duplicates and apply --where
+ * (trade_table_read_files). Returns an exit code (0, 1 or 2). */
 int cli_read_inputs(trade_table *t, const char *cmd, int argc, char **argv, const cli_common *o);
+
+/* The --where conditions of o as a new trade_where (free it with
+ * trade_where_free). Returns an exit code (message printed). */
+int cli_where_new(trade_where **out, const cli_common *o, const char *cmd);
 
 /* Open the output writer of o. Returns an exit code; on error prints it. */
 int cli_writer_open(trade_writer **w, const cli_common *o);

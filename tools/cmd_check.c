@@ -14,7 +14,11 @@ static const char usage[] =
     "118000000 -> 1000000). With interval arithmetic it checks\n"
     "  growth: each percent_change row against the growth computed from the\n"
     "          levels of the same reporter, partner, flow and product at its\n"
-    "          period and the period before (every pair of level rows);\n"
+    "          period and the period before (every pair of level rows): for a\n"
+    "          year, quarter, month or part of a year the same months a year\n"
+    "          before (2012-03 against 2011-03, 2012-01/2012-10 against\n"
+    "          2011-01/2011-10), for longer periods the period of the same\n"
+    "          length just before;\n"
     "  sum:    a row with an empty product against the sum of the rows with\n"
     "          the same reporter, partner, flow, period and unit and a product;\n"
     "  twice:  two rows for the same reporter, partner, flow, period, unit and\n"
@@ -34,46 +38,20 @@ static const char usage[] =
     "example:\n"
     "  trade check datasets/*.csv\n";
 
-static const char *const names[] = {"check",   "reporter", "partner",   "flow",     "period",
-                                    "unit",    "product",  "compared",  "a_value",  "a_low",
-                                    "a_high",  "b_value",  "b_low",     "b_high",   "gap",
-                                    "verdict", "a_source", "a_locator", "b_source", "b_locator"};
-#define NCOLS (sizeof names / sizeof names[0])
-
 typedef struct check_ctx {
     const trade_table *t;
     trade_writer *w;
+    const char **cells;
     int rc;
 } check_ctx;
 
 static int on_check(void *vctx, const trade_check_result *r)
 {
     check_ctx *c = vctx;
-    const trade_obs *a = trade_table_obs(c->t, r->a_row), *b = trade_table_obs(c->t, r->b_row);
-    char nb[7][TRADE_NUMBER_BUFSIZE], period[TRADE_PERIOD_BUFSIZE];
-    const char *cells[NCOLS];
-    trade_period_format(&a->period, period, sizeof period);
-    double v[7] = {r->a_value, r->a.low, r->a.high, r->b_value, r->b.low, r->b.high, r->gap};
-    for (int i = 0; i < 7; i++)
-        trade_number_format(v[i], nb[i], sizeof nb[i]);
-    size_t k = 0;
-    cells[k++] = r->check;
-    cells[k++] = a->reporter;
-    cells[k++] = a->partner;
-    cells[k++] = a->flow;
-    cells[k++] = period;
-    cells[k++] = a->unit;
-    cells[k++] = a->product;
-    cells[k++] = r->compared;
-    for (int i = 0; i < 7; i++)
-        cells[k++] = nb[i];
-    cells[k++] = trade_verdict_name(r->verdict);
-    cells[k++] = a->source;
-    cells[k++] = a->locator;
-    cells[k++] = b->source;
-    cells[k++] = b->locator;
+    char num[8][TRADE_NUMBER_BUFSIZE];
+    trade_check_cells(c->t, r, num, c->cells);
     trade_error err;
-    if (trade_writer_row(c->w, cells, &err)) {
+    if (trade_writer_row(c->w, c->cells, &err)) {
         c->rc = cli_fail(&err);
         return 1;
     }
@@ -101,17 +79,23 @@ int cmd_check(int argc, char **argv)
         cli_errorf("check", "out of memory");
         return CLI_EUSAGE;
     }
-    check_ctx c = {t, NULL, CLI_OK};
+    size_t ncols;
+    const unsigned char *numeric;
+    const char *const *names = trade_check_columns(&ncols, &numeric);
+    const char *cells[32]; /* trade check has 20 columns */
+    if (ncols > sizeof cells / sizeof *cells) {
+        cli_errorf("check", "too many columns");
+        trade_table_free(t);
+        return CLI_EUSAGE;
+    }
+    check_ctx c = {t, NULL, cells, CLI_OK};
     int rc = cli_read_inputs(t, "check", argc - optind, argv + optind, &o);
     if (rc)
         goto done;
     if ((rc = cli_writer_open(&c.w, &o)))
         goto done;
     trade_error err;
-    unsigned char numeric[NCOLS] = {0};
-    for (size_t i = 8; i <= 14; i++) /* a_value .. gap */
-        numeric[i] = 1;
-    if (trade_writer_header(c.w, NCOLS, names, numeric, &err)) {
+    if (trade_writer_header(c.w, ncols, names, numeric, &err)) {
         rc = cli_fail(&err);
         goto done;
     }

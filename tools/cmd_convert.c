@@ -5,7 +5,6 @@
  * Each row's rate is looked up for its exact period; failing that, for the
  * calendar year that contains the whole period (a 2012-01/2012-10 figure
  * takes the 2012 rate). No rate: exit 1, naming the row. */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,7 +25,11 @@ static const char usage[] =
     "RATE TO). A rate for the other direction (from CURRENCY to the row's\n"
     "currency) is used as 1 / rate. The row's exact period is looked up first,\n"
     "then the calendar year that contains the whole period. A row with no rate\n"
-    "is an error (exit 1, FILE:LINE:COLUMN of its period cell).\n"
+    "is an error (exit 1, FILE:LINE:COLUMN of its period cell). So is, in the\n"
+    "rate table, a code that is not an ISO 4217 currency, a rate from a currency\n"
+    "to itself, a second rate for the same pair and period that differs, and a\n"
+    "pair stated both ways that is not inverse within rounding; and a converted\n"
+    "value or precision that overflows or underflows to 0.\n"
     "\n"
     "options:\n"
     "      --to CURRENCY     the target currency (ISO 4217)\n"
@@ -37,7 +40,7 @@ static const char usage[] =
 enum { OPT_TO = 1, OPT_RATES };
 
 /* Read the rate table (any CSV) and check it. Returns an exit code. */
-static int rates_read(trade_table **t, trade_stats_rates **rates, const char *path)
+static int rates_read(trade_table **t, trade_rates **rates, const char *path)
 {
     trade_read_options ro = {0};
     ro.generic = 1;
@@ -47,7 +50,7 @@ static int rates_read(trade_table **t, trade_stats_rates **rates, const char *pa
         cli_errorf("convert", "out of memory");
         return CLI_EUSAGE;
     }
-    if (trade_table_read_file(*t, path, &ro, &err) || trade_stats_rates_new(*t, rates, &err))
+    if (trade_table_read_file(*t, path, &ro, &err) || trade_rates_new(*t, rates, &err))
         return cli_fail(&err);
     return CLI_OK;
 }
@@ -89,12 +92,11 @@ int cmd_convert(int argc, char **argv)
         return CLI_EUSAGE;
     }
     trade_table *rt = NULL, *t = trade_table_new();
-    trade_stats_rates *rtab = NULL;
+    trade_rates *rtab = NULL;
     trade_writer *w = NULL;
     const char **names = NULL, **cells = NULL;
-    double *rate = NULL;
-    trade_period *used = NULL;
-    unsigned char *has = NULL;
+    unsigned char *numeric = NULL;
+    trade_conversion *conv = NULL;
     if (!t) {
         cli_errorf("convert", "out of memory");
         return CLI_EUSAGE;
@@ -104,75 +106,56 @@ int cmd_convert(int argc, char **argv)
         goto done;
     if ((rc = cli_read_inputs(t, "convert", argc - optind, argv + optind, &o)))
         goto done;
-    size_t n = trade_table_rows(t), ncols = trade_table_cols(t);
-    rate = malloc((n + 1) * sizeof *rate);
-    used = malloc((n + 1) * sizeof *used);
-    has = calloc(n + 1, 1);
-    names = malloc((ncols + 2) * sizeof *names);
-    cells = malloc((ncols + 2) * sizeof *cells);
-    if (!rate || !used || !has || !names || !cells) {
+    size_t n = trade_table_rows(t), ncols = trade_table_cols(t), nadd;
+    const unsigned char *add_numeric;
+    const char *const *add = trade_rates_columns(&nadd, &add_numeric);
+    conv = malloc((n + 1) * sizeof *conv);
+    names = malloc((ncols + nadd) * sizeof *names);
+    cells = malloc((ncols + nadd) * sizeof *cells);
+    numeric = malloc(ncols + nadd);
+    if (!conv || !names || !cells || !numeric) {
         cli_errorf("convert", "out of memory");
         rc = CLI_EUSAGE;
         goto done;
     }
-    long pcol = trade_table_col_index(t, "period"), vcol = trade_table_col_index(t, "value");
-    long ucol = trade_table_col_index(t, "unit"), prcol = trade_table_col_index(t, "precision");
-    /* every rate first, so a missing one fails before anything is written */
-    for (size_t r = 0; r < n; r++) {
-        const trade_obs *ob = trade_table_obs(t, r);
-        rate[r] = NAN;
-        if (!trade_unit_is_currency(ob->unit) || !strcmp(ob->unit, target))
-            continue;
-        trade_error e;
-        if (trade_stats_rates_find(rtab, ob->unit, target, &ob->period, &rate[r], &used[r], &e)) {
-            const char *file;
-            unsigned long line, column;
-            trade_table_cell_position(t, r, (size_t)pcol, &file, &line, &column);
-            trade_error located;
-            trade_error_set(&located, e.code == TRADE_ENOTFOUND ? TRADE_EDATA : e.code, file, line,
-                            column, "%s in %s", e.message, rates);
-            rc = cli_fail(&located);
-            goto done;
-        }
-        has[r] = 1;
+    /* every row first, so a missing rate fails before anything is written */
+    trade_error err;
+    if (trade_rates_convert(rtab, t, target, conv, &err)) {
+        rc = cli_fail(&err);
+        goto done;
     }
-    for (size_t i = 0; i < ncols; i++)
+    long vcol = trade_table_col_index(t, "value"), ucol = trade_table_col_index(t, "unit");
+    long prcol = trade_table_col_index(t, "precision");
+    for (size_t i = 0; i < ncols; i++) {
         names[i] = trade_table_col_name(t, i);
-    names[ncols] = "rate";
-    names[ncols + 1] = "rate_period";
+        numeric[i] = (unsigned char)trade_column_is_numeric(names[i]);
+    }
+    for (size_t i = 0; i < nadd; i++) {
+        names[ncols + i] = add[i];
+        numeric[ncols + i] = add_numeric[i];
+    }
     if ((rc = cli_writer_open(&w, &o)))
         goto done;
-    trade_error err;
-    if (trade_writer_header(w, ncols + 2, names, NULL, &err)) {
+    if (trade_writer_header(w, ncols + nadd, names, numeric, &err)) {
         rc = cli_fail(&err);
         goto done;
     }
     for (size_t r = 0; r < n; r++) {
-        const trade_obs *ob = trade_table_obs(t, r);
         char value[TRADE_NUMBER_BUFSIZE], prec[TRADE_NUMBER_BUFSIZE], rb[TRADE_NUMBER_BUFSIZE];
         char rp[TRADE_PERIOD_BUFSIZE];
         for (size_t i = 0; i < ncols; i++)
             cells[i] = trade_table_cell(t, r, i);
         rb[0] = rp[0] = '\0';
-        if (has[r]) {
-            double v = ob->value * rate[r];
-            if (!isfinite(v)) {
-                const char *file;
-                unsigned long line, column;
-                trade_table_cell_position(t, r, (size_t)vcol, &file, &line, &column);
-                trade_error_set(&err, TRADE_EDATA, file, line, column, "converted value overflows");
-                rc = cli_fail(&err);
-                goto done;
-            }
-            trade_stats_number_format(v, value, sizeof value);
+        if (conv[r].converted) {
+            trade_stats_number_format(conv[r].value, value, sizeof value);
             cells[vcol] = value;
             cells[ucol] = target;
-            if (prcol >= 0 && ob->precision > 0) {
-                trade_stats_number_format(ob->precision * rate[r], prec, sizeof prec);
+            if (prcol >= 0 && conv[r].precision > 0) {
+                trade_stats_number_format(conv[r].precision, prec, sizeof prec);
                 cells[prcol] = prec;
             }
-            trade_number_format(rate[r], rb, sizeof rb);
-            trade_period_format(&used[r], rp, sizeof rp);
+            trade_number_format(conv[r].rate, rb, sizeof rb);
+            trade_period_format(&conv[r].period, rp, sizeof rp);
         }
         cells[ncols] = rb;
         cells[ncols + 1] = rp;
@@ -185,12 +168,11 @@ int cmd_convert(int argc, char **argv)
     w = NULL;
 done:
     trade_writer_discard(w);
-    free(rate);
-    free(used);
-    free(has);
+    free(conv);
+    free(numeric);
     free(names);
     free(cells);
-    trade_stats_rates_free(rtab);
+    trade_rates_free(rtab);
     trade_table_free(rt);
     trade_table_free(t);
     return rc;

@@ -5,6 +5,8 @@
  * duplicates (two figures that would share reporter, partner, flow, period,
  * unit, qualifier and source: the later one loses its flow, and says so). */
 #include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,15 +31,21 @@ static const char usage[] =
     "options:\n"
     "      --source ID       the source column (default: file name without extension)\n"
     "      --no-tables       read table lines as prose\n"
-    "      --no-counts       leave out bare counts (\"29 areas\")\n" CLI_COMMON_HELP "\n"
+    "      --no-counts       leave out bare counts (\"29 areas\")\n"
+    "      --date YYYY-MM-DD the document's date, for \"this year\" and \"last year\"\n"
+    "                        (default: a date line of the text)\n"
+    "      --max-bytes N     refuse a text longer than N bytes (default 16 MiB)\n" CLI_COMMON_HELP "\n"
     "example:\n"
     "  trade extract brief.txt -o brief-draft.csv && trade validate --draft brief-draft.csv\n";
 
-enum { OPT_SOURCE = 1, OPT_NO_TABLES, OPT_NO_COUNTS };
+enum { OPT_SOURCE = 1, OPT_NO_TABLES, OPT_NO_COUNTS, OPT_MAX_BYTES, OPT_DATE };
 
-static const char *const columns[] = {"reporter", "partner",   "flow",       "period",  "value",
-                                      "unit",     "precision", "qualifier",  "source",  "locator",
-                                      "line",     "column",    "as_written", "context", "note"};
+static const char *const columns[] = {
+    "reporter", "partner", "flow", "period",  "value", "unit",       "precision", "qualifier",
+    "measure",  "confidence", "source", "locator", "line", "column", "as_written", "context", "note"};
+enum { C_REPORTER, C_PARTNER, C_FLOW, C_PERIOD, C_VALUE, C_UNIT, C_PRECISION, C_QUALIFIER,
+       C_MEASURE, C_CONFIDENCE, C_SOURCE, C_LOCATOR, C_LINE, C_COLUMN, C_AS_WRITTEN, C_CONTEXT,
+       C_NOTE };
 #define NCOLS (sizeof columns / sizeof columns[0])
 
 /* One output row, owned strings. */
@@ -57,40 +65,6 @@ static char *dupstr(const char *s)
     if (d)
         memcpy(d, s, l + 1);
     return d;
-}
-
-static int read_all(FILE *f, char **out, size_t *len)
-{
-    size_t cap = 65536, n = 0;
-    char *b = malloc(cap);
-    if (!b)
-        return -1;
-    for (;;) {
-        if (n == cap) {
-            if (cap > ((size_t)-1) / 2) {
-                free(b);
-                return -1;
-            }
-            char *nb = realloc(b, cap * 2);
-            if (!nb) {
-                free(b);
-                return -1;
-            }
-            b = nb;
-            cap *= 2;
-        }
-        size_t k = fread(b + n, 1, cap - n, f);
-        n += k;
-        if (k == 0)
-            break;
-    }
-    if (ferror(f)) {
-        free(b);
-        return -1;
-    }
-    *out = b;
-    *len = n;
-    return 0;
 }
 
 /* The file name without folder and extension. */
@@ -124,16 +98,18 @@ static int add_figures(ex_rows *rows, const trade_figure_list *l, const char *so
         if (!trade_number_format(f->value, value, sizeof value) ||
             !trade_number_format(f->precision, prec, sizeof prec))
             continue;
-        char locator[128], line[32], col[32];
+        char locator[128], line[32], col[32], conf[16];
+        snprintf(conf, sizeof conf, "%.2f", f->confidence);
         if (f->table[0])
             snprintf(locator, sizeof locator, "%s, line %lu", f->table, f->line);
         else
             snprintf(locator, sizeof locator, "line %lu", f->line);
         snprintf(line, sizeof line, "%lu", f->line);
         snprintf(col, sizeof col, "%lu", f->column);
-        const char *cells[NCOLS] = {f->reporter, f->partner, f->flow,       f->period,  value,
-                                    f->unit,     prec,       f->qualifier,  source,     locator,
-                                    line,        col,        f->as_written, f->context, f->note};
+        const char *cells[NCOLS] = {f->reporter, f->partner,    f->flow,   f->period,  value,
+                                    f->unit,     prec,          f->qualifier, f->measure, conf,
+                                    source,      locator,       line,      col,        f->as_written,
+                                    f->context,  f->note};
         if (rows->n == rows->cap) {
             size_t nc = rows->cap ? rows->cap * 2 : 64;
             ex_row *nr = realloc(rows->row, nc * sizeof *nr);
@@ -157,7 +133,8 @@ static int add_figures(ex_rows *rows, const trade_figure_list *l, const char *so
 
 /* The key of the duplicate check: reporter, partner, flow, period, unit,
  * qualifier, source. */
-static const size_t key_cols[] = {0, 1, 2, 3, 5, 7, 8};
+static const size_t key_cols[] = {C_REPORTER, C_PARTNER, C_FLOW,  C_PERIOD,
+                                   C_UNIT,     C_QUALIFIER, C_MEASURE, C_SOURCE};
 
 static const ex_rows *sort_rows; /* qsort has no context argument */
 
@@ -186,7 +163,8 @@ static int resolve_conflicts(ex_rows *rows)
         return -1;
     for (size_t i = 0; i < rows->n; i++) {
         ex_row *b = &rows->row[i];
-        if (b->cell[0][0] && b->cell[1][0] && b->cell[2][0] && b->cell[3][0])
+        if (b->cell[C_REPORTER][0] && b->cell[C_PARTNER][0] && b->cell[C_FLOW][0] &&
+            b->cell[C_PERIOD][0])
             idx[m++] = i;
     }
     sort_rows = rows;
@@ -203,21 +181,22 @@ static int resolve_conflicts(ex_rows *rows)
                 same = strcmp(first->cell[key_cols[k]], b->cell[key_cols[k]]) == 0;
             if (!same)
                 break;
-            if (strcmp(first->cell[4], b->cell[4]) != 0) {
+            if (strcmp(first->cell[C_VALUE], b->cell[C_VALUE]) != 0) {
                 char extra[200];
                 snprintf(extra, sizeof extra,
-                         "%sflow %s left out: same key as %s with another value",
-                         b->cell[14][0] ? "; " : "", b->cell[2], first->cell[9]);
-                size_t l = strlen(b->cell[14]) + strlen(extra) + 1;
+                         "%sconflict: flow %s left out, %s has the same key with value %s",
+                         b->cell[C_NOTE][0] ? "; " : "", b->cell[C_FLOW], first->cell[C_LOCATOR],
+                         first->cell[C_VALUE]);
+                size_t l = strlen(b->cell[C_NOTE]) + strlen(extra) + 1;
                 char *nn = malloc(l);
                 if (!nn) {
                     rc = -1;
                     break;
                 }
-                snprintf(nn, l, "%s%s", b->cell[14], extra);
-                free(b->cell[14]);
-                b->cell[14] = nn;
-                b->cell[2][0] = '\0';
+                snprintf(nn, l, "%s%s", b->cell[C_NOTE], extra);
+                free(b->cell[C_NOTE]);
+                b->cell[C_NOTE] = nn;
+                b->cell[C_FLOW][0] = '\0';
             }
             h++;
         }
@@ -232,6 +211,8 @@ int cmd_extract(int argc, char **argv)
     static const struct option longopts[] = {{"source", required_argument, NULL, OPT_SOURCE},
                                              {"no-tables", no_argument, NULL, OPT_NO_TABLES},
                                              {"no-counts", no_argument, NULL, OPT_NO_COUNTS},
+                                             {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
+                                             {"date", required_argument, NULL, OPT_DATE},
                                              CLI_COMMON_OPTIONS,
                                              {NULL, 0, NULL, 0}};
     cli_common o = {0};
@@ -250,6 +231,28 @@ int cmd_extract(int argc, char **argv)
             xo.no_tables = 1;
         } else if (c == OPT_NO_COUNTS) {
             xo.no_counts = 1;
+        } else if (c == OPT_MAX_BYTES) {
+            char *e;
+            errno = 0;
+            unsigned long long v = strtoull(optarg, &e, 10);
+            if (errno || *e || e == optarg || v == 0 || optarg[0] == '-' || v > SIZE_MAX / 2) {
+                cli_errorf("extract", "--max-bytes takes a positive number of bytes, not '%s'",
+                           optarg);
+                rc = CLI_EUSAGE;
+            }
+            xo.max_bytes = (size_t)v;
+        } else if (c == OPT_DATE) {
+            int y, m, d;
+            char tail;
+            static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+            if (sscanf(optarg, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || strlen(optarg) != 10 ||
+                y < 1 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1]) {
+                cli_errorf("extract", "--date takes YYYY-MM-DD, not '%s'", optarg);
+                rc = CLI_EUSAGE;
+            }
+            xo.date_year = y;
+            xo.date_month = m;
+            xo.date_day = d;
         } else {
             rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "extract", c, optarg);
         }
@@ -270,34 +273,21 @@ int cmd_extract(int argc, char **argv)
     for (int i = 0; i < nfiles && rc == CLI_OK; i++) {
         const char *path = files[i];
         int is_stdin = strcmp(path, "-") == 0;
-        FILE *f = is_stdin ? stdin : fopen(path, "rb");
-        if (!f) {
-            cli_errorf("extract", "%s: %s", path, strerror(errno));
-            rc = CLI_EUSAGE;
-            break;
-        }
-        char *text = NULL;
-        size_t len = 0;
-        int r = read_all(f, &text, &len);
-        if (!is_stdin)
-            fclose(f);
-        if (r) {
-            cli_errorf("extract", "%s: read error", path);
-            rc = CLI_EUSAGE;
-            break;
-        }
         char *src = source ? dupstr(source) : source_of(is_stdin ? "stdin" : path);
         trade_figure_list *l = NULL;
         trade_error err;
         trade_error_clear(&err);
-        if (!src || trade_extract_text(text, len, &xo, &l, &err) != 0 ||
-            add_figures(&rows, l, src)) {
+        if (!src) {
+            cli_errorf("extract", "out of memory");
+            rc = CLI_EUSAGE;
+        } else if (trade_extract_file(path, &xo, &l, &err) != 0) {
+            rc = cli_fail(&err);
+        } else if (add_figures(&rows, l, src)) {
             cli_errorf("extract", "%s: out of memory", path);
             rc = CLI_EUSAGE;
         }
         trade_extract_free(l);
         free(src);
-        free(text);
     }
     if (rc == CLI_OK && resolve_conflicts(&rows)) {
         cli_errorf("extract", "out of memory");
@@ -308,7 +298,12 @@ int cmd_extract(int argc, char **argv)
         trade_error err;
         rc = cli_writer_open(&w, &o);
         if (rc == CLI_OK) {
-            if (trade_writer_header(w, NCOLS, columns, NULL, &err)) {
+            trade_where *where = NULL;
+            if ((rc = cli_where_new(&where, &o, "extract")) ||
+                trade_where_bind(where, NCOLS, columns, &err)) {
+                trade_writer_discard(w);
+                rc = rc ? rc : cli_fail(&err);
+            } else if (trade_writer_header(w, NCOLS, columns, NULL, &err)) {
                 trade_writer_discard(w);
                 rc = cli_fail(&err);
             } else {
@@ -316,15 +311,8 @@ int cmd_extract(int argc, char **argv)
                     const char *cells[NCOLS];
                     for (size_t k = 0; k < NCOLS; k++)
                         cells[k] = rows.row[i].cell[k];
-                    if (o.nwhere) {
-                        int keep = 1;
-                        for (size_t wi = 0; wi < o.nwhere && keep; wi++)
-                            for (size_t k = 0; k < NCOLS; k++)
-                                if (strcmp(columns[k], o.where_col[wi]) == 0)
-                                    keep = strcmp(cells[k], o.where_val[wi]) == 0;
-                        if (!keep)
-                            continue;
-                    }
+                    if (!trade_where_match(where, cells))
+                        continue;
                     if (trade_writer_row(w, cells, &err)) {
                         trade_writer_discard(w);
                         w = NULL;
@@ -334,6 +322,7 @@ int cmd_extract(int argc, char **argv)
                 if (w)
                     rc = cli_writer_commit(w);
             }
+            trade_where_free(where);
         }
     }
     rows_free(&rows);

@@ -1,5 +1,5 @@
-/* cmd_fit.c - trade fit: a log-linear trend per series (ln value on time in
- * years, gsl_fit_linear) with a 95 % interval from Student's t. */
+/* cmd_fit.c - trade fit: a log-linear trend per series. Parses options,
+ * calls trade_fit_run (fit.h) and writes its rows. */
 #include <stdlib.h>
 
 #include "cli.h"
@@ -7,7 +7,7 @@
 #include "series.h"
 
 static const char usage[] =
-    "usage: trade fit [OPTIONS] [FILE...]\n"
+    "usage: trade fit [--projections] [OPTIONS] [FILE...]\n"
     "\n"
     "Per series, fit ln(value) = a + b * t with t the start of each period in\n"
     "years (GSL gsl_fit_linear). Columns: n, period_from, period_to, trend_pct =\n"
@@ -18,44 +18,49 @@ static const char usage[] =
     "a ten-month figure does not join a yearly series. A period stated twice\n"
     "is used once: the exact figure before a qualified one, then the finer\n"
     "precision. Series in percent, percent_change, pp or rank are skipped.\n"
+    "Projections are left out unless --projections; the qualifier column says\n"
+    "when a trend rests on qualified figures (all one qualifier: that one;\n"
+    "mixed: estimate, or projection when one is).\n"
     "\n"
-    "options:\n" CLI_COMMON_HELP "\n"
+    "options:\n"
+    "      --projections     fit rows qualified projection too\n" CLI_COMMON_HELP "\n"
     "example:\n"
     "  trade fit --where reporter=BEL datasets/*.csv\n";
 
-static const char *const metric[] = {"n",         "period_from", "period_to",
-                                     "trend_pct", "ci_low_pct",  "ci_high_pct",
-                                     "r2",        "status",      NULL};
+enum { OPT_PROJECTIONS = 1 };
 
-/* Split rows[0..n) (one series, one row per period, in period order) by
- * period kind, kinds in order of first appearance: out gets the rows of
- * each kind together (in period order) and starts[i] the start of kind i,
- * starts[count] = n. Returns the number of kinds. out and starts have room
- * for n and n + 1. */
-static size_t split_kinds(const trade_table *t, const size_t *rows, size_t n, size_t *out,
-                          size_t *starts)
+typedef struct fit_ctx {
+    series_out out;
+    int rc;
+} fit_ctx;
+
+static int write_row(void *ctx, const trade_fit_row *r)
 {
-    size_t nk = 0, k = 0;
-    for (size_t i = 0; i < n; i++) {
-        const trade_period *p = &trade_table_obs(t, rows[i])->period;
-        size_t j = 0;
-        while (j < i && !trade_period_same_kind(&trade_table_obs(t, rows[j])->period, p))
-            j++;
-        if (j < i)
-            continue; /* kind already collected */
-        starts[nk++] = k;
-        for (size_t m = i; m < n; m++)
-            if (trade_period_same_kind(&trade_table_obs(t, rows[m])->period, p))
-                out[k++] = rows[m];
-    }
-    starts[nk] = k;
-    return nk;
+    fit_ctx *f = ctx;
+    series_out *so = &f->out;
+    series_out_ident(so, r->rows, r->n);
+    series_out_qualifier(so, r->qualifier);
+    char p0[TRADE_PERIOD_BUFSIZE], p1[TRADE_PERIOD_BUFSIZE];
+    trade_period_format(r->period_from, p0, sizeof p0);
+    trade_period_format(r->period_to, p1, sizeof p1);
+    series_out_num(so, 0, (double)r->n, 1);
+    series_out_str(so, 1, p0);
+    series_out_str(so, 2, p1);
+    series_out_num(so, 3, r->fit.trend_pct, 1);
+    series_out_num(so, 4, r->fit.ci_low_pct, 1);
+    series_out_num(so, 5, r->fit.ci_high_pct, 1);
+    series_out_num(so, 6, r->fit.r2, 1);
+    series_out_str(so, 7, r->fit.status);
+    f->rc = series_out_row(so);
+    return f->rc ? -1 : 0;
 }
 
 int cmd_fit(int argc, char **argv)
 {
-    static const struct option longopts[] = {CLI_COMMON_OPTIONS, {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {
+        {"projections", no_argument, NULL, OPT_PROJECTIONS}, CLI_COMMON_OPTIONS, {NULL, 0, NULL, 0}};
     cli_common o = {0};
+    trade_fit_options fopt = {0};
     int c;
     cli_getopt_reset();
     while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
@@ -63,79 +68,30 @@ int cmd_fit(int argc, char **argv)
             fputs(usage, stdout);
             return CLI_OK;
         }
+        if (c == OPT_PROJECTIONS) {
+            fopt.projections = 1;
+            continue;
+        }
         if (c == '?' || cli_common_option(&o, "fit", c, optarg)) {
             fputs(usage, stderr);
             return CLI_EUSAGE;
         }
     }
     trade_table *t = trade_table_new();
-    trade_series_list *sl = NULL;
-    size_t *keep = NULL, *bykind = NULL, *starts = NULL;
-    double *x = NULL, *y = NULL;
-    series_out so = {0};
+    fit_ctx f = {0};
     trade_error err;
     if (!t) {
         cli_errorf("fit", "out of memory");
         return CLI_EUSAGE;
     }
     int rc = cli_read_inputs(t, "fit", argc - optind, argv + optind, &o);
-    if (rc)
-        goto done;
-    size_t nrows = trade_table_rows(t) + 1;
-    keep = malloc(nrows * sizeof *keep);
-    bykind = malloc(nrows * sizeof *bykind);
-    starts = malloc((nrows + 1) * sizeof *starts);
-    x = malloc(nrows * sizeof *x);
-    y = malloc(nrows * sizeof *y);
-    if (!keep || !bykind || !starts || !x || !y || trade_series_group(t, &sl, &err)) {
-        cli_errorf("fit", "out of memory");
-        rc = CLI_EUSAGE;
-        goto done;
+    size_t nmetric;
+    const trade_column *metric = trade_fit_columns(&nmetric);
+    if (!rc && !(rc = series_out_open(&f.out, t, &o, metric, nmetric))) {
+        rc = trade_fit_run(t, &fopt, write_row, &f, &err);
+        rc = rc == -1 ? f.rc : rc ? cli_fail(&err) : CLI_OK;
+        rc = series_out_close(&f.out, rc);
     }
-    if ((rc = series_out_open(&so, t, &o, metric)))
-        goto done;
-    for (size_t s = 0; s < trade_series_count(sl) && !rc; s++) {
-        size_t n;
-        const size_t *rows = trade_series_rows(sl, s, &n);
-        if (!series_is_level_unit(trade_table_obs(t, rows[0])->unit))
-            continue;
-        size_t nk = split_kinds(t, keep, series_dedupe(t, rows, n, keep), bykind, starts);
-        for (size_t kind = 0; kind < nk && !rc; kind++) {
-            const size_t *kr = bykind + starts[kind];
-            size_t k = starts[kind + 1] - starts[kind];
-            for (size_t i = 0; i < k; i++) {
-                const trade_obs *ob = trade_table_obs(t, kr[i]);
-                x[i] = trade_period_start_years(&ob->period);
-                y[i] = ob->value;
-            }
-            trade_fit tr;
-            if (trade_stats_fit_loglinear(x, y, k, &tr, &err)) {
-                rc = cli_fail(&err);
-                break;
-            }
-            series_out_ident(&so, kr, k);
-            char p0[TRADE_PERIOD_BUFSIZE], p1[TRADE_PERIOD_BUFSIZE];
-            trade_period_format(&trade_table_obs(t, kr[0])->period, p0, sizeof p0);
-            trade_period_format(&trade_table_obs(t, kr[k - 1])->period, p1, sizeof p1);
-            series_out_num(&so, 0, (double)k, 1);
-            series_out_str(&so, 1, p0);
-            series_out_str(&so, 2, p1);
-            series_out_num(&so, 3, tr.trend_pct, 1);
-            series_out_num(&so, 4, tr.ci_low_pct, 1);
-            series_out_num(&so, 5, tr.ci_high_pct, 1);
-            series_out_num(&so, 6, tr.r2, 1);
-            series_out_str(&so, 7, tr.status);
-            rc = series_out_row(&so);
-        }
-    }
-    rc = series_out_close(&so, rc);
-done:
-    free(keep);
-    free(bykind);
-    free(starts);
-    free(x);
-    free(y);
-    trade_series_list_free(sl);
     trade_table_free(t);
     return rc;
 }

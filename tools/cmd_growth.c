@@ -1,11 +1,8 @@
 /* cmd_growth.c - trade growth: growth rates between the periods of each
- * series. For each series, one row per distinct period (series_dedupe);
- * each period is paired with the latest earlier period of the same kind
- * (years with years, ten-month spans with ten-month spans), so a series
- * that mixes months and years gives two chains. A period with no earlier
- * one of its kind is paired with the latest earlier period that ends before
- * it starts, with status "incomparable periods", unless --annualize-partial
- * scales periods shorter than a year to twelve months. */
+ * series. Parses options, calls trade_growth_run (growth.h: pairing, CAGR,
+ * qualifiers) and writes its rows; a large input is written on two
+ * threads, the second half of the series kept apart and appended. */
+#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +12,8 @@
 #include "series.h"
 
 static const char usage[] =
-    "usage: trade growth [--from PERIOD --to PERIOD] [--annualize-partial] [OPTIONS] [FILE...]\n"
+    "usage: trade growth [--from PERIOD --to PERIOD] [--annualize-partial] [--yoy] [OPTIONS]\n"
+    "                    [FILE...]\n"
     "\n"
     "Growth between consecutive periods of each series (rows sharing reporter,\n"
     "partner, flow, unit and product). Columns: period_from, period_to,\n"
@@ -24,38 +22,42 @@ static const char usage[] =
     "two years is annualised), log_growth = ln(v1/v0), status.\n"
     "Series in percent, percent_change, pp or rank are skipped (their growth has\n"
     "no meaning). Where a series states one period twice (a text figure and a\n"
-    "table figure, two sources), one row is used, never a zero-year pair: the\n"
-    "exact figure (no qualifier) before a qualified one, then the smaller\n"
-    "precision, then the first in file order. Other input columns are carried\n"
-    "when both rows of a pair agree on them (else empty).\n"
+    "table figure, two sources, or 2012 and 2012-01/2012-12), one row is used,\n"
+    "never a zero-year pair: the exact figure (no qualifier) before a qualified\n"
+    "one, then the finer precision (stated, else as written), then the first in\n"
+    "file order. Other input columns are carried when both rows of a pair agree\n"
+    "on them (else empty); the qualifier is that of the result: growth to a\n"
+    "lower bound is a lower bound, from an estimate an estimate, a projection\n"
+    "stays a projection.\n"
     "Each period is paired with the latest earlier period of the same kind\n"
     "(year with year, quarter with quarter, ten months with ten months); gaps\n"
     "are annualised in cagr_pct. A period that has no earlier one of its kind is\n"
     "paired with the latest earlier period (a ten-month figure after a full\n"
     "year) with empty cells and status 'incomparable periods', unless\n"
     "--annualize-partial multiplies values of periods shorter than a year by\n"
-    "12 / months (status says so). A zero or negative base leaves the cells\n"
-    "empty, with a status; a zero end value has no log growth. --from/--to\n"
-    "give one row per series that has both periods (same kind as written).\n"
+    "12 / months (status says so; stocks, fdi_stock and investment_stock, are\n"
+    "never scaled). --yoy pairs months, quarters and partial spans with the\n"
+    "same months a year before. Periods less than a year apart have no CAGR\n"
+    "(status says so). A zero or negative base leaves the cells empty, with a\n"
+    "status; a zero end value has no log growth. --from/--to give one row per\n"
+    "series that has both periods (the same months, however written); --from\n"
+    "must start before --to.\n"
     "\n"
     "options:\n"
     "      --from PERIOD     with --to: one row per series, from PERIOD ...\n"
     "      --to PERIOD       ... to PERIOD (CAGR over the span)\n"
-    "      --annualize-partial  scale periods shorter than a year to 12 months\n" CLI_COMMON_HELP
+    "      --annualize-partial  scale periods shorter than a year to 12 months\n"
+    "      --yoy             months, quarters, partial spans: year on year\n" CLI_COMMON_HELP
     "\n"
     "example:\n"
     "  trade growth --from 2002 --to 2011 datasets/*.csv\n";
 
-enum { OPT_FROM = 1, OPT_TO, OPT_ANNUALIZE };
-
-static const char *const metric[] = {"period_from", "period_to",  "value_from",
-                                     "value_to",    "growth_pct", "cagr_pct",
-                                     "log_growth",  "status",     NULL};
+enum { OPT_FROM = 1, OPT_TO, OPT_ANNUALIZE, OPT_YOY };
 
 typedef struct growth_ctx {
     series_out out;
-    int annualize;
     long vcol; /* the value column */
+    int rc;    /* exit code of a failed write */
     char v0[TRADE_NUMBER_BUFSIZE], v1[TRADE_NUMBER_BUFSIZE];
     char growth[TRADE_NUMBER_BUFSIZE], cagr[TRADE_NUMBER_BUFSIZE], log[TRADE_NUMBER_BUFSIZE];
 } growth_ctx;
@@ -121,85 +123,38 @@ static void period_text(const trade_period *p, char *buf)
     trade_period_format(p, buf, TRADE_PERIOD_BUFSIZE);
 }
 
-static int emit(growth_ctx *g, const trade_table *t, size_t r0, size_t r1, const char *missing)
+static const char *num(double v, char *buf)
 {
-    const trade_obs *a = trade_table_obs(t, r0), *b = trade_table_obs(t, r1);
-    size_t rows[2] = {r0, r1};
+    buf[0] = '\0';
+    if (isfinite(v))
+        trade_stats_number_format(v, buf, TRADE_NUMBER_BUFSIZE);
+    return buf;
+}
+
+static int write_row(void *ctx, const trade_growth_row *r)
+{
+    growth_ctx *g = ctx;
     series_out *so = &g->out;
+    const trade_table *t = so->t;
+    size_t rows[2] = {r->row_from, r->row_to};
     series_out_ident(so, rows, 2);
+    series_out_qualifier(so, r->qualifier);
     char p0[TRADE_PERIOD_BUFSIZE], p1[TRADE_PERIOD_BUFSIZE];
-    period_text(&a->period, p0);
-    period_text(&b->period, p1);
+    period_text(r->period_from, p0);
+    period_text(r->period_to, p1);
     series_out_str(so, 0, p0);
     series_out_str(so, 1, p1);
-    series_out_str(so, 2, value_text(g, t, r0, a->value, g->v0));
-    series_out_str(so, 3, value_text(g, t, r1, b->value, g->v1));
-    if (missing) {
-        series_out_str(so, 7, missing);
-        return series_out_row(so);
-    }
-    trade_growth gr;
-    trade_stats_growth_periods(&a->period, a->value, &b->period, b->value, g->annualize, &gr);
-    trade_stats_number_format(gr.growth_pct, g->growth, sizeof g->growth);
-    series_out_str(so, 4, g->growth);
-    if (gr.cagr_pct == gr.growth_pct) /* one year apart: the same number */
+    series_out_str(so, 2, value_text(g, t, r->row_from, r->value_from, g->v0));
+    series_out_str(so, 3, value_text(g, t, r->row_to, r->value_to, g->v1));
+    series_out_str(so, 4, num(r->growth.growth_pct, g->growth));
+    if (r->growth.cagr_pct == r->growth.growth_pct) /* one year apart: the same number */
         series_out_str(so, 5, g->growth);
-    else {
-        trade_stats_number_format(gr.cagr_pct, g->cagr, sizeof g->cagr);
-        series_out_str(so, 5, g->cagr);
-    }
-    trade_stats_number_format(gr.log_growth, g->log, sizeof g->log);
-    series_out_str(so, 6, g->log);
-    series_out_str(so, 7, gr.status);
-    return series_out_row(so);
-}
-
-static long find_period(const trade_table *t, const size_t *rows, size_t n, const trade_period *p)
-{
-    for (size_t i = 0; i < n; i++) {
-        const trade_period *q = &trade_table_obs(t, rows[i])->period;
-        if (!trade_period_compare(q, p) && q->start_unit == p->start_unit &&
-            q->end_unit == p->end_unit && q->interval == p->interval)
-            return (long)i;
-    }
-    return -1;
-}
-
-/* Rows of series [s0, s1) of sl; keep has room for any series. With pfrom,
- * one row per series from pfrom to pto. Returns an exit code. */
-static int growth_range(growth_ctx *g, const trade_series_list *sl, size_t s0, size_t s1,
-                        size_t *keep, const trade_period *pfrom, const trade_period *pto)
-{
-    const trade_table *t = g->out.t;
-    int rc = CLI_OK;
-    for (size_t s = s0; s < s1 && !rc; s++) {
-        size_t n;
-        const size_t *rows = trade_series_rows(sl, s, &n);
-        if (!series_is_level_unit(trade_table_obs(t, rows[0])->unit))
-            continue;
-        size_t k = series_dedupe(t, rows, n, keep);
-        if (pfrom) {
-            long i = find_period(t, keep, k, pfrom), j = find_period(t, keep, k, pto);
-            if (i >= 0 && j >= 0)
-                rc = emit(g, t, keep[i], keep[j], NULL);
-            continue;
-        }
-        for (size_t j = 1; j < k && !rc; j++) {
-            const trade_period *pj = &trade_table_obs(t, keep[j])->period;
-            size_t i = j;
-            while (i > 0 && !trade_period_same_kind(&trade_table_obs(t, keep[i - 1])->period, pj))
-                i--;
-            if (i == 0) { /* first of its kind: against the latest earlier period */
-                i = j;
-                while (i > 0 &&
-                       trade_table_obs(t, keep[i - 1])->period.last_month >= pj->first_month)
-                    i--;
-            }
-            if (i > 0)
-                rc = emit(g, t, keep[i - 1], keep[j], NULL);
-        }
-    }
-    return rc;
+    else
+        series_out_str(so, 5, num(r->growth.cagr_pct, g->cagr));
+    series_out_str(so, 6, num(r->growth.log_growth, g->log));
+    series_out_str(so, 7, r->growth.status);
+    g->rc = series_out_row(so);
+    return g->rc ? -1 : 0; /* -1: stop, the exit code is in g->rc */
 }
 
 /* Inputs of this many rows or more are written on two threads. */
@@ -208,15 +163,23 @@ static int growth_range(growth_ctx *g, const trade_series_list *sl, size_t s0, s
 typedef struct growth_job {
     growth_ctx g;
     const trade_series_list *sl;
+    const trade_growth_options *opt;
     size_t s0, s1;
-    size_t *keep;
     int rc;
 } growth_job;
+
+static int run(growth_ctx *g, const trade_series_list *sl, size_t s0, size_t s1,
+               const trade_growth_options *opt)
+{
+    trade_error err;
+    int rc = trade_growth_run(g->out.t, sl, s0, s1, opt, write_row, g, &err);
+    return rc == -1 ? g->rc : rc ? cli_fail(&err) : CLI_OK;
+}
 
 static void *growth_main(void *arg)
 {
     growth_job *j = arg;
-    j->rc = growth_range(&j->g, j->sl, j->s0, j->s1, j->keep, NULL, NULL);
+    j->rc = run(&j->g, j->sl, j->s0, j->s1, j->opt);
     return NULL;
 }
 
@@ -226,10 +189,12 @@ int cmd_growth(int argc, char **argv)
         {"from", required_argument, NULL, OPT_FROM},
         {"to", required_argument, NULL, OPT_TO},
         {"annualize-partial", no_argument, NULL, OPT_ANNUALIZE},
+        {"yoy", no_argument, NULL, OPT_YOY},
         CLI_COMMON_OPTIONS,
         {NULL, 0, NULL, 0}};
     cli_common o = {0};
     growth_ctx g = {0};
+    trade_growth_options gopt = {0};
     const char *from = NULL, *to = NULL;
     trade_period pfrom, pto;
     int c;
@@ -244,7 +209,9 @@ int cmd_growth(int argc, char **argv)
         } else if (c == OPT_TO) {
             to = optarg;
         } else if (c == OPT_ANNUALIZE) {
-            g.annualize = 1;
+            gopt.annualize_partial = 1;
+        } else if (c == OPT_YOY) {
+            gopt.yoy = 1;
         } else {
             rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "growth", c, optarg);
         }
@@ -254,18 +221,22 @@ int cmd_growth(int argc, char **argv)
         }
     }
     trade_error err;
-    if ((from != NULL) != (to != NULL)) {
-        cli_errorf("growth", "--from and --to go together");
+    if (from && trade_period_parse(from, strlen(from), &pfrom, &err)) {
+        cli_errorf("growth", "--from: %s", err.message);
         return CLI_EUSAGE;
     }
-    if (from && (trade_period_parse(from, strlen(from), &pfrom, &err) ||
-                 trade_period_parse(to, strlen(to), &pto, &err))) {
-        cli_errorf("growth", "--from/--to: %s", err.message);
+    if (to && trade_period_parse(to, strlen(to), &pto, &err)) {
+        cli_errorf("growth", "--to: %s", err.message);
+        return CLI_EUSAGE;
+    }
+    gopt.from = from ? &pfrom : NULL;
+    gopt.to = to ? &pto : NULL;
+    if (trade_growth_options_check(&gopt, &err)) {
+        cli_errorf("growth", "%s", err.message);
         return CLI_EUSAGE;
     }
     trade_table *t = trade_table_new();
     trade_series_list *sl = NULL;
-    size_t *keep = NULL;
     if (!t) {
         cli_errorf("growth", "out of memory");
         return CLI_EUSAGE;
@@ -273,55 +244,48 @@ int cmd_growth(int argc, char **argv)
     int rc = cli_read_inputs(t, "growth", argc - optind, argv + optind, &o);
     if (rc)
         goto done;
-    if (trade_series_group(t, &sl, &err) ||
-        !(keep = malloc((trade_table_rows(t) + 1) * sizeof *keep))) {
-        rc = CLI_EUSAGE;
-        cli_errorf("growth", "out of memory");
+    if (trade_growth_series(t, &sl, &err)) {
+        rc = cli_fail(&err);
         goto done;
     }
     g.vcol = trade_table_col_index(t, "value");
-    if ((rc = series_out_open(&g.out, t, &o, metric)))
+    size_t nmetric;
+    const trade_column *metric = trade_growth_columns(&nmetric);
+    if ((rc = series_out_open(&g.out, t, &o, metric, nmetric)))
         goto done;
-    if (from) {
-        rc = growth_range(&g, sl, 0, trade_series_count(sl), keep, &pfrom, &pto);
-    } else {
-        /* a large input: the second half of the series on a second thread,
-         * its rows kept apart and written after the first half's */
-        size_t ns = trade_series_count(sl), nrows = trade_table_rows(t), mid = 0, acc = 0;
-        while (nrows >= PARALLEL_ROWS && mid < ns && acc < nrows / 2) {
-            size_t n;
-            trade_series_rows(sl, mid++, &n);
-            acc += n;
-        }
-        growth_job job;
-        memset(&job, 0, sizeof job);
-        job.sl = sl;
-        job.s0 = mid;
-        job.s1 = ns;
-        pthread_t th;
-        int threaded = 0;
-        if (mid > 0 && mid < ns && (job.keep = malloc((nrows + 1) * sizeof *job.keep)) &&
-            series_out_part(&job.g.out, &g.out) == CLI_OK) {
-            job.g.annualize = g.annualize;
-            job.g.vcol = g.vcol;
-            threaded = pthread_create(&th, NULL, growth_main, &job) == 0;
-            if (!threaded)
-                series_out_close(&job.g.out, CLI_EUSAGE);
-        }
-        rc = growth_range(&g, sl, 0, threaded ? mid : ns, keep, NULL, NULL);
-        if (threaded) {
-            pthread_join(th, NULL);
-            if (!rc)
-                rc = job.rc;
-            if (!rc)
-                rc = series_out_append(&g.out, &job.g.out);
+    /* a large input: the second half of the series on a second thread, its
+     * rows kept apart and written after the first half's */
+    size_t ns = trade_series_count(sl), nrows = trade_table_rows(t), mid = 0, acc = 0;
+    while (!from && nrows >= PARALLEL_ROWS && mid < ns && acc < nrows / 2) {
+        size_t n;
+        trade_series_rows(sl, mid++, &n);
+        acc += n;
+    }
+    growth_job job;
+    memset(&job, 0, sizeof job);
+    job.sl = sl;
+    job.opt = &gopt;
+    job.s0 = mid;
+    job.s1 = ns;
+    pthread_t th;
+    int threaded = 0;
+    if (mid > 0 && mid < ns && series_out_part(&job.g.out, &g.out) == CLI_OK) {
+        job.g.vcol = g.vcol;
+        threaded = pthread_create(&th, NULL, growth_main, &job) == 0;
+        if (!threaded)
             series_out_close(&job.g.out, CLI_EUSAGE);
-        }
-        free(job.keep);
+    }
+    rc = run(&g, sl, 0, threaded ? mid : ns, &gopt);
+    if (threaded) {
+        pthread_join(th, NULL);
+        if (!rc)
+            rc = job.rc;
+        if (!rc)
+            rc = series_out_append(&g.out, &job.g.out);
+        series_out_close(&job.g.out, CLI_EUSAGE);
     }
     rc = series_out_close(&g.out, rc);
 done:
-    free(keep);
     trade_series_list_free(sl);
     trade_table_free(t);
     return rc;

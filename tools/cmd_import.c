@@ -19,22 +19,55 @@ static const char usage[] =
     "\n"
     "Sum bulk bilateral trade panels into observation CSV, one row per\n"
     "(period, reporter, partner[, product], flow), sorted in that order, with\n"
-    "the value in USD (unit USD). Sums are exact (integers in billionths of a\n"
-    "dollar and of a tonne; finer digits are rounded, half to even).\n"
+    "the value in USD (unit USD) and the source (the file, ARCHIVE(MEMBER) for\n"
+    "a member of a zip, names joined by \" + \" for a group drawn from several).\n"
+    "Sums are exact (integers in billionths of a dollar and of a tonne; finer\n"
+    "digits are rounded, half to even).\n"
+    "\n"
+    "Files are read as downloaded: plain, gzip, zstd, xz or bzip2 (told by\n"
+    "content, not by name), or a zip archive. Spaces around fields are\n"
+    "ignored; a header line repeated further down (yearly files concatenated)\n"
+    "is skipped. A pipe or a compressed BACI file is first copied to an\n"
+    "unlinked temporary file in TMPDIR (else /tmp). A NUL byte, UTF-16, a\n"
+    "field over 1 MiB or a line over 16 MiB (BACI: 64 MiB) stop the import\n"
+    "with the place.\n"
     "\n"
     "baci: CEPII BACI files, header t,i,j,k,v,q (year, exporter and importer\n"
     "  numeric codes, HS6 product, value in thousands of USD, quantity in\n"
     "  tonnes, empty or NA when unknown). reporter = exporter, partner =\n"
-    "  importer, flow = export. Read with two threads.\n"
-    "comtrade: UN Comtrade CSV, columns found by name: refYear or period,\n"
-    "  reporterISO (or reporterCode), partnerISO (or partnerCode), flowCode\n"
-    "  (X, M, RX, RM -> export, import, reexport, reimport; other flows are\n"
-    "  skipped), cmdCode, primaryValue (USD), netWgt (kg). Partner W00 or\n"
-    "  code 0 is the world (WLD). --level total takes the cmdCode TOTAL rows,\n"
-    "  --level hsN the rows whose cmdCode has exactly N digits (so no trade is\n"
-    "  counted twice); rows with motCode other than 0, customsCode other than\n"
-    "  C00 or partner2Code other than 0 are breakdowns and are skipped.\n"
-    "merge: add up files written with --partial (the reduce step).\n"
+    "  importer, flow = export. Read with two threads. A zip (as CEPII ships\n"
+    "  BACI_HS17_V202401b.zip) is read whole: country_codes*.csv is the country\n"
+    "  table (--countries entries win), product_codes*.csv gives product_name\n"
+    "  with --product-names, every other *.csv member is a yearly file, other\n"
+    "  members are skipped. Negative values and product codes of more than 6\n"
+    "  characters are errors. HS92's 9999AA is grouped by its first characters\n"
+    "  (hs4 9999, hs2 99) like any code; codes of 1, 3 or 5 digits get back\n"
+    "  the leading zero a spreadsheet took.\n"
+    "comtrade: UN Comtrade CSV or tab-separated bulk file, columns found by\n"
+    "  name: refYear and/or period (YYYY or YYYYMM; they must agree),\n"
+    "  reporterISO/reporterCode, partnerISO/partnerCode, flowCode (X, M, RX,\n"
+    "  RM -> export, import, reexport, reimport; other flows are skipped),\n"
+    "  cmdCode, primaryValue (USD), netWgt (kg); or the legacy comtrade.un.org\n"
+    "  names (Year, Period, Reporter Code, Reporter ISO, Partner Code, Partner\n"
+    "  ISO, Trade Flow Code 1-4, Commodity Code, Trade Value (US$), Netweight\n"
+    "  (kg)). Special codes: W00 or code 0 -> WLD; EU, EUR, EU2, EU27, EU28 ->\n"
+    "  EUU; _KS -> XKX; areas nes and special categories -> X + their numeric\n"
+    "  code (S19 490, E19 568, F19 577, _X 899, X1 839, X2 838, XX 837).\n"
+    "  --level total takes the cmdCode TOTAL rows, --level hsN the rows whose\n"
+    "  code has N digits (a lost leading zero restored), so no trade is\n"
+    "  counted twice; a file with no row at the level is an error. Rows with\n"
+    "  motCode other than 0, customsCode other than C00 or partner2Code other\n"
+    "  than 0 are breakdowns and are skipped (empty cells are none).\n"
+    "merge: add up files written with --partial (the reduce step). Partials of\n";
+
+static const char usage2[] =
+    "  other options (level, quantity, format) and an input split given twice\n"
+    "  are refused.\n"
+    "\n"
+    "Numeric country codes: ISO 3166-1, the historical codes of the format\n"
+    "(810 SUN, 890 YUG, 200 CSK, 278 DDR, 891 SCG, 530 ANT), and BACI's and\n"
+    "Comtrade's own: 58 BLX, 251 FRA, 280 DEU, 381 ITA, 579 NOR, 699 IND, 736\n"
+    "SDN, 757 CHE, 842 USA, 849 UMI; 490, 568, 577, 697, 711, 899 as X + code.\n"
     "\n"
     "options:\n"
     "      --level L         total (default), hs2, hs4 or hs6: group products by\n"
@@ -43,14 +76,18 @@ static const char usage[] =
     "                        Comtrade netWgt); qualifier lower_bound when some\n"
     "                        rows of the group had no quantity\n"
     "      --countries FILE  BACI country table (country_code,...,country_iso3)\n"
-    "                        for numeric codes that are not ISO 3166-1 (built in:\n"
-    "                        58 BLX, 251 FRA, 381 ITA, 579 NOR, 699 IND, 736 SDN,\n"
-    "                        757 CHE, 842 USA; 490, 530, 711, 891 as X + code)\n"
+    "                        for numeric codes not built in\n"
     "      --keep-unknown    keep any other unknown numeric code n as X + 3\n"
     "                        digits (X123) instead of failing\n"
+    "      --product-names   a product_name column from the product table of a\n"
+    "                        BACI zip\n"
+    "      --products FILE   the same from a table with columns code,description\n"
+    "      --source NAME     the source of every row (a part of a file cut for a\n"
+    "                        map step keeps the name of the whole)\n"
     "      --partial         write mergeable partial sums (period, reporter,\n"
     "                        partner, flow, product, value_usd, quantity_t,\n"
-    "                        rows, quantity_rows) for merge\n"
+    "                        rows, quantity_rows, source, and a column named by\n"
+    "                        the options and the hash of each input) for merge\n"
     "      --threads N       worker threads for baci (1 or 2; default 2)\n"
     "  -o, --output FILE     write to FILE (atomically) instead of stdout\n"
     "      --format FMT      csv (default), tsv or jsonl\n"
@@ -61,10 +98,25 @@ static const char usage[] =
     "(a part cut for a map step) is read in BACI's order t,i,j,k,v,q.\n"
     "\n"
     "example:\n"
-    "  trade import baci BACI_HS17_Y2021_V202401b.csv --countries country_codes_V202401b.csv"
-    " -o tot.csv\n";
+    "  trade import baci --level hs6 BACI_HS17_V202401b.zip -o hs6.csv\n";
 
-enum { OPT_LEVEL = 1, OPT_QTY, OPT_COUNTRIES, OPT_KEEP, OPT_PARTIAL, OPT_THREADS };
+static void print_usage(FILE *f)
+{
+    fputs(usage, f);
+    fputs(usage2, f);
+}
+
+enum {
+    OPT_LEVEL = 1,
+    OPT_QTY,
+    OPT_COUNTRIES,
+    OPT_KEEP,
+    OPT_PARTIAL,
+    OPT_THREADS,
+    OPT_NAMES,
+    OPT_PRODUCTS,
+    OPT_SOURCE
+};
 
 typedef struct progress_state {
     const char *file;
@@ -87,125 +139,17 @@ static void progress(void *ctx, uint64_t done, uint64_t total)
     fflush(stderr);
 }
 
-/* A growable output buffer for the CSV fast path. */
-typedef struct outbuf {
-    char *p;
-    size_t len, cap;
-    int failed;
-} outbuf;
-
-static void put(outbuf *b, const char *s, size_t n)
+static void format_period(const trade_import_group *g, char *buf, size_t size)
 {
-    if (b->failed)
-        return;
-    if (b->len + n > b->cap) {
-        size_t cap = b->cap ? b->cap : 1 << 16;
-        while (cap < b->len + n)
-            cap *= 2;
-        char *q = realloc(b->p, cap);
-        if (!q) {
-            b->failed = 1;
-            return;
-        }
-        b->p = q;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
+    if (g->month)
+        snprintf(buf, size, "%04d-%02d", g->year, g->month);
+    else
+        snprintf(buf, size, "%04d", g->year);
 }
 
-static void puts_(outbuf *b, const char *s)
+static int write_rows(trade_import *im, const cli_common *o, int partial, int with_qty,
+                      int names)
 {
-    put(b, s, strlen(s));
-}
-
-static size_t format_period(const trade_import_group *g, char *buf)
-{
-    int y = g->year;
-    buf[0] = (char)('0' + y / 1000 % 10);
-    buf[1] = (char)('0' + y / 100 % 10);
-    buf[2] = (char)('0' + y / 10 % 10);
-    buf[3] = (char)('0' + y % 10);
-    if (!g->month) {
-        buf[4] = '\0';
-        return 4;
-    }
-    buf[4] = '-';
-    buf[5] = (char)('0' + g->month / 10);
-    buf[6] = (char)('0' + g->month % 10);
-    buf[7] = '\0';
-    return 7;
-}
-
-/* CSV written directly: every cell is a code, a period or a plain number,
- * none needs quoting or spreadsheet neutralising, so the bytes equal what
- * trade_writer writes, at a fraction of the cost per row. The whole output
- * is built in memory (its size is bounded by the number of groups) and
- * written with trade_file_write_atomic (-o) or to stdout. */
-static int write_csv_fast(trade_import *im, const cli_common *o, int with_qty)
-{
-    size_t n = trade_import_count(im);
-    trade_import_group g;
-    outbuf b = {0};
-    char period[16];
-    int has_product = 0;
-    for (size_t i = 0; i < n && !has_product; i++) {
-        trade_import_get(im, i, &g);
-        has_product = g.product[0] != '\0';
-    }
-    puts_(&b, "reporter,partner,flow,period,value,unit");
-    if (has_product)
-        puts_(&b, ",product");
-    if (with_qty)
-        puts_(&b, ",qualifier");
-    put(&b, "\n", 1);
-    for (size_t i = 0; i < n; i++) {
-        trade_import_get(im, i, &g);
-        size_t pl = format_period(&g, period);
-        for (int k = 0; k < 2; k++) {
-            if (k == 1 && !(with_qty && g.quantity_rows))
-                break;
-            puts_(&b, g.reporter);
-            put(&b, ",", 1);
-            puts_(&b, g.partner);
-            put(&b, ",", 1);
-            puts_(&b, g.flow);
-            put(&b, ",", 1);
-            put(&b, period, pl);
-            put(&b, ",", 1);
-            puts_(&b, k == 0 ? g.value : g.quantity);
-            puts_(&b, k == 0 ? ",USD" : ",t");
-            if (has_product) {
-                put(&b, ",", 1);
-                puts_(&b, g.product);
-            }
-            if (with_qty)
-                puts_(&b, k == 1 && g.quantity_rows < g.rows ? ",lower_bound" : ",");
-            put(&b, "\n", 1);
-        }
-    }
-    if (b.failed) {
-        free(b.p);
-        cli_errorf("import", "out of memory");
-        return CLI_EUSAGE;
-    }
-    int rc = CLI_OK;
-    if (o->output && strcmp(o->output, "-") != 0) {
-        trade_error err;
-        if (trade_file_write_atomic(o->output, b.p, b.len, &err))
-            rc = cli_fail(&err);
-    } else if (fwrite(b.p, 1, b.len, stdout) != b.len || fflush(stdout) != 0) {
-        cli_errorf("import", "cannot write to stdout");
-        rc = CLI_EUSAGE;
-    }
-    free(b.p);
-    return rc;
-}
-
-static int write_rows(trade_import *im, const cli_common *o, int partial, int with_qty)
-{
-    if (!partial && o->write.format == TRADE_FORMAT_CSV)
-        return write_csv_fast(im, o, with_qty);
     size_t n = trade_import_count(im);
     trade_error err;
     trade_writer *w;
@@ -216,21 +160,30 @@ static int write_rows(trade_import *im, const cli_common *o, int partial, int wi
     char period[16], rows[24], qrows[24];
     if (partial) {
         const char *const *cols = trade_import_partial_columns();
+        const char *names_[16];
         size_t nc = 0;
-        while (cols[nc])
+        while (cols[nc] && nc < 15) {
+            names_[nc] = cols[nc];
             nc++;
-        if ((rc = trade_writer_header(w, nc, cols, NULL, &err)))
+        }
+        char *meta = trade_import_partial_meta(im);
+        if (!meta) {
+            trade_writer_discard(w);
+            cli_errorf("import", "out of memory");
+            return CLI_EUSAGE;
+        }
+        names_[nc++] = meta;
+        rc = trade_writer_header(w, nc, names_, NULL, &err);
+        free(meta);
+        if (rc)
             goto fail;
         for (size_t i = 0; i < n; i++) {
             trade_import_get(im, i, &g);
-            if (g.month)
-                snprintf(period, sizeof period, "%04d-%02d", g.year, g.month);
-            else
-                snprintf(period, sizeof period, "%04d", g.year);
+            format_period(&g, period, sizeof period);
             snprintf(rows, sizeof rows, "%llu", (unsigned long long)g.rows);
             snprintf(qrows, sizeof qrows, "%llu", (unsigned long long)g.quantity_rows);
-            const char *cells[] = {period,  g.reporter, g.partner, g.flow, g.product,
-                                   g.value, g.quantity, rows,      qrows};
+            const char *cells[] = {period,  g.reporter, g.partner, g.flow, g.product, g.value,
+                                   g.quantity, rows, qrows, g.source, ""};
             if ((rc = trade_writer_row(w, cells, &err)))
                 goto fail;
         }
@@ -241,32 +194,37 @@ static int write_rows(trade_import *im, const cli_common *o, int partial, int wi
         trade_import_get(im, i, &g);
         has_product = g.product[0] != '\0';
     }
-    const char *names[8] = {"reporter", "partner", "flow", "period", "value", "unit"};
+    const char *cols[10] = {"reporter", "partner", "flow", "period", "value", "unit"};
     size_t nc = 6;
     if (has_product)
-        names[nc++] = "product";
+        cols[nc++] = "product";
+    if (has_product && names)
+        cols[nc++] = "product_name";
     if (with_qty)
-        names[nc++] = "qualifier";
-    if ((rc = trade_writer_header(w, nc, names, NULL, &err)))
+        cols[nc++] = "qualifier";
+    cols[nc++] = "source";
+    if ((rc = trade_writer_header(w, nc, cols, NULL, &err)))
         goto fail;
     for (size_t i = 0; i < n; i++) {
         trade_import_get(im, i, &g);
-        if (g.month)
-            snprintf(period, sizeof period, "%04d-%02d", g.year, g.month);
-        else
-            snprintf(period, sizeof period, "%04d", g.year);
-        const char *cells[8] = {g.reporter, g.partner, g.flow, period, g.value, "USD"};
-        size_t k = 6;
+        format_period(&g, period, sizeof period);
+        const char *cells[10] = {g.reporter, g.partner, g.flow, period, g.value, "USD"};
+        size_t k = 6, kq = 0;
         if (has_product)
             cells[k++] = g.product;
-        if (with_qty)
+        if (has_product && names)
+            cells[k++] = g.product_name;
+        if (with_qty) {
+            kq = k;
             cells[k++] = "";
+        }
+        cells[k++] = g.source;
         if ((rc = trade_writer_row(w, cells, &err)))
             goto fail;
         if (with_qty && g.quantity_rows) {
             cells[4] = g.quantity;
             cells[5] = "t";
-            cells[k - 1] = g.quantity_rows < g.rows ? "lower_bound" : "";
+            cells[kq] = g.quantity_rows < g.rows ? "lower_bound" : "";
             if ((rc = trade_writer_row(w, cells, &err)))
                 goto fail;
         }
@@ -285,17 +243,20 @@ int cmd_import(int argc, char **argv)
                                              {"keep-unknown", no_argument, NULL, OPT_KEEP},
                                              {"partial", no_argument, NULL, OPT_PARTIAL},
                                              {"threads", required_argument, NULL, OPT_THREADS},
+                                             {"product-names", no_argument, NULL, OPT_NAMES},
+                                             {"products", required_argument, NULL, OPT_PRODUCTS},
+                                             {"source", required_argument, NULL, OPT_SOURCE},
                                              CLI_COMMON_OPTIONS,
                                              {NULL, 0, NULL, 0}};
     cli_common o = {0};
     trade_import_options opt = {0};
-    const char *countries = NULL;
-    int partial = 0, c;
+    const char *countries = NULL, *products = NULL;
+    int partial = 0, names = 0, c;
     cli_getopt_reset();
     while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
         switch (c) {
         case CLI_OPT_HELP:
-            fputs(usage, stdout);
+            print_usage(stdout);
             return CLI_OK;
         case OPT_LEVEL:
             if (strcmp(optarg, "total") == 0)
@@ -322,6 +283,18 @@ int cmd_import(int argc, char **argv)
             break;
         case OPT_PARTIAL:
             partial = 1;
+            opt.split_hash = 1;
+            break;
+        case OPT_SOURCE:
+            opt.source = optarg;
+            break;
+        case OPT_NAMES:
+            names = 1;
+            opt.product_names = 1;
+            break;
+        case OPT_PRODUCTS:
+            products = optarg;
+            names = 1;
             break;
         case OPT_THREADS:
             if (strcmp(optarg, "1") && strcmp(optarg, "2")) {
@@ -337,7 +310,7 @@ int cmd_import(int argc, char **argv)
         default: {
             int rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "import", c, optarg);
             if (rc) {
-                fputs(usage, stderr);
+                print_usage(stderr);
                 return CLI_EUSAGE;
             }
         }
@@ -345,7 +318,7 @@ int cmd_import(int argc, char **argv)
     }
     if (optind >= argc) {
         cli_errorf("import", "expected baci, comtrade or merge");
-        fputs(usage, stderr);
+        print_usage(stderr);
         return CLI_EUSAGE;
     }
     const char *kind = argv[optind++];
@@ -379,6 +352,8 @@ int cmd_import(int argc, char **argv)
     int rc = 0;
     if (countries && (rc = trade_import_countries_load(im, countries, &err)))
         goto out;
+    if (products && (rc = trade_import_products_load(im, products, &err)))
+        goto out;
     for (int i = optind; i < argc; i++) {
         ps.file = argv[i];
         ps.last = -1;
@@ -390,7 +365,7 @@ int cmd_import(int argc, char **argv)
     }
     if ((rc = trade_import_finish(im, &err)))
         goto out;
-    rc = write_rows(im, &o, partial, opt.with_quantity);
+    rc = write_rows(im, &o, partial, opt.with_quantity, names);
     trade_import_free(im);
     return rc;
 out:

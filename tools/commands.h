@@ -16,5 +16,9 @@ int cmd_plot(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_complexity(int argc, char **argv);
+int cmd_proximity(int argc, char **argv);
+int cmd_indicator(int argc, char **argv);
+int cmd_deflate(int argc, char **argv);
 
 #endif

@@ -14,8 +14,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${BUILD_DIR:-build}
 
-need=(cmake make gcc pkg-config libgsl-dev libcsv-dev libxlsxwriter-dev gnuplot-nox
-      iso-codes libcmocka-dev)
+need=(cmake make gcc pkg-config libgsl-dev libcsv-dev libarchive-dev libxlsxwriter-dev
+      gnuplot-nox iso-codes libcmocka-dev)
 if [ "${1:-}" = test ]; then
   need+=(chromium python3 python3-openpyxl valgrind)
 fi

@@ -1,50 +1,14 @@
-/* series.c - choosing one observation per period and carrying columns
- * through the series commands. */
+/* series.c - writing the rows of the series commands: key columns, the
+ * module's columns (named by the module, with their kinds) and the input
+ * columns carried through. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "series.h"
 
-static int better(const trade_obs *a, const trade_obs *b)
-{
-    int qa = *a->qualifier != 0, qb = *b->qualifier != 0;
-    if (qa != qb)
-        return qa < qb;
-    if (a->precision > 0 && b->precision > 0 && a->precision != b->precision)
-        return a->precision < b->precision;
-    if ((a->precision > 0) != (b->precision > 0))
-        return a->precision > 0;
-    return 0;
-}
-
-static int same_period(const trade_period *a, const trade_period *b)
-{
-    return !trade_period_compare(a, b) && a->start_unit == b->start_unit &&
-           a->end_unit == b->end_unit && a->interval == b->interval;
-}
-
 size_t series_dedupe(const trade_table *t, const size_t *rows, size_t n, size_t *out)
 {
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        const trade_obs *o = trade_table_obs(t, rows[i]);
-        if (k && same_period(&trade_table_obs(t, out[k - 1])->period, &o->period)) {
-            if (better(o, trade_table_obs(t, out[k - 1])))
-                out[k - 1] = rows[i];
-            continue;
-        }
-        out[k++] = rows[i];
-    }
-    return k;
-}
-
-int series_is_level_unit(const char *unit)
-{
-    static const char *const rates[] = {"percent", "percent_change", "pp", "rank"};
-    for (size_t i = 0; i < sizeof rates / sizeof rates[0]; i++)
-        if (!strcmp(unit, rates[i]))
-            return 0;
-    return 1;
+    return trade_series_choose(t, rows, n, out);
 }
 
 size_t series_carried(const trade_table *t, const char *const *skip, size_t *cols)
@@ -79,42 +43,59 @@ const char *series_common(const trade_table *t, const size_t *rows, size_t n, si
 static const char *const ident_names[5] = {"reporter", "partner", "flow", "product", "unit"};
 
 int series_out_open(series_out *so, const trade_table *t, const cli_common *o,
-                    const char *const *metric)
+                    const trade_column *metric, size_t nmetric)
 {
     memset(so, 0, sizeof *so);
     so->t = t;
-    while (metric[so->nmetric])
-        so->nmetric++;
+    so->nmetric = nmetric;
     size_t ncols = trade_table_cols(t);
     so->carried = malloc((ncols + 1) * sizeof *so->carried);
     const char **names = malloc((ncols + so->nmetric + 5) * sizeof *names);
+    const char **skip = malloc((so->nmetric + 1) * sizeof *skip);
+    unsigned char *numeric = malloc(ncols + so->nmetric + 5);
     so->cells = malloc((ncols + so->nmetric + 5) * sizeof *so->cells);
     so->num = malloc((so->nmetric + 1) * sizeof *so->num);
-    if (!so->carried || !names || !so->cells || !so->num) {
+    if (!so->carried || !names || !skip || !numeric || !so->cells || !so->num) {
         free(names);
+        free(skip);
+        free(numeric);
         cli_errorf("series", "out of memory");
         return series_out_close(so, CLI_EUSAGE);
     }
     for (int i = 0; i < 5; i++) {
         so->ident[i] = trade_table_col_index(t, ident_names[i]);
-        if (so->ident[i] >= 0 || i != 3) /* product only when present */
+        if (so->ident[i] >= 0 || i != 3) { /* product only when present */
+            numeric[so->nident] = 0;
             names[so->nident++] = ident_names[i];
-        else
+        } else {
             so->ident[i] = -2;
+        }
     }
-    for (size_t i = 0; i < so->nmetric; i++)
-        names[so->nident + i] = metric[i];
-    so->ncarried = series_carried(t, metric, so->carried);
-    for (size_t i = 0; i < so->ncarried; i++)
-        names[so->nident + so->nmetric + i] = trade_table_col_name(t, so->carried[i]);
+    for (size_t i = 0; i < so->nmetric; i++) {
+        names[so->nident + i] = metric[i].name;
+        numeric[so->nident + i] = (unsigned char)metric[i].numeric;
+        skip[i] = metric[i].name;
+    }
+    skip[so->nmetric] = NULL;
+    so->ncarried = series_carried(t, skip, so->carried);
+    so->qualcol = -1;
+    for (size_t i = 0; i < so->ncarried; i++) {
+        const char *name = trade_table_col_name(t, so->carried[i]);
+        names[so->nident + so->nmetric + i] = name;
+        numeric[so->nident + so->nmetric + i] = (unsigned char)trade_column_is_numeric(name);
+        if (!strcmp(name, "qualifier"))
+            so->qualcol = (long)(so->nident + so->nmetric + i);
+    }
     so->ncols = so->nident + so->nmetric + so->ncarried;
     int rc = cli_writer_open(&so->w, o);
     if (!rc) {
         trade_error err;
-        if (trade_writer_header(so->w, so->ncols, names, NULL, &err))
+        if (trade_writer_header(so->w, so->ncols, names, numeric, &err))
             rc = cli_fail(&err);
     }
     free(names);
+    free(skip);
+    free(numeric);
     return rc ? series_out_close(so, rc) : rc;
 }
 
@@ -131,6 +112,12 @@ void series_out_ident(series_out *so, const size_t *rows, size_t n)
         so->cells[so->nident + so->nmetric + i] = series_common(so->t, rows, n, so->carried[i]);
     for (size_t i = 0; i < so->nmetric; i++)
         so->cells[so->nident + i] = "";
+}
+
+void series_out_qualifier(series_out *so, const char *qualifier)
+{
+    if (so->qualcol >= 0)
+        so->cells[so->qualcol] = qualifier;
 }
 
 void series_out_str(series_out *so, size_t i, const char *text)
@@ -160,6 +147,7 @@ int series_out_part(series_out *part, const series_out *so)
     part->ncarried = so->ncarried;
     part->nident = so->nident;
     part->ncols = so->ncols;
+    part->qualcol = so->qualcol;
     memcpy(part->ident, so->ident, sizeof part->ident);
     part->carried = malloc((so->ncarried + 1) * sizeof *part->carried);
     part->cells = malloc((so->ncols + 1) * sizeof *part->cells);

@@ -1,5 +1,6 @@
-/* series.h - what the series commands (growth, fit, stats, check) share:
- * one row per distinct period, the identifying and carried columns. */
+/* series.h - writing the rows of the series commands (growth, fit, stats):
+ * the series key columns, the module's own columns and the carried input
+ * columns. The choice of rows and every computation is in libtrade. */
 #ifndef TRADE_TOOLS_SERIES_H
 #define TRADE_TOOLS_SERIES_H
 
@@ -7,15 +8,8 @@
 
 #include "trade/trade.h"
 
-/* From rows[0..n) (one series, in period order) keep one row per distinct
- * period, in out (room for n): an exact figure (no qualifier) before a
- * qualified one, then the smaller stated precision, then the first. Returns
- * the count kept. */
+/* trade_series_choose, for the callers not yet on trade_series_build. */
 size_t series_dedupe(const trade_table *t, const size_t *rows, size_t n, size_t *out);
-
-/* 1 for units whose growth means something: money, quantities, counts (not
- * percent, percent_change, pp or rank). */
-int series_is_level_unit(const char *unit);
 
 /* Columns of t that are carried into a series command's output: every
  * column except the observation's own (period, value, precision, locator and
@@ -38,18 +32,23 @@ typedef struct series_out {
     size_t nmetric, ncarried, nident, ncols;
     size_t *carried;
     long ident[5]; /* table columns of reporter, partner, flow, product, unit */
+    long qualcol;  /* index in cells of the carried qualifier column, or -1 */
     const char **cells;
     char (*num)[TRADE_NUMBER_BUFSIZE];
 } series_out;
 
-/* Open the output of o's command (metric: NULL-terminated names) and write
- * the header. Returns an exit code (message printed); on failure everything
- * is freed already (no series_out_close needed). */
+/* Open the output of o's command (metric: the module's nmetric columns)
+ * and write the header. Returns an exit code (message printed); on failure
+ * everything is freed already (no series_out_close needed). */
 int series_out_open(series_out *so, const trade_table *t, const cli_common *o,
-                    const char *const *metric);
+                    const trade_column *metric, size_t nmetric);
 
 /* Set the identifying and carried cells from rows[0..n) of one series. */
 void series_out_ident(series_out *so, const size_t *rows, size_t n);
+
+/* Set the qualifier cell (when the input has a qualifier column) to the
+ * result's qualifier, after series_out_ident. */
+void series_out_qualifier(series_out *so, const char *qualifier);
 
 /* Set metric cell i to text, or to a number (empty when !defined). */
 void series_out_str(series_out *so, size_t i, const char *text);

@@ -28,7 +28,37 @@ static const struct command commands[] = {
     {"report", cmd_report, "tables, charts and an HTML page for a datasets folder"},
     {"extract", cmd_extract, "extract figures from brief text with provenance"},
     {"import", cmd_import, "import BACI or UN Comtrade bulk files (and merge partials)"},
+    {"complexity", cmd_complexity, "RCA, ECI, PCI, density, COI, COG on a product panel"},
+    {"proximity", cmd_proximity, "product-by-product proximity of a product panel"},
+    {"indicator", cmd_indicator, "WITS indicators (rca, intensity, ...) and unit values"},
+    {"deflate", cmd_deflate, "constant prices with a deflator table"},
 };
+
+/* SIGINT, SIGTERM, SIGHUP, SIGQUIT: remove the temporary files being
+ * written (async-signal-safe), then die of the same signal, so the caller
+ * sees the usual status (128 + n in a shell). */
+static void on_fatal_signal(int sig)
+{
+    trade_writer_cleanup();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void catch_fatal_signals(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction sa, old;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_fatal_signal;
+        sigemptyset(&sa.sa_mask);
+        for (size_t k = 0; k < sizeof sigs / sizeof sigs[0]; k++)
+            sigaddset(&sa.sa_mask, sigs[k]); /* one cleanup at a time */
+        /* a signal ignored by whoever started us (nohup) stays ignored */
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(sigs[i], &sa, NULL);
+    }
+}
 
 static void usage(FILE *fp)
 {
@@ -46,6 +76,10 @@ int main(int argc, char **argv)
     /* a closed pipe is a write error (exit 2), never a signal; a reader
      * that stopped early (| head) is not told about it */
     signal(SIGPIPE, SIG_IGN);
+    /* past ulimit -f a write fails with EFBIG (an error, the temporary file
+     * removed), instead of SIGXFSZ killing us with the file left behind */
+    signal(SIGXFSZ, SIG_IGN);
+    catch_fatal_signals();
     trade_init();
     if (argc < 2) {
         usage(stderr);

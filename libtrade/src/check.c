@@ -5,13 +5,16 @@
  * The rows are sorted once by (reporter, partner, flow, unit, period,
  * product), so the repeated statements and the parts of a total are runs;
  * a growth rate finds its levels by binary search in a second order
- * (reporter, partner, flow, product, period). No GSL here. */
+ * (reporter, partner, flow, product, period). A growth rate stated for a
+ * year or less is year-on-year (trade_check_growth_base). No GSL here. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "trade/check.h"
+#include "trade/codes.h"
 #include "trade/number.h"
 #include "trade/stats.h"
 
@@ -43,18 +46,6 @@ static int skipped(const trade_obs *o)
            !strcmp(o->qualifier, "projection");
 }
 
-static int period_cmp(const trade_period *a, const trade_period *b)
-{
-    int c = trade_period_compare(a, b);
-    if (c)
-        return c;
-    if (a->start_unit != b->start_unit)
-        return a->start_unit < b->start_unit ? -1 : 1;
-    if (a->end_unit != b->end_unit)
-        return a->end_unit < b->end_unit ? -1 : 1;
-    return a->interval - b->interval;
-}
-
 /* reporter, partner, flow, unit, period, product, row */
 static int cmp_main(const void *pa, const void *pb)
 {
@@ -62,7 +53,8 @@ static int cmp_main(const void *pa, const void *pb)
     int c;
     if ((c = strcmp(x->o->reporter, y->o->reporter)) ||
         (c = strcmp(x->o->partner, y->o->partner)) || (c = strcmp(x->o->flow, y->o->flow)) ||
-        (c = strcmp(x->o->unit, y->o->unit)) || (c = period_cmp(&x->o->period, &y->o->period)) ||
+        (c = strcmp(x->o->unit, y->o->unit)) ||
+        (c = trade_period_compare(&x->o->period, &y->o->period)) ||
         (c = strcmp(x->o->product, y->o->product)))
         return c;
     return x->row < y->row ? -1 : x->row > y->row;
@@ -75,7 +67,7 @@ static int cmp_level(const item *x, const trade_obs *y, const trade_period *yp)
     if ((c = strcmp(x->o->reporter, y->reporter)) || (c = strcmp(x->o->partner, y->partner)) ||
         (c = strcmp(x->o->flow, y->flow)) || (c = strcmp(x->o->product, y->product)))
         return c;
-    return period_cmp(&x->o->period, yp);
+    return trade_period_compare(&x->o->period, yp);
 }
 
 static int cmp_level_sort(const void *pa, const void *pb)
@@ -122,14 +114,25 @@ static void fmt(double v, char *buf)
         strcpy(buf, "?");
 }
 
+int trade_check_growth_base(const trade_period *p, trade_period *base)
+{
+    if (!p || !base || p->start_unit == TRADE_PERIOD_NONE)
+        return TRADE_EARG;
+    int months = trade_period_months(p);
+    int shift = months <= 12 ? 12 : months;
+    if (p->first_month - shift < 12)
+        return TRADE_EARG;
+    *base = *p;
+    base->first_month -= shift;
+    base->last_month -= shift;
+    return TRADE_OK;
+}
+
 static int check_growth(const item *rate, const item *lv, size_t nlv, trade_check_fn fn, void *ctx)
 {
     const trade_obs *r = rate->o;
-    int months = trade_period_months(&r->period);
-    trade_period prev = r->period;
-    prev.first_month -= months;
-    prev.last_month -= months;
-    if (prev.first_month < 12)
+    trade_period prev;
+    if (trade_check_growth_base(&r->period, &prev))
         return 0;
     size_t i1 = level_find(lv, nlv, r, &r->period), i0 = level_find(lv, nlv, r, &prev);
     for (size_t a = i1; a < nlv && !cmp_level(&lv[a], r, &r->period); a++) {
@@ -282,7 +285,7 @@ int trade_check_run(const trade_table *t, trade_check_fn fn, void *ctx, trade_er
             continue;
         item x = {o, r, trade_check_obs_interval(t, r, NULL)};
         it[m++] = x;
-        if (trade_stats_unit_is_level(o->unit))
+        if (trade_unit_is_level(o->unit))
             lv[nlv++] = x;
     }
     qsort(it, m, sizeof *it, cmp_main);
@@ -298,7 +301,7 @@ int trade_check_run(const trade_table *t, trade_check_fn fn, void *ctx, trade_er
         while (b < m && !strcmp(it[a].o->reporter, it[b].o->reporter) &&
                !strcmp(it[a].o->partner, it[b].o->partner) &&
                !strcmp(it[a].o->flow, it[b].o->flow) && !strcmp(it[a].o->unit, it[b].o->unit) &&
-               !period_cmp(&it[a].o->period, &it[b].o->period))
+               trade_period_equal(&it[a].o->period, &it[b].o->period))
             b++;
         if (b - a > 2)
             stop = check_sum(it, a, b, fn, ctx);
@@ -315,4 +318,49 @@ int trade_check_run(const trade_table *t, trade_check_fn fn, void *ctx, trade_er
     free(it);
     free(lv);
     return TRADE_OK;
+}
+
+static const char *const check_names[] = {
+    "check",    "reporter", "partner",  "flow",      "period",   "unit",     "product",
+    "compared", "a_value",  "a_low",    "a_high",    "b_value",  "b_low",    "b_high",
+    "gap",      "verdict",  "a_source", "a_locator", "b_source", "b_locator"};
+#define CHECK_NCOLS (sizeof check_names / sizeof check_names[0])
+
+const char *const *trade_check_columns(size_t *n, const unsigned char **numeric)
+{
+    /* a_value .. gap hold numbers */
+    static const unsigned char num[CHECK_NCOLS] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1,
+                                                   1, 1, 1, 1, 1, 0, 0, 0, 0, 0};
+    if (n)
+        *n = CHECK_NCOLS;
+    if (numeric)
+        *numeric = num;
+    return check_names;
+}
+
+void trade_check_cells(const trade_table *t, const trade_check_result *r,
+                       char (*num)[TRADE_NUMBER_BUFSIZE], const char **cells)
+{
+    /* the period text lives in num[7], after the seven numbers */
+    const trade_obs *a = trade_table_obs(t, r->a_row), *b = trade_table_obs(t, r->b_row);
+    trade_period_format(&a->period, num[7], TRADE_NUMBER_BUFSIZE);
+    double v[7] = {r->a_value, r->a.low, r->a.high, r->b_value, r->b.low, r->b.high, r->gap};
+    for (int i = 0; i < 7; i++)
+        trade_number_format(v[i], num[i], TRADE_NUMBER_BUFSIZE);
+    size_t k = 0;
+    cells[k++] = r->check;
+    cells[k++] = a->reporter;
+    cells[k++] = a->partner;
+    cells[k++] = a->flow;
+    cells[k++] = num[7];
+    cells[k++] = a->unit;
+    cells[k++] = a->product;
+    cells[k++] = r->compared;
+    for (int i = 0; i < 7; i++)
+        cells[k++] = num[i];
+    cells[k++] = trade_verdict_name(r->verdict);
+    cells[k++] = a->source;
+    cells[k++] = a->locator;
+    cells[k++] = b->source;
+    cells[k++] = b->locator;
 }

@@ -1,6 +1,6 @@
 /* codes.c - the vocabularies of the observation format: countries (ISO 3166-1
  * from the generated codes_table.inc, plus aggregates), flows, units,
- * currencies (ISO 4217) and qualifiers. The lists here and the tables in
+ * currencies (ISO 4217), qualifiers and measures. The lists here and the tables in
  * datasets/FORMAT.md must agree; tests/test_codes.c checks that they do. */
 #include <stdlib.h>
 #include <string.h>
@@ -12,13 +12,13 @@
 #include "codes_table.inc"
 
 static const trade_country aggregates[] = {
-    {"WLD", "", 0, "World", 1},
-    {"EUU", "", 0, "European Union", 1},
-    {"XCA", "", 0, "Central Asia", 1},
-    {"XEA", "", 0, "Europe and Central Asia", 1},
-    {"XAS", "", 0, "Asia", 1},
-    {"XEU", "", 0, "Europe", 1},
-    {"BLX", "", 0, "Belgium-Luxembourg Economic Union", 1},
+    {"WLD", "", 0, "World", 1, 0, 0},
+    {"EUU", "", 0, "European Union", 1, 0, 0},
+    {"XCA", "", 0, "Central Asia", 1, 0, 0},
+    {"XEA", "", 0, "Europe and Central Asia", 1, 0, 0},
+    {"XAS", "", 0, "Asia", 1, 0, 0},
+    {"XEU", "", 0, "Europe", 1, 0, 0},
+    {"BLX", "", 0, "Belgium-Luxembourg Economic Union", 1, 0, 0},
 };
 
 static const trade_term flows[] = {
@@ -36,6 +36,7 @@ static const trade_term flows[] = {
     {"investment_flow", "investment of all kinds from reporter into partner in the period"},
     {"aid", "development assistance from reporter to partner"},
     {"freight", "goods carried or handled"},
+    {"balance", "goods exports minus imports of reporter with partner (a deficit is negative)"},
 };
 
 static const trade_term units[] = {
@@ -61,6 +62,15 @@ static const trade_term qualifiers[] = {
     {"estimate", "estimated"},
     {"projection", "expected, planned, target, forecast"},
     {"derived", "computed from other figures; note says how"},
+};
+
+static const trade_term measures[] = {
+    {"level", "the amount itself (the default when empty)"},
+    {"growth", "a relative change over a base period, in per cent"},
+    {"change", "an absolute change over a base period, in the row's unit"},
+    {"share", "a part of a total, in per cent"},
+    {"rank", "a position among partners"},
+    {"count", "a number of things"},
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -94,6 +104,9 @@ const trade_country *trade_country_find(const char *alpha3)
     for (size_t i = 0; i < COUNT(aggregates); i++)
         if (!strcmp(aggregates[i].alpha3, alpha3))
             return &aggregates[i];
+    for (size_t i = 0; i < COUNT(historical_countries); i++)
+        if (!strcmp(historical_countries[i].alpha3, alpha3))
+            return &historical_countries[i];
     return NULL;
 }
 
@@ -104,6 +117,9 @@ const trade_country *trade_country_by_numeric(int numeric)
     for (size_t i = 0; i < COUNT(iso_countries); i++)
         if (iso_countries[i].numeric == numeric)
             return &iso_countries[i];
+    for (size_t i = 0; i < COUNT(historical_countries); i++)
+        if (historical_countries[i].numeric == numeric)
+            return &historical_countries[i];
     return NULL;
 }
 
@@ -112,7 +128,10 @@ const trade_country *trade_country_at(size_t i)
     if (i < COUNT(iso_countries))
         return &iso_countries[i];
     i -= COUNT(iso_countries);
-    return i < COUNT(aggregates) ? &aggregates[i] : NULL;
+    if (i < COUNT(aggregates))
+        return &aggregates[i];
+    i -= COUNT(aggregates);
+    return i < COUNT(historical_countries) ? &historical_countries[i] : NULL;
 }
 
 const char *trade_country_name(const char *code)
@@ -176,6 +195,23 @@ int trade_unit_valid(const char *code)
     return code && (term_find(units, COUNT(units), code) || trade_unit_is_currency(code));
 }
 
+const trade_term *trade_measures(size_t *n)
+{
+    if (n)
+        *n = COUNT(measures);
+    return measures;
+}
+
+int trade_measure_valid(const char *code)
+{
+    return code && (!*code || term_find(measures, COUNT(measures), code));
+}
+
+int trade_measure_is_level(const char *code)
+{
+    return !code || !*code || !strcmp(code, "level");
+}
+
 int trade_qualifier_valid(const char *code)
 {
     return code && (!*code || term_find(qualifiers, COUNT(qualifiers), code));
@@ -210,8 +246,12 @@ int codes_country_id(const char *code)
     for (size_t i = 0; i < COUNT(aggregates); i++)
         if (!strcmp(aggregates[i].alpha3, code))
             return (int)(COUNT(iso_countries) + i) + 1;
+    for (size_t i = 0; i < COUNT(historical_countries); i++)
+        if (!strcmp(historical_countries[i].alpha3, code))
+            return (int)(COUNT(iso_countries) + COUNT(aggregates) + i) + 1;
     if (trade_country_valid(code)) /* placeholder X999: ids after the tables */
-        return (int)(COUNT(iso_countries) + COUNT(aggregates)) + 1 + (code[1] - '0') * 100 +
+        return (int)(COUNT(iso_countries) + COUNT(aggregates) + COUNT(historical_countries)) + 1 +
+               (code[1] - '0') * 100 +
                (code[2] - '0') * 10 + (code[3] - '0');
     return 0;
 }
@@ -232,4 +272,21 @@ int codes_unit_id(const char *code)
         return (int)(t - iso_currencies) + 1;
     t = term_find(units, COUNT(units), code);
     return t ? (int)(COUNT(iso_currencies) + (size_t)(t - units)) + 1 : 0;
+}
+
+int trade_unit_is_level(const char *code)
+{
+    static const char *const rates[] = {"percent", "percent_change", "pp", "rank"};
+    if (!code)
+        return 0;
+    for (size_t i = 0; i < COUNT(rates); i++)
+        if (!strcmp(code, rates[i]))
+            return 0;
+    return 1;
+}
+
+int trade_country_is_aggregate(const char *code)
+{
+    const trade_country *c = code ? trade_country_find(code) : NULL;
+    return c && c->aggregate;
 }

@@ -6,6 +6,7 @@
 
 #include "trade/extract.h"
 #include <stddef.h>
+#include <stdint.h>
 
 struct trade_figure_list {
     trade_figure *items;
@@ -34,6 +35,56 @@ typedef struct ex_scan {
     int status;
 } ex_scan;
 
+
+/* A word and its value (scale words, growth words). */
+typedef struct ex_pat {
+    const char *w;
+    int val;
+} ex_pat;
+
+/* A figure while it is being read: the public fields plus positions. */
+typedef struct ex_raw {
+    trade_figure f;
+    size_t start, end; /* as_written */
+    size_t num_start;  /* first digit or word of the number */
+    int sign_change;   /* +1 / -1 from a written sign, 0 none */
+    int is_percent;    /* percent before growth classification */
+    int range_end;     /* the upper bound of a range whose lower bound is the figure before */
+    size_t unit_from;  /* 1 + the offset of the figure whose currency it carries, or 0 */
+} ex_raw;
+
+/* A time expression found in a sentence, [a, b) in the text. */
+typedef struct ex_time {
+    size_t a, b;
+    int base;     /* "an increase on 2018": the year compared with, not the figure's */
+    int same;     /* a base that is "the same period in 2022": the months of the figure */
+    int carry;    /* "in the period", "during this period": the period of the figure before */
+    size_t paren; /* the '(' that encloses it, or (size_t)-1 */
+    char text[40];
+} ex_time;
+
+/* ASCII character classes (the text is UTF-8; letters beyond ASCII are
+ * read with extract_cp). */
+static inline int ex_isdigit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static inline int ex_isalpha(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline int ex_isupper(int c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static inline int ex_lower(int c)
+{
+    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
 /* Parse the number token at s[p] (a digit). */
 void extract_number_parse(const char *s, size_t n, size_t p, ex_number *num);
 /* value = digits * 10^(exp10 - decimals) as a double via the strict parser;
@@ -44,6 +95,11 @@ double extract_pow10(int e);
 /* Append a figure (copies the strings). Returns 0 or TRADE_ENOMEM. */
 int extract_push(ex_scan *sc, const trade_figure *f, size_t start, size_t end, const char *context,
                  const char *table, const char *note);
+/* Two figures with the same reporter, partner, flow, period, unit,
+ * qualifier and measure but other values would be a conflict in the
+ * draft: the later one loses its flow, and its note says why. Returns 0 or
+ * TRADE_ENOMEM. */
+int extract_resolve_conflicts(trade_figure_list *l);
 /* 1-based line and column of offset p. */
 void extract_position(const ex_scan *sc, size_t p, unsigned long *line, unsigned long *col);
 /* Find a currency or scale in s[a..b): currency code into cur (size 4, "" if

@@ -1,9 +1,10 @@
 /* import.c - the import module's common parts: the group hash table, the
- * country code dictionary (ISO numeric codes, BACI/Comtrade deviations,
- * --countries tables, placeholders), sorting and returning the groups, and
- * the single-threaded libcsv readers for Comtrade files, partial files and
- * country tables. The BACI fast path is in import_baci.c. */
-#include <csv.h>
+ * sources of the groups (the source column), the country code dictionary
+ * (ISO numeric codes, BACI/Comtrade deviations and special codes,
+ * --countries tables, placeholders), product names, sorting and returning
+ * the groups, and the row handlers for Comtrade files, partial files and
+ * country and product tables (records come from import_read.c). The BACI
+ * fast path is in import_baci.c. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +13,9 @@
 
 #include "fastnum_internal.h"
 #include "import_internal.h"
+#include "input_internal.h"
 #include "trade/codes.h"
+#include "utf8_internal.h"
 
 static const char *const flow_names[] = {"export", "import", "reexport", "reimport"};
 
@@ -88,18 +91,126 @@ imp_group *imp_map_slot(imp_map *m, uint64_t a, uint64_t prod)
     }
 }
 
-int imp_map_add(imp_map *m, uint64_t a, uint64_t prod, fastnum_i128 value, fastnum_i128 quantity,
-                uint64_t rows, uint64_t quantity_rows)
+int imp_add(trade_import *im, uint64_t a, uint64_t prod, fastnum_i128 value,
+            fastnum_i128 quantity, uint64_t rows, uint64_t quantity_rows, uint32_t src)
 {
-    imp_group *g = imp_map_slot(m, a, prod);
+    imp_group *g = imp_map_slot(&im->map, a, prod);
     if (!g)
         return TRADE_ENOMEM;
     if (__builtin_add_overflow(g->value, value, &g->value) ||
-        __builtin_add_overflow(g->quantity, quantity, &g->quantity))
+        __builtin_add_overflow(g->quantity, quantity, &g->quantity) ||
+        quantity_rows > UINT32_MAX - g->quantity_rows)
         return TRADE_ELIMIT;
     g->rows += rows;
-    g->quantity_rows += quantity_rows;
+    g->quantity_rows += (uint32_t)quantity_rows;
+    if (!g->src)
+        g->src = src;
+    else if (g->src != src && src && !(g->src = imp_src_union(im, g->src, src)))
+        return TRADE_ENOMEM;
     return 0;
+}
+
+/* ---- sources ---- */
+
+static uint32_t src_new(trade_import *im, char *label, uint32_t *parts, size_t nparts)
+{
+    if (im->nsources == im->capsources) {
+        size_t cap = im->capsources ? im->capsources * 2 : 16;
+        imp_source *s = realloc(im->sources, cap * sizeof *s);
+        if (!s)
+            return 0;
+        im->sources = s;
+        im->capsources = cap;
+    }
+    im->sources[im->nsources] = (imp_source){label, parts, nparts};
+    return (uint32_t)++im->nsources;
+}
+
+uint32_t imp_src_intern(trade_import *im, const char *label)
+{
+    for (size_t i = 0; i < im->nsources; i++)
+        if (im->sources[i].nparts == 1 && !strcmp(im->sources[i].label, label))
+            return (uint32_t)i + 1;
+    char *l = strdup(label);
+    uint32_t *p = malloc(sizeof *p);
+    uint32_t id = l && p ? src_new(im, l, p, 1) : 0;
+    if (!id) {
+        free(l), free(p);
+        return 0;
+    }
+    p[0] = id;
+    return id;
+}
+
+static int src_label_cmp(const trade_import *im, uint32_t x, uint32_t y)
+{
+    return strcmp(im->sources[x - 1].label, im->sources[y - 1].label);
+}
+
+/* Unions are rare (a group in two files) and few, so a linear search over
+ * the known sources is enough. The parts are kept in label order, so the
+ * label of a union does not depend on the order the files were read in. */
+uint32_t imp_src_union(trade_import *im, uint32_t x, uint32_t y)
+{
+    const imp_source *a = &im->sources[x - 1], *b = &im->sources[y - 1];
+    size_t n = 0, i = 0, j = 0;
+    uint32_t *parts = malloc((a->nparts + b->nparts) * sizeof *parts);
+    if (!parts)
+        return 0;
+    while (i < a->nparts || j < b->nparts) {
+        int c = i == a->nparts   ? 1
+                : j == b->nparts ? -1
+                                 : src_label_cmp(im, a->parts[i], b->parts[j]);
+        if (c <= 0)
+            parts[n++] = a->parts[i++];
+        else
+            parts[n++] = b->parts[j++];
+        if (c == 0)
+            j++;
+    }
+    for (size_t k = 0; k < im->nsources; k++)
+        if (im->sources[k].nparts == n && !memcmp(im->sources[k].parts, parts, n * sizeof *parts)) {
+            free(parts);
+            return (uint32_t)k + 1;
+        }
+    size_t len = 0;
+    for (size_t k = 0; k < n; k++)
+        len += strlen(im->sources[parts[k] - 1].label) + 3;
+    char *label = malloc(len + 1);
+    uint32_t id = 0;
+    if (label) {
+        label[0] = '\0';
+        for (size_t k = 0; k < n; k++) {
+            if (k)
+                strcat(label, " + ");
+            strcat(label, im->sources[parts[k] - 1].label);
+        }
+        id = src_new(im, label, parts, n);
+    }
+    if (!id)
+        free(label), free(parts);
+    return id;
+}
+
+/* The source id of a label that may be a union written by an earlier
+ * merge ("a.csv + b.csv"): its parts interned one by one. */
+static uint32_t src_from_label(trade_import *im, const char *label)
+{
+    uint32_t id = 0;
+    const char *s = label;
+    char part[TRADE_ERROR_FILE_MAX];
+    for (;;) {
+        const char *e = strstr(s, " + ");
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        snprintf(part, sizeof part, "%.*s", (int)n, s);
+        uint32_t p = imp_src_intern(im, part);
+        if (!p)
+            return 0;
+        id = id ? (id == p ? id : imp_src_union(im, id, p)) : p;
+        if (!id || !e)
+            return id;
+        s = e + 3;
+    }
 }
 
 void imp_map_free(imp_map *m)
@@ -142,16 +253,20 @@ int imp_code_intern(trade_import *im, const char *code, size_t len)
 
 /* Numeric codes that BACI and UN Comtrade use where ISO 3166-1 has another
  * number (the territory differs a little: France with Monaco, Switzerland
- * with Liechtenstein, ...) or none. The ones with no alpha-3 code today get
- * the placeholder X + number: 490 "Other Asia, nes" (Taiwan in practice, a
- * large exporter), 530 Netherlands Antilles, 711 Southern African Customs
- * Union, 891 Serbia and Montenegro. */
+ * with Liechtenstein, ...) or none. Historical codes (810 SUN, 891 SCG, 530
+ * ANT, ...) come from the codes table. BACI's and Comtrade's areas "not
+ * elsewhere specified" and groupings with no code of their own get the
+ * placeholder X + number: 490 "Other Asia, nes" (Taiwan in practice, a
+ * large exporter), 568 "Europe, nes", 577 "Africa, nes", 697 "Europe EFTA,
+ * nes", 711 Southern African Customs Union, 899 "Areas, nes". 849 "US
+ * Misc. Pacific Isds" is ISO's United States Minor Outlying Islands. */
 static const struct {
     int num;
     const char *alpha3;
-} deviations[] = {{58, "BLX"},  {251, "FRA"},  {381, "ITA"},  {490, "X490"}, {530, "X530"},
-                  {579, "NOR"}, {699, "IND"},  {711, "X711"}, {736, "SDN"},  {757, "CHE"},
-                  {842, "USA"}, {891, "X891"}, {0, NULL}};
+} deviations[] = {{58, "BLX"},  {251, "FRA"},  {280, "DEU"},  {381, "ITA"},  {490, "X490"},
+                  {568, "X568"}, {577, "X577"}, {579, "NOR"},  {697, "X697"}, {699, "IND"},
+                  {711, "X711"}, {736, "SDN"},  {757, "CHE"},  {842, "USA"},  {849, "UMI"},
+                  {899, "X899"}, {0, NULL}};
 
 int imp_code_numeric(trade_import *im, int n)
 {
@@ -199,6 +314,14 @@ void trade_import_free(trade_import *im)
         return;
     imp_map_free(&im->map);
     free(im->sorted);
+    for (size_t i = 0; i < im->nsources; i++) {
+        free(im->sources[i].label);
+        free(im->sources[i].parts);
+    }
+    free(im->sources);
+    for (size_t i = 0; i < im->capnames; i++)
+        free(im->names[i].name);
+    free(im->names);
     free(im);
 }
 
@@ -307,8 +430,8 @@ int trade_import_finish(trade_import *im, trade_error *err)
     /* groups sorted by an earlier call go back into the table first */
     for (size_t i = 0; i < im->nsorted; i++) {
         const imp_group *g = &im->sorted[i];
-        int rc =
-            imp_map_add(&im->map, g->a, g->prod, g->value, g->quantity, g->rows, g->quantity_rows);
+        int rc = imp_add(im, g->a, g->prod, g->value, g->quantity, g->rows, g->quantity_rows,
+                         g->src);
         if (rc)
             return trade_error_set(err, rc, NULL, 0, 0, "out of memory");
     }
@@ -337,6 +460,63 @@ int trade_import_finish(trade_import *im, trade_error *err)
     return 0;
 }
 
+/* ---- product names ---- */
+
+static size_t name_slot(const trade_import *im, uint64_t prod)
+{
+    uint64_t h = prod * 0x9E3779B97F4A7C15ULL;
+    return (size_t)(h >> 17) & (im->capnames - 1);
+}
+
+const char *imp_name_find(const trade_import *im, uint64_t prod)
+{
+    if (!im->nnames || !prod)
+        return "";
+    for (size_t j = name_slot(im, prod);; j = (j + 1) & (im->capnames - 1)) {
+        if (im->names[j].prod == prod)
+            return im->names[j].name;
+        if (!im->names[j].prod)
+            return "";
+    }
+}
+
+static int name_put(trade_import *im, uint64_t prod, const char *name, size_t len)
+{
+    if (4 * (im->nnames + 1) > 3 * im->capnames) {
+        size_t cap = im->capnames ? im->capnames * 2 : 1024;
+        imp_name *old = im->names;
+        size_t oldcap = im->capnames;
+        im->names = calloc(cap, sizeof *im->names);
+        if (!im->names) {
+            im->names = old;
+            return TRADE_ENOMEM;
+        }
+        im->capnames = cap;
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i].prod) {
+                size_t j = name_slot(im, old[i].prod);
+                while (im->names[j].prod)
+                    j = (j + 1) & (cap - 1);
+                im->names[j] = old[i];
+            }
+        free(old);
+    }
+    size_t j = name_slot(im, prod);
+    while (im->names[j].prod && im->names[j].prod != prod)
+        j = (j + 1) & (im->capnames - 1);
+    char *n = strndup(name, len);
+    if (!n)
+        return TRADE_ENOMEM;
+    if (im->names[j].prod) {
+        free(im->names[j].name);
+    } else {
+        im->names[j].prod = prod;
+        im->nnames++;
+    }
+    im->names[j].name = n;
+    return 0;
+}
+
 size_t trade_import_count(const trade_import *im)
 {
     return im->nsorted;
@@ -361,170 +541,39 @@ int trade_import_get(const trade_import *im, size_t i, trade_import_group *g)
         memcpy(g->quantity, "0", 2);
     g->rows = s->rows;
     g->quantity_rows = s->quantity_rows;
+    g->source = s->src && s->src <= im->nsources ? im->sources[s->src - 1].label : "";
+    g->product_name = imp_name_find(im, s->prod);
     return 0;
 }
 
-/* ---- a small streaming libcsv reader with physical line numbers ---- */
-
-#define CSVR_MAXF 128
-
-typedef struct csvr {
-    char *arena;
-    size_t alen, acap;
-    size_t off[CSVR_MAXF], len[CSVR_MAXF];
-    size_t nf, nf_total;
-    unsigned long line, rec_line;
-    int rec_started, failed;
-    int (*row)(void *ctx, struct csvr *r);
-    void *ctx;
-    int status;
-} csvr;
-
-static void csvr_cb1(void *s, size_t n, void *data)
-{
-    csvr *r = data;
-    if (r->status)
-        return;
-    if (!r->rec_started) {
-        r->rec_started = 1;
-        r->rec_line = r->line;
-    }
-    if (r->nf_total++ >= CSVR_MAXF)
-        return;
-    if (r->alen + n + 1 > r->acap) {
-        size_t cap = (r->alen + n + 1) * 2;
-        char *a = realloc(r->arena, cap);
-        if (!a) {
-            r->status = TRADE_ENOMEM;
-            return;
-        }
-        r->arena = a;
-        r->acap = cap;
-    }
-    if (n)
-        memcpy(r->arena + r->alen, s, n);
-    r->off[r->nf] = r->alen;
-    r->len[r->nf] = n;
-    r->arena[r->alen + n] = '\0';
-    r->alen += n + 1;
-    r->nf++;
-}
-
-static void csvr_cb2(int c, void *data)
-{
-    csvr *r = data;
-    (void)c;
-    if (!r->status) {
-        if (!r->rec_started)
-            r->rec_line = r->line;
-        r->status = r->row(r->ctx, r);
-    }
-    r->nf = r->nf_total = 0;
-    r->alen = 0;
-    r->rec_started = 0;
-}
-
-static const char *csvr_field(const csvr *r, size_t i, size_t *len)
-{
-    if (i >= r->nf) {
-        if (len)
-            *len = 0;
-        return "";
-    }
-    if (len)
-        *len = r->len[i];
-    return r->arena + r->off[i];
-}
-
-/* Read path with libcsv, calling row for every record (header included).
- * row returns 0 or a status (having filled err through its context). */
-static int csvr_run(const char *path, int (*row)(void *, csvr *), void *ctx, trade_error *err)
-{
-    int is_stdin = strcmp(path, "-") == 0;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (is_stdin)
-        path = "stdin";
-    if (!f)
-        return trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
-    struct csv_parser p;
-    if (csv_init(&p, CSV_APPEND_NULL) != 0) {
-        fclose(f);
-        return trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
-    }
-    csv_set_blk_size(&p, 1 << 16); /* see import_baci.c */
-    csvr r = {0};
-    r.row = row;
-    r.ctx = ctx;
-    r.line = 1;
-    char buf[65536];
-    size_t n, total = 0;
-    int bom_checked = 0;
-    while (!r.status && (n = fread(buf, 1, sizeof buf, f)) > 0) {
-        const char *b = buf;
-        size_t len = n;
-        if (!bom_checked) {
-            bom_checked = 1;
-            if (len >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0)
-                b += 3, len -= 3;
-        }
-        total += n;
-        /* feed line by line so that r.line is the physical line */
-        while (len && !r.status) {
-            const char *nl = memchr(b, '\n', len);
-            size_t k = nl ? (size_t)(nl - b) + 1 : len;
-            if (csv_parse(&p, b, k, csvr_cb1, csvr_cb2, &r) != k) {
-                r.status = trade_error_set(err, TRADE_ECSV, path, r.line, 0, "malformed CSV: %s",
-                                           csv_strerror(csv_error(&p)));
-                break;
-            }
-            if (nl)
-                r.line++;
-            b += k;
-            len -= k;
-        }
-    }
-    if (!r.status && ferror(f))
-        r.status = trade_error_set(err, TRADE_EIO, path, 0, 0, "read error");
-    if (!r.status && csv_fini(&p, csvr_cb1, csvr_cb2, &r) != 0)
-        r.status = trade_error_set(err, TRADE_ECSV, path, r.line, 0, "malformed CSV: %s",
-                                   csv_strerror(csv_error(&p)));
-    csv_free(&p);
-    if (!is_stdin)
-        fclose(f);
-    free(r.arena);
-    (void)total;
-    return r.status;
-}
-
-static int find_col(const csvr *r, const char *name)
-{
-    for (size_t i = 0; i < r->nf; i++)
-        if (strcasecmp(csvr_field(r, i, NULL), name) == 0)
-            return (int)i;
-    return -1;
-}
-
-/* ---- --countries ---- */
+/* ---- country tables (--countries, or the one in a BACI archive) ---- */
 
 typedef struct countries_ctx {
     trade_import *im;
-    const char *path;
-    trade_error *err;
     int c_code, c_iso3;
-    int header_done;
+    int header_done, user;
 } countries_ctx;
+
+/* A code of the observation format that a table may map to: known, and
+ * not a placeholder (those are ours to give). */
+static int mappable(const char *code)
+{
+    return trade_country_valid(code) &&
+           !(code[0] == 'X' && code[1] >= '0' && code[1] <= '9' && code[4] == '\0');
+}
 
 static int countries_row(void *vctx, csvr *r)
 {
     countries_ctx *c = vctx;
+    char sh[64];
     if (!c->header_done) {
         c->header_done = 1;
-        c->c_code = find_col(r, "country_code");
-        c->c_iso3 = find_col(r, "country_iso3");
+        c->c_code = csvr_find(r, "country_code");
+        c->c_iso3 = csvr_find(r, "country_iso3");
         if (c->c_iso3 < 0)
-            c->c_iso3 = find_col(r, "iso_3digit_alpha");
+            c->c_iso3 = csvr_find(r, "iso_3digit_alpha");
         if (c->c_code < 0 || c->c_iso3 < 0)
-            return trade_error_set(c->err, TRADE_EDATA, c->path, r->rec_line, 1,
+            return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line, 1,
                                    "expected columns country_code and country_iso3");
         return 0;
     }
@@ -535,53 +584,191 @@ static int countries_row(void *vctx, csvr *r)
     int64_t n;
     int inexact = 0;
     if (fastnum_scaled(num, len, 0, &n, &inexact) || inexact || n < 0 || n > 999)
-        return trade_error_set(c->err, TRADE_EDATA, c->path, r->rec_line, 0,
-                               "country_code: expected a number from 0 to 999, got \"%s\"", num);
+        return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line, 0,
+                               "country_code: expected a number from 0 to 999, got \"%s\"",
+                               csvr_shown(num, len, sh));
     const char *iso = csvr_field(r, (size_t)c->c_iso3, &len);
-    /* a code we do not know (S19, N/A) is ignored: the built-in mapping,
-     * ISO, or unknown, as if the table did not list it */
-    if (trade_country_valid(iso) && iso[0] != 'X') {
+    /* a code the format does not have (S19, R20, N/A) is ignored: the
+     * built-in mapping, ISO, or unknown, as if the table did not list it */
+    c->im->tables_loaded = 1;
+    if (!mappable(iso))
+        snprintf(c->im->table_iso[n], sizeof c->im->table_iso[n], "%.7s", iso);
+    if (mappable(iso) && (c->user || !c->im->user_num[n])) {
         int id = imp_code_intern(c->im, iso, len);
         if (id < 0)
-            return trade_error_set(c->err, TRADE_ELIMIT, c->path, r->rec_line, 0,
+            return trade_error_set(r->err, TRADE_ELIMIT, r->label, r->rec_line, 0,
                                    "too many country codes");
         c->im->file_num[n] = id;
+        c->im->user_num[n] = c->user;
     }
     return 0;
 }
 
 int trade_import_countries_load(trade_import *im, const char *path, trade_error *err)
 {
-    countries_ctx c = {im, path, err, -1, -1, 0};
-    int rc = csvr_run(path, countries_row, &c, err);
+    countries_ctx c = {im, -1, -1, 0, 1};
+    csvr r;
+    memset(&r, 0, sizeof r);
+    r.row = countries_row;
+    r.ctx = &c;
+    int rc = csvr_run(path, &r, NULL, err);
     if (!rc && !c.header_done)
         rc = trade_error_set(err, TRADE_EDATA, path, 1, 1, "empty country table");
+    return rc;
+}
+
+int imp_countries_member(trade_import *im, csvr *r, inp *in, int user)
+{
+    countries_ctx c = {im, -1, -1, 0, user};
+    r->row = countries_row;
+    r->ctx = &c;
+    int rc = csvr_member(r, in);
+    if (!rc && !c.header_done)
+        rc = trade_error_set(r->err, TRADE_EDATA, r->label, 1, 1, "empty country table");
+    return rc;
+}
+
+void imp_unknown_hint(const trade_import *im, int n, char *out, size_t size)
+{
+    char sh[64];
+    if (n < 0 || n > 999)
+        snprintf(out, size, "expected a numeric country code from 0 to 999");
+    else if (im->opt.keep_unknown)
+        snprintf(out, size, "no placeholder for it");
+    else if (im->table_iso[n][0])
+        snprintf(out, size,
+                 "the country table lists it as \"%s\", which is not a code of the observation "
+                 "format; --keep-unknown keeps it as X%03d",
+                 utf8_shown(im->table_iso[n], strlen(im->table_iso[n]), sh), n);
+    else if (im->tables_loaded)
+        snprintf(out, size,
+                 "neither the country table nor ISO 3166-1 has it; --keep-unknown keeps it as "
+                 "X%03d",
+                 n);
+    else
+        snprintf(out, size,
+                 "not in ISO 3166-1: --countries FILE maps it if BACI's country table lists it, "
+                 "--keep-unknown keeps it as X%03d",
+                 n);
+}
+
+/* ---- content hashes of input splits ---- */
+
+uint64_t imp_record_hash(const char *s, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+    while (n >= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
+        h ^= h >> 31;
+        s += 8;
+        n -= 8;
+    }
+    uint64_t w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w) * 0x94D049BB133111EBULL;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    return h ^ (h >> 32);
+}
+
+void imp_split_hash(char out[IMP_SPLIT_LEN], uint64_t sum, uint64_t records)
+{
+    snprintf(out, IMP_SPLIT_LEN, "%016llx-%llu", (unsigned long long)sum,
+             (unsigned long long)records);
+}
+
+/* ---- product tables (code,description) ---- */
+
+typedef struct products_ctx {
+    trade_import *im;
+    int c_code, c_name;
+    int header_done;
+} products_ctx;
+
+static int products_row(void *vctx, csvr *r)
+{
+    products_ctx *c = vctx;
+    if (!c->header_done) {
+        c->header_done = 1;
+        c->c_code = csvr_find(r, "code");
+        c->c_name = csvr_find(r, "description");
+        if (c->c_code < 0 || c->c_name < 0)
+            return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line, 1,
+                                   "expected columns code and description");
+        return 0;
+    }
+    if (r->nf == 1 && r->len[0] == 0)
+        return 0;
+    size_t len, nlen;
+    const char *code = csvr_field(r, (size_t)c->c_code, &len);
+    const char *name = csvr_field(r, (size_t)c->c_name, &nlen);
+    uint64_t prod;
+    char sh[64];
+    if (len < 2 || len > 6 || imp_product((int)(len + (len & 1)), code, len, &prod))
+        return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line,
+                               (unsigned long)c->c_code + 1,
+                               "code: expected an HS code of 2 to 6 characters, got \"%s\"",
+                               csvr_shown(code, len, sh));
+    int rc = name_put(c->im, prod, name, nlen);
+    return rc ? trade_error_set(r->err, rc, r->label, r->rec_line, 0, "out of memory") : 0;
+}
+
+int imp_products_member(trade_import *im, csvr *r, inp *in)
+{
+    products_ctx c = {im, -1, -1, 0};
+    r->row = products_row;
+    r->ctx = &c;
+    return csvr_member(r, in);
+}
+
+int trade_import_products_load(trade_import *im, const char *path, trade_error *err)
+{
+    products_ctx c = {im, -1, -1, 0};
+    csvr r;
+    memset(&r, 0, sizeof r);
+    r.row = products_row;
+    r.ctx = &c;
+    int rc = csvr_run(path, &r, NULL, err);
+    if (!rc && !c.header_done)
+        rc = trade_error_set(err, TRADE_EDATA, path, 1, 1, "empty product table");
     return rc;
 }
 
 /* ---- product codes ---- */
 
 /* Pack the product group of code (len bytes) at level into *prod. Returns
- * 0 or -1 (not a code of at least level digits). BACI codes that lost their
- * leading zero (5 digits) get it back. */
+ * 0 or -1 (not a code of at least level characters, or longer than 6).
+ * A code of digits that lost its leading zero (1, 3 or 5 digits, as a
+ * spreadsheet leaves 010121) gets it back. Letters may follow the first
+ * four digits (HS92's 9999AA, "commodities not specified"): such a code
+ * is grouped by its first characters like any other, 9999AA in heading
+ * 9999 and chapter 99. */
 int imp_product(int level, const char *code, size_t len, uint64_t *prod)
 {
     char d[8] = {0};
     *prod = 0;
     if (level == TRADE_IMPORT_TOTAL)
         return 0;
-    if (len == 5 || len == 3 || len == 1) {
-        d[0] = '0';
+    if (len > 6 || len == 0)
+        return -1;
+    size_t digits = 0;
+    while (digits < len && code[digits] >= '0' && code[digits] <= '9')
+        digits++;
+    if ((len & 1) && digits == len) { /* a lost leading zero */
         if ((size_t)level > len + 1)
             return -1;
+        d[0] = '0';
         memcpy(d + 1, code, (size_t)level - 1);
     } else {
         if ((size_t)level > len)
             return -1;
         memcpy(d, code, (size_t)level);
     }
+    /* the characters kept: digits, or letters after four digits (9999AA) */
     for (int i = 0; i < level; i++)
-        if (d[i] < '0' || d[i] > '9')
+        if (!(d[i] >= '0' && d[i] <= '9') && !(i >= 4 && d[i] >= 'A' && d[i] <= 'Z' && digits >= 4))
             return -1;
     memcpy(prod, d, 8);
     return 0;
@@ -606,165 +793,313 @@ enum {
     CT_N
 };
 
+/* Column names: Comtrade's API and bulk files (camelCase), then the legacy
+ * comtrade.un.org CSV. */
+static const char *const ct_names[CT_N][3] = {
+    {"period", "Period", NULL},
+    {"refYear", "Year", NULL},
+    {"reporterISO", "Reporter ISO", NULL},
+    {"partnerISO", "Partner ISO", NULL},
+    {"reporterCode", "Reporter Code", NULL},
+    {"partnerCode", "Partner Code", NULL},
+    {"flowCode", "Trade Flow Code", NULL},
+    {"cmdCode", "Commodity Code", NULL},
+    {"primaryValue", "Trade Value (US$)", NULL},
+    {"netWgt", "Netweight (kg)", "Net Weight (kg)"},
+    {"motCode", "Mode of Transport Code", NULL},
+    {"customsCode", "Customs Proc. Code", NULL},
+    {"partner2Code", "2nd Partner Code", NULL}};
+
 typedef struct comtrade_ctx {
     trade_import *im;
-    const char *path;
-    trade_error *err;
+    char label[TRADE_ERROR_FILE_MAX]; /* of the member being read */
     int col[CT_N];
+    int legacy_flow; /* Trade Flow Code: 1 import, 2 export, 3 re-export, 4 re-import */
     int header_done;
-    unsigned long line_of_col[1];
+    size_t ncols;
+    char header0[64];           /* the first header name, to spot repeated headers */
+    uint64_t taken, other_level; /* rows summed, rows of another product level */
+    size_t other_len;            /* the code length of those */
+    unsigned long other_line;
+    uint64_t hsum, hn; /* the split hash (opt.split_hash) */
 } comtrade_ctx;
+
+/* Comtrade's own text codes: aggregates it writes where ISO has no code.
+ * The areas "nes" and special categories become X + their numeric code
+ * (the reporterCode/partnerCode of the row, else the number here). */
+static const struct {
+    const char *comtrade, *ours;
+    int num; /* 0: ours is a code; else the placeholder's number */
+} ct_special[] = {{"W00", "WLD", 0}, {"WLD", "WLD", 0}, {"EU", "EUU", 0}, {"EUR", "EUU", 0},
+                  {"EU2", "EUU", 0}, {"EU27", "EUU", 0}, {"EU28", "EUU", 0}, {"_KS", "XKX", 0},
+                  {"S19", NULL, 490}, {"E19", NULL, 568}, {"F19", NULL, 577}, {"_X", NULL, 899},
+                  {"X1", NULL, 839}, {"X2", NULL, 838}, {"XX", NULL, 837}, {NULL, NULL, 0}};
 
 static int ct_country(comtrade_ctx *c, csvr *r, int iso_col, int code_col, int *id)
 {
-    size_t len = 0;
+    size_t len = 0, nlen = 0;
     const char *iso = iso_col >= 0 ? csvr_field(r, (size_t)iso_col, &len) : "";
-    const char *num = code_col >= 0 ? csvr_field(r, (size_t)code_col, NULL) : "";
-    if (len == 3 && strcmp(iso, "W00") == 0)
-        iso = "WLD";
-    else if (!len && strcmp(num, "0") == 0)
-        iso = "WLD", len = 3;
-    if (len && trade_country_valid(iso) && iso[0] != 'X') {
-        *id = imp_code_intern(c->im, iso, strlen(iso));
-        return *id < 0 ? TRADE_ELIMIT : 0;
-    }
+    const char *num = code_col >= 0 ? csvr_field(r, (size_t)code_col, &nlen) : "";
+    char sh[64];
     int64_t n = -1;
     int inexact = 0;
-    if (*num && (fastnum_scaled(num, strlen(num), 0, &n, &inexact) || inexact))
+    if (nlen && (fastnum_scaled(num, nlen, 0, &n, &inexact) || inexact || n < 0 || n > 999))
         n = -1;
-    if (n >= 0 && n <= 999 && !len) {
-        *id = imp_code_numeric(c->im, (int)n);
-        if (*id >= 0)
+    if (len) {
+        for (int i = 0; ct_special[i].comtrade; i++)
+            if (!strcmp(iso, ct_special[i].comtrade)) {
+                char ph[8];
+                const char *code = ct_special[i].ours;
+                if (!code) {
+                    snprintf(ph, sizeof ph, "X%03d", n >= 0 ? (int)n : ct_special[i].num);
+                    code = ph;
+                }
+                *id = imp_code_intern(c->im, code, strlen(code));
+                return *id < 0 ? TRADE_ELIMIT : 0;
+            }
+        if (mappable(iso)) {
+            *id = imp_code_intern(c->im, iso, len);
+            return *id < 0 ? TRADE_ELIMIT : 0;
+        }
+    } else if (nlen && n == 0) {
+        *id = imp_code_intern(c->im, "WLD", 3);
+        return *id < 0 ? TRADE_ELIMIT : 0;
+    } else if (n > 0) {
+        if ((*id = imp_code_numeric(c->im, (int)n)) >= 0)
             return 0;
-    } else if (n >= 0 && n <= 999 && c->im->opt.keep_unknown) {
+    }
+    if (n >= 0 && c->im->opt.keep_unknown) {
         char ph[8];
         snprintf(ph, sizeof ph, "X%03d", (int)n);
         *id = imp_code_intern(c->im, ph, 4);
         return *id < 0 ? TRADE_ELIMIT : 0;
     }
-    int col = iso_col >= 0 ? iso_col : code_col;
-    return trade_error_set(c->err, TRADE_EDATA, c->path, r->rec_line, (unsigned long)col + 1,
-                           "unknown country code \"%s\"%s", len ? iso : num,
-                           c->im->opt.keep_unknown
-                               ? " (and no numeric code column for a placeholder)"
-                               : " (--keep-unknown keeps it as X + its "
-                                 "numeric code)");
+    int col = len ? iso_col : code_col >= 0 ? code_col : iso_col;
+    return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line, (unsigned long)col + 1,
+                           "unknown country code \"%s\"%s", csvr_shown(len ? iso : num, len ? len : nlen, sh),
+                           n < 0 ? " (and no numeric code to keep it by)"
+                           : c->im->opt.keep_unknown ? ""
+                                                     : " (--keep-unknown keeps it as X + its "
+                                                       "numeric code)");
+}
+
+/* Period and year of a row: period (YYYY or YYYYMM) and refYear, which must
+ * agree when both are there. */
+static int ct_period(comtrade_ctx *c, csvr *r, int *year, int *month)
+{
+    const int *col = c->col;
+    char sh[64];
+    size_t len = 0, ylen = 0;
+    const char *per = col[CT_PERIOD] >= 0 ? csvr_field(r, (size_t)col[CT_PERIOD], &len) : "";
+    const char *ry = col[CT_REFYEAR] >= 0 ? csvr_field(r, (size_t)col[CT_REFYEAR], &ylen) : "";
+    int ok = 1;
+    *year = *month = 0;
+    if (col[CT_PERIOD] >= 0) {
+        for (size_t i = 0; i < len; i++)
+            ok &= per[i] >= '0' && per[i] <= '9';
+        if (ok && (len == 4 || len == 6)) {
+            *year = (per[0] - '0') * 1000 + (per[1] - '0') * 100 + (per[2] - '0') * 10 +
+                    (per[3] - '0');
+            if (len == 6)
+                *month = (per[4] - '0') * 10 + (per[5] - '0');
+        }
+        if (!ok || !(len == 4 || len == 6) || *year < 1 || (len == 6 && (*month < 1 || *month > 12)))
+            return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line,
+                                   (unsigned long)col[CT_PERIOD] + 1,
+                                   "period: expected YYYY or YYYYMM with a month 01 to 12, got \"%s\"",
+                                   csvr_shown(per, len, sh));
+    }
+    if (col[CT_REFYEAR] >= 0) {
+        int y = 0;
+        ok = ylen == 4;
+        for (size_t i = 0; ok && i < ylen; i++)
+            ok = ry[i] >= '0' && ry[i] <= '9';
+        if (ok)
+            y = atoi(ry);
+        if (!ok || y < 1)
+            return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line,
+                                   (unsigned long)col[CT_REFYEAR] + 1,
+                                   "refYear: expected a year YYYY, got \"%s\"",
+                                   csvr_shown(ry, ylen, sh));
+        if (col[CT_PERIOD] >= 0 && y != *year)
+            return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line,
+                                   (unsigned long)col[CT_PERIOD] + 1,
+                                   "period \"%s\" contradicts refYear %d", csvr_shown(per, len, sh),
+                                   y);
+        *year = y;
+    }
+    return 0;
+}
+
+static int comtrade_header(comtrade_ctx *c, csvr *r)
+{
+    int *col = c->col;
+    c->header_done = 1;
+    c->ncols = r->nf;
+    snprintf(c->header0, sizeof c->header0, "%s", csvr_field(r, 0, NULL));
+    for (int i = 0; i < CT_N; i++) {
+        col[i] = -1;
+        for (int k = 0; k < 3 && col[i] < 0 && ct_names[i][k]; k++)
+            col[i] = csvr_find(r, ct_names[i][k]);
+    }
+    c->legacy_flow = col[CT_FLOW] >= 0 &&
+                     !strcasecmp(csvr_field(r, (size_t)col[CT_FLOW], NULL), "Trade Flow Code");
+    const char *missing = NULL;
+    if (col[CT_PERIOD] < 0 && col[CT_REFYEAR] < 0)
+        missing = "refYear or period";
+    else if (col[CT_REP_ISO] < 0 && col[CT_REP_CODE] < 0)
+        missing = "reporterISO or reporterCode";
+    else if (col[CT_PAR_ISO] < 0 && col[CT_PAR_CODE] < 0)
+        missing = "partnerISO or partnerCode";
+    else if (col[CT_FLOW] < 0)
+        missing = "flowCode (or Trade Flow Code)";
+    else if (col[CT_CMD] < 0)
+        missing = "cmdCode (or Commodity Code)";
+    else if (col[CT_VALUE] < 0)
+        missing = "primaryValue (or Trade Value (US$))";
+    if (missing)
+        return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line, 1,
+                               "not a UN Comtrade file: no column %s", missing);
+    return 0;
+}
+
+static int breakdown(const csvr *r, int col, const char *all)
+{
+    size_t len;
+    const char *v = col >= 0 ? csvr_field(r, (size_t)col, &len) : "";
+    return *v && strcmp(v, all) != 0;
 }
 
 static int comtrade_row(void *vctx, csvr *r)
 {
     comtrade_ctx *c = vctx;
     int *col = c->col;
-    if (!c->header_done) {
-        static const char *const names[CT_N] = {
-            "period",      "refYear",     "reporterISO", "partnerISO",   "reporterCode",
-            "partnerCode", "flowCode",    "cmdCode",     "primaryValue", "netWgt",
-            "motCode",     "customsCode", "partner2Code"};
-        c->header_done = 1;
-        for (int i = 0; i < CT_N; i++)
-            col[i] = find_col(r, names[i]);
-        if (col[CT_VALUE] < 0)
-            col[CT_VALUE] = find_col(r, "Trade Value (US$)");
-        if (col[CT_WGT] < 0)
-            col[CT_WGT] = find_col(r, "Netweight (kg)");
-        const char *missing = NULL;
-        if (col[CT_PERIOD] < 0 && col[CT_REFYEAR] < 0)
-            missing = "refYear or period";
-        else if (col[CT_REP_ISO] < 0 && col[CT_REP_CODE] < 0)
-            missing = "reporterISO or reporterCode";
-        else if (col[CT_PAR_ISO] < 0 && col[CT_PAR_CODE] < 0)
-            missing = "partnerISO or partnerCode";
-        else if (col[CT_FLOW] < 0)
-            missing = "flowCode";
-        else if (col[CT_CMD] < 0)
-            missing = "cmdCode";
-        else if (col[CT_VALUE] < 0)
-            missing = "primaryValue";
-        if (missing)
-            return trade_error_set(c->err, TRADE_EDATA, c->path, r->rec_line, 1,
-                                   "not a UN Comtrade file: no column %s", missing);
-        return 0;
-    }
+    char sh[64];
+    if (!c->header_done)
+        return comtrade_header(c, r);
     if (r->nf == 1 && r->len[0] == 0)
         return 0;
+    /* the header again: yearly files concatenated */
+    const char *cmdname = csvr_field(r, (size_t)col[CT_CMD], NULL);
+    if (r->nf == c->ncols && !strcmp(csvr_field(r, 0, NULL), c->header0) &&
+        (!strcasecmp(cmdname, ct_names[CT_CMD][0]) || !strcasecmp(cmdname, ct_names[CT_CMD][1])))
+        return 0;
+    if (r->nf != c->ncols)
+        return trade_error_set(r->err, TRADE_ECSV, r->label, r->rec_line, 1,
+                               "expected %zu fields as in the header, found %zu", c->ncols, r->nf);
     trade_import *im = c->im;
-    /* breakdowns that would count the same trade twice */
-    if (col[CT_MOT] >= 0 && strcmp(csvr_field(r, (size_t)col[CT_MOT], NULL), "0") != 0)
-        return 0;
-    if (col[CT_CUSTOMS] >= 0 && strcmp(csvr_field(r, (size_t)col[CT_CUSTOMS], NULL), "C00") != 0)
-        return 0;
-    if (col[CT_PARTNER2] >= 0 && strcmp(csvr_field(r, (size_t)col[CT_PARTNER2], NULL), "0") != 0)
+    if (im->opt.split_hash) {
+        uint64_t h = 0;
+        for (size_t i = 0; i < r->nf; i++)
+            h = h * 31 + imp_record_hash(r->arena + r->off[i], r->len[i]);
+        c->hsum += imp_record_hash((const char *)&h, sizeof h);
+        c->hn++;
+    }
+    /* breakdowns that would count the same trade twice (an empty cell, as
+     * in the legacy files, is no breakdown) */
+    if (breakdown(r, col[CT_MOT], "0") || breakdown(r, col[CT_CUSTOMS], "C00") ||
+        breakdown(r, col[CT_PARTNER2], "0"))
         return 0;
     size_t len;
     const char *flow = csvr_field(r, (size_t)col[CT_FLOW], &len);
     int fl;
-    if (strcmp(flow, "X") == 0)
-        fl = 0;
-    else if (strcmp(flow, "M") == 0)
-        fl = 1;
-    else if (strcmp(flow, "RX") == 0)
-        fl = 2;
-    else if (strcmp(flow, "RM") == 0)
-        fl = 3;
+    if (c->legacy_flow)
+        fl = !strcmp(flow, "2") ? 0 : !strcmp(flow, "1") ? 1 : !strcmp(flow, "3") ? 2
+             : !strcmp(flow, "4")                         ? 3
+                                                          : -1;
     else
+        fl = !strcmp(flow, "X") ? 0 : !strcmp(flow, "M") ? 1 : !strcmp(flow, "RX") ? 2
+             : !strcmp(flow, "RM")                        ? 3
+                                                          : -1;
+    if (fl < 0)
         return 0; /* other flows (DX, FM, ...) are parts of X and M */
     const char *cmd = csvr_field(r, (size_t)col[CT_CMD], &len);
     uint64_t prod = 0;
-    if (im->opt.level == TRADE_IMPORT_TOTAL) {
-        if (strcmp(cmd, "TOTAL") != 0)
-            return 0;
-    } else {
-        if (len != (size_t)im->opt.level)
-            return 0;
-        if (imp_product(im->opt.level, cmd, len, &prod))
-            return trade_error_set(c->err, TRADE_EDATA, c->path, r->rec_line,
-                                   (unsigned long)col[CT_CMD] + 1, "bad product code \"%s\"", cmd);
+    int is_total = !strcmp(cmd, "TOTAL");
+    if (!is_total && imp_product((int)(len + (len & 1)), cmd, len, &prod))
+        return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line,
+                               (unsigned long)col[CT_CMD] + 1,
+                               "cmdCode: expected TOTAL or an HS code of 2, 4 or 6 digits, got \"%s\"",
+                               csvr_shown(cmd, len, sh));
+    size_t plen = is_total ? 0 : len + (len & 1); /* a lost leading zero restored */
+    if (plen != (size_t)im->opt.level) {
+        if (!c->other_level++) {
+            c->other_len = plen;
+            c->other_line = r->rec_line;
+        }
+        return 0; /* another level: rows of several levels would count trade twice */
     }
-    int pc = col[CT_REFYEAR] >= 0 ? col[CT_REFYEAR] : col[CT_PERIOD];
-    const char *per = csvr_field(r, (size_t)pc, &len);
-    int year = 0, month = 0;
-    if (col[CT_REFYEAR] < 0 && len == 6)
-        month = (per[4] - '0') * 10 + (per[5] - '0');
-    for (size_t i = 0; i < len; i++)
-        if (per[i] < '0' || per[i] > '9')
-            year = -1;
-    if (year == 0 && len >= 4)
-        year = (per[0] - '0') * 1000 + (per[1] - '0') * 100 + (per[2] - '0') * 10 + (per[3] - '0');
-    if (!(len == 4 || len == 6) || year < 1 || month < 0 || month > 12 || (len == 6 && month == 0))
-        return trade_error_set(c->err, TRADE_EDATA, c->path, r->rec_line, (unsigned long)pc + 1,
-                               "bad period \"%s\" (expected YYYY or YYYYMM)", per);
-    if (col[CT_REFYEAR] >= 0 && col[CT_PERIOD] >= 0) {
-        const char *p2 = csvr_field(r, (size_t)col[CT_PERIOD], &len);
-        if (len == 6 && p2[4] >= '0' && p2[4] <= '1' && p2[5] >= '0' && p2[5] <= '9')
-            month = (p2[4] - '0') * 10 + (p2[5] - '0');
-        if (month > 12)
-            month = 0;
-    }
-    int rep, par, rc;
+    if (im->opt.level != TRADE_IMPORT_TOTAL)
+        imp_product(im->opt.level, cmd, len, &prod);
+    int year, month, rc;
+    if ((rc = ct_period(c, r, &year, &month)))
+        return rc;
+    int rep, par;
     if ((rc = ct_country(c, r, col[CT_REP_ISO], col[CT_REP_CODE], &rep)) ||
         (rc = ct_country(c, r, col[CT_PAR_ISO], col[CT_PAR_CODE], &par)))
         return rc;
     const char *v = csvr_field(r, (size_t)col[CT_VALUE], &len);
     fastnum_i128 val, qty = 0;
     uint64_t qrows = 0;
-    if (fastnum_scaled128(v, len, IMP_DECIMALS, &val, NULL))
-        return trade_error_set(c->err, TRADE_EDATA, c->path, r->rec_line,
+    if (fastnum_scaled128(v, len, IMP_DECIMALS, &val, NULL) || val < 0)
+        return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line,
                                (unsigned long)col[CT_VALUE] + 1,
-                               "value: expected a plain number, got \"%s\"", v);
+                               "value: expected a plain number of 0 or more (USD), got \"%s\"",
+                               csvr_shown(v, len, sh));
     if (im->opt.with_quantity && col[CT_WGT] >= 0) {
         const char *q = csvr_field(r, (size_t)col[CT_WGT], &len);
         if (len && strcmp(q, "NA") != 0) {
-            if (fastnum_scaled128(q, len, IMP_DECIMALS - 3, &qty, NULL)) /* kg -> t */
-                return trade_error_set(c->err, TRADE_EDATA, c->path, r->rec_line,
+            if (fastnum_scaled128(q, len, IMP_DECIMALS - 3, &qty, NULL) || qty < 0) /* kg -> t */
+                return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line,
                                        (unsigned long)col[CT_WGT] + 1,
-                                       "netWgt: expected a plain number, got \"%s\"", q);
+                                       "netWgt: expected a plain number of 0 or more (kg), got \"%s\"",
+                                       csvr_shown(q, len, sh));
             qrows = 1;
         }
     }
-    rc = imp_map_add(&im->map, IMP_KEY(year, month, rep, par, fl), prod, val, qty, 1, qrows);
+    rc = imp_add(im, IMP_KEY(year, month, rep, par, fl), prod, val, qty, 1, qrows, im->cur_src);
     if (rc)
-        return trade_error_set(c->err, rc, c->path, r->rec_line, 0,
+        return trade_error_set(r->err, rc, r->label, r->rec_line, 0,
                                rc == TRADE_ELIMIT ? "sum beyond 128-bit range" : "out of memory");
+    c->taken++;
+    return 0;
+}
+
+/* At the end of a member: rows of the wrong level only is a mistake of
+ * options, not an empty result. */
+static int comtrade_end(comtrade_ctx *c, csvr *r)
+{
+    if (!c->header_done)
+        return 0;
+    if (c->im->opt.split_hash) {
+        char h[IMP_SPLIT_LEN];
+        imp_split_hash(h, c->hsum, c->hn);
+        if (imp_split_add(c->im, h) == TRADE_ENOMEM)
+            return trade_error_set(r->err, TRADE_ENOMEM, c->label, 0, 0, "out of memory");
+    }
+    if (c->taken || !c->other_level)
+        return 0;
+    char want[8];
+    snprintf(want, sizeof want, c->other_len ? "hs%zu" : "total", c->other_len);
+    return trade_error_set(r->err, TRADE_EDATA, c->label, c->other_line,
+                           (unsigned long)c->col[CT_CMD] + 1,
+                           "no row at this --level: the file has rows of %s (try --level %s)",
+                           c->other_len ? want : "cmdCode TOTAL", want);
+}
+
+static int comtrade_member(void *vctx, csvr *r, const char *name)
+{
+    comtrade_ctx *c = vctx;
+    (void)name;
+    int rc = comtrade_end(c, r);
+    if (rc)
+        return rc;
+    trade_import *im = c->im;
+    memset(c, 0, sizeof *c);
+    c->im = im;
+    snprintf(c->label, sizeof c->label, "%s", r->label);
+    if (!(im->cur_src = imp_src_intern(im, im->opt.source ? im->opt.source : r->source)))
+        return trade_error_set(r->err, TRADE_ENOMEM, r->label, 0, 0, "out of memory");
     return 0;
 }
 
@@ -773,11 +1108,17 @@ int trade_import_comtrade(trade_import *im, const char *path, trade_error *err)
     comtrade_ctx c;
     memset(&c, 0, sizeof c);
     c.im = im;
-    c.path = path;
-    c.err = err;
-    int rc = csvr_run(path, comtrade_row, &c, err);
+    csvr r;
+    memset(&r, 0, sizeof r);
+    r.row = comtrade_row;
+    r.ctx = &c;
+    r.allow_tab = 1;
+    int rc = csvr_run(path, &r, comtrade_member, err);
     if (!rc && !c.header_done)
-        rc = trade_error_set(err, TRADE_EDATA, path, 1, 1, "empty file");
+        rc = trade_error_set(err, TRADE_EDATA, strcmp(path, "-") ? path : "stdin", 1, 1,
+                             "empty file");
+    if (!rc)
+        rc = comtrade_end(&c, &r);
     return rc;
 }
 
@@ -785,20 +1126,120 @@ int trade_import_comtrade(trade_import *im, const char *path, trade_error *err)
 
 static const char *const partial_cols[] = {"period",        "reporter",  "partner",    "flow",
                                            "product",       "value_usd", "quantity_t", "rows",
-                                           "quantity_rows", NULL};
+                                           "quantity_rows", "source",    NULL};
+#define PARTIAL_NCOLS 10
+#define PARTIAL_FORMAT 2
 
 const char *const *trade_import_partial_columns(void)
 {
     return partial_cols;
 }
 
+static const char *level_name(int level)
+{
+    return level == TRADE_IMPORT_HS2 ? "hs2"
+           : level == TRADE_IMPORT_HS4 ? "hs4"
+           : level == TRADE_IMPORT_HS6 ? "hs6"
+                                       : "total";
+}
+
+int imp_split_add(trade_import *im, const char *hash)
+{
+    for (size_t i = 0; i < im->nsplits; i++)
+        if (!strcmp(im->splits[i], hash))
+            return TRADE_EDATA;
+    if (im->nsplits == im->capsplits) {
+        size_t cap = im->capsplits ? im->capsplits * 2 : 16;
+        char(*sp)[IMP_SPLIT_LEN] = realloc(im->splits, cap * sizeof *sp);
+        if (!sp)
+            return TRADE_ENOMEM;
+        im->splits = sp;
+        im->capsplits = cap;
+    }
+    snprintf(im->splits[im->nsplits++], IMP_SPLIT_LEN, "%s", hash);
+    return 0;
+}
+
+char *trade_import_partial_meta(const trade_import *im)
+{
+    size_t n = 80 + im->nsplits * IMP_SPLIT_LEN;
+    char *s = malloc(n);
+    if (!s)
+        return NULL;
+    /* a merge writes the options of the partials it read */
+    int merged = im->partial_opts[0] != '\0';
+    int k = snprintf(s, n, "partial format=%d level=%s quantity=%d splits=", PARTIAL_FORMAT,
+                     merged ? im->partial_level : level_name(im->opt.level),
+                     merged ? im->partial_qty : im->opt.with_quantity ? 1 : 0);
+    for (size_t i = 0; i < im->nsplits; i++)
+        k += snprintf(s + k, n - (size_t)k, "%s%s", i ? " " : "", im->splits[i]);
+    return s;
+}
+
 typedef struct partial_ctx {
     trade_import *im;
-    const char *path;
-    trade_error *err;
-    int col[9];
+    int col[PARTIAL_NCOLS + 1];
+    size_t ncols;
     int header_done;
+    char label[TRADE_ERROR_FILE_MAX];
 } partial_ctx;
+
+/* The options of a partial header's last column against the first partial
+ * read and the importer's own; its splits must all be new. */
+static int partial_meta(partial_ctx *c, csvr *r, const char *meta)
+{
+    trade_import *im = c->im;
+    char sh[64];
+    int format = 0, quantity = -1;
+    char level[8] = "";
+    const char *sp = strstr(meta, " splits=");
+    if (strncmp(meta, "partial ", 8) != 0 || !sp ||
+        sscanf(meta, "partial format=%d level=%7s quantity=%d", &format, level, &quantity) != 3)
+        return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line, (unsigned long)c->ncols,
+                               "not a partial file of trade import: no options column (write "
+                               "partials again with this version)");
+    if (format != PARTIAL_FORMAT)
+        return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line, (unsigned long)c->ncols,
+                               "partial of format %d; this version reads format %d", format,
+                               PARTIAL_FORMAT);
+    char opts[128];
+    snprintf(opts, sizeof opts, "--level %s%s", level, quantity ? " --with-quantity" : "");
+    if (!im->partial_opts[0]) {
+        snprintf(im->partial_opts, sizeof im->partial_opts, "%s", opts);
+        snprintf(im->partial_opts_file, sizeof im->partial_opts_file, "%s", r->label);
+        snprintf(im->partial_level, sizeof im->partial_level, "%s", level);
+        im->partial_qty = quantity != 0;
+    } else if (strcmp(opts, im->partial_opts) != 0) {
+        return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line, (unsigned long)c->ncols,
+                               "partial made with %s, but %s was made with %s: partials of "
+                               "different options cannot be merged",
+                               opts, im->partial_opts_file, im->partial_opts);
+    }
+    if (im->opt.with_quantity && !quantity)
+        return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line, (unsigned long)c->ncols,
+                               "--with-quantity, but this partial was made without quantities");
+    for (const char *s = sp + 8; *s;) {
+        const char *e = strchr(s, ' ');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        char h[IMP_SPLIT_LEN];
+        if (n && n < sizeof h) {
+            memcpy(h, s, n);
+            h[n] = '\0';
+            int rc = imp_split_add(im, h);
+            if (rc == TRADE_EDATA)
+                return trade_error_set(r->err, rc, r->label, r->rec_line, (unsigned long)c->ncols,
+                                       "input split %s was merged already: the same partial "
+                                       "(or the same part of the input) given twice",
+                                       csvr_shown(h, n, sh));
+            if (rc)
+                return trade_error_set(r->err, rc, r->label, r->rec_line, 0, "out of memory");
+        }
+        if (!e)
+            break;
+        s = e + 1;
+    }
+    return 0;
+}
 
 /* Column k of a partial row: the sums exactly (at most 9 decimals), the
  * counts as non-negative integers. */
@@ -807,41 +1248,50 @@ static int partial_num(partial_ctx *c, csvr *r, int k, fastnum_i128 *out)
     size_t len;
     const char *s = csvr_field(r, (size_t)c->col[k], &len);
     int inexact = 0, count = k >= 7;
+    char sh[64];
     if (fastnum_scaled128(s, len, count ? 0 : IMP_DECIMALS, out, &inexact) || inexact ||
         (count && (*out < 0 || *out > (fastnum_i128)UINT64_MAX)))
-        return trade_error_set(c->err, TRADE_EDATA, c->path, r->rec_line,
+        return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line,
                                (unsigned long)c->col[k] + 1, "%s: expected %s, got \"%s\"",
                                partial_cols[k],
-                               count ? "a count" : "a number with at most 9 decimals", s);
+                               count ? "a count" : "a number with at most 9 decimals",
+                               csvr_shown(s, len, sh));
     return 0;
 }
 
 static int partial_row(void *vctx, csvr *r)
 {
     partial_ctx *c = vctx;
-    /* A record that is the header is skipped wherever it is: the parts of
-     * a map step may arrive concatenated, or sorted by a streaming engine. */
-    int is_header = r->nf == 9;
-    for (size_t i = 0; is_header && i < 9; i++)
+    char sh[64];
+    /* A record that is the header is read wherever it is: the parts of a
+     * map step may arrive concatenated, or sorted by a streaming engine. */
+    int is_header = r->nf == PARTIAL_NCOLS + 1;
+    for (size_t i = 0; is_header && i < PARTIAL_NCOLS; i++)
         is_header = strcmp(csvr_field(r, i, NULL), partial_cols[i]) == 0;
-    if (!c->header_done) {
+    if (is_header) {
         c->header_done = 1;
-        if (!is_header && find_col(r, "period") < 0 && r->nf == 9) {
-            for (int i = 0; i < 9; i++) /* no header: the standard order */
-                c->col[i] = i;
-        } else {
-            for (int i = 0; i < 9; i++)
-                if ((c->col[i] = find_col(r, partial_cols[i])) < 0)
-                    return trade_error_set(c->err, TRADE_EDATA, c->path, r->rec_line, 1,
-                                           "not a partial file of trade import: no column %s",
-                                           partial_cols[i]);
-            return 0;
-        }
+        c->ncols = r->nf;
+        for (int i = 0; i < PARTIAL_NCOLS; i++)
+            c->col[i] = i;
+        return partial_meta(c, r, csvr_field(r, PARTIAL_NCOLS, NULL));
     }
-    if (is_header)
-        return 0;
     if (r->nf == 1 && r->len[0] == 0)
         return 0;
+    if (!c->header_done) {
+        if (csvr_find(r, "period") >= 0 || r->nf != PARTIAL_NCOLS + 1)
+            return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line, 1,
+                                   "not a partial file of trade import (expected the header %s,"
+                                   "...,source and an options column)",
+                                   partial_cols[0]);
+        /* rows before the header (a sorted stream): the standard order,
+         * checked when the header comes */
+        for (int i = 0; i < PARTIAL_NCOLS; i++)
+            c->col[i] = i;
+        c->ncols = PARTIAL_NCOLS + 1;
+    }
+    if (r->nf != c->ncols)
+        return trade_error_set(r->err, TRADE_ECSV, r->label, r->rec_line, 1,
+                               "expected %zu fields as in the header, found %zu", c->ncols, r->nf);
     trade_import *im = c->im;
     size_t len;
     const char *per = csvr_field(r, (size_t)c->col[0], &len);
@@ -855,28 +1305,30 @@ static int partial_row(void *vctx, csvr *r)
             month = atoi(per + 5);
     }
     if (!ok || year < 1 || month > 12 || (len == 7 && month < 1))
-        return trade_error_set(c->err, TRADE_EDATA, c->path, r->rec_line,
-                               (unsigned long)c->col[0] + 1, "bad period \"%s\"", per);
+        return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line,
+                               (unsigned long)c->col[0] + 1, "bad period \"%s\"",
+                               csvr_shown(per, len, sh));
     int ids[2];
     for (int k = 0; k < 2; k++) {
         const char *code = csvr_field(r, (size_t)c->col[1 + k], &len);
         if (!trade_country_valid(code) || (ids[k] = imp_code_intern(im, code, len)) < 0)
-            return trade_error_set(c->err, TRADE_EDATA, c->path, r->rec_line,
+            return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line,
                                    (unsigned long)c->col[1 + k] + 1, "unknown country code \"%s\"",
-                                   code);
+                                   csvr_shown(code, len, sh));
     }
-    const char *flow = csvr_field(r, (size_t)c->col[3], NULL);
+    const char *flow = csvr_field(r, (size_t)c->col[3], &len);
     int fl = -1;
     for (int i = 0; i < 4; i++)
         if (strcmp(flow, flow_names[i]) == 0)
             fl = i;
     if (fl < 0)
-        return trade_error_set(c->err, TRADE_EDATA, c->path, r->rec_line,
-                               (unsigned long)c->col[3] + 1, "bad flow \"%s\"", flow);
+        return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line,
+                               (unsigned long)c->col[3] + 1, "bad flow \"%s\"",
+                               csvr_shown(flow, len, sh));
     const char *prod = csvr_field(r, (size_t)c->col[4], &len);
     uint64_t p = 0;
     if (len > 7)
-        return trade_error_set(c->err, TRADE_EDATA, c->path, r->rec_line,
+        return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line,
                                (unsigned long)c->col[4] + 1, "product code longer than 7 bytes");
     memcpy(&p, prod, len);
     fastnum_i128 v[4];
@@ -885,11 +1337,26 @@ static int partial_row(void *vctx, csvr *r)
         if (rc)
             return rc;
     }
-    int rc = imp_map_add(&im->map, IMP_KEY(year, month, ids[0], ids[1], fl), p, v[0], v[1],
-                         (uint64_t)v[2], (uint64_t)v[3]);
+    const char *src = csvr_field(r, (size_t)c->col[9], &len);
+    uint32_t sid = len ? src_from_label(im, src) : 0;
+    if (len && !sid)
+        return trade_error_set(r->err, TRADE_ENOMEM, r->label, r->rec_line, 0, "out of memory");
+    int rc = imp_add(im, IMP_KEY(year, month, ids[0], ids[1], fl), p, v[0], v[1], (uint64_t)v[2],
+                     (uint64_t)v[3], sid);
     if (rc)
-        return trade_error_set(c->err, rc, c->path, r->rec_line, 0,
+        return trade_error_set(r->err, rc, r->label, r->rec_line, 0,
                                rc == TRADE_ELIMIT ? "sum beyond 128-bit range" : "out of memory");
+    return 0;
+}
+
+static int partial_member(void *vctx, csvr *r, const char *name)
+{
+    partial_ctx *c = vctx;
+    (void)name;
+    trade_import *im = c->im;
+    memset(c, 0, sizeof *c);
+    c->im = im;
+    snprintf(c->label, sizeof c->label, "%s", r->label);
     return 0;
 }
 
@@ -898,10 +1365,14 @@ int trade_import_partial(trade_import *im, const char *path, trade_error *err)
     partial_ctx c;
     memset(&c, 0, sizeof c);
     c.im = im;
-    c.path = path;
-    c.err = err;
-    int rc = csvr_run(path, partial_row, &c, err);
+    csvr r;
+    memset(&r, 0, sizeof r);
+    r.row = partial_row;
+    r.ctx = &c;
+    int rc = csvr_run(path, &r, partial_member, err);
     if (!rc && !c.header_done)
-        rc = trade_error_set(err, TRADE_EDATA, path, 1, 1, "empty file");
+        rc = trade_error_set(err, TRADE_EDATA, strcmp(path, "-") ? path : "stdin", 1, 1,
+                             "%s", c.ncols ? "no header line with the options of the partial"
+                                           : "empty file");
     return rc;
 }

@@ -27,6 +27,8 @@
 
 #include "fastnum_internal.h"
 #include "import_internal.h"
+#include "input_internal.h"
+#include "utf8_internal.h"
 
 #define BACI_BUF (1u << 20)
 #define BACI_BUF_MAX (64u << 20)
@@ -52,6 +54,8 @@ typedef struct baci_worker {
     char *buf;
     size_t cap;
     atomic_ullong done;
+    uint64_t hsum, hn; /* split hash: sum of record hashes, records */
+    int hash;          /* opt.split_hash */
     struct baci_worker *peer; /* for the progress total; NULL in workers > 0 */
     /* slow path: libcsv and the fields it produced */
     struct csv_parser csv;
@@ -118,12 +122,7 @@ static int worker_fail(baci_worker *w, int code, unsigned long col, const char *
                        const char *field, size_t flen)
 {
     char shown[64];
-    size_t n = flen < sizeof shown - 4 ? flen : sizeof shown - 4;
-    memcpy(shown, field, n);
-    if (n < flen)
-        memcpy(shown + n, "...", 4);
-    else
-        shown[n] = '\0';
+    utf8_shown(field, flen, shown);
     w->err_line = w->lines;
     w->status = trade_error_set(&w->err, code, w->path, 0, col, fmt, shown);
     return w->status;
@@ -201,13 +200,13 @@ static inline int add_group(baci_worker *w, row_cache *rc, uint64_t a, uint64_t 
         rc->slots = w->map.slots;
     }
     if (__builtin_add_overflow(g->value, val, &g->value) ||
-        __builtin_add_overflow(g->quantity, qty, &g->quantity)) {
+        __builtin_add_overflow(g->quantity, qty, &g->quantity) || g->quantity_rows == UINT32_MAX) {
         w->err_line = w->lines;
         return w->status = trade_error_set(&w->err, TRADE_ELIMIT, w->path, 0, 0,
                                            "a sum goes beyond the 128-bit range");
     }
     g->rows++;
-    g->quantity_rows += qrows;
+    g->quantity_rows += (uint32_t)qrows;
     return 0;
 }
 
@@ -258,6 +257,8 @@ static inline const char *layout_row(baci_worker *w, row_cache *rc, const char *
             return NULL;
         kend = p;
     }
+    if (kend - b > 6) /* the general path refuses it */
+        return NULL;
     uint64_t prod = 0;
     if (im->opt.level != TRADE_IMPORT_TOTAL &&
         imp_product(im->opt.level, b, (size_t)(kend - b), &prod))
@@ -299,18 +300,46 @@ static inline const char *layout_row(baci_worker *w, row_cache *rc, const char *
     }
     if (add_group(w, rc, IMP_KEY(year, 0, rep, par, 0), prod, val, qty, qrows))
         return NULL;
+    if (w->hash) {
+        w->hsum += imp_record_hash(s, (size_t)(p - s) - (p > s && p[-1] == '\r'));
+        w->hn++;
+    }
     return p;
 }
 
+static inline void trim(const char **f, size_t *n)
+{
+    while (*n && (**f == ' ' || **f == '\t'))
+        (*f)++, (*n)--;
+    while (*n && ((*f)[*n - 1] == ' ' || (*f)[*n - 1] == '\t' || (*f)[*n - 1] == '\r'))
+        (*n)--;
+}
+
+static int unknown_code(baci_worker *w, const char *rec, const char *lim, int k, const char *what,
+                        const char *f, size_t fl, unsigned n)
+{
+    char hint[300], fmt[400];
+    imp_unknown_hint(w->im, (int)n, hint, sizeof hint);
+    /* the hint goes into the format: escape its % signs (there are none
+     * but for safety against a country table's text) */
+    size_t k2 = 0;
+    for (size_t i = 0; hint[i] && k2 < sizeof hint - 2; i++)
+        if (hint[i] != '%')
+            hint[k2++] = hint[i];
+    hint[k2] = '\0';
+    snprintf(fmt, sizeof fmt, "%s \"%%s\" (%s)", what, hint);
+    return worker_fail(w, TRADE_EDATA, field_column(rec, lim, k), fmt, f, fl);
+}
+
 /* Sum one record with fields f/fl (nf of them). rec..lim is the record's
- * text, for error columns. */
-static int baci_row(baci_worker *w, row_cache *rc, const char *const *f, const size_t *fl,
+ * text, for error columns and the split hash. */
+static int baci_row(baci_worker *w, row_cache *rc, const char *const *fin, const size_t *flin,
                     size_t nf, const char *rec, const char *lim)
 {
     const baci_cols *c = &w->c;
     trade_import *im = w->im;
     unsigned year, ni, nj;
-    if (nf == 1 && fl[0] == 0)
+    if (nf == 1 && flin[0] == 0)
         return 0; /* blank line */
     if (nf != (size_t)c->ncols) {
         char msg[32];
@@ -318,51 +347,73 @@ static int baci_row(baci_worker *w, row_cache *rc, const char *const *f, const s
         return worker_fail(w, TRADE_ECSV, 1, "expected as many fields as the header, found %s", msg,
                            strlen(msg));
     }
+    const char *f[BACI_MAXF];
+    size_t fl[BACI_MAXF];
+    for (size_t i = 0; i < nf; i++) {
+        f[i] = fin[i];
+        fl[i] = flin[i];
+        trim(&f[i], &fl[i]);
+    }
+    /* the header again (yearly files concatenated): skipped */
+    if (fl[c->t] == 1 && (f[c->t][0] | 0x20) == 't' && fl[c->v] == 1 && (f[c->v][0] | 0x20) == 'v')
+        return 0;
     if (parse_small_uint(f[c->t], fl[c->t], &year) || year < 1 || year > 9999)
         return worker_fail(w, TRADE_EDATA, field_column(rec, lim, c->t),
                            "t: expected a year, got \"%s\"", f[c->t], fl[c->t]);
     int rep = -1, par = -1;
-    if (!parse_small_uint(f[c->i], fl[c->i], &ni) && ni < 1000)
+    int okn = !parse_small_uint(f[c->i], fl[c->i], &ni) && ni < 1000;
+    if (okn)
         rep = im->bynum[ni];
     if (rep < 0)
-        return worker_fail(w, TRADE_EDATA, field_column(rec, lim, c->i),
-                           im->opt.keep_unknown
-                               ? "i: unknown exporter code \"%s\""
-                               : "i: unknown exporter code \"%s\" (--countries FILE maps it, "
-                                 "--keep-unknown keeps it as X + code)",
-                           f[c->i], fl[c->i]);
-    if (!parse_small_uint(f[c->j], fl[c->j], &nj) && nj < 1000)
+        return unknown_code(w, rec, lim, c->i, "i: unknown exporter code", f[c->i], fl[c->i],
+                            okn ? ni : 1000);
+    okn = !parse_small_uint(f[c->j], fl[c->j], &nj) && nj < 1000;
+    if (okn)
         par = im->bynum[nj];
     if (par < 0)
-        return worker_fail(w, TRADE_EDATA, field_column(rec, lim, c->j),
-                           im->opt.keep_unknown
-                               ? "j: unknown importer code \"%s\""
-                               : "j: unknown importer code \"%s\" (--countries FILE maps it, "
-                                 "--keep-unknown keeps it as X + code)",
-                           f[c->j], fl[c->j]);
+        return unknown_code(w, rec, lim, c->j, "j: unknown importer code", f[c->j], fl[c->j],
+                            okn ? nj : 1000);
     uint64_t prod = 0;
+    if (c->k >= 0 && fl[c->k] > 6)
+        return worker_fail(w, TRADE_EDATA, field_column(rec, lim, c->k),
+                           "k: expected an HS6 product code (at most 6 characters), got \"%s\"",
+                           f[c->k], fl[c->k]);
     if (im->opt.level != TRADE_IMPORT_TOTAL && imp_product(im->opt.level, f[c->k], fl[c->k], &prod))
         return worker_fail(w, TRADE_EDATA, field_column(rec, lim, c->k),
                            "k: expected an HS product code, got \"%s\"", f[c->k], fl[c->k]);
     fastnum_i128 val, qty = 0;
     uint64_t qrows = 0;
     if (quick_scaled(f[c->v], fl[c->v], V_SCALE, &val) &&
-        fastnum_scaled128(f[c->v], fl[c->v], V_SCALE, &val, NULL))
+        (fastnum_scaled128(f[c->v], fl[c->v], V_SCALE, &val, NULL) || val < 0))
         return worker_fail(w, TRADE_EDATA, field_column(rec, lim, c->v),
-                           "v: expected a plain number (thousands of USD), got \"%s\"", f[c->v],
-                           fl[c->v]);
+                           fl[c->v] && f[c->v][0] == '-'
+                               ? "v: a negative value, \"%s\" (trade values are 0 or more)"
+                               : "v: expected a plain number (thousands of USD), got \"%s\"",
+                           f[c->v], fl[c->v]);
     if (im->opt.with_quantity) {
         const char *q = f[c->q];
         size_t ql = fl[c->q];
         if (ql && !(ql == 2 && q[0] == 'N' && q[1] == 'A')) {
-            if (quick_scaled(q, ql, Q_SCALE, &qty) && fastnum_scaled128(q, ql, Q_SCALE, &qty, NULL))
+            if (quick_scaled(q, ql, Q_SCALE, &qty) &&
+                (fastnum_scaled128(q, ql, Q_SCALE, &qty, NULL) || qty < 0))
                 return worker_fail(w, TRADE_EDATA, field_column(rec, lim, c->q),
-                                   "q: expected a plain number (tonnes), empty or NA, got \"%s\"",
+                                   ql && q[0] == '-'
+                                       ? "q: a negative quantity, \"%s\" (tonnes are 0 or more)"
+                                       : "q: expected a plain number (tonnes), empty or NA, got "
+                                         "\"%s\"",
                                    q, ql);
             qrows = 1;
         }
     }
-    return add_group(w, rc, IMP_KEY(year, 0, rep, par, 0), prod, val, qty, qrows);
+    int st = add_group(w, rc, IMP_KEY(year, 0, rep, par, 0), prod, val, qty, qrows);
+    if (!st && w->hash) {
+        size_t n = (size_t)(lim - rec);
+        while (n && (rec[n - 1] == '\r' || rec[n - 1] == '\n'))
+            n--;
+        w->hsum += imp_record_hash(rec, n);
+        w->hn++;
+    }
+    return st;
 }
 
 /* ---- reading ---- */
@@ -588,6 +639,7 @@ static int worker_init(baci_worker *w, trade_import *im, const char *path, int f
     w->start = start;
     w->end = end;
     w->fsize = fsize;
+    w->hash = im->opt.split_hash;
     atomic_init(&w->done, 0);
     w->cap = BACI_BUF + 1;
     w->buf = malloc(w->cap);
@@ -715,6 +767,9 @@ static int merge_into(trade_import *im, imp_map *m, const char *path, trade_erro
         im->map = *m;
         m->slots = NULL;
         m->cap = m->n = 0;
+        for (size_t i = 0; i < im->map.cap; i++)
+            if (im->map.slots[i].a)
+                im->map.slots[i].src = im->cur_src;
         return 0;
     }
     if (imp_map_reserve(&im->map, im->map.n + m->n))
@@ -723,8 +778,8 @@ static int merge_into(trade_import *im, imp_map *m, const char *path, trade_erro
         const imp_group *g = &m->slots[i];
         if (!g->a)
             continue;
-        int rc =
-            imp_map_add(&im->map, g->a, g->prod, g->value, g->quantity, g->rows, g->quantity_rows);
+        int rc = imp_add(im, g->a, g->prod, g->value, g->quantity, g->rows, g->quantity_rows,
+                         im->cur_src);
         if (rc)
             return trade_error_set(err, rc, path, 0, 0, "%s",
                                    rc == TRADE_ELIMIT ? "a sum goes beyond the 128-bit range"
@@ -742,41 +797,181 @@ static int worker_error(const baci_worker *w, unsigned long first_line, trade_er
     return w->status;
 }
 
-static int spool(int *fd, const char *path, struct stat *st, trade_error *err)
+/* ---- input that is not a plain regular file ----
+ *
+ * The two workers need a regular file to pread. A pipe, a compressed file
+ * and each member of a zip archive are first copied (decompressed) into an
+ * unlinked temporary file in TMPDIR. The copy of text is checked on the
+ * way, so that no input runs on without end: a NUL byte (a binary file,
+ * /dev/zero) or UTF-16 stops it at once, with its line, and so does a line
+ * longer than BACI_BUF_MAX. */
+
+typedef struct spool_src {
+    int fd;   /* read from fd, or */
+    inp *in;  /* from the current member of in */
+    const char *pre; /* bytes already read from fd */
+    size_t npre;
+} spool_src;
+
+static int spool_read(spool_src *s, char *buf, size_t size, size_t *got, trade_error *err,
+                      const char *label)
 {
-    FILE *t = tmpfile();
-    if (!t) {
-        close(*fd);
-        return trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot create a temporary file: %s",
-                               strerror(errno));
+    if (s->npre) {
+        size_t n = s->npre < size ? s->npre : size;
+        memcpy(buf, s->pre, n);
+        s->pre += n;
+        s->npre -= n;
+        *got = n;
+        return 0;
     }
+    if (s->in)
+        return inp_read(s->in, buf, size, got, err);
+    for (;;) {
+        ssize_t n = read(s->fd, buf, size);
+        if (n >= 0) {
+            *got = (size_t)n;
+            return 0;
+        }
+        if (errno != EINTR)
+            return trade_error_set(err, TRADE_EIO, label, 0, 0, "read error: %s", strerror(errno));
+    }
+}
+
+static int spool(spool_src *src, int check, const char *label, int *out, trade_error *err)
+{
+    *out = -1;
+    int t = inp_tmpfile();
+    if (t < 0)
+        return trade_error_set(err, TRADE_EIO, label, 0, 0,
+                               "cannot create a temporary file (in TMPDIR or /tmp): %s",
+                               strerror(errno));
     char *buf = malloc(1 << 16);
-    int rc = buf ? 0 : trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
-    ssize_t n;
-    while (!rc && (n = read(*fd, buf, 1 << 16)) != 0) {
-        if (n < 0) {
-            if (errno == EINTR)
+    int rc = buf ? 0 : trade_error_set(err, TRADE_ENOMEM, label, 0, 0, "out of memory");
+    unsigned long line = 1;
+    uint64_t col = 0; /* bytes since the last line end */
+    int first = 1;
+    size_t got;
+    while (!rc && !(rc = spool_read(src, buf, 1 << 16, &got, err, label)) && got) {
+        if (check) {
+            if (first && got >= 2 &&
+                ((buf[0] == '\xFF' && buf[1] == '\xFE') || (buf[0] == '\xFE' && buf[1] == '\xFF'))) {
+                rc = trade_error_set(err, TRADE_ECSV, label, 1, 1, "UTF-16 text: convert it to UTF-8");
+                break;
+            }
+            const char *z = memchr(buf, '\0', got), *end = z ? z : buf + got, *p = buf, *nl;
+            while ((nl = memchr(p, '\n', (size_t)(end - p)))) {
+                line++;
+                col = 0;
+                p = nl + 1;
+            }
+            col += (uint64_t)(end - p);
+            if (z) {
+                rc = trade_error_set(err, TRADE_ECSV, label, line, (unsigned long)col + 1,
+                                     "NUL byte: not a text file");
+                break;
+            }
+            if (col > BACI_BUF_MAX) {
+                rc = trade_error_set(err, TRADE_ELIMIT, label, line, 0,
+                                     "line longer than %u bytes", BACI_BUF_MAX);
+                break;
+            }
+        }
+        first = 0;
+        for (size_t off = 0; !rc && off < got;) {
+            ssize_t n = write(t, buf + off, got - off);
+            if (n < 0 && errno == EINTR)
                 continue;
-            rc = trade_error_set(err, TRADE_EIO, path, 0, 0, "read error: %s", strerror(errno));
-        } else if (fwrite(buf, 1, (size_t)n, t) != (size_t)n) {
-            rc = trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot write a temporary file");
+            if (n <= 0)
+                rc = trade_error_set(err, TRADE_EIO, label, 0, 0,
+                                     "cannot write a temporary file: %s",
+                                     n < 0 ? strerror(errno) : "no space");
+            else
+                off += (size_t)n;
         }
     }
     free(buf);
-    close(*fd);
-    *fd = -1;
-    if (!rc && fflush(t) != 0)
-        rc = trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot write a temporary file");
-    if (!rc && ((*fd = dup(fileno(t))) < 0 || fstat(*fd, st) != 0))
-        rc = trade_error_set(err, TRADE_EIO, path, 0, 0, "temporary file: %s", strerror(errno));
-    fclose(t); /* the file lives on through the duplicated descriptor */
+    if (rc) {
+        close(t);
+        return rc;
+    }
+    *out = t;
+    return 0;
+}
+
+static int baci_fd(trade_import *im, int fd, const char *path, trade_error *err);
+
+/* A member name of a BACI archive: the country table, the product table,
+ * a yearly data file, or something else (a readme: skipped). */
+static int member_kind(const char *name)
+{
+    const char *b = strrchr(name, '/');
+    b = b ? b + 1 : name;
+    size_t n = strlen(b);
+    if (n < 4 || strcasecmp(b + n - 4, ".csv") != 0)
+        return 0;
+    if (!strncasecmp(b, "country_codes", 13))
+        return 1;
+    if (!strncasecmp(b, "product_codes", 13))
+        return 2;
+    return 3;
+}
+
+/* A zip archive as CEPII ships it, on fd (seekable): the tables first,
+ * then every yearly file. */
+static int baci_zip(trade_import *im, int fd, const char *path, trade_error *err)
+{
+    int rc = 0, ndata = 0;
+    char label[TRADE_ERROR_FILE_MAX], source[TRADE_ERROR_FILE_MAX];
+    for (int pass = 0; pass < 2 && !rc; pass++) {
+        inp *in;
+        if (lseek(fd, 0, SEEK_SET) < 0)
+            return trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot seek: %s", strerror(errno));
+        if ((rc = inp_open_fd(&in, fd, path, err)))
+            return rc;
+        const char *name;
+        int k;
+        while (!rc && (k = inp_next(in, &name, err)) > 0) {
+            if (!name)
+                break;
+            int kind = member_kind(name);
+            snprintf(label, sizeof label, "%s(%s)", path, name);
+            inp_member_label(source, sizeof source, path, name);
+            if (pass == 0 && (kind == 1 || (kind == 2 && im->opt.product_names))) {
+                csvr r;
+                memset(&r, 0, sizeof r);
+                r.label = label;
+                r.err = err;
+                rc = kind == 1 ? imp_countries_member(im, &r, in, 0) : imp_products_member(im, &r, in);
+                free(r.arena);
+            } else if (pass == 1 && kind == 3) {
+                spool_src src = {-1, in, NULL, 0};
+                int t;
+                ndata++;
+                if (!(rc = spool(&src, 1, label, &t, err))) {
+                    if (!(im->cur_src = imp_src_intern(im, im->opt.source ? im->opt.source : source)))
+                        rc = trade_error_set(err, TRADE_ENOMEM, label, 0, 0, "out of memory");
+                    else
+                        rc = baci_fd(im, t, label, err);
+                    close(t);
+                }
+            }
+        }
+        if (!rc && k < 0)
+            rc = -k;
+        inp_close(in);
+    }
+    if (!rc && !ndata)
+        rc = trade_error_set(err, TRADE_EDATA, path, 0, 0,
+                             "no BACI data file (a .csv other than country_codes and "
+                             "product_codes) in the archive");
     return rc;
 }
 
 int trade_import_baci(trade_import *im, const char *path, trade_error *err)
 {
-    int fd = strcmp(path, "-") == 0 ? dup(0) : open(path, O_RDONLY);
-    if (strcmp(path, "-") == 0)
+    int is_stdin = strcmp(path, "-") == 0;
+    int fd = is_stdin ? dup(0) : open(path, O_RDONLY);
+    if (is_stdin)
         path = "stdin";
     if (fd < 0)
         return trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
@@ -785,21 +980,75 @@ int trade_import_baci(trade_import *im, const char *path, trade_error *err)
         close(fd);
         return trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot stat: %s", strerror(errno));
     }
-    if (!S_ISREG(st.st_mode)) {
-        /* a pipe (stdin in a Hadoop Streaming or Spark pipe map step): spool
-         * it to an anonymous temporary file, which is read in parts */
-        int rc = spool(&fd, path, &st, err);
+    inp_kind kind;
+    int rc = 0, t = -1;
+    if (S_ISREG(st.st_mode)) {
+        kind = inp_sniff_fd(fd);
+    } else {
+        /* a pipe (stdin in a streaming map step), a device: peek, then copy */
+        char pre[8];
+        size_t npre = 0;
+        while (npre < sizeof pre) {
+            ssize_t n = read(fd, pre + npre, sizeof pre - npre);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                break;
+            npre += (size_t)n;
+        }
+        kind = inp_sniff((const unsigned char *)pre, npre);
+        spool_src src = {fd, NULL, pre, npre};
+        rc = spool(&src, kind == INP_PLAIN, path, &t, err);
+        close(fd);
+        fd = t;
         if (rc)
             return rc;
     }
+    if (kind == INP_ZIP) {
+        rc = baci_zip(im, fd, path, err);
+        close(fd);
+        return rc;
+    }
+    if (!(im->cur_src =
+              imp_src_intern(im, im->opt.source ? im->opt.source : inp_basename(path)))) {
+        close(fd);
+        return trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
+    }
+    if (kind != INP_PLAIN) { /* one compressed stream */
+        inp *in;
+        if (lseek(fd, 0, SEEK_SET) < 0 || (rc = inp_open_fd(&in, fd, path, err))) {
+            if (!rc)
+                rc = trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot seek: %s", strerror(errno));
+            close(fd);
+            return rc;
+        }
+        const char *name;
+        int k = inp_next(in, &name, err);
+        spool_src src = {-1, in, NULL, 0};
+        rc = k < 0 ? -k : spool(&src, 1, path, &t, err);
+        inp_close(in);
+        close(fd);
+        if (rc)
+            return rc;
+        fd = t;
+    }
+    rc = baci_fd(im, fd, path, err);
+    close(fd);
+    return rc;
+}
+
+/* Sum the BACI records of the regular file open on fd (not closed). */
+static int baci_fd(trade_import *im, int fd, const char *path, trade_error *err)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0)
+        return trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot stat: %s", strerror(errno));
     uint64_t fsize = (uint64_t)st.st_size, data = 0;
     unsigned long hlines = 1;
     baci_cols c;
     int rc = read_header(im, path, fd, fsize, &c, &data, &hlines, err);
-    if (rc) {
-        close(fd);
+    if (rc)
         return rc;
-    }
     /* numeric codes, resolved once before the threads start */
     for (int n = 0; n < 1000; n++)
         im->bynum[n] = imp_code_numeric(im, n);
@@ -829,16 +1078,13 @@ int trade_import_baci(trade_import *im, const char *path, trade_error *err)
     }
     baci_worker w[2];
     unsigned long first = hlines + 1;
-    if ((rc = worker_init(&w[0], im, path, fd, &c, data, split, fsize, err))) {
-        close(fd);
+    if ((rc = worker_init(&w[0], im, path, fd, &c, data, split, fsize, err)))
         return rc;
-    }
     int two = nthreads > 1;
     pthread_t th;
     if (two) {
         if ((rc = worker_init(&w[1], im, path, fd, &c, split, fsize, fsize, err))) {
             worker_free(&w[0]);
-            close(fd);
             return rc;
         }
         w[0].peer = &w[1];
@@ -865,6 +1111,12 @@ int trade_import_baci(trade_import *im, const char *path, trade_error *err)
         rc = worker_error(&w[0], first, err);
     else if (two && w[1].status)
         rc = worker_error(&w[1], first + w[0].lines, err);
+    if (!rc && im->opt.split_hash) {
+        char h[IMP_SPLIT_LEN];
+        imp_split_hash(h, w[0].hsum + (two ? w[1].hsum : 0), w[0].hn + (two ? w[1].hn : 0));
+        if (imp_split_add(im, h) == TRADE_ENOMEM)
+            rc = trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
+    }
     if (!rc)
         rc = merge_into(im, &w[0].map, path, err);
     worker_free(&w[0]);
@@ -874,6 +1126,5 @@ int trade_import_baci(trade_import *im, const char *path, trade_error *err)
         im->opt.progress(im->opt.progress_ctx, fsize, fsize);
     if (two)
         worker_free(&w[1]);
-    close(fd);
     return rc;
 }

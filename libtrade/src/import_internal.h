@@ -10,12 +10,14 @@
 
 /* A group: key (a: year<<40 | month<<32 | reporter<<20 | partner<<8 |
  * flow; prod: up to 8 bytes of the product code, zero padded) and sums. a is
- * never 0 for a used slot (years start at 1). */
+ * never 0 for a used slot (years start at 1). src: the id of the file (or
+ * set of files) its rows came from, 0 until set. */
 typedef struct imp_group {
     uint64_t a, prod;
     fastnum_i128 value;    /* billionths of a USD */
     fastnum_i128 quantity; /* billionths of a tonne (milligrams) */
-    uint64_t rows, quantity_rows;
+    uint64_t rows;
+    uint32_t quantity_rows, src;
 } imp_group;
 
 /* The units of the sums: value and quantity have 9 decimals. */
@@ -27,14 +29,23 @@ typedef struct imp_map {
 } imp_map;
 
 #define IMP_MAX_CODES 4000
+#define IMP_SPLIT_LEN 40 /* "hhhhhhhhhhhhhhhh-n", the hash of a split */
 #define IMP_KEY(year, month, rep, par, flow)                                                       \
     (((uint64_t)(year) << 40) | ((uint64_t)(month) << 32) | ((uint64_t)(rep) << 20) |              \
      ((uint64_t)(par) << 8) | (uint64_t)(flow))
 
-/* Add sums to the group of key (a, prod). Returns 0, TRADE_ENOMEM or
- * TRADE_ELIMIT (int64 overflow). */
-int imp_map_add(imp_map *m, uint64_t a, uint64_t prod, fastnum_i128 value, fastnum_i128 quantity,
-                uint64_t rows, uint64_t quantity_rows);
+/* Add sums from source src to the importer's group of key (a, prod).
+ * Returns 0, TRADE_ENOMEM or TRADE_ELIMIT (128-bit overflow, or more than
+ * 2^32 - 1 rows with a quantity). */
+int imp_add(trade_import *im, uint64_t a, uint64_t prod, fastnum_i128 value,
+            fastnum_i128 quantity, uint64_t rows, uint64_t quantity_rows, uint32_t src);
+
+/* The source id of the union of sources x and y (0 is none). 0 when out of
+ * memory. */
+uint32_t imp_src_union(trade_import *im, uint32_t x, uint32_t y);
+
+/* The id of the source named label (interned), 0 when out of memory. */
+uint32_t imp_src_intern(trade_import *im, const char *label);
 void imp_map_free(imp_map *m);
 
 /* Grow m to hold n groups without growing again. Merging one table into
@@ -48,6 +59,17 @@ int imp_map_reserve(imp_map *m, size_t n);
  * slot (the table may move). */
 imp_group *imp_map_slot(imp_map *m, uint64_t a, uint64_t prod);
 
+typedef struct imp_source {
+    char *label;     /* "a.csv", "x.zip(y.csv)", or a union "a.csv + b.csv" */
+    uint32_t *parts; /* the sorted single-source ids of a union */
+    size_t nparts;
+} imp_source;
+
+typedef struct imp_name {
+    uint64_t prod; /* packed product code, 0 empty */
+    char *name;
+} imp_name;
+
 struct trade_import {
     trade_import_options opt;
     imp_map map;
@@ -59,7 +81,65 @@ struct trade_import {
     imp_group *sorted;   /* after finish */
     size_t nsorted;
     char prodbuf[16];
+    char table_iso[1000][8]; /* what a country table gave for a code it could not map (R20) */
+    int tables_loaded;       /* a country table was read */
+    int user_num[1000]; /* 1: mapped by the user's --countries (an archive's table does not override) */
+    imp_source *sources; /* id - 1 */
+    size_t nsources, capsources;
+    uint32_t cur_src;    /* of the file being read */
+    imp_name *names;     /* product names (open addressing), ncap a power of two */
+    size_t nnames, capnames;
+    char partial_opts_file[TRADE_ERROR_FILE_MAX]; /* the first partial read, for messages */
+    char partial_opts[128];                       /* its options, "" before */
+    char partial_level[8];                        /* and they parsed */
+    int partial_qty;
+    char (*splits)[IMP_SPLIT_LEN]; /* content hashes of the input splits summed */
+    size_t nsplits, capsplits;
 };
+
+/* ---- the record reader (import_read.c) ---- */
+
+#define IR_MAXF 128
+#define IR_MAX_FIELD (1u << 20)
+#define IR_MAX_LINE (16u << 20)
+
+struct inp;
+
+typedef struct csvr {
+    char *arena;
+    size_t alen, acap;
+    size_t off[IR_MAXF], len[IR_MAXF];
+    size_t nf;
+    unsigned long line, rec_line, col;
+    int rec_started;
+    int allow_tab; /* in: a header with more tabs than commas makes a TSV */
+    char delim;
+    const char *label;  /* file or "file(member)" for messages */
+    const char *source; /* base name or "base(member)" for the source column */
+    int (*row)(void *ctx, struct csvr *r); /* every record, headers included */
+    void *ctx;
+    trade_error *err;
+    int status;
+} csvr;
+
+/* Field i of the current record (trimmed, NUL-terminated; "" past the end). */
+const char *csvr_field(const csvr *r, size_t i, size_t *len);
+
+/* The index of the field equal to name (case-insensitive), or -1. */
+int csvr_find(const csvr *r, const char *name);
+
+/* A field quoted for a message (utf8_shown's rule). */
+const char *csvr_shown(const char *s, size_t len, char out[64]);
+
+/* Read path ("-": stdin), every member of it, calling r->row for each
+ * record. member (may be NULL) is called at the start of each member (name
+ * NULL when the input is not an archive): 0 reads it, a negative value
+ * skips it, a positive status stops. */
+int csvr_run(const char *path, csvr *r, int (*member)(void *ctx, csvr *r, const char *name),
+             trade_error *err);
+
+/* Read the current member of in with r (r->label, r->err set). */
+int csvr_member(csvr *r, struct inp *in);
 
 /* Intern a country code (1-7 bytes). Returns its id or -1 (table full). */
 int imp_code_intern(trade_import *im, const char *code, size_t len);
@@ -72,5 +152,27 @@ int imp_code_numeric(trade_import *im, int n);
 /* Pack the product group of a code at level into *prod (zero padded
  * bytes). Returns 0 or -1 (not a code of at least level digits). */
 int imp_product(int level, const char *code, size_t len, uint64_t *prod);
+
+/* Record the content hash of an input split. TRADE_EDATA when it was
+ * recorded before, TRADE_ENOMEM. */
+int imp_split_add(trade_import *im, const char *hash);
+
+/* The content hash of a split: the sum of a hash of each data record's
+ * bytes (so it does not depend on how the records were cut between
+ * threads) and the number of records. */
+uint64_t imp_record_hash(const char *s, size_t n);
+void imp_split_hash(char out[IMP_SPLIT_LEN], uint64_t sum, uint64_t records);
+
+/* The hint that ends the message of an unknown numeric code n (BACI). */
+void imp_unknown_hint(const trade_import *im, int n, char *out, size_t size);
+
+/* The name of packed product code prod, "" if none. */
+const char *imp_name_find(const trade_import *im, uint64_t prod);
+
+/* The country table loader on an open reader member (BACI archives). */
+int imp_countries_member(trade_import *im, csvr *r, struct inp *in, int user);
+
+/* The product table loader on an open reader member. */
+int imp_products_member(trade_import *im, csvr *r, struct inp *in);
 
 #endif

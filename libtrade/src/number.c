@@ -10,13 +10,15 @@
 #include "trade/error.h"
 #include "trade/number.h"
 
-/* Longest text accepted: enough for any sensible figure; longer is refused. */
-#define NUMBER_MAX_TEXT 400
+/* Texts up to this length are copied on the stack for strtod; longer ones
+ * (a figure with hundreds of zeros, a long fraction) get a heap copy. There is
+ * no length cap here: the reader's field limit (--max-field) bounds input. */
+#define NUMBER_STACK_TEXT 400
 
 int trade_number_parse(const char *s, size_t len, double *out)
 {
     size_t i = 0, digits = 0;
-    if (!s || len == 0 || len > NUMBER_MAX_TEXT)
+    if (!s || len == 0)
         return TRADE_EDATA;
     if (s[i] == '-')
         i++;
@@ -59,10 +61,15 @@ int trade_number_parse(const char *s, size_t len, double *out)
             *out = s[0] == '-' && v != 0 ? -v : v;
         return TRADE_OK;
     }
-    char buf[NUMBER_MAX_TEXT + 1];
+    char stack[NUMBER_STACK_TEXT + 1];
+    char *buf = len <= NUMBER_STACK_TEXT ? stack : malloc(len + 1);
+    if (!buf)
+        return TRADE_ENOMEM;
     memcpy(buf, s, len);
     buf[len] = '\0';
     double v = strtod(buf, NULL);
+    if (buf != stack)
+        free(buf);
     if (!isfinite(v))
         return TRADE_EDATA;
     if (out)

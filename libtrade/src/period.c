@@ -130,10 +130,55 @@ int trade_period_months(const trade_period *p)
     return p->start_unit == TRADE_PERIOD_NONE ? 0 : p->last_month - p->first_month + 1;
 }
 
+int trade_period_equal(const trade_period *a, const trade_period *b)
+{
+    if ((a->start_unit == TRADE_PERIOD_NONE) != (b->start_unit == TRADE_PERIOD_NONE))
+        return 0;
+    if (a->start_unit == TRADE_PERIOD_NONE)
+        return 1;
+    return a->first_month == b->first_month && a->last_month == b->last_month;
+}
+
+trade_period_kind trade_period_kind_of(const trade_period *p)
+{
+    if (p->start_unit == TRADE_PERIOD_NONE)
+        return TRADE_PERIOD_KIND_NONE;
+    int months = trade_period_months(p);
+    int start = ((p->first_month % 12) + 12) % 12; /* month of the year, 0-based */
+    if (months == 1)
+        return TRADE_PERIOD_KIND_MONTH;
+    if (months == 3 && start % 3 == 0)
+        return TRADE_PERIOD_KIND_QUARTER;
+    if (months == 12 && start == 0)
+        return TRADE_PERIOD_KIND_YEAR;
+    if (months > 12 && months % 12 == 0 && start == 0)
+        return TRADE_PERIOD_KIND_MULTI_YEAR;
+    return TRADE_PERIOD_KIND_PARTIAL;
+}
+
+const char *trade_period_kind_name(trade_period_kind kind)
+{
+    switch (kind) {
+    case TRADE_PERIOD_KIND_NONE:
+        return "";
+    case TRADE_PERIOD_KIND_YEAR:
+        return "year";
+    case TRADE_PERIOD_KIND_QUARTER:
+        return "quarter";
+    case TRADE_PERIOD_KIND_MONTH:
+        return "month";
+    case TRADE_PERIOD_KIND_PARTIAL:
+        return "partial";
+    case TRADE_PERIOD_KIND_MULTI_YEAR:
+        return "multi-year";
+    }
+    return "";
+}
+
 int trade_period_same_kind(const trade_period *a, const trade_period *b)
 {
-    return a->start_unit != TRADE_PERIOD_NONE && a->start_unit == b->start_unit &&
-           a->end_unit == b->end_unit && a->interval == b->interval &&
+    trade_period_kind k = trade_period_kind_of(a);
+    return k != TRADE_PERIOD_KIND_NONE && k == trade_period_kind_of(b) &&
            trade_period_months(a) == trade_period_months(b);
 }
 

@@ -205,8 +205,7 @@ static int flow_order(const char *flow)
 
 static int unit_is_level(const char *unit)
 {
-    return strcmp(unit, "percent") && strcmp(unit, "percent_change") && strcmp(unit, "pp") &&
-           strcmp(unit, "rank");
+    return trade_unit_is_level(unit);
 }
 
 /* The y axis label for unit at a scale chosen from the largest magnitude;

@@ -15,6 +15,7 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
+#include "trade/codes.h"
 #include "trade/stats.h"
 
 /* ---- growth ------------------------------------------------------------- */
@@ -105,13 +106,7 @@ int trade_stats_growth_periods(const trade_period *p0, double v0, const trade_pe
 
 int trade_stats_unit_is_level(const char *unit)
 {
-    static const char *const rates[] = {"percent", "percent_change", "pp", "rank"};
-    if (!unit)
-        return 0;
-    for (size_t i = 0; i < sizeof rates / sizeof rates[0]; i++)
-        if (!strcmp(unit, rates[i]))
-            return 0;
-    return 1;
+    return trade_unit_is_level(unit);
 }
 
 /* ---- fits --------------------------------------------------------------- */

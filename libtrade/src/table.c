@@ -8,6 +8,9 @@
  * the LF of a CRLF. Lines are physical lines (a quoted newline counts), columns
  * are bytes from the start of the line, both 1-based.
  *
+ * Compressed input (gzip, zstd, xz, bzip2, a zip of one file) is told by
+ * its first bytes and decompressed on the fly (input_internal.h).
+ *
  * Cell text lives in an arena of large blocks owned by the table; the rows of
  * a file that fails are dropped again, so a failed read adds nothing. */
 #include <errno.h>
@@ -27,6 +30,9 @@
 #include "trade/table.h"
 
 #include "codes_internal.h"
+#include "error_internal.h"
+#include "input_internal.h"
+#include "series_internal.h"
 #include "utf8_internal.h"
 
 /* ---- arena ---------------------------------------------------------------- */
@@ -296,11 +302,12 @@ enum {
     C_PRODUCT,
     C_NOTE,
     C_LABEL,
+    C_MEASURE,
     C_COUNT
 };
 static const char *const known_cols[C_COUNT] = {
     "reporter",  "partner", "flow",    "period",  "value", "unit", "precision",
-    "qualifier", "source",  "locator", "product", "note",  "label"};
+    "qualifier", "source",  "locator", "product", "note",  "label", "measure"};
 #define N_REQUIRED 6 /* the first six are required */
 
 /* The code columns come first among the known columns. */
@@ -369,6 +376,9 @@ static int problem(reader *r, int code, unsigned long line, unsigned long column
     va_start(ap, fmt);
     vsnprintf(e.message, sizeof e.message, fmt, ap);
     va_end(ap);
+    /* the library's one rule for untrusted text in a message */
+    error_shown(e.message, sizeof e.message, e.message, strlen(e.message));
+    error_shown(e.file, sizeof e.file, e.file, strlen(e.file));
     if (!r->status) {
         r->status = code;
         if (r->err)
@@ -388,17 +398,12 @@ static void out_of_memory(reader *r)
     problem(r, TRADE_ENOMEM, r->line, r->column, "out of memory");
 }
 
-/* Quote a cell for a message: at most 40 bytes, control bytes as '?'. */
+/* A cell quoted in a message: at most 40 bytes and "...", control bytes
+ * as '?' (error_shown, the one rule for every message). */
 static const char *shown(const char *s, char out[64])
 {
-    size_t n = 0;
-    for (; s[n] && n < 40; n++)
-        out[n] = (unsigned char)s[n] < 0x20 ? '?' : s[n];
-    if (s[n]) {
-        memcpy(out + n, "...", 3);
-        n += 3;
-    }
-    out[n] = '\0';
+    size_t n = strlen(s);
+    error_shown(out, n > 40 ? 44 : 64, s, n);
     return out;
 }
 
@@ -570,6 +575,7 @@ static void parse_obs(reader *r, row *rw)
     o->product = cell_of(rw, r, C_PRODUCT);
     o->note = cell_of(rw, r, C_NOTE);
     o->label = cell_of(rw, r, C_LABEL);
+    o->measure = cell_of(rw, r, C_MEASURE);
 
     rw->ids[0] = (uint16_t)check_code(r, rw, C_REPORTER, codes_country_id, "country code");
     rw->ids[1] = (uint16_t)check_code(r, rw, C_PARTNER, codes_country_id, "country code");
@@ -577,8 +583,23 @@ static void parse_obs(reader *r, row *rw)
     rw->ids[3] = (uint16_t)check_code(r, rw, C_UNIT, codes_unit_id, "unit");
     if (r->stop)
         return;
+    /* a flow runs between two sides: the same country on both is refused,
+     * except for freight (throughput: carried in the country itself) and
+     * aggregates (trade within a group, XCA with XCA) */
+    if (*o->reporter && rw->ids[0] == rw->ids[1] && !strcmp(o->reporter, o->partner) &&
+        strcmp(o->flow, "freight") != 0) {
+        const trade_country *c = trade_country_find(o->reporter);
+        if ((!c || !c->aggregate) &&
+            BAD(C_PARTNER, "partner: the same as the reporter ('%s'); only freight and "
+                           "aggregates may have both sides alike",
+                shown(o->partner, tmp)))
+            return;
+    }
     if (!trade_qualifier_valid(o->qualifier) &&
         BAD(C_QUALIFIER, "qualifier: unknown qualifier '%s'", shown(o->qualifier, tmp)))
+        return;
+    if (!trade_measure_valid(o->measure) &&
+        BAD(C_MEASURE, "measure: unknown measure '%s'", shown(o->measure, tmp)))
         return;
 
     const char *p = cell_of(rw, r, C_PERIOD);
@@ -822,6 +843,31 @@ static void feed(reader *r, struct csv_parser *p, const char *s, size_t len)
 }
 
 typedef int (*chunk_fn)(void *src, char *buf, size_t size, size_t *got);
+
+/* Compressed or zipped input (input_internal.h): one member, decompressed
+ * as it is read; a decompression failure keeps its own message. */
+typedef struct inp_src {
+    inp *in;
+    trade_error err;
+    int failed;
+} inp_src;
+
+static int chunk_inp(void *src, char *buf, size_t size, size_t *got)
+{
+    inp_src *s = src;
+    const char *member;
+    int more = 0;
+    if (inp_read(s->in, buf, size, got, &s->err) ||
+        (*got == 0 && (more = inp_next(s->in, &member, &s->err)) != 0)) {
+        if (more > 0)
+            trade_error_set(&s->err, TRADE_EDATA, s->err.file, 0, 0,
+                            "an archive of more than one file: extract the one to read");
+        s->failed = 1;
+        return EIO;
+    }
+    return 0;
+}
+
 
 /* ---- reading a large file on two threads ---------------------------------
  *
@@ -1094,6 +1140,16 @@ static int read_source(trade_table *t, const char *name, chunk_fn next, void *sr
             s += 3;
             got -= 3;
         }
+        /* UTF-16 (a byte order mark, or ASCII with every other byte NUL)
+         * would otherwise be "NUL byte in input": say what it is */
+        if (first && got >= 2 &&
+            (!memcmp(s, "\xFF\xFE", 2) || !memcmp(s, "\xFE\xFF", 2) || (!s[0]) != (!s[1]))) {
+            int be = !memcmp(s, "\xFE\xFF", 2) || (!s[0] && s[1]);
+            problem(&r, TRADE_ECSV, 1, 1, "UTF-16%s text: convert to UTF-8 (iconv -f UTF-16 -t UTF-8)",
+                    be ? "BE" : "LE");
+            r.stop = 1;
+            break;
+        }
         first = 0;
         total += got;
         feed(&r, &p, s, got);
@@ -1103,14 +1159,18 @@ static int read_source(trade_table *t, const char *name, chunk_fn next, void *sr
     if (split_state == 1)
         split_finish(&job, t, 0, 0);
     free(buf);
-    if (io && !r.stop) {
+    if (io && !r.stop && next == chunk_inp) { /* decompression: its own message */
+        problem(&r, ((inp_src *)src)->err.code, 0, 0, "%s", ((inp_src *)src)->err.message);
+    } else if (io && !r.stop) {
         problem(&r, TRADE_EIO, 0, 0, "read error: %s", strerror(io));
     } else if (!r.stop) {
         if (!joined && csv_fini(&p, on_field, on_row, &r) != 0 && !r.stop)
             problem(&r, TRADE_ECSV, r.fline, r.fcol, "unterminated quoted field");
         if (!r.stop && (total == 0 || !r.have_header))
             problem(&r, TRADE_ECSV, 1, 1, "empty file: a header row is required");
-        else if (!r.stop && t->nrows == r.first_row && r.have_header)
+        else if (!r.stop && t->nrows == r.first_row && r.have_header && !r.draft)
+            /* a draft from a text with no figures is a header alone: an
+             * extract | validate --draft pipe must work on any text */
             problem(&r, TRADE_EDATA, r.line, 1, "no rows after the header");
     }
     csv_free(&p);
@@ -1150,11 +1210,39 @@ static int chunk_mem(void *src, char *buf, size_t size, size_t *got)
     return 0;
 }
 
+static int read_compressed(trade_table *t, FILE *fp, const char *name,
+                           const trade_read_options *opt, trade_error *err)
+{
+    inp_src s = {NULL, {0}, 0};
+    const char *member;
+    int rc = inp_open_file(&s.in, fp, name, err);
+    if (!rc && (rc = inp_next(s.in, &member, err)) >= 0) {
+        trade_error_set(&s.err, TRADE_EIO, name, 0, 0, "read error");
+        rc = read_source(t, name, chunk_inp, &s, -1, opt, err);
+    } else if (rc < 0) {
+        rc = -rc;
+    }
+    inp_close(s.in);
+    return rc;
+}
+
+/* 1 when fp's next byte may start compressed input (put back). */
+static int stream_maybe_compressed(FILE *fp)
+{
+    int c = getc(fp);
+    if (c == EOF)
+        return 0;
+    ungetc(c, fp);
+    return inp_maybe_compressed(c);
+}
+
 int trade_table_read_stream(trade_table *t, FILE *fp, const char *name,
                             const trade_read_options *opt, trade_error *err)
 {
     if (!t || !fp)
         return trade_error_set(err, TRADE_EARG, name, 0, 0, "no table or stream");
+    if (stream_maybe_compressed(fp))
+        return read_compressed(t, fp, name ? name : "-", opt, err);
     errno = 0;
     return read_source(t, name, chunk_stream, fp, -1, opt, err);
 }
@@ -1180,8 +1268,16 @@ int trade_table_read_file(trade_table *t, const char *path, const trade_read_opt
         fclose(fp);
         return trade_error_set(err, TRADE_EARG, path, 0, 0, "no table");
     }
-    errno = 0;
-    int rc = read_source(t, path, chunk_stream, fp, fileno(fp), opt, err);
+    struct stat st;
+    int rc;
+    if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode)
+            ? inp_sniff_fd(fileno(fp)) != INP_PLAIN
+            : stream_maybe_compressed(fp)) {
+        rc = read_compressed(t, fp, path, opt, err);
+    } else {
+        errno = 0;
+        rc = read_source(t, path, chunk_stream, fp, fileno(fp), opt, err);
+    }
     fclose(fp);
     return rc;
 }
@@ -1251,6 +1347,7 @@ static uint64_t hash_dup_key(const row *rw)
     h = mix64(h ^ ((uint64_t)o->period.start_unit << 8 | o->period.end_unit));
     h = hash_str(h, o->product);
     h = hash_str(h, o->qualifier);
+    h = hash_str(h, o->measure);
     return mix64(hash_str(h, o->source));
 }
 
@@ -1263,6 +1360,7 @@ static int same_dup_key(const row *a, const row *b)
            x->period.end_unit == y->period.end_unit &&
            (x->product == y->product || !strcmp(x->product, y->product)) &&
            (x->qualifier == y->qualifier || !strcmp(x->qualifier, y->qualifier)) &&
+           (x->measure == y->measure || !strcmp(x->measure, y->measure)) &&
            (x->source == y->source || !strcmp(x->source, y->source));
 }
 
@@ -1325,38 +1423,6 @@ int trade_table_check_duplicates(const trade_table *t, trade_problem_fn on_probl
     return status;
 }
 
-struct trade_series_list {
-    size_t *rows;   /* row indices, grouped by series, sorted by period */
-    size_t *starts; /* series i is rows[starts[i] .. starts[i + 1]) */
-    size_t count;
-};
-
-void trade_series_list_free(trade_series_list *s)
-{
-    if (!s)
-        return;
-    free(s->rows);
-    free(s->starts);
-    free(s);
-}
-
-size_t trade_series_count(const trade_series_list *s)
-{
-    return s ? s->count : 0;
-}
-
-const size_t *trade_series_rows(const trade_series_list *s, size_t i, size_t *n)
-{
-    if (!s || i >= s->count) {
-        if (n)
-            *n = 0;
-        return NULL;
-    }
-    if (n)
-        *n = s->starts[i + 1] - s->starts[i];
-    return s->rows + s->starts[i];
-}
-
 typedef struct group {
     size_t start, end, first_row;
 } group;
@@ -1404,12 +1470,12 @@ static int sort_by_key(obs_ref *idx, size_t n)
     return 0;
 }
 
-int trade_series_group(const trade_table *t, trade_series_list **out, trade_error *err)
+int Trade_series_group_rows(const trade_table *t, trade_series_list **out, trade_error *err)
 {
     trade_error_clear(err);
     *out = NULL;
     size_t n = 0;
-    trade_series_list *s = calloc(1, sizeof *s);
+    trade_series_list *s = Trade_series_list_alloc(t);
     obs_ref *idx = malloc((t->nrows ? t->nrows : 1) * sizeof *idx);
     group *g = malloc((t->nrows ? t->nrows : 1) * sizeof *g);
     if (!s || !idx || !g)

@@ -1,5 +1,8 @@
 /* utf8.c - strict UTF-8 validation (RFC 3629), by the table of well-formed
  * byte sequences in the Unicode standard (table 3-7). */
+#include <string.h>
+
+#include "error_internal.h"
 #include "utf8_internal.h"
 
 size_t utf8_invalid_at(const char *str, size_t len)
@@ -41,4 +44,11 @@ size_t utf8_invalid_at(const char *str, size_t len)
         i += n + 1;
     }
     return len;
+}
+
+const char *utf8_shown(const char *str, size_t len, char out[64])
+{
+    /* 40 bytes shown at most, then "...": error_shown is the rule. */
+    error_shown(out, 44, str, len);
+    return out;
 }

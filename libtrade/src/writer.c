@@ -1,10 +1,23 @@
 /* writer.c - rows out as CSV (quoted by libcsv where needed), TSV or JSON
  * lines, to stdout or to a file through a temporary file in the same folder
  * that is renamed over the target only after everything was written and
- * synced. A target that is not a regular file (a device such as /dev/full, a
- * FIFO) is written directly, since it cannot be replaced by a rename. */
+ * synced.
+ *
+ * The target is found first (writer_resolve): symbolic links are followed
+ * so the file they point to is replaced and the link kept; a target that is
+ * not a regular file (a device such as /dev/full, a FIFO, or a link under
+ * /dev or /proc such as /dev/stdout) is written directly, since it cannot be
+ * replaced by a rename. The temporary file has a short name of its own
+ * (".trade-XXXXXX"), so any name that fits the folder works, and it is
+ * registered so that trade_writer_cleanup (from a signal handler) can
+ * remove it. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,13 +26,23 @@
 
 #include <csv.h>
 
+#include "trade/fit.h"
+#include "trade/growth.h"
 #include "trade/number.h"
+#include "trade/rank.h"
+#include "trade/summary.h"
 #include "trade/writer.h"
 #include "writer_xlsx_internal.h"
+#include "writer_internal.h"
+
+#ifndef PATH_MAX
+#define PATH_MAX 4096
+#endif
 
 struct trade_writer {
     FILE *fp;
     char *path;    /* target; NULL for stdout */
+    char *target;  /* the file renamed over (links followed); NULL direct */
     char *tmppath; /* temporary file; NULL when writing directly */
     trade_format format;
     int raw;
@@ -37,6 +60,7 @@ struct trade_writer {
     int part;
     size_t partcap;
     xlsx_sheet *xlsx; /* --format xlsx: the rows go here (writer_xlsx.c) */
+    int slot; /* writer_temp_register's slot for tmppath, or -1 */
 };
 
 #define OUT_SIZE ((size_t)1 << 16)
@@ -44,24 +68,7 @@ enum { PART_FILE = 1, PART_MEMORY };
 
 static const char *const numeric_columns[] = {"value",
                                               "precision",
-                                              "value_from",
-                                              "value_to",
-                                              "growth_pct",
-                                              "cagr_pct",
-                                              "log_growth",
                                               "n",
-                                              "trend_pct",
-                                              "ci_low_pct",
-                                              "ci_high_pct",
-                                              "r2",
-                                              "first",
-                                              "last",
-                                              "min",
-                                              "max",
-                                              "mean",
-                                              "median",
-                                              "sd",
-                                              "rank",
                                               "exports",
                                               "imports",
                                               "balance",
@@ -89,6 +96,10 @@ static const char *const numeric_columns[] = {"value",
                                               "value_usd",
                                               "year"};
 
+/* The result modules name their own columns. */
+static const trade_column *(*const module_columns[])(size_t *) = {
+    trade_growth_columns, trade_fit_columns, trade_summary_columns, trade_rank_columns};
+
 int trade_column_is_numeric(const char *name)
 {
     if (!name)
@@ -96,6 +107,13 @@ int trade_column_is_numeric(const char *name)
     for (size_t i = 0; i < sizeof numeric_columns / sizeof numeric_columns[0]; i++)
         if (!strcmp(name, numeric_columns[i]))
             return 1;
+    for (size_t m = 0; m < sizeof module_columns / sizeof module_columns[0]; m++) {
+        size_t n;
+        const trade_column *c = module_columns[m](&n);
+        for (size_t i = 0; i < n; i++)
+            if (c[i].numeric && !strcmp(name, c[i].name))
+                return 1;
+    }
     return 0;
 }
 
@@ -124,25 +142,199 @@ static void writer_free(trade_writer *w)
     free(w->numeric);
     free(w->out);
     free(w->path);
+    free(w->target);
     free(w->tmppath);
+    writer_temp_release(w->slot);
     xlsx_sheet_free(w->xlsx);
     free(w);
 }
 
-/* Open a temporary file beside path. */
-static FILE *open_temp(const char *path, char **tmppath)
+/* ---- temporary files a signal handler may have to remove ---- */
+
+/* A slot is FREE, being FILLED by one thread, or IN_USE (its name complete).
+ * trade_writer_cleanup reads only IN_USE slots, with atomic loads: lock-free
+ * atomics are safe in a signal handler. */
+enum { SLOT_FREE, SLOT_FILLED, SLOT_IN_USE };
+#define TEMP_SLOTS 16
+static struct {
+    atomic_int state;
+    int is_dir;
+    char path[PATH_MAX];
+} temp_slots[TEMP_SLOTS];
+
+int writer_temp_register(const char *path, int is_dir)
 {
     size_t n = strlen(path);
-    char *tmp = malloc(n + 16);
-    if (!tmp)
-        return NULL;
+    if (n >= PATH_MAX)
+        return -1;
+    for (int i = 0; i < TEMP_SLOTS; i++) {
+        int expect = SLOT_FREE;
+        if (atomic_compare_exchange_strong(&temp_slots[i].state, &expect, SLOT_FILLED)) {
+            memcpy(temp_slots[i].path, path, n + 1);
+            temp_slots[i].is_dir = is_dir;
+            atomic_store(&temp_slots[i].state, SLOT_IN_USE);
+            return i;
+        }
+    }
+    return -1;
+}
+
+int writer_temp_create(char *template, int is_dir, int *slot)
+{
+    /* no fatal signal between making the name and registering it: the
+     * handler would find nothing to remove (a preempted process stopped
+     * right after mkstemp showed it) */
+    sigset_t fatal, old;
+    sigemptyset(&fatal);
+    sigaddset(&fatal, SIGINT);
+    sigaddset(&fatal, SIGTERM);
+    sigaddset(&fatal, SIGHUP);
+    sigaddset(&fatal, SIGQUIT);
+    int masked = pthread_sigmask(SIG_BLOCK, &fatal, &old) == 0;
+    int fd = is_dir ? (mkdtemp(template) ? 0 : -1) : mkstemp(template);
+    int e = errno;
+    *slot = fd < 0 ? -1 : writer_temp_register(template, is_dir);
+    if (masked)
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+    errno = e;
+    return fd;
+}
+
+void writer_temp_release(int slot)
+{
+    if (slot >= 0 && slot < TEMP_SLOTS)
+        atomic_store(&temp_slots[slot].state, SLOT_FREE);
+}
+
+void trade_writer_cleanup(void)
+{
+    /* files first, then the (now empty) folders that held them */
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < TEMP_SLOTS; i++)
+            if (atomic_load(&temp_slots[i].state) == SLOT_IN_USE && temp_slots[i].is_dir == pass) {
+                if (pass)
+                    rmdir(temp_slots[i].path);
+                else
+                    unlink(temp_slots[i].path);
+            }
+}
+
+/* ---- where the output goes ---- */
+
+/* 1 if the folder holding path is /dev or /proc or below (where links such
+ * as /dev/stdout and /proc/self/fd/1 stand for an open file). */
+static int in_dev_or_proc(const char *path)
+{
+    char dir[PATH_MAX], real[PATH_MAX];
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (slash == path)
+        snprintf(dir, sizeof dir, "/");
+    else
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+    if (!realpath(dir, real))
+        return 0;
+    return !strcmp(real, "/dev") || !strncmp(real, "/dev/", 5) || !strcmp(real, "/proc") ||
+           !strncmp(real, "/proc/", 6);
+}
+
+/* Links followed before giving up, as the kernel does (ELOOP). */
+#define MAX_LINKS 40
+
+int writer_resolve(const char *path, char **target, int *direct, trade_error *err)
+{
+    *target = NULL;
+    *direct = 0;
+    if (!path || !*path)
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0,
+                               "the output file name is empty (-o '')");
+    char *cur = strdup(path);
+    if (!cur)
+        return trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
+    struct stat st;
+    for (int hops = 0;; hops++) {
+        if (lstat(cur, &st) != 0) {
+            /* missing (created), or a folder problem the open will report */
+            *target = cur;
+            return TRADE_OK;
+        }
+        if (!S_ISLNK(st.st_mode))
+            break;
+        if (hops == MAX_LINKS) {
+            free(cur);
+            return trade_error_set(err, TRADE_EIO, path, 0, 0,
+                                   "cannot write: too many levels of symbolic links");
+        }
+        if (in_dev_or_proc(cur)) {
+            *direct = 1; /* /dev/stdout, /proc/self/fd/N: the open file itself */
+            *target = cur;
+            return TRADE_OK;
+        }
+        char link[PATH_MAX];
+        ssize_t n = readlink(cur, link, sizeof link - 1);
+        if (n < 0 || (size_t)n >= sizeof link - 1) {
+            int e = n < 0 ? errno : ENAMETOOLONG;
+            free(cur);
+            return trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot follow the link: %s",
+                                   strerror(e));
+        }
+        link[n] = '\0';
+        const char *slash = strrchr(cur, '/');
+        size_t dlen = link[0] == '/' || !slash ? 0 : (size_t)(slash - cur) + 1;
+        char *next = malloc(dlen + (size_t)n + 1);
+        if (!next) {
+            free(cur);
+            return trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
+        }
+        memcpy(next, cur, dlen);
+        memcpy(next + dlen, link, (size_t)n + 1);
+        free(cur);
+        cur = next;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        free(cur);
+        return trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot write: is a directory");
+    }
+    if (!S_ISREG(st.st_mode)) {
+        *direct = 1;
+        *target = cur;
+        return TRADE_OK;
+    }
+    /* as cp without -f: a file without write permission is not replaced
+     * (the rename would replace it, even as root; say so instead) */
+    if ((st.st_mode & 0222) == 0 || access(cur, W_OK) != 0) {
+        int e = (st.st_mode & 0222) == 0 ? EACCES : errno;
+        unsigned mode = (unsigned)(st.st_mode & 07777);
+        free(cur);
+        if (e == EROFS)
+            return trade_error_set(err, TRADE_EIO, path, 0, 0,
+                                   "cannot write: read-only file system");
+        return trade_error_set(err, TRADE_EIO, path, 0, 0,
+                               "not replaced: the file is read-only (mode %04o); make it "
+                               "writable or remove it first",
+                               mode);
+    }
+    *target = cur;
+    return TRADE_OK;
+}
+
+/* Open a temporary file beside path. */
+static FILE *open_temp(const char *path, char **tmppath, int *slot)
+{
+    static const char name[] = ".trade-XXXXXX";
     const char *slash = strrchr(path, '/');
     size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+    char *tmp = malloc(dirlen + sizeof name);
+    if (!tmp)
+        return NULL;
     memcpy(tmp, path, dirlen);
-    snprintf(tmp + dirlen, n + 16 - dirlen, ".%s.XXXXXX", path + dirlen);
-    int fd = mkstemp(tmp);
+    memcpy(tmp + dirlen, name, sizeof name);
+    int fd = writer_temp_create(tmp, 0, slot);
     if (fd < 0) {
+        int e = errno;
         free(tmp);
+        errno = e;
         return NULL;
     }
     mode_t mask = umask(0);
@@ -150,9 +342,13 @@ static FILE *open_temp(const char *path, char **tmppath)
     fchmod(fd, 0666 & ~mask);
     FILE *fp = fdopen(fd, "wb");
     if (!fp) {
+        int e = errno;
         close(fd);
         unlink(tmp);
+        writer_temp_release(*slot);
+        *slot = -1;
         free(tmp);
+        errno = e;
         return NULL;
     }
     *tmppath = tmp;
@@ -167,6 +363,7 @@ int trade_writer_open(trade_writer **out, const char *path, const trade_write_op
     trade_writer *w = calloc(1, sizeof *w);
     if (!w)
         return trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
+    w->slot = -1;
     if (opt) {
         w->format = opt->format;
         w->raw = opt->raw;
@@ -181,33 +378,41 @@ int trade_writer_open(trade_writer **out, const char *path, const trade_write_op
         *out = w;
         return TRADE_OK;
     }
+    char *target;
+    int direct, rc = writer_resolve(path, &target, &direct, err);
+    if (rc) {
+        writer_free(w);
+        return rc;
+    }
+    /* messages name the path as given; the rename goes to the target */
     w->path = strdup(path);
     if (!w->path) {
+        free(target);
         writer_free(w);
         return trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
     }
     struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        if (S_ISDIR(st.st_mode)) {
-            writer_free(w);
-            return trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot write: is a directory");
-        }
-        w->fp = fopen(path, "wb");
+    int e = 0;
+    if (direct) {
+        w->fp = fopen(target, "wb");
+        e = errno;
+        free(target);
     } else {
-        w->fp = open_temp(path, &w->tmppath);
+        w->target = target;
+        w->fp = open_temp(target, &w->tmppath, &w->slot);
         /* a replaced file keeps its permissions (a private file stays private) */
-        if (w->fp && stat(path, &st) == 0)
+        e = errno;
+        if (w->fp && stat(target, &st) == 0)
             fchmod(fileno(w->fp), st.st_mode & 07777);
     }
     if (!w->fp) {
-        int e = errno;
         writer_free(w);
         return trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot write: %s", strerror(e));
     }
     if (w->format == TRADE_FORMAT_XLSX) {
-        int rc = w->tmppath ? xlsx_sheet_open(&w->xlsx, w->tmppath, err)
-                            : trade_error_set(err, TRADE_EARG, path, 0, 0,
-                                              "xlsx is written to a regular file");
+        rc = w->tmppath ? xlsx_sheet_open(&w->xlsx, w->tmppath, err)
+                        : trade_error_set(err, TRADE_EARG, path, 0, 0,
+                                          "xlsx is written to a regular file");
         if (rc) {
             trade_writer_discard(w);
             return rc;
@@ -452,7 +657,7 @@ int trade_writer_commit(trade_writer *w, trade_error *err)
         w->fp = NULL;
     }
     if (w->tmppath) {
-        if (!rc && rename(w->tmppath, w->path) != 0)
+        if (!rc && rename(w->tmppath, w->target) != 0)
             rc = trade_error_set(err, TRADE_EIO, name, 0, 0, "cannot rename into place: %s",
                                  strerror(errno));
         if (rc)

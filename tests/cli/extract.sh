@@ -25,9 +25,9 @@ grep -q '^example:' "$tmp/help" || { echo "FAIL: --help has no example"; fail=1;
 # stdin, default source "stdin", the exact header, one figure
 printf 'Belgian exports to Kazakhstan reached \xe2\x82\xac118 million in 2011.\n' |
   "$TRADE" extract >"$tmp/stdin.csv" || { echo "FAIL: stdin"; fail=1; }
-head -1 "$tmp/stdin.csv" | grep -qx 'reporter,partner,flow,period,value,unit,precision,qualifier,source,locator,line,column,as_written,context,note' ||
+head -1 "$tmp/stdin.csv" | grep -qx 'reporter,partner,flow,period,value,unit,precision,qualifier,measure,confidence,source,locator,line,column,as_written,context,note' ||
   { echo "FAIL: header"; fail=1; }
-grep -q '^BEL,KAZ,export,2011,118000000,EUR,1000000,,stdin,line 1,1,39,' "$tmp/stdin.csv" ||
+grep -q '^BEL,KAZ,export,2011,118000000,EUR,1000000,,level,1.00,stdin,line 1,1,39,' "$tmp/stdin.csv" ||
   { echo "FAIL: stdin row"; cat "$tmp/stdin.csv"; fail=1; }
 
 # --source, -o, jsonl
@@ -37,6 +37,30 @@ grep -q ',brief-x,line 1,' "$tmp/x.csv" || { echo "FAIL: default source"; fail=1
 "$TRADE" extract --source mine --format jsonl "$tmp/brief-x.txt" >"$tmp/x.jsonl" || fail=1
 grep -q '"source":"mine"' "$tmp/x.jsonl" || { echo "FAIL: --source/jsonl"; cat "$tmp/x.jsonl"; fail=1; }
 grep -q '"value":9400000000' "$tmp/x.jsonl" || { echo "FAIL: jsonl value"; fail=1; }
+
+# a text without figures: a header-only draft that validates (0 observations)
+printf 'No figures in this text at all.\n' | "$TRADE" extract | "$TRADE" validate --draft - 2>"$tmp/v0" ||
+  { echo "FAIL: header-only draft does not validate"; cat "$tmp/v0"; fail=1; }
+grep -q '^0 observations' "$tmp/v0" || { echo "FAIL: header-only draft: $(cat "$tmp/v0")"; fail=1; }
+
+# bytes that are not UTF-8 (an overlong '/', a surrogate, a cut sequence)
+# never reach the output: the draft validates
+printf 'Exports reached \xc0\xafEUR 5 million\xed\xa0\x80 in 2011 \xe2\x82.\n' |
+  "$TRADE" extract >"$tmp/bad8.csv" || { echo "FAIL: extract of bad UTF-8"; fail=1; }
+"$TRADE" validate --draft "$tmp/bad8.csv" 2>/dev/null || { echo "FAIL: bad UTF-8 leaks"; fail=1; }
+grep -q ',5000000,EUR,' "$tmp/bad8.csv" || { echo "FAIL: bad UTF-8 loses the figure"; fail=1; }
+
+# an endless input ends at the bound with a located error, exit 1
+timeout 20 "$TRADE" extract /dev/zero >/dev/null 2>"$tmp/zero.err"
+rc=$?
+[ $rc -eq 1 ] || { echo "FAIL: extract /dev/zero exit $rc"; fail=1; }
+grep -q '^/dev/zero:1:16777217: ' "$tmp/zero.err" || { echo "FAIL: /dev/zero message: $(cat "$tmp/zero.err")"; fail=1; }
+printf 'line one\nline two is longer\n' >"$tmp/long.txt"
+"$TRADE" extract --max-bytes 12 "$tmp/long.txt" >/dev/null 2>"$tmp/long.err"
+[ $? -eq 1 ] && grep -q "long.txt:2:4: " "$tmp/long.err" ||
+  { echo "FAIL: --max-bytes: $(cat "$tmp/long.err")"; fail=1; }
+"$TRADE" extract --date 2023-02-30 "$tmp/long.txt" >/dev/null 2>&1
+[ $? -eq 2 ] || { echo "FAIL: a bad --date must exit 2"; fail=1; }
 
 # every output validates as a draft
 for f in "$data"/*.txt; do

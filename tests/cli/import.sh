@@ -19,11 +19,11 @@ check() { # name expected-file actual-file
 # 2020 FRA->BEL 100 -> 100000; 2020 USA(842)->IND(699) 3 -> 3000 (its k
 # field "0101""x" has a doubled quote); 2021 BEL->FRA 2.5 -> 2500 (CRLF)
 cat >"$tmp/exp_total.csv" <<'X'
-reporter,partner,flow,period,value,unit
-BEL,FRA,export,2020,3751,USD
-FRA,BEL,export,2020,100000,USD
-USA,IND,export,2020,3000,USD
-BEL,FRA,export,2021,2500,USD
+reporter,partner,flow,period,value,unit,source
+BEL,FRA,export,2020,3751,USD,baci_small.csv
+FRA,BEL,export,2020,100000,USD,baci_small.csv
+USA,IND,export,2020,3000,USD,baci_small.csv
+BEL,FRA,export,2021,2500,USD,baci_small.csv
 X
 "$TRADE" import baci "$d/baci_small.csv" -o "$tmp/total.csv" 2>"$tmp/err" || { echo "FAIL: baci exit"; fail=1; }
 check "baci total" "$tmp/exp_total.csv" "$tmp/total.csv"
@@ -33,16 +33,16 @@ check "baci total" "$tmp/exp_total.csv" "$tmp/total.csv"
 # hs2 with quantities: 010121 and 10121 (leading zero restored) -> 01:
 # 1.5 + 0.001 = 1.501 thousand, 2 t from one of the two rows -> lower_bound
 cat >"$tmp/exp_hs2.csv" <<'X'
-reporter,partner,flow,period,value,unit,product,qualifier
-BEL,FRA,export,2020,1501,USD,01,
-BEL,FRA,export,2020,2,t,01,lower_bound
-BEL,FRA,export,2020,2250,USD,02,
-FRA,BEL,export,2020,100000,USD,84,
-FRA,BEL,export,2020,1.5,t,84,
-USA,IND,export,2020,3000,USD,01,
-USA,IND,export,2020,4,t,01,
-BEL,FRA,export,2021,2500,USD,01,
-BEL,FRA,export,2021,1,t,01,
+reporter,partner,flow,period,value,unit,product,qualifier,source
+BEL,FRA,export,2020,1501,USD,01,,baci_small.csv
+BEL,FRA,export,2020,2,t,01,lower_bound,baci_small.csv
+BEL,FRA,export,2020,2250,USD,02,,baci_small.csv
+FRA,BEL,export,2020,100000,USD,84,,baci_small.csv
+FRA,BEL,export,2020,1.5,t,84,,baci_small.csv
+USA,IND,export,2020,3000,USD,01,,baci_small.csv
+USA,IND,export,2020,4,t,01,,baci_small.csv
+BEL,FRA,export,2021,2500,USD,01,,baci_small.csv
+BEL,FRA,export,2021,1,t,01,,baci_small.csv
 X
 "$TRADE" import baci --level hs2 --with-quantity "$d/baci_small.csv" >"$tmp/hs2.csv" || fail=1
 check "baci hs2 quantity" "$tmp/exp_hs2.csv" "$tmp/hs2.csv"
@@ -55,10 +55,10 @@ rc=$?
 [ $rc -eq 1 ] || { echo "FAIL: unknown code exit $rc, expected 1"; fail=1; }
 grep -q "baci_unknown.csv:4:9: " "$tmp/err" || { echo "FAIL: unknown code location"; cat "$tmp/err"; fail=1; }
 cat >"$tmp/exp_keep.csv" <<'X'
-reporter,partner,flow,period,value,unit
-BEL,FRA,export,2020,1500,USD
-BEL,LUX,export,2020,7000,USD
-X490,BEL,export,2020,7000,USD
+reporter,partner,flow,period,value,unit,source
+BEL,FRA,export,2020,1500,USD,baci_unknown.csv
+BEL,LUX,export,2020,7000,USD,baci_unknown.csv
+X490,BEL,export,2020,7000,USD,baci_unknown.csv
 X
 "$TRADE" import baci --keep-unknown --countries "$d/country_codes_test.csv" "$d/baci_unknown.csv" >"$tmp/keep.csv" || fail=1
 check "keep-unknown + countries" "$tmp/exp_keep.csv" "$tmp/keep.csv"
@@ -66,25 +66,25 @@ check "keep-unknown + countries" "$tmp/exp_keep.csv" "$tmp/keep.csv"
 
 # Comtrade: TOTAL rows; motCode 1000 is a breakdown and DX part of X
 cat >"$tmp/exp_ct.csv" <<'X'
-reporter,partner,flow,period,value,unit
-BEL,FRA,export,2020,1234.5,USD
-BEL,FRA,import,2020,200,USD
-BEL,FRA,reexport,2020,30,USD
-BEL,WLD,export,2020,5000,USD
+reporter,partner,flow,period,value,unit,source
+BEL,FRA,export,2020,1234.5,USD,comtrade_small.csv
+BEL,FRA,import,2020,200,USD,comtrade_small.csv
+BEL,FRA,reexport,2020,30,USD,comtrade_small.csv
+BEL,WLD,export,2020,5000,USD,comtrade_small.csv
 X
 "$TRADE" import comtrade "$d/comtrade_small.csv" >"$tmp/ct.csv" || fail=1
 check "comtrade total" "$tmp/exp_ct.csv" "$tmp/ct.csv"
 
 # monthly Comtrade: period YYYYMM -> YYYY-MM, sorted by period; W00 -> WLD
 printf 'freqCode,refYear,refMonth,period,reporterISO,flowCode,partnerISO,cmdCode,primaryValue\nM,2020,2,202002,BEL,X,FRA,TOTAL,20\nM,2020,1,202001,BEL,X,FRA,TOTAL,10.5\nM,2020,1,202001,BEL,M,W00,TOTAL,7\n' >"$tmp/ctm.csv"
-printf 'reporter,partner,flow,period,value,unit\nBEL,FRA,export,2020-01,10.5,USD\nBEL,WLD,import,2020-01,7,USD\nBEL,FRA,export,2020-02,20,USD\n' >"$tmp/exp_ctm.csv"
+printf 'reporter,partner,flow,period,value,unit,source\nBEL,FRA,export,2020-01,10.5,USD,ctm.csv\nBEL,WLD,import,2020-01,7,USD,ctm.csv\nBEL,FRA,export,2020-02,20,USD,ctm.csv\n' >"$tmp/exp_ctm.csv"
 "$TRADE" import comtrade "$tmp/ctm.csv" >"$tmp/ctm_out.csv" || fail=1
 check "comtrade monthly" "$tmp/exp_ctm.csv" "$tmp/ctm_out.csv"
 
 # fine decimals (as a generator that prints full floats writes them) stay
 # exact: 0.0123456789 + 1.000000001 + 1e-3 thousand USD = 12.3456789 +
 # 1000.000001 + 1 = 1013.3456799 USD; 1e-7 t from one row of three
-printf 'reporter,partner,flow,period,value,unit,qualifier\nBEL,FRA,export,2020,1013.3456799,USD,\nBEL,FRA,export,2020,0.0000001,t,lower_bound\n' >"$tmp/exp_dec.csv"
+printf 'reporter,partner,flow,period,value,unit,qualifier,source\nBEL,FRA,export,2020,1013.3456799,USD,,baci_decimals.csv\nBEL,FRA,export,2020,0.0000001,t,lower_bound,baci_decimals.csv\n' >"$tmp/exp_dec.csv"
 "$TRADE" import baci --with-quantity "$d/baci_decimals.csv" >"$tmp/dec.csv" || fail=1
 check "fine decimals" "$tmp/exp_dec.csv" "$tmp/dec.csv"
 
@@ -103,7 +103,7 @@ for level in total hs4; do
   tail -n +2 "$tmp/panel.csv" | split -l 23000 - "$tmp/part_"
   for p in "$tmp"/part_*; do
     { head -1 "$tmp/panel.csv"; cat "$p"; } >"$p.csv"
-    "$TRADE" import baci --partial --level $level --with-quantity "$p.csv" -o "$p.partial" || fail=1
+    "$TRADE" import baci --partial --level $level --with-quantity --source panel.csv "$p.csv" -o "$p.partial" || fail=1
   done
   ls "$tmp"/part_*.partial | wc -l | grep -q 3 || { echo "FAIL: expected 3 parts"; fail=1; }
   "$TRADE" import merge --with-quantity $(ls "$tmp"/part_*.partial | sort -r) -o "$tmp/merged_$level.csv" || fail=1
@@ -127,10 +127,10 @@ PY
 # (the header lines land in the middle)
 tail -n +2 "$tmp/panel.csv" | split -l 20000 - "$tmp/raw_"
 for p in "$tmp"/raw_a?; do
-  "$TRADE" import baci --partial <"$p" >"$p.partial" || { echo "FAIL: map on stdin"; fail=1; }
+  "$TRADE" import baci --partial --source panel.csv <"$p" >"$p.partial" || { echo "FAIL: map on stdin"; fail=1; }
 done
 cat "$tmp"/raw_a?.partial | sort | "$TRADE" import merge >"$tmp/streamed.csv" || { echo "FAIL: merge on stdin"; fail=1; }
-grep -v ',t,' "$tmp/one_total.csv" | cut -d, -f1-6 >"$tmp/one_usd.csv"
+grep -v ',t,' "$tmp/one_total.csv" | cut -d, -f1-6,8 >"$tmp/one_usd.csv"
 check "streaming map/reduce (sorted parts)" "$tmp/one_usd.csv" "$tmp/streamed.csv"
 
 # usage errors

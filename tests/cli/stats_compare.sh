@@ -67,7 +67,10 @@ for r in rows:
     if r.get("flow") != "trade":
         bad.append(f"balance {k}: flow {r.get('flow')!r}, want 'trade'")
 
-# share: value / group sum, group reporter, flow, period, unit
+# share: value / group sum, group reporter, flow, period, unit (no product
+# column here); members leave out the aggregate partner WLD (issue 12 fix 5),
+# whose own row has no share unless it is the --of total
+AGG = {"WLD"}
 def groups(rows_):
     g = {}
     for r in rows_:
@@ -83,24 +86,35 @@ for name, of in (("share", None), ("share_of", "WLD")):
             if r["share_pct"] != "" or not r["status"]:
                 bad.append(f"{name} line {r['locator']}: {r['share_pct']!r} {r['status']!r}")
             continue
-        members = g[(r["reporter"], r["flow"], r["period"], r["unit"])]
-        totals = [val(s) for s in members if s["partner"] == of]
+        group = g[(r["reporter"], r["flow"], r["period"], r["unit"])]
+        members = [s for s in group if s["partner"] not in AGG]
+        totals = [val(s) for s in group if s["partner"] == of]
+        if r["partner"] in AGG and r["partner"] != of:
+            if r["share_pct"] != "" or "aggregate" not in r["status"]:
+                bad.append(f"{name} line {r['locator']}: aggregate {r['share_pct']!r} {r['status']!r}")
+            continue
         if of and totals:
             want = 100 * val(r) / totals[0]
         else:
             want = 100 * val(r) / sum(val(s) for s in members)
         close(r["share_pct"], want, f"{name} line {r['locator']}")
 
-# hhi: sum of squared shares of the sum
+# hhi: sum of squared shares of the members' sum; with --of, of the stated
+# total (the same meaning as in share), and no normalized HHI
 for name, of in (("hhi", None), ("hhi_of", "WLD")):
     rows = out(name)
     for r in rows:
         k = (r["reporter"], r["flow"], r["period"], r["unit"])
-        v = [val(s) for s in g[k] if s["partner"] != of]
-        h = sum((a / sum(v)) ** 2 for a in v)
+        v = [val(s) for s in g[k] if s["partner"] not in AGG]
+        totals = [val(s) for s in g[k] if s["partner"] == of]
+        T = totals[0] if of and totals else sum(v)
+        h = sum((a / T) ** 2 for a in v)
         close(r["n"], len(v), f"{name} {k} n")
         close(r["hhi"], h, f"{name} {k} hhi")
-        close(r["hhi_normalized"], (h - 1 / len(v)) / (1 - 1 / len(v)) if len(v) > 1 else None, f"{name} {k} normalized")
+        norm = (h - 1 / len(v)) / (1 - 1 / len(v)) if len(v) > 1 and not (of and totals) else None
+        close(r["hhi_normalized"], norm, f"{name} {k} normalized")
+        if not r["hhi_normalized"] and not r["status"]:
+            bad.append(f"{name} {k}: empty hhi_normalized without status")
     if len(rows) != len(g):
         bad.append(f"{name}: {len(rows)} groups, want {len(g)}")
 

@@ -90,6 +90,8 @@ for k, w in want.items():
         continue
     v0, v1, years = w
     g, c, l = growth(v0, v1, years)
+    if years < 1:  # less than a year apart: no CAGR (not the 4th or 12th power)
+        c = None
     close(r["value_from"], v0, f"growth {k} value_from")
     close(r["value_to"], v1, f"growth {k} value_to")
     close(r["growth_pct"], g, f"growth {k} growth_pct")

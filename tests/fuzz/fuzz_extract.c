@@ -5,17 +5,94 @@
  * text, any bytes. Properties checked for every figure: a finite value, a
  * positive finite precision, a unit, NUL-terminated fixed fields, a
  * context of at most 300 bytes, figures in position order, and the
- * provenance exact: the text at (line, column) begins with as_written. */
+ * provenance exact: the text at (line, column) begins with as_written
+ * (bytes that are not UTF-8 written '?'). Every string is valid UTF-8, and
+ * the draft that trade extract would write from the figures (the same
+ * columns, values through trade_number_format) passes the draft validation
+ * of the observation reader, conflicts included. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "trade/trade.h"
+#include "utf8_internal.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define TERMINATED(a) (memchr((a), '\0', sizeof(a)) != NULL)
+
+typedef struct buf {
+    char *p;
+    size_t n, cap;
+} buf;
+
+static void put(buf *b, const char *s, size_t len)
+{
+    if (b->n + len + 1 > b->cap) {
+        size_t nc = (b->cap + len + 1) * 2;
+        char *np = realloc(b->p, nc);
+        if (!np)
+            __builtin_trap();
+        b->p = np;
+        b->cap = nc;
+    }
+    memcpy(b->p + b->n, s, len);
+    b->n += len;
+}
+
+/* An RFC 4180 field, always quoted. */
+static void put_field(buf *b, const char *s, int last)
+{
+    put(b, "\"", 1);
+    for (const char *q = s; *q; q++) {
+        if (*q == '"')
+            put(b, "\"\"", 2);
+        else
+            put(b, q, 1);
+    }
+    put(b, last ? "\"\n" : "\",", 2);
+}
+
+static int utf8_ok(const char *s)
+{
+    return utf8_invalid_at(s, strlen(s)) == strlen(s);
+}
+
+/* The draft of trade extract from l reads back as a valid draft. */
+static void check_draft(const trade_figure_list *l)
+{
+    buf b = {0};
+    static const char head[] =
+        "reporter,partner,flow,period,value,unit,precision,qualifier,measure,source,"
+        "as_written,context,note\n";
+    put(&b, head, sizeof head - 1);
+    for (size_t i = 0; i < trade_extract_count(l); i++) {
+        const trade_figure *f = trade_extract_at(l, i);
+        char v[TRADE_NUMBER_BUFSIZE], pr[TRADE_NUMBER_BUFSIZE];
+        if (!trade_number_format(f->value, v, sizeof v) ||
+            !trade_number_format(f->precision, pr, sizeof pr))
+            continue; /* the command leaves such a figure out too */
+        const char *cells[] = {f->reporter, f->partner,   f->flow,       f->period,
+                               v,           f->unit,      pr,            f->qualifier,
+                               f->measure,  "fuzz",       f->as_written, f->context,
+                               f->note};
+        for (size_t c = 0; c < sizeof cells / sizeof cells[0]; c++)
+            put_field(&b, cells[c], c + 1 == sizeof cells / sizeof cells[0]);
+    }
+    trade_table *t = trade_table_new();
+    if (!t)
+        __builtin_trap();
+    trade_read_options ro;
+    memset(&ro, 0, sizeof ro);
+    ro.draft = 1;
+    trade_error err;
+    if (trade_table_read_buffer(t, b.p, b.n, "draft", &ro, &err) != 0 ||
+        trade_table_check_duplicates(t, NULL, NULL, &err) != 0)
+        __builtin_trap(); /* the draft would fail trade validate --draft */
+    trade_table_free(t);
+    free(b.p);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -63,6 +140,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             __builtin_trap();
         if (!f->as_written || !f->context || !f->table || !f->note || strlen(f->context) > 300)
             __builtin_trap();
+        if (!utf8_ok(f->reporter) || !utf8_ok(f->partner) || !utf8_ok(f->flow) ||
+            !utf8_ok(f->period) || !utf8_ok(f->unit) || !utf8_ok(f->qualifier) ||
+            !utf8_ok(f->measure) || !utf8_ok(f->as_written) || !utf8_ok(f->context) ||
+            !utf8_ok(f->table) || !utf8_ok(f->note))
+            __builtin_trap(); /* output must be valid UTF-8 */
+        if (!(f->confidence >= 0 && f->confidence <= 1))
+            __builtin_trap();
         if (f->line < 1 || f->line > nlines || f->column < 1)
             __builtin_trap();
         if (f->line < prev_line || (f->line == prev_line && f->column < prev_col))
@@ -71,8 +155,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         prev_col = f->column;
         size_t off = start[f->line - 1] + f->column - 1;
         size_t w = strlen(f->as_written);
-        if (off > len || w > len - off || memcmp(text + off, f->as_written, w) != 0)
+        if (off > len || w > len - off)
             __builtin_trap(); /* provenance does not point at the text */
+        for (size_t k = 0; k < w; k++)
+            if (text[off + k] != f->as_written[k] && f->as_written[k] != '?')
+                __builtin_trap(); /* provenance does not point at the text */
         /* the period, when given, is a valid period */
         if (f->period[0]) {
             trade_period p;
@@ -82,6 +169,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (trade_extract_at(l, n) != NULL)
         __builtin_trap();
+    check_draft(l);
     trade_extract_free(l);
     free(start);
     return 0;

@@ -29,11 +29,19 @@ extern "C" {
 
 /* Options; a NULL pointer means all defaults (every field 0). */
 typedef struct trade_extract_options {
-    int no_tables; /* 1: do not read aligned tables (their lines are then prose) */
-    int no_counts; /* 1: drop bare counts (numbers without unit, "29 areas") */
+    int no_tables;    /* 1: do not read aligned tables (their lines are then prose) */
+    int no_counts;    /* 1: drop bare counts (numbers without unit, "29 areas") */
+    size_t max_bytes; /* the largest text accepted; 0: TRADE_EXTRACT_MAX_BYTES */
+    int date_year;    /* the document's date for "this year" / "last year";  */
+    int date_month;   /* 0: read from a date line of the text, if any        */
+    int date_day;
 } trade_extract_options;
 
-/* One figure. All strings are NUL-terminated UTF-8 owned by the list. */
+/* The default bound on the size of a text: 16 MiB (a brief is some kB). */
+#define TRADE_EXTRACT_MAX_BYTES ((size_t)16 << 20)
+
+/* One figure. All strings are NUL-terminated, valid UTF-8 (bytes of the
+ * text that are not are written '?'), owned by the list. */
 typedef struct trade_figure {
     char reporter[8];     /* country code or "" */
     char partner[8];      /* country code or "" */
@@ -43,12 +51,17 @@ typedef struct trade_figure {
     char unit[16];        /* ISO 4217 code or a unit code of FORMAT.md */
     double precision;     /* > 0: unit of the last written digit, base units */
     char qualifier[16];   /* "", approx, lower_bound, upper_bound, estimate, projection */
+    char measure[16];     /* level, growth, change (an absolute change), share, rank,
+                           * count; only "level" rows may enter a series as levels */
+    double confidence;    /* 0 to 1: how sure the context (reporter, partner, flow,
+                           * period) is; 1 when all four come from the sentence */
     unsigned long line;   /* 1-based line of the first byte of as_written */
     unsigned long column; /* 1-based byte column of that byte */
     char *as_written;     /* the exact text matched */
     char *context;        /* the sentence (or table row), at most 300 bytes */
     char *table;          /* "Table 2" for a cell of a named table, else "" */
-    char *note;           /* table row and column headings, or "" */
+    char *note;           /* table headings, and where a field came from when
+                           * not from the sentence ("reporter from the title") */
 } trade_figure;
 
 typedef struct trade_figure_list trade_figure_list;
@@ -56,9 +69,18 @@ typedef struct trade_figure_list trade_figure_list;
 /* Scan text[0..len) (need not be NUL-terminated) and return the figures in
  * the order of their position in *out (owned by the caller, free with
  * trade_extract_free; an empty list when nothing is found). opt may be NULL.
- * Returns 0, TRADE_EARG (text or out NULL with len > 0) or TRADE_ENOMEM;
- * on error *out is NULL. */
+ * Returns 0, TRADE_EARG (text or out NULL with len > 0), TRADE_ELIMIT (len
+ * above the bound; err names line and column of the first byte past it) or
+ * TRADE_ENOMEM; on error *out is NULL. */
 TRADE_API int trade_extract_text(const char *text, size_t len, const trade_extract_options *opt,
+                                 trade_figure_list **out, trade_error *err);
+
+/* Read the file at path ("-": standard input) and scan it as
+ * trade_extract_text does. Reading stops one byte past the bound
+ * (opt->max_bytes), so an endless input ends quickly with TRADE_ELIMIT and
+ * err naming path, line and column. TRADE_EIO when the file cannot be
+ * read (err names path). */
+TRADE_API int trade_extract_file(const char *path, const trade_extract_options *opt,
                                  trade_figure_list **out, trade_error *err);
 
 /* The number of figures in l (0 for NULL). */

@@ -45,6 +45,10 @@ typedef struct trade_import_options {
     int with_quantity;                 /* 1: also sum quantities (BACI q, Comtrade netWgt) */
     int keep_unknown;                  /* 1: an unknown numeric code n becomes "X" + 3 digits */
     int threads;                       /* worker threads for BACI; 0 = 2 (1 for small files) */
+    int split_hash;                    /* 1: hash each input for trade_import_partial_meta */
+    int product_names;                 /* 1: load the product table of a BACI archive */
+    const char *source;                /* the source of every row read (a part of a file cut
+                                          for a map step); NULL: the file's base name */
     trade_import_progress_fn progress; /* may be NULL */
     void *progress_ctx;
 } trade_import_options;
@@ -64,6 +68,10 @@ typedef struct trade_import_group {
     char quantity[64];      /* sum of the known quantities, tonnes, exact */
     uint64_t rows;          /* input rows summed */
     uint64_t quantity_rows; /* rows among them with a known quantity */
+    const char *source;     /* the file's base name, "ARCHIVE(MEMBER)" for a member of
+                               an archive, or several joined by " + " (in name order)
+                               when the group's rows came from several */
+    const char *product_name; /* from a product table, "" when none */
 } trade_import_group;
 
 /* Create an importer. opt may be NULL (totals, no quantity, strict codes).
@@ -80,10 +88,24 @@ TRADE_API void trade_import_free(trade_import *im);
  * library does not know (S19, N/A) is ignored. TRADE_EIO, TRADE_ECSV, TRADE_EDATA. */
 TRADE_API int trade_import_countries_load(trade_import *im, const char *path, trade_error *err);
 
+/* Read a product table (columns code and description, as BACI's
+ * product_codes_HS17_V202401b.csv) for the product_name of the groups.
+ * TRADE_EIO, TRADE_ECSV, TRADE_EDATA. */
+TRADE_API int trade_import_products_load(trade_import *im, const char *path, trade_error *err);
+
 /* Add a BACI file (header t,i,j,k,v,q in any order; v in thousands of USD,
- * q in tonnes, empty or NA when unknown). Errors name the file, the line and
- * the column: TRADE_EIO, TRADE_ECSV, TRADE_EDATA (bad number, unknown code
- * without keep_unknown), TRADE_ELIMIT (a sum beyond int64). On error the
+ * q in tonnes, empty or NA when unknown; spaces around fields ignored; a
+ * header line repeated further down, as in yearly files concatenated, is
+ * skipped). The file may be compressed (gzip, zstd, xz, bzip2: told by its
+ * first bytes) or a zip archive as CEPII ships it: then every member whose
+ * name ends in .csv is read, except the country table (country_codes*),
+ * which is loaded first (without overriding trade_import_countries_load's
+ * entries), and the product table (product_codes*), loaded when
+ * opt.product_names is set. Errors name the file (ARCHIVE(MEMBER) for a
+ * member), the line and the column: TRADE_EIO, TRADE_ECSV (and a NUL byte,
+ * UTF-16), TRADE_EDATA (bad or negative number, a product code of more than
+ * 6 characters, unknown code without keep_unknown), TRADE_ELIMIT (a sum
+ * beyond the 128-bit range, a record longer than 64 MiB). On error the
  * importer keeps whatever earlier files added. */
 TRADE_API int trade_import_baci(trade_import *im, const char *path, trade_error *err);
 
@@ -92,9 +114,12 @@ TRADE_API int trade_import_baci(trade_import *im, const char *path, trade_error 
 TRADE_API int trade_import_comtrade(trade_import *im, const char *path, trade_error *err);
 
 /* Add a partial file (the map step's output: the columns of
- * trade_import_partial_columns, sums as exact decimals in USD and tonnes, as
- * `trade import --partial` writes it) to the sums: the reduce step. Same
- * errors. */
+ * trade_import_partial_columns and the options column, sums as exact
+ * decimals in USD and tonnes, as `trade import --partial` writes it) to
+ * the sums: the reduce step. Header lines anywhere (concatenated or sorted
+ * partials) are read as such. TRADE_EDATA also for a partial of other
+ * options than the first one read (level, quantity, format version) and
+ * for an input split summed already. Same errors otherwise. */
 TRADE_API int trade_import_partial(trade_import *im, const char *path, trade_error *err);
 
 /* Sort the groups by (period, reporter, partner, product, flow). Call after
@@ -108,8 +133,15 @@ TRADE_API size_t trade_import_count(const trade_import *im);
  * not finished). */
 TRADE_API int trade_import_get(const trade_import *im, size_t i, trade_import_group *g);
 
-/* The header of a partial file, NULL-terminated static array of names. */
+/* The header of a partial file, NULL-terminated static array of names,
+ * without its last column, which is trade_import_partial_meta. */
 TRADE_API const char *const *trade_import_partial_columns(void);
+
+/* The last column name of a partial file: the format version, the options
+ * (level, quantity) and the content hashes of the input splits summed, so
+ * that trade_import_partial refuses partials of other options and a split
+ * summed twice. The caller frees it; NULL when out of memory. */
+TRADE_API char *trade_import_partial_meta(const trade_import *im);
 
 #ifdef __cplusplus
 }

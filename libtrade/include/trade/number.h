@@ -19,7 +19,9 @@ extern "C" {
 #define TRADE_NUMBER_BUFSIZE 400
 
 /* Parse s[0..len) as a plain decimal into *out (correctly rounded, as strtod).
- * Returns 0, or TRADE_EDATA if the text is not a plain finite decimal. */
+ * Any length is accepted (a text of more than 400 bytes is copied to the heap
+ * for strtod). Returns 0, TRADE_EDATA if the text is not a plain finite
+ * decimal, or TRADE_ENOMEM if that copy cannot be made. */
 TRADE_API int trade_number_parse(const char *s, size_t len, double *out);
 
 /* Write v into buf (size >= TRADE_NUMBER_BUFSIZE recommended) as the shortest

@@ -48,9 +48,33 @@ TRADE_API int trade_period_compare(const trade_period *a, const trade_period *b)
 /* Number of months covered (12 for a year, 10 for 2012-01/2012-10). */
 TRADE_API int trade_period_months(const trade_period *p);
 
-/* 1 when a and b are the same kind of period, so that comparing them is
- * fair: the same units as written, both intervals or neither, and the same
- * number of months. */
+/* 1 when a and b cover the same months, whatever the spelling: "2012",
+ * "2012-01/2012-12" and "2012-Q1/2012-Q4" are one period. This is the one
+ * test of "same period" in libtrade (series, growth, compare, check). Two
+ * TRADE_PERIOD_NONE periods are equal; NONE never equals a real period. */
+TRADE_API int trade_period_equal(const trade_period *a, const trade_period *b);
+
+/* Kinds of period, by the months covered (not by how they are written). */
+typedef enum trade_period_kind {
+    TRADE_PERIOD_KIND_NONE = 0, /* no period */
+    TRADE_PERIOD_KIND_YEAR,     /* one calendar year: 2012, 2012-01/2012-12 */
+    TRADE_PERIOD_KIND_QUARTER,  /* one calendar quarter: 2012-Q2, 2012-04/2012-06 */
+    TRADE_PERIOD_KIND_MONTH,    /* one month: 2012-03 */
+    TRADE_PERIOD_KIND_PARTIAL,  /* any other span: 2012-01/2012-10, 2011-07/2012-06 */
+    TRADE_PERIOD_KIND_MULTI_YEAR /* two or more whole calendar years: 2010/2012 */
+} trade_period_kind;
+
+/* The kind of p. */
+TRADE_API trade_period_kind trade_period_kind_of(const trade_period *p);
+
+/* "year", "quarter", "month", "partial", "multi-year" or "" (none). Static. */
+TRADE_API const char *trade_period_kind_name(trade_period_kind kind);
+
+/* 1 when a and b are the same kind of period, so that comparing them (a
+ * growth rate, an index, one kind of a split series) is fair: the same
+ * trade_period_kind and the same number of months (ten-month spans with
+ * ten-month spans, three-year spans with three-year spans). 0 when either
+ * is TRADE_PERIOD_NONE. */
 TRADE_API int trade_period_same_kind(const trade_period *a, const trade_period *b);
 
 /* The start of p in decimal years (2012-Q2 -> 2012.25). */

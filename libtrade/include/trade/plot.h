@@ -107,15 +107,23 @@ TRADE_API const char *trade_plot_terminal_ext(trade_plot_terminal term);
 TRADE_API int trade_plot_script(const trade_table *t, const trade_plot_options *opt, char **script,
                                 size_t *len, unsigned char *used, trade_error *err);
 
-/* Run gnuplot on the script at script_path. An SVG gets the chart's title
- * (the script's svg_title variable) as its <title> instead of "Gnuplot"., in the script's folder, with no
- * shell (posix_spawn). format: NULL for the script's own terminal, else
- * "png", "svg" or "pdf" (passed as term='...'). The program is the
- * TRADE_GNUPLOT environment variable when set, else "gnuplot" on PATH.
- * gnuplot's own messages go to the inherited stderr. Returns 0 when gnuplot
- * exited with status 0; TRADE_ENOTFOUND when gnuplot cannot be found or
- * started; TRADE_EIO when it failed (exit status or signal in the message);
- * TRADE_EARG for a bad format; TRADE_ENOMEM. */
+/* Run gnuplot on the script at script_path, with no shell (posix_spawn).
+ * format: "png", "svg" or "pdf" (passed as out_format='...'): gnuplot runs
+ * in a temporary folder made beside the script, and its image is checked
+ * (a PNG ends with its IEND chunk, an SVG with </svg>, a PDF with %%EOF)
+ * before it replaces NAME.<format> beside the script (NAME: the script's
+ * file name without ".gp", exactly, quotes included) through
+ * trade_file_write_atomic; a full disk or a file size limit leaves the old
+ * image as it was and no temporary file. format NULL: the script's own
+ * terminal, run in the script's folder, the image written by gnuplot in
+ * place and not checked. The program is the TRADE_GNUPLOT environment
+ * variable when set, else "gnuplot" on PATH. gnuplot's own messages go to
+ * the inherited stderr. An SVG gets the chart's title (the script's
+ * svg_title variable) as its <title> instead of "Gnuplot". Returns 0 when gnuplot exited with status 0 and the
+ * image is whole and in place; TRADE_ENOTFOUND when gnuplot cannot be found
+ * or started; TRADE_EIO when it failed (exit status or signal in the
+ * message), wrote no image or a truncated one, or the image cannot be
+ * written; TRADE_EARG for a bad format; TRADE_ENOMEM. */
 TRADE_API int trade_plot_render(const char *script_path, const char *format, trade_error *err);
 
 #ifdef __cplusplus

@@ -55,8 +55,7 @@ TRADE_API int trade_stats_growth(double v0, double v1, double years, trade_growt
 TRADE_API int trade_stats_growth_periods(const trade_period *p0, double v0, const trade_period *p1,
                                          double v1, int annualize_partial, trade_growth *out);
 
-/* 1 when growth, trends and shares of this unit are meaningful (a level:
- * money, tonnes, counts...), 0 for percent, percent_change, pp and rank. */
+/* Kept for one minor version: trade_unit_is_level (codes.h). */
 TRADE_API int trade_stats_unit_is_level(const char *unit);
 
 /* Write v into buf exactly as trade_number_format does (the shortest
@@ -162,31 +161,7 @@ typedef struct trade_hhi {
  * or n = 0 give NAN and a status. Returns 0 or TRADE_EARG (NULL with n > 0). */
 TRADE_API int trade_stats_hhi(const double *values, size_t n, trade_hhi *out);
 
-/* ---- exchange rates ----------------------------------------------------- */
-
-/* A table of exchange rates: one unit of `from` buys `rate` units of `to`
- * in `period`. Built from a table read with trade_read_options.generic set
- * that has the columns period, from, to and rate. */
-typedef struct trade_stats_rates trade_stats_rates;
-
-/* Build *out from t (which must outlive it: currency codes point into t).
- * Returns 0; TRADE_EDATA with err located at the cell (FILE:LINE:COLUMN)
- * for a missing column, a bad period or a rate that is not a positive plain
- * number; TRADE_ENOMEM. *out is NULL on failure. */
-TRADE_API int trade_stats_rates_new(const trade_table *t, trade_stats_rates **out,
-                                    trade_error *err);
-TRADE_API void trade_stats_rates_free(trade_stats_rates *r);
-
-/* The rate that converts an amount in currency `from` in period p into
- * currency `to`: a row from -> to for exactly p, else the row to -> from
- * for p inverted (1 / rate), else the same two for the calendar year that
- * holds the whole of p (a 2012-01/2012-10 figure takes the 2012 rate).
- * Returns 0 with *rate and *used (the rate row's period; may be NULL), or
- * TRADE_ENOTFOUND with err saying which rate is missing (no place: the
- * caller knows the row). O(log n). */
-TRADE_API int trade_stats_rates_find(const trade_stats_rates *r, const char *from, const char *to,
-                                     const trade_period *p, double *rate, trade_period *used,
-                                     trade_error *err);
+/* Exchange rates: rates.h (trade_rates_*). */
 
 /* ---- intervals (the consistency check) --------------------------------- */
 
@@ -227,51 +202,7 @@ TRADE_API trade_verdict trade_stats_compare_intervals(trade_interval a, double b
 /* "consistent", "consistent within rounding", "inconsistent" or "undefined". */
 TRADE_API const char *trade_verdict_name(trade_verdict v);
 
-/* ---- the consistency check ---------------------------------------------- */
-
-/* The interval the figure of row `row` of t stands for: value -/+ half its
- * precision, the precision taken from the `precision` column when given,
- * else from the digits of the value as written. *precision (may be NULL)
- * gets the precision used. */
-TRADE_API trade_interval trade_check_obs_interval(const trade_table *t, size_t row,
-                                                  double *precision);
-
-/* One check: a stated figure a against a second figure b. */
-typedef struct trade_check_result {
-    const char *check;  /* "growth", "sum" or "twice" (static) */
-    size_t a_row;       /* the stated figure: rate, total, coarser statement */
-    size_t b_row;       /* growth: the later level; sum: the first part;
-                           twice: the finer statement */
-    size_t b0_row;      /* growth: the earlier level; else = b_row */
-    size_t nparts;      /* sum: number of parts */
-    char compared[512]; /* what was compared, in words */
-    double a_value;     /* the stated figure */
-    trade_interval a;   /* and its interval */
-    double b_value;     /* the computed figure (growth, sum) or the other statement */
-    trade_interval b;
-    double gap; /* distance between the intervals, 0 when they overlap */
-    trade_verdict verdict;
-} trade_check_result;
-
-/* Called once per check, in a stable order; return non-zero to stop. */
-typedef int (*trade_check_fn)(void *ctx, const trade_check_result *r);
-
-/* Run the consistency checks on the observations of t:
- * (a) growth: every percent_change row against the growth computed from the
- *     level rows (any other unit but percent, pp and rank) of the same
- *     reporter, partner, flow and product at its period and the period of
- *     the same length just before it (every pair of level rows, so a figure
- *     stated twice is checked both ways);
- * (b) sum: a row with an empty product against the sum of the rows with the
- *     same reporter, partner, flow, period and unit and a product (at least
- *     two distinct products; the first row of each product is used);
- * (c) twice: every pair of rows with the same reporter, partner, flow,
- *     period, unit and product; a is the coarser (wider interval) one.
- * Rows qualified lower_bound, upper_bound or projection are not checked
- * (they do not state the figure). Intervals use trade_check_obs_interval;
- * interval arithmetic gives the computed intervals. Returns 0, TRADE_ENOMEM,
- * or TRADE_EARG for a table read with generic set. */
-TRADE_API int trade_check_run(const trade_table *t, trade_check_fn fn, void *ctx, trade_error *err);
+/* The consistency check: check.h (trade_check_*). */
 
 #ifdef __cplusplus
 }

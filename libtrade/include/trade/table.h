@@ -39,6 +39,7 @@ typedef struct trade_obs {
     const char *product;
     const char *note;
     const char *label;
+    const char *measure; /* "" (a level), level, growth, change, share, rank, count */
     const char *file;   /* the file the row came from, as named to the reader */
     unsigned long line; /* physical line where the row starts */
 } trade_obs;
@@ -118,21 +119,10 @@ TRADE_API const trade_obs *trade_table_obs(const trade_table *t, size_t row);
  * row), in order. Returns 0 or TRADE_ENOMEM. */
 TRADE_API int trade_table_filter(trade_table *t, const unsigned char *keep, trade_error *err);
 
-/* Series: rows sharing reporter, partner, flow, unit and product, each sorted
- * by period (stable: equal periods keep file order). Series are ordered by
- * their first row. */
-typedef struct trade_series_list trade_series_list;
-
-/* Group t's rows into series. *out is NULL on failure. Free with
- * trade_series_list_free; the list refers to t, which must outlive it. */
-TRADE_API int trade_series_group(const trade_table *t, trade_series_list **out, trade_error *err);
-TRADE_API void trade_series_list_free(trade_series_list *s);
-TRADE_API size_t trade_series_count(const trade_series_list *s);
-
-/* The row indices of series i, in period order; *n gets the count. */
-TRADE_API const size_t *trade_series_rows(const trade_series_list *s, size_t i, size_t *n);
-
 #ifdef __cplusplus
 }
 #endif
+
+/* The series of a table (grouping, one figure per period): series.h. */
+#include "series.h"
 #endif

@@ -3,7 +3,14 @@
  *
  * A file is written to a temporary file in the same folder and renamed over
  * the target only by trade_writer_commit, after fflush and fsync succeed, so
- * a failed run never truncates or half-writes an existing file. CSV goes
+ * a failed run never truncates or half-writes an existing file. The target
+ * is what the path names after following symbolic links (the file a link
+ * points to is replaced, the link kept; the temporary file is made beside
+ * that file, named ".trade-XXXXXX"). Devices, FIFOs and the links under
+ * /dev and /proc that stand for an open file (/dev/stdout, /proc/self/fd/N)
+ * are written in place, never renamed over. An existing file without write
+ * permission (mode 0444, say) is not replaced, as cp without -f: an error,
+ * even for root. An empty name is an error (TRADE_EARG). CSV goes
  * through libcsv's quoting. Unless raw, a text cell that begins with '=',
  * '+', '-', '@', tab or carriage return and is not a plain number gets a
  * leading "'" so that spreadsheets do not read it as a formula. */
@@ -33,16 +40,34 @@ typedef struct trade_write_options {
 
 typedef struct trade_writer trade_writer;
 
+/* Remove every temporary file the library is writing at this moment (the
+ * -o outputs being written, the images being rendered by trade_plot_render)
+ * and the temporary folders that hold them. Async-signal-safe: meant for a
+ * SIGINT, SIGTERM or SIGHUP handler, which then restores the default action
+ * and raises the signal again. The writers themselves are left as they are;
+ * nothing may be written after this call. */
+TRADE_API void trade_writer_cleanup(void);
+
 /* Parse "csv", "tsv", "jsonl" or "xlsx". Returns 0 or TRADE_EARG. */
 TRADE_API int trade_format_parse(const char *name, trade_format *out);
 
+/* An output column as a result module names it (trade_growth_columns,
+ * trade_fit_columns, ...): its name, and 1 when its cells are numbers. */
+typedef struct trade_column {
+    const char *name;
+    int numeric;
+} trade_column;
+
 /* 1 if a column of this name holds numbers (value, growth_pct, rank, ...):
- * JSON lines writes its non-empty cells as JSON numbers. */
+ * JSON lines writes its non-empty cells as JSON numbers. The observation
+ * columns and other commands' columns are known here; the series commands'
+ * columns come from their modules' tables (trade_growth_columns, ...). */
 TRADE_API int trade_column_is_numeric(const char *name);
 
 /* Open a writer on path; NULL or "-" is stdout (nothing to rename). opt may
  * be NULL (CSV, neutralising on). *out is NULL on failure (TRADE_EIO with the
- * file named, or TRADE_ENOMEM). */
+ * file named: a folder, a read-only file, a missing folder, too many links;
+ * TRADE_EARG for an empty name; or TRADE_ENOMEM). */
 TRADE_API int trade_writer_open(trade_writer **out, const char *path,
                                 const trade_write_options *opt, trade_error *err);
 

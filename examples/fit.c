@@ -1,0 +1,78 @@
+/* fit.c - libtrade example: what `trade fit` computes, on <trade/trade.h>:
+ * a log-linear trend per series and kind of period, with its 95 % interval
+ * and r2 (trade_fit_run; projections left out as the command does).
+ *
+ *   fit [FILE...]     observation CSV files; no FILE: a built-in sample
+ *
+ * Build: cc fit.c $(pkg-config --cflags --libs libtrade) -o fit */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <trade/trade.h>
+
+/* BEL exports doubling every year: the trend is +100 % a year, r2 = 1 */
+static const char sample[] = "reporter,partner,flow,period,value,unit\n"
+                             "BEL,KAZ,export,2010,100,EUR\n"
+                             "BEL,KAZ,export,2011,200,EUR\n"
+                             "BEL,KAZ,export,2012,400,EUR\n"
+                             "BEL,KAZ,export,2013,800,EUR\n";
+
+typedef struct out {
+    trade_writer *w;
+    const trade_table *t;
+} out;
+
+static const char *num(double v, char *buf)
+{
+    buf[0] = '\0';
+    if (!isnan(v))
+        trade_number_format(v, buf, TRADE_NUMBER_BUFSIZE);
+    return buf;
+}
+
+static int row(void *ctx, const trade_fit_row *r)
+{
+    out *o = ctx;
+    const trade_obs *a = trade_table_obs(o->t, r->rows[0]);
+    char p0[TRADE_PERIOD_BUFSIZE], p1[TRADE_PERIOD_BUFSIZE], n[5][TRADE_NUMBER_BUFSIZE];
+    trade_period_format(r->period_from, p0, sizeof p0);
+    trade_period_format(r->period_to, p1, sizeof p1);
+    const char *cells[] = {a->reporter, a->partner, a->flow, a->product, a->unit,
+                           num((double)r->n, n[0]), p0, p1, num(r->fit.trend_pct, n[1]),
+                           num(r->fit.ci_low_pct, n[2]), num(r->fit.ci_high_pct, n[3]),
+                           num(r->fit.r2, n[4]), r->fit.status, r->qualifier};
+    trade_error err;
+    return trade_writer_row(o->w, cells, &err) ? -1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+    trade_error err;
+    trade_table *t = trade_table_new();
+    int rc = t ? 0 : TRADE_ENOMEM;
+    if (!rc && argc < 2)
+        rc = trade_table_read_buffer(t, sample, strlen(sample), "sample", NULL, &err);
+    for (int i = 1; i < argc && !rc; i++)
+        rc = trade_table_read_file(t, argv[i], NULL, &err);
+    size_t nm;
+    const trade_column *m = trade_fit_columns(&nm);
+    const char *names[32] = {"reporter", "partner", "flow", "product", "unit"};
+    unsigned char numeric[32] = {0};
+    for (size_t i = 0; i < nm; i++) {
+        names[5 + i] = m[i].name;
+        numeric[5 + i] = (unsigned char)m[i].numeric;
+    }
+    names[5 + nm] = "qualifier";
+    out o = {NULL, t};
+    if (!rc && !(rc = trade_writer_open(&o.w, NULL, NULL, &err)) &&
+        !(rc = trade_writer_header(o.w, 6 + nm, names, numeric, &err)) &&
+        !(rc = trade_fit_run(t, NULL, row, &o, &err)))
+        rc = trade_writer_commit(o.w, &err);
+    else
+        trade_writer_discard(o.w);
+    if (rc)
+        fprintf(stderr, "fit: %s%s%s\n", err.file, err.file[0] ? ": " : "", err.message);
+    trade_table_free(t);
+    return rc == 0 ? 0 : rc == TRADE_EIO || rc == TRADE_ENOMEM ? 2 : 1;
+}

@@ -1,0 +1,99 @@
+/* growth.h - growth between the periods of each series: what `trade growth`
+ * computes, as a library call.
+ *
+ * The series are those of trade_growth_series: one figure per period, level
+ * units only (series.h). Within a series each period is paired with the
+ * latest earlier period of the same kind (years with years, ten-month spans
+ * with ten-month spans, trade_period_same_kind), so a series that mixes
+ * months and years gives two chains; a period with no earlier one of its
+ * kind is paired with the latest earlier period that ends before it starts,
+ * with empty growth and status "incomparable periods" unless annualize is
+ * set (trade_stats_growth_periods scales periods shorter than a year to
+ * twelve months; never a stock: flows fdi_stock and investment_stock are
+ * left unscaled with status "stock: not annualized"). With yoy, a month,
+ * quarter or partial span is paired with the same months a year before
+ * instead (no row when that period is absent). With from and to, one pair
+ * per series: from -> to, when the series has both periods.
+ *
+ * CAGR is the growth per year over the years between the periods' starts;
+ * for periods less than a year apart (month on month, quarter on quarter)
+ * there is no CAGR (NAN, status "less than a year apart: no CAGR").
+ *
+ * The qualifier of a result follows from its two figures
+ * (trade_growth_qualifier): a projection at either end gives a projection;
+ * growth to a lower bound (or from an upper bound) is a lower bound, to an
+ * upper bound (or from a lower bound) an upper bound; otherwise an estimate,
+ * approx or derived figure at either end makes the result "estimate",
+ * "approx" or "derived" in that order of precedence. */
+#ifndef TRADE_GROWTH_H
+#define TRADE_GROWTH_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "period.h"
+#include "series.h"
+#include "stats.h"
+#include "table.h"
+#include "writer.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct trade_growth_options {
+    int annualize_partial;  /* scale periods shorter than a year (not stocks) */
+    int yoy;                /* months, quarters and partial spans: a year before */
+    const trade_period *from, *to; /* both or neither; from before to */
+} trade_growth_options;
+
+/* One result row. Pointers point into the table (or are static). */
+typedef struct trade_growth_row {
+    size_t series;               /* index in the series list */
+    size_t row_from, row_to;     /* the two table rows */
+    const trade_period *period_from, *period_to;
+    double value_from, value_to; /* as read */
+    trade_growth growth;         /* growth_pct, cagr_pct, log_growth (NAN when
+                                    undefined) and status ("" or why) */
+    const char *qualifier;       /* "" (exact) or a qualifier code */
+} trade_growth_row;
+
+/* Called once per result row, in order (series order, then period order);
+ * return non-zero to stop (trade_growth_run then returns that value). */
+typedef int (*trade_growth_fn)(void *ctx, const trade_growth_row *row);
+
+/* The series growth works on: trade_series_build(t, TRADE_SERIES_ONE_PER_PERIOD
+ * | TRADE_SERIES_LEVELS). Free with trade_series_list_free before t. */
+TRADE_API int trade_growth_series(const trade_table *t, trade_series_list **out,
+                                  trade_error *err);
+
+/* Check options: TRADE_EARG with err saying why when only one of from and
+ * to is given or from does not start before to. */
+TRADE_API int trade_growth_options_check(const trade_growth_options *opt, trade_error *err);
+
+/* Compute the growth rows of series [s0, s1) of sl (from trade_growth_series
+ * on t) and pass each to fn. opt may be NULL (defaults). Ranges of series
+ * are independent, so two threads may run two ranges (fn is called on the
+ * calling thread). Returns 0, fn's non-zero value, or TRADE_EARG (bad
+ * options, see trade_growth_options_check). */
+TRADE_API int trade_growth_run(const trade_table *t, const trade_series_list *sl, size_t s0,
+                               size_t s1, const trade_growth_options *opt, trade_growth_fn fn,
+                               void *ctx, trade_error *err);
+
+/* trade_growth_series, then trade_growth_run over every series. */
+TRADE_API int trade_growth_table(const trade_table *t, const trade_growth_options *opt,
+                                 trade_growth_fn fn, void *ctx, trade_error *err);
+
+/* The qualifier of a growth from a figure qualified q_from to one qualified
+ * q_to (see the top of this file). Returns a static string. */
+TRADE_API const char *trade_growth_qualifier(const char *q_from, const char *q_to);
+
+/* The output columns of `trade growth` after the series key: period_from,
+ * period_to, value_from, value_to, growth_pct, cagr_pct, log_growth,
+ * status. *n gets the count; the table is static. */
+TRADE_API const trade_column *trade_growth_columns(size_t *n);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

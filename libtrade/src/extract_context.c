@@ -1,0 +1,913 @@
+/* extract_context.c - the context of a figure: sentence bounds (abbreviations and
+ * footnote marks do not end one), the country named by a name or an
+ * adjective, and the time expressions of a sentence (years, months,
+ * quarters, halves, intervals, "an increase on 2018" as a base). */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_context_internal.h"
+#include "trade/codes.h"
+
+/* ---------- sentences ---------- */
+
+static int ex_abbrev_before(const char *s, size_t dot)
+{
+    /* the word before a '.' at dot */
+    size_t a = dot;
+    while (a > 0 && ex_isalpha((unsigned char)s[a - 1]))
+        a--;
+    size_t len = dot - a;
+    if (len == 1)
+        return 1; /* an initial: J. Smith, e.g. */
+    static const char *const ab[] = {
+        "cf",  "vs",  "mr",  "mrs", "dr",     "st",  "no",  "nr", "pp", "etc", "eg",   "ie",  "al",
+        "art", "fig", "vol", "ca",  "approx", "inc", "ltd", "co", "jr", "sr",  "prof", "gen", NULL};
+    for (size_t i = 0; ab[i]; i++) {
+        if (strlen(ab[i]) == len) {
+            size_t j = 0;
+            while (j < len && ex_lower((unsigned char)s[a + j]) == ab[i][j])
+                j++;
+            if (j == len)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Does a sentence end right after position p (s[p] is . ! ?)? Returns the
+ * offset just after the end (after a footnote mark), or 0. */
+size_t extract_sentence_end(const char *s, size_t n, size_t p)
+{
+    char c = s[p];
+    if (c != '.' && c != '!' && c != '?' && c != ';')
+        return 0;
+    if (c == '.' && ex_abbrev_before(s, p))
+        return 0;
+    if (c == '.' && p > 0 && ex_isdigit((unsigned char)s[p - 1]) && p + 1 < n &&
+        ex_isdigit((unsigned char)s[p + 1]))
+        return 0; /* a decimal point */
+    size_t q = p + 1;
+    /* closing quotes or brackets */
+    while (q < n && (s[q] == '"' || s[q] == '\'' || s[q] == ')'))
+        q++;
+    /* a footnote mark: digits or superscripts */
+    size_t fq = q;
+    while (fq < n && ex_isdigit((unsigned char)s[fq]) && fq - q < 3)
+        fq++;
+    size_t len;
+    while (fq < n) {
+        uint32_t cp = extract_cp(s, n, fq, &len);
+        if (cp == 0xB9 || cp == 0xB2 || cp == 0xB3 || (cp >= 0x2070 && cp <= 0x2079))
+            fq += len;
+        else
+            break;
+    }
+    if (fq >= n || s[fq] == ' ' || s[fq] == '\n' || s[fq] == '\t' || s[fq] == '\r')
+        return c == ';' ? p + 1 : fq;
+    return 0;
+}
+
+/* The sentence around p: [*a, *b). */
+void extract_sentence(const ex_scan *sc, size_t p, size_t *a, size_t *b)
+{
+    const char *s = sc->s;
+    size_t n = sc->n;
+    size_t i = p;
+    size_t lim = p > 1500 ? p - 1500 : 0;
+    *a = lim;
+    while (i > lim) {
+        i--;
+        if (s[i] == '\n') {
+            /* blank line or table above */
+            size_t j = i;
+            while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t' || s[j - 1] == '\r'))
+                j--;
+            if (j == 0 || s[j - 1] == '\n' || sc->skip[j - 1]) {
+                *a = i + 1;
+                break;
+            }
+        }
+        if (s[i] == '\0') {
+            *a = i + 1;
+            break;
+        }
+        size_t e = extract_sentence_end(s, n, i);
+        if (e && e <= p) {
+            *a = e;
+            break;
+        }
+    }
+    size_t hi = p + 1500 < n ? p + 1500 : n;
+    *b = hi;
+    for (i = p; i < hi; i++) {
+        if (s[i] == '\0') {
+            *b = i;
+            break;
+        }
+        if (s[i] == '\n') {
+            size_t j = i + 1;
+            while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
+                j++;
+            if (j >= n || s[j] == '\n' || sc->skip[j]) {
+                *b = i;
+                break;
+            }
+        }
+        size_t e = extract_sentence_end(s, n, i);
+        if (e) {
+            *b = i + 1;
+            break;
+        }
+    }
+    while (*a < *b && (s[*a] == ' ' || s[*a] == '\n' || s[*a] == '\t' || s[*a] == '\r'))
+        (*a)++;
+}
+
+/* Copy s[a..b) with whitespace runs collapsed and invalid UTF-8 replaced
+ * by '?', at most max bytes, cut on a character boundary. */
+void extract_collapse(const char *s, size_t n, size_t a, size_t b, char *out, size_t max)
+{
+    size_t k = 0;
+    int sp = 0;
+    for (size_t i = a; i < b && i < n;) {
+        size_t len;
+        uint32_t cp = extract_cp(s, n, i, &len);
+        if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == 0xA0) {
+            sp = 1;
+            i += len;
+            continue;
+        }
+        if (cp < 0x20 || cp == 0x7F)
+            cp = ' ';
+        if (sp && k > 0) {
+            if (k + 1 >= max)
+                break;
+            out[k++] = ' ';
+        }
+        sp = 0;
+        if (cp == 0xFFFD && len == 1) {
+            if (k + 1 >= max)
+                break;
+            out[k++] = '?';
+        } else if (cp == ' ') {
+            if (k + 1 >= max)
+                break;
+            out[k++] = ' ';
+        } else {
+            if (k + len >= max)
+                break;
+            memcpy(out + k, s + i, len);
+            k += len;
+        }
+        i += len;
+    }
+    out[k] = '\0';
+}
+
+/* ---------- countries ---------- */
+
+typedef struct ex_country {
+    const char *w;
+    const char *code;
+} ex_country;
+
+static const ex_country ex_countries[] = {{"European Union", "EUU"},
+                                          {"EU", "EUU"},
+                                          {"European", "EUU"},
+                                          {"Central Asian", "XCA"},
+                                          {"Central Asia", "XCA"},
+                                          {"Belgium-Luxembourg", "BLX"},
+                                          {"Belgium", "BEL"},
+                                          {"Belgian", "BEL"},
+                                          {"Luxembourgish", "LUX"},
+                                          {"Luxembourger", "LUX"},
+                                          {"Luxembourg", "LUX"},
+                                          {"Luxemburg", "LUX"},
+                                          {"Kazakhstani", "KAZ"},
+                                          {"Kazakhstan", "KAZ"},
+                                          {"Kazakh", "KAZ"},
+                                          {"Uzbekistan", "UZB"},
+                                          {"Uzbek", "UZB"},
+                                          {"Turkmenistan", "TKM"},
+                                          {"Turkmen", "TKM"},
+                                          {"Kyrgyzstan", "KGZ"},
+                                          {"Kyrgyz", "KGZ"},
+                                          {"Kirghizia", "KGZ"},
+                                          {"Kyrgyz Republic", "KGZ"},
+                                          {"Tajikistan", "TJK"},
+                                          {"Tajik", "TJK"},
+                                          {"Russian Federation", "RUS"},
+                                          {"Russia", "RUS"},
+                                          {"Russian", "RUS"},
+                                          {"China", "CHN"},
+                                          {"Chinese", "CHN"},
+                                          {"Germany", "DEU"},
+                                          {"German", "DEU"},
+                                          {"France", "FRA"},
+                                          {"French", "FRA"},
+                                          {"Netherlands", "NLD"},
+                                          {"Dutch", "NLD"},
+                                          {"United Kingdom", "GBR"},
+                                          {"UK", "GBR"},
+                                          {"British", "GBR"},
+                                          {"United States", "USA"},
+                                          {"US", "USA"},
+                                          {"USA", "USA"},
+                                          {"American", "USA"},
+                                          {"Turkey", "TUR"},
+                                          {"Turkish", "TUR"},
+                                          {"Azerbaijan", "AZE"},
+                                          {"Azerbaijani", "AZE"},
+                                          {"Georgia", "GEO"},
+                                          {"Georgian", "GEO"},
+                                          {"Italy", "ITA"},
+                                          {"Italian", "ITA"},
+                                          {"Spain", "ESP"},
+                                          {"Spanish", "ESP"},
+                                          {"Poland", "POL"},
+                                          {"Polish", "POL"},
+                                          {"Japan", "JPN"},
+                                          {"Japanese", "JPN"},
+                                          {"India", "IND"},
+                                          {"Indian", "IND"},
+                                          {"Iran", "IRN"},
+                                          {"Iranian", "IRN"},
+                                          {"Afghanistan", "AFG"},
+                                          {"Afghan", "AFG"},
+                                          {"Ukraine", "UKR"},
+                                          {"Ukrainian", "UKR"},
+                                          {"Belarus", "BLR"},
+                                          {"Belarusian", "BLR"},
+                                          {"Lithuania", "LTU"},
+                                          {"Lithuanian", "LTU"},
+                                          {"Mongolia", "MNG"},
+                                          {"Mongolian", "MNG"},
+                                          {"Austria", "AUT"},
+                                          {"Austrian", "AUT"},
+                                          {"Switzerland", "CHE"},
+                                          {"Swiss", "CHE"},
+                                          {"South Korea", "KOR"},
+                                          {"Korea", "KOR"},
+                                          {"Korean", "KOR"},
+                                          {"Pakistan", "PAK"},
+                                          {"Armenia", "ARM"},
+                                          {"Armenian", "ARM"},
+                                          {"Finland", "FIN"},
+                                          {"Finnish", "FIN"},
+                                          {"Sweden", "SWE"},
+                                          {"Swedish", "SWE"},
+                                          {"Denmark", "DNK"},
+                                          {"Danish", "DNK"},
+                                          {"Norway", "NOR"},
+                                          {"Norwegian", "NOR"},
+                                          {"Czech Republic", "CZE"},
+                                          {"Czech", "CZE"},
+                                          {"Hungary", "HUN"},
+                                          {"Hungarian", "HUN"},
+                                          {"Romania", "ROU"},
+                                          {"Romanian", "ROU"},
+                                          {"Bulgaria", "BGR"},
+                                          {"Greece", "GRC"},
+                                          {"Greek", "GRC"},
+                                          {"Portugal", "PRT"},
+                                          {"Ireland", "IRL"},
+                                          {"Irish", "IRL"},
+                                          {"Latvia", "LVA"},
+                                          {"Estonia", "EST"},
+                                          {"Slovakia", "SVK"},
+                                          {"Slovenia", "SVN"},
+                                          {"Croatia", "HRV"},
+                                          {"Canada", "CAN"},
+                                          {"Canadian", "CAN"},
+                                          {NULL, NULL}};
+
+const char *extract_country_at(const char *s, size_t n, size_t p, size_t *len)
+{
+    if (p >= n || !ex_isupper((unsigned char)s[p]))
+        return NULL;
+    if (p > 0 && ex_isalpha((unsigned char)s[p - 1]))
+        return NULL;
+    for (const ex_country *c = ex_countries; c->w; c++) {
+        size_t k = extract_word_cs(s, n, p, c->w);
+        if (k) {
+            /* "EU-Kazakhstan", "US$" are not the country alone */
+            if (k == 2 && p + 2 < n && (s[p + 2] == '$'))
+                continue;
+            *len = k;
+            if (p + k + 1 < n && s[p + k] == '\'' && s[p + k + 1] == 's')
+                *len = k + 2;
+            else if (p + k + 3 < n && (unsigned char)s[p + k] == 0xE2 &&
+                     (unsigned char)s[p + k + 1] == 0x80 && (unsigned char)s[p + k + 2] == 0x99 &&
+                     s[p + k + 3] == 's')
+                *len = k + 4;
+            return c->code;
+        }
+    }
+    /* any ISO name from the library's table (single words and names) */
+    size_t e = p;
+    while (e < n && (ex_isalpha((unsigned char)s[e])))
+        e++;
+    size_t wl = e - p;
+    if (wl < 4 || wl > 40)
+        return NULL;
+    for (size_t i = 0;; i++) {
+        const trade_country *c = trade_country_at(i);
+        if (!c)
+            break;
+        if (c->aggregate)
+            continue;
+        size_t cl = strlen(c->name);
+        if (cl >= wl && p + cl <= n && memcmp(s + p, c->name, cl) == 0 &&
+            (p + cl == n || !ex_isalpha((unsigned char)s[p + cl]))) {
+            *len = cl;
+            return c->alpha3;
+        }
+    }
+    return NULL;
+}
+
+/* ---------- periods ---------- */
+
+
+int extract_year_at(const char *s, size_t n, size_t p, int *year)
+{
+    if (p + 4 > n)
+        return 0;
+    for (int i = 0; i < 4; i++)
+        if (!ex_isdigit((unsigned char)s[p + i]))
+            return 0;
+    if (p > 0 && (ex_isdigit((unsigned char)s[p - 1]) || ex_isalpha((unsigned char)s[p - 1]) ||
+                  s[p - 1] == ',' || s[p - 1] == '.' || s[p - 1] == '$'))
+        return 0;
+    if (p + 4 < n && (ex_isdigit((unsigned char)s[p + 4]) || ex_isalpha((unsigned char)s[p + 4])))
+        return 0;
+    if (p + 5 < n && (s[p + 4] == ',' || s[p + 4] == '.') && ex_isdigit((unsigned char)s[p + 5]))
+        return 0;
+    int y = (s[p] - '0') * 1000 + (s[p + 1] - '0') * 100 + (s[p + 2] - '0') * 10 + (s[p + 3] - '0');
+    if (y < 1900 || y > 2100)
+        return 0;
+    *year = y;
+    return 1;
+}
+
+static int ex_isalnum_byte(char c)
+{
+    return ex_isalpha((unsigned char)c) || ex_isdigit((unsigned char)c);
+}
+
+static int ex_small_word(const char *s, size_t n, size_t p, size_t *len)
+{
+    static const char *const w[] = {"one",   "two",   "three", "four", "five",   "six",
+                                    "seven", "eight", "nine",  "ten",  "eleven", "twelve"};
+    for (int i = 0; i < 12; i++) {
+        size_t k = extract_word(s, n, p, w[i]);
+        if (k) {
+            *len = k;
+            return i + 1;
+        }
+    }
+    if (p < n && ex_isdigit((unsigned char)s[p])) {
+        int v = 0;
+        size_t q = p;
+        while (q < n && ex_isdigit((unsigned char)s[q]) && q - p < 3)
+            v = v * 10 + (s[q++] - '0');
+        *len = q - p;
+        return v;
+    }
+    return 0;
+}
+
+size_t extract_paren(const char *s, size_t a, size_t p)
+{
+    int depth = 0;
+    for (size_t q = p; q > a; q--) {
+        if (s[q - 1] == ')')
+            depth++;
+        else if (s[q - 1] == '(') {
+            if (depth == 0)
+                return q - 1;
+            depth--;
+        }
+    }
+    return (size_t)-1;
+}
+
+/* The word before p is w (case-insensitive)? Its start in *w0. */
+static int ex_prev_is(const char *s, size_t n, size_t p, const char *w, size_t *w0)
+{
+    size_t a = p;
+    size_t e = extract_prev_word(s, n, p, &a);
+    if (e <= a || extract_word(s, n, a, w) != e - a)
+        return 0;
+    if (w0)
+        *w0 = a;
+    return 1;
+}
+
+/* Is a time at [p, ...) the base of a comparison? "than (in) 2010",
+ * "compared to/with (the same period in) 2022", "on 2018", "over the same
+ * period of last year", "from 2022 figures". *same: "the same period". */
+static int ex_base_before(const char *s, size_t n, size_t p, int *same)
+{
+    size_t w0 = p, w1;
+    *same = 0;
+    static const char *const direct[] = {"on", "than", "against", "versus", "vs", "vs.", NULL};
+    for (int it = 0; it < 6; it++) {
+        for (size_t j = 0; direct[j]; j++)
+            if (ex_prev_is(s, n, w0, direct[j], NULL))
+                return 1;
+        if (ex_prev_is(s, n, w0, "compared", NULL) || ex_prev_is(s, n, w0, "comparison", NULL))
+            return 1;
+        if (ex_prev_is(s, n, w0, "period", &w1) &&
+            (ex_prev_is(s, n, w1, "same", NULL) || ex_prev_is(s, n, w1, "corresponding", NULL))) {
+            *same = 1;
+            return 1;
+        }
+        if (ex_prev_is(s, n, w0, "in", &w1) || ex_prev_is(s, n, w0, "of", &w1) ||
+            ex_prev_is(s, n, w0, "the", &w1) || ex_prev_is(s, n, w0, "with", &w1) ||
+            ex_prev_is(s, n, w0, "to", &w1) || ex_prev_is(s, n, w0, "over", &w1) ||
+            ex_prev_is(s, n, w0, "period", &w1) || ex_prev_is(s, n, w0, "same", &w1) ||
+            ex_prev_is(s, n, w0, "data", &w1) || ex_prev_is(s, n, w0, "from", &w1)) {
+            if (ex_prev_is(s, n, w0, "from", NULL)) {
+                /* "from 2022 figures" yes, "from 2015 to 2020" no: the caller checks */
+                size_t q = p;
+                while (q < n && ex_isdigit((unsigned char)s[q]))
+                    q++;
+                q = extract_skip_sp(s, n, q, 1);
+                if (!extract_word(s, n, q, "figures") && !extract_word(s, n, q, "levels") &&
+                    !extract_word(s, n, q, "level"))
+                    return 0;
+                return 1;
+            }
+            w0 = w1;
+            continue;
+        }
+        break;
+    }
+    return 0;
+}
+
+/* "first N months", "N months", "eight months": N, with *a0 the start. */
+static int ex_months_count(const char *s, size_t n, size_t mw, size_t *a0, int *first)
+{
+    size_t f0;
+    size_t fe = extract_prev_word(s, n, mw, &f0);
+    size_t kk;
+    int months = 0;
+    size_t num0 = f0;
+    if (fe > f0)
+        months = ex_small_word(s, n, f0, &kk);
+    if (!months) {
+        size_t d = extract_skip_sp_back(s, n, mw, 0);
+        size_t d0 = d;
+        while (d0 > 0 && ex_isdigit((unsigned char)s[d0 - 1]))
+            d0--;
+        if (d0 < d)
+            months = ex_small_word(s, n, d0, &kk), num0 = d0;
+    }
+    if (months < 1 || months > 12)
+        return 0;
+    size_t g0;
+    *first = 0;
+    *a0 = num0;
+    size_t ge = extract_prev_word(s, n, num0, &g0);
+    if (ge > g0 && (extract_word(s, n, g0, "first") == ge - g0 ||
+                    extract_word(s, n, g0, "initial") == ge - g0)) {
+        *first = 1;
+        *a0 = g0;
+    } else if (ge > g0 && (extract_word(s, n, g0, "the") == ge - g0 ||
+                           extract_word(s, n, g0, "in") == ge - g0 ||
+                           extract_word(s, n, g0, "over") == ge - g0 ||
+                           extract_word(s, n, g0, "for") == ge - g0)) {
+        *first = 1; /* "over the eight months of this year": from January */
+    }
+    return months;
+}
+
+static void ex_months_text(char *out, size_t size, int y, int months)
+{
+    if (months == 12)
+        snprintf(out, size, "%04d", y);
+    else if (months == 1)
+        snprintf(out, size, "%04d-01", y);
+    else
+        snprintf(out, size, "%04d-01/%04d-%02d", y, y, months);
+}
+
+/* Time expressions without a written year: "this year", "last year",
+ * "the first nine months of this year", "January-August", "from January
+ * to July", "Q1", "10M2022", "in the period" (carried). */
+static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_time *t, size_t nt,
+                             size_t max, int doc_year, int ctx_year)
+{
+    int cy = ctx_year ? ctx_year : doc_year;
+    for (size_t p = a; p < b && nt < max; p++) {
+        if (p > a && (ex_isalpha((unsigned char)s[p - 1]) || ex_isdigit((unsigned char)s[p - 1])))
+            continue;
+        int inside = 0;
+        for (size_t i = 0; i < nt; i++)
+            if (p >= t[i].a && p < t[i].b)
+                inside = 1;
+        if (inside)
+            continue;
+        ex_time e;
+        memset(&e, 0, sizeof e);
+        e.a = p;
+        size_t k;
+        int y = 0;
+        if (((k = extract_word(s, n, p, "this year")) || (k = extract_word(s, n, p, "the year")) ||
+             (k = extract_word(s, n, p, "the current year"))) &&
+            doc_year) {
+            y = doc_year;
+            if (extract_word(s, n, p, "the year") && !doc_year)
+                continue;
+            e.b = p + k;
+            snprintf(e.text, sizeof e.text, "%04d", y);
+            /* "the first nine months of this year", "first half of the year" */
+            size_t w0;
+            if (ex_prev_is(s, n, p, "of", &w0) || ex_prev_is(s, n, p, "in", &w0)) {
+                size_t m0;
+                size_t me = extract_prev_word(s, n, w0, &m0);
+                int first;
+                size_t a0;
+                if (me > m0 && (extract_word(s, n, m0, "months") == me - m0 ||
+                                extract_word(s, n, m0, "month") == me - m0)) {
+                    int months = ex_months_count(s, n, m0, &a0, &first);
+                    if (months && first) {
+                        ex_months_text(e.text, sizeof e.text, y, months);
+                        e.a = a0;
+                    }
+                } else if (me > m0 && extract_word(s, n, m0, "half") == me - m0) {
+                    size_t f0;
+                    if (ex_prev_is(s, n, m0, "first", &f0)) {
+                        snprintf(e.text, sizeof e.text, "%04d-01/%04d-06", y, y);
+                        e.a = f0;
+                    } else if (ex_prev_is(s, n, m0, "second", &f0)) {
+                        snprintf(e.text, sizeof e.text, "%04d-07/%04d-12", y, y);
+                        e.a = f0;
+                    }
+                } else {
+                    /* "from January to September of this year" */
+                    size_t ml;
+                    int m2 = extract_is_month(s, n, m0, &ml);
+                    if (m2 && m0 + ml == me) {
+                        size_t t0;
+                        if (ex_prev_is(s, n, m0, "to", &t0) || ex_prev_is(s, n, m0, "through", &t0)) {
+                            size_t y0 = extract_skip_sp_back(s, n, t0, 0);
+                            size_t m1s = y0;
+                            while (m1s > 0 && ex_isalpha((unsigned char)s[m1s - 1]))
+                                m1s--;
+                            size_t l0;
+                            int m1 = extract_is_month(s, n, m1s, &l0);
+                            if (m1 && m1s + l0 == y0 && m1 < m2) {
+                                snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", y, m1, y, m2);
+                                e.a = m1s;
+                            }
+                        }
+                    }
+                }
+            }
+            if (extract_word(s, n, p, "the year") && strlen(e.text) == 4)
+                continue; /* "the year" alone: too vague */
+        } else if (((k = extract_word(s, n, p, "last year")) ||
+                    (k = extract_word(s, n, p, "the previous year")) ||
+                    (k = extract_word(s, n, p, "the past year")) ||
+                    (k = extract_word(s, n, p, "a year earlier")) ||
+                    (k = extract_word(s, n, p, "a year ago"))) &&
+                   doc_year) {
+            int same;
+            e.b = p + k;
+            e.base = ex_base_before(s, n, p, &same) || !extract_word(s, n, p, "last year");
+            e.same = same;
+            size_t w0 = p;
+            if ((ex_prev_is(s, n, p, "of", &w0) || ex_prev_is(s, n, p, "over", &w0)) &&
+                ex_prev_is(s, n, w0, "period", NULL))
+                e.base = e.same = 1;
+            snprintf(e.text, sizeof e.text, "%04d", doc_year - 1);
+        } else if ((k = extract_word(s, n, p, "the reporting period")) ||
+                   (k = extract_word(s, n, p, "the reported period")) ||
+                   (k = extract_word(s, n, p, "the period")) ||
+                   (k = extract_word(s, n, p, "this period")) ||
+                   (k = extract_word(s, n, p, "that period")) ||
+                   (k = extract_word(s, n, p, "the same period")) ||
+                   (k = extract_word(s, n, p, "this time frame")) ||
+                   (k = extract_word(s, n, p, "the reporting time")) ||
+                   (k = extract_word(s, n, p, "a period of six months"))) {
+            /* "the same period in 2022" / "of last year" is a base (found with the year) */
+            size_t q = extract_skip_sp(s, n, p + k, 1);
+            if (extract_word(s, n, q, "in") || extract_word(s, n, q, "of") ||
+                extract_word(s, n, q, "last") || extract_word(s, n, q, "a year"))
+                continue;
+            int same;
+            if (ex_base_before(s, n, p, &same) || ex_prev_is(s, n, p, "than", NULL))
+                continue;
+            e.b = p + k;
+            e.carry = 1;
+            snprintf(e.text, sizeof e.text, "carry");
+        } else if (p + 6 <= n && ex_isdigit((unsigned char)s[p]) &&
+                   (s[p + 1] == 'M' || (ex_isdigit((unsigned char)s[p + 1]) && s[p + 2] == 'M'))) {
+            /* "10M2022": the first ten months of 2022 */
+            size_t q = p;
+            int months = 0;
+            while (q < n && ex_isdigit((unsigned char)s[q]) && q - p < 2)
+                months = months * 10 + (s[q++] - '0');
+            if (q >= n || s[q] != 'M' || !extract_year_at(s, n, q + 1, &y) || months < 1 ||
+                months > 12)
+                continue;
+            e.b = q + 5;
+            ex_months_text(e.text, sizeof e.text, y, months);
+        } else if ((s[p] == 'Q' || s[p] == 'H') && p + 2 <= n && s[p + 1] >= '1' && s[p + 1] <= '4' &&
+                   (p + 2 == n || !ex_isalnum_byte(s[p + 2])) && cy) {
+            int q = s[p + 1] - '0';
+            if (s[p] == 'H' && q > 2)
+                continue;
+            size_t q2 = extract_skip_sp(s, n, p + 2, 0);
+            int yy;
+            if (extract_year_at(s, n, q2, &yy))
+                continue; /* "Q1 2023": read with the year */
+            e.b = p + 2;
+            if (s[p] == 'Q')
+                snprintf(e.text, sizeof e.text, "%04d-Q%d", cy, q);
+            else
+                snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", cy, q == 1 ? 1 : 7, cy,
+                         q == 1 ? 6 : 12);
+        } else {
+            /* "January-August", "from January to July", "between January and June" */
+            size_t ml;
+            int m1 = extract_is_month(s, n, p, &ml);
+            if (!m1 || !cy)
+                continue;
+            size_t q = p + ml;
+            size_t l2 = 0;
+            int m2 = 0;
+            size_t q2;
+            if (q < n && (s[q] == '-' || (q + 3 <= n && (unsigned char)s[q] == 0xE2 &&
+                                          (unsigned char)s[q + 1] == 0x80))) {
+                q2 = q + (s[q] == '-' ? 1 : 3);
+                q2 = extract_skip_sp(s, n, q2, 0);
+                m2 = extract_is_month(s, n, q2, &l2);
+            } else {
+                size_t sp = extract_skip_sp(s, n, q, 1);
+                size_t kk;
+                if ((kk = extract_word(s, n, sp, "to")) || (kk = extract_word(s, n, sp, "through")) ||
+                    (kk = extract_word(s, n, sp, "and")) || (kk = extract_word(s, n, sp, "till")) ||
+                    (kk = extract_word(s, n, sp, "until"))) {
+                    q2 = extract_skip_sp(s, n, sp + kk, 1);
+                    m2 = extract_is_month(s, n, q2, &l2);
+                } else {
+                    continue;
+                }
+            }
+            if (!m2 || m2 <= m1)
+                continue;
+            size_t end = q2 + l2;
+            size_t after = extract_skip_sp(s, n, end, 0);
+            int yy;
+            size_t ty;
+            if (doc_year && ((ty = extract_word(s, n, after, "this year")) ||
+                             (ty = extract_word(s, n, after, "of this year")))) {
+                e.b = after + ty;
+                snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", doc_year, m1, doc_year, m2);
+                goto found;
+            }
+            if (extract_year_at(s, n, after, &yy) ||
+                (after < n && s[after] == ',' && extract_year_at(s, n, extract_skip_sp(s, n, after + 1, 0), &yy)))
+                continue; /* read with its year */
+            if (after < n && ex_isdigit((unsigned char)s[after]))
+                continue; /* a date: "January 24" */
+            e.b = end;
+            snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", cy, m1, cy, m2);
+        }
+    found:
+        if (!e.b)
+            continue;
+        e.paren = extract_paren(s, a, e.a);
+        /* keep text order */
+        size_t at = nt;
+        while (at > 0 && t[at - 1].a > e.a)
+            at--;
+        memmove(&t[at + 1], &t[at], (nt - at) * sizeof *t);
+        t[at] = e;
+        nt++;
+        p = e.b - 1;
+    }
+    return nt;
+}
+
+/* Time expressions in s[a..b). */
+size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, size_t max,
+                     int doc_year, int ctx_year)
+{
+    size_t nt = 0;
+    if (max < 2)
+        return 0;
+    for (size_t p = a; p < b && nt < max - 1; p++) {
+        int y;
+        if (!extract_year_at(s, n, p, &y))
+            continue;
+        ex_time *e = &t[nt];
+        memset(e, 0, sizeof *e);
+        e->a = p;
+        e->b = p + 4;
+        e->base = 0;
+        e->paren = extract_paren(s, a, p);
+        {
+            size_t w0;
+            size_t we = extract_prev_word(s, n, p, &w0);
+            if (we > w0 && (extract_word(s, n, w0, "on") == we - w0 ||
+                            extract_word(s, n, w0, "than") == we - w0 ||
+                            extract_word(s, n, w0, "against") == we - w0 ||
+                            extract_word(s, n, w0, "versus") == we - w0 ||
+                            extract_word(s, n, w0, "vs") == we - w0 ||
+                            extract_word(s, n, w0, "vs.") == we - w0))
+                e->base = 1;
+            /* "than in 2010", "compared with 2010" before a figure's own year */
+            if (we > w0 && extract_word(s, n, w0, "in") == we - w0) {
+                size_t v0;
+                size_t ve = extract_prev_word(s, n, w0, &v0);
+                if (ve > v0 && extract_word(s, n, v0, "than") == ve - v0)
+                    e->base = 1;
+            }
+        }
+        {
+            int same;
+            if (!e->base && ex_base_before(s, n, p, &same)) {
+                e->base = 1;
+                e->same = same;
+            }
+        }
+        snprintf(e->text, sizeof e->text, "%04d", y);
+        /* interval Y1-Y2, Y1/Y2, Y1–Y2 */
+        size_t q = p + 4;
+        size_t dl = 0;
+        if (q < b && (s[q] == '-' || s[q] == '/'))
+            dl = 1;
+        else if (q + 3 <= b && (unsigned char)s[q] == 0xE2 && (unsigned char)s[q + 1] == 0x80 &&
+                 ((unsigned char)s[q + 2] == 0x93 || (unsigned char)s[q + 2] == 0x94))
+            dl = 3;
+        if (dl) {
+            int y2;
+            size_t r = q + dl;
+            if (extract_year_at(s, n, r, &y2) && y2 > y) {
+                snprintf(e->text, sizeof e->text, "%04d/%04d", y, y2);
+                e->b = r + 4;
+            } else if (r + 2 <= n && ex_isdigit((unsigned char)s[r]) &&
+                       ex_isdigit((unsigned char)s[r + 1]) &&
+                       (r + 2 == n || !ex_isdigit((unsigned char)s[r + 2]))) {
+                int yy = (y / 100) * 100 + (s[r] - '0') * 10 + (s[r + 1] - '0');
+                if (yy > y) {
+                    snprintf(e->text, sizeof e->text, "%04d/%04d", y, yy);
+                    e->b = r + 2;
+                }
+            }
+        } else {
+            /* "between 2015 and 2020", "from 2015 to 2020" */
+            size_t r = extract_skip_sp(s, n, q, 1);
+            size_t k = extract_word(s, n, r, "and");
+            if (!k)
+                k = extract_word(s, n, r, "to");
+            if (k) {
+                size_t r2 = extract_skip_sp(s, n, r + k, 1);
+                int y2;
+                size_t w0;
+                size_t we = extract_prev_word(s, n, p, &w0);
+                int between = (we > w0 && (extract_word(s, n, w0, "between") == we - w0 ||
+                                           (k == 2 && extract_word(s, n, w0, "from") == we - w0)));
+                if (between && extract_year_at(s, n, r2, &y2) && y2 > y) {
+                    snprintf(e->text, sizeof e->text, "%04d/%04d", y, y2);
+                    e->a = w0;
+                    e->b = r2 + 4;
+                }
+            }
+        }
+        /* "the first ten months of 2012", "first half of", "first quarter of" */
+        {
+            size_t w0;
+            size_t we = extract_prev_word(s, n, p, &w0);
+            if (we > w0 && extract_word(s, n, w0, "of") == we - w0) {
+                size_t m0;
+                size_t me = extract_prev_word(s, n, w0, &m0);
+                size_t f0, fe;
+                if (me > m0 && (extract_word(s, n, m0, "months") == me - m0 ||
+                                extract_word(s, n, m0, "month") == me - m0)) {
+                    fe = extract_prev_word(s, n, m0, &f0);
+                    size_t kk;
+                    int months = 0;
+                    size_t num0 = f0;
+                    if (fe > f0)
+                        months = ex_small_word(s, n, f0, &kk);
+                    if (!months) {
+                        /* digits: "first 10 months" */
+                        size_t d = extract_skip_sp_back(s, n, m0, 0);
+                        size_t d0 = d;
+                        while (d0 > 0 && ex_isdigit((unsigned char)s[d0 - 1]))
+                            d0--;
+                        if (d0 < d)
+                            months = ex_small_word(s, n, d0, &kk), num0 = d0;
+                    }
+                    size_t g0;
+                    size_t ge = extract_prev_word(s, n, num0, &g0);
+                    if (months >= 1 && months <= 12 && ge > g0 &&
+                        extract_word(s, n, g0, "first") == ge - g0) {
+                        if (months == 12)
+                            snprintf(e->text, sizeof e->text, "%04d", y);
+                        else if (months == 1)
+                            snprintf(e->text, sizeof e->text, "%04d-01", y);
+                        else
+                            snprintf(e->text, sizeof e->text, "%04d-01/%04d-%02d", y, y, months);
+                        e->a = g0;
+                    }
+                } else if (me > m0 && extract_word(s, n, m0, "half") == me - m0) {
+                    fe = extract_prev_word(s, n, m0, &f0);
+                    if (fe > f0 && extract_word(s, n, f0, "first") == fe - f0) {
+                        snprintf(e->text, sizeof e->text, "%04d-01/%04d-06", y, y);
+                        e->a = f0;
+                    } else if (fe > f0 && extract_word(s, n, f0, "second") == fe - f0) {
+                        snprintf(e->text, sizeof e->text, "%04d-07/%04d-12", y, y);
+                        e->a = f0;
+                    }
+                } else if (me > m0 && extract_word(s, n, m0, "quarter") == me - m0) {
+                    fe = extract_prev_word(s, n, m0, &f0);
+                    static const char *const ord[] = {"first", "second", "third", "fourth"};
+                    for (int qn = 0; qn < 4; qn++)
+                        if (fe > f0 && extract_word(s, n, f0, ord[qn]) == fe - f0) {
+                            snprintf(e->text, sizeof e->text, "%04d-Q%d", y, qn + 1);
+                            e->a = f0;
+                        }
+                }
+            } else if (we >= w0 + 2 && (s[w0] == 'Q' || s[w0] == 'H') && we - w0 == 2 &&
+                       s[w0 + 1] >= '1' && s[w0 + 1] <= '4') {
+                if (s[w0] == 'Q')
+                    snprintf(e->text, sizeof e->text, "%04d-Q%c", y, s[w0 + 1]);
+                else if (s[w0 + 1] == '1')
+                    snprintf(e->text, sizeof e->text, "%04d-01/%04d-06", y, y);
+                else if (s[w0 + 1] == '2')
+                    snprintf(e->text, sizeof e->text, "%04d-07/%04d-12", y, y);
+                e->a = w0;
+            } else {
+                /* "January-October 2012", "January to October 2012", "March 2010" */
+                size_t ml;
+                size_t sp = extract_skip_sp_back(s, n, p, 0);
+                size_t m1s = sp;
+                while (m1s > 0 && ex_isalpha((unsigned char)s[m1s - 1]))
+                    m1s--;
+                int m2 = extract_is_month(s, n, m1s, &ml);
+                if (m2 && m1s + ml == sp) {
+                    /* a day before the month means a date: not a period */
+                    size_t d = extract_skip_sp_back(s, n, m1s, 0);
+                    int date = d > 0 && ex_isdigit((unsigned char)s[d - 1]);
+                    size_t sep = extract_skip_sp_back(s, n, m1s, 0);
+                    int m1 = 0;
+                    size_t m0s = 0;
+                    if (sep > 0 &&
+                        (s[sep - 1] == '-' || (sep >= 3 && (unsigned char)s[sep - 3] == 0xE2))) {
+                        size_t x = sep - 1;
+                        if (s[x] != '-')
+                            x = sep - 3;
+                        size_t y0 = extract_skip_sp_back(s, n, x, 0);
+                        m0s = y0;
+                        while (m0s > 0 && ex_isalpha((unsigned char)s[m0s - 1]))
+                            m0s--;
+                        size_t l0;
+                        m1 = extract_is_month(s, n, m0s, &l0);
+                        if (m1 && m0s + l0 != y0)
+                            m1 = 0;
+                    } else {
+                        size_t t0;
+                        size_t te = extract_prev_word(s, n, m1s, &t0);
+                        if (te > t0 && (extract_word(s, n, t0, "to") == te - t0 ||
+                                        extract_word(s, n, t0, "through") == te - t0 ||
+                                        extract_word(s, n, t0, "and") == te - t0)) {
+                            size_t y0 = extract_skip_sp_back(s, n, t0, 0);
+                            m0s = y0;
+                            while (m0s > 0 && ex_isalpha((unsigned char)s[m0s - 1]))
+                                m0s--;
+                            size_t l0;
+                            m1 = extract_is_month(s, n, m0s, &l0);
+                            if (m1 && m0s + l0 != y0)
+                                m1 = 0;
+                        }
+                    }
+                    if (m1 && m1 < m2) {
+                        snprintf(e->text, sizeof e->text, "%04d-%02d/%04d-%02d", y, m1, y, m2);
+                        e->a = m0s;
+                    } else if (!date) {
+                        snprintf(e->text, sizeof e->text, "%04d-%02d", y, m2);
+                        e->a = m1s;
+                    } else {
+                        continue; /* a date: 23 September 2025 */
+                    }
+                }
+            }
+        }
+        /* "2030s" is a decade, not a year */
+        if (e->b < n && s[e->b] == 's')
+            continue;
+        p = e->b - 1;
+        nt++;
+    }
+    return ex_times_words(s, n, a, b, t, nt, max, doc_year, ctx_year);
+}
+

@@ -1,0 +1,535 @@
+/* extract_flow.c - what a figure is: the qualifier from nearby words (about, over,
+ * up to, expected), growth or share for a percentage (and the sign of a
+ * fall), and reporter, partner and flow where the sentence states them
+ * ("A's exports to B", "imports from B", "trade between A and B"). */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_flow_internal.h"
+
+/* ---------- qualifiers ---------- */
+
+static int ex_ends_with_word(const char *s, size_t n, size_t a, size_t e, const char *w)
+{
+    size_t l = strlen(w);
+    if (e < a + l)
+        return 0;
+    size_t st = e - l;
+    if (extract_word(s, n, st, w) != l && !(extract_word(s, n, st, w) == 0 && 0))
+        return 0;
+    return st == a || !ex_isalpha((unsigned char)s[st - 1]);
+}
+
+const char *extract_qualifier(const char *s, size_t n, size_t sent_a, size_t lo, size_t start,
+                                size_t end)
+{
+    /* the phrase just before the figure */
+    size_t e = extract_skip_sp_back(s, n, start, 1);
+    size_t a = e > 60 ? e - 60 : 0;
+    if (a < sent_a)
+        a = sent_a;
+    if (a < lo)
+        a = lo;
+    static const ex_pat near[] = {{"more than", 2},
+                                  {"over", 2},
+                                  {"above", 2},
+                                  {"exceeding", 2},
+                                  {"exceeds", 2},
+                                  {"exceeded", 2},
+                                  {"exceed", 2},
+                                  {"at least", 2},
+                                  {"in excess of", 2},
+                                  {"upwards of", 2},
+                                  {"nearly", 1},
+                                  {"almost", 1},
+                                  {"about", 1},
+                                  {"around", 1},
+                                  {"approximately", 1},
+                                  {"some", 1},
+                                  {"roughly", 1},
+                                  {"circa", 1},
+                                  {"ca.", 1},
+                                  {"close to", 1},
+                                  {"nearing", 1},
+                                  {"an estimated", 4},
+                                  {"estimated", 4},
+                                  {"up to", 3},
+                                  {"less than", 3},
+                                  {"under", 3},
+                                  {"below", 3},
+                                  {"at most", 3},
+                                  {"no more than", 3},
+                                  {"fewer than", 3},
+                                  {"just under", 3},
+                                  {"just over", 2},
+                                  {"~", 1},
+                                  {NULL, 0}};
+    int kind = 0;
+    /* skip "of", "to", "at", "a total of", "worth" between word and number */
+    size_t e2 = e;
+    for (int it = 0; it < 3; it++) {
+        size_t w0;
+        size_t we = extract_prev_word(s, n, e2, &w0);
+        if (we > w0 &&
+            (extract_word(s, n, w0, "of") == we - w0 || extract_word(s, n, w0, "to") == we - w0 ||
+             extract_word(s, n, w0, "by") == we - w0 || extract_word(s, n, w0, "at") == we - w0 ||
+             extract_word(s, n, w0, "only") == we - w0 ||
+             extract_word(s, n, w0, "just") == we - w0))
+            e2 = w0;
+        else
+            break;
+    }
+    e2 = extract_skip_sp_back(s, n, e2, 1);
+    for (int pass = 0; pass < 2 && !kind; pass++) {
+        size_t ee = pass == 0 ? e : e2;
+        for (const ex_pat *q = near; q->w; q++) {
+            if (strcmp(q->w, "~") == 0) {
+                if (ee > a && s[ee - 1] == '~')
+                    kind = 1;
+                continue;
+            }
+            if (ex_ends_with_word(s, n, a, ee, q->w)) {
+                kind = q->val;
+                break;
+            }
+        }
+    }
+    /* projection words in the clause before */
+    static const char *const proj[] = {
+        "expected",  "expects", "planned",   "plans",       "plan",  "projected", "forecast",
+        "forecasts", "target",  "targets",   "will",        "aims",  "aim",       "goal",
+        "on course", "set to",  "scheduled", "anticipated", "would", NULL};
+    size_t pa = start > 90 ? start - 90 : 0;
+    if (pa < sent_a)
+        pa = sent_a;
+    if (pa < lo)
+        pa = lo;
+    for (size_t i = pa; i < start; i++) {
+        if (i > pa && ex_isalpha((unsigned char)s[i - 1]))
+            continue;
+        for (size_t j = 0; proj[j]; j++)
+            if (extract_word(s, n, i, proj[j]))
+                return "projection";
+    }
+    /* "... is planned", "... expected by 2025" in the clause after */
+    {
+        static const char *const after_proj[] = {"planned",  "expected",  "projected",
+                                                 "forecast", "envisaged", "foreseen",
+                                                 "targeted", "budgeted",  NULL};
+        size_t lim = end + 40 < n ? end + 40 : n;
+        for (size_t i = end; i < lim; i++) {
+            if (s[i] == ',' || s[i] == ';' || s[i] == '(' || extract_sentence_end(s, n, i))
+                break;
+            if (i > end && ex_isalpha((unsigned char)s[i - 1]))
+                continue;
+            for (size_t j = 0; after_proj[j]; j++)
+                if (extract_word(s, n, i, after_proj[j]))
+                    return "projection";
+            if (extract_word(s, n, i, "estimated"))
+                return "estimate";
+        }
+    }
+    /* "(estimated)", "(est.)", "(forecast)" right after */
+    size_t q = extract_skip_sp(s, n, end, 0);
+    if (q < n && s[q] == '(') {
+        if (extract_word(s, n, q + 1, "estimated") || extract_word(s, n, q + 1, "est") ||
+            extract_word(s, n, q + 1, "estimate"))
+            return "estimate";
+        if (extract_word(s, n, q + 1, "forecast") || extract_word(s, n, q + 1, "projected") ||
+            extract_word(s, n, q + 1, "target"))
+            return "projection";
+    }
+    switch (kind) {
+    case 1:
+        return "approx";
+    case 2:
+        return "lower_bound";
+    case 3:
+        return "upper_bound";
+    case 4:
+        return "estimate";
+    default:
+        return "";
+    }
+}
+
+/* ---------- growth or share ---------- */
+
+static int ex_any_word(const char *s, size_t n, size_t a, size_t b, const char *const *words)
+{
+    for (size_t i = a; i < b; i++) {
+        if (i > a && (ex_isalpha((unsigned char)s[i - 1])))
+            continue;
+        for (size_t j = 0; words[j]; j++) {
+            size_t k = extract_word(s, n, i, words[j]);
+            if (k && i + k <= b + 20)
+                return (int)j + 1;
+        }
+    }
+    return 0;
+}
+
+static const char *const ex_up_words[] = {
+    "increased", "increase", "increases", "increasing", "grew",   "grow",     "grown",
+    "growth",    "grows",    "growing",   "rose",       "rise",   "risen",    "rises",
+    "rising",    "climbed",  "jumped",    "surged",     "soared", "expanded", "gained",
+    "up",        "higher",   "boosted",   "added",      "more",   NULL};
+static const char *const ex_down_words[] = {
+    "fell",       "fall",     "fallen",    "falling",   "falls",    "declined",
+    "decline",    "declines", "declining", "decreased", "decrease", "decreases",
+    "dropped",    "drop",     "drops",     "down",      "plunged",  "slumped",
+    "contracted", "shrank",   "lost",      "lower",     "slid",     "less",
+    "tumbled",    "eased",    "reduced",   "reduction", NULL};
+
+/* Decide percent or percent_change (and the sign) for a percent figure. */
+void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo, ex_raw *r)
+{
+    size_t start = r->num_start;
+    int change = 0, neg = 0;
+    if (r->sign_change) {
+        change = 1;
+        neg = r->sign_change < 0;
+    }
+    size_t w0;
+    size_t e = r->start;
+    /* skip qualifier words back to the verb: "by about 5%" */
+    size_t we = extract_prev_word(s, n, e, &w0);
+    for (int it = 0; it < 3 && we > w0; it++) {
+        if (extract_word(s, n, w0, "about") == we - w0 ||
+            extract_word(s, n, w0, "nearly") == we - w0 ||
+            extract_word(s, n, w0, "almost") == we - w0 ||
+            extract_word(s, n, w0, "over") == we - w0 ||
+            extract_word(s, n, w0, "some") == we - w0 ||
+            extract_word(s, n, w0, "around") == we - w0 ||
+            extract_word(s, n, w0, "roughly") == we - w0 ||
+            extract_word(s, n, w0, "than") == we - w0 ||
+            extract_word(s, n, w0, "more") == we - w0 ||
+            extract_word(s, n, w0, "approximately") == we - w0 ||
+            extract_word(s, n, w0, "another") == we - w0 ||
+            extract_word(s, n, w0, "a") == we - w0 || extract_word(s, n, w0, "an") == we - w0 ||
+            extract_word(s, n, w0, "of") == we - w0 ||
+            extract_word(s, n, w0, "further") == we - w0 ||
+            extract_word(s, n, w0, "just") == we - w0)
+            we = extract_prev_word(s, n, w0, &w0);
+        else
+            break;
+    }
+    size_t after = extract_skip_sp(s, n, r->end, 1);
+    int followed_of = extract_word(s, n, after, "of") != 0;
+    size_t wa = start > 70 ? start - 70 : 0;
+    if (wa < sent_a)
+        wa = sent_a;
+    if (wa < lo)
+        wa = lo;
+    if (!change && we > w0 &&
+        (extract_word(s, n, w0, "to") == we - w0 || extract_word(s, n, w0, "from") == we - w0 ||
+         extract_word(s, n, w0, "at") == we - w0)) {
+        /* "fell to 8.8 %", "from 10 % to 15 %", "stood at 5 %": a level */
+        memcpy(r->f.unit, "percent", 8);
+        return;
+    }
+    if (!change) {
+        if (we > w0 && extract_word(s, n, w0, "by") == we - w0) {
+            change = 1;
+        } else if (we > w0 && (extract_word(s, n, w0, "share") == we - w0)) {
+            change = 0;
+        } else if (!followed_of) {
+            size_t ae = after + 40 < n ? after + 40 : n;
+            static const char *const after_w[] = {
+                "year-on-year",  "y-o-y",     "yoy",  "growth", "increase",        "rise",
+                "decline",       "decrease",  "drop", "fall",   "higher",          "lower",
+                "more than",     "less than", "up",   "down",   "on the previous", "compared",
+                "annual growth", "jump",      "gain", NULL};
+            /* the few words right after the figure */
+            size_t k;
+            size_t p2 = after;
+            for (int it = 0; it < 2 && p2 < ae; it++) {
+                for (size_t j = 0; after_w[j]; j++)
+                    if ((k = extract_word(s, n, p2, after_w[j])) != 0) {
+                        change = 1;
+                        if (j == 7 || j == 8 || j == 9 || j == 11 || j == 15)
+                            neg = 1;
+                        break;
+                    }
+                if (change)
+                    break;
+                while (p2 < ae && ex_isalpha((unsigned char)s[p2]))
+                    p2++;
+                p2 = extract_skip_sp(s, n, p2, 1);
+                if (p2 < n && (s[p2] == ',' || s[p2] == '('))
+                    break;
+            }
+            if (!change) {
+                int up = ex_any_word(s, n, wa, start, ex_up_words);
+                int down = ex_any_word(s, n, wa, start, ex_down_words);
+                /* a verb of change in the clause and no "share"/"of" */
+                static const char *const share_w[] = {"share",     "stake",      "accounts",
+                                                      "accounted", "account",    "proportion",
+                                                      "portion",   "percentage", NULL};
+                if ((up || down) && !ex_any_word(s, n, wa, start, share_w)) {
+                    change = 1;
+                    if (down && !up)
+                        neg = 1;
+                }
+            }
+        }
+    }
+    if (change && !neg && !r->sign_change) {
+        /* "fell by 5%": the verb before "by" */
+        if (ex_any_word(s, n, wa, start, ex_down_words) &&
+            !ex_any_word(s, n, wa, start, ex_up_words))
+            neg = 1;
+    }
+    memcpy(r->f.unit, change ? "percent_change" : "percent", change ? 15 : 8);
+    if (neg && r->f.value > 0)
+        r->f.value = -r->f.value;
+}
+
+/* ---------- reporter, partner, flow ---------- */
+
+/* Find "<A> [services] exports to <B>", "imports from", "trade between A
+ * and B", "trade with B", "investment(s) in B" in s[a..b). The keyword
+ * nearest before the figure wins; "of <adj> exports" right after it too. */
+void extract_flow(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
+{
+    size_t best = (size_t)-1;
+    const char *flow = NULL;
+    size_t kw_a = 0, kw_b = 0;
+    int services = 0;
+    size_t lim_after = r->end + 40 < sb ? r->end + 40 : sb;
+    size_t from = r->start > sa + 300 ? r->start - 300 : sa; /* the nearest keyword only */
+    for (size_t i = from; i < lim_after; i++) {
+        if (i > sa && ex_isalpha((unsigned char)s[i - 1]))
+            continue;
+        size_t k;
+        const char *fl = NULL;
+        if ((k = extract_word(s, n, i, "exports")) || (k = extract_word(s, n, i, "export")) ||
+            (k = extract_word(s, n, i, "exported")))
+            fl = "export";
+        else if ((k = extract_word(s, n, i, "imports")) || (k = extract_word(s, n, i, "import")) ||
+                 (k = extract_word(s, n, i, "imported")))
+            fl = "import";
+        else if ((k = extract_word(s, n, i, "trade")))
+            fl = "trade";
+        else if ((k = extract_word(s, n, i, "investments")) ||
+                 (k = extract_word(s, n, i, "investment")))
+            fl = "investment_stock";
+        if (!fl)
+            continue;
+        /* "Yamal Trade": a capitalised keyword inside a sentence is a name */
+        if (i > sa && ex_isupper((unsigned char)s[i]))
+            continue;
+        if (i >= r->start && i < r->end)
+            continue;
+        if (i >= r->end) {
+            /* only "of [Belgian] exports" right after the figure */
+            size_t p = extract_skip_sp(s, n, r->end, 1);
+            size_t o = extract_word(s, n, p, "of");
+            if (!o)
+                continue;
+            p = extract_skip_sp(s, n, p + o, 1);
+            size_t cl;
+            if (extract_country_at(s, n, p, &cl))
+                p = extract_skip_sp(s, n, p + cl, 1);
+            if (p != i)
+                continue;
+            best = i;
+            flow = fl;
+            kw_a = i;
+            kw_b = i + k;
+            break;
+        }
+        best = i;
+        flow = fl;
+        kw_a = i;
+        kw_b = i + k;
+    }
+    if (!flow)
+        return;
+    (void)best;
+    /* services */
+    size_t w0;
+    size_t we = extract_prev_word(s, n, kw_a, &w0);
+    size_t rep_end = kw_a;
+    if (we > w0 && (extract_word(s, n, w0, "services") == we - w0 ||
+                    extract_word(s, n, w0, "service") == we - w0)) {
+        services = 1;
+        rep_end = w0;
+    }
+    if (strcmp(flow, "trade") == 0 && we > w0 &&
+        (extract_word(s, n, w0, "foreign") == we - w0 ||
+         extract_word(s, n, w0, "goods") == we - w0 ||
+         extract_word(s, n, w0, "bilateral") == we - w0))
+        rep_end = w0;
+    /* reporter: a country name or adjective right before */
+    size_t b0 = extract_skip_sp_back(s, n, rep_end, 1);
+    for (size_t back = 0; back < 40 && b0 > back; back++) {
+        size_t p = b0 - back - 1;
+        if (p > 0 && ex_isalpha((unsigned char)s[p - 1]))
+            continue;
+        size_t cl;
+        const char *c = extract_country_at(s, n, p, &cl);
+        if (c && p + cl <= b0 + 1 && p + cl >= b0 - 1) {
+            snprintf(r->f.reporter, sizeof r->f.reporter, "%s", c);
+            break;
+        }
+        if (!c && back > 0 && ex_isalpha((unsigned char)s[p]))
+            break; /* another word in between */
+    }
+    /* partner */
+    size_t p = extract_skip_sp(s, n, kw_b, 1);
+    const char *pw[] = {"to", "from", "with", "between", "in", "into", NULL};
+    size_t k = 0;
+    int which = -1;
+    for (int j = 0; pw[j]; j++)
+        if ((k = extract_word(s, n, p, pw[j])) != 0) {
+            which = j;
+            break;
+        }
+    if (which >= 0) {
+        p = extract_skip_sp(s, n, p + k, 1);
+        size_t t = extract_word(s, n, p, "the");
+        if (t)
+            p = extract_skip_sp(s, n, p + t, 1);
+        size_t cl;
+        const char *c = extract_country_at(s, n, p, &cl);
+        int ok = (strcmp(flow, "export") == 0 && (which == 0)) ||
+                 (strcmp(flow, "import") == 0 && (which == 1)) ||
+                 (strcmp(flow, "trade") == 0 && (which == 2 || which == 3)) ||
+                 (strcmp(flow, "investment_stock") == 0 && (which == 4 || which == 5));
+        if (c && ok) {
+            if (which == 3) {
+                snprintf(r->f.reporter, sizeof r->f.reporter, "%s", c);
+                size_t q = extract_skip_sp(s, n, p + cl, 1);
+                size_t an = extract_word(s, n, q, "and");
+                if (an) {
+                    q = extract_skip_sp(s, n, q + an, 1);
+                    size_t t2 = extract_word(s, n, q, "the");
+                    if (t2)
+                        q = extract_skip_sp(s, n, q + t2, 1);
+                    size_t cl2;
+                    const char *c2 = extract_country_at(s, n, q, &cl2);
+                    if (c2)
+                        snprintf(r->f.partner, sizeof r->f.partner, "%s", c2);
+                }
+            } else {
+                /* "the Kazakh economy" is Kazakhstan too */
+                snprintf(r->f.partner, sizeof r->f.partner, "%s", c);
+            }
+        }
+    }
+    /* "€2 million for Uzbekistan": a country right after the figure */
+    {
+        size_t q = extract_skip_sp(s, n, r->end, 1);
+        size_t f = extract_word(s, n, q, "for");
+        if (!f)
+            f = extract_word(s, n, q, "to");
+        if (f) {
+            q = extract_skip_sp(s, n, q + f, 1);
+            size_t cl;
+            const char *c = extract_country_at(s, n, q, &cl);
+            if (c && (strcmp(flow, "export") == 0 || strcmp(flow, "import") == 0))
+                snprintf(r->f.partner, sizeof r->f.partner, "%s", c);
+        }
+    }
+    if (services && strcmp(flow, "export") == 0)
+        flow = "services_export";
+    else if (services && strcmp(flow, "import") == 0)
+        flow = "services_import";
+    else if (services && strcmp(flow, "trade") == 0)
+        flow = "services_trade";
+    if (strcmp(flow, "investment_stock") == 0 && !r->f.partner[0]) {
+        r->f.reporter[0] = '\0';
+        return;
+    }
+    if (strcmp(r->f.reporter, r->f.partner) == 0 && r->f.reporter[0])
+        r->f.partner[0] = '\0';
+    snprintf(r->f.flow, sizeof r->f.flow, "%s", flow);
+}
+
+
+/* ---------- measure ---------- */
+
+/* "by", "of" after a verb or noun of change, right before the figure:
+ * "rose by $5 billion", "an increase of €12 million". Returns +1 (up),
+ * -1 (down) or 0. */
+static int ex_change_before(const char *s, size_t n, size_t sent_a, size_t start)
+{
+    size_t w0;
+    size_t we = extract_prev_word(s, n, start, &w0);
+    for (int it = 0; it < 4 && we > w0 && w0 >= sent_a; it++) {
+        static const char *const skip[] = {"about", "nearly", "almost", "some", "around",
+                                           "roughly", "approximately", "over", "more", "than",
+                                           "just", "a", "an", "another", "further", "additional",
+                                           "some", "of", "by", NULL};
+        int skipped = 0;
+        for (size_t j = 0; skip[j] && !skipped; j++)
+            if (extract_word(s, n, w0, skip[j]) == we - w0) {
+                if ((j == 17 || j == 18) && it < 3) {
+                    /* "of" / "by": the word before says change or not */
+                    size_t v0;
+                    size_t ve = extract_prev_word(s, n, w0, &v0);
+                    if (ve > v0 && v0 >= sent_a) {
+                        for (size_t u = 0; ex_up_words[u]; u++)
+                            if (extract_word(s, n, v0, ex_up_words[u]) == ve - v0 &&
+                                strcmp(ex_up_words[u], "more") && strcmp(ex_up_words[u], "up"))
+                                return 1;
+                        for (size_t u = 0; ex_down_words[u]; u++)
+                            if (extract_word(s, n, v0, ex_down_words[u]) == ve - v0 &&
+                                strcmp(ex_down_words[u], "less"))
+                                return -1;
+                        if (extract_word(s, n, v0, "up") == ve - v0 && j == 18)
+                            return 1;
+                    }
+                }
+                skipped = 1;
+            }
+        if (!skipped)
+            break;
+        we = extract_prev_word(s, n, w0, &w0);
+    }
+    return 0;
+}
+
+void extract_measure(const char *s, size_t n, size_t sent_a, size_t sent_b, ex_raw *r)
+{
+    const char *u = r->f.unit;
+    const char *m = "level";
+    if (!strcmp(u, "percent_change"))
+        m = "growth";
+    else if (!strcmp(u, "percent"))
+        m = "share";
+    else if (!strcmp(u, "pp"))
+        m = "change";
+    else if (!strcmp(u, "rank"))
+        m = "rank";
+    else if (!strcmp(u, "count"))
+        m = "count";
+    else {
+        int dir = ex_change_before(s, n, sent_a, r->start);
+        if (!dir) {
+            /* "€106 billion lower", "a $12 billion increase", "$5bn more than" */
+            size_t p = extract_skip_sp(s, n, r->end, 1);
+            static const char *const up[] = {"higher", "more than", "increase", "rise",
+                                             "up on", "up from", "up compared", NULL};
+            static const char *const down[] = {"lower", "less than", "decrease", "decline",
+                                               "drop", "fall", "down on", "down from",
+                                               "down compared", "fewer", NULL};
+            for (size_t j = 0; up[j] && !dir; j++)
+                if (extract_word(s, n, p, up[j]))
+                    dir = 1;
+            for (size_t j = 0; down[j] && !dir; j++)
+                if (extract_word(s, n, p, down[j]))
+                    dir = -1;
+        }
+        if (dir) {
+            m = "change";
+            if (dir < 0 && r->f.value > 0)
+                r->f.value = -r->f.value;
+        }
+    }
+    (void)sent_b;
+    snprintf(r->f.measure, sizeof r->f.measure, "%s", m);
+}

@@ -1,0 +1,195 @@
+/* extract_list.c - the list of figures that trade_extract_text returns: appending a
+ * figure (its strings copied), positions as line and column, and the
+ * public accessors. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_internal.h"
+#include "utf8_internal.h"
+
+/* ---------- the list ---------- */
+
+static char *ex_strdup(const char *s)
+{
+    size_t l = strlen(s);
+    char *d = malloc(l + 1);
+    if (d)
+        memcpy(d, s, l + 1);
+    return d;
+}
+
+/* Replace every byte that is not part of a well-formed UTF-8 sequence
+ * (overlong forms, surrogates, code points past U+10FFFF, cut sequences)
+ * by '?', so that every string of a figure is valid UTF-8. */
+static void ex_clean_utf8(char *s)
+{
+    size_t len = strlen(s);
+    size_t at = 0;
+    while ((at += utf8_invalid_at(s + at, len - at)) < len)
+        s[at++] = '?';
+}
+
+void extract_position(const ex_scan *sc, size_t p, unsigned long *line, unsigned long *col)
+{
+    size_t lo = 0, hi = sc->nlines;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sc->line_start[mid] <= p)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    *line = (unsigned long)lo + 1;
+    *col = (unsigned long)(p - sc->line_start[lo]) + 1;
+}
+
+int extract_push(ex_scan *sc, const trade_figure *f, size_t start, size_t end, const char *context,
+                 const char *table, const char *note)
+{
+    trade_figure_list *l = sc->out;
+    if (l->n == l->cap) {
+        size_t nc = l->cap ? l->cap * 2 : 32;
+        if (nc > SIZE_MAX / sizeof *l->items)
+            return TRADE_ENOMEM;
+        trade_figure *ni = realloc(l->items, nc * sizeof *ni);
+        if (!ni)
+            return TRADE_ENOMEM;
+        l->items = ni;
+        l->cap = nc;
+    }
+    trade_figure *d = &l->items[l->n];
+    *d = *f;
+    extract_position(sc, start, &d->line, &d->column);
+    if (!(d->confidence > 0)) {
+        /* a quarter for each of reporter, partner, flow and period found */
+        int have = !!d->reporter[0] + !!d->partner[0] + !!d->flow[0] + !!d->period[0];
+        d->confidence = have / 4.0;
+    }
+    if (!d->measure[0]) {
+        /* table cells: the measure follows from the unit */
+        const char *m = !strcmp(d->unit, "percent_change") ? "growth"
+                        : !strcmp(d->unit, "percent")      ? "share"
+                        : !strcmp(d->unit, "pp")           ? "change"
+                        : !strcmp(d->unit, "rank")         ? "rank"
+                        : !strcmp(d->unit, "count")        ? "count"
+                                                           : "level";
+        snprintf(d->measure, sizeof d->measure, "%s", m);
+    }
+    size_t len = end > start ? end - start : 0;
+    d->as_written = malloc(len + 1);
+    d->context = ex_strdup(context ? context : "");
+    d->table = ex_strdup(table ? table : "");
+    d->note = ex_strdup(note ? note : "");
+    if (!d->as_written || !d->context || !d->table || !d->note) {
+        free(d->as_written);
+        free(d->context);
+        free(d->table);
+        free(d->note);
+        return TRADE_ENOMEM;
+    }
+    if (len)
+        memcpy(d->as_written, sc->s + start, len);
+    d->as_written[len] = '\0';
+    ex_clean_utf8(d->as_written);
+    ex_clean_utf8(d->context);
+    ex_clean_utf8(d->table);
+    ex_clean_utf8(d->note);
+    l->n++;
+    return 0;
+}
+
+/* ---------- conflicts ---------- */
+
+static int ex_cmp_key(const void *x, const void *y)
+{
+    const trade_figure *a = *(const trade_figure *const *)x;
+    const trade_figure *b = *(const trade_figure *const *)y;
+    int c;
+    if ((c = strcmp(a->reporter, b->reporter)) || (c = strcmp(a->partner, b->partner)) ||
+        (c = strcmp(a->flow, b->flow)) || (c = strcmp(a->period, b->period)) ||
+        (c = strcmp(a->unit, b->unit)) || (c = strcmp(a->qualifier, b->qualifier)) ||
+        (c = strcmp(a->measure, b->measure)))
+        return c;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    return a->column < b->column ? -1 : a->column > b->column;
+}
+
+int extract_resolve_conflicts(trade_figure_list *l)
+{
+    size_t m = 0;
+    trade_figure **idx = malloc((l->n + 1) * sizeof *idx);
+    if (!idx)
+        return TRADE_ENOMEM;
+    for (size_t i = 0; i < l->n; i++) {
+        trade_figure *f = &l->items[i];
+        if (f->reporter[0] && f->partner[0] && f->flow[0] && f->period[0])
+            idx[m++] = f;
+    }
+    if (m > 1)
+        qsort(idx, m, sizeof *idx, ex_cmp_key);
+    int rc = 0;
+    for (size_t g = 0; g < m && rc == 0;) {
+        const trade_figure *first = idx[g];
+        size_t h = g + 1;
+        for (; h < m; h++) {
+            trade_figure *b = idx[h];
+            if (strcmp(first->reporter, b->reporter) || strcmp(first->partner, b->partner) ||
+                strcmp(first->flow, b->flow) || strcmp(first->period, b->period) ||
+                strcmp(first->unit, b->unit) || strcmp(first->qualifier, b->qualifier) ||
+                strcmp(first->measure, b->measure))
+                break;
+            if (first->value == b->value)
+                continue;
+            /* one row, the conflict said: the later reading keeps its value and
+             * names the figure it disagrees with; its flow is left out so the
+             * draft has no two values for one key */
+            char extra[160];
+            snprintf(extra, sizeof extra,
+                     "%sconflict: read as %s like line %lu column %lu, which has another value",
+                     b->note[0] ? "; " : "", b->flow, first->line, first->column);
+            size_t len = strlen(b->note) + strlen(extra) + 1;
+            char *nn = malloc(len);
+            if (!nn) {
+                rc = TRADE_ENOMEM;
+                break;
+            }
+            snprintf(nn, len, "%s%s", b->note, extra);
+            free(b->note);
+            b->note = nn;
+            b->flow[0] = '\0';
+        }
+        g = h;
+    }
+    free(idx);
+    return rc;
+}
+
+size_t trade_extract_count(const trade_figure_list *l)
+{
+    return l ? l->n : 0;
+}
+
+const trade_figure *trade_extract_at(const trade_figure_list *l, size_t i)
+{
+    if (!l || i >= l->n)
+        return NULL;
+    return &l->items[i];
+}
+
+void trade_extract_free(trade_figure_list *l)
+{
+    if (!l)
+        return;
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->items[i].as_written);
+        free(l->items[i].context);
+        free(l->items[i].table);
+        free(l->items[i].note);
+    }
+    free(l->items);
+    free(l);
+}
+

@@ -1,0 +1,763 @@
+/* extract_who.c - who reports a figure, with whom, and which flow.
+ *
+ * A figure's sentence is read around the nearest flow word before it
+ * ("exports", "turnover", "deficit", "FDI", "cargo", "grant"): the country
+ * right before it is the reporter ("Georgian exports", "Georgia's
+ * exports", "X exported"), the one after "to", "from", "with", "in" the
+ * partner; "between X and Y", "X-Y trade", "exports from X to Y", "imports
+ * from Y to X" give both; a country right before the figure in a list
+ * ("Uzbekistan - 122.6 million", "China (more than $1.6 billion)") is the
+ * partner (the investor for investment lists); a data source ("according
+ * to Chinese customs", "Georgia's statistics service") is the reporter
+ * when the sentence names none or names it as the other side. What the
+ * sentence leaves open is taken by the scanner from the figure before or
+ * from the document (extract.c), with a note. */
+#include <stdio.h>
+#include <string.h>
+
+#include "extract_who_internal.h"
+#include "trade/codes.h"
+
+/* The country at p, also after "the" ("the US", "the Netherlands"). */
+static const char *ex_country(const char *s, size_t n, size_t p, size_t *len, int *poss)
+{
+    size_t q = p;
+    size_t t = extract_word(s, n, q, "the");
+    if (t)
+        q = extract_skip_sp(s, n, q + t, 1);
+    size_t cl;
+    const char *c = extract_country_at(s, n, q, &cl);
+    if (!c) {
+        size_t k;
+        if ((k = extract_word_cs(s, n, q, "Sino")) && q + k < n && s[q + k] == '-') {
+            c = "CHN";
+            cl = k;
+        } else if ((k = extract_word_cs(s, n, q, "Beijing's")) != 0) {
+            c = "CHN";
+            cl = k;
+        } else if ((k = extract_word(s, n, q, "bloc's")) != 0 && t) {
+            c = "EUU";
+            cl = k;
+        } else {
+            return NULL;
+        }
+    }
+    if (poss) {
+        size_t e = q + cl;
+        *poss = (e >= 2 && s[e - 2] == '\'' && s[e - 1] == 's') ||
+                (e >= 4 && (unsigned char)s[e - 4] == 0xE2 && s[e - 1] == 's');
+    }
+    *len = q + cl - p;
+    return c;
+}
+
+/* The flow word at i (its length in *k), or NULL. */
+static const char *ex_flow_word(const char *s, size_t n, size_t i, size_t *k, int *deficit)
+{
+    *deficit = 0;
+    static const struct {
+        const char *w;
+        const char *flow;
+    } words[] = {
+        {"exports", "export"},
+        {"export", "export"},
+        {"exported", "export"},
+        {"exporting", "export"},
+        {"shipped", "export"},
+        {"supplies", "export"},
+        {"imports", "import"},
+        {"import", "import"},
+        {"imported", "import"},
+        {"trade balance", "balance"},
+        {"balance of trade", "balance"},
+        {"negative balance", "balance"},
+        {"positive balance", "balance"},
+        {"deficit", "balance"},
+        {"surplus", "balance"},
+        {"trade turnover", "trade"},
+        {"commodity turnover", "trade"},
+        {"turnover", "trade"},
+        {"trade", "trade"},
+        {"foreign direct investment", "fdi_flow"},
+        {"FDI", "fdi_flow"},
+        {"invests", "investment_flow"},
+        {"invested", "investment_flow"},
+        {"investments", "investment_stock"},
+        {"investment", "investment_stock"},
+        {"cargo", "freight"},
+        {"cargoes", "freight"},
+        {"freight", "freight"},
+        {"transit", "freight"},
+        {"transported", "freight"},
+        {"handled", "freight"},
+        {"handling", "freight"},
+        {"transshipment", "freight"},
+        {"aid", "aid"},
+        {"assistance", "aid"},
+        {"grant", "aid"},
+        {"grants", "aid"},
+        {"tranche", "aid"},
+        {"disbursement", "aid"},
+        {"budget support", "aid"},
+    };
+    for (size_t j = 0; j < sizeof words / sizeof words[0]; j++) {
+        size_t l = strcmp(words[j].w, "FDI") == 0 ? extract_word_cs(s, n, i, "FDI")
+                                                  : extract_word(s, n, i, words[j].w);
+        if (!l)
+            continue;
+        *k = l;
+        const char *f = words[j].flow;
+        if (strcmp(f, "balance") == 0) {
+            *deficit = extract_word(s, n, i, "deficit") || extract_word(s, n, i, "negative");
+            /* "trade balance": the rest of the phrase ("trade deficit") */
+        }
+        if (strcmp(f, "trade") == 0) {
+            /* "trade deficit", "trade balance", "turnover ... surplus" */
+            size_t q = extract_skip_sp(s, n, i + l, 1);
+            size_t l2;
+            if ((l2 = extract_word(s, n, q, "deficit")) || (l2 = extract_word(s, n, q, "balance")) ||
+                (l2 = extract_word(s, n, q, "surplus"))) {
+                *deficit = extract_word(s, n, q, "deficit") != 0;
+                *k = q + l2 - i;
+                return "balance";
+            }
+            if ((l2 = extract_word(s, n, q, "partner")) || (l2 = extract_word(s, n, q, "partners")))
+                return NULL; /* "trade partner": a rank, not a flow by itself */
+        }
+        return f;
+    }
+    return NULL;
+}
+
+/* The country named as the source of the data in s[a..b): "according to
+ * Chinese customs", "data from Kyrgyzstan's statistical committee", "the
+ * Uzbek State Statistics Agency reports", "Kazakh media report". */
+static const char *ex_source(const char *s, size_t n, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        if (i > a && ex_isalpha((unsigned char)s[i - 1]))
+            continue;
+        size_t k = 0;
+        if ((k = extract_word(s, n, i, "according to")) || (k = extract_word(s, n, i, "data from")) ||
+            (k = extract_word(s, n, i, "data of")) || (k = extract_word(s, n, i, "citing")) ||
+            (k = extract_word(s, n, i, "data released by"))) {
+            size_t lim = i + k + 90 < b ? i + k + 90 : b;
+            for (size_t q = i + k; q < lim; q++) {
+                if (s[q] == ',' || s[q] == ';' || s[q] == '.')
+                    break;
+                size_t cl;
+                int poss;
+                const char *c = ex_country(s, n, q, &cl, &poss);
+                if (c && (q == 0 || !ex_isalpha((unsigned char)s[q - 1])))
+                    return c;
+            }
+            continue;
+        }
+        size_t cl;
+        int poss;
+        const char *c = ex_country(s, n, i, &cl, &poss);
+        if (!c)
+            continue;
+        /* "<Chinese> customs", "<Kazakh> media report", "<Uzbek> State Statistics" */
+        size_t q = extract_skip_sp(s, n, i + cl, 1);
+        for (int it = 0; it < 3 && q < b; it++) {
+            if (extract_word(s, n, q, "customs") || extract_word(s, n, q, "media") ||
+                extract_word(s, n, q, "figures") || extract_word(s, n, q, "statistics") ||
+                extract_word(s, n, q, "statistical") || extract_word_cs(s, n, q, "Statistics") ||
+                extract_word_cs(s, n, q, "Statistical") || extract_word_cs(s, n, q, "Customs") ||
+                extract_word_cs(s, n, q, "National Bank") || extract_word(s, n, q, "envoy"))
+                return c;
+            while (q < b && ex_isalpha((unsigned char)s[q]))
+                q++;
+            q = extract_skip_sp(s, n, q, 1);
+        }
+        i += cl - 1;
+    }
+    return NULL;
+}
+
+/* A verb after a country that makes it the reporter ("Kyrgyzstan exported",
+ * "Netherlands posted a deficit", "Russia annually invests"). */
+static int ex_subject_verb(const char *s, size_t n, size_t p, size_t lim)
+{
+    static const char *const verbs[] = {"exported", "exports", "imported", "imports", "shipped",
+                                        "supplied", "posted",  "recorded", "invests",  "invested",
+                                        "sent",     "sold",    "bought",   "purchased", "contributed",
+                                        "gave",     "provided", "allocated", "granted", "financed",
+                                        "disbursed", NULL};
+    for (int it = 0; it < 3 && p < lim; it++) {
+        for (size_t j = 0; verbs[j]; j++)
+            if (extract_word(s, n, p, verbs[j]))
+                return 1;
+        while (p < lim && ex_isalpha((unsigned char)s[p]))
+            p++;
+        p = extract_skip_sp(s, n, p, 1);
+    }
+    return 0;
+}
+
+static void ex_set(char *dst, const char *code)
+{
+    snprintf(dst, 8, "%s", code ? code : "");
+}
+
+void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_who *w)
+{
+    memset(w, 0, sizeof *w);
+    size_t start = r->start;
+    size_t from = start > sa + 300 ? start - 300 : sa;
+    const char *flow = NULL;
+    size_t kw_a = 0, kw_b = 0;
+    int deficit = 0;
+    /* the nearest flow word before the figure, or "of [Belgian] exports" after it */
+    for (size_t i = from; i < start; i++) {
+        if (i > sa && ex_isalpha((unsigned char)s[i - 1]))
+            continue;
+        size_t k;
+        int d;
+        const char *f = ex_flow_word(s, n, i, &k, &d);
+        if (!f)
+            continue;
+        /* "Yamal Trade": a capitalised word inside a sentence is a name */
+        if (i > sa && ex_isupper((unsigned char)s[i]) && strcmp(f, "fdi_flow") != 0 &&
+            s[i - 1] != '"' && !(i >= 2 && s[i - 2] == '.'))
+            continue;
+        flow = f;
+        kw_a = i;
+        kw_b = i + k;
+        deficit = d;
+        i += k - 1;
+    }
+    {
+        size_t p = extract_skip_sp(s, n, r->end, 1);
+        size_t o = extract_word(s, n, p, "of");
+        if (o) {
+            p = extract_skip_sp(s, n, p + o, 1);
+            size_t cl;
+            int poss;
+            const char *c = ex_country(s, n, p, &cl, &poss);
+            size_t q = c ? extract_skip_sp(s, n, p + cl, 1) : p;
+            size_t k;
+            int d;
+            const char *f = ex_flow_word(s, n, q, &k, &d);
+            if (f && (strcmp(f, "export") == 0 || strcmp(f, "import") == 0)) {
+                flow = f;
+                kw_a = q;
+                kw_b = q + k;
+                if (c)
+                    ex_set(w->reporter, c);
+            }
+        }
+    }
+    w->source = ex_source(s, n, sa, sb);
+    if (flow) {
+        w->have_flow = 1;
+        /* services */
+        size_t w0;
+        size_t we = extract_prev_word(s, n, kw_a, &w0);
+        size_t rep_end = kw_a;
+        int services = 0;
+        if (we > w0 && (extract_word(s, n, w0, "services") == we - w0 ||
+                        extract_word(s, n, w0, "service") == we - w0)) {
+            services = 1;
+            rep_end = w0;
+        }
+        if (!strcmp(flow, "fdi_flow") || !strcmp(flow, "investment_stock") ||
+            !strcmp(flow, "investment_flow")) {
+            /* stock or flow */
+            size_t lo = kw_a > sa + 60 ? kw_a - 60 : sa;
+            int stock = 0, inflow = 0;
+            for (size_t q = lo; q < (r->end + 20 < sb ? r->end + 20 : sb); q++) {
+                if (q > lo && ex_isalpha((unsigned char)s[q - 1]))
+                    continue;
+                if (extract_word(s, n, q, "stock") || extract_word(s, n, q, "accumulated") ||
+                    extract_word(s, n, q, "cumulative") || extract_word(s, n, q, "total") ||
+                    extract_word(s, n, q, "since"))
+                    stock = 1;
+                if (extract_word(s, n, q, "inflow") || extract_word(s, n, q, "inflows") ||
+                    extract_word(s, n, q, "attracted") || extract_word(s, n, q, "attract") ||
+                    extract_word(s, n, q, "projects") || extract_word(s, n, q, "annually") ||
+                    extract_word(s, n, q, "invests") || extract_word(s, n, q, "invested") ||
+                    extract_word(s, n, q, "new"))
+                    inflow = 1;
+            }
+            if (!strcmp(flow, "fdi_flow") && stock && !inflow)
+                flow = "fdi_stock";
+            else if (!strcmp(flow, "investment_stock") && inflow && !stock)
+                flow = "investment_flow";
+        }
+        if (!strcmp(r->f.unit, "t") || !strcmp(r->f.unit, "m3") || !strcmp(r->f.unit, "TEU")) {
+            /* "transit trade ... 1.5mn tonnes": goods carried */
+            size_t lo = kw_a > sa + 40 ? kw_a - 40 : sa;
+            for (size_t q = lo; q < start; q++)
+                if ((q == lo || !ex_isalpha((unsigned char)s[q - 1])) &&
+                    (extract_word(s, n, q, "transit") || extract_word(s, n, q, "cargo") ||
+                     extract_word(s, n, q, "freight") || extract_word(s, n, q, "handled")))
+                    flow = "freight";
+        } else if (!strcmp(flow, "freight") && trade_unit_is_currency(r->f.unit)) {
+            /* money: "freight trains ... worth" is not goods carried */
+            flow = NULL;
+            w->have_flow = 0;
+        }
+        if (flow && !strcmp(flow, "balance") && !deficit) {
+            /* "the negative foreign trade balance" */
+            size_t e0 = kw_a;
+            for (int it = 0; it < 3; it++) {
+                size_t v0;
+                size_t ve = extract_prev_word(s, n, e0, &v0);
+                if (ve <= v0 || v0 < sa)
+                    break;
+                if (extract_word(s, n, v0, "negative") == ve - v0)
+                    deficit = 1;
+                e0 = v0;
+            }
+        }
+        if (flow && !strcmp(flow, "balance") && deficit)
+            w->negative = 1;
+        if (flow)
+            snprintf(w->flow, sizeof w->flow, "%s", flow);
+        if (services && flow && !strcmp(flow, "export"))
+            snprintf(w->flow, sizeof w->flow, "services_export");
+        else if (services && flow && !strcmp(flow, "import"))
+            snprintf(w->flow, sizeof w->flow, "services_import");
+        else if (services && flow && !strcmp(flow, "trade"))
+            snprintf(w->flow, sizeof w->flow, "services_trade");
+        /* reporter: a country (name, adjective, possessive) right before,
+         * skipping "goods", "mutual", "bilateral", "total", "foreign" */
+        size_t b0 = rep_end;
+        for (int it = 0; it < 4; it++) {
+            size_t v0;
+            size_t ve = extract_prev_word(s, n, b0, &v0);
+            if (ve <= v0 || v0 < sa)
+                break;
+            static const char *const skip[] = {"goods", "mutual", "bilateral", "total", "foreign",
+                                               "external", "overall", "annual", "the", "merchandise",
+                                               "commodity", "direct", "of", NULL};
+            int sk = 0;
+            for (size_t j = 0; skip[j]; j++)
+                if (extract_word(s, n, v0, skip[j]) == ve - v0)
+                    sk = 1;
+            if (!sk)
+                break;
+            if (extract_word(s, n, v0, "total") == ve - v0 ||
+                extract_word(s, n, v0, "foreign") == ve - v0 ||
+                extract_word(s, n, v0, "external") == ve - v0 ||
+                extract_word(s, n, v0, "overall") == ve - v0)
+                w->total = 1;
+            b0 = v0;
+        }
+        size_t b1 = extract_skip_sp_back(s, n, b0, 1);
+        for (size_t back = 0; back < 40 && b1 > back; back++) {
+            size_t p = b1 - back - 1;
+            if (p > 0 && ex_isalpha((unsigned char)s[p - 1]))
+                continue;
+            size_t cl;
+            int poss;
+            const char *c = ex_country(s, n, p, &cl, &poss);
+            if (c && p + cl <= b1 + 1 && p + cl + 1 >= b1) {
+                /* "X-Y trade": X reports, Y is the partner */
+                size_t a2 = p;
+                if (a2 >= 2 && s[a2 - 1] == '-') {
+                    size_t p0 = a2 - 1;
+                    for (size_t bb = 1; bb < 30 && p0 >= bb; bb++) {
+                        size_t q = p0 - bb;
+                        if (q > 0 && ex_isalpha((unsigned char)s[q - 1]))
+                            continue;
+                        size_t cl2;
+                        int poss2;
+                        const char *c2 = ex_country(s, n, q, &cl2, &poss2);
+                        if (c2 && q + cl2 == p0) {
+                            ex_set(w->reporter, c2);
+                            ex_set(w->partner, c);
+                            w->pair = 1;
+                            break;
+                        }
+                    }
+                }
+                if (!w->pair) {
+                    size_t e = p + cl;
+                    if (e < n && s[e] == '-') {
+                        size_t cl2;
+                        int poss2;
+                        const char *c2 = ex_country(s, n, e + 1, &cl2, &poss2);
+                        if (c2 && e + 1 + cl2 <= b1 + 1) {
+                            ex_set(w->reporter, c);
+                            ex_set(w->partner, c2);
+                            w->pair = 1;
+                        }
+                    }
+                }
+                if (!w->pair)
+                    ex_set(w->reporter, c);
+                break;
+            }
+            if (!c && back > 0 && ex_isalpha((unsigned char)s[p]))
+                break; /* another word in between */
+        }
+        /* after the keyword: "to Y", "from X to Y", "with Y", "between X and Y",
+         * "in Y", "of X" (the reporter of a total) */
+        size_t p = extract_skip_sp(s, n, kw_b, 1);
+        for (int it = 0; it < 3; it++) {
+            /* "exports of goods from", "turnover volume between" */
+            size_t k;
+            if ((k = extract_word(s, n, p, "of goods")) || (k = extract_word(s, n, p, "volume")) ||
+                (k = extract_word(s, n, p, "goods")) || (k = extract_word(s, n, p, "flows")) ||
+                (k = extract_word(s, n, p, "projects")) || (k = extract_word(s, n, p, "(FDI)")))
+                p = extract_skip_sp(s, n, p + k, 1);
+            else
+                break;
+        }
+        const char *pw[] = {"to", "from", "with", "between", "in", "into", "of", "for", NULL};
+        int which = -1;
+        size_t k = 0;
+        for (int j = 0; pw[j]; j++)
+            if ((k = extract_word(s, n, p, pw[j])) != 0) {
+                which = j;
+                break;
+            }
+        if (which >= 0) {
+            size_t q = extract_skip_sp(s, n, p + k, 1);
+            size_t e2;
+            if (which == 4 && (e2 = extract_word(s, n, q, "the economy of")))
+                q = extract_skip_sp(s, n, q + e2, 1);
+            size_t cl;
+            int poss;
+            const char *c = ex_country(s, n, q, &cl, &poss);
+            const char *fl = w->flow;
+            int inv = !strncmp(fl, "fdi", 3) || !strncmp(fl, "investment", 10);
+            if (c && which == 3) {
+                /* between X and Y */
+                ex_set(w->reporter, c);
+                w->pair = 1;
+                size_t q2 = extract_skip_sp(s, n, q + cl, 1);
+                size_t an = extract_word(s, n, q2, "and");
+                if (an) {
+                    size_t cl2;
+                    int poss2;
+                    const char *c2 = ex_country(s, n, extract_skip_sp(s, n, q2 + an, 1), &cl2, &poss2);
+                    if (c2)
+                        ex_set(w->partner, c2);
+                }
+            } else if (c && which == 1 && (strstr(fl, "export") || !strcmp(fl, "freight") ||
+                                           strstr(fl, "import"))) {
+                /* "exports from X to Y" / "imports from Y to X" */
+                size_t q2 = extract_skip_sp(s, n, q + cl, 1);
+                size_t to = extract_word(s, n, q2, "to");
+                size_t cl2 = 0;
+                int poss2;
+                const char *c2 =
+                    to ? ex_country(s, n, extract_skip_sp(s, n, q2 + to, 1), &cl2, &poss2) : NULL;
+                if (strstr(fl, "export") || !strcmp(fl, "freight")) {
+                    ex_set(w->reporter, c);
+                    if (c2)
+                        ex_set(w->partner, c2);
+                } else {
+                    ex_set(w->partner, c);
+                    if (c2)
+                        ex_set(w->reporter, c2);
+                }
+            } else if (c && which == 0 && (strstr(fl, "export") || !strcmp(fl, "freight") ||
+                                           !strcmp(fl, "aid") || inv)) {
+                ex_set(w->partner, c);
+            } else if (c && which == 0 && strstr(fl, "import")) {
+                /* "imports to X from Y" */
+                ex_set(w->reporter, c);
+            } else if (c && (which == 2) &&
+                       (strstr(fl, "trade") || !strcmp(fl, "balance") || !strcmp(fl, "freight"))) {
+                ex_set(w->partner, c);
+            } else if (c && (which == 4 || which == 5) && (inv || !strcmp(fl, "freight"))) {
+                ex_set(w->partner, c);
+            } else if (c && which == 6 && !inv) {
+                /* "foreign trade turnover of Kyrgyzstan" */
+                ex_set(w->reporter, c);
+            } else if (c && which == 7 && !strcmp(fl, "aid")) {
+                ex_set(w->partner, c);
+            }
+        }
+    }
+    /* "€2 million for Uzbekistan", "exported ... $X to Y" right after the figure */
+    {
+        size_t q = extract_skip_sp(s, n, r->end, 1);
+        size_t f = extract_word(s, n, q, "for");
+        if (!f)
+            f = extract_word(s, n, q, "to");
+        if (!f)
+            f = extract_word(s, n, q, "from");
+        if (f) {
+            size_t cl;
+            int poss;
+            const char *c = ex_country(s, n, extract_skip_sp(s, n, q + f, 1), &cl, &poss);
+            if (c && !w->partner[0] && strcmp(w->flow, "trade") && strcmp(w->flow, "balance"))
+                ex_set(w->partner, c);
+        }
+    }
+    /* "Kyrgyzstan exported 422,260 tons of cement to Uzbekistan": the
+     * partner after the figure, within the clause */
+    if (!w->partner[0] && strcmp(w->flow, "trade") && strcmp(w->flow, "balance")) {
+        size_t lim = r->end + 90 < sb ? r->end + 90 : sb;
+        for (size_t q = r->end; q < lim; q++) {
+            if (s[q] == ',' || s[q] == ';' || s[q] == '(')
+                break;
+            size_t t;
+            if ((q == 0 || !ex_isalpha((unsigned char)s[q - 1])) &&
+                ((t = extract_word(s, n, q, "to")) || (t = extract_word(s, n, q, "from")))) {
+                size_t cl;
+                int poss;
+                const char *c = ex_country(s, n, extract_skip_sp(s, n, q + t, 1), &cl, &poss);
+                if (c) {
+                    ex_set(w->partner, c);
+                    break;
+                }
+            }
+            if ((q == 0 || !ex_isalpha((unsigned char)s[q - 1])) && !w->after_in[0] &&
+                (t = extract_word(s, n, q, "in"))) {
+                size_t cl;
+                int poss;
+                const char *c = ex_country(s, n, extract_skip_sp(s, n, q + t, 1), &cl, &poss);
+                if (c)
+                    ex_set(w->after_in, c);
+            }
+        }
+    }
+    /* a list item: the country right before the figure ("Uzbekistan - 122.6
+     * million", "China (more than $1.6 billion)", "Switzerland - 25.8") */
+    {
+        size_t q = r->start;
+        size_t e = extract_skip_sp_back(s, n, q, 0);
+        /* skip a qualifier: "(more than $1.6 billion)" */
+        for (int it = 0; it < 3; it++) {
+            size_t v0;
+            size_t ve = extract_prev_word(s, n, e, &v0);
+            static const char *const qw[] = {"more", "than", "over", "about", "nearly", "almost",
+                                             "some", "around", "at", "the", "level", "of", NULL};
+            int hit = 0;
+            for (size_t j = 0; qw[j] && ve > v0; j++)
+                if (extract_word(s, n, v0, qw[j]) == ve - v0)
+                    hit = 1;
+            if (!hit)
+                break;
+            e = extract_skip_sp_back(s, n, v0, 0);
+        }
+        size_t sep = e;
+        int ok = 0;
+        if (sep > 0 && (s[sep - 1] == '(' || s[sep - 1] == ':' || s[sep - 1] == '-')) {
+            sep--;
+            ok = 1;
+        } else if (sep >= 3 && (unsigned char)s[sep - 3] == 0xE2 && (unsigned char)s[sep - 2] == 0x80 &&
+                   ((unsigned char)s[sep - 1] == 0x93 || (unsigned char)s[sep - 1] == 0x94)) {
+            sep -= 3;
+            ok = 1;
+        }
+        if (ok) {
+            size_t ce = extract_skip_sp_back(s, n, sep, 0);
+            for (size_t back = 1; back < 40 && ce >= back; back++) {
+                size_t p = ce - back;
+                if (p > 0 && ex_isalpha((unsigned char)s[p - 1]))
+                    continue;
+                size_t cl;
+                int poss;
+                const char *c = ex_country(s, n, p, &cl, &poss);
+                if (c && p + cl == ce) {
+                    ex_set(w->list, c);
+                    break;
+                }
+                if (!c && ex_isalpha((unsigned char)s[p]) && !ex_isupper((unsigned char)s[p]))
+                    break;
+            }
+        }
+    }
+    /* the sentence's countries: a possessive is the reporter ("Georgia's
+     * biggest trade partner", "of Kazakhstan's total foreign trade"), the
+     * subject of a flow verb too; the nearest other country before the
+     * figure, in its clause first, is the partner */
+    {
+        size_t clause = sa;
+        for (size_t q = start; q > sa; q--) {
+            if (s[q - 1] == ',' || s[q - 1] == ';' || (s[q - 1] == '(' && q + 1 < start)) {
+                clause = q;
+                break;
+            }
+        }
+        for (size_t q = sa; q < sb; q++) {
+            if (q > sa && (ex_isalpha((unsigned char)s[q - 1]) || s[q - 1] == '-'))
+                continue;
+            size_t cl;
+            int poss;
+            const char *c = ex_country(s, n, q, &cl, &poss);
+            if (!c)
+                continue;
+            if (!poss && !w->first[0])
+                ex_set(w->first, c);
+            if (poss && !w->possessive[0])
+                ex_set(w->possessive, c);
+            else if (!poss && q < start && ex_subject_verb(s, n, extract_skip_sp(s, n, q + cl, 1), start))
+                ex_set(w->subject, c);
+            if (!poss && q < start && w->ncand < 8) {
+                ex_set(w->cand[w->ncand], c);
+                w->cand_clause[w->ncand++] = q >= clause;
+            }
+            q += cl - 1;
+        }
+    }
+}
+
+static void ex_note(char *note, size_t cap, const char *fmt, const char *what, unsigned long line)
+{
+    size_t l = strlen(note);
+    if (l + 2 >= cap)
+        return;
+    snprintf(note + l, cap - l, "%s", l ? "; " : "");
+    l = strlen(note);
+    snprintf(note + l, cap - l, fmt, what, line);
+}
+
+void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long before_line,
+                         const trade_figure *prev, const ex_doc *doc, int inherit,
+                         trade_figure *f, char *note, size_t cap)
+{
+    const char *rep = NULL, *par = NULL;
+    int rep_prev = 0, par_prev = 0, rep_doc = 0, par_doc = 0;
+    /* the flow */
+    if (w->have_flow)
+        snprintf(f->flow, sizeof f->flow, "%s", w->flow);
+    else if (before && before->have_flow &&
+             !(strcmp(before->flow, "freight") == 0 && trade_unit_is_currency(f->unit))) {
+        snprintf(f->flow, sizeof f->flow, "%s", before->flow);
+        ex_note(note, cap, "%s from line %lu", "flow", before_line);
+    } else if (prev && prev->flow[0] &&
+               !(strcmp(prev->flow, "freight") == 0 && trade_unit_is_currency(f->unit))) {
+        snprintf(f->flow, sizeof f->flow, "%s", prev->flow);
+        ex_note(note, cap, "%s from line %lu", "flow", prev->line);
+    }
+    if (inherit && prev) {
+        /* a growth rate or share right after its level, a figure in
+         * parentheses after another: the same observation's sides */
+        snprintf(f->reporter, sizeof f->reporter, "%s", prev->reporter);
+        snprintf(f->partner, sizeof f->partner, "%s", prev->partner);
+        if (prev->flow[0])
+            snprintf(f->flow, sizeof f->flow, "%s", prev->flow);
+        return;
+    }
+    int inv = !strncmp(f->flow, "fdi", 3) || !strncmp(f->flow, "investment", 10);
+    /* reporter */
+    if (w->reporter[0])
+        rep = w->reporter;
+    else if (w->subject[0])
+        rep = w->subject;
+    else if (w->possessive[0] && (!w->partner[0] || strcmp(w->possessive, w->partner)))
+        rep = w->possessive;
+    else if (w->source)
+        rep = w->source;
+    /* partner */
+    if (w->partner[0])
+        par = w->partner;
+    if (w->list[0] && !w->pair) {
+        if (inv && !w->partner[0]) {
+            rep = w->list; /* "Switzerland - 25.8 billion": the investor */
+        } else {
+            par = w->list;
+        }
+    }
+    if (!par && !w->pair) {
+        const char *r0 = rep ? rep : (prev && prev->reporter[0] ? prev->reporter : doc->reporter);
+        /* the last other country of the clause, else of the sentence before it */
+        for (int j = w->ncand; j > 0 && !par; j--)
+            if (w->cand_clause[j - 1] && strcmp(w->cand[j - 1], r0))
+                par = w->cand[j - 1];
+        for (int j = w->ncand; j > 0 && !par && !w->total; j--)
+            if (!w->cand_clause[j - 1] && strcmp(w->cand[j - 1], r0))
+                par = w->cand[j - 1];
+        if (!par && rep && w->possessive[0] && strcmp(w->possessive, rep))
+            par = w->possessive; /* "the EU ... into Kazakhstan's economy" */
+    }
+    if (!par && w->total && strcmp(f->unit, "percent") && f->flow[0])
+        par = "WLD";
+    /* the data source reports: "between X and Y, according to Y's statistics" */
+    if (w->source && rep && par && !strcmp(w->source, par)) {
+        const char *t = rep;
+        rep = par;
+        par = t;
+    }
+    if (!par && w->after_in[0] && (inv || !strcmp(f->flow, "aid")) &&
+        (!rep || strcmp(rep, w->after_in)))
+        par = w->after_in; /* "supplied €98,100 for a project ... in Turkmenistan" */
+    if (inv && !rep && par && w->have_flow)
+        rep = "WLD"; /* "foreign direct investment in X": from the world */
+    int rep_before = 0, par_before = 0;
+    if (before) {
+        /* the sentence before, in the same paragraph, names the sides */
+        const char *br = before->reporter[0]  ? before->reporter
+                         : before->subject[0] ? before->subject
+                         : before->possessive[0] ? before->possessive
+                                                 : NULL;
+        if (!rep && br && (!par || strcmp(br, par))) {
+            rep = br;
+            rep_before = 1;
+        }
+        const char *bp = before->partner[0] ? before->partner : NULL;
+        if (!par && bp && (!rep || strcmp(bp, rep)) && f->flow[0]) {
+            par = bp;
+            par_before = 1;
+        }
+    }
+    /* what the sentence leaves open: the figure before, then the document */
+    if (!rep && prev && prev->reporter[0]) {
+        rep = prev->reporter;
+        rep_prev = 1;
+    }
+    if (!rep && doc->reporter[0]) {
+        rep = doc->reporter;
+        rep_doc = 1;
+    }
+    if (!par && prev && prev->partner[0] && f->flow[0]) {
+        par = prev->partner;
+        par_prev = 1;
+    }
+    if (!par && doc->partner[0] && f->flow[0]) {
+        par = doc->partner;
+        par_doc = 1;
+    }
+    if (!par && doc->reporter[0] && rep && strcmp(rep, doc->reporter) && f->flow[0] &&
+        strcmp(f->unit, "percent")) {
+        par = doc->reporter; /* the document's own country is the other side */
+        par_doc = 1;
+    }
+    if (rep && par && !strcmp(rep, par)) {
+        /* one side named twice: the other side comes from before */
+        const char *other = NULL;
+        if (prev && prev->reporter[0] && strcmp(prev->reporter, rep))
+            other = prev->reporter;
+        else if (prev && prev->partner[0] && strcmp(prev->partner, rep))
+            other = prev->partner;
+        else if (doc->reporter[0] && strcmp(doc->reporter, rep))
+            other = doc->reporter;
+        else if (doc->partner[0] && strcmp(doc->partner, rep))
+            other = doc->partner;
+        if (par_prev || par_doc)
+            par = other;
+        else if (rep_prev || rep_doc)
+            rep = other;
+        else
+            par = NULL;
+        if (rep && par && !strcmp(rep, par))
+            par = NULL;
+    }
+    snprintf(f->reporter, sizeof f->reporter, "%s", rep ? rep : "");
+    snprintf(f->partner, sizeof f->partner, "%s", par ? par : "");
+    if (rep && rep_before)
+        ex_note(note, cap, "%s from line %lu", "reporter", before_line);
+    else if (rep && rep_prev)
+        ex_note(note, cap, "%s from line %lu", "reporter", prev->line);
+    else if (rep && rep_doc)
+        ex_note(note, cap, "%s from the title or first paragraph (line %lu)", "reporter", doc->line);
+    else if (rep && w->source && !strcmp(rep, w->source) && !w->reporter[0])
+        ex_note(note, cap, "%s from the data source named in the sentence%.0lu", "reporter", 0);
+    if (par && par_before)
+        ex_note(note, cap, "%s from line %lu", "partner", before_line);
+    else if (par && par_prev)
+        ex_note(note, cap, "%s from line %lu", "partner", prev->line);
+    else if (par && par_doc)
+        ex_note(note, cap, "%s from the title or first paragraph (line %lu)", "partner", doc->line);
+    else if (par && !strcmp(par, "WLD") && !w->partner[0])
+        ex_note(note, cap, "%s WLD: a total%.0lu", "partner", 0);
+}

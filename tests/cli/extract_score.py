@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""Score `trade extract` against figures keyed by hand.
+
+usage: extract_score.py TRADE KEYS.csv DIR [--min-recall R] [--min-complete C]
+                        [--min-precision P] [-v]
+       extract_score.py TRADE --datasets DATASETS_DIR BRIEFS_DIR [...]
+
+With --datasets, the keys are the rows of DATASETS_DIR/*.csv (their source
+is the brief DIR/<source>.txt, their locator "line N" the figure's line;
+derived rows are left out): the briefs' own figures.
+
+KEYS.csv: file,find,reporter,partner,flow,period,value,unit,qualifier,measure;
+one row per figure of DIR/<file>.txt, in text order. `find` is the figure as
+written; its line is the first line at or after the previous key's line (of
+the same file) that holds it. The measures are the ones of the issue:
+- value recall: the share of keys with an extracted row on the key's line
+  with the same unit and a value within 0.5 % (growth rates signed);
+- complete observations: the share of keys whose matched row also has the
+  key's reporter, partner, flow and period (periods compared as month
+  spans: 2023-Q1 equals 2023-01/2023-03);
+- precision: the share of extracted money and tonnage rows (ISO currency,
+  t, m3) that match a key;
+- every draft passes `trade validate --draft`.
+Each extracted row matches at most one key. Prints each miss with its
+kind (value, reporter, partner, flow, period) and a summary line."""
+import argparse
+import collections
+import csv
+import io
+import subprocess
+import sys
+
+
+def months(p):
+    """A period as a (first, last) month number pair, or None."""
+    if not p:
+        return None
+    parts = p.split("/")
+
+    def one(s, end):
+        if len(s) == 4:
+            y = int(s)
+            return y * 12 + (11 if end else 0)
+        y = int(s[:4])
+        if s[5] == "Q":
+            q = int(s[6])
+            return y * 12 + (q - 1) * 3 + (2 if end else 0)
+        return y * 12 + int(s[5:7]) - 1
+
+    try:
+        if len(parts) == 1:
+            return (one(parts[0], False), one(parts[0], True))
+        return (one(parts[0], False), one(parts[1], True))
+    except (ValueError, IndexError):
+        return None
+
+
+def money_tonnage(u):
+    return u in ("t", "m3") or (len(u) == 3 and u.isupper() and u != "TEU")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("trade")
+    ap.add_argument("keys", help="KEYS.csv, or with --datasets the datasets folder")
+    ap.add_argument("--datasets", action="store_true")
+    ap.add_argument("dir")
+    ap.add_argument("--min-recall", type=float, default=0)
+    ap.add_argument("--min-complete", type=float, default=0)
+    ap.add_argument("--min-precision", type=float, default=0)
+    ap.add_argument("-v", action="store_true", help="print every miss")
+    a = ap.parse_args()
+    if a.datasets:
+        import glob
+        import os
+        import re
+        keys = []
+        for fn in sorted(glob.glob(os.path.join(a.keys, "*.csv"))):
+            for r in csv.DictReader(open(fn, encoding="utf-8")):
+                m = re.search(r"line (\d+)", r.get("locator", ""))
+                if not m or r.get("qualifier") == "derived":
+                    continue
+                r["file"] = r["source"]
+                r["line"] = int(m.group(1))
+                keys.append(r)
+    else:
+        keys = list(csv.DictReader(open(a.keys, encoding="utf-8")))
+    files = list(dict.fromkeys(k["file"] for k in keys))
+    n = found = complete = 0
+    emitted = real = 0
+    invalid = 0
+    kinds = collections.Counter()
+    for f in files:
+        path = f"{a.dir}/{f}.txt"
+        lines = open(path, encoding="utf-8").read().split("\n")
+        run = subprocess.run([a.trade, "extract", path], capture_output=True)
+        if run.returncode != 0:
+            print(f"FAIL {f}: extract exit {run.returncode}: {run.stderr.decode()}")
+            sys.exit(1)
+        v = subprocess.run([a.trade, "validate", "--draft", "-"], input=run.stdout,
+                           capture_output=True)
+        if v.returncode != 0:
+            invalid += 1
+            print(f"INVALID {f}: {v.stderr.decode().strip()}")
+        rows = list(csv.DictReader(io.StringIO(run.stdout.decode("utf-8"))))
+        used = set()
+        at = 0
+        for k in (k for k in keys if k["file"] == f):
+            n += 1
+            if a.datasets:
+                line = k["line"] - 1
+            else:
+                line = next((i for i in range(at, len(lines)) if k["find"] in lines[i]), None)
+            if line is None:
+                print(f"KEY {f}: '{k['find']}' not found after line {at + 1}")
+                sys.exit(2)
+            at = line
+            kv = float(k["value"])
+            cands = [i for i, r in enumerate(rows)
+                     if i not in used and int(r["line"]) == line + 1 and r["unit"] == k["unit"]
+                     and abs(float(r["value"]) - kv) <= abs(kv) * 0.005 + 1e-9]
+            if not cands:
+                kinds["value"] += 1
+                if a.v:
+                    print(f"MISS value {f}:{line + 1} {k.get('find', '')} = {k['value']} {k['unit']}")
+                continue
+            found += 1
+
+            def wrong(r):
+                w = []
+                for c in ("reporter", "partner", "flow"):
+                    if r[c] != k[c]:
+                        w.append(c)
+                if months(r["period"]) != months(k["period"]):
+                    w.append("period")
+                return w
+            best = min(cands, key=lambda i: len(wrong(rows[i])))
+            used.add(best)
+            w = wrong(rows[best])
+            if not w:
+                complete += 1
+            else:
+                for c in w:
+                    kinds[c] += 1
+                if a.v:
+                    r = rows[best]
+                    got = ",".join(r[c] for c in ("reporter", "partner", "flow", "period"))
+                    want = ",".join(k[c] for c in ("reporter", "partner", "flow", "period"))
+                    print(f"MISS {'+'.join(w)} {f}:{line + 1} {k.get('find', k['value'])}: got {got} want {want}")
+        for i, r in enumerate(rows):
+            if money_tonnage(r["unit"]):
+                emitted += 1
+                if i in used:
+                    real += 1
+                elif a.v:
+                    print(f"EXTRA {f}:{r['line']} {r['value']} {r['unit']} [{r['as_written']}]")
+    recall = found / max(1, n)
+    comp = complete / max(1, n)
+    prec = real / max(1, emitted)
+    print(f"{len(files)} texts, {n} figures: value recall {found}/{n} = {recall:.3f}; "
+          f"complete {complete}/{n} = {comp:.3f}; money/tonnage precision {real}/{emitted} = "
+          f"{prec:.3f}; invalid drafts {invalid}")
+    print("wrong or missing fields among found values: " +
+          ", ".join(f"{c} {kinds[c]}" for c in ("reporter", "partner", "flow", "period")) +
+          f"; values missed {kinds['value']}")
+    if recall < a.min_recall or comp < a.min_complete or prec < a.min_precision or invalid:
+        sys.exit(1)
+
+
+main()
