@@ -50,6 +50,18 @@ grep -q "partner: unknown country code 'China': did you mean CHN?" "$tmp/err" &&
 "$TRADE" validate --format tsv "$tmp/g.csv" 2>/dev/null; [ $? -eq 2 ] && ok || bad "validate --format"
 "$TRADE" plot line --format jsonl "$tmp/g.csv" -o "$tmp/p.gp" 2>/dev/null; [ $? -eq 2 ] && ok || bad "plot --format"
 
+# completion: values of --format, --level, --ties; column names of the file
+# on the command line for --by and --where
+comp() { # WORDS... : prints the completions of the last word
+    bash -c '. "$SRCDIR/tools/completion/trade.bash"; PATH=$(dirname "$TRADE"):$PATH
+             COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _trade; echo "${COMPREPLY[*]}"' comp "$@"
+}
+[ "$(comp trade cat --format '')" = "csv tsv jsonl xlsx" ] && ok || bad "complete --format"
+[ "$(comp trade import comtrade --level '')" = "total hs2 hs4 hs6" ] && ok || bad "complete --level"
+[ "$(comp trade rank --ties a)" = "average" ] && ok || bad "complete --ties"
+[ "$(comp trade rank "$tmp/g.csv" --by p)" = "partner period" ] && ok || bad "complete --by: $(comp trade rank "$tmp/g.csv" --by p)"
+[ "$(comp trade growth "$tmp/g.csv" --where fl)" = "flow" ] && ok || bad "complete --where"
+
 lib_valgrind_check || bad "valgrind"
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
