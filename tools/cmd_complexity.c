@@ -174,7 +174,7 @@ int cmd_complexity(int argc, char **argv)
             break;
         default:
             if (c == '?' || cli_common_option(&o, "complexity", c, optarg)) {
-                fputs(usage, stderr);
+                cli_usage_hint("complexity");
                 return CLI_EUSAGE;
             }
         }

@@ -70,14 +70,14 @@ int cmd_deflate(int argc, char **argv)
             break;
         default:
             if (c == '?' || cli_common_option(&o, "deflate", c, optarg)) {
-                fputs(usage, stderr);
+                cli_usage_hint("deflate");
                 return CLI_EUSAGE;
             }
         }
     }
     if (!dfile || !have_base) {
         cli_errorf("deflate", "--deflators FILE and --base YEAR are required");
-        fputs(usage, stderr);
+        cli_usage_hint("deflate");
         return CLI_EUSAGE;
     }
     trade_table *t = trade_table_new(), *dt = trade_table_new();

@@ -104,7 +104,7 @@ int cmd_indicator(int argc, char **argv)
     if (argc < 2 || argv[1][0] == '-') {
         cli_errorf("indicator", "which indicator? (rca, intensity, complementarity, similarity, "
                                 "grubel-lloyd, penetration, normalized-balance, unit-value)");
-        fputs(usage, stderr);
+        cli_usage_hint("indicator");
         return CLI_EUSAGE;
     }
     const char *name = argv[1];
@@ -112,7 +112,7 @@ int cmd_indicator(int argc, char **argv)
     int uv = !strcmp(name, "unit-value");
     if (!uv && trade_indicator_parse(name, &kind)) {
         cli_errorf("indicator", "unknown indicator '%s'", name);
-        fputs(usage, stderr);
+        cli_usage_hint("indicator");
         return CLI_EUSAGE;
     }
     argc--;
@@ -137,7 +137,7 @@ int cmd_indicator(int argc, char **argv)
             break;
         default:
             if (c == '?' || cli_common_option(&o, "indicator", c, optarg)) {
-                fputs(usage, stderr);
+                cli_usage_hint("indicator");
                 return CLI_EUSAGE;
             }
         }

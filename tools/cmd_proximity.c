@@ -99,7 +99,7 @@ int cmd_proximity(int argc, char **argv)
             break;
         default:
             if (c == '?' || cli_common_option(&o, "proximity", c, optarg)) {
-                fputs(usage, stderr);
+                cli_usage_hint("proximity");
                 return CLI_EUSAGE;
             }
         }
