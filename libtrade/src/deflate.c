@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "trade/codes.h"
 #include "trade/deflate.h"
 #include "trade/number.h"
 
@@ -195,7 +196,7 @@ int trade_deflate_factor(const trade_deflators *d, const char *key, const trade_
 {
     if (!d || !key || !p || !out)
         return TRADE_EARG;
-    out->factor = out->index = out->base_index = NAN;
+    out->value = out->factor = out->index = out->base_index = NAN;
     out->status[0] = '\0';
     trade_period bp = year_period(base_year);
     const defl_row *b = lookup(d, key, &bp, out->status + 11, sizeof out->status - 11);
@@ -210,4 +211,18 @@ int trade_deflate_factor(const trade_deflators *d, const char *key, const trade_
     out->index = r->index;
     out->factor = b->index / r->index;
     return 0;
+}
+
+int trade_deflate_obs(const trade_deflators *d, const trade_obs *o, int base_year,
+                      trade_deflate_result *out)
+{
+    if (!trade_unit_is_currency(o->unit)) {
+        out->value = o->value;
+        out->factor = out->index = out->base_index = NAN;
+        snprintf(out->status, sizeof out->status, "not money: not deflated");
+        return 0;
+    }
+    trade_deflate_factor(d, d->by_reporter ? o->reporter : o->unit, &o->period, base_year, out);
+    out->value = o->value * out->factor;
+    return 1;
 }
