@@ -140,6 +140,13 @@ printf 'period,currency,index\n2019,USD,0\n' >"$tmp/zero.csv"
 "$TRADE" deflate --deflators "$tmp/defl.csv" --base 2005 "$tmp/flows.csv" -o "$tmp/nobase.csv" || bad "deflate base missing exit"
 [ "$(cell "$tmp/nobase.csv" status period=2019)" = "base year: no deflator for USD in 2005 (outside the table)" ] || bad "deflate missing base: $(cell "$tmp/nobase.csv" status period=2019)"
 
+# a table keyed by reporter: BEL's own index (EUR values, USD ones alike)
+printf 'period,reporter,index\n2019,BEL,80\n2020,BEL,100\n' >"$tmp/byrep.csv"
+printf 'reporter,partner,flow,period,value,unit\nBEL,FRA,export,2019,40,EUR\nFRA,BEL,export,2019,40,EUR\n' >"$tmp/eur.csv"
+"$TRADE" deflate --deflators "$tmp/byrep.csv" --base 2020 "$tmp/eur.csv" -o "$tmp/byrep_out.csv" || bad "deflate by reporter exit"
+check "$tmp/byrep_out.csv" value 50 reporter=BEL
+[ "$(cell "$tmp/byrep_out.csv" status reporter=FRA)" = "base year: no deflator for FRA at all" ] || bad "deflate by reporter: FRA status"
+
 # complexity: bad input
 printf 'reporter,partner,flow,period,value,unit,product\nBEL,FRA,export,2020,5,USD,01\nBEL,FRA,export,2020,-5,USD,02\n' >"$tmp/neg.csv"
 "$TRADE" complexity "$tmp/neg.csv" >/dev/null 2>"$tmp/err"
