@@ -29,9 +29,11 @@ static const char usage[] =
     "  unit-value          sum of values / sum of tonnes (unit t, or kg / 1000)\n"
     "                      per period, reporter, flow, product (--by-partner: and\n"
     "                      partner), from the money and t rows of\n"
-    "                      `trade import --with-quantity`; qualifier upper_bound\n"
-    "                      when some rows had no quantity (the tonnes are then a\n"
-    "                      lower bound); empty with a status for zero tonnes\n"
+    "                      `trade import --with-quantity`; when some rows had no\n"
+    "                      quantity the tonnes are a lower bound\n"
+    "                      (quantity_qualifier lower_bound) and so the unit value\n"
+    "                      an upper bound (qualifier upper_bound); empty with a\n"
+    "                      status for zero tonnes\n"
     "Columns: period, reporter, partner, product, indicator, value, method\n"
     "(the formula and the world), status (why a value is empty).\n"
     "\n"
@@ -82,7 +84,7 @@ static int put_uv(void *vctx, const trade_unit_value_row *r)
     trade_stats_number_format(r->unit_value, uv, sizeof uv);
     snprintf(unit, sizeof unit, "%s/t", r->currency);
     const char *cells[] = {fmt_period(o, r->period), r->reporter, r->partner, r->flow, r->product,
-                           v, r->currency, q, uv, unit, r->qualifier, r->status};
+                           v, r->currency, q, r->quantity_qualifier, uv, unit, r->qualifier, r->status};
     return trade_writer_row(o->w, cells, &o->err) ? 1 : 0;
 }
 
@@ -163,11 +165,12 @@ int cmd_indicator(int argc, char **argv)
     if ((rc = cli_writer_open(&oc.w, &o)))
         goto done;
     if (uv) {
-        static const char *const names[] = {"period",     "reporter",  "partner", "flow",
-                                            "product",    "value",     "unit",    "quantity_t",
-                                            "unit_value", "uv_unit",   "qualifier", "status"};
-        static const unsigned char numeric[] = {0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0};
-        if ((rc = trade_writer_header(oc.w, 12, names, numeric, &err)) == 0)
+        static const char *const names[] = {
+            "period",     "reporter",           "partner",    "flow",    "product",
+            "value",      "unit",               "quantity_t", "quantity_qualifier",
+            "unit_value", "uv_unit",            "qualifier",  "status"};
+        static const unsigned char numeric[] = {0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0};
+        if ((rc = trade_writer_header(oc.w, 13, names, numeric, &err)) == 0)
             rc = trade_indicator_unit_values(t, by_partner, put_uv, &oc, &err);
     } else {
         static const char *const names[] = {"period",    "reporter", "partner", "product",

@@ -446,7 +446,8 @@ int trade_indicator_unit_values(const trade_table *t, int by_partner, trade_unit
         if (nv) {
             trade_unit_value_row row = {&it[a].o->period, it[a].o->reporter,
                                         by_partner ? it[a].o->partner : "", it[a].o->flow,
-                                        it[a].o->product, cur, v, nq ? q : NAN, NAN, "", ""};
+                                        it[a].o->product, cur, v, nq ? q : NAN, NAN,
+                                        lower && nq ? "lower_bound" : "", "", ""};
             if (!nq)
                 row.status = "no quantity";
             else if (!(q > 0))

@@ -96,6 +96,7 @@ CSV
 check "$tmp/uvout.csv" unit_value 37.5 reporter=BEL product=01
 [ "$(cell "$tmp/uvout.csv" qualifier reporter=BEL product=01)" = upper_bound ] || bad "unit-value: BEL 01 not an upper bound"
 [ "$(cell "$tmp/uvout.csv" qualifier reporter=DEU product=02)" = upper_bound ] || bad "unit-value: lower_bound tonnes not an upper bound"
+[ "$(cell "$tmp/uvout.csv" quantity_qualifier reporter=DEU product=02)" = lower_bound ] || bad "unit-value: tonnes not marked lower_bound"
 check "$tmp/uvout.csv" unit_value 30 reporter=NLD product=02
 [ "$(cell "$tmp/uvout.csv" qualifier reporter=NLD product=02)" = "" ] || bad "unit-value: NLD qualified"
 [ "$(cell "$tmp/uvout.csv" unit_value reporter=FRA product=01)" = "" ] || bad "unit-value: zero tonnes gave a value"
