@@ -29,6 +29,8 @@ static const char ST_NOWORLDK[] = "no exports of this product in this period";
 static const char ST_NOIMP[] = "partner has no imports in this period";
 static const char ST_NOTRADE[] = "no exports and no imports";
 static const char ST_NOBILAT[] = "reporter has only WLD-partner rows: partners unknown";
+static const char ST_NOPARTNERS[] = "the panel has no partner rows in this period (only WLD): "
+                                    "imports and bilateral flows unknown";
 static const char ST_NOIMPK[] = "no other country imports this product";
 static const char ST_TOWORLD[] = "";
 
@@ -77,6 +79,8 @@ typedef struct per_data {
     int has_wld;
     unsigned char *bilat; /* NC: reporter has non-WLD cells */
     unsigned *nexp;       /* NC x NP: partners served */
+    unsigned *nimp;       /* NP: countries importing k */
+    int any_bilateral;
 } per_data;
 
 static void per_free(per_data *d)
@@ -94,6 +98,7 @@ static void per_free(per_data *d)
     free(d->has_wj);
     free(d->bilat);
     free(d->nexp);
+    free(d->nimp);
     memset(d, 0, sizeof *d);
 }
 
@@ -118,7 +123,8 @@ static int per_build(const trade_panel *panel, size_t per, trade_world world, pe
     d->has_wj = calloc(NC + 1, 1);
     d->bilat = calloc(NC + 1, 1);
     d->nexp = calloc(CP + 1, sizeof *d->nexp);
-    if (!d->x || !d->has_tot || !d->m || !d->xij || !d->has_ij || !d->X || !d->M || !d->wk ||
+    d->nimp = calloc(NP + 1, sizeof *d->nimp);
+    if (!d->nimp ||!d->x || !d->has_tot || !d->m || !d->xij || !d->has_ij || !d->X || !d->M || !d->wk ||
         !d->wj || !d->has_wk || !d->has_wj || !d->bilat || !d->nexp)
         return -1;
     long wld = trade_panel_country_index(panel, "WLD");
@@ -157,6 +163,7 @@ static int per_build(const trade_panel *panel, size_t per, trade_world world, pe
             continue;
         }
         d->bilat[r] = 1;
+        d->any_bilateral = 1;
         d->m[j * NP + k] += cell[i].value;
         d->xij[r * NC + j] += cell[i].value;
         d->has_ij[r * NC + j] = 1;
@@ -168,8 +175,10 @@ static int per_build(const trade_panel *panel, size_t per, trade_world world, pe
         }
     }
     for (size_t j = 0; j < NC; j++)
-        for (size_t k = 0; k < NP; k++)
+        for (size_t k = 0; k < NP; k++) {
             d->M[j] += d->m[j * NP + k];
+            d->nimp[k] += d->m[j * NP + k] > 0;
+        }
     return 0;
 }
 
@@ -224,6 +233,10 @@ int trade_indicator_run(const trade_panel *panel, trade_indicator kind, trade_wo
                 }
                 break;
             case TRADE_INDICATOR_INTENSITY:
+                if (!d.any_bilateral) {
+                    rc = emit(fn, ctx, p, ri, "", "", NAN, ST_NOPARTNERS);
+                    break;
+                }
                 for (size_t j = 0; j < NC && !rc; j++) {
                     if (!d.has_ij[i * NC + j])
                         continue;
@@ -243,6 +256,10 @@ int trade_indicator_run(const trade_panel *panel, trade_indicator kind, trade_wo
                 }
                 break;
             case TRADE_INDICATOR_COMPLEMENTARITY:
+                if (!d.any_bilateral) {
+                    rc = emit(fn, ctx, p, ri, "", "", NAN, ST_NOPARTNERS);
+                    break;
+                }
                 if (!(d.X[i] > 0))
                     break; /* not an exporter in this period */
                 for (size_t j = 0; j < NC && !rc; j++) {
@@ -272,6 +289,10 @@ int trade_indicator_run(const trade_panel *panel, trade_indicator kind, trade_wo
             case TRADE_INDICATOR_GRUBEL_LLOYD:
             case TRADE_INDICATOR_NORMALIZED_BALANCE: {
                 int gl = kind == TRADE_INDICATOR_GRUBEL_LLOYD;
+                if (!d.any_bilateral) { /* imports unknown, not zero */
+                    rc = emit(fn, ctx, p, ri, "", "", NAN, ST_NOPARTNERS);
+                    break;
+                }
                 double num = 0, den = 0;
                 int any = 0;
                 for (size_t k = 0; k < NP && !rc; k++) {
@@ -299,10 +320,7 @@ int trade_indicator_run(const trade_panel *panel, trade_indicator kind, trade_wo
                 for (size_t k = 0; k < NP && !rc; k++) {
                     if (!d.has_tot[i * NP + k])
                         continue;
-                    unsigned nimp = 0;
-                    for (size_t j = 0; j < NC; j++)
-                        if (j != i && d.m[j * NP + k] > 0)
-                            nimp++;
+                    unsigned nimp = d.nimp[k] - (d.m[i * NP + k] > 0);
                     double v = NAN;
                     const char *st = ST_TOWORLD;
                     if (!d.bilat[i])

@@ -78,6 +78,15 @@ check "$tmp/penetration.csv" value 50 reporter=DEU product=01
 "$TRADE" indicator rca --world wld "$tmp/bilw.csv" -o "$tmp/rcaw2.csv" || bad "rca --world wld (rows) exit"
 check "$tmp/rcaw2.csv" value 0.93333333333333335 reporter=BEL product=01
 
+# a panel of WLD partners only: no imports are known, so grubel-lloyd,
+# normalized-balance, intensity and complementarity are empty with a status
+printf 'reporter,partner,flow,period,value,unit,product\nBEL,WLD,export,2020,5,USD,01\nFRA,WLD,export,2020,5,USD,02\n' >"$tmp/wldonly.csv"
+for k in grubel-lloyd normalized-balance intensity complementarity; do
+    "$TRADE" indicator "$k" "$tmp/wldonly.csv" -o "$tmp/wo.csv" || bad "$k on WLD-only: exit"
+    case "$(cell "$tmp/wo.csv" status reporter=BEL)" in "the panel has no partner rows"*) ;; *) bad "$k on WLD-only: $(cell "$tmp/wo.csv" status reporter=BEL)" ;; esac
+    [ "$(cell "$tmp/wo.csv" value reporter=BEL)" = "" ] || bad "$k on WLD-only: a value"
+done
+
 # unit values: BEL 01 has 100 USD and 4 t from FRA, 50 USD and no quantity
 # row from DEU: 150 USD / 4 t = 37.5, an upper bound; FRA 01: 0 t
 cat >"$tmp/uv.csv" <<'CSV'
