@@ -70,8 +70,14 @@ static int put_row(void *vctx, const trade_indicator_row *r)
     out_ctx *o = vctx;
     char num[TRADE_NUMBER_BUFSIZE];
     trade_stats_number_format(r->value, num, sizeof num);
-    const char *cells[] = {fmt_period(o, r->period), r->reporter, r->partner, r->product,
-                           o->name, num, o->method, r->status};
+    const char *cells[] = {fmt_period(o, r->period),
+                           r->reporter,
+                           r->partner,
+                           r->product,
+                           o->name,
+                           num,
+                           o->method,
+                           r->status};
     return trade_writer_row(o->w, cells, &o->err) ? 1 : 0;
 }
 
@@ -83,8 +89,19 @@ static int put_uv(void *vctx, const trade_unit_value_row *r)
     trade_stats_number_format(r->quantity_t, q, sizeof q);
     trade_stats_number_format(r->unit_value, uv, sizeof uv);
     snprintf(unit, sizeof unit, "%s/t", r->currency);
-    const char *cells[] = {fmt_period(o, r->period), r->reporter, r->partner, r->flow, r->product,
-                           v, r->currency, q, r->quantity_qualifier, uv, unit, r->qualifier, r->status};
+    const char *cells[] = {fmt_period(o, r->period),
+                           r->reporter,
+                           r->partner,
+                           r->flow,
+                           r->product,
+                           v,
+                           r->currency,
+                           q,
+                           r->quantity_qualifier,
+                           uv,
+                           unit,
+                           r->qualifier,
+                           r->status};
     return trade_writer_row(o->w, cells, &o->err) ? 1 : 0;
 }
 
@@ -165,10 +182,11 @@ int cmd_indicator(int argc, char **argv)
     if ((rc = cli_writer_open(&oc.w, &o)))
         goto done;
     if (uv) {
-        static const char *const names[] = {
-            "period",     "reporter",           "partner",    "flow",    "product",
-            "value",      "unit",               "quantity_t", "quantity_qualifier",
-            "unit_value", "uv_unit",            "qualifier",  "status"};
+        static const char *const names[] = {"period",     "reporter",   "partner",
+                                            "flow",       "product",    "value",
+                                            "unit",       "quantity_t", "quantity_qualifier",
+                                            "unit_value", "uv_unit",    "qualifier",
+                                            "status"};
         static const unsigned char numeric[] = {0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0};
         if ((rc = trade_writer_header(oc.w, 13, names, numeric, &err)) == 0)
             rc = trade_indicator_unit_values(t, by_partner, put_uv, &oc, &err);

@@ -62,7 +62,10 @@ void trade_deflators_free(trade_deflators *d)
     free(d);
 }
 
-int trade_deflators_by_reporter(const trade_deflators *d) { return d->by_reporter; }
+int trade_deflators_by_reporter(const trade_deflators *d)
+{
+    return d->by_reporter;
+}
 
 int trade_deflators_new(const trade_table *t, trade_deflators **out, trade_error *err)
 {
@@ -71,8 +74,9 @@ int trade_deflators_new(const trade_table *t, trade_deflators **out, trade_error
     long cp = trade_table_col_index(t, "period"), ci = trade_table_col_index(t, "index"),
          cc = trade_table_col_index(t, "currency"), cr = trade_table_col_index(t, "reporter");
     if (cp < 0 || ci < 0)
-        return cell_err(err, t, 0, 0, "deflator table: no %s column (it needs period, index and "
-                                      "currency or reporter)",
+        return cell_err(err, t, 0, 0,
+                        "deflator table: no %s column (it needs period, index and "
+                        "currency or reporter)",
                         cp < 0 ? "period" : "index");
     if ((cc < 0) == (cr < 0))
         return cell_err(err, t, 0, 0, "deflator table: %s (one key column: currency or reporter)",
@@ -91,8 +95,8 @@ int trade_deflators_new(const trade_table *t, trade_deflators **out, trade_error
         x->row = r;
         if (!x->key[0]) {
             trade_deflators_free(d);
-            return cell_err(err, t, r, ck, "deflator table: empty %s", cc >= 0 ? "currency"
-                                                                              : "reporter");
+            return cell_err(err, t, r, ck, "deflator table: empty %s",
+                            cc >= 0 ? "currency" : "reporter");
         }
         const char *ps = trade_table_cell(t, r, (size_t)cp);
         trade_error pe;
@@ -117,8 +121,9 @@ int trade_deflators_new(const trade_table *t, trade_deflators **out, trade_error
             trade_table_cell_position(t, d->rows[i - 1].row, (size_t)cp, &file, &line0, &col);
             char ps[TRADE_PERIOD_BUFSIZE];
             trade_period_format(&d->rows[i].period, ps, sizeof ps);
-            snprintf(msg, sizeof msg, "deflator table: a second index for %s in %s (first on line "
-                                      "%lu)",
+            snprintf(msg, sizeof msg,
+                     "deflator table: a second index for %s in %s (first on line "
+                     "%lu)",
                      d->rows[i].key, ps, line0);
             size_t later = d->rows[i].row;
             trade_deflators_free(d);

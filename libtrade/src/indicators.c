@@ -9,9 +9,9 @@
 #include "trade/codes.h"
 #include "trade/indicators.h"
 
-static const char *const NAMES[] = {"rca",          "intensity",   "complementarity",
-                                    "similarity",   "grubel-lloyd", "penetration",
-                                    "normalized-balance"};
+static const char *const NAMES[] = {
+    "rca",          "intensity",   "complementarity",   "similarity",
+    "grubel-lloyd", "penetration", "normalized-balance"};
 static const char *const FORMULAS[] = {
     "(x_ik / X_i) / (x_wk / X_w)",
     "(x_ij / X_i) / (x_wj / X_w)",
@@ -67,12 +67,12 @@ const char *trade_indicator_formula(trade_indicator k)
 
 typedef struct per_data {
     size_t NC, NP;
-    double *x;     /* NC x NP totals x_ik (reporter not WLD) */
+    double *x;              /* NC x NP totals x_ik (reporter not WLD) */
     unsigned char *has_tot; /* NC x NP: a total row exists */
-    double *m;     /* NC x NP mirror imports m_jk */
-    double *xij;   /* NC x NC bilateral over products */
+    double *m;              /* NC x NP mirror imports m_jk */
+    double *xij;            /* NC x NC bilateral over products */
     unsigned char *has_ij;
-    double *X, *M; /* NC */
+    double *X, *M;   /* NC */
     double *wk, *wj; /* world by product, by partner */
     unsigned char *has_wk, *has_wj;
     double Xw;
@@ -124,8 +124,8 @@ static int per_build(const trade_panel *panel, size_t per, trade_world world, pe
     d->bilat = calloc(NC + 1, 1);
     d->nexp = calloc(CP + 1, sizeof *d->nexp);
     d->nimp = calloc(NP + 1, sizeof *d->nimp);
-    if (!d->nimp ||!d->x || !d->has_tot || !d->m || !d->xij || !d->has_ij || !d->X || !d->M || !d->wk ||
-        !d->wj || !d->has_wk || !d->has_wj || !d->bilat || !d->nexp)
+    if (!d->nimp || !d->x || !d->has_tot || !d->m || !d->xij || !d->has_ij || !d->X || !d->M ||
+        !d->wk || !d->wj || !d->has_wk || !d->has_wj || !d->bilat || !d->nexp)
         return -1;
     long wld = trade_panel_country_index(panel, "WLD");
     size_t n;
@@ -268,8 +268,8 @@ int trade_indicator_run(const trade_panel *panel, trade_indicator kind, trade_wo
                     double s = 0;
                     for (size_t k = 0; k < NP; k++)
                         s += fabs(d.m[j * NP + k] / d.M[j] - d.x[i * NP + k] / d.X[i]);
-                    rc = emit(fn, ctx, p, ri, trade_panel_country(panel, j), "",
-                              100 * (1 - s / 2), "");
+                    rc = emit(fn, ctx, p, ri, trade_panel_country(panel, j), "", 100 * (1 - s / 2),
+                              "");
                 }
                 break;
             case TRADE_INDICATOR_SIMILARITY:
@@ -424,7 +424,8 @@ int trade_indicator_unit_values(const trade_table *t, int by_partner, trade_unit
         for (size_t i = a; i < b; i++) {
             const trade_obs *o = it[i].o;
             int w = !strcmp(o->partner, "WLD");
-            if (!by_partner && ((it[i].is_qty && has_wld_q && !w) || (!it[i].is_qty && has_wld_v && !w)))
+            if (!by_partner &&
+                ((it[i].is_qty && has_wld_q && !w) || (!it[i].is_qty && has_wld_v && !w)))
                 continue;
             if (it[i].is_qty) {
                 q += !strcmp(o->unit, "kg") ? o->value / 1000 : o->value;
@@ -439,8 +440,8 @@ int trade_indicator_unit_values(const trade_table *t, int by_partner, trade_unit
                                               &line, &col);
                     free(it);
                     return trade_error_set(err, TRADE_EDATA, file, line, col,
-                                           "two currencies in one unit-value group: %s and %s",
-                                           cur, o->unit);
+                                           "two currencies in one unit-value group: %s and %s", cur,
+                                           o->unit);
                 }
                 cur = o->unit;
                 v += o->value;
@@ -462,10 +463,18 @@ int trade_indicator_unit_values(const trade_table *t, int by_partner, trade_unit
                 i = j;
             }
         if (nv) {
-            trade_unit_value_row row = {&it[a].o->period, it[a].o->reporter,
-                                        by_partner ? it[a].o->partner : "", it[a].o->flow,
-                                        it[a].o->product, cur, v, nq ? q : NAN, NAN,
-                                        lower && nq ? "lower_bound" : "", "", ""};
+            trade_unit_value_row row = {&it[a].o->period,
+                                        it[a].o->reporter,
+                                        by_partner ? it[a].o->partner : "",
+                                        it[a].o->flow,
+                                        it[a].o->product,
+                                        cur,
+                                        v,
+                                        nq ? q : NAN,
+                                        NAN,
+                                        lower && nq ? "lower_bound" : "",
+                                        "",
+                                        ""};
             if (!nq)
                 row.status = "no quantity";
             else if (!(q > 0))

@@ -87,12 +87,12 @@ typedef struct trade_unit_value_row {
     const trade_period *period;
     const char *reporter, *partner, *flow, *product; /* partner "" unless by_partner */
     const char *currency;                            /* of the value */
-    double value;          /* sum of the money rows */
-    double quantity_t;     /* sum of the tonnes rows (kg / 1000); NAN when none */
-    double unit_value;     /* value / quantity_t, currency per tonne; NAN when undefined */
+    double value;                                    /* sum of the money rows */
+    double quantity_t;              /* sum of the tonnes rows (kg / 1000); NAN when none */
+    double unit_value;              /* value / quantity_t, currency per tonne; NAN when undefined */
     const char *quantity_qualifier; /* "" or "lower_bound": some rows had no quantity */
-    const char *qualifier; /* of the unit value: "" or "upper_bound" (the quantity is a
-                              lower bound) */
+    const char *qualifier;          /* of the unit value: "" or "upper_bound" (the quantity is a
+                                       lower bound) */
     const char *status;
 } trade_unit_value_row;
 
