@@ -15,7 +15,8 @@ static const char usage[] =
     "product k; x_ik the total of i in k (the partner-WLD row, else the sum over\n"
     "partners); X_i = sum_k x_ik; m_jk = sum_i x_ijk the imports of j (mirror);\n"
     "M_j = sum_k m_jk; w the world: --world panel (default) sums the panel's\n"
-    "reporters, --world wld takes the rows of reporter WLD.\n"
+    "reporters, --world wld takes the rows of reporter WLD, --world auto the WLD\n"
+    "rows in a period that has any, else the sum (method says which).\n"
     "  rca                 (x_ik / X_i) / (x_wk / X_w)             per i, k\n"
     "  intensity           (x_ij / X_i) / (x_wj / X_w)             per i, j\n"
     "  complementarity     100 (1 - sum_k |m_jk/M_j - x_ik/X_i| / 2) per i, j\n"
@@ -38,8 +39,9 @@ static const char usage[] =
     "(the formula and the world), status (why a value is empty).\n"
     "\n"
     "options:\n"
-    "      --world W         panel (default: the sum over the panel's reporters)\n"
-    "                        or wld (the rows of reporter WLD)\n"
+    "      --world W         panel (default: the sum over the panel's reporters),\n"
+    "                        wld (the rows of reporter WLD) or auto (WLD rows\n"
+    "                        where a period has them, else the sum)\n"
     "      --flow F          the flow of the panel (default export)\n"
     "      --by-partner      unit-value: one row per partner too\n" CLI_COMMON_HELP "\n"
     "example:\n"
@@ -51,6 +53,7 @@ typedef struct out_ctx {
     trade_writer *w;
     const char *name;
     char method[200];
+    size_t method_len; /* the formula part; the world is added per row */
     char period[TRADE_PERIOD_BUFSIZE];
     const trade_period *last;
     trade_error err;
@@ -70,6 +73,8 @@ static int put_row(void *vctx, const trade_indicator_row *r)
     out_ctx *o = vctx;
     char num[TRADE_NUMBER_BUFSIZE];
     trade_stats_number_format(r->value, num, sizeof num);
+    snprintf(o->method + o->method_len, sizeof o->method - o->method_len, "%s",
+             r->world == TRADE_WORLD_WLD ? "WLD rows" : "sum of the panel");
     const char *cells[] = {fmt_period(o, r->period),
                            r->reporter,
                            r->partner,
@@ -144,7 +149,7 @@ int cmd_indicator(int argc, char **argv)
             return CLI_OK;
         case OPT_WORLD:
             if (trade_world_parse(optarg, &world)) {
-                cli_errorf("indicator", "--world: panel or wld, not '%s'", optarg);
+                cli_errorf("indicator", "--world: panel, wld or auto, not '%s'", optarg);
                 return CLI_EUSAGE;
             }
             break;
@@ -177,8 +182,8 @@ int cmd_indicator(int argc, char **argv)
         goto done;
     }
     oc.name = name;
-    snprintf(oc.method, sizeof oc.method, "%s; world %s", uv ? "" : trade_indicator_formula(kind),
-             world == TRADE_WORLD_WLD ? "WLD rows" : "sum of the panel");
+    snprintf(oc.method, sizeof oc.method, "%s; world ", uv ? "" : trade_indicator_formula(kind));
+    oc.method_len = strlen(oc.method);
     if ((rc = cli_writer_open(&oc.w, &o)))
         goto done;
     if (uv) {

@@ -50,6 +50,8 @@ int trade_world_parse(const char *name, trade_world *out)
         *out = TRADE_WORLD_PANEL;
     else if (!strcmp(name, "wld"))
         *out = TRADE_WORLD_WLD;
+    else if (!strcmp(name, "auto"))
+        *out = TRADE_WORLD_AUTO;
     else
         return TRADE_EARG;
     return 0;
@@ -80,6 +82,7 @@ typedef struct per_data {
     unsigned char *bilat; /* NC: reporter has non-WLD cells */
     unsigned *nexp;       /* NC x NP: partners served */
     unsigned *nimp;       /* NP: countries importing k */
+    trade_world world;    /* PANEL or WLD */
     int any_bilateral;
 } per_data;
 
@@ -130,6 +133,13 @@ static int per_build(const trade_panel *panel, size_t per, trade_world world, pe
     long wld = trade_panel_country_index(panel, "WLD");
     size_t n;
     const trade_panel_cell *tot = trade_panel_totals(panel, per, &n);
+    if (world == TRADE_WORLD_AUTO) {
+        world = TRADE_WORLD_PANEL;
+        for (size_t i = 0; i < n; i++)
+            if (wld >= 0 && tot[i].reporter == (size_t)wld)
+                world = TRADE_WORLD_WLD;
+    }
+    d->world = world;
     for (size_t i = 0; i < n; i++) {
         if (wld >= 0 && tot[i].reporter == (size_t)wld) {
             if (world == TRADE_WORLD_WLD) {
@@ -182,10 +192,10 @@ static int per_build(const trade_panel *panel, size_t per, trade_world world, pe
     return 0;
 }
 
-static int emit(trade_indicator_fn fn, void *ctx, const trade_period *p, const char *r,
-                const char *j, const char *k, double v, const char *st)
+static int emit(trade_indicator_fn fn, void *ctx, trade_world w, const trade_period *p,
+                const char *r, const char *j, const char *k, double v, const char *st)
 {
-    trade_indicator_row row = {p, r, j, k, v, st};
+    trade_indicator_row row = {p, w, r, j, k, v, st};
     if (isnan(v) && !st[0])
         row.status = "undefined";
     return fn(ctx, &row);
@@ -207,7 +217,7 @@ int trade_indicator_run(const trade_panel *panel, trade_indicator kind, trade_wo
         }
         const trade_period *p = trade_panel_period(panel, per);
         size_t NC = d.NC, NP = d.NP;
-        const char *nowld = world == TRADE_WORLD_WLD && !d.has_wld ? ST_NOWLD : NULL;
+        const char *nowld = d.world == TRADE_WORLD_WLD && !d.has_wld ? ST_NOWLD : NULL;
         for (size_t i = 0; i < NC && !rc; i++) {
             if (wld >= 0 && i == (size_t)wld)
                 continue;
@@ -229,12 +239,12 @@ int trade_indicator_run(const trade_panel *panel, trade_indicator kind, trade_wo
                         st = ST_NOWORLDK;
                     else
                         v = (d.x[i * NP + k] / d.X[i]) / (d.wk[k] / d.Xw);
-                    rc = emit(fn, ctx, p, ri, "", trade_panel_product(panel, k), v, st);
+                    rc = emit(fn, ctx, d.world, p, ri, "", trade_panel_product(panel, k), v, st);
                 }
                 break;
             case TRADE_INDICATOR_INTENSITY:
                 if (!d.any_bilateral) {
-                    rc = emit(fn, ctx, p, ri, "", "", NAN, ST_NOPARTNERS);
+                    rc = emit(fn, ctx, d.world, p, ri, "", "", NAN, ST_NOPARTNERS);
                     break;
                 }
                 for (size_t j = 0; j < NC && !rc; j++) {
@@ -252,12 +262,12 @@ int trade_indicator_run(const trade_panel *panel, trade_indicator kind, trade_wo
                         st = ST_NOIMP;
                     else
                         v = (d.xij[i * NC + j] / d.X[i]) / (d.wj[j] / d.Xw);
-                    rc = emit(fn, ctx, p, ri, trade_panel_country(panel, j), "", v, st);
+                    rc = emit(fn, ctx, d.world, p, ri, trade_panel_country(panel, j), "", v, st);
                 }
                 break;
             case TRADE_INDICATOR_COMPLEMENTARITY:
                 if (!d.any_bilateral) {
-                    rc = emit(fn, ctx, p, ri, "", "", NAN, ST_NOPARTNERS);
+                    rc = emit(fn, ctx, d.world, p, ri, "", "", NAN, ST_NOPARTNERS);
                     break;
                 }
                 if (!(d.X[i] > 0))
@@ -268,8 +278,8 @@ int trade_indicator_run(const trade_panel *panel, trade_indicator kind, trade_wo
                     double s = 0;
                     for (size_t k = 0; k < NP; k++)
                         s += fabs(d.m[j * NP + k] / d.M[j] - d.x[i * NP + k] / d.X[i]);
-                    rc = emit(fn, ctx, p, ri, trade_panel_country(panel, j), "", 100 * (1 - s / 2),
-                              "");
+                    rc = emit(fn, ctx, d.world, p, ri, trade_panel_country(panel, j), "",
+                              100 * (1 - s / 2), "");
                 }
                 break;
             case TRADE_INDICATOR_SIMILARITY:
@@ -283,14 +293,15 @@ int trade_indicator_run(const trade_panel *panel, trade_indicator kind, trade_wo
                         double sa = d.x[i * NP + k] / d.X[i], sb = d.x[b * NP + k] / d.X[b];
                         s += sa < sb ? sa : sb;
                     }
-                    rc = emit(fn, ctx, p, ri, trade_panel_country(panel, b), "", 100 * s, "");
+                    rc = emit(fn, ctx, d.world, p, ri, trade_panel_country(panel, b), "", 100 * s,
+                              "");
                 }
                 break;
             case TRADE_INDICATOR_GRUBEL_LLOYD:
             case TRADE_INDICATOR_NORMALIZED_BALANCE: {
                 int gl = kind == TRADE_INDICATOR_GRUBEL_LLOYD;
                 if (!d.any_bilateral) { /* imports unknown, not zero */
-                    rc = emit(fn, ctx, p, ri, "", "", NAN, ST_NOPARTNERS);
+                    rc = emit(fn, ctx, d.world, p, ri, "", "", NAN, ST_NOPARTNERS);
                     break;
                 }
                 double num = 0, den = 0;
@@ -309,10 +320,10 @@ int trade_indicator_run(const trade_panel *panel, trade_indicator kind, trade_wo
                         v = gl ? 1 - fabs(xv - mv) / (xv + mv) : (xv - mv) / (xv + mv);
                     num += gl ? xv + mv - fabs(xv - mv) : xv - mv;
                     den += xv + mv;
-                    rc = emit(fn, ctx, p, ri, "", trade_panel_product(panel, k), v, st);
+                    rc = emit(fn, ctx, d.world, p, ri, "", trade_panel_product(panel, k), v, st);
                 }
                 if (any && !rc)
-                    rc = emit(fn, ctx, p, ri, "", "", den > 0 ? num / den : NAN,
+                    rc = emit(fn, ctx, d.world, p, ri, "", "", den > 0 ? num / den : NAN,
                               den > 0 ? "" : ST_NOTRADE);
                 break;
             }
@@ -329,7 +340,7 @@ int trade_indicator_run(const trade_panel *panel, trade_indicator kind, trade_wo
                         st = ST_NOIMPK;
                     else
                         v = 100.0 * d.nexp[i * NP + k] / nimp;
-                    rc = emit(fn, ctx, p, ri, "", trade_panel_product(panel, k), v, st);
+                    rc = emit(fn, ctx, d.world, p, ri, "", trade_panel_product(panel, k), v, st);
                 }
                 break;
             }

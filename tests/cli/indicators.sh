@@ -77,6 +77,12 @@ check "$tmp/penetration.csv" value 50 reporter=DEU product=01
 { cat "$tmp/bil.csv"; printf 'WLD,WLD,export,2020,700,USD,01\nWLD,WLD,export,2020,280,USD,02\n'; } >"$tmp/bilw.csv"
 "$TRADE" indicator rca --world wld "$tmp/bilw.csv" -o "$tmp/rcaw2.csv" || bad "rca --world wld (rows) exit"
 check "$tmp/rcaw2.csv" value 0.93333333333333335 reporter=BEL product=01
+# --world auto: WLD rows where the period has them (as wld), else the sum
+"$TRADE" indicator rca --world auto "$tmp/bilw.csv" -o "$tmp/rcaa.csv" || bad "rca --world auto exit"
+check "$tmp/rcaa.csv" value 0.93333333333333335 reporter=BEL product=01
+"$TRADE" indicator rca --world auto "$tmp/bil.csv" -o "$tmp/rcab.csv" || bad "rca --world auto (no WLD) exit"
+check "$tmp/rcab.csv" value 1.1111111111111112 reporter=BEL product=01
+case "$(cell "$tmp/rcab.csv" method reporter=BEL product=01)" in *"world sum of the panel") ;; *) bad "auto without WLD: method" ;; esac
 
 # a panel of WLD partners only: no imports are known, so grubel-lloyd,
 # normalized-balance, intensity and complementarity are empty with a status
