@@ -73,13 +73,13 @@ set yrange [0:820.87]
 # ---- plot: lines (dashed towards projections and partial periods), period spans, points ----
 plot $s1 using 1:3 with lines lw 2.5 lc rgb '#0072B2' notitle, \
      $s1 using 1:2:5 with points pt variable ps 1.6 lw 1.5 lc rgb '#0072B2' notitle, \
-     keyentry with linespoints pt 7 ps 1.3 lw 2.5 lc rgb '#0072B2' title 'Kyrgyzstan', \
+     keyentry with points pt 7 ps 1.3 lw 2.5 lc rgb '#0072B2' title 'Kyrgyzstan (total)', \
      $s2 using 1:3 with lines lw 2.5 lc rgb '#D55E00' notitle, \
      $s2 using 1:2:5 with points pt variable ps 1.6 lw 1.5 lc rgb '#D55E00' notitle, \
-     keyentry with linespoints pt 7 ps 1.3 lw 2.5 lc rgb '#D55E00' title 'Turkmenistan', \
+     keyentry with points pt 7 ps 1.3 lw 2.5 lc rgb '#D55E00' title 'Turkmenistan', \
      $s3 using 1:3 with lines lw 2.5 lc rgb '#009E73' notitle, \
      $s3 using 1:2:5 with points pt variable ps 1.6 lw 1.5 lc rgb '#009E73' notitle, \
-     keyentry with linespoints pt 7 ps 1.3 lw 2.5 lc rgb '#009E73' title 'Kyrgyzstan (humanitarian)', \
+     keyentry with points pt 7 ps 1.3 lw 2.5 lc rgb '#009E73' title 'Kyrgyzstan (humanitarian)', \
      $s4 using 1:3 with lines lw 2.5 lc rgb '#E69F00' notitle, \
      $s4 using 1:2:5 with points pt variable ps 1.6 lw 1.5 lc rgb '#E69F00' notitle, \
-     keyentry with linespoints pt 7 ps 1.3 lw 2.5 lc rgb '#E69F00' title 'Kyrgyzstan (technical assistance)'
+     keyentry with points pt 7 ps 1.3 lw 2.5 lc rgb '#E69F00' title 'Kyrgyzstan (technical assistance)'

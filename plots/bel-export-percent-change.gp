@@ -1,4 +1,4 @@
-# Belgium: exports (growth, %)
+# Belgium → Kazakhstan: exports (growth, %)
 # Growth rates: Belgium → Kazakhstan, exports: growth
 # Written by trade plot (libtrade). Run it in this folder with
 #   gnuplot bel-export-percent-change.gp    (writes NAME.png)
@@ -41,13 +41,13 @@ set tmargin 5
 # columns: bar position (from the left), growth (%), growth if >= 0, growth if < 0,
 #   growth if qualified (hatched), label
 $growth << EOD
-0 40.15 40.15 NaN NaN "+40.1 %"
-1 18.31 18.31 NaN NaN "+18.3 %"
+0 40.15 40.15 NaN NaN "+40.15 %"
+1 18.31 18.31 NaN NaN "+18.31 %"
 EOD
 
 # ---- axes ----
-set title 'Belgium: exports (growth, %), 2010–2011' offset char 0, char 1.8 font ',13' noenhanced
-svg_title = 'Belgium: exports (growth, %), 2010–2011'
+set title 'Belgium → Kazakhstan: exports (growth, %), 2010–2011' offset char 0, char 1.8 font ',13' noenhanced
+svg_title = 'Belgium → Kazakhstan: exports (growth, %), 2010–2011'
 set label 9999 'Source: eucam-2013-belgium-luxembourg-central-asia, line 49' at graph 0, graph 1 offset char 0, char 1.4 left font ',8' tc rgb '#555555' noenhanced
 set xtics ('2010' 0, '2011' 1) scale 0
 set ylabel 'stated growth (%)' noenhanced

@@ -43,24 +43,24 @@ set tmargin 5
 # exports
 $g1 << EOD
 0 -0.2 119.09191 119.09191 NaN 119.09191 "119.1"
-1 0.8 27.12441 27.12441 NaN 27.12441 "27.12"
-2 1.8 18.74574 18.74574 NaN 18.74574 "18.75"
-3 2.8 13.13873 13.13873 NaN 13.13873 "13.14"
-4 3.8 0.79805 0.79805 NaN 0.79805 "0.7981"
+1 0.8 27.12441 27.12441 NaN 27.12441 "27.1"
+2 1.8 18.74574 18.74574 NaN 18.74574 "18.7"
+3 2.8 13.13873 13.13873 NaN 13.13873 "13.1"
+4 3.8 0.79805 0.79805 NaN 0.79805 "0.798"
 EOD
 # imports
 $g2 << EOD
 0 0.2 21.19582 21.19582 NaN 21.19582 "21.2"
-1 1.2 8.57086 8.57086 NaN 8.57086 "8.571"
-2 2.2 1.65116 1.65116 NaN 1.65116 "1.651"
-3 3.2 1.53147 1.53147 NaN 1.53147 "1.531"
-4 4.2 2.46058 2.46058 NaN 2.46058 "2.461"
+1 1.2 8.57086 8.57086 NaN 8.57086 "8.57"
+2 2.2 1.65116 1.65116 NaN 1.65116 "1.65"
+3 3.2 1.53147 1.53147 NaN 1.53147 "1.53"
+4 4.2 2.46058 2.46058 NaN 2.46058 "2.46"
 EOD
 
 # ---- axes ----
 set title 'Belgian exports to and imports from Central Asia, 2011' offset char 0, char 1.8 font ',13' noenhanced
 svg_title = 'Belgian exports to and imports from Central Asia, 2011'
-set label 9999 'Source: eucam-2013-belgium-luxembourg-central-asia, Table 2, line 73, Table 2, line 74, Table 2, line 75, Table 2, line 76, Table 2, line 77' at graph 0, graph 1 offset char 0, char 1.4 left font ',8' tc rgb '#555555' noenhanced
+set label 9999 'Source: eucam-2013-belgium-luxembourg-central-asia, Table 2, lines 73–77' at graph 0, graph 1 offset char 0, char 1.4 left font ',8' tc rgb '#555555' noenhanced
 set ylabel 'million EUR' noenhanced
 set xrange [-0.6:4.6]
 set xtics ('Kazakhstan' 0, 'Uzbekistan' 1, 'Turkmenistan' 2, 'Kyrgyzstan' 3, 'Tajikistan' 4) scale 0

@@ -58,9 +58,9 @@ $g2 << EOD
 EOD
 
 # ---- axes ----
-set title 'Rank of the Central Asian states among Belgium’s partners, 2011' offset char 0, char 1.8 font ',13' noenhanced
+set title 'Rank of the Central Asian states among Belgium’s partners, 2011' offset char 0, char 1.8 font ',11' noenhanced
 svg_title = 'Rank of the Central Asian states among Belgium’s partners, 2011'
-set label 9999 'Source: eucam-2013-belgium-luxembourg-central-asia, Table 1, line 62, Table 1, line 63, Table 1, line 64, Table 1, line 65, Table 1, line 66' at graph 0, graph 1 offset char 0, char 1.4 left font ',8' tc rgb '#555555' noenhanced
+set label 9999 'Source: eucam-2013-belgium-luxembourg-central-asia, Table 1, lines 62–66' at graph 0, graph 1 offset char 0, char 1.4 left font ',8' tc rgb '#555555' noenhanced
 set ylabel 'rank (1 = first)' noenhanced
 set xrange [-0.6:4.6]
 set xtics ('Kazakhstan' 0, 'Uzbekistan' 1, 'Turkmenistan' 2, 'Kyrgyzstan' 3, 'Tajikistan' 4) scale 0

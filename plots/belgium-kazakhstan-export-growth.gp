@@ -41,7 +41,7 @@ set tmargin 5
 # columns: bar position (from the left), growth (%), growth if >= 0, growth if < 0,
 #   growth if qualified (hatched), label
 $growth << EOD
-0 40.84507042 40.84507042 NaN NaN "+40.8 %"
+0 40.84507042 40.84507042 NaN 40.84507042 "+40.8 % (derived)"
 1 19.09191 19.09191 NaN NaN "+19.1 %"
 EOD
 
@@ -59,4 +59,6 @@ set style fill solid 0.9 border -1
 
 # ---- plot: growth in blue, decline in vermillion, rates on the bars ----
 plot $growth using 1:3 with boxes lc rgb '#0072B2' title 'growth', \
-     $growth using 1:3:6 with labels offset char 0,char 0.8 font ',9' tc rgb '#333333' notitle
+     $growth using 1:3:6 with labels offset char 0,char 0.8 font ',9' tc rgb '#333333' notitle, \
+     $growth using 1:5 with boxes fs pattern 4 transparent lc rgb '#ffffff' notitle, \
+     keyentry with boxes fs pattern 4 lc rgb '#555555' title 'hatched: from a qualified figure (named on the label)'

@@ -57,7 +57,7 @@ EOD
 # ---- axes ----
 set title 'Belgian exports to Kazakhstan, 2002–2011' offset char 0, char 0.3 font ',13' noenhanced
 svg_title = 'Belgian exports to Kazakhstan, 2002–2011'
-set label 9999 'Source: eucam-2013-belgium-luxembourg-central-asia, line 49, line 55, Table 2, line 73' at graph 0, graph 1 offset char 0, char 1.4 left font ',8' tc rgb '#555555' noenhanced
+set label 9999 'Source: eucam-2013-belgium-luxembourg-central-asia, lines 49, 55, Table 2, line 73' at graph 0, graph 1 offset char 0, char 1.4 left font ',8' tc rgb '#555555' noenhanced
 set ylabel 'million EUR' noenhanced
 set xrange [2002:2012]
 set xtics ('2002' 2002.5, '2003' 2003.5, '2004' 2004.5, '2005' 2005.5, '2006' 2006.5, '2007' 2007.5, '2008' 2008.5, '2009' 2009.5, '2010' 2010.5, '2011' 2011.5) scale 0
@@ -73,6 +73,6 @@ plot $s1 using 1:3 with lines lw 2.5 lc rgb '#0072B2' notitle, \
      keyentry with linespoints pt 7 ps 1.3 lw 2.5 lc rgb '#0072B2' title 'Belgium → Kazakhstan, exports', \
      $s2 using 1:3 with lines lw 2.5 lc rgb '#D55E00' notitle, \
      $s2 using 1:2:5 with points pt variable ps 1.6 lw 1.5 lc rgb '#D55E00' notitle, \
-     keyentry with linespoints pt 7 ps 1.3 lw 2.5 lc rgb '#D55E00' title 'Belgium → Kazakhstan, services exports', \
+     keyentry with points pt 7 ps 1.3 lw 2.5 lc rgb '#D55E00' title 'Belgium → Kazakhstan, services exports', \
      keyentry with points pt 6 ps 1.3 lc rgb '#555555' title 'open: estimate, projection or derived', \
      keyentry with points pt 9 ps 1.3 lc rgb '#555555' title 'lower bound (more than), with an arrow'

@@ -64,5 +64,5 @@ set arrow 1 from first 2025.5, first 200 rto graph 0, graph 0.09 lc rgb '#0072B2
 # ---- plot: lines (dashed towards projections and partial periods), period spans, points ----
 plot $s1 using 1:3 with lines lw 2.5 lc rgb '#0072B2' notitle, \
      $s1 using 1:2:5 with points pt variable ps 1.6 lw 1.5 lc rgb '#0072B2' notitle, \
-     keyentry with linespoints pt 7 ps 1.3 lw 2.5 lc rgb '#0072B2' title 'European Union → Kazakhstan, investment stock', \
+     keyentry with points pt 7 ps 1.3 lw 2.5 lc rgb '#0072B2' title 'European Union → Kazakhstan, investment stock', \
      keyentry with points pt 9 ps 1.3 lc rgb '#555555' title 'lower bound (more than), with an arrow'

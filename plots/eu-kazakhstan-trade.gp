@@ -64,5 +64,5 @@ set label '≈' at first 2024.5, first 50 offset char -1.3, char 0.7 font ',12' 
 # ---- plot: lines (dashed towards projections and partial periods), period spans, points ----
 plot $s1 using 1:3 with lines lw 2.5 lc rgb '#0072B2' notitle, \
      $s1 using 1:2:5 with points pt variable ps 1.6 lw 1.5 lc rgb '#0072B2' notitle, \
-     keyentry with linespoints pt 7 ps 1.3 lw 2.5 lc rgb '#0072B2' title 'Kazakhstan → European Union, trade (exports + imports)', \
+     keyentry with points pt 7 ps 1.3 lw 2.5 lc rgb '#0072B2' title 'Kazakhstan → European Union, trade (exports + imports)', \
      keyentry with points pt -1 title '≈ approximate (about, nearly)'

@@ -1,4 +1,4 @@
-# European Union: EU rank among investors in Kazakhstan (rank)
+# EU rank among investors in Kazakhstan
 # Rank over time: European Union → Kazakhstan: investment stock
 # Written by trade plot (libtrade). Run it in this folder with
 #   gnuplot euu-investment-stock-rank.gp    (writes NAME.png)
@@ -49,8 +49,8 @@ $s1 << EOD
 EOD
 
 # ---- axes ----
-set title 'European Union: EU rank among investors in Kazakhstan (rank), 2021–2025' offset char 0, char 0.3 font ',13' noenhanced
-svg_title = 'European Union: EU rank among investors in Kazakhstan (rank), 2021–2025'
+set title 'EU rank among investors in Kazakhstan, 2021–2025' offset char 0, char 0.3 font ',13' noenhanced
+svg_title = 'EU rank among investors in Kazakhstan, 2021–2025'
 set label 9999 'Source: diplomatic-world-2025-kazakhstan-belgium, line 10; euractiv-2021-tokayev-brussels, line 24' at graph 0, graph 1 offset char 0, char 1.4 left font ',8' tc rgb '#555555' noenhanced
 set ylabel 'rank (1 = first)' noenhanced
 set xrange [2021:2026]
@@ -60,10 +60,10 @@ set x2tics ('' 2021, '' 2022, '' 2023, '' 2024, '' 2025, '' 2026) scale 0
 set grid x2tics lc rgb '#eeeeee'
 # rank 1 on top: the y axis runs downwards
 set yrange [2:0]
-set ytics 0.5, 0.5
+set ytics 1, 1
 set ytics add ('1' 1)
 
 # ---- plot: lines (dashed towards projections and partial periods), period spans, points ----
 plot $s1 using 1:3 with lines lw 2.5 lc rgb '#0072B2' notitle, \
      $s1 using 1:2:5 with points pt variable ps 1.6 lw 1.5 lc rgb '#0072B2' notitle, \
-     keyentry with linespoints pt 7 ps 1.3 lw 2.5 lc rgb '#0072B2' title 'EU rank among investors in Kazakhstan'
+     keyentry with points pt 7 ps 1.3 lw 2.5 lc rgb '#0072B2' title 'EU rank among investors in Kazakhstan'

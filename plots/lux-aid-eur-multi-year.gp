@@ -67,8 +67,8 @@ set label '2010–2012 total' at first 2011.5, first 696.092 offset char 1.2, ch
 # ---- plot: lines (dashed towards projections and partial periods), period spans, points ----
 plot $s1 using 1:2:6:7 with xerrorbars pt -1 lw 1 lc rgb '#0072B2' notitle, \
      $s1 using 1:2:5 with points pt variable ps 1.6 lw 1.5 lc rgb '#0072B2' notitle, \
-     keyentry with linespoints pt 7 ps 1.3 lw 2.5 lc rgb '#0072B2' title 'Tajikistan', \
+     keyentry with points pt 7 ps 1.3 lw 2.5 lc rgb '#0072B2' title 'Tajikistan', \
      $s2 using 1:2:6:7 with xerrorbars pt -1 lw 1 lc rgb '#D55E00' notitle, \
      $s2 using 1:2:5 with points pt variable ps 1.6 lw 1.5 lc rgb '#D55E00' notitle, \
-     keyentry with linespoints pt 7 ps 1.3 lw 2.5 lc rgb '#D55E00' title 'Uzbekistan', \
+     keyentry with points pt 7 ps 1.3 lw 2.5 lc rgb '#D55E00' title 'Uzbekistan', \
      keyentry with points pt 13 ps 1.3 lc rgb '#555555' title 'diamond and bar: total over the years it spans'

@@ -85,14 +85,14 @@ plot $s1 using 1:3 with lines lw 2.5 lc rgb '#0072B2' notitle, \
      keyentry with linespoints pt 7 ps 1.3 lw 2.5 lc rgb '#0072B2' title 'Kazakhstan', \
      $s2 using 1:4 with lines lw 2 dt 2 lc rgb '#D55E00' notitle, \
      $s2 using 1:2:5 with points pt variable ps 1.6 lw 1.5 lc rgb '#D55E00' notitle, \
-     keyentry with linespoints pt 7 ps 1.3 lw 2.5 lc rgb '#D55E00' title 'Uzbekistan', \
+     keyentry with points pt 7 ps 1.3 lw 2.5 lc rgb '#D55E00' title 'Uzbekistan', \
      $s3 using 1:4 with lines lw 2 dt 2 lc rgb '#009E73' notitle, \
      $s3 using 1:2:5 with points pt variable ps 1.6 lw 1.5 lc rgb '#009E73' notitle, \
-     keyentry with linespoints pt 7 ps 1.3 lw 2.5 lc rgb '#009E73' title 'Turkmenistan', \
+     keyentry with points pt 7 ps 1.3 lw 2.5 lc rgb '#009E73' title 'Turkmenistan', \
      $s4 using 1:4 with lines lw 2 dt 2 lc rgb '#E69F00' notitle, \
      $s4 using 1:2:5 with points pt variable ps 1.6 lw 1.5 lc rgb '#E69F00' notitle, \
-     keyentry with linespoints pt 7 ps 1.3 lw 2.5 lc rgb '#E69F00' title 'Tajikistan', \
+     keyentry with points pt 7 ps 1.3 lw 2.5 lc rgb '#E69F00' title 'Tajikistan', \
      $s5 using 1:4 with lines lw 2 dt 2 lc rgb '#CC79A7' notitle, \
      $s5 using 1:2:5 with points pt variable ps 1.6 lw 1.5 lc rgb '#CC79A7' notitle, \
-     keyentry with linespoints pt 7 ps 1.3 lw 2.5 lc rgb '#CC79A7' title 'Kyrgyzstan', \
+     keyentry with points pt 7 ps 1.3 lw 2.5 lc rgb '#CC79A7' title 'Kyrgyzstan', \
      keyentry with points pt 4 ps 1.3 lc rgb '#555555' title 'square: partial period (months named)'

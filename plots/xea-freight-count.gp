@@ -1,4 +1,4 @@
-# Europe and Central Asia: Middle Corridor (Trans-Caspian route) containers (count)
+# Middle Corridor (Trans-Caspian route) containers
 # Series over time: Europe and Central Asia → World: freight
 # Written by trade plot (libtrade). Run it in this folder with
 #   gnuplot xea-freight-count.gp    (writes NAME.png)
@@ -48,8 +48,8 @@ $s1 << EOD
 EOD
 
 # ---- axes ----
-set title 'Europe and Central Asia: Middle Corridor (Trans-Caspian route) containers (count), 2023–2024' offset char 0, char 0.3 font ',13' noenhanced
-svg_title = 'Europe and Central Asia: Middle Corridor (Trans-Caspian route) containers (count), 2023–2024'
+set title 'Middle Corridor (Trans-Caspian route) containers, 2023–2024' offset char 0, char 0.3 font ',13' noenhanced
+svg_title = 'Middle Corridor (Trans-Caspian route) containers, 2023–2024'
 set label 9999 'Source: diplomatic-world-2025-kazakhstan-belgium, line 14' at graph 0, graph 1 offset char 0, char 1.4 left font ',8' tc rgb '#555555' noenhanced
 set ylabel 'thousand (count)' noenhanced
 set xrange [2023:2025]

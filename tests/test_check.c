@@ -44,7 +44,7 @@ static void base_of(const char *p, const char *want)
     trade_period a, b;
     trade_error err;
     assert_int_equal(trade_period_parse(p, strlen(p), &a, &err), 0);
-    assert_int_equal(trade_check_growth_base(&a, &b), 0);
+    assert_int_equal(trade_check_growth_base(&a, 0, &b), 0);
     char buf[TRADE_PERIOD_BUFSIZE];
     trade_period_format(&b, buf, sizeof buf);
     assert_string_equal(buf, want);
@@ -59,7 +59,23 @@ static void test_growth_base(void **state)
     base_of("2012-01/2012-10", "2011-01/2011-10");
     base_of("2017/2022", "2011/2016"); /* six years: the six before */
     trade_period none = {0}, b;
-    assert_int_equal(trade_check_growth_base(&none, &b), TRADE_EARG);
+    assert_int_equal(trade_check_growth_base(&none, 0, &b), TRADE_EARG);
+    /* sequential: the period just before */
+    trade_period m, q;
+    trade_error err;
+    char buf[TRADE_PERIOD_BUFSIZE];
+    trade_period_parse("2012-03", 7, &m, &err);
+    assert_int_equal(trade_check_growth_base(&m, 1, &b), 0);
+    trade_period_format(&b, buf, sizeof buf);
+    assert_string_equal(buf, "2012-02");
+    trade_period_parse("2012-Q2", 7, &q, &err);
+    assert_int_equal(trade_check_growth_base(&q, 1, &b), 0);
+    trade_period_format(&b, buf, sizeof buf);
+    assert_string_equal(buf, "2012-Q1");
+    assert_int_equal(trade_check_text_is_sequential("up 2 % Month-on-Month"), 1);
+    assert_int_equal(trade_check_text_is_sequential("rose 3 % q/q"), 1);
+    assert_int_equal(trade_check_text_is_sequential("up 10 % on a year earlier"), 0);
+    assert_int_equal(trade_check_text_is_sequential(NULL), 0);
 }
 
 static void test_month_yoy(void **state)
@@ -77,6 +93,25 @@ static void test_month_yoy(void **state)
     assert_string_equal(g.r[0].check, "growth");
     assert_near(g.r[0].b_value, 10, 1e-12);
     assert_int_equal(g.r[0].b0_row, 0); /* the 2011-03 row */
+    assert_int_equal(g.r[0].verdict, TRADE_CONSISTENT);
+    trade_table_free(t);
+}
+
+static void test_month_sequential(void **state)
+{
+    (void)state;
+    /* the note says month-on-month: 110 / 105 - 1 = 4.7619 % against February */
+    trade_table *t = table("reporter,partner,flow,period,value,unit,note\n"
+                           "ITA,KAZ,export,2011-03,100,EUR,\n"
+                           "ITA,KAZ,export,2012-02,105,EUR,\n"
+                           "ITA,KAZ,export,2012-03,110,EUR,\n"
+                           "ITA,KAZ,export,2012-03,4.76,percent_change,month-on-month\n");
+    got g = {0};
+    trade_error err;
+    assert_int_equal(trade_check_run(t, keep, &g, &err), 0);
+    assert_int_equal(g.n, 1);
+    assert_int_equal(g.r[0].b0_row, 1);
+    assert_near(g.r[0].b_value, 100.0 * (110.0 / 105.0 - 1), 1e-12);
     assert_int_equal(g.r[0].verdict, TRADE_CONSISTENT);
     trade_table_free(t);
 }
@@ -121,9 +156,8 @@ static void test_columns(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_growth_base),
-        cmocka_unit_test(test_month_yoy),
-        cmocka_unit_test(test_partial_year_yoy),
+        cmocka_unit_test(test_growth_base),      cmocka_unit_test(test_month_yoy),
+        cmocka_unit_test(test_month_sequential), cmocka_unit_test(test_partial_year_yoy),
         cmocka_unit_test(test_columns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -20,6 +20,7 @@ typedef struct got {
     size_t n;
     double num[8][16];
     char status[8][160];
+    char before_status[8][40]; /* the cell before status (balance, hhi, mirror: qualifier) */
     size_t row[8];
 } got;
 
@@ -30,6 +31,7 @@ static int keep(void *ctx, const trade_compare_row *r)
         for (size_t i = 0; i < r->ncells && i < 16; i++)
             g->num[g->n][i] = r->numbers[i];
         snprintf(g->status[g->n], sizeof g->status[0], "%s", r->status);
+        snprintf(g->before_status[g->n], sizeof g->before_status[0], "%s", r->cells[r->ncells - 2]);
         g->row[g->n] = r->row;
     }
     g->n++;
@@ -71,9 +73,11 @@ static void test_modes_and_columns(void **state)
     /* hhi: the default group columns present (no product here), then its own */
     assert_int_equal(trade_compare_columns(t, TRADE_COMPARE_HHI, NULL, names, numeric, &n, &err),
                      0);
-    assert_int_equal(n, 8);
+    assert_int_equal(n, 9);
     assert_string_equal(names[3], "unit");
     assert_string_equal(names[4], "n");
+    assert_string_equal(names[7], "qualifier");
+    assert_int_equal(numeric[7], 0);
     trade_compare_options o = {0};
     o.group = "reporter,nope";
     assert_int_equal(trade_compare_columns(t, TRADE_COMPARE_HHI, &o, names, numeric, &n, &err),
@@ -155,13 +159,32 @@ static void test_mirror_units(void **state)
     trade_table_free(t);
 }
 
+static void test_qualifier(void **state)
+{
+    (void)state;
+    /* fix 9: a balance of an estimated export and an exact import is an
+     * estimate; of two exact figures, exact */
+    trade_table *t = table("reporter,partner,flow,period,value,unit,qualifier\n"
+                           "BEL,KAZ,export,2011,100,EUR,estimate\n"
+                           "BEL,KAZ,import,2011,30,EUR,\n"
+                           "BEL,UZB,export,2011,40,EUR,\n"
+                           "BEL,UZB,import,2011,10,EUR,\n");
+    got g = {0};
+    trade_error err;
+    assert_int_equal(trade_compare_run(t, TRADE_COMPARE_BALANCE, NULL, keep, &g, &err), 0);
+    assert_int_equal(g.n, 2);
+    assert_string_equal(g.before_status[0], "estimate");
+    assert_near(g.num[0][7], 70, 0); /* balance 100 - 30 */
+    assert_string_equal(g.before_status[1], "");
+    trade_table_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_modes_and_columns),
-        cmocka_unit_test(test_index_kinds),
-        cmocka_unit_test(test_share_members),
-        cmocka_unit_test(test_mirror_units),
+        cmocka_unit_test(test_modes_and_columns), cmocka_unit_test(test_index_kinds),
+        cmocka_unit_test(test_share_members),     cmocka_unit_test(test_mirror_units),
+        cmocka_unit_test(test_qualifier),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

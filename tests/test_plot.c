@@ -164,10 +164,10 @@ static void test_bars(void **state)
     assert_blocks_safe(s);
     assert_non_null(strstr(s, "set xtics ('Kazakhstan' 0, 'Uzbekistan' 1, 'Tajikistan' 2)"));
     /* two groups: bar width 0.8 / 2 = 0.4; exports centre at i - 0.4 + 0.2 */
-    /* labels with four significant digits: 119.1, 27.12, 0.7981 (0.79805 rounds up) */
+    /* labels with three significant digits, four from 100: 119.1, 27.1, 0.798 */
     assert_non_null(strstr(s, "$g1 << EOD\n0 -0.2 119.09191 119.09191 NaN 119.09191 \"119.1\"\n"
-                              "1 0.8 27.12441 27.12441 NaN 27.12441 \"27.12\"\n"
-                              "2 1.8 0.79805 0.79805 NaN 0.79805 \"0.7981\"\nEOD\n"));
+                              "1 0.8 27.12441 27.12441 NaN 27.12441 \"27.1\"\n"
+                              "2 1.8 0.79805 0.79805 NaN 0.79805 \"0.798\"\nEOD\n"));
     /* imports centre at i + 0.2; Tajikistan has none */
     assert_non_null(strstr(s, "$g2 << EOD\n0 0.2 21.19582 "));
     assert_non_null(strstr(s, "2 2.2 NaN NaN NaN NaN \"\"\n"));

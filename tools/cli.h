@@ -64,7 +64,7 @@ enum {
 /* Help text lines for the common options, for a command's usage(). */
 #define CLI_COMMON_HELP                                                                            \
     "  -o, --output FILE     write to FILE (atomically) instead of stdout\n"                       \
-    "      --format FMT      csv (default), tsv or jsonl\n"                                        \
+    "      --format FMT      csv (default), tsv, jsonl or xlsx (Excel, with -o FILE)\n"            \
     "      --raw             do not neutralise spreadsheet formulas in text cells\n"               \
     "      --where COND      keep only rows where COND holds: COL=VAL, COL!=VAL, COL<N,\n"        \
     "                        COL<=N, COL>N, COL>=N (numbers), COL~REGEX (POSIX extended);\n"  \

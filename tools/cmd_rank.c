@@ -5,7 +5,6 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -141,9 +140,8 @@ int cmd_rank(int argc, char **argv)
         goto done;
     }
     if (trade_rank_table(t, &ropt, rank, &err)) {
-        if (err.code == TRADE_EARG) {
-            cli_errorf("rank", "%s%s", ropt.group && strstr(err.message, "no column") ? "--group: " : "",
-                       err.message);
+        if (err.code == TRADE_EARG) { /* a --by or group column the input lacks */
+            cli_errorf("rank", "%s", err.message);
             rc = CLI_EUSAGE;
         } else {
             rc = cli_fail(&err);

@@ -1101,8 +1101,24 @@ static void auto_charts(report *rp)
         const char *what = *o->label ? o->label
                            : flows     ? (is_stock(o->flow) ? "stocks" : "flows")
                                        : flow_words(o->flow);
-        snprintf(title, sizeof title, "%s: %s (%s)%s", trade_country_name(o->reporter), what,
-                 !strcmp(o->unit, "percent_change") ? "growth, %" : o->unit,
+        /* one partner for the whole chart: the title names it */
+        int one_partner = strcmp(o->partner, o->reporter) != 0;
+        for (size_t q = r; q < n && one_partner; q++)
+            one_partner = !sel[q] || !strcmp(trade_table_obs(all, q)->partner, o->partner);
+        char who[160];
+        if (one_partner)
+            snprintf(who, sizeof who, "%s \xe2\x86\x92 %s", trade_country_name(o->reporter),
+                     trade_country_name(o->partner));
+        else
+            snprintf(who, sizeof who, "%s", trade_country_name(o->reporter));
+        const char *uw = !strcmp(o->unit, "percent_change") ? "growth, %"
+                         : !strcmp(o->unit, "rank") || !strcmp(o->unit, "count") ? ""
+                                                                                  : o->unit;
+        if (*o->label)
+            who[0] = '\0'; /* a label names the quantity by itself */
+        snprintf(title, sizeof title, "%s%s%s%s%s%s%s", who, *who ? ": " : "", what,
+                 *uw ? " (" : "", uw,
+                 *uw ? ")" : "",
                  s.span ? ", totals over several years" : "");
         snprintf(base, sizeof base, "%s-%s-%s%s%s%s", o->reporter, flows ? what : o->flow, o->unit,
                  *lab ? "-" : "", lab, s.span ? "-multi-year" : "");
@@ -1152,6 +1168,70 @@ static void growth_chart(report *rp, const chart_spec *s)
     free(keep);
     free(path);
     trade_table_free(t);
+}
+
+/* A sheet of the header only, for a table without rows (the names are
+ * plain words: split at commas). A table that could not be written at all
+ * (a failed step, reported already) gets an empty sheet. */
+static int header_sheet(trade_workbook *wb, const char *sheet, const char *csv, trade_error *err)
+{
+    char line[4096] = "";
+    FILE *f = fopen(csv, "r");
+    if (f) {
+        if (!fgets(line, sizeof line, f))
+            line[0] = '\0';
+        fclose(f);
+    }
+    line[strcspn(line, "\r\n")] = '\0';
+    const char *cols[128];
+    size_t n = 0;
+    for (char *p = line; *p && n < 128;) {
+        cols[n++] = p;
+        char *e = strchr(p, ',');
+        if (!e)
+            break;
+        *e = '\0';
+        p = e + 1;
+    }
+    return trade_workbook_add_sheet(wb, sheet, n, cols, err);
+}
+
+/* report.xlsx: each table a sheet, and the observations with their sources. */
+static int write_workbook(report *rp)
+{
+    static const char *const sheets[][2] = {{"growth", "growth.csv"}, {"ranks", "ranks.csv"},
+                                            {"compare", "compare.csv"}, {"stats", "stats.csv"},
+                                            {"fit", "fit.csv"},       {"check", "check.csv"}};
+    char *path = join(rp->outdir, "report.xlsx");
+    trade_workbook *wb = NULL;
+    trade_error err;
+    if (!path)
+        return -1;
+    int rc = trade_workbook_open(&wb, path, &err);
+    for (size_t i = 0; !rc && i < sizeof sheets / sizeof sheets[0]; i++) {
+        char *csv = join(rp->outdir, sheets[i][1]);
+        trade_table *t = trade_table_new();
+        trade_read_options ro = {0};
+        ro.generic = 1;
+        if (!csv || !t)
+            rc = TRADE_ENOMEM;
+        else if (!trade_table_read_file(t, csv, &ro, &err))
+            rc = trade_workbook_add_table(wb, sheets[i][0], t, &err);
+        else
+            rc = header_sheet(wb, sheets[i][0], csv, &err); /* no rows, or a failed step */
+        trade_table_free(t);
+        free(csv);
+    }
+    if (!rc)
+        rc = trade_workbook_add_table(wb, "sources", rp->all, &err);
+    if (!rc)
+        rc = trade_workbook_commit(wb, &err);
+    else
+        trade_workbook_discard(wb);
+    if (rc)
+        cli_print_error(&err);
+    free(path);
+    return rc ? -1 : 0;
 }
 
 static const char *why_text(unsigned char why)
@@ -1530,6 +1610,10 @@ int cmd_report(int argc, char **argv)
         worse(&rp, CLI_EUSAGE);
     }
     wrote(&rp, "compare.csv");
+    note("%s", "report.xlsx");
+    if (write_workbook(&rp))
+        worse(&rp, CLI_EUSAGE);
+    wrote(&rp, "report.xlsx");
     /* the page */
     char auto_title[300];
     auto_page_title(all, auto_title, sizeof auto_title);
@@ -1563,7 +1647,8 @@ int cmd_report(int argc, char **argv)
              "<p>Tables: <a href=\"growth.csv\">growth.csv</a> · <a href=\"ranks.csv\">ranks.csv"
              "</a> · <a href=\"compare.csv\">compare.csv</a> · <a href=\"stats.csv\">stats.csv"
              "</a> · <a href=\"fit.csv\">fit.csv</a> · <a href=\"check.csv\">check.csv</a>"
-             "</p>\n<!--TOC-->\n");
+             " · all of them and the sources in one workbook: <a href=\"report.xlsx\">"
+             "report.xlsx</a></p>\n<!--TOC-->\n");
     size_t toc_at = h->len;
     for (size_t i = 0; i < cf.n; i++) {
         chart_spec *s = &cf.charts[i];

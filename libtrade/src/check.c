@@ -114,12 +114,42 @@ static void fmt(double v, char *buf)
         strcpy(buf, "?");
 }
 
-int trade_check_growth_base(const trade_period *p, trade_period *base)
+int trade_check_text_is_sequential(const char *text)
+{
+    static const char *const phrases[] = {"month-on-month",
+                                          "month on month",
+                                          "on the previous month",
+                                          "over the previous month",
+                                          "from the previous month",
+                                          "on the month before",
+                                          "quarter-on-quarter",
+                                          "quarter on quarter",
+                                          "on the previous quarter",
+                                          "over the previous quarter",
+                                          "from the previous quarter",
+                                          "on the quarter before",
+                                          "m/m",
+                                          "q/q",
+                                          "sequential"};
+    if (!text || !*text)
+        return 0;
+    char low[1024];
+    size_t n = 0;
+    for (; text[n] && n + 1 < sizeof low; n++)
+        low[n] = (char)(text[n] >= 'A' && text[n] <= 'Z' ? text[n] - 'A' + 'a' : text[n]);
+    low[n] = '\0';
+    for (size_t i = 0; i < sizeof phrases / sizeof *phrases; i++)
+        if (strstr(low, phrases[i]))
+            return 1;
+    return 0;
+}
+
+int trade_check_growth_base(const trade_period *p, int sequential, trade_period *base)
 {
     if (!p || !base || p->start_unit == TRADE_PERIOD_NONE)
         return TRADE_EARG;
     int months = trade_period_months(p);
-    int shift = months <= 12 ? 12 : months;
+    int shift = months <= 12 && !sequential ? 12 : months;
     if (p->first_month - shift < 12)
         return TRADE_EARG;
     *base = *p;
@@ -132,7 +162,9 @@ static int check_growth(const item *rate, const item *lv, size_t nlv, trade_chec
 {
     const trade_obs *r = rate->o;
     trade_period prev;
-    if (trade_check_growth_base(&r->period, &prev))
+    int sequential =
+        trade_check_text_is_sequential(r->note) || trade_check_text_is_sequential(r->label);
+    if (trade_check_growth_base(&r->period, sequential, &prev))
         return 0;
     size_t i1 = level_find(lv, nlv, r, &r->period), i0 = level_find(lv, nlv, r, &prev);
     for (size_t a = i1; a < nlv && !cmp_level(&lv[a], r, &r->period); a++) {

@@ -83,13 +83,14 @@ static void status_add(char *buf, size_t size, const char *s)
 
 /* ---- columns ------------------------------------------------------------- */
 
-static const char *const bal_names[] = {"reporter", "partner",  "flow",    "period",
-                                        "unit",     "product",  "exports", "imports",
-                                        "balance",  "coverage", "total",   "status"};
+static const char *const bal_names[] = {"reporter", "partner",   "flow",    "period",  "unit",
+                                        "product",  "exports",   "imports", "balance", "coverage",
+                                        "total",    "qualifier", "status"};
 static const char *const mir_names[] = {
-    "reporter",         "partner",        "flow", "period",  "unit",  "product",
-    "exports_reported", "imports_mirror", "gap",  "gap_pct", "status"};
-static const char *const hhi_names[] = {"n", "hhi", "hhi_normalized", "status"};
+    "reporter",         "partner",        "flow", "period",  "unit",      "product",
+    "exports_reported", "imports_mirror", "gap",  "gap_pct", "qualifier", "status"};
+static const char *const hhi_names[] = {"n", "hhi", "hhi_normalized", "qualifier", "status"};
+#define HHI_OWN (sizeof hhi_names / sizeof *hhi_names)
 
 /* The group columns of r's options that t has, for the HHI header and the
  * output order (which rows form a group is trade_group_index's rule). An
@@ -111,7 +112,7 @@ static int resolve_groups(run *r, trade_error *err)
         if (col < 0)
             continue;
         if (r->mode == TRADE_COMPARE_HHI)
-            for (size_t i = 0; i < 4; i++)
+            for (size_t i = 0; i < HHI_OWN; i++)
                 if (!strcmp(name, hhi_names[i]))
                     return trade_error_set(err, TRADE_EARG, NULL, 0, 0,
                                            "--group: '%s' is also a column hhi writes", name);
@@ -145,7 +146,7 @@ static int make_columns(run *r, trade_error *err)
             mirror ? sizeof mir_names / sizeof *mir_names : sizeof bal_names / sizeof *bal_names;
         for (size_t i = 0; i < nsrc; i++)
             if (has_product || strcmp(src[i], "product")) {
-                r->numeric[n] = (unsigned char)(i >= 6 && i + 1 < nsrc);
+                r->numeric[n] = (unsigned char)(i >= 6 && i + 2 < nsrc);
                 r->names[n++] = src[i];
             }
         break;
@@ -159,7 +160,7 @@ static int make_columns(run *r, trade_error *err)
             r->numeric[n] = (unsigned char)trade_column_is_numeric(r->names[n]);
             n++;
         }
-        for (size_t i = 0; i < 4; i++) {
+        for (size_t i = 0; i < HHI_OWN; i++) {
             r->numeric[n] = i < 3;
             r->names[n++] = hhi_names[i];
         }
@@ -390,12 +391,16 @@ static int run_pairs(run *r, trade_error *err)
         while (j < m && same_key(&refs[i], &refs[j]))
             j++;
         const trade_obs *x = NULL, *mm = NULL;
+        size_t ix = i, im = i;
         for (size_t k = i; k < j; k++) {
             const trade_obs *ob = trade_table_obs(t, refs[k].row);
-            if (refs[k].side == 0 && !x)
+            if (refs[k].side == 0 && !x) {
                 x = ob;
-            else if (refs[k].side == 1 && !mm)
+                ix = k;
+            } else if (refs[k].side == 1 && !mm) {
                 mm = ob;
+                im = k;
+            }
         }
         const key_ref *kr = &refs[i];
         trade_period_format(kr->period, period, sizeof period);
@@ -469,6 +474,13 @@ static int run_pairs(run *r, trade_error *err)
             for (int q = 0; q < 4; q++)
                 r->cells[k++] = fmt(r, (size_t)q, isfinite(v[q]) ? v[q] : NAN);
         }
+        /* the result of an exact and a qualified figure is qualified (fix 9) */
+        size_t used[2], nused = 0;
+        if (x)
+            used[nused++] = refs[ix].row;
+        if (mm)
+            used[nused++] = refs[im].row;
+        r->cells[k++] = trade_series_qualifier(t, used, nused);
         r->cells[k++] = status;
         rc = emit(r, NONE, status);
         i = j;
@@ -535,10 +547,11 @@ static int run_groups(run *r, trade_error *err)
     size_t n = trade_table_rows(t);
     size_t *rows = malloc((n + 1) * sizeof *rows), *tmp = malloc((n + 1) * sizeof *tmp);
     double *share = malloc((n + 1) * sizeof *share), *vals = malloc((n + 1) * sizeof *vals);
+    size_t *mrows = malloc((n + 2) * sizeof *mrows); /* members (and a stated total) */
     const char **status = calloc(n + 1, sizeof *status);
     const char **gstatus = calloc(n + 1, sizeof *gstatus); /* the group's, per row */
     int rc = TRADE_OK;
-    if (!rows || !tmp || !share || !vals || !status || !gstatus) {
+    if (!rows || !tmp || !share || !vals || !status || !gstatus || !mrows) {
         rc = nomem(err);
         goto done;
     }
@@ -581,6 +594,7 @@ static int run_groups(run *r, trade_error *err)
                 status[row] = "aggregate partner: not a member (--keep-aggregates counts it)";
                 continue;
             }
+            mrows[nm] = row;
             vals[nm++] = ob->value;
             sum += ob->value;
             negative |= ob->value < 0;
@@ -594,7 +608,13 @@ static int run_groups(run *r, trade_error *err)
             trade_stats_hhi(vals, nm, &h);
             char st[512] = "";
             double hhi = h.hhi, norm = h.hhi_normalized;
-            if (!isfinite(sum)) {
+            if (nm == 0) {
+                hhi = norm = NAN;
+                status_add(st, sizeof st,
+                           keep_agg ? "no members"
+                                    : "no members: aggregate partners are not "
+                                      "members (--keep-aggregates counts them)");
+            } else if (!isfinite(sum)) {
                 hhi = norm = NAN;
                 status_add(st, sizeof st, "group sum overflows: no HHI");
             } else if (of && total_row != NONE) {
@@ -627,6 +647,10 @@ static int run_groups(run *r, trade_error *err)
             r->cells[k++] = fmt(r, 0, (double)nm);
             r->cells[k++] = fmt(r, 1, hhi);
             r->cells[k++] = fmt(r, 2, norm);
+            size_t nq = nm;
+            if (of && total_row != NONE)
+                mrows[nq++] = total_row;
+            r->cells[k++] = trade_series_qualifier(t, mrows, nq);
             r->cells[k++] = st;
             rc = emit(r, NONE, st);
             a = b;
@@ -700,6 +724,7 @@ done:
     free(tmp);
     free(share);
     free(vals);
+    free(mrows);
     free(status);
     free(gstatus);
     return rc;

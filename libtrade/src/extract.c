@@ -837,6 +837,8 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
     for (size_t li = 0; li < sc->nlines && li < 6 && !d->year; li++) {
         size_t a = sc->line_start[li];
         size_t b = li + 1 < sc->nlines ? sc->line_start[li + 1] : n;
+        if (b - a > 80)
+            continue; /* a date inside a sentence is not the document's date */
         for (size_t p = a; p < b && !d->year; p++) {
             if (p > a && (ex_isdigit((unsigned char)s[p - 1]) || ex_isalpha((unsigned char)s[p - 1])))
                 continue;
@@ -999,6 +1001,30 @@ static void ex_note_add(char *note, size_t cap, const char *text)
         snprintf(note + l, cap - l, "%s%s", l ? "; " : "", text);
 }
 
+/* "the value of these exports", "such supplies": the goods of the figure before. */
+static int ex_refers_back(const char *s, size_t n, size_t a, size_t b)
+{
+    for (size_t q = a; q < b; q++)
+        if ((q == a || !ex_isalpha((unsigned char)s[q - 1])) &&
+            (extract_word(s, n, q, "these") || extract_word(s, n, q, "such") ||
+             extract_word(s, n, q, "this product")))
+            return 1;
+    return 0;
+}
+
+/* Goods trade, investment, freight and aid are told apart when the sides
+ * are carried from a figure before. */
+static int ex_flow_family(const char *f)
+{
+    if (!strncmp(f, "fdi", 3) || !strncmp(f, "investment", 10))
+        return 1;
+    if (!strcmp(f, "freight"))
+        return 2;
+    if (!strcmp(f, "aid"))
+        return 3;
+    return 0;
+}
+
 /* The second pass: sentence, qualifier, period, reporter, partner, flow. */
 static int ex_finish(ex_state *st)
 {
@@ -1020,6 +1046,7 @@ static int ex_finish(ex_state *st)
     const trade_figure *last = NULL; /* the figure before, resolved */
     size_t last_end = 0;
     ex_who before;
+    char main_period[40] = ""; /* the period of the last figure not in parentheses */
     int have_before = 0;
     unsigned long before_line = 0;
     memset(&before, 0, sizeof before);
@@ -1037,6 +1064,17 @@ static int ex_finish(ex_state *st)
                 b = r->end;
             nt = extract_times(s, n, a, b, times, sizeof times / sizeof times[0], doc.year,
                                ctx_year);
+            if (doc.date_line) {
+                /* the date line is the document's date, not a figure's period */
+                size_t k = 0;
+                for (size_t t = 0; t < nt; t++) {
+                    unsigned long tl, tc;
+                    extract_position(sc, times[t].a, &tl, &tc);
+                    if (tl != doc.date_line)
+                        times[k++] = times[t];
+                }
+                nt = k;
+            }
             sent_a = a;
             sent_b = b;
             /* the sentence before, when it is in the same paragraph and has
@@ -1099,6 +1137,19 @@ static int ex_finish(ex_state *st)
                 }
             }
         }
+        if (r->is_percent && !strcmp(r->f.unit, "percent") && i > 0 && st->raw[i - 1].end <= r->start) {
+            /* "($1.3 bln (9.7%)" after "($512 mln (a 10.3% increase)": the same kind */
+            size_t fp0 = extract_paren(s, a, r->start);
+            const ex_raw *pr = &st->raw[i - 1];
+            int bare = fp0 != (size_t)-1 && extract_skip_sp(s, n, fp0 + 1, 0) == r->start &&
+                       trade_unit_is_currency(pr->f.unit) && fp0 >= pr->end && fp0 - pr->end < 4;
+            int sib = 0;
+            for (size_t j = i - 1; bare && j > 0 && st->raw[j - 1].start >= a; j--)
+                if (!strcmp(st->raw[j - 1].f.unit, "percent_change"))
+                    sib = 1;
+            if (bare && sib)
+                memcpy(r->f.unit, "percent_change", 15);
+        }
         if (!r->f.qualifier[0])
             snprintf(r->f.qualifier, sizeof r->f.qualifier, "%s",
                      extract_qualifier(s, n, a, lo, r->start, r->end));
@@ -1144,12 +1195,28 @@ static int ex_finish(ex_state *st)
                 if (times[t - 1].b <= fp && !times[t - 1].base && times[t - 1].paren == (size_t)-1)
                     pick = &times[t - 1];
         }
+        const ex_time *base_only = NULL;
+        if (!pick) {
+            /* "growing 37.7 percent compared to 2020" and no other time: the
+             * year after the base */
+            size_t nb = 0;
+            for (size_t t = 0; t < nt; t++)
+                if (times[t].base && strlen(times[t].text) == 4 && !times[t].same) {
+                    base_only = &times[t];
+                    nb++;
+                } else if (!times[t].base) {
+                    nb = 99;
+                }
+            if (nb != 1)
+                base_only = NULL;
+        }
         int period_from = 0; /* 1: the figure before, 2: the document's date */
         if (pick && pick->base && pick->same && prev) {
             ex_same_period(prev->period, ex_period_year(pick->text), r->f.period, sizeof r->f.period);
         } else if (pick && pick->carry) {
-            if (prev && prev->period[0]) {
-                snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+            if (prev && (main_period[0] || prev->period[0])) {
+                snprintf(r->f.period, sizeof r->f.period, "%s",
+                         main_period[0] ? main_period : prev->period);
                 period_from = 1;
             }
         } else if (pick) {
@@ -1158,9 +1225,16 @@ static int ex_finish(ex_state *st)
                 period_from = 2;
         } else if (in_paren_of_prev && prev) {
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
-        } else if (prev && prev->period[0]) {
-            /* no time in the sentence: the period of the figure before */
-            snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+        } else if (base_only && !(prev && prev->period[0])) {
+            int y = ex_period_year(base_only->text);
+            snprintf(r->f.period, sizeof r->f.period, "%04d", (y + 1) % 10000);
+            char t[80];
+            snprintf(t, sizeof t, "period: the year after the base %04d", y % 10000);
+            ex_note_add(note, sizeof note, t);
+        } else if (prev && (main_period[0] || prev->period[0])) {
+            /* no time in the sentence: the period of the figure before (not
+             * of a base figure in parentheses) */
+            snprintf(r->f.period, sizeof r->f.period, "%s", main_period[0] ? main_period : prev->period);
             period_from = 1;
         }
         if (pick && !pick->carry && !pick->base) {
@@ -1228,10 +1302,41 @@ static int ex_finish(ex_state *st)
                                strcmp(r->f.unit, "percent") == 0 || in_paren_of_prev;
             inherit = clean && kind_follows && !w.list[0];
         }
-        extract_who_resolve(&w, have_before ? &before : NULL, before_line, prev, &doc, inherit,
-                            &r->f, note, sizeof note);
+        const trade_figure *side_prev = prev;
+        const char *use_flow = w.have_flow ? w.flow
+                               : have_before && before.have_flow ? before.flow
+                                                                 : NULL;
+        if (use_flow && prev && ex_flow_family(prev->flow) != ex_flow_family(use_flow) &&
+            !same_sentence) {
+            /* the sides of the last figure of this flow, when the one before
+             * is of another flow ("invests $1 billion ... trade reached $16 billion") */
+            const trade_figure *m = NULL;
+            for (size_t j = sc->out->n; j > 0 && !m; j--)
+                if (ex_flow_family(sc->out->items[j - 1].flow) == ex_flow_family(use_flow) &&
+                    sc->out->items[j - 1].flow[0] && sc->out->items[j - 1].table[0] == 0)
+                    m = &sc->out->items[j - 1];
+            side_prev = m;
+        }
+        extract_who_resolve(&w, have_before ? &before : NULL, before_line, side_prev, &doc,
+                            inherit, &r->f, note, sizeof note);
         if (inherit && prev && !r->f.period[0])
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+        extract_product(s, n, a, b, r);
+        if (!r->f.product[0] && prev && prev->product[0] &&
+            (inherit || in_paren_of_prev || ex_refers_back(s, n, a, r->start)))
+            snprintf(r->f.product, sizeof r->f.product, "%s", prev->product);
+        if (strstr(r->f.flow, "_stock") && doc.year && (!r->f.period[0] || period_from == 1)) {
+            /* a stock with no time of its own ("since 2010 ... have invested"):
+             * as of the document's date */
+            int since = 0;
+            for (size_t t = 0; t < nt; t++)
+                if (times[t].base && times[t].b <= r->start)
+                    since = 1;
+            if (since || !r->f.period[0]) {
+                snprintf(r->f.period, sizeof r->f.period, "%04d", doc.year % 10000);
+                ex_note_add(note, sizeof note, "period: a stock as of the document's date");
+            }
+        }
         if (w.negative && r->f.value > 0 && !strcmp(r->f.flow, "balance") &&
             strcmp(r->f.unit, "percent_change") && strcmp(r->f.unit, "percent") &&
             strcmp(r->f.unit, "pp") && strcmp(r->f.unit, "rank") && strcmp(r->f.unit, "count"))
@@ -1259,6 +1364,8 @@ static int ex_finish(ex_state *st)
             return TRADE_ENOMEM;
         last = &sc->out->items[sc->out->n - 1];
         last_end = r->end;
+        if (fp == (size_t)-1 && !(pick && pick->base))
+            snprintf(main_period, sizeof main_period, "%s", r->f.period);
     }
     return 0;
 }

@@ -249,7 +249,7 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
                 for (size_t j = 0; after_w[j]; j++)
                     if ((k = extract_word(s, n, p2, after_w[j])) != 0) {
                         change = 1;
-                        if (j == 7 || j == 8 || j == 9 || j == 11 || j == 15)
+                        if (j == 6 || j == 7 || j == 8 || j == 9 || j == 11 || j == 13 || j == 15)
                             neg = 1;
                         break;
                     }
@@ -532,4 +532,126 @@ void extract_measure(const char *s, size_t n, size_t sent_a, size_t sent_b, ex_r
     }
     (void)sent_b;
     snprintf(r->f.measure, sizeof r->f.measure, "%s", m);
+}
+
+/* ---------- product ---------- */
+
+static int ex_product_stop(const char *s, size_t n, size_t p)
+{
+    static const char *const stop[] = {
+        "to",     "from",   "in",      "for",      "worth",    "and",     "or",       "with",
+        "was",    "were",   "is",      "are",      "which",    "that",    "by",       "at",
+        "on",     "amounted", "totaled", "totalled", "reached", "valued", "during",   "over",
+        "via",    "through", "per",    "a",        "an",       "the",     "this",     "last",
+        "each",   "annually", "every", "compared", "marking",  "between", "into",     "as",
+        NULL};
+    for (size_t j = 0; stop[j]; j++)
+        if (extract_word(s, n, p, stop[j]))
+            return 1;
+    return 0;
+}
+
+static int ex_not_product(const char *w, size_t l)
+{
+    static const char *const no[] = {"goods", "cargo", "cargoes", "freight", "trade", "exports",
+                                     "imports", "products", "them", "it", "its", "their", "our",
+                                     "total", "value", "volume", "funds", "investment", "investments",
+                                     "aid", "assistance", "the", "its", "all", "various", NULL};
+    for (size_t j = 0; no[j]; j++)
+        if (strlen(no[j]) == l && !strncmp(no[j], w, l))
+            return 1;
+    return 0;
+}
+
+/* Lower-case words at p, up to three, until a stop word: "black coal". */
+static size_t ex_product_words(const char *s, size_t n, size_t p, size_t lim, char *out, size_t size)
+{
+    size_t q = p, o = 0;
+    int words = 0;
+    while (q < lim && words < 3) {
+        if (!(s[q] >= 'a' && s[q] <= 'z') || ex_product_stop(s, n, q))
+            break;
+        size_t w0 = q;
+        while (q < lim && ((s[q] >= 'a' && s[q] <= 'z') || s[q] == '-'))
+            q++;
+        if (q < lim && (ex_isalpha((unsigned char)s[q]) || ex_isdigit((unsigned char)s[q])))
+            return 0;
+        if (o + (q - w0) + 2 >= size)
+            break;
+        if (o)
+            out[o++] = ' ';
+        memcpy(out + o, s + w0, q - w0);
+        o += q - w0;
+        out[o] = '\0';
+        words++;
+        size_t sp = extract_skip_sp(s, n, q, 1);
+        if (sp == q)
+            break;
+        q = sp;
+    }
+    if (!o || (words == 1 && ex_not_product(out, o)))
+        return 0;
+    /* "cement to Uzbekistan": the phrase ends before the stop word */
+    return o;
+}
+
+void extract_product(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
+{
+    char prod[32] = "";
+    size_t lim = r->end + 60 < sb ? r->end + 60 : sb;
+    /* "422,260 tons of cement", "38 billion cubic meters of natural gas" */
+    size_t q = extract_skip_sp(s, n, r->end, 1);
+    size_t k = extract_word(s, n, q, "of");
+    int qty = !strcmp(r->f.unit, "t") || !strcmp(r->f.unit, "m3") || !strcmp(r->f.unit, "kg");
+    if (k && qty)
+        ex_product_words(s, n, extract_skip_sp(s, n, q + k, 1), lim, prod, sizeof prod);
+    if (!prod[0] && !strcmp(r->f.flow, "aid")) {
+        /* "EUR 62.2 million to health" */
+        size_t t = extract_word(s, n, q, "to");
+        if (!t)
+            t = extract_word(s, n, q, "for");
+        size_t cl;
+        size_t q2 = t ? extract_skip_sp(s, n, q + t, 1) : q;
+        if (t && !extract_country_at(s, n, q2, &cl))
+            ex_product_words(s, n, q2, lim, prod, sizeof prod);
+    }
+    if (!prod[0] && (!strcmp(r->f.flow, "export") || !strcmp(r->f.flow, "import"))) {
+        /* "Uzbek coal imports from Kyrgyzstan totaled $32.2 million",
+         * "exports of cement amounted to" */
+        size_t from = r->start > sa + 200 ? r->start - 200 : sa;
+        for (size_t i = from; i < r->start; i++) {
+            if (i > sa && ex_isalpha((unsigned char)s[i - 1]))
+                continue;
+            size_t kw = extract_word(s, n, i, "exports");
+            if (!kw)
+                kw = extract_word(s, n, i, "imports");
+            if (!kw)
+                continue;
+            char p2[32] = "";
+            size_t o = extract_skip_sp(s, n, i + kw, 1);
+            size_t of = extract_word(s, n, o, "of");
+            if (of)
+                ex_product_words(s, n, extract_skip_sp(s, n, o + of, 1), r->start, p2, sizeof p2);
+            if (!p2[0]) {
+                size_t v0;
+                size_t ve = extract_prev_word(s, n, i, &v0);
+                if (ve > v0 && v0 >= sa && s[v0] >= 'a' && s[v0] <= 'z' && ve - v0 < 20 &&
+                    !ex_not_product(s + v0, ve - v0) && !ex_product_stop(s, n, v0)) {
+                    static const char *const adj[] = {"mutual", "bilateral", "annual", "foreign",
+                                                      "overall", "total", "services", "these",
+                                                      "such", "monthly", "regional", "main",
+                                                      "country's", "record", NULL};
+                    int bad = 0;
+                    for (size_t j = 0; adj[j]; j++)
+                        if (extract_word(s, n, v0, adj[j]) == ve - v0)
+                            bad = 1;
+                    if (!bad)
+                        snprintf(p2, sizeof p2, "%.*s", (int)(ve - v0), s + v0);
+                }
+            }
+            if (p2[0])
+                memcpy(prod, p2, sizeof prod);
+        }
+    }
+    snprintf(r->f.product, sizeof r->f.product, "%s", prod);
 }

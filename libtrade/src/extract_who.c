@@ -25,8 +25,27 @@ static const char *ex_country(const char *s, size_t n, size_t p, size_t *len, in
     size_t t = extract_word(s, n, q, "the");
     if (t)
         q = extract_skip_sp(s, n, q + t, 1);
+    if (t) {
+        /* "the five Central Asian countries", "the 27 EU countries" */
+        static const char *const num[] = {"two", "three", "four", "five", "six", "seven", "27", "28", NULL};
+        for (size_t j = 0; num[j]; j++) {
+            size_t k2 = extract_word(s, n, q, num[j]);
+            if (k2) {
+                q = extract_skip_sp(s, n, q + k2, 1);
+                break;
+            }
+        }
+    }
     size_t cl;
     const char *c = extract_country_at(s, n, q, &cl);
+    if (c && q >= 2 && s[q - 1] == ' ' && s[q - 2] == ',') {
+        /* "BAKU, Azerbaijan, June 4.": a dateline, not a side */
+        size_t e = q - 2, b0 = e;
+        while (b0 > 0 && (ex_isupper((unsigned char)s[b0 - 1]) || s[b0 - 1] == '-'))
+            b0--;
+        if (e - b0 >= 3 && (b0 == 0 || s[b0 - 1] == '\n' || s[b0 - 1] == ' '))
+            return NULL;
+    }
     if (!c) {
         size_t k;
         if ((k = extract_word_cs(s, n, q, "Sino")) && q + k < n && s[q + k] == '-') {
@@ -81,6 +100,10 @@ static const char *ex_flow_word(const char *s, size_t n, size_t i, size_t *k, in
         {"foreign direct investment", "fdi_flow"},
         {"FDI", "fdi_flow"},
         {"invests", "investment_flow"},
+        {"attracted", "investment_flow"},
+        {"attract", "investment_flow"},
+        {"attracting", "investment_flow"},
+        {"foreign capital", "fdi_flow"},
         {"invested", "investment_flow"},
         {"investments", "investment_stock"},
         {"investment", "investment_stock"},
@@ -218,10 +241,26 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         const char *f = ex_flow_word(s, n, i, &k, &d);
         if (!f)
             continue;
-        /* "Yamal Trade": a capitalised word inside a sentence is a name */
-        if (i > sa && ex_isupper((unsigned char)s[i]) && strcmp(f, "fdi_flow") != 0 &&
-            s[i - 1] != '"' && !(i >= 2 && s[i - 2] == '.'))
+        /* "Yamal Trade": a capitalised word after a capitalised word is a name */
+        if (i > sa && ex_isupper((unsigned char)s[i]) && strcmp(f, "fdi_flow") != 0) {
+            size_t v0;
+            size_t ve = extract_prev_word(s, n, i, &v0);
+            if (ve > v0 && v0 >= sa && ex_isupper((unsigned char)s[v0]) && ve == i - 1)
+                continue;
+        }
+        /* "the negative balance of foreign trade": the balance */
+        if (flow && !strcmp(flow, "balance") && !strcmp(f, "trade") && i - kw_b < 25) {
+            i += k - 1;
             continue;
+        }
+        /* "imports and exports", "exports and imports": trade */
+        if (flow && ((!strcmp(flow, "import") && !strcmp(f, "export")) ||
+                     (!strcmp(flow, "export") && !strcmp(f, "import")))) {
+            size_t q = extract_skip_sp(s, n, kw_b, 1);
+            size_t an = extract_word(s, n, q, "and");
+            if (an && extract_skip_sp(s, n, q + an, 1) == i)
+                f = "trade";
+        }
         flow = f;
         kw_a = i;
         kw_b = i + k;
@@ -249,6 +288,19 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             }
         }
     }
+    if (!flow && r->is_percent) {
+        /* "a 21.3% trade turnover share": the flow word right after */
+        size_t q = extract_skip_sp(s, n, r->end, 1);
+        size_t k;
+        int d;
+        const char *f = ex_flow_word(s, n, q, &k, &d);
+        if (f) {
+            flow = f;
+            kw_a = q;
+            kw_b = q + k;
+            deficit = d;
+        }
+    }
     w->source = ex_source(s, n, sa, sb);
     if (flow) {
         w->have_flow = 1;
@@ -266,7 +318,7 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             !strcmp(flow, "investment_flow")) {
             /* stock or flow */
             size_t lo = kw_a > sa + 60 ? kw_a - 60 : sa;
-            int stock = 0, inflow = 0;
+            int stock = 0, inflow = 0, since = 0;
             for (size_t q = lo; q < (r->end + 20 < sb ? r->end + 20 : sb); q++) {
                 if (q > lo && ex_isalpha((unsigned char)s[q - 1]))
                     continue;
@@ -274,17 +326,33 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     extract_word(s, n, q, "cumulative") || extract_word(s, n, q, "total") ||
                     extract_word(s, n, q, "since"))
                     stock = 1;
+                if (extract_word(s, n, q, "since"))
+                    since = 1;
                 if (extract_word(s, n, q, "inflow") || extract_word(s, n, q, "inflows") ||
                     extract_word(s, n, q, "attracted") || extract_word(s, n, q, "attract") ||
+                    extract_word(s, n, q, "attracting") ||
                     extract_word(s, n, q, "projects") || extract_word(s, n, q, "annually") ||
                     extract_word(s, n, q, "invests") || extract_word(s, n, q, "invested") ||
                     extract_word(s, n, q, "new"))
                     inflow = 1;
             }
-            if (!strcmp(flow, "fdi_flow") && stock && !inflow)
+            if (!strcmp(flow, "fdi_flow") && stock && (!inflow || since))
                 flow = "fdi_stock";
+            else if (!strcmp(flow, "investment_flow") && since)
+                flow = "investment_stock"; /* "since 2010 ... have invested": accumulated */
             else if (!strcmp(flow, "investment_stock") && inflow && !stock)
                 flow = "investment_flow";
+        }
+        if (!strncmp(flow, "investment", 10)) {
+            /* "attracted $8.1 billion in foreign direct investment" */
+            size_t q = extract_skip_sp(s, n, r->end, 1);
+            size_t k;
+            if ((k = extract_word(s, n, q, "in")) || (k = extract_word(s, n, q, "of")))
+                q = extract_skip_sp(s, n, q + k, 1);
+            if ((k = extract_word(s, n, q, "foreign")))
+                q = extract_skip_sp(s, n, q + k, 1);
+            if (extract_word(s, n, q, "direct investment") || extract_word_cs(s, n, q, "FDI"))
+                flow = "fdi_flow";
         }
         if (!strcmp(r->f.unit, "t") || !strcmp(r->f.unit, "m3") || !strcmp(r->f.unit, "TEU")) {
             /* "transit trade ... 1.5mn tonnes": goods carried */
@@ -340,9 +408,11 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             if (!sk)
                 break;
             if (extract_word(s, n, v0, "total") == ve - v0 ||
-                extract_word(s, n, v0, "foreign") == ve - v0 ||
-                extract_word(s, n, v0, "external") == ve - v0 ||
                 extract_word(s, n, v0, "overall") == ve - v0)
+                w->total = 2;
+            else if ((extract_word(s, n, v0, "foreign") == ve - v0 ||
+                      extract_word(s, n, v0, "external") == ve - v0) &&
+                     !w->total)
                 w->total = 1;
             b0 = v0;
         }
@@ -354,7 +424,7 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             size_t cl;
             int poss;
             const char *c = ex_country(s, n, p, &cl, &poss);
-            if (c && p + cl <= b1 + 1 && p + cl + 1 >= b1) {
+            if (c && p + cl == b1) {
                 /* "X-Y trade": X reports, Y is the partner */
                 size_t a2 = p;
                 if (a2 >= 2 && s[a2 - 1] == '-') {
@@ -394,9 +464,17 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             if (!c && back > 0 && ex_isalpha((unsigned char)s[p]))
                 break; /* another word in between */
         }
+        if (w->reporter[0] && (extract_word(s, n, kw_a, "attracted") ||
+                               extract_word(s, n, kw_a, "received"))) {
+            /* "Uzbekistan attracted $8.1 billion": the host */
+            ex_set(w->host, w->reporter);
+            w->reporter[0] = '\0';
+        }
         /* after the keyword: "to Y", "from X to Y", "with Y", "between X and Y",
          * "in Y", "of X" (the reporter of a total) */
         size_t p = extract_skip_sp(s, n, kw_b, 1);
+        if (p < n && s[p] == ')')
+            p = extract_skip_sp(s, n, p + 1, 1); /* "(FDI) in Kazakhstan" */
         for (int it = 0; it < 3; it++) {
             /* "exports of goods from", "turnover volume between" */
             size_t k;
@@ -468,8 +546,18 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             } else if (c && (which == 4 || which == 5) && (inv || !strcmp(fl, "freight"))) {
                 ex_set(w->partner, c);
             } else if (c && which == 6 && !inv) {
-                /* "foreign trade turnover of Kyrgyzstan" */
+                /* "foreign trade turnover of Kyrgyzstan", "of the EU with China" */
                 ex_set(w->reporter, c);
+                size_t q2 = extract_skip_sp(s, n, q + cl, 1);
+                if (extract_word(s, n, q2, "countries"))
+                    q2 = extract_skip_sp(s, n, q2 + 9, 1);
+                size_t wi = extract_word(s, n, q2, "with");
+                size_t cl2;
+                int poss2;
+                const char *c2 =
+                    wi ? ex_country(s, n, extract_skip_sp(s, n, q2 + wi, 1), &cl2, &poss2) : NULL;
+                if (c2)
+                    ex_set(w->partner, c2);
             } else if (c && which == 7 && !strcmp(fl, "aid")) {
                 ex_set(w->partner, c);
             }
@@ -588,10 +676,35 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 continue;
             if (!poss && !w->first[0])
                 ex_set(w->first, c);
-            if (poss && !w->possessive[0])
+            if (poss && !w->possessive[0]) {
                 ex_set(w->possessive, c);
+                /* "Russia's trade turnover share", "Russia's share" */
+                size_t q2 = q + cl;
+                for (int it = 0; it < 4 && q2 < sb; it++) {
+                    q2 = extract_skip_sp(s, n, q2, 1);
+                    if (extract_word(s, n, q2, "share")) {
+                        w->share_poss = 1;
+                        break;
+                    }
+                    while (q2 < sb && ex_isalpha((unsigned char)s[q2]))
+                        q2++;
+                }
+            }
             else if (!poss && q < start && ex_subject_verb(s, n, extract_skip_sp(s, n, q + cl, 1), start))
                 ex_set(w->subject, c);
+            if (!poss && q < start && !w->host[0]) {
+                size_t q2 = extract_skip_sp(s, n, q + cl, 1);
+                for (int it = 0; it < 3 && q2 < start; it++) {
+                    if (extract_word(s, n, q2, "attracted") || extract_word(s, n, q2, "attract") ||
+                        extract_word(s, n, q2, "attracts") || extract_word(s, n, q2, "received")) {
+                        ex_set(w->host, c);
+                        break;
+                    }
+                    while (q2 < start && ex_isalpha((unsigned char)s[q2]))
+                        q2++;
+                    q2 = extract_skip_sp(s, n, q2, 1);
+                }
+            }
             if (!poss && q < start && w->ncand < 8) {
                 ex_set(w->cand[w->ncand], c);
                 w->cand_clause[w->ncand++] = q >= clause;
@@ -599,6 +712,12 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             q += cl - 1;
         }
     }
+}
+
+/* Units a freight flow may carry on to: goods carried, and their growth. */
+static int ex_tonnage(const char *u)
+{
+    return !strcmp(u, "t") || !strcmp(u, "m3") || !strcmp(u, "TEU") || !strcmp(u, "percent_change");
 }
 
 static void ex_note(char *note, size_t cap, const char *fmt, const char *what, unsigned long line)
@@ -620,12 +739,10 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
     /* the flow */
     if (w->have_flow)
         snprintf(f->flow, sizeof f->flow, "%s", w->flow);
-    else if (before && before->have_flow &&
-             !(strcmp(before->flow, "freight") == 0 && trade_unit_is_currency(f->unit))) {
+    else if (before && before->have_flow && (strcmp(before->flow, "freight") || ex_tonnage(f->unit))) {
         snprintf(f->flow, sizeof f->flow, "%s", before->flow);
         ex_note(note, cap, "%s from line %lu", "flow", before_line);
-    } else if (prev && prev->flow[0] &&
-               !(strcmp(prev->flow, "freight") == 0 && trade_unit_is_currency(f->unit))) {
+    } else if (prev && prev->flow[0] && (strcmp(prev->flow, "freight") || ex_tonnage(f->unit))) {
         snprintf(f->flow, sizeof f->flow, "%s", prev->flow);
         ex_note(note, cap, "%s from line %lu", "flow", prev->line);
     }
@@ -644,20 +761,39 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         rep = w->reporter;
     else if (w->subject[0])
         rep = w->subject;
-    else if (w->possessive[0] && (!w->partner[0] || strcmp(w->possessive, w->partner)))
+    else if (w->possessive[0] && (!w->partner[0] || strcmp(w->possessive, w->partner)) &&
+             !w->share_poss)
         rep = w->possessive;
-    else if (w->source)
+    else if (w->source && !inv)
         rep = w->source;
+    if (inv && w->host[0] && !w->reporter[0]) {
+        /* "Kazakhstan attracted $28 billion": the host is the partner */
+        if (rep && !strcmp(rep, w->host))
+            rep = NULL;
+        if (!w->partner[0])
+            par = w->host;
+    }
     /* partner */
     if (w->partner[0])
         par = w->partner;
+    if (inv && rep && !w->reporter[0] && par && !strcmp(rep, par))
+        rep = NULL; /* "FDI in Kazakhstan's economy": not Kazakhstan's investment */
+    int list_investor = 0;
     if (w->list[0] && !w->pair) {
         if (inv && !w->partner[0]) {
             rep = w->list; /* "Switzerland - 25.8 billion": the investor */
+            list_investor = 1;
+            if (prev && prev->partner[0] && strcmp(prev->partner, rep))
+                par = prev->partner;
+            else if (doc->reporter[0] && strcmp(doc->reporter, rep))
+                par = doc->reporter;
         } else {
             par = w->list;
         }
     }
+    if (w->share_poss && !par && w->possessive[0])
+        par = w->possessive; /* "Russia's trade turnover share": Russia is the partner */
+    (void)list_investor;
     if (!par && !w->pair) {
         const char *r0 = rep ? rep : (prev && prev->reporter[0] ? prev->reporter : doc->reporter);
         /* the last other country of the clause, else of the sentence before it */
@@ -670,13 +806,22 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         if (!par && rep && w->possessive[0] && strcmp(w->possessive, rep))
             par = w->possessive; /* "the EU ... into Kazakhstan's economy" */
     }
-    if (!par && w->total && strcmp(f->unit, "percent") && f->flow[0])
+    /* a total: "total foreign trade", "foreign trade of X"; a bare "foreign
+     * trade turnover" in a document about two countries is theirs */
+    if (!par && w->total && strcmp(f->unit, "percent") && f->flow[0] &&
+        (w->total == 2 || w->reporter[0] || !doc->partner[0]))
         par = "WLD";
     /* the data source reports: "between X and Y, according to Y's statistics" */
-    if (w->source && rep && par && !strcmp(w->source, par)) {
+    if (w->source && rep && par && !strcmp(w->source, par) && !inv) {
+        /* "export of Kyrgyz goods to Uzbekistan, according to the Embassy of
+         * Uzbekistan": Uzbekistan reports an import */
         const char *t = rep;
         rep = par;
         par = t;
+        if (!strcmp(f->flow, "export"))
+            snprintf(f->flow, sizeof f->flow, "import");
+        else if (!strcmp(f->flow, "import"))
+            snprintf(f->flow, sizeof f->flow, "export");
     }
     if (!par && w->after_in[0] && (inv || !strcmp(f->flow, "aid")) &&
         (!rep || strcmp(rep, w->after_in)))

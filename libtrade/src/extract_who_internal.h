@@ -17,10 +17,12 @@ typedef struct ex_who {
     char partner[8];   /* stated with the flow word ("to Y", "with Y") */
     char list[8];      /* the country right before the figure in a list */
     char possessive[8];/* the first "X's" of the sentence */
+    int share_poss;    /* that possessive owns a share: "Russia's share" (a partner) */
     char subject[8];   /* the subject of a flow verb ("X exported") */
     char cand[8][8];   /* the countries before the figure (not possessives), in order */
     int cand_clause[8];/* 1: in the figure's clause */
     int ncand;
+    char host[8];      /* the subject of "attracted", "received" (investment's partner) */
     char after_in[8];  /* "in Y" after the figure, in its clause */
     char first[8];     /* the first country of the sentence that is not a possessive */
     const char *source;/* the data source's country ("according to Chinese customs") */

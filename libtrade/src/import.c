@@ -1337,6 +1337,13 @@ static int partial_row(void *vctx, csvr *r)
         if (rc)
             return rc;
     }
+    /* a group sums at least one row, and has a quantity on at most all of
+     * them (found by fuzz_import: 3 quantity rows of 1 were summed as is) */
+    if (v[2] < 1 || v[3] > v[2])
+        return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line,
+                               (unsigned long)c->col[v[2] < 1 ? 7 : 8] + 1,
+                               v[2] < 1 ? "rows: a group sums at least one row, got 0"
+                                        : "quantity_rows: more than rows");
     const char *src = csvr_field(r, (size_t)c->col[9], &len);
     uint32_t sid = len ? src_from_label(im, src) : 0;
     if (len && !sid)

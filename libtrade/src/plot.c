@@ -17,6 +17,7 @@
 #include "trade/codes.h"
 #include "trade/number.h"
 #include "trade/plot.h"
+#include "trade/series.h"
 
 /* snprintf that truncates quietly (labels longer than their buffer are cut). */
 static void fmt_to(char *out, size_t size, const char *fmt, ...)
@@ -288,9 +289,10 @@ static int qual_dashed(const char *q)
     return !strcmp(q, "estimate") || !strcmp(q, "projection");
 }
 
-/* A value label with four significant digits and no trailing zeros, no
- * exponent, a thousands separator from 1,000 on: 119,092 / 713.8 / 600 /
- * 1.25 / 0.005. */
+/* A value label with three significant digits (four from 100 to 999, so
+ * that 713.8 does not read as 714), no trailing zeros, no exponent, a
+ * thousands separator from 1,000 on: 119,092 / 713.8 / 600 / 27.1 / 1.25 /
+ * 0.798. */
 static void label_num(double v, char *out, size_t size)
 {
     double a = fabs(v);
@@ -308,7 +310,7 @@ static void label_num(double v, char *out, size_t size)
         out[j] = '\0';
         return;
     }
-    int dec = a >= 100 ? 1 : a >= 10 ? 2 : a >= 1 ? 3 : a > 0 ? (int)ceil(-log10(a)) + 3 : 0;
+    int dec = a >= 100 ? 1 : a >= 10 ? 1 : a >= 1 ? 2 : a > 0 ? (int)ceil(-log10(a)) + 2 : 0;
     if (dec > 12)
         dec = 12;
     fmt_to(out, size, "%.*f", dec, v);
@@ -359,21 +361,12 @@ static double nice_step(double raw);
 
 /* ---- choosing rows ---- */
 
-/* 1 if row a is the better statement of a period than row b: an exact
- * figure before a qualified one, then the finer precision. */
-static int better(const trade_obs *a, const trade_obs *b)
-{
-    if (!*a->qualifier != !*b->qualifier)
-        return !*a->qualifier;
-    double pa = a->precision > 0 ? a->precision : INFINITY;
-    double pb = b->precision > 0 ? b->precision : INFINITY;
-    return pa < pb;
-}
-
+/* One figure per period and "same period" are the series module's rules
+ * (trade_series_prefer, trade_period_equal): a chart shows the figure the
+ * analyses use. */
 static int same_period(const trade_period *a, const trade_period *b)
 {
-    return !trade_period_compare(a, b) && a->start_unit == b->start_unit &&
-           a->end_unit == b->end_unit && a->interval == b->interval;
+    return trade_period_equal(a, b);
 }
 
 /* The rows a chart may draw: sel NULL means all. */
@@ -682,8 +675,15 @@ static void put_title(plot_ctx *c, const char *auto_text)
     plot_buf_puts(&c->b, "set title ");
     plot_buf_quote(&c->b, full);
     /* above the source line: charts over time reserve a row for their x2 tics */
-    plot_buf_printf(&c->b, " offset char 0, char %s font ',13' noenhanced\n",
-                    c->x2tics ? "0.3" : "1.8");
+    /* a long title in a smaller font rather than cut at the edges: about
+       60 characters fit at 13 points across 800 pixels */
+    size_t chars = 0;
+    for (const unsigned char *p = (const unsigned char *)full; *p; p++)
+        chars += (*p & 0xC0) != 0x80;
+    double room = 60.0 * c->width / 800.0;
+    int pt = chars <= room ? 13 : chars <= room * 13 / 11 ? 11 : 9;
+    plot_buf_printf(&c->b, " offset char 0, char %s font ',%d' noenhanced\n",
+                    c->x2tics ? "0.3" : "1.8", pt);
     /* read back by trade_plot_render for the <title> of an SVG */
     plot_buf_puts(&c->b, "svg_title = ");
     plot_buf_quote(&c->b, full);
@@ -693,6 +693,20 @@ static void put_title(plot_ctx *c, const char *auto_text)
 
 /* "Source: NAME, lines 12, 14; OTHER, Table 2" from the drawn rows' source
  * and locator columns, between the title and the top left of the graph. */
+/* Where "line N" (N digits to the end) starts in a locator, or NULL. */
+static const char *loc_line(const char *loc)
+{
+    const char *p = NULL;
+    for (const char *q = loc; (q = strstr(q, "line ")); q++)
+        p = q;
+    if (!p || (p != loc && p[-1] != ' ') || !p[5])
+        return NULL;
+    for (const char *d = p + 5; *d; d++)
+        if (*d < '0' || *d > '9')
+            return NULL;
+    return p;
+}
+
 static void put_source(plot_ctx *c)
 {
     const trade_table *t = c->t;
@@ -732,20 +746,53 @@ static void put_source(plot_ctx *c)
     fmt_to(line, sizeof line, "Source: ");
     len = strlen(line);
     for (size_t i = 0; i < ns && len + 1 < sizeof line; i++) {
-        /* "line 12", "line 14" read as "lines 12, 14" */
-        int lines = 1;
-        for (size_t k = 0; k < nloc[i]; k++)
-            lines &= !strncmp(loc[i][k], "line ", 5);
         fmt_to(line + len, sizeof line - len, "%s%s", i ? "; " : "", src[i]);
         len = strlen(line);
+        /* "Table 2, line 73" .. "Table 2, line 77" read as "Table 2, lines 73-77":
+           locators grouped by the text before their last "line N" */
+        unsigned char done[MAXLOC] = {0};
         for (size_t k = 0; k < nloc[i] && len + 1 < sizeof line; k++) {
-            const char *v = loc[i][k];
-            if (lines && k == 0)
-                fmt_to(line + len, sizeof line - len, ", %s%s", nloc[i] > 1 ? "lines " : "line ",
-                       v + 5);
-            else
-                fmt_to(line + len, sizeof line - len, ", %s", lines ? v + 5 : v);
+            if (done[k])
+                continue;
+            const char *lp = loc_line(loc[i][k]);
+            if (!lp) {
+                fmt_to(line + len, sizeof line - len, ", %s", loc[i][k]);
+                len = strlen(line);
+                continue;
+            }
+            size_t plen = (size_t)(lp - loc[i][k]);
+            long nums[MAXLOC];
+            size_t nn = 0;
+            for (size_t m = k; m < nloc[i]; m++) {
+                const char *mp = loc_line(loc[i][m]);
+                if (!done[m] && mp && (size_t)(mp - loc[i][m]) == plen &&
+                    !strncmp(loc[i][m], loc[i][k], plen)) {
+                    nums[nn++] = strtol(mp + 5, NULL, 10);
+                    done[m] = 1;
+                }
+            }
+            for (size_t x = 1; x < nn; x++) /* insertion sort: a dozen at most */
+                for (size_t y = x; y > 0 && nums[y] < nums[y - 1]; y--) {
+                    long tmp = nums[y];
+                    nums[y] = nums[y - 1];
+                    nums[y - 1] = tmp;
+                }
+            fmt_to(line + len, sizeof line - len, ", %.*s%s", (int)plen, loc[i][k],
+                   nn > 1 ? "lines " : "line ");
             len = strlen(line);
+            for (size_t x = 0; x < nn && len + 1 < sizeof line; x++) {
+                size_t y = x;
+                while (y + 1 < nn && nums[y + 1] == nums[y] + 1)
+                    y++;
+                if (y >= x + 2)
+                    fmt_to(line + len, sizeof line - len, "%s%ld\xe2\x80\x93%ld", x ? ", " : "",
+                           nums[x], nums[y]);
+                else
+                    fmt_to(line + len, sizeof line - len, "%s%ld", x ? ", " : "", nums[x]);
+                len = strlen(line);
+                if (y >= x + 2)
+                    x = y;
+            }
         }
     }
     if (more && len + 1 < sizeof line)
@@ -801,6 +848,8 @@ static int point_type(const trade_obs *o, int partial)
 static void rank_axis(plot_buf *b, double hi)
 {
     double step = nice_step(hi / 5);
+    if (step < 1)
+        step = 1; /* ranks are whole numbers: no tick at 0.5 */
     plot_buf_printf(b,
                     "# rank 1 on top: the y axis runs downwards\nset yrange [%g:0]\n"
                     "set ytics %g, %g\nset ytics add ('1' 1)\n",
@@ -813,6 +862,7 @@ typedef struct series_pts {
     size_t *rows; /* deduplicated, period order */
     size_t n;
     int span, dash, solid; /* has periods longer than a year; dashed; solid segments */
+    int joined;            /* at least two points are joined by a line */
 } series_pts;
 
 static void free_series(series_pts *s, size_t n)
@@ -860,7 +910,7 @@ static int gather_series(plot_ctx *c, const char *unit, series_pts **out, size_t
             if (!SELECTED(c->sel, rows[j]) || o->period.start_unit == TRADE_PERIOD_NONE)
                 continue; /* a draft row without a period has no place on the axis */
             if (m && same_period(&trade_table_obs(c->t, s[k].rows[m - 1])->period, &o->period)) {
-                if (better(o, trade_table_obs(c->t, s[k].rows[m - 1]))) {
+                if (trade_series_prefer(c->t, rows[j], s[k].rows[m - 1])) {
                     c->used[s[k].rows[m - 1]] = TRADE_PLOT_ROW_SAME_PERIOD;
                     s[k].rows[m - 1] = rows[j];
                 } else {
@@ -1028,6 +1078,7 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
             plot_buf_printf(b, " \"%s\" \"%s\"\n", per, *q ? q : "exact");
             if (brk && j + 1 < s[i].n)
                 plot_buf_puts(b, "\n"); /* a blank line ends the line there */
+            s[i].joined |= !brk && !span && !next_span;
             any_open |= qual_open(o->qualifier);
             /* a dashed segment is drawn only to a joined next point */
             any_dash |= !span && !brk && !next_span && (dashed || next_dashed);
@@ -1143,8 +1194,14 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
             const trade_obs *o = trade_table_obs(c->t, s[i].rows[0]);
             char pw[128];
             code_words(o->product, pw, sizeof pw);
+            /* a figure without a product beside its parts is their total */
+            for (size_t a = 0; a < ns && !*o->product; a++) {
+                const trade_obs *q = trade_table_obs(c->t, s[a].rows[0]);
+                if (*q->product && !strcmp(q->partner, o->partner) && !strcmp(q->flow, o->flow))
+                    fmt_to(pw, sizeof pw, "total");
+            }
             fmt_to(name, sizeof name, "%s%s%s%s", trade_country_name(o->partner),
-                   *o->product ? " (" : "", pw, *o->product ? ")" : "");
+                   *pw ? " (" : "", pw, *pw ? ")" : "");
         }
         plot_buf_puts(b, i ? ", \\\n     " : "");
         if (s[i].solid)
@@ -1162,8 +1219,8 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
         plot_buf_printf(b,
                         "$s%zu using 1:2:5 with points pt variable ps 1.6 lw 1.5 lc rgb '%s' "
                         "notitle, \\\n"
-                        "     keyentry with linespoints pt 7 ps 1.3 lw 2.5 lc rgb '%s' title ",
-                        i + 1, col, col);
+                        "     keyentry with %s pt 7 ps 1.3 lw 2.5 lc rgb '%s' title ",
+                        i + 1, col, s[i].joined ? "linespoints" : "points", col);
         plot_buf_quote(b, name);
     }
     put_key_notes(c, any_open, any_dash, any_lower, any_upper, any_partial);
@@ -1260,7 +1317,7 @@ static int plot_bars(plot_ctx *c, int rank, trade_error *err)
         while (k < nr && !(cat[k] == ci && grp[k] == gi))
             k++;
         if (k < nr) {
-            if (better(o, trade_table_obs(t, rows[k]))) {
+            if (trade_series_prefer(t, r, rows[k])) {
                 c->used[rows[k]] = TRADE_PLOT_ROW_SAME_PERIOD;
                 rows[k] = r;
             } else {
@@ -1629,7 +1686,15 @@ static int plot_growth(plot_ctx *c, trade_error *err)
         char q[32], qw[40], lab[96];
         code_text(cell_by_name(t, rows[i], "qualifier"), q, sizeof q);
         code_words(q, qw, sizeof qw);
-        fmt_to(lab, sizeof lab, "%+.1f %%%s%s%s", v[i], *qw ? " (" : "", qw, *qw ? ")" : "");
+        char num[64];
+        if (from_growth) {
+            fmt_to(num, sizeof num, "%+.1f", v[i]);
+        } else { /* a stated rate as stated: 40.15, not 40.1 */
+            char raw[48];
+            trade_number_format(v[i], raw, sizeof raw);
+            fmt_to(num, sizeof num, "%s%s", v[i] >= 0 ? "+" : "", raw);
+        }
+        fmt_to(lab, sizeof lab, "%s %%%s%s%s", num, *qw ? " (" : "", qw, *qw ? ")" : "");
         any_qual |= *q != '\0';
         plot_buf_printf(b, "%zu ", i);
         put_num(b, v[i]);

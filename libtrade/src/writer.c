@@ -37,6 +37,7 @@
 #ifndef PATH_MAX
 #define PATH_MAX 4096
 #endif
+#include "writer_xlsx_internal.h"
 
 struct trade_writer {
     FILE *fp;
@@ -59,6 +60,7 @@ struct trade_writer {
     int part;
     size_t partcap;
     int slot; /* writer_temp_register's slot for tmppath, or -1 */
+    xlsx_sheet *xlsx; /* --format xlsx: the rows go here (writer_xlsx.c) */
 };
 
 #define OUT_SIZE ((size_t)1 << 16)
@@ -123,6 +125,8 @@ int trade_format_parse(const char *name, trade_format *out)
         *out = TRADE_FORMAT_TSV;
     else if (name && !strcmp(name, "jsonl"))
         *out = TRADE_FORMAT_JSONL;
+    else if (name && !strcmp(name, "xlsx"))
+        *out = TRADE_FORMAT_XLSX;
     else
         return TRADE_EARG;
     return TRADE_OK;
@@ -141,6 +145,7 @@ static void writer_free(trade_writer *w)
     free(w->target);
     free(w->tmppath);
     writer_temp_release(w->slot);
+    xlsx_sheet_free(w->xlsx);
     free(w);
 }
 
@@ -364,6 +369,11 @@ int trade_writer_open(trade_writer **out, const char *path, const trade_write_op
         w->raw = opt->raw;
     }
     if (!path || !strcmp(path, "-")) {
+        if (w->format == TRADE_FORMAT_XLSX) {
+            writer_free(w);
+            return trade_error_set(err, TRADE_EARG, NULL, 0, 0,
+                                   "xlsx is written to a file: add -o FILE.xlsx");
+        }
         w->fp = stdout;
         *out = w;
         return TRADE_OK;
@@ -399,6 +409,15 @@ int trade_writer_open(trade_writer **out, const char *path, const trade_write_op
         writer_free(w);
         return trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot write: %s", strerror(e));
     }
+    if (w->format == TRADE_FORMAT_XLSX) {
+        int xrc = w->tmppath ? xlsx_sheet_open(&w->xlsx, w->tmppath, err)
+                             : trade_error_set(err, TRADE_EARG, path, 0, 0,
+                                               "xlsx is written to a regular file");
+        if (xrc) {
+            trade_writer_discard(w);
+            return xrc;
+        }
+    }
     *out = w;
     return TRADE_OK;
 }
@@ -417,6 +436,8 @@ int trade_writer_header(trade_writer *w, size_t ncols, const char *const *names,
         w->ncols = i + 1;
         w->numeric[i] = numeric ? numeric[i] : (unsigned char)trade_column_is_numeric(names[i]);
     }
+    if (w->xlsx)
+        return xlsx_sheet_header(w->xlsx, w->ncols, w->names, w->numeric, err);
     if (w->format == TRADE_FORMAT_JSONL)
         return TRADE_OK;
     return trade_writer_row(w, (const char *const *)w->names, err);
@@ -562,6 +583,8 @@ static void put_json_string(FILE *fp, const char *s)
 
 int trade_writer_row(trade_writer *w, const char *const *cells, trade_error *err)
 {
+    if (w->xlsx)
+        return xlsx_sheet_row(w->xlsx, cells, err);
     if (w->format == TRADE_FORMAT_JSONL) {
         fputc('{', w->fp);
         for (size_t i = 0; i < w->ncols; i++) {
@@ -618,7 +641,11 @@ int trade_writer_commit(trade_writer *w, trade_error *err)
     const char *name = w->path ? w->path : "-";
     errno = 0;
     out_flush(w);
-    if (fflush(w->fp) != 0 || ferror(w->fp) || w->failed) {
+    if (w->xlsx) /* the workbook is written into the temporary file now */
+        rc = xlsx_sheet_close(w->xlsx, err);
+    if (rc) {
+        /* reported by xlsx_sheet_close */
+    } else if (fflush(w->fp) != 0 || ferror(w->fp) || w->failed) {
         rc = trade_error_set(err, TRADE_EIO, name, 0, 0, "write error: %s",
                              strerror(errno ? errno : EIO));
     } else if (w->tmppath && fsync(fileno(w->fp)) != 0) {
@@ -674,8 +701,14 @@ int trade_writer_open_part(trade_writer **out, const trade_writer *like, trade_e
         return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
     w->format = like->format;
     w->raw = like->raw;
-    w->fp = tmpfile();
+    if (like->xlsx && xlsx_sheet_open(&w->xlsx, NULL, err)) {
+        free(w);
+        return TRADE_ENOMEM;
+    }
+    w->fp = w->xlsx ? NULL : tmpfile();
     w->part = w->fp ? PART_FILE : PART_MEMORY;
+    if (w->xlsx)
+        w->partcap = 0;
     if (w->part == PART_MEMORY && w->format == TRADE_FORMAT_JSONL) {
         writer_free(w);
         return trade_error_set(err, TRADE_EIO, NULL, 0, 0, "no temporary file: %s",
@@ -693,6 +726,10 @@ int trade_writer_open_part(trade_writer **out, const trade_writer *like, trade_e
         w->ncols = i + 1;
         w->numeric[i] = like->numeric[i];
     }
+    if (w->xlsx && xlsx_sheet_header(w->xlsx, w->ncols, w->names, w->numeric, err)) {
+        writer_free(w);
+        return TRADE_ENOMEM;
+    }
     *out = w;
     return TRADE_OK;
 nomem:
@@ -707,7 +744,11 @@ int trade_writer_append(trade_writer *w, trade_writer *part, trade_error *err)
     trade_error_clear(err);
     const char *name = w->path ? w->path : "-";
     int rc = TRADE_OK;
-    if (part->part == PART_MEMORY) {
+    if (part->xlsx) {
+        rc = w->xlsx ? xlsx_sheet_append(w->xlsx, part->xlsx, err)
+                     : trade_error_set(err, TRADE_EARG, name, 0, 0, "not a part of this writer");
+        part->xlsx = NULL; /* freed by xlsx_sheet_append */
+    } else if (part->part == PART_MEMORY) {
         if (part->failed)
             rc = trade_error_set(err, TRADE_ENOMEM, name, 0, 0, "out of memory");
         else

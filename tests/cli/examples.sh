@@ -59,7 +59,10 @@ a, b = block(sys.argv[1]), block(sys.argv[2])
 open(sys.argv[3] + "/cagr.c", "w").write(a)
 sys.exit(0 if a == b else 1)
 EOF_PY
-cc -std=c11 -Wall -Wextra -Wpedantic -Werror -I"$SRCDIR/libtrade/include" "$tmp/cagr.c" \
+san="" # a sanitizer build's library needs the sanitizers at link time too
+grep -q '^TRADE_SANITIZE:BOOL=ON' "$BINDIR/CMakeCache.txt" 2>/dev/null && san="-fsanitize=address,undefined"
+# shellcheck disable=SC2086
+cc -std=c11 -Wall -Wextra -Wpedantic -Werror $san -I"$SRCDIR/libtrade/include" "$tmp/cagr.c" \
     -L"$BINDIR" -ltrade -lm -o "$tmp/cagr" || bad "README example does not compile"
 # shellcheck disable=SC2086
 LD_LIBRARY_PATH=$BINDIR "$tmp/cagr" $D >"$tmp/cagr.out" || bad "README example: exit $?"

@@ -241,5 +241,25 @@ head -c 60 "$tmp/obs.bin" >"$tmp/trunc.bin"
 expect_error "truncated gzip" 1 "trunc.bin: cannot decompress" "$TRADE" cat "$tmp/trunc.bin"
 : "$obs"
 
+# --- a sorted file is streamed one (year, exporter) block at a time; the
+# rows equal those of the hash path (a pipe is never streamed), at every
+# level, and so do those of the same file shuffled (not streamable) and of
+# a file whose exporters are in another order than their codes'
+python3 "$SRCDIR/bench/gen_baci.py" 40000 "$tmp/sorted.csv" 3
+{ head -1 "$tmp/sorted.csv"; tail -n +2 "$tmp/sorted.csv" | sort -t, -k2,2n -k1,1n -s; } >"$tmp/byexp.csv"
+{ head -1 "$tmp/sorted.csv"; tail -n +2 "$tmp/sorted.csv" | shuf --random-source="$tmp/sorted.csv"; } >"$tmp/shuffled.csv"
+for level in total hs2 hs6; do
+  cat "$tmp/sorted.csv" | "$TRADE" import baci --level $level --with-quantity --source sorted.csv - -o "$tmp/hash.csv" || fail=1
+  "$TRADE" import baci --level $level --with-quantity "$tmp/sorted.csv" -o "$tmp/stream.csv" || fail=1
+  check "streamed = hashed ($level)" "$tmp/hash.csv" "$tmp/stream.csv"
+  for f in byexp shuffled; do
+    "$TRADE" import baci --level $level --with-quantity --source sorted.csv "$tmp/$f.csv" -o "$tmp/$f.out" || fail=1
+    check "$f ($level)" "$tmp/hash.csv" "$tmp/$f.out"
+  done
+done
+# an error in a streamed file keeps its line: line 1 + 20000 + 1
+awk 'NR==20002{$0="2019,56,251,010121,x,1"}1' "$tmp/sorted.csv" >"$tmp/bad.csv"
+expect_error "streamed error line" 1 "bad.csv:20002:20: v: expected a plain number" "$TRADE" import baci "$tmp/bad.csv"
+
 lib_valgrind_check || fail=1
 exit $fail

@@ -52,9 +52,10 @@ typedef int (*trade_check_fn)(void *ctx, const trade_check_result *r);
  *     level rows (any other unit but percent, pp and rank) of the same
  *     reporter, partner, flow and product at its period and at the period
  *     trade_check_growth_base gives (a year, month, quarter or part of a
- *     year: the same months a year before; longer periods: the period of
- *     the same length just before), every pair of level rows, so a figure
- *     stated twice is checked both ways;
+ *     year: the same months a year before, or the period just before when
+ *     the row's note or label says so, trade_check_text_is_sequential;
+ *     longer periods: the period of the same length just before), every
+ *     pair of level rows, so a figure stated twice is checked both ways;
  * (b) sum: a row with an empty product against the sum of the rows with the
  *     same reporter, partner, flow, period and unit and a product (at least
  *     two distinct products; the first row of each product is used);
@@ -69,11 +70,19 @@ TRADE_API int trade_check_run(const trade_table *t, trade_check_fn fn, void *ctx
 /* The period a growth rate stated for p is measured from: for a period of
  * at most twelve months (a year, a quarter, a month, 2012-01/2012-10) the
  * same months a year before (year-on-year: 2012-03 -> 2011-03,
- * 2012-01/2012-10 -> 2011-01/2011-10, 2012 -> 2011); for a longer period the
- * period of the same length just before (2017/2022 -> 2011/2016). Written
- * in the same form as p. Returns 0, or TRADE_EARG when p is
- * TRADE_PERIOD_NONE or the base would fall before year 1. */
-TRADE_API int trade_check_growth_base(const trade_period *p, trade_period *base);
+ * 2012-01/2012-10 -> 2011-01/2011-10, 2012 -> 2011), unless sequential is
+ * set (the text says the rate is on the previous period: 2012-03 ->
+ * 2012-02, 2012-Q2 -> 2012-Q1); for a longer period the period of the same
+ * length just before (2017/2022 -> 2011/2016). Written in the same form as
+ * p. Returns 0, or TRADE_EARG when p is TRADE_PERIOD_NONE or the base
+ * would fall before year 1. */
+TRADE_API int trade_check_growth_base(const trade_period *p, int sequential, trade_period *base);
+
+/* 1 when text (a note or label) says a growth rate is on the previous
+ * period rather than year-on-year: "month-on-month", "quarter-on-quarter",
+ * "on the previous month", "m/m", "q/q", ... (any case); 0 otherwise or for
+ * NULL. trade_check_run reads the rate row's note and label with it. */
+TRADE_API int trade_check_text_is_sequential(const char *text);
 
 /* The output columns of trade check, one per field of a result row:
  * check, reporter, partner, flow, period, unit, product, compared, a_value,

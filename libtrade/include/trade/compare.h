@@ -80,10 +80,13 @@ typedef int (*trade_compare_fn)(void *ctx, const trade_compare_row *row);
  * Share and index: the input's columns (without share_pct / index and
  * status), then share_pct or index, then status. Balance: reporter,
  * partner, flow, period, unit, [product,] exports, imports, balance,
- * coverage, total, status. HHI: the group columns, n, hhi, hhi_normalized,
- * status. Mirror: reporter, partner, flow, period, unit, [product,]
- * exports_reported, imports_mirror, gap, gap_pct, status. Returns 0 or
- * TRADE_EARG (an unknown --group column; a NULL argument). */
+ * coverage, total, qualifier, status. HHI: the group columns, n, hhi,
+ * hhi_normalized, qualifier, status. Mirror: reporter, partner, flow,
+ * period, unit, [product,] exports_reported, imports_mirror, gap, gap_pct,
+ * qualifier, status. The qualifier of a row computed from several figures
+ * is trade_series_qualifier of them ("" when all are exact; an estimate
+ * when an estimate is among them; ...). Returns 0 or TRADE_EARG (an
+ * unknown --group column; a NULL argument). */
 TRADE_API int trade_compare_columns(const trade_table *t, trade_compare_mode mode,
                                     const trade_compare_options *opt, const char **names,
                                     unsigned char *numeric, size_t *n, trade_error *err);

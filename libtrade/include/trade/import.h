@@ -133,6 +133,24 @@ TRADE_API size_t trade_import_count(const trade_import *im);
  * not finished). */
 TRADE_API int trade_import_get(const trade_import *im, size_t i, trade_import_group *g);
 
+/* Called with each group, in output order, by trade_import_baci_stream. g
+ * and its strings live until the next call. Returns 0 to go on, or a status
+ * that stops the import (and is returned). */
+typedef int (*trade_import_group_fn)(void *ctx, const trade_import_group *g);
+
+/* Read one BACI file (a plain regular file) and give its groups to fn in
+ * the order trade_import_get would, without holding them: for a file
+ * sorted by year and exporter, as BACI ships it, memory is bounded by the
+ * largest (year, exporter) block, not by the number of groups. The
+ * importer must be new (no file added before). Returns -1, having read
+ * nothing into the importer and called fn never, when the file cannot be
+ * streamed (not sorted so, quotes, padded fields, a pipe, compressed): use
+ * trade_import_baci then. Else 0 or the errors of trade_import_baci; on an
+ * error some groups may have been given already (write to a file that is
+ * replaced only on success). */
+TRADE_API int trade_import_baci_stream(trade_import *im, const char *path,
+                                       trade_import_group_fn fn, void *ctx, trade_error *err);
+
 /* The header of a partial file, NULL-terminated static array of names,
  * without its last column, which is trade_import_partial_meta. */
 TRADE_API const char *const *trade_import_partial_columns(void);

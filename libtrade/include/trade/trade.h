@@ -26,6 +26,7 @@
 #include "table_read.h"
 #include "table.h"
 #include "version.h"
+#include "workbook.h"
 #include "writer.h"
 
 #endif

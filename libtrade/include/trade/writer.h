@@ -1,5 +1,5 @@
-/* writer.h - writing rows as CSV, TSV or JSON lines, to stdout or atomically
- * to a file.
+/* writer.h - writing rows as CSV, TSV, JSON lines or an Excel sheet, to
+ * stdout or atomically to a file.
  *
  * A file is written to a temporary file in the same folder and renamed over
  * the target only by trade_writer_commit, after fflush and fsync succeed, so
@@ -28,7 +28,9 @@ extern "C" {
 typedef enum trade_format {
     TRADE_FORMAT_CSV = 0,
     TRADE_FORMAT_TSV,
-    TRADE_FORMAT_JSONL
+    TRADE_FORMAT_JSONL,
+    TRADE_FORMAT_XLSX /* Excel workbook of one sheet: to a file only (-o), numbers as
+                         numbers, text as text (never a formula), header frozen */
 } trade_format;
 
 typedef struct trade_write_options {
@@ -46,7 +48,7 @@ typedef struct trade_writer trade_writer;
  * nothing may be written after this call. */
 TRADE_API void trade_writer_cleanup(void);
 
-/* Parse "csv", "tsv" or "jsonl". Returns 0 or TRADE_EARG. */
+/* Parse "csv", "tsv", "jsonl" or "xlsx". Returns 0 or TRADE_EARG. */
 TRADE_API int trade_format_parse(const char *name, trade_format *out);
 
 /* An output column as a result module names it (trade_growth_columns,
