@@ -1428,10 +1428,14 @@ int trade_import_baci_stream(trade_import *im, const char *path, trade_import_gr
 {
     if (!strcmp(path, "-"))
         return -1;
+    /* a FIFO must be opened once only: opened and closed here, its writer
+     * would see the reader go (and the general path wait for another) */
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return -1;
     int fd = open(path, O_RDONLY);
     if (fd < 0)
         return trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
-    struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || inp_sniff_fd(fd) != INP_PLAIN) {
         close(fd);
         return -1; /* a pipe, an archive, compressed: the general path */
