@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "fastnum_internal.h"
+#include "writer_internal.h"
 #include "import_internal.h"
 #include "input_internal.h"
 #include "utf8_internal.h"
@@ -1114,7 +1115,7 @@ static int baci_fd(trade_import *im, int fd, const char *path, trade_error *err)
             return rc;
         }
         w[0].peer = &w[1];
-        if (pthread_create(&th, NULL, worker_main, &w[1]) != 0) {
+        if (writer_thread_create(&th, worker_main, &w[1]) != 0) {
             worker_free(&w[1]);
             two = 0;
             w[0].end = fsize;
