@@ -271,7 +271,7 @@ int cmd_growth(int argc, char **argv)
     int threaded = 0;
     if (mid > 0 && mid < ns && series_out_part(&job.g.out, &g.out) == CLI_OK) {
         job.g.vcol = g.vcol;
-        threaded = pthread_create(&th, NULL, growth_main, &job) == 0;
+        threaded = cli_thread_create(&th, growth_main, &job) == 0;
         if (!threaded)
             series_out_close(&job.g.out, CLI_EUSAGE);
     }
