@@ -374,7 +374,7 @@ int cmd_import(int argc, char **argv)
         default: {
             int rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "import", c, optarg);
             if (rc) {
-                print_usage(stderr);
+                cli_usage_hint("import");
                 return CLI_EUSAGE;
             }
         }
@@ -382,7 +382,7 @@ int cmd_import(int argc, char **argv)
     }
     if (optind >= argc) {
         cli_errorf("import", "expected baci, comtrade or merge");
-        print_usage(stderr);
+        cli_usage_hint("import");
         return CLI_EUSAGE;
     }
     const char *kind = argv[optind++];
