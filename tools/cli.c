@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -189,6 +190,37 @@ int cli_where_new(trade_where **out, const cli_common *o, const char *cmd)
     return CLI_OK;
 }
 
+/* A progress bar on a terminal while a large file is read (as import). */
+typedef struct read_progress {
+    int last, shown;
+    char name[256];
+} read_progress;
+
+static void read_progress_fn(void *ctx, const char *name, unsigned long long done,
+                             unsigned long long total)
+{
+    read_progress *p = ctx;
+    int pct = total ? (int)(done * 100 / total) : 100;
+    if (strcmp(p->name, name) != 0) {
+        if (p->shown)
+            fputc('\n', stderr);
+        snprintf(p->name, sizeof p->name, "%s", name);
+        p->last = -1;
+        p->shown = 0;
+    }
+    if (pct == p->last || (!p->shown && pct == 100))
+        return; /* a small file: no bar at all */
+    p->last = pct;
+    p->shown = 1;
+    char bar[41];
+    int n = pct * 40 / 100;
+    memset(bar, '#', (size_t)n);
+    memset(bar + n, '.', (size_t)(40 - n));
+    bar[40] = '\0';
+    fprintf(stderr, "\r%s [%s] %3d%%", name, bar, pct);
+    fflush(stderr);
+}
+
 int cli_read_inputs(trade_table *t, const char *cmd, int argc, char **argv, const cli_common *o)
 {
     problem_count pc = {"", 0, 0};
@@ -198,6 +230,11 @@ int cli_read_inputs(trade_table *t, const char *cmd, int argc, char **argv, cons
     ro.max_field_bytes = o ? o->max_field : 0;
     ro.on_problem = print_problem;
     ro.ctx = &pc;
+    read_progress prog = {-1, 0, ""};
+    if (isatty(2)) {
+        ro.progress = read_progress_fn;
+        ro.progress_ctx = &prog;
+    }
     trade_where *w = NULL;
     int rc = cli_where_new(&w, o, cmd);
     if (rc)
@@ -205,6 +242,8 @@ int cli_read_inputs(trade_table *t, const char *cmd, int argc, char **argv, cons
     trade_error err;
     rc = trade_table_read_files(t, argc > 0 ? (size_t)argc : 0, (const char *const *)argv, &ro, w,
                                 &err);
+    if (prog.shown)
+        fputc('\n', stderr);
     trade_where_free(w);
     if (rc && pc.total == 0)
         cli_print_error(&err); /* out of memory: reported through no callback */

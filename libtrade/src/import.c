@@ -256,14 +256,15 @@ int imp_code_intern(trade_import *im, const char *code, size_t len)
  * with Liechtenstein, ...) or none. Historical codes (810 SUN, 891 SCG, 530
  * ANT, ...) come from the codes table. BACI's and Comtrade's areas "not
  * elsewhere specified" and groupings with no code of their own get the
- * placeholder X + number: 490 "Other Asia, nes" (Taiwan in practice, a
+ * placeholder X + number (Comtrade's 97, the European Union, is EUU): 490
+ * "Other Asia, nes" (Taiwan in practice, a
  * large exporter), 568 "Europe, nes", 577 "Africa, nes", 697 "Europe EFTA,
  * nes", 711 Southern African Customs Union, 899 "Areas, nes". 849 "US
  * Misc. Pacific Isds" is ISO's United States Minor Outlying Islands. */
 static const struct {
     int num;
     const char *alpha3;
-} deviations[] = {{58, "BLX"},  {251, "FRA"},  {280, "DEU"},  {381, "ITA"},  {490, "X490"},
+} deviations[] = {{58, "BLX"},  {97, "EUU"},  {251, "FRA"},  {280, "DEU"},  {381, "ITA"},  {490, "X490"},
                   {568, "X568"}, {577, "X577"}, {579, "NOR"},  {697, "X697"}, {699, "IND"},
                   {711, "X711"}, {736, "SDN"},  {757, "CHE"},  {842, "USA"},  {849, "UMI"},
                   {899, "X899"}, {0, NULL}};

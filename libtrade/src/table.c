@@ -1141,7 +1141,9 @@ static int read_source(trade_table *t, const char *name, chunk_fn next, void *sr
         return trade_error_set(err, TRADE_ENOMEM, name, 0, 0, "out of memory");
     }
     int first = 1, io = 0, joined = 0;
-    unsigned long long total = 0;
+    unsigned long long total = 0, psize = 0, pcalls = 0;
+    if (opt && opt->progress && fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+        psize = (unsigned long long)st.st_size;
     while (!r.stop) {
         size_t got = 0;
         io = next(src, buf, CHUNK_BYTES, &got);
@@ -1176,12 +1178,17 @@ static int read_source(trade_table *t, const char *name, chunk_fn next, void *sr
         }
         first = 0;
         total += got;
+        if (psize && !(++pcalls & 63)) /* every 4 MiB: the progress bar */
+            opt->progress(opt->progress_ctx, r.name,
+                          cut ? total * psize / cut : total < psize ? total : psize, psize);
         feed(&r, &p, s, got);
         if (cut && !split_state && r.have_header && !r.stop && whole.pos < cut)
             split_state = split_start(&job, &r, fd, cut, size) ? 1 : 2;
     }
     if (split_state == 1)
         split_finish(&job, t, 0, 0);
+    if (psize)
+        opt->progress(opt->progress_ctx, r.name, psize, psize);
     free(buf);
     if (io && !r.stop && next == chunk_inp) { /* decompression: its own message */
         problem(&r, ((inp_src *)src)->err.code, 0, 0, "%s", ((inp_src *)src)->err.message);

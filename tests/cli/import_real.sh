@@ -141,6 +141,15 @@ gzip -c "$d/comtrade_bulk.tsv" >"$tmp/ct.gz"
 check "comtrade bulk tsv.gz" "$tmp/exp_bulk.csv" "$tmp/bulk.csv"
 "$TRADE" validate "$tmp/bulk.csv" >/dev/null || { echo "FAIL: bulk output does not validate"; fail=1; }
 
+# --- a zip of Comtrade files, numeric codes only: 97 is the EU (EUU), 0 the
+# world, 899 "Areas, nes" X899; each member has its own header and source
+printf 'refYear,period,reporterCode,partnerCode,flowCode,cmdCode,primaryValue\n2020,2020,97,0,X,TOTAL,5\n2020,2020,56,899,M,TOTAL,2\n' >"$tmp/a.csv"
+python3 -c "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1],'w'); z.write(sys.argv[2],'a.csv'); z.write(sys.argv[3],'b.csv')" "$tmp/ct.zip" "$tmp/a.csv" "$d/comtrade_small.csv"
+"$TRADE" import comtrade "$tmp/ct.zip" >"$tmp/ctzip.csv" || { echo "FAIL: comtrade zip exit"; fail=1; }
+grep -q '^EUU,WLD,export,2020,5,USD,ct.zip(a.csv)$' "$tmp/ctzip.csv" || { echo "FAIL: comtrade zip EU"; cat "$tmp/ctzip.csv"; fail=1; }
+grep -q '^BEL,X899,import,2020,2,USD,ct.zip(a.csv)$' "$tmp/ctzip.csv" || { echo "FAIL: comtrade zip 899"; fail=1; }
+grep -q '^BEL,FRA,export,2020,1234.5,USD,ct.zip(b.csv)$' "$tmp/ctzip.csv" || { echo "FAIL: comtrade zip second member"; fail=1; }
+
 # --- legacy comtrade.un.org CSV: Trade Flow Code 2 export, 1 import, 3
 # re-export; empty customs and transport cells are no breakdown; Netweight
 # in kg (1500 kg = 1.5 t); the hs4 row 0101 is another level
