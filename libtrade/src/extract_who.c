@@ -421,7 +421,7 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     flow = "freight";
         } else if (!strcmp(flow, "freight") && trade_unit_is_currency(r->f.unit)) {
             /* money: "freight trains ... worth" is not goods carried */
-            flow = NULL;
+            flow = "";
             w->have_flow = 0;
         }
         if (flow && !strcmp(flow, "balance") && !deficit) {
