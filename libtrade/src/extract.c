@@ -944,8 +944,9 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
                     d->year = y;
                     d->month = m;
                 }
-            } else if (p + 10 <= n && ex_isdigit((unsigned char)s[p]) && s[p + 4] == '-' &&
-                       s[p + 7] == '-') {
+            } else if (p + 10 <= n && ex_isdigit((unsigned char)s[p]) &&
+                       ((s[p + 4] == '-' && s[p + 7] == '-') ||
+                        (s[p + 4] == '/' && s[p + 7] == '/'))) {
                 int ok = 1;
                 for (int k = 0; k < 10; k++)
                     if (k != 4 && k != 7 && !ex_isdigit((unsigned char)s[p + k]))

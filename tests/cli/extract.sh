@@ -87,6 +87,11 @@ grep -q '^KAZ,.*,2022,5000000000,USD,' "$tmp/transit.csv" || { echo "FAIL: trans
 printf 'Exports to Chile reached EUR 5 million last year.\n' >"$tmp/rel.txt"
 "$TRADE" extract --date 2024-02-01 "$tmp/rel.txt" | grep -q '^,CHL,export,2023,5000000,EUR,' ||
   { echo "FAIL: --date: $("$TRADE" extract --date 2024-02-01 "$tmp/rel.txt")"; fail=1; }
+# a date line of the text does the same ("2024/02/01 10:00", "1 February 2024")
+printf '2024/02/01 10:00\nExports to Chile reached EUR 5 million last year.\n' | "$TRADE" extract |
+  grep -q '^,CHL,export,2023,5000000,EUR,' || { echo "FAIL: date line YYYY/MM/DD"; fail=1; }
+printf 'Santiago, 1 February 2024\nExports to Chile reached EUR 5 million last year.\n' | "$TRADE" extract |
+  grep -q '^,CHL,export,2023,5000000,EUR,' || { echo "FAIL: date line D Month YYYY"; fail=1; }
 printf 'Exports to Chile reached EUR 5 million this year.\n' >"$tmp/rel.txt"
 "$TRADE" extract --date 2024-02-01 "$tmp/rel.txt" | grep -q '^,CHL,export,2024,' ||
   { echo "FAIL: --date this year"; fail=1; }
