@@ -1213,6 +1213,30 @@ static int ex_finish(ex_state *st)
                 nl += s[q - 1] == '\n';
                 q--;
             }
+            if (q > 0 && nl >= 2 && a < n && s[a] >= 'a' && s[a] <= 'z') {
+                /* a paragraph that starts in lower case goes on a sentence cut
+                 * by a page break or by footnotes ("... increases over the last
+                 * few years,\n\n¹ In 2010, ...\n\nrising from EUR 940,000"):
+                 * look back over the footnote paragraphs */
+                for (int it = 0; it < 6 && q > 0; it++) {
+                    size_t ps = q;
+                    while (ps > 0 && !(s[ps - 1] == '\n' && ps >= 2 && s[ps - 2] == '\n'))
+                        ps--;
+                    unsigned char c0 = (unsigned char)s[ps];
+                    int footnote = (c0 == 0xC2 && ps + 1 < n &&
+                                ((unsigned char)s[ps + 1] == 0xB9 || (unsigned char)s[ps + 1] == 0xB2 ||
+                                 (unsigned char)s[ps + 1] == 0xB3)) ||
+                               (c0 == 0xE2 && ps + 2 < n && (unsigned char)s[ps + 1] == 0x81) ||
+                               (ex_isdigit(c0) && ps + 1 < n && (s[ps + 1] == ' ' || ex_isdigit((unsigned char)s[ps + 1])));
+                    if (!footnote) {
+                        nl = 0; /* the paragraph the sentence began in */
+                        break;
+                    }
+                    q = ps;
+                    while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\n' || s[q - 1] == '\r'))
+                        q--;
+                }
+            }
             if (q > 0 && nl < 2) {
                 size_t pa, pb;
                 extract_sentence(sc, q - 1, &pa, &pb);
