@@ -72,13 +72,23 @@ int cli_common_option(cli_common *o, const char *cmd, int c, const char *arg)
         return 0;
     case CLI_OPT_FORMAT:
         if (trade_format_parse(arg, &o->write.format)) {
-            cli_errorf(cmd, "--format must be csv, tsv or jsonl, not '%s'", arg);
+            cli_errorf(cmd, "--format must be csv, tsv, jsonl or xlsx, not '%s'", arg);
             return CLI_EUSAGE;
         }
         return 0;
     case CLI_OPT_RAW:
         o->write.raw = 1;
         return 0;
+    case CLI_OPT_DIGITS: {
+        char *end;
+        long n = strtol(arg, &end, 10);
+        if (!*arg || *end || n < 1 || n > 17) {
+            cli_errorf(cmd, "--digits takes 1 to 17 (significant digits), not '%s'", arg);
+            return CLI_EUSAGE;
+        }
+        o->write.digits = (int)n;
+        return 0;
+    }
     case CLI_OPT_DRAFT:
         o->draft = 1;
         return 0;
@@ -196,4 +206,9 @@ int cli_writer_commit(trade_writer *w)
     trade_error err;
     int rc = trade_writer_commit(w, &err);
     return rc ? cli_fail(&err) : CLI_OK;
+}
+
+void cli_usage_hint(const char *cmd)
+{
+    fprintf(stderr, "see 'trade %s --help'\n", cmd);
 }

@@ -36,7 +36,7 @@ int cmd_cat(int argc, char **argv)
         }
         int rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "cat", c, optarg);
         if (rc) {
-            fputs(usage, stderr);
+            cli_usage_hint("cat");
             return CLI_EUSAGE;
         }
     }

@@ -72,7 +72,7 @@ int cmd_check(int argc, char **argv)
             return CLI_OK;
         }
         if (ch == '?' || cli_common_option(&o, "check", ch, optarg)) {
-            fputs(usage, stderr);
+            cli_usage_hint("check");
             return CLI_EUSAGE;
         }
     }

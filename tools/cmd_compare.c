@@ -103,21 +103,21 @@ int cmd_compare(int argc, char **argv)
             bad = ch == '?' || cli_common_option(&o, "compare", ch, optarg);
         }
         if (bad) {
-            fputs(usage, stderr);
+            cli_usage_hint("compare");
             return CLI_EUSAGE;
         }
     }
     if (optind >= argc) {
         cli_errorf("compare", "which comparison? balance, coverage, total, share, hhi, index or "
                               "mirror");
-        fputs(usage, stderr);
+        cli_usage_hint("compare");
         return CLI_EUSAGE;
     }
     const char *what = argv[optind++];
     trade_compare_mode mode;
     if (trade_compare_mode_parse(what, &mode)) {
         cli_errorf("compare", "unknown comparison '%s'", what);
-        fputs(usage, stderr);
+        cli_usage_hint("compare");
         return CLI_EUSAGE;
     }
     if (mode == TRADE_COMPARE_INDEX && !co.base) {

@@ -78,13 +78,13 @@ int cmd_convert(int argc, char **argv)
             bad = c == '?' || cli_common_option(&o, "convert", c, optarg);
         }
         if (bad) {
-            fputs(usage, stderr);
+            cli_usage_hint("convert");
             return CLI_EUSAGE;
         }
     }
     if (!target || !rates) {
         cli_errorf("convert", "--to CURRENCY and --rates FILE are required");
-        fputs(usage, stderr);
+        cli_usage_hint("convert");
         return CLI_EUSAGE;
     }
     if (!trade_unit_is_currency(target)) {

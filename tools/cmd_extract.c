@@ -397,7 +397,7 @@ int cmd_extract(int argc, char **argv)
             rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "extract", c, optarg);
         }
         if (rc) {
-            fputs(usage, stderr);
+            cli_usage_hint("extract");
             return CLI_EUSAGE;
         }
     }

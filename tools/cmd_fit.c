@@ -73,7 +73,7 @@ int cmd_fit(int argc, char **argv)
             continue;
         }
         if (c == '?' || cli_common_option(&o, "fit", c, optarg)) {
-            fputs(usage, stderr);
+            cli_usage_hint("fit");
             return CLI_EUSAGE;
         }
     }

@@ -216,7 +216,7 @@ int cmd_growth(int argc, char **argv)
             rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "growth", c, optarg);
         }
         if (rc) {
-            fputs(usage, stderr);
+            cli_usage_hint("growth");
             return CLI_EUSAGE;
         }
     }

@@ -109,6 +109,13 @@ int cmd_plot(int argc, char **argv)
             }
             break;
         }
+        case CLI_OPT_FORMAT:
+        case CLI_OPT_RAW:
+            /* a chart is a script and an image, not rows */
+            cli_errorf("plot", "%s is not used by plot: --terminal png|svg|pdf picks the image",
+                       c == CLI_OPT_FORMAT ? "--format" : "--raw");
+            rc = CLI_EUSAGE;
+            break;
         default:
             rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "plot", c, optarg);
             if (rc < 0) {
@@ -117,7 +124,7 @@ int cmd_plot(int argc, char **argv)
             }
         }
         if (rc) {
-            fputs(usage, stderr);
+            cli_usage_hint("plot");
             return CLI_EUSAGE;
         }
     }
@@ -127,7 +134,7 @@ int cmd_plot(int argc, char **argv)
                        argv[optind]);
         else
             cli_errorf("plot", "which chart? line, bars, growth or rank");
-        fputs(usage, stderr);
+        cli_usage_hint("plot");
         return CLI_EUSAGE;
     }
     optind++;

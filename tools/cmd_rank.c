@@ -115,7 +115,7 @@ int cmd_rank(int argc, char **argv)
             bad = c == '?' || cli_common_option(&o, "rank", c, optarg);
         }
         if (bad) {
-            fputs(usage, stderr);
+            cli_usage_hint("rank");
             return CLI_EUSAGE;
         }
     }

@@ -62,7 +62,7 @@ int cmd_stats(int argc, char **argv)
             return CLI_OK;
         }
         if (c == '?' || cli_common_option(&o, "stats", c, optarg)) {
-            fputs(usage, stderr);
+            cli_usage_hint("stats");
             return CLI_EUSAGE;
         }
     }

@@ -39,11 +39,19 @@ int cmd_validate(int argc, char **argv)
             quiet = 1;
             continue;
         }
+        if (c == CLI_OPT_FORMAT || c == CLI_OPT_RAW) {
+            /* accepted by every row-writing command; validate writes no rows */
+            cli_errorf("validate", "%s is not used by validate (it writes no rows, only "
+                                   "problems)",
+                       c == CLI_OPT_FORMAT ? "--format" : "--raw");
+            cli_usage_hint("validate");
+            return CLI_EUSAGE;
+        }
         int rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "validate", c, optarg);
         if (rc) {
             if (rc < 0)
                 cli_errorf("validate", "option not used by validate");
-            fputs(usage, stderr);
+            cli_usage_hint("validate");
             return CLI_EUSAGE;
         }
     }

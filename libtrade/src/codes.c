@@ -140,6 +140,31 @@ const char *trade_country_name(const char *code)
     return c ? c->name : (code ? code : "");
 }
 
+/* ASCII case-insensitive equality (names and codes are ASCII here). */
+static int same_ci(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        char x = *a >= 'a' && *a <= 'z' ? (char)(*a - 32) : *a;
+        char y = *b >= 'a' && *b <= 'z' ? (char)(*b - 32) : *b;
+        if (x != y)
+            return 0;
+    }
+    return *a == *b;
+}
+
+const char *trade_country_suggest(const char *text)
+{
+    if (!text || !*text)
+        return NULL;
+    for (size_t i = 0; trade_country_at(i); i++) {
+        const trade_country *c = trade_country_at(i);
+        if ((*c->alpha2 && same_ci(text, c->alpha2)) || same_ci(text, c->alpha3) ||
+            same_ci(text, c->name))
+            return c->alpha3;
+    }
+    return NULL;
+}
+
 int trade_country_valid(const char *code)
 {
     if (!code)

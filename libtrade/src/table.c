@@ -505,6 +505,26 @@ static int header_row(reader *r)
         if (k == N_REQUIRED)
             r->generic = 0;
     }
+    if (!r->generic && r->nfields == 1) {
+        /* one column holding the names with ';' or tabs between them: the file
+           is separated by something else than commas; say so once */
+        const char *h = r->buf + r->fields[0].off;
+        size_t semi = 0, tabs = 0;
+        for (const char *p = h; *p; p++) {
+            semi += *p == ';';
+            tabs += *p == '\t';
+        }
+        if (semi || tabs) {
+            problem(r, TRADE_ECSV, r->fields[0].line, 1,
+                    "the header is one column with %zu %s: this file is %s-separated, and "
+                    "observation files are comma-separated (convert it, e.g. "
+                    "tr '%s' ',' < FILE, when no value holds a comma)",
+                    semi >= tabs ? semi : tabs, semi >= tabs ? "semicolons" : "tabs",
+                    semi >= tabs ? "semicolon" : "tab", semi >= tabs ? ";" : "\\t");
+            r->stop = 1;
+            return -1;
+        }
+    }
     if (!r->generic)
         for (size_t k = 0; k < N_REQUIRED; k++)
             if (r->known[k] < 0 && problem(r, TRADE_EDATA, r->fields[0].line, 1,
@@ -550,7 +570,10 @@ static int check_code(reader *r, row *rw, int k, int (*id)(const char *), const 
     if (cc->id && !strcmp(cc->text, s))
         return cc->id;
     int v = id(s);
-    if (!v)
+    const char *hint = !v && id == codes_country_id ? trade_country_suggest(s) : NULL;
+    if (hint)
+        BAD(k, "%s: unknown %s '%s': did you mean %s?", known_cols[k], what, shown(s, tmp), hint);
+    else if (!v)
         BAD(k, "%s: unknown %s '%s'", known_cols[k], what, shown(s, tmp));
     else if (strlen(s) < sizeof cc->text) {
         strcpy(cc->text, s);

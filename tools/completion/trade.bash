@@ -1,5 +1,7 @@
 # trade(1) bash completion: subcommands, their options, the sub-verbs of
-# compare, plot and import, and --format values; files everywhere else.
+# compare, plot and import, the values of --format, --terminal, --render,
+# --level and --ties, and for --where, --by and --group the column names of
+# the first CSV file already on the command line; files everywhere else.
 #
 # The words come from the program's own help at completion time ("trade
 # --help" lists the commands, "trade COMMAND --help" the options and the
@@ -29,6 +31,23 @@ _trade_verbs()
         tr '|' '\n' | sort -u
 }
 
+# The column names of the first existing *.csv (or *.csv.gz, *.tsv) word of
+# the command line: its first line, split at commas.
+_trade_columns()
+{
+    local w
+    for w in "${COMP_WORDS[@]:2}"; do
+        case $w in
+        *.csv)
+            if [ -r "$w" ]; then
+                head -1 "$w" 2>/dev/null | tr -d '\r"' | tr ',' '\n'
+                return
+            fi
+            ;;
+        esac
+    done
+}
+
 _trade()
 {
     local cur=${COMP_WORDS[COMP_CWORD]} prev="" prog=${COMP_WORDS[0]}
@@ -47,7 +66,29 @@ _trade()
 
     case $prev in
     --format)
-        COMPREPLY=($(compgen -W "csv tsv jsonl" -- "$cur"))
+        COMPREPLY=($(compgen -W "csv tsv jsonl xlsx" -- "$cur"))
+        return 0
+        ;;
+    --terminal | --render)
+        COMPREPLY=($(compgen -W "png svg pdf" -- "$cur"))
+        return 0
+        ;;
+    --level)
+        COMPREPLY=($(compgen -W "total hs2 hs4 hs6" -- "$cur"))
+        return 0
+        ;;
+    --ties)
+        COMPREPLY=($(compgen -W "min max dense average first" -- "$cur"))
+        return 0
+        ;;
+    --by | --group)
+        COMPREPLY=($(compgen -W "$(_trade_columns)" -- "$cur"))
+        return 0
+        ;;
+    --where)
+        # a column name; the operator and value are the user's
+        COMPREPLY=($(compgen -W "$(_trade_columns)" -- "$cur"))
+        compopt -o nospace 2>/dev/null
         return 0
         ;;
     -o | --output | --*dir | --rates | --config)

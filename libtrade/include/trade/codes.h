@@ -51,6 +51,12 @@ TRADE_API const char *trade_country_name(const char *code);
  * three digits that import --keep-unknown writes. */
 TRADE_API int trade_country_valid(const char *code);
 
+/* The alpha-3 code a text that is not one probably means: an ISO alpha-2
+ * code ("DE", "de"), an alpha-3 code in the wrong case ("deu") or an English
+ * name as the table has it ("Germany", "germany"). NULL when none. The
+ * pointer is to the static table (do not free). */
+TRADE_API const char *trade_country_suggest(const char *text);
+
 /* The vocabularies: each returns the table and its length in *n. */
 TRADE_API const trade_term *trade_flows(size_t *n);
 TRADE_API const trade_term *trade_units(size_t *n);      /* non-currency units */
