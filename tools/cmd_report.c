@@ -1244,6 +1244,9 @@ static const char *why_text(unsigned char why)
         return "its chart draws another unit";
     case TRADE_PLOT_ROW_OTHER_PERIOD:
         return "its chart draws one period";
+    case TRADE_PLOT_ROW_OTHER_KIND:
+        return "a stock among flows: a stock at a date does not share an axis with flows over "
+               "a year";
     case WHY_SINGLE:
         return "the only figure of its reporter, flow, unit, label and kind of period: a chart "
                "of one point says no more than this row";
