@@ -20,7 +20,7 @@ PY=/usr/bin/python3
 data=$here/data/panel_${nrep}x${nprod}.csv
 res=$here/results/complexity
 mkdir -p "$here/data" "$res"
-[ -s "$data" ] || "$PY" "$here/gen_panel.py" "$nrep" "$nprod" "$data"
+[ -s "$data" ] || "$PY" "$here/gen_complexity_panel.py" "$nrep" "$nprod" "$data"
 cat "$data" >/dev/null
 
 measure() { # name command... -> appends "name seconds kb" to $res/times

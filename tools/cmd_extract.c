@@ -1,10 +1,13 @@
-/* cmd_extract.c - trade extract: candidate observations from the prose and
+/* cmd_extract.c - trade extract: draft observations from the prose and
  * tables of briefs (plain UTF-8 text), one row per figure, with provenance.
- * The scanning is trade_extract_text's; this file reads the files, names
- * the source, writes the rows and keeps the output free of conflicting
- * duplicates (two figures that would share reporter, partner, flow, period,
- * unit, qualifier and source: the later one loses its flow, and says so). */
+ * Reading (bounded) and scanning are trade_extract_file's, the review
+ * against a dataset trade_extract_against's; this file parses options,
+ * names the source, writes the rows and keeps the rows of several files
+ * given one --source free of conflicting duplicates (the later one loses
+ * its flow, and says so). */
+#include <dirent.h>
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,13 +23,15 @@ static const char usage[] =
     "million, $96.4m, USD 87.3 bn, 3.9 billion EUR), quantities (tonnes, cubic\n"
     "metres, containers, TEU), percentages (shares as percent, growth as\n"
     "percent_change, pp), numbers written as words, and the cells of aligned\n"
-    "tables (unit and scale from the caption or header). Output: observation\n"
-    "rows with value in base units, unit, precision, qualifier (over, nearly,\n"
-    "up to, expected, ...), period, and reporter, partner and flow where the\n"
-    "sentence states them plainly (else empty: check the output with\n"
-    "'trade validate --draft'), plus line, column, as_written, context and\n"
-    "note (table headings). Years, dates, times, footnote marks, page and\n"
-    "article numbers and URLs are not figures.\n"
+    "tables (unit and scale from the caption or header). Output: draft\n"
+    "observation rows with value in base units, unit, precision, qualifier\n"
+    "(over, nearly, up to, expected, ...), measure (level, growth, change,\n"
+    "share, rank, count), product, reporter, partner, flow and period as the\n"
+    "sentence, the sentence before, the figure before or the document's title\n"
+    "state them (else empty: check with 'trade validate --draft'), a\n"
+    "confidence (0 to 1), and line, column, as_written, context and a note\n"
+    "saying where a field came from (\"reporter from line 3\"). Years, dates,\n"
+    "times, footnote marks, page and article numbers and URLs are not figures.\n"
     "\n"
     "options:\n"
     "      --source ID       the source column (default: file name without extension)\n"
@@ -34,18 +39,23 @@ static const char usage[] =
     "      --no-counts       leave out bare counts (\"29 areas\")\n"
     "      --date YYYY-MM-DD the document's date, for \"this year\" and \"last year\"\n"
     "                        (default: a date line of the text)\n"
-    "      --max-bytes N     refuse a text longer than N bytes (default 16 MiB)\n" CLI_COMMON_HELP "\n"
+    "      --max-bytes N     refuse a text longer than N bytes (default 16 MiB)\n"
+    "      --against PATH    review against a dataset (a CSV file, or a folder of\n"
+    "                        them): a 'review' column says same, new, conflict (same\n"
+    "                        key, another value) or incomplete, with the row met\n" CLI_COMMON_HELP "\n"
     "example:\n"
-    "  trade extract brief.txt -o brief-draft.csv && trade validate --draft brief-draft.csv\n";
+    "  trade extract brief.txt -o brief-draft.csv && trade validate --draft brief-draft.csv\n"
+    "  trade extract new-brief.txt --against datasets/ --where review=conflict\n";
 
-enum { OPT_SOURCE = 1, OPT_NO_TABLES, OPT_NO_COUNTS, OPT_MAX_BYTES, OPT_DATE };
+enum { OPT_SOURCE = 1, OPT_NO_TABLES, OPT_NO_COUNTS, OPT_MAX_BYTES, OPT_DATE, OPT_AGAINST };
 
 static const char *const columns[] = {
     "reporter", "partner", "flow", "period",  "value", "unit",       "precision", "qualifier",
-    "measure",  "confidence", "source", "locator", "line", "column", "as_written", "context", "note"};
+    "measure",  "product", "confidence", "source", "locator", "line", "column", "as_written", "context",
+    "note",     "review"};
 enum { C_REPORTER, C_PARTNER, C_FLOW, C_PERIOD, C_VALUE, C_UNIT, C_PRECISION, C_QUALIFIER,
-       C_MEASURE, C_CONFIDENCE, C_SOURCE, C_LOCATOR, C_LINE, C_COLUMN, C_AS_WRITTEN, C_CONTEXT,
-       C_NOTE };
+       C_MEASURE, C_PRODUCT, C_CONFIDENCE, C_SOURCE, C_LOCATOR, C_LINE, C_COLUMN, C_AS_WRITTEN, C_CONTEXT,
+       C_NOTE, C_REVIEW };
 #define NCOLS (sizeof columns / sizeof columns[0])
 
 /* One output row, owned strings. */
@@ -89,11 +99,43 @@ static void rows_free(ex_rows *r)
     free(r->row);
 }
 
-static int add_figures(ex_rows *rows, const trade_figure_list *l, const char *source)
+/* The review cell of figure i: "same: FILE line N", "conflict: FILE line N
+ * has V", "new", "incomplete[: value as in FILE line N]". */
+static void review_cell(const trade_table *t, const trade_extract_review *rv, char *out, size_t size)
+{
+    const char *name = trade_extract_review_name(rv->status);
+    const trade_obs *o = rv->row != (size_t)-1 ? trade_table_obs(t, rv->row) : NULL;
+    char v[TRADE_NUMBER_BUFSIZE] = "";
+    if (o && !trade_number_format(o->value, v, sizeof v))
+        v[0] = '\0';
+    if (!o)
+        snprintf(out, size, "%s", name);
+    else if (rv->status == TRADE_EXTRACT_CONFLICT)
+        snprintf(out, size, "conflict: %s line %lu has %s", o->file, o->line, v);
+    else if (rv->status == TRADE_EXTRACT_INCOMPLETE)
+        snprintf(out, size, "incomplete: value as in %s line %lu", o->file, o->line);
+    else
+        snprintf(out, size, "%s: %s line %lu", name, o->file, o->line);
+}
+
+static int add_figures(ex_rows *rows, const trade_figure_list *l, const char *source,
+                       const trade_table *against)
 {
     size_t n = trade_extract_count(l);
+    trade_extract_review *rv = NULL;
+    if (against) {
+        rv = malloc((n ? n : 1) * sizeof *rv);
+        trade_error err;
+        if (!rv || trade_extract_against(l, against, rv, &err)) {
+            free(rv);
+            return -1;
+        }
+    }
     for (size_t i = 0; i < n; i++) {
         const trade_figure *f = trade_extract_at(l, i);
+        char review[1200] = "";
+        if (rv)
+            review_cell(against, &rv[i], review, sizeof review);
         char value[TRADE_NUMBER_BUFSIZE], prec[TRADE_NUMBER_BUFSIZE];
         if (!trade_number_format(f->value, value, sizeof value) ||
             !trade_number_format(f->precision, prec, sizeof prec))
@@ -107,9 +149,9 @@ static int add_figures(ex_rows *rows, const trade_figure_list *l, const char *so
         snprintf(line, sizeof line, "%lu", f->line);
         snprintf(col, sizeof col, "%lu", f->column);
         const char *cells[NCOLS] = {f->reporter, f->partner,    f->flow,   f->period,  value,
-                                    f->unit,     prec,          f->qualifier, f->measure, conf,
+                                    f->unit,     prec,          f->qualifier, f->measure, f->product, conf,
                                     source,      locator,       line,      col,        f->as_written,
-                                    f->context,  f->note};
+                                    f->context,  f->note,       review};
         if (rows->n == rows->cap) {
             size_t nc = rows->cap ? rows->cap * 2 : 64;
             ex_row *nr = realloc(rows->row, nc * sizeof *nr);
@@ -125,16 +167,90 @@ static int add_figures(ex_rows *rows, const trade_figure_list *l, const char *so
             bad |= r->cell[c] == NULL;
         }
         rows->n++;
-        if (bad)
+        if (bad) {
+            free(rv);
             return -1;
+        }
     }
+    free(rv);
     return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Read the dataset at path: a CSV file, or every *.csv of a folder (in
+ * name order). Returns a CLI exit code. */
+static int read_against(trade_table *t, const char *path, const cli_common *o)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        cli_errorf("extract", "%s: %s", path, strerror(errno));
+        return CLI_EUSAGE;
+    }
+    cli_common ro = *o;
+    ro.draft = 1;
+    ro.nwhere = 0;
+    if (!S_ISDIR(st.st_mode)) {
+        char *one[] = {(char *)path};
+        return cli_read_inputs(t, "extract", 1, one, &ro);
+    }
+    DIR *d = opendir(path);
+    if (!d) {
+        cli_errorf("extract", "%s: %s", path, strerror(errno));
+        return CLI_EUSAGE;
+    }
+    char **names = NULL;
+    size_t nn = 0, cap = 0;
+    int rc = CLI_OK;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && rc == CLI_OK) {
+        size_t l = strlen(e->d_name);
+        if (l < 5 || strcmp(e->d_name + l - 4, ".csv") != 0 || e->d_name[0] == '.')
+            continue;
+        if (nn == cap) {
+            size_t nc = cap ? cap * 2 : 16;
+            char **nw = realloc(names, nc * sizeof *nw);
+            if (!nw) {
+                rc = CLI_EUSAGE;
+                break;
+            }
+            names = nw;
+            cap = nc;
+        }
+        size_t pl = strlen(path) + l + 2;
+        names[nn] = malloc(pl);
+        if (!names[nn]) {
+            rc = CLI_EUSAGE;
+            break;
+        }
+        snprintf(names[nn], pl, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
+                 e->d_name);
+        nn++;
+    }
+    closedir(d);
+    if (rc != CLI_OK)
+        cli_errorf("extract", "out of memory");
+    if (rc == CLI_OK && nn == 0) {
+        cli_errorf("extract", "%s: no .csv file", path);
+        rc = CLI_EUSAGE;
+    }
+    if (rc == CLI_OK) {
+        qsort(names, nn, sizeof *names, cmp_str);
+        rc = cli_read_inputs(t, "extract", (int)nn, names, &ro);
+    }
+    for (size_t i = 0; i < nn; i++)
+        free(names[i]);
+    free(names);
+    return rc;
 }
 
 /* The key of the duplicate check: reporter, partner, flow, period, unit,
  * qualifier, source. */
-static const size_t key_cols[] = {C_REPORTER, C_PARTNER, C_FLOW,  C_PERIOD,
-                                   C_UNIT,     C_QUALIFIER, C_MEASURE, C_SOURCE};
+static const size_t key_cols[] = {C_REPORTER, C_PARTNER, C_FLOW,    C_PERIOD,  C_UNIT,
+                                   C_QUALIFIER, C_MEASURE, C_PRODUCT, C_SOURCE};
 
 static const ex_rows *sort_rows; /* qsort has no context argument */
 
@@ -213,11 +329,13 @@ int cmd_extract(int argc, char **argv)
                                              {"no-counts", no_argument, NULL, OPT_NO_COUNTS},
                                              {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
                                              {"date", required_argument, NULL, OPT_DATE},
+                                             {"against", required_argument, NULL, OPT_AGAINST},
                                              CLI_COMMON_OPTIONS,
                                              {NULL, 0, NULL, 0}};
     cli_common o = {0};
     trade_extract_options xo = {0};
     const char *source = NULL;
+    const char *against_path = NULL;
     int c;
     cli_getopt_reset();
     while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
@@ -231,6 +349,8 @@ int cmd_extract(int argc, char **argv)
             xo.no_tables = 1;
         } else if (c == OPT_NO_COUNTS) {
             xo.no_counts = 1;
+        } else if (c == OPT_AGAINST) {
+            against_path = optarg;
         } else if (c == OPT_MAX_BYTES) {
             char *e;
             errno = 0;
@@ -270,6 +390,19 @@ int cmd_extract(int argc, char **argv)
     }
     ex_rows rows = {0};
     int rc = CLI_OK;
+    trade_table *against = NULL;
+    if (against_path) {
+        against = trade_table_new();
+        if (!against) {
+            cli_errorf("extract", "out of memory");
+            return CLI_EUSAGE;
+        }
+        rc = read_against(against, against_path, &o);
+        if (rc != CLI_OK) {
+            trade_table_free(against);
+            return rc;
+        }
+    }
     for (int i = 0; i < nfiles && rc == CLI_OK; i++) {
         const char *path = files[i];
         int is_stdin = strcmp(path, "-") == 0;
@@ -282,7 +415,7 @@ int cmd_extract(int argc, char **argv)
             rc = CLI_EUSAGE;
         } else if (trade_extract_file(path, &xo, &l, &err) != 0) {
             rc = cli_fail(&err);
-        } else if (add_figures(&rows, l, src)) {
+        } else if (add_figures(&rows, l, src, against)) {
             cli_errorf("extract", "%s: out of memory", path);
             rc = CLI_EUSAGE;
         }
@@ -298,12 +431,13 @@ int cmd_extract(int argc, char **argv)
         trade_error err;
         rc = cli_writer_open(&w, &o);
         if (rc == CLI_OK) {
+            size_t ncols = against ? NCOLS : NCOLS - 1;
             trade_where *where = NULL;
             if ((rc = cli_where_new(&where, &o, "extract")) ||
-                trade_where_bind(where, NCOLS, columns, &err)) {
+                trade_where_bind(where, ncols, columns, &err)) {
                 trade_writer_discard(w);
                 rc = rc ? rc : cli_fail(&err);
-            } else if (trade_writer_header(w, NCOLS, columns, NULL, &err)) {
+            } else if (trade_writer_header(w, ncols, columns, NULL, &err)) {
                 trade_writer_discard(w);
                 rc = cli_fail(&err);
             } else {
@@ -326,5 +460,6 @@ int cmd_extract(int argc, char **argv)
         }
     }
     rows_free(&rows);
+    trade_table_free(against);
     return rc;
 }

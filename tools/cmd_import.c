@@ -147,92 +147,156 @@ static void format_period(const trade_import_group *g, char *buf, size_t size)
         snprintf(buf, size, "%04d", g->year);
 }
 
-static int write_rows(trade_import *im, const cli_common *o, int partial, int with_qty,
-                      int names)
+/* Where the rows go: the writer, opened at the first row (or at the end),
+ * and for a streamed import a part writer for the second part of the
+ * output (built on the library's second thread, appended at the end). */
+typedef struct row_out {
+    const cli_common *o;
+    trade_import *im;
+    trade_writer *w, *part;
+    int partial, with_qty, names, has_product;
+    int failed; /* cli exit code of a failure, with its message printed */
+    trade_error part_err;
+} row_out;
+
+static int out_open(row_out *r)
 {
-    size_t n = trade_import_count(im);
+    if (r->w || r->failed)
+        return r->failed;
     trade_error err;
-    trade_writer *w;
-    int rc = cli_writer_open(&w, o);
+    int rc = cli_writer_open(&r->w, r->o);
     if (rc)
-        return rc;
-    trade_import_group g;
-    char period[16], rows[24], qrows[24];
-    if (partial) {
+        return r->failed = rc;
+    const char *names[16];
+    size_t nc = 0;
+    char *meta = NULL;
+    if (r->partial) {
         const char *const *cols = trade_import_partial_columns();
-        const char *names_[16];
-        size_t nc = 0;
         while (cols[nc] && nc < 15) {
-            names_[nc] = cols[nc];
+            names[nc] = cols[nc];
             nc++;
         }
-        char *meta = trade_import_partial_meta(im);
-        if (!meta) {
-            trade_writer_discard(w);
+        if (!(meta = trade_import_partial_meta(r->im))) {
             cli_errorf("import", "out of memory");
-            return CLI_EUSAGE;
+            return r->failed = CLI_EUSAGE;
         }
-        names_[nc++] = meta;
-        rc = trade_writer_header(w, nc, names_, NULL, &err);
-        free(meta);
-        if (rc)
-            goto fail;
-        for (size_t i = 0; i < n; i++) {
-            trade_import_get(im, i, &g);
-            format_period(&g, period, sizeof period);
-            snprintf(rows, sizeof rows, "%llu", (unsigned long long)g.rows);
-            snprintf(qrows, sizeof qrows, "%llu", (unsigned long long)g.quantity_rows);
-            const char *cells[] = {period,  g.reporter, g.partner, g.flow, g.product, g.value,
-                                   g.quantity, rows, qrows, g.source, ""};
-            if ((rc = trade_writer_row(w, cells, &err)))
-                goto fail;
-        }
-        return cli_writer_commit(w);
+        names[nc++] = meta;
+    } else {
+        static const char *const base[] = {"reporter", "partner", "flow", "period", "value", "unit"};
+        for (; nc < 6; nc++)
+            names[nc] = base[nc];
+        if (r->has_product)
+            names[nc++] = "product";
+        if (r->has_product && r->names)
+            names[nc++] = "product_name";
+        if (r->with_qty)
+            names[nc++] = "qualifier";
+        names[nc++] = "source";
     }
-    int has_product = 0;
-    for (size_t i = 0; i < n && !has_product; i++) {
-        trade_import_get(im, i, &g);
-        has_product = g.product[0] != '\0';
+    rc = trade_writer_header(r->w, nc, names, NULL, &err);
+    free(meta);
+    if (rc) {
+        trade_writer_discard(r->w);
+        r->w = NULL;
+        return r->failed = cli_fail(&err);
     }
-    const char *cols[10] = {"reporter", "partner", "flow", "period", "value", "unit"};
-    size_t nc = 6;
-    if (has_product)
-        cols[nc++] = "product";
-    if (has_product && names)
-        cols[nc++] = "product_name";
-    if (with_qty)
-        cols[nc++] = "qualifier";
-    cols[nc++] = "source";
-    if ((rc = trade_writer_header(w, nc, cols, NULL, &err)))
-        goto fail;
-    for (size_t i = 0; i < n; i++) {
-        trade_import_get(im, i, &g);
-        format_period(&g, period, sizeof period);
-        const char *cells[10] = {g.reporter, g.partner, g.flow, period, g.value, "USD"};
+    return 0;
+}
+
+static int put_group(row_out *r, trade_writer *w, const trade_import_group *g, trade_error *errp)
+{
+    trade_error err;
+    char period[16], rows[24], qrows[24];
+    format_period(g, period, sizeof period);
+    int rc;
+    if (r->partial) {
+        snprintf(rows, sizeof rows, "%llu", (unsigned long long)g->rows);
+        snprintf(qrows, sizeof qrows, "%llu", (unsigned long long)g->quantity_rows);
+        const char *cells[] = {period,      g->reporter, g->partner, g->flow,   g->product, g->value,
+                               g->quantity, rows,        qrows,      g->source, ""};
+        rc = trade_writer_row(w, cells, &err);
+    } else {
+        const char *cells[10] = {g->reporter, g->partner, g->flow, period, g->value, "USD"};
         size_t k = 6, kq = 0;
-        if (has_product)
-            cells[k++] = g.product;
-        if (has_product && names)
-            cells[k++] = g.product_name;
-        if (with_qty) {
+        if (r->has_product)
+            cells[k++] = g->product;
+        if (r->has_product && r->names)
+            cells[k++] = g->product_name;
+        if (r->with_qty) {
             kq = k;
             cells[k++] = "";
         }
-        cells[k++] = g.source;
-        if ((rc = trade_writer_row(w, cells, &err)))
-            goto fail;
-        if (with_qty && g.quantity_rows) {
-            cells[4] = g.quantity;
+        cells[k++] = g->source;
+        rc = trade_writer_row(w, cells, &err);
+        if (!rc && r->with_qty && g->quantity_rows) {
+            cells[4] = g->quantity;
             cells[5] = "t";
-            cells[kq] = g.quantity_rows < g.rows ? "lower_bound" : "";
-            if ((rc = trade_writer_row(w, cells, &err)))
-                goto fail;
+            cells[kq] = g->quantity_rows < g->rows ? "lower_bound" : "";
+            rc = trade_writer_row(w, cells, &err);
         }
     }
+    if (rc)
+        *errp = err;
+    return rc;
+}
+
+static int out_group(void *ctx, int part, const trade_import_group *g)
+{
+    row_out *r = ctx;
+    if (part == 1) /* the second thread: its own writer, errors kept for later */
+        return put_group(r, r->part, g, &r->part_err);
+    if (out_open(r))
+        return TRADE_EIO;
+    trade_error err;
+    int rc = put_group(r, r->w, g, &err);
+    if (rc)
+        r->failed = cli_fail(&err);
+    return rc;
+}
+
+static int out_commit(row_out *r)
+{
+    if (out_open(r))
+        return r->failed;
+    if (r->part) {
+        trade_error err;
+        trade_writer *p = r->part;
+        r->part = NULL;
+        if (trade_writer_append(r->w, p, &err)) {
+            trade_writer_discard(r->w);
+            r->w = NULL;
+            return cli_fail(&err);
+        }
+    }
+    trade_writer *w = r->w;
+    r->w = NULL;
     return cli_writer_commit(w);
-fail:
-    trade_writer_discard(w);
-    return cli_fail(&err);
+}
+
+static void out_discard(row_out *r)
+{
+    trade_writer_discard(r->part);
+    r->part = NULL;
+    trade_writer_discard(r->w);
+    r->w = NULL;
+}
+
+static int write_rows(row_out *r)
+{
+    size_t n = trade_import_count(r->im);
+    trade_import_group g;
+    for (size_t i = 0; i < n && !r->has_product; i++) {
+        trade_import_get(r->im, i, &g);
+        r->has_product = g.product[0] != '\0';
+    }
+    for (size_t i = 0; i < n; i++) {
+        trade_import_get(r->im, i, &g);
+        if (out_group(r, 0, &g)) {
+            out_discard(r);
+            return r->failed;
+        }
+    }
+    return out_commit(r);
 }
 
 int cmd_import(int argc, char **argv)
@@ -350,10 +414,61 @@ int cmd_import(int argc, char **argv)
     if (trade_import_new(&im, &opt, &err))
         return cli_fail(&err);
     int rc = 0;
+    row_out ro;
+    memset(&ro, 0, sizeof ro);
+    ro.o = &o;
+    ro.im = im;
+    ro.partial = partial;
+    ro.with_qty = opt.with_quantity;
+    ro.names = names;
     if (countries && (rc = trade_import_countries_load(im, countries, &err)))
         goto out;
     if (products && (rc = trade_import_products_load(im, products, &err)))
         goto out;
+    /* one BACI file at product level, as BACI ships it (sorted): streamed,
+     * memory bounded by the largest (year, exporter) block. Totals have few
+     * groups: the two-thread hash path is faster there. */
+    if (add == trade_import_baci && argc - optind == 1 && !partial &&
+        opt.level != TRADE_IMPORT_TOTAL) {
+        ro.has_product = opt.level != TRADE_IMPORT_TOTAL;
+        ps.file = argv[optind];
+        ps.last = -1;
+        /* the writer and the part writer before the threads start */
+        if ((rc = out_open(&ro)))
+            goto stream_fail;
+        if (trade_writer_open_part(&ro.part, ro.w, &err)) {
+            out_discard(&ro);
+            trade_import_free(im);
+            return cli_fail(&err);
+        }
+        rc = trade_import_baci_stream(im, argv[optind], out_group, &ro, &err);
+        if (rc > 0 && ro.part_err.message[0] && !ro.failed)
+            err = ro.part_err;
+        if (opt.progress && rc >= 0)
+            fputc('\n', stderr);
+        if (rc == 0) {
+            rc = out_commit(&ro);
+            trade_import_free(im);
+            return rc;
+        }
+        if (rc > 0) {
+        stream_fail:
+            out_discard(&ro);
+            trade_import_free(im);
+            return ro.failed ? ro.failed : cli_fail(&err);
+        }
+        out_discard(&ro); /* not sorted so: the general path, a new writer */
+        ro.failed = 0;
+        ro.has_product = 0;
+        trade_import_free(im);
+        if (trade_import_new(&im, &opt, &err))
+            return cli_fail(&err);
+        ro.im = im;
+        if (countries && (rc = trade_import_countries_load(im, countries, &err)))
+            goto out;
+        if (products && (rc = trade_import_products_load(im, products, &err)))
+            goto out;
+    }
     for (int i = optind; i < argc; i++) {
         ps.file = argv[i];
         ps.last = -1;
@@ -365,7 +480,7 @@ int cmd_import(int argc, char **argv)
     }
     if ((rc = trade_import_finish(im, &err)))
         goto out;
-    rc = write_rows(im, &o, partial, opt.with_quantity, names);
+    rc = write_rows(&ro);
     trade_import_free(im);
     return rc;
 out:

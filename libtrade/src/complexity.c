@@ -115,8 +115,8 @@ static int pop_cmp(const void *pa, const void *pb)
     return a->row < b->row ? -1 : a->row > b->row;
 }
 
-static int cell_error(trade_error *err, const trade_table *t, size_t row, long col,
-                      const char *msg, const char *arg)
+static int cell_error(trade_error *err, const trade_table *t, size_t row, long col, const char *msg,
+                      const char *arg)
 {
     const char *file = NULL;
     unsigned long line = 0, column = 0;
@@ -140,8 +140,9 @@ int trade_population_new(const trade_table *t, trade_population **out, trade_err
     *out = NULL;
     for (int i = 0; i < 3; i++)
         if ((col[i] = trade_table_col_index(t, need[i])) < 0)
-            return cell_error(err, t, 0, 0, "population table: no column %s (it needs reporter, "
-                                            "period and population)",
+            return cell_error(err, t, 0, 0,
+                              "population table: no column %s (it needs reporter, "
+                              "period and population)",
                               need[i]);
     size_t n = trade_table_rows(t);
     trade_population *p = calloc(1, sizeof *p);
@@ -171,8 +172,8 @@ int trade_population_new(const trade_table *t, trade_population **out, trade_err
     for (size_t i = 1; i < n; i++)
         if (!strcmp(p->rows[i].reporter, p->rows[i - 1].reporter) &&
             !period_key_cmp(&p->rows[i].period, &p->rows[i - 1].period)) {
-            size_t later = p->rows[i].row > p->rows[i - 1].row ? p->rows[i].row
-                                                               : p->rows[i - 1].row;
+            size_t later =
+                p->rows[i].row > p->rows[i - 1].row ? p->rows[i].row : p->rows[i - 1].row;
             const char *rep = p->rows[i].reporter;
             trade_population_free(p);
             return cell_error(err, t, later, col[0],
@@ -224,7 +225,7 @@ typedef struct period_work {
 typedef struct thread_work {
     period_work *w;
     size_t first_block, stride;
-    double *phi, *tmp, *T, *G;
+    double *phi, *tmp, *T, *G, *wT; /* wT: P x BLOCK */
     int zero_row;
 } thread_work;
 
@@ -287,10 +288,12 @@ static void *block_worker(void *arg)
     period_work *w = tw->w;
     size_t P = w->P, C = w->C, K = w->opt->knn;
     int cont = w->opt->proximity == TRADE_PROXIMITY_CONTINUOUS;
-    double *row = tw->phi, *wt = tw->tmp + P;
+    double *row = tw->phi, *wt = tw->tmp + P, *wT = tw->wT;
     for (size_t b0 = tw->first_block * BLOCK; b0 < P; b0 += tw->stride * BLOCK) {
-        size_t b1 = b0 + BLOCK < P ? b0 + BLOCK : P;
+        size_t b1 = b0 + BLOCK < P ? b0 + BLOCK : P, nb = b1 - b0;
+        /* the block's density weights, transposed: wT[q][bi] */
         for (size_t b = b0; b < b1; b++) {
+            size_t bi = b - b0;
             phi_row(w, b, row);
             double s = 0;
             for (size_t q = 0; q < P; q++)
@@ -298,9 +301,10 @@ static void *block_worker(void *arg)
             w->phisum[b] = s;
             if (!(s > 0)) {
                 tw->zero_row = 1;
+                for (size_t q = 0; q < P; q++)
+                    wT[q * BLOCK + bi] = 0;
                 continue;
             }
-            /* density weights */
             const double *dw = row;
             double ws = s;
             if (K > 0 && K < P) {
@@ -313,23 +317,14 @@ static void *block_worker(void *arg)
                 dw = wt;
             }
             if (ws > 0) {
-                for (size_t c = 0; c < C; c++) {
-                    double acc = 0;
-                    if (cont) {
-                        const double *lc = w->lev + c * P;
-                        for (size_t q = 0; q < P; q++)
-                            acc += lc[q] * dw[q];
-                    } else {
-                        for (size_t j = w->cp_start[c]; j < w->cp_start[c + 1]; j++)
-                            acc += dw[w->cp_list[j]];
-                    }
-                    w->dens[c * P + b] = acc / ws;
-                }
+                double inv = 1 / ws;
+                for (size_t q = 0; q < P; q++)
+                    wT[q * BLOCK + bi] = dw[q] * inv;
             } else {
                 /* every neighbour dropped by the threshold's rounding:
                  * Stata's editmissing(weight, 0) makes the density 0 */
-                for (size_t c = 0; c < C; c++)
-                    w->dens[c * P + b] = 0;
+                for (size_t q = 0; q < P; q++)
+                    wT[q * BLOCK + bi] = 0;
                 w->knn_empty[b] = 1;
             }
             if (w->eci_ok) {
@@ -342,6 +337,27 @@ static void *block_worker(void *arg)
                         gc[q] += g * row[q];
                 }
             }
+        }
+        /* density of the block: M (or the levels) times the weights */
+        for (size_t c = 0; c < C; c++) {
+            double acc[BLOCK] = {0};
+            if (cont) {
+                const double *lc = w->lev + c * P;
+                for (size_t q = 0; q < P; q++) {
+                    double l = lc[q];
+                    const double *wq = wT + q * BLOCK;
+                    for (size_t bi = 0; bi < BLOCK; bi++)
+                        acc[bi] += l * wq[bi];
+                }
+            } else {
+                for (size_t j = w->cp_start[c]; j < w->cp_start[c + 1]; j++) {
+                    const double *wq = wT + w->cp_list[j] * BLOCK;
+                    for (size_t bi = 0; bi < BLOCK; bi++)
+                        acc[bi] += wq[bi];
+                }
+            }
+            for (size_t bi = 0; bi < nb; bi++)
+                w->dens[c * P + b0 + bi] = acc[bi];
         }
     }
     return NULL;
@@ -751,9 +767,10 @@ static int run_blocks(period_work *w, trade_error *err)
         tw[i].stride = (size_t)nth;
         tw[i].phi = malloc((P + 1) * sizeof *tw[i].phi);
         tw[i].tmp = malloc((2 * P + 1) * sizeof *tw[i].tmp);
+        tw[i].wT = calloc(P * BLOCK + 1, sizeof *tw[i].wT);
         tw[i].T = i == 0 ? w->T : calloc(P + 1, sizeof *tw[i].T);
         tw[i].G = i == 0 ? w->G : calloc(CP + 1, sizeof *tw[i].G);
-        ok = tw[i].phi && tw[i].tmp && tw[i].T && tw[i].G;
+        ok = tw[i].phi && tw[i].tmp && tw[i].T && tw[i].G && tw[i].wT;
     }
     if (ok) {
         for (size_t i = 0; i < CP; i++)
@@ -778,6 +795,7 @@ static int run_blocks(period_work *w, trade_error *err)
     for (int i = 0; i < 2; i++) {
         free(tw[i].phi);
         free(tw[i].tmp);
+        free(tw[i].wT);
         if (i == 1) {
             free(tw[i].T);
             free(tw[i].G);
@@ -860,13 +878,25 @@ int trade_complexity_run(const trade_panel *panel, const trade_population *pop,
             size_t cpos = ix.rep_pos[r];
             for (size_t pi = 0; pi < ix.nprod && !rc; pi++) {
                 size_t ppos = ix.prod_pos[pi];
-                row = (trade_complexity_row){period, trade_panel_country(panel, ix.rep[r]),
-                                             trade_panel_product(panel, ix.prod[pi]), 0,
-                                             ix.rep_pop[r], NAN, NAN, NAN, NAN, NAN, NAN, NAN,
-                                             NAN, NAN, NAN, ""};
+                row = (trade_complexity_row){period,
+                                             trade_panel_country(panel, ix.rep[r]),
+                                             trade_panel_product(panel, ix.prod[pi]),
+                                             0,
+                                             ix.rep_pop[r],
+                                             NAN,
+                                             NAN,
+                                             NAN,
+                                             NAN,
+                                             NAN,
+                                             NAN,
+                                             NAN,
+                                             NAN,
+                                             NAN,
+                                             NAN,
+                                             ""};
                 /* the value from the totals (sorted by reporter, product) */
-                while (ti < nt && (tot[ti].reporter < ix.rep[r] ||
-                                   (tot[ti].reporter == ix.rep[r] && tot[ti].product < ix.prod[pi])))
+                while (ti < nt && (tot[ti].reporter < ix.rep[r] || (tot[ti].reporter == ix.rep[r] &&
+                                                                    tot[ti].product < ix.prod[pi])))
                     ti++;
                 if (ti < nt && tot[ti].reporter == ix.rep[r] && tot[ti].product == ix.prod[pi])
                     row.value = tot[ti].value;
@@ -882,7 +912,7 @@ int trade_complexity_run(const trade_panel *panel, const trade_population *pop,
                     row.mcp = w.m[i];
                     row.diversity = w.d[cpos];
                     row.ubiquity = w.u[ppos];
-                    row.status = pst ? pst : dst ? dst : est ? est : "";
+                    row.status = pst ? pst : est ? est : dst ? dst : "";
                     if (!row.status[0] && w.knn_empty && w.knn_empty[ppos])
                         row.status = ST_KNN0;
                     if (w.eci_ok) {
@@ -955,9 +985,10 @@ int trade_complexity_proximity(const trade_panel *panel, const trade_population 
                 phi_row(&w, pa, row);
             for (size_t b = 0; b < ix.nprod && !rc; b++) {
                 size_t pb = ix.prod_pos[b];
-                const char *s = st ? st : pa == NONE ? ix.prod_status[a]
-                                        : pb == NONE ? ix.prod_status[b]
-                                                     : "";
+                const char *s = st           ? st
+                                : pa == NONE ? ix.prod_status[a]
+                                : pb == NONE ? ix.prod_status[b]
+                                             : "";
                 double v = s[0] ? NAN : row[pb];
                 rc = fn(ctx, period, trade_panel_product(panel, ix.prod[a]),
                         trade_panel_product(panel, ix.prod[b]), v, s);

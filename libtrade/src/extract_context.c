@@ -174,6 +174,8 @@ typedef struct ex_country {
 } ex_country;
 
 static const ex_country ex_countries[] = {{"European Union", "EUU"},
+                                          {"European countries", "XEU"},
+                                          {"Europe", "EUU"},
                                           {"EU", "EUU"},
                                           {"European", "EUU"},
                                           {"Central Asian", "XCA"},
@@ -281,6 +283,94 @@ static const ex_country ex_countries[] = {{"European Union", "EUU"},
                                           {"Croatia", "HRV"},
                                           {"Canada", "CAN"},
                                           {"Canadian", "CAN"},
+                                          {"Portuguese", "PRT"},
+                                          {"Chilean", "CHL"},
+                                          {"Peruvian", "PER"},
+                                          {"Brazilian", "BRA"},
+                                          {"Mexican", "MEX"},
+                                          {"Argentine", "ARG"},
+                                          {"Argentinian", "ARG"},
+                                          {"Colombian", "COL"},
+                                          {"Venezuelan", "VEN"},
+                                          {"Cuban", "CUB"},
+                                          {"Ecuadorian", "ECU"},
+                                          {"Uruguayan", "URY"},
+                                          {"Bolivian", "BOL"},
+                                          {"Egyptian", "EGY"},
+                                          {"Israeli", "ISR"},
+                                          {"Saudi", "SAU"},
+                                          {"Emirati", "ARE"},
+                                          {"UAE", "ARE"},
+                                          {"Qatari", "QAT"},
+                                          {"Iraqi", "IRQ"},
+                                          {"Syrian", "SYR"},
+                                          {"Jordanian", "JOR"},
+                                          {"Lebanese", "LBN"},
+                                          {"Kuwaiti", "KWT"},
+                                          {"Omani", "OMN"},
+                                          {"Thai", "THA"},
+                                          {"Vietnamese", "VNM"},
+                                          {"Vietnam", "VNM"},
+                                          {"Indonesian", "IDN"},
+                                          {"Malaysian", "MYS"},
+                                          {"Filipino", "PHL"},
+                                          {"Philippine", "PHL"},
+                                          {"Singaporean", "SGP"},
+                                          {"Australian", "AUS"},
+                                          {"New Zealand", "NZL"},
+                                          {"South African", "ZAF"},
+                                          {"South Africa", "ZAF"},
+                                          {"Nigerian", "NGA"},
+                                          {"Kenyan", "KEN"},
+                                          {"Moroccan", "MAR"},
+                                          {"Algerian", "DZA"},
+                                          {"Tunisian", "TUN"},
+                                          {"Libyan", "LBY"},
+                                          {"Ethiopian", "ETH"},
+                                          {"Ghanaian", "GHA"},
+                                          {"Angolan", "AGO"},
+                                          {"Serbian", "SRB"},
+                                          {"Bosnian", "BIH"},
+                                          {"Albanian", "ALB"},
+                                          {"Macedonian", "MKD"},
+                                          {"Montenegrin", "MNE"},
+                                          {"Moldovan", "MDA"},
+                                          {"Moldova", "MDA"},
+                                          {"Latvian", "LVA"},
+                                          {"Estonian", "EST"},
+                                          {"Slovak", "SVK"},
+                                          {"Slovenian", "SVN"},
+                                          {"Croatian", "HRV"},
+                                          {"Cypriot", "CYP"},
+                                          {"Maltese", "MLT"},
+                                          {"Icelandic", "ISL"},
+                                          {"Bulgarian", "BGR"},
+                                          {"Nepalese", "NPL"},
+                                          {"Bangladeshi", "BGD"},
+                                          {"Sri Lankan", "LKA"},
+                                          {"Cambodian", "KHM"},
+                                          {"Laotian", "LAO"},
+                                          {"Taiwanese", "TWN"},
+                                          {"Taiwan", "TWN"},
+                                          {"Pakistani", "PAK"},
+                                          {"Türkiye", "TUR"},
+                                          {"Turkiye", "TUR"},
+                                          {"Syria", "SYR"},
+                                          {"Laos", "LAO"},
+                                          {"Czechia", "CZE"},
+                                          {"Slovakian", "SVK"},
+                                          {"Hong Kong", "HKG"},
+                                          {"Macau", "MAC"},
+                                          {"North Korea", "PRK"},
+                                          {"Tanzania", "TZA"},
+                                          {"Venezuela", "VEN"},
+                                          {"Bolivia", "BOL"},
+                                          {"Palestine", "PSE"},
+                                          {"Great Britain", "GBR"},
+                                          {"Britain", "GBR"},
+                                          {"U.S.", "USA"},
+                                          {"U.K.", "GBR"},
+                                          {"Luxembourgian", "LUX"},
                                           {NULL, NULL}};
 
 const char *extract_country_at(const char *s, size_t n, size_t p, size_t *len)
@@ -322,6 +412,12 @@ const char *extract_country_at(const char *s, size_t n, size_t p, size_t *len)
         if (cl >= wl && p + cl <= n && memcmp(s + p, c->name, cl) == 0 &&
             (p + cl == n || !ex_isalpha((unsigned char)s[p + cl]))) {
             *len = cl;
+            if (p + cl + 1 < n && s[p + cl] == '\'' && s[p + cl + 1] == 's')
+                *len = cl + 2;
+            else if (p + cl + 3 < n && (unsigned char)s[p + cl] == 0xE2 &&
+                     (unsigned char)s[p + cl + 1] == 0x80 && (unsigned char)s[p + cl + 2] == 0x99 &&
+                     s[p + cl + 3] == 's')
+                *len = cl + 4;
             return c->alpha3;
         }
     }
@@ -413,7 +509,7 @@ static int ex_base_before(const char *s, size_t n, size_t p, int *same)
 {
     size_t w0 = p, w1;
     *same = 0;
-    static const char *const direct[] = {"on", "than", "against", "versus", "vs", "vs.", NULL};
+    static const char *const direct[] = {"on", "than", "against", "versus", "vs", "vs.", "since", NULL};
     for (int it = 0; it < 6; it++) {
         for (size_t j = 0; direct[j]; j++)
             if (ex_prev_is(s, n, w0, direct[j], NULL))
@@ -657,8 +753,24 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                     q2 = extract_skip_sp(s, n, sp + kk, 1);
                     m2 = extract_is_month(s, n, q2, &l2);
                 } else {
-                    continue;
+                    m2 = 0; /* a single month */
                 }
+            }
+            if (!m2 && m1) {
+                /* "in March", "for September": a month of the context year */
+                size_t w0;
+                int prep = ex_prev_is(s, n, p, "in", &w0) || ex_prev_is(s, n, p, "for", &w0) ||
+                           ex_prev_is(s, n, p, "during", &w0) || ex_prev_is(s, n, p, "since", &w0);
+                size_t after = extract_skip_sp(s, n, q, 0);
+                int yy;
+                if (!prep || extract_year_at(s, n, after, &yy) ||
+                    (after < n && ex_isdigit((unsigned char)s[after])) ||
+                    ex_prev_is(s, n, p, "since", NULL))
+                    continue;
+                e.b = q;
+                e.a = w0;
+                snprintf(e.text, sizeof e.text, "%04d-%02d", cy, m1);
+                goto found;
             }
             if (!m2 || m2 <= m1)
                 continue;
@@ -810,7 +922,8 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                     size_t g0;
                     size_t ge = extract_prev_word(s, n, num0, &g0);
                     if (months >= 1 && months <= 12 && ge > g0 &&
-                        extract_word(s, n, g0, "first") == ge - g0) {
+                        (extract_word(s, n, g0, "first") == ge - g0 ||
+                         extract_word(s, n, g0, "initial") == ge - g0)) {
                         if (months == 12)
                             snprintf(e->text, sizeof e->text, "%04d", y);
                         else if (months == 1)
@@ -827,6 +940,17 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                     } else if (fe > f0 && extract_word(s, n, f0, "second") == fe - f0) {
                         snprintf(e->text, sizeof e->text, "%04d-07/%04d-12", y, y);
                         e->a = f0;
+                    }
+                } else if (me > m0 && extract_word(s, n, m0, "quarters") == me - m0) {
+                    /* "the first three quarters of 2015" */
+                    fe = extract_prev_word(s, n, m0, &f0);
+                    size_t kk2;
+                    int nq = fe > f0 ? ex_small_word(s, n, f0, &kk2) : 0;
+                    size_t g0;
+                    size_t ge = extract_prev_word(s, n, f0, &g0);
+                    if (nq >= 2 && nq <= 3 && ge > g0 && extract_word(s, n, g0, "first") == ge - g0) {
+                        snprintf(e->text, sizeof e->text, "%04d-01/%04d-%02d", y, y, nq * 3);
+                        e->a = g0;
                     }
                 } else if (me > m0 && extract_word(s, n, m0, "quarter") == me - m0) {
                     fe = extract_prev_word(s, n, m0, &f0);
@@ -908,6 +1032,31 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
         p = e->b - 1;
         nt++;
     }
-    return ex_times_words(s, n, a, b, t, nt, max, doc_year, ctx_year);
+    nt = ex_times_words(s, n, a, b, t, nt, max, doc_year, ctx_year);
+    /* "between January 2021 and December 2022": one interval */
+    for (size_t i = 0; i + 1 < nt; i++) {
+        ex_time *x = &t[i], *y = &t[i + 1];
+        if (strlen(x->text) != 7 || strlen(y->text) != 7 || x->text[4] != '-' || y->text[4] != '-')
+            continue;
+        size_t q = extract_skip_sp(s, n, x->b, 1);
+        size_t k = extract_word(s, n, q, "and");
+        if (!k)
+            k = extract_word(s, n, q, "to");
+        if (!k || extract_skip_sp(s, n, q + k, 1) != y->a)
+            continue;
+        size_t w0;
+        if (!ex_prev_is(s, n, x->a, "between", &w0) && !ex_prev_is(s, n, x->a, "from", &w0))
+            continue;
+        if (strcmp(x->text, y->text) >= 0)
+            continue;
+        char txt[40];
+        snprintf(txt, sizeof txt, "%.7s/%.7s", x->text, y->text);
+        memcpy(x->text, txt, sizeof txt);
+        x->a = w0;
+        x->b = y->b;
+        memmove(y, y + 1, (nt - i - 2) * sizeof *t);
+        nt--;
+    }
+    return nt;
 }
 

@@ -36,6 +36,11 @@ const char *extract_qualifier(const char *s, size_t n, size_t sent_a, size_t lo,
                                   {"over", 2},
                                   {"above", 2},
                                   {"exceeding", 2},
+                                  {"surpassing", 2},
+                                  {"surpassed", 2},
+                                  {"surpasses", 2},
+                                  {"topped", 2},
+                                  {"topping", 2},
                                   {"exceeds", 2},
                                   {"exceeded", 2},
                                   {"exceed", 2},
@@ -100,7 +105,8 @@ const char *extract_qualifier(const char *s, size_t n, size_t sent_a, size_t lo,
     static const char *const proj[] = {
         "expected",  "expects", "planned",   "plans",       "plan",  "projected", "forecast",
         "forecasts", "target",  "targets",   "will",        "aims",  "aim",       "goal",
-        "on course", "set to",  "scheduled", "anticipated", "would", NULL};
+        "on course", "set to",  "scheduled", "anticipated", "would", "seeking to", "seeks to",
+        "seek to",   "intend",  "intends",   "intention",   "plans to", "hopes to", "aiming", NULL};
     size_t pa = start > 90 ? start - 90 : 0;
     if (pa < sent_a)
         pa = sent_a;
@@ -117,7 +123,8 @@ const char *extract_qualifier(const char *s, size_t n, size_t sent_a, size_t lo,
     {
         static const char *const after_proj[] = {"planned",  "expected",  "projected",
                                                  "forecast", "envisaged", "foreseen",
-                                                 "targeted", "budgeted",  NULL};
+                                                 "targeted", "budgeted",  "will be",
+                                                 "is to be", "are to be", NULL};
         size_t lim = end + 40 < n ? end + 40 : n;
         for (size_t i = end; i < lim; i++) {
             if (s[i] == ',' || s[i] == ';' || s[i] == '(' || extract_sentence_end(s, n, i))
@@ -223,6 +230,22 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
         wa = sent_a;
     if (wa < lo)
         wa = lo;
+    int noun_after = 0;
+    {
+        /* "a 17.2 per cent drop in exports", "a 6.1-percent decline": a change
+         * whatever comes before ("led to a ... drop") */
+        static const char *const nouns[] = {"drop", "decline", "decrease", "fall", "rise",
+                                            "increase", "growth", "jump", "gain", "contraction",
+                                            "slump", "plunge", NULL};
+        for (size_t j = 0; nouns[j]; j++)
+            if (extract_word(s, n, after, nouns[j]))
+                noun_after = j < 4 || j == 9 || j == 10 || j == 11 ? -1 : 1;
+    }
+    if (noun_after && !change && !followed_of) {
+        change = 1;
+        if (noun_after < 0)
+            neg = 1;
+    }
     if (!change && we > w0 &&
         (extract_word(s, n, w0, "to") == we - w0 || extract_word(s, n, w0, "from") == we - w0 ||
          extract_word(s, n, w0, "at") == we - w0)) {
@@ -249,7 +272,7 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
                 for (size_t j = 0; after_w[j]; j++)
                     if ((k = extract_word(s, n, p2, after_w[j])) != 0) {
                         change = 1;
-                        if (j == 7 || j == 8 || j == 9 || j == 11 || j == 15)
+                        if (j == 6 || j == 7 || j == 8 || j == 9 || j == 11 || j == 13 || j == 15)
                             neg = 1;
                         break;
                     }
@@ -493,6 +516,35 @@ static int ex_change_before(const char *s, size_t n, size_t sent_a, size_t start
     return 0;
 }
 
+/* "the expected growth is $2 billion", "an increase amounting to": a noun
+ * of change, then a verb of being, right before the figure. */
+static int ex_change_noun_before(const char *s, size_t n, size_t sent_a, size_t start)
+{
+    size_t w0;
+    size_t we = extract_prev_word(s, n, start, &w0);
+    static const char *const be[] = {"is", "was", "will", "be", "of", "amounting", "amounted",
+                                     "to", "totalling", "totaling", "reached", "expected", NULL};
+    for (int it = 0; it < 4 && we > w0 && w0 >= sent_a; it++) {
+        static const char *const up[] = {"growth", "increase", "rise", "gain", NULL};
+        static const char *const down[] = {"decrease", "decline", "drop", "fall", "reduction",
+                                           "loss", NULL};
+        for (size_t j = 0; up[j]; j++)
+            if (extract_word(s, n, w0, up[j]) == we - w0)
+                return 1;
+        for (size_t j = 0; down[j]; j++)
+            if (extract_word(s, n, w0, down[j]) == we - w0)
+                return -1;
+        int skip = 0;
+        for (size_t j = 0; be[j]; j++)
+            if (extract_word(s, n, w0, be[j]) == we - w0)
+                skip = 1;
+        if (!skip)
+            break;
+        we = extract_prev_word(s, n, w0, &w0);
+    }
+    return 0;
+}
+
 void extract_measure(const char *s, size_t n, size_t sent_a, size_t sent_b, ex_raw *r)
 {
     const char *u = r->f.unit;
@@ -509,6 +561,8 @@ void extract_measure(const char *s, size_t n, size_t sent_a, size_t sent_b, ex_r
         m = "count";
     else {
         int dir = ex_change_before(s, n, sent_a, r->start);
+        if (!dir)
+            dir = ex_change_noun_before(s, n, sent_a, r->start);
         if (!dir) {
             /* "€106 billion lower", "a $12 billion increase", "$5bn more than" */
             size_t p = extract_skip_sp(s, n, r->end, 1);
@@ -532,4 +586,135 @@ void extract_measure(const char *s, size_t n, size_t sent_a, size_t sent_b, ex_r
     }
     (void)sent_b;
     snprintf(r->f.measure, sizeof r->f.measure, "%s", m);
+}
+
+/* ---------- product ---------- */
+
+static int ex_product_stop(const char *s, size_t n, size_t p)
+{
+    static const char *const stop[] = {
+        "to",     "from",   "in",      "for",      "worth",    "and",     "or",       "with",
+        "was",    "were",   "is",      "are",      "which",    "that",    "by",       "at",
+        "on",     "amounted", "totaled", "totalled", "reached", "valued", "during",   "over",
+        "via",    "through", "per",    "a",        "an",       "the",     "this",     "last",
+        "each",   "annually", "every", "compared", "marking",  "between", "into",     "as",
+        NULL};
+    for (size_t j = 0; stop[j]; j++)
+        if (extract_word(s, n, p, stop[j]))
+            return 1;
+    return 0;
+}
+
+static int ex_not_product(const char *w, size_t l)
+{
+    static const char *const no[] = {"goods", "cargo", "cargoes", "freight", "trade", "exports",
+                                     "imports", "products", "them", "it", "its", "their", "our",
+                                     "total", "value", "volume", "funds", "investment", "investments",
+                                     "aid", "assistance", "the", "its", "all", "various", NULL};
+    for (size_t j = 0; no[j]; j++)
+        if (strlen(no[j]) == l && !strncmp(no[j], w, l))
+            return 1;
+    return 0;
+}
+
+/* Lower-case words at p, up to three, until a stop word: "black coal". */
+static size_t ex_product_words(const char *s, size_t n, size_t p, size_t lim, char *out, size_t size)
+{
+    size_t q = p, o = 0;
+    int words = 0;
+    while (q < lim && words < 3) {
+        if (!(s[q] >= 'a' && s[q] <= 'z') || ex_product_stop(s, n, q))
+            break;
+        size_t w0 = q;
+        while (q < lim && ((s[q] >= 'a' && s[q] <= 'z') || s[q] == '-'))
+            q++;
+        if (q < lim && (ex_isalpha((unsigned char)s[q]) || ex_isdigit((unsigned char)s[q])))
+            return 0;
+        if (o + (q - w0) + 2 >= size)
+            break;
+        if (o)
+            out[o++] = ' ';
+        memcpy(out + o, s + w0, q - w0);
+        o += q - w0;
+        out[o] = '\0';
+        words++;
+        size_t sp = extract_skip_sp(s, n, q, 1);
+        if (sp == q)
+            break;
+        q = sp;
+    }
+    if (!o || (words == 1 && ex_not_product(out, o))) {
+        out[0] = '\0';
+        return 0;
+    }
+    /* "cement to Uzbekistan": the phrase ends before the stop word */
+    return o;
+}
+
+void extract_product(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
+{
+    char prod[32] = "";
+    size_t lim = r->end + 60 < sb ? r->end + 60 : sb;
+    /* "422,260 tons of cement", "38 billion cubic meters of natural gas" */
+    size_t q = extract_skip_sp(s, n, r->end, 1);
+    size_t k = extract_word(s, n, q, "of");
+    int qty = !strcmp(r->f.unit, "t") || !strcmp(r->f.unit, "m3") || !strcmp(r->f.unit, "kg");
+    if (k && qty)
+        ex_product_words(s, n, extract_skip_sp(s, n, q + k, 1), lim, prod, sizeof prod);
+    if (!prod[0] && !strcmp(r->f.flow, "aid")) {
+        /* "EUR 62.2 million to health" */
+        size_t t = extract_word(s, n, q, "to");
+        if (!t)
+            t = extract_word(s, n, q, "for");
+        size_t cl;
+        size_t q2 = t ? extract_skip_sp(s, n, q + t, 1) : q;
+        if (t && !extract_country_at(s, n, q2, &cl))
+            ex_product_words(s, n, q2, lim, prod, sizeof prod);
+    }
+    if (!prod[0] && (!strcmp(r->f.flow, "export") || !strcmp(r->f.flow, "import"))) {
+        /* "Uzbek coal imports from Kyrgyzstan totaled $32.2 million",
+         * "exports of cement amounted to" */
+        size_t from = r->start > sa + 200 ? r->start - 200 : sa;
+        for (size_t i = from; i < r->start; i++) {
+            if (i > sa && ex_isalpha((unsigned char)s[i - 1]))
+                continue;
+            size_t kw = extract_word(s, n, i, "exports");
+            if (!kw)
+                kw = extract_word(s, n, i, "imports");
+            if (!kw)
+                continue;
+            char p2[32] = "";
+            size_t o = extract_skip_sp(s, n, i + kw, 1);
+            size_t of = extract_word(s, n, o, "of");
+            if (of)
+                ex_product_words(s, n, extract_skip_sp(s, n, o + of, 1), r->start, p2, sizeof p2);
+            if (!p2[0]) {
+                size_t v0;
+                size_t ve = extract_prev_word(s, n, i, &v0);
+                if (ve > v0 + 2 && v0 >= sa && s[v0] >= 'a' && s[v0] <= 'z' && ve - v0 < 20 &&
+                    (v0 == 0 || s[v0 - 1] == ' ' || s[v0 - 1] == '\n') &&
+                    !ex_not_product(s + v0, ve - v0) && !ex_product_stop(s, n, v0)) {
+                    /* "coal exports": only goods names, not adjectives ("significant") */
+                    static const char *const goods[] = {
+                        "coal",     "oil",     "gas",     "wheat",   "grain",    "cotton",
+                        "copper",   "gold",    "uranium", "steel",   "aluminium", "aluminum",
+                        "cement",   "wine",    "meat",    "milk",    "fertiliser", "fertilizer",
+                        "textile",  "machinery", "car",   "cars",    "electricity", "timber",
+                        "fish",     "fruit",   "vegetable", "vegetables", "sugar", "tea",
+                        "coffee",   "iron",    "zinc",    "lead",    "silver",   "flour",
+                        "energy",   "arms",    "food",    "agricultural", "textiles", "petroleum",
+                        "crude",    "diesel",  "lng",     "hydrogen", "ore",     "metal", NULL};
+                    int bad = 1;
+                    for (size_t j = 0; goods[j]; j++)
+                        if (extract_word(s, n, v0, goods[j]) == ve - v0)
+                            bad = 0;
+                    if (!bad)
+                        snprintf(p2, sizeof p2, "%.*s", (int)(ve - v0), s + v0);
+                }
+            }
+            if (p2[0])
+                memcpy(prod, p2, sizeof prod);
+        }
+    }
+    snprintf(r->f.product, sizeof r->f.product, "%s", prod);
 }

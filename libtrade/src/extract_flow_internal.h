@@ -20,4 +20,8 @@ void extract_flow(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r);
  * increase of", "€106 billion lower"; a fall is negative), rank or count. */
 void extract_measure(const char *s, size_t n, size_t sent_a, size_t sent_b, ex_raw *r);
 
+/* The goods named with a figure: "422,260 tons of cement", "Uzbek coal
+ * imports", "EUR 62.2 million to health" (aid); "" when none. */
+void extract_product(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r);
+
 #endif

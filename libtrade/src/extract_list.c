@@ -110,7 +110,7 @@ static int ex_cmp_key(const void *x, const void *y)
     if ((c = strcmp(a->reporter, b->reporter)) || (c = strcmp(a->partner, b->partner)) ||
         (c = strcmp(a->flow, b->flow)) || (c = strcmp(a->period, b->period)) ||
         (c = strcmp(a->unit, b->unit)) || (c = strcmp(a->qualifier, b->qualifier)) ||
-        (c = strcmp(a->measure, b->measure)))
+        (c = strcmp(a->measure, b->measure)) || (c = strcmp(a->product, b->product)))
         return c;
     if (a->line != b->line)
         return a->line < b->line ? -1 : 1;
@@ -139,7 +139,7 @@ int extract_resolve_conflicts(trade_figure_list *l)
             if (strcmp(first->reporter, b->reporter) || strcmp(first->partner, b->partner) ||
                 strcmp(first->flow, b->flow) || strcmp(first->period, b->period) ||
                 strcmp(first->unit, b->unit) || strcmp(first->qualifier, b->qualifier) ||
-                strcmp(first->measure, b->measure))
+                strcmp(first->measure, b->measure) || strcmp(first->product, b->product))
                 break;
             if (first->value == b->value)
                 continue;

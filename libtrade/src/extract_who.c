@@ -25,8 +25,27 @@ static const char *ex_country(const char *s, size_t n, size_t p, size_t *len, in
     size_t t = extract_word(s, n, q, "the");
     if (t)
         q = extract_skip_sp(s, n, q + t, 1);
+    if (t) {
+        /* "the five Central Asian countries", "the 27 EU countries" */
+        static const char *const num[] = {"two", "three", "four", "five", "six", "seven", "27", "28", NULL};
+        for (size_t j = 0; num[j]; j++) {
+            size_t k2 = extract_word(s, n, q, num[j]);
+            if (k2) {
+                q = extract_skip_sp(s, n, q + k2, 1);
+                break;
+            }
+        }
+    }
     size_t cl;
     const char *c = extract_country_at(s, n, q, &cl);
+    if (c && q >= 2 && s[q - 1] == ' ' && s[q - 2] == ',') {
+        /* "BAKU, Azerbaijan, June 4.": a dateline, not a side */
+        size_t e = q - 2, b0 = e;
+        while (b0 > 0 && (ex_isupper((unsigned char)s[b0 - 1]) || s[b0 - 1] == '-'))
+            b0--;
+        if (e - b0 >= 3 && (b0 == 0 || s[b0 - 1] == '\n' || s[b0 - 1] == ' '))
+            return NULL;
+    }
     if (!c) {
         size_t k;
         if ((k = extract_word_cs(s, n, q, "Sino")) && q + k < n && s[q + k] == '-') {
@@ -52,7 +71,8 @@ static const char *ex_country(const char *s, size_t n, size_t p, size_t *len, in
 }
 
 /* The flow word at i (its length in *k), or NULL. */
-static const char *ex_flow_word(const char *s, size_t n, size_t i, size_t *k, int *deficit)
+static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, int *deficit,
+                                  int partner_ok)
 {
     *deficit = 0;
     static const struct {
@@ -69,6 +89,7 @@ static const char *ex_flow_word(const char *s, size_t n, size_t i, size_t *k, in
         {"import", "import"},
         {"imported", "import"},
         {"trade balance", "balance"},
+        {"the balance", "balance"},
         {"balance of trade", "balance"},
         {"negative balance", "balance"},
         {"positive balance", "balance"},
@@ -81,6 +102,10 @@ static const char *ex_flow_word(const char *s, size_t n, size_t i, size_t *k, in
         {"foreign direct investment", "fdi_flow"},
         {"FDI", "fdi_flow"},
         {"invests", "investment_flow"},
+        {"attracted", "investment_flow"},
+        {"attract", "investment_flow"},
+        {"attracting", "investment_flow"},
+        {"foreign capital", "fdi_flow"},
         {"invested", "investment_flow"},
         {"investments", "investment_stock"},
         {"investment", "investment_stock"},
@@ -122,11 +147,16 @@ static const char *ex_flow_word(const char *s, size_t n, size_t i, size_t *k, in
                 return "balance";
             }
             if ((l2 = extract_word(s, n, q, "partner")) || (l2 = extract_word(s, n, q, "partners")))
-                return NULL; /* "trade partner": a rank, not a flow by itself */
+                return partner_ok ? "trade" : NULL; /* "trade partner": a rank, not a flow by itself */
         }
         return f;
     }
     return NULL;
+}
+
+static const char *ex_flow_word(const char *s, size_t n, size_t i, size_t *k, int *deficit)
+{
+    return ex_flow_word_p(s, n, i, k, deficit, 0);
 }
 
 /* The country named as the source of the data in s[a..b): "according to
@@ -218,10 +248,26 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         const char *f = ex_flow_word(s, n, i, &k, &d);
         if (!f)
             continue;
-        /* "Yamal Trade": a capitalised word inside a sentence is a name */
-        if (i > sa && ex_isupper((unsigned char)s[i]) && strcmp(f, "fdi_flow") != 0 &&
-            s[i - 1] != '"' && !(i >= 2 && s[i - 2] == '.'))
+        /* "Yamal Trade": a capitalised word after a capitalised word is a name */
+        if (i > sa && ex_isupper((unsigned char)s[i]) && strcmp(f, "fdi_flow") != 0) {
+            size_t v0;
+            size_t ve = extract_prev_word(s, n, i, &v0);
+            if (ve > v0 && v0 >= sa && ex_isupper((unsigned char)s[v0]) && ve == i - 1)
+                continue;
+        }
+        /* "the negative balance of foreign trade": the balance */
+        if (flow && !strcmp(flow, "balance") && !strcmp(f, "trade") && i - kw_b < 25) {
+            i += k - 1;
             continue;
+        }
+        /* "imports and exports", "exports and imports": trade */
+        if (flow && ((!strcmp(flow, "import") && !strcmp(f, "export")) ||
+                     (!strcmp(flow, "export") && !strcmp(f, "import")))) {
+            size_t q = extract_skip_sp(s, n, kw_b, 1);
+            size_t an = extract_word(s, n, q, "and");
+            if (an && extract_skip_sp(s, n, q + an, 1) == i)
+                f = "trade";
+        }
         flow = f;
         kw_a = i;
         kw_b = i + k;
@@ -249,7 +295,70 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             }
         }
     }
+    if (r->is_percent) {
+        /* "a 14 per cent decline in exports": the flow of that change */
+        size_t q = extract_skip_sp(s, n, r->end, 1);
+        size_t k;
+        if ((k = extract_word(s, n, q, "decline")) || (k = extract_word(s, n, q, "drop")) ||
+            (k = extract_word(s, n, q, "fall")) || (k = extract_word(s, n, q, "rise")) ||
+            (k = extract_word(s, n, q, "increase")) || (k = extract_word(s, n, q, "growth")) ||
+            (k = extract_word(s, n, q, "decrease")) || (k = extract_word(s, n, q, "jump"))) {
+            size_t q2 = extract_skip_sp(s, n, q + k, 1);
+            size_t in = extract_word(s, n, q2, "in");
+            int d;
+            size_t k2;
+            const char *f = in ? ex_flow_word(s, n, extract_skip_sp(s, n, q2 + in, 1), &k2, &d) : NULL;
+            if (f) {
+                flow = f;
+                kw_a = extract_skip_sp(s, n, q2 + in, 1);
+                kw_b = kw_a + k2;
+                deficit = d;
+            }
+        }
+    }
+    if (!flow && r->is_percent) {
+        /* "a 21.3% trade turnover share": the flow word right after */
+        size_t q = extract_skip_sp(s, n, r->end, 1);
+        size_t k;
+        int d;
+        const char *f = ex_flow_word(s, n, q, &k, &d);
+        if (f) {
+            flow = f;
+            kw_a = q;
+            kw_b = q + k;
+            deficit = d;
+        }
+    }
+    if (!strcmp(r->f.unit, "rank")) {
+        /* "the largest trade partner", "the largest investor": the words after */
+        size_t q = extract_skip_sp(s, n, r->end, 1);
+        for (int it = 0; it < 3 && q < sb; it++) {
+            size_t k;
+            int d;
+            const char *f = ex_flow_word_p(s, n, q, &k, &d, 1);
+            if (!f && (k = extract_word(s, n, q, "trading")) != 0)
+                f = "trade";
+            if (!f && ((k = extract_word(s, n, q, "investor")) || (k = extract_word(s, n, q, "investors"))))
+                f = "investment_stock";
+            if (f) {
+                flow = f;
+                kw_a = q;
+                kw_b = q + k;
+                break;
+            }
+            while (q < sb && ex_isalpha((unsigned char)s[q]))
+                q++;
+            q = extract_skip_sp(s, n, q, 1);
+        }
+    }
     w->source = ex_source(s, n, sa, sb);
+    {
+        /* "In total, Kyrgyzstan exported ...": a total */
+        size_t q = extract_skip_sp(s, n, sa, 1);
+        if (extract_word(s, n, q, "in total") || extract_word(s, n, q, "overall") ||
+            extract_word(s, n, q, "in all"))
+            w->total = 2;
+    }
     if (flow) {
         w->have_flow = 1;
         /* services */
@@ -266,7 +375,7 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             !strcmp(flow, "investment_flow")) {
             /* stock or flow */
             size_t lo = kw_a > sa + 60 ? kw_a - 60 : sa;
-            int stock = 0, inflow = 0;
+            int stock = 0, inflow = 0, since = 0;
             for (size_t q = lo; q < (r->end + 20 < sb ? r->end + 20 : sb); q++) {
                 if (q > lo && ex_isalpha((unsigned char)s[q - 1]))
                     continue;
@@ -274,17 +383,33 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     extract_word(s, n, q, "cumulative") || extract_word(s, n, q, "total") ||
                     extract_word(s, n, q, "since"))
                     stock = 1;
+                if (extract_word(s, n, q, "since"))
+                    since = 1;
                 if (extract_word(s, n, q, "inflow") || extract_word(s, n, q, "inflows") ||
                     extract_word(s, n, q, "attracted") || extract_word(s, n, q, "attract") ||
+                    extract_word(s, n, q, "attracting") ||
                     extract_word(s, n, q, "projects") || extract_word(s, n, q, "annually") ||
                     extract_word(s, n, q, "invests") || extract_word(s, n, q, "invested") ||
                     extract_word(s, n, q, "new"))
                     inflow = 1;
             }
-            if (!strcmp(flow, "fdi_flow") && stock && !inflow)
+            if (!strcmp(flow, "fdi_flow") && stock && (!inflow || since))
                 flow = "fdi_stock";
+            else if (!strcmp(flow, "investment_flow") && since)
+                flow = "investment_stock"; /* "since 2010 ... have invested": accumulated */
             else if (!strcmp(flow, "investment_stock") && inflow && !stock)
                 flow = "investment_flow";
+        }
+        if (!strncmp(flow, "investment", 10)) {
+            /* "attracted $8.1 billion in foreign direct investment" */
+            size_t q = extract_skip_sp(s, n, r->end, 1);
+            size_t k;
+            if ((k = extract_word(s, n, q, "in")) || (k = extract_word(s, n, q, "of")))
+                q = extract_skip_sp(s, n, q + k, 1);
+            if ((k = extract_word(s, n, q, "foreign")))
+                q = extract_skip_sp(s, n, q + k, 1);
+            if (extract_word(s, n, q, "direct investment") || extract_word_cs(s, n, q, "FDI"))
+                flow = "fdi_flow";
         }
         if (!strcmp(r->f.unit, "t") || !strcmp(r->f.unit, "m3") || !strcmp(r->f.unit, "TEU")) {
             /* "transit trade ... 1.5mn tonnes": goods carried */
@@ -340,9 +465,11 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             if (!sk)
                 break;
             if (extract_word(s, n, v0, "total") == ve - v0 ||
-                extract_word(s, n, v0, "foreign") == ve - v0 ||
-                extract_word(s, n, v0, "external") == ve - v0 ||
                 extract_word(s, n, v0, "overall") == ve - v0)
+                w->total = 2;
+            else if ((extract_word(s, n, v0, "foreign") == ve - v0 ||
+                      extract_word(s, n, v0, "external") == ve - v0) &&
+                     !w->total)
                 w->total = 1;
             b0 = v0;
         }
@@ -354,7 +481,7 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             size_t cl;
             int poss;
             const char *c = ex_country(s, n, p, &cl, &poss);
-            if (c && p + cl <= b1 + 1 && p + cl + 1 >= b1) {
+            if (c && p + cl == b1) {
                 /* "X-Y trade": X reports, Y is the partner */
                 size_t a2 = p;
                 if (a2 >= 2 && s[a2 - 1] == '-') {
@@ -387,16 +514,47 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                         }
                     }
                 }
-                if (!w->pair)
+                if (!w->pair) {
                     ex_set(w->reporter, c);
+                    /* "Chinese imports accounted for": an adjective (not the
+                     * country's name) before "imports" may be the origin */
+                    const char *nm = trade_country_name(c);
+                    size_t nl = strlen(nm);
+                    w->adj_import = !strcmp(flow, "import") && !poss &&
+                                    !(cl >= nl && !strncmp(s + p, nm, nl)) &&
+                                    strcmp(c, "EUU") != 0;
+                }
                 break;
             }
             if (!c && back > 0 && ex_isalpha((unsigned char)s[p]))
                 break; /* another word in between */
         }
+        {
+            /* "the largest export market for Uzbekistan": Uzbekistan exports to
+             * the subject */
+            size_t q = extract_skip_sp(s, n, kw_b, 1);
+            size_t mk = extract_word(s, n, q, "market for");
+            if (!mk)
+                mk = extract_word(s, n, q, "destination for");
+            size_t cl;
+            int poss;
+            const char *c = mk ? ex_country(s, n, extract_skip_sp(s, n, q + mk, 1), &cl, &poss) : NULL;
+            if (c && !strcmp(flow, "export")) {
+                ex_set(w->reporter, c);
+                w->market = 1;
+            }
+        }
+        if (w->reporter[0] && (extract_word(s, n, kw_a, "attracted") ||
+                               extract_word(s, n, kw_a, "received"))) {
+            /* "Uzbekistan attracted $8.1 billion": the host */
+            ex_set(w->host, w->reporter);
+            w->reporter[0] = '\0';
+        }
         /* after the keyword: "to Y", "from X to Y", "with Y", "between X and Y",
          * "in Y", "of X" (the reporter of a total) */
         size_t p = extract_skip_sp(s, n, kw_b, 1);
+        if (p < n && s[p] == ')')
+            p = extract_skip_sp(s, n, p + 1, 1); /* "(FDI) in Kazakhstan" */
         for (int it = 0; it < 3; it++) {
             /* "exports of goods from", "turnover volume between" */
             size_t k;
@@ -467,9 +625,24 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 ex_set(w->partner, c);
             } else if (c && (which == 4 || which == 5) && (inv || !strcmp(fl, "freight"))) {
                 ex_set(w->partner, c);
+            } else if (c && which == 6 && !inv && strstr(fl, "import") &&
+                       (extract_word(s, n, extract_skip_sp(s, n, q + cl, 1), "goods") ||
+                        extract_word(s, n, extract_skip_sp(s, n, q + cl, 1), "products"))) {
+                /* "import of Uzbek goods": where they come from */
+                ex_set(w->partner, c);
             } else if (c && which == 6 && !inv) {
-                /* "foreign trade turnover of Kyrgyzstan" */
+                /* "foreign trade turnover of Kyrgyzstan", "of the EU with China" */
                 ex_set(w->reporter, c);
+                size_t q2 = extract_skip_sp(s, n, q + cl, 1);
+                if (extract_word(s, n, q2, "countries"))
+                    q2 = extract_skip_sp(s, n, q2 + 9, 1);
+                size_t wi = extract_word(s, n, q2, "with");
+                size_t cl2;
+                int poss2;
+                const char *c2 =
+                    wi ? ex_country(s, n, extract_skip_sp(s, n, q2 + wi, 1), &cl2, &poss2) : NULL;
+                if (c2)
+                    ex_set(w->partner, c2);
             } else if (c && which == 7 && !strcmp(fl, "aid")) {
                 ex_set(w->partner, c);
             }
@@ -588,10 +761,38 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 continue;
             if (!poss && !w->first[0])
                 ex_set(w->first, c);
-            if (poss && !w->possessive[0])
+            if (poss && !w->possessive[0]) {
                 ex_set(w->possessive, c);
+                /* "Russia's trade turnover share", "Russia's share" */
+                size_t q2 = q + cl;
+                for (int it = 0; it < 4 && q2 < sb; it++) {
+                    q2 = extract_skip_sp(s, n, q2, 1);
+                    if (extract_word(s, n, q2, "share")) {
+                        w->share_poss = 1;
+                        break;
+                    }
+                    while (q2 < sb && ex_isalpha((unsigned char)s[q2]))
+                        q2++;
+                }
+            }
             else if (!poss && q < start && ex_subject_verb(s, n, extract_skip_sp(s, n, q + cl, 1), start))
                 ex_set(w->subject, c);
+            if (poss && !w->host[0] && extract_word(s, n, extract_skip_sp(s, n, q + cl, 1), "economy") &&
+                q >= 3 && (extract_word(s, n, q - 3, "in") || extract_word(s, n, q - 5, "into")))
+                ex_set(w->host, c); /* "in Kazakhstan's economy" */
+            if (!poss && q < start && !w->host[0]) {
+                size_t q2 = extract_skip_sp(s, n, q + cl, 1);
+                for (int it = 0; it < 3 && q2 < start; it++) {
+                    if (extract_word(s, n, q2, "attracted") || extract_word(s, n, q2, "attract") ||
+                        extract_word(s, n, q2, "attracts") || extract_word(s, n, q2, "received")) {
+                        ex_set(w->host, c);
+                        break;
+                    }
+                    while (q2 < start && ex_isalpha((unsigned char)s[q2]))
+                        q2++;
+                    q2 = extract_skip_sp(s, n, q2, 1);
+                }
+            }
             if (!poss && q < start && w->ncand < 8) {
                 ex_set(w->cand[w->ncand], c);
                 w->cand_clause[w->ncand++] = q >= clause;
@@ -599,6 +800,12 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             q += cl - 1;
         }
     }
+}
+
+/* Units a freight flow may carry on to: goods carried, and their growth. */
+static int ex_tonnage(const char *u)
+{
+    return !strcmp(u, "t") || !strcmp(u, "m3") || !strcmp(u, "TEU") || !strcmp(u, "percent_change");
 }
 
 static void ex_note(char *note, size_t cap, const char *fmt, const char *what, unsigned long line)
@@ -620,12 +827,10 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
     /* the flow */
     if (w->have_flow)
         snprintf(f->flow, sizeof f->flow, "%s", w->flow);
-    else if (before && before->have_flow &&
-             !(strcmp(before->flow, "freight") == 0 && trade_unit_is_currency(f->unit))) {
+    else if (before && before->have_flow && (strcmp(before->flow, "freight") || ex_tonnage(f->unit))) {
         snprintf(f->flow, sizeof f->flow, "%s", before->flow);
         ex_note(note, cap, "%s from line %lu", "flow", before_line);
-    } else if (prev && prev->flow[0] &&
-               !(strcmp(prev->flow, "freight") == 0 && trade_unit_is_currency(f->unit))) {
+    } else if (prev && prev->flow[0] && (strcmp(prev->flow, "freight") || ex_tonnage(f->unit))) {
         snprintf(f->flow, sizeof f->flow, "%s", prev->flow);
         ex_note(note, cap, "%s from line %lu", "flow", prev->line);
     }
@@ -640,24 +845,55 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
     }
     int inv = !strncmp(f->flow, "fdi", 3) || !strncmp(f->flow, "investment", 10);
     /* reporter */
-    if (w->reporter[0])
+    if (w->reporter[0] && w->adj_import && !w->partner[0]) {
+        /* "Chinese imports accounted for USD 5.36 billion" in a text about
+         * another country's trade: imports from China */
+        const char *other = before && before->reporter[0] ? before->reporter
+                            : prev && prev->reporter[0]  ? prev->reporter
+                                                         : doc->reporter;
+        if (other[0] && strcmp(other, w->reporter)) {
+            rep = other;
+            par = w->reporter;
+        } else {
+            rep = w->reporter;
+        }
+    } else if (w->reporter[0])
         rep = w->reporter;
     else if (w->subject[0])
         rep = w->subject;
-    else if (w->possessive[0] && (!w->partner[0] || strcmp(w->possessive, w->partner)))
+    else if (w->possessive[0] && (!w->partner[0] || strcmp(w->possessive, w->partner)) &&
+             !w->share_poss)
         rep = w->possessive;
-    else if (w->source)
+    else if (w->source && !inv)
         rep = w->source;
+    if (inv && w->host[0] && !w->reporter[0]) {
+        /* "Kazakhstan attracted $28 billion": the host is the partner */
+        if (rep && !strcmp(rep, w->host))
+            rep = NULL;
+        if (!w->partner[0])
+            par = w->host;
+    }
     /* partner */
     if (w->partner[0])
         par = w->partner;
+    if (inv && rep && !w->reporter[0] && par && !strcmp(rep, par))
+        rep = NULL; /* "FDI in Kazakhstan's economy": not Kazakhstan's investment */
+    int list_investor = 0;
     if (w->list[0] && !w->pair) {
         if (inv && !w->partner[0]) {
             rep = w->list; /* "Switzerland - 25.8 billion": the investor */
+            list_investor = 1;
+            if (prev && prev->partner[0] && strcmp(prev->partner, rep))
+                par = prev->partner;
+            else if (doc->reporter[0] && strcmp(doc->reporter, rep))
+                par = doc->reporter;
         } else {
             par = w->list;
         }
     }
+    if (w->share_poss && !par && w->possessive[0])
+        par = w->possessive; /* "Russia's trade turnover share": Russia is the partner */
+    (void)list_investor;
     if (!par && !w->pair) {
         const char *r0 = rep ? rep : (prev && prev->reporter[0] ? prev->reporter : doc->reporter);
         /* the last other country of the clause, else of the sentence before it */
@@ -670,19 +906,35 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         if (!par && rep && w->possessive[0] && strcmp(w->possessive, rep))
             par = w->possessive; /* "the EU ... into Kazakhstan's economy" */
     }
-    if (!par && w->total && strcmp(f->unit, "percent") && f->flow[0])
+    /* a total: "total foreign trade", "foreign trade of X"; a bare "foreign
+     * trade turnover" in a document about two countries is theirs */
+    if (!par && w->total && strcmp(f->unit, "percent") && f->flow[0] && !inv &&
+        (w->total == 2 || w->reporter[0] || !doc->partner[0]))
         par = "WLD";
     /* the data source reports: "between X and Y, according to Y's statistics" */
-    if (w->source && rep && par && !strcmp(w->source, par)) {
+    if (w->source && rep && par && !strcmp(w->source, par) && !inv) {
+        /* "export of Kyrgyz goods to Uzbekistan, according to the Embassy of
+         * Uzbekistan": Uzbekistan reports an import */
         const char *t = rep;
         rep = par;
         par = t;
+        if (!strcmp(f->flow, "export"))
+            snprintf(f->flow, sizeof f->flow, "import");
+        else if (!strcmp(f->flow, "import"))
+            snprintf(f->flow, sizeof f->flow, "export");
     }
     if (!par && w->after_in[0] && (inv || !strcmp(f->flow, "aid")) &&
         (!rep || strcmp(rep, w->after_in)))
         par = w->after_in; /* "supplied €98,100 for a project ... in Turkmenistan" */
-    if (inv && !rep && par && w->have_flow)
-        rep = "WLD"; /* "foreign direct investment in X": from the world */
+    if (inv && !rep && par && w->have_flow) {
+        /* "The EU is the largest investor in Kazakhstan's economy": the
+         * other country named; "foreign direct investment in X": the world */
+        for (int j = 0; j < w->ncand && !rep; j++)
+            if (strcmp(w->cand[j], par))
+                rep = w->cand[j];
+        if (!rep)
+            rep = "WLD";
+    }
     int rep_before = 0, par_before = 0;
     if (before) {
         /* the sentence before, in the same paragraph, names the sides */
@@ -722,6 +974,13 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         par = doc->reporter; /* the document's own country is the other side */
         par_doc = 1;
     }
+    int par_wld = 0;
+    if (!par && rep && (!strcmp(f->flow, "export") || !strcmp(f->flow, "import") ||
+                        !strcmp(f->flow, "trade") || !strcmp(f->flow, "balance")) &&
+        strcmp(f->unit, "percent") && strcmp(f->unit, "rank")) {
+        par = "WLD"; /* "China's exports dropped 1.8 percent": no partner, a total */
+        par_wld = 1;
+    }
     if (rep && par && !strcmp(rep, par)) {
         /* one side named twice: the other side comes from before */
         const char *other = NULL;
@@ -738,7 +997,7 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         else if (rep_prev || rep_doc)
             rep = other;
         else
-            par = NULL;
+            par = other; /* both from the sentence: the other side from before, if any */
         if (rep && par && !strcmp(rep, par))
             par = NULL;
     }
@@ -758,6 +1017,8 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         ex_note(note, cap, "%s from line %lu", "partner", prev->line);
     else if (par && par_doc)
         ex_note(note, cap, "%s from the title or first paragraph (line %lu)", "partner", doc->line);
+    else if (par && par_wld)
+        ex_note(note, cap, "%s WLD: no partner named, a total%.0lu", "partner", 0);
     else if (par && !strcmp(par, "WLD") && !w->partner[0])
         ex_note(note, cap, "%s WLD: a total%.0lu", "partner", 0);
 }

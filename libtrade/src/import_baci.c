@@ -6,14 +6,14 @@
  * and memory stays flat. A record is split into fields by a hand scanner
  * that understands plain fields and simple quoted fields ("020230"); a
  * record with any other use of quotes (doubled quotes, a quoted newline, a
- * quote inside a field) goes to libcsv. The second half starts after the
+ * quote inside a field) goes to the import reader's record splitter
+ * (libcsv, in import_read.c). The second half starts after the
  * first newline past the middle. That is a record start unless the newline
  * sits inside a quoted field: the first worker, which owns every record
  * that starts before the split and reads past it to finish the last one,
  * checks that its last record ended exactly at the split; if not, the
  * second worker's sums are dropped and the first continues alone. Sums are
  * integers, so the result does not depend on the split. */
-#include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -56,48 +56,15 @@ typedef struct baci_worker {
     atomic_ullong done;
     uint64_t hsum, hn; /* split hash: sum of record hashes, records */
     int hash;          /* opt.split_hash */
+    /* streaming (sorted input): the groups of one block in input order */
+    int stream;
+    imp_group *arr;
+    size_t narr, caparr;
+    unsigned char met[IMP_MAX_CODES]; /* partners met in a block */
     struct baci_worker *peer; /* for the progress total; NULL in workers > 0 */
-    /* slow path: libcsv and the fields it produced */
-    struct csv_parser csv;
-    int csv_ok;
-    char *arena;
-    size_t alen, acap, nf, foff[BACI_MAXF], flen[BACI_MAXF];
-    int arena_fail;
+    /* slow path: the record splitter (import_read.c) */
+    irec *rec;
 } baci_worker;
-
-/* ---- slow path through libcsv ---- */
-
-static void slow_cb1(void *s, size_t n, void *data)
-{
-    baci_worker *w = data;
-    if (w->nf >= BACI_MAXF) {
-        w->nf++;
-        return;
-    }
-    if (w->alen + n + 1 > w->acap) {
-        size_t cap = (w->alen + n + 1) * 2;
-        char *a = realloc(w->arena, cap);
-        if (!a) {
-            w->arena_fail = 1;
-            return;
-        }
-        w->arena = a;
-        w->acap = cap;
-    }
-    if (n)
-        memcpy(w->arena + w->alen, s, n);
-    w->foff[w->nf] = w->alen;
-    w->flen[w->nf] = n;
-    w->alen += n;
-    w->arena[w->alen++] = '\0';
-    w->nf++;
-}
-
-static void slow_cb2(int c, void *data)
-{
-    (void)c;
-    (void)data;
-}
 
 /* The byte column of field k of the record at rec (quote-aware), counted
  * from the last newline before the field. */
@@ -185,8 +152,29 @@ static inline int add_group(baci_worker *w, row_cache *rc, uint64_t a, uint64_t 
                             fastnum_i128 val, fastnum_i128 qty, uint64_t qrows)
 {
     imp_group *g;
-    if (rc->g && rc->a == a && rc->prod == prod && rc->slots == w->map.slots) {
+    if (rc->g && rc->a == a && rc->prod == prod &&
+        rc->slots == (w->stream ? w->arr : w->map.slots)) {
         g = rc->g;
+    } else if (w->stream) { /* a new group after the last one of the block */
+        if (w->narr == w->caparr) {
+            size_t cap = w->caparr ? w->caparr * 2 : 4096;
+            imp_group *na = realloc(w->arr, cap * sizeof *na);
+            if (!na) {
+                w->err_line = w->lines;
+                return w->status =
+                           trade_error_set(&w->err, TRADE_ENOMEM, w->path, 0, 0, "out of memory");
+            }
+            w->arr = na;
+            w->caparr = cap;
+        }
+        g = &w->arr[w->narr++];
+        memset(g, 0, sizeof *g);
+        g->a = a;
+        g->prod = prod;
+        rc->a = a;
+        rc->prod = prod;
+        rc->g = g;
+        rc->slots = w->arr;
     } else {
         g = imp_map_slot(&w->map, a, prod);
         if (!g) {
@@ -593,26 +581,17 @@ static void worker_scan(baci_worker *w, uint64_t from)
                                         "a quoted field is not closed before the end of the file");
             return;
         }
-        size_t rlen = (size_t)(s - rec) + (s < lim ? 1 : 0);
-        w->nf = 0;
-        w->alen = 0;
-        if (csv_parse(&w->csv, rec, rlen, slow_cb1, slow_cb2, w) != rlen ||
-            csv_fini(&w->csv, slow_cb1, slow_cb2, w) != 0) {
+        size_t rlen = (size_t)(s - rec) + (s < lim ? 1 : 0), snf = 0;
+        const char *why = NULL;
+        int st = irec_split(w->rec, rec, rlen, f, fl, BACI_MAXF, &snf, &why);
+        if (st) {
             w->err_line = w->lines;
-            w->status = trade_error_set(&w->err, TRADE_ECSV, w->path, 0, 1, "malformed CSV: %s",
-                                        csv_strerror(csv_error(&w->csv)));
+            w->status = st == TRADE_ENOMEM
+                            ? trade_error_set(&w->err, st, w->path, 0, 0, "out of memory")
+                            : trade_error_set(&w->err, st, w->path, 0, 1, "malformed CSV: %s", why);
             return;
         }
-        if (w->arena_fail) {
-            w->err_line = w->lines;
-            w->status = trade_error_set(&w->err, TRADE_ENOMEM, w->path, 0, 0, "out of memory");
-            return;
-        }
-        for (size_t i = 0; i < w->nf && i < BACI_MAXF; i++) {
-            f[i] = w->arena + w->foff[i];
-            fl[i] = w->flen[i];
-        }
-        if (baci_row(w, &rc, f, fl, w->nf > BACI_MAXF ? 0 : w->nf, rec, s))
+        if (baci_row(w, &rc, f, fl, snf > BACI_MAXF ? 0 : snf, rec, s))
             return;
         w->lines += nl + 1;
         p = (size_t)(s - w->buf) + 1;
@@ -643,24 +622,19 @@ static int worker_init(baci_worker *w, trade_import *im, const char *path, int f
     atomic_init(&w->done, 0);
     w->cap = BACI_BUF + 1;
     w->buf = malloc(w->cap);
-    if (!w->buf || csv_init(&w->csv, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+    if (!w->buf || !(w->rec = irec_new())) {
         free(w->buf);
         w->buf = NULL;
         return trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
     }
-    w->csv_ok = 1;
-    /* libcsv grows a field by blk_size bytes at a time: the default 128
-     * makes a multi-megabyte quoted field quadratic */
-    csv_set_blk_size(&w->csv, 1 << 16);
     return 0;
 }
 
 static void worker_free(baci_worker *w)
 {
-    if (w->csv_ok)
-        csv_free(&w->csv);
+    irec_free(w->rec);
     free(w->buf);
-    free(w->arena);
+    free(w->arr);
     imp_map_free(&w->map);
 }
 
@@ -1126,5 +1100,448 @@ static int baci_fd(trade_import *im, int fd, const char *path, trade_error *err)
         im->opt.progress(im->opt.progress_ctx, fsize, fsize);
     if (two)
         worker_free(&w[1]);
+    return rc;
+}
+
+/* ---- sorted input, streamed ----
+ *
+ * BACI ships each year sorted by exporter, importer and product. Then the
+ * groups of one (year, exporter) block are all in that block, and the
+ * output, sorted by (year, reporter code, partner code, product), is the
+ * blocks in the order of their (year, reporter code), each block's groups
+ * in the order of (partner code, product). So a first pass finds the
+ * blocks (byte ranges, from the first two fields of each line), and each
+ * block is then read, summed and given to the caller alone: memory is
+ * bounded by the largest block, not by the number of groups. Within a
+ * block the rows of one importer are together and their products rise in
+ * a sorted file, so a group is the run of equal keys and no hash table is
+ * needed; a block that is not so is sorted in memory. A file whose blocks
+ * are not contiguous (a year or an exporter met twice), with quotes, or
+ * lines that do not start with two numbers, is left to the hash path. */
+
+typedef struct sblock {
+    uint64_t start, end;
+    unsigned long line; /* physical line of its first byte */
+    uint32_t year;
+    int rep; /* code id */
+} sblock;
+
+static int code_rank_s[IMP_MAX_CODES];
+static const trade_import *srt_im;
+
+static int id_cmp_s(const void *x, const void *y)
+{
+    return strcmp(srt_im->codes[*(const int *)x], srt_im->codes[*(const int *)y]);
+}
+
+static int sblock_cmp(const void *x, const void *y)
+{
+    const sblock *a = x, *b = y;
+    if (a->year != b->year)
+        return a->year < b->year ? -1 : 1;
+    return code_rank_s[a->rep] - code_rank_s[b->rep];
+}
+
+static int prod_cmp(uint64_t x, uint64_t y)
+{
+    char a[9] = {0}, b[9] = {0};
+    memcpy(a, &x, 8);
+    memcpy(b, &y, 8);
+    return strcmp(a, b);
+}
+
+static int sgroup_cmp(const void *x, const void *y)
+{
+    const imp_group *a = x, *b = y;
+    int c = code_rank_s[(a->a >> 8) & 0xFFF] - code_rank_s[(b->a >> 8) & 0xFFF];
+    return c ? c : prod_cmp(a->prod, b->prod);
+}
+
+/* The blocks of the file, or -1 (not streamable), or a status. */
+static int find_blocks(trade_import *im, int fd, uint64_t data, uint64_t fsize,
+                       unsigned long first_line, sblock **out, size_t *nout, trade_error *err,
+                       const char *path)
+{
+    size_t cap = 1024, n = 0;
+    sblock *b = malloc(cap * sizeof *b);
+    char *buf = malloc(BACI_BUF + 1);
+    if (!b || !buf) {
+        free(b), free(buf);
+        return trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
+    }
+    static unsigned char seen[10000][1000 / 8 + 1]; /* (year, exporter) met: 1.25 MB */
+    memset(seen, 0, sizeof seen);
+    uint64_t off = data;
+    unsigned long line = first_line;
+    size_t len = 0, p = 0;
+    int rc = 0;
+    uint32_t cy = 0;
+    int cn = -1;
+    for (;;) {
+        if (p >= len || !memchr(buf + p, '\n', len - p)) {
+            memmove(buf, buf + p, len - p);
+            off += p;
+            len -= p;
+            p = 0;
+            if (off + len >= fsize) {
+                if (len == 0)
+                    break;
+                buf[len++] = '\n'; /* a last line without its end */
+            } else {
+                size_t want = BACI_BUF - len;
+                ssize_t r = pread(fd, buf + len, want, (off_t)(off + len));
+                if (r <= 0) {
+                    rc = r < 0 ? trade_error_set(err, TRADE_EIO, path, 0, 0, "read error: %s",
+                                                 strerror(errno))
+                               : -1;
+                    break;
+                }
+                len += (size_t)r;
+                if (!memchr(buf, '\n', len) && len >= BACI_BUF) {
+                    rc = -1; /* a long line: the general path says what is wrong */
+                    break;
+                }
+                continue;
+            }
+        }
+        char *s = buf + p, *nl = memchr(s, '\n', len - p);
+        size_t ll = (size_t)(nl - s);
+        if (memchr(s, '"', ll)) {
+            /* quotes: a simple quoted field ("010121") keeps the line whole;
+             * any other use goes to the general path */
+            int q = 0;
+            for (size_t k = 0; k < ll; k++)
+                q += s[k] == '"';
+            if (q & 1) {
+                rc = -1;
+                break;
+            }
+        }
+        unsigned y = 0, ni = 0;
+        size_t k = 0;
+        while (k < ll && s[k] >= '0' && s[k] <= '9' && y < 100000)
+            y = y * 10 + (unsigned)(s[k++] - '0');
+        int ok = k > 0 && k < ll && s[k] == ',';
+        size_t k0 = ++k;
+        while (ok && k < ll && s[k] >= '0' && s[k] <= '9' && ni < 100000)
+            ni = ni * 10 + (unsigned)(s[k++] - '0');
+        ok = ok && k > k0 && k < ll && s[k] == ',' && y >= 1 && y <= 9999 && ni < 1000;
+        if (!ok) {
+            if (ll == 0 || (ll <= 2 && s[0] == '\r') || (s[0] | 0x20) == 't') {
+                /* a blank line or the header again: part of the block */
+            } else {
+                rc = -1; /* padded, quoted or bad: the general path */
+                break;
+            }
+        } else if (y != cy || (int)ni != cn) {
+            if (seen[y][ni >> 3] & (1u << (ni & 7))) {
+                rc = -1; /* met before: not sorted by year and exporter */
+                break;
+            }
+            seen[y][ni >> 3] |= (unsigned char)(1u << (ni & 7));
+            int rep = im->bynum[ni];
+            if (rep < 0) {
+                rc = -1; /* unknown code: the general path reports it */
+                break;
+            }
+            for (size_t j = 0; j < n; j++)
+                if (b[j].year == y && b[j].rep == rep) {
+                    rc = -1; /* two numeric codes of one country (250, 251) */
+                    break;
+                }
+            if (rc)
+                break;
+            if (n)
+                b[n - 1].end = off + p;
+            if (n == cap) {
+                sblock *nb = realloc(b, cap * 2 * sizeof *nb);
+                if (!nb) {
+                    rc = trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
+                    break;
+                }
+                b = nb;
+                cap *= 2;
+            }
+            b[n++] = (sblock){n ? off + p : data, 0, line, y, rep};
+            if (n == 1)
+                b[0].start = data, b[0].line = first_line;
+            cy = y;
+            cn = (int)ni;
+        }
+        line++;
+        p += ll + 1;
+    }
+    free(buf);
+    if (rc) {
+        free(b);
+        return rc;
+    }
+    if (n)
+        b[n - 1].end = fsize;
+    *out = b;
+    *nout = n;
+    return 0;
+}
+
+/* Group the rows of one block (w->arr, in input order) into output order:
+ * runs of one partner sorted by partner code; a block whose runs are not
+ * clean (a partner met twice, products not rising) is sorted and merged. */
+static int block_order(baci_worker *w)
+{
+    size_t n = w->narr;
+    imp_group *g = w->arr;
+    int clean = 1;
+    for (size_t i = 1; i < n && clean; i++) {
+        uint64_t pa = (g[i - 1].a >> 8) & 0xFFF, pb = (g[i].a >> 8) & 0xFFF;
+        if (pa == pb && prod_cmp(g[i - 1].prod, g[i].prod) >= 0)
+            clean = 0;
+    }
+    if (clean) {
+        /* runs, then a check that no partner has two, then runs by rank */
+        unsigned char *met = w->met;
+        size_t nr = 0;
+        for (size_t i = 0; i < n; i++)
+            if (!i || ((g[i].a >> 8) & 0xFFF) != ((g[i - 1].a >> 8) & 0xFFF))
+                nr++;
+        struct run {
+            int rank;
+            size_t start, len;
+        } *runs = malloc((nr ? nr : 1) * sizeof *runs);
+        if (!runs)
+            return TRADE_ENOMEM;
+        nr = 0;
+        for (size_t i = 0; i < n; i++) {
+            int par = (int)((g[i].a >> 8) & 0xFFF);
+            if (!i || par != (int)((g[i - 1].a >> 8) & 0xFFF)) {
+                if (met[par])
+                    clean = 0;
+                met[par] = 1;
+                runs[nr++] = (struct run){code_rank_s[par], i, 0};
+            }
+            runs[nr - 1].len++;
+        }
+        for (size_t i = 0; i < n; i++)
+            met[(g[i].a >> 8) & 0xFFF] = 0;
+        int sorted = 1;
+        for (size_t i = 1; i < nr; i++)
+            sorted &= runs[i - 1].rank < runs[i].rank;
+        if (clean && !sorted) {
+            /* insertion sort of the runs (a few hundred), then one copy */
+            for (size_t i = 1; i < nr; i++) {
+                struct run t = runs[i];
+                size_t j = i;
+                while (j && runs[j - 1].rank > t.rank) {
+                    runs[j] = runs[j - 1];
+                    j--;
+                }
+                runs[j] = t;
+            }
+            imp_group *o = malloc(n * sizeof *o);
+            if (!o) {
+                free(runs);
+                return TRADE_ENOMEM;
+            }
+            size_t k = 0;
+            for (size_t i = 0; i < nr; i++) {
+                memcpy(o + k, g + runs[i].start, runs[i].len * sizeof *o);
+                k += runs[i].len;
+            }
+            free(w->arr);
+            w->arr = o;
+            w->caparr = n;
+        }
+        free(runs);
+        if (clean)
+            return 0;
+    }
+    qsort(g, n, sizeof *g, sgroup_cmp);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (k && g[k - 1].a == g[i].a && g[k - 1].prod == g[i].prod) {
+            if (__builtin_add_overflow(g[k - 1].value, g[i].value, &g[k - 1].value) ||
+                __builtin_add_overflow(g[k - 1].quantity, g[i].quantity, &g[k - 1].quantity))
+                return TRADE_ELIMIT;
+            g[k - 1].rows += g[i].rows;
+            g[k - 1].quantity_rows += g[i].quantity_rows;
+        } else {
+            g[k++] = g[i];
+        }
+    }
+    w->narr = k;
+    return 0;
+}
+
+typedef struct stream_job {
+    trade_import *im;
+    baci_worker w;
+    sblock *blocks;
+    size_t nb;
+    int part;
+    trade_import_group_fn fn;
+    void *ctx;
+    uint64_t hsum, hn, fsize;
+    atomic_ullong done;
+    struct stream_job *peer;
+    int report; /* this one calls the progress function */
+    int rc;
+    atomic_int rc_flag; /* rc != 0, for the other thread */
+    trade_error err;
+} stream_job;
+
+/* Read, order and hand over the blocks of one part of the output. */
+static void stream_run(stream_job *j)
+{
+    baci_worker *w = &j->w;
+    trade_import *im = j->im;
+    for (size_t b = 0; b < j->nb; b++) {
+        w->start = j->blocks[b].start;
+        w->end = j->blocks[b].end;
+        w->narr = 0;
+        w->lines = 0;
+        w->hsum = w->hn = 0;
+        worker_scan(w, w->start);
+        if (w->status) {
+            j->rc = worker_error(w, j->blocks[b].line, &j->err);
+            atomic_store(&j->rc_flag, 1);
+            return;
+        }
+        j->hsum += w->hsum;
+        j->hn += w->hn;
+        int orc = block_order(w);
+        if (orc) {
+            j->rc = trade_error_set(&j->err, orc, w->path, j->blocks[b].line, 0, "%s",
+                                    orc == TRADE_ELIMIT ? "a sum goes beyond the 128-bit range"
+                                                        : "out of memory");
+            atomic_store(&j->rc_flag, 1);
+            return;
+        }
+        for (size_t i = 0; i < w->narr; i++) {
+            trade_import_group out;
+            w->arr[i].src = im->cur_src;
+            imp_group_out(im, &w->arr[i], &out);
+            if ((j->rc = j->fn(j->ctx, j->part, &out)) != 0) {
+                trade_error_clear(&j->err);
+                atomic_store(&j->rc_flag, 1);
+                return;
+            }
+        }
+        atomic_fetch_add(&j->done, j->blocks[b].end - j->blocks[b].start);
+        if (j->report && im->opt.progress)
+            im->opt.progress(im->opt.progress_ctx,
+                             atomic_load(&j->done) + atomic_load(&j->peer->done), j->fsize);
+        if (atomic_load(&j->peer->rc_flag))
+            return; /* the other part failed: stop */
+    }
+}
+
+static void *stream_main(void *arg)
+{
+    stream_job *j = arg;
+    stream_run(j);
+    return NULL;
+}
+
+int trade_import_baci_stream(trade_import *im, const char *path, trade_import_group_fn fn,
+                             void *ctx, trade_error *err)
+{
+    if (!strcmp(path, "-"))
+        return -1;
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || inp_sniff_fd(fd) != INP_PLAIN) {
+        close(fd);
+        return -1; /* a pipe, an archive, compressed: the general path */
+    }
+    uint64_t fsize = (uint64_t)st.st_size, data = 0;
+    unsigned long hlines = 1;
+    baci_cols c;
+    int rc = read_header(im, path, fd, fsize, &c, &data, &hlines, err);
+    if (rc || c.ncols != 6 || c.t != 0 || c.i != 1) {
+        close(fd);
+        return rc ? rc : -1;
+    }
+    for (int n = 0; n < 1000; n++)
+        im->bynum[n] = imp_code_numeric(im, n);
+    if (!(im->cur_src = imp_src_intern(im, im->opt.source ? im->opt.source : inp_basename(path)))) {
+        close(fd);
+        return trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
+    }
+    sblock *blocks = NULL;
+    size_t nb = 0;
+    if ((rc = find_blocks(im, fd, data, fsize, hlines + 1, &blocks, &nb, err, path))) {
+        close(fd);
+        return rc;
+    }
+    /* code ranks: every code is interned by now (bynum above) */
+    int ids[IMP_MAX_CODES];
+    for (int i = 0; i < im->ncodes; i++)
+        ids[i] = i;
+    srt_im = im;
+    qsort(ids, (size_t)im->ncodes, sizeof ids[0], id_cmp_s);
+    for (int i = 0; i < im->ncodes; i++)
+        code_rank_s[ids[i]] = i;
+    qsort(blocks, nb, sizeof *blocks, sblock_cmp);
+    /* two parts of the output, by bytes: the second built on a second
+     * thread, given to fn as part 1 */
+    uint64_t all = 0, acc = 0;
+    for (size_t i = 0; i < nb; i++)
+        all += blocks[i].end - blocks[i].start;
+    size_t mid = nb;
+    if (im->opt.threads != 1 && all >= BACI_MIN_SPLIT && nb > 1) {
+        for (mid = 0; mid < nb && acc < all / 2; mid++)
+            acc += blocks[mid].end - blocks[mid].start;
+        if (mid >= nb)
+            mid = nb - 1;
+    }
+    stream_job job[2];
+    memset(job, 0, sizeof job);
+    for (int k = 0; k < 2; k++) {
+        job[k].im = im;
+        job[k].blocks = blocks + (k ? mid : 0);
+        job[k].nb = k ? nb - mid : mid;
+        job[k].part = k;
+        job[k].fn = fn;
+        job[k].ctx = ctx;
+        job[k].fsize = all;
+        job[k].peer = &job[1 - k];
+        job[k].report = k == 0;
+        if ((rc = worker_init(&job[k].w, im, path, fd, &c, data, fsize, fsize, err))) {
+            if (k)
+                worker_free(&job[0].w);
+            free(blocks);
+            close(fd);
+            return rc;
+        }
+        job[k].w.stream = 1;
+        atomic_init(&job[k].done, 0);
+        atomic_init(&job[k].rc_flag, 0);
+    }
+    pthread_t th;
+    int two = job[1].nb > 0 && pthread_create(&th, NULL, stream_main, &job[1]) == 0;
+    stream_run(&job[0]);
+    if (two)
+        pthread_join(th, NULL);
+    else if (job[1].nb)
+        stream_run(&job[1]);
+    for (int k = 0; k < 2 && !rc; k++)
+        if (job[k].rc) {
+            rc = job[k].rc;
+            if (err && rc > 0)
+                *err = job[k].err;
+        }
+    if (!rc && im->opt.split_hash) {
+        char h[IMP_SPLIT_LEN];
+        imp_split_hash(h, job[0].hsum + job[1].hsum, job[0].hn + job[1].hn);
+        if (imp_split_add(im, h) == TRADE_ENOMEM)
+            rc = trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
+    }
+    if (!rc && im->opt.progress)
+        im->opt.progress(im->opt.progress_ctx, all, all);
+    worker_free(&job[0].w);
+    worker_free(&job[1].w);
+    free(blocks);
+    close(fd);
     return rc;
 }

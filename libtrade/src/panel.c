@@ -9,6 +9,7 @@
 
 #include "trade/codes.h"
 #include "trade/panel.h"
+#include "trade/series.h"
 
 typedef struct intern {
     const char **keys; /* insertion order */
@@ -188,18 +189,24 @@ int trade_panel_build(const trade_table *t, const char *flow, trade_panel **out,
     entry *e = malloc((nrows + 1) * sizeof *e);
     trade_panel *p = calloc(1, sizeof *p);
     size_t *cmap = NULL, *pmap = NULL, *permap = NULL;
+    unsigned char *chosen = malloc(nrows + 1);
     int rc = TRADE_ENOMEM;
-    if (!e || !p)
+    if (!e || !p || !chosen)
+        goto fail;
+    /* one figure per period: the series module's rule (an exact figure
+     * before a qualified one, then the finer precision) */
+    if (trade_series_mark_chosen(t, chosen, err))
         goto fail;
     for (size_t r = 0; r < nrows; r++) {
         const trade_obs *o = trade_table_obs(t, r);
-        if (!o || strcmp(o->flow, flow) != 0 || !trade_unit_is_currency(o->unit))
+        if (!o || !chosen[r] || strcmp(o->flow, flow) != 0 || !trade_unit_is_currency(o->unit))
             continue;
         if (!p->unit)
             p->unit = o->unit;
         else if (strcmp(p->unit, o->unit) != 0) {
-            rc = locate(err, t, r, cunit, "a second currency in the panel: %s after %s (convert "
-                                          "first: trade convert)",
+            rc = locate(err, t, r, cunit,
+                        "a second currency in the panel: %s after %s (convert "
+                        "first: trade convert)",
                         o->unit, p->unit);
             goto fail;
         }
@@ -208,8 +215,9 @@ int trade_panel_build(const trade_table *t, const char *flow, trade_panel **out,
             goto fail;
         }
         if (o->value < 0) {
-            rc = locate(err, t, r, cval, "negative value %s%s in a panel: a trade flow is zero or "
-                                         "more",
+            rc = locate(err, t, r, cval,
+                        "negative value %s%s in a panel: a trade flow is zero or "
+                        "more",
                         trade_table_cell(t, r, (size_t)cval), "");
             goto fail;
         }
@@ -305,8 +313,8 @@ int trade_panel_build(const trade_table *t, const char *flow, trade_panel **out,
     size_t nt = 0;
     for (size_t i = 0; i < n; i++) {
         const trade_obs *o = trade_table_obs(t, e[i].row);
-        p->cells[i] = (trade_panel_cell){e[i].reporter, e[i].partner, e[i].product, e[i].value,
-                                         o->file, o->line};
+        p->cells[i] = (trade_panel_cell){e[i].reporter, e[i].partner, e[i].product,
+                                         e[i].value,    o->file,      o->line};
         p->cell_start[e[i].period + 1] = i + 1;
         int first = i == 0 || e[i].period != e[i - 1].period ||
                     e[i].reporter != e[i - 1].reporter || e[i].product != e[i - 1].product;
@@ -333,6 +341,7 @@ int trade_panel_build(const trade_table *t, const char *flow, trade_panel **out,
             p->total_start[i] = p->total_start[i - 1];
     }
     free(e);
+    free(chosen);
     free(periods);
     free(permap);
     free(cmap);
@@ -345,6 +354,7 @@ fail:
     if (rc == TRADE_ENOMEM)
         trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory building the panel");
     free(e);
+    free(chosen);
     free(periods);
     free(permap);
     free(cmap);
@@ -361,18 +371,30 @@ fail:
     return rc;
 }
 
-const char *trade_panel_unit(const trade_panel *p) { return p->unit; }
-size_t trade_panel_periods(const trade_panel *p) { return p->nperiods; }
+const char *trade_panel_unit(const trade_panel *p)
+{
+    return p->unit;
+}
+size_t trade_panel_periods(const trade_panel *p)
+{
+    return p->nperiods;
+}
 const trade_period *trade_panel_period(const trade_panel *p, size_t i)
 {
     return i < p->nperiods ? &p->periods[i] : NULL;
 }
-size_t trade_panel_countries(const trade_panel *p) { return p->ncountries; }
+size_t trade_panel_countries(const trade_panel *p)
+{
+    return p->ncountries;
+}
 const char *trade_panel_country(const trade_panel *p, size_t i)
 {
     return i < p->ncountries ? p->countries[i] : NULL;
 }
-size_t trade_panel_products(const trade_panel *p) { return p->nproducts; }
+size_t trade_panel_products(const trade_panel *p)
+{
+    return p->nproducts;
+}
 const char *trade_panel_product(const trade_panel *p, size_t i)
 {
     return i < p->nproducts ? p->products[i] : NULL;

@@ -414,12 +414,12 @@ int trade_writer_open(trade_writer **out, const char *path, const trade_write_op
         return trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot write: %s", strerror(e));
     }
     if (w->format == TRADE_FORMAT_XLSX) {
-        rc = w->tmppath ? xlsx_sheet_open(&w->xlsx, w->tmppath, err)
-                        : trade_error_set(err, TRADE_EARG, path, 0, 0,
-                                          "xlsx is written to a regular file");
-        if (rc) {
+        int xrc = w->tmppath ? xlsx_sheet_open(&w->xlsx, w->tmppath, err)
+                             : trade_error_set(err, TRADE_EARG, path, 0, 0,
+                                               "xlsx is written to a regular file");
+        if (xrc) {
             trade_writer_discard(w);
-            return rc;
+            return xrc;
         }
     }
     *out = w;

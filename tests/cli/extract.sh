@@ -25,9 +25,9 @@ grep -q '^example:' "$tmp/help" || { echo "FAIL: --help has no example"; fail=1;
 # stdin, default source "stdin", the exact header, one figure
 printf 'Belgian exports to Kazakhstan reached \xe2\x82\xac118 million in 2011.\n' |
   "$TRADE" extract >"$tmp/stdin.csv" || { echo "FAIL: stdin"; fail=1; }
-head -1 "$tmp/stdin.csv" | grep -qx 'reporter,partner,flow,period,value,unit,precision,qualifier,measure,confidence,source,locator,line,column,as_written,context,note' ||
+head -1 "$tmp/stdin.csv" | grep -qx 'reporter,partner,flow,period,value,unit,precision,qualifier,measure,product,confidence,source,locator,line,column,as_written,context,note' ||
   { echo "FAIL: header"; fail=1; }
-grep -q '^BEL,KAZ,export,2011,118000000,EUR,1000000,,level,1.00,stdin,line 1,1,39,' "$tmp/stdin.csv" ||
+grep -q '^BEL,KAZ,export,2011,118000000,EUR,1000000,,level,,1.00,stdin,line 1,1,39,' "$tmp/stdin.csv" ||
   { echo "FAIL: stdin row"; cat "$tmp/stdin.csv"; fail=1; }
 
 # --source, -o, jsonl
@@ -61,6 +61,57 @@ printf 'line one\nline two is longer\n' >"$tmp/long.txt"
   { echo "FAIL: --max-bytes: $(cat "$tmp/long.err")"; fail=1; }
 "$TRADE" extract --date 2023-02-30 "$tmp/long.txt" >/dev/null 2>&1
 [ $? -eq 2 ] || { echo "FAIL: a bad --date must exit 2"; fail=1; }
+
+# context: who, with whom, which flow and when, on short texts written for
+# these tests (one construction each; the rows were keyed by hand in
+# expected-context.csv): every figure complete
+"$PY" "$SRCDIR/tests/cli/extract_score.py" "$TRADE" "$data/expected-context.csv" "$data/context" \
+  --min-recall 1 --min-complete 1 --min-precision 1 -v >"$tmp/ctx.out" ||
+  { echo "FAIL: context resolution"; cat "$tmp/ctx.out"; fail=1; }
+
+# noise left out: an index base "(Jan 2022 = 100%)", "the initial 7 months"
+# as a count, a share that "more than doubled" as growth; and the
+# qualifiers of "surpassed" and "seeking to increase ... to"
+"$TRADE" extract "$data/context/noise.txt" >"$tmp/noise.csv" || fail=1
+[ "$(wc -l <"$tmp/noise.csv")" = 8 ] || { echo "FAIL: noise: not 7 rows"; cat "$tmp/noise.csv"; fail=1; }
+grep -q ',3000000000,USD,1000000000,lower_bound,' "$tmp/noise.csv" || { echo "FAIL: surpassed"; fail=1; }
+grep -q ',10000000000,USD,1000000000,projection,' "$tmp/noise.csv" || { echo "FAIL: seeking to"; fail=1; }
+
+# "this year" / "last year" from --date when the text has no date line
+printf 'Exports to Chile reached EUR 5 million last year.\n' >"$tmp/rel.txt"
+"$TRADE" extract --date 2024-02-01 "$tmp/rel.txt" | grep -q '^,CHL,export,2023,5000000,EUR,' ||
+  { echo "FAIL: --date: $("$TRADE" extract --date 2024-02-01 "$tmp/rel.txt")"; fail=1; }
+printf 'Exports to Chile reached EUR 5 million this year.\n' >"$tmp/rel.txt"
+"$TRADE" extract --date 2024-02-01 "$tmp/rel.txt" | grep -q '^,CHL,export,2024,' ||
+  { echo "FAIL: --date this year"; fail=1; }
+
+# an absolute change is measure=change (never a level), with the sign of a fall
+printf 'In 2021 exports to Peru fell by EUR 12 million.\n' | "$TRADE" extract |
+  grep -q ',PER,export,2021,-12000000,EUR,1000000,,change,' ||
+  { echo "FAIL: change measure"; fail=1; }
+
+# --against: same, conflict and new against a dataset written here
+cat >"$tmp/ds.csv" <<'CSV'
+reporter,partner,flow,period,value,unit,source
+PRT,CHL,export,2020,5000000,EUR,older
+PRT,CHL,import,2020,9000000,EUR,older
+CSV
+printf 'Portuguese exports to Chile reached EUR 5 million in 2020. Portuguese imports from Chile were EUR 8 million in 2020. Portuguese exports to Peru were EUR 2 million in 2020. It rose 4%% in 2020.\n' >"$tmp/rev.txt"
+"$TRADE" extract "$tmp/rev.txt" --against "$tmp/ds.csv" >"$tmp/rev.csv" || { echo "FAIL: --against exit"; fail=1; }
+head -1 "$tmp/rev.csv" | grep -q ',note,review$' || { echo "FAIL: --against header"; fail=1; }
+grep -q '^PRT,CHL,export,2020,5000000,.*,same: .*ds.csv line 2$' "$tmp/rev.csv" ||
+  { echo "FAIL: --against same"; cat "$tmp/rev.csv"; fail=1; }
+grep -q '^PRT,CHL,import,2020,8000000,.*,conflict: .*ds.csv line 3 has 9000000$' "$tmp/rev.csv" ||
+  { echo "FAIL: --against conflict"; fail=1; }
+grep -q '^PRT,PER,export,2020,2000000,.*,new$' "$tmp/rev.csv" || { echo "FAIL: --against new"; fail=1; }
+mkdir -p "$tmp/dsdir" && cp "$tmp/ds.csv" "$tmp/dsdir/a.csv"
+"$TRADE" extract "$tmp/rev.txt" --against "$tmp/dsdir" --where review=new >"$tmp/rev2.csv" ||
+  { echo "FAIL: --against DIR"; fail=1; }
+# the Peru level and its growth rate (same sides, carried) are new
+[ "$(grep -c ',new$' "$tmp/rev2.csv")" = 2 ] && [ "$(wc -l <"$tmp/rev2.csv")" = 3 ] ||
+  { echo "FAIL: --against DIR --where"; cat "$tmp/rev2.csv"; fail=1; }
+"$TRADE" extract "$tmp/rev.txt" --against "$tmp/missing" >/dev/null 2>&1
+[ $? -eq 2 ] || { echo "FAIL: --against a missing path must exit 2"; fail=1; }
 
 # every output validates as a draft
 for f in "$data"/*.txt; do

@@ -71,7 +71,17 @@ cases=(
     "plot-line|plot line --where reporter=BEL --where partner=KAZ --where flow=export -o @OUT $D"
     "plot-bars|plot bars --where period=2011 --where reporter=BEL -o @OUT $D"
     "plot-rank|plot rank -o @OUT $D"
+    "complexity|complexity tests/data/indicators/panel.csv"
+    "complexity-knn|complexity --knn 2 --proximity asymmetric tests/data/indicators/panel.csv"
+    "complexity-continuous|complexity --proximity continuous tests/data/indicators/panel.csv"
+    "complexity-rpop|complexity --presence rpop --population tests/data/indicators/population.csv tests/data/indicators/panel.csv"
+    "proximity|proximity tests/data/indicators/panel.csv"
+    "indicator-unit-value|indicator unit-value tests/data/indicators/unit-values.csv"
+    "deflate|deflate --deflators datasets/deflators/us-gdp-deflator.csv --base 2017 tests/data/indicators/flows-usd.csv"
 )
+for k in rca intensity complementarity similarity grubel-lloyd penetration normalized-balance; do
+    cases+=("indicator-$k|indicator $k tests/data/indicators/panel.csv")
+done
 for f in $S/*.csv tests/data/plot/*.csv; do
     b=$(basename "$f" .csv)
     cases+=("validate-$b|validate $f" "cat-$b|cat $f")

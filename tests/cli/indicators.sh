@@ -77,6 +77,21 @@ check "$tmp/penetration.csv" value 50 reporter=DEU product=01
 { cat "$tmp/bil.csv"; printf 'WLD,WLD,export,2020,700,USD,01\nWLD,WLD,export,2020,280,USD,02\n'; } >"$tmp/bilw.csv"
 "$TRADE" indicator rca --world wld "$tmp/bilw.csv" -o "$tmp/rcaw2.csv" || bad "rca --world wld (rows) exit"
 check "$tmp/rcaw2.csv" value 0.93333333333333335 reporter=BEL product=01
+# --world auto: WLD rows where the period has them (as wld), else the sum
+"$TRADE" indicator rca --world auto "$tmp/bilw.csv" -o "$tmp/rcaa.csv" || bad "rca --world auto exit"
+check "$tmp/rcaa.csv" value 0.93333333333333335 reporter=BEL product=01
+"$TRADE" indicator rca --world auto "$tmp/bil.csv" -o "$tmp/rcab.csv" || bad "rca --world auto (no WLD) exit"
+check "$tmp/rcab.csv" value 1.1111111111111112 reporter=BEL product=01
+case "$(cell "$tmp/rcab.csv" method reporter=BEL product=01)" in *"world sum of the panel") ;; *) bad "auto without WLD: method" ;; esac
+
+# a panel of WLD partners only: no imports are known, so grubel-lloyd,
+# normalized-balance, intensity and complementarity are empty with a status
+printf 'reporter,partner,flow,period,value,unit,product\nBEL,WLD,export,2020,5,USD,01\nFRA,WLD,export,2020,5,USD,02\n' >"$tmp/wldonly.csv"
+for k in grubel-lloyd normalized-balance intensity complementarity; do
+    "$TRADE" indicator "$k" "$tmp/wldonly.csv" -o "$tmp/wo.csv" || bad "$k on WLD-only: exit"
+    case "$(cell "$tmp/wo.csv" status reporter=BEL)" in "the panel has no partner rows"*) ;; *) bad "$k on WLD-only: $(cell "$tmp/wo.csv" status reporter=BEL)" ;; esac
+    [ "$(cell "$tmp/wo.csv" value reporter=BEL)" = "" ] || bad "$k on WLD-only: a value"
+done
 
 # unit values: BEL 01 has 100 USD and 4 t from FRA, 50 USD and no quantity
 # row from DEU: 150 USD / 4 t = 37.5, an upper bound; FRA 01: 0 t
@@ -96,6 +111,7 @@ CSV
 check "$tmp/uvout.csv" unit_value 37.5 reporter=BEL product=01
 [ "$(cell "$tmp/uvout.csv" qualifier reporter=BEL product=01)" = upper_bound ] || bad "unit-value: BEL 01 not an upper bound"
 [ "$(cell "$tmp/uvout.csv" qualifier reporter=DEU product=02)" = upper_bound ] || bad "unit-value: lower_bound tonnes not an upper bound"
+[ "$(cell "$tmp/uvout.csv" quantity_qualifier reporter=DEU product=02)" = lower_bound ] || bad "unit-value: tonnes not marked lower_bound"
 check "$tmp/uvout.csv" unit_value 30 reporter=NLD product=02
 [ "$(cell "$tmp/uvout.csv" qualifier reporter=NLD product=02)" = "" ] || bad "unit-value: NLD qualified"
 [ "$(cell "$tmp/uvout.csv" unit_value reporter=FRA product=01)" = "" ] || bad "unit-value: zero tonnes gave a value"
@@ -140,6 +156,13 @@ printf 'period,currency,index\n2019,USD,0\n' >"$tmp/zero.csv"
 "$TRADE" deflate --deflators "$tmp/defl.csv" --base 2005 "$tmp/flows.csv" -o "$tmp/nobase.csv" || bad "deflate base missing exit"
 [ "$(cell "$tmp/nobase.csv" status period=2019)" = "base year: no deflator for USD in 2005 (outside the table)" ] || bad "deflate missing base: $(cell "$tmp/nobase.csv" status period=2019)"
 
+# a table keyed by reporter: BEL's own index (EUR values, USD ones alike)
+printf 'period,reporter,index\n2019,BEL,80\n2020,BEL,100\n' >"$tmp/byrep.csv"
+printf 'reporter,partner,flow,period,value,unit\nBEL,FRA,export,2019,40,EUR\nFRA,BEL,export,2019,40,EUR\n' >"$tmp/eur.csv"
+"$TRADE" deflate --deflators "$tmp/byrep.csv" --base 2020 "$tmp/eur.csv" -o "$tmp/byrep_out.csv" || bad "deflate by reporter exit"
+check "$tmp/byrep_out.csv" value 50 reporter=BEL
+[ "$(cell "$tmp/byrep_out.csv" status reporter=FRA)" = "base year: no deflator for FRA at all" ] || bad "deflate by reporter: FRA status"
+
 # complexity: bad input
 printf 'reporter,partner,flow,period,value,unit,product\nBEL,FRA,export,2020,5,USD,01\nBEL,FRA,export,2020,-5,USD,02\n' >"$tmp/neg.csv"
 "$TRADE" complexity "$tmp/neg.csv" >/dev/null 2>"$tmp/err"
@@ -147,9 +170,12 @@ printf 'reporter,partner,flow,period,value,unit,product\nBEL,FRA,export,2020,5,U
 printf 'reporter,partner,flow,period,value,unit\nBEL,FRA,export,2020,5,USD\n' >"$tmp/noprod.csv"
 "$TRADE" complexity "$tmp/noprod.csv" >/dev/null 2>"$tmp/err"
 [ $? -eq 1 ] && grep -q "a panel needs a product column" "$tmp/err" || bad "no product column: $(cat "$tmp/err")"
-printf 'reporter,partner,flow,period,value,unit,product,source\nBEL,FRA,export,2020,5,USD,01,a\nBEL,FRA,export,2020,5,USD,01,b\n' >"$tmp/twice.csv"
-"$TRADE" complexity "$tmp/twice.csv" >/dev/null 2>"$tmp/err"
-[ $? -eq 1 ] && grep -q "twice.csv:3:21: a second figure for the same reporter, partner, product and period" "$tmp/err" || bad "same figure twice: $(cat "$tmp/err")"
+# the same figure from two sources, and a rounded restatement with a
+# qualifier: one figure per period (the series rule: exact before approx),
+# so BEL 01 is 5, not 10 or 15
+printf 'reporter,partner,flow,period,value,unit,product,source,qualifier\nBEL,FRA,export,2020,5,USD,01,a,\nBEL,FRA,export,2020,5,USD,01,b,\nBEL,FRA,export,2020,5,USD,01,c,approx\nFRA,BEL,export,2020,5,USD,02,a,\n' >"$tmp/twice.csv"
+"$TRADE" complexity "$tmp/twice.csv" -o "$tmp/twice_out.csv" 2>"$tmp/err" || bad "same figure twice: exit $?: $(cat "$tmp/err")"
+[ "$(cell "$tmp/twice_out.csv" value reporter=BEL product=01)" = 5 ] || bad "same figure twice: counted $(cell "$tmp/twice_out.csv" value reporter=BEL product=01)"
 # A product no one exports (04) and a country with no exports (NLD): their
 # rows have empty cells and a status; the others are computed without them:
 #   BEL 01 10, 02 1; FRA 01 1, 02 10, 03 5; DEU 02 5, 03 10

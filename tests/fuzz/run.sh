@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# run.sh - build the libFuzzer harnesses tests/fuzz/fuzz_<target>.c with
+# run.sh - build the libFuzzer harnesses tests/fuzz/fuzz_<target>.c (extract,
+# import, number, period, plot, table) with
 # clang -fsanitize=fuzzer,address,undefined against the library sources and
 # run each for SECONDS (default 30).
 #
@@ -38,7 +39,7 @@ build=$(cd "$build" && pwd)
 san=(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
 cflags=(-std=c11 -g -O1 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -DTRADE_BUILDING
   -I"$root/libtrade/include" -I"$root/libtrade/src")
-libs=(-lcsv -lgsl -lgslcblas -lm -lpthread)
+libs=(-lcsv -larchive -lgsl -lgslcblas -lm -lpthread)
 
 # the library, instrumented for coverage but without libFuzzer's main
 objs=()

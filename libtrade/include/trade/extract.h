@@ -13,9 +13,23 @@
  * Each figure carries its value in base units (EUR 118 million is
  * 118000000), the unit code of datasets/FORMAT.md, the precision (the unit
  * of the last written digit times the scale), a qualifier from nearby words,
- * the period, reporter, partner and flow where the sentence states them
- * plainly (else ""), and its provenance: line, column, the exact text
- * matched, the sentence and, for table cells, the table name and headings. */
+ * a measure (level, growth, change, share, rank, count: only levels may
+ * enter a series as levels), the product where one is named, and its
+ * provenance: line, column, the exact text matched, the sentence and, for
+ * table cells, the table name and headings.
+ *
+ * Reporter, partner, flow and period are resolved as an analyst would:
+ * from the sentence ("trade turnover between X and Y", "X's exports to
+ * Y", "imports from Y", lists, "according to Chinese customs"), else from
+ * the sentence before in the paragraph, the figure before, or the
+ * document's title and first paragraph; relative times ("last year", "the
+ * first nine months of this year") against the document's date line or
+ * options->date_*. Where a field came from elsewhere than the figure's
+ * sentence, the note says so, and confidence is lower. A figure stated for
+ * two partners gives two figures. Within one text no two figures share
+ * reporter, partner, flow, period, unit, qualifier, measure and product with
+ * different values: the later one loses its flow and its note says which
+ * figure it disagrees with. */
 #ifndef TRADE_EXTRACT_H
 #define TRADE_EXTRACT_H
 
@@ -51,6 +65,7 @@ typedef struct trade_figure {
     char unit[16];        /* ISO 4217 code or a unit code of FORMAT.md */
     double precision;     /* > 0: unit of the last written digit, base units */
     char qualifier[16];   /* "", approx, lower_bound, upper_bound, estimate, projection */
+    char product[32];     /* the goods named with the figure ("cement", "black coal"), or "" */
     char measure[16];     /* level, growth, change (an absolute change), share, rank,
                            * count; only "level" rows may enter a series as levels */
     double confidence;    /* 0 to 1: how sure the context (reporter, partner, flow,
@@ -82,6 +97,31 @@ TRADE_API int trade_extract_text(const char *text, size_t len, const trade_extra
  * read (err names path). */
 TRADE_API int trade_extract_file(const char *path, const trade_extract_options *opt,
                                  trade_figure_list **out, trade_error *err);
+
+/* Review against a dataset: what each figure is to the observations of a
+ * table (read with trade_table_read_file; drafts allowed). */
+enum {
+    TRADE_EXTRACT_NEW = 0,    /* no row with its key */
+    TRADE_EXTRACT_SAME,       /* a row with its key and its value */
+    TRADE_EXTRACT_CONFLICT,   /* rows with its key, none with its value */
+    TRADE_EXTRACT_INCOMPLETE  /* reporter, partner, flow or period missing: no key */
+};
+
+typedef struct trade_extract_review {
+    int status; /* TRADE_EXTRACT_* */
+    size_t row; /* the table row met (the first with the key; for INCOMPLETE the
+                 * first with the same value and unit), or (size_t)-1 */
+} trade_extract_review;
+
+/* For each figure i of l, fill out[i] (out has trade_extract_count(l)
+ * entries, owned by the caller). The key is reporter, partner, flow, period
+ * (as month spans), unit, measure (empty = level) and product; values are the same
+ * within half the coarser precision. Returns 0 or TRADE_EARG. */
+TRADE_API int trade_extract_against(const trade_figure_list *l, const trade_table *t,
+                                    trade_extract_review *out, trade_error *err);
+
+/* "new", "same", "conflict" or "incomplete". */
+TRADE_API const char *trade_extract_review_name(int status);
 
 /* The number of figures in l (0 for NULL). */
 TRADE_API size_t trade_extract_count(const trade_figure_list *l);

@@ -6,10 +6,11 @@
  * is a currency; rows in other units (the tonnes of `trade import
  * --with-quantity`) and of other flows are not part of it. Every row must
  * have a product (what `trade import --level hs2|hs4|hs6` writes), a value of
- * zero or more, and the same currency as the others. Two rows for the same
- * (period, reporter, partner, product) are refused (one figure per period:
- * the reader has already refused conflicting duplicates; this also refuses
- * the same figure from two sources, which would be counted twice).
+ * zero or more, and the same currency as the others. One figure per period:
+ * of several rows for the same (period, reporter, partner, flow, unit,
+ * product) the one trade_series_mark_chosen chooses is used (an exact figure
+ * before a qualified one, then the finer precision), the others are not
+ * part of the panel, so no figure is counted twice.
  *
  * The total of a reporter for a product in a period is the row whose
  * partner is WLD when the panel has one, else the sum over partners.
@@ -34,15 +35,15 @@ typedef struct trade_panel trade_panel;
 /* One figure: indices into the panel's countries and products. */
 typedef struct trade_panel_cell {
     size_t reporter, partner, product;
-    double value;         /* in the panel's currency, >= 0 */
-    const char *file;     /* the row's file and line, for messages */
+    double value;     /* in the panel's currency, >= 0 */
+    const char *file; /* the row's file and line, for messages */
     unsigned long line;
 } trade_panel_cell;
 
 /* Build *out from the rows of t (not read generic) with flow `flow` (NULL:
  * "export") and a currency unit. Returns 0; TRADE_EDATA located at the cell
  * (FILE:LINE:COLUMN) for a missing product column or product, a negative
- * value, a second currency, or a second figure for the same key; TRADE_EDATA
+ * value or a second currency; TRADE_EDATA
  * when no row is left; TRADE_ENOMEM. *out is NULL on failure; free with
  * trade_panel_free (NULL is fine). */
 TRADE_API int trade_panel_build(const trade_table *t, const char *flow, trade_panel **out,
