@@ -62,7 +62,8 @@ int cmd_validate(int argc, char **argv)
     }
     int rc = cli_read_inputs(t, "validate", argc - optind, argv + optind, &o);
     if (rc == CLI_OK && !quiet)
-        fprintf(stderr, "%zu observations valid\n", trade_table_rows(t));
+        fprintf(stderr, "%zu observation%s valid\n", trade_table_rows(t),
+                trade_table_rows(t) == 1 ? "" : "s");
     trade_table_free(t);
     return rc;
 }

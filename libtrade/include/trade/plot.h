@@ -70,7 +70,9 @@ enum {
     TRADE_PLOT_ROW_SAME_PERIOD = 2, /* another figure of its series and period was drawn
                                        (exact before qualified, then the finer precision) */
     TRADE_PLOT_ROW_OTHER_UNIT = 3,  /* the chart draws one unit; this row has another */
-    TRADE_PLOT_ROW_OTHER_PERIOD = 4 /* bars draw one period; this row has another */
+    TRADE_PLOT_ROW_OTHER_PERIOD = 4, /* bars draw one period; this row has another */
+    TRADE_PLOT_ROW_OTHER_KIND = 5    /* a stock among flows (or a flow among stocks): the
+                                        chart draws the kind with more series */
 };
 
 /* Parse "line", "bars", "growth" or "rank". Returns 0 or TRADE_EARG. */
