@@ -66,14 +66,13 @@ int cmd_check(int argc, char **argv)
     cli_common o = {0};
     int ch;
     cli_getopt_reset();
-    while ((ch = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((ch = cli_getopt(argc, argv, "o:", longopts, "check")) != -1) {
         if (ch == CLI_OPT_HELP) {
             fputs(usage, stdout);
             return CLI_OK;
         }
         if (ch == '?' || cli_common_option(&o, "check", ch, optarg)) {
-            fputs(usage, stderr);
-            return CLI_EUSAGE;
+            return cli_usage_error("check");
         }
     }
     trade_table *t = trade_table_new();

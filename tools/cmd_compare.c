@@ -86,7 +86,7 @@ int cmd_compare(int argc, char **argv)
     trade_compare_options co = {0};
     int ch;
     cli_getopt_reset();
-    while ((ch = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((ch = cli_getopt(argc, argv, "o:", longopts, "compare")) != -1) {
         int bad = 0;
         if (ch == CLI_OPT_HELP) {
             fputs(usage, stdout);
@@ -103,26 +103,23 @@ int cmd_compare(int argc, char **argv)
             bad = ch == '?' || cli_common_option(&o, "compare", ch, optarg);
         }
         if (bad) {
-            fputs(usage, stderr);
-            return CLI_EUSAGE;
+            return cli_usage_error("compare");
         }
     }
     if (optind >= argc) {
         cli_errorf("compare", "which comparison? balance, coverage, total, share, hhi, index or "
                               "mirror");
-        fputs(usage, stderr);
-        return CLI_EUSAGE;
+        return cli_usage_error("compare");
     }
     const char *what = argv[optind++];
     trade_compare_mode mode;
     if (trade_compare_mode_parse(what, &mode)) {
         cli_errorf("compare", "unknown comparison '%s'", what);
-        fputs(usage, stderr);
-        return CLI_EUSAGE;
+        return cli_usage_error("compare");
     }
     if (mode == TRADE_COMPARE_INDEX && !co.base) {
         cli_errorf("compare", "index needs --base PERIOD");
-        return CLI_EUSAGE;
+        return cli_usage_error("compare");
     }
     trade_table *t = trade_table_new();
     if (!t) {

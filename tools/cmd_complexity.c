@@ -127,7 +127,7 @@ int cmd_complexity(int argc, char **argv)
     const char *popfile = NULL, *flow = "export";
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "complexity")) != -1) {
         char *end;
         switch (c) {
         case CLI_OPT_HELP:
@@ -136,13 +136,13 @@ int cmd_complexity(int argc, char **argv)
         case OPT_THRESHOLD:
             if (trade_number_parse(optarg, strlen(optarg), &opt.threshold)) {
                 cli_errorf("complexity", "--threshold: '%s' is not a plain number", optarg);
-                return CLI_EUSAGE;
+                return cli_usage_error("complexity");
             }
             break;
         case OPT_PRESENCE:
             if (trade_presence_parse(optarg, &opt.presence)) {
                 cli_errorf("complexity", "--presence: rca or rpop, not '%s'", optarg);
-                return CLI_EUSAGE;
+                return cli_usage_error("complexity");
             }
             break;
         case OPT_POPULATION:
@@ -152,14 +152,14 @@ int cmd_complexity(int argc, char **argv)
             if (trade_proximity_parse(optarg, &opt.proximity)) {
                 cli_errorf("complexity",
                            "--proximity: symmetric, asymmetric or continuous, not '%s'", optarg);
-                return CLI_EUSAGE;
+                return cli_usage_error("complexity");
             }
             break;
         case OPT_KNN:
             opt.knn = (size_t)strtoul(optarg, &end, 10);
             if (*end || !opt.knn || optarg[0] == '-') {
                 cli_errorf("complexity", "--knn: a whole number of at least 1, not '%s'", optarg);
-                return CLI_EUSAGE;
+                return cli_usage_error("complexity");
             }
             break;
         case OPT_FLOW:
@@ -169,23 +169,22 @@ int cmd_complexity(int argc, char **argv)
             opt.threads = (int)strtol(optarg, &end, 10);
             if (*end || opt.threads < 1 || opt.threads > 2) {
                 cli_errorf("complexity", "--threads: 1 or 2, not '%s'", optarg);
-                return CLI_EUSAGE;
+                return cli_usage_error("complexity");
             }
             break;
         default:
             if (c == '?' || cli_common_option(&o, "complexity", c, optarg)) {
-                fputs(usage, stderr);
-                return CLI_EUSAGE;
+                return cli_usage_error("complexity");
             }
         }
     }
     if (opt.presence == TRADE_PRESENCE_RPOP && !popfile) {
         cli_errorf("complexity", "--presence rpop needs --population FILE");
-        return CLI_EUSAGE;
+        return cli_usage_error("complexity");
     }
     if (popfile && opt.presence != TRADE_PRESENCE_RPOP) {
         cli_errorf("complexity", "--population is only used with --presence rpop");
-        return CLI_EUSAGE;
+        return cli_usage_error("complexity");
     }
     trade_table *t = trade_table_new(), *pt = NULL;
     trade_panel *panel = NULL;

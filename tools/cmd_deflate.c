@@ -48,7 +48,7 @@ int cmd_deflate(int argc, char **argv)
     long base = 0;
     int have_base = 0, skip = 0, c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "deflate")) != -1) {
         char *end;
         switch (c) {
         case CLI_OPT_HELP:
@@ -61,7 +61,7 @@ int cmd_deflate(int argc, char **argv)
             base = strtol(optarg, &end, 10);
             if (*end || base < 1 || base > 9999) {
                 cli_errorf("deflate", "--base: a year (1 to 9999), not '%s'", optarg);
-                return CLI_EUSAGE;
+                return cli_usage_error("deflate");
             }
             have_base = 1;
             break;
@@ -70,15 +70,13 @@ int cmd_deflate(int argc, char **argv)
             break;
         default:
             if (c == '?' || cli_common_option(&o, "deflate", c, optarg)) {
-                fputs(usage, stderr);
-                return CLI_EUSAGE;
+                return cli_usage_error("deflate");
             }
         }
     }
     if (!dfile || !have_base) {
         cli_errorf("deflate", "--deflators FILE and --base YEAR are required");
-        fputs(usage, stderr);
-        return CLI_EUSAGE;
+        return cli_usage_error("deflate");
     }
     trade_table *t = trade_table_new(), *dt = trade_table_new();
     trade_deflators *d = NULL;

@@ -335,7 +335,7 @@ int cmd_extract(int argc, char **argv)
     const char *against_path = NULL;
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "extract")) != -1) {
         int rc = 0;
         if (c == CLI_OPT_HELP) {
             fputs(usage, stdout);
@@ -370,13 +370,19 @@ int cmd_extract(int argc, char **argv)
             xo.date_year = y;
             xo.date_month = m;
             xo.date_day = d;
+        } else if (c == CLI_OPT_DRAFT) {
+            return cli_refuse_option("extract", c, "its rows are drafts already");
         } else {
             rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "extract", c, optarg);
         }
         if (rc) {
-            fputs(usage, stderr);
-            return CLI_EUSAGE;
+            return cli_usage_error("extract");
         }
+    }
+    if (o.max_field && !against_path) {
+        cli_errorf("extract", "--max-field applies to the --against files (--max-bytes limits "
+                              "the text)");
+        return cli_usage_error("extract");
     }
     int nfiles = argc - optind;
     char **files = argv + optind;

@@ -293,7 +293,7 @@ int cmd_import(int argc, char **argv)
     const char *countries = NULL, *products = NULL;
     int partial = 0, names = 0, c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "import")) != -1) {
         switch (c) {
         case CLI_OPT_HELP:
             print_usage(stdout);
@@ -309,7 +309,7 @@ int cmd_import(int argc, char **argv)
                 opt.level = TRADE_IMPORT_HS6;
             else {
                 cli_errorf("import", "--level must be total, hs2, hs4 or hs6, not '%s'", optarg);
-                return CLI_EUSAGE;
+                return cli_usage_error("import");
             }
             break;
         case OPT_QTY:
@@ -339,27 +339,27 @@ int cmd_import(int argc, char **argv)
         case OPT_THREADS:
             if (strcmp(optarg, "1") && strcmp(optarg, "2")) {
                 cli_errorf("import", "--threads must be 1 or 2, not '%s'", optarg);
-                return CLI_EUSAGE;
+                return cli_usage_error("import");
             }
             opt.threads = atoi(optarg);
             break;
         case CLI_OPT_WHERE:
         case CLI_OPT_DRAFT:
             cli_errorf("import", "--where and --draft do not apply to import (use trade cat)");
-            return CLI_EUSAGE;
+            return cli_usage_error("import");
+        case CLI_OPT_MAX_FIELD:
+            return cli_refuse_option("import", c, "it reads bulk files, not observation CSV");
         default: {
             int rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "import", c, optarg);
             if (rc) {
-                print_usage(stderr);
-                return CLI_EUSAGE;
+                return cli_usage_error("import");
             }
         }
         }
     }
     if (optind >= argc) {
         cli_errorf("import", "expected baci, comtrade or merge");
-        print_usage(stderr);
-        return CLI_EUSAGE;
+        return cli_usage_error("import");
     }
     const char *kind = argv[optind++];
     int (*add)(trade_import *, const char *, trade_error *);
@@ -371,7 +371,7 @@ int cmd_import(int argc, char **argv)
         add = trade_import_partial;
     else {
         cli_errorf("import", "unknown input kind '%s': expected baci, comtrade or merge", kind);
-        return CLI_EUSAGE;
+        return cli_usage_error("import");
     }
     static char *dash[] = {"-", NULL};
     if (optind >= argc) { /* no file: stdin */

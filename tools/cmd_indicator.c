@@ -104,21 +104,19 @@ int cmd_indicator(int argc, char **argv)
     if (argc < 2 || argv[1][0] == '-') {
         cli_errorf("indicator", "which indicator? (rca, intensity, complementarity, similarity, "
                                 "grubel-lloyd, penetration, normalized-balance, unit-value)");
-        fputs(usage, stderr);
-        return CLI_EUSAGE;
+        return cli_usage_error("indicator");
     }
     const char *name = argv[1];
     trade_indicator kind = TRADE_INDICATOR_RCA;
     int uv = !strcmp(name, "unit-value");
     if (!uv && trade_indicator_parse(name, &kind)) {
         cli_errorf("indicator", "unknown indicator '%s'", name);
-        fputs(usage, stderr);
-        return CLI_EUSAGE;
+        return cli_usage_error("indicator");
     }
     argc--;
     argv++;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "indicator")) != -1) {
         switch (c) {
         case CLI_OPT_HELP:
             fputs(usage, stdout);
@@ -126,7 +124,7 @@ int cmd_indicator(int argc, char **argv)
         case OPT_WORLD:
             if (trade_world_parse(optarg, &world)) {
                 cli_errorf("indicator", "--world: panel or wld, not '%s'", optarg);
-                return CLI_EUSAGE;
+                return cli_usage_error("indicator");
             }
             break;
         case OPT_FLOW:
@@ -137,8 +135,7 @@ int cmd_indicator(int argc, char **argv)
             break;
         default:
             if (c == '?' || cli_common_option(&o, "indicator", c, optarg)) {
-                fputs(usage, stderr);
-                return CLI_EUSAGE;
+                return cli_usage_error("indicator");
             }
         }
     }

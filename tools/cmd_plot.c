@@ -73,7 +73,7 @@ int cmd_plot(int argc, char **argv)
     const char *render = NULL, *terminal = NULL;
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "plot")) != -1) {
         int rc = 0;
         switch (c) {
         case CLI_OPT_HELP:
@@ -109,6 +109,10 @@ int cmd_plot(int argc, char **argv)
             }
             break;
         }
+        case CLI_OPT_FORMAT:
+        case CLI_OPT_RAW:
+            return cli_refuse_option("plot", c, "it writes a gnuplot script; --terminal and "
+                                                "--render choose the image");
         default:
             rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "plot", c, optarg);
             if (rc < 0) {
@@ -117,8 +121,7 @@ int cmd_plot(int argc, char **argv)
             }
         }
         if (rc) {
-            fputs(usage, stderr);
-            return CLI_EUSAGE;
+            return cli_usage_error("plot");
         }
     }
     if (optind >= argc || trade_plot_kind_parse(argv[optind], &po.kind)) {
@@ -127,13 +130,12 @@ int cmd_plot(int argc, char **argv)
                        argv[optind]);
         else
             cli_errorf("plot", "which chart? line, bars, growth or rank");
-        fputs(usage, stderr);
-        return CLI_EUSAGE;
+        return cli_usage_error("plot");
     }
     optind++;
     if (!o.output || !strcmp(o.output, "-")) {
         cli_errorf("plot", "-o SCRIPT.gp is required (the image is written beside it)");
-        return CLI_EUSAGE;
+        return cli_usage_error("plot");
     }
     /* the image is NAME.<format> where the script is NAME.gp */
     const char *slash = strrchr(o.output, '/');
@@ -149,7 +151,7 @@ int cmd_plot(int argc, char **argv)
     if (!*name) {
         free(name);
         cli_errorf("plot", "-o needs a file name, not '%s'", o.output);
-        return CLI_EUSAGE;
+        return cli_usage_error("plot");
     }
     po.name = name;
     if (po.kind == TRADE_PLOT_GROWTH)

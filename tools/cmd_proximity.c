@@ -67,7 +67,7 @@ int cmd_proximity(int argc, char **argv)
     const char *popfile = NULL, *flow = "export";
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "proximity")) != -1) {
         switch (c) {
         case CLI_OPT_HELP:
             fputs(usage, stdout);
@@ -75,13 +75,13 @@ int cmd_proximity(int argc, char **argv)
         case OPT_THRESHOLD:
             if (trade_number_parse(optarg, strlen(optarg), &opt.threshold)) {
                 cli_errorf("proximity", "--threshold: '%s' is not a plain number", optarg);
-                return CLI_EUSAGE;
+                return cli_usage_error("proximity");
             }
             break;
         case OPT_PRESENCE:
             if (trade_presence_parse(optarg, &opt.presence)) {
                 cli_errorf("proximity", "--presence: rca or rpop, not '%s'", optarg);
-                return CLI_EUSAGE;
+                return cli_usage_error("proximity");
             }
             break;
         case OPT_POPULATION:
@@ -91,7 +91,7 @@ int cmd_proximity(int argc, char **argv)
             if (trade_proximity_parse(optarg, &opt.proximity)) {
                 cli_errorf("proximity", "--proximity: symmetric, asymmetric or continuous, not '%s'",
                            optarg);
-                return CLI_EUSAGE;
+                return cli_usage_error("proximity");
             }
             break;
         case OPT_FLOW:
@@ -99,14 +99,13 @@ int cmd_proximity(int argc, char **argv)
             break;
         default:
             if (c == '?' || cli_common_option(&o, "proximity", c, optarg)) {
-                fputs(usage, stderr);
-                return CLI_EUSAGE;
+                return cli_usage_error("proximity");
             }
         }
     }
     if ((opt.presence == TRADE_PRESENCE_RPOP) != (popfile != NULL)) {
         cli_errorf("proximity", "--presence rpop and --population FILE go together");
-        return CLI_EUSAGE;
+        return cli_usage_error("proximity");
     }
     trade_table *t = trade_table_new(), *pt = NULL;
     trade_panel *panel = NULL;

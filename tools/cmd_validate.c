@@ -30,7 +30,7 @@ int cmd_validate(int argc, char **argv)
     cli_common o = {0};
     int quiet = 0, c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "qo:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "qo:", longopts, "validate")) != -1) {
         if (c == CLI_OPT_HELP) {
             fputs(usage, stdout);
             return CLI_OK;
@@ -39,12 +39,13 @@ int cmd_validate(int argc, char **argv)
             quiet = 1;
             continue;
         }
+        if (c == 'o' || c == CLI_OPT_FORMAT || c == CLI_OPT_RAW)
+            return cli_refuse_option("validate", c, "it writes no rows, only problems on stderr");
         int rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "validate", c, optarg);
         if (rc) {
             if (rc < 0)
                 cli_errorf("validate", "option not used by validate");
-            fputs(usage, stderr);
-            return CLI_EUSAGE;
+            return cli_usage_error("validate");
         }
     }
     trade_table *t = trade_table_new();

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# CLI habits of issue 16: a usage error is one line and "see 'trade COMMAND
+# --help'" (exit 2) for every command; an option a command accepts does
+# something or is refused; a ';'- or tab-separated file is named as such;
+# a country's ISO-2 code or name in a code column gets "did you mean ...?";
+# --digits; completion of values and column names; import --where.
+# Expected texts are written by hand from the issue's wording.
+set -u
+: "${TRADE:?}" "${SRCDIR:?}"
+. "$SRCDIR/tests/cli/lib.sh"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"; lib_cleanup' EXIT
+fail=0
+ok() { echo "FAIL: $*"; fail=1; }
+cat >"$tmp/in.csv" <<'CSV'
+reporter,partner,flow,period,value,unit
+BEL,KAZ,export,2011,100,EUR
+BEL,KAZ,export,2012,150,EUR
+CSV
+
+# usage_error WANT_LINE CMD ARGS... (trade CMD ARGS...): exit 2, no output, exactly two lines on
+# stderr: WANT_LINE and "see 'trade CMD --help'"
+usage_error() {
+  local want=$1 cmd=$2; shift 2
+  "$TRADE" "$cmd" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+  local rc=$?
+  local wantall
+  wantall=$(printf '%s\n%s' "$want" "see 'trade $cmd --help'")
+  [ $rc -eq 2 ] || ok "trade $cmd $*: exit $rc, want 2"
+  [ "$(cat "$tmp/err")" = "$wantall" ] || ok "trade $cmd $*: stderr '$(head -c 300 "$tmp/err")', want '$wantall'"
+  [ -s "$tmp/out" ] && ok "trade $cmd $*: wrote to stdout"
+}
+
+## 1. one line and a pointer to --help, for every command
+for cmd in validate cat growth fit stats rank compare convert check plot report extract import \
+  complexity proximity deflate; do
+  usage_error "trade $cmd: unknown option '--bogus'" $cmd --bogus "$tmp/in.csv"
+done
+usage_error "trade indicator: unknown option '--bogus'" indicator rca --bogus "$tmp/in.csv"
+usage_error "trade cat: option '--format' needs a value" cat "$tmp/in.csv" --format
+usage_error "trade cat: option '-o' needs a value" cat "$tmp/in.csv" -o
+usage_error "trade stats: option '--help' takes no value" stats --help=yes
+usage_error "trade validate: unknown option '-x'" validate -x
+usage_error "trade cat: --format must be csv, tsv, jsonl or xlsx, not 'xml'" cat --format xml
+usage_error "trade rank: --ties must be min, max, dense, average or first" rank --ties top
+usage_error "trade import: --level must be total, hs2, hs4 or hs6, not 'hs8'" import --level hs8
+usage_error "trade convert: --to CURRENCY and --rates FILE are required" convert "$tmp/in.csv"
+
+## 2. an option accepted is used or refused (validate writes no rows, plot a
+## script, extract's rows are drafts, import reads no observation CSV)
+usage_error "trade validate: --format does not apply to validate (it writes no rows, only problems on stderr)" \
+  validate --format tsv "$tmp/in.csv"
+usage_error "trade validate: -o/--output does not apply to validate (it writes no rows, only problems on stderr)" \
+  validate -o "$tmp/x.csv" "$tmp/in.csv"
+usage_error "trade validate: --raw does not apply to validate (it writes no rows, only problems on stderr)" \
+  validate --raw "$tmp/in.csv"
+usage_error "trade plot: --format does not apply to plot (it writes a gnuplot script; --terminal and --render choose the image)" \
+  plot line --format jsonl -o "$tmp/p.gp" "$tmp/in.csv"
+[ -e "$tmp/p.gp" ] && ok "plot --format jsonl wrote a script"
+usage_error "trade plot: --raw does not apply to plot (it writes a gnuplot script; --terminal and --render choose the image)" \
+  plot line --raw -o "$tmp/p.gp" "$tmp/in.csv"
+usage_error "trade extract: --draft does not apply to extract (its rows are drafts already)" \
+  extract --draft /dev/null
+usage_error "trade extract: --max-field applies to the --against files (--max-bytes limits the text)" \
+  extract --max-field 100 /dev/null
+usage_error "trade import: --max-field does not apply to import (it reads bulk files, not observation CSV)" \
+  import --max-field 100 baci /dev/null
+# what is kept works: validate --where counts the rows kept (1 of 2)
+"$TRADE" validate --where period=2012 "$tmp/in.csv" 2>"$tmp/err"
+[ "$(cat "$tmp/err")" = "1 observations valid" ] || ok "validate --where: $(cat "$tmp/err")"
+
+lib_valgrind_check || fail=1
+exit $fail
