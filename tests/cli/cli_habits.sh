@@ -69,5 +69,45 @@ usage_error "trade import: --max-field does not apply to import (it reads bulk f
 "$TRADE" validate --where period=2012 "$tmp/in.csv" 2>"$tmp/err"
 [ "$(cat "$tmp/err")" = "1 observations valid" ] || ok "validate --where: $(cat "$tmp/err")"
 
+## 3. a ';'- or tab-separated file is named as such: one located error
+## (exit 1), not six "missing required column"
+printf 'reporter;partner;flow;period;value;unit\nBEL;KAZ;export;2011;100;EUR\n' >"$tmp/semi.csv"
+printf 'reporter\tpartner\tflow\tperiod\tvalue\tunit\nBEL\tKAZ\texport\t2011\t100\tEUR\n' >"$tmp/tab.csv"
+for cmd in validate cat stats rank; do
+  args=$cmd; [ $cmd = rank ] && args="rank --by value"
+  "$TRADE" $args "$tmp/semi.csv" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  [ $rc -eq 1 ] || ok "$cmd on a ';' file: exit $rc, want 1"
+  [ "$(cat "$tmp/err")" = "$tmp/semi.csv:1:1: the file seems to be ';'-separated: observation files are comma-separated (save it with ',' between fields)" ] ||
+    ok "$cmd on a ';' file: $(cat "$tmp/err")"
+done
+"$TRADE" validate "$tmp/tab.csv" 2>"$tmp/err"
+[ "$(cat "$tmp/err")" = "$tmp/tab.csv:1:1: the file seems to be tab-separated: observation files are comma-separated (save it with ',' between fields)" ] ||
+  ok "tab file: $(cat "$tmp/err")"
+# a ";" inside a cell of a comma-separated file is data
+printf 'reporter,partner,flow,period,value,unit,note\nBEL,KAZ,export,2011,100,EUR,a;b\n' >"$tmp/note.csv"
+"$TRADE" validate -q "$tmp/note.csv" || ok "';' in a note cell refused"
+
+## 4. a country's ISO-2 code, name or numeric code gets a suggestion (ISO
+## 3166-1: DE/DEU/276 Germany, CN/CHN China, RU/RUS Russian Federation)
+cat >"$tmp/iso2.csv" <<'CSV'
+reporter,partner,flow,period,value,unit
+DE,CN,export,2011,100,EUR
+Germany,china,export,2012,1,EUR
+Russia,XYZ,export,2012,1,EUR
+CSV
+"$TRADE" validate "$tmp/iso2.csv" 2>"$tmp/err"
+rc=$?
+[ $rc -eq 1 ] || ok "ISO-2 codes: exit $rc, want 1"
+cat >"$tmp/want" <<EOT
+$tmp/iso2.csv:2:1: reporter: unknown country code 'DE'; did you mean DEU (Germany)?
+$tmp/iso2.csv:2:4: partner: unknown country code 'CN'; did you mean CHN (China)?
+$tmp/iso2.csv:3:1: reporter: unknown country code 'Germany'; did you mean DEU (Germany)?
+$tmp/iso2.csv:3:9: partner: unknown country code 'china'; did you mean CHN (China)?
+$tmp/iso2.csv:4:1: reporter: unknown country code 'Russia'; did you mean RUS (Russian Federation)?
+$tmp/iso2.csv:4:8: partner: unknown country code 'XYZ'
+EOT
+diff "$tmp/want" "$tmp/err" >/dev/null || ok "suggestions: $(diff "$tmp/want" "$tmp/err")"
+
 lib_valgrind_check || fail=1
 exit $fail

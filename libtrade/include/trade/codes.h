@@ -44,6 +44,14 @@ TRADE_API const trade_country *trade_country_by_numeric(int numeric);
  * codes); NULL past the end. */
 TRADE_API const trade_country *trade_country_at(size_t i);
 
+/* The country a text that is not a code probably means, for a "did you
+ * mean ...?" hint: an ISO alpha-2 code ("DE", "cn"), an alpha-3 code in
+ * other case ("deu"), an ISO numeric code ("276"), an English name in any
+ * ASCII case ("germany"), or the start, of at least 4 letters, of exactly
+ * one name ("Russia" for the Russian Federation, "Iran"). NULL when there
+ * is none, or several ("Domini"). */
+TRADE_API const trade_country *trade_country_suggest(const char *text);
+
 /* A display name for a code: the country's name, or the code itself. */
 TRADE_API const char *trade_country_name(const char *code);
 
