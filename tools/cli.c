@@ -64,10 +64,9 @@ void cli_getopt_reset(void)
     opterr = 1;
 }
 
-int cli_usage_error(const char *cmd)
+void cli_usage_hint(const char *cmd)
 {
     fprintf(stderr, "see 'trade %s --help'\n", cmd);
-    return CLI_EUSAGE;
 }
 
 int cli_refuse_option(const char *cmd, int c, const char *why)
@@ -79,8 +78,9 @@ int cli_refuse_option(const char *cmd, int c, const char *why)
                        : c == CLI_OPT_DRAFT     ? "--draft"
                        : c == CLI_OPT_MAX_FIELD ? "--max-field"
                                                 : "this option";
-    cli_errorf(cmd, "%s does not apply to %s (%s)", name, cmd, why);
-    return cli_usage_error(cmd);
+    cli_errorf(cmd, "%s is not used by %s (%s)", name, cmd, why);
+    cli_usage_hint(cmd);
+    return CLI_EUSAGE;
 }
 
 int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,

@@ -103,17 +103,17 @@ void cli_getopt_reset(void);
 /* getopt_long for subcommand cmd, with its own messages: an unknown
  * option, a missing value or a value given to a flag prints one line
  * ("trade CMD: unknown option '--x'") and returns '?' (the caller ends
- * with cli_usage_error). Otherwise as getopt_long. */
+ * with cli_usage_hint). Otherwise as getopt_long. */
 int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
                const char *cmd);
 
 /* Refuse common option c (from getopt_long) that does nothing in cmd:
- * "trade CMD: --format does not apply to CMD (WHY)" and the pointer to
+ * "trade CMD: --format is not used by CMD (WHY)" and the pointer to
  * --help. Returns CLI_EUSAGE. */
 int cli_refuse_option(const char *cmd, int c, const char *why);
 
-/* The end of every usage error: print "see 'trade CMD --help'" on stderr
- * (after the one line that said what is wrong) and return CLI_EUSAGE. */
-int cli_usage_error(const char *cmd);
+/* After a usage error (its one-line message printed): "see 'trade CMD
+ * --help'" on stderr. The whole help is for --help only. */
+void cli_usage_hint(const char *cmd);
 
 #endif

@@ -36,7 +36,8 @@ int cmd_cat(int argc, char **argv)
         }
         int rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "cat", c, optarg);
         if (rc) {
-            return cli_usage_error("cat");
+            cli_usage_hint("cat");
+            return CLI_EUSAGE;
         }
     }
     trade_table *t = trade_table_new();

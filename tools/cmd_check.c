@@ -72,7 +72,8 @@ int cmd_check(int argc, char **argv)
             return CLI_OK;
         }
         if (ch == '?' || cli_common_option(&o, "check", ch, optarg)) {
-            return cli_usage_error("check");
+            cli_usage_hint("check");
+            return CLI_EUSAGE;
         }
     }
     trade_table *t = trade_table_new();

@@ -103,23 +103,27 @@ int cmd_compare(int argc, char **argv)
             bad = ch == '?' || cli_common_option(&o, "compare", ch, optarg);
         }
         if (bad) {
-            return cli_usage_error("compare");
+            cli_usage_hint("compare");
+            return CLI_EUSAGE;
         }
     }
     if (optind >= argc) {
         cli_errorf("compare", "which comparison? balance, coverage, total, share, hhi, index or "
                               "mirror");
-        return cli_usage_error("compare");
+        cli_usage_hint("compare");
+        return CLI_EUSAGE;
     }
     const char *what = argv[optind++];
     trade_compare_mode mode;
     if (trade_compare_mode_parse(what, &mode)) {
         cli_errorf("compare", "unknown comparison '%s'", what);
-        return cli_usage_error("compare");
+        cli_usage_hint("compare");
+        return CLI_EUSAGE;
     }
     if (mode == TRADE_COMPARE_INDEX && !co.base) {
         cli_errorf("compare", "index needs --base PERIOD");
-        return cli_usage_error("compare");
+        cli_usage_hint("compare");
+        return CLI_EUSAGE;
     }
     trade_table *t = trade_table_new();
     if (!t) {

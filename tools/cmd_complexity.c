@@ -136,13 +136,15 @@ int cmd_complexity(int argc, char **argv)
         case OPT_THRESHOLD:
             if (trade_number_parse(optarg, strlen(optarg), &opt.threshold)) {
                 cli_errorf("complexity", "--threshold: '%s' is not a plain number", optarg);
-                return cli_usage_error("complexity");
+                cli_usage_hint("complexity");
+                return CLI_EUSAGE;
             }
             break;
         case OPT_PRESENCE:
             if (trade_presence_parse(optarg, &opt.presence)) {
                 cli_errorf("complexity", "--presence: rca or rpop, not '%s'", optarg);
-                return cli_usage_error("complexity");
+                cli_usage_hint("complexity");
+                return CLI_EUSAGE;
             }
             break;
         case OPT_POPULATION:
@@ -152,14 +154,16 @@ int cmd_complexity(int argc, char **argv)
             if (trade_proximity_parse(optarg, &opt.proximity)) {
                 cli_errorf("complexity",
                            "--proximity: symmetric, asymmetric or continuous, not '%s'", optarg);
-                return cli_usage_error("complexity");
+                cli_usage_hint("complexity");
+                return CLI_EUSAGE;
             }
             break;
         case OPT_KNN:
             opt.knn = (size_t)strtoul(optarg, &end, 10);
             if (*end || !opt.knn || optarg[0] == '-') {
                 cli_errorf("complexity", "--knn: a whole number of at least 1, not '%s'", optarg);
-                return cli_usage_error("complexity");
+                cli_usage_hint("complexity");
+                return CLI_EUSAGE;
             }
             break;
         case OPT_FLOW:
@@ -169,22 +173,26 @@ int cmd_complexity(int argc, char **argv)
             opt.threads = (int)strtol(optarg, &end, 10);
             if (*end || opt.threads < 1 || opt.threads > 2) {
                 cli_errorf("complexity", "--threads: 1 or 2, not '%s'", optarg);
-                return cli_usage_error("complexity");
+                cli_usage_hint("complexity");
+                return CLI_EUSAGE;
             }
             break;
         default:
             if (c == '?' || cli_common_option(&o, "complexity", c, optarg)) {
-                return cli_usage_error("complexity");
+                cli_usage_hint("complexity");
+                return CLI_EUSAGE;
             }
         }
     }
     if (opt.presence == TRADE_PRESENCE_RPOP && !popfile) {
         cli_errorf("complexity", "--presence rpop needs --population FILE");
-        return cli_usage_error("complexity");
+        cli_usage_hint("complexity");
+        return CLI_EUSAGE;
     }
     if (popfile && opt.presence != TRADE_PRESENCE_RPOP) {
         cli_errorf("complexity", "--population is only used with --presence rpop");
-        return cli_usage_error("complexity");
+        cli_usage_hint("complexity");
+        return CLI_EUSAGE;
     }
     trade_table *t = trade_table_new(), *pt = NULL;
     trade_panel *panel = NULL;

@@ -78,16 +78,19 @@ int cmd_convert(int argc, char **argv)
             bad = c == '?' || cli_common_option(&o, "convert", c, optarg);
         }
         if (bad) {
-            return cli_usage_error("convert");
+            cli_usage_hint("convert");
+            return CLI_EUSAGE;
         }
     }
     if (!target || !rates) {
         cli_errorf("convert", "--to CURRENCY and --rates FILE are required");
-        return cli_usage_error("convert");
+        cli_usage_hint("convert");
+        return CLI_EUSAGE;
     }
     if (!trade_unit_is_currency(target)) {
         cli_errorf("convert", "--to: '%s' is not an ISO 4217 currency code", target);
-        return cli_usage_error("convert");
+        cli_usage_hint("convert");
+        return CLI_EUSAGE;
     }
     trade_table *rt = NULL, *t = trade_table_new();
     trade_rates *rtab = NULL;

@@ -61,7 +61,8 @@ int cmd_deflate(int argc, char **argv)
             base = strtol(optarg, &end, 10);
             if (*end || base < 1 || base > 9999) {
                 cli_errorf("deflate", "--base: a year (1 to 9999), not '%s'", optarg);
-                return cli_usage_error("deflate");
+                cli_usage_hint("deflate");
+                return CLI_EUSAGE;
             }
             have_base = 1;
             break;
@@ -70,13 +71,15 @@ int cmd_deflate(int argc, char **argv)
             break;
         default:
             if (c == '?' || cli_common_option(&o, "deflate", c, optarg)) {
-                return cli_usage_error("deflate");
+                cli_usage_hint("deflate");
+                return CLI_EUSAGE;
             }
         }
     }
     if (!dfile || !have_base) {
         cli_errorf("deflate", "--deflators FILE and --base YEAR are required");
-        return cli_usage_error("deflate");
+        cli_usage_hint("deflate");
+        return CLI_EUSAGE;
     }
     trade_table *t = trade_table_new(), *dt = trade_table_new();
     trade_deflators *d = NULL;

@@ -376,13 +376,15 @@ int cmd_extract(int argc, char **argv)
             rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "extract", c, optarg);
         }
         if (rc) {
-            return cli_usage_error("extract");
+            cli_usage_hint("extract");
+            return CLI_EUSAGE;
         }
     }
     if (o.max_field && !against_path) {
         cli_errorf("extract", "--max-field applies to the --against files (--max-bytes limits "
                               "the text)");
-        return cli_usage_error("extract");
+        cli_usage_hint("extract");
+        return CLI_EUSAGE;
     }
     int nfiles = argc - optind;
     char **files = argv + optind;

@@ -73,7 +73,8 @@ int cmd_fit(int argc, char **argv)
             continue;
         }
         if (c == '?' || cli_common_option(&o, "fit", c, optarg)) {
-            return cli_usage_error("fit");
+            cli_usage_hint("fit");
+            return CLI_EUSAGE;
         }
     }
     trade_table *t = trade_table_new();

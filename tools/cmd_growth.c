@@ -216,23 +216,27 @@ int cmd_growth(int argc, char **argv)
             rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "growth", c, optarg);
         }
         if (rc) {
-            return cli_usage_error("growth");
+            cli_usage_hint("growth");
+            return CLI_EUSAGE;
         }
     }
     trade_error err;
     if (from && trade_period_parse(from, strlen(from), &pfrom, &err)) {
         cli_errorf("growth", "--from: %s", err.message);
-        return cli_usage_error("growth");
+        cli_usage_hint("growth");
+        return CLI_EUSAGE;
     }
     if (to && trade_period_parse(to, strlen(to), &pto, &err)) {
         cli_errorf("growth", "--to: %s", err.message);
-        return cli_usage_error("growth");
+        cli_usage_hint("growth");
+        return CLI_EUSAGE;
     }
     gopt.from = from ? &pfrom : NULL;
     gopt.to = to ? &pto : NULL;
     if (trade_growth_options_check(&gopt, &err)) {
         cli_errorf("growth", "%s", err.message);
-        return cli_usage_error("growth");
+        cli_usage_hint("growth");
+        return CLI_EUSAGE;
     }
     trade_table *t = trade_table_new();
     trade_series_list *sl = NULL;

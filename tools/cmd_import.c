@@ -309,7 +309,8 @@ int cmd_import(int argc, char **argv)
                 opt.level = TRADE_IMPORT_HS6;
             else {
                 cli_errorf("import", "--level must be total, hs2, hs4 or hs6, not '%s'", optarg);
-                return cli_usage_error("import");
+                cli_usage_hint("import");
+                return CLI_EUSAGE;
             }
             break;
         case OPT_QTY:
@@ -339,27 +340,31 @@ int cmd_import(int argc, char **argv)
         case OPT_THREADS:
             if (strcmp(optarg, "1") && strcmp(optarg, "2")) {
                 cli_errorf("import", "--threads must be 1 or 2, not '%s'", optarg);
-                return cli_usage_error("import");
+                cli_usage_hint("import");
+                return CLI_EUSAGE;
             }
             opt.threads = atoi(optarg);
             break;
         case CLI_OPT_WHERE:
         case CLI_OPT_DRAFT:
             cli_errorf("import", "--where and --draft do not apply to import (use trade cat)");
-            return cli_usage_error("import");
+            cli_usage_hint("import");
+            return CLI_EUSAGE;
         case CLI_OPT_MAX_FIELD:
             return cli_refuse_option("import", c, "it reads bulk files, not observation CSV");
         default: {
             int rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "import", c, optarg);
             if (rc) {
-                return cli_usage_error("import");
+                cli_usage_hint("import");
+                return CLI_EUSAGE;
             }
         }
         }
     }
     if (optind >= argc) {
         cli_errorf("import", "expected baci, comtrade or merge");
-        return cli_usage_error("import");
+        cli_usage_hint("import");
+        return CLI_EUSAGE;
     }
     const char *kind = argv[optind++];
     int (*add)(trade_import *, const char *, trade_error *);
@@ -371,7 +376,8 @@ int cmd_import(int argc, char **argv)
         add = trade_import_partial;
     else {
         cli_errorf("import", "unknown input kind '%s': expected baci, comtrade or merge", kind);
-        return cli_usage_error("import");
+        cli_usage_hint("import");
+        return CLI_EUSAGE;
     }
     static char *dash[] = {"-", NULL};
     if (optind >= argc) { /* no file: stdin */

@@ -104,14 +104,16 @@ int cmd_indicator(int argc, char **argv)
     if (argc < 2 || argv[1][0] == '-') {
         cli_errorf("indicator", "which indicator? (rca, intensity, complementarity, similarity, "
                                 "grubel-lloyd, penetration, normalized-balance, unit-value)");
-        return cli_usage_error("indicator");
+        cli_usage_hint("indicator");
+        return CLI_EUSAGE;
     }
     const char *name = argv[1];
     trade_indicator kind = TRADE_INDICATOR_RCA;
     int uv = !strcmp(name, "unit-value");
     if (!uv && trade_indicator_parse(name, &kind)) {
         cli_errorf("indicator", "unknown indicator '%s'", name);
-        return cli_usage_error("indicator");
+        cli_usage_hint("indicator");
+        return CLI_EUSAGE;
     }
     argc--;
     argv++;
@@ -124,7 +126,8 @@ int cmd_indicator(int argc, char **argv)
         case OPT_WORLD:
             if (trade_world_parse(optarg, &world)) {
                 cli_errorf("indicator", "--world: panel or wld, not '%s'", optarg);
-                return cli_usage_error("indicator");
+                cli_usage_hint("indicator");
+                return CLI_EUSAGE;
             }
             break;
         case OPT_FLOW:
@@ -135,7 +138,8 @@ int cmd_indicator(int argc, char **argv)
             break;
         default:
             if (c == '?' || cli_common_option(&o, "indicator", c, optarg)) {
-                return cli_usage_error("indicator");
+                cli_usage_hint("indicator");
+                return CLI_EUSAGE;
             }
         }
     }

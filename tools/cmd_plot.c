@@ -111,8 +111,11 @@ int cmd_plot(int argc, char **argv)
         }
         case CLI_OPT_FORMAT:
         case CLI_OPT_RAW:
-            return cli_refuse_option("plot", c, "it writes a gnuplot script; --terminal and "
-                                                "--render choose the image");
+            /* a chart is a script and an image, not rows */
+            cli_errorf("plot", "%s is not used by plot: --terminal png|svg|pdf picks the image",
+                       c == CLI_OPT_FORMAT ? "--format" : "--raw");
+            rc = CLI_EUSAGE;
+            break;
         default:
             rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "plot", c, optarg);
             if (rc < 0) {
@@ -121,7 +124,8 @@ int cmd_plot(int argc, char **argv)
             }
         }
         if (rc) {
-            return cli_usage_error("plot");
+            cli_usage_hint("plot");
+            return CLI_EUSAGE;
         }
     }
     if (optind >= argc || trade_plot_kind_parse(argv[optind], &po.kind)) {
@@ -130,12 +134,14 @@ int cmd_plot(int argc, char **argv)
                        argv[optind]);
         else
             cli_errorf("plot", "which chart? line, bars, growth or rank");
-        return cli_usage_error("plot");
+        cli_usage_hint("plot");
+        return CLI_EUSAGE;
     }
     optind++;
     if (!o.output || !strcmp(o.output, "-")) {
         cli_errorf("plot", "-o SCRIPT.gp is required (the image is written beside it)");
-        return cli_usage_error("plot");
+        cli_usage_hint("plot");
+        return CLI_EUSAGE;
     }
     /* the image is NAME.<format> where the script is NAME.gp */
     const char *slash = strrchr(o.output, '/');
@@ -151,7 +157,8 @@ int cmd_plot(int argc, char **argv)
     if (!*name) {
         free(name);
         cli_errorf("plot", "-o needs a file name, not '%s'", o.output);
-        return cli_usage_error("plot");
+        cli_usage_hint("plot");
+        return CLI_EUSAGE;
     }
     po.name = name;
     if (po.kind == TRADE_PLOT_GROWTH)

@@ -75,13 +75,15 @@ int cmd_proximity(int argc, char **argv)
         case OPT_THRESHOLD:
             if (trade_number_parse(optarg, strlen(optarg), &opt.threshold)) {
                 cli_errorf("proximity", "--threshold: '%s' is not a plain number", optarg);
-                return cli_usage_error("proximity");
+                cli_usage_hint("proximity");
+                return CLI_EUSAGE;
             }
             break;
         case OPT_PRESENCE:
             if (trade_presence_parse(optarg, &opt.presence)) {
                 cli_errorf("proximity", "--presence: rca or rpop, not '%s'", optarg);
-                return cli_usage_error("proximity");
+                cli_usage_hint("proximity");
+                return CLI_EUSAGE;
             }
             break;
         case OPT_POPULATION:
@@ -91,7 +93,8 @@ int cmd_proximity(int argc, char **argv)
             if (trade_proximity_parse(optarg, &opt.proximity)) {
                 cli_errorf("proximity", "--proximity: symmetric, asymmetric or continuous, not '%s'",
                            optarg);
-                return cli_usage_error("proximity");
+                cli_usage_hint("proximity");
+                return CLI_EUSAGE;
             }
             break;
         case OPT_FLOW:
@@ -99,13 +102,15 @@ int cmd_proximity(int argc, char **argv)
             break;
         default:
             if (c == '?' || cli_common_option(&o, "proximity", c, optarg)) {
-                return cli_usage_error("proximity");
+                cli_usage_hint("proximity");
+                return CLI_EUSAGE;
             }
         }
     }
     if ((opt.presence == TRADE_PRESENCE_RPOP) != (popfile != NULL)) {
         cli_errorf("proximity", "--presence rpop and --population FILE go together");
-        return cli_usage_error("proximity");
+        cli_usage_hint("proximity");
+        return CLI_EUSAGE;
     }
     trade_table *t = trade_table_new(), *pt = NULL;
     trade_panel *panel = NULL;

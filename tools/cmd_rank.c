@@ -115,7 +115,8 @@ int cmd_rank(int argc, char **argv)
             bad = c == '?' || cli_common_option(&o, "rank", c, optarg);
         }
         if (bad) {
-            return cli_usage_error("rank");
+            cli_usage_hint("rank");
+            return CLI_EUSAGE;
         }
     }
     trade_table *t = trade_table_new();

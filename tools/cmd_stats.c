@@ -62,7 +62,8 @@ int cmd_stats(int argc, char **argv)
             return CLI_OK;
         }
         if (c == '?' || cli_common_option(&o, "stats", c, optarg)) {
-            return cli_usage_error("stats");
+            cli_usage_hint("stats");
+            return CLI_EUSAGE;
         }
     }
     trade_table *t = trade_table_new();

@@ -39,13 +39,21 @@ int cmd_validate(int argc, char **argv)
             quiet = 1;
             continue;
         }
-        if (c == 'o' || c == CLI_OPT_FORMAT || c == CLI_OPT_RAW)
-            return cli_refuse_option("validate", c, "it writes no rows, only problems on stderr");
+        if (c == 'o' || c == CLI_OPT_FORMAT || c == CLI_OPT_RAW || c == CLI_OPT_WHERE) {
+            /* accepted by every row-writing command; validate writes no rows */
+            cli_errorf("validate", "%s is not used by validate (it writes no rows, only "
+                                   "problems)",
+                       c == 'o' ? "-o" : c == CLI_OPT_FORMAT ? "--format" : c == CLI_OPT_RAW ? "--raw"
+                                                                                     : "--where");
+            cli_usage_hint("validate");
+            return CLI_EUSAGE;
+        }
         int rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "validate", c, optarg);
         if (rc) {
             if (rc < 0)
                 cli_errorf("validate", "option not used by validate");
-            return cli_usage_error("validate");
+            cli_usage_hint("validate");
+            return CLI_EUSAGE;
         }
     }
     trade_table *t = trade_table_new();
