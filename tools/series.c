@@ -6,11 +6,6 @@
 
 #include "series.h"
 
-size_t series_dedupe(const trade_table *t, const size_t *rows, size_t n, size_t *out)
-{
-    return trade_series_choose(t, rows, n, out);
-}
-
 size_t series_carried(const trade_table *t, const char *const *skip, size_t *cols)
 {
     static const char *const own[] = {"reporter", "partner", "flow",      "unit",    "product",

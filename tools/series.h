@@ -8,9 +8,6 @@
 
 #include "trade/trade.h"
 
-/* trade_series_choose, for the callers not yet on trade_series_build. */
-size_t series_dedupe(const trade_table *t, const size_t *rows, size_t n, size_t *out);
-
 /* Columns of t that are carried into a series command's output: every
  * column except the observation's own (period, value, precision, locator and
  * the identifying ones, which the commands write themselves) and except the

@@ -8,6 +8,8 @@
 
 #include "trade/group.h"
 
+#include "group_internal.h"
+
 #define MAX_GROUP 16
 
 enum { KEY_CELL, KEY_PERIOD, KEY_EMPTY };
@@ -73,8 +75,7 @@ static int same(const key *k, size_t a, size_t b)
     return 1;
 }
 
-/* err: no column `name`, with the list of t's columns. */
-static int absent(const trade_table *t, const char *name, trade_error *err)
+int Trade_column_absent(const trade_table *t, const char *name, trade_error *err)
 {
     char list[300];
     size_t len = 0;
@@ -115,7 +116,7 @@ int trade_group_index_new(const trade_table *t, const char *spec, trade_group_in
             continue;
         }
         if (c < 0) {
-            int rc = absent(t, tok, err);
+            int rc = Trade_column_absent(t, tok, err);
             free(copy);
             return rc;
         }

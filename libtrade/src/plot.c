@@ -17,6 +17,7 @@
 #include "trade/codes.h"
 #include "trade/number.h"
 #include "trade/plot.h"
+#include "trade/series.h"
 
 /* snprintf that truncates quietly (labels longer than their buffer are cut). */
 static void fmt_to(char *out, size_t size, const char *fmt, ...)
@@ -360,21 +361,12 @@ static double nice_step(double raw);
 
 /* ---- choosing rows ---- */
 
-/* 1 if row a is the better statement of a period than row b: an exact
- * figure before a qualified one, then the finer precision. */
-static int better(const trade_obs *a, const trade_obs *b)
-{
-    if (!*a->qualifier != !*b->qualifier)
-        return !*a->qualifier;
-    double pa = a->precision > 0 ? a->precision : INFINITY;
-    double pb = b->precision > 0 ? b->precision : INFINITY;
-    return pa < pb;
-}
-
+/* One figure per period and "same period" are the series module's rules
+ * (trade_series_prefer, trade_period_equal): a chart shows the figure the
+ * analyses use. */
 static int same_period(const trade_period *a, const trade_period *b)
 {
-    return !trade_period_compare(a, b) && a->start_unit == b->start_unit &&
-           a->end_unit == b->end_unit && a->interval == b->interval;
+    return trade_period_equal(a, b);
 }
 
 /* The rows a chart may draw: sel NULL means all. */
@@ -918,7 +910,7 @@ static int gather_series(plot_ctx *c, const char *unit, series_pts **out, size_t
             if (!SELECTED(c->sel, rows[j]) || o->period.start_unit == TRADE_PERIOD_NONE)
                 continue; /* a draft row without a period has no place on the axis */
             if (m && same_period(&trade_table_obs(c->t, s[k].rows[m - 1])->period, &o->period)) {
-                if (better(o, trade_table_obs(c->t, s[k].rows[m - 1]))) {
+                if (trade_series_prefer(c->t, rows[j], s[k].rows[m - 1])) {
                     c->used[s[k].rows[m - 1]] = TRADE_PLOT_ROW_SAME_PERIOD;
                     s[k].rows[m - 1] = rows[j];
                 } else {
@@ -1325,7 +1317,7 @@ static int plot_bars(plot_ctx *c, int rank, trade_error *err)
         while (k < nr && !(cat[k] == ci && grp[k] == gi))
             k++;
         if (k < nr) {
-            if (better(o, trade_table_obs(t, rows[k]))) {
+            if (trade_series_prefer(t, r, rows[k])) {
                 c->used[rows[k]] = TRADE_PLOT_ROW_SAME_PERIOD;
                 rows[k] = r;
             } else {

@@ -15,6 +15,8 @@
 #include "trade/rank.h"
 #include "trade/series.h"
 
+#include "group_internal.h"
+
 static const trade_column columns[] = {{"rank", 1}};
 
 const trade_column *trade_rank_columns(size_t *n)
@@ -38,17 +40,6 @@ static int parse_by(const char *s, double *out)
     return 0;
 }
 
-static int no_column(const trade_table *t, const char *name, trade_error *err)
-{
-    /* the group module words the message and lists the columns */
-    trade_group_index *g;
-    char spec[256];
-    snprintf(spec, sizeof spec, "%s", name);
-    int rc = trade_group_index_new(t, spec, &g, err);
-    trade_group_index_free(g);
-    return rc ? rc : trade_error_set(err, TRADE_EARG, NULL, 0, 0, "no column '%s'", name);
-}
-
 int trade_rank_table(const trade_table *t, const trade_rank_options *opt, double *ranks,
                      trade_error *err)
 {
@@ -60,7 +51,7 @@ int trade_rank_table(const trade_table *t, const trade_rank_options *opt, double
     size_t n = trade_table_rows(t);
     long bycol = trade_table_col_index(t, by);
     if (bycol < 0)
-        return no_column(t, by, err);
+        return Trade_column_absent(t, by, err);
     trade_group_index *groups = NULL;
     int rc = trade_group_index_new(t, opt->group, &groups, err);
     if (rc)

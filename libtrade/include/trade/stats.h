@@ -1,6 +1,9 @@
-/* stats.h - the statistics of trade series: growth rates, log-linear trends,
- * summary statistics, rankings, shares and concentration, and the interval
- * arithmetic of the consistency check.
+/* stats.h - the numerical routines under the series modules: growth of one
+ * pair of figures, log-linear trends, summary statistics, rankings of
+ * items, concentration, and the interval arithmetic of the consistency
+ * check. The analyses of whole tables are growth.h, fit.h, summary.h,
+ * rank.h (and compare.h, check.h); this header stays the umbrella of the
+ * scalar routines for one minor version.
  *
  * The numerical work is done with GSL, which stays behind this header: no GSL
  * type appears here. Every function that reaches GSL calls trade_init()
