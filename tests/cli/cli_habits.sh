@@ -104,5 +104,30 @@ $tmp/iso2.csv:4:8: partner: unknown country code 'XYZ'
 EOT
 diff "$tmp/want" "$tmp/err" >/dev/null || ok "suggestions: $(diff "$tmp/want" "$tmp/err")"
 
+## 6. completion, driven as bash would: COMP_WORDS and COMP_CWORD set, then
+## _trade; the values are the ones each command's --help names
+comp() { # comp CWORD WORD...: what bash offers for word CWORD of "trade WORD..."
+  local cw=$1; shift
+  bash -c 'source "$1"; shift; COMP_CWORD=$1; shift; COMP_WORDS=("$@"); _trade
+           printf "%s\n" "${COMPREPLY[@]}"' _ "$SRCDIR/tools/completion/trade.bash" "$cw" "$TRADE" "$@" |
+    tr '\n' ' '
+}
+want() { # want EXPECTED CWORD WORD...
+  local w=$1; shift
+  local got; got=$(comp "$@")
+  [ "$got" = "$w" ] || ok "completion of '$*': got '$got', want '$w'"
+}
+printf 'reporter,partner,flow,period,value,unit,"my col"\r\n' >"$tmp/head.csv"
+want "total hs2 hs4 hs6 " 3 import --level ""
+want "hs2 hs4 hs6 " 3 import --level hs
+want "min max dense average first " 3 rank --ties ""
+want "csv tsv jsonl xlsx " 3 cat --format ""
+want "reporter partner flow period value unit my col " 3 rank --by "" "$tmp/head.csv"
+want "partner period " 3 cat --where p "$tmp/head.csv"
+want "flow,partner flow,period " 3 rank --group flow,p "$tmp/head.csv"
+want "flow " 5 cat "$tmp/head.csv" --where = fl # --where=fl, split at '=' by bash
+want " " 3 cat --where "flow=" "$tmp/head.csv" # the value is the user's
+want " " 5 cat -o "$tmp/head.csv" --where "" # the output file is no input
+
 lib_valgrind_check || fail=1
 exit $fail
