@@ -90,8 +90,11 @@ static const char usage2[] =
     "                        the options and the hash of each input) for merge\n"
     "      --threads N       worker threads for baci (1 or 2; default 2)\n"
     "  -o, --output FILE     write to FILE (atomically) instead of stdout\n"
-    "      --format FMT      csv (default), tsv or jsonl\n"
+    "      --format FMT      csv (default), tsv, jsonl or xlsx (Excel, with -o FILE)\n"
     "      --raw             do not neutralise spreadsheet formulas in text cells\n"
+    "      --where COND      keep only the rows written where COND holds (as in\n"
+    "                        trade cat: =, !=, <, <=, >, >=, ~; on the columns\n"
+    "                        above, product included; not with --partial)\n"
     "      --help            show this help\n"
     "\n"
     "FILE may be - (or absent) for stdin. A BACI file whose first line is data\n"
@@ -153,7 +156,8 @@ typedef struct row_out {
     trade_import *im;
     trade_writer *w;
     int partial, with_qty, names, has_product;
-    int failed; /* cli exit code of a failure, with its message printed */
+    int failed;         /* cli exit code of a failure, with its message printed */
+    trade_where *where; /* --where on the rows written; NULL: all */
 } row_out;
 
 static int out_open(row_out *r)
@@ -161,9 +165,7 @@ static int out_open(row_out *r)
     if (r->w || r->failed)
         return r->failed;
     trade_error err;
-    int rc = cli_writer_open(&r->w, r->o);
-    if (rc)
-        return r->failed = rc;
+    int rc;
     const char *names[16];
     size_t nc = 0;
     char *meta = NULL;
@@ -189,6 +191,15 @@ static int out_open(row_out *r)
         if (r->with_qty)
             names[nc++] = "qualifier";
         names[nc++] = "source";
+    }
+    /* --where on the columns written, checked before anything is */
+    if (r->where && (rc = trade_where_bind(r->where, nc, names, &err))) {
+        free(meta);
+        return r->failed = cli_fail(&err);
+    }
+    if ((rc = cli_writer_open(&r->w, r->o))) {
+        free(meta);
+        return r->failed = rc;
     }
     rc = trade_writer_header(r->w, nc, names, NULL, &err);
     free(meta);
@@ -227,12 +238,13 @@ static int out_group(void *ctx, const trade_import_group *g)
             cells[k++] = "";
         }
         cells[k++] = g->source;
-        rc = trade_writer_row(r->w, cells, &err);
+        rc = trade_where_match(r->where, cells) ? trade_writer_row(r->w, cells, &err) : 0;
         if (!rc && r->with_qty && g->quantity_rows) {
             cells[4] = g->quantity;
             cells[5] = "t";
             cells[kq] = g->quantity_rows < g->rows ? "lower_bound" : "";
-            rc = trade_writer_row(r->w, cells, &err);
+            if (trade_where_match(r->where, cells))
+                rc = trade_writer_row(r->w, cells, &err);
         }
     }
     if (rc) {
@@ -345,9 +357,8 @@ int cmd_import(int argc, char **argv)
             }
             opt.threads = atoi(optarg);
             break;
-        case CLI_OPT_WHERE:
         case CLI_OPT_DRAFT:
-            cli_errorf("import", "--where and --draft do not apply to import (use trade cat)");
+            cli_errorf("import", "--draft does not apply to import (its rows are complete)");
             cli_usage_hint("import");
             return CLI_EUSAGE;
         case CLI_OPT_MAX_FIELD:
@@ -363,6 +374,12 @@ int cmd_import(int argc, char **argv)
     }
     if (optind >= argc) {
         cli_errorf("import", "expected baci, comtrade or merge");
+        cli_usage_hint("import");
+        return CLI_EUSAGE;
+    }
+    if (partial && o.nwhere) {
+        cli_errorf("import", "--where does not apply to --partial (a filter on partial sums "
+                             "changes the merged totals: filter the rows of merge)");
         cli_usage_hint("import");
         return CLI_EUSAGE;
     }
@@ -393,10 +410,15 @@ int cmd_import(int argc, char **argv)
     trade_import *im;
     trade_error err;
     trade_error_clear(&err);
-    if (trade_import_new(&im, &opt, &err))
+    trade_where *where = NULL;
+    int rc = o.nwhere ? cli_where_new(&where, &o, "import") : 0;
+    if (rc)
+        return rc;
+    if (trade_import_new(&im, &opt, &err)) {
+        trade_where_free(where);
         return cli_fail(&err);
-    int rc = 0;
-    row_out ro = {&o, im, NULL, partial, opt.with_quantity, names, 0, 0};
+    }
+    row_out ro = {&o, im, NULL, partial, opt.with_quantity, names, 0, 0, where};
     if (countries && (rc = trade_import_countries_load(im, countries, &err)))
         goto out;
     if (products && (rc = trade_import_products_load(im, products, &err)))
@@ -413,17 +435,21 @@ int cmd_import(int argc, char **argv)
         if (rc == 0) {
             rc = out_commit(&ro);
             trade_import_free(im);
+            trade_where_free(where);
             return rc;
         }
         if (rc > 0) {
             out_discard(&ro);
             trade_import_free(im);
+            trade_where_free(where);
             return ro.failed ? ro.failed : cli_fail(&err);
         }
         ro.has_product = 0; /* not sorted so: the general path */
         trade_import_free(im);
-        if (trade_import_new(&im, &opt, &err))
+        if (trade_import_new(&im, &opt, &err)) {
+            trade_where_free(where);
             return cli_fail(&err);
+        }
         ro.im = im;
         if (countries && (rc = trade_import_countries_load(im, countries, &err)))
             goto out;
@@ -443,8 +469,10 @@ int cmd_import(int argc, char **argv)
         goto out;
     rc = write_rows(&ro);
     trade_import_free(im);
+    trade_where_free(where);
     return rc;
 out:
     trade_import_free(im);
+    trade_where_free(where);
     return cli_fail(&err);
 }

@@ -129,5 +129,26 @@ want "flow " 5 cat "$tmp/head.csv" --where = fl # --where=fl, split at '=' by ba
 want " " 3 cat --where "flow=" "$tmp/head.csv" # the value is the user's
 want " " 5 cat -o "$tmp/head.csv" --where "" # the output file is no input
 
+## 7. import --where on the rows it writes. tests/data/import/baci_small.csv
+## by hand (v in thousands of USD): BEL->FRA 2020 is 1.5 + 2.25 + 0.001 =
+## 3.751 (3751 USD), FRA->BEL 2020 100 (100000), USA->IND 2020 3 (3000),
+## BEL->FRA 2021 2.5 (2500); at hs2, product 01 takes 010121 and 10121 of
+## BEL->FRA 2020 (1.5 + 0.001 = 1501 USD), 0101"x of USA and 2021's 010121.
+baci=$SRCDIR/tests/data/import/baci_small.csv
+got=$("$TRADE" import baci --where 'value>3000' "$baci" | cut -d, -f1-5 | tr '\n' ' ')
+[ "$got" = "reporter,partner,flow,period,value BEL,FRA,export,2020,3751 FRA,BEL,export,2020,100000 " ] ||
+  ok "import --where value>3000: $got"
+got=$("$TRADE" import baci --level hs2 --where product=01 --where period=2020 "$baci" | cut -d, -f1-5,7 | tr '\n' ' ')
+[ "$got" = "reporter,partner,flow,period,value,product BEL,FRA,export,2020,1501,01 USA,IND,export,2020,3000,01 " ] ||
+  ok "import --level hs2 --where product=01: $got"
+"$TRADE" import baci --where prodct=01 "$baci" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[ $rc -eq 2 ] || ok "import --where on an unknown column: exit $rc, want 2"
+[ "$(cat "$tmp/err")" = "trade: --where: no column 'prodct'; the columns are: reporter, partner, flow, period, value, unit, source" ] ||
+  ok "import --where on an unknown column: $(cat "$tmp/err")"
+[ -s "$tmp/out" ] && ok "import --where on an unknown column wrote rows"
+usage_error "trade import: --where does not apply to --partial (a filter on partial sums changes the merged totals: filter the rows of merge)" \
+  import baci --partial --where unit=t "$baci"
+
 lib_valgrind_check || fail=1
 exit $fail
