@@ -64,11 +64,6 @@ void cli_getopt_reset(void)
     opterr = 1;
 }
 
-void cli_usage_hint(const char *cmd)
-{
-    fprintf(stderr, "see 'trade %s --help'\n", cmd);
-}
-
 int cli_refuse_option(const char *cmd, int c, const char *why)
 {
     const char *name = c == 'o'                 ? "-o/--output"
@@ -122,6 +117,16 @@ int cli_common_option(cli_common *o, const char *cmd, int c, const char *arg)
     case CLI_OPT_RAW:
         o->write.raw = 1;
         return 0;
+    case CLI_OPT_DIGITS: {
+        char *end;
+        long n = strtol(arg, &end, 10);
+        if (!*arg || *end || n < 1 || n > 17) {
+            cli_errorf(cmd, "--digits takes 1 to 17 (significant digits), not '%s'", arg);
+            return CLI_EUSAGE;
+        }
+        o->write.digits = (int)n;
+        return 0;
+    }
     case CLI_OPT_DRAFT:
         o->draft = 1;
         return 0;
@@ -239,4 +244,9 @@ int cli_writer_commit(trade_writer *w)
     trade_error err;
     int rc = trade_writer_commit(w, &err);
     return rc ? cli_fail(&err) : CLI_OK;
+}
+
+void cli_usage_hint(const char *cmd)
+{
+    fprintf(stderr, "see 'trade %s --help'\n", cmd);
 }

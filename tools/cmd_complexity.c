@@ -49,22 +49,30 @@ static const char usage[] =
     "      --knn K           density from the K nearest products of each product:\n"
     "                        phi_pq >= the K-th largest phi_p. of the row (ties kept;\n"
     "                        the threshold as Stata computes max(t, -1), which can\n"
-    "                        drop ties by one unit in the last place, as there)\n"
+    "                        drop ties by one unit in the last place, as there;\n"
+    "                        K >= the number of products: all of them)\n"
     "      --flow F          the flow of the panel (default export)\n"
     "      --threads N       1 or 2 (default 2)\n" CLI_COMMON_HELP "\n"
     "example:\n"
     "  trade import baci BACI_HS92_Y2021_V202401b.csv --level hs6 | trade complexity\n";
 
-enum { OPT_THRESHOLD = 1, OPT_PRESENCE, OPT_POPULATION, OPT_PROXIMITY, OPT_KNN, OPT_FLOW,
-       OPT_THREADS };
+enum {
+    OPT_THRESHOLD = 1,
+    OPT_PRESENCE,
+    OPT_POPULATION,
+    OPT_PROXIMITY,
+    OPT_KNN,
+    OPT_FLOW,
+    OPT_THREADS
+};
 
-static const char *const cols_rca[] = {"period", "reporter", "product", "value", "rca",
-                                       "mcp", "diversity", "ubiquity", "eci", "pci",
-                                       "density", "coi", "cog", "method", "status", NULL};
-static const char *const cols_rpop[] = {"period",  "reporter", "product", "value",
-                                        "population", "rpop", "rca", "mcp", "diversity",
-                                        "ubiquity", "eci", "pci", "density", "coi", "cog",
-                                        "method", "status", NULL};
+static const char *const cols_rca[] = {
+    "period", "reporter", "product", "value", "rca", "mcp",    "diversity", "ubiquity",
+    "eci",    "pci",      "density", "coi",   "cog", "method", "status",    NULL};
+static const char *const cols_rpop[] = {"period", "reporter", "product", "value",     "population",
+                                        "rpop",   "rca",      "mcp",     "diversity", "ubiquity",
+                                        "eci",    "pci",      "density", "coi",       "cog",
+                                        "method", "status",   NULL};
 
 typedef struct out_ctx {
     trade_writer *w;
@@ -222,9 +230,9 @@ int cmd_complexity(int argc, char **argv)
     static const char *const prox[] = {"symmetric", "asymmetric", "continuous"};
     char thr[TRADE_NUMBER_BUFSIZE];
     trade_number_format(opt.threshold, thr, sizeof thr);
-    int ml = snprintf(oc.method, sizeof oc.method, "%s>%s; proximity %s",
-                      opt.presence == TRADE_PRESENCE_RPOP ? "rpop" : "rca", thr,
-                      prox[opt.proximity]);
+    int ml =
+        snprintf(oc.method, sizeof oc.method, "%s>%s; proximity %s",
+                 opt.presence == TRADE_PRESENCE_RPOP ? "rpop" : "rca", thr, prox[opt.proximity]);
     if (opt.knn && ml > 0 && (size_t)ml < sizeof oc.method)
         snprintf(oc.method + ml, sizeof oc.method - (size_t)ml, "; knn %zu", opt.knn);
     oc.rpop = opt.presence == TRADE_PRESENCE_RPOP;

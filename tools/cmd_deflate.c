@@ -139,12 +139,10 @@ int cmd_deflate(int argc, char **argv)
         const char *ex[NADDED] = {trade_table_cell(t, r, (size_t)vcol), "", "", basestr, ""};
         const char *value = ex[0];
         trade_deflate_result res;
-        if (trade_unit_is_currency(ob->unit)) {
-            trade_deflate_factor(d, trade_deflators_by_reporter(d) ? ob->reporter : ob->unit,
-                                 &ob->period, (int)base, &res);
+        if (trade_deflate_obs(d, ob, (int)base, &res)) {
             trade_stats_number_format(res.index, idx, sizeof idx);
             trade_stats_number_format(res.base_index, bidx, sizeof bidx);
-            trade_stats_number_format(ob->value * res.factor, val, sizeof val);
+            trade_stats_number_format(res.value, val, sizeof val);
             ex[1] = idx;
             ex[2] = bidx;
             ex[4] = res.status;
@@ -155,7 +153,7 @@ int cmd_deflate(int argc, char **argv)
             }
         } else {
             ex[3] = "";
-            ex[4] = "not money: not deflated";
+            ex[4] = res.status;
         }
         for (size_t i = 0; i < nout; i++) {
             if (src[i] < nin)

@@ -1,9 +1,10 @@
-/* cmd_extract.c - trade extract: candidate observations from the prose and
+/* cmd_extract.c - trade extract: draft observations from the prose and
  * tables of briefs (plain UTF-8 text), one row per figure, with provenance.
- * The scanning is trade_extract_text's; this file reads the files, names
- * the source, writes the rows and keeps the output free of conflicting
- * duplicates (two figures that would share reporter, partner, flow, period,
- * unit, qualifier and source: the later one loses its flow, and says so). */
+ * Reading (bounded) and scanning are trade_extract_file's, the review
+ * against a dataset trade_extract_against's; this file parses options,
+ * names the source, writes the rows and keeps the rows of several files
+ * given one --source free of conflicting duplicates (the later one loses
+ * its flow, and says so). */
 #include <dirent.h>
 #include <errno.h>
 #include <sys/stat.h>
@@ -22,13 +23,15 @@ static const char usage[] =
     "million, $96.4m, USD 87.3 bn, 3.9 billion EUR), quantities (tonnes, cubic\n"
     "metres, containers, TEU), percentages (shares as percent, growth as\n"
     "percent_change, pp), numbers written as words, and the cells of aligned\n"
-    "tables (unit and scale from the caption or header). Output: observation\n"
-    "rows with value in base units, unit, precision, qualifier (over, nearly,\n"
-    "up to, expected, ...), period, and reporter, partner and flow where the\n"
-    "sentence states them plainly (else empty: check the output with\n"
-    "'trade validate --draft'), plus line, column, as_written, context and\n"
-    "note (table headings). Years, dates, times, footnote marks, page and\n"
-    "article numbers and URLs are not figures.\n"
+    "tables (unit and scale from the caption or header). Output: draft\n"
+    "observation rows with value in base units, unit, precision, qualifier\n"
+    "(over, nearly, up to, expected, ...), measure (level, growth, change,\n"
+    "share, rank, count), product, reporter, partner, flow and period as the\n"
+    "sentence, the sentence before, the figure before or the document's title\n"
+    "state them (else empty: check with 'trade validate --draft'), a\n"
+    "confidence (0 to 1), and line, column, as_written, context and a note\n"
+    "saying where a field came from (\"reporter from line 3\"). Years, dates,\n"
+    "times, footnote marks, page and article numbers and URLs are not figures.\n"
     "\n"
     "options:\n"
     "      --source ID       the source column (default: file name without extension)\n"

@@ -37,8 +37,8 @@ typedef struct out_ctx {
     trade_error err;
 } out_ctx;
 
-static int put_pair(void *vctx, const trade_period *period, const char *p, const char *q,
-                    double v, const char *status)
+static int put_pair(void *vctx, const trade_period *period, const char *p, const char *q, double v,
+                    const char *status)
 {
     out_ctx *o = vctx;
     char num[TRADE_NUMBER_BUFSIZE];
@@ -91,8 +91,8 @@ int cmd_proximity(int argc, char **argv)
             break;
         case OPT_PROXIMITY:
             if (trade_proximity_parse(optarg, &opt.proximity)) {
-                cli_errorf("proximity", "--proximity: symmetric, asymmetric or continuous, not '%s'",
-                           optarg);
+                cli_errorf("proximity",
+                           "--proximity: symmetric, asymmetric or continuous, not '%s'", optarg);
                 cli_usage_hint("proximity");
                 return CLI_EUSAGE;
             }
@@ -139,8 +139,7 @@ int cmd_proximity(int argc, char **argv)
     }
     if ((rc = cli_writer_open(&oc.w, &o)))
         goto done;
-    static const char *const names[] = {"period", "product_1", "product_2", "proximity",
-                                        "status"};
+    static const char *const names[] = {"period", "product_1", "product_2", "proximity", "status"};
     static const unsigned char numeric[] = {0, 0, 0, 1, 0};
     if (trade_writer_header(oc.w, 5, names, numeric, &err)) {
         trade_writer_discard(oc.w);

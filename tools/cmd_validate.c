@@ -39,12 +39,11 @@ int cmd_validate(int argc, char **argv)
             quiet = 1;
             continue;
         }
-        if (c == 'o' || c == CLI_OPT_FORMAT || c == CLI_OPT_RAW || c == CLI_OPT_WHERE) {
+        if (c == CLI_OPT_FORMAT || c == CLI_OPT_RAW) {
             /* accepted by every row-writing command; validate writes no rows */
             cli_errorf("validate", "%s is not used by validate (it writes no rows, only "
                                    "problems)",
-                       c == 'o' ? "-o" : c == CLI_OPT_FORMAT ? "--format" : c == CLI_OPT_RAW ? "--raw"
-                                                                                     : "--where");
+                       c == CLI_OPT_FORMAT ? "--format" : "--raw");
             cli_usage_hint("validate");
             return CLI_EUSAGE;
         }

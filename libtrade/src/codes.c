@@ -2,7 +2,6 @@
  * from the generated codes_table.inc, plus aggregates), flows, units,
  * currencies (ISO 4217), qualifiers and measures. The lists here and the tables in
  * datasets/FORMAT.md must agree; tests/test_codes.c checks that they do. */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,52 +134,63 @@ const trade_country *trade_country_at(size_t i)
     return i < COUNT(historical_countries) ? &historical_countries[i] : NULL;
 }
 
-/* ASCII case-insensitive comparison of the first n bytes (n = SIZE_MAX: all) */
-static int ascii_ncaseeq(const char *a, const char *b, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        int x = (unsigned char)a[i], y = (unsigned char)b[i];
-        if (x >= 'A' && x <= 'Z')
-            x += 'a' - 'A';
-        if (y >= 'A' && y <= 'Z')
-            y += 'a' - 'A';
-        if (x != y)
-            return 0;
-        if (!x)
-            return 1;
-    }
-    return 1;
-}
-
-const trade_country *trade_country_suggest(const char *text)
-{
-    const trade_country *c;
-    if (!text || !*text)
-        return NULL;
-    size_t n = strlen(text);
-    for (size_t i = 0; (c = trade_country_at(i)) != NULL; i++)
-        if ((n == 2 && c->alpha2[0] && ascii_ncaseeq(c->alpha2, text, SIZE_MAX)) ||
-            (n == 3 && ascii_ncaseeq(c->alpha3, text, SIZE_MAX)) ||
-            ascii_ncaseeq(c->name, text, SIZE_MAX))
-            return c;
-    if (strspn(text, "0123456789") == n && n <= 3)
-        return trade_country_by_numeric(atoi(text));
-    if (n < 4)
-        return NULL;
-    const trade_country *hit = NULL;
-    for (size_t i = 0; (c = trade_country_at(i)) != NULL; i++)
-        if (ascii_ncaseeq(c->name, text, n) && strlen(c->name) > n) {
-            if (hit && hit != c)
-                return NULL; /* "Domini": two of them */
-            hit = c;
-        }
-    return hit;
-}
-
 const char *trade_country_name(const char *code)
 {
     const trade_country *c = trade_country_find(code);
     return c ? c->name : (code ? code : "");
+}
+
+/* ASCII case-insensitive equality (names and codes are ASCII here). */
+static int same_ci(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        char x = *a >= 'a' && *a <= 'z' ? (char)(*a - 32) : *a;
+        char y = *b >= 'a' && *b <= 'z' ? (char)(*b - 32) : *b;
+        if (x != y)
+            return 0;
+    }
+    return *a == *b;
+}
+
+/* 1 when the first n bytes of a and b are equal but for ASCII case */
+static int prefix_ci(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char x = a[i] >= 'a' && a[i] <= 'z' ? (char)(a[i] - 32) : a[i];
+        char y = b[i] >= 'a' && b[i] <= 'z' ? (char)(b[i] - 32) : b[i];
+        if (x != y || !x)
+            return 0;
+    }
+    return 1;
+}
+
+const char *trade_country_suggest(const char *text)
+{
+    if (!text || !*text)
+        return NULL;
+    for (size_t i = 0; trade_country_at(i); i++) {
+        const trade_country *c = trade_country_at(i);
+        if ((*c->alpha2 && same_ci(text, c->alpha2)) || same_ci(text, c->alpha3) ||
+            same_ci(text, c->name))
+            return c->alpha3;
+    }
+    size_t n = strlen(text);
+    if (n <= 3 && strspn(text, "0123456789") == n) {
+        const trade_country *c = trade_country_by_numeric(atoi(text));
+        return c ? c->alpha3 : NULL;
+    }
+    if (n < 4)
+        return NULL;
+    const trade_country *hit = NULL;
+    for (size_t i = 0; trade_country_at(i); i++) {
+        const trade_country *c = trade_country_at(i);
+        if (strlen(c->name) > n && prefix_ci(c->name, text, n)) {
+            if (hit)
+                return NULL; /* "Domini": Dominica and the Dominican Republic */
+            hit = c;
+        }
+    }
+    return hit ? hit->alpha3 : NULL;
 }
 
 int trade_country_valid(const char *code)

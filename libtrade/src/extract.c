@@ -24,6 +24,7 @@
 
 #include "extract_flow_internal.h"
 #include "extract_who_internal.h"
+#include "trade/period.h"
 #include "extract_number_internal.h"
 #include "trade/codes.h"
 #include "trade/number.h"
@@ -225,6 +226,9 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
     size_t hk;
     if (e + 1 < n && s[e] == '-' && extract_scale_at(s, n, e + 1, 0, &hk))
         sfx = e + 1; /* "a EUR 10-million loan" */
+    if (e + 1 < n && s[e] == '-' &&
+        (extract_word(s, n, e + 1, "percent") || extract_word(s, n, e + 1, "per-cent")))
+        sfx = e + 1; /* "a 6.1-percent decline" */
     if (sfx == e && e < n && s[e] == '-' && e + 1 < n && ex_isalpha((unsigned char)s[e + 1])) {
         size_t k = extract_word(s, n, e + 1, "fold");
         if (k) {
@@ -295,6 +299,17 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
     char code[4] = "";
     size_t cur_start = extract_cur_before(s, n, sign != 0 ? sign_pos : p, code);
     int money_before = cur_start != (size_t)-1;
+    if (money_before && !sign && cur_start > 0) {
+        /* "-€13 billion": the sign before the currency symbol */
+        size_t mp;
+        uint32_t m = extract_prev_cp(s, n, cur_start, &mp);
+        if (m == '-' || m == 0x2212) {
+            size_t bp;
+            uint32_t bb = extract_prev_cp(s, n, mp, &bp);
+            if (bb == ' ' || bb == '(' || bb == 0 || bb == '\n' || bb == '\t')
+                sign = -1;
+        }
+    }
     int exp10 = 0, scaled = 0;
     int glued_ok = 1;
     r.start = money_before ? cur_start : p; /* a sign stays out of as_written */
@@ -358,6 +373,12 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                 }
             }
         }
+    }
+    if (r.is_percent) {
+        /* "(Jan 2022 = 100%)": the base of an index, not a figure */
+        size_t b = extract_skip_sp_back(s, n, p, 0);
+        if (b > 0 && s[b - 1] == '=')
+            return end;
     }
     int has_unit = r.f.unit[0] != '\0' || r.is_percent;
     r.end = end;
@@ -443,6 +464,10 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
         size_t q = extract_skip_sp(s, n, scaled ? end : e, 0);
         if (q >= n || !ex_isalpha((unsigned char)s[q]))
             return scaled ? end : e;
+        if (extract_word(s, n, q, "months") || extract_word(s, n, q, "month") ||
+            extract_word(s, n, q, "years") || extract_word(s, n, q, "weeks") ||
+            extract_word(s, n, q, "days") || extract_word(s, n, q, "quarters"))
+            return scaled ? end : e; /* "the initial 7 months": a span of time */
         if (extract_word(s, n, q, "per") || extract_word(s, n, q, "times") ||
             extract_word(s, n, q, "and") || extract_word(s, n, q, "or") ||
             extract_word(s, n, q, "to") || extract_word(s, n, q, "a") ||
@@ -724,6 +749,18 @@ static size_t ex_growth_word(ex_state *st, size_t p)
         size_t k = extract_word(s, n, p, g->w);
         if (!k)
             continue;
+        {
+            /* "the share of Peru more than doubled": a share's change, not
+             * the flow's growth; left out */
+            size_t a = p > 80 ? p - 80 : 0;
+            for (size_t q = p; q > a; q--) {
+                if (s[q - 1] == '.' || s[q - 1] == ';' || s[q - 1] == '\n')
+                    break;
+                if ((q - 1 == 0 || !ex_isalpha((unsigned char)s[q - 2])) &&
+                    (extract_word(s, n, q - 1, "share") || extract_word(s, n, q - 1, "proportion")))
+                    return p + k;
+            }
+        }
         ex_raw r;
         memset(&r, 0, sizeof r);
         r.start = p;
@@ -765,6 +802,51 @@ static size_t ex_ordinal_rank(ex_state *st, size_t p)
             r.end = p + k;
             r.num_start = p;
             r.f.value = i + 2;
+            r.f.precision = 1;
+            memcpy(r.f.unit, "rank", 5);
+            if (ex_add_raw(st, &r))
+                sc->status = TRADE_ENOMEM;
+        }
+        return p + k;
+    }
+    /* "the largest trade partner", "Kazakhstan's biggest investor": rank 1 */
+    size_t k = extract_word(s, n, p, "largest");
+    if (!k)
+        k = extract_word(s, n, p, "biggest");
+    if (k) {
+        size_t w0;
+        size_t we = extract_prev_word(s, n, p, &w0);
+        int det = we > w0 && (extract_word(s, n, w0, "the") == we - w0 ||
+                              (we >= 2 && s[we - 2] == '\'' && s[we - 1] == 's') ||
+                              (we >= 4 && (unsigned char)s[we - 4] == 0xE2 && s[we - 1] == 's'));
+        if (det && extract_word(s, n, w0, "the") == we - w0) {
+            /* "one of the largest" is no rank */
+            size_t v0;
+            size_t ve = extract_prev_word(s, n, w0, &v0);
+            if (ve > v0 && extract_word(s, n, v0, "of") == ve - v0)
+                det = 0;
+        }
+        size_t q = extract_skip_sp(s, n, p + k, 1);
+        int noun = 0;
+        for (int it = 0; it < 4 && det && !noun; it++) {
+            if (extract_word(s, n, q, "partner") || extract_word(s, n, q, "investor") ||
+                extract_word(s, n, q, "market") || extract_word(s, n, q, "destination") ||
+                extract_word(s, n, q, "source"))
+                noun = 1;
+            size_t q0 = q;
+            while (q < n && ex_isalpha((unsigned char)s[q]))
+                q++;
+            if (q == q0)
+                break;
+            q = extract_skip_sp(s, n, q, 1);
+        }
+        if (det && noun) {
+            ex_raw r;
+            memset(&r, 0, sizeof r);
+            r.start = p;
+            r.end = p + k;
+            r.num_start = p;
+            r.f.value = 1;
             r.f.precision = 1;
             memcpy(r.f.unit, "rank", 5);
             if (ex_add_raw(st, &r))
@@ -935,6 +1017,24 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
     fake.start = fake.end = fake.num_start = b;
     ex_who w;
     extract_who(s, n, a, b, &fake, &w);
+    if (!w.pair && !w.reporter[0] && !w.subject[0] && !w.source && !w.possessive[0] &&
+        !w.first[0] && b < n) {
+        /* a title with no country: the next sentence */
+        size_t a2 = extract_skip_sp(s, n, b, 1);
+        while (a2 < n && (s[a2] == '\n' || s[a2] == ' '))
+            a2++;
+        size_t b2 = a2;
+        for (size_t p = a2; p < n && p < a2 + 500; p++) {
+            size_t end = 0;
+            b2 = p + 1;
+            if (s[p] == '.' && (end = extract_sentence_end(s, n, p)) != 0) {
+                b2 = end;
+                break;
+            }
+        }
+        fake.start = fake.end = fake.num_start = b2;
+        extract_who(s, n, a2, b2, &fake, &w);
+    }
     const char *rep = NULL, *par = NULL;
     if (w.pair || w.reporter[0]) {
         rep = w.reporter;
@@ -1002,12 +1102,14 @@ static void ex_note_add(char *note, size_t cap, const char *text)
 }
 
 /* "the value of these exports", "such supplies": the goods of the figure before. */
-static int ex_refers_back(const char *s, size_t n, size_t a, size_t b)
+static int ex_refers_back(const char *s, size_t n, size_t a, size_t b, const trade_figure *prev)
 {
+    int qty = prev && (!strcmp(prev->unit, "t") || !strcmp(prev->unit, "m3"));
     for (size_t q = a; q < b; q++)
         if ((q == a || !ex_isalpha((unsigned char)s[q - 1])) &&
             (extract_word(s, n, q, "these") || extract_word(s, n, q, "such") ||
-             extract_word(s, n, q, "this product")))
+             extract_word(s, n, q, "this product") ||
+             (qty && (extract_word(s, n, q, "the value of") || extract_word(s, n, q, "its value")))))
             return 1;
     return 0;
 }
@@ -1043,6 +1145,14 @@ static int ex_finish(ex_state *st)
         ex_doc_date(sc, &doc);
     }
     ex_doc_sides(sc, &doc);
+    if (!doc.year) {
+        /* no date: month names without a year take the latest year written */
+        for (size_t p = 0; p + 4 <= n; p++) {
+            int y;
+            if (extract_year_at(s, n, p, &y) && y > doc.text_year && y <= 2100)
+                doc.text_year = y;
+        }
+    }
     const trade_figure *last = NULL; /* the figure before, resolved */
     size_t last_end = 0;
     ex_who before;
@@ -1053,8 +1163,11 @@ static int ex_finish(ex_state *st)
     for (size_t i = 0; i < st->nraw; i++) {
         ex_raw *r = &st->raw[i];
         char note[400] = "";
+        int looks_back = 0; /* a comparison figure: "a year earlier", "the previous two months" */
         size_t a, b;
         int ctx_year = last ? ex_period_year(last->period) : 0;
+        if (!ctx_year && !doc.year)
+            ctx_year = doc.text_year;
         if (r->start >= sent_a && r->end <= sent_b) {
             a = sent_a;
             b = sent_b;
@@ -1137,6 +1250,23 @@ static int ex_finish(ex_state *st)
                 }
             }
         }
+        if (r->is_percent && !strcmp(r->f.unit, "percent_change") && i > 0 && r->f.value > 0 &&
+            st->raw[i - 1].end <= r->start && st->raw[i - 1].end >= a &&
+            st->raw[i - 1].f.value < 0 && !strcmp(st->raw[i - 1].f.unit, "percent_change")) {
+            /* "decreased by 17 percent, milk - by 27.9 percent": the list goes on falling */
+            size_t w0;
+            size_t we = extract_prev_word(s, n, r->start, &w0);
+            size_t d = w0;
+            int item = 0;
+            if (we > w0 && extract_word(s, n, w0, "by") == we - w0) {
+                d = extract_skip_sp_back(s, n, w0, 0);
+                item = d > 0 && (s[d - 1] == '-' || (d >= 3 && (unsigned char)s[d - 3] == 0xE2));
+            }
+            if (item) {
+                r->f.value = -r->f.value;
+                r->list_item = d;
+            }
+        }
         if (r->is_percent && !strcmp(r->f.unit, "percent") && i > 0 && st->raw[i - 1].end <= r->start) {
             /* "($1.3 bln (9.7%)" after "($512 mln (a 10.3% increase)": the same kind */
             size_t fp0 = extract_paren(s, a, r->start);
@@ -1182,6 +1312,24 @@ static int ex_finish(ex_state *st)
             if (clause)
                 pick = &times[t];
             break;
+        }
+        if (!pick) {
+            /* "in comparison to 2011, which totalled €7 million", "compared to
+             * 2010, when exports amounted to": the figure of the base year */
+            for (size_t t = nt; t > 0 && !pick; t--) {
+                const ex_time *bt = &times[t - 1];
+                if (!bt->base || bt->b > r->start || r->start - bt->b > 60 || bt->paren != fp)
+                    continue;
+                size_t q = extract_skip_sp(s, n, bt->b, 1);
+                if (q < n && s[q] == ',') {
+                    q = extract_skip_sp(s, n, q + 1, 1);
+                    if (extract_word(s, n, q, "which") || extract_word(s, n, q, "when"))
+                        pick = bt;
+                }
+                break;
+            }
+            if (pick)
+                ex_note_add(note, sizeof note, "period: the year compared with, which the figure describes");
         }
         for (size_t t = nt; t > 0 && !pick; t--)
             if (times[t - 1].b <= r->start && !times[t - 1].base && times[t - 1].paren == fp)
@@ -1231,9 +1379,14 @@ static int ex_finish(ex_state *st)
             char t[80];
             snprintf(t, sizeof t, "period: the year after the base %04d", y % 10000);
             ex_note_add(note, sizeof note, t);
-        } else if (prev && (main_period[0] || prev->period[0])) {
+        } else if (prev && prev->period[0] && !strcmp(prev->qualifier, "projection") &&
+                   !strcmp(r->f.qualifier, "projection")) {
+            /* a projection after a projection: its horizon */
+            snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+            period_from = 1;
+        } else if (prev && (main_period[0] || (prev->period[0] && strcmp(prev->qualifier, "projection")))) {
             /* no time in the sentence: the period of the figure before (not
-             * of a base figure in parentheses) */
+             * of a base figure in parentheses, nor of a projection) */
             snprintf(r->f.period, sizeof r->f.period, "%s", main_period[0] ? main_period : prev->period);
             period_from = 1;
         }
@@ -1260,6 +1413,60 @@ static int ex_finish(ex_state *st)
             char t[64];
             snprintf(t, sizeof t, "period from line %lu", prev->line);
             ex_note_add(note, sizeof note, t);
+        }
+        if (prev && prev->period[0] && ex_period_year(prev->period) && strlen(prev->period) >= 7) {
+            /* "a 17.2 per cent drop in exports in the previous two months":
+             * the months just before the figure before's */
+            size_t q = extract_skip_sp(s, n, r->end, 1);
+            for (int it = 0; it < 6 && q < b; it++) {
+                size_t k;
+                if ((k = extract_word(s, n, q, "the previous")) || (k = extract_word(s, n, q, "the preceding"))) {
+                    size_t q2 = extract_skip_sp(s, n, q + k, 1);
+                    int months = 1;
+                    size_t kk = 0;
+                    static const char *const num[] = {"two", "three", "four", "five", "six", NULL};
+                    for (int j = 0; num[j]; j++)
+                        if ((kk = extract_word(s, n, q2, num[j])) != 0) {
+                            months = j + 2;
+                            q2 = extract_skip_sp(s, n, q2 + kk, 1);
+                            break;
+                        }
+                    if (extract_word(s, n, q2, "months") || (months == 1 && extract_word(s, n, q2, "month"))) {
+                        trade_period pp;
+                        trade_error pe;
+                        if (trade_period_parse(prev->period, strlen(prev->period), &pp, &pe) == 0) {
+                            int last_m = pp.first_month - 1, first_m = pp.first_month - months;
+                            if (months == 1)
+                                snprintf(r->f.period, sizeof r->f.period, "%04d-%02d",
+                                         (first_m / 12) % 10000, first_m % 12 + 1);
+                            else
+                                snprintf(r->f.period, sizeof r->f.period, "%04d-%02d/%04d-%02d",
+                                         (first_m / 12) % 10000, first_m % 12 + 1,
+                                         (last_m / 12) % 10000, last_m % 12 + 1);
+                            ex_note_add(note, sizeof note, "period: the months before the figure before");
+                            looks_back = 1;
+                        }
+                    }
+                    break;
+                }
+                while (q < b && ex_isalpha((unsigned char)s[q]))
+                    q++;
+                q = extract_skip_sp(s, n, q, 1);
+            }
+        }
+        if (same_sentence && prev && prev->period[0] && ex_period_year(prev->period)) {
+            /* "USD 41.7 million in 2019, compared with USD 29.9 mln a year
+             * earlier": the year before the figure before */
+            size_t q = extract_skip_sp(s, n, r->end, 1);
+            if (extract_word(s, n, q, "a year earlier") || extract_word(s, n, q, "a year before") ||
+                extract_word(s, n, q, "the year before") || extract_word(s, n, q, "a year ago") ||
+                extract_word(s, n, q, "in the previous year") ||
+                extract_word(s, n, q, "the previous year")) {
+                ex_same_period(prev->period, ex_period_year(prev->period) - 1, r->f.period,
+                               sizeof r->f.period);
+                ex_note_add(note, sizeof note, "period: the year before the figure before");
+                looks_back = 1;
+            }
         }
         {
             /* "(2021: EUR 9.6 million)": the year written just before */
@@ -1289,8 +1496,9 @@ static int ex_finish(ex_state *st)
                 (void)d;
                 if (q > pr->end && ex_isalpha((unsigned char)s[q - 1]))
                     continue;
-                if (extract_country_at(s, n, q, &k) || s[q] == ';')
-                    clean = 0;
+                const char *cq = extract_country_at(s, n, q, &k);
+                if ((cq && strcmp(cq, prev->reporter) && strcmp(cq, prev->partner)) || s[q] == ';')
+                    clean = 0; /* another country: another observation */
                 static const char *const fw[] = {"export", "import", "trade", "turnover", "deficit",
                                                  "surplus", "balance", "investment", "FDI", "while",
                                                  NULL};
@@ -1322,13 +1530,32 @@ static int ex_finish(ex_state *st)
         if (inherit && prev && !r->f.period[0])
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
         extract_product(s, n, a, b, r);
+        if (r->list_item && !r->f.product[0]) {
+            /* "milk - by 27.9 percent": the goods before the dash */
+            size_t e = extract_skip_sp_back(s, n, r->list_item - 1, 0);
+            size_t q = e;
+            while (q > a && ((s[q - 1] >= 'a' && s[q - 1] <= 'z') || s[q - 1] == ' ') &&
+                   e - q < 30)
+                q--;
+            q = extract_skip_sp(s, n, q, 0);
+            if (q < e && s[q] >= 'a' && s[q] <= 'z')
+                snprintf(r->f.product, sizeof r->f.product, "%.*s", (int)(e - q), s + q);
+        }
+        int worth = 0;
+        {
+            /* "1.2 million tonnes of copper ..., worth $9 billion" */
+            size_t w0;
+            size_t we = extract_prev_word(s, n, r->start, &w0);
+            worth = same_sentence && we > w0 && (extract_word(s, n, w0, "worth") == we - w0 ||
+                                                 extract_word(s, n, w0, "valued") == we - w0);
+        }
         if (!r->f.product[0] && prev && prev->product[0] &&
-            (inherit || in_paren_of_prev || ex_refers_back(s, n, a, r->start)))
+            (inherit || in_paren_of_prev || worth || ex_refers_back(s, n, a, r->start, prev)))
             snprintf(r->f.product, sizeof r->f.product, "%s", prev->product);
         if (strstr(r->f.flow, "_stock") && doc.year && (!r->f.period[0] || period_from == 1)) {
             /* a stock with no time of its own ("since 2010 ... have invested"):
              * as of the document's date */
-            int since = 0;
+            int since = period_from == 1;
             for (size_t t = 0; t < nt; t++)
                 if (times[t].base && times[t].b <= r->start)
                     since = 1;
@@ -1362,9 +1589,43 @@ static int ex_finish(ex_state *st)
         extract_collapse(s, n, ca, cb, ctx, EX_CONTEXT_MAX + 1);
         if (extract_push(sc, &r->f, r->start, r->end, ctx, "", note))
             return TRADE_ENOMEM;
+        {
+            /* "€2 million for Uzbekistan and for Turkmenistan": one figure,
+             * two readings, two rows */
+            size_t q = extract_skip_sp(s, n, r->end, 1);
+            size_t k = extract_word(s, n, q, "for");
+            if (!k)
+                k = extract_word(s, n, q, "to");
+            size_t cl = 0;
+            const char *c1 = k ? extract_country_at(s, n, extract_skip_sp(s, n, q + k, 1), &cl) : NULL;
+            if (c1 && !strcmp(c1, r->f.partner)) {
+                size_t q2 = extract_skip_sp(s, n, extract_skip_sp(s, n, q + k, 1) + cl, 1);
+                size_t an = extract_word(s, n, q2, "and");
+                if (an) {
+                    q2 = extract_skip_sp(s, n, q2 + an, 1);
+                    size_t k2 = extract_word(s, n, q2, "for");
+                    if (!k2)
+                        k2 = extract_word(s, n, q2, "to");
+                    if (k2)
+                        q2 = extract_skip_sp(s, n, q2 + k2, 1);
+                    size_t cl2;
+                    const char *c2 = extract_country_at(s, n, q2, &cl2);
+                    if (c2 && strcmp(c2, c1)) {
+                        trade_figure g = r->f;
+                        snprintf(g.partner, sizeof g.partner, "%s", c2);
+                        char n2[460];
+                        snprintf(n2, sizeof n2, "%s%sthe same figure is stated for %s and %s",
+                                 note, note[0] ? "; " : "", c1, c2);
+                        if (extract_push(sc, &g, r->start, r->end, ctx, "", n2))
+                            return TRADE_ENOMEM;
+                    }
+                }
+            }
+        }
         last = &sc->out->items[sc->out->n - 1];
         last_end = r->end;
-        if (fp == (size_t)-1 && !(pick && pick->base))
+        if (fp == (size_t)-1 && !(pick && pick->base) && strcmp(r->f.qualifier, "projection") &&
+            !looks_back)
             snprintf(main_period, sizeof main_period, "%s", r->f.period);
     }
     return 0;

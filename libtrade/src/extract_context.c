@@ -412,6 +412,12 @@ const char *extract_country_at(const char *s, size_t n, size_t p, size_t *len)
         if (cl >= wl && p + cl <= n && memcmp(s + p, c->name, cl) == 0 &&
             (p + cl == n || !ex_isalpha((unsigned char)s[p + cl]))) {
             *len = cl;
+            if (p + cl + 1 < n && s[p + cl] == '\'' && s[p + cl + 1] == 's')
+                *len = cl + 2;
+            else if (p + cl + 3 < n && (unsigned char)s[p + cl] == 0xE2 &&
+                     (unsigned char)s[p + cl + 1] == 0x80 && (unsigned char)s[p + cl + 2] == 0x99 &&
+                     s[p + cl + 3] == 's')
+                *len = cl + 4;
             return c->alpha3;
         }
     }
@@ -747,8 +753,24 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                     q2 = extract_skip_sp(s, n, sp + kk, 1);
                     m2 = extract_is_month(s, n, q2, &l2);
                 } else {
-                    continue;
+                    m2 = 0; /* a single month */
                 }
+            }
+            if (!m2 && m1) {
+                /* "in March", "for September": a month of the context year */
+                size_t w0;
+                int prep = ex_prev_is(s, n, p, "in", &w0) || ex_prev_is(s, n, p, "for", &w0) ||
+                           ex_prev_is(s, n, p, "during", &w0) || ex_prev_is(s, n, p, "since", &w0);
+                size_t after = extract_skip_sp(s, n, q, 0);
+                int yy;
+                if (!prep || extract_year_at(s, n, after, &yy) ||
+                    (after < n && ex_isdigit((unsigned char)s[after])) ||
+                    ex_prev_is(s, n, p, "since", NULL))
+                    continue;
+                e.b = q;
+                e.a = w0;
+                snprintf(e.text, sizeof e.text, "%04d-%02d", cy, m1);
+                goto found;
             }
             if (!m2 || m2 <= m1)
                 continue;
@@ -900,7 +922,8 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                     size_t g0;
                     size_t ge = extract_prev_word(s, n, num0, &g0);
                     if (months >= 1 && months <= 12 && ge > g0 &&
-                        extract_word(s, n, g0, "first") == ge - g0) {
+                        (extract_word(s, n, g0, "first") == ge - g0 ||
+                         extract_word(s, n, g0, "initial") == ge - g0)) {
                         if (months == 12)
                             snprintf(e->text, sizeof e->text, "%04d", y);
                         else if (months == 1)
@@ -917,6 +940,17 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                     } else if (fe > f0 && extract_word(s, n, f0, "second") == fe - f0) {
                         snprintf(e->text, sizeof e->text, "%04d-07/%04d-12", y, y);
                         e->a = f0;
+                    }
+                } else if (me > m0 && extract_word(s, n, m0, "quarters") == me - m0) {
+                    /* "the first three quarters of 2015" */
+                    fe = extract_prev_word(s, n, m0, &f0);
+                    size_t kk2;
+                    int nq = fe > f0 ? ex_small_word(s, n, f0, &kk2) : 0;
+                    size_t g0;
+                    size_t ge = extract_prev_word(s, n, f0, &g0);
+                    if (nq >= 2 && nq <= 3 && ge > g0 && extract_word(s, n, g0, "first") == ge - g0) {
+                        snprintf(e->text, sizeof e->text, "%04d-01/%04d-%02d", y, y, nq * 3);
+                        e->a = g0;
                     }
                 } else if (me > m0 && extract_word(s, n, m0, "quarter") == me - m0) {
                     fe = extract_prev_word(s, n, m0, &f0);

@@ -36,6 +36,11 @@ const char *extract_qualifier(const char *s, size_t n, size_t sent_a, size_t lo,
                                   {"over", 2},
                                   {"above", 2},
                                   {"exceeding", 2},
+                                  {"surpassing", 2},
+                                  {"surpassed", 2},
+                                  {"surpasses", 2},
+                                  {"topped", 2},
+                                  {"topping", 2},
                                   {"exceeds", 2},
                                   {"exceeded", 2},
                                   {"exceed", 2},
@@ -100,7 +105,8 @@ const char *extract_qualifier(const char *s, size_t n, size_t sent_a, size_t lo,
     static const char *const proj[] = {
         "expected",  "expects", "planned",   "plans",       "plan",  "projected", "forecast",
         "forecasts", "target",  "targets",   "will",        "aims",  "aim",       "goal",
-        "on course", "set to",  "scheduled", "anticipated", "would", NULL};
+        "on course", "set to",  "scheduled", "anticipated", "would", "seeking to", "seeks to",
+        "seek to",   "intend",  "intends",   "intention",   "plans to", "hopes to", "aiming", NULL};
     size_t pa = start > 90 ? start - 90 : 0;
     if (pa < sent_a)
         pa = sent_a;
@@ -117,7 +123,8 @@ const char *extract_qualifier(const char *s, size_t n, size_t sent_a, size_t lo,
     {
         static const char *const after_proj[] = {"planned",  "expected",  "projected",
                                                  "forecast", "envisaged", "foreseen",
-                                                 "targeted", "budgeted",  NULL};
+                                                 "targeted", "budgeted",  "will be",
+                                                 "is to be", "are to be", NULL};
         size_t lim = end + 40 < n ? end + 40 : n;
         for (size_t i = end; i < lim; i++) {
             if (s[i] == ',' || s[i] == ';' || s[i] == '(' || extract_sentence_end(s, n, i))
@@ -223,6 +230,22 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
         wa = sent_a;
     if (wa < lo)
         wa = lo;
+    int noun_after = 0;
+    {
+        /* "a 17.2 per cent drop in exports", "a 6.1-percent decline": a change
+         * whatever comes before ("led to a ... drop") */
+        static const char *const nouns[] = {"drop", "decline", "decrease", "fall", "rise",
+                                            "increase", "growth", "jump", "gain", "contraction",
+                                            "slump", "plunge", NULL};
+        for (size_t j = 0; nouns[j]; j++)
+            if (extract_word(s, n, after, nouns[j]))
+                noun_after = j < 4 || j == 9 || j == 10 || j == 11 ? -1 : 1;
+    }
+    if (noun_after && !change && !followed_of) {
+        change = 1;
+        if (noun_after < 0)
+            neg = 1;
+    }
     if (!change && we > w0 &&
         (extract_word(s, n, w0, "to") == we - w0 || extract_word(s, n, w0, "from") == we - w0 ||
          extract_word(s, n, w0, "at") == we - w0)) {
@@ -493,6 +516,35 @@ static int ex_change_before(const char *s, size_t n, size_t sent_a, size_t start
     return 0;
 }
 
+/* "the expected growth is $2 billion", "an increase amounting to": a noun
+ * of change, then a verb of being, right before the figure. */
+static int ex_change_noun_before(const char *s, size_t n, size_t sent_a, size_t start)
+{
+    size_t w0;
+    size_t we = extract_prev_word(s, n, start, &w0);
+    static const char *const be[] = {"is", "was", "will", "be", "of", "amounting", "amounted",
+                                     "to", "totalling", "totaling", "reached", "expected", NULL};
+    for (int it = 0; it < 4 && we > w0 && w0 >= sent_a; it++) {
+        static const char *const up[] = {"growth", "increase", "rise", "gain", NULL};
+        static const char *const down[] = {"decrease", "decline", "drop", "fall", "reduction",
+                                           "loss", NULL};
+        for (size_t j = 0; up[j]; j++)
+            if (extract_word(s, n, w0, up[j]) == we - w0)
+                return 1;
+        for (size_t j = 0; down[j]; j++)
+            if (extract_word(s, n, w0, down[j]) == we - w0)
+                return -1;
+        int skip = 0;
+        for (size_t j = 0; be[j]; j++)
+            if (extract_word(s, n, w0, be[j]) == we - w0)
+                skip = 1;
+        if (!skip)
+            break;
+        we = extract_prev_word(s, n, w0, &w0);
+    }
+    return 0;
+}
+
 void extract_measure(const char *s, size_t n, size_t sent_a, size_t sent_b, ex_raw *r)
 {
     const char *u = r->f.unit;
@@ -509,6 +561,8 @@ void extract_measure(const char *s, size_t n, size_t sent_a, size_t sent_b, ex_r
         m = "count";
     else {
         int dir = ex_change_before(s, n, sent_a, r->start);
+        if (!dir)
+            dir = ex_change_noun_before(s, n, sent_a, r->start);
         if (!dir) {
             /* "€106 billion lower", "a $12 billion increase", "$5bn more than" */
             size_t p = extract_skip_sp(s, n, r->end, 1);
@@ -589,8 +643,10 @@ static size_t ex_product_words(const char *s, size_t n, size_t p, size_t lim, ch
             break;
         q = sp;
     }
-    if (!o || (words == 1 && ex_not_product(out, o)))
+    if (!o || (words == 1 && ex_not_product(out, o))) {
+        out[0] = '\0';
         return 0;
+    }
     /* "cement to Uzbekistan": the phrase ends before the stop word */
     return o;
 }
@@ -635,16 +691,23 @@ void extract_product(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
             if (!p2[0]) {
                 size_t v0;
                 size_t ve = extract_prev_word(s, n, i, &v0);
-                if (ve > v0 && v0 >= sa && s[v0] >= 'a' && s[v0] <= 'z' && ve - v0 < 20 &&
+                if (ve > v0 + 2 && v0 >= sa && s[v0] >= 'a' && s[v0] <= 'z' && ve - v0 < 20 &&
+                    (v0 == 0 || s[v0 - 1] == ' ' || s[v0 - 1] == '\n') &&
                     !ex_not_product(s + v0, ve - v0) && !ex_product_stop(s, n, v0)) {
-                    static const char *const adj[] = {"mutual", "bilateral", "annual", "foreign",
-                                                      "overall", "total", "services", "these",
-                                                      "such", "monthly", "regional", "main",
-                                                      "country's", "record", NULL};
-                    int bad = 0;
-                    for (size_t j = 0; adj[j]; j++)
-                        if (extract_word(s, n, v0, adj[j]) == ve - v0)
-                            bad = 1;
+                    /* "coal exports": only goods names, not adjectives ("significant") */
+                    static const char *const goods[] = {
+                        "coal",     "oil",     "gas",     "wheat",   "grain",    "cotton",
+                        "copper",   "gold",    "uranium", "steel",   "aluminium", "aluminum",
+                        "cement",   "wine",    "meat",    "milk",    "fertiliser", "fertilizer",
+                        "textile",  "machinery", "car",   "cars",    "electricity", "timber",
+                        "fish",     "fruit",   "vegetable", "vegetables", "sugar", "tea",
+                        "coffee",   "iron",    "zinc",    "lead",    "silver",   "flour",
+                        "energy",   "arms",    "food",    "agricultural", "textiles", "petroleum",
+                        "crude",    "diesel",  "lng",     "hydrogen", "ore",     "metal", NULL};
+                    int bad = 1;
+                    for (size_t j = 0; goods[j]; j++)
+                        if (extract_word(s, n, v0, goods[j]) == ve - v0)
+                            bad = 0;
                     if (!bad)
                         snprintf(p2, sizeof p2, "%.*s", (int)(ve - v0), s + v0);
                 }

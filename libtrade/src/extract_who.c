@@ -71,7 +71,8 @@ static const char *ex_country(const char *s, size_t n, size_t p, size_t *len, in
 }
 
 /* The flow word at i (its length in *k), or NULL. */
-static const char *ex_flow_word(const char *s, size_t n, size_t i, size_t *k, int *deficit)
+static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, int *deficit,
+                                  int partner_ok)
 {
     *deficit = 0;
     static const struct {
@@ -88,6 +89,7 @@ static const char *ex_flow_word(const char *s, size_t n, size_t i, size_t *k, in
         {"import", "import"},
         {"imported", "import"},
         {"trade balance", "balance"},
+        {"the balance", "balance"},
         {"balance of trade", "balance"},
         {"negative balance", "balance"},
         {"positive balance", "balance"},
@@ -145,11 +147,16 @@ static const char *ex_flow_word(const char *s, size_t n, size_t i, size_t *k, in
                 return "balance";
             }
             if ((l2 = extract_word(s, n, q, "partner")) || (l2 = extract_word(s, n, q, "partners")))
-                return NULL; /* "trade partner": a rank, not a flow by itself */
+                return partner_ok ? "trade" : NULL; /* "trade partner": a rank, not a flow by itself */
         }
         return f;
     }
     return NULL;
+}
+
+static const char *ex_flow_word(const char *s, size_t n, size_t i, size_t *k, int *deficit)
+{
+    return ex_flow_word_p(s, n, i, k, deficit, 0);
 }
 
 /* The country named as the source of the data in s[a..b): "according to
@@ -288,6 +295,27 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             }
         }
     }
+    if (r->is_percent) {
+        /* "a 14 per cent decline in exports": the flow of that change */
+        size_t q = extract_skip_sp(s, n, r->end, 1);
+        size_t k;
+        if ((k = extract_word(s, n, q, "decline")) || (k = extract_word(s, n, q, "drop")) ||
+            (k = extract_word(s, n, q, "fall")) || (k = extract_word(s, n, q, "rise")) ||
+            (k = extract_word(s, n, q, "increase")) || (k = extract_word(s, n, q, "growth")) ||
+            (k = extract_word(s, n, q, "decrease")) || (k = extract_word(s, n, q, "jump"))) {
+            size_t q2 = extract_skip_sp(s, n, q + k, 1);
+            size_t in = extract_word(s, n, q2, "in");
+            int d;
+            size_t k2;
+            const char *f = in ? ex_flow_word(s, n, extract_skip_sp(s, n, q2 + in, 1), &k2, &d) : NULL;
+            if (f) {
+                flow = f;
+                kw_a = extract_skip_sp(s, n, q2 + in, 1);
+                kw_b = kw_a + k2;
+                deficit = d;
+            }
+        }
+    }
     if (!flow && r->is_percent) {
         /* "a 21.3% trade turnover share": the flow word right after */
         size_t q = extract_skip_sp(s, n, r->end, 1);
@@ -301,7 +329,36 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             deficit = d;
         }
     }
+    if (!strcmp(r->f.unit, "rank")) {
+        /* "the largest trade partner", "the largest investor": the words after */
+        size_t q = extract_skip_sp(s, n, r->end, 1);
+        for (int it = 0; it < 3 && q < sb; it++) {
+            size_t k;
+            int d;
+            const char *f = ex_flow_word_p(s, n, q, &k, &d, 1);
+            if (!f && (k = extract_word(s, n, q, "trading")) != 0)
+                f = "trade";
+            if (!f && ((k = extract_word(s, n, q, "investor")) || (k = extract_word(s, n, q, "investors"))))
+                f = "investment_stock";
+            if (f) {
+                flow = f;
+                kw_a = q;
+                kw_b = q + k;
+                break;
+            }
+            while (q < sb && ex_isalpha((unsigned char)s[q]))
+                q++;
+            q = extract_skip_sp(s, n, q, 1);
+        }
+    }
     w->source = ex_source(s, n, sa, sb);
+    {
+        /* "In total, Kyrgyzstan exported ...": a total */
+        size_t q = extract_skip_sp(s, n, sa, 1);
+        if (extract_word(s, n, q, "in total") || extract_word(s, n, q, "overall") ||
+            extract_word(s, n, q, "in all"))
+            w->total = 2;
+    }
     if (flow) {
         w->have_flow = 1;
         /* services */
@@ -457,12 +514,35 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                         }
                     }
                 }
-                if (!w->pair)
+                if (!w->pair) {
                     ex_set(w->reporter, c);
+                    /* "Chinese imports accounted for": an adjective (not the
+                     * country's name) before "imports" may be the origin */
+                    const char *nm = trade_country_name(c);
+                    size_t nl = strlen(nm);
+                    w->adj_import = !strcmp(flow, "import") && !poss &&
+                                    !(cl >= nl && !strncmp(s + p, nm, nl)) &&
+                                    strcmp(c, "EUU") != 0;
+                }
                 break;
             }
             if (!c && back > 0 && ex_isalpha((unsigned char)s[p]))
                 break; /* another word in between */
+        }
+        {
+            /* "the largest export market for Uzbekistan": Uzbekistan exports to
+             * the subject */
+            size_t q = extract_skip_sp(s, n, kw_b, 1);
+            size_t mk = extract_word(s, n, q, "market for");
+            if (!mk)
+                mk = extract_word(s, n, q, "destination for");
+            size_t cl;
+            int poss;
+            const char *c = mk ? ex_country(s, n, extract_skip_sp(s, n, q + mk, 1), &cl, &poss) : NULL;
+            if (c && !strcmp(flow, "export")) {
+                ex_set(w->reporter, c);
+                w->market = 1;
+            }
         }
         if (w->reporter[0] && (extract_word(s, n, kw_a, "attracted") ||
                                extract_word(s, n, kw_a, "received"))) {
@@ -544,6 +624,11 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                        (strstr(fl, "trade") || !strcmp(fl, "balance") || !strcmp(fl, "freight"))) {
                 ex_set(w->partner, c);
             } else if (c && (which == 4 || which == 5) && (inv || !strcmp(fl, "freight"))) {
+                ex_set(w->partner, c);
+            } else if (c && which == 6 && !inv && strstr(fl, "import") &&
+                       (extract_word(s, n, extract_skip_sp(s, n, q + cl, 1), "goods") ||
+                        extract_word(s, n, extract_skip_sp(s, n, q + cl, 1), "products"))) {
+                /* "import of Uzbek goods": where they come from */
                 ex_set(w->partner, c);
             } else if (c && which == 6 && !inv) {
                 /* "foreign trade turnover of Kyrgyzstan", "of the EU with China" */
@@ -692,6 +777,9 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             }
             else if (!poss && q < start && ex_subject_verb(s, n, extract_skip_sp(s, n, q + cl, 1), start))
                 ex_set(w->subject, c);
+            if (poss && !w->host[0] && extract_word(s, n, extract_skip_sp(s, n, q + cl, 1), "economy") &&
+                q >= 3 && (extract_word(s, n, q - 3, "in") || extract_word(s, n, q - 5, "into")))
+                ex_set(w->host, c); /* "in Kazakhstan's economy" */
             if (!poss && q < start && !w->host[0]) {
                 size_t q2 = extract_skip_sp(s, n, q + cl, 1);
                 for (int it = 0; it < 3 && q2 < start; it++) {
@@ -757,7 +845,19 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
     }
     int inv = !strncmp(f->flow, "fdi", 3) || !strncmp(f->flow, "investment", 10);
     /* reporter */
-    if (w->reporter[0])
+    if (w->reporter[0] && w->adj_import && !w->partner[0]) {
+        /* "Chinese imports accounted for USD 5.36 billion" in a text about
+         * another country's trade: imports from China */
+        const char *other = before && before->reporter[0] ? before->reporter
+                            : prev && prev->reporter[0]  ? prev->reporter
+                                                         : doc->reporter;
+        if (other[0] && strcmp(other, w->reporter)) {
+            rep = other;
+            par = w->reporter;
+        } else {
+            rep = w->reporter;
+        }
+    } else if (w->reporter[0])
         rep = w->reporter;
     else if (w->subject[0])
         rep = w->subject;
@@ -808,7 +908,7 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
     }
     /* a total: "total foreign trade", "foreign trade of X"; a bare "foreign
      * trade turnover" in a document about two countries is theirs */
-    if (!par && w->total && strcmp(f->unit, "percent") && f->flow[0] &&
+    if (!par && w->total && strcmp(f->unit, "percent") && f->flow[0] && !inv &&
         (w->total == 2 || w->reporter[0] || !doc->partner[0]))
         par = "WLD";
     /* the data source reports: "between X and Y, according to Y's statistics" */
@@ -826,8 +926,15 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
     if (!par && w->after_in[0] && (inv || !strcmp(f->flow, "aid")) &&
         (!rep || strcmp(rep, w->after_in)))
         par = w->after_in; /* "supplied €98,100 for a project ... in Turkmenistan" */
-    if (inv && !rep && par && w->have_flow)
-        rep = "WLD"; /* "foreign direct investment in X": from the world */
+    if (inv && !rep && par && w->have_flow) {
+        /* "The EU is the largest investor in Kazakhstan's economy": the
+         * other country named; "foreign direct investment in X": the world */
+        for (int j = 0; j < w->ncand && !rep; j++)
+            if (strcmp(w->cand[j], par))
+                rep = w->cand[j];
+        if (!rep)
+            rep = "WLD";
+    }
     int rep_before = 0, par_before = 0;
     if (before) {
         /* the sentence before, in the same paragraph, names the sides */
@@ -867,6 +974,13 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         par = doc->reporter; /* the document's own country is the other side */
         par_doc = 1;
     }
+    int par_wld = 0;
+    if (!par && rep && (!strcmp(f->flow, "export") || !strcmp(f->flow, "import") ||
+                        !strcmp(f->flow, "trade") || !strcmp(f->flow, "balance")) &&
+        strcmp(f->unit, "percent") && strcmp(f->unit, "rank")) {
+        par = "WLD"; /* "China's exports dropped 1.8 percent": no partner, a total */
+        par_wld = 1;
+    }
     if (rep && par && !strcmp(rep, par)) {
         /* one side named twice: the other side comes from before */
         const char *other = NULL;
@@ -883,7 +997,7 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         else if (rep_prev || rep_doc)
             rep = other;
         else
-            par = NULL;
+            par = other; /* both from the sentence: the other side from before, if any */
         if (rep && par && !strcmp(rep, par))
             par = NULL;
     }
@@ -903,6 +1017,8 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         ex_note(note, cap, "%s from line %lu", "partner", prev->line);
     else if (par && par_doc)
         ex_note(note, cap, "%s from the title or first paragraph (line %lu)", "partner", doc->line);
+    else if (par && par_wld)
+        ex_note(note, cap, "%s WLD: no partner named, a total%.0lu", "partner", 0);
     else if (par && !strcmp(par, "WLD") && !w->partner[0])
         ex_note(note, cap, "%s WLD: a total%.0lu", "partner", 0);
 }

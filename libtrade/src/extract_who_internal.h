@@ -14,6 +14,8 @@ typedef struct ex_who {
     int total;         /* "total", "foreign", "external" before the flow word */
     int pair;          /* "between X and Y", "X-Y trade": both sides given */
     char reporter[8];  /* stated with the flow word */
+    int adj_import;    /* that reporter is an adjective before "imports" */
+    int market;        /* "export market for X": X is the reporter, the subject the partner */
     char partner[8];   /* stated with the flow word ("to Y", "with Y") */
     char list[8];      /* the country right before the figure in a list */
     char possessive[8];/* the first "X's" of the sentence */
@@ -31,6 +33,7 @@ typedef struct ex_who {
 /* The document: its date and the sides its title or first paragraph names. */
 typedef struct ex_doc {
     int year, month;           /* the document's date (0: unknown) */
+    int text_year;             /* with no date: the latest year written in the text */
     unsigned long date_line;   /* 0: from the options */
     char reporter[8], partner[8];
     unsigned long line;        /* where they were read */

@@ -52,13 +52,11 @@ inp_kind inp_sniff_fd(int fd)
     return n > 0 ? inp_sniff(b, (size_t)n) : INP_PLAIN;
 }
 
-/* The raw format takes any byte, so a refusal with no format chosen, after
- * a decompressor was chosen, means the decompressed stream has no byte:
- * an empty file, not an error. */
+/* The raw format takes any byte, so a refusal with no format chosen means
+ * the (decompressed) stream has no byte: an empty file, not an error. */
 static int arc_nothing(inp *in)
 {
-    return archive_format(in->a) == 0 && archive_filter_count(in->a) >= 2 &&
-           archive_errno(in->a) == EILSEQ;
+    return archive_format(in->a) == 0 && archive_errno(in->a) == EILSEQ;
 }
 
 static int arc_error(inp *in, trade_error *err)

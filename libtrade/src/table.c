@@ -469,39 +469,6 @@ static void on_field(void *data, size_t len, void *ctx)
     }
 }
 
-/* A header of one field that holds ';', a tab or '|' between known column
- * names is a file with another separator: one problem that says so (and
- * stops the file) rather than a "missing required column" per column.
- * Returns 1 when it is one. */
-static int other_separator(reader *r)
-{
-    if (r->nfields != 1)
-        return 0;
-    const char *h = r->buf + r->fields[0].off;
-    static const char seps[] = ";\t|";
-    for (const char *s = seps; *s; s++) {
-        const char stop[2] = {*s, '\0'};
-        if (!strchr(h, *s))
-            continue;
-        for (const char *p = h;; p++) {
-            size_t len = strcspn(p, stop);
-            for (size_t k = 0; k < C_COUNT; k++)
-                if (strlen(known_cols[k]) == len && !strncmp(p, known_cols[k], len)) {
-                    problem(r, TRADE_ECSV, r->fields[0].line, 1,
-                            "the file seems to be %s-separated: observation files are "
-                            "comma-separated (save it with ',' between fields)",
-                            *s == '\t' ? "tab" : *s == ';' ? "';'" : "'|'");
-                    r->stop = 1;
-                    return 1;
-                }
-            p += len;
-            if (!*p)
-                break;
-        }
-    }
-    return 0;
-}
-
 static int header_row(reader *r)
 {
     for (size_t i = 0; i < C_COUNT; i++)
@@ -538,8 +505,26 @@ static int header_row(reader *r)
         if (k == N_REQUIRED)
             r->generic = 0;
     }
-    if (r->known[0] < 0 && other_separator(r))
-        return -1;
+    if (!r->generic && r->nfields == 1) {
+        /* one column holding the names with ';' or tabs between them: the file
+           is separated by something else than commas; say so once */
+        const char *h = r->buf + r->fields[0].off;
+        size_t semi = 0, tabs = 0;
+        for (const char *p = h; *p; p++) {
+            semi += *p == ';';
+            tabs += *p == '\t';
+        }
+        if (semi || tabs) {
+            problem(r, TRADE_ECSV, r->fields[0].line, 1,
+                    "the header is one column with %zu %s: this file is %s-separated, and "
+                    "observation files are comma-separated (convert it, e.g. "
+                    "tr '%s' ',' < FILE, when no value holds a comma)",
+                    semi >= tabs ? semi : tabs, semi >= tabs ? "semicolons" : "tabs",
+                    semi >= tabs ? "semicolon" : "tab", semi >= tabs ? ";" : "\\t");
+            r->stop = 1;
+            return -1;
+        }
+    }
     if (!r->generic)
         for (size_t k = 0; k < N_REQUIRED; k++)
             if (r->known[k] < 0 && problem(r, TRADE_EDATA, r->fields[0].line, 1,
@@ -585,10 +570,9 @@ static int check_code(reader *r, row *rw, int k, int (*id)(const char *), const 
     if (cc->id && !strcmp(cc->text, s))
         return cc->id;
     int v = id(s);
-    const trade_country *guess = NULL;
-    if (!v && id == codes_country_id && (guess = trade_country_suggest(s)) != NULL)
-        BAD(k, "%s: unknown %s '%s'; did you mean %s (%s)?", known_cols[k], what, shown(s, tmp),
-            guess->alpha3, guess->name);
+    const char *hint = !v && id == codes_country_id ? trade_country_suggest(s) : NULL;
+    if (hint)
+        BAD(k, "%s: unknown %s '%s': did you mean %s?", known_cols[k], what, shown(s, tmp), hint);
     else if (!v)
         BAD(k, "%s: unknown %s '%s'", known_cols[k], what, shown(s, tmp));
     else if (strlen(s) < sizeof cc->text) {

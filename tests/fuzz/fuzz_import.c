@@ -15,7 +15,8 @@
  *   rows >= 1 and quantity_rows <= rows, and the groups come in strictly
  *   increasing (period, reporter, partner, product, flow) order;
  * - the map-reduce property: the groups written as a partial file (as
- *   `trade import --partial` writes them) and read back with
+ *   `trade import --partial` writes them, with the options column and the
+ *   sources) and read back with
  *   trade_import_partial give the same groups, sums and counts. */
 #define _GNU_SOURCE
 #include <stdint.h>
@@ -140,16 +141,25 @@ static void put_cell(char *buf, size_t *k, const char *s)
 static void check_partial_round_trip(const trade_import *im, const trade_import_options *opt)
 {
     size_t n = trade_import_count(im);
-    size_t cap = 256 + n * 512, k = 0;
+    size_t cap = 512 + n * 1024, k = 0;
     char *buf = malloc(cap);
     if (!buf)
         return;
     const char *const *cols = trade_import_partial_columns();
+    char *meta = trade_import_partial_meta(im);
+    if (!meta || strlen(meta) > 200) {
+        free(meta);
+        free(buf);
+        return;
+    }
     for (size_t c = 0; cols[c]; c++) {
         if (c)
             buf[k++] = ',';
         k += (size_t)sprintf(buf + k, "%s", cols[c]);
     }
+    buf[k++] = ',';
+    put_cell(buf, &k, meta); /* the options column */
+    free(meta);
     buf[k++] = '\n';
     trade_import_group g;
     for (size_t i = 0; i < n; i++) {
@@ -160,9 +170,16 @@ static void check_partial_round_trip(const trade_import *im, const trade_import_
             k += (size_t)sprintf(buf + k, "%04d,", g.year);
         k += (size_t)sprintf(buf + k, "%s,%s,%s,", g.reporter, g.partner, g.flow);
         put_cell(buf, &k, g.product);
-        k += (size_t)sprintf(buf + k, ",%s,%s,%llu,%llu\n", g.value,
+        k += (size_t)sprintf(buf + k, ",%s,%s,%llu,%llu,", g.value,
                              g.quantity[0] ? g.quantity : "0", (unsigned long long)g.rows,
                              (unsigned long long)g.quantity_rows);
+        if (strlen(g.source ? g.source : "") > 200) {
+            free(buf);
+            return;
+        }
+        put_cell(buf, &k, g.source ? g.source : "");
+        buf[k++] = ',';
+        buf[k++] = '\n';
     }
     trade_import *back = NULL;
     trade_error err;

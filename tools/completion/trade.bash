@@ -1,8 +1,7 @@
 # trade(1) bash completion: subcommands, their options, the sub-verbs of
-# compare, plot and import, the values of --format, --level, --ties and the
-# other options with a fixed list, and column names for --where, --by and
-# --group from the header of the file named on the command line; files
-# everywhere else.
+# compare, plot and import, the values of --format, --terminal, --render,
+# --level and --ties, and for --where, --by and --group the column names of
+# the first CSV file already on the command line; files everywhere else.
 #
 # The words come from the program's own help at completion time ("trade
 # --help" lists the commands, "trade COMMAND --help" the options and the
@@ -32,51 +31,21 @@ _trade_verbs()
         tr '|' '\n' | sort -u
 }
 
-# The values of an option with a fixed list (the commands refuse others).
-_trade_values()
-{
-    case $1 in
-    --format) echo "csv tsv jsonl xlsx" ;;
-    --level) echo "total hs2 hs4 hs6" ;;
-    --ties) echo "min max dense average first" ;;
-    --terminal | --render) echo "png svg pdf" ;;
-    --presence) echo "rca rpop" ;;
-    --proximity) echo "symmetric asymmetric continuous" ;;
-    --world) echo "panel wld" ;;
-    --threads) echo "1 2" ;;
-    *) return 1 ;;
-    esac
-}
-
-# The column names of the first observation file on the command line (a
-# word after the command that is a readable file and not the value of an
-# option naming another file), one per line, from its header.
+# The column names of the first existing *.csv (or *.csv.gz, *.tsv) word of
+# the command line: its first line, split at commas.
 _trade_columns()
 {
-    local i w p f=""
-    for ((i = 2; i < ${#COMP_WORDS[@]}; i++)); do
-        ((i == COMP_CWORD)) && continue
-        w=${COMP_WORDS[i]} p=${COMP_WORDS[i - 1]}
-        case $p in
-        -o | --output | --rates | --deflators | --population | --against | --config | --countries | --products)
-            continue ;;
+    local w
+    for w in "${COMP_WORDS[@]:2}"; do
+        case $w in
+        *.csv)
+            if [ -r "$w" ]; then
+                head -1 "$w" 2>/dev/null | tr -d '\r"' | tr ',' '\n'
+                return
+            fi
+            ;;
         esac
-        w=${w/#\~/$HOME}
-        if [[ $w != -* && -f $w && -r $w ]]; then
-            f=$w
-            break
-        fi
     done
-    [ -n "$f" ] || return 0
-    local head
-    case $f in
-    *.gz) head=$(gzip -dc -- "$f" 2>/dev/null | head -n 1) ;;
-    *.xz) head=$(xz -dc -- "$f" 2>/dev/null | head -n 1) ;;
-    *.zst) head=$(zstd -dc -- "$f" 2>/dev/null | head -n 1) ;;
-    *) head=$(head -n 1 -- "$f" 2>/dev/null) ;;
-    esac
-    head=${head#$'\xef\xbb\xbf'} # a UTF-8 byte-order mark
-    printf '%s\n' "${head%$'\r'}" | tr ',' '\n' | sed -E 's/^"(.*)"$/\1/'
 }
 
 _trade()
@@ -95,24 +64,31 @@ _trade()
     local cmd=${COMP_WORDS[1]} help
     help=$("$prog" "$cmd" --help 2>/dev/null) || return 0
 
-    # --opt=VALUE: bash splits at '=' (COMP_WORDBREAKS), so prev is "="
-    if [[ $prev == = && COMP_CWORD -ge 3 && ${COMP_WORDS[COMP_CWORD - 2]} == --* ]]; then
-        prev=${COMP_WORDS[COMP_CWORD - 2]}
-    fi
-    local values
-    if values=$(_trade_values "$prev"); then
-        COMPREPLY=($(compgen -W "$values" -- "$cur"))
-        return 0
-    fi
     case $prev in
-    --where | --by | --group)
-        # a column name; --group takes a comma-separated list, --where
-        # COLUMN OP VALUE (names only: the operator and value are the user's)
-        local lead=""
-        [[ $prev == --group && $cur == *,* ]] && lead=${cur%,*},
-        [[ $prev == --where && $cur =~ [=!\<\>~] ]] && return 0
-        local IFS=$'\n'
-        COMPREPLY=($(compgen -P "$lead" -W "$(_trade_columns)" -- "${cur##*,}"))
+    --format)
+        COMPREPLY=($(compgen -W "csv tsv jsonl xlsx" -- "$cur"))
+        return 0
+        ;;
+    --terminal | --render)
+        COMPREPLY=($(compgen -W "png svg pdf" -- "$cur"))
+        return 0
+        ;;
+    --level)
+        COMPREPLY=($(compgen -W "total hs2 hs4 hs6" -- "$cur"))
+        return 0
+        ;;
+    --ties)
+        COMPREPLY=($(compgen -W "min max dense average first" -- "$cur"))
+        return 0
+        ;;
+    --by | --group)
+        COMPREPLY=($(compgen -W "$(_trade_columns)" -- "$cur"))
+        return 0
+        ;;
+    --where)
+        # a column name; the operator and value are the user's
+        COMPREPLY=($(compgen -W "$(_trade_columns)" -- "$cur"))
+        compopt -o nospace 2>/dev/null
         return 0
         ;;
     -o | --output | --*dir | --rates | --config)

@@ -44,20 +44,20 @@ TRADE_API const trade_country *trade_country_by_numeric(int numeric);
  * codes); NULL past the end. */
 TRADE_API const trade_country *trade_country_at(size_t i);
 
-/* The country a text that is not a code probably means, for a "did you
- * mean ...?" hint: an ISO alpha-2 code ("DE", "cn"), an alpha-3 code in
- * other case ("deu"), an ISO numeric code ("276"), an English name in any
- * ASCII case ("germany"), or the start, of at least 4 letters, of exactly
- * one name ("Russia" for the Russian Federation, "Iran"). NULL when there
- * is none, or several ("Domini"). */
-TRADE_API const trade_country *trade_country_suggest(const char *text);
-
 /* A display name for a code: the country's name, or the code itself. */
 TRADE_API const char *trade_country_name(const char *code);
 
 /* 1 if code is a known country or aggregate, or the placeholder "X" plus
  * three digits that import --keep-unknown writes. */
 TRADE_API int trade_country_valid(const char *code);
+
+/* The alpha-3 code a text that is not one probably means: an ISO alpha-2
+ * code ("DE", "de"), an alpha-3 code in the wrong case ("deu"), an English
+ * name as the table has it ("Germany", "germany"), an ISO numeric code
+ * ("276"), or the start, of at least 4 letters, of exactly one name
+ * ("Russia" for the Russian Federation). NULL when none, or several
+ * ("Domini"). The pointer is to the static table (do not free). */
+TRADE_API const char *trade_country_suggest(const char *text);
 
 /* The vocabularies: each returns the table and its length in *n. */
 TRADE_API const trade_term *trade_flows(size_t *n);
