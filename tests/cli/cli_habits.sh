@@ -61,6 +61,17 @@ comp() { # WORDS... : prints the completions of the last word
 [ "$(comp trade rank --ties a)" = "average" ] && ok || bad "complete --ties"
 [ "$(comp trade rank "$tmp/g.csv" --by p)" = "partner period" ] && ok || bad "complete --by: $(comp trade rank "$tmp/g.csv" --by p)"
 [ "$(comp trade growth "$tmp/g.csv" --where fl)" = "flow" ] && ok || bad "complete --where"
+# a --group list, --where=COL as bash splits it, a name with a space, the
+# -o file not taken for the input, a gzipped input, the other value lists
+printf 'reporter,partner,flow,period,value,unit,"my col"\r\n' >"$tmp/head.csv"
+gzip -c "$tmp/head.csv" >"$tmp/head.csv.gz"
+[ "$(comp trade rank "$tmp/head.csv" --group flow,p)" = "flow,partner flow,period" ] && ok || bad "complete --group list: $(comp trade rank "$tmp/head.csv" --group flow,p)"
+[ "$(comp trade cat "$tmp/head.csv" --where = fl)" = "flow" ] && ok || bad "complete --where=: $(comp trade cat "$tmp/head.csv" --where = fl)"
+[ "$(comp trade rank "$tmp/head.csv" --by m)" = "my col" ] && ok || bad "complete a name with a space"
+[ "$(comp trade cat -o "$tmp/head.csv" --where '')" = "" ] && ok || bad "completion read the -o file"
+[ "$(comp trade cat "$tmp/head.csv.gz" --where fl)" = "flow" ] && ok || bad "complete from a .csv.gz"
+[ "$(comp trade complexity --proximity a)" = "asymmetric" ] && ok || bad "complete --proximity"
+[ "$(comp trade indicator rca --world '')" = "panel wld auto" ] && ok || bad "complete --world"
 
 # every usage error exactly: its one line, then the pointer (exit 2, nothing
 # on stdout), for every command, unknown options, missing values, values
