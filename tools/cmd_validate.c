@@ -39,11 +39,14 @@ int cmd_validate(int argc, char **argv)
             quiet = 1;
             continue;
         }
-        if (c == CLI_OPT_FORMAT || c == CLI_OPT_RAW) {
+        if (c == 'o' || c == CLI_OPT_FORMAT || c == CLI_OPT_RAW || c == CLI_OPT_DIGITS) {
             /* accepted by every row-writing command; validate writes no rows */
             cli_errorf("validate", "%s is not used by validate (it writes no rows, only "
                                    "problems)",
-                       c == CLI_OPT_FORMAT ? "--format" : "--raw");
+                       c == 'o'              ? "-o"
+                       : c == CLI_OPT_FORMAT ? "--format"
+                       : c == CLI_OPT_RAW    ? "--raw"
+                                             : "--digits");
             cli_usage_hint("validate");
             return CLI_EUSAGE;
         }

@@ -111,12 +111,34 @@ usage_error "trade convert: --to CURRENCY and --rates FILE are required" convert
 
 # more options that would do nothing: extract's rows are drafts, import
 # reads no observation CSV
+usage_error "trade validate: -o is not used by validate (it writes no rows, only problems)" \
+  validate -o "$tmp/x.csv" "$tmp/in.csv"
+usage_error "trade validate: --digits is not used by validate (it writes no rows, only problems)" \
+  validate --digits 3 "$tmp/in.csv"
+usage_error "trade plot: --digits is not used by plot: --terminal png|svg|pdf picks the image" \
+  plot line --digits 3 -o "$tmp/p.gp" "$tmp/in.csv"
 usage_error "trade extract: --draft is not used by extract (its rows are drafts already)" \
   extract --draft /dev/null
 usage_error "trade extract: --max-field applies to the --against files (--max-bytes limits the text)" \
   extract --max-field 100 /dev/null
 usage_error "trade import: --max-field is not used by import (it reads bulk files, not observation CSV)" \
   import --max-field 100 baci /dev/null
+
+# options of another mode of the same command
+usage_error "trade compare: --of is not used by compare balance (share and hhi only)" \
+  compare balance --of WLD "$tmp/in.csv"
+usage_error "trade compare: --group is not used by compare mirror (share and hhi only)" \
+  compare mirror --group flow "$tmp/in.csv"
+usage_error "trade compare: --keep-aggregates is not used by compare index (share and hhi only)" \
+  compare index --base 2011 --keep-aggregates "$tmp/in.csv"
+usage_error "trade compare: --base is not used by compare share (index only)" \
+  compare share --base 2011 "$tmp/in.csv"
+usage_error "trade indicator: --by-partner is not used by rca (unit-value only)" \
+  indicator rca --by-partner "$tmp/in.csv"
+usage_error "trade indicator: --world is not used by unit-value (unit values take every flow and no world)" \
+  indicator unit-value --world wld "$tmp/in.csv"
+usage_error "trade indicator: --flow is not used by unit-value (unit values take every flow and no world)" \
+  indicator unit-value --flow import "$tmp/in.csv"
 
 # did you mean: an ISO numeric code, the start of one name (ISO 3166-1: 276
 # is DEU, the Russian Federation is RUS); "Domini" starts two names
