@@ -99,7 +99,7 @@ TRADE_API const char *trade_plot_terminal_ext(trade_plot_terminal term);
  * with one figure (exact before qualified, then the finer precision). Bars
  * draw one period: the one with most rows.
  *
- * *script gets a malloc'd NUL-terminated script (free it), *len its length
+ * *script gets a malloc'd NUL-terminated script (free it with trade_free), *len its length
  * (len may be NULL). used, when not NULL, has one entry per table row and
  * gets one of TRADE_PLOT_ROW_* for each row (1 for the rows drawn). Returns 0; TRADE_EDATA
  * when there is nothing to draw (no rows, no rows of the needed kind);
