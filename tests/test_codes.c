@@ -212,10 +212,8 @@ static void test_units(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_doc_agrees),
-        cmocka_unit_test(test_countries),
-        cmocka_unit_test(test_suggest),
-        cmocka_unit_test(test_historical),
+        cmocka_unit_test(test_doc_agrees), cmocka_unit_test(test_countries),
+        cmocka_unit_test(test_suggest),    cmocka_unit_test(test_historical),
         cmocka_unit_test(test_units),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

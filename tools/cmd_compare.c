@@ -122,9 +122,9 @@ int cmd_compare(int argc, char **argv)
     }
     /* an option of another mode would do nothing here: refused */
     int grouped = mode == TRADE_COMPARE_SHARE || mode == TRADE_COMPARE_HHI;
-    const char *unused = !grouped && co.group             ? "--group"
-                         : !grouped && co.of              ? "--of"
-                         : !grouped && co.keep_aggregates ? "--keep-aggregates"
+    const char *unused = !grouped && co.group                     ? "--group"
+                         : !grouped && co.of                      ? "--of"
+                         : !grouped && co.keep_aggregates         ? "--keep-aggregates"
                          : mode != TRADE_COMPARE_INDEX && co.base ? "--base"
                                                                   : NULL;
     if (unused) {

@@ -169,7 +169,9 @@ int cmd_indicator(int argc, char **argv)
         /* an option of the other kind of indicator would do nothing */
         if ((uv && (c == OPT_WORLD || c == OPT_FLOW)) || (!uv && c == OPT_BY_PARTNER)) {
             cli_errorf("indicator", "%s is not used by %s (%s)",
-                       c == OPT_WORLD ? "--world" : c == OPT_FLOW ? "--flow" : "--by-partner",
+                       c == OPT_WORLD  ? "--world"
+                       : c == OPT_FLOW ? "--flow"
+                                       : "--by-partner",
                        name, uv ? "unit values take every flow and no world" : "unit-value only");
             cli_usage_hint("indicator");
             return CLI_EUSAGE;

@@ -116,7 +116,9 @@ int cmd_plot(int argc, char **argv)
         case CLI_OPT_DIGITS:
             /* a chart is a script and an image, not rows */
             cli_errorf("plot", "%s is not used by plot: --terminal png|svg|pdf picks the image",
-                       c == CLI_OPT_FORMAT ? "--format" : c == CLI_OPT_RAW ? "--raw" : "--digits");
+                       c == CLI_OPT_FORMAT ? "--format"
+                       : c == CLI_OPT_RAW  ? "--raw"
+                                           : "--digits");
             rc = CLI_EUSAGE;
             break;
         default:
