@@ -82,6 +82,44 @@ void cli_getopt_reset(void)
     opterr = 1;
 }
 
+int cli_refuse_option(const char *cmd, int c, const char *why)
+{
+    const char *name = c == 'o'                 ? "-o/--output"
+                       : c == CLI_OPT_FORMAT    ? "--format"
+                       : c == CLI_OPT_RAW       ? "--raw"
+                       : c == CLI_OPT_WHERE     ? "--where"
+                       : c == CLI_OPT_DRAFT     ? "--draft"
+                       : c == CLI_OPT_MAX_FIELD ? "--max-field"
+                                                : "this option";
+    cli_errorf(cmd, "%s is not used by %s (%s)", name, cmd, why);
+    cli_usage_hint(cmd);
+    return CLI_EUSAGE;
+}
+
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
+               const char *cmd)
+{
+    /* a leading ':' tells a missing value (':') from an unknown option ('?') */
+    char opts[64];
+    snprintf(opts, sizeof opts, ":%s", shortopts);
+    opterr = 0;
+    int c = getopt_long(argc, argv, opts, longopts, NULL);
+    if (c != '?' && c != ':')
+        return c;
+    const char *word = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+    int is_long = !strncmp(word, "--", 2);
+    int len = (int)strcspn(word, "=");
+    if (!is_long && optopt > 0 && optopt < 128)
+        cli_errorf(cmd, c == ':' ? "option '-%c' needs a value" : "unknown option '-%c'", optopt);
+    else if (c == ':')
+        cli_errorf(cmd, "option '%.*s' needs a value", len, word);
+    else if (optopt)
+        cli_errorf(cmd, "option '%.*s' takes no value", len, word);
+    else
+        cli_errorf(cmd, "unknown option '%.*s'", len, word);
+    return '?';
+}
+
 int cli_common_option(cli_common *o, const char *cmd, int c, const char *arg)
 {
     switch (c) {

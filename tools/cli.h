@@ -115,4 +115,16 @@ void cli_usage_hint(const char *cmd);
 /* Standard getopt_long prologue helpers: reset getopt for a subcommand. */
 void cli_getopt_reset(void);
 
+/* getopt_long for subcommand cmd, with its own messages: an unknown
+ * option, a missing value or a value given to a flag prints one line
+ * ("trade CMD: unknown option '--x'") and returns '?' (the caller ends
+ * with cli_usage_hint). Otherwise as getopt_long. */
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
+               const char *cmd);
+
+/* Refuse common option c (from getopt_long) that does nothing in cmd:
+ * "trade CMD: --format is not used by CMD (WHY)" and the pointer to
+ * --help. Returns CLI_EUSAGE. */
+int cli_refuse_option(const char *cmd, int c, const char *why);
+
 #endif

@@ -358,7 +358,7 @@ int cmd_extract(int argc, char **argv)
     const char *against_path = NULL;
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "extract")) != -1) {
         int rc = 0;
         if (c == CLI_OPT_HELP) {
             fputs(usage, stdout);
@@ -393,6 +393,8 @@ int cmd_extract(int argc, char **argv)
             xo.date_year = y;
             xo.date_month = m;
             xo.date_day = d;
+        } else if (c == CLI_OPT_DRAFT) {
+            return cli_refuse_option("extract", c, "its rows are drafts already");
         } else {
             rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "extract", c, optarg);
         }
@@ -400,6 +402,12 @@ int cmd_extract(int argc, char **argv)
             cli_usage_hint("extract");
             return CLI_EUSAGE;
         }
+    }
+    if (o.max_field && !against_path) {
+        cli_errorf("extract", "--max-field applies to the --against files (--max-bytes limits "
+                              "the text)");
+        cli_usage_hint("extract");
+        return CLI_EUSAGE;
     }
     int nfiles = argc - optind;
     char **files = argv + optind;

@@ -1484,7 +1484,7 @@ int cmd_report(int argc, char **argv)
     rp.render = 1;
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "report")) != -1) {
         switch (c) {
         case CLI_OPT_HELP:
             fputs(usage, stdout);
