@@ -1098,7 +1098,25 @@ static void auto_charts(report *rp)
         int flows = 0; /* several flows in one chart of rates */
         for (size_t q = r; q < n && !flows; q++)
             flows = sel[q] && strcmp(trade_table_obs(all, q)->flow, o->flow);
+        /* two flows by name ("exports and imports"), more as "flows" */
+        char two[96] = "";
+        if (flows) {
+            const char *other = NULL;
+            int more = 0;
+            for (size_t q = r; q < n; q++) {
+                const char *f = sel[q] ? trade_table_obs(all, q)->flow : NULL;
+                if (!f || !strcmp(f, o->flow))
+                    continue;
+                if (!other)
+                    other = f;
+                else if (strcmp(f, other))
+                    more = 1;
+            }
+            if (other && !more)
+                snprintf(two, sizeof two, "%s and %s", flow_words(o->flow), flow_words(other));
+        }
         const char *what = *o->label ? o->label
+                           : *two      ? two
                            : flows     ? (is_stock(o->flow) ? "stocks" : "flows")
                                        : flow_words(o->flow);
         /* one partner for the whole chart: the title names it */
