@@ -1,6 +1,8 @@
 /* cli.c - what the subcommands share: exit codes, located error messages,
  * the common options, and reading inputs through the format's checks. */
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -39,6 +41,21 @@ void cli_print_error(const trade_error *err)
         fprintf(stderr, "trade: %s\n", err->message[0] ? err->message : trade_strerror(err->code));
 }
 
+int cli_thread_create(pthread_t *th, void *(*fn)(void *), void *arg)
+{
+    sigset_t fatal, old;
+    sigemptyset(&fatal);
+    sigaddset(&fatal, SIGINT);
+    sigaddset(&fatal, SIGTERM);
+    sigaddset(&fatal, SIGHUP);
+    sigaddset(&fatal, SIGQUIT);
+    int masked = pthread_sigmask(SIG_BLOCK, &fatal, &old) == 0;
+    int rc = pthread_create(th, NULL, fn, arg);
+    if (masked)
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return rc;
+}
+
 void cli_errorf(const char *cmd, const char *fmt, ...)
 {
     /* through trade_error_set, for the library's one rule on control bytes
@@ -63,6 +80,44 @@ void cli_getopt_reset(void)
 {
     optind = 0; /* glibc: 0 also resets its internal state */
     opterr = 1;
+}
+
+int cli_refuse_option(const char *cmd, int c, const char *why)
+{
+    const char *name = c == 'o'                 ? "-o/--output"
+                       : c == CLI_OPT_FORMAT    ? "--format"
+                       : c == CLI_OPT_RAW       ? "--raw"
+                       : c == CLI_OPT_WHERE     ? "--where"
+                       : c == CLI_OPT_DRAFT     ? "--draft"
+                       : c == CLI_OPT_MAX_FIELD ? "--max-field"
+                                                : "this option";
+    cli_errorf(cmd, "%s is not used by %s (%s)", name, cmd, why);
+    cli_usage_hint(cmd);
+    return CLI_EUSAGE;
+}
+
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
+               const char *cmd)
+{
+    /* a leading ':' tells a missing value (':') from an unknown option ('?') */
+    char opts[64];
+    snprintf(opts, sizeof opts, ":%s", shortopts);
+    opterr = 0;
+    int c = getopt_long(argc, argv, opts, longopts, NULL);
+    if (c != '?' && c != ':')
+        return c;
+    const char *word = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+    int is_long = !strncmp(word, "--", 2);
+    int len = (int)strcspn(word, "=");
+    if (!is_long && optopt > 0 && optopt < 128)
+        cli_errorf(cmd, c == ':' ? "option '-%c' needs a value" : "unknown option '-%c'", optopt);
+    else if (c == ':')
+        cli_errorf(cmd, "option '%.*s' needs a value", len, word);
+    else if (optopt)
+        cli_errorf(cmd, "option '%.*s' takes no value", len, word);
+    else
+        cli_errorf(cmd, "unknown option '%.*s'", len, word);
+    return '?';
 }
 
 int cli_common_option(cli_common *o, const char *cmd, int c, const char *arg)

@@ -6,6 +6,7 @@
 #define TRADE_CLI_H
 
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 
 #include "trade/trade.h"
@@ -19,6 +20,12 @@ int cli_exit_code(int status);
 /* Print err as "FILE:LINE:COLUMN: message" (or "trade: message" when it
  * has no file) on stderr. */
 void cli_print_error(const trade_error *err);
+
+/* pthread_create with SIGINT, SIGTERM, SIGHUP and SIGQUIT blocked in the new
+ * thread, so the signal handler of trade.c runs on the main thread (where
+ * the library blocks them while it makes and registers a temporary name:
+ * trade_writer_cleanup then always knows every temporary file). */
+int cli_thread_create(pthread_t *th, void *(*fn)(void *), void *arg);
 
 /* printf-style "trade CMD: message" on stderr. */
 void cli_errorf(const char *cmd, const char *fmt, ...)
@@ -107,5 +114,17 @@ void cli_usage_hint(const char *cmd);
 
 /* Standard getopt_long prologue helpers: reset getopt for a subcommand. */
 void cli_getopt_reset(void);
+
+/* getopt_long for subcommand cmd, with its own messages: an unknown
+ * option, a missing value or a value given to a flag prints one line
+ * ("trade CMD: unknown option '--x'") and returns '?' (the caller ends
+ * with cli_usage_hint). Otherwise as getopt_long. */
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
+               const char *cmd);
+
+/* Refuse common option c (from getopt_long) that does nothing in cmd:
+ * "trade CMD: --format is not used by CMD (WHY)" and the pointer to
+ * --help. Returns CLI_EUSAGE. */
+int cli_refuse_option(const char *cmd, int c, const char *why);
 
 #endif

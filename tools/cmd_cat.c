@@ -29,7 +29,7 @@ int cmd_cat(int argc, char **argv)
     cli_common o = {0};
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "cat")) != -1) {
         if (c == CLI_OPT_HELP) {
             fputs(usage, stdout);
             return CLI_OK;

@@ -135,7 +135,7 @@ int cmd_complexity(int argc, char **argv)
     const char *popfile = NULL, *flow = "export";
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "complexity")) != -1) {
         char *end;
         switch (c) {
         case CLI_OPT_HELP:
@@ -144,12 +144,14 @@ int cmd_complexity(int argc, char **argv)
         case OPT_THRESHOLD:
             if (trade_number_parse(optarg, strlen(optarg), &opt.threshold)) {
                 cli_errorf("complexity", "--threshold: '%s' is not a plain number", optarg);
+                cli_usage_hint("complexity");
                 return CLI_EUSAGE;
             }
             break;
         case OPT_PRESENCE:
             if (trade_presence_parse(optarg, &opt.presence)) {
                 cli_errorf("complexity", "--presence: rca or rpop, not '%s'", optarg);
+                cli_usage_hint("complexity");
                 return CLI_EUSAGE;
             }
             break;
@@ -160,6 +162,7 @@ int cmd_complexity(int argc, char **argv)
             if (trade_proximity_parse(optarg, &opt.proximity)) {
                 cli_errorf("complexity",
                            "--proximity: symmetric, asymmetric or continuous, not '%s'", optarg);
+                cli_usage_hint("complexity");
                 return CLI_EUSAGE;
             }
             break;
@@ -167,6 +170,7 @@ int cmd_complexity(int argc, char **argv)
             opt.knn = (size_t)strtoul(optarg, &end, 10);
             if (*end || !opt.knn || optarg[0] == '-') {
                 cli_errorf("complexity", "--knn: a whole number of at least 1, not '%s'", optarg);
+                cli_usage_hint("complexity");
                 return CLI_EUSAGE;
             }
             break;
@@ -177,6 +181,7 @@ int cmd_complexity(int argc, char **argv)
             opt.threads = (int)strtol(optarg, &end, 10);
             if (*end || opt.threads < 1 || opt.threads > 2) {
                 cli_errorf("complexity", "--threads: 1 or 2, not '%s'", optarg);
+                cli_usage_hint("complexity");
                 return CLI_EUSAGE;
             }
             break;
@@ -189,10 +194,12 @@ int cmd_complexity(int argc, char **argv)
     }
     if (opt.presence == TRADE_PRESENCE_RPOP && !popfile) {
         cli_errorf("complexity", "--presence rpop needs --population FILE");
+        cli_usage_hint("complexity");
         return CLI_EUSAGE;
     }
     if (popfile && opt.presence != TRADE_PRESENCE_RPOP) {
         cli_errorf("complexity", "--population is only used with --presence rpop");
+        cli_usage_hint("complexity");
         return CLI_EUSAGE;
     }
     trade_table *t = trade_table_new(), *pt = NULL;

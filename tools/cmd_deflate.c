@@ -48,7 +48,7 @@ int cmd_deflate(int argc, char **argv)
     long base = 0;
     int have_base = 0, skip = 0, c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "deflate")) != -1) {
         char *end;
         switch (c) {
         case CLI_OPT_HELP:
@@ -61,6 +61,7 @@ int cmd_deflate(int argc, char **argv)
             base = strtol(optarg, &end, 10);
             if (*end || base < 1 || base > 9999) {
                 cli_errorf("deflate", "--base: a year (1 to 9999), not '%s'", optarg);
+                cli_usage_hint("deflate");
                 return CLI_EUSAGE;
             }
             have_base = 1;

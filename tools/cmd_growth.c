@@ -199,7 +199,7 @@ int cmd_growth(int argc, char **argv)
     trade_period pfrom, pto;
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "growth")) != -1) {
         int rc = 0;
         if (c == CLI_OPT_HELP) {
             fputs(usage, stdout);
@@ -223,16 +223,19 @@ int cmd_growth(int argc, char **argv)
     trade_error err;
     if (from && trade_period_parse(from, strlen(from), &pfrom, &err)) {
         cli_errorf("growth", "--from: %s", err.message);
+        cli_usage_hint("growth");
         return CLI_EUSAGE;
     }
     if (to && trade_period_parse(to, strlen(to), &pto, &err)) {
         cli_errorf("growth", "--to: %s", err.message);
+        cli_usage_hint("growth");
         return CLI_EUSAGE;
     }
     gopt.from = from ? &pfrom : NULL;
     gopt.to = to ? &pto : NULL;
     if (trade_growth_options_check(&gopt, &err)) {
         cli_errorf("growth", "%s", err.message);
+        cli_usage_hint("growth");
         return CLI_EUSAGE;
     }
     trade_table *t = trade_table_new();
@@ -271,7 +274,7 @@ int cmd_growth(int argc, char **argv)
     int threaded = 0;
     if (mid > 0 && mid < ns && series_out_part(&job.g.out, &g.out) == CLI_OK) {
         job.g.vcol = g.vcol;
-        threaded = pthread_create(&th, NULL, growth_main, &job) == 0;
+        threaded = cli_thread_create(&th, growth_main, &job) == 0;
         if (!threaded)
             series_out_close(&job.g.out, CLI_EUSAGE);
     }

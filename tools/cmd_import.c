@@ -91,8 +91,11 @@ static const char usage2[] =
     "                        the options and the hash of each input) for merge\n"
     "      --threads N       worker threads for baci (1 or 2; default 2)\n"
     "  -o, --output FILE     write to FILE (atomically) instead of stdout\n"
-    "      --format FMT      csv (default), tsv or jsonl\n"
+    "      --format FMT      csv (default), tsv, jsonl or xlsx (Excel, with -o FILE)\n"
     "      --raw             do not neutralise spreadsheet formulas in text cells\n"
+    "      --where COND      keep only the rows written where COND holds (as in\n"
+    "                        trade cat: =, !=, <, <=, >, >=, ~; on the columns\n"
+    "                        above, product included; not with --partial)\n"
     "      --help            show this help\n"
     "\n"
     "FILE may be - (or absent) for stdin. A BACI file whose first line is data\n"
@@ -158,6 +161,9 @@ typedef struct row_out {
     int partial, with_qty, names, has_product;
     int failed; /* cli exit code of a failure, with its message printed */
     trade_error part_err;
+    /* --where on the rows written (NULL: all), one per writer: matching
+     * uses scratch of its own, and the part is written on another thread */
+    trade_where *where, *where_part;
 } row_out;
 
 static int out_open(row_out *r)
@@ -165,9 +171,7 @@ static int out_open(row_out *r)
     if (r->w || r->failed)
         return r->failed;
     trade_error err;
-    int rc = cli_writer_open(&r->w, r->o);
-    if (rc)
-        return r->failed = rc;
+    int rc;
     const char *names[16];
     size_t nc = 0;
     char *meta = NULL;
@@ -194,6 +198,16 @@ static int out_open(row_out *r)
             names[nc++] = "qualifier";
         names[nc++] = "source";
     }
+    /* --where on the columns written, checked before anything is */
+    if ((r->where && (rc = trade_where_bind(r->where, nc, names, &err))) ||
+        (r->where_part && (rc = trade_where_bind(r->where_part, nc, names, &err)))) {
+        free(meta);
+        return r->failed = cli_fail(&err);
+    }
+    if ((rc = cli_writer_open(&r->w, r->o))) {
+        free(meta);
+        return r->failed = rc;
+    }
     rc = trade_writer_header(r->w, nc, names, NULL, &err);
     free(meta);
     if (rc) {
@@ -206,6 +220,7 @@ static int out_open(row_out *r)
 
 static int put_group(row_out *r, trade_writer *w, const trade_import_group *g, trade_error *errp)
 {
+    const trade_where *wh = w == r->part ? r->where_part : r->where;
     trade_error err;
     char period[16], rows[24], qrows[24];
     format_period(g, period, sizeof period);
@@ -228,12 +243,13 @@ static int put_group(row_out *r, trade_writer *w, const trade_import_group *g, t
             cells[k++] = "";
         }
         cells[k++] = g->source;
-        rc = trade_writer_row(w, cells, &err);
+        rc = trade_where_match(wh, cells) ? trade_writer_row(w, cells, &err) : 0;
         if (!rc && r->with_qty && g->quantity_rows) {
             cells[4] = g->quantity;
             cells[5] = "t";
             cells[kq] = g->quantity_rows < g->rows ? "lower_bound" : "";
-            rc = trade_writer_row(w, cells, &err);
+            if (trade_where_match(wh, cells))
+                rc = trade_writer_row(w, cells, &err);
         }
     }
     if (rc)
@@ -300,6 +316,12 @@ static int write_rows(row_out *r)
     return out_commit(r);
 }
 
+static void free_where(trade_where *a, trade_where *b)
+{
+    trade_where_free(a);
+    trade_where_free(b);
+}
+
 int cmd_import(int argc, char **argv)
 {
     static const struct option longopts[] = {{"level", required_argument, NULL, OPT_LEVEL},
@@ -318,7 +340,7 @@ int cmd_import(int argc, char **argv)
     const char *countries = NULL, *products = NULL;
     int partial = 0, names = 0, c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "import")) != -1) {
         switch (c) {
         case CLI_OPT_HELP:
             print_usage(stdout);
@@ -334,6 +356,7 @@ int cmd_import(int argc, char **argv)
                 opt.level = TRADE_IMPORT_HS6;
             else {
                 cli_errorf("import", "--level must be total, hs2, hs4 or hs6, not '%s'", optarg);
+                cli_usage_hint("import");
                 return CLI_EUSAGE;
             }
             break;
@@ -364,14 +387,17 @@ int cmd_import(int argc, char **argv)
         case OPT_THREADS:
             if (strcmp(optarg, "1") && strcmp(optarg, "2")) {
                 cli_errorf("import", "--threads must be 1 or 2, not '%s'", optarg);
+                cli_usage_hint("import");
                 return CLI_EUSAGE;
             }
             opt.threads = atoi(optarg);
             break;
-        case CLI_OPT_WHERE:
         case CLI_OPT_DRAFT:
-            cli_errorf("import", "--where and --draft do not apply to import (use trade cat)");
+            cli_errorf("import", "--draft does not apply to import (its rows are complete)");
+            cli_usage_hint("import");
             return CLI_EUSAGE;
+        case CLI_OPT_MAX_FIELD:
+            return cli_refuse_option("import", c, "it reads bulk files, not observation CSV");
         default: {
             int rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "import", c, optarg);
             if (rc) {
@@ -386,6 +412,12 @@ int cmd_import(int argc, char **argv)
         cli_usage_hint("import");
         return CLI_EUSAGE;
     }
+    if (partial && o.nwhere) {
+        cli_errorf("import", "--where does not apply to --partial (a filter on partial sums "
+                             "changes the merged totals: filter the rows of merge)");
+        cli_usage_hint("import");
+        return CLI_EUSAGE;
+    }
     const char *kind = argv[optind++];
     int (*add)(trade_import *, const char *, trade_error *);
     if (strcmp(kind, "baci") == 0)
@@ -396,6 +428,7 @@ int cmd_import(int argc, char **argv)
         add = trade_import_partial;
     else {
         cli_errorf("import", "unknown input kind '%s': expected baci, comtrade or merge", kind);
+        cli_usage_hint("import");
         return CLI_EUSAGE;
     }
     static char *dash[] = {"-", NULL};
@@ -412,9 +445,16 @@ int cmd_import(int argc, char **argv)
     trade_import *im;
     trade_error err;
     trade_error_clear(&err);
-    if (trade_import_new(&im, &opt, &err))
+    trade_where *where = NULL, *where_part = NULL;
+    int rc = o.nwhere ? cli_where_new(&where, &o, "import") : 0;
+    if (!rc && o.nwhere && (rc = cli_where_new(&where_part, &o, "import")))
+        free_where(where, where_part);
+    if (rc)
+        return rc;
+    if (trade_import_new(&im, &opt, &err)) {
+        free_where(where, where_part);
         return cli_fail(&err);
-    int rc = 0;
+    }
     row_out ro;
     memset(&ro, 0, sizeof ro);
     ro.o = &o;
@@ -422,6 +462,8 @@ int cmd_import(int argc, char **argv)
     ro.partial = partial;
     ro.with_qty = opt.with_quantity;
     ro.names = names;
+    ro.where = where;
+    ro.where_part = where_part;
     if (countries && (rc = trade_import_countries_load(im, countries, &err)))
         goto out;
     if (products && (rc = trade_import_products_load(im, products, &err)))
@@ -440,6 +482,7 @@ int cmd_import(int argc, char **argv)
         if (trade_writer_open_part(&ro.part, ro.w, &err)) {
             out_discard(&ro);
             trade_import_free(im);
+            free_where(where, where_part);
             return cli_fail(&err);
         }
         rc = trade_import_baci_stream(im, argv[optind], out_group, &ro, &err);
@@ -450,20 +493,24 @@ int cmd_import(int argc, char **argv)
         if (rc == 0) {
             rc = out_commit(&ro);
             trade_import_free(im);
+            free_where(where, where_part);
             return rc;
         }
         if (rc > 0) {
         stream_fail:
             out_discard(&ro);
             trade_import_free(im);
+            free_where(where, where_part);
             return ro.failed ? ro.failed : cli_fail(&err);
         }
         out_discard(&ro); /* not sorted so: the general path, a new writer */
         ro.failed = 0;
         ro.has_product = 0;
         trade_import_free(im);
-        if (trade_import_new(&im, &opt, &err))
+        if (trade_import_new(&im, &opt, &err)) {
+            free_where(where, where_part);
             return cli_fail(&err);
+        }
         ro.im = im;
         if (countries && (rc = trade_import_countries_load(im, countries, &err)))
             goto out;
@@ -483,8 +530,10 @@ int cmd_import(int argc, char **argv)
         goto out;
     rc = write_rows(&ro);
     trade_import_free(im);
+    free_where(where, where_part);
     return rc;
 out:
     trade_import_free(im);
+    free_where(where, where_part);
     return cli_fail(&err);
 }

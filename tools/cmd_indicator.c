@@ -142,7 +142,7 @@ int cmd_indicator(int argc, char **argv)
     argc--;
     argv++;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "indicator")) != -1) {
         switch (c) {
         case CLI_OPT_HELP:
             fputs(usage, stdout);
@@ -150,6 +150,7 @@ int cmd_indicator(int argc, char **argv)
         case OPT_WORLD:
             if (trade_world_parse(optarg, &world)) {
                 cli_errorf("indicator", "--world: panel, wld or auto, not '%s'", optarg);
+                cli_usage_hint("indicator");
                 return CLI_EUSAGE;
             }
             break;
@@ -164,6 +165,16 @@ int cmd_indicator(int argc, char **argv)
                 cli_usage_hint("indicator");
                 return CLI_EUSAGE;
             }
+        }
+        /* an option of the other kind of indicator would do nothing */
+        if ((uv && (c == OPT_WORLD || c == OPT_FLOW)) || (!uv && c == OPT_BY_PARTNER)) {
+            cli_errorf("indicator", "%s is not used by %s (%s)",
+                       c == OPT_WORLD  ? "--world"
+                       : c == OPT_FLOW ? "--flow"
+                                       : "--by-partner",
+                       name, uv ? "unit values take every flow and no world" : "unit-value only");
+            cli_usage_hint("indicator");
+            return CLI_EUSAGE;
         }
     }
     trade_table *t = trade_table_new();

@@ -67,7 +67,7 @@ int cmd_proximity(int argc, char **argv)
     const char *popfile = NULL, *flow = "export";
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "proximity")) != -1) {
         switch (c) {
         case CLI_OPT_HELP:
             fputs(usage, stdout);
@@ -75,12 +75,14 @@ int cmd_proximity(int argc, char **argv)
         case OPT_THRESHOLD:
             if (trade_number_parse(optarg, strlen(optarg), &opt.threshold)) {
                 cli_errorf("proximity", "--threshold: '%s' is not a plain number", optarg);
+                cli_usage_hint("proximity");
                 return CLI_EUSAGE;
             }
             break;
         case OPT_PRESENCE:
             if (trade_presence_parse(optarg, &opt.presence)) {
                 cli_errorf("proximity", "--presence: rca or rpop, not '%s'", optarg);
+                cli_usage_hint("proximity");
                 return CLI_EUSAGE;
             }
             break;
@@ -91,6 +93,7 @@ int cmd_proximity(int argc, char **argv)
             if (trade_proximity_parse(optarg, &opt.proximity)) {
                 cli_errorf("proximity",
                            "--proximity: symmetric, asymmetric or continuous, not '%s'", optarg);
+                cli_usage_hint("proximity");
                 return CLI_EUSAGE;
             }
             break;
@@ -106,6 +109,7 @@ int cmd_proximity(int argc, char **argv)
     }
     if ((opt.presence == TRADE_PRESENCE_RPOP) != (popfile != NULL)) {
         cli_errorf("proximity", "--presence rpop and --population FILE go together");
+        cli_usage_hint("proximity");
         return CLI_EUSAGE;
     }
     trade_table *t = trade_table_new(), *pt = NULL;

@@ -93,7 +93,7 @@ int cmd_rank(int argc, char **argv)
     trade_rank_options ropt = {0};
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "rank")) != -1) {
         int bad = 0;
         if (c == CLI_OPT_HELP) {
             fputs(usage, stdout);
@@ -168,7 +168,7 @@ int cmd_rank(int argc, char **argv)
     rank_job job = {t, rank, ncols, (size_t)rankcol, n / 2, n, NULL, CLI_OK};
     pthread_t th;
     int threaded = n >= PARALLEL_ROWS && !trade_writer_open_part(&job.w, w, &err) &&
-                   pthread_create(&th, NULL, rank_main, &job) == 0;
+                   cli_thread_create(&th, rank_main, &job) == 0;
     if (!threaded && job.w) {
         trade_writer_discard(job.w);
         job.w = NULL;

@@ -22,6 +22,7 @@
 
 #include "trade/complexity.h"
 #include "trade/number.h"
+#include "writer_internal.h"
 
 #define BLOCK 32
 
@@ -776,7 +777,7 @@ static int run_blocks(period_work *w, trade_error *err)
         for (size_t i = 0; i < CP; i++)
             w->dens[i] = NAN;
         pthread_t th;
-        int started = nth == 2 && pthread_create(&th, NULL, block_worker, &tw[1]) == 0;
+        int started = nth == 2 && writer_thread_create(&th, block_worker, &tw[1]) == 0;
         if (nth == 2 && !started) {
             tw[0].stride = 1; /* no second thread: do it all here */
             nth = 1;

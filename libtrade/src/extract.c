@@ -1,9 +1,13 @@
 /* extract.c - figures from the prose of a brief.
  *
- * The scanner; the helpers are in extract_number.c (characters and
- * numbers), extract_context.c (sentences, countries, periods), extract_flow.c
- * (qualifier, growth or share, reporter, partner, flow), extract_table.c
- * (aligned tables) and extract_list.c (the result).
+ * The scanner and the second pass; the helpers are in extract_number.c
+ * (characters and numbers), extract_context.c (sentences, countries,
+ * periods), extract_flow.c (qualifier, growth or share, measure, product),
+ * extract_who.c (reporter, partner, flow from a sentence), extract_table.c
+ * (aligned tables), extract_list.c (the result, conflicts) and
+ * extract_against.c (review against a dataset). Calls go one way: the
+ * scanner calls table, who, flow and list; table, who and flow call context;
+ * context calls number; nothing calls the scanner back.
  *
  * How it works: the text is scanned byte by byte (it may hold any bytes).
  * Tables are read first (extract_table.c) and their lines masked. At every
@@ -13,9 +17,12 @@
  * m), a unit (tonnes, cubic metres, TEU), a percent sign or words. Numbers
  * written as words and growth words (doubled, sixfold) are read too. Years,
  * dates, times, footnote marks, page and article numbers, parts of words
- * ("COVID-19") and URLs are skipped. A second pass gives each figure its
- * sentence, qualifier, period and, where stated plainly, reporter, partner
- * and flow. */
+ * ("COVID-19") and URLs are skipped. The second pass reads the document's
+ * date and sides (date line, title, first paragraph), then gives each
+ * figure its sentence, qualifier, period, reporter, partner, flow, measure
+ * and product: from its sentence first, else from the sentence before in
+ * its paragraph, the figure before or the document, with a note saying
+ * which, and a confidence. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -23,12 +30,11 @@
 #include <string.h>
 
 #include "extract_flow_internal.h"
-#include "extract_who_internal.h"
-#include "trade/period.h"
 #include "extract_number_internal.h"
+#include "extract_who_internal.h"
 #include "trade/codes.h"
 #include "trade/number.h"
-
+#include "trade/period.h"
 
 #define EX_CONTEXT_MAX 300
 
@@ -259,9 +265,9 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
             extract_number_parse(s, n, q, &n2);
             int y1, y2;
             if (!n2.ok || (extract_year_at(s, n, p, &y1) && extract_year_at(s, n, q, &y2)) ||
-                (n2.end < n &&
-                 (ex_isalpha((unsigned char)s[n2.end]) &&
-                  !extract_scale_at(s, n, n2.end, 1, &(size_t){0}) && !extract_word_cs(s, n, n2.end, "t"))))
+                (n2.end < n && (ex_isalpha((unsigned char)s[n2.end]) &&
+                                !extract_scale_at(s, n, n2.end, 1, &(size_t){0}) &&
+                                !extract_word_cs(s, n, n2.end, "t"))))
                 return q;
             char c1[4] = "";
             size_t cs = extract_cur_before(s, n, p, c1);
@@ -325,8 +331,8 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                       extract_word_cs(s, n, e, "ha") || extract_word_cs(s, n, e, "MW") ||
                       extract_word_cs(s, n, e, "GW") || extract_word_cs(s, n, e, "bcm") ||
                       extract_word_cs(s, n, e, "pp") || extract_word(s, n, e, "bn") ||
-                      extract_word(s, n, e, "pct") ||
-                      extract_code_at(s, n, e, code) || (e + 1 < n && s[e] == 'm' && (s[e + 1] == '3'));
+                      extract_word(s, n, e, "pct") || extract_code_at(s, n, e, code) ||
+                      (e + 1 < n && s[e] == 'm' && (s[e + 1] == '3'));
         if (!sc_e && !unit_ok && !(e + 2 < n && s[e] == 'm' && (unsigned char)s[e + 1] == 0xC2))
             return ex_skip_token(s, n, e);
         if (sc_e && !money_before) {
@@ -922,12 +928,14 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
         if (b - a > 80)
             continue; /* a date inside a sentence is not the document's date */
         for (size_t p = a; p < b && !d->year; p++) {
-            if (p > a && (ex_isdigit((unsigned char)s[p - 1]) || ex_isalpha((unsigned char)s[p - 1])))
+            if (p > a &&
+                (ex_isdigit((unsigned char)s[p - 1]) || ex_isalpha((unsigned char)s[p - 1])))
                 continue;
             int y, m = 0, dd = 0;
             size_t ml;
-            if (p + 10 <= b && extract_year_at(s, n, p, &y) == 0 && ex_isdigit((unsigned char)s[p]) &&
-                p + 10 <= n && s[p + 2] == '.' && s[p + 5] == '.') {
+            if (p + 10 <= b && extract_year_at(s, n, p, &y) == 0 &&
+                ex_isdigit((unsigned char)s[p]) && p + 10 <= n && s[p + 2] == '.' &&
+                s[p + 5] == '.') {
                 /* 22.06.2007 */
                 dd = (s[p] - '0') * 10 + (s[p + 1] - '0');
                 m = (s[p + 3] - '0') * 10 + (s[p + 4] - '0');
@@ -936,13 +944,15 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
                     d->year = y;
                     d->month = m;
                 }
-            } else if (p + 10 <= n && ex_isdigit((unsigned char)s[p]) && s[p + 4] == '-' &&
-                       s[p + 7] == '-') {
+            } else if (p + 10 <= n && ex_isdigit((unsigned char)s[p]) &&
+                       ((s[p + 4] == '-' && s[p + 7] == '-') ||
+                        (s[p + 4] == '/' && s[p + 7] == '/'))) {
                 int ok = 1;
                 for (int k = 0; k < 10; k++)
                     if (k != 4 && k != 7 && !ex_isdigit((unsigned char)s[p + k]))
                         ok = 0;
-                y = (s[p] - '0') * 1000 + (s[p + 1] - '0') * 100 + (s[p + 2] - '0') * 10 + (s[p + 3] - '0');
+                y = (s[p] - '0') * 1000 + (s[p + 1] - '0') * 100 + (s[p + 2] - '0') * 10 +
+                    (s[p + 3] - '0');
                 m = (s[p + 5] - '0') * 10 + (s[p + 6] - '0');
                 if (ok && y >= 1900 && y <= 2100 && m >= 1 && m <= 12) {
                     d->year = y;
@@ -954,10 +964,12 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
                 size_t q0 = q;
                 while (q < n && ex_isdigit((unsigned char)s[q]) && q - q0 < 2)
                     q++;
-                if (q > q0 && q < n && s[q] == ',' && extract_year_at(s, n, extract_skip_sp(s, n, q + 1, 0), &y)) {
+                if (q > q0 && q < n && s[q] == ',' &&
+                    extract_year_at(s, n, extract_skip_sp(s, n, q + 1, 0), &y)) {
                     d->year = y;
                     d->month = m;
-                } else if (extract_year_at(s, n, q0, &y) && p >= 2 && ex_isdigit((unsigned char)s[extract_skip_sp_back(s, n, p, 0) - 1])) {
+                } else if (extract_year_at(s, n, q0, &y) && p >= 2 &&
+                           ex_isdigit((unsigned char)s[extract_skip_sp_back(s, n, p, 0) - 1])) {
                     /* "30 September 2021" */
                     d->year = y;
                     d->month = m;
@@ -1109,7 +1121,8 @@ static int ex_refers_back(const char *s, size_t n, size_t a, size_t b, const tra
         if ((q == a || !ex_isalpha((unsigned char)s[q - 1])) &&
             (extract_word(s, n, q, "these") || extract_word(s, n, q, "such") ||
              extract_word(s, n, q, "this product") ||
-             (qty && (extract_word(s, n, q, "the value of") || extract_word(s, n, q, "its value")))))
+             (qty &&
+              (extract_word(s, n, q, "the value of") || extract_word(s, n, q, "its value")))))
             return 1;
     return 0;
 }
@@ -1195,10 +1208,34 @@ static int ex_finish(ex_state *st)
             have_before = 0;
             size_t q = a;
             int nl = 0;
-            while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\n' || s[q - 1] == '\r' ||
-                             s[q - 1] == '\t')) {
+            while (q > 0 &&
+                   (s[q - 1] == ' ' || s[q - 1] == '\n' || s[q - 1] == '\r' || s[q - 1] == '\t')) {
                 nl += s[q - 1] == '\n';
                 q--;
+            }
+            if (q > 0 && nl >= 2 && a < n && s[a] >= 'a' && s[a] <= 'z') {
+                /* a paragraph that starts in lower case goes on a sentence cut
+                 * by a page break or by footnotes ("... increases over the last
+                 * few years,\n\n¹ In 2010, ...\n\nrising from EUR 940,000"):
+                 * look back over the footnote paragraphs */
+                for (int it = 0; it < 6 && q > 0; it++) {
+                    size_t ps = q;
+                    while (ps > 0 && !(s[ps - 1] == '\n' && ps >= 2 && s[ps - 2] == '\n'))
+                        ps--;
+                    unsigned char c0 = (unsigned char)s[ps];
+                    int footnote = (c0 == 0xC2 && ps + 1 < n &&
+                                ((unsigned char)s[ps + 1] == 0xB9 || (unsigned char)s[ps + 1] == 0xB2 ||
+                                 (unsigned char)s[ps + 1] == 0xB3)) ||
+                               (c0 == 0xE2 && ps + 2 < n && (unsigned char)s[ps + 1] == 0x81) ||
+                               (ex_isdigit(c0) && ps + 1 < n && (s[ps + 1] == ' ' || ex_isdigit((unsigned char)s[ps + 1])));
+                    if (!footnote) {
+                        nl = 0; /* the paragraph the sentence began in */
+                        break;
+                    }
+                    q = ps;
+                    while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\n' || s[q - 1] == '\r'))
+                        q--;
+                }
             }
             if (q > 0 && nl < 2) {
                 size_t pa, pb;
@@ -1267,7 +1304,8 @@ static int ex_finish(ex_state *st)
                 r->list_item = d;
             }
         }
-        if (r->is_percent && !strcmp(r->f.unit, "percent") && i > 0 && st->raw[i - 1].end <= r->start) {
+        if (r->is_percent && !strcmp(r->f.unit, "percent") && i > 0 &&
+            st->raw[i - 1].end <= r->start) {
             /* "($1.3 bln (9.7%)" after "($512 mln (a 10.3% increase)": the same kind */
             size_t fp0 = extract_paren(s, a, r->start);
             const ex_raw *pr = &st->raw[i - 1];
@@ -1294,8 +1332,8 @@ static int ex_finish(ex_state *st)
             for (size_t t = 0; t < nt && !pick; t++)
                 if (times[t].b == q && times[t].paren == (size_t)-1)
                     pick = &times[t];
-            in_paren_of_prev = same_sentence && i > 0 && st->raw[i - 1].end <= fp &&
-                               fp - st->raw[i - 1].end < 40;
+            in_paren_of_prev =
+                same_sentence && i > 0 && st->raw[i - 1].end <= fp && fp - st->raw[i - 1].end < 40;
             for (size_t q2 = i > 0 ? st->raw[i - 1].end : fp; in_paren_of_prev && q2 < fp; q2++)
                 if (s[q2] == ',' || s[q2] == ';')
                     in_paren_of_prev = 0;
@@ -1329,7 +1367,8 @@ static int ex_finish(ex_state *st)
                 break;
             }
             if (pick)
-                ex_note_add(note, sizeof note, "period: the year compared with, which the figure describes");
+                ex_note_add(note, sizeof note,
+                            "period: the year compared with, which the figure describes");
         }
         for (size_t t = nt; t > 0 && !pick; t--)
             if (times[t - 1].b <= r->start && !times[t - 1].base && times[t - 1].paren == fp)
@@ -1360,7 +1399,8 @@ static int ex_finish(ex_state *st)
         }
         int period_from = 0; /* 1: the figure before, 2: the document's date */
         if (pick && pick->base && pick->same && prev) {
-            ex_same_period(prev->period, ex_period_year(pick->text), r->f.period, sizeof r->f.period);
+            ex_same_period(prev->period, ex_period_year(pick->text), r->f.period,
+                           sizeof r->f.period);
         } else if (pick && pick->carry) {
             if (prev && (main_period[0] || prev->period[0])) {
                 snprintf(r->f.period, sizeof r->f.period, "%s",
@@ -1384,10 +1424,12 @@ static int ex_finish(ex_state *st)
             /* a projection after a projection: its horizon */
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
             period_from = 1;
-        } else if (prev && (main_period[0] || (prev->period[0] && strcmp(prev->qualifier, "projection")))) {
+        } else if (prev &&
+                   (main_period[0] || (prev->period[0] && strcmp(prev->qualifier, "projection")))) {
             /* no time in the sentence: the period of the figure before (not
              * of a base figure in parentheses, nor of a projection) */
-            snprintf(r->f.period, sizeof r->f.period, "%s", main_period[0] ? main_period : prev->period);
+            snprintf(r->f.period, sizeof r->f.period, "%s",
+                     main_period[0] ? main_period : prev->period);
             period_from = 1;
         }
         if (pick && !pick->carry && !pick->base) {
@@ -1420,7 +1462,8 @@ static int ex_finish(ex_state *st)
             size_t q = extract_skip_sp(s, n, r->end, 1);
             for (int it = 0; it < 6 && q < b; it++) {
                 size_t k;
-                if ((k = extract_word(s, n, q, "the previous")) || (k = extract_word(s, n, q, "the preceding"))) {
+                if ((k = extract_word(s, n, q, "the previous")) ||
+                    (k = extract_word(s, n, q, "the preceding"))) {
                     size_t q2 = extract_skip_sp(s, n, q + k, 1);
                     int months = 1;
                     size_t kk = 0;
@@ -1431,7 +1474,8 @@ static int ex_finish(ex_state *st)
                             q2 = extract_skip_sp(s, n, q2 + kk, 1);
                             break;
                         }
-                    if (extract_word(s, n, q2, "months") || (months == 1 && extract_word(s, n, q2, "month"))) {
+                    if (extract_word(s, n, q2, "months") ||
+                        (months == 1 && extract_word(s, n, q2, "month"))) {
                         trade_period pp;
                         trade_error pe;
                         if (trade_period_parse(prev->period, strlen(prev->period), &pp, &pe) == 0) {
@@ -1443,7 +1487,8 @@ static int ex_finish(ex_state *st)
                                 snprintf(r->f.period, sizeof r->f.period, "%04d-%02d/%04d-%02d",
                                          (first_m / 12) % 10000, first_m % 12 + 1,
                                          (last_m / 12) % 10000, last_m % 12 + 1);
-                            ex_note_add(note, sizeof note, "period: the months before the figure before");
+                            ex_note_add(note, sizeof note,
+                                        "period: the months before the figure before");
                             looks_back = 1;
                         }
                     }
@@ -1499,11 +1544,12 @@ static int ex_finish(ex_state *st)
                 const char *cq = extract_country_at(s, n, q, &k);
                 if ((cq && strcmp(cq, prev->reporter) && strcmp(cq, prev->partner)) || s[q] == ';')
                     clean = 0; /* another country: another observation */
-                static const char *const fw[] = {"export", "import", "trade", "turnover", "deficit",
-                                                 "surplus", "balance", "investment", "FDI", "while",
-                                                 NULL};
+                static const char *const fw[] = {"export",  "import",  "trade",   "turnover",
+                                                 "deficit", "surplus", "balance", "investment",
+                                                 "FDI",     "while",   NULL};
                 for (size_t j = 0; fw[j] && clean; j++)
-                    if (extract_word(s, n, q, fw[j]) || (strlen(fw[j]) > 5 && !strncmp(s + q, fw[j], strlen(fw[j]))))
+                    if (extract_word(s, n, q, fw[j]) ||
+                        (strlen(fw[j]) > 5 && !strncmp(s + q, fw[j], strlen(fw[j]))))
                         clean = 0;
             }
             int kind_follows = strcmp(r->f.unit, "percent_change") == 0 ||
@@ -1511,7 +1557,7 @@ static int ex_finish(ex_state *st)
             inherit = clean && kind_follows && !w.list[0];
         }
         const trade_figure *side_prev = prev;
-        const char *use_flow = w.have_flow ? w.flow
+        const char *use_flow = w.have_flow                       ? w.flow
                                : have_before && before.have_flow ? before.flow
                                                                  : NULL;
         if (use_flow && prev && ex_flow_family(prev->flow) != ex_flow_family(use_flow) &&
@@ -1525,8 +1571,8 @@ static int ex_finish(ex_state *st)
                     m = &sc->out->items[j - 1];
             side_prev = m;
         }
-        extract_who_resolve(&w, have_before ? &before : NULL, before_line, side_prev, &doc,
-                            inherit, &r->f, note, sizeof note);
+        extract_who_resolve(&w, have_before ? &before : NULL, before_line, side_prev, &doc, inherit,
+                            &r->f, note, sizeof note);
         if (inherit && prev && !r->f.period[0])
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
         extract_product(s, n, a, b, r);
@@ -1534,8 +1580,7 @@ static int ex_finish(ex_state *st)
             /* "milk - by 27.9 percent": the goods before the dash */
             size_t e = extract_skip_sp_back(s, n, r->list_item - 1, 0);
             size_t q = e;
-            while (q > a && ((s[q - 1] >= 'a' && s[q - 1] <= 'z') || s[q - 1] == ' ') &&
-                   e - q < 30)
+            while (q > a && ((s[q - 1] >= 'a' && s[q - 1] <= 'z') || s[q - 1] == ' ') && e - q < 30)
                 q--;
             q = extract_skip_sp(s, n, q, 0);
             if (q < e && s[q] >= 'a' && s[q] <= 'z')
@@ -1546,8 +1591,9 @@ static int ex_finish(ex_state *st)
             /* "1.2 million tonnes of copper ..., worth $9 billion" */
             size_t w0;
             size_t we = extract_prev_word(s, n, r->start, &w0);
-            worth = same_sentence && we > w0 && (extract_word(s, n, w0, "worth") == we - w0 ||
-                                                 extract_word(s, n, w0, "valued") == we - w0);
+            worth = same_sentence && we > w0 &&
+                    (extract_word(s, n, w0, "worth") == we - w0 ||
+                     extract_word(s, n, w0, "valued") == we - w0);
         }
         if (!r->f.product[0] && prev && prev->product[0] &&
             (inherit || in_paren_of_prev || worth || ex_refers_back(s, n, a, r->start, prev)))
@@ -1597,7 +1643,8 @@ static int ex_finish(ex_state *st)
             if (!k)
                 k = extract_word(s, n, q, "to");
             size_t cl = 0;
-            const char *c1 = k ? extract_country_at(s, n, extract_skip_sp(s, n, q + k, 1), &cl) : NULL;
+            const char *c1 =
+                k ? extract_country_at(s, n, extract_skip_sp(s, n, q + k, 1), &cl) : NULL;
             if (c1 && !strcmp(c1, r->f.partner)) {
                 size_t q2 = extract_skip_sp(s, n, extract_skip_sp(s, n, q + k, 1) + cl, 1);
                 size_t an = extract_word(s, n, q2, "and");
@@ -1614,8 +1661,8 @@ static int ex_finish(ex_state *st)
                         trade_figure g = r->f;
                         snprintf(g.partner, sizeof g.partner, "%s", c2);
                         char n2[460];
-                        snprintf(n2, sizeof n2, "%s%sthe same figure is stated for %s and %s",
-                                 note, note[0] ? "; " : "", c1, c2);
+                        snprintf(n2, sizeof n2, "%s%sthe same figure is stated for %s and %s", note,
+                                 note[0] ? "; " : "", c1, c2);
                         if (extract_push(sc, &g, r->start, r->end, ctx, "", n2))
                             return TRADE_ENOMEM;
                     }
@@ -1722,8 +1769,8 @@ done:
     return 0;
 }
 
-int trade_extract_file(const char *path, const trade_extract_options *opt,
-                       trade_figure_list **out, trade_error *err)
+int trade_extract_file(const char *path, const trade_extract_options *opt, trade_figure_list **out,
+                       trade_error *err)
 {
     if (!out || !path)
         return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "extract: no file or output list");

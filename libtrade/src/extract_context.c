@@ -426,7 +426,6 @@ const char *extract_country_at(const char *s, size_t n, size_t p, size_t *len)
 
 /* ---------- periods ---------- */
 
-
 int extract_year_at(const char *s, size_t n, size_t p, int *year)
 {
     if (p + 4 > n)
@@ -509,7 +508,8 @@ static int ex_base_before(const char *s, size_t n, size_t p, int *same)
 {
     size_t w0 = p, w1;
     *same = 0;
-    static const char *const direct[] = {"on", "than", "against", "versus", "vs", "vs.", "since", NULL};
+    static const char *const direct[] = {"on", "than", "against", "versus",
+                                         "vs", "vs.",  "since",   NULL};
     for (int it = 0; it < 6; it++) {
         for (size_t j = 0; direct[j]; j++)
             if (ex_prev_is(s, n, w0, direct[j], NULL))
@@ -650,7 +650,8 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                     int m2 = extract_is_month(s, n, m0, &ml);
                     if (m2 && m0 + ml == me) {
                         size_t t0;
-                        if (ex_prev_is(s, n, m0, "to", &t0) || ex_prev_is(s, n, m0, "through", &t0)) {
+                        if (ex_prev_is(s, n, m0, "to", &t0) ||
+                            ex_prev_is(s, n, m0, "through", &t0)) {
                             size_t y0 = extract_skip_sp_back(s, n, t0, 0);
                             size_t m1s = y0;
                             while (m1s > 0 && ex_isalpha((unsigned char)s[m1s - 1]))
@@ -658,7 +659,8 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                             size_t l0;
                             int m1 = extract_is_month(s, n, m1s, &l0);
                             if (m1 && m1s + l0 == y0 && m1 < m2) {
-                                snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", y, m1, y, m2);
+                                snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", y, m1, y,
+                                         m2);
                                 e.a = m1s;
                             }
                         }
@@ -714,8 +716,8 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                 continue;
             e.b = q + 5;
             ex_months_text(e.text, sizeof e.text, y, months);
-        } else if ((s[p] == 'Q' || s[p] == 'H') && p + 2 <= n && s[p + 1] >= '1' && s[p + 1] <= '4' &&
-                   (p + 2 == n || !ex_isalnum_byte(s[p + 2])) && cy) {
+        } else if ((s[p] == 'Q' || s[p] == 'H') && p + 2 <= n && s[p + 1] >= '1' &&
+                   s[p + 1] <= '4' && (p + 2 == n || !ex_isalnum_byte(s[p + 2])) && cy) {
             int q = s[p + 1] - '0';
             if (s[p] == 'H' && q > 2)
                 continue;
@@ -747,7 +749,8 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             } else {
                 size_t sp = extract_skip_sp(s, n, q, 1);
                 size_t kk;
-                if ((kk = extract_word(s, n, sp, "to")) || (kk = extract_word(s, n, sp, "through")) ||
+                if ((kk = extract_word(s, n, sp, "to")) ||
+                    (kk = extract_word(s, n, sp, "through")) ||
                     (kk = extract_word(s, n, sp, "and")) || (kk = extract_word(s, n, sp, "till")) ||
                     (kk = extract_word(s, n, sp, "until"))) {
                     q2 = extract_skip_sp(s, n, sp + kk, 1);
@@ -785,7 +788,8 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                 goto found;
             }
             if (extract_year_at(s, n, after, &yy) ||
-                (after < n && s[after] == ',' && extract_year_at(s, n, extract_skip_sp(s, n, after + 1, 0), &yy)))
+                (after < n && s[after] == ',' &&
+                 extract_year_at(s, n, extract_skip_sp(s, n, after + 1, 0), &yy)))
                 continue; /* read with its year */
             if (after < n && ex_isdigit((unsigned char)s[after]))
                 continue; /* a date: "January 24" */
@@ -948,7 +952,8 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                     int nq = fe > f0 ? ex_small_word(s, n, f0, &kk2) : 0;
                     size_t g0;
                     size_t ge = extract_prev_word(s, n, f0, &g0);
-                    if (nq >= 2 && nq <= 3 && ge > g0 && extract_word(s, n, g0, "first") == ge - g0) {
+                    if (nq >= 2 && nq <= 3 && ge > g0 &&
+                        extract_word(s, n, g0, "first") == ge - g0) {
                         snprintf(e->text, sizeof e->text, "%04d-01/%04d-%02d", y, y, nq * 3);
                         e->a = g0;
                     }
@@ -1059,4 +1064,3 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
     }
     return nt;
 }
-

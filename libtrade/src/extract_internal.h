@@ -35,7 +35,6 @@ typedef struct ex_scan {
     int status;
 } ex_scan;
 
-
 /* A word and its value (scale words, growth words). */
 typedef struct ex_pat {
     const char *w;

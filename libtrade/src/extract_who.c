@@ -27,7 +27,8 @@ static const char *ex_country(const char *s, size_t n, size_t p, size_t *len, in
         q = extract_skip_sp(s, n, q + t, 1);
     if (t) {
         /* "the five Central Asian countries", "the 27 EU countries" */
-        static const char *const num[] = {"two", "three", "four", "five", "six", "seven", "27", "28", NULL};
+        static const char *const num[] = {"two",   "three", "four", "five", "six",
+                                          "seven", "27",    "28",   NULL};
         for (size_t j = 0; num[j]; j++) {
             size_t k2 = extract_word(s, n, q, num[j]);
             if (k2) {
@@ -140,14 +141,16 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
             /* "trade deficit", "trade balance", "turnover ... surplus" */
             size_t q = extract_skip_sp(s, n, i + l, 1);
             size_t l2;
-            if ((l2 = extract_word(s, n, q, "deficit")) || (l2 = extract_word(s, n, q, "balance")) ||
+            if ((l2 = extract_word(s, n, q, "deficit")) ||
+                (l2 = extract_word(s, n, q, "balance")) ||
                 (l2 = extract_word(s, n, q, "surplus"))) {
                 *deficit = extract_word(s, n, q, "deficit") != 0;
                 *k = q + l2 - i;
                 return "balance";
             }
             if ((l2 = extract_word(s, n, q, "partner")) || (l2 = extract_word(s, n, q, "partners")))
-                return partner_ok ? "trade" : NULL; /* "trade partner": a rank, not a flow by itself */
+                return partner_ok ? "trade"
+                                  : NULL; /* "trade partner": a rank, not a flow by itself */
         }
         return f;
     }
@@ -168,8 +171,9 @@ static const char *ex_source(const char *s, size_t n, size_t a, size_t b)
         if (i > a && ex_isalpha((unsigned char)s[i - 1]))
             continue;
         size_t k = 0;
-        if ((k = extract_word(s, n, i, "according to")) || (k = extract_word(s, n, i, "data from")) ||
-            (k = extract_word(s, n, i, "data of")) || (k = extract_word(s, n, i, "citing")) ||
+        if ((k = extract_word(s, n, i, "according to")) ||
+            (k = extract_word(s, n, i, "data from")) || (k = extract_word(s, n, i, "data of")) ||
+            (k = extract_word(s, n, i, "citing")) ||
             (k = extract_word(s, n, i, "data released by"))) {
             size_t lim = i + k + 90 < b ? i + k + 90 : b;
             for (size_t q = i + k; q < lim; q++) {
@@ -210,11 +214,11 @@ static const char *ex_source(const char *s, size_t n, size_t a, size_t b)
  * "Netherlands posted a deficit", "Russia annually invests"). */
 static int ex_subject_verb(const char *s, size_t n, size_t p, size_t lim)
 {
-    static const char *const verbs[] = {"exported", "exports", "imported", "imports", "shipped",
-                                        "supplied", "posted",  "recorded", "invests",  "invested",
-                                        "sent",     "sold",    "bought",   "purchased", "contributed",
-                                        "gave",     "provided", "allocated", "granted", "financed",
-                                        "disbursed", NULL};
+    static const char *const verbs[] = {
+        "exported", "exports",   "imported",    "imports",  "shipped",  "supplied",
+        "posted",   "recorded",  "invests",     "invested", "sent",     "sold",
+        "bought",   "purchased", "contributed", "gave",     "provided", "allocated",
+        "granted",  "financed",  "disbursed",   NULL};
     for (int it = 0; it < 3 && p < lim; it++) {
         for (size_t j = 0; verbs[j]; j++)
             if (extract_word(s, n, p, verbs[j]))
@@ -307,7 +311,8 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             size_t in = extract_word(s, n, q2, "in");
             int d;
             size_t k2;
-            const char *f = in ? ex_flow_word(s, n, extract_skip_sp(s, n, q2 + in, 1), &k2, &d) : NULL;
+            const char *f =
+                in ? ex_flow_word(s, n, extract_skip_sp(s, n, q2 + in, 1), &k2, &d) : NULL;
             if (f) {
                 flow = f;
                 kw_a = extract_skip_sp(s, n, q2 + in, 1);
@@ -338,7 +343,8 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             const char *f = ex_flow_word_p(s, n, q, &k, &d, 1);
             if (!f && (k = extract_word(s, n, q, "trading")) != 0)
                 f = "trade";
-            if (!f && ((k = extract_word(s, n, q, "investor")) || (k = extract_word(s, n, q, "investors"))))
+            if (!f && ((k = extract_word(s, n, q, "investor")) ||
+                       (k = extract_word(s, n, q, "investors"))))
                 f = "investment_stock";
             if (f) {
                 flow = f;
@@ -387,10 +393,9 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     since = 1;
                 if (extract_word(s, n, q, "inflow") || extract_word(s, n, q, "inflows") ||
                     extract_word(s, n, q, "attracted") || extract_word(s, n, q, "attract") ||
-                    extract_word(s, n, q, "attracting") ||
-                    extract_word(s, n, q, "projects") || extract_word(s, n, q, "annually") ||
-                    extract_word(s, n, q, "invests") || extract_word(s, n, q, "invested") ||
-                    extract_word(s, n, q, "new"))
+                    extract_word(s, n, q, "attracting") || extract_word(s, n, q, "projects") ||
+                    extract_word(s, n, q, "annually") || extract_word(s, n, q, "invests") ||
+                    extract_word(s, n, q, "invested") || extract_word(s, n, q, "new"))
                     inflow = 1;
             }
             if (!strcmp(flow, "fdi_flow") && stock && (!inflow || since))
@@ -421,7 +426,7 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     flow = "freight";
         } else if (!strcmp(flow, "freight") && trade_unit_is_currency(r->f.unit)) {
             /* money: "freight trains ... worth" is not goods carried */
-            flow = NULL;
+            flow = "";
             w->have_flow = 0;
         }
         if (flow && !strcmp(flow, "balance") && !deficit) {
@@ -455,9 +460,9 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             size_t ve = extract_prev_word(s, n, b0, &v0);
             if (ve <= v0 || v0 < sa)
                 break;
-            static const char *const skip[] = {"goods", "mutual", "bilateral", "total", "foreign",
-                                               "external", "overall", "annual", "the", "merchandise",
-                                               "commodity", "direct", "of", NULL};
+            static const char *const skip[] = {
+                "goods",  "mutual", "bilateral",   "total",     "foreign", "external", "overall",
+                "annual", "the",    "merchandise", "commodity", "direct",  "of",       NULL};
             int sk = 0;
             for (size_t j = 0; skip[j]; j++)
                 if (extract_word(s, n, v0, skip[j]) == ve - v0)
@@ -521,8 +526,7 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     const char *nm = trade_country_name(c);
                     size_t nl = strlen(nm);
                     w->adj_import = !strcmp(flow, "import") && !poss &&
-                                    !(cl >= nl && !strncmp(s + p, nm, nl)) &&
-                                    strcmp(c, "EUU") != 0;
+                                    !(cl >= nl && !strncmp(s + p, nm, nl)) && strcmp(c, "EUU") != 0;
                 }
                 break;
             }
@@ -538,14 +542,15 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 mk = extract_word(s, n, q, "destination for");
             size_t cl;
             int poss;
-            const char *c = mk ? ex_country(s, n, extract_skip_sp(s, n, q + mk, 1), &cl, &poss) : NULL;
+            const char *c =
+                mk ? ex_country(s, n, extract_skip_sp(s, n, q + mk, 1), &cl, &poss) : NULL;
             if (c && !strcmp(flow, "export")) {
                 ex_set(w->reporter, c);
                 w->market = 1;
             }
         }
-        if (w->reporter[0] && (extract_word(s, n, kw_a, "attracted") ||
-                               extract_word(s, n, kw_a, "received"))) {
+        if (w->reporter[0] &&
+            (extract_word(s, n, kw_a, "attracted") || extract_word(s, n, kw_a, "received"))) {
             /* "Uzbekistan attracted $8.1 billion": the host */
             ex_set(w->host, w->reporter);
             w->reporter[0] = '\0';
@@ -592,12 +597,13 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 if (an) {
                     size_t cl2;
                     int poss2;
-                    const char *c2 = ex_country(s, n, extract_skip_sp(s, n, q2 + an, 1), &cl2, &poss2);
+                    const char *c2 =
+                        ex_country(s, n, extract_skip_sp(s, n, q2 + an, 1), &cl2, &poss2);
                     if (c2)
                         ex_set(w->partner, c2);
                 }
-            } else if (c && which == 1 && (strstr(fl, "export") || !strcmp(fl, "freight") ||
-                                           strstr(fl, "import"))) {
+            } else if (c && which == 1 &&
+                       (strstr(fl, "export") || !strcmp(fl, "freight") || strstr(fl, "import"))) {
                 /* "exports from X to Y" / "imports from Y to X" */
                 size_t q2 = extract_skip_sp(s, n, q + cl, 1);
                 size_t to = extract_word(s, n, q2, "to");
@@ -614,8 +620,9 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     if (c2)
                         ex_set(w->reporter, c2);
                 }
-            } else if (c && which == 0 && (strstr(fl, "export") || !strcmp(fl, "freight") ||
-                                           !strcmp(fl, "aid") || inv)) {
+            } else if (c && which == 0 &&
+                       (strstr(fl, "export") || !strcmp(fl, "freight") || !strcmp(fl, "aid") ||
+                        inv)) {
                 ex_set(w->partner, c);
             } else if (c && which == 0 && strstr(fl, "import")) {
                 /* "imports to X from Y" */
@@ -701,8 +708,9 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         for (int it = 0; it < 3; it++) {
             size_t v0;
             size_t ve = extract_prev_word(s, n, e, &v0);
-            static const char *const qw[] = {"more", "than", "over", "about", "nearly", "almost",
-                                             "some", "around", "at", "the", "level", "of", NULL};
+            static const char *const qw[] = {"more",   "than", "over",   "about", "nearly",
+                                             "almost", "some", "around", "at",    "the",
+                                             "level",  "of",   NULL};
             int hit = 0;
             for (size_t j = 0; qw[j] && ve > v0; j++)
                 if (extract_word(s, n, v0, qw[j]) == ve - v0)
@@ -716,7 +724,8 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         if (sep > 0 && (s[sep - 1] == '(' || s[sep - 1] == ':' || s[sep - 1] == '-')) {
             sep--;
             ok = 1;
-        } else if (sep >= 3 && (unsigned char)s[sep - 3] == 0xE2 && (unsigned char)s[sep - 2] == 0x80 &&
+        } else if (sep >= 3 && (unsigned char)s[sep - 3] == 0xE2 &&
+                   (unsigned char)s[sep - 2] == 0x80 &&
                    ((unsigned char)s[sep - 1] == 0x93 || (unsigned char)s[sep - 1] == 0x94)) {
             sep -= 3;
             ok = 1;
@@ -774,11 +783,12 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     while (q2 < sb && ex_isalpha((unsigned char)s[q2]))
                         q2++;
                 }
-            }
-            else if (!poss && q < start && ex_subject_verb(s, n, extract_skip_sp(s, n, q + cl, 1), start))
+            } else if (!poss && q < start &&
+                       ex_subject_verb(s, n, extract_skip_sp(s, n, q + cl, 1), start))
                 ex_set(w->subject, c);
-            if (poss && !w->host[0] && extract_word(s, n, extract_skip_sp(s, n, q + cl, 1), "economy") &&
-                q >= 3 && (extract_word(s, n, q - 3, "in") || extract_word(s, n, q - 5, "into")))
+            if (poss && !w->host[0] &&
+                extract_word(s, n, extract_skip_sp(s, n, q + cl, 1), "economy") && q >= 3 &&
+                (extract_word(s, n, q - 3, "in") || extract_word(s, n, q - 5, "into")))
                 ex_set(w->host, c); /* "in Kazakhstan's economy" */
             if (!poss && q < start && !w->host[0]) {
                 size_t q2 = extract_skip_sp(s, n, q + cl, 1);
@@ -819,15 +829,16 @@ static void ex_note(char *note, size_t cap, const char *fmt, const char *what, u
 }
 
 void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long before_line,
-                         const trade_figure *prev, const ex_doc *doc, int inherit,
-                         trade_figure *f, char *note, size_t cap)
+                         const trade_figure *prev, const ex_doc *doc, int inherit, trade_figure *f,
+                         char *note, size_t cap)
 {
     const char *rep = NULL, *par = NULL;
     int rep_prev = 0, par_prev = 0, rep_doc = 0, par_doc = 0;
     /* the flow */
     if (w->have_flow)
         snprintf(f->flow, sizeof f->flow, "%s", w->flow);
-    else if (before && before->have_flow && (strcmp(before->flow, "freight") || ex_tonnage(f->unit))) {
+    else if (before && before->have_flow &&
+             (strcmp(before->flow, "freight") || ex_tonnage(f->unit))) {
         snprintf(f->flow, sizeof f->flow, "%s", before->flow);
         ex_note(note, cap, "%s from line %lu", "flow", before_line);
     } else if (prev && prev->flow[0] && (strcmp(prev->flow, "freight") || ex_tonnage(f->unit))) {
@@ -849,8 +860,8 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         /* "Chinese imports accounted for USD 5.36 billion" in a text about
          * another country's trade: imports from China */
         const char *other = before && before->reporter[0] ? before->reporter
-                            : prev && prev->reporter[0]  ? prev->reporter
-                                                         : doc->reporter;
+                            : prev && prev->reporter[0]   ? prev->reporter
+                                                          : doc->reporter;
         if (other[0] && strcmp(other, w->reporter)) {
             rep = other;
             par = w->reporter;
@@ -938,8 +949,8 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
     int rep_before = 0, par_before = 0;
     if (before) {
         /* the sentence before, in the same paragraph, names the sides */
-        const char *br = before->reporter[0]  ? before->reporter
-                         : before->subject[0] ? before->subject
+        const char *br = before->reporter[0]     ? before->reporter
+                         : before->subject[0]    ? before->subject
                          : before->possessive[0] ? before->possessive
                                                  : NULL;
         if (!rep && br && (!par || strcmp(br, par))) {
@@ -975,8 +986,9 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         par_doc = 1;
     }
     int par_wld = 0;
-    if (!par && rep && (!strcmp(f->flow, "export") || !strcmp(f->flow, "import") ||
-                        !strcmp(f->flow, "trade") || !strcmp(f->flow, "balance")) &&
+    if (!par && rep &&
+        (!strcmp(f->flow, "export") || !strcmp(f->flow, "import") || !strcmp(f->flow, "trade") ||
+         !strcmp(f->flow, "balance")) &&
         strcmp(f->unit, "percent") && strcmp(f->unit, "rank")) {
         par = "WLD"; /* "China's exports dropped 1.8 percent": no partner, a total */
         par_wld = 1;
@@ -1008,7 +1020,8 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
     else if (rep && rep_prev)
         ex_note(note, cap, "%s from line %lu", "reporter", prev->line);
     else if (rep && rep_doc)
-        ex_note(note, cap, "%s from the title or first paragraph (line %lu)", "reporter", doc->line);
+        ex_note(note, cap, "%s from the title or first paragraph (line %lu)", "reporter",
+                doc->line);
     else if (rep && w->source && !strcmp(rep, w->source) && !w->reporter[0])
         ex_note(note, cap, "%s from the data source named in the sentence%.0lu", "reporter", 0);
     if (par && par_before)

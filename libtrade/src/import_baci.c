@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "fastnum_internal.h"
+#include "writer_internal.h"
 #include "import_internal.h"
 #include "input_internal.h"
 #include "utf8_internal.h"
@@ -1062,7 +1063,7 @@ static int baci_fd(trade_import *im, int fd, const char *path, trade_error *err)
             return rc;
         }
         w[0].peer = &w[1];
-        if (pthread_create(&th, NULL, worker_main, &w[1]) != 0) {
+        if (writer_thread_create(&th, worker_main, &w[1]) != 0) {
             worker_free(&w[1]);
             two = 0;
             w[0].end = fsize;
@@ -1446,10 +1447,14 @@ int trade_import_baci_stream(trade_import *im, const char *path, trade_import_gr
 {
     if (!strcmp(path, "-"))
         return -1;
+    /* a FIFO must be opened once only: opened and closed here, its writer
+     * would see the reader go (and the general path wait for another) */
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return -1;
     int fd = open(path, O_RDONLY);
     if (fd < 0)
         return trade_error_set(err, TRADE_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
-    struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || inp_sniff_fd(fd) != INP_PLAIN) {
         close(fd);
         return -1; /* a pipe, an archive, compressed: the general path */

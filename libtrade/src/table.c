@@ -30,6 +30,7 @@
 #include "trade/table.h"
 
 #include "codes_internal.h"
+#include "writer_internal.h"
 #include "error_internal.h"
 #include "input_internal.h"
 #include "series_internal.h"
@@ -1001,7 +1002,7 @@ static int split_start(split_job *j, const reader *a, int fd, unsigned long long
         goto fail;
     memcpy(r->map, a->map, a->nfilecols * sizeof *r->map);
     j->src = (pread_src){fd, cut, size};
-    if (pthread_create(&j->th, NULL, split_main, j) != 0)
+    if (writer_thread_create(&j->th, split_main, j) != 0)
         goto fail;
     return 1;
 fail:

@@ -203,6 +203,23 @@ int writer_temp_create(char *template, int is_dir, int *slot)
     return fd;
 }
 
+int writer_thread_create(pthread_t *th, void *(*fn)(void *), void *arg)
+{
+    /* the new thread inherits the blocked mask: a fatal signal then always
+     * runs its handler on a thread that blocks it in writer_temp_create */
+    sigset_t fatal, old;
+    sigemptyset(&fatal);
+    sigaddset(&fatal, SIGINT);
+    sigaddset(&fatal, SIGTERM);
+    sigaddset(&fatal, SIGHUP);
+    sigaddset(&fatal, SIGQUIT);
+    int masked = pthread_sigmask(SIG_BLOCK, &fatal, &old) == 0;
+    int rc = pthread_create(th, NULL, fn, arg);
+    if (masked)
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return rc;
+}
+
 void writer_temp_release(int slot)
 {
     if (slot >= 0 && slot < TEMP_SLOTS)

@@ -12,6 +12,7 @@
  * the caller's temporary file, then synced; trade_workbook renames it. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -22,6 +23,7 @@
 #include "trade/number.h"
 #include "trade/workbook.h"
 #include "trade/writer.h"
+#include "writer_internal.h"
 #include "writer_xlsx_internal.h"
 
 #define XLSX_MAX_ROWS 1048576u /* Excel's limit, the header included */
@@ -190,6 +192,28 @@ static int sync_path(const char *path, trade_error *err)
     return TRADE_OK;
 }
 
+/* Copy the file from into to (opened for writing, not replaced); errors
+ * name name. */
+static int copy_into(const char *from, const char *to, const char *name, trade_error *err)
+{
+    FILE *in = fopen(from, "rb"), *out = in ? fopen(to, "wb") : NULL;
+    int e = 0;
+    if (!in || !out)
+        e = errno ? errno : EIO;
+    char buf[1 << 16];
+    for (size_t n; !e && (n = fread(buf, 1, sizeof buf, in)) > 0;)
+        if (fwrite(buf, 1, n, out) != n)
+            e = errno ? errno : EIO;
+    if (!e && in && ferror(in))
+        e = errno ? errno : EIO;
+    if (out && fclose(out) != 0 && !e)
+        e = errno ? errno : EIO;
+    if (in)
+        fclose(in);
+    return e ? trade_error_set(err, TRADE_EIO, name, 0, 0, "write error: %s", strerror(e))
+             : TRADE_OK;
+}
+
 int xlsx_sheet_close(xlsx_sheet *s, trade_error *err)
 {
     if (!s->wb)
@@ -224,6 +248,9 @@ struct trade_workbook {
     lxw_workbook *wb;
     lxw_format *bold;
     char *path, *tmppath;
+    char *target; /* the file replaced (links followed), or written in place */
+    int direct;   /* 1: target is a device or FIFO: the temporary file is copied there */
+    int slot;     /* writer_temp_register's slot for tmppath */
     char names[64][32];
     size_t nsheets;
     xlsx_sheet cur; /* the sheet being written (its ws, row and column kinds) */
@@ -237,8 +264,10 @@ void trade_workbook_discard(trade_workbook *wb)
         workbook_close(wb->wb);
     if (wb->tmppath)
         unlink(wb->tmppath);
+    writer_temp_release(wb->slot);
     free(wb->cur.numeric);
     free(wb->path);
+    free(wb->target);
     free(wb->tmppath);
     free(wb);
 }
@@ -248,17 +277,36 @@ int trade_workbook_open(trade_workbook **out, const char *path, trade_error *err
     trade_error_clear(err);
     *out = NULL;
     trade_workbook *wb = calloc(1, sizeof *wb);
-    size_t n = path ? strlen(path) : 0;
-    if (!wb || !path || !(wb->path = strdup(path)) || !(wb->tmppath = malloc(n + 16))) {
+    if (wb)
+        wb->slot = -1;
+    if (!wb || !path || !(wb->path = strdup(path))) {
         trade_workbook_discard(wb);
         return trade_error_set(err, path ? TRADE_ENOMEM : TRADE_EARG, path, 0, 0,
                                path ? "out of memory" : "no file name");
     }
-    const char *slash = strrchr(path, '/');
-    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-    memcpy(wb->tmppath, path, dirlen);
-    snprintf(wb->tmppath + dirlen, n + 16 - dirlen, ".%s.XXXXXX", path + dirlen);
-    int fd = mkstemp(wb->tmppath);
+    /* the writer's rules for where an output goes (writer.h): links
+     * followed, devices and FIFOs written in place (through a temporary
+     * file in TMPDIR, copied there at commit), read-only files refused */
+    int rc0 = writer_resolve(path, &wb->target, &wb->direct, err);
+    if (rc0) {
+        trade_workbook_discard(wb);
+        return rc0;
+    }
+    const char *tdir = getenv("TMPDIR");
+    if (!tdir || !*tdir)
+        tdir = "/tmp";
+    const char *slash = strrchr(wb->target, '/');
+    size_t dirlen = wb->direct ? strlen(tdir) + 1 : slash ? (size_t)(slash - wb->target) + 1 : 0;
+    if (!(wb->tmppath = malloc(dirlen + sizeof ".trade-XXXXXX"))) {
+        trade_workbook_discard(wb);
+        return trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
+    }
+    if (wb->direct)
+        snprintf(wb->tmppath, dirlen + 1, "%s/", tdir);
+    else
+        memcpy(wb->tmppath, wb->target, dirlen);
+    memcpy(wb->tmppath + dirlen, ".trade-XXXXXX", sizeof ".trade-XXXXXX");
+    int fd = writer_temp_create(wb->tmppath, 0, &wb->slot);
     if (fd < 0) {
         int e = errno;
         free(wb->tmppath);
@@ -268,7 +316,9 @@ int trade_workbook_open(trade_workbook **out, const char *path, trade_error *err
     }
     mode_t mask = umask(0);
     umask(mask);
-    fchmod(fd, 0666 & ~mask);
+    struct stat st;
+    /* a replaced file keeps its permissions, as with the writer */
+    fchmod(fd, !wb->direct && stat(wb->target, &st) == 0 ? st.st_mode & 07777 : 0666 & ~mask);
     close(fd);
     wb->wb = book_new(wb->tmppath);
     wb->bold = wb->wb ? workbook_add_format(wb->wb) : NULL;
@@ -380,8 +430,15 @@ int trade_workbook_commit(trade_workbook *wb, trade_error *err)
         return TRADE_OK;
     lxw_error e = workbook_close(wb->wb);
     wb->wb = NULL;
-    int rc = e ? lxw_fail(err, wb->path, e) : sync_path(wb->tmppath, err);
-    if (!rc && rename(wb->tmppath, wb->path) != 0)
+    int rc = e ? lxw_fail(err, wb->path, e) : wb->direct ? TRADE_OK : sync_path(wb->tmppath, err);
+    if (!rc && wb->direct) {
+        /* a device or FIFO: copy the finished file there (tmppath is then
+         * removed by discard) */
+        rc = copy_into(wb->tmppath, wb->target, wb->path, err);
+        trade_workbook_discard(wb);
+        return rc;
+    }
+    if (!rc && rename(wb->tmppath, wb->target) != 0)
         rc = trade_error_set(err, TRADE_EIO, wb->path, 0, 0, "cannot rename into place: %s",
                              strerror(errno));
     if (!rc) {

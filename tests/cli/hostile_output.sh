@@ -134,6 +134,21 @@ check '[ $rc -eq 2 ] && grep -q "read-only" "$tmp/err" && [ -L "$tmp/ro/link.csv
 rc=$?
 check '[ $rc -eq 2 ] && grep -q "^$tmp/ro: cannot write: is a directory" "$tmp/err"' "cat -o folder: $(cat "$tmp/err")"
 
+# xlsx follows the same rules: through a link, a 254-byte name, read-only
+mkdir "$tmp/x" && echo old >"$tmp/x/t.xlsx" && ln -s t.xlsx "$tmp/x/l.xlsx"
+"$TRADE" cat "$good" --format xlsx -o "$tmp/x/l.xlsx" 2>"$tmp/err"
+rc=$?
+check '[ $rc -eq 0 ] && [ -L "$tmp/x/l.xlsx" ] && [ "$(head -c 2 "$tmp/x/t.xlsx")" = PK ]' "cat --format xlsx -o link: exit $rc: $(cat "$tmp/err")"
+"$TRADE" cat "$good" --format xlsx -o "$tmp/x/${name%.csv}.xlsx" 2>"$tmp/err"
+rc=$?
+check '[ $rc -eq 0 ] && [ "$(head -c 2 "$tmp/x/${name%.csv}.xlsx")" = PK ]' "cat --format xlsx -o 254-byte name: exit $rc: $(cat "$tmp/err")"
+chmod 0444 "$tmp/x/t.xlsx"
+cp "$tmp/x/t.xlsx" "$tmp/x.before"
+"$TRADE" cat "$good" --format xlsx -o "$tmp/x/l.xlsx" 2>"$tmp/err"
+rc=$?
+check '[ $rc -eq 2 ] && grep -q "read-only" "$tmp/err" && cmp -s "$tmp/x/t.xlsx" "$tmp/x.before"' "cat --format xlsx -o read-only: exit $rc: $(cat "$tmp/err")"
+only "$tmp/x" l.xlsx t.xlsx "${name%.csv}.xlsx"
+
 # Signals during a long -o write. The command runs with SIGINT and SIGQUIT
 # at their default (a background job of a script has them ignored, and an
 # ignored signal stays ignored, as nohup wants); once its temporary file

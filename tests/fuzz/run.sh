@@ -39,7 +39,7 @@ build=$(cd "$build" && pwd)
 san=(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
 cflags=(-std=c11 -g -O1 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -DTRADE_BUILDING
   -I"$root/libtrade/include" -I"$root/libtrade/src")
-libs=(-lcsv -larchive -lgsl -lgslcblas -lm -lpthread)
+libs=(-lcsv -larchive -lxlsxwriter -lgsl -lgslcblas -lm -lpthread)
 
 # the library, instrumented for coverage but without libFuzzer's main
 objs=()

@@ -163,7 +163,7 @@ TRADE_API const char *const *trade_import_partial_columns(void);
 /* The last column name of a partial file: the format version, the options
  * (level, quantity) and the content hashes of the input splits summed, so
  * that trade_import_partial refuses partials of other options and a split
- * summed twice. The caller frees it; NULL when out of memory. */
+ * summed twice. The caller frees it (trade_free); NULL when out of memory. */
 TRADE_API char *trade_import_partial_meta(const trade_import *im);
 
 #ifdef __cplusplus
