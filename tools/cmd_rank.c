@@ -11,7 +11,7 @@
 
 static const char usage[] =
     "usage: trade rank [--by COLUMN] [--group COLUMNS] [--ties METHOD] [--ascending]\n"
-    "                  [--keep-aggregates] [OPTIONS] [FILE...]\n"
+    "                  [--keep-aggregates] [--sort] [OPTIONS] [FILE...]\n"
     "\n"
     "Add a rank column: the rank of each row's --by value within its group,\n"
     "largest first; rows in unit rank smallest first (rank 1 is the smallest\n"
@@ -30,11 +30,14 @@ static const char usage[] =
     "      --ties METHOD     min (SQL RANK, default), max, dense (SQL DENSE_RANK),\n"
     "                        average (as pandas), first (order of appearance)\n"
     "      --ascending       smallest first\n"
-    "      --keep-aggregates rank aggregate partners (WLD, EUU, ...) as members\n" CLI_COMMON_HELP "\n"
+    "      --keep-aggregates rank aggregate partners (WLD, EUU, ...) as members\n"
+    "      --sort            write the rows group by group (in the order of each\n"
+    "                        group's first row), rank 1 first, unranked rows last\n"
+    "                        (default: the input order)\n" CLI_COMMON_HELP "\n"
     "example:\n"
     "  trade growth datasets/*.csv | trade rank --by growth_pct --group flow,period_to\n";
 
-enum { OPT_BY = 1, OPT_GROUP, OPT_TIES, OPT_ASC, OPT_AGGREGATES };
+enum { OPT_BY = 1, OPT_GROUP, OPT_TIES, OPT_ASC, OPT_AGGREGATES, OPT_SORT };
 
 /* Inputs of this many rows or more are written on two threads. */
 #define PARALLEL_ROWS 20000
@@ -43,6 +46,7 @@ enum { OPT_BY = 1, OPT_GROUP, OPT_TIES, OPT_ASC, OPT_AGGREGATES };
 typedef struct rank_job {
     const trade_table *t;
     const double *rank;
+    const size_t *order; /* the k-th row written is order[k]; NULL: row k */
     size_t ncols, rankcol, r0, r1;
     trade_writer *w;
     int rc;
@@ -58,7 +62,8 @@ static void rank_rows(rank_job *j)
         j->rc = CLI_EUSAGE;
         return;
     }
-    for (size_t r = j->r0; r < j->r1; r++) {
+    for (size_t k = j->r0; k < j->r1; k++) {
+        size_t r = j->order ? j->order[k] : k;
         for (size_t i = 0; i < j->ncols; i++)
             cells[i] = trade_table_cell(j->t, r, i);
         num[0] = '\0';
@@ -86,12 +91,13 @@ int cmd_rank(int argc, char **argv)
                                              {"ties", required_argument, NULL, OPT_TIES},
                                              {"ascending", no_argument, NULL, OPT_ASC},
                                              {"keep-aggregates", no_argument, NULL, OPT_AGGREGATES},
+                                             {"sort", no_argument, NULL, OPT_SORT},
                                              CLI_COMMON_OPTIONS,
                                              {NULL, 0, NULL, 0}};
     cli_common o = {0};
     o.generic = TRADE_READ_AUTO;
     trade_rank_options ropt = {0};
-    int c;
+    int c, sort = 0;
     cli_getopt_reset();
     while ((c = cli_getopt(argc, argv, "o:", longopts, "rank")) != -1) {
         int bad = 0;
@@ -111,6 +117,8 @@ int cmd_rank(int argc, char **argv)
             ropt.ascending = 1;
         } else if (c == OPT_AGGREGATES) {
             ropt.keep_aggregates = 1;
+        } else if (c == OPT_SORT) {
+            sort = 1;
         } else {
             bad = c == '?' || cli_common_option(&o, "rank", c, optarg);
         }
@@ -121,6 +129,7 @@ int cmd_rank(int argc, char **argv)
     }
     trade_table *t = trade_table_new();
     double *rank = NULL;
+    size_t *order = NULL;
     const char **names = NULL;
     trade_writer *w = NULL;
     trade_error err;
@@ -148,6 +157,11 @@ int cmd_rank(int argc, char **argv)
         }
         goto done;
     }
+    if (sort && (!(order = malloc((n + 1) * sizeof *order)) ||
+                 trade_rank_order(t, &ropt, rank, order, &err))) {
+        rc = order ? cli_fail(&err) : (cli_errorf("rank", "out of memory"), CLI_EUSAGE);
+        goto done;
+    }
     const trade_column *own = trade_rank_columns(NULL);
     long rankcol = trade_table_col_index(t, own[0].name);
     size_t nout = ncols + (rankcol < 0);
@@ -165,7 +179,7 @@ int cmd_rank(int argc, char **argv)
     }
     /* a large input: the second half of the rows on a second thread, kept
      * apart and written after the first half */
-    rank_job job = {t, rank, ncols, (size_t)rankcol, n / 2, n, NULL, CLI_OK};
+    rank_job job = {t, rank, order, ncols, (size_t)rankcol, n / 2, n, NULL, CLI_OK};
     pthread_t th;
     int threaded = n >= PARALLEL_ROWS && !trade_writer_open_part(&job.w, w, &err) &&
                    cli_thread_create(&th, rank_main, &job) == 0;
@@ -173,7 +187,7 @@ int cmd_rank(int argc, char **argv)
         trade_writer_discard(job.w);
         job.w = NULL;
     }
-    rank_job first = {t, rank, ncols, (size_t)rankcol, 0, threaded ? n / 2 : n, w, CLI_OK};
+    rank_job first = {t, rank, order, ncols, (size_t)rankcol, 0, threaded ? n / 2 : n, w, CLI_OK};
     rank_rows(&first);
     if (threaded) {
         pthread_join(th, NULL);
@@ -192,6 +206,7 @@ int cmd_rank(int argc, char **argv)
 done:
     trade_writer_discard(w);
     free(rank);
+    free(order);
     free(names);
     trade_table_free(t);
     return rc;

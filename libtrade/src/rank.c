@@ -101,3 +101,45 @@ done:
     trade_group_index_free(groups);
     return rc;
 }
+
+typedef struct rank_place {
+    size_t group, row;
+    double rank;
+} rank_place;
+
+static int place_cmp(const void *a, const void *b)
+{
+    const rank_place *x = a, *y = b;
+    if (x->group != y->group)
+        return x->group < y->group ? -1 : 1;
+    int xn = isnan(x->rank), yn = isnan(y->rank);
+    if (xn != yn)
+        return xn ? 1 : -1;
+    if (!xn && x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
+    return x->row < y->row ? -1 : x->row > y->row;
+}
+
+int trade_rank_order(const trade_table *t, const trade_rank_options *opt, const double *ranks,
+                     size_t *order, trade_error *err)
+{
+    trade_error_clear(err);
+    size_t n = trade_table_rows(t);
+    trade_group_index *groups = NULL;
+    int rc = trade_group_index_new(t, opt ? opt->group : NULL, &groups, err);
+    if (rc)
+        return rc;
+    rank_place *p = malloc((n + 1) * sizeof *p);
+    if (!p) {
+        trade_group_index_free(groups);
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    for (size_t r = 0; r < n; r++)
+        p[r] = (rank_place){trade_group_of(groups, r), r, ranks[r]};
+    qsort(p, n, sizeof *p, place_cmp);
+    for (size_t r = 0; r < n; r++)
+        order[r] = p[r].row;
+    free(p);
+    trade_group_index_free(groups);
+    return TRADE_OK;
+}

@@ -169,6 +169,25 @@ rc=$?
 usage_error "trade import: --where does not apply to --partial (a filter on partial sums changes the merged totals: filter the rows of merge)" \
   import baci --partial --where unit=t "$baci"
 
+# rank --sort: group by group in the order of each group's first row, rank 1
+# first, an unranked row (an aggregate partner) last. By hand: 2011 is the
+# first group (rows KAZ 5, UZB 9, WLD 20 unranked, TKM 7): UZB 1, TKM 2,
+# KAZ 3, then WLD; 2010 (KAZ 4, UZB 2): KAZ 1, UZB 2.
+cat >"$tmp/rk.csv" <<'CSV'
+reporter,partner,flow,period,value,unit
+BEL,KAZ,export,2011,5,EUR
+BEL,KAZ,export,2010,4,EUR
+BEL,UZB,export,2011,9,EUR
+BEL,WLD,export,2011,20,EUR
+BEL,UZB,export,2010,2,EUR
+BEL,TKM,export,2011,7,EUR
+CSV
+"$TRADE" rank --sort "$tmp/rk.csv" | cut -d, -f2,4,7 >"$tmp/rk.out"
+printf '%s\n' partner,period,rank UZB,2011,1 TKM,2011,2 KAZ,2011,3 WLD,2011, KAZ,2010,1 UZB,2010,2 |
+    cmp -s - "$tmp/rk.out" && ok || { bad "rank --sort:"; cat "$tmp/rk.out"; }
+# without --sort the input order stays
+[ "$("$TRADE" rank "$tmp/rk.csv" | cut -d, -f2 | tr '\n' ' ')" = "partner KAZ KAZ UZB WLD UZB TKM " ] && ok || bad "rank without --sort reordered"
+
 lib_valgrind_check || bad "valgrind"
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

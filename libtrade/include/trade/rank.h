@@ -42,6 +42,16 @@ typedef struct trade_rank_options {
 TRADE_API int trade_rank_table(const trade_table *t, const trade_rank_options *opt, double *ranks,
                                trade_error *err);
 
+/* The order in which `trade rank --sort` writes the rows: group by group
+ * (groups in the order of their first row), within a group by rank (rank 1
+ * first), rows without a rank after the ranked ones; equal ranks and
+ * unranked rows keep their input order. ranks: from trade_rank_table with
+ * the same opt. order (caller-owned, trade_table_rows(t) entries) gets the
+ * row indices. Returns 0; TRADE_EARG naming an absent group column;
+ * TRADE_ENOMEM. */
+TRADE_API int trade_rank_order(const trade_table *t, const trade_rank_options *opt,
+                               const double *ranks, size_t *order, trade_error *err);
+
 /* The column `trade rank` adds (or replaces): rank, numeric. Static. */
 TRADE_API const trade_column *trade_rank_columns(size_t *n);
 
