@@ -2,10 +2,8 @@
 # library exactly as a user would build them (only <trade/...> headers, the
 # libtrade::libtrade target), and run by ctest. tests/cli/package.sh builds
 # the same files again against an installed copy through pkg-config.
-file(GLOB TRADE_EXAMPLES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/examples/*.c)
-foreach(src ${TRADE_EXAMPLES})
-  get_filename_component(name ${src} NAME_WE)
-  add_executable(example_${name} ${src})
+foreach(name compare convert extract fit growth rank stats validate)
+  add_executable(example_${name} ${PROJECT_SOURCE_DIR}/examples/${name}.c)
   set_target_properties(example_${name} PROPERTIES OUTPUT_NAME ${name}
     RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/examples)
   target_compile_options(example_${name} PRIVATE ${TRADE_WARNINGS})
