@@ -137,6 +137,33 @@ static void test_arithmetic(void **state)
     assert_int_equal(trade_period_compare(&y2012, &y2012), 0);
 }
 
+/* trade_period_order: the months first (2011 before 2012), then the
+ * spelling: 2012 and 2012-01/2012-12 cover the same months but are two
+ * keys, in one order whichever is asked first; equal spellings are equal. */
+static trade_period per(const char *s)
+{
+    trade_period p;
+    trade_error err;
+    if (trade_period_parse(s, strlen(s), &p, &err))
+        fail_msg("%s: %s", s, err.message);
+    return p;
+}
+
+static void test_order(void **state)
+{
+    (void)state;
+    trade_period y11 = per("2011"), y12 = per("2012"), iv = per("2012-01/2012-12");
+    trade_period q = per("2012-Q1/2012-Q4"), y12b = per("2012");
+    assert_true(trade_period_order(&y11, &y12) < 0);
+    assert_true(trade_period_order(&y12, &y11) > 0);
+    assert_int_equal(trade_period_order(&y12, &y12b), 0);
+    assert_int_equal(trade_period_compare(&y12, &iv), 0); /* same months */
+    int a = trade_period_order(&y12, &iv), b = trade_period_order(&iv, &y12);
+    assert_true(a != 0 && (a < 0) == (b > 0));
+    int c = trade_period_order(&iv, &q), d = trade_period_order(&q, &iv);
+    assert_true(c != 0 && (c < 0) == (d > 0));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -144,6 +171,7 @@ int main(void)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_format),
         cmocka_unit_test(test_arithmetic),
+        cmocka_unit_test(test_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -93,25 +93,13 @@ struct trade_population {
     size_t n;
 };
 
-static int period_key_cmp(const trade_period *a, const trade_period *b)
-{
-    int c = trade_period_compare(a, b);
-    if (c)
-        return c;
-    if (a->start_unit != b->start_unit)
-        return a->start_unit < b->start_unit ? -1 : 1;
-    if (a->end_unit != b->end_unit)
-        return a->end_unit < b->end_unit ? -1 : 1;
-    return a->interval - b->interval;
-}
-
 static int pop_cmp(const void *pa, const void *pb)
 {
     const pop_row *a = pa, *b = pb;
     int c = strcmp(a->reporter, b->reporter);
     if (c)
         return c;
-    if ((c = period_key_cmp(&a->period, &b->period)))
+    if ((c = trade_period_order(&a->period, &b->period)))
         return c;
     return a->row < b->row ? -1 : a->row > b->row;
 }
@@ -172,7 +160,7 @@ int trade_population_new(const trade_table *t, trade_population **out, trade_err
     qsort(p->rows, n, sizeof *p->rows, pop_cmp);
     for (size_t i = 1; i < n; i++)
         if (!strcmp(p->rows[i].reporter, p->rows[i - 1].reporter) &&
-            !period_key_cmp(&p->rows[i].period, &p->rows[i - 1].period)) {
+            !trade_period_order(&p->rows[i].period, &p->rows[i - 1].period)) {
             size_t later =
                 p->rows[i].row > p->rows[i - 1].row ? p->rows[i].row : p->rows[i - 1].row;
             const char *rep = p->rows[i].reporter;
@@ -193,7 +181,7 @@ int trade_population_find(const trade_population *p, const char *reporter,
         size_t mid = (lo + hi) / 2;
         int c = strcmp(p->rows[mid].reporter, reporter);
         if (!c)
-            c = period_key_cmp(&p->rows[mid].period, period);
+            c = trade_period_order(&p->rows[mid].period, period);
         if (!c) {
             *out = p->rows[mid].population;
             return 0;

@@ -22,25 +22,13 @@ struct trade_deflators {
     int by_reporter;
 };
 
-static int pkey_cmp(const trade_period *a, const trade_period *b)
-{
-    int c = trade_period_compare(a, b);
-    if (c)
-        return c;
-    if (a->start_unit != b->start_unit)
-        return a->start_unit < b->start_unit ? -1 : 1;
-    if (a->end_unit != b->end_unit)
-        return a->end_unit < b->end_unit ? -1 : 1;
-    return a->interval - b->interval;
-}
-
 static int row_cmp(const void *pa, const void *pb)
 {
     const defl_row *a = pa, *b = pb;
     int c = strcmp(a->key, b->key);
     if (c)
         return c;
-    if ((c = pkey_cmp(&a->period, &b->period)))
+    if ((c = trade_period_order(&a->period, &b->period)))
         return c;
     return a->row < b->row ? -1 : a->row > b->row;
 }
@@ -114,7 +102,7 @@ int trade_deflators_new(const trade_table *t, trade_deflators **out, trade_error
     qsort(d->rows, n, sizeof *d->rows, row_cmp);
     for (size_t i = 1; i < n; i++)
         if (!strcmp(d->rows[i].key, d->rows[i - 1].key) &&
-            !pkey_cmp(&d->rows[i].period, &d->rows[i - 1].period)) {
+            !trade_period_order(&d->rows[i].period, &d->rows[i - 1].period)) {
             char msg[200];
             const char *file = NULL;
             unsigned long line0 = 0, col = 0;
@@ -143,7 +131,7 @@ static const defl_row *find(const trade_deflators *d, const char *key, const tra
         size_t mid = (lo + hi) / 2;
         int c = strcmp(d->rows[mid].key, key);
         if (!c)
-            c = pkey_cmp(&d->rows[mid].period, p);
+            c = trade_period_order(&d->rows[mid].period, p);
         if (!c)
             return &d->rows[mid];
         if (c < 0)

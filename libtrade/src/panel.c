@@ -91,18 +91,6 @@ static void intern_free(intern *in)
     free(in->slots);
 }
 
-static int period_cmp(const trade_period *a, const trade_period *b)
-{
-    int c = trade_period_compare(a, b);
-    if (c)
-        return c;
-    if (a->start_unit != b->start_unit)
-        return a->start_unit < b->start_unit ? -1 : 1;
-    if (a->end_unit != b->end_unit)
-        return a->end_unit < b->end_unit ? -1 : 1;
-    return a->interval - b->interval;
-}
-
 static int entry_cmp(const void *pa, const void *pb)
 {
     const entry *a = pa, *b = pb;
@@ -222,8 +210,8 @@ int trade_panel_build(const trade_table *t, const char *flow, trade_panel **out,
             goto fail;
         }
         size_t per = lastper;
-        if (per == (size_t)-1 || period_cmp(&periods[per], &o->period) != 0) {
-            for (per = 0; per < nper && period_cmp(&periods[per], &o->period) != 0; per++)
+        if (per == (size_t)-1 || trade_period_order(&periods[per], &o->period) != 0) {
+            for (per = 0; per < nper && trade_period_order(&periods[per], &o->period) != 0; per++)
                 ;
             if (per == nper) {
                 if (nper == capper) {
@@ -260,7 +248,7 @@ int trade_panel_build(const trade_table *t, const char *flow, trade_panel **out,
         for (size_t i = 0; i < nper; i++)
             ord[i] = i;
         for (size_t i = 1; i < nper; i++) /* few periods: insertion sort */
-            for (size_t j = i; j > 0 && period_cmp(&periods[ord[j - 1]], &periods[ord[j]]) > 0;
+            for (size_t j = i; j > 0 && trade_period_order(&periods[ord[j - 1]], &periods[ord[j]]) > 0;
                  j--) {
                 size_t tmp = ord[j];
                 ord[j] = ord[j - 1];

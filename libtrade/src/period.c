@@ -125,6 +125,18 @@ int trade_period_compare(const trade_period *a, const trade_period *b)
     return 0;
 }
 
+int trade_period_order(const trade_period *a, const trade_period *b)
+{
+    int c = trade_period_compare(a, b);
+    if (c)
+        return c;
+    if (a->start_unit != b->start_unit)
+        return a->start_unit < b->start_unit ? -1 : 1;
+    if (a->end_unit != b->end_unit)
+        return a->end_unit < b->end_unit ? -1 : 1;
+    return a->interval - b->interval;
+}
+
 int trade_period_months(const trade_period *p)
 {
     return p->start_unit == TRADE_PERIOD_NONE ? 0 : p->last_month - p->first_month + 1;

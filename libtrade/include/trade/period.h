@@ -45,6 +45,12 @@ TRADE_API size_t trade_period_format(const trade_period *p, char *buf, size_t si
 /* Order by first month, then by last month: <0, 0, >0. */
 TRADE_API int trade_period_compare(const trade_period *a, const trade_period *b);
 
+/* A total order of periods as written: trade_period_compare, then by the
+ * unit of the start and of the end as written, then plain before interval,
+ * so 2012, 2012-01/2012-12 and 2012-Q1/2012-Q4 are ordered and told apart
+ * (sort keys of tables keyed by period: deflators, populations, panels). */
+TRADE_API int trade_period_order(const trade_period *a, const trade_period *b);
+
 /* Number of months covered (12 for a year, 10 for 2012-01/2012-10). */
 TRADE_API int trade_period_months(const trade_period *p);
 
