@@ -1315,7 +1315,8 @@ static int find_blocks(trade_import *im, int fd, uint64_t data, uint64_t fsize,
                 b = nb;
                 cap *= 2;
             }
-            b[n++] = (sblock){n ? off + p : data, 0, line, y, rep};
+            b[n] = (sblock){n ? off + p : data, 0, line, y, rep};
+            n++;
             if (n == 1)
                 b[0].start = data, b[0].line = first_line;
             cy = y;
