@@ -2,7 +2,8 @@
 // a BACI file -> sums per (year, exporter, importer[, product prefix]) in
 // USD, then growth between the years of each series (LAG) and ranks within
 // (year, exporter) (RANK()), each written to CSV, as trade import, growth
-// and rank do. Sums in DECIMAL(38,3), exact like trade's.
+// and rank do. Values read as DECIMAL(18,3) (3 decimals, as BACI writes them), summed
+// exactly into DECIMAL(38,3), like trade's exact sums.
 // usage: node duckdb_levels.mjs BACI.csv OUTDIR LEVEL [THREADS]
 //        LEVEL total, hs2, hs4 or hs6
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -19,7 +20,7 @@ await con.run(`CREATE TEMP TABLE tot AS
   SELECT t, i, j${prod}, SUM(v) * 1000 AS value
   FROM read_csv('${q(file)}', header = true,
        columns = {'t': 'INTEGER', 'i': 'INTEGER', 'j': 'INTEGER', 'k': 'VARCHAR',
-                  'v': 'DECIMAL(38,3)', 'q': 'VARCHAR'})
+                  'v': 'DECIMAL(18,3)', 'q': 'VARCHAR'})
   GROUP BY ALL`);
 await con.run(`COPY (SELECT * FROM tot ORDER BY t, i, j${key}) TO '${q(out)}/tot.csv' (HEADER)`);
 await con.run(`COPY (SELECT i, j${key}, t, value,

@@ -8,7 +8,7 @@ them, default 2); COUNTRIES = 227 exporters and importers with real ISO
 numeric codes and BACI's own (842 USA, 251 France, 699 India, 757
 Switzerland, 579 Norway); sparse pairs: each exporter ships to a share of
 the importers that falls with its rank (Zipf exponent 1.1 for exporters, 0.9
-for importers), so about 33,000 of the 51,529 ordered pairs trade (65,000 bilateral
+for importers), so about 31,000 of the 51,529 ordered pairs trade in a year (62,500 bilateral
 totals in two years); PRODUCTS
 = 5,000 HS6 codes with their leading zeros, each pair trading a heavy-tailed
 number of them (most pairs few, the large ones thousands), the same pairs

@@ -61,8 +61,8 @@ set mxtics 1
 set x2tics ('' 2010, '' 2011, '' 2012, '' 2013, '' 2014, '' 2015, '' 2016) scale 0
 set grid x2tics lc rgb '#eeeeee'
 set yrange [0:800.506]
-set label '2012–2015 total' at first 2014, first 688 offset char 1.2, char 0.9 font ',9' tc rgb '#444444' noenhanced
-set label '2010–2012 total' at first 2011.5, first 696.092 offset char 1.2, char 0.9 font ',9' tc rgb '#444444' noenhanced
+set label '2012–2015 total' at first 2014, first 688 left offset char 1.2, char 0.9 font ',9' tc rgb '#444444' noenhanced
+set label '2010–2012 total' at first 2011.5, first 696.092 left offset char 1.2, char 0.9 font ',9' tc rgb '#444444' noenhanced
 
 # ---- plot: lines (dashed towards projections and partial periods), period spans, points ----
 plot $s1 using 1:2:6:7 with xerrorbars pt -1 lw 1 lc rgb '#0072B2' notitle, \

@@ -76,7 +76,7 @@ set mxtics 1
 set x2tics ('' 2010, '' 2011, '' 2012, '' 2013) scale 0
 set grid x2tics lc rgb '#eeeeee'
 set yrange [0:15.87]
-set label 'Jan–Oct 2012' at first 2012.416667, first 3.3 offset char 1.2, char 0.9 font ',9' tc rgb '#444444' noenhanced
+set label 'Jan–Oct 2012' at first 2012.416667, first 3.3 right offset char 1.0, char 1.6 font ',9' tc rgb '#444444' noenhanced
 
 # ---- plot: lines (dashed towards projections and partial periods), period spans, points ----
 plot $s1 using 1:3 with lines lw 2.5 lc rgb '#0072B2' notitle, \

@@ -126,6 +126,29 @@ static void test_countries(void **state)
     assert_true(n >= 249); /* ISO 3166-1 has 249 entries */
 }
 
+/* "did you mean ...?": ISO 3166-1 gives DE/DEU/276 Germany, CN/CHN/156
+ * China, RU/RUS Russian Federation; "Domini" starts both Dominica and the
+ * Dominican Republic, "Ger" is too short to guess from. */
+static void test_suggest(void **state)
+{
+    (void)state;
+    assert_string_equal(trade_country_suggest("DE"), "DEU");
+    assert_string_equal(trade_country_suggest("cn"), "CHN");
+    assert_string_equal(trade_country_suggest("deu"), "DEU");
+    assert_string_equal(trade_country_suggest("Germany"), "DEU");
+    assert_string_equal(trade_country_suggest("GERMANY"), "DEU");
+    assert_string_equal(trade_country_suggest("276"), "DEU");
+    assert_string_equal(trade_country_suggest("Russia"), "RUS");
+    assert_string_equal(trade_country_suggest("European Union"), "EUU");
+    assert_null(trade_country_suggest("Domini"));
+    assert_null(trade_country_suggest("Ger"));
+    assert_null(trade_country_suggest("XYZ"));
+    assert_null(trade_country_suggest("QQ"));
+    assert_null(trade_country_suggest("9999"));
+    assert_null(trade_country_suggest(""));
+    assert_null(trade_country_suggest(NULL));
+}
+
 /* The historical table of FORMAT.md and the library agree both ways; the
  * years are the ones of ISO 3166-3 (withdrawal: SUN 1992-08-30 -> in use
  * until 1991; CSK 1993 -> 1992; DDR 1990; YUG 1993 -> 1992; SCG 2003 to
@@ -189,9 +212,8 @@ static void test_units(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_doc_agrees),
-        cmocka_unit_test(test_countries),
-        cmocka_unit_test(test_historical),
+        cmocka_unit_test(test_doc_agrees), cmocka_unit_test(test_countries),
+        cmocka_unit_test(test_suggest),    cmocka_unit_test(test_historical),
         cmocka_unit_test(test_units),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

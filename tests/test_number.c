@@ -99,8 +99,12 @@ static void test_format(void **state)
     fmt(-0.0, "0");
     fmt(1e21, "1000000000000000000000");
     fmt(1.5e-7, "0.00000015");
-    fmt(1.0 / 3, "0.33333333333333331"); /* %.17g: 16 digits would do, 17 are allowed */
-    fmt(100.0 / 1.4015, "71.352122725651085"); /* python: "%.17g" % (100 / 1.4015) */
+    /* the shortest text that reads back the same, as python3's repr() gives it:
+       16 digits where 16 do, 17 only where needed */
+    fmt(1.0 / 3, "0.3333333333333333");          /* repr(1.0/3) */
+    fmt(100.0 / 1.4015, "71.35212272565109");    /* repr(100.0/1.4015) */
+    fmt(0.1 + 0.2, "0.30000000000000004");       /* repr(0.1+0.2): 17 needed */
+    fmt(100 * (119091910 / 100000000.0 - 1), "19.09190999999999");
     char buf[TRADE_NUMBER_BUFSIZE];
     assert_int_equal(trade_number_format(1.0 / 0.0, buf, sizeof buf), 0);
     assert_string_equal(buf, "");

@@ -30,7 +30,7 @@ static void write_rows(const char *path, trade_format format, int raw)
 {
     trade_writer *w;
     trade_error err;
-    trade_write_options o = {format, raw};
+    trade_write_options o = {format, raw, 0};
     assert_int_equal(trade_writer_open(&w, path, &o, &err), TRADE_OK);
     const char *names[] = {"reporter", "value", "note", "balance"};
     assert_int_equal(trade_writer_header(w, 4, names, NULL, &err), TRADE_OK);
@@ -200,7 +200,7 @@ static void test_parts(void **state)
     assert_int_equal(n, 200002);
 
     /* JSON lines in a part; a part is not committed */
-    trade_write_options jo = {TRADE_FORMAT_JSONL, 0};
+    trade_write_options jo = {TRADE_FORMAT_JSONL, 0, 0};
     assert_int_equal(trade_writer_open(&w, path, &jo, &err), TRADE_OK);
     assert_int_equal(trade_writer_header(w, 2, names, NULL, &err), TRADE_OK);
     assert_int_equal(trade_writer_open_part(&p1, w, &err), TRADE_OK);
@@ -219,12 +219,44 @@ static void test_parts(void **state)
     trade_writer_discard(w);
 }
 
+/* --digits: numeric columns rounded to N significant digits, written plain;
+ * text columns and text in numeric columns untouched. By hand:
+ * 119091910 at 4 digits is 1.191e8 = 119100000; 19.091909999999991 at 4 is
+ * 19.09; 0.00012345 at 2 is 0.00012; -1700000 at 2 stays -1700000. */
+static void test_digits(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/digits.csv", dir);
+    trade_writer *w;
+    trade_error err;
+    trade_write_options o = {TRADE_FORMAT_CSV, 0, 4};
+    assert_int_equal(trade_writer_open(&w, path, &o, &err), TRADE_OK);
+    const char *names[] = {"note", "value", "growth_pct"};
+    assert_int_equal(trade_writer_header(w, 3, names, NULL, &err), TRADE_OK);
+    const char *r1[] = {"119091910", "119091910", "19.091909999999991"};
+    const char *r2[] = {"x", "n/a", ""};
+    assert_int_equal(trade_writer_row(w, r1, &err), TRADE_OK);
+    assert_int_equal(trade_writer_row(w, r2, &err), TRADE_OK);
+    assert_int_equal(trade_writer_commit(w, &err), TRADE_OK);
+    assert_string_equal(slurp(path), "note,value,growth_pct\n"
+                                     "119091910,119100000,19.09\n"
+                                     "x,n/a,\n");
+    o.digits = 2;
+    assert_int_equal(trade_writer_open(&w, path, &o, &err), TRADE_OK);
+    assert_int_equal(trade_writer_header(w, 3, names, NULL, &err), TRADE_OK);
+    const char *r3[] = {"a", "0.00012345", "-1700000"};
+    assert_int_equal(trade_writer_row(w, r3, &err), TRADE_OK);
+    assert_int_equal(trade_writer_commit(w, &err), TRADE_OK);
+    assert_string_equal(slurp(path), "note,value,growth_pct\na,0.00012,-1700000\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_csv),    cmocka_unit_test(test_tsv_jsonl),
         cmocka_unit_test(test_atomic), cmocka_unit_test(test_formats),
-        cmocka_unit_test(test_parts),
+        cmocka_unit_test(test_parts),  cmocka_unit_test(test_digits),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -81,6 +82,44 @@ void cli_getopt_reset(void)
     opterr = 1;
 }
 
+int cli_refuse_option(const char *cmd, int c, const char *why)
+{
+    const char *name = c == 'o'                 ? "-o/--output"
+                       : c == CLI_OPT_FORMAT    ? "--format"
+                       : c == CLI_OPT_RAW       ? "--raw"
+                       : c == CLI_OPT_WHERE     ? "--where"
+                       : c == CLI_OPT_DRAFT     ? "--draft"
+                       : c == CLI_OPT_MAX_FIELD ? "--max-field"
+                                                : "this option";
+    cli_errorf(cmd, "%s is not used by %s (%s)", name, cmd, why);
+    cli_usage_hint(cmd);
+    return CLI_EUSAGE;
+}
+
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
+               const char *cmd)
+{
+    /* a leading ':' tells a missing value (':') from an unknown option ('?') */
+    char opts[64];
+    snprintf(opts, sizeof opts, ":%s", shortopts);
+    opterr = 0;
+    int c = getopt_long(argc, argv, opts, longopts, NULL);
+    if (c != '?' && c != ':')
+        return c;
+    const char *word = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+    int is_long = !strncmp(word, "--", 2);
+    int len = (int)strcspn(word, "=");
+    if (!is_long && optopt > 0 && optopt < 128)
+        cli_errorf(cmd, c == ':' ? "option '-%c' needs a value" : "unknown option '-%c'", optopt);
+    else if (c == ':')
+        cli_errorf(cmd, "option '%.*s' needs a value", len, word);
+    else if (optopt)
+        cli_errorf(cmd, "option '%.*s' takes no value", len, word);
+    else
+        cli_errorf(cmd, "unknown option '%.*s'", len, word);
+    return '?';
+}
+
 int cli_common_option(cli_common *o, const char *cmd, int c, const char *arg)
 {
     switch (c) {
@@ -89,13 +128,23 @@ int cli_common_option(cli_common *o, const char *cmd, int c, const char *arg)
         return 0;
     case CLI_OPT_FORMAT:
         if (trade_format_parse(arg, &o->write.format)) {
-            cli_errorf(cmd, "--format must be csv, tsv or jsonl, not '%s'", arg);
+            cli_errorf(cmd, "--format must be csv, tsv, jsonl or xlsx, not '%s'", arg);
             return CLI_EUSAGE;
         }
         return 0;
     case CLI_OPT_RAW:
         o->write.raw = 1;
         return 0;
+    case CLI_OPT_DIGITS: {
+        char *end;
+        long n = strtol(arg, &end, 10);
+        if (!*arg || *end || n < 1 || n > 17) {
+            cli_errorf(cmd, "--digits takes 1 to 17 (significant digits), not '%s'", arg);
+            return CLI_EUSAGE;
+        }
+        o->write.digits = (int)n;
+        return 0;
+    }
     case CLI_OPT_DRAFT:
         o->draft = 1;
         return 0;
@@ -179,6 +228,37 @@ int cli_where_new(trade_where **out, const cli_common *o, const char *cmd)
     return CLI_OK;
 }
 
+/* A progress bar on a terminal while a large file is read (as import). */
+typedef struct read_progress {
+    int last, shown;
+    char name[256];
+} read_progress;
+
+static void read_progress_fn(void *ctx, const char *name, unsigned long long done,
+                             unsigned long long total)
+{
+    read_progress *p = ctx;
+    int pct = total ? (int)(done * 100 / total) : 100;
+    if (strcmp(p->name, name) != 0) {
+        if (p->shown)
+            fputc('\n', stderr);
+        snprintf(p->name, sizeof p->name, "%s", name);
+        p->last = -1;
+        p->shown = 0;
+    }
+    if (pct == p->last || (!p->shown && pct == 100))
+        return; /* a small file: no bar at all */
+    p->last = pct;
+    p->shown = 1;
+    char bar[41];
+    int n = pct * 40 / 100;
+    memset(bar, '#', (size_t)n);
+    memset(bar + n, '.', (size_t)(40 - n));
+    bar[40] = '\0';
+    fprintf(stderr, "\r%s [%s] %3d%%", name, bar, pct);
+    fflush(stderr);
+}
+
 int cli_read_inputs(trade_table *t, const char *cmd, int argc, char **argv, const cli_common *o)
 {
     problem_count pc = {"", 0, 0};
@@ -188,6 +268,11 @@ int cli_read_inputs(trade_table *t, const char *cmd, int argc, char **argv, cons
     ro.max_field_bytes = o ? o->max_field : 0;
     ro.on_problem = print_problem;
     ro.ctx = &pc;
+    read_progress prog = {-1, 0, ""};
+    if (isatty(2)) {
+        ro.progress = read_progress_fn;
+        ro.progress_ctx = &prog;
+    }
     trade_where *w = NULL;
     int rc = cli_where_new(&w, o, cmd);
     if (rc)
@@ -195,6 +280,8 @@ int cli_read_inputs(trade_table *t, const char *cmd, int argc, char **argv, cons
     trade_error err;
     rc = trade_table_read_files(t, argc > 0 ? (size_t)argc : 0, (const char *const *)argv, &ro, w,
                                 &err);
+    if (prog.shown)
+        fputc('\n', stderr);
     trade_where_free(w);
     if (rc && pc.total == 0)
         cli_print_error(&err); /* out of memory: reported through no callback */
@@ -213,4 +300,9 @@ int cli_writer_commit(trade_writer *w)
     trade_error err;
     int rc = trade_writer_commit(w, &err);
     return rc ? cli_fail(&err) : CLI_OK;
+}
+
+void cli_usage_hint(const char *cmd)
+{
+    fprintf(stderr, "see 'trade %s --help'\n", cmd);
 }

@@ -56,6 +56,7 @@ enum {
     CLI_OPT_WHERE,
     CLI_OPT_DRAFT,
     CLI_OPT_MAX_FIELD,
+    CLI_OPT_DIGITS,
     CLI_OPT_HELP
 };
 #define CLI_COMMON_OPTIONS                                                                         \
@@ -64,6 +65,7 @@ enum {
         {"where", required_argument, NULL, CLI_OPT_WHERE},                                         \
         {"draft", no_argument, NULL, CLI_OPT_DRAFT},                                               \
         {"max-field", required_argument, NULL, CLI_OPT_MAX_FIELD},                                 \
+        {"digits", required_argument, NULL, CLI_OPT_DIGITS},                                       \
     {                                                                                              \
         "help", no_argument, NULL, CLI_OPT_HELP                                                    \
     }
@@ -72,6 +74,8 @@ enum {
 #define CLI_COMMON_HELP                                                                            \
     "  -o, --output FILE     write to FILE (atomically) instead of stdout\n"                       \
     "      --format FMT      csv (default), tsv, jsonl or xlsx (Excel, with -o FILE)\n"            \
+    "      --digits N        numbers to N significant digits (1 to 17; default: the\n"            \
+    "                        shortest text that reads back as the same number)\n"                  \
     "      --raw             do not neutralise spreadsheet formulas in text cells\n"               \
     "      --where COND      keep only rows where COND holds: COL=VAL, COL!=VAL, COL<N,\n"        \
     "                        COL<=N, COL>N, COL>=N (numbers), COL~REGEX (POSIX extended);\n"  \
@@ -104,7 +108,23 @@ int cli_writer_commit(trade_writer *w);
 /* Print a library error and return its exit code. */
 int cli_fail(const trade_error *err);
 
+/* After a usage error (its one-line message printed): "see 'trade CMD
+ * --help'" on stderr. The whole help is for --help only. */
+void cli_usage_hint(const char *cmd);
+
 /* Standard getopt_long prologue helpers: reset getopt for a subcommand. */
 void cli_getopt_reset(void);
+
+/* getopt_long for subcommand cmd, with its own messages: an unknown
+ * option, a missing value or a value given to a flag prints one line
+ * ("trade CMD: unknown option '--x'") and returns '?' (the caller ends
+ * with cli_usage_hint). Otherwise as getopt_long. */
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
+               const char *cmd);
+
+/* Refuse common option c (from getopt_long) that does nothing in cmd:
+ * "trade CMD: --format is not used by CMD (WHY)" and the pointer to
+ * --help. Returns CLI_EUSAGE. */
+int cli_refuse_option(const char *cmd, int c, const char *why);
 
 #endif

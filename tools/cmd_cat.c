@@ -29,14 +29,14 @@ int cmd_cat(int argc, char **argv)
     cli_common o = {0};
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "cat")) != -1) {
         if (c == CLI_OPT_HELP) {
             fputs(usage, stdout);
             return CLI_OK;
         }
         int rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "cat", c, optarg);
         if (rc) {
-            fputs(usage, stderr);
+            cli_usage_hint("cat");
             return CLI_EUSAGE;
         }
     }

@@ -66,13 +66,13 @@ int cmd_check(int argc, char **argv)
     cli_common o = {0};
     int ch;
     cli_getopt_reset();
-    while ((ch = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((ch = cli_getopt(argc, argv, "o:", longopts, "check")) != -1) {
         if (ch == CLI_OPT_HELP) {
             fputs(usage, stdout);
             return CLI_OK;
         }
         if (ch == '?' || cli_common_option(&o, "check", ch, optarg)) {
-            fputs(usage, stderr);
+            cli_usage_hint("check");
             return CLI_EUSAGE;
         }
     }

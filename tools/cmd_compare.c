@@ -86,7 +86,7 @@ int cmd_compare(int argc, char **argv)
     trade_compare_options co = {0};
     int ch;
     cli_getopt_reset();
-    while ((ch = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((ch = cli_getopt(argc, argv, "o:", longopts, "compare")) != -1) {
         int bad = 0;
         if (ch == CLI_OPT_HELP) {
             fputs(usage, stdout);
@@ -103,25 +103,39 @@ int cmd_compare(int argc, char **argv)
             bad = ch == '?' || cli_common_option(&o, "compare", ch, optarg);
         }
         if (bad) {
-            fputs(usage, stderr);
+            cli_usage_hint("compare");
             return CLI_EUSAGE;
         }
     }
     if (optind >= argc) {
         cli_errorf("compare", "which comparison? balance, coverage, total, share, hhi, index or "
                               "mirror");
-        fputs(usage, stderr);
+        cli_usage_hint("compare");
         return CLI_EUSAGE;
     }
     const char *what = argv[optind++];
     trade_compare_mode mode;
     if (trade_compare_mode_parse(what, &mode)) {
         cli_errorf("compare", "unknown comparison '%s'", what);
-        fputs(usage, stderr);
+        cli_usage_hint("compare");
+        return CLI_EUSAGE;
+    }
+    /* an option of another mode would do nothing here: refused */
+    int grouped = mode == TRADE_COMPARE_SHARE || mode == TRADE_COMPARE_HHI;
+    const char *unused = !grouped && co.group                     ? "--group"
+                         : !grouped && co.of                      ? "--of"
+                         : !grouped && co.keep_aggregates         ? "--keep-aggregates"
+                         : mode != TRADE_COMPARE_INDEX && co.base ? "--base"
+                                                                  : NULL;
+    if (unused) {
+        cli_errorf("compare", "%s is not used by compare %s (%s)", unused, what,
+                   strcmp(unused, "--base") ? "share and hhi only" : "index only");
+        cli_usage_hint("compare");
         return CLI_EUSAGE;
     }
     if (mode == TRADE_COMPARE_INDEX && !co.base) {
         cli_errorf("compare", "index needs --base PERIOD");
+        cli_usage_hint("compare");
         return CLI_EUSAGE;
     }
     trade_table *t = trade_table_new();

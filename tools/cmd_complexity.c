@@ -49,22 +49,30 @@ static const char usage[] =
     "      --knn K           density from the K nearest products of each product:\n"
     "                        phi_pq >= the K-th largest phi_p. of the row (ties kept;\n"
     "                        the threshold as Stata computes max(t, -1), which can\n"
-    "                        drop ties by one unit in the last place, as there)\n"
+    "                        drop ties by one unit in the last place, as there;\n"
+    "                        K >= the number of products: all of them)\n"
     "      --flow F          the flow of the panel (default export)\n"
     "      --threads N       1 or 2 (default 2)\n" CLI_COMMON_HELP "\n"
     "example:\n"
     "  trade import baci BACI_HS92_Y2021_V202401b.csv --level hs6 | trade complexity\n";
 
-enum { OPT_THRESHOLD = 1, OPT_PRESENCE, OPT_POPULATION, OPT_PROXIMITY, OPT_KNN, OPT_FLOW,
-       OPT_THREADS };
+enum {
+    OPT_THRESHOLD = 1,
+    OPT_PRESENCE,
+    OPT_POPULATION,
+    OPT_PROXIMITY,
+    OPT_KNN,
+    OPT_FLOW,
+    OPT_THREADS
+};
 
-static const char *const cols_rca[] = {"period", "reporter", "product", "value", "rca",
-                                       "mcp", "diversity", "ubiquity", "eci", "pci",
-                                       "density", "coi", "cog", "method", "status", NULL};
-static const char *const cols_rpop[] = {"period",  "reporter", "product", "value",
-                                        "population", "rpop", "rca", "mcp", "diversity",
-                                        "ubiquity", "eci", "pci", "density", "coi", "cog",
-                                        "method", "status", NULL};
+static const char *const cols_rca[] = {
+    "period", "reporter", "product", "value", "rca", "mcp",    "diversity", "ubiquity",
+    "eci",    "pci",      "density", "coi",   "cog", "method", "status",    NULL};
+static const char *const cols_rpop[] = {"period", "reporter", "product", "value",     "population",
+                                        "rpop",   "rca",      "mcp",     "diversity", "ubiquity",
+                                        "eci",    "pci",      "density", "coi",       "cog",
+                                        "method", "status",   NULL};
 
 typedef struct out_ctx {
     trade_writer *w;
@@ -127,7 +135,7 @@ int cmd_complexity(int argc, char **argv)
     const char *popfile = NULL, *flow = "export";
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "complexity")) != -1) {
         char *end;
         switch (c) {
         case CLI_OPT_HELP:
@@ -136,12 +144,14 @@ int cmd_complexity(int argc, char **argv)
         case OPT_THRESHOLD:
             if (trade_number_parse(optarg, strlen(optarg), &opt.threshold)) {
                 cli_errorf("complexity", "--threshold: '%s' is not a plain number", optarg);
+                cli_usage_hint("complexity");
                 return CLI_EUSAGE;
             }
             break;
         case OPT_PRESENCE:
             if (trade_presence_parse(optarg, &opt.presence)) {
                 cli_errorf("complexity", "--presence: rca or rpop, not '%s'", optarg);
+                cli_usage_hint("complexity");
                 return CLI_EUSAGE;
             }
             break;
@@ -152,6 +162,7 @@ int cmd_complexity(int argc, char **argv)
             if (trade_proximity_parse(optarg, &opt.proximity)) {
                 cli_errorf("complexity",
                            "--proximity: symmetric, asymmetric or continuous, not '%s'", optarg);
+                cli_usage_hint("complexity");
                 return CLI_EUSAGE;
             }
             break;
@@ -159,6 +170,7 @@ int cmd_complexity(int argc, char **argv)
             opt.knn = (size_t)strtoul(optarg, &end, 10);
             if (*end || !opt.knn || optarg[0] == '-') {
                 cli_errorf("complexity", "--knn: a whole number of at least 1, not '%s'", optarg);
+                cli_usage_hint("complexity");
                 return CLI_EUSAGE;
             }
             break;
@@ -169,22 +181,25 @@ int cmd_complexity(int argc, char **argv)
             opt.threads = (int)strtol(optarg, &end, 10);
             if (*end || opt.threads < 1 || opt.threads > 2) {
                 cli_errorf("complexity", "--threads: 1 or 2, not '%s'", optarg);
+                cli_usage_hint("complexity");
                 return CLI_EUSAGE;
             }
             break;
         default:
             if (c == '?' || cli_common_option(&o, "complexity", c, optarg)) {
-                fputs(usage, stderr);
+                cli_usage_hint("complexity");
                 return CLI_EUSAGE;
             }
         }
     }
     if (opt.presence == TRADE_PRESENCE_RPOP && !popfile) {
         cli_errorf("complexity", "--presence rpop needs --population FILE");
+        cli_usage_hint("complexity");
         return CLI_EUSAGE;
     }
     if (popfile && opt.presence != TRADE_PRESENCE_RPOP) {
         cli_errorf("complexity", "--population is only used with --presence rpop");
+        cli_usage_hint("complexity");
         return CLI_EUSAGE;
     }
     trade_table *t = trade_table_new(), *pt = NULL;
@@ -215,9 +230,9 @@ int cmd_complexity(int argc, char **argv)
     static const char *const prox[] = {"symmetric", "asymmetric", "continuous"};
     char thr[TRADE_NUMBER_BUFSIZE];
     trade_number_format(opt.threshold, thr, sizeof thr);
-    int ml = snprintf(oc.method, sizeof oc.method, "%s>%s; proximity %s",
-                      opt.presence == TRADE_PRESENCE_RPOP ? "rpop" : "rca", thr,
-                      prox[opt.proximity]);
+    int ml =
+        snprintf(oc.method, sizeof oc.method, "%s>%s; proximity %s",
+                 opt.presence == TRADE_PRESENCE_RPOP ? "rpop" : "rca", thr, prox[opt.proximity]);
     if (opt.knn && ml > 0 && (size_t)ml < sizeof oc.method)
         snprintf(oc.method + ml, sizeof oc.method - (size_t)ml, "; knn %zu", opt.knn);
     oc.rpop = opt.presence == TRADE_PRESENCE_RPOP;

@@ -65,7 +65,7 @@ int cmd_convert(int argc, char **argv)
     const char *target = NULL, *rates = NULL;
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "convert")) != -1) {
         int bad = 0;
         if (c == CLI_OPT_HELP) {
             fputs(usage, stdout);
@@ -78,17 +78,18 @@ int cmd_convert(int argc, char **argv)
             bad = c == '?' || cli_common_option(&o, "convert", c, optarg);
         }
         if (bad) {
-            fputs(usage, stderr);
+            cli_usage_hint("convert");
             return CLI_EUSAGE;
         }
     }
     if (!target || !rates) {
         cli_errorf("convert", "--to CURRENCY and --rates FILE are required");
-        fputs(usage, stderr);
+        cli_usage_hint("convert");
         return CLI_EUSAGE;
     }
     if (!trade_unit_is_currency(target)) {
         cli_errorf("convert", "--to: '%s' is not an ISO 4217 currency code", target);
+        cli_usage_hint("convert");
         return CLI_EUSAGE;
     }
     trade_table *rt = NULL, *t = trade_table_new();

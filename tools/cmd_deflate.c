@@ -48,7 +48,7 @@ int cmd_deflate(int argc, char **argv)
     long base = 0;
     int have_base = 0, skip = 0, c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "deflate")) != -1) {
         char *end;
         switch (c) {
         case CLI_OPT_HELP:
@@ -61,6 +61,7 @@ int cmd_deflate(int argc, char **argv)
             base = strtol(optarg, &end, 10);
             if (*end || base < 1 || base > 9999) {
                 cli_errorf("deflate", "--base: a year (1 to 9999), not '%s'", optarg);
+                cli_usage_hint("deflate");
                 return CLI_EUSAGE;
             }
             have_base = 1;
@@ -70,14 +71,14 @@ int cmd_deflate(int argc, char **argv)
             break;
         default:
             if (c == '?' || cli_common_option(&o, "deflate", c, optarg)) {
-                fputs(usage, stderr);
+                cli_usage_hint("deflate");
                 return CLI_EUSAGE;
             }
         }
     }
     if (!dfile || !have_base) {
         cli_errorf("deflate", "--deflators FILE and --base YEAR are required");
-        fputs(usage, stderr);
+        cli_usage_hint("deflate");
         return CLI_EUSAGE;
     }
     trade_table *t = trade_table_new(), *dt = trade_table_new();
@@ -138,12 +139,10 @@ int cmd_deflate(int argc, char **argv)
         const char *ex[NADDED] = {trade_table_cell(t, r, (size_t)vcol), "", "", basestr, ""};
         const char *value = ex[0];
         trade_deflate_result res;
-        if (trade_unit_is_currency(ob->unit)) {
-            trade_deflate_factor(d, trade_deflators_by_reporter(d) ? ob->reporter : ob->unit,
-                                 &ob->period, (int)base, &res);
+        if (trade_deflate_obs(d, ob, (int)base, &res)) {
             trade_stats_number_format(res.index, idx, sizeof idx);
             trade_stats_number_format(res.base_index, bidx, sizeof bidx);
-            trade_stats_number_format(ob->value * res.factor, val, sizeof val);
+            trade_stats_number_format(res.value, val, sizeof val);
             ex[1] = idx;
             ex[2] = bidx;
             ex[4] = res.status;
@@ -154,7 +153,7 @@ int cmd_deflate(int argc, char **argv)
             }
         } else {
             ex[3] = "";
-            ex[4] = "not money: not deflated";
+            ex[4] = res.status;
         }
         for (size_t i = 0; i < nout; i++) {
             if (src[i] < nin)

@@ -1,16 +1,17 @@
-/* cmd_extract.c - trade extract: candidate observations from the prose and
+/* cmd_extract.c - trade extract: draft observations from the prose and
  * tables of briefs (plain UTF-8 text), one row per figure, with provenance.
- * The scanning is trade_extract_text's; this file reads the files, names
- * the source, writes the rows and keeps the output free of conflicting
- * duplicates (two figures that would share reporter, partner, flow, period,
- * unit, qualifier and source: the later one loses its flow, and says so). */
+ * Reading (bounded) and scanning are trade_extract_file's, the review
+ * against a dataset trade_extract_against's; this file parses options,
+ * names the source, writes the rows and keeps the rows of several files
+ * given one --source free of conflicting duplicates (the later one loses
+ * its flow, and says so). */
 #include <dirent.h>
 #include <errno.h>
-#include <sys/stat.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -22,13 +23,15 @@ static const char usage[] =
     "million, $96.4m, USD 87.3 bn, 3.9 billion EUR), quantities (tonnes, cubic\n"
     "metres, containers, TEU), percentages (shares as percent, growth as\n"
     "percent_change, pp), numbers written as words, and the cells of aligned\n"
-    "tables (unit and scale from the caption or header). Output: observation\n"
-    "rows with value in base units, unit, precision, qualifier (over, nearly,\n"
-    "up to, expected, ...), period, and reporter, partner and flow where the\n"
-    "sentence states them plainly (else empty: check the output with\n"
-    "'trade validate --draft'), plus line, column, as_written, context and\n"
-    "note (table headings). Years, dates, times, footnote marks, page and\n"
-    "article numbers and URLs are not figures.\n"
+    "tables (unit and scale from the caption or header). Output: draft\n"
+    "observation rows with value in base units, unit, precision, qualifier\n"
+    "(over, nearly, up to, expected, ...), measure (level, growth, change,\n"
+    "share, rank, count), product, reporter, partner, flow and period as the\n"
+    "sentence, the sentence before, the figure before or the document's title\n"
+    "state them (else empty: check with 'trade validate --draft'), a\n"
+    "confidence (0 to 1), and line, column, as_written, context and a note\n"
+    "saying where a field came from (\"reporter from line 3\"). Years, dates,\n"
+    "times, footnote marks, page and article numbers and URLs are not figures.\n"
     "\n"
     "options:\n"
     "      --source ID       the source column (default: file name without extension)\n"
@@ -39,20 +42,39 @@ static const char usage[] =
     "      --max-bytes N     refuse a text longer than N bytes (default 16 MiB)\n"
     "      --against PATH    review against a dataset (a CSV file, or a folder of\n"
     "                        them): a 'review' column says same, new, conflict (same\n"
-    "                        key, another value) or incomplete, with the row met\n" CLI_COMMON_HELP "\n"
+    "                        key, another value) or incomplete, with the row met\n" CLI_COMMON_HELP
+    "\n"
     "example:\n"
     "  trade extract brief.txt -o brief-draft.csv && trade validate --draft brief-draft.csv\n"
     "  trade extract new-brief.txt --against datasets/ --where review=conflict\n";
 
 enum { OPT_SOURCE = 1, OPT_NO_TABLES, OPT_NO_COUNTS, OPT_MAX_BYTES, OPT_DATE, OPT_AGAINST };
 
-static const char *const columns[] = {
-    "reporter", "partner", "flow", "period",  "value", "unit",       "precision", "qualifier",
-    "measure",  "product", "confidence", "source", "locator", "line", "column", "as_written", "context",
-    "note",     "review"};
-enum { C_REPORTER, C_PARTNER, C_FLOW, C_PERIOD, C_VALUE, C_UNIT, C_PRECISION, C_QUALIFIER,
-       C_MEASURE, C_PRODUCT, C_CONFIDENCE, C_SOURCE, C_LOCATOR, C_LINE, C_COLUMN, C_AS_WRITTEN, C_CONTEXT,
-       C_NOTE, C_REVIEW };
+static const char *const columns[] = {"reporter",   "partner",   "flow",      "period",  "value",
+                                      "unit",       "precision", "qualifier", "measure", "product",
+                                      "confidence", "source",    "locator",   "line",    "column",
+                                      "as_written", "context",   "note",      "review"};
+enum {
+    C_REPORTER,
+    C_PARTNER,
+    C_FLOW,
+    C_PERIOD,
+    C_VALUE,
+    C_UNIT,
+    C_PRECISION,
+    C_QUALIFIER,
+    C_MEASURE,
+    C_PRODUCT,
+    C_CONFIDENCE,
+    C_SOURCE,
+    C_LOCATOR,
+    C_LINE,
+    C_COLUMN,
+    C_AS_WRITTEN,
+    C_CONTEXT,
+    C_NOTE,
+    C_REVIEW
+};
 #define NCOLS (sizeof columns / sizeof columns[0])
 
 /* One output row, owned strings. */
@@ -98,7 +120,8 @@ static void rows_free(ex_rows *r)
 
 /* The review cell of figure i: "same: FILE line N", "conflict: FILE line N
  * has V", "new", "incomplete[: value as in FILE line N]". */
-static void review_cell(const trade_table *t, const trade_extract_review *rv, char *out, size_t size)
+static void review_cell(const trade_table *t, const trade_extract_review *rv, char *out,
+                        size_t size)
 {
     const char *name = trade_extract_review_name(rv->status);
     const trade_obs *o = rv->row != (size_t)-1 ? trade_table_obs(t, rv->row) : NULL;
@@ -145,10 +168,10 @@ static int add_figures(ex_rows *rows, const trade_figure_list *l, const char *so
             snprintf(locator, sizeof locator, "line %lu", f->line);
         snprintf(line, sizeof line, "%lu", f->line);
         snprintf(col, sizeof col, "%lu", f->column);
-        const char *cells[NCOLS] = {f->reporter, f->partner,    f->flow,   f->period,  value,
-                                    f->unit,     prec,          f->qualifier, f->measure, f->product, conf,
-                                    source,      locator,       line,      col,        f->as_written,
-                                    f->context,  f->note,       review};
+        const char *cells[NCOLS] = {f->reporter,   f->partner, f->flow,      f->period,  value,
+                                    f->unit,       prec,       f->qualifier, f->measure, f->product,
+                                    conf,          source,     locator,      line,       col,
+                                    f->as_written, f->context, f->note,      review};
         if (rows->n == rows->cap) {
             size_t nc = rows->cap ? rows->cap * 2 : 64;
             ex_row *nr = realloc(rows->row, nc * sizeof *nr);
@@ -246,8 +269,8 @@ static int read_against(trade_table *t, const char *path, const cli_common *o)
 
 /* The key of the duplicate check: reporter, partner, flow, period, unit,
  * qualifier, source. */
-static const size_t key_cols[] = {C_REPORTER, C_PARTNER, C_FLOW,    C_PERIOD,  C_UNIT,
-                                   C_QUALIFIER, C_MEASURE, C_PRODUCT, C_SOURCE};
+static const size_t key_cols[] = {C_REPORTER,  C_PARTNER, C_FLOW,    C_PERIOD, C_UNIT,
+                                  C_QUALIFIER, C_MEASURE, C_PRODUCT, C_SOURCE};
 
 static const ex_rows *sort_rows; /* qsort has no context argument */
 
@@ -335,7 +358,7 @@ int cmd_extract(int argc, char **argv)
     const char *against_path = NULL;
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "extract")) != -1) {
         int rc = 0;
         if (c == CLI_OPT_HELP) {
             fputs(usage, stdout);
@@ -370,13 +393,21 @@ int cmd_extract(int argc, char **argv)
             xo.date_year = y;
             xo.date_month = m;
             xo.date_day = d;
+        } else if (c == CLI_OPT_DRAFT) {
+            return cli_refuse_option("extract", c, "its rows are drafts already");
         } else {
             rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "extract", c, optarg);
         }
         if (rc) {
-            fputs(usage, stderr);
+            cli_usage_hint("extract");
             return CLI_EUSAGE;
         }
+    }
+    if (o.max_field && !against_path) {
+        cli_errorf("extract", "--max-field applies to the --against files (--max-bytes limits "
+                              "the text)");
+        cli_usage_hint("extract");
+        return CLI_EUSAGE;
     }
     int nfiles = argc - optind;
     char **files = argv + optind;

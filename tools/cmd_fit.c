@@ -63,7 +63,7 @@ int cmd_fit(int argc, char **argv)
     trade_fit_options fopt = {0};
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "fit")) != -1) {
         if (c == CLI_OPT_HELP) {
             fputs(usage, stdout);
             return CLI_OK;
@@ -73,7 +73,7 @@ int cmd_fit(int argc, char **argv)
             continue;
         }
         if (c == '?' || cli_common_option(&o, "fit", c, optarg)) {
-            fputs(usage, stderr);
+            cli_usage_hint("fit");
             return CLI_EUSAGE;
         }
     }

@@ -199,7 +199,7 @@ int cmd_growth(int argc, char **argv)
     trade_period pfrom, pto;
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "growth")) != -1) {
         int rc = 0;
         if (c == CLI_OPT_HELP) {
             fputs(usage, stdout);
@@ -216,23 +216,26 @@ int cmd_growth(int argc, char **argv)
             rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "growth", c, optarg);
         }
         if (rc) {
-            fputs(usage, stderr);
+            cli_usage_hint("growth");
             return CLI_EUSAGE;
         }
     }
     trade_error err;
     if (from && trade_period_parse(from, strlen(from), &pfrom, &err)) {
         cli_errorf("growth", "--from: %s", err.message);
+        cli_usage_hint("growth");
         return CLI_EUSAGE;
     }
     if (to && trade_period_parse(to, strlen(to), &pto, &err)) {
         cli_errorf("growth", "--to: %s", err.message);
+        cli_usage_hint("growth");
         return CLI_EUSAGE;
     }
     gopt.from = from ? &pfrom : NULL;
     gopt.to = to ? &pto : NULL;
     if (trade_growth_options_check(&gopt, &err)) {
         cli_errorf("growth", "%s", err.message);
+        cli_usage_hint("growth");
         return CLI_EUSAGE;
     }
     trade_table *t = trade_table_new();

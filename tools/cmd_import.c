@@ -66,8 +66,9 @@ static const char usage2[] =
     "\n"
     "Numeric country codes: ISO 3166-1, the historical codes of the format\n"
     "(810 SUN, 890 YUG, 200 CSK, 278 DDR, 891 SCG, 530 ANT), and BACI's and\n"
-    "Comtrade's own: 58 BLX, 251 FRA, 280 DEU, 381 ITA, 579 NOR, 699 IND, 736\n"
-    "SDN, 757 CHE, 842 USA, 849 UMI; 490, 568, 577, 697, 711, 899 as X + code.\n"
+    "Comtrade's own: 58 BLX, 97 EUU, 251 FRA, 280 DEU, 381 ITA, 579 NOR, 699 IND,\n"
+    "736 SDN, 757 CHE, 842 USA, 849 UMI; 490, 568, 577, 697, 711, 899 as X +\n"
+    "code.\n"
     "\n"
     "options:\n"
     "      --level L         total (default), hs2, hs4 or hs6: group products by\n"
@@ -90,8 +91,11 @@ static const char usage2[] =
     "                        the options and the hash of each input) for merge\n"
     "      --threads N       worker threads for baci (1 or 2; default 2)\n"
     "  -o, --output FILE     write to FILE (atomically) instead of stdout\n"
-    "      --format FMT      csv (default), tsv or jsonl\n"
+    "      --format FMT      csv (default), tsv, jsonl or xlsx (Excel, with -o FILE)\n"
     "      --raw             do not neutralise spreadsheet formulas in text cells\n"
+    "      --where COND      keep only the rows written where COND holds (as in\n"
+    "                        trade cat: =, !=, <, <=, >, >=, ~; on the columns\n"
+    "                        above, product included; not with --partial)\n"
     "      --help            show this help\n"
     "\n"
     "FILE may be - (or absent) for stdin. A BACI file whose first line is data\n"
@@ -147,13 +151,19 @@ static void format_period(const trade_import_group *g, char *buf, size_t size)
         snprintf(buf, size, "%04d", g->year);
 }
 
-/* Where the rows go: the writer, opened at the first row (or at the end). */
+/* Where the rows go: the writer, opened at the first row (or at the end),
+ * and for a streamed import a part writer for the second part of the
+ * output (built on the library's second thread, appended at the end). */
 typedef struct row_out {
     const cli_common *o;
     trade_import *im;
-    trade_writer *w;
+    trade_writer *w, *part;
     int partial, with_qty, names, has_product;
     int failed; /* cli exit code of a failure, with its message printed */
+    trade_error part_err;
+    /* --where on the rows written (NULL: all), one per writer: matching
+     * uses scratch of its own, and the part is written on another thread */
+    trade_where *where, *where_part;
 } row_out;
 
 static int out_open(row_out *r)
@@ -161,9 +171,7 @@ static int out_open(row_out *r)
     if (r->w || r->failed)
         return r->failed;
     trade_error err;
-    int rc = cli_writer_open(&r->w, r->o);
-    if (rc)
-        return r->failed = rc;
+    int rc;
     const char *names[16];
     size_t nc = 0;
     char *meta = NULL;
@@ -190,6 +198,16 @@ static int out_open(row_out *r)
             names[nc++] = "qualifier";
         names[nc++] = "source";
     }
+    /* --where on the columns written, checked before anything is */
+    if ((r->where && (rc = trade_where_bind(r->where, nc, names, &err))) ||
+        (r->where_part && (rc = trade_where_bind(r->where_part, nc, names, &err)))) {
+        free(meta);
+        return r->failed = cli_fail(&err);
+    }
+    if ((rc = cli_writer_open(&r->w, r->o))) {
+        free(meta);
+        return r->failed = rc;
+    }
     rc = trade_writer_header(r->w, nc, names, NULL, &err);
     free(meta);
     if (rc) {
@@ -200,11 +218,9 @@ static int out_open(row_out *r)
     return 0;
 }
 
-static int out_group(void *ctx, const trade_import_group *g)
+static int put_group(row_out *r, trade_writer *w, const trade_import_group *g, trade_error *errp)
 {
-    row_out *r = ctx;
-    if (out_open(r))
-        return TRADE_EIO;
+    const trade_where *wh = w == r->part ? r->where_part : r->where;
     trade_error err;
     char period[16], rows[24], qrows[24];
     format_period(g, period, sizeof period);
@@ -214,7 +230,7 @@ static int out_group(void *ctx, const trade_import_group *g)
         snprintf(qrows, sizeof qrows, "%llu", (unsigned long long)g->quantity_rows);
         const char *cells[] = {period,      g->reporter, g->partner, g->flow,   g->product, g->value,
                                g->quantity, rows,        qrows,      g->source, ""};
-        rc = trade_writer_row(r->w, cells, &err);
+        rc = trade_writer_row(w, cells, &err);
     } else {
         const char *cells[10] = {g->reporter, g->partner, g->flow, period, g->value, "USD"};
         size_t k = 6, kq = 0;
@@ -227,25 +243,48 @@ static int out_group(void *ctx, const trade_import_group *g)
             cells[k++] = "";
         }
         cells[k++] = g->source;
-        rc = trade_writer_row(r->w, cells, &err);
+        rc = trade_where_match(wh, cells) ? trade_writer_row(w, cells, &err) : 0;
         if (!rc && r->with_qty && g->quantity_rows) {
             cells[4] = g->quantity;
             cells[5] = "t";
             cells[kq] = g->quantity_rows < g->rows ? "lower_bound" : "";
-            rc = trade_writer_row(r->w, cells, &err);
+            if (trade_where_match(wh, cells))
+                rc = trade_writer_row(w, cells, &err);
         }
     }
-    if (rc) {
+    if (rc)
+        *errp = err;
+    return rc;
+}
+
+static int out_group(void *ctx, int part, const trade_import_group *g)
+{
+    row_out *r = ctx;
+    if (part == 1) /* the second thread: its own writer, errors kept for later */
+        return put_group(r, r->part, g, &r->part_err);
+    if (out_open(r))
+        return TRADE_EIO;
+    trade_error err;
+    int rc = put_group(r, r->w, g, &err);
+    if (rc)
         r->failed = cli_fail(&err);
-        return rc;
-    }
-    return 0;
+    return rc;
 }
 
 static int out_commit(row_out *r)
 {
     if (out_open(r))
         return r->failed;
+    if (r->part) {
+        trade_error err;
+        trade_writer *p = r->part;
+        r->part = NULL;
+        if (trade_writer_append(r->w, p, &err)) {
+            trade_writer_discard(r->w);
+            r->w = NULL;
+            return cli_fail(&err);
+        }
+    }
     trade_writer *w = r->w;
     r->w = NULL;
     return cli_writer_commit(w);
@@ -253,6 +292,8 @@ static int out_commit(row_out *r)
 
 static void out_discard(row_out *r)
 {
+    trade_writer_discard(r->part);
+    r->part = NULL;
     trade_writer_discard(r->w);
     r->w = NULL;
 }
@@ -267,12 +308,18 @@ static int write_rows(row_out *r)
     }
     for (size_t i = 0; i < n; i++) {
         trade_import_get(r->im, i, &g);
-        if (out_group(r, &g)) {
+        if (out_group(r, 0, &g)) {
             out_discard(r);
             return r->failed;
         }
     }
     return out_commit(r);
+}
+
+static void free_where(trade_where *a, trade_where *b)
+{
+    trade_where_free(a);
+    trade_where_free(b);
 }
 
 int cmd_import(int argc, char **argv)
@@ -293,7 +340,7 @@ int cmd_import(int argc, char **argv)
     const char *countries = NULL, *products = NULL;
     int partial = 0, names = 0, c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "import")) != -1) {
         switch (c) {
         case CLI_OPT_HELP:
             print_usage(stdout);
@@ -309,6 +356,7 @@ int cmd_import(int argc, char **argv)
                 opt.level = TRADE_IMPORT_HS6;
             else {
                 cli_errorf("import", "--level must be total, hs2, hs4 or hs6, not '%s'", optarg);
+                cli_usage_hint("import");
                 return CLI_EUSAGE;
             }
             break;
@@ -339,18 +387,21 @@ int cmd_import(int argc, char **argv)
         case OPT_THREADS:
             if (strcmp(optarg, "1") && strcmp(optarg, "2")) {
                 cli_errorf("import", "--threads must be 1 or 2, not '%s'", optarg);
+                cli_usage_hint("import");
                 return CLI_EUSAGE;
             }
             opt.threads = atoi(optarg);
             break;
-        case CLI_OPT_WHERE:
         case CLI_OPT_DRAFT:
-            cli_errorf("import", "--where and --draft do not apply to import (use trade cat)");
+            cli_errorf("import", "--draft does not apply to import (its rows are complete)");
+            cli_usage_hint("import");
             return CLI_EUSAGE;
+        case CLI_OPT_MAX_FIELD:
+            return cli_refuse_option("import", c, "it reads bulk files, not observation CSV");
         default: {
             int rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "import", c, optarg);
             if (rc) {
-                print_usage(stderr);
+                cli_usage_hint("import");
                 return CLI_EUSAGE;
             }
         }
@@ -358,7 +409,13 @@ int cmd_import(int argc, char **argv)
     }
     if (optind >= argc) {
         cli_errorf("import", "expected baci, comtrade or merge");
-        print_usage(stderr);
+        cli_usage_hint("import");
+        return CLI_EUSAGE;
+    }
+    if (partial && o.nwhere) {
+        cli_errorf("import", "--where does not apply to --partial (a filter on partial sums "
+                             "changes the merged totals: filter the rows of merge)");
+        cli_usage_hint("import");
         return CLI_EUSAGE;
     }
     const char *kind = argv[optind++];
@@ -371,6 +428,7 @@ int cmd_import(int argc, char **argv)
         add = trade_import_partial;
     else {
         cli_errorf("import", "unknown input kind '%s': expected baci, comtrade or merge", kind);
+        cli_usage_hint("import");
         return CLI_EUSAGE;
     }
     static char *dash[] = {"-", NULL};
@@ -387,37 +445,72 @@ int cmd_import(int argc, char **argv)
     trade_import *im;
     trade_error err;
     trade_error_clear(&err);
-    if (trade_import_new(&im, &opt, &err))
+    trade_where *where = NULL, *where_part = NULL;
+    int rc = o.nwhere ? cli_where_new(&where, &o, "import") : 0;
+    if (!rc && o.nwhere && (rc = cli_where_new(&where_part, &o, "import")))
+        free_where(where, where_part);
+    if (rc)
+        return rc;
+    if (trade_import_new(&im, &opt, &err)) {
+        free_where(where, where_part);
         return cli_fail(&err);
-    int rc = 0;
-    row_out ro = {&o, im, NULL, partial, opt.with_quantity, names, 0, 0};
+    }
+    row_out ro;
+    memset(&ro, 0, sizeof ro);
+    ro.o = &o;
+    ro.im = im;
+    ro.partial = partial;
+    ro.with_qty = opt.with_quantity;
+    ro.names = names;
+    ro.where = where;
+    ro.where_part = where_part;
     if (countries && (rc = trade_import_countries_load(im, countries, &err)))
         goto out;
     if (products && (rc = trade_import_products_load(im, products, &err)))
         goto out;
-    /* one BACI file, as BACI ships it (sorted): streamed, memory bounded by
-     * the largest (year, exporter) block */
-    if (add == trade_import_baci && argc - optind == 1 && !partial) {
+    /* one BACI file at product level, as BACI ships it (sorted): streamed,
+     * memory bounded by the largest (year, exporter) block. Totals have few
+     * groups: the two-thread hash path is faster there. */
+    if (add == trade_import_baci && argc - optind == 1 && !partial &&
+        opt.level != TRADE_IMPORT_TOTAL) {
         ro.has_product = opt.level != TRADE_IMPORT_TOTAL;
         ps.file = argv[optind];
         ps.last = -1;
+        /* the writer and the part writer before the threads start */
+        if ((rc = out_open(&ro)))
+            goto stream_fail;
+        if (trade_writer_open_part(&ro.part, ro.w, &err)) {
+            out_discard(&ro);
+            trade_import_free(im);
+            free_where(where, where_part);
+            return cli_fail(&err);
+        }
         rc = trade_import_baci_stream(im, argv[optind], out_group, &ro, &err);
+        if (rc > 0 && ro.part_err.message[0] && !ro.failed)
+            err = ro.part_err;
         if (opt.progress && rc >= 0)
             fputc('\n', stderr);
         if (rc == 0) {
             rc = out_commit(&ro);
             trade_import_free(im);
+            free_where(where, where_part);
             return rc;
         }
         if (rc > 0) {
+        stream_fail:
             out_discard(&ro);
             trade_import_free(im);
+            free_where(where, where_part);
             return ro.failed ? ro.failed : cli_fail(&err);
         }
-        ro.has_product = 0; /* not sorted so: the general path */
+        out_discard(&ro); /* not sorted so: the general path, a new writer */
+        ro.failed = 0;
+        ro.has_product = 0;
         trade_import_free(im);
-        if (trade_import_new(&im, &opt, &err))
+        if (trade_import_new(&im, &opt, &err)) {
+            free_where(where, where_part);
             return cli_fail(&err);
+        }
         ro.im = im;
         if (countries && (rc = trade_import_countries_load(im, countries, &err)))
             goto out;
@@ -437,8 +530,10 @@ int cmd_import(int argc, char **argv)
         goto out;
     rc = write_rows(&ro);
     trade_import_free(im);
+    free_where(where, where_part);
     return rc;
 out:
     trade_import_free(im);
+    free_where(where, where_part);
     return cli_fail(&err);
 }

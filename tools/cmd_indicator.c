@@ -15,7 +15,8 @@ static const char usage[] =
     "product k; x_ik the total of i in k (the partner-WLD row, else the sum over\n"
     "partners); X_i = sum_k x_ik; m_jk = sum_i x_ijk the imports of j (mirror);\n"
     "M_j = sum_k m_jk; w the world: --world panel (default) sums the panel's\n"
-    "reporters, --world wld takes the rows of reporter WLD.\n"
+    "reporters, --world wld takes the rows of reporter WLD, --world auto the WLD\n"
+    "rows in a period that has any, else the sum (method says which).\n"
     "  rca                 (x_ik / X_i) / (x_wk / X_w)             per i, k\n"
     "  intensity           (x_ij / X_i) / (x_wj / X_w)             per i, j\n"
     "  complementarity     100 (1 - sum_k |m_jk/M_j - x_ik/X_i| / 2) per i, j\n"
@@ -29,15 +30,18 @@ static const char usage[] =
     "  unit-value          sum of values / sum of tonnes (unit t, or kg / 1000)\n"
     "                      per period, reporter, flow, product (--by-partner: and\n"
     "                      partner), from the money and t rows of\n"
-    "                      `trade import --with-quantity`; qualifier upper_bound\n"
-    "                      when some rows had no quantity (the tonnes are then a\n"
-    "                      lower bound); empty with a status for zero tonnes\n"
+    "                      `trade import --with-quantity`; when some rows had no\n"
+    "                      quantity the tonnes are a lower bound\n"
+    "                      (quantity_qualifier lower_bound) and so the unit value\n"
+    "                      an upper bound (qualifier upper_bound); empty with a\n"
+    "                      status for zero tonnes\n"
     "Columns: period, reporter, partner, product, indicator, value, method\n"
     "(the formula and the world), status (why a value is empty).\n"
     "\n"
     "options:\n"
-    "      --world W         panel (default: the sum over the panel's reporters)\n"
-    "                        or wld (the rows of reporter WLD)\n"
+    "      --world W         panel (default: the sum over the panel's reporters),\n"
+    "                        wld (the rows of reporter WLD) or auto (WLD rows\n"
+    "                        where a period has them, else the sum)\n"
     "      --flow F          the flow of the panel (default export)\n"
     "      --by-partner      unit-value: one row per partner too\n" CLI_COMMON_HELP "\n"
     "example:\n"
@@ -49,6 +53,7 @@ typedef struct out_ctx {
     trade_writer *w;
     const char *name;
     char method[200];
+    size_t method_len; /* the formula part; the world is added per row */
     char period[TRADE_PERIOD_BUFSIZE];
     const trade_period *last;
     trade_error err;
@@ -68,8 +73,16 @@ static int put_row(void *vctx, const trade_indicator_row *r)
     out_ctx *o = vctx;
     char num[TRADE_NUMBER_BUFSIZE];
     trade_stats_number_format(r->value, num, sizeof num);
-    const char *cells[] = {fmt_period(o, r->period), r->reporter, r->partner, r->product,
-                           o->name, num, o->method, r->status};
+    snprintf(o->method + o->method_len, sizeof o->method - o->method_len, "%s",
+             r->world == TRADE_WORLD_WLD ? "WLD rows" : "sum of the panel");
+    const char *cells[] = {fmt_period(o, r->period),
+                           r->reporter,
+                           r->partner,
+                           r->product,
+                           o->name,
+                           num,
+                           o->method,
+                           r->status};
     return trade_writer_row(o->w, cells, &o->err) ? 1 : 0;
 }
 
@@ -81,8 +94,19 @@ static int put_uv(void *vctx, const trade_unit_value_row *r)
     trade_stats_number_format(r->quantity_t, q, sizeof q);
     trade_stats_number_format(r->unit_value, uv, sizeof uv);
     snprintf(unit, sizeof unit, "%s/t", r->currency);
-    const char *cells[] = {fmt_period(o, r->period), r->reporter, r->partner, r->flow, r->product,
-                           v, r->currency, q, uv, unit, r->qualifier, r->status};
+    const char *cells[] = {fmt_period(o, r->period),
+                           r->reporter,
+                           r->partner,
+                           r->flow,
+                           r->product,
+                           v,
+                           r->currency,
+                           q,
+                           r->quantity_qualifier,
+                           uv,
+                           unit,
+                           r->qualifier,
+                           r->status};
     return trade_writer_row(o->w, cells, &o->err) ? 1 : 0;
 }
 
@@ -104,7 +128,7 @@ int cmd_indicator(int argc, char **argv)
     if (argc < 2 || argv[1][0] == '-') {
         cli_errorf("indicator", "which indicator? (rca, intensity, complementarity, similarity, "
                                 "grubel-lloyd, penetration, normalized-balance, unit-value)");
-        fputs(usage, stderr);
+        cli_usage_hint("indicator");
         return CLI_EUSAGE;
     }
     const char *name = argv[1];
@@ -112,20 +136,21 @@ int cmd_indicator(int argc, char **argv)
     int uv = !strcmp(name, "unit-value");
     if (!uv && trade_indicator_parse(name, &kind)) {
         cli_errorf("indicator", "unknown indicator '%s'", name);
-        fputs(usage, stderr);
+        cli_usage_hint("indicator");
         return CLI_EUSAGE;
     }
     argc--;
     argv++;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "indicator")) != -1) {
         switch (c) {
         case CLI_OPT_HELP:
             fputs(usage, stdout);
             return CLI_OK;
         case OPT_WORLD:
             if (trade_world_parse(optarg, &world)) {
-                cli_errorf("indicator", "--world: panel or wld, not '%s'", optarg);
+                cli_errorf("indicator", "--world: panel, wld or auto, not '%s'", optarg);
+                cli_usage_hint("indicator");
                 return CLI_EUSAGE;
             }
             break;
@@ -137,9 +162,19 @@ int cmd_indicator(int argc, char **argv)
             break;
         default:
             if (c == '?' || cli_common_option(&o, "indicator", c, optarg)) {
-                fputs(usage, stderr);
+                cli_usage_hint("indicator");
                 return CLI_EUSAGE;
             }
+        }
+        /* an option of the other kind of indicator would do nothing */
+        if ((uv && (c == OPT_WORLD || c == OPT_FLOW)) || (!uv && c == OPT_BY_PARTNER)) {
+            cli_errorf("indicator", "%s is not used by %s (%s)",
+                       c == OPT_WORLD  ? "--world"
+                       : c == OPT_FLOW ? "--flow"
+                                       : "--by-partner",
+                       name, uv ? "unit values take every flow and no world" : "unit-value only");
+            cli_usage_hint("indicator");
+            return CLI_EUSAGE;
         }
     }
     trade_table *t = trade_table_new();
@@ -158,16 +193,18 @@ int cmd_indicator(int argc, char **argv)
         goto done;
     }
     oc.name = name;
-    snprintf(oc.method, sizeof oc.method, "%s; world %s", uv ? "" : trade_indicator_formula(kind),
-             world == TRADE_WORLD_WLD ? "WLD rows" : "sum of the panel");
+    snprintf(oc.method, sizeof oc.method, "%s; world ", uv ? "" : trade_indicator_formula(kind));
+    oc.method_len = strlen(oc.method);
     if ((rc = cli_writer_open(&oc.w, &o)))
         goto done;
     if (uv) {
-        static const char *const names[] = {"period",     "reporter",  "partner", "flow",
-                                            "product",    "value",     "unit",    "quantity_t",
-                                            "unit_value", "uv_unit",   "qualifier", "status"};
-        static const unsigned char numeric[] = {0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0};
-        if ((rc = trade_writer_header(oc.w, 12, names, numeric, &err)) == 0)
+        static const char *const names[] = {"period",     "reporter",   "partner",
+                                            "flow",       "product",    "value",
+                                            "unit",       "quantity_t", "quantity_qualifier",
+                                            "unit_value", "uv_unit",    "qualifier",
+                                            "status"};
+        static const unsigned char numeric[] = {0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0};
+        if ((rc = trade_writer_header(oc.w, 13, names, numeric, &err)) == 0)
             rc = trade_indicator_unit_values(t, by_partner, put_uv, &oc, &err);
     } else {
         static const char *const names[] = {"period",    "reporter", "partner", "product",

@@ -30,7 +30,9 @@ static const char usage[] =
     "                        PNG at three times that (print resolution), PDF W/100 in\n"
     "      --render FORMAT   also run gnuplot and write the image (png, svg, pdf)\n"
     "                        next to the script; gnuplot from $TRADE_GNUPLOT or PATH\n"
-    "      --where COL=VAL   keep only rows whose COL equals VAL (repeatable)\n"
+    "      --where COND      keep only rows where COND holds: COL=VAL, COL!=VAL, COL<N,\n"
+    "                        COL<=N, COL>N, COL>=N (numbers), COL~REGEX (POSIX extended);\n"
+    "                        repeated on one column means OR, on different columns AND\n"
     "      --draft           accept empty reporter, partner, flow and period\n"
     "      --max-field N     refuse fields longer than N bytes (default 1 MiB)\n"
     "      --help            show this help\n"
@@ -73,7 +75,7 @@ int cmd_plot(int argc, char **argv)
     const char *render = NULL, *terminal = NULL;
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "plot")) != -1) {
         int rc = 0;
         switch (c) {
         case CLI_OPT_HELP:
@@ -109,6 +111,16 @@ int cmd_plot(int argc, char **argv)
             }
             break;
         }
+        case CLI_OPT_FORMAT:
+        case CLI_OPT_RAW:
+        case CLI_OPT_DIGITS:
+            /* a chart is a script and an image, not rows */
+            cli_errorf("plot", "%s is not used by plot: --terminal png|svg|pdf picks the image",
+                       c == CLI_OPT_FORMAT ? "--format"
+                       : c == CLI_OPT_RAW  ? "--raw"
+                                           : "--digits");
+            rc = CLI_EUSAGE;
+            break;
         default:
             rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "plot", c, optarg);
             if (rc < 0) {
@@ -117,7 +129,7 @@ int cmd_plot(int argc, char **argv)
             }
         }
         if (rc) {
-            fputs(usage, stderr);
+            cli_usage_hint("plot");
             return CLI_EUSAGE;
         }
     }
@@ -127,12 +139,13 @@ int cmd_plot(int argc, char **argv)
                        argv[optind]);
         else
             cli_errorf("plot", "which chart? line, bars, growth or rank");
-        fputs(usage, stderr);
+        cli_usage_hint("plot");
         return CLI_EUSAGE;
     }
     optind++;
     if (!o.output || !strcmp(o.output, "-")) {
         cli_errorf("plot", "-o SCRIPT.gp is required (the image is written beside it)");
+        cli_usage_hint("plot");
         return CLI_EUSAGE;
     }
     /* the image is NAME.<format> where the script is NAME.gp */
@@ -149,6 +162,7 @@ int cmd_plot(int argc, char **argv)
     if (!*name) {
         free(name);
         cli_errorf("plot", "-o needs a file name, not '%s'", o.output);
+        cli_usage_hint("plot");
         return CLI_EUSAGE;
     }
     po.name = name;

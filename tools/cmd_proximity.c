@@ -37,8 +37,8 @@ typedef struct out_ctx {
     trade_error err;
 } out_ctx;
 
-static int put_pair(void *vctx, const trade_period *period, const char *p, const char *q,
-                    double v, const char *status)
+static int put_pair(void *vctx, const trade_period *period, const char *p, const char *q, double v,
+                    const char *status)
 {
     out_ctx *o = vctx;
     char num[TRADE_NUMBER_BUFSIZE];
@@ -67,7 +67,7 @@ int cmd_proximity(int argc, char **argv)
     const char *popfile = NULL, *flow = "export";
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "proximity")) != -1) {
         switch (c) {
         case CLI_OPT_HELP:
             fputs(usage, stdout);
@@ -75,12 +75,14 @@ int cmd_proximity(int argc, char **argv)
         case OPT_THRESHOLD:
             if (trade_number_parse(optarg, strlen(optarg), &opt.threshold)) {
                 cli_errorf("proximity", "--threshold: '%s' is not a plain number", optarg);
+                cli_usage_hint("proximity");
                 return CLI_EUSAGE;
             }
             break;
         case OPT_PRESENCE:
             if (trade_presence_parse(optarg, &opt.presence)) {
                 cli_errorf("proximity", "--presence: rca or rpop, not '%s'", optarg);
+                cli_usage_hint("proximity");
                 return CLI_EUSAGE;
             }
             break;
@@ -89,8 +91,9 @@ int cmd_proximity(int argc, char **argv)
             break;
         case OPT_PROXIMITY:
             if (trade_proximity_parse(optarg, &opt.proximity)) {
-                cli_errorf("proximity", "--proximity: symmetric, asymmetric or continuous, not '%s'",
-                           optarg);
+                cli_errorf("proximity",
+                           "--proximity: symmetric, asymmetric or continuous, not '%s'", optarg);
+                cli_usage_hint("proximity");
                 return CLI_EUSAGE;
             }
             break;
@@ -99,13 +102,14 @@ int cmd_proximity(int argc, char **argv)
             break;
         default:
             if (c == '?' || cli_common_option(&o, "proximity", c, optarg)) {
-                fputs(usage, stderr);
+                cli_usage_hint("proximity");
                 return CLI_EUSAGE;
             }
         }
     }
     if ((opt.presence == TRADE_PRESENCE_RPOP) != (popfile != NULL)) {
         cli_errorf("proximity", "--presence rpop and --population FILE go together");
+        cli_usage_hint("proximity");
         return CLI_EUSAGE;
     }
     trade_table *t = trade_table_new(), *pt = NULL;
@@ -135,8 +139,7 @@ int cmd_proximity(int argc, char **argv)
     }
     if ((rc = cli_writer_open(&oc.w, &o)))
         goto done;
-    static const char *const names[] = {"period", "product_1", "product_2", "proximity",
-                                        "status"};
+    static const char *const names[] = {"period", "product_1", "product_2", "proximity", "status"};
     static const unsigned char numeric[] = {0, 0, 0, 1, 0};
     if (trade_writer_header(oc.w, 5, names, numeric, &err)) {
         trade_writer_discard(oc.w);

@@ -93,7 +93,7 @@ int cmd_rank(int argc, char **argv)
     trade_rank_options ropt = {0};
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "rank")) != -1) {
         int bad = 0;
         if (c == CLI_OPT_HELP) {
             fputs(usage, stdout);
@@ -115,7 +115,7 @@ int cmd_rank(int argc, char **argv)
             bad = c == '?' || cli_common_option(&o, "rank", c, optarg);
         }
         if (bad) {
-            fputs(usage, stderr);
+            cli_usage_hint("rank");
             return CLI_EUSAGE;
         }
     }

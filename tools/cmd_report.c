@@ -1244,9 +1244,12 @@ static const char *why_text(unsigned char why)
         return "its chart draws another unit";
     case TRADE_PLOT_ROW_OTHER_PERIOD:
         return "its chart draws one period";
+    case TRADE_PLOT_ROW_OTHER_KIND:
+        return "a stock among flows: a stock at a date does not share an axis with flows over "
+               "a year";
     case WHY_SINGLE:
-        return "the only figure of its reporter, flow, unit, label and kind of period: a chart "
-               "of one point says no more than this row";
+        return "the only figure of its reporter, flow, unit and kind of period (a chart of one "
+               "point says no more than this row)";
     case WHY_NO_PERIOD:
         return "no period: it has no place on a time axis";
     default:
@@ -1304,7 +1307,9 @@ static void not_drawn(report *rp)
         h_cell(h, o->source, 0);
         h_cell(h, o->locator, 0);
         h_cell(h, o->note, 0);
-        h_cell(h, why_text(rp->why[r]), 0);
+        h_raw(h, "<td class=\"why\">");
+        h_text(h, why_text(rp->why[r]));
+        h_raw(h, "</td>");
         h_raw(h, "</tr>\n");
     }
     h_raw(h, "</tbody></table></div>\n</section>\n");
@@ -1382,11 +1387,14 @@ static void verdicts(report *rp)
         num_cell(cell(t, r, "a_value"), pct ? 2 : -1, a, sizeof a);
         num_cell(cell(t, r, "b_value"), pct ? 2 : 0, b, sizeof b);
         num_cell(cell(t, r, "gap"), pct ? 2 : 0, gap, sizeof gap);
-        if (pct) {
+        const char *uw = pct ? "%" : unit_words(unit);
+        if (*uw && *a) {
             size_t l = strlen(a);
-            snprintf(a + l, sizeof a - l, " %%");
-            l = strlen(b);
-            snprintf(b + l, sizeof b - l, " %%");
+            snprintf(a + l, sizeof a - l, " %s", uw);
+        }
+        if (*uw && *b) {
+            size_t l = strlen(b);
+            snprintf(b + l, sizeof b - l, " %s", uw);
         }
         if (*gap)
             snprintf(g2, sizeof g2, "%s %s", gap, pct ? "pp" : unit_words(unit));
@@ -1423,7 +1431,7 @@ static const char css[] =
     "padding:.2em .5em;text-align:left;vertical-align:top}td.num{text-align:right;white-space:"
     "nowrap;font-variant-numeric:tabular-nums}th{background:#f4f4f4}.scroll{overflow-x:auto}"
     ".ok{color:#006b4f}.bad{color:#b3261e}summary{cursor:pointer;color:#0b5394}dt{font-weight:"
-    "bold}";
+    "bold}td.why{min-width:12em}";
 
 /* "Trade figures: Germany and China" from the reporters (up to three). */
 static void auto_page_title(const trade_table *t, char *out, size_t size)
@@ -1476,7 +1484,7 @@ int cmd_report(int argc, char **argv)
     rp.render = 1;
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "report")) != -1) {
         switch (c) {
         case CLI_OPT_HELP:
             fputs(usage, stdout);

@@ -56,13 +56,13 @@ int cmd_stats(int argc, char **argv)
     cli_common o = {0};
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:", longopts, "stats")) != -1) {
         if (c == CLI_OPT_HELP) {
             fputs(usage, stdout);
             return CLI_OK;
         }
         if (c == '?' || cli_common_option(&o, "stats", c, optarg)) {
-            fputs(usage, stderr);
+            cli_usage_hint("stats");
             return CLI_EUSAGE;
         }
     }

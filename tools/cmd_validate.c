@@ -30,7 +30,7 @@ int cmd_validate(int argc, char **argv)
     cli_common o = {0};
     int quiet = 0, c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "qo:", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "qo:", longopts, "validate")) != -1) {
         if (c == CLI_OPT_HELP) {
             fputs(usage, stdout);
             return CLI_OK;
@@ -39,11 +39,22 @@ int cmd_validate(int argc, char **argv)
             quiet = 1;
             continue;
         }
+        if (c == 'o' || c == CLI_OPT_FORMAT || c == CLI_OPT_RAW || c == CLI_OPT_DIGITS) {
+            /* accepted by every row-writing command; validate writes no rows */
+            cli_errorf("validate", "%s is not used by validate (it writes no rows, only "
+                                   "problems)",
+                       c == 'o'              ? "-o"
+                       : c == CLI_OPT_FORMAT ? "--format"
+                       : c == CLI_OPT_RAW    ? "--raw"
+                                             : "--digits");
+            cli_usage_hint("validate");
+            return CLI_EUSAGE;
+        }
         int rc = c == '?' ? CLI_EUSAGE : cli_common_option(&o, "validate", c, optarg);
         if (rc) {
             if (rc < 0)
                 cli_errorf("validate", "option not used by validate");
-            fputs(usage, stderr);
+            cli_usage_hint("validate");
             return CLI_EUSAGE;
         }
     }
@@ -54,7 +65,8 @@ int cmd_validate(int argc, char **argv)
     }
     int rc = cli_read_inputs(t, "validate", argc - optind, argv + optind, &o);
     if (rc == CLI_OK && !quiet)
-        fprintf(stderr, "%zu observations valid\n", trade_table_rows(t));
+        fprintf(stderr, "%zu observation%s valid\n", trade_table_rows(t),
+                trade_table_rows(t) == 1 ? "" : "s");
     trade_table_free(t);
     return rc;
 }

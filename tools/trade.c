@@ -82,7 +82,7 @@ int main(int argc, char **argv)
     catch_fatal_signals();
     trade_init();
     if (argc < 2) {
-        usage(stderr);
+        fputs("usage: trade COMMAND [OPTIONS] [FILE...]\nsee 'trade --help'\n", stderr);
         return CLI_EUSAGE;
     }
     const char *name = argv[1];
@@ -107,7 +107,6 @@ int main(int argc, char **argv)
             return rc;
         }
     }
-    fprintf(stderr, "trade: unknown command '%s'\n", name);
-    usage(stderr);
+    fprintf(stderr, "trade: unknown command '%s'; see 'trade --help'\n", name);
     return CLI_EUSAGE;
 }

@@ -3,7 +3,7 @@
 #   lib/libtrade.so.0.1.0 (+ .so.0, .so), lib/libtrade.a
 #   include/trade/*.h
 #   bin/trade
-#   lib/pkgconfig/libtrade.pc
+#   lib/pkgconfig/libtrade.pc, libtrade-static.pc (libtrade.a by name)
 #   lib/cmake/libtrade/libtradeConfig.cmake, ...ConfigVersion.cmake and the
 #     exported targets libtrade::libtrade (shared) and libtrade::libtrade_static
 #   share/man/man1/trade.1 and trade-COMMAND.1, generated from --help
@@ -56,7 +56,10 @@ install(FILES ${PROJECT_BINARY_DIR}/libtradeConfig.cmake
 file(RELATIVE_PATH TRADE_PC_PREFIX_REL /prefix/${TRADE_PC_DIR} /prefix)
 string(REGEX REPLACE "/$" "" TRADE_PC_PREFIX_REL "${TRADE_PC_PREFIX_REL}")
 configure_file(${CMAKE_CURRENT_LIST_DIR}/libtrade.pc.in ${PROJECT_BINARY_DIR}/libtrade.pc @ONLY)
-install(FILES ${PROJECT_BINARY_DIR}/libtrade.pc DESTINATION ${TRADE_PC_DIR} COMPONENT devel)
+configure_file(${CMAKE_CURRENT_LIST_DIR}/libtrade-static.pc.in ${PROJECT_BINARY_DIR}/libtrade-static.pc
+  @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/libtrade.pc ${PROJECT_BINARY_DIR}/libtrade-static.pc
+  DESTINATION ${TRADE_PC_DIR} COMPONENT devel)
 
 # Manual pages, generated from the help the built program prints, so they
 # cannot drift from it; regenerated whenever the binary changes.

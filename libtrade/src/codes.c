@@ -140,6 +140,59 @@ const char *trade_country_name(const char *code)
     return c ? c->name : (code ? code : "");
 }
 
+/* ASCII case-insensitive equality (names and codes are ASCII here). */
+static int same_ci(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        char x = *a >= 'a' && *a <= 'z' ? (char)(*a - 32) : *a;
+        char y = *b >= 'a' && *b <= 'z' ? (char)(*b - 32) : *b;
+        if (x != y)
+            return 0;
+    }
+    return *a == *b;
+}
+
+/* 1 when the first n bytes of a and b are equal but for ASCII case */
+static int prefix_ci(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char x = a[i] >= 'a' && a[i] <= 'z' ? (char)(a[i] - 32) : a[i];
+        char y = b[i] >= 'a' && b[i] <= 'z' ? (char)(b[i] - 32) : b[i];
+        if (x != y || !x)
+            return 0;
+    }
+    return 1;
+}
+
+const char *trade_country_suggest(const char *text)
+{
+    if (!text || !*text)
+        return NULL;
+    for (size_t i = 0; trade_country_at(i); i++) {
+        const trade_country *c = trade_country_at(i);
+        if ((*c->alpha2 && same_ci(text, c->alpha2)) || same_ci(text, c->alpha3) ||
+            same_ci(text, c->name))
+            return c->alpha3;
+    }
+    size_t n = strlen(text);
+    if (n <= 3 && strspn(text, "0123456789") == n) {
+        const trade_country *c = trade_country_by_numeric(atoi(text));
+        return c ? c->alpha3 : NULL;
+    }
+    if (n < 4)
+        return NULL;
+    const trade_country *hit = NULL;
+    for (size_t i = 0; trade_country_at(i); i++) {
+        const trade_country *c = trade_country_at(i);
+        if (strlen(c->name) > n && prefix_ci(c->name, text, n)) {
+            if (hit)
+                return NULL; /* "Domini": Dominica and the Dominican Republic */
+            hit = c;
+        }
+    }
+    return hit ? hit->alpha3 : NULL;
+}
+
 int trade_country_valid(const char *code)
 {
     if (!code)

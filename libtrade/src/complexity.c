@@ -116,8 +116,8 @@ static int pop_cmp(const void *pa, const void *pb)
     return a->row < b->row ? -1 : a->row > b->row;
 }
 
-static int cell_error(trade_error *err, const trade_table *t, size_t row, long col,
-                      const char *msg, const char *arg)
+static int cell_error(trade_error *err, const trade_table *t, size_t row, long col, const char *msg,
+                      const char *arg)
 {
     const char *file = NULL;
     unsigned long line = 0, column = 0;
@@ -141,8 +141,9 @@ int trade_population_new(const trade_table *t, trade_population **out, trade_err
     *out = NULL;
     for (int i = 0; i < 3; i++)
         if ((col[i] = trade_table_col_index(t, need[i])) < 0)
-            return cell_error(err, t, 0, 0, "population table: no column %s (it needs reporter, "
-                                            "period and population)",
+            return cell_error(err, t, 0, 0,
+                              "population table: no column %s (it needs reporter, "
+                              "period and population)",
                               need[i]);
     size_t n = trade_table_rows(t);
     trade_population *p = calloc(1, sizeof *p);
@@ -172,8 +173,8 @@ int trade_population_new(const trade_table *t, trade_population **out, trade_err
     for (size_t i = 1; i < n; i++)
         if (!strcmp(p->rows[i].reporter, p->rows[i - 1].reporter) &&
             !period_key_cmp(&p->rows[i].period, &p->rows[i - 1].period)) {
-            size_t later = p->rows[i].row > p->rows[i - 1].row ? p->rows[i].row
-                                                               : p->rows[i - 1].row;
+            size_t later =
+                p->rows[i].row > p->rows[i - 1].row ? p->rows[i].row : p->rows[i - 1].row;
             const char *rep = p->rows[i].reporter;
             trade_population_free(p);
             return cell_error(err, t, later, col[0],
@@ -878,13 +879,25 @@ int trade_complexity_run(const trade_panel *panel, const trade_population *pop,
             size_t cpos = ix.rep_pos[r];
             for (size_t pi = 0; pi < ix.nprod && !rc; pi++) {
                 size_t ppos = ix.prod_pos[pi];
-                row = (trade_complexity_row){period, trade_panel_country(panel, ix.rep[r]),
-                                             trade_panel_product(panel, ix.prod[pi]), 0,
-                                             ix.rep_pop[r], NAN, NAN, NAN, NAN, NAN, NAN, NAN,
-                                             NAN, NAN, NAN, ""};
+                row = (trade_complexity_row){period,
+                                             trade_panel_country(panel, ix.rep[r]),
+                                             trade_panel_product(panel, ix.prod[pi]),
+                                             0,
+                                             ix.rep_pop[r],
+                                             NAN,
+                                             NAN,
+                                             NAN,
+                                             NAN,
+                                             NAN,
+                                             NAN,
+                                             NAN,
+                                             NAN,
+                                             NAN,
+                                             NAN,
+                                             ""};
                 /* the value from the totals (sorted by reporter, product) */
-                while (ti < nt && (tot[ti].reporter < ix.rep[r] ||
-                                   (tot[ti].reporter == ix.rep[r] && tot[ti].product < ix.prod[pi])))
+                while (ti < nt && (tot[ti].reporter < ix.rep[r] || (tot[ti].reporter == ix.rep[r] &&
+                                                                    tot[ti].product < ix.prod[pi])))
                     ti++;
                 if (ti < nt && tot[ti].reporter == ix.rep[r] && tot[ti].product == ix.prod[pi])
                     row.value = tot[ti].value;
@@ -973,9 +986,10 @@ int trade_complexity_proximity(const trade_panel *panel, const trade_population 
                 phi_row(&w, pa, row);
             for (size_t b = 0; b < ix.nprod && !rc; b++) {
                 size_t pb = ix.prod_pos[b];
-                const char *s = st ? st : pa == NONE ? ix.prod_status[a]
-                                        : pb == NONE ? ix.prod_status[b]
-                                                     : "";
+                const char *s = st           ? st
+                                : pa == NONE ? ix.prod_status[a]
+                                : pb == NONE ? ix.prod_status[b]
+                                             : "";
                 double v = s[0] ? NAN : row[pb];
                 rc = fn(ctx, period, trade_panel_product(panel, ix.prod[a]),
                         trade_panel_product(panel, ix.prod[b]), v, s);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "trade/codes.h"
 #include "trade/deflate.h"
 #include "trade/number.h"
 
@@ -61,7 +62,10 @@ void trade_deflators_free(trade_deflators *d)
     free(d);
 }
 
-int trade_deflators_by_reporter(const trade_deflators *d) { return d->by_reporter; }
+int trade_deflators_by_reporter(const trade_deflators *d)
+{
+    return d->by_reporter;
+}
 
 int trade_deflators_new(const trade_table *t, trade_deflators **out, trade_error *err)
 {
@@ -70,8 +74,9 @@ int trade_deflators_new(const trade_table *t, trade_deflators **out, trade_error
     long cp = trade_table_col_index(t, "period"), ci = trade_table_col_index(t, "index"),
          cc = trade_table_col_index(t, "currency"), cr = trade_table_col_index(t, "reporter");
     if (cp < 0 || ci < 0)
-        return cell_err(err, t, 0, 0, "deflator table: no %s column (it needs period, index and "
-                                      "currency or reporter)",
+        return cell_err(err, t, 0, 0,
+                        "deflator table: no %s column (it needs period, index and "
+                        "currency or reporter)",
                         cp < 0 ? "period" : "index");
     if ((cc < 0) == (cr < 0))
         return cell_err(err, t, 0, 0, "deflator table: %s (one key column: currency or reporter)",
@@ -90,8 +95,8 @@ int trade_deflators_new(const trade_table *t, trade_deflators **out, trade_error
         x->row = r;
         if (!x->key[0]) {
             trade_deflators_free(d);
-            return cell_err(err, t, r, ck, "deflator table: empty %s", cc >= 0 ? "currency"
-                                                                              : "reporter");
+            return cell_err(err, t, r, ck, "deflator table: empty %s",
+                            cc >= 0 ? "currency" : "reporter");
         }
         const char *ps = trade_table_cell(t, r, (size_t)cp);
         trade_error pe;
@@ -116,8 +121,9 @@ int trade_deflators_new(const trade_table *t, trade_deflators **out, trade_error
             trade_table_cell_position(t, d->rows[i - 1].row, (size_t)cp, &file, &line0, &col);
             char ps[TRADE_PERIOD_BUFSIZE];
             trade_period_format(&d->rows[i].period, ps, sizeof ps);
-            snprintf(msg, sizeof msg, "deflator table: a second index for %s in %s (first on line "
-                                      "%lu)",
+            snprintf(msg, sizeof msg,
+                     "deflator table: a second index for %s in %s (first on line "
+                     "%lu)",
                      d->rows[i].key, ps, line0);
             size_t later = d->rows[i].row;
             trade_deflators_free(d);
@@ -195,7 +201,7 @@ int trade_deflate_factor(const trade_deflators *d, const char *key, const trade_
 {
     if (!d || !key || !p || !out)
         return TRADE_EARG;
-    out->factor = out->index = out->base_index = NAN;
+    out->value = out->factor = out->index = out->base_index = NAN;
     out->status[0] = '\0';
     trade_period bp = year_period(base_year);
     const defl_row *b = lookup(d, key, &bp, out->status + 11, sizeof out->status - 11);
@@ -210,4 +216,18 @@ int trade_deflate_factor(const trade_deflators *d, const char *key, const trade_
     out->index = r->index;
     out->factor = b->index / r->index;
     return 0;
+}
+
+int trade_deflate_obs(const trade_deflators *d, const trade_obs *o, int base_year,
+                      trade_deflate_result *out)
+{
+    if (!trade_unit_is_currency(o->unit)) {
+        out->value = o->value;
+        out->factor = out->index = out->base_index = NAN;
+        snprintf(out->status, sizeof out->status, "not money: not deflated");
+        return 0;
+    }
+    trade_deflate_factor(d, d->by_reporter ? o->reporter : o->unit, &o->period, base_year, out);
+    out->value = o->value * out->factor;
+    return 1;
 }

@@ -1,6 +1,7 @@
 /* error.c - status messages, the error record (with the one rule for
  * showing untrusted text in it, error_shown), and library initialisation. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <gsl/gsl_errno.h>
@@ -126,4 +127,9 @@ int trade_init(void)
 {
     gsl_set_error_handler_off();
     return TRADE_OK;
+}
+
+void trade_free(void *p)
+{
+    free(p);
 }

@@ -1,9 +1,13 @@
 /* extract.c - figures from the prose of a brief.
  *
- * The scanner; the helpers are in extract_number.c (characters and
- * numbers), extract_context.c (sentences, countries, periods), extract_flow.c
- * (qualifier, growth or share, reporter, partner, flow), extract_table.c
- * (aligned tables) and extract_list.c (the result).
+ * The scanner and the second pass; the helpers are in extract_number.c
+ * (characters and numbers), extract_context.c (sentences, countries,
+ * periods), extract_flow.c (qualifier, growth or share, measure, product),
+ * extract_who.c (reporter, partner, flow from a sentence), extract_table.c
+ * (aligned tables), extract_list.c (the result, conflicts) and
+ * extract_against.c (review against a dataset). Calls go one way: the
+ * scanner calls table, who, flow and list; table, who and flow call context;
+ * context calls number; nothing calls the scanner back.
  *
  * How it works: the text is scanned byte by byte (it may hold any bytes).
  * Tables are read first (extract_table.c) and their lines masked. At every
@@ -13,9 +17,12 @@
  * m), a unit (tonnes, cubic metres, TEU), a percent sign or words. Numbers
  * written as words and growth words (doubled, sixfold) are read too. Years,
  * dates, times, footnote marks, page and article numbers, parts of words
- * ("COVID-19") and URLs are skipped. A second pass gives each figure its
- * sentence, qualifier, period and, where stated plainly, reporter, partner
- * and flow. */
+ * ("COVID-19") and URLs are skipped. The second pass reads the document's
+ * date and sides (date line, title, first paragraph), then gives each
+ * figure its sentence, qualifier, period, reporter, partner, flow, measure
+ * and product: from its sentence first, else from the sentence before in
+ * its paragraph, the figure before or the document, with a note saying
+ * which, and a confidence. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -23,11 +30,11 @@
 #include <string.h>
 
 #include "extract_flow_internal.h"
-#include "extract_who_internal.h"
 #include "extract_number_internal.h"
+#include "extract_who_internal.h"
 #include "trade/codes.h"
 #include "trade/number.h"
-
+#include "trade/period.h"
 
 #define EX_CONTEXT_MAX 300
 
@@ -225,6 +232,9 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
     size_t hk;
     if (e + 1 < n && s[e] == '-' && extract_scale_at(s, n, e + 1, 0, &hk))
         sfx = e + 1; /* "a EUR 10-million loan" */
+    if (e + 1 < n && s[e] == '-' &&
+        (extract_word(s, n, e + 1, "percent") || extract_word(s, n, e + 1, "per-cent")))
+        sfx = e + 1; /* "a 6.1-percent decline" */
     if (sfx == e && e < n && s[e] == '-' && e + 1 < n && ex_isalpha((unsigned char)s[e + 1])) {
         size_t k = extract_word(s, n, e + 1, "fold");
         if (k) {
@@ -255,9 +265,9 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
             extract_number_parse(s, n, q, &n2);
             int y1, y2;
             if (!n2.ok || (extract_year_at(s, n, p, &y1) && extract_year_at(s, n, q, &y2)) ||
-                (n2.end < n &&
-                 (ex_isalpha((unsigned char)s[n2.end]) &&
-                  !extract_scale_at(s, n, n2.end, 1, &(size_t){0}) && !extract_word_cs(s, n, n2.end, "t"))))
+                (n2.end < n && (ex_isalpha((unsigned char)s[n2.end]) &&
+                                !extract_scale_at(s, n, n2.end, 1, &(size_t){0}) &&
+                                !extract_word_cs(s, n, n2.end, "t"))))
                 return q;
             char c1[4] = "";
             size_t cs = extract_cur_before(s, n, p, c1);
@@ -295,6 +305,17 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
     char code[4] = "";
     size_t cur_start = extract_cur_before(s, n, sign != 0 ? sign_pos : p, code);
     int money_before = cur_start != (size_t)-1;
+    if (money_before && !sign && cur_start > 0) {
+        /* "-€13 billion": the sign before the currency symbol */
+        size_t mp;
+        uint32_t m = extract_prev_cp(s, n, cur_start, &mp);
+        if (m == '-' || m == 0x2212) {
+            size_t bp;
+            uint32_t bb = extract_prev_cp(s, n, mp, &bp);
+            if (bb == ' ' || bb == '(' || bb == 0 || bb == '\n' || bb == '\t')
+                sign = -1;
+        }
+    }
     int exp10 = 0, scaled = 0;
     int glued_ok = 1;
     r.start = money_before ? cur_start : p; /* a sign stays out of as_written */
@@ -310,8 +331,8 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                       extract_word_cs(s, n, e, "ha") || extract_word_cs(s, n, e, "MW") ||
                       extract_word_cs(s, n, e, "GW") || extract_word_cs(s, n, e, "bcm") ||
                       extract_word_cs(s, n, e, "pp") || extract_word(s, n, e, "bn") ||
-                      extract_word(s, n, e, "pct") ||
-                      extract_code_at(s, n, e, code) || (e + 1 < n && s[e] == 'm' && (s[e + 1] == '3'));
+                      extract_word(s, n, e, "pct") || extract_code_at(s, n, e, code) ||
+                      (e + 1 < n && s[e] == 'm' && (s[e + 1] == '3'));
         if (!sc_e && !unit_ok && !(e + 2 < n && s[e] == 'm' && (unsigned char)s[e + 1] == 0xC2))
             return ex_skip_token(s, n, e);
         if (sc_e && !money_before) {
@@ -358,6 +379,12 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                 }
             }
         }
+    }
+    if (r.is_percent) {
+        /* "(Jan 2022 = 100%)": the base of an index, not a figure */
+        size_t b = extract_skip_sp_back(s, n, p, 0);
+        if (b > 0 && s[b - 1] == '=')
+            return end;
     }
     int has_unit = r.f.unit[0] != '\0' || r.is_percent;
     r.end = end;
@@ -443,6 +470,10 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
         size_t q = extract_skip_sp(s, n, scaled ? end : e, 0);
         if (q >= n || !ex_isalpha((unsigned char)s[q]))
             return scaled ? end : e;
+        if (extract_word(s, n, q, "months") || extract_word(s, n, q, "month") ||
+            extract_word(s, n, q, "years") || extract_word(s, n, q, "weeks") ||
+            extract_word(s, n, q, "days") || extract_word(s, n, q, "quarters"))
+            return scaled ? end : e; /* "the initial 7 months": a span of time */
         if (extract_word(s, n, q, "per") || extract_word(s, n, q, "times") ||
             extract_word(s, n, q, "and") || extract_word(s, n, q, "or") ||
             extract_word(s, n, q, "to") || extract_word(s, n, q, "a") ||
@@ -724,6 +755,18 @@ static size_t ex_growth_word(ex_state *st, size_t p)
         size_t k = extract_word(s, n, p, g->w);
         if (!k)
             continue;
+        {
+            /* "the share of Peru more than doubled": a share's change, not
+             * the flow's growth; left out */
+            size_t a = p > 80 ? p - 80 : 0;
+            for (size_t q = p; q > a; q--) {
+                if (s[q - 1] == '.' || s[q - 1] == ';' || s[q - 1] == '\n')
+                    break;
+                if ((q - 1 == 0 || !ex_isalpha((unsigned char)s[q - 2])) &&
+                    (extract_word(s, n, q - 1, "share") || extract_word(s, n, q - 1, "proportion")))
+                    return p + k;
+            }
+        }
         ex_raw r;
         memset(&r, 0, sizeof r);
         r.start = p;
@@ -765,6 +808,51 @@ static size_t ex_ordinal_rank(ex_state *st, size_t p)
             r.end = p + k;
             r.num_start = p;
             r.f.value = i + 2;
+            r.f.precision = 1;
+            memcpy(r.f.unit, "rank", 5);
+            if (ex_add_raw(st, &r))
+                sc->status = TRADE_ENOMEM;
+        }
+        return p + k;
+    }
+    /* "the largest trade partner", "Kazakhstan's biggest investor": rank 1 */
+    size_t k = extract_word(s, n, p, "largest");
+    if (!k)
+        k = extract_word(s, n, p, "biggest");
+    if (k) {
+        size_t w0;
+        size_t we = extract_prev_word(s, n, p, &w0);
+        int det = we > w0 && (extract_word(s, n, w0, "the") == we - w0 ||
+                              (we >= 2 && s[we - 2] == '\'' && s[we - 1] == 's') ||
+                              (we >= 4 && (unsigned char)s[we - 4] == 0xE2 && s[we - 1] == 's'));
+        if (det && extract_word(s, n, w0, "the") == we - w0) {
+            /* "one of the largest" is no rank */
+            size_t v0;
+            size_t ve = extract_prev_word(s, n, w0, &v0);
+            if (ve > v0 && extract_word(s, n, v0, "of") == ve - v0)
+                det = 0;
+        }
+        size_t q = extract_skip_sp(s, n, p + k, 1);
+        int noun = 0;
+        for (int it = 0; it < 4 && det && !noun; it++) {
+            if (extract_word(s, n, q, "partner") || extract_word(s, n, q, "investor") ||
+                extract_word(s, n, q, "market") || extract_word(s, n, q, "destination") ||
+                extract_word(s, n, q, "source"))
+                noun = 1;
+            size_t q0 = q;
+            while (q < n && ex_isalpha((unsigned char)s[q]))
+                q++;
+            if (q == q0)
+                break;
+            q = extract_skip_sp(s, n, q, 1);
+        }
+        if (det && noun) {
+            ex_raw r;
+            memset(&r, 0, sizeof r);
+            r.start = p;
+            r.end = p + k;
+            r.num_start = p;
+            r.f.value = 1;
             r.f.precision = 1;
             memcpy(r.f.unit, "rank", 5);
             if (ex_add_raw(st, &r))
@@ -840,12 +928,14 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
         if (b - a > 80)
             continue; /* a date inside a sentence is not the document's date */
         for (size_t p = a; p < b && !d->year; p++) {
-            if (p > a && (ex_isdigit((unsigned char)s[p - 1]) || ex_isalpha((unsigned char)s[p - 1])))
+            if (p > a &&
+                (ex_isdigit((unsigned char)s[p - 1]) || ex_isalpha((unsigned char)s[p - 1])))
                 continue;
             int y, m = 0, dd = 0;
             size_t ml;
-            if (p + 10 <= b && extract_year_at(s, n, p, &y) == 0 && ex_isdigit((unsigned char)s[p]) &&
-                p + 10 <= n && s[p + 2] == '.' && s[p + 5] == '.') {
+            if (p + 10 <= b && extract_year_at(s, n, p, &y) == 0 &&
+                ex_isdigit((unsigned char)s[p]) && p + 10 <= n && s[p + 2] == '.' &&
+                s[p + 5] == '.') {
                 /* 22.06.2007 */
                 dd = (s[p] - '0') * 10 + (s[p + 1] - '0');
                 m = (s[p + 3] - '0') * 10 + (s[p + 4] - '0');
@@ -854,13 +944,15 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
                     d->year = y;
                     d->month = m;
                 }
-            } else if (p + 10 <= n && ex_isdigit((unsigned char)s[p]) && s[p + 4] == '-' &&
-                       s[p + 7] == '-') {
+            } else if (p + 10 <= n && ex_isdigit((unsigned char)s[p]) &&
+                       ((s[p + 4] == '-' && s[p + 7] == '-') ||
+                        (s[p + 4] == '/' && s[p + 7] == '/'))) {
                 int ok = 1;
                 for (int k = 0; k < 10; k++)
                     if (k != 4 && k != 7 && !ex_isdigit((unsigned char)s[p + k]))
                         ok = 0;
-                y = (s[p] - '0') * 1000 + (s[p + 1] - '0') * 100 + (s[p + 2] - '0') * 10 + (s[p + 3] - '0');
+                y = (s[p] - '0') * 1000 + (s[p + 1] - '0') * 100 + (s[p + 2] - '0') * 10 +
+                    (s[p + 3] - '0');
                 m = (s[p + 5] - '0') * 10 + (s[p + 6] - '0');
                 if (ok && y >= 1900 && y <= 2100 && m >= 1 && m <= 12) {
                     d->year = y;
@@ -872,10 +964,12 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
                 size_t q0 = q;
                 while (q < n && ex_isdigit((unsigned char)s[q]) && q - q0 < 2)
                     q++;
-                if (q > q0 && q < n && s[q] == ',' && extract_year_at(s, n, extract_skip_sp(s, n, q + 1, 0), &y)) {
+                if (q > q0 && q < n && s[q] == ',' &&
+                    extract_year_at(s, n, extract_skip_sp(s, n, q + 1, 0), &y)) {
                     d->year = y;
                     d->month = m;
-                } else if (extract_year_at(s, n, q0, &y) && p >= 2 && ex_isdigit((unsigned char)s[extract_skip_sp_back(s, n, p, 0) - 1])) {
+                } else if (extract_year_at(s, n, q0, &y) && p >= 2 &&
+                           ex_isdigit((unsigned char)s[extract_skip_sp_back(s, n, p, 0) - 1])) {
                     /* "30 September 2021" */
                     d->year = y;
                     d->month = m;
@@ -935,6 +1029,24 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
     fake.start = fake.end = fake.num_start = b;
     ex_who w;
     extract_who(s, n, a, b, &fake, &w);
+    if (!w.pair && !w.reporter[0] && !w.subject[0] && !w.source && !w.possessive[0] &&
+        !w.first[0] && b < n) {
+        /* a title with no country: the next sentence */
+        size_t a2 = extract_skip_sp(s, n, b, 1);
+        while (a2 < n && (s[a2] == '\n' || s[a2] == ' '))
+            a2++;
+        size_t b2 = a2;
+        for (size_t p = a2; p < n && p < a2 + 500; p++) {
+            size_t end = 0;
+            b2 = p + 1;
+            if (s[p] == '.' && (end = extract_sentence_end(s, n, p)) != 0) {
+                b2 = end;
+                break;
+            }
+        }
+        fake.start = fake.end = fake.num_start = b2;
+        extract_who(s, n, a2, b2, &fake, &w);
+    }
     const char *rep = NULL, *par = NULL;
     if (w.pair || w.reporter[0]) {
         rep = w.reporter;
@@ -1002,12 +1114,15 @@ static void ex_note_add(char *note, size_t cap, const char *text)
 }
 
 /* "the value of these exports", "such supplies": the goods of the figure before. */
-static int ex_refers_back(const char *s, size_t n, size_t a, size_t b)
+static int ex_refers_back(const char *s, size_t n, size_t a, size_t b, const trade_figure *prev)
 {
+    int qty = prev && (!strcmp(prev->unit, "t") || !strcmp(prev->unit, "m3"));
     for (size_t q = a; q < b; q++)
         if ((q == a || !ex_isalpha((unsigned char)s[q - 1])) &&
             (extract_word(s, n, q, "these") || extract_word(s, n, q, "such") ||
-             extract_word(s, n, q, "this product")))
+             extract_word(s, n, q, "this product") ||
+             (qty &&
+              (extract_word(s, n, q, "the value of") || extract_word(s, n, q, "its value")))))
             return 1;
     return 0;
 }
@@ -1043,6 +1158,14 @@ static int ex_finish(ex_state *st)
         ex_doc_date(sc, &doc);
     }
     ex_doc_sides(sc, &doc);
+    if (!doc.year) {
+        /* no date: month names without a year take the latest year written */
+        for (size_t p = 0; p + 4 <= n; p++) {
+            int y;
+            if (extract_year_at(s, n, p, &y) && y > doc.text_year && y <= 2100)
+                doc.text_year = y;
+        }
+    }
     const trade_figure *last = NULL; /* the figure before, resolved */
     size_t last_end = 0;
     ex_who before;
@@ -1053,8 +1176,11 @@ static int ex_finish(ex_state *st)
     for (size_t i = 0; i < st->nraw; i++) {
         ex_raw *r = &st->raw[i];
         char note[400] = "";
+        int looks_back = 0; /* a comparison figure: "a year earlier", "the previous two months" */
         size_t a, b;
         int ctx_year = last ? ex_period_year(last->period) : 0;
+        if (!ctx_year && !doc.year)
+            ctx_year = doc.text_year;
         if (r->start >= sent_a && r->end <= sent_b) {
             a = sent_a;
             b = sent_b;
@@ -1082,10 +1208,34 @@ static int ex_finish(ex_state *st)
             have_before = 0;
             size_t q = a;
             int nl = 0;
-            while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\n' || s[q - 1] == '\r' ||
-                             s[q - 1] == '\t')) {
+            while (q > 0 &&
+                   (s[q - 1] == ' ' || s[q - 1] == '\n' || s[q - 1] == '\r' || s[q - 1] == '\t')) {
                 nl += s[q - 1] == '\n';
                 q--;
+            }
+            if (q > 0 && nl >= 2 && a < n && s[a] >= 'a' && s[a] <= 'z') {
+                /* a paragraph that starts in lower case goes on a sentence cut
+                 * by a page break or by footnotes ("... increases over the last
+                 * few years,\n\n¹ In 2010, ...\n\nrising from EUR 940,000"):
+                 * look back over the footnote paragraphs */
+                for (int it = 0; it < 6 && q > 0; it++) {
+                    size_t ps = q;
+                    while (ps > 0 && !(s[ps - 1] == '\n' && ps >= 2 && s[ps - 2] == '\n'))
+                        ps--;
+                    unsigned char c0 = (unsigned char)s[ps];
+                    int footnote = (c0 == 0xC2 && ps + 1 < n &&
+                                ((unsigned char)s[ps + 1] == 0xB9 || (unsigned char)s[ps + 1] == 0xB2 ||
+                                 (unsigned char)s[ps + 1] == 0xB3)) ||
+                               (c0 == 0xE2 && ps + 2 < n && (unsigned char)s[ps + 1] == 0x81) ||
+                               (ex_isdigit(c0) && ps + 1 < n && (s[ps + 1] == ' ' || ex_isdigit((unsigned char)s[ps + 1])));
+                    if (!footnote) {
+                        nl = 0; /* the paragraph the sentence began in */
+                        break;
+                    }
+                    q = ps;
+                    while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\n' || s[q - 1] == '\r'))
+                        q--;
+                }
             }
             if (q > 0 && nl < 2) {
                 size_t pa, pb;
@@ -1137,7 +1287,25 @@ static int ex_finish(ex_state *st)
                 }
             }
         }
-        if (r->is_percent && !strcmp(r->f.unit, "percent") && i > 0 && st->raw[i - 1].end <= r->start) {
+        if (r->is_percent && !strcmp(r->f.unit, "percent_change") && i > 0 && r->f.value > 0 &&
+            st->raw[i - 1].end <= r->start && st->raw[i - 1].end >= a &&
+            st->raw[i - 1].f.value < 0 && !strcmp(st->raw[i - 1].f.unit, "percent_change")) {
+            /* "decreased by 17 percent, milk - by 27.9 percent": the list goes on falling */
+            size_t w0;
+            size_t we = extract_prev_word(s, n, r->start, &w0);
+            size_t d = w0;
+            int item = 0;
+            if (we > w0 && extract_word(s, n, w0, "by") == we - w0) {
+                d = extract_skip_sp_back(s, n, w0, 0);
+                item = d > 0 && (s[d - 1] == '-' || (d >= 3 && (unsigned char)s[d - 3] == 0xE2));
+            }
+            if (item) {
+                r->f.value = -r->f.value;
+                r->list_item = d;
+            }
+        }
+        if (r->is_percent && !strcmp(r->f.unit, "percent") && i > 0 &&
+            st->raw[i - 1].end <= r->start) {
             /* "($1.3 bln (9.7%)" after "($512 mln (a 10.3% increase)": the same kind */
             size_t fp0 = extract_paren(s, a, r->start);
             const ex_raw *pr = &st->raw[i - 1];
@@ -1164,8 +1332,8 @@ static int ex_finish(ex_state *st)
             for (size_t t = 0; t < nt && !pick; t++)
                 if (times[t].b == q && times[t].paren == (size_t)-1)
                     pick = &times[t];
-            in_paren_of_prev = same_sentence && i > 0 && st->raw[i - 1].end <= fp &&
-                               fp - st->raw[i - 1].end < 40;
+            in_paren_of_prev =
+                same_sentence && i > 0 && st->raw[i - 1].end <= fp && fp - st->raw[i - 1].end < 40;
             for (size_t q2 = i > 0 ? st->raw[i - 1].end : fp; in_paren_of_prev && q2 < fp; q2++)
                 if (s[q2] == ',' || s[q2] == ';')
                     in_paren_of_prev = 0;
@@ -1182,6 +1350,25 @@ static int ex_finish(ex_state *st)
             if (clause)
                 pick = &times[t];
             break;
+        }
+        if (!pick) {
+            /* "in comparison to 2011, which totalled €7 million", "compared to
+             * 2010, when exports amounted to": the figure of the base year */
+            for (size_t t = nt; t > 0 && !pick; t--) {
+                const ex_time *bt = &times[t - 1];
+                if (!bt->base || bt->b > r->start || r->start - bt->b > 60 || bt->paren != fp)
+                    continue;
+                size_t q = extract_skip_sp(s, n, bt->b, 1);
+                if (q < n && s[q] == ',') {
+                    q = extract_skip_sp(s, n, q + 1, 1);
+                    if (extract_word(s, n, q, "which") || extract_word(s, n, q, "when"))
+                        pick = bt;
+                }
+                break;
+            }
+            if (pick)
+                ex_note_add(note, sizeof note,
+                            "period: the year compared with, which the figure describes");
         }
         for (size_t t = nt; t > 0 && !pick; t--)
             if (times[t - 1].b <= r->start && !times[t - 1].base && times[t - 1].paren == fp)
@@ -1212,7 +1399,8 @@ static int ex_finish(ex_state *st)
         }
         int period_from = 0; /* 1: the figure before, 2: the document's date */
         if (pick && pick->base && pick->same && prev) {
-            ex_same_period(prev->period, ex_period_year(pick->text), r->f.period, sizeof r->f.period);
+            ex_same_period(prev->period, ex_period_year(pick->text), r->f.period,
+                           sizeof r->f.period);
         } else if (pick && pick->carry) {
             if (prev && (main_period[0] || prev->period[0])) {
                 snprintf(r->f.period, sizeof r->f.period, "%s",
@@ -1231,10 +1419,17 @@ static int ex_finish(ex_state *st)
             char t[80];
             snprintf(t, sizeof t, "period: the year after the base %04d", y % 10000);
             ex_note_add(note, sizeof note, t);
-        } else if (prev && (main_period[0] || prev->period[0])) {
+        } else if (prev && prev->period[0] && !strcmp(prev->qualifier, "projection") &&
+                   !strcmp(r->f.qualifier, "projection")) {
+            /* a projection after a projection: its horizon */
+            snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+            period_from = 1;
+        } else if (prev &&
+                   (main_period[0] || (prev->period[0] && strcmp(prev->qualifier, "projection")))) {
             /* no time in the sentence: the period of the figure before (not
-             * of a base figure in parentheses) */
-            snprintf(r->f.period, sizeof r->f.period, "%s", main_period[0] ? main_period : prev->period);
+             * of a base figure in parentheses, nor of a projection) */
+            snprintf(r->f.period, sizeof r->f.period, "%s",
+                     main_period[0] ? main_period : prev->period);
             period_from = 1;
         }
         if (pick && !pick->carry && !pick->base) {
@@ -1260,6 +1455,63 @@ static int ex_finish(ex_state *st)
             char t[64];
             snprintf(t, sizeof t, "period from line %lu", prev->line);
             ex_note_add(note, sizeof note, t);
+        }
+        if (prev && prev->period[0] && ex_period_year(prev->period) && strlen(prev->period) >= 7) {
+            /* "a 17.2 per cent drop in exports in the previous two months":
+             * the months just before the figure before's */
+            size_t q = extract_skip_sp(s, n, r->end, 1);
+            for (int it = 0; it < 6 && q < b; it++) {
+                size_t k;
+                if ((k = extract_word(s, n, q, "the previous")) ||
+                    (k = extract_word(s, n, q, "the preceding"))) {
+                    size_t q2 = extract_skip_sp(s, n, q + k, 1);
+                    int months = 1;
+                    size_t kk = 0;
+                    static const char *const num[] = {"two", "three", "four", "five", "six", NULL};
+                    for (int j = 0; num[j]; j++)
+                        if ((kk = extract_word(s, n, q2, num[j])) != 0) {
+                            months = j + 2;
+                            q2 = extract_skip_sp(s, n, q2 + kk, 1);
+                            break;
+                        }
+                    if (extract_word(s, n, q2, "months") ||
+                        (months == 1 && extract_word(s, n, q2, "month"))) {
+                        trade_period pp;
+                        trade_error pe;
+                        if (trade_period_parse(prev->period, strlen(prev->period), &pp, &pe) == 0) {
+                            int last_m = pp.first_month - 1, first_m = pp.first_month - months;
+                            if (months == 1)
+                                snprintf(r->f.period, sizeof r->f.period, "%04d-%02d",
+                                         (first_m / 12) % 10000, first_m % 12 + 1);
+                            else
+                                snprintf(r->f.period, sizeof r->f.period, "%04d-%02d/%04d-%02d",
+                                         (first_m / 12) % 10000, first_m % 12 + 1,
+                                         (last_m / 12) % 10000, last_m % 12 + 1);
+                            ex_note_add(note, sizeof note,
+                                        "period: the months before the figure before");
+                            looks_back = 1;
+                        }
+                    }
+                    break;
+                }
+                while (q < b && ex_isalpha((unsigned char)s[q]))
+                    q++;
+                q = extract_skip_sp(s, n, q, 1);
+            }
+        }
+        if (same_sentence && prev && prev->period[0] && ex_period_year(prev->period)) {
+            /* "USD 41.7 million in 2019, compared with USD 29.9 mln a year
+             * earlier": the year before the figure before */
+            size_t q = extract_skip_sp(s, n, r->end, 1);
+            if (extract_word(s, n, q, "a year earlier") || extract_word(s, n, q, "a year before") ||
+                extract_word(s, n, q, "the year before") || extract_word(s, n, q, "a year ago") ||
+                extract_word(s, n, q, "in the previous year") ||
+                extract_word(s, n, q, "the previous year")) {
+                ex_same_period(prev->period, ex_period_year(prev->period) - 1, r->f.period,
+                               sizeof r->f.period);
+                ex_note_add(note, sizeof note, "period: the year before the figure before");
+                looks_back = 1;
+            }
         }
         {
             /* "(2021: EUR 9.6 million)": the year written just before */
@@ -1289,13 +1541,15 @@ static int ex_finish(ex_state *st)
                 (void)d;
                 if (q > pr->end && ex_isalpha((unsigned char)s[q - 1]))
                     continue;
-                if (extract_country_at(s, n, q, &k) || s[q] == ';')
-                    clean = 0;
-                static const char *const fw[] = {"export", "import", "trade", "turnover", "deficit",
-                                                 "surplus", "balance", "investment", "FDI", "while",
-                                                 NULL};
+                const char *cq = extract_country_at(s, n, q, &k);
+                if ((cq && strcmp(cq, prev->reporter) && strcmp(cq, prev->partner)) || s[q] == ';')
+                    clean = 0; /* another country: another observation */
+                static const char *const fw[] = {"export",  "import",  "trade",   "turnover",
+                                                 "deficit", "surplus", "balance", "investment",
+                                                 "FDI",     "while",   NULL};
                 for (size_t j = 0; fw[j] && clean; j++)
-                    if (extract_word(s, n, q, fw[j]) || (strlen(fw[j]) > 5 && !strncmp(s + q, fw[j], strlen(fw[j]))))
+                    if (extract_word(s, n, q, fw[j]) ||
+                        (strlen(fw[j]) > 5 && !strncmp(s + q, fw[j], strlen(fw[j]))))
                         clean = 0;
             }
             int kind_follows = strcmp(r->f.unit, "percent_change") == 0 ||
@@ -1303,7 +1557,7 @@ static int ex_finish(ex_state *st)
             inherit = clean && kind_follows && !w.list[0];
         }
         const trade_figure *side_prev = prev;
-        const char *use_flow = w.have_flow ? w.flow
+        const char *use_flow = w.have_flow                       ? w.flow
                                : have_before && before.have_flow ? before.flow
                                                                  : NULL;
         if (use_flow && prev && ex_flow_family(prev->flow) != ex_flow_family(use_flow) &&
@@ -1317,18 +1571,37 @@ static int ex_finish(ex_state *st)
                     m = &sc->out->items[j - 1];
             side_prev = m;
         }
-        extract_who_resolve(&w, have_before ? &before : NULL, before_line, side_prev, &doc,
-                            inherit, &r->f, note, sizeof note);
+        extract_who_resolve(&w, have_before ? &before : NULL, before_line, side_prev, &doc, inherit,
+                            &r->f, note, sizeof note);
         if (inherit && prev && !r->f.period[0])
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
         extract_product(s, n, a, b, r);
+        if (r->list_item && !r->f.product[0]) {
+            /* "milk - by 27.9 percent": the goods before the dash */
+            size_t e = extract_skip_sp_back(s, n, r->list_item - 1, 0);
+            size_t q = e;
+            while (q > a && ((s[q - 1] >= 'a' && s[q - 1] <= 'z') || s[q - 1] == ' ') && e - q < 30)
+                q--;
+            q = extract_skip_sp(s, n, q, 0);
+            if (q < e && s[q] >= 'a' && s[q] <= 'z')
+                snprintf(r->f.product, sizeof r->f.product, "%.*s", (int)(e - q), s + q);
+        }
+        int worth = 0;
+        {
+            /* "1.2 million tonnes of copper ..., worth $9 billion" */
+            size_t w0;
+            size_t we = extract_prev_word(s, n, r->start, &w0);
+            worth = same_sentence && we > w0 &&
+                    (extract_word(s, n, w0, "worth") == we - w0 ||
+                     extract_word(s, n, w0, "valued") == we - w0);
+        }
         if (!r->f.product[0] && prev && prev->product[0] &&
-            (inherit || in_paren_of_prev || ex_refers_back(s, n, a, r->start)))
+            (inherit || in_paren_of_prev || worth || ex_refers_back(s, n, a, r->start, prev)))
             snprintf(r->f.product, sizeof r->f.product, "%s", prev->product);
         if (strstr(r->f.flow, "_stock") && doc.year && (!r->f.period[0] || period_from == 1)) {
             /* a stock with no time of its own ("since 2010 ... have invested"):
              * as of the document's date */
-            int since = 0;
+            int since = period_from == 1;
             for (size_t t = 0; t < nt; t++)
                 if (times[t].base && times[t].b <= r->start)
                     since = 1;
@@ -1362,9 +1635,44 @@ static int ex_finish(ex_state *st)
         extract_collapse(s, n, ca, cb, ctx, EX_CONTEXT_MAX + 1);
         if (extract_push(sc, &r->f, r->start, r->end, ctx, "", note))
             return TRADE_ENOMEM;
+        {
+            /* "€2 million for Uzbekistan and for Turkmenistan": one figure,
+             * two readings, two rows */
+            size_t q = extract_skip_sp(s, n, r->end, 1);
+            size_t k = extract_word(s, n, q, "for");
+            if (!k)
+                k = extract_word(s, n, q, "to");
+            size_t cl = 0;
+            const char *c1 =
+                k ? extract_country_at(s, n, extract_skip_sp(s, n, q + k, 1), &cl) : NULL;
+            if (c1 && !strcmp(c1, r->f.partner)) {
+                size_t q2 = extract_skip_sp(s, n, extract_skip_sp(s, n, q + k, 1) + cl, 1);
+                size_t an = extract_word(s, n, q2, "and");
+                if (an) {
+                    q2 = extract_skip_sp(s, n, q2 + an, 1);
+                    size_t k2 = extract_word(s, n, q2, "for");
+                    if (!k2)
+                        k2 = extract_word(s, n, q2, "to");
+                    if (k2)
+                        q2 = extract_skip_sp(s, n, q2 + k2, 1);
+                    size_t cl2;
+                    const char *c2 = extract_country_at(s, n, q2, &cl2);
+                    if (c2 && strcmp(c2, c1)) {
+                        trade_figure g = r->f;
+                        snprintf(g.partner, sizeof g.partner, "%s", c2);
+                        char n2[460];
+                        snprintf(n2, sizeof n2, "%s%sthe same figure is stated for %s and %s", note,
+                                 note[0] ? "; " : "", c1, c2);
+                        if (extract_push(sc, &g, r->start, r->end, ctx, "", n2))
+                            return TRADE_ENOMEM;
+                    }
+                }
+            }
+        }
         last = &sc->out->items[sc->out->n - 1];
         last_end = r->end;
-        if (fp == (size_t)-1 && !(pick && pick->base))
+        if (fp == (size_t)-1 && !(pick && pick->base) && strcmp(r->f.qualifier, "projection") &&
+            !looks_back)
             snprintf(main_period, sizeof main_period, "%s", r->f.period);
     }
     return 0;
@@ -1461,8 +1769,8 @@ done:
     return 0;
 }
 
-int trade_extract_file(const char *path, const trade_extract_options *opt,
-                       trade_figure_list **out, trade_error *err)
+int trade_extract_file(const char *path, const trade_extract_options *opt, trade_figure_list **out,
+                       trade_error *err)
 {
     if (!out || !path)
         return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "extract: no file or output list");

@@ -412,6 +412,12 @@ const char *extract_country_at(const char *s, size_t n, size_t p, size_t *len)
         if (cl >= wl && p + cl <= n && memcmp(s + p, c->name, cl) == 0 &&
             (p + cl == n || !ex_isalpha((unsigned char)s[p + cl]))) {
             *len = cl;
+            if (p + cl + 1 < n && s[p + cl] == '\'' && s[p + cl + 1] == 's')
+                *len = cl + 2;
+            else if (p + cl + 3 < n && (unsigned char)s[p + cl] == 0xE2 &&
+                     (unsigned char)s[p + cl + 1] == 0x80 && (unsigned char)s[p + cl + 2] == 0x99 &&
+                     s[p + cl + 3] == 's')
+                *len = cl + 4;
             return c->alpha3;
         }
     }
@@ -419,7 +425,6 @@ const char *extract_country_at(const char *s, size_t n, size_t p, size_t *len)
 }
 
 /* ---------- periods ---------- */
-
 
 int extract_year_at(const char *s, size_t n, size_t p, int *year)
 {
@@ -503,7 +508,8 @@ static int ex_base_before(const char *s, size_t n, size_t p, int *same)
 {
     size_t w0 = p, w1;
     *same = 0;
-    static const char *const direct[] = {"on", "than", "against", "versus", "vs", "vs.", "since", NULL};
+    static const char *const direct[] = {"on", "than", "against", "versus",
+                                         "vs", "vs.",  "since",   NULL};
     for (int it = 0; it < 6; it++) {
         for (size_t j = 0; direct[j]; j++)
             if (ex_prev_is(s, n, w0, direct[j], NULL))
@@ -644,7 +650,8 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                     int m2 = extract_is_month(s, n, m0, &ml);
                     if (m2 && m0 + ml == me) {
                         size_t t0;
-                        if (ex_prev_is(s, n, m0, "to", &t0) || ex_prev_is(s, n, m0, "through", &t0)) {
+                        if (ex_prev_is(s, n, m0, "to", &t0) ||
+                            ex_prev_is(s, n, m0, "through", &t0)) {
                             size_t y0 = extract_skip_sp_back(s, n, t0, 0);
                             size_t m1s = y0;
                             while (m1s > 0 && ex_isalpha((unsigned char)s[m1s - 1]))
@@ -652,7 +659,8 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                             size_t l0;
                             int m1 = extract_is_month(s, n, m1s, &l0);
                             if (m1 && m1s + l0 == y0 && m1 < m2) {
-                                snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", y, m1, y, m2);
+                                snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", y, m1, y,
+                                         m2);
                                 e.a = m1s;
                             }
                         }
@@ -708,8 +716,8 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                 continue;
             e.b = q + 5;
             ex_months_text(e.text, sizeof e.text, y, months);
-        } else if ((s[p] == 'Q' || s[p] == 'H') && p + 2 <= n && s[p + 1] >= '1' && s[p + 1] <= '4' &&
-                   (p + 2 == n || !ex_isalnum_byte(s[p + 2])) && cy) {
+        } else if ((s[p] == 'Q' || s[p] == 'H') && p + 2 <= n && s[p + 1] >= '1' &&
+                   s[p + 1] <= '4' && (p + 2 == n || !ex_isalnum_byte(s[p + 2])) && cy) {
             int q = s[p + 1] - '0';
             if (s[p] == 'H' && q > 2)
                 continue;
@@ -741,14 +749,31 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             } else {
                 size_t sp = extract_skip_sp(s, n, q, 1);
                 size_t kk;
-                if ((kk = extract_word(s, n, sp, "to")) || (kk = extract_word(s, n, sp, "through")) ||
+                if ((kk = extract_word(s, n, sp, "to")) ||
+                    (kk = extract_word(s, n, sp, "through")) ||
                     (kk = extract_word(s, n, sp, "and")) || (kk = extract_word(s, n, sp, "till")) ||
                     (kk = extract_word(s, n, sp, "until"))) {
                     q2 = extract_skip_sp(s, n, sp + kk, 1);
                     m2 = extract_is_month(s, n, q2, &l2);
                 } else {
-                    continue;
+                    m2 = 0; /* a single month */
                 }
+            }
+            if (!m2 && m1) {
+                /* "in March", "for September": a month of the context year */
+                size_t w0;
+                int prep = ex_prev_is(s, n, p, "in", &w0) || ex_prev_is(s, n, p, "for", &w0) ||
+                           ex_prev_is(s, n, p, "during", &w0) || ex_prev_is(s, n, p, "since", &w0);
+                size_t after = extract_skip_sp(s, n, q, 0);
+                int yy;
+                if (!prep || extract_year_at(s, n, after, &yy) ||
+                    (after < n && ex_isdigit((unsigned char)s[after])) ||
+                    ex_prev_is(s, n, p, "since", NULL))
+                    continue;
+                e.b = q;
+                e.a = w0;
+                snprintf(e.text, sizeof e.text, "%04d-%02d", cy, m1);
+                goto found;
             }
             if (!m2 || m2 <= m1)
                 continue;
@@ -763,7 +788,8 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                 goto found;
             }
             if (extract_year_at(s, n, after, &yy) ||
-                (after < n && s[after] == ',' && extract_year_at(s, n, extract_skip_sp(s, n, after + 1, 0), &yy)))
+                (after < n && s[after] == ',' &&
+                 extract_year_at(s, n, extract_skip_sp(s, n, after + 1, 0), &yy)))
                 continue; /* read with its year */
             if (after < n && ex_isdigit((unsigned char)s[after]))
                 continue; /* a date: "January 24" */
@@ -900,7 +926,8 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                     size_t g0;
                     size_t ge = extract_prev_word(s, n, num0, &g0);
                     if (months >= 1 && months <= 12 && ge > g0 &&
-                        extract_word(s, n, g0, "first") == ge - g0) {
+                        (extract_word(s, n, g0, "first") == ge - g0 ||
+                         extract_word(s, n, g0, "initial") == ge - g0)) {
                         if (months == 12)
                             snprintf(e->text, sizeof e->text, "%04d", y);
                         else if (months == 1)
@@ -917,6 +944,18 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                     } else if (fe > f0 && extract_word(s, n, f0, "second") == fe - f0) {
                         snprintf(e->text, sizeof e->text, "%04d-07/%04d-12", y, y);
                         e->a = f0;
+                    }
+                } else if (me > m0 && extract_word(s, n, m0, "quarters") == me - m0) {
+                    /* "the first three quarters of 2015" */
+                    fe = extract_prev_word(s, n, m0, &f0);
+                    size_t kk2;
+                    int nq = fe > f0 ? ex_small_word(s, n, f0, &kk2) : 0;
+                    size_t g0;
+                    size_t ge = extract_prev_word(s, n, f0, &g0);
+                    if (nq >= 2 && nq <= 3 && ge > g0 &&
+                        extract_word(s, n, g0, "first") == ge - g0) {
+                        snprintf(e->text, sizeof e->text, "%04d-01/%04d-%02d", y, y, nq * 3);
+                        e->a = g0;
                     }
                 } else if (me > m0 && extract_word(s, n, m0, "quarter") == me - m0) {
                     fe = extract_prev_word(s, n, m0, &f0);
@@ -1025,4 +1064,3 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
     }
     return nt;
 }
-

@@ -1,4 +1,6 @@
-/* extract_context_internal.h - the context of a figure: its sentence, the countries named, the time expressions (periods). Not part of the public API. */
+/* extract_context_internal.h - the context of a figure: its sentence, the
+ * countries named, the time expressions (periods). Not part of the public
+ * API. */
 #ifndef TRADE_EXTRACT_CONTEXT_INTERNAL_H
 #define TRADE_EXTRACT_CONTEXT_INTERNAL_H
 

@@ -1,7 +1,7 @@
 /* extract_flow.c - what a figure is: the qualifier from nearby words (about, over,
  * up to, expected), growth or share for a percentage (and the sign of a
- * fall), and reporter, partner and flow where the sentence states them
- * ("A's exports to B", "imports from B", "trade between A and B"). */
+ * fall), the measure (level, growth, change, share) and the product named
+ * with the figure. Reporter, partner and flow are extract_who.c's. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,7 +23,7 @@ static int ex_ends_with_word(const char *s, size_t n, size_t a, size_t e, const 
 }
 
 const char *extract_qualifier(const char *s, size_t n, size_t sent_a, size_t lo, size_t start,
-                                size_t end)
+                              size_t end)
 {
     /* the phrase just before the figure */
     size_t e = extract_skip_sp_back(s, n, start, 1);
@@ -36,6 +36,11 @@ const char *extract_qualifier(const char *s, size_t n, size_t sent_a, size_t lo,
                                   {"over", 2},
                                   {"above", 2},
                                   {"exceeding", 2},
+                                  {"surpassing", 2},
+                                  {"surpassed", 2},
+                                  {"surpasses", 2},
+                                  {"topped", 2},
+                                  {"topping", 2},
                                   {"exceeds", 2},
                                   {"exceeded", 2},
                                   {"exceed", 2},
@@ -98,9 +103,11 @@ const char *extract_qualifier(const char *s, size_t n, size_t sent_a, size_t lo,
     }
     /* projection words in the clause before */
     static const char *const proj[] = {
-        "expected",  "expects", "planned",   "plans",       "plan",  "projected", "forecast",
-        "forecasts", "target",  "targets",   "will",        "aims",  "aim",       "goal",
-        "on course", "set to",  "scheduled", "anticipated", "would", NULL};
+        "expected",  "expects",    "planned",   "plans",   "plan",      "projected",
+        "forecast",  "forecasts",  "target",    "targets", "will",      "aims",
+        "aim",       "goal",       "on course", "set to",  "scheduled", "anticipated",
+        "would",     "seeking to", "seeks to",  "seek to", "intend",    "intends",
+        "intention", "plans to",   "hopes to",  "aiming",  NULL};
     size_t pa = start > 90 ? start - 90 : 0;
     if (pa < sent_a)
         pa = sent_a;
@@ -115,9 +122,9 @@ const char *extract_qualifier(const char *s, size_t n, size_t sent_a, size_t lo,
     }
     /* "... is planned", "... expected by 2025" in the clause after */
     {
-        static const char *const after_proj[] = {"planned",  "expected",  "projected",
-                                                 "forecast", "envisaged", "foreseen",
-                                                 "targeted", "budgeted",  NULL};
+        static const char *const after_proj[] = {"planned",   "expected", "projected", "forecast",
+                                                 "envisaged", "foreseen", "targeted",  "budgeted",
+                                                 "will be",   "is to be", "are to be", NULL};
         size_t lim = end + 40 < n ? end + 40 : n;
         for (size_t i = end; i < lim; i++) {
             if (s[i] == ',' || s[i] == ';' || s[i] == '(' || extract_sentence_end(s, n, i))
@@ -223,6 +230,22 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
         wa = sent_a;
     if (wa < lo)
         wa = lo;
+    int noun_after = 0;
+    {
+        /* "a 17.2 per cent drop in exports", "a 6.1-percent decline": a change
+         * whatever comes before ("led to a ... drop") */
+        static const char *const nouns[] = {
+            "drop", "decline", "decrease",    "fall",  "rise",   "increase", "growth",
+            "jump", "gain",    "contraction", "slump", "plunge", NULL};
+        for (size_t j = 0; nouns[j]; j++)
+            if (extract_word(s, n, after, nouns[j]))
+                noun_after = j < 4 || j == 9 || j == 10 || j == 11 ? -1 : 1;
+    }
+    if (noun_after && !change && !followed_of) {
+        change = 1;
+        if (noun_after < 0)
+            neg = 1;
+    }
     if (!change && we > w0 &&
         (extract_word(s, n, w0, "to") == we - w0 || extract_word(s, n, w0, "from") == we - w0 ||
          extract_word(s, n, w0, "at") == we - w0)) {
@@ -287,169 +310,6 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
         r->f.value = -r->f.value;
 }
 
-/* ---------- reporter, partner, flow ---------- */
-
-/* Find "<A> [services] exports to <B>", "imports from", "trade between A
- * and B", "trade with B", "investment(s) in B" in s[a..b). The keyword
- * nearest before the figure wins; "of <adj> exports" right after it too. */
-void extract_flow(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
-{
-    size_t best = (size_t)-1;
-    const char *flow = NULL;
-    size_t kw_a = 0, kw_b = 0;
-    int services = 0;
-    size_t lim_after = r->end + 40 < sb ? r->end + 40 : sb;
-    size_t from = r->start > sa + 300 ? r->start - 300 : sa; /* the nearest keyword only */
-    for (size_t i = from; i < lim_after; i++) {
-        if (i > sa && ex_isalpha((unsigned char)s[i - 1]))
-            continue;
-        size_t k;
-        const char *fl = NULL;
-        if ((k = extract_word(s, n, i, "exports")) || (k = extract_word(s, n, i, "export")) ||
-            (k = extract_word(s, n, i, "exported")))
-            fl = "export";
-        else if ((k = extract_word(s, n, i, "imports")) || (k = extract_word(s, n, i, "import")) ||
-                 (k = extract_word(s, n, i, "imported")))
-            fl = "import";
-        else if ((k = extract_word(s, n, i, "trade")))
-            fl = "trade";
-        else if ((k = extract_word(s, n, i, "investments")) ||
-                 (k = extract_word(s, n, i, "investment")))
-            fl = "investment_stock";
-        if (!fl)
-            continue;
-        /* "Yamal Trade": a capitalised keyword inside a sentence is a name */
-        if (i > sa && ex_isupper((unsigned char)s[i]))
-            continue;
-        if (i >= r->start && i < r->end)
-            continue;
-        if (i >= r->end) {
-            /* only "of [Belgian] exports" right after the figure */
-            size_t p = extract_skip_sp(s, n, r->end, 1);
-            size_t o = extract_word(s, n, p, "of");
-            if (!o)
-                continue;
-            p = extract_skip_sp(s, n, p + o, 1);
-            size_t cl;
-            if (extract_country_at(s, n, p, &cl))
-                p = extract_skip_sp(s, n, p + cl, 1);
-            if (p != i)
-                continue;
-            best = i;
-            flow = fl;
-            kw_a = i;
-            kw_b = i + k;
-            break;
-        }
-        best = i;
-        flow = fl;
-        kw_a = i;
-        kw_b = i + k;
-    }
-    if (!flow)
-        return;
-    (void)best;
-    /* services */
-    size_t w0;
-    size_t we = extract_prev_word(s, n, kw_a, &w0);
-    size_t rep_end = kw_a;
-    if (we > w0 && (extract_word(s, n, w0, "services") == we - w0 ||
-                    extract_word(s, n, w0, "service") == we - w0)) {
-        services = 1;
-        rep_end = w0;
-    }
-    if (strcmp(flow, "trade") == 0 && we > w0 &&
-        (extract_word(s, n, w0, "foreign") == we - w0 ||
-         extract_word(s, n, w0, "goods") == we - w0 ||
-         extract_word(s, n, w0, "bilateral") == we - w0))
-        rep_end = w0;
-    /* reporter: a country name or adjective right before */
-    size_t b0 = extract_skip_sp_back(s, n, rep_end, 1);
-    for (size_t back = 0; back < 40 && b0 > back; back++) {
-        size_t p = b0 - back - 1;
-        if (p > 0 && ex_isalpha((unsigned char)s[p - 1]))
-            continue;
-        size_t cl;
-        const char *c = extract_country_at(s, n, p, &cl);
-        if (c && p + cl <= b0 + 1 && p + cl >= b0 - 1) {
-            snprintf(r->f.reporter, sizeof r->f.reporter, "%s", c);
-            break;
-        }
-        if (!c && back > 0 && ex_isalpha((unsigned char)s[p]))
-            break; /* another word in between */
-    }
-    /* partner */
-    size_t p = extract_skip_sp(s, n, kw_b, 1);
-    const char *pw[] = {"to", "from", "with", "between", "in", "into", NULL};
-    size_t k = 0;
-    int which = -1;
-    for (int j = 0; pw[j]; j++)
-        if ((k = extract_word(s, n, p, pw[j])) != 0) {
-            which = j;
-            break;
-        }
-    if (which >= 0) {
-        p = extract_skip_sp(s, n, p + k, 1);
-        size_t t = extract_word(s, n, p, "the");
-        if (t)
-            p = extract_skip_sp(s, n, p + t, 1);
-        size_t cl;
-        const char *c = extract_country_at(s, n, p, &cl);
-        int ok = (strcmp(flow, "export") == 0 && (which == 0)) ||
-                 (strcmp(flow, "import") == 0 && (which == 1)) ||
-                 (strcmp(flow, "trade") == 0 && (which == 2 || which == 3)) ||
-                 (strcmp(flow, "investment_stock") == 0 && (which == 4 || which == 5));
-        if (c && ok) {
-            if (which == 3) {
-                snprintf(r->f.reporter, sizeof r->f.reporter, "%s", c);
-                size_t q = extract_skip_sp(s, n, p + cl, 1);
-                size_t an = extract_word(s, n, q, "and");
-                if (an) {
-                    q = extract_skip_sp(s, n, q + an, 1);
-                    size_t t2 = extract_word(s, n, q, "the");
-                    if (t2)
-                        q = extract_skip_sp(s, n, q + t2, 1);
-                    size_t cl2;
-                    const char *c2 = extract_country_at(s, n, q, &cl2);
-                    if (c2)
-                        snprintf(r->f.partner, sizeof r->f.partner, "%s", c2);
-                }
-            } else {
-                /* "the Kazakh economy" is Kazakhstan too */
-                snprintf(r->f.partner, sizeof r->f.partner, "%s", c);
-            }
-        }
-    }
-    /* "€2 million for Uzbekistan": a country right after the figure */
-    {
-        size_t q = extract_skip_sp(s, n, r->end, 1);
-        size_t f = extract_word(s, n, q, "for");
-        if (!f)
-            f = extract_word(s, n, q, "to");
-        if (f) {
-            q = extract_skip_sp(s, n, q + f, 1);
-            size_t cl;
-            const char *c = extract_country_at(s, n, q, &cl);
-            if (c && (strcmp(flow, "export") == 0 || strcmp(flow, "import") == 0))
-                snprintf(r->f.partner, sizeof r->f.partner, "%s", c);
-        }
-    }
-    if (services && strcmp(flow, "export") == 0)
-        flow = "services_export";
-    else if (services && strcmp(flow, "import") == 0)
-        flow = "services_import";
-    else if (services && strcmp(flow, "trade") == 0)
-        flow = "services_trade";
-    if (strcmp(flow, "investment_stock") == 0 && !r->f.partner[0]) {
-        r->f.reporter[0] = '\0';
-        return;
-    }
-    if (strcmp(r->f.reporter, r->f.partner) == 0 && r->f.reporter[0])
-        r->f.partner[0] = '\0';
-    snprintf(r->f.flow, sizeof r->f.flow, "%s", flow);
-}
-
-
 /* ---------- measure ---------- */
 
 /* "by", "of" after a verb or noun of change, right before the figure:
@@ -460,10 +320,10 @@ static int ex_change_before(const char *s, size_t n, size_t sent_a, size_t start
     size_t w0;
     size_t we = extract_prev_word(s, n, start, &w0);
     for (int it = 0; it < 4 && we > w0 && w0 >= sent_a; it++) {
-        static const char *const skip[] = {"about", "nearly", "almost", "some", "around",
-                                           "roughly", "approximately", "over", "more", "than",
-                                           "just", "a", "an", "another", "further", "additional",
-                                           "some", "of", "by", NULL};
+        static const char *const skip[] = {
+            "about",   "nearly",     "almost", "some", "around", "roughly", "approximately",
+            "over",    "more",       "than",   "just", "a",      "an",      "another",
+            "further", "additional", "some",   "of",   "by",     NULL};
         int skipped = 0;
         for (size_t j = 0; skip[j] && !skipped; j++)
             if (extract_word(s, n, w0, skip[j]) == we - w0) {
@@ -493,6 +353,36 @@ static int ex_change_before(const char *s, size_t n, size_t sent_a, size_t start
     return 0;
 }
 
+/* "the expected growth is $2 billion", "an increase amounting to": a noun
+ * of change, then a verb of being, right before the figure. */
+static int ex_change_noun_before(const char *s, size_t n, size_t sent_a, size_t start)
+{
+    size_t w0;
+    size_t we = extract_prev_word(s, n, start, &w0);
+    static const char *const be[] = {"is",        "was",      "will", "be",        "of",
+                                     "amounting", "amounted", "to",   "totalling", "totaling",
+                                     "reached",   "expected", NULL};
+    for (int it = 0; it < 4 && we > w0 && w0 >= sent_a; it++) {
+        static const char *const up[] = {"growth", "increase", "rise", "gain", NULL};
+        static const char *const down[] = {"decrease",  "decline", "drop", "fall",
+                                           "reduction", "loss",    NULL};
+        for (size_t j = 0; up[j]; j++)
+            if (extract_word(s, n, w0, up[j]) == we - w0)
+                return 1;
+        for (size_t j = 0; down[j]; j++)
+            if (extract_word(s, n, w0, down[j]) == we - w0)
+                return -1;
+        int skip = 0;
+        for (size_t j = 0; be[j]; j++)
+            if (extract_word(s, n, w0, be[j]) == we - w0)
+                skip = 1;
+        if (!skip)
+            break;
+        we = extract_prev_word(s, n, w0, &w0);
+    }
+    return 0;
+}
+
 void extract_measure(const char *s, size_t n, size_t sent_a, size_t sent_b, ex_raw *r)
 {
     const char *u = r->f.unit;
@@ -509,14 +399,16 @@ void extract_measure(const char *s, size_t n, size_t sent_a, size_t sent_b, ex_r
         m = "count";
     else {
         int dir = ex_change_before(s, n, sent_a, r->start);
+        if (!dir)
+            dir = ex_change_noun_before(s, n, sent_a, r->start);
         if (!dir) {
             /* "€106 billion lower", "a $12 billion increase", "$5bn more than" */
             size_t p = extract_skip_sp(s, n, r->end, 1);
-            static const char *const up[] = {"higher", "more than", "increase", "rise",
-                                             "up on", "up from", "up compared", NULL};
-            static const char *const down[] = {"lower", "less than", "decrease", "decline",
-                                               "drop", "fall", "down on", "down from",
-                                               "down compared", "fewer", NULL};
+            static const char *const up[] = {"higher", "more than", "increase",    "rise",
+                                             "up on",  "up from",   "up compared", NULL};
+            static const char *const down[] = {
+                "lower",   "less than", "decrease",      "decline", "drop", "fall",
+                "down on", "down from", "down compared", "fewer",   NULL};
             for (size_t j = 0; up[j] && !dir; j++)
                 if (extract_word(s, n, p, up[j]))
                     dir = 1;
@@ -539,12 +431,12 @@ void extract_measure(const char *s, size_t n, size_t sent_a, size_t sent_b, ex_r
 static int ex_product_stop(const char *s, size_t n, size_t p)
 {
     static const char *const stop[] = {
-        "to",     "from",   "in",      "for",      "worth",    "and",     "or",       "with",
-        "was",    "were",   "is",      "are",      "which",    "that",    "by",       "at",
-        "on",     "amounted", "totaled", "totalled", "reached", "valued", "during",   "over",
-        "via",    "through", "per",    "a",        "an",       "the",     "this",     "last",
-        "each",   "annually", "every", "compared", "marking",  "between", "into",     "as",
-        NULL};
+        "to",       "from",    "in",      "for",      "worth",   "and",      "or",
+        "with",     "was",     "were",    "is",       "are",     "which",    "that",
+        "by",       "at",      "on",      "amounted", "totaled", "totalled", "reached",
+        "valued",   "during",  "over",    "via",      "through", "per",      "a",
+        "an",       "the",     "this",    "last",     "each",    "annually", "every",
+        "compared", "marking", "between", "into",     "as",      NULL};
     for (size_t j = 0; stop[j]; j++)
         if (extract_word(s, n, p, stop[j]))
             return 1;
@@ -553,10 +445,11 @@ static int ex_product_stop(const char *s, size_t n, size_t p)
 
 static int ex_not_product(const char *w, size_t l)
 {
-    static const char *const no[] = {"goods", "cargo", "cargoes", "freight", "trade", "exports",
-                                     "imports", "products", "them", "it", "its", "their", "our",
-                                     "total", "value", "volume", "funds", "investment", "investments",
-                                     "aid", "assistance", "the", "its", "all", "various", NULL};
+    static const char *const no[] = {
+        "goods",    "cargo",  "cargoes", "freight",    "trade",       "exports", "imports",
+        "products", "them",   "it",      "its",        "their",       "our",     "total",
+        "value",    "volume", "funds",   "investment", "investments", "aid",     "assistance",
+        "the",      "its",    "all",     "various",    NULL};
     for (size_t j = 0; no[j]; j++)
         if (strlen(no[j]) == l && !strncmp(no[j], w, l))
             return 1;
@@ -564,7 +457,8 @@ static int ex_not_product(const char *w, size_t l)
 }
 
 /* Lower-case words at p, up to three, until a stop word: "black coal". */
-static size_t ex_product_words(const char *s, size_t n, size_t p, size_t lim, char *out, size_t size)
+static size_t ex_product_words(const char *s, size_t n, size_t p, size_t lim, char *out,
+                               size_t size)
 {
     size_t q = p, o = 0;
     int words = 0;
@@ -589,8 +483,10 @@ static size_t ex_product_words(const char *s, size_t n, size_t p, size_t lim, ch
             break;
         q = sp;
     }
-    if (!o || (words == 1 && ex_not_product(out, o)))
+    if (!o || (words == 1 && ex_not_product(out, o))) {
+        out[0] = '\0';
         return 0;
+    }
     /* "cement to Uzbekistan": the phrase ends before the stop word */
     return o;
 }
@@ -635,16 +531,25 @@ void extract_product(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
             if (!p2[0]) {
                 size_t v0;
                 size_t ve = extract_prev_word(s, n, i, &v0);
-                if (ve > v0 && v0 >= sa && s[v0] >= 'a' && s[v0] <= 'z' && ve - v0 < 20 &&
+                if (ve > v0 + 2 && v0 >= sa && s[v0] >= 'a' && s[v0] <= 'z' && ve - v0 < 20 &&
+                    (v0 == 0 || s[v0 - 1] == ' ' || s[v0 - 1] == '\n') &&
                     !ex_not_product(s + v0, ve - v0) && !ex_product_stop(s, n, v0)) {
-                    static const char *const adj[] = {"mutual", "bilateral", "annual", "foreign",
-                                                      "overall", "total", "services", "these",
-                                                      "such", "monthly", "regional", "main",
-                                                      "country's", "record", NULL};
-                    int bad = 0;
-                    for (size_t j = 0; adj[j]; j++)
-                        if (extract_word(s, n, v0, adj[j]) == ve - v0)
-                            bad = 1;
+                    /* "coal exports": only goods names, not adjectives ("significant") */
+                    static const char *const goods[] = {
+                        "coal",      "oil",        "gas",         "wheat",   "grain",
+                        "cotton",    "copper",     "gold",        "uranium", "steel",
+                        "aluminium", "aluminum",   "cement",      "wine",    "meat",
+                        "milk",      "fertiliser", "fertilizer",  "textile", "machinery",
+                        "car",       "cars",       "electricity", "timber",  "fish",
+                        "fruit",     "vegetable",  "vegetables",  "sugar",   "tea",
+                        "coffee",    "iron",       "zinc",        "lead",    "silver",
+                        "flour",     "energy",     "arms",        "food",    "agricultural",
+                        "textiles",  "petroleum",  "crude",       "diesel",  "lng",
+                        "hydrogen",  "ore",        "metal",       NULL};
+                    int bad = 1;
+                    for (size_t j = 0; goods[j]; j++)
+                        if (extract_word(s, n, v0, goods[j]) == ve - v0)
+                            bad = 0;
                     if (!bad)
                         snprintf(p2, sizeof p2, "%.*s", (int)(ve - v0), s + v0);
                 }

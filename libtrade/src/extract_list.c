@@ -192,4 +192,3 @@ void trade_extract_free(trade_figure_list *l)
     free(l->items);
     free(l);
 }
-

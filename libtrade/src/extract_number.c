@@ -164,7 +164,6 @@ size_t extract_prev_word(const char *s, size_t n, size_t p, size_t *a)
 
 /* ---------- numbers ---------- */
 
-
 void extract_number_parse(const char *s, size_t n, size_t p, ex_number *num)
 {
     extract_number_parse_sp(s, n, p, num, 0);
@@ -409,17 +408,28 @@ typedef struct ex_cur {
 } ex_cur;
 
 /* Currency words after a number (longest first where they share a start). */
-static const ex_cur ex_cur_words[] = {{"US dollars", "USD"}, {"U.S. dollars", "USD"},
-                                      {"US dollar", "USD"},  {"euros", "EUR"},
-                                      {"euro", "EUR"},       {"dollars", "USD"},
-                                      {"dollar", "USD"},     {"pounds sterling", "GBP"},
-                                      {"pounds", "GBP"},     {"roubles", "RUB"},
-                                      {"rubles", "RUB"},     {"rouble", "RUB"},
-                                      {"ruble", "RUB"},      {"tenge", "KZT"},
-                                      {"Kazakh tenge", "KZT"}, {"Kazakhstani tenge", "KZT"},
-                                      {"Chinese yuan", "CNY"}, {"Russian rubles", "RUB"},
-                                      {"yuan", "CNY"},       {"renminbi", "CNY"},
-                                      {"yen", "JPY"},        {"Swiss francs", "CHF"},
+static const ex_cur ex_cur_words[] = {{"US dollars", "USD"},
+                                      {"U.S. dollars", "USD"},
+                                      {"US dollar", "USD"},
+                                      {"euros", "EUR"},
+                                      {"euro", "EUR"},
+                                      {"dollars", "USD"},
+                                      {"dollar", "USD"},
+                                      {"pounds sterling", "GBP"},
+                                      {"pounds", "GBP"},
+                                      {"roubles", "RUB"},
+                                      {"rubles", "RUB"},
+                                      {"rouble", "RUB"},
+                                      {"ruble", "RUB"},
+                                      {"tenge", "KZT"},
+                                      {"Kazakh tenge", "KZT"},
+                                      {"Kazakhstani tenge", "KZT"},
+                                      {"Chinese yuan", "CNY"},
+                                      {"Russian rubles", "RUB"},
+                                      {"yuan", "CNY"},
+                                      {"renminbi", "CNY"},
+                                      {"yen", "JPY"},
+                                      {"Swiss francs", "CHF"},
                                       {NULL, NULL}};
 
 /* A currency code (upper case, ISO 4217) at p; copies it into code. */
@@ -561,7 +571,6 @@ static const ex_unit ex_units[] = {{"metric tonnes", "t", 0, 0, 0},
 
 /* ---------- the figure being built ---------- */
 
-
 int extract_is_month(const char *s, size_t n, size_t p, size_t *len)
 {
     static const char *const months[] = {
@@ -627,8 +636,8 @@ int extract_rank_context(const char *s, size_t n, size_t p)
 /* Read what follows a number (at q, after its token): a scale, a
  * currency, a unit or a percent sign. Fills r->f.unit, *exp10, *scaled;
  * returns the end of the figure. money_before: a currency before it. */
-size_t extract_suffix(const char *s, size_t n, size_t q, int money_before, int glued_ok,
-                        ex_raw *r, int *exp10, int *scaled)
+size_t extract_suffix(const char *s, size_t n, size_t q, int money_before, int glued_ok, ex_raw *r,
+                      int *exp10, int *scaled)
 {
     size_t k;
     size_t end = q;
@@ -760,4 +769,3 @@ size_t extract_suffix(const char *s, size_t n, size_t q, int money_before, int g
     }
     return end;
 }
-

@@ -1,4 +1,6 @@
-/* extract_number_internal.h - characters and numbers of the extract scanner: UTF-8 decoding, spaces and words, number tokens, scales, currencies and units after a number. Not part of the public API. */
+/* extract_number_internal.h - characters and numbers of the extract scanner:
+ * UTF-8 decoding, spaces and words, number tokens, scales, currencies and
+ * units after a number. Not part of the public API. */
 #ifndef TRADE_EXTRACT_NUMBER_INTERNAL_H
 #define TRADE_EXTRACT_NUMBER_INTERNAL_H
 
@@ -58,7 +60,7 @@ int extract_rank_context(const char *s, size_t n, size_t p);
 /* Read what follows a number (at q, after its token): a scale, a
  * currency, a unit or a percent sign. Fills r->f.unit, *exp10, *scaled;
  * returns the end of the figure. money_before: a currency before it. */
-size_t extract_suffix(const char *s, size_t n, size_t q, int money_before, int glued_ok,
-                        ex_raw *r, int *exp10, int *scaled);
+size_t extract_suffix(const char *s, size_t n, size_t q, int money_before, int glued_ok, ex_raw *r,
+                      int *exp10, int *scaled);
 
 #endif

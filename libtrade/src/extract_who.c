@@ -27,7 +27,8 @@ static const char *ex_country(const char *s, size_t n, size_t p, size_t *len, in
         q = extract_skip_sp(s, n, q + t, 1);
     if (t) {
         /* "the five Central Asian countries", "the 27 EU countries" */
-        static const char *const num[] = {"two", "three", "four", "five", "six", "seven", "27", "28", NULL};
+        static const char *const num[] = {"two",   "three", "four", "five", "six",
+                                          "seven", "27",    "28",   NULL};
         for (size_t j = 0; num[j]; j++) {
             size_t k2 = extract_word(s, n, q, num[j]);
             if (k2) {
@@ -71,7 +72,8 @@ static const char *ex_country(const char *s, size_t n, size_t p, size_t *len, in
 }
 
 /* The flow word at i (its length in *k), or NULL. */
-static const char *ex_flow_word(const char *s, size_t n, size_t i, size_t *k, int *deficit)
+static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, int *deficit,
+                                  int partner_ok)
 {
     *deficit = 0;
     static const struct {
@@ -88,6 +90,7 @@ static const char *ex_flow_word(const char *s, size_t n, size_t i, size_t *k, in
         {"import", "import"},
         {"imported", "import"},
         {"trade balance", "balance"},
+        {"the balance", "balance"},
         {"balance of trade", "balance"},
         {"negative balance", "balance"},
         {"positive balance", "balance"},
@@ -138,18 +141,25 @@ static const char *ex_flow_word(const char *s, size_t n, size_t i, size_t *k, in
             /* "trade deficit", "trade balance", "turnover ... surplus" */
             size_t q = extract_skip_sp(s, n, i + l, 1);
             size_t l2;
-            if ((l2 = extract_word(s, n, q, "deficit")) || (l2 = extract_word(s, n, q, "balance")) ||
+            if ((l2 = extract_word(s, n, q, "deficit")) ||
+                (l2 = extract_word(s, n, q, "balance")) ||
                 (l2 = extract_word(s, n, q, "surplus"))) {
                 *deficit = extract_word(s, n, q, "deficit") != 0;
                 *k = q + l2 - i;
                 return "balance";
             }
             if ((l2 = extract_word(s, n, q, "partner")) || (l2 = extract_word(s, n, q, "partners")))
-                return NULL; /* "trade partner": a rank, not a flow by itself */
+                return partner_ok ? "trade"
+                                  : NULL; /* "trade partner": a rank, not a flow by itself */
         }
         return f;
     }
     return NULL;
+}
+
+static const char *ex_flow_word(const char *s, size_t n, size_t i, size_t *k, int *deficit)
+{
+    return ex_flow_word_p(s, n, i, k, deficit, 0);
 }
 
 /* The country named as the source of the data in s[a..b): "according to
@@ -161,8 +171,9 @@ static const char *ex_source(const char *s, size_t n, size_t a, size_t b)
         if (i > a && ex_isalpha((unsigned char)s[i - 1]))
             continue;
         size_t k = 0;
-        if ((k = extract_word(s, n, i, "according to")) || (k = extract_word(s, n, i, "data from")) ||
-            (k = extract_word(s, n, i, "data of")) || (k = extract_word(s, n, i, "citing")) ||
+        if ((k = extract_word(s, n, i, "according to")) ||
+            (k = extract_word(s, n, i, "data from")) || (k = extract_word(s, n, i, "data of")) ||
+            (k = extract_word(s, n, i, "citing")) ||
             (k = extract_word(s, n, i, "data released by"))) {
             size_t lim = i + k + 90 < b ? i + k + 90 : b;
             for (size_t q = i + k; q < lim; q++) {
@@ -203,11 +214,11 @@ static const char *ex_source(const char *s, size_t n, size_t a, size_t b)
  * "Netherlands posted a deficit", "Russia annually invests"). */
 static int ex_subject_verb(const char *s, size_t n, size_t p, size_t lim)
 {
-    static const char *const verbs[] = {"exported", "exports", "imported", "imports", "shipped",
-                                        "supplied", "posted",  "recorded", "invests",  "invested",
-                                        "sent",     "sold",    "bought",   "purchased", "contributed",
-                                        "gave",     "provided", "allocated", "granted", "financed",
-                                        "disbursed", NULL};
+    static const char *const verbs[] = {
+        "exported", "exports",   "imported",    "imports",  "shipped",  "supplied",
+        "posted",   "recorded",  "invests",     "invested", "sent",     "sold",
+        "bought",   "purchased", "contributed", "gave",     "provided", "allocated",
+        "granted",  "financed",  "disbursed",   NULL};
     for (int it = 0; it < 3 && p < lim; it++) {
         for (size_t j = 0; verbs[j]; j++)
             if (extract_word(s, n, p, verbs[j]))
@@ -288,6 +299,28 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             }
         }
     }
+    if (r->is_percent) {
+        /* "a 14 per cent decline in exports": the flow of that change */
+        size_t q = extract_skip_sp(s, n, r->end, 1);
+        size_t k;
+        if ((k = extract_word(s, n, q, "decline")) || (k = extract_word(s, n, q, "drop")) ||
+            (k = extract_word(s, n, q, "fall")) || (k = extract_word(s, n, q, "rise")) ||
+            (k = extract_word(s, n, q, "increase")) || (k = extract_word(s, n, q, "growth")) ||
+            (k = extract_word(s, n, q, "decrease")) || (k = extract_word(s, n, q, "jump"))) {
+            size_t q2 = extract_skip_sp(s, n, q + k, 1);
+            size_t in = extract_word(s, n, q2, "in");
+            int d;
+            size_t k2;
+            const char *f =
+                in ? ex_flow_word(s, n, extract_skip_sp(s, n, q2 + in, 1), &k2, &d) : NULL;
+            if (f) {
+                flow = f;
+                kw_a = extract_skip_sp(s, n, q2 + in, 1);
+                kw_b = kw_a + k2;
+                deficit = d;
+            }
+        }
+    }
     if (!flow && r->is_percent) {
         /* "a 21.3% trade turnover share": the flow word right after */
         size_t q = extract_skip_sp(s, n, r->end, 1);
@@ -301,7 +334,37 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             deficit = d;
         }
     }
+    if (!strcmp(r->f.unit, "rank")) {
+        /* "the largest trade partner", "the largest investor": the words after */
+        size_t q = extract_skip_sp(s, n, r->end, 1);
+        for (int it = 0; it < 3 && q < sb; it++) {
+            size_t k;
+            int d;
+            const char *f = ex_flow_word_p(s, n, q, &k, &d, 1);
+            if (!f && (k = extract_word(s, n, q, "trading")) != 0)
+                f = "trade";
+            if (!f && ((k = extract_word(s, n, q, "investor")) ||
+                       (k = extract_word(s, n, q, "investors"))))
+                f = "investment_stock";
+            if (f) {
+                flow = f;
+                kw_a = q;
+                kw_b = q + k;
+                break;
+            }
+            while (q < sb && ex_isalpha((unsigned char)s[q]))
+                q++;
+            q = extract_skip_sp(s, n, q, 1);
+        }
+    }
     w->source = ex_source(s, n, sa, sb);
+    {
+        /* "In total, Kyrgyzstan exported ...": a total */
+        size_t q = extract_skip_sp(s, n, sa, 1);
+        if (extract_word(s, n, q, "in total") || extract_word(s, n, q, "overall") ||
+            extract_word(s, n, q, "in all"))
+            w->total = 2;
+    }
     if (flow) {
         w->have_flow = 1;
         /* services */
@@ -330,10 +393,9 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     since = 1;
                 if (extract_word(s, n, q, "inflow") || extract_word(s, n, q, "inflows") ||
                     extract_word(s, n, q, "attracted") || extract_word(s, n, q, "attract") ||
-                    extract_word(s, n, q, "attracting") ||
-                    extract_word(s, n, q, "projects") || extract_word(s, n, q, "annually") ||
-                    extract_word(s, n, q, "invests") || extract_word(s, n, q, "invested") ||
-                    extract_word(s, n, q, "new"))
+                    extract_word(s, n, q, "attracting") || extract_word(s, n, q, "projects") ||
+                    extract_word(s, n, q, "annually") || extract_word(s, n, q, "invests") ||
+                    extract_word(s, n, q, "invested") || extract_word(s, n, q, "new"))
                     inflow = 1;
             }
             if (!strcmp(flow, "fdi_flow") && stock && (!inflow || since))
@@ -364,7 +426,7 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     flow = "freight";
         } else if (!strcmp(flow, "freight") && trade_unit_is_currency(r->f.unit)) {
             /* money: "freight trains ... worth" is not goods carried */
-            flow = NULL;
+            flow = "";
             w->have_flow = 0;
         }
         if (flow && !strcmp(flow, "balance") && !deficit) {
@@ -398,9 +460,9 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             size_t ve = extract_prev_word(s, n, b0, &v0);
             if (ve <= v0 || v0 < sa)
                 break;
-            static const char *const skip[] = {"goods", "mutual", "bilateral", "total", "foreign",
-                                               "external", "overall", "annual", "the", "merchandise",
-                                               "commodity", "direct", "of", NULL};
+            static const char *const skip[] = {
+                "goods",  "mutual", "bilateral",   "total",     "foreign", "external", "overall",
+                "annual", "the",    "merchandise", "commodity", "direct",  "of",       NULL};
             int sk = 0;
             for (size_t j = 0; skip[j]; j++)
                 if (extract_word(s, n, v0, skip[j]) == ve - v0)
@@ -457,15 +519,38 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                         }
                     }
                 }
-                if (!w->pair)
+                if (!w->pair) {
                     ex_set(w->reporter, c);
+                    /* "Chinese imports accounted for": an adjective (not the
+                     * country's name) before "imports" may be the origin */
+                    const char *nm = trade_country_name(c);
+                    size_t nl = strlen(nm);
+                    w->adj_import = !strcmp(flow, "import") && !poss &&
+                                    !(cl >= nl && !strncmp(s + p, nm, nl)) && strcmp(c, "EUU") != 0;
+                }
                 break;
             }
             if (!c && back > 0 && ex_isalpha((unsigned char)s[p]))
                 break; /* another word in between */
         }
-        if (w->reporter[0] && (extract_word(s, n, kw_a, "attracted") ||
-                               extract_word(s, n, kw_a, "received"))) {
+        {
+            /* "the largest export market for Uzbekistan": Uzbekistan exports to
+             * the subject */
+            size_t q = extract_skip_sp(s, n, kw_b, 1);
+            size_t mk = extract_word(s, n, q, "market for");
+            if (!mk)
+                mk = extract_word(s, n, q, "destination for");
+            size_t cl;
+            int poss;
+            const char *c =
+                mk ? ex_country(s, n, extract_skip_sp(s, n, q + mk, 1), &cl, &poss) : NULL;
+            if (c && !strcmp(flow, "export")) {
+                ex_set(w->reporter, c);
+                w->market = 1;
+            }
+        }
+        if (w->reporter[0] &&
+            (extract_word(s, n, kw_a, "attracted") || extract_word(s, n, kw_a, "received"))) {
             /* "Uzbekistan attracted $8.1 billion": the host */
             ex_set(w->host, w->reporter);
             w->reporter[0] = '\0';
@@ -512,12 +597,13 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 if (an) {
                     size_t cl2;
                     int poss2;
-                    const char *c2 = ex_country(s, n, extract_skip_sp(s, n, q2 + an, 1), &cl2, &poss2);
+                    const char *c2 =
+                        ex_country(s, n, extract_skip_sp(s, n, q2 + an, 1), &cl2, &poss2);
                     if (c2)
                         ex_set(w->partner, c2);
                 }
-            } else if (c && which == 1 && (strstr(fl, "export") || !strcmp(fl, "freight") ||
-                                           strstr(fl, "import"))) {
+            } else if (c && which == 1 &&
+                       (strstr(fl, "export") || !strcmp(fl, "freight") || strstr(fl, "import"))) {
                 /* "exports from X to Y" / "imports from Y to X" */
                 size_t q2 = extract_skip_sp(s, n, q + cl, 1);
                 size_t to = extract_word(s, n, q2, "to");
@@ -534,8 +620,9 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     if (c2)
                         ex_set(w->reporter, c2);
                 }
-            } else if (c && which == 0 && (strstr(fl, "export") || !strcmp(fl, "freight") ||
-                                           !strcmp(fl, "aid") || inv)) {
+            } else if (c && which == 0 &&
+                       (strstr(fl, "export") || !strcmp(fl, "freight") || !strcmp(fl, "aid") ||
+                        inv)) {
                 ex_set(w->partner, c);
             } else if (c && which == 0 && strstr(fl, "import")) {
                 /* "imports to X from Y" */
@@ -544,6 +631,11 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                        (strstr(fl, "trade") || !strcmp(fl, "balance") || !strcmp(fl, "freight"))) {
                 ex_set(w->partner, c);
             } else if (c && (which == 4 || which == 5) && (inv || !strcmp(fl, "freight"))) {
+                ex_set(w->partner, c);
+            } else if (c && which == 6 && !inv && strstr(fl, "import") &&
+                       (extract_word(s, n, extract_skip_sp(s, n, q + cl, 1), "goods") ||
+                        extract_word(s, n, extract_skip_sp(s, n, q + cl, 1), "products"))) {
+                /* "import of Uzbek goods": where they come from */
                 ex_set(w->partner, c);
             } else if (c && which == 6 && !inv) {
                 /* "foreign trade turnover of Kyrgyzstan", "of the EU with China" */
@@ -616,8 +708,9 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         for (int it = 0; it < 3; it++) {
             size_t v0;
             size_t ve = extract_prev_word(s, n, e, &v0);
-            static const char *const qw[] = {"more", "than", "over", "about", "nearly", "almost",
-                                             "some", "around", "at", "the", "level", "of", NULL};
+            static const char *const qw[] = {"more",   "than", "over",   "about", "nearly",
+                                             "almost", "some", "around", "at",    "the",
+                                             "level",  "of",   NULL};
             int hit = 0;
             for (size_t j = 0; qw[j] && ve > v0; j++)
                 if (extract_word(s, n, v0, qw[j]) == ve - v0)
@@ -631,7 +724,8 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         if (sep > 0 && (s[sep - 1] == '(' || s[sep - 1] == ':' || s[sep - 1] == '-')) {
             sep--;
             ok = 1;
-        } else if (sep >= 3 && (unsigned char)s[sep - 3] == 0xE2 && (unsigned char)s[sep - 2] == 0x80 &&
+        } else if (sep >= 3 && (unsigned char)s[sep - 3] == 0xE2 &&
+                   (unsigned char)s[sep - 2] == 0x80 &&
                    ((unsigned char)s[sep - 1] == 0x93 || (unsigned char)s[sep - 1] == 0x94)) {
             sep -= 3;
             ok = 1;
@@ -689,9 +783,13 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     while (q2 < sb && ex_isalpha((unsigned char)s[q2]))
                         q2++;
                 }
-            }
-            else if (!poss && q < start && ex_subject_verb(s, n, extract_skip_sp(s, n, q + cl, 1), start))
+            } else if (!poss && q < start &&
+                       ex_subject_verb(s, n, extract_skip_sp(s, n, q + cl, 1), start))
                 ex_set(w->subject, c);
+            if (poss && !w->host[0] &&
+                extract_word(s, n, extract_skip_sp(s, n, q + cl, 1), "economy") && q >= 3 &&
+                (extract_word(s, n, q - 3, "in") || extract_word(s, n, q - 5, "into")))
+                ex_set(w->host, c); /* "in Kazakhstan's economy" */
             if (!poss && q < start && !w->host[0]) {
                 size_t q2 = extract_skip_sp(s, n, q + cl, 1);
                 for (int it = 0; it < 3 && q2 < start; it++) {
@@ -731,15 +829,16 @@ static void ex_note(char *note, size_t cap, const char *fmt, const char *what, u
 }
 
 void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long before_line,
-                         const trade_figure *prev, const ex_doc *doc, int inherit,
-                         trade_figure *f, char *note, size_t cap)
+                         const trade_figure *prev, const ex_doc *doc, int inherit, trade_figure *f,
+                         char *note, size_t cap)
 {
     const char *rep = NULL, *par = NULL;
     int rep_prev = 0, par_prev = 0, rep_doc = 0, par_doc = 0;
     /* the flow */
     if (w->have_flow)
         snprintf(f->flow, sizeof f->flow, "%s", w->flow);
-    else if (before && before->have_flow && (strcmp(before->flow, "freight") || ex_tonnage(f->unit))) {
+    else if (before && before->have_flow &&
+             (strcmp(before->flow, "freight") || ex_tonnage(f->unit))) {
         snprintf(f->flow, sizeof f->flow, "%s", before->flow);
         ex_note(note, cap, "%s from line %lu", "flow", before_line);
     } else if (prev && prev->flow[0] && (strcmp(prev->flow, "freight") || ex_tonnage(f->unit))) {
@@ -757,7 +856,19 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
     }
     int inv = !strncmp(f->flow, "fdi", 3) || !strncmp(f->flow, "investment", 10);
     /* reporter */
-    if (w->reporter[0])
+    if (w->reporter[0] && w->adj_import && !w->partner[0]) {
+        /* "Chinese imports accounted for USD 5.36 billion" in a text about
+         * another country's trade: imports from China */
+        const char *other = before && before->reporter[0] ? before->reporter
+                            : prev && prev->reporter[0]   ? prev->reporter
+                                                          : doc->reporter;
+        if (other[0] && strcmp(other, w->reporter)) {
+            rep = other;
+            par = w->reporter;
+        } else {
+            rep = w->reporter;
+        }
+    } else if (w->reporter[0])
         rep = w->reporter;
     else if (w->subject[0])
         rep = w->subject;
@@ -808,7 +919,7 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
     }
     /* a total: "total foreign trade", "foreign trade of X"; a bare "foreign
      * trade turnover" in a document about two countries is theirs */
-    if (!par && w->total && strcmp(f->unit, "percent") && f->flow[0] &&
+    if (!par && w->total && strcmp(f->unit, "percent") && f->flow[0] && !inv &&
         (w->total == 2 || w->reporter[0] || !doc->partner[0]))
         par = "WLD";
     /* the data source reports: "between X and Y, according to Y's statistics" */
@@ -826,13 +937,20 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
     if (!par && w->after_in[0] && (inv || !strcmp(f->flow, "aid")) &&
         (!rep || strcmp(rep, w->after_in)))
         par = w->after_in; /* "supplied €98,100 for a project ... in Turkmenistan" */
-    if (inv && !rep && par && w->have_flow)
-        rep = "WLD"; /* "foreign direct investment in X": from the world */
+    if (inv && !rep && par && w->have_flow) {
+        /* "The EU is the largest investor in Kazakhstan's economy": the
+         * other country named; "foreign direct investment in X": the world */
+        for (int j = 0; j < w->ncand && !rep; j++)
+            if (strcmp(w->cand[j], par))
+                rep = w->cand[j];
+        if (!rep)
+            rep = "WLD";
+    }
     int rep_before = 0, par_before = 0;
     if (before) {
         /* the sentence before, in the same paragraph, names the sides */
-        const char *br = before->reporter[0]  ? before->reporter
-                         : before->subject[0] ? before->subject
+        const char *br = before->reporter[0]     ? before->reporter
+                         : before->subject[0]    ? before->subject
                          : before->possessive[0] ? before->possessive
                                                  : NULL;
         if (!rep && br && (!par || strcmp(br, par))) {
@@ -867,6 +985,14 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         par = doc->reporter; /* the document's own country is the other side */
         par_doc = 1;
     }
+    int par_wld = 0;
+    if (!par && rep &&
+        (!strcmp(f->flow, "export") || !strcmp(f->flow, "import") || !strcmp(f->flow, "trade") ||
+         !strcmp(f->flow, "balance")) &&
+        strcmp(f->unit, "percent") && strcmp(f->unit, "rank")) {
+        par = "WLD"; /* "China's exports dropped 1.8 percent": no partner, a total */
+        par_wld = 1;
+    }
     if (rep && par && !strcmp(rep, par)) {
         /* one side named twice: the other side comes from before */
         const char *other = NULL;
@@ -883,7 +1009,7 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         else if (rep_prev || rep_doc)
             rep = other;
         else
-            par = NULL;
+            par = other; /* both from the sentence: the other side from before, if any */
         if (rep && par && !strcmp(rep, par))
             par = NULL;
     }
@@ -894,7 +1020,8 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
     else if (rep && rep_prev)
         ex_note(note, cap, "%s from line %lu", "reporter", prev->line);
     else if (rep && rep_doc)
-        ex_note(note, cap, "%s from the title or first paragraph (line %lu)", "reporter", doc->line);
+        ex_note(note, cap, "%s from the title or first paragraph (line %lu)", "reporter",
+                doc->line);
     else if (rep && w->source && !strcmp(rep, w->source) && !w->reporter[0])
         ex_note(note, cap, "%s from the data source named in the sentence%.0lu", "reporter", 0);
     if (par && par_before)
@@ -903,6 +1030,8 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         ex_note(note, cap, "%s from line %lu", "partner", prev->line);
     else if (par && par_doc)
         ex_note(note, cap, "%s from the title or first paragraph (line %lu)", "partner", doc->line);
+    else if (par && par_wld)
+        ex_note(note, cap, "%s WLD: no partner named, a total%.0lu", "partner", 0);
     else if (par && !strcmp(par, "WLD") && !w->partner[0])
         ex_note(note, cap, "%s WLD: a total%.0lu", "partner", 0);
 }

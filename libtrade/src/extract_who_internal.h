@@ -8,32 +8,35 @@
 /* What a figure's sentence says about who and which flow. Codes are ""
  * when the sentence does not say. */
 typedef struct ex_who {
-    char flow[24];     /* from the nearest flow word before the figure */
-    int have_flow;     /* 1 if a flow word was found */
-    int negative;      /* a deficit or a negative balance */
-    int total;         /* "total", "foreign", "external" before the flow word */
-    int pair;          /* "between X and Y", "X-Y trade": both sides given */
-    char reporter[8];  /* stated with the flow word */
-    char partner[8];   /* stated with the flow word ("to Y", "with Y") */
-    char list[8];      /* the country right before the figure in a list */
-    char possessive[8];/* the first "X's" of the sentence */
-    int share_poss;    /* that possessive owns a share: "Russia's share" (a partner) */
-    char subject[8];   /* the subject of a flow verb ("X exported") */
-    char cand[8][8];   /* the countries before the figure (not possessives), in order */
-    int cand_clause[8];/* 1: in the figure's clause */
+    char flow[24];      /* from the nearest flow word before the figure */
+    int have_flow;      /* 1 if a flow word was found */
+    int negative;       /* a deficit or a negative balance */
+    int total;          /* "total", "foreign", "external" before the flow word */
+    int pair;           /* "between X and Y", "X-Y trade": both sides given */
+    char reporter[8];   /* stated with the flow word */
+    int adj_import;     /* that reporter is an adjective before "imports" */
+    int market;         /* "export market for X": X is the reporter, the subject the partner */
+    char partner[8];    /* stated with the flow word ("to Y", "with Y") */
+    char list[8];       /* the country right before the figure in a list */
+    char possessive[8]; /* the first "X's" of the sentence */
+    int share_poss;     /* that possessive owns a share: "Russia's share" (a partner) */
+    char subject[8];    /* the subject of a flow verb ("X exported") */
+    char cand[8][8];    /* the countries before the figure (not possessives), in order */
+    int cand_clause[8]; /* 1: in the figure's clause */
     int ncand;
-    char host[8];      /* the subject of "attracted", "received" (investment's partner) */
-    char after_in[8];  /* "in Y" after the figure, in its clause */
-    char first[8];     /* the first country of the sentence that is not a possessive */
-    const char *source;/* the data source's country ("according to Chinese customs") */
+    char host[8];       /* the subject of "attracted", "received" (investment's partner) */
+    char after_in[8];   /* "in Y" after the figure, in its clause */
+    char first[8];      /* the first country of the sentence that is not a possessive */
+    const char *source; /* the data source's country ("according to Chinese customs") */
 } ex_who;
 
 /* The document: its date and the sides its title or first paragraph names. */
 typedef struct ex_doc {
-    int year, month;           /* the document's date (0: unknown) */
-    unsigned long date_line;   /* 0: from the options */
+    int year, month;         /* the document's date (0: unknown) */
+    int text_year;           /* with no date: the latest year written in the text */
+    unsigned long date_line; /* 0: from the options */
     char reporter[8], partner[8];
-    unsigned long line;        /* where they were read */
+    unsigned long line; /* where they were read */
 } ex_doc;
 
 /* Fill the reporter, partner and flow of f from its sentence (*w), the
@@ -43,8 +46,8 @@ typedef struct ex_doc {
  * prev's sides (a growth rate right after its level). Appends to note
  * (size cap) where a field came from. */
 void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long before_line,
-                         const trade_figure *prev, const ex_doc *doc, int inherit,
-                         trade_figure *f, char *note, size_t cap);
+                         const trade_figure *prev, const ex_doc *doc, int inherit, trade_figure *f,
+                         char *note, size_t cap);
 
 /* Read the sentence s[sa..sb) around figure r into *w. */
 void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_who *w);

@@ -256,14 +256,15 @@ int imp_code_intern(trade_import *im, const char *code, size_t len)
  * with Liechtenstein, ...) or none. Historical codes (810 SUN, 891 SCG, 530
  * ANT, ...) come from the codes table. BACI's and Comtrade's areas "not
  * elsewhere specified" and groupings with no code of their own get the
- * placeholder X + number: 490 "Other Asia, nes" (Taiwan in practice, a
+ * placeholder X + number (Comtrade's 97, the European Union, is EUU): 490
+ * "Other Asia, nes" (Taiwan in practice, a
  * large exporter), 568 "Europe, nes", 577 "Africa, nes", 697 "Europe EFTA,
  * nes", 711 Southern African Customs Union, 899 "Areas, nes". 849 "US
  * Misc. Pacific Isds" is ISO's United States Minor Outlying Islands. */
 static const struct {
     int num;
     const char *alpha3;
-} deviations[] = {{58, "BLX"},  {251, "FRA"},  {280, "DEU"},  {381, "ITA"},  {490, "X490"},
+} deviations[] = {{58, "BLX"},  {97, "EUU"},  {251, "FRA"},  {280, "DEU"},  {381, "ITA"},  {490, "X490"},
                   {568, "X568"}, {577, "X577"}, {579, "NOR"},  {697, "X697"}, {699, "IND"},
                   {711, "X711"}, {736, "SDN"},  {757, "CHE"},  {842, "USA"},  {849, "UMI"},
                   {899, "X899"}, {0, NULL}};
@@ -322,6 +323,7 @@ void trade_import_free(trade_import *im)
     for (size_t i = 0; i < im->capnames; i++)
         free(im->names[i].name);
     free(im->names);
+    free(im->splits);
     free(im);
 }
 
@@ -522,17 +524,14 @@ size_t trade_import_count(const trade_import *im)
     return im->nsorted;
 }
 
-int trade_import_get(const trade_import *im, size_t i, trade_import_group *g)
+void imp_group_out(const trade_import *im, const imp_group *s, trade_import_group *g)
 {
-    if (i >= im->nsorted)
-        return TRADE_EARG;
-    const imp_group *s = &im->sorted[i];
     g->year = (int)(s->a >> 40);
     g->month = (int)((s->a >> 32) & 0xFF);
     g->reporter = im->codes[(s->a >> 20) & 0xFFF];
     g->partner = im->codes[(s->a >> 8) & 0xFFF];
     g->flow = flow_names[(s->a & 0xFF) < 4 ? (s->a & 0xFF) : 0];
-    /* product: the 8 packed bytes live in the sorted array itself */
+    /* product: the 8 packed bytes live in the group itself */
     g->product = (const char *)&s->prod;
     fastnum_format128(s->value, IMP_DECIMALS, g->value, sizeof g->value);
     if (s->quantity_rows) /* else 0: skip the formatting */
@@ -543,6 +542,13 @@ int trade_import_get(const trade_import *im, size_t i, trade_import_group *g)
     g->quantity_rows = s->quantity_rows;
     g->source = s->src && s->src <= im->nsources ? im->sources[s->src - 1].label : "";
     g->product_name = imp_name_find(im, s->prod);
+}
+
+int trade_import_get(const trade_import *im, size_t i, trade_import_group *g)
+{
+    if (i >= im->nsorted)
+        return TRADE_EARG;
+    imp_group_out(im, &im->sorted[i], g);
     return 0;
 }
 

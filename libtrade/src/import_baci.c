@@ -6,14 +6,14 @@
  * and memory stays flat. A record is split into fields by a hand scanner
  * that understands plain fields and simple quoted fields ("020230"); a
  * record with any other use of quotes (doubled quotes, a quoted newline, a
- * quote inside a field) goes to libcsv. The second half starts after the
+ * quote inside a field) goes to the import reader's record splitter
+ * (libcsv, in import_read.c). The second half starts after the
  * first newline past the middle. That is a record start unless the newline
  * sits inside a quoted field: the first worker, which owns every record
  * that starts before the split and reads past it to finish the last one,
  * checks that its last record ended exactly at the split; if not, the
  * second worker's sums are dropped and the first continues alone. Sums are
  * integers, so the result does not depend on the split. */
-#include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -61,48 +61,11 @@ typedef struct baci_worker {
     int stream;
     imp_group *arr;
     size_t narr, caparr;
+    unsigned char met[IMP_MAX_CODES]; /* partners met in a block */
     struct baci_worker *peer; /* for the progress total; NULL in workers > 0 */
-    /* slow path: libcsv and the fields it produced */
-    struct csv_parser csv;
-    int csv_ok;
-    char *arena;
-    size_t alen, acap, nf, foff[BACI_MAXF], flen[BACI_MAXF];
-    int arena_fail;
+    /* slow path: the record splitter (import_read.c) */
+    irec *rec;
 } baci_worker;
-
-/* ---- slow path through libcsv ---- */
-
-static void slow_cb1(void *s, size_t n, void *data)
-{
-    baci_worker *w = data;
-    if (w->nf >= BACI_MAXF) {
-        w->nf++;
-        return;
-    }
-    if (w->alen + n + 1 > w->acap) {
-        size_t cap = (w->alen + n + 1) * 2;
-        char *a = realloc(w->arena, cap);
-        if (!a) {
-            w->arena_fail = 1;
-            return;
-        }
-        w->arena = a;
-        w->acap = cap;
-    }
-    if (n)
-        memcpy(w->arena + w->alen, s, n);
-    w->foff[w->nf] = w->alen;
-    w->flen[w->nf] = n;
-    w->alen += n;
-    w->arena[w->alen++] = '\0';
-    w->nf++;
-}
-
-static void slow_cb2(int c, void *data)
-{
-    (void)c;
-    (void)data;
-}
 
 /* The byte column of field k of the record at rec (quote-aware), counted
  * from the last newline before the field. */
@@ -619,26 +582,17 @@ static void worker_scan(baci_worker *w, uint64_t from)
                                         "a quoted field is not closed before the end of the file");
             return;
         }
-        size_t rlen = (size_t)(s - rec) + (s < lim ? 1 : 0);
-        w->nf = 0;
-        w->alen = 0;
-        if (csv_parse(&w->csv, rec, rlen, slow_cb1, slow_cb2, w) != rlen ||
-            csv_fini(&w->csv, slow_cb1, slow_cb2, w) != 0) {
+        size_t rlen = (size_t)(s - rec) + (s < lim ? 1 : 0), snf = 0;
+        const char *why = NULL;
+        int st = irec_split(w->rec, rec, rlen, f, fl, BACI_MAXF, &snf, &why);
+        if (st) {
             w->err_line = w->lines;
-            w->status = trade_error_set(&w->err, TRADE_ECSV, w->path, 0, 1, "malformed CSV: %s",
-                                        csv_strerror(csv_error(&w->csv)));
+            w->status = st == TRADE_ENOMEM
+                            ? trade_error_set(&w->err, st, w->path, 0, 0, "out of memory")
+                            : trade_error_set(&w->err, st, w->path, 0, 1, "malformed CSV: %s", why);
             return;
         }
-        if (w->arena_fail) {
-            w->err_line = w->lines;
-            w->status = trade_error_set(&w->err, TRADE_ENOMEM, w->path, 0, 0, "out of memory");
-            return;
-        }
-        for (size_t i = 0; i < w->nf && i < BACI_MAXF; i++) {
-            f[i] = w->arena + w->foff[i];
-            fl[i] = w->flen[i];
-        }
-        if (baci_row(w, &rc, f, fl, w->nf > BACI_MAXF ? 0 : w->nf, rec, s))
+        if (baci_row(w, &rc, f, fl, snf > BACI_MAXF ? 0 : snf, rec, s))
             return;
         w->lines += nl + 1;
         p = (size_t)(s - w->buf) + 1;
@@ -669,24 +623,18 @@ static int worker_init(baci_worker *w, trade_import *im, const char *path, int f
     atomic_init(&w->done, 0);
     w->cap = BACI_BUF + 1;
     w->buf = malloc(w->cap);
-    if (!w->buf || csv_init(&w->csv, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+    if (!w->buf || !(w->rec = irec_new())) {
         free(w->buf);
         w->buf = NULL;
         return trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
     }
-    w->csv_ok = 1;
-    /* libcsv grows a field by blk_size bytes at a time: the default 128
-     * makes a multi-megabyte quoted field quadratic */
-    csv_set_blk_size(&w->csv, 1 << 16);
     return 0;
 }
 
 static void worker_free(baci_worker *w)
 {
-    if (w->csv_ok)
-        csv_free(&w->csv);
+    irec_free(w->rec);
     free(w->buf);
-    free(w->arena);
     free(w->arr);
     imp_map_free(&w->map);
 }
@@ -1352,7 +1300,7 @@ static int block_order(baci_worker *w)
     }
     if (clean) {
         /* runs, then a check that no partner has two, then runs by rank */
-        static unsigned char met[IMP_MAX_CODES];
+        unsigned char *met = w->met;
         size_t nr = 0;
         for (size_t i = 0; i < n; i++)
             if (!i || ((g[i].a >> 8) & 0xFFF) != ((g[i - 1].a >> 8) & 0xFFF))
@@ -1425,6 +1373,76 @@ static int block_order(baci_worker *w)
     return 0;
 }
 
+typedef struct stream_job {
+    trade_import *im;
+    baci_worker w;
+    sblock *blocks;
+    size_t nb;
+    int part;
+    trade_import_group_fn fn;
+    void *ctx;
+    uint64_t hsum, hn, fsize;
+    atomic_ullong done;
+    struct stream_job *peer;
+    int report; /* this one calls the progress function */
+    int rc;
+    atomic_int rc_flag; /* rc != 0, for the other thread */
+    trade_error err;
+} stream_job;
+
+/* Read, order and hand over the blocks of one part of the output. */
+static void stream_run(stream_job *j)
+{
+    baci_worker *w = &j->w;
+    trade_import *im = j->im;
+    for (size_t b = 0; b < j->nb; b++) {
+        w->start = j->blocks[b].start;
+        w->end = j->blocks[b].end;
+        w->narr = 0;
+        w->lines = 0;
+        w->hsum = w->hn = 0;
+        worker_scan(w, w->start);
+        if (w->status) {
+            j->rc = worker_error(w, j->blocks[b].line, &j->err);
+            atomic_store(&j->rc_flag, 1);
+            return;
+        }
+        j->hsum += w->hsum;
+        j->hn += w->hn;
+        int orc = block_order(w);
+        if (orc) {
+            j->rc = trade_error_set(&j->err, orc, w->path, j->blocks[b].line, 0, "%s",
+                                    orc == TRADE_ELIMIT ? "a sum goes beyond the 128-bit range"
+                                                        : "out of memory");
+            atomic_store(&j->rc_flag, 1);
+            return;
+        }
+        for (size_t i = 0; i < w->narr; i++) {
+            trade_import_group out;
+            w->arr[i].src = im->cur_src;
+            imp_group_out(im, &w->arr[i], &out);
+            if ((j->rc = j->fn(j->ctx, j->part, &out)) != 0) {
+                trade_error_clear(&j->err);
+                atomic_store(&j->rc_flag, 1);
+                return;
+            }
+        }
+        atomic_fetch_add(&j->done, j->blocks[b].end - j->blocks[b].start);
+        if (j->report && im->opt.progress)
+            im->opt.progress(im->opt.progress_ctx,
+                             atomic_load(&j->done) + atomic_load(&j->peer->done), j->fsize);
+        if (atomic_load(&j->peer->rc_flag))
+            return; /* the other part failed: stop */
+    }
+}
+
+static void *stream_main(void *arg)
+{
+    stream_job *j = arg;
+    stream_run(j);
+    return NULL;
+}
+
 int trade_import_baci_stream(trade_import *im, const char *path, trade_import_group_fn fn,
                              void *ctx, trade_error *err)
 {
@@ -1471,57 +1489,64 @@ int trade_import_baci_stream(trade_import *im, const char *path, trade_import_gr
     for (int i = 0; i < im->ncodes; i++)
         code_rank_s[ids[i]] = i;
     qsort(blocks, nb, sizeof *blocks, sblock_cmp);
-    baci_worker w;
-    if ((rc = worker_init(&w, im, path, fd, &c, data, fsize, fsize, err))) {
-        free(blocks);
-        close(fd);
-        return rc;
+    /* two parts of the output, by bytes: the second built on a second
+     * thread, given to fn as part 1 */
+    uint64_t all = 0, acc = 0;
+    for (size_t i = 0; i < nb; i++)
+        all += blocks[i].end - blocks[i].start;
+    size_t mid = nb;
+    if (im->opt.threads != 1 && all >= BACI_MIN_SPLIT && nb > 1) {
+        for (mid = 0; mid < nb && acc < all / 2; mid++)
+            acc += blocks[mid].end - blocks[mid].start;
+        if (mid >= nb)
+            mid = nb - 1;
     }
-    w.stream = 1;
-    uint64_t done = 0, hsum = 0, hn = 0;
-    for (size_t b = 0; b < nb && !rc; b++) {
-        w.start = blocks[b].start;
-        w.end = blocks[b].end;
-        w.narr = 0;
-        w.lines = 0;
-        w.hsum = w.hn = 0;
-        worker_scan(&w, w.start);
-        if (w.status) {
-            rc = worker_error(&w, blocks[b].line, err);
-            break;
+    stream_job job[2];
+    memset(job, 0, sizeof job);
+    for (int k = 0; k < 2; k++) {
+        job[k].im = im;
+        job[k].blocks = blocks + (k ? mid : 0);
+        job[k].nb = k ? nb - mid : mid;
+        job[k].part = k;
+        job[k].fn = fn;
+        job[k].ctx = ctx;
+        job[k].fsize = all;
+        job[k].peer = &job[1 - k];
+        job[k].report = k == 0;
+        if ((rc = worker_init(&job[k].w, im, path, fd, &c, data, fsize, fsize, err))) {
+            if (k)
+                worker_free(&job[0].w);
+            free(blocks);
+            close(fd);
+            return rc;
         }
-        hsum += w.hsum;
-        hn += w.hn;
-        int orc = block_order(&w);
-        if (orc) {
-            rc = trade_error_set(err, orc, path, blocks[b].line, 0, "%s",
-                                 orc == TRADE_ELIMIT ? "a sum goes beyond the 128-bit range"
-                                                     : "out of memory");
-            break;
-        }
-        /* the groups, one at a time, through the importer's own formatting */
-        for (size_t i = 0; i < w.narr && !rc; i++) {
-            imp_group *g = &w.arr[i];
-            g->src = im->cur_src;
-            im->sorted = g;
-            im->nsorted = 1;
-            trade_import_group out;
-            trade_import_get(im, 0, &out);
-            rc = fn(ctx, &out); /* its error is the caller's to report */
-        }
-        im->sorted = NULL;
-        im->nsorted = 0;
-        done += blocks[b].end - blocks[b].start;
-        if (im->opt.progress)
-            im->opt.progress(im->opt.progress_ctx, done, fsize);
+        job[k].w.stream = 1;
+        atomic_init(&job[k].done, 0);
+        atomic_init(&job[k].rc_flag, 0);
     }
+    pthread_t th;
+    int two = job[1].nb > 0 && pthread_create(&th, NULL, stream_main, &job[1]) == 0;
+    stream_run(&job[0]);
+    if (two)
+        pthread_join(th, NULL);
+    else if (job[1].nb)
+        stream_run(&job[1]);
+    for (int k = 0; k < 2 && !rc; k++)
+        if (job[k].rc) {
+            rc = job[k].rc;
+            if (err && rc > 0)
+                *err = job[k].err;
+        }
     if (!rc && im->opt.split_hash) {
         char h[IMP_SPLIT_LEN];
-        imp_split_hash(h, hsum, hn);
+        imp_split_hash(h, job[0].hsum + job[1].hsum, job[0].hn + job[1].hn);
         if (imp_split_add(im, h) == TRADE_ENOMEM)
             rc = trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
     }
-    worker_free(&w);
+    if (!rc && im->opt.progress)
+        im->opt.progress(im->opt.progress_ctx, all, all);
+    worker_free(&job[0].w);
+    worker_free(&job[1].w);
     free(blocks);
     close(fd);
     return rc;

@@ -138,6 +138,20 @@ const char *csvr_shown(const char *s, size_t len, char out[64]);
 int csvr_run(const char *path, csvr *r, int (*member)(void *ctx, csvr *r, const char *name),
              trade_error *err);
 
+/* A splitter of single CSV records (strict RFC 4180: quotes, doubled quotes,
+ * quoted line breaks), for the BACI reader's records that its own scanner
+ * leaves. */
+typedef struct irec irec;
+irec *irec_new(void); /* NULL when out of memory */
+void irec_free(irec *r);
+
+/* Split the record rec[0..len) (its line end included or not) into fields:
+ * f[i], fl[i] for i < min(*nf, maxf), pointing into r (valid until the next
+ * call); *nf is the number of fields (may exceed maxf). Returns 0,
+ * TRADE_ECSV (*why says what) or TRADE_ENOMEM. */
+int irec_split(irec *r, const char *rec, size_t len, const char **f, size_t *fl, size_t maxf,
+               size_t *nf, const char **why);
+
 /* Read the current member of in with r (r->label, r->err set). */
 int csvr_member(csvr *r, struct inp *in);
 
@@ -165,6 +179,9 @@ void imp_split_hash(char out[IMP_SPLIT_LEN], uint64_t sum, uint64_t records);
 
 /* The hint that ends the message of an unknown numeric code n (BACI). */
 void imp_unknown_hint(const trade_import *im, int n, char *out, size_t size);
+
+/* Group s as returned by trade_import_get (strings in s and im). */
+void imp_group_out(const trade_import *im, const imp_group *s, trade_import_group *g);
 
 /* The name of packed product code prod, "" if none. */
 const char *imp_name_find(const trade_import *im, uint64_t prod);

@@ -16,7 +16,11 @@
  * a record of more than IR_MAXF fields are located errors. Unquoted spaces
  * around every field are trimmed (BACI and Comtrade pad some fields).
  * With allow_tab, a member whose header line has more tabs than commas is
- * read as tab-separated (Comtrade's bulk files). */
+ * read as tab-separated (Comtrade's bulk files).
+ *
+ * Also here: irec, the record splitter of the BACI reader's slow path
+ * (import_baci.c scans plain records itself, at several hundred MB/s, and
+ * hands the records with unusual quoting to irec). */
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -253,4 +257,91 @@ int csvr_run(const char *path, csvr *r,
     r->arena = NULL;
     r->alen = r->acap = 0;
     return rc;
+}
+
+/* ---- single records (the BACI reader's slow path) ---- */
+
+struct irec {
+    struct csv_parser p;
+    char *arena;
+    size_t alen, acap, nf, maxf;
+    size_t off[IR_MAXF], len[IR_MAXF];
+    int nomem;
+};
+
+irec *irec_new(void)
+{
+    irec *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+        free(r);
+        return NULL;
+    }
+    /* libcsv grows a field by blk_size bytes at a time: the default 128
+     * makes a multi-megabyte quoted field quadratic */
+    csv_set_blk_size(&r->p, 1 << 16);
+    return r;
+}
+
+void irec_free(irec *r)
+{
+    if (!r)
+        return;
+    csv_free(&r->p);
+    free(r->arena);
+    free(r);
+}
+
+static void rec_field(void *s, size_t n, void *data)
+{
+    irec *r = data;
+    if (r->nf >= r->maxf || r->nf >= IR_MAXF) {
+        r->nf++;
+        return;
+    }
+    if (r->alen + n + 1 > r->acap) {
+        size_t cap = (r->alen + n + 1) * 2;
+        char *a = realloc(r->arena, cap);
+        if (!a) {
+            r->nomem = 1;
+            return;
+        }
+        r->arena = a;
+        r->acap = cap;
+    }
+    if (n)
+        memcpy(r->arena + r->alen, s, n);
+    r->off[r->nf] = r->alen;
+    r->len[r->nf] = n;
+    r->alen += n;
+    r->arena[r->alen++] = '\0';
+    r->nf++;
+}
+
+static void rec_end(int c, void *data)
+{
+    (void)c;
+    (void)data;
+}
+
+int irec_split(irec *r, const char *rec, size_t len, const char **f, size_t *fl, size_t maxf,
+               size_t *nf, const char **why)
+{
+    r->nf = r->alen = 0;
+    r->nomem = 0;
+    r->maxf = maxf;
+    if (csv_parse(&r->p, rec, len, rec_field, rec_end, r) != len ||
+        csv_fini(&r->p, rec_field, rec_end, r) != 0) {
+        *why = csv_strerror(csv_error(&r->p));
+        return TRADE_ECSV;
+    }
+    if (r->nomem)
+        return TRADE_ENOMEM;
+    for (size_t i = 0; i < r->nf && i < maxf && i < IR_MAXF; i++) {
+        f[i] = r->arena + r->off[i];
+        fl[i] = r->len[i];
+    }
+    *nf = r->nf;
+    return 0;
 }

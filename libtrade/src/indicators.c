@@ -9,9 +9,9 @@
 #include "trade/codes.h"
 #include "trade/indicators.h"
 
-static const char *const NAMES[] = {"rca",          "intensity",   "complementarity",
-                                    "similarity",   "grubel-lloyd", "penetration",
-                                    "normalized-balance"};
+static const char *const NAMES[] = {
+    "rca",          "intensity",   "complementarity",   "similarity",
+    "grubel-lloyd", "penetration", "normalized-balance"};
 static const char *const FORMULAS[] = {
     "(x_ik / X_i) / (x_wk / X_w)",
     "(x_ij / X_i) / (x_wj / X_w)",
@@ -29,6 +29,8 @@ static const char ST_NOWORLDK[] = "no exports of this product in this period";
 static const char ST_NOIMP[] = "partner has no imports in this period";
 static const char ST_NOTRADE[] = "no exports and no imports";
 static const char ST_NOBILAT[] = "reporter has only WLD-partner rows: partners unknown";
+static const char ST_NOPARTNERS[] = "the panel has no partner rows in this period (only WLD): "
+                                    "imports and bilateral flows unknown";
 static const char ST_NOIMPK[] = "no other country imports this product";
 static const char ST_TOWORLD[] = "";
 
@@ -48,6 +50,8 @@ int trade_world_parse(const char *name, trade_world *out)
         *out = TRADE_WORLD_PANEL;
     else if (!strcmp(name, "wld"))
         *out = TRADE_WORLD_WLD;
+    else if (!strcmp(name, "auto"))
+        *out = TRADE_WORLD_AUTO;
     else
         return TRADE_EARG;
     return 0;
@@ -65,18 +69,21 @@ const char *trade_indicator_formula(trade_indicator k)
 
 typedef struct per_data {
     size_t NC, NP;
-    double *x;     /* NC x NP totals x_ik (reporter not WLD) */
+    double *x;              /* NC x NP totals x_ik (reporter not WLD) */
     unsigned char *has_tot; /* NC x NP: a total row exists */
-    double *m;     /* NC x NP mirror imports m_jk */
-    double *xij;   /* NC x NC bilateral over products */
+    double *m;              /* NC x NP mirror imports m_jk */
+    double *xij;            /* NC x NC bilateral over products */
     unsigned char *has_ij;
-    double *X, *M; /* NC */
+    double *X, *M;   /* NC */
     double *wk, *wj; /* world by product, by partner */
     unsigned char *has_wk, *has_wj;
     double Xw;
     int has_wld;
     unsigned char *bilat; /* NC: reporter has non-WLD cells */
     unsigned *nexp;       /* NC x NP: partners served */
+    unsigned *nimp;       /* NP: countries importing k */
+    trade_world world;    /* PANEL or WLD */
+    int any_bilateral;
 } per_data;
 
 static void per_free(per_data *d)
@@ -94,6 +101,7 @@ static void per_free(per_data *d)
     free(d->has_wj);
     free(d->bilat);
     free(d->nexp);
+    free(d->nimp);
     memset(d, 0, sizeof *d);
 }
 
@@ -118,12 +126,20 @@ static int per_build(const trade_panel *panel, size_t per, trade_world world, pe
     d->has_wj = calloc(NC + 1, 1);
     d->bilat = calloc(NC + 1, 1);
     d->nexp = calloc(CP + 1, sizeof *d->nexp);
-    if (!d->x || !d->has_tot || !d->m || !d->xij || !d->has_ij || !d->X || !d->M || !d->wk ||
-        !d->wj || !d->has_wk || !d->has_wj || !d->bilat || !d->nexp)
+    d->nimp = calloc(NP + 1, sizeof *d->nimp);
+    if (!d->nimp || !d->x || !d->has_tot || !d->m || !d->xij || !d->has_ij || !d->X || !d->M ||
+        !d->wk || !d->wj || !d->has_wk || !d->has_wj || !d->bilat || !d->nexp)
         return -1;
     long wld = trade_panel_country_index(panel, "WLD");
     size_t n;
     const trade_panel_cell *tot = trade_panel_totals(panel, per, &n);
+    if (world == TRADE_WORLD_AUTO) {
+        world = TRADE_WORLD_PANEL;
+        for (size_t i = 0; i < n; i++)
+            if (wld >= 0 && tot[i].reporter == (size_t)wld)
+                world = TRADE_WORLD_WLD;
+    }
+    d->world = world;
     for (size_t i = 0; i < n; i++) {
         if (wld >= 0 && tot[i].reporter == (size_t)wld) {
             if (world == TRADE_WORLD_WLD) {
@@ -157,6 +173,7 @@ static int per_build(const trade_panel *panel, size_t per, trade_world world, pe
             continue;
         }
         d->bilat[r] = 1;
+        d->any_bilateral = 1;
         d->m[j * NP + k] += cell[i].value;
         d->xij[r * NC + j] += cell[i].value;
         d->has_ij[r * NC + j] = 1;
@@ -168,15 +185,17 @@ static int per_build(const trade_panel *panel, size_t per, trade_world world, pe
         }
     }
     for (size_t j = 0; j < NC; j++)
-        for (size_t k = 0; k < NP; k++)
+        for (size_t k = 0; k < NP; k++) {
             d->M[j] += d->m[j * NP + k];
+            d->nimp[k] += d->m[j * NP + k] > 0;
+        }
     return 0;
 }
 
-static int emit(trade_indicator_fn fn, void *ctx, const trade_period *p, const char *r,
-                const char *j, const char *k, double v, const char *st)
+static int emit(trade_indicator_fn fn, void *ctx, trade_world w, const trade_period *p,
+                const char *r, const char *j, const char *k, double v, const char *st)
 {
-    trade_indicator_row row = {p, r, j, k, v, st};
+    trade_indicator_row row = {p, w, r, j, k, v, st};
     if (isnan(v) && !st[0])
         row.status = "undefined";
     return fn(ctx, &row);
@@ -198,7 +217,7 @@ int trade_indicator_run(const trade_panel *panel, trade_indicator kind, trade_wo
         }
         const trade_period *p = trade_panel_period(panel, per);
         size_t NC = d.NC, NP = d.NP;
-        const char *nowld = world == TRADE_WORLD_WLD && !d.has_wld ? ST_NOWLD : NULL;
+        const char *nowld = d.world == TRADE_WORLD_WLD && !d.has_wld ? ST_NOWLD : NULL;
         for (size_t i = 0; i < NC && !rc; i++) {
             if (wld >= 0 && i == (size_t)wld)
                 continue;
@@ -220,10 +239,14 @@ int trade_indicator_run(const trade_panel *panel, trade_indicator kind, trade_wo
                         st = ST_NOWORLDK;
                     else
                         v = (d.x[i * NP + k] / d.X[i]) / (d.wk[k] / d.Xw);
-                    rc = emit(fn, ctx, p, ri, "", trade_panel_product(panel, k), v, st);
+                    rc = emit(fn, ctx, d.world, p, ri, "", trade_panel_product(panel, k), v, st);
                 }
                 break;
             case TRADE_INDICATOR_INTENSITY:
+                if (!d.any_bilateral) {
+                    rc = emit(fn, ctx, d.world, p, ri, "", "", NAN, ST_NOPARTNERS);
+                    break;
+                }
                 for (size_t j = 0; j < NC && !rc; j++) {
                     if (!d.has_ij[i * NC + j])
                         continue;
@@ -239,10 +262,14 @@ int trade_indicator_run(const trade_panel *panel, trade_indicator kind, trade_wo
                         st = ST_NOIMP;
                     else
                         v = (d.xij[i * NC + j] / d.X[i]) / (d.wj[j] / d.Xw);
-                    rc = emit(fn, ctx, p, ri, trade_panel_country(panel, j), "", v, st);
+                    rc = emit(fn, ctx, d.world, p, ri, trade_panel_country(panel, j), "", v, st);
                 }
                 break;
             case TRADE_INDICATOR_COMPLEMENTARITY:
+                if (!d.any_bilateral) {
+                    rc = emit(fn, ctx, d.world, p, ri, "", "", NAN, ST_NOPARTNERS);
+                    break;
+                }
                 if (!(d.X[i] > 0))
                     break; /* not an exporter in this period */
                 for (size_t j = 0; j < NC && !rc; j++) {
@@ -251,7 +278,7 @@ int trade_indicator_run(const trade_panel *panel, trade_indicator kind, trade_wo
                     double s = 0;
                     for (size_t k = 0; k < NP; k++)
                         s += fabs(d.m[j * NP + k] / d.M[j] - d.x[i * NP + k] / d.X[i]);
-                    rc = emit(fn, ctx, p, ri, trade_panel_country(panel, j), "",
+                    rc = emit(fn, ctx, d.world, p, ri, trade_panel_country(panel, j), "",
                               100 * (1 - s / 2), "");
                 }
                 break;
@@ -266,12 +293,17 @@ int trade_indicator_run(const trade_panel *panel, trade_indicator kind, trade_wo
                         double sa = d.x[i * NP + k] / d.X[i], sb = d.x[b * NP + k] / d.X[b];
                         s += sa < sb ? sa : sb;
                     }
-                    rc = emit(fn, ctx, p, ri, trade_panel_country(panel, b), "", 100 * s, "");
+                    rc = emit(fn, ctx, d.world, p, ri, trade_panel_country(panel, b), "", 100 * s,
+                              "");
                 }
                 break;
             case TRADE_INDICATOR_GRUBEL_LLOYD:
             case TRADE_INDICATOR_NORMALIZED_BALANCE: {
                 int gl = kind == TRADE_INDICATOR_GRUBEL_LLOYD;
+                if (!d.any_bilateral) { /* imports unknown, not zero */
+                    rc = emit(fn, ctx, d.world, p, ri, "", "", NAN, ST_NOPARTNERS);
+                    break;
+                }
                 double num = 0, den = 0;
                 int any = 0;
                 for (size_t k = 0; k < NP && !rc; k++) {
@@ -288,10 +320,10 @@ int trade_indicator_run(const trade_panel *panel, trade_indicator kind, trade_wo
                         v = gl ? 1 - fabs(xv - mv) / (xv + mv) : (xv - mv) / (xv + mv);
                     num += gl ? xv + mv - fabs(xv - mv) : xv - mv;
                     den += xv + mv;
-                    rc = emit(fn, ctx, p, ri, "", trade_panel_product(panel, k), v, st);
+                    rc = emit(fn, ctx, d.world, p, ri, "", trade_panel_product(panel, k), v, st);
                 }
                 if (any && !rc)
-                    rc = emit(fn, ctx, p, ri, "", "", den > 0 ? num / den : NAN,
+                    rc = emit(fn, ctx, d.world, p, ri, "", "", den > 0 ? num / den : NAN,
                               den > 0 ? "" : ST_NOTRADE);
                 break;
             }
@@ -299,10 +331,7 @@ int trade_indicator_run(const trade_panel *panel, trade_indicator kind, trade_wo
                 for (size_t k = 0; k < NP && !rc; k++) {
                     if (!d.has_tot[i * NP + k])
                         continue;
-                    unsigned nimp = 0;
-                    for (size_t j = 0; j < NC; j++)
-                        if (j != i && d.m[j * NP + k] > 0)
-                            nimp++;
+                    unsigned nimp = d.nimp[k] - (d.m[i * NP + k] > 0);
                     double v = NAN;
                     const char *st = ST_TOWORLD;
                     if (!d.bilat[i])
@@ -311,7 +340,7 @@ int trade_indicator_run(const trade_panel *panel, trade_indicator kind, trade_wo
                         st = ST_NOIMPK;
                     else
                         v = 100.0 * d.nexp[i * NP + k] / nimp;
-                    rc = emit(fn, ctx, p, ri, "", trade_panel_product(panel, k), v, st);
+                    rc = emit(fn, ctx, d.world, p, ri, "", trade_panel_product(panel, k), v, st);
                 }
                 break;
             }
@@ -406,7 +435,8 @@ int trade_indicator_unit_values(const trade_table *t, int by_partner, trade_unit
         for (size_t i = a; i < b; i++) {
             const trade_obs *o = it[i].o;
             int w = !strcmp(o->partner, "WLD");
-            if (!by_partner && ((it[i].is_qty && has_wld_q && !w) || (!it[i].is_qty && has_wld_v && !w)))
+            if (!by_partner &&
+                ((it[i].is_qty && has_wld_q && !w) || (!it[i].is_qty && has_wld_v && !w)))
                 continue;
             if (it[i].is_qty) {
                 q += !strcmp(o->unit, "kg") ? o->value / 1000 : o->value;
@@ -421,8 +451,8 @@ int trade_indicator_unit_values(const trade_table *t, int by_partner, trade_unit
                                               &line, &col);
                     free(it);
                     return trade_error_set(err, TRADE_EDATA, file, line, col,
-                                           "two currencies in one unit-value group: %s and %s",
-                                           cur, o->unit);
+                                           "two currencies in one unit-value group: %s and %s", cur,
+                                           o->unit);
                 }
                 cur = o->unit;
                 v += o->value;
@@ -444,9 +474,18 @@ int trade_indicator_unit_values(const trade_table *t, int by_partner, trade_unit
                 i = j;
             }
         if (nv) {
-            trade_unit_value_row row = {&it[a].o->period, it[a].o->reporter,
-                                        by_partner ? it[a].o->partner : "", it[a].o->flow,
-                                        it[a].o->product, cur, v, nq ? q : NAN, NAN, "", ""};
+            trade_unit_value_row row = {&it[a].o->period,
+                                        it[a].o->reporter,
+                                        by_partner ? it[a].o->partner : "",
+                                        it[a].o->flow,
+                                        it[a].o->product,
+                                        cur,
+                                        v,
+                                        nq ? q : NAN,
+                                        NAN,
+                                        lower && nq ? "lower_bound" : "",
+                                        "",
+                                        ""};
             if (!nq)
                 row.status = "no quantity";
             else if (!(q > 0))

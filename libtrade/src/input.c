@@ -53,12 +53,10 @@ inp_kind inp_sniff_fd(int fd)
 }
 
 /* The raw format takes any byte, so a refusal with no format chosen means
- * the (decompressed) stream has no byte: an empty file, compressed or not
- * (an empty plain file or /dev/null has one filter, "none"), not an error. */
+ * the (decompressed) stream has no byte: an empty file, not an error. */
 static int arc_nothing(inp *in)
 {
-    return archive_format(in->a) == 0 && archive_filter_count(in->a) >= 1 &&
-           archive_errno(in->a) == EILSEQ;
+    return archive_format(in->a) == 0 && archive_errno(in->a) == EILSEQ;
 }
 
 static int arc_error(inp *in, trade_error *err)

@@ -112,9 +112,11 @@ size_t trade_number_format(double v, char *buf, size_t size)
     }
     /* Fifteen significant digits read back exactly whenever any shorter
      * form does (DBL_DIG), so 15 digits with trailing zeros removed are the
-     * shortest form when they round-trip; otherwise 17 digits always do
-     * (what %.17g gives, which is cheaper than searching for 16). */
+     * shortest form when they round-trip; else 16 when they do; otherwise
+     * 17 digits always do. */
     snprintf(sci, sizeof sci, "%.14e", v);
+    if (strtod(sci, NULL) != v)
+        snprintf(sci, sizeof sci, "%.15e", v); /* 16 digits: shortest when they do */
     if (strtod(sci, NULL) != v)
         snprintf(sci, sizeof sci, "%.16e", v);
     /* sci is "-d.ddde+XX": collect the digits and the exponent */

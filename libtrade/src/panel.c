@@ -204,8 +204,9 @@ int trade_panel_build(const trade_table *t, const char *flow, trade_panel **out,
         if (!p->unit)
             p->unit = o->unit;
         else if (strcmp(p->unit, o->unit) != 0) {
-            rc = locate(err, t, r, cunit, "a second currency in the panel: %s after %s (convert "
-                                          "first: trade convert)",
+            rc = locate(err, t, r, cunit,
+                        "a second currency in the panel: %s after %s (convert "
+                        "first: trade convert)",
                         o->unit, p->unit);
             goto fail;
         }
@@ -214,8 +215,9 @@ int trade_panel_build(const trade_table *t, const char *flow, trade_panel **out,
             goto fail;
         }
         if (o->value < 0) {
-            rc = locate(err, t, r, cval, "negative value %s%s in a panel: a trade flow is zero or "
-                                         "more",
+            rc = locate(err, t, r, cval,
+                        "negative value %s%s in a panel: a trade flow is zero or "
+                        "more",
                         trade_table_cell(t, r, (size_t)cval), "");
             goto fail;
         }
@@ -311,8 +313,8 @@ int trade_panel_build(const trade_table *t, const char *flow, trade_panel **out,
     size_t nt = 0;
     for (size_t i = 0; i < n; i++) {
         const trade_obs *o = trade_table_obs(t, e[i].row);
-        p->cells[i] = (trade_panel_cell){e[i].reporter, e[i].partner, e[i].product, e[i].value,
-                                         o->file, o->line};
+        p->cells[i] = (trade_panel_cell){e[i].reporter, e[i].partner, e[i].product,
+                                         e[i].value,    o->file,      o->line};
         p->cell_start[e[i].period + 1] = i + 1;
         int first = i == 0 || e[i].period != e[i - 1].period ||
                     e[i].reporter != e[i - 1].reporter || e[i].product != e[i - 1].product;
@@ -369,18 +371,30 @@ fail:
     return rc;
 }
 
-const char *trade_panel_unit(const trade_panel *p) { return p->unit; }
-size_t trade_panel_periods(const trade_panel *p) { return p->nperiods; }
+const char *trade_panel_unit(const trade_panel *p)
+{
+    return p->unit;
+}
+size_t trade_panel_periods(const trade_panel *p)
+{
+    return p->nperiods;
+}
 const trade_period *trade_panel_period(const trade_panel *p, size_t i)
 {
     return i < p->nperiods ? &p->periods[i] : NULL;
 }
-size_t trade_panel_countries(const trade_panel *p) { return p->ncountries; }
+size_t trade_panel_countries(const trade_panel *p)
+{
+    return p->ncountries;
+}
 const char *trade_panel_country(const trade_panel *p, size_t i)
 {
     return i < p->ncountries ? p->countries[i] : NULL;
 }
-size_t trade_panel_products(const trade_panel *p) { return p->nproducts; }
+size_t trade_panel_products(const trade_panel *p)
+{
+    return p->nproducts;
+}
 const char *trade_panel_product(const trade_panel *p, size_t i)
 {
     return i < p->nproducts ? p->products[i] : NULL;

@@ -191,6 +191,13 @@ static const char *flow_name(const char *flow)
     return flow;
 }
 
+/* 1 for a stock at a date (fdi_stock, investment_stock), 0 for a flow. */
+static int flow_is_stock(const char *flow)
+{
+    size_t n = strlen(flow);
+    return n >= 6 && !strcmp(flow + n - 6, "_stock");
+}
+
 /* Position of a flow in the usual reading order (exports first). */
 static int flow_order(const char *flow)
 {
@@ -931,6 +938,26 @@ static int gather_series(plot_ctx *c, const char *unit, series_pts **out, size_t
         k++;
     }
     trade_series_list_free(sl);
+    /* a stock (fdi_stock, investment_stock) and flows on one axis compare
+       things of different kinds: draw the kind with more series (flows on a
+       tie), leave the others out with their reason */
+    size_t nstock = 0;
+    for (size_t i = 0; i < k; i++)
+        nstock += flow_is_stock(trade_table_obs(c->t, s[i].rows[0])->flow);
+    if (unit_is_level(unit) && nstock && nstock < k) { /* ranks and rates may share */
+        int keep_stock = nstock > k - nstock;
+        size_t w = 0;
+        for (size_t i = 0; i < k; i++) {
+            if (flow_is_stock(trade_table_obs(c->t, s[i].rows[0])->flow) == keep_stock) {
+                s[w++] = s[i];
+                continue;
+            }
+            for (size_t j = 0; j < s[i].n; j++)
+                c->used[s[i].rows[j]] = TRADE_PLOT_ROW_OTHER_KIND;
+            free(s[i].rows);
+        }
+        k = w;
+    }
     *out = s;
     *nout = k;
     return TRADE_OK;
@@ -1013,9 +1040,14 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
     char what[640];
     fmt_to(what, sizeof what, "%s over time: %s", rank ? "Rank" : "Series", title);
     preamble(c, what);
-    size_t other = count_other_units(c->t, c->sel, unit);
+    size_t other = count_other_units(c->t, c->sel, unit), kind = 0;
     if (other)
         plot_buf_printf(b, "# %zu rows in units other than %s are not drawn.\n", other, unit);
+    for (size_t r = 0; r < trade_table_rows(c->t); r++)
+        kind += c->used[r] == TRADE_PLOT_ROW_OTHER_KIND;
+    if (kind)
+        plot_buf_printf(b, "# %zu rows are not drawn: stocks and flows do not share an axis.\n",
+                        kind);
     plot_buf_puts(b, "\n# ---- data: one block per series ----\n"
                      "# columns: x (middle of the period, decimal years), value");
     if (!rank)
@@ -1166,12 +1198,16 @@ static int plot_time(plot_ctx *c, int rank, trade_error *err)
                     size_t l = strlen(h);
                     fmt_to(h + l, sizeof h - l, " total");
                 }
+                /* near the right edge the label goes to the left of its point */
+                int right = x > x1 - 0.18 * (x1 - x0);
                 plot_buf_puts(b, "set label ");
                 plot_buf_quote(b, h);
                 plot_buf_printf(b,
-                                " at first %.10g, first %.10g offset char 1.2, char 0.9 font ',9' "
-                                "tc rgb '%s' noenhanced\n",
-                                x, y, ns > 1 ? "#444444" : palette[i % NPALETTE]);
+                                " at first %.10g, first %.10g %s offset char %s, char %s font "
+                                "',9' tc rgb '%s' noenhanced\n",
+                                x, y, right ? "right" : "left", right ? "1.0" : "1.2",
+                                right ? "1.6" : "0.9",
+                                ns > 1 ? "#444444" : palette[i % NPALETTE]);
             }
         }
     /* one reporter and one flow: the title says them, the legend names partners */

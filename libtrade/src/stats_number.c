@@ -17,6 +17,7 @@
  * two on millions of values. */
 #include <float.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "trade/number.h"
@@ -99,6 +100,14 @@ size_t trade_stats_number_format(double v, char *buf, size_t size)
     /* 17 - k digits before the decimal point */
     if ((double)d15 / p10d[k - 2] == a)
         return write_plain(v < 0, (unsigned long long)d15, 15, 17 - k, buf);
+    /* 16 digits when they read back (the shortest form then), else 17; a
+     * 16-digit integer is not exact as a double, so strtod decides */
+    long double d16 = round_safe(d / 10.0L, 0.01L);
+    if (d16 < 0 || d16 >= 1e16L)
+        return trade_number_format(v, buf, size);
+    size_t n = write_plain(v < 0, (unsigned long long)d16, 16, 17 - k, buf);
+    if (strtod(buf, NULL) == v)
+        return n;
     return write_plain(v < 0, (unsigned long long)d17, 17, 17 - k, buf);
 #else
     return trade_number_format(v, buf, size);

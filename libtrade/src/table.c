@@ -506,6 +506,26 @@ static int header_row(reader *r)
         if (k == N_REQUIRED)
             r->generic = 0;
     }
+    if (!r->generic && r->nfields == 1) {
+        /* one column holding the names with ';' or tabs between them: the file
+           is separated by something else than commas; say so once */
+        const char *h = r->buf + r->fields[0].off;
+        size_t semi = 0, tabs = 0;
+        for (const char *p = h; *p; p++) {
+            semi += *p == ';';
+            tabs += *p == '\t';
+        }
+        if (semi || tabs) {
+            problem(r, TRADE_ECSV, r->fields[0].line, 1,
+                    "the header is one column with %zu %s: this file is %s-separated, and "
+                    "observation files are comma-separated (convert it, e.g. "
+                    "tr '%s' ',' < FILE, when no value holds a comma)",
+                    semi >= tabs ? semi : tabs, semi >= tabs ? "semicolons" : "tabs",
+                    semi >= tabs ? "semicolon" : "tab", semi >= tabs ? ";" : "\\t");
+            r->stop = 1;
+            return -1;
+        }
+    }
     if (!r->generic)
         for (size_t k = 0; k < N_REQUIRED; k++)
             if (r->known[k] < 0 && problem(r, TRADE_EDATA, r->fields[0].line, 1,
@@ -551,7 +571,10 @@ static int check_code(reader *r, row *rw, int k, int (*id)(const char *), const 
     if (cc->id && !strcmp(cc->text, s))
         return cc->id;
     int v = id(s);
-    if (!v)
+    const char *hint = !v && id == codes_country_id ? trade_country_suggest(s) : NULL;
+    if (hint)
+        BAD(k, "%s: unknown %s '%s': did you mean %s?", known_cols[k], what, shown(s, tmp), hint);
+    else if (!v)
         BAD(k, "%s: unknown %s '%s'", known_cols[k], what, shown(s, tmp));
     else if (strlen(s) < sizeof cc->text) {
         strcpy(cc->text, s);
@@ -1118,7 +1141,9 @@ static int read_source(trade_table *t, const char *name, chunk_fn next, void *sr
         return trade_error_set(err, TRADE_ENOMEM, name, 0, 0, "out of memory");
     }
     int first = 1, io = 0, joined = 0;
-    unsigned long long total = 0;
+    unsigned long long total = 0, psize = 0, pcalls = 0;
+    if (opt && opt->progress && fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+        psize = (unsigned long long)st.st_size;
     while (!r.stop) {
         size_t got = 0;
         io = next(src, buf, CHUNK_BYTES, &got);
@@ -1153,12 +1178,17 @@ static int read_source(trade_table *t, const char *name, chunk_fn next, void *sr
         }
         first = 0;
         total += got;
+        if (psize && !(++pcalls & 63)) /* every 4 MiB: the progress bar */
+            opt->progress(opt->progress_ctx, r.name,
+                          cut ? total * psize / cut : total < psize ? total : psize, psize);
         feed(&r, &p, s, got);
         if (cut && !split_state && r.have_header && !r.stop && whole.pos < cut)
             split_state = split_start(&job, &r, fd, cut, size) ? 1 : 2;
     }
     if (split_state == 1)
         split_finish(&job, t, 0, 0);
+    if (psize)
+        opt->progress(opt->progress_ctx, r.name, psize, psize);
     free(buf);
     if (io && !r.stop && next == chunk_inp) { /* decompression: its own message */
         problem(&r, ((inp_src *)src)->err.code, 0, 0, "%s", ((inp_src *)src)->err.message);

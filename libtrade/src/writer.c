@@ -32,12 +32,12 @@
 #include "trade/rank.h"
 #include "trade/summary.h"
 #include "trade/writer.h"
+#include "writer_xlsx_internal.h"
 #include "writer_internal.h"
 
 #ifndef PATH_MAX
 #define PATH_MAX 4096
 #endif
-#include "writer_xlsx_internal.h"
 
 struct trade_writer {
     FILE *fp;
@@ -59,11 +59,14 @@ struct trade_writer {
      * PART_MEMORY when there is none: no fp, and out grows to hold them */
     int part;
     size_t partcap;
-    int slot; /* writer_temp_register's slot for tmppath, or -1 */
     xlsx_sheet *xlsx; /* --format xlsx: the rows go here (writer_xlsx.c) */
+    int digits;       /* significant digits of numbers; 0: as given */
+    int slot; /* writer_temp_register's slot for tmppath, or -1 */
 };
 
 #define OUT_SIZE ((size_t)1 << 16)
+
+static int writer_row(trade_writer *w, const char *const *cells, trade_error *err);
 enum { PART_FILE = 1, PART_MEMORY };
 
 static const char *const numeric_columns[] = {"value",
@@ -384,6 +387,7 @@ int trade_writer_open(trade_writer **out, const char *path, const trade_write_op
     if (opt) {
         w->format = opt->format;
         w->raw = opt->raw;
+        w->digits = opt->digits > 0 && opt->digits <= 17 ? opt->digits : 0;
     }
     if (!path || !strcmp(path, "-")) {
         if (w->format == TRADE_FORMAT_XLSX) {
@@ -457,7 +461,7 @@ int trade_writer_header(trade_writer *w, size_t ncols, const char *const *names,
         return xlsx_sheet_header(w->xlsx, w->ncols, w->names, w->numeric, err);
     if (w->format == TRADE_FORMAT_JSONL)
         return TRADE_OK;
-    return trade_writer_row(w, (const char *const *)w->names, err);
+    return writer_row(w, (const char *const *)w->names, err);
 }
 
 static int is_number(const char *s)
@@ -598,7 +602,41 @@ static void put_json_string(FILE *fp, const char *s)
     fputc('"', fp);
 }
 
+/* cells with the numbers of numeric columns rounded to w->digits
+ * significant digits (the rest as they are), in buf; NULL when no cell
+ * changes or there is no room. */
+static const char *const *round_cells(const trade_writer *w, const char *const *cells,
+                                      const char **out, char (*buf)[TRADE_NUMBER_BUFSIZE])
+{
+    int any = 0;
+    for (size_t i = 0; i < w->ncols; i++) {
+        const char *s = cells[i] ? cells[i] : "";
+        double v;
+        out[i] = s;
+        if (!w->numeric[i] || !*s || trade_number_parse(s, strlen(s), &v) != TRADE_OK)
+            continue;
+        char e[48];
+        snprintf(e, sizeof e, "%.*e", w->digits - 1, v);
+        if (trade_number_format(strtod(e, NULL), buf[i], TRADE_NUMBER_BUFSIZE)) {
+            out[i] = buf[i];
+            any = 1;
+        }
+    }
+    return any ? out : NULL;
+}
+
 int trade_writer_row(trade_writer *w, const char *const *cells, trade_error *err)
+{
+    if (w->digits && w->ncols && w->ncols <= 256) {
+        const char *out[256];
+        char buf[256][TRADE_NUMBER_BUFSIZE];
+        const char *const *r = round_cells(w, cells, out, buf);
+        return writer_row(w, r ? r : cells, err);
+    }
+    return writer_row(w, cells, err);
+}
+
+static int writer_row(trade_writer *w, const char *const *cells, trade_error *err)
 {
     if (w->xlsx)
         return xlsx_sheet_row(w->xlsx, cells, err);
@@ -718,6 +756,7 @@ int trade_writer_open_part(trade_writer **out, const trade_writer *like, trade_e
         return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
     w->format = like->format;
     w->raw = like->raw;
+    w->digits = like->digits;
     if (like->xlsx && xlsx_sheet_open(&w->xlsx, NULL, err)) {
         free(w);
         return TRADE_ENOMEM;

@@ -69,10 +69,29 @@ printf 'line one\nline two is longer\n' >"$tmp/long.txt"
   --min-recall 1 --min-complete 1 --min-precision 1 -v >"$tmp/ctx.out" ||
   { echo "FAIL: context resolution"; cat "$tmp/ctx.out"; fail=1; }
 
+# noise left out: an index base "(Jan 2022 = 100%)", "the initial 7 months"
+# as a count, a share that "more than doubled" as growth; and the
+# qualifiers of "surpassed" and "seeking to increase ... to"
+"$TRADE" extract "$data/context/noise.txt" >"$tmp/noise.csv" || fail=1
+[ "$(wc -l <"$tmp/noise.csv")" = 8 ] || { echo "FAIL: noise: not 7 rows"; cat "$tmp/noise.csv"; fail=1; }
+grep -q ',3000000000,USD,1000000000,lower_bound,' "$tmp/noise.csv" || { echo "FAIL: surpassed"; fail=1; }
+grep -q ',10000000000,USD,1000000000,projection,' "$tmp/noise.csv" || { echo "FAIL: seeking to"; fail=1; }
+
+# a freight word before a money figure ("Kazakh transit brought $5
+# billion") is no freight flow, and the country before it still reads
+printf 'Kazakh transit brought $5 billion in 2022.\n' | "$TRADE" extract >"$tmp/transit.csv" ||
+  { echo "FAIL: transit with money"; fail=1; }
+grep -q '^KAZ,.*,2022,5000000000,USD,' "$tmp/transit.csv" || { echo "FAIL: transit row"; cat "$tmp/transit.csv"; fail=1; }
+
 # "this year" / "last year" from --date when the text has no date line
 printf 'Exports to Chile reached EUR 5 million last year.\n' >"$tmp/rel.txt"
 "$TRADE" extract --date 2024-02-01 "$tmp/rel.txt" | grep -q '^,CHL,export,2023,5000000,EUR,' ||
   { echo "FAIL: --date: $("$TRADE" extract --date 2024-02-01 "$tmp/rel.txt")"; fail=1; }
+# a date line of the text does the same ("2024/02/01 10:00", "1 February 2024")
+printf '2024/02/01 10:00\nExports to Chile reached EUR 5 million last year.\n' | "$TRADE" extract |
+  grep -q '^,CHL,export,2023,5000000,EUR,' || { echo "FAIL: date line YYYY/MM/DD"; fail=1; }
+printf 'Santiago, 1 February 2024\nExports to Chile reached EUR 5 million last year.\n' | "$TRADE" extract |
+  grep -q '^,CHL,export,2023,5000000,EUR,' || { echo "FAIL: date line D Month YYYY"; fail=1; }
 printf 'Exports to Chile reached EUR 5 million this year.\n' >"$tmp/rel.txt"
 "$TRADE" extract --date 2024-02-01 "$tmp/rel.txt" | grep -q '^,CHL,export,2024,' ||
   { echo "FAIL: --date this year"; fail=1; }

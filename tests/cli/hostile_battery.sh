@@ -145,11 +145,17 @@ fresh
 t 0 "" -- bash -c "exec $closefds; ulimit -n 4; exec '$TRADE_REAL' cat '$good' -o '$tmp/o/out.csv'"
 "$TRADE" cat "$good" | cmp -s - "$tmp/o/out.csv" && ok || bad "cat under ulimit -n 4: output not whole"
 notemp "$tmp/o"
-# import keeps its input open while it writes: no descriptor left for the
-# temporary file, a clear error and the old file intact
+# import at --level total closes its input before the temporary file opens:
+# whole output, as cat; a streamed import (product level) reads while it
+# writes: no descriptor left for the input, a clear error and the old file
+# intact
 fresh
-t 2 "out\.csv: cannot write: Too many open files" -- bash -c "exec $closefds; ulimit -n 4; exec '$TRADE_REAL' import baci '$baci' -o '$tmp/o/out.csv'"
-intact "$tmp/o/out.csv" "import under ulimit -n 4"
+t 0 "" -- bash -c "exec $closefds; ulimit -n 4; exec '$TRADE_REAL' import baci '$baci' -o '$tmp/o/out.csv'"
+"$TRADE" import baci "$baci" | cmp -s - "$tmp/o/out.csv" && ok || bad "import under ulimit -n 4: output not whole"
+notemp "$tmp/o"
+fresh
+t 2 "cannot open: Too many open files" -- bash -c "exec $closefds; ulimit -n 4; exec '$TRADE_REAL' import baci --level hs6 '$baci' -o '$tmp/o/out.csv'"
+intact "$tmp/o/out.csv" "streamed import under ulimit -n 4"
 notemp "$tmp/o"
 fresh
 t 0 "" -- bash -c "exec $closefds; ulimit -n 5; exec '$TRADE_REAL' import baci '$baci' -o '$tmp/o/out.csv'"

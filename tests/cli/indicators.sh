@@ -77,6 +77,21 @@ check "$tmp/penetration.csv" value 50 reporter=DEU product=01
 { cat "$tmp/bil.csv"; printf 'WLD,WLD,export,2020,700,USD,01\nWLD,WLD,export,2020,280,USD,02\n'; } >"$tmp/bilw.csv"
 "$TRADE" indicator rca --world wld "$tmp/bilw.csv" -o "$tmp/rcaw2.csv" || bad "rca --world wld (rows) exit"
 check "$tmp/rcaw2.csv" value 0.93333333333333335 reporter=BEL product=01
+# --world auto: WLD rows where the period has them (as wld), else the sum
+"$TRADE" indicator rca --world auto "$tmp/bilw.csv" -o "$tmp/rcaa.csv" || bad "rca --world auto exit"
+check "$tmp/rcaa.csv" value 0.93333333333333335 reporter=BEL product=01
+"$TRADE" indicator rca --world auto "$tmp/bil.csv" -o "$tmp/rcab.csv" || bad "rca --world auto (no WLD) exit"
+check "$tmp/rcab.csv" value 1.1111111111111112 reporter=BEL product=01
+case "$(cell "$tmp/rcab.csv" method reporter=BEL product=01)" in *"world sum of the panel") ;; *) bad "auto without WLD: method" ;; esac
+
+# a panel of WLD partners only: no imports are known, so grubel-lloyd,
+# normalized-balance, intensity and complementarity are empty with a status
+printf 'reporter,partner,flow,period,value,unit,product\nBEL,WLD,export,2020,5,USD,01\nFRA,WLD,export,2020,5,USD,02\n' >"$tmp/wldonly.csv"
+for k in grubel-lloyd normalized-balance intensity complementarity; do
+    "$TRADE" indicator "$k" "$tmp/wldonly.csv" -o "$tmp/wo.csv" || bad "$k on WLD-only: exit"
+    case "$(cell "$tmp/wo.csv" status reporter=BEL)" in "the panel has no partner rows"*) ;; *) bad "$k on WLD-only: $(cell "$tmp/wo.csv" status reporter=BEL)" ;; esac
+    [ "$(cell "$tmp/wo.csv" value reporter=BEL)" = "" ] || bad "$k on WLD-only: a value"
+done
 
 # unit values: BEL 01 has 100 USD and 4 t from FRA, 50 USD and no quantity
 # row from DEU: 150 USD / 4 t = 37.5, an upper bound; FRA 01: 0 t
@@ -96,6 +111,7 @@ CSV
 check "$tmp/uvout.csv" unit_value 37.5 reporter=BEL product=01
 [ "$(cell "$tmp/uvout.csv" qualifier reporter=BEL product=01)" = upper_bound ] || bad "unit-value: BEL 01 not an upper bound"
 [ "$(cell "$tmp/uvout.csv" qualifier reporter=DEU product=02)" = upper_bound ] || bad "unit-value: lower_bound tonnes not an upper bound"
+[ "$(cell "$tmp/uvout.csv" quantity_qualifier reporter=DEU product=02)" = lower_bound ] || bad "unit-value: tonnes not marked lower_bound"
 check "$tmp/uvout.csv" unit_value 30 reporter=NLD product=02
 [ "$(cell "$tmp/uvout.csv" qualifier reporter=NLD product=02)" = "" ] || bad "unit-value: NLD qualified"
 [ "$(cell "$tmp/uvout.csv" unit_value reporter=FRA product=01)" = "" ] || bad "unit-value: zero tonnes gave a value"
@@ -139,6 +155,13 @@ printf 'period,currency,index\n2019,USD,0\n' >"$tmp/zero.csv"
 [ $? -eq 1 ] && grep -q "zero.csv:2:10: deflator table: index '0' is not a plain number above 0" "$tmp/err" || bad "deflate zero index: $(cat "$tmp/err")"
 "$TRADE" deflate --deflators "$tmp/defl.csv" --base 2005 "$tmp/flows.csv" -o "$tmp/nobase.csv" || bad "deflate base missing exit"
 [ "$(cell "$tmp/nobase.csv" status period=2019)" = "base year: no deflator for USD in 2005 (outside the table)" ] || bad "deflate missing base: $(cell "$tmp/nobase.csv" status period=2019)"
+
+# a table keyed by reporter: BEL's own index (EUR values, USD ones alike)
+printf 'period,reporter,index\n2019,BEL,80\n2020,BEL,100\n' >"$tmp/byrep.csv"
+printf 'reporter,partner,flow,period,value,unit\nBEL,FRA,export,2019,40,EUR\nFRA,BEL,export,2019,40,EUR\n' >"$tmp/eur.csv"
+"$TRADE" deflate --deflators "$tmp/byrep.csv" --base 2020 "$tmp/eur.csv" -o "$tmp/byrep_out.csv" || bad "deflate by reporter exit"
+check "$tmp/byrep_out.csv" value 50 reporter=BEL
+[ "$(cell "$tmp/byrep_out.csv" status reporter=FRA)" = "base year: no deflator for FRA at all" ] || bad "deflate by reporter: FRA status"
 
 # complexity: bad input
 printf 'reporter,partner,flow,period,value,unit,product\nBEL,FRA,export,2020,5,USD,01\nBEL,FRA,export,2020,-5,USD,02\n' >"$tmp/neg.csv"

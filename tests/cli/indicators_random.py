@@ -10,8 +10,9 @@ indicator, unit values) and trade deflate | trade growth with its own
 computation here. The complexity side follows the Stata package literally:
 numpy.linalg.eig on the non-symmetric M~pp = (M / (u d))' M (not the
 symmetric country-side matrix trade uses), dense proximity matrices,
-density as a matrix product. Two shapes: more products than countries and
-more countries than products (trade then solves on the product side).
+density as a matrix product. Three shapes: more products than countries,
+more countries than products (trade then solves on the product side), and
+300 products (the proximity blocks on two threads).
 """
 import csv
 import os
@@ -380,6 +381,9 @@ popmap = {(c, y): rnd.uniform(1e5, 1e8) for c in CODES[:14] for y in years if c 
 check_complexity(rows, years, "wide", popmap)
 rows = make_panel(30, 30, 12, years, os.path.join(tmp, "panel_tall.csv"))
 check_complexity(rows, years, "tall")
+# 300 products: the proximity blocks are shared by two threads
+rows = make_panel(10, 12, 300, years[:1], os.path.join(tmp, "panel_threads.csv"))
+check_complexity(rows, years[:1], "threads")
 check_unit_values("uv")
 check_deflate("defl")
 

@@ -64,7 +64,13 @@ hv=$(awk '/#define TRADE_VERSION_(MAJOR|MINOR|PATCH) / { v = v (v == "" ? "" : "
 [ "$(pkg-config --modversion libtrade)" = 0.1.0 ] && ok || bad "pkg-config --modversion: $(pkg-config --modversion libtrade)"
 [ "$hv" = 0.1.0 ] && ok || bad "version.h says $hv"
 cflags=$(pkg-config --cflags libtrade) libs=$(pkg-config --libs libtrade)
-slibs=$(pkg-config --static --libs libtrade)
+# static: libtrade-static.pc names libtrade.a (libtrade.pc's -ltrade finds
+# libtrade.so, under --static too); with and without --static
+slibs=$(pkg-config --static --libs libtrade-static)
+[ "$(pkg-config --modversion libtrade-static)" = 0.1.0 ] && ok || bad "no libtrade-static.pc"
+sa=$(printf '%s\n' $slibs | grep '/libtrade\.a$' | head -1)
+[ -n "$sa" ] && [ "$(readlink -f "$sa")" = "$(readlink -f "$libdir/libtrade.a")" ] && ok ||
+  bad "libtrade-static names no $libdir/libtrade.a: $slibs"
 case " $cflags $libs " in *"$SRCDIR"* | *"$BINDIR"*) bad "pkg-config points into the tree: $cflags $libs" ;; *) ok ;; esac
 
 # every public header compiles on its own, in C11 and in C++
@@ -88,8 +94,12 @@ for src in "$SRCDIR"/examples/*.c; do
   cp "$tmp/out" "$tmp/$name.out"
   LD_LIBRARY_PATH=$libdir ldd "$tmp/$name" | grep -q "libtrade.so.0 => $libdir/" && ok ||
     bad "$name does not load $libdir/libtrade.so.0"
-  check "compile $name (static)" -- $cc -std=c11 $san $cflags "$src" ${slibs/-ltrade/-l:libtrade.a} -o "$tmp/$name.static"
+  check "compile $name (static)" -- $cc -std=c11 $san $cflags "$src" $slibs -o "$tmp/$name.static"
   readelf -d "$tmp/$name.static" | grep -q 'NEEDED.*libtrade' && bad "$name.static needs libtrade.so" || ok
+  ldd "$tmp/$name.static" | grep -q libtrade && bad "ldd: $name.static loads libtrade.so" || ok
+  check "compile $name (static, no --static)" -- $cc -std=c11 $san $cflags "$src" \
+    $(pkg-config --libs libtrade-static) -o "$tmp/$name.static2"
+  readelf -d "$tmp/$name.static2" | grep -q 'NEEDED.*libtrade' && bad "$name.static2 needs libtrade.so" || ok
   check "run $name (static)" -- "$tmp/$name.static"
   cmp -s "$tmp/out" "$tmp/$name.out" && ok || bad "$name: static and shared outputs differ"
 done

@@ -92,6 +92,18 @@ for f in os.listdir(out):
 sys.exit(fail)
 PY
 
+# the consistency section: gaps in their unit, circular checks marked.
+# By hand: 118 million (approx, to the million: 117.5 to 118.5 million)
+# against 119,091,910 (to 10: 119,091,905 to 119,091,915) leaves a gap of
+# 119,091,905 - 118,500,000 = 591,905 EUR; the stated 18.31 % (18.305 to
+# 18.315) against 100 -> 119,091,910 (18.4994 % at least) leaves 0.18 pp;
+# the 2010 rate against a 2009 level derived from it is circular.
+grep -q '<td class="num">591,905 EUR</td>' "$out/index.html" && ok || bad "gap with its unit (EUR)"
+grep -q '<td class="num">0.18 pp</td>' "$out/index.html" && ok || bad "gap in percentage points"
+grep -q '<b>circular</b>: derived base' "$out/index.html" && ok || bad "circular check not marked"
+grep -q 'inconsistent</dt><dd>' "$out/index.html" && ok || bad "verdicts not explained"
+grep -q '119,091,910 EUR' "$out/index.html" && ok || bad "thousands separators and unit in the tables"
+
 # the same input gives the same scripts and page
 "$TRADE" report "$SRCDIR/datasets" -o "$tmp/rep2" 2>/dev/null
 for f in "$out"/*.gp "$out"/index.html "$out"/*.csv; do

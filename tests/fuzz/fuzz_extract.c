@@ -64,7 +64,7 @@ static void check_draft(const trade_figure_list *l)
 {
     buf b = {0};
     static const char head[] =
-        "reporter,partner,flow,period,value,unit,precision,qualifier,measure,source,"
+        "reporter,partner,flow,period,value,unit,precision,qualifier,measure,product,source,"
         "as_written,context,note\n";
     put(&b, head, sizeof head - 1);
     for (size_t i = 0; i < trade_extract_count(l); i++) {
@@ -73,10 +73,9 @@ static void check_draft(const trade_figure_list *l)
         if (!trade_number_format(f->value, v, sizeof v) ||
             !trade_number_format(f->precision, pr, sizeof pr))
             continue; /* the command leaves such a figure out too */
-        const char *cells[] = {f->reporter, f->partner,   f->flow,       f->period,
-                               v,           f->unit,      pr,            f->qualifier,
-                               f->measure,  "fuzz",       f->as_written, f->context,
-                               f->note};
+        const char *cells[] = {
+            f->reporter, f->partner, f->flow, f->period,     v,          f->unit, pr, f->qualifier,
+            f->measure,  f->product, "fuzz",  f->as_written, f->context, f->note};
         for (size_t c = 0; c < sizeof cells / sizeof cells[0]; c++)
             put_field(&b, cells[c], c + 1 == sizeof cells / sizeof cells[0]);
     }
@@ -135,15 +134,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!isfinite(f->value) || !isfinite(f->precision) || !(f->precision > 0))
             __builtin_trap();
         if (!TERMINATED(f->reporter) || !TERMINATED(f->partner) || !TERMINATED(f->flow) ||
-            !TERMINATED(f->period) || !TERMINATED(f->unit) || !TERMINATED(f->qualifier) ||
-            !f->unit[0])
+            !TERMINATED(f->product) || !TERMINATED(f->measure) || !TERMINATED(f->period) ||
+            !TERMINATED(f->unit) || !TERMINATED(f->qualifier) || !f->unit[0])
             __builtin_trap();
         if (!f->as_written || !f->context || !f->table || !f->note || strlen(f->context) > 300)
             __builtin_trap();
         if (!utf8_ok(f->reporter) || !utf8_ok(f->partner) || !utf8_ok(f->flow) ||
             !utf8_ok(f->period) || !utf8_ok(f->unit) || !utf8_ok(f->qualifier) ||
-            !utf8_ok(f->measure) || !utf8_ok(f->as_written) || !utf8_ok(f->context) ||
-            !utf8_ok(f->table) || !utf8_ok(f->note))
+            !utf8_ok(f->measure) || !utf8_ok(f->product) || !utf8_ok(f->as_written) ||
+            !utf8_ok(f->context) || !utf8_ok(f->table) || !utf8_ok(f->note))
             __builtin_trap(); /* output must be valid UTF-8 */
         if (!(f->confidence >= 0 && f->confidence <= 1))
             __builtin_trap();

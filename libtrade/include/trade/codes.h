@@ -51,6 +51,14 @@ TRADE_API const char *trade_country_name(const char *code);
  * three digits that import --keep-unknown writes. */
 TRADE_API int trade_country_valid(const char *code);
 
+/* The alpha-3 code a text that is not one probably means: an ISO alpha-2
+ * code ("DE", "de"), an alpha-3 code in the wrong case ("deu"), an English
+ * name as the table has it ("Germany", "germany"), an ISO numeric code
+ * ("276"), or the start, of at least 4 letters, of exactly one name
+ * ("Russia" for the Russian Federation). NULL when none, or several
+ * ("Domini"). The pointer is to the static table (do not free). */
+TRADE_API const char *trade_country_suggest(const char *text);
+
 /* The vocabularies: each returns the table and its length in *n. */
 TRADE_API const trade_term *trade_flows(size_t *n);
 TRADE_API const trade_term *trade_units(size_t *n);      /* non-currency units */

@@ -98,8 +98,7 @@ typedef struct trade_population trade_population;
  * TRADE_EDATA located at the cell for a missing column, a bad period, a
  * population that is not a plain number above zero, or a second row for the
  * same reporter and period; TRADE_ENOMEM. */
-TRADE_API int trade_population_new(const trade_table *t, trade_population **out,
-                                   trade_error *err);
+TRADE_API int trade_population_new(const trade_table *t, trade_population **out, trade_error *err);
 TRADE_API void trade_population_free(trade_population *p);
 
 /* The population of reporter in period p (exact period match): 0 with *out,
@@ -111,8 +110,8 @@ TRADE_API int trade_population_find(const trade_population *p, const char *repor
 typedef struct trade_complexity_row {
     const trade_period *period;
     const char *reporter, *product;
-    double value; /* x_cp */
-    double population; /* NAN unless rpop */
+    double value;                                                            /* x_cp */
+    double population;                                                       /* NAN unless rpop */
     double rca, rpop, mcp, diversity, ubiquity, eci, pci, density, coi, cog; /* NAN: undefined */
     const char *status; /* "" or why cells are empty (static) */
 } trade_complexity_row;
@@ -139,8 +138,8 @@ typedef int (*trade_proximity_fn)(void *ctx, const trade_period *period, const c
  * whole). Same options and errors as trade_complexity_run (knn and
  * threads are not used). */
 TRADE_API int trade_complexity_proximity(const trade_panel *panel, const trade_population *pop,
-                                         const trade_complexity_options *opt,
-                                         trade_proximity_fn fn, void *ctx, trade_error *err);
+                                         const trade_complexity_options *opt, trade_proximity_fn fn,
+                                         void *ctx, trade_error *err);
 
 #ifdef __cplusplus
 }

@@ -38,18 +38,26 @@ TRADE_API void trade_deflators_free(trade_deflators *d);
 TRADE_API int trade_deflators_by_reporter(const trade_deflators *d);
 
 typedef struct trade_deflate_result {
-    double factor;      /* index(base) / index(period); NAN when undefined */
-    double index;       /* index(period); NAN when missing */
-    double base_index;  /* index(base year); NAN when missing */
-    char status[160];   /* "" or why factor is undefined */
+    double value;      /* the constant value (trade_deflate_obs); NAN when undefined */
+    double factor;     /* index(base) / index(period); NAN when undefined */
+    double index;      /* index(period); NAN when missing */
+    double base_index; /* index(base year); NAN when missing */
+    char status[160];  /* "" or why factor is undefined */
 } trade_deflate_result;
 
 /* The factor for a value of key (currency or reporter) in period p, at
  * prices of base_year. Always returns 0 (TRADE_EARG for NULL pointers);
  * an undefined factor is NAN with a status. */
-TRADE_API int trade_deflate_factor(const trade_deflators *d, const char *key,
-                                   const trade_period *p, int base_year,
-                                   trade_deflate_result *out);
+TRADE_API int trade_deflate_factor(const trade_deflators *d, const char *key, const trade_period *p,
+                                   int base_year, trade_deflate_result *out);
+
+/* The constant value of observation o: for a money unit (a currency),
+ * value = o->value x factor with the key o->unit or o->reporter (as the
+ * table is keyed); returns 1 with out filled (value NAN and a status when
+ * the factor is undefined). For any other unit returns 0 and out->value =
+ * o->value with the status "not money: not deflated". */
+TRADE_API int trade_deflate_obs(const trade_deflators *d, const trade_obs *o, int base_year,
+                                trade_deflate_result *out);
 
 #ifdef __cplusplus
 }

@@ -58,6 +58,18 @@ TRADE_API int trade_error_set(trade_error *err, int code, const char *file, unsi
  * also call it, so forgetting it cannot abort the program. Returns 0. */
 TRADE_API int trade_init(void);
 
+/* Free a buffer the library allocated and handed to the caller (the script
+ * of trade_plot_script, the name of trade_import_partial_meta, ...): the
+ * library's allocator, whatever the caller's. p may be NULL.
+ *
+ * The library's conventions for what it allocates: an object is made by
+ * trade_<thing>_new (or _build, _open for a writer) and given back to
+ * trade_<thing>_free, which accepts NULL (a writer ends with _commit or
+ * _discard); constructors that can fail take the out-pointer first after
+ * their inputs and a trade_error last, and set the out-pointer to NULL on
+ * failure, so nothing leaks. */
+TRADE_API void trade_free(void *p);
+
 #ifdef __cplusplus
 }
 #endif

@@ -13,9 +13,23 @@
  * Each figure carries its value in base units (EUR 118 million is
  * 118000000), the unit code of datasets/FORMAT.md, the precision (the unit
  * of the last written digit times the scale), a qualifier from nearby words,
- * the period, reporter, partner and flow where the sentence states them
- * plainly (else ""), and its provenance: line, column, the exact text
- * matched, the sentence and, for table cells, the table name and headings. */
+ * a measure (level, growth, change, share, rank, count: only levels may
+ * enter a series as levels), the product where one is named, and its
+ * provenance: line, column, the exact text matched, the sentence and, for
+ * table cells, the table name and headings.
+ *
+ * Reporter, partner, flow and period are resolved as an analyst would:
+ * from the sentence ("trade turnover between X and Y", "X's exports to
+ * Y", "imports from Y", lists, "according to Chinese customs"), else from
+ * the sentence before in the paragraph, the figure before, or the
+ * document's title and first paragraph; relative times ("last year", "the
+ * first nine months of this year") against the document's date line or
+ * options->date_*. Where a field came from elsewhere than the figure's
+ * sentence, the note says so, and confidence is lower. A figure stated for
+ * two partners gives two figures. Within one text no two figures share
+ * reporter, partner, flow, period, unit, qualifier, measure and product with
+ * different values: the later one loses its flow and its note says which
+ * figure it disagrees with. */
 #ifndef TRADE_EXTRACT_H
 #define TRADE_EXTRACT_H
 

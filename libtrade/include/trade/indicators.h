@@ -11,7 +11,10 @@
  *     x_wk = sum_i x_ik, X_w = sum_i X_i, x_wj = sum_i x_ij;
  *   TRADE_WORLD_WLD: the rows of reporter WLD (x_wk its total in k, x_wj its
  *     exports to j, X_w its total); a cell whose WLD row is missing is empty
- *     with a status.
+ *     with a status;
+ *   TRADE_WORLD_AUTO: per period, the WLD rows when the period has any
+ *     reporter-WLD row, else the sum of the panel (the method column of
+ *     `trade indicator` says which).
  * Indicators (rows: period, reporter, partner, product, value, status):
  *   rca                 (x_ik / X_i) / (x_wk / X_w)           per (i, k)
  *   intensity           (x_ij / X_i) / (x_wj / X_w), x_ij = sum_k x_ijk
@@ -54,11 +57,12 @@ typedef enum trade_indicator {
 
 typedef enum trade_world {
     TRADE_WORLD_PANEL = 0, /* the sum over the panel's reporters */
-    TRADE_WORLD_WLD        /* the rows of reporter WLD */
+    TRADE_WORLD_WLD,       /* the rows of reporter WLD */
+    TRADE_WORLD_AUTO       /* per period: WLD rows when it has any, else the sum */
 } trade_world;
 
-/* Parse an indicator name as above ("rca", "grubel-lloyd", ...) and "panel"
- * or "wld". Return 0 or TRADE_EARG. */
+/* Parse an indicator name as above ("rca", "grubel-lloyd", ...) and "panel",
+ * "wld" or "auto". Return 0 or TRADE_EARG. */
 TRADE_API int trade_indicator_parse(const char *name, trade_indicator *out);
 TRADE_API int trade_world_parse(const char *name, trade_world *out);
 
@@ -68,6 +72,7 @@ TRADE_API const char *trade_indicator_formula(trade_indicator k);
 
 typedef struct trade_indicator_row {
     const trade_period *period;
+    trade_world world;                        /* the world used (PANEL or WLD, never AUTO) */
     const char *reporter, *partner, *product; /* "" where not a dimension */
     double value;                             /* NAN when undefined */
     const char *status;                       /* "" or why (static) */
@@ -87,10 +92,12 @@ typedef struct trade_unit_value_row {
     const trade_period *period;
     const char *reporter, *partner, *flow, *product; /* partner "" unless by_partner */
     const char *currency;                            /* of the value */
-    double value;          /* sum of the money rows */
-    double quantity_t;     /* sum of the tonnes rows (kg / 1000); NAN when none */
-    double unit_value;     /* value / quantity_t, currency per tonne; NAN when undefined */
-    const char *qualifier; /* "" or "upper_bound": the quantity is a lower bound */
+    double value;                                    /* sum of the money rows */
+    double quantity_t;              /* sum of the tonnes rows (kg / 1000); NAN when none */
+    double unit_value;              /* value / quantity_t, currency per tonne; NAN when undefined */
+    const char *quantity_qualifier; /* "" or "lower_bound": some rows had no quantity */
+    const char *qualifier;          /* of the unit value: "" or "upper_bound" (the quantity is a
+                                       lower bound) */
     const char *status;
 } trade_unit_value_row;
 

@@ -35,8 +35,8 @@ typedef struct trade_panel trade_panel;
 /* One figure: indices into the panel's countries and products. */
 typedef struct trade_panel_cell {
     size_t reporter, partner, product;
-    double value;         /* in the panel's currency, >= 0 */
-    const char *file;     /* the row's file and line, for messages */
+    double value;     /* in the panel's currency, >= 0 */
+    const char *file; /* the row's file and line, for messages */
     unsigned long line;
 } trade_panel_cell;
 

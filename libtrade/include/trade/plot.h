@@ -70,7 +70,9 @@ enum {
     TRADE_PLOT_ROW_SAME_PERIOD = 2, /* another figure of its series and period was drawn
                                        (exact before qualified, then the finer precision) */
     TRADE_PLOT_ROW_OTHER_UNIT = 3,  /* the chart draws one unit; this row has another */
-    TRADE_PLOT_ROW_OTHER_PERIOD = 4 /* bars draw one period; this row has another */
+    TRADE_PLOT_ROW_OTHER_PERIOD = 4, /* bars draw one period; this row has another */
+    TRADE_PLOT_ROW_OTHER_KIND = 5    /* a stock among flows (or a flow among stocks): the
+                                        chart draws the kind with more series */
 };
 
 /* Parse "line", "bars", "growth" or "rank". Returns 0 or TRADE_EARG. */
@@ -99,7 +101,7 @@ TRADE_API const char *trade_plot_terminal_ext(trade_plot_terminal term);
  * with one figure (exact before qualified, then the finer precision). Bars
  * draw one period: the one with most rows.
  *
- * *script gets a malloc'd NUL-terminated script (free it), *len its length
+ * *script gets a malloc'd NUL-terminated script (free it with trade_free), *len its length
  * (len may be NULL). used, when not NULL, has one entry per table row and
  * gets one of TRADE_PLOT_ROW_* for each row (1 for the rows drawn). Returns 0; TRADE_EDATA
  * when there is nothing to draw (no rows, no rows of the needed kind);

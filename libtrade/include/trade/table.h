@@ -48,6 +48,12 @@ typedef struct trade_obs {
  * Return 0 to go on looking for problems, non-zero to stop at this one. */
 typedef int (*trade_problem_fn)(void *ctx, const trade_error *problem);
 
+/* Called now and then while a file is read (for a progress bar): the file's
+ * name and the bytes read of its size. Only for regular files (the size is
+ * known); called from the reading thread. */
+typedef void (*trade_read_progress_fn)(void *ctx, const char *name, unsigned long long done,
+                                       unsigned long long total);
+
 typedef struct trade_read_options {
     int draft;                   /* allow empty reporter, partner, flow, period */
     int generic;                 /* any CSV: only the CSV-level checks (quotes,
@@ -57,6 +63,8 @@ typedef struct trade_read_options {
     size_t max_field_bytes;      /* 0: the default, TRADE_MAX_FIELD_DEFAULT */
     trade_problem_fn on_problem; /* NULL: stop at the first problem */
     void *ctx;                   /* passed to on_problem */
+    trade_read_progress_fn progress; /* NULL: none */
+    void *progress_ctx;
 } trade_read_options;
 
 #define TRADE_READ_GENERIC 1

@@ -35,7 +35,11 @@ typedef enum trade_format {
 
 typedef struct trade_write_options {
     trade_format format;
-    int raw; /* 1: no spreadsheet neutralising */
+    int raw;    /* 1: no spreadsheet neutralising */
+    int digits; /* 0: numbers as given (the shortest text that reads back the
+                   same); 1 to 17: cells of numeric columns that read as numbers
+                   rounded to that many significant digits, written plain
+                   (119091910 at 4: 119100000; 19.0919 at 4: 19.09) */
 } trade_write_options;
 
 typedef struct trade_writer trade_writer;
