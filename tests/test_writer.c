@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -223,6 +224,45 @@ static void test_parts(void **state)
  * text columns and text in numeric columns untouched. By hand:
  * 119091910 at 4 digits is 1.191e8 = 119100000; 19.091909999999991 at 4 is
  * 19.09; 0.00012345 at 2 is 0.00012; -1700000 at 2 stays -1700000. */
+/* Files in dir whose names begin with ".trade-" (temporary files). */
+static int temporaries_in(const char *folder)
+{
+    DIR *d = opendir(folder);
+    assert_non_null(d);
+    int n = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL;)
+        n += strncmp(e->d_name, ".trade-", 7) == 0;
+    closedir(d);
+    return n;
+}
+
+/* trade_writer_cleanup removes the temporary file of an open writer, also
+ * after a part was opened and appended (a part freed released the main
+ * writer's registration: a signal then left the file). */
+static void test_cleanup(void **state)
+{
+    (void)state;
+    char tdir[] = "/tmp/test_writer_cleanup_XXXXXX";
+    assert_non_null(mkdtemp(tdir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/out.csv", tdir);
+    trade_writer *w, *part;
+    trade_error err;
+    const char *names[] = {"a"};
+    const char *row[] = {"1"};
+    assert_int_equal(trade_writer_open(&w, path, NULL, &err), 0);
+    assert_int_equal(trade_writer_header(w, 1, names, NULL, &err), 0);
+    assert_int_equal(temporaries_in(tdir), 1);
+    assert_int_equal(trade_writer_open_part(&part, w, &err), 0);
+    assert_int_equal(trade_writer_row(part, row, &err), 0);
+    assert_int_equal(trade_writer_append(w, part, &err), 0);
+    trade_writer_cleanup();
+    assert_int_equal(temporaries_in(tdir), 0);
+    trade_writer_discard(w);
+    assert_int_equal(access(path, F_OK), -1); /* nothing renamed into place */
+    assert_int_equal(rmdir(tdir), 0);
+}
+
 static void test_digits(void **state)
 {
     (void)state;
@@ -257,6 +297,7 @@ int main(void)
         cmocka_unit_test(test_csv),    cmocka_unit_test(test_tsv_jsonl),
         cmocka_unit_test(test_atomic), cmocka_unit_test(test_formats),
         cmocka_unit_test(test_parts),  cmocka_unit_test(test_digits),
+        cmocka_unit_test(test_cleanup),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1263,7 +1263,8 @@ static int find_blocks(trade_import *im, int fd, uint64_t data, uint64_t fsize,
                 b = nb;
                 cap *= 2;
             }
-            b[n++] = (sblock){n ? off + p : data, 0, line, y, rep};
+            b[n] = (sblock){n ? off + p : data, 0, line, y, rep};
+            n++;
             if (n == 1)
                 b[0].start = data, b[0].line = first_line;
             cy = y;
@@ -1524,7 +1525,7 @@ int trade_import_baci_stream(trade_import *im, const char *path, trade_import_gr
         atomic_init(&job[k].rc_flag, 0);
     }
     pthread_t th;
-    int two = job[1].nb > 0 && pthread_create(&th, NULL, stream_main, &job[1]) == 0;
+    int two = job[1].nb > 0 && writer_thread_create(&th, stream_main, &job[1]) == 0;
     stream_run(&job[0]);
     if (two)
         pthread_join(th, NULL);

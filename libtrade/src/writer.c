@@ -754,6 +754,7 @@ int trade_writer_open_part(trade_writer **out, const trade_writer *like, trade_e
     trade_writer *w = calloc(1, sizeof *w);
     if (!w)
         return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    w->slot = -1; /* (0 would release the main writer's slot when freed) */
     w->format = like->format;
     w->raw = like->raw;
     w->digits = like->digits;
