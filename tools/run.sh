@@ -17,7 +17,10 @@ build=${BUILD_DIR:-build}
 need=(cmake make gcc pkg-config libgsl-dev libcsv-dev libarchive-dev libxlsxwriter-dev
       gnuplot-nox iso-codes libcmocka-dev)
 if [ "${1:-}" = test ]; then
-  need+=(chromium python3 python3-openpyxl valgrind)
+  # the reference checks recompute with numpy, pandas and R; the Dask job
+  # runs on a local cluster
+  need+=(chromium python3 python3-openpyxl python3-numpy python3-pandas r-base-core
+         python3-dask python3-distributed valgrind)
 fi
 
 install_missing() {
