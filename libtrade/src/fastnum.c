@@ -124,6 +124,74 @@ int fastnum_double(const char *s, size_t len, double *out)
     return 0;
 }
 
+/* fastnum_scaled128 for a text of more than 19 significant digits (the
+ * mantissa of fastnum_decimal is cut there): digit by digit into 128 bits,
+ * so a sum such as 10123658853000.000001 (20 digits) is exact. s is
+ * already known to be well formed. */
+static int scaled128_long(const char *s, size_t len, int scale, fastnum_i128 *out, int *inexact)
+{
+    const fastnum_i128 limit = (fastnum_i128)fastnum_pow10_u64[19] * fastnum_pow10_u64[18];
+    size_t i = 0, fstart, fend, iend;
+    int neg = 0;
+    if (i < len && (s[i] == '-' || s[i] == '+'))
+        neg = s[i++] == '-';
+    size_t istart = i;
+    while (i < len && s[i] >= '0' && s[i] <= '9')
+        i++;
+    iend = i;
+    fstart = fend = i;
+    if (i < len && s[i] == '.') {
+        fstart = ++i;
+        while (i < len && s[i] >= '0' && s[i] <= '9')
+            i++;
+        fend = i;
+    }
+    long e = 0;
+    if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+        int eneg = 0;
+        i++;
+        if (i < len && (s[i] == '-' || s[i] == '+'))
+            eneg = s[i++] == '-';
+        for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+            e = e * 10 + (s[i] - '0');
+        if (eneg)
+            e = -e;
+    }
+    /* the digits, in order, and how many of them stand before the point
+     * of the scaled value: keep = integer digits + e + scale */
+    long keep = (long)(iend - istart) + e + scale;
+    size_t ndig = (iend - istart) + (fend - fstart);
+    fastnum_i128 v = 0;
+    int lost = 0, first_dropped = keep < 0 ? 0 : -1, rest = 0; /* keep < 0: below half a unit */
+    for (size_t k = 0; k < ndig; k++) {
+        char c = k < iend - istart ? s[istart + k] : s[fstart + (k - (iend - istart))];
+        int dg = c - '0';
+        if ((long)k < keep) {
+            if (v > (limit - dg) / 10)
+                return -2;
+            v = v * 10 + dg;
+        } else if (first_dropped < 0) {
+            first_dropped = dg;
+        } else if (dg) {
+            rest = 1;
+        }
+    }
+    for (long k = (long)ndig; k < keep; k++) { /* trailing zeros of a positive exponent */
+        if (v > limit / 10)
+            return -2;
+        v *= 10;
+    }
+    if (first_dropped > 0 || rest) {
+        lost = 1;
+        if (first_dropped > 5 || (first_dropped == 5 && (rest || (v & 1))))
+            v++;
+    }
+    *out = neg ? -v : v;
+    if (inexact)
+        *inexact = lost;
+    return 0;
+}
+
 int fastnum_scaled128(const char *s, size_t len, int scale, fastnum_i128 *out, int *inexact)
 {
     fastnum_dec d;
@@ -131,6 +199,8 @@ int fastnum_scaled128(const char *s, size_t len, int scale, fastnum_i128 *out, i
     fastnum_i128 v;
     if (fastnum_decimal(s, len, &d))
         return -1;
+    if (d.truncated)
+        return scaled128_long(s, len, scale, out, inexact);
     lost = d.truncated;
     int e = d.exp10 + scale;
     if (d.mant == 0) {

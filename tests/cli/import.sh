@@ -145,4 +145,14 @@ echo keep >"$tmp/existing.csv"
 "$TRADE" import baci "$d/baci_unknown.csv" -o "$tmp/existing.csv" 2>/dev/null
 grep -q keep "$tmp/existing.csv" || { echo "FAIL: -o clobbered on failure"; fail=1; }
 
+# a group sum of 20 significant digits (thousand USD 010123456789 +
+# 1.000000001 + 202063 = 10123658853000.000001 USD, by hand) goes through
+# --partial and merge exactly as one run writes it (found by fuzz_import)
+printf 't,i,j,k,v,q\n2020,56,251,010121,010123456789,0.0000001\n2020,56,251,010121,1.000000001,\n2020,56,251,010121,202063,NA\n' >"$tmp/long.csv"
+"$TRADE" import baci "$tmp/long.csv" >"$tmp/long.one" || { echo "FAIL: import of 20-digit sums"; fail=1; }
+grep -q ',10123658853000.000001,USD,' "$tmp/long.one" || { echo "FAIL: 20-digit sum: $(cat "$tmp/long.one")"; fail=1; }
+"$TRADE" import baci --partial "$tmp/long.csv" -o "$tmp/long.partial" &&
+    "$TRADE" import merge "$tmp/long.partial" >"$tmp/long.merged" &&
+    cmp -s "$tmp/long.one" "$tmp/long.merged" || { echo "FAIL: merge of a 20-digit partial sum differs"; fail=1; }
+
 exit $fail
