@@ -14,7 +14,8 @@
  * power of ten (10^j, j <= 22) is one correctly rounded IEEE division, which
  * is what strtod returns. The rest (trailing zeros, the decimal point) is
  * written as trade_number_format writes it; tests/test_stats.c compares the
- * two on millions of values. */
+ * two on millions of values. Where long double is not computed in 64 bits at
+ * run time (valgrind emulates it in double), trade_number_format does it all. */
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
@@ -33,6 +34,15 @@ static const double p10d[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                               1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
 /* Round x (>= 0) to an integer; -1 when x is within margin of a tie. */
+/* 1 when long double arithmetic really carries 64 bits at run time: not so
+ * under an emulator that computes it in double (valgrind), where the digits
+ * below would come out wrong in the 17th place; then printf's way is used. */
+static int long_double_exact(void)
+{
+    static volatile long double one = 1.0L, eps = LDBL_EPSILON;
+    return one + eps != one;
+}
+
 static long double round_safe(long double x, long double margin)
 {
     long double f = floorl(x), frac = x - f;
@@ -81,7 +91,8 @@ size_t trade_stats_number_format(double v, char *buf, size_t size)
 {
 #if LDBL_MANT_DIG >= 64
     double a = fabs(v);
-    if (!buf || size < TRADE_NUMBER_BUFSIZE || !(a >= 1e-7 && a < 1e15) || a == floor(a))
+    if (!buf || size < TRADE_NUMBER_BUFSIZE || !(a >= 1e-7 && a < 1e15) || a == floor(a) ||
+        !long_double_exact())
         return trade_number_format(v, buf, size);
     int e10 = (int)floor(log10(a)); /* may be off by one next to a power of ten */
     int k = 16 - e10;

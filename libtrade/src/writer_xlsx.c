@@ -338,7 +338,9 @@ static void sheet_name(trade_workbook *wb, const char *want, char *out, size_t s
     size_t j = 0;
     for (const char *p = want; *p && j + 1 < size && j < 31; p++)
         out[j++] = strchr("[]:*?/\\", *p) ? '_' : *p;
-    while (j > 0 && ((unsigned char)out[j] & 0xC0) == 0x80 && want[j])
+    /* cut before a character whose continuation bytes would not fit: the
+     * next byte of want is then a continuation byte */
+    while (j > 0 && want[j] && ((unsigned char)want[j] & 0xC0) == 0x80)
         j--;
     out[j] = '\0';
     if (!j)

@@ -70,9 +70,10 @@ if command -v zstd >/dev/null; then
   "$TRADE" import baci --with-quantity "$tmp/y2021.z" | cut -d, -f1-7 >"$tmp/c.csv"
   cut -d, -f1-7 "$tmp/exp_pad.csv" | diff -u - "$tmp/c.csv" >/dev/null || { echo "FAIL: zstd"; fail=1; }
 fi
-# a pipe is copied to a temporary file in TMPDIR: a TMPDIR that does not
+# a pipe is copied to a temporary file in TMPDIR (the binary itself: valgrind
+# needs a TMPDIR of its own): a TMPDIR that does not
 # exist is a clear error, one that does works
-cat "$d/baci_small.csv" | TMPDIR="$tmp/none" "$TRADE" import baci - >/dev/null 2>"$tmp/err"
+cat "$d/baci_small.csv" | TMPDIR="$tmp/none" "$TRADE_REAL" import baci - >/dev/null 2>"$tmp/err"
 [ $? -eq 2 ] && grep -q "cannot create a temporary file" "$tmp/err" || { echo "FAIL: TMPDIR not honoured"; cat "$tmp/err"; fail=1; }
 mkdir "$tmp/tmpdir"
 cat "$d/baci_small.csv" | TMPDIR="$tmp/tmpdir" "$TRADE" import baci - >/dev/null || { echo "FAIL: TMPDIR set"; fail=1; }
