@@ -115,8 +115,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 if (!script)
                     __builtin_trap();
                 check_script(script, len);
-                for (size_t r = 0; r < rows; r++)
-                    if (used[r] > 1)
+                for (size_t r = 0; r < rows; r++) /* one of TRADE_PLOT_ROW_* */
+                    if (used[r] > TRADE_PLOT_ROW_OTHER_KIND)
                         __builtin_trap();
                 if (used[rows] != 7)
                     __builtin_trap(); /* written past the rows */
