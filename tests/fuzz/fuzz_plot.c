@@ -41,8 +41,9 @@ static void check_script(const char *s, size_t len)
                 __builtin_trap();
             if (n == 3 && !memcmp(line, "EOD", 3))
                 in_block = 0;
-            else if (!n || !((line[0] >= '0' && line[0] <= '9') || line[0] == '-'))
-                __builtin_trap(); /* a data line that could end the block */
+            else if (n && !((line[0] >= '0' && line[0] <= '9') || line[0] == '-'))
+                __builtin_trap(); /* a data line that could end the block (an
+                                     empty line is a break in a line: allowed) */
         } else {
             int quoted = 0;
             for (size_t i = 0; i < n; i++) {
