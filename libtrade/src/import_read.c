@@ -29,6 +29,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "buf_internal.h"
 #include "csv_read_internal.h"
 #include "import_internal.h"
 #include "input_internal.h"
@@ -52,15 +53,9 @@ static int cb_field(void *data, const csvrd_field *cf)
         f++, n--;
     while (n && (f[n - 1] == ' ' || f[n - 1] == '\r' || (r->delim != '\t' && f[n - 1] == '\t')))
         n--;
-    if (r->alen + n + 1 > r->acap) {
-        size_t cap = (r->alen + n + 1) * 2;
-        char *a = realloc(r->arena, cap);
-        if (!a)
-            return r->status = trade_error_set(r->err, TRADE_ENOMEM, r->label, cf->line, 0,
-                                               "out of memory");
-        r->arena = a;
-        r->acap = cap;
-    }
+    if (ARRAY_GROW(r->arena, r->alen + n + 1, r->acap))
+        return r->status = trade_error_set(r->err, TRADE_ENOMEM, r->label, cf->line, 0,
+                                           "out of memory");
     if (n)
         memcpy(r->arena + r->alen, f, n);
     r->off[r->nf] = r->alen;
@@ -241,15 +236,9 @@ static int rec_field(void *data, const csvrd_field *cf)
         r->nf++;
         return 0;
     }
-    if (r->alen + n + 1 > r->acap) {
-        size_t cap = (r->alen + n + 1) * 2;
-        char *a = realloc(r->arena, cap);
-        if (!a) {
-            r->nomem = 1;
-            return 1;
-        }
-        r->arena = a;
-        r->acap = cap;
+    if (ARRAY_GROW(r->arena, r->alen + n + 1, r->acap)) {
+        r->nomem = 1;
+        return 1;
     }
     if (n)
         memcpy(r->arena + r->alen, cf->s, n);

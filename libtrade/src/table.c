@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf_internal.h"
 #include "trade/codes.h"
 #include "trade/number.h"
 #include "trade/table.h"
@@ -262,14 +263,8 @@ static long table_add_col(trade_table *t, const char *name)
     long i = trade_table_col_index(t, name);
     if (i >= 0)
         return i;
-    if (t->ncols == t->capcols) {
-        size_t cap = t->capcols ? t->capcols * 2 : 16;
-        char **c = realloc(t->cols, cap * sizeof *c);
-        if (!c)
-            return -1;
-        t->cols = c;
-        t->capcols = cap;
-    }
+    if (ARRAY_GROW(t->cols, t->ncols + 1, t->capcols))
+        return -1;
     char *copy = strdup(name);
     if (!copy)
         return -1;
@@ -419,27 +414,11 @@ static int on_field(void *ctx, const csvrd_field *cf)
                 r->nfilecols);
         return r->stop = 1; /* the rest of the row cannot be placed */
     }
-    if (r->nfields == r->capfields) {
-        size_t cap = r->capfields ? r->capfields * 2 : 32;
-        field *f = realloc(r->fields, cap * sizeof *f);
-        if (!f) {
-            out_of_memory(r);
-            return 1;
-        }
-        r->fields = f;
-        r->capfields = cap;
-    }
-    if (r->bufcap - r->buflen < len + 1) {
-        size_t cap = r->bufcap ? r->bufcap : 4096;
-        while (cap - r->buflen < len + 1)
-            cap *= 2;
-        char *b = realloc(r->buf, cap);
-        if (!b) {
-            out_of_memory(r);
-            return 1;
-        }
-        r->buf = b;
-        r->bufcap = cap;
+    /* a field is at most max_field bytes: buflen + len + 1 cannot wrap */
+    if (ARRAY_GROW(r->fields, r->nfields + 1, r->capfields) ||
+        ARRAY_GROW(r->buf, r->buflen + len + 1, r->bufcap)) {
+        out_of_memory(r);
+        return 1;
     }
     field *f = &r->fields[r->nfields++];
     f->off = r->buflen;
@@ -643,15 +622,9 @@ static void data_row(reader *r)
                 r->nfields, r->nfilecols);
         return;
     }
-    if (t->nrows == t->caprows) {
-        size_t cap = t->caprows ? t->caprows * 2 : 256;
-        row *rows = realloc(t->rows, cap * sizeof *rows);
-        if (!rows) {
-            out_of_memory(r);
-            return;
-        }
-        t->rows = rows;
-        t->caprows = cap;
+    if (ARRAY_GROW(t->rows, t->nrows + 1, t->caprows)) {
+        out_of_memory(r);
+        return;
     }
     row *rw = &t->rows[t->nrows];
     memset(rw, 0, sizeof *rw);
