@@ -70,6 +70,15 @@ void cli_errorf(const char *cmd, const char *fmt, ...)
     fprintf(stderr, "trade %s: %s\n", cmd, e.message);
 }
 
+void cli_note_nonlevel(const char *cmd, const trade_table *t)
+{
+    size_t n = trade_series_nonlevel_rows(t);
+    if (n)
+        cli_errorf(cmd, "left out %zu row%s whose measure is not a level (growth, change, share, "
+                        "...): not in a series",
+                   n, n == 1 ? "" : "s");
+}
+
 int cli_fail(const trade_error *err)
 {
     cli_print_error(err);

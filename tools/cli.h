@@ -34,6 +34,11 @@ void cli_errorf(const char *cmd, const char *fmt, ...)
 #endif
     ;
 
+/* The note of the series commands on rows left out for their measure
+ * (trade_series_nonlevel_rows): "trade CMD: left out N rows whose measure
+ * is not a level" on stderr, nothing when there are none. */
+void cli_note_nonlevel(const char *cmd, const trade_table *t);
+
 #define CLI_MAX_WHERE 32
 
 /* Options shared by the commands that read observations and write rows. */

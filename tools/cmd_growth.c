@@ -247,6 +247,7 @@ int cmd_growth(int argc, char **argv)
     int rc = cli_read_inputs(t, "growth", argc - optind, argv + optind, &o);
     if (rc)
         goto done;
+    cli_note_nonlevel("growth", t);
     if (trade_growth_series(t, &sl, &err)) {
         rc = cli_fail(&err);
         goto done;

@@ -140,6 +140,7 @@ int cmd_rank(int argc, char **argv)
     int rc = cli_read_inputs(t, "rank", argc - optind, argv + optind, &o);
     if (rc)
         goto done;
+    cli_note_nonlevel("rank", t);
     size_t n = trade_table_rows(t), ncols = trade_table_cols(t);
     rank = malloc((n + 1) * sizeof *rank);
     names = malloc((ncols + 1) * sizeof *names);

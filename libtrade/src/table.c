@@ -1348,8 +1348,8 @@ int Trade_series_group_rows(const trade_table *t, trade_series_list **out, trade
      * writes bilateral totals) need only a stable sort by key */
     int by_key = 1;
     for (size_t i = 0; i < t->nrows; i++) {
-        if (!HAS_OBS(&t->rows[i]))
-            continue;
+        if (!HAS_OBS(&t->rows[i]) || !trade_measure_is_level(t->rows[i].obs.measure))
+            continue; /* the rule of trade_series_admits */
         const trade_obs *o = &t->rows[i].obs;
         if (*o->product || (n && trade_period_compare(&idx[n - 1].o->period, &o->period) > 0))
             by_key = 0;
