@@ -2,7 +2,6 @@
  * the common options, and reading inputs through the format's checks. */
 #include <errno.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -39,21 +38,6 @@ void cli_print_error(const trade_error *err)
         fprintf(stderr, "%s: %s\n", err->file, err->message);
     else
         fprintf(stderr, "trade: %s\n", err->message[0] ? err->message : trade_strerror(err->code));
-}
-
-int cli_thread_create(pthread_t *th, void *(*fn)(void *), void *arg)
-{
-    sigset_t fatal, old;
-    sigemptyset(&fatal);
-    sigaddset(&fatal, SIGINT);
-    sigaddset(&fatal, SIGTERM);
-    sigaddset(&fatal, SIGHUP);
-    sigaddset(&fatal, SIGQUIT);
-    int masked = pthread_sigmask(SIG_BLOCK, &fatal, &old) == 0;
-    int rc = pthread_create(th, NULL, fn, arg);
-    if (masked)
-        pthread_sigmask(SIG_SETMASK, &old, NULL);
-    return rc;
 }
 
 void cli_errorf(const char *cmd, const char *fmt, ...)

@@ -21,12 +21,6 @@ int cli_exit_code(int status);
  * has no file) on stderr. */
 void cli_print_error(const trade_error *err);
 
-/* pthread_create with SIGINT, SIGTERM, SIGHUP and SIGQUIT blocked in the new
- * thread, so the signal handler of trade.c runs on the main thread (where
- * the library blocks them while it makes and registers a temporary name:
- * trade_writer_cleanup then always knows every temporary file). */
-int cli_thread_create(pthread_t *th, void *(*fn)(void *), void *arg);
-
 /* printf-style "trade CMD: message" on stderr. */
 void cli_errorf(const char *cmd, const char *fmt, ...)
 #ifdef __GNUC__

@@ -275,7 +275,7 @@ int cmd_growth(int argc, char **argv)
     int threaded = 0;
     if (mid > 0 && mid < ns && series_out_part(&job.g.out, &g.out) == CLI_OK) {
         job.g.vcol = g.vcol;
-        threaded = cli_thread_create(&th, growth_main, &job) == 0;
+        threaded = trade_writer_thread_create(&th, growth_main, &job) == 0;
         if (!threaded)
             series_out_close(&job.g.out, CLI_EUSAGE);
     }
