@@ -1,15 +1,18 @@
 /* cmd_report.c - trade report: the tables, charts and one HTML page for any
  * folder of observation CSV files.
  *
- * The folder is read once into one table. The charts are chosen by a small
- * file beside the data, DIR/report.conf (format in the help below and in
- * datasets/report.conf), or automatically: one per reporter, flow, unit,
- * label and kind of period (figures of a year or less, totals over several
- * years), so that stocks and flows, levels and growth rates, annual and
- * multi-year figures never share an axis. Each chart is the plot module
- * drawing a selection of the one table's rows (trade_plot_options.rows);
- * every row it leaves out comes back with the reason, and the page lists
- * every observation no chart drew, with that reason.
+ * The folder is read once into one table (with --where, the rows kept).
+ * Every table is computed in-process on it by the library's analyses
+ * (growth, rank, summary, fit, check; the compare table and the choice of
+ * charts by the report module, report.h) and kept in memory: each is
+ * written by one function, put in the workbook and, for growth, drawn,
+ * without any file read back. The charts are chosen by the report module
+ * from a small file beside the data, DIR/report.conf (format in the help
+ * below and in datasets/report.conf), or automatically, and drawn by the
+ * plot module (their data inline in the scripts); every row a chart leaves
+ * out comes back with the reason, and the page lists every observation no
+ * chart drew, with that reason. This file writes: the tables, the scripts
+ * and images, the workbook and the page.
  *
  * OUTDIR/.trade-report names the files a run wrote there: the next run
  * removes those it does not write again (stale charts) and never reads them
@@ -31,7 +34,7 @@
 
 static const char usage[] =
     "usage: trade report [DIR] -o OUTDIR [--title TEXT] [--subtitle TEXT] [--config FILE]\n"
-    "                    [--plots-dir DIR] [--no-render]\n"
+    "                    [--plots-dir DIR] [--no-render] [--where COND]...\n"
     "\n"
     "Read every *.csv in DIR (default: datasets) through the format's checks and\n"
     "write into OUTDIR:\n"
@@ -68,6 +71,8 @@ static const char usage[] =
     "      --config FILE     the chart list (default: DIR/report.conf if present)\n"
     "      --plots-dir DIR   also copy each chart's .gp and .png into DIR\n"
     "      --no-render       write the scripts but do not run gnuplot\n"
+    "      --where COND      report on the rows where COND holds only (COL=VAL, COL~REGEX,\n"
+    "                        COL<N, ...: as every command's --where; repeatable)\n"
     "      --help            show this help\n"
     "\n"
     "exit status: 0 ok, 1 bad data, 2 usage, I/O, a failed step or a missing\n"
@@ -1043,9 +1048,11 @@ int cmd_report(int argc, char **argv)
                                              {"title", required_argument, NULL, OPT_TITLE},
                                              {"subtitle", required_argument, NULL, OPT_SUBTITLE},
                                              {"config", required_argument, NULL, OPT_CONFIG},
+                                             {"where", required_argument, NULL, CLI_OPT_WHERE},
                                              {"help", no_argument, NULL, CLI_OPT_HELP},
                                              {NULL, 0, NULL, 0}};
     report rp = {0};
+    cli_common input = {0}; /* --where */
     trade_report_config *cf = NULL;
     trade_report *model = NULL;
     const char *title = NULL, *subtitle = NULL, *conf_path = NULL;
@@ -1074,6 +1081,12 @@ int cmd_report(int argc, char **argv)
             break;
         case OPT_CONFIG:
             conf_path = optarg;
+            break;
+        case CLI_OPT_WHERE:
+            if (cli_common_option(&input, "report", c, optarg)) {
+                cli_usage_hint("report");
+                return CLI_EUSAGE;
+            }
             break;
         default:
             fputs("see 'trade report --help'\n", stderr);
@@ -1132,7 +1145,7 @@ int cmd_report(int argc, char **argv)
     }
     /* the folder, read once */
     all = trade_table_new();
-    rc = all ? cli_read_inputs(all, "report", (int)rp.nfiles, rp.files, NULL) : CLI_EUSAGE;
+    rc = all ? cli_read_inputs(all, "report", (int)rp.nfiles, rp.files, &input) : CLI_EUSAGE;
     if (rc)
         goto out;
     /* the folders: the plots folder first, so a failure leaves nothing behind */
