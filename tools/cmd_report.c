@@ -467,30 +467,43 @@ static void h_cell(html *h, const char *text, int num)
     h_raw(h, "</td>");
 }
 
+/* The header cells of a table of observations (the page's one layout of
+ * an observation), and one observation's cells. */
+static void obs_head(html *h)
+{
+    h_raw(h, "<th>reporter</th><th>partner</th><th>flow</th><th>product</th>"
+             "<th>period</th><th>value</th><th>qualifier</th><th>source</th><th>locator</th>"
+             "<th>note</th>");
+}
+
+static void obs_cells(html *h, const trade_obs *o)
+{
+    char per[TRADE_PERIOD_BUFSIZE], val[128];
+    trade_period_format(&o->period, per, sizeof per);
+    value_text(o->value, o->unit, val, sizeof val);
+    h_cell(h, trade_country_name(o->reporter), 0);
+    h_cell(h, trade_country_name(o->partner), 0);
+    h_cell(h, o->flow, 0);
+    h_cell(h, o->product, 0);
+    h_cell(h, per, 0);
+    h_cell(h, val, 1);
+    h_cell(h, o->qualifier, 0);
+    h_cell(h, o->source, 0);
+    h_cell(h, o->locator, 0);
+    h_cell(h, o->note, 0);
+}
+
 /* The figures of a chart of observations: the rows it drew. */
 static void obs_table(html *h, const trade_table *t, const unsigned char *used)
 {
-    h_raw(h, "<table>\n<thead><tr><th>reporter</th><th>partner</th><th>flow</th><th>product</th>"
-             "<th>period</th><th>value</th><th>qualifier</th><th>source</th><th>locator</th>"
-             "<th>note</th></tr></thead>\n<tbody>\n");
+    h_raw(h, "<table>\n<thead><tr>");
+    obs_head(h);
+    h_raw(h, "</tr></thead>\n<tbody>\n");
     for (size_t r = 0; r < trade_table_rows(t); r++) {
         if (used[r] != TRADE_PLOT_ROW_DRAWN)
             continue;
-        const trade_obs *o = trade_table_obs(t, r);
-        char per[TRADE_PERIOD_BUFSIZE], val[128];
-        trade_period_format(&o->period, per, sizeof per);
-        value_text(o->value, o->unit, val, sizeof val);
         h_raw(h, "<tr>");
-        h_cell(h, trade_country_name(o->reporter), 0);
-        h_cell(h, trade_country_name(o->partner), 0);
-        h_cell(h, o->flow, 0);
-        h_cell(h, o->product, 0);
-        h_cell(h, per, 0);
-        h_cell(h, val, 1);
-        h_cell(h, o->qualifier, 0);
-        h_cell(h, o->source, 0);
-        h_cell(h, o->locator, 0);
-        h_cell(h, o->note, 0);
+        obs_cells(h, trade_table_obs(t, r));
         h_raw(h, "</tr>\n");
     }
     h_raw(h, "</tbody></table>\n");
@@ -874,28 +887,14 @@ static void not_drawn(report *rp, const unsigned char *state)
         h_text(h, num);
         h_raw(h, " are not, for the reasons given.</p>\n");
     }
-    h_raw(h, "<div class=\"scroll\"><table>\n<thead><tr>"
-             "<th>reporter</th><th>partner</th><th>flow</th><th>product</th><th>period</th>"
-             "<th>value</th><th>qualifier</th><th>source</th><th>locator</th><th>note</th>"
-             "<th>why not drawn</th></tr></thead>\n<tbody>\n");
+    h_raw(h, "<div class=\"scroll\"><table>\n<thead><tr>");
+    obs_head(h);
+    h_raw(h, "<th>why not drawn</th></tr></thead>\n<tbody>\n");
     for (size_t r = 0; r < n; r++) {
         if (state[r] == TRADE_PLOT_ROW_DRAWN)
             continue;
-        const trade_obs *o = trade_table_obs(t, r);
-        char per[TRADE_PERIOD_BUFSIZE], val[128];
-        trade_period_format(&o->period, per, sizeof per);
-        value_text(o->value, o->unit, val, sizeof val);
         h_raw(h, "<tr>");
-        h_cell(h, trade_country_name(o->reporter), 0);
-        h_cell(h, trade_country_name(o->partner), 0);
-        h_cell(h, o->flow, 0);
-        h_cell(h, o->product, 0);
-        h_cell(h, per, 0);
-        h_cell(h, val, 1);
-        h_cell(h, o->qualifier, 0);
-        h_cell(h, o->source, 0);
-        h_cell(h, o->locator, 0);
-        h_cell(h, o->note, 0);
+        obs_cells(h, trade_table_obs(t, r));
         h_raw(h, "<td class=\"why\">");
         h_text(h, trade_report_why_text(state[r]));
         h_raw(h, "</td>");
