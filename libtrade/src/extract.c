@@ -939,8 +939,17 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
                 /* 22.06.2007 */
                 dd = (s[p] - '0') * 10 + (s[p + 1] - '0');
                 m = (s[p + 3] - '0') * 10 + (s[p + 4] - '0');
-                if (ex_isdigit((unsigned char)s[p + 3]) && ex_isdigit((unsigned char)s[p + 4]) &&
-                    extract_year_at(s, n, p + 6, &y) && m >= 1 && m <= 12 && dd >= 1 && dd <= 31) {
+                /* the year follows a '.', which extract_year_at refuses (a decimal) */
+                int yd = 1;
+                for (int k = 6; k < 10; k++)
+                    yd &= ex_isdigit((unsigned char)s[p + k]);
+                y = yd ? (s[p + 6] - '0') * 1000 + (s[p + 7] - '0') * 100 + (s[p + 8] - '0') * 10 +
+                             (s[p + 9] - '0')
+                       : 0;
+                if (yd && (p + 10 >= n || !ex_isdigit((unsigned char)s[p + 10])) && y >= 1900 &&
+                    y <= 2100 && ex_isdigit((unsigned char)s[p + 3]) &&
+                    ex_isdigit((unsigned char)s[p + 4]) && m >= 1 && m <= 12 && dd >= 1 &&
+                    dd <= 31) {
                     d->year = y;
                     d->month = m;
                 }
