@@ -117,7 +117,25 @@ static int ex_cmp_key(const void *x, const void *y)
     return a->column < b->column ? -1 : a->column > b->column;
 }
 
-int extract_resolve_conflicts(trade_figure_list *l)
+static int ex_note_append(trade_figure *f, const char *extra)
+{
+    size_t len = strlen(f->note) + strlen(extra) + 3;
+    char *nn = malloc(len);
+    if (!nn)
+        return TRADE_ENOMEM;
+    snprintf(nn, len, "%s%s%s", f->note, f->note[0] ? "; " : "", extra);
+    free(f->note);
+    f->note = nn;
+    return 0;
+}
+
+/* One pass over the figures sorted by key. A figure whose value differs
+ * from the first of its key: when one of the two is written coarser (a
+ * prose "EUR 118 million" beside a table's 119,091.91 thousand) and has no
+ * qualifier, the coarser one is the rounded reading and becomes approx
+ * (*changed set: the keys moved, pass again); else the later one loses its
+ * flow (with blank_only, always that). */
+static int ex_conflict_pass(trade_figure_list *l, int blank_only, int *changed)
 {
     size_t m = 0;
     trade_figure **idx = malloc((l->n + 1) * sizeof *idx);
@@ -132,9 +150,9 @@ int extract_resolve_conflicts(trade_figure_list *l)
         qsort(idx, m, sizeof *idx, ex_cmp_key);
     int rc = 0;
     for (size_t g = 0; g < m && rc == 0;) {
-        const trade_figure *first = idx[g];
+        trade_figure *first = idx[g];
         size_t h = g + 1;
-        for (; h < m; h++) {
+        for (; h < m && rc == 0; h++) {
             trade_figure *b = idx[h];
             if (strcmp(first->reporter, b->reporter) || strcmp(first->partner, b->partner) ||
                 strcmp(first->flow, b->flow) || strcmp(first->period, b->period) ||
@@ -143,28 +161,49 @@ int extract_resolve_conflicts(trade_figure_list *l)
                 break;
             if (first->value == b->value)
                 continue;
+            char extra[200];
+            trade_figure *coarse = first->precision > b->precision   ? first
+                                   : b->precision > first->precision ? b
+                                                                     : NULL;
+            if (!blank_only && coarse && !coarse->qualifier[0] && !strcmp(coarse->measure, "level")) {
+                const trade_figure *fine = coarse == first ? b : first;
+                snprintf(extra, sizeof extra,
+                         "approx: a rounded reading of the figure on line %lu column %lu, which "
+                         "is written finer",
+                         fine->line, fine->column);
+                snprintf(coarse->qualifier, sizeof coarse->qualifier, "approx");
+                coarse->confidence = coarse->confidence > 0.1 ? coarse->confidence - 0.1 : 0.05;
+                rc = ex_note_append(coarse, extra);
+                *changed = 1;
+                if (coarse == first)
+                    break; /* the group's first figure has left it */
+                continue;
+            }
             /* one row, the conflict said: the later reading keeps its value and
              * names the figure it disagrees with; its flow is left out so the
              * draft has no two values for one key */
-            char extra[160];
             snprintf(extra, sizeof extra,
-                     "%sconflict: read as %s like line %lu column %lu, which has another value",
-                     b->note[0] ? "; " : "", b->flow, first->line, first->column);
-            size_t len = strlen(b->note) + strlen(extra) + 1;
-            char *nn = malloc(len);
-            if (!nn) {
-                rc = TRADE_ENOMEM;
-                break;
-            }
-            snprintf(nn, len, "%s%s", b->note, extra);
-            free(b->note);
-            b->note = nn;
+                     "conflict: read as %s like line %lu column %lu, which has another value",
+                     b->flow, first->line, first->column);
+            rc = ex_note_append(b, extra);
             b->flow[0] = '\0';
+            b->confidence = b->confidence > 0.25 ? b->confidence - 0.25 : 0.05;
         }
         g = h;
     }
     free(idx);
     return rc;
+}
+
+int extract_resolve_conflicts(trade_figure_list *l)
+{
+    for (int pass = 0; pass < 4; pass++) {
+        int changed = 0;
+        int rc = ex_conflict_pass(l, pass == 3, &changed);
+        if (rc || !changed)
+            return rc;
+    }
+    return 0;
 }
 
 size_t trade_extract_count(const trade_figure_list *l)
