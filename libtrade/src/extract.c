@@ -819,6 +819,8 @@ static size_t ex_ordinal_rank(ex_state *st, size_t p)
     size_t k = extract_word(s, n, p, "largest");
     if (!k)
         k = extract_word(s, n, p, "biggest");
+    if (!k)
+        k = extract_word(s, n, p, "leading");
     if (k) {
         size_t w0;
         size_t we = extract_prev_word(s, n, p, &w0);
@@ -1584,6 +1586,25 @@ static int ex_finish(ex_state *st)
                             &r->f, note, sizeof note);
         if (inherit && prev && !r->f.period[0])
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+        if (!strcmp(r->f.unit, "count") && strstr(r->f.flow, "_flow") &&
+            (!strncmp(r->f.flow, "fdi", 3) || !strncmp(r->f.flow, "investment", 10))) {
+            /* "FDI reached $1.2 billion, with more than 70 Belgian enterprises
+             * active": the firms present are a stock, not the year's flow */
+            size_t q = extract_skip_sp(s, n, r->end, 1);
+            size_t k0 = 0;
+            const char *cq = extract_country_at(s, n, q, &k0);
+            if (cq)
+                q = extract_skip_sp(s, n, q + k0, 1);
+            static const char *const firms[] = {"companies", "enterprises", "firms",
+                                                "businesses", "joint ventures", NULL};
+            for (int j = 0; firms[j]; j++)
+                if (extract_word(s, n, q, firms[j])) {
+                    char *u = strstr(r->f.flow, "_flow");
+                    snprintf(u, sizeof r->f.flow - (size_t)(u - r->f.flow), "_stock");
+                    ex_note_add(note, sizeof note, "flow: firms present are a stock");
+                    break;
+                }
+        }
         extract_product(s, n, a, b, r);
         if (r->list_item && !r->f.product[0]) {
             /* "milk - by 27.9 percent": the goods before the dash */
@@ -1678,7 +1699,34 @@ static int ex_finish(ex_state *st)
                 }
             }
         }
-        last = &sc->out->items[sc->out->n - 1];
+        size_t main_at = sc->out->n - 1;
+        if (!strcmp(r->f.unit, "rank") && !strcmp(r->f.flow, "trade") && r->f.reporter[0] &&
+            r->f.partner[0]) {
+            /* "Europe is Kazakhstan's largest trade and investment partner":
+             * a second reading, the investor's rank in the country's
+             * investment (the sides turned, a stock as of the document's date) */
+            size_t q = extract_skip_sp(s, n, r->end, 1);
+            size_t k = extract_word(s, n, q, "trade and investment partner");
+            if (!k)
+                k = extract_word(s, n, q, "trading and investment partner");
+            if (k) {
+                trade_figure g = r->f;
+                snprintf(g.reporter, sizeof g.reporter, "%s", r->f.partner);
+                snprintf(g.partner, sizeof g.partner, "%s", r->f.reporter);
+                snprintf(g.flow, sizeof g.flow, "investment_stock");
+                char n2[460];
+                snprintf(n2, sizeof n2, "%s%sthe same rank read for investment", note,
+                         note[0] ? "; " : "");
+                if (doc.year) {
+                    snprintf(g.period, sizeof g.period, "%04d", doc.year % 10000);
+                    ex_note_add(n2, sizeof n2, "period: a stock as of the document's date");
+                }
+                g.confidence = g.confidence > 0.1 ? g.confidence - 0.1 : 0.05;
+                if (extract_push(sc, &g, r->start, r->end, ctx, "", n2))
+                    return TRADE_ENOMEM;
+            }
+        }
+        last = &sc->out->items[main_at];
         last_end = r->end;
         if (fp == (size_t)-1 && !(pick && pick->base) && strcmp(r->f.qualifier, "projection") &&
             !looks_back)
