@@ -2003,6 +2003,20 @@ int trade_extract_file(const char *path, const trade_extract_options *opt, trade
         rc = trade_extract_text(b, n, opt, out, err);
         if (rc && err)
             snprintf(err->file, sizeof err->file, "%s", path);
+        for (size_t i = 0; rc == 0 && i < (*out)->n; i++) {
+            /* the figures say which file they came from */
+            size_t pl = strlen(path) + 1;
+            char *fp = malloc(pl);
+            if (!fp) {
+                trade_extract_free(*out);
+                *out = NULL;
+                rc = trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "extract: out of memory");
+                break;
+            }
+            memcpy(fp, path, pl);
+            free((*out)->items[i].file);
+            (*out)->items[i].file = fp;
+        }
     }
     free(b);
     return rc;
