@@ -1040,6 +1040,7 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
     fake.start = fake.end = fake.num_start = b;
     ex_who w;
     extract_who(s, n, a, b, &fake, &w);
+    size_t ra = a, rb = b; /* the text read */
     if (!w.pair && !w.reporter[0] && !w.subject[0] && !w.source && !w.possessive[0] &&
         !w.first[0] && b < n) {
         /* a title with no country: the next sentence */
@@ -1057,6 +1058,8 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         }
         fake.start = fake.end = fake.num_start = b2;
         extract_who(s, n, a2, b2, &fake, &w);
+        ra = a2;
+        rb = b2;
     }
     const char *rep = NULL, *par = NULL;
     if (w.pair || w.reporter[0]) {
@@ -1078,6 +1081,24 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
     }
     if (!par && w.partner[0] && rep && strcmp(w.partner, rep))
         par = w.partner;
+    if (!par && rep) {
+        /* "Belgo-Russian relations are ...": the two sides named first */
+        size_t k1, k2;
+        for (size_t p = ra; p + 1 < rb; p++) {
+            const char *c1 = extract_country_at(s, n, p, &k1);
+            if (!c1 && (p == ra || !ex_isalpha((unsigned char)s[p - 1])))
+                c1 = extract_combining_at(s, n, p, &k1);
+            if (!c1)
+                continue;
+            if (p + k1 < rb && s[p + k1] == '-' &&
+                (p == ra || !ex_isalpha((unsigned char)s[p - 1]))) {
+                const char *c2 = extract_country_at(s, n, p + k1 + 1, &k2);
+                if (c2 && !strcmp(c1, rep) && strcmp(c2, rep))
+                    par = c2;
+            }
+            break;
+        }
+    }
     snprintf(d->reporter, sizeof d->reporter, "%s", rep ? rep : "");
     snprintf(d->partner, sizeof d->partner, "%s", par ? par : "");
     d->line = (unsigned long)li + 1;

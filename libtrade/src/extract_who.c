@@ -18,6 +18,20 @@
 #include "extract_who_internal.h"
 #include "trade/codes.h"
 
+const char *extract_combining_at(const char *s, size_t n, size_t p, size_t *len)
+{
+    static const char *const combining[][2] = {
+        {"Sino", "CHN"}, {"Belgo", "BEL"}, {"Russo", "RUS"}, {"Franco", "FRA"}};
+    for (size_t j = 0; j < sizeof combining / sizeof combining[0]; j++) {
+        size_t k = extract_word_cs(s, n, p, combining[j][0]);
+        if (k && p + k < n && s[p + k] == '-') {
+            *len = k;
+            return combining[j][1];
+        }
+    }
+    return NULL;
+}
+
 /* The country at p, also after "the" ("the US", "the Netherlands"). */
 static const char *ex_country(const char *s, size_t n, size_t p, size_t *len, int *poss)
 {
@@ -49,9 +63,8 @@ static const char *ex_country(const char *s, size_t n, size_t p, size_t *len, in
     }
     if (!c) {
         size_t k;
-        if ((k = extract_word_cs(s, n, q, "Sino")) && q + k < n && s[q + k] == '-') {
-            c = "CHN";
-            cl = k;
+        if ((c = extract_combining_at(s, n, q, &k)) != NULL) {
+            cl = k; /* "Sino-Kazakh", "Belgo-Russian" */
         } else if ((k = extract_word_cs(s, n, q, "Beijing's")) != 0) {
             c = "CHN";
             cl = k;

@@ -49,6 +49,10 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
                          const trade_figure *prev, const ex_doc *doc, int inherit, trade_figure *f,
                          char *note, size_t cap);
 
+/* A combining form before a hyphen ("Sino-", "Belgo-" in "Belgo-Russian"):
+ * the country's code, its length (without the hyphen) in *len; else NULL. */
+const char *extract_combining_at(const char *s, size_t n, size_t p, size_t *len);
+
 /* Read the sentence s[sa..sb) around figure r into *w. */
 void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_who *w);
 
