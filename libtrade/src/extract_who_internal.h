@@ -28,6 +28,9 @@ typedef struct ex_who {
     char after_in[8];   /* "in Y" after the figure, in its clause */
     char first[8];      /* the first country of the sentence that is not a possessive */
     const char *source; /* the data source's country ("according to Chinese customs") */
+    char in_open[8];    /* "In Tajikistan, ...": the country the sentence opens with */
+    char gov[8];        /* after it, "the Belgian government" as the subject */
+    int pronoun;        /* after it, "it" as the subject: the country of a sentence before */
 } ex_who;
 
 /* The document: its date and the sides its title or first paragraph names. */
