@@ -1181,6 +1181,26 @@ static int ex_finish(ex_state *st)
         ex_doc_date(sc, &doc);
     }
     ex_doc_sides(sc, &doc);
+    {
+        /* a bare "$" in a document about a dollar country other than the
+         * United States is that country's dollar ("Canada's merchandise
+         * trade ... $1.06 trillion") */
+        const char *own = extract_own_dollar(doc.reporter);
+        for (size_t i = 0; own && i < st->nraw; i++) {
+            ex_raw *r = &st->raw[i];
+            size_t q = r->start;
+            if (strcmp(r->f.unit, "USD") != 0 || q >= n || s[q] != '$')
+                continue;
+            size_t b0;
+            uint32_t c0 = extract_prev_cp(s, n, q, &b0);
+            size_t w0;
+            size_t we = extract_prev_word(s, n, q, &w0);
+            int us = we > w0 && (extract_word_cs(s, n, w0, "US") || extract_word_cs(s, n, w0, "U"));
+            if (!us && (c0 == 0 || c0 == ' ' || c0 == '(' || c0 == '\n' || c0 == '-' ||
+                        c0 == 0x2212))
+                memcpy(r->f.unit, own, 4);
+        }
+    }
     if (!doc.year) {
         /* no date: month names without a year take the latest year written */
         for (size_t p = 0; p + 4 <= n; p++) {
