@@ -1129,6 +1129,21 @@ static void ex_same_period(const char *prev, int year, char *out, size_t size)
     snprintf(out, size, "%s", buf);
 }
 
+/* Drop the note's item that begins with what ("partner from"), if any. */
+static void ex_note_drop(char *note, const char *what)
+{
+    char *it = strstr(note, what);
+    if (!it || (it != note && (it < note + 2 || it[-2] != ';')))
+        return;
+    char *end = strstr(it, "; ");
+    if (end)
+        memmove(it, end + 2, strlen(end + 2) + 1);
+    else if (it == note)
+        *it = '\0';
+    else
+        it[-2] = '\0';
+}
+
 static void ex_note_add(char *note, size_t cap, const char *text)
 {
     size_t l = strlen(note);
@@ -1160,6 +1175,53 @@ static int ex_flow_family(const char *f)
         return 2;
     if (!strcmp(f, "aid"))
         return 3;
+    return 0;
+}
+
+/* A transport route named at s[p..): the Middle Corridor (Trans-Caspian
+ * International Transport Route) links Europe and Central Asia. Returns
+ * the aggregate's code and the length in *len, or NULL. */
+static const char *ex_route_at(const char *s, size_t n, size_t p, size_t *len)
+{
+    static const char *const names[] = {"Middle Corridor", "Trans-Caspian", "TITR", NULL};
+    if (p > 0 && ex_isalpha((unsigned char)s[p - 1]))
+        return NULL;
+    for (int j = 0; names[j]; j++)
+        if ((*len = extract_word(s, n, p, names[j])) != 0)
+            return "XEA";
+    return NULL;
+}
+
+/* 1 when s[a..b) names a port ("the Port of Antwerp-Bruges", "Rotterdam
+ * port"): its tonnage is the port's throughput, with every partner. */
+static int ex_names_port(const char *s, size_t n, size_t a, size_t b)
+{
+    for (size_t q = a; q < b; q++)
+        if ((q == a || !ex_isalpha((unsigned char)s[q - 1])) &&
+            (extract_word_cs(s, n, q, "Port") || extract_word(s, n, q, "port") ||
+             extract_word(s, n, q, "seaport")))
+            return 1;
+    return 0;
+}
+
+/* 1 when the figure ending at e is stated per year with no year of its
+ * own ("handling 278 million tonnes annually", "8 million tonnes a year"). */
+static int ex_yearly(const char *s, size_t n, size_t e)
+{
+    size_t q = extract_skip_sp(s, n, e, 1);
+    /* "278 million tonnes of LNG annually": over the goods named */
+    for (int it = 0; it < 3; it++) {
+        if (extract_word(s, n, q, "annually") || extract_word(s, n, q, "per year") ||
+            extract_word(s, n, q, "a year") || extract_word(s, n, q, "each year") ||
+            extract_word(s, n, q, "every year") || extract_word(s, n, q, "per annum"))
+            return 1;
+        size_t q0 = q;
+        while (q < n && ex_isalpha((unsigned char)s[q]))
+            q++;
+        if (q == q0)
+            return 0;
+        q = extract_skip_sp(s, n, q, 1);
+    }
     return 0;
 }
 
@@ -1209,6 +1271,9 @@ static int ex_finish(ex_state *st)
                 doc.text_year = y;
         }
     }
+    const char *route = NULL; /* the route named last ("the Middle Corridor") */
+    size_t route_end = 0, route_scan = 0;
+    unsigned long route_line = 0;
     const trade_figure *last = NULL; /* the figure before, resolved */
     size_t last_end = 0;
     ex_who before;
@@ -1475,6 +1540,17 @@ static int ex_finish(ex_state *st)
                      main_period[0] ? main_period : prev->period);
             period_from = 1;
         }
+        if (!pick && !in_paren_of_prev && doc.year && ex_yearly(s, n, r->end) &&
+            strcmp(r->f.qualifier, "projection")) {
+            /* "handling 278 million tonnes annually" in a dated text, with no
+             * year in the sentence: the last full year before the date, not
+             * the period of another figure */
+            snprintf(r->f.period, sizeof r->f.period, "%04d", (doc.year - 1) % 10000);
+            period_from = 0;
+            ex_note_add(note, sizeof note,
+                        "period from the document's date: a yearly figure with no year, the last full year "
+                        "before it");
+        }
         if (pick && !pick->carry && !pick->base) {
             /* a relative time: say which date it rests on */
             int rel = 0;
@@ -1618,6 +1694,62 @@ static int ex_finish(ex_state *st)
                             &r->f, note, sizeof note);
         if (inherit && prev && !r->f.period[0])
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+        {
+            /* a route named in the sentence, or earlier in the paragraph with
+             * no heading or blank line since */
+            for (size_t q = route_scan; q < r->start; q++) {
+                size_t k;
+                const char *rc = ex_route_at(s, n, q, &k);
+                if (rc) {
+                    route = rc;
+                    route_end = q + k;
+                    unsigned long col;
+                    extract_position(sc, q, &route_line, &col);
+                    q += k;
+                }
+            }
+            if (r->start > route_scan)
+                route_scan = r->start;
+            if (route) {
+                unsigned long fl, fc, gl = 0;
+                extract_position(sc, r->start, &fl, &fc);
+                for (size_t q = route_end; q < r->start && route; q++)
+                    if (s[q] == '\n') {
+                        size_t e = q + 1;
+                        while (e < n && s[e] != '\n')
+                            e++;
+                        if (e == q + 1 || e - q < 60)
+                            route = NULL; /* a blank line or a heading */
+                        gl++;
+                    }
+                if (route && r->start - route_end > 1500)
+                    route = NULL;
+            }
+        }
+        if (!strcmp(r->f.flow, "freight") && !w.partner[0] && !w.list[0] && !w.pair) {
+            int port = ex_names_port(s, n, a, b) && (w.reporter[0] || w.possessive[0] ||
+                                                      w.subject[0]);
+            if (port && r->f.reporter[0]) {
+                /* FORMAT.md: throughput has the same country on both sides */
+                snprintf(r->f.partner, sizeof r->f.partner, "%s", r->f.reporter);
+                ex_note_drop(note, "partner from");
+                ex_note_add(note, sizeof note,
+                            "partner the reporter: a port's throughput (every origin and "
+                            "destination)");
+            } else if (route && !w.reporter[0] && !w.subject[0] && !w.possessive[0] &&
+                       !w.ncand) {
+                char t[120];
+                snprintf(t, sizeof t,
+                         "reporter %s from the route named on line %lu; partner WLD: all its traffic",
+                         route, route_line);
+                snprintf(r->f.reporter, sizeof r->f.reporter, "%s", route);
+                snprintf(r->f.partner, sizeof r->f.partner, "WLD");
+                /* the sides resolved before came from elsewhere: say the route instead */
+                ex_note_drop(note, "reporter from");
+                ex_note_drop(note, "partner from");
+                ex_note_add(note, sizeof note, t);
+            }
+        }
         if (!strcmp(r->f.unit, "count") && strstr(r->f.flow, "_flow") &&
             (!strncmp(r->f.flow, "fdi", 3) || !strncmp(r->f.flow, "investment", 10))) {
             /* "FDI reached $1.2 billion, with more than 70 Belgian enterprises
@@ -1638,6 +1770,9 @@ static int ex_finish(ex_state *st)
                 }
         }
         extract_product(s, n, a, b, r);
+        if (!r->f.product[0] && !strcmp(r->f.unit, "count") && r->end - r->start > 10 &&
+            extract_word(s, n, r->end - 10, "containers") == 10)
+            snprintf(r->f.product, sizeof r->f.product, "containers"); /* "56,000 containers" */
         if (r->list_item && !r->f.product[0]) {
             /* "milk - by 27.9 percent": the goods before the dash */
             size_t e = extract_skip_sp_back(s, n, r->list_item - 1, 0);
