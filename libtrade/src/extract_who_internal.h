@@ -28,6 +28,10 @@ typedef struct ex_who {
     char after_in[8];   /* "in Y" after the figure, in its clause */
     char first[8];      /* the first country of the sentence that is not a possessive */
     const char *source; /* the data source's country ("according to Chinese customs") */
+    char member[8];     /* "Germany (18.8 bn euro) was the largest exporter to Russia,
+                           followed by Italy (5.6 bn)": the country before the figure's
+                           parenthesis is the reporter */
+    char member_flow[24];
 } ex_who;
 
 /* The document: its date and the sides its title or first paragraph names. */
