@@ -118,6 +118,8 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
         {"handled", "freight"},
         {"handling", "freight"},
         {"transshipment", "freight"},
+        {"transportation", "freight"},
+        {"traffic", "freight"},
         {"aid", "aid"},
         {"assistance", "aid"},
         {"grant", "aid"},
@@ -534,6 +536,7 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     (extract_word(s, n, q, "transit") || extract_word(s, n, q, "cargo") ||
                      extract_word(s, n, q, "freight") || extract_word(s, n, q, "handled")))
                     flow = "freight";
+
         } else if (!strcmp(flow, "freight") && trade_unit_is_currency(r->f.unit)) {
             /* money: "freight trains ... worth" is not goods carried */
             flow = "";
