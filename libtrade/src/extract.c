@@ -192,6 +192,16 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                 num = n2;
         }
     }
+    if (num.ok && num.end + 2 < n && s[num.end] == ',' && s[num.end + 1] == ' ' &&
+        num.ndigits <= 3 && !num.decimals) {
+        /* "USD 12, 097.6 million": a comma and a space as the thousands
+         * separator, only after a currency */
+        ex_number n2;
+        char c2[4];
+        extract_number_parse_sp(s, n, p, &n2, 2);
+        if (n2.ok && n2.end > num.end && extract_cur_before(s, n, p, c2) != (size_t)-1)
+            num = n2;
+    }
     size_t e = num.end;
     if (!num.ok)
         return ex_skip_token(s, n, p);
@@ -427,22 +437,24 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
     }
     if (!has_unit && scaled && exp10 >= 6 && st->nraw > 0) {
         /* "$330 billion ... Switzerland - 25.8 billion, France - 16.1
-         * billion": the currency of a money figure shortly before, in the
-         * same paragraph, when the number is followed by a separator */
+         * billion": the currency of a money figure shortly before (the
+         * paragraph before too: "... 74 bn in 2010. || Exports rose from
+         * 61 bn"), when the number is followed by a separator */
         size_t nx = extract_skip_sp(s, n, end, 0);
         int sep = nx >= n || s[nx] == ',' || s[nx] == '.' || s[nx] == ';' || s[nx] == ')' ||
                   s[nx] == '\n' || s[nx] == '"' || (unsigned char)s[nx] == 0xC2 ||
                   (unsigned char)s[nx] == 0xE2;
+        /* "105 billion euro in 2008 ... Imports decreased from 178 bn in
+         * 2008", "Germany (18.8 bn euro or 31%) ..., Italy (5.6 bn or 9%)":
+         * a period, a second reading or another bound after it */
+        if (!sep)
+            sep = extract_word(s, n, nx, "in") || extract_word(s, n, nx, "or") ||
+                  extract_word(s, n, nx, "to") || extract_word(s, n, nx, "and") ||
+                  extract_word(s, n, nx, "from") || extract_word(s, n, nx, "during") ||
+                  extract_word(s, n, nx, "last") || extract_word(s, n, nx, "this");
         for (size_t j = st->nraw; sep && j > 0 && j + 4 > st->nraw; j--) {
             const ex_raw *pr = &st->raw[j - 1];
             if (pr->end > p || p - pr->end > 600)
-                break;
-            int para = 0;
-            for (size_t q = pr->end; q + 1 < p && !para; q++)
-                if (s[q] == '\n' && extract_skip_sp(s, n, q + 1, 0) < n &&
-                    s[extract_skip_sp(s, n, q + 1, 0)] == '\n')
-                    para = 1;
-            if (para)
                 break;
             if (trade_unit_is_currency(pr->f.unit)) {
                 snprintf(r.f.unit, sizeof r.f.unit, "%s", pr->f.unit);
@@ -1320,6 +1332,26 @@ static int ex_finish(ex_state *st)
         ex_doc_date(sc, &doc);
     }
     ex_doc_sides(sc, &doc);
+    {
+        /* a bare "$" in a document about a dollar country other than the
+         * United States is that country's dollar ("Canada's merchandise
+         * trade ... $1.06 trillion") */
+        const char *own = extract_own_dollar(doc.reporter);
+        for (size_t i = 0; own && i < st->nraw; i++) {
+            ex_raw *r = &st->raw[i];
+            size_t q = r->start;
+            if (strcmp(r->f.unit, "USD") != 0 || q >= n || s[q] != '$')
+                continue;
+            size_t b0;
+            uint32_t c0 = extract_prev_cp(s, n, q, &b0);
+            size_t w0;
+            size_t we = extract_prev_word(s, n, q, &w0);
+            int us = we > w0 && (extract_word_cs(s, n, w0, "US") || extract_word_cs(s, n, w0, "U"));
+            if (!us && (c0 == 0 || c0 == ' ' || c0 == '(' || c0 == '\n' || c0 == '-' ||
+                        c0 == 0x2212))
+                memcpy(r->f.unit, own, 4);
+        }
+    }
     if (!doc.year) {
         /* no date: month names without a year take the latest year written */
         for (size_t p = 0; p + 4 <= n; p++) {

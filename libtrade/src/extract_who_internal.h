@@ -31,6 +31,10 @@ typedef struct ex_who {
     char in_open[8];    /* "In Tajikistan, ...": the country the sentence opens with */
     char gov[8];        /* after it, "the Belgian government" as the subject */
     int pronoun;        /* after it, "it" as the subject: the country of a sentence before */
+    char member[8];     /* "Germany (18.8 bn euro) was the largest exporter to Russia,
+                           followed by Italy (5.6 bn)": the country before the figure's
+                           parenthesis is the reporter */
+    char member_flow[24];
 } ex_who;
 
 /* The document: its date and the sides its title or first paragraph names. */
