@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf_internal.h"
 #include "extract_flow_internal.h"
 #include "extract_number_internal.h"
 #include "extract_who_internal.h"
@@ -75,16 +76,8 @@ typedef struct ex_state {
 
 static int ex_add_raw(ex_state *st, const ex_raw *r)
 {
-    if (st->nraw == st->capraw) {
-        size_t nc = st->capraw ? st->capraw * 2 : 32;
-        if (nc > SIZE_MAX / sizeof *st->raw)
-            return TRADE_ENOMEM;
-        ex_raw *nr = realloc(st->raw, nc * sizeof *nr);
-        if (!nr)
-            return TRADE_ENOMEM;
-        st->raw = nr;
-        st->capraw = nc;
-    }
+    if (ARRAY_GROW(st->raw, st->nraw + 1, st->capraw))
+        return TRADE_ENOMEM;
     st->raw[st->nraw++] = *r;
     return 0;
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf_internal.h"
 #include "extract_internal.h"
 #include "utf8_internal.h"
 
@@ -49,16 +50,8 @@ int extract_push(ex_scan *sc, const trade_figure *f, size_t start, size_t end, c
                  const char *table, const char *note)
 {
     trade_figure_list *l = sc->out;
-    if (l->n == l->cap) {
-        size_t nc = l->cap ? l->cap * 2 : 32;
-        if (nc > SIZE_MAX / sizeof *l->items)
-            return TRADE_ENOMEM;
-        trade_figure *ni = realloc(l->items, nc * sizeof *ni);
-        if (!ni)
-            return TRADE_ENOMEM;
-        l->items = ni;
-        l->cap = nc;
-    }
+    if (ARRAY_GROW(l->items, l->n + 1, l->cap))
+        return TRADE_ENOMEM;
     trade_figure *d = &l->items[l->n];
     *d = *f;
     extract_position(sc, start, &d->line, &d->column);
