@@ -997,7 +997,7 @@ static void verdicts(report *rp)
         h_cell(h, g2, 1);
         h_raw(h, "<td>");
         h_raw(h, verdict == TRADE_INCONSISTENT ? "<b class=\"bad\">" : "<b class=\"ok\">");
-        h_text(h, trade_verdict_name(verdict));
+        h_text(h, trade_interval_verdict_name(verdict));
         h_raw(h, "</b>");
         if (circ)
             h_raw(h, "<br><b>circular</b>: derived base");

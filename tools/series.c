@@ -243,7 +243,7 @@ static const char *value_text(const series_out *so, size_t row, double v, char *
     const char *s = so->vcol >= 0 ? trade_table_cell(so->t, row, (size_t)so->vcol) : "";
     if (canonical(s))
         return s;
-    trade_stats_number_format(v, buf, TRADE_NUMBER_BUFSIZE);
+    trade_number_format_fast(v, buf, TRADE_NUMBER_BUFSIZE);
     return buf;
 }
 
@@ -266,7 +266,7 @@ static const char *num_text(double v, char *buf)
 {
     buf[0] = '\0';
     if (isfinite(v))
-        trade_stats_number_format(v, buf, TRADE_NUMBER_BUFSIZE);
+        trade_number_format_fast(v, buf, TRADE_NUMBER_BUFSIZE);
     return buf;
 }
 
