@@ -15,15 +15,6 @@
 
 #define HDR "reporter,partner,flow,period,value,unit,qualifier\n"
 
-static trade_table *read_ok(const char *csv)
-{
-    trade_table *t = trade_table_new();
-    trade_error err;
-    if (trade_table_read_buffer(t, csv, strlen(csv), "in.csv", NULL, &err))
-        fail_msg("rejected: %s:%lu:%lu: %s", err.file, err.line, err.column, err.message);
-    return t;
-}
-
 typedef struct got {
     size_t n;
     char from[8][TRADE_PERIOD_BUFSIZE], to[8][TRADE_PERIOD_BUFSIZE];
@@ -55,7 +46,7 @@ static int collect(void *ctx, const trade_growth_row *r)
 static void test_pairing(void **state)
 {
     (void)state;
-    trade_table *t = read_ok(HDR "BEL,KAZ,export,2010,100,EUR,\n"
+    trade_table *t = test_table(HDR "BEL,KAZ,export,2010,100,EUR,\n"
                                  "BEL,KAZ,export,2011,110,EUR,\n"
                                  "BEL,KAZ,export,2013,133.1,EUR,\n"
                                  "BEL,KAZ,export,2012-01/2012-10,50,EUR,\n"
@@ -87,7 +78,7 @@ static void test_pairing(void **state)
 static void test_yoy_and_short_cagr(void **state)
 {
     (void)state;
-    trade_table *t = read_ok(HDR "BEL,KAZ,export,2011-Q1,100,EUR,\n"
+    trade_table *t = test_table(HDR "BEL,KAZ,export,2011-Q1,100,EUR,\n"
                                  "BEL,KAZ,export,2011-Q2,110,EUR,\n"
                                  "BEL,KAZ,export,2012-Q1,120,EUR,\n");
     got o = {0};
@@ -115,7 +106,7 @@ static void test_yoy_and_short_cagr(void **state)
 static void test_stocks_not_annualized(void **state)
 {
     (void)state;
-    trade_table *t = read_ok(HDR "BEL,KAZ,export,2011,100,EUR,\n"
+    trade_table *t = test_table(HDR "BEL,KAZ,export,2011,100,EUR,\n"
                                  "BEL,KAZ,export,2012-01/2012-06,60,EUR,\n"
                                  "BEL,KAZ,fdi_stock,2011,100,EUR,\n"
                                  "BEL,KAZ,fdi_stock,2012-01/2012-06,60,EUR,\n");
@@ -167,7 +158,7 @@ static void test_from_to(void **state)
     assert_int_equal(trade_growth_options_check(&opt, &err), TRADE_EARG); /* zero span */
     /* 2010 -> 2012-01/2012-12 (the same months as 2012): 100 -> 144, +44 %,
      * CAGR 20 % over two years */
-    trade_table *t = read_ok(HDR "BEL,KAZ,export,2010,100,EUR,\n"
+    trade_table *t = test_table(HDR "BEL,KAZ,export,2010,100,EUR,\n"
                                  "BEL,KAZ,export,2011,110,EUR,\n"
                                  "BEL,KAZ,export,2012-01/2012-12,144,EUR,\n");
     opt.from = &b;

@@ -205,7 +205,7 @@ int writer_temp_create(char *template, int is_dir, int *slot)
     return fd;
 }
 
-int writer_thread_create(pthread_t *th, void *(*fn)(void *), void *arg)
+int trade_writer_thread_create(pthread_t *th, void *(*fn)(void *), void *arg)
 {
     /* the new thread inherits the blocked mask: a fatal signal then always
      * runs its handler on a thread that blocks it in writer_temp_create */
