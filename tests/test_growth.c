@@ -47,11 +47,11 @@ static void test_pairing(void **state)
 {
     (void)state;
     trade_table *t = test_table(HDR "BEL,KAZ,export,2010,100,EUR,\n"
-                                 "BEL,KAZ,export,2011,110,EUR,\n"
-                                 "BEL,KAZ,export,2013,133.1,EUR,\n"
-                                 "BEL,KAZ,export,2012-01/2012-10,50,EUR,\n"
-                                 "BEL,KAZ,export,2013-01/2013-10,60,EUR,\n"
-                                 "BEL,KAZ,export,2011,3,percent,\n");
+                                    "BEL,KAZ,export,2011,110,EUR,\n"
+                                    "BEL,KAZ,export,2013,133.1,EUR,\n"
+                                    "BEL,KAZ,export,2012-01/2012-10,50,EUR,\n"
+                                    "BEL,KAZ,export,2013-01/2013-10,60,EUR,\n"
+                                    "BEL,KAZ,export,2011,3,percent,\n");
     got o = {0};
     trade_error err;
     assert_int_equal(trade_growth_table(t, NULL, collect, &o, &err), 0);
@@ -79,8 +79,8 @@ static void test_yoy_and_short_cagr(void **state)
 {
     (void)state;
     trade_table *t = test_table(HDR "BEL,KAZ,export,2011-Q1,100,EUR,\n"
-                                 "BEL,KAZ,export,2011-Q2,110,EUR,\n"
-                                 "BEL,KAZ,export,2012-Q1,120,EUR,\n");
+                                    "BEL,KAZ,export,2011-Q2,110,EUR,\n"
+                                    "BEL,KAZ,export,2012-Q1,120,EUR,\n");
     got o = {0};
     trade_error err;
     assert_int_equal(trade_growth_table(t, NULL, collect, &o, &err), 0);
@@ -107,9 +107,9 @@ static void test_stocks_not_annualized(void **state)
 {
     (void)state;
     trade_table *t = test_table(HDR "BEL,KAZ,export,2011,100,EUR,\n"
-                                 "BEL,KAZ,export,2012-01/2012-06,60,EUR,\n"
-                                 "BEL,KAZ,fdi_stock,2011,100,EUR,\n"
-                                 "BEL,KAZ,fdi_stock,2012-01/2012-06,60,EUR,\n");
+                                    "BEL,KAZ,export,2012-01/2012-06,60,EUR,\n"
+                                    "BEL,KAZ,fdi_stock,2011,100,EUR,\n"
+                                    "BEL,KAZ,fdi_stock,2012-01/2012-06,60,EUR,\n");
     trade_growth_options opt = {0};
     opt.annualize_partial = 1;
     got o = {0};
@@ -159,8 +159,8 @@ static void test_from_to(void **state)
     /* 2010 -> 2012-01/2012-12 (the same months as 2012): 100 -> 144, +44 %,
      * CAGR 20 % over two years */
     trade_table *t = test_table(HDR "BEL,KAZ,export,2010,100,EUR,\n"
-                                 "BEL,KAZ,export,2011,110,EUR,\n"
-                                 "BEL,KAZ,export,2012-01/2012-12,144,EUR,\n");
+                                    "BEL,KAZ,export,2011,110,EUR,\n"
+                                    "BEL,KAZ,export,2012-01/2012-12,144,EUR,\n");
     opt.from = &b;
     opt.to = &a;
     got o = {0};

@@ -24,11 +24,11 @@ static void test_groups(void **state)
 {
     (void)state;
     trade_table *t = test_table_opt(HDR "BEL,KAZ,export,2012,1,EUR,,a,\n"
-                                 "BEL,UZB,export,2012-01/2012-12,2,EUR,,a,\n"
-                                 "BEL,KGZ,export,2012-01/2012-10,3,EUR,,a,\n"
-                                 "BEL,KAZ,export,2012,4,EUR,,a,27\n"
-                                 "BEL,KAZ,import,2012,5,EUR,,a,\n",
-                             0);
+                                        "BEL,UZB,export,2012-01/2012-12,2,EUR,,a,\n"
+                                        "BEL,KGZ,export,2012-01/2012-10,3,EUR,,a,\n"
+                                        "BEL,KAZ,export,2012,4,EUR,,a,27\n"
+                                        "BEL,KAZ,import,2012,5,EUR,,a,\n",
+                                    0);
     trade_group_index *g;
     trade_error err;
     assert_string_equal(trade_group_default_columns(), "reporter,flow,period,unit,product");
@@ -50,7 +50,8 @@ static void test_groups(void **state)
     trade_table_free(t);
 
     /* a generic table without product: product reads as "", period is text */
-    t = test_table_opt("reporter,flow,period,unit,x\nBEL,export,2012,EUR,1\nBEL,export,2012,EUR,2\n", 1);
+    t = test_table_opt(
+        "reporter,flow,period,unit,x\nBEL,export,2012,EUR,1\nBEL,export,2012,EUR,2\n", 1);
     assert_int_equal(trade_group_index_new(t, NULL, &g, &err), 0);
     assert_int_equal(trade_group_count(g), 1);
     trade_group_index_free(g);
@@ -73,12 +74,12 @@ static void test_rank(void **state)
 {
     (void)state;
     trade_table *t = test_table_opt(HDR "BEL,WLD,export,2011,1000,EUR,,a,\n"
-                                 "BEL,KAZ,export,2011,118,EUR,approx,text,\n"
-                                 "BEL,KAZ,export,2011,119,EUR,,table,\n"
-                                 "BEL,UZB,export,2011,50,EUR,,a,\n"
-                                 "BEL,TKM,export,2011,50,EUR,,a,\n"
-                                 "BEL,KGZ,export,2011,10,EUR,,a,\n",
-                             0);
+                                        "BEL,KAZ,export,2011,118,EUR,approx,text,\n"
+                                        "BEL,KAZ,export,2011,119,EUR,,table,\n"
+                                        "BEL,UZB,export,2011,50,EUR,,a,\n"
+                                        "BEL,TKM,export,2011,50,EUR,,a,\n"
+                                        "BEL,KGZ,export,2011,10,EUR,,a,\n",
+                                    0);
     double r[6];
     trade_rank_options o = {0};
     ranks_of(t, &o, r);
@@ -118,9 +119,9 @@ static void test_unit_rank_ascending(void **state)
 {
     (void)state;
     trade_table *t = test_table_opt(HDR "BEL,KAZ,export,2011,81,rank,,a,\n"
-                                 "BEL,UZB,export,2011,120,rank,,a,\n"
-                                 "BEL,TJK,export,2011,187,rank,,a,\n",
-                             0);
+                                        "BEL,UZB,export,2011,120,rank,,a,\n"
+                                        "BEL,TJK,export,2011,187,rank,,a,\n",
+                                    0);
     double r[3];
     ranks_of(t, NULL, r);
     assert_true(r[0] == 1 && r[1] == 2 && r[2] == 3);

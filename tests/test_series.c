@@ -113,9 +113,9 @@ static void test_one_per_period_across_spellings(void **state)
 {
     (void)state;
     trade_table *t = test_table(HDR "BEL,KAZ,export,2012,100,EUR,,,a,\n"
-                                 "BEL,KAZ,export,2012-01/2012-12,200,EUR,,,b,\n"
-                                 "BEL,KAZ,export,2012,300,EUR,,,c,\n"
-                                 "BEL,KAZ,export,2011,400,EUR,,,a,\n");
+                                    "BEL,KAZ,export,2012-01/2012-12,200,EUR,,,b,\n"
+                                    "BEL,KAZ,export,2012,300,EUR,,,c,\n"
+                                    "BEL,KAZ,export,2011,400,EUR,,,a,\n");
     trade_series_list *s;
     trade_error err;
     assert_int_equal(trade_series_build(t, TRADE_SERIES_ONE_PER_PERIOD, &s, &err), 0);
@@ -130,9 +130,9 @@ static void test_one_per_period_across_spellings(void **state)
     /* the same with b first in the file: still one 2012 row (b's) */
     trade_table_free(t);
     t = test_table(HDR "BEL,KAZ,export,2012-01/2012-12,200,EUR,,,b,\n"
-                    "BEL,KAZ,export,2012,100,EUR,,,a,\n"
-                    "BEL,KAZ,export,2011,400,EUR,,,a,\n"
-                    "BEL,KAZ,export,2012,300,EUR,,,c,\n");
+                       "BEL,KAZ,export,2012,100,EUR,,,a,\n"
+                       "BEL,KAZ,export,2011,400,EUR,,,a,\n"
+                       "BEL,KAZ,export,2012,300,EUR,,,c,\n");
     assert_int_equal(trade_series_build(t, TRADE_SERIES_ONE_PER_PERIOD, &s, &err), 0);
     rows = trade_series_rows(s, 0, &n);
     assert_int_equal(n, 2);
@@ -158,11 +158,11 @@ static void test_prefer(void **state)
 {
     (void)state;
     trade_table *t = test_table(HDR "BEL,KAZ,export,2011,101000000,EUR,1000000,,a,\n"
-                                 "BEL,KAZ,export,2011,100400000,EUR,,,b,\n"
-                                 "BEL,KAZ,export,2012,123.45,EUR,,estimate,a,\n"
-                                 "BEL,KAZ,export,2012,100,EUR,,,b,\n"
-                                 "BEL,KAZ,export,2013,5,EUR,,,a,\n"
-                                 "BEL,KAZ,export,2013,5,EUR,,,b,\n");
+                                    "BEL,KAZ,export,2011,100400000,EUR,,,b,\n"
+                                    "BEL,KAZ,export,2012,123.45,EUR,,estimate,a,\n"
+                                    "BEL,KAZ,export,2012,100,EUR,,,b,\n"
+                                    "BEL,KAZ,export,2013,5,EUR,,,a,\n"
+                                    "BEL,KAZ,export,2013,5,EUR,,,b,\n");
     assert_true(trade_series_precision(t, 0) == 1000000);
     assert_true(trade_series_precision(t, 1) == 100000);
     assert_true(trade_series_prefer(t, 1, 0));
@@ -189,13 +189,13 @@ static void test_build_options(void **state)
 {
     (void)state;
     trade_table *t = test_table(HDR "BEL,KAZ,export,2012-01/2012-10,10,EUR,,,a,\n"
-                                 "BEL,KAZ,export,2010,1,EUR,,,a,\n"
-                                 "BEL,KAZ,export,2012,3,EUR,,,a,\n"
-                                 "BEL,KAZ,export,2011-01/2011-10,9,EUR,,,a,\n"
-                                 "BEL,KAZ,export,2011,2,EUR,,,a,\n"
-                                 "BEL,KAZ,export,2011,5,percent,,,a,\n"
-                                 "BEL,KAZ,export,2011,7,EUR,,,a,27\n"
-                                 "BEL,KAZ,export,2013,4,EUR,,projection,a,\n");
+                                    "BEL,KAZ,export,2010,1,EUR,,,a,\n"
+                                    "BEL,KAZ,export,2012,3,EUR,,,a,\n"
+                                    "BEL,KAZ,export,2011-01/2011-10,9,EUR,,,a,\n"
+                                    "BEL,KAZ,export,2011,2,EUR,,,a,\n"
+                                    "BEL,KAZ,export,2011,5,percent,,,a,\n"
+                                    "BEL,KAZ,export,2011,7,EUR,,,a,27\n"
+                                    "BEL,KAZ,export,2013,4,EUR,,projection,a,\n");
     trade_series_list *s;
     trade_error err;
     /* no options: three series (EUR total, percent, EUR product 27) */
@@ -294,9 +294,9 @@ static void test_each(void **state)
 {
     (void)state;
     trade_table *t = test_table(HDR "BEL,KAZ,export,2010,1,EUR,,,a,\n"
-                                 "BEL,KAZ,export,2011,1,EUR,,,a,\n"
-                                 "BEL,UZB,export,2011,1,EUR,,,a,\n"
-                                 "BEL,KGZ,export,2011,1,EUR,,,a,\n");
+                                    "BEL,KAZ,export,2011,1,EUR,,,a,\n"
+                                    "BEL,UZB,export,2011,1,EUR,,,a,\n"
+                                    "BEL,KGZ,export,2011,1,EUR,,,a,\n");
     trade_series_list *s;
     trade_error err;
     assert_int_equal(trade_series_build(t, 0, &s, &err), 0);

@@ -41,10 +41,10 @@ static void test_summary(void **state)
 {
     (void)state;
     trade_table *t = test_table(HDR "BEL,KAZ,export,2010,1,EUR,\n"
-                                 "BEL,KAZ,export,2011,2,EUR,estimate\n"
-                                 "BEL,KAZ,export,2012,6,EUR,\n"
-                                 "BEL,KAZ,export,2012-01/2012-12,9,EUR,\n"
-                                 "BEL,KAZ,export,2012-01/2012-10,5,EUR,\n");
+                                    "BEL,KAZ,export,2011,2,EUR,estimate\n"
+                                    "BEL,KAZ,export,2012,6,EUR,\n"
+                                    "BEL,KAZ,export,2012-01/2012-12,9,EUR,\n"
+                                    "BEL,KAZ,export,2012-01/2012-10,5,EUR,\n");
     sums o = {0};
     trade_error err;
     assert_int_equal(trade_summary_run(t, collect, &o, &err), 0);
@@ -96,9 +96,9 @@ static void test_fit_projections(void **state)
 {
     (void)state;
     trade_table *t = test_table(HDR "BEL,KAZ,export,2010,100,EUR,\n"
-                                 "BEL,KAZ,export,2011,200,EUR,\n"
-                                 "BEL,KAZ,export,2012,400,EUR,\n"
-                                 "BEL,KAZ,export,2013,10000,EUR,projection\n");
+                                    "BEL,KAZ,export,2011,200,EUR,\n"
+                                    "BEL,KAZ,export,2012,400,EUR,\n"
+                                    "BEL,KAZ,export,2013,10000,EUR,projection\n");
     fits o = {0};
     trade_error err;
     assert_int_equal(trade_fit_run(t, NULL, collect_fit, &o, &err), 0);

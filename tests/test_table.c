@@ -37,10 +37,11 @@ static void read_bad(const char *csv, size_t len, int code, unsigned long line,
 static void test_quoting(void **state)
 {
     (void)state;
-    trade_table *t = test_table_opt("\xEF\xBB\xBF" HDR ",note\r\n"
-                             "BEL,KAZ,export,2011,118000000,EUR,\"a, \"\"quoted\"\"\r\nnote\"\r\n"
-                             "BEL,KAZ,export,2010,100000000,EUR,\r\n",
-                             0);
+    trade_table *t =
+        test_table_opt("\xEF\xBB\xBF" HDR ",note\r\n"
+                       "BEL,KAZ,export,2011,118000000,EUR,\"a, \"\"quoted\"\"\r\nnote\"\r\n"
+                       "BEL,KAZ,export,2010,100000000,EUR,\r\n",
+                       0);
     assert_int_equal(trade_table_rows(t), 2);
     assert_int_equal(trade_table_cols(t), 7);
     assert_string_equal(trade_table_col_name(t, 0), "reporter"); /* BOM removed */
@@ -60,8 +61,8 @@ static void test_quoting(void **state)
 
     /* cells after a quoted line break start on the next line */
     t = test_table_opt("reporter,note,partner,flow,period,value,unit\n"
-                "BEL,\"x\ny\",KAZ,export,2011,5,EUR\n",
-                0);
+                       "BEL,\"x\ny\",KAZ,export,2011,5,EUR\n",
+                       0);
     static const unsigned long want[][2] = {{2, 1},  {2, 5},  {3, 4}, {3, 8},
                                             {3, 15}, {3, 20}, {3, 22}};
     for (size_t c = 0; c < 7; c++) {
@@ -76,8 +77,8 @@ static void test_columns_any_order(void **state)
 {
     (void)state;
     trade_table *t = test_table_opt("value,unit,extra,period,flow,partner,reporter\n"
-                             "-1700000,USD,x,2017,export,RUS,BEL\n",
-                             0);
+                                    "-1700000,USD,x,2017,export,RUS,BEL\n",
+                                    0);
     const trade_obs *o = trade_table_obs(t, 0);
     assert_string_equal(o->reporter, "BEL");
     assert_string_equal(o->partner, "RUS");
@@ -214,12 +215,12 @@ static void test_series(void **state)
 {
     (void)state;
     trade_table *t = test_table_opt(HDR "\n"
-                                 "BEL,KAZ,export,2011,3,EUR\n"  /* row 0 */
-                                 "BEL,UZB,export,2010,5,EUR\n"  /* row 1 */
-                                 "BEL,KAZ,export,2009,1,EUR\n"  /* row 2 */
-                                 "BEL,KAZ,export,2010,2,EUR\n"  /* row 3 */
-                                 "BEL,KAZ,import,2010,9,EUR\n", /* row 4 */
-                             0);
+                                        "BEL,KAZ,export,2011,3,EUR\n"  /* row 0 */
+                                        "BEL,UZB,export,2010,5,EUR\n"  /* row 1 */
+                                        "BEL,KAZ,export,2009,1,EUR\n"  /* row 2 */
+                                        "BEL,KAZ,export,2010,2,EUR\n"  /* row 3 */
+                                        "BEL,KAZ,import,2010,9,EUR\n", /* row 4 */
+                                    0);
     trade_series_list *s;
     trade_error err;
     assert_int_equal(trade_series_group(t, &s, &err), TRADE_OK);

@@ -58,8 +58,9 @@ void cli_note_nonlevel(const char *cmd, const trade_table *t)
 {
     size_t n = trade_series_nonlevel_rows(t);
     if (n)
-        cli_errorf(cmd, "left out %zu row%s whose measure is not a level (growth, change, share, "
-                        "...): not in a series",
+        cli_errorf(cmd,
+                   "left out %zu row%s whose measure is not a level (growth, change, share, "
+                   "...): not in a series",
                    n, n == 1 ? "" : "s");
 }
 

@@ -108,12 +108,11 @@ static int put_row(void *vctx, const trade_complexity_row *r)
 
 int cmd_complexity(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        PANEL_OPTIONS,
-        {"knn", required_argument, NULL, OPT_KNN},
-        {"threads", required_argument, NULL, OPT_THREADS},
-        CLI_COMMON_OPTIONS,
-        {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {PANEL_OPTIONS,
+                                             {"knn", required_argument, NULL, OPT_KNN},
+                                             {"threads", required_argument, NULL, OPT_THREADS},
+                                             CLI_COMMON_OPTIONS,
+                                             {NULL, 0, NULL, 0}};
     cli_common o = {0};
     panel_opts po;
     panel_opts_init(&po);

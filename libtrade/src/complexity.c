@@ -20,10 +20,10 @@
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_vector.h>
 
+#include "table_internal.h"
 #include "trade/complexity.h"
 #include "trade/number.h"
 #include "writer_internal.h"
-#include "table_internal.h"
 
 #define BLOCK 32
 
@@ -122,9 +122,9 @@ int trade_population_new(const trade_table *t, trade_population **out, trade_err
     for (int i = 0; i < 3; i++)
         if ((col[i] = trade_table_col_index(t, need[i])) < 0)
             return Trade_table_cell_error(err, t, 0, 0,
-                              "population table: no column %s (it needs reporter, "
-                              "period and population)",
-                              need[i]);
+                                          "population table: no column %s (it needs reporter, "
+                                          "period and population)",
+                                          need[i]);
     size_t n = trade_table_rows(t);
     trade_population *p = calloc(1, sizeof *p);
     if (!p || !(p->rows = malloc((n + 1) * sizeof *p->rows))) {
@@ -139,14 +139,15 @@ int trade_population_new(const trade_table *t, trade_population **out, trade_err
         trade_error pe;
         if (trade_period_parse(ps, strlen(ps), &pr->period, &pe)) {
             trade_population_free(p);
-            return Trade_table_cell_error(err, t, r, col[1], "population table: bad period '%s'", ps);
+            return Trade_table_cell_error(err, t, r, col[1], "population table: bad period '%s'",
+                                          ps);
         }
         const char *vs = trade_table_cell(t, r, (size_t)col[2]);
         if (trade_number_parse(vs, strlen(vs), &pr->population) || !(pr->population > 0)) {
             trade_population_free(p);
-            return Trade_table_cell_error(err, t, r, col[2],
-                              "population table: population '%s' is not a plain number above 0",
-                              vs);
+            return Trade_table_cell_error(
+                err, t, r, col[2],
+                "population table: population '%s' is not a plain number above 0", vs);
         }
     }
     qsort(p->rows, n, sizeof *p->rows, pop_cmp);
@@ -157,8 +158,9 @@ int trade_population_new(const trade_table *t, trade_population **out, trade_err
                 p->rows[i].row > p->rows[i - 1].row ? p->rows[i].row : p->rows[i - 1].row;
             const char *rep = p->rows[i].reporter;
             trade_population_free(p);
-            return Trade_table_cell_error(err, t, later, col[0],
-                              "population table: a second row for %s in the same period", rep);
+            return Trade_table_cell_error(
+                err, t, later, col[0], "population table: a second row for %s in the same period",
+                rep);
         }
     p->n = n;
     *out = p;

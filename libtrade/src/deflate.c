@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "table_internal.h"
 #include "trade/codes.h"
 #include "trade/deflate.h"
 #include "trade/number.h"
-#include "table_internal.h"
 
 typedef struct defl_row {
     const char *key;
@@ -55,12 +55,13 @@ int trade_deflators_new(const trade_table *t, trade_deflators **out, trade_error
          cc = trade_table_col_index(t, "currency"), cr = trade_table_col_index(t, "reporter");
     if (cp < 0 || ci < 0)
         return Trade_table_cell_error(err, t, 0, 0,
-                        "deflator table: no %s column (it needs period, index and "
-                        "currency or reporter)",
-                        cp < 0 ? "period" : "index");
+                                      "deflator table: no %s column (it needs period, index and "
+                                      "currency or reporter)",
+                                      cp < 0 ? "period" : "index");
     if ((cc < 0) == (cr < 0))
-        return Trade_table_cell_error(err, t, 0, 0, "deflator table: %s (one key column: currency or reporter)",
-                        cc < 0 ? "no currency or reporter column" : "both currency and reporter");
+        return Trade_table_cell_error(
+            err, t, 0, 0, "deflator table: %s (one key column: currency or reporter)",
+            cc < 0 ? "no currency or reporter column" : "both currency and reporter");
     long ck = cc >= 0 ? cc : cr;
     size_t n = trade_table_rows(t);
     trade_deflators *d = calloc(1, sizeof *d);
@@ -76,7 +77,7 @@ int trade_deflators_new(const trade_table *t, trade_deflators **out, trade_error
         if (!x->key[0]) {
             trade_deflators_free(d);
             return Trade_table_cell_error(err, t, r, ck, "deflator table: empty %s",
-                            cc >= 0 ? "currency" : "reporter");
+                                          cc >= 0 ? "currency" : "reporter");
         }
         const char *ps = trade_table_cell(t, r, (size_t)cp);
         trade_error pe;
@@ -87,8 +88,8 @@ int trade_deflators_new(const trade_table *t, trade_deflators **out, trade_error
         const char *is = trade_table_cell(t, r, (size_t)ci);
         if (trade_number_parse(is, strlen(is), &x->index) || !(x->index > 0)) {
             trade_deflators_free(d);
-            return Trade_table_cell_error(err, t, r, ci,
-                            "deflator table: index '%s' is not a plain number above 0", is);
+            return Trade_table_cell_error(
+                err, t, r, ci, "deflator table: index '%s' is not a plain number above 0", is);
         }
     }
     qsort(d->rows, n, sizeof *d->rows, row_cmp);

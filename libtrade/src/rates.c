@@ -12,11 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "table_internal.h"
 #include "trade/codes.h"
+#include "trade/interval.h"
 #include "trade/number.h"
 #include "trade/rates.h"
-#include "trade/interval.h"
-#include "table_internal.h"
 
 typedef struct rate_row {
     const char *from, *to;

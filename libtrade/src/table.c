@@ -28,12 +28,12 @@
 
 #include "codes_internal.h"
 #include "csv_read_internal.h"
-#include "writer_internal.h"
 #include "error_internal.h"
 #include "input_internal.h"
 #include "series_internal.h"
 #include "table_internal.h"
 #include "utf8_internal.h"
+#include "writer_internal.h"
 
 /* ---- arena ---------------------------------------------------------------- */
 
@@ -817,7 +817,6 @@ static int chunk_inp(void *src, char *buf, size_t size, size_t *got)
     }
     return 0;
 }
-
 
 /* ---- reading a large file on two threads ---------------------------------
  *

@@ -34,8 +34,8 @@
 #include "trade/rank.h"
 #include "trade/summary.h"
 #include "trade/writer.h"
-#include "writer_xlsx_internal.h"
 #include "writer_internal.h"
+#include "writer_xlsx_internal.h"
 
 #ifndef PATH_MAX
 #define PATH_MAX 4096
