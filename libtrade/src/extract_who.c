@@ -371,6 +371,13 @@ static void ex_member(const char *s, size_t n, size_t sa, size_t sb, const ex_ra
             break;
         }
     }
+    /* "the largest exporter in the world, followed by ...": a world ranking,
+     * each country's trade with every partner */
+    for (size_t q = sa; q + 5 < sb && !w->partner[0]; q++)
+        if ((q == sa || !ex_isalpha((unsigned char)s[q - 1])) &&
+            (extract_word(s, n, q, "in the world") || extract_word(s, n, q, "world's") ||
+             extract_word(s, n, q, "worldwide") || extract_word(s, n, q, "globally")))
+            ex_set(w->partner, "WLD");
 }
 
 void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_who *w)
