@@ -1164,6 +1164,12 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
             rep_before = 1;
         }
         const char *bp = before->partner[0] ? before->partner : NULL;
+        if (!bp && !par && !strcmp(f->flow, "aid") && !(prev && prev->partner[0]))
+            /* "... financing for Tajikistan. A first tranche of €4 million was
+             * disbursed": the country the sentence before gives to */
+            for (int j = before->ncand; j > 0 && !bp; j--)
+                if (strcmp(before->cand[j - 1], rep ? rep : doc->reporter))
+                    bp = before->cand[j - 1];
         if (!par && bp && (!rep || strcmp(bp, rep)) && f->flow[0]) {
             par = bp;
             par_before = 1;
