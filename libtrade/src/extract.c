@@ -1307,6 +1307,74 @@ static int ex_footnote_period(const ex_scan *sc, size_t from, char *out, size_t 
     return 0;
 }
 
+/* "accounting for 15.4%, 21.0%, and 9.1%, respectively": figure i is the
+ * idx-th of the k figures of the sentence s[a..b) before "respectively";
+ * the flows ("trading partner, source of imports, and export market") or
+ * countries ("to Peru, Chile and Bolivia") named before the first of them,
+ * when there are k of them, go to the figures in order. Fills flow (size
+ * 24) or country (size 8) for figure i; returns 1 if either was found. */
+static int ex_respectively(const char *s, size_t n, size_t a, size_t b, const ex_raw *raw,
+                           size_t nraw, size_t i, const char *skip_country, char *flow,
+                           char *country)
+{
+    size_t resp = (size_t)-1;
+    for (size_t q = raw[i].end; q < b && resp == (size_t)-1; q++)
+        if ((q == 0 || !ex_isalpha((unsigned char)s[q - 1])) && extract_word(s, n, q, "respectively"))
+            resp = q;
+    if (resp == (size_t)-1)
+        return 0;
+    /* the list: figures of one unit right before "respectively", with only
+     * separators between them */
+    size_t last = i;
+    while (last + 1 < nraw && raw[last + 1].start < resp)
+        last++;
+    size_t first = last;
+    while (first > 0 && raw[first - 1].start >= a &&
+           raw[first - 1].is_percent == raw[last].is_percent &&
+           (raw[last].is_percent || !strcmp(raw[first - 1].f.unit, raw[last].f.unit))) {
+        int sep = 1;
+        for (size_t q = raw[first - 1].end; q < raw[first].start && sep; q++)
+            sep = s[q] == ' ' || s[q] == ',' || s[q] == '\n' ||
+                  (extract_word(s, n, q, "and") && (q += 2, 1));
+        if (!sep)
+            break;
+        first--;
+    }
+    if (i < first || i > last || last == first || raw[first].start <= a)
+        return 0;
+    size_t k = last - first + 1, idx = i - first;
+    const char *flows[8];
+    const char *ctry[8];
+    size_t nf = 0, nc = 0;
+    for (size_t q = a; q < raw[first].start; q++) {
+        if (q > a && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        size_t l;
+        const char *f = extract_flow_word_at(s, n, q, &l);
+        if (f && nf < 8) {
+            flows[nf++] = f;
+            q += l - 1;
+            continue;
+        }
+        const char *c = extract_country_at(s, n, q, &l);
+        if (c) {
+            if (nc < 8 && strcmp(c, skip_country) && (nc == 0 || strcmp(ctry[nc - 1], c)))
+                ctry[nc++] = c;
+            q += l - 1;
+        }
+    }
+    int got = 0;
+    if (nf == k) {
+        snprintf(flow, 24, "%s", flows[idx]);
+        got = 1;
+    }
+    if (nc == k) {
+        snprintf(country, 8, "%s", ctry[idx]);
+        got = 1;
+    }
+    return got;
+}
+
 /* The second pass: sentence, qualifier, period, reporter, partner, flow. */
 static int ex_finish(ex_state *st)
 {
@@ -1807,6 +1875,21 @@ static int ex_finish(ex_state *st)
                             &r->f, note, sizeof note);
         if (inherit && prev && !r->f.period[0])
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+        {
+            char rf[24] = "", rc[8] = "";
+            if (ex_respectively(s, n, a, b, st->raw, st->nraw, i, r->f.reporter, rf, rc)) {
+                if (rf[0] && strcmp(rf, r->f.flow)) {
+                    snprintf(r->f.flow, sizeof r->f.flow, "%s", rf);
+                    ex_note_drop(note, "flow from");
+                    ex_note_add(note, sizeof note, "flow: its place in a 'respectively' list");
+                }
+                if (rc[0] && strcmp(rc, r->f.partner) && strcmp(rc, r->f.reporter)) {
+                    snprintf(r->f.partner, sizeof r->f.partner, "%s", rc);
+                    ex_note_drop(note, "partner from");
+                    ex_note_add(note, sizeof note, "partner: its place in a 'respectively' list");
+                }
+            }
+        }
         if (pick && !pick->base && strlen(pick->text) == 4 && !strcmp(r->f.flow, "aid")) {
             /* "an envelope of €29.8 million, with disbursements planned up to
              * 2026": from the first year the paragraph names to that year */
