@@ -1307,6 +1307,74 @@ static int ex_footnote_period(const ex_scan *sc, size_t from, char *out, size_t 
     return 0;
 }
 
+/* "accounting for 15.4%, 21.0%, and 9.1%, respectively": figure i is the
+ * idx-th of the k figures of the sentence s[a..b) before "respectively";
+ * the flows ("trading partner, source of imports, and export market") or
+ * countries ("to Peru, Chile and Bolivia") named before the first of them,
+ * when there are k of them, go to the figures in order. Fills flow (size
+ * 24) or country (size 8) for figure i; returns 1 if either was found. */
+static int ex_respectively(const char *s, size_t n, size_t a, size_t b, const ex_raw *raw,
+                           size_t nraw, size_t i, const char *skip_country, char *flow,
+                           char *country)
+{
+    size_t resp = (size_t)-1;
+    for (size_t q = raw[i].end; q < b && resp == (size_t)-1; q++)
+        if ((q == 0 || !ex_isalpha((unsigned char)s[q - 1])) && extract_word(s, n, q, "respectively"))
+            resp = q;
+    if (resp == (size_t)-1)
+        return 0;
+    /* the list: figures of one unit right before "respectively", with only
+     * separators between them */
+    size_t last = i;
+    while (last + 1 < nraw && raw[last + 1].start < resp)
+        last++;
+    size_t first = last;
+    while (first > 0 && raw[first - 1].start >= a &&
+           raw[first - 1].is_percent == raw[last].is_percent &&
+           (raw[last].is_percent || !strcmp(raw[first - 1].f.unit, raw[last].f.unit))) {
+        int sep = 1;
+        for (size_t q = raw[first - 1].end; q < raw[first].start && sep; q++)
+            sep = s[q] == ' ' || s[q] == ',' || s[q] == '\n' ||
+                  (extract_word(s, n, q, "and") && (q += 2, 1));
+        if (!sep)
+            break;
+        first--;
+    }
+    if (i < first || i > last || last == first || raw[first].start <= a)
+        return 0;
+    size_t k = last - first + 1, idx = i - first;
+    const char *flows[8];
+    const char *ctry[8];
+    size_t nf = 0, nc = 0;
+    for (size_t q = a; q < raw[first].start; q++) {
+        if (q > a && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        size_t l;
+        const char *f = extract_flow_word_at(s, n, q, &l);
+        if (f && nf < 8) {
+            flows[nf++] = f;
+            q += l - 1;
+            continue;
+        }
+        const char *c = extract_country_at(s, n, q, &l);
+        if (c) {
+            if (nc < 8 && strcmp(c, skip_country) && (nc == 0 || strcmp(ctry[nc - 1], c)))
+                ctry[nc++] = c;
+            q += l - 1;
+        }
+    }
+    int got = 0;
+    if (nf == k) {
+        snprintf(flow, 24, "%s", flows[idx]);
+        got = 1;
+    }
+    if (nc == k) {
+        snprintf(country, 8, "%s", ctry[idx]);
+        got = 1;
+    }
+    return got;
+}
+
 /* The second pass: sentence, qualifier, period, reporter, partner, flow. */
 static int ex_finish(ex_state *st)
 {
@@ -1609,6 +1677,15 @@ static int ex_finish(ex_state *st)
             char t[80];
             snprintf(t, sizeof t, "period: the year after the base %04d", y % 10000);
             ex_note_add(note, sizeof note, t);
+        } else if (prev && same_sentence && prev->period[0] &&
+                   !strcmp(prev->qualifier, "projection") && !r->f.qualifier[0]) {
+            /* "€110 million will be allocated to rural development, €62.2 million
+             * to health, and €75 million to education": the list goes on in
+             * the future */
+            snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+            snprintf(r->f.qualifier, sizeof r->f.qualifier, "projection");
+            period_from = 1;
+            ex_note_add(note, sizeof note, "qualifier from the list it ends");
         } else if (prev && prev->period[0] && !strcmp(prev->qualifier, "projection") &&
                    !strcmp(r->f.qualifier, "projection")) {
             /* a projection after a projection: its horizon */
@@ -1644,6 +1721,16 @@ static int ex_finish(ex_state *st)
                 snprintf(t, sizeof t, "period from the footnote on line %lu", fl);
                 ex_note_add(note, sizeof note, t);
             }
+        }
+        if (same_sentence && prev && fp == (size_t)-1 && !in_paren_of_prev &&
+            !strcmp(prev->qualifier, "projection") && !r->f.qualifier[0] && r->f.period[0] &&
+            !strcmp(r->f.period, prev->period) &&
+            !strcmp(r->f.unit, prev->unit)) {
+            /* "... will be spent on roads, $25 million on schools and $15
+             * million on clinics": the list of plans goes on */
+            snprintf(r->f.qualifier, sizeof r->f.qualifier, "projection");
+            if (!strstr(note, "qualifier from"))
+                ex_note_add(note, sizeof note, "qualifier from the list it ends");
         }
         if (pick && !pick->carry && !pick->base) {
             /* a relative time: say which date it rests on */
@@ -1788,6 +1875,51 @@ static int ex_finish(ex_state *st)
                             &r->f, note, sizeof note);
         if (inherit && prev && !r->f.period[0])
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+        {
+            char rf[24] = "", rc[8] = "";
+            if (ex_respectively(s, n, a, b, st->raw, st->nraw, i, r->f.reporter, rf, rc)) {
+                if (rf[0] && strcmp(rf, r->f.flow)) {
+                    snprintf(r->f.flow, sizeof r->f.flow, "%s", rf);
+                    ex_note_drop(note, "flow from");
+                    ex_note_add(note, sizeof note, "flow: its place in a 'respectively' list");
+                }
+                if (rc[0] && strcmp(rc, r->f.partner) && strcmp(rc, r->f.reporter)) {
+                    snprintf(r->f.partner, sizeof r->f.partner, "%s", rc);
+                    ex_note_drop(note, "partner from");
+                    ex_note_add(note, sizeof note, "partner: its place in a 'respectively' list");
+                }
+            }
+        }
+        if (pick && !pick->base && strlen(pick->text) == 4 && !strcmp(r->f.flow, "aid")) {
+            /* "an envelope of €29.8 million, with disbursements planned up to
+             * 2026": from the first year the paragraph names to that year */
+            size_t w0;
+            size_t we = extract_prev_word(s, n, pick->a, &w0);
+            int upto = we > w0 && (extract_word(s, n, w0, "until") == we - w0 ||
+                                   extract_word(s, n, w0, "till") == we - w0 ||
+                                   extract_word(s, n, w0, "through") == we - w0);
+            if (!upto && we > w0 && extract_word(s, n, w0, "to") == we - w0) {
+                size_t u0;
+                size_t ue = extract_prev_word(s, n, w0, &u0);
+                upto = ue > u0 && extract_word(s, n, u0, "up") == ue - u0;
+            }
+            int y1 = ex_period_year(pick->text), y0 = 0;
+            size_t lo3 = pick->a > 1500 ? pick->a - 1500 : 0;
+            for (size_t q = pick->a; upto && q > lo3; q--) {
+                if (s[q - 1] == '\n' && q >= 2 && s[q - 2] == '\n')
+                    break;
+                int y;
+                if (extract_year_at(s, n, q - 1, &y) && y < y1 && y > y1 - 15)
+                    y0 = y;
+            }
+            if (upto && y0) {
+                snprintf(r->f.period, sizeof r->f.period, "%04d/%04d", y0 % 10000, y1 % 10000);
+                char t[96];
+                snprintf(t, sizeof t, "period: from %04d, the first year of the paragraph, up to %04d",
+                         y0 % 10000, y1 % 10000);
+                ex_note_add(note, sizeof note, t);
+            }
+        }
         if (w.pronoun && !w.reporter[0] && !w.subject[0] &&
             (!r->f.reporter[0] || strstr(note, "reporter from"))) {
             /* "In Tajikistan, it has contributed": "it" is the country that
