@@ -1561,6 +1561,14 @@ static int ex_finish(ex_state *st)
             for (size_t q = pick->a; q < pick->b && !written; q++)
                 if (extract_year_at(s, n, q, &(int){0}))
                     written = 1;
+            if (rel && !written && doc.year && doc.month && strlen(r->f.period) == 7 &&
+                r->f.period[4] == '-') {
+                /* "in January, compared with a deficit of £2.8 billion in
+                 * December" in a release of March 2013: the December before */
+                int py = atoi(r->f.period), pm = atoi(r->f.period + 5);
+                if (py == doc.year && pm > doc.month)
+                    snprintf(r->f.period, sizeof r->f.period, "%04d-%02d", (py - 1) % 10000, pm);
+            }
             if (rel && !written && doc.year) {
                 char t[96];
                 if (doc.date_line)
@@ -1583,6 +1591,18 @@ static int ex_finish(ex_state *st)
                 size_t k;
                 if ((k = extract_word(s, n, q, "the previous")) ||
                     (k = extract_word(s, n, q, "the preceding"))) {
+                    /* "an increase of 3 percent compared to the previous
+                     * month": the base of the change, not its period */
+                    size_t v0;
+                    size_t ve = extract_prev_word(s, n, q, &v0);
+                    if (ve > v0 && (extract_word(s, n, v0, "to") == ve - v0 ||
+                                    extract_word(s, n, v0, "with") == ve - v0 ||
+                                    extract_word(s, n, v0, "than") == ve - v0 ||
+                                    extract_word(s, n, v0, "over") == ve - v0 ||
+                                    extract_word(s, n, v0, "on") == ve - v0 ||
+                                    extract_word(s, n, v0, "from") == ve - v0 ||
+                                    extract_word(s, n, v0, "versus") == ve - v0))
+                        break;
                     size_t q2 = extract_skip_sp(s, n, q + k, 1);
                     int months = 1;
                     size_t kk = 0;
@@ -1895,8 +1915,25 @@ static int ex_finish(ex_state *st)
         }
         last = &sc->out->items[main_at];
         last_end = r->end;
+        int compared = 0; /* "compared with a deficit of £2.8 billion in December" */
+        {
+            size_t q = r->start;
+            for (int it = 0; it < 5 && q > sent_a; it++) {
+                size_t v0;
+                size_t ve = extract_prev_word(s, n, q, &v0);
+                if (ve <= v0 || v0 < sent_a)
+                    break;
+                if (extract_word(s, n, v0, "compared") == ve - v0 ||
+                    extract_word(s, n, v0, "against") == ve - v0 ||
+                    extract_word(s, n, v0, "versus") == ve - v0) {
+                    compared = 1;
+                    break;
+                }
+                q = v0;
+            }
+        }
         if (fp == (size_t)-1 && !(pick && pick->base) && strcmp(r->f.qualifier, "projection") &&
-            !looks_back)
+            !looks_back && !compared)
             snprintf(main_period, sizeof main_period, "%s", r->f.period);
     }
     return 0;

@@ -948,7 +948,11 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                     size_t ge = extract_prev_word(s, n, num0, &g0);
                     if (months >= 1 && months <= 12 && ge > g0 &&
                         (extract_word(s, n, g0, "first") == ge - g0 ||
-                         extract_word(s, n, g0, "initial") == ge - g0)) {
+                         extract_word(s, n, g0, "initial") == ge - g0 ||
+                         extract_word(s, n, g0, "in") == ge - g0 ||
+                         extract_word(s, n, g0, "over") == ge - g0 ||
+                         extract_word(s, n, g0, "during") == ge - g0)) {
+                        /* "in 9 months of 2023": from January too */
                         if (months == 12)
                             snprintf(e->text, sizeof e->text, "%04d", y);
                         else if (months == 1)
@@ -1046,6 +1050,39 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                     } else if (!date) {
                         snprintf(e->text, sizeof e->text, "%04d-%02d", y, m2);
                         e->a = m1s;
+                        {
+                            /* "in the three months to January 2013": the
+                             * months ending there */
+                            size_t t0;
+                            size_t te = extract_prev_word(s, n, m1s, &t0);
+                            size_t mo0;
+                            size_t moe = te > t0 ? extract_prev_word(s, n, t0, &mo0) : 0;
+                            if (te > t0 &&
+                                (extract_word(s, n, t0, "to") == te - t0 ||
+                                 extract_word(s, n, t0, "ending") == te - t0) &&
+                                moe > mo0 && extract_word(s, n, mo0, "months") == moe - mo0) {
+                                size_t c0, kk;
+                                size_t ce = extract_prev_word(s, n, mo0, &c0);
+                                int nm = ce > c0 ? ex_small_word(s, n, c0, &kk) : 0;
+                                if (nm >= 2 && nm <= 12) {
+                                    int last = y * 12 + m2 - 1, first = last - nm + 1;
+                                    snprintf(e->text, sizeof e->text, "%04d-%02d/%04d-%02d",
+                                             (first / 12) % 10000, first % 12 + 1,
+                                             (last / 12) % 10000, last % 12 + 1);
+                                    e->a = c0;
+                                }
+                            }
+                        }
+                        /* "rose 14.4 percent from December 2021 and reached":
+                         * the month compared with, unless an interval follows */
+                        size_t f0;
+                        size_t fe = extract_prev_word(s, n, m1s, &f0);
+                        size_t qa = extract_skip_sp(s, n, e->b, 1);
+                        if (fe > f0 && extract_word(s, n, f0, "from") == fe - f0 &&
+                            !extract_word(s, n, qa, "to") && !extract_word(s, n, qa, "through") &&
+                            !extract_word(s, n, qa, "until") && !(qa < n && s[qa] == '-') &&
+                            !(qa < n && (unsigned char)s[qa] == 0xE2))
+                            e->base = 1;
                     } else {
                         continue; /* a date: 23 September 2025 */
                     }
