@@ -104,7 +104,7 @@ static const char *value_text(growth_ctx *g, const trade_table *t, size_t row, d
     const char *s = g->vcol >= 0 ? trade_table_cell(t, row, (size_t)g->vcol) : "";
     if (canonical(s))
         return s;
-    trade_stats_number_format(v, buf, TRADE_NUMBER_BUFSIZE);
+    trade_number_format_fast(v, buf, TRADE_NUMBER_BUFSIZE);
     return buf;
 }
 
@@ -127,7 +127,7 @@ static const char *num(double v, char *buf)
 {
     buf[0] = '\0';
     if (isfinite(v))
-        trade_stats_number_format(v, buf, TRADE_NUMBER_BUFSIZE);
+        trade_number_format_fast(v, buf, TRADE_NUMBER_BUFSIZE);
     return buf;
 }
 

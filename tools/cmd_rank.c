@@ -109,7 +109,7 @@ int cmd_rank(int argc, char **argv)
         } else if (c == OPT_GROUP) {
             ropt.group = optarg;
         } else if (c == OPT_TIES) {
-            if (trade_ties_parse(optarg, &ropt.ties)) {
+            if (trade_rank_ties_parse(optarg, &ropt.ties)) {
                 cli_errorf("rank", "--ties must be min, max, dense, average or first");
                 bad = 1;
             }

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf_internal.h"
 #include "extract_flow_internal.h"
 #include "extract_number_internal.h"
 #include "extract_who_internal.h"
@@ -75,16 +76,8 @@ typedef struct ex_state {
 
 static int ex_add_raw(ex_state *st, const ex_raw *r)
 {
-    if (st->nraw == st->capraw) {
-        size_t nc = st->capraw ? st->capraw * 2 : 32;
-        if (nc > SIZE_MAX / sizeof *st->raw)
-            return TRADE_ENOMEM;
-        ex_raw *nr = realloc(st->raw, nc * sizeof *nr);
-        if (!nr)
-            return TRADE_ENOMEM;
-        st->raw = nr;
-        st->capraw = nc;
-    }
+    if (ARRAY_GROW(st->raw, st->nraw + 1, st->capraw))
+        return TRADE_ENOMEM;
     st->raw[st->nraw++] = *r;
     return 0;
 }
@@ -1052,6 +1045,7 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
     fake.start = fake.end = fake.num_start = b;
     ex_who w;
     extract_who(s, n, a, b, &fake, &w);
+    size_t ra = a, rb = b; /* the text read */
     if (!w.pair && !w.reporter[0] && !w.subject[0] && !w.source && !w.possessive[0] &&
         !w.first[0] && b < n) {
         /* a title with no country: the next sentence */
@@ -1069,6 +1063,8 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         }
         fake.start = fake.end = fake.num_start = b2;
         extract_who(s, n, a2, b2, &fake, &w);
+        ra = a2;
+        rb = b2;
     }
     const char *rep = NULL, *par = NULL;
     if (w.pair || w.reporter[0]) {
@@ -1090,6 +1086,24 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
     }
     if (!par && w.partner[0] && rep && strcmp(w.partner, rep))
         par = w.partner;
+    if (!par && rep) {
+        /* "Belgo-Russian relations are ...": the two sides named first */
+        size_t k1, k2;
+        for (size_t p = ra; p + 1 < rb; p++) {
+            const char *c1 = extract_country_at(s, n, p, &k1);
+            if (!c1 && (p == ra || !ex_isalpha((unsigned char)s[p - 1])))
+                c1 = extract_combining_at(s, n, p, &k1);
+            if (!c1)
+                continue;
+            if (p + k1 < rb && s[p + k1] == '-' &&
+                (p == ra || !ex_isalpha((unsigned char)s[p - 1]))) {
+                const char *c2 = extract_country_at(s, n, p + k1 + 1, &k2);
+                if (c2 && !strcmp(c1, rep) && strcmp(c2, rep))
+                    par = c2;
+            }
+            break;
+        }
+    }
     snprintf(d->reporter, sizeof d->reporter, "%s", rep ? rep : "");
     snprintf(d->partner, sizeof d->partner, "%s", par ? par : "");
     d->line = (unsigned long)li + 1;
@@ -1221,6 +1235,74 @@ static int ex_yearly(const char *s, size_t n, size_t e)
         if (q == q0)
             return 0;
         q = extract_skip_sp(s, n, q, 1);
+    }
+    return 0;
+}
+
+/* The footnote mark at s[p..) (a superscript digit: ¹ ² ³ are C2 B9/B2/B3,
+ * ⁰ ⁴-⁹ are E2 81 B0/B4-B9): the digit, its length in *len; else -1. */
+static int ex_footnote_mark(const char *s, size_t n, size_t p, size_t *len)
+{
+    const unsigned char *u = (const unsigned char *)s + p;
+    if (p + 1 < n && u[0] == 0xC2 && (u[1] == 0xB9 || u[1] == 0xB2 || u[1] == 0xB3)) {
+        *len = 2;
+        return u[1] == 0xB9 ? 1 : u[1] == 0xB2 ? 2 : 3;
+    }
+    if (p + 2 < n && u[0] == 0xE2 && u[1] == 0x81 && (u[2] == 0xB0 || (u[2] >= 0xB4 && u[2] <= 0xB9))) {
+        *len = 3;
+        return u[2] == 0xB0 ? 0 : u[2] - 0xB0;
+    }
+    return -1;
+}
+
+/* A figure with no time of its own whose paragraph ends in a footnote mark
+ * ("...violence prevention.⁴") and whose footnote gives years ("the
+ * assistance offered in 2007-2011"): those years, as "2007/2011" in out,
+ * the footnote's line in *line. Returns 1 if found. */
+static int ex_footnote_period(const ex_scan *sc, size_t from, char *out, size_t size,
+                              unsigned long *line)
+{
+    const char *s = sc->s;
+    size_t n = sc->n, ml = 0;
+    int d = -1;
+    size_t p = from;
+    for (; p < n && d < 0; p++) {
+        if (s[p] == '\n' && p + 1 < n && s[p + 1] == '\n')
+            return 0; /* the paragraph ends with no mark */
+        d = ex_footnote_mark(s, n, p, &ml);
+    }
+    if (d < 0)
+        return 0;
+    /* the footnote: a line after the mark that starts with the digit or the mark */
+    for (size_t q = p; q < n; q++) {
+        if (s[q] != '\n' || q + 2 >= n)
+            continue;
+        size_t b = q + 1, l2;
+        int starts = (s[b] == '0' + d && (s[b + 1] == ' ' || s[b + 1] == '.')) ||
+                     ex_footnote_mark(s, n, b, &l2) == d;
+        if (!starts)
+            continue;
+        size_t e = b;
+        while (e < n && s[e] != '\n')
+            e++;
+        for (size_t k = b; k + 9 <= e; k++) {
+            int y1, y2;
+            size_t dash = k + 4, dl = 1;
+            if (!extract_year_at(s, n, k, &y1))
+                continue;
+            if (dash + 3 <= e && (unsigned char)s[dash] == 0xE2 && (unsigned char)s[dash + 1] == 0x80 &&
+                (unsigned char)s[dash + 2] == 0x93)
+                dl = 3; /* an en dash */
+            else if (s[dash] != '-')
+                continue;
+            if (dash + dl + 4 <= e && extract_year_at(s, n, dash + dl, &y2) && y2 > y1) {
+                snprintf(out, size, "%04d/%04d", y1 % 10000, y2 % 10000);
+                unsigned long col;
+                extract_position(sc, b, line, &col);
+                return 1;
+            }
+        }
+        return 0; /* the footnote names no years */
     }
     return 0;
 }
@@ -1551,6 +1633,18 @@ static int ex_finish(ex_state *st)
                         "period from the document's date: a yearly figure with no year, the last full year "
                         "before it");
         }
+        if (!pick && !in_paren_of_prev && (period_from == 1 || !r->f.period[0])) {
+            /* no time in the sentence: the years of the paragraph's footnote */
+            char fp2[40];
+            unsigned long fl = 0;
+            if (ex_footnote_period(sc, r->end, fp2, sizeof fp2, &fl)) {
+                snprintf(r->f.period, sizeof r->f.period, "%s", fp2);
+                period_from = 0;
+                char t[64];
+                snprintf(t, sizeof t, "period from the footnote on line %lu", fl);
+                ex_note_add(note, sizeof note, t);
+            }
+        }
         if (pick && !pick->carry && !pick->base) {
             /* a relative time: say which date it rests on */
             int rel = 0;
@@ -1714,6 +1808,41 @@ static int ex_finish(ex_state *st)
                             &r->f, note, sizeof note);
         if (inherit && prev && !r->f.period[0])
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+        if (w.pronoun && !w.reporter[0] && !w.subject[0] &&
+            (!r->f.reporter[0] || strstr(note, "reporter from"))) {
+            /* "In Tajikistan, it has contributed": "it" is the country that
+             * opened a sentence before in the paragraph ("Belgium has financed") */
+            const char *subj = NULL;
+            size_t at = 0;
+            size_t lo2 = a > 1500 ? a - 1500 : 0;
+            for (size_t q = a; q > lo2 && !subj; q--) {
+                if (q < a && s[q] == '\n' && s[q - 1] == '\n')
+                    break; /* past the paragraph's start */
+                if (!(q >= 2 && s[q - 1] == ' ' && s[q - 2] == '.') && s[q - 1] != '\n')
+                    continue;
+                size_t cl;
+                const char *c = extract_country_at(s, n, q, &cl);
+                if (c && strcmp(c, r->f.partner) && q + cl < n && s[q + cl] == ' ') {
+                    size_t v = q + cl + 1;
+                    if (extract_word(s, n, v, "has") || extract_word(s, n, v, "had") ||
+                        extract_word(s, n, v, "have") || extract_word(s, n, v, "gave") ||
+                        extract_word(s, n, v, "provided") || extract_word(s, n, v, "financed") ||
+                        extract_word(s, n, v, "funded")) {
+                        subj = c;
+                        at = q;
+                    }
+                }
+            }
+            if (subj) {
+                unsigned long sl, scol;
+                extract_position(sc, at, &sl, &scol);
+                snprintf(r->f.reporter, sizeof r->f.reporter, "%s", subj);
+                ex_note_drop(note, "reporter from");
+                char t[80];
+                snprintf(t, sizeof t, "reporter from line %lu (the subject 'it' stands for)", sl);
+                ex_note_add(note, sizeof note, t);
+            }
+        }
         {
             /* a route named in the sentence, or earlier in the paragraph with
              * no heading or blank line since */
@@ -2072,6 +2201,20 @@ int trade_extract_file(const char *path, const trade_extract_options *opt, trade
         rc = trade_extract_text(b, n, opt, out, err);
         if (rc && err)
             snprintf(err->file, sizeof err->file, "%s", path);
+        for (size_t i = 0; rc == 0 && i < (*out)->n; i++) {
+            /* the figures say which file they came from */
+            size_t pl = strlen(path) + 1;
+            char *fp = malloc(pl);
+            if (!fp) {
+                trade_extract_free(*out);
+                *out = NULL;
+                rc = trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "extract: out of memory");
+                break;
+            }
+            memcpy(fp, path, pl);
+            free((*out)->items[i].file);
+            (*out)->items[i].file = fp;
+        }
     }
     free(b);
     return rc;

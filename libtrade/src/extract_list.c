@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf_internal.h"
 #include "extract_internal.h"
 #include "utf8_internal.h"
 
@@ -49,16 +50,8 @@ int extract_push(ex_scan *sc, const trade_figure *f, size_t start, size_t end, c
                  const char *table, const char *note)
 {
     trade_figure_list *l = sc->out;
-    if (l->n == l->cap) {
-        size_t nc = l->cap ? l->cap * 2 : 32;
-        if (nc > SIZE_MAX / sizeof *l->items)
-            return TRADE_ENOMEM;
-        trade_figure *ni = realloc(l->items, nc * sizeof *ni);
-        if (!ni)
-            return TRADE_ENOMEM;
-        l->items = ni;
-        l->cap = nc;
-    }
+    if (ARRAY_GROW(l->items, l->n + 1, l->cap))
+        return TRADE_ENOMEM;
     trade_figure *d = &l->items[l->n];
     *d = *f;
     extract_position(sc, start, &d->line, &d->column);
@@ -82,11 +75,13 @@ int extract_push(ex_scan *sc, const trade_figure *f, size_t start, size_t end, c
     d->context = ex_strdup(context ? context : "");
     d->table = ex_strdup(table ? table : "");
     d->note = ex_strdup(note ? note : "");
-    if (!d->as_written || !d->context || !d->table || !d->note) {
+    d->file = ex_strdup("");
+    if (!d->as_written || !d->context || !d->table || !d->note || !d->file) {
         free(d->as_written);
         free(d->context);
         free(d->table);
         free(d->note);
+        free(d->file);
         return TRADE_ENOMEM;
     }
     if (len)
@@ -167,10 +162,11 @@ static int ex_conflict_pass(trade_figure_list *l, int blank_only, int *changed)
                                                                      : NULL;
             if (!blank_only && coarse && !coarse->qualifier[0] && !strcmp(coarse->measure, "level")) {
                 const trade_figure *fine = coarse == first ? b : first;
+                int other = strcmp(fine->file, coarse->file) != 0;
                 snprintf(extra, sizeof extra,
-                         "approx: a rounded reading of the figure on line %lu column %lu, which "
-                         "is written finer",
-                         fine->line, fine->column);
+                         "approx: a rounded reading of the figure on %.80s%sline %lu column %lu, "
+                         "which is written finer",
+                         other ? fine->file : "", other ? " " : "", fine->line, fine->column);
                 snprintf(coarse->qualifier, sizeof coarse->qualifier, "approx");
                 coarse->confidence = coarse->confidence > 0.1 ? coarse->confidence - 0.1 : 0.05;
                 rc = ex_note_append(coarse, extra);
@@ -182,9 +178,15 @@ static int ex_conflict_pass(trade_figure_list *l, int blank_only, int *changed)
             /* one row, the conflict said: the later reading keeps its value and
              * names the figure it disagrees with; its flow is left out so the
              * draft has no two values for one key */
-            snprintf(extra, sizeof extra,
-                     "conflict: read as %s like line %lu column %lu, which has another value",
-                     b->flow, first->line, first->column);
+            if (strcmp(first->file, b->file))
+                snprintf(extra, sizeof extra,
+                         "conflict: read as %s like %.80s line %lu column %lu, which has another "
+                         "value",
+                         b->flow, first->file, first->line, first->column);
+            else
+                snprintf(extra, sizeof extra,
+                         "conflict: read as %s like line %lu column %lu, which has another value",
+                         b->flow, first->line, first->column);
             rc = ex_note_append(b, extra);
             b->flow[0] = '\0';
             b->confidence = b->confidence > 0.25 ? b->confidence - 0.25 : 0.05;
@@ -203,6 +205,34 @@ int extract_resolve_conflicts(trade_figure_list *l)
         if (rc || !changed)
             return rc;
     }
+    return 0;
+}
+
+int trade_extract_merge(trade_figure_list *into, trade_figure_list **from, trade_error *err)
+{
+    if (!into || !from)
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "extract: no list to merge");
+    trade_figure_list *l = *from;
+    if (!l)
+        return 0;
+    if (l->n > SIZE_MAX / sizeof *into->items - into->n)
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "extract: out of memory");
+    if (into->n + l->n > into->cap) {
+        size_t nc = into->n + l->n;
+        trade_figure *ni = realloc(into->items, (nc ? nc : 1) * sizeof *ni);
+        if (!ni)
+            return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "extract: out of memory");
+        into->items = ni;
+        into->cap = nc;
+    }
+    if (l->n)
+        memcpy(into->items + into->n, l->items, l->n * sizeof *l->items);
+    into->n += l->n;
+    free(l->items);
+    free(l);
+    *from = NULL;
+    if (extract_resolve_conflicts(into))
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "extract: out of memory");
     return 0;
 }
 
@@ -227,6 +257,7 @@ void trade_extract_free(trade_figure_list *l)
         free(l->items[i].context);
         free(l->items[i].table);
         free(l->items[i].note);
+        free(l->items[i].file);
     }
     free(l->items);
     free(l);

@@ -18,6 +18,20 @@
 #include "extract_who_internal.h"
 #include "trade/codes.h"
 
+const char *extract_combining_at(const char *s, size_t n, size_t p, size_t *len)
+{
+    static const char *const combining[][2] = {
+        {"Sino", "CHN"}, {"Belgo", "BEL"}, {"Russo", "RUS"}, {"Franco", "FRA"}};
+    for (size_t j = 0; j < sizeof combining / sizeof combining[0]; j++) {
+        size_t k = extract_word_cs(s, n, p, combining[j][0]);
+        if (k && p + k < n && s[p + k] == '-') {
+            *len = k;
+            return combining[j][1];
+        }
+    }
+    return NULL;
+}
+
 /* The country at p, also after "the" ("the US", "the Netherlands"). */
 static const char *ex_country(const char *s, size_t n, size_t p, size_t *len, int *poss)
 {
@@ -49,9 +63,8 @@ static const char *ex_country(const char *s, size_t n, size_t p, size_t *len, in
     }
     if (!c) {
         size_t k;
-        if ((k = extract_word_cs(s, n, q, "Sino")) && q + k < n && s[q + k] == '-') {
-            c = "CHN";
-            cl = k;
+        if ((c = extract_combining_at(s, n, q, &k)) != NULL) {
+            cl = k; /* "Sino-Kazakh", "Belgo-Russian" */
         } else if ((k = extract_word_cs(s, n, q, "Beijing's")) != 0) {
             c = "CHN";
             cl = k;
@@ -127,12 +140,25 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
         {"tranche", "aid"},
         {"disbursement", "aid"},
         {"budget support", "aid"},
+        {"donated", "aid"},
+        {"contributed", "aid"}, /* only before an amount: see below */
     };
     for (size_t j = 0; j < sizeof words / sizeof words[0]; j++) {
         size_t l = strcmp(words[j].w, "FDI") == 0 ? extract_word_cs(s, n, i, "FDI")
                                                   : extract_word(s, n, i, words[j].w);
         if (!l)
             continue;
+        if (!strcmp(words[j].w, "contributed")) {
+            /* "contributed €83,000 to": money given; not "contributed 5% to growth" */
+            size_t q = extract_skip_sp(s, n, i + l, 1);
+            unsigned char c0 = q < n ? (unsigned char)s[q] : 0;
+            int money = c0 == '$' || (c0 == 0xE2 && q + 2 < n && (unsigned char)s[q + 1] == 0x82 &&
+                                      (unsigned char)s[q + 2] == 0xAC) ||
+                        (c0 == 0xC2 && q + 1 < n && (unsigned char)s[q + 1] == 0xA3) ||
+                        extract_word_cs(s, n, q, "EUR") || extract_word_cs(s, n, q, "USD");
+            if (!money)
+                continue;
+        }
         *k = l;
         const char *f = words[j].flow;
         if (strcmp(f, "balance") == 0) {
@@ -923,6 +949,34 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             q += cl - 1;
         }
     }
+    {
+        /* "In Tajikistan, it has contributed ...": where the money goes; "the
+         * Belgian government has offered ...", "it has ...": who gives it */
+        size_t q = extract_skip_sp(s, n, sa, 1);
+        size_t k = extract_word(s, n, q, "in"), cl;
+        const char *c = k ? extract_country_at(s, n, extract_skip_sp(s, n, q + k, 1), &cl) : NULL;
+        if (c) {
+            size_t e = extract_skip_sp(s, n, q + k, 1) + cl;
+            if (e < start && s[e] == ',') {
+                ex_set(w->in_open, c);
+                q = extract_skip_sp(s, n, e + 1, 1);
+            }
+        }
+        if (w->in_open[0]) {
+            if (extract_word(s, n, q, "it has") || extract_word(s, n, q, "it had") ||
+                extract_word(s, n, q, "it"))
+                w->pronoun = 1;
+            size_t t = extract_word(s, n, q, "the");
+            size_t q2 = t ? extract_skip_sp(s, n, q + t, 1) : q;
+            const char *g = extract_country_at(s, n, q2, &cl);
+            if (g) {
+                size_t q3 = extract_skip_sp(s, n, q2 + cl, 1);
+                if (extract_word(s, n, q3, "government") || extract_word(s, n, q3, "ministry") ||
+                    extract_word(s, n, q3, "side") || extract_word(s, n, q3, "authorities"))
+                    ex_set(w->gov, g);
+            }
+        }
+    }
     ex_member(s, n, sa, sb, r, w);
 }
 
@@ -1019,6 +1073,15 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
             rep = NULL;
         if (!w->partner[0])
             par = w->host;
+    }
+    if ((inv || !strcmp(f->flow, "aid")) && w->in_open[0] && !w->partner[0] && !w->list[0]) {
+        /* "In Kyrgyzstan, the Belgian government has offered a grant of": the
+         * place the money goes, the government that gives it */
+        par = w->in_open;
+        if (w->gov[0] && strcmp(w->gov, w->in_open))
+            rep = w->gov;
+        else if (rep && !strcmp(rep, w->in_open))
+            rep = NULL;
     }
     /* partner */
     if (w->partner[0])

@@ -20,6 +20,7 @@
 
 #include <xlsxwriter.h>
 
+#include "buf_internal.h"
 #include "trade/number.h"
 #include "trade/workbook.h"
 #include "trade/writer.h"
@@ -139,16 +140,8 @@ int xlsx_sheet_row(xlsx_sheet *s, const char *const *cells, trade_error *err)
     size_t need = 0;
     for (size_t i = 0; i < s->ncols; i++)
         need += strlen(cells[i] ? cells[i] : "") + 1;
-    if (s->len + need > s->cap) {
-        size_t cap = s->cap ? s->cap : 65536;
-        while (cap < s->len + need)
-            cap *= 2;
-        char *p = realloc(s->buf, cap);
-        if (!p)
-            return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-        s->buf = p;
-        s->cap = cap;
-    }
+    if (ARRAY_GROW(s->buf, s->len + need, s->cap))
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
     for (size_t i = 0; i < s->ncols; i++) {
         const char *v = cells[i] ? cells[i] : "";
         size_t n = strlen(v) + 1;

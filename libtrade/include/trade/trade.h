@@ -14,6 +14,7 @@
 #include "growth.h"
 #include "import.h"
 #include "indicators.h"
+#include "interval.h"
 #include "number.h"
 #include "panel.h"
 #include "period.h"
