@@ -725,6 +725,50 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             e.b = p + k;
             e.carry = 1;
             snprintf(e.text, sizeof e.text, "carry");
+        } else if ((k = extract_word(s, n, p, "first")) != 0 && cy) {
+            /* "during the first 10 months", "in the first quarter", "the
+             * first half": of the context year when no year follows */
+            size_t q = extract_skip_sp(s, n, p + k, 1);
+            size_t kk = 0;
+            int num = ex_small_word(s, n, q, &kk);
+            if (!num && q < n && ex_isdigit((unsigned char)s[q])) {
+                size_t d = q;
+                while (d < n && ex_isdigit((unsigned char)s[d]))
+                    d++;
+                num = ex_small_word(s, n, q, &kk);
+                kk = d - q;
+            }
+            size_t q2 = num ? extract_skip_sp(s, n, q + kk, 1) : q;
+            size_t mk;
+            int what = 0; /* 1 months, 2 quarter, 3 half */
+            if (num >= 2 && num <= 11 && (mk = extract_word(s, n, q2, "months")))
+                what = 1;
+            else if (!num && (mk = extract_word(s, n, q2, "quarter")))
+                what = 2;
+            else if (!num && (mk = extract_word(s, n, q2, "half")))
+                what = 3;
+            if (!what)
+                continue;
+            size_t after = extract_skip_sp(s, n, q2 + mk, 1);
+            if (extract_word(s, n, after, "of") || extract_year_at(s, n, after, &y))
+                continue; /* "of 2023", "of this year": read there */
+            e.b = q2 + mk;
+            if (what == 1)
+                ex_months_text(e.text, sizeof e.text, cy, num);
+            else if (what == 2)
+                snprintf(e.text, sizeof e.text, "%04d-Q1", cy);
+            else
+                snprintf(e.text, sizeof e.text, "%04d-01/%04d-06", cy, cy);
+        } else if (p + 3 <= n && ex_isdigit((unsigned char)s[p]) && cy &&
+                   ((s[p + 1] == 'M' && (p + 2 == n || !ex_isalnum_byte(s[p + 2]))) ||
+                    (p + 4 <= n && ex_isdigit((unsigned char)s[p + 1]) && s[p + 2] == 'M' &&
+                     (p + 3 == n || !ex_isalnum_byte(s[p + 3]))))) {
+            /* "rises 22% - to 21.1 mln tonnes in 9M": the first nine months */
+            int months = s[p + 1] == 'M' ? s[p] - '0' : (s[p] - '0') * 10 + (s[p + 1] - '0');
+            if (months < 2 || months > 11)
+                continue;
+            e.b = p + (s[p + 1] == 'M' ? 2 : 3);
+            ex_months_text(e.text, sizeof e.text, cy, months);
         } else if (p + 6 <= n && ex_isdigit((unsigned char)s[p]) &&
                    (s[p + 1] == 'M' || (ex_isdigit((unsigned char)s[p + 1]) && s[p + 2] == 'M'))) {
             /* "10M2022": the first ten months of 2022 */
