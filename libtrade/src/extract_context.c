@@ -369,6 +369,7 @@ static const ex_country ex_countries[] = {{"European Union", "EUU"},
                                           {"Great Britain", "GBR"},
                                           {"Britain", "GBR"},
                                           {"U.S.", "USA"},
+                                          {"USAID", "USA"},
                                           {"U.K.", "GBR"},
                                           {"Luxembourgian", "LUX"},
                                           {NULL, NULL}};
