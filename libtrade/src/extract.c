@@ -1458,6 +1458,34 @@ static int ex_finish(ex_state *st)
                 r->f.value = -r->f.value;
         } else if (r->is_percent) {
             extract_classify_percent(s, n, a, lo, r);
+            if (i > 0 && !strcmp(r->f.unit, "percent") &&
+                !strcmp(st->raw[i - 1].f.measure, "change") &&
+                trade_unit_is_currency(st->raw[i - 1].f.unit) && st->raw[i - 1].end <= r->start &&
+                r->start - st->raw[i - 1].end < 12) {
+                /* "fell by £5.6 billion – 19.3 per cent", "a £5.6 billion, or
+                 * 40.7 per cent, plunge", "dropped £6.6 billion (28 per
+                 * cent)": the same change as a rate */
+                int plain = 1;
+                for (size_t q = st->raw[i - 1].end; q < r->start && plain; q++) {
+                    unsigned char c = (unsigned char)s[q];
+                    if (c == ' ' || c == ',' || c == '(' || c == '-' || c >= 0x80)
+                        continue;
+                    if (extract_word(s, n, q, "or") == 2 && (q == 0 || s[q - 1] == ' ')) {
+                        q++;
+                        continue;
+                    }
+                    if (extract_word(s, n, q, "overall") == 7 && (q == 0 || s[q - 1] == ' ')) {
+                        q += 6;
+                        continue;
+                    }
+                    plain = 0;
+                }
+                if (plain) {
+                    memcpy(r->f.unit, "percent_change", 15);
+                    if (st->raw[i - 1].f.value < 0 && r->f.value > 0)
+                        r->f.value = -r->f.value;
+                }
+            }
             /* "grew 15 percent, imports 7 percent": the list goes on */
             if (strcmp(r->f.unit, "percent") == 0 && i > 0 && !r->sign_change) {
                 const ex_raw *pv = &st->raw[i - 1];
