@@ -1637,6 +1637,15 @@ static int ex_finish(ex_state *st)
             char t[80];
             snprintf(t, sizeof t, "period: the year after the base %04d", y % 10000);
             ex_note_add(note, sizeof note, t);
+        } else if (prev && same_sentence && prev->period[0] &&
+                   !strcmp(prev->qualifier, "projection") && !r->f.qualifier[0]) {
+            /* "€110 million will be allocated to rural development, €62.2 million
+             * to health, and €75 million to education": the list goes on in
+             * the future */
+            snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+            snprintf(r->f.qualifier, sizeof r->f.qualifier, "projection");
+            period_from = 1;
+            ex_note_add(note, sizeof note, "qualifier from the list it ends");
         } else if (prev && prev->period[0] && !strcmp(prev->qualifier, "projection") &&
                    !strcmp(r->f.qualifier, "projection")) {
             /* a projection after a projection: its horizon */
@@ -1672,6 +1681,16 @@ static int ex_finish(ex_state *st)
                 snprintf(t, sizeof t, "period from the footnote on line %lu", fl);
                 ex_note_add(note, sizeof note, t);
             }
+        }
+        if (same_sentence && prev && fp == (size_t)-1 && !in_paren_of_prev &&
+            !strcmp(prev->qualifier, "projection") && !r->f.qualifier[0] && r->f.period[0] &&
+            !strcmp(r->f.period, prev->period) &&
+            !strcmp(r->f.unit, prev->unit)) {
+            /* "... will be spent on roads, $25 million on schools and $15
+             * million on clinics": the list of plans goes on */
+            snprintf(r->f.qualifier, sizeof r->f.qualifier, "projection");
+            if (!strstr(note, "qualifier from"))
+                ex_note_add(note, sizeof note, "qualifier from the list it ends");
         }
         if (pick && !pick->carry && !pick->base) {
             /* a relative time: say which date it rests on */
@@ -1836,6 +1855,36 @@ static int ex_finish(ex_state *st)
                             &r->f, note, sizeof note);
         if (inherit && prev && !r->f.period[0])
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+        if (pick && !pick->base && strlen(pick->text) == 4 && !strcmp(r->f.flow, "aid")) {
+            /* "an envelope of €29.8 million, with disbursements planned up to
+             * 2026": from the first year the paragraph names to that year */
+            size_t w0;
+            size_t we = extract_prev_word(s, n, pick->a, &w0);
+            int upto = we > w0 && (extract_word(s, n, w0, "until") == we - w0 ||
+                                   extract_word(s, n, w0, "till") == we - w0 ||
+                                   extract_word(s, n, w0, "through") == we - w0);
+            if (!upto && we > w0 && extract_word(s, n, w0, "to") == we - w0) {
+                size_t u0;
+                size_t ue = extract_prev_word(s, n, w0, &u0);
+                upto = ue > u0 && extract_word(s, n, u0, "up") == ue - u0;
+            }
+            int y1 = ex_period_year(pick->text), y0 = 0;
+            size_t lo3 = pick->a > 1500 ? pick->a - 1500 : 0;
+            for (size_t q = pick->a; upto && q > lo3; q--) {
+                if (s[q - 1] == '\n' && q >= 2 && s[q - 2] == '\n')
+                    break;
+                int y;
+                if (extract_year_at(s, n, q - 1, &y) && y < y1 && y > y1 - 15)
+                    y0 = y;
+            }
+            if (upto && y0) {
+                snprintf(r->f.period, sizeof r->f.period, "%04d/%04d", y0 % 10000, y1 % 10000);
+                char t[96];
+                snprintf(t, sizeof t, "period: from %04d, the first year of the paragraph, up to %04d",
+                         y0 % 10000, y1 % 10000);
+                ex_note_add(note, sizeof note, t);
+            }
+        }
         if (w.pronoun && !w.reporter[0] && !w.subject[0] &&
             (!r->f.reporter[0] || strstr(note, "reporter from"))) {
             /* "In Tajikistan, it has contributed": "it" is the country that

@@ -1129,7 +1129,32 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                             !(qa < n && (unsigned char)s[qa] == 0xE2))
                             e->base = 1;
                     } else {
-                        continue; /* a date: 23 September 2025 */
+                        /* a date: 23 September 2025 is no period, but a
+                         * figure "disbursed on 24 January 2024" is of its month */
+                        size_t d0 = d;
+                        while (d0 > a && ex_isdigit((unsigned char)s[d0 - 1]))
+                            d0--;
+                        size_t o0;
+                        size_t oe = extract_prev_word(s, n, d0, &o0);
+                        if (!(oe > o0 && o0 >= a && extract_word(s, n, o0, "on") == oe - o0))
+                            continue;
+                        snprintf(e->text, sizeof e->text, "%04d-%02d", y, m2);
+                        e->a = o0;
+                    }
+                } else if (sp > 0 && s[sp - 1] == ',') {
+                    /* "on January 24, 2024": the month of a dated figure */
+                    size_t d1 = extract_skip_sp_back(s, n, sp - 1, 0), d0 = d1;
+                    while (d0 > a && ex_isdigit((unsigned char)s[d0 - 1]))
+                        d0--;
+                    size_t me0 = extract_skip_sp_back(s, n, d0, 0), ms0 = me0, ml2;
+                    while (ms0 > a && ex_isalpha((unsigned char)s[ms0 - 1]))
+                        ms0--;
+                    int mm = d0 < d1 && d1 - d0 <= 2 ? extract_is_month(s, n, ms0, &ml2) : 0;
+                    size_t o0;
+                    size_t oe = mm && ms0 + ml2 == me0 ? extract_prev_word(s, n, ms0, &o0) : 0;
+                    if (mm && oe > o0 && o0 >= a && extract_word(s, n, o0, "on") == oe - o0) {
+                        snprintf(e->text, sizeof e->text, "%04d-%02d", y, mm);
+                        e->a = o0;
                     }
                 }
             }

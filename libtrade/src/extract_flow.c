@@ -555,6 +555,26 @@ void extract_product(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
         size_t t = extract_word(s, n, q, "to");
         if (!t)
             t = extract_word(s, n, q, "for");
+        if (!t)
+            t = extract_word(s, n, q, "on");
+        if (!t) {
+            /* "$50 million of it will be spent on roads": the purpose later
+             * in the clause */
+            size_t w = q;
+            for (int it = 0; it < 6 && w < lim && !t; it++) {
+                size_t w0 = w;
+                while (w < lim && ex_isalpha((unsigned char)s[w]))
+                    w++;
+                if (w == w0 || (w < n && s[w] != ' '))
+                    break;
+                w = extract_skip_sp(s, n, w, 1);
+                if ((extract_word(s, n, w0, "spent") || extract_word(s, n, w0, "allocated") ||
+                     extract_word(s, n, w0, "earmarked") || extract_word(s, n, w0, "used")) &&
+                    ((t = extract_word(s, n, w, "on")) || (t = extract_word(s, n, w, "for")) ||
+                     (t = extract_word(s, n, w, "to"))))
+                    q = w;
+            }
+        }
         size_t cl;
         size_t q2 = t ? extract_skip_sp(s, n, q + t, 1) : q;
         if (t && !extract_country_at(s, n, q2, &cl))

@@ -371,6 +371,13 @@ static void ex_member(const char *s, size_t n, size_t sa, size_t sb, const ex_ra
             break;
         }
     }
+    /* "the largest exporter in the world, followed by ...": a world ranking,
+     * each country's trade with every partner */
+    for (size_t q = sa; q + 5 < sb && !w->partner[0]; q++)
+        if ((q == sa || !ex_isalpha((unsigned char)s[q - 1])) &&
+            (extract_word(s, n, q, "in the world") || extract_word(s, n, q, "world's") ||
+             extract_word(s, n, q, "worldwide") || extract_word(s, n, q, "globally")))
+            ex_set(w->partner, "WLD");
 }
 
 void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_who *w)
@@ -1229,6 +1236,12 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
             rep_before = 1;
         }
         const char *bp = before->partner[0] ? before->partner : NULL;
+        if (!bp && !par && !strcmp(f->flow, "aid") && !(prev && prev->partner[0]))
+            /* "... financing for Tajikistan. A first tranche of €4 million was
+             * disbursed": the country the sentence before gives to */
+            for (int j = before->ncand; j > 0 && !bp; j--)
+                if (strcmp(before->cand[j - 1], rep ? rep : doc->reporter))
+                    bp = before->cand[j - 1];
         if (!par && bp && (!rep || strcmp(bp, rep)) && f->flow[0]) {
             par = bp;
             par_before = 1;
