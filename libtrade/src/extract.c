@@ -534,6 +534,14 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
         r.sign_change = sign;
     else if (sign < 0)
         r.f.value = -r.f.value;
+    if (trade_unit_is_currency(r.f.unit)) {
+        /* "(1 euro = 1.10 U.S. dollars)", "($1 = 0.8516 euros)": an
+         * exchange rate, not an amount */
+        size_t q = extract_skip_sp(s, n, r.end, 0);
+        size_t b0 = extract_skip_sp_back(s, n, r.start, 0);
+        if ((q < n && s[q] == '=') || (b0 > 0 && s[b0 - 1] == '='))
+            return r.end > e ? r.end : e;
+    }
     if (ex_add_raw(st, &r))
         sc->status = TRADE_ENOMEM;
     return r.end > e ? r.end : e;
