@@ -1075,6 +1075,7 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         rb = b2;
     }
     const char *rep = NULL, *par = NULL;
+    int rep_first = 0; /* only the first country named: a weak guess */
     if (w.pair || w.reporter[0]) {
         rep = w.reporter;
         par = w.partner[0] ? w.partner : NULL;
@@ -1086,6 +1087,7 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         rep = w.possessive;
     } else if (w.first[0]) {
         rep = w.first;
+        rep_first = 1;
     }
     if (w.source && rep && par && !strcmp(w.source, par)) {
         const char *t = rep;
@@ -1111,6 +1113,21 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
             }
             break;
         }
+    }
+    if (!rep || (rep_first && !par)) {
+        /* "... exports to Germany fell by 4.2 percent ... This is reported by
+         * Statistics Netherlands (CBS)": the data source of the first
+         * paragraph reports */
+        size_t pe = a;
+        while (pe < n && pe < a + 1500 && !(s[pe] == '\n' && pe + 1 < n && s[pe + 1] == '\n'))
+            pe++;
+        ex_raw fake2;
+        memset(&fake2, 0, sizeof fake2);
+        fake2.start = fake2.end = fake2.num_start = pe;
+        ex_who w2;
+        extract_who(s, n, a, pe, &fake2, &w2);
+        if (w2.source && (!rep || strcmp(w2.source, rep)))
+            rep = w2.source;
     }
     snprintf(d->reporter, sizeof d->reporter, "%s", rep ? rep : "");
     snprintf(d->partner, sizeof d->partner, "%s", par ? par : "");

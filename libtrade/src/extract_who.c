@@ -217,6 +217,12 @@ static const char *ex_source(const char *s, size_t n, size_t a, size_t b)
         }
         size_t cl;
         int poss;
+        if ((k = extract_word_cs(s, n, i, "Statistics"))) {
+            /* "Statistics Netherlands (CBS)", "Statistics Canada" */
+            const char *c0 = ex_country(s, n, extract_skip_sp(s, n, i + k, 0), &cl, &poss);
+            if (c0 && !poss)
+                return c0;
+        }
         const char *c = ex_country(s, n, i, &cl, &poss);
         if (!c)
             continue;
