@@ -95,6 +95,23 @@ int cli_common_option(cli_common *o, const char *cmd, int c, const char *arg);
  * (trade_table_read_files). Returns an exit code (0, 1 or 2). */
 int cli_read_inputs(trade_table *t, const char *cmd, int argc, char **argv, const cli_common *o);
 
+/* The reading of a command that makes one library call on its inputs
+ * (growth, rank): so (stream options) reads with ro, problems printed as
+ * cli_read_inputs prints them, a progress bar on a terminal, and o's
+ * --where conditions. cli_input_open returns an exit code (message printed);
+ * cli_input_printed says whether a problem was printed already (else the
+ * caller prints the error it got); cli_input_close ends the bar and frees. */
+typedef struct cli_input {
+    trade_read_options ro;
+    trade_where *where;
+    trade_stream_options so;
+    struct cli_input_state *state;
+} cli_input;
+int cli_input_open(cli_input *in, const char *cmd, const cli_common *o);
+int cli_input_printed(const cli_input *in);
+void cli_input_progress_end(cli_input *in);
+void cli_input_close(cli_input *in);
+
 /* The --where conditions of o as a new trade_where (free it with
  * trade_where_free). Returns an exit code (message printed). */
 int cli_where_new(trade_where **out, const cli_common *o, const char *cmd);

@@ -1,9 +1,10 @@
 /* cmd_growth.c - trade growth: growth rates between the periods of each
- * series. Parses options, calls trade_growth_run (growth.h: pairing, CAGR,
- * qualifiers) and writes its rows; a large input is written on two
- * threads, the second half of the series kept apart and appended. */
+ * series. Parses options, makes one library call, trade_growth_files
+ * (growth.h: pairing, CAGR, qualifiers; sorted bulk input is streamed,
+ * stream.h), and writes its rows; rows of output part p (the period block
+ * where their series starts) go to a temporary part appended after part
+ * p - 1, so both paths write the same bytes. */
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,6 +57,10 @@ enum { OPT_FROM = 1, OPT_TO, OPT_ANNUALIZE, OPT_YOY };
 
 typedef struct growth_ctx {
     series_out out;
+    series_out *parts; /* parts 1.. of the output (streaming: by period block) */
+    size_t nparts;
+    int opened;
+    const cli_common *o;
     long vcol; /* the value column */
     int rc;    /* exit code of a failed write */
     char v0[TRADE_NUMBER_BUFSIZE], v1[TRADE_NUMBER_BUFSIZE];
@@ -134,8 +139,12 @@ static const char *num(double v, char *buf)
 static int write_row(void *ctx, const trade_growth_row *r)
 {
     growth_ctx *g = ctx;
-    series_out *so = &g->out;
-    const trade_table *t = so->t;
+    series_out *so = r->part == 0 ? &g->out : &g->parts[r->part];
+    if (r->part > 0 && !so->w && (g->rc = series_out_part(so, &g->out)) != CLI_OK) {
+        cli_errorf("growth", "cannot open a temporary file for part %zu of the output", r->part);
+        return -1;
+    }
+    const trade_table *t = so->t = r->table;
     size_t rows[2] = {r->row_from, r->row_to};
     series_out_ident(so, rows, 2);
     series_out_qualifier(so, r->qualifier);
@@ -157,30 +166,23 @@ static int write_row(void *ctx, const trade_growth_row *r)
     return g->rc ? -1 : 0; /* -1: stop, the exit code is in g->rc */
 }
 
-/* Inputs of this many rows or more are written on two threads. */
-#define PARALLEL_ROWS 20000
-
-typedef struct growth_job {
-    growth_ctx g;
-    const trade_series_list *sl;
-    const trade_growth_options *opt;
-    size_t s0, s1;
-    int rc;
-} growth_job;
-
-static int run(growth_ctx *g, const trade_series_list *sl, size_t s0, size_t s1,
-               const trade_growth_options *opt)
+/* The output opens on the first table the library reads (its columns). */
+static int start(void *ctx, const trade_table *t, size_t nparts)
 {
-    trade_error err;
-    int rc = trade_growth_run(g->out.t, sl, s0, s1, opt, write_row, g, &err);
-    return rc == -1 ? g->rc : rc ? cli_fail(&err) : CLI_OK;
-}
-
-static void *growth_main(void *arg)
-{
-    growth_job *j = arg;
-    j->rc = run(&j->g, j->sl, j->s0, j->s1, j->opt);
-    return NULL;
+    growth_ctx *g = ctx;
+    size_t nmetric;
+    const trade_column *metric = trade_growth_columns(&nmetric);
+    g->vcol = trade_table_col_index(t, "value");
+    if ((g->rc = series_out_open(&g->out, t, g->o, metric, nmetric)))
+        return -1;
+    g->opened = 1;
+    if (nparts > 1 && !(g->parts = calloc(nparts, sizeof *g->parts))) {
+        cli_errorf("growth", "out of memory");
+        g->rc = CLI_EUSAGE;
+        return -1;
+    }
+    g->nparts = nparts;
+    return 0;
 }
 
 int cmd_growth(int argc, char **argv)
@@ -238,58 +240,27 @@ int cmd_growth(int argc, char **argv)
         cli_usage_hint("growth");
         return CLI_EUSAGE;
     }
-    trade_table *t = trade_table_new();
-    trade_series_list *sl = NULL;
-    if (!t) {
-        cli_errorf("growth", "out of memory");
-        return CLI_EUSAGE;
-    }
-    int rc = cli_read_inputs(t, "growth", argc - optind, argv + optind, &o);
+    cli_input in;
+    int rc = cli_input_open(&in, "growth", &o);
     if (rc)
-        goto done;
-    if (trade_growth_series(t, &sl, &err)) {
-        rc = cli_fail(&err);
-        goto done;
+        return rc;
+    g.o = &o;
+    static const trade_growth_sink sink = {start, write_row};
+    int st = trade_growth_files((size_t)(argc - optind), (const char *const *)argv + optind, &in.so,
+                                &gopt, &sink, &g, NULL, &err);
+    cli_input_progress_end(&in);
+    if (st == -1)
+        rc = g.rc;
+    else if (st)
+        rc = cli_input_printed(&in) ? cli_exit_code(st) : cli_fail(&err);
+    for (size_t p = 1; p < g.nparts; p++) {
+        if (!rc && g.parts[p].w)
+            rc = series_out_append(&g.out, &g.parts[p]);
+        series_out_close(&g.parts[p], CLI_EUSAGE);
     }
-    g.vcol = trade_table_col_index(t, "value");
-    size_t nmetric;
-    const trade_column *metric = trade_growth_columns(&nmetric);
-    if ((rc = series_out_open(&g.out, t, &o, metric, nmetric)))
-        goto done;
-    /* a large input: the second half of the series on a second thread, its
-     * rows kept apart and written after the first half's */
-    size_t ns = trade_series_count(sl), nrows = trade_table_rows(t), mid = 0, acc = 0;
-    while (!from && nrows >= PARALLEL_ROWS && mid < ns && acc < nrows / 2) {
-        size_t n;
-        trade_series_rows(sl, mid++, &n);
-        acc += n;
-    }
-    growth_job job;
-    memset(&job, 0, sizeof job);
-    job.sl = sl;
-    job.opt = &gopt;
-    job.s0 = mid;
-    job.s1 = ns;
-    pthread_t th;
-    int threaded = 0;
-    if (mid > 0 && mid < ns && series_out_part(&job.g.out, &g.out) == CLI_OK) {
-        job.g.vcol = g.vcol;
-        threaded = cli_thread_create(&th, growth_main, &job) == 0;
-        if (!threaded)
-            series_out_close(&job.g.out, CLI_EUSAGE);
-    }
-    rc = run(&g, sl, 0, threaded ? mid : ns, &gopt);
-    if (threaded) {
-        pthread_join(th, NULL);
-        if (!rc)
-            rc = job.rc;
-        if (!rc)
-            rc = series_out_append(&g.out, &job.g.out);
-        series_out_close(&job.g.out, CLI_EUSAGE);
-    }
-    rc = series_out_close(&g.out, rc);
-done:
-    trade_series_list_free(sl);
-    trade_table_free(t);
+    free(g.parts);
+    if (g.opened)
+        rc = series_out_close(&g.out, rc);
+    cli_input_close(&in);
     return rc;
 }

@@ -22,6 +22,7 @@
 #include "rates.h"
 #include "series.h"
 #include "stats.h"
+#include "stream.h"
 #include "summary.h"
 #include "table_read.h"
 #include "table.h"
