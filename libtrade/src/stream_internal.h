@@ -66,7 +66,8 @@ typedef struct stream_plan {
     size_t header_len;
     int slot[64];               /* SF_* of each column (at most 64 columns) */
     size_t ncols;
-    size_t nblocks;             /* period blocks */
+    size_t nblocks;             /* period blocks (one per period as written) */
+    int equal_blocks;           /* two blocks hold the same months ("2012", "2012-01/2012-12") */
     unsigned long long *off;    /* block b is bytes [off[b], off[b + 1]) */
     unsigned long *line;        /* physical line where block b starts */
     unsigned long long size, rows;
@@ -93,6 +94,11 @@ typedef struct stream_batch {
     size_t n, ncap;
     const char *name;
     const trade_read_options *ro; /* the caller's (its on_problem gets mapped lines) */
+    int collect;                  /* keep the problems (in problems) instead of
+                                     calling on_problem: the batch is read on
+                                     another thread than the caller's */
+    trade_error *problems;
+    size_t nproblems, problems_cap;
 } stream_batch;
 
 void Trade_stream_batch_init(stream_batch *b, const char *name,
@@ -111,6 +117,28 @@ unsigned long Trade_stream_batch_line(const stream_batch *b, unsigned long bl,
 int Trade_stream_batch_table(stream_batch *b, trade_where *where,
                                             trade_table **out, trade_error *err);
 void Trade_stream_batch_free(stream_batch *b);
+
+/* A one-slot hand-over between the thread that reads and parses batches
+ * and the calling thread, which computes and writes (so the two overlap). */
+typedef struct stream_pipe stream_pipe;
+/* A new pipe running fn(arg) on a second thread; NULL when no thread
+ * could be started (the caller then runs fn itself first). */
+stream_pipe *Trade_stream_pipe_start(void *(*fn)(void *), void *arg);
+/* Producer: hand job over, waiting while the slot is full. -1: the consumer
+ * stopped (the job stays the producer's). */
+int Trade_stream_pipe_put(stream_pipe *p, void *job);
+/* Producer: no more jobs. */
+void Trade_stream_pipe_close(stream_pipe *p);
+/* Consumer: the next job, or NULL when the producer closed. */
+void *Trade_stream_pipe_get(stream_pipe *p);
+/* Consumer: stop the producer, wait for its thread and free p; jobs still
+ * in the slot go to drop. */
+void Trade_stream_pipe_end(stream_pipe *p, void (*drop)(void *job));
+
+/* Forward problems kept by a batch read on another thread to ro's
+ * on_problem, and free them. */
+void Trade_stream_problems_forward(const trade_read_options *ro, trade_error *problems,
+                                   size_t n);
 
 /* 1 when stream options allow the streaming path at all for n paths. */
 int Trade_stream_wanted(const trade_stream_options *so, size_t n,

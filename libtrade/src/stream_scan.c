@@ -7,6 +7,7 @@
  * quotes; only the key columns are cut out (unquoted into a scratch buffer
  * when the record has quotes). */
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "stream_internal.h"
+#include "writer_internal.h"
 
 #define READ_CHUNK ((size_t)1 << 18)
 #define MAX_RECORD ((size_t)1 << 26)
@@ -353,6 +355,8 @@ int Trade_stream_plan(const char *path, stream_plan *plan, trade_read_progress_f
                     break;
                 }
                 new_block = 1;
+                if (trade_period_equal(&p, &cur))
+                    plan->equal_blocks = 1;
             }
             if (key_keep(&ptext, r.f)) {
                 rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
@@ -484,12 +488,127 @@ unsigned long Trade_stream_batch_line(const stream_batch *b, unsigned long bl, s
     return b->fline[lo] + (bl - b->bline[lo]);
 }
 
+/* Problems kept per batch read on the second thread (the command prints
+ * at most 100 per file). */
+#define MAX_KEPT 128
+
 static int map_problem(void *ctx, const trade_error *problem)
 {
-    const stream_batch *b = ctx;
+    stream_batch *b = ctx;
     trade_error e = *problem;
     e.line = Trade_stream_batch_line(b, e.line, NULL);
-    return b->ro && b->ro->on_problem ? b->ro->on_problem(b->ro->ctx, &e) : 1;
+    int has = b->ro && b->ro->on_problem;
+    if (!b->collect)
+        return has ? b->ro->on_problem(b->ro->ctx, &e) : 1;
+    if (!has)
+        return 1;
+    if (b->nproblems < MAX_KEPT) {
+        if (b->nproblems == b->problems_cap) {
+            size_t nc = b->problems_cap ? b->problems_cap * 2 : 8;
+            trade_error *np = realloc(b->problems, nc * sizeof *np);
+            if (!np)
+                return 1;
+            b->problems = np;
+            b->problems_cap = nc;
+        }
+        b->problems[b->nproblems++] = e;
+    }
+    return 0;
+}
+
+void Trade_stream_problems_forward(const trade_read_options *ro, trade_error *problems, size_t n)
+{
+    for (size_t i = 0; i < n && ro && ro->on_problem; i++)
+        if (ro->on_problem(ro->ctx, &problems[i]))
+            break;
+    free(problems);
+}
+
+struct stream_pipe {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    pthread_t th;
+    void *slot;
+    int full, closed, stopped;
+};
+
+stream_pipe *Trade_stream_pipe_start(void *(*fn)(void *), void *arg)
+{
+    stream_pipe *p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    if (pthread_mutex_init(&p->mu, NULL)) {
+        free(p);
+        return NULL;
+    }
+    if (pthread_cond_init(&p->cv, NULL)) {
+        pthread_mutex_destroy(&p->mu);
+        free(p);
+        return NULL;
+    }
+    void **a = arg;
+    *a = p; /* the producer's state begins with its pipe */
+    if (writer_thread_create(&p->th, fn, arg) != 0) {
+        *a = NULL;
+        pthread_cond_destroy(&p->cv);
+        pthread_mutex_destroy(&p->mu);
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+int Trade_stream_pipe_put(stream_pipe *p, void *job)
+{
+    pthread_mutex_lock(&p->mu);
+    while (p->full && !p->stopped)
+        pthread_cond_wait(&p->cv, &p->mu);
+    int rc = p->stopped ? -1 : 0;
+    if (!rc) {
+        p->slot = job;
+        p->full = 1;
+        pthread_cond_broadcast(&p->cv);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return rc;
+}
+
+void Trade_stream_pipe_close(stream_pipe *p)
+{
+    pthread_mutex_lock(&p->mu);
+    p->closed = 1;
+    pthread_cond_broadcast(&p->cv);
+    pthread_mutex_unlock(&p->mu);
+}
+
+void *Trade_stream_pipe_get(stream_pipe *p)
+{
+    pthread_mutex_lock(&p->mu);
+    while (!p->full && !p->closed)
+        pthread_cond_wait(&p->cv, &p->mu);
+    void *job = NULL;
+    if (p->full) {
+        job = p->slot;
+        p->slot = NULL;
+        p->full = 0;
+        pthread_cond_broadcast(&p->cv);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return job;
+}
+
+void Trade_stream_pipe_end(stream_pipe *p, void (*drop)(void *job))
+{
+    pthread_mutex_lock(&p->mu);
+    p->stopped = 1;
+    pthread_cond_broadcast(&p->cv);
+    pthread_mutex_unlock(&p->mu);
+    pthread_join(p->th, NULL);
+    if (p->full)
+        drop(p->slot);
+    pthread_cond_destroy(&p->cv);
+    pthread_mutex_destroy(&p->mu);
+    free(p);
 }
 
 int Trade_stream_batch_table(stream_batch *b, trade_where *where, trade_table **out,
@@ -523,6 +642,7 @@ int Trade_stream_batch_table(stream_batch *b, trade_where *where, trade_table **
 
 void Trade_stream_batch_free(stream_batch *b)
 {
+    free(b->problems);
     free(b->buf);
     free(b->bline);
     free(b->fline);
