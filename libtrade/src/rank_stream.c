@@ -368,7 +368,10 @@ static int big_flush(rstream *g)
         }
         stop = deliver(g, j);
     }
-    /* without --sort: the run again, in file order, with its ranks */
+    /* without --sort: the run again, in file order, with its ranks; every
+       row was read with every check above, so the CSV-level reading does
+       (the cells are the same text) */
+    sl.generic = 1;
     for (size_t i = 0; i < n && !g->sort && !stop;) {
         Trade_stream_batch_reset(&sl, g->plan);
         while (i < n && sl.len < limit) {

@@ -99,6 +99,7 @@ typedef struct stream_batch {
                                      another thread than the caller's */
     trade_error *problems;
     size_t nproblems, problems_cap;
+    int generic; /* read again rows checked already: the CSV-level checks only */
 } stream_batch;
 
 void Trade_stream_batch_init(stream_batch *b, const char *name,

@@ -624,8 +624,10 @@ int Trade_stream_batch_table(stream_batch *b, trade_where *where, trade_table **
     ro.on_problem = map_problem;
     ro.ctx = b;
     ro.progress = NULL;
+    if (b->generic)
+        ro.generic = TRADE_READ_GENERIC;
     int rc = trade_table_read_buffer(t, b->buf, b->len, b->name, &ro, err);
-    if (!rc)
+    if (!rc && !b->generic)
         rc = trade_table_check_duplicates(t, map_problem, b, err);
     if (rc) {
         err->line = Trade_stream_batch_line(b, err->line, NULL);
