@@ -84,11 +84,11 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < ncols; i++)
             cells[i] = trade_table_cell(t, r, i);
         if (conv[r].converted) {
-            trade_stats_number_format(conv[r].value, value, sizeof value);
+            trade_number_format_fast(conv[r].value, value, sizeof value);
             cells[vcol] = value;
             cells[ucol] = to;
             if (pcol >= 0 && conv[r].precision > 0) {
-                trade_stats_number_format(conv[r].precision, prec, sizeof prec);
+                trade_number_format_fast(conv[r].precision, prec, sizeof prec);
                 cells[pcol] = prec;
             }
             trade_number_format(conv[r].rate, rate, sizeof rate);

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -535,6 +537,81 @@ static void test_hostile(void **state)
     trade_extract_free(l);
 }
 
+/* Two parts of one source: "Peru's exports to Chile were EUR 5 million in
+ * 2020." in both, once with EUR 6 million. The merge keeps every figure
+ * (2 + 1), and the later conflicting one loses its flow, naming the other
+ * file; precisions are equal (10^6 each), so neither is read as rounded. */
+static void test_merge(void **state)
+{
+    (void)state;
+    const char *a = "Peru's exports to Chile were EUR 5 million in 2020. Chile's exports to Peru "
+                    "were EUR 2 million in 2020.";
+    const char *b = "Peru's exports to Chile were EUR 6 million in 2020.";
+    trade_figure_list *la = run(a), *lb = run(b);
+    trade_error err;
+    assert_int_equal(trade_extract_count(la), 2);
+    assert_int_equal(trade_extract_merge(la, &lb, &err), 0);
+    assert_null(lb);
+    assert_int_equal(trade_extract_count(la), 3);
+    const trade_figure *f5 = find(la, "EUR 5 million"), *f6 = find(la, "EUR 6 million");
+    assert_string_equal(f5->flow, "export");
+    assert_string_equal(f6->flow, "");
+    assert_non_null(strstr(f6->note, "conflict: read as export like line 1 column 30"));
+    trade_extract_free(la);
+    /* a coarser figure beside a finer one: the coarser is approx */
+    la = run("Peru's exports to Chile were EUR 5.2 million in 2020.");
+    lb = run("Peru's exports to Chile were EUR 5 million in 2020.");
+    assert_int_equal(trade_extract_merge(la, &lb, &err), 0);
+    f5 = find(la, "EUR 5 million");
+    assert_string_equal(f5->flow, "export");
+    assert_string_equal(f5->qualifier, "approx");
+    assert_string_equal(find(la, "EUR 5.2 million")->qualifier, "");
+    trade_extract_free(la);
+    assert_int_equal(trade_extract_merge(NULL, &lb, &err), TRADE_EARG);
+}
+
+/* The dataset files of a folder: only *.csv, not hidden ones, in name order. */
+static void test_dataset_files(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/test_extract_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    static const char *const names[] = {"b.csv", "a.csv", ".h.csv", "c.txt"};
+    char path[256];
+    char **files = NULL;
+    size_t n = 9;
+    trade_error err;
+    assert_int_equal(trade_extract_dataset_files(dir, &files, &n, &err), TRADE_ENOTFOUND);
+    assert_null(files);
+    assert_int_equal(n, 0);
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        FILE *f = fopen(path, "w");
+        assert_non_null(f);
+        fclose(f);
+    }
+    assert_int_equal(trade_extract_dataset_files(dir, &files, &n, &err), 0);
+    assert_int_equal(n, 2);
+    snprintf(path, sizeof path, "%s/a.csv", dir);
+    assert_string_equal(files[0], path);
+    snprintf(path, sizeof path, "%s/b.csv", dir);
+    assert_string_equal(files[1], path);
+    trade_extract_files_free(files, n);
+    /* a file is itself */
+    assert_int_equal(trade_extract_dataset_files(path, &files, &n, &err), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(files[0], path);
+    trade_extract_files_free(files, n);
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        unlink(path);
+    }
+    rmdir(dir);
+    assert_int_equal(trade_extract_dataset_files(dir, &files, &n, &err), TRADE_EIO);
+    assert_string_equal(err.file, dir);
+    trade_extract_files_free(NULL, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -548,6 +625,8 @@ int main(void)
         cmocka_unit_test(test_tables),
         cmocka_unit_test(test_provenance),
         cmocka_unit_test(test_hostile),
+        cmocka_unit_test(test_merge),
+        cmocka_unit_test(test_dataset_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -96,7 +96,7 @@ static int put_row(void *vctx, const trade_complexity_row *r)
     cells[k++] = o->period;
     cells[k++] = r->reporter;
     cells[k++] = r->product;
-#define NUM(v) (trade_stats_number_format((v), num[ni], sizeof num[ni]), cells[k++] = num[ni++])
+#define NUM(v) (trade_number_format_fast((v), num[ni], sizeof num[ni]), cells[k++] = num[ni++])
     NUM(r->value);
     if (o->rpop) {
         NUM(r->population);

@@ -148,11 +148,11 @@ int cmd_convert(int argc, char **argv)
             cells[i] = trade_table_cell(t, r, i);
         rb[0] = rp[0] = '\0';
         if (conv[r].converted) {
-            trade_stats_number_format(conv[r].value, value, sizeof value);
+            trade_number_format_fast(conv[r].value, value, sizeof value);
             cells[vcol] = value;
             cells[ucol] = target;
             if (prcol >= 0 && conv[r].precision > 0) {
-                trade_stats_number_format(conv[r].precision, prec, sizeof prec);
+                trade_number_format_fast(conv[r].precision, prec, sizeof prec);
                 cells[prcol] = prec;
             }
             trade_number_format(conv[r].rate, rb, sizeof rb);

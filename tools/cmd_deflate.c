@@ -140,9 +140,9 @@ int cmd_deflate(int argc, char **argv)
         const char *value = ex[0];
         trade_deflate_result res;
         if (trade_deflate_obs(d, ob, (int)base, &res)) {
-            trade_stats_number_format(res.index, idx, sizeof idx);
-            trade_stats_number_format(res.base_index, bidx, sizeof bidx);
-            trade_stats_number_format(res.value, val, sizeof val);
+            trade_number_format_fast(res.index, idx, sizeof idx);
+            trade_number_format_fast(res.base_index, bidx, sizeof bidx);
+            trade_number_format_fast(res.value, val, sizeof val);
             ex[1] = idx;
             ex[2] = bidx;
             ex[4] = res.status;

@@ -1,17 +1,15 @@
 /* cmd_extract.c - trade extract: draft observations from the prose and
  * tables of briefs (plain UTF-8 text), one row per figure, with provenance.
- * Reading (bounded) and scanning are trade_extract_file's, the review
- * against a dataset trade_extract_against's; this file parses options,
- * names the source, writes the rows and keeps the rows of several files
- * given one --source free of conflicting duplicates (the later one loses
- * its flow, and says so). */
-#include <dirent.h>
+ * Reading (bounded) and scanning are trade_extract_file's, the figures of
+ * several files of one source are joined (their conflicts settled) by
+ * trade_extract_merge, the review against a dataset is
+ * trade_extract_dataset_files' and trade_extract_against's; this file
+ * parses options, names the source and writes the rows. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -77,15 +75,11 @@ enum {
 };
 #define NCOLS (sizeof columns / sizeof columns[0])
 
-/* One output row, owned strings. */
-typedef struct ex_row {
-    char *cell[NCOLS];
-} ex_row;
-
-typedef struct ex_rows {
-    ex_row *row;
-    size_t n, cap;
-} ex_rows;
+/* The figures of one source: the files read under it, merged. */
+typedef struct ex_part {
+    char *source;
+    trade_figure_list *list;
+} ex_part;
 
 static char *dupstr(const char *s)
 {
@@ -110,14 +104,6 @@ static char *source_of(const char *path)
     return s;
 }
 
-static void rows_free(ex_rows *r)
-{
-    for (size_t i = 0; i < r->n; i++)
-        for (size_t c = 0; c < NCOLS; c++)
-            free(r->row[i].cell[c]);
-    free(r->row);
-}
-
 /* The review cell of figure i: "same: FILE line N", "conflict: FILE line N
  * has V", "new", "incomplete[: value as in FILE line N]". */
 static void review_cell(const trade_table *t, const trade_extract_review *rv, char *out,
@@ -138,20 +124,26 @@ static void review_cell(const trade_table *t, const trade_extract_review *rv, ch
         snprintf(out, size, "%s: %s line %lu", name, o->file, o->line);
 }
 
-static int add_figures(ex_rows *rows, const trade_figure_list *l, const char *source,
-                       const trade_table *against)
+/* Write the rows of l (source src) that pass where. Returns a CLI code;
+ * on failure w has been discarded (*w NULL). */
+static int write_figures(trade_writer **w, const trade_where *where, const trade_figure_list *l,
+                         const char *source, const trade_table *against)
 {
     size_t n = trade_extract_count(l);
     trade_extract_review *rv = NULL;
+    trade_error err;
     if (against) {
         rv = malloc((n ? n : 1) * sizeof *rv);
-        trade_error err;
         if (!rv || trade_extract_against(l, against, rv, &err)) {
             free(rv);
-            return -1;
+            trade_writer_discard(*w);
+            *w = NULL;
+            cli_errorf("extract", "out of memory");
+            return CLI_EUSAGE;
         }
     }
-    for (size_t i = 0; i < n; i++) {
+    int rc = CLI_OK;
+    for (size_t i = 0; i < n && rc == CLI_OK; i++) {
         const trade_figure *f = trade_extract_at(l, i);
         char review[1200] = "";
         if (rv)
@@ -172,173 +164,15 @@ static int add_figures(ex_rows *rows, const trade_figure_list *l, const char *so
                                     f->unit,       prec,       f->qualifier, f->measure, f->product,
                                     conf,          source,     locator,      line,       col,
                                     f->as_written, f->context, f->note,      review};
-        if (rows->n == rows->cap) {
-            size_t nc = rows->cap ? rows->cap * 2 : 64;
-            ex_row *nr = realloc(rows->row, nc * sizeof *nr);
-            if (!nr)
-                return -1;
-            rows->row = nr;
-            rows->cap = nc;
-        }
-        ex_row *r = &rows->row[rows->n];
-        int bad = 0;
-        for (size_t c = 0; c < NCOLS; c++) {
-            r->cell[c] = dupstr(cells[c]);
-            bad |= r->cell[c] == NULL;
-        }
-        rows->n++;
-        if (bad) {
-            free(rv);
-            return -1;
+        if (!trade_where_match(where, cells))
+            continue;
+        if (trade_writer_row(*w, cells, &err)) {
+            trade_writer_discard(*w);
+            *w = NULL;
+            rc = cli_fail(&err);
         }
     }
     free(rv);
-    return 0;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Read the dataset at path: a CSV file, or every *.csv of a folder (in
- * name order). Returns a CLI exit code. */
-static int read_against(trade_table *t, const char *path, const cli_common *o)
-{
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        cli_errorf("extract", "%s: %s", path, strerror(errno));
-        return CLI_EUSAGE;
-    }
-    cli_common ro = *o;
-    ro.draft = 1;
-    ro.nwhere = 0;
-    if (!S_ISDIR(st.st_mode)) {
-        char *one[] = {(char *)path};
-        return cli_read_inputs(t, "extract", 1, one, &ro);
-    }
-    DIR *d = opendir(path);
-    if (!d) {
-        cli_errorf("extract", "%s: %s", path, strerror(errno));
-        return CLI_EUSAGE;
-    }
-    char **names = NULL;
-    size_t nn = 0, cap = 0;
-    int rc = CLI_OK;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL && rc == CLI_OK) {
-        size_t l = strlen(e->d_name);
-        if (l < 5 || strcmp(e->d_name + l - 4, ".csv") != 0 || e->d_name[0] == '.')
-            continue;
-        if (nn == cap) {
-            size_t nc = cap ? cap * 2 : 16;
-            char **nw = realloc(names, nc * sizeof *nw);
-            if (!nw) {
-                rc = CLI_EUSAGE;
-                break;
-            }
-            names = nw;
-            cap = nc;
-        }
-        size_t pl = strlen(path) + l + 2;
-        names[nn] = malloc(pl);
-        if (!names[nn]) {
-            rc = CLI_EUSAGE;
-            break;
-        }
-        snprintf(names[nn], pl, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
-                 e->d_name);
-        nn++;
-    }
-    closedir(d);
-    if (rc != CLI_OK)
-        cli_errorf("extract", "out of memory");
-    if (rc == CLI_OK && nn == 0) {
-        cli_errorf("extract", "%s: no .csv file", path);
-        rc = CLI_EUSAGE;
-    }
-    if (rc == CLI_OK) {
-        qsort(names, nn, sizeof *names, cmp_str);
-        rc = cli_read_inputs(t, "extract", (int)nn, names, &ro);
-    }
-    for (size_t i = 0; i < nn; i++)
-        free(names[i]);
-    free(names);
-    return rc;
-}
-
-/* The key of the duplicate check: reporter, partner, flow, period, unit,
- * qualifier, source. */
-static const size_t key_cols[] = {C_REPORTER,  C_PARTNER, C_FLOW,    C_PERIOD, C_UNIT,
-                                  C_QUALIFIER, C_MEASURE, C_PRODUCT, C_SOURCE};
-
-static const ex_rows *sort_rows; /* qsort has no context argument */
-
-static int cmp_key(const void *x, const void *y)
-{
-    const ex_row *a = &sort_rows->row[*(const size_t *)x];
-    const ex_row *b = &sort_rows->row[*(const size_t *)y];
-    for (size_t k = 0; k < sizeof key_cols / sizeof key_cols[0]; k++) {
-        int c = strcmp(a->cell[key_cols[k]], b->cell[key_cols[k]]);
-        if (c)
-            return c;
-    }
-    size_t ia = *(const size_t *)x, ib = *(const size_t *)y;
-    return ia < ib ? -1 : ia > ib;
-}
-
-/* Two rows with the same key and different values would be a conflict:
- * within each key (rows sorted by key, then by position), a row whose
- * value differs from the first row's loses its flow, with a note. Rows
- * with an empty reporter, partner, flow or period are never compared. */
-static int resolve_conflicts(ex_rows *rows)
-{
-    size_t m = 0;
-    size_t *idx = malloc((rows->n + 1) * sizeof *idx);
-    if (!idx)
-        return -1;
-    for (size_t i = 0; i < rows->n; i++) {
-        ex_row *b = &rows->row[i];
-        if (b->cell[C_REPORTER][0] && b->cell[C_PARTNER][0] && b->cell[C_FLOW][0] &&
-            b->cell[C_PERIOD][0])
-            idx[m++] = i;
-    }
-    sort_rows = rows;
-    if (m > 1)
-        qsort(idx, m, sizeof *idx, cmp_key);
-    int rc = 0;
-    for (size_t g = 0; g < m && rc == 0;) {
-        size_t h = g + 1;
-        ex_row *first = &rows->row[idx[g]];
-        while (h < m) {
-            ex_row *b = &rows->row[idx[h]];
-            int same = 1;
-            for (size_t k = 0; k < sizeof key_cols / sizeof key_cols[0] && same; k++)
-                same = strcmp(first->cell[key_cols[k]], b->cell[key_cols[k]]) == 0;
-            if (!same)
-                break;
-            if (strcmp(first->cell[C_VALUE], b->cell[C_VALUE]) != 0) {
-                char extra[200];
-                snprintf(extra, sizeof extra,
-                         "%sconflict: flow %s left out, %s has the same key with value %s",
-                         b->cell[C_NOTE][0] ? "; " : "", b->cell[C_FLOW], first->cell[C_LOCATOR],
-                         first->cell[C_VALUE]);
-                size_t l = strlen(b->cell[C_NOTE]) + strlen(extra) + 1;
-                char *nn = malloc(l);
-                if (!nn) {
-                    rc = -1;
-                    break;
-                }
-                snprintf(nn, l, "%s%s", b->cell[C_NOTE], extra);
-                free(b->cell[C_NOTE]);
-                b->cell[C_NOTE] = nn;
-                b->cell[C_FLOW][0] = '\0';
-            }
-            h++;
-        }
-        g = h;
-    }
-    free(idx);
     return rc;
 }
 
@@ -416,20 +250,37 @@ int cmd_extract(int argc, char **argv)
         nfiles = 1;
         files = stdin_name;
     }
-    ex_rows rows = {0};
     int rc = CLI_OK;
     trade_table *against = NULL;
     if (against_path) {
+        char **names = NULL;
+        size_t nn = 0;
+        trade_error err;
         against = trade_table_new();
         if (!against) {
             cli_errorf("extract", "out of memory");
             return CLI_EUSAGE;
         }
-        rc = read_against(against, against_path, &o);
+        if (trade_extract_dataset_files(against_path, &names, &nn, &err)) {
+            rc = cli_fail(&err);
+        } else {
+            cli_common ro = o;
+            ro.draft = 1;
+            ro.nwhere = 0;
+            rc = cli_read_inputs(against, "extract", (int)nn, names, &ro);
+        }
+        trade_extract_files_free(names, nn);
         if (rc != CLI_OK) {
             trade_table_free(against);
             return rc;
         }
+    }
+    /* the files of one source are one text: their figures are merged */
+    ex_part *parts = calloc((size_t)nfiles, sizeof *parts);
+    size_t nparts = 0;
+    if (!parts) {
+        cli_errorf("extract", "out of memory");
+        rc = CLI_EUSAGE;
     }
     for (int i = 0; i < nfiles && rc == CLI_OK; i++) {
         const char *path = files[i];
@@ -438,21 +289,24 @@ int cmd_extract(int argc, char **argv)
         trade_figure_list *l = NULL;
         trade_error err;
         trade_error_clear(&err);
+        size_t k = 0;
+        while (src && k < nparts && strcmp(parts[k].source, src))
+            k++;
         if (!src) {
             cli_errorf("extract", "out of memory");
             rc = CLI_EUSAGE;
         } else if (trade_extract_file(path, &xo, &l, &err) != 0) {
             rc = cli_fail(&err);
-        } else if (add_figures(&rows, l, src, against)) {
-            cli_errorf("extract", "%s: out of memory", path);
-            rc = CLI_EUSAGE;
+        } else if (k == nparts) {
+            parts[nparts].source = src;
+            parts[nparts++].list = l;
+            src = NULL;
+            l = NULL;
+        } else if (trade_extract_merge(parts[k].list, &l, &err)) {
+            rc = cli_fail(&err);
         }
         trade_extract_free(l);
         free(src);
-    }
-    if (rc == CLI_OK && resolve_conflicts(&rows)) {
-        cli_errorf("extract", "out of memory");
-        rc = CLI_EUSAGE;
     }
     if (rc == CLI_OK) {
         trade_writer *w = NULL;
@@ -469,25 +323,19 @@ int cmd_extract(int argc, char **argv)
                 trade_writer_discard(w);
                 rc = cli_fail(&err);
             } else {
-                for (size_t i = 0; i < rows.n && rc == CLI_OK; i++) {
-                    const char *cells[NCOLS];
-                    for (size_t k = 0; k < NCOLS; k++)
-                        cells[k] = rows.row[i].cell[k];
-                    if (!trade_where_match(where, cells))
-                        continue;
-                    if (trade_writer_row(w, cells, &err)) {
-                        trade_writer_discard(w);
-                        w = NULL;
-                        rc = cli_fail(&err);
-                    }
-                }
+                for (size_t k = 0; k < nparts && rc == CLI_OK; k++)
+                    rc = write_figures(&w, where, parts[k].list, parts[k].source, against);
                 if (w)
                     rc = cli_writer_commit(w);
             }
             trade_where_free(where);
         }
     }
-    rows_free(&rows);
+    for (size_t k = 0; k < nparts; k++) {
+        free(parts[k].source);
+        trade_extract_free(parts[k].list);
+    }
+    free(parts);
     trade_table_free(against);
     return rc;
 }

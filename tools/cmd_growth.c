@@ -1,10 +1,9 @@
 /* cmd_growth.c - trade growth: growth rates between the periods of each
  * series. Parses options, makes one library call, trade_growth_files
  * (growth.h: pairing, CAGR, qualifiers; sorted bulk input is streamed,
- * stream.h), and writes its rows; rows of output part p (the period block
- * where their series starts) go to a temporary part appended after part
- * p - 1, so both paths write the same bytes. */
-#include <math.h>
+ * stream.h), and writes its rows (series_growth_row); rows of output part
+ * p (the period block where their series starts) go to a temporary part
+ * appended after part p - 1, so both paths write the same bytes. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +42,9 @@ static const char usage[] =
     "status; a zero end value has no log growth. --from/--to give one row per\n"
     "series that has both periods (the same months, however written); --from\n"
     "must start before --to.\n"
+    "One file sorted as trade import writes it (by period, then reporter,\n"
+    "partner, flow, product, unit) is streamed, a batch of series at a time,\n"
+    "whatever its size; other input is read whole. The output is the same.\n"
     "\n"
     "options:\n"
     "      --from PERIOD     with --to: one row per series, from PERIOD ...\n"
@@ -59,83 +61,11 @@ typedef struct growth_ctx {
     series_out out;
     series_out *parts; /* parts 1.. of the output (streaming: by period block) */
     size_t nparts;
-    int opened;
+    int opened, rc;
     const cli_common *o;
-    long vcol; /* the value column */
-    int rc;    /* exit code of a failed write */
-    char v0[TRADE_NUMBER_BUFSIZE], v1[TRADE_NUMBER_BUFSIZE];
-    char growth[TRADE_NUMBER_BUFSIZE], cagr[TRADE_NUMBER_BUFSIZE], log[TRADE_NUMBER_BUFSIZE];
 } growth_ctx;
 
-/* 1 if text is a plain decimal as trade_number_format writes it: no
- * leading or trailing zeros, no "-0", at most 15 significant digits (so no
- * shorter decimal reads back as the same double and the text is the
- * shortest form). Formatting numbers is most of the time growth takes;
- * values that are already canonical are copied instead. */
-static int canonical(const char *s)
-{
-    const char *p = s;
-    if (*p == '-')
-        p++;
-    if (!*p)
-        return 0;
-    if (*p == '0' && p[1] != '.')
-        return p[1] == '\0' && p == s; /* "0" only */
-    int sig = 0, started = 0, dot = 0;
-    const char *last = p;
-    for (; *p; p++) {
-        if (*p == '.') {
-            if (dot || !p[1])
-                return 0;
-            dot = 1;
-            continue;
-        }
-        if (*p < '0' || *p > '9')
-            return 0;
-        if (*p != '0')
-            started = 1;
-        sig += started;
-        last = p;
-    }
-    if (dot && *last == '0')
-        return 0;
-    if (!started)
-        return 0; /* "0.0", "-0.0" */
-    return sig <= 15;
-}
-
-static const char *value_text(growth_ctx *g, const trade_table *t, size_t row, double v, char *buf)
-{
-    const char *s = g->vcol >= 0 ? trade_table_cell(t, row, (size_t)g->vcol) : "";
-    if (canonical(s))
-        return s;
-    trade_stats_number_format(v, buf, TRADE_NUMBER_BUFSIZE);
-    return buf;
-}
-
-/* trade_period_format, with plain years written directly (most rows). */
-static void period_text(const trade_period *p, char *buf)
-{
-    int y = p->first_month / 12;
-    if (p->start_unit == TRADE_PERIOD_YEAR && !p->interval && y >= 1000 && y <= 9999) {
-        buf[0] = (char)('0' + y / 1000);
-        buf[1] = (char)('0' + y / 100 % 10);
-        buf[2] = (char)('0' + y / 10 % 10);
-        buf[3] = (char)('0' + y % 10);
-        buf[4] = '\0';
-        return;
-    }
-    trade_period_format(p, buf, TRADE_PERIOD_BUFSIZE);
-}
-
-static const char *num(double v, char *buf)
-{
-    buf[0] = '\0';
-    if (isfinite(v))
-        trade_stats_number_format(v, buf, TRADE_NUMBER_BUFSIZE);
-    return buf;
-}
-
+/* A row into the part of its series' first period block. */
 static int write_row(void *ctx, const trade_growth_row *r)
 {
     growth_ctx *g = ctx;
@@ -144,26 +74,10 @@ static int write_row(void *ctx, const trade_growth_row *r)
         cli_errorf("growth", "cannot open a temporary file for part %zu of the output", r->part);
         return -1;
     }
-    const trade_table *t = so->t = r->table;
-    size_t rows[2] = {r->row_from, r->row_to};
-    series_out_ident(so, rows, 2);
-    series_out_qualifier(so, r->qualifier);
-    char p0[TRADE_PERIOD_BUFSIZE], p1[TRADE_PERIOD_BUFSIZE];
-    period_text(r->period_from, p0);
-    period_text(r->period_to, p1);
-    series_out_str(so, 0, p0);
-    series_out_str(so, 1, p1);
-    series_out_str(so, 2, value_text(g, t, r->row_from, r->value_from, g->v0));
-    series_out_str(so, 3, value_text(g, t, r->row_to, r->value_to, g->v1));
-    series_out_str(so, 4, num(r->growth.growth_pct, g->growth));
-    if (r->growth.cagr_pct == r->growth.growth_pct) /* one year apart: the same number */
-        series_out_str(so, 5, g->growth);
-    else
-        series_out_str(so, 5, num(r->growth.cagr_pct, g->cagr));
-    series_out_str(so, 6, num(r->growth.log_growth, g->log));
-    series_out_str(so, 7, r->growth.status);
-    g->rc = series_out_row(so);
-    return g->rc ? -1 : 0; /* -1: stop, the exit code is in g->rc */
+    so->t = r->table;
+    int rc = series_growth_row(so, r);
+    g->rc = so->rc;
+    return rc;
 }
 
 /* The output opens on the first table the library reads (its columns). */
@@ -172,7 +86,6 @@ static int start(void *ctx, const trade_table *t, size_t nparts)
     growth_ctx *g = ctx;
     size_t nmetric;
     const trade_column *metric = trade_growth_columns(&nmetric);
-    g->vcol = trade_table_col_index(t, "value");
     if ((g->rc = series_out_open(&g->out, t, g->o, metric, nmetric)))
         return -1;
     g->opened = 1;
@@ -195,7 +108,6 @@ int cmd_growth(int argc, char **argv)
         CLI_COMMON_OPTIONS,
         {NULL, 0, NULL, 0}};
     cli_common o = {0};
-    growth_ctx g = {0};
     trade_growth_options gopt = {0};
     const char *from = NULL, *to = NULL;
     trade_period pfrom, pto;
@@ -244,6 +156,8 @@ int cmd_growth(int argc, char **argv)
     int rc = cli_input_open(&in, "growth", &o);
     if (rc)
         return rc;
+    growth_ctx g;
+    memset(&g, 0, sizeof g);
     g.o = &o;
     static const trade_growth_sink sink = {start, write_row};
     int st = trade_growth_files((size_t)(argc - optind), (const char *const *)argv + optind, &in.so,

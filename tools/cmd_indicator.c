@@ -72,7 +72,7 @@ static int put_row(void *vctx, const trade_indicator_row *r)
 {
     out_ctx *o = vctx;
     char num[TRADE_NUMBER_BUFSIZE];
-    trade_stats_number_format(r->value, num, sizeof num);
+    trade_number_format_fast(r->value, num, sizeof num);
     snprintf(o->method + o->method_len, sizeof o->method - o->method_len, "%s",
              r->world == TRADE_WORLD_WLD ? "WLD rows" : "sum of the panel");
     const char *cells[] = {fmt_period(o, r->period),
@@ -90,9 +90,9 @@ static int put_uv(void *vctx, const trade_unit_value_row *r)
 {
     out_ctx *o = vctx;
     char v[TRADE_NUMBER_BUFSIZE], q[TRADE_NUMBER_BUFSIZE], uv[TRADE_NUMBER_BUFSIZE], unit[32];
-    trade_stats_number_format(r->value, v, sizeof v);
-    trade_stats_number_format(r->quantity_t, q, sizeof q);
-    trade_stats_number_format(r->unit_value, uv, sizeof uv);
+    trade_number_format_fast(r->value, v, sizeof v);
+    trade_number_format_fast(r->quantity_t, q, sizeof q);
+    trade_number_format_fast(r->unit_value, uv, sizeof uv);
     snprintf(unit, sizeof unit, "%s/t", r->currency);
     const char *cells[] = {fmt_period(o, r->period),
                            r->reporter,

@@ -46,7 +46,7 @@ static int put_pair(void *vctx, const trade_period *period, const char *p, const
         trade_period_format(period, o->period, sizeof o->period);
         o->last = period;
     }
-    trade_stats_number_format(v, num, sizeof num);
+    trade_number_format_fast(v, num, sizeof num);
     const char *cells[] = {o->period, p, q, num, status};
     return trade_writer_row(o->w, cells, &o->err) ? 1 : 0;
 }

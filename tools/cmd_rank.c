@@ -22,6 +22,9 @@ static const char usage[] =
     "stands for it (exact before qualified, then the finer precision, then\n"
     "the first). A --by or group column that is absent is an error (exit 2).\n"
     "Any CSV is accepted; files with the observation columns get every check.\n"
+    "One file sorted as trade import writes it (by period, then reporter, ...)\n"
+    "is streamed, whole (period, reporter) blocks at a time, when the group\n"
+    "holds period and reporter; other input is read whole. Same output.\n"
     "\n"
     "options:\n"
     "      --by COLUMN       the numeric column to rank by (default value)\n"
@@ -180,7 +183,7 @@ int cmd_rank(int argc, char **argv)
         } else if (c == OPT_GROUP) {
             ropt.group = optarg;
         } else if (c == OPT_TIES) {
-            if (trade_ties_parse(optarg, &ropt.ties)) {
+            if (trade_rank_ties_parse(optarg, &ropt.ties)) {
                 cli_errorf("rank", "--ties must be min, max, dense, average or first");
                 bad = 1;
             }

@@ -16,7 +16,7 @@
 #include "trade/check.h"
 #include "trade/codes.h"
 #include "trade/number.h"
-#include "trade/stats.h"
+#include "trade/interval.h"
 
 typedef struct item {
     const trade_obs *o;
@@ -33,11 +33,11 @@ trade_interval trade_check_obs_interval(const trade_table *t, size_t row, double
     double p = o->precision;
     if (!(p > 0)) {
         long vc = trade_table_col_index(t, "value");
-        p = trade_stats_written_precision(vc < 0 ? "" : trade_table_cell(t, row, (size_t)vc));
+        p = trade_interval_written_precision(vc < 0 ? "" : trade_table_cell(t, row, (size_t)vc));
     }
     if (precision)
         *precision = p;
-    return trade_stats_interval(o->value, p);
+    return trade_interval_from(o->value, p);
 }
 
 static int skipped(const trade_obs *o)
@@ -181,8 +181,8 @@ static int check_growth(const item *rate, const item *lv, size_t nlv, trade_chec
             res.a_value = r->value;
             res.a = rate->iv;
             res.b_value = l0->value > 0 ? 100.0 * (l1->value / l0->value - 1.0) : NAN;
-            res.b = trade_stats_interval_growth_pct(lv[b].iv, lv[a].iv);
-            res.verdict = trade_stats_compare_intervals(res.a, res.b_value, res.b, &res.gap);
+            res.b = trade_interval_growth_pct(lv[b].iv, lv[a].iv);
+            res.verdict = trade_interval_compare(res.a, res.b_value, res.b, &res.gap);
             char v0[TRADE_NUMBER_BUFSIZE], v1[TRADE_NUMBER_BUFSIZE], vr[TRADE_NUMBER_BUFSIZE];
             char w0[160], w1[160], wr[160], p0[TRADE_PERIOD_BUFSIZE], p1[TRADE_PERIOD_BUFSIZE];
             fmt(l0->value, v0);
@@ -223,7 +223,7 @@ static int check_sum(const item *it, size_t a, size_t b, trade_check_fn fn, void
                 first = j;
             nparts++;
             sum += it[j].o->value;
-            iv = trade_stats_interval_add(iv, it[j].iv);
+            iv = trade_interval_add(iv, it[j].iv);
         }
         if (nparts < 2)
             return 0;
@@ -237,7 +237,7 @@ static int check_sum(const item *it, size_t a, size_t b, trade_check_fn fn, void
         res.a = total->iv;
         res.b_value = sum;
         res.b = iv;
-        res.verdict = trade_stats_compare_intervals(res.a, res.b_value, res.b, &res.gap);
+        res.verdict = trade_interval_compare(res.a, res.b_value, res.b, &res.gap);
         char vt[TRADE_NUMBER_BUFSIZE], vs[TRADE_NUMBER_BUFSIZE], wt[160];
         fmt(total->o->value, vt);
         fmt(sum, vs);
@@ -279,7 +279,7 @@ static int check_twice(const item *it, size_t a, size_t b, trade_check_fn fn, vo
             res.a = x->iv;
             res.b_value = y->o->value;
             res.b = y->iv;
-            res.verdict = trade_stats_compare_intervals(res.a, res.b_value, res.b, &res.gap);
+            res.verdict = trade_interval_compare(res.a, res.b_value, res.b, &res.gap);
             char vx[TRADE_NUMBER_BUFSIZE], vy[TRADE_NUMBER_BUFSIZE], wx[160], wy[160];
             fmt(x->o->value, vx);
             fmt(y->o->value, vy);
@@ -390,7 +390,7 @@ void trade_check_cells(const trade_table *t, const trade_check_result *r,
     cells[k++] = r->compared;
     for (int i = 0; i < 7; i++)
         cells[k++] = num[i];
-    cells[k++] = trade_verdict_name(r->verdict);
+    cells[k++] = trade_interval_verdict_name(r->verdict);
     cells[k++] = a->source;
     cells[k++] = a->locator;
     cells[k++] = b->source;

@@ -19,8 +19,49 @@
 #include "trade/group.h"
 #include "trade/number.h"
 #include "trade/series.h"
-#include "trade/stats.h"
 #include "trade/writer.h"
+
+/* ---- concentration of an array ----------------------------------------- */
+
+int trade_compare_hhi_values(const double *values, size_t n, trade_hhi *out)
+{
+    if (!out || (n && !values))
+        return TRADE_EARG;
+    out->n = n;
+    out->hhi = out->hhi_normalized = NAN;
+    out->status = "";
+    if (n == 0) {
+        out->status = "no observations";
+        return TRADE_OK;
+    }
+    double sum = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(values[i])) {
+            out->status = "non-finite value";
+            return TRADE_OK;
+        }
+        if (values[i] < 0) {
+            out->status = "negative value: no shares";
+            return TRADE_OK;
+        }
+        sum += values[i];
+    }
+    if (!(sum > 0) || !isfinite(sum)) {
+        out->status = sum > 0 ? "overflow" : "zero total: no shares";
+        return TRADE_OK;
+    }
+    double h = 0;
+    for (size_t i = 0; i < n; i++) {
+        double s = values[i] / sum;
+        h += s * s;
+    }
+    out->hhi = h;
+    if (n == 1)
+        out->status = "one member: no normalized index";
+    else
+        out->hhi_normalized = (h - 1.0 / (double)n) / (1.0 - 1.0 / (double)n);
+    return TRADE_OK;
+}
 
 #define MAX_GROUP 16
 #define MAX_OWN 16 /* columns a mode adds (room promised by trade_compare_columns) */
@@ -222,7 +263,7 @@ int trade_compare_columns(const trade_table *t, trade_compare_mode mode,
 
 static const char *fmt(run *r, size_t slot, double v)
 {
-    trade_stats_number_format(v, r->num[slot], TRADE_NUMBER_BUFSIZE);
+    trade_number_format_fast(v, r->num[slot], TRADE_NUMBER_BUFSIZE);
     return r->num[slot];
 }
 
@@ -605,7 +646,7 @@ static int run_groups(run *r, trade_error *err)
                 continue;
             }
             trade_hhi h;
-            trade_stats_hhi(vals, nm, &h);
+            trade_compare_hhi_values(vals, nm, &h);
             char st[512] = "";
             double hhi = h.hhi, norm = h.hhi_normalized;
             if (nm == 0) {

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf_internal.h"
 #include "extract_flow_internal.h"
 #include "extract_number_internal.h"
 #include "extract_who_internal.h"
@@ -75,16 +76,8 @@ typedef struct ex_state {
 
 static int ex_add_raw(ex_state *st, const ex_raw *r)
 {
-    if (st->nraw == st->capraw) {
-        size_t nc = st->capraw ? st->capraw * 2 : 32;
-        if (nc > SIZE_MAX / sizeof *st->raw)
-            return TRADE_ENOMEM;
-        ex_raw *nr = realloc(st->raw, nc * sizeof *nr);
-        if (!nr)
-            return TRADE_ENOMEM;
-        st->raw = nr;
-        st->capraw = nc;
-    }
+    if (ARRAY_GROW(st->raw, st->nraw + 1, st->capraw))
+        return TRADE_ENOMEM;
     st->raw[st->nraw++] = *r;
     return 0;
 }
@@ -191,6 +184,16 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
             if (money || rr.f.unit[0] || rr.is_percent)
                 num = n2;
         }
+    }
+    if (num.ok && num.end + 2 < n && s[num.end] == ',' && s[num.end + 1] == ' ' &&
+        num.ndigits <= 3 && !num.decimals) {
+        /* "USD 12, 097.6 million": a comma and a space as the thousands
+         * separator, only after a currency */
+        ex_number n2;
+        char c2[4];
+        extract_number_parse_sp(s, n, p, &n2, 2);
+        if (n2.ok && n2.end > num.end && extract_cur_before(s, n, p, c2) != (size_t)-1)
+            num = n2;
     }
     size_t e = num.end;
     if (!num.ok)
@@ -427,22 +430,24 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
     }
     if (!has_unit && scaled && exp10 >= 6 && st->nraw > 0) {
         /* "$330 billion ... Switzerland - 25.8 billion, France - 16.1
-         * billion": the currency of a money figure shortly before, in the
-         * same paragraph, when the number is followed by a separator */
+         * billion": the currency of a money figure shortly before (the
+         * paragraph before too: "... 74 bn in 2010. || Exports rose from
+         * 61 bn"), when the number is followed by a separator */
         size_t nx = extract_skip_sp(s, n, end, 0);
         int sep = nx >= n || s[nx] == ',' || s[nx] == '.' || s[nx] == ';' || s[nx] == ')' ||
                   s[nx] == '\n' || s[nx] == '"' || (unsigned char)s[nx] == 0xC2 ||
                   (unsigned char)s[nx] == 0xE2;
+        /* "105 billion euro in 2008 ... Imports decreased from 178 bn in
+         * 2008", "Germany (18.8 bn euro or 31%) ..., Italy (5.6 bn or 9%)":
+         * a period, a second reading or another bound after it */
+        if (!sep)
+            sep = extract_word(s, n, nx, "in") || extract_word(s, n, nx, "or") ||
+                  extract_word(s, n, nx, "to") || extract_word(s, n, nx, "and") ||
+                  extract_word(s, n, nx, "from") || extract_word(s, n, nx, "during") ||
+                  extract_word(s, n, nx, "last") || extract_word(s, n, nx, "this");
         for (size_t j = st->nraw; sep && j > 0 && j + 4 > st->nraw; j--) {
             const ex_raw *pr = &st->raw[j - 1];
             if (pr->end > p || p - pr->end > 600)
-                break;
-            int para = 0;
-            for (size_t q = pr->end; q + 1 < p && !para; q++)
-                if (s[q] == '\n' && extract_skip_sp(s, n, q + 1, 0) < n &&
-                    s[extract_skip_sp(s, n, q + 1, 0)] == '\n')
-                    para = 1;
-            if (para)
                 break;
             if (trade_unit_is_currency(pr->f.unit)) {
                 snprintf(r.f.unit, sizeof r.f.unit, "%s", pr->f.unit);
@@ -819,6 +824,8 @@ static size_t ex_ordinal_rank(ex_state *st, size_t p)
     size_t k = extract_word(s, n, p, "largest");
     if (!k)
         k = extract_word(s, n, p, "biggest");
+    if (!k)
+        k = extract_word(s, n, p, "leading");
     if (k) {
         size_t w0;
         size_t we = extract_prev_word(s, n, p, &w0);
@@ -939,8 +946,17 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
                 /* 22.06.2007 */
                 dd = (s[p] - '0') * 10 + (s[p + 1] - '0');
                 m = (s[p + 3] - '0') * 10 + (s[p + 4] - '0');
-                if (ex_isdigit((unsigned char)s[p + 3]) && ex_isdigit((unsigned char)s[p + 4]) &&
-                    extract_year_at(s, n, p + 6, &y) && m >= 1 && m <= 12 && dd >= 1 && dd <= 31) {
+                /* the year follows a '.', which extract_year_at refuses (a decimal) */
+                int yd = 1;
+                for (int k = 6; k < 10; k++)
+                    yd &= ex_isdigit((unsigned char)s[p + k]);
+                y = yd ? (s[p + 6] - '0') * 1000 + (s[p + 7] - '0') * 100 + (s[p + 8] - '0') * 10 +
+                             (s[p + 9] - '0')
+                       : 0;
+                if (yd && (p + 10 >= n || !ex_isdigit((unsigned char)s[p + 10])) && y >= 1900 &&
+                    y <= 2100 && ex_isdigit((unsigned char)s[p + 3]) &&
+                    ex_isdigit((unsigned char)s[p + 4]) && m >= 1 && m <= 12 && dd >= 1 &&
+                    dd <= 31) {
                     d->year = y;
                     d->month = m;
                 }
@@ -1029,6 +1045,7 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
     fake.start = fake.end = fake.num_start = b;
     ex_who w;
     extract_who(s, n, a, b, &fake, &w);
+    size_t ra = a, rb = b; /* the text read */
     if (!w.pair && !w.reporter[0] && !w.subject[0] && !w.source && !w.possessive[0] &&
         !w.first[0] && b < n) {
         /* a title with no country: the next sentence */
@@ -1046,6 +1063,8 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         }
         fake.start = fake.end = fake.num_start = b2;
         extract_who(s, n, a2, b2, &fake, &w);
+        ra = a2;
+        rb = b2;
     }
     const char *rep = NULL, *par = NULL;
     if (w.pair || w.reporter[0]) {
@@ -1067,6 +1086,24 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
     }
     if (!par && w.partner[0] && rep && strcmp(w.partner, rep))
         par = w.partner;
+    if (!par && rep) {
+        /* "Belgo-Russian relations are ...": the two sides named first */
+        size_t k1, k2;
+        for (size_t p = ra; p + 1 < rb; p++) {
+            const char *c1 = extract_country_at(s, n, p, &k1);
+            if (!c1 && (p == ra || !ex_isalpha((unsigned char)s[p - 1])))
+                c1 = extract_combining_at(s, n, p, &k1);
+            if (!c1)
+                continue;
+            if (p + k1 < rb && s[p + k1] == '-' &&
+                (p == ra || !ex_isalpha((unsigned char)s[p - 1]))) {
+                const char *c2 = extract_country_at(s, n, p + k1 + 1, &k2);
+                if (c2 && !strcmp(c1, rep) && strcmp(c2, rep))
+                    par = c2;
+            }
+            break;
+        }
+    }
     snprintf(d->reporter, sizeof d->reporter, "%s", rep ? rep : "");
     snprintf(d->partner, sizeof d->partner, "%s", par ? par : "");
     d->line = (unsigned long)li + 1;
@@ -1106,6 +1143,21 @@ static void ex_same_period(const char *prev, int year, char *out, size_t size)
     snprintf(out, size, "%s", buf);
 }
 
+/* Drop the note's item that begins with what ("partner from"), if any. */
+static void ex_note_drop(char *note, const char *what)
+{
+    char *it = strstr(note, what);
+    if (!it || (it != note && (it < note + 2 || it[-2] != ';')))
+        return;
+    char *end = strstr(it, "; ");
+    if (end)
+        memmove(it, end + 2, strlen(end + 2) + 1);
+    else if (it == note)
+        *it = '\0';
+    else
+        it[-2] = '\0';
+}
+
 static void ex_note_add(char *note, size_t cap, const char *text)
 {
     size_t l = strlen(note);
@@ -1140,6 +1192,121 @@ static int ex_flow_family(const char *f)
     return 0;
 }
 
+/* A transport route named at s[p..): the Middle Corridor (Trans-Caspian
+ * International Transport Route) links Europe and Central Asia. Returns
+ * the aggregate's code and the length in *len, or NULL. */
+static const char *ex_route_at(const char *s, size_t n, size_t p, size_t *len)
+{
+    static const char *const names[] = {"Middle Corridor", "Trans-Caspian", "TITR", NULL};
+    if (p > 0 && ex_isalpha((unsigned char)s[p - 1]))
+        return NULL;
+    for (int j = 0; names[j]; j++)
+        if ((*len = extract_word(s, n, p, names[j])) != 0)
+            return "XEA";
+    return NULL;
+}
+
+/* 1 when s[a..b) names a port ("the Port of Antwerp-Bruges", "Rotterdam
+ * port"): its tonnage is the port's throughput, with every partner. */
+static int ex_names_port(const char *s, size_t n, size_t a, size_t b)
+{
+    for (size_t q = a; q < b; q++)
+        if ((q == a || !ex_isalpha((unsigned char)s[q - 1])) &&
+            (extract_word_cs(s, n, q, "Port") || extract_word(s, n, q, "port") ||
+             extract_word(s, n, q, "seaport")))
+            return 1;
+    return 0;
+}
+
+/* 1 when the figure ending at e is stated per year with no year of its
+ * own ("handling 278 million tonnes annually", "8 million tonnes a year"). */
+static int ex_yearly(const char *s, size_t n, size_t e)
+{
+    size_t q = extract_skip_sp(s, n, e, 1);
+    /* "278 million tonnes of LNG annually": over the goods named */
+    for (int it = 0; it < 3; it++) {
+        if (extract_word(s, n, q, "annually") || extract_word(s, n, q, "per year") ||
+            extract_word(s, n, q, "a year") || extract_word(s, n, q, "each year") ||
+            extract_word(s, n, q, "every year") || extract_word(s, n, q, "per annum"))
+            return 1;
+        size_t q0 = q;
+        while (q < n && ex_isalpha((unsigned char)s[q]))
+            q++;
+        if (q == q0)
+            return 0;
+        q = extract_skip_sp(s, n, q, 1);
+    }
+    return 0;
+}
+
+/* The footnote mark at s[p..) (a superscript digit: ¹ ² ³ are C2 B9/B2/B3,
+ * ⁰ ⁴-⁹ are E2 81 B0/B4-B9): the digit, its length in *len; else -1. */
+static int ex_footnote_mark(const char *s, size_t n, size_t p, size_t *len)
+{
+    const unsigned char *u = (const unsigned char *)s + p;
+    if (p + 1 < n && u[0] == 0xC2 && (u[1] == 0xB9 || u[1] == 0xB2 || u[1] == 0xB3)) {
+        *len = 2;
+        return u[1] == 0xB9 ? 1 : u[1] == 0xB2 ? 2 : 3;
+    }
+    if (p + 2 < n && u[0] == 0xE2 && u[1] == 0x81 && (u[2] == 0xB0 || (u[2] >= 0xB4 && u[2] <= 0xB9))) {
+        *len = 3;
+        return u[2] == 0xB0 ? 0 : u[2] - 0xB0;
+    }
+    return -1;
+}
+
+/* A figure with no time of its own whose paragraph ends in a footnote mark
+ * ("...violence prevention.⁴") and whose footnote gives years ("the
+ * assistance offered in 2007-2011"): those years, as "2007/2011" in out,
+ * the footnote's line in *line. Returns 1 if found. */
+static int ex_footnote_period(const ex_scan *sc, size_t from, char *out, size_t size,
+                              unsigned long *line)
+{
+    const char *s = sc->s;
+    size_t n = sc->n, ml = 0;
+    int d = -1;
+    size_t p = from;
+    for (; p < n && d < 0; p++) {
+        if (s[p] == '\n' && p + 1 < n && s[p + 1] == '\n')
+            return 0; /* the paragraph ends with no mark */
+        d = ex_footnote_mark(s, n, p, &ml);
+    }
+    if (d < 0)
+        return 0;
+    /* the footnote: a line after the mark that starts with the digit or the mark */
+    for (size_t q = p; q < n; q++) {
+        if (s[q] != '\n' || q + 2 >= n)
+            continue;
+        size_t b = q + 1, l2;
+        int starts = (s[b] == '0' + d && (s[b + 1] == ' ' || s[b + 1] == '.')) ||
+                     ex_footnote_mark(s, n, b, &l2) == d;
+        if (!starts)
+            continue;
+        size_t e = b;
+        while (e < n && s[e] != '\n')
+            e++;
+        for (size_t k = b; k + 9 <= e; k++) {
+            int y1, y2;
+            size_t dash = k + 4, dl = 1;
+            if (!extract_year_at(s, n, k, &y1))
+                continue;
+            if (dash + 3 <= e && (unsigned char)s[dash] == 0xE2 && (unsigned char)s[dash + 1] == 0x80 &&
+                (unsigned char)s[dash + 2] == 0x93)
+                dl = 3; /* an en dash */
+            else if (s[dash] != '-')
+                continue;
+            if (dash + dl + 4 <= e && extract_year_at(s, n, dash + dl, &y2) && y2 > y1) {
+                snprintf(out, size, "%04d/%04d", y1 % 10000, y2 % 10000);
+                unsigned long col;
+                extract_position(sc, b, line, &col);
+                return 1;
+            }
+        }
+        return 0; /* the footnote names no years */
+    }
+    return 0;
+}
+
 /* The second pass: sentence, qualifier, period, reporter, partner, flow. */
 static int ex_finish(ex_state *st)
 {
@@ -1158,6 +1325,26 @@ static int ex_finish(ex_state *st)
         ex_doc_date(sc, &doc);
     }
     ex_doc_sides(sc, &doc);
+    {
+        /* a bare "$" in a document about a dollar country other than the
+         * United States is that country's dollar ("Canada's merchandise
+         * trade ... $1.06 trillion") */
+        const char *own = extract_own_dollar(doc.reporter);
+        for (size_t i = 0; own && i < st->nraw; i++) {
+            ex_raw *r = &st->raw[i];
+            size_t q = r->start;
+            if (strcmp(r->f.unit, "USD") != 0 || q >= n || s[q] != '$')
+                continue;
+            size_t b0;
+            uint32_t c0 = extract_prev_cp(s, n, q, &b0);
+            size_t w0;
+            size_t we = extract_prev_word(s, n, q, &w0);
+            int us = we > w0 && (extract_word_cs(s, n, w0, "US") || extract_word_cs(s, n, w0, "U"));
+            if (!us && (c0 == 0 || c0 == ' ' || c0 == '(' || c0 == '\n' || c0 == '-' ||
+                        c0 == 0x2212))
+                memcpy(r->f.unit, own, 4);
+        }
+    }
     if (!doc.year) {
         /* no date: month names without a year take the latest year written */
         for (size_t p = 0; p + 4 <= n; p++) {
@@ -1166,6 +1353,9 @@ static int ex_finish(ex_state *st)
                 doc.text_year = y;
         }
     }
+    const char *route = NULL; /* the route named last ("the Middle Corridor") */
+    size_t route_end = 0, route_scan = 0;
+    unsigned long route_line = 0;
     const trade_figure *last = NULL; /* the figure before, resolved */
     size_t last_end = 0;
     ex_who before;
@@ -1432,6 +1622,29 @@ static int ex_finish(ex_state *st)
                      main_period[0] ? main_period : prev->period);
             period_from = 1;
         }
+        if (!pick && !in_paren_of_prev && doc.year && ex_yearly(s, n, r->end) &&
+            strcmp(r->f.qualifier, "projection")) {
+            /* "handling 278 million tonnes annually" in a dated text, with no
+             * year in the sentence: the last full year before the date, not
+             * the period of another figure */
+            snprintf(r->f.period, sizeof r->f.period, "%04d", (doc.year - 1) % 10000);
+            period_from = 0;
+            ex_note_add(note, sizeof note,
+                        "period from the document's date: a yearly figure with no year, the last full year "
+                        "before it");
+        }
+        if (!pick && !in_paren_of_prev && (period_from == 1 || !r->f.period[0])) {
+            /* no time in the sentence: the years of the paragraph's footnote */
+            char fp2[40];
+            unsigned long fl = 0;
+            if (ex_footnote_period(sc, r->end, fp2, sizeof fp2, &fl)) {
+                snprintf(r->f.period, sizeof r->f.period, "%s", fp2);
+                period_from = 0;
+                char t[64];
+                snprintf(t, sizeof t, "period from the footnote on line %lu", fl);
+                ex_note_add(note, sizeof note, t);
+            }
+        }
         if (pick && !pick->carry && !pick->base) {
             /* a relative time: say which date it rests on */
             int rel = 0;
@@ -1575,7 +1788,120 @@ static int ex_finish(ex_state *st)
                             &r->f, note, sizeof note);
         if (inherit && prev && !r->f.period[0])
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+        if (w.pronoun && !w.reporter[0] && !w.subject[0] &&
+            (!r->f.reporter[0] || strstr(note, "reporter from"))) {
+            /* "In Tajikistan, it has contributed": "it" is the country that
+             * opened a sentence before in the paragraph ("Belgium has financed") */
+            const char *subj = NULL;
+            size_t at = 0;
+            size_t lo2 = a > 1500 ? a - 1500 : 0;
+            for (size_t q = a; q > lo2 && !subj; q--) {
+                if (q < a && s[q] == '\n' && s[q - 1] == '\n')
+                    break; /* past the paragraph's start */
+                if (!(q >= 2 && s[q - 1] == ' ' && s[q - 2] == '.') && s[q - 1] != '\n')
+                    continue;
+                size_t cl;
+                const char *c = extract_country_at(s, n, q, &cl);
+                if (c && strcmp(c, r->f.partner) && q + cl < n && s[q + cl] == ' ') {
+                    size_t v = q + cl + 1;
+                    if (extract_word(s, n, v, "has") || extract_word(s, n, v, "had") ||
+                        extract_word(s, n, v, "have") || extract_word(s, n, v, "gave") ||
+                        extract_word(s, n, v, "provided") || extract_word(s, n, v, "financed") ||
+                        extract_word(s, n, v, "funded")) {
+                        subj = c;
+                        at = q;
+                    }
+                }
+            }
+            if (subj) {
+                unsigned long sl, scol;
+                extract_position(sc, at, &sl, &scol);
+                snprintf(r->f.reporter, sizeof r->f.reporter, "%s", subj);
+                ex_note_drop(note, "reporter from");
+                char t[80];
+                snprintf(t, sizeof t, "reporter from line %lu (the subject 'it' stands for)", sl);
+                ex_note_add(note, sizeof note, t);
+            }
+        }
+        {
+            /* a route named in the sentence, or earlier in the paragraph with
+             * no heading or blank line since */
+            for (size_t q = route_scan; q < r->start; q++) {
+                size_t k;
+                const char *rc = ex_route_at(s, n, q, &k);
+                if (rc) {
+                    route = rc;
+                    route_end = q + k;
+                    unsigned long col;
+                    extract_position(sc, q, &route_line, &col);
+                    q += k;
+                }
+            }
+            if (r->start > route_scan)
+                route_scan = r->start;
+            if (route) {
+                unsigned long fl, fc, gl = 0;
+                extract_position(sc, r->start, &fl, &fc);
+                for (size_t q = route_end; q < r->start && route; q++)
+                    if (s[q] == '\n') {
+                        size_t e = q + 1;
+                        while (e < n && s[e] != '\n')
+                            e++;
+                        if (e == q + 1 || e - q < 60)
+                            route = NULL; /* a blank line or a heading */
+                        gl++;
+                    }
+                if (route && r->start - route_end > 1500)
+                    route = NULL;
+            }
+        }
+        if (!strcmp(r->f.flow, "freight") && !w.partner[0] && !w.list[0] && !w.pair) {
+            int port = ex_names_port(s, n, a, b) && (w.reporter[0] || w.possessive[0] ||
+                                                      w.subject[0]);
+            if (port && r->f.reporter[0]) {
+                /* FORMAT.md: throughput has the same country on both sides */
+                snprintf(r->f.partner, sizeof r->f.partner, "%s", r->f.reporter);
+                ex_note_drop(note, "partner from");
+                ex_note_add(note, sizeof note,
+                            "partner the reporter: a port's throughput (every origin and "
+                            "destination)");
+            } else if (route && !w.reporter[0] && !w.subject[0] && !w.possessive[0] &&
+                       !w.ncand) {
+                char t[120];
+                snprintf(t, sizeof t,
+                         "reporter %s from the route named on line %lu; partner WLD: all its traffic",
+                         route, route_line);
+                snprintf(r->f.reporter, sizeof r->f.reporter, "%s", route);
+                snprintf(r->f.partner, sizeof r->f.partner, "WLD");
+                /* the sides resolved before came from elsewhere: say the route instead */
+                ex_note_drop(note, "reporter from");
+                ex_note_drop(note, "partner from");
+                ex_note_add(note, sizeof note, t);
+            }
+        }
+        if (!strcmp(r->f.unit, "count") && strstr(r->f.flow, "_flow") &&
+            (!strncmp(r->f.flow, "fdi", 3) || !strncmp(r->f.flow, "investment", 10))) {
+            /* "FDI reached $1.2 billion, with more than 70 Belgian enterprises
+             * active": the firms present are a stock, not the year's flow */
+            size_t q = extract_skip_sp(s, n, r->end, 1);
+            size_t k0 = 0;
+            const char *cq = extract_country_at(s, n, q, &k0);
+            if (cq)
+                q = extract_skip_sp(s, n, q + k0, 1);
+            static const char *const firms[] = {"companies", "enterprises", "firms",
+                                                "businesses", "joint ventures", NULL};
+            for (int j = 0; firms[j]; j++)
+                if (extract_word(s, n, q, firms[j])) {
+                    char *u = strstr(r->f.flow, "_flow");
+                    snprintf(u, sizeof r->f.flow - (size_t)(u - r->f.flow), "_stock");
+                    ex_note_add(note, sizeof note, "flow: firms present are a stock");
+                    break;
+                }
+        }
         extract_product(s, n, a, b, r);
+        if (!r->f.product[0] && !strcmp(r->f.unit, "count") && r->end - r->start > 10 &&
+            extract_word(s, n, r->end - 10, "containers") == 10)
+            snprintf(r->f.product, sizeof r->f.product, "containers"); /* "56,000 containers" */
         if (r->list_item && !r->f.product[0]) {
             /* "milk - by 27.9 percent": the goods before the dash */
             size_t e = extract_skip_sp_back(s, n, r->list_item - 1, 0);
@@ -1669,7 +1995,34 @@ static int ex_finish(ex_state *st)
                 }
             }
         }
-        last = &sc->out->items[sc->out->n - 1];
+        size_t main_at = sc->out->n - 1;
+        if (!strcmp(r->f.unit, "rank") && !strcmp(r->f.flow, "trade") && r->f.reporter[0] &&
+            r->f.partner[0]) {
+            /* "Europe is Kazakhstan's largest trade and investment partner":
+             * a second reading, the investor's rank in the country's
+             * investment (the sides turned, a stock as of the document's date) */
+            size_t q = extract_skip_sp(s, n, r->end, 1);
+            size_t k = extract_word(s, n, q, "trade and investment partner");
+            if (!k)
+                k = extract_word(s, n, q, "trading and investment partner");
+            if (k) {
+                trade_figure g = r->f;
+                snprintf(g.reporter, sizeof g.reporter, "%s", r->f.partner);
+                snprintf(g.partner, sizeof g.partner, "%s", r->f.reporter);
+                snprintf(g.flow, sizeof g.flow, "investment_stock");
+                char n2[460];
+                snprintf(n2, sizeof n2, "%s%sthe same rank read for investment", note,
+                         note[0] ? "; " : "");
+                if (doc.year) {
+                    snprintf(g.period, sizeof g.period, "%04d", doc.year % 10000);
+                    ex_note_add(n2, sizeof n2, "period: a stock as of the document's date");
+                }
+                g.confidence = g.confidence > 0.1 ? g.confidence - 0.1 : 0.05;
+                if (extract_push(sc, &g, r->start, r->end, ctx, "", n2))
+                    return TRADE_ENOMEM;
+            }
+        }
+        last = &sc->out->items[main_at];
         last_end = r->end;
         if (fp == (size_t)-1 && !(pick && pick->base) && strcmp(r->f.qualifier, "projection") &&
             !looks_back)
@@ -1811,6 +2164,20 @@ int trade_extract_file(const char *path, const trade_extract_options *opt, trade
         rc = trade_extract_text(b, n, opt, out, err);
         if (rc && err)
             snprintf(err->file, sizeof err->file, "%s", path);
+        for (size_t i = 0; rc == 0 && i < (*out)->n; i++) {
+            /* the figures say which file they came from */
+            size_t pl = strlen(path) + 1;
+            char *fp = malloc(pl);
+            if (!fp) {
+                trade_extract_free(*out);
+                *out = NULL;
+                rc = trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "extract: out of memory");
+                break;
+            }
+            memcpy(fp, path, pl);
+            free((*out)->items[i].file);
+            (*out)->items[i].file = fp;
+        }
     }
     free(b);
     return rc;

@@ -7,10 +7,17 @@
  * level); the qualifier and source are not part of it, so a figure read
  * from a new brief meets the row keyed from an older one. Two values are
  * the same when they differ by at most half the coarser precision of the
- * two (EUR 118 million written "118" and "118.0"), or by 1e-9 relative. */
+ * two (EUR 118 million written "118" and "118.0"), or by 1e-9 relative.
+ * The dataset may be a folder: trade_extract_dataset_files lists its CSV
+ * files in name order, so a review reads the same rows on every system. */
+#include <dirent.h>
+#include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "extract_internal.h"
 #include "trade/codes.h"
@@ -91,4 +98,89 @@ const char *trade_extract_review_name(int status)
     default:
         return "new";
     }
+}
+
+void trade_extract_files_free(char **files, size_t n)
+{
+    if (!files)
+        return;
+    for (size_t i = 0; i < n; i++)
+        free(files[i]);
+    free(files);
+}
+
+static int ex_cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *ex_join(const char *dir, const char *name)
+{
+    size_t dl = strlen(dir), nl = strlen(name);
+    int slash = dl > 0 && dir[dl - 1] == '/';
+    char *p = malloc(dl + nl + 2);
+    if (p)
+        snprintf(p, dl + nl + 2, "%s%s%s", dir, slash ? "" : "/", name);
+    return p;
+}
+
+int trade_extract_dataset_files(const char *path, char ***files, size_t *n, trade_error *err)
+{
+    if (!path || !files || !n)
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "extract: no dataset path");
+    *files = NULL;
+    *n = 0;
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return trade_error_set(err, TRADE_EIO, path, 0, 0, "%s", strerror(errno));
+    char **v = NULL;
+    size_t k = 0, cap = 0;
+    int rc = 0;
+    if (!S_ISDIR(st.st_mode)) {
+        size_t pl = strlen(path) + 1;
+        v = malloc(sizeof *v);
+        if (!v || !(v[0] = malloc(pl))) {
+            free(v);
+            return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "extract: out of memory");
+        }
+        memcpy(v[0], path, pl);
+        *files = v;
+        *n = 1;
+        return 0;
+    }
+    DIR *d = opendir(path);
+    if (!d)
+        return trade_error_set(err, TRADE_EIO, path, 0, 0, "%s", strerror(errno));
+    for (struct dirent *e; rc == 0 && (e = readdir(d)) != NULL;) {
+        size_t l = strlen(e->d_name);
+        if (l < 5 || strcmp(e->d_name + l - 4, ".csv") != 0 || e->d_name[0] == '.')
+            continue;
+        if (k == cap) {
+            size_t nc = cap ? cap * 2 : 16;
+            char **nv = nc < SIZE_MAX / sizeof *nv ? realloc(v, nc * sizeof *nv) : NULL;
+            if (!nv) {
+                rc = TRADE_ENOMEM;
+                break;
+            }
+            v = nv;
+            cap = nc;
+        }
+        if (!(v[k] = ex_join(path, e->d_name)))
+            rc = TRADE_ENOMEM;
+        else
+            k++;
+    }
+    closedir(d);
+    if (rc) {
+        trade_extract_files_free(v, k);
+        return trade_error_set(err, rc, NULL, 0, 0, "extract: out of memory");
+    }
+    if (k == 0) {
+        free(v);
+        return trade_error_set(err, TRADE_ENOTFOUND, path, 0, 0, "no .csv file");
+    }
+    qsort(v, k, sizeof *v, ex_cmp_name);
+    *files = v;
+    *n = k;
+    return 0;
 }

@@ -373,6 +373,16 @@ static const ex_country ex_countries[] = {{"European Union", "EUU"},
                                           {"Luxembourgian", "LUX"},
                                           {NULL, NULL}};
 
+const char *extract_own_dollar(const char *country)
+{
+    static const char *const dollars[][2] = {
+        {"CAN", "CAD"}, {"AUS", "AUD"}, {"NZL", "NZD"}, {"HKG", "HKD"}, {"SGP", "SGD"}};
+    for (size_t k = 0; country && k < sizeof dollars / sizeof dollars[0]; k++)
+        if (!strcmp(country, dollars[k][0]))
+            return dollars[k][1];
+    return NULL;
+}
+
 const char *extract_country_at(const char *s, size_t n, size_t p, size_t *len)
 {
     if (p >= n || !ex_isupper((unsigned char)s[p]))
@@ -385,6 +395,17 @@ const char *extract_country_at(const char *s, size_t n, size_t p, size_t *len)
             /* "EU-Kazakhstan", "US$" are not the country alone */
             if (k == 2 && p + 2 < n && (s[p + 2] == '$'))
                 continue;
+            /* "US $1.6 billion", "9.7 billion U.S. dollars", "Canadian
+             * dollars": a currency, not a side */
+            {
+                size_t q = p + k;
+                while (q < n && s[q] == ' ')
+                    q++;
+                if (q > p + k && q < n &&
+                    (s[q] == '$' || extract_word(s, n, q, "dollars") ||
+                     extract_word(s, n, q, "dollar")))
+                    continue;
+            }
             *len = k;
             if (p + k + 1 < n && s[p + k] == '\'' && s[p + k + 1] == 's')
                 *len = k + 2;

@@ -502,7 +502,16 @@ void extract_product(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
     if (k && qty)
         ex_product_words(s, n, extract_skip_sp(s, n, q + k, 1), lim, prod, sizeof prod);
     if (!prod[0] && !strcmp(r->f.flow, "aid")) {
-        /* "EUR 62.2 million to health" */
+        /* "EUR 62.2 million to health"; a part of a total: "€600,000 of which
+         * was for food aid" */
+        size_t ow = extract_word(s, n, q, "of which");
+        if (ow) {
+            q = extract_skip_sp(s, n, q + ow, 1);
+            size_t v;
+            if ((v = extract_word(s, n, q, "was")) || (v = extract_word(s, n, q, "were")) ||
+                (v = extract_word(s, n, q, "went")) || (v = extract_word(s, n, q, "is")))
+                q = extract_skip_sp(s, n, q + v, 1);
+        }
         size_t t = extract_word(s, n, q, "to");
         if (!t)
             t = extract_word(s, n, q, "for");

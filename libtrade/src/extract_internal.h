@@ -108,6 +108,10 @@ int extract_find_money_words(const char *s, size_t a, size_t b, char cur[4]);
 /* The country code named at s[p..) by a name or adjective ("Belgian",
  * "Kazakhstan", "European Union"); *len gets the bytes matched. NULL if none. */
 const char *extract_country_at(const char *s, size_t n, size_t p, size_t *len);
+
+/* The currency a bare "$" means in a document about country (ISO3): CAD for
+ * CAN, AUD for AUS, ...; NULL when it is the US dollar. */
+const char *extract_own_dollar(const char *country);
 /* Read the aligned tables: emit 0 marks their lines in sc->skip; emit 1
  * adds their cells (after the prose, whose figures help infer a scale). */
 int extract_tables(ex_scan *sc, int emit);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf_internal.h"
 #include "extract_internal.h"
 #include "utf8_internal.h"
 
@@ -49,16 +50,8 @@ int extract_push(ex_scan *sc, const trade_figure *f, size_t start, size_t end, c
                  const char *table, const char *note)
 {
     trade_figure_list *l = sc->out;
-    if (l->n == l->cap) {
-        size_t nc = l->cap ? l->cap * 2 : 32;
-        if (nc > SIZE_MAX / sizeof *l->items)
-            return TRADE_ENOMEM;
-        trade_figure *ni = realloc(l->items, nc * sizeof *ni);
-        if (!ni)
-            return TRADE_ENOMEM;
-        l->items = ni;
-        l->cap = nc;
-    }
+    if (ARRAY_GROW(l->items, l->n + 1, l->cap))
+        return TRADE_ENOMEM;
     trade_figure *d = &l->items[l->n];
     *d = *f;
     extract_position(sc, start, &d->line, &d->column);
@@ -82,11 +75,13 @@ int extract_push(ex_scan *sc, const trade_figure *f, size_t start, size_t end, c
     d->context = ex_strdup(context ? context : "");
     d->table = ex_strdup(table ? table : "");
     d->note = ex_strdup(note ? note : "");
-    if (!d->as_written || !d->context || !d->table || !d->note) {
+    d->file = ex_strdup("");
+    if (!d->as_written || !d->context || !d->table || !d->note || !d->file) {
         free(d->as_written);
         free(d->context);
         free(d->table);
         free(d->note);
+        free(d->file);
         return TRADE_ENOMEM;
     }
     if (len)
@@ -117,7 +112,25 @@ static int ex_cmp_key(const void *x, const void *y)
     return a->column < b->column ? -1 : a->column > b->column;
 }
 
-int extract_resolve_conflicts(trade_figure_list *l)
+static int ex_note_append(trade_figure *f, const char *extra)
+{
+    size_t len = strlen(f->note) + strlen(extra) + 3;
+    char *nn = malloc(len);
+    if (!nn)
+        return TRADE_ENOMEM;
+    snprintf(nn, len, "%s%s%s", f->note, f->note[0] ? "; " : "", extra);
+    free(f->note);
+    f->note = nn;
+    return 0;
+}
+
+/* One pass over the figures sorted by key. A figure whose value differs
+ * from the first of its key: when one of the two is written coarser (a
+ * prose "EUR 118 million" beside a table's 119,091.91 thousand) and has no
+ * qualifier, the coarser one is the rounded reading and becomes approx
+ * (*changed set: the keys moved, pass again); else the later one loses its
+ * flow (with blank_only, always that). */
+static int ex_conflict_pass(trade_figure_list *l, int blank_only, int *changed)
 {
     size_t m = 0;
     trade_figure **idx = malloc((l->n + 1) * sizeof *idx);
@@ -132,9 +145,9 @@ int extract_resolve_conflicts(trade_figure_list *l)
         qsort(idx, m, sizeof *idx, ex_cmp_key);
     int rc = 0;
     for (size_t g = 0; g < m && rc == 0;) {
-        const trade_figure *first = idx[g];
+        trade_figure *first = idx[g];
         size_t h = g + 1;
-        for (; h < m; h++) {
+        for (; h < m && rc == 0; h++) {
             trade_figure *b = idx[h];
             if (strcmp(first->reporter, b->reporter) || strcmp(first->partner, b->partner) ||
                 strcmp(first->flow, b->flow) || strcmp(first->period, b->period) ||
@@ -143,28 +156,84 @@ int extract_resolve_conflicts(trade_figure_list *l)
                 break;
             if (first->value == b->value)
                 continue;
+            char extra[200];
+            trade_figure *coarse = first->precision > b->precision   ? first
+                                   : b->precision > first->precision ? b
+                                                                     : NULL;
+            if (!blank_only && coarse && !coarse->qualifier[0] && !strcmp(coarse->measure, "level")) {
+                const trade_figure *fine = coarse == first ? b : first;
+                int other = strcmp(fine->file, coarse->file) != 0;
+                snprintf(extra, sizeof extra,
+                         "approx: a rounded reading of the figure on %.80s%sline %lu column %lu, "
+                         "which is written finer",
+                         other ? fine->file : "", other ? " " : "", fine->line, fine->column);
+                snprintf(coarse->qualifier, sizeof coarse->qualifier, "approx");
+                coarse->confidence = coarse->confidence > 0.1 ? coarse->confidence - 0.1 : 0.05;
+                rc = ex_note_append(coarse, extra);
+                *changed = 1;
+                if (coarse == first)
+                    break; /* the group's first figure has left it */
+                continue;
+            }
             /* one row, the conflict said: the later reading keeps its value and
              * names the figure it disagrees with; its flow is left out so the
              * draft has no two values for one key */
-            char extra[160];
-            snprintf(extra, sizeof extra,
-                     "%sconflict: read as %s like line %lu column %lu, which has another value",
-                     b->note[0] ? "; " : "", b->flow, first->line, first->column);
-            size_t len = strlen(b->note) + strlen(extra) + 1;
-            char *nn = malloc(len);
-            if (!nn) {
-                rc = TRADE_ENOMEM;
-                break;
-            }
-            snprintf(nn, len, "%s%s", b->note, extra);
-            free(b->note);
-            b->note = nn;
+            if (strcmp(first->file, b->file))
+                snprintf(extra, sizeof extra,
+                         "conflict: read as %s like %.80s line %lu column %lu, which has another "
+                         "value",
+                         b->flow, first->file, first->line, first->column);
+            else
+                snprintf(extra, sizeof extra,
+                         "conflict: read as %s like line %lu column %lu, which has another value",
+                         b->flow, first->line, first->column);
+            rc = ex_note_append(b, extra);
             b->flow[0] = '\0';
+            b->confidence = b->confidence > 0.25 ? b->confidence - 0.25 : 0.05;
         }
         g = h;
     }
     free(idx);
     return rc;
+}
+
+int extract_resolve_conflicts(trade_figure_list *l)
+{
+    for (int pass = 0; pass < 4; pass++) {
+        int changed = 0;
+        int rc = ex_conflict_pass(l, pass == 3, &changed);
+        if (rc || !changed)
+            return rc;
+    }
+    return 0;
+}
+
+int trade_extract_merge(trade_figure_list *into, trade_figure_list **from, trade_error *err)
+{
+    if (!into || !from)
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "extract: no list to merge");
+    trade_figure_list *l = *from;
+    if (!l)
+        return 0;
+    if (l->n > SIZE_MAX / sizeof *into->items - into->n)
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "extract: out of memory");
+    if (into->n + l->n > into->cap) {
+        size_t nc = into->n + l->n;
+        trade_figure *ni = realloc(into->items, (nc ? nc : 1) * sizeof *ni);
+        if (!ni)
+            return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "extract: out of memory");
+        into->items = ni;
+        into->cap = nc;
+    }
+    if (l->n)
+        memcpy(into->items + into->n, l->items, l->n * sizeof *l->items);
+    into->n += l->n;
+    free(l->items);
+    free(l);
+    *from = NULL;
+    if (extract_resolve_conflicts(into))
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "extract: out of memory");
+    return 0;
 }
 
 size_t trade_extract_count(const trade_figure_list *l)
@@ -188,6 +257,7 @@ void trade_extract_free(trade_figure_list *l)
         free(l->items[i].context);
         free(l->items[i].table);
         free(l->items[i].note);
+        free(l->items[i].file);
     }
     free(l->items);
     free(l);

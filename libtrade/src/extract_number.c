@@ -170,7 +170,8 @@ void extract_number_parse(const char *s, size_t n, size_t p, ex_number *num)
 }
 
 /* With plain_space, a plain space before exactly three digits is a
- * thousands separator too ("USD 500 000"). */
+ * thousands separator too ("USD 500 000"); with plain_space 2, a comma and
+ * a space before three digits and a decimal part ("USD 12, 097.6"). */
 void extract_number_parse_sp(const char *s, size_t n, size_t p, ex_number *num, int plain_space)
 {
     memset(num, 0, sizeof *num);
@@ -196,6 +197,12 @@ void extract_number_parse_sp(const char *s, size_t n, size_t p, ex_number *num, 
         if (q + 1 < n && (s[q] == ',' || s[q] == '.') && ex_isdigit((unsigned char)s[q + 1])) {
             sep = s[q];
             sl = 1;
+        } else if (plain_space == 2 && q + 7 < n && s[q] == ',' && s[q + 1] == ' ' &&
+                   ex_isdigit((unsigned char)s[q + 2]) && ex_isdigit((unsigned char)s[q + 3]) &&
+                   ex_isdigit((unsigned char)s[q + 4]) && s[q + 5] == '.' &&
+                   ex_isdigit((unsigned char)s[q + 6])) {
+            sep = ','; /* "USD 12, 097.6 million" */
+            sl = 2;
         } else {
             size_t k = ex_space_len(s, n, q);
             if ((k > 1 || (plain_space && k == 1 && s[q] == ' ')) && q + k + 3 <= n &&

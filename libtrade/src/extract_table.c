@@ -272,7 +272,8 @@ static const char *tb_reporter(const char *s, size_t n, size_t a, size_t b)
         while (q < b && s[q] == ' ')
             q++;
         if (extract_word(s, n, q, "trade") || extract_word(s, n, q, "exports") ||
-            extract_word(s, n, q, "imports") || extract_word(s, n, q, "foreign"))
+            extract_word(s, n, q, "imports") || extract_word(s, n, q, "foreign") ||
+            extract_word(s, n, q, "merchandise"))
             return c;
     }
     return NULL;
@@ -381,6 +382,20 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
     }
     const char *reporter = has_cap ? tb_reporter(s, n, cap_a, cap_b) : NULL;
     const char *cap_partner = has_cap ? tb_partner(s, n, cap_a, cap_b) : NULL;
+    if (reporter && !strcmp(unit, "USD") && tb_contains(s, cap_a, cap_b, "$") &&
+        !tb_contains(s, cap_a, cap_b, "US") && !tb_contains(s, cap_a, cap_b, "U.S.")) {
+        /* "Canadian Merchandise Trade ($ Billions)": Canada's dollar */
+        const char *own = extract_own_dollar(reporter);
+        if (own)
+            memcpy(unit, own, 4);
+    }
+    /* "Annual Canadian Merchandise Trade": the country's total trade */
+    const char *cap_world = reporter && !cap_partner &&
+                                    (tb_contains(s, cap_a, cap_b, "Merchandise Trade") ||
+                                     tb_contains(s, cap_a, cap_b, "merchandise trade") ||
+                                     tb_contains(s, cap_a, cap_b, "total trade"))
+                                ? "WLD"
+                                : NULL;
     char cap_period[40] = "";
     if (has_cap) {
         int y1 = 0, y2 = 0, count = 0;
@@ -533,7 +548,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
             partner = tb_partner(s, n, lab->a, lab->b);
         }
         if (label_year && !partner)
-            partner = cap_partner;
+            partner = cap_partner ? cap_partner : cap_world;
         char label[128];
         tb_copy(s, lab->a, lab->b, label, sizeof label);
         tb_sanitize(label);
@@ -727,9 +742,29 @@ int extract_tables(ex_scan *sc, int emit)
                     continue;
                 }
                 if (b - a < 250) {
+                    if (has_cap) {
+                        /* "Figure 1 - Canadian trade ($ Billions)" above
+                         * "Figure 1: Text version": the two lines */
+                        if (extract_word(s, n, a, "Figure") || extract_word(s, n, a, "Table") ||
+                            extract_word(s, n, a, "Chart") || extract_word(s, n, a, "Graph"))
+                            cap_a = a;
+                        break;
+                    }
                     cap_a = a;
                     cap_b = b;
                     has_cap = 1;
+                    char u0[16] = "";
+                    int s0 = 0, set0 = 0, year0 = 0;
+                    tb_unit(s, a, b, u0, &s0, &set0);
+                    for (size_t q = a; q + 4 <= b && !year0; q++) {
+                        tb_cell c = {q, q + 4};
+                        year0 = tb_year(s, &c);
+                    }
+                    if (!u0[0] && !set0 && !year0 && !tb_reporter(s, n, a, b) &&
+                        !tb_partner(s, n, a, b) && k > 0) {
+                        blanks = 0;
+                        continue; /* a bare label: the caption may be the line above */
+                    }
                 }
                 break;
             }

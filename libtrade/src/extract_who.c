@@ -18,6 +18,20 @@
 #include "extract_who_internal.h"
 #include "trade/codes.h"
 
+const char *extract_combining_at(const char *s, size_t n, size_t p, size_t *len)
+{
+    static const char *const combining[][2] = {
+        {"Sino", "CHN"}, {"Belgo", "BEL"}, {"Russo", "RUS"}, {"Franco", "FRA"}};
+    for (size_t j = 0; j < sizeof combining / sizeof combining[0]; j++) {
+        size_t k = extract_word_cs(s, n, p, combining[j][0]);
+        if (k && p + k < n && s[p + k] == '-') {
+            *len = k;
+            return combining[j][1];
+        }
+    }
+    return NULL;
+}
+
 /* The country at p, also after "the" ("the US", "the Netherlands"). */
 static const char *ex_country(const char *s, size_t n, size_t p, size_t *len, int *poss)
 {
@@ -49,9 +63,8 @@ static const char *ex_country(const char *s, size_t n, size_t p, size_t *len, in
     }
     if (!c) {
         size_t k;
-        if ((k = extract_word_cs(s, n, q, "Sino")) && q + k < n && s[q + k] == '-') {
-            c = "CHN";
-            cl = k;
+        if ((c = extract_combining_at(s, n, q, &k)) != NULL) {
+            cl = k; /* "Sino-Kazakh", "Belgo-Russian" */
         } else if ((k = extract_word_cs(s, n, q, "Beijing's")) != 0) {
             c = "CHN";
             cl = k;
@@ -118,6 +131,8 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
         {"handled", "freight"},
         {"handling", "freight"},
         {"transshipment", "freight"},
+        {"transportation", "freight"},
+        {"traffic", "freight"},
         {"aid", "aid"},
         {"assistance", "aid"},
         {"grant", "aid"},
@@ -125,12 +140,25 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
         {"tranche", "aid"},
         {"disbursement", "aid"},
         {"budget support", "aid"},
+        {"donated", "aid"},
+        {"contributed", "aid"}, /* only before an amount: see below */
     };
     for (size_t j = 0; j < sizeof words / sizeof words[0]; j++) {
         size_t l = strcmp(words[j].w, "FDI") == 0 ? extract_word_cs(s, n, i, "FDI")
                                                   : extract_word(s, n, i, words[j].w);
         if (!l)
             continue;
+        if (!strcmp(words[j].w, "contributed")) {
+            /* "contributed €83,000 to": money given; not "contributed 5% to growth" */
+            size_t q = extract_skip_sp(s, n, i + l, 1);
+            unsigned char c0 = q < n ? (unsigned char)s[q] : 0;
+            int money = c0 == '$' || (c0 == 0xE2 && q + 2 < n && (unsigned char)s[q + 1] == 0x82 &&
+                                      (unsigned char)s[q + 2] == 0xAC) ||
+                        (c0 == 0xC2 && q + 1 < n && (unsigned char)s[q + 1] == 0xA3) ||
+                        extract_word_cs(s, n, q, "EUR") || extract_word_cs(s, n, q, "USD");
+            if (!money)
+                continue;
+        }
         *k = l;
         const char *f = words[j].flow;
         if (strcmp(f, "balance") == 0) {
@@ -233,6 +261,116 @@ static int ex_subject_verb(const char *s, size_t n, size_t p, size_t lim)
 static void ex_set(char *dst, const char *code)
 {
     snprintf(dst, 8, "%s", code ? code : "");
+}
+
+/* A list of reporters: "Among the Member States, Germany (18.8 bn euro or
+ * 31%) was the largest exporter to Russia, followed by Italy (5.6 bn or
+ * 9%)", "deficits in trade with Russia, the largest being observed in the
+ * Netherlands (-11.7 bn euro), Poland (-6.1 bn)". The country right before
+ * the parenthesis that holds the figure reports; the role word of the
+ * sentence (exporter, importer, deficit, surplus) gives the flow; the
+ * partner is the country after "to", "from" or "with", else the one before. */
+static void ex_member(const char *s, size_t n, size_t sa, size_t sb, const ex_raw *r, ex_who *w)
+{
+    size_t open = (size_t)-1;
+    for (size_t q = r->start; q > sa; q--) {
+        if (s[q - 1] == ')' || s[q - 1] == '.' || s[q - 1] == ';')
+            return;
+        if (s[q - 1] == '(') {
+            open = q - 1;
+            break;
+        }
+    }
+    if (open == (size_t)-1)
+        return;
+    /* the figure is the first thing in the parenthesis ("both" may come first) */
+    size_t f0 = extract_skip_sp(s, n, open + 1, 0);
+    size_t bk = extract_word(s, n, f0, "both");
+    if (bk)
+        f0 = extract_skip_sp(s, n, f0 + bk, 0);
+    if (f0 + 1 < r->start && !(s[f0] == '-' || s[f0] == '+'))
+        return;
+    /* the country before it, past a footnote mark ("the Netherlands2") */
+    size_t e = open;
+    while (e > sa && s[e - 1] == ' ')
+        e--;
+    while (e > sa && ex_isdigit((unsigned char)s[e - 1]))
+        e--;
+    const char *c = NULL;
+    size_t ca = e;
+    for (int words = 0; words < 3 && ca > sa; words++) {
+        size_t w0;
+        size_t we = extract_prev_word(s, n, ca, &w0);
+        if (we <= w0 || w0 < sa)
+            break;
+        ca = w0;
+        size_t cl;
+        const char *c2 = extract_country_at(s, n, ca, &cl);
+        if (c2 && ca + cl == e) {
+            c = c2;
+            break;
+        }
+    }
+    if (!c)
+        return;
+    /* "exports to Kazakhstan (EUR 5 million)": that country is the partner */
+    {
+        size_t t0;
+        size_t te = extract_prev_word(s, n, ca, &t0);
+        if (te > t0 && extract_word(s, n, t0, "the") == te - t0)
+            te = extract_prev_word(s, n, t0, &t0);
+        if (te > t0 && (extract_word(s, n, t0, "to") == te - t0 ||
+                        extract_word(s, n, t0, "from") == te - t0 ||
+                        extract_word(s, n, t0, "with") == te - t0))
+            return;
+    }
+    /* the role word nearest to the figure in the sentence */
+    static const struct {
+        const char *w, *flow;
+    } roles[] = {{"exporter", "export"}, {"exporters", "export"}, {"importer", "import"},
+                 {"importers", "import"}, {"supplier", "import"}, {"deficits", "balance"},
+                 {"deficit", "balance"},  {"surpluses", "balance"}, {"surplus", "balance"},
+                 {"Surpluses", "balance"}, {NULL, NULL}};
+    const char *flow = NULL;
+    size_t best = (size_t)-1;
+    for (size_t q = sa; q < sb; q++) {
+        if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        for (size_t j = 0; roles[j].w; j++) {
+            size_t k = extract_word(s, n, q, roles[j].w);
+            if (!k)
+                continue;
+            size_t d = q < r->start ? r->start - q : q - r->start;
+            if (d < best) {
+                best = d;
+                flow = roles[j].flow;
+            }
+            break;
+        }
+    }
+    if (!flow)
+        return;
+    ex_set(w->member, c);
+    snprintf(w->member_flow, sizeof w->member_flow, "%s", flow);
+    /* the partner: "exporter to Russia", "trade with Russia" */
+    for (size_t q = sa; q + 3 < sb; q++) {
+        if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        size_t k = extract_word(s, n, q, "to");
+        if (!k)
+            k = extract_word(s, n, q, "from");
+        if (!k)
+            k = extract_word(s, n, q, "with");
+        if (!k)
+            continue;
+        size_t cl;
+        int poss;
+        const char *pc = ex_country(s, n, extract_skip_sp(s, n, q + k, 1), &cl, &poss);
+        if (pc && strcmp(pc, c) != 0) {
+            ex_set(w->partner, pc);
+            break;
+        }
+    }
 }
 
 void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_who *w)
@@ -424,6 +562,7 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     (extract_word(s, n, q, "transit") || extract_word(s, n, q, "cargo") ||
                      extract_word(s, n, q, "freight") || extract_word(s, n, q, "handled")))
                     flow = "freight";
+
         } else if (!strcmp(flow, "freight") && trade_unit_is_currency(r->f.unit)) {
             /* money: "freight trains ... worth" is not goods carried */
             flow = "";
@@ -810,6 +949,35 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             q += cl - 1;
         }
     }
+    {
+        /* "In Tajikistan, it has contributed ...": where the money goes; "the
+         * Belgian government has offered ...", "it has ...": who gives it */
+        size_t q = extract_skip_sp(s, n, sa, 1);
+        size_t k = extract_word(s, n, q, "in"), cl;
+        const char *c = k ? extract_country_at(s, n, extract_skip_sp(s, n, q + k, 1), &cl) : NULL;
+        if (c) {
+            size_t e = extract_skip_sp(s, n, q + k, 1) + cl;
+            if (e < start && s[e] == ',') {
+                ex_set(w->in_open, c);
+                q = extract_skip_sp(s, n, e + 1, 1);
+            }
+        }
+        if (w->in_open[0]) {
+            if (extract_word(s, n, q, "it has") || extract_word(s, n, q, "it had") ||
+                extract_word(s, n, q, "it"))
+                w->pronoun = 1;
+            size_t t = extract_word(s, n, q, "the");
+            size_t q2 = t ? extract_skip_sp(s, n, q + t, 1) : q;
+            const char *g = extract_country_at(s, n, q2, &cl);
+            if (g) {
+                size_t q3 = extract_skip_sp(s, n, q2 + cl, 1);
+                if (extract_word(s, n, q3, "government") || extract_word(s, n, q3, "ministry") ||
+                    extract_word(s, n, q3, "side") || extract_word(s, n, q3, "authorities"))
+                    ex_set(w->gov, g);
+            }
+        }
+    }
+    ex_member(s, n, sa, sb, r, w);
 }
 
 /* Units a freight flow may carry on to: goods carried, and their growth. */
@@ -854,6 +1022,28 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
             snprintf(f->flow, sizeof f->flow, "%s", prev->flow);
         return;
     }
+    if (w->member[0]) {
+        /* a list of reporters (Member States): the sentence's partner, else
+         * the one of the sentence or figure before */
+        snprintf(f->flow, sizeof f->flow, "%s", w->member_flow);
+        rep = w->member;
+        if (w->partner[0] && strcmp(w->partner, rep))
+            par = w->partner;
+        else if (before && before->partner[0] && strcmp(before->partner, rep)) {
+            par = before->partner;
+            ex_note(note, cap, "%s from line %lu", "partner", before_line);
+        } else if (prev && prev->partner[0] && strcmp(prev->partner, rep)) {
+            par = prev->partner;
+            ex_note(note, cap, "%s from line %lu", "partner", prev->line);
+        } else if (doc->partner[0] && strcmp(doc->partner, rep)) {
+            par = doc->partner;
+            ex_note(note, cap, "%s from the title or first paragraph (line %lu)", "partner",
+                    doc->line);
+        }
+        snprintf(f->reporter, sizeof f->reporter, "%s", rep);
+        snprintf(f->partner, sizeof f->partner, "%s", par ? par : "");
+        return;
+    }
     int inv = !strncmp(f->flow, "fdi", 3) || !strncmp(f->flow, "investment", 10);
     /* reporter */
     if (w->reporter[0] && w->adj_import && !w->partner[0]) {
@@ -883,6 +1073,15 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
             rep = NULL;
         if (!w->partner[0])
             par = w->host;
+    }
+    if ((inv || !strcmp(f->flow, "aid")) && w->in_open[0] && !w->partner[0] && !w->list[0]) {
+        /* "In Kyrgyzstan, the Belgian government has offered a grant of": the
+         * place the money goes, the government that gives it */
+        par = w->in_open;
+        if (w->gov[0] && strcmp(w->gov, w->in_open))
+            rep = w->gov;
+        else if (rep && !strcmp(rep, w->in_open))
+            rep = NULL;
     }
     /* partner */
     if (w->partner[0])

@@ -28,6 +28,13 @@ typedef struct ex_who {
     char after_in[8];   /* "in Y" after the figure, in its clause */
     char first[8];      /* the first country of the sentence that is not a possessive */
     const char *source; /* the data source's country ("according to Chinese customs") */
+    char in_open[8];    /* "In Tajikistan, ...": the country the sentence opens with */
+    char gov[8];        /* after it, "the Belgian government" as the subject */
+    int pronoun;        /* after it, "it" as the subject: the country of a sentence before */
+    char member[8];     /* "Germany (18.8 bn euro) was the largest exporter to Russia,
+                           followed by Italy (5.6 bn)": the country before the figure's
+                           parenthesis is the reporter */
+    char member_flow[24];
 } ex_who;
 
 /* The document: its date and the sides its title or first paragraph names. */
@@ -48,6 +55,10 @@ typedef struct ex_doc {
 void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long before_line,
                          const trade_figure *prev, const ex_doc *doc, int inherit, trade_figure *f,
                          char *note, size_t cap);
+
+/* A combining form before a hyphen ("Sino-", "Belgo-" in "Belgo-Russian"):
+ * the country's code, its length (without the hyphen) in *len; else NULL. */
+const char *extract_combining_at(const char *s, size_t n, size_t p, size_t *len);
 
 /* Read the sentence s[sa..sb) around figure r into *w. */
 void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_who *w);

@@ -1,11 +1,97 @@
 /* growth.c - growth rows of series: pairing periods, CAGR rules, stocks
  * and qualifiers (the rules are stated in growth.h). The arithmetic of one
- * pair is trade_stats_growth_periods (stats.c). */
+ * pair is trade_growth_periods (below). */
 #include <math.h>
 #include <string.h>
 
 #include "trade/codes.h"
 #include "trade/growth.h"
+
+/* ---- growth of one pair ------------------------------------------------ */
+
+static int growth(double v0, double v1, double years, trade_growth *out);
+
+int trade_growth_values(double v0, double v1, double years, trade_growth *out)
+{
+    int rc = growth(v0, v1, years, out);
+    if (!rc) {
+        out->has_growth = isfinite(out->growth_pct);
+        out->has_cagr = isfinite(out->cagr_pct);
+        out->has_log = isfinite(out->log_growth);
+    }
+    return rc;
+}
+
+static int growth(double v0, double v1, double years, trade_growth *out)
+{
+    if (!out)
+        return TRADE_EARG;
+    out->growth_pct = out->cagr_pct = out->log_growth = NAN;
+    out->status = "";
+    if (!isfinite(v0) || !isfinite(v1) || !isfinite(years)) {
+        out->status = "non-finite input";
+        return TRADE_OK;
+    }
+    if (v0 == 0) {
+        out->status = "zero base";
+        return TRADE_OK;
+    }
+    if (v0 < 0) {
+        out->status = "negative base";
+        return TRADE_OK;
+    }
+    double ratio = v1 / v0;
+    out->growth_pct = 100.0 * (ratio - 1.0);
+    if (!(years > 0)) {
+        out->status = "no time between the periods";
+        return TRADE_OK;
+    }
+    if (ratio < 0) {
+        out->status = "negative end value: no CAGR or log growth";
+        return TRADE_OK;
+    }
+    out->cagr_pct = 100.0 * (pow(ratio, 1.0 / years) - 1.0);
+    if (ratio == 0) {
+        out->status = "zero end value: no log growth";
+        return TRADE_OK;
+    }
+    out->log_growth = log(ratio);
+    if (!isfinite(out->growth_pct) || !isfinite(out->cagr_pct) || !isfinite(out->log_growth)) {
+        out->growth_pct = out->cagr_pct = out->log_growth = NAN;
+        out->status = "overflow";
+    }
+    return TRADE_OK;
+}
+
+int trade_growth_periods(const trade_period *p0, double v0, const trade_period *p1, double v1,
+                         int annualize_partial, trade_growth *out)
+{
+    if (!p0 || !p1 || !out)
+        return TRADE_EARG;
+    const char *note = NULL;
+    if (!trade_period_same_kind(p0, p1)) {
+        int m0 = trade_period_months(p0), m1 = trade_period_months(p1);
+        const char *why = NULL;
+        if (!annualize_partial || m0 <= 0 || m1 <= 0 || (m0 % 12 == 0 && m1 % 12 == 0) || m0 > 12 ||
+            m1 > 12)
+            why = "incomparable periods";
+        else if (p0->last_month >= p1->first_month)
+            why = "incomparable periods (overlapping)";
+        if (why) {
+            out->growth_pct = out->cagr_pct = out->log_growth = NAN;
+            out->has_growth = out->has_cagr = out->has_log = 0;
+            out->status = why;
+            return TRADE_OK;
+        }
+        v0 *= 12.0 / m0;
+        v1 *= 12.0 / m1;
+        note = "partial period annualized (value x 12 / months)";
+    }
+    int rc = trade_growth_values(v0, v1, trade_period_years_between(p0, p1), out);
+    if (!rc && note && !*out->status)
+        out->status = note;
+    return rc;
+}
 
 static const trade_column columns[] = {
     {"period_from", 0}, {"period_to", 0},  {"value_from", 1}, {"value_to", 1},
@@ -97,7 +183,7 @@ static int emit(const trade_table *t, size_t s, size_t r0, size_t r1,
         row.growth.status = "stock: not annualized (incomparable periods)";
         return fn(ctx, &row);
     }
-    trade_stats_growth_periods(&a->period, a->value, &b->period, b->value, annualize,
+    trade_growth_periods(&a->period, a->value, &b->period, b->value, annualize,
                                &row.growth);
     double years = trade_period_years_between(&a->period, &b->period);
     if (years > 0 && years < 1 && row.growth.has_cagr) {

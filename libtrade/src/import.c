@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "buf_internal.h"
 #include "fastnum_internal.h"
 #include "import_internal.h"
 #include "input_internal.h"
@@ -114,14 +115,8 @@ int imp_add(trade_import *im, uint64_t a, uint64_t prod, fastnum_i128 value,
 
 static uint32_t src_new(trade_import *im, char *label, uint32_t *parts, size_t nparts)
 {
-    if (im->nsources == im->capsources) {
-        size_t cap = im->capsources ? im->capsources * 2 : 16;
-        imp_source *s = realloc(im->sources, cap * sizeof *s);
-        if (!s)
-            return 0;
-        im->sources = s;
-        im->capsources = cap;
-    }
+    if (ARRAY_GROW(im->sources, im->nsources + 1, im->capsources))
+        return 0;
     im->sources[im->nsources] = (imp_source){label, parts, nparts};
     return (uint32_t)++im->nsources;
 }
@@ -1154,14 +1149,8 @@ int imp_split_add(trade_import *im, const char *hash)
     for (size_t i = 0; i < im->nsplits; i++)
         if (!strcmp(im->splits[i], hash))
             return TRADE_EDATA;
-    if (im->nsplits == im->capsplits) {
-        size_t cap = im->capsplits ? im->capsplits * 2 : 16;
-        char(*sp)[IMP_SPLIT_LEN] = realloc(im->splits, cap * sizeof *sp);
-        if (!sp)
-            return TRADE_ENOMEM;
-        im->splits = sp;
-        im->capsplits = cap;
-    }
+    if (ARRAY_GROW(im->splits, im->nsplits + 1, im->capsplits))
+        return TRADE_ENOMEM;
     snprintf(im->splits[im->nsplits++], IMP_SPLIT_LEN, "%s", hash);
     return 0;
 }

@@ -25,6 +25,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf_internal.h"
 #include "fastnum_internal.h"
 #include "writer_internal.h"
 #include "import_internal.h"
@@ -159,16 +160,10 @@ static inline int add_group(baci_worker *w, row_cache *rc, uint64_t a, uint64_t 
         rc->slots == (w->stream ? w->arr : w->map.slots)) {
         g = rc->g;
     } else if (w->stream) { /* a new group after the last one of the block */
-        if (w->narr == w->caparr) {
-            size_t cap = w->caparr ? w->caparr * 2 : 4096;
-            imp_group *na = realloc(w->arr, cap * sizeof *na);
-            if (!na) {
-                w->err_line = w->lines;
-                return w->status =
-                           trade_error_set(&w->err, TRADE_ENOMEM, w->path, 0, 0, "out of memory");
-            }
-            w->arr = na;
-            w->caparr = cap;
+        if (w->narr == w->caparr && ARRAY_GROW(w->arr, w->narr + 1, w->caparr)) {
+            w->err_line = w->lines;
+            return w->status =
+                       trade_error_set(&w->err, TRADE_ENOMEM, w->path, 0, 0, "out of memory");
         }
         g = &w->arr[w->narr++];
         memset(g, 0, sizeof *g);
@@ -423,14 +418,11 @@ static int refill(baci_worker *w, uint64_t *boff, size_t *len, size_t *p, int *e
             return w->status = trade_error_set(&w->err, TRADE_ELIMIT, w->path, 0, 0,
                                                "a record longer than %u bytes", BACI_BUF_MAX);
         }
-        char *b = realloc(w->buf, w->cap * 2);
-        if (!b) {
+        if (ARRAY_GROW(w->buf, w->cap * 2, w->cap)) {
             w->err_line = w->lines;
             return w->status =
                        trade_error_set(&w->err, TRADE_ENOMEM, w->path, 0, 0, "out of memory");
         }
-        w->buf = b;
-        w->cap *= 2;
     }
     size_t want = w->cap - 1 - *len;
     uint64_t pos = *boff + *len;
@@ -1257,14 +1249,9 @@ static int find_blocks(trade_import *im, int fd, uint64_t data, uint64_t fsize,
                 break;
             if (n)
                 b[n - 1].end = off + p;
-            if (n == cap) {
-                sblock *nb = realloc(b, cap * 2 * sizeof *nb);
-                if (!nb) {
-                    rc = trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
-                    break;
-                }
-                b = nb;
-                cap *= 2;
+            if (ARRAY_GROW(b, n + 1, cap)) {
+                rc = trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
+                break;
             }
             b[n] = (sblock){n ? off + p : data, 0, line, y, rep};
             n++;

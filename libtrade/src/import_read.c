@@ -1,5 +1,5 @@
-/* import_read.c - the record reader of the import module: the one file of
- * the importers that includes libcsv. It reads a path (or stdin) through
+/* import_read.c - the record reader of the import module, on the library's
+ * one CSV reader (csv_read_internal.h). It reads a path (or stdin) through
  * the input module, so gzip, zstd, xz, bzip2 and zip archives come in as
  * they were downloaded, one member after the other, and gives each record
  * to a callback with its physical line.
@@ -7,8 +7,8 @@
  * Why not the observation reader of table.c: that one builds a table, with
  * every check of the observation format and a position for every cell;
  * the importers stream millions of records of other formats and keep
- * nothing but sums. Both use libcsv and quote fields in messages by the
- * one rule of utf8_shown.
+ * nothing but sums. Both use the one CSV reader (this one with lenient
+ * quotes) and quote fields in messages by the one rule of utf8_shown.
  *
  * Bounds, so that no input makes it run or grow without end: a NUL byte
  * (a binary file, /dev/zero) stops it at once, as does UTF-16; a field of
@@ -21,7 +21,6 @@
  * Also here: irec, the record splitter of the BACI reader's slow path
  * (import_baci.c scans plain records itself, at several hundred MB/s, and
  * hands the records with unusual quoting to irec). */
-#include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -30,45 +29,33 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "buf_internal.h"
+#include "csv_read_internal.h"
 #include "import_internal.h"
 #include "input_internal.h"
 #include "utf8_internal.h"
 
-static void cb_field(void *s, size_t n, void *data)
+static int cb_field(void *data, const csvrd_field *cf)
 {
     csvr *r = data;
     if (r->status)
-        return;
+        return 1;
     if (!r->rec_started) {
         r->rec_started = 1;
-        r->rec_line = r->line;
+        r->rec_line = cf->line;
     }
-    if (r->nf >= IR_MAXF) {
-        r->status = trade_error_set(r->err, TRADE_ECSV, r->label, r->rec_line, 0,
-                                    "more than %d fields in a record", IR_MAXF);
-        return;
-    }
-    if (n > IR_MAX_FIELD) {
-        r->status = trade_error_set(r->err, TRADE_ELIMIT, r->label, r->line, 0,
-                                    "field %zu longer than %u bytes", r->nf + 1, IR_MAX_FIELD);
-        return;
-    }
-    const char *f = s ? s : "";
+    if (r->nf >= IR_MAXF)
+        return r->status = trade_error_set(r->err, TRADE_ECSV, r->label, r->rec_line, 0,
+                                           "more than %d fields in a record", IR_MAXF);
+    size_t n = cf->len;
+    const char *f = cf->s;
     while (n && (f[0] == ' ' || (r->delim != '\t' && f[0] == '\t')))
         f++, n--;
     while (n && (f[n - 1] == ' ' || f[n - 1] == '\r' || (r->delim != '\t' && f[n - 1] == '\t')))
         n--;
-    if (r->alen + n + 1 > r->acap) {
-        size_t cap = (r->alen + n + 1) * 2;
-        char *a = realloc(r->arena, cap);
-        if (!a) {
-            r->status = trade_error_set(r->err, TRADE_ENOMEM, r->label, r->line, 0,
-                                        "out of memory");
-            return;
-        }
-        r->arena = a;
-        r->acap = cap;
-    }
+    if (ARRAY_GROW(r->arena, r->alen + n + 1, r->acap))
+        return r->status = trade_error_set(r->err, TRADE_ENOMEM, r->label, cf->line, 0,
+                                           "out of memory");
     if (n)
         memcpy(r->arena + r->alen, f, n);
     r->off[r->nf] = r->alen;
@@ -76,20 +63,18 @@ static void cb_field(void *s, size_t n, void *data)
     r->arena[r->alen + n] = '\0';
     r->alen += n + 1;
     r->nf++;
+    return 0;
 }
 
-static void cb_record(int c, void *data)
+static int cb_record(void *data)
 {
     csvr *r = data;
-    (void)c;
-    if (!r->status) {
-        if (!r->rec_started)
-            r->rec_line = r->line;
+    if (!r->status)
         r->status = r->row(r->ctx, r);
-    }
     r->nf = 0;
     r->alen = 0;
     r->rec_started = 0;
+    return r->status;
 }
 
 const char *csvr_field(const csvr *r, size_t i, size_t *len)
@@ -117,39 +102,35 @@ const char *csvr_shown(const char *s, size_t len, char out[64])
     return utf8_shown(s, len, out);
 }
 
-/* Where the first NUL of b[0..n) is: line and column, counted on from r. */
-static int nul_error(csvr *r, const char *b, size_t n, const char *z)
+/* The CSV reader's problem as r's error. */
+static int csv_problem(csvr *r, const csvrd *p)
 {
-    unsigned long line = r->line, col = r->col + 1;
-    for (const char *p = b; p < z; p++) {
-        if (*p == '\n')
-            line++, col = 1;
-        else
-            col++;
-    }
-    (void)n;
-    return r->status = trade_error_set(r->err, TRADE_ECSV, r->label, line, col,
-                                       "NUL byte: not a text file");
+    const trade_error *e = csvrd_error(p);
+    return r->status = trade_error_set(r->err, e->code, r->label, e->line, e->column, "%s",
+                                       e->message);
 }
 
 int csvr_member(csvr *r, inp *in)
 {
-    struct csv_parser p;
-    if (csv_init(&p, CSV_APPEND_NULL) != 0)
-        return r->status = trade_error_set(r->err, TRADE_ENOMEM, r->label, 0, 0, "out of memory");
-    csv_set_blk_size(&p, 1 << 16); /* libcsv's default 128 is quadratic on long fields */
-    r->line = 1;
-    r->col = 0;
+    csvrd *p;
+    csvrd_options o = {0};
+    o.lenient = 1;
+    o.trim = 1;
+    o.max_field = IR_MAX_FIELD;
+    o.max_line = IR_MAX_LINE;
+    o.field = cb_field;
+    o.row = cb_record;
+    o.ctx = r;
     r->nf = r->alen = 0;
     r->rec_started = 0;
     r->status = 0;
     r->delim = ',';
     char *buf = malloc(1 << 16);
-    if (!buf) {
-        csv_free(&p);
+    if (!buf || csvrd_open(&p, &o)) {
+        free(buf);
         return r->status = trade_error_set(r->err, TRADE_ENOMEM, r->label, 0, 0, "out of memory");
     }
-    int first = 1;
+    int first = 1, st = CSVRD_OK;
     size_t got;
     while (!r->status) {
         if (inp_read(in, buf, 1 << 16, &got, r->err)) {
@@ -161,14 +142,13 @@ int csvr_member(csvr *r, inp *in)
         const char *b = buf;
         size_t len = got;
         if (first) {
+            trade_error se;
             first = 0;
-            if (len >= 2 && ((b[0] == '\xFF' && b[1] == '\xFE') || (b[0] == '\xFE' && b[1] == '\xFF'))) {
-                r->status = trade_error_set(r->err, TRADE_ECSV, r->label, 1, 1,
-                                            "UTF-16 text: convert it to UTF-8");
+            if (csvrd_check_start(&b, &len, &se)) {
+                r->status = trade_error_set(r->err, se.code, r->label, se.line, se.column, "%s",
+                                            se.message);
                 break;
             }
-            if (len >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0)
-                b += 3, len -= 3;
             if (r->allow_tab) {
                 const char *nl = memchr(b, '\n', len);
                 size_t hl = nl ? (size_t)(nl - b) : len, tabs = 0, commas = 0;
@@ -177,38 +157,17 @@ int csvr_member(csvr *r, inp *in)
                 if (tabs > commas)
                     r->delim = '\t';
             }
-            csv_set_delim(&p, (unsigned char)r->delim);
+            csvrd_set_delim(p, r->delim);
         }
-        const char *z = memchr(b, '\0', len);
-        if (z) {
-            nul_error(r, b, len, z);
+        if ((st = csvrd_feed(p, b, len)) != CSVRD_OK)
             break;
-        }
-        /* feed line by line so that r->line is the physical line */
-        while (len && !r->status) {
-            const char *nl = memchr(b, '\n', len);
-            size_t k = nl ? (size_t)(nl - b) + 1 : len;
-            if (csv_parse(&p, b, k, cb_field, cb_record, r) != k) {
-                if (!r->status)
-                    r->status = trade_error_set(r->err, TRADE_ECSV, r->label, r->line, 0,
-                                                "malformed CSV: %s", csv_strerror(csv_error(&p)));
-                break;
-            }
-            if (nl) {
-                r->line++;
-                r->col = 0;
-            } else if ((r->col += k) > IR_MAX_LINE) {
-                r->status = trade_error_set(r->err, TRADE_ELIMIT, r->label, r->line, 0,
-                                            "line longer than %u bytes", IR_MAX_LINE);
-            }
-            b += k;
-            len -= k;
-        }
     }
-    if (!r->status && csv_fini(&p, cb_field, cb_record, r) != 0 && !r->status)
-        r->status = trade_error_set(r->err, TRADE_ECSV, r->label, r->line, 0, "malformed CSV: %s",
-                                    csv_strerror(csv_error(&p)));
-    csv_free(&p);
+    if (!r->status && st == CSVRD_OK)
+        st = csvrd_finish(p);
+    if (st == CSVRD_ERROR && !r->status)
+        csv_problem(r, p);
+    r->line = csvrd_line(p);
+    csvrd_close(p);
     free(buf);
     return r->status;
 }
@@ -262,25 +221,48 @@ int csvr_run(const char *path, csvr *r,
 /* ---- single records (the BACI reader's slow path) ---- */
 
 struct irec {
-    struct csv_parser p;
+    csvrd *p;
     char *arena;
     size_t alen, acap, nf, maxf;
     size_t off[IR_MAXF], len[IR_MAXF];
     int nomem;
 };
 
+static int rec_field(void *data, const csvrd_field *cf)
+{
+    irec *r = data;
+    size_t n = cf->len;
+    if (r->nf >= r->maxf || r->nf >= IR_MAXF) {
+        r->nf++;
+        return 0;
+    }
+    if (ARRAY_GROW(r->arena, r->alen + n + 1, r->acap)) {
+        r->nomem = 1;
+        return 1;
+    }
+    if (n)
+        memcpy(r->arena + r->alen, cf->s, n);
+    r->off[r->nf] = r->alen;
+    r->len[r->nf] = n;
+    r->alen += n;
+    r->arena[r->alen++] = '\0';
+    r->nf++;
+    return 0;
+}
+
 irec *irec_new(void)
 {
     irec *r = calloc(1, sizeof *r);
     if (!r)
         return NULL;
-    if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+    csvrd_options o = {0}; /* strict RFC 4180, unquoted spaces trimmed */
+    o.trim = 1;
+    o.field = rec_field;
+    o.ctx = r;
+    if (csvrd_open(&r->p, &o) != 0) {
         free(r);
         return NULL;
     }
-    /* libcsv grows a field by blk_size bytes at a time: the default 128
-     * makes a multi-megabyte quoted field quadratic */
-    csv_set_blk_size(&r->p, 1 << 16);
     return r;
 }
 
@@ -288,41 +270,9 @@ void irec_free(irec *r)
 {
     if (!r)
         return;
-    csv_free(&r->p);
+    csvrd_close(r->p);
     free(r->arena);
     free(r);
-}
-
-static void rec_field(void *s, size_t n, void *data)
-{
-    irec *r = data;
-    if (r->nf >= r->maxf || r->nf >= IR_MAXF) {
-        r->nf++;
-        return;
-    }
-    if (r->alen + n + 1 > r->acap) {
-        size_t cap = (r->alen + n + 1) * 2;
-        char *a = realloc(r->arena, cap);
-        if (!a) {
-            r->nomem = 1;
-            return;
-        }
-        r->arena = a;
-        r->acap = cap;
-    }
-    if (n)
-        memcpy(r->arena + r->alen, s, n);
-    r->off[r->nf] = r->alen;
-    r->len[r->nf] = n;
-    r->alen += n;
-    r->arena[r->alen++] = '\0';
-    r->nf++;
-}
-
-static void rec_end(int c, void *data)
-{
-    (void)c;
-    (void)data;
 }
 
 int irec_split(irec *r, const char *rec, size_t len, const char **f, size_t *fl, size_t maxf,
@@ -331,13 +281,19 @@ int irec_split(irec *r, const char *rec, size_t len, const char **f, size_t *fl,
     r->nf = r->alen = 0;
     r->nomem = 0;
     r->maxf = maxf;
-    if (csv_parse(&r->p, rec, len, rec_field, rec_end, r) != len ||
-        csv_fini(&r->p, rec_field, rec_end, r) != 0) {
-        *why = csv_strerror(csv_error(&r->p));
-        return TRADE_ECSV;
-    }
+    csvrd_reset(r->p);
+    int st = csvrd_feed(r->p, rec, len);
+    if (st == CSVRD_OK)
+        st = csvrd_finish(r->p);
     if (r->nomem)
         return TRADE_ENOMEM;
+    if (st != CSVRD_OK) {
+        const trade_error *e = csvrd_error(r->p);
+        if (e->code == TRADE_ENOMEM)
+            return TRADE_ENOMEM;
+        *why = csvrd_reason(r->p);
+        return TRADE_ECSV;
+    }
     for (size_t i = 0; i < r->nf && i < maxf && i < IR_MAXF; i++) {
         f[i] = r->arena + r->off[i];
         fl[i] = r->len[i];

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf_internal.h"
 #include "trade/codes.h"
 #include "trade/panel.h"
 #include "trade/series.h"
@@ -72,14 +73,8 @@ static size_t intern_get(intern *in, const char *s)
             return i;
         h = (h + 1) & (in->nslots - 1);
     }
-    if (in->n == in->cap) {
-        size_t nc = in->cap ? in->cap * 2 : 256;
-        const char **k = realloc(in->keys, nc * sizeof *k);
-        if (!k)
-            return (size_t)-1;
-        in->keys = k;
-        in->cap = nc;
-    }
+    if (ARRAY_GROW(in->keys, in->n + 1, in->cap))
+        return (size_t)-1;
     in->keys[in->n] = s;
     in->slots[h] = in->n + 1;
     return in->n++;
@@ -214,14 +209,8 @@ int trade_panel_build(const trade_table *t, const char *flow, trade_panel **out,
             for (per = 0; per < nper && trade_period_order(&periods[per], &o->period) != 0; per++)
                 ;
             if (per == nper) {
-                if (nper == capper) {
-                    size_t nc = capper ? capper * 2 : 8;
-                    trade_period *np = realloc(periods, nc * sizeof *np);
-                    if (!np)
-                        goto fail;
-                    periods = np;
-                    capper = nc;
-                }
+                if (ARRAY_GROW(periods, nper + 1, capper))
+                    goto fail;
                 periods[nper++] = o->period;
             }
             lastper = per;

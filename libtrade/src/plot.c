@@ -37,64 +37,6 @@ static void fmt_to(char *out, size_t size, const char *fmt, ...)
 
 /* ---- buffer ---- */
 
-void plot_buf_putn(plot_buf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (n >= b->cap - b->len || !b->p) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap - b->len <= n) {
-            if (cap > ((size_t)-1) / 2) {
-                b->oom = 1;
-                return;
-            }
-            cap *= 2;
-        }
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->oom = 1;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-void plot_buf_puts(plot_buf *b, const char *s)
-{
-    plot_buf_putn(b, s, strlen(s));
-}
-
-void plot_buf_printf(plot_buf *b, const char *fmt, ...)
-{
-    char small[512];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(small, sizeof small, fmt, ap);
-    va_end(ap);
-    if (n < 0) {
-        b->oom = 1;
-        return;
-    }
-    if ((size_t)n < sizeof small) {
-        plot_buf_putn(b, small, (size_t)n);
-        return;
-    }
-    char *big = malloc((size_t)n + 1);
-    if (!big) {
-        b->oom = 1;
-        return;
-    }
-    va_start(ap, fmt);
-    vsnprintf(big, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    plot_buf_putn(b, big, (size_t)n);
-    free(big);
-}
-
 void plot_buf_quote(plot_buf *b, const char *text)
 {
     plot_buf_putn(b, "'", 1);
@@ -1915,7 +1857,7 @@ int trade_plot_script(const trade_table *t, const trade_plot_options *opt, char 
     default:
         rc = trade_error_set(err, TRADE_EARG, NULL, 0, 0, "unknown chart kind");
     }
-    if (!rc && c.b.oom)
+    if (!rc && c.b.failed)
         rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
     if (rc) {
         free(c.b.p);

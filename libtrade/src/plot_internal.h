@@ -1,23 +1,20 @@
-/* plot_internal.h - the growable text buffer the plot module writes scripts
- * into, and its gnuplot-safe writers (shared by plot.c and the tests). */
+/* plot_internal.h - the text buffer the plot module writes scripts into
+ * (the library's growable buffer, buf_internal.h), and its gnuplot-safe
+ * writers (shared by plot.c and the tests). */
 #ifndef TRADE_PLOT_INTERNAL_H
 #define TRADE_PLOT_INTERNAL_H
 
 #include <stddef.h>
 
-typedef struct plot_buf {
-    char *p;
-    size_t len, cap;
-    int oom; /* set once an allocation failed; later writes do nothing */
-} plot_buf;
+#include "buf_internal.h"
 
-void plot_buf_putn(plot_buf *b, const char *s, size_t n);
-void plot_buf_puts(plot_buf *b, const char *s);
-void plot_buf_printf(plot_buf *b, const char *fmt, ...)
-#ifdef __GNUC__
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
+/* A dynbuf: the first failure sticks (b.failed), later writes do nothing;
+ * the script checks it once at the end. */
+typedef dynbuf plot_buf;
+
+#define plot_buf_putn(b, s, n) ((void)dynbuf_addn((b), (s), (n)))
+#define plot_buf_puts(b, s) ((void)dynbuf_adds((b), (s)))
+#define plot_buf_printf(b, ...) ((void)dynbuf_addf((b), __VA_ARGS__))
 
 /* Append text as a gnuplot single-quoted string: control characters (and
  * DEL) as spaces, and ' as U+2019 (right single quotation mark): gnuplot

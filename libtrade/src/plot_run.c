@@ -28,6 +28,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "buf_internal.h"
 #include "trade/plot.h"
 #include "trade/writer.h"
 #include "writer_internal.h"
@@ -220,15 +221,10 @@ static int read_whole(const char *path, unsigned char **data, size_t *n)
     unsigned char *buf = malloc(cap);
     int e = 0;
     while (buf) {
-        if (len == cap) {
-            unsigned char *b = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
-            if (!b) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = b;
-            cap *= 2;
+        if (ARRAY_GROW(buf, len + 1, cap)) {
+            free(buf);
+            buf = NULL;
+            break;
         }
         size_t got = fread(buf + len, 1, cap - len, f);
         len += got;
@@ -260,15 +256,10 @@ static char *slurp(const char *path, size_t *len)
     size_t n = 0, cap = 0, k;
     char chunk[65536];
     while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (n + k + 1 > cap) {
-            cap = (n + k + 1) * 2;
-            char *q = realloc(p, cap);
-            if (!q) {
-                free(p);
-                fclose(f);
-                return NULL;
-            }
-            p = q;
+        if (ARRAY_GROW(p, n + k + 1, cap)) {
+            free(p);
+            fclose(f);
+            return NULL;
         }
         memcpy(p + n, chunk, k);
         n += k;

@@ -1,6 +1,6 @@
 /* rank.c - ranks of table rows within groups (rules in rank.h): the group
  * ids come from group.c, the duplicates from series.c, the ranking itself
- * from trade_stats_rank (one sort of all items by group, value, order). A
+ * from trade_rank_items (one sort of all items by group, value, order). A
  * row ranked smallest first enters with its value negated, so one
  * descending sort serves both directions (ties stay ties, and "first"
  * uses the row order). */
@@ -16,6 +16,88 @@
 #include "trade/series.h"
 
 #include "group_internal.h"
+
+/* ---- ranks of items ---------------------------------------------------- */
+
+int trade_rank_ties_parse(const char *name, trade_ties *out)
+{
+    static const char *const names[] = {"min", "max", "dense", "average", "first"};
+    for (int i = 0; i < 5; i++)
+        if (name && !strcmp(name, names[i])) {
+            *out = (trade_ties)i;
+            return TRADE_OK;
+        }
+    return TRADE_EARG;
+}
+
+static int cmp_rank_desc(const void *pa, const void *pb)
+{
+    const trade_rank_item *a = pa, *b = pb;
+    if (a->group != b->group)
+        return a->group < b->group ? -1 : 1;
+    if (a->value != b->value)
+        return a->value > b->value ? -1 : 1;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+static int cmp_rank_asc(const void *pa, const void *pb)
+{
+    const trade_rank_item *a = pa, *b = pb;
+    if (a->group != b->group)
+        return a->group < b->group ? -1 : 1;
+    if (a->value != b->value)
+        return a->value < b->value ? -1 : 1;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+int trade_rank_items(trade_rank_item *items, size_t n, trade_ties ties, int ascending,
+                     trade_error *err)
+{
+    trade_error_clear(err);
+    if (n && !items)
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "rank: NULL items");
+    for (size_t i = 0; i < n; i++)
+        if (!isfinite(items[i].value))
+            return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "rank: value %zu not finite",
+                                   i + 1);
+    if (n == 0)
+        return TRADE_OK;
+    qsort(items, n, sizeof *items, ascending ? cmp_rank_asc : cmp_rank_desc);
+    size_t gstart = 0;
+    double dense = 0;
+    for (size_t i = 0; i < n;) {
+        if (i == 0 || items[i].group != items[i - 1].group) {
+            gstart = i;
+            dense = 0;
+        }
+        size_t j = i + 1; /* items[i..j) tie */
+        while (j < n && items[j].group == items[i].group && items[j].value == items[i].value)
+            j++;
+        dense += 1;
+        double lo = (double)(i - gstart + 1), hi = (double)(j - gstart);
+        for (size_t k = i; k < j; k++) {
+            switch (ties) {
+            case TRADE_TIES_MIN:
+                items[k].rank = lo;
+                break;
+            case TRADE_TIES_MAX:
+                items[k].rank = hi;
+                break;
+            case TRADE_TIES_DENSE:
+                items[k].rank = dense;
+                break;
+            case TRADE_TIES_AVERAGE:
+                items[k].rank = (lo + hi) / 2.0;
+                break;
+            case TRADE_TIES_FIRST:
+                items[k].rank = (double)(k - gstart + 1);
+                break;
+            }
+        }
+        i = j;
+    }
+    return TRADE_OK;
+}
 
 static const trade_column columns[] = {{"rank", 1}};
 
@@ -91,7 +173,7 @@ int trade_rank_table(const trade_table *t, const trade_rank_options *opt, double
         int asc = opt->ascending || (ucol >= 0 && !strcmp(trade_table_cell(t, r, (size_t)ucol), "rank"));
         items[m++] = (trade_rank_item){trade_group_of(groups, r), asc ? -v : v, r, 0};
     }
-    if ((rc = trade_stats_rank(items, m, opt->ties, 0, err)))
+    if ((rc = trade_rank_items(items, m, opt->ties, 0, err)))
         goto done;
     for (size_t i = 0; i < m; i++)
         ranks[items[i].order] = items[i].rank;

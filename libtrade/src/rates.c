@@ -15,7 +15,7 @@
 #include "trade/codes.h"
 #include "trade/number.h"
 #include "trade/rates.h"
-#include "trade/stats.h"
+#include "trade/interval.h"
 
 typedef struct rate_row {
     const char *from, *to;
@@ -200,7 +200,7 @@ int trade_rates_new(const trade_table *t, trade_rates **out, trade_error *err)
             rc = located(r, i, r->col[C_RATE], err, "rate: '%.40s' is not a positive plain number",
                          v);
         else {
-            double half = trade_stats_written_precision(v) / 2;
+            double half = trade_interval_written_precision(v) / 2;
             rr->low = rr->rate - half;
             rr->high = rr->rate + half;
         }

@@ -12,7 +12,7 @@
 
 #include "trade/codes.h"
 #include "trade/series.h"
-#include "trade/stats.h"
+#include "trade/interval.h"
 
 #include "series_internal.h"
 
@@ -95,7 +95,7 @@ double trade_series_precision(const trade_table *t, size_t row)
     if (o->precision > 0)
         return o->precision;
     long vcol = trade_table_col_index(t, "value");
-    return trade_stats_written_precision(vcol >= 0 ? trade_table_cell(t, row, (size_t)vcol) : "");
+    return trade_interval_written_precision(vcol >= 0 ? trade_table_cell(t, row, (size_t)vcol) : "");
 }
 
 int trade_series_prefer(const trade_table *t, size_t a, size_t b)

@@ -284,10 +284,14 @@ int Trade_stream_plan(const char *path, stream_plan *plan, trade_read_progress_f
                       trade_error *err)
 {
     memset(plan, 0, sizeof *plan);
+    plan->fd = -1;
+    /* a FIFO must be opened once only (by the whole-table path): look first */
+    struct stat st;
+    if (stat(path, &st) || !S_ISREG(st.st_mode))
+        return TRADE_OK; /* the whole-table path says why */
     plan->fd = open(path, O_RDONLY);
     if (plan->fd < 0)
-        return TRADE_OK; /* the whole-table path says why */
-    struct stat st;
+        return TRADE_OK;
     if (fstat(plan->fd, &st) || !S_ISREG(st.st_mode))
         return TRADE_OK;
     plan->size = (unsigned long long)st.st_size;
@@ -331,6 +335,10 @@ int Trade_stream_plan(const char *path, stream_plan *plan, trade_read_progress_f
         int got_rec = Trade_stream_reader_next(&r, path, err);
         if (got_rec < 0) {
             rc = -got_rec;
+            if (rc == TRADE_ELIMIT) { /* a record the scanner does not take */
+                rc = TRADE_OK;
+                sorted = 0;
+            }
             break;
         }
         if (got_rec == 0)

@@ -1,6 +1,11 @@
-/* summary.c - summary statistics of series (rules in summary.h). */
+/* summary.c - summary statistics of arrays (on GSL, guarded as in fit.c)
+ * and of series (rules in summary.h). */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
 
 #include "trade/summary.h"
 
@@ -16,9 +21,42 @@ const trade_column *trade_summary_columns(size_t *n)
     return columns;
 }
 
+/* The summary without the overflow check (trade_summary_values). */
+static int summary_of(const double *values, size_t n, double *work, trade_summary *out)
+{
+    trade_init();
+    if (!out || (n > 0 && (!values || !work)))
+        return TRADE_EARG;
+    out->n = n;
+    out->first = out->last = out->min = out->max = out->mean = out->median = out->sd = NAN;
+    out->status = "";
+    if (n == 0) {
+        out->status = "no observations";
+        return TRADE_OK;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!isfinite(values[i])) {
+            out->status = "non-finite value";
+            return TRADE_OK;
+        }
+    out->first = values[0];
+    out->last = values[n - 1];
+    memcpy(work, values, n * sizeof *work);
+    gsl_sort(work, 1, n);
+    out->min = work[0];
+    out->max = work[n - 1];
+    out->mean = gsl_stats_mean(work, 1, n);
+    out->median = gsl_stats_median_from_sorted_data(work, 1, n);
+    if (n >= 2)
+        out->sd = gsl_stats_sd(work, 1, n);
+    else
+        out->status = "fewer than 2 points: no standard deviation";
+    return TRADE_OK;
+}
+
 int trade_summary_values(const double *values, size_t n, double *work, trade_summary *out)
 {
-    int rc = trade_stats_summary(values, n, work, out);
+    int rc = summary_of(values, n, work, out);
     if (rc || *out->status)
         return rc;
     /* the inputs are finite (else the status says so): a non-finite

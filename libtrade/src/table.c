@@ -1,12 +1,10 @@
 /* table.c - reading observation CSV into a trade_table, with every check of
  * the format, and grouping rows into series.
  *
- * libcsv does the CSV parsing (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL,
- * no space trimming). libcsv does not track positions, so the reader feeds it
- * in pieces that end at each ',', CR or LF: when a callback fires, the piece
- * just fed has ended, and the next field starts at the next byte that is not
- * the LF of a CRLF. Lines are physical lines (a quoted newline counts), columns
- * are bytes from the start of the line, both 1-based.
+ * The CSV reader (csv_read_internal.h: strict RFC 4180, no space trimming)
+ * gives each field with its position: lines are physical lines (a quoted
+ * newline counts), columns are bytes from the start of the line, both
+ * 1-based.
  *
  * Compressed input (gzip, zstd, xz, bzip2, a zip of one file) is told by
  * its first bytes and decompressed on the fly (input_internal.h).
@@ -23,13 +21,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <csv.h>
-
+#include "buf_internal.h"
 #include "trade/codes.h"
 #include "trade/number.h"
 #include "trade/table.h"
 
 #include "codes_internal.h"
+#include "csv_read_internal.h"
 #include "writer_internal.h"
 #include "error_internal.h"
 #include "input_internal.h"
@@ -265,19 +263,69 @@ static long table_add_col(trade_table *t, const char *name)
     long i = trade_table_col_index(t, name);
     if (i >= 0)
         return i;
-    if (t->ncols == t->capcols) {
-        size_t cap = t->capcols ? t->capcols * 2 : 16;
-        char **c = realloc(t->cols, cap * sizeof *c);
-        if (!c)
-            return -1;
-        t->cols = c;
-        t->capcols = cap;
-    }
+    if (ARRAY_GROW(t->cols, t->ncols + 1, t->capcols))
+        return -1;
     char *copy = strdup(name);
     if (!copy)
         return -1;
     t->cols[t->ncols] = copy;
     return (long)t->ncols++;
+}
+
+/* ---- tables built in memory ---------------------------------------------- */
+
+int trade_table_add_column(trade_table *t, const char *name, trade_error *err)
+{
+    trade_error_clear(err);
+    if (!t || !name || !*name)
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "a column needs a name");
+    if (trade_table_col_index(t, name) >= 0)
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "column '%s' is named twice", name);
+    if (t->nrows)
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "columns are added before the first row");
+    return table_add_col(t, name) < 0 ? trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory")
+                                      : TRADE_OK;
+}
+
+int trade_table_add_row(trade_table *t, const char *const *cells, trade_error *err)
+{
+    trade_error_clear(err);
+    if (!t || !cells)
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "no table or no cells");
+    size_t size = t->ncols * sizeof(cell);
+    for (size_t i = 0; i < t->ncols; i++)
+        size += (cells[i] ? strlen(cells[i]) : 0) + 1;
+    if (size > UINT32_MAX)
+        return trade_error_set(err, TRADE_ELIMIT, NULL, 0, 0, "row longer than %lu bytes",
+                               (unsigned long)UINT32_MAX);
+    if (t->nrows == t->caprows) {
+        size_t cap = t->caprows ? t->caprows * 2 : 256;
+        row *rows = realloc(t->rows, cap * sizeof *rows);
+        if (!rows)
+            return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+        t->rows = rows;
+        t->caprows = cap;
+    }
+    row *rw = &t->rows[t->nrows];
+    memset(rw, 0, sizeof *rw);
+    rw->cells = arena_alloc_u32(&t->mem, size ? size : 1);
+    if (!rw->cells)
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    size_t at = t->ncols * sizeof *rw->cells;
+    char *text = (char *)rw->cells;
+    for (size_t i = 0; i < t->ncols; i++) {
+        size_t len = cells[i] ? strlen(cells[i]) : 0;
+        if (len)
+            memcpy(text + at, cells[i], len);
+        text[at + len] = '\0';
+        rw->cells[i].off = len ? (uint32_t)at : 0;
+        rw->cells[i].column = 0;
+        at += len + 1;
+    }
+    rw->ncells = (uint32_t)t->ncols;
+    rw->obs.file = empty;
+    t->nrows++;
+    return TRADE_OK;
 }
 
 /* ---- the reader ----------------------------------------------------------- */
@@ -326,17 +374,7 @@ typedef struct reader {
     size_t max_field;
     int generic, draft;
 
-    /* position of the next byte */
-    unsigned long line, column;
-    int cr; /* the last byte read was a CR */
-    unsigned long long offset;
-    /* the field being read */
-    unsigned long fline, fcol;
-    unsigned long long foffset;
-    int fquoted;
-    int need_start; /* the next byte may start a field */
-    int after_row;  /* the last callback ended a row */
-    int fast;       /* a whole simple line is being parsed: on_field moves fcol */
+    csvrd *csv; /* the CSV reader: positions */
 
     /* fields of the row being read */
     field *fields;
@@ -395,8 +433,10 @@ static int problem(reader *r, int code, unsigned long line, unsigned long column
 
 static void out_of_memory(reader *r)
 {
+    unsigned long line, column;
+    csvrd_position(r->csv, &line, &column);
     r->nomem = 1;
-    problem(r, TRADE_ENOMEM, r->line, r->column, "out of memory");
+    problem(r, TRADE_ENOMEM, line, column, "out of memory");
 }
 
 /* A cell quoted in a message: at most 40 bytes and "...", control bytes
@@ -413,61 +453,40 @@ static const char *shown(const char *s, char out[64])
  * otherwise take hours; no observation file comes near this. */
 #define TABLE_MAX_COLUMNS 10000
 
-static void on_field(void *data, size_t len, void *ctx)
+static int on_field(void *ctx, const csvrd_field *cf)
 {
     reader *r = ctx;
+    const char *data = cf->s;
+    size_t len = cf->len;
     if (r->stop)
-        return;
+        return 1;
     if (!r->have_header && r->nfields >= TABLE_MAX_COLUMNS) {
-        problem(r, TRADE_ELIMIT, r->fline, r->fcol, "too many columns: more than %d",
+        problem(r, TRADE_ELIMIT, cf->line, cf->column, "too many columns: more than %d",
                 TABLE_MAX_COLUMNS);
-        r->stop = 1;
-        return;
+        return r->stop = 1;
     }
     if (r->have_header && r->nfields >= r->nfilecols) {
-        problem(r, TRADE_ECSV, r->fline, r->fcol, "too many fields: the header has %zu",
+        problem(r, TRADE_ECSV, cf->line, cf->column, "too many fields: the header has %zu",
                 r->nfilecols);
-        r->stop = 1; /* the rest of the row cannot be placed */
-        return;
+        return r->stop = 1; /* the rest of the row cannot be placed */
     }
-    if (r->nfields == r->capfields) {
-        size_t cap = r->capfields ? r->capfields * 2 : 32;
-        field *f = realloc(r->fields, cap * sizeof *f);
-        if (!f) {
-            out_of_memory(r);
-            return;
-        }
-        r->fields = f;
-        r->capfields = cap;
-    }
-    if (r->bufcap - r->buflen < len + 1) {
-        size_t cap = r->bufcap ? r->bufcap : 4096;
-        while (cap - r->buflen < len + 1)
-            cap *= 2;
-        char *b = realloc(r->buf, cap);
-        if (!b) {
-            out_of_memory(r);
-            return;
-        }
-        r->buf = b;
-        r->bufcap = cap;
+    /* a field is at most max_field bytes: buflen + len + 1 cannot wrap */
+    if (ARRAY_GROW(r->fields, r->nfields + 1, r->capfields) ||
+        ARRAY_GROW(r->buf, r->buflen + len + 1, r->bufcap)) {
+        out_of_memory(r);
+        return 1;
     }
     field *f = &r->fields[r->nfields++];
     f->off = r->buflen;
     f->len = len;
-    f->line = r->fline;
-    f->column = r->fcol;
-    f->quoted = r->fquoted;
+    f->line = cf->line;
+    f->column = cf->column;
+    f->quoted = cf->quoted;
     if (len)
         memcpy(r->buf + r->buflen, data, len);
     r->buf[r->buflen + len] = '\0';
     r->buflen += len + 1;
-    r->need_start = 1;
-    if (r->fast) { /* the next field starts after this one and its comma */
-        r->fcol += len + 1;
-        r->foffset += len + 1;
-        r->need_start = 0;
-    }
+    return 0;
 }
 
 static int header_row(reader *r)
@@ -659,15 +678,9 @@ static void data_row(reader *r)
                 r->nfields, r->nfilecols);
         return;
     }
-    if (t->nrows == t->caprows) {
-        size_t cap = t->caprows ? t->caprows * 2 : 256;
-        row *rows = realloc(t->rows, cap * sizeof *rows);
-        if (!rows) {
-            out_of_memory(r);
-            return;
-        }
-        t->rows = rows;
-        t->caprows = cap;
+    if (ARRAY_GROW(t->rows, t->nrows + 1, t->caprows)) {
+        out_of_memory(r);
+        return;
     }
     row *rw = &t->rows[t->nrows];
     memset(rw, 0, sizeof *rw);
@@ -722,147 +735,38 @@ static void data_row(reader *r)
     t->nrows++;
 }
 
-static void on_row(int c, void *ctx)
+static int on_row(void *ctx)
 {
-    (void)c;
     reader *r = ctx;
-    r->need_start = 1;
-    r->after_row = 1;
     if (r->stop)
-        return;
+        return 1;
     if (!r->have_header)
         header_row(r);
     else
         data_row(r);
     r->nfields = 0;
     r->buflen = 0;
+    return r->stop;
 }
 
-static int no_space(unsigned char c)
+/* Open r's CSV reader on its callbacks; 0 or TRADE_ENOMEM. */
+static int open_csv(reader *r)
 {
-    (void)c;
-    return 0;
+    csvrd_options o = {0};
+    o.max_field = r->max_field;
+    o.field = on_field;
+    o.row = on_row;
+    o.ctx = r;
+    return csvrd_open(&r->csv, &o);
 }
 
-/* Position of byte k of s, starting from (line, column). A line ends at LF,
- * CRLF or a lone CR (libcsv ends rows at each); *cr says the byte before s
- * was a CR, so that the LF of a CRLF split across calls is not counted twice. */
-static void advance(const char *s, size_t k, unsigned long *line, unsigned long *column, int *cr)
+/* Feed len bytes to the CSV reader; its problem (located) stops reading. */
+static void feed(reader *r, const char *s, size_t len)
 {
-    for (size_t i = 0; i < k; i++) {
-        if (s[i] == '\n' && *cr) {
-            *cr = 0;
-        } else if (s[i] == '\n' || s[i] == '\r') {
-            (*line)++;
-            *column = 1;
-            *cr = s[i] == '\r';
-        } else {
-            (*column)++;
-            *cr = 0;
-        }
-    }
-}
-
-/* Feed len bytes to libcsv, in pieces ending at each ',', CR or LF. */
-/* The length of the simple line at s (no quote, NUL or lone CR; it may end
- * in CRLF), up to and with its LF; 0 when the line is not simple or does
- * not end within len bytes. */
-static size_t simple_line(const char *s, size_t len, size_t max)
-{
-    const char *nl = memchr(s, '\n', len < max ? len : max);
-    if (!nl || nl == s)
-        return 0;
-    size_t n = (size_t)(nl - s), body = nl[-1] == '\r' ? n - 1 : n;
-    if (body == 0 || memchr(s, '"', body) || memchr(s, '\r', body) || memchr(s, '\0', body))
-        return 0;
-    return n + 1;
-}
-
-static void feed(reader *r, struct csv_parser *p, const char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len && !r->stop) {
-        size_t start = i;
-        /* At the start of a row, a line without quotes goes to libcsv in one
-         * piece: its fields cannot hold a line break, so positions follow
-         * from the field lengths (the common case: one call into libcsv
-         * a line instead of one a field, and no second scan for positions). */
-        size_t n1;
-        if (r->need_start && r->after_row && !r->cr &&
-            (n1 = simple_line(s + i, len - i, r->max_field)) != 0) {
-            r->fline = r->line;
-            r->fcol = r->column;
-            r->foffset = r->offset;
-            r->fquoted = 0;
-            r->need_start = r->after_row = 0;
-            r->fast = 1;
-            size_t done = csv_parse(p, s + i, n1, on_field, on_row, r);
-            r->fast = 0;
-            if (r->stop)
-                return;
-            if (done < n1) {
-                problem(r, TRADE_ENOMEM, r->line, 1, "out of memory");
-                r->stop = 1;
-                return;
-            }
-            r->line++;
-            r->column = 1;
-            r->offset += n1;
-            i += n1;
-            continue;
-        }
-        /* where a field may start, note its position */
-        if (r->need_start) {
-            char ch = s[i];
-            if (!(r->after_row && (ch == '\r' || ch == '\n'))) {
-                r->fline = r->line;
-                r->fcol = r->column;
-                r->foffset = r->offset;
-                r->fquoted = ch == '"';
-                r->need_start = 0;
-                r->after_row = 0;
-            }
-        }
-        while (i < len) {
-            char ch = s[i++];
-            if (ch == '\0') {
-                unsigned long l = r->line, c = r->column;
-                int cr = r->cr;
-                advance(s + start, i - 1 - start, &l, &c, &cr);
-                problem(r, TRADE_ECSV, l, c, "NUL byte in input");
-                r->stop = 1;
-                return;
-            }
-            if (ch == ',' || ch == '\n' || ch == '\r')
-                break;
-        }
-        size_t n = i - start;
-        if (!r->need_start && r->offset + n - r->foffset > r->max_field) {
-            problem(r, TRADE_ELIMIT, r->fline, r->fcol, "field longer than the limit of %zu bytes",
-                    r->max_field);
-            r->stop = 1;
-            return;
-        }
-        size_t done = csv_parse(p, s + start, n, on_field, on_row, r);
-        if (r->stop)
-            return;
-        if (done < n && csv_error(p) == CSV_ENOMEM) {
-            problem(r, TRADE_ENOMEM, r->fline, r->fcol,
-                    "out of memory in a field of %llu bytes (see --max-field)",
-                    r->offset + done - r->foffset);
-            r->stop = 1;
-            return;
-        }
-        if (done < n) {
-            unsigned long l = r->line, c = r->column;
-            int cr = r->cr;
-            advance(s + start, done, &l, &c, &cr);
-            problem(r, TRADE_ECSV, l, c, "malformed CSV: %s", csv_strerror(csv_error(p)));
-            r->stop = 1;
-            return;
-        }
-        advance(s + start, n, &r->line, &r->column, &r->cr);
-        r->offset += n;
+    if (csvrd_feed(r->csv, s, len) == CSVRD_ERROR) {
+        const trade_error *e = csvrd_error(r->csv);
+        problem(r, e->code, e->line, e->column, "%s", e->message);
+        r->stop = 1;
     }
 }
 
@@ -946,25 +850,20 @@ typedef struct split_job {
 static void *split_main(void *arg)
 {
     split_job *j = arg;
-    struct csv_parser p;
     char *buf = malloc(CHUNK_BYTES);
-    if (!buf || csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-        free(buf);
+    if (!buf)
         return NULL;
-    }
-    csv_set_space_func(&p, no_space);
     int io = 0;
     while (!j->r.stop && !atomic_load(&j->abort)) {
         size_t got = 0;
         io = chunk_pread(&j->src, buf, CHUNK_BYTES, &got);
         if (io || got == 0)
             break;
-        feed(&j->r, &p, buf, got);
+        feed(&j->r, buf, got);
     }
     if (!io && !j->r.stop && !atomic_load(&j->abort) &&
-        csv_fini(&p, on_field, on_row, &j->r) == 0 && !j->r.status)
+        csvrd_finish(j->r.csv) == CSVRD_OK && !j->r.status)
         j->ok = 1;
-    csv_free(&p);
     free(buf);
     return NULL;
 }
@@ -992,8 +891,6 @@ static int split_start(split_job *j, const reader *a, int fd, unsigned long long
     r->max_field = a->max_field;
     r->generic = a->generic;
     r->draft = a->draft;
-    r->line = r->column = 1;
-    r->need_start = r->after_row = 1;
     r->have_header = 1;
     r->nfilecols = a->nfilecols;
     memcpy(r->known, a->known, sizeof r->known);
@@ -1001,11 +898,14 @@ static int split_start(split_job *j, const reader *a, int fd, unsigned long long
     if (!r->map)
         goto fail;
     memcpy(r->map, a->map, a->nfilecols * sizeof *r->map);
+    if (open_csv(r))
+        goto fail;
     j->src = (pread_src){fd, cut, size};
     if (writer_thread_create(&j->th, split_main, j) != 0)
         goto fail;
     return 1;
 fail:
+    csvrd_close(r->csv);
     free(r->map);
     trade_table_free(j->t);
     return 0;
@@ -1065,6 +965,7 @@ static int split_finish(split_job *j, trade_table *t, int use, unsigned long fir
             done = 1;
         }
     }
+    csvrd_close(j->r.csv);
     free(j->r.fields);
     free(j->r.buf);
     free(j->r.map);
@@ -1105,8 +1006,6 @@ static int read_source(trade_table *t, const char *name, chunk_fn next, void *sr
     r.generic = opt ? opt->generic : 0;
     r.draft = opt && opt->draft;
     r.max_field = opt && opt->max_field_bytes ? opt->max_field_bytes : TRADE_MAX_FIELD_DEFAULT;
-    r.line = r.column = 1;
-    r.need_start = r.after_row = 1;
     r.first_row = t->nrows;
     size_t oldcols = t->ncols;
     r.name = arena_strndup(&t->mem, name ? name : "-", strlen(name ? name : "-"));
@@ -1130,14 +1029,9 @@ static int read_source(trade_table *t, const char *name, chunk_fn next, void *sr
     split_job job;
     int split_state = 0; /* 1: running, 2: finished */
 
-    struct csv_parser p;
-    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
-        return trade_error_set(err, TRADE_ENOMEM, name, 0, 0, "out of memory");
-    csv_set_space_func(&p, no_space);
-
     char *buf = malloc(CHUNK_BYTES);
-    if (!buf) {
-        csv_free(&p);
+    if (!buf || open_csv(&r)) {
+        free(buf);
         return trade_error_set(err, TRADE_ENOMEM, name, 0, 0, "out of memory");
     }
     int first = 1, io = 0, joined = 0;
@@ -1149,8 +1043,9 @@ static int read_source(trade_table *t, const char *name, chunk_fn next, void *sr
         io = next(src, buf, CHUNK_BYTES, &got);
         if (!io && got == 0 && cut && whole.end == cut) {
             /* at the cut: take the second thread's rows, or read on alone */
-            int at_row_end = r.need_start && r.after_row && !r.cr;
-            if (split_state == 1 && split_finish(&job, t, at_row_end, r.line)) {
+            unsigned long line, column;
+            csvrd_position(r.csv, &line, &column);
+            if (split_state == 1 && split_finish(&job, t, csvrd_at_row_end(r.csv), line)) {
                 joined = 1;
                 split_state = 2;
                 break;
@@ -1162,17 +1057,9 @@ static int read_source(trade_table *t, const char *name, chunk_fn next, void *sr
         if (io || got == 0)
             break;
         const char *s = buf;
-        if (first && got >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {
-            s += 3;
-            got -= 3;
-        }
-        /* UTF-16 (a byte order mark, or ASCII with every other byte NUL)
-         * would otherwise be "NUL byte in input": say what it is */
-        if (first && got >= 2 &&
-            (!memcmp(s, "\xFF\xFE", 2) || !memcmp(s, "\xFE\xFF", 2) || (!s[0]) != (!s[1]))) {
-            int be = !memcmp(s, "\xFE\xFF", 2) || (!s[0] && s[1]);
-            problem(&r, TRADE_ECSV, 1, 1, "UTF-16%s text: convert to UTF-8 (iconv -f UTF-16 -t UTF-8)",
-                    be ? "BE" : "LE");
+        trade_error se;
+        if (first && csvrd_check_start(&s, &got, &se)) {
+            problem(&r, se.code, se.line, se.column, "%s", se.message);
             r.stop = 1;
             break;
         }
@@ -1181,7 +1068,7 @@ static int read_source(trade_table *t, const char *name, chunk_fn next, void *sr
         if (psize && !(++pcalls & 63)) /* every 4 MiB: the progress bar */
             opt->progress(opt->progress_ctx, r.name,
                           cut ? total * psize / cut : total < psize ? total : psize, psize);
-        feed(&r, &p, s, got);
+        feed(&r, s, got);
         if (cut && !split_state && r.have_header && !r.stop && whole.pos < cut)
             split_state = split_start(&job, &r, fd, cut, size) ? 1 : 2;
     }
@@ -1195,16 +1082,18 @@ static int read_source(trade_table *t, const char *name, chunk_fn next, void *sr
     } else if (io && !r.stop) {
         problem(&r, TRADE_EIO, 0, 0, "read error: %s", strerror(io));
     } else if (!r.stop) {
-        if (!joined && csv_fini(&p, on_field, on_row, &r) != 0 && !r.stop)
-            problem(&r, TRADE_ECSV, r.fline, r.fcol, "unterminated quoted field");
+        if (!joined && csvrd_finish(r.csv) == CSVRD_ERROR && !r.stop) {
+            const trade_error *e = csvrd_error(r.csv);
+            problem(&r, e->code, e->line, e->column, "%s", e->message);
+        }
         if (!r.stop && (total == 0 || !r.have_header))
             problem(&r, TRADE_ECSV, 1, 1, "empty file: a header row is required");
         else if (!r.stop && t->nrows == r.first_row && r.have_header && !r.draft)
             /* a draft from a text with no figures is a header alone: an
              * extract | validate --draft pipe must work on any text */
-            problem(&r, TRADE_EDATA, r.line, 1, "no rows after the header");
+            problem(&r, TRADE_EDATA, csvrd_line(r.csv), 1, "no rows after the header");
     }
-    csv_free(&p);
+    csvrd_close(r.csv);
     free(r.fields);
     free(r.buf);
     free(r.map);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf_internal.h"
 #include "trade/table_read.h"
 
 typedef enum where_op { OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE, OP_RE } where_op;
@@ -134,14 +135,8 @@ int trade_where_add(trade_where *w, const char *expr, trade_error *err)
         }
         c.has_re = 1;
     }
-    if (w->n == w->cap) {
-        size_t cap = w->cap ? 2 * w->cap : 8;
-        where_cond *nc = cap < SIZE_MAX / sizeof *nc ? realloc(w->c, cap * sizeof *nc) : NULL;
-        if (!nc)
-            goto nomem;
-        w->c = nc;
-        w->cap = cap;
-    }
+    if (ARRAY_GROW(w->c, w->n + 1, w->cap))
+        goto nomem;
     c.column = dup_n(expr, name_len);
     c.value = dup_n(value, strlen(value));
     if (!c.column || !c.value)

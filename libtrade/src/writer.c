@@ -18,6 +18,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,7 @@
 
 #include <csv.h>
 
+#include "buf_internal.h"
 #include "trade/fit.h"
 #include "trade/growth.h"
 #include "trade/number.h"
@@ -489,17 +491,10 @@ static void out_flush(trade_writer *w)
 static char *out_room(trade_writer *w, size_t n)
 {
     if (w->part == PART_MEMORY) {
-        if (w->partcap - w->outlen < n) {
-            size_t cap = w->partcap;
-            while (cap - w->outlen < n)
-                cap = cap / 2 * 3;
-            char *p = realloc(w->out, cap);
-            if (!p) {
-                w->failed = ENOMEM;
-                return NULL;
-            }
-            w->out = p;
-            w->partcap = cap;
+        if (w->partcap - w->outlen < n &&
+            (n > SIZE_MAX - w->outlen || ARRAY_GROW(w->out, w->outlen + n, w->partcap))) {
+            w->failed = ENOMEM;
+            return NULL;
         }
         return w->out + w->outlen;
     }

@@ -20,6 +20,7 @@
 
 #include <xlsxwriter.h>
 
+#include "buf_internal.h"
 #include "trade/number.h"
 #include "trade/workbook.h"
 #include "trade/writer.h"
@@ -47,11 +48,32 @@ static int lxw_fail(trade_error *err, const char *path, lxw_error e)
                            lxw_strerror(e));
 }
 
+/* A workbook on path whose worksheet data (libxlsxwriter keeps it in
+ * temporary files until the workbook is closed) goes to the folder of path,
+ * as the workbook's own temporary file does, not to TMPDIR: a report or a
+ * large sheet then needs room on the output's disk only, and nothing is
+ * written elsewhere. libxlsxwriter copies the folder name. */
 static lxw_workbook *book_new(const char *path)
 {
     lxw_workbook_options opt = {0};
     opt.constant_memory = LXW_TRUE;
-    return workbook_new_opt(path, &opt);
+    const char *slash = strrchr(path, '/');
+    size_t n = slash ? (size_t)(slash - path) : 1;
+    char *dir = malloc(n + 2);
+    if (!dir)
+        return NULL;
+    if (!slash)
+        memcpy(dir, ".", 2);
+    else if (n == 0)
+        memcpy(dir, "/", 2);
+    else {
+        memcpy(dir, path, n);
+        dir[n] = '\0';
+    }
+    opt.tmpdir = dir;
+    lxw_workbook *wb = workbook_new_opt(path, &opt);
+    free(dir);
+    return wb;
 }
 
 int xlsx_sheet_open(xlsx_sheet **out, const char *path, trade_error *err)
@@ -139,16 +161,8 @@ int xlsx_sheet_row(xlsx_sheet *s, const char *const *cells, trade_error *err)
     size_t need = 0;
     for (size_t i = 0; i < s->ncols; i++)
         need += strlen(cells[i] ? cells[i] : "") + 1;
-    if (s->len + need > s->cap) {
-        size_t cap = s->cap ? s->cap : 65536;
-        while (cap < s->len + need)
-            cap *= 2;
-        char *p = realloc(s->buf, cap);
-        if (!p)
-            return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-        s->buf = p;
-        s->cap = cap;
-    }
+    if (ARRAY_GROW(s->buf, s->len + need, s->cap))
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
     for (size_t i = 0; i < s->ncols; i++) {
         const char *v = cells[i] ? cells[i] : "";
         size_t n = strlen(v) + 1;

@@ -124,6 +124,24 @@ mkdir -p "$tmp/dsdir" && cp "$tmp/ds.csv" "$tmp/dsdir/a.csv"
 "$TRADE" extract "$tmp/rev.txt" --against "$tmp/missing" >/dev/null 2>&1
 [ $? -eq 2 ] || { echo "FAIL: --against a missing path must exit 2"; fail=1; }
 
+mkdir -p "$tmp/emptydir"
+"$TRADE" extract "$tmp/rev.txt" --against "$tmp/emptydir" >/dev/null 2>"$tmp/empty.err"
+[ $? -eq 2 ] && grep -q "emptydir: no .csv file" "$tmp/empty.err" ||
+  { echo "FAIL: --against a folder with no CSV: $(cat "$tmp/empty.err")"; fail=1; }
+
+# two files of one source: a figure read twice with two values (EUR 5 and
+# EUR 6 million, both to the million) is one row with the flow and one
+# without, whose note names the other file; the draft validates
+printf 'Portuguese exports to Chile reached EUR 6 million in 2020.\n' >"$tmp/rev-b.txt"
+"$TRADE" extract --source rev "$tmp/rev.txt" "$tmp/rev-b.txt" >"$tmp/two.csv" || { echo "FAIL: two files"; fail=1; }
+grep -q '^PRT,CHL,export,2020,5000000,' "$tmp/two.csv" &&
+  grep -q "^PRT,CHL,,2020,6000000,.*conflict: read as export like .*rev.txt line 1 column 37" "$tmp/two.csv" ||
+  { echo "FAIL: two files of one source"; cat "$tmp/two.csv"; fail=1; }
+"$TRADE" validate --draft -q "$tmp/two.csv" || { echo "FAIL: two files: draft invalid"; fail=1; }
+# without --source they are two sources: no conflict
+"$TRADE" extract "$tmp/rev.txt" "$tmp/rev-b.txt" | grep -q '^PRT,CHL,export,2020,6000000,' ||
+  { echo "FAIL: two sources"; fail=1; }
+
 # every output validates as a draft
 for f in "$data"/*.txt; do
   b=$(basename "$f" .txt)

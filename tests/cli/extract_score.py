@@ -27,7 +27,11 @@ kind (value, reporter, partner, flow, period) and a summary line.
 tests/data/extract/dev-keys.csv keys 350 figures of 32 public texts (news
 wires, statistics releases, ministry and agency pages) named in
 dev-sources.csv; the texts are not in the repository (excerpts of those
-pages, the figures' paragraphs). tests/data/extract/expected-context.csv
+pages, the figures' paragraphs). tests/data/extract/held-keys.csv keys 289
+figures of 28 other public texts (held-sources.csv), from publishers that
+are not in the development set, keyed before the command was run on them:
+the held-out set. tests/cli/extract_real.sh scores both when their texts
+are given. tests/data/extract/expected-context.csv
 keys the short texts of tests/data/extract/context/, written for the tests."""
 import argparse
 import collections

@@ -1,7 +1,7 @@
 /* check.h - the rounding-aware consistency check of stated figures: every
  * figure stands for the interval its written precision allows, and stated
  * growth rates, totals and figures stated twice are compared with interval
- * arithmetic (the interval functions are in stats.h: trade_stats_interval*).
+ * arithmetic (the interval functions are in interval.h: trade_interval_*).
  *
  * Results reach the caller through a callback, one trade_check_result per
  * check, in a stable order; the rows they name belong to the caller's table. */
@@ -13,7 +13,7 @@
 #include "error.h"
 #include "number.h"
 #include "period.h"
-#include "stats.h"
+#include "interval.h"
 #include "table.h"
 
 #ifdef __cplusplus

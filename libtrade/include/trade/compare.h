@@ -29,6 +29,19 @@
 extern "C" {
 #endif
 
+/* ---- concentration of an array ----------------------------------------- */
+
+typedef struct trade_hhi {
+    size_t n;
+    double hhi;            /* sum of squared shares, shares as fractions of the sum */
+    double hhi_normalized; /* (H - 1/n) / (1 - 1/n); NAN for n = 1 */
+    const char *status;
+} trade_hhi;
+
+/* Herfindahl-Hirschman index of values[0..n). A negative value, a zero sum
+ * or n = 0 give NAN and a status. Returns 0 or TRADE_EARG (NULL with n > 0). */
+TRADE_API int trade_compare_hhi_values(const double *values, size_t n, trade_hhi *out);
+
 typedef enum trade_compare_mode {
     TRADE_COMPARE_BALANCE = 0, /* balance, coverage and total: one set of columns */
     TRADE_COMPARE_SHARE,

@@ -28,8 +28,10 @@
  * sentence, the note says so, and confidence is lower. A figure stated for
  * two partners gives two figures. Within one text no two figures share
  * reporter, partner, flow, period, unit, qualifier, measure and product with
- * different values: the later one loses its flow and its note says which
- * figure it disagrees with. */
+ * different values: when one is written coarser ("EUR 118 million" beside a
+ * table's 119,091.91 thousand) it is the rounded reading and becomes approx,
+ * else the later one loses its flow; the note says which figure it
+ * disagrees with, and the confidence drops. */
 #ifndef TRADE_EXTRACT_H
 #define TRADE_EXTRACT_H
 
@@ -77,6 +79,8 @@ typedef struct trade_figure {
     char *table;          /* "Table 2" for a cell of a named table, else "" */
     char *note;           /* table headings, and where a field came from when
                            * not from the sentence ("reporter from the title") */
+    char *file;           /* the file read by trade_extract_file ("-": standard
+                           * input), "" for trade_extract_text */
 } trade_figure;
 
 typedef struct trade_figure_list trade_figure_list;
@@ -122,6 +126,30 @@ TRADE_API int trade_extract_against(const trade_figure_list *l, const trade_tabl
 
 /* "new", "same", "conflict" or "incomplete". */
 TRADE_API const char *trade_extract_review_name(int status);
+
+/* The figures of several files that are one source (one brief in parts):
+ * move every figure of *from to the end of into (*from is freed and set to
+ * NULL), then settle the conflicts among all of into's figures as
+ * trade_extract_text does within one text: of two figures with one key and
+ * two values, the one written coarser is made approx when it has no
+ * qualifier, else the later one loses its flow; the note names the other
+ * figure (its file too when that differs). Returns 0, TRADE_EARG (into or
+ * from NULL) or TRADE_ENOMEM (then *from is left as it was, or into holds
+ * every figure with some conflicts unsettled: treat it as a failure). */
+TRADE_API int trade_extract_merge(trade_figure_list *into, trade_figure_list **from,
+                                  trade_error *err);
+
+/* The dataset files of a review against path: path itself when it is not a
+ * folder, else the *.csv files of the folder (not hidden ones), in name
+ * order, each as path/name. *files gets an array of *n strings owned by the
+ * caller (free with trade_extract_files_free). Returns 0, TRADE_EARG,
+ * TRADE_EIO (path cannot be read; err names it), TRADE_ENOTFOUND (a folder
+ * with no .csv file) or TRADE_ENOMEM; on error *files is NULL and *n 0. */
+TRADE_API int trade_extract_dataset_files(const char *path, char ***files, size_t *n,
+                                          trade_error *err);
+
+/* Free what trade_extract_dataset_files returned. files may be NULL. */
+TRADE_API void trade_extract_files_free(char **files, size_t n);
 
 /* The number of figures in l (0 for NULL). */
 TRADE_API size_t trade_extract_count(const trade_figure_list *l);

@@ -15,13 +15,53 @@
 
 #include "error.h"
 #include "series.h"
-#include "stats.h"
 #include "table.h"
 #include "writer.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* ---- linear and log-linear fits of arrays -------------------------------- */
+
+/* The numerical work is done with GSL, which stays behind this header: no
+ * GSL type appears here; the functions that reach GSL call trade_init()
+ * (GSL's aborting handler off) and check their inputs (counts, finiteness,
+ * signs) before each call, so GSL's error handler can never fire. */
+
+typedef struct trade_linear {
+    size_t n;
+    double c0, c1;              /* y = c0 + c1 x */
+    double cov00, cov01, cov11; /* covariance of the estimates */
+    double sumsq;               /* residual sum of squares */
+    double r2;                  /* 1 - sumsq / total sum of squares */
+} trade_linear;
+
+/* Ordinary least squares of y on x (gsl_fit_linear) for n >= 3 points with
+ * finite values and x not all equal. Returns 0; TRADE_EARG with err filled
+ * when n < 3, a value is not finite or x has no spread (nothing is left
+ * for GSL to refuse); TRADE_EMATH if GSL reports a failure. r2 is NAN when
+ * y has no spread. */
+TRADE_API int trade_fit_linear(const double *x, const double *y, size_t n, trade_linear *out,
+                               trade_error *err);
+
+typedef struct trade_fit {
+    size_t n;
+    double slope;       /* d ln(value) / d year */
+    double slope_se;    /* standard error of slope */
+    double trend_pct;   /* 100 * (e^slope - 1) per year */
+    double ci_low_pct;  /* 95 %: 100 * (e^(slope - t * se) - 1), t = t(0.975, n - 2) */
+    double ci_high_pct; /* 100 * (e^(slope + t * se) - 1) */
+    double r2;
+    const char *status;
+} trade_fit;
+
+/* Log-linear trend: ln(values[i]) on years[i] (time in decimal years).
+ * Fewer than 3 points, a non-positive or non-finite value, or all points at
+ * one time give NAN fields and a status (return 0); the function returns
+ * TRADE_EARG only for NULL pointers with n > 0 and TRADE_ENOMEM. */
+TRADE_API int trade_fit_loglinear(const double *years, const double *values, size_t n,
+                                  trade_fit *out, trade_error *err);
 
 typedef struct trade_fit_options {
     int projections; /* 1: fit projections too */

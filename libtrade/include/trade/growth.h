@@ -33,7 +33,6 @@
 #include "error.h"
 #include "period.h"
 #include "series.h"
-#include "stats.h"
 #include "stream.h"
 #include "table.h"
 #include "writer.h"
@@ -41,6 +40,37 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* ---- growth of one pair of figures ---------------------------------- */
+
+typedef struct trade_growth {
+    double growth_pct;                 /* 100 * (v1 / v0 - 1) */
+    double cagr_pct;                   /* 100 * ((v1 / v0)^(1 / years) - 1) */
+    double log_growth;                 /* ln(v1 / v0) */
+    int has_growth, has_cagr, has_log; /* 1 where the field above is defined */
+    const char *status;                /* "" or why a field is undefined (static) */
+} trade_growth;
+
+/* Growth from v0 to v1 over years (> 0) years. A zero or negative base, or
+ * non-finite input, gives NAN in every field and a status; a zero end
+ * value gives growth -100 %, CAGR -100 % and no log growth; a negative end
+ * value gives only growth_pct. Returns 0, or TRADE_EARG when out is NULL. */
+TRADE_API int trade_growth_values(double v0, double v1, double years, trade_growth *out);
+
+/* Growth from observation (p0, v0) to (p1, v1) of one series, p0 before p1.
+ * Periods of the same kind (trade_period_same_kind) are compared directly,
+ * over trade_period_years_between(p0, p1) years, so a gap of two years is
+ * annualised in cagr_pct. Periods of different kinds are never compared
+ * silently: NAN fields and status "incomparable periods", unless
+ * annualize_partial is set and both periods are at most twelve months long,
+ * not both whole years, and p0 ends before p1 starts; then each value of a
+ * period shorter than twelve months is scaled by 12 / months and the status
+ * is "partial period annualized (value x 12 / months)" (or the status of the
+ * growth itself when a field is undefined). Overlapping periods of
+ * different kinds give "incomparable periods (overlapping)". Returns 0, or
+ * TRADE_EARG for a NULL pointer. */
+TRADE_API int trade_growth_periods(const trade_period *p0, double v0, const trade_period *p1,
+                                   double v1, int annualize_partial, trade_growth *out);
 
 typedef struct trade_growth_options {
     int annualize_partial;  /* scale periods shorter than a year (not stocks) */

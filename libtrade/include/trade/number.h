@@ -29,6 +29,14 @@ TRADE_API int trade_number_parse(const char *s, size_t len, double *out);
  * length, or 0 with buf = "" when v is not finite or buf is too small. */
 TRADE_API size_t trade_number_format(double v, char *buf, size_t size);
 
+/* Write v into buf exactly as trade_number_format does (the shortest
+ * plain decimal of up to 15 significant digits that reads back as v, else
+ * 17 digits; "" for a non-finite v), but without printf or strtod for the
+ * common magnitudes 1e-7 to 1e15, which makes writing computed rates
+ * several times faster. buf needs TRADE_NUMBER_BUFSIZE bytes (smaller
+ * buffers are handed to trade_number_format). Returns the length. */
+TRADE_API size_t trade_number_format_fast(double v, char *buf, size_t size);
+
 #ifdef __cplusplus
 }
 #endif

@@ -9,7 +9,7 @@
  * trade_country_is_aggregate; keep_aggregates ranks them too), or, in a
  * table of observations, when another row of its series states the same
  * period and is the one chosen for it (trade_series_mark_chosen: a figure
- * stated twice is ranked once). Ties follow trade_ties (stats.h). Any CSV
+ * stated twice is ranked once). Ties follow trade_ties (below). Any CSV
  * can be ranked (the output of trade growth by growth_pct, say); a table
  * read as generic has no duplicates to drop. */
 #ifndef TRADE_RANK_H
@@ -18,7 +18,6 @@
 #include <stddef.h>
 
 #include "error.h"
-#include "stats.h"
 #include "stream.h"
 #include "table.h"
 #include "writer.h"
@@ -26,6 +25,34 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+typedef enum trade_ties {
+    TRADE_TIES_MIN = 0, /* SQL RANK(): 1, 2, 2, 4 */
+    TRADE_TIES_MAX,     /* 1, 3, 3, 4 */
+    TRADE_TIES_DENSE,   /* SQL DENSE_RANK(): 1, 2, 2, 3 */
+    TRADE_TIES_AVERAGE, /* pandas "average": 1, 2.5, 2.5, 4 */
+    TRADE_TIES_FIRST    /* pandas "first": ties in the order given: 1, 2, 3, 4 */
+} trade_ties;
+
+/* Parse "min", "max", "dense", "average" or "first". Returns 0 or TRADE_EARG. */
+TRADE_API int trade_rank_ties_parse(const char *name, trade_ties *out);
+
+/* One item to rank: group is any integer key (items of different groups are
+ * ranked separately), value the key of the ranking, order the position used
+ * for "first" and for stable output (usually the row index). rank is set by
+ * trade_rank_items. */
+typedef struct trade_rank_item {
+    size_t group;
+    double value;
+    size_t order;
+    double rank;
+} trade_rank_item;
+
+/* Rank items within their groups: rank 1 is the largest value, or the
+ * smallest when ascending. Values must be finite (TRADE_EARG otherwise).
+ * items is sorted in place by (group, value, order); O(n log n). */
+TRADE_API int trade_rank_items(trade_rank_item *items, size_t n, trade_ties ties, int ascending,
+                               trade_error *err);
 
 typedef struct trade_rank_options {
     const char *by;      /* the numeric column; NULL: "value" */

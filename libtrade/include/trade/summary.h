@@ -16,13 +16,20 @@
 
 #include "error.h"
 #include "series.h"
-#include "stats.h"
 #include "table.h"
 #include "writer.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+typedef struct trade_summary {
+    size_t n;
+    double first, last; /* in the order given */
+    double min, max, mean, median;
+    double sd; /* sample standard deviation (n - 1); NAN for n < 2 */
+    const char *status;
+} trade_summary;
 
 /* One result. Pointers are valid during the callback. */
 typedef struct trade_summary_row {
@@ -42,9 +49,10 @@ typedef int (*trade_summary_fn)(void *ctx, const trade_summary_row *row);
 TRADE_API int trade_summary_run(const trade_table *t, trade_summary_fn fn, void *ctx,
                                 trade_error *err);
 
-/* Summary of values[0..n) as trade_stats_summary, with overflow turned
- * into NAN fields and status "overflow". work holds n doubles. Returns 0
- * or TRADE_EARG. */
+/* Summary of values[0..n) (gsl_stats_*). work must hold n doubles (it gets
+ * a sorted copy; may be NULL when n is 0). n = 0 gives NAN everywhere and a
+ * status; a non-finite value, or an overflow in the mean or sd, gives NAN
+ * and a status. Returns 0 or TRADE_EARG for NULL pointers with n > 0. */
 TRADE_API int trade_summary_values(const double *values, size_t n, double *work,
                                    trade_summary *out);
 

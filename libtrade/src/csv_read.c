@@ -1,0 +1,323 @@
+/* csv_read.c - the one CSV reader of the library (csv_read_internal.h): the
+ * only file that includes libcsv to read.
+ *
+ * libcsv does the parsing and does not track positions, so the reader feeds
+ * it in pieces that end at each delimiter, CR or LF: when a callback fires,
+ * the piece just fed has ended, and the next field starts at the next byte
+ * that is not the LF of a CRLF. At the start of a row, a line without quotes
+ * (the common case) goes to libcsv in one piece: its fields cannot hold a
+ * line break, so their columns follow from their lengths, one call into
+ * libcsv a line instead of one a field. With trim (libcsv's space
+ * trimming), lengths no longer give columns, so every line takes the
+ * piece by piece path. */
+#include <csv.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv_read_internal.h"
+
+struct csvrd {
+    struct csv_parser p;
+    csvrd_options opt;
+    trade_error err;
+    const char *reason; /* static */
+    int status;         /* CSVRD_* */
+
+    /* position of the next byte */
+    unsigned long line, column;
+    int cr; /* the last byte read was a CR */
+    unsigned long long offset;
+    /* the field being read */
+    unsigned long fline, fcol;
+    unsigned long long foffset;
+    int fquoted;
+    int need_start; /* the next byte may start a field */
+    int after_row;  /* the last callback ended a row */
+    int fast;       /* a whole simple line is being parsed: cb_field moves fcol */
+};
+
+static int fail(csvrd *r, int code, const char *reason, unsigned long line, unsigned long column,
+                const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+static int fail(csvrd *r, int code, const char *reason, unsigned long line, unsigned long column,
+                const char *fmt, ...)
+{
+    if (r->status != CSVRD_ERROR) {
+        r->reason = reason;
+        memset(&r->err, 0, sizeof r->err);
+        r->err.code = code;
+        r->err.line = line;
+        r->err.column = column;
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(r->err.message, sizeof r->err.message, fmt, ap);
+        va_end(ap);
+        r->status = CSVRD_ERROR;
+    }
+    return CSVRD_ERROR;
+}
+
+static void cb_field(void *data, size_t len, void *ctx)
+{
+    csvrd *r = ctx;
+    if (r->status)
+        return;
+    csvrd_field f = {data ? data : "", len, r->fline, r->fcol, r->fquoted};
+    if (r->opt.field && r->opt.field(r->opt.ctx, &f))
+        r->status = CSVRD_STOPPED;
+    r->need_start = 1;
+    if (r->fast) { /* the next field starts after this one and its delimiter */
+        r->fcol += len + 1;
+        r->foffset += len + 1;
+        r->need_start = 0;
+    }
+}
+
+static void cb_row(int c, void *ctx)
+{
+    (void)c;
+    csvrd *r = ctx;
+    r->need_start = 1;
+    r->after_row = 1;
+    if (r->status)
+        return;
+    if (r->opt.row && r->opt.row(r->opt.ctx))
+        r->status = CSVRD_STOPPED;
+}
+
+static int no_space(unsigned char c)
+{
+    (void)c;
+    return 0;
+}
+
+int csvrd_open(csvrd **out, const csvrd_options *opt)
+{
+    csvrd *r = calloc(1, sizeof *r);
+    *out = NULL;
+    if (!r)
+        return TRADE_ENOMEM;
+    r->opt = *opt;
+    if (!r->opt.delim)
+        r->opt.delim = ',';
+    unsigned char flags = CSV_APPEND_NULL;
+    if (!r->opt.lenient)
+        flags |= CSV_STRICT | CSV_STRICT_FINI;
+    if (csv_init(&r->p, flags) != 0) {
+        free(r);
+        return TRADE_ENOMEM;
+    }
+    if (!r->opt.trim)
+        csv_set_space_func(&r->p, no_space);
+    csv_set_delim(&r->p, (unsigned char)r->opt.delim);
+    /* libcsv grows a field by blk_size bytes at a time: the default 128
+     * makes a multi-megabyte field quadratic */
+    csv_set_blk_size(&r->p, 1 << 16);
+    csvrd_reset(r);
+    *out = r;
+    return 0;
+}
+
+void csvrd_close(csvrd *r)
+{
+    if (!r)
+        return;
+    csv_free(&r->p);
+    free(r);
+}
+
+void csvrd_reset(csvrd *r)
+{
+    r->status = CSVRD_OK;
+    r->reason = "";
+    r->line = r->column = 1;
+    r->cr = 0;
+    r->offset = 0;
+    r->fline = r->fcol = 1;
+    r->foffset = 0;
+    r->fquoted = 0;
+    r->need_start = r->after_row = 1;
+    r->fast = 0;
+}
+
+void csvrd_set_delim(csvrd *r, char delim)
+{
+    r->opt.delim = delim ? delim : ',';
+    csv_set_delim(&r->p, (unsigned char)r->opt.delim);
+}
+
+const trade_error *csvrd_error(const csvrd *r)
+{
+    return &r->err;
+}
+
+const char *csvrd_reason(const csvrd *r)
+{
+    return r->reason;
+}
+
+void csvrd_position(const csvrd *r, unsigned long *line, unsigned long *column)
+{
+    *line = r->line;
+    *column = r->column;
+}
+
+unsigned long csvrd_line(const csvrd *r)
+{
+    return r->line;
+}
+
+int csvrd_at_row_end(const csvrd *r)
+{
+    return r->need_start && r->after_row && !r->cr;
+}
+
+/* Position of byte k of s, starting from (line, column). A line ends at LF,
+ * CRLF or a lone CR (libcsv ends rows at each); *cr says the byte before s
+ * was a CR, so that the LF of a CRLF split across calls is not counted twice. */
+static void advance(const char *s, size_t k, unsigned long *line, unsigned long *column, int *cr)
+{
+    for (size_t i = 0; i < k; i++) {
+        if (s[i] == '\n' && *cr) {
+            *cr = 0;
+        } else if (s[i] == '\n' || s[i] == '\r') {
+            (*line)++;
+            *column = 1;
+            *cr = s[i] == '\r';
+        } else {
+            (*column)++;
+            *cr = 0;
+        }
+    }
+}
+
+/* The length of the simple line at s (no quote, NUL or lone CR; it may end
+ * in CRLF), up to and with its LF; 0 when the line is not simple or does
+ * not end within max bytes. */
+static size_t simple_line(const char *s, size_t len, size_t max)
+{
+    const char *nl = memchr(s, '\n', len < max ? len : max);
+    if (!nl || nl == s)
+        return 0;
+    size_t n = (size_t)(nl - s), body = nl[-1] == '\r' ? n - 1 : n;
+    if (body == 0 || memchr(s, '"', body) || memchr(s, '\r', body) || memchr(s, '\0', body))
+        return 0;
+    return n + 1;
+}
+
+int csvrd_feed(csvrd *r, const char *s, size_t len)
+{
+    size_t max_field = r->opt.max_field ? r->opt.max_field : (size_t)-1;
+    size_t max_line = r->opt.max_line ? r->opt.max_line : (size_t)-1;
+    char delim = r->opt.delim;
+    size_t i = 0;
+    while (i < len && !r->status) {
+        size_t start = i;
+        size_t n1;
+        if (!r->opt.trim && r->need_start && r->after_row && !r->cr &&
+            (n1 = simple_line(s + i, len - i, max_field < max_line ? max_field : max_line)) != 0) {
+            r->fline = r->line;
+            r->fcol = r->column;
+            r->foffset = r->offset;
+            r->fquoted = 0;
+            r->need_start = r->after_row = 0;
+            r->fast = 1;
+            size_t done = csv_parse(&r->p, s + i, n1, cb_field, cb_row, r);
+            r->fast = 0;
+            if (r->status)
+                return r->status;
+            if (done < n1)
+                return fail(r, TRADE_ENOMEM, "out of memory", r->line, 1, "out of memory");
+            r->line++;
+            r->column = 1;
+            r->offset += n1;
+            i += n1;
+            continue;
+        }
+        /* where a field may start, note its position */
+        if (r->need_start) {
+            char ch = s[i];
+            if (!(r->after_row && (ch == '\r' || ch == '\n'))) {
+                r->fline = r->line;
+                r->fcol = r->column;
+                r->foffset = r->offset;
+                r->fquoted = ch == '"';
+                r->need_start = 0;
+                r->after_row = 0;
+            }
+        }
+        while (i < len) {
+            char ch = s[i++];
+            if (ch == '\0') {
+                unsigned long l = r->line, c = r->column;
+                int cr = r->cr;
+                advance(s + start, i - 1 - start, &l, &c, &cr);
+                return fail(r, TRADE_ECSV, "NUL byte in input", l, c, "NUL byte in input");
+            }
+            if (ch == delim || ch == '\n' || ch == '\r')
+                break;
+        }
+        size_t n = i - start;
+        if (!r->need_start && r->offset + n - r->foffset > max_field)
+            return fail(r, TRADE_ELIMIT, "field too long", r->fline, r->fcol,
+                        "field longer than the limit of %zu bytes", max_field);
+        size_t done = csv_parse(&r->p, s + start, n, cb_field, cb_row, r);
+        if (r->status)
+            return r->status;
+        if (done < n && csv_error(&r->p) == CSV_ENOMEM)
+            return fail(r, TRADE_ENOMEM, "out of memory", r->fline, r->fcol,
+                        "out of memory in a field of %llu bytes (see --max-field)",
+                        r->offset + done - r->foffset);
+        if (done < n) {
+            unsigned long l = r->line, c = r->column;
+            int cr = r->cr;
+            advance(s + start, done, &l, &c, &cr);
+            const char *why = csv_strerror(csv_error(&r->p));
+            return fail(r, TRADE_ECSV, why, l, c, "malformed CSV: %s", why);
+        }
+        advance(s + start, n, &r->line, &r->column, &r->cr);
+        r->offset += n;
+        if (r->column - 1 > max_line)
+            return fail(r, TRADE_ELIMIT, "line too long", r->line, 1, "line longer than %zu bytes", max_line);
+    }
+    return r->status;
+}
+
+int csvrd_finish(csvrd *r)
+{
+    if (r->status)
+        return r->status;
+    if (csv_fini(&r->p, cb_field, cb_row, r) != 0 && !r->status)
+        return fail(r, TRADE_ECSV, csv_strerror(csv_error(&r->p)), r->fline, r->fcol,
+                    "unterminated quoted field");
+    return r->status;
+}
+
+int csvrd_check_start(const char **s, size_t *len, trade_error *err)
+{
+    const char *b = *s;
+    size_t n = *len;
+    if (n >= 3 && !memcmp(b, "\xEF\xBB\xBF", 3)) {
+        b += 3;
+        n -= 3;
+    }
+    *s = b;
+    *len = n;
+    /* UTF-16 would otherwise be "NUL byte in input": say what it is */
+    if (n >= 2 && (!memcmp(b, "\xFF\xFE", 2) || !memcmp(b, "\xFE\xFF", 2) || (!b[0]) != (!b[1]))) {
+        int be = !memcmp(b, "\xFE\xFF", 2) || (!b[0] && b[1]);
+        memset(err, 0, sizeof *err);
+        err->code = TRADE_ECSV;
+        err->line = err->column = 1;
+        snprintf(err->message, sizeof err->message,
+                 "UTF-16%s text: convert to UTF-8 (iconv -f UTF-16 -t UTF-8)", be ? "BE" : "LE");
+        return TRADE_ECSV;
+    }
+    return 0;
+}
