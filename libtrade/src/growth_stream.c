@@ -16,7 +16,7 @@
 
 #include "stream_internal.h"
 
-#define BATCH_BYTES ((size_t)4 << 20)
+#define BATCH_BYTES ((size_t)1 << 20)
 
 typedef struct relay {
     const trade_growth_sink *sink;
