@@ -160,9 +160,12 @@ int cmd_growth(int argc, char **argv)
     memset(&g, 0, sizeof g);
     g.o = &o;
     static const trade_growth_sink sink = {start, write_row};
+    trade_stream_stats stats;
     int st = trade_growth_files((size_t)(argc - optind), (const char *const *)argv + optind, &in.so,
-                                &gopt, &sink, &g, NULL, &err);
+                                &gopt, &sink, &g, &stats, &err);
     cli_input_progress_end(&in);
+    if (st == 0)
+        cli_note_nonlevel_rows("growth", stats.nonlevel);
     if (st == -1)
         rc = g.rc;
     else if (st)

@@ -137,7 +137,7 @@ static int rank_write(void *ctx, const trade_table *t, const double *rank, const
     rank_job job = {t, rank, order, ro->ncols, ro->rankcol, n / 2, n, NULL, CLI_OK};
     pthread_t th;
     int threaded = n >= PARALLEL_ROWS && !trade_writer_open_part(&job.w, ro->w, &err) &&
-                   cli_thread_create(&th, rank_main, &job) == 0;
+                   trade_writer_thread_create(&th, rank_main, &job) == 0;
     if (!threaded && job.w) {
         trade_writer_discard(job.w);
         job.w = NULL;
@@ -207,10 +207,13 @@ int cmd_rank(int argc, char **argv)
         return rc;
     rank_out out = {&o, NULL, NULL, 0, 0, 0, CLI_OK};
     static const trade_rank_sink sink = {rank_start, rank_write};
+    trade_stream_stats stats;
     trade_error err;
     int st = trade_rank_files((size_t)(argc - optind), (const char *const *)argv + optind, &in.so,
-                              &ropt, sort, &sink, &out, NULL, &err);
+                              &ropt, sort, &sink, &out, &stats, &err);
     cli_input_progress_end(&in);
+    if (st == 0)
+        cli_note_nonlevel_rows("rank", stats.nonlevel);
     if (st == -1) {
         rc = out.rc;
     } else if (st == TRADE_EARG && !cli_input_printed(&in)) {

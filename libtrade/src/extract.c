@@ -534,6 +534,14 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
         r.sign_change = sign;
     else if (sign < 0)
         r.f.value = -r.f.value;
+    if (trade_unit_is_currency(r.f.unit)) {
+        /* "(1 euro = 1.10 U.S. dollars)", "($1 = 0.8516 euros)": an
+         * exchange rate, not an amount */
+        size_t q = extract_skip_sp(s, n, r.end, 0);
+        size_t b0 = extract_skip_sp_back(s, n, r.start, 0);
+        if ((q < n && s[q] == '=') || (b0 > 0 && s[b0 - 1] == '='))
+            return r.end > e ? r.end : e;
+    }
     if (ex_add_raw(st, &r))
         sc->status = TRADE_ENOMEM;
     return r.end > e ? r.end : e;
@@ -1067,6 +1075,7 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         rb = b2;
     }
     const char *rep = NULL, *par = NULL;
+    int rep_first = 0; /* only the first country named: a weak guess */
     if (w.pair || w.reporter[0]) {
         rep = w.reporter;
         par = w.partner[0] ? w.partner : NULL;
@@ -1078,6 +1087,7 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         rep = w.possessive;
     } else if (w.first[0]) {
         rep = w.first;
+        rep_first = 1;
     }
     if (w.source && rep && par && !strcmp(w.source, par)) {
         const char *t = rep;
@@ -1103,6 +1113,21 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
             }
             break;
         }
+    }
+    if (!rep || (rep_first && !par)) {
+        /* "... exports to Germany fell by 4.2 percent ... This is reported by
+         * Statistics Netherlands (CBS)": the data source of the first
+         * paragraph reports */
+        size_t pe = a;
+        while (pe < n && pe < a + 1500 && !(s[pe] == '\n' && pe + 1 < n && s[pe + 1] == '\n'))
+            pe++;
+        ex_raw fake2;
+        memset(&fake2, 0, sizeof fake2);
+        fake2.start = fake2.end = fake2.num_start = pe;
+        ex_who w2;
+        extract_who(s, n, a, pe, &fake2, &w2);
+        if (w2.source && (!rep || strcmp(w2.source, rep)))
+            rep = w2.source;
     }
     snprintf(d->reporter, sizeof d->reporter, "%s", rep ? rep : "");
     snprintf(d->partner, sizeof d->partner, "%s", par ? par : "");
@@ -1307,6 +1332,74 @@ static int ex_footnote_period(const ex_scan *sc, size_t from, char *out, size_t 
     return 0;
 }
 
+/* "accounting for 15.4%, 21.0%, and 9.1%, respectively": figure i is the
+ * idx-th of the k figures of the sentence s[a..b) before "respectively";
+ * the flows ("trading partner, source of imports, and export market") or
+ * countries ("to Peru, Chile and Bolivia") named before the first of them,
+ * when there are k of them, go to the figures in order. Fills flow (size
+ * 24) or country (size 8) for figure i; returns 1 if either was found. */
+static int ex_respectively(const char *s, size_t n, size_t a, size_t b, const ex_raw *raw,
+                           size_t nraw, size_t i, const char *skip_country, char *flow,
+                           char *country)
+{
+    size_t resp = (size_t)-1;
+    for (size_t q = raw[i].end; q < b && resp == (size_t)-1; q++)
+        if ((q == 0 || !ex_isalpha((unsigned char)s[q - 1])) && extract_word(s, n, q, "respectively"))
+            resp = q;
+    if (resp == (size_t)-1)
+        return 0;
+    /* the list: figures of one unit right before "respectively", with only
+     * separators between them */
+    size_t last = i;
+    while (last + 1 < nraw && raw[last + 1].start < resp)
+        last++;
+    size_t first = last;
+    while (first > 0 && raw[first - 1].start >= a &&
+           raw[first - 1].is_percent == raw[last].is_percent &&
+           (raw[last].is_percent || !strcmp(raw[first - 1].f.unit, raw[last].f.unit))) {
+        int sep = 1;
+        for (size_t q = raw[first - 1].end; q < raw[first].start && sep; q++)
+            sep = s[q] == ' ' || s[q] == ',' || s[q] == '\n' ||
+                  (extract_word(s, n, q, "and") && (q += 2, 1));
+        if (!sep)
+            break;
+        first--;
+    }
+    if (i < first || i > last || last == first || raw[first].start <= a)
+        return 0;
+    size_t k = last - first + 1, idx = i - first;
+    const char *flows[8];
+    const char *ctry[8];
+    size_t nf = 0, nc = 0;
+    for (size_t q = a; q < raw[first].start; q++) {
+        if (q > a && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        size_t l;
+        const char *f = extract_flow_word_at(s, n, q, &l);
+        if (f && nf < 8) {
+            flows[nf++] = f;
+            q += l - 1;
+            continue;
+        }
+        const char *c = extract_country_at(s, n, q, &l);
+        if (c) {
+            if (nc < 8 && strcmp(c, skip_country) && (nc == 0 || strcmp(ctry[nc - 1], c)))
+                ctry[nc++] = c;
+            q += l - 1;
+        }
+    }
+    int got = 0;
+    if (nf == k) {
+        snprintf(flow, 24, "%s", flows[idx]);
+        got = 1;
+    }
+    if (nc == k) {
+        snprintf(country, 8, "%s", ctry[idx]);
+        got = 1;
+    }
+    return got;
+}
+
 /* The second pass: sentence, qualifier, period, reporter, partner, flow. */
 static int ex_finish(ex_state *st)
 {
@@ -1458,6 +1551,34 @@ static int ex_finish(ex_state *st)
                 r->f.value = -r->f.value;
         } else if (r->is_percent) {
             extract_classify_percent(s, n, a, lo, r);
+            if (i > 0 && !strcmp(r->f.unit, "percent") &&
+                !strcmp(st->raw[i - 1].f.measure, "change") &&
+                trade_unit_is_currency(st->raw[i - 1].f.unit) && st->raw[i - 1].end <= r->start &&
+                r->start - st->raw[i - 1].end < 12) {
+                /* "fell by £5.6 billion – 19.3 per cent", "a £5.6 billion, or
+                 * 40.7 per cent, plunge", "dropped £6.6 billion (28 per
+                 * cent)": the same change as a rate */
+                int plain = 1;
+                for (size_t q = st->raw[i - 1].end; q < r->start && plain; q++) {
+                    unsigned char c = (unsigned char)s[q];
+                    if (c == ' ' || c == ',' || c == '(' || c == '-' || c >= 0x80)
+                        continue;
+                    if (extract_word(s, n, q, "or") == 2 && (q == 0 || s[q - 1] == ' ')) {
+                        q++;
+                        continue;
+                    }
+                    if (extract_word(s, n, q, "overall") == 7 && (q == 0 || s[q - 1] == ' ')) {
+                        q += 6;
+                        continue;
+                    }
+                    plain = 0;
+                }
+                if (plain) {
+                    memcpy(r->f.unit, "percent_change", 15);
+                    if (st->raw[i - 1].f.value < 0 && r->f.value > 0)
+                        r->f.value = -r->f.value;
+                }
+            }
             /* "grew 15 percent, imports 7 percent": the list goes on */
             if (strcmp(r->f.unit, "percent") == 0 && i > 0 && !r->sign_change) {
                 const ex_raw *pv = &st->raw[i - 1];
@@ -1609,6 +1730,15 @@ static int ex_finish(ex_state *st)
             char t[80];
             snprintf(t, sizeof t, "period: the year after the base %04d", y % 10000);
             ex_note_add(note, sizeof note, t);
+        } else if (prev && same_sentence && prev->period[0] &&
+                   !strcmp(prev->qualifier, "projection") && !r->f.qualifier[0]) {
+            /* "€110 million will be allocated to rural development, €62.2 million
+             * to health, and €75 million to education": the list goes on in
+             * the future */
+            snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+            snprintf(r->f.qualifier, sizeof r->f.qualifier, "projection");
+            period_from = 1;
+            ex_note_add(note, sizeof note, "qualifier from the list it ends");
         } else if (prev && prev->period[0] && !strcmp(prev->qualifier, "projection") &&
                    !strcmp(r->f.qualifier, "projection")) {
             /* a projection after a projection: its horizon */
@@ -1645,6 +1775,16 @@ static int ex_finish(ex_state *st)
                 ex_note_add(note, sizeof note, t);
             }
         }
+        if (same_sentence && prev && fp == (size_t)-1 && !in_paren_of_prev &&
+            !strcmp(prev->qualifier, "projection") && !r->f.qualifier[0] && r->f.period[0] &&
+            !strcmp(r->f.period, prev->period) &&
+            !strcmp(r->f.unit, prev->unit)) {
+            /* "... will be spent on roads, $25 million on schools and $15
+             * million on clinics": the list of plans goes on */
+            snprintf(r->f.qualifier, sizeof r->f.qualifier, "projection");
+            if (!strstr(note, "qualifier from"))
+                ex_note_add(note, sizeof note, "qualifier from the list it ends");
+        }
         if (pick && !pick->carry && !pick->base) {
             /* a relative time: say which date it rests on */
             int rel = 0;
@@ -1655,6 +1795,14 @@ static int ex_finish(ex_state *st)
             for (size_t q = pick->a; q < pick->b && !written; q++)
                 if (extract_year_at(s, n, q, &(int){0}))
                     written = 1;
+            if (rel && !written && doc.year && doc.month && strlen(r->f.period) == 7 &&
+                r->f.period[4] == '-') {
+                /* "in January, compared with a deficit of £2.8 billion in
+                 * December" in a release of March 2013: the December before */
+                int py = atoi(r->f.period), pm = atoi(r->f.period + 5);
+                if (py == doc.year && pm > doc.month)
+                    snprintf(r->f.period, sizeof r->f.period, "%04d-%02d", (py - 1) % 10000, pm);
+            }
             if (rel && !written && doc.year) {
                 char t[96];
                 if (doc.date_line)
@@ -1677,6 +1825,18 @@ static int ex_finish(ex_state *st)
                 size_t k;
                 if ((k = extract_word(s, n, q, "the previous")) ||
                     (k = extract_word(s, n, q, "the preceding"))) {
+                    /* "an increase of 3 percent compared to the previous
+                     * month": the base of the change, not its period */
+                    size_t v0;
+                    size_t ve = extract_prev_word(s, n, q, &v0);
+                    if (ve > v0 && (extract_word(s, n, v0, "to") == ve - v0 ||
+                                    extract_word(s, n, v0, "with") == ve - v0 ||
+                                    extract_word(s, n, v0, "than") == ve - v0 ||
+                                    extract_word(s, n, v0, "over") == ve - v0 ||
+                                    extract_word(s, n, v0, "on") == ve - v0 ||
+                                    extract_word(s, n, v0, "from") == ve - v0 ||
+                                    extract_word(s, n, v0, "versus") == ve - v0))
+                        break;
                     size_t q2 = extract_skip_sp(s, n, q + k, 1);
                     int months = 1;
                     size_t kk = 0;
@@ -1788,6 +1948,51 @@ static int ex_finish(ex_state *st)
                             &r->f, note, sizeof note);
         if (inherit && prev && !r->f.period[0])
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+        {
+            char rf[24] = "", rc[8] = "";
+            if (ex_respectively(s, n, a, b, st->raw, st->nraw, i, r->f.reporter, rf, rc)) {
+                if (rf[0] && strcmp(rf, r->f.flow)) {
+                    snprintf(r->f.flow, sizeof r->f.flow, "%s", rf);
+                    ex_note_drop(note, "flow from");
+                    ex_note_add(note, sizeof note, "flow: its place in a 'respectively' list");
+                }
+                if (rc[0] && strcmp(rc, r->f.partner) && strcmp(rc, r->f.reporter)) {
+                    snprintf(r->f.partner, sizeof r->f.partner, "%s", rc);
+                    ex_note_drop(note, "partner from");
+                    ex_note_add(note, sizeof note, "partner: its place in a 'respectively' list");
+                }
+            }
+        }
+        if (pick && !pick->base && strlen(pick->text) == 4 && !strcmp(r->f.flow, "aid")) {
+            /* "an envelope of €29.8 million, with disbursements planned up to
+             * 2026": from the first year the paragraph names to that year */
+            size_t w0;
+            size_t we = extract_prev_word(s, n, pick->a, &w0);
+            int upto = we > w0 && (extract_word(s, n, w0, "until") == we - w0 ||
+                                   extract_word(s, n, w0, "till") == we - w0 ||
+                                   extract_word(s, n, w0, "through") == we - w0);
+            if (!upto && we > w0 && extract_word(s, n, w0, "to") == we - w0) {
+                size_t u0;
+                size_t ue = extract_prev_word(s, n, w0, &u0);
+                upto = ue > u0 && extract_word(s, n, u0, "up") == ue - u0;
+            }
+            int y1 = ex_period_year(pick->text), y0 = 0;
+            size_t lo3 = pick->a > 1500 ? pick->a - 1500 : 0;
+            for (size_t q = pick->a; upto && q > lo3; q--) {
+                if (s[q - 1] == '\n' && q >= 2 && s[q - 2] == '\n')
+                    break;
+                int y;
+                if (extract_year_at(s, n, q - 1, &y) && y < y1 && y > y1 - 15)
+                    y0 = y;
+            }
+            if (upto && y0) {
+                snprintf(r->f.period, sizeof r->f.period, "%04d/%04d", y0 % 10000, y1 % 10000);
+                char t[96];
+                snprintf(t, sizeof t, "period: from %04d, the first year of the paragraph, up to %04d",
+                         y0 % 10000, y1 % 10000);
+                ex_note_add(note, sizeof note, t);
+            }
+        }
         if (w.pronoun && !w.reporter[0] && !w.subject[0] &&
             (!r->f.reporter[0] || strstr(note, "reporter from"))) {
             /* "In Tajikistan, it has contributed": "it" is the country that
@@ -2024,8 +2229,25 @@ static int ex_finish(ex_state *st)
         }
         last = &sc->out->items[main_at];
         last_end = r->end;
+        int compared = 0; /* "compared with a deficit of £2.8 billion in December" */
+        {
+            size_t q = r->start;
+            for (int it = 0; it < 5 && q > sent_a; it++) {
+                size_t v0;
+                size_t ve = extract_prev_word(s, n, q, &v0);
+                if (ve <= v0 || v0 < sent_a)
+                    break;
+                if (extract_word(s, n, v0, "compared") == ve - v0 ||
+                    extract_word(s, n, v0, "against") == ve - v0 ||
+                    extract_word(s, n, v0, "versus") == ve - v0) {
+                    compared = 1;
+                    break;
+                }
+                q = v0;
+            }
+        }
         if (fp == (size_t)-1 && !(pick && pick->base) && strcmp(r->f.qualifier, "projection") &&
-            !looks_back)
+            !looks_back && !compared)
             snprintf(main_period, sizeof main_period, "%s", r->f.period);
     }
     return 0;

@@ -146,6 +146,7 @@ static gjob *parse(gstream *g)
     g->stats->rows += g->b.n;
     if (nr > g->stats->max_batch_rows)
         g->stats->max_batch_rows = nr;
+    g->stats->nonlevel += trade_series_nonlevel_rows(j->t);
     if (!(j->birth = malloc((nr + 1) * sizeof *j->birth)))
         j->rc = trade_error_set(&j->err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
     else if (!(j->rc = trade_growth_series(j->t, &j->sl, &j->err)))
@@ -347,6 +348,7 @@ int trade_growth_files(size_t n, const char *const *paths, const trade_stream_op
     if (!rc) {
         stats->batches = 1;
         stats->rows = stats->max_batch_rows = trade_table_rows(t);
+        stats->nonlevel = trade_series_nonlevel_rows(t);
         rc = sink->start(ctx, t, 1);
     }
     if (!rc && !(rc = trade_growth_series(t, &sl, err)))

@@ -161,6 +161,7 @@ static rjob *parse(rstream *g, stream_batch *b, int rank, const double *rank_of)
     g->stats->batches++;
     if (n > g->stats->max_batch_rows)
         g->stats->max_batch_rows = n;
+    g->stats->nonlevel += trade_series_nonlevel_rows(j->t);
     j->ranks = malloc((n + 1) * sizeof *j->ranks);
     if (g->sort && rank)
         j->order = malloc((n + 1) * sizeof *j->order);
@@ -700,6 +701,7 @@ int trade_rank_files(size_t n, const char *const *paths, const trade_stream_opti
     if (!rc) {
         stats->batches = 1;
         stats->rows = stats->max_batch_rows = trade_table_rows(t);
+        stats->nonlevel = trade_series_nonlevel_rows(t);
         rc = sink->start(ctx, t);
     }
     if (!rc)

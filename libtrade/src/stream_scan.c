@@ -556,7 +556,7 @@ stream_pipe *Trade_stream_pipe_start(void *(*fn)(void *), void *arg)
     }
     void **a = arg;
     *a = p; /* the producer's state begins with its pipe */
-    if (writer_thread_create(&p->th, fn, arg) != 0) {
+    if (trade_writer_thread_create(&p->th, fn, arg) != 0) {
         *a = NULL;
         pthread_cond_destroy(&p->cv);
         pthread_mutex_destroy(&p->mu);

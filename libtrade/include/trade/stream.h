@@ -51,6 +51,8 @@ typedef struct trade_stream_stats {
     size_t batches;        /* tables parsed (1 on the whole-table path) */
     size_t rows;           /* rows read */
     size_t max_batch_rows; /* the most rows held in one table at once */
+    size_t nonlevel;       /* rows left out of every series: their measure is not a
+                              level (trade_series_nonlevel_rows) */
 } trade_stream_stats;
 
 #ifdef __cplusplus
