@@ -1206,6 +1206,59 @@ static const char *ex_route_at(const char *s, size_t n, size_t p, size_t *len)
     return NULL;
 }
 
+/* A part of a total named in s[a..b): a route ("through the Altynkol-Khorgos
+ * border crossing", "Through the Dostyk station", "via the Port of Aktau")
+ * as "via Altynkol-Khorgos" in out (size 32). Returns 1 if found. */
+static int ex_route_part(const char *s, size_t n, size_t a, size_t b, char *out, size_t size)
+{
+    for (size_t q = a; q + 8 < b; q++) {
+        if (q > a && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        size_t k = extract_word(s, n, q, "through the");
+        if (!k)
+            k = extract_word(s, n, q, "via the");
+        if (!k)
+            k = extract_word(s, n, q, "via");
+        if (!k)
+            continue;
+        size_t p = extract_skip_sp(s, n, q + k, 0);
+        size_t name = p, ne = p;
+        /* a capitalised name, hyphens allowed, then an optional kind of place */
+        while (ne < b && (ex_isalpha((unsigned char)s[ne]) || s[ne] == '-' ||
+                          ((unsigned char)s[ne] >= 0x80)))
+            ne++;
+        if (ne == name || !ex_isupper((unsigned char)s[name]))
+            continue;
+        if (extract_word_cs(s, n, name, "Port") && ne < b && s[ne] == ' ') {
+            /* "the Port of Aktau" */
+            size_t o = extract_skip_sp(s, n, ne, 0);
+            size_t ok = extract_word(s, n, o, "of");
+            if (ok) {
+                name = extract_skip_sp(s, n, o + ok, 0);
+                ne = name;
+                while (ne < b && (ex_isalpha((unsigned char)s[ne]) || s[ne] == '-'))
+                    ne++;
+            }
+        }
+        size_t kindp = extract_skip_sp(s, n, ne, 0);
+        int place = extract_word(s, n, kindp, "border") || extract_word(s, n, kindp, "crossing") ||
+                    extract_word(s, n, kindp, "station") || extract_word(s, n, kindp, "railway") ||
+                    extract_word(s, n, kindp, "port") || extract_word(s, n, kindp, "checkpoint") ||
+                    extract_word(s, n, kindp, "pass") || extract_word(s, n, kindp, "terminal") ||
+                    extract_word(s, n, kindp, "corridor") || extract_word(s, n, kindp, "route");
+        size_t cl;
+        if (!place && extract_country_at(s, n, name, &cl))
+            continue; /* "via Kazakhstan": a transit country, not a named place */
+        if (ex_route_at(s, n, name, &cl))
+            continue; /* "through the Middle Corridor": the route is the reporter */
+        if (ne - name > 24)
+            ne = name + 24;
+        snprintf(out, size, "via %.*s", (int)(ne - name), s + name);
+        return 1;
+    }
+    return 0;
+}
+
 /* 1 when s[a..b) names a port ("the Port of Antwerp-Bruges", "Rotterdam
  * port"): its tonnage is the port's throughput, with every partner. */
 static int ex_names_port(const char *s, size_t n, size_t a, size_t b)
@@ -2031,6 +2084,35 @@ static int ex_finish(ex_state *st)
                 }
         }
         extract_product(s, n, a, b, r);
+        if (!r->f.product[0]) {
+            /* a part of a total: "a deficit of £8.2 billion on goods", a
+             * route ("Of these, 9.2 million tonnes were transported through the
+             * Altynkol-Khorgos railway crossing"), and a sentence that goes
+             * on it ("Including exports - by 42%") */
+            size_t q = extract_skip_sp(s, n, r->end, 1);
+            size_t k = extract_word(s, n, q, "on");
+            if (!k)
+                k = extract_word(s, n, q, "in");
+            if (k) {
+                size_t q2 = extract_skip_sp(s, n, q + k, 1);
+                size_t tr = extract_word(s, n, q2, "trade in");
+                if (tr)
+                    q2 = extract_skip_sp(s, n, q2 + tr, 1);
+                if (extract_word(s, n, q2, "goods") && !tr)
+                    snprintf(r->f.product, sizeof r->f.product, "goods");
+                else if (extract_word(s, n, q2, "services") && !tr)
+                    snprintf(r->f.product, sizeof r->f.product, "services");
+            }
+            char part[32];
+            if (!r->f.product[0] && ex_route_part(s, n, a, b, part, sizeof part)) {
+                snprintf(r->f.product, sizeof r->f.product, "%s", part);
+                ex_note_add(note, sizeof note, "product: the route this part of a total took");
+            } else if (!r->f.product[0] && prev && !strncmp(prev->product, "via ", 4) &&
+                       extract_word(s, n, extract_skip_sp(s, n, a, 1), "including")) {
+                snprintf(r->f.product, sizeof r->f.product, "%s", prev->product);
+                ex_note_add(note, sizeof note, "product from the sentence before, which it details");
+            }
+        }
         if (!r->f.product[0] && !strcmp(r->f.unit, "count") && r->end - r->start > 10 &&
             extract_word(s, n, r->end - 10, "containers") == 10)
             snprintf(r->f.product, sizeof r->f.product, "containers"); /* "56,000 containers" */
