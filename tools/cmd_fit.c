@@ -29,32 +29,6 @@ static const char usage[] =
 
 enum { OPT_PROJECTIONS = 1 };
 
-typedef struct fit_ctx {
-    series_out out;
-    int rc;
-} fit_ctx;
-
-static int write_row(void *ctx, const trade_fit_row *r)
-{
-    fit_ctx *f = ctx;
-    series_out *so = &f->out;
-    series_out_ident(so, r->rows, r->n);
-    series_out_qualifier(so, r->qualifier);
-    char p0[TRADE_PERIOD_BUFSIZE], p1[TRADE_PERIOD_BUFSIZE];
-    trade_period_format(r->period_from, p0, sizeof p0);
-    trade_period_format(r->period_to, p1, sizeof p1);
-    series_out_num(so, 0, (double)r->n, 1);
-    series_out_str(so, 1, p0);
-    series_out_str(so, 2, p1);
-    series_out_num(so, 3, r->fit.trend_pct, 1);
-    series_out_num(so, 4, r->fit.ci_low_pct, 1);
-    series_out_num(so, 5, r->fit.ci_high_pct, 1);
-    series_out_num(so, 6, r->fit.r2, 1);
-    series_out_str(so, 7, r->fit.status);
-    f->rc = series_out_row(so);
-    return f->rc ? -1 : 0;
-}
-
 int cmd_fit(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -78,7 +52,7 @@ int cmd_fit(int argc, char **argv)
         }
     }
     trade_table *t = trade_table_new();
-    fit_ctx f = {0};
+    series_out so;
     trade_error err;
     if (!t) {
         cli_errorf("fit", "out of memory");
@@ -87,10 +61,10 @@ int cmd_fit(int argc, char **argv)
     int rc = cli_read_inputs(t, "fit", argc - optind, argv + optind, &o);
     size_t nmetric;
     const trade_column *metric = trade_fit_columns(&nmetric);
-    if (!rc && !(rc = series_out_open(&f.out, t, &o, metric, nmetric))) {
-        rc = trade_fit_run(t, &fopt, write_row, &f, &err);
-        rc = rc == -1 ? f.rc : rc ? cli_fail(&err) : CLI_OK;
-        rc = series_out_close(&f.out, rc);
+    if (!rc && !(rc = series_out_open(&so, t, &o, metric, nmetric))) {
+        rc = trade_fit_run(t, &fopt, series_fit_row, &so, &err);
+        rc = rc == -1 ? so.rc : rc ? cli_fail(&err) : CLI_OK;
+        rc = series_out_close(&so, rc);
     }
     trade_table_free(t);
     return rc;

@@ -2,7 +2,6 @@
  * series. Parses options, calls trade_growth_run (growth.h: pairing, CAGR,
  * qualifiers) and writes its rows; a large input is written on two
  * threads, the second half of the series kept apart and appended. */
-#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,132 +53,29 @@ static const char usage[] =
 
 enum { OPT_FROM = 1, OPT_TO, OPT_ANNUALIZE, OPT_YOY };
 
-typedef struct growth_ctx {
-    series_out out;
-    long vcol; /* the value column */
-    int rc;    /* exit code of a failed write */
-    char v0[TRADE_NUMBER_BUFSIZE], v1[TRADE_NUMBER_BUFSIZE];
-    char growth[TRADE_NUMBER_BUFSIZE], cagr[TRADE_NUMBER_BUFSIZE], log[TRADE_NUMBER_BUFSIZE];
-} growth_ctx;
-
-/* 1 if text is a plain decimal as trade_number_format writes it: no
- * leading or trailing zeros, no "-0", at most 15 significant digits (so no
- * shorter decimal reads back as the same double and the text is the
- * shortest form). Formatting numbers is most of the time growth takes;
- * values that are already canonical are copied instead. */
-static int canonical(const char *s)
-{
-    const char *p = s;
-    if (*p == '-')
-        p++;
-    if (!*p)
-        return 0;
-    if (*p == '0' && p[1] != '.')
-        return p[1] == '\0' && p == s; /* "0" only */
-    int sig = 0, started = 0, dot = 0;
-    const char *last = p;
-    for (; *p; p++) {
-        if (*p == '.') {
-            if (dot || !p[1])
-                return 0;
-            dot = 1;
-            continue;
-        }
-        if (*p < '0' || *p > '9')
-            return 0;
-        if (*p != '0')
-            started = 1;
-        sig += started;
-        last = p;
-    }
-    if (dot && *last == '0')
-        return 0;
-    if (!started)
-        return 0; /* "0.0", "-0.0" */
-    return sig <= 15;
-}
-
-static const char *value_text(growth_ctx *g, const trade_table *t, size_t row, double v, char *buf)
-{
-    const char *s = g->vcol >= 0 ? trade_table_cell(t, row, (size_t)g->vcol) : "";
-    if (canonical(s))
-        return s;
-    trade_number_format_fast(v, buf, TRADE_NUMBER_BUFSIZE);
-    return buf;
-}
-
-/* trade_period_format, with plain years written directly (most rows). */
-static void period_text(const trade_period *p, char *buf)
-{
-    int y = p->first_month / 12;
-    if (p->start_unit == TRADE_PERIOD_YEAR && !p->interval && y >= 1000 && y <= 9999) {
-        buf[0] = (char)('0' + y / 1000);
-        buf[1] = (char)('0' + y / 100 % 10);
-        buf[2] = (char)('0' + y / 10 % 10);
-        buf[3] = (char)('0' + y % 10);
-        buf[4] = '\0';
-        return;
-    }
-    trade_period_format(p, buf, TRADE_PERIOD_BUFSIZE);
-}
-
-static const char *num(double v, char *buf)
-{
-    buf[0] = '\0';
-    if (isfinite(v))
-        trade_number_format_fast(v, buf, TRADE_NUMBER_BUFSIZE);
-    return buf;
-}
-
-static int write_row(void *ctx, const trade_growth_row *r)
-{
-    growth_ctx *g = ctx;
-    series_out *so = &g->out;
-    const trade_table *t = so->t;
-    size_t rows[2] = {r->row_from, r->row_to};
-    series_out_ident(so, rows, 2);
-    series_out_qualifier(so, r->qualifier);
-    char p0[TRADE_PERIOD_BUFSIZE], p1[TRADE_PERIOD_BUFSIZE];
-    period_text(r->period_from, p0);
-    period_text(r->period_to, p1);
-    series_out_str(so, 0, p0);
-    series_out_str(so, 1, p1);
-    series_out_str(so, 2, value_text(g, t, r->row_from, r->value_from, g->v0));
-    series_out_str(so, 3, value_text(g, t, r->row_to, r->value_to, g->v1));
-    series_out_str(so, 4, num(r->growth.growth_pct, g->growth));
-    if (r->growth.cagr_pct == r->growth.growth_pct) /* one year apart: the same number */
-        series_out_str(so, 5, g->growth);
-    else
-        series_out_str(so, 5, num(r->growth.cagr_pct, g->cagr));
-    series_out_str(so, 6, num(r->growth.log_growth, g->log));
-    series_out_str(so, 7, r->growth.status);
-    g->rc = series_out_row(so);
-    return g->rc ? -1 : 0; /* -1: stop, the exit code is in g->rc */
-}
-
 /* Inputs of this many rows or more are written on two threads. */
 #define PARALLEL_ROWS 20000
 
 typedef struct growth_job {
-    growth_ctx g;
+    series_out out;
     const trade_series_list *sl;
     const trade_growth_options *opt;
     size_t s0, s1;
     int rc;
 } growth_job;
 
-static int run(growth_ctx *g, const trade_series_list *sl, size_t s0, size_t s1,
+static int run(series_out *so, const trade_series_list *sl, size_t s0, size_t s1,
                const trade_growth_options *opt)
 {
     trade_error err;
-    int rc = trade_growth_run(g->out.t, sl, s0, s1, opt, write_row, g, &err);
-    return rc == -1 ? g->rc : rc ? cli_fail(&err) : CLI_OK;
+    int rc = trade_growth_run(so->t, sl, s0, s1, opt, series_growth_row, so, &err);
+    return rc == -1 ? so->rc : rc ? cli_fail(&err) : CLI_OK;
 }
 
 static void *growth_main(void *arg)
 {
     growth_job *j = arg;
-    j->rc = run(&j->g, j->sl, j->s0, j->s1, j->opt);
+    j->rc = run(&j->out, j->sl, j->s0, j->s1, j->opt);
     return NULL;
 }
 
@@ -193,7 +89,7 @@ int cmd_growth(int argc, char **argv)
         CLI_COMMON_OPTIONS,
         {NULL, 0, NULL, 0}};
     cli_common o = {0};
-    growth_ctx g = {0};
+    series_out out;
     trade_growth_options gopt = {0};
     const char *from = NULL, *to = NULL;
     trade_period pfrom, pto;
@@ -251,10 +147,9 @@ int cmd_growth(int argc, char **argv)
         rc = cli_fail(&err);
         goto done;
     }
-    g.vcol = trade_table_col_index(t, "value");
     size_t nmetric;
     const trade_column *metric = trade_growth_columns(&nmetric);
-    if ((rc = series_out_open(&g.out, t, &o, metric, nmetric)))
+    if ((rc = series_out_open(&out, t, &o, metric, nmetric)))
         goto done;
     /* a large input: the second half of the series on a second thread, its
      * rows kept apart and written after the first half's */
@@ -272,22 +167,21 @@ int cmd_growth(int argc, char **argv)
     job.s1 = ns;
     pthread_t th;
     int threaded = 0;
-    if (mid > 0 && mid < ns && series_out_part(&job.g.out, &g.out) == CLI_OK) {
-        job.g.vcol = g.vcol;
+    if (mid > 0 && mid < ns && series_out_part(&job.out, &out) == CLI_OK) {
         threaded = cli_thread_create(&th, growth_main, &job) == 0;
         if (!threaded)
-            series_out_close(&job.g.out, CLI_EUSAGE);
+            series_out_close(&job.out, CLI_EUSAGE);
     }
-    rc = run(&g, sl, 0, threaded ? mid : ns, &gopt);
+    rc = run(&out, sl, 0, threaded ? mid : ns, &gopt);
     if (threaded) {
         pthread_join(th, NULL);
         if (!rc)
             rc = job.rc;
         if (!rc)
-            rc = series_out_append(&g.out, &job.g.out);
-        series_out_close(&job.g.out, CLI_EUSAGE);
+            rc = series_out_append(&out, &job.out);
+        series_out_close(&job.out, CLI_EUSAGE);
     }
-    rc = series_out_close(&g.out, rc);
+    rc = series_out_close(&out, rc);
 done:
     trade_series_list_free(sl);
     trade_table_free(t);

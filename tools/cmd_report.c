@@ -1,15 +1,18 @@
 /* cmd_report.c - trade report: the tables, charts and one HTML page for any
  * folder of observation CSV files.
  *
- * The folder is read once into one table. The charts are chosen by a small
- * file beside the data, DIR/report.conf (format in the help below and in
- * datasets/report.conf), or automatically: one per reporter, flow, unit,
- * label and kind of period (figures of a year or less, totals over several
- * years), so that stocks and flows, levels and growth rates, annual and
- * multi-year figures never share an axis. Each chart is the plot module
- * drawing a selection of the one table's rows (trade_plot_options.rows);
- * every row it leaves out comes back with the reason, and the page lists
- * every observation no chart drew, with that reason.
+ * The folder is read once into one table (with --where, the rows kept).
+ * Every table is computed in-process on it by the library's analyses
+ * (growth, rank, summary, fit, check; the compare table and the choice of
+ * charts by the report module, report.h) and kept in memory: each is
+ * written by one function, put in the workbook and, for growth, drawn,
+ * without any file read back. The charts are chosen by the report module
+ * from a small file beside the data, DIR/report.conf (format in the help
+ * below and in datasets/report.conf), or automatically, and drawn by the
+ * plot module (their data inline in the scripts); every row a chart leaves
+ * out comes back with the reason, and the page lists every observation no
+ * chart drew, with that reason. This file writes: the tables, the scripts
+ * and images, the workbook and the page.
  *
  * OUTDIR/.trade-report names the files a run wrote there: the next run
  * removes those it does not write again (stale charts) and never reads them
@@ -27,10 +30,11 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "series.h"
 
 static const char usage[] =
     "usage: trade report [DIR] -o OUTDIR [--title TEXT] [--subtitle TEXT] [--config FILE]\n"
-    "                    [--plots-dir DIR] [--no-render]\n"
+    "                    [--plots-dir DIR] [--no-render] [--where COND]...\n"
     "\n"
     "Read every *.csv in DIR (default: datasets) through the format's checks and\n"
     "write into OUTDIR:\n"
@@ -67,6 +71,8 @@ static const char usage[] =
     "      --config FILE     the chart list (default: DIR/report.conf if present)\n"
     "      --plots-dir DIR   also copy each chart's .gp and .png into DIR\n"
     "      --no-render       write the scripts but do not run gnuplot\n"
+    "      --where COND      report on the rows where COND holds only (COL=VAL, COL~REGEX,\n"
+    "                        COL<N, ...: as every command's --where; repeatable)\n"
     "      --help            show this help\n"
     "\n"
     "exit status: 0 ok, 1 bad data, 2 usage, I/O, a failed step or a missing\n"
@@ -251,142 +257,6 @@ static int list_csv(const char *dir, const names *skip, char ***out, size_t *n)
     return CLI_OK;
 }
 
-/* ---- running the other commands (until the series modules give these
- * tables as library calls) ---- */
-
-typedef int (*cmd_fn)(int, char **);
-
-static int run_cmd(cmd_fn fn, const char *const *pre, size_t npre, const char *out, char **files,
-                   size_t nfiles)
-{
-    size_t n = npre + 2 + nfiles;
-    char **argv = calloc(n + 1, sizeof *argv);
-    if (!argv)
-        return CLI_EUSAGE;
-    size_t k = 0;
-    for (size_t i = 0; i < npre; i++)
-        argv[k++] = (char *)pre[i];
-    argv[k++] = "-o";
-    argv[k++] = (char *)out;
-    for (size_t i = 0; i < nfiles; i++)
-        argv[k++] = files[i];
-    argv[k] = NULL;
-    fflush(stdout);
-    int rc = fn((int)k, argv);
-    free(argv);
-    return rc;
-}
-
-/* A fresh temporary file name in dir (the file is created empty, so no
- * other file of dir, such as a user's .compare-*.csv, is ever used). */
-static char *temp_in(const char *dir, const char *what)
-{
-    char name[64];
-    snprintf(name, sizeof name, ".trade-report-%s.XXXXXX", what);
-    char *p = join(dir, name);
-    if (!p)
-        return NULL;
-    int fd = mkstemp(p);
-    if (fd < 0) {
-        free(p);
-        return NULL;
-    }
-    close(fd);
-    return p;
-}
-
-/* compare.csv: compare balance and compare share merged into one long table. */
-static int write_compare(const char *outdir, char **files, size_t nfiles)
-{
-    char *bal = temp_in(outdir, "balance"), *sha = temp_in(outdir, "share");
-    char *out = join(outdir, "compare.csv");
-    int rc = CLI_EUSAGE;
-    trade_table *tb = NULL, *ts = NULL;
-    trade_writer *w = NULL;
-    if (!bal || !sha || !out)
-        goto done;
-    static const char *const pb[] = {"compare", "balance"}, *const ps[] = {"compare", "share"};
-    rc = run_cmd(cmd_compare, pb, 2, bal, files, nfiles);
-    if (!rc)
-        rc = run_cmd(cmd_compare, ps, 2, sha, files, nfiles);
-    if (rc)
-        goto done;
-    trade_read_options ro = {0};
-    ro.generic = 1;
-    trade_error err;
-    tb = trade_table_new();
-    ts = trade_table_new();
-    if (!tb || !ts || trade_table_read_file(tb, bal, &ro, &err) ||
-        trade_table_read_file(ts, sha, &ro, &err)) {
-        rc = (tb && ts) ? cli_fail(&err) : CLI_EUSAGE;
-        goto done;
-    }
-    static const char *const cols[] = {"measure", "reporter", "partner", "flow",   "period", "unit",
-                                       "product", "value",    "status",  "source", "locator"};
-    trade_write_options wo = {0};
-    if (trade_writer_open(&w, out, &wo, &err) || trade_writer_header(w, 11, cols, NULL, &err)) {
-        rc = cli_fail(&err);
-        goto done;
-    }
-#define CELL(t, r, name)                                                                           \
-    (trade_table_col_index(t, name) < 0                                                            \
-         ? ""                                                                                      \
-         : trade_table_cell(t, r, (size_t)trade_table_col_index(t, name)))
-    for (size_t r = 0; r < trade_table_rows(tb); r++) {
-        static const char *const measures[] = {"balance", "coverage", "total"};
-        for (int m = 0; m < 3; m++) {
-            const char *unit = m == 1 ? "ratio" : CELL(tb, r, "unit");
-            const char *flow = *CELL(tb, r, "flow") ? CELL(tb, r, "flow") : "trade";
-            const char *cells[11] = {measures[m],
-                                     CELL(tb, r, "reporter"),
-                                     CELL(tb, r, "partner"),
-                                     flow,
-                                     CELL(tb, r, "period"),
-                                     unit,
-                                     CELL(tb, r, "product"),
-                                     CELL(tb, r, measures[m]),
-                                     CELL(tb, r, "status"),
-                                     "",
-                                     ""};
-            if (trade_writer_row(w, cells, &err)) {
-                rc = cli_fail(&err);
-                goto done;
-            }
-        }
-    }
-    for (size_t r = 0; r < trade_table_rows(ts); r++) {
-        const char *share = CELL(ts, r, "share_pct");
-        if (!*share && *CELL(ts, r, "status") && strstr(CELL(ts, r, "status"), "not a level"))
-            continue;
-        const char *cells[11] = {"share_pct",
-                                 CELL(ts, r, "reporter"),
-                                 CELL(ts, r, "partner"),
-                                 CELL(ts, r, "flow"),
-                                 CELL(ts, r, "period"),
-                                 "percent",
-                                 CELL(ts, r, "product"),
-                                 share,
-                                 CELL(ts, r, "status"),
-                                 CELL(ts, r, "source"),
-                                 CELL(ts, r, "locator")};
-        if (trade_writer_row(w, cells, &err)) {
-            rc = cli_fail(&err);
-            goto done;
-        }
-    }
-    rc = cli_writer_commit(w);
-    w = NULL;
-done:
-    trade_writer_discard(w);
-    trade_table_free(tb);
-    trade_table_free(ts);
-    if (bal)
-        unlink(bal);
-    if (sha)
-        unlink(sha);
-    free(bal), free(sha), free(out);
-    return rc;
-}
 
 /* ---- HTML ---- */
 
@@ -519,209 +389,15 @@ static void value_text(double v, const char *unit, char *out, size_t size)
         snprintf(out, size, "%s%s%s", g, *unit_words(unit) ? " " : "", unit_words(unit));
 }
 
-/* ---- the chart list ---- */
-
-typedef struct chart_spec {
-    char slug[96];
-    char *title, *caption;
-    trade_plot_kind kind;
-    int growth; /* kind growth: from the rates trade growth computes */
-    char *reporters, *partners, *flows, *units, *period; /* comma lists; NULL any */
-    /* automatic charts only */
-    const char *label; /* NULL any, else equal */
-    int span;          /* -1 any; 0 a year or less; 1 several years */
-} chart_spec;
-
-static void spec_free(chart_spec *s)
-{
-    free(s->title), free(s->caption), free(s->reporters), free(s->partners), free(s->flows);
-    free(s->units), free(s->period);
-}
-
-typedef struct config {
-    char *title, *subtitle;
-    chart_spec *charts;
-    size_t n;
-} config;
-
-static void config_free(config *c)
-{
-    for (size_t i = 0; i < c->n; i++)
-        spec_free(&c->charts[i]);
-    free(c->charts), free(c->title), free(c->subtitle);
-    memset(c, 0, sizeof *c);
-}
-
-static char *trim(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-        s[--n] = '\0';
-    return s;
-}
-
-/* Parse report.conf; errors are FILE:LINE: message, exit 2. */
-static int config_read(const char *path, config *c)
-{
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        cli_errorf("report", "%s: %s", path, strerror(errno));
-        return CLI_EUSAGE;
-    }
-    char buf[4096];
-    unsigned long line = 0;
-    int rc = CLI_OK;
-    chart_spec *cur = NULL;
-    while (fgets(buf, sizeof buf, f)) {
-        line++;
-        if (!strchr(buf, '\n') && !feof(f)) {
-            fprintf(stderr, "%s:%lu: line longer than %zu bytes\n", path, line, sizeof buf - 2);
-            rc = CLI_EUSAGE;
-            break;
-        }
-        buf[strcspn(buf, "\n")] = '\0';
-        char *s = trim(buf);
-        if (!*s || *s == '#')
-            continue;
-        if (*s == '[') {
-            char *e = strchr(s, ']');
-            if (!e || strncmp(s, "[chart ", 7) || e[1]) {
-                fprintf(stderr, "%s:%lu: a section is [chart SLUG]\n", path, line);
-                rc = CLI_EUSAGE;
-                break;
-            }
-            *e = '\0';
-            char *slug = trim(s + 7);
-            int ok = *slug && strlen(slug) < sizeof cur->slug;
-            for (char *p = slug; *p && ok; p++)
-                ok = isalnum((unsigned char)*p) || *p == '-' || *p == '_';
-            if (!ok) {
-                fprintf(stderr, "%s:%lu: a chart's slug is letters, digits, '-' and '_'\n", path,
-                        line);
-                rc = CLI_EUSAGE;
-                break;
-            }
-            for (size_t i = 0; i < c->n && ok; i++)
-                ok = strcmp(c->charts[i].slug, slug) != 0;
-            if (!ok) {
-                fprintf(stderr, "%s:%lu: chart %s is named twice\n", path, line, slug);
-                rc = CLI_EUSAGE;
-                break;
-            }
-            chart_spec *nv = realloc(c->charts, (c->n + 1) * sizeof *nv);
-            if (!nv) {
-                rc = CLI_EUSAGE;
-                break;
-            }
-            c->charts = nv;
-            cur = &c->charts[c->n++];
-            memset(cur, 0, sizeof *cur);
-            snprintf(cur->slug, sizeof cur->slug, "%s", slug);
-            cur->kind = TRADE_PLOT_LINE;
-            cur->span = -1;
-            continue;
-        }
-        char *eq = strchr(s, '=');
-        if (!eq) {
-            fprintf(stderr, "%s:%lu: expected KEY = VALUE\n", path, line);
-            rc = CLI_EUSAGE;
-            break;
-        }
-        *eq = '\0';
-        char *key = trim(s), *val = trim(eq + 1);
-        char **slot = NULL;
-        if (!cur) {
-            if (!strcmp(key, "title"))
-                slot = &c->title;
-            else if (!strcmp(key, "subtitle"))
-                slot = &c->subtitle;
-        } else if (!strcmp(key, "title")) {
-            slot = &cur->title;
-        } else if (!strcmp(key, "caption")) {
-            slot = &cur->caption;
-        } else if (!strcmp(key, "reporter")) {
-            slot = &cur->reporters;
-        } else if (!strcmp(key, "partner")) {
-            slot = &cur->partners;
-        } else if (!strcmp(key, "flow")) {
-            slot = &cur->flows;
-        } else if (!strcmp(key, "unit")) {
-            slot = &cur->units;
-        } else if (!strcmp(key, "period")) {
-            slot = &cur->period;
-        } else if (!strcmp(key, "kind")) {
-            cur->growth = !strcmp(val, "growth");
-            if (trade_plot_kind_parse(val, &cur->kind)) {
-                fprintf(stderr, "%s:%lu: kind is line, bars, rank or growth, not '%s'\n", path,
-                        line, val);
-                rc = CLI_EUSAGE;
-                break;
-            }
-            continue;
-        }
-        if (!slot) {
-            fprintf(stderr, "%s:%lu: unknown key '%s'%s\n", path, line, key,
-                    cur ? " (title, kind, reporter, partner, flow, unit, period, caption)"
-                        : " before the first [chart] (title, subtitle)");
-            rc = CLI_EUSAGE;
-            break;
-        }
-        free(*slot);
-        if (!(*slot = strdup(val))) {
-            rc = CLI_EUSAGE;
-            break;
-        }
-    }
-    if (!rc && ferror(f)) {
-        cli_errorf("report", "%s: read error", path);
-        rc = CLI_EUSAGE;
-    }
-    fclose(f);
-    for (size_t i = 0; !rc && i < c->n; i++)
-        if (!c->charts[i].title) {
-            fprintf(stderr, "%s: chart %s has no title\n", path, c->charts[i].slug);
-            rc = CLI_EUSAGE;
-        }
-    return rc;
-}
-
-static int in_list(const char *list, const char *v)
-{
-    if (!list)
-        return 1;
-    size_t n = strlen(v);
-    for (const char *p = list; *p;) {
-        while (*p == ' ')
-            p++;
-        const char *e = strchr(p, ',');
-        size_t l = e ? (size_t)(e - p) : strlen(p);
-        while (l && p[l - 1] == ' ')
-            l--;
-        if (l == n && !strncmp(p, v, n))
-            return 1;
-        if (!e)
-            break;
-        p = e + 1;
-    }
-    return 0;
-}
-
-static int spec_match(const chart_spec *s, const trade_obs *o)
-{
-    char per[TRADE_PERIOD_BUFSIZE];
-    trade_period_format(&o->period, per, sizeof per);
-    int span = trade_period_months(&o->period) > 12;
-    return in_list(s->reporters, o->reporter) && in_list(s->partners, o->partner) &&
-           in_list(s->flows, o->flow) && in_list(s->units, o->unit) &&
-           (!s->period || !strcmp(s->period, per)) && (!s->label || !strcmp(s->label, o->label)) &&
-           (s->span < 0 || s->span == span);
-}
 
 /* ---- the report ---- */
 
-enum { WHY_NONE = 0, WHY_SINGLE = 16, WHY_NO_PERIOD, WHY_NO_CHART };
+/* The checks of check.csv as the page explains them: by verdict, and
+ * whether each is circular (trade_report_check_circular). */
+typedef struct check_note {
+    trade_verdict verdict;
+    int circular;
+} check_note;
 
 typedef struct report {
     const char *outdir, *plots_dir;
@@ -731,13 +407,15 @@ typedef struct report {
     int worst;
     html h;
     const trade_table *all;
-    unsigned char *drawn; /* per row: 1 when a chart drew it */
-    unsigned char *why;   /* per row: the last reason it was not drawn */
+    trade_table *tables[6]; /* in the order of trade_report_sections */
+    check_note *checks;     /* one per row of the check table */
     names written, written_plots;
     size_t ncharts;
     char toc[64][200];
     char tocslug[64][96];
 } report;
+
+enum { T_GROWTH, T_RANKS, T_COMPARE, T_STATS, T_FIT, T_CHECK, T_COUNT };
 
 static void worse(report *r, int rc)
 {
@@ -789,30 +467,43 @@ static void h_cell(html *h, const char *text, int num)
     h_raw(h, "</td>");
 }
 
+/* The header cells of a table of observations (the page's one layout of
+ * an observation), and one observation's cells. */
+static void obs_head(html *h)
+{
+    h_raw(h, "<th>reporter</th><th>partner</th><th>flow</th><th>product</th>"
+             "<th>period</th><th>value</th><th>qualifier</th><th>source</th><th>locator</th>"
+             "<th>note</th>");
+}
+
+static void obs_cells(html *h, const trade_obs *o)
+{
+    char per[TRADE_PERIOD_BUFSIZE], val[128];
+    trade_period_format(&o->period, per, sizeof per);
+    value_text(o->value, o->unit, val, sizeof val);
+    h_cell(h, trade_country_name(o->reporter), 0);
+    h_cell(h, trade_country_name(o->partner), 0);
+    h_cell(h, o->flow, 0);
+    h_cell(h, o->product, 0);
+    h_cell(h, per, 0);
+    h_cell(h, val, 1);
+    h_cell(h, o->qualifier, 0);
+    h_cell(h, o->source, 0);
+    h_cell(h, o->locator, 0);
+    h_cell(h, o->note, 0);
+}
+
 /* The figures of a chart of observations: the rows it drew. */
 static void obs_table(html *h, const trade_table *t, const unsigned char *used)
 {
-    h_raw(h, "<table>\n<thead><tr><th>reporter</th><th>partner</th><th>flow</th><th>product</th>"
-             "<th>period</th><th>value</th><th>qualifier</th><th>source</th><th>locator</th>"
-             "<th>note</th></tr></thead>\n<tbody>\n");
+    h_raw(h, "<table>\n<thead><tr>");
+    obs_head(h);
+    h_raw(h, "</tr></thead>\n<tbody>\n");
     for (size_t r = 0; r < trade_table_rows(t); r++) {
         if (used[r] != TRADE_PLOT_ROW_DRAWN)
             continue;
-        const trade_obs *o = trade_table_obs(t, r);
-        char per[TRADE_PERIOD_BUFSIZE], val[128];
-        trade_period_format(&o->period, per, sizeof per);
-        value_text(o->value, o->unit, val, sizeof val);
         h_raw(h, "<tr>");
-        h_cell(h, trade_country_name(o->reporter), 0);
-        h_cell(h, trade_country_name(o->partner), 0);
-        h_cell(h, o->flow, 0);
-        h_cell(h, o->product, 0);
-        h_cell(h, per, 0);
-        h_cell(h, val, 1);
-        h_cell(h, o->qualifier, 0);
-        h_cell(h, o->source, 0);
-        h_cell(h, o->locator, 0);
-        h_cell(h, o->note, 0);
+        obs_cells(h, trade_table_obs(t, r));
         h_raw(h, "</tr>\n");
     }
     h_raw(h, "</tbody></table>\n");
@@ -859,51 +550,252 @@ static void growth_table(html *h, const trade_table *t, const unsigned char *use
 /* Draw one chart of the rows of t that sel selects (NULL: all). When t is
  * the report's table, note which rows were drawn and why the others were
  * not. Returns 1 when a chart was made. */
-static int do_chart(report *rp, const chart_spec *s, const trade_table *t,
-                    const unsigned char *sel)
+
+/* ---- the tables, computed in-process on the one table ---- */
+
+/* growth, stats and fit: the rows `trade growth`, `trade stats` and `trade
+ * fit` write (tools/series.c), into a table. */
+static int series_table(const trade_table *all, int which, trade_table *out)
 {
-    trade_plot_options po = {0};
-    po.kind = s->kind;
-    po.title = s->title;
-    po.name = s->slug;
-    po.rows = sel;
-    size_t n = trade_table_rows(t);
-    unsigned char *used = calloc(n ? n : 1, 1);
-    char *script = NULL;
-    size_t len = 0;
+    series_out so;
+    size_t nmetric;
+    const trade_column *metric = which == T_GROWTH  ? trade_growth_columns(&nmetric)
+                                 : which == T_STATS ? trade_summary_columns(&nmetric)
+                                                    : trade_fit_columns(&nmetric);
+    int rc = series_out_open_table(&so, all, metric, nmetric, out);
+    if (rc)
+        return rc;
     trade_error err;
-    if (!used) {
-        worse(rp, CLI_EUSAGE);
+    rc = which == T_GROWTH  ? trade_growth_table(all, NULL, series_growth_row, &so, &err)
+         : which == T_STATS ? trade_summary_run(all, series_summary_row, &so, &err)
+                            : trade_fit_run(all, NULL, series_fit_row, &so, &err);
+    rc = rc == -1 ? so.rc : rc ? cli_fail(&err) : CLI_OK;
+    return series_out_close(&so, rc);
+}
+
+/* ranks: every observation with its rank (trade_rank_table, the options of
+ * `trade rank` by default). */
+static int ranks_table(const trade_table *all, trade_table *out)
+{
+    size_t n = trade_table_rows(all), ncols = trade_table_cols(all);
+    double *rank = malloc((n + 1) * sizeof *rank);
+    const char **cells = malloc((ncols + 2) * sizeof *cells);
+    trade_error err;
+    int rc = CLI_OK;
+    if (!rank || !cells) {
+        cli_errorf("report", "out of memory");
+        rc = CLI_EUSAGE;
+        goto done;
+    }
+    if (trade_rank_table(all, NULL, rank, &err)) {
+        rc = cli_fail(&err);
+        goto done;
+    }
+    const trade_column *own = trade_rank_columns(NULL);
+    long rankcol = trade_table_col_index(all, own[0].name);
+    for (size_t i = 0; i < ncols && !rc; i++)
+        if (trade_table_add_column(out, trade_table_col_name(all, i), &err))
+            rc = cli_fail(&err);
+    if (!rc && rankcol < 0) {
+        rankcol = (long)ncols;
+        if (trade_table_add_column(out, own[0].name, &err))
+            rc = cli_fail(&err);
+    }
+    for (size_t r = 0; r < n && !rc; r++) {
+        char num[TRADE_NUMBER_BUFSIZE] = "";
+        for (size_t i = 0; i < ncols; i++)
+            cells[i] = trade_table_cell(all, r, i);
+        if (!isnan(rank[r]))
+            trade_number_format(rank[r], num, sizeof num);
+        cells[rankcol] = num;
+        if (trade_table_add_row(out, cells, &err))
+            rc = cli_fail(&err);
+    }
+done:
+    free(rank);
+    free(cells);
+    return rc;
+}
+
+typedef struct check_ctx {
+    report *rp;
+    trade_table *out;
+    size_t cap;
+    int rc;
+} check_ctx;
+
+static int on_check(void *vctx, const trade_check_result *r)
+{
+    check_ctx *c = vctx;
+    report *rp = c->rp;
+    char num[8][TRADE_NUMBER_BUFSIZE];
+    const char *cells[32];
+    trade_error err;
+    size_t k = trade_table_rows(c->out);
+    if (k == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 64;
+        check_note *v = realloc(rp->checks, cap * sizeof *v);
+        if (!v) {
+            cli_errorf("report", "out of memory");
+            c->rc = CLI_EUSAGE;
+            return 1;
+        }
+        rp->checks = v;
+        c->cap = cap;
+    }
+    rp->checks[k].verdict = r->verdict;
+    rp->checks[k].circular = trade_report_check_circular(rp->all, r);
+    trade_check_cells(rp->all, r, num, cells);
+    if (trade_table_add_row(c->out, cells, &err)) {
+        c->rc = cli_fail(&err);
+        return 1;
+    }
+    return 0;
+}
+
+/* check: the rows `trade check` writes, and each check's verdict. */
+static int check_table(report *rp, trade_table *out)
+{
+    size_t ncols;
+    const char *const *cols = trade_check_columns(&ncols, NULL);
+    trade_error err;
+    if (ncols > 32) {
+        cli_errorf("report", "too many check columns");
+        return CLI_EUSAGE;
+    }
+    for (size_t i = 0; i < ncols; i++)
+        if (trade_table_add_column(out, cols[i], &err))
+            return cli_fail(&err);
+    check_ctx c = {rp, out, 0, CLI_OK};
+    if (trade_check_run(rp->all, on_check, &c, &err))
+        return c.rc ? c.rc : cli_fail(&err);
+    return c.rc;
+}
+
+/* Every table of the report, each by library calls on the one table; a
+ * table that fails is reported and left empty, and the rest still runs. */
+static void make_tables(report *rp)
+{
+    size_t n;
+    const trade_report_section *sec = trade_report_sections(&n);
+    for (size_t i = 0; i < n && i < T_COUNT; i++) {
+        trade_table *t = rp->tables[i] = trade_table_new();
+        note("%s", sec[i].file);
+        int rc = CLI_EUSAGE;
+        trade_error err;
+        if (!t)
+            cli_errorf("report", "out of memory");
+        else if (i == T_GROWTH || i == T_STATS || i == T_FIT)
+            rc = series_table(rp->all, (int)i, t);
+        else if (i == T_RANKS)
+            rc = ranks_table(rp->all, t);
+        else if (i == T_CHECK)
+            rc = check_table(rp, t);
+        else
+            rc = trade_report_compare(rp->all, t, &err) ? cli_fail(&err) : CLI_OK;
+        if (rc) {
+            cli_errorf("report", "%s failed", sec[i].file);
+            worse(rp, rc < CLI_EUSAGE ? CLI_EUSAGE : rc);
+            trade_table_free(t);
+            rp->tables[i] = trade_table_new(); /* an empty sheet */
+        }
+    }
+}
+
+/* Write table t to outdir/file as CSV. Returns an exit code. */
+static int write_table(const char *outdir, const char *file, const trade_table *t)
+{
+    char *path = join(outdir, file);
+    size_t ncols = trade_table_cols(t);
+    const char **cells = malloc((ncols + 1) * sizeof *cells);
+    trade_writer *w = NULL;
+    trade_error err;
+    int rc = CLI_OK;
+    if (!path || !cells) {
+        cli_errorf("report", "out of memory");
+        rc = CLI_EUSAGE;
+        goto done;
+    }
+    for (size_t i = 0; i < ncols; i++)
+        cells[i] = trade_table_col_name(t, i);
+    trade_write_options wo = {0};
+    if (trade_writer_open(&w, path, &wo, &err) ||
+        trade_writer_header(w, ncols, cells, NULL, &err)) {
+        rc = cli_fail(&err);
+        goto done;
+    }
+    for (size_t r = 0; r < trade_table_rows(t) && !rc; r++) {
+        for (size_t i = 0; i < ncols; i++)
+            cells[i] = trade_table_cell(t, r, i);
+        if (trade_writer_row(w, cells, &err))
+            rc = cli_fail(&err);
+    }
+    if (!rc)
+        rc = cli_writer_commit(w);
+    else
+        trade_writer_discard(w);
+    w = NULL;
+done:
+    free(path);
+    free(cells);
+    return rc;
+}
+
+/* report.xlsx: each table a sheet, and the observations with their sources. */
+static int write_workbook(report *rp)
+{
+    size_t n;
+    const trade_report_section *sec = trade_report_sections(&n);
+    char *path = join(rp->outdir, "report.xlsx");
+    trade_workbook *wb = NULL;
+    trade_error err;
+    if (!path)
+        return -1;
+    int rc = trade_workbook_open(&wb, path, &err);
+    for (size_t i = 0; !rc && i < n && i < T_COUNT; i++)
+        rc = trade_workbook_add_table(wb, sec[i].name, rp->tables[i], &err);
+    if (!rc)
+        rc = trade_workbook_add_table(wb, "sources", rp->all, &err);
+    if (!rc)
+        rc = trade_workbook_commit(wb, &err);
+    else
+        trade_workbook_discard(wb);
+    if (rc)
+        cli_print_error(&err);
+    free(path);
+    return rc ? -1 : 0;
+}
+
+/* One chart of the report's model: its script written (and rendered, and
+ * copied into the plots folder), its section of the page with the figures
+ * drawn. */
+static int on_chart(void *ctx, const trade_report_chart *c)
+{
+    report *rp = ctx;
+    if (c->status) {
+        if (c->status != TRADE_EDATA) {
+            cli_print_error(c->err);
+            worse(rp, cli_exit_code(c->status));
+        }
+        /* a listed chart of figures that are not there (kind growth: the
+         * rates it names have none) */
+        if (c->listed && c->table == rp->all)
+            fprintf(stderr, "trade report: chart %s: no figure to draw\n", c->slug);
         return 0;
     }
-    int rc = trade_plot_script(t, &po, &script, &len, used, &err);
-    if (rc) {
-        if (rc != TRADE_EDATA) {
-            cli_print_error(&err);
-            worse(rp, cli_exit_code(rc));
-        }
-        free(used);
-        return 0;
-    }
-    note("chart %s", s->slug);
-    if (t == rp->all)
-        for (size_t r = 0; r < n; r++) {
-            if (used[r] == TRADE_PLOT_ROW_DRAWN)
-                rp->drawn[r] = 1;
-            else if (used[r])
-                rp->why[r] = used[r];
-        }
-    char gp[128], img[4][128];
+    note("chart %s", c->slug);
+    char gp[128], img[3][128];
     static const char *const ext[] = {"png", "svg", "pdf"};
-    snprintf(gp, sizeof gp, "%s.gp", s->slug);
+    snprintf(gp, sizeof gp, "%s.gp", c->slug);
     for (int f = 0; f < 3; f++)
-        snprintf(img[f], sizeof img[f], "%s.%s", s->slug, ext[f]);
+        snprintf(img[f], sizeof img[f], "%s.%s", c->slug, ext[f]);
+    trade_error err;
     char *gpath = join(rp->outdir, gp);
-    if (!gpath || trade_file_write_atomic(gpath, script, len, &err)) {
+    if (!gpath || trade_file_write_atomic(gpath, c->script, c->len, &err)) {
         if (gpath)
             cli_print_error(&err);
         worse(rp, CLI_EUSAGE);
-        free(gpath), free(script), free(used);
+        free(gpath);
         return 0;
     }
     wrote(rp, gp);
@@ -920,9 +812,9 @@ static int do_chart(report *rp, const chart_spec *s, const trade_table *t,
     if (rp->plots_dir) {
         char *pg = join(rp->plots_dir, gp), *pp = join(rp->plots_dir, img[0]);
         char *src = join(rp->outdir, img[0]);
-        if (!pg || !pp || !src || trade_file_write_atomic(pg, script, len, &err) ||
+        if (!pg || !pp || !src || trade_file_write_atomic(pg, c->script, c->len, &err) ||
             (rp->render && write_copy(src, pp))) {
-            fprintf(stderr, "trade report: cannot copy %s into %s\n", s->slug, rp->plots_dir);
+            fprintf(stderr, "trade report: cannot copy %s into %s\n", c->slug, rp->plots_dir);
             worse(rp, CLI_EUSAGE);
         } else if (names_add(&rp->written_plots, gp) ||
                    (rp->render && names_add(&rp->written_plots, img[0]))) {
@@ -930,35 +822,23 @@ static int do_chart(report *rp, const chart_spec *s, const trade_table *t,
         }
         free(pg), free(pp), free(src);
     }
-    /* the title as drawn (with its period) from the script */
-    char shown[200];
-    snprintf(shown, sizeof shown, "%s", s->title);
-    const char *st = strstr(script, "\nsvg_title = '");
-    if (st) {
-        st += strlen("\nsvg_title = '");
-        const char *e = strstr(st, "'\n");
-        if (e && (size_t)(e - st) < sizeof shown) {
-            memcpy(shown, st, (size_t)(e - st));
-            shown[e - st] = '\0';
-        }
-    }
     html *h = &rp->h;
     if (rp->ncharts < 64) {
-        snprintf(rp->toc[rp->ncharts], sizeof rp->toc[0], "%s", shown);
-        snprintf(rp->tocslug[rp->ncharts], sizeof rp->tocslug[0], "%s", s->slug);
+        snprintf(rp->toc[rp->ncharts], sizeof rp->toc[0], "%s", c->shown);
+        snprintf(rp->tocslug[rp->ncharts], sizeof rp->tocslug[0], "%s", c->slug);
     }
     rp->ncharts++;
     h_raw(h, "<section id=\"");
-    h_attr(h, s->slug);
+    h_attr(h, c->slug);
     h_raw(h, "\">\n<h2>");
-    h_text(h, shown);
+    h_text(h, c->shown);
     h_raw(h, "</h2>\n<figure><img src=\"");
     h_attr(h, img[0]);
     h_raw(h, "\" width=\"800\" height=\"500\" alt=\"");
-    h_text(h, shown);
+    h_text(h, c->shown);
     h_raw(h, "\"><figcaption>");
-    if (s->caption) {
-        h_text(h, s->caption);
+    if (c->caption) {
+        h_text(h, c->caption);
         h_raw(h, " ");
     }
     h_raw(h, "<a href=\"");
@@ -970,319 +850,23 @@ static int do_chart(report *rp, const chart_spec *s, const trade_table *t,
     h_raw(h, "\">gnuplot script</a></figcaption></figure>\n"
              "<details open><summary>Figures drawn and their sources</summary>\n"
              "<div class=\"scroll\">\n");
-    if (n && !trade_table_obs(t, 0))
-        growth_table(h, t, used);
+    if (c->table == rp->all)
+        obs_table(h, c->table, c->used);
     else
-        obs_table(h, t, used);
+        growth_table(h, c->table, c->used);
     h_raw(h, "</div></details>\n</section>\n");
-    free(gpath), free(script), free(used);
-    return 1;
-}
-
-static void slugify(const char *in, char *out, size_t size)
-{
-    size_t j = 0;
-    for (; *in && j + 1 < size; in++) {
-        unsigned char ch = (unsigned char)*in;
-        if (isalnum(ch))
-            out[j++] = (char)tolower(ch);
-        else if (j && out[j - 1] != '-')
-            out[j++] = '-';
-    }
-    while (j && out[j - 1] == '-')
-        j--;
-    out[j] = '\0';
-}
-
-static const char *flow_words(const char *flow)
-{
-    static const char *const m[][2] = {{"export", "exports"},
-                                       {"import", "imports"},
-                                       {"services_export", "services exports"},
-                                       {"services_import", "services imports"},
-                                       {"fdi_stock", "FDI stock"},
-                                       {"fdi_flow", "FDI flows"},
-                                       {"investment_stock", "investment stock"},
-                                       {"investment_flow", "investment flows"},
-                                       {"aid", "aid"},
-                                       {"freight", "freight"},
-                                       {"trade", "trade"}};
-    for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
-        if (!strcmp(m[i][0], flow))
-            return m[i][1];
-    return flow;
-}
-
-/* The kind of chart for a unit: ranks, stated growth rates, else over time
- * (or bars when every figure is of one period). */
-static trade_plot_kind auto_kind(const char *unit, int one_period)
-{
-    if (!strcmp(unit, "rank"))
-        return TRADE_PLOT_RANK;
-    if (!strcmp(unit, "percent_change"))
-        return TRADE_PLOT_GROWTH;
-    return one_period ? TRADE_PLOT_BARS : TRADE_PLOT_LINE;
-}
-
-static int is_stock(const char *flow)
-{
-    size_t n = strlen(flow);
-    return n >= 6 && !strcmp(flow + n - 6, "_stock");
-}
-
-/* Levels of different flows never share a chart; rates and ranks of flows
- * do (exports and imports growth side by side), but never with a stock's. */
-static int same_flow_group(const trade_obs *a, const trade_obs *b)
-{
-    if (!strcmp(a->flow, b->flow))
-        return 1;
-    return !trade_stats_unit_is_level(a->unit) && is_stock(a->flow) == is_stock(b->flow);
-}
-
-/* One chart per reporter, flow, unit, label and kind of period for the
- * rows no chart drew; a group of one figure is listed, not drawn. */
-static void auto_charts(report *rp)
-{
-    const trade_table *all = rp->all;
-    size_t n = trade_table_rows(all);
-    unsigned char *done = calloc(n ? n : 1, 1), *sel = malloc(n ? n : 1);
-    names slugs = {0};
-    if (!done || !sel) {
-        free(done), free(sel);
-        worse(rp, CLI_EUSAGE);
-        return;
-    }
-    for (size_t r = 0; r < n; r++) {
-        const trade_obs *o = trade_table_obs(all, r);
-        if (done[r] || rp->drawn[r])
-            continue;
-        if (o->period.start_unit == TRADE_PERIOD_NONE) {
-            rp->why[r] = WHY_NO_PERIOD;
-            continue;
-        }
-        chart_spec s = {0};
-        s.span = trade_period_months(&o->period) > 12;
-        s.label = o->label;
-        size_t count = 0;
-        int one_period = 1;
-        for (size_t q = r; q < n; q++) {
-            const trade_obs *p = trade_table_obs(all, q);
-            sel[q] = 0;
-            if (done[q] || rp->drawn[q] || strcmp(p->reporter, o->reporter) ||
-                !same_flow_group(o, p) || strcmp(p->unit, o->unit) || strcmp(p->label, o->label) ||
-                (trade_period_months(&p->period) > 12) != s.span ||
-                p->period.start_unit == TRADE_PERIOD_NONE)
-                continue;
-            sel[q] = 1;
-            done[q] = 1;
-            count++;
-            if (trade_period_compare(&o->period, &p->period))
-                one_period = 0;
-        }
-        for (size_t q = 0; q < r; q++)
-            sel[q] = 0;
-        if (count < 2) {
-            rp->why[r] = WHY_SINGLE;
-            continue;
-        }
-        /* the label names the chart's slug only when it sets it apart */
-        int other_label = 0;
-        for (size_t q = 0; q < n && !other_label; q++) {
-            const trade_obs *p = trade_table_obs(all, q);
-            other_label = !rp->drawn[q] && !strcmp(p->reporter, o->reporter) &&
-                          !strcmp(p->flow, o->flow) && !strcmp(p->unit, o->unit) &&
-                          strcmp(p->label, o->label);
-        }
-        char title[300], base[200], slug[96], lab[32];
-        snprintf(lab, sizeof lab, "%s", other_label ? o->label : "");
-        int flows = 0; /* several flows in one chart of rates */
-        for (size_t q = r; q < n && !flows; q++)
-            flows = sel[q] && strcmp(trade_table_obs(all, q)->flow, o->flow);
-        /* two flows by name ("exports and imports"), more as "flows" */
-        char two[96] = "";
-        if (flows) {
-            const char *other = NULL;
-            int more = 0;
-            for (size_t q = r; q < n; q++) {
-                const char *f = sel[q] ? trade_table_obs(all, q)->flow : NULL;
-                if (!f || !strcmp(f, o->flow))
-                    continue;
-                if (!other)
-                    other = f;
-                else if (strcmp(f, other))
-                    more = 1;
-            }
-            if (other && !more)
-                snprintf(two, sizeof two, "%s and %s", flow_words(o->flow), flow_words(other));
-        }
-        const char *what = *o->label ? o->label
-                           : *two      ? two
-                           : flows     ? (is_stock(o->flow) ? "stocks" : "flows")
-                                       : flow_words(o->flow);
-        /* one partner for the whole chart: the title names it */
-        int one_partner = strcmp(o->partner, o->reporter) != 0;
-        for (size_t q = r; q < n && one_partner; q++)
-            one_partner = !sel[q] || !strcmp(trade_table_obs(all, q)->partner, o->partner);
-        char who[160];
-        if (one_partner)
-            snprintf(who, sizeof who, "%s \xe2\x86\x92 %s", trade_country_name(o->reporter),
-                     trade_country_name(o->partner));
-        else
-            snprintf(who, sizeof who, "%s", trade_country_name(o->reporter));
-        const char *uw = !strcmp(o->unit, "percent_change") ? "growth, %"
-                         : !strcmp(o->unit, "rank") || !strcmp(o->unit, "count") ? ""
-                                                                                  : o->unit;
-        if (*o->label)
-            who[0] = '\0'; /* a label names the quantity by itself */
-        snprintf(title, sizeof title, "%s%s%s%s%s%s%s", who, *who ? ": " : "", what,
-                 *uw ? " (" : "", uw,
-                 *uw ? ")" : "",
-                 s.span ? ", totals over several years" : "");
-        snprintf(base, sizeof base, "%s-%s-%s%s%s%s", o->reporter, flows ? what : o->flow, o->unit,
-                 *lab ? "-" : "", lab, s.span ? "-multi-year" : "");
-        slugify(base, slug, sizeof slug - 4);
-        /* slugs stay unique: a long label cut short could repeat one */
-        if (names_has(&slugs, slug)) {
-            size_t l = strlen(slug);
-            for (int k = 2; k < 100 && names_has(&slugs, slug); k++)
-                snprintf(slug + l, 4, "-%d", k);
-        }
-        names_add(&slugs, slug);
-        snprintf(s.slug, sizeof s.slug, "%s", slug);
-        s.title = title;
-        s.kind = auto_kind(o->unit, one_period);
-        s.caption = NULL;
-        do_chart(rp, &s, all, sel);
-    }
-    names_free(&slugs);
-    free(done), free(sel);
-}
-
-/* The computed growth rates (growth.csv) that a [chart] of kind growth selects. */
-static void growth_chart(report *rp, const chart_spec *s)
-{
-    char *path = join(rp->outdir, "growth.csv");
-    trade_table *t = trade_table_new();
-    trade_read_options ro = {0};
-    ro.generic = 1;
-    trade_error err;
-    if (!path || !t || trade_table_read_file(t, path, &ro, &err)) {
-        free(path);
-        trade_table_free(t);
-        return; /* growth failed: already reported */
-    }
-    size_t n = trade_table_rows(t);
-    unsigned char *keep = malloc(n ? n : 1);
-    long cr = trade_table_col_index(t, "reporter"), cp = trade_table_col_index(t, "partner"),
-         cf = trade_table_col_index(t, "flow"), cu = trade_table_col_index(t, "unit");
-    if (keep && cr >= 0 && cp >= 0 && cf >= 0 && cu >= 0) {
-        for (size_t r = 0; r < n; r++)
-            keep[r] = in_list(s->reporters, trade_table_cell(t, r, (size_t)cr)) &&
-                      in_list(s->partners, trade_table_cell(t, r, (size_t)cp)) &&
-                      in_list(s->flows, trade_table_cell(t, r, (size_t)cf)) &&
-                      in_list(s->units, trade_table_cell(t, r, (size_t)cu));
-        do_chart(rp, s, t, keep);
-    }
-    free(keep);
-    free(path);
-    trade_table_free(t);
-}
-
-/* A sheet of the header only, for a table without rows (the names are
- * plain words: split at commas). A table that could not be written at all
- * (a failed step, reported already) gets an empty sheet. */
-static int header_sheet(trade_workbook *wb, const char *sheet, const char *csv, trade_error *err)
-{
-    char line[4096] = "";
-    FILE *f = fopen(csv, "r");
-    if (f) {
-        if (!fgets(line, sizeof line, f))
-            line[0] = '\0';
-        fclose(f);
-    }
-    line[strcspn(line, "\r\n")] = '\0';
-    const char *cols[128];
-    size_t n = 0;
-    for (char *p = line; *p && n < 128;) {
-        cols[n++] = p;
-        char *e = strchr(p, ',');
-        if (!e)
-            break;
-        *e = '\0';
-        p = e + 1;
-    }
-    return trade_workbook_add_sheet(wb, sheet, n, cols, err);
-}
-
-/* report.xlsx: each table a sheet, and the observations with their sources. */
-static int write_workbook(report *rp)
-{
-    static const char *const sheets[][2] = {{"growth", "growth.csv"}, {"ranks", "ranks.csv"},
-                                            {"compare", "compare.csv"}, {"stats", "stats.csv"},
-                                            {"fit", "fit.csv"},       {"check", "check.csv"}};
-    char *path = join(rp->outdir, "report.xlsx");
-    trade_workbook *wb = NULL;
-    trade_error err;
-    if (!path)
-        return -1;
-    int rc = trade_workbook_open(&wb, path, &err);
-    for (size_t i = 0; !rc && i < sizeof sheets / sizeof sheets[0]; i++) {
-        char *csv = join(rp->outdir, sheets[i][1]);
-        trade_table *t = trade_table_new();
-        trade_read_options ro = {0};
-        ro.generic = 1;
-        if (!csv || !t)
-            rc = TRADE_ENOMEM;
-        else if (!trade_table_read_file(t, csv, &ro, &err))
-            rc = trade_workbook_add_table(wb, sheets[i][0], t, &err);
-        else
-            rc = header_sheet(wb, sheets[i][0], csv, &err); /* no rows, or a failed step */
-        trade_table_free(t);
-        free(csv);
-    }
-    if (!rc)
-        rc = trade_workbook_add_table(wb, "sources", rp->all, &err);
-    if (!rc)
-        rc = trade_workbook_commit(wb, &err);
-    else
-        trade_workbook_discard(wb);
-    if (rc)
-        cli_print_error(&err);
-    free(path);
-    return rc ? -1 : 0;
-}
-
-static const char *why_text(unsigned char why)
-{
-    switch (why) {
-    case TRADE_PLOT_ROW_SAME_PERIOD:
-        return "another figure of the same series and period is drawn (an exact figure before a "
-               "qualified one, then the finer precision)";
-    case TRADE_PLOT_ROW_OTHER_UNIT:
-        return "its chart draws another unit";
-    case TRADE_PLOT_ROW_OTHER_PERIOD:
-        return "its chart draws one period";
-    case TRADE_PLOT_ROW_OTHER_KIND:
-        return "a stock among flows: a stock at a date does not share an axis with flows over "
-               "a year";
-    case WHY_SINGLE:
-        return "the only figure of its reporter, flow, unit and kind of period (a chart of one "
-               "point says no more than this row)";
-    case WHY_NO_PERIOD:
-        return "no period: it has no place on a time axis";
-    default:
-        return "no chart selects it";
-    }
+    free(gpath);
+    return 0;
 }
 
 /* Every observation no chart drew, with the reason. */
-static void not_drawn(report *rp)
+static void not_drawn(report *rp, const unsigned char *state)
 {
     html *h = &rp->h;
     const trade_table *t = rp->all;
     size_t n = trade_table_rows(t), k = 0;
     for (size_t r = 0; r < n; r++)
-        k += !rp->drawn[r];
+        k += state[r] != TRADE_PLOT_ROW_DRAWN;
     char num[32];
     h_raw(h, "<section id=\"not-drawn\">\n<h2>Figures not drawn</h2>\n<p>");
     snprintf(num, sizeof num, "%zu", n - k);
@@ -1303,30 +887,16 @@ static void not_drawn(report *rp)
         h_text(h, num);
         h_raw(h, " are not, for the reasons given.</p>\n");
     }
-    h_raw(h, "<div class=\"scroll\"><table>\n<thead><tr>"
-             "<th>reporter</th><th>partner</th><th>flow</th><th>product</th><th>period</th>"
-             "<th>value</th><th>qualifier</th><th>source</th><th>locator</th><th>note</th>"
-             "<th>why not drawn</th></tr></thead>\n<tbody>\n");
+    h_raw(h, "<div class=\"scroll\"><table>\n<thead><tr>");
+    obs_head(h);
+    h_raw(h, "<th>why not drawn</th></tr></thead>\n<tbody>\n");
     for (size_t r = 0; r < n; r++) {
-        if (rp->drawn[r])
+        if (state[r] == TRADE_PLOT_ROW_DRAWN)
             continue;
-        const trade_obs *o = trade_table_obs(t, r);
-        char per[TRADE_PERIOD_BUFSIZE], val[128];
-        trade_period_format(&o->period, per, sizeof per);
-        value_text(o->value, o->unit, val, sizeof val);
         h_raw(h, "<tr>");
-        h_cell(h, trade_country_name(o->reporter), 0);
-        h_cell(h, trade_country_name(o->partner), 0);
-        h_cell(h, o->flow, 0);
-        h_cell(h, o->product, 0);
-        h_cell(h, per, 0);
-        h_cell(h, val, 1);
-        h_cell(h, o->qualifier, 0);
-        h_cell(h, o->source, 0);
-        h_cell(h, o->locator, 0);
-        h_cell(h, o->note, 0);
+        obs_cells(h, trade_table_obs(t, r));
         h_raw(h, "<td class=\"why\">");
-        h_text(h, why_text(rp->why[r]));
+        h_text(h, trade_report_why_text(state[r]));
         h_raw(h, "</td>");
         h_raw(h, "</tr>\n");
     }
@@ -1343,16 +913,16 @@ static const char *cell(const trade_table *t, size_t r, const char *name)
 static void verdicts(report *rp)
 {
     html *h = &rp->h;
-    char *path = join(rp->outdir, "check.csv");
-    trade_table *t = trade_table_new();
-    trade_read_options ro = {0};
-    ro.generic = 1;
-    trade_error err;
+    const trade_table *t = rp->tables[T_CHECK];
     h_raw(h, "<section id=\"consistency\">\n<h2>Consistency of the figures</h2>\n");
-    if (!path || !t || trade_table_read_file(t, path, &ro, &err)) {
+    if (!trade_table_cols(t)) {
         h_raw(h, "<p>No consistency check could be made (see check.csv).</p>\n</section>\n");
-        free(path);
-        trade_table_free(t);
+        return;
+    }
+    if (!trade_table_rows(t)) {
+        h_raw(h, "<p>No figure here can be checked against another: no stated growth rate "
+                 "with both its levels, no total with two parts or more, no figure stated "
+                 "twice.</p>\n</section>\n");
         return;
     }
     h_raw(h,
@@ -1374,14 +944,13 @@ static void verdicts(report *rp)
           "nothing.</dd>\n</dl>\n");
     size_t n = trade_table_rows(t), nc = 0, nr = 0, ni = 0, ncirc = 0;
     for (size_t r = 0; r < n; r++) {
-        const char *v = cell(t, r, "verdict");
-        int circ = strstr(cell(t, r, "compared"), ", derived)") != NULL;
-        ncirc += circ;
-        if (circ)
+        const check_note *cn = &rp->checks[r];
+        ncirc += cn->circular;
+        if (cn->circular)
             continue;
-        nc += !strcmp(v, "consistent");
-        nr += !strcmp(v, "consistent within rounding");
-        ni += !strcmp(v, "inconsistent");
+        nc += cn->verdict == TRADE_CONSISTENT;
+        nr += cn->verdict == TRADE_CONSISTENT_ROUNDING;
+        ni += cn->verdict == TRADE_INCONSISTENT;
     }
     char p[400];
     snprintf(p, sizeof p,
@@ -1394,13 +963,14 @@ static void verdicts(report *rp)
              "<th>period</th><th>stated</th><th>computed</th><th>gap</th><th>verdict</th>"
              "<th>what was compared</th></tr></thead>\n<tbody>\n");
     for (size_t r = 0; r < n; r++) {
-        const char *unit = cell(t, r, "unit"), *v = cell(t, r, "verdict");
+        const char *unit = cell(t, r, "unit");
+        trade_verdict verdict = rp->checks[r].verdict;
         int pct = !strcmp(unit, "percent_change") || !strcmp(unit, "percent");
-        int circ = strstr(cell(t, r, "compared"), ", derived)") != NULL;
+        int circ = rp->checks[r].circular;
         char series[300], a[96], b[96], gap[96], g2[128];
         snprintf(series, sizeof series, "%s \xe2\x86\x92 %s, %s%s%s",
                  trade_country_name(cell(t, r, "reporter")),
-                 trade_country_name(cell(t, r, "partner")), flow_words(cell(t, r, "flow")),
+                 trade_country_name(cell(t, r, "partner")), trade_report_flow_words(cell(t, r, "flow")),
                  *cell(t, r, "product") ? ", " : "", cell(t, r, "product"));
         num_cell(cell(t, r, "a_value"), pct ? 2 : -1, a, sizeof a);
         num_cell(cell(t, r, "b_value"), pct ? 2 : 0, b, sizeof b);
@@ -1426,8 +996,8 @@ static void verdicts(report *rp)
         h_cell(h, b, 1);
         h_cell(h, g2, 1);
         h_raw(h, "<td>");
-        h_raw(h, !strcmp(v, "inconsistent") ? "<b class=\"bad\">" : "<b class=\"ok\">");
-        h_text(h, v);
+        h_raw(h, verdict == TRADE_INCONSISTENT ? "<b class=\"bad\">" : "<b class=\"ok\">");
+        h_text(h, trade_interval_verdict_name(verdict));
         h_raw(h, "</b>");
         if (circ)
             h_raw(h, "<br><b>circular</b>: derived base");
@@ -1436,8 +1006,6 @@ static void verdicts(report *rp)
         h_raw(h, "</tr>\n");
     }
     h_raw(h, "</tbody></table></div>\n</section>\n");
-    free(path);
-    trade_table_free(t);
 }
 
 static const char css[] =
@@ -1451,32 +1019,6 @@ static const char css[] =
     ".ok{color:#006b4f}.bad{color:#b3261e}summary{cursor:pointer;color:#0b5394}dt{font-weight:"
     "bold}td.why{min-width:12em}";
 
-/* "Trade figures: Germany and China" from the reporters (up to three). */
-static void auto_page_title(const trade_table *t, char *out, size_t size)
-{
-    const char *seen[4];
-    size_t k = 0, more = 0;
-    for (size_t r = 0; r < trade_table_rows(t); r++) {
-        const char *c = trade_table_obs(t, r)->reporter;
-        size_t i = 0;
-        while (i < k && strcmp(seen[i], c))
-            i++;
-        if (i < k)
-            continue;
-        if (k < 3)
-            seen[k++] = c;
-        else
-            more = 1;
-    }
-    size_t len = (size_t)snprintf(out, size, "Trade figures: ");
-    for (size_t i = 0; i < k && len < size; i++)
-        len += (size_t)snprintf(out + len, size - len, "%s%s",
-                                i ? (i + 1 == k && !more ? " and " : ", ") : "",
-                                trade_country_name(seen[i]));
-    if (more && len < size)
-        snprintf(out + len, size - len, " and others");
-}
-
 /* Is path an existing folder (1), missing (0), or something else (-1)? */
 static int folder_state(const char *path)
 {
@@ -1484,6 +1026,17 @@ static int folder_state(const char *path)
     if (stat(path, &st))
         return errno == ENOENT ? 0 : -1;
     return S_ISDIR(st.st_mode) ? 1 : -1;
+}
+
+/* Print a chart-list error: FILE:LINE: message, or trade report: FILE: why. */
+static void config_error(const trade_error *err)
+{
+    if (err->line)
+        fprintf(stderr, "%s:%lu: %s\n", err->file, err->line, err->message);
+    else if (err->file[0])
+        cli_errorf("report", "%s: %s", err->file, err->message);
+    else
+        cli_print_error(err);
 }
 
 int cmd_report(int argc, char **argv)
@@ -1494,10 +1047,13 @@ int cmd_report(int argc, char **argv)
                                              {"title", required_argument, NULL, OPT_TITLE},
                                              {"subtitle", required_argument, NULL, OPT_SUBTITLE},
                                              {"config", required_argument, NULL, OPT_CONFIG},
+                                             {"where", required_argument, NULL, CLI_OPT_WHERE},
                                              {"help", no_argument, NULL, CLI_OPT_HELP},
                                              {NULL, 0, NULL, 0}};
     report rp = {0};
-    config cf = {0};
+    cli_common input = {0}; /* --where */
+    trade_report_config *cf = NULL;
+    trade_report *model = NULL;
     const char *title = NULL, *subtitle = NULL, *conf_path = NULL;
     rp.render = 1;
     int c;
@@ -1524,6 +1080,12 @@ int cmd_report(int argc, char **argv)
             break;
         case OPT_CONFIG:
             conf_path = optarg;
+            break;
+        case CLI_OPT_WHERE:
+            if (cli_common_option(&input, "report", c, optarg)) {
+                cli_usage_hint("report");
+                return CLI_EUSAGE;
+            }
             break;
         default:
             fputs("see 'trade report --help'\n", stderr);
@@ -1562,6 +1124,7 @@ int cmd_report(int argc, char **argv)
     }
     names_free(&skip);
     trade_table *all = NULL;
+    trade_error err;
     int rc = CLI_OK;
     if (!rp.nfiles) {
         cli_errorf("report", "%s: no .csv files", dir);
@@ -1574,10 +1137,14 @@ int cmd_report(int argc, char **argv)
         if (!access(conf_default, F_OK))
             conf_path = conf_default;
     }
-    if (conf_path && (rc = config_read(conf_path, &cf)))
+    if (conf_path && trade_report_config_read(conf_path, &cf, &err)) {
+        config_error(&err);
+        rc = CLI_EUSAGE;
         goto out;
+    }
+    /* the folder, read once */
     all = trade_table_new();
-    rc = all ? cli_read_inputs(all, "report", (int)rp.nfiles, rp.files, NULL) : CLI_EUSAGE;
+    rc = all ? cli_read_inputs(all, "report", (int)rp.nfiles, rp.files, &input) : CLI_EUSAGE;
     if (rc)
         goto out;
     /* the folders: the plots folder first, so a failure leaves nothing behind */
@@ -1602,48 +1169,27 @@ int cmd_report(int argc, char **argv)
         manifest_read(rp.plots_dir, &old_plots);
     rp.all = all;
     size_t nrows = trade_table_rows(all);
-    rp.drawn = calloc(nrows ? nrows : 1, 1);
-    rp.why = calloc(nrows ? nrows : 1, 1);
-    if (!rp.drawn || !rp.why) {
-        rc = CLI_EUSAGE;
-        goto out;
-    }
-    /* the tables */
-    static const struct {
-        const char *file;
-        cmd_fn fn;
-        const char *name;
-    } tables[] = {{"growth.csv", cmd_growth, "growth"},
-                  {"ranks.csv", cmd_rank, "rank"},
-                  {"stats.csv", cmd_stats, "stats"},
-                  {"fit.csv", cmd_fit, "fit"},
-                  {"check.csv", cmd_check, "check"}};
-    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
-        char *path = join(outdir, tables[i].file);
-        const char *pre[] = {tables[i].name};
-        note("%s", tables[i].file);
-        int r = path ? run_cmd(tables[i].fn, pre, 1, path, rp.files, rp.nfiles) : CLI_EUSAGE;
-        if (r) {
-            cli_errorf("report", "%s failed (exit status %d)", tables[i].file, r);
-            worse(&rp, r < CLI_EUSAGE ? CLI_EUSAGE : r);
+    /* the tables, each written by the one function */
+    make_tables(&rp);
+    static const int written_order[] = {T_GROWTH, T_RANKS, T_STATS, T_FIT, T_CHECK, T_COMPARE};
+    const trade_report_section *sec = trade_report_sections(NULL);
+    for (size_t i = 0; i < sizeof written_order / sizeof written_order[0]; i++) {
+        int k = written_order[i];
+        if (write_table(outdir, sec[k].file, rp.tables[k])) {
+            cli_errorf("report", "%s failed", sec[k].file);
+            worse(&rp, CLI_EUSAGE);
         }
-        wrote(&rp, tables[i].file);
-        free(path);
+        wrote(&rp, sec[k].file);
     }
-    note("%s", "compare.csv");
-    if (write_compare(outdir, rp.files, rp.nfiles)) {
-        cli_errorf("report", "compare.csv failed");
-        worse(&rp, CLI_EUSAGE);
-    }
-    wrote(&rp, "compare.csv");
     note("%s", "report.xlsx");
     if (write_workbook(&rp))
         worse(&rp, CLI_EUSAGE);
     wrote(&rp, "report.xlsx");
     /* the page */
     char auto_title[300];
-    auto_page_title(all, auto_title, sizeof auto_title);
-    const char *page_title = title ? title : cf.title ? cf.title : auto_title;
+    trade_report_page_title(all, auto_title, sizeof auto_title);
+    const char *conf_title = trade_report_config_title(cf);
+    const char *page_title = title ? title : conf_title ? conf_title : auto_title;
     html *h = &rp.h;
     h_raw(h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
     h_text(h, page_title);
@@ -1652,7 +1198,7 @@ int cmd_report(int argc, char **argv)
     h_raw(h, "</style>\n</head>\n<body>\n<h1>");
     h_text(h, page_title);
     h_raw(h, "</h1>\n");
-    const char *sub = subtitle ? subtitle : cf.subtitle;
+    const char *sub = subtitle ? subtitle : trade_report_config_subtitle(cf);
     if (sub) {
         h_raw(h, "<p class=\"sub\">");
         h_text(h, sub);
@@ -1676,26 +1222,14 @@ int cmd_report(int argc, char **argv)
              " · all of them and the sources in one workbook: <a href=\"report.xlsx\">"
              "report.xlsx</a></p>\n<!--TOC-->\n");
     size_t toc_at = h->len;
-    for (size_t i = 0; i < cf.n; i++) {
-        chart_spec *s = &cf.charts[i];
-        if (s->growth) {
-            growth_chart(&rp, s);
-            continue;
-        }
-        unsigned char *sel = malloc(nrows ? nrows : 1);
-        if (!sel) {
-            worse(&rp, CLI_EUSAGE);
-            continue;
-        }
-        size_t k = 0;
-        for (size_t r = 0; r < nrows; r++)
-            k += (sel[r] = (unsigned char)spec_match(s, trade_table_obs(all, r)));
-        if (!k || !do_chart(&rp, s, all, sel))
-            fprintf(stderr, "trade report: chart %s: no figure to draw\n", s->slug);
-        free(sel);
+    /* the charts: the report's model chooses and draws them, on_chart writes them */
+    if (trade_report_new(all, rp.tables[T_GROWTH], cf, &model, &err) ||
+        trade_report_charts(model, on_chart, &rp, &err)) {
+        cli_print_error(&err);
+        worse(&rp, CLI_EUSAGE);
     }
-    auto_charts(&rp);
-    not_drawn(&rp);
+    if (model)
+        not_drawn(&rp, trade_report_row_state(model));
     verdicts(&rp);
     h_raw(h, "</body>\n</html>\n");
     /* the contents list goes where the marker was */
@@ -1719,7 +1253,6 @@ int cmd_report(int argc, char **argv)
         worse(&rp, CLI_EUSAGE);
     } else {
         char *index = join(outdir, "index.html");
-        trade_error err;
         note("%s", "index.html");
         if (!index || trade_file_write_atomic(index, page.p, page.len, &err)) {
             if (index)
@@ -1743,16 +1276,18 @@ int cmd_report(int argc, char **argv)
     }
     rc = rp.worst;
 out:
+    trade_report_free(model);
+    for (int i = 0; i < T_COUNT; i++)
+        trade_table_free(rp.tables[i]);
+    free(rp.checks);
     trade_table_free(all);
     for (size_t i = 0; i < rp.nfiles; i++)
         free(rp.files[i]);
     free(rp.files);
-    free(rp.drawn);
-    free(rp.why);
     names_free(&rp.written);
     names_free(&rp.written_plots);
     names_free(&old_out);
     names_free(&old_plots);
-    config_free(&cf);
+    trade_report_config_free(cf);
     return rc;
 }

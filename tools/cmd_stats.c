@@ -20,36 +20,6 @@ static const char usage[] =
     "example:\n"
     "  trade stats --where flow=export datasets/*.csv\n";
 
-typedef struct stats_ctx {
-    series_out out;
-    int rc;
-} stats_ctx;
-
-static int write_row(void *ctx, const trade_summary_row *r)
-{
-    stats_ctx *sc = ctx;
-    series_out *so = &sc->out;
-    const trade_summary *sum = &r->summary;
-    char p0[TRADE_PERIOD_BUFSIZE], p1[TRADE_PERIOD_BUFSIZE];
-    trade_period_format(r->period_from, p0, sizeof p0);
-    trade_period_format(r->period_to, p1, sizeof p1);
-    series_out_ident(so, r->rows, r->n);
-    series_out_qualifier(so, r->qualifier);
-    series_out_str(so, 0, p0);
-    series_out_str(so, 1, p1);
-    series_out_num(so, 2, (double)r->n, 1);
-    series_out_num(so, 3, sum->first, 1);
-    series_out_num(so, 4, sum->last, 1);
-    series_out_num(so, 5, sum->min, 1);
-    series_out_num(so, 6, sum->max, 1);
-    series_out_num(so, 7, sum->mean, 1);
-    series_out_num(so, 8, sum->median, 1);
-    series_out_num(so, 9, sum->sd, 1);
-    series_out_str(so, 10, sum->status);
-    sc->rc = series_out_row(so);
-    return sc->rc ? -1 : 0;
-}
-
 int cmd_stats(int argc, char **argv)
 {
     static const struct option longopts[] = {CLI_COMMON_OPTIONS, {NULL, 0, NULL, 0}};
@@ -67,7 +37,7 @@ int cmd_stats(int argc, char **argv)
         }
     }
     trade_table *t = trade_table_new();
-    stats_ctx sc = {0};
+    series_out so;
     trade_error err;
     if (!t) {
         cli_errorf("stats", "out of memory");
@@ -76,10 +46,10 @@ int cmd_stats(int argc, char **argv)
     int rc = cli_read_inputs(t, "stats", argc - optind, argv + optind, &o);
     size_t nmetric;
     const trade_column *metric = trade_summary_columns(&nmetric);
-    if (!rc && !(rc = series_out_open(&sc.out, t, &o, metric, nmetric))) {
-        rc = trade_summary_run(t, write_row, &sc, &err);
-        rc = rc == -1 ? sc.rc : rc ? cli_fail(&err) : CLI_OK;
-        rc = series_out_close(&sc.out, rc);
+    if (!rc && !(rc = series_out_open(&so, t, &o, metric, nmetric))) {
+        rc = trade_summary_run(t, series_summary_row, &so, &err);
+        rc = rc == -1 ? so.rc : rc ? cli_fail(&err) : CLI_OK;
+        rc = series_out_close(&so, rc);
     }
     trade_table_free(t);
     return rc;

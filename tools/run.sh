@@ -20,7 +20,7 @@ if [ "${1:-}" = test ]; then
   # the reference checks recompute with numpy, pandas and R; the Dask job
   # runs on a local cluster
   need+=(chromium python3 python3-openpyxl python3-numpy python3-pandas r-base-core
-         python3-dask python3-distributed valgrind)
+         python3-dask python3-distributed valgrind strace)
 fi
 
 install_missing() {

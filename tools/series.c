@@ -1,6 +1,7 @@
 /* series.c - writing the rows of the series commands: key columns, the
  * module's columns (named by the module, with their kinds) and the input
  * columns carried through. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,8 +38,9 @@ const char *series_common(const trade_table *t, const size_t *rows, size_t n, si
 
 static const char *const ident_names[5] = {"reporter", "partner", "flow", "product", "unit"};
 
-int series_out_open(series_out *so, const trade_table *t, const cli_common *o,
-                    const trade_column *metric, size_t nmetric)
+/* The header of so: into the writer of o, or into sink's columns. */
+static int series_out_start(series_out *so, const trade_table *t, const cli_common *o,
+                            const trade_column *metric, size_t nmetric, trade_table *sink)
 {
     memset(so, 0, sizeof *so);
     so->t = t;
@@ -82,9 +84,15 @@ int series_out_open(series_out *so, const trade_table *t, const cli_common *o,
             so->qualcol = (long)(so->nident + so->nmetric + i);
     }
     so->ncols = so->nident + so->nmetric + so->ncarried;
-    int rc = cli_writer_open(&so->w, o);
-    if (!rc) {
-        trade_error err;
+    so->vcol = trade_table_col_index(t, "value");
+    int rc = CLI_OK;
+    trade_error err;
+    if (sink) {
+        so->sink = sink;
+        for (size_t i = 0; i < so->ncols && !rc; i++)
+            if (trade_table_add_column(sink, names[i], &err))
+                rc = cli_fail(&err);
+    } else if (!(rc = cli_writer_open(&so->w, o))) {
         if (trade_writer_header(so->w, so->ncols, names, numeric, &err))
             rc = cli_fail(&err);
     }
@@ -92,6 +100,18 @@ int series_out_open(series_out *so, const trade_table *t, const cli_common *o,
     free(skip);
     free(numeric);
     return rc ? series_out_close(so, rc) : rc;
+}
+
+int series_out_open(series_out *so, const trade_table *t, const cli_common *o,
+                    const trade_column *metric, size_t nmetric)
+{
+    return series_out_start(so, t, o, metric, nmetric, NULL);
+}
+
+int series_out_open_table(series_out *so, const trade_table *t, const trade_column *metric,
+                          size_t nmetric, trade_table *sink)
+{
+    return series_out_start(so, t, NULL, metric, nmetric, sink);
 }
 
 void series_out_ident(series_out *so, const size_t *rows, size_t n)
@@ -131,6 +151,8 @@ void series_out_num(series_out *so, size_t i, double v, int defined)
 int series_out_row(series_out *so)
 {
     trade_error err;
+    if (so->sink)
+        return trade_table_add_row(so->sink, so->cells, &err) ? cli_fail(&err) : CLI_OK;
     return trade_writer_row(so->w, so->cells, &err) ? cli_fail(&err) : CLI_OK;
 }
 
@@ -143,6 +165,7 @@ int series_out_part(series_out *part, const series_out *so)
     part->nident = so->nident;
     part->ncols = so->ncols;
     part->qualcol = so->qualcol;
+    part->vcol = so->vcol;
     memcpy(part->ident, so->ident, sizeof part->ident);
     part->carried = malloc((so->ncarried + 1) * sizeof *part->carried);
     part->cells = malloc((so->ncols + 1) * sizeof *part->cells);
@@ -174,4 +197,143 @@ int series_out_close(series_out *so, int rc)
     free(so->cells);
     free(so->num);
     return rc;
+}
+
+/* ---- the rows of growth, stats and fit ---- */
+
+/* 1 if text is a plain decimal as trade_number_format writes it: no
+ * leading or trailing zeros, no "-0", at most 15 significant digits (so no
+ * shorter decimal reads back as the same double and the text is the
+ * shortest form). Formatting numbers is most of the time growth takes;
+ * values that are already canonical are copied instead. */
+static int canonical(const char *s)
+{
+    const char *p = s;
+    if (*p == '-')
+        p++;
+    if (!*p)
+        return 0;
+    if (*p == '0' && p[1] != '.')
+        return p[1] == '\0' && p == s; /* "0" only */
+    int sig = 0, started = 0, dot = 0;
+    const char *last = p;
+    for (; *p; p++) {
+        if (*p == '.') {
+            if (dot || !p[1])
+                return 0;
+            dot = 1;
+            continue;
+        }
+        if (*p < '0' || *p > '9')
+            return 0;
+        if (*p != '0')
+            started = 1;
+        sig += started;
+        last = p;
+    }
+    if (dot && *last == '0')
+        return 0;
+    if (!started)
+        return 0; /* "0.0", "-0.0" */
+    return sig <= 15;
+}
+
+static const char *value_text(const series_out *so, size_t row, double v, char *buf)
+{
+    const char *s = so->vcol >= 0 ? trade_table_cell(so->t, row, (size_t)so->vcol) : "";
+    if (canonical(s))
+        return s;
+    trade_number_format_fast(v, buf, TRADE_NUMBER_BUFSIZE);
+    return buf;
+}
+
+/* trade_period_format, with plain years written directly (most rows). */
+static void period_text(const trade_period *p, char *buf)
+{
+    int y = p->first_month / 12;
+    if (p->start_unit == TRADE_PERIOD_YEAR && !p->interval && y >= 1000 && y <= 9999) {
+        buf[0] = (char)('0' + y / 1000);
+        buf[1] = (char)('0' + y / 100 % 10);
+        buf[2] = (char)('0' + y / 10 % 10);
+        buf[3] = (char)('0' + y % 10);
+        buf[4] = '\0';
+        return;
+    }
+    trade_period_format(p, buf, TRADE_PERIOD_BUFSIZE);
+}
+
+static const char *num_text(double v, char *buf)
+{
+    buf[0] = '\0';
+    if (isfinite(v))
+        trade_number_format_fast(v, buf, TRADE_NUMBER_BUFSIZE);
+    return buf;
+}
+
+int series_growth_row(void *ctx, const trade_growth_row *r)
+{
+    series_out *so = ctx;
+    size_t rows[2] = {r->row_from, r->row_to};
+    series_out_ident(so, rows, 2);
+    series_out_qualifier(so, r->qualifier);
+    char p0[TRADE_PERIOD_BUFSIZE], p1[TRADE_PERIOD_BUFSIZE];
+    period_text(r->period_from, p0);
+    period_text(r->period_to, p1);
+    series_out_str(so, 0, p0);
+    series_out_str(so, 1, p1);
+    series_out_str(so, 2, value_text(so, r->row_from, r->value_from, so->text[0]));
+    series_out_str(so, 3, value_text(so, r->row_to, r->value_to, so->text[1]));
+    series_out_str(so, 4, num_text(r->growth.growth_pct, so->text[2]));
+    if (r->growth.cagr_pct == r->growth.growth_pct) /* one year apart: the same number */
+        series_out_str(so, 5, so->text[2]);
+    else
+        series_out_str(so, 5, num_text(r->growth.cagr_pct, so->text[3]));
+    series_out_str(so, 6, num_text(r->growth.log_growth, so->text[4]));
+    series_out_str(so, 7, r->growth.status);
+    so->rc = series_out_row(so);
+    return so->rc ? -1 : 0;
+}
+
+int series_summary_row(void *ctx, const trade_summary_row *r)
+{
+    series_out *so = ctx;
+    const trade_summary *sum = &r->summary;
+    char p0[TRADE_PERIOD_BUFSIZE], p1[TRADE_PERIOD_BUFSIZE];
+    trade_period_format(r->period_from, p0, sizeof p0);
+    trade_period_format(r->period_to, p1, sizeof p1);
+    series_out_ident(so, r->rows, r->n);
+    series_out_qualifier(so, r->qualifier);
+    series_out_str(so, 0, p0);
+    series_out_str(so, 1, p1);
+    series_out_num(so, 2, (double)r->n, 1);
+    series_out_num(so, 3, sum->first, 1);
+    series_out_num(so, 4, sum->last, 1);
+    series_out_num(so, 5, sum->min, 1);
+    series_out_num(so, 6, sum->max, 1);
+    series_out_num(so, 7, sum->mean, 1);
+    series_out_num(so, 8, sum->median, 1);
+    series_out_num(so, 9, sum->sd, 1);
+    series_out_str(so, 10, sum->status);
+    so->rc = series_out_row(so);
+    return so->rc ? -1 : 0;
+}
+
+int series_fit_row(void *ctx, const trade_fit_row *r)
+{
+    series_out *so = ctx;
+    series_out_ident(so, r->rows, r->n);
+    series_out_qualifier(so, r->qualifier);
+    char p0[TRADE_PERIOD_BUFSIZE], p1[TRADE_PERIOD_BUFSIZE];
+    trade_period_format(r->period_from, p0, sizeof p0);
+    trade_period_format(r->period_to, p1, sizeof p1);
+    series_out_num(so, 0, (double)r->n, 1);
+    series_out_str(so, 1, p0);
+    series_out_str(so, 2, p1);
+    series_out_num(so, 3, r->fit.trend_pct, 1);
+    series_out_num(so, 4, r->fit.ci_low_pct, 1);
+    series_out_num(so, 5, r->fit.ci_high_pct, 1);
+    series_out_num(so, 6, r->fit.r2, 1);
+    series_out_str(so, 7, r->fit.status);
+    so->rc = series_out_row(so);
+    return so->rc ? -1 : 0;
 }

@@ -32,6 +32,10 @@ typedef struct series_out {
     long qualcol;  /* index in cells of the carried qualifier column, or -1 */
     const char **cells;
     char (*num)[TRADE_NUMBER_BUFSIZE];
+    trade_table *sink; /* rows go to this table instead of a writer */
+    long vcol;         /* the value column of t (growth copies canonical values) */
+    int rc;            /* the exit code of a failed row, for the row callbacks */
+    char text[5][TRADE_NUMBER_BUFSIZE]; /* growth's number cells */
 } series_out;
 
 /* Open the output of o's command (metric: the module's nmetric columns)
@@ -39,6 +43,19 @@ typedef struct series_out {
  * everything is freed already (no series_out_close needed). */
 int series_out_open(series_out *so, const trade_table *t, const cli_common *o,
                     const trade_column *metric, size_t nmetric);
+
+/* The same columns into sink (an empty table made by trade_table_new)
+ * instead of a writer: each row is appended to it. Returns an exit code. */
+int series_out_open_table(series_out *so, const trade_table *t, const trade_column *metric,
+                          size_t nmetric, trade_table *sink);
+
+/* The row callbacks of growth, stats and fit (ctx: a series_out opened with
+ * the module's columns): format one result row as `trade growth`, `trade
+ * stats` and `trade fit` write it. They return -1 to stop after a failed
+ * write, the exit code in so->rc. */
+int series_growth_row(void *ctx, const trade_growth_row *r);
+int series_summary_row(void *ctx, const trade_summary_row *r);
+int series_fit_row(void *ctx, const trade_fit_row *r);
 
 /* Set the identifying and carried cells from rows[0..n) of one series. */
 void series_out_ident(series_out *so, const size_t *rows, size_t n);

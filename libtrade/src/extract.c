@@ -534,6 +534,14 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
         r.sign_change = sign;
     else if (sign < 0)
         r.f.value = -r.f.value;
+    if (trade_unit_is_currency(r.f.unit)) {
+        /* "(1 euro = 1.10 U.S. dollars)", "($1 = 0.8516 euros)": an
+         * exchange rate, not an amount */
+        size_t q = extract_skip_sp(s, n, r.end, 0);
+        size_t b0 = extract_skip_sp_back(s, n, r.start, 0);
+        if ((q < n && s[q] == '=') || (b0 > 0 && s[b0 - 1] == '='))
+            return r.end > e ? r.end : e;
+    }
     if (ex_add_raw(st, &r))
         sc->status = TRADE_ENOMEM;
     return r.end > e ? r.end : e;
@@ -1067,6 +1075,7 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         rb = b2;
     }
     const char *rep = NULL, *par = NULL;
+    int rep_first = 0; /* only the first country named: a weak guess */
     if (w.pair || w.reporter[0]) {
         rep = w.reporter;
         par = w.partner[0] ? w.partner : NULL;
@@ -1078,6 +1087,7 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         rep = w.possessive;
     } else if (w.first[0]) {
         rep = w.first;
+        rep_first = 1;
     }
     if (w.source && rep && par && !strcmp(w.source, par)) {
         const char *t = rep;
@@ -1103,6 +1113,21 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
             }
             break;
         }
+    }
+    if (!rep || (rep_first && !par)) {
+        /* "... exports to Germany fell by 4.2 percent ... This is reported by
+         * Statistics Netherlands (CBS)": the data source of the first
+         * paragraph reports */
+        size_t pe = a;
+        while (pe < n && pe < a + 1500 && !(s[pe] == '\n' && pe + 1 < n && s[pe + 1] == '\n'))
+            pe++;
+        ex_raw fake2;
+        memset(&fake2, 0, sizeof fake2);
+        fake2.start = fake2.end = fake2.num_start = pe;
+        ex_who w2;
+        extract_who(s, n, a, pe, &fake2, &w2);
+        if (w2.source && (!rep || strcmp(w2.source, rep)))
+            rep = w2.source;
     }
     snprintf(d->reporter, sizeof d->reporter, "%s", rep ? rep : "");
     snprintf(d->partner, sizeof d->partner, "%s", par ? par : "");
@@ -1579,6 +1604,34 @@ static int ex_finish(ex_state *st)
                 r->f.value = -r->f.value;
         } else if (r->is_percent) {
             extract_classify_percent(s, n, a, lo, r);
+            if (i > 0 && !strcmp(r->f.unit, "percent") &&
+                !strcmp(st->raw[i - 1].f.measure, "change") &&
+                trade_unit_is_currency(st->raw[i - 1].f.unit) && st->raw[i - 1].end <= r->start &&
+                r->start - st->raw[i - 1].end < 12) {
+                /* "fell by £5.6 billion – 19.3 per cent", "a £5.6 billion, or
+                 * 40.7 per cent, plunge", "dropped £6.6 billion (28 per
+                 * cent)": the same change as a rate */
+                int plain = 1;
+                for (size_t q = st->raw[i - 1].end; q < r->start && plain; q++) {
+                    unsigned char c = (unsigned char)s[q];
+                    if (c == ' ' || c == ',' || c == '(' || c == '-' || c >= 0x80)
+                        continue;
+                    if (extract_word(s, n, q, "or") == 2 && (q == 0 || s[q - 1] == ' ')) {
+                        q++;
+                        continue;
+                    }
+                    if (extract_word(s, n, q, "overall") == 7 && (q == 0 || s[q - 1] == ' ')) {
+                        q += 6;
+                        continue;
+                    }
+                    plain = 0;
+                }
+                if (plain) {
+                    memcpy(r->f.unit, "percent_change", 15);
+                    if (st->raw[i - 1].f.value < 0 && r->f.value > 0)
+                        r->f.value = -r->f.value;
+                }
+            }
             /* "grew 15 percent, imports 7 percent": the list goes on */
             if (strcmp(r->f.unit, "percent") == 0 && i > 0 && !r->sign_change) {
                 const ex_raw *pv = &st->raw[i - 1];
@@ -1795,6 +1848,14 @@ static int ex_finish(ex_state *st)
             for (size_t q = pick->a; q < pick->b && !written; q++)
                 if (extract_year_at(s, n, q, &(int){0}))
                     written = 1;
+            if (rel && !written && doc.year && doc.month && strlen(r->f.period) == 7 &&
+                r->f.period[4] == '-') {
+                /* "in January, compared with a deficit of £2.8 billion in
+                 * December" in a release of March 2013: the December before */
+                int py = atoi(r->f.period), pm = atoi(r->f.period + 5);
+                if (py == doc.year && pm > doc.month)
+                    snprintf(r->f.period, sizeof r->f.period, "%04d-%02d", (py - 1) % 10000, pm);
+            }
             if (rel && !written && doc.year) {
                 char t[96];
                 if (doc.date_line)
@@ -1817,6 +1878,18 @@ static int ex_finish(ex_state *st)
                 size_t k;
                 if ((k = extract_word(s, n, q, "the previous")) ||
                     (k = extract_word(s, n, q, "the preceding"))) {
+                    /* "an increase of 3 percent compared to the previous
+                     * month": the base of the change, not its period */
+                    size_t v0;
+                    size_t ve = extract_prev_word(s, n, q, &v0);
+                    if (ve > v0 && (extract_word(s, n, v0, "to") == ve - v0 ||
+                                    extract_word(s, n, v0, "with") == ve - v0 ||
+                                    extract_word(s, n, v0, "than") == ve - v0 ||
+                                    extract_word(s, n, v0, "over") == ve - v0 ||
+                                    extract_word(s, n, v0, "on") == ve - v0 ||
+                                    extract_word(s, n, v0, "from") == ve - v0 ||
+                                    extract_word(s, n, v0, "versus") == ve - v0))
+                        break;
                     size_t q2 = extract_skip_sp(s, n, q + k, 1);
                     int months = 1;
                     size_t kk = 0;
@@ -2238,8 +2311,25 @@ static int ex_finish(ex_state *st)
         }
         last = &sc->out->items[main_at];
         last_end = r->end;
+        int compared = 0; /* "compared with a deficit of £2.8 billion in December" */
+        {
+            size_t q = r->start;
+            for (int it = 0; it < 5 && q > sent_a; it++) {
+                size_t v0;
+                size_t ve = extract_prev_word(s, n, q, &v0);
+                if (ve <= v0 || v0 < sent_a)
+                    break;
+                if (extract_word(s, n, v0, "compared") == ve - v0 ||
+                    extract_word(s, n, v0, "against") == ve - v0 ||
+                    extract_word(s, n, v0, "versus") == ve - v0) {
+                    compared = 1;
+                    break;
+                }
+                q = v0;
+            }
+        }
         if (fp == (size_t)-1 && !(pick && pick->base) && strcmp(r->f.qualifier, "projection") &&
-            !looks_back)
+            !looks_back && !compared)
             snprintf(main_period, sizeof main_period, "%s", r->f.period);
     }
     return 0;

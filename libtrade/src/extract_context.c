@@ -369,6 +369,7 @@ static const ex_country ex_countries[] = {{"European Union", "EUU"},
                                           {"Great Britain", "GBR"},
                                           {"Britain", "GBR"},
                                           {"U.S.", "USA"},
+                                          {"USAID", "USA"},
                                           {"U.K.", "GBR"},
                                           {"Luxembourgian", "LUX"},
                                           {NULL, NULL}};
@@ -725,6 +726,50 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             e.b = p + k;
             e.carry = 1;
             snprintf(e.text, sizeof e.text, "carry");
+        } else if ((k = extract_word(s, n, p, "first")) != 0 && cy) {
+            /* "during the first 10 months", "in the first quarter", "the
+             * first half": of the context year when no year follows */
+            size_t q = extract_skip_sp(s, n, p + k, 1);
+            size_t kk = 0;
+            int num = ex_small_word(s, n, q, &kk);
+            if (!num && q < n && ex_isdigit((unsigned char)s[q])) {
+                size_t d = q;
+                while (d < n && ex_isdigit((unsigned char)s[d]))
+                    d++;
+                num = ex_small_word(s, n, q, &kk);
+                kk = d - q;
+            }
+            size_t q2 = num ? extract_skip_sp(s, n, q + kk, 1) : q;
+            size_t mk;
+            int what = 0; /* 1 months, 2 quarter, 3 half */
+            if (num >= 2 && num <= 11 && (mk = extract_word(s, n, q2, "months")))
+                what = 1;
+            else if (!num && (mk = extract_word(s, n, q2, "quarter")))
+                what = 2;
+            else if (!num && (mk = extract_word(s, n, q2, "half")))
+                what = 3;
+            if (!what)
+                continue;
+            size_t after = extract_skip_sp(s, n, q2 + mk, 1);
+            if (extract_word(s, n, after, "of") || extract_year_at(s, n, after, &y))
+                continue; /* "of 2023", "of this year": read there */
+            e.b = q2 + mk;
+            if (what == 1)
+                ex_months_text(e.text, sizeof e.text, cy, num);
+            else if (what == 2)
+                snprintf(e.text, sizeof e.text, "%04d-Q1", cy);
+            else
+                snprintf(e.text, sizeof e.text, "%04d-01/%04d-06", cy, cy);
+        } else if (p + 3 <= n && ex_isdigit((unsigned char)s[p]) && cy &&
+                   ((s[p + 1] == 'M' && (p + 2 == n || !ex_isalnum_byte(s[p + 2]))) ||
+                    (p + 4 <= n && ex_isdigit((unsigned char)s[p + 1]) && s[p + 2] == 'M' &&
+                     (p + 3 == n || !ex_isalnum_byte(s[p + 3]))))) {
+            /* "rises 22% - to 21.1 mln tonnes in 9M": the first nine months */
+            int months = s[p + 1] == 'M' ? s[p] - '0' : (s[p] - '0') * 10 + (s[p + 1] - '0');
+            if (months < 2 || months > 11)
+                continue;
+            e.b = p + (s[p + 1] == 'M' ? 2 : 3);
+            ex_months_text(e.text, sizeof e.text, cy, months);
         } else if (p + 6 <= n && ex_isdigit((unsigned char)s[p]) &&
                    (s[p + 1] == 'M' || (ex_isdigit((unsigned char)s[p + 1]) && s[p + 2] == 'M'))) {
             /* "10M2022": the first ten months of 2022 */
@@ -948,7 +993,11 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                     size_t ge = extract_prev_word(s, n, num0, &g0);
                     if (months >= 1 && months <= 12 && ge > g0 &&
                         (extract_word(s, n, g0, "first") == ge - g0 ||
-                         extract_word(s, n, g0, "initial") == ge - g0)) {
+                         extract_word(s, n, g0, "initial") == ge - g0 ||
+                         extract_word(s, n, g0, "in") == ge - g0 ||
+                         extract_word(s, n, g0, "over") == ge - g0 ||
+                         extract_word(s, n, g0, "during") == ge - g0)) {
+                        /* "in 9 months of 2023": from January too */
                         if (months == 12)
                             snprintf(e->text, sizeof e->text, "%04d", y);
                         else if (months == 1)
@@ -1046,6 +1095,39 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                     } else if (!date) {
                         snprintf(e->text, sizeof e->text, "%04d-%02d", y, m2);
                         e->a = m1s;
+                        {
+                            /* "in the three months to January 2013": the
+                             * months ending there */
+                            size_t t0;
+                            size_t te = extract_prev_word(s, n, m1s, &t0);
+                            size_t mo0;
+                            size_t moe = te > t0 ? extract_prev_word(s, n, t0, &mo0) : 0;
+                            if (te > t0 &&
+                                (extract_word(s, n, t0, "to") == te - t0 ||
+                                 extract_word(s, n, t0, "ending") == te - t0) &&
+                                moe > mo0 && extract_word(s, n, mo0, "months") == moe - mo0) {
+                                size_t c0, kk;
+                                size_t ce = extract_prev_word(s, n, mo0, &c0);
+                                int nm = ce > c0 ? ex_small_word(s, n, c0, &kk) : 0;
+                                if (nm >= 2 && nm <= 12) {
+                                    int last = y * 12 + m2 - 1, first = last - nm + 1;
+                                    snprintf(e->text, sizeof e->text, "%04d-%02d/%04d-%02d",
+                                             (first / 12) % 10000, first % 12 + 1,
+                                             (last / 12) % 10000, last % 12 + 1);
+                                    e->a = c0;
+                                }
+                            }
+                        }
+                        /* "rose 14.4 percent from December 2021 and reached":
+                         * the month compared with, unless an interval follows */
+                        size_t f0;
+                        size_t fe = extract_prev_word(s, n, m1s, &f0);
+                        size_t qa = extract_skip_sp(s, n, e->b, 1);
+                        if (fe > f0 && extract_word(s, n, f0, "from") == fe - f0 &&
+                            !extract_word(s, n, qa, "to") && !extract_word(s, n, qa, "through") &&
+                            !extract_word(s, n, qa, "until") && !(qa < n && s[qa] == '-') &&
+                            !(qa < n && (unsigned char)s[qa] == 0xE2))
+                            e->base = 1;
                     } else {
                         /* a date: 23 September 2025 is no period, but a
                          * figure "disbursed on 24 January 2024" is of its month */

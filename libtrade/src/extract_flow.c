@@ -188,7 +188,8 @@ static const char *const ex_down_words[] = {
     "decline",    "declines", "declining", "decreased", "decrease", "decreases",
     "dropped",    "drop",     "drops",     "down",      "plunged",  "slumped",
     "contracted", "shrank",   "lost",      "lower",     "slid",     "less",
-    "tumbled",    "eased",    "reduced",   "reduction", NULL};
+    "tumbled",    "eased",    "reduced",   "reduction", "plummeted", "sank",
+    "slipped",    NULL};
 
 /* Decide percent or percent_change (and the sign) for a percent figure. */
 void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo, ex_raw *r)
@@ -323,14 +324,39 @@ static int ex_change_before(const char *s, size_t n, size_t sent_a, size_t start
         static const char *const skip[] = {
             "about",   "nearly",     "almost", "some", "around", "roughly", "approximately",
             "over",    "more",       "than",   "just", "a",      "an",      "another",
-            "further", "additional", "some",   "of",   "by",     NULL};
+            "further", "additional", "some",   "of",   "by",     "on",      NULL};
         int skipped = 0;
+        if (it == 0) {
+            /* "imports dropped $6.6 billion": a verb of change right before */
+            static const char *const verbs_up[] = {"increased", "rose",   "grew",  "jumped",
+                                                   "climbed",   "gained", "added", NULL};
+            static const char *const verbs_down[] = {"dropped", "fell",  "declined", "decreased",
+                                                     "plunged", "slid",  "lost",     "shrank",
+                                                     "tumbled", "slumped", NULL};
+            for (size_t j = 0; verbs_up[j]; j++)
+                if (extract_word(s, n, w0, verbs_up[j]) == we - w0)
+                    return 1;
+            for (size_t j = 0; verbs_down[j]; j++)
+                if (extract_word(s, n, w0, verbs_down[j]) == we - w0)
+                    return -1;
+        }
         for (size_t j = 0; skip[j] && !skipped; j++)
             if (extract_word(s, n, w0, skip[j]) == we - w0) {
-                if ((j == 17 || j == 18) && it < 3) {
-                    /* "of" / "by": the word before says change or not */
+                if ((j == 17 || j == 18 || j == 19) && it < 3) {
+                    /* "of" / "by" / "on": the word before says change or not
+                     * ("declined more moderately by", "fell, by",
+                     * "decreased on 2,4 billion") */
                     size_t v0;
                     size_t ve = extract_prev_word(s, n, w0, &v0);
+                    if (ve == v0 && ve > sent_a && s[ve - 1] == ',')
+                        ve = extract_prev_word(s, n, ve - 1, &v0); /* "fell, by" */
+                    for (int adv = 0; adv < 2 && ve > v0 + 2 && v0 >= sent_a; adv++) {
+                        int ly = s[ve - 1] == 'y' && s[ve - 2] == 'l';
+                        if (!(ly || extract_word(s, n, v0, "more") == ve - v0 ||
+                              extract_word(s, n, v0, "also") == ve - v0))
+                            break;
+                        ve = extract_prev_word(s, n, v0, &v0);
+                    }
                     if (ve > v0 && v0 >= sent_a) {
                         for (size_t u = 0; ex_up_words[u]; u++)
                             if (extract_word(s, n, v0, ex_up_words[u]) == ve - v0 &&
@@ -404,17 +430,31 @@ void extract_measure(const char *s, size_t n, size_t sent_a, size_t sent_b, ex_r
         if (!dir) {
             /* "€106 billion lower", "a $12 billion increase", "$5bn more than" */
             size_t p = extract_skip_sp(s, n, r->end, 1);
-            static const char *const up[] = {"higher", "more than", "increase",    "rise",
-                                             "up on",  "up from",   "up compared", NULL};
+            static const char *const up[] = {"higher",  "more than",   "increase", "rise",
+                                             "up on",   "up from",     "jump",     "surge",
+                                             "up compared", NULL};
             static const char *const down[] = {
-                "lower",   "less than", "decrease",      "decline", "drop", "fall",
-                "down on", "down from", "down compared", "fewer",   NULL};
-            for (size_t j = 0; up[j] && !dir; j++)
-                if (extract_word(s, n, p, up[j]))
-                    dir = 1;
-            for (size_t j = 0; down[j] && !dir; j++)
-                if (extract_word(s, n, p, down[j]))
-                    dir = -1;
+                "lower",   "less than", "decrease",      "decline", "drop",   "fall",
+                "down on", "down from", "down compared", "fewer",   "plunge", "slump", NULL};
+            for (int pass = 0; pass < 2 && !dir; pass++) {
+                for (size_t j = 0; up[j] && !dir; j++)
+                    if (extract_word(s, n, p, up[j]))
+                        dir = 1;
+                for (size_t j = 0; down[j] && !dir; j++)
+                    if (extract_word(s, n, p, down[j]))
+                        dir = -1;
+                /* "a $5.6 billion, or 40.7 per cent, plunge": past the
+                 * second reading */
+                if (dir || p >= n || s[p] != ',')
+                    break;
+                size_t q = p + 1, lim = p + 40 < n ? p + 40 : n;
+                while (q < lim && s[q] != ',' && s[q] != '\n' &&
+                       !(s[q] == '.' && (q + 1 >= n || s[q + 1] == ' ' || s[q + 1] == '\n')))
+                    q++;
+                if (q >= lim || s[q] != ',')
+                    break;
+                p = extract_skip_sp(s, n, q + 1, 1);
+            }
         }
         if (dir) {
             m = "change";

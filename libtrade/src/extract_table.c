@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "extract_internal.h"
+#include "extract_number_internal.h"
 #include "trade/codes.h"
 
 #define TB_MAXCELLS 24
@@ -191,6 +192,10 @@ int extract_find_money_words(const char *s, size_t a, size_t b, char cur[4])
         if ((unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x82 &&
             (unsigned char)s[i + 2] == 0xAC) {
             memcpy(cur, "EUR", 4);
+            break;
+        }
+        if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA3) {
+            memcpy(cur, "GBP", 4); /* "in £ billion", "(£bn)" */
             break;
         }
         if (s[i] >= 'A' && s[i] <= 'Z' &&
@@ -536,6 +541,18 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
         if (partner && lab->a + cl < lab->b && lab->a + cl + 3 < lab->b)
             partner = NULL; /* "Kazakhstan and Russia": not one country */
         int label_year = tb_year(s, lab);
+        char label_month[8] = ""; /* "December 2020 Value (£bn)": 2020-12 */
+        {
+            size_t ml;
+            int m = extract_is_month(s, n, lab->a, &ml);
+            size_t q = m ? lab->a + ml : lab->a;
+            while (q < lab->b && s[q] == ' ')
+                q++;
+            tb_cell yc = {q, q + 4};
+            int y = m && q + 4 <= lab->b ? tb_year(s, &yc) : 0;
+            if (y && (q + 4 == lab->b || !(s[q + 4] >= '0' && s[q + 4] <= '9')))
+                snprintf(label_month, sizeof label_month, "%04d-%02d", y % 10000, m);
+        }
         const char *label_flow = NULL;
         if (tb_contains(s, lab->a, lab->b, "import"))
             label_flow = "import";
@@ -547,7 +564,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
             row_reporter = label_country;
             partner = tb_partner(s, n, lab->a, lab->b);
         }
-        if (label_year && !partner)
+        if ((label_year || label_month[0]) && !partner)
             partner = cap_partner ? cap_partner : cap_world;
         char label[128];
         tb_copy(s, lab->a, lab->b, label, sizeof label);
@@ -608,6 +625,8 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
                 snprintf(f.flow, sizeof f.flow, "%s", label_flow);
             if (label_year && !f.period[0])
                 snprintf(f.period, sizeof f.period, "%04d", label_year);
+            if (label_month[0] && !f.period[0])
+                snprintf(f.period, sizeof f.period, "%s", label_month);
             if (!f.flow[0] && has_cap) {
                 if (tb_contains(s, cap_a, cap_b, "exports") &&
                     !tb_contains(s, cap_a, cap_b, "imports"))

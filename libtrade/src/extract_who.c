@@ -228,6 +228,12 @@ static const char *ex_source(const char *s, size_t n, size_t a, size_t b)
         }
         size_t cl;
         int poss;
+        if ((k = extract_word_cs(s, n, i, "Statistics"))) {
+            /* "Statistics Netherlands (CBS)", "Statistics Canada" */
+            const char *c0 = ex_country(s, n, extract_skip_sp(s, n, i + k, 0), &cl, &poss);
+            if (c0 && !poss)
+                return c0;
+        }
         const char *c = ex_country(s, n, i, &cl, &poss);
         if (!c)
             continue;
@@ -514,6 +520,60 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         }
     }
     w->source = ex_source(s, n, sa, sb);
+    if (!flow && trade_unit_is_currency(r->f.unit)) {
+        /* "provided $4.2 million to assist the people of Peru", "$56.6
+         * million budgeted ... for assistance programs": aid named after
+         * the figure, in its clause */
+        size_t lim = r->end + 90 < sb ? r->end + 90 : sb;
+        for (size_t q = r->end; q < lim && !flow; q++) {
+            if (s[q] == ',' || s[q] == ';' || s[q] == '(' || s[q] == ':')
+                break;
+            if (q > 0 && ex_isalpha((unsigned char)s[q - 1]))
+                continue;
+            if (extract_word(s, n, q, "assist") || extract_word(s, n, q, "assistance") ||
+                extract_word(s, n, q, "humanitarian") || extract_word(s, n, q, "grant") ||
+                extract_word(s, n, q, "grants")) {
+                flow = "aid";
+                kw_a = q;
+                kw_b = q;
+            }
+        }
+    }
+    if (trade_unit_is_currency(r->f.unit) && !w->reporter[0]) {
+        /* "$56.6 million budgeted by all U.S. Government agencies",
+         * "will be provided by USAID": the giver */
+        size_t lim = r->end + 40 < sb ? r->end + 40 : sb;
+        for (size_t q = r->end; q < lim; q++) {
+            if (s[q] == ',' || s[q] == ';' || s[q] == '(' || s[q] == ':')
+                break;
+            size_t t;
+            if ((q == 0 || !ex_isalpha((unsigned char)s[q - 1])) &&
+                (t = extract_word(s, n, q, "by"))) {
+                size_t q2 = extract_skip_sp(s, n, q + t, 1);
+                size_t al = extract_word(s, n, q2, "all");
+                if (al)
+                    q2 = extract_skip_sp(s, n, q2 + al, 1);
+                size_t cl;
+                int poss;
+                const char *c = ex_country(s, n, q2, &cl, &poss);
+                size_t v0;
+                size_t ve = extract_prev_word(s, n, q, &v0);
+                /* a giving verb before "by": not "rose by", "up by" */
+                if (c && ve > v0 &&
+                    (extract_word(s, n, v0, "provided") == ve - v0 ||
+                     extract_word(s, n, v0, "budgeted") == ve - v0 ||
+                     extract_word(s, n, v0, "granted") == ve - v0 ||
+                     extract_word(s, n, v0, "allocated") == ve - v0 ||
+                     extract_word(s, n, v0, "financed") == ve - v0 ||
+                     extract_word(s, n, v0, "funded") == ve - v0 ||
+                     extract_word(s, n, v0, "given") == ve - v0 ||
+                     extract_word(s, n, v0, "pledged") == ve - v0 ||
+                     extract_word(s, n, v0, "invested") == ve - v0))
+                    ex_set(w->reporter, c);
+                break;
+            }
+        }
+    }
     {
         /* "In total, Kyrgyzstan exported ...": a total */
         size_t q = extract_skip_sp(s, n, sa, 1);
@@ -847,10 +907,28 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 }
             }
             if ((q == 0 || !ex_isalpha((unsigned char)s[q - 1])) && !w->after_in[0] &&
-                (t = extract_word(s, n, q, "in"))) {
+                ((t = extract_word(s, n, q, "in")) ||
+                 (t = extract_word(s, n, q, "to")))) {
                 size_t cl;
                 int poss;
-                const char *c = ex_country(s, n, extract_skip_sp(s, n, q + t, 1), &cl, &poss);
+                size_t q2 = extract_skip_sp(s, n, q + t, 1);
+                const char *c = ex_country(s, n, q2, &cl, &poss);
+                if (!c) {
+                    /* "to assist the people of the Kyrgyz Republic", "in the
+                     * southern part of the Kyrgyz Republic" */
+                    size_t q3 = q2;
+                    for (int it = 0; it < 4 && q3 < lim && s[q3] >= 'a' && s[q3] <= 'z'; it++) {
+                        size_t e3 = q3;
+                        while (e3 < lim && ex_isalpha((unsigned char)s[e3]))
+                            e3++;
+                        int of = extract_word(s, n, q3, "of") == e3 - q3;
+                        q3 = extract_skip_sp(s, n, e3, 1);
+                        if (of) {
+                            c = ex_country(s, n, q3, &cl, &poss);
+                            break;
+                        }
+                    }
+                }
                 if (c)
                     ex_set(w->after_in, c);
             }

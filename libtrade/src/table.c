@@ -272,6 +272,62 @@ static long table_add_col(trade_table *t, const char *name)
     return (long)t->ncols++;
 }
 
+/* ---- tables built in memory ---------------------------------------------- */
+
+int trade_table_add_column(trade_table *t, const char *name, trade_error *err)
+{
+    trade_error_clear(err);
+    if (!t || !name || !*name)
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "a column needs a name");
+    if (trade_table_col_index(t, name) >= 0)
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "column '%s' is named twice", name);
+    if (t->nrows)
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "columns are added before the first row");
+    return table_add_col(t, name) < 0 ? trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory")
+                                      : TRADE_OK;
+}
+
+int trade_table_add_row(trade_table *t, const char *const *cells, trade_error *err)
+{
+    trade_error_clear(err);
+    if (!t || !cells)
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "no table or no cells");
+    size_t size = t->ncols * sizeof(cell);
+    for (size_t i = 0; i < t->ncols; i++)
+        size += (cells[i] ? strlen(cells[i]) : 0) + 1;
+    if (size > UINT32_MAX)
+        return trade_error_set(err, TRADE_ELIMIT, NULL, 0, 0, "row longer than %lu bytes",
+                               (unsigned long)UINT32_MAX);
+    if (t->nrows == t->caprows) {
+        size_t cap = t->caprows ? t->caprows * 2 : 256;
+        row *rows = realloc(t->rows, cap * sizeof *rows);
+        if (!rows)
+            return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+        t->rows = rows;
+        t->caprows = cap;
+    }
+    row *rw = &t->rows[t->nrows];
+    memset(rw, 0, sizeof *rw);
+    rw->cells = arena_alloc_u32(&t->mem, size ? size : 1);
+    if (!rw->cells)
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    size_t at = t->ncols * sizeof *rw->cells;
+    char *text = (char *)rw->cells;
+    for (size_t i = 0; i < t->ncols; i++) {
+        size_t len = cells[i] ? strlen(cells[i]) : 0;
+        if (len)
+            memcpy(text + at, cells[i], len);
+        text[at + len] = '\0';
+        rw->cells[i].off = len ? (uint32_t)at : 0;
+        rw->cells[i].column = 0;
+        at += len + 1;
+    }
+    rw->ncells = (uint32_t)t->ncols;
+    rw->obs.file = empty;
+    t->nrows++;
+    return TRADE_OK;
+}
+
 /* ---- the reader ----------------------------------------------------------- */
 
 typedef struct field {

@@ -48,11 +48,32 @@ static int lxw_fail(trade_error *err, const char *path, lxw_error e)
                            lxw_strerror(e));
 }
 
+/* A workbook on path whose worksheet data (libxlsxwriter keeps it in
+ * temporary files until the workbook is closed) goes to the folder of path,
+ * as the workbook's own temporary file does, not to TMPDIR: a report or a
+ * large sheet then needs room on the output's disk only, and nothing is
+ * written elsewhere. libxlsxwriter copies the folder name. */
 static lxw_workbook *book_new(const char *path)
 {
     lxw_workbook_options opt = {0};
     opt.constant_memory = LXW_TRUE;
-    return workbook_new_opt(path, &opt);
+    const char *slash = strrchr(path, '/');
+    size_t n = slash ? (size_t)(slash - path) : 1;
+    char *dir = malloc(n + 2);
+    if (!dir)
+        return NULL;
+    if (!slash)
+        memcpy(dir, ".", 2);
+    else if (n == 0)
+        memcpy(dir, "/", 2);
+    else {
+        memcpy(dir, path, n);
+        dir[n] = '\0';
+    }
+    opt.tmpdir = dir;
+    lxw_workbook *wb = workbook_new_opt(path, &opt);
+    free(dir);
+    return wb;
 }
 
 int xlsx_sheet_open(xlsx_sheet **out, const char *path, trade_error *err)

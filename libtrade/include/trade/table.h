@@ -127,6 +127,21 @@ TRADE_API const trade_obs *trade_table_obs(const trade_table *t, size_t row);
  * row), in order. Returns 0 or TRADE_ENOMEM. */
 TRADE_API int trade_table_filter(trade_table *t, const unsigned char *keep, trade_error *err);
 
+/* A table built in memory (a result table: the rows a report computes, to
+ * be written, drawn or put in a workbook without a file in between). Its
+ * rows are generic (trade_table_obs gives NULL), like rows read with
+ * generic set. Add every column first, then the rows. */
+
+/* Append a column named name (copied) to t, which must have no rows yet.
+ * Returns 0; TRADE_EARG for an empty or repeated name or a table with rows;
+ * TRADE_ENOMEM. */
+TRADE_API int trade_table_add_column(trade_table *t, const char *name, trade_error *err);
+
+/* Append a row of trade_table_cols(t) cells (copied; NULL is ""). Returns
+ * 0, TRADE_ELIMIT (a row of more than 4 GiB) or TRADE_ENOMEM; t is
+ * unchanged on failure. */
+TRADE_API int trade_table_add_row(trade_table *t, const char *const *cells, trade_error *err);
+
 #ifdef __cplusplus
 }
 #endif

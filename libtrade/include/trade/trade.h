@@ -21,6 +21,7 @@
 #include "plot.h"
 #include "rank.h"
 #include "rates.h"
+#include "report.h"
 #include "series.h"
 #include "stats.h"
 #include "summary.h"
