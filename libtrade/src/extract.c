@@ -1514,6 +1514,18 @@ static int ex_finish(ex_state *st)
         ex_raw *r = &st->raw[i];
         char note[400] = "";
         int looks_back = 0; /* a comparison figure: "a year earlier", "the previous two months" */
+        {
+            /* "dropped 1.1 percent in September following a 6.1-percent
+             * decline in August": the earlier figure does not set the period
+             * that the next sentences carry */
+            size_t w0, v0;
+            size_t we = extract_prev_word(s, n, r->start, &w0);
+            if (we > w0 && (extract_word(s, n, w0, "a") == we - w0 || extract_word(s, n, w0, "an") == we - w0))
+                we = extract_prev_word(s, n, w0, &v0), w0 = v0;
+            if (we > w0 && (extract_word(s, n, w0, "following") == we - w0 ||
+                            extract_word(s, n, w0, "after") == we - w0))
+                looks_back = 1;
+        }
         size_t a, b;
         int ctx_year = last ? ex_period_year(last->period) : 0;
         if (!ctx_year && !doc.year)
