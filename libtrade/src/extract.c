@@ -2029,6 +2029,29 @@ static int ex_finish(ex_state *st)
                 }
             }
         }
+        if (!pick && !in_paren_of_prev && !r->f.period[0] && !(prev && prev->period[0])) {
+            /* no time here and no figure before with one: the last time the
+             * text states before the figure, in a sentence with no figure
+             * ("Exports of UK goods to the EU dropped by more than two-fifths
+             * in January. ... overall exports fell by £5.6 billion") */
+            size_t lo4 = a > 800 ? a - 800 : 0;
+            if (lo4 < last_end)
+                lo4 = last_end;
+            ex_time bt[16];
+            size_t nb = lo4 < a ? extract_times(s, n, lo4, a, bt, 16, doc.year, ctx_year) : 0;
+            for (size_t t = nb; t > 0; t--) {
+                unsigned long tl, tc;
+                extract_position(sc, bt[t - 1].a, &tl, &tc);
+                if (bt[t - 1].base || bt[t - 1].carry || (doc.date_line && tl == doc.date_line) ||
+                    !bt[t - 1].text[0])
+                    continue;
+                snprintf(r->f.period, sizeof r->f.period, "%s", bt[t - 1].text);
+                char t2[64];
+                snprintf(t2, sizeof t2, "period from line %lu", tl);
+                ex_note_add(note, sizeof note, t2);
+                break;
+            }
+        }
         if (!pick && !in_paren_of_prev && !r->f.period[0] && prev && prev->period[0] &&
             last_end <= a) {
             /* "... is allocated roughly as follows:\n\nDemocracy Programs $13.5
