@@ -968,6 +968,19 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
                     d->year = y;
                     d->month = m;
                 }
+            } else if (p == a && p + 8 <= b && ex_isdigit((unsigned char)s[p]) &&
+                       ex_isdigit((unsigned char)s[p + 1]) && s[p + 2] == '.' &&
+                       ex_isdigit((unsigned char)s[p + 3]) && ex_isdigit((unsigned char)s[p + 4]) &&
+                       s[p + 5] == '.' && ex_isdigit((unsigned char)s[p + 6]) &&
+                       ex_isdigit((unsigned char)s[p + 7]) &&
+                       extract_skip_sp(s, n, p + 8, 0) + 1 >= b) {
+                /* "22.07.20" alone on its line: a two-digit year */
+                dd = (s[p] - '0') * 10 + (s[p + 1] - '0');
+                m = (s[p + 3] - '0') * 10 + (s[p + 4] - '0');
+                if (m >= 1 && m <= 12 && dd >= 1 && dd <= 31) {
+                    d->year = 2000 + (s[p + 6] - '0') * 10 + (s[p + 7] - '0');
+                    d->month = m;
+                }
             } else if (p + 10 <= n && ex_isdigit((unsigned char)s[p]) &&
                        ((s[p + 4] == '-' && s[p + 7] == '-') ||
                         (s[p + 4] == '/' && s[p + 7] == '/'))) {
@@ -1329,6 +1342,15 @@ static int ex_footnote_period(const ex_scan *sc, size_t from, char *out, size_t 
         }
         return 0; /* the footnote names no years */
     }
+    return 0;
+}
+
+/* Whether the word w occurs in s[a..b). */
+static int ex_has_word(const char *s, size_t n, size_t a, size_t b, const char *w)
+{
+    for (size_t q = a; q < b; q++)
+        if ((q == 0 || !ex_isalpha((unsigned char)s[q - 1])) && extract_word(s, n, q, w))
+            return 1;
     return 0;
 }
 
@@ -2062,6 +2084,17 @@ static int ex_finish(ex_state *st)
             strcmp(r->f.unit, "percent_change") && strcmp(r->f.unit, "percent") &&
             strcmp(r->f.unit, "pp") && strcmp(r->f.unit, "rank") && strcmp(r->f.unit, "count"))
             r->f.value = -r->f.value;
+        if ((!strcmp(r->f.flow, "investment_stock") || !strcmp(r->f.flow, "fdi_stock")) &&
+            strlen(r->f.period) == 15 && r->f.period[4] == '-' && r->f.period[7] == '/' &&
+            trade_unit_is_currency(r->f.unit) && period_from == 0 && pick &&
+            !ex_has_word(s, n, a, b, "stock")) {
+            /* "from January to June ... the total volume of foreign
+             * investment amounted to 4.8 billion": an amount over months
+             * is a flow, a stock has a date */
+            r->f.flow[strlen(r->f.flow) - 5] = '\0';
+            snprintf(r->f.flow + strlen(r->f.flow), sizeof r->f.flow - strlen(r->f.flow), "flow");
+            ex_note_add(note, sizeof note, "flow: an amount over months, not a stock");
+        }
         extract_measure(s, n, a, b, r);
         /* how sure: a quarter per field found, less for each borrowed one */
         {
