@@ -1407,6 +1407,8 @@ static int ex_finish(ex_state *st)
     size_t last_end = 0;
     ex_who before;
     char main_period[40] = ""; /* the period of the last figure not in parentheses */
+    char to_period[40] = "";   /* the period of "to 79 bn in the same period of 2011" */
+    size_t to_sent = (size_t)-1;
     int have_before = 0;
     unsigned long before_line = 0;
     memset(&before, 0, sizeof before);
@@ -1603,8 +1605,16 @@ static int ex_finish(ex_state *st)
                 if (s[q2] == ',' || s[q2] == ';')
                     in_paren_of_prev = 0;
         }
+        int to_before = 0; /* "from 61 bn in 2010 to 79 bn in the same period of 2011" */
+        int picked_after = 0;
+        {
+            size_t v0;
+            size_t ve = extract_prev_word(s, n, r->start, &v0);
+            to_before = ve > v0 && extract_word(s, n, v0, "to") == ve - v0 && prev &&
+                        same_sentence && prev->period[0];
+        }
         for (size_t t = 0; t < nt && !pick; t++) {
-            if (times[t].base || times[t].paren != fp ||
+            if ((times[t].base && !(to_before && times[t].same)) || times[t].paren != fp ||
                 !(times[t].a >= r->end && times[t].a < next && times[t].a < r->end + 70))
                 continue;
             /* right after the figure, in the same clause */
@@ -1612,8 +1622,10 @@ static int ex_finish(ex_state *st)
             for (size_t q = r->end; q < times[t].a; q++)
                 if (s[q] == ',' || s[q] == ';' || s[q] == '(' || s[q] == ':')
                     clause = 0;
-            if (clause)
+            if (clause) {
                 pick = &times[t];
+                picked_after = 1;
+            }
             break;
         }
         if (!pick) {
@@ -1765,6 +1777,15 @@ static int ex_finish(ex_state *st)
                     snprintf(t, sizeof t, "period from the given date");
                 ex_note_add(note, sizeof note, t);
             }
+        }
+        if (to_before && !picked_after && to_period[0] && to_sent == a) {
+            /* "..., and imports from 117 bn to 146 bn": the period of the
+             * sentence's first "to" figure */
+            snprintf(r->f.period, sizeof r->f.period, "%s", to_period);
+            period_from = 0;
+        } else if (to_before && picked_after) {
+            snprintf(to_period, sizeof to_period, "%s", r->f.period);
+            to_sent = a;
         }
         if (period_from == 1) {
             char t[64];
