@@ -30,15 +30,6 @@ static int keep(void *ctx, const trade_check_result *r)
     return 0;
 }
 
-static trade_table *table(const char *csv)
-{
-    trade_table *t = trade_table_new();
-    trade_error err;
-    if (trade_table_read_buffer(t, csv, strlen(csv), "in.csv", NULL, &err))
-        fail_msg("rejected: %s", err.message);
-    return t;
-}
-
 static void base_of(const char *p, const char *want)
 {
     trade_period a, b;
@@ -82,10 +73,10 @@ static void test_month_yoy(void **state)
 {
     (void)state;
     /* February 2012 (105) is the month before; March 2011 (100) the base */
-    trade_table *t = table(HDR "ITA,KAZ,export,2011-03,100,EUR\n"
-                               "ITA,KAZ,export,2012-02,105,EUR\n"
-                               "ITA,KAZ,export,2012-03,110,EUR\n"
-                               "ITA,KAZ,export,2012-03,10,percent_change\n");
+    trade_table *t = test_table(HDR "ITA,KAZ,export,2011-03,100,EUR\n"
+                                    "ITA,KAZ,export,2012-02,105,EUR\n"
+                                    "ITA,KAZ,export,2012-03,110,EUR\n"
+                                    "ITA,KAZ,export,2012-03,10,percent_change\n");
     got g = {0};
     trade_error err;
     assert_int_equal(trade_check_run(t, keep, &g, &err), 0);
@@ -101,11 +92,11 @@ static void test_month_sequential(void **state)
 {
     (void)state;
     /* the note says month-on-month: 110 / 105 - 1 = 4.7619 % against February */
-    trade_table *t = table("reporter,partner,flow,period,value,unit,note\n"
-                           "ITA,KAZ,export,2011-03,100,EUR,\n"
-                           "ITA,KAZ,export,2012-02,105,EUR,\n"
-                           "ITA,KAZ,export,2012-03,110,EUR,\n"
-                           "ITA,KAZ,export,2012-03,4.76,percent_change,month-on-month\n");
+    trade_table *t = test_table("reporter,partner,flow,period,value,unit,note\n"
+                                "ITA,KAZ,export,2011-03,100,EUR,\n"
+                                "ITA,KAZ,export,2012-02,105,EUR,\n"
+                                "ITA,KAZ,export,2012-03,110,EUR,\n"
+                                "ITA,KAZ,export,2012-03,4.76,percent_change,month-on-month\n");
     got g = {0};
     trade_error err;
     assert_int_equal(trade_check_run(t, keep, &g, &err), 0);
@@ -119,13 +110,13 @@ static void test_month_sequential(void **state)
 static void test_partial_year_yoy(void **state)
 {
     (void)state;
-    trade_table *t = table(HDR "ITA,KAZ,export,2011-01/2011-10,1000,EUR\n"
-                               "ITA,KAZ,export,2012-01/2012-10,1120,EUR\n"
-                               "ITA,KAZ,export,2012-01/2012-10,12,percent_change\n"
-                               "ITA,KAZ,export,2011-Q2,50,EUR\n"
-                               "ITA,KAZ,export,2012-Q1,52,EUR\n"
-                               "ITA,KAZ,export,2012-Q2,55,EUR\n"
-                               "ITA,KAZ,export,2012-Q2,10,percent_change\n");
+    trade_table *t = test_table(HDR "ITA,KAZ,export,2011-01/2011-10,1000,EUR\n"
+                                    "ITA,KAZ,export,2012-01/2012-10,1120,EUR\n"
+                                    "ITA,KAZ,export,2012-01/2012-10,12,percent_change\n"
+                                    "ITA,KAZ,export,2011-Q2,50,EUR\n"
+                                    "ITA,KAZ,export,2012-Q1,52,EUR\n"
+                                    "ITA,KAZ,export,2012-Q2,55,EUR\n"
+                                    "ITA,KAZ,export,2012-Q2,10,percent_change\n");
     got g = {0};
     trade_error err;
     assert_int_equal(trade_check_run(t, keep, &g, &err), 0);

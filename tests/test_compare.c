@@ -38,15 +38,6 @@ static int keep(void *ctx, const trade_compare_row *r)
     return 0;
 }
 
-static trade_table *table(const char *csv)
-{
-    trade_table *t = trade_table_new();
-    trade_error err;
-    if (trade_table_read_buffer(t, csv, strlen(csv), "in.csv", NULL, &err))
-        fail_msg("rejected: %s", err.message);
-    return t;
-}
-
 static void test_modes_and_columns(void **state)
 {
     (void)state;
@@ -57,8 +48,8 @@ static void test_modes_and_columns(void **state)
     assert_int_equal(m, TRADE_COMPARE_HHI);
     assert_int_equal(trade_compare_mode_parse("median", &m), TRADE_EARG);
     /* share on an input that already has share_pct and status: replaced */
-    trade_table *t = table("reporter,partner,flow,period,value,unit,status,share_pct\n"
-                           "BEL,KAZ,export,2011,3,EUR,old,9\n");
+    trade_table *t = test_table("reporter,partner,flow,period,value,unit,status,share_pct\n"
+                                "BEL,KAZ,export,2011,3,EUR,old,9\n");
     const char *names[32];
     unsigned char numeric[32];
     size_t n;
@@ -89,9 +80,9 @@ static void test_modes_and_columns(void **state)
 static void test_index_kinds(void **state)
 {
     (void)state;
-    trade_table *t = table(HDR "ITA,KAZ,export,2011,1500,EUR\n"
-                               "ITA,KAZ,export,2011-01,110,EUR\n"
-                               "ITA,KAZ,export,2012,1620,EUR\n");
+    trade_table *t = test_table(HDR "ITA,KAZ,export,2011,1500,EUR\n"
+                                    "ITA,KAZ,export,2011-01,110,EUR\n"
+                                    "ITA,KAZ,export,2012,1620,EUR\n");
     trade_compare_options o = {0};
     o.base = "2011";
     got g = {0};
@@ -113,9 +104,9 @@ static void test_index_kinds(void **state)
 static void test_share_members(void **state)
 {
     (void)state;
-    trade_table *t = table(HDR "BEL,KAZ,export,2011,30,EUR\n"
-                               "BEL,UZB,export,2011,10,EUR\n"
-                               "BEL,WLD,export,2011,50,EUR\n");
+    trade_table *t = test_table(HDR "BEL,KAZ,export,2011,30,EUR\n"
+                                    "BEL,UZB,export,2011,10,EUR\n"
+                                    "BEL,WLD,export,2011,50,EUR\n");
     got g = {0};
     trade_error err;
     /* WLD is no member: 30 / 40 = 75 %, 25 % */
@@ -139,10 +130,10 @@ static void test_share_members(void **state)
 static void test_mirror_units(void **state)
 {
     (void)state;
-    trade_table *t = table(HDR "BEL,KAZ,export,2011,100,EUR\n"
-                               "KAZ,BEL,import,2011,130,USD\n"
-                               "BEL,UZB,export,2011,40,EUR\n"
-                               "UZB,BEL,import,2011,50,EUR\n");
+    trade_table *t = test_table(HDR "BEL,KAZ,export,2011,100,EUR\n"
+                                    "KAZ,BEL,import,2011,130,USD\n"
+                                    "BEL,UZB,export,2011,40,EUR\n"
+                                    "UZB,BEL,import,2011,50,EUR\n");
     got g = {0};
     trade_error err;
     assert_int_equal(trade_compare_run(t, TRADE_COMPARE_MIRROR, NULL, keep, &g, &err), 0);
@@ -164,11 +155,11 @@ static void test_qualifier(void **state)
     (void)state;
     /* fix 9: a balance of an estimated export and an exact import is an
      * estimate; of two exact figures, exact */
-    trade_table *t = table("reporter,partner,flow,period,value,unit,qualifier\n"
-                           "BEL,KAZ,export,2011,100,EUR,estimate\n"
-                           "BEL,KAZ,import,2011,30,EUR,\n"
-                           "BEL,UZB,export,2011,40,EUR,\n"
-                           "BEL,UZB,import,2011,10,EUR,\n");
+    trade_table *t = test_table("reporter,partner,flow,period,value,unit,qualifier\n"
+                                "BEL,KAZ,export,2011,100,EUR,estimate\n"
+                                "BEL,KAZ,import,2011,30,EUR,\n"
+                                "BEL,UZB,export,2011,40,EUR,\n"
+                                "BEL,UZB,import,2011,10,EUR,\n");
     got g = {0};
     trade_error err;
     assert_int_equal(trade_compare_run(t, TRADE_COMPARE_BALANCE, NULL, keep, &g, &err), 0);

@@ -137,7 +137,8 @@ static void test_start(void **state)
 {
     (void)state;
     trade_error e;
-    const char *s = "\xEF\xBB\xBF" "a,b\n";
+    const char *s = "\xEF\xBB\xBF"
+                    "a,b\n";
     size_t n = 7;
     assert_int_equal(csvrd_check_start(&s, &n, &e), 0);
     assert_int_equal(n, 4);

@@ -15,15 +15,6 @@
 
 #define HDR "reporter,partner,flow,period,value,unit,qualifier\n"
 
-static trade_table *read_ok(const char *csv)
-{
-    trade_table *t = trade_table_new();
-    trade_error err;
-    if (trade_table_read_buffer(t, csv, strlen(csv), "in.csv", NULL, &err))
-        fail_msg("rejected: %s:%lu:%lu: %s", err.file, err.line, err.column, err.message);
-    return t;
-}
-
 typedef struct got {
     size_t n;
     char from[8][TRADE_PERIOD_BUFSIZE], to[8][TRADE_PERIOD_BUFSIZE];
@@ -55,12 +46,12 @@ static int collect(void *ctx, const trade_growth_row *r)
 static void test_pairing(void **state)
 {
     (void)state;
-    trade_table *t = read_ok(HDR "BEL,KAZ,export,2010,100,EUR,\n"
-                                 "BEL,KAZ,export,2011,110,EUR,\n"
-                                 "BEL,KAZ,export,2013,133.1,EUR,\n"
-                                 "BEL,KAZ,export,2012-01/2012-10,50,EUR,\n"
-                                 "BEL,KAZ,export,2013-01/2013-10,60,EUR,\n"
-                                 "BEL,KAZ,export,2011,3,percent,\n");
+    trade_table *t = test_table(HDR "BEL,KAZ,export,2010,100,EUR,\n"
+                                    "BEL,KAZ,export,2011,110,EUR,\n"
+                                    "BEL,KAZ,export,2013,133.1,EUR,\n"
+                                    "BEL,KAZ,export,2012-01/2012-10,50,EUR,\n"
+                                    "BEL,KAZ,export,2013-01/2013-10,60,EUR,\n"
+                                    "BEL,KAZ,export,2011,3,percent,\n");
     got o = {0};
     trade_error err;
     assert_int_equal(trade_growth_table(t, NULL, collect, &o, &err), 0);
@@ -87,9 +78,9 @@ static void test_pairing(void **state)
 static void test_yoy_and_short_cagr(void **state)
 {
     (void)state;
-    trade_table *t = read_ok(HDR "BEL,KAZ,export,2011-Q1,100,EUR,\n"
-                                 "BEL,KAZ,export,2011-Q2,110,EUR,\n"
-                                 "BEL,KAZ,export,2012-Q1,120,EUR,\n");
+    trade_table *t = test_table(HDR "BEL,KAZ,export,2011-Q1,100,EUR,\n"
+                                    "BEL,KAZ,export,2011-Q2,110,EUR,\n"
+                                    "BEL,KAZ,export,2012-Q1,120,EUR,\n");
     got o = {0};
     trade_error err;
     assert_int_equal(trade_growth_table(t, NULL, collect, &o, &err), 0);
@@ -115,10 +106,10 @@ static void test_yoy_and_short_cagr(void **state)
 static void test_stocks_not_annualized(void **state)
 {
     (void)state;
-    trade_table *t = read_ok(HDR "BEL,KAZ,export,2011,100,EUR,\n"
-                                 "BEL,KAZ,export,2012-01/2012-06,60,EUR,\n"
-                                 "BEL,KAZ,fdi_stock,2011,100,EUR,\n"
-                                 "BEL,KAZ,fdi_stock,2012-01/2012-06,60,EUR,\n");
+    trade_table *t = test_table(HDR "BEL,KAZ,export,2011,100,EUR,\n"
+                                    "BEL,KAZ,export,2012-01/2012-06,60,EUR,\n"
+                                    "BEL,KAZ,fdi_stock,2011,100,EUR,\n"
+                                    "BEL,KAZ,fdi_stock,2012-01/2012-06,60,EUR,\n");
     trade_growth_options opt = {0};
     opt.annualize_partial = 1;
     got o = {0};
@@ -167,9 +158,9 @@ static void test_from_to(void **state)
     assert_int_equal(trade_growth_options_check(&opt, &err), TRADE_EARG); /* zero span */
     /* 2010 -> 2012-01/2012-12 (the same months as 2012): 100 -> 144, +44 %,
      * CAGR 20 % over two years */
-    trade_table *t = read_ok(HDR "BEL,KAZ,export,2010,100,EUR,\n"
-                                 "BEL,KAZ,export,2011,110,EUR,\n"
-                                 "BEL,KAZ,export,2012-01/2012-12,144,EUR,\n");
+    trade_table *t = test_table(HDR "BEL,KAZ,export,2010,100,EUR,\n"
+                                    "BEL,KAZ,export,2011,110,EUR,\n"
+                                    "BEL,KAZ,export,2012-01/2012-12,144,EUR,\n");
     opt.from = &b;
     opt.to = &a;
     got o = {0};

@@ -439,6 +439,34 @@ static void test_gaps_and_marks(void **state)
     trade_table_free(t);
 }
 
+/* The title as drawn comes back from the script: the title given, with the
+ * period drawn added (2010 and 2011 drawn: ", 2010–2011"); a title that
+ * names both years is left as it is; a text without the line gives NULL. */
+static void test_script_title(void **state)
+{
+    (void)state;
+    static const char csv[] = "reporter,partner,flow,period,value,unit\n"
+                              "BEL,KAZ,export,2010,100,EUR\nBEL,KAZ,export,2011,120,EUR\n";
+    char *s = script_of(csv, TRADE_PLOT_LINE, "It's exports", NULL);
+    size_t n = 99;
+    const char *t = trade_plot_script_title(s, &n);
+    /* the quote is written as U+2019 inside gnuplot's single quotes */
+    static const char want[] = "It\xe2\x80\x99s exports, 2010\xe2\x80\x93"
+                               "2011";
+    assert_non_null(t);
+    assert_int_equal(n, strlen(want));
+    assert_memory_equal(t, want, n);
+    trade_free(s);
+    s = script_of(csv, TRADE_PLOT_LINE, "Exports 2010 to 2011", NULL);
+    t = trade_plot_script_title(s, &n);
+    assert_int_equal(n, strlen("Exports 2010 to 2011"));
+    assert_memory_equal(t, "Exports 2010 to 2011", n);
+    trade_free(s);
+    assert_null(trade_plot_script_title("set title 'x'\n", &n));
+    assert_int_equal(n, 0);
+    assert_null(trade_plot_script_title(NULL, NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -447,7 +475,7 @@ int main(void)
         cmocka_unit_test(test_rank),           cmocka_unit_test(test_growth),
         cmocka_unit_test(test_errors),         cmocka_unit_test(test_gnuplot_roundtrip),
         cmocka_unit_test(test_render_missing), cmocka_unit_test(test_draft),
-        cmocka_unit_test(test_gaps_and_marks),
+        cmocka_unit_test(test_gaps_and_marks), cmocka_unit_test(test_script_title),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

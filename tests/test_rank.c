@@ -12,32 +12,23 @@
 
 #include <cmocka.h>
 
+#include "test_util.h"
+
 #include "trade/trade.h"
 
 #define HDR "reporter,partner,flow,period,value,unit,qualifier,source,product\n"
-
-static trade_table *read_ok(const char *csv, int generic)
-{
-    trade_table *t = trade_table_new();
-    trade_error err;
-    trade_read_options o = {0};
-    o.generic = generic;
-    if (trade_table_read_buffer(t, csv, strlen(csv), "in.csv", &o, &err))
-        fail_msg("rejected: %s:%lu:%lu: %s", err.file, err.line, err.column, err.message);
-    return t;
-}
 
 /* rows 0 and 1: 2012 and 2012-01/2012-12, one period: one group; row 2 is
  * ten months: another; row 3 has a product: another; row 4 is an import. */
 static void test_groups(void **state)
 {
     (void)state;
-    trade_table *t = read_ok(HDR "BEL,KAZ,export,2012,1,EUR,,a,\n"
-                                 "BEL,UZB,export,2012-01/2012-12,2,EUR,,a,\n"
-                                 "BEL,KGZ,export,2012-01/2012-10,3,EUR,,a,\n"
-                                 "BEL,KAZ,export,2012,4,EUR,,a,27\n"
-                                 "BEL,KAZ,import,2012,5,EUR,,a,\n",
-                             0);
+    trade_table *t = test_table_opt(HDR "BEL,KAZ,export,2012,1,EUR,,a,\n"
+                                        "BEL,UZB,export,2012-01/2012-12,2,EUR,,a,\n"
+                                        "BEL,KGZ,export,2012-01/2012-10,3,EUR,,a,\n"
+                                        "BEL,KAZ,export,2012,4,EUR,,a,27\n"
+                                        "BEL,KAZ,import,2012,5,EUR,,a,\n",
+                                    0);
     trade_group_index *g;
     trade_error err;
     assert_string_equal(trade_group_default_columns(), "reporter,flow,period,unit,product");
@@ -59,7 +50,8 @@ static void test_groups(void **state)
     trade_table_free(t);
 
     /* a generic table without product: product reads as "", period is text */
-    t = read_ok("reporter,flow,period,unit,x\nBEL,export,2012,EUR,1\nBEL,export,2012,EUR,2\n", 1);
+    t = test_table_opt(
+        "reporter,flow,period,unit,x\nBEL,export,2012,EUR,1\nBEL,export,2012,EUR,2\n", 1);
     assert_int_equal(trade_group_index_new(t, NULL, &g, &err), 0);
     assert_int_equal(trade_group_count(g), 1);
     trade_group_index_free(g);
@@ -81,13 +73,13 @@ static void ranks_of(const trade_table *t, const trade_rank_options *o, double *
 static void test_rank(void **state)
 {
     (void)state;
-    trade_table *t = read_ok(HDR "BEL,WLD,export,2011,1000,EUR,,a,\n"
-                                 "BEL,KAZ,export,2011,118,EUR,approx,text,\n"
-                                 "BEL,KAZ,export,2011,119,EUR,,table,\n"
-                                 "BEL,UZB,export,2011,50,EUR,,a,\n"
-                                 "BEL,TKM,export,2011,50,EUR,,a,\n"
-                                 "BEL,KGZ,export,2011,10,EUR,,a,\n",
-                             0);
+    trade_table *t = test_table_opt(HDR "BEL,WLD,export,2011,1000,EUR,,a,\n"
+                                        "BEL,KAZ,export,2011,118,EUR,approx,text,\n"
+                                        "BEL,KAZ,export,2011,119,EUR,,table,\n"
+                                        "BEL,UZB,export,2011,50,EUR,,a,\n"
+                                        "BEL,TKM,export,2011,50,EUR,,a,\n"
+                                        "BEL,KGZ,export,2011,10,EUR,,a,\n",
+                                    0);
     double r[6];
     trade_rank_options o = {0};
     ranks_of(t, &o, r);
@@ -126,10 +118,10 @@ static void test_rank(void **state)
 static void test_unit_rank_ascending(void **state)
 {
     (void)state;
-    trade_table *t = read_ok(HDR "BEL,KAZ,export,2011,81,rank,,a,\n"
-                                 "BEL,UZB,export,2011,120,rank,,a,\n"
-                                 "BEL,TJK,export,2011,187,rank,,a,\n",
-                             0);
+    trade_table *t = test_table_opt(HDR "BEL,KAZ,export,2011,81,rank,,a,\n"
+                                        "BEL,UZB,export,2011,120,rank,,a,\n"
+                                        "BEL,TJK,export,2011,187,rank,,a,\n",
+                                    0);
     double r[3];
     ranks_of(t, NULL, r);
     assert_true(r[0] == 1 && r[1] == 2 && r[2] == 3);

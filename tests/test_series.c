@@ -11,18 +11,11 @@
 
 #include <cmocka.h>
 
+#include "test_util.h"
+
 #include "trade/trade.h"
 
 #define HDR "reporter,partner,flow,period,value,unit,precision,qualifier,source,product\n"
-
-static trade_table *read_ok(const char *csv)
-{
-    trade_table *t = trade_table_new();
-    trade_error err;
-    if (trade_table_read_buffer(t, csv, strlen(csv), "in.csv", NULL, &err))
-        fail_msg("rejected: %s:%lu:%lu: %s", err.file, err.line, err.column, err.message);
-    return t;
-}
 
 static trade_period per(const char *s)
 {
@@ -119,10 +112,10 @@ static void test_units_and_aggregates(void **state)
 static void test_one_per_period_across_spellings(void **state)
 {
     (void)state;
-    trade_table *t = read_ok(HDR "BEL,KAZ,export,2012,100,EUR,,,a,\n"
-                                 "BEL,KAZ,export,2012-01/2012-12,200,EUR,,,b,\n"
-                                 "BEL,KAZ,export,2012,300,EUR,,,c,\n"
-                                 "BEL,KAZ,export,2011,400,EUR,,,a,\n");
+    trade_table *t = test_table(HDR "BEL,KAZ,export,2012,100,EUR,,,a,\n"
+                                    "BEL,KAZ,export,2012-01/2012-12,200,EUR,,,b,\n"
+                                    "BEL,KAZ,export,2012,300,EUR,,,c,\n"
+                                    "BEL,KAZ,export,2011,400,EUR,,,a,\n");
     trade_series_list *s;
     trade_error err;
     assert_int_equal(trade_series_build(t, TRADE_SERIES_ONE_PER_PERIOD, &s, &err), 0);
@@ -136,10 +129,10 @@ static void test_one_per_period_across_spellings(void **state)
 
     /* the same with b first in the file: still one 2012 row (b's) */
     trade_table_free(t);
-    t = read_ok(HDR "BEL,KAZ,export,2012-01/2012-12,200,EUR,,,b,\n"
-                    "BEL,KAZ,export,2012,100,EUR,,,a,\n"
-                    "BEL,KAZ,export,2011,400,EUR,,,a,\n"
-                    "BEL,KAZ,export,2012,300,EUR,,,c,\n");
+    t = test_table(HDR "BEL,KAZ,export,2012-01/2012-12,200,EUR,,,b,\n"
+                       "BEL,KAZ,export,2012,100,EUR,,,a,\n"
+                       "BEL,KAZ,export,2011,400,EUR,,,a,\n"
+                       "BEL,KAZ,export,2012,300,EUR,,,c,\n");
     assert_int_equal(trade_series_build(t, TRADE_SERIES_ONE_PER_PERIOD, &s, &err), 0);
     rows = trade_series_rows(s, 0, &n);
     assert_int_equal(n, 2);
@@ -164,12 +157,12 @@ static void test_one_per_period_across_spellings(void **state)
 static void test_prefer(void **state)
 {
     (void)state;
-    trade_table *t = read_ok(HDR "BEL,KAZ,export,2011,101000000,EUR,1000000,,a,\n"
-                                 "BEL,KAZ,export,2011,100400000,EUR,,,b,\n"
-                                 "BEL,KAZ,export,2012,123.45,EUR,,estimate,a,\n"
-                                 "BEL,KAZ,export,2012,100,EUR,,,b,\n"
-                                 "BEL,KAZ,export,2013,5,EUR,,,a,\n"
-                                 "BEL,KAZ,export,2013,5,EUR,,,b,\n");
+    trade_table *t = test_table(HDR "BEL,KAZ,export,2011,101000000,EUR,1000000,,a,\n"
+                                    "BEL,KAZ,export,2011,100400000,EUR,,,b,\n"
+                                    "BEL,KAZ,export,2012,123.45,EUR,,estimate,a,\n"
+                                    "BEL,KAZ,export,2012,100,EUR,,,b,\n"
+                                    "BEL,KAZ,export,2013,5,EUR,,,a,\n"
+                                    "BEL,KAZ,export,2013,5,EUR,,,b,\n");
     assert_true(trade_series_precision(t, 0) == 1000000);
     assert_true(trade_series_precision(t, 1) == 100000);
     assert_true(trade_series_prefer(t, 1, 0));
@@ -195,14 +188,14 @@ static void test_prefer(void **state)
 static void test_build_options(void **state)
 {
     (void)state;
-    trade_table *t = read_ok(HDR "BEL,KAZ,export,2012-01/2012-10,10,EUR,,,a,\n"
-                                 "BEL,KAZ,export,2010,1,EUR,,,a,\n"
-                                 "BEL,KAZ,export,2012,3,EUR,,,a,\n"
-                                 "BEL,KAZ,export,2011-01/2011-10,9,EUR,,,a,\n"
-                                 "BEL,KAZ,export,2011,2,EUR,,,a,\n"
-                                 "BEL,KAZ,export,2011,5,percent,,,a,\n"
-                                 "BEL,KAZ,export,2011,7,EUR,,,a,27\n"
-                                 "BEL,KAZ,export,2013,4,EUR,,projection,a,\n");
+    trade_table *t = test_table(HDR "BEL,KAZ,export,2012-01/2012-10,10,EUR,,,a,\n"
+                                    "BEL,KAZ,export,2010,1,EUR,,,a,\n"
+                                    "BEL,KAZ,export,2012,3,EUR,,,a,\n"
+                                    "BEL,KAZ,export,2011-01/2011-10,9,EUR,,,a,\n"
+                                    "BEL,KAZ,export,2011,2,EUR,,,a,\n"
+                                    "BEL,KAZ,export,2011,5,percent,,,a,\n"
+                                    "BEL,KAZ,export,2011,7,EUR,,,a,27\n"
+                                    "BEL,KAZ,export,2013,4,EUR,,projection,a,\n");
     trade_series_list *s;
     trade_error err;
     /* no options: three series (EUR total, percent, EUR product 27) */
@@ -262,13 +255,48 @@ static int count_rows(void *ctx, size_t i, const size_t *rows, size_t n)
     return i == 1 ? 7 : 0; /* stop after the second series */
 }
 
+/* Rows whose measure is not a level are in no series: of the five rows,
+ * rows 1 (change) and 3 (growth) are left out, so one series of rows 0, 2
+ * and 4 (2010, 2011, 2012) remains, and the 2011 change cannot stand for
+ * 2011 although it comes first; "level" and "" are levels. */
+static void test_measure_not_level(void **state)
+{
+    (void)state;
+    trade_table *t = test_table("reporter,partner,flow,period,value,unit,measure\n"
+                                "BEL,KAZ,export,2010,100,USD,\n"
+                                "BEL,KAZ,export,2011,10,USD,change\n"
+                                "BEL,KAZ,export,2011,110,USD,level\n"
+                                "BEL,KAZ,export,2012,5,percent,growth\n"
+                                "BEL,KAZ,export,2012,121,USD,\n");
+    assert_int_equal(trade_series_admits(t, 0), 1);
+    assert_int_equal(trade_series_admits(t, 1), 0);
+    assert_int_equal(trade_series_admits(t, 2), 1);
+    assert_int_equal(trade_series_admits(t, 3), 0);
+    assert_int_equal(trade_series_nonlevel_rows(t), 2);
+    trade_series_list *sl;
+    trade_error err;
+    assert_int_equal(trade_series_build(t, TRADE_SERIES_ONE_PER_PERIOD, &sl, &err), 0);
+    assert_int_equal(trade_series_count(sl), 1);
+    size_t n;
+    const size_t *rows = trade_series_rows(sl, 0, &n);
+    assert_int_equal(n, 3);
+    assert_int_equal(rows[0], 0);
+    assert_int_equal(rows[1], 2);
+    assert_int_equal(rows[2], 4);
+    trade_series_list_free(sl);
+    unsigned char chosen[5];
+    assert_int_equal(trade_series_mark_chosen(t, chosen, &err), 0);
+    assert_memory_equal(chosen, "\1\0\1\0\1", 5);
+    trade_table_free(t);
+}
+
 static void test_each(void **state)
 {
     (void)state;
-    trade_table *t = read_ok(HDR "BEL,KAZ,export,2010,1,EUR,,,a,\n"
-                                 "BEL,KAZ,export,2011,1,EUR,,,a,\n"
-                                 "BEL,UZB,export,2011,1,EUR,,,a,\n"
-                                 "BEL,KGZ,export,2011,1,EUR,,,a,\n");
+    trade_table *t = test_table(HDR "BEL,KAZ,export,2010,1,EUR,,,a,\n"
+                                    "BEL,KAZ,export,2011,1,EUR,,,a,\n"
+                                    "BEL,UZB,export,2011,1,EUR,,,a,\n"
+                                    "BEL,KGZ,export,2011,1,EUR,,,a,\n");
     trade_series_list *s;
     trade_error err;
     assert_int_equal(trade_series_build(t, 0, &s, &err), 0);
@@ -291,6 +319,7 @@ int main(void)
         cmocka_unit_test(test_prefer),
         cmocka_unit_test(test_build_options),
         cmocka_unit_test(test_each),
+        cmocka_unit_test(test_measure_not_level),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -430,8 +430,8 @@ static void test_intervals(void **state)
         trade_interval_growth_pct(trade_interval_from(100, 1), trade_interval_from(118, 1));
     assert_rel(g.low, 100 * (117.5 / 100.5 - 1), 1e-13);
     assert_rel(g.high, 100 * (118.5 / 99.5 - 1), 1e-13);
-    trade_interval s = trade_interval_add(trade_interval_from(600000, 100000),
-                                                trade_interval_from(113000, 1000));
+    trade_interval s =
+        trade_interval_add(trade_interval_from(600000, 100000), trade_interval_from(113000, 1000));
     assert_rel(s.low, 662500, 0);
     assert_rel(s.high, 763500, 0);
     double gap;
@@ -440,13 +440,11 @@ static void test_intervals(void **state)
     assert_int_equal(trade_interval_compare(st, 18.0, g, &gap), TRADE_CONSISTENT_ROUNDING);
     assert_near(gap, 0, 0);
     /* 118 million text and 118.2 million table: the table rounds to the text */
-    assert_int_equal(
-        trade_interval_compare(a, 118.2e6, trade_interval_from(118.2e6, 10), &gap),
-        TRADE_CONSISTENT);
+    assert_int_equal(trade_interval_compare(a, 118.2e6, trade_interval_from(118.2e6, 10), &gap),
+                     TRADE_CONSISTENT);
     /* 118 million against 119091910: disjoint by 119091905 - 118500000 */
-    assert_int_equal(
-        trade_interval_compare(a, 119091910, trade_interval_from(119091910, 10), &gap),
-        TRADE_INCONSISTENT);
+    assert_int_equal(trade_interval_compare(a, 119091910, trade_interval_from(119091910, 10), &gap),
+                     TRADE_INCONSISTENT);
     assert_rel(gap, 591905, 1e-12);
     trade_interval undef = {NAN, NAN};
     assert_int_equal(trade_interval_compare(a, 1, undef, &gap), TRADE_VERDICT_UNDEFINED);

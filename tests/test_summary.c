@@ -16,15 +16,6 @@
 
 #define HDR "reporter,partner,flow,period,value,unit,qualifier\n"
 
-static trade_table *read_ok(const char *csv)
-{
-    trade_table *t = trade_table_new();
-    trade_error err;
-    if (trade_table_read_buffer(t, csv, strlen(csv), "in.csv", NULL, &err))
-        fail_msg("rejected: %s:%lu:%lu: %s", err.file, err.line, err.column, err.message);
-    return t;
-}
-
 typedef struct sums {
     size_t n;
     trade_summary s[4];
@@ -49,11 +40,11 @@ static int collect(void *ctx, const trade_summary_row *r)
 static void test_summary(void **state)
 {
     (void)state;
-    trade_table *t = read_ok(HDR "BEL,KAZ,export,2010,1,EUR,\n"
-                                 "BEL,KAZ,export,2011,2,EUR,estimate\n"
-                                 "BEL,KAZ,export,2012,6,EUR,\n"
-                                 "BEL,KAZ,export,2012-01/2012-12,9,EUR,\n"
-                                 "BEL,KAZ,export,2012-01/2012-10,5,EUR,\n");
+    trade_table *t = test_table(HDR "BEL,KAZ,export,2010,1,EUR,\n"
+                                    "BEL,KAZ,export,2011,2,EUR,estimate\n"
+                                    "BEL,KAZ,export,2012,6,EUR,\n"
+                                    "BEL,KAZ,export,2012-01/2012-12,9,EUR,\n"
+                                    "BEL,KAZ,export,2012-01/2012-10,5,EUR,\n");
     sums o = {0};
     trade_error err;
     assert_int_equal(trade_summary_run(t, collect, &o, &err), 0);
@@ -104,10 +95,10 @@ static int collect_fit(void *ctx, const trade_fit_row *r)
 static void test_fit_projections(void **state)
 {
     (void)state;
-    trade_table *t = read_ok(HDR "BEL,KAZ,export,2010,100,EUR,\n"
-                                 "BEL,KAZ,export,2011,200,EUR,\n"
-                                 "BEL,KAZ,export,2012,400,EUR,\n"
-                                 "BEL,KAZ,export,2013,10000,EUR,projection\n");
+    trade_table *t = test_table(HDR "BEL,KAZ,export,2010,100,EUR,\n"
+                                    "BEL,KAZ,export,2011,200,EUR,\n"
+                                    "BEL,KAZ,export,2012,400,EUR,\n"
+                                    "BEL,KAZ,export,2013,10000,EUR,projection\n");
     fits o = {0};
     trade_error err;
     assert_int_equal(trade_fit_run(t, NULL, collect_fit, &o, &err), 0);

@@ -12,21 +12,11 @@
 
 #include <cmocka.h>
 
+#include "test_util.h"
+
 #include "trade/table.h"
 
 #define HDR "reporter,partner,flow,period,value,unit"
-
-static trade_table *read_ok(const char *csv, int generic)
-{
-    trade_table *t = trade_table_new();
-    trade_error err;
-    trade_read_options o = {0};
-    o.generic = generic;
-    int rc = trade_table_read_buffer(t, csv, strlen(csv), "in.csv", &o, &err);
-    if (rc)
-        fail_msg("rejected: %s:%lu:%lu: %s", err.file, err.line, err.column, err.message);
-    return t;
-}
 
 /* Reading must fail with code at line:column and a message containing frag. */
 static void read_bad(const char *csv, size_t len, int code, unsigned long line,
@@ -47,10 +37,11 @@ static void read_bad(const char *csv, size_t len, int code, unsigned long line,
 static void test_quoting(void **state)
 {
     (void)state;
-    trade_table *t = read_ok("\xEF\xBB\xBF" HDR ",note\r\n"
-                             "BEL,KAZ,export,2011,118000000,EUR,\"a, \"\"quoted\"\"\r\nnote\"\r\n"
-                             "BEL,KAZ,export,2010,100000000,EUR,\r\n",
-                             0);
+    trade_table *t =
+        test_table_opt("\xEF\xBB\xBF" HDR ",note\r\n"
+                       "BEL,KAZ,export,2011,118000000,EUR,\"a, \"\"quoted\"\"\r\nnote\"\r\n"
+                       "BEL,KAZ,export,2010,100000000,EUR,\r\n",
+                       0);
     assert_int_equal(trade_table_rows(t), 2);
     assert_int_equal(trade_table_cols(t), 7);
     assert_string_equal(trade_table_col_name(t, 0), "reporter"); /* BOM removed */
@@ -69,9 +60,9 @@ static void test_quoting(void **state)
     trade_table_free(t);
 
     /* cells after a quoted line break start on the next line */
-    t = read_ok("reporter,note,partner,flow,period,value,unit\n"
-                "BEL,\"x\ny\",KAZ,export,2011,5,EUR\n",
-                0);
+    t = test_table_opt("reporter,note,partner,flow,period,value,unit\n"
+                       "BEL,\"x\ny\",KAZ,export,2011,5,EUR\n",
+                       0);
     static const unsigned long want[][2] = {{2, 1},  {2, 5},  {3, 4}, {3, 8},
                                             {3, 15}, {3, 20}, {3, 22}};
     for (size_t c = 0; c < 7; c++) {
@@ -85,9 +76,9 @@ static void test_quoting(void **state)
 static void test_columns_any_order(void **state)
 {
     (void)state;
-    trade_table *t = read_ok("value,unit,extra,period,flow,partner,reporter\n"
-                             "-1700000,USD,x,2017,export,RUS,BEL\n",
-                             0);
+    trade_table *t = test_table_opt("value,unit,extra,period,flow,partner,reporter\n"
+                                    "-1700000,USD,x,2017,export,RUS,BEL\n",
+                                    0);
     const trade_obs *o = trade_table_obs(t, 0);
     assert_string_equal(o->reporter, "BEL");
     assert_string_equal(o->partner, "RUS");
@@ -189,7 +180,7 @@ static void test_draft_and_generic(void **state)
     assert_int_equal(trade_table_obs(t, 0)->period.start_unit, TRADE_PERIOD_NONE);
     trade_table_free(t);
 
-    t = read_ok("a,b\n1,x\n", 1);
+    t = test_table_opt("a,b\n1,x\n", 1);
     assert_null(trade_table_obs(t, 0));
     assert_string_equal(trade_table_cell(t, 0, 1), "x");
     trade_table_free(t);
@@ -198,7 +189,7 @@ static void test_draft_and_generic(void **state)
 static void test_merge_and_duplicates(void **state)
 {
     (void)state;
-    trade_table *t = read_ok(HDR ",source\nBEL,KAZ,export,2011,118000000,EUR,a\n", 0);
+    trade_table *t = test_table_opt(HDR ",source\nBEL,KAZ,export,2011,118000000,EUR,a\n", 0);
     trade_error err;
     const char *second = HDR ",source,label\nBEL,KAZ,export,2011,119091910,EUR,b,x\n"
                              "BEL,KAZ,export,2011,118000000,EUR,a,y\n";
@@ -223,13 +214,13 @@ static void test_merge_and_duplicates(void **state)
 static void test_series(void **state)
 {
     (void)state;
-    trade_table *t = read_ok(HDR "\n"
-                                 "BEL,KAZ,export,2011,3,EUR\n"  /* row 0 */
-                                 "BEL,UZB,export,2010,5,EUR\n"  /* row 1 */
-                                 "BEL,KAZ,export,2009,1,EUR\n"  /* row 2 */
-                                 "BEL,KAZ,export,2010,2,EUR\n"  /* row 3 */
-                                 "BEL,KAZ,import,2010,9,EUR\n", /* row 4 */
-                             0);
+    trade_table *t = test_table_opt(HDR "\n"
+                                        "BEL,KAZ,export,2011,3,EUR\n"  /* row 0 */
+                                        "BEL,UZB,export,2010,5,EUR\n"  /* row 1 */
+                                        "BEL,KAZ,export,2009,1,EUR\n"  /* row 2 */
+                                        "BEL,KAZ,export,2010,2,EUR\n"  /* row 3 */
+                                        "BEL,KAZ,import,2010,9,EUR\n", /* row 4 */
+                                    0);
     trade_series_list *s;
     trade_error err;
     assert_int_equal(trade_series_group(t, &s, &err), TRADE_OK);
@@ -277,7 +268,7 @@ static void test_series_sorted_input(void **state)
                                                "ZWE,AFG,import,2011,7,EUR,x\n"
                                                "BEL,KAZ,export,2012,8,EUR,\n"};
     for (size_t v = 0; v < 2; v++) {
-        trade_table *t = read_ok(variants[v], 0);
+        trade_table *t = test_table_opt(variants[v], 0);
         trade_series_list *s;
         trade_error err;
         assert_int_equal(trade_series_group(t, &s, &err), TRADE_OK);

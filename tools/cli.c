@@ -2,7 +2,6 @@
  * the common options, and reading inputs through the format's checks. */
 #include <errno.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -41,21 +40,6 @@ void cli_print_error(const trade_error *err)
         fprintf(stderr, "trade: %s\n", err->message[0] ? err->message : trade_strerror(err->code));
 }
 
-int cli_thread_create(pthread_t *th, void *(*fn)(void *), void *arg)
-{
-    sigset_t fatal, old;
-    sigemptyset(&fatal);
-    sigaddset(&fatal, SIGINT);
-    sigaddset(&fatal, SIGTERM);
-    sigaddset(&fatal, SIGHUP);
-    sigaddset(&fatal, SIGQUIT);
-    int masked = pthread_sigmask(SIG_BLOCK, &fatal, &old) == 0;
-    int rc = pthread_create(th, NULL, fn, arg);
-    if (masked)
-        pthread_sigmask(SIG_SETMASK, &old, NULL);
-    return rc;
-}
-
 void cli_errorf(const char *cmd, const char *fmt, ...)
 {
     /* through trade_error_set, for the library's one rule on control bytes
@@ -68,6 +52,16 @@ void cli_errorf(const char *cmd, const char *fmt, ...)
     va_end(ap);
     trade_error_set(&e, TRADE_EARG, NULL, 0, 0, "%s", text);
     fprintf(stderr, "trade %s: %s\n", cmd, e.message);
+}
+
+void cli_note_nonlevel(const char *cmd, const trade_table *t)
+{
+    size_t n = trade_series_nonlevel_rows(t);
+    if (n)
+        cli_errorf(cmd,
+                   "left out %zu row%s whose measure is not a level (growth, change, share, "
+                   "...): not in a series",
+                   n, n == 1 ? "" : "s");
 }
 
 int cli_fail(const trade_error *err)

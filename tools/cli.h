@@ -21,18 +21,17 @@ int cli_exit_code(int status);
  * has no file) on stderr. */
 void cli_print_error(const trade_error *err);
 
-/* pthread_create with SIGINT, SIGTERM, SIGHUP and SIGQUIT blocked in the new
- * thread, so the signal handler of trade.c runs on the main thread (where
- * the library blocks them while it makes and registers a temporary name:
- * trade_writer_cleanup then always knows every temporary file). */
-int cli_thread_create(pthread_t *th, void *(*fn)(void *), void *arg);
-
 /* printf-style "trade CMD: message" on stderr. */
 void cli_errorf(const char *cmd, const char *fmt, ...)
 #ifdef __GNUC__
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+
+/* The note of the series commands on rows left out for their measure
+ * (trade_series_nonlevel_rows): "trade CMD: left out N rows whose measure
+ * is not a level" on stderr, nothing when there are none. */
+void cli_note_nonlevel(const char *cmd, const trade_table *t);
 
 #define CLI_MAX_WHERE 32
 

@@ -151,6 +151,7 @@ int cmd_compare(int argc, char **argv)
     int rc = cli_read_inputs(t, "compare", argc - optind, argv + optind, &o);
     if (rc)
         goto done;
+    cli_note_nonlevel("compare", t);
     names = malloc((trade_table_cols(t) + 16) * sizeof *names);
     numeric = malloc(trade_table_cols(t) + 16);
     if (!names || !numeric) {

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "panel_opts.h"
 
 static const char usage[] =
     "usage: trade complexity [OPTIONS] [PANEL...]\n"
@@ -41,11 +42,7 @@ static const char usage[] =
     "reporter of diversity 0 or a product of ubiquity 0 at the threshold.\n"
     "method says the options of the row.\n"
     "\n"
-    "options:\n"
-    "      --threshold X     RCA or RPOP cut-off (default 1)\n"
-    "      --presence P      rca (default) or rpop\n"
-    "      --population FILE CSV with reporter, period, population (for rpop)\n"
-    "      --proximity K     symmetric (default), asymmetric or continuous\n"
+    "options:\n" PANEL_OPTIONS_HELP
     "      --knn K           density from the K nearest products of each product:\n"
     "                        phi_pq >= the K-th largest phi_p. of the row (ties kept;\n"
     "                        the threshold as Stata computes max(t, -1), which can\n"
@@ -56,15 +53,7 @@ static const char usage[] =
     "example:\n"
     "  trade import baci BACI_HS92_Y2021_V202401b.csv --level hs6 | trade complexity\n";
 
-enum {
-    OPT_THRESHOLD = 1,
-    OPT_PRESENCE,
-    OPT_POPULATION,
-    OPT_PROXIMITY,
-    OPT_KNN,
-    OPT_FLOW,
-    OPT_THREADS
-};
+enum { OPT_KNN = 1, OPT_THREADS };
 
 static const char *const cols_rca[] = {
     "period", "reporter", "product", "value", "rca", "mcp",    "diversity", "ubiquity",
@@ -119,67 +108,39 @@ static int put_row(void *vctx, const trade_complexity_row *r)
 
 int cmd_complexity(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"threshold", required_argument, NULL, OPT_THRESHOLD},
-        {"presence", required_argument, NULL, OPT_PRESENCE},
-        {"population", required_argument, NULL, OPT_POPULATION},
-        {"proximity", required_argument, NULL, OPT_PROXIMITY},
-        {"knn", required_argument, NULL, OPT_KNN},
-        {"flow", required_argument, NULL, OPT_FLOW},
-        {"threads", required_argument, NULL, OPT_THREADS},
-        CLI_COMMON_OPTIONS,
-        {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {PANEL_OPTIONS,
+                                             {"knn", required_argument, NULL, OPT_KNN},
+                                             {"threads", required_argument, NULL, OPT_THREADS},
+                                             CLI_COMMON_OPTIONS,
+                                             {NULL, 0, NULL, 0}};
     cli_common o = {0};
+    panel_opts po;
+    panel_opts_init(&po);
     trade_complexity_options opt;
-    trade_complexity_options_init(&opt);
-    const char *popfile = NULL, *flow = "export";
-    int c;
+    int c, h;
     cli_getopt_reset();
     while ((c = cli_getopt(argc, argv, "o:", longopts, "complexity")) != -1) {
         char *end;
+        if ((h = panel_opts_option(&po, "complexity", c, optarg)) != 0) {
+            if (h < 0)
+                return CLI_EUSAGE;
+            continue;
+        }
         switch (c) {
         case CLI_OPT_HELP:
             fputs(usage, stdout);
             return CLI_OK;
-        case OPT_THRESHOLD:
-            if (trade_number_parse(optarg, strlen(optarg), &opt.threshold)) {
-                cli_errorf("complexity", "--threshold: '%s' is not a plain number", optarg);
-                cli_usage_hint("complexity");
-                return CLI_EUSAGE;
-            }
-            break;
-        case OPT_PRESENCE:
-            if (trade_presence_parse(optarg, &opt.presence)) {
-                cli_errorf("complexity", "--presence: rca or rpop, not '%s'", optarg);
-                cli_usage_hint("complexity");
-                return CLI_EUSAGE;
-            }
-            break;
-        case OPT_POPULATION:
-            popfile = optarg;
-            break;
-        case OPT_PROXIMITY:
-            if (trade_proximity_parse(optarg, &opt.proximity)) {
-                cli_errorf("complexity",
-                           "--proximity: symmetric, asymmetric or continuous, not '%s'", optarg);
-                cli_usage_hint("complexity");
-                return CLI_EUSAGE;
-            }
-            break;
         case OPT_KNN:
-            opt.knn = (size_t)strtoul(optarg, &end, 10);
-            if (*end || !opt.knn || optarg[0] == '-') {
+            po.opt.knn = (size_t)strtoul(optarg, &end, 10);
+            if (*end || !po.opt.knn || optarg[0] == '-') {
                 cli_errorf("complexity", "--knn: a whole number of at least 1, not '%s'", optarg);
                 cli_usage_hint("complexity");
                 return CLI_EUSAGE;
             }
             break;
-        case OPT_FLOW:
-            flow = optarg;
-            break;
         case OPT_THREADS:
-            opt.threads = (int)strtol(optarg, &end, 10);
-            if (*end || opt.threads < 1 || opt.threads > 2) {
+            po.opt.threads = (int)strtol(optarg, &end, 10);
+            if (*end || po.opt.threads < 1 || po.opt.threads > 2) {
                 cli_errorf("complexity", "--threads: 1 or 2, not '%s'", optarg);
                 cli_usage_hint("complexity");
                 return CLI_EUSAGE;
@@ -192,16 +153,9 @@ int cmd_complexity(int argc, char **argv)
             }
         }
     }
-    if (opt.presence == TRADE_PRESENCE_RPOP && !popfile) {
-        cli_errorf("complexity", "--presence rpop needs --population FILE");
-        cli_usage_hint("complexity");
+    if (panel_opts_check(&po, "complexity"))
         return CLI_EUSAGE;
-    }
-    if (popfile && opt.presence != TRADE_PRESENCE_RPOP) {
-        cli_errorf("complexity", "--population is only used with --presence rpop");
-        cli_usage_hint("complexity");
-        return CLI_EUSAGE;
-    }
+    opt = po.opt;
     trade_table *t = trade_table_new(), *pt = NULL;
     trade_panel *panel = NULL;
     trade_population *pop = NULL;
@@ -212,21 +166,9 @@ int cmd_complexity(int argc, char **argv)
         cli_errorf("complexity", "out of memory");
         return CLI_EUSAGE;
     }
-    if ((rc = cli_read_inputs(t, "complexity", argc - optind, argv + optind, &o)))
+    if ((rc = panel_opts_load(&po, "complexity", t, argc - optind, argv + optind, &o, &panel, &pt,
+                              &pop)))
         goto done;
-    if (trade_panel_build(t, flow, &panel, &err)) {
-        rc = cli_fail(&err);
-        goto done;
-    }
-    if (popfile) {
-        trade_read_options ro = {0};
-        ro.generic = 1;
-        if (!(pt = trade_table_new()) || trade_table_read_file(pt, popfile, &ro, &err) ||
-            trade_population_new(pt, &pop, &err)) {
-            rc = pt ? cli_fail(&err) : CLI_EUSAGE;
-            goto done;
-        }
-    }
     static const char *const prox[] = {"symmetric", "asymmetric", "continuous"};
     char thr[TRADE_NUMBER_BUFSIZE];
     trade_number_format(opt.threshold, thr, sizeof thr);

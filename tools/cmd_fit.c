@@ -59,6 +59,8 @@ int cmd_fit(int argc, char **argv)
         return CLI_EUSAGE;
     }
     int rc = cli_read_inputs(t, "fit", argc - optind, argv + optind, &o);
+    if (!rc)
+        cli_note_nonlevel("fit", t);
     size_t nmetric;
     const trade_column *metric = trade_fit_columns(&nmetric);
     if (!rc && !(rc = series_out_open(&so, t, &o, metric, nmetric))) {

@@ -143,6 +143,7 @@ int cmd_growth(int argc, char **argv)
     int rc = cli_read_inputs(t, "growth", argc - optind, argv + optind, &o);
     if (rc)
         goto done;
+    cli_note_nonlevel("growth", t);
     if (trade_growth_series(t, &sl, &err)) {
         rc = cli_fail(&err);
         goto done;
@@ -168,7 +169,7 @@ int cmd_growth(int argc, char **argv)
     pthread_t th;
     int threaded = 0;
     if (mid > 0 && mid < ns && series_out_part(&job.out, &out) == CLI_OK) {
-        threaded = cli_thread_create(&th, growth_main, &job) == 0;
+        threaded = trade_writer_thread_create(&th, growth_main, &job) == 0;
         if (!threaded)
             series_out_close(&job.out, CLI_EUSAGE);
     }

@@ -140,6 +140,7 @@ int cmd_rank(int argc, char **argv)
     int rc = cli_read_inputs(t, "rank", argc - optind, argv + optind, &o);
     if (rc)
         goto done;
+    cli_note_nonlevel("rank", t);
     size_t n = trade_table_rows(t), ncols = trade_table_cols(t);
     rank = malloc((n + 1) * sizeof *rank);
     names = malloc((ncols + 1) * sizeof *names);
@@ -182,7 +183,7 @@ int cmd_rank(int argc, char **argv)
     rank_job job = {t, rank, order, ncols, (size_t)rankcol, n / 2, n, NULL, CLI_OK};
     pthread_t th;
     int threaded = n >= PARALLEL_ROWS && !trade_writer_open_part(&job.w, w, &err) &&
-                   cli_thread_create(&th, rank_main, &job) == 0;
+                   trade_writer_thread_create(&th, rank_main, &job) == 0;
     if (!threaded && job.w) {
         trade_writer_discard(job.w);
         job.w = NULL;

@@ -44,6 +44,8 @@ int cmd_stats(int argc, char **argv)
         return CLI_EUSAGE;
     }
     int rc = cli_read_inputs(t, "stats", argc - optind, argv + optind, &o);
+    if (!rc)
+        cli_note_nonlevel("stats", t);
     size_t nmetric;
     const trade_column *metric = trade_summary_columns(&nmetric);
     if (!rc && !(rc = series_out_open(&so, t, &o, metric, nmetric))) {

@@ -2,7 +2,7 @@
 # library exactly as a user would build them (only <trade/...> headers, the
 # libtrade::libtrade target), and run by ctest. tests/cli/package.sh builds
 # the same files again against an installed copy through pkg-config.
-foreach(name compare convert extract fit growth rank stats validate)
+foreach(name compare convert extract fit growth rank report stats validate)
   add_executable(example_${name} ${PROJECT_SOURCE_DIR}/examples/${name}.c)
   set_target_properties(example_${name} PROPERTIES OUTPUT_NAME ${name}
     RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/examples)

@@ -20,7 +20,10 @@ typedef struct dynbuf {
     int failed; /* 0, TRADE_ENOMEM or TRADE_ELIMIT (past max): the first failure */
 } dynbuf;
 
-#define DYNBUF_INIT(max) {NULL, 0, 0, (max), 0}
+#define DYNBUF_INIT(max)                                                                           \
+    {                                                                                              \
+        NULL, 0, 0, (max), 0                                                                       \
+    }
 
 /* Append s[0..n), a string, one byte, or printf's output. Return 0,
  * TRADE_ENOMEM or TRADE_ELIMIT (the buffer would pass its max). */

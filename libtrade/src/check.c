@@ -15,8 +15,8 @@
 
 #include "trade/check.h"
 #include "trade/codes.h"
-#include "trade/number.h"
 #include "trade/interval.h"
+#include "trade/number.h"
 
 typedef struct item {
     const trade_obs *o;

@@ -613,6 +613,10 @@ static int run_groups(run *r, trade_error *err)
             share[row] = NAN;
             status[row] = "";
             gstatus[row] = "";
+            if (!trade_series_admits(t, row)) {
+                status[row] = TRADE_SERIES_STATUS_MEASURE;
+                continue;
+            }
             if (!r->chosen[row]) {
                 status[row] = st_dup;
                 continue;
@@ -829,6 +833,10 @@ static int run_index(run *r, trade_error *err)
     char st[160];
     for (size_t row = 0; row < n && !rc; row++) {
         size_t k = 0;
+        if (!status[row] && !trade_series_admits(t, row)) { /* in no series */
+            index[row] = NAN;
+            status[row] = TRADE_SERIES_STATUS_MEASURE;
+        }
         for (size_t i = 0; i < r->ncarried; i++)
             r->cells[k++] = trade_table_cell(t, row, r->carried[i]);
         r->cells[k++] = fmt(r, 0, index[row]);

@@ -20,6 +20,7 @@
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_vector.h>
 
+#include "table_internal.h"
 #include "trade/complexity.h"
 #include "trade/number.h"
 #include "writer_internal.h"
@@ -104,15 +105,6 @@ static int pop_cmp(const void *pa, const void *pb)
     return a->row < b->row ? -1 : a->row > b->row;
 }
 
-static int cell_error(trade_error *err, const trade_table *t, size_t row, long col, const char *msg,
-                      const char *arg)
-{
-    const char *file = NULL;
-    unsigned long line = 0, column = 0;
-    trade_table_cell_position(t, row, col < 0 ? 0 : (size_t)col, &file, &line, &column);
-    return trade_error_set(err, TRADE_EDATA, file, line, column, msg, arg);
-}
-
 void trade_population_free(trade_population *p)
 {
     if (!p)
@@ -129,10 +121,10 @@ int trade_population_new(const trade_table *t, trade_population **out, trade_err
     *out = NULL;
     for (int i = 0; i < 3; i++)
         if ((col[i] = trade_table_col_index(t, need[i])) < 0)
-            return cell_error(err, t, 0, 0,
-                              "population table: no column %s (it needs reporter, "
-                              "period and population)",
-                              need[i]);
+            return Trade_table_cell_error(err, t, 0, 0,
+                                          "population table: no column %s (it needs reporter, "
+                                          "period and population)",
+                                          need[i]);
     size_t n = trade_table_rows(t);
     trade_population *p = calloc(1, sizeof *p);
     if (!p || !(p->rows = malloc((n + 1) * sizeof *p->rows))) {
@@ -147,14 +139,15 @@ int trade_population_new(const trade_table *t, trade_population **out, trade_err
         trade_error pe;
         if (trade_period_parse(ps, strlen(ps), &pr->period, &pe)) {
             trade_population_free(p);
-            return cell_error(err, t, r, col[1], "population table: bad period '%s'", ps);
+            return Trade_table_cell_error(err, t, r, col[1], "population table: bad period '%s'",
+                                          ps);
         }
         const char *vs = trade_table_cell(t, r, (size_t)col[2]);
         if (trade_number_parse(vs, strlen(vs), &pr->population) || !(pr->population > 0)) {
             trade_population_free(p);
-            return cell_error(err, t, r, col[2],
-                              "population table: population '%s' is not a plain number above 0",
-                              vs);
+            return Trade_table_cell_error(
+                err, t, r, col[2],
+                "population table: population '%s' is not a plain number above 0", vs);
         }
     }
     qsort(p->rows, n, sizeof *p->rows, pop_cmp);
@@ -165,8 +158,9 @@ int trade_population_new(const trade_table *t, trade_population **out, trade_err
                 p->rows[i].row > p->rows[i - 1].row ? p->rows[i].row : p->rows[i - 1].row;
             const char *rep = p->rows[i].reporter;
             trade_population_free(p);
-            return cell_error(err, t, later, col[0],
-                              "population table: a second row for %s in the same period", rep);
+            return Trade_table_cell_error(
+                err, t, later, col[0], "population table: a second row for %s in the same period",
+                rep);
         }
     p->n = n;
     *out = p;
@@ -765,7 +759,7 @@ static int run_blocks(period_work *w, trade_error *err)
         for (size_t i = 0; i < CP; i++)
             w->dens[i] = NAN;
         pthread_t th;
-        int started = nth == 2 && writer_thread_create(&th, block_worker, &tw[1]) == 0;
+        int started = nth == 2 && trade_writer_thread_create(&th, block_worker, &tw[1]) == 0;
         if (nth == 2 && !started) {
             tw[0].stride = 1; /* no second thread: do it all here */
             nth = 1;

@@ -284,7 +284,8 @@ int csvrd_feed(csvrd *r, const char *s, size_t len)
         advance(s + start, n, &r->line, &r->column, &r->cr);
         r->offset += n;
         if (r->column - 1 > max_line)
-            return fail(r, TRADE_ELIMIT, "line too long", r->line, 1, "line longer than %zu bytes", max_line);
+            return fail(r, TRADE_ELIMIT, "line too long", r->line, 1, "line longer than %zu bytes",
+                        max_line);
     }
     return r->status;
 }

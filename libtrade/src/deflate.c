@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "table_internal.h"
 #include "trade/codes.h"
 #include "trade/deflate.h"
 #include "trade/number.h"
@@ -33,15 +34,6 @@ static int row_cmp(const void *pa, const void *pb)
     return a->row < b->row ? -1 : a->row > b->row;
 }
 
-static int cell_err(trade_error *err, const trade_table *t, size_t row, long col, const char *fmt,
-                    const char *a)
-{
-    const char *file = NULL;
-    unsigned long line = 0, column = 0;
-    trade_table_cell_position(t, row, col < 0 ? 0 : (size_t)col, &file, &line, &column);
-    return trade_error_set(err, TRADE_EDATA, file, line, column, fmt, a);
-}
-
 void trade_deflators_free(trade_deflators *d)
 {
     if (!d)
@@ -62,13 +54,14 @@ int trade_deflators_new(const trade_table *t, trade_deflators **out, trade_error
     long cp = trade_table_col_index(t, "period"), ci = trade_table_col_index(t, "index"),
          cc = trade_table_col_index(t, "currency"), cr = trade_table_col_index(t, "reporter");
     if (cp < 0 || ci < 0)
-        return cell_err(err, t, 0, 0,
-                        "deflator table: no %s column (it needs period, index and "
-                        "currency or reporter)",
-                        cp < 0 ? "period" : "index");
+        return Trade_table_cell_error(err, t, 0, 0,
+                                      "deflator table: no %s column (it needs period, index and "
+                                      "currency or reporter)",
+                                      cp < 0 ? "period" : "index");
     if ((cc < 0) == (cr < 0))
-        return cell_err(err, t, 0, 0, "deflator table: %s (one key column: currency or reporter)",
-                        cc < 0 ? "no currency or reporter column" : "both currency and reporter");
+        return Trade_table_cell_error(
+            err, t, 0, 0, "deflator table: %s (one key column: currency or reporter)",
+            cc < 0 ? "no currency or reporter column" : "both currency and reporter");
     long ck = cc >= 0 ? cc : cr;
     size_t n = trade_table_rows(t);
     trade_deflators *d = calloc(1, sizeof *d);
@@ -83,20 +76,20 @@ int trade_deflators_new(const trade_table *t, trade_deflators **out, trade_error
         x->row = r;
         if (!x->key[0]) {
             trade_deflators_free(d);
-            return cell_err(err, t, r, ck, "deflator table: empty %s",
-                            cc >= 0 ? "currency" : "reporter");
+            return Trade_table_cell_error(err, t, r, ck, "deflator table: empty %s",
+                                          cc >= 0 ? "currency" : "reporter");
         }
         const char *ps = trade_table_cell(t, r, (size_t)cp);
         trade_error pe;
         if (trade_period_parse(ps, strlen(ps), &x->period, &pe)) {
             trade_deflators_free(d);
-            return cell_err(err, t, r, cp, "deflator table: bad period '%s'", ps);
+            return Trade_table_cell_error(err, t, r, cp, "deflator table: bad period '%s'", ps);
         }
         const char *is = trade_table_cell(t, r, (size_t)ci);
         if (trade_number_parse(is, strlen(is), &x->index) || !(x->index > 0)) {
             trade_deflators_free(d);
-            return cell_err(err, t, r, ci,
-                            "deflator table: index '%s' is not a plain number above 0", is);
+            return Trade_table_cell_error(
+                err, t, r, ci, "deflator table: index '%s' is not a plain number above 0", is);
         }
     }
     qsort(d->rows, n, sizeof *d->rows, row_cmp);
@@ -115,7 +108,7 @@ int trade_deflators_new(const trade_table *t, trade_deflators **out, trade_error
                      d->rows[i].key, ps, line0);
             size_t later = d->rows[i].row;
             trade_deflators_free(d);
-            return cell_err(err, t, later, cp, "%s", msg);
+            return Trade_table_cell_error(err, t, later, cp, "%s", msg);
         }
     d->n = n;
     *out = d;

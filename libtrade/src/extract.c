@@ -1244,6 +1244,59 @@ static const char *ex_route_at(const char *s, size_t n, size_t p, size_t *len)
     return NULL;
 }
 
+/* A part of a total named in s[a..b): a route ("through the Altynkol-Khorgos
+ * border crossing", "Through the Dostyk station", "via the Port of Aktau")
+ * as "via Altynkol-Khorgos" in out (size 32). Returns 1 if found. */
+static int ex_route_part(const char *s, size_t n, size_t a, size_t b, char *out, size_t size)
+{
+    for (size_t q = a; q + 8 < b; q++) {
+        if (q > a && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        size_t k = extract_word(s, n, q, "through the");
+        if (!k)
+            k = extract_word(s, n, q, "via the");
+        if (!k)
+            k = extract_word(s, n, q, "via");
+        if (!k)
+            continue;
+        size_t p = extract_skip_sp(s, n, q + k, 0);
+        size_t name = p, ne = p;
+        /* a capitalised name, hyphens allowed, then an optional kind of place */
+        while (ne < b && (ex_isalpha((unsigned char)s[ne]) || s[ne] == '-' ||
+                          ((unsigned char)s[ne] >= 0x80)))
+            ne++;
+        if (ne == name || !ex_isupper((unsigned char)s[name]))
+            continue;
+        if (extract_word_cs(s, n, name, "Port") && ne < b && s[ne] == ' ') {
+            /* "the Port of Aktau" */
+            size_t o = extract_skip_sp(s, n, ne, 0);
+            size_t ok = extract_word(s, n, o, "of");
+            if (ok) {
+                name = extract_skip_sp(s, n, o + ok, 0);
+                ne = name;
+                while (ne < b && (ex_isalpha((unsigned char)s[ne]) || s[ne] == '-'))
+                    ne++;
+            }
+        }
+        size_t kindp = extract_skip_sp(s, n, ne, 0);
+        int place = extract_word(s, n, kindp, "border") || extract_word(s, n, kindp, "crossing") ||
+                    extract_word(s, n, kindp, "station") || extract_word(s, n, kindp, "railway") ||
+                    extract_word(s, n, kindp, "port") || extract_word(s, n, kindp, "checkpoint") ||
+                    extract_word(s, n, kindp, "pass") || extract_word(s, n, kindp, "terminal") ||
+                    extract_word(s, n, kindp, "corridor") || extract_word(s, n, kindp, "route");
+        size_t cl;
+        if (!place && extract_country_at(s, n, name, &cl))
+            continue; /* "via Kazakhstan": a transit country, not a named place */
+        if (ex_route_at(s, n, name, &cl))
+            continue; /* "through the Middle Corridor": the route is the reporter */
+        if (ne - name > 24)
+            ne = name + 24;
+        snprintf(out, size, "via %.*s", (int)(ne - name), s + name);
+        return 1;
+    }
+    return 0;
+}
+
 /* 1 when s[a..b) names a port ("the Port of Antwerp-Bruges", "Rotterdam
  * port"): its tonnage is the port's throughput, with every partner. */
 static int ex_names_port(const char *s, size_t n, size_t a, size_t b)
@@ -1352,6 +1405,74 @@ static int ex_has_word(const char *s, size_t n, size_t a, size_t b, const char *
         if ((q == 0 || !ex_isalpha((unsigned char)s[q - 1])) && extract_word(s, n, q, w))
             return 1;
     return 0;
+}
+
+/* "accounting for 15.4%, 21.0%, and 9.1%, respectively": figure i is the
+ * idx-th of the k figures of the sentence s[a..b) before "respectively";
+ * the flows ("trading partner, source of imports, and export market") or
+ * countries ("to Peru, Chile and Bolivia") named before the first of them,
+ * when there are k of them, go to the figures in order. Fills flow (size
+ * 24) or country (size 8) for figure i; returns 1 if either was found. */
+static int ex_respectively(const char *s, size_t n, size_t a, size_t b, const ex_raw *raw,
+                           size_t nraw, size_t i, const char *skip_country, char *flow,
+                           char *country)
+{
+    size_t resp = (size_t)-1;
+    for (size_t q = raw[i].end; q < b && resp == (size_t)-1; q++)
+        if ((q == 0 || !ex_isalpha((unsigned char)s[q - 1])) && extract_word(s, n, q, "respectively"))
+            resp = q;
+    if (resp == (size_t)-1)
+        return 0;
+    /* the list: figures of one unit right before "respectively", with only
+     * separators between them */
+    size_t last = i;
+    while (last + 1 < nraw && raw[last + 1].start < resp)
+        last++;
+    size_t first = last;
+    while (first > 0 && raw[first - 1].start >= a &&
+           raw[first - 1].is_percent == raw[last].is_percent &&
+           (raw[last].is_percent || !strcmp(raw[first - 1].f.unit, raw[last].f.unit))) {
+        int sep = 1;
+        for (size_t q = raw[first - 1].end; q < raw[first].start && sep; q++)
+            sep = s[q] == ' ' || s[q] == ',' || s[q] == '\n' ||
+                  (extract_word(s, n, q, "and") && (q += 2, 1));
+        if (!sep)
+            break;
+        first--;
+    }
+    if (i < first || i > last || last == first || raw[first].start <= a)
+        return 0;
+    size_t k = last - first + 1, idx = i - first;
+    const char *flows[8];
+    const char *ctry[8];
+    size_t nf = 0, nc = 0;
+    for (size_t q = a; q < raw[first].start; q++) {
+        if (q > a && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        size_t l;
+        const char *f = extract_flow_word_at(s, n, q, &l);
+        if (f && nf < 8) {
+            flows[nf++] = f;
+            q += l - 1;
+            continue;
+        }
+        const char *c = extract_country_at(s, n, q, &l);
+        if (c) {
+            if (nc < 8 && strcmp(c, skip_country) && (nc == 0 || strcmp(ctry[nc - 1], c)))
+                ctry[nc++] = c;
+            q += l - 1;
+        }
+    }
+    int got = 0;
+    if (nf == k) {
+        snprintf(flow, 24, "%s", flows[idx]);
+        got = 1;
+    }
+    if (nc == k) {
+        snprintf(country, 8, "%s", ctry[idx]);
+        got = 1;
+    }
+    return got;
 }
 
 /* The second pass: sentence, qualifier, period, reporter, partner, flow. */
@@ -1923,6 +2044,21 @@ static int ex_finish(ex_state *st)
                             &r->f, note, sizeof note);
         if (inherit && prev && !r->f.period[0])
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+        {
+            char rf[24] = "", rc[8] = "";
+            if (ex_respectively(s, n, a, b, st->raw, st->nraw, i, r->f.reporter, rf, rc)) {
+                if (rf[0] && strcmp(rf, r->f.flow)) {
+                    snprintf(r->f.flow, sizeof r->f.flow, "%s", rf);
+                    ex_note_drop(note, "flow from");
+                    ex_note_add(note, sizeof note, "flow: its place in a 'respectively' list");
+                }
+                if (rc[0] && strcmp(rc, r->f.partner) && strcmp(rc, r->f.reporter)) {
+                    snprintf(r->f.partner, sizeof r->f.partner, "%s", rc);
+                    ex_note_drop(note, "partner from");
+                    ex_note_add(note, sizeof note, "partner: its place in a 'respectively' list");
+                }
+            }
+        }
         if (pick && !pick->base && strlen(pick->text) == 4 && !strcmp(r->f.flow, "aid")) {
             /* "an envelope of €29.8 million, with disbursements planned up to
              * 2026": from the first year the paragraph names to that year */
@@ -2064,6 +2200,35 @@ static int ex_finish(ex_state *st)
                 }
         }
         extract_product(s, n, a, b, r);
+        if (!r->f.product[0]) {
+            /* a part of a total: "a deficit of £8.2 billion on goods", a
+             * route ("Of these, 9.2 million tonnes were transported through the
+             * Altynkol-Khorgos railway crossing"), and a sentence that goes
+             * on it ("Including exports - by 42%") */
+            size_t q = extract_skip_sp(s, n, r->end, 1);
+            size_t k = extract_word(s, n, q, "on");
+            if (!k)
+                k = extract_word(s, n, q, "in");
+            if (k) {
+                size_t q2 = extract_skip_sp(s, n, q + k, 1);
+                size_t tr = extract_word(s, n, q2, "trade in");
+                if (tr)
+                    q2 = extract_skip_sp(s, n, q2 + tr, 1);
+                if (extract_word(s, n, q2, "goods") && !tr)
+                    snprintf(r->f.product, sizeof r->f.product, "goods");
+                else if (extract_word(s, n, q2, "services") && !tr)
+                    snprintf(r->f.product, sizeof r->f.product, "services");
+            }
+            char part[32];
+            if (!r->f.product[0] && ex_route_part(s, n, a, b, part, sizeof part)) {
+                snprintf(r->f.product, sizeof r->f.product, "%s", part);
+                ex_note_add(note, sizeof note, "product: the route this part of a total took");
+            } else if (!r->f.product[0] && prev && !strncmp(prev->product, "via ", 4) &&
+                       extract_word(s, n, extract_skip_sp(s, n, a, 1), "including")) {
+                snprintf(r->f.product, sizeof r->f.product, "%s", prev->product);
+                ex_note_add(note, sizeof note, "product from the sentence before, which it details");
+            }
+        }
         if (!r->f.product[0] && !strcmp(r->f.unit, "count") && r->end - r->start > 10 &&
             extract_word(s, n, r->end - 10, "containers") == 10)
             snprintf(r->f.product, sizeof r->f.product, "containers"); /* "56,000 containers" */

@@ -190,6 +190,17 @@ static const char *ex_flow_word(const char *s, size_t n, size_t i, size_t *k, in
     return ex_flow_word_p(s, n, i, k, deficit, 0);
 }
 
+const char *extract_flow_word_at(const char *s, size_t n, size_t i, size_t *k)
+{
+    int d;
+    size_t l;
+    if ((l = extract_word(s, n, i, "trading")) != 0) {
+        *k = l;
+        return "trade"; /* "the largest trading partner" */
+    }
+    return ex_flow_word_p(s, n, i, k, &d, 1);
+}
+
 /* The country named as the source of the data in s[a..b): "according to
  * Chinese customs", "data from Kyrgyzstan's statistical committee", "the
  * Uzbek State Statistics Agency reports", "Kazakh media report". */

@@ -60,6 +60,10 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
  * the country's code, its length (without the hyphen) in *len; else NULL. */
 const char *extract_combining_at(const char *s, size_t n, size_t p, size_t *len);
 
+/* The flow named by the word at s[i..) ("exports", "trading partner",
+ * "source of imports" at "imports"), its length in *k; NULL if none. */
+const char *extract_flow_word_at(const char *s, size_t n, size_t i, size_t *k);
+
 /* Read the sentence s[sa..sb) around figure r into *w. */
 void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_who *w);
 

@@ -181,8 +181,7 @@ static int emit(const trade_table *t, size_t s, size_t r0, size_t r1,
         row.growth.status = "stock: not annualized (incomparable periods)";
         return fn(ctx, &row);
     }
-    trade_growth_periods(&a->period, a->value, &b->period, b->value, annualize,
-                               &row.growth);
+    trade_growth_periods(&a->period, a->value, &b->period, b->value, annualize, &row.growth);
     double years = trade_period_years_between(&a->period, &b->period);
     if (years > 0 && years < 1 && row.growth.has_cagr) {
         row.growth.cagr_pct = NAN;

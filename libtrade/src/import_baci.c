@@ -1055,7 +1055,7 @@ static int baci_fd(trade_import *im, int fd, const char *path, trade_error *err)
             return rc;
         }
         w[0].peer = &w[1];
-        if (writer_thread_create(&th, worker_main, &w[1]) != 0) {
+        if (trade_writer_thread_create(&th, worker_main, &w[1]) != 0) {
             worker_free(&w[1]);
             two = 0;
             w[0].end = fsize;
@@ -1512,7 +1512,7 @@ int trade_import_baci_stream(trade_import *im, const char *path, trade_import_gr
         atomic_init(&job[k].rc_flag, 0);
     }
     pthread_t th;
-    int two = job[1].nb > 0 && writer_thread_create(&th, stream_main, &job[1]) == 0;
+    int two = job[1].nb > 0 && trade_writer_thread_create(&th, stream_main, &job[1]) == 0;
     stream_run(&job[0]);
     if (two)
         pthread_join(th, NULL);

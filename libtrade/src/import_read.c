@@ -54,8 +54,8 @@ static int cb_field(void *data, const csvrd_field *cf)
     while (n && (f[n - 1] == ' ' || f[n - 1] == '\r' || (r->delim != '\t' && f[n - 1] == '\t')))
         n--;
     if (ARRAY_GROW(r->arena, r->alen + n + 1, r->acap))
-        return r->status = trade_error_set(r->err, TRADE_ENOMEM, r->label, cf->line, 0,
-                                           "out of memory");
+        return r->status =
+                   trade_error_set(r->err, TRADE_ENOMEM, r->label, cf->line, 0, "out of memory");
     if (n)
         memcpy(r->arena + r->alen, f, n);
     r->off[r->nf] = r->alen;
@@ -106,8 +106,8 @@ const char *csvr_shown(const char *s, size_t len, char out[64])
 static int csv_problem(csvr *r, const csvrd *p)
 {
     const trade_error *e = csvrd_error(p);
-    return r->status = trade_error_set(r->err, e->code, r->label, e->line, e->column, "%s",
-                                       e->message);
+    return r->status =
+               trade_error_set(r->err, e->code, r->label, e->line, e->column, "%s", e->message);
 }
 
 int csvr_member(csvr *r, inp *in)

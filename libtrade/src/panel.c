@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "buf_internal.h"
+#include "table_internal.h"
 #include "trade/codes.h"
 #include "trade/panel.h"
 #include "trade/series.h"
@@ -130,15 +131,6 @@ static int sort_codes(intern *in, size_t **map)
     return 0;
 }
 
-static int locate(trade_error *err, const trade_table *t, size_t row, long col, const char *fmt,
-                  const char *a, const char *b)
-{
-    const char *file = NULL;
-    unsigned long line = 0, column = 0;
-    trade_table_cell_position(t, row, col < 0 ? 0 : (size_t)col, &file, &line, &column);
-    return trade_error_set(err, TRADE_EDATA, file, line, column, fmt, a, b);
-}
-
 void trade_panel_free(trade_panel *p)
 {
     if (!p)
@@ -187,21 +179,22 @@ int trade_panel_build(const trade_table *t, const char *flow, trade_panel **out,
         if (!p->unit)
             p->unit = o->unit;
         else if (strcmp(p->unit, o->unit) != 0) {
-            rc = locate(err, t, r, cunit,
-                        "a second currency in the panel: %s after %s (convert "
-                        "first: trade convert)",
-                        o->unit, p->unit);
+            rc = Trade_table_cell_error(err, t, r, cunit,
+                                        "a second currency in the panel: %s after %s (convert "
+                                        "first: trade convert)",
+                                        o->unit, p->unit);
             goto fail;
         }
         if (!o->product[0]) {
-            rc = locate(err, t, r, cprod, "%s%sno product: a panel needs one per row", "", "");
+            rc = Trade_table_cell_error(err, t, r, cprod,
+                                        "%s%sno product: a panel needs one per row", "", "");
             goto fail;
         }
         if (o->value < 0) {
-            rc = locate(err, t, r, cval,
-                        "negative value %s%s in a panel: a trade flow is zero or "
-                        "more",
-                        trade_table_cell(t, r, (size_t)cval), "");
+            rc = Trade_table_cell_error(err, t, r, cval,
+                                        "negative value %s%s in a panel: a trade flow is zero or "
+                                        "more",
+                                        trade_table_cell(t, r, (size_t)cval), "");
             goto fail;
         }
         size_t per = lastper;
@@ -268,10 +261,11 @@ int trade_panel_build(const trade_table *t, const char *flow, trade_panel **out,
             const trade_obs *o0 = trade_table_obs(t, e[i - 1].row);
             char where[64];
             snprintf(where, sizeof where, "%lu", o0->line);
-            rc = locate(err, t, e[i].row, cval,
-                        "a second figure for the same reporter, partner, product and period "
-                        "(first in %s line %s): one figure per period",
-                        o0->file, where);
+            rc = Trade_table_cell_error(
+                err, t, e[i].row, cval,
+                "a second figure for the same reporter, partner, product and period "
+                "(first in %s line %s): one figure per period",
+                o0->file, where);
             goto fail;
         }
     p->countries = cn.keys;

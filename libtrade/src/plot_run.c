@@ -275,6 +275,22 @@ static char *slurp(const char *path, size_t *len)
     return p;
 }
 
+const char *trade_plot_script_title(const char *script, size_t *len)
+{
+    static const char key[] = "\nsvg_title = '";
+    const char *t = script ? strstr(script, key) : NULL;
+    const char *e = t ? strstr(t + sizeof key - 1, "'\n") : NULL;
+    if (!e) {
+        if (len)
+            *len = 0;
+        return NULL;
+    }
+    t += sizeof key - 1;
+    if (len)
+        *len = (size_t)(e - t);
+    return t;
+}
+
 /* gnuplot's SVG says <title>Gnuplot</title>: put the chart's title there,
  * from the script's line  svg_title = '...'  (single-quoted by the plot
  * module: no quote inside), XML-escaped. The SVG is NAME.svg beside
@@ -288,17 +304,16 @@ static int svg_retitle(const char *script_path, const char *format, trade_error 
     if (!gp)
         return TRADE_OK;
     int is_svg = format ? !strcmp(format, "svg") : strstr(gp, "out_format = 'svg'") != NULL;
-    const char *t = strstr(gp, "\nsvg_title = '");
+    size_t tlen;
+    const char *t = trade_plot_script_title(gp, &tlen), *e = t ? t + tlen : NULL;
     char *svgp = malloc(sl + 2);
     if (!is_svg || !t || !svgp) {
         free(gp), free(svgp);
         return TRADE_OK;
     }
-    t += strlen("\nsvg_title = '");
-    const char *e = strstr(t, "'\n");
     memcpy(svgp, script_path, sl - 3);
     strcpy(svgp + sl - 3, ".svg");
-    char *svg = e ? slurp(svgp, &vlen) : NULL;
+    char *svg = slurp(svgp, &vlen);
     const char *old = svg ? strstr(svg, "<title>Gnuplot</title>") : NULL;
     int rc = TRADE_OK;
     if (old) {

@@ -12,10 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "table_internal.h"
 #include "trade/codes.h"
+#include "trade/interval.h"
 #include "trade/number.h"
 #include "trade/rates.h"
-#include "trade/interval.h"
 
 typedef struct rate_row {
     const char *from, *to;
@@ -69,15 +70,12 @@ static int located(const trade_rates *r, size_t row, size_t col, trade_error *er
 static int located(const trade_rates *r, size_t row, size_t col, trade_error *err, const char *fmt,
                    ...)
 {
-    const char *file;
-    unsigned long line, column;
-    trade_table_cell_position(r->t, row, col, &file, &line, &column);
     char msg[TRADE_ERROR_MESSAGE_MAX];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    return trade_error_set(err, TRADE_EDATA, file, line, column, "rate table: %s", msg);
+    return Trade_table_cell_error(err, r->t, row, (long)col, "rate table: %s", msg);
 }
 
 /* The line of a row's rate cell. */
@@ -256,12 +254,10 @@ int trade_rates_find(const trade_rates *r, const char *from, const char *to, con
 static int at_cell(const trade_table *t, size_t row, const char *name, trade_error *err,
                    const char *msg)
 {
-    const char *file = NULL;
-    unsigned long line = 0, column = 0;
     long col = trade_table_col_index(t, name);
-    if (col >= 0)
-        trade_table_cell_position(t, row, (size_t)col, &file, &line, &column);
-    return trade_error_set(err, TRADE_EDATA, file, line, column, "%s", msg);
+    if (col < 0)
+        return trade_error_set(err, TRADE_EDATA, NULL, 0, 0, "%s", msg);
+    return Trade_table_cell_error(err, t, row, col, "%s", msg);
 }
 
 int trade_rates_convert(const trade_rates *r, const trade_table *t, const char *to,

@@ -562,21 +562,17 @@ void trade_report_page_title(const trade_table *t, char *out, size_t size)
         snprintf(out + len, size - len, " and others");
 }
 
-/* The title as the script draws it (with the period it added): the
- * script's svg_title, which the plot module writes on a line of its own
- * as a single-quoted string (plot.h). */
+/* The title as the script draws it (with the period it added), else the
+ * title given. */
 static void shown_title(const char *script, const char *title, char *out, size_t size)
 {
-    static const char key[] = "\nsvg_title = '";
-    snprintf(out, size, "%s", title);
-    const char *st = strstr(script, key);
-    if (!st)
-        return;
-    st += sizeof key - 1;
-    const char *e = strstr(st, "'\n");
-    if (e && (size_t)(e - st) < size) {
-        memcpy(out, st, (size_t)(e - st));
-        out[e - st] = '\0';
+    size_t n;
+    const char *t = trade_plot_script_title(script, &n);
+    if (t && n < size) {
+        memcpy(out, t, n);
+        out[n] = '\0';
+    } else {
+        snprintf(out, size, "%s", title);
     }
 }
 

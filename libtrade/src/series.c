@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "trade/codes.h"
-#include "trade/series.h"
 #include "trade/interval.h"
+#include "trade/series.h"
 
 #include "series_internal.h"
 
@@ -87,6 +87,22 @@ int trade_series_each(const trade_series_list *s, trade_series_fn fn, void *ctx)
     return 0;
 }
 
+int trade_series_admits(const trade_table *t, size_t row)
+{
+    const trade_obs *o = trade_table_obs(t, row);
+    return o && trade_measure_is_level(o->measure);
+}
+
+size_t trade_series_nonlevel_rows(const trade_table *t)
+{
+    size_t n = 0, rows = t ? trade_table_rows(t) : 0;
+    for (size_t r = 0; r < rows; r++) {
+        const trade_obs *o = trade_table_obs(t, r);
+        n += o && !trade_measure_is_level(o->measure);
+    }
+    return n;
+}
+
 double trade_series_precision(const trade_table *t, size_t row)
 {
     const trade_obs *o = trade_table_obs(t, row);
@@ -95,7 +111,8 @@ double trade_series_precision(const trade_table *t, size_t row)
     if (o->precision > 0)
         return o->precision;
     long vcol = trade_table_col_index(t, "value");
-    return trade_interval_written_precision(vcol >= 0 ? trade_table_cell(t, row, (size_t)vcol) : "");
+    return trade_interval_written_precision(vcol >= 0 ? trade_table_cell(t, row, (size_t)vcol)
+                                                      : "");
 }
 
 int trade_series_prefer(const trade_table *t, size_t a, size_t b)

@@ -28,11 +28,12 @@
 
 #include "codes_internal.h"
 #include "csv_read_internal.h"
-#include "writer_internal.h"
 #include "error_internal.h"
 #include "input_internal.h"
 #include "series_internal.h"
+#include "table_internal.h"
 #include "utf8_internal.h"
+#include "writer_internal.h"
 
 /* ---- arena ---------------------------------------------------------------- */
 
@@ -237,6 +238,27 @@ void trade_table_cell_position(const trade_table *t, size_t r, size_t col, const
         *line = l;
     if (column)
         *column = c;
+}
+
+int Trade_table_cell_verror(trade_error *err, const trade_table *t, size_t r, long col,
+                            const char *fmt, va_list ap)
+{
+    const char *file = NULL;
+    unsigned long line = 0, column = 0;
+    trade_table_cell_position(t, r, col < 0 ? 0 : (size_t)col, &file, &line, &column);
+    char msg[TRADE_ERROR_MESSAGE_MAX];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    return trade_error_set(err, TRADE_EDATA, file, line, column, "%s", msg);
+}
+
+int Trade_table_cell_error(trade_error *err, const trade_table *t, size_t r, long col,
+                           const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = Trade_table_cell_verror(err, t, r, col, fmt, ap);
+    va_end(ap);
+    return rc;
 }
 
 const trade_obs *trade_table_obs(const trade_table *t, size_t r)
@@ -796,7 +818,6 @@ static int chunk_inp(void *src, char *buf, size_t size, size_t *got)
     return 0;
 }
 
-
 /* ---- reading a large file on two threads ---------------------------------
  *
  * A regular file of a few megabytes or more is cut after the first line end
@@ -901,7 +922,7 @@ static int split_start(split_job *j, const reader *a, int fd, unsigned long long
     if (open_csv(r))
         goto fail;
     j->src = (pread_src){fd, cut, size};
-    if (writer_thread_create(&j->th, split_main, j) != 0)
+    if (trade_writer_thread_create(&j->th, split_main, j) != 0)
         goto fail;
     return 1;
 fail:
@@ -1404,8 +1425,8 @@ int Trade_series_group_rows(const trade_table *t, trade_series_list **out, trade
      * writes bilateral totals) need only a stable sort by key */
     int by_key = 1;
     for (size_t i = 0; i < t->nrows; i++) {
-        if (!HAS_OBS(&t->rows[i]))
-            continue;
+        if (!HAS_OBS(&t->rows[i]) || !trade_measure_is_level(t->rows[i].obs.measure))
+            continue; /* the rule of trade_series_admits */
         const trade_obs *o = &t->rows[i].obs;
         if (*o->product || (n && trade_period_compare(&idx[n - 1].o->period, &o->period) > 0))
             by_key = 0;

@@ -34,8 +34,8 @@
 #include "trade/rank.h"
 #include "trade/summary.h"
 #include "trade/writer.h"
-#include "writer_xlsx_internal.h"
 #include "writer_internal.h"
+#include "writer_xlsx_internal.h"
 
 #ifndef PATH_MAX
 #define PATH_MAX 4096
@@ -205,7 +205,7 @@ int writer_temp_create(char *template, int is_dir, int *slot)
     return fd;
 }
 
-int writer_thread_create(pthread_t *th, void *(*fn)(void *), void *arg)
+int trade_writer_thread_create(pthread_t *th, void *(*fn)(void *), void *arg)
 {
     /* the new thread inherits the blocked mask: a fatal signal then always
      * runs its handler on a thread that blocks it in writer_temp_create */

@@ -7,6 +7,7 @@
 #include <pthread.h>
 
 #include "trade/error.h"
+#include "trade/writer.h"
 
 /* What trade_writer_open does with a path (see writer.h): *target gets the
  * file to replace (symbolic links followed, malloc'd) and *direct is 1 when
@@ -28,12 +29,8 @@ int writer_temp_register(const char *path, int is_dir);
  * Returns -1 with errno set on failure (*slot -1). */
 int writer_temp_create(char *template, int is_dir, int *slot);
 
-/* pthread_create with SIGINT, SIGTERM, SIGHUP and SIGQUIT blocked in the
- * new thread, so those signals reach the calling (main) thread, whose
- * handler cannot then run between mkstemp and registering (a handler on a
- * worker thread could, and left the temporary file). Every thread the
- * library starts is started by this. Returns pthread_create's result. */
-int writer_thread_create(pthread_t *th, void *(*fn)(void *), void *arg);
+/* Every thread the library starts is started by trade_writer_thread_create
+ * (writer.h). */
 
 /* Forget slot (from writer_temp_register; -1 does nothing). */
 void writer_temp_release(int slot);

@@ -163,6 +163,25 @@ for c in "${cases[@]}"; do
 done
 growth_plot
 check_one plot-growth
+# trade report on a folder: its page, its six tables and the names of the
+# files it wrote (without rendering: the scripts are pinned by plot's cases
+# and plots/), one after the other with a line naming each
+report_case() {
+    rm -rf "$tmp/rep"
+    "$TRADE" report "$1" -o "$tmp/rep" --no-render >/dev/null 2>"$tmp/err"
+    echo $? >"$tmp/rc"
+    : >"$tmp/out"
+    for f in index.html growth.csv ranks.csv compare.csv stats.csv fit.csv check.csv .trade-report; do
+        echo "==> $f" >>"$tmp/out"
+        cat "$tmp/rep/$f" >>"$tmp/out" 2>/dev/null
+    done
+}
+report_case datasets
+check_one report-datasets
+report_case tests/data/stats
+check_one report-stats
+report_case tests/data/plot
+check_one report-plot
 
 lib_valgrind_check || fail=$((fail + 1))
 if [ $update = 1 ]; then

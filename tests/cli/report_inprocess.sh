@@ -10,7 +10,9 @@
 #     opened for reading, nothing is opened under TMPDIR (an empty folder
 #     that must stay empty), and the only program started is gnuplot;
 #   - the tables are byte for byte what the commands write on the same
-#     files, with and without --where.
+#     files, with and without --where;
+#   - examples/report.c (the report's model through the public API) names
+#     the same charts and counts the same figures not drawn.
 set -u
 : "${TRADE:?}" "${SRCDIR:?}"
 . "$SRCDIR/tests/cli/lib.sh"
@@ -98,6 +100,21 @@ grep -q ' observations in 5 files' "$tmp/bel/index.html" && ok || bad "page coun
 "$TRADE" report "$SRCDIR/datasets" -o "$tmp/badw" --where nosuchcol=1 2>"$tmp/err"
 [ $? -eq 2 ] && grep -q "no column 'nosuchcol'" "$tmp/err" && [ ! -e "$tmp/badw" ] && ok ||
     { bad "--where on an absent column: exit 2, nothing written"; cat "$tmp/err"; }
+
+# examples/report.c, only on <trade/trade.h>, names the charts the report
+# draws for the same files, and as many figures not drawn as its page lists
+ex="${BINDIR:-}/examples/report"
+if [ -x "$ex" ]; then
+    "$TRADE" report "$SRCDIR/tests/data/stats" -o "$tmp/st" --no-render 2>"$tmp/err" || bad "report of tests/data/stats"
+    "$ex" "$SRCDIR"/tests/data/stats/*.csv >"$tmp/ex.txt" || bad "examples/report: exit $?"
+    got=$(grep -v '^not drawn' "$tmp/ex.txt" | cut -f1 | sort | tr '\n' ' ')
+    want=$(cd "$tmp/st" && ls *.gp | sed 's/\.gp$//' | sort | tr '\n' ' ')
+    [ -n "$got" ] && [ "$got" = "$want" ] && ok || bad "examples/report charts '$got', the report's '$want'"
+    n=$(grep -c '^not drawn' "$tmp/ex.txt")
+    grep -q "; these $n are not" "$tmp/st/index.html" && ok || bad "examples/report: $n figures not drawn, not the page's count"
+else
+    bad "no examples/report binary (BINDIR=${BINDIR:-unset})"
+fi
 
 lib_valgrind_check || fail=$((fail + 1))
 echo "report_inprocess: $pass passed, $fail failed"

@@ -30,6 +30,6 @@ for t in build-valgrind/tests/test_*; do
     echo "valgrind clean: ${t##*/}"
 done
 
-# every tests/fuzz/fuzz_<target>.c: extract, import, number, period, plot, table
+# every tests/fuzz/fuzz_<target>.c: extract, import, number, period, plot, report, table
 echo "== fuzzing: each target for $secs s"
 FUZZ_BUILD="$PWD/build-fuzz" bash tests/fuzz/run.sh "$secs"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # run.sh - build the libFuzzer harnesses tests/fuzz/fuzz_<target>.c (extract,
-# import, number, period, plot, table) with
+# import, number, period, plot, report, table) with
 # clang -fsanitize=fuzzer,address,undefined against the library sources and
 # run each for SECONDS (default 30).
 #

@@ -11,9 +11,9 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "interval.h"
 #include "number.h"
 #include "period.h"
-#include "interval.h"
 #include "table.h"
 
 #ifdef __cplusplus

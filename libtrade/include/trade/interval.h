@@ -44,7 +44,7 @@ typedef enum trade_verdict {
  * stated figure is b correctly rounded), TRADE_CONSISTENT_ROUNDING when only
  * the intervals overlap, TRADE_INCONSISTENT when they are disjoint. */
 TRADE_API trade_verdict trade_interval_compare(trade_interval a, double b_value, trade_interval b,
-                                              double *gap);
+                                               double *gap);
 
 /* "consistent", "consistent within rounding", "inconsistent" or "undefined". */
 TRADE_API const char *trade_interval_verdict_name(trade_verdict v);

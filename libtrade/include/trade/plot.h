@@ -109,6 +109,12 @@ TRADE_API const char *trade_plot_terminal_ext(trade_plot_terminal term);
 TRADE_API int trade_plot_script(const trade_table *t, const trade_plot_options *opt, char **script,
                                 size_t *len, unsigned char *used, trade_error *err);
 
+/* The chart's title as a script of trade_plot_script draws it (the given or
+ * made title with the period it added: ", 2002–2011"), from the script's
+ * svg_title line: a pointer into script and *len (may be NULL) its length,
+ * not NUL-terminated; NULL (and *len 0) for a text without that line. */
+TRADE_API const char *trade_plot_script_title(const char *script, size_t *len);
+
 /* Run gnuplot on the script at script_path, with no shell (posix_spawn).
  * format: "png", "svg" or "pdf" (passed as out_format='...'): gnuplot runs
  * in a temporary folder made beside the script, and its image is checked

@@ -46,9 +46,27 @@ typedef struct trade_series_list trade_series_list;
 #define TRADE_SERIES_LEVELS 0x4u         /* leave out series in rate units */
 #define TRADE_SERIES_NO_PROJECTIONS 0x8u /* leave out rows qualified projection */
 
+/* 1 when row `row` of t may enter a series: it has an observation and its
+ * measure is a level ("" or "level", trade_measure_is_level). A growth,
+ * change, share, rank or count row (the measure column of extraction)
+ * states something about a level, not the level itself, so it is in no
+ * series, and no analysis (growth, fit, stats, rank, compare) uses it as a
+ * level: the row-wise results (compare) give it status
+ * TRADE_SERIES_STATUS_MEASURE, and trade_series_nonlevel_rows counts them
+ * for a note. The one rule of what enters a series. */
+TRADE_API int trade_series_admits(const trade_table *t, size_t row);
+
+/* The status of a row left out of every series for its measure. */
+#define TRADE_SERIES_STATUS_MEASURE "measure is not a level: not in a series"
+
+/* The number of rows of t with an observation whose measure is not a level
+ * (left out of every series); 0 for NULL. */
+TRADE_API size_t trade_series_nonlevel_rows(const trade_table *t);
+
 /* Group t's rows into series (rows sharing reporter, partner, flow, unit and
  * product, each sorted by period, stably: equal periods keep file order),
- * ordered by their first row; no row is left out. Same as
+ * ordered by their first row; only rows that trade_series_admits are in a
+ * series (no other row is left out). Same as
  * trade_series_build(t, 0, out, err). *out is NULL on failure
  * (TRADE_ENOMEM). Free with trade_series_list_free. */
 TRADE_API int trade_series_group(const trade_table *t, trade_series_list **out, trade_error *err);
@@ -100,7 +118,7 @@ TRADE_API int trade_series_each(const trade_series_list *s, trade_series_fn fn, 
 TRADE_API int trade_series_prefer(const trade_table *t, size_t a, size_t b);
 
 /* The precision of row `row`: the precision column when above zero, else
- * the precision of the value cell as written (trade_stats_written_precision:
+ * the precision of the value cell as written (trade_interval_written_precision:
  * "40.15" -> 0.01, "118000000" -> 1000000). */
 TRADE_API double trade_series_precision(const trade_table *t, size_t row);
 
@@ -112,7 +130,8 @@ TRADE_API size_t trade_series_choose(const trade_table *t, const size_t *rows, s
 
 /* For every row of t, chosen[row] = 1 when the row is the figure chosen for
  * its period in its series, 0 when another row of its series states the
- * same period and wins (a duplicate) or the row has no observation.
+ * same period and wins (a duplicate) or the row is in no series (no
+ * observation, or a measure that is not a level: trade_series_admits).
  * chosen has trade_table_rows(t) entries. Returns 0 or TRADE_ENOMEM. */
 TRADE_API int trade_series_mark_chosen(const trade_table *t, unsigned char *chosen,
                                        trade_error *err);

@@ -17,6 +17,7 @@
 #ifndef TRADE_WRITER_H
 #define TRADE_WRITER_H
 
+#include <pthread.h>
 #include <stddef.h>
 
 #include "error.h"
@@ -51,6 +52,16 @@ typedef struct trade_writer trade_writer;
  * and raises the signal again. The writers themselves are left as they are;
  * nothing may be written after this call. */
 TRADE_API void trade_writer_cleanup(void);
+
+/* pthread_create with SIGINT, SIGTERM, SIGHUP and SIGQUIT blocked in the
+ * new thread, so those signals reach the calling (main) thread, whose
+ * handler cannot then run between making a temporary name and registering
+ * it (a handler on a worker thread could, and left the temporary file for
+ * trade_writer_cleanup not to know). Every thread the library starts is
+ * started by this, and a program that installs such a handler and writes
+ * from several threads should start its threads with it too. Returns
+ * pthread_create's result. */
+TRADE_API int trade_writer_thread_create(pthread_t *th, void *(*fn)(void *), void *arg);
 
 /* Parse "csv", "tsv", "jsonl" or "xlsx". Returns 0 or TRADE_EARG. */
 TRADE_API int trade_format_parse(const char *name, trade_format *out);
