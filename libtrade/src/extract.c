@@ -2386,6 +2386,19 @@ static int ex_finish(ex_state *st)
                 snprintf(r->f.period, sizeof r->f.period, "%04d", doc.year % 10000);
                 ex_note_add(note, sizeof note, "period: a stock as of the document's date");
             }
+        } else if (r->f.flow[0] && !strstr(r->f.flow, "_stock") && doc.year && !pick &&
+                   !in_paren_of_prev && strcmp(r->f.qualifier, "projection") &&
+                   (!r->f.period[0] ||
+                    (period_from == 1 && prev && strstr(prev->flow, "_stock") &&
+                     strstr(prev->note, "a stock as of the document's date")))) {
+            /* "with bilateral trade worth $24 billion" in a dated text, no year
+             * of its own (or only a stock's as-of date before it): the last
+             * full year before the date */
+            snprintf(r->f.period, sizeof r->f.period, "%04d", (doc.year - 1) % 10000);
+            ex_note_drop(note, "period from");
+            ex_note_add(note, sizeof note,
+                        "period from the document's date: no year given, the last full year "
+                        "before it");
         }
         if (w.negative && r->f.value > 0 && !strcmp(r->f.flow, "balance") &&
             strcmp(r->f.unit, "percent_change") && strcmp(r->f.unit, "percent") &&
