@@ -1582,6 +1582,8 @@ static int ex_finish(ex_state *st)
         }
     }
     unsigned long list_line = 0; /* the line of the last item of a list a colon opens */
+    size_t main_idx = (size_t)-1; /* the last figure that is not an aside, in sc->out */
+    int last_aside = 0;
     const char *route = NULL;    /* the route named last ("the Middle Corridor") */
     size_t route_end = 0, route_scan = 0;
     unsigned long route_line = 0;
@@ -1689,6 +1691,12 @@ static int ex_finish(ex_state *st)
         /* the figure before counts when it is near: in the same sentence or
          * at most about three sentences back */
         const trade_figure *prev = last && r->start - last_end < 900 ? last : NULL;
+        if (prev && last_aside && main_idx != (size_t)-1 && last_end <= a) {
+            /* the figure before was an aside ("In particular, Chinese imports
+             * accounted for ...", "while it remains the largest export market
+             * (USD 1.63 billion)"): a new sentence goes on from the main one */
+            prev = &sc->out->items[main_idx];
+        }
         int same_sentence = prev && last_end > a;
         size_t lo = i > 0 && st->raw[i - 1].end > a && st->raw[i - 1].end <= r->start
                         ? st->raw[i - 1].end
@@ -2542,6 +2550,25 @@ static int ex_finish(ex_state *st)
             }
         }
         last = &sc->out->items[main_at];
+        {
+            size_t q0 = extract_skip_sp(s, n, a, 1);
+            int aside = extract_word(s, n, q0, "in particular") || extract_word(s, n, q0, "including") ||
+                        extract_word(s, n, q0, "of these") || extract_word(s, n, q0, "of which") ||
+                        extract_word(s, n, q0, "among them");
+            /* a clause "while it ..." after a figure of the same sentence (not
+             * "exports rose, while imports fell": a parallel, not an aside) */
+            for (size_t q = a; q < r->start && !aside; q++)
+                if ((q == 0 || !ex_isalpha((unsigned char)s[q - 1])) &&
+                    (extract_word(s, n, q, "while it") || extract_word(s, n, q, "whereas it") ||
+                     extract_word(s, n, q, "while they")))
+                    for (size_t j = i; j > 0 && !aside; j--)
+                        if (st->raw[j - 1].start >= a && st->raw[j - 1].end <= q &&
+                            strcmp(st->raw[j - 1].f.unit, "rank"))
+                            aside = 1;
+            last_aside = aside;
+            if (!aside)
+                main_idx = main_at;
+        }
         last_end = r->end;
         int compared = 0; /* "compared with a deficit of £2.8 billion in December" */
         {
