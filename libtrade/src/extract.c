@@ -2144,6 +2144,27 @@ static int ex_finish(ex_state *st)
                 }
             }
         }
+        if (!pick && sc->out->n > 0 && sc->out->items[0].period[0]) {
+            /* "Economists had forecast a 14 per cent decline in exports": the
+             * forecast was for the month of the headline figure */
+            int fc = 0;
+            for (size_t q = a; q < r->start && !fc; q++)
+                if ((q == a || !ex_isalpha((unsigned char)s[q - 1])) &&
+                    (extract_word(s, n, q, "had forecast") || extract_word(s, n, q, "had expected") ||
+                     extract_word(s, n, q, "had predicted") ||
+                     ((extract_word(s, n, q, "economists") || extract_word(s, n, q, "analysts")) &&
+                      q + 12 < r->start)))
+                    fc = 1;
+            if (fc) {
+                const trade_figure *hd = &sc->out->items[0];
+                snprintf(r->f.period, sizeof r->f.period, "%s", hd->period);
+                ex_note_drop(note, "period from");
+                char t[96];
+                snprintf(t, sizeof t, "period from line %lu (the figure the forecast was for)",
+                         hd->line);
+                ex_note_add(note, sizeof note, t);
+            }
+        }
         if (!pick && !in_paren_of_prev && !r->f.period[0] && !(prev && prev->period[0])) {
             /* no time here and no figure before with one: the last time the
              * text states before the figure, in a sentence with no figure
