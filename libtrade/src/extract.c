@@ -968,6 +968,19 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
                     d->year = y;
                     d->month = m;
                 }
+            } else if (p == a && p + 8 <= b && ex_isdigit((unsigned char)s[p]) &&
+                       ex_isdigit((unsigned char)s[p + 1]) && s[p + 2] == '.' &&
+                       ex_isdigit((unsigned char)s[p + 3]) && ex_isdigit((unsigned char)s[p + 4]) &&
+                       s[p + 5] == '.' && ex_isdigit((unsigned char)s[p + 6]) &&
+                       ex_isdigit((unsigned char)s[p + 7]) &&
+                       extract_skip_sp(s, n, p + 8, 0) + 1 >= b) {
+                /* "22.07.20" alone on its line: a two-digit year */
+                dd = (s[p] - '0') * 10 + (s[p + 1] - '0');
+                m = (s[p + 3] - '0') * 10 + (s[p + 4] - '0');
+                if (m >= 1 && m <= 12 && dd >= 1 && dd <= 31) {
+                    d->year = 2000 + (s[p + 6] - '0') * 10 + (s[p + 7] - '0');
+                    d->month = m;
+                }
             } else if (p + 10 <= n && ex_isdigit((unsigned char)s[p]) &&
                        ((s[p + 4] == '-' && s[p + 7] == '-') ||
                         (s[p + 4] == '/' && s[p + 7] == '/'))) {
@@ -1231,6 +1244,59 @@ static const char *ex_route_at(const char *s, size_t n, size_t p, size_t *len)
     return NULL;
 }
 
+/* A part of a total named in s[a..b): a route ("through the Altynkol-Khorgos
+ * border crossing", "Through the Dostyk station", "via the Port of Aktau")
+ * as "via Altynkol-Khorgos" in out (size 32). Returns 1 if found. */
+static int ex_route_part(const char *s, size_t n, size_t a, size_t b, char *out, size_t size)
+{
+    for (size_t q = a; q + 8 < b; q++) {
+        if (q > a && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        size_t k = extract_word(s, n, q, "through the");
+        if (!k)
+            k = extract_word(s, n, q, "via the");
+        if (!k)
+            k = extract_word(s, n, q, "via");
+        if (!k)
+            continue;
+        size_t p = extract_skip_sp(s, n, q + k, 0);
+        size_t name = p, ne = p;
+        /* a capitalised name, hyphens allowed, then an optional kind of place */
+        while (ne < b && (ex_isalpha((unsigned char)s[ne]) || s[ne] == '-' ||
+                          ((unsigned char)s[ne] >= 0x80)))
+            ne++;
+        if (ne == name || !ex_isupper((unsigned char)s[name]))
+            continue;
+        if (extract_word_cs(s, n, name, "Port") && ne < b && s[ne] == ' ') {
+            /* "the Port of Aktau" */
+            size_t o = extract_skip_sp(s, n, ne, 0);
+            size_t ok = extract_word(s, n, o, "of");
+            if (ok) {
+                name = extract_skip_sp(s, n, o + ok, 0);
+                ne = name;
+                while (ne < b && (ex_isalpha((unsigned char)s[ne]) || s[ne] == '-'))
+                    ne++;
+            }
+        }
+        size_t kindp = extract_skip_sp(s, n, ne, 0);
+        int place = extract_word(s, n, kindp, "border") || extract_word(s, n, kindp, "crossing") ||
+                    extract_word(s, n, kindp, "station") || extract_word(s, n, kindp, "railway") ||
+                    extract_word(s, n, kindp, "port") || extract_word(s, n, kindp, "checkpoint") ||
+                    extract_word(s, n, kindp, "pass") || extract_word(s, n, kindp, "terminal") ||
+                    extract_word(s, n, kindp, "corridor") || extract_word(s, n, kindp, "route");
+        size_t cl;
+        if (!place && extract_country_at(s, n, name, &cl))
+            continue; /* "via Kazakhstan": a transit country, not a named place */
+        if (ex_route_at(s, n, name, &cl))
+            continue; /* "through the Middle Corridor": the route is the reporter */
+        if (ne - name > 24)
+            ne = name + 24;
+        snprintf(out, size, "via %.*s", (int)(ne - name), s + name);
+        return 1;
+    }
+    return 0;
+}
+
 /* 1 when s[a..b) names a port ("the Port of Antwerp-Bruges", "Rotterdam
  * port"): its tonnage is the port's throughput, with every partner. */
 static int ex_names_port(const char *s, size_t n, size_t a, size_t b)
@@ -1332,6 +1398,15 @@ static int ex_footnote_period(const ex_scan *sc, size_t from, char *out, size_t 
     return 0;
 }
 
+/* Whether the word w occurs in s[a..b). */
+static int ex_has_word(const char *s, size_t n, size_t a, size_t b, const char *w)
+{
+    for (size_t q = a; q < b; q++)
+        if ((q == 0 || !ex_isalpha((unsigned char)s[q - 1])) && extract_word(s, n, q, w))
+            return 1;
+    return 0;
+}
+
 /* "accounting for 15.4%, 21.0%, and 9.1%, respectively": figure i is the
  * idx-th of the k figures of the sentence s[a..b) before "respectively";
  * the flows ("trading partner, source of imports, and export market") or
@@ -1400,6 +1475,41 @@ static int ex_respectively(const char *s, size_t n, size_t a, size_t b, const ex
     return got;
 }
 
+/* 1 when s[a..b) counts from the independence of a country that became
+ * independent in 1991 (the former Soviet republics): "during the period of
+ * independence", "since independence", "since Kazakhstan's independence",
+ * "years of independence". host is the country the figure is about. */
+static int ex_since_independence(const char *s, size_t n, size_t a, size_t b, const char *host)
+{
+    static const char *const ussr[] = {"KAZ", "UZB", "KGZ", "TJK", "TKM", "RUS", "UKR", "BLR",
+                                       "MDA", "GEO", "ARM", "AZE", "EST", "LVA", "LTU", NULL};
+    int is = 0;
+    for (int j = 0; ussr[j] && !is; j++)
+        is = !strcmp(host, ussr[j]);
+    if (!is)
+        return 0;
+    for (size_t q = a; q + 12 < b; q++) {
+        if (q > a && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        if (extract_word(s, n, q, "period of independence") ||
+            extract_word(s, n, q, "since independence") ||
+            extract_word(s, n, q, "years of independence"))
+            return 1;
+        if (extract_word(s, n, q, "since")) {
+            /* "since Kazakhstan's independence" */
+            size_t q2 = extract_skip_sp(s, n, q + 5, 1), cl;
+            if (extract_country_at(s, n, q2, &cl)) {
+                size_t q3 = q2 + cl;
+                while (q3 < b && s[q3] != ' ')
+                    q3++;
+                if (extract_word(s, n, extract_skip_sp(s, n, q3, 1), "independence"))
+                    return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* The second pass: sentence, qualifier, period, reporter, partner, flow. */
 static int ex_finish(ex_state *st)
 {
@@ -1418,6 +1528,31 @@ static int ex_finish(ex_state *st)
         ex_doc_date(sc, &doc);
     }
     ex_doc_sides(sc, &doc);
+    /* the lead's time: "Exports of UK goods to the European Union dropped
+     * by more than two-fifths in January": for figures with no time and no
+     * figure before them */
+    char lead_period[40] = "";
+    {
+        size_t la = 0, li = 0;
+        while (li < sc->nlines) {
+            la = sc->line_start[li];
+            size_t q = extract_skip_sp(s, n, la, 0);
+            if (q < n && s[q] != '\n' && (unsigned long)li + 1 != doc.date_line)
+                break;
+            li++;
+        }
+        size_t lb = la;
+        while (lb < n && s[lb] != '\n')
+            lb++;
+        if (li < sc->nlines && lb > la) {
+            ex_time lt[16];
+            size_t nl = extract_times(s, n, la, lb, lt, 16, doc.year, 0);
+            for (size_t t = 0; t < nl && !lead_period[0]; t++)
+                if (!lt[t].base && !lt[t].carry && lt[t].text[0] &&
+                    (unsigned long)li + 1 != doc.date_line)
+                    snprintf(lead_period, sizeof lead_period, "%s", lt[t].text);
+        }
+    }
     {
         /* a bare "$" in a document about a dollar country other than the
          * United States is that country's dollar ("Canada's merchandise
@@ -1446,13 +1581,18 @@ static int ex_finish(ex_state *st)
                 doc.text_year = y;
         }
     }
-    const char *route = NULL; /* the route named last ("the Middle Corridor") */
+    unsigned long list_line = 0; /* the line of the last item of a list a colon opens */
+    size_t main_idx = (size_t)-1; /* the last figure that is not an aside, in sc->out */
+    int last_aside = 0;
+    const char *route = NULL;    /* the route named last ("the Middle Corridor") */
     size_t route_end = 0, route_scan = 0;
     unsigned long route_line = 0;
     const trade_figure *last = NULL; /* the figure before, resolved */
     size_t last_end = 0;
     ex_who before;
     char main_period[40] = ""; /* the period of the last figure not in parentheses */
+    char to_period[40] = "";   /* the period of "to 79 bn in the same period of 2011" */
+    size_t to_sent = (size_t)-1;
     int have_before = 0;
     unsigned long before_line = 0;
     memset(&before, 0, sizeof before);
@@ -1460,6 +1600,18 @@ static int ex_finish(ex_state *st)
         ex_raw *r = &st->raw[i];
         char note[400] = "";
         int looks_back = 0; /* a comparison figure: "a year earlier", "the previous two months" */
+        {
+            /* "dropped 1.1 percent in September following a 6.1-percent
+             * decline in August": the earlier figure does not set the period
+             * that the next sentences carry */
+            size_t w0, v0;
+            size_t we = extract_prev_word(s, n, r->start, &w0);
+            if (we > w0 && (extract_word(s, n, w0, "a") == we - w0 || extract_word(s, n, w0, "an") == we - w0))
+                we = extract_prev_word(s, n, w0, &v0), w0 = v0;
+            if (we > w0 && (extract_word(s, n, w0, "following") == we - w0 ||
+                            extract_word(s, n, w0, "after") == we - w0))
+                looks_back = 1;
+        }
         size_t a, b;
         int ctx_year = last ? ex_period_year(last->period) : 0;
         if (!ctx_year && !doc.year)
@@ -1539,6 +1691,12 @@ static int ex_finish(ex_state *st)
         /* the figure before counts when it is near: in the same sentence or
          * at most about three sentences back */
         const trade_figure *prev = last && r->start - last_end < 900 ? last : NULL;
+        if (prev && last_aside && main_idx != (size_t)-1 && last_end <= a) {
+            /* the figure before was an aside ("In particular, Chinese imports
+             * accounted for ...", "while it remains the largest export market
+             * (USD 1.63 billion)"): a new sentence goes on from the main one */
+            prev = &sc->out->items[main_idx];
+        }
         int same_sentence = prev && last_end > a;
         size_t lo = i > 0 && st->raw[i - 1].end > a && st->raw[i - 1].end <= r->start
                         ? st->raw[i - 1].end
@@ -1649,8 +1807,16 @@ static int ex_finish(ex_state *st)
                 if (s[q2] == ',' || s[q2] == ';')
                     in_paren_of_prev = 0;
         }
+        int to_before = 0; /* "from 61 bn in 2010 to 79 bn in the same period of 2011" */
+        int picked_after = 0;
+        {
+            size_t v0;
+            size_t ve = extract_prev_word(s, n, r->start, &v0);
+            to_before = ve > v0 && extract_word(s, n, v0, "to") == ve - v0 && prev &&
+                        same_sentence && prev->period[0];
+        }
         for (size_t t = 0; t < nt && !pick; t++) {
-            if (times[t].base || times[t].paren != fp ||
+            if ((times[t].base && !(to_before && times[t].same)) || times[t].paren != fp ||
                 !(times[t].a >= r->end && times[t].a < next && times[t].a < r->end + 70))
                 continue;
             /* right after the figure, in the same clause */
@@ -1658,8 +1824,10 @@ static int ex_finish(ex_state *st)
             for (size_t q = r->end; q < times[t].a; q++)
                 if (s[q] == ',' || s[q] == ';' || s[q] == '(' || s[q] == ':')
                     clause = 0;
-            if (clause)
+            if (clause) {
                 pick = &times[t];
+                picked_after = 1;
+            }
             break;
         }
         if (!pick) {
@@ -1812,6 +1980,19 @@ static int ex_finish(ex_state *st)
                 ex_note_add(note, sizeof note, t);
             }
         }
+        if (to_before && !picked_after && to_period[0] && to_sent == a) {
+            /* "..., and imports from 117 bn to 146 bn": the period of the
+             * sentence's first "to" figure */
+            snprintf(r->f.period, sizeof r->f.period, "%s", to_period);
+            period_from = 0;
+        } else if (to_before && picked_after) {
+            snprintf(to_period, sizeof to_period, "%s", r->f.period);
+            to_sent = a;
+        }
+        if (!r->f.period[0] && !pick && !prev && lead_period[0] && !r->f.qualifier[0]) {
+            snprintf(r->f.period, sizeof r->f.period, "%s", lead_period);
+            ex_note_add(note, sizeof note, "period from the first paragraph");
+        }
         if (period_from == 1) {
             char t[64];
             snprintf(t, sizeof t, "period from line %lu", prev->line);
@@ -1963,6 +2144,104 @@ static int ex_finish(ex_state *st)
                 }
             }
         }
+        if (!pick && sc->out->n > 0 && sc->out->items[0].period[0]) {
+            /* "Economists had forecast a 14 per cent decline in exports": the
+             * forecast was for the month of the headline figure */
+            int fc = 0;
+            for (size_t q = a; q < r->start && !fc; q++)
+                if ((q == a || !ex_isalpha((unsigned char)s[q - 1])) &&
+                    (extract_word(s, n, q, "had forecast") || extract_word(s, n, q, "had expected") ||
+                     extract_word(s, n, q, "had predicted") ||
+                     ((extract_word(s, n, q, "economists") || extract_word(s, n, q, "analysts")) &&
+                      q + 12 < r->start)))
+                    fc = 1;
+            if (fc) {
+                const trade_figure *hd = &sc->out->items[0];
+                snprintf(r->f.period, sizeof r->f.period, "%s", hd->period);
+                ex_note_drop(note, "period from");
+                char t[96];
+                snprintf(t, sizeof t, "period from line %lu (the figure the forecast was for)",
+                         hd->line);
+                ex_note_add(note, sizeof note, t);
+            }
+        }
+        if (!pick && !in_paren_of_prev && !r->f.period[0] && !(prev && prev->period[0])) {
+            /* no time here and no figure before with one: the last time the
+             * text states before the figure, in a sentence with no figure
+             * ("Exports of UK goods to the EU dropped by more than two-fifths
+             * in January. ... overall exports fell by £5.6 billion") */
+            size_t lo4 = a > 800 ? a - 800 : 0;
+            if (lo4 < last_end)
+                lo4 = last_end;
+            ex_time bt[16];
+            size_t nb = lo4 < a ? extract_times(s, n, lo4, a, bt, 16, doc.year, ctx_year) : 0;
+            for (size_t t = nb; t > 0; t--) {
+                unsigned long tl, tc;
+                extract_position(sc, bt[t - 1].a, &tl, &tc);
+                if (bt[t - 1].base || bt[t - 1].carry || (doc.date_line && tl == doc.date_line) ||
+                    !bt[t - 1].text[0])
+                    continue;
+                snprintf(r->f.period, sizeof r->f.period, "%s", bt[t - 1].text);
+                char t2[64];
+                snprintf(t2, sizeof t2, "period from line %lu", tl);
+                ex_note_add(note, sizeof note, t2);
+                break;
+            }
+        }
+        if (!pick && !in_paren_of_prev && !r->f.period[0] && prev && prev->period[0] &&
+            last_end <= a) {
+            /* "... is allocated roughly as follows:\n\nDemocracy Programs $13.5
+             * million": the items of a list a colon opens share its period */
+            int colon = 0;
+            for (size_t q = last_end; q < a; q++)
+                if (s[q] == ':') {
+                    size_t e = q + 1;
+                    while (e < a && (s[e] == ' ' || s[e] == '\r'))
+                        e++;
+                    colon = e < n && s[e] == '\n';
+                }
+            if (colon) {
+                snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+                char t[80];
+                snprintf(t, sizeof t, "period from line %lu (the list it opens)", prev->line);
+                ex_note_add(note, sizeof note, t);
+            }
+        }
+        char item_label[32] = "";
+        {
+            /* the items of a list a colon opens, one a line: "Democracy
+             * Programs $13.5 million" names its part, so the items do not
+             * conflict with one another */
+            unsigned long fl, fc;
+            extract_position(sc, r->start, &fl, &fc);
+            int item = strstr(note, "(the list it opens)") != NULL ||
+                       (list_line && prev && fl == list_line + 1 && fc < 40);
+            list_line = 0;
+            size_t ls = r->start;
+            while (ls > 0 && s[ls - 1] != '\n')
+                ls--;
+            size_t le = extract_skip_sp_back(s, n, r->start, 0);
+            size_t eol = r->end;
+            while (eol < n && (s[eol] == ' ' || s[eol] == '\r'))
+                eol++;
+            if (item && le > ls && le - ls < 40 && ex_isupper((unsigned char)s[ls]) &&
+                (eol >= n || s[eol] == '\n')) {
+                snprintf(item_label, sizeof item_label, "%.*s", (int)(le - ls), s + ls);
+                if (!r->f.period[0] && prev && prev->period[0])
+                    snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+                list_line = fl;
+            }
+        }
+        if (!pick && !in_paren_of_prev && !r->f.period[0] && doc.year && doc.month &&
+            doc.date_line && !strcmp(r->f.flow, "aid")) {
+            /* an aid announcement with no time of its own: the month of the
+             * date line */
+            snprintf(r->f.period, sizeof r->f.period, "%04d-%02d", doc.year % 10000, doc.month);
+            char t[96];
+            snprintf(t, sizeof t, "period from the date on line %lu (an announcement)",
+                     doc.date_line);
+            ex_note_add(note, sizeof note, t);
+        }
         if (pick && !pick->base && strlen(pick->text) == 4 && !strcmp(r->f.flow, "aid")) {
             /* "an envelope of €29.8 million, with disbursements planned up to
              * 2026": from the first year the paragraph names to that year */
@@ -2104,6 +2383,37 @@ static int ex_finish(ex_state *st)
                 }
         }
         extract_product(s, n, a, b, r);
+        if (!r->f.product[0] && item_label[0])
+            snprintf(r->f.product, sizeof r->f.product, "%s", item_label);
+        if (!r->f.product[0]) {
+            /* a part of a total: "a deficit of £8.2 billion on goods", a
+             * route ("Of these, 9.2 million tonnes were transported through the
+             * Altynkol-Khorgos railway crossing"), and a sentence that goes
+             * on it ("Including exports - by 42%") */
+            size_t q = extract_skip_sp(s, n, r->end, 1);
+            size_t k = extract_word(s, n, q, "on");
+            if (!k)
+                k = extract_word(s, n, q, "in");
+            if (k) {
+                size_t q2 = extract_skip_sp(s, n, q + k, 1);
+                size_t tr = extract_word(s, n, q2, "trade in");
+                if (tr)
+                    q2 = extract_skip_sp(s, n, q2 + tr, 1);
+                if (extract_word(s, n, q2, "goods") && !tr)
+                    snprintf(r->f.product, sizeof r->f.product, "goods");
+                else if (extract_word(s, n, q2, "services") && !tr)
+                    snprintf(r->f.product, sizeof r->f.product, "services");
+            }
+            char part[32];
+            if (!r->f.product[0] && ex_route_part(s, n, a, b, part, sizeof part)) {
+                snprintf(r->f.product, sizeof r->f.product, "%s", part);
+                ex_note_add(note, sizeof note, "product: the route this part of a total took");
+            } else if (!r->f.product[0] && prev && !strncmp(prev->product, "via ", 4) &&
+                       extract_word(s, n, extract_skip_sp(s, n, a, 1), "including")) {
+                snprintf(r->f.product, sizeof r->f.product, "%s", prev->product);
+                ex_note_add(note, sizeof note, "product from the sentence before, which it details");
+            }
+        }
         if (!r->f.product[0] && !strcmp(r->f.unit, "count") && r->end - r->start > 10 &&
             extract_word(s, n, r->end - 10, "containers") == 10)
             snprintf(r->f.product, sizeof r->f.product, "containers"); /* "56,000 containers" */
@@ -2140,11 +2450,44 @@ static int ex_finish(ex_state *st)
                 snprintf(r->f.period, sizeof r->f.period, "%04d", doc.year % 10000);
                 ex_note_add(note, sizeof note, "period: a stock as of the document's date");
             }
+        } else if (doc.year && !pick && !in_paren_of_prev &&
+                   (!strcmp(r->f.flow, "fdi_flow") || !strcmp(r->f.flow, "investment_flow")) &&
+                   ex_since_independence(s, n, a, b, r->f.partner)) {
+            /* "During the period of independence $330 billion of foreign
+             * investments was attracted": the inflows since 1991 */
+            snprintf(r->f.period, sizeof r->f.period, "1991/%04d", doc.year % 10000);
+            ex_note_drop(note, "period from");
+            ex_note_add(note, sizeof note,
+                        "period from the document's date: since independence (1991) to it");
+        } else if (r->f.flow[0] && !strstr(r->f.flow, "_stock") && doc.year && !pick &&
+                   !in_paren_of_prev && strcmp(r->f.qualifier, "projection") &&
+                   (!r->f.period[0] ||
+                    (period_from == 1 && prev && strstr(prev->flow, "_stock") &&
+                     strstr(prev->note, "a stock as of the document's date")))) {
+            /* "with bilateral trade worth $24 billion" in a dated text, no year
+             * of its own (or only a stock's as-of date before it): the last
+             * full year before the date */
+            snprintf(r->f.period, sizeof r->f.period, "%04d", (doc.year - 1) % 10000);
+            ex_note_drop(note, "period from");
+            ex_note_add(note, sizeof note,
+                        "period from the document's date: no year given, the last full year "
+                        "before it");
         }
         if (w.negative && r->f.value > 0 && !strcmp(r->f.flow, "balance") &&
             strcmp(r->f.unit, "percent_change") && strcmp(r->f.unit, "percent") &&
             strcmp(r->f.unit, "pp") && strcmp(r->f.unit, "rank") && strcmp(r->f.unit, "count"))
             r->f.value = -r->f.value;
+        if ((!strcmp(r->f.flow, "investment_stock") || !strcmp(r->f.flow, "fdi_stock")) &&
+            strlen(r->f.period) == 15 && r->f.period[4] == '-' && r->f.period[7] == '/' &&
+            trade_unit_is_currency(r->f.unit) && period_from == 0 && pick &&
+            !ex_has_word(s, n, a, b, "stock")) {
+            /* "from January to June ... the total volume of foreign
+             * investment amounted to 4.8 billion": an amount over months
+             * is a flow, a stock has a date */
+            r->f.flow[strlen(r->f.flow) - 5] = '\0';
+            snprintf(r->f.flow + strlen(r->f.flow), sizeof r->f.flow - strlen(r->f.flow), "flow");
+            ex_note_add(note, sizeof note, "flow: an amount over months, not a stock");
+        }
         extract_measure(s, n, a, b, r);
         /* how sure: a quarter per field found, less for each borrowed one */
         {
@@ -2228,6 +2571,25 @@ static int ex_finish(ex_state *st)
             }
         }
         last = &sc->out->items[main_at];
+        {
+            size_t q0 = extract_skip_sp(s, n, a, 1);
+            int aside = extract_word(s, n, q0, "in particular") || extract_word(s, n, q0, "including") ||
+                        extract_word(s, n, q0, "of these") || extract_word(s, n, q0, "of which") ||
+                        extract_word(s, n, q0, "among them");
+            /* a clause "while it ..." after a figure of the same sentence (not
+             * "exports rose, while imports fell": a parallel, not an aside) */
+            for (size_t q = a; q < r->start && !aside; q++)
+                if ((q == 0 || !ex_isalpha((unsigned char)s[q - 1])) &&
+                    (extract_word(s, n, q, "while it") || extract_word(s, n, q, "whereas it") ||
+                     extract_word(s, n, q, "while they")))
+                    for (size_t j = i; j > 0 && !aside; j--)
+                        if (st->raw[j - 1].start >= a && st->raw[j - 1].end <= q &&
+                            strcmp(st->raw[j - 1].f.unit, "rank"))
+                            aside = 1;
+            last_aside = aside;
+            if (!aside)
+                main_idx = main_at;
+        }
         last_end = r->end;
         int compared = 0; /* "compared with a deficit of £2.8 billion in December" */
         {
