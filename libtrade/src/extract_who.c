@@ -896,7 +896,23 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
      * partner after the figure, within the clause */
     if (!w->partner[0] && strcmp(w->flow, "trade") && strcmp(w->flow, "balance")) {
         size_t lim = r->end + 90 < sb ? r->end + 90 : sb;
-        for (size_t q = r->end; q < lim; q++) {
+        size_t q0 = extract_skip_sp(s, n, r->end, 1);
+        if (q0 < lim && s[q0] == '(') {
+            /* "103.8 billion euros (125.6 billion U.S. dollars) to the
+             * United States": past the second reading */
+            size_t c = q0;
+            while (c < lim && s[c] != ')')
+                c++;
+            if (c < lim && c - q0 < 60) {
+                q0 = c + 1;
+                lim = q0 + 90 < sb ? q0 + 90 : sb;
+            } else {
+                q0 = r->end;
+            }
+        } else {
+            q0 = r->end;
+        }
+        for (size_t q = q0; q < lim; q++) {
             if (s[q] == ',' || s[q] == ';' || s[q] == '(')
                 break;
             size_t t;
