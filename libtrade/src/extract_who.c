@@ -520,6 +520,15 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         }
     }
     w->source = ex_source(s, n, sa, sb);
+    if (flow && !w->total) {
+        /* "the U.S. trade deficit in goods and services", "The goods and
+         * services deficit": the country's total */
+        size_t lo = kw_a > sa + 40 ? kw_a - 40 : sa;
+        for (size_t q = lo; q < start && !w->total; q++)
+            if ((q == lo || !ex_isalpha((unsigned char)s[q - 1])) &&
+                extract_word(s, n, q, "goods and services"))
+                w->total = 2;
+    }
     if (!flow && trade_unit_is_currency(r->f.unit)) {
         /* "provided $4.2 million to assist the people of Peru", "$56.6
          * million budgeted ... for assistance programs": aid named after
