@@ -56,7 +56,11 @@ void cli_errorf(const char *cmd, const char *fmt, ...)
 
 void cli_note_nonlevel(const char *cmd, const trade_table *t)
 {
-    size_t n = trade_series_nonlevel_rows(t);
+    cli_note_nonlevel_rows(cmd, trade_series_nonlevel_rows(t));
+}
+
+void cli_note_nonlevel_rows(const char *cmd, size_t n)
+{
     if (n)
         cli_errorf(cmd,
                    "left out %zu row%s whose measure is not a level (growth, change, share, "
@@ -280,6 +284,60 @@ int cli_read_inputs(trade_table *t, const char *cmd, int argc, char **argv, cons
     if (rc && pc.total == 0)
         cli_print_error(&err); /* out of memory: reported through no callback */
     return cli_exit_code(rc);
+}
+
+struct cli_input_state {
+    problem_count pc;
+    read_progress prog;
+};
+
+int cli_input_open(cli_input *in, const char *cmd, const cli_common *o)
+{
+    memset(in, 0, sizeof *in);
+    in->state = calloc(1, sizeof *in->state);
+    if (!in->state) {
+        cli_errorf(cmd, "out of memory");
+        return CLI_EUSAGE;
+    }
+    in->state->prog.last = -1;
+    in->ro.draft = o ? o->draft : 0;
+    in->ro.generic = o ? o->generic : 0;
+    in->ro.max_field_bytes = o ? o->max_field : 0;
+    in->ro.on_problem = print_problem;
+    in->ro.ctx = &in->state->pc;
+    if (isatty(2)) {
+        in->ro.progress = read_progress_fn;
+        in->ro.progress_ctx = &in->state->prog;
+    }
+    int rc = cli_where_new(&in->where, o, cmd);
+    if (rc) {
+        free(in->state);
+        in->state = NULL;
+    }
+    in->so.read = &in->ro;
+    in->so.where = in->where;
+    return rc;
+}
+
+void cli_input_progress_end(cli_input *in)
+{
+    if (in->state && in->state->prog.shown) {
+        fputc('\n', stderr);
+        in->state->prog.shown = 0;
+    }
+}
+
+int cli_input_printed(const cli_input *in)
+{
+    return in->state && in->state->pc.total > 0;
+}
+
+void cli_input_close(cli_input *in)
+{
+    cli_input_progress_end(in);
+    trade_where_free(in->where);
+    free(in->state);
+    memset(in, 0, sizeof *in);
 }
 
 int cli_writer_open(trade_writer **w, const cli_common *o)

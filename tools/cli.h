@@ -32,6 +32,8 @@ void cli_errorf(const char *cmd, const char *fmt, ...)
  * (trade_series_nonlevel_rows): "trade CMD: left out N rows whose measure
  * is not a level" on stderr, nothing when there are none. */
 void cli_note_nonlevel(const char *cmd, const trade_table *t);
+/* The same note for a count of such rows (trade_stream_stats.nonlevel). */
+void cli_note_nonlevel_rows(const char *cmd, size_t n);
 
 #define CLI_MAX_WHERE 32
 
@@ -93,6 +95,23 @@ int cli_common_option(cli_common *o, const char *cmd, int c, const char *arg);
  * printing each problem, then check duplicates and apply --where
  * (trade_table_read_files). Returns an exit code (0, 1 or 2). */
 int cli_read_inputs(trade_table *t, const char *cmd, int argc, char **argv, const cli_common *o);
+
+/* The reading of a command that makes one library call on its inputs
+ * (growth, rank): so (stream options) reads with ro, problems printed as
+ * cli_read_inputs prints them, a progress bar on a terminal, and o's
+ * --where conditions. cli_input_open returns an exit code (message printed);
+ * cli_input_printed says whether a problem was printed already (else the
+ * caller prints the error it got); cli_input_close ends the bar and frees. */
+typedef struct cli_input {
+    trade_read_options ro;
+    trade_where *where;
+    trade_stream_options so;
+    struct cli_input_state *state;
+} cli_input;
+int cli_input_open(cli_input *in, const char *cmd, const cli_common *o);
+int cli_input_printed(const cli_input *in);
+void cli_input_progress_end(cli_input *in);
+void cli_input_close(cli_input *in);
 
 /* The --where conditions of o as a new trade_where (free it with
  * trade_where_free). Returns an exit code (message printed). */

@@ -1,8 +1,9 @@
 /* cmd_growth.c - trade growth: growth rates between the periods of each
- * series. Parses options, calls trade_growth_run (growth.h: pairing, CAGR,
- * qualifiers) and writes its rows; a large input is written on two
- * threads, the second half of the series kept apart and appended. */
-#include <pthread.h>
+ * series. Parses options, makes one library call, trade_growth_files
+ * (growth.h: pairing, CAGR, qualifiers; sorted bulk input is streamed,
+ * stream.h), and writes its rows (series_growth_row); rows of output part
+ * p (the period block where their series starts) go to a temporary part
+ * appended after part p - 1, so both paths write the same bytes. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +42,9 @@ static const char usage[] =
     "status; a zero end value has no log growth. --from/--to give one row per\n"
     "series that has both periods (the same months, however written); --from\n"
     "must start before --to.\n"
+    "One file sorted as trade import writes it (by period, then reporter,\n"
+    "partner, flow, product, unit) is streamed, a batch of series at a time,\n"
+    "whatever its size; other input is read whole. The output is the same.\n"
     "\n"
     "options:\n"
     "      --from PERIOD     with --to: one row per series, from PERIOD ...\n"
@@ -53,30 +57,45 @@ static const char usage[] =
 
 enum { OPT_FROM = 1, OPT_TO, OPT_ANNUALIZE, OPT_YOY };
 
-/* Inputs of this many rows or more are written on two threads. */
-#define PARALLEL_ROWS 20000
-
-typedef struct growth_job {
+typedef struct growth_ctx {
     series_out out;
-    const trade_series_list *sl;
-    const trade_growth_options *opt;
-    size_t s0, s1;
-    int rc;
-} growth_job;
+    series_out *parts; /* parts 1.. of the output (streaming: by period block) */
+    size_t nparts;
+    int opened, rc;
+    const cli_common *o;
+} growth_ctx;
 
-static int run(series_out *so, const trade_series_list *sl, size_t s0, size_t s1,
-               const trade_growth_options *opt)
+/* A row into the part of its series' first period block. */
+static int write_row(void *ctx, const trade_growth_row *r)
 {
-    trade_error err;
-    int rc = trade_growth_run(so->t, sl, s0, s1, opt, series_growth_row, so, &err);
-    return rc == -1 ? so->rc : rc ? cli_fail(&err) : CLI_OK;
+    growth_ctx *g = ctx;
+    series_out *so = r->part == 0 ? &g->out : &g->parts[r->part];
+    if (r->part > 0 && !so->w && (g->rc = series_out_part(so, &g->out)) != CLI_OK) {
+        cli_errorf("growth", "cannot open a temporary file for part %zu of the output", r->part);
+        return -1;
+    }
+    so->t = r->table;
+    int rc = series_growth_row(so, r);
+    g->rc = so->rc;
+    return rc;
 }
 
-static void *growth_main(void *arg)
+/* The output opens on the first table the library reads (its columns). */
+static int start(void *ctx, const trade_table *t, size_t nparts)
 {
-    growth_job *j = arg;
-    j->rc = run(&j->out, j->sl, j->s0, j->s1, j->opt);
-    return NULL;
+    growth_ctx *g = ctx;
+    size_t nmetric;
+    const trade_column *metric = trade_growth_columns(&nmetric);
+    if ((g->rc = series_out_open(&g->out, t, g->o, metric, nmetric)))
+        return -1;
+    g->opened = 1;
+    if (nparts > 1 && !(g->parts = calloc(nparts, sizeof *g->parts))) {
+        cli_errorf("growth", "out of memory");
+        g->rc = CLI_EUSAGE;
+        return -1;
+    }
+    g->nparts = nparts;
+    return 0;
 }
 
 int cmd_growth(int argc, char **argv)
@@ -89,7 +108,6 @@ int cmd_growth(int argc, char **argv)
         CLI_COMMON_OPTIONS,
         {NULL, 0, NULL, 0}};
     cli_common o = {0};
-    series_out out;
     trade_growth_options gopt = {0};
     const char *from = NULL, *to = NULL;
     trade_period pfrom, pto;
@@ -134,57 +152,32 @@ int cmd_growth(int argc, char **argv)
         cli_usage_hint("growth");
         return CLI_EUSAGE;
     }
-    trade_table *t = trade_table_new();
-    trade_series_list *sl = NULL;
-    if (!t) {
-        cli_errorf("growth", "out of memory");
-        return CLI_EUSAGE;
-    }
-    int rc = cli_read_inputs(t, "growth", argc - optind, argv + optind, &o);
+    cli_input in;
+    int rc = cli_input_open(&in, "growth", &o);
     if (rc)
-        goto done;
-    cli_note_nonlevel("growth", t);
-    if (trade_growth_series(t, &sl, &err)) {
-        rc = cli_fail(&err);
-        goto done;
+        return rc;
+    growth_ctx g;
+    memset(&g, 0, sizeof g);
+    g.o = &o;
+    static const trade_growth_sink sink = {start, write_row};
+    trade_stream_stats stats;
+    int st = trade_growth_files((size_t)(argc - optind), (const char *const *)argv + optind, &in.so,
+                                &gopt, &sink, &g, &stats, &err);
+    cli_input_progress_end(&in);
+    if (st == 0)
+        cli_note_nonlevel_rows("growth", stats.nonlevel);
+    if (st == -1)
+        rc = g.rc;
+    else if (st)
+        rc = cli_input_printed(&in) ? cli_exit_code(st) : cli_fail(&err);
+    for (size_t p = 1; p < g.nparts; p++) {
+        if (!rc && g.parts[p].w)
+            rc = series_out_append(&g.out, &g.parts[p]);
+        series_out_close(&g.parts[p], CLI_EUSAGE);
     }
-    size_t nmetric;
-    const trade_column *metric = trade_growth_columns(&nmetric);
-    if ((rc = series_out_open(&out, t, &o, metric, nmetric)))
-        goto done;
-    /* a large input: the second half of the series on a second thread, its
-     * rows kept apart and written after the first half's */
-    size_t ns = trade_series_count(sl), nrows = trade_table_rows(t), mid = 0, acc = 0;
-    while (!from && nrows >= PARALLEL_ROWS && mid < ns && acc < nrows / 2) {
-        size_t n;
-        trade_series_rows(sl, mid++, &n);
-        acc += n;
-    }
-    growth_job job;
-    memset(&job, 0, sizeof job);
-    job.sl = sl;
-    job.opt = &gopt;
-    job.s0 = mid;
-    job.s1 = ns;
-    pthread_t th;
-    int threaded = 0;
-    if (mid > 0 && mid < ns && series_out_part(&job.out, &out) == CLI_OK) {
-        threaded = trade_writer_thread_create(&th, growth_main, &job) == 0;
-        if (!threaded)
-            series_out_close(&job.out, CLI_EUSAGE);
-    }
-    rc = run(&out, sl, 0, threaded ? mid : ns, &gopt);
-    if (threaded) {
-        pthread_join(th, NULL);
-        if (!rc)
-            rc = job.rc;
-        if (!rc)
-            rc = series_out_append(&out, &job.out);
-        series_out_close(&job.out, CLI_EUSAGE);
-    }
-    rc = series_out_close(&out, rc);
-done:
-    trade_series_list_free(sl);
-    trade_table_free(t);
+    free(g.parts);
+    if (g.opened)
+        rc = series_out_close(&g.out, rc);
+    cli_input_close(&in);
     return rc;
 }

@@ -1,7 +1,8 @@
 /* cmd_rank.c - trade rank: rank rows within groups by a numeric column.
- * Parses options, calls trade_rank_table (rank.h) and writes every row
- * with its rank column (added, or replaced); a large input is written on
- * two threads. */
+ * Parses options, makes one library call, trade_rank_files (rank.h; sorted
+ * bulk input is streamed in (period, reporter) runs, stream.h), and writes
+ * every row with its rank column (added, or replaced); a large table is
+ * written on two threads. */
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -21,6 +22,9 @@ static const char usage[] =
     "stands for it (exact before qualified, then the finer precision, then\n"
     "the first). A --by or group column that is absent is an error (exit 2).\n"
     "Any CSV is accepted; files with the observation columns get every check.\n"
+    "One file sorted as trade import writes it (by period, then reporter, ...)\n"
+    "is streamed, whole (period, reporter) blocks at a time, when the group\n"
+    "holds period and reporter; other input is read whole. Same output.\n"
     "\n"
     "options:\n"
     "      --by COLUMN       the numeric column to rank by (default value)\n"
@@ -84,6 +88,76 @@ static void *rank_main(void *arg)
     return NULL;
 }
 
+typedef struct rank_out {
+    const cli_common *o;
+    trade_writer *w;
+    const char **names;
+    size_t ncols, rankcol, nout;
+    int rc;
+} rank_out;
+
+/* The output opens on the first table the library reads (its columns). */
+static int rank_start(void *ctx, const trade_table *t)
+{
+    rank_out *ro = ctx;
+    trade_error err;
+    size_t ncols = trade_table_cols(t);
+    const trade_column *own = trade_rank_columns(NULL);
+    long rankcol = trade_table_col_index(t, own[0].name);
+    if (!(ro->names = malloc((ncols + 1) * sizeof *ro->names))) {
+        cli_errorf("rank", "out of memory");
+        ro->rc = CLI_EUSAGE;
+        return -1;
+    }
+    for (size_t i = 0; i < ncols; i++)
+        ro->names[i] = trade_table_col_name(t, i);
+    if (rankcol < 0) {
+        ro->names[ncols] = own[0].name;
+        rankcol = (long)ncols;
+    }
+    ro->ncols = ncols;
+    ro->rankcol = (size_t)rankcol;
+    ro->nout = ncols + (rankcol == (long)ncols);
+    if ((ro->rc = cli_writer_open(&ro->w, ro->o)))
+        return -1;
+    if (trade_writer_header(ro->w, ro->nout, ro->names, NULL, &err)) {
+        ro->rc = cli_fail(&err);
+        return -1;
+    }
+    return 0;
+}
+
+/* The rows of one table with their ranks; a large one on two threads, the
+ * second half kept apart and written after the first. */
+static int rank_write(void *ctx, const trade_table *t, const double *rank, const size_t *order)
+{
+    rank_out *ro = ctx;
+    trade_error err;
+    size_t n = trade_table_rows(t);
+    rank_job job = {t, rank, order, ro->ncols, ro->rankcol, n / 2, n, NULL, CLI_OK};
+    pthread_t th;
+    int threaded = n >= PARALLEL_ROWS && !trade_writer_open_part(&job.w, ro->w, &err) &&
+                   trade_writer_thread_create(&th, rank_main, &job) == 0;
+    if (!threaded && job.w) {
+        trade_writer_discard(job.w);
+        job.w = NULL;
+    }
+    rank_job first = {t, rank, order, ro->ncols, ro->rankcol, 0, threaded ? n / 2 : n, ro->w,
+                      CLI_OK};
+    rank_rows(&first);
+    int rc = first.rc;
+    if (threaded) {
+        pthread_join(th, NULL);
+        rc = first.rc ? first.rc : job.rc;
+        if (!rc && trade_writer_append(ro->w, job.w, &err))
+            rc = cli_fail(&err);
+        else if (rc)
+            trade_writer_discard(job.w);
+    }
+    ro->rc = rc;
+    return rc ? -1 : 0;
+}
+
 int cmd_rank(int argc, char **argv)
 {
     static const struct option longopts[] = {{"by", required_argument, NULL, OPT_BY},
@@ -127,88 +201,32 @@ int cmd_rank(int argc, char **argv)
             return CLI_EUSAGE;
         }
     }
-    trade_table *t = trade_table_new();
-    double *rank = NULL;
-    size_t *order = NULL;
-    const char **names = NULL;
-    trade_writer *w = NULL;
+    cli_input in;
+    int rc = cli_input_open(&in, "rank", &o);
+    if (rc)
+        return rc;
+    rank_out out = {&o, NULL, NULL, 0, 0, 0, CLI_OK};
+    static const trade_rank_sink sink = {rank_start, rank_write};
+    trade_stream_stats stats;
     trade_error err;
-    if (!t) {
-        cli_errorf("rank", "out of memory");
-        return CLI_EUSAGE;
-    }
-    int rc = cli_read_inputs(t, "rank", argc - optind, argv + optind, &o);
-    if (rc)
-        goto done;
-    cli_note_nonlevel("rank", t);
-    size_t n = trade_table_rows(t), ncols = trade_table_cols(t);
-    rank = malloc((n + 1) * sizeof *rank);
-    names = malloc((ncols + 1) * sizeof *names);
-    if (!rank || !names) {
-        cli_errorf("rank", "out of memory");
+    int st = trade_rank_files((size_t)(argc - optind), (const char *const *)argv + optind, &in.so,
+                              &ropt, sort, &sink, &out, &stats, &err);
+    cli_input_progress_end(&in);
+    if (st == 0)
+        cli_note_nonlevel_rows("rank", stats.nonlevel);
+    if (st == -1) {
+        rc = out.rc;
+    } else if (st == TRADE_EARG && !cli_input_printed(&in)) {
+        cli_errorf("rank", "%s", err.message); /* a --by or group column the input lacks */
         rc = CLI_EUSAGE;
-        goto done;
+    } else if (st) {
+        rc = cli_input_printed(&in) ? cli_exit_code(st) : cli_fail(&err);
     }
-    if (trade_rank_table(t, &ropt, rank, &err)) {
-        if (err.code == TRADE_EARG) { /* a --by or group column the input lacks */
-            cli_errorf("rank", "%s", err.message);
-            rc = CLI_EUSAGE;
-        } else {
-            rc = cli_fail(&err);
-        }
-        goto done;
-    }
-    if (sort && (!(order = malloc((n + 1) * sizeof *order)) ||
-                 trade_rank_order(t, &ropt, rank, order, &err))) {
-        rc = order ? cli_fail(&err) : (cli_errorf("rank", "out of memory"), CLI_EUSAGE);
-        goto done;
-    }
-    const trade_column *own = trade_rank_columns(NULL);
-    long rankcol = trade_table_col_index(t, own[0].name);
-    size_t nout = ncols + (rankcol < 0);
-    for (size_t i = 0; i < ncols; i++)
-        names[i] = trade_table_col_name(t, i);
-    if (rankcol < 0) {
-        names[ncols] = own[0].name;
-        rankcol = (long)ncols;
-    }
-    if ((rc = cli_writer_open(&w, &o)))
-        goto done;
-    if (trade_writer_header(w, nout, names, NULL, &err)) {
-        rc = cli_fail(&err);
-        goto done;
-    }
-    /* a large input: the second half of the rows on a second thread, kept
-     * apart and written after the first half */
-    rank_job job = {t, rank, order, ncols, (size_t)rankcol, n / 2, n, NULL, CLI_OK};
-    pthread_t th;
-    int threaded = n >= PARALLEL_ROWS && !trade_writer_open_part(&job.w, w, &err) &&
-                   trade_writer_thread_create(&th, rank_main, &job) == 0;
-    if (!threaded && job.w) {
-        trade_writer_discard(job.w);
-        job.w = NULL;
-    }
-    rank_job first = {t, rank, order, ncols, (size_t)rankcol, 0, threaded ? n / 2 : n, w, CLI_OK};
-    rank_rows(&first);
-    if (threaded) {
-        pthread_join(th, NULL);
-        rc = first.rc ? first.rc : job.rc;
-        if (!rc && trade_writer_append(w, job.w, &err))
-            rc = cli_fail(&err);
-        else if (rc)
-            trade_writer_discard(job.w);
-    } else {
-        rc = first.rc;
-    }
-    if (rc)
-        goto done;
-    rc = cli_writer_commit(w);
-    w = NULL;
-done:
-    trade_writer_discard(w);
-    free(rank);
-    free(order);
-    free(names);
-    trade_table_free(t);
+    if (!rc && out.w)
+        rc = cli_writer_commit(out.w);
+    else
+        trade_writer_discard(out.w);
+    free(out.names);
+    cli_input_close(&in);
     return rc;
 }

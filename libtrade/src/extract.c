@@ -1546,7 +1546,8 @@ static int ex_finish(ex_state *st)
                 doc.text_year = y;
         }
     }
-    const char *route = NULL; /* the route named last ("the Middle Corridor") */
+    unsigned long list_line = 0; /* the line of the last item of a list a colon opens */
+    const char *route = NULL;    /* the route named last ("the Middle Corridor") */
     size_t route_end = 0, route_scan = 0;
     unsigned long route_line = 0;
     const trade_figure *last = NULL; /* the figure before, resolved */
@@ -1562,6 +1563,18 @@ static int ex_finish(ex_state *st)
         ex_raw *r = &st->raw[i];
         char note[400] = "";
         int looks_back = 0; /* a comparison figure: "a year earlier", "the previous two months" */
+        {
+            /* "dropped 1.1 percent in September following a 6.1-percent
+             * decline in August": the earlier figure does not set the period
+             * that the next sentences carry */
+            size_t w0, v0;
+            size_t we = extract_prev_word(s, n, r->start, &w0);
+            if (we > w0 && (extract_word(s, n, w0, "a") == we - w0 || extract_word(s, n, w0, "an") == we - w0))
+                we = extract_prev_word(s, n, w0, &v0), w0 = v0;
+            if (we > w0 && (extract_word(s, n, w0, "following") == we - w0 ||
+                            extract_word(s, n, w0, "after") == we - w0))
+                looks_back = 1;
+        }
         size_t a, b;
         int ctx_year = last ? ex_period_year(last->period) : 0;
         if (!ctx_year && !doc.year)
@@ -2088,6 +2101,83 @@ static int ex_finish(ex_state *st)
                 }
             }
         }
+        if (!pick && !in_paren_of_prev && !r->f.period[0] && !(prev && prev->period[0])) {
+            /* no time here and no figure before with one: the last time the
+             * text states before the figure, in a sentence with no figure
+             * ("Exports of UK goods to the EU dropped by more than two-fifths
+             * in January. ... overall exports fell by £5.6 billion") */
+            size_t lo4 = a > 800 ? a - 800 : 0;
+            if (lo4 < last_end)
+                lo4 = last_end;
+            ex_time bt[16];
+            size_t nb = lo4 < a ? extract_times(s, n, lo4, a, bt, 16, doc.year, ctx_year) : 0;
+            for (size_t t = nb; t > 0; t--) {
+                unsigned long tl, tc;
+                extract_position(sc, bt[t - 1].a, &tl, &tc);
+                if (bt[t - 1].base || bt[t - 1].carry || (doc.date_line && tl == doc.date_line) ||
+                    !bt[t - 1].text[0])
+                    continue;
+                snprintf(r->f.period, sizeof r->f.period, "%s", bt[t - 1].text);
+                char t2[64];
+                snprintf(t2, sizeof t2, "period from line %lu", tl);
+                ex_note_add(note, sizeof note, t2);
+                break;
+            }
+        }
+        if (!pick && !in_paren_of_prev && !r->f.period[0] && prev && prev->period[0] &&
+            last_end <= a) {
+            /* "... is allocated roughly as follows:\n\nDemocracy Programs $13.5
+             * million": the items of a list a colon opens share its period */
+            int colon = 0;
+            for (size_t q = last_end; q < a; q++)
+                if (s[q] == ':') {
+                    size_t e = q + 1;
+                    while (e < a && (s[e] == ' ' || s[e] == '\r'))
+                        e++;
+                    colon = e < n && s[e] == '\n';
+                }
+            if (colon) {
+                snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+                char t[80];
+                snprintf(t, sizeof t, "period from line %lu (the list it opens)", prev->line);
+                ex_note_add(note, sizeof note, t);
+            }
+        }
+        char item_label[32] = "";
+        {
+            /* the items of a list a colon opens, one a line: "Democracy
+             * Programs $13.5 million" names its part, so the items do not
+             * conflict with one another */
+            unsigned long fl, fc;
+            extract_position(sc, r->start, &fl, &fc);
+            int item = strstr(note, "(the list it opens)") != NULL ||
+                       (list_line && prev && fl == list_line + 1 && fc < 40);
+            list_line = 0;
+            size_t ls = r->start;
+            while (ls > 0 && s[ls - 1] != '\n')
+                ls--;
+            size_t le = extract_skip_sp_back(s, n, r->start, 0);
+            size_t eol = r->end;
+            while (eol < n && (s[eol] == ' ' || s[eol] == '\r'))
+                eol++;
+            if (item && le > ls && le - ls < 40 && ex_isupper((unsigned char)s[ls]) &&
+                (eol >= n || s[eol] == '\n')) {
+                snprintf(item_label, sizeof item_label, "%.*s", (int)(le - ls), s + ls);
+                if (!r->f.period[0] && prev && prev->period[0])
+                    snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+                list_line = fl;
+            }
+        }
+        if (!pick && !in_paren_of_prev && !r->f.period[0] && doc.year && doc.month &&
+            doc.date_line && !strcmp(r->f.flow, "aid")) {
+            /* an aid announcement with no time of its own: the month of the
+             * date line */
+            snprintf(r->f.period, sizeof r->f.period, "%04d-%02d", doc.year % 10000, doc.month);
+            char t[96];
+            snprintf(t, sizeof t, "period from the date on line %lu (an announcement)",
+                     doc.date_line);
+            ex_note_add(note, sizeof note, t);
+        }
         if (pick && !pick->base && strlen(pick->text) == 4 && !strcmp(r->f.flow, "aid")) {
             /* "an envelope of €29.8 million, with disbursements planned up to
              * 2026": from the first year the paragraph names to that year */
@@ -2229,6 +2319,8 @@ static int ex_finish(ex_state *st)
                 }
         }
         extract_product(s, n, a, b, r);
+        if (!r->f.product[0] && item_label[0])
+            snprintf(r->f.product, sizeof r->f.product, "%s", item_label);
         if (!r->f.product[0]) {
             /* a part of a total: "a deficit of £8.2 billion on goods", a
              * route ("Of these, 9.2 million tonnes were transported through the

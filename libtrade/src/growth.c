@@ -174,6 +174,8 @@ static int emit(const trade_table *t, size_t s, size_t r0, size_t r1,
     row.value_from = a->value;
     row.value_to = b->value;
     row.qualifier = trade_growth_qualifier(a->qualifier, b->qualifier);
+    row.table = t;
+    row.part = 0;
     int annualize = opt && opt->annualize_partial;
     if (annualize && is_stock(b->flow) && !trade_period_same_kind(&a->period, &b->period)) {
         row.growth.growth_pct = row.growth.cagr_pct = row.growth.log_growth = NAN;

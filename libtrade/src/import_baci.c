@@ -63,6 +63,8 @@ typedef struct baci_worker {
     imp_group *arr;
     size_t narr, caparr;
     unsigned char met[IMP_MAX_CODES]; /* partners met in a block */
+    struct brun *runs; /* the block's runs of one partner, in output order */
+    size_t nruns, capruns;
     struct baci_worker *peer; /* for the progress total; NULL in workers > 0 */
     /* slow path: the record splitter (import_read.c) */
     irec *rec;
@@ -628,6 +630,7 @@ static void worker_free(baci_worker *w)
     irec_free(w->rec);
     free(w->buf);
     free(w->arr);
+    free(w->runs);
     imp_map_free(&w->map);
 }
 
@@ -1272,9 +1275,18 @@ static int find_blocks(trade_import *im, int fd, uint64_t data, uint64_t fsize,
     return 0;
 }
 
-/* Group the rows of one block (w->arr, in input order) into output order:
- * runs of one partner sorted by partner code; a block whose runs are not
- * clean (a partner met twice, products not rising) is sorted and merged. */
+/* A run of groups of one partner in a block: arr[start .. start + len). */
+typedef struct brun {
+    int rank;
+    size_t start, len;
+} brun;
+
+/* Put the rows of one block (w->arr, in input order) into output order:
+ * runs of one partner, the runs (w->runs) in order of partner code, the
+ * groups left where they are (a copy of the block would double its memory:
+ * 800,000 groups of 64 bytes for a large exporter at HS6); a block whose
+ * runs are not clean (a partner met twice, products not rising) is sorted
+ * and merged, and is then one run. */
 static int block_order(baci_worker *w)
 {
     size_t n = w->narr;
@@ -1285,6 +1297,7 @@ static int block_order(baci_worker *w)
         if (pa == pb && prod_cmp(g[i - 1].prod, g[i].prod) >= 0)
             clean = 0;
     }
+    w->nruns = 0;
     if (clean) {
         /* runs, then a check that no partner has two, then runs by rank */
         unsigned char *met = w->met;
@@ -1292,12 +1305,14 @@ static int block_order(baci_worker *w)
         for (size_t i = 0; i < n; i++)
             if (!i || ((g[i].a >> 8) & 0xFFF) != ((g[i - 1].a >> 8) & 0xFFF))
                 nr++;
-        struct run {
-            int rank;
-            size_t start, len;
-        } *runs = malloc((nr ? nr : 1) * sizeof *runs);
-        if (!runs)
-            return TRADE_ENOMEM;
+        if (nr + 1 > w->capruns) {
+            brun *nrn = realloc(w->runs, (nr + 1) * sizeof *nrn);
+            if (!nrn)
+                return TRADE_ENOMEM;
+            w->runs = nrn;
+            w->capruns = nr + 1;
+        }
+        brun *runs = w->runs;
         nr = 0;
         for (size_t i = 0; i < n; i++) {
             int par = (int)((g[i].a >> 8) & 0xFFF);
@@ -1305,19 +1320,16 @@ static int block_order(baci_worker *w)
                 if (met[par])
                     clean = 0;
                 met[par] = 1;
-                runs[nr++] = (struct run){code_rank_s[par], i, 0};
+                runs[nr++] = (brun){code_rank_s[par], i, 0};
             }
             runs[nr - 1].len++;
         }
         for (size_t i = 0; i < n; i++)
             met[(g[i].a >> 8) & 0xFFF] = 0;
-        int sorted = 1;
-        for (size_t i = 1; i < nr; i++)
-            sorted &= runs[i - 1].rank < runs[i].rank;
-        if (clean && !sorted) {
-            /* insertion sort of the runs (a few hundred), then one copy */
+        if (clean) {
+            /* insertion sort of the runs (a few hundred) */
             for (size_t i = 1; i < nr; i++) {
-                struct run t = runs[i];
+                brun t = runs[i];
                 size_t j = i;
                 while (j && runs[j - 1].rank > t.rank) {
                     runs[j] = runs[j - 1];
@@ -1325,23 +1337,9 @@ static int block_order(baci_worker *w)
                 }
                 runs[j] = t;
             }
-            imp_group *o = malloc(n * sizeof *o);
-            if (!o) {
-                free(runs);
-                return TRADE_ENOMEM;
-            }
-            size_t k = 0;
-            for (size_t i = 0; i < nr; i++) {
-                memcpy(o + k, g + runs[i].start, runs[i].len * sizeof *o);
-                k += runs[i].len;
-            }
-            free(w->arr);
-            w->arr = o;
-            w->caparr = n;
-        }
-        free(runs);
-        if (clean)
+            w->nruns = nr;
             return 0;
+        }
     }
     qsort(g, n, sizeof *g, sgroup_cmp);
     size_t k = 0;
@@ -1357,6 +1355,13 @@ static int block_order(baci_worker *w)
         }
     }
     w->narr = k;
+    if (!w->capruns) {
+        if (!(w->runs = malloc(sizeof *w->runs)))
+            return TRADE_ENOMEM;
+        w->capruns = 1;
+    }
+    w->runs[0] = (brun){0, 0, k};
+    w->nruns = 1;
     return 0;
 }
 
@@ -1404,16 +1409,17 @@ static void stream_run(stream_job *j)
             atomic_store(&j->rc_flag, 1);
             return;
         }
-        for (size_t i = 0; i < w->narr; i++) {
-            trade_import_group out;
-            w->arr[i].src = im->cur_src;
-            imp_group_out(im, &w->arr[i], &out);
-            if ((j->rc = j->fn(j->ctx, j->part, &out)) != 0) {
-                trade_error_clear(&j->err);
-                atomic_store(&j->rc_flag, 1);
-                return;
+        for (size_t r = 0; r < w->nruns; r++)
+            for (size_t i = w->runs[r].start; i < w->runs[r].start + w->runs[r].len; i++) {
+                trade_import_group out;
+                w->arr[i].src = im->cur_src;
+                imp_group_out(im, &w->arr[i], &out);
+                if ((j->rc = j->fn(j->ctx, j->part, &out)) != 0) {
+                    trade_error_clear(&j->err);
+                    atomic_store(&j->rc_flag, 1);
+                    return;
+                }
             }
-        }
         atomic_fetch_add(&j->done, j->blocks[b].end - j->blocks[b].start);
         if (j->report && im->opt.progress)
             im->opt.progress(im->opt.progress_ctx,

@@ -33,6 +33,7 @@
 #include "error.h"
 #include "period.h"
 #include "series.h"
+#include "stream.h"
 #include "table.h"
 #include "writer.h"
 
@@ -86,6 +87,10 @@ typedef struct trade_growth_row {
     trade_growth growth;         /* growth_pct, cagr_pct, log_growth (NAN when
                                     undefined) and status ("" or why) */
     const char *qualifier;       /* "" (exact) or a qualifier code */
+    const trade_table *table;    /* the table of row_from and row_to (on the
+                                    streaming path a batch, valid during the call) */
+    size_t part;                 /* the output part (trade_growth_files): 0, or
+                                    the period block where the series starts */
 } trade_growth_row;
 
 /* Called once per result row, in order (series order, then period order);
@@ -113,6 +118,36 @@ TRADE_API int trade_growth_run(const trade_table *t, const trade_series_list *sl
 /* trade_growth_series, then trade_growth_run over every series. */
 TRADE_API int trade_growth_table(const trade_table *t, const trade_growth_options *opt,
                                  trade_growth_fn fn, void *ctx, trade_error *err);
+
+/* Where trade_growth_files sends its results. start is called once, before
+ * any row, with a table that has the input's columns (the first batch, or
+ * the whole table) and the number of output parts; row is called for every
+ * result. The rows of part p are to be written after all rows of part p - 1
+ * (a file of parts, or one buffer per part): so the output is in the order
+ * of trade_growth_run on the whole table, series by series in the order of
+ * their first row, on both paths. Return non-zero from either to stop. */
+typedef struct trade_growth_sink {
+    int (*start)(void *ctx, const trade_table *t, size_t nparts);
+    trade_growth_fn row;
+} trade_growth_sink;
+
+/* `trade growth` on the files paths[0..n) (n = 0: standard input): read
+ * with so's checks and where (so may be NULL), then growth as
+ * trade_growth_run with opt over every series, the results to sink. A single
+ * regular file in the streaming order (stream.h) is streamed: a first pass
+ * finds its period blocks, then one reader per block merges them in key
+ * order, so each series is whole in a batch of at most so->batch_bytes of
+ * input (plus one series); a series that starts in block p goes to part p.
+ * Anything else is read whole (one part). The same rule functions run on
+ * both paths (trade_growth_series, trade_growth_run on each batch). stats
+ * (may be NULL) gets what was done. Returns 0; a reading status (TRADE_EIO,
+ * TRADE_ECSV, TRADE_EDATA, TRADE_ELIMIT) with err located in the file
+ * (problems also went to so->read->on_problem); TRADE_EARG (options);
+ * TRADE_ENOMEM; or the sink's non-zero value. */
+TRADE_API int trade_growth_files(size_t n, const char *const *paths,
+                                 const trade_stream_options *so, const trade_growth_options *opt,
+                                 const trade_growth_sink *sink, void *ctx,
+                                 trade_stream_stats *stats, trade_error *err);
 
 /* The qualifier of a growth from a figure qualified q_from to one qualified
  * q_to (see the top of this file). Returns a static string. */

@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "stream.h"
 #include "table.h"
 #include "writer.h"
 
@@ -78,6 +79,34 @@ TRADE_API int trade_rank_table(const trade_table *t, const trade_rank_options *o
  * TRADE_ENOMEM. */
 TRADE_API int trade_rank_order(const trade_table *t, const trade_rank_options *opt,
                                const double *ranks, size_t *order, trade_error *err);
+
+/* Where trade_rank_files sends its results: start once, before any rows,
+ * with a table that has the input's columns; rows for each table read (a
+ * batch of whole (period, reporter) runs on the streaming path, else the
+ * whole table): ranks[row] as trade_rank_table gives them, and with sort the
+ * order of trade_rank_order (else NULL: the table's order). The tables come
+ * in file order, so writing each table's rows as they come gives the same
+ * output on both paths. Return non-zero from either to stop. */
+typedef struct trade_rank_sink {
+    int (*start)(void *ctx, const trade_table *t);
+    int (*rows)(void *ctx, const trade_table *t, const double *ranks, const size_t *order);
+} trade_rank_sink;
+
+/* `trade rank` on the files paths[0..n) (n = 0: standard input): read with
+ * so's checks and where (so may be NULL), rank with opt (may be NULL),
+ * results to sink. A single regular file in the streaming order (stream.h)
+ * with a group that holds period and reporter (the default does) is read in
+ * batches of whole (period, reporter) runs, at least so->batch_bytes of
+ * input each (a run is never cut, so a group and a series' figures for one
+ * period are always in one batch): memory is bounded by the batch and the
+ * largest run. Anything else is read whole. The rules are those of
+ * trade_rank_table and trade_rank_order, called on each table. stats (may
+ * be NULL) gets what was done. Returns 0, a reading status with err located
+ * in the file, the statuses of trade_rank_table, or the sink's value. */
+TRADE_API int trade_rank_files(size_t n, const char *const *paths, const trade_stream_options *so,
+                               const trade_rank_options *opt, int sort,
+                               const trade_rank_sink *sink, void *ctx, trade_stream_stats *stats,
+                               trade_error *err);
 
 /* The column `trade rank` adds (or replaces): rank, numeric. Static. */
 TRADE_API const trade_column *trade_rank_columns(size_t *n);

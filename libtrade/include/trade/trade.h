@@ -24,6 +24,7 @@
 #include "report.h"
 #include "series.h"
 #include "stats.h"
+#include "stream.h"
 #include "summary.h"
 #include "table.h"
 #include "table_read.h"

@@ -1,0 +1,673 @@
+/* stream_scan.c - the record scanner, the first pass and the batches of the
+ * streaming paths (stream.h; layout in stream_internal.h).
+ *
+ * A reader reads its byte range with pread into a buffer of its own (grown
+ * only for a record longer than it), so several readers share one file
+ * descriptor and nothing is mapped. A record ends at a newline outside
+ * quotes; only the key columns are cut out (unquoted into a scratch buffer
+ * when the record has quotes). */
+#include <errno.h>
+#include <pthread.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "stream_internal.h"
+#include "writer_internal.h"
+
+#define READ_CHUNK ((size_t)1 << 18)
+#define MAX_RECORD ((size_t)1 << 26)
+
+int Trade_stream_reader_open(stream_reader *r, int fd, unsigned long long off,
+                             unsigned long long end, unsigned long line, const int *slot,
+                             size_t ncols, trade_error *err)
+{
+    memset(r, 0, sizeof *r);
+    r->fd = fd;
+    r->off = off;
+    r->end = end;
+    r->line = line;
+    r->slot = slot;
+    r->ncols = ncols;
+    r->cap = READ_CHUNK;
+    r->buf = malloc(r->cap);
+    if (!r->buf)
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    return TRADE_OK;
+}
+
+void Trade_stream_reader_close(stream_reader *r)
+{
+    free(r->buf);
+    free(r->scratch);
+    r->buf = r->scratch = NULL;
+}
+
+/* Read more of the range after the unread bytes; 0 at the end of it. */
+static int refill(stream_reader *r, const char *name, trade_error *err)
+{
+    if (r->off >= r->end)
+        return 0;
+    if (r->at > 0) {
+        memmove(r->buf, r->buf + r->at, r->len - r->at);
+        r->len -= r->at;
+        r->at = 0;
+    }
+    if (r->len == r->cap) {
+        if (r->cap >= MAX_RECORD)
+            return -trade_error_set(err, TRADE_ELIMIT, name, r->line, 1,
+                                    "a record longer than %zu bytes", (size_t)MAX_RECORD);
+        char *nb = realloc(r->buf, r->cap * 2);
+        if (!nb)
+            return -trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+        r->buf = nb;
+        r->cap *= 2;
+    }
+    size_t want = r->cap - r->len;
+    if (want > r->end - r->off)
+        want = (size_t)(r->end - r->off);
+    ssize_t got;
+    do
+        got = pread(r->fd, r->buf + r->len, want, (off_t)r->off);
+    while (got < 0 && errno == EINTR);
+    if (got < 0)
+        return -trade_error_set(err, TRADE_EIO, name, 0, 0, "cannot read: %s", strerror(errno));
+    if (got == 0) { /* the file shrank under us */
+        r->end = r->off;
+        return 0;
+    }
+    r->len += (size_t)got;
+    r->off += (unsigned long long)got;
+    return 1;
+}
+
+/* Cut the key fields out of rec[0..n) (no line end). */
+static int split(stream_reader *r, const char *rec, size_t n, int quoted, trade_error *err)
+{
+    for (size_t k = 0; k < SF_COUNT; k++)
+        r->f[k] = (stream_field){"", 0};
+    if (!quoted) {
+        const char *p = rec, *end = rec + n;
+        for (size_t col = 0; col < r->ncols; col++) {
+            const char *c = memchr(p, ',', (size_t)(end - p));
+            const char *fe = c ? c : end;
+            if (r->slot[col] >= 0)
+                r->f[r->slot[col]] = (stream_field){p, (size_t)(fe - p)};
+            if (!c)
+                break;
+            p = c + 1;
+        }
+        return 0;
+    }
+    if (r->scratch_cap < n + 1) {
+        char *s = realloc(r->scratch, n + 1);
+        if (!s)
+            return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+        r->scratch = s;
+        r->scratch_cap = n + 1;
+    }
+    char *o = r->scratch;
+    size_t i = 0, col = 0;
+    while (col < r->ncols) {
+        char *start = o;
+        if (i < n && rec[i] == '"') {
+            i++;
+            while (i < n) {
+                if (rec[i] == '"') {
+                    if (i + 1 < n && rec[i + 1] == '"') {
+                        *o++ = '"';
+                        i += 2;
+                        continue;
+                    }
+                    i++;
+                    break;
+                }
+                *o++ = rec[i++];
+            }
+        }
+        while (i < n && rec[i] != ',') /* text after a closing quote: kept as is */
+            *o++ = rec[i++];
+        if (r->slot[col] >= 0)
+            r->f[r->slot[col]] = (stream_field){start, (size_t)(o - start)};
+        col++;
+        if (i >= n)
+            break;
+        i++; /* the comma */
+    }
+    return 0;
+}
+
+int Trade_stream_reader_next(stream_reader *r, const char *name, trade_error *err)
+{
+    for (;;) {
+        const char *p = r->buf + r->at, *end = r->buf + r->len;
+        size_t scanned = 0;
+        int quotes = 0, inq = 0;
+        unsigned long lines = 1;
+        const char *nl = NULL;
+        while (p + scanned < end) {
+            const char *q = memchr(p + scanned, '\n', (size_t)(end - p - scanned));
+            const char *stop = q ? q : end;
+            for (const char *c = p + scanned; (c = memchr(c, '"', (size_t)(stop - c))) != NULL;
+                 c++) {
+                quotes = 1;
+                inq = !inq;
+            }
+            if (!q)
+                break;
+            if (!inq) {
+                nl = q;
+                break;
+            }
+            lines++;
+            scanned = (size_t)(q - p) + 1;
+        }
+        if (!nl) {
+            int rc = refill(r, name, err);
+            if (rc < 0)
+                return rc;
+            if (rc > 0)
+                continue;
+            if (r->at == r->len)
+                return 0;
+            nl = end; /* the last record, without a line end */
+        }
+        size_t n = (size_t)(nl - p);
+        r->rec = p;
+        r->rec_has_newline = nl < end;
+        r->rec_span = n + (nl < end);
+        r->rec_line = r->line;
+        r->rec_nlines = lines;
+        r->line += lines;
+        r->at += r->rec_span;
+        if (n > 0 && p[n - 1] == '\r')
+            n--;
+        int rc = split(r, p, n, quotes, err);
+        return rc ? -rc : 1;
+    }
+}
+
+static int field_cmp(const stream_field *a, const stream_field *b)
+{
+    size_t n = a->n < b->n ? a->n : b->n;
+    int c = n ? memcmp(a->p, b->p, n) : 0;
+    if (c)
+        return c;
+    return a->n < b->n ? -1 : a->n > b->n;
+}
+
+int Trade_stream_key_cmp(const stream_field *a, const stream_field *b)
+{
+    for (int k = SF_REPORTER; k < SF_COUNT; k++) {
+        int c = field_cmp(&a[k], &b[k]);
+        if (c)
+            return c;
+    }
+    return 0;
+}
+
+void Trade_stream_plan_free(stream_plan *plan)
+{
+    if (plan->fd >= 0)
+        close(plan->fd);
+    plan->fd = -1;
+    free(plan->header);
+    free(plan->off);
+    free(plan->line);
+    plan->header = NULL;
+    plan->off = NULL;
+    plan->line = NULL;
+}
+
+/* A copy of a record's key fields (the reader's buffer moves). */
+typedef struct key_copy {
+    char *text;
+    size_t cap;
+    stream_field f[SF_COUNT];
+} key_copy;
+
+static int key_keep(key_copy *k, const stream_field *f)
+{
+    size_t need = 0;
+    for (int i = 0; i < SF_COUNT; i++)
+        need += f[i].n;
+    if (need + 1 > k->cap) {
+        char *t = realloc(k->text, need * 2 + 64);
+        if (!t)
+            return -1;
+        k->text = t;
+        k->cap = need * 2 + 64;
+    }
+    char *o = k->text;
+    for (int i = 0; i < SF_COUNT; i++) {
+        memcpy(o, f[i].p, f[i].n);
+        k->f[i] = (stream_field){o, f[i].n};
+        o += f[i].n;
+    }
+    return 0;
+}
+
+static int names_slot(stream_plan *plan, const char *h, size_t n)
+{
+    static const char *const names[SF_COUNT] = {"period", "reporter", "partner",
+                                                "flow",   "product",  "unit"};
+    int seen[SF_COUNT] = {0};
+    size_t col = 0, i = 0;
+    if (n >= 3 && !memcmp(h, "\xEF\xBB\xBF", 3))
+        return -1; /* a byte-order mark: the whole-table path says what it does with it */
+    while (i <= n) {
+        size_t j = i;
+        while (j < n && h[j] != ',')
+            j++;
+        if (col >= sizeof plan->slot / sizeof plan->slot[0])
+            return -1;
+        plan->slot[col] = -1;
+        for (int k = 0; k < SF_COUNT; k++)
+            if (strlen(names[k]) == j - i && !memcmp(names[k], h + i, j - i)) {
+                if (seen[k]++)
+                    return -1;
+                plan->slot[col] = k;
+            }
+        col++;
+        i = j + 1;
+    }
+    plan->ncols = col;
+    for (int k = 0; k < SF_COUNT; k++)
+        if (!seen[k] && k != SF_PRODUCT)
+            return -1;
+    return 0;
+}
+
+int Trade_stream_plan(const char *path, stream_plan *plan, trade_read_progress_fn fn, void *ctx,
+                      trade_error *err)
+{
+    memset(plan, 0, sizeof *plan);
+    plan->fd = -1;
+    /* a FIFO must be opened once only (by the whole-table path): look first */
+    struct stat st;
+    if (stat(path, &st) || !S_ISREG(st.st_mode))
+        return TRADE_OK; /* the whole-table path says why */
+    plan->fd = open(path, O_RDONLY);
+    if (plan->fd < 0)
+        return TRADE_OK;
+    if (fstat(plan->fd, &st) || !S_ISREG(st.st_mode))
+        return TRADE_OK;
+    plan->size = (unsigned long long)st.st_size;
+    unsigned char magic[4] = {0};
+    if (pread(plan->fd, magic, 4, 0) != 4)
+        return TRADE_OK;
+    if ((magic[0] == 0x1f && magic[1] == 0x8b) || (magic[0] == 0x28 && magic[1] == 0xb5) ||
+        (magic[0] == 0xfd && magic[1] == '7') || (magic[0] == 'P' && magic[1] == 'K') ||
+        (magic[0] == 'B' && magic[1] == 'Z'))
+        return TRADE_OK; /* compressed: read by the whole-table path */
+    /* the header: a plain line of names */
+    char head[8192];
+    ssize_t got = pread(plan->fd, head, sizeof head, 0);
+    if (got <= 0)
+        return TRADE_OK;
+    char *nl = memchr(head, '\n', (size_t)got);
+    if (!nl || memchr(head, '"', (size_t)(nl - head)))
+        return TRADE_OK;
+    size_t hl = (size_t)(nl - head);
+    size_t hn = hl > 0 && head[hl - 1] == '\r' ? hl - 1 : hl;
+    if (names_slot(plan, head, hn))
+        return TRADE_OK;
+    plan->header = malloc(hl + 1);
+    if (!plan->header)
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    memcpy(plan->header, head, hl + 1);
+    plan->header_len = hl + 1;
+
+    stream_reader r;
+    int rc = Trade_stream_reader_open(&r, plan->fd, hl + 1, plan->size, 2, plan->slot,
+                                      plan->ncols, err);
+    if (rc)
+        return rc;
+    key_copy prev = {NULL, 0, {{"", 0}}}, ptext = {NULL, 0, {{"", 0}}};
+    trade_period cur = {0};
+    size_t bcap = 0;
+    int sorted = 1;
+    unsigned long long next_report = 0;
+    for (;;) {
+        unsigned long long at = r.off - (r.len - r.at); /* file offset of the record */
+        int got_rec = Trade_stream_reader_next(&r, path, err);
+        if (got_rec < 0) {
+            rc = -got_rec;
+            if (rc == TRADE_ELIMIT) { /* a record the scanner does not take */
+                rc = TRADE_OK;
+                sorted = 0;
+            }
+            break;
+        }
+        if (got_rec == 0)
+            break;
+        plan->rows++;
+        if (fn && at >= next_report) {
+            fn(ctx, path, at, plan->size * 2);
+            next_report = at + ((unsigned long long)1 << 24);
+        }
+        const stream_field *pf = &r.f[SF_PERIOD];
+        int new_block = plan->nblocks == 0;
+        if (plan->nblocks == 0 || field_cmp(pf, &ptext.f[SF_PERIOD])) {
+            trade_period p;
+            trade_error perr;
+            if (pf->n == 0 || trade_period_parse(pf->p, pf->n, &p, &perr)) {
+                sorted = 0; /* the whole-table path locates the problem */
+                break;
+            }
+            if (plan->nblocks && trade_period_order(&p, &cur) != 0) {
+                if (trade_period_order(&p, &cur) < 0) {
+                    sorted = 0;
+                    break;
+                }
+                new_block = 1;
+                if (trade_period_equal(&p, &cur))
+                    plan->equal_blocks = 1;
+            }
+            if (key_keep(&ptext, r.f)) {
+                rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+                break;
+            }
+            if (new_block)
+                cur = p;
+        }
+        if (new_block) {
+            if (plan->nblocks + 2 > bcap) {
+                size_t nc = bcap ? bcap * 2 : 16;
+                unsigned long long *o = realloc(plan->off, nc * sizeof *o);
+                if (o)
+                    plan->off = o;
+                unsigned long *l = realloc(plan->line, nc * sizeof *l);
+                if (l)
+                    plan->line = l;
+                if (!o || !l) {
+                    rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+                    break;
+                }
+                bcap = nc;
+            }
+            plan->off[plan->nblocks] = at;
+            plan->line[plan->nblocks] = r.rec_line;
+            plan->nblocks++;
+        } else if (Trade_stream_key_cmp(r.f, prev.f) < 0) {
+            sorted = 0;
+            break;
+        }
+        if (key_keep(&prev, r.f)) {
+            rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+            break;
+        }
+    }
+    Trade_stream_reader_close(&r);
+    free(prev.text);
+    free(ptext.text);
+    if (rc)
+        return rc;
+    if (sorted && plan->nblocks > 0) {
+        plan->off[plan->nblocks] = plan->size;
+        plan->line[plan->nblocks] = r.line;
+        plan->sorted = 1;
+    }
+    return TRADE_OK;
+}
+
+void Trade_stream_batch_init(stream_batch *b, const char *name, const trade_read_options *ro)
+{
+    memset(b, 0, sizeof *b);
+    b->name = name;
+    b->ro = ro;
+}
+
+static int grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap : 64;
+    while (nc < need)
+        nc *= 2;
+    void *np = realloc(*p, nc * size);
+    if (!np)
+        return -1;
+    *p = np;
+    *cap = nc;
+    return 0;
+}
+
+void Trade_stream_batch_reset(stream_batch *b, const stream_plan *plan)
+{
+    b->len = 0;
+    b->n = 0;
+    if (!grow((void **)&b->buf, &b->cap, plan->header_len, 1)) {
+        memcpy(b->buf, plan->header, plan->header_len);
+        b->len = plan->header_len;
+    }
+    b->next_line = 2;
+}
+
+int Trade_stream_batch_add(stream_batch *b, const stream_reader *r, size_t tag, trade_error *err)
+{
+    if (grow((void **)&b->buf, &b->cap, b->len + r->rec_span + 1, 1))
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    if (b->n + 1 > b->ncap) {
+        size_t nc = b->ncap ? b->ncap * 2 : 1024;
+        unsigned long *bl = realloc(b->bline, nc * sizeof *bl);
+        if (bl)
+            b->bline = bl;
+        unsigned long *fl = realloc(b->fline, nc * sizeof *fl);
+        if (fl)
+            b->fline = fl;
+        size_t *tg = realloc(b->tag, nc * sizeof *tg);
+        if (tg)
+            b->tag = tg;
+        if (!bl || !fl || !tg)
+            return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+        b->ncap = nc;
+    }
+    memcpy(b->buf + b->len, r->rec, r->rec_span);
+    b->len += r->rec_span;
+    if (!r->rec_has_newline)
+        b->buf[b->len++] = '\n';
+    b->bline[b->n] = b->next_line;
+    b->fline[b->n] = r->rec_line;
+    b->tag[b->n] = tag;
+    b->n++;
+    b->next_line += r->rec_nlines;
+    return TRADE_OK;
+}
+
+unsigned long Trade_stream_batch_line(const stream_batch *b, unsigned long bl, size_t *tag)
+{
+    if (tag)
+        *tag = 0;
+    if (bl < 2 || b->n == 0)
+        return bl; /* the header, or no position */
+    size_t lo = 0, hi = b->n; /* the last record starting at or before bl */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (b->bline[mid] <= bl)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    if (tag)
+        *tag = b->tag[lo];
+    return b->fline[lo] + (bl - b->bline[lo]);
+}
+
+/* Problems kept per batch read on the second thread (the command prints
+ * at most 100 per file). */
+#define MAX_KEPT 128
+
+static int map_problem(void *ctx, const trade_error *problem)
+{
+    stream_batch *b = ctx;
+    trade_error e = *problem;
+    e.line = Trade_stream_batch_line(b, e.line, NULL);
+    int has = b->ro && b->ro->on_problem;
+    if (!b->collect)
+        return has ? b->ro->on_problem(b->ro->ctx, &e) : 1;
+    if (!has)
+        return 1;
+    if (b->nproblems < MAX_KEPT) {
+        if (b->nproblems == b->problems_cap) {
+            size_t nc = b->problems_cap ? b->problems_cap * 2 : 8;
+            trade_error *np = realloc(b->problems, nc * sizeof *np);
+            if (!np)
+                return 1;
+            b->problems = np;
+            b->problems_cap = nc;
+        }
+        b->problems[b->nproblems++] = e;
+    }
+    return 0;
+}
+
+void Trade_stream_problems_forward(const trade_read_options *ro, trade_error *problems, size_t n)
+{
+    for (size_t i = 0; i < n && ro && ro->on_problem; i++)
+        if (ro->on_problem(ro->ctx, &problems[i]))
+            break;
+    free(problems);
+}
+
+struct stream_pipe {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    pthread_t th;
+    void *slot;
+    int full, closed, stopped;
+};
+
+stream_pipe *Trade_stream_pipe_start(void *(*fn)(void *), void *arg)
+{
+    stream_pipe *p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    if (pthread_mutex_init(&p->mu, NULL)) {
+        free(p);
+        return NULL;
+    }
+    if (pthread_cond_init(&p->cv, NULL)) {
+        pthread_mutex_destroy(&p->mu);
+        free(p);
+        return NULL;
+    }
+    void **a = arg;
+    *a = p; /* the producer's state begins with its pipe */
+    if (trade_writer_thread_create(&p->th, fn, arg) != 0) {
+        *a = NULL;
+        pthread_cond_destroy(&p->cv);
+        pthread_mutex_destroy(&p->mu);
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+int Trade_stream_pipe_put(stream_pipe *p, void *job)
+{
+    pthread_mutex_lock(&p->mu);
+    while (p->full && !p->stopped)
+        pthread_cond_wait(&p->cv, &p->mu);
+    int rc = p->stopped ? -1 : 0;
+    if (!rc) {
+        p->slot = job;
+        p->full = 1;
+        pthread_cond_broadcast(&p->cv);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return rc;
+}
+
+void Trade_stream_pipe_close(stream_pipe *p)
+{
+    pthread_mutex_lock(&p->mu);
+    p->closed = 1;
+    pthread_cond_broadcast(&p->cv);
+    pthread_mutex_unlock(&p->mu);
+}
+
+void *Trade_stream_pipe_get(stream_pipe *p)
+{
+    pthread_mutex_lock(&p->mu);
+    while (!p->full && !p->closed)
+        pthread_cond_wait(&p->cv, &p->mu);
+    void *job = NULL;
+    if (p->full) {
+        job = p->slot;
+        p->slot = NULL;
+        p->full = 0;
+        pthread_cond_broadcast(&p->cv);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return job;
+}
+
+void Trade_stream_pipe_end(stream_pipe *p, void (*drop)(void *job))
+{
+    pthread_mutex_lock(&p->mu);
+    p->stopped = 1;
+    pthread_cond_broadcast(&p->cv);
+    pthread_mutex_unlock(&p->mu);
+    pthread_join(p->th, NULL);
+    if (p->full)
+        drop(p->slot);
+    pthread_cond_destroy(&p->cv);
+    pthread_mutex_destroy(&p->mu);
+    free(p);
+}
+
+int Trade_stream_batch_table(stream_batch *b, trade_where *where, trade_table **out,
+                             trade_error *err)
+{
+    *out = NULL;
+    trade_table *t = trade_table_new();
+    if (!t)
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    trade_read_options ro = {0};
+    if (b->ro)
+        ro = *b->ro;
+    ro.on_problem = map_problem;
+    ro.ctx = b;
+    ro.progress = NULL;
+    if (b->generic)
+        ro.generic = TRADE_READ_GENERIC;
+    int rc = trade_table_read_buffer(t, b->buf, b->len, b->name, &ro, err);
+    if (!rc && !b->generic)
+        rc = trade_table_check_duplicates(t, map_problem, b, err);
+    if (rc) {
+        err->line = Trade_stream_batch_line(b, err->line, NULL);
+        trade_table_free(t);
+        return rc;
+    }
+    if (where && (rc = trade_table_where(t, where, err))) {
+        trade_table_free(t);
+        return rc;
+    }
+    *out = t;
+    return TRADE_OK;
+}
+
+void Trade_stream_batch_free(stream_batch *b)
+{
+    free(b->problems);
+    free(b->buf);
+    free(b->bline);
+    free(b->fline);
+    free(b->tag);
+    memset(b, 0, sizeof *b);
+}
+
+int Trade_stream_wanted(const trade_stream_options *so, size_t n, const char *const *paths)
+{
+    if (so && so->no_stream)
+        return 0;
+    if (n != 1 || !paths[0] || !strcmp(paths[0], "-"))
+        return 0;
+    const trade_read_options *ro = so ? so->read : NULL;
+    if (ro && (ro->draft || ro->generic == TRADE_READ_GENERIC))
+        return 0;
+    return 1;
+}
