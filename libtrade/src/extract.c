@@ -1231,6 +1231,59 @@ static const char *ex_route_at(const char *s, size_t n, size_t p, size_t *len)
     return NULL;
 }
 
+/* A part of a total named in s[a..b): a route ("through the Altynkol-Khorgos
+ * border crossing", "Through the Dostyk station", "via the Port of Aktau")
+ * as "via Altynkol-Khorgos" in out (size 32). Returns 1 if found. */
+static int ex_route_part(const char *s, size_t n, size_t a, size_t b, char *out, size_t size)
+{
+    for (size_t q = a; q + 8 < b; q++) {
+        if (q > a && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        size_t k = extract_word(s, n, q, "through the");
+        if (!k)
+            k = extract_word(s, n, q, "via the");
+        if (!k)
+            k = extract_word(s, n, q, "via");
+        if (!k)
+            continue;
+        size_t p = extract_skip_sp(s, n, q + k, 0);
+        size_t name = p, ne = p;
+        /* a capitalised name, hyphens allowed, then an optional kind of place */
+        while (ne < b && (ex_isalpha((unsigned char)s[ne]) || s[ne] == '-' ||
+                          ((unsigned char)s[ne] >= 0x80)))
+            ne++;
+        if (ne == name || !ex_isupper((unsigned char)s[name]))
+            continue;
+        if (extract_word_cs(s, n, name, "Port") && ne < b && s[ne] == ' ') {
+            /* "the Port of Aktau" */
+            size_t o = extract_skip_sp(s, n, ne, 0);
+            size_t ok = extract_word(s, n, o, "of");
+            if (ok) {
+                name = extract_skip_sp(s, n, o + ok, 0);
+                ne = name;
+                while (ne < b && (ex_isalpha((unsigned char)s[ne]) || s[ne] == '-'))
+                    ne++;
+            }
+        }
+        size_t kindp = extract_skip_sp(s, n, ne, 0);
+        int place = extract_word(s, n, kindp, "border") || extract_word(s, n, kindp, "crossing") ||
+                    extract_word(s, n, kindp, "station") || extract_word(s, n, kindp, "railway") ||
+                    extract_word(s, n, kindp, "port") || extract_word(s, n, kindp, "checkpoint") ||
+                    extract_word(s, n, kindp, "pass") || extract_word(s, n, kindp, "terminal") ||
+                    extract_word(s, n, kindp, "corridor") || extract_word(s, n, kindp, "route");
+        size_t cl;
+        if (!place && extract_country_at(s, n, name, &cl))
+            continue; /* "via Kazakhstan": a transit country, not a named place */
+        if (ex_route_at(s, n, name, &cl))
+            continue; /* "through the Middle Corridor": the route is the reporter */
+        if (ne - name > 24)
+            ne = name + 24;
+        snprintf(out, size, "via %.*s", (int)(ne - name), s + name);
+        return 1;
+    }
+    return 0;
+}
+
 /* 1 when s[a..b) names a port ("the Port of Antwerp-Bruges", "Rotterdam
  * port"): its tonnage is the port's throughput, with every partner. */
 static int ex_names_port(const char *s, size_t n, size_t a, size_t b)
@@ -1447,7 +1500,8 @@ static int ex_finish(ex_state *st)
                 doc.text_year = y;
         }
     }
-    const char *route = NULL; /* the route named last ("the Middle Corridor") */
+    unsigned long list_line = 0; /* the line of the last item of a list a colon opens */
+    const char *route = NULL;    /* the route named last ("the Middle Corridor") */
     size_t route_end = 0, route_scan = 0;
     unsigned long route_line = 0;
     const trade_figure *last = NULL; /* the figure before, resolved */
@@ -1461,6 +1515,18 @@ static int ex_finish(ex_state *st)
         ex_raw *r = &st->raw[i];
         char note[400] = "";
         int looks_back = 0; /* a comparison figure: "a year earlier", "the previous two months" */
+        {
+            /* "dropped 1.1 percent in September following a 6.1-percent
+             * decline in August": the earlier figure does not set the period
+             * that the next sentences carry */
+            size_t w0, v0;
+            size_t we = extract_prev_word(s, n, r->start, &w0);
+            if (we > w0 && (extract_word(s, n, w0, "a") == we - w0 || extract_word(s, n, w0, "an") == we - w0))
+                we = extract_prev_word(s, n, w0, &v0), w0 = v0;
+            if (we > w0 && (extract_word(s, n, w0, "following") == we - w0 ||
+                            extract_word(s, n, w0, "after") == we - w0))
+                looks_back = 1;
+        }
         size_t a, b;
         int ctx_year = last ? ex_period_year(last->period) : 0;
         if (!ctx_year && !doc.year)
@@ -1964,6 +2030,60 @@ static int ex_finish(ex_state *st)
                 }
             }
         }
+        if (!pick && !in_paren_of_prev && !r->f.period[0] && prev && prev->period[0] &&
+            last_end <= a) {
+            /* "... is allocated roughly as follows:\n\nDemocracy Programs $13.5
+             * million": the items of a list a colon opens share its period */
+            int colon = 0;
+            for (size_t q = last_end; q < a; q++)
+                if (s[q] == ':') {
+                    size_t e = q + 1;
+                    while (e < a && (s[e] == ' ' || s[e] == '\r'))
+                        e++;
+                    colon = e < n && s[e] == '\n';
+                }
+            if (colon) {
+                snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+                char t[80];
+                snprintf(t, sizeof t, "period from line %lu (the list it opens)", prev->line);
+                ex_note_add(note, sizeof note, t);
+            }
+        }
+        char item_label[32] = "";
+        {
+            /* the items of a list a colon opens, one a line: "Democracy
+             * Programs $13.5 million" names its part, so the items do not
+             * conflict with one another */
+            unsigned long fl, fc;
+            extract_position(sc, r->start, &fl, &fc);
+            int item = strstr(note, "(the list it opens)") != NULL ||
+                       (list_line && prev && fl == list_line + 1 && fc < 40);
+            list_line = 0;
+            size_t ls = r->start;
+            while (ls > 0 && s[ls - 1] != '\n')
+                ls--;
+            size_t le = extract_skip_sp_back(s, n, r->start, 0);
+            size_t eol = r->end;
+            while (eol < n && (s[eol] == ' ' || s[eol] == '\r'))
+                eol++;
+            if (item && le > ls && le - ls < 40 && ex_isupper((unsigned char)s[ls]) &&
+                (eol >= n || s[eol] == '\n')) {
+                snprintf(item_label, sizeof item_label, "%.*s", (int)(le - ls), s + ls);
+                if (!r->f.period[0] && prev && prev->period[0])
+                    snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
+                list_line = fl;
+            }
+        }
+        if (!pick && !in_paren_of_prev && !r->f.period[0] && doc.year && doc.month &&
+            doc.date_line && !strcmp(r->f.flow, "aid")) {
+            /* an aid announcement with no time of its own: the month of the
+             * date line */
+            snprintf(r->f.period, sizeof r->f.period, "%04d-%02d", doc.year % 10000, doc.month);
+            char t[96];
+            snprintf(t, sizeof t, "period from the date on line %lu (an announcement)",
+                     doc.date_line);
+            ex_note_add(note, sizeof note, t);
+        }
         if (pick && !pick->base && strlen(pick->text) == 4 && !strcmp(r->f.flow, "aid")) {
             /* "an envelope of €29.8 million, with disbursements planned up to
              * 2026": from the first year the paragraph names to that year */
@@ -2105,6 +2225,37 @@ static int ex_finish(ex_state *st)
                 }
         }
         extract_product(s, n, a, b, r);
+        if (!r->f.product[0] && item_label[0])
+            snprintf(r->f.product, sizeof r->f.product, "%s", item_label);
+        if (!r->f.product[0]) {
+            /* a part of a total: "a deficit of £8.2 billion on goods", a
+             * route ("Of these, 9.2 million tonnes were transported through the
+             * Altynkol-Khorgos railway crossing"), and a sentence that goes
+             * on it ("Including exports - by 42%") */
+            size_t q = extract_skip_sp(s, n, r->end, 1);
+            size_t k = extract_word(s, n, q, "on");
+            if (!k)
+                k = extract_word(s, n, q, "in");
+            if (k) {
+                size_t q2 = extract_skip_sp(s, n, q + k, 1);
+                size_t tr = extract_word(s, n, q2, "trade in");
+                if (tr)
+                    q2 = extract_skip_sp(s, n, q2 + tr, 1);
+                if (extract_word(s, n, q2, "goods") && !tr)
+                    snprintf(r->f.product, sizeof r->f.product, "goods");
+                else if (extract_word(s, n, q2, "services") && !tr)
+                    snprintf(r->f.product, sizeof r->f.product, "services");
+            }
+            char part[32];
+            if (!r->f.product[0] && ex_route_part(s, n, a, b, part, sizeof part)) {
+                snprintf(r->f.product, sizeof r->f.product, "%s", part);
+                ex_note_add(note, sizeof note, "product: the route this part of a total took");
+            } else if (!r->f.product[0] && prev && !strncmp(prev->product, "via ", 4) &&
+                       extract_word(s, n, extract_skip_sp(s, n, a, 1), "including")) {
+                snprintf(r->f.product, sizeof r->f.product, "%s", prev->product);
+                ex_note_add(note, sizeof note, "product from the sentence before, which it details");
+            }
+        }
         if (!r->f.product[0] && !strcmp(r->f.unit, "count") && r->end - r->start > 10 &&
             extract_word(s, n, r->end - 10, "containers") == 10)
             snprintf(r->f.product, sizeof r->f.product, "containers"); /* "56,000 containers" */

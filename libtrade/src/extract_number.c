@@ -580,16 +580,21 @@ static const ex_unit ex_units[] = {{"metric tonnes", "t", 0, 0, 0},
 
 int extract_is_month(const char *s, size_t n, size_t p, size_t *len)
 {
-    static const char *const months[] = {
-        "January",   "February", "March",    "April",    "May",  "June", "July", "August",
-        "September", "October",  "November", "December", "Jan",  "Feb",  "Mar",  "Apr",
-        "Jun",       "Jul",      "Aug",      "Sep",      "Sept", "Oct",  "Nov",  "Dec"};
+    static const struct {
+        const char *w;
+        int m;
+    } months[] = {{"January", 1},  {"February", 2}, {"March", 3},     {"April", 4},
+                  {"May", 5},      {"June", 6},     {"July", 7},      {"August", 8},
+                  {"September", 9}, {"October", 10}, {"November", 11}, {"December", 12},
+                  {"Jan", 1},      {"Feb", 2},      {"Mar", 3},       {"Apr", 4},
+                  {"Jun", 6},      {"Jul", 7},      {"Aug", 8},       {"Sept", 9},
+                  {"Sep", 9},      {"Oct", 10},     {"Nov", 11},      {"Dec", 12}};
     for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
-        size_t k = extract_word_cs(s, n, p, months[i]);
+        size_t k = extract_word_cs(s, n, p, months[i].w);
         if (k) {
             if (len)
                 *len = k;
-            return (int)(i % 12) + 1;
+            return months[i].m; /* "Jun" is June: the short forms skip May */
         }
     }
     return 0;
