@@ -968,6 +968,19 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
                     d->year = y;
                     d->month = m;
                 }
+            } else if (p == a && p + 8 <= b && ex_isdigit((unsigned char)s[p]) &&
+                       ex_isdigit((unsigned char)s[p + 1]) && s[p + 2] == '.' &&
+                       ex_isdigit((unsigned char)s[p + 3]) && ex_isdigit((unsigned char)s[p + 4]) &&
+                       s[p + 5] == '.' && ex_isdigit((unsigned char)s[p + 6]) &&
+                       ex_isdigit((unsigned char)s[p + 7]) &&
+                       extract_skip_sp(s, n, p + 8, 0) + 1 >= b) {
+                /* "22.07.20" alone on its line: a two-digit year */
+                dd = (s[p] - '0') * 10 + (s[p + 1] - '0');
+                m = (s[p + 3] - '0') * 10 + (s[p + 4] - '0');
+                if (m >= 1 && m <= 12 && dd >= 1 && dd <= 31) {
+                    d->year = 2000 + (s[p + 6] - '0') * 10 + (s[p + 7] - '0');
+                    d->month = m;
+                }
             } else if (p + 10 <= n && ex_isdigit((unsigned char)s[p]) &&
                        ((s[p + 4] == '-' && s[p + 7] == '-') ||
                         (s[p + 4] == '/' && s[p + 7] == '/'))) {
@@ -1385,6 +1398,15 @@ static int ex_footnote_period(const ex_scan *sc, size_t from, char *out, size_t 
     return 0;
 }
 
+/* Whether the word w occurs in s[a..b). */
+static int ex_has_word(const char *s, size_t n, size_t a, size_t b, const char *w)
+{
+    for (size_t q = a; q < b; q++)
+        if ((q == 0 || !ex_isalpha((unsigned char)s[q - 1])) && extract_word(s, n, q, w))
+            return 1;
+    return 0;
+}
+
 /* "accounting for 15.4%, 21.0%, and 9.1%, respectively": figure i is the
  * idx-th of the k figures of the sentence s[a..b) before "respectively";
  * the flows ("trading partner, source of imports, and export market") or
@@ -1472,6 +1494,31 @@ static int ex_finish(ex_state *st)
     }
     ex_doc_sides(sc, &doc);
     snprintf(sc->doc_reporter, sizeof sc->doc_reporter, "%s", doc.reporter);
+    /* the lead's time: "Exports of UK goods to the European Union dropped
+     * by more than two-fifths in January": for figures with no time and no
+     * figure before them */
+    char lead_period[40] = "";
+    {
+        size_t la = 0, li = 0;
+        while (li < sc->nlines) {
+            la = sc->line_start[li];
+            size_t q = extract_skip_sp(s, n, la, 0);
+            if (q < n && s[q] != '\n' && (unsigned long)li + 1 != doc.date_line)
+                break;
+            li++;
+        }
+        size_t lb = la;
+        while (lb < n && s[lb] != '\n')
+            lb++;
+        if (li < sc->nlines && lb > la) {
+            ex_time lt[16];
+            size_t nl = extract_times(s, n, la, lb, lt, 16, doc.year, 0);
+            for (size_t t = 0; t < nl && !lead_period[0]; t++)
+                if (!lt[t].base && !lt[t].carry && lt[t].text[0] &&
+                    (unsigned long)li + 1 != doc.date_line)
+                    snprintf(lead_period, sizeof lead_period, "%s", lt[t].text);
+        }
+    }
     {
         /* a bare "$" in a document about a dollar country other than the
          * United States is that country's dollar ("Canada's merchandise
@@ -1508,6 +1555,8 @@ static int ex_finish(ex_state *st)
     size_t last_end = 0;
     ex_who before;
     char main_period[40] = ""; /* the period of the last figure not in parentheses */
+    char to_period[40] = "";   /* the period of "to 79 bn in the same period of 2011" */
+    size_t to_sent = (size_t)-1;
     int have_before = 0;
     unsigned long before_line = 0;
     memset(&before, 0, sizeof before);
@@ -1716,8 +1765,16 @@ static int ex_finish(ex_state *st)
                 if (s[q2] == ',' || s[q2] == ';')
                     in_paren_of_prev = 0;
         }
+        int to_before = 0; /* "from 61 bn in 2010 to 79 bn in the same period of 2011" */
+        int picked_after = 0;
+        {
+            size_t v0;
+            size_t ve = extract_prev_word(s, n, r->start, &v0);
+            to_before = ve > v0 && extract_word(s, n, v0, "to") == ve - v0 && prev &&
+                        same_sentence && prev->period[0];
+        }
         for (size_t t = 0; t < nt && !pick; t++) {
-            if (times[t].base || times[t].paren != fp ||
+            if ((times[t].base && !(to_before && times[t].same)) || times[t].paren != fp ||
                 !(times[t].a >= r->end && times[t].a < next && times[t].a < r->end + 70))
                 continue;
             /* right after the figure, in the same clause */
@@ -1725,8 +1782,10 @@ static int ex_finish(ex_state *st)
             for (size_t q = r->end; q < times[t].a; q++)
                 if (s[q] == ',' || s[q] == ';' || s[q] == '(' || s[q] == ':')
                     clause = 0;
-            if (clause)
+            if (clause) {
                 pick = &times[t];
+                picked_after = 1;
+            }
             break;
         }
         if (!pick) {
@@ -1878,6 +1937,19 @@ static int ex_finish(ex_state *st)
                     snprintf(t, sizeof t, "period from the given date");
                 ex_note_add(note, sizeof note, t);
             }
+        }
+        if (to_before && !picked_after && to_period[0] && to_sent == a) {
+            /* "..., and imports from 117 bn to 146 bn": the period of the
+             * sentence's first "to" figure */
+            snprintf(r->f.period, sizeof r->f.period, "%s", to_period);
+            period_from = 0;
+        } else if (to_before && picked_after) {
+            snprintf(to_period, sizeof to_period, "%s", r->f.period);
+            to_sent = a;
+        }
+        if (!r->f.period[0] && !pick && !prev && lead_period[0] && !r->f.qualifier[0]) {
+            snprintf(r->f.period, sizeof r->f.period, "%s", lead_period);
+            ex_note_add(note, sizeof note, "period from the first paragraph");
         }
         if (period_from == 1) {
             char t[64];
@@ -2297,6 +2369,17 @@ static int ex_finish(ex_state *st)
             strcmp(r->f.unit, "percent_change") && strcmp(r->f.unit, "percent") &&
             strcmp(r->f.unit, "pp") && strcmp(r->f.unit, "rank") && strcmp(r->f.unit, "count"))
             r->f.value = -r->f.value;
+        if ((!strcmp(r->f.flow, "investment_stock") || !strcmp(r->f.flow, "fdi_stock")) &&
+            strlen(r->f.period) == 15 && r->f.period[4] == '-' && r->f.period[7] == '/' &&
+            trade_unit_is_currency(r->f.unit) && period_from == 0 && pick &&
+            !ex_has_word(s, n, a, b, "stock")) {
+            /* "from January to June ... the total volume of foreign
+             * investment amounted to 4.8 billion": an amount over months
+             * is a flow, a stock has a date */
+            r->f.flow[strlen(r->f.flow) - 5] = '\0';
+            snprintf(r->f.flow + strlen(r->f.flow), sizeof r->f.flow - strlen(r->f.flow), "flow");
+            ex_note_add(note, sizeof note, "flow: an amount over months, not a stock");
+        }
         extract_measure(s, n, a, b, r);
         /* how sure: a quarter per field found, less for each borrowed one */
         {

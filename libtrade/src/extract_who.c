@@ -828,7 +828,11 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 int poss2;
                 const char *c2 =
                     to ? ex_country(s, n, extract_skip_sp(s, n, q2 + to, 1), &cl2, &poss2) : NULL;
-                if (strstr(fl, "export") || !strcmp(fl, "freight")) {
+                if (!strcmp(fl, "freight") && !c2) {
+                    /* "the receipt of cargo from China grew": where it comes
+                     * from, into the country that reports */
+                    ex_set(w->partner, c);
+                } else if (strstr(fl, "export") || !strcmp(fl, "freight")) {
                     ex_set(w->reporter, c);
                     if (c2)
                         ex_set(w->partner, c2);
@@ -1019,8 +1023,18 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                         q2++;
                 }
             } else if (!poss && q < start &&
-                       ex_subject_verb(s, n, extract_skip_sp(s, n, q + cl, 1), start))
-                ex_set(w->subject, c);
+                       ex_subject_verb(s, n, extract_skip_sp(s, n, q + cl, 1), start)) {
+                /* "the receipt of cargo from China grew by 10%": China is
+                 * no subject after a preposition */
+                size_t p0;
+                size_t pe = extract_prev_word(s, n, q, &p0);
+                if (!(pe > p0 && p0 >= sa &&
+                      (extract_word(s, n, p0, "from") == pe - p0 ||
+                       extract_word(s, n, p0, "to") == pe - p0 ||
+                       extract_word(s, n, p0, "with") == pe - p0 ||
+                       extract_word(s, n, p0, "into") == pe - p0)))
+                    ex_set(w->subject, c);
+            }
             if (poss && !w->host[0] &&
                 extract_word(s, n, extract_skip_sp(s, n, q + cl, 1), "economy") && q >= 3 &&
                 (extract_word(s, n, q - 3, "in") || extract_word(s, n, q - 5, "into")))
