@@ -919,6 +919,12 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                 if (trade_unit_is_currency(col_unit[c]))
                     col_scale[c] = inferred;
     }
+    size_t country_rows = 0; /* rows that name a country: a non-country label there is no total */
+    for (size_t li = first; li <= last; li++) {
+        size_t cl0;
+        if (L[li].data && extract_country_at(s, n, L[li].cell[0].a, &cl0))
+            country_rows++;
+    }
     const char *blk_flow = NULL; /* "Total exports" over its countries */
     for (size_t li = first; li <= last; li++) {
         tb_line *R = &L[li];
@@ -938,8 +944,11 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
         for (size_t c = 1; c < R->v0; c++) {
             char per[40];
             int mo;
-            if (R->cell[c].b <= R->cell[c].a)
-                continue;
+            ex_number en;
+            int eneg, epct;
+            if (R->cell[c].b <= R->cell[c].a ||
+                tb_numeric(s, n, &R->cell[c], &en, &eneg, &epct) == 2)
+                continue; /* an empty mark: "(-)" */
             if (tb_period(s, R->cell[c].a, R->cell[c].b, 0, per, &mo) && per[0])
                 memcpy(row_period, per, sizeof per);
             else if (!R->tabs)
@@ -952,6 +961,22 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             tb_unit(s, R->cell[c].a, R->cell[c].b, row_unit, &row_scale, &row_scale_set);
         size_t cl = 0;
         const char *partner = extract_country_at(s, n, lab->a, &cl);
+        if (!partner) {
+            /* "Federal Republic of Germany": the country after "of" that ends the label */
+            for (size_t q = lab->a; q + 3 < lab->b && !partner; q++) {
+                size_t k2, cl2;
+                if ((q == lab->a || s[q - 1] == ' ') && (k2 = extract_word(s, n, q, "of"))) {
+                    size_t r = q + k2;
+                    while (r < lab->b && s[r] == ' ')
+                        r++;
+                    const char *c2 = extract_country_at(s, n, r, &cl2);
+                    if (c2 && r + cl2 == lab->b) {
+                        partner = c2;
+                        cl = lab->b - lab->a;
+                    }
+                }
+            }
+        }
         const char *label_country = partner;
         if (partner && lab->a + cl < lab->b && lab->a + cl + 3 < lab->b)
             partner = NULL; /* "Kazakhstan and Russia": not one country */
@@ -983,10 +1008,22 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
         const char *kind_flow = label_country ? NULL : tb_label_flow(s, lab->a, lab->b, &total, &ratio);
         if (kind_flow && !label_country)
             label_flow = kind_flow; /* "Trade balance", "External Trade Turnover" */
-        if (!label_country && (label_flow || total))
-            blk_flow = label_flow; /* a total row: the rows under it share its flow */
+        if (!label_country && label_flow)
+            blk_flow = label_flow; /* "Total exports": the rows under it share its flow */
+        int flow_total = kind_flow && !label_country; /* "Trade balance" over countries */
         if (!partner && !label_country && total)
             partner = "WLD";
+        /* a label that is neither a country, a flow nor a total names goods
+         * ("Agricultural products"), or a part of a flow ("Export excluding
+         * re-export"): the row's product, so rows of one flow stay apart */
+        char row_product[32] = "";
+        if (!label_country && !total && !ratio && !label_year && !label_month[0] &&
+            (!kind_flow || tb_contains(s, lab->a, lab->b, "excluding") ||
+             tb_contains(s, lab->a, lab->b, "including") ||
+             tb_contains(s, lab->a, lab->b, "of which") || tb_contains(s, lab->a, lab->b, "non-"))) {
+            tb_copy(s, lab->a, lab->b, row_product, sizeof row_product);
+            tb_sanitize(row_product);
+        }
         if ((label_year || label_month[0]) && !partner)
             partner = cap_partner ? cap_partner : cap_world;
         char label[128];
@@ -1087,7 +1124,10 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                 snprintf(f.flow, sizeof f.flow, "%s", blk_flow);
             if (!f.period[0])
                 memcpy(f.period, cap_period, sizeof cap_period);
+            if (row_product[0] && (country_rows == 0 || total))
+                snprintf(f.product, sizeof f.product, "%s", row_product);
             if (!f.partner[0] && f.reporter[0] && !cap_partner &&
+                (country_rows == 0 || total || flow_total) &&
                 (f.flow[0] || ratio) && strcmp(f.unit, "rank") && strcmp(f.unit, "count"))
                 memcpy(f.partner, "WLD", 4); /* the reporter's own totals: its trade with the world */
             char note[400];
