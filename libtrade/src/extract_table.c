@@ -118,6 +118,19 @@ static void tb_split(const char *s, tb_line *l)
     }
 }
 
+static int tb_year(const char *s, const tb_cell *c)
+{
+    if (c->b - c->a != 4)
+        return 0;
+    int y = 0;
+    for (size_t i = c->a; i < c->b; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        y = y * 10 + (s[i] - '0');
+    }
+    return (y >= 1900 && y <= 2100) ? y : 0;
+}
+
 /* A numeric cell: the number token covers the cell (a sign, a currency
  * symbol and a trailing % allowed). Fills num; returns 1, or 2 for an empty
  * mark ("-", "n/a", ".."), 0 for text. */
@@ -152,6 +165,11 @@ static int tb_numeric(const char *s, size_t n, const tb_cell *c, ex_number *num,
         a += 3;
     if (a >= b || !(s[a] >= '0' && s[a] <= '9'))
         return 0;
+    if (b - a == 5 && s[b - 1] == '*') {
+        tb_cell yc = {a, b - 1};
+        if (tb_year(s, &yc))
+            return 0; /* "2024*": a provisional year, the row's period */
+    }
     /* a cell is one number: a space inside it separates thousands ("13 315.0") */
     extract_number_parse_sp(s, b, a, num, 1);
     if (!num->ok)
@@ -168,18 +186,6 @@ static int tb_numeric(const char *s, size_t n, const tb_cell *c, ex_number *num,
     return e == b ? 1 : 0;
 }
 
-static int tb_year(const char *s, const tb_cell *c)
-{
-    if (c->b - c->a != 4)
-        return 0;
-    int y = 0;
-    for (size_t i = c->a; i < c->b; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-        y = y * 10 + (s[i] - '0');
-    }
-    return (y >= 1900 && y <= 2100) ? y : 0;
-}
 
 static int tb_contains(const char *s, size_t a, size_t b, const char *w)
 {
@@ -290,6 +296,17 @@ static int tb_period(const char *s, size_t a, size_t b, int last, char out[40], 
     for (int j = k - 1; j >= 0; j--)
         if (!py[j] && j + 1 < k)
             py[j] = py[j + 1];
+    for (int j = 1; j < k; j++)
+        if (!py[j])
+            py[j] = py[j - 1]; /* "2024 July": the year before the month */
+    if (k >= 2 && !pm[0] && pm[1] && py[0] == py[1]) {
+        /* "2025 January-July": the year of the months that follow */
+        for (int j = 1; j < k; j++) {
+            pm[j - 1] = pm[j];
+            py[j - 1] = py[j];
+        }
+        k--;
+    }
     if (!py[k - 1]) {
         *month_only = k == 1;
         return 0;
@@ -602,6 +619,51 @@ static void tb_prev_period(const char *per, char out[40])
         out[0] = '\0';
 }
 
+/* The country of a statistics office named on a "Source:" line under a
+ * table ("Source: CBS", "Source: Geostat"), for a table whose caption and
+ * document name no reporter. */
+static const char *tb_source_reporter(const ex_scan *sc, const tb_line *L, size_t last)
+{
+    static const struct {
+        const char *name, *code;
+    } offices[] = {{"CBS", "NLD"},      {"Statistics Netherlands", "NLD"},
+                   {"ONS", "GBR"},      {"Office for National Statistics", "GBR"},
+                   {"HMRC", "GBR"},     {"Destatis", "DEU"},
+                   {"INSEE", "FRA"},    {"Istat", "ITA"},
+                   {"ISTAT", "ITA"},    {"Statbel", "BEL"},
+                   {"NBB", "BEL"},      {"National Bank of Belgium", "BEL"},
+                   {"Geostat", "GEO"},  {"GeoStat", "GEO"},
+                   {"Belstat", "BLR"},  {"Turkstat", "TUR"},
+                   {"TurkStat", "TUR"}, {"TUIK", "TUR"},
+                   {"Rosstat", "RUS"},  {"SSB", "NOR"},
+                   {"Statistics Norway", "NOR"}, {"KSH", "HUN"},
+                   {"CSO", "IRL"},      {"Central Statistics Office", "IRL"},
+                   {"ABS", "AUS"},      {"Statistics Canada", "CAN"},
+                   {"Census Bureau", "USA"}, {"BEA", "USA"},
+                   {"Statistics Sweden", "SWE"}, {"Statistics Denmark", "DNK"},
+                   {"Statistics Finland", "FIN"}, {"Statistics Austria", "AUT"}};
+    const char *s = sc->s;
+    for (size_t li = last + 1; li < sc->nlines && li <= last + 4; li++) {
+        size_t a = L[li].a, b = L[li].b;
+        while (a < b && tb_space(s[a]))
+            a++;
+        if (!(b - a > 7 && (memcmp(s + a, "Source", 6) == 0 || memcmp(s + a, "SOURCE", 6) == 0)))
+            continue;
+        for (size_t i = a + 6; i < b; i++) {
+            if (i > a && ex_isalpha((unsigned char)s[i - 1]))
+                continue;
+            for (size_t k = 0; k < sizeof offices / sizeof offices[0]; k++) {
+                size_t l = strlen(offices[k].name);
+                if (i + l <= b && memcmp(s + i, offices[k].name, l) == 0 &&
+                    (i + l == b || !ex_isalpha((unsigned char)s[i + l])))
+                    return offices[k].code;
+            }
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
 static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const size_t *hdrs,
                    size_t nh, size_t cap_a, size_t cap_b, int has_cap)
 {
@@ -670,7 +732,9 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
     }
     const char *reporter = has_cap ? tb_reporter(s, n, cap_a, cap_b) : NULL;
     const char *cap_partner = has_cap ? tb_partner(s, n, cap_a, cap_b) : NULL;
-    int rep_doc = 0;
+    int rep_doc = 0, rep_src = 0;
+    if (!reporter && !sc->doc_reporter[0] && (reporter = tb_source_reporter(sc, L, last)))
+        rep_src = 1; /* "Source: CBS" */
     if (!reporter && sc->doc_reporter[0] && (!cap_partner || strcmp(cap_partner, sc->doc_reporter))) {
         /* "Merchandise trade: Canada's top 10 principal trading partners",
          * "U.S. total exports": the document's reporter */
@@ -748,15 +812,17 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
     char col_unit[TB_MAXCELLS][16];
     int col_scale[TB_MAXCELLS];
     char col_period[TB_MAXCELLS][40];
-    char col_flow[TB_MAXCELLS][8];
+    char col_flow[TB_MAXCELLS][16];
     int col_change[TB_MAXCELLS]; /* an absolute change: a level's unit, measure change */
     int col_ytd[TB_MAXCELLS], col_prev[TB_MAXCELLS];
+    char col_part[TB_MAXCELLS][20]; /* a part of the flow the column holds */
     char head[TB_MAXCELLS][128];
     for (size_t c = 0; c < TB_MAXCELLS; c++) {
         memcpy(col_unit[c], unit, sizeof unit);
         col_scale[c] = scale;
         col_period[c][0] = '\0';
         col_flow[c][0] = '\0';
+        col_part[c][0] = '\0';
         col_change[c] = col_ytd[c] = col_prev[c] = 0;
         head[c][0] = '\0';
         if (c == 0 || c >= ncols)
@@ -787,12 +853,21 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                 col_scale[c] = s2;
             if (set2)
                 scale_set = 1;
-            if (tb_contains(s, hc->a, hc->b, "import"))
+            if (tb_contains(s, hc->a, hc->b, "re-export") || tb_contains(s, hc->a, hc->b, "reexport"))
+                memcpy(col_flow[c], "reexport", 9);
+            else if (tb_contains(s, hc->a, hc->b, "re-import") ||
+                     tb_contains(s, hc->a, hc->b, "reimport"))
+                memcpy(col_flow[c], "reimport", 9);
+            else if (tb_contains(s, hc->a, hc->b, "import"))
                 memcpy(col_flow[c], "import", 7);
             else if (tb_contains(s, hc->a, hc->b, "export"))
                 memcpy(col_flow[c], "export", 7);
             else if (tb_contains(s, hc->a, hc->b, "balance"))
                 memcpy(col_flow[c], "balance", 8);
+            if (tb_contains(s, hc->a, hc->b, "domestic") ||
+                tb_contains(s, hc->a, hc->b, "Dutch product") ||
+                tb_contains(s, hc->a, hc->b, "excluding re-export"))
+                memcpy(col_part[c], "domestic products", 18); /* exports of own goods: a part */
             if (tb_contains(s, hc->a, hc->b, "year-to-date") ||
                 tb_contains(s, hc->a, hc->b, "year to date") ||
                 tb_contains_cs(s, hc->a, hc->b, "YTD"))
@@ -941,6 +1016,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
          * before the values ("W O R L D  T O T A L") */
         tb_cell labc = R->cell[0];
         char row_period[40] = "";
+        char lead_product[32] = "";
         for (size_t c = 1; c < R->v0; c++) {
             char per[40];
             int mo;
@@ -953,6 +1029,14 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                 memcpy(row_period, per, sizeof per);
             else if (!R->tabs)
                 labc.b = R->cell[c].b;
+            else if (!tb_contains(s, R->cell[c].a, R->cell[c].a + 5 < R->cell[c].b
+                                                      ? R->cell[c].a + 5
+                                                      : R->cell[c].b,
+                                  "total")) {
+                /* a second label column: the goods ("SITC 7 Machinery"), not "Total goods" */
+                tb_copy(s, R->cell[c].a, R->cell[c].b, lead_product, sizeof lead_product);
+                tb_sanitize(lead_product);
+            }
         }
         const tb_cell *lab = &labc;
         char row_unit[16] = "";
@@ -1126,6 +1210,10 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                 memcpy(f.period, cap_period, sizeof cap_period);
             if (row_product[0] && (country_rows == 0 || total))
                 snprintf(f.product, sizeof f.product, "%s", row_product);
+            if (lead_product[0])
+                snprintf(f.product, sizeof f.product, "%s", lead_product);
+            if (col_part[c][0] && !f.product[0])
+                snprintf(f.product, sizeof f.product, "%s", col_part[c]);
             if (!f.partner[0] && f.reporter[0] && !cap_partner &&
                 (country_rows == 0 || total || flow_total) &&
                 (f.flow[0] || ratio) && strcmp(f.unit, "rank") && strcmp(f.unit, "count"))
@@ -1138,7 +1226,9 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                      : inferred == 30 ? "; values read as thousands (a trade table under a million "
                                         "with two decimals)"
                                       : "",
-                     rep_doc && !row_reporter ? "; reporter from the title or first paragraph" : "");
+                     rep_doc && !row_reporter   ? "; reporter from the title or first paragraph"
+                     : rep_src && !row_reporter ? "; reporter from the source line under the table"
+                                                : "");
             tb_sanitize(note);
             int rc = extract_push(sc, &f, R->cell[ci].a, R->cell[ci].b, ctx, name, note);
             if (rc)
@@ -1184,8 +1274,11 @@ int extract_tables(ex_scan *sc, int emit)
         L[i].a = sc->line_start[i];
         size_t b = i + 1 < nl ? sc->line_start[i + 1] - 1 : n;
         L[i].b = b;
-        if (b - L[i].a > 400)
-            continue;
+        size_t ntab = 0;
+        for (size_t q = L[i].a; q < b && ntab < 2 && b - L[i].a <= 1200; q++)
+            ntab += s[q] == '\t';
+        if (b - L[i].a > 400 && !(ntab >= 2 && b - L[i].a <= 1200))
+            continue; /* prose; a pasted header row with long headings has tabs */
         tb_split(s, &L[i]);
         size_t nonempty = 0;
         for (size_t c = 0; c < L[i].ncell; c++)
@@ -1219,8 +1312,8 @@ int extract_tables(ex_scan *sc, int emit)
                     int digits = 0;
                     for (size_t q = L[i].cell[c].a; q < L[i].cell[c].b; q++)
                         digits |= ex_isdigit((unsigned char)s[q]);
-                    if (!isper && (L[i].tabs || digits))
-                        lead_bad = 1;
+                    if (!isper && digits)
+                        lead_bad = 1; /* text cells are more label: "Total countries  Total goods" */
                 } else {
                     trail++;
                     if (L[i].cell[c].b - L[i].cell[c].a > 32)

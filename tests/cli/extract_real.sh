@@ -35,7 +35,7 @@ if [ -n "${TRADE_EXTRACT_HELD:-}" ] && [ -d "$TRADE_EXTRACT_HELD" ]; then
 fi
 if [ -n "${TRADE_EXTRACT_TABLES:-}" ] && [ -d "$TRADE_EXTRACT_TABLES" ]; then
   # statistics offices' summary tables as pasted from their pages
-  score "$data/table-keys.csv" "$TRADE_EXTRACT_TABLES" 1.0 0.92 1.0
+  score "$data/table-keys.csv" "$TRADE_EXTRACT_TABLES" 1.0 0.93 1.0
   ran=1
 fi
 if [ $ran -eq 0 ]; then
