@@ -1475,6 +1475,41 @@ static int ex_respectively(const char *s, size_t n, size_t a, size_t b, const ex
     return got;
 }
 
+/* 1 when s[a..b) counts from the independence of a country that became
+ * independent in 1991 (the former Soviet republics): "during the period of
+ * independence", "since independence", "since Kazakhstan's independence",
+ * "years of independence". host is the country the figure is about. */
+static int ex_since_independence(const char *s, size_t n, size_t a, size_t b, const char *host)
+{
+    static const char *const ussr[] = {"KAZ", "UZB", "KGZ", "TJK", "TKM", "RUS", "UKR", "BLR",
+                                       "MDA", "GEO", "ARM", "AZE", "EST", "LVA", "LTU", NULL};
+    int is = 0;
+    for (int j = 0; ussr[j] && !is; j++)
+        is = !strcmp(host, ussr[j]);
+    if (!is)
+        return 0;
+    for (size_t q = a; q + 12 < b; q++) {
+        if (q > a && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        if (extract_word(s, n, q, "period of independence") ||
+            extract_word(s, n, q, "since independence") ||
+            extract_word(s, n, q, "years of independence"))
+            return 1;
+        if (extract_word(s, n, q, "since")) {
+            /* "since Kazakhstan's independence" */
+            size_t q2 = extract_skip_sp(s, n, q + 5, 1), cl;
+            if (extract_country_at(s, n, q2, &cl)) {
+                size_t q3 = q2 + cl;
+                while (q3 < b && s[q3] != ' ')
+                    q3++;
+                if (extract_word(s, n, extract_skip_sp(s, n, q3, 1), "independence"))
+                    return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* The second pass: sentence, qualifier, period, reporter, partner, flow. */
 static int ex_finish(ex_state *st)
 {
@@ -2102,6 +2137,29 @@ static int ex_finish(ex_state *st)
                 }
             }
         }
+        if (!pick && !in_paren_of_prev && !r->f.period[0] && !(prev && prev->period[0])) {
+            /* no time here and no figure before with one: the last time the
+             * text states before the figure, in a sentence with no figure
+             * ("Exports of UK goods to the EU dropped by more than two-fifths
+             * in January. ... overall exports fell by £5.6 billion") */
+            size_t lo4 = a > 800 ? a - 800 : 0;
+            if (lo4 < last_end)
+                lo4 = last_end;
+            ex_time bt[16];
+            size_t nb = lo4 < a ? extract_times(s, n, lo4, a, bt, 16, doc.year, ctx_year) : 0;
+            for (size_t t = nb; t > 0; t--) {
+                unsigned long tl, tc;
+                extract_position(sc, bt[t - 1].a, &tl, &tc);
+                if (bt[t - 1].base || bt[t - 1].carry || (doc.date_line && tl == doc.date_line) ||
+                    !bt[t - 1].text[0])
+                    continue;
+                snprintf(r->f.period, sizeof r->f.period, "%s", bt[t - 1].text);
+                char t2[64];
+                snprintf(t2, sizeof t2, "period from line %lu", tl);
+                ex_note_add(note, sizeof note, t2);
+                break;
+            }
+        }
         if (!pick && !in_paren_of_prev && !r->f.period[0] && prev && prev->period[0] &&
             last_end <= a) {
             /* "... is allocated roughly as follows:\n\nDemocracy Programs $13.5
@@ -2364,6 +2422,28 @@ static int ex_finish(ex_state *st)
                 snprintf(r->f.period, sizeof r->f.period, "%04d", doc.year % 10000);
                 ex_note_add(note, sizeof note, "period: a stock as of the document's date");
             }
+        } else if (doc.year && !pick && !in_paren_of_prev &&
+                   (!strcmp(r->f.flow, "fdi_flow") || !strcmp(r->f.flow, "investment_flow")) &&
+                   ex_since_independence(s, n, a, b, r->f.partner)) {
+            /* "During the period of independence $330 billion of foreign
+             * investments was attracted": the inflows since 1991 */
+            snprintf(r->f.period, sizeof r->f.period, "1991/%04d", doc.year % 10000);
+            ex_note_drop(note, "period from");
+            ex_note_add(note, sizeof note,
+                        "period from the document's date: since independence (1991) to it");
+        } else if (r->f.flow[0] && !strstr(r->f.flow, "_stock") && doc.year && !pick &&
+                   !in_paren_of_prev && strcmp(r->f.qualifier, "projection") &&
+                   (!r->f.period[0] ||
+                    (period_from == 1 && prev && strstr(prev->flow, "_stock") &&
+                     strstr(prev->note, "a stock as of the document's date")))) {
+            /* "with bilateral trade worth $24 billion" in a dated text, no year
+             * of its own (or only a stock's as-of date before it): the last
+             * full year before the date */
+            snprintf(r->f.period, sizeof r->f.period, "%04d", (doc.year - 1) % 10000);
+            ex_note_drop(note, "period from");
+            ex_note_add(note, sizeof note,
+                        "period from the document's date: no year given, the last full year "
+                        "before it");
         }
         if (w.negative && r->f.value > 0 && !strcmp(r->f.flow, "balance") &&
             strcmp(r->f.unit, "percent_change") && strcmp(r->f.unit, "percent") &&
