@@ -1528,31 +1528,6 @@ static int ex_finish(ex_state *st)
         ex_doc_date(sc, &doc);
     }
     ex_doc_sides(sc, &doc);
-    /* the lead's time: "Exports of UK goods to the European Union dropped
-     * by more than two-fifths in January": for figures with no time and no
-     * figure before them */
-    char lead_period[40] = "";
-    {
-        size_t la = 0, li = 0;
-        while (li < sc->nlines) {
-            la = sc->line_start[li];
-            size_t q = extract_skip_sp(s, n, la, 0);
-            if (q < n && s[q] != '\n' && (unsigned long)li + 1 != doc.date_line)
-                break;
-            li++;
-        }
-        size_t lb = la;
-        while (lb < n && s[lb] != '\n')
-            lb++;
-        if (li < sc->nlines && lb > la) {
-            ex_time lt[16];
-            size_t nl = extract_times(s, n, la, lb, lt, 16, doc.year, 0);
-            for (size_t t = 0; t < nl && !lead_period[0]; t++)
-                if (!lt[t].base && !lt[t].carry && lt[t].text[0] &&
-                    (unsigned long)li + 1 != doc.date_line)
-                    snprintf(lead_period, sizeof lead_period, "%s", lt[t].text);
-        }
-    }
     {
         /* a bare "$" in a document about a dollar country other than the
          * United States is that country's dollar ("Canada's merchandise
@@ -1988,10 +1963,6 @@ static int ex_finish(ex_state *st)
         } else if (to_before && picked_after) {
             snprintf(to_period, sizeof to_period, "%s", r->f.period);
             to_sent = a;
-        }
-        if (!r->f.period[0] && !pick && !prev && lead_period[0] && !r->f.qualifier[0]) {
-            snprintf(r->f.period, sizeof r->f.period, "%s", lead_period);
-            ex_note_add(note, sizeof note, "period from the first paragraph");
         }
         if (period_from == 1) {
             char t[64];

@@ -547,7 +547,9 @@ static int ex_base_before(const char *s, size_t n, size_t p, int *same)
             ex_prev_is(s, n, w0, "the", &w1) || ex_prev_is(s, n, w0, "with", &w1) ||
             ex_prev_is(s, n, w0, "to", &w1) || ex_prev_is(s, n, w0, "over", &w1) ||
             ex_prev_is(s, n, w0, "period", &w1) || ex_prev_is(s, n, w0, "same", &w1) ||
+            ex_prev_is(s, n, w0, "indicator", &w1) || ex_prev_is(s, n, w0, "figure", &w1) ||
             ex_prev_is(s, n, w0, "data", &w1) || ex_prev_is(s, n, w0, "from", &w1)) {
+            /* "compared to the same indicator in 2019" */
             if (ex_prev_is(s, n, w0, "from", NULL)) {
                 /* "from 2022 figures" yes, "from 2015 to 2020" no: the caller checks */
                 size_t q = p;

@@ -102,6 +102,7 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
         {"imports", "import"},
         {"import", "import"},
         {"imported", "import"},
+        {"importing", "import"},
         {"trade balance", "balance"},
         {"the balance", "balance"},
         {"balance of trade", "balance"},
@@ -449,6 +450,13 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             int poss;
             const char *c = ex_country(s, n, p, &cl, &poss);
             size_t q = c ? extract_skip_sp(s, n, p + cl, 1) : p;
+            if (c && p + cl < n && ex_isdigit((unsigned char)s[p + cl])) {
+                /* "of EU27 exports": the member count glued on */
+                size_t g = p + cl;
+                while (g < n && ex_isdigit((unsigned char)s[g]))
+                    g++;
+                q = extract_skip_sp(s, n, g, 1);
+            }
             size_t k;
             int d;
             const char *f = ex_flow_word(s, n, q, &k, &d);
@@ -520,6 +528,15 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         }
     }
     w->source = ex_source(s, n, sa, sb);
+    if (flow && !w->total) {
+        /* "the U.S. trade deficit in goods and services", "The goods and
+         * services deficit": the country's total */
+        size_t lo = kw_a > sa + 40 ? kw_a - 40 : sa;
+        for (size_t q = lo; q < start && !w->total; q++)
+            if ((q == lo || !ex_isalpha((unsigned char)s[q - 1])) &&
+                extract_word(s, n, q, "goods and services"))
+                w->total = 2;
+    }
     if (!flow && trade_unit_is_currency(r->f.unit)) {
         /* "provided $4.2 million to assist the people of Peru", "$56.6
          * million budgeted ... for assistance programs": aid named after
@@ -896,7 +913,23 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
      * partner after the figure, within the clause */
     if (!w->partner[0] && strcmp(w->flow, "trade") && strcmp(w->flow, "balance")) {
         size_t lim = r->end + 90 < sb ? r->end + 90 : sb;
-        for (size_t q = r->end; q < lim; q++) {
+        size_t q0 = extract_skip_sp(s, n, r->end, 1);
+        if (q0 < lim && s[q0] == '(') {
+            /* "103.8 billion euros (125.6 billion U.S. dollars) to the
+             * United States": past the second reading */
+            size_t c = q0;
+            while (c < lim && s[c] != ')')
+                c++;
+            if (c < lim && c - q0 < 60) {
+                q0 = c + 1;
+                lim = q0 + 90 < sb ? q0 + 90 : sb;
+            } else {
+                q0 = r->end;
+            }
+        } else {
+            q0 = r->end;
+        }
+        for (size_t q = q0; q < lim; q++) {
             if (s[q] == ',' || s[q] == ';' || s[q] == '(')
                 break;
             size_t t;
@@ -999,6 +1032,7 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 break;
             }
         }
+        int last_compared = 0;
         for (size_t q = sa; q < sb; q++) {
             if (q > sa && (ex_isalpha((unsigned char)s[q - 1]) || s[q - 1] == '-'))
                 continue;
@@ -1052,7 +1086,22 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     q2 = extract_skip_sp(s, n, q2, 1);
                 }
             }
-            if (!poss && q < start && w->ncand < 8) {
+            int compared = 0; /* "partner after the USA and China": ranked against */
+            {
+                size_t p0;
+                size_t pe = extract_prev_word(s, n, q, &p0);
+                if (pe > p0 && extract_word(s, n, p0, "the") == pe - p0)
+                    pe = extract_prev_word(s, n, p0, &p0);
+                if (pe > p0 && p0 >= sa && extract_word(s, n, p0, "and") == pe - p0)
+                    compared = last_compared; /* "after the USA and China" */
+                else if (pe > p0 && p0 >= sa &&
+                         (extract_word(s, n, p0, "after") == pe - p0 ||
+                          extract_word(s, n, p0, "behind") == pe - p0 ||
+                          extract_word(s, n, p0, "than") == pe - p0))
+                    compared = 1;
+                last_compared = compared;
+            }
+            if (!poss && q < start && w->ncand < 8 && !compared) {
                 ex_set(w->cand[w->ncand], c);
                 w->cand_clause[w->ncand++] = q >= clause;
             }
