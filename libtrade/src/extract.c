@@ -1554,6 +1554,7 @@ static int ex_finish(ex_state *st)
         ex_doc_date(sc, &doc);
     }
     ex_doc_sides(sc, &doc);
+    snprintf(sc->doc_reporter, sizeof sc->doc_reporter, "%s", doc.reporter);
     {
         /* a bare "$" in a document about a dollar country other than the
          * United States is that country's dollar ("Canada's merchandise

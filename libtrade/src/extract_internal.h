@@ -33,6 +33,7 @@ typedef struct ex_scan {
     trade_figure_list *out;
     const trade_extract_options *opt;
     int status;
+    char doc_reporter[8]; /* the reporter the title or first paragraph names (tables use it) */
 } ex_scan;
 
 /* A word and its value (scale words, growth words). */

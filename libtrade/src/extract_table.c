@@ -31,6 +31,10 @@ typedef struct tb_line {
     int rowlike;
     int rule; /* only dashes, colons, pipes and spaces: "|---|---|", "-----  ----" */
     int data; /* label + at least one number */
+    int tabs; /* cells split on tabs (else on runs of spaces: aligned by position) */
+    int section; /* a label-only line inside a table ("U.S. total exports:") */
+    size_t v0;   /* the first value cell (cells 1..v0-1 are more label, or the row's period) */
+    size_t nv;   /* one past the last value cell (cells after it: the row's unit, frequency) */
 } tb_line;
 
 static int tb_space(char c)
@@ -54,6 +58,7 @@ static void tb_split(const char *s, tb_line *l)
             any = 1;
     }
     l->rule = rule && any;
+    l->tabs = tabs || pipes >= 2;
     if (pipes >= 2) {
         /* a Markdown table: | a | b | */
         size_t i = l->a;
@@ -113,6 +118,19 @@ static void tb_split(const char *s, tb_line *l)
     }
 }
 
+static int tb_year(const char *s, const tb_cell *c)
+{
+    if (c->b - c->a != 4)
+        return 0;
+    int y = 0;
+    for (size_t i = c->a; i < c->b; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        y = y * 10 + (s[i] - '0');
+    }
+    return (y >= 1900 && y <= 2100) ? y : 0;
+}
+
 /* A numeric cell: the number token covers the cell (a sign, a currency
  * symbol and a trailing % allowed). Fills num; returns 1, or 2 for an empty
  * mark ("-", "n/a", ".."), 0 for text. */
@@ -127,7 +145,10 @@ static int tb_numeric(const char *s, size_t n, const tb_cell *c, ex_number *num,
     if ((len == 1 && (s[a] == '-' || s[a] == '.' || s[a] == 'x')) ||
         (len == 2 && memcmp(s + a, "..", 2) == 0) || (len == 3 && memcmp(s + a, "n/a", 3) == 0) ||
         (len == 4 && memcmp(s + a, "n.a.", 4) == 0) ||
-        (len == 3 && (unsigned char)s[a] == 0xE2 && (unsigned char)s[a + 1] == 0x80))
+        (len == 3 && (unsigned char)s[a] == 0xE2 && (unsigned char)s[a + 1] == 0x80) ||
+        (len == 3 && memcmp(s + a, "...", 3) == 0) ||
+        (len == 3 && s[a] == '(' && s[a + 2] == ')') || /* Census "(-)", "(X)", "(D)", "(Z)" */
+        (len == 4 && memcmp(s + a, "(NA)", 4) == 0))
         return 2;
     if (s[a] == '-' || s[a] == '+') {
         *neg = s[a] == '-';
@@ -144,7 +165,13 @@ static int tb_numeric(const char *s, size_t n, const tb_cell *c, ex_number *num,
         a += 3;
     if (a >= b || !(s[a] >= '0' && s[a] <= '9'))
         return 0;
-    extract_number_parse(s, b, a, num);
+    if (b - a == 5 && s[b - 1] == '*') {
+        tb_cell yc = {a, b - 1};
+        if (tb_year(s, &yc))
+            return 0; /* "2024*": a provisional year, the row's period */
+    }
+    /* a cell is one number: a space inside it separates thousands ("13 315.0") */
+    extract_number_parse_sp(s, b, a, num, 1);
     if (!num->ok)
         return 0;
     size_t e = num->end;
@@ -152,25 +179,13 @@ static int tb_numeric(const char *s, size_t n, const tb_cell *c, ex_number *num,
         *pct = 1;
         e++;
     }
-    /* a footnote mark or superscript after the number is allowed */
-    if (e < b && s[e] == '*')
+    /* a footnote mark after the number is allowed: "1,234*", "2,043r" (revised), "p" */
+    if (e < b && (s[e] == '*' || ((s[e] == 'r' || s[e] == 'p') && e + 1 == b)))
         e++;
     (void)n;
     return e == b ? 1 : 0;
 }
 
-static int tb_year(const char *s, const tb_cell *c)
-{
-    if (c->b - c->a != 4)
-        return 0;
-    int y = 0;
-    for (size_t i = c->a; i < c->b; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-        y = y * 10 + (s[i] - '0');
-    }
-    return (y >= 1900 && y <= 2100) ? y : 0;
-}
 
 static int tb_contains(const char *s, size_t a, size_t b, const char *w)
 {
@@ -183,6 +198,180 @@ static int tb_contains(const char *s, size_t a, size_t b, const char *w)
             return 1;
     }
     return 0;
+}
+
+/* A month name or abbreviation at p, any case ("JAN.", "Sept", "June"):
+ * its number, and its length with a trailing dot in *len; else 0. */
+static int tb_month(const char *s, size_t b, size_t p, size_t *len)
+{
+    static const char *const names[] = {"january", "february", "march",     "april",
+                                        "may",     "june",     "july",      "august",
+                                        "september", "october", "november", "december"};
+    size_t e = p;
+    while (e < b && ex_isalpha((unsigned char)s[e]))
+        e++;
+    size_t wl = e - p;
+    if (wl < 3 || (p > 0 && ex_isalpha((unsigned char)s[p - 1])))
+        return 0;
+    for (int m = 0; m < 12; m++) {
+        size_t nl = strlen(names[m]);
+        if (wl > nl)
+            continue;
+        size_t k = 0;
+        while (k < wl && ex_lower((unsigned char)s[p + k]) == names[m][k])
+            k++;
+        if (k == wl && (wl == 3 || wl == nl || (m == 8 && wl == 4))) {
+            if (e < b && s[e] == '.')
+                e++;
+            *len = e - p;
+            return m + 1;
+        }
+    }
+    return 0;
+}
+
+/* A period written in a heading or a cell: "2019", "September 2016",
+ * "Sep 18", "August 2017r", "January-June 2024*", "Jan-Sep 19", "2015-16",
+ * "August to September 2017". Points are read left to right; a month
+ * without a year takes the year of the next point. With last, the last
+ * point only (a comparison's period: "% change August to September 2017"
+ * is of September); else two points are an interval. Returns the number of
+ * points read (0: none); *month_only is set for a lone month ("JAN."). */
+static int tb_period(const char *s, size_t a, size_t b, int last, char out[40], int *month_only)
+{
+    int pm[4], py[4], k = 0;
+    *month_only = 0;
+    out[0] = '\0';
+    for (size_t i = a; i < b && k < 4;) {
+        size_t ml;
+        int m = (i == a || !ex_isalpha((unsigned char)s[i - 1])) ? tb_month(s, b, i, &ml) : 0;
+        if (m) {
+            pm[k] = m;
+            py[k] = 0;
+            i += ml;
+            size_t q = i;
+            while (q < b && (s[q] == ' ' || s[q] == ','))
+                q++;
+            size_t d = q;
+            while (d < b && ex_isdigit((unsigned char)s[d]))
+                d++;
+            if (d - q == 4 && (d == b || !ex_isdigit((unsigned char)s[d]))) {
+                py[k] = (s[q] - '0') * 1000 + (s[q + 1] - '0') * 100 + (s[q + 2] - '0') * 10 +
+                        (s[q + 3] - '0');
+                i = d;
+            } else if (d - q == 2 && q > i && (d == b || !ex_isdigit((unsigned char)s[d]))) {
+                py[k] = 2000 + (s[q] - '0') * 10 + (s[q + 1] - '0'); /* "Sep 18" */
+                i = d;
+            }
+            k++;
+            continue;
+        }
+        if (ex_isdigit((unsigned char)s[i]) && (i == a || !ex_isdigit((unsigned char)s[i - 1]))) {
+            size_t d = i;
+            while (d < b && ex_isdigit((unsigned char)s[d]))
+                d++;
+            if (d - i == 4) {
+                int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 +
+                        (s[i + 3] - '0');
+                if (y >= 1900 && y <= 2100) {
+                    pm[k] = 0;
+                    py[k++] = y;
+                    /* "2015-16": the second year in two digits */
+                    if (d + 3 <= b && s[d] == '-' && ex_isdigit((unsigned char)s[d + 1]) &&
+                        ex_isdigit((unsigned char)s[d + 2]) &&
+                        (d + 3 == b || !ex_isdigit((unsigned char)s[d + 3])) && k < 4) {
+                        pm[k] = 0;
+                        py[k++] = y / 100 * 100 + (s[d + 1] - '0') * 10 + (s[d + 2] - '0');
+                        d += 3;
+                    }
+                }
+            }
+            i = d;
+            continue;
+        }
+        i++;
+    }
+    if (k == 0)
+        return 0;
+    for (int j = k - 1; j >= 0; j--)
+        if (!py[j] && j + 1 < k)
+            py[j] = py[j + 1];
+    for (int j = 1; j < k; j++)
+        if (!py[j])
+            py[j] = py[j - 1]; /* "2024 July": the year before the month */
+    if (k >= 2 && !pm[0] && pm[1] && py[0] == py[1]) {
+        /* "2025 January-July": the year of the months that follow */
+        for (int j = 1; j < k; j++) {
+            pm[j - 1] = pm[j];
+            py[j - 1] = py[j];
+        }
+        k--;
+    }
+    if (!py[k - 1]) {
+        *month_only = k == 1;
+        return 0;
+    }
+    int f = last || k == 1 ? k - 1 : 0;
+    int l = k - 1;
+    char p1[12], p2[12];
+    if (pm[f])
+        snprintf(p1, sizeof p1, "%04d-%02d", py[f] % 10000, pm[f] % 100);
+    else
+        snprintf(p1, sizeof p1, "%04d", py[f] % 10000);
+    if (f == l) {
+        snprintf(out, 40, "%s", p1);
+        return k;
+    }
+    if (pm[l])
+        snprintf(p2, sizeof p2, "%04d-%02d", py[l] % 10000, pm[l] % 100);
+    else
+        snprintf(p2, sizeof p2, "%04d", py[l] % 10000);
+    if ((pm[f] != 0) != (pm[l] != 0))
+        snprintf(out, 40, "%s", p2);
+    else
+        snprintf(out, 40, "%s/%s", p1, p2);
+    return k;
+}
+
+/* Case-sensitive: "US" in "US$", "U.S." (case-insensitive search would
+ * find "us" in "thousands"). */
+static int tb_contains_cs(const char *s, size_t a, size_t b, const char *w)
+{
+    size_t l = strlen(w);
+    for (size_t i = a; i + l <= b; i++)
+        if (memcmp(s + i, w, l) == 0)
+            return 1;
+    return 0;
+}
+
+/* What a row label says: a flow ("Total exports", "Import (CIF)", "Trade
+ * balance", "External Trade Turnover"), a total ("Total", "W O R L D  T O T
+ * A L"), a ratio ("PROPORTION RATIO": a percentage, not money). */
+static const char *tb_label_flow(const char *s, size_t a, size_t b, int *total, int *ratio)
+{
+    char sq[64];
+    size_t k = 0;
+    for (size_t i = a; i < b && k + 1 < sizeof sq; i++)
+        if (ex_isalpha((unsigned char)s[i]))
+            sq[k++] = (char)ex_lower((unsigned char)s[i]);
+    sq[k] = '\0';
+    *total = strncmp(sq, "total", 5) == 0 || strstr(sq, "worldtotal") != NULL ||
+             strcmp(sq, "world") == 0 || strncmp(sq, "totalall", 8) == 0;
+    *ratio = tb_contains(s, a, b, "ratio") || tb_contains(s, a, b, "coverage");
+    if (*ratio)
+        return NULL;
+    if (tb_contains(s, a, b, "balance") || tb_contains(s, a, b, "surplus") ||
+        tb_contains(s, a, b, "deficit"))
+        return "balance";
+    int im = tb_contains(s, a, b, "import"), ex = tb_contains(s, a, b, "export");
+    if (im && !ex)
+        return "import";
+    if (ex && !im)
+        return "export";
+    if ((ex && im) || tb_contains(s, a, b, "turnover") || tb_contains(s, a, b, "total trade") ||
+        tb_contains(s, a, b, "trade turnover") || tb_contains(s, a, b, "external trade"))
+        return "trade";
+    return NULL;
 }
 
 int extract_find_money_words(const char *s, size_t a, size_t b, char cur[4])
@@ -235,6 +424,10 @@ static void tb_unit(const char *s, size_t a, size_t b, char unit[16], int *scale
 {
     char cur[4];
     int sc = extract_find_money_words(s, a, b, cur);
+    if (!sc && (tb_contains(s, a, b, "mil.") || tb_contains(s, a, b, "millions")))
+        sc = 6; /* "Mil. EUR, NSA" */
+    if (!cur[0] && tb_contains(s, a, b, "$"))
+        memcpy(cur, "USD", 4); /* "Million $": a dollar; the reporter's own dollar later */
     if (sc) {
         *scale = sc;
         *scale_set = 1;
@@ -358,8 +551,121 @@ static void tb_sanitize(char *out)
     }
 }
 
-static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hdr_line, int has_hdr,
-                   size_t cap_a, size_t cap_b, int has_cap)
+/* The header cell of line H over value column c of a table: by index for
+ * tab-separated rows (right-aligned when H has fewer cells), by position
+ * for rows aligned with spaces (the data column whose centre is nearest;
+ * span_lo/span_hi are the data columns' offsets in their lines). */
+static const tb_cell *tb_head(const char *s, const tb_line *H, size_t c, size_t ncols, int tabbed,
+                              const size_t *span_lo, const size_t *span_hi, size_t nspan)
+{
+    if (tabbed || !nspan) {
+        size_t hoff = H->ncell < ncols ? ncols - H->ncell : 0;
+        if (c < hoff || c - hoff >= H->ncell)
+            return NULL;
+        const tb_cell *hc = &H->cell[c - hoff];
+        return hc->b > hc->a ? hc : NULL;
+    }
+    size_t nonempty = 0;
+    for (size_t k = 0; k < H->ncell; k++)
+        nonempty += H->cell[k].b > H->cell[k].a;
+    if (nonempty == nspan) {
+        /* one heading per value column, none over the labels ("Export  Import") */
+        size_t q = 0;
+        for (size_t k = 0; k < H->ncell; k++)
+            if (H->cell[k].b > H->cell[k].a && ++q == c)
+                return &H->cell[k];
+        return NULL;
+    }
+    const tb_cell *best = NULL;
+    for (size_t k = 0; k < H->ncell; k++) {
+        const tb_cell *hc = &H->cell[k];
+        if (hc->b <= hc->a)
+            continue;
+        size_t ha = hc->a - H->a, hb = hc->b - H->a;
+        if (hb <= span_lo[0] && span_lo[0] > 0 && ha < span_lo[0] / 2)
+            continue; /* over the labels */
+        double hcen = (ha + hb) / 2.0;
+        size_t nearest = 0;
+        double bd = 1e18;
+        for (size_t q = 0; q < nspan; q++) {
+            double d = hcen - (span_lo[q] + span_hi[q]) / 2.0;
+            if (d < 0)
+                d = -d;
+            if (d < bd) {
+                bd = d;
+                nearest = q;
+            }
+        }
+        if (nearest + 1 == c)
+            best = hc;
+    }
+    (void)s;
+    return best;
+}
+
+static void tb_prev_period(const char *per, char out[40])
+{
+    /* the period before a month or a year: "Previous" next to "Sep 2019" */
+    int y = 0, m = 0;
+    if (strlen(per) == 7 && sscanf(per, "%4d-%2d", &y, &m) == 2) {
+        if (--m == 0) {
+            m = 12;
+            y--;
+        }
+        snprintf(out, 40, "%04d-%02d", y % 10000, m % 100);
+    } else if (strlen(per) == 4 && sscanf(per, "%4d", &y) == 1)
+        snprintf(out, 40, "%04d", (y - 1) % 10000);
+    else
+        out[0] = '\0';
+}
+
+/* The country of a statistics office named on a "Source:" line under a
+ * table ("Source: CBS", "Source: Geostat"), for a table whose caption and
+ * document name no reporter. */
+static const char *tb_source_reporter(const ex_scan *sc, const tb_line *L, size_t last)
+{
+    static const struct {
+        const char *name, *code;
+    } offices[] = {{"CBS", "NLD"},      {"Statistics Netherlands", "NLD"},
+                   {"ONS", "GBR"},      {"Office for National Statistics", "GBR"},
+                   {"HMRC", "GBR"},     {"Destatis", "DEU"},
+                   {"INSEE", "FRA"},    {"Istat", "ITA"},
+                   {"ISTAT", "ITA"},    {"Statbel", "BEL"},
+                   {"NBB", "BEL"},      {"National Bank of Belgium", "BEL"},
+                   {"Geostat", "GEO"},  {"GeoStat", "GEO"},
+                   {"Belstat", "BLR"},  {"Turkstat", "TUR"},
+                   {"TurkStat", "TUR"}, {"TUIK", "TUR"},
+                   {"Rosstat", "RUS"},  {"SSB", "NOR"},
+                   {"Statistics Norway", "NOR"}, {"KSH", "HUN"},
+                   {"CSO", "IRL"},      {"Central Statistics Office", "IRL"},
+                   {"ABS", "AUS"},      {"Statistics Canada", "CAN"},
+                   {"Census Bureau", "USA"}, {"BEA", "USA"},
+                   {"Statistics Sweden", "SWE"}, {"Statistics Denmark", "DNK"},
+                   {"Statistics Finland", "FIN"}, {"Statistics Austria", "AUT"}};
+    const char *s = sc->s;
+    for (size_t li = last + 1; li < sc->nlines && li <= last + 4; li++) {
+        size_t a = L[li].a, b = L[li].b;
+        while (a < b && tb_space(s[a]))
+            a++;
+        if (!(b - a > 7 && (memcmp(s + a, "Source", 6) == 0 || memcmp(s + a, "SOURCE", 6) == 0)))
+            continue;
+        for (size_t i = a + 6; i < b; i++) {
+            if (i > a && ex_isalpha((unsigned char)s[i - 1]))
+                continue;
+            for (size_t k = 0; k < sizeof offices / sizeof offices[0]; k++) {
+                size_t l = strlen(offices[k].name);
+                if (i + l <= b && memcmp(s + i, offices[k].name, l) == 0 &&
+                    (i + l == b || !ex_isalpha((unsigned char)s[i + l])))
+                    return offices[k].code;
+            }
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
+static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const size_t *hdrs,
+                   size_t nh, size_t cap_a, size_t cap_b, int has_cap)
 {
     const char *s = sc->s;
     size_t n = sc->n;
@@ -368,28 +674,81 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
     char name[64] = "";
     if (has_cap) {
         tb_unit(s, cap_a, cap_b, unit, &scale, &scale_set);
-        size_t k = 0;
-        if ((k = extract_word(s, n, cap_a, "Table")) || (k = extract_word(s, n, cap_a, "Tab.")) ||
-            (k = extract_word(s, n, cap_a, "Figure")) || (k = extract_word(s, n, cap_a, "Chart")) ||
-            (k = extract_word(s, n, cap_a, "Exhibit")) ||
-            (k = extract_word(s, n, cap_a, "Annex"))) {
-            size_t q = cap_a + k;
-            while (q < cap_b && s[q] == ' ')
-                q++;
-            size_t e = q;
-            while (e < cap_b && s[e] != ' ' && s[e] != ':' && s[e] != '\t' && e - q < 8)
-                e++;
-            while (e > q && (s[e - 1] == '.' || s[e - 1] == ','))
-                e--;
-            tb_copy(s, cap_a, e, name, sizeof name);
-            tb_sanitize(name);
+        for (size_t p = cap_a; p < cap_b; p++) {
+            if (p > cap_a && s[p - 1] != '\n')
+                continue;
+            size_t k = 0;
+            if ((k = extract_word(s, n, p, "Table")) || (k = extract_word(s, n, p, "Tab.")) ||
+                (k = extract_word(s, n, p, "Figure")) || (k = extract_word(s, n, p, "Chart")) ||
+                (k = extract_word(s, n, p, "Exhibit")) || (k = extract_word(s, n, p, "Annex"))) {
+                size_t q = p + k;
+                while (q < cap_b && s[q] == ' ')
+                    q++;
+                size_t e = q;
+                while (e < cap_b && s[e] != ' ' && s[e] != ':' && s[e] != '\t' && s[e] != '\n' &&
+                       e - q < 8)
+                    e++;
+                while (e > q && (s[e - 1] == '.' || s[e - 1] == ','))
+                    e--;
+                tb_copy(s, p, e, name, sizeof name);
+                tb_sanitize(name);
+                break;
+            }
         }
+    }
+    /* header lines: a money unit or scale in any of them is the table's
+     * when the caption gives none ("millions of dollars" over each column,
+     * "(million USD)" under the years) */
+    int hdr_month = 0; /* "JAN." over "2004  2005": the month of each year */
+    for (size_t h = 0; h < nh; h++) {
+        const tb_line *H = &L[hdrs[h]];
+        char u2[16] = "";
+        int s2 = 0, set2 = 0;
+        tb_unit(s, H->a, H->b, u2, &s2, &set2);
+        if (!unit[0] && trade_unit_is_currency(u2))
+            memcpy(unit, u2, sizeof u2);
+        if (!scale_set && set2) {
+            scale = s2;
+            scale_set = 1;
+        }
+    }
+    for (size_t p = has_cap ? cap_a : 0; has_cap && p < cap_b; p++) {
+        /* a caption line that is only a month */
+        if (p > cap_a && s[p - 1] != '\n')
+            continue;
+        size_t e = p;
+        while (e < cap_b && s[e] != '\n')
+            e++;
+        size_t q = p;
+        while (q < e && tb_space(s[q]))
+            q++;
+        size_t ml;
+        int m = tb_month(s, e, q, &ml);
+        size_t r = q + (m ? ml : 0);
+        while (r < e && tb_space(s[r]))
+            r++;
+        if (m && r == e)
+            hdr_month = m;
     }
     const char *reporter = has_cap ? tb_reporter(s, n, cap_a, cap_b) : NULL;
     const char *cap_partner = has_cap ? tb_partner(s, n, cap_a, cap_b) : NULL;
-    if (reporter && !strcmp(unit, "USD") && tb_contains(s, cap_a, cap_b, "$") &&
-        !tb_contains(s, cap_a, cap_b, "US") && !tb_contains(s, cap_a, cap_b, "U.S.")) {
-        /* "Canadian Merchandise Trade ($ Billions)": Canada's dollar */
+    int rep_doc = 0, rep_src = 0;
+    if (!reporter && !sc->doc_reporter[0] && (reporter = tb_source_reporter(sc, L, last)))
+        rep_src = 1; /* "Source: CBS" */
+    if (!reporter && sc->doc_reporter[0] && (!cap_partner || strcmp(cap_partner, sc->doc_reporter))) {
+        /* "Merchandise trade: Canada's top 10 principal trading partners",
+         * "U.S. total exports": the document's reporter */
+        reporter = sc->doc_reporter;
+        rep_doc = 1;
+    }
+    size_t ta = has_cap ? cap_a : (nh ? L[hdrs[0]].a : L[first].a);
+    size_t tbe = nh ? L[hdrs[nh - 1]].b : (has_cap ? cap_b : ta);
+    if (tbe < ta)
+        tbe = ta;
+    if (reporter && !strcmp(unit, "USD") && !tb_contains_cs(s, ta, tbe, "US") &&
+        !tb_contains_cs(s, ta, tbe, "U.S.") && !tb_contains_cs(s, ta, tbe, "USD")) {
+        /* "Canadian Merchandise Trade ($ Billions)", Canada's "millions of
+         * dollars": Canada's dollar */
         const char *own = extract_own_dollar(reporter);
         if (own)
             memcpy(unit, own, 4);
@@ -422,37 +781,142 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
         else if (count == 2 && y2 > y1)
             snprintf(cap_period, sizeof cap_period, "%04d/%04d", y1, y2);
     }
-    /* the number of value columns: the widest data row */
+    /* the value columns: by cell index for tab-separated rows, else by
+     * position, from the data row with the most values */
     size_t ncols = 0;
-    for (size_t li = first; li <= last; li++)
-        if (L[li].data && L[li].ncell > ncols)
+    int tabbed = 0;
+    size_t ref = first;
+    size_t refn = 0;
+    for (size_t li = first; li <= last; li++) {
+        if (!L[li].data)
+            continue;
+        if (L[li].ncell > ncols)
             ncols = L[li].ncell;
-    tb_line *H = has_hdr ? &L[hdr_line] : NULL;
-    /* header cells aligned to data columns: right-aligned when fewer */
-    size_t hoff = 0;
-    if (H && H->ncell < ncols)
-        hoff = ncols - H->ncell;
-    /* a currency table with no scale: check the prose for x1000 or x1e6 */
+        tabbed |= L[li].tabs;
+        if (L[li].nv - L[li].v0 > refn) {
+            refn = L[li].nv - L[li].v0;
+            ref = li;
+        }
+    }
+    size_t span_lo[TB_MAXCELLS], span_hi[TB_MAXCELLS], nspan = 0;
+    if (!tabbed) {
+        for (size_t c = L[ref].v0; c < L[ref].nv && nspan < TB_MAXCELLS; c++) {
+            span_lo[nspan] = L[ref].cell[c].a - L[ref].a;
+            span_hi[nspan] = L[ref].cell[c].b - L[ref].a;
+            nspan++;
+        }
+        ncols = nspan + 1;
+    }
+    /* per column: unit, scale, flow, period, kind (level, growth, change) */
     int inferred = 0;
     char col_unit[TB_MAXCELLS][16];
     int col_scale[TB_MAXCELLS];
+    char col_period[TB_MAXCELLS][40];
+    char col_flow[TB_MAXCELLS][16];
+    int col_change[TB_MAXCELLS]; /* an absolute change: a level's unit, measure change */
+    int col_ytd[TB_MAXCELLS], col_prev[TB_MAXCELLS];
+    char col_part[TB_MAXCELLS][20]; /* a part of the flow the column holds */
+    char head[TB_MAXCELLS][128];
     for (size_t c = 0; c < TB_MAXCELLS; c++) {
         memcpy(col_unit[c], unit, sizeof unit);
         col_scale[c] = scale;
-        if (H && c >= hoff && c - hoff < H->ncell) {
-            const tb_cell *hc = &H->cell[c - hoff];
-            char u2[16] = "";
+        col_period[c][0] = '\0';
+        col_flow[c][0] = '\0';
+        col_part[c][0] = '\0';
+        col_change[c] = col_ytd[c] = col_prev[c] = 0;
+        head[c][0] = '\0';
+        if (c == 0 || c >= ncols)
+            continue;
+        char u2[16] = "";
+        int growth = 0;
+        for (size_t h = 0; h < nh; h++) {
+            const tb_cell *hc =
+                tb_head(s, &L[hdrs[h]], c, ncols, tabbed, span_lo, span_hi, nspan);
+            if (!hc)
+                continue;
+            size_t hl = strlen(head[c]);
+            if (hl + 2 < sizeof head[c]) {
+                if (hl)
+                    head[c][hl++] = ' ';
+                tb_copy(s, hc->a, hc->b, head[c] + hl, sizeof head[c] - hl);
+            }
             int s2 = 0, set2 = 0;
-            tb_unit(s, hc->a, hc->b, u2, &s2, &set2);
-            if (u2[0])
-                memcpy(col_unit[c], u2, sizeof u2);
+            char u3[16] = "";
+            tb_unit(s, hc->a, hc->b, u3, &s2, &set2);
+            if (tb_contains(s, hc->a, hc->b, "absolute"))
+                col_change[c] = 1;
+            else if (u3[0] && (!u2[0] || !strcmp(u3, "percent_change")))
+                memcpy(u2, u3, sizeof u3);
+            if (!strcmp(u3, "percent_change"))
+                growth = 1;
             if (set2)
                 col_scale[c] = s2;
             if (set2)
                 scale_set = 1;
+            if (tb_contains(s, hc->a, hc->b, "re-export") || tb_contains(s, hc->a, hc->b, "reexport"))
+                memcpy(col_flow[c], "reexport", 9);
+            else if (tb_contains(s, hc->a, hc->b, "re-import") ||
+                     tb_contains(s, hc->a, hc->b, "reimport"))
+                memcpy(col_flow[c], "reimport", 9);
+            else if (tb_contains(s, hc->a, hc->b, "import"))
+                memcpy(col_flow[c], "import", 7);
+            else if (tb_contains(s, hc->a, hc->b, "export"))
+                memcpy(col_flow[c], "export", 7);
+            else if (tb_contains(s, hc->a, hc->b, "balance"))
+                memcpy(col_flow[c], "balance", 8);
+            if (tb_contains(s, hc->a, hc->b, "domestic") ||
+                tb_contains(s, hc->a, hc->b, "Dutch product") ||
+                tb_contains(s, hc->a, hc->b, "excluding re-export"))
+                memcpy(col_part[c], "domestic products", 18); /* exports of own goods: a part */
+            if (tb_contains(s, hc->a, hc->b, "year-to-date") ||
+                tb_contains(s, hc->a, hc->b, "year to date") ||
+                tb_contains_cs(s, hc->a, hc->b, "YTD"))
+                col_ytd[c] = 1;
+            if (tb_contains(s, hc->a, hc->b, "previous"))
+                col_prev[c] = 1;
         }
+        if (col_change[c] && !strcmp(u2, "percent_change"))
+            u2[0] = '\0';
+        if (u2[0] && !col_change[c] &&
+            !(trade_unit_is_currency(u2) && trade_unit_is_currency(unit)))
+            memcpy(col_unit[c], u2, sizeof u2); /* the table's currency: Canada's "dollars" */
         if (!col_unit[c][0])
             memcpy(col_unit[c], "count", 6);
+        /* the column's period: from its heading; a growth or change column
+         * is of the last period it names ("August to September 2017",
+         * "2015-16") */
+        int mo = 0;
+        if (head[c][0]) {
+            char per[40];
+            if (tb_period(head[c], 0, strlen(head[c]), growth || col_change[c], per, &mo) &&
+                per[0])
+                memcpy(col_period[c], per, sizeof per);
+        }
+        if (hdr_month && strlen(col_period[c]) == 4)
+            snprintf(col_period[c] + 4, sizeof col_period[c] - 4, "-%02d", hdr_month % 100);
+    }
+    for (size_t c = 1; c < ncols && c < TB_MAXCELLS; c++) {
+        int growth = !strcmp(col_unit[c], "percent_change");
+        if (!col_period[c][0] && (growth || col_change[c])) {
+            /* "Sep 18  Sep 19  Growth": the growth is of the column before */
+            for (size_t q = c - 1; q >= 1; q--) {
+                if (col_period[q][0] && strcmp(col_unit[q], "percent_change")) {
+                    memcpy(col_period[c], col_period[q], sizeof col_period[q]);
+                    break;
+                }
+                if (q == 1)
+                    break;
+            }
+        }
+        if (col_ytd[c] && !col_period[c][0]) {
+            /* "November 2009  Year-to-Date": January to November 2009 */
+            for (size_t q = 1; q < ncols && q < TB_MAXCELLS; q++)
+                if (q != c && strlen(col_period[q]) == 7) {
+                    snprintf(col_period[c], sizeof col_period[c], "%.4s-01/%s", col_period[q],
+                             col_period[q]);
+                    break;
+                }
+        }
     }
     if (!scale_set) {
         int hits3 = 0, hits6 = 0;
@@ -515,9 +979,9 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
                 trade_words = tb_contains(s, cap_a, cap_b, "trade") ||
                               tb_contains(s, cap_a, cap_b, "export") ||
                               tb_contains(s, cap_a, cap_b, "import");
-            if (H)
-                trade_words |=
-                    tb_contains(s, H->a, H->b, "export") || tb_contains(s, H->a, H->b, "import");
+            for (size_t h = 0; h < nh; h++)
+                trade_words |= tb_contains(s, L[hdrs[h]].a, L[hdrs[h]].b, "export") ||
+                               tb_contains(s, L[hdrs[h]].a, L[hdrs[h]].b, "import");
             if (ncell >= 2 && small && two_dec * 2 >= ncell && trade_words)
                 inferred = 30;
         }
@@ -530,13 +994,73 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
                 if (trade_unit_is_currency(col_unit[c]))
                     col_scale[c] = inferred;
     }
+    size_t country_rows = 0; /* rows that name a country: a non-country label there is no total */
+    for (size_t li = first; li <= last; li++) {
+        size_t cl0;
+        if (L[li].data && extract_country_at(s, n, L[li].cell[0].a, &cl0))
+            country_rows++;
+    }
+    const char *blk_flow = NULL; /* "Total exports" over its countries */
     for (size_t li = first; li <= last; li++) {
         tb_line *R = &L[li];
+        if (R->section) {
+            int t, r;
+            const char *sf = tb_label_flow(s, R->a, R->b, &t, &r);
+            if (sf)
+                blk_flow = sf;
+            continue;
+        }
         if (!R->data)
             continue;
-        const tb_cell *lab = &R->cell[0];
+        /* the label: cell 0, and for rows aligned with spaces the text cells
+         * before the values ("W O R L D  T O T A L") */
+        tb_cell labc = R->cell[0];
+        char row_period[40] = "";
+        char lead_product[32] = "";
+        for (size_t c = 1; c < R->v0; c++) {
+            char per[40];
+            int mo;
+            ex_number en;
+            int eneg, epct;
+            if (R->cell[c].b <= R->cell[c].a ||
+                tb_numeric(s, n, &R->cell[c], &en, &eneg, &epct) == 2)
+                continue; /* an empty mark: "(-)" */
+            if (tb_period(s, R->cell[c].a, R->cell[c].b, 0, per, &mo) && per[0])
+                memcpy(row_period, per, sizeof per);
+            else if (!R->tabs)
+                labc.b = R->cell[c].b;
+            else if (!tb_contains(s, R->cell[c].a, R->cell[c].a + 5 < R->cell[c].b
+                                                      ? R->cell[c].a + 5
+                                                      : R->cell[c].b,
+                                  "total")) {
+                /* a second label column: the goods ("SITC 7 Machinery"), not "Total goods" */
+                tb_copy(s, R->cell[c].a, R->cell[c].b, lead_product, sizeof lead_product);
+                tb_sanitize(lead_product);
+            }
+        }
+        const tb_cell *lab = &labc;
+        char row_unit[16] = "";
+        int row_scale = 0, row_scale_set = 0;
+        for (size_t c = R->nv; c < R->ncell; c++)
+            tb_unit(s, R->cell[c].a, R->cell[c].b, row_unit, &row_scale, &row_scale_set);
         size_t cl = 0;
         const char *partner = extract_country_at(s, n, lab->a, &cl);
+        if (!partner) {
+            /* "Federal Republic of Germany": the country after "of" that ends the label */
+            for (size_t q = lab->a; q + 3 < lab->b && !partner; q++) {
+                size_t k2, cl2;
+                if ((q == lab->a || s[q - 1] == ' ') && (k2 = extract_word(s, n, q, "of"))) {
+                    size_t r = q + k2;
+                    while (r < lab->b && s[r] == ' ')
+                        r++;
+                    const char *c2 = extract_country_at(s, n, r, &cl2);
+                    if (c2 && r + cl2 == lab->b) {
+                        partner = c2;
+                        cl = lab->b - lab->a;
+                    }
+                }
+            }
+        }
         const char *label_country = partner;
         if (partner && lab->a + cl < lab->b && lab->a + cl + 3 < lab->b)
             partner = NULL; /* "Kazakhstan and Russia": not one country */
@@ -559,10 +1083,30 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
         else if (tb_contains(s, lab->a, lab->b, "export"))
             label_flow = "export";
         const char *row_reporter = NULL;
-        if (label_flow) {
+        if (label_flow && label_country) {
             /* "EU exports to Kyrgyzstan": the label reads like prose */
             row_reporter = label_country;
             partner = tb_partner(s, n, lab->a, lab->b);
+        }
+        int total = 0, ratio = 0;
+        const char *kind_flow = label_country ? NULL : tb_label_flow(s, lab->a, lab->b, &total, &ratio);
+        if (kind_flow && !label_country)
+            label_flow = kind_flow; /* "Trade balance", "External Trade Turnover" */
+        if (!label_country && label_flow)
+            blk_flow = label_flow; /* "Total exports": the rows under it share its flow */
+        int flow_total = kind_flow && !label_country; /* "Trade balance" over countries */
+        if (!partner && !label_country && total)
+            partner = "WLD";
+        /* a label that is neither a country, a flow nor a total names goods
+         * ("Agricultural products"), or a part of a flow ("Export excluding
+         * re-export"): the row's product, so rows of one flow stay apart */
+        char row_product[32] = "";
+        if (!label_country && !total && !ratio && !label_year && !label_month[0] &&
+            (!kind_flow || tb_contains(s, lab->a, lab->b, "excluding") ||
+             tb_contains(s, lab->a, lab->b, "including") ||
+             tb_contains(s, lab->a, lab->b, "of which") || tb_contains(s, lab->a, lab->b, "non-"))) {
+            tb_copy(s, lab->a, lab->b, row_product, sizeof row_product);
+            tb_sanitize(row_product);
         }
         if ((label_year || label_month[0]) && !partner)
             partner = cap_partner ? cap_partner : cap_world;
@@ -572,23 +1116,47 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
         char ctx[301];
         tb_copy(s, R->a, R->b, ctx, sizeof ctx);
         tb_sanitize(ctx);
-        for (size_t c = 1; c < R->ncell && c < TB_MAXCELLS; c++) {
+        size_t vi = 0; /* the value's column among the row's values */
+        for (size_t ci = R->v0; ci < R->nv && ci < TB_MAXCELLS; ci++, vi++) {
             ex_number num;
             int neg, pct;
-            if (tb_numeric(s, n, &R->cell[c], &num, &neg, &pct) != 1)
+            if (tb_numeric(s, n, &R->cell[ci], &num, &neg, &pct) != 1)
                 continue;
+            size_t c = ci;
+            if (!tabbed) {
+                /* the nearest column by position */
+                double cen = (R->cell[ci].a - R->a + R->cell[ci].b - R->a) / 2.0, bd = 1e18;
+                for (size_t q = 0; q < nspan; q++) {
+                    double d = cen - (span_lo[q] + span_hi[q]) / 2.0;
+                    if (d < 0)
+                        d = -d;
+                    if (d < bd) {
+                        bd = d;
+                        c = q + 1;
+                    }
+                }
+            }
             trade_figure f;
             memset(&f, 0, sizeof f);
-            snprintf(
-                f.unit, sizeof f.unit, "%s",
-                pct ? (strcmp(col_unit[c], "percent_change") == 0 ? "percent_change" : "percent")
-                    : col_unit[c]);
+            const char *cu = col_unit[c];
+            int cs = col_scale[c];
+            if (row_unit[0] && strcmp(cu, "percent_change") && strcmp(cu, "percent")) {
+                cu = row_unit;
+                if (row_scale_set)
+                    cs = row_scale;
+            }
+            if (ratio)
+                cu = "percent"; /* "PROPORTION RATIO  73.2  66.4" */
+            snprintf(f.unit, sizeof f.unit, "%s",
+                     pct ? (strcmp(cu, "percent_change") == 0 ? "percent_change" : "percent") : cu);
             int e10 = (strcmp(f.unit, "rank") == 0 || strcmp(f.unit, "percent") == 0 ||
                        strcmp(f.unit, "percent_change") == 0)
                           ? 0
-                          : col_scale[c];
+                          : cs;
             if (extract_number_value(&num, e10, neg, &f.value) != 0)
                 continue;
+            if (col_change[c] && trade_unit_is_currency(f.unit))
+                memcpy(f.measure, "change", 7);
             f.precision = extract_pow10(e10 - num.decimals);
             if (num.decimals == 0 && e10 == 0) {
                 int tz = 0;
@@ -598,11 +1166,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
                 if (strcmp(f.unit, "rank") == 0)
                     f.precision = 1;
             }
-            char head[128] = "";
-            if (H && c >= hoff && c - hoff < H->ncell) {
-                tb_copy(s, H->cell[c - hoff].a, H->cell[c - hoff].b, head, sizeof head);
-                tb_sanitize(head);
-            }
+            const char *hd = head[c];
             if (partner)
                 snprintf(f.partner, sizeof f.partner, "%s", partner);
             if (row_reporter)
@@ -611,23 +1175,25 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
                 snprintf(f.reporter, sizeof f.reporter, "%s", reporter);
             if (f.partner[0] && strcmp(f.partner, f.reporter) == 0)
                 f.partner[0] = '\0';
-            if (H && c >= hoff && c - hoff < H->ncell) {
-                const tb_cell *hc = &H->cell[c - hoff];
-                if (tb_contains(s, hc->a, hc->b, "import"))
-                    memcpy(f.flow, "import", 7);
-                else if (tb_contains(s, hc->a, hc->b, "export"))
-                    memcpy(f.flow, "export", 7);
-                int y = tb_year(s, hc);
-                if (y)
-                    snprintf(f.period, sizeof f.period, "%04d", y);
+            if (col_flow[c][0])
+                snprintf(f.flow, sizeof f.flow, "%s", col_flow[c]);
+            if (col_period[c][0])
+                snprintf(f.period, sizeof f.period, "%s", col_period[c]);
+            if (row_period[0]) {
+                if (col_prev[c])
+                    tb_prev_period(row_period, f.period);
+                else
+                    snprintf(f.period, sizeof f.period, "%s", row_period);
             }
             if (!f.flow[0] && label_flow)
                 snprintf(f.flow, sizeof f.flow, "%s", label_flow);
+            if (!f.flow[0] && blk_flow && label_country && !ratio)
+                snprintf(f.flow, sizeof f.flow, "%s", blk_flow);
             if (label_year && !f.period[0])
                 snprintf(f.period, sizeof f.period, "%04d", label_year);
             if (label_month[0] && !f.period[0])
                 snprintf(f.period, sizeof f.period, "%s", label_month);
-            if (!f.flow[0] && has_cap) {
+            if (!f.flow[0] && has_cap && !ratio) {
                 if (tb_contains(s, cap_a, cap_b, "exports") &&
                     !tb_contains(s, cap_a, cap_b, "imports"))
                     memcpy(f.flow, "export", 7);
@@ -638,24 +1204,59 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, size_t hd
                          !tb_contains(s, cap_a, cap_b, "rank"))
                     memcpy(f.flow, "trade", 6);
             }
+            if (!f.flow[0] && blk_flow && !ratio)
+                snprintf(f.flow, sizeof f.flow, "%s", blk_flow);
             if (!f.period[0])
                 memcpy(f.period, cap_period, sizeof cap_period);
+            if (row_product[0] && (country_rows == 0 || total))
+                snprintf(f.product, sizeof f.product, "%s", row_product);
+            if (lead_product[0])
+                snprintf(f.product, sizeof f.product, "%s", lead_product);
+            if (col_part[c][0] && !f.product[0])
+                snprintf(f.product, sizeof f.product, "%s", col_part[c]);
+            if (!f.partner[0] && f.reporter[0] && !cap_partner &&
+                (country_rows == 0 || total || flow_total) &&
+                (f.flow[0] || ratio) && strcmp(f.unit, "rank") && strcmp(f.unit, "count"))
+                memcpy(f.partner, "WLD", 4); /* the reporter's own totals: its trade with the world */
             char note[400];
-            snprintf(note, sizeof note, "%s%srow: %s; column: %s%s", name, name[0] ? ": " : "",
-                     label, head[0] ? head : "?",
+            snprintf(note, sizeof note, "%s%srow: %s; column: %s%s%s", name, name[0] ? ": " : "",
+                     label, hd[0] ? hd : "?",
                      inferred == 3    ? "; values read as thousands (they match the text's figures)"
                      : inferred == 6  ? "; values read as millions (they match the text's figures)"
                      : inferred == 30 ? "; values read as thousands (a trade table under a million "
                                         "with two decimals)"
-                                      : "");
+                                      : "",
+                     rep_doc && !row_reporter   ? "; reporter from the title or first paragraph"
+                     : rep_src && !row_reporter ? "; reporter from the source line under the table"
+                                                : "");
             tb_sanitize(note);
-            int rc = extract_push(sc, &f, R->cell[c].a, R->cell[c].b, ctx, name, note);
+            int rc = extract_push(sc, &f, R->cell[ci].a, R->cell[ci].b, ctx, name, note);
             if (rc)
                 return rc;
         }
+        (void)vi;
     }
     return 0;
 }
+
+/* A line with text only, short, no cell of numbers: a section label inside
+ * a table ("U.S. total exports:") when data rows follow it. */
+static int tb_section_like(const char *s, const tb_line *l)
+{
+    size_t a = l->a, b = l->b;
+    while (a < b && tb_space(s[a]))
+        a++;
+    while (b > a && tb_space(s[b - 1]))
+        b--;
+    if (a == b || b - a > 80 || l->rowlike)
+        return 0;
+    for (size_t i = a; i < b; i++)
+        if (ex_isdigit((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+#define TB_MAXHDR 4
 
 int extract_tables(ex_scan *sc, int emit)
 {
@@ -673,8 +1274,11 @@ int extract_tables(ex_scan *sc, int emit)
         L[i].a = sc->line_start[i];
         size_t b = i + 1 < nl ? sc->line_start[i + 1] - 1 : n;
         L[i].b = b;
-        if (b - L[i].a > 400)
-            continue;
+        size_t ntab = 0;
+        for (size_t q = L[i].a; q < b && ntab < 2 && b - L[i].a <= 1200; q++)
+            ntab += s[q] == '\t';
+        if (b - L[i].a > 400 && !(ntab >= 2 && b - L[i].a <= 1200))
+            continue; /* prose; a pasted header row with long headings has tabs */
         tb_split(s, &L[i]);
         size_t nonempty = 0;
         for (size_t c = 0; c < L[i].ncell; c++)
@@ -683,17 +1287,42 @@ int extract_tables(ex_scan *sc, int emit)
         L[i].rowlike = (L[i].ncell >= 2 && nonempty >= 1) || L[i].rule;
         if (!L[i].rowlike)
             continue;
-        /* data: a label then numbers only */
-        int nums = 0, texts = 0;
+        /* data: a label, numbers; before the numbers more label ("W O R L D
+         * T O T A L" split on its double space) or the row's period ("Sep
+         * 2019"), after them the row's unit and frequency ("Mil. EUR, NSA") */
+        int nums = 0, texts = 0, lead_bad = 0, trail = 0;
+        size_t v0 = 0, nv = 0;
         for (size_t c = 1; c < L[i].ncell; c++) {
             ex_number num;
             int neg, pct;
             int k = tb_numeric(s, n, &L[i].cell[c], &num, &neg, &pct);
-            if (k == 1)
+            if (k == 1) {
                 nums++;
-            else if (k == 0 && L[i].cell[c].b > L[i].cell[c].a)
-                texts++;
+                if (!v0)
+                    v0 = c;
+                nv = c + 1;
+                texts += trail;
+                trail = 0;
+            } else if (k == 0 && L[i].cell[c].b > L[i].cell[c].a) {
+                if (!v0) {
+                    char per[40];
+                    int mo;
+                    int isper = tb_period(s, L[i].cell[c].a, L[i].cell[c].b, 0, per, &mo) > 0 &&
+                                per[0] && L[i].cell[c].b - L[i].cell[c].a < 20;
+                    int digits = 0;
+                    for (size_t q = L[i].cell[c].a; q < L[i].cell[c].b; q++)
+                        digits |= ex_isdigit((unsigned char)s[q]);
+                    if (!isper && digits)
+                        lead_bad = 1; /* text cells are more label: "Total countries  Total goods" */
+                } else {
+                    trail++;
+                    if (L[i].cell[c].b - L[i].cell[c].a > 32)
+                        texts++;
+                }
+            }
         }
+        if (trail > 2)
+            texts++;
         const tb_cell *c0 = &L[i].cell[0];
         int label = c0->b > c0->a && !(s[c0->a] >= '0' && s[c0->a] <= '9');
         if (!label && tb_year(s, c0)) {
@@ -703,7 +1332,9 @@ int extract_tables(ex_scan *sc, int emit)
                 years = tb_year(s, &L[i].cell[c]) != 0;
             label = !years;
         }
-        L[i].data = label && nums >= 1 && texts == 0;
+        L[i].v0 = v0 ? v0 : 1;
+        L[i].nv = nv;
+        L[i].data = label && nums >= 1 && texts == 0 && !lead_bad;
     }
     int rc = 0;
     for (size_t i = 0; i < nl && rc == 0;) {
@@ -712,15 +1343,29 @@ int extract_tables(ex_scan *sc, int emit)
             continue;
         }
         size_t j = i;
-        while (j + 1 < nl && L[j + 1].rowlike)
-            j++;
+        for (;;) {
+            while (j + 1 < nl && L[j + 1].rowlike)
+                j++;
+            /* a section label between rows: "U.S. general imports:" */
+            if (j + 2 < nl && tb_section_like(s, &L[j + 1]) && L[j + 2].data) {
+                L[j + 1].section = 1;
+                j++;
+                continue;
+            }
+            break;
+        }
         /* a first row of years over more data rows is the header */
         for (size_t k = i; k <= j; k++) {
             if (!L[k].data)
                 continue;
             int years = 1, more = 0;
-            for (size_t c = 1; c < L[k].ncell && years; c++)
-                years = tb_year(s, &L[k].cell[c]) != 0 || L[k].cell[c].a == L[k].cell[c].b;
+            /* its numbers are all years ("Item  2012 ... 2016  2015-16") */
+            for (size_t c = 1; c < L[k].ncell && years; c++) {
+                ex_number num;
+                int neg, pct;
+                years = tb_year(s, &L[k].cell[c]) != 0 || L[k].cell[c].a == L[k].cell[c].b ||
+                        tb_numeric(s, n, &L[k].cell[c], &num, &neg, &pct) != 1;
+            }
             for (size_t m = k + 1; m <= j; m++)
                 more |= L[m].data;
             if (years && more)
@@ -735,62 +1380,81 @@ int extract_tables(ex_scan *sc, int emit)
                 if (first_data > k)
                     first_data = k;
             }
-        /* all year rows? a year header line counts as header */
-        /* one data row is enough under a header row */
-        int header_row = 0;
+        /* the header rows: the rows above the first data row (rules and
+         * sections aside), or with none, the rows just above the block over
+         * one blank line ("Country of Destination  November 2009  Year-to-Date") */
+        size_t hdrs[TB_MAXHDR];
+        size_t nh = 0;
         for (size_t k = i; k < first_data && k <= j; k++)
-            header_row |= !L[k].rule && L[k].ncell >= 2;
+            if (!L[k].rule && !L[k].section && L[k].ncell >= 2 && nh < TB_MAXHDR)
+                hdrs[nh++] = k;
+        size_t top = i; /* the first line of the table with its header */
+        if (nh == 0 && first_data == i && i >= 2) {
+            size_t k = i - 1;
+            size_t ka = L[k].a;
+            while (ka < L[k].b && tb_space(s[ka]))
+                ka++;
+            if (ka == L[k].b && k > 0)
+                k--; /* one blank line */
+            while (L[k].rowlike && !L[k].data && !L[k].rule && nh < TB_MAXHDR) {
+                hdrs[nh++] = k;
+                top = k;
+                if (k == 0)
+                    break;
+                k--;
+            }
+            /* top to bottom */
+            for (size_t x = 0; x < nh / 2; x++) {
+                size_t t = hdrs[x];
+                hdrs[x] = hdrs[nh - 1 - x];
+                hdrs[nh - 1 - x] = t;
+            }
+        }
+        int header_row = nh > 0;
         if (ndata >= 2 || (ndata == 1 && header_row)) {
-            size_t hdr = first_data;
-            while (hdr > i && L[hdr - 1].rule)
-                hdr--;
-            int has_hdr = hdr > i && !L[hdr - 1].rule;
-            hdr = has_hdr ? hdr - 1 : 0;
-            /* a caption: the nearest non-blank line above the block */
+            /* a caption: the nearest non-blank line above the table, and up
+             * to two short lines above it ("Table 1" under its title, "Million
+             * USD" under "External Merchandise Trade") */
             size_t cap_a = 0, cap_b = 0;
-            int has_cap = 0;
-            size_t k = i;
+            int has_cap = 0, ncap = 0, gap = 0, bare = 1;
+            size_t k = top;
             int blanks = 0;
-            while (k > 0 && blanks <= 2) {
+            while (k > 0 && blanks <= 2 && ncap < 4) {
                 k--;
                 size_t a = L[k].a, b = L[k].b;
                 while (a < b && tb_space(s[a]))
                     a++;
                 if (a == b) {
                     blanks++;
+                    gap = 1;
                     continue;
                 }
-                if (b - a < 250) {
-                    if (has_cap) {
-                        /* "Figure 1 - Canadian trade ($ Billions)" above
-                         * "Figure 1: Text version": the two lines */
-                        if (extract_word(s, n, a, "Figure") || extract_word(s, n, a, "Table") ||
-                            extract_word(s, n, a, "Chart") || extract_word(s, n, a, "Graph"))
-                            cap_a = a;
-                        break;
-                    }
-                    cap_a = a;
+                if (L[k].data)
+                    break; /* another table */
+                if (b - a >= 250 || (has_cap && b - a >= 120))
+                    break;
+                if (has_cap && gap && !bare)
+                    break; /* over a blank line only from a bare label ("Total Value") */
+                if (!has_cap)
                     cap_b = b;
-                    has_cap = 1;
-                    char u0[16] = "";
-                    int s0 = 0, set0 = 0, year0 = 0;
-                    tb_unit(s, a, b, u0, &s0, &set0);
-                    for (size_t q = a; q + 4 <= b && !year0; q++) {
-                        tb_cell c = {q, q + 4};
-                        year0 = tb_year(s, &c);
-                    }
-                    if (!u0[0] && !set0 && !year0 && !tb_reporter(s, n, a, b) &&
-                        !tb_partner(s, n, a, b) && k > 0) {
-                        blanks = 0;
-                        continue; /* a bare label: the caption may be the line above */
-                    }
+                cap_a = a;
+                has_cap = 1;
+                ncap++;
+                gap = 0;
+                char u0[16] = "";
+                int s0 = 0, set0 = 0, year0 = 0;
+                tb_unit(s, a, b, u0, &s0, &set0);
+                for (size_t q = a; q + 4 <= b && !year0; q++) {
+                    tb_cell yc = {q, q + 4};
+                    year0 = tb_year(s, &yc);
                 }
-                break;
+                if (u0[0] || set0 || year0 || tb_reporter(s, n, a, b) || tb_partner(s, n, a, b))
+                    bare = 0;
             }
             if (emit)
-                rc = tb_emit(sc, L, i, j, hdr, has_hdr, cap_a, cap_b, has_cap);
+                rc = tb_emit(sc, L, i, j, hdrs, nh, cap_a, cap_b, has_cap);
             else
-                for (size_t m = L[i].a; m < L[j].b && m < n; m++)
+                for (size_t m = L[top].a; m < L[j].b && m < n; m++)
                     sc->skip[m] = 1;
         }
         i = j + 1;

@@ -4,7 +4,8 @@
 # whose texts are public pages kept out of the repository (their addresses
 # are in dev-sources.csv and held-sources.csv). Point TRADE_EXTRACT_DEV and
 # TRADE_EXTRACT_HELD at folders holding <file>.txt for each key's file; a set
-# whose folder is not given is not scored, and with neither the test reports
+# whose folder is not given is not scored (TRADE_EXTRACT_TABLES: the tables
+# of tests/data/extract/table-keys.csv, table-sources.csv), and with none the test reports
 # itself skipped. The floors are the scores reached so far: a change that
 # loses figures on either set fails here.
 set -u
@@ -32,8 +33,13 @@ if [ -n "${TRADE_EXTRACT_HELD:-}" ] && [ -d "$TRADE_EXTRACT_HELD" ]; then
   score "$data/held-keys.csv" "$TRADE_EXTRACT_HELD" 0.99 0.81 1.0
   ran=1
 fi
+if [ -n "${TRADE_EXTRACT_TABLES:-}" ] && [ -d "$TRADE_EXTRACT_TABLES" ]; then
+  # statistics offices' summary tables as pasted from their pages
+  score "$data/table-keys.csv" "$TRADE_EXTRACT_TABLES" 1.0 0.93 1.0
+  ran=1
+fi
 if [ $ran -eq 0 ]; then
-  echo "SKIP: no texts (set TRADE_EXTRACT_DEV and TRADE_EXTRACT_HELD to the folders of the keyed texts)"
+  echo "SKIP: no texts (set TRADE_EXTRACT_DEV, TRADE_EXTRACT_HELD or TRADE_EXTRACT_TABLES to the folders of the keyed texts)"
   lib_skip_exit $fail
 fi
 exit $fail

@@ -30,7 +30,10 @@ dev-sources.csv; the texts are not in the repository (excerpts of those
 pages, the figures' paragraphs). tests/data/extract/held-keys.csv keys 289
 figures of 28 other public texts (held-sources.csv), from publishers that
 are not in the development set, keyed before the command was run on them:
-the held-out set. tests/cli/extract_real.sh scores both when their texts
+the held-out set. tests/data/extract/table-keys.csv keys every cell of 8
+summary tables of statistics offices and agencies (table-sources.csv: 215
+figures), pasted as plain text the way a page or `pdftotext -layout` gives
+them. tests/cli/extract_real.sh scores the three sets when their texts
 are given. tests/data/extract/expected-context.csv
 keys the short texts of tests/data/extract/context/, written for the tests."""
 import argparse
