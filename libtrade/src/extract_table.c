@@ -9,6 +9,7 @@
  * ("Belgian trade") and the year. A header that names a currency without a
  * scale, over values that are a thousandth (or a millionth) of money figures
  * of the prose, is read as thousands (millions): the genre does that. */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,9 +30,9 @@ typedef struct tb_line {
     tb_cell cell[TB_MAXCELLS];
     size_t ncell;
     int rowlike;
-    int rule; /* only dashes, colons, pipes and spaces: "|---|---|", "-----  ----" */
-    int data; /* label + at least one number */
-    int tabs; /* cells split on tabs (else on runs of spaces: aligned by position) */
+    int rule;    /* only dashes, colons, pipes and spaces: "|---|---|", "-----  ----" */
+    int data;    /* label + at least one number */
+    int tabs;    /* cells split on tabs (else on runs of spaces: aligned by position) */
     int section; /* a label-only line inside a table ("U.S. total exports:") */
     size_t v0;   /* the first value cell (cells 1..v0-1 are more label, or the row's period) */
     size_t nv;   /* one past the last value cell (cells after it: the row's unit, frequency) */
@@ -186,7 +187,6 @@ static int tb_numeric(const char *s, size_t n, const tb_cell *c, ex_number *num,
     return e == b ? 1 : 0;
 }
 
-
 static int tb_contains(const char *s, size_t a, size_t b, const char *w)
 {
     size_t l = strlen(w);
@@ -204,9 +204,9 @@ static int tb_contains(const char *s, size_t a, size_t b, const char *w)
  * its number, and its length with a trailing dot in *len; else 0. */
 static int tb_month(const char *s, size_t b, size_t p, size_t *len)
 {
-    static const char *const names[] = {"january", "february", "march",     "april",
-                                        "may",     "june",     "july",      "august",
-                                        "september", "october", "november", "december"};
+    static const char *const names[] = {"january",   "february", "march",    "april",
+                                        "may",       "june",     "july",     "august",
+                                        "september", "october",  "november", "december"};
     size_t e = p;
     while (e < b && ex_isalpha((unsigned char)s[e]))
         e++;
@@ -313,6 +313,12 @@ static int tb_period(const char *s, size_t a, size_t b, int last, char out[40], 
     }
     int f = last || k == 1 ? k - 1 : 0;
     int l = k - 1;
+    if (last)
+        for (int j = 0; j < k; j++)
+            if (py[j] * 12 + pm[j] > py[f] * 12 + pm[f])
+                f = j; /* "2023 in % to 2022", "2023/2022": the later period */
+    if (last)
+        l = f;
     char p1[12], p2[12];
     if (pm[f])
         snprintf(p1, sizeof p1, "%04d-%02d", py[f] % 10000, pm[f] % 100);
@@ -626,22 +632,38 @@ static const char *tb_source_reporter(const ex_scan *sc, const tb_line *L, size_
 {
     static const struct {
         const char *name, *code;
-    } offices[] = {{"CBS", "NLD"},      {"Statistics Netherlands", "NLD"},
-                   {"ONS", "GBR"},      {"Office for National Statistics", "GBR"},
-                   {"HMRC", "GBR"},     {"Destatis", "DEU"},
-                   {"INSEE", "FRA"},    {"Istat", "ITA"},
-                   {"ISTAT", "ITA"},    {"Statbel", "BEL"},
-                   {"NBB", "BEL"},      {"National Bank of Belgium", "BEL"},
-                   {"Geostat", "GEO"},  {"GeoStat", "GEO"},
-                   {"Belstat", "BLR"},  {"Turkstat", "TUR"},
-                   {"TurkStat", "TUR"}, {"TUIK", "TUR"},
-                   {"Rosstat", "RUS"},  {"SSB", "NOR"},
-                   {"Statistics Norway", "NOR"}, {"KSH", "HUN"},
-                   {"CSO", "IRL"},      {"Central Statistics Office", "IRL"},
-                   {"ABS", "AUS"},      {"Statistics Canada", "CAN"},
-                   {"Census Bureau", "USA"}, {"BEA", "USA"},
-                   {"Statistics Sweden", "SWE"}, {"Statistics Denmark", "DNK"},
-                   {"Statistics Finland", "FIN"}, {"Statistics Austria", "AUT"}};
+    } offices[] = {{"CBS", "NLD"},
+                   {"Statistics Netherlands", "NLD"},
+                   {"ONS", "GBR"},
+                   {"Office for National Statistics", "GBR"},
+                   {"HMRC", "GBR"},
+                   {"Destatis", "DEU"},
+                   {"INSEE", "FRA"},
+                   {"Istat", "ITA"},
+                   {"ISTAT", "ITA"},
+                   {"Statbel", "BEL"},
+                   {"NBB", "BEL"},
+                   {"National Bank of Belgium", "BEL"},
+                   {"Geostat", "GEO"},
+                   {"GeoStat", "GEO"},
+                   {"Belstat", "BLR"},
+                   {"Turkstat", "TUR"},
+                   {"TurkStat", "TUR"},
+                   {"TUIK", "TUR"},
+                   {"Rosstat", "RUS"},
+                   {"SSB", "NOR"},
+                   {"Statistics Norway", "NOR"},
+                   {"KSH", "HUN"},
+                   {"CSO", "IRL"},
+                   {"Central Statistics Office", "IRL"},
+                   {"ABS", "AUS"},
+                   {"Statistics Canada", "CAN"},
+                   {"Census Bureau", "USA"},
+                   {"BEA", "USA"},
+                   {"Statistics Sweden", "SWE"},
+                   {"Statistics Denmark", "DNK"},
+                   {"Statistics Finland", "FIN"},
+                   {"Statistics Austria", "AUT"}};
     const char *s = sc->s;
     for (size_t li = last + 1; li < sc->nlines && li <= last + 4; li++) {
         size_t a = L[li].a, b = L[li].b;
@@ -735,11 +757,19 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
     int rep_doc = 0, rep_src = 0;
     if (!reporter && !sc->doc_reporter[0] && (reporter = tb_source_reporter(sc, L, last)))
         rep_src = 1; /* "Source: CBS" */
-    if (!reporter && sc->doc_reporter[0] && (!cap_partner || strcmp(cap_partner, sc->doc_reporter))) {
+    if (!reporter && sc->doc_reporter[0] &&
+        (!cap_partner || strcmp(cap_partner, sc->doc_reporter))) {
         /* "Merchandise trade: Canada's top 10 principal trading partners",
          * "U.S. total exports": the document's reporter */
         reporter = sc->doc_reporter;
         rep_doc = 1;
+    }
+    int par_doc = 0;
+    if (!cap_partner && rep_doc && sc->doc_partner[0] && strcmp(sc->doc_partner, reporter)) {
+        /* "Kazakhstan's trade with China" over "Mutual trade": the rows that
+         * name no country are with the document's partner */
+        cap_partner = sc->doc_partner;
+        par_doc = 1;
     }
     size_t ta = has_cap ? cap_a : (nh ? L[hdrs[0]].a : L[first].a);
     size_t tbe = nh ? L[hdrs[nh - 1]].b : (has_cap ? cap_b : ta);
@@ -816,6 +846,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
     int col_change[TB_MAXCELLS]; /* an absolute change: a level's unit, measure change */
     int col_ytd[TB_MAXCELLS], col_prev[TB_MAXCELLS];
     char col_part[TB_MAXCELLS][20]; /* a part of the flow the column holds */
+    int col_index[TB_MAXCELLS];     /* values are per cent of the base: growth = v - 100 */
     char head[TB_MAXCELLS][128];
     for (size_t c = 0; c < TB_MAXCELLS; c++) {
         memcpy(col_unit[c], unit, sizeof unit);
@@ -823,15 +854,14 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
         col_period[c][0] = '\0';
         col_flow[c][0] = '\0';
         col_part[c][0] = '\0';
-        col_change[c] = col_ytd[c] = col_prev[c] = 0;
+        col_change[c] = col_ytd[c] = col_prev[c] = col_index[c] = 0;
         head[c][0] = '\0';
         if (c == 0 || c >= ncols)
             continue;
         char u2[16] = "";
         int growth = 0;
         for (size_t h = 0; h < nh; h++) {
-            const tb_cell *hc =
-                tb_head(s, &L[hdrs[h]], c, ncols, tabbed, span_lo, span_hi, nspan);
+            const tb_cell *hc = tb_head(s, &L[hdrs[h]], c, ncols, tabbed, span_lo, span_hi, nspan);
             if (!hc)
                 continue;
             size_t hl = strlen(head[c]);
@@ -843,6 +873,12 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             int s2 = 0, set2 = 0;
             char u3[16] = "";
             tb_unit(s, hc->a, hc->b, u3, &s2, &set2);
+            if (tb_contains(s, hc->a, hc->b, "in % to") ||
+                tb_contains(s, hc->a, hc->b, "in % of") ||
+                tb_contains(s, hc->a, hc->b, "as % of previous") ||
+                tb_contains(s, hc->a, hc->b, "as % of the previous") ||
+                tb_contains(s, hc->a, hc->b, "in percent to"))
+                col_index[c] = 1; /* "2023 in % to 2022": 130.5 is a growth of 30.5 % */
             if (tb_contains(s, hc->a, hc->b, "absolute"))
                 col_change[c] = 1;
             else if (u3[0] && (!u2[0] || !strcmp(u3, "percent_change")))
@@ -853,7 +889,8 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                 col_scale[c] = s2;
             if (set2)
                 scale_set = 1;
-            if (tb_contains(s, hc->a, hc->b, "re-export") || tb_contains(s, hc->a, hc->b, "reexport"))
+            if (tb_contains(s, hc->a, hc->b, "re-export") ||
+                tb_contains(s, hc->a, hc->b, "reexport"))
                 memcpy(col_flow[c], "reexport", 9);
             else if (tb_contains(s, hc->a, hc->b, "re-import") ||
                      tb_contains(s, hc->a, hc->b, "reimport"))
@@ -877,6 +914,10 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
         }
         if (col_change[c] && !strcmp(u2, "percent_change"))
             u2[0] = '\0';
+        if (col_index[c]) {
+            memcpy(u2, "percent_change", 15);
+            growth = 1;
+        }
         if (u2[0] && !col_change[c] &&
             !(trade_unit_is_currency(u2) && trade_unit_is_currency(unit)))
             memcpy(col_unit[c], u2, sizeof u2); /* the table's currency: Canada's "dollars" */
@@ -888,8 +929,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
         int mo = 0;
         if (head[c][0]) {
             char per[40];
-            if (tb_period(head[c], 0, strlen(head[c]), growth || col_change[c], per, &mo) &&
-                per[0])
+            if (tb_period(head[c], 0, strlen(head[c]), growth || col_change[c], per, &mo) && per[0])
                 memcpy(col_period[c], per, sizeof per);
         }
         if (hdr_month && strlen(col_period[c]) == 4)
@@ -1029,9 +1069,8 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                 memcpy(row_period, per, sizeof per);
             else if (!R->tabs)
                 labc.b = R->cell[c].b;
-            else if (!tb_contains(s, R->cell[c].a, R->cell[c].a + 5 < R->cell[c].b
-                                                      ? R->cell[c].a + 5
-                                                      : R->cell[c].b,
+            else if (!tb_contains(s, R->cell[c].a,
+                                  R->cell[c].a + 5 < R->cell[c].b ? R->cell[c].a + 5 : R->cell[c].b,
                                   "total")) {
                 /* a second label column: the goods ("SITC 7 Machinery"), not "Total goods" */
                 tb_copy(s, R->cell[c].a, R->cell[c].b, lead_product, sizeof lead_product);
@@ -1089,7 +1128,8 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             partner = tb_partner(s, n, lab->a, lab->b);
         }
         int total = 0, ratio = 0;
-        const char *kind_flow = label_country ? NULL : tb_label_flow(s, lab->a, lab->b, &total, &ratio);
+        const char *kind_flow =
+            label_country ? NULL : tb_label_flow(s, lab->a, lab->b, &total, &ratio);
         if (kind_flow && !label_country)
             label_flow = kind_flow; /* "Trade balance", "External Trade Turnover" */
         if (!label_country && label_flow)
@@ -1104,12 +1144,15 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
         if (!label_country && !total && !ratio && !label_year && !label_month[0] &&
             (!kind_flow || tb_contains(s, lab->a, lab->b, "excluding") ||
              tb_contains(s, lab->a, lab->b, "including") ||
-             tb_contains(s, lab->a, lab->b, "of which") || tb_contains(s, lab->a, lab->b, "non-"))) {
+             tb_contains(s, lab->a, lab->b, "of which") ||
+             tb_contains(s, lab->a, lab->b, "non-"))) {
             tb_copy(s, lab->a, lab->b, row_product, sizeof row_product);
             tb_sanitize(row_product);
         }
         if ((label_year || label_month[0]) && !partner)
             partner = cap_partner ? cap_partner : cap_world;
+        if (!partner && !label_country && (kind_flow || total) && cap_partner && country_rows == 0)
+            partner = cap_partner; /* "Trade with China": its Export, Import, Turnover rows */
         char label[128];
         tb_copy(s, lab->a, lab->b, label, sizeof label);
         tb_sanitize(label);
@@ -1155,6 +1198,11 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                           : cs;
             if (extract_number_value(&num, e10, neg, &f.value) != 0)
                 continue;
+            if (col_index[c] && !strcmp(f.unit, "percent_change")) {
+                /* 130.5 % of the base year: +30.5 % (in the written decimals) */
+                double p10 = extract_pow10(num.decimals);
+                f.value = round(f.value * p10 - 100 * p10) / p10;
+            }
             if (col_change[c] && trade_unit_is_currency(f.unit))
                 memcpy(f.measure, "change", 7);
             f.precision = extract_pow10(e10 - num.decimals);
@@ -1215,11 +1263,12 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             if (col_part[c][0] && !f.product[0])
                 snprintf(f.product, sizeof f.product, "%s", col_part[c]);
             if (!f.partner[0] && f.reporter[0] && !cap_partner &&
-                (country_rows == 0 || total || flow_total) &&
-                (f.flow[0] || ratio) && strcmp(f.unit, "rank") && strcmp(f.unit, "count"))
-                memcpy(f.partner, "WLD", 4); /* the reporter's own totals: its trade with the world */
+                (country_rows == 0 || total || flow_total) && (f.flow[0] || ratio) &&
+                strcmp(f.unit, "rank") && strcmp(f.unit, "count"))
+                memcpy(f.partner, "WLD",
+                       4); /* the reporter's own totals: its trade with the world */
             char note[400];
-            snprintf(note, sizeof note, "%s%srow: %s; column: %s%s%s", name, name[0] ? ": " : "",
+            snprintf(note, sizeof note, "%s%srow: %s; column: %s%s%s%s", name, name[0] ? ": " : "",
                      label, hd[0] ? hd : "?",
                      inferred == 3    ? "; values read as thousands (they match the text's figures)"
                      : inferred == 6  ? "; values read as millions (they match the text's figures)"
@@ -1228,7 +1277,10 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                                       : "",
                      rep_doc && !row_reporter   ? "; reporter from the title or first paragraph"
                      : rep_src && !row_reporter ? "; reporter from the source line under the table"
-                                                : "");
+                                                : "",
+                     par_doc && partner == sc->doc_partner
+                         ? "; partner from the title or first paragraph"
+                         : "");
             tb_sanitize(note);
             int rc = extract_push(sc, &f, R->cell[ci].a, R->cell[ci].b, ctx, name, note);
             if (rc)
@@ -1313,7 +1365,8 @@ int extract_tables(ex_scan *sc, int emit)
                     for (size_t q = L[i].cell[c].a; q < L[i].cell[c].b; q++)
                         digits |= ex_isdigit((unsigned char)s[q]);
                     if (!isper && digits)
-                        lead_bad = 1; /* text cells are more label: "Total countries  Total goods" */
+                        lead_bad =
+                            1; /* text cells are more label: "Total countries  Total goods" */
                 } else {
                     trail++;
                     if (L[i].cell[c].b - L[i].cell[c].a > 32)
