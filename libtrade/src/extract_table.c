@@ -380,6 +380,130 @@ static const char *tb_label_flow(const char *s, size_t a, size_t b, int *total, 
     return NULL;
 }
 
+/* A line whose cells are separated by single spaces, as a page's table
+ * pasted without its tabs gives it: "External Trade Turnover 13 315.0 11
+ * 389.4 14 341.1". Its tail of number tokens is read as numbers, a group of
+ * exactly three digits after one of one to three digits joining it (a
+ * thousands separator) until a decimal point ends the number; the words
+ * before are the label. A line of periods only ("2019 2020 January-June
+ * 2024*") splits after each year. The cells are then explicit (as with
+ * tabs). Leaves the line as it was when it is neither. */
+static void tb_split_single(const char *s, tb_line *l)
+{
+    size_t a = l->cell[0].a, b = l->cell[0].b;
+    size_t ta[TB_MAXCELLS * 2], tbb[TB_MAXCELLS * 2], nt = 0;
+    for (size_t i = a; i < b;) {
+        while (i < b && s[i] == ' ')
+            i++;
+        size_t st = i;
+        while (i < b && s[i] != ' ')
+            i++;
+        if (i > st) {
+            if (nt == TB_MAXCELLS * 2)
+                return;
+            ta[nt] = st;
+            tbb[nt++] = i;
+        }
+    }
+    if (nt < 2)
+        return;
+    /* a line of periods */
+    int years = 0, other = 0;
+    for (size_t t = 0; t < nt; t++) {
+        tb_cell c = {ta[t], tbb[t]};
+        size_t e = tbb[t];
+        while (e > ta[t] && (s[e - 1] == '*' || s[e - 1] == ',' || s[e - 1] == 'r'))
+            e--;
+        tb_cell c2 = {ta[t], e};
+        size_t ml;
+        if (tb_year(s, &c) || tb_year(s, &c2))
+            years++;
+        else if (!tb_month(s, tbb[t], ta[t], &ml))
+            other++;
+    }
+    if (years >= 2 && other == 0) {
+        size_t nc = 0, st = ta[0];
+        for (size_t t = 0; t < nt && nc < TB_MAXCELLS; t++) {
+            size_t e = tbb[t];
+            while (e > ta[t] && (s[e - 1] == '*' || s[e - 1] == ',' || s[e - 1] == 'r'))
+                e--;
+            tb_cell c2 = {ta[t], e};
+            if (tb_year(s, &c2) || t + 1 == nt) {
+                l->cell[nc].a = st;
+                l->cell[nc].b = tbb[t];
+                nc++;
+                if (t + 1 < nt)
+                    st = ta[t + 1];
+            }
+        }
+        if (nc >= 2) {
+            /* the header has no label cell: an empty one first */
+            for (size_t k = nc; k > 0; k--)
+                l->cell[k] = l->cell[k - 1];
+            l->cell[0].a = l->cell[0].b = a;
+            l->ncell = nc + 1 <= TB_MAXCELLS ? nc + 1 : TB_MAXCELLS;
+            l->tabs = 1;
+        }
+        return;
+    }
+    /* the tail of number tokens */
+    size_t first = nt;
+    while (first > 0) {
+        size_t t = first - 1;
+        int ok = 1, digit = 0;
+        for (size_t q = ta[t]; q < tbb[t] && ok; q++) {
+            char ch = s[q];
+            if (ex_isdigit((unsigned char)ch))
+                digit = 1;
+            else if (!(ch == ',' || ch == '.' || ch == '-' || ch == '+' || ch == '%' || ch == '*'))
+                ok = 0;
+        }
+        size_t tl = tbb[t] - ta[t];
+        int mark = (tl == 3 && memcmp(s + ta[t], "...", 3) == 0) ||
+                   (tl == 2 && memcmp(s + ta[t], "..", 2) == 0) || (tl == 1 && s[ta[t]] == '-');
+        if (!ok || (!digit && !mark))
+            break;
+        first = t;
+    }
+    if (first == 0 && nt >= 3) {
+        tb_cell y0 = {ta[0], tbb[0]};
+        if (tb_year(s, &y0))
+            first = 1; /* "1994 2510 3066": a year as the label */
+    }
+    if (first == 0 || nt - first < 2)
+        return;
+    size_t nc = 1;
+    l->cell[0].a = a;
+    l->cell[0].b = tbb[first - 1];
+    for (size_t t = first; t < nt && nc < TB_MAXCELLS;) {
+        size_t st = ta[t], en = tbb[t];
+        int has_dot = 0;
+        for (size_t q = ta[t]; q < tbb[t]; q++)
+            has_dot |= s[q] == '.' || s[q] == ',';
+        size_t lead = tbb[t] - ta[t] - (s[ta[t]] == '-' || s[ta[t]] == '+');
+        t++;
+        if (!has_dot && lead >= 1 && lead <= 3) {
+            while (t < nt) {
+                size_t d = 0;
+                while (ta[t] + d < tbb[t] && ex_isdigit((unsigned char)s[ta[t] + d]))
+                    d++;
+                if (d != 3 || !(ta[t] + 3 == tbb[t] || s[ta[t] + 3] == '.'))
+                    break;
+                en = tbb[t];
+                int dot = ta[t] + 3 < tbb[t];
+                t++;
+                if (dot)
+                    break; /* "13 315.0": the decimals end it */
+            }
+        }
+        l->cell[nc].a = st;
+        l->cell[nc].b = en;
+        nc++;
+    }
+    l->ncell = nc;
+    l->tabs = 1;
+}
+
 int extract_find_money_words(const char *s, size_t a, size_t b, char cur[4])
 {
     cur[0] = '\0';
@@ -1332,6 +1456,8 @@ int extract_tables(ex_scan *sc, int emit)
         if (b - L[i].a > 400 && !(ntab >= 2 && b - L[i].a <= 1200))
             continue; /* prose; a pasted header row with long headings has tabs */
         tb_split(s, &L[i]);
+        if (L[i].ncell == 1 && !L[i].tabs && !L[i].rule)
+            tb_split_single(s, &L[i]);
         size_t nonempty = 0;
         for (size_t c = 0; c < L[i].ncell; c++)
             if (L[i].cell[c].b > L[i].cell[c].a)
