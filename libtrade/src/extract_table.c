@@ -151,7 +151,15 @@ static int tb_numeric(const char *s, size_t n, const tb_cell *c, ex_number *num,
         (len == 3 && s[a] == '(' && s[a + 2] == ')') || /* Census "(-)", "(X)", "(D)", "(Z)" */
         (len == 4 && memcmp(s + a, "(NA)", 4) == 0))
         return 2;
-    if (s[a] == '-' || s[a] == '+') {
+    int paren = 0;
+    if (s[a] == '(' && s[b - 1] == ')' && b - a >= 3) {
+        /* "(1,234)": an accountant's negative */
+        paren = 1;
+        *neg = 1;
+        a++;
+        b--;
+    }
+    if (!paren && (s[a] == '-' || s[a] == '+')) {
         *neg = s[a] == '-';
         a++;
     } else if (b - a > 3 && (unsigned char)s[a] == 0xE2 && (unsigned char)s[a + 1] == 0x88 &&
@@ -733,6 +741,20 @@ static const tb_cell *tb_head(const char *s, const tb_line *H, size_t c, size_t 
     return best;
 }
 
+/* The last month of a period ("2024", "2024-03", "2024-01/2024-06") as
+ * year * 12 + month, or -1. */
+static long tb_period_end(const char *p)
+{
+    const char *e = strrchr(p, '/');
+    e = e ? e + 1 : p;
+    int y = 0, m = 0;
+    if (strlen(e) == 4 && sscanf(e, "%4d", &y) == 1)
+        return (long)y * 12 + 12;
+    if (strlen(e) == 7 && sscanf(e, "%4d-%2d", &y, &m) == 2)
+        return (long)y * 12 + m;
+    return -1;
+}
+
 static void tb_prev_period(const char *per, char out[40])
 {
     /* the period before a month or a year: "Previous" next to "Sep 2019" */
@@ -971,6 +993,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
     int col_ytd[TB_MAXCELLS], col_prev[TB_MAXCELLS];
     char col_part[TB_MAXCELLS][20]; /* a part of the flow the column holds */
     int col_index[TB_MAXCELLS];     /* values are per cent of the base: growth = v - 100 */
+    const char *col_partner[TB_MAXCELLS];
     char head[TB_MAXCELLS][128];
     for (size_t c = 0; c < TB_MAXCELLS; c++) {
         memcpy(col_unit[c], unit, sizeof unit);
@@ -979,6 +1002,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
         col_flow[c][0] = '\0';
         col_part[c][0] = '\0';
         col_change[c] = col_ytd[c] = col_prev[c] = col_index[c] = 0;
+        col_partner[c] = NULL;
         head[c][0] = '\0';
         if (c == 0 || c >= ncols)
             continue;
@@ -1029,6 +1053,23 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                 tb_contains(s, hc->a, hc->b, "Dutch product") ||
                 tb_contains(s, hc->a, hc->b, "excluding re-export"))
                 memcpy(col_part[c], "domestic products", 18); /* exports of own goods: a part */
+            {
+                /* a column of one partner: "EU", "World", "Exports to China" */
+                size_t pl;
+                const char *pc = extract_country_at(s, n, hc->a, &pl);
+                size_t pe = hc->a + pl;
+                while (pc && pe < hc->b && (s[pe] == '*' || ex_isdigit((unsigned char)s[pe])))
+                    pe++;
+                if (!(pc && pe == hc->b))
+                    pc = tb_partner(s, n, hc->a, hc->b);
+                if (pc)
+                    col_partner[c] = pc;
+                if (tb_contains(s, hc->a, hc->b, "non-") ||
+                    tb_contains(s, hc->a, hc->b, "extra-") ||
+                    tb_contains(s, hc->a, hc->b, "rest of") ||
+                    tb_contains(s, hc->a, hc->b, "other"))
+                    col_partner[c] = ""; /* "Non-EU": a partner with no code, not the world */
+            }
             if (tb_contains(s, hc->a, hc->b, "year-to-date") ||
                 tb_contains(s, hc->a, hc->b, "year to date") ||
                 tb_contains_cs(s, hc->a, hc->b, "YTD"))
@@ -1062,11 +1103,17 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
     for (size_t c = 1; c < ncols && c < TB_MAXCELLS; c++) {
         int growth = !strcmp(col_unit[c], "percent_change");
         if (!col_period[c][0] && (growth || col_change[c])) {
-            /* "Sep 18  Sep 19  Growth": the growth is of the column before */
+            /* "Sep 18  Sep 19  Growth": the growth is of the latest period of
+             * the columns before it, back to the growth column before
+             * ("January-March 2024  January-March 2023  growth rate, %") */
+            long best = -1;
             for (size_t q = c - 1; q >= 1; q--) {
-                if (col_period[q][0] && strcmp(col_unit[q], "percent_change")) {
-                    memcpy(col_period[c], col_period[q], sizeof col_period[q]);
+                if (!strcmp(col_unit[q], "percent_change") || col_change[q])
                     break;
+                long end = tb_period_end(col_period[q]);
+                if (end > best) {
+                    best = end;
+                    memcpy(col_period[c], col_period[q], sizeof col_period[q]);
                 }
                 if (q == 1)
                     break;
@@ -1240,6 +1287,12 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             if (y && (q + 4 == lab->b || !(s[q + 4] >= '0' && s[q + 4] <= '9')))
                 snprintf(label_month, sizeof label_month, "%04d-%02d", y % 10000, m);
         }
+        if (!label_year && !label_month[0] && ex_isdigit((unsigned char)s[lab->a])) {
+            char lp[40];
+            int lm;
+            if (tb_period(s, lab->a, lab->b, 0, lp, &lm) && strlen(lp) == 7)
+                memcpy(label_month, lp, 8); /* "2024 Jan" */
+        }
         const char *label_flow = NULL;
         if (tb_contains(s, lab->a, lab->b, "import"))
             label_flow = "import";
@@ -1341,6 +1394,8 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             const char *hd = head[c];
             if (partner)
                 snprintf(f.partner, sizeof f.partner, "%s", partner);
+            else if (col_partner[c] && col_partner[c][0] && !label_country)
+                snprintf(f.partner, sizeof f.partner, "%s", col_partner[c]);
             if (row_reporter)
                 snprintf(f.reporter, sizeof f.reporter, "%s", row_reporter);
             else if (reporter)
@@ -1372,6 +1427,10 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                 else if (tb_contains(s, cap_a, cap_b, "imports") &&
                          !tb_contains(s, cap_a, cap_b, "exports"))
                     memcpy(f.flow, "import", 7);
+                else if (tb_contains(s, cap_a, cap_b, "balance") &&
+                         !tb_contains(s, cap_a, cap_b, "exports") &&
+                         !tb_contains(s, cap_a, cap_b, "imports"))
+                    memcpy(f.flow, "balance", 8); /* "UK trade balances (£ billion)" */
                 else if (tb_contains(s, cap_a, cap_b, "trade") && f.partner[0] &&
                          !tb_contains(s, cap_a, cap_b, "rank"))
                     memcpy(f.flow, "trade", 6);
@@ -1386,7 +1445,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                 snprintf(f.product, sizeof f.product, "%s", lead_product);
             if (col_part[c][0] && !f.product[0])
                 snprintf(f.product, sizeof f.product, "%s", col_part[c]);
-            if (!f.partner[0] && f.reporter[0] && !cap_partner &&
+            if (!f.partner[0] && f.reporter[0] && !cap_partner && !col_partner[c] &&
                 (country_rows == 0 || total || flow_total) && (f.flow[0] || ratio) &&
                 strcmp(f.unit, "rank") && strcmp(f.unit, "count"))
                 memcpy(f.partner, "WLD",
@@ -1504,6 +1563,11 @@ int extract_tables(ex_scan *sc, int emit)
             texts++;
         const tb_cell *c0 = &L[i].cell[0];
         int label = c0->b > c0->a && !(s[c0->a] >= '0' && s[c0->a] <= '9');
+        char lper[40];
+        int lmo;
+        if (!label && c0->b - c0->a > 4 && c0->b - c0->a < 24 &&
+            tb_period(s, c0->a, c0->b, 0, lper, &lmo) && strlen(lper) == 7)
+            label = 1; /* "2024 Jan": a month as the row label */
         if (!label && tb_year(s, c0)) {
             /* a year as the row label, unless the whole row is years (a header) */
             int years = 1;
