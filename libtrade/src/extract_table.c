@@ -431,7 +431,7 @@ static void tb_split_single(const char *s, tb_line *l)
     }
     if (years >= 2 && other == 0) {
         size_t nc = 0, st = ta[0];
-        for (size_t t = 0; t < nt && nc < TB_MAXCELLS; t++) {
+        for (size_t t = 0; t < nt && nc + 1 < TB_MAXCELLS; t++) {
             size_t e = tbb[t];
             while (e > ta[t] && (s[e - 1] == '*' || s[e - 1] == ',' || s[e - 1] == 'r'))
                 e--;
@@ -449,7 +449,7 @@ static void tb_split_single(const char *s, tb_line *l)
             for (size_t k = nc; k > 0; k--)
                 l->cell[k] = l->cell[k - 1];
             l->cell[0].a = l->cell[0].b = a;
-            l->ncell = nc + 1 <= TB_MAXCELLS ? nc + 1 : TB_MAXCELLS;
+            l->ncell = nc + 1;
             l->tabs = 1;
         }
         return;
@@ -976,7 +976,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
     }
     size_t span_lo[TB_MAXCELLS], span_hi[TB_MAXCELLS], nspan = 0;
     if (!tabbed) {
-        for (size_t c = L[ref].v0; c < L[ref].nv && nspan < TB_MAXCELLS; c++) {
+        for (size_t c = L[ref].v0; c < L[ref].nv && nspan + 1 < TB_MAXCELLS; c++) {
             span_lo[nspan] = L[ref].cell[c].a - L[ref].a;
             span_hi[nspan] = L[ref].cell[c].b - L[ref].a;
             nspan++;
