@@ -133,6 +133,58 @@ static void test_problems(void **state)
     assert_int_equal(s.column[1], 5);
 }
 
+/* Raw callbacks (lines, not columns): libcsv's own, *line the line where
+ * each field ends: a (1), the quoted "b<LF>c" (ends on 2), d (3). */
+typedef struct raw_seen {
+    unsigned long line, lines[8];
+    size_t n, rows;
+    int stop;
+} raw_seen;
+
+static void raw_field(void *s, size_t len, void *ctx)
+{
+    raw_seen *r = ctx;
+    (void)s;
+    (void)len;
+    if (r->n < 8)
+        r->lines[r->n] = r->line;
+    r->n++;
+}
+
+static void raw_row(int c, void *ctx)
+{
+    (void)c;
+    ((raw_seen *)ctx)->rows++;
+}
+
+static void test_raw(void **state)
+{
+    (void)state;
+    static const char in[] = "a,\"b\nc\"\nd\n";
+    for (size_t step = 0; step < 4; step++) {
+        raw_seen rs = {0};
+        csvrd_options o = {0};
+        o.lenient = o.trim = 1;
+        o.raw_field = raw_field;
+        o.raw_row = raw_row;
+        o.line = &rs.line;
+        o.stop = &rs.stop;
+        o.ctx = &rs;
+        csvrd *r;
+        assert_int_equal(csvrd_open(&r, &o), 0);
+        size_t len = sizeof in - 1;
+        for (size_t i = 0; i < len; i += step ? step : len)
+            assert_int_equal(csvrd_feed(r, in + i, step && len - i > step ? step : len - i), 0);
+        assert_int_equal(csvrd_finish(r), 0);
+        csvrd_close(r);
+        assert_int_equal(rs.n, 3);
+        assert_int_equal(rs.rows, 2);
+        assert_int_equal(rs.lines[0], 1);
+        assert_int_equal(rs.lines[1], 2);
+        assert_int_equal(rs.lines[2], 3);
+    }
+}
+
 static void test_start(void **state)
 {
     (void)state;
@@ -154,6 +206,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_positions),
         cmocka_unit_test(test_problems),
+        cmocka_unit_test(test_raw),
         cmocka_unit_test(test_start),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -53,6 +53,7 @@ char *dynbuf_take(dynbuf *b, size_t *len);
  * address of the array pointer: use ARRAY_GROW. */
 int array_grow(void *arr, size_t elem, size_t need, size_t *cap);
 
-#define ARRAY_GROW(arr, need, cap) array_grow(&(arr), sizeof *(arr), (need), &(cap))
+#define ARRAY_GROW(arr, need, cap)                                                                 \
+    ((need) <= (cap) ? 0 : array_grow(&(arr), sizeof *(arr), (need), &(cap)))
 
 #endif

@@ -7,9 +7,11 @@
  * that is not the LF of a CRLF. At the start of a row, a line without quotes
  * (the common case) goes to libcsv in one piece: its fields cannot hold a
  * line break, so their columns follow from their lengths, one call into
- * libcsv a line instead of one a field. With trim (libcsv's space
- * trimming), lengths no longer give columns, so every line takes the
- * piece by piece path. */
+ * libcsv a line instead of one a field; the next field of such a line
+ * starts after the next delimiter (found from the line itself, so that
+ * libcsv's space trimming, with trim, does not move columns). A short line
+ * cut by the end of a piece is kept (carry) until the next piece ends it,
+ * so that it too goes in one call; csvrd_finish gives what is kept. */
 #include <csv.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,6 +19,8 @@
 #include <string.h>
 
 #include "csv_read_internal.h"
+
+#define CARRY_MAX 4096
 
 struct csvrd {
     struct csv_parser p;
@@ -36,6 +40,9 @@ struct csvrd {
     int need_start; /* the next byte may start a field */
     int after_row;  /* the last callback ended a row */
     int fast;       /* a whole simple line is being parsed: cb_field moves fcol */
+    const char *fast_at, *fast_end; /* then: the current field's start, the line's end */
+    char carry[CARRY_MAX];          /* the start of a line cut by the end of a piece */
+    size_t ncarry;
 };
 
 static int fail(csvrd *r, int code, const char *reason, unsigned long line, unsigned long column,
@@ -68,27 +75,47 @@ static void cb_field(void *data, size_t len, void *ctx)
     csvrd *r = ctx;
     if (r->status)
         return;
-    csvrd_field f = {data ? data : "", len, r->fline, r->fcol, r->fquoted};
-    if (r->opt.field && r->opt.field(r->opt.ctx, &f))
-        r->status = CSVRD_STOPPED;
+    if (r->opt.raw_field) {
+        if (r->opt.line)
+            *r->opt.line = r->fline;
+        r->opt.raw_field(data, len, r->opt.ctx);
+        if (r->opt.stop && *r->opt.stop)
+            r->status = CSVRD_STOPPED;
+    } else {
+        csvrd_field f = {data ? data : "", len, r->fline, r->fcol, r->fquoted};
+        if (r->opt.field && r->opt.field(r->opt.ctx, &f))
+            r->status = CSVRD_STOPPED;
+    }
     r->need_start = 1;
-    if (r->fast) { /* the next field starts after this one and its delimiter */
-        r->fcol += len + 1;
-        r->foffset += len + 1;
+    if (r->fast) { /* the next field starts after the next delimiter */
+        /* right after the field unless trimming shortened it (a simple
+         * line's fields hold no delimiter, so this test cannot be fooled) */
+        const char *d = r->fast_at[len] == r->opt.delim
+                            ? r->fast_at + len
+                            : memchr(r->fast_at, r->opt.delim, (size_t)(r->fast_end - r->fast_at));
+        if (d) {
+            r->fcol += (unsigned long)(d + 1 - r->fast_at);
+            r->foffset += (unsigned long long)(d + 1 - r->fast_at);
+            r->fast_at = d + 1;
+        }
         r->need_start = 0;
     }
 }
 
 static void cb_row(int c, void *ctx)
 {
-    (void)c;
     csvrd *r = ctx;
     r->need_start = 1;
     r->after_row = 1;
     if (r->status)
         return;
-    if (r->opt.row && r->opt.row(r->opt.ctx))
+    if (r->opt.raw_row) {
+        r->opt.raw_row(c, r->opt.ctx);
+        if (r->opt.stop && *r->opt.stop)
+            r->status = CSVRD_STOPPED;
+    } else if (r->opt.row && r->opt.row(r->opt.ctx)) {
         r->status = CSVRD_STOPPED;
+    }
 }
 
 static int no_space(unsigned char c)
@@ -144,6 +171,7 @@ void csvrd_reset(csvrd *r)
     r->fquoted = 0;
     r->need_start = r->after_row = 1;
     r->fast = 0;
+    r->ncarry = 0;
 }
 
 void csvrd_set_delim(csvrd *r, char delim)
@@ -175,7 +203,7 @@ unsigned long csvrd_line(const csvrd *r)
 
 int csvrd_at_row_end(const csvrd *r)
 {
-    return r->need_start && r->after_row && !r->cr;
+    return r->need_start && r->after_row && !r->cr && !r->ncarry;
 }
 
 /* Position of byte k of s, starting from (line, column). A line ends at LF,
@@ -197,37 +225,100 @@ static void advance(const char *s, size_t k, unsigned long *line, unsigned long 
     }
 }
 
+/* The offset of the first c in s[from..len), or len. */
+static size_t next_of(const char *s, size_t len, size_t from, char c)
+{
+    const char *p = from < len ? memchr(s + from, c, len - from) : NULL;
+    return p ? (size_t)(p - s) : len;
+}
+
 /* The length of the simple line at s (no quote, NUL or lone CR; it may end
  * in CRLF), up to and with its LF; 0 when the line is not simple or does
- * not end within max bytes. */
-static size_t simple_line(const char *s, size_t len, size_t max)
+ * not end within max bytes. clean: s[0..clean) is known to hold no quote,
+ * CR or NUL (0 when unknown). */
+static size_t simple_line(const char *s, size_t len, size_t max, size_t clean)
 {
     const char *nl = memchr(s, '\n', len < max ? len : max);
     if (!nl || nl == s)
         return 0;
-    size_t n = (size_t)(nl - s), body = nl[-1] == '\r' ? n - 1 : n;
+    size_t n = (size_t)(nl - s);
+    if (n <= clean)
+        return n + 1;
+    size_t body = nl[-1] == '\r' ? n - 1 : n;
     if (body == 0 || memchr(s, '"', body) || memchr(s, '\r', body) || memchr(s, '\0', body))
         return 0;
     return n + 1;
 }
 
-int csvrd_feed(csvrd *r, const char *s, size_t len)
+static int feed_piece(csvrd *r, const char *s, size_t len, int may_carry)
 {
     size_t max_field = r->opt.max_field ? r->opt.max_field : (size_t)-1;
     size_t max_line = r->opt.max_line ? r->opt.max_line : (size_t)-1;
     char delim = r->opt.delim;
+    size_t lim = max_field < max_line ? max_field : max_line;
+    int raw = r->opt.raw_field != NULL;
+    /* the next quote, CR and NUL at or after i */
+    size_t nq = raw ? len : next_of(s, len, 0, '"'), ncr = next_of(s, len, 0, '\r'),
+           nz = next_of(s, len, 0, '\0');
     size_t i = 0;
     while (i < len && !r->status) {
         size_t start = i;
-        size_t n1;
-        if (!r->opt.trim && r->need_start && r->after_row && !r->cr &&
-            (n1 = simple_line(s + i, len - i, max_field < max_line ? max_field : max_line)) != 0) {
+        size_t n1 = 0;
+        int row_start = r->need_start && r->after_row && !r->cr;
+        if (nq < i)
+            nq = next_of(s, len, i, '"');
+        if (ncr < i)
+            ncr = next_of(s, len, i, '\r');
+        if (nz < i)
+            nz = next_of(s, len, i, '\0');
+        if ((row_start || (raw && !r->cr)) && may_carry && len - i <= CARRY_MAX &&
+            !memchr(s + i, '\n', len - i)) {
+            memcpy(r->carry, s + i, len - i); /* the rest of the line comes next */
+            r->ncarry = len - i;
+            return r->status;
+        }
+        if (raw && !r->cr) {
+            /* lines, not columns: every line in one call, quotes or not (a
+             * quoted line break only continues the field), as long as it
+             * has no NUL or lone CR and is not too long */
+            const char *nl = memchr(s + i, '\n', len - i < lim ? len - i : lim);
+            size_t end = nl ? (size_t)(nl - s) + 1 : 0, body = end ? end - 1 : 0;
+            if (body > i && s[body - 1] == '\r')
+                body--;
+            if (nl && nz >= end && ncr >= body) {
+                n1 = end - i;
+                if (r->opt.line)
+                    *r->opt.line = r->line;
+                size_t done =
+                    csv_parse(&r->p, s + i, n1, r->opt.raw_field, r->opt.raw_row, r->opt.ctx);
+                if (r->opt.stop && *r->opt.stop)
+                    return r->status = CSVRD_STOPPED;
+                if (done < n1) {
+                    int nomem = csv_error(&r->p) == CSV_ENOMEM;
+                    const char *why = csv_strerror(csv_error(&r->p));
+                    return nomem ? fail(r, TRADE_ENOMEM, why, r->line, 1, "out of memory")
+                                 : fail(r, TRADE_ECSV, why, r->line, 1, "malformed CSV: %s", why);
+                }
+                r->need_start = 1;
+                r->after_row = !r->p.quoted; /* else inside a quoted field */
+                r->line++;
+                r->column = 1;
+                r->offset += n1;
+                i += n1;
+                continue;
+            }
+        }
+        if (row_start && !raw &&
+            (n1 = simple_line(s + i, len - i, lim,
+                              (nq < ncr ? (nq < nz ? nq : nz) : (ncr < nz ? ncr : nz)) - i)) != 0) {
             r->fline = r->line;
             r->fcol = r->column;
             r->foffset = r->offset;
             r->fquoted = 0;
             r->need_start = r->after_row = 0;
             r->fast = 1;
+            r->fast_at = s + i;
+            r->fast_end = s + i + n1;
             size_t done = csv_parse(&r->p, s + i, n1, cb_field, cb_row, r);
             r->fast = 0;
             if (r->status)
@@ -290,10 +381,39 @@ int csvrd_feed(csvrd *r, const char *s, size_t len)
     return r->status;
 }
 
+int csvrd_feed(csvrd *r, const char *s, size_t len)
+{
+    if (r->status)
+        return r->status;
+    if (r->ncarry) { /* end the kept line with the start of s */
+        const char *nl = memchr(s, '\n', len);
+        size_t take = nl ? (size_t)(nl - s) + 1 : len;
+        if (r->ncarry + take <= CARRY_MAX) {
+            memcpy(r->carry + r->ncarry, s, take);
+            r->ncarry += take;
+            if (!nl)
+                return r->status;
+            s += take;
+            len -= take;
+        }
+        size_t n = r->ncarry; /* whole, or too long to keep: parse it as it is */
+        r->ncarry = 0;
+        if (feed_piece(r, r->carry, n, 0))
+            return r->status;
+    }
+    return feed_piece(r, s, len, 1);
+}
+
 int csvrd_finish(csvrd *r)
 {
     if (r->status)
         return r->status;
+    if (r->ncarry) {
+        size_t n = r->ncarry;
+        r->ncarry = 0;
+        if (feed_piece(r, r->carry, n, 0))
+            return r->status;
+    }
     if (csv_fini(&r->p, cb_field, cb_row, r) != 0 && !r->status)
         return fail(r, TRADE_ECSV, csv_strerror(csv_error(&r->p)), r->fline, r->fcol,
                     "unterminated quoted field");

@@ -41,6 +41,17 @@ typedef struct csvrd_options {
     int (*field)(void *ctx, const csvrd_field *f);
     int (*row)(void *ctx);
     void *ctx;
+    /* Instead of field and row, for a reader of millions of short records
+     * that needs lines but not columns (the importers): libcsv's own
+     * callbacks, called directly on lines without quotes (one call less
+     * a field, and every line in one call). When raw_field runs, *line (if
+     * set) is the line where the field ends (where it starts unless a
+     * quoted line break is in it); reading stops once *stop (if set) is
+     * non-zero. */
+    void (*raw_field)(void *s, size_t len, void *ctx);
+    void (*raw_row)(int c, void *ctx);
+    unsigned long *line;
+    const int *stop;
 } csvrd_options;
 
 /* What csvrd_feed and csvrd_finish return. */

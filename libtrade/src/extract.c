@@ -1559,6 +1559,8 @@ static int ex_finish(ex_state *st)
         }
     }
     unsigned long list_line = 0; /* the line of the last item of a list a colon opens */
+    size_t main_idx = (size_t)-1; /* the last figure that is not an aside, in sc->out */
+    int last_aside = 0;
     const char *route = NULL;    /* the route named last ("the Middle Corridor") */
     size_t route_end = 0, route_scan = 0;
     unsigned long route_line = 0;
@@ -1666,6 +1668,12 @@ static int ex_finish(ex_state *st)
         /* the figure before counts when it is near: in the same sentence or
          * at most about three sentences back */
         const trade_figure *prev = last && r->start - last_end < 900 ? last : NULL;
+        if (prev && last_aside && main_idx != (size_t)-1 && last_end <= a) {
+            /* the figure before was an aside ("In particular, Chinese imports
+             * accounted for ...", "while it remains the largest export market
+             * (USD 1.63 billion)"): a new sentence goes on from the main one */
+            prev = &sc->out->items[main_idx];
+        }
         int same_sentence = prev && last_end > a;
         size_t lo = i > 0 && st->raw[i - 1].end > a && st->raw[i - 1].end <= r->start
                         ? st->raw[i - 1].end
@@ -2109,6 +2117,27 @@ static int ex_finish(ex_state *st)
                 }
             }
         }
+        if (!pick && sc->out->n > 0 && sc->out->items[0].period[0]) {
+            /* "Economists had forecast a 14 per cent decline in exports": the
+             * forecast was for the month of the headline figure */
+            int fc = 0;
+            for (size_t q = a; q < r->start && !fc; q++)
+                if ((q == a || !ex_isalpha((unsigned char)s[q - 1])) &&
+                    (extract_word(s, n, q, "had forecast") || extract_word(s, n, q, "had expected") ||
+                     extract_word(s, n, q, "had predicted") ||
+                     ((extract_word(s, n, q, "economists") || extract_word(s, n, q, "analysts")) &&
+                      q + 12 < r->start)))
+                    fc = 1;
+            if (fc) {
+                const trade_figure *hd = &sc->out->items[0];
+                snprintf(r->f.period, sizeof r->f.period, "%s", hd->period);
+                ex_note_drop(note, "period from");
+                char t[96];
+                snprintf(t, sizeof t, "period from line %lu (the figure the forecast was for)",
+                         hd->line);
+                ex_note_add(note, sizeof note, t);
+            }
+        }
         if (!pick && !in_paren_of_prev && !r->f.period[0] && !(prev && prev->period[0])) {
             /* no time here and no figure before with one: the last time the
              * text states before the figure, in a sentence with no figure
@@ -2515,6 +2544,25 @@ static int ex_finish(ex_state *st)
             }
         }
         last = &sc->out->items[main_at];
+        {
+            size_t q0 = extract_skip_sp(s, n, a, 1);
+            int aside = extract_word(s, n, q0, "in particular") || extract_word(s, n, q0, "including") ||
+                        extract_word(s, n, q0, "of these") || extract_word(s, n, q0, "of which") ||
+                        extract_word(s, n, q0, "among them");
+            /* a clause "while it ..." after a figure of the same sentence (not
+             * "exports rose, while imports fell": a parallel, not an aside) */
+            for (size_t q = a; q < r->start && !aside; q++)
+                if ((q == 0 || !ex_isalpha((unsigned char)s[q - 1])) &&
+                    (extract_word(s, n, q, "while it") || extract_word(s, n, q, "whereas it") ||
+                     extract_word(s, n, q, "while they")))
+                    for (size_t j = i; j > 0 && !aside; j--)
+                        if (st->raw[j - 1].start >= a && st->raw[j - 1].end <= q &&
+                            strcmp(st->raw[j - 1].f.unit, "rank"))
+                            aside = 1;
+            last_aside = aside;
+            if (!aside)
+                main_idx = main_at;
+        }
         last_end = r->end;
         int compared = 0; /* "compared with a deficit of £2.8 billion in December" */
         {

@@ -450,6 +450,13 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             int poss;
             const char *c = ex_country(s, n, p, &cl, &poss);
             size_t q = c ? extract_skip_sp(s, n, p + cl, 1) : p;
+            if (c && p + cl < n && ex_isdigit((unsigned char)s[p + cl])) {
+                /* "of EU27 exports": the member count glued on */
+                size_t g = p + cl;
+                while (g < n && ex_isdigit((unsigned char)s[g]))
+                    g++;
+                q = extract_skip_sp(s, n, g, 1);
+            }
             size_t k;
             int d;
             const char *f = ex_flow_word(s, n, q, &k, &d);
@@ -1025,6 +1032,7 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 break;
             }
         }
+        int last_compared = 0;
         for (size_t q = sa; q < sb; q++) {
             if (q > sa && (ex_isalpha((unsigned char)s[q - 1]) || s[q - 1] == '-'))
                 continue;
@@ -1078,7 +1086,22 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     q2 = extract_skip_sp(s, n, q2, 1);
                 }
             }
-            if (!poss && q < start && w->ncand < 8) {
+            int compared = 0; /* "partner after the USA and China": ranked against */
+            {
+                size_t p0;
+                size_t pe = extract_prev_word(s, n, q, &p0);
+                if (pe > p0 && extract_word(s, n, p0, "the") == pe - p0)
+                    pe = extract_prev_word(s, n, p0, &p0);
+                if (pe > p0 && p0 >= sa && extract_word(s, n, p0, "and") == pe - p0)
+                    compared = last_compared; /* "after the USA and China" */
+                else if (pe > p0 && p0 >= sa &&
+                         (extract_word(s, n, p0, "after") == pe - p0 ||
+                          extract_word(s, n, p0, "behind") == pe - p0 ||
+                          extract_word(s, n, p0, "than") == pe - p0))
+                    compared = 1;
+                last_compared = compared;
+            }
+            if (!poss && q < start && w->ncand < 8 && !compared) {
                 ex_set(w->cand[w->ncand], c);
                 w->cand_clause[w->ncand++] = q >= clause;
             }

@@ -16,7 +16,7 @@
 
 #include "stream_internal.h"
 
-#define BATCH_BYTES ((size_t)4 << 20)
+#define BATCH_BYTES ((size_t)1 << 20)
 
 typedef struct relay {
     const trade_growth_sink *sink;
@@ -189,6 +189,13 @@ static void *produce(void *arg)
     stream_field key[SF_COUNT];
     char *keytext = NULL;
     size_t keycap = 0, opened = 0;
+    /* one buffer per period block: 256 KiB each, less when there are many
+       (monthly data over decades), so that they take at most 16 MiB */
+    size_t bufsize = ((size_t)16 << 20) / (k ? k : 1);
+    if (bufsize > ((size_t)256 << 10))
+        bufsize = (size_t)256 << 10;
+    if (bufsize < ((size_t)16 << 10))
+        bufsize = (size_t)16 << 10;
     trade_error err;
     int rc = TRADE_OK;
     if (!rd || !have)
@@ -199,7 +206,7 @@ static void *produce(void *arg)
     for (; !rc && opened < k; opened++) {
         rc = Trade_stream_reader_open(&rd[opened], plan->fd, plan->off[opened],
                                       plan->off[opened + 1], plan->line[opened], plan->slot,
-                                      plan->ncols, &err);
+                                      plan->ncols, bufsize, &err);
         if (!rc) {
             int got = Trade_stream_reader_next(&rd[opened], path, &err);
             rc = got < 0 ? -got : 0;

@@ -35,27 +35,31 @@
 #include "input_internal.h"
 #include "utf8_internal.h"
 
-static int cb_field(void *data, const csvrd_field *cf)
+/* libcsv's callbacks, called by the CSV reader (raw_field, raw_row);
+ * r->line is the line where the field starts. */
+static void cb_field(void *s, size_t n, void *data)
 {
     csvr *r = data;
     if (r->status)
-        return 1;
+        return;
     if (!r->rec_started) {
         r->rec_started = 1;
-        r->rec_line = cf->line;
+        r->rec_line = r->line;
     }
-    if (r->nf >= IR_MAXF)
-        return r->status = trade_error_set(r->err, TRADE_ECSV, r->label, r->rec_line, 0,
-                                           "more than %d fields in a record", IR_MAXF);
-    size_t n = cf->len;
-    const char *f = cf->s;
+    if (r->nf >= IR_MAXF) {
+        r->status = trade_error_set(r->err, TRADE_ECSV, r->label, r->rec_line, 0,
+                                    "more than %d fields in a record", IR_MAXF);
+        return;
+    }
+    const char *f = s ? s : "";
     while (n && (f[0] == ' ' || (r->delim != '\t' && f[0] == '\t')))
         f++, n--;
     while (n && (f[n - 1] == ' ' || f[n - 1] == '\r' || (r->delim != '\t' && f[n - 1] == '\t')))
         n--;
-    if (ARRAY_GROW(r->arena, r->alen + n + 1, r->acap))
-        return r->status =
-                   trade_error_set(r->err, TRADE_ENOMEM, r->label, cf->line, 0, "out of memory");
+    if (ARRAY_GROW(r->arena, r->alen + n + 1, r->acap)) {
+        r->status = trade_error_set(r->err, TRADE_ENOMEM, r->label, r->line, 0, "out of memory");
+        return;
+    }
     if (n)
         memcpy(r->arena + r->alen, f, n);
     r->off[r->nf] = r->alen;
@@ -63,18 +67,20 @@ static int cb_field(void *data, const csvrd_field *cf)
     r->arena[r->alen + n] = '\0';
     r->alen += n + 1;
     r->nf++;
-    return 0;
 }
 
-static int cb_record(void *data)
+static void cb_record(int c, void *data)
 {
     csvr *r = data;
-    if (!r->status)
+    (void)c;
+    if (!r->status) {
+        if (!r->rec_started)
+            r->rec_line = r->line;
         r->status = r->row(r->ctx, r);
+    }
     r->nf = 0;
     r->alen = 0;
     r->rec_started = 0;
-    return r->status;
 }
 
 const char *csvr_field(const csvr *r, size_t i, size_t *len)
@@ -118,9 +124,12 @@ int csvr_member(csvr *r, inp *in)
     o.trim = 1;
     o.max_field = IR_MAX_FIELD;
     o.max_line = IR_MAX_LINE;
-    o.field = cb_field;
-    o.row = cb_record;
+    o.raw_field = cb_field;
+    o.raw_row = cb_record;
+    o.line = &r->line;
+    o.stop = &r->status;
     o.ctx = r;
+    r->line = 1;
     r->nf = r->alen = 0;
     r->rec_started = 0;
     r->status = 0;
@@ -166,7 +175,6 @@ int csvr_member(csvr *r, inp *in)
         st = csvrd_finish(p);
     if (st == CSVRD_ERROR && !r->status)
         csv_problem(r, p);
-    r->line = csvrd_line(p);
     csvrd_close(p);
     free(buf);
     return r->status;

@@ -474,7 +474,7 @@ static void *produce(void *arg)
     stream_reader r;
     trade_error err;
     int rc = Trade_stream_reader_open(&r, plan->fd, plan->off[0], plan->size, plan->line[0],
-                                      plan->slot, plan->ncols, &err);
+                                      plan->slot, plan->ncols, 0, &err);
     Trade_stream_batch_init(&g->b, path, ro);
     Trade_stream_batch_init(&g->big.b, path, ro);
     g->b.collect = g->big.b.collect = g->pipe != NULL;
@@ -565,7 +565,7 @@ static void *produce(void *arg)
             }
             /* number the groups of the records moved: scan them again */
             stream_reader again;
-            if ((rc = Trade_stream_reader_open(&again, -1, 0, 0, 0, plan->slot, plan->ncols,
+            if ((rc = Trade_stream_reader_open(&again, -1, 0, 0, 0, plan->slot, plan->ncols, 16,
                                                &err)))
                 break;
             free(again.buf);

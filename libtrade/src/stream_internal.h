@@ -44,11 +44,13 @@ typedef struct stream_reader {
 } stream_reader;
 
 /* A reader of bytes [off, end) of fd, whose first record starts at physical
- * line `line`; slot maps the ncols columns to SF_* (borrowed). Returns 0 or
- * TRADE_ENOMEM. */
+ * line `line`; slot maps the ncols columns to SF_* (borrowed). Reads go
+ * through a buffer of bufsize bytes (0: 256 KiB; grown for a longer
+ * record). Returns 0 or TRADE_ENOMEM. */
 int Trade_stream_reader_open(stream_reader *r, int fd, unsigned long long off,
                                             unsigned long long end, unsigned long line,
-                                            const int *slot, size_t ncols, trade_error *err);
+                                            const int *slot, size_t ncols, size_t bufsize,
+                                            trade_error *err);
 /* The next record: 1, 0 at the end, or -TRADE_EIO / -TRADE_ENOMEM /
  * -TRADE_ELIMIT (a record longer than the scanner takes) with err set. */
 int Trade_stream_reader_next(stream_reader *r, const char *name, trade_error *err);

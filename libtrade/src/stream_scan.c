@@ -22,7 +22,7 @@
 
 int Trade_stream_reader_open(stream_reader *r, int fd, unsigned long long off,
                              unsigned long long end, unsigned long line, const int *slot,
-                             size_t ncols, trade_error *err)
+                             size_t ncols, size_t bufsize, trade_error *err)
 {
     memset(r, 0, sizeof *r);
     r->fd = fd;
@@ -31,7 +31,7 @@ int Trade_stream_reader_open(stream_reader *r, int fd, unsigned long long off,
     r->line = line;
     r->slot = slot;
     r->ncols = ncols;
-    r->cap = READ_CHUNK;
+    r->cap = bufsize ? bufsize : READ_CHUNK;
     r->buf = malloc(r->cap);
     if (!r->buf)
         return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
@@ -322,7 +322,7 @@ int Trade_stream_plan(const char *path, stream_plan *plan, trade_read_progress_f
 
     stream_reader r;
     int rc = Trade_stream_reader_open(&r, plan->fd, hl + 1, plan->size, 2, plan->slot,
-                                      plan->ncols, err);
+                                      plan->ncols, 0, err);
     if (rc)
         return rc;
     key_copy prev = {NULL, 0, {{"", 0}}}, ptext = {NULL, 0, {{"", 0}}};

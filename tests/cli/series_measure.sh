@@ -102,5 +102,6 @@ printf 'reporter,partner,flow,period,value,unit\nBEL,KAZ,export,2010,1,USD\nBEL,
 "$TRADE" growth "$tmp/l.csv" >/dev/null 2>"$tmp/l.err" || bad "levels: exit $?"
 [ -s "$tmp/l.err" ] && bad "levels only: a note: $(cat "$tmp/l.err")"
 
-[ $fail -eq 0 ] && echo "series_measure: all passed"
-exit $((fail > 0))
+lib_valgrind_check || fail=$((fail + 1))
+[ $fail -eq 0 ] || { echo "series_measure: $fail FAILED" >&2; exit 1; }
+echo "series_measure: ok"

@@ -2,7 +2,7 @@
  *
  * For each series (one figure per period, level units only, one series per
  * kind of period: series.h), ln(value) = a + b t is fitted on t, the start
- * of each period in decimal years (trade_stats_fit_loglinear: GSL's
+ * of each period in decimal years (trade_fit_loglinear: GSL's
  * gsl_fit_linear with every input checked). trend_pct = 100 (e^b - 1) per
  * year, with a 95 % interval from Student's t with n - 2 degrees of
  * freedom, and r2. Rows qualified projection are left out unless

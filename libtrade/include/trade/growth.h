@@ -8,7 +8,7 @@
  * months and years gives two chains; a period with no earlier one of its
  * kind is paired with the latest earlier period that ends before it starts,
  * with empty growth and status "incomparable periods" unless annualize is
- * set (trade_stats_growth_periods scales periods shorter than a year to
+ * set (trade_growth_periods scales periods shorter than a year to
  * twelve months; never a stock: flows fdi_stock and investment_stock are
  * left unscaled with status "stock: not annualized"). With yoy, a month,
  * quarter or partial span is paired with the same months a year before

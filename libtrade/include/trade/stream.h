@@ -41,7 +41,7 @@ typedef struct trade_stream_options {
     const trade_read_options *read; /* checks, on_problem, progress (may be NULL) */
     trade_where *where;             /* rows to keep (may be NULL) */
     int no_stream;                  /* always the whole-table path (tests, comparisons) */
-    size_t batch_bytes;             /* raw bytes per batch; 0: 4 MiB */
+    size_t batch_bytes;             /* raw bytes per batch; 0: the default (growth 1 MiB, rank 2 MiB) */
 } trade_stream_options;
 
 /* What a run did, for tests and benchmarks (never timings). */

@@ -3,7 +3,7 @@
  * For each series (one figure per period, one series per kind of period;
  * every unit, rates included: series.h): n, first and last (in period
  * order), min, max, mean, median and the sample standard deviation
- * (n - 1 in the denominator), with GSL (trade_stats_summary). The median
+ * (n - 1 in the denominator), with GSL (trade_summary_values). The median
  * of an even count is the mean of the two middle values (R's quantile
  * type 7 at 0.5). A result that overflows (the mean, median or sd of
  * values near DBL_MAX) is an empty cell (NAN) with status "overflow", so
