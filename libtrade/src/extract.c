@@ -2516,6 +2516,16 @@ static int ex_finish(ex_state *st)
                 }
             }
         }
+        if (w.member2[0] && !strcmp(r->f.reporter, w.member)) {
+            /* "Denmark and Austria (both +0.4 bn)": a row for each */
+            trade_figure g = r->f;
+            snprintf(g.reporter, sizeof g.reporter, "%s", w.member2);
+            char n2[460];
+            snprintf(n2, sizeof n2, "%s%sthe same figure is stated for %s and %s", note,
+                     note[0] ? "; " : "", w.member2, w.member);
+            if (extract_push(sc, &g, r->start, r->end, ctx, "", n2))
+                return TRADE_ENOMEM;
+        }
         size_t main_at = sc->out->n - 1;
         if (!strcmp(r->f.unit, "rank") && !strcmp(r->f.flow, "trade") && r->f.reporter[0] &&
             r->f.partner[0]) {

@@ -370,6 +370,28 @@ static void ex_member(const char *s, size_t n, size_t sa, size_t sb, const ex_ra
         return;
     ex_set(w->member, c);
     snprintf(w->member_flow, sizeof w->member_flow, "%s", flow);
+    if (bk) {
+        /* "Denmark and Austria (both +0.4 bn)": both report the figure */
+        size_t a0;
+        size_t ae = extract_prev_word(s, n, ca, &a0);
+        if (ae > a0 && a0 >= sa && extract_word(s, n, a0, "and") == ae - a0) {
+            size_t e2 = extract_skip_sp_back(s, n, a0, 0);
+            size_t c0 = e2;
+            for (int words = 0; words < 3 && c0 > sa; words++) {
+                size_t v0;
+                size_t ve = extract_prev_word(s, n, c0, &v0);
+                if (ve <= v0 || v0 < sa)
+                    break;
+                c0 = v0;
+                size_t cl2;
+                const char *c2 = extract_country_at(s, n, c0, &cl2);
+                if (c2 && c0 + cl2 == e2 && strcmp(c2, c)) {
+                    ex_set(w->member2, c2);
+                    break;
+                }
+            }
+        }
+    }
     /* the partner: "exporter to Russia", "trade with Russia" */
     for (size_t q = sa; q + 3 < sb; q++) {
         if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
