@@ -238,6 +238,55 @@ static int tb_month(const char *s, size_t b, size_t p, size_t *len)
     return 0;
 }
 
+/* A quarter or a half in a heading ("Q1 2024", "2024 Q1", "I quarter
+ * 2024", "first quarter", "H1", "first half"): its first and last month;
+ * 0 if none. */
+static int tb_quarter(const char *s, size_t a, size_t b, int *m1, int *m2)
+{
+    static const struct {
+        const char *w;
+        int first, last;
+    } qs[] = {{"q1", 1, 3},
+              {"q2", 4, 6},
+              {"q3", 7, 9},
+              {"q4", 10, 12},
+              {"h1", 1, 6},
+              {"h2", 7, 12},
+              {"1st quarter", 1, 3},
+              {"2nd quarter", 4, 6},
+              {"3rd quarter", 7, 9},
+              {"4th quarter", 10, 12},
+              {"first quarter", 1, 3},
+              {"second quarter", 4, 6},
+              {"third quarter", 7, 9},
+              {"fourth quarter", 10, 12},
+              {"iv quarter", 10, 12},
+              {"iii quarter", 7, 9},
+              {"ii quarter", 4, 6},
+              {"i quarter", 1, 3},
+              {"first half", 1, 6},
+              {"second half", 7, 12},
+              {"1st half", 1, 6},
+              {"2nd half", 7, 12},
+              {"ii half", 7, 12},
+              {"i half", 1, 6}};
+    for (size_t i = a; i < b; i++) {
+        if (i > a && (ex_isalpha((unsigned char)s[i - 1]) || ex_isdigit((unsigned char)s[i - 1])))
+            continue;
+        for (size_t k = 0; k < sizeof qs / sizeof qs[0]; k++) {
+            size_t l = strlen(qs[k].w), j = 0;
+            while (j < l && i + j < b && ex_lower((unsigned char)s[i + j]) == qs[k].w[j])
+                j++;
+            if (j == l && (i + l == b || !ex_isalpha((unsigned char)s[i + l]))) {
+                *m1 = qs[k].first;
+                *m2 = qs[k].last;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* A period written in a heading or a cell: "2019", "September 2016",
  * "Sep 18", "August 2017r", "January-June 2024*", "Jan-Sep 19", "2015-16",
  * "August to September 2017". Points are read left to right; a month
@@ -250,6 +299,22 @@ static int tb_period(const char *s, size_t a, size_t b, int last, char out[40], 
     int pm[4], py[4], k = 0;
     *month_only = 0;
     out[0] = '\0';
+    int q1, q2;
+    if (tb_quarter(s, a, b, &q1, &q2)) {
+        int qy = 0;
+        for (size_t i = a; i + 4 <= b; i++) {
+            tb_cell yc = {i, i + 4};
+            int y = tb_year(s, &yc);
+            if (y && (i == a || !ex_isdigit((unsigned char)s[i - 1])) &&
+                (i + 4 == b || !ex_isdigit((unsigned char)s[i + 4])) && (y > qy || !last))
+                if (!qy || last)
+                    qy = y;
+        }
+        if (!qy)
+            return 0;
+        snprintf(out, 40, "%04d-%02d/%04d-%02d", qy % 10000, q1, qy % 10000, q2);
+        return 1;
+    }
     for (size_t i = a; i < b && k < 4;) {
         size_t ml;
         int m = (i == a || !ex_isalpha((unsigned char)s[i - 1])) ? tb_month(s, b, i, &ml) : 0;
@@ -564,6 +629,14 @@ static void tb_unit(const char *s, size_t a, size_t b, char unit[16], int *scale
     int sc = extract_find_money_words(s, a, b, cur);
     if (!sc && (tb_contains(s, a, b, "mil.") || tb_contains(s, a, b, "millions")))
         sc = 6; /* "Mil. EUR, NSA" */
+    if (!sc && (tb_contains(s, a, b, "thous") || tb_contains(s, a, b, "ths.")))
+        sc = 3; /* "thous. US dollars" */
+    if (!sc && (tb_contains(s, a, b, "bln") || tb_contains(s, a, b, "bn)") ||
+                tb_contains(s, a, b, "billions")))
+        sc = 9; /* "bln. USD", "(£bn)" */
+    if (!sc && (tb_contains(s, a, b, "\xE2\x82\xACm") || tb_contains(s, a, b, "\xC2\xA3m") ||
+                tb_contains(s, a, b, "$m")))
+        sc = 6; /* "€m", "£m", "$m" */
     if (!cur[0] && tb_contains(s, a, b, "$"))
         memcpy(cur, "USD", 4); /* "Million $": a dollar; the reporter's own dollar later */
     if (sc) {
@@ -910,6 +983,23 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
         reporter = sc->doc_reporter;
         rep_doc = 1;
     }
+    /* the document's title (its first line, above the table) speaks of trade */
+    int title_trade = 0;
+    {
+        size_t la = 0, lb = 0;
+        for (size_t li = 0; li < sc->nlines && li < first; li++) {
+            la = L[li].a;
+            lb = L[li].b;
+            while (la < lb && tb_space(s[la]))
+                la++;
+            if (la < lb)
+                break;
+        }
+        if (la < lb && lb <= L[first].a && lb - la < 200 && !tb_contains(s, la, lb, "export") &&
+            !tb_contains(s, la, lb, "import") && !tb_contains(s, la, lb, "balance") &&
+            !tb_contains(s, la, lb, "invest"))
+            title_trade = tb_contains(s, la, lb, "trade") || tb_contains(s, la, lb, "turnover");
+    }
     int par_doc = 0;
     if (!cap_partner && rep_doc && sc->doc_partner[0] && strcmp(sc->doc_partner, reporter)) {
         /* "Kazakhstan's trade with China" over "Mutual trade": the rows that
@@ -1026,7 +1116,10 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                 tb_contains(s, hc->a, hc->b, "as % of previous") ||
                 tb_contains(s, hc->a, hc->b, "as % of the previous") ||
                 tb_contains(s, hc->a, hc->b, "in percent to"))
-                col_index[c] = 1; /* "2023 in % to 2022": 130.5 is a growth of 30.5 % */
+                col_index[c] =
+                    !tb_contains(s, hc->a, hc->b, "total") &&
+                    !tb_contains(s, hc->a, hc->b,
+                                 "share"); /* "2023 in % to 2022": 130.5 is a growth of 30.5 % */
             if (tb_contains(s, hc->a, hc->b, "absolute"))
                 col_change[c] = 1;
             else if (u3[0] && (!u2[0] || !strcmp(u3, "percent_change")))
@@ -1101,15 +1194,22 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             snprintf(col_period[c] + 4, sizeof col_period[c] - 4, "-%02d", hdr_month % 100);
     }
     for (size_t c = 1; c < ncols && c < TB_MAXCELLS; c++) {
-        int growth = !strcmp(col_unit[c], "percent_change");
+        int growth = !strcmp(col_unit[c], "percent_change") || !strcmp(col_unit[c], "percent");
         if (!col_period[c][0] && (growth || col_change[c])) {
             /* "Sep 18  Sep 19  Growth": the growth is of the latest period of
              * the columns before it, back to the growth column before
              * ("January-March 2024  January-March 2023  growth rate, %") */
             long best = -1;
             for (size_t q = c - 1; q >= 1; q--) {
-                if (!strcmp(col_unit[q], "percent_change") || col_change[q])
+                int q_rate = !strcmp(col_unit[q], "percent_change") || col_change[q];
+                if (q_rate && strcmp(col_unit[c], "percent"))
                     break;
+                if (q_rate || !strcmp(col_unit[q], "percent")) {
+                    /* "share, %" next to the growth column: of the levels before */
+                    if (q == 1)
+                        break;
+                    continue;
+                }
                 long end = tb_period_end(col_period[q]);
                 if (end > best) {
                     best = end;
@@ -1437,6 +1537,9 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             }
             if (!f.flow[0] && blk_flow && !ratio)
                 snprintf(f.flow, sizeof f.flow, "%s", blk_flow);
+            if (!f.flow[0] && title_trade && f.partner[0] && !ratio && strcmp(f.unit, "rank") &&
+                strcmp(f.unit, "count"))
+                memcpy(f.flow, "trade", 6); /* "Uzbekistan: foreign trade by main partners" */
             if (!f.period[0])
                 memcpy(f.period, cap_period, sizeof cap_period);
             if (row_product[0] && (country_rows == 0 || total))
