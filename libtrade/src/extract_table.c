@@ -397,7 +397,13 @@ static int tb_period(const char *s, size_t a, size_t b, int last, char out[40], 
         snprintf(p1, sizeof p1, "%04d-%02d", py[f] % 10000, pm[f] % 100);
     else
         snprintf(p1, sizeof p1, "%04d", py[f] % 10000);
+    if (f != l && py[l] * 12 + pm[l] <= py[f] * 12 + pm[f])
+        f = l = py[l] > py[f] ? l : f; /* "2024/2020": no interval backwards, the later one */
     if (f == l) {
+        if (pm[f])
+            snprintf(p1, sizeof p1, "%04d-%02d", py[f] % 10000, pm[f] % 100);
+        else
+            snprintf(p1, sizeof p1, "%04d", py[f] % 10000);
         snprintf(out, 40, "%s", p1);
         return k;
     }
