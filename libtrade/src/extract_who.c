@@ -119,6 +119,7 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
         {"invests", "investment_flow"},
         {"attracted", "investment_flow"},
         {"attract", "investment_flow"},
+        {"attracts", "investment_flow"},
         {"attracting", "investment_flow"},
         {"foreign capital", "fdi_flow"},
         {"invested", "investment_flow"},
@@ -1226,8 +1227,14 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         return;
     }
     int inv = !strncmp(f->flow, "fdi", 3) || !strncmp(f->flow, "investment", 10);
+    /* "Russia's trade turnover share amounted to 18.6%": the owner of a
+     * share of another country's trade is its partner, not its reporter */
+    int share_owner = w->share_poss && w->possessive[0] && !strcmp(w->reporter, w->possessive) &&
+                      !w->partner[0];
     /* reporter */
-    if (w->reporter[0] && w->adj_import && !w->partner[0]) {
+    if (share_owner) {
+        par = w->possessive;
+    } else if (w->reporter[0] && w->adj_import && !w->partner[0]) {
         /* "Chinese imports accounted for USD 5.36 billion" in a text about
          * another country's trade: imports from China */
         const char *other = before && before->reporter[0] ? before->reporter
