@@ -1555,6 +1555,7 @@ static int ex_finish(ex_state *st)
     }
     ex_doc_sides(sc, &doc);
     snprintf(sc->doc_reporter, sizeof sc->doc_reporter, "%s", doc.reporter);
+    snprintf(sc->doc_partner, sizeof sc->doc_partner, "%s", doc.partner);
     {
         /* a bare "$" in a document about a dollar country other than the
          * United States is that country's dollar ("Canada's merchandise
