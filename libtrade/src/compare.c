@@ -124,6 +124,20 @@ static void status_add(char *buf, size_t size, const char *s)
 
 /* ---- columns ------------------------------------------------------------- */
 
+static const trade_column metric_columns[] = {
+    {"exports", 1},          {"imports", 1},        {"balance", 1},       {"coverage", 1},
+    {"total", 1},            {"share_pct", 1},      {"index", 1},         {"n", 1},
+    {"hhi", 1},              {"hhi_normalized", 1}, {"exports_reported", 1},
+    {"imports_mirror", 1},   {"gap", 1},            {"gap_pct", 1},       {"qualifier", 0},
+    {"status", 0}};
+
+const trade_column *trade_compare_metric_columns(size_t *n)
+{
+    if (n)
+        *n = sizeof metric_columns / sizeof metric_columns[0];
+    return metric_columns;
+}
+
 static const char *const bal_names[] = {"reporter", "partner",   "flow",    "period",  "unit",
                                         "product",  "exports",   "imports", "balance", "coverage",
                                         "total",    "qualifier", "status"};

@@ -350,6 +350,18 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
         }
     }
     size_t end = extract_suffix(s, n, sfx, money_before, glued_ok, &r, &exp10, &scaled);
+    if (!r.f.unit[0] && scaled && end + 7 < n && s[end] == '-') {
+        /* "6.6-billion-U.S.-dollar foreign direct investment" */
+        size_t q = end + 1, k = 0;
+        if ((k = extract_word_cs(s, n, q, "U.S.")) && q + k < n && s[q + k] == '-')
+            q += k + 1;
+        else if ((k = extract_word_cs(s, n, q, "US")) && q + k < n && s[q + k] == '-')
+            q += k + 1;
+        if ((k = extract_word(s, n, q, "dollar")) != 0) {
+            memcpy(r.f.unit, "USD", 4);
+            end = q + k;
+        }
+    }
     if (money_before && !scaled && end == e) {
         /* "between EUR 2 and 3 billion", "$3 to $4 billion": the scale of
          * the other bound */
@@ -933,6 +945,19 @@ static int ex_month_name(const char *s, size_t n, size_t p, size_t *len)
 /* The document's date from a date line among the first lines: "date
  * 2023-07-19", "2021-09-30", "30 September 2021", "September 30, 2021",
  * "22.06.2007". */
+/* "24th " right before p: a day written as an ordinal. */
+static int ex_ordinal_day_before(const char *s, size_t n, size_t p)
+{
+    size_t e = extract_skip_sp_back(s, n, p, 0);
+    if (e < 3 || e == p)
+        return 0;
+    const char *sfx = s + e - 2;
+    if (!(!strncmp(sfx, "st", 2) || !strncmp(sfx, "nd", 2) || !strncmp(sfx, "rd", 2) ||
+          !strncmp(sfx, "th", 2)))
+        return 0;
+    return ex_isdigit((unsigned char)s[e - 3]);
+}
+
 static void ex_doc_date(const ex_scan *sc, ex_doc *d)
 {
     const char *s = sc->s;
@@ -1006,8 +1031,9 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
                     d->year = y;
                     d->month = m;
                 } else if (extract_year_at(s, n, q0, &y) && p >= 2 &&
-                           ex_isdigit((unsigned char)s[extract_skip_sp_back(s, n, p, 0) - 1])) {
-                    /* "30 September 2021" */
+                           (ex_isdigit((unsigned char)s[extract_skip_sp_back(s, n, p, 0) - 1]) ||
+                            ex_ordinal_day_before(s, n, p))) {
+                    /* "30 September 2021", "Thu 24th December 2020" */
                     d->year = y;
                     d->month = m;
                 }
@@ -1529,6 +1555,7 @@ static int ex_finish(ex_state *st)
     }
     ex_doc_sides(sc, &doc);
     snprintf(sc->doc_reporter, sizeof sc->doc_reporter, "%s", doc.reporter);
+    snprintf(sc->doc_partner, sizeof sc->doc_partner, "%s", doc.partner);
     {
         /* a bare "$" in a document about a dollar country other than the
          * United States is that country's dollar ("Canada's merchandise
@@ -1797,9 +1824,22 @@ static int ex_finish(ex_state *st)
                 continue;
             /* right after the figure, in the same clause */
             int clause = 1;
-            for (size_t q = r->end; q < times[t].a; q++)
+            for (size_t q = r->end; q < times[t].a; q++) {
+                if (s[q] == '(') {
+                    /* "foreign direct investment (FDI) this year": an
+                     * abbreviation in parentheses stays in the clause */
+                    size_t c = q + 1;
+                    while (c < times[t].a && c - q < 10 && s[c] != ')' &&
+                           !ex_isdigit((unsigned char)s[c]))
+                        c++;
+                    if (c < times[t].a && s[c] == ')') {
+                        q = c;
+                        continue;
+                    }
+                }
                 if (s[q] == ',' || s[q] == ';' || s[q] == '(' || s[q] == ':')
                     clause = 0;
+            }
             if (clause) {
                 pick = &times[t];
                 picked_after = 1;
@@ -2514,6 +2554,16 @@ static int ex_finish(ex_state *st)
                     }
                 }
             }
+        }
+        if (w.member2[0] && !strcmp(r->f.reporter, w.member)) {
+            /* "Denmark and Austria (both +0.4 bn)": a row for each */
+            trade_figure g = r->f;
+            snprintf(g.reporter, sizeof g.reporter, "%s", w.member2);
+            char n2[460];
+            snprintf(n2, sizeof n2, "%s%sthe same figure is stated for %s and %s", note,
+                     note[0] ? "; " : "", w.member2, w.member);
+            if (extract_push(sc, &g, r->start, r->end, ctx, "", n2))
+                return TRADE_ENOMEM;
         }
         size_t main_at = sc->out->n - 1;
         if (!strcmp(r->f.unit, "rank") && !strcmp(r->f.flow, "trade") && r->f.reporter[0] &&

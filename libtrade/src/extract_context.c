@@ -547,7 +547,9 @@ static int ex_base_before(const char *s, size_t n, size_t p, int *same)
             ex_prev_is(s, n, w0, "the", &w1) || ex_prev_is(s, n, w0, "with", &w1) ||
             ex_prev_is(s, n, w0, "to", &w1) || ex_prev_is(s, n, w0, "over", &w1) ||
             ex_prev_is(s, n, w0, "period", &w1) || ex_prev_is(s, n, w0, "same", &w1) ||
+            ex_prev_is(s, n, w0, "indicator", &w1) || ex_prev_is(s, n, w0, "figure", &w1) ||
             ex_prev_is(s, n, w0, "data", &w1) || ex_prev_is(s, n, w0, "from", &w1)) {
+            /* "compared to the same indicator in 2019" */
             if (ex_prev_is(s, n, w0, "from", NULL)) {
                 /* "from 2022 figures" yes, "from 2015 to 2020" no: the caller checks */
                 size_t q = p;
@@ -887,6 +889,34 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
         return 0;
     for (size_t p = a; p < b && nt < max - 1; p++) {
         int y;
+        if (p >= 2 && p + 4 <= b && s[p - 1] == 'M' && ex_isdigit((unsigned char)s[p - 2]) &&
+            (p + 4 == n || !ex_isdigit((unsigned char)s[p + 4]))) {
+            /* "10M2022": the first ten months of 2022, as statistics wires
+             * write it */
+            size_t d0 = p - 1;
+            while (d0 > a && ex_isdigit((unsigned char)s[d0 - 1]) && p - 1 - d0 < 2)
+                d0--;
+            int months = 0, yy = 0, ok = 1;
+            for (size_t k = d0; k < p - 1; k++)
+                months = months * 10 + (s[k] - '0');
+            for (int k = 0; k < 4; k++)
+                ok &= ex_isdigit((unsigned char)s[p + k]), yy = yy * 10 + (s[p + k] - '0');
+            if (ok && months >= 1 && months <= 12 && yy >= 1900 && yy <= 2100 &&
+                (d0 == 0 || !ex_isalpha((unsigned char)s[d0 - 1]))) {
+                ex_time *e = &t[nt];
+                memset(e, 0, sizeof *e);
+                e->a = d0;
+                e->b = p + 4;
+                e->paren = extract_paren(s, a, d0);
+                if (months == 12)
+                    snprintf(e->text, sizeof e->text, "%04d", yy);
+                else
+                    snprintf(e->text, sizeof e->text, "%04d-01/%04d-%02d", yy, yy, months);
+                nt++;
+                p += 3;
+                continue;
+            }
+        }
         if (!extract_year_at(s, n, p, &y))
             continue;
         ex_time *e = &t[nt];

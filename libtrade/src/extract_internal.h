@@ -34,6 +34,7 @@ typedef struct ex_scan {
     const trade_extract_options *opt;
     int status;
     char doc_reporter[8]; /* the reporter the title or first paragraph names (tables use it) */
+    char doc_partner[8];  /* and the partner, if it names one */
 } ex_scan;
 
 /* A word and its value (scale words, growth words). */

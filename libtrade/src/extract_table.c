@@ -1,14 +1,32 @@
-/* extract_table.c - the aligned tables of a brief.
+/* extract_table.c - the tables of a brief or of a statistics office's page.
  *
  * A table is a run of at least two consecutive lines that split into cells
- * on tabs or on runs of two or more spaces, whose data rows hold a text
- * label then numbers. The line above the run (or a header row inside it)
- * gives the column headings; the nearest caption line above gives the
- * table's name ("Table 2"), its unit and scale ("(EUR thousand)", "EUR
- * million", "Ranking" for ranks, "%" for shares) and often the reporter
- * ("Belgian trade") and the year. A header that names a currency without a
+ * on tabs, pipes or runs of two or more spaces (or, pasted without its tabs,
+ * on single spaces before a tail of numbers: "Export (FOB) 3 797.0 3 340.7"),
+ * whose data rows hold a label then numbers. Cells with one space inside are
+ * one number ("13 315.0"); "...", "(-)", "n/a" are empty.
+ *
+ * The rows above the first data row (or, over one blank line, the rows just
+ * above the run) are its header: each column's heading is read from all of
+ * them, by cell index for tab-separated rows and by position for rows
+ * aligned with spaces. A heading gives the column's unit and scale
+ * ("millions of dollars", "% change", "Absolute change", "2023 in % to
+ * 2022" as an index), flow ("Imports", "Re-export value"), partner ("EU",
+ * "World") and period ("September 2016", "Sep 18", "January-June 2024*",
+ * "Q1 2024", "Year-to-Date" next to "November 2009"; a growth or share
+ * column of the latest period it or the level columns before it name).
+ *
+ * Up to four short caption lines above give the name ("Table 2"), the unit
+ * and scale, the reporter ("Belgian trade"), a partner ("with China") and
+ * a year; with none, the document's title or a "Source: CBS" line under the
+ * table gives the reporter. Row labels give the partner (a country), the
+ * flow ("Total exports" and the countries under it, "Trade balance",
+ * section lines "U.S. total exports:"), totals (partner WLD), goods
+ * ("Agricultural products": the product) and periods ("2024 Jan", "Sep
+ * 2019" cells, "Previous" columns). A header that names a currency without a
  * scale, over values that are a thousandth (or a millionth) of money figures
  * of the prose, is read as thousands (millions): the genre does that. */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,9 +47,9 @@ typedef struct tb_line {
     tb_cell cell[TB_MAXCELLS];
     size_t ncell;
     int rowlike;
-    int rule; /* only dashes, colons, pipes and spaces: "|---|---|", "-----  ----" */
-    int data; /* label + at least one number */
-    int tabs; /* cells split on tabs (else on runs of spaces: aligned by position) */
+    int rule;    /* only dashes, colons, pipes and spaces: "|---|---|", "-----  ----" */
+    int data;    /* label + at least one number */
+    int tabs;    /* cells split on tabs (else on runs of spaces: aligned by position) */
     int section; /* a label-only line inside a table ("U.S. total exports:") */
     size_t v0;   /* the first value cell (cells 1..v0-1 are more label, or the row's period) */
     size_t nv;   /* one past the last value cell (cells after it: the row's unit, frequency) */
@@ -150,7 +168,15 @@ static int tb_numeric(const char *s, size_t n, const tb_cell *c, ex_number *num,
         (len == 3 && s[a] == '(' && s[a + 2] == ')') || /* Census "(-)", "(X)", "(D)", "(Z)" */
         (len == 4 && memcmp(s + a, "(NA)", 4) == 0))
         return 2;
-    if (s[a] == '-' || s[a] == '+') {
+    int paren = 0;
+    if (s[a] == '(' && s[b - 1] == ')' && b - a >= 3) {
+        /* "(1,234)": an accountant's negative */
+        paren = 1;
+        *neg = 1;
+        a++;
+        b--;
+    }
+    if (!paren && (s[a] == '-' || s[a] == '+')) {
         *neg = s[a] == '-';
         a++;
     } else if (b - a > 3 && (unsigned char)s[a] == 0xE2 && (unsigned char)s[a + 1] == 0x88 &&
@@ -186,7 +212,6 @@ static int tb_numeric(const char *s, size_t n, const tb_cell *c, ex_number *num,
     return e == b ? 1 : 0;
 }
 
-
 static int tb_contains(const char *s, size_t a, size_t b, const char *w)
 {
     size_t l = strlen(w);
@@ -204,9 +229,9 @@ static int tb_contains(const char *s, size_t a, size_t b, const char *w)
  * its number, and its length with a trailing dot in *len; else 0. */
 static int tb_month(const char *s, size_t b, size_t p, size_t *len)
 {
-    static const char *const names[] = {"january", "february", "march",     "april",
-                                        "may",     "june",     "july",      "august",
-                                        "september", "october", "november", "december"};
+    static const char *const names[] = {"january",   "february", "march",    "april",
+                                        "may",       "june",     "july",     "august",
+                                        "september", "october",  "november", "december"};
     size_t e = p;
     while (e < b && ex_isalpha((unsigned char)s[e]))
         e++;
@@ -230,6 +255,55 @@ static int tb_month(const char *s, size_t b, size_t p, size_t *len)
     return 0;
 }
 
+/* A quarter or a half in a heading ("Q1 2024", "2024 Q1", "I quarter
+ * 2024", "first quarter", "H1", "first half"): its first and last month;
+ * 0 if none. */
+static int tb_quarter(const char *s, size_t a, size_t b, int *m1, int *m2)
+{
+    static const struct {
+        const char *w;
+        int first, last;
+    } qs[] = {{"q1", 1, 3},
+              {"q2", 4, 6},
+              {"q3", 7, 9},
+              {"q4", 10, 12},
+              {"h1", 1, 6},
+              {"h2", 7, 12},
+              {"1st quarter", 1, 3},
+              {"2nd quarter", 4, 6},
+              {"3rd quarter", 7, 9},
+              {"4th quarter", 10, 12},
+              {"first quarter", 1, 3},
+              {"second quarter", 4, 6},
+              {"third quarter", 7, 9},
+              {"fourth quarter", 10, 12},
+              {"iv quarter", 10, 12},
+              {"iii quarter", 7, 9},
+              {"ii quarter", 4, 6},
+              {"i quarter", 1, 3},
+              {"first half", 1, 6},
+              {"second half", 7, 12},
+              {"1st half", 1, 6},
+              {"2nd half", 7, 12},
+              {"ii half", 7, 12},
+              {"i half", 1, 6}};
+    for (size_t i = a; i < b; i++) {
+        if (i > a && (ex_isalpha((unsigned char)s[i - 1]) || ex_isdigit((unsigned char)s[i - 1])))
+            continue;
+        for (size_t k = 0; k < sizeof qs / sizeof qs[0]; k++) {
+            size_t l = strlen(qs[k].w), j = 0;
+            while (j < l && i + j < b && ex_lower((unsigned char)s[i + j]) == qs[k].w[j])
+                j++;
+            if (j == l && (i + l == b || !ex_isalpha((unsigned char)s[i + l]))) {
+                *m1 = qs[k].first;
+                *m2 = qs[k].last;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* A period written in a heading or a cell: "2019", "September 2016",
  * "Sep 18", "August 2017r", "January-June 2024*", "Jan-Sep 19", "2015-16",
  * "August to September 2017". Points are read left to right; a month
@@ -242,6 +316,22 @@ static int tb_period(const char *s, size_t a, size_t b, int last, char out[40], 
     int pm[4], py[4], k = 0;
     *month_only = 0;
     out[0] = '\0';
+    int q1, q2;
+    if (tb_quarter(s, a, b, &q1, &q2)) {
+        int qy = 0;
+        for (size_t i = a; i + 4 <= b; i++) {
+            tb_cell yc = {i, i + 4};
+            int y = tb_year(s, &yc);
+            if (y && (i == a || !ex_isdigit((unsigned char)s[i - 1])) &&
+                (i + 4 == b || !ex_isdigit((unsigned char)s[i + 4])) && (y > qy || !last))
+                if (!qy || last)
+                    qy = y;
+        }
+        if (!qy)
+            return 0;
+        snprintf(out, 40, "%04d-%02d/%04d-%02d", qy % 10000, q1, qy % 10000, q2);
+        return 1;
+    }
     for (size_t i = a; i < b && k < 4;) {
         size_t ml;
         int m = (i == a || !ex_isalpha((unsigned char)s[i - 1])) ? tb_month(s, b, i, &ml) : 0;
@@ -313,12 +403,24 @@ static int tb_period(const char *s, size_t a, size_t b, int last, char out[40], 
     }
     int f = last || k == 1 ? k - 1 : 0;
     int l = k - 1;
+    if (last)
+        for (int j = 0; j < k; j++)
+            if (py[j] * 12 + pm[j] > py[f] * 12 + pm[f])
+                f = j; /* "2023 in % to 2022", "2023/2022": the later period */
+    if (last)
+        l = f;
     char p1[12], p2[12];
     if (pm[f])
         snprintf(p1, sizeof p1, "%04d-%02d", py[f] % 10000, pm[f] % 100);
     else
         snprintf(p1, sizeof p1, "%04d", py[f] % 10000);
+    if (f != l && py[l] * 12 + pm[l] <= py[f] * 12 + pm[f])
+        f = l = py[l] > py[f] ? l : f; /* "2024/2020": no interval backwards, the later one */
     if (f == l) {
+        if (pm[f])
+            snprintf(p1, sizeof p1, "%04d-%02d", py[f] % 10000, pm[f] % 100);
+        else
+            snprintf(p1, sizeof p1, "%04d", py[f] % 10000);
         snprintf(out, 40, "%s", p1);
         return k;
     }
@@ -374,6 +476,130 @@ static const char *tb_label_flow(const char *s, size_t a, size_t b, int *total, 
     return NULL;
 }
 
+/* A line whose cells are separated by single spaces, as a page's table
+ * pasted without its tabs gives it: "External Trade Turnover 13 315.0 11
+ * 389.4 14 341.1". Its tail of number tokens is read as numbers, a group of
+ * exactly three digits after one of one to three digits joining it (a
+ * thousands separator) until a decimal point ends the number; the words
+ * before are the label. A line of periods only ("2019 2020 January-June
+ * 2024*") splits after each year. The cells are then explicit (as with
+ * tabs). Leaves the line as it was when it is neither. */
+static void tb_split_single(const char *s, tb_line *l)
+{
+    size_t a = l->cell[0].a, b = l->cell[0].b;
+    size_t ta[TB_MAXCELLS * 2], tbb[TB_MAXCELLS * 2], nt = 0;
+    for (size_t i = a; i < b;) {
+        while (i < b && s[i] == ' ')
+            i++;
+        size_t st = i;
+        while (i < b && s[i] != ' ')
+            i++;
+        if (i > st) {
+            if (nt == TB_MAXCELLS * 2)
+                return;
+            ta[nt] = st;
+            tbb[nt++] = i;
+        }
+    }
+    if (nt < 2)
+        return;
+    /* a line of periods */
+    int years = 0, other = 0;
+    for (size_t t = 0; t < nt; t++) {
+        tb_cell c = {ta[t], tbb[t]};
+        size_t e = tbb[t];
+        while (e > ta[t] && (s[e - 1] == '*' || s[e - 1] == ',' || s[e - 1] == 'r'))
+            e--;
+        tb_cell c2 = {ta[t], e};
+        size_t ml;
+        if (tb_year(s, &c) || tb_year(s, &c2))
+            years++;
+        else if (!tb_month(s, tbb[t], ta[t], &ml))
+            other++;
+    }
+    if (years >= 2 && other == 0) {
+        size_t nc = 0, st = ta[0];
+        for (size_t t = 0; t < nt && nc + 1 < TB_MAXCELLS; t++) {
+            size_t e = tbb[t];
+            while (e > ta[t] && (s[e - 1] == '*' || s[e - 1] == ',' || s[e - 1] == 'r'))
+                e--;
+            tb_cell c2 = {ta[t], e};
+            if (tb_year(s, &c2) || t + 1 == nt) {
+                l->cell[nc].a = st;
+                l->cell[nc].b = tbb[t];
+                nc++;
+                if (t + 1 < nt)
+                    st = ta[t + 1];
+            }
+        }
+        if (nc >= 2) {
+            /* the header has no label cell: an empty one first */
+            for (size_t k = nc; k > 0; k--)
+                l->cell[k] = l->cell[k - 1];
+            l->cell[0].a = l->cell[0].b = a;
+            l->ncell = nc + 1;
+            l->tabs = 1;
+        }
+        return;
+    }
+    /* the tail of number tokens */
+    size_t first = nt;
+    while (first > 0) {
+        size_t t = first - 1;
+        int ok = 1, digit = 0;
+        for (size_t q = ta[t]; q < tbb[t] && ok; q++) {
+            char ch = s[q];
+            if (ex_isdigit((unsigned char)ch))
+                digit = 1;
+            else if (!(ch == ',' || ch == '.' || ch == '-' || ch == '+' || ch == '%' || ch == '*'))
+                ok = 0;
+        }
+        size_t tl = tbb[t] - ta[t];
+        int mark = (tl == 3 && memcmp(s + ta[t], "...", 3) == 0) ||
+                   (tl == 2 && memcmp(s + ta[t], "..", 2) == 0) || (tl == 1 && s[ta[t]] == '-');
+        if (!ok || (!digit && !mark))
+            break;
+        first = t;
+    }
+    if (first == 0 && nt >= 3) {
+        tb_cell y0 = {ta[0], tbb[0]};
+        if (tb_year(s, &y0))
+            first = 1; /* "1994 2510 3066": a year as the label */
+    }
+    if (first == 0 || nt - first < 2)
+        return;
+    size_t nc = 1;
+    l->cell[0].a = a;
+    l->cell[0].b = tbb[first - 1];
+    for (size_t t = first; t < nt && nc < TB_MAXCELLS;) {
+        size_t st = ta[t], en = tbb[t];
+        int has_dot = 0;
+        for (size_t q = ta[t]; q < tbb[t]; q++)
+            has_dot |= s[q] == '.' || s[q] == ',';
+        size_t lead = tbb[t] - ta[t] - (s[ta[t]] == '-' || s[ta[t]] == '+');
+        t++;
+        if (!has_dot && lead >= 1 && lead <= 3) {
+            while (t < nt) {
+                size_t d = 0;
+                while (ta[t] + d < tbb[t] && ex_isdigit((unsigned char)s[ta[t] + d]))
+                    d++;
+                if (d != 3 || !(ta[t] + 3 == tbb[t] || s[ta[t] + 3] == '.'))
+                    break;
+                en = tbb[t];
+                int dot = ta[t] + 3 < tbb[t];
+                t++;
+                if (dot)
+                    break; /* "13 315.0": the decimals end it */
+            }
+        }
+        l->cell[nc].a = st;
+        l->cell[nc].b = en;
+        nc++;
+    }
+    l->ncell = nc;
+    l->tabs = 1;
+}
+
 int extract_find_money_words(const char *s, size_t a, size_t b, char cur[4])
 {
     cur[0] = '\0';
@@ -426,6 +652,14 @@ static void tb_unit(const char *s, size_t a, size_t b, char unit[16], int *scale
     int sc = extract_find_money_words(s, a, b, cur);
     if (!sc && (tb_contains(s, a, b, "mil.") || tb_contains(s, a, b, "millions")))
         sc = 6; /* "Mil. EUR, NSA" */
+    if (!sc && (tb_contains(s, a, b, "thous") || tb_contains(s, a, b, "ths.")))
+        sc = 3; /* "thous. US dollars" */
+    if (!sc && (tb_contains(s, a, b, "bln") || tb_contains(s, a, b, "bn)") ||
+                tb_contains(s, a, b, "billions")))
+        sc = 9; /* "bln. USD", "(£bn)" */
+    if (!sc && (tb_contains(s, a, b, "\xE2\x82\xACm") || tb_contains(s, a, b, "\xC2\xA3m") ||
+                tb_contains(s, a, b, "$m")))
+        sc = 6; /* "€m", "£m", "$m" */
     if (!cur[0] && tb_contains(s, a, b, "$"))
         memcpy(cur, "USD", 4); /* "Million $": a dollar; the reporter's own dollar later */
     if (sc) {
@@ -603,6 +837,20 @@ static const tb_cell *tb_head(const char *s, const tb_line *H, size_t c, size_t 
     return best;
 }
 
+/* The last month of a period ("2024", "2024-03", "2024-01/2024-06") as
+ * year * 12 + month, or -1. */
+static long tb_period_end(const char *p)
+{
+    const char *e = strrchr(p, '/');
+    e = e ? e + 1 : p;
+    int y = 0, m = 0;
+    if (strlen(e) == 4 && sscanf(e, "%4d", &y) == 1)
+        return (long)y * 12 + 12;
+    if (strlen(e) == 7 && sscanf(e, "%4d-%2d", &y, &m) == 2)
+        return (long)y * 12 + m;
+    return -1;
+}
+
 static void tb_prev_period(const char *per, char out[40])
 {
     /* the period before a month or a year: "Previous" next to "Sep 2019" */
@@ -626,22 +874,38 @@ static const char *tb_source_reporter(const ex_scan *sc, const tb_line *L, size_
 {
     static const struct {
         const char *name, *code;
-    } offices[] = {{"CBS", "NLD"},      {"Statistics Netherlands", "NLD"},
-                   {"ONS", "GBR"},      {"Office for National Statistics", "GBR"},
-                   {"HMRC", "GBR"},     {"Destatis", "DEU"},
-                   {"INSEE", "FRA"},    {"Istat", "ITA"},
-                   {"ISTAT", "ITA"},    {"Statbel", "BEL"},
-                   {"NBB", "BEL"},      {"National Bank of Belgium", "BEL"},
-                   {"Geostat", "GEO"},  {"GeoStat", "GEO"},
-                   {"Belstat", "BLR"},  {"Turkstat", "TUR"},
-                   {"TurkStat", "TUR"}, {"TUIK", "TUR"},
-                   {"Rosstat", "RUS"},  {"SSB", "NOR"},
-                   {"Statistics Norway", "NOR"}, {"KSH", "HUN"},
-                   {"CSO", "IRL"},      {"Central Statistics Office", "IRL"},
-                   {"ABS", "AUS"},      {"Statistics Canada", "CAN"},
-                   {"Census Bureau", "USA"}, {"BEA", "USA"},
-                   {"Statistics Sweden", "SWE"}, {"Statistics Denmark", "DNK"},
-                   {"Statistics Finland", "FIN"}, {"Statistics Austria", "AUT"}};
+    } offices[] = {{"CBS", "NLD"},
+                   {"Statistics Netherlands", "NLD"},
+                   {"ONS", "GBR"},
+                   {"Office for National Statistics", "GBR"},
+                   {"HMRC", "GBR"},
+                   {"Destatis", "DEU"},
+                   {"INSEE", "FRA"},
+                   {"Istat", "ITA"},
+                   {"ISTAT", "ITA"},
+                   {"Statbel", "BEL"},
+                   {"NBB", "BEL"},
+                   {"National Bank of Belgium", "BEL"},
+                   {"Geostat", "GEO"},
+                   {"GeoStat", "GEO"},
+                   {"Belstat", "BLR"},
+                   {"Turkstat", "TUR"},
+                   {"TurkStat", "TUR"},
+                   {"TUIK", "TUR"},
+                   {"Rosstat", "RUS"},
+                   {"SSB", "NOR"},
+                   {"Statistics Norway", "NOR"},
+                   {"KSH", "HUN"},
+                   {"CSO", "IRL"},
+                   {"Central Statistics Office", "IRL"},
+                   {"ABS", "AUS"},
+                   {"Statistics Canada", "CAN"},
+                   {"Census Bureau", "USA"},
+                   {"BEA", "USA"},
+                   {"Statistics Sweden", "SWE"},
+                   {"Statistics Denmark", "DNK"},
+                   {"Statistics Finland", "FIN"},
+                   {"Statistics Austria", "AUT"}};
     const char *s = sc->s;
     for (size_t li = last + 1; li < sc->nlines && li <= last + 4; li++) {
         size_t a = L[li].a, b = L[li].b;
@@ -735,11 +999,36 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
     int rep_doc = 0, rep_src = 0;
     if (!reporter && !sc->doc_reporter[0] && (reporter = tb_source_reporter(sc, L, last)))
         rep_src = 1; /* "Source: CBS" */
-    if (!reporter && sc->doc_reporter[0] && (!cap_partner || strcmp(cap_partner, sc->doc_reporter))) {
+    if (!reporter && sc->doc_reporter[0] &&
+        (!cap_partner || strcmp(cap_partner, sc->doc_reporter))) {
         /* "Merchandise trade: Canada's top 10 principal trading partners",
          * "U.S. total exports": the document's reporter */
         reporter = sc->doc_reporter;
         rep_doc = 1;
+    }
+    /* the document's title (its first line, above the table) speaks of trade */
+    int title_trade = 0;
+    {
+        size_t la = 0, lb = 0;
+        for (size_t li = 0; li < sc->nlines && li < first; li++) {
+            la = L[li].a;
+            lb = L[li].b;
+            while (la < lb && tb_space(s[la]))
+                la++;
+            if (la < lb)
+                break;
+        }
+        if (la < lb && lb <= L[first].a && lb - la < 200 && !tb_contains(s, la, lb, "export") &&
+            !tb_contains(s, la, lb, "import") && !tb_contains(s, la, lb, "balance") &&
+            !tb_contains(s, la, lb, "invest"))
+            title_trade = tb_contains(s, la, lb, "trade") || tb_contains(s, la, lb, "turnover");
+    }
+    int par_doc = 0;
+    if (!cap_partner && rep_doc && sc->doc_partner[0] && strcmp(sc->doc_partner, reporter)) {
+        /* "Kazakhstan's trade with China" over "Mutual trade": the rows that
+         * name no country are with the document's partner */
+        cap_partner = sc->doc_partner;
+        par_doc = 1;
     }
     size_t ta = has_cap ? cap_a : (nh ? L[hdrs[0]].a : L[first].a);
     size_t tbe = nh ? L[hdrs[nh - 1]].b : (has_cap ? cap_b : ta);
@@ -800,7 +1089,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
     }
     size_t span_lo[TB_MAXCELLS], span_hi[TB_MAXCELLS], nspan = 0;
     if (!tabbed) {
-        for (size_t c = L[ref].v0; c < L[ref].nv && nspan < TB_MAXCELLS; c++) {
+        for (size_t c = L[ref].v0; c < L[ref].nv && nspan + 1 < TB_MAXCELLS; c++) {
             span_lo[nspan] = L[ref].cell[c].a - L[ref].a;
             span_hi[nspan] = L[ref].cell[c].b - L[ref].a;
             nspan++;
@@ -816,6 +1105,8 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
     int col_change[TB_MAXCELLS]; /* an absolute change: a level's unit, measure change */
     int col_ytd[TB_MAXCELLS], col_prev[TB_MAXCELLS];
     char col_part[TB_MAXCELLS][20]; /* a part of the flow the column holds */
+    int col_index[TB_MAXCELLS];     /* values are per cent of the base: growth = v - 100 */
+    const char *col_partner[TB_MAXCELLS];
     char head[TB_MAXCELLS][128];
     for (size_t c = 0; c < TB_MAXCELLS; c++) {
         memcpy(col_unit[c], unit, sizeof unit);
@@ -823,15 +1114,15 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
         col_period[c][0] = '\0';
         col_flow[c][0] = '\0';
         col_part[c][0] = '\0';
-        col_change[c] = col_ytd[c] = col_prev[c] = 0;
+        col_change[c] = col_ytd[c] = col_prev[c] = col_index[c] = 0;
+        col_partner[c] = NULL;
         head[c][0] = '\0';
         if (c == 0 || c >= ncols)
             continue;
         char u2[16] = "";
         int growth = 0;
         for (size_t h = 0; h < nh; h++) {
-            const tb_cell *hc =
-                tb_head(s, &L[hdrs[h]], c, ncols, tabbed, span_lo, span_hi, nspan);
+            const tb_cell *hc = tb_head(s, &L[hdrs[h]], c, ncols, tabbed, span_lo, span_hi, nspan);
             if (!hc)
                 continue;
             size_t hl = strlen(head[c]);
@@ -843,6 +1134,15 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             int s2 = 0, set2 = 0;
             char u3[16] = "";
             tb_unit(s, hc->a, hc->b, u3, &s2, &set2);
+            if (tb_contains(s, hc->a, hc->b, "in % to") ||
+                tb_contains(s, hc->a, hc->b, "in % of") ||
+                tb_contains(s, hc->a, hc->b, "as % of previous") ||
+                tb_contains(s, hc->a, hc->b, "as % of the previous") ||
+                tb_contains(s, hc->a, hc->b, "in percent to"))
+                col_index[c] =
+                    !tb_contains(s, hc->a, hc->b, "total") &&
+                    !tb_contains(s, hc->a, hc->b,
+                                 "share"); /* "2023 in % to 2022": 130.5 is a growth of 30.5 % */
             if (tb_contains(s, hc->a, hc->b, "absolute"))
                 col_change[c] = 1;
             else if (u3[0] && (!u2[0] || !strcmp(u3, "percent_change")))
@@ -853,7 +1153,8 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                 col_scale[c] = s2;
             if (set2)
                 scale_set = 1;
-            if (tb_contains(s, hc->a, hc->b, "re-export") || tb_contains(s, hc->a, hc->b, "reexport"))
+            if (tb_contains(s, hc->a, hc->b, "re-export") ||
+                tb_contains(s, hc->a, hc->b, "reexport"))
                 memcpy(col_flow[c], "reexport", 9);
             else if (tb_contains(s, hc->a, hc->b, "re-import") ||
                      tb_contains(s, hc->a, hc->b, "reimport"))
@@ -868,6 +1169,23 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                 tb_contains(s, hc->a, hc->b, "Dutch product") ||
                 tb_contains(s, hc->a, hc->b, "excluding re-export"))
                 memcpy(col_part[c], "domestic products", 18); /* exports of own goods: a part */
+            {
+                /* a column of one partner: "EU", "World", "Exports to China" */
+                size_t pl;
+                const char *pc = extract_country_at(s, n, hc->a, &pl);
+                size_t pe = hc->a + pl;
+                while (pc && pe < hc->b && (s[pe] == '*' || ex_isdigit((unsigned char)s[pe])))
+                    pe++;
+                if (!(pc && pe == hc->b))
+                    pc = tb_partner(s, n, hc->a, hc->b);
+                if (pc)
+                    col_partner[c] = pc;
+                if (tb_contains(s, hc->a, hc->b, "non-") ||
+                    tb_contains(s, hc->a, hc->b, "extra-") ||
+                    tb_contains(s, hc->a, hc->b, "rest of") ||
+                    tb_contains(s, hc->a, hc->b, "other"))
+                    col_partner[c] = ""; /* "Non-EU": a partner with no code, not the world */
+            }
             if (tb_contains(s, hc->a, hc->b, "year-to-date") ||
                 tb_contains(s, hc->a, hc->b, "year to date") ||
                 tb_contains_cs(s, hc->a, hc->b, "YTD"))
@@ -877,6 +1195,10 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
         }
         if (col_change[c] && !strcmp(u2, "percent_change"))
             u2[0] = '\0';
+        if (col_index[c]) {
+            memcpy(u2, "percent_change", 15);
+            growth = 1;
+        }
         if (u2[0] && !col_change[c] &&
             !(trade_unit_is_currency(u2) && trade_unit_is_currency(unit)))
             memcpy(col_unit[c], u2, sizeof u2); /* the table's currency: Canada's "dollars" */
@@ -888,21 +1210,33 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
         int mo = 0;
         if (head[c][0]) {
             char per[40];
-            if (tb_period(head[c], 0, strlen(head[c]), growth || col_change[c], per, &mo) &&
-                per[0])
+            if (tb_period(head[c], 0, strlen(head[c]), growth || col_change[c], per, &mo) && per[0])
                 memcpy(col_period[c], per, sizeof per);
         }
         if (hdr_month && strlen(col_period[c]) == 4)
             snprintf(col_period[c] + 4, sizeof col_period[c] - 4, "-%02d", hdr_month % 100);
     }
     for (size_t c = 1; c < ncols && c < TB_MAXCELLS; c++) {
-        int growth = !strcmp(col_unit[c], "percent_change");
+        int growth = !strcmp(col_unit[c], "percent_change") || !strcmp(col_unit[c], "percent");
         if (!col_period[c][0] && (growth || col_change[c])) {
-            /* "Sep 18  Sep 19  Growth": the growth is of the column before */
+            /* "Sep 18  Sep 19  Growth": the growth is of the latest period of
+             * the columns before it, back to the growth column before
+             * ("January-March 2024  January-March 2023  growth rate, %") */
+            long best = -1;
             for (size_t q = c - 1; q >= 1; q--) {
-                if (col_period[q][0] && strcmp(col_unit[q], "percent_change")) {
-                    memcpy(col_period[c], col_period[q], sizeof col_period[q]);
+                int q_rate = !strcmp(col_unit[q], "percent_change") || col_change[q];
+                if (q_rate && strcmp(col_unit[c], "percent"))
                     break;
+                if (q_rate || !strcmp(col_unit[q], "percent")) {
+                    /* "share, %" next to the growth column: of the levels before */
+                    if (q == 1)
+                        break;
+                    continue;
+                }
+                long end = tb_period_end(col_period[q]);
+                if (end > best) {
+                    best = end;
+                    memcpy(col_period[c], col_period[q], sizeof col_period[q]);
                 }
                 if (q == 1)
                     break;
@@ -1029,9 +1363,8 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                 memcpy(row_period, per, sizeof per);
             else if (!R->tabs)
                 labc.b = R->cell[c].b;
-            else if (!tb_contains(s, R->cell[c].a, R->cell[c].a + 5 < R->cell[c].b
-                                                      ? R->cell[c].a + 5
-                                                      : R->cell[c].b,
+            else if (!tb_contains(s, R->cell[c].a,
+                                  R->cell[c].a + 5 < R->cell[c].b ? R->cell[c].a + 5 : R->cell[c].b,
                                   "total")) {
                 /* a second label column: the goods ("SITC 7 Machinery"), not "Total goods" */
                 tb_copy(s, R->cell[c].a, R->cell[c].b, lead_product, sizeof lead_product);
@@ -1077,6 +1410,12 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             if (y && (q + 4 == lab->b || !(s[q + 4] >= '0' && s[q + 4] <= '9')))
                 snprintf(label_month, sizeof label_month, "%04d-%02d", y % 10000, m);
         }
+        if (!label_year && !label_month[0] && ex_isdigit((unsigned char)s[lab->a])) {
+            char lp[40];
+            int lm;
+            if (tb_period(s, lab->a, lab->b, 0, lp, &lm) && strlen(lp) == 7)
+                memcpy(label_month, lp, 8); /* "2024 Jan" */
+        }
         const char *label_flow = NULL;
         if (tb_contains(s, lab->a, lab->b, "import"))
             label_flow = "import";
@@ -1089,7 +1428,8 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             partner = tb_partner(s, n, lab->a, lab->b);
         }
         int total = 0, ratio = 0;
-        const char *kind_flow = label_country ? NULL : tb_label_flow(s, lab->a, lab->b, &total, &ratio);
+        const char *kind_flow =
+            label_country ? NULL : tb_label_flow(s, lab->a, lab->b, &total, &ratio);
         if (kind_flow && !label_country)
             label_flow = kind_flow; /* "Trade balance", "External Trade Turnover" */
         if (!label_country && label_flow)
@@ -1104,12 +1444,15 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
         if (!label_country && !total && !ratio && !label_year && !label_month[0] &&
             (!kind_flow || tb_contains(s, lab->a, lab->b, "excluding") ||
              tb_contains(s, lab->a, lab->b, "including") ||
-             tb_contains(s, lab->a, lab->b, "of which") || tb_contains(s, lab->a, lab->b, "non-"))) {
+             tb_contains(s, lab->a, lab->b, "of which") ||
+             tb_contains(s, lab->a, lab->b, "non-"))) {
             tb_copy(s, lab->a, lab->b, row_product, sizeof row_product);
             tb_sanitize(row_product);
         }
         if ((label_year || label_month[0]) && !partner)
             partner = cap_partner ? cap_partner : cap_world;
+        if (!partner && !label_country && (kind_flow || total) && cap_partner && country_rows == 0)
+            partner = cap_partner; /* "Trade with China": its Export, Import, Turnover rows */
         char label[128];
         tb_copy(s, lab->a, lab->b, label, sizeof label);
         tb_sanitize(label);
@@ -1155,6 +1498,11 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                           : cs;
             if (extract_number_value(&num, e10, neg, &f.value) != 0)
                 continue;
+            if (col_index[c] && !strcmp(f.unit, "percent_change")) {
+                /* 130.5 % of the base year: +30.5 % (in the written decimals) */
+                double p10 = extract_pow10(num.decimals);
+                f.value = round(f.value * p10 - 100 * p10) / p10;
+            }
             if (col_change[c] && trade_unit_is_currency(f.unit))
                 memcpy(f.measure, "change", 7);
             f.precision = extract_pow10(e10 - num.decimals);
@@ -1169,6 +1517,8 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             const char *hd = head[c];
             if (partner)
                 snprintf(f.partner, sizeof f.partner, "%s", partner);
+            else if (col_partner[c] && col_partner[c][0] && !label_country)
+                snprintf(f.partner, sizeof f.partner, "%s", col_partner[c]);
             if (row_reporter)
                 snprintf(f.reporter, sizeof f.reporter, "%s", row_reporter);
             else if (reporter)
@@ -1200,12 +1550,19 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                 else if (tb_contains(s, cap_a, cap_b, "imports") &&
                          !tb_contains(s, cap_a, cap_b, "exports"))
                     memcpy(f.flow, "import", 7);
+                else if (tb_contains(s, cap_a, cap_b, "balance") &&
+                         !tb_contains(s, cap_a, cap_b, "exports") &&
+                         !tb_contains(s, cap_a, cap_b, "imports"))
+                    memcpy(f.flow, "balance", 8); /* "UK trade balances (£ billion)" */
                 else if (tb_contains(s, cap_a, cap_b, "trade") && f.partner[0] &&
                          !tb_contains(s, cap_a, cap_b, "rank"))
                     memcpy(f.flow, "trade", 6);
             }
             if (!f.flow[0] && blk_flow && !ratio)
                 snprintf(f.flow, sizeof f.flow, "%s", blk_flow);
+            if (!f.flow[0] && title_trade && f.partner[0] && !ratio && strcmp(f.unit, "rank") &&
+                strcmp(f.unit, "count"))
+                memcpy(f.flow, "trade", 6); /* "Uzbekistan: foreign trade by main partners" */
             if (!f.period[0])
                 memcpy(f.period, cap_period, sizeof cap_period);
             if (row_product[0] && (country_rows == 0 || total))
@@ -1214,12 +1571,13 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                 snprintf(f.product, sizeof f.product, "%s", lead_product);
             if (col_part[c][0] && !f.product[0])
                 snprintf(f.product, sizeof f.product, "%s", col_part[c]);
-            if (!f.partner[0] && f.reporter[0] && !cap_partner &&
-                (country_rows == 0 || total || flow_total) &&
-                (f.flow[0] || ratio) && strcmp(f.unit, "rank") && strcmp(f.unit, "count"))
-                memcpy(f.partner, "WLD", 4); /* the reporter's own totals: its trade with the world */
+            if (!f.partner[0] && f.reporter[0] && !cap_partner && !col_partner[c] &&
+                (country_rows == 0 || total || flow_total) && (f.flow[0] || ratio) &&
+                strcmp(f.unit, "rank") && strcmp(f.unit, "count"))
+                memcpy(f.partner, "WLD",
+                       4); /* the reporter's own totals: its trade with the world */
             char note[400];
-            snprintf(note, sizeof note, "%s%srow: %s; column: %s%s%s", name, name[0] ? ": " : "",
+            snprintf(note, sizeof note, "%s%srow: %s; column: %s%s%s%s", name, name[0] ? ": " : "",
                      label, hd[0] ? hd : "?",
                      inferred == 3    ? "; values read as thousands (they match the text's figures)"
                      : inferred == 6  ? "; values read as millions (they match the text's figures)"
@@ -1228,7 +1586,10 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                                       : "",
                      rep_doc && !row_reporter   ? "; reporter from the title or first paragraph"
                      : rep_src && !row_reporter ? "; reporter from the source line under the table"
-                                                : "");
+                                                : "",
+                     par_doc && partner == sc->doc_partner
+                         ? "; partner from the title or first paragraph"
+                         : "");
             tb_sanitize(note);
             int rc = extract_push(sc, &f, R->cell[ci].a, R->cell[ci].b, ctx, name, note);
             if (rc)
@@ -1280,6 +1641,8 @@ int extract_tables(ex_scan *sc, int emit)
         if (b - L[i].a > 400 && !(ntab >= 2 && b - L[i].a <= 1200))
             continue; /* prose; a pasted header row with long headings has tabs */
         tb_split(s, &L[i]);
+        if (L[i].ncell == 1 && !L[i].tabs && !L[i].rule)
+            tb_split_single(s, &L[i]);
         size_t nonempty = 0;
         for (size_t c = 0; c < L[i].ncell; c++)
             if (L[i].cell[c].b > L[i].cell[c].a)
@@ -1313,7 +1676,8 @@ int extract_tables(ex_scan *sc, int emit)
                     for (size_t q = L[i].cell[c].a; q < L[i].cell[c].b; q++)
                         digits |= ex_isdigit((unsigned char)s[q]);
                     if (!isper && digits)
-                        lead_bad = 1; /* text cells are more label: "Total countries  Total goods" */
+                        lead_bad =
+                            1; /* text cells are more label: "Total countries  Total goods" */
                 } else {
                     trail++;
                     if (L[i].cell[c].b - L[i].cell[c].a > 32)
@@ -1325,6 +1689,11 @@ int extract_tables(ex_scan *sc, int emit)
             texts++;
         const tb_cell *c0 = &L[i].cell[0];
         int label = c0->b > c0->a && !(s[c0->a] >= '0' && s[c0->a] <= '9');
+        char lper[40];
+        int lmo;
+        if (!label && c0->b - c0->a > 4 && c0->b - c0->a < 24 &&
+            tb_period(s, c0->a, c0->b, 0, lper, &lmo) && strlen(lper) == 7)
+            label = 1; /* "2024 Jan": a month as the row label */
         if (!label && tb_year(s, c0)) {
             /* a year as the row label, unless the whole row is years (a header) */
             int years = 1;

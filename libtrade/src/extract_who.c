@@ -119,6 +119,7 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
         {"invests", "investment_flow"},
         {"attracted", "investment_flow"},
         {"attract", "investment_flow"},
+        {"attracts", "investment_flow"},
         {"attracting", "investment_flow"},
         {"foreign capital", "fdi_flow"},
         {"invested", "investment_flow"},
@@ -370,6 +371,28 @@ static void ex_member(const char *s, size_t n, size_t sa, size_t sb, const ex_ra
         return;
     ex_set(w->member, c);
     snprintf(w->member_flow, sizeof w->member_flow, "%s", flow);
+    if (bk) {
+        /* "Denmark and Austria (both +0.4 bn)": both report the figure */
+        size_t a0;
+        size_t ae = extract_prev_word(s, n, ca, &a0);
+        if (ae > a0 && a0 >= sa && extract_word(s, n, a0, "and") == ae - a0) {
+            size_t e2 = extract_skip_sp_back(s, n, a0, 0);
+            size_t c0 = e2;
+            for (int words = 0; words < 3 && c0 > sa; words++) {
+                size_t v0;
+                size_t ve = extract_prev_word(s, n, c0, &v0);
+                if (ve <= v0 || v0 < sa)
+                    break;
+                c0 = v0;
+                size_t cl2;
+                const char *c2 = extract_country_at(s, n, c0, &cl2);
+                if (c2 && c0 + cl2 == e2 && strcmp(c2, c)) {
+                    ex_set(w->member2, c2);
+                    break;
+                }
+            }
+        }
+    }
     /* the partner: "exporter to Russia", "trade with Russia" */
     for (size_t q = sa; q + 3 < sb; q++) {
         if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
@@ -1204,8 +1227,14 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         return;
     }
     int inv = !strncmp(f->flow, "fdi", 3) || !strncmp(f->flow, "investment", 10);
+    /* "Russia's trade turnover share amounted to 18.6%": the owner of a
+     * share of another country's trade is its partner, not its reporter */
+    int share_owner = w->share_poss && w->possessive[0] && !strcmp(w->reporter, w->possessive) &&
+                      !w->partner[0];
     /* reporter */
-    if (w->reporter[0] && w->adj_import && !w->partner[0]) {
+    if (share_owner) {
+        par = w->possessive;
+    } else if (w->reporter[0] && w->adj_import && !w->partner[0]) {
         /* "Chinese imports accounted for USD 5.36 billion" in a text about
          * another country's trade: imports from China */
         const char *other = before && before->reporter[0] ? before->reporter

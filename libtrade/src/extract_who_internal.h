@@ -35,6 +35,7 @@ typedef struct ex_who {
                            followed by Italy (5.6 bn)": the country before the figure's
                            parenthesis is the reporter */
     char member_flow[24];
+    char member2[8]; /* "Denmark and Austria (both +0.4 bn)": the other reporter */
 } ex_who;
 
 /* The document: its date and the sides its title or first paragraph names. */

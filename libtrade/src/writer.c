@@ -28,11 +28,7 @@
 #include <csv.h>
 
 #include "buf_internal.h"
-#include "trade/fit.h"
-#include "trade/growth.h"
 #include "trade/number.h"
-#include "trade/rank.h"
-#include "trade/summary.h"
 #include "trade/writer.h"
 #include "writer_internal.h"
 #include "writer_xlsx_internal.h"
@@ -70,57 +66,6 @@ struct trade_writer {
 
 static int writer_row(trade_writer *w, const char *const *cells, trade_error *err);
 enum { PART_FILE = 1, PART_MEMORY };
-
-static const char *const numeric_columns[] = {"value",
-                                              "precision",
-                                              "n",
-                                              "exports",
-                                              "imports",
-                                              "balance",
-                                              "coverage",
-                                              "total",
-                                              "share_pct",
-                                              "hhi",
-                                              "hhi_normalized",
-                                              "index",
-                                              "rate",
-                                              "gap",
-                                              "gap_pct",
-                                              "line",
-                                              "column",
-                                              "quantity",
-                                              "slope",
-                                              "intercept",
-                                              "low",
-                                              "high",
-                                              "stated_low",
-                                              "stated_high",
-                                              "computed_low",
-                                              "computed_high",
-                                              "count",
-                                              "value_usd",
-                                              "year"};
-
-/* The result modules name their own columns. */
-static const trade_column *(*const module_columns[])(size_t *) = {
-    trade_growth_columns, trade_fit_columns, trade_summary_columns, trade_rank_columns};
-
-int trade_column_is_numeric(const char *name)
-{
-    if (!name)
-        return 0;
-    for (size_t i = 0; i < sizeof numeric_columns / sizeof numeric_columns[0]; i++)
-        if (!strcmp(name, numeric_columns[i]))
-            return 1;
-    for (size_t m = 0; m < sizeof module_columns / sizeof module_columns[0]; m++) {
-        size_t n;
-        const trade_column *c = module_columns[m](&n);
-        for (size_t i = 0; i < n; i++)
-            if (c[i].numeric && !strcmp(name, c[i].name))
-                return 1;
-    }
-    return 0;
-}
 
 int trade_format_parse(const char *name, trade_format *out)
 {

@@ -30,7 +30,7 @@ if [ -n "${TRADE_EXTRACT_DEV:-}" ] && [ -d "$TRADE_EXTRACT_DEV" ]; then
   ran=1
 fi
 if [ -n "${TRADE_EXTRACT_HELD:-}" ] && [ -d "$TRADE_EXTRACT_HELD" ]; then
-  score "$data/held-keys.csv" "$TRADE_EXTRACT_HELD" 0.98 0.78 0.98
+  score "$data/held-keys.csv" "$TRADE_EXTRACT_HELD" 0.99 0.81 1.0
   ran=1
 fi
 if [ -n "${TRADE_EXTRACT_TABLES:-}" ] && [ -d "$TRADE_EXTRACT_TABLES" ]; then

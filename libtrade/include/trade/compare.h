@@ -22,6 +22,7 @@
 
 #include <stddef.h>
 
+#include "columns.h"
 #include "error.h"
 #include "table.h"
 
@@ -103,6 +104,13 @@ typedef int (*trade_compare_fn)(void *ctx, const trade_compare_row *row);
 TRADE_API int trade_compare_columns(const trade_table *t, trade_compare_mode mode,
                                     const trade_compare_options *opt, const char **names,
                                     unsigned char *numeric, size_t *n, trade_error *err);
+
+/* The columns compare adds to its groups' keys, over all modes (exports,
+ * imports, balance, coverage, total, share_pct, index, n, hhi,
+ * hhi_normalized, exports_reported, imports_mirror, gap, gap_pct,
+ * qualifier, status), each with whether it holds numbers, whatever the
+ * input: trade_column_is_numeric's source for them. Static storage. */
+TRADE_API const trade_column *trade_compare_metric_columns(size_t *n);
 
 /* Run comparison mode on t (an observation table), calling fn for each
  * output row.

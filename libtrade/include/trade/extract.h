@@ -24,7 +24,15 @@
  * the sentence before in the paragraph, the figure before, or the
  * document's title and first paragraph; relative times ("last year", "the
  * first nine months of this year") against the document's date line or
- * options->date_*. Where a field came from elsewhere than the figure's
+ * options->date_*. With no time in its sentence, a figure takes the period
+ * of the figure before (not of an aside or a comparison figure), of a
+ * list a colon opens, of the footnote its paragraph ends with, or the last
+ * time the text states before it; in a dated text a stock is as of the
+ * date and a flow with no year at all is of the last full year before it.
+ * "Respectively" lists, world rankings (partner WLD), routes (the Middle
+ * Corridor is XEA, a port's throughput has the reporter on both sides) and
+ * parts of a total ("of which", "through the X crossing", "on goods") are
+ * read as such. Where a field came from elsewhere than the figure's
  * sentence, the note says so, and confidence is lower. A figure stated for
  * two partners gives two figures. Within one text no two figures share
  * reporter, partner, flow, period, unit, qualifier, measure and product with

@@ -4,6 +4,7 @@
 
 #include "check.h"
 #include "codes.h"
+#include "columns.h"
 #include "compare.h"
 #include "complexity.h"
 #include "deflate.h"

@@ -20,6 +20,7 @@
 #include <pthread.h>
 #include <stddef.h>
 
+#include "columns.h"
 #include "error.h"
 
 #ifdef __cplusplus
@@ -66,18 +67,7 @@ TRADE_API int trade_writer_thread_create(pthread_t *th, void *(*fn)(void *), voi
 /* Parse "csv", "tsv", "jsonl" or "xlsx". Returns 0 or TRADE_EARG. */
 TRADE_API int trade_format_parse(const char *name, trade_format *out);
 
-/* An output column as a result module names it (trade_growth_columns,
- * trade_fit_columns, ...): its name, and 1 when its cells are numbers. */
-typedef struct trade_column {
-    const char *name;
-    int numeric;
-} trade_column;
-
-/* 1 if a column of this name holds numbers (value, growth_pct, rank, ...):
- * JSON lines writes its non-empty cells as JSON numbers. The observation
- * columns and other commands' columns are known here; the series commands'
- * columns come from their modules' tables (trade_growth_columns, ...). */
-TRADE_API int trade_column_is_numeric(const char *name);
+/* trade_column and trade_column_is_numeric: columns.h. */
 
 /* Open a writer on path; NULL or "-" is stdout (nothing to rename). opt may
  * be NULL (CSV, neutralising on). *out is NULL on failure (TRADE_EIO with the
