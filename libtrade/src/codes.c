@@ -93,10 +93,42 @@ static const trade_term *term_find(const trade_term *list, size_t n, const char 
     return NULL;
 }
 
+/* Three upper-case letters as one integer that orders as the text does. */
+static long pack3(const char *s)
+{
+    return ((long)(unsigned char)s[0] << 16) | ((long)(unsigned char)s[1] << 8) |
+           (long)(unsigned char)s[2];
+}
+
+/* The index in iso_countries of the three-byte code s, or COUNT(iso_countries):
+ * a binary search on packed codes, no strcmp calls on the hot path. */
+static size_t iso_find(const char *s)
+{
+    long key = pack3(s);
+    size_t lo = 0, hi = COUNT(iso_countries);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        long k = pack3(iso_countries[mid].alpha3);
+        if (k == key)
+            return mid;
+        if (k < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return COUNT(iso_countries);
+}
+
 const trade_country *trade_country_find(const char *alpha3)
 {
     if (!alpha3)
         return NULL;
+    /* a code of three bytes: the packed search (rank asks this of every
+     * row's partner; bsearch's strcmp calls cost more) */
+    size_t iso = alpha3[0] && alpha3[1] && alpha3[2] && !alpha3[3] ? iso_find(alpha3)
+                                                                    : COUNT(iso_countries);
+    if (iso < COUNT(iso_countries))
+        return &iso_countries[iso];
     const trade_country *c =
         bsearch(alpha3, iso_countries, COUNT(iso_countries), sizeof iso_countries[0], cmp_country);
     if (c)
@@ -270,31 +302,15 @@ int trade_qualifier_valid(const char *code)
     return code && (!*code || term_find(qualifiers, COUNT(qualifiers), code));
 }
 
-/* Three upper-case letters as one integer that orders as the text does. */
-static long pack3(const char *s)
-{
-    return ((long)(unsigned char)s[0] << 16) | ((long)(unsigned char)s[1] << 8) |
-           (long)(unsigned char)s[2];
-}
 
 int codes_country_id(const char *code)
 {
     if (!code || !*code)
         return 0;
     if (code[1] && code[2] && !code[3]) {
-        /* a binary search on packed codes: no strcmp calls on the hot path */
-        long key = pack3(code);
-        size_t lo = 0, hi = COUNT(iso_countries);
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            long k = pack3(iso_countries[mid].alpha3);
-            if (k == key)
-                return (int)mid + 1;
-            if (k < key)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        size_t i = iso_find(code);
+        if (i < COUNT(iso_countries))
+            return (int)i + 1;
     }
     for (size_t i = 0; i < COUNT(aggregates); i++)
         if (!strcmp(aggregates[i].alpha3, code))
@@ -332,6 +348,8 @@ int trade_unit_is_level(const char *code)
     static const char *const rates[] = {"percent", "percent_change", "pp", "rank"};
     if (!code)
         return 0;
+    if (code[0] != 'p' && code[0] != 'r')
+        return 1; /* every rate starts so: most rows (USD) need no strcmp */
     for (size_t i = 0; i < COUNT(rates); i++)
         if (!strcmp(code, rates[i]))
             return 0;

@@ -203,9 +203,19 @@ static int long_double_exact(void)
     return one + eps != one;
 }
 
+/* floorl(x) for 0 <= x < 2^63: adding 2^63 rounds x to an integer (the
+ * ulp there is 1 in a 64-bit mantissa), in the default rounding mode, so
+ * without floorl's switching of the x87 control word (speed: floorl was
+ * nearly half of this formatter's time). */
+static long double floor_pos(long double x)
+{
+    long double r = (x + 0x1p63L) - 0x1p63L;
+    return r > x ? r - 1 : r;
+}
+
 static long double round_safe(long double x, long double margin)
 {
-    long double f = floorl(x), frac = x - f;
+    long double f = floor_pos(x), frac = x - f;
     if (fabsl(frac - 0.5L) < margin)
         return -1;
     return frac > 0.5L ? f + 1 : f;
@@ -271,11 +281,18 @@ size_t trade_number_format_fast(double v, char *buf, size_t size)
     /* 17 - k digits before the decimal point */
     if ((double)d15 / p10d[k - 2] == a)
         return write_plain(v < 0, (unsigned long long)d15, 15, 17 - k, buf);
-    /* 16 digits when they read back (the shortest form then), else 17; a
-     * 16-digit integer is not exact as a double, so strtod decides */
+    /* 16 digits when they read back (the shortest form then), else 17.
+     * Below 2^53 the 16-digit integer is an exact double and the same one
+     * division decides exactly (speed: strtod was a fifth of formatting in
+     * trade growth); above, it is not exact, so strtod decides */
     long double d16 = round_safe(d / 10.0L, 0.01L);
     if (d16 < 0 || d16 >= 1e16L)
         return trade_number_format(v, buf, size);
+    if (d16 < 9007199254740992.0L && k - 1 <= 22) {
+        if ((double)d16 / p10d[k - 1] == a)
+            return write_plain(v < 0, (unsigned long long)d16, 16, 17 - k, buf);
+        return write_plain(v < 0, (unsigned long long)d17, 17, 17 - k, buf);
+    }
     size_t n = write_plain(v < 0, (unsigned long long)d16, 16, 17 - k, buf);
     if (strtod(buf, NULL) == v)
         return n;

@@ -140,7 +140,8 @@ int trade_rank_table(const trade_table *t, const trade_rank_options *opt, double
         return rc;
     int obs = n > 0 && trade_table_obs(t, 0) != NULL;
     unsigned char *chosen = obs ? malloc(n) : NULL;
-    trade_rank_item *items = malloc((n + 1) * sizeof *items);
+    trade_rank_item *items = malloc((n + 1) * sizeof *items), *byg = NULL;
+    size_t *start = NULL;
     if (!items || (obs && !chosen)) {
         rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
         goto done;
@@ -173,11 +174,33 @@ int trade_rank_table(const trade_table *t, const trade_rank_options *opt, double
         int asc = opt->ascending || (ucol >= 0 && !strcmp(trade_table_cell(t, r, (size_t)ucol), "rank"));
         items[m++] = (trade_rank_item){trade_group_of(groups, r), asc ? -v : v, r, 0};
     }
-    if ((rc = trade_rank_items(items, m, opt->ties, 0, err)))
+    /* The items by group (a counting sort: a group id is the index of
+     * the group's first row, below n, and rows keep their order within a
+     * group), then each group ranked on its own: the order of one sort by
+     * (group, value, order), with far fewer comparisons (speed: this sort
+     * was a tenth of trade rank). */
+    size_t ng = n;
+    start = calloc(ng + 1, sizeof *start);
+    byg = malloc((m + 1) * sizeof *byg);
+    if (!start || !byg) {
+        rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
         goto done;
+    }
     for (size_t i = 0; i < m; i++)
-        ranks[items[i].order] = items[i].rank;
+        start[items[i].group + 1]++;
+    for (size_t k = 0; k < ng; k++)
+        start[k + 1] += start[k];
+    for (size_t i = 0; i < m; i++)
+        byg[start[items[i].group]++] = items[i];
+    for (size_t k = 0, first = 0; k < ng; first = start[k], k++)
+        if (start[k] > first &&
+            (rc = trade_rank_items(byg + first, start[k] - first, opt->ties, 0, err)))
+            goto done;
+    for (size_t i = 0; i < m; i++)
+        ranks[byg[i].order] = byg[i].rank;
 done:
+    free(start);
+    free(byg);
     free(chosen);
     free(items);
     trade_group_index_free(groups);
