@@ -435,7 +435,12 @@ static const ex_cur ex_cur_words[] = {{"US dollars", "USD"},
                                       {"Russian rubles", "RUB"},
                                       {"yuan", "CNY"},
                                       {"renminbi", "CNY"},
+                                      {"Japanese yen", "JPY"},
                                       {"yen", "JPY"},
+                                      {"Nepali rupees", "NPR"},
+                                      {"Nepalese rupees", "NPR"},
+                                      {"Indian rupees", "INR"},
+                                      {"Pakistani rupees", "PKR"},
                                       {"Swiss francs", "CHF"},
                                       {NULL, NULL}};
 
@@ -506,6 +511,21 @@ size_t extract_cur_before(const char *s, size_t n, size_t p, char code[4])
     if (c == 0x20B8) {
         memcpy(code, "KZT", 4);
         return st;
+    }
+    if (c == 0xA5) {
+        memcpy(code, "JPY", 4); /* the yen sign (the yuan's is written CNY or RMB) */
+        return st;
+    }
+    /* "NRs.2.0 billion", "NRs 500 million": Nepalese rupees */
+    if (q >= 4 && memcmp(s + q - 4, "NRs.", 4) == 0 &&
+        (q == 4 || !ex_isalpha((unsigned char)s[q - 5]))) {
+        memcpy(code, "NPR", 4);
+        return q - 4;
+    }
+    if (q >= 3 && memcmp(s + q - 3, "NRs", 3) == 0 &&
+        (q == 3 || !ex_isalpha((unsigned char)s[q - 4]))) {
+        memcpy(code, "NPR", 4);
+        return q - 3;
     }
     if (c == '$') {
         memcpy(code, "USD", 4);
