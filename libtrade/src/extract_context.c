@@ -21,10 +21,11 @@ static int ex_abbrev_before(const char *s, size_t dot)
     size_t len = dot - a;
     if (len == 1)
         return 1; /* an initial: J. Smith, e.g. */
-    static const char *const ab[] = {
-        "cf",  "vs",  "mr",  "mrs", "dr",     "st",  "no",  "nr", "pp", "etc", "eg",   "ie",  "al",
-        "art", "fig", "vol", "ca",  "approx", "inc", "ltd", "co", "jr", "sr",  "prof", "gen",
-        "rs",  "nrs", NULL}; /* "NRs.2.0 billion", "Rs.500 crore": rupees */
+    static const char *const ab[] = {"cf",  "vs",     "mr",  "mrs", "dr", "st",  "no",  "nr",
+                                     "pp",  "etc",    "eg",  "ie",  "al", "art", "fig", "vol",
+                                     "ca",  "approx", "inc", "ltd", "co", "jr",  "sr",  "prof",
+                                     "gen", "rs",     "nrs", NULL}; /* "NRs.2.0 billion", "Rs.500
+                                                                       crore": rupees */
     for (size_t i = 0; ab[i]; i++) {
         if (strlen(ab[i]) == len) {
             size_t j = 0;

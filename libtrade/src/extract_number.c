@@ -415,34 +415,20 @@ typedef struct ex_cur {
 } ex_cur;
 
 /* Currency words after a number (longest first where they share a start). */
-static const ex_cur ex_cur_words[] = {{"US dollars", "USD"},
-                                      {"U.S. dollars", "USD"},
-                                      {"US dollar", "USD"},
-                                      {"euros", "EUR"},
-                                      {"euro", "EUR"},
-                                      {"dollars", "USD"},
-                                      {"dollar", "USD"},
-                                      {"pounds sterling", "GBP"},
-                                      {"pounds", "GBP"},
-                                      {"roubles", "RUB"},
-                                      {"rubles", "RUB"},
-                                      {"rouble", "RUB"},
-                                      {"ruble", "RUB"},
-                                      {"tenge", "KZT"},
-                                      {"Kazakh tenge", "KZT"},
-                                      {"Kazakhstani tenge", "KZT"},
-                                      {"Chinese yuan", "CNY"},
-                                      {"Russian rubles", "RUB"},
-                                      {"yuan", "CNY"},
-                                      {"renminbi", "CNY"},
-                                      {"Japanese yen", "JPY"},
-                                      {"yen", "JPY"},
-                                      {"Nepali rupees", "NPR"},
-                                      {"Nepalese rupees", "NPR"},
-                                      {"Indian rupees", "INR"},
-                                      {"Pakistani rupees", "PKR"},
-                                      {"Swiss francs", "CHF"},
-                                      {NULL, NULL}};
+static const ex_cur ex_cur_words[] = {{"US dollars", "USD"},    {"U.S. dollars", "USD"},
+                                      {"US dollar", "USD"},     {"euros", "EUR"},
+                                      {"euro", "EUR"},          {"dollars", "USD"},
+                                      {"dollar", "USD"},        {"pounds sterling", "GBP"},
+                                      {"pounds", "GBP"},        {"roubles", "RUB"},
+                                      {"rubles", "RUB"},        {"rouble", "RUB"},
+                                      {"ruble", "RUB"},         {"tenge", "KZT"},
+                                      {"Kazakh tenge", "KZT"},  {"Kazakhstani tenge", "KZT"},
+                                      {"Chinese yuan", "CNY"},  {"Russian rubles", "RUB"},
+                                      {"yuan", "CNY"},          {"renminbi", "CNY"},
+                                      {"Japanese yen", "JPY"},  {"yen", "JPY"},
+                                      {"Nepali rupees", "NPR"}, {"Nepalese rupees", "NPR"},
+                                      {"Indian rupees", "INR"}, {"Pakistani rupees", "PKR"},
+                                      {"Swiss francs", "CHF"},  {NULL, NULL}};
 
 /* A currency code (upper case, ISO 4217) at p; copies it into code. */
 size_t extract_code_at(const char *s, size_t n, size_t p, char code[4])
