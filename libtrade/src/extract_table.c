@@ -1,12 +1,29 @@
-/* extract_table.c - the aligned tables of a brief.
+/* extract_table.c - the tables of a brief or of a statistics office's page.
  *
  * A table is a run of at least two consecutive lines that split into cells
- * on tabs or on runs of two or more spaces, whose data rows hold a text
- * label then numbers. The line above the run (or a header row inside it)
- * gives the column headings; the nearest caption line above gives the
- * table's name ("Table 2"), its unit and scale ("(EUR thousand)", "EUR
- * million", "Ranking" for ranks, "%" for shares) and often the reporter
- * ("Belgian trade") and the year. A header that names a currency without a
+ * on tabs, pipes or runs of two or more spaces (or, pasted without its tabs,
+ * on single spaces before a tail of numbers: "Export (FOB) 3 797.0 3 340.7"),
+ * whose data rows hold a label then numbers. Cells with one space inside are
+ * one number ("13 315.0"); "...", "(-)", "n/a" are empty.
+ *
+ * The rows above the first data row (or, over one blank line, the rows just
+ * above the run) are its header: each column's heading is read from all of
+ * them, by cell index for tab-separated rows and by position for rows
+ * aligned with spaces. A heading gives the column's unit and scale
+ * ("millions of dollars", "% change", "Absolute change", "2023 in % to
+ * 2022" as an index), flow ("Imports", "Re-export value"), partner ("EU",
+ * "World") and period ("September 2016", "Sep 18", "January-June 2024*",
+ * "Q1 2024", "Year-to-Date" next to "November 2009"; a growth or share
+ * column of the latest period it or the level columns before it name).
+ *
+ * Up to four short caption lines above give the name ("Table 2"), the unit
+ * and scale, the reporter ("Belgian trade"), a partner ("with China") and
+ * a year; with none, the document's title or a "Source: CBS" line under the
+ * table gives the reporter. Row labels give the partner (a country), the
+ * flow ("Total exports" and the countries under it, "Trade balance",
+ * section lines "U.S. total exports:"), totals (partner WLD), goods
+ * ("Agricultural products": the product) and periods ("2024 Jan", "Sep
+ * 2019" cells, "Previous" columns). A header that names a currency without a
  * scale, over values that are a thousandth (or a millionth) of money figures
  * of the prose, is read as thousands (millions): the genre does that. */
 #include <math.h>
