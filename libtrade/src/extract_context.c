@@ -845,8 +845,11 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                 snprintf(e.text, sizeof e.text, "%04d-%02d", cy, m1);
                 goto found;
             }
-            if (!m2 || m2 <= m1)
+            if (!m2 || m2 == m1)
                 continue;
+            /* "July-April", "July-Feb": the months of a fiscal year, over
+             * the turn of the year; the year is that of the last month */
+            int y1 = m2 < m1 ? cy - 1 : cy;
             size_t end = q2 + l2;
             size_t after = extract_skip_sp(s, n, end, 0);
             int yy;
@@ -854,8 +857,28 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             if (doc_year && ((ty = extract_word(s, n, after, "this year")) ||
                              (ty = extract_word(s, n, after, "of this year")))) {
                 e.b = after + ty;
-                snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", doc_year, m1, doc_year, m2);
+                snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d",
+                         m2 < m1 ? doc_year - 1 : doc_year, m1, doc_year, m2);
                 goto found;
+            }
+            if (after + 4 <= n && s[after] == 'F' && s[after + 1] == 'Y') {
+                /* "July-April FY19", "July-March FY 2019": a fiscal year is
+                 * named by the year it ends in */
+                size_t d = after + 2 < n && s[after + 2] == ' ' ? after + 3 : after + 2;
+                size_t d1 = d;
+                while (d1 < n && ex_isdigit((unsigned char)s[d1]))
+                    d1++;
+                int fy = -1;
+                if (d1 - d == 2)
+                    fy = 2000 + (s[d] - '0') * 10 + (s[d + 1] - '0');
+                else if (d1 - d == 4 && extract_year_at(s, n, d, &yy))
+                    fy = yy;
+                if (fy > 0 && (d1 == n || !ex_isalpha((unsigned char)s[d1]))) {
+                    e.b = d1;
+                    snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", m2 < m1 ? fy - 1 : fy,
+                             m1, fy, m2);
+                    goto found;
+                }
             }
             if (extract_year_at(s, n, after, &yy) ||
                 (after < n && s[after] == ',' &&
@@ -864,7 +887,7 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             if (after < n && ex_isdigit((unsigned char)s[after]))
                 continue; /* a date: "January 24" */
             e.b = end;
-            snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", cy, m1, cy, m2);
+            snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", y1, m1, cy, m2);
         }
     found:
         if (!e.b)
