@@ -525,6 +525,19 @@ static int ex_prev_is(const char *s, size_t n, size_t p, const char *w, size_t *
     return 1;
 }
 
+/* Does a percentage end right before p ("up 16.0% from")? */
+static int ex_percent_before(const char *s, size_t n, size_t p)
+{
+    size_t b = extract_skip_sp_back(s, n, p, 0);
+    if (b > 0 && s[b - 1] == '%')
+        return 1;
+    size_t a = b;
+    size_t e = extract_prev_word(s, n, b, &a);
+    return e > a &&
+           (extract_word(s, n, a, "percent") == e - a || extract_word(s, n, a, "cent") == e - a ||
+            extract_word(s, n, a, "pc") == e - a);
+}
+
 /* Is a time at [p, ...) the base of a comparison? "than (in) 2010",
  * "compared to/with (the same period in) 2022", "on 2018", "over the same
  * period of last year", "from 2022 figures". *same: "the same period". */
@@ -550,7 +563,11 @@ static int ex_base_before(const char *s, size_t n, size_t p, int *same)
             ex_prev_is(s, n, w0, "to", &w1) || ex_prev_is(s, n, w0, "over", &w1) ||
             ex_prev_is(s, n, w0, "period", &w1) || ex_prev_is(s, n, w0, "same", &w1) ||
             ex_prev_is(s, n, w0, "indicator", &w1) || ex_prev_is(s, n, w0, "figure", &w1) ||
-            ex_prev_is(s, n, w0, "data", &w1) || ex_prev_is(s, n, w0, "from", &w1)) {
+            ex_prev_is(s, n, w0, "data", &w1) || ex_prev_is(s, n, w0, "from", &w1) ||
+            /* "lower than in the first half of 2022" */
+            ex_prev_is(s, n, w0, "half", &w1) || ex_prev_is(s, n, w0, "quarter", &w1) ||
+            ex_prev_is(s, n, w0, "first", &w1) || ex_prev_is(s, n, w0, "second", &w1) ||
+            ex_prev_is(s, n, w0, "third", &w1) || ex_prev_is(s, n, w0, "fourth", &w1)) {
             /* "compared to the same indicator in 2019" */
             if (ex_prev_is(s, n, w0, "from", NULL)) {
                 /* "from 2022 figures" yes, "from 2015 to 2020" no: the caller checks */
@@ -558,10 +575,19 @@ static int ex_base_before(const char *s, size_t n, size_t p, int *same)
                 while (q < n && ex_isdigit((unsigned char)s[q]))
                     q++;
                 q = extract_skip_sp(s, n, q, 1);
-                if (!extract_word(s, n, q, "figures") && !extract_word(s, n, q, "levels") &&
-                    !extract_word(s, n, q, "level"))
+                if (extract_word(s, n, q, "figures") || extract_word(s, n, q, "levels") ||
+                    extract_word(s, n, q, "level"))
+                    return 1;
+                /* "up 16.0% from 2009": the base of a change written just
+                 * before it; "from 2009 to 2012", "from 2009 onwards" are
+                 * spans */
+                if (q >= n || s[q] == '-' || extract_word(s, n, q, "to") ||
+                    extract_word(s, n, q, "till") || extract_word(s, n, q, "until") ||
+                    extract_word(s, n, q, "through") || extract_word(s, n, q, "and") ||
+                    extract_word(s, n, q, "onwards") || extract_word(s, n, q, "onward") ||
+                    (unsigned char)s[q] == 0xE2)
                     return 0;
-                return 1;
+                return ex_percent_before(s, n, w1);
             }
             w0 = w1;
             continue;
