@@ -721,6 +721,10 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             }
             if (extract_word(s, n, p, "the year") && strlen(e.text) == 4)
                 continue; /* "the year" alone: too vague */
+            /* "Figures for this year show ... 21.5 percent in January": the
+             * months after it in the sentence are of this year too */
+            if (!extract_word(s, n, p, "the year"))
+                cy = doc_year;
         } else if (((k = extract_word(s, n, p, "last year")) ||
                     (k = extract_word(s, n, p, "the previous year")) ||
                     (k = extract_word(s, n, p, "the past year")) ||
@@ -881,7 +885,9 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             int yy;
             size_t ty;
             if (doc_year && ((ty = extract_word(s, n, after, "this year")) ||
-                             (ty = extract_word(s, n, after, "of this year")))) {
+                             (ty = extract_word(s, n, after, "of this year")) ||
+                             (ty = extract_word(s, n, after, "period this year")) ||
+                             (ty = extract_word(s, n, after, "period of this year")))) {
                 e.b = after + ty;
                 snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d",
                          m2 < m1 ? doc_year - 1 : doc_year, m1, doc_year, m2);
