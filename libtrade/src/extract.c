@@ -1771,6 +1771,54 @@ static int ex_finish(ex_state *st)
                 }
                 nt = k;
             }
+            for (size_t q = a; doc.year && doc.month && q + 10 <= b &&
+                               nt < sizeof times / sizeof times[0];
+                 q++) {
+                /* "exports to China last month came to $9.63 billion": the
+                 * month before the document's date ("this month": its month) */
+                if (q > a && ex_isalpha((unsigned char)s[q - 1]))
+                    continue;
+                size_t k;
+                int back;
+                if ((k = extract_word(s, n, q, "last month")) ||
+                    (k = extract_word(s, n, q, "the previous month")))
+                    back = 1;
+                else if ((k = extract_word(s, n, q, "this month")))
+                    back = 0;
+                else
+                    continue;
+                int inside = 0;
+                for (size_t t = 0; t < nt; t++)
+                    if (q >= times[t].a && q < times[t].b)
+                        inside = 1;
+                if (inside)
+                    continue;
+                int mi = doc.year * 12 + doc.month - 1 - back;
+                ex_time *e = &times[nt++];
+                memset(e, 0, sizeof *e);
+                e->a = q;
+                e->b = q + k;
+                e->paren = (size_t)-1;
+                for (size_t pq = q; pq > a; pq--)
+                    if (s[pq - 1] == ')')
+                        break;
+                    else if (s[pq - 1] == '(') {
+                        e->paren = pq - 1;
+                        break;
+                    }
+                size_t w0;
+                size_t we = extract_prev_word(s, n, q, &w0);
+                e->base = we > w0 && w0 >= a &&
+                          (extract_word(s, n, w0, "than") == we - w0 ||
+                           extract_word(s, n, w0, "from") == we - w0 ||
+                           extract_word(s, n, w0, "with") == we - w0 ||
+                           extract_word(s, n, w0, "on") == we - w0 ||
+                           extract_word(s, n, w0, "over") == we - w0 ||
+                           extract_word(s, n, w0, "to") == we - w0 ||
+                           extract_word(s, n, w0, "against") == we - w0);
+                snprintf(e->text, sizeof e->text, "%04d-%02d", (mi / 12) % 10000, mi % 12 + 1);
+                q += k - 1;
+            }
             sent_a = a;
             sent_b = b;
             /* the sentence before, when it is in the same paragraph and has

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "buf_internal.h"
 #include "extract_internal.h"
 #include "trade/codes.h"
 #include "trade/period.h"
@@ -155,15 +156,9 @@ int trade_extract_dataset_files(const char *path, char ***files, size_t *n, trad
         size_t l = strlen(e->d_name);
         if (l < 5 || strcmp(e->d_name + l - 4, ".csv") != 0 || e->d_name[0] == '.')
             continue;
-        if (k == cap) {
-            size_t nc = cap ? cap * 2 : 16;
-            char **nv = nc < SIZE_MAX / sizeof *nv ? realloc(v, nc * sizeof *nv) : NULL;
-            if (!nv) {
-                rc = TRADE_ENOMEM;
-                break;
-            }
-            v = nv;
-            cap = nc;
+        if (ARRAY_GROW(v, k + 1, cap)) {
+            rc = TRADE_ENOMEM;
+            break;
         }
         if (!(v[k] = ex_join(path, e->d_name)))
             rc = TRADE_ENOMEM;

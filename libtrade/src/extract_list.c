@@ -217,14 +217,8 @@ int trade_extract_merge(trade_figure_list *into, trade_figure_list **from, trade
         return 0;
     if (l->n > SIZE_MAX / sizeof *into->items - into->n)
         return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "extract: out of memory");
-    if (into->n + l->n > into->cap) {
-        size_t nc = into->n + l->n;
-        trade_figure *ni = realloc(into->items, (nc ? nc : 1) * sizeof *ni);
-        if (!ni)
-            return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "extract: out of memory");
-        into->items = ni;
-        into->cap = nc;
-    }
+    if (ARRAY_GROW(into->items, into->n + l->n, into->cap))
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "extract: out of memory");
     if (l->n)
         memcpy(into->items + into->n, l->items, l->n * sizeof *l->items);
     into->n += l->n;

@@ -14,6 +14,7 @@
 
 #include "trade/growth.h"
 
+#include "buf_internal.h"
 #include "stream_internal.h"
 
 #define BATCH_BYTES ((size_t)1 << 20)
@@ -225,14 +226,9 @@ static void *produce(void *arg)
         size_t need = 0;
         for (int f = 0; f < SF_COUNT; f++)
             need += rd[m].f[f].n;
-        if (need + 1 > keycap) {
-            char *nk = realloc(keytext, need * 2 + 64);
-            if (!nk) {
-                rc = trade_error_set(&err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-                break;
-            }
-            keytext = nk;
-            keycap = need * 2 + 64;
+        if (ARRAY_GROW(keytext, need + 1, keycap)) {
+            rc = trade_error_set(&err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+            break;
         }
         char *o = keytext;
         for (int f = 0; f < SF_COUNT; f++) {

@@ -1305,13 +1305,8 @@ static int block_order(baci_worker *w)
         for (size_t i = 0; i < n; i++)
             if (!i || ((g[i].a >> 8) & 0xFFF) != ((g[i - 1].a >> 8) & 0xFFF))
                 nr++;
-        if (nr + 1 > w->capruns) {
-            brun *nrn = realloc(w->runs, (nr + 1) * sizeof *nrn);
-            if (!nrn)
-                return TRADE_ENOMEM;
-            w->runs = nrn;
-            w->capruns = nr + 1;
-        }
+        if (ARRAY_GROW(w->runs, nr + 1, w->capruns))
+            return TRADE_ENOMEM;
         brun *runs = w->runs;
         nr = 0;
         for (size_t i = 0; i < n; i++) {

@@ -24,6 +24,7 @@
 #include "trade/group.h"
 #include "trade/rank.h"
 
+#include "buf_internal.h"
 #include "stream_internal.h"
 
 /* Raw bytes per batch; a run of more than twice this is sliced by group. */
@@ -262,14 +263,8 @@ static size_t big_group(big_run *br, const stream_reader *r, const int *cols, si
     size_t need = 0;
     for (size_t c = 0; c < n; c++)
         need += r->f[cols[c]].n + 1;
-    if (br->tlen + need > br->tcap) {
-        size_t nc = (br->tlen + need) * 2 + 256;
-        char *t = realloc(br->text, nc);
-        if (!t)
-            return SIZE_MAX;
-        br->text = t;
-        br->tcap = nc;
-    }
+    if (ARRAY_GROW(br->text, br->tlen + need, br->tcap))
+        return SIZE_MAX;
     char *key = br->text + br->tlen;
     size_t kl = 0;
     for (size_t c = 0; c < n; c++) {
@@ -422,34 +417,17 @@ static int to_big(rstream *g, size_t first, size_t first_off)
     big_clear(br);
     size_t moved = b->n - first;
     size_t bytes = b->len - first_off;
-    if (br->b.len + bytes > br->b.cap) {
-        size_t nc = (br->b.len + bytes) * 2;
-        char *nb = realloc(br->b.buf, nc);
-        if (!nb)
-            return deliver(g, NULL);
-        br->b.buf = nb;
-        br->b.cap = nc;
-    }
+    if (ARRAY_GROW(br->b.buf, br->b.len + bytes, br->b.cap))
+        return deliver(g, NULL);
     memcpy(br->b.buf + br->b.len, b->buf + first_off, bytes);
     br->b.len += bytes;
-    if (moved > br->b.ncap || moved > br->gcap) {
-        size_t nc = moved * 2 + 1024;
-        unsigned long *bl = realloc(br->b.bline, nc * sizeof *bl);
-        if (bl)
-            br->b.bline = bl;
-        unsigned long *fl = realloc(br->b.fline, nc * sizeof *fl);
-        if (fl)
-            br->b.fline = fl;
-        size_t *tg = realloc(br->b.tag, nc * sizeof *tg);
-        if (tg)
-            br->b.tag = tg;
-        size_t *gr = realloc(br->group, nc * sizeof *gr);
-        if (gr)
-            br->group = gr;
-        if (!bl || !fl || !tg || !gr)
-            return deliver(g, NULL);
-        br->b.ncap = br->gcap = nc;
-    }
+    /* the batch's three arrays share b.ncap; group keeps room for the
+       records the big run will still take */
+    size_t bcap = br->b.ncap, fcap = br->b.ncap, tcap = br->b.ncap;
+    if (ARRAY_GROW(br->b.bline, moved, bcap) || ARRAY_GROW(br->b.fline, moved, fcap) ||
+        ARRAY_GROW(br->b.tag, moved, tcap) || ARRAY_GROW(br->group, moved + 1024, br->gcap))
+        return deliver(g, NULL);
+    br->b.ncap = bcap;
     unsigned long shift = b->bline[first] - 2;
     for (size_t i = 0; i < moved; i++) {
         br->b.bline[i] = b->bline[first + i] - shift;
@@ -509,14 +487,9 @@ static void *produce(void *arg)
                 ro->progress(ro->progress_ctx, path, plan->size + at, plan->size * 2);
                 next_report = at + ((unsigned long long)1 << 24);
             }
-            if (rep->n + 1 > prevcap) {
-                char *np = realloc(prev, rep->n * 2 + 16);
-                if (!np) {
-                    rc = trade_error_set(&err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-                    break;
-                }
-                prev = np;
-                prevcap = rep->n * 2 + 16;
+            if (ARRAY_GROW(prev, rep->n + 1, prevcap)) {
+                rc = trade_error_set(&err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+                break;
             }
             memcpy(prev, rep->p, rep->n);
             prevn = rep->n;
@@ -532,15 +505,9 @@ static void *produce(void *arg)
                 break;
             }
             g->big.group[g->big.b.n - 1] = grp;
-            if (g->big.b.n >= g->big.gcap) {
-                size_t nc = g->big.gcap * 2 + 1024;
-                size_t *gr = realloc(g->big.group, nc * sizeof *gr);
-                if (!gr) {
-                    rc = trade_error_set(&err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-                    break;
-                }
-                g->big.group = gr;
-                g->big.gcap = nc;
+            if (ARRAY_GROW(g->big.group, g->big.b.n + 1, g->big.gcap)) {
+                rc = trade_error_set(&err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+                break;
             }
             continue;
         }
@@ -553,15 +520,9 @@ static void *produce(void *arg)
             if ((stop = flush_runs(g)))
                 break;
             big_run *br = &g->big;
-            if (br->gcap < br->b.n + 1024) {
-                size_t nc = br->b.n * 2 + 1024;
-                size_t *gr = realloc(br->group, nc * sizeof *gr);
-                if (!gr) {
-                    rc = trade_error_set(&err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-                    break;
-                }
-                br->group = gr;
-                br->gcap = nc;
+            if (ARRAY_GROW(br->group, br->b.n + 1024, br->gcap)) {
+                rc = trade_error_set(&err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+                break;
             }
             /* number the groups of the records moved: scan them again */
             stream_reader again;

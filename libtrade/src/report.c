@@ -24,6 +24,8 @@
 #include "trade/report.h"
 #include "trade/series.h"
 
+#include "buf_internal.h"
+
 /* ---- the tables ---- */
 
 static const trade_report_section sections[] = {{"growth", "growth.csv"},   {"ranks", "ranks.csv"},
@@ -207,7 +209,7 @@ typedef struct chart_spec {
 struct trade_report_config {
     char *title, *subtitle;
     chart_spec *charts;
-    size_t n;
+    size_t n, cap;
 };
 
 static void spec_free(chart_spec *s)
@@ -277,10 +279,8 @@ static int config_line(trade_report_config *c, chart_spec **cur, char *buf, cons
             if (!strcmp(c->charts[i].slug, slug))
                 return trade_error_set(err, TRADE_EARG, name, line, 0, "chart %s is named twice",
                                        slug);
-        chart_spec *nv = realloc(c->charts, (c->n + 1) * sizeof *nv);
-        if (!nv)
+        if (ARRAY_GROW(c->charts, c->n + 1, c->cap))
             return trade_error_set(err, TRADE_ENOMEM, name, line, 0, "out of memory");
-        c->charts = nv;
         *cur = &c->charts[c->n++];
         memset(*cur, 0, sizeof **cur);
         snprintf((*cur)->slug, sizeof(*cur)->slug, "%s", slug);
@@ -383,31 +383,21 @@ int trade_report_config_read(const char *path, trade_report_config **out, trade_
     FILE *f = fopen(path, "rb");
     if (!f)
         return trade_error_set(err, TRADE_EIO, path, 0, 0, "%s", strerror(errno));
-    char *text = NULL;
-    size_t len = 0, cap = 0;
+    dynbuf text = DYNBUF_INIT(0);
+    char chunk[4096];
+    size_t k;
     int rc = 0;
-    for (;;) {
-        if (len == cap) {
-            size_t ncap = cap ? cap * 2 : 4096;
-            char *nt = ncap > cap ? realloc(text, ncap) : NULL;
-            if (!nt) {
-                rc = trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
-                break;
-            }
-            text = nt;
-            cap = ncap;
-        }
-        size_t k = fread(text + len, 1, cap - len, f);
-        len += k;
-        if (k == 0)
+    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (dynbuf_addn(&text, chunk, k)) {
+            rc = trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
             break;
-    }
+        }
     if (!rc && ferror(f))
         rc = trade_error_set(err, TRADE_EIO, path, 0, 0, "read error");
     fclose(f);
     if (!rc)
-        rc = trade_report_config_parse(text ? text : "", len, path, out, err);
-    free(text);
+        rc = trade_report_config_parse(text.p ? text.p : "", text.len, path, out, err);
+    dynbuf_free(&text);
     return rc;
 }
 
@@ -695,14 +685,8 @@ static int slug_has(const slug_set *s, const char *slug)
 
 static int slug_add(slug_set *s, const char *slug)
 {
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 32;
-        char(*v)[96] = realloc(s->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        s->v = v;
-        s->cap = cap;
-    }
+    if (ARRAY_GROW(s->v, s->n + 1, s->cap))
+        return -1;
     snprintf(s->v[s->n++], sizeof s->v[0], "%s", slug);
     return 0;
 }

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf_internal.h"
 #include "stream_internal.h"
 #include "writer_internal.h"
 
@@ -59,11 +60,8 @@ static int refill(stream_reader *r, const char *name, trade_error *err)
         if (r->cap >= MAX_RECORD)
             return -trade_error_set(err, TRADE_ELIMIT, name, r->line, 1,
                                     "a record longer than %zu bytes", (size_t)MAX_RECORD);
-        char *nb = realloc(r->buf, r->cap * 2);
-        if (!nb)
+        if (ARRAY_GROW(r->buf, r->len + 1, r->cap))
             return -trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-        r->buf = nb;
-        r->cap *= 2;
     }
     size_t want = r->cap - r->len;
     if (want > r->end - r->off)
@@ -101,13 +99,8 @@ static int split(stream_reader *r, const char *rec, size_t n, int quoted, trade_
         }
         return 0;
     }
-    if (r->scratch_cap < n + 1) {
-        char *s = realloc(r->scratch, n + 1);
-        if (!s)
-            return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-        r->scratch = s;
-        r->scratch_cap = n + 1;
-    }
+    if (ARRAY_GROW(r->scratch, n + 1, r->scratch_cap))
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
     char *o = r->scratch;
     size_t i = 0, col = 0;
     while (col < r->ncols) {
@@ -233,13 +226,8 @@ static int key_keep(key_copy *k, const stream_field *f)
     size_t need = 0;
     for (int i = 0; i < SF_COUNT; i++)
         need += f[i].n;
-    if (need + 1 > k->cap) {
-        char *t = realloc(k->text, need * 2 + 64);
-        if (!t)
-            return -1;
-        k->text = t;
-        k->cap = need * 2 + 64;
-    }
+    if (ARRAY_GROW(k->text, need + 1, k->cap))
+        return -1;
     char *o = k->text;
     for (int i = 0; i < SF_COUNT; i++) {
         memcpy(o, f[i].p, f[i].n);
@@ -374,20 +362,14 @@ int Trade_stream_plan(const char *path, stream_plan *plan, trade_read_progress_f
                 cur = p;
         }
         if (new_block) {
-            if (plan->nblocks + 2 > bcap) {
-                size_t nc = bcap ? bcap * 2 : 16;
-                unsigned long long *o = realloc(plan->off, nc * sizeof *o);
-                if (o)
-                    plan->off = o;
-                unsigned long *l = realloc(plan->line, nc * sizeof *l);
-                if (l)
-                    plan->line = l;
-                if (!o || !l) {
-                    rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-                    break;
-                }
-                bcap = nc;
+            /* two arrays, one capacity: bcap grows once both have room */
+            size_t ocap = bcap, lcap = bcap;
+            if (ARRAY_GROW(plan->off, plan->nblocks + 2, ocap) ||
+                ARRAY_GROW(plan->line, plan->nblocks + 2, lcap)) {
+                rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+                break;
             }
+            bcap = ocap;
             plan->off[plan->nblocks] = at;
             plan->line[plan->nblocks] = r.rec_line;
             plan->nblocks++;
@@ -420,26 +402,11 @@ void Trade_stream_batch_init(stream_batch *b, const char *name, const trade_read
     b->ro = ro;
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return 0;
-    size_t nc = *cap ? *cap : 64;
-    while (nc < need)
-        nc *= 2;
-    void *np = realloc(*p, nc * size);
-    if (!np)
-        return -1;
-    *p = np;
-    *cap = nc;
-    return 0;
-}
-
 void Trade_stream_batch_reset(stream_batch *b, const stream_plan *plan)
 {
     b->len = 0;
     b->n = 0;
-    if (!grow((void **)&b->buf, &b->cap, plan->header_len, 1)) {
+    if (!ARRAY_GROW(b->buf, plan->header_len, b->cap)) {
         memcpy(b->buf, plan->header, plan->header_len);
         b->len = plan->header_len;
     }
@@ -448,23 +415,14 @@ void Trade_stream_batch_reset(stream_batch *b, const stream_plan *plan)
 
 int Trade_stream_batch_add(stream_batch *b, const stream_reader *r, size_t tag, trade_error *err)
 {
-    if (grow((void **)&b->buf, &b->cap, b->len + r->rec_span + 1, 1))
+    if (ARRAY_GROW(b->buf, b->len + r->rec_span + 1, b->cap))
         return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-    if (b->n + 1 > b->ncap) {
-        size_t nc = b->ncap ? b->ncap * 2 : 1024;
-        unsigned long *bl = realloc(b->bline, nc * sizeof *bl);
-        if (bl)
-            b->bline = bl;
-        unsigned long *fl = realloc(b->fline, nc * sizeof *fl);
-        if (fl)
-            b->fline = fl;
-        size_t *tg = realloc(b->tag, nc * sizeof *tg);
-        if (tg)
-            b->tag = tg;
-        if (!bl || !fl || !tg)
-            return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-        b->ncap = nc;
-    }
+    /* three arrays, one capacity: ncap grows once all have room */
+    size_t bcap = b->ncap, fcap = b->ncap, tcap = b->ncap;
+    if (ARRAY_GROW(b->bline, b->n + 1, bcap) || ARRAY_GROW(b->fline, b->n + 1, fcap) ||
+        ARRAY_GROW(b->tag, b->n + 1, tcap))
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    b->ncap = bcap;
     memcpy(b->buf + b->len, r->rec, r->rec_span);
     b->len += r->rec_span;
     if (!r->rec_has_newline)
@@ -511,14 +469,8 @@ static int map_problem(void *ctx, const trade_error *problem)
     if (!has)
         return 1;
     if (b->nproblems < MAX_KEPT) {
-        if (b->nproblems == b->problems_cap) {
-            size_t nc = b->problems_cap ? b->problems_cap * 2 : 8;
-            trade_error *np = realloc(b->problems, nc * sizeof *np);
-            if (!np)
-                return 1;
-            b->problems = np;
-            b->problems_cap = nc;
-        }
+        if (ARRAY_GROW(b->problems, b->nproblems + 1, b->problems_cap))
+            return 1;
         b->problems[b->nproblems++] = e;
     }
     return 0;

@@ -320,14 +320,8 @@ int trade_table_add_row(trade_table *t, const char *const *cells, trade_error *e
     if (size > UINT32_MAX)
         return trade_error_set(err, TRADE_ELIMIT, NULL, 0, 0, "row longer than %lu bytes",
                                (unsigned long)UINT32_MAX);
-    if (t->nrows == t->caprows) {
-        size_t cap = t->caprows ? t->caprows * 2 : 256;
-        row *rows = realloc(t->rows, cap * sizeof *rows);
-        if (!rows)
-            return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-        t->rows = rows;
-        t->caprows = cap;
-    }
+    if (ARRAY_GROW(t->rows, t->nrows + 1, t->caprows))
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
     row *rw = &t->rows[t->nrows];
     memset(rw, 0, sizeof *rw);
     rw->cells = arena_alloc_u32(&t->mem, size ? size : 1);
