@@ -368,6 +368,25 @@ static int ex_change_before(const char *s, size_t n, size_t sent_a, size_t start
                                 return -1;
                         if (extract_word(s, n, v0, "up") == ve - v0 && j == 18)
                             return 1;
+                        /* "exports declined by $39m to $298m and imports by
+                         * $82m to $1,401m": a flow with no verb of its own
+                         * takes the verb of the clause before */
+                        static const char *const flows[] = {
+                            "exports", "imports", "export", "import", "trade", "turnover", NULL};
+                        int flow_noun = 0;
+                        for (size_t u = 0; flows[u]; u++)
+                            if (extract_word(s, n, v0, flows[u]) == ve - v0)
+                                flow_noun = 1;
+                        size_t c0;
+                        size_t ce = extract_prev_word(s, n, v0, &c0);
+                        if (flow_noun && j == 18 && ce > c0 && c0 >= sent_a &&
+                            (extract_word(s, n, c0, "and") == ce - c0 ||
+                             extract_word(s, n, c0, "while") == ce - c0)) {
+                            int up = ex_any_word(s, n, sent_a, c0, ex_up_words);
+                            int down = ex_any_word(s, n, sent_a, c0, ex_down_words);
+                            if (up != down)
+                                return up ? 1 : -1;
+                        }
                     }
                 }
                 skipped = 1;
