@@ -752,8 +752,9 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             /* "the same period in 2022" / "of last year" is a base (found with the year) */
             size_t q = extract_skip_sp(s, n, p + k, 1);
             if (extract_word(s, n, q, "in") || extract_word(s, n, q, "of") ||
-                extract_word(s, n, q, "last") || extract_word(s, n, q, "a year"))
-                continue;
+                extract_word(s, n, q, "last") || extract_word(s, n, q, "a year") ||
+                extract_word(s, n, q, "from") || extract_word(s, n, q, "between"))
+                continue; /* "in the period from January to December 2010": read there */
             int same;
             if (ex_base_before(s, n, p, &same) || ex_prev_is(s, n, p, "than", NULL))
                 continue;
