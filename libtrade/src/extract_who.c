@@ -98,6 +98,7 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
         {"exported", "export"},
         {"exporting", "export"},
         {"shipped", "export"},
+        {"shipments to", "export"}, /* "shipments to China totaled"; alone, either way */
         {"supplies", "export"},
         {"imports", "import"},
         {"import", "import"},
