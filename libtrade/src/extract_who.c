@@ -98,7 +98,7 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
         {"exported", "export"},
         {"exporting", "export"},
         {"shipped", "export"},
-        {"shipments to", "export"}, /* "shipments to China totaled"; alone, either way */
+        {"shipments", "export"}, /* only before "to": see below */
         {"supplies", "export"},
         {"imports", "import"},
         {"import", "import"},
@@ -165,6 +165,9 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
             if (!money)
                 continue;
         }
+        if (!strcmp(words[j].w, "shipments") &&
+            !extract_word(s, n, extract_skip_sp(s, n, i + l, 1), "to"))
+            continue; /* "shipments to China totaled"; "yarn shipments grew": either way */
         *k = l;
         const char *f = words[j].flow;
         if (strcmp(f, "balance") == 0) {
