@@ -523,6 +523,18 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                   extract_word(s, n, nx, "to") || extract_word(s, n, nx, "and") ||
                   extract_word(s, n, nx, "from") || extract_word(s, n, nx, "during") ||
                   extract_word(s, n, nx, "last") || extract_word(s, n, nx, "this");
+        if (!sep) {
+            /* "five billion euros, compared to 2.5 billion at the beginning
+             * of this year": the other side of a comparison */
+            size_t w0, w1;
+            size_t we = extract_prev_word(s, n, sign ? sign_pos : p, &w0);
+            size_t we1 = we > w0 ? extract_prev_word(s, n, w0, &w1) : 0;
+            int to = we > w0 && (extract_word(s, n, w0, "to") == we - w0 ||
+                                 extract_word(s, n, w0, "with") == we - w0);
+            sep = (to && we1 > w1 && extract_word(s, n, w1, "compared") == we1 - w1) ||
+                  (we > w0 && (extract_word(s, n, w0, "against") == we - w0 ||
+                               extract_word(s, n, w0, "versus") == we - w0));
+        }
         for (size_t j = st->nraw; sep && j > 0 && j + 4 > st->nraw; j--) {
             const ex_raw *pr = &st->raw[j - 1];
             if (pr->end > p || p - pr->end > 600)
