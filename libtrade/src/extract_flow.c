@@ -231,6 +231,23 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
         wa = sent_a;
     if (wa < lo)
         wa = lo;
+    for (size_t q = wa; q < start; q++) {
+        /* "exports to Peru rose 5.5 percent, and those to Brazil 3.1
+         * percent": the elided verb is the clause's before */
+        size_t t;
+        if (q > wa && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        if ((t = extract_word(s, n, q, "those")) || (t = extract_word(s, n, q, "that"))) {
+            size_t q2 = extract_skip_sp(s, n, q + t, 1);
+            if (extract_word(s, n, q2, "to") || extract_word(s, n, q2, "from") ||
+                extract_word(s, n, q2, "with")) {
+                wa = start > 300 ? start - 300 : 0;
+                if (wa < sent_a)
+                    wa = sent_a;
+                break;
+            }
+        }
+    }
     int noun_after = 0;
     {
         /* "a 17.2 per cent drop in exports", "a 6.1-percent decline": a change

@@ -1166,6 +1166,40 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             }
         }
     }
+    {
+        /* "exports to the US shrank 4.1 percent, and those to Japan 16.5
+         * percent", "while that to Vietnam increased 22.6 percent": the flow
+         * of the clause before, with another partner */
+        size_t lo = start > sa + 80 ? start - 80 : sa;
+        for (size_t p = start; p > lo; p--) {
+            size_t q = p - 1;
+            if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+                continue;
+            size_t t = extract_word(s, n, q, "those");
+            if (!t)
+                t = extract_word(s, n, q, "that");
+            if (!t)
+                continue;
+            size_t q2 = extract_skip_sp(s, n, q + t, 1);
+            size_t t2 = extract_word(s, n, q2, "to");
+            if (!t2)
+                t2 = extract_word(s, n, q2, "from");
+            if (!t2)
+                t2 = extract_word(s, n, q2, "with");
+            if (!t2)
+                break;
+            q2 = extract_skip_sp(s, n, q2 + t2, 1);
+            size_t th = extract_word(s, n, q2, "the");
+            size_t cl;
+            int poss;
+            const char *c = ex_country(s, n, q2, &cl, &poss);
+            if (!c && th)
+                c = ex_country(s, n, extract_skip_sp(s, n, q2 + th, 1), &cl, &poss);
+            if (c && flow && kw_b <= q)
+                ex_set(w->partner, c);
+            break;
+        }
+    }
     ex_member(s, n, sa, sb, r, w);
 }
 
