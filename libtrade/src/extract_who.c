@@ -511,11 +511,21 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             size_t in = extract_word(s, n, q2, "in");
             int d;
             size_t k2;
-            const char *f =
-                in ? ex_flow_word(s, n, extract_skip_sp(s, n, q2 + in, 1), &k2, &d) : NULL;
+            size_t q3 = in ? extract_skip_sp(s, n, q2 + in, 1) : q2;
+            for (int it = 0; in && it < 2; it++) {
+                /* "a 1.4% decline in its overall exports" */
+                size_t kq;
+                if ((kq = extract_word(s, n, q3, "its")) ||
+                    (kq = extract_word(s, n, q3, "their")) ||
+                    (kq = extract_word(s, n, q3, "the")) ||
+                    (kq = extract_word(s, n, q3, "overall")) ||
+                    (kq = extract_word(s, n, q3, "total")))
+                    q3 = extract_skip_sp(s, n, q3 + kq, 1);
+            }
+            const char *f = in ? ex_flow_word(s, n, q3, &k2, &d) : NULL;
             if (f) {
                 flow = f;
-                kw_a = extract_skip_sp(s, n, q2 + in, 1);
+                kw_a = q3;
                 kw_b = kw_a + k2;
                 deficit = d;
             }
@@ -1005,6 +1015,8 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
      * million", "China (more than $1.6 billion)", "Switzerland - 25.8") */
     {
         size_t q = r->start;
+        if (q > 0 && (s[q - 1] == '-' || s[q - 1] == '+') && q > 1 && s[q - 2] == '(')
+            q--; /* "China (-12.2%) and Norway (-5.7%)": the sign */
         size_t e = extract_skip_sp_back(s, n, q, 0);
         /* skip a qualifier: "(more than $1.6 billion)" */
         for (int it = 0; it < 3; it++) {
