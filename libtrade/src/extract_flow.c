@@ -259,10 +259,21 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
             if (extract_word(s, n, after, nouns[j]))
                 noun_after = j < 4 || j == 9 || j == 10 || j == 11 ? -1 : 1;
     }
+    int rate_level = 0; /* the level a growth rate came to: no sign from a verb */
     if (noun_after && !change && !followed_of) {
         change = 1;
         if (noun_after < 0)
             neg = 1;
+    }
+    if (!change && !followed_of) {
+        /* "The annual growth rate ... was reduced to 12.8%", "the rate of
+         * growth ... was only 16%": the level of a growth rate is a growth */
+        static const char *const rate_w[] = {"growth rate", "rate of growth", NULL};
+        size_t ga = start > 120 ? start - 120 : 0;
+        if (ga < sent_a)
+            ga = sent_a;
+        if (ex_any_word(s, n, ga, start, rate_w))
+            change = rate_level = 1;
     }
     if (!change && we > w0 &&
         (extract_word(s, n, w0, "to") == we - w0 || extract_word(s, n, w0, "from") == we - w0 ||
@@ -317,7 +328,7 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
             }
         }
     }
-    if (change && !neg && !r->sign_change) {
+    if (change && !neg && !r->sign_change && !rate_level) {
         /* "fell by 5%": the verb before "by" */
         if (ex_any_word(s, n, wa, start, ex_down_words) &&
             !ex_any_word(s, n, wa, start, ex_up_words))
