@@ -314,8 +314,10 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
                     break;
             }
             if (!change) {
-                int up = ex_any_word(s, n, wa, start, ex_up_words);
-                int down = ex_any_word(s, n, wa, start, ex_down_words);
+                /* up to the qualifier: "down more than 35 percent" is no rise */
+                size_t qe = we > w0 && we > wa && we < start ? we : start;
+                int up = ex_any_word(s, n, wa, qe, ex_up_words);
+                int down = ex_any_word(s, n, wa, qe, ex_down_words);
                 /* a verb of change in the clause and no "share"/"of" */
                 static const char *const share_w[] = {"share",     "stake",      "accounts",
                                                       "accounted", "account",    "proportion",
