@@ -485,7 +485,18 @@ void extract_measure(const char *s, size_t n, size_t sent_a, size_t sent_b, ex_r
             static const char *const down[] = {
                 "lower",   "less than", "decrease",      "decline", "drop",   "fall",
                 "down on", "down from", "down compared", "fewer",   "plunge", "slump", NULL};
-            for (int pass = 0; pass < 2 && !dir; pass++) {
+            size_t mk = extract_word(s, n, p, "more than");
+            if (mk) {
+                /* "imported 1.3 billion euros more than it exported": a
+                 * balance, a level */
+                size_t q = extract_skip_sp(s, n, p + mk, 1);
+                size_t k2;
+                if ((k2 = extract_word(s, n, q, "it")) || (k2 = extract_word(s, n, q, "they")))
+                    q = extract_skip_sp(s, n, q + k2, 1);
+                if (extract_word(s, n, q, "exported") || extract_word(s, n, q, "imported"))
+                    p = n; /* no change word there */
+            }
+            for (int pass = 0; pass < 2 && !dir && p < n; pass++) {
                 for (size_t j = 0; up[j] && !dir; j++)
                     if (extract_word(s, n, p, up[j]))
                         dir = 1;

@@ -499,6 +499,23 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             }
         }
     }
+    if (flow && (!strcmp(flow, "import") || !strcmp(flow, "export")) && !r->is_percent) {
+        /* "Finland has imported 1.3 billion euros more than it exported":
+         * the balance, negative when imports exceed exports */
+        size_t q = extract_skip_sp(s, n, r->end, 1);
+        size_t k;
+        if ((k = extract_word(s, n, q, "more than"))) {
+            q = extract_skip_sp(s, n, q + k, 1);
+            if ((k = extract_word(s, n, q, "it")) || (k = extract_word(s, n, q, "they")) ||
+                (k = extract_word(s, n, q, "was")))
+                q = extract_skip_sp(s, n, q + k, 1);
+            int imp = !strcmp(flow, "import");
+            if (extract_word(s, n, q, imp ? "exported" : "imported")) {
+                flow = "balance";
+                deficit = imp;
+            }
+        }
+    }
     if (r->is_percent) {
         /* "a 14 per cent decline in exports": the flow of that change */
         size_t q = extract_skip_sp(s, n, r->end, 1);
