@@ -714,8 +714,34 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                                 snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", y, m1, y,
                                          m2);
                                 e.a = m1s;
+                            } else if (!m1) {
+                                /* "in the months up to May this year": from
+                                 * January */
+                                size_t u0 = t0, x0;
+                                if (ex_prev_is(s, n, t0, "up", &x0))
+                                    u0 = x0;
+                                if (ex_prev_is(s, n, u0, "months", &x0)) {
+                                    snprintf(e.text, sizeof e.text, "%04d-01/%04d-%02d", y, y, m2);
+                                    e.a = x0;
+                                }
                             }
                         }
+                    }
+                }
+            }
+            if (strlen(e.text) == 4) {
+                /* "in the months up to May this year": from January */
+                size_t m0, ml, t0, x0;
+                size_t me = extract_prev_word(s, n, p, &m0);
+                int m2 = me > m0 ? extract_is_month(s, n, m0, &ml) : 0;
+                if (m2 && m0 + ml == me &&
+                    (ex_prev_is(s, n, m0, "to", &t0) || ex_prev_is(s, n, m0, "through", &t0))) {
+                    size_t u0 = t0;
+                    if (ex_prev_is(s, n, t0, "up", &x0))
+                        u0 = x0;
+                    if (ex_prev_is(s, n, u0, "months", &x0)) {
+                        snprintf(e.text, sizeof e.text, "%04d-01/%04d-%02d", y, y, m2);
+                        e.a = x0;
                     }
                 }
             }
