@@ -359,10 +359,11 @@ static int ex_change_before(const char *s, size_t n, size_t sent_a, size_t start
         if (it == 0) {
             /* "imports dropped $6.6 billion": a verb of change right before */
             static const char *const verbs_up[] = {"increased", "rose",   "grew",  "jumped",
-                                                   "climbed",   "gained", "added", NULL};
-            static const char *const verbs_down[] = {"dropped", "fell",  "declined", "decreased",
-                                                     "plunged", "slid",  "lost",     "shrank",
-                                                     "tumbled", "slumped", NULL};
+                                                   "climbed",   "gained", "added", "up",
+                                                   NULL}; /* "up 3.1 Mt year-on-year" */
+            static const char *const verbs_down[] = {"dropped", "fell",    "declined", "decreased",
+                                                     "plunged", "slid",    "lost",     "shrank",
+                                                     "tumbled", "slumped", "down",     NULL};
             for (size_t j = 0; verbs_up[j]; j++)
                 if (extract_word(s, n, w0, verbs_up[j]) == we - w0)
                     return 1;
