@@ -71,6 +71,10 @@ static const char *ex_country(const char *s, size_t n, size_t p, size_t *len, in
         } else if ((k = extract_word(s, n, q, "bloc's")) != 0 && t) {
             c = "EUU";
             cl = k;
+        } else if (!t && ((k = extract_word(s, n, q, "all destinations")) != 0 ||
+                          (k = extract_word(s, n, q, "all markets")) != 0)) {
+            c = "WLD"; /* "Exports to all destinations in January-September" */
+            cl = k;
         } else {
             return NULL;
         }
