@@ -553,8 +553,10 @@ static int ex_base_before(const char *s, size_t n, size_t p, int *same)
                 return 1;
         if (ex_prev_is(s, n, w0, "compared", NULL) || ex_prev_is(s, n, w0, "comparison", NULL))
             return 1;
-        if (ex_prev_is(s, n, w0, "period", &w1) &&
+        if ((ex_prev_is(s, n, w0, "period", &w1) || ex_prev_is(s, n, w0, "quarter", &w1) ||
+             ex_prev_is(s, n, w0, "month", &w1) || ex_prev_is(s, n, w0, "months", &w1)) &&
             (ex_prev_is(s, n, w1, "same", NULL) || ex_prev_is(s, n, w1, "corresponding", NULL))) {
+            /* "from the same quarter last year" */
             *same = 1;
             return 1;
         }
@@ -789,8 +791,9 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             snprintf(e.text, sizeof e.text, "carry");
         } else if ((k = extract_word(s, n, p, "first")) != 0 && cy) {
             /* "during the first 10 months", "in the first quarter", "the
-             * first half": of the context year when no year follows */
-            size_t q = extract_skip_sp(s, n, p + k, 1);
+             * first half": of the context year when no year follows;
+             * "First-quarter exports" too */
+            size_t q = p + k < n && s[p + k] == '-' ? p + k + 1 : extract_skip_sp(s, n, p + k, 1);
             size_t kk = 0;
             int num = ex_small_word(s, n, q, &kk);
             if (!num && q < n && ex_isdigit((unsigned char)s[q])) {
