@@ -747,8 +747,10 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                     }
                 }
             }
-            if (extract_word(s, n, p, "the year") && strlen(e.text) == 4)
-                continue; /* "the year" alone: too vague */
+            size_t o0;
+            int year_end = ex_prev_is(s, n, p, "of", &o0) && ex_prev_is(s, n, o0, "end", NULL);
+            if (extract_word(s, n, p, "the year") && strlen(e.text) == 4 && !year_end)
+                continue; /* "the year" alone: too vague; "by the end of the year": this one */
             /* "Figures for this year show ... 21.5 percent in January": the
              * months after it in the sentence are of this year too */
             if (!extract_word(s, n, p, "the year"))
