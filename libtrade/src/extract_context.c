@@ -783,8 +783,10 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             size_t q = extract_skip_sp(s, n, p + k, 1);
             if (extract_word(s, n, q, "in") || extract_word(s, n, q, "of") ||
                 extract_word(s, n, q, "last") || extract_word(s, n, q, "a year") ||
-                extract_word(s, n, q, "from") || extract_word(s, n, q, "between"))
-                continue; /* "in the period from January to December 2010": read there */
+                extract_word(s, n, q, "from") || extract_word(s, n, q, "between") ||
+                extract_is_month(s, n, q, NULL) || extract_year_at(s, n, q, &y))
+                continue; /* "in the period from January to December 2010", "during the
+                           * period April-December 2012": read there */
             int same;
             if (ex_base_before(s, n, p, &same) || ex_prev_is(s, n, p, "than", NULL))
                 continue;
