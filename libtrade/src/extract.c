@@ -66,6 +66,42 @@ static int ex_numword_at(const char *s, size_t n, size_t p, size_t *len)
     return -1;
 }
 
+/* "27-point-three", "nine-point-two", "1-point-2-5": a decimal said in
+ * words, as radio scripts write it. At e, the '-' after the integer part
+ * already in num; appends the digits after "point" to num and moves
+ * num->end past them. Returns 1 if it read any. */
+static int ex_point_digits(const char *s, size_t n, size_t e, ex_number *num)
+{
+    if (e >= n || s[e] != '-' || num->decimals || num->grouped)
+        return 0;
+    size_t k = extract_word(s, n, e + 1, "point");
+    if (!k || e + 1 + k >= n || s[e + 1 + k] != '-')
+        return 0;
+    size_t q = e + 2 + k, end = 0;
+    size_t nd = num->ndigits;
+    int dec = 0;
+    for (;;) {
+        size_t kw;
+        int v = ex_numword_at(s, n, q, &kw);
+        if (v < 0 || v > 9 || nd + 1 >= sizeof num->digits)
+            break;
+        num->digits[nd++] = (char)('0' + v);
+        dec++;
+        end = q + kw;
+        if (end + 1 < n && s[end] == '-' && ex_isalpha((unsigned char)s[end + 1]))
+            q = end + 1;
+        else
+            break;
+    }
+    if (!dec)
+        return 0;
+    num->digits[nd] = '\0';
+    num->ndigits = nd;
+    num->decimals = dec;
+    num->end = end;
+    return 1;
+}
+
 /* ---------- the scanner ---------- */
 
 typedef struct ex_state {
@@ -156,7 +192,8 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                prev != '(' && prev != '[' && prev != '"' && prev != '\'' && prev != 0x20AC &&
                prev != '$' && prev != 0xA3 && prev != 0xA0 && prev != 0x202F && prev != 0x2009 &&
                prev != 0x201C && prev != 0x2018 && prev != 0x20BD && prev != 0x20B8 &&
-               prev != '~' && prev != 0xAB && prev != '*' && prev != ':' && prev != 0x2014) {
+               prev != '~' && prev != 0xAB && prev != '*' && prev != ':' && prev != 0x2014 &&
+               prev != 0xA5 && !(prev == '.' && pst >= 3 && memcmp(s + pst - 3, "NRs", 3) == 0)) {
         /* glued on a letter, '.', ')' ...: a footnote mark or part of a name;
          * but "EUR5m" and "USD87.3bn" are money */
         char code[4];
@@ -195,6 +232,8 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
         if (n2.ok && n2.end > num.end && extract_cur_before(s, n, p, c2) != (size_t)-1)
             num = n2;
     }
+    if (num.ok)
+        ex_point_digits(s, n, num.end, &num); /* "27-point-three percent" */
     size_t e = num.end;
     if (!num.ok)
         return ex_skip_token(s, n, p);
@@ -334,7 +373,8 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                       extract_word_cs(s, n, e, "ha") || extract_word_cs(s, n, e, "MW") ||
                       extract_word_cs(s, n, e, "GW") || extract_word_cs(s, n, e, "bcm") ||
                       extract_word_cs(s, n, e, "pp") || extract_word(s, n, e, "bn") ||
-                      extract_word(s, n, e, "pct") || extract_code_at(s, n, e, code) ||
+                      extract_word(s, n, e, "pct") || extract_word(s, n, e, "pc") ||
+                      extract_code_at(s, n, e, code) ||
                       (e + 1 < n && s[e] == 'm' && (s[e + 1] == '3'));
         if (!sc_e && !unit_ok && !(e + 2 < n && s[e] == 'm' && (unsigned char)s[e + 1] == 0xC2))
             return ex_skip_token(s, n, e);
@@ -414,6 +454,32 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
             num.ndigits <= 2)
             return e;
     }
+    double tail_value = 0, tail_precision = 0;
+    if (!has_unit && scaled && !num.decimals && exp10 >= 6) {
+        /* "14 billion 765 million dollars": one amount whose currency
+         * comes after its last part */
+        size_t q = extract_skip_sp(s, n, end, 0);
+        ex_number n2;
+        if (q < n && ex_isdigit((unsigned char)s[q])) {
+            extract_number_parse(s, n, q, &n2);
+            size_t k2;
+            size_t q2 = extract_skip_sp(s, n, n2.end, 0);
+            int e2 = n2.ok && !n2.decimals ? extract_scale_at(s, n, q2, 0, &k2) : 0;
+            char c2[4];
+            size_t q3 = e2 ? extract_skip_sp(s, n, q2 + k2, 1) : 0;
+            size_t ck = e2 ? extract_cur_after(s, n, q3, c2) : 0;
+            double v2;
+            if (ck && e2 < exp10 && extract_number_value(&n2, e2, 0, &v2) == 0 &&
+                v2 < extract_pow10(exp10)) {
+                memcpy(r.f.unit, c2, 4);
+                has_unit = 1;
+                tail_value = v2;
+                tail_precision = extract_pow10(e2);
+                end = q3 + ck;
+                r.end = end;
+            }
+        }
+    }
     if (!has_unit && (scaled || (num.grouped && !num.decimals)) && st->nraw > 0) {
         /* "from EUR 940,000 in 2002 to 1.2 million": the unit of the
          * figure before, in the same sentence */
@@ -457,6 +523,18 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                   extract_word(s, n, nx, "to") || extract_word(s, n, nx, "and") ||
                   extract_word(s, n, nx, "from") || extract_word(s, n, nx, "during") ||
                   extract_word(s, n, nx, "last") || extract_word(s, n, nx, "this");
+        if (!sep) {
+            /* "five billion euros, compared to 2.5 billion at the beginning
+             * of this year": the other side of a comparison */
+            size_t w0, w1;
+            size_t we = extract_prev_word(s, n, sign ? sign_pos : p, &w0);
+            size_t we1 = we > w0 ? extract_prev_word(s, n, w0, &w1) : 0;
+            int to = we > w0 && (extract_word(s, n, w0, "to") == we - w0 ||
+                                 extract_word(s, n, w0, "with") == we - w0);
+            sep = (to && we1 > w1 && extract_word(s, n, w1, "compared") == we1 - w1) ||
+                  (we > w0 && (extract_word(s, n, w0, "against") == we - w0 ||
+                               extract_word(s, n, w0, "versus") == we - w0));
+        }
         for (size_t j = st->nraw; sep && j > 0 && j + 4 > st->nraw; j--) {
             const ex_raw *pr = &st->raw[j - 1];
             if (pr->end > p || p - pr->end > 600)
@@ -521,6 +599,10 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
     if (extract_number_value(&num, exp10, 0, &r.f.value) != 0)
         return end > e ? end : e;
     r.f.precision = extract_precision(&num, exp10, scaled);
+    if (tail_precision > 0) {
+        r.f.value += tail_value;
+        r.f.precision = tail_precision;
+    }
     if (scaled && trade_unit_is_currency(r.f.unit)) {
         /* "1 billion dollar 477 million 4 thousand": one amount */
         int last = exp10;
@@ -559,6 +641,30 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
     return r.end > e ? r.end : e;
 }
 
+/* A spoken decimal in words ("nine-point-two billion dollars") read by
+ * ex_point_digits into num; a figure only with a unit or a percent. */
+static size_t ex_point_figure(ex_state *st, size_t p, const ex_number *num)
+{
+    ex_scan *sc = st->sc;
+    const char *s = sc->s;
+    size_t n = sc->n;
+    ex_raw r;
+    memset(&r, 0, sizeof r);
+    r.start = p;
+    r.num_start = p;
+    int exp10 = 0, scaled = 0;
+    size_t end = extract_suffix(s, n, num->end, 0, 0, &r, &exp10, &scaled);
+    if (!r.f.unit[0] && !r.is_percent)
+        return num->end;
+    if (extract_number_value(num, exp10, 0, &r.f.value) != 0)
+        return end;
+    r.f.precision = extract_precision(num, exp10, scaled);
+    r.end = end;
+    if (ex_add_raw(st, &r))
+        sc->status = TRADE_ENOMEM;
+    return end;
+}
+
 /* Numbers written as words at p (a word start). */
 static size_t ex_word_figure(ex_state *st, size_t p)
 {
@@ -572,7 +678,12 @@ static size_t ex_word_figure(ex_state *st, size_t p)
     int any_scale = 0;
     size_t last_end = p;
     int only_one = 1;
-    for (int it = 0; it < 12; it++) {
+    /* "two billion, two hundred and fifty-six million yen": a comma after a
+     * scale word goes on to a smaller scale */
+    int comma_scale = 0, scale_after_comma = 0;
+    unsigned long long comma_total = 0;
+    size_t comma_end = p;
+    for (int it = 0; it < 16; it++) {
         size_t k;
         int v;
         size_t sk;
@@ -602,6 +713,14 @@ static size_t ex_word_figure(ex_state *st, size_t p)
                     v += v2;
                     q2 += 1 + k2;
                 }
+            }
+            if (words == 0 && q2 < n && s[q2] == '-') {
+                ex_number num;
+                memset(&num, 0, sizeof num);
+                num.ndigits = (size_t)snprintf(num.digits, sizeof num.digits, "%d", v);
+                num.ok = 1;
+                if (ex_point_digits(s, n, q2, &num))
+                    return ex_point_figure(st, p, &num); /* "nine-point-two billion" */
             }
             if (q2 < n && s[q2] == '-')
                 return q2; /* "one-time", "two-thirds" */
@@ -644,7 +763,16 @@ static size_t ex_word_figure(ex_state *st, size_t p)
             else if ((k = extract_word(s, n, q, "trillion")))
                 e = 12;
             (void)sk;
+            if (e && comma_scale && e >= comma_scale) {
+                total = comma_total; /* "two billion, three billion": a list */
+                cur = 0;
+                last_end = comma_end;
+                comma_scale = 0;
+                break;
+            }
             if (e) {
+                if (comma_scale)
+                    scale_after_comma = 1;
                 if (cur == 0)
                     cur = 1;
                 unsigned long long m = 1;
@@ -662,6 +790,17 @@ static size_t ex_word_figure(ex_state *st, size_t p)
                 q = extract_skip_sp(s, n, q + k, 1);
                 continue;
             }
+            if (q < n && s[q] == ',' && last_scale >= 6 && cur == 0 && !comma_scale) {
+                size_t q2 = extract_skip_sp(s, n, q + 1, 1);
+                size_t k2;
+                if (q2 > q + 1 && ex_numword_at(s, n, q2, &k2) >= 0) {
+                    comma_scale = last_scale;
+                    comma_total = total;
+                    comma_end = last_end;
+                    q = q2;
+                    continue;
+                }
+            }
             if ((k = extract_word(s, n, q, "and"))) {
                 size_t q2 = extract_skip_sp(s, n, q + k, 1);
                 size_t k2;
@@ -675,6 +814,11 @@ static size_t ex_word_figure(ex_state *st, size_t p)
     }
     if (words == 0)
         return p + 1;
+    if (comma_scale && !scale_after_comma) {
+        total = comma_total;
+        cur = 0;
+        last_end = comma_end;
+    }
     unsigned long long value = total + cur;
     if (total > 1000000000000000ULL)
         return last_end;

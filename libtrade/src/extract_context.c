@@ -21,9 +21,11 @@ static int ex_abbrev_before(const char *s, size_t dot)
     size_t len = dot - a;
     if (len == 1)
         return 1; /* an initial: J. Smith, e.g. */
-    static const char *const ab[] = {
-        "cf",  "vs",  "mr",  "mrs", "dr",     "st",  "no",  "nr", "pp", "etc", "eg",   "ie",  "al",
-        "art", "fig", "vol", "ca",  "approx", "inc", "ltd", "co", "jr", "sr",  "prof", "gen", NULL};
+    static const char *const ab[] = {"cf",  "vs",     "mr",  "mrs", "dr", "st",  "no",  "nr",
+                                     "pp",  "etc",    "eg",  "ie",  "al", "art", "fig", "vol",
+                                     "ca",  "approx", "inc", "ltd", "co", "jr",  "sr",  "prof",
+                                     "gen", "rs",     "nrs", NULL}; /* "NRs.2.0 billion", "Rs.500
+                                                                       crore": rupees */
     for (size_t i = 0; ab[i]; i++) {
         if (strlen(ab[i]) == len) {
             size_t j = 0;
@@ -523,6 +525,19 @@ static int ex_prev_is(const char *s, size_t n, size_t p, const char *w, size_t *
     return 1;
 }
 
+/* Does a percentage end right before p ("up 16.0% from")? */
+static int ex_percent_before(const char *s, size_t n, size_t p)
+{
+    size_t b = extract_skip_sp_back(s, n, p, 0);
+    if (b > 0 && s[b - 1] == '%')
+        return 1;
+    size_t a = b;
+    size_t e = extract_prev_word(s, n, b, &a);
+    return e > a &&
+           (extract_word(s, n, a, "percent") == e - a || extract_word(s, n, a, "cent") == e - a ||
+            extract_word(s, n, a, "pc") == e - a);
+}
+
 /* Is a time at [p, ...) the base of a comparison? "than (in) 2010",
  * "compared to/with (the same period in) 2022", "on 2018", "over the same
  * period of last year", "from 2022 figures". *same: "the same period". */
@@ -538,8 +553,10 @@ static int ex_base_before(const char *s, size_t n, size_t p, int *same)
                 return 1;
         if (ex_prev_is(s, n, w0, "compared", NULL) || ex_prev_is(s, n, w0, "comparison", NULL))
             return 1;
-        if (ex_prev_is(s, n, w0, "period", &w1) &&
+        if ((ex_prev_is(s, n, w0, "period", &w1) || ex_prev_is(s, n, w0, "quarter", &w1) ||
+             ex_prev_is(s, n, w0, "month", &w1) || ex_prev_is(s, n, w0, "months", &w1)) &&
             (ex_prev_is(s, n, w1, "same", NULL) || ex_prev_is(s, n, w1, "corresponding", NULL))) {
+            /* "from the same quarter last year" */
             *same = 1;
             return 1;
         }
@@ -548,7 +565,11 @@ static int ex_base_before(const char *s, size_t n, size_t p, int *same)
             ex_prev_is(s, n, w0, "to", &w1) || ex_prev_is(s, n, w0, "over", &w1) ||
             ex_prev_is(s, n, w0, "period", &w1) || ex_prev_is(s, n, w0, "same", &w1) ||
             ex_prev_is(s, n, w0, "indicator", &w1) || ex_prev_is(s, n, w0, "figure", &w1) ||
-            ex_prev_is(s, n, w0, "data", &w1) || ex_prev_is(s, n, w0, "from", &w1)) {
+            ex_prev_is(s, n, w0, "data", &w1) || ex_prev_is(s, n, w0, "from", &w1) ||
+            /* "lower than in the first half of 2022" */
+            ex_prev_is(s, n, w0, "half", &w1) || ex_prev_is(s, n, w0, "quarter", &w1) ||
+            ex_prev_is(s, n, w0, "first", &w1) || ex_prev_is(s, n, w0, "second", &w1) ||
+            ex_prev_is(s, n, w0, "third", &w1) || ex_prev_is(s, n, w0, "fourth", &w1)) {
             /* "compared to the same indicator in 2019" */
             if (ex_prev_is(s, n, w0, "from", NULL)) {
                 /* "from 2022 figures" yes, "from 2015 to 2020" no: the caller checks */
@@ -556,10 +577,19 @@ static int ex_base_before(const char *s, size_t n, size_t p, int *same)
                 while (q < n && ex_isdigit((unsigned char)s[q]))
                     q++;
                 q = extract_skip_sp(s, n, q, 1);
-                if (!extract_word(s, n, q, "figures") && !extract_word(s, n, q, "levels") &&
-                    !extract_word(s, n, q, "level"))
+                if (extract_word(s, n, q, "figures") || extract_word(s, n, q, "levels") ||
+                    extract_word(s, n, q, "level"))
+                    return 1;
+                /* "up 16.0% from 2009": the base of a change written just
+                 * before it; "from 2009 to 2012", "from 2009 onwards" are
+                 * spans */
+                if (q >= n || s[q] == '-' || extract_word(s, n, q, "to") ||
+                    extract_word(s, n, q, "till") || extract_word(s, n, q, "until") ||
+                    extract_word(s, n, q, "through") || extract_word(s, n, q, "and") ||
+                    extract_word(s, n, q, "onwards") || extract_word(s, n, q, "onward") ||
+                    (unsigned char)s[q] == 0xE2)
                     return 0;
-                return 1;
+                return ex_percent_before(s, n, w1);
             }
             w0 = w1;
             continue;
@@ -686,13 +716,45 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                                 snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", y, m1, y,
                                          m2);
                                 e.a = m1s;
+                            } else if (!m1) {
+                                /* "in the months up to May this year": from
+                                 * January */
+                                size_t u0 = t0, x0;
+                                if (ex_prev_is(s, n, t0, "up", &x0))
+                                    u0 = x0;
+                                if (ex_prev_is(s, n, u0, "months", &x0)) {
+                                    snprintf(e.text, sizeof e.text, "%04d-01/%04d-%02d", y, y, m2);
+                                    e.a = x0;
+                                }
                             }
                         }
                     }
                 }
             }
-            if (extract_word(s, n, p, "the year") && strlen(e.text) == 4)
-                continue; /* "the year" alone: too vague */
+            if (strlen(e.text) == 4) {
+                /* "in the months up to May this year": from January */
+                size_t m0, ml, t0, x0;
+                size_t me = extract_prev_word(s, n, p, &m0);
+                int m2 = me > m0 ? extract_is_month(s, n, m0, &ml) : 0;
+                if (m2 && m0 + ml == me &&
+                    (ex_prev_is(s, n, m0, "to", &t0) || ex_prev_is(s, n, m0, "through", &t0))) {
+                    size_t u0 = t0;
+                    if (ex_prev_is(s, n, t0, "up", &x0))
+                        u0 = x0;
+                    if (ex_prev_is(s, n, u0, "months", &x0)) {
+                        snprintf(e.text, sizeof e.text, "%04d-01/%04d-%02d", y, y, m2);
+                        e.a = x0;
+                    }
+                }
+            }
+            size_t o0;
+            int year_end = ex_prev_is(s, n, p, "of", &o0) && ex_prev_is(s, n, o0, "end", NULL);
+            if (extract_word(s, n, p, "the year") && strlen(e.text) == 4 && !year_end)
+                continue; /* "the year" alone: too vague; "by the end of the year": this one */
+            /* "Figures for this year show ... 21.5 percent in January": the
+             * months after it in the sentence are of this year too */
+            if (!extract_word(s, n, p, "the year"))
+                cy = doc_year;
         } else if (((k = extract_word(s, n, p, "last year")) ||
                     (k = extract_word(s, n, p, "the previous year")) ||
                     (k = extract_word(s, n, p, "the past year")) ||
@@ -720,8 +782,11 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             /* "the same period in 2022" / "of last year" is a base (found with the year) */
             size_t q = extract_skip_sp(s, n, p + k, 1);
             if (extract_word(s, n, q, "in") || extract_word(s, n, q, "of") ||
-                extract_word(s, n, q, "last") || extract_word(s, n, q, "a year"))
-                continue;
+                extract_word(s, n, q, "last") || extract_word(s, n, q, "a year") ||
+                extract_word(s, n, q, "from") || extract_word(s, n, q, "between") ||
+                extract_is_month(s, n, q, NULL) || extract_year_at(s, n, q, &y))
+                continue; /* "in the period from January to December 2010", "during the
+                           * period April-December 2012": read there */
             int same;
             if (ex_base_before(s, n, p, &same) || ex_prev_is(s, n, p, "than", NULL))
                 continue;
@@ -730,8 +795,9 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             snprintf(e.text, sizeof e.text, "carry");
         } else if ((k = extract_word(s, n, p, "first")) != 0 && cy) {
             /* "during the first 10 months", "in the first quarter", "the
-             * first half": of the context year when no year follows */
-            size_t q = extract_skip_sp(s, n, p + k, 1);
+             * first half": of the context year when no year follows;
+             * "First-quarter exports" too */
+            size_t q = p + k < n && s[p + k] == '-' ? p + k + 1 : extract_skip_sp(s, n, p + k, 1);
             size_t kk = 0;
             int num = ex_small_word(s, n, q, &kk);
             if (!num && q < n && ex_isdigit((unsigned char)s[q])) {
@@ -843,17 +909,42 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                 snprintf(e.text, sizeof e.text, "%04d-%02d", cy, m1);
                 goto found;
             }
-            if (!m2 || m2 <= m1)
+            if (!m2 || m2 == m1)
                 continue;
+            /* "July-April", "July-Feb": the months of a fiscal year, over
+             * the turn of the year; the year is that of the last month */
+            int y1 = m2 < m1 ? cy - 1 : cy;
             size_t end = q2 + l2;
             size_t after = extract_skip_sp(s, n, end, 0);
             int yy;
             size_t ty;
             if (doc_year && ((ty = extract_word(s, n, after, "this year")) ||
-                             (ty = extract_word(s, n, after, "of this year")))) {
+                             (ty = extract_word(s, n, after, "of this year")) ||
+                             (ty = extract_word(s, n, after, "period this year")) ||
+                             (ty = extract_word(s, n, after, "period of this year")))) {
                 e.b = after + ty;
-                snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", doc_year, m1, doc_year, m2);
+                snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d",
+                         m2 < m1 ? doc_year - 1 : doc_year, m1, doc_year, m2);
                 goto found;
+            }
+            if (after + 4 <= n && s[after] == 'F' && s[after + 1] == 'Y') {
+                /* "July-April FY19", "July-March FY 2019": a fiscal year is
+                 * named by the year it ends in */
+                size_t d = after + 2 < n && s[after + 2] == ' ' ? after + 3 : after + 2;
+                size_t d1 = d;
+                while (d1 < n && ex_isdigit((unsigned char)s[d1]))
+                    d1++;
+                int fy = -1;
+                if (d1 - d == 2)
+                    fy = 2000 + (s[d] - '0') * 10 + (s[d + 1] - '0');
+                else if (d1 - d == 4 && extract_year_at(s, n, d, &yy))
+                    fy = yy;
+                if (fy > 0 && (d1 == n || !ex_isalpha((unsigned char)s[d1]))) {
+                    e.b = d1;
+                    snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", m2 < m1 ? fy - 1 : fy,
+                             m1, fy, m2);
+                    goto found;
+                }
             }
             if (extract_year_at(s, n, after, &yy) ||
                 (after < n && s[after] == ',' &&
@@ -862,7 +953,7 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             if (after < n && ex_isdigit((unsigned char)s[after]))
                 continue; /* a date: "January 24" */
             e.b = end;
-            snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", cy, m1, cy, m2);
+            snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", y1, m1, cy, m2);
         }
     found:
         if (!e.b)

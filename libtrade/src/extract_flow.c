@@ -231,6 +231,23 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
         wa = sent_a;
     if (wa < lo)
         wa = lo;
+    for (size_t q = wa; q < start; q++) {
+        /* "exports to Peru rose 5.5 percent, and those to Brazil 3.1
+         * percent": the elided verb is the clause's before */
+        size_t t;
+        if (q > wa && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        if ((t = extract_word(s, n, q, "those")) || (t = extract_word(s, n, q, "that"))) {
+            size_t q2 = extract_skip_sp(s, n, q + t, 1);
+            if (extract_word(s, n, q2, "to") || extract_word(s, n, q2, "from") ||
+                extract_word(s, n, q2, "with")) {
+                wa = start > 300 ? start - 300 : 0;
+                if (wa < sent_a)
+                    wa = sent_a;
+                break;
+            }
+        }
+    }
     int noun_after = 0;
     {
         /* "a 17.2 per cent drop in exports", "a 6.1-percent decline": a change
@@ -242,10 +259,21 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
             if (extract_word(s, n, after, nouns[j]))
                 noun_after = j < 4 || j == 9 || j == 10 || j == 11 ? -1 : 1;
     }
+    int rate_level = 0; /* the level a growth rate came to: no sign from a verb */
     if (noun_after && !change && !followed_of) {
         change = 1;
         if (noun_after < 0)
             neg = 1;
+    }
+    if (!change && !followed_of) {
+        /* "The annual growth rate ... was reduced to 12.8%", "the rate of
+         * growth ... was only 16%": the level of a growth rate is a growth */
+        static const char *const rate_w[] = {"growth rate", "rate of growth", NULL};
+        size_t ga = start > 120 ? start - 120 : 0;
+        if (ga < sent_a)
+            ga = sent_a;
+        if (ex_any_word(s, n, ga, start, rate_w))
+            change = rate_level = 1;
     }
     if (!change && we > w0 &&
         (extract_word(s, n, w0, "to") == we - w0 || extract_word(s, n, w0, "from") == we - w0 ||
@@ -286,8 +314,10 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
                     break;
             }
             if (!change) {
-                int up = ex_any_word(s, n, wa, start, ex_up_words);
-                int down = ex_any_word(s, n, wa, start, ex_down_words);
+                /* up to the qualifier: "down more than 35 percent" is no rise */
+                size_t qe = we > w0 && we > wa && we < start ? we : start;
+                int up = ex_any_word(s, n, wa, qe, ex_up_words);
+                int down = ex_any_word(s, n, wa, qe, ex_down_words);
                 /* a verb of change in the clause and no "share"/"of" */
                 static const char *const share_w[] = {"share",     "stake",      "accounts",
                                                       "accounted", "account",    "proportion",
@@ -300,7 +330,7 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
             }
         }
     }
-    if (change && !neg && !r->sign_change) {
+    if (change && !neg && !r->sign_change && !rate_level) {
         /* "fell by 5%": the verb before "by" */
         if (ex_any_word(s, n, wa, start, ex_down_words) &&
             !ex_any_word(s, n, wa, start, ex_up_words))
@@ -329,10 +359,11 @@ static int ex_change_before(const char *s, size_t n, size_t sent_a, size_t start
         if (it == 0) {
             /* "imports dropped $6.6 billion": a verb of change right before */
             static const char *const verbs_up[] = {"increased", "rose",   "grew",  "jumped",
-                                                   "climbed",   "gained", "added", NULL};
-            static const char *const verbs_down[] = {"dropped", "fell",  "declined", "decreased",
-                                                     "plunged", "slid",  "lost",     "shrank",
-                                                     "tumbled", "slumped", NULL};
+                                                   "climbed",   "gained", "added", "up",
+                                                   NULL}; /* "up 3.1 Mt year-on-year" */
+            static const char *const verbs_down[] = {"dropped", "fell",    "declined", "decreased",
+                                                     "plunged", "slid",    "lost",     "shrank",
+                                                     "tumbled", "slumped", "down",     NULL};
             for (size_t j = 0; verbs_up[j]; j++)
                 if (extract_word(s, n, w0, verbs_up[j]) == we - w0)
                     return 1;
@@ -368,6 +399,25 @@ static int ex_change_before(const char *s, size_t n, size_t sent_a, size_t start
                                 return -1;
                         if (extract_word(s, n, v0, "up") == ve - v0 && j == 18)
                             return 1;
+                        /* "exports declined by $39m to $298m and imports by
+                         * $82m to $1,401m": a flow with no verb of its own
+                         * takes the verb of the clause before */
+                        static const char *const flows[] = {
+                            "exports", "imports", "export", "import", "trade", "turnover", NULL};
+                        int flow_noun = 0;
+                        for (size_t u = 0; flows[u]; u++)
+                            if (extract_word(s, n, v0, flows[u]) == ve - v0)
+                                flow_noun = 1;
+                        size_t c0;
+                        size_t ce = extract_prev_word(s, n, v0, &c0);
+                        if (flow_noun && j == 18 && ce > c0 && c0 >= sent_a &&
+                            (extract_word(s, n, c0, "and") == ce - c0 ||
+                             extract_word(s, n, c0, "while") == ce - c0)) {
+                            int up = ex_any_word(s, n, sent_a, c0, ex_up_words);
+                            int down = ex_any_word(s, n, sent_a, c0, ex_down_words);
+                            if (up != down)
+                                return up ? 1 : -1;
+                        }
                     }
                 }
                 skipped = 1;
@@ -436,7 +486,18 @@ void extract_measure(const char *s, size_t n, size_t sent_a, size_t sent_b, ex_r
             static const char *const down[] = {
                 "lower",   "less than", "decrease",      "decline", "drop",   "fall",
                 "down on", "down from", "down compared", "fewer",   "plunge", "slump", NULL};
-            for (int pass = 0; pass < 2 && !dir; pass++) {
+            size_t mk = extract_word(s, n, p, "more than");
+            if (mk) {
+                /* "imported 1.3 billion euros more than it exported": a
+                 * balance, a level */
+                size_t q = extract_skip_sp(s, n, p + mk, 1);
+                size_t k2;
+                if ((k2 = extract_word(s, n, q, "it")) || (k2 = extract_word(s, n, q, "they")))
+                    q = extract_skip_sp(s, n, q + k2, 1);
+                if (extract_word(s, n, q, "exported") || extract_word(s, n, q, "imported"))
+                    p = n; /* no change word there */
+            }
+            for (int pass = 0; pass < 2 && !dir && p < n; pass++) {
                 for (size_t j = 0; up[j] && !dir; j++)
                     if (extract_word(s, n, p, up[j]))
                         dir = 1;

@@ -415,29 +415,20 @@ typedef struct ex_cur {
 } ex_cur;
 
 /* Currency words after a number (longest first where they share a start). */
-static const ex_cur ex_cur_words[] = {{"US dollars", "USD"},
-                                      {"U.S. dollars", "USD"},
-                                      {"US dollar", "USD"},
-                                      {"euros", "EUR"},
-                                      {"euro", "EUR"},
-                                      {"dollars", "USD"},
-                                      {"dollar", "USD"},
-                                      {"pounds sterling", "GBP"},
-                                      {"pounds", "GBP"},
-                                      {"roubles", "RUB"},
-                                      {"rubles", "RUB"},
-                                      {"rouble", "RUB"},
-                                      {"ruble", "RUB"},
-                                      {"tenge", "KZT"},
-                                      {"Kazakh tenge", "KZT"},
-                                      {"Kazakhstani tenge", "KZT"},
-                                      {"Chinese yuan", "CNY"},
-                                      {"Russian rubles", "RUB"},
-                                      {"yuan", "CNY"},
-                                      {"renminbi", "CNY"},
-                                      {"yen", "JPY"},
-                                      {"Swiss francs", "CHF"},
-                                      {NULL, NULL}};
+static const ex_cur ex_cur_words[] = {{"US dollars", "USD"},    {"U.S. dollars", "USD"},
+                                      {"US dollar", "USD"},     {"euros", "EUR"},
+                                      {"euro", "EUR"},          {"dollars", "USD"},
+                                      {"dollar", "USD"},        {"pounds sterling", "GBP"},
+                                      {"pounds", "GBP"},        {"roubles", "RUB"},
+                                      {"rubles", "RUB"},        {"rouble", "RUB"},
+                                      {"ruble", "RUB"},         {"tenge", "KZT"},
+                                      {"Kazakh tenge", "KZT"},  {"Kazakhstani tenge", "KZT"},
+                                      {"Chinese yuan", "CNY"},  {"Russian rubles", "RUB"},
+                                      {"yuan", "CNY"},          {"renminbi", "CNY"},
+                                      {"Japanese yen", "JPY"},  {"yen", "JPY"},
+                                      {"Nepali rupees", "NPR"}, {"Nepalese rupees", "NPR"},
+                                      {"Indian rupees", "INR"}, {"Pakistani rupees", "PKR"},
+                                      {"Swiss francs", "CHF"},  {NULL, NULL}};
 
 /* A currency code (upper case, ISO 4217) at p; copies it into code. */
 size_t extract_code_at(const char *s, size_t n, size_t p, char code[4])
@@ -506,6 +497,21 @@ size_t extract_cur_before(const char *s, size_t n, size_t p, char code[4])
     if (c == 0x20B8) {
         memcpy(code, "KZT", 4);
         return st;
+    }
+    if (c == 0xA5) {
+        memcpy(code, "JPY", 4); /* the yen sign (the yuan's is written CNY or RMB) */
+        return st;
+    }
+    /* "NRs.2.0 billion", "NRs 500 million": Nepalese rupees */
+    if (q >= 4 && memcmp(s + q - 4, "NRs.", 4) == 0 &&
+        (q == 4 || !ex_isalpha((unsigned char)s[q - 5]))) {
+        memcpy(code, "NPR", 4);
+        return q - 4;
+    }
+    if (q >= 3 && memcmp(s + q - 3, "NRs", 3) == 0 &&
+        (q == 3 || !ex_isalpha((unsigned char)s[q - 4]))) {
+        memcpy(code, "NPR", 4);
+        return q - 3;
     }
     if (c == '$') {
         memcpy(code, "USD", 4);

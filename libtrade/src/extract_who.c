@@ -71,6 +71,10 @@ static const char *ex_country(const char *s, size_t n, size_t p, size_t *len, in
         } else if ((k = extract_word(s, n, q, "bloc's")) != 0 && t) {
             c = "EUU";
             cl = k;
+        } else if (!t && ((k = extract_word(s, n, q, "all destinations")) != 0 ||
+                          (k = extract_word(s, n, q, "all markets")) != 0)) {
+            c = "WLD"; /* "Exports to all destinations in January-September" */
+            cl = k;
         } else {
             return NULL;
         }
@@ -98,6 +102,7 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
         {"exported", "export"},
         {"exporting", "export"},
         {"shipped", "export"},
+        {"shipments", "export"}, /* only before "to": see below */
         {"supplies", "export"},
         {"imports", "import"},
         {"import", "import"},
@@ -108,6 +113,9 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
         {"balance of trade", "balance"},
         {"negative balance", "balance"},
         {"positive balance", "balance"},
+        {"negative balances", "balance"}, /* "the highest negative balances in trade with" */
+        {"positive balances", "balance"},
+        {"trade balances", "balance"},
         {"deficit", "balance"},
         {"surplus", "balance"},
         {"trade turnover", "trade"},
@@ -161,6 +169,9 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
             if (!money)
                 continue;
         }
+        if (!strcmp(words[j].w, "shipments") &&
+            !extract_word(s, n, extract_skip_sp(s, n, i + l, 1), "to"))
+            continue; /* "shipments to China totaled"; "yarn shipments grew": either way */
         *k = l;
         const char *f = words[j].flow;
         if (strcmp(f, "balance") == 0) {
@@ -492,6 +503,23 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             }
         }
     }
+    if (flow && (!strcmp(flow, "import") || !strcmp(flow, "export")) && !r->is_percent) {
+        /* "Finland has imported 1.3 billion euros more than it exported":
+         * the balance, negative when imports exceed exports */
+        size_t q = extract_skip_sp(s, n, r->end, 1);
+        size_t k;
+        if ((k = extract_word(s, n, q, "more than"))) {
+            q = extract_skip_sp(s, n, q + k, 1);
+            if ((k = extract_word(s, n, q, "it")) || (k = extract_word(s, n, q, "they")) ||
+                (k = extract_word(s, n, q, "was")))
+                q = extract_skip_sp(s, n, q + k, 1);
+            int imp = !strcmp(flow, "import");
+            if (extract_word(s, n, q, imp ? "exported" : "imported")) {
+                flow = "balance";
+                deficit = imp;
+            }
+        }
+    }
     if (r->is_percent) {
         /* "a 14 per cent decline in exports": the flow of that change */
         size_t q = extract_skip_sp(s, n, r->end, 1);
@@ -504,11 +532,21 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             size_t in = extract_word(s, n, q2, "in");
             int d;
             size_t k2;
-            const char *f =
-                in ? ex_flow_word(s, n, extract_skip_sp(s, n, q2 + in, 1), &k2, &d) : NULL;
+            size_t q3 = in ? extract_skip_sp(s, n, q2 + in, 1) : q2;
+            for (int it = 0; in && it < 2; it++) {
+                /* "a 1.4% decline in its overall exports" */
+                size_t kq;
+                if ((kq = extract_word(s, n, q3, "its")) ||
+                    (kq = extract_word(s, n, q3, "their")) ||
+                    (kq = extract_word(s, n, q3, "the")) ||
+                    (kq = extract_word(s, n, q3, "overall")) ||
+                    (kq = extract_word(s, n, q3, "total")))
+                    q3 = extract_skip_sp(s, n, q3 + kq, 1);
+            }
+            const char *f = in ? ex_flow_word(s, n, q3, &k2, &d) : NULL;
             if (f) {
                 flow = f;
-                kw_a = extract_skip_sp(s, n, q2 + in, 1);
+                kw_a = q3;
                 kw_b = kw_a + k2;
                 deficit = d;
             }
@@ -998,6 +1036,8 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
      * million", "China (more than $1.6 billion)", "Switzerland - 25.8") */
     {
         size_t q = r->start;
+        if (q > 0 && (s[q - 1] == '-' || s[q - 1] == '+') && q > 1 && s[q - 2] == '(')
+            q--; /* "China (-12.2%) and Norway (-5.7%)": the sign */
         size_t e = extract_skip_sp_back(s, n, q, 0);
         /* skip a qualifier: "(more than $1.6 billion)" */
         for (int it = 0; it < 3; it++) {
@@ -1157,6 +1197,40 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     extract_word(s, n, q3, "side") || extract_word(s, n, q3, "authorities"))
                     ex_set(w->gov, g);
             }
+        }
+    }
+    {
+        /* "exports to the US shrank 4.1 percent, and those to Japan 16.5
+         * percent", "while that to Vietnam increased 22.6 percent": the flow
+         * of the clause before, with another partner */
+        size_t lo = start > sa + 80 ? start - 80 : sa;
+        for (size_t p = start; p > lo; p--) {
+            size_t q = p - 1;
+            if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+                continue;
+            size_t t = extract_word(s, n, q, "those");
+            if (!t)
+                t = extract_word(s, n, q, "that");
+            if (!t)
+                continue;
+            size_t q2 = extract_skip_sp(s, n, q + t, 1);
+            size_t t2 = extract_word(s, n, q2, "to");
+            if (!t2)
+                t2 = extract_word(s, n, q2, "from");
+            if (!t2)
+                t2 = extract_word(s, n, q2, "with");
+            if (!t2)
+                break;
+            q2 = extract_skip_sp(s, n, q2 + t2, 1);
+            size_t th = extract_word(s, n, q2, "the");
+            size_t cl;
+            int poss;
+            const char *c = ex_country(s, n, q2, &cl, &poss);
+            if (!c && th)
+                c = ex_country(s, n, extract_skip_sp(s, n, q2 + th, 1), &cl, &poss);
+            if (c && flow && kw_b <= q)
+                ex_set(w->partner, c);
+            break;
         }
     }
     ex_member(s, n, sa, sb, r, w);
