@@ -1246,8 +1246,9 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             /* "November 2009  Year-to-Date": January to November 2009 */
             for (size_t q = 1; q < ncols && q < TB_MAXCELLS; q++)
                 if (q != c && strlen(col_period[q]) == 7) {
-                    snprintf(col_period[c], sizeof col_period[c], "%.4s-01/%s", col_period[q],
-                             col_period[q]);
+                    char month[8]; /* "2009-11" */
+                    memcpy(month, col_period[q], sizeof month);
+                    snprintf(col_period[c], sizeof col_period[c], "%.4s-01/%s", month, month);
                     break;
                 }
         }
@@ -1408,7 +1409,8 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             tb_cell yc = {q, q + 4};
             int y = m && q + 4 <= lab->b ? tb_year(s, &yc) : 0;
             if (y && (q + 4 == lab->b || !(s[q + 4] >= '0' && s[q + 4] <= '9')))
-                snprintf(label_month, sizeof label_month, "%04d-%02d", y % 10000, m);
+                snprintf(label_month, sizeof label_month, "%04u-%02u", (unsigned)y % 10000u,
+                         (unsigned)m % 100u);
         }
         if (!label_year && !label_month[0] && ex_isdigit((unsigned char)s[lab->a])) {
             char lp[40];
