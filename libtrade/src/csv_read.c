@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf_internal.h"
 #include "csv_read_internal.h"
 
 #define CARRY_MAX 4096
@@ -265,14 +266,8 @@ static int split_simple(csvrd *r, const char *s, size_t n)
     size_t body = n - 1;
     if (body && s[body - 1] == '\r')
         body--;
-    if (body + 1 > r->splitcap) {
-        size_t nc = body + 1 > 256 ? (body + 1) * 2 : 512;
-        char *nb = realloc(r->split, nc);
-        if (!nb)
-            return fail(r, TRADE_ENOMEM, "out of memory", r->line, 1, "out of memory");
-        r->split = nb;
-        r->splitcap = nc;
-    }
+    if (ARRAY_GROW(r->split, body + 1, r->splitcap))
+        return fail(r, TRADE_ENOMEM, "out of memory", r->line, 1, "out of memory");
     memcpy(r->split, s, body);
     char *p = r->split, *end = r->split + body;
     unsigned long col = r->column;
