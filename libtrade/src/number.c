@@ -78,6 +78,40 @@ int trade_number_parse(const char *s, size_t len, double *out)
     return TRADE_OK;
 }
 
+/* Write the significant digits digits[0..nd) (nd >= 1; trailing zeros are
+ * dropped here) with point digits before the decimal point (<= 0: "0." and
+ * -point zeros first) as a plain decimal, with a '-' when neg, NUL-ended.
+ * buf must hold neg + nd + 3 + |point| bytes. Returns the length. */
+static size_t plain_decimal(int neg, const char *digits, size_t nd, int point, char *buf)
+{
+    while (nd > 1 && digits[nd - 1] == '0')
+        nd--;
+    size_t n = 0;
+    if (neg)
+        buf[n++] = '-';
+    if (point <= 0) {
+        buf[n++] = '0';
+        buf[n++] = '.';
+        for (int z = 0; z < -point; z++)
+            buf[n++] = '0';
+        memcpy(buf + n, digits, nd);
+        n += nd;
+    } else if ((size_t)point >= nd) {
+        memcpy(buf + n, digits, nd);
+        n += nd;
+        for (size_t z = nd; z < (size_t)point; z++)
+            buf[n++] = '0';
+    } else {
+        memcpy(buf + n, digits, (size_t)point);
+        n += (size_t)point;
+        buf[n++] = '.';
+        memcpy(buf + n, digits + point, nd - (size_t)point);
+        n += nd - (size_t)point;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
 size_t trade_number_format(double v, char *buf, size_t size)
 {
     if (!buf || size == 0)
@@ -138,30 +172,7 @@ size_t trade_number_format(double v, char *buf, size_t size)
     size_t need = (size_t)neg + nd + 3 + (size_t)(point > 0 ? point : -point);
     if (need >= size)
         return 0;
-    size_t n = 0;
-    if (neg)
-        buf[n++] = '-';
-    if (point <= 0) {
-        buf[n++] = '0';
-        buf[n++] = '.';
-        for (int z = 0; z < -point; z++)
-            buf[n++] = '0';
-        memcpy(buf + n, digits, nd);
-        n += nd;
-    } else if ((size_t)point >= nd) {
-        memcpy(buf + n, digits, nd);
-        n += nd;
-        for (size_t z = nd; z < (size_t)point; z++)
-            buf[n++] = '0';
-    } else {
-        memcpy(buf + n, digits, (size_t)point);
-        n += (size_t)point;
-        buf[n++] = '.';
-        memcpy(buf + n, digits + point, nd - (size_t)point);
-        n += nd - (size_t)point;
-    }
-    buf[n] = '\0';
-    return n;
+    return plain_decimal(neg, digits, nd, point, buf);
 }
 
 /* ---- the fast formatter ------------------------------------------------- */
@@ -228,32 +239,7 @@ static size_t write_plain(int neg, unsigned long long digits_int, int nd, int po
         digits[i] = (char)('0' + digits_int % 10);
         digits_int /= 10;
     }
-    while (nd > 1 && digits[nd - 1] == '0')
-        nd--;
-    size_t n = 0;
-    if (neg)
-        buf[n++] = '-';
-    if (point <= 0) {
-        buf[n++] = '0';
-        buf[n++] = '.';
-        for (int z = 0; z < -point; z++)
-            buf[n++] = '0';
-        memcpy(buf + n, digits, (size_t)nd);
-        n += (size_t)nd;
-    } else if (point >= nd) {
-        memcpy(buf + n, digits, (size_t)nd);
-        n += (size_t)nd;
-        for (int z = nd; z < point; z++)
-            buf[n++] = '0';
-    } else {
-        memcpy(buf + n, digits, (size_t)point);
-        n += (size_t)point;
-        buf[n++] = '.';
-        memcpy(buf + n, digits + point, (size_t)(nd - point));
-        n += (size_t)(nd - point);
-    }
-    buf[n] = '\0';
-    return n;
+    return plain_decimal(neg, digits, (size_t)nd, point, buf);
 }
 #endif
 
