@@ -135,19 +135,12 @@ static gjob *parse(gstream *g)
     gjob *j = calloc(1, sizeof *j);
     if (!j)
         return NULL;
-    j->rc = Trade_stream_batch_table(&g->b, g->so ? g->so->where : NULL, &j->t, &j->err);
-    j->problems = g->b.problems;
-    j->nproblems = g->b.nproblems;
-    g->b.problems = NULL;
-    g->b.nproblems = g->b.problems_cap = 0;
+    j->rc = Trade_stream_batch_table(&g->b, g->so ? g->so->where : NULL, g->stats, &j->t,
+                                     &j->problems, &j->nproblems, &j->err);
     if (j->rc)
         return j;
     size_t nr = trade_table_rows(j->t);
-    g->stats->batches++;
     g->stats->rows += g->b.n;
-    if (nr > g->stats->max_batch_rows)
-        g->stats->max_batch_rows = nr;
-    g->stats->nonlevel += trade_series_nonlevel_rows(j->t);
     if (!(j->birth = malloc((nr + 1) * sizeof *j->birth)))
         j->rc = trade_error_set(&j->err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
     else if (!(j->rc = trade_growth_series(j->t, &j->sl, &j->err)))

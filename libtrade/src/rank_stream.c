@@ -151,18 +151,11 @@ static rjob *parse(rstream *g, stream_batch *b, int rank, const double *rank_of)
     rjob *j = calloc(1, sizeof *j);
     if (!j)
         return NULL;
-    j->rc = Trade_stream_batch_table(b, g->so ? g->so->where : NULL, &j->t, &j->err);
-    j->problems = b->problems;
-    j->nproblems = b->nproblems;
-    b->problems = NULL;
-    b->nproblems = b->problems_cap = 0;
+    j->rc = Trade_stream_batch_table(b, g->so ? g->so->where : NULL, g->stats, &j->t,
+                                     &j->problems, &j->nproblems, &j->err);
     if (j->rc)
         return j;
     size_t n = trade_table_rows(j->t);
-    g->stats->batches++;
-    if (n > g->stats->max_batch_rows)
-        g->stats->max_batch_rows = n;
-    g->stats->nonlevel += trade_series_nonlevel_rows(j->t);
     j->ranks = malloc((n + 1) * sizeof *j->ranks);
     if (g->sort && rank)
         j->order = malloc((n + 1) * sizeof *j->order);

@@ -115,10 +115,14 @@ int Trade_stream_batch_add(stream_batch *b, const stream_reader *r, size_t tag,
 unsigned long Trade_stream_batch_line(const stream_batch *b, unsigned long bl,
                                                      size_t *tag);
 /* Parse the batch into a new table *out (every check of the format; the
- * duplicate check; where, may be NULL). Returns 0 or the reader's status,
- * err at the file's line. *out is NULL on failure. */
-int Trade_stream_batch_table(stream_batch *b, trade_where *where,
-                                            trade_table **out, trade_error *err);
+ * duplicate check; where, may be NULL). The problems reported on the way
+ * move from b to *problems / *nproblems (the caller frees them), whatever
+ * the outcome; on success the table is counted in stats (batches, the
+ * largest batch, rows whose measure is not a level). Returns 0 or the
+ * reader's status, err at the file's line. *out is NULL on failure. */
+int Trade_stream_batch_table(stream_batch *b, trade_where *where, trade_stream_stats *stats,
+                             trade_table **out, trade_error **problems, size_t *nproblems,
+                             trade_error *err);
 void Trade_stream_batch_free(stream_batch *b);
 
 /* A one-slot hand-over between the thread that reads and parses batches

@@ -16,6 +16,7 @@
 
 #include "buf_internal.h"
 #include "stream_internal.h"
+#include "trade/series.h"
 #include "writer_internal.h"
 
 #define READ_CHUNK ((size_t)1 << 18)
@@ -571,8 +572,8 @@ void Trade_stream_pipe_end(stream_pipe *p, void (*drop)(void *job))
     free(p);
 }
 
-int Trade_stream_batch_table(stream_batch *b, trade_where *where, trade_table **out,
-                             trade_error *err)
+static int batch_table(stream_batch *b, trade_where *where, trade_table **out,
+                       trade_error *err)
 {
     *out = NULL;
     trade_table *t = trade_table_new();
@@ -599,6 +600,25 @@ int Trade_stream_batch_table(stream_batch *b, trade_where *where, trade_table **
         return rc;
     }
     *out = t;
+    return TRADE_OK;
+}
+
+int Trade_stream_batch_table(stream_batch *b, trade_where *where, trade_stream_stats *stats,
+                             trade_table **out, trade_error **problems, size_t *nproblems,
+                             trade_error *err)
+{
+    int rc = batch_table(b, where, out, err);
+    *problems = b->problems;
+    *nproblems = b->nproblems;
+    b->problems = NULL;
+    b->nproblems = b->problems_cap = 0;
+    if (rc)
+        return rc;
+    size_t n = trade_table_rows(*out);
+    stats->batches++;
+    if (n > stats->max_batch_rows)
+        stats->max_batch_rows = n;
+    stats->nonlevel += trade_series_nonlevel_rows(*out);
     return TRADE_OK;
 }
 
