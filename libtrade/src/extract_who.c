@@ -123,6 +123,7 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
         {"turnover", "trade"},
         {"trade", "trade"},
         {"foreign direct investment", "fdi_flow"},
+        {"FDI disbursement", "fdi_flow"}, /* money spent on projects, not a grant */
         {"FDI", "fdi_flow"},
         {"invests", "investment_flow"},
         {"attracted", "investment_flow"},
@@ -133,6 +134,12 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
         {"invested", "investment_flow"},
         {"investments", "investment_stock"},
         {"investment", "investment_stock"},
+        /* the capital of licensed projects: a stock, or the new capital of a
+         * period ("newly-registered and increased capital reached") */
+        {"registered capital", "investment_stock"},
+        {"increased capital", "investment_flow"},
+        {"capitalised", "investment_flow"},
+        {"capitalized", "investment_flow"},
         {"cargo", "freight"},
         {"cargoes", "freight"},
         {"freight", "freight"},
@@ -675,7 +682,7 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             !strcmp(flow, "investment_flow")) {
             /* stock or flow */
             size_t lo = kw_a > sa + 60 ? kw_a - 60 : sa;
-            int stock = 0, inflow = 0, since = 0;
+            int stock = 0, inflow = 0, since = 0, fresh = 0;
             for (size_t q = lo; q < (r->end + 20 < sb ? r->end + 20 : sb); q++) {
                 if (q > lo && ex_isalpha((unsigned char)s[q - 1]))
                     continue;
@@ -683,8 +690,12 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     extract_word(s, n, q, "cumulative") || extract_word(s, n, q, "total") ||
                     extract_word(s, n, q, "since"))
                     stock = 1;
-                if (extract_word(s, n, q, "since"))
-                    since = 1;
+                if (extract_word(s, n, q, "since") || extract_word(s, n, q, "so far") ||
+                    extract_word(s, n, q, "to date"))
+                    since = stock = 1; /* "has so far attracted": what accumulated */
+                if (extract_word(s, n, q, "newly") || extract_word(s, n, q, "newly-registered") ||
+                    extract_word(s, n, q, "increased capital"))
+                    fresh = 1; /* "Total newly-registered capital": the period's */
                 if (extract_word(s, n, q, "inflow") || extract_word(s, n, q, "inflows") ||
                     extract_word(s, n, q, "attracted") || extract_word(s, n, q, "attract") ||
                     extract_word(s, n, q, "attracting") || extract_word(s, n, q, "projects") ||
@@ -692,12 +703,42 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     extract_word(s, n, q, "invested") || extract_word(s, n, q, "new"))
                     inflow = 1;
             }
+            /* "Vietnam has so far attracted more than 22,000 foreign direct
+             * investment (FDI) projects": further back, in the same clause */
+            for (size_t q = kw_a > sa + 140 ? kw_a - 140 : sa; q < lo; q++)
+                if ((q == sa || !ex_isalpha((unsigned char)s[q - 1])) &&
+                    (extract_word(s, n, q, "so far") || extract_word(s, n, q, "to date"))) {
+                    size_t c = q;
+                    while (c < kw_a && !((s[c] == ',' || s[c] == ';') && s[c + 1] == ' '))
+                        c++;
+                    if (c == kw_a)
+                        since = stock = 1;
+                }
+            if (!strcmp(flow, "fdi_flow")) {
+                /* "FDI projects worth about US$300 billion", "FDI projects
+                 * capitalised at": the capital registered for projects, not
+                 * the money that came in */
+                size_t q = extract_skip_sp(s, n, kw_b, 1);
+                if (q < n && s[q] == ')')
+                    q = extract_skip_sp(s, n, q + 1, 1);
+                size_t pk = extract_word(s, n, q, "projects");
+                if (pk) {
+                    q = extract_skip_sp(s, n, q + pk, 1);
+                    if (extract_word(s, n, q, "worth") || extract_word(s, n, q, "capitalised") ||
+                        extract_word(s, n, q, "capitalized") || extract_word(s, n, q, "valued"))
+                        flow = "investment_flow";
+                }
+            }
+            if (!strcmp(flow, "investment_flow") && stock && since && !fresh)
+                flow = "investment_stock";
             if (!strcmp(flow, "fdi_flow") && stock && (!inflow || since))
                 flow = "fdi_stock";
             else if (!strcmp(flow, "investment_flow") && since)
                 flow = "investment_stock"; /* "since 2010 ... have invested": accumulated */
-            else if (!strcmp(flow, "investment_stock") && inflow && !stock)
+            else if (!strcmp(flow, "investment_stock") && ((inflow && !stock) || fresh))
                 flow = "investment_flow";
+            else if (!strcmp(flow, "investment_flow") && stock && since && !fresh)
+                flow = "investment_stock";
         }
         if (!strncmp(flow, "investment", 10)) {
             /* "attracted $8.1 billion in foreign direct investment" */
@@ -849,6 +890,82 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             /* "Uzbekistan attracted $8.1 billion": the host */
             ex_set(w->host, w->reporter);
             w->reporter[0] = '\0';
+        }
+        if (!w->host[0] && (!strncmp(flow, "fdi", 3) || !strncmp(flow, "investment", 10))) {
+            /* "Japan ranked 2nd out of 67 countries and territories investing
+             * in Viet Nam, with a total investment of": the host, before the
+             * figure; the investor is then the other country named */
+            for (size_t q = sa; q < start; q++) {
+                if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+                    continue;
+                size_t k = extract_word(s, n, q, "investing in");
+                if (!k)
+                    k = extract_word(s, n, q, "investors in");
+                if (!k)
+                    k = extract_word(s, n, q, "projects in");
+                if (!k) {
+                    /* "Vietnam has so far attracted more than 22,000 FDI
+                     * projects", "Vietnam drew over 175 FDI projects": the
+                     * subject of a receiving verb */
+                    size_t cl;
+                    int poss;
+                    const char *c = ex_country(s, n, q, &cl, &poss);
+                    if (!c || poss)
+                        continue;
+                    size_t v = extract_skip_sp(s, n, q + cl, 1);
+                    if (!w->subject[0] &&
+                        (extract_word(s, n, v, "investors") || extract_word(s, n, v, "investor")))
+                        ex_set(w->subject, c); /* "Japanese investors account for" */
+                    for (int it = 0; it < 3 && v < start; it++) {
+                        size_t kv;
+                        if ((kv = extract_word(s, n, v, "has")) ||
+                            (kv = extract_word(s, n, v, "have")) ||
+                            (kv = extract_word(s, n, v, "so far")) ||
+                            (kv = extract_word(s, n, v, "also")))
+                            v = extract_skip_sp(s, n, v + kv, 1);
+                    }
+                    if (extract_word(s, n, v, "attracted") || extract_word(s, n, v, "attracts") ||
+                        extract_word(s, n, v, "drew") || extract_word(s, n, v, "draws") ||
+                        extract_word(s, n, v, "received") || extract_word(s, n, v, "receives") ||
+                        extract_word(s, n, v, "lured")) {
+                        ex_set(w->host, c);
+                        if (!strcmp(w->reporter, c))
+                            w->reporter[0] = '\0';
+                        break;
+                    }
+                    q += cl - 1;
+                    continue;
+                }
+                size_t cl;
+                int poss;
+                const char *c = ex_country(s, n, extract_skip_sp(s, n, q + k, 1), &cl, &poss);
+                if (c && strcmp(c, w->reporter))
+                    ex_set(w->host, c);
+                break;
+            }
+        }
+        if (!strncmp(flow, "fdi", 3) || !strncmp(flow, "investment", 10)) {
+            /* "projects worth about US$300 billion from 116 countries and
+             * territories", "out of 140 countries investing in": every investor */
+            for (size_t q = sa; q + 10 < sb; q++) {
+                if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+                    continue;
+                size_t k = extract_word(s, n, q, "from");
+                if (!k)
+                    continue;
+                size_t v = extract_skip_sp(s, n, q + k, 1);
+                size_t kv;
+                if ((kv = extract_word(s, n, v, "more than")) ||
+                    (kv = extract_word(s, n, v, "over")))
+                    v = extract_skip_sp(s, n, v + kv, 1);
+                size_t d = v;
+                while (d < sb && ex_isdigit((unsigned char)s[d]))
+                    d++;
+                if (d > v && extract_word(s, n, extract_skip_sp(s, n, d, 1), "countries")) {
+                    w->from_world = 1;
+                    break;
+                }
+            }
         }
         /* after the keyword: "to Y", "from X to Y", "with Y", "between X and Y",
          * "in Y", "of X" (the reporter of a total) */
@@ -1030,6 +1147,20 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 if (c)
                     ex_set(w->after_in, c);
             }
+        }
+    }
+    /* "a total registered capital of nearly US$42 billion, more than 14% of
+     * total FDI in Vietnam": the host named later in the sentence */
+    for (size_t q = r->end; q + 3 < sb; q++) {
+        size_t t;
+        if (ex_isalpha((unsigned char)s[q - 1]) || !(t = extract_word(s, n, q, "in")))
+            continue;
+        size_t cl;
+        int poss;
+        const char *c = ex_country(s, n, extract_skip_sp(s, n, q + t, 1), &cl, &poss);
+        if (c) {
+            ex_set(w->in_later, c);
+            break;
         }
     }
     /* a list item: the country right before the figure ("Uzbekistan - 122.6
@@ -1398,9 +1529,13 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
     if (!par && w->after_in[0] && (inv || !strcmp(f->flow, "aid")) &&
         (!rep || strcmp(rep, w->after_in)))
         par = w->after_in; /* "supplied €98,100 for a project ... in Turkmenistan" */
+    if (!par && inv && w->in_later[0] && (!rep || strcmp(rep, w->in_later)))
+        par = w->in_later;
     if (inv && !rep && par && w->have_flow) {
         /* "The EU is the largest investor in Kazakhstan's economy": the
          * other country named; "foreign direct investment in X": the world */
+        if (w->from_world)
+            rep = "WLD";
         for (int j = 0; j < w->ncand && !rep; j++)
             if (strcmp(w->cand[j], par))
                 rep = w->cand[j];

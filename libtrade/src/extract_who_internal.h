@@ -25,7 +25,9 @@ typedef struct ex_who {
     int cand_clause[8]; /* 1: in the figure's clause */
     int ncand;
     char host[8];       /* the subject of "attracted", "received" (investment's partner) */
+    int from_world;     /* "from 116 countries and territories": investors of every country */
     char after_in[8];   /* "in Y" after the figure, in its clause */
+    char in_later[8];   /* "in Y" later in the sentence ("... of total FDI in Vietnam") */
     char first[8];      /* the first country of the sentence that is not a possessive */
     const char *source; /* the data source's country ("according to Chinese customs") */
     char in_open[8];    /* "In Tajikistan, ...": the country the sentence opens with */
