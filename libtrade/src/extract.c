@@ -2685,6 +2685,26 @@ static int ex_finish(ex_state *st)
                 else if (extract_word(s, n, q2, "services") && !tr)
                     snprintf(r->f.product, sizeof r->f.product, "services");
             }
+            if (w.goods && (!strcmp(r->f.flow, "export") || !strcmp(r->f.flow, "import")))
+                snprintf(r->f.product, sizeof r->f.product, "goods");
+            if (!strcmp(r->f.flow, "aid")) {
+                /* "and concessional loan assistance of up to the amount of
+                 * fifteen billion ... yen": a loan, lent beside the grant of
+                 * the same sentence, not a second reading of it */
+                size_t lo2 = r->start > a + 160 ? r->start - 160 : a;
+                for (size_t p2 = r->start; p2 > lo2; p2--) {
+                    size_t w0 = p2 - 1;
+                    if (w0 > a && ex_isalpha((unsigned char)s[w0 - 1]))
+                        continue;
+                    if (extract_word(s, n, w0, "grant") || extract_word(s, n, w0, "grants"))
+                        break; /* the nearer kind word wins */
+                    if (extract_word(s, n, w0, "loan") || extract_word(s, n, w0, "loans") ||
+                        extract_word(s, n, w0, "credit")) {
+                        snprintf(r->f.product, sizeof r->f.product, "loan");
+                        break;
+                    }
+                }
+            }
             char part[32];
             if (!r->f.product[0] &&
                 ex_paren_part(s, n, a, r->start, r->end, part, sizeof part)) {

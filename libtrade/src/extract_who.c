@@ -232,7 +232,7 @@ static const char *ex_source(const char *s, size_t n, size_t a, size_t b)
         size_t k = 0;
         if ((k = extract_word(s, n, i, "according to")) ||
             (k = extract_word(s, n, i, "data from")) || (k = extract_word(s, n, i, "data of")) ||
-            (k = extract_word(s, n, i, "citing")) ||
+            (k = extract_word(s, n, i, "citing")) || (k = extract_word(s, n, i, "data by")) ||
             (k = extract_word(s, n, i, "data released by"))) {
             size_t lim = i + k + 90 < b ? i + k + 90 : b;
             for (size_t q = i + k; q < lim; q++) {
@@ -460,7 +460,10 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         if (i > sa && ex_isupper((unsigned char)s[i]) && strcmp(f, "fdi_flow") != 0) {
             size_t v0;
             size_t ve = extract_prev_word(s, n, i, &v0);
-            if (ve > v0 && v0 >= sa && ex_isupper((unsigned char)s[v0]) && ve == i - 1)
+            size_t cl0;
+            /* "Danish Export in June 2023 Sees 1.4% Drop": a title, not a name */
+            if (ve > v0 && v0 >= sa && ex_isupper((unsigned char)s[v0]) && ve == i - 1 &&
+                !(extract_country_at(s, n, v0, &cl0) && v0 + cl0 == ve))
                 continue;
         }
         /* "the negative balance of foreign trade": the balance */
@@ -547,8 +550,11 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     (kq = extract_word(s, n, q3, "their")) ||
                     (kq = extract_word(s, n, q3, "the")) ||
                     (kq = extract_word(s, n, q3, "overall")) ||
-                    (kq = extract_word(s, n, q3, "total")))
+                    (kq = extract_word(s, n, q3, "total"))) {
+                    if (extract_word(s, n, q3, "overall") || extract_word(s, n, q3, "total"))
+                        w->total = 2; /* "its overall exports": to every partner */
                     q3 = extract_skip_sp(s, n, q3 + kq, 1);
+                }
             }
             const char *f = in ? ex_flow_word(s, n, q3, &k2, &d) : NULL;
             if (f) {
@@ -677,6 +683,11 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                         extract_word(s, n, w0, "service") == we - w0)) {
             services = 1;
             rep_end = w0;
+        } else if (we > w0 && w0 >= sa && extract_word(s, n, w0, "goods") == we - w0 &&
+                   (!strcmp(flow, "export") || !strcmp(flow, "import"))) {
+            /* "Goods exports fell by 0.3%" after the total of goods and
+             * services: a part of it */
+            w->goods = 1;
         }
         if (!strcmp(flow, "fdi_flow") || !strcmp(flow, "investment_stock") ||
             !strcmp(flow, "investment_flow")) {
@@ -1163,6 +1174,29 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             break;
         }
     }
+    /* "grant assistance of up to ... for the implementation of the Project
+     * ..., and concessional loan assistance ... to the Government of Nepal":
+     * the receiver named at the end of a long sentence */
+    if (!strcmp(w->flow, "aid") && !w->in_later[0]) {
+        for (size_t q = r->end; q + 3 < sb; q++) {
+            size_t t;
+            if (ex_isalpha((unsigned char)s[q - 1]) || !(t = extract_word(s, n, q, "to")))
+                continue;
+            size_t q2 = extract_skip_sp(s, n, q + t, 1);
+            size_t g;
+            if ((g = extract_word(s, n, q2, "the Government of")) ||
+                (g = extract_word(s, n, q2, "the government of")) ||
+                (g = extract_word(s, n, q2, "the people of")))
+                q2 = extract_skip_sp(s, n, q2 + g, 1);
+            size_t cl;
+            int poss;
+            const char *c = ex_country(s, n, q2, &cl, &poss);
+            if (c) {
+                ex_set(w->in_later, c);
+                break;
+            }
+        }
+    }
     /* a list item: the country right before the figure ("Uzbekistan - 122.6
      * million", "China (more than $1.6 billion)", "Switzerland - 25.8") */
     {
@@ -1239,6 +1273,19 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 ex_set(w->first, c);
             if (poss && !w->possessive[0]) {
                 ex_set(w->possessive, c);
+                /* "..., a slump attributed to the impact of COVID-19 on
+                 * China's domestic demand": past the figure, after a
+                 * preposition, an aside (not "were Ireland's main markets") */
+                if (q > r->end) {
+                    size_t p0;
+                    size_t pe = extract_prev_word(s, n, q, &p0);
+                    static const char *const prep[] = {"on",   "in",   "to",      "for",
+                                                       "with", "by",   "into",    "from",
+                                                       "against", "about", NULL};
+                    for (int j = 0; prep[j] && pe > p0; j++)
+                        if (extract_word(s, n, p0, prep[j]) == pe - p0)
+                            w->poss_after = 1;
+                }
                 /* "Russia's trade turnover share", "Russia's share" */
                 size_t q2 = q + cl;
                 for (int it = 0; it < 4 && q2 < sb; it++) {
@@ -1456,7 +1503,7 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
     else if (w->subject[0])
         rep = w->subject;
     else if (w->possessive[0] && (!w->partner[0] || strcmp(w->possessive, w->partner)) &&
-             !w->share_poss)
+             !w->share_poss && !w->poss_after)
         rep = w->possessive;
     else if (w->source && !inv)
         rep = w->source;
@@ -1529,7 +1576,8 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
     if (!par && w->after_in[0] && (inv || !strcmp(f->flow, "aid")) &&
         (!rep || strcmp(rep, w->after_in)))
         par = w->after_in; /* "supplied €98,100 for a project ... in Turkmenistan" */
-    if (!par && inv && w->in_later[0] && (!rep || strcmp(rep, w->in_later)))
+    if (!par && (inv || !strcmp(f->flow, "aid")) && w->in_later[0] &&
+        (!rep || strcmp(rep, w->in_later)))
         par = w->in_later;
     if (inv && !rep && par && w->have_flow) {
         /* "The EU is the largest investor in Kazakhstan's economy": the

@@ -12,6 +12,7 @@ typedef struct ex_who {
     int have_flow;      /* 1 if a flow word was found */
     int negative;       /* a deficit or a negative balance */
     int total;          /* "total", "foreign", "external" before the flow word */
+    int goods;          /* "goods" right before the flow word ("Goods exports") */
     int pair;           /* "between X and Y", "X-Y trade": both sides given */
     char reporter[8];   /* stated with the flow word */
     int adj_import;     /* that reporter is an adjective before "imports" */
@@ -19,6 +20,7 @@ typedef struct ex_who {
     char partner[8];    /* stated with the flow word ("to Y", "with Y") */
     char list[8];       /* the country right before the figure in a list */
     char possessive[8]; /* the first "X's" of the sentence */
+    int poss_after;     /* that possessive is past the figure's clause (an aside) */
     int share_poss;     /* that possessive owns a share: "Russia's share" (a partner) */
     char subject[8];    /* the subject of a flow verb ("X exported") */
     char cand[8][8];    /* the countries before the figure (not possessives), in order */
