@@ -1268,9 +1268,13 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         rep = w.source;
     } else if (w.possessive[0]) {
         rep = w.possessive;
-    } else if (w.first[0]) {
+    } else if (w.first[0] && !(w.partner[0] && !strcmp(w.first, w.partner))) {
         rep = w.first;
         rep_first = 1;
+    } else if (w.partner[0]) {
+        /* "PH exports to Japan hit $884.95M": the one country named is the
+         * partner; the reporter is left to the data source */
+        par = w.partner;
     }
     if (w.source && rep && par && !strcmp(w.source, par)) {
         const char *t = rep;
@@ -1304,6 +1308,15 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         size_t pe = a;
         while (pe < n && pe < a + 1500 && !(s[pe] == '\n' && pe + 1 < n && s[pe + 1] == '\n'))
             pe++;
+        if (pe < a + 200 && pe < n) {
+            /* a title line alone: its first paragraph too */
+            pe = extract_skip_sp(s, n, pe, 1);
+            while (pe < n && (s[pe] == '\n' || s[pe] == ' '))
+                pe++;
+            while (pe < n && pe < a + 1500 &&
+                   !(s[pe] == '\n' && pe + 1 < n && s[pe + 1] == '\n'))
+                pe++;
+        }
         ex_raw fake2;
         memset(&fake2, 0, sizeof fake2);
         fake2.start = fake2.end = fake2.num_start = pe;

@@ -285,6 +285,11 @@ static int ex_subject_verb(const char *s, size_t n, size_t p, size_t lim)
         "bought",   "purchased", "contributed", "gave",     "provided", "allocated",
         "granted",  "financed",  "disbursed",   NULL};
     for (int it = 0; it < 3 && p < lim; it++) {
+        /* "It was followed by Japan with exports valued at": a noun after
+         * a preposition or article, not the country's verb */
+        if (extract_word(s, n, p, "with") || extract_word(s, n, p, "of") ||
+            extract_word(s, n, p, "the"))
+            return 0;
         for (size_t j = 0; verbs[j]; j++)
             if (extract_word(s, n, p, verbs[j]))
                 return 1;
@@ -1121,6 +1126,12 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         for (size_t q = q0; q < lim; q++) {
             if (s[q] == ',' || s[q] == ';' || s[q] == '(')
                 break;
+            /* "... to $884.95 million in January 2019 while those from the
+             * US went up": another clause, another partner */
+            if ((q == 0 || !ex_isalpha((unsigned char)s[q - 1])) &&
+                (extract_word(s, n, q, "while") || extract_word(s, n, q, "whereas") ||
+                 extract_word(s, n, q, "but") || extract_word(s, n, q, "those")))
+                break;
             size_t t;
             if ((q == 0 || !ex_isalpha((unsigned char)s[q - 1])) &&
                 ((t = extract_word(s, n, q, "to")) || (t = extract_word(s, n, q, "from")))) {
@@ -1411,6 +1422,35 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             break;
         }
     }
+    /* "The Kingdom's non-oil exports", "the country's goods": the
+     * document's own country */
+    for (size_t q = sa; q + 8 < sb && !w->self_ref; q++) {
+        if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        static const char *const self[] = {"the Kingdom's", "the Kingdom\xe2\x80\x99s",
+                                           "the country's", "the country\xe2\x80\x99s",
+                                           "the nation's",  "the nation\xe2\x80\x99s",
+                                           NULL};
+        for (int j = 0; self[j] && !w->self_ref; j++) {
+            size_t k = extract_word(s, n, q, self[j]);
+            if (!k)
+                continue;
+            w->self_ref = 1;
+            /* "Germany has overtaken Russia to become the country's biggest
+             * export market": the subject is the other side */
+            size_t v = extract_skip_sp(s, n, q + k, 1);
+            for (int it = 0; it < 4 && v < sb; it++) {
+                if (extract_word(s, n, v, "market") || extract_word(s, n, v, "destination") ||
+                    extract_word(s, n, v, "partner") || extract_word(s, n, v, "supplier") ||
+                    extract_word(s, n, v, "customer") || extract_word(s, n, v, "buyer") ||
+                    extract_word(s, n, v, "investor"))
+                    w->self_ref = 2;
+                while (v < sb && ex_isalpha((unsigned char)s[v]))
+                    v++;
+                v = extract_skip_sp(s, n, v, 1);
+            }
+        }
+    }
     ex_member(s, n, sa, sb, r, w);
 }
 
@@ -1590,6 +1630,17 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         if (!rep)
             rep = "WLD";
     }
+    if (!rep && w->self_ref) {
+        /* "Kyrgyz gold shipments to Switzerland, the country's biggest
+         * export": the other country of the sentence; else the document's */
+        for (int j = 0; j < w->ncand && !rep && w->self_ref == 1; j++)
+            if (!par || strcmp(w->cand[j], par))
+                rep = w->cand[j];
+        if (!rep && doc->reporter[0] && (!par || strcmp(par, doc->reporter))) {
+            rep = doc->reporter;
+            rep_doc = 1;
+        }
+    }
     int rep_before = 0, par_before = 0;
     if (before) {
         /* the sentence before, in the same paragraph, names the sides */
@@ -1636,6 +1687,15 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         par_doc = 1;
     }
     int par_wld = 0;
+    if (w->self_ref && rep_doc && !w->partner[0] && !w->list[0] && !w->ncand && !w->in_later[0] &&
+        (!strcmp(f->flow, "export") || !strcmp(f->flow, "import") || !strcmp(f->flow, "trade") ||
+         !strcmp(f->flow, "balance"))) {
+        /* "The Kingdom's merchandise imports increased by 26.9 percent": the
+         * country's own total, not the partner of the figure before */
+        par = "WLD";
+        par_prev = par_doc = 0;
+        par_wld = 1;
+    }
     if (!par && rep &&
         (!strcmp(f->flow, "export") || !strcmp(f->flow, "import") || !strcmp(f->flow, "trade") ||
          !strcmp(f->flow, "balance")) &&

@@ -35,6 +35,8 @@ typedef struct ex_who {
     char in_open[8];    /* "In Tajikistan, ...": the country the sentence opens with */
     char gov[8];        /* after it, "the Belgian government" as the subject */
     int pronoun;        /* after it, "it" as the subject: the country of a sentence before */
+    int self_ref;       /* "the Kingdom's", "the country's": the document's own country;
+                           2 before a role ("the country's biggest export market") */
     char member[8];     /* "Germany (18.8 bn euro) was the largest exporter to Russia,
                            followed by Italy (5.6 bn)": the country before the figure's
                            parenthesis is the reporter */
