@@ -195,9 +195,11 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                prev != '~' && prev != 0xAB && prev != '*' && prev != ':' && prev != 0x2014 &&
                prev != 0xA5 && !(prev == '.' && pst >= 3 && memcmp(s + pst - 3, "NRs", 3) == 0)) {
         /* glued on a letter, '.', ')' ...: a footnote mark or part of a name;
-         * but "EUR5m" and "USD87.3bn" are money */
+         * but "EUR5m", "USD87.3bn", "SR15.6 billion", "Kes.52 billion" and
+         * "R16.1 billion" are money */
         char code[4];
-        if (!(pst >= 2 && extract_code_at(s, n, pst - 2, code) && pst - 2 + 3 == p))
+        if (!(pst >= 2 && extract_code_at(s, n, pst - 2, code) && pst - 2 + 3 == p) &&
+            extract_cur_before(s, n, p, code) == (size_t)-1)
             return ex_skip_token(s, n, p);
     }
     if (prev == ':') {
@@ -1304,6 +1306,18 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         size_t pe = a;
         while (pe < n && pe < a + 1500 && !(s[pe] == '\n' && pe + 1 < n && s[pe + 1] == '\n'))
             pe++;
+        if (memchr(s + a, '\n', pe - a) == NULL && !memchr(s + a, '.', pe - a)) {
+            /* a title alone ("Monthly goods imports from China rise a record
+             * $430 million"): the paragraph under it names the source ("...,
+             * Stats NZ said today") */
+            size_t q = pe;
+            while (q < n && (s[q] == '\n' || s[q] == ' '))
+                q++;
+            pe = q;
+            while (pe < n && pe < q + 1500 &&
+                   !(s[pe] == '\n' && pe + 1 < n && s[pe + 1] == '\n'))
+                pe++;
+        }
         ex_raw fake2;
         memset(&fake2, 0, sizeof fake2);
         fake2.start = fake2.end = fake2.num_start = pe;
