@@ -1470,6 +1470,83 @@ static int ex_route_part(const char *s, size_t n, size_t a, size_t b, char *out,
     return 0;
 }
 
+/* A part of a total named by the figure's parenthesis: "notably in the
+ * processing and manufacturing industry (40.6 billion USD, accounting for 64
+ * percent of the total)", "real estate (7 billion USD, accounting for 11.2
+ * percent)". The figure opens the parenthesis, a share follows it inside,
+ * and lowercase words (no country, no name) stand before it: the sector is
+ * the product, so the parts of one total are not two readings of one key. */
+static int ex_paren_part(const char *s, size_t n, size_t a, size_t start, size_t end, char *out,
+                         size_t size)
+{
+    size_t o = start;
+    while (o > a && s[o - 1] == ' ')
+        o--;
+    if (o <= a || s[o - 1] != '(')
+        return 0;
+    o--;
+    /* a share inside the same parenthesis */
+    int share = 0;
+    for (size_t q = end; q < n && q < end + 60 && s[q] != ')' && s[q] != '\n'; q++)
+        if ((q == end || !ex_isalpha((unsigned char)s[q - 1])) &&
+            (extract_word(s, n, q, "accounting for") || extract_word(s, n, q, "percent") ||
+             extract_word(s, n, q, "per cent") || s[q] == '%'))
+            share = 1;
+    if (!share)
+        return 0;
+    size_t e = o;
+    while (e > a && s[e - 1] == ' ')
+        e--;
+    size_t b0 = e;
+    while (b0 > a && b0 + 90 > e && s[b0 - 1] != ';' && s[b0 - 1] != ':' && s[b0 - 1] != '(' &&
+           s[b0 - 1] != ')' && s[b0 - 1] != '.')
+        b0--;
+    /* past the last "in the", "in", "notably", "and", "such as" */
+    size_t q0 = b0;
+    for (size_t q = b0; q < e; q++) {
+        if (q > b0 && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        size_t k;
+        if ((k = extract_word(s, n, q, "in the")) || (k = extract_word(s, n, q, "in")) ||
+            (k = extract_word(s, n, q, "notably")) || (k = extract_word(s, n, q, "such as")) ||
+            (k = extract_word(s, n, q, "including")))
+            q0 = q + k;
+    }
+    q0 = extract_skip_sp(s, n, q0, 0);
+    size_t k = extract_word(s, n, q0, "and");
+    if (k)
+        q0 = extract_skip_sp(s, n, q0 + k, 0);
+    if (q0 >= e || !(s[q0] >= 'a' && s[q0] <= 'z'))
+        return 0;
+    for (size_t q = q0; q < e; q++)
+        if (!((s[q] >= 'a' && s[q] <= 'z') || s[q] == ' ' || s[q] == ',' || s[q] == '-'))
+            return 0;
+    size_t len = e - q0;
+    if (len >= size) {
+        len = size - 1;
+        while (len > 0 && s[q0 + len] != ' ')
+            len--;
+        /* cut at a word, not after "of" or "and" */
+        for (int it = 0; it < 3 && len > 0; it++) {
+            while (len > 0 && (s[q0 + len - 1] == ',' || s[q0 + len - 1] == ' '))
+                len--;
+            size_t w0 = len;
+            while (w0 > 0 && s[q0 + w0 - 1] != ' ')
+                w0--;
+            if ((len - w0 == 2 && !strncmp(s + q0 + w0, "of", 2)) ||
+                (len - w0 == 3 && !strncmp(s + q0 + w0, "and", 3)) ||
+                (len - w0 == 3 && !strncmp(s + q0 + w0, "the", 3)))
+                len = w0;
+            else
+                break;
+        }
+    }
+    if (len < 3)
+        return 0;
+    snprintf(out, size, "%.*s", (int)len, s + q0);
+    return 1;
+}
+
 /* 1 when s[a..b) names a port ("the Port of Antwerp-Bruges", "Rotterdam
  * port"): its tonnage is the port's throughput, with every partner. */
 static int ex_names_port(const char *s, size_t n, size_t a, size_t b)
@@ -2632,7 +2709,32 @@ static int ex_finish(ex_state *st)
                 else if (extract_word(s, n, q2, "services") && !tr)
                     snprintf(r->f.product, sizeof r->f.product, "services");
             }
+            if (w.goods && (!strcmp(r->f.flow, "export") || !strcmp(r->f.flow, "import")))
+                snprintf(r->f.product, sizeof r->f.product, "goods");
+            if (!strcmp(r->f.flow, "aid")) {
+                /* "and concessional loan assistance of up to the amount of
+                 * fifteen billion ... yen": a loan, lent beside the grant of
+                 * the same sentence, not a second reading of it */
+                size_t lo2 = r->start > a + 160 ? r->start - 160 : a;
+                for (size_t p2 = r->start; p2 > lo2; p2--) {
+                    size_t w0 = p2 - 1;
+                    if (w0 > a && ex_isalpha((unsigned char)s[w0 - 1]))
+                        continue;
+                    if (extract_word(s, n, w0, "grant") || extract_word(s, n, w0, "grants"))
+                        break; /* the nearer kind word wins */
+                    if (extract_word(s, n, w0, "loan") || extract_word(s, n, w0, "loans") ||
+                        extract_word(s, n, w0, "credit")) {
+                        snprintf(r->f.product, sizeof r->f.product, "loan");
+                        break;
+                    }
+                }
+            }
             char part[32];
+            if (!r->f.product[0] &&
+                ex_paren_part(s, n, a, r->start, r->end, part, sizeof part)) {
+                snprintf(r->f.product, sizeof r->f.product, "%s", part);
+                ex_note_add(note, sizeof note, "product: the part of a total before the figure");
+            }
             if (!r->f.product[0] && ex_route_part(s, n, a, b, part, sizeof part)) {
                 snprintf(r->f.product, sizeof r->f.product, "%s", part);
                 ex_note_add(note, sizeof note, "product: the route this part of a total took");

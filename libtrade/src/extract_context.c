@@ -374,6 +374,15 @@ static const ex_country ex_countries[] = {{"European Union", "EUU"},
                                           {"USAID", "USA"},
                                           {"U.K.", "GBR"},
                                           {"Luxembourgian", "LUX"},
+                                          /* the names of UN and government
+                                           * pages ("investing in Viet Nam",
+                                           * "after the Republic of Korea") */
+                                          {"Viet Nam", "VNM"},
+                                          {"Republic of Korea", "KOR"},
+                                          {"Korea, Republic of", "KOR"},
+                                          {"Lao PDR", "LAO"},
+                                          {"Republic of Moldova", "MDA"},
+                                          {"Kingdom of the Netherlands", "NLD"},
                                           {NULL, NULL}};
 
 const char *extract_own_dollar(const char *country)
