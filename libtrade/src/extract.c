@@ -1356,9 +1356,12 @@ static void ex_same_period(const char *prev, int year, char *out, size_t size)
     char buf[40];
     snprintf(buf, sizeof buf, "%s", prev);
     for (size_t k = 0; buf[k]; k++) {
-        if ((k == 0 || buf[k - 1] == '/') && ex_period_year(buf + k) == y0) {
+        int yk = (k == 0 || buf[k - 1] == '/') ? ex_period_year(buf + k) : 0;
+        if (yk) {
+            /* every year moves by as much: 2018-07/2019-04 a year back is
+             * 2017-07/2018-04 */
             char y[12];
-            snprintf(y, sizeof y, "%04d", year % 10000);
+            snprintf(y, sizeof y, "%04d", (yk + year - y0) % 10000);
             memcpy(buf + k, y, 4);
         }
     }
@@ -1479,6 +1482,83 @@ static int ex_route_part(const char *s, size_t n, size_t a, size_t b, char *out,
         return 1;
     }
     return 0;
+}
+
+/* A part of a total named by the figure's parenthesis: "notably in the
+ * processing and manufacturing industry (40.6 billion USD, accounting for 64
+ * percent of the total)", "real estate (7 billion USD, accounting for 11.2
+ * percent)". The figure opens the parenthesis, a share follows it inside,
+ * and lowercase words (no country, no name) stand before it: the sector is
+ * the product, so the parts of one total are not two readings of one key. */
+static int ex_paren_part(const char *s, size_t n, size_t a, size_t start, size_t end, char *out,
+                         size_t size)
+{
+    size_t o = start;
+    while (o > a && s[o - 1] == ' ')
+        o--;
+    if (o <= a || s[o - 1] != '(')
+        return 0;
+    o--;
+    /* a share inside the same parenthesis */
+    int share = 0;
+    for (size_t q = end; q < n && q < end + 60 && s[q] != ')' && s[q] != '\n'; q++)
+        if ((q == end || !ex_isalpha((unsigned char)s[q - 1])) &&
+            (extract_word(s, n, q, "accounting for") || extract_word(s, n, q, "percent") ||
+             extract_word(s, n, q, "per cent") || s[q] == '%'))
+            share = 1;
+    if (!share)
+        return 0;
+    size_t e = o;
+    while (e > a && s[e - 1] == ' ')
+        e--;
+    size_t b0 = e;
+    while (b0 > a && b0 + 90 > e && s[b0 - 1] != ';' && s[b0 - 1] != ':' && s[b0 - 1] != '(' &&
+           s[b0 - 1] != ')' && s[b0 - 1] != '.')
+        b0--;
+    /* past the last "in the", "in", "notably", "and", "such as" */
+    size_t q0 = b0;
+    for (size_t q = b0; q < e; q++) {
+        if (q > b0 && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        size_t k;
+        if ((k = extract_word(s, n, q, "in the")) || (k = extract_word(s, n, q, "in")) ||
+            (k = extract_word(s, n, q, "notably")) || (k = extract_word(s, n, q, "such as")) ||
+            (k = extract_word(s, n, q, "including")))
+            q0 = q + k;
+    }
+    q0 = extract_skip_sp(s, n, q0, 0);
+    size_t k = extract_word(s, n, q0, "and");
+    if (k)
+        q0 = extract_skip_sp(s, n, q0 + k, 0);
+    if (q0 >= e || !(s[q0] >= 'a' && s[q0] <= 'z'))
+        return 0;
+    for (size_t q = q0; q < e; q++)
+        if (!((s[q] >= 'a' && s[q] <= 'z') || s[q] == ' ' || s[q] == ',' || s[q] == '-'))
+            return 0;
+    size_t len = e - q0;
+    if (len >= size) {
+        len = size - 1;
+        while (len > 0 && s[q0 + len] != ' ')
+            len--;
+        /* cut at a word, not after "of" or "and" */
+        for (int it = 0; it < 3 && len > 0; it++) {
+            while (len > 0 && (s[q0 + len - 1] == ',' || s[q0 + len - 1] == ' '))
+                len--;
+            size_t w0 = len;
+            while (w0 > 0 && s[q0 + w0 - 1] != ' ')
+                w0--;
+            if ((len - w0 == 2 && !strncmp(s + q0 + w0, "of", 2)) ||
+                (len - w0 == 3 && !strncmp(s + q0 + w0, "and", 3)) ||
+                (len - w0 == 3 && !strncmp(s + q0 + w0, "the", 3)))
+                len = w0;
+            else
+                break;
+        }
+    }
+    if (len < 3)
+        return 0;
+    snprintf(out, size, "%.*s", (int)len, s + q0);
+    return 1;
 }
 
 /* 1 when s[a..b) names a port ("the Port of Antwerp-Bruges", "Rotterdam
@@ -1712,6 +1792,8 @@ static int ex_finish(ex_state *st)
         ex_doc_date(sc, &doc);
     }
     ex_doc_sides(sc, &doc);
+    doc.fiscal = extract_fiscal_start(s, n, doc.reporter);
+    const ex_clock clock = {doc.year, doc.month, doc.fiscal};
     snprintf(sc->doc_reporter, sizeof sc->doc_reporter, "%s", doc.reporter);
     snprintf(sc->doc_partner, sizeof sc->doc_partner, "%s", doc.partner);
     {
@@ -1784,8 +1866,7 @@ static int ex_finish(ex_state *st)
             extract_sentence(sc, r->start, &a, &b);
             if (b < r->end)
                 b = r->end;
-            nt = extract_times(s, n, a, b, times, sizeof times / sizeof times[0], doc.year,
-                               ctx_year);
+            nt = extract_times(s, n, a, b, times, sizeof times / sizeof times[0], &clock, ctx_year);
             if (doc.date_line) {
                 /* the date line is the document's date, not a figure's period */
                 size_t k = 0;
@@ -2023,6 +2104,19 @@ static int ex_finish(ex_state *st)
             size_t ve = extract_prev_word(s, n, r->start, &v0);
             to_before = ve > v0 && extract_word(s, n, v0, "to") == ve - v0 && prev &&
                         same_sentence && prev->period[0];
+            /* "$460 million ... against $277 million in the corresponding
+             * period last fiscal", "The deficit was $993m in the same period
+             * of the last fiscal year": the base period is the figure's own */
+            size_t q = extract_skip_sp(s, n, r->end, 1), k;
+            if (!to_before && prev && prev->period[0] && strncmp(r->f.unit, "percent", 7) &&
+                ((k = extract_word(s, n, q, "in")) || (k = extract_word(s, n, q, "during")) ||
+                 (k = extract_word(s, n, q, "for")))) {
+                q = extract_skip_sp(s, n, q + k, 1);
+                to_before = extract_word(s, n, q, "the same period") ||
+                            extract_word(s, n, q, "the corresponding period") ||
+                            extract_word(s, n, q, "the same months") ||
+                            extract_word(s, n, q, "the same quarter");
+            }
         }
         for (size_t t = 0; t < nt && !pick; t++) {
             if ((times[t].base && !(to_before && times[t].same)) || times[t].paren != fp ||
@@ -2100,8 +2194,11 @@ static int ex_finish(ex_state *st)
         }
         int period_from = 0; /* 1: the figure before, 2: the document's date */
         if (pick && pick->base && pick->same && prev) {
-            ex_same_period(prev->period, ex_period_year(pick->text), r->f.period,
-                           sizeof r->f.period);
+            /* "the same period last year": a year before the figure's own
+             * period (a fiscal one too), not before the document's date */
+            int py = ex_period_year(prev->period);
+            ex_same_period(prev->period, pick->ago && py ? py - 1 : ex_period_year(pick->text),
+                           r->f.period, sizeof r->f.period);
         } else if (pick && pick->carry) {
             if (prev && (main_period[0] || prev->period[0])) {
                 snprintf(r->f.period, sizeof r->f.period, "%s",
@@ -2274,7 +2371,11 @@ static int ex_finish(ex_state *st)
         if (same_sentence && prev && prev->period[0] && ex_period_year(prev->period)) {
             /* "USD 41.7 million in 2019, compared with USD 29.9 mln a year
              * earlier": the year before the figure before */
-            size_t q = extract_skip_sp(s, n, r->end, 1);
+            size_t q = extract_skip_sp(s, n, r->end, 1), k;
+            if ((k = extract_word(s, n, q, "recorded")) ||
+                (k = extract_word(s, n, q, "registered")) ||
+                (k = extract_word(s, n, q, "reported")))
+                q = extract_skip_sp(s, n, q + k, 1); /* "from $1,244m recorded a year ago" */
             if (extract_word(s, n, q, "a year earlier") || extract_word(s, n, q, "a year before") ||
                 extract_word(s, n, q, "the year before") || extract_word(s, n, q, "a year ago") ||
                 extract_word(s, n, q, "in the previous year") ||
@@ -2392,7 +2493,7 @@ static int ex_finish(ex_state *st)
             if (lo4 < last_end)
                 lo4 = last_end;
             ex_time bt[16];
-            size_t nb = lo4 < a ? extract_times(s, n, lo4, a, bt, 16, doc.year, ctx_year) : 0;
+            size_t nb = lo4 < a ? extract_times(s, n, lo4, a, bt, 16, &clock, ctx_year) : 0;
             for (size_t t = nb; t > 0; t--) {
                 unsigned long tl, tc;
                 extract_position(sc, bt[t - 1].a, &tl, &tc);
@@ -2622,7 +2723,32 @@ static int ex_finish(ex_state *st)
                 else if (extract_word(s, n, q2, "services") && !tr)
                     snprintf(r->f.product, sizeof r->f.product, "services");
             }
+            if (w.goods && (!strcmp(r->f.flow, "export") || !strcmp(r->f.flow, "import")))
+                snprintf(r->f.product, sizeof r->f.product, "goods");
+            if (!strcmp(r->f.flow, "aid")) {
+                /* "and concessional loan assistance of up to the amount of
+                 * fifteen billion ... yen": a loan, lent beside the grant of
+                 * the same sentence, not a second reading of it */
+                size_t lo2 = r->start > a + 160 ? r->start - 160 : a;
+                for (size_t p2 = r->start; p2 > lo2; p2--) {
+                    size_t w0 = p2 - 1;
+                    if (w0 > a && ex_isalpha((unsigned char)s[w0 - 1]))
+                        continue;
+                    if (extract_word(s, n, w0, "grant") || extract_word(s, n, w0, "grants"))
+                        break; /* the nearer kind word wins */
+                    if (extract_word(s, n, w0, "loan") || extract_word(s, n, w0, "loans") ||
+                        extract_word(s, n, w0, "credit")) {
+                        snprintf(r->f.product, sizeof r->f.product, "loan");
+                        break;
+                    }
+                }
+            }
             char part[32];
+            if (!r->f.product[0] &&
+                ex_paren_part(s, n, a, r->start, r->end, part, sizeof part)) {
+                snprintf(r->f.product, sizeof r->f.product, "%s", part);
+                ex_note_add(note, sizeof note, "product: the part of a total before the figure");
+            }
             if (!r->f.product[0] && ex_route_part(s, n, a, b, part, sizeof part)) {
                 snprintf(r->f.product, sizeof r->f.product, "%s", part);
                 ex_note_add(note, sizeof note, "product: the route this part of a total took");

@@ -123,6 +123,7 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
         {"turnover", "trade"},
         {"trade", "trade"},
         {"foreign direct investment", "fdi_flow"},
+        {"FDI disbursement", "fdi_flow"}, /* money spent on projects, not a grant */
         {"FDI", "fdi_flow"},
         {"invests", "investment_flow"},
         {"attracted", "investment_flow"},
@@ -133,6 +134,12 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
         {"invested", "investment_flow"},
         {"investments", "investment_stock"},
         {"investment", "investment_stock"},
+        /* the capital of licensed projects: a stock, or the new capital of a
+         * period ("newly-registered and increased capital reached") */
+        {"registered capital", "investment_stock"},
+        {"increased capital", "investment_flow"},
+        {"capitalised", "investment_flow"},
+        {"capitalized", "investment_flow"},
         {"cargo", "freight"},
         {"cargoes", "freight"},
         {"freight", "freight"},
@@ -225,7 +232,7 @@ static const char *ex_source(const char *s, size_t n, size_t a, size_t b)
         size_t k = 0;
         if ((k = extract_word(s, n, i, "according to")) ||
             (k = extract_word(s, n, i, "data from")) || (k = extract_word(s, n, i, "data of")) ||
-            (k = extract_word(s, n, i, "citing")) ||
+            (k = extract_word(s, n, i, "citing")) || (k = extract_word(s, n, i, "data by")) ||
             (k = extract_word(s, n, i, "data released by"))) {
             size_t lim = i + k + 90 < b ? i + k + 90 : b;
             for (size_t q = i + k; q < lim; q++) {
@@ -456,7 +463,10 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         if (i > sa && ex_isupper((unsigned char)s[i]) && strcmp(f, "fdi_flow") != 0) {
             size_t v0;
             size_t ve = extract_prev_word(s, n, i, &v0);
-            if (ve > v0 && v0 >= sa && ex_isupper((unsigned char)s[v0]) && ve == i - 1)
+            size_t cl0;
+            /* "Danish Export in June 2023 Sees 1.4% Drop": a title, not a name */
+            if (ve > v0 && v0 >= sa && ex_isupper((unsigned char)s[v0]) && ve == i - 1 &&
+                !(extract_country_at(s, n, v0, &cl0) && v0 + cl0 == ve))
                 continue;
         }
         /* "the negative balance of foreign trade": the balance */
@@ -543,8 +553,11 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     (kq = extract_word(s, n, q3, "their")) ||
                     (kq = extract_word(s, n, q3, "the")) ||
                     (kq = extract_word(s, n, q3, "overall")) ||
-                    (kq = extract_word(s, n, q3, "total")))
+                    (kq = extract_word(s, n, q3, "total"))) {
+                    if (extract_word(s, n, q3, "overall") || extract_word(s, n, q3, "total"))
+                        w->total = 2; /* "its overall exports": to every partner */
                     q3 = extract_skip_sp(s, n, q3 + kq, 1);
+                }
             }
             const char *f = in ? ex_flow_word(s, n, q3, &k2, &d) : NULL;
             if (f) {
@@ -673,12 +686,17 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                         extract_word(s, n, w0, "service") == we - w0)) {
             services = 1;
             rep_end = w0;
+        } else if (we > w0 && w0 >= sa && extract_word(s, n, w0, "goods") == we - w0 &&
+                   (!strcmp(flow, "export") || !strcmp(flow, "import"))) {
+            /* "Goods exports fell by 0.3%" after the total of goods and
+             * services: a part of it */
+            w->goods = 1;
         }
         if (!strcmp(flow, "fdi_flow") || !strcmp(flow, "investment_stock") ||
             !strcmp(flow, "investment_flow")) {
             /* stock or flow */
             size_t lo = kw_a > sa + 60 ? kw_a - 60 : sa;
-            int stock = 0, inflow = 0, since = 0;
+            int stock = 0, inflow = 0, since = 0, fresh = 0;
             for (size_t q = lo; q < (r->end + 20 < sb ? r->end + 20 : sb); q++) {
                 if (q > lo && ex_isalpha((unsigned char)s[q - 1]))
                     continue;
@@ -686,8 +704,12 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     extract_word(s, n, q, "cumulative") || extract_word(s, n, q, "total") ||
                     extract_word(s, n, q, "since"))
                     stock = 1;
-                if (extract_word(s, n, q, "since"))
-                    since = 1;
+                if (extract_word(s, n, q, "since") || extract_word(s, n, q, "so far") ||
+                    extract_word(s, n, q, "to date"))
+                    since = stock = 1; /* "has so far attracted": what accumulated */
+                if (extract_word(s, n, q, "newly") || extract_word(s, n, q, "newly-registered") ||
+                    extract_word(s, n, q, "increased capital"))
+                    fresh = 1; /* "Total newly-registered capital": the period's */
                 if (extract_word(s, n, q, "inflow") || extract_word(s, n, q, "inflows") ||
                     extract_word(s, n, q, "attracted") || extract_word(s, n, q, "attract") ||
                     extract_word(s, n, q, "attracting") || extract_word(s, n, q, "projects") ||
@@ -695,12 +717,42 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     extract_word(s, n, q, "invested") || extract_word(s, n, q, "new"))
                     inflow = 1;
             }
+            /* "Vietnam has so far attracted more than 22,000 foreign direct
+             * investment (FDI) projects": further back, in the same clause */
+            for (size_t q = kw_a > sa + 140 ? kw_a - 140 : sa; q < lo; q++)
+                if ((q == sa || !ex_isalpha((unsigned char)s[q - 1])) &&
+                    (extract_word(s, n, q, "so far") || extract_word(s, n, q, "to date"))) {
+                    size_t c = q;
+                    while (c < kw_a && !((s[c] == ',' || s[c] == ';') && s[c + 1] == ' '))
+                        c++;
+                    if (c == kw_a)
+                        since = stock = 1;
+                }
+            if (!strcmp(flow, "fdi_flow")) {
+                /* "FDI projects worth about US$300 billion", "FDI projects
+                 * capitalised at": the capital registered for projects, not
+                 * the money that came in */
+                size_t q = extract_skip_sp(s, n, kw_b, 1);
+                if (q < n && s[q] == ')')
+                    q = extract_skip_sp(s, n, q + 1, 1);
+                size_t pk = extract_word(s, n, q, "projects");
+                if (pk) {
+                    q = extract_skip_sp(s, n, q + pk, 1);
+                    if (extract_word(s, n, q, "worth") || extract_word(s, n, q, "capitalised") ||
+                        extract_word(s, n, q, "capitalized") || extract_word(s, n, q, "valued"))
+                        flow = "investment_flow";
+                }
+            }
+            if (!strcmp(flow, "investment_flow") && stock && since && !fresh)
+                flow = "investment_stock";
             if (!strcmp(flow, "fdi_flow") && stock && (!inflow || since))
                 flow = "fdi_stock";
             else if (!strcmp(flow, "investment_flow") && since)
                 flow = "investment_stock"; /* "since 2010 ... have invested": accumulated */
-            else if (!strcmp(flow, "investment_stock") && inflow && !stock)
+            else if (!strcmp(flow, "investment_stock") && ((inflow && !stock) || fresh))
                 flow = "investment_flow";
+            else if (!strcmp(flow, "investment_flow") && stock && since && !fresh)
+                flow = "investment_stock";
         }
         if (!strncmp(flow, "investment", 10)) {
             /* "attracted $8.1 billion in foreign direct investment" */
@@ -852,6 +904,82 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             /* "Uzbekistan attracted $8.1 billion": the host */
             ex_set(w->host, w->reporter);
             w->reporter[0] = '\0';
+        }
+        if (!w->host[0] && (!strncmp(flow, "fdi", 3) || !strncmp(flow, "investment", 10))) {
+            /* "Japan ranked 2nd out of 67 countries and territories investing
+             * in Viet Nam, with a total investment of": the host, before the
+             * figure; the investor is then the other country named */
+            for (size_t q = sa; q < start; q++) {
+                if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+                    continue;
+                size_t k = extract_word(s, n, q, "investing in");
+                if (!k)
+                    k = extract_word(s, n, q, "investors in");
+                if (!k)
+                    k = extract_word(s, n, q, "projects in");
+                if (!k) {
+                    /* "Vietnam has so far attracted more than 22,000 FDI
+                     * projects", "Vietnam drew over 175 FDI projects": the
+                     * subject of a receiving verb */
+                    size_t cl;
+                    int poss;
+                    const char *c = ex_country(s, n, q, &cl, &poss);
+                    if (!c || poss)
+                        continue;
+                    size_t v = extract_skip_sp(s, n, q + cl, 1);
+                    if (!w->subject[0] &&
+                        (extract_word(s, n, v, "investors") || extract_word(s, n, v, "investor")))
+                        ex_set(w->subject, c); /* "Japanese investors account for" */
+                    for (int it = 0; it < 3 && v < start; it++) {
+                        size_t kv;
+                        if ((kv = extract_word(s, n, v, "has")) ||
+                            (kv = extract_word(s, n, v, "have")) ||
+                            (kv = extract_word(s, n, v, "so far")) ||
+                            (kv = extract_word(s, n, v, "also")))
+                            v = extract_skip_sp(s, n, v + kv, 1);
+                    }
+                    if (extract_word(s, n, v, "attracted") || extract_word(s, n, v, "attracts") ||
+                        extract_word(s, n, v, "drew") || extract_word(s, n, v, "draws") ||
+                        extract_word(s, n, v, "received") || extract_word(s, n, v, "receives") ||
+                        extract_word(s, n, v, "lured")) {
+                        ex_set(w->host, c);
+                        if (!strcmp(w->reporter, c))
+                            w->reporter[0] = '\0';
+                        break;
+                    }
+                    q += cl - 1;
+                    continue;
+                }
+                size_t cl;
+                int poss;
+                const char *c = ex_country(s, n, extract_skip_sp(s, n, q + k, 1), &cl, &poss);
+                if (c && strcmp(c, w->reporter))
+                    ex_set(w->host, c);
+                break;
+            }
+        }
+        if (!strncmp(flow, "fdi", 3) || !strncmp(flow, "investment", 10)) {
+            /* "projects worth about US$300 billion from 116 countries and
+             * territories", "out of 140 countries investing in": every investor */
+            for (size_t q = sa; q + 10 < sb; q++) {
+                if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+                    continue;
+                size_t k = extract_word(s, n, q, "from");
+                if (!k)
+                    continue;
+                size_t v = extract_skip_sp(s, n, q + k, 1);
+                size_t kv;
+                if ((kv = extract_word(s, n, v, "more than")) ||
+                    (kv = extract_word(s, n, v, "over")))
+                    v = extract_skip_sp(s, n, v + kv, 1);
+                size_t d = v;
+                while (d < sb && ex_isdigit((unsigned char)s[d]))
+                    d++;
+                if (d > v && extract_word(s, n, extract_skip_sp(s, n, d, 1), "countries")) {
+                    w->from_world = 1;
+                    break;
+                }
+            }
         }
         /* after the keyword: "to Y", "from X to Y", "with Y", "between X and Y",
          * "in Y", "of X" (the reporter of a total) */
@@ -1035,6 +1163,43 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             }
         }
     }
+    /* "a total registered capital of nearly US$42 billion, more than 14% of
+     * total FDI in Vietnam": the host named later in the sentence */
+    for (size_t q = r->end; q + 3 < sb; q++) {
+        size_t t;
+        if (ex_isalpha((unsigned char)s[q - 1]) || !(t = extract_word(s, n, q, "in")))
+            continue;
+        size_t cl;
+        int poss;
+        const char *c = ex_country(s, n, extract_skip_sp(s, n, q + t, 1), &cl, &poss);
+        if (c) {
+            ex_set(w->in_later, c);
+            break;
+        }
+    }
+    /* "grant assistance of up to ... for the implementation of the Project
+     * ..., and concessional loan assistance ... to the Government of Nepal":
+     * the receiver named at the end of a long sentence */
+    if (!strcmp(w->flow, "aid") && !w->in_later[0]) {
+        for (size_t q = r->end; q + 3 < sb; q++) {
+            size_t t;
+            if (ex_isalpha((unsigned char)s[q - 1]) || !(t = extract_word(s, n, q, "to")))
+                continue;
+            size_t q2 = extract_skip_sp(s, n, q + t, 1);
+            size_t g;
+            if ((g = extract_word(s, n, q2, "the Government of")) ||
+                (g = extract_word(s, n, q2, "the government of")) ||
+                (g = extract_word(s, n, q2, "the people of")))
+                q2 = extract_skip_sp(s, n, q2 + g, 1);
+            size_t cl;
+            int poss;
+            const char *c = ex_country(s, n, q2, &cl, &poss);
+            if (c) {
+                ex_set(w->in_later, c);
+                break;
+            }
+        }
+    }
     /* a list item: the country right before the figure ("Uzbekistan - 122.6
      * million", "China (more than $1.6 billion)", "Switzerland - 25.8") */
     {
@@ -1111,6 +1276,19 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 ex_set(w->first, c);
             if (poss && !w->possessive[0]) {
                 ex_set(w->possessive, c);
+                /* "..., a slump attributed to the impact of COVID-19 on
+                 * China's domestic demand": past the figure, after a
+                 * preposition, an aside (not "were Ireland's main markets") */
+                if (q > r->end) {
+                    size_t p0;
+                    size_t pe = extract_prev_word(s, n, q, &p0);
+                    static const char *const prep[] = {"on",   "in",   "to",      "for",
+                                                       "with", "by",   "into",    "from",
+                                                       "against", "about", NULL};
+                    for (int j = 0; prep[j] && pe > p0; j++)
+                        if (extract_word(s, n, p0, prep[j]) == pe - p0)
+                            w->poss_after = 1;
+                }
                 /* "Russia's trade turnover share", "Russia's share" */
                 size_t q2 = q + cl;
                 for (int it = 0; it < 4 && q2 < sb; it++) {
@@ -1328,7 +1506,7 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
     else if (w->subject[0])
         rep = w->subject;
     else if (w->possessive[0] && (!w->partner[0] || strcmp(w->possessive, w->partner)) &&
-             !w->share_poss)
+             !w->share_poss && !w->poss_after)
         rep = w->possessive;
     else if (w->source && !inv)
         rep = w->source;
@@ -1401,9 +1579,14 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
     if (!par && w->after_in[0] && (inv || !strcmp(f->flow, "aid")) &&
         (!rep || strcmp(rep, w->after_in)))
         par = w->after_in; /* "supplied €98,100 for a project ... in Turkmenistan" */
+    if (!par && (inv || !strcmp(f->flow, "aid")) && w->in_later[0] &&
+        (!rep || strcmp(rep, w->in_later)))
+        par = w->in_later;
     if (inv && !rep && par && w->have_flow) {
         /* "The EU is the largest investor in Kazakhstan's economy": the
          * other country named; "foreign direct investment in X": the world */
+        if (w->from_world)
+            rep = "WLD";
         for (int j = 0; j < w->ncand && !rep; j++)
             if (strcmp(w->cand[j], par))
                 rep = w->cand[j];

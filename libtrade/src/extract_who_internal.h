@@ -12,6 +12,7 @@ typedef struct ex_who {
     int have_flow;      /* 1 if a flow word was found */
     int negative;       /* a deficit or a negative balance */
     int total;          /* "total", "foreign", "external" before the flow word */
+    int goods;          /* "goods" right before the flow word ("Goods exports") */
     int pair;           /* "between X and Y", "X-Y trade": both sides given */
     char reporter[8];   /* stated with the flow word */
     int adj_import;     /* that reporter is an adjective before "imports" */
@@ -19,13 +20,16 @@ typedef struct ex_who {
     char partner[8];    /* stated with the flow word ("to Y", "with Y") */
     char list[8];       /* the country right before the figure in a list */
     char possessive[8]; /* the first "X's" of the sentence */
+    int poss_after;     /* that possessive is past the figure's clause (an aside) */
     int share_poss;     /* that possessive owns a share: "Russia's share" (a partner) */
     char subject[8];    /* the subject of a flow verb ("X exported") */
     char cand[8][8];    /* the countries before the figure (not possessives), in order */
     int cand_clause[8]; /* 1: in the figure's clause */
     int ncand;
     char host[8];       /* the subject of "attracted", "received" (investment's partner) */
+    int from_world;     /* "from 116 countries and territories": investors of every country */
     char after_in[8];   /* "in Y" after the figure, in its clause */
+    char in_later[8];   /* "in Y" later in the sentence ("... of total FDI in Vietnam") */
     char first[8];      /* the first country of the sentence that is not a possessive */
     const char *source; /* the data source's country ("according to Chinese customs") */
     char in_open[8];    /* "In Tajikistan, ...": the country the sentence opens with */
@@ -42,6 +46,7 @@ typedef struct ex_who {
 typedef struct ex_doc {
     int year, month;         /* the document's date (0: unknown) */
     int text_year;           /* with no date: the latest year written in the text */
+    int fiscal;              /* the first month of the fiscal year it counts in (0: none) */
     unsigned long date_line; /* 0: from the options */
     char reporter[8], partner[8];
     unsigned long line; /* where they were read */
