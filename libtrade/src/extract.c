@@ -195,9 +195,11 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                prev != '~' && prev != 0xAB && prev != '*' && prev != ':' && prev != 0x2014 &&
                prev != 0xA5 && !(prev == '.' && pst >= 3 && memcmp(s + pst - 3, "NRs", 3) == 0)) {
         /* glued on a letter, '.', ')' ...: a footnote mark or part of a name;
-         * but "EUR5m" and "USD87.3bn" are money */
+         * but "EUR5m", "USD87.3bn", "SR15.6 billion", "Kes.52 billion" and
+         * "R16.1 billion" are money */
         char code[4];
-        if (!(pst >= 2 && extract_code_at(s, n, pst - 2, code) && pst - 2 + 3 == p))
+        if (!(pst >= 2 && extract_code_at(s, n, pst - 2, code) && pst - 2 + 3 == p) &&
+            extract_cur_before(s, n, p, code) == (size_t)-1)
             return ex_skip_token(s, n, p);
     }
     if (prev == ':') {
@@ -1308,12 +1310,15 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         size_t pe = a;
         while (pe < n && pe < a + 1500 && !(s[pe] == '\n' && pe + 1 < n && s[pe + 1] == '\n'))
             pe++;
-        if (pe < a + 200 && pe < n) {
-            /* a title line alone: its first paragraph too */
-            pe = extract_skip_sp(s, n, pe, 1);
-            while (pe < n && (s[pe] == '\n' || s[pe] == ' '))
-                pe++;
-            while (pe < n && pe < a + 1500 &&
+        if (memchr(s + a, '\n', pe - a) == NULL && !memchr(s + a, '.', pe - a)) {
+            /* a title alone ("Monthly goods imports from China rise a record
+             * $430 million"): the paragraph under it names the source ("...,
+             * Stats NZ said today") */
+            size_t q = pe;
+            while (q < n && (s[q] == '\n' || s[q] == ' '))
+                q++;
+            pe = q;
+            while (pe < n && pe < q + 1500 &&
                    !(s[pe] == '\n' && pe + 1 < n && s[pe + 1] == '\n'))
                 pe++;
         }
@@ -1355,9 +1360,12 @@ static void ex_same_period(const char *prev, int year, char *out, size_t size)
     char buf[40];
     snprintf(buf, sizeof buf, "%s", prev);
     for (size_t k = 0; buf[k]; k++) {
-        if ((k == 0 || buf[k - 1] == '/') && ex_period_year(buf + k) == y0) {
+        int yk = (k == 0 || buf[k - 1] == '/') ? ex_period_year(buf + k) : 0;
+        if (yk) {
+            /* every year moves by as much: 2018-07/2019-04 a year back is
+             * 2017-07/2018-04 */
             char y[12];
-            snprintf(y, sizeof y, "%04d", year % 10000);
+            snprintf(y, sizeof y, "%04d", (yk + year - y0) % 10000);
             memcpy(buf + k, y, 4);
         }
     }
@@ -1788,6 +1796,8 @@ static int ex_finish(ex_state *st)
         ex_doc_date(sc, &doc);
     }
     ex_doc_sides(sc, &doc);
+    doc.fiscal = extract_fiscal_start(s, n, doc.reporter);
+    const ex_clock clock = {doc.year, doc.month, doc.fiscal};
     snprintf(sc->doc_reporter, sizeof sc->doc_reporter, "%s", doc.reporter);
     snprintf(sc->doc_partner, sizeof sc->doc_partner, "%s", doc.partner);
     {
@@ -1860,8 +1870,7 @@ static int ex_finish(ex_state *st)
             extract_sentence(sc, r->start, &a, &b);
             if (b < r->end)
                 b = r->end;
-            nt = extract_times(s, n, a, b, times, sizeof times / sizeof times[0], doc.year,
-                               ctx_year);
+            nt = extract_times(s, n, a, b, times, sizeof times / sizeof times[0], &clock, ctx_year);
             if (doc.date_line) {
                 /* the date line is the document's date, not a figure's period */
                 size_t k = 0;
@@ -2099,6 +2108,19 @@ static int ex_finish(ex_state *st)
             size_t ve = extract_prev_word(s, n, r->start, &v0);
             to_before = ve > v0 && extract_word(s, n, v0, "to") == ve - v0 && prev &&
                         same_sentence && prev->period[0];
+            /* "$460 million ... against $277 million in the corresponding
+             * period last fiscal", "The deficit was $993m in the same period
+             * of the last fiscal year": the base period is the figure's own */
+            size_t q = extract_skip_sp(s, n, r->end, 1), k;
+            if (!to_before && prev && prev->period[0] && strncmp(r->f.unit, "percent", 7) &&
+                ((k = extract_word(s, n, q, "in")) || (k = extract_word(s, n, q, "during")) ||
+                 (k = extract_word(s, n, q, "for")))) {
+                q = extract_skip_sp(s, n, q + k, 1);
+                to_before = extract_word(s, n, q, "the same period") ||
+                            extract_word(s, n, q, "the corresponding period") ||
+                            extract_word(s, n, q, "the same months") ||
+                            extract_word(s, n, q, "the same quarter");
+            }
         }
         for (size_t t = 0; t < nt && !pick; t++) {
             if ((times[t].base && !(to_before && times[t].same)) || times[t].paren != fp ||
@@ -2176,8 +2198,11 @@ static int ex_finish(ex_state *st)
         }
         int period_from = 0; /* 1: the figure before, 2: the document's date */
         if (pick && pick->base && pick->same && prev) {
-            ex_same_period(prev->period, ex_period_year(pick->text), r->f.period,
-                           sizeof r->f.period);
+            /* "the same period last year": a year before the figure's own
+             * period (a fiscal one too), not before the document's date */
+            int py = ex_period_year(prev->period);
+            ex_same_period(prev->period, pick->ago && py ? py - 1 : ex_period_year(pick->text),
+                           r->f.period, sizeof r->f.period);
         } else if (pick && pick->carry) {
             if (prev && (main_period[0] || prev->period[0])) {
                 snprintf(r->f.period, sizeof r->f.period, "%s",
@@ -2350,7 +2375,11 @@ static int ex_finish(ex_state *st)
         if (same_sentence && prev && prev->period[0] && ex_period_year(prev->period)) {
             /* "USD 41.7 million in 2019, compared with USD 29.9 mln a year
              * earlier": the year before the figure before */
-            size_t q = extract_skip_sp(s, n, r->end, 1);
+            size_t q = extract_skip_sp(s, n, r->end, 1), k;
+            if ((k = extract_word(s, n, q, "recorded")) ||
+                (k = extract_word(s, n, q, "registered")) ||
+                (k = extract_word(s, n, q, "reported")))
+                q = extract_skip_sp(s, n, q + k, 1); /* "from $1,244m recorded a year ago" */
             if (extract_word(s, n, q, "a year earlier") || extract_word(s, n, q, "a year before") ||
                 extract_word(s, n, q, "the year before") || extract_word(s, n, q, "a year ago") ||
                 extract_word(s, n, q, "in the previous year") ||
@@ -2468,7 +2497,7 @@ static int ex_finish(ex_state *st)
             if (lo4 < last_end)
                 lo4 = last_end;
             ex_time bt[16];
-            size_t nb = lo4 < a ? extract_times(s, n, lo4, a, bt, 16, doc.year, ctx_year) : 0;
+            size_t nb = lo4 < a ? extract_times(s, n, lo4, a, bt, 16, &clock, ctx_year) : 0;
             for (size_t t = nb; t > 0; t--) {
                 unsigned long tl, tc;
                 extract_position(sc, bt[t - 1].a, &tl, &tc);

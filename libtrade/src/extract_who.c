@@ -248,6 +248,9 @@ static const char *ex_source(const char *s, size_t n, size_t a, size_t b)
         }
         size_t cl;
         int poss;
+        const char *office = extract_office_at(s, b, i, &cl);
+        if (office)
+            return office; /* "Stats NZ said", "the South African Revenue Service (SARS)" */
         if ((k = extract_word_cs(s, n, i, "Statistics"))) {
             /* "Statistics Netherlands (CBS)", "Statistics Canada" */
             const char *c0 = ex_country(s, n, extract_skip_sp(s, n, i + k, 0), &cl, &poss);

@@ -48,6 +48,7 @@ typedef struct ex_who {
 typedef struct ex_doc {
     int year, month;         /* the document's date (0: unknown) */
     int text_year;           /* with no date: the latest year written in the text */
+    int fiscal;              /* the first month of the fiscal year it counts in (0: none) */
     unsigned long date_line; /* 0: from the options */
     char reporter[8], partner[8];
     unsigned long line; /* where they were read */
