@@ -35,6 +35,8 @@ typedef struct ex_scan {
     int status;
     char doc_reporter[8]; /* the reporter the title or first paragraph names (tables use it) */
     char doc_partner[8];  /* and the partner, if it names one */
+    int comma_decimal;    /* the text writes decimals with a comma ("2,1 times", "360,5 mln")
+                             and never with a point */
 } ex_scan;
 
 /* A word and its value (scale words, growth words). */

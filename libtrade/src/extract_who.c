@@ -518,6 +518,13 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 kw_b = q + k;
                 if (c)
                     ex_set(w->reporter, c);
+            } else if (f && !strcmp(f, "balance") && !c && !r->is_percent) {
+                /* "360,5 mln dollars of positive balance occurred", "39 198
+                 * mln dollars of negative balance": the figure is the balance */
+                flow = f;
+                kw_a = q;
+                kw_b = q + k;
+                deficit = d;
             }
         }
     }
