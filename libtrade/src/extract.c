@@ -1396,7 +1396,12 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
     }
     const char *rep = NULL, *par = NULL;
     int rep_first = 0; /* only the first country named: a weak guess */
-    if (w.pair || w.reporter[0]) {
+    if (!w.pair && w.between_a[0]) {
+        /* "Trade between Moscow and Ankara has continued to grow, with the
+         * volume of goods exported by Russia": the two sides named together */
+        rep = w.between_a;
+        par = w.between_b;
+    } else if (w.pair || w.reporter[0]) {
         rep = w.reporter;
         par = w.partner[0] ? w.partner : NULL;
     } else if (w.subject[0]) {

@@ -14,6 +14,8 @@ typedef struct ex_who {
     int total;          /* "total", "foreign", "external" before the flow word */
     int goods;          /* "goods" right before the flow word ("Goods exports") */
     int pair;           /* "between X and Y", "X-Y trade": both sides given */
+    int doc_pair;       /* "between the two countries", "two-way trade": the document's two */
+    char between_a[8], between_b[8]; /* "between X and Y" anywhere in the sentence */
     char reporter[8];   /* stated with the flow word */
     int adj_import;     /* that reporter is an adjective before "imports" */
     int market;         /* "export market for X": X is the reporter, the subject the partner */
