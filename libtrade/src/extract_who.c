@@ -534,6 +534,23 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         deficit = d;
         i += k - 1;
     }
+    if (!r->is_percent) {
+        /* "The R154.3 billion export flows mark a 7.95% increase": the flow
+         * word right after the amount */
+        size_t p = extract_skip_sp(s, n, r->end, 1);
+        size_t k;
+        int d;
+        const char *f = p < sb && r->end > r->start ? ex_flow_word(s, n, p, &k, &d) : NULL;
+        if (f && (!strcmp(f, "export") || !strcmp(f, "import")) &&
+            (extract_word(s, n, p, "exports") || extract_word(s, n, p, "imports") ||
+             extract_word(s, n, p + k, " flows") || extract_word(s, n, p, "export flows") ||
+             extract_word(s, n, p, "import flows"))) {
+            flow = f;
+            kw_a = p;
+            kw_b = p + k;
+            deficit = 0;
+        }
+    }
     {
         size_t p = extract_skip_sp(s, n, r->end, 1);
         size_t o = extract_word(s, n, p, "of");
@@ -1163,6 +1180,15 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             const char *c = ex_country(s, n, extract_skip_sp(s, n, q + f, 1), &cl, &poss);
             if (c && !w->partner[0] && strcmp(w->flow, "trade") && strcmp(w->flow, "balance"))
                 ex_set(w->partner, c);
+        } else if (!w->partner[0] && !w->pair &&
+                   (!strcmp(w->flow, "trade") || !strcmp(w->flow, "balance")) &&
+                   (f = extract_word(s, n, q, "with")) != 0) {
+            /* "a record trade surplus of over US$50 billion with China" */
+            size_t cl;
+            int poss;
+            const char *c = ex_country(s, n, extract_skip_sp(s, n, q + f, 1), &cl, &poss);
+            if (c)
+                ex_set(w->partner, c);
         }
     }
     /* "Kyrgyzstan exported 422,260 tons of cement to Uzbekistan": the
@@ -1415,7 +1441,23 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     compared = 1;
                 last_compared = compared;
             }
-            if (!poss && q < start && w->ncand < 8 && !compared) {
+            int scope = 0; /* "When including trade with Botswana, ... and Namibia
+                              (BELN), South African exports totalled": a scope */
+            for (size_t b0 = q; q < start && b0 > sa && q - b0 < 120; b0--) {
+                size_t nx = extract_skip_sp(s, n, b0, 1);
+                if (s[b0 - 1] == ',' && b0 < q && !extract_word(s, n, nx, "and") &&
+                    !extract_country_at(s, n, nx, &cl))
+                    break;
+                if ((b0 - 1 == sa || !ex_isalpha((unsigned char)s[b0 - 2])) &&
+                    (extract_word(s, n, b0 - 1, "including") ||
+                     extract_word(s, n, b0 - 1, "excluding") ||
+                     extract_word(s, n, b0 - 1, "except"))) {
+                    scope = 1;
+                    w->total = 2; /* the total, with or without those partners */
+                    break;
+                }
+            }
+            if (!poss && q < start && w->ncand < 8 && !compared && !scope) {
                 ex_set(w->cand[w->ncand], c);
                 w->cand_clause[w->ncand++] = q >= clause;
             }
