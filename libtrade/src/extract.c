@@ -2769,7 +2769,37 @@ static int ex_finish(ex_state *st)
         if (!r->f.product[0] && prev && prev->product[0] &&
             (inherit || in_paren_of_prev || worth || ex_refers_back(s, n, a, r->start, prev)))
             snprintf(r->f.product, sizeof r->f.product, "%s", prev->product);
-        if (strstr(r->f.flow, "_stock") && doc.year && (!r->f.period[0] || period_from == 1)) {
+        const trade_figure *stock_before = NULL;
+        unsigned long fig_line, fig_col;
+        extract_position(sc, r->start, &fig_line, &fig_col);
+        int stock_kind = trade_unit_is_currency(r->f.unit) || !strcmp(r->f.unit, "percent");
+        for (size_t j = sc->out->n; j > 0 && stock_kind && strstr(r->f.flow, "_stock") &&
+                                    period_from == 1 && !stock_before;
+             j--) {
+            /* the last amount of a stock a few lines before, at a date (a
+             * month, or a year when the document has no date of its own) */
+            const trade_figure *o = &sc->out->items[j - 1];
+            if (o->line + 5 < fig_line)
+                break;
+            if (strstr(o->flow, "_stock") && o->period[0] && !strchr(o->period, '/') &&
+                !o->table[0] && trade_unit_is_currency(o->unit))
+                stock_before = !doc.year || strlen(o->period) == 7 ? o : NULL;
+            if (strstr(o->flow, "_stock") && trade_unit_is_currency(o->unit))
+                break; /* a stock of another date rests on the document's */
+        }
+        if (stock_before) {
+            /* "As of April 20, 2021, Japan has ... a total registered capital
+             * of 62.9 billion USD. In the first 4 months of 2021, ... . (40.6
+             * billion USD, accounting for 64 percent of the total registered
+             * capital)": a stock with no time of its own is at the date of the
+             * stock before, not over the months of the flow before */
+            snprintf(r->f.period, sizeof r->f.period, "%s", stock_before->period);
+            ex_note_drop(note, "period from");
+            char t[80];
+            snprintf(t, sizeof t, "period from line %lu (the stock before)", stock_before->line);
+            ex_note_add(note, sizeof note, t);
+        } else if (strstr(r->f.flow, "_stock") && doc.year &&
+                   (!r->f.period[0] || period_from == 1)) {
             /* a stock with no time of its own ("since 2010 ... have invested"):
              * as of the document's date */
             int since = period_from == 1;
@@ -2791,9 +2821,8 @@ static int ex_finish(ex_state *st)
                         "period from the document's date: since independence (1991) to it");
         } else if (r->f.flow[0] && !strstr(r->f.flow, "_stock") && doc.year && !pick &&
                    !in_paren_of_prev && strcmp(r->f.qualifier, "projection") &&
-                   (!r->f.period[0] ||
-                    (period_from == 1 && prev && strstr(prev->flow, "_stock") &&
-                     strstr(prev->note, "a stock as of the document's date")))) {
+                   (!r->f.period[0] || (period_from == 1 && prev && strstr(prev->flow, "_stock") &&
+                                        strstr(prev->note, "a stock as of the document's date")))) {
             /* "with bilateral trade worth $24 billion" in a dated text, no year
              * of its own (or only a stock's as-of date before it): the last
              * full year before the date */
