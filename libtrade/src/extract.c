@@ -153,6 +153,114 @@ static void ex_mark_urls(ex_scan *sc)
     }
 }
 
+/* 1 when the text writes its decimals with a comma ("2,1 times more",
+ * "decreased by 2,8%", "360,5 mln dollars": a comma and one or two digits)
+ * and never with a point ("17.6 %"). */
+static int ex_comma_decimal_text(const char *s, size_t n)
+{
+    int comma = 0, point = 0;
+    for (size_t i = 1; i + 1 < n; i++) {
+        if ((s[i] != ',' && s[i] != '.') || !ex_isdigit((unsigned char)s[i - 1]) ||
+            !ex_isdigit((unsigned char)s[i + 1]))
+            continue;
+        size_t b = i;
+        while (b > 0 && ex_isdigit((unsigned char)s[b - 1]))
+            b--;
+        if (b > 0 && (s[b - 1] == '.' || s[b - 1] == ',' || ex_isalpha((unsigned char)s[b - 1])))
+            continue; /* "04.09.2023", "1,234,5", "A4.5" */
+        size_t e = i + 1;
+        while (e < n && ex_isdigit((unsigned char)s[e]))
+            e++;
+        if (e + 1 < n && (s[e] == '.' || s[e] == ',') && ex_isdigit((unsigned char)s[e + 1]))
+            continue; /* a date or a grouped number */
+        if (e - i - 1 > 2 && s[i] == ',')
+            continue; /* "1,234": a thousands group */
+        if (s[i] == ',')
+            comma++;
+        else
+            point++;
+    }
+    return comma > 0 && point == 0;
+}
+
+/* In a text with decimal commas, "739,386 mln dollars", "USD 1, 118 bln"
+ * and "378 886 mln dollars" are millions and billions with three decimals
+ * (the house style of some wires), not thousands of millions: the number
+ * at p read that way into *num. 0 if it is not that form. */
+static int ex_comma_decimal_scaled(const char *s, size_t n, size_t p, ex_number *num)
+{
+    size_t q = p;
+    while (q < n && ex_isdigit((unsigned char)s[q]))
+        q++;
+    size_t i1 = q - p;
+    if (i1 < 1 || i1 > 3)
+        return 0;
+    size_t d = q;
+    if (d < n && s[d] == ',')
+        d++;
+    if (d < n && s[d] == ' ')
+        d++;
+    if (d == q || d + 3 > n)
+        return 0;
+    for (size_t k = 0; k < 3; k++)
+        if (!ex_isdigit((unsigned char)s[d + k]))
+            return 0;
+    size_t e = d + 3;
+    if (e < n && ex_isdigit((unsigned char)s[e]))
+        return 0;
+    if (e + 1 < n && (s[e] == ',' || s[e] == '.') && ex_isdigit((unsigned char)s[e + 1]))
+        return 0;
+    size_t w = extract_skip_sp(s, n, e, 0);
+    if (!(extract_word(s, n, w, "mln") || extract_word(s, n, w, "bln") ||
+          extract_word(s, n, w, "million") || extract_word(s, n, w, "billion")))
+        return 0;
+    memset(num, 0, sizeof *num);
+    memcpy(num->digits, s + p, i1);
+    memcpy(num->digits + i1, s + d, 3);
+    num->digits[i1 + 3] = '\0';
+    num->ndigits = i1 + 3;
+    num->decimals = 3;
+    num->end = e;
+    num->ok = 1;
+    return 1;
+}
+
+/* 1 when "N times" at [p, after) is growth over a period before: a growth
+ * word before it ("a growth rate of", "increased", "grew") or a comparison
+ * with a time after it ("times more in comparison to", "times compared
+ * to", "times year-on-year"); not "3.8 times as much as" (a ratio of two
+ * sides). */
+static int ex_ratio_growth(const char *s, size_t n, size_t p, size_t after)
+{
+    size_t w0;
+    size_t we = extract_prev_word(s, n, p, &w0);
+    for (int it = 0; it < 4 && we > w0; it++) {
+        static const char *const up[] = {"increased", "grew",   "rose",  "growth", "increase",
+                                         "jumped",    "surged", "up",    "expanded", NULL};
+        for (int j = 0; up[j]; j++)
+            if (extract_word(s, n, w0, up[j]) == we - w0)
+                return 1;
+        static const char *const skip[] = {"of", "by", "rate", "a", "almost", "nearly",
+                                           "about", "over", "more", "than", "some", NULL};
+        int sk = 0;
+        for (int j = 0; skip[j]; j++)
+            if (extract_word(s, n, w0, skip[j]) == we - w0)
+                sk = 1;
+        if (!sk)
+            break;
+        we = extract_prev_word(s, n, w0, &w0);
+    }
+    size_t q = extract_skip_sp(s, n, after, 0);
+    size_t k;
+    if ((k = extract_word(s, n, q, "more")) || (k = extract_word(s, n, q, "higher")) ||
+        (k = extract_word(s, n, q, "larger")))
+        q = extract_skip_sp(s, n, q + k, 0);
+    return extract_word(s, n, q, "in comparison") || extract_word(s, n, q, "compared") ||
+           extract_word(s, n, q, "year-on-year") || extract_word(s, n, q, "against the same") ||
+           extract_word(s, n, q, "than in") || extract_word(s, n, q, "than the same") ||
+           extract_word(s, n, q, "over the same") || extract_word(s, n, q, "from the same");
+}
+
 /* After a number, a run of letters glued on it: skip the token. */
 static size_t ex_skip_token(const char *s, size_t n, size_t p)
 {
@@ -195,9 +303,11 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                prev != '~' && prev != 0xAB && prev != '*' && prev != ':' && prev != 0x2014 &&
                prev != 0xA5 && !(prev == '.' && pst >= 3 && memcmp(s + pst - 3, "NRs", 3) == 0)) {
         /* glued on a letter, '.', ')' ...: a footnote mark or part of a name;
-         * but "EUR5m" and "USD87.3bn" are money */
+         * but "EUR5m", "USD87.3bn", "SR15.6 billion", "Kes.52 billion" and
+         * "R16.1 billion" are money */
         char code[4];
-        if (!(pst >= 2 && extract_code_at(s, n, pst - 2, code) && pst - 2 + 3 == p))
+        if (!(pst >= 2 && extract_code_at(s, n, pst - 2, code) && pst - 2 + 3 == p) &&
+            extract_cur_before(s, n, p, code) == (size_t)-1)
             return ex_skip_token(s, n, p);
     }
     if (prev == ':') {
@@ -231,6 +341,11 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
         extract_number_parse_sp(s, n, p, &n2, 2);
         if (n2.ok && n2.end > num.end && extract_cur_before(s, n, p, c2) != (size_t)-1)
             num = n2;
+    }
+    if (sc->comma_decimal) {
+        ex_number n3;
+        if (ex_comma_decimal_scaled(s, n, p, &n3))
+            num = n3;
     }
     if (num.ok)
         ex_point_digits(s, n, num.end, &num); /* "27-point-three percent" */
@@ -548,6 +663,20 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
             }
         }
     }
+    int ratio_growth = 0;
+    if (!has_unit && !scaled && !sign) {
+        /* "a growth rate of 1.2 times compared to 2019", "2,1 times more in
+         * comparison to the same period of 2020": a ratio to the period
+         * before, growth of 20 % and 110 % */
+        size_t q = extract_skip_sp(s, n, e, 0);
+        size_t tk = extract_word(s, n, q, "times");
+        if (tk && ex_ratio_growth(s, n, p, q + tk)) {
+            memcpy(r.f.unit, "percent_change", 15);
+            has_unit = 1;
+            ratio_growth = 1;
+            r.end = q + tk;
+        }
+    }
     if (!has_unit) {
         /* a bare number: a year, a reference, or a count */
         if (sc->opt && sc->opt->no_counts)
@@ -599,6 +728,14 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
     if (extract_number_value(&num, exp10, 0, &r.f.value) != 0)
         return end > e ? end : e;
     r.f.precision = extract_precision(&num, exp10, scaled);
+    if (ratio_growth) {
+        if (r.f.value <= 1 || r.f.value > 1000)
+            return r.end;
+        /* to hundredths of a percent: 1.2 times is 20 %, not 19.999... */
+        double g = (r.f.value - 1) * 100;
+        r.f.value = (double)(long long)(g * 100 + 0.5) / 100;
+        r.f.precision *= 100;
+    }
     if (tail_precision > 0) {
         r.f.value += tail_value;
         r.f.precision = tail_precision;
@@ -1259,7 +1396,12 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
     }
     const char *rep = NULL, *par = NULL;
     int rep_first = 0; /* only the first country named: a weak guess */
-    if (w.pair || w.reporter[0]) {
+    if (!w.pair && w.between_a[0]) {
+        /* "Trade between Moscow and Ankara has continued to grow, with the
+         * volume of goods exported by Russia": the two sides named together */
+        rep = w.between_a;
+        par = w.between_b;
+    } else if (w.pair || w.reporter[0]) {
         rep = w.reporter;
         par = w.partner[0] ? w.partner : NULL;
     } else if (w.subject[0]) {
@@ -1268,9 +1410,13 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         rep = w.source;
     } else if (w.possessive[0]) {
         rep = w.possessive;
-    } else if (w.first[0]) {
+    } else if (w.first[0] && !(w.partner[0] && !strcmp(w.first, w.partner))) {
         rep = w.first;
         rep_first = 1;
+    } else if (w.partner[0]) {
+        /* "PH exports to Japan hit $884.95M": the one country named is the
+         * partner; the reporter is left to the data source */
+        par = w.partner;
     }
     if (w.source && rep && par && !strcmp(w.source, par)) {
         const char *t = rep;
@@ -1304,6 +1450,18 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         size_t pe = a;
         while (pe < n && pe < a + 1500 && !(s[pe] == '\n' && pe + 1 < n && s[pe + 1] == '\n'))
             pe++;
+        if (memchr(s + a, '\n', pe - a) == NULL && !memchr(s + a, '.', pe - a)) {
+            /* a title alone ("Monthly goods imports from China rise a record
+             * $430 million"): the paragraph under it names the source ("...,
+             * Stats NZ said today") */
+            size_t q = pe;
+            while (q < n && (s[q] == '\n' || s[q] == ' '))
+                q++;
+            pe = q;
+            while (pe < n && pe < q + 1500 &&
+                   !(s[pe] == '\n' && pe + 1 < n && s[pe + 1] == '\n'))
+                pe++;
+        }
         ex_raw fake2;
         memset(&fake2, 0, sizeof fake2);
         fake2.start = fake2.end = fake2.num_start = pe;
@@ -3121,6 +3279,7 @@ int trade_extract_text(const char *text, size_t len, const trade_extract_options
     sc.n = len;
     sc.out = l;
     sc.opt = opt;
+    sc.comma_decimal = ex_comma_decimal_text(sc.s, sc.n);
     size_t nl = 1;
     for (size_t i = 0; i < len; i++)
         if (text[i] == '\n')

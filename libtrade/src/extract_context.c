@@ -385,6 +385,64 @@ static const ex_country ex_countries[] = {{"European Union", "EUU"},
                                           {"Kingdom of the Netherlands", "NLD"},
                                           {NULL, NULL}};
 
+const char *extract_office_at(const char *s, size_t n, size_t p, size_t *len)
+{
+    static const struct {
+        const char *name, *code;
+    } offices[] = {{"CBS", "NLD"},
+                   {"Statistics Netherlands", "NLD"},
+                   {"De Nederlandsche Bank", "NLD"},
+                   {"ONS", "GBR"},
+                   {"Office for National Statistics", "GBR"},
+                   {"HMRC", "GBR"},
+                   {"Destatis", "DEU"},
+                   {"INSEE", "FRA"},
+                   {"Istat", "ITA"},
+                   {"ISTAT", "ITA"},
+                   {"Statbel", "BEL"},
+                   {"NBB", "BEL"},
+                   {"National Bank of Belgium", "BEL"},
+                   {"Geostat", "GEO"},
+                   {"GeoStat", "GEO"},
+                   {"Belstat", "BLR"},
+                   {"Turkstat", "TUR"},
+                   {"TurkStat", "TUR"},
+                   {"TUIK", "TUR"},
+                   {"Rosstat", "RUS"},
+                   {"SSB", "NOR"},
+                   {"Statistics Norway", "NOR"},
+                   {"KSH", "HUN"},
+                   {"CSO", "IRL"},
+                   {"Central Statistics Office", "IRL"},
+                   {"ABS", "AUS"},
+                   {"Statistics Canada", "CAN"},
+                   {"Census Bureau", "USA"},
+                   {"BEA", "USA"},
+                   {"Statistics Sweden", "SWE"},
+                   {"Statistics Denmark", "DNK"},
+                   {"Statistics Finland", "FIN"},
+                   {"Statistics Austria", "AUT"},
+                   {"Stats NZ", "NZL"},
+                   {"Statistics New Zealand", "NZL"},
+                   {"SARS", "ZAF"},
+                   {"South African Revenue Service", "ZAF"},
+                   {"Stats SA", "ZAF"},
+                   {"Philippine Statistics Authority", "PHL"},
+                   {"GASTAT", "SAU"},
+                   {"GaStat", "SAU"}};
+    if (p > 0 && ex_isalpha((unsigned char)s[p - 1]))
+        return NULL;
+    for (size_t k = 0; k < sizeof offices / sizeof offices[0]; k++) {
+        size_t l = strlen(offices[k].name);
+        if (p + l <= n && memcmp(s + p, offices[k].name, l) == 0 &&
+            (p + l == n || !ex_isalpha((unsigned char)s[p + l]))) {
+            *len = l;
+            return offices[k].code;
+        }
+    }
+    return NULL;
+}
+
 const char *extract_own_dollar(const char *country)
 {
     static const char *const dollars[][2] = {

@@ -35,6 +35,8 @@ typedef struct ex_scan {
     int status;
     char doc_reporter[8]; /* the reporter the title or first paragraph names (tables use it) */
     char doc_partner[8];  /* and the partner, if it names one */
+    int comma_decimal;    /* the text writes decimals with a comma ("2,1 times", "360,5 mln")
+                             and never with a point */
 } ex_scan;
 
 /* A word and its value (scale words, growth words). */
@@ -113,6 +115,10 @@ int extract_find_money_words(const char *s, size_t a, size_t b, char cur[4]);
  * "Kazakhstan", "European Union"); *len gets the bytes matched. NULL if none. */
 const char *extract_country_at(const char *s, size_t n, size_t p, size_t *len);
 
+/* The country of a statistics office, customs service or central bank
+ * named at s[p..) ("Statistics Netherlands", "CBS", "Stats NZ", "SARS"),
+ * case as written; *len gets the bytes matched. NULL if none. */
+const char *extract_office_at(const char *s, size_t n, size_t p, size_t *len);
 /* The currency a bare "$" means in a document about country (ISO3): CAD for
  * CAN, AUD for AUS, ...; NULL when it is the US dollar. */
 const char *extract_own_dollar(const char *country);
