@@ -2544,6 +2544,23 @@ static int ex_finish(ex_state *st)
             snprintf(to_period, sizeof to_period, "%s", r->f.period);
             to_sent = a;
         }
+        if (!pick && !in_paren_of_prev && trade_unit_is_currency(r->f.unit) && r->f.value != 0) {
+            /* "South African exports totalled R154.3 billion ... The R154.3
+             * billion export flows mark a 7.95% increase": the same amount
+             * written again is the same observation, of its period */
+            for (size_t j = sc->out->n; j > 0; j--) {
+                const trade_figure *o = &sc->out->items[j - 1];
+                if (o->table[0] || strcmp(o->unit, r->f.unit) || o->value != r->f.value ||
+                    !o->period[0])
+                    continue;
+                snprintf(r->f.period, sizeof r->f.period, "%s", o->period);
+                period_from = 0;
+                char t[64];
+                snprintf(t, sizeof t, "period from line %lu (the same amount)", o->line);
+                ex_note_add(note, sizeof note, t);
+                break;
+            }
+        }
         if (period_from == 1) {
             char t[64];
             snprintf(t, sizeof t, "period from line %lu", prev->line);
