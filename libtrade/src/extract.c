@@ -1918,6 +1918,46 @@ static int ex_since_independence(const char *s, size_t n, size_t a, size_t b, co
     return 0;
 }
 
+/* Is "than" at p a bound ("more than $12.4 billion", "less than"), not a
+ * comparison with another figure ("higher than the $8.1 billion")? */
+static int ex_bound_than(const char *s, size_t n, size_t p)
+{
+    size_t w0;
+    size_t we = extract_prev_word(s, n, p, &w0);
+    static const char *const bound[] = {"more",   "less", "fewer", "greater",
+                                        "rather", "over", "under", NULL};
+    for (size_t j = 0; we > w0 && bound[j]; j++)
+        if (extract_word(s, n, w0, bound[j]) == we - w0)
+            return 1;
+    return 0;
+}
+
+/* Do a comparison word and a figure stand in s[from, to) before a time at to: "5.8%
+ * higher than the R130.6 billion in February 2022", "increased 10.7% from
+ * R139.4 billion in January"? Then the time is the base's, not the figure's
+ * (but "rose 14% from $10bn to $12bn in 2023" is the figure's, and "from
+ * January through October" is the time itself). */
+static int ex_compared_before(const char *s, size_t n, size_t from, size_t to)
+{
+    int cmp = 0, figure = 0; /* a comparison word, then the figure compared with */
+    for (size_t q = from; q < to; q++) {
+        if (cmp && ex_isdigit((unsigned char)s[q]))
+            figure = 1;
+        if (q > from && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        size_t kq = extract_word(s, n, q, "than");
+        if (kq && ex_bound_than(s, n, q))
+            kq = 0;
+        if (!kq && (kq = extract_word(s, n, q, "from")) && extract_skip_sp(s, n, q + kq, 1) == to)
+            kq = 0;
+        if (kq || extract_word(s, n, q, "compared") || extract_word(s, n, q, "against"))
+            cmp = 1, figure = 0;
+        else if (cmp && extract_word(s, n, q, "to"))
+            cmp = figure = 0;
+    }
+    return cmp && figure;
+}
+
 /* The second pass: sentence, qualifier, period, reporter, partner, flow. */
 static int ex_finish(ex_state *st)
 {
@@ -2001,6 +2041,8 @@ static int ex_finish(ex_state *st)
         }
         size_t a, b;
         int ctx_year = last ? ex_period_year(last->period) : 0;
+        if (last && doc.year && strstr(last->note, "period from the document's date"))
+            ctx_year = 0; /* a year guessed from the date is no context: the date's own year */
         if (!ctx_year && !doc.year)
             ctx_year = doc.text_year;
         if (r->start >= sent_a && r->end <= sent_b) {
@@ -2241,6 +2283,7 @@ static int ex_finish(ex_state *st)
                 if (s[q2] == ',' || s[q2] == ';')
                     in_paren_of_prev = 0;
         }
+        ex_time *cmp_after = NULL; /* the base's time after the figure */
         int to_before = 0; /* "from 61 bn in 2010 to 79 bn in the same period of 2011" */
         int picked_after = 0;
         {
@@ -2263,7 +2306,8 @@ static int ex_finish(ex_state *st)
             }
         }
         for (size_t t = 0; t < nt && !pick; t++) {
-            if ((times[t].base && !(to_before && times[t].same)) || times[t].paren != fp ||
+            if ((times[t].base && !(to_before && times[t].same) && !times[t].cmp) ||
+                times[t].paren != fp ||
                 !(times[t].a >= r->end && times[t].a < next && times[t].a < r->end + 70))
                 continue;
             /* right after the figure, in the same clause */
@@ -2283,6 +2327,10 @@ static int ex_finish(ex_state *st)
                 }
                 if (s[q] == ',' || s[q] == ';' || s[q] == '(' || s[q] == ':')
                     clause = 0;
+            }
+            if (clause && ex_compared_before(s, n, r->end, times[t].a)) {
+                cmp_after = &times[t];
+                clause = 0;
             }
             if (clause) {
                 pick = &times[t];
@@ -2313,8 +2361,40 @@ static int ex_finish(ex_state *st)
             if (times[t - 1].b <= r->start && !times[t - 1].base && times[t - 1].paren == fp)
                 pick = &times[t - 1];
         for (size_t t = 0; t < nt && !pick && fp == (size_t)-1; t++)
-            if (times[t].a >= r->end && !times[t].base && times[t].paren == (size_t)-1)
+            if (times[t].a >= r->end && !times[t].base && times[t].paren == (size_t)-1) {
+                if (ex_compared_before(s, n, r->end, times[t].a)) {
+                    if (!cmp_after)
+                        cmp_after = &times[t];
+                    continue;
+                }
                 pick = &times[t];
+            }
+        if (!pick && prev && same_sentence && fp == (size_t)-1) {
+            /* "rose by 6.2% from February 2023's exports of $8.9 billion":
+             * the figure compared with is of the base's time */
+            for (size_t t = nt; t > 0 && !pick; t--) {
+                const ex_time *bt = &times[t - 1];
+                if (bt->b > r->start)
+                    continue;
+                if (!bt->base || bt->same || bt->paren != (size_t)-1 || r->start - bt->b > 40 ||
+                    bt->a < st->raw[i - 1].end)
+                    break;
+                /* only a possessive: "February 2023's exports of" */
+                int plain =
+                    bt->b + 2 < n && (s[bt->b] == '\'' || ((unsigned char)s[bt->b] == 0xE2 &&
+                                                           (unsigned char)s[bt->b + 1] == 0x80 &&
+                                                           (unsigned char)s[bt->b + 2] == 0x99));
+                for (size_t q = bt->b; q < r->start && plain; q++)
+                    if (s[q] == ',' || s[q] == ';' || s[q] == '(' ||
+                        (!ex_isalpha((unsigned char)s[q - 1]) && extract_word(s, n, q, "to")))
+                        plain = 0;
+                if (plain) {
+                    pick = bt;
+                    ex_note_add(note, sizeof note, "period: the time of the base it is");
+                }
+                break;
+            }
+        }
         if (!pick && fp != (size_t)-1 && !in_paren_of_prev) {
             /* "In 2022, China was ... (9.0 %)": the sentence's time outside */
             for (size_t t = nt; t > 0 && !pick; t--)
@@ -2327,7 +2407,10 @@ static int ex_finish(ex_state *st)
              * year after the base */
             size_t nb = 0;
             for (size_t t = 0; t < nt; t++)
-                if (times[t].base && strlen(times[t].text) == 4 && !times[t].same) {
+                if ((times[t].base || &times[t] == cmp_after) &&
+                    (strlen(times[t].text) == 4 ||
+                     (strlen(times[t].text) == 7 && times[t].text[4] == '-')) &&
+                    !times[t].same) {
                     base_only = &times[t];
                     nb++;
                 } else if (!times[t].base) {
@@ -2335,6 +2418,12 @@ static int ex_finish(ex_state *st)
                 }
             if (nb != 1)
                 base_only = NULL;
+        }
+        if (cmp_after) {
+            /* the next figures of the sentence do not take it either, but the
+             * figure compared with, right before it, does */
+            cmp_after->base = 1;
+            cmp_after->cmp = 1;
         }
         int period_from = 0; /* 1: the figure before, 2: the document's date */
         if (pick && pick->base && pick->same && prev) {
@@ -2356,10 +2445,13 @@ static int ex_finish(ex_state *st)
         } else if (in_paren_of_prev && prev) {
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
         } else if (base_only && !(prev && prev->period[0])) {
+            /* "a 7.95% increase from February 2022's export flows": a year
+             * after a month too */
             int y = ex_period_year(base_only->text);
-            snprintf(r->f.period, sizeof r->f.period, "%04d", (y + 1) % 10000);
+            snprintf(r->f.period, sizeof r->f.period, "%04d%s", (y + 1) % 10000,
+                     base_only->text + 4);
             char t[80];
-            snprintf(t, sizeof t, "period: the year after the base %04d", y % 10000);
+            snprintf(t, sizeof t, "period: a year after the base %s", base_only->text);
             ex_note_add(note, sizeof note, t);
         } else if (prev && same_sentence && prev->period[0] &&
                    !strcmp(prev->qualifier, "projection") && !r->f.qualifier[0]) {
@@ -2451,6 +2543,23 @@ static int ex_finish(ex_state *st)
         } else if (to_before && picked_after) {
             snprintf(to_period, sizeof to_period, "%s", r->f.period);
             to_sent = a;
+        }
+        if (!pick && !in_paren_of_prev && trade_unit_is_currency(r->f.unit) && r->f.value != 0) {
+            /* "South African exports totalled R154.3 billion ... The R154.3
+             * billion export flows mark a 7.95% increase": the same amount
+             * written again is the same observation, of its period */
+            for (size_t j = sc->out->n; j > 0; j--) {
+                const trade_figure *o = &sc->out->items[j - 1];
+                if (o->table[0] || strcmp(o->unit, r->f.unit) || o->value != r->f.value ||
+                    !o->period[0])
+                    continue;
+                snprintf(r->f.period, sizeof r->f.period, "%s", o->period);
+                period_from = 0;
+                char t[64];
+                snprintf(t, sizeof t, "period from line %lu (the same amount)", o->line);
+                ex_note_add(note, sizeof note, t);
+                break;
+            }
         }
         if (period_from == 1) {
             char t[64];
@@ -2927,7 +3036,37 @@ static int ex_finish(ex_state *st)
         if (!r->f.product[0] && prev && prev->product[0] &&
             (inherit || in_paren_of_prev || worth || ex_refers_back(s, n, a, r->start, prev)))
             snprintf(r->f.product, sizeof r->f.product, "%s", prev->product);
-        if (strstr(r->f.flow, "_stock") && doc.year && (!r->f.period[0] || period_from == 1)) {
+        const trade_figure *stock_before = NULL;
+        unsigned long fig_line, fig_col;
+        extract_position(sc, r->start, &fig_line, &fig_col);
+        int stock_kind = trade_unit_is_currency(r->f.unit) || !strcmp(r->f.unit, "percent");
+        for (size_t j = sc->out->n; j > 0 && stock_kind && strstr(r->f.flow, "_stock") &&
+                                    period_from == 1 && !stock_before;
+             j--) {
+            /* the last amount of a stock a few lines before, at a date (a
+             * month, or a year when the document has no date of its own) */
+            const trade_figure *o = &sc->out->items[j - 1];
+            if (o->line + 5 < fig_line)
+                break;
+            if (strstr(o->flow, "_stock") && o->period[0] && !strchr(o->period, '/') &&
+                !o->table[0] && trade_unit_is_currency(o->unit))
+                stock_before = !doc.year || strlen(o->period) == 7 ? o : NULL;
+            if (strstr(o->flow, "_stock") && trade_unit_is_currency(o->unit))
+                break; /* a stock of another date rests on the document's */
+        }
+        if (stock_before) {
+            /* "As of April 20, 2021, Japan has ... a total registered capital
+             * of 62.9 billion USD. In the first 4 months of 2021, ... . (40.6
+             * billion USD, accounting for 64 percent of the total registered
+             * capital)": a stock with no time of its own is at the date of the
+             * stock before, not over the months of the flow before */
+            snprintf(r->f.period, sizeof r->f.period, "%s", stock_before->period);
+            ex_note_drop(note, "period from");
+            char t[80];
+            snprintf(t, sizeof t, "period from line %lu (the stock before)", stock_before->line);
+            ex_note_add(note, sizeof note, t);
+        } else if (strstr(r->f.flow, "_stock") && doc.year &&
+                   (!r->f.period[0] || period_from == 1)) {
             /* a stock with no time of its own ("since 2010 ... have invested"):
              * as of the document's date */
             int since = period_from == 1;
@@ -2949,9 +3088,8 @@ static int ex_finish(ex_state *st)
                         "period from the document's date: since independence (1991) to it");
         } else if (r->f.flow[0] && !strstr(r->f.flow, "_stock") && doc.year && !pick &&
                    !in_paren_of_prev && strcmp(r->f.qualifier, "projection") &&
-                   (!r->f.period[0] ||
-                    (period_from == 1 && prev && strstr(prev->flow, "_stock") &&
-                     strstr(prev->note, "a stock as of the document's date")))) {
+                   (!r->f.period[0] || (period_from == 1 && prev && strstr(prev->flow, "_stock") &&
+                                        strstr(prev->note, "a stock as of the document's date")))) {
             /* "with bilateral trade worth $24 billion" in a dated text, no year
              * of its own (or only a stock's as-of date before it): the last
              * full year before the date */
@@ -3099,7 +3237,11 @@ static int ex_finish(ex_state *st)
                     break;
                 if (extract_word(s, n, v0, "compared") == ve - v0 ||
                     extract_word(s, n, v0, "against") == ve - v0 ||
-                    extract_word(s, n, v0, "versus") == ve - v0) {
+                    extract_word(s, n, v0, "versus") == ve - v0 ||
+                    (extract_word(s, n, v0, "than") == ve - v0 && !ex_bound_than(s, n, v0)) ||
+                    (it == 0 && extract_word(s, n, v0, "from") == ve - v0)) {
+                    /* "increased 10.7% from R139.4 billion in January": the
+                     * base does not set the period carried on */
                     compared = 1;
                     break;
                 }

@@ -64,6 +64,7 @@ typedef struct ex_time {
     int same;     /* a base that is "the same period in 2022": the months of the figure */
     int carry;    /* "in the period", "during this period": the period of the figure before */
     int ago;      /* a base one year back from the figure's period: "the same period last year" */
+    int cmp;      /* the time of a figure compared with, after it: "than the $8.1 billion in May" */
     size_t paren; /* the '(' that encloses it, or (size_t)-1 */
     char text[40];
 } ex_time;

@@ -745,6 +745,24 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             extract_word(s, n, q, "in all"))
             w->total = 2;
     }
+    if (!r->is_percent) {
+        /* "a R22.7 billion trade deficit", "the over R17 billion trade
+         * balance surplus": the figure is the balance named right after it,
+         * whatever the sentence said before */
+        size_t q = extract_skip_sp(s, n, r->end, 0);
+        size_t k;
+        if ((k = extract_word(s, n, q, "trade")) != 0)
+            q = extract_skip_sp(s, n, q + k, 0);
+        if ((k = extract_word(s, n, q, "balance")) != 0)
+            q = extract_skip_sp(s, n, q + k, 0);
+        int d = (k = extract_word(s, n, q, "deficit")) != 0;
+        if (d || (k = extract_word(s, n, q, "surplus")) != 0) {
+            flow = "balance";
+            deficit = d;
+            kw_a = q;
+            kw_b = q + k;
+        }
+    }
     if (flow) {
         w->have_flow = 1;
         /* services */
@@ -1441,23 +1459,7 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     compared = 1;
                 last_compared = compared;
             }
-            int scope = 0; /* "When including trade with Botswana, ... and Namibia
-                              (BELN), South African exports totalled": a scope */
-            for (size_t b0 = q; q < start && b0 > sa && q - b0 < 120; b0--) {
-                size_t nx = extract_skip_sp(s, n, b0, 1);
-                if (s[b0 - 1] == ',' && b0 < q && !extract_word(s, n, nx, "and") &&
-                    !extract_country_at(s, n, nx, &cl))
-                    break;
-                if ((b0 - 1 == sa || !ex_isalpha((unsigned char)s[b0 - 2])) &&
-                    (extract_word(s, n, b0 - 1, "including") ||
-                     extract_word(s, n, b0 - 1, "excluding") ||
-                     extract_word(s, n, b0 - 1, "except"))) {
-                    scope = 1;
-                    w->total = 2; /* the total, with or without those partners */
-                    break;
-                }
-            }
-            if (!poss && q < start && w->ncand < 8 && !compared && !scope) {
+            if (!poss && q < start && w->ncand < 8 && !compared) {
                 ex_set(w->cand[w->ncand], c);
                 w->cand_clause[w->ncand++] = q >= clause;
             }
@@ -1614,6 +1616,84 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         }
     }
     ex_member(s, n, sa, sb, r, w);
+    /* "When including trade with Botswana, Eswatini, Lesotho and Namibia
+     * (BELN), South African exports totalled": a scope of the total, not
+     * its partner */
+    for (size_t i = sa; i < start; i++) {
+        size_t k = 0;
+        if (i > sa && ex_isalpha((unsigned char)s[i - 1]))
+            continue;
+        if (!(k = extract_word(s, n, i, "including trade with")) &&
+            !(k = extract_word(s, n, i, "excluding trade with")) &&
+            !(k = extract_word(s, n, i, "including")) && !(k = extract_word(s, n, i, "excluding")))
+            continue;
+        char scope[8][8];
+        int ns = 0;
+        size_t q = extract_skip_sp(s, n, i + k, 1);
+        while (q < start && ns < 8) {
+            size_t cl, t;
+            int poss;
+            if ((t = extract_word(s, n, q, "the")) != 0)
+                q = extract_skip_sp(s, n, q + t, 1);
+            const char *c = ex_country(s, n, q, &cl, &poss);
+            if (!c)
+                break;
+            ex_set(scope[ns++], c);
+            q += cl;
+            if (q < n && s[q] == ',')
+                q++;
+            q = extract_skip_sp(s, n, q, 1);
+            if ((t = extract_word(s, n, q, "and")) != 0)
+                q = extract_skip_sp(s, n, q + t, 1);
+        }
+        for (int j = 0; j < ns; j++) {
+            if (!strcmp(w->partner, scope[j]))
+                w->partner[0] = '\0';
+            if (!strcmp(w->list, scope[j]))
+                w->list[0] = '\0';
+            for (int c = 0; c < w->ncand; c++)
+                if (!strcmp(w->cand[c], scope[j])) {
+                    for (int d = c + 1; d < w->ncand; d++) {
+                        memcpy(w->cand[d - 1], w->cand[d], sizeof w->cand[d]);
+                        w->cand_clause[d - 1] = w->cand_clause[d];
+                    }
+                    w->ncand--;
+                    c--;
+                }
+        }
+        if (ns) {
+            w->total = 2; /* the total, with or without those partners: WLD */
+            break;
+        }
+    }
+    /* "China emerged as the top destination for Saudi exports ... It was
+     * followed by Japan with exports valued at": the next place of a
+     * ranking of partners */
+    for (size_t i = sa; i + 12 < start && !w->member[0]; i++) {
+        size_t k;
+        if ((i > sa && ex_isalpha((unsigned char)s[i - 1])) ||
+            !(k = extract_word(s, n, i, "followed by")))
+            continue;
+        size_t cl;
+        int poss;
+        size_t q = extract_skip_sp(s, n, i + k, 1);
+        const char *c = ex_country(s, n, q, &cl, &poss);
+        if (!c)
+            break;
+        ex_set(w->followed, c);
+        /* "followed by Russia with $1.88 billion, United States with $1.47
+         * billion": the last country named before the figure */
+        for (size_t j = q + cl; j < start; j++) {
+            size_t cl2;
+            const char *c2 = ex_isalpha((unsigned char)s[j - 1]) ? NULL
+                                                                 : ex_country(s, n, j, &cl2, &poss);
+            if (c2) {
+                ex_set(w->followed, c2);
+                j += cl2 - 1;
+            }
+        }
+        break;
+    }
 }
 
 /* Units a freight flow may carry on to: goods carried, and their growth. */
@@ -1678,6 +1758,20 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         }
         snprintf(f->reporter, sizeof f->reporter, "%s", rep);
         snprintf(f->partner, sizeof f->partner, "%s", par ? par : "");
+        return;
+    }
+    if (w->followed[0] && !w->pair && prev && prev->reporter[0] && prev->partner[0] &&
+        strcmp(prev->reporter, w->followed) && strcmp(prev->partner, "WLD") &&
+        (!w->partner[0] || !strcmp(w->partner, w->followed))) {
+        /* "It was followed by Japan with exports valued at SR11.7 billion, and
+         * India SR10.8 billion": the reporter of the ranking before, the
+         * country that follows (or the list's item) as the partner */
+        snprintf(f->reporter, sizeof f->reporter, "%s", prev->reporter);
+        snprintf(f->partner, sizeof f->partner, "%s", w->followed);
+        if (!w->have_flow && prev->flow[0])
+            snprintf(f->flow, sizeof f->flow, "%s", prev->flow);
+        ex_note(note, cap, "%s from line %lu: the next partner of a ranking", "reporter",
+                prev->line);
         return;
     }
     int inv = !strncmp(f->flow, "fdi", 3) || !strncmp(f->flow, "investment", 10);

@@ -44,6 +44,8 @@ typedef struct ex_who {
                            parenthesis is the reporter */
     char member_flow[24];
     char member2[8]; /* "Denmark and Austria (both +0.4 bn)": the other reporter */
+    char followed[8]; /* "It was followed by Japan with exports valued at": the next
+                         partner of a ranking, before the figure */
 } ex_who;
 
 /* The document: its date and the sides its title or first paragraph names. */
