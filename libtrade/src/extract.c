@@ -153,6 +153,114 @@ static void ex_mark_urls(ex_scan *sc)
     }
 }
 
+/* 1 when the text writes its decimals with a comma ("2,1 times more",
+ * "decreased by 2,8%", "360,5 mln dollars": a comma and one or two digits)
+ * and never with a point ("17.6 %"). */
+static int ex_comma_decimal_text(const char *s, size_t n)
+{
+    int comma = 0, point = 0;
+    for (size_t i = 1; i + 1 < n; i++) {
+        if ((s[i] != ',' && s[i] != '.') || !ex_isdigit((unsigned char)s[i - 1]) ||
+            !ex_isdigit((unsigned char)s[i + 1]))
+            continue;
+        size_t b = i;
+        while (b > 0 && ex_isdigit((unsigned char)s[b - 1]))
+            b--;
+        if (b > 0 && (s[b - 1] == '.' || s[b - 1] == ',' || ex_isalpha((unsigned char)s[b - 1])))
+            continue; /* "04.09.2023", "1,234,5", "A4.5" */
+        size_t e = i + 1;
+        while (e < n && ex_isdigit((unsigned char)s[e]))
+            e++;
+        if (e + 1 < n && (s[e] == '.' || s[e] == ',') && ex_isdigit((unsigned char)s[e + 1]))
+            continue; /* a date or a grouped number */
+        if (e - i - 1 > 2 && s[i] == ',')
+            continue; /* "1,234": a thousands group */
+        if (s[i] == ',')
+            comma++;
+        else
+            point++;
+    }
+    return comma > 0 && point == 0;
+}
+
+/* In a text with decimal commas, "739,386 mln dollars", "USD 1, 118 bln"
+ * and "378 886 mln dollars" are millions and billions with three decimals
+ * (the house style of some wires), not thousands of millions: the number
+ * at p read that way into *num. 0 if it is not that form. */
+static int ex_comma_decimal_scaled(const char *s, size_t n, size_t p, ex_number *num)
+{
+    size_t q = p;
+    while (q < n && ex_isdigit((unsigned char)s[q]))
+        q++;
+    size_t i1 = q - p;
+    if (i1 < 1 || i1 > 3)
+        return 0;
+    size_t d = q;
+    if (d < n && s[d] == ',')
+        d++;
+    if (d < n && s[d] == ' ')
+        d++;
+    if (d == q || d + 3 > n)
+        return 0;
+    for (size_t k = 0; k < 3; k++)
+        if (!ex_isdigit((unsigned char)s[d + k]))
+            return 0;
+    size_t e = d + 3;
+    if (e < n && ex_isdigit((unsigned char)s[e]))
+        return 0;
+    if (e + 1 < n && (s[e] == ',' || s[e] == '.') && ex_isdigit((unsigned char)s[e + 1]))
+        return 0;
+    size_t w = extract_skip_sp(s, n, e, 0);
+    if (!(extract_word(s, n, w, "mln") || extract_word(s, n, w, "bln") ||
+          extract_word(s, n, w, "million") || extract_word(s, n, w, "billion")))
+        return 0;
+    memset(num, 0, sizeof *num);
+    memcpy(num->digits, s + p, i1);
+    memcpy(num->digits + i1, s + d, 3);
+    num->digits[i1 + 3] = '\0';
+    num->ndigits = i1 + 3;
+    num->decimals = 3;
+    num->end = e;
+    num->ok = 1;
+    return 1;
+}
+
+/* 1 when "N times" at [p, after) is growth over a period before: a growth
+ * word before it ("a growth rate of", "increased", "grew") or a comparison
+ * with a time after it ("times more in comparison to", "times compared
+ * to", "times year-on-year"); not "3.8 times as much as" (a ratio of two
+ * sides). */
+static int ex_ratio_growth(const char *s, size_t n, size_t p, size_t after)
+{
+    size_t w0;
+    size_t we = extract_prev_word(s, n, p, &w0);
+    for (int it = 0; it < 4 && we > w0; it++) {
+        static const char *const up[] = {"increased", "grew",   "rose",  "growth", "increase",
+                                         "jumped",    "surged", "up",    "expanded", NULL};
+        for (int j = 0; up[j]; j++)
+            if (extract_word(s, n, w0, up[j]) == we - w0)
+                return 1;
+        static const char *const skip[] = {"of", "by", "rate", "a", "almost", "nearly",
+                                           "about", "over", "more", "than", "some", NULL};
+        int sk = 0;
+        for (int j = 0; skip[j]; j++)
+            if (extract_word(s, n, w0, skip[j]) == we - w0)
+                sk = 1;
+        if (!sk)
+            break;
+        we = extract_prev_word(s, n, w0, &w0);
+    }
+    size_t q = extract_skip_sp(s, n, after, 0);
+    size_t k;
+    if ((k = extract_word(s, n, q, "more")) || (k = extract_word(s, n, q, "higher")) ||
+        (k = extract_word(s, n, q, "larger")))
+        q = extract_skip_sp(s, n, q + k, 0);
+    return extract_word(s, n, q, "in comparison") || extract_word(s, n, q, "compared") ||
+           extract_word(s, n, q, "year-on-year") || extract_word(s, n, q, "against the same") ||
+           extract_word(s, n, q, "than in") || extract_word(s, n, q, "than the same") ||
+           extract_word(s, n, q, "over the same") || extract_word(s, n, q, "from the same");
+}
+
 /* After a number, a run of letters glued on it: skip the token. */
 static size_t ex_skip_token(const char *s, size_t n, size_t p)
 {
@@ -233,6 +341,11 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
         extract_number_parse_sp(s, n, p, &n2, 2);
         if (n2.ok && n2.end > num.end && extract_cur_before(s, n, p, c2) != (size_t)-1)
             num = n2;
+    }
+    if (sc->comma_decimal) {
+        ex_number n3;
+        if (ex_comma_decimal_scaled(s, n, p, &n3))
+            num = n3;
     }
     if (num.ok)
         ex_point_digits(s, n, num.end, &num); /* "27-point-three percent" */
@@ -550,6 +663,20 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
             }
         }
     }
+    int ratio_growth = 0;
+    if (!has_unit && !scaled && !sign) {
+        /* "a growth rate of 1.2 times compared to 2019", "2,1 times more in
+         * comparison to the same period of 2020": a ratio to the period
+         * before, growth of 20 % and 110 % */
+        size_t q = extract_skip_sp(s, n, e, 0);
+        size_t tk = extract_word(s, n, q, "times");
+        if (tk && ex_ratio_growth(s, n, p, q + tk)) {
+            memcpy(r.f.unit, "percent_change", 15);
+            has_unit = 1;
+            ratio_growth = 1;
+            r.end = q + tk;
+        }
+    }
     if (!has_unit) {
         /* a bare number: a year, a reference, or a count */
         if (sc->opt && sc->opt->no_counts)
@@ -601,6 +728,14 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
     if (extract_number_value(&num, exp10, 0, &r.f.value) != 0)
         return end > e ? end : e;
     r.f.precision = extract_precision(&num, exp10, scaled);
+    if (ratio_growth) {
+        if (r.f.value <= 1 || r.f.value > 1000)
+            return r.end;
+        /* to hundredths of a percent: 1.2 times is 20 %, not 19.999... */
+        double g = (r.f.value - 1) * 100;
+        r.f.value = (double)(long long)(g * 100 + 0.5) / 100;
+        r.f.precision *= 100;
+    }
     if (tail_precision > 0) {
         r.f.value += tail_value;
         r.f.precision = tail_precision;
@@ -1271,7 +1406,12 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
     }
     const char *rep = NULL, *par = NULL;
     int rep_first = 0; /* only the first country named: a weak guess */
-    if (w.pair || w.reporter[0]) {
+    if (!w.pair && w.between_a[0]) {
+        /* "Trade between Moscow and Ankara has continued to grow, with the
+         * volume of goods exported by Russia": the two sides named together */
+        rep = w.between_a;
+        par = w.between_b;
+    } else if (w.pair || w.reporter[0]) {
         rep = w.reporter;
         par = w.partner[0] ? w.partner : NULL;
     } else if (w.subject[0]) {
@@ -1280,9 +1420,13 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         rep = w.source;
     } else if (w.possessive[0]) {
         rep = w.possessive;
-    } else if (w.first[0]) {
+    } else if (w.first[0] && !(w.partner[0] && !strcmp(w.first, w.partner))) {
         rep = w.first;
         rep_first = 1;
+    } else if (w.partner[0]) {
+        /* "PH exports to Japan hit $884.95M": the one country named is the
+         * partner; the reporter is left to the data source */
+        par = w.partner;
     }
     if (w.source && rep && par && !strcmp(w.source, par)) {
         const char *t = rep;
@@ -1784,6 +1928,46 @@ static int ex_since_independence(const char *s, size_t n, size_t a, size_t b, co
     return 0;
 }
 
+/* Is "than" at p a bound ("more than $12.4 billion", "less than"), not a
+ * comparison with another figure ("higher than the $8.1 billion")? */
+static int ex_bound_than(const char *s, size_t n, size_t p)
+{
+    size_t w0;
+    size_t we = extract_prev_word(s, n, p, &w0);
+    static const char *const bound[] = {"more",   "less", "fewer", "greater",
+                                        "rather", "over", "under", NULL};
+    for (size_t j = 0; we > w0 && bound[j]; j++)
+        if (extract_word(s, n, w0, bound[j]) == we - w0)
+            return 1;
+    return 0;
+}
+
+/* Do a comparison word and a figure stand in s[from, to) before a time at to: "5.8%
+ * higher than the R130.6 billion in February 2022", "increased 10.7% from
+ * R139.4 billion in January"? Then the time is the base's, not the figure's
+ * (but "rose 14% from $10bn to $12bn in 2023" is the figure's, and "from
+ * January through October" is the time itself). */
+static int ex_compared_before(const char *s, size_t n, size_t from, size_t to)
+{
+    int cmp = 0, figure = 0; /* a comparison word, then the figure compared with */
+    for (size_t q = from; q < to; q++) {
+        if (cmp && ex_isdigit((unsigned char)s[q]))
+            figure = 1;
+        if (q > from && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        size_t kq = extract_word(s, n, q, "than");
+        if (kq && ex_bound_than(s, n, q))
+            kq = 0;
+        if (!kq && (kq = extract_word(s, n, q, "from")) && extract_skip_sp(s, n, q + kq, 1) == to)
+            kq = 0;
+        if (kq || extract_word(s, n, q, "compared") || extract_word(s, n, q, "against"))
+            cmp = 1, figure = 0;
+        else if (cmp && extract_word(s, n, q, "to"))
+            cmp = figure = 0;
+    }
+    return cmp && figure;
+}
+
 /* The second pass: sentence, qualifier, period, reporter, partner, flow. */
 static int ex_finish(ex_state *st)
 {
@@ -1867,6 +2051,8 @@ static int ex_finish(ex_state *st)
         }
         size_t a, b;
         int ctx_year = last ? ex_period_year(last->period) : 0;
+        if (last && doc.year && strstr(last->note, "period from the document's date"))
+            ctx_year = 0; /* a year guessed from the date is no context: the date's own year */
         if (!ctx_year && !doc.year)
             ctx_year = doc.text_year;
         if (r->start >= sent_a && r->end <= sent_b) {
@@ -2108,6 +2294,7 @@ static int ex_finish(ex_state *st)
                 if (s[q2] == ',' || s[q2] == ';')
                     in_paren_of_prev = 0;
         }
+        ex_time *cmp_after = NULL; /* the base's time after the figure */
         int to_before = 0; /* "from 61 bn in 2010 to 79 bn in the same period of 2011" */
         int picked_after = 0;
         {
@@ -2130,7 +2317,8 @@ static int ex_finish(ex_state *st)
             }
         }
         for (size_t t = 0; t < nt && !pick; t++) {
-            if ((times[t].base && !(to_before && times[t].same)) || times[t].paren != fp ||
+            if ((times[t].base && !(to_before && times[t].same) && !times[t].cmp) ||
+                times[t].paren != fp ||
                 !(times[t].a >= r->end && times[t].a < next && times[t].a < r->end + 70))
                 continue;
             /* right after the figure, in the same clause */
@@ -2150,6 +2338,10 @@ static int ex_finish(ex_state *st)
                 }
                 if (s[q] == ',' || s[q] == ';' || s[q] == '(' || s[q] == ':')
                     clause = 0;
+            }
+            if (clause && ex_compared_before(s, n, r->end, times[t].a)) {
+                cmp_after = &times[t];
+                clause = 0;
             }
             if (clause) {
                 pick = &times[t];
@@ -2180,8 +2372,40 @@ static int ex_finish(ex_state *st)
             if (times[t - 1].b <= r->start && !times[t - 1].base && times[t - 1].paren == fp)
                 pick = &times[t - 1];
         for (size_t t = 0; t < nt && !pick && fp == (size_t)-1; t++)
-            if (times[t].a >= r->end && !times[t].base && times[t].paren == (size_t)-1)
+            if (times[t].a >= r->end && !times[t].base && times[t].paren == (size_t)-1) {
+                if (ex_compared_before(s, n, r->end, times[t].a)) {
+                    if (!cmp_after)
+                        cmp_after = &times[t];
+                    continue;
+                }
                 pick = &times[t];
+            }
+        if (!pick && prev && same_sentence && fp == (size_t)-1) {
+            /* "rose by 6.2% from February 2023's exports of $8.9 billion":
+             * the figure compared with is of the base's time */
+            for (size_t t = nt; t > 0 && !pick; t--) {
+                const ex_time *bt = &times[t - 1];
+                if (bt->b > r->start)
+                    continue;
+                if (!bt->base || bt->same || bt->paren != (size_t)-1 || r->start - bt->b > 40 ||
+                    bt->a < st->raw[i - 1].end)
+                    break;
+                /* only a possessive: "February 2023's exports of" */
+                int plain =
+                    bt->b + 2 < n && (s[bt->b] == '\'' || ((unsigned char)s[bt->b] == 0xE2 &&
+                                                           (unsigned char)s[bt->b + 1] == 0x80 &&
+                                                           (unsigned char)s[bt->b + 2] == 0x99));
+                for (size_t q = bt->b; q < r->start && plain; q++)
+                    if (s[q] == ',' || s[q] == ';' || s[q] == '(' ||
+                        (!ex_isalpha((unsigned char)s[q - 1]) && extract_word(s, n, q, "to")))
+                        plain = 0;
+                if (plain) {
+                    pick = bt;
+                    ex_note_add(note, sizeof note, "period: the time of the base it is");
+                }
+                break;
+            }
+        }
         if (!pick && fp != (size_t)-1 && !in_paren_of_prev) {
             /* "In 2022, China was ... (9.0 %)": the sentence's time outside */
             for (size_t t = nt; t > 0 && !pick; t--)
@@ -2194,7 +2418,10 @@ static int ex_finish(ex_state *st)
              * year after the base */
             size_t nb = 0;
             for (size_t t = 0; t < nt; t++)
-                if (times[t].base && strlen(times[t].text) == 4 && !times[t].same) {
+                if ((times[t].base || &times[t] == cmp_after) &&
+                    (strlen(times[t].text) == 4 ||
+                     (strlen(times[t].text) == 7 && times[t].text[4] == '-')) &&
+                    !times[t].same) {
                     base_only = &times[t];
                     nb++;
                 } else if (!times[t].base) {
@@ -2202,6 +2429,12 @@ static int ex_finish(ex_state *st)
                 }
             if (nb != 1)
                 base_only = NULL;
+        }
+        if (cmp_after) {
+            /* the next figures of the sentence do not take it either, but the
+             * figure compared with, right before it, does */
+            cmp_after->base = 1;
+            cmp_after->cmp = 1;
         }
         int period_from = 0; /* 1: the figure before, 2: the document's date */
         if (pick && pick->base && pick->same && prev) {
@@ -2223,10 +2456,13 @@ static int ex_finish(ex_state *st)
         } else if (in_paren_of_prev && prev) {
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
         } else if (base_only && !(prev && prev->period[0])) {
+            /* "a 7.95% increase from February 2022's export flows": a year
+             * after a month too */
             int y = ex_period_year(base_only->text);
-            snprintf(r->f.period, sizeof r->f.period, "%04d", (y + 1) % 10000);
+            snprintf(r->f.period, sizeof r->f.period, "%04d%s", (y + 1) % 10000,
+                     base_only->text + 4);
             char t[80];
-            snprintf(t, sizeof t, "period: the year after the base %04d", y % 10000);
+            snprintf(t, sizeof t, "period: a year after the base %s", base_only->text);
             ex_note_add(note, sizeof note, t);
         } else if (prev && same_sentence && prev->period[0] &&
                    !strcmp(prev->qualifier, "projection") && !r->f.qualifier[0]) {
@@ -2318,6 +2554,23 @@ static int ex_finish(ex_state *st)
         } else if (to_before && picked_after) {
             snprintf(to_period, sizeof to_period, "%s", r->f.period);
             to_sent = a;
+        }
+        if (!pick && !in_paren_of_prev && trade_unit_is_currency(r->f.unit) && r->f.value != 0) {
+            /* "South African exports totalled R154.3 billion ... The R154.3
+             * billion export flows mark a 7.95% increase": the same amount
+             * written again is the same observation, of its period */
+            for (size_t j = sc->out->n; j > 0; j--) {
+                const trade_figure *o = &sc->out->items[j - 1];
+                if (o->table[0] || strcmp(o->unit, r->f.unit) || o->value != r->f.value ||
+                    !o->period[0])
+                    continue;
+                snprintf(r->f.period, sizeof r->f.period, "%s", o->period);
+                period_from = 0;
+                char t[64];
+                snprintf(t, sizeof t, "period from line %lu (the same amount)", o->line);
+                ex_note_add(note, sizeof note, t);
+                break;
+            }
         }
         if (period_from == 1) {
             char t[64];
@@ -2796,7 +3049,37 @@ static int ex_finish(ex_state *st)
         if (!r->f.product[0] && prev && prev->product[0] &&
             (inherit || in_paren_of_prev || worth || ex_refers_back(s, n, a, r->start, prev)))
             snprintf(r->f.product, sizeof r->f.product, "%s", prev->product);
-        if (strstr(r->f.flow, "_stock") && doc.year && (!r->f.period[0] || period_from == 1)) {
+        const trade_figure *stock_before = NULL;
+        unsigned long fig_line, fig_col;
+        extract_position(sc, r->start, &fig_line, &fig_col);
+        int stock_kind = trade_unit_is_currency(r->f.unit) || !strcmp(r->f.unit, "percent");
+        for (size_t j = sc->out->n; j > 0 && stock_kind && strstr(r->f.flow, "_stock") &&
+                                    period_from == 1 && !stock_before;
+             j--) {
+            /* the last amount of a stock a few lines before, at a date (a
+             * month, or a year when the document has no date of its own) */
+            const trade_figure *o = &sc->out->items[j - 1];
+            if (o->line + 5 < fig_line)
+                break;
+            if (strstr(o->flow, "_stock") && o->period[0] && !strchr(o->period, '/') &&
+                !o->table[0] && trade_unit_is_currency(o->unit))
+                stock_before = !doc.year || strlen(o->period) == 7 ? o : NULL;
+            if (strstr(o->flow, "_stock") && trade_unit_is_currency(o->unit))
+                break; /* a stock of another date rests on the document's */
+        }
+        if (stock_before) {
+            /* "As of April 20, 2021, Japan has ... a total registered capital
+             * of 62.9 billion USD. In the first 4 months of 2021, ... . (40.6
+             * billion USD, accounting for 64 percent of the total registered
+             * capital)": a stock with no time of its own is at the date of the
+             * stock before, not over the months of the flow before */
+            snprintf(r->f.period, sizeof r->f.period, "%s", stock_before->period);
+            ex_note_drop(note, "period from");
+            char t[80];
+            snprintf(t, sizeof t, "period from line %lu (the stock before)", stock_before->line);
+            ex_note_add(note, sizeof note, t);
+        } else if (strstr(r->f.flow, "_stock") && doc.year &&
+                   (!r->f.period[0] || period_from == 1)) {
             /* a stock with no time of its own ("since 2010 ... have invested"):
              * as of the document's date */
             int since = period_from == 1;
@@ -2818,9 +3101,8 @@ static int ex_finish(ex_state *st)
                         "period from the document's date: since independence (1991) to it");
         } else if (r->f.flow[0] && !strstr(r->f.flow, "_stock") && doc.year && !pick &&
                    !in_paren_of_prev && strcmp(r->f.qualifier, "projection") &&
-                   (!r->f.period[0] ||
-                    (period_from == 1 && prev && strstr(prev->flow, "_stock") &&
-                     strstr(prev->note, "a stock as of the document's date")))) {
+                   (!r->f.period[0] || (period_from == 1 && prev && strstr(prev->flow, "_stock") &&
+                                        strstr(prev->note, "a stock as of the document's date")))) {
             /* "with bilateral trade worth $24 billion" in a dated text, no year
              * of its own (or only a stock's as-of date before it): the last
              * full year before the date */
@@ -2968,7 +3250,11 @@ static int ex_finish(ex_state *st)
                     break;
                 if (extract_word(s, n, v0, "compared") == ve - v0 ||
                     extract_word(s, n, v0, "against") == ve - v0 ||
-                    extract_word(s, n, v0, "versus") == ve - v0) {
+                    extract_word(s, n, v0, "versus") == ve - v0 ||
+                    (extract_word(s, n, v0, "than") == ve - v0 && !ex_bound_than(s, n, v0)) ||
+                    (it == 0 && extract_word(s, n, v0, "from") == ve - v0)) {
+                    /* "increased 10.7% from R139.4 billion in January": the
+                     * base does not set the period carried on */
                     compared = 1;
                     break;
                 }
@@ -3023,6 +3309,7 @@ int trade_extract_text(const char *text, size_t len, const trade_extract_options
     sc.n = len;
     sc.out = l;
     sc.opt = opt;
+    sc.comma_decimal = ex_comma_decimal_text(sc.s, sc.n);
     size_t nl = 1;
     for (size_t i = 0; i < len; i++)
         if (text[i] == '\n')

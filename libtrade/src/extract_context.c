@@ -1314,6 +1314,49 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
     return nt;
 }
 
+/* "the largest since 1997", "for the first time since 2009", "a record
+ * since 2010" before the year at p: a record, not the figure's time. */
+static int ex_record_since(const char *s, size_t n, size_t p)
+{
+    size_t w0;
+    if (!ex_prev_is(s, n, p, "since", &w0))
+        return 0;
+    static const char *const rec[] = {"largest", "highest", "lowest",    "biggest", "smallest",
+                                      "best",    "worst",   "strongest", "weakest", "record",
+                                      "time",    "fastest", "slowest",   NULL};
+    for (int it = 0; it < 3; it++) {
+        size_t v0;
+        size_t ve = extract_prev_word(s, n, w0, &v0);
+        if (ve <= v0)
+            return 0;
+        for (size_t j = 0; rec[j]; j++)
+            if (extract_word(s, n, v0, rec[j]) == ve - v0)
+                return 1;
+        w0 = v0;
+    }
+    return 0;
+}
+
+/* Is the word [o0, oe) before a date one that makes the date a figure's
+ * time: "disbursed on 24 January 2024", "As of April 20, 2021" (a stock at
+ * that date), "as at", "by"? Its start in *start. */
+static int ex_dated_by(const char *s, size_t n, size_t a, size_t o0, size_t oe, size_t *start)
+{
+    if (oe <= o0 || o0 < a)
+        return 0;
+    if (extract_word(s, n, o0, "on") == oe - o0 || extract_word(s, n, o0, "by") == oe - o0) {
+        *start = o0;
+        return 1;
+    }
+    size_t a0;
+    if ((extract_word(s, n, o0, "of") == oe - o0 || extract_word(s, n, o0, "at") == oe - o0) &&
+        ex_prev_is(s, n, o0, "as", &a0) && a0 >= a) {
+        *start = a0;
+        return 1;
+    }
+    return 0;
+}
+
 /* Time expressions in s[a..b). */
 size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, size_t max,
                      const ex_clock *clock, int ctx_year)
@@ -1354,6 +1397,10 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
         }
         if (!extract_year_at(s, n, p, &y))
             continue;
+        if (ex_record_since(s, n, p)) {
+            p += 3; /* "the largest since 1997": a record, not a time of the figure */
+            continue;
+        }
         ex_time *e = &t[nt];
         memset(e, 0, sizeof *e);
         e->a = p;
@@ -1610,7 +1657,10 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                         if (fe > f0 && extract_word(s, n, f0, "from") == fe - f0 &&
                             !extract_word(s, n, qa, "to") && !extract_word(s, n, qa, "through") &&
                             !extract_word(s, n, qa, "until") && !(qa < n && s[qa] == '-') &&
-                            !(qa < n && (unsigned char)s[qa] == 0xE2))
+                            !(qa + 2 < n && (unsigned char)s[qa] == 0xE2 &&
+                              (unsigned char)s[qa + 1] == 0x80 &&
+                              ((unsigned char)s[qa + 2] == 0x93 ||
+                               (unsigned char)s[qa + 2] == 0x94)))
                             e->base = 1;
                     } else {
                         /* a date: 23 September 2025 is no period, but a
@@ -1620,10 +1670,11 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                             d0--;
                         size_t o0;
                         size_t oe = extract_prev_word(s, n, d0, &o0);
-                        if (!(oe > o0 && o0 >= a && extract_word(s, n, o0, "on") == oe - o0))
+                        size_t st0;
+                        if (!ex_dated_by(s, n, a, o0, oe, &st0))
                             continue;
                         snprintf(e->text, sizeof e->text, "%04d-%02d", y, m2);
-                        e->a = o0;
+                        e->a = st0;
                     }
                 } else if (sp > 0 && s[sp - 1] == ',') {
                     /* "on January 24, 2024": the month of a dated figure */
@@ -1636,9 +1687,10 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                     int mm = d0 < d1 && d1 - d0 <= 2 ? extract_is_month(s, n, ms0, &ml2) : 0;
                     size_t o0;
                     size_t oe = mm && ms0 + ml2 == me0 ? extract_prev_word(s, n, ms0, &o0) : 0;
-                    if (mm && oe > o0 && o0 >= a && extract_word(s, n, o0, "on") == oe - o0) {
+                    size_t st0;
+                    if (mm && ex_dated_by(s, n, a, o0, oe, &st0)) {
                         snprintf(e->text, sizeof e->text, "%04d-%02d", y, mm);
-                        e->a = o0;
+                        e->a = st0;
                     }
                 }
             }

@@ -35,6 +35,8 @@ typedef struct ex_scan {
     int status;
     char doc_reporter[8]; /* the reporter the title or first paragraph names (tables use it) */
     char doc_partner[8];  /* and the partner, if it names one */
+    int comma_decimal;    /* the text writes decimals with a comma ("2,1 times", "360,5 mln")
+                             and never with a point */
 } ex_scan;
 
 /* A word and its value (scale words, growth words). */
@@ -62,6 +64,7 @@ typedef struct ex_time {
     int same;     /* a base that is "the same period in 2022": the months of the figure */
     int carry;    /* "in the period", "during this period": the period of the figure before */
     int ago;      /* a base one year back from the figure's period: "the same period last year" */
+    int cmp;      /* the time of a figure compared with, after it: "than the $8.1 billion in May" */
     size_t paren; /* the '(' that encloses it, or (size_t)-1 */
     char text[40];
 } ex_time;

@@ -88,6 +88,47 @@ static const char *ex_country(const char *s, size_t n, size_t p, size_t *len, in
     return c;
 }
 
+/* A capital standing for its country ("trade between Moscow and Ankara"),
+ * read only where two sides are named together. */
+static const char *ex_capital_at(const char *s, size_t n, size_t p, size_t *len)
+{
+    static const char *const caps[][2] = {
+        {"Moscow", "RUS"},    {"Ankara", "TUR"},     {"Beijing", "CHN"},    {"Washington", "USA"},
+        {"Tokyo", "JPN"},     {"Seoul", "KOR"},      {"New Delhi", "IND"},  {"Islamabad", "PAK"},
+        {"Tehran", "IRN"},    {"Baku", "AZE"},       {"Tbilisi", "GEO"},    {"Yerevan", "ARM"},
+        {"Astana", "KAZ"},    {"Nur-Sultan", "KAZ"}, {"Tashkent", "UZB"},   {"Bishkek", "KGZ"},
+        {"Dushanbe", "TJK"},  {"Ashgabat", "TKM"},   {"Kyiv", "UKR"},       {"Kiev", "UKR"},
+        {"Minsk", "BLR"},     {"Berlin", "DEU"},     {"Paris", "FRA"},      {"London", "GBR"},
+        {"Rome", "ITA"},      {"Madrid", "ESP"},     {"Warsaw", "POL"},     {"Hanoi", "VNM"},
+        {"Ottawa", "CAN"},    {"Canberra", "AUS"},   {"Riyadh", "SAU"},     {"Cairo", "EGY"},
+        {"Kabul", "AFG"},     {"Kathmandu", "NPL"},  {"Dhaka", "BGD"},      {"Jakarta", "IDN"},
+        {"Manila", "PHL"},    {"Bangkok", "THA"},    {"Helsinki", "FIN"},   {"Stockholm", "SWE"},
+        {"Oslo", "NOR"},      {"Copenhagen", "DNK"}, {"Vienna", "AUT"},     {"Budapest", "HUN"},
+        {"Prague", "CZE"},    {"Bucharest", "ROU"},  {"Sofia", "BGR"},      {"Athens", "GRC"},
+        {"Lisbon", "PRT"},    {"Dublin", "IRL"},     {"Wellington", "NZL"}, {"Pretoria", "ZAF"},
+        {"Nairobi", "KEN"},   {"Brasilia", "BRA"},   {"Ulaanbaatar", "MNG"}, {"Chisinau", "MDA"},
+        {"Vilnius", "LTU"},   {"Riga", "LVA"},       {"Tallinn", "EST"},    {"Belgrade", "SRB"}};
+    if (p > 0 && ex_isalpha((unsigned char)s[p - 1]))
+        return NULL;
+    for (size_t j = 0; j < sizeof caps / sizeof caps[0]; j++) {
+        size_t k = extract_word_cs(s, n, p, caps[j][0]);
+        if (k) {
+            *len = k;
+            return caps[j][1];
+        }
+    }
+    return NULL;
+}
+
+/* A side of "between X and Y": a country, or its capital. */
+static const char *ex_side(const char *s, size_t n, size_t p, size_t *len, int *poss)
+{
+    const char *c = ex_country(s, n, p, len, poss);
+    if (!c && (c = ex_capital_at(s, n, p, len)) != NULL)
+        *poss = 0;
+    return c;
+}
+
 /* The flow word at i (its length in *k), or NULL. */
 static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, int *deficit,
                                   int partner_ok)
@@ -296,6 +337,11 @@ static int ex_subject_verb(const char *s, size_t n, size_t p, size_t lim)
         "bought",   "purchased", "contributed", "gave",     "provided", "allocated",
         "granted",  "financed",  "disbursed",   NULL};
     for (int it = 0; it < 3 && p < lim; it++) {
+        /* "It was followed by Japan with exports valued at": a noun after
+         * a preposition or article, not the country's verb */
+        if (extract_word(s, n, p, "with") || extract_word(s, n, p, "of") ||
+            extract_word(s, n, p, "the"))
+            return 0;
         for (size_t j = 0; verbs[j]; j++)
             if (extract_word(s, n, p, verbs[j]))
                 return 1;
@@ -521,6 +567,13 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 kw_b = q + k;
                 if (c)
                     ex_set(w->reporter, c);
+            } else if (f && !strcmp(f, "balance") && !c && !r->is_percent) {
+                /* "360,5 mln dollars of positive balance occurred", "39 198
+                 * mln dollars of negative balance": the figure is the balance */
+                flow = f;
+                kw_a = q;
+                kw_b = q + k;
+                deficit = d;
             }
         }
     }
@@ -1096,9 +1149,20 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 q = extract_skip_sp(s, n, q + e2, 1);
             size_t cl;
             int poss;
-            const char *c = ex_country(s, n, q, &cl, &poss);
+            const char *c =
+                which == 3 ? ex_side(s, n, q, &cl, &poss) : ex_country(s, n, q, &cl, &poss);
             const char *fl = w->flow;
             int inv = !strncmp(fl, "fdi", 3) || !strncmp(fl, "investment", 10);
+            if (!c && which == 3) {
+                /* "between the two countries (Pakistan and India)", "between
+                 * the two countries": the pair named in parentheses, else the
+                 * document's two */
+                size_t t2 = extract_word(s, n, q, "the two countries");
+                if (!t2)
+                    t2 = extract_word(s, n, q, "both countries");
+                if (t2)
+                    w->doc_pair = 1;
+            }
             if (c && which == 3) {
                 /* between X and Y */
                 ex_set(w->reporter, c);
@@ -1109,7 +1173,7 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     size_t cl2;
                     int poss2;
                     const char *c2 =
-                        ex_country(s, n, extract_skip_sp(s, n, q2 + an, 1), &cl2, &poss2);
+                        ex_side(s, n, extract_skip_sp(s, n, q2 + an, 1), &cl2, &poss2);
                     if (c2)
                         ex_set(w->partner, c2);
                 }
@@ -1208,6 +1272,12 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         }
         for (size_t q = q0; q < lim; q++) {
             if (s[q] == ',' || s[q] == ';' || s[q] == '(')
+                break;
+            /* "... to $884.95 million in January 2019 while those from the
+             * US went up": another clause, another partner */
+            if ((q == 0 || !ex_isalpha((unsigned char)s[q - 1])) &&
+                (extract_word(s, n, q, "while") || extract_word(s, n, q, "whereas") ||
+                 extract_word(s, n, q, "but") || extract_word(s, n, q, "those")))
                 break;
             size_t t;
             if ((q == 0 || !ex_isalpha((unsigned char)s[q - 1])) &&
@@ -1499,6 +1569,93 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             break;
         }
     }
+    /* "Trade between Moscow and Ankara has continued to grow, with the
+     * volume of goods exported by Russia": the pair of the sentence, for the
+     * document's sides */
+    for (size_t q = sa; q + 12 < sb && !w->between_a[0]; q++) {
+        if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        size_t t = extract_word(s, n, q, "between");
+        if (!t)
+            continue;
+        size_t cl1, cl2;
+        int p1, p2;
+        size_t a1 = extract_skip_sp(s, n, q + t, 1);
+        const char *c1 = ex_side(s, n, a1, &cl1, &p1);
+        size_t an = c1 ? extract_skip_sp(s, n, a1 + cl1, 1) : a1;
+        size_t ak = c1 ? extract_word(s, n, an, "and") : 0;
+        const char *c2 = ak ? ex_side(s, n, extract_skip_sp(s, n, an + ak, 1), &cl2, &p2) : NULL;
+        if (c1 && c2 && strcmp(c1, c2)) {
+            ex_set(w->between_a, c1);
+            ex_set(w->between_b, c2);
+        }
+    }
+    /* "the trade volume of the two countries (Pakistan and India)": the pair */
+    for (size_t q = sa; q + 20 < sb && !w->pair; q++) {
+        if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        size_t t = extract_word(s, n, q, "the two countries");
+        if (!t)
+            continue;
+        w->doc_pair = 1;
+        size_t q2 = extract_skip_sp(s, n, q + t, 1);
+        if (q2 >= sb || s[q2] != '(')
+            continue;
+        size_t cl1, cl2;
+        int p1, p2;
+        size_t a1 = extract_skip_sp(s, n, q2 + 1, 1);
+        const char *c1 = ex_country(s, n, a1, &cl1, &p1);
+        size_t an = c1 ? extract_skip_sp(s, n, a1 + cl1, 1) : a1;
+        size_t ak = c1 ? extract_word(s, n, an, "and") : 0;
+        const char *c2 =
+            ak ? ex_country(s, n, extract_skip_sp(s, n, an + ak, 1), &cl2, &p2) : NULL;
+        if (c1 && c2 && strcmp(c1, c2)) {
+            ex_set(w->reporter, c1);
+            ex_set(w->partner, c2);
+            w->pair = 1;
+            w->doc_pair = 0;
+        }
+    }
+    if (flow && !w->pair && !w->reporter[0] && !w->partner[0]) {
+        /* "Two-way trade has recorded", "bilateral trade reached": the
+         * document's two countries when the sentence names none */
+        size_t v0;
+        size_t ve = extract_prev_word(s, n, kw_a, &v0);
+        if (ve > v0 && v0 >= sa &&
+            (extract_word(s, n, v0, "two-way") == ve - v0 ||
+             extract_word(s, n, v0, "bilateral") == ve - v0 ||
+             extract_word(s, n, v0, "mutual") == ve - v0))
+            w->doc_pair = 1;
+    }
+    /* "The Kingdom's non-oil exports", "the country's goods": the
+     * document's own country */
+    for (size_t q = sa; q + 8 < sb && !w->self_ref; q++) {
+        if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        static const char *const self[] = {"the Kingdom's", "the Kingdom\xe2\x80\x99s",
+                                           "the country's", "the country\xe2\x80\x99s",
+                                           "the nation's",  "the nation\xe2\x80\x99s",
+                                           NULL};
+        for (int j = 0; self[j] && !w->self_ref; j++) {
+            size_t k = extract_word(s, n, q, self[j]);
+            if (!k)
+                continue;
+            w->self_ref = 1;
+            /* "Germany has overtaken Russia to become the country's biggest
+             * export market": the subject is the other side */
+            size_t v = extract_skip_sp(s, n, q + k, 1);
+            for (int it = 0; it < 4 && v < sb; it++) {
+                if (extract_word(s, n, v, "market") || extract_word(s, n, v, "destination") ||
+                    extract_word(s, n, v, "partner") || extract_word(s, n, v, "supplier") ||
+                    extract_word(s, n, v, "customer") || extract_word(s, n, v, "buyer") ||
+                    extract_word(s, n, v, "investor"))
+                    w->self_ref = 2;
+                while (v < sb && ex_isalpha((unsigned char)s[v]))
+                    v++;
+                v = extract_skip_sp(s, n, v, 1);
+            }
+        }
+    }
     ex_member(s, n, sa, sb, r, w);
     /* "When including trade with Botswana, Eswatini, Lesotho and Namibia
      * (BELN), South African exports totalled": a scope of the total, not
@@ -1657,6 +1814,16 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         return;
     }
     int inv = !strncmp(f->flow, "fdi", 3) || !strncmp(f->flow, "investment", 10);
+    if (w->doc_pair && !w->pair && !w->reporter[0] && !w->partner[0] && !w->list[0] &&
+        !w->ncand && doc->reporter[0] && doc->partner[0]) {
+        /* "the trade turnover between the two countries", "Two-way trade":
+         * the document's two */
+        snprintf(f->reporter, sizeof f->reporter, "%s", doc->reporter);
+        snprintf(f->partner, sizeof f->partner, "%s", doc->partner);
+        ex_note(note, cap, "%s from the title or first paragraph (line %lu): the two countries",
+                "reporter and partner", doc->line);
+        return;
+    }
     /* "Russia's trade turnover share amounted to 18.6%": the owner of a
      * share of another country's trade is its partner, not its reporter */
     int share_owner = w->share_poss && w->possessive[0] && !strcmp(w->reporter, w->possessive) &&
@@ -1783,6 +1950,17 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         if (!rep)
             rep = "WLD";
     }
+    if (!rep && w->self_ref) {
+        /* "Kyrgyz gold shipments to Switzerland, the country's biggest
+         * export": the other country of the sentence; else the document's */
+        for (int j = 0; j < w->ncand && !rep && w->self_ref == 1; j++)
+            if (!par || strcmp(w->cand[j], par))
+                rep = w->cand[j];
+        if (!rep && doc->reporter[0] && (!par || strcmp(par, doc->reporter))) {
+            rep = doc->reporter;
+            rep_doc = 1;
+        }
+    }
     int rep_before = 0, par_before = 0;
     if (before) {
         /* the sentence before, in the same paragraph, names the sides */
@@ -1829,6 +2007,15 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         par_doc = 1;
     }
     int par_wld = 0;
+    if (w->self_ref && rep_doc && !w->partner[0] && !w->list[0] && !w->ncand && !w->in_later[0] &&
+        (!strcmp(f->flow, "export") || !strcmp(f->flow, "import") || !strcmp(f->flow, "trade") ||
+         !strcmp(f->flow, "balance"))) {
+        /* "The Kingdom's merchandise imports increased by 26.9 percent": the
+         * country's own total, not the partner of the figure before */
+        par = "WLD";
+        par_prev = par_doc = 0;
+        par_wld = 1;
+    }
     if (!par && rep &&
         (!strcmp(f->flow, "export") || !strcmp(f->flow, "import") || !strcmp(f->flow, "trade") ||
          !strcmp(f->flow, "balance")) &&

@@ -14,6 +14,8 @@ typedef struct ex_who {
     int total;          /* "total", "foreign", "external" before the flow word */
     int goods;          /* "goods" right before the flow word ("Goods exports") */
     int pair;           /* "between X and Y", "X-Y trade": both sides given */
+    int doc_pair;       /* "between the two countries", "two-way trade": the document's two */
+    char between_a[8], between_b[8]; /* "between X and Y" anywhere in the sentence */
     char reporter[8];   /* stated with the flow word */
     int adj_import;     /* that reporter is an adjective before "imports" */
     int market;         /* "export market for X": X is the reporter, the subject the partner */
@@ -35,6 +37,8 @@ typedef struct ex_who {
     char in_open[8];    /* "In Tajikistan, ...": the country the sentence opens with */
     char gov[8];        /* after it, "the Belgian government" as the subject */
     int pronoun;        /* after it, "it" as the subject: the country of a sentence before */
+    int self_ref;       /* "the Kingdom's", "the country's": the document's own country;
+                           2 before a role ("the country's biggest export market") */
     char member[8];     /* "Germany (18.8 bn euro) was the largest exporter to Russia,
                            followed by Italy (5.6 bn)": the country before the figure's
                            parenthesis is the reporter */
