@@ -1246,8 +1246,18 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
     for (size_t li = 0; li < sc->nlines && li < 6 && !d->year; li++) {
         size_t a = sc->line_start[li];
         size_t b = li + 1 < sc->nlines ? sc->line_start[li + 1] : n;
-        if (b - a > 80)
+        size_t f0 = extract_skip_sp(s, n, a, 0);
+        size_t dk = extract_word(s, n, f0, "date");
+        /* "date 2024-05-24 President ... concludes": a page's date field
+         * before its first sentence */
+        int field = dk && f0 + dk + 1 < b && s[f0 + dk] == ' ' &&
+                    ex_isdigit((unsigned char)s[f0 + dk + 1]);
+        if (b - a > 80 && !field)
             continue; /* a date inside a sentence is not the document's date */
+        if (field) {
+            b = f0 + dk + 12 < b ? f0 + dk + 12 : b;
+            d->date_field_end = b;
+        }
         for (size_t p = a; p < b && !d->year; p++) {
             if (p > a &&
                 (ex_isdigit((unsigned char)s[p - 1]) || ex_isalpha((unsigned char)s[p - 1])))
@@ -2059,7 +2069,8 @@ static int ex_finish(ex_state *st)
                 for (size_t t = 0; t < nt; t++) {
                     unsigned long tl, tc;
                     extract_position(sc, times[t].a, &tl, &tc);
-                    if (tl != doc.date_line)
+                    if (tl != doc.date_line ||
+                        (doc.date_field_end && times[t].a >= doc.date_field_end))
                         times[k++] = times[t];
                 }
                 nt = k;
@@ -2750,7 +2761,9 @@ static int ex_finish(ex_state *st)
             for (size_t t = nb; t > 0; t--) {
                 unsigned long tl, tc;
                 extract_position(sc, bt[t - 1].a, &tl, &tc);
-                if (bt[t - 1].base || bt[t - 1].carry || (doc.date_line && tl == doc.date_line) ||
+                if (bt[t - 1].base || bt[t - 1].carry ||
+                    (doc.date_line && tl == doc.date_line &&
+                     !(doc.date_field_end && bt[t - 1].a >= doc.date_field_end)) ||
                     !bt[t - 1].text[0])
                     continue;
                 snprintf(r->f.period, sizeof r->f.period, "%s", bt[t - 1].text);

@@ -226,6 +226,14 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
             *deficit = extract_word(s, n, i, "deficit") || extract_word(s, n, i, "negative");
             /* "trade balance": the rest of the phrase ("trade deficit") */
         }
+        if (strcmp(f, "trade") == 0 && i > 0) {
+            /* "the Republic's export trade": the export named before */
+            size_t v0;
+            size_t ve = extract_prev_word(s, n, i, &v0);
+            if (ve > v0 && (extract_word(s, n, v0, "export") == ve - v0 ||
+                            extract_word(s, n, v0, "import") == ve - v0))
+                return NULL;
+        }
         if (strcmp(f, "trade") == 0) {
             /* "trade deficit", "trade balance", "turnover ... surplus" */
             size_t q = extract_skip_sp(s, n, i + l, 1);
@@ -744,6 +752,65 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         if (extract_word(s, n, q, "in total") || extract_word(s, n, q, "overall") ||
             extract_word(s, n, q, "in all"))
             w->total = 2;
+    }
+    if (!flow && trade_unit_is_currency(r->f.unit)) {
+        /* money with no flow word in a sentence about giving it: "USAID
+         * announced an additional Kes.173 million for", "commitments totaling
+         * over Kes.52 billion ... to support", "is providing $250,000" */
+        static const char *const cues[] = {"to support", "supporting", "commitments",
+                                           "allocated", "is providing", "has provided",
+                                           "granted", "pledged", "donation", "donor",
+                                           "humanitarian", "development assistance", NULL};
+        for (size_t i = sa; i < sb && !flow; i++) {
+            if (i > sa && ex_isalpha((unsigned char)s[i - 1]))
+                continue;
+            size_t k = extract_word_cs(s, n, i, "USAID");
+            for (size_t j = 0; !k && cues[j]; j++)
+                k = extract_word(s, n, i, cues[j]);
+            if (k) {
+                flow = "aid";
+                kw_a = kw_b = i < start ? i + k : start;
+            }
+        }
+    }
+    if (flow && !strcmp(flow, "aid")) {
+        /* the receiver: "to support Kenya's electoral process", "to support
+         * the Government of Kenya", "has granted Kenya with US$250 million" */
+        for (size_t i = sa; i < sb && !w->aid_to[0]; i++) {
+            if (i > sa && ex_isalpha((unsigned char)s[i - 1]))
+                continue;
+            size_t k;
+            if (!w->aid_from[0] && (k = extract_word(s, n, i, "from")) != 0) {
+                /* "from various U.S. departments and agencies" */
+                size_t q = extract_skip_sp(s, n, i + k, 1);
+                for (int it = 0; it < 3 && q < sb; it++) {
+                    size_t cl;
+                    int poss;
+                    const char *c = ex_country(s, n, q, &cl, &poss);
+                    if (c) {
+                        ex_set(w->aid_from, c);
+                        break;
+                    }
+                    while (q < sb && ex_isalpha((unsigned char)s[q]))
+                        q++;
+                    q = extract_skip_sp(s, n, q, 1);
+                }
+                continue;
+            }
+            if (!(k = extract_word(s, n, i, "support")) && !(k = extract_word(s, n, i, "supporting")) &&
+                !(k = extract_word(s, n, i, "granted")))
+                continue;
+            size_t q = extract_skip_sp(s, n, i + k, 1);
+            size_t t;
+            if ((t = extract_word(s, n, q, "the government of")) ||
+                (t = extract_word(s, n, q, "the people of")))
+                q = extract_skip_sp(s, n, q + t, 1);
+            size_t cl;
+            int poss;
+            const char *c = ex_country(s, n, q, &cl, &poss);
+            if (c)
+                ex_set(w->aid_to, c);
+        }
     }
     if (!r->is_percent) {
         /* "a R22.7 billion trade deficit", "the over R17 billion trade
@@ -1829,8 +1896,23 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         else if (rep && !strcmp(rep, w->in_open))
             rep = NULL;
     }
+    int aid_sides = 0;
+    if (!strcmp(f->flow, "aid") && w->aid_to[0]) {
+        /* "to support Kenya's electoral process": the receiver, not the
+         * giver; the giver is the one "from" whom it comes, or the other
+         * side the sentence names */
+        const char *giver = w->aid_from[0] && strcmp(w->aid_from, w->aid_to) ? w->aid_from
+                            : w->partner[0] && strcmp(w->partner, w->aid_to) ? w->partner
+                                                                              : NULL;
+        par = w->aid_to;
+        if (giver)
+            rep = giver;
+        else if (rep && !strcmp(rep, w->aid_to))
+            rep = NULL;
+        aid_sides = 1;
+    }
     /* partner */
-    if (w->partner[0])
+    if (w->partner[0] && !aid_sides)
         par = w->partner;
     if (inv && rep && !w->reporter[0] && par && !strcmp(rep, par))
         rep = NULL; /* "FDI in Kazakhstan's economy": not Kazakhstan's investment */
