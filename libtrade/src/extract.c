@@ -1349,7 +1349,9 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         size_t la = sc->line_start[li];
         size_t lb = li + 1 < sc->nlines ? sc->line_start[li + 1] : n;
         size_t q = extract_skip_sp(s, n, la, 0);
-        if (q < lb && s[q] != '\n' && (unsigned long)li + 1 != d->date_line)
+        /* a date line is skipped, unless the text goes on after the date on
+         * it ("date 2023-03-27 RIYADH: China emerged as the top ...") */
+        if (q < lb && s[q] != '\n' && ((unsigned long)li + 1 != d->date_line || lb - la > 80))
             break;
         li++;
     }
