@@ -646,6 +646,31 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             }
         }
     }
+    if (!flow) {
+        /* "Soya dominated sales, totalling US$37.2 billion": sales abroad,
+         * when the sentence has no other flow word (not "car sales") */
+        size_t lo = start > sa + 60 ? start - 60 : sa;
+        for (size_t q = lo; q < start && !flow; q++) {
+            size_t k;
+            if ((q > sa && ex_isalpha((unsigned char)s[q - 1])) ||
+                !(k = extract_word(s, n, q, "sales")))
+                continue;
+            size_t v0;
+            size_t ve = extract_prev_word(s, n, q, &v0);
+            if (ve > v0 && v0 >= sa &&
+                (extract_word(s, n, v0, "dominated") == ve - v0 ||
+                 extract_word(s, n, v0, "its") == ve - v0 ||
+                 extract_word(s, n, v0, "their") == ve - v0 ||
+                 extract_word(s, n, v0, "country's") == ve - v0 ||
+                 extract_word(s, n, v0, "total") == ve - v0 ||
+                 extract_word(s, n, v0, "overseas") == ve - v0 ||
+                 extract_word(s, n, v0, "foreign") == ve - v0)) {
+                flow = "export";
+                kw_a = q;
+                kw_b = q + k;
+            }
+        }
+    }
     if (!flow && r->is_percent) {
         /* "a 21.3% trade turnover share": the flow word right after */
         size_t q = extract_skip_sp(s, n, r->end, 1);
