@@ -992,7 +992,8 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 break;
             static const char *const skip[] = {
                 "goods",  "mutual", "bilateral",   "total",     "foreign", "external", "overall",
-                "annual", "the",    "merchandise", "commodity", "direct",  "of",       NULL};
+                "annual", "the",    "merchandise", "commodity", "direct",  "of",
+                "combined", "global", NULL};
             int sk = 0;
             for (size_t j = 0; skip[j]; j++)
                 if (extract_word(s, n, v0, skip[j]) == ve - v0)
@@ -1000,8 +1001,10 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             if (!sk)
                 break;
             if (extract_word(s, n, v0, "total") == ve - v0 ||
-                extract_word(s, n, v0, "overall") == ve - v0)
-                w->total = 2;
+                extract_word(s, n, v0, "overall") == ve - v0 ||
+                extract_word(s, n, v0, "combined") == ve - v0 ||
+                extract_word(s, n, v0, "global") == ve - v0)
+                w->total = 2; /* "South Korea's combined exports", "the global trade balance" */
             else if ((extract_word(s, n, v0, "foreign") == ve - v0 ||
                       extract_word(s, n, v0, "external") == ve - v0) &&
                      !w->total)
