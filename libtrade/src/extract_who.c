@@ -542,6 +542,23 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         deficit = d;
         i += k - 1;
     }
+    if (!r->is_percent) {
+        /* "The R154.3 billion export flows mark a 7.95% increase": the flow
+         * word right after the amount */
+        size_t p = extract_skip_sp(s, n, r->end, 1);
+        size_t k;
+        int d;
+        const char *f = p < sb && r->end > r->start ? ex_flow_word(s, n, p, &k, &d) : NULL;
+        if (f && (!strcmp(f, "export") || !strcmp(f, "import")) &&
+            (extract_word(s, n, p, "exports") || extract_word(s, n, p, "imports") ||
+             extract_word(s, n, p + k, " flows") || extract_word(s, n, p, "export flows") ||
+             extract_word(s, n, p, "import flows"))) {
+            flow = f;
+            kw_a = p;
+            kw_b = p + k;
+            deficit = 0;
+        }
+    }
     {
         size_t p = extract_skip_sp(s, n, r->end, 1);
         size_t o = extract_word(s, n, p, "of");
@@ -1248,6 +1265,15 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             const char *c = ex_country(s, n, extract_skip_sp(s, n, q + f, 1), &cl, &poss);
             if (c && !w->partner[0] && strcmp(w->flow, "trade") && strcmp(w->flow, "balance"))
                 ex_set(w->partner, c);
+        } else if (!w->partner[0] && !w->pair &&
+                   (!strcmp(w->flow, "trade") || !strcmp(w->flow, "balance")) &&
+                   (f = extract_word(s, n, q, "with")) != 0) {
+            /* "a record trade surplus of over US$50 billion with China" */
+            size_t cl;
+            int poss;
+            const char *c = ex_country(s, n, extract_skip_sp(s, n, q + f, 1), &cl, &poss);
+            if (c)
+                ex_set(w->partner, c);
         }
     }
     /* "Kyrgyzstan exported 422,260 tons of cement to Uzbekistan": the
@@ -1500,7 +1526,23 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     compared = 1;
                 last_compared = compared;
             }
-            if (!poss && q < start && w->ncand < 8 && !compared) {
+            int scope = 0; /* "When including trade with Botswana, ... and Namibia
+                              (BELN), South African exports totalled": a scope */
+            for (size_t b0 = q; q < start && b0 > sa && q - b0 < 120; b0--) {
+                size_t nx = extract_skip_sp(s, n, b0, 1);
+                if (s[b0 - 1] == ',' && b0 < q && !extract_word(s, n, nx, "and") &&
+                    !extract_country_at(s, n, nx, &cl))
+                    break;
+                if ((b0 - 1 == sa || !ex_isalpha((unsigned char)s[b0 - 2])) &&
+                    (extract_word(s, n, b0 - 1, "including") ||
+                     extract_word(s, n, b0 - 1, "excluding") ||
+                     extract_word(s, n, b0 - 1, "except"))) {
+                    scope = 1;
+                    w->total = 2; /* the total, with or without those partners */
+                    break;
+                }
+            }
+            if (!poss && q < start && w->ncand < 8 && !compared && !scope) {
                 ex_set(w->cand[w->ncand], c);
                 w->cand_clause[w->ncand++] = q >= clause;
             }
@@ -1657,54 +1699,6 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         }
     }
     ex_member(s, n, sa, sb, r, w);
-    /* "When including trade with Botswana, Eswatini, Lesotho and Namibia
-     * (BELN), South African exports totalled": a scope of the total, not
-     * its partner */
-    for (size_t i = sa; i < start; i++) {
-        size_t k = 0;
-        if (i > sa && ex_isalpha((unsigned char)s[i - 1]))
-            continue;
-        if (!(k = extract_word(s, n, i, "including trade with")) &&
-            !(k = extract_word(s, n, i, "excluding trade with")) &&
-            !(k = extract_word(s, n, i, "including")) && !(k = extract_word(s, n, i, "excluding")))
-            continue;
-        char scope[8][8];
-        int ns = 0;
-        size_t q = extract_skip_sp(s, n, i + k, 1);
-        while (q < start && ns < 8) {
-            size_t cl, t;
-            int poss;
-            if ((t = extract_word(s, n, q, "the")) != 0)
-                q = extract_skip_sp(s, n, q + t, 1);
-            const char *c = ex_country(s, n, q, &cl, &poss);
-            if (!c)
-                break;
-            ex_set(scope[ns++], c);
-            q += cl;
-            if (q < n && s[q] == ',')
-                q++;
-            q = extract_skip_sp(s, n, q, 1);
-            if ((t = extract_word(s, n, q, "and")) != 0)
-                q = extract_skip_sp(s, n, q + t, 1);
-        }
-        for (int j = 0; j < ns; j++) {
-            if (!strcmp(w->partner, scope[j]))
-                w->partner[0] = '\0';
-            if (!strcmp(w->list, scope[j]))
-                w->list[0] = '\0';
-            for (int c = 0; c < w->ncand; c++)
-                if (!strcmp(w->cand[c], scope[j])) {
-                    for (int d = c + 1; d < w->ncand; d++) {
-                        memcpy(w->cand[d - 1], w->cand[d], sizeof w->cand[d]);
-                        w->cand_clause[d - 1] = w->cand_clause[d];
-                    }
-                    w->ncand--;
-                    c--;
-                }
-        }
-        if (ns)
-            break;
-    }
     /* "China emerged as the top destination for Saudi exports ... It was
      * followed by Japan with exports valued at": the next place of a
      * ranking of partners */
