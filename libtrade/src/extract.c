@@ -1349,13 +1349,16 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         size_t la = sc->line_start[li];
         size_t lb = li + 1 < sc->nlines ? sc->line_start[li + 1] : n;
         size_t q = extract_skip_sp(s, n, la, 0);
-        if (q < lb && s[q] != '\n' && (unsigned long)li + 1 != d->date_line)
+        if (q < lb && s[q] != '\n' &&
+            ((unsigned long)li + 1 != d->date_line || d->date_field_end))
             break;
         li++;
     }
     if (li >= sc->nlines)
         return;
     a = sc->line_start[li];
+    if ((unsigned long)li + 1 == d->date_line && d->date_field_end > a)
+        a = d->date_field_end; /* "date 2023-03-27 RIYADH: China emerged as ...": the text after it */
     /* the first paragraph, and the first sentence after a title line */
     size_t b = a;
     int lines = 0;
