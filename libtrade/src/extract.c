@@ -1482,6 +1482,14 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         extract_who(s, n, a, pe, &fake2, &w2);
         if (w2.source && (!rep || strcmp(w2.source, rep)))
             rep = w2.source;
+        for (size_t p = sc->line_start[0]; !rep && p < a; p++) {
+            /* "CSO statistical release, 13 February 2015": the office on the
+             * date line above */
+            size_t ol;
+            const char *oc = extract_office_at(s, a, p, &ol);
+            if (oc)
+                rep = oc;
+        }
     }
     snprintf(d->reporter, sizeof d->reporter, "%s", rep ? rep : "");
     snprintf(d->partner, sizeof d->partner, "%s", par ? par : "");
