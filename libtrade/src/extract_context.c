@@ -1644,6 +1644,38 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                                 }
                             }
                         }
+                        {
+                            /* "in the March 2018 year", "the year ended
+                             * October 2018", "the year to March 2018": the
+                             * twelve months ending there (as Stats NZ writes
+                             * its annual figures) */
+                            size_t t0, y0, k;
+                            size_t te = extract_prev_word(s, n, m1s, &t0);
+                            size_t after = extract_skip_sp(s, n, e->b, 1);
+                            size_t start = 0;
+                            if ((k = extract_word(s, n, after, "year")) != 0 &&
+                                ex_prev_is(s, n, m1s, "the", &y0)) {
+                                start = y0;
+                                e->b = after + k;
+                            } else if (te > t0 &&
+                                       (extract_word(s, n, t0, "ended") == te - t0 ||
+                                        extract_word(s, n, t0, "ending") == te - t0 ||
+                                        extract_word(s, n, t0, "to") == te - t0) &&
+                                       ex_prev_is(s, n, t0, "year", &y0)) {
+                                size_t a0;
+                                start = ex_prev_is(s, n, y0, "the", &a0) ? a0 : y0;
+                            }
+                            if (start) {
+                                int last = y * 12 + m2 - 1, first = last - 11;
+                                snprintf(e->text, sizeof e->text, "%04d-%02d/%04d-%02d",
+                                         (first / 12) % 10000, first % 12 + 1, (last / 12) % 10000,
+                                         last % 12 + 1);
+                                e->a = start;
+                                if (ex_prev_is(s, n, start, "since", NULL))
+                                    e->base = 1; /* "increased $6.1 billion since the
+                                                    October 2008 year" */
+                            }
+                        }
                         /* "rose 14.4 percent from December 2021 and reached":
                          * the month compared with, unless an interval follows */
                         size_t f0;
