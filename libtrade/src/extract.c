@@ -2002,11 +2002,7 @@ static int ex_finish(ex_state *st)
     }
     if (!doc.year) {
         /* no date: month names without a year take the latest year written */
-        for (size_t p = 0; p + 4 <= n; p++) {
-            int y;
-            if (extract_year_at(s, n, p, &y) && y > doc.text_year && y <= 2100)
-                doc.text_year = y;
-        }
+        doc.text_year = extract_text_year(s, n);
     }
     unsigned long list_line = 0; /* the line of the last item of a list a colon opens */
     size_t main_idx = (size_t)-1; /* the last figure that is not an aside, in sc->out */

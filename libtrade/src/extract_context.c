@@ -1332,6 +1332,21 @@ static int ex_record_since(const char *s, size_t n, size_t p)
     return 0;
 }
 
+int extract_text_year(const char *s, size_t n)
+{
+    int latest = 0;
+    for (size_t p = 0; p + 4 <= n; p++) {
+        int y, same;
+        if (!extract_year_at(s, n, p, &y) || y > 2100)
+            continue;
+        if (ex_base_before(s, n, p, &same) && same)
+            y++; /* "compared to the same month of 2014": the text is of 2015 */
+        if (y > latest)
+            latest = y;
+    }
+    return latest;
+}
+
 /* Is the word [o0, oe) before a date one that makes the date a figure's
  * time: "disbursed on 24 January 2024", "As of April 20, 2021" (a stock at
  * that date), "as at", "by"? Its start in *start. */
