@@ -1302,8 +1302,8 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
                     d->month = m;
                 }
             } else if ((m = ex_month_name(s, n, p, &ml)) != 0) {
-                /* "September 30, 2021" */
-                size_t q = extract_skip_sp(s, n, p + ml, 0);
+                /* "September 30, 2021", "Sept. 23, 2016" */
+                size_t q = extract_skip_sp(s, n, p + ml + (p + ml < n && s[p + ml] == '.'), 0);
                 size_t q0 = q;
                 while (q < n && ex_isdigit((unsigned char)s[q]) && q - q0 < 2)
                     q++;
@@ -1724,9 +1724,13 @@ static int ex_yearly(const char *s, size_t n, size_t e)
     size_t q = extract_skip_sp(s, n, e, 1);
     /* "278 million tonnes of LNG annually": over the goods named */
     for (int it = 0; it < 3; it++) {
-        if (extract_word(s, n, q, "annually") || extract_word(s, n, q, "per year") ||
-            extract_word(s, n, q, "a year") || extract_word(s, n, q, "each year") ||
-            extract_word(s, n, q, "every year") || extract_word(s, n, q, "per annum"))
+        size_t ky = extract_word(s, n, q, "a year");
+        if (ky && (extract_word(s, n, q + ky, " ago") || extract_word(s, n, q + ky, " earlier") ||
+                   extract_word(s, n, q + ky, " before")))
+            return 0; /* "rising 3 percent from a year ago": a base, not a rate per year */
+        if (extract_word(s, n, q, "annually") || extract_word(s, n, q, "per year") || ky ||
+            extract_word(s, n, q, "each year") || extract_word(s, n, q, "every year") ||
+            extract_word(s, n, q, "per annum"))
             return 1;
         size_t q0 = q;
         while (q < n && ex_isalpha((unsigned char)s[q]))

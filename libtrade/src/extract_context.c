@@ -1237,7 +1237,17 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                     continue;
                 e.b = q;
                 e.a = w0;
-                snprintf(e.text, sizeof e.text, "%04d-%02d", cy, m1);
+                {
+                    /* in a dated text, a month of the year before the date
+                     * that the figure before named ("The decline started in
+                     * July 2015, when ...") is not the year of "in August" in
+                     * a release of September 2016: the latest August before
+                     * the date */
+                    int my = cy;
+                    if (clock->month && doc_year && cy < doc_year && m1 <= clock->month)
+                        my = doc_year;
+                    snprintf(e.text, sizeof e.text, "%04d-%02d", my, m1);
+                }
                 goto found;
             }
             if (!m2 || m2 == m1)
