@@ -2327,6 +2327,13 @@ static int ex_finish(ex_state *st)
                 }
                 if (s[q] == ',' || s[q] == ';' || s[q] == '(' || s[q] == ':')
                     clause = 0;
+                /* "dropped 27.3 percent on-year as the decline continues for
+                 * the 12th straight month in May": another clause */
+                if (q > r->end && !ex_isalpha((unsigned char)s[q - 1]) &&
+                    (extract_word(s, n, q, "as the") || extract_word(s, n, q, "while") ||
+                     extract_word(s, n, q, "whereas") || extract_word(s, n, q, "which") ||
+                     extract_word(s, n, q, "when")))
+                    clause = 0;
             }
             if (clause && ex_compared_before(s, n, r->end, times[t].a)) {
                 cmp_after = &times[t];
