@@ -646,6 +646,31 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             }
         }
     }
+    if (!flow) {
+        /* "Soya dominated sales, totalling US$37.2 billion": sales abroad,
+         * when the sentence has no other flow word (not "car sales") */
+        size_t lo = start > sa + 60 ? start - 60 : sa;
+        for (size_t q = lo; q < start && !flow; q++) {
+            size_t k;
+            if ((q > sa && ex_isalpha((unsigned char)s[q - 1])) ||
+                !(k = extract_word(s, n, q, "sales")))
+                continue;
+            size_t v0;
+            size_t ve = extract_prev_word(s, n, q, &v0);
+            if (ve > v0 && v0 >= sa &&
+                (extract_word(s, n, v0, "dominated") == ve - v0 ||
+                 extract_word(s, n, v0, "its") == ve - v0 ||
+                 extract_word(s, n, v0, "their") == ve - v0 ||
+                 extract_word(s, n, v0, "country's") == ve - v0 ||
+                 extract_word(s, n, v0, "total") == ve - v0 ||
+                 extract_word(s, n, v0, "overseas") == ve - v0 ||
+                 extract_word(s, n, v0, "foreign") == ve - v0)) {
+                flow = "export";
+                kw_a = q;
+                kw_b = q + k;
+            }
+        }
+    }
     if (!flow && r->is_percent) {
         /* "a 21.3% trade turnover share": the flow word right after */
         size_t q = extract_skip_sp(s, n, r->end, 1);
@@ -967,7 +992,8 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 break;
             static const char *const skip[] = {
                 "goods",  "mutual", "bilateral",   "total",     "foreign", "external", "overall",
-                "annual", "the",    "merchandise", "commodity", "direct",  "of",       NULL};
+                "annual", "the",    "merchandise", "commodity", "direct",  "of",
+                "combined", "global", NULL};
             int sk = 0;
             for (size_t j = 0; skip[j]; j++)
                 if (extract_word(s, n, v0, skip[j]) == ve - v0)
@@ -975,8 +1001,10 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             if (!sk)
                 break;
             if (extract_word(s, n, v0, "total") == ve - v0 ||
-                extract_word(s, n, v0, "overall") == ve - v0)
-                w->total = 2;
+                extract_word(s, n, v0, "overall") == ve - v0 ||
+                extract_word(s, n, v0, "combined") == ve - v0 ||
+                extract_word(s, n, v0, "global") == ve - v0)
+                w->total = 2; /* "South Korea's combined exports", "the global trade balance" */
             else if ((extract_word(s, n, v0, "foreign") == ve - v0 ||
                       extract_word(s, n, v0, "external") == ve - v0) &&
                      !w->total)
@@ -1526,23 +1554,7 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     compared = 1;
                 last_compared = compared;
             }
-            int scope = 0; /* "When including trade with Botswana, ... and Namibia
-                              (BELN), South African exports totalled": a scope */
-            for (size_t b0 = q; q < start && b0 > sa && q - b0 < 120; b0--) {
-                size_t nx = extract_skip_sp(s, n, b0, 1);
-                if (s[b0 - 1] == ',' && b0 < q && !extract_word(s, n, nx, "and") &&
-                    !extract_country_at(s, n, nx, &cl))
-                    break;
-                if ((b0 - 1 == sa || !ex_isalpha((unsigned char)s[b0 - 2])) &&
-                    (extract_word(s, n, b0 - 1, "including") ||
-                     extract_word(s, n, b0 - 1, "excluding") ||
-                     extract_word(s, n, b0 - 1, "except"))) {
-                    scope = 1;
-                    w->total = 2; /* the total, with or without those partners */
-                    break;
-                }
-            }
-            if (!poss && q < start && w->ncand < 8 && !compared && !scope) {
+            if (!poss && q < start && w->ncand < 8 && !compared) {
                 ex_set(w->cand[w->ncand], c);
                 w->cand_clause[w->ncand++] = q >= clause;
             }
@@ -1699,6 +1711,56 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         }
     }
     ex_member(s, n, sa, sb, r, w);
+    /* "When including trade with Botswana, Eswatini, Lesotho and Namibia
+     * (BELN), South African exports totalled": a scope of the total, not
+     * its partner */
+    for (size_t i = sa; i < start; i++) {
+        size_t k = 0;
+        if (i > sa && ex_isalpha((unsigned char)s[i - 1]))
+            continue;
+        if (!(k = extract_word(s, n, i, "including trade with")) &&
+            !(k = extract_word(s, n, i, "excluding trade with")) &&
+            !(k = extract_word(s, n, i, "including")) && !(k = extract_word(s, n, i, "excluding")))
+            continue;
+        char scope[8][8];
+        int ns = 0;
+        size_t q = extract_skip_sp(s, n, i + k, 1);
+        while (q < start && ns < 8) {
+            size_t cl, t;
+            int poss;
+            if ((t = extract_word(s, n, q, "the")) != 0)
+                q = extract_skip_sp(s, n, q + t, 1);
+            const char *c = ex_country(s, n, q, &cl, &poss);
+            if (!c)
+                break;
+            ex_set(scope[ns++], c);
+            q += cl;
+            if (q < n && s[q] == ',')
+                q++;
+            q = extract_skip_sp(s, n, q, 1);
+            if ((t = extract_word(s, n, q, "and")) != 0)
+                q = extract_skip_sp(s, n, q + t, 1);
+        }
+        for (int j = 0; j < ns; j++) {
+            if (!strcmp(w->partner, scope[j]))
+                w->partner[0] = '\0';
+            if (!strcmp(w->list, scope[j]))
+                w->list[0] = '\0';
+            for (int c = 0; c < w->ncand; c++)
+                if (!strcmp(w->cand[c], scope[j])) {
+                    for (int d = c + 1; d < w->ncand; d++) {
+                        memcpy(w->cand[d - 1], w->cand[d], sizeof w->cand[d]);
+                        w->cand_clause[d - 1] = w->cand_clause[d];
+                    }
+                    w->ncand--;
+                    c--;
+                }
+        }
+        if (ns) {
+            w->total = 2; /* the total, with or without those partners: WLD */
+            break;
+        }
+    }
     /* "China emerged as the top destination for Saudi exports ... It was
      * followed by Japan with exports valued at": the next place of a
      * ranking of partners */
