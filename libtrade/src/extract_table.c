@@ -508,8 +508,9 @@ static void tb_split_single(const char *s, tb_line *l)
     for (size_t t = 0; t < nt; t++) {
         tb_cell c = {ta[t], tbb[t]};
         size_t e = tbb[t];
-        while (e > ta[t] && (s[e - 1] == '*' || s[e - 1] == ',' || s[e - 1] == 'r'))
-            e--;
+        while (e > ta[t] && (s[e - 1] == '*' || s[e - 1] == ',' || s[e - 1] == 'r' ||
+                             s[e - 1] == 'p'))
+            e--; /* "2019r", "2020p": revised, preliminary */
         tb_cell c2 = {ta[t], e};
         size_t ml;
         if (tb_year(s, &c) || tb_year(s, &c2))
@@ -521,7 +522,8 @@ static void tb_split_single(const char *s, tb_line *l)
         size_t nc = 0, st = ta[0];
         for (size_t t = 0; t < nt && nc + 1 < TB_MAXCELLS; t++) {
             size_t e = tbb[t];
-            while (e > ta[t] && (s[e - 1] == '*' || s[e - 1] == ',' || s[e - 1] == 'r'))
+            while (e > ta[t] &&
+                   (s[e - 1] == '*' || s[e - 1] == ',' || s[e - 1] == 'r' || s[e - 1] == 'p'))
                 e--;
             tb_cell c2 = {ta[t], e};
             if (tb_year(s, &c2) || t + 1 == nt) {
@@ -841,6 +843,14 @@ static const tb_cell *tb_head(const char *s, const tb_line *H, size_t c, size_t 
                               const size_t *span_lo, const size_t *span_hi, size_t nspan)
 {
     if (tabbed || !nspan) {
+        if (H->ncell >= 3 && H->cell[0].b == H->cell[0].a && ncols > H->ncell &&
+            (ncols - 1) % (H->ncell - 1) == 0 && c >= 1) {
+            /* "Exports  Imports" over four columns of two months each: each
+             * heading spans its share of the value columns */
+            size_t m = (ncols - 1) / (H->ncell - 1);
+            const tb_cell *hc = &H->cell[1 + (c - 1) / m];
+            return hc->b > hc->a ? hc : NULL;
+        }
         size_t hoff = H->ncell < ncols ? ncols - H->ncell : 0;
         if (c < hoff || c - hoff >= H->ncell)
             return NULL;
@@ -1390,6 +1400,17 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
         int row_scale = 0, row_scale_set = 0;
         for (size_t c = R->nv; c < R->ncell; c++)
             tb_unit(s, R->cell[c].a, R->cell[c].b, row_unit, &row_scale, &row_scale_set);
+        int label_unit = 0; /* the label only says what the values measure */
+        if (!row_unit[0] && labc.b > labc.a && s[labc.b - 1] == ')') {
+            /* "FOB Value (in Million US Dollars)", "Year-on-Year Growth
+             * (Percent)": the row's unit in its label */
+            size_t o = labc.b - 1;
+            while (o > labc.a && s[o] != '(')
+                o--;
+            if (s[o] == '(')
+                tb_unit(s, labc.a, labc.b, row_unit, &row_scale, &row_scale_set);
+            label_unit = row_unit[0] != '\0';
+        }
         size_t cl = 0;
         const char *partner = extract_country_at(s, n, lab->a, &cl);
         if (!partner) {
@@ -1477,7 +1498,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
          * re-export"): the row's product, so rows of one flow stay apart */
         char row_product[32] = "";
         if (!label_country && !total && !ratio && !label_year && !label_month[0] &&
-            !label_span[0] && !label_change &&
+            !label_span[0] && !label_change && !label_unit &&
             (!kind_flow || tb_contains(s, lab->a, lab->b, "excluding") ||
              tb_contains(s, lab->a, lab->b, "including") ||
              tb_contains(s, lab->a, lab->b, "of which") ||
