@@ -1312,8 +1312,8 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
                     d->month = m;
                 }
             } else if ((m = ex_month_name(s, n, p, &ml)) != 0) {
-                /* "September 30, 2021" */
-                size_t q = extract_skip_sp(s, n, p + ml, 0);
+                /* "September 30, 2021", "Sept. 23, 2016" */
+                size_t q = extract_skip_sp(s, n, p + ml + (p + ml < n && s[p + ml] == '.'), 0);
                 size_t q0 = q;
                 while (q < n && ex_isdigit((unsigned char)s[q]) && q - q0 < 2)
                     q++;
@@ -1349,15 +1349,16 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         size_t la = sc->line_start[li];
         size_t lb = li + 1 < sc->nlines ? sc->line_start[li + 1] : n;
         size_t q = extract_skip_sp(s, n, la, 0);
-        /* a date line is skipped, unless the text goes on after the date on
-         * it ("date 2023-03-27 RIYADH: China emerged as the top ...") */
-        if (q < lb && s[q] != '\n' && ((unsigned long)li + 1 != d->date_line || lb - la > 80))
+        if (q < lb && s[q] != '\n' &&
+            ((unsigned long)li + 1 != d->date_line || d->date_field_end))
             break;
         li++;
     }
     if (li >= sc->nlines)
         return;
     a = sc->line_start[li];
+    if ((unsigned long)li + 1 == d->date_line && d->date_field_end > a)
+        a = d->date_field_end; /* "date 2023-03-27 RIYADH: China emerged as ...": the text after it */
     /* the first paragraph, and the first sentence after a title line */
     size_t b = a;
     int lines = 0;
@@ -1481,6 +1482,14 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         extract_who(s, n, a, pe, &fake2, &w2);
         if (w2.source && (!rep || strcmp(w2.source, rep)))
             rep = w2.source;
+        for (size_t p = sc->line_start[0]; !rep && p < a; p++) {
+            /* "CSO statistical release, 13 February 2015": the office on the
+             * date line above */
+            size_t ol;
+            const char *oc = extract_office_at(s, a, p, &ol);
+            if (oc)
+                rep = oc;
+        }
     }
     snprintf(d->reporter, sizeof d->reporter, "%s", rep ? rep : "");
     snprintf(d->partner, sizeof d->partner, "%s", par ? par : "");
@@ -1849,9 +1858,13 @@ static int ex_yearly(const char *s, size_t n, size_t e)
     size_t q = extract_skip_sp(s, n, e, 1);
     /* "278 million tonnes of LNG annually": over the goods named */
     for (int it = 0; it < 3; it++) {
-        if (extract_word(s, n, q, "annually") || extract_word(s, n, q, "per year") ||
-            extract_word(s, n, q, "a year") || extract_word(s, n, q, "each year") ||
-            extract_word(s, n, q, "every year") || extract_word(s, n, q, "per annum"))
+        size_t ky = extract_word(s, n, q, "a year");
+        if (ky && (extract_word(s, n, q + ky, " ago") || extract_word(s, n, q + ky, " earlier") ||
+                   extract_word(s, n, q + ky, " before")))
+            return 0; /* "rising 3 percent from a year ago": a base, not a rate per year */
+        if (extract_word(s, n, q, "annually") || extract_word(s, n, q, "per year") || ky ||
+            extract_word(s, n, q, "each year") || extract_word(s, n, q, "every year") ||
+            extract_word(s, n, q, "per annum"))
             return 1;
         size_t q0 = q;
         while (q < n && ex_isalpha((unsigned char)s[q]))
@@ -2127,11 +2140,7 @@ static int ex_finish(ex_state *st)
     }
     if (!doc.year) {
         /* no date: month names without a year take the latest year written */
-        for (size_t p = 0; p + 4 <= n; p++) {
-            int y;
-            if (extract_year_at(s, n, p, &y) && y > doc.text_year && y <= 2100)
-                doc.text_year = y;
-        }
+        doc.text_year = extract_text_year(s, n);
     }
     unsigned long list_line = 0; /* the line of the last item of a list a colon opens */
     size_t main_idx = (size_t)-1; /* the last figure that is not an aside, in sc->out */
@@ -2452,6 +2461,13 @@ static int ex_finish(ex_state *st)
                     }
                 }
                 if (s[q] == ',' || s[q] == ';' || s[q] == '(' || s[q] == ':')
+                    clause = 0;
+                /* "dropped 27.3 percent on-year as the decline continues for
+                 * the 12th straight month in May": another clause */
+                if (q > r->end && !ex_isalpha((unsigned char)s[q - 1]) &&
+                    (extract_word(s, n, q, "as the") || extract_word(s, n, q, "while") ||
+                     extract_word(s, n, q, "whereas") || extract_word(s, n, q, "which") ||
+                     extract_word(s, n, q, "when")))
                     clause = 0;
             }
             if (clause && ex_compared_before(s, n, r->end, times[t].a)) {

@@ -1242,7 +1242,17 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                     continue;
                 e.b = q;
                 e.a = w0;
-                snprintf(e.text, sizeof e.text, "%04d-%02d", cy, m1);
+                {
+                    /* in a dated text, a month of the year before the date
+                     * that the figure before named ("The decline started in
+                     * July 2015, when ...") is not the year of "in August" in
+                     * a release of September 2016: the latest August before
+                     * the date */
+                    int my = cy;
+                    if (clock->month && doc_year && cy < doc_year && m1 <= clock->month)
+                        my = doc_year;
+                    snprintf(e.text, sizeof e.text, "%04d-%02d", my, m1);
+                }
                 goto found;
             }
             if (!m2 || m2 == m1)
@@ -1335,6 +1345,21 @@ static int ex_record_since(const char *s, size_t n, size_t p)
         w0 = v0;
     }
     return 0;
+}
+
+int extract_text_year(const char *s, size_t n)
+{
+    int latest = 0;
+    for (size_t p = 0; p + 4 <= n; p++) {
+        int y, same;
+        if (!extract_year_at(s, n, p, &y) || y > 2100)
+            continue;
+        if (ex_base_before(s, n, p, &same) && same)
+            y++; /* "compared to the same month of 2014": the text is of 2015 */
+        if (y > latest)
+            latest = y;
+    }
+    return latest;
 }
 
 /* Is the word [o0, oe) before a date one that makes the date a figure's
@@ -1647,6 +1672,38 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                                              (last / 12) % 10000, last % 12 + 1);
                                     e->a = c0;
                                 }
+                            }
+                        }
+                        {
+                            /* "in the March 2018 year", "the year ended
+                             * October 2018", "the year to March 2018": the
+                             * twelve months ending there (as Stats NZ writes
+                             * its annual figures) */
+                            size_t t0, y0, k;
+                            size_t te = extract_prev_word(s, n, m1s, &t0);
+                            size_t after = extract_skip_sp(s, n, e->b, 1);
+                            size_t start = 0;
+                            if ((k = extract_word(s, n, after, "year")) != 0 &&
+                                ex_prev_is(s, n, m1s, "the", &y0)) {
+                                start = y0;
+                                e->b = after + k;
+                            } else if (te > t0 &&
+                                       (extract_word(s, n, t0, "ended") == te - t0 ||
+                                        extract_word(s, n, t0, "ending") == te - t0 ||
+                                        extract_word(s, n, t0, "to") == te - t0) &&
+                                       ex_prev_is(s, n, t0, "year", &y0)) {
+                                size_t a0;
+                                start = ex_prev_is(s, n, y0, "the", &a0) ? a0 : y0;
+                            }
+                            if (start) {
+                                int last = y * 12 + m2 - 1, first = last - 11;
+                                snprintf(e->text, sizeof e->text, "%04d-%02d/%04d-%02d",
+                                         (first / 12) % 10000, first % 12 + 1, (last / 12) % 10000,
+                                         last % 12 + 1);
+                                e->a = start;
+                                if (ex_prev_is(s, n, start, "since", NULL))
+                                    e->base = 1; /* "increased $6.1 billion since the
+                                                    October 2008 year" */
                             }
                         }
                         /* "rose 14.4 percent from December 2021 and reached":
