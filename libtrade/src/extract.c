@@ -3259,6 +3259,32 @@ static int ex_finish(ex_state *st)
             !looks_back && !compared)
             snprintf(main_period, sizeof main_period, "%s", r->f.period);
     }
+    /* "Monthly goods imports from China rise a record $430 million" (the
+     * title) and "Goods imports from China were up $430 million, reaching
+     * $1.5 billion in October 2018": a title amount with no time is the
+     * body's same amount, of its period */
+    unsigned long title_line = doc.date_line == 1 ? 2 : 1;
+    for (size_t i = 0; i < sc->out->n; i++) {
+        trade_figure *f = &sc->out->items[i];
+        if (f->line > title_line)
+            break;
+        if (f->line != title_line || f->period[0] || f->table[0] ||
+            !trade_unit_is_currency(f->unit) || f->value == 0 ||
+            !strcmp(f->qualifier, "projection"))
+            continue; /* a target ("aim to bring turnover to $100 billion") has no period */
+        for (size_t j = i + 1; j < sc->out->n; j++) {
+            const trade_figure *o = &sc->out->items[j];
+            if (o->line == title_line || strcmp(o->unit, f->unit) || o->value != f->value ||
+                !o->period[0] || !strcmp(o->qualifier, "projection"))
+                continue;
+            snprintf(f->period, sizeof f->period, "%s", o->period);
+            char t[80];
+            snprintf(t, sizeof t, "period from line %lu (the same amount in the body)", o->line);
+            if (extract_note_append(f, t))
+                return TRADE_ENOMEM;
+            break;
+        }
+    }
     return 0;
 }
 
