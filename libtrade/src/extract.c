@@ -1246,8 +1246,18 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
     for (size_t li = 0; li < sc->nlines && li < 6 && !d->year; li++) {
         size_t a = sc->line_start[li];
         size_t b = li + 1 < sc->nlines ? sc->line_start[li + 1] : n;
-        if (b - a > 80)
+        size_t f0 = extract_skip_sp(s, n, a, 0);
+        size_t dk = extract_word(s, n, f0, "date");
+        /* "date 2024-05-24 President ... concludes": a page's date field
+         * before its first sentence */
+        int field = dk && f0 + dk + 1 < b && s[f0 + dk] == ' ' &&
+                    ex_isdigit((unsigned char)s[f0 + dk + 1]);
+        if (b - a > 80 && !field)
             continue; /* a date inside a sentence is not the document's date */
+        if (field) {
+            b = f0 + dk + 12 < b ? f0 + dk + 12 : b;
+            d->date_field_end = b;
+        }
         for (size_t p = a; p < b && !d->year; p++) {
             if (p > a &&
                 (ex_isdigit((unsigned char)s[p - 1]) || ex_isalpha((unsigned char)s[p - 1])))
@@ -1339,7 +1349,9 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         size_t la = sc->line_start[li];
         size_t lb = li + 1 < sc->nlines ? sc->line_start[li + 1] : n;
         size_t q = extract_skip_sp(s, n, la, 0);
-        if (q < lb && s[q] != '\n' && (unsigned long)li + 1 != d->date_line)
+        /* a date line is skipped, unless the text goes on after the date on
+         * it ("date 2023-03-27 RIYADH: China emerged as the top ...") */
+        if (q < lb && s[q] != '\n' && ((unsigned long)li + 1 != d->date_line || lb - la > 80))
             break;
         li++;
     }
@@ -1626,6 +1638,119 @@ static int ex_route_part(const char *s, size_t n, size_t a, size_t b, char *out,
         return 1;
     }
     return 0;
+}
+
+/* A product that is the subject of its clause, right before a verb of
+ * change and the figure: "Soya dominated sales, totalling US$37.2 billion",
+ * "while oil grew 25.2 percent to US$18.3 billion", "beef fell 30 percent"
+ * (the items of one total, not conflicting readings of it). The subject is
+ * one to three lowercase words (or one capitalised at the sentence start)
+ * that are neither a country nor a flow word. */
+static int ex_item_subject(const char *s, size_t n, size_t a, size_t start, char *out, size_t size)
+{
+    static const char *const verbs[] = {"grew",      "fell",      "rose",     "dropped",
+                                        "declined",  "increased", "decreased", "dominated",
+                                        "saw",       "jumped",    "slumped",   "climbed",
+                                        "surged",    "plunged",   "gained",    "totalled",
+                                        "totaled",   "reached",   "slipped",   NULL};
+    static const char *const stop[] = {
+        "it",      "this",     "that",    "which",     "they",    "the",     "exports",
+        "imports", "export",   "import",  "trade",     "turnover", "figure", "volume",
+        "value",   "total",    "growth",  "balance",   "deficit", "surplus", "investment",
+        "investments", "shipments", "sales", "inflows", "outflows", "flows", "share",
+        "there",   "these",    "those",   "he",        "she",     "we",      "also",
+        "and",     "while",    "but",     "a",         "an",      "its",     "their",
+        "of",      "in",       "to",      "from",      "by",      "as",      "with",
+        "for",     "on",       "at",      "was",       "were",    "is",      "are",
+        "has",     "have",     "had",     "been",      "inflation", "unemployment", "gdp",
+        "economy", "rate",     "prices",  "output",    NULL};
+    /* the verb: within the three words before the figure (past "by", a
+     * percentage, "to") */
+    size_t lo = start > a + 80 ? start - 80 : a;
+    size_t vb = 0, ve = 0;
+    for (size_t q = start; q > lo && !vb; q--) {
+        size_t p = q - 1;
+        if (p > a && ex_isalpha((unsigned char)s[p - 1]))
+            continue;
+        for (int j = 0; verbs[j]; j++) {
+            size_t k = extract_word(s, n, p, verbs[j]);
+            if (k) {
+                vb = p;
+                ve = p + k;
+                break;
+            }
+        }
+        if (s[p] == ',' || s[p] == ';')
+            break;
+    }
+    if (!vb)
+        return 0;
+    /* nothing but a percentage, "by", "to", "of" between the verb and figure */
+    for (size_t q = ve; q < start; q++)
+        if (ex_isalpha((unsigned char)s[q]) && (q == ve || !ex_isalpha((unsigned char)s[q - 1]))) {
+            if (!(extract_word(s, n, q, "by") || extract_word(s, n, q, "to") ||
+                  extract_word(s, n, q, "percent") || extract_word(s, n, q, "per cent") ||
+                  extract_word(s, n, q, "cent") || extract_word(s, n, q, "of") ||
+                  extract_word(s, n, q, "sales") || extract_word(s, n, q, "a") ||
+                  extract_word(s, n, q, "more") || extract_word(s, n, q, "modest") ||
+                  extract_word(s, n, q, "growth") || extract_word(s, n, q, "totalling") ||
+                  extract_word(s, n, q, "totaling")))
+                return 0;
+        }
+    /* the subject: the words before the verb back to the clause start */
+    size_t e = extract_skip_sp_back(s, n, vb, 0);
+    size_t b = e, cur = e;
+    int words = 0;
+    while (cur > a && words < 4) {
+        size_t w0;
+        size_t we = extract_prev_word(s, n, cur, &w0);
+        if (we <= w0 || w0 < a || we != cur)
+            break;
+        words++;
+        b = w0;
+        size_t c = extract_skip_sp_back(s, n, w0, 0);
+        if (c == w0 || c <= a || s[c - 1] == ',' || s[c - 1] == ';' || s[c - 1] == '\n')
+            break;
+        cur = c;
+    }
+    /* drop a leading "while", "and", "but" */
+    for (int it = 0; it < 2; it++) {
+        size_t k;
+        if ((k = extract_word(s, n, b, "while")) || (k = extract_word(s, n, b, "and")) ||
+            (k = extract_word(s, n, b, "but")) || (k = extract_word(s, n, b, "whereas")))
+            b = extract_skip_sp(s, n, b + k, 0);
+    }
+    if (b >= e || e - b > 30)
+        return 0;
+    int at_start = b == extract_skip_sp(s, n, a, 1);
+    size_t nw = 0;
+    for (size_t q = b; q < e; q++) {
+        unsigned char c = (unsigned char)s[q];
+        if (c == ' ') {
+            nw++;
+            continue;
+        }
+        if (!(c >= 'a' && c <= 'z') && !(q == b && at_start && c >= 'A' && c <= 'Z'))
+            return 0;
+    }
+    if (nw > 2)
+        return 0;
+    size_t cl;
+    if (extract_country_at(s, n, b, &cl))
+        return 0;
+    for (size_t q = b; q < e; q++) {
+        if (q > b && s[q - 1] != ' ')
+            continue;
+        for (int j = 0; stop[j]; j++) {
+            size_t k = extract_word(s, n, q, stop[j]);
+            if (k && (q + k == e || s[q + k] == ' '))
+                return 0;
+        }
+    }
+    snprintf(out, size, "%.*s", (int)(e - b), s + b);
+    if (out[0] >= 'A' && out[0] <= 'Z')
+        out[0] = (char)(out[0] - 'A' + 'a');
+    return 1;
 }
 
 /* A part of a total named by the figure's parenthesis: "notably in the
@@ -2059,7 +2184,8 @@ static int ex_finish(ex_state *st)
                 for (size_t t = 0; t < nt; t++) {
                     unsigned long tl, tc;
                     extract_position(sc, times[t].a, &tl, &tc);
-                    if (tl != doc.date_line)
+                    if (tl != doc.date_line ||
+                        (doc.date_field_end && times[t].a >= doc.date_field_end))
                         times[k++] = times[t];
                 }
                 nt = k;
@@ -2757,7 +2883,9 @@ static int ex_finish(ex_state *st)
             for (size_t t = nb; t > 0; t--) {
                 unsigned long tl, tc;
                 extract_position(sc, bt[t - 1].a, &tl, &tc);
-                if (bt[t - 1].base || bt[t - 1].carry || (doc.date_line && tl == doc.date_line) ||
+                if (bt[t - 1].base || bt[t - 1].carry ||
+                    (doc.date_line && tl == doc.date_line &&
+                     !(doc.date_field_end && bt[t - 1].a >= doc.date_field_end)) ||
                     !bt[t - 1].text[0])
                     continue;
                 snprintf(r->f.period, sizeof r->f.period, "%s", bt[t - 1].text);
@@ -3008,6 +3136,10 @@ static int ex_finish(ex_state *st)
                 ex_paren_part(s, n, a, r->start, r->end, part, sizeof part)) {
                 snprintf(r->f.product, sizeof r->f.product, "%s", part);
                 ex_note_add(note, sizeof note, "product: the part of a total before the figure");
+            }
+            if (!r->f.product[0] && ex_item_subject(s, n, a, r->start, part, sizeof part)) {
+                snprintf(r->f.product, sizeof r->f.product, "%s", part);
+                ex_note_add(note, sizeof note, "product: the subject of its clause");
             }
             if (!r->f.product[0] && ex_route_part(s, n, a, b, part, sizeof part)) {
                 snprintf(r->f.product, sizeof r->f.product, "%s", part);

@@ -50,6 +50,11 @@ size_t extract_sentence_end(const char *s, size_t n, size_t p)
     if (c == '.' && p > 0 && ex_isdigit((unsigned char)s[p - 1]) && p + 1 < n &&
         ex_isdigit((unsigned char)s[p + 1]))
         return 0; /* a decimal point */
+    if (c == '.' && p + 1 < n && ex_isdigit((unsigned char)s[p + 1])) {
+        char code[4];
+        if (extract_cur_before(s, n, p + 1, code) != (size_t)-1)
+            return 0; /* "Kes.93 million": a currency, not an end and a footnote */
+    }
     size_t q = p + 1;
     /* closing quotes or brackets */
     while (q < n && (s[q] == '"' || s[q] == '\'' || s[q] == ')'))

@@ -614,7 +614,17 @@ void extract_product(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
         ex_product_words(s, n, extract_skip_sp(s, n, q + k, 1), lim, prod, sizeof prod);
     if (!prod[0] && !strcmp(r->f.flow, "aid")) {
         /* "EUR 62.2 million to health"; a part of a total: "€600,000 of which
-         * was for food aid" */
+         * was for food aid"; past the amount in another currency ("Kes.80
+         * million ($600,000) to advance disability inclusion"), for both */
+        if (q < lim && s[q] == '(') {
+            size_t c = q;
+            while (c < lim && s[c] != ')')
+                c++;
+            if (c < lim)
+                q = extract_skip_sp(s, n, c + 1, 1);
+        } else if (q < lim && s[q] == ')') {
+            q = extract_skip_sp(s, n, q + 1, 1);
+        }
         size_t ow = extract_word(s, n, q, "of which");
         if (ow) {
             q = extract_skip_sp(s, n, q + ow, 1);
@@ -648,6 +658,22 @@ void extract_product(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
         }
         size_t cl;
         size_t q2 = t ? extract_skip_sp(s, n, q + t, 1) : q;
+        if (t) {
+            /* "to support the improved enforcement of", "for the youth
+             * empowerment program", "to advance disability inclusion": the
+             * purpose after its verb and article */
+            static const char *const skip[] = {"support", "advance", "expand", "strengthen",
+                                               "finance", "fund",    "the",    "a",
+                                               "an",      NULL};
+            for (int it = 0; it < 2; it++)
+                for (size_t j = 0; skip[j]; j++) {
+                    size_t v = extract_word(s, n, q2, skip[j]);
+                    if (v && it == (j >= 6)) {
+                        q2 = extract_skip_sp(s, n, q2 + v, 1);
+                        break;
+                    }
+                }
+        }
         if (t && !extract_country_at(s, n, q2, &cl))
             ex_product_words(s, n, q2, lim, prod, sizeof prod);
     }

@@ -226,6 +226,14 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
             *deficit = extract_word(s, n, i, "deficit") || extract_word(s, n, i, "negative");
             /* "trade balance": the rest of the phrase ("trade deficit") */
         }
+        if (strcmp(f, "trade") == 0 && i > 0) {
+            /* "the Republic's export trade": the export named before */
+            size_t v0;
+            size_t ve = extract_prev_word(s, n, i, &v0);
+            if (ve > v0 && (extract_word(s, n, v0, "export") == ve - v0 ||
+                            extract_word(s, n, v0, "import") == ve - v0))
+                return NULL;
+        }
         if (strcmp(f, "trade") == 0) {
             /* "trade deficit", "trade balance", "turnover ... surplus" */
             size_t q = extract_skip_sp(s, n, i + l, 1);
@@ -534,6 +542,23 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         deficit = d;
         i += k - 1;
     }
+    if (!r->is_percent) {
+        /* "The R154.3 billion export flows mark a 7.95% increase": the flow
+         * word right after the amount */
+        size_t p = extract_skip_sp(s, n, r->end, 1);
+        size_t k;
+        int d;
+        const char *f = p < sb && r->end > r->start ? ex_flow_word(s, n, p, &k, &d) : NULL;
+        if (f && (!strcmp(f, "export") || !strcmp(f, "import")) &&
+            (extract_word(s, n, p, "exports") || extract_word(s, n, p, "imports") ||
+             extract_word(s, n, p + k, " flows") || extract_word(s, n, p, "export flows") ||
+             extract_word(s, n, p, "import flows"))) {
+            flow = f;
+            kw_a = p;
+            kw_b = p + k;
+            deficit = 0;
+        }
+    }
     {
         size_t p = extract_skip_sp(s, n, r->end, 1);
         size_t o = extract_word(s, n, p, "of");
@@ -618,6 +643,31 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 kw_a = q3;
                 kw_b = kw_a + k2;
                 deficit = d;
+            }
+        }
+    }
+    if (!flow) {
+        /* "Soya dominated sales, totalling US$37.2 billion": sales abroad,
+         * when the sentence has no other flow word (not "car sales") */
+        size_t lo = start > sa + 60 ? start - 60 : sa;
+        for (size_t q = lo; q < start && !flow; q++) {
+            size_t k;
+            if ((q > sa && ex_isalpha((unsigned char)s[q - 1])) ||
+                !(k = extract_word(s, n, q, "sales")))
+                continue;
+            size_t v0;
+            size_t ve = extract_prev_word(s, n, q, &v0);
+            if (ve > v0 && v0 >= sa &&
+                (extract_word(s, n, v0, "dominated") == ve - v0 ||
+                 extract_word(s, n, v0, "its") == ve - v0 ||
+                 extract_word(s, n, v0, "their") == ve - v0 ||
+                 extract_word(s, n, v0, "country's") == ve - v0 ||
+                 extract_word(s, n, v0, "total") == ve - v0 ||
+                 extract_word(s, n, v0, "overseas") == ve - v0 ||
+                 extract_word(s, n, v0, "foreign") == ve - v0)) {
+                flow = "export";
+                kw_a = q;
+                kw_b = q + k;
             }
         }
     }
@@ -727,6 +777,65 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         if (extract_word(s, n, q, "in total") || extract_word(s, n, q, "overall") ||
             extract_word(s, n, q, "in all"))
             w->total = 2;
+    }
+    if (!flow && trade_unit_is_currency(r->f.unit)) {
+        /* money with no flow word in a sentence about giving it: "USAID
+         * announced an additional Kes.173 million for", "commitments totaling
+         * over Kes.52 billion ... to support", "is providing $250,000" */
+        static const char *const cues[] = {"to support", "supporting", "commitments",
+                                           "allocated", "is providing", "has provided",
+                                           "granted", "pledged", "donation", "donor",
+                                           "humanitarian", "development assistance", NULL};
+        for (size_t i = sa; i < sb && !flow; i++) {
+            if (i > sa && ex_isalpha((unsigned char)s[i - 1]))
+                continue;
+            size_t k = extract_word_cs(s, n, i, "USAID");
+            for (size_t j = 0; !k && cues[j]; j++)
+                k = extract_word(s, n, i, cues[j]);
+            if (k) {
+                flow = "aid";
+                kw_a = kw_b = i < start ? i + k : start;
+            }
+        }
+    }
+    if (flow && !strcmp(flow, "aid")) {
+        /* the receiver: "to support Kenya's electoral process", "to support
+         * the Government of Kenya", "has granted Kenya with US$250 million" */
+        for (size_t i = sa; i < sb && !w->aid_to[0]; i++) {
+            if (i > sa && ex_isalpha((unsigned char)s[i - 1]))
+                continue;
+            size_t k;
+            if (!w->aid_from[0] && (k = extract_word(s, n, i, "from")) != 0) {
+                /* "from various U.S. departments and agencies" */
+                size_t q = extract_skip_sp(s, n, i + k, 1);
+                for (int it = 0; it < 3 && q < sb; it++) {
+                    size_t cl;
+                    int poss;
+                    const char *c = ex_country(s, n, q, &cl, &poss);
+                    if (c) {
+                        ex_set(w->aid_from, c);
+                        break;
+                    }
+                    while (q < sb && ex_isalpha((unsigned char)s[q]))
+                        q++;
+                    q = extract_skip_sp(s, n, q, 1);
+                }
+                continue;
+            }
+            if (!(k = extract_word(s, n, i, "support")) && !(k = extract_word(s, n, i, "supporting")) &&
+                !(k = extract_word(s, n, i, "granted")))
+                continue;
+            size_t q = extract_skip_sp(s, n, i + k, 1);
+            size_t t;
+            if ((t = extract_word(s, n, q, "the government of")) ||
+                (t = extract_word(s, n, q, "the people of")))
+                q = extract_skip_sp(s, n, q + t, 1);
+            size_t cl;
+            int poss;
+            const char *c = ex_country(s, n, q, &cl, &poss);
+            if (c)
+                ex_set(w->aid_to, c);
+        }
     }
     if (!r->is_percent) {
         /* "a R22.7 billion trade deficit", "the over R17 billion trade
@@ -883,7 +992,8 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 break;
             static const char *const skip[] = {
                 "goods",  "mutual", "bilateral",   "total",     "foreign", "external", "overall",
-                "annual", "the",    "merchandise", "commodity", "direct",  "of",       NULL};
+                "annual", "the",    "merchandise", "commodity", "direct",  "of",
+                "combined", "global", NULL};
             int sk = 0;
             for (size_t j = 0; skip[j]; j++)
                 if (extract_word(s, n, v0, skip[j]) == ve - v0)
@@ -891,8 +1001,10 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             if (!sk)
                 break;
             if (extract_word(s, n, v0, "total") == ve - v0 ||
-                extract_word(s, n, v0, "overall") == ve - v0)
-                w->total = 2;
+                extract_word(s, n, v0, "overall") == ve - v0 ||
+                extract_word(s, n, v0, "combined") == ve - v0 ||
+                extract_word(s, n, v0, "global") == ve - v0)
+                w->total = 2; /* "South Korea's combined exports", "the global trade balance" */
             else if ((extract_word(s, n, v0, "foreign") == ve - v0 ||
                       extract_word(s, n, v0, "external") == ve - v0) &&
                      !w->total)
@@ -1180,6 +1292,15 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             int poss;
             const char *c = ex_country(s, n, extract_skip_sp(s, n, q + f, 1), &cl, &poss);
             if (c && !w->partner[0] && strcmp(w->flow, "trade") && strcmp(w->flow, "balance"))
+                ex_set(w->partner, c);
+        } else if (!w->partner[0] && !w->pair &&
+                   (!strcmp(w->flow, "trade") || !strcmp(w->flow, "balance")) &&
+                   (f = extract_word(s, n, q, "with")) != 0) {
+            /* "a record trade surplus of over US$50 billion with China" */
+            size_t cl;
+            int poss;
+            const char *c = ex_country(s, n, extract_skip_sp(s, n, q + f, 1), &cl, &poss);
+            if (c)
                 ex_set(w->partner, c);
         }
     }
@@ -1635,8 +1756,10 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     c--;
                 }
         }
-        if (ns)
+        if (ns) {
+            w->total = 2; /* the total, with or without those partners: WLD */
             break;
+        }
     }
     /* "China emerged as the top destination for Saudi exports ... It was
      * followed by Japan with exports valued at": the next place of a
@@ -1801,8 +1924,23 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         else if (rep && !strcmp(rep, w->in_open))
             rep = NULL;
     }
+    int aid_sides = 0;
+    if (!strcmp(f->flow, "aid") && w->aid_to[0]) {
+        /* "to support Kenya's electoral process": the receiver, not the
+         * giver; the giver is the one "from" whom it comes, or the other
+         * side the sentence names */
+        const char *giver = w->aid_from[0] && strcmp(w->aid_from, w->aid_to) ? w->aid_from
+                            : w->partner[0] && strcmp(w->partner, w->aid_to) ? w->partner
+                                                                              : NULL;
+        par = w->aid_to;
+        if (giver)
+            rep = giver;
+        else if (rep && !strcmp(rep, w->aid_to))
+            rep = NULL;
+        aid_sides = 1;
+    }
     /* partner */
-    if (w->partner[0])
+    if (w->partner[0] && !aid_sides)
         par = w->partner;
     if (inv && rep && !w->reporter[0] && par && !strcmp(rep, par))
         rep = NULL; /* "FDI in Kazakhstan's economy": not Kazakhstan's investment */
