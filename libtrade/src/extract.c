@@ -1349,15 +1349,16 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         size_t la = sc->line_start[li];
         size_t lb = li + 1 < sc->nlines ? sc->line_start[li + 1] : n;
         size_t q = extract_skip_sp(s, n, la, 0);
-        /* a date line is skipped, unless the text goes on after the date on
-         * it ("date 2023-03-27 RIYADH: China emerged as the top ...") */
-        if (q < lb && s[q] != '\n' && ((unsigned long)li + 1 != d->date_line || lb - la > 80))
+        if (q < lb && s[q] != '\n' &&
+            ((unsigned long)li + 1 != d->date_line || d->date_field_end))
             break;
         li++;
     }
     if (li >= sc->nlines)
         return;
     a = sc->line_start[li];
+    if ((unsigned long)li + 1 == d->date_line && d->date_field_end > a)
+        a = d->date_field_end; /* "date 2023-03-27 RIYADH: China emerged as ...": the text after it */
     /* the first paragraph, and the first sentence after a title line */
     size_t b = a;
     int lines = 0;
@@ -1481,6 +1482,14 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         extract_who(s, n, a, pe, &fake2, &w2);
         if (w2.source && (!rep || strcmp(w2.source, rep)))
             rep = w2.source;
+        for (size_t p = sc->line_start[0]; !rep && p < a; p++) {
+            /* "CSO statistical release, 13 February 2015": the office on the
+             * date line above */
+            size_t ol;
+            const char *oc = extract_office_at(s, a, p, &ol);
+            if (oc)
+                rep = oc;
+        }
     }
     snprintf(d->reporter, sizeof d->reporter, "%s", rep ? rep : "");
     snprintf(d->partner, sizeof d->partner, "%s", par ? par : "");

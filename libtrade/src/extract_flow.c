@@ -189,7 +189,7 @@ static const char *const ex_down_words[] = {
     "dropped",    "drop",     "drops",     "down",      "plunged",  "slumped",
     "contracted", "shrank",   "lost",      "lower",     "slid",     "less",
     "tumbled",    "eased",    "reduced",   "reduction", "plummeted", "sank",
-    "slipped",    NULL};
+    "slipped",    "decreasing", NULL};
 
 /* Decide percent or percent_change (and the sign) for a percent figure. */
 void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo, ex_raw *r)
@@ -225,6 +225,12 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
             break;
     }
     size_t after = extract_skip_sp(s, n, r->end, 1);
+    if (after < n && s[after] == ')' && r->start > 0 && s[r->start - 1] == '(') {
+        /* "EUR 298m (18%) higher" */
+        size_t a2 = extract_skip_sp(s, n, after + 1, 1);
+        if (extract_word(s, n, a2, "higher") || extract_word(s, n, a2, "lower"))
+            after = a2;
+    }
     int followed_of = extract_word(s, n, after, "of") != 0;
     size_t wa = start > 70 ? start - 70 : 0;
     if (wa < sent_a)
@@ -496,6 +502,14 @@ void extract_measure(const char *s, size_t n, size_t sent_a, size_t sent_b, ex_r
             static const char *const down[] = {
                 "lower",   "less than", "decrease",      "decline", "drop",   "fall",
                 "down on", "down from", "down compared", "fewer",   "plunge", "slump", NULL};
+            if (p < n && s[p] == '(') {
+                /* "EUR 298m (18%) higher": past the rate in parentheses */
+                size_t q = p + 1, lim = p + 30 < n ? p + 30 : n;
+                while (q < lim && s[q] != ')')
+                    q++;
+                if (q < lim)
+                    p = extract_skip_sp(s, n, q + 1, 1);
+            }
             size_t mk = extract_word(s, n, p, "more than");
             if (mk) {
                 /* "imported 1.3 billion euros more than it exported": a
@@ -525,6 +539,31 @@ void extract_measure(const char *s, size_t n, size_t sent_a, size_t sent_b, ex_r
                 if (q >= lim || s[q] != ',')
                     break;
                 p = extract_skip_sp(s, n, q + 1, 1);
+            }
+        }
+        if (!dir) {
+            /* "decreased by 27 per cent, or EUR 1.7bn", "decreasing by 14.8%
+             * (R23.9 billion)": the amount of the rate's change, whose verb
+             * comes before the rate */
+            size_t b = extract_skip_sp_back(s, n, r->start, 1);
+            size_t w0;
+            size_t we = extract_prev_word(s, n, r->start, &w0);
+            int or_ = we > w0 && extract_word(s, n, w0, "or") == we - w0;
+            size_t pe = or_ ? extract_skip_sp_back(s, n, w0, 1) : (b > 0 && s[b - 1] == '(')
+                                                                      ? extract_skip_sp_back(s, n, b - 1, 1)
+                                                                      : 0;
+            if (pe > 0 && s[pe - 1] == ',')
+                pe = extract_skip_sp_back(s, n, pe - 1, 1);
+            int rate = pe > 1 && (s[pe - 1] == '%' || (pe >= 8 && ex_ends_with_word(s, n, sent_a, pe, "cent")) ||
+                                  (pe >= 8 && ex_ends_with_word(s, n, sent_a, pe, "percent")));
+            if (rate) {
+                size_t lo = pe > sent_a + 60 ? pe - 60 : sent_a;
+                int up = ex_any_word(s, n, lo, pe, ex_up_words);
+                int down = ex_any_word(s, n, lo, pe, ex_down_words);
+                static const char *const by_w[] = {"by", NULL};
+                int by = ex_any_word(s, n, pe > lo + 22 ? pe - 22 : lo, pe, by_w);
+                if (by && (up || down) && !(up && down))
+                    dir = down ? -1 : 1;
             }
         }
         if (dir) {
