@@ -156,7 +156,7 @@ static int ex_conflict_pass(trade_figure_list *l, int blank_only, int *changed)
                 break;
             if (first->value == b->value)
                 continue;
-            char extra[200];
+            char extra[320];
             trade_figure *coarse = first->precision > b->precision   ? first
                                    : b->precision > first->precision ? b
                                                                      : NULL;
@@ -178,7 +178,15 @@ static int ex_conflict_pass(trade_figure_list *l, int blank_only, int *changed)
             /* one row, the conflict said: the later reading keeps its value and
              * names the figure it disagrees with; its flow is left out so the
              * draft has no two values for one key */
-            if (strcmp(first->file, b->file))
+            if (!strcmp(first->measure, "growth") && !strcmp(first->file, b->file))
+                /* "-0.3 ... 0.3" in the columns "August to September" and
+                 * "September 2016 to September 2017": one period, two bases */
+                snprintf(extra, sizeof extra,
+                         "conflict: read as %s like line %lu column %lu, another growth rate of "
+                         "the same period (%g): over another base period (the month or the year "
+                         "before); flow left out, one value per key",
+                         b->flow, first->line, first->column, first->value);
+            else if (strcmp(first->file, b->file))
                 snprintf(extra, sizeof extra,
                          "conflict: read as %s like %.80s line %lu column %lu, which has another "
                          "value",
