@@ -112,7 +112,7 @@ static int ex_cmp_key(const void *x, const void *y)
     return a->column < b->column ? -1 : a->column > b->column;
 }
 
-static int ex_note_append(trade_figure *f, const char *extra)
+int extract_note_append(trade_figure *f, const char *extra)
 {
     size_t len = strlen(f->note) + strlen(extra) + 3;
     char *nn = malloc(len);
@@ -169,7 +169,7 @@ static int ex_conflict_pass(trade_figure_list *l, int blank_only, int *changed)
                          other ? fine->file : "", other ? " " : "", fine->line, fine->column);
                 snprintf(coarse->qualifier, sizeof coarse->qualifier, "approx");
                 coarse->confidence = coarse->confidence > 0.1 ? coarse->confidence - 0.1 : 0.05;
-                rc = ex_note_append(coarse, extra);
+                rc = extract_note_append(coarse, extra);
                 *changed = 1;
                 if (coarse == first)
                     break; /* the group's first figure has left it */
@@ -195,13 +195,13 @@ static int ex_conflict_pass(trade_figure_list *l, int blank_only, int *changed)
                 snprintf(extra, sizeof extra,
                          "conflict: read as %s like line %lu column %lu, which has another value",
                          b->flow, first->line, first->column);
-            rc = ex_note_append(b, extra);
+            rc = extract_note_append(b, extra);
             b->flow[0] = '\0';
             if (rc == 0 && !strcmp(b->partner, b->reporter)) {
                 /* a port's throughput has its country on both sides, which
                  * only freight may: without the flow, no partner either */
                 b->partner[0] = '\0';
-                rc = ex_note_append(b, "partner left out with the flow");
+                rc = extract_note_append(b, "partner left out with the flow");
             }
             b->confidence = b->confidence > 0.25 ? b->confidence - 0.25 : 0.05;
         }
