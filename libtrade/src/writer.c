@@ -12,6 +12,9 @@
  * registered so that trade_writer_cleanup (from a signal handler) can
  * remove it. */
 #define _XOPEN_SOURCE 700 /* realpath */
+#ifdef __linux__
+#define _GNU_SOURCE /* sync_file_range */
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -52,6 +55,9 @@ struct trade_writer {
      * a stdio call per cell costs more than the rest of the writing */
     char *out;
     size_t outlen;
+    /* a temporary file: bytes whose write-back was started (offset), and
+     * bytes written after them */
+    unsigned long long synced, unsynced;
     /* a part (trade_writer_open_part): PART_FILE, its rows go to an
      * unlinked temporary file (page cache, not the process's memory);
      * PART_MEMORY when there is none: no fp, and out grows to hold them */
@@ -423,11 +429,34 @@ static int needs_neutralising(const char *s)
            !is_number(s);
 }
 
+/* Bytes of a temporary file between two starts of their write-back. */
+#define SYNC_AHEAD ((unsigned long long)32 << 20)
+
+/* A temporary file is synced before it is renamed into place; the disk
+ * gets its bytes while the rest is computed instead of all of them at the
+ * end (the final fsync of a 1 GB output waited about 0.4 s): where Linux
+ * has sync_file_range, the write-back of every SYNC_AHEAD bytes is started
+ * without waiting for it. */
+static void sync_ahead(trade_writer *w, size_t n)
+{
+    w->unsynced += n;
+    if (!w->tmppath || w->unsynced < SYNC_AHEAD)
+        return;
+#if defined(__linux__) && defined(SYNC_FILE_RANGE_WRITE)
+    if (fflush(w->fp) == 0)
+        (void)sync_file_range(fileno(w->fp), (off_t)w->synced, (off_t)w->unsynced,
+                              SYNC_FILE_RANGE_WRITE); /* a hint: fsync still decides */
+#endif
+    w->synced += w->unsynced;
+    w->unsynced = 0;
+}
+
 /* Hand the buffered bytes to fp. */
 static void out_flush(trade_writer *w)
 {
     if (w->outlen && fwrite(w->out, 1, w->outlen, w->fp) != w->outlen && !w->failed)
         w->failed = errno ? errno : EIO;
+    sync_ahead(w, w->outlen);
     w->outlen = 0;
 }
 
