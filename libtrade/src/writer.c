@@ -688,6 +688,54 @@ written:
     return TRADE_OK;
 }
 
+/* Bytes of a row that trade_writer_csv_plain looks at: 1 ends a cell, 2
+ * makes the row one to write cell by cell (put_csv quotes it). */
+static const unsigned char plain_class[256] = {[','] = 1, ['"'] = 2, ['\r'] = 2, ['\n'] = 2,
+                                               [0] = 2};
+
+/* A cell at p (up to end or a comma) the writer would neutralise. */
+static int neutralised_at(const char *p, const char *end)
+{
+    if (p == end || !(*p == '=' || *p == '+' || *p == '-' || *p == '@' || *p == '\t'))
+        return 0;
+    const char *e = memchr(p, ',', (size_t)(end - p));
+    return trade_number_parse(p, (size_t)((e ? e : end) - p), NULL) != TRADE_OK;
+}
+
+int trade_writer_csv_plain(const char *text, size_t len)
+{
+    /* the rules of put_csv and needs_neutralising, on a whole row at once */
+    const char *p = text, *end = text + len;
+    if (neutralised_at(p, end))
+        return 0;
+    for (; p < end; p++) {
+        unsigned char k = plain_class[(unsigned char)*p];
+        if (k == 2 || (k == 1 && neutralised_at(p + 1, end)))
+            return 0;
+    }
+    return 1;
+}
+
+int trade_writer_takes_text(const trade_writer *w)
+{
+    return w && w->format == TRADE_FORMAT_CSV && !w->xlsx && !w->digits;
+}
+
+int trade_writer_text(trade_writer *w, const char *text, size_t len, trade_error *err)
+{
+    if (!trade_writer_takes_text(w))
+        return trade_error_set(err, TRADE_EARG, w && w->path ? w->path : "-", 0, 0,
+                               "this output does not take rows as text");
+    if (!w->out && !(w->out = malloc(OUT_SIZE)))
+        return trade_error_set(err, TRADE_ENOMEM, w->path ? w->path : "-", 0, 0,
+                               "out of memory");
+    out_bytes(w, text, len);
+    if (w->failed || (w->fp && ferror(w->fp)))
+        return trade_error_set(err, TRADE_EIO, w->path ? w->path : "-", 0, 0, "write error: %s",
+                               strerror(w->failed ? w->failed : errno));
+    return TRADE_OK;
+}
+
 int trade_writer_commit(trade_writer *w, trade_error *err)
 {
     trade_error_clear(err);
