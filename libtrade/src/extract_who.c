@@ -1709,6 +1709,8 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         static const char *const self[] = {"the Kingdom's", "the Kingdom\xe2\x80\x99s",
                                            "the country's", "the country\xe2\x80\x99s",
                                            "the nation's",  "the nation\xe2\x80\x99s",
+                                           "the Republic's", "the Republic\xe2\x80\x99s",
+                                           "the State's",   "the State\xe2\x80\x99s",
                                            NULL};
         for (int j = 0; self[j] && !w->self_ref; j++) {
             size_t k = extract_word(s, n, q, self[j]);
@@ -2083,7 +2085,7 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         par_doc = 1;
     }
     int par_wld = 0;
-    if (w->self_ref && rep_doc && !w->partner[0] && !w->list[0] && !w->ncand && !w->in_later[0] &&
+    if (w->self_ref && rep && !strcmp(rep, doc->reporter) && !w->partner[0] && !w->list[0] && !w->ncand && !w->in_later[0] &&
         (!strcmp(f->flow, "export") || !strcmp(f->flow, "import") || !strcmp(f->flow, "trade") ||
          !strcmp(f->flow, "balance"))) {
         /* "The Kingdom's merchandise imports increased by 26.9 percent": the
