@@ -1846,7 +1846,8 @@ static int ex_names_port(const char *s, size_t n, size_t a, size_t b)
     for (size_t q = a; q < b; q++)
         if ((q == a || !ex_isalpha((unsigned char)s[q - 1])) &&
             (extract_word_cs(s, n, q, "Port") || extract_word(s, n, q, "port") ||
-             extract_word(s, n, q, "seaport")))
+             extract_word(s, n, q, "seaport") || extract_word(s, n, q, "ports") ||
+             extract_word(s, n, q, "seaports")))
             return 1;
     return 0;
 }
