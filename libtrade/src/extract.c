@@ -2206,6 +2206,23 @@ static int ex_finish(ex_state *st)
             extract_sentence(sc, r->start, &a, &b);
             if (b < r->end)
                 b = r->end;
+            if (last && last_end < a && a - last_end < 1500) {
+                /* "Exports, which exceeded $180 billion for the first time in
+                 * 2019, also started well into 2020. ... data for January":
+                 * a year written after the figure before, in sentences with
+                 * no figure, is the context of months without a year */
+                ex_time gt[16];
+                size_t ng = extract_times(s, n, last_end, a, gt, 16, &clock, ctx_year);
+                for (size_t t = ng; t > 0; t--) {
+                    unsigned long tl, tc;
+                    extract_position(sc, gt[t - 1].a, &tl, &tc);
+                    if (gt[t - 1].base || gt[t - 1].carry || (doc.date_line && tl == doc.date_line))
+                        continue;
+                    if (ex_period_year(gt[t - 1].text))
+                        ctx_year = ex_period_year(gt[t - 1].text);
+                    break;
+                }
+            }
             nt = extract_times(s, n, a, b, times, sizeof times / sizeof times[0], &clock, ctx_year);
             if (doc.date_line) {
                 /* the date line is the document's date, not a figure's period */
