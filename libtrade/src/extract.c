@@ -2097,6 +2097,26 @@ static int ex_compared_before(const char *s, size_t n, size_t from, size_t to)
     return cmp && figure;
 }
 
+/* Is line (1-based) a heading: short, not ending a sentence, with a blank
+ * line or the end after it ("1. Total external trade increases by 4.1
+ * percent")? */
+static int ex_heading_line(const ex_scan *sc, unsigned long line)
+{
+    if (line < 1 || line > sc->nlines)
+        return 0;
+    size_t a = sc->line_start[line - 1];
+    size_t b = line < sc->nlines ? sc->line_start[line] : sc->n;
+    size_t e = extract_skip_sp_back(sc->s, sc->n, b, 1);
+    if (e <= a || e - a > 100 || sc->s[e - 1] == '.' || sc->s[e - 1] == ':')
+        return 0;
+    if (line == sc->nlines)
+        return 1;
+    size_t a2 = sc->line_start[line];
+    size_t b2 = line + 1 < sc->nlines ? sc->line_start[line + 1] : sc->n;
+    return extract_skip_sp(sc->s, sc->n, a2, 0) >= b2 ||
+           sc->s[extract_skip_sp(sc->s, sc->n, a2, 0)] == '\n';
+}
+
 /* The second pass: sentence, qualifier, period, reporter, partner, flow. */
 static int ex_finish(ex_state *st)
 {
@@ -2187,6 +2207,23 @@ static int ex_finish(ex_state *st)
             extract_sentence(sc, r->start, &a, &b);
             if (b < r->end)
                 b = r->end;
+            if (last && last_end < a && a - last_end < 1500) {
+                /* "Exports, which exceeded $180 billion for the first time in
+                 * 2019, also started well into 2020. ... data for January":
+                 * a year written after the figure before, in sentences with
+                 * no figure, is the context of months without a year */
+                ex_time gt[16];
+                size_t ng = extract_times(s, n, last_end, a, gt, 16, &clock, ctx_year);
+                for (size_t t = ng; t > 0; t--) {
+                    unsigned long tl, tc;
+                    extract_position(sc, gt[t - 1].a, &tl, &tc);
+                    if (gt[t - 1].base || gt[t - 1].carry || (doc.date_line && tl == doc.date_line))
+                        continue;
+                    if (ex_period_year(gt[t - 1].text))
+                        ctx_year = ex_period_year(gt[t - 1].text);
+                    break;
+                }
+            }
             nt = extract_times(s, n, a, b, times, sizeof times / sizeof times[0], &clock, ctx_year);
             if (doc.date_line) {
                 /* the date line is the document's date, not a figure's period */
@@ -3435,6 +3472,41 @@ static int ex_finish(ex_state *st)
         if (fp == (size_t)-1 && !(pick && pick->base) && strcmp(r->f.qualifier, "projection") &&
             !looks_back && !compared)
             snprintf(main_period, sizeof main_period, "%s", r->f.period);
+    }
+    /* "Monthly goods imports from China rise a record $430 million" (the
+     * title) and "Goods imports from China were up $430 million, reaching
+     * $1.5 billion in October 2018"; a heading "1. Total external trade
+     * increases by 4.1 percent" over "... in January 2020 amounted to
+     * USD15.08 billion, which represents an increment of 4.1 percent": a
+     * title or heading figure with no time of its own is the same figure
+     * of the text under it, of its period */
+    unsigned long title_line = doc.date_line == 1 ? 2 : 1;
+    for (size_t i = 0; i < sc->out->n; i++) {
+        trade_figure *f = &sc->out->items[i];
+        int title = f->line == title_line;
+        if (!title && !ex_heading_line(sc, f->line))
+            continue;
+        int carried = strstr(f->note, "period from line") != NULL;
+        if ((f->period[0] && !carried) || f->table[0] || f->value == 0 ||
+            !strcmp(f->qualifier, "projection") ||
+            !(trade_unit_is_currency(f->unit) || !strcmp(f->unit, "percent_change")))
+            continue; /* a target ("aim to bring turnover to $100 billion") has no period */
+        for (size_t j = i + 1; j < sc->out->n; j++) {
+            const trade_figure *o = &sc->out->items[j];
+            if (!title && o->line > f->line + 4)
+                break;
+            if (o->line == f->line || strcmp(o->unit, f->unit) || o->value != f->value ||
+                !o->period[0] || !strcmp(o->qualifier, "projection"))
+                continue;
+            snprintf(f->period, sizeof f->period, "%s", o->period);
+            ex_note_drop(f->note, "period from");
+            char t[80];
+            snprintf(t, sizeof t, "period from line %lu (the same figure under the %s)", o->line,
+                     title ? "title" : "heading");
+            if (extract_note_append(f, t))
+                return TRADE_ENOMEM;
+            break;
+        }
     }
     return 0;
 }

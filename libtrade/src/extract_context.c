@@ -799,7 +799,8 @@ static int ex_base_before(const char *s, size_t n, size_t p, int *same)
             return 1;
         if ((ex_prev_is(s, n, w0, "period", &w1) || ex_prev_is(s, n, w0, "quarter", &w1) ||
              ex_prev_is(s, n, w0, "month", &w1) || ex_prev_is(s, n, w0, "months", &w1)) &&
-            (ex_prev_is(s, n, w1, "same", NULL) || ex_prev_is(s, n, w1, "corresponding", NULL))) {
+            (ex_prev_is(s, n, w1, "same", NULL) || ex_prev_is(s, n, w1, "corresponding", NULL) ||
+             ex_prev_is(s, n, w1, "analogous", NULL) || ex_prev_is(s, n, w1, "analogical", NULL))) {
             /* "from the same quarter last year" */
             *same = 1;
             return 1;
@@ -1536,6 +1537,12 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                     size_t num0 = f0;
                     if (fe > f0)
                         months = ex_small_word(s, n, f0, &kk);
+                    if (!months && fe > f0 && extract_word(s, n, f0, "first") == fe - f0 &&
+                        extract_word(s, n, m0, "month") == me - m0) {
+                        /* "in the first month of 2017": its January */
+                        snprintf(e->text, sizeof e->text, "%04d-01", y);
+                        e->a = f0;
+                    }
                     if (!months) {
                         /* digits: "first 10 months" */
                         size_t d = extract_skip_sp_back(s, n, m0, 0);
@@ -1583,7 +1590,9 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                         snprintf(e->text, sizeof e->text, "%04d-01/%04d-%02d", y, y, nq * 3);
                         e->a = g0;
                     }
-                } else if (me > m0 && extract_word(s, n, m0, "quarter") == me - m0) {
+                } else if (me > m0 && (extract_word(s, n, m0, "quarter") == me - m0 ||
+                                       extract_word(s, n, m0, "term") == me - m0)) {
+                    /* "in the first term of 2021": its first quarter */
                     fe = extract_prev_word(s, n, m0, &f0);
                     static const char *const ord[] = {"first", "second", "third", "fourth"};
                     for (int qn = 0; qn < 4; qn++)

@@ -611,14 +611,24 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             }
         }
     }
-    if (r->is_percent) {
-        /* "a 14 per cent decline in exports": the flow of that change */
+    {
+        /* "a 14 per cent decline in exports": the flow of that change; "a
+         * £5.6 billion, or 40.7 per cent, plunge in exports of goods to the
+         * EU": past the second reading */
         size_t q = extract_skip_sp(s, n, r->end, 1);
+        if (!r->is_percent && q < sb && s[q] == ',') {
+            size_t c = q + 1;
+            while (c < sb && c < q + 40 && s[c] != ',' &&
+                   !(s[c] == '.' && (c + 1 >= n || s[c + 1] == ' ' || s[c + 1] == '\n')))
+                c++;
+            q = c < sb && s[c] == ',' ? extract_skip_sp(s, n, c + 1, 1) : q;
+        }
         size_t k;
         if ((k = extract_word(s, n, q, "decline")) || (k = extract_word(s, n, q, "drop")) ||
             (k = extract_word(s, n, q, "fall")) || (k = extract_word(s, n, q, "rise")) ||
             (k = extract_word(s, n, q, "increase")) || (k = extract_word(s, n, q, "growth")) ||
-            (k = extract_word(s, n, q, "decrease")) || (k = extract_word(s, n, q, "jump"))) {
+            (k = extract_word(s, n, q, "decrease")) || (k = extract_word(s, n, q, "jump")) ||
+            (k = extract_word(s, n, q, "plunge")) || (k = extract_word(s, n, q, "slump"))) {
             size_t q2 = extract_skip_sp(s, n, q + k, 1);
             size_t in = extract_word(s, n, q2, "in");
             int d;
@@ -645,6 +655,12 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 deficit = d;
             }
         }
+    }
+    {
+        /* "Imports also fell, by £8.9 billion overall": the total */
+        size_t q = extract_skip_sp(s, n, r->end, 1);
+        if (extract_word(s, n, q, "overall") || extract_word(s, n, q, "in total"))
+            w->total = 2;
     }
     if (!flow) {
         /* "Soya dominated sales, totalling US$37.2 billion": sales abroad,
