@@ -1537,6 +1537,12 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                     size_t num0 = f0;
                     if (fe > f0)
                         months = ex_small_word(s, n, f0, &kk);
+                    if (!months && fe > f0 && extract_word(s, n, f0, "first") == fe - f0 &&
+                        extract_word(s, n, m0, "month") == me - m0) {
+                        /* "in the first month of 2017": its January */
+                        snprintf(e->text, sizeof e->text, "%04d-01", y);
+                        e->a = f0;
+                    }
                     if (!months) {
                         /* digits: "first 10 months" */
                         size_t d = extract_skip_sp_back(s, n, m0, 0);
