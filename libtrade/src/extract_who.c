@@ -238,6 +238,10 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
             /* "trade deficit", "trade balance", "turnover ... surplus" */
             size_t q = extract_skip_sp(s, n, i + l, 1);
             size_t l2;
+            if (!strcmp(words[j].w, "trade") &&
+                (extract_word(s, n, q, "data") || extract_word(s, n, q, "statistics") ||
+                 extract_word(s, n, q, "figures") || extract_word(s, n, q, "report")))
+                continue; /* "provisional foreign trade data for January": a source */
             if ((l2 = extract_word(s, n, q, "deficit")) ||
                 (l2 = extract_word(s, n, q, "balance")) ||
                 (l2 = extract_word(s, n, q, "surplus"))) {
