@@ -1850,7 +1850,8 @@ static int ex_names_port(const char *s, size_t n, size_t a, size_t b)
     for (size_t q = a; q < b; q++)
         if ((q == a || !ex_isalpha((unsigned char)s[q - 1])) &&
             (extract_word_cs(s, n, q, "Port") || extract_word(s, n, q, "port") ||
-             extract_word(s, n, q, "seaport")))
+             extract_word(s, n, q, "seaport") || extract_word(s, n, q, "ports") ||
+             extract_word(s, n, q, "seaports")))
             return 1;
     return 0;
 }
@@ -2879,6 +2880,41 @@ static int ex_finish(ex_state *st)
                     sc->out->items[j - 1].flow[0] && sc->out->items[j - 1].table[0] == 0)
                     m = &sc->out->items[j - 1];
             side_prev = m;
+        }
+        trade_figure prev_np;
+        if (side_prev && !inherit && w.have_flow &&
+            (!strcmp(w.flow, "export") || !strcmp(w.flow, "import") || !strcmp(w.flow, "trade")) &&
+            !w.partner[0] && !w.list[0] && !w.ncand &&
+            !w.pair && side_prev->partner[0] && strcmp(side_prev->partner, "WLD") &&
+            side_prev->line < sc->nlines && side_prev->line >= 1) {
+            /* "USA was main non-EU destination accounting for EUR 2.2bn ...
+             * [new paragraph] The value of the Republic's export trade fell":
+             * a sentence with its own flow and no partner, after a paragraph
+             * break, does not take the partner of the figure before */
+            size_t q = sc->line_start[side_prev->line - 1];
+            int brk = 0;
+            for (; q + 1 < r->start && !brk; q++)
+                if (s[q] == '\n') {
+                    size_t q2 = q + 1;
+                    while (q2 < r->start && (s[q2] == ' ' || s[q2] == '\t' || s[q2] == '\r'))
+                        q2++;
+                    brk = q2 < r->start && s[q2] == '\n';
+                }
+            /* only a partner that was the sentence's ranked subject ("the
+             * main destination", "the biggest customer", "top supplier") */
+            size_t la = sc->line_start[side_prev->line - 1];
+            size_t lb = side_prev->line < sc->nlines ? sc->line_start[side_prev->line] : n;
+            int ranked = 0;
+            for (size_t p2 = la; p2 < lb && !ranked; p2++)
+                ranked = (p2 == la || !ex_isalpha((unsigned char)s[p2 - 1])) &&
+                         (extract_word(s, n, p2, "destination") ||
+                          extract_word(s, n, p2, "customer") || extract_word(s, n, p2, "supplier") ||
+                          extract_word(s, n, p2, "market for"));
+            if (brk && ranked) {
+                prev_np = *side_prev;
+                prev_np.partner[0] = '\0';
+                side_prev = &prev_np;
+            }
         }
         extract_who_resolve(&w, have_before ? &before : NULL, before_line, side_prev, &doc, inherit,
                             &r->f, note, sizeof note);

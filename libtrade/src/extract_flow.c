@@ -716,7 +716,8 @@ void extract_product(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
         if (t && !extract_country_at(s, n, q2, &cl))
             ex_product_words(s, n, q2, lim, prod, sizeof prod);
     }
-    if (!prod[0] && (!strcmp(r->f.flow, "export") || !strcmp(r->f.flow, "import"))) {
+    int freight = !strcmp(r->f.flow, "freight");
+    if (!prod[0] && (!strcmp(r->f.flow, "export") || !strcmp(r->f.flow, "import") || freight)) {
         /* "Uzbek coal imports from Kyrgyzstan totaled $32.2 million",
          * "exports of cement amounted to" */
         size_t from = r->start > sa + 200 ? r->start - 200 : sa;
@@ -726,6 +727,13 @@ void extract_product(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
             size_t kw = extract_word(s, n, i, "exports");
             if (!kw)
                 kw = extract_word(s, n, i, "imports");
+            if (!kw && freight) {
+                /* "iron ore throughput at China's ports", "coal shipments
+                 * through domestic ports": the goods carried */
+                kw = extract_word(s, n, i, "throughput");
+                if (!kw)
+                    kw = extract_word(s, n, i, "shipments");
+            }
             if (!kw)
                 continue;
             char p2[32] = "";

@@ -857,6 +857,35 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 ex_set(w->aid_to, c);
         }
     }
+    {
+        /* "Of the total external trade, USD5.79 billion (38.4%) were exported
+         * goods and USD9.29 billion (61.6%) were imported goods": the flow
+         * the figure is, right after it (past its share in parentheses) */
+        size_t q = extract_skip_sp(s, n, r->end, 0);
+        if (q < n && s[q] == ')')
+            q = extract_skip_sp(s, n, q + 1, 0);
+        if (q < n && s[q] == '(') {
+            size_t c = q;
+            while (c < sb && c < q + 20 && s[c] != ')')
+                c++;
+            if (c < sb && s[c] == ')')
+                q = extract_skip_sp(s, n, c + 1, 0);
+        }
+        size_t k;
+        if ((k = extract_word(s, n, q, "were")) || (k = extract_word(s, n, q, "was"))) {
+            size_t q2 = extract_skip_sp(s, n, q + k, 0);
+            size_t k2;
+            const char *f2 = (k2 = extract_word(s, n, q2, "exported goods")) ? "export"
+                             : (k2 = extract_word(s, n, q2, "imported goods")) ? "import"
+                                                                                : NULL;
+            if (f2) {
+                flow = f2;
+                deficit = 0;
+                kw_a = q2;
+                kw_b = q2 + k2;
+            }
+        }
+    }
     if (!r->is_percent) {
         /* "a R22.7 billion trade deficit", "the over R17 billion trade
          * balance surplus": the figure is the balance named right after it,
