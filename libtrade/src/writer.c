@@ -422,7 +422,7 @@ static int is_number(const char *s)
     return trade_number_parse(s, strlen(s), NULL) == TRADE_OK;
 }
 
-static int needs_neutralising(const char *s)
+static inline int needs_neutralising(const char *s)
 {
     return (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
             s[0] == '\r') &&
