@@ -598,32 +598,6 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             }
         }
     }
-    if (!flow && r->is_percent) {
-        /* "the United States (22%), Great Britain (13%) ... were Ireland's
-         * main export markets": shares of a list whose flow comes after it */
-        size_t lim = r->end + 120 < sb ? r->end + 120 : sb;
-        for (size_t q = r->end; q < lim; q++) {
-            if (s[q] == '.' || s[q] == ';')
-                break;
-            if (q > 0 && ex_isalpha((unsigned char)s[q - 1]))
-                continue;
-            size_t k;
-            if ((k = extract_word(s, n, q, "export markets")) ||
-                (k = extract_word(s, n, q, "export destinations"))) {
-                flow = "export";
-                kw_a = q;
-                kw_b = q + k;
-                break;
-            }
-            if ((k = extract_word(s, n, q, "import sources")) ||
-                (k = extract_word(s, n, q, "suppliers"))) {
-                flow = "import";
-                kw_a = q;
-                kw_b = q + k;
-                break;
-            }
-        }
-    }
     if (flow && (!strcmp(flow, "import") || !strcmp(flow, "export")) && !r->is_percent) {
         /* "Finland has imported 1.3 billion euros more than it exported":
          * the balance, negative when imports exceed exports */
@@ -727,6 +701,18 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 continue;
             size_t k;
             int d;
+            if (r->is_percent && q < r->end + 120 &&
+                ((k = extract_word(s, n, q, "export markets")) ||
+                 (k = extract_word(s, n, q, "export destinations")) ||
+                 (k = extract_word(s, n, q, "import sources")) ||
+                 (k = extract_word(s, n, q, "suppliers")))) {
+                /* shares of a list before its role: "... were the main
+                 * suppliers", whoever is named with it */
+                flow = s[q] == 'e' || s[q] == 'E' ? "export" : "import";
+                kw_a = q;
+                kw_b = q + k;
+                break;
+            }
             const char *f = ex_flow_word_p(s, n, q, &k, &d, 0);
             if (!f || (q + k > sb))
                 continue;
