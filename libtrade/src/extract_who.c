@@ -566,6 +566,8 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
     {
         size_t p = extract_skip_sp(s, n, r->end, 1);
         size_t o = extract_word(s, n, p, "of");
+        if (!o)
+            o = extract_word(s, n, p, "worth of"); /* "More than EUR 8bn worth of exports" */
         if (o) {
             p = extract_skip_sp(s, n, p + o, 1);
             size_t cl;
