@@ -1150,6 +1150,7 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 }
                 if (!w->pair) {
                     ex_set(w->reporter, c);
+                    w->rep_named = 1;
                     /* "Chinese imports accounted for": an adjective (not the
                      * country's name) before "imports" may be the origin */
                     const char *nm = trade_country_name(c);
@@ -2076,7 +2077,12 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         (w->total == 2 || w->reporter[0] || !doc->partner[0]))
         par = "WLD";
     /* the data source reports: "between X and Y, according to Y's statistics" */
-    if (w->source && rep && par && !strcmp(w->source, par) && !inv) {
+    if (w->source && rep && par && !strcmp(w->source, par) && !inv &&
+        !(w->rep_named && w->partner[0] && !strcmp(rep, w->reporter) &&
+          !strcmp(par, w->partner))) {
+        /* not "Philippine imports from Japan, according to data from the
+         * Japan External Trade Organization": both sides are named with the
+         * flow word, as the sentence states them */
         /* "export of Kyrgyz goods to Uzbekistan, according to the Embassy of
          * Uzbekistan": Uzbekistan reports an import */
         const char *t = rep;

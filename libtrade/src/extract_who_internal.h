@@ -18,6 +18,7 @@ typedef struct ex_who {
     char between_a[8], between_b[8]; /* "between X and Y" anywhere in the sentence */
     char reporter[8];   /* stated with the flow word */
     int adj_import;     /* that reporter is an adjective before "imports" */
+    int rep_named;      /* that reporter is named right before the flow word */
     int market;         /* "export market for X": X is the reporter, the subject the partner */
     char partner[8];    /* stated with the flow word ("to Y", "with Y") */
     char list[8];       /* the country right before the figure in a list */
