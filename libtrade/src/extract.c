@@ -1463,7 +1463,11 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         size_t pe = a;
         while (pe < n && pe < a + 1500 && !(s[pe] == '\n' && pe + 1 < n && s[pe + 1] == '\n'))
             pe++;
-        if (memchr(s + a, '\n', pe - a) == NULL && !memchr(s + a, '.', pe - a)) {
+        int stop = 0; /* a sentence end in the line ("$884.95M" is none) */
+        for (size_t q = a; q < pe && !stop; q++)
+            stop = s[q] == '.' && !(q > a && ex_isdigit((unsigned char)s[q - 1]) && q + 1 < pe &&
+                                    ex_isdigit((unsigned char)s[q + 1]));
+        if (memchr(s + a, '\n', pe - a) == NULL && !stop) {
             /* a title alone ("Monthly goods imports from China rise a record
              * $430 million"): the paragraph under it names the source ("...,
              * Stats NZ said today") */

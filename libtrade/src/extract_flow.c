@@ -745,7 +745,12 @@ void extract_product(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
             if (!p2[0]) {
                 size_t v0;
                 size_t ve = extract_prev_word(s, n, i, &v0);
-                if (ve > v0 + 2 && v0 >= sa && s[v0] >= 'a' && s[v0] <= 'z' && ve - v0 < 20 &&
+                /* lowercase, or capitalised at the sentence start ("Copper
+                 * exports were $60m higher") */
+                int low = s[v0] >= 'a' && s[v0] <= 'z';
+                if (!low && s[v0] >= 'A' && s[v0] <= 'Z' && v0 == extract_skip_sp(s, n, sa, 1))
+                    low = 1;
+                if (ve > v0 + 2 && v0 >= sa && low && ve - v0 < 20 &&
                     (v0 == 0 || s[v0 - 1] == ' ' || s[v0 - 1] == '\n') &&
                     !ex_not_product(s + v0, ve - v0) && !ex_product_stop(s, n, v0)) {
                     /* "coal exports": only goods names, not adjectives ("significant") */
@@ -759,13 +764,24 @@ void extract_product(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
                         "coffee",    "iron",       "zinc",        "lead",    "silver",
                         "flour",     "energy",     "arms",        "food",    "agricultural",
                         "textiles",  "petroleum",  "crude",       "diesel",  "lng",
-                        "hydrogen",  "ore",        "metal",       NULL};
+                        "hydrogen",  "ore",        "metal",       "chemical", "chemicals",
+                        "pharmaceutical", "pharmaceuticals", "medical", "dairy", "beef",
+                        "soya",      "soybean",    "soybeans",    "rice",    "cereal",
+                        "electronics", "vehicle",  "vehicles",    "paper",   "plastics",
+                        "rubber",    "seafood",    "salmon",      "wood",    "furniture",
+                        "clothing",  "garment",    "garments",    "apparel", "footwear",
+                        "tobacco",   "cocoa",      "nickel",      "lithium", "phosphate",
+                        "wool",      "lamb",       "mutton",      "butter",  "cheese",
+                        NULL};
                     int bad = 1;
                     for (size_t j = 0; goods[j]; j++)
                         if (extract_word(s, n, v0, goods[j]) == ve - v0)
                             bad = 0;
-                    if (!bad)
+                    if (!bad) {
                         snprintf(p2, sizeof p2, "%.*s", (int)(ve - v0), s + v0);
+                        if (p2[0] >= 'A' && p2[0] <= 'Z')
+                            p2[0] = (char)(p2[0] - 'A' + 'a');
+                    }
                 }
             }
             if (p2[0])
