@@ -691,6 +691,51 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             }
         }
     }
+    if (!flow && r->end > r->start) {
+        /* "In 2014, the United States (22%), Great Britain (13%) ... were
+         * Ireland's main export markets", "reaching $1.19 trillion in 2019,
+         * Canada's total merchandise trade value plummeted": with no flow
+         * word before the figure, the first one after it in the sentence */
+        for (size_t q = r->end; q < sb && !flow; q++) {
+            if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+                continue;
+            size_t k;
+            int d;
+            if (r->is_percent && q < r->end + 120 &&
+                ((k = extract_word(s, n, q, "export markets")) ||
+                 (k = extract_word(s, n, q, "export destinations")) ||
+                 (k = extract_word(s, n, q, "import sources")) ||
+                 (k = extract_word(s, n, q, "suppliers")))) {
+                /* shares of a list before its role: "... were the main
+                 * suppliers", whoever is named with it */
+                flow = s[q] == 'e' || s[q] == 'E' ? "export" : "import";
+                kw_a = q;
+                kw_b = q + k;
+                break;
+            }
+            const char *f = ex_flow_word_p(s, n, q, &k, &d, 0);
+            if (!f || (q + k > sb))
+                continue;
+            /* only the flow of a country named with it: "Ireland's main
+             * export markets", "Canada's total merchandise trade" */
+            int owned = 0;
+            for (size_t p0 = q > r->end + 40 ? q - 40 : r->end; p0 < q && !owned; p0++) {
+                size_t cl;
+                int poss;
+                if (p0 > 0 && ex_isalpha((unsigned char)s[p0 - 1]))
+                    continue;
+                const char *c = ex_country(s, n, p0, &cl, &poss);
+                if (c && poss && p0 + cl <= q)
+                    owned = 1;
+            }
+            if (!owned)
+                break;
+            flow = f;
+            kw_a = q;
+            kw_b = q + k;
+            deficit = d;
+        }
+    }
     if (!flow && r->is_percent) {
         /* "a 21.3% trade turnover share": the flow word right after */
         size_t q = extract_skip_sp(s, n, r->end, 1);
@@ -1738,6 +1783,8 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         static const char *const self[] = {"the Kingdom's", "the Kingdom\xe2\x80\x99s",
                                            "the country's", "the country\xe2\x80\x99s",
                                            "the nation's",  "the nation\xe2\x80\x99s",
+                                           "the Republic's", "the Republic\xe2\x80\x99s",
+                                           "the State's",   "the State\xe2\x80\x99s",
                                            NULL};
         for (int j = 0; self[j] && !w->self_ref; j++) {
             size_t k = extract_word(s, n, q, self[j]);
@@ -2112,7 +2159,7 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         par_doc = 1;
     }
     int par_wld = 0;
-    if (w->self_ref && rep_doc && !w->partner[0] && !w->list[0] && !w->ncand && !w->in_later[0] &&
+    if (w->self_ref && rep && !strcmp(rep, doc->reporter) && !w->partner[0] && !w->list[0] && !w->ncand && !w->in_later[0] &&
         (!strcmp(f->flow, "export") || !strcmp(f->flow, "import") || !strcmp(f->flow, "trade") ||
          !strcmp(f->flow, "balance"))) {
         /* "The Kingdom's merchandise imports increased by 26.9 percent": the
