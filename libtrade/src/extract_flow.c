@@ -182,7 +182,8 @@ static const char *const ex_up_words[] = {
     "increased", "increase", "increases", "increasing", "grew",   "grow",     "grown",
     "growth",    "grows",    "growing",   "rose",       "rise",   "risen",    "rises",
     "rising",    "climbed",  "jumped",    "surged",     "soared", "expanded", "gained",
-    "up",        "higher",   "boosted",   "added",      "more",   NULL};
+    "up",        "higher",   "boosted",   "added",      "more",   "increment",
+    "jump",      "jumps",    "surges",    "soars",      "climbs", NULL};
 static const char *const ex_down_words[] = {
     "fell",       "fall",     "fallen",    "falling",   "falls",    "declined",
     "decline",    "declines", "declining", "decreased", "decrease", "decreases",
