@@ -42,31 +42,26 @@ static int keep_row(void *ctx, const trade_growth_row *row)
     return 0;
 }
 
-static int same_key(const trade_obs *a, const trade_obs *b)
-{
-    return !strcmp(a->reporter, b->reporter) && !strcmp(a->partner, b->partner) &&
-           !strcmp(a->flow, b->flow) && !strcmp(a->product, b->product) &&
-           !strcmp(a->unit, b->unit);
-}
-
-/* birth[row]: the earliest period block of the rows of its series in t. The
- * merge appends a series' rows together, so they are consecutive rows of t
- * (after --where too). */
-static void births(const trade_table *t, const stream_batch *b, size_t *birth)
+/* birth[row]: the earliest period block of the rows of its series in t.
+ * The merge appends a series' records together (group[rec]: the number of
+ * the merge's key group of record rec), so they are consecutive rows of t
+ * (after --where too), and rows keep the batch's order (--where only
+ * drops some). */
+static void births(const trade_table *t, const stream_batch *b, const size_t *group,
+                   size_t *birth)
 {
     size_t n = trade_table_rows(t), rec = 0;
+    for (size_t i = 0; i < n; i++) { /* first the record of each row */
+        unsigned long line = trade_table_obs(t, i)->line;
+        while (rec + 1 < b->n && b->bline[rec + 1] <= line)
+            rec++;
+        birth[i] = rec;
+    }
     for (size_t i = 0; i < n;) {
-        const trade_obs *o = trade_table_obs(t, i);
-        size_t j = i, first = (size_t)-1;
-        for (; j < n && (j == i || same_key(o, trade_table_obs(t, j))); j++) {
-            /* rows keep the batch's order (--where only drops some): the
-               record of row j is at or after that of row j - 1 */
-            unsigned long line = trade_table_obs(t, j)->line;
-            while (rec + 1 < b->n && b->bline[rec + 1] <= line)
-                rec++;
-            if (b->tag[rec] < first)
-                first = b->tag[rec];
-        }
+        size_t g = group[birth[i]], first = b->tag[birth[i]], j = i + 1;
+        for (; j < n && group[birth[j]] == g; j++)
+            if (b->tag[birth[j]] < first)
+                first = b->tag[birth[j]];
         for (; i < j; i++)
             birth[i] = first;
     }
@@ -105,6 +100,8 @@ typedef struct gstream {
     void *ctx;
     trade_stream_stats *stats;
     stream_batch b;
+    size_t *group; /* per record of b: its key group (births) */
+    size_t group_cap, ngroups;
     stream_plan *plan;
     const char *path;
     size_t nparts;
@@ -152,7 +149,7 @@ static gjob *parse(gstream *g)
     if (!(j->birth = malloc((nr + 1) * sizeof *j->birth)))
         j->rc = trade_error_set(&j->err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
     else if (!(j->rc = trade_growth_series(j->t, &j->sl, &j->err))) {
-        births(j->t, &g->b, j->birth);
+        births(j->t, &g->b, g->group, j->birth);
         j->rows.birth = j->birth;
         j->rc = trade_growth_run(j->t, j->sl, 0, trade_series_count(j->sl), g->opt, keep_row,
                                  &j->rows, &j->err);
@@ -243,11 +240,17 @@ static void *produce(void *arg)
             key[f] = (stream_field){o, rd[m].f[f].n};
             o += rd[m].f[f].n;
         }
+        g->ngroups++;
         for (size_t i = m; i < k && !rc; i++)
             while (have[i] && Trade_stream_key_cmp(rd[i].f, key) == 0) {
                 done += rd[i].rec_span;
                 if ((rc = Trade_stream_batch_add(&g->b, &rd[i], i, &err)))
                     break;
+                if (ARRAY_GROW(g->group, g->b.n, g->group_cap)) {
+                    rc = trade_error_set(&err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+                    break;
+                }
+                g->group[g->b.n - 1] = g->ngroups;
                 int got = Trade_stream_reader_next(&rd[i], path, &err);
                 if (got < 0) {
                     rc = -got;
@@ -277,6 +280,8 @@ static void *produce(void *arg)
     free(rd);
     free(have);
     free(keytext);
+    free(g->group);
+    g->group = NULL;
     Trade_stream_batch_free(&g->b);
     if (g->pipe)
         Trade_stream_pipe_close(g->pipe);

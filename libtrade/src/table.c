@@ -603,8 +603,13 @@ static int check_code(reader *r, row *rw, int k, int (*id)(const char *), const 
     /* the last valid code of each column and its id: units, flows and
      * reporters mostly repeat from row to row */
     code_cache *cc = &r->codes[k]; /* k is a code column: k < C_COUNT_CODES */
-    if (cc->id && !strcmp(cc->text, s))
-        return cc->id;
+    if (cc->id) { /* codes are a few bytes: a loop beats a call to strcmp */
+        size_t i = 0;
+        while (cc->text[i] && cc->text[i] == s[i])
+            i++;
+        if (cc->text[i] == s[i])
+            return cc->id;
+    }
     int v = id(s);
     const char *hint = !v && id == codes_country_id ? trade_country_suggest(s) : NULL;
     if (hint)
@@ -687,8 +692,9 @@ static void parse_obs(reader *r, row *rw)
 }
 
 /* The row of r->fields, whose text is at base + off (r->buf, or the
- * buffer itself on the fast lane). */
-static void data_row(reader *r, const char *base)
+ * buffer itself on the fast lane); ascii: the text is known to be ASCII
+ * (valid UTF-8). */
+static void data_row(reader *r, const char *base, int ascii)
 {
     trade_table *t = r->t;
     if (r->nfields < r->nfilecols) {
@@ -707,7 +713,7 @@ static void data_row(reader *r, const char *base)
     int multiline = 0;
     for (size_t i = 0; i < r->nfields; i++) {
         const field *f = &r->fields[i];
-        if (utf8_invalid_at(base + f->off, f->len) < f->len &&
+        if (!ascii && utf8_invalid_at(base + f->off, f->len) < f->len &&
             problem(r, TRADE_ECSV, f->line, f->column, "invalid UTF-8 in field %zu", i + 1))
             return;
         size += f->len + 1;
@@ -761,7 +767,7 @@ static int on_row(void *ctx)
     if (!r->have_header)
         header_row(r);
     else
-        data_row(r, r->buf);
+        data_row(r, r->buf, 0);
     r->nfields = 0;
     r->buflen = 0;
     return r->stop;
@@ -1205,6 +1211,22 @@ static int simple_buffer(const char *data, size_t len)
            !memchr(data, '\r', len) && !memchr(data, '\0', len);
 }
 
+/* 1 when every byte of data[0..len) is ASCII: then no field needs the
+ * UTF-8 check (one pass over the buffer instead of one per field). */
+static int ascii_buffer(const char *data, size_t len)
+{
+    uint64_t acc = 0;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, data + i, 8);
+        acc |= w;
+    }
+    for (; i < len; i++)
+        acc |= (unsigned char)data[i];
+    return !(acc & 0x8080808080808080u);
+}
+
 /* Read data[0..len) the fast way into t. Returns 0 when done, 1 when the
  * general way must read it (t as it was, but for arena space). */
 static int read_simple(trade_table *t, const char *data, size_t len, const char *name,
@@ -1229,7 +1251,7 @@ static int read_simple(trade_table *t, const char *data, size_t len, const char 
     r.name = arena_strndup(&t->mem, name ? name : "-", strlen(name ? name : "-"));
     const char *p = data, *end = data + len;
     unsigned long line = 1;
-    int ok = r.name != NULL;
+    int ok = r.name != NULL, ascii = ascii_buffer(data, len);
     while (ok && p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;
@@ -1277,7 +1299,7 @@ static int read_simple(trade_table *t, const char *data, size_t len, const char 
         } else if (r.nfields != r.nfilecols) {
             ok = 0;
         } else {
-            data_row(&r, data);
+            data_row(&r, data, ascii);
             ok = !r.status;
         }
         line++;
