@@ -411,7 +411,7 @@ static char *rank_of(const char *path, const trade_rank_options *opt, int sort, 
     text o = {NULL, 0, 0};
     add(&o, "%s", "");
     trade_stream_options so = {NULL, NULL, no_stream, batch_bytes};
-    static const trade_rank_sink sink = {r_start, r_rows};
+    static const trade_rank_sink sink = {r_start, r_rows, NULL};
     trade_error err;
     const char *paths[] = {path};
     int rc = trade_rank_files(1, paths, &so, opt, sort, &sink, &o, st, &err);
@@ -456,6 +456,152 @@ static void test_rank_paths(void **state)
     assert_int_equal(st.streamed, 0);
 }
 
+/* ---- rank with a writer that takes text ---- */
+
+/* The sink of `trade rank`: a CSV writer on a file; rows counts the rows
+ * that went through the sink's rows (the rest were written as text). */
+typedef struct wout {
+    const char *path;
+    trade_writer *w;
+    size_t rows;
+} wout;
+
+static int w_start(void *ctx, const trade_table *t)
+{
+    wout *o = ctx;
+    trade_error err;
+    size_t nc = trade_table_cols(t);
+    const char *names[64];
+    assert_true(nc < 63);
+    for (size_t c = 0; c < nc; c++)
+        names[c] = trade_table_col_name(t, c);
+    names[nc] = "rank";
+    assert_int_equal(trade_writer_open(&o->w, o->path, NULL, &err), 0);
+    assert_int_equal(trade_writer_header(o->w, nc + 1, names, NULL, &err), 0);
+    return 0;
+}
+
+static int w_rows(void *ctx, const trade_table *t, const double *ranks, const size_t *order)
+{
+    wout *o = ctx;
+    trade_error err;
+    size_t n = trade_table_rows(t), nc = trade_table_cols(t);
+    const char *cells[64];
+    char num[TRADE_NUMBER_BUFSIZE];
+    for (size_t k = 0; k < n; k++) {
+        size_t r = order ? order[k] : k;
+        for (size_t c = 0; c < nc; c++)
+            cells[c] = trade_table_cell(t, r, c);
+        num[0] = '\0';
+        if (ranks[r] == ranks[r])
+            trade_number_format(ranks[r], num, sizeof num);
+        cells[nc] = num;
+        assert_int_equal(trade_writer_row(o->w, cells, &err), 0);
+    }
+    o->rows += n;
+    return 0;
+}
+
+static trade_writer *w_writer(void *ctx)
+{
+    return ((wout *)ctx)->w;
+}
+
+static char *slurp(const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    assert_non_null(fp);
+    text t = {NULL, 0, 0};
+    add(&t, "%s", "");
+    char buf[512];
+    size_t got;
+    while ((got = fread(buf, 1, sizeof buf - 1, fp)) > 0) {
+        buf[got] = '\0';
+        add(&t, "%s", buf);
+    }
+    fclose(fp);
+    return t.s;
+}
+
+/* The output file of trade_rank_files with the writer sink; *rows gets the
+ * rows that went through the sink's rows. */
+static char *rank_text(const char *path, const trade_rank_options *opt, int sort, int no_stream,
+                       size_t batch_bytes, size_t *rows)
+{
+    wout o = {file("w_out.csv"), NULL, 0};
+    trade_stream_options so = {NULL, NULL, no_stream, batch_bytes};
+    static const trade_rank_sink sink = {w_start, w_rows, w_writer};
+    trade_error err;
+    trade_stream_stats st;
+    const char *paths[] = {path};
+    int rc = trade_rank_files(1, paths, &so, opt, sort, &sink, &o, &st, &err);
+    if (rc)
+        fail_msg("%s:%lu:%lu: %s", err.file, err.line, err.column, err.message);
+    assert_int_equal(st.streamed, !no_stream);
+    assert_int_equal(trade_writer_commit(o.w, &err), 0);
+    *rows = o.rows;
+    return slurp(o.path);
+}
+
+/* A copy of the panel with a note column: mostly empty, some cells the
+ * writer quotes ("a,b", a quote) or neutralises (=1+2, +x, @a), some it
+ * writes as they are (-5, a number; x y). */
+static void noted(const char *from, const char *to)
+{
+    static const char *const notes[] = {"", "", "", "", "", "", "", "=1+2", "\"a,b\"",
+                                        "\"say \"\"hi\"\"\"", "+x", "@a", "-5", "x y"};
+    FILE *in = fopen(from, "r"), *out = fopen(to, "w");
+    assert_non_null(in);
+    assert_non_null(out);
+    char line[512];
+    seed = 7;
+    for (int first = 1; fgets(line, sizeof line, in); first = 0) {
+        line[strcspn(line, "\n")] = '\0';
+        fprintf(out, "%s,%s\n", line, first ? "note" : notes[rnd(14)]);
+    }
+    fclose(in);
+    assert_int_equal(fclose(out), 0);
+}
+
+/* Rows written as text by the streaming path are the bytes the writer
+ * writes on the whole-table path (which never takes text): on a panel
+ * whose records are all plain (most rows go as text) and on one where some
+ * cells are quoted or neutralised (those records go through rows), whole
+ * runs and runs sliced by group, with and without --sort. */
+static void test_rank_text(void **state)
+{
+    (void)state;
+    char sorted[512], notes[512]; /* (file's buffers are reused) */
+    snprintf(sorted, sizeof sorted, "%s", file("t_sorted.csv"));
+    snprintf(notes, sizeof notes, "%s", file("t_noted.csv"));
+    panel(sorted, 600, 0, 0, 0, 0);
+    noted(sorted, notes);
+    trade_rank_options opts[2] = {{0}};
+    opts[1].ties = TRADE_TIES_AVERAGE;
+    for (int f = 0; f < 2; f++)
+        for (int k = 0; k < 2; k++)
+            for (int sort = 0; sort < 2; sort++) {
+                const char *in = f ? notes : sorted;
+                size_t rs, rm, rw;
+                char *s = rank_text(in, &opts[k], sort, 0, 300, &rs);
+                char *m = rank_text(in, &opts[k], sort, 0, 1 << 20, &rm);
+                char *w = rank_text(in, &opts[k], sort, 1, 0, &rw);
+                assert_true(strlen(w) > 10000);
+                assert_string_equal(s, w);
+                assert_string_equal(m, w);
+                /* the whole-table path writes every row through rows; the
+                   streaming path only those not plain */
+                assert_true(rw > 1000);
+                if (!f) {
+                    assert_true(rs < rw / 10);
+                    assert_true(rm < rw / 10);
+                }
+                free(s);
+                free(m);
+                free(w);
+            }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -463,6 +609,7 @@ int main(void)
         cmocka_unit_test(test_growth_bounded),
         cmocka_unit_test(test_growth_bad),
         cmocka_unit_test(test_rank_paths),
+        cmocka_unit_test(test_rank_text),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -158,6 +158,12 @@ static int rank_write(void *ctx, const trade_table *t, const double *rank, const
     return rc ? -1 : 0;
 }
 
+/* The writer, for the rows the library writes as text. */
+static trade_writer *rank_writer(void *ctx)
+{
+    return ((rank_out *)ctx)->w;
+}
+
 int cmd_rank(int argc, char **argv)
 {
     static const struct option longopts[] = {{"by", required_argument, NULL, OPT_BY},
@@ -206,7 +212,7 @@ int cmd_rank(int argc, char **argv)
     if (rc)
         return rc;
     rank_out out = {&o, NULL, NULL, 0, 0, 0, CLI_OK};
-    static const trade_rank_sink sink = {rank_start, rank_write};
+    static const trade_rank_sink sink = {rank_start, rank_write, rank_writer};
     trade_stream_stats stats;
     trade_error err;
     int st = trade_rank_files((size_t)(argc - optind), (const char *const *)argv + optind, &in.so,

@@ -6,23 +6,35 @@
  * trade_rank_table (and ordered by trade_rank_order), the functions the
  * whole-table path calls: a group (reporter, flow, period, unit, product by
  * default) and the figures of one series for one period never cross a run.
- * Batches are read and ranked on a second thread while the caller's thread
- * writes the previous one.
+ * One thread reads the file into jobs, two parse and rank them, and the
+ * caller's thread writes them in file order (a queue of at most MAX_QUEUED
+ * jobs bounds memory).
+ *
+ * When the sink gives a writer that takes text (trade_rank_sink.writer), a
+ * row whose record is plain (trade_writer_csv_plain: the writer would write
+ * its cells exactly as they are in the file) is written as the record's own
+ * bytes, a comma and the rank, laid out on the worker's thread: no cell is
+ * formatted again. Other rows go to the sink's rows with their table.
  *
  * A run larger than a batch (a large exporter at HS6: 800,000 rows in a
  * year) is not parsed whole: its raw records are kept, numbered by group
  * (the group columns' text, in order of first appearance), and parsed in
  * slices of whole groups, group after group, so each slice ranks exactly as
  * the whole run would. With --sort those slices are the output (group by
- * group); else the ranks are kept per record and the run is parsed a second
- * time in file order to be written. Memory: the run's raw bytes and one
- * number per record, not its parsed table. */
+ * group); else the ranks are kept per record and the run is written in file
+ * order from its records (parsed a second time, CSV checks only, when a
+ * record is not plain or the sink takes no text). Memory: the run's raw
+ * bytes and one number per record, not its parsed table. */
+#include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "trade/group.h"
+#include "trade/number.h"
 #include "trade/rank.h"
+#include "trade/table_read.h"
 
 #include "buf_internal.h"
 #include "stream_internal.h"
@@ -68,149 +80,497 @@ static unsigned long row_line(const trade_table *t, size_t r)
     return line;
 }
 
-/* One ranked table, handed to the caller's thread. */
+/* Jobs, in file order: a batch of whole runs (BATCH), a slice of whole
+ * groups of a big run (SLICE), and the writing of a big run in file order
+ * with the ranks its slices found (RUN, done by the caller's thread after
+ * every slice of the run). */
+enum { JOB_BATCH, JOB_SLICE, JOB_RUN };
+
+/* Jobs read but not yet written: bounds memory (a batch, its table and its
+ * rows as text each). */
+#define MAX_QUEUED 4
+
+/* Threads that parse and rank (one when a where applies: matching is not
+ * reentrant). */
+#define WORKERS 2
+
+/* The text of a big run is written in pieces of this size. */
+#define TEXT_PIECE ((size_t)1 << 20)
+
+typedef struct big_run big_run;
+
 typedef struct rjob {
+    struct rjob *next;
+    int kind;
+    int taken, done; /* by a worker; finished (the queue's lock) */
+    stream_batch b;  /* BATCH, SLICE: the records */
+    size_t *roff;    /* record k is b.buf[roff[k] .. roff[k + 1]), line end included */
+    size_t rcap;
+    big_run *run;    /* SLICE without --sort: the run whose ranks it finds; RUN: the run */
     trade_table *t;
     double *ranks;
     size_t *order;
+    char *text;      /* the rows laid out as the writer writes them (plain) */
+    size_t tlen;
+    int plain;       /* one row per record, every record plain (trade_writer_csv_plain) */
     int rc;
     trade_error err;
     trade_error *problems;
     size_t nproblems;
+    trade_stream_stats st; /* batches, max_batch_rows, nonlevel of this job */
 } rjob;
 
-static void rjob_free(void *p)
-{
-    rjob *j = p;
-    if (!j)
-        return;
-    trade_table_free(j->t);
-    free(j->ranks);
-    free(j->order);
-    free(j->problems);
-    free(j);
-}
-
 /* A big run: its records (in b) with a group number each. */
-typedef struct big_run {
+struct big_run {
     stream_batch b;
+    size_t *roff, rcap;
     size_t *group, ngroups;
     size_t gcap;
+    double *rank_of; /* per record, set by the slices (without --sort) */
+    int plain;       /* every slice was plain */
+    trade_table *t0; /* a slice's table, for the sink's start */
     /* the groups' texts, open addressing on FNV-1a */
     char *text;
     size_t tlen, tcap;
     size_t *slot_off, *slot_len, *slot_id;
     size_t nslots;
-} big_run;
+};
 
 typedef struct rstream {
-    stream_pipe *pipe; /* first: Trade_stream_pipe_start sets it */
     const trade_stream_options *so;
     const trade_rank_options *opt;
-    int sort, started;
+    int sort;
     const trade_rank_sink *sink;
     void *ctx;
     trade_stream_stats *stats;
     stream_plan *plan;
     const char *path;
-    stream_batch b;
+    trade_where *where; /* NULL when none applies */
     int gcol[SF_COUNT];
     size_t ngcol;
     int slices; /* big runs may be sliced by group */
-    big_run big;
-    int in_big;
     trade_error *err;
-    int rc, read_rc;
+    /* the reading thread's */
+    rjob *cur;    /* the batch being filled */
+    big_run *big; /* the big run being read */
+    int read_rc;
     trade_error read_err;
+    /* the queue: jobs not yet written, in order (mu) */
+    int threaded;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    rjob *head, *tail;
+    size_t queued;
+    size_t runs;   /* big runs handed to a RUN job and not yet written */
+    int closed;    /* the reading thread is done */
+    int stopped;   /* the caller's thread stopped: drop the rest */
+    int started;   /* the sink's start was called */
+    int want_text; /* lay rows out as text */
+    /* the caller's thread's */
+    trade_writer *w; /* rows as text go here; NULL: all to the sink's rows */
+    int rc;
 } rstream;
 
+static void big_free(big_run *br)
+{
+    if (!br)
+        return;
+    Trade_stream_batch_free(&br->b);
+    free(br->roff);
+    free(br->group);
+    free(br->rank_of);
+    trade_table_free(br->t0);
+    free(br->text);
+    free(br->slot_off);
+    free(br->slot_len);
+    free(br->slot_id);
+    free(br);
+}
+
+static void job_free(rjob *j)
+{
+    if (!j)
+        return;
+    Trade_stream_batch_free(&j->b);
+    free(j->roff);
+    if (j->kind == JOB_RUN)
+        big_free(j->run);
+    trade_table_free(j->t);
+    free(j->ranks);
+    free(j->order);
+    free(j->text);
+    free(j->problems);
+    free(j);
+}
+
+static rjob *job_new(rstream *g, int kind)
+{
+    rjob *j = calloc(1, sizeof *j);
+    if (!j)
+        return NULL;
+    j->kind = kind;
+    Trade_stream_batch_init(&j->b, g->path, g->so ? g->so->read : NULL);
+    j->b.collect = g->threaded;
+    if (kind != JOB_RUN)
+        Trade_stream_batch_reset(&j->b, g->plan);
+    return j;
+}
+
+/* Append the reader's record to b, its offset to *roff. */
+static int rec_add(stream_batch *b, size_t **roff, size_t *rcap, const stream_reader *r,
+                   size_t tag, trade_error *err)
+{
+    if (ARRAY_GROW(*roff, b->n + 2, *rcap))
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    (*roff)[b->n] = b->len;
+    int rc = Trade_stream_batch_add(b, r, tag, err);
+    if (!rc)
+        (*roff)[b->n] = b->len;
+    return rc;
+}
+
+/* Record k of buf (offsets roff) without its line end. */
+static const char *rec_text(const char *buf, const size_t *roff, size_t k, size_t *len)
+{
+    const char *p = buf + roff[k];
+    size_t n = roff[k + 1] - roff[k];
+    if (n && p[n - 1] == '\n')
+        n--;
+    if (n && p[n - 1] == '\r')
+        n--;
+    *len = n;
+    return p;
+}
+
+/* Append a record (len bytes), a comma, the rank and a line end to
+ * out[*olen..], growing it. Returns 0 or -1 (out of memory). */
+static int put_row(char **out, size_t *olen, size_t *ocap, const char *rec, size_t len,
+                   double rank)
+{
+    if (ARRAY_GROW(*out, *olen + len + 2 + TRADE_NUMBER_BUFSIZE, *ocap))
+        return -1;
+    char *o = *out + *olen;
+    memcpy(o, rec, len);
+    o[len] = ',';
+    size_t m = isnan(rank) ? 0 : trade_number_format(rank, o + len + 1, TRADE_NUMBER_BUFSIZE);
+    o[len + 1 + m] = '\n';
+    *olen += len + 2 + m;
+    return 0;
+}
+
+/* The rows of job j as text (order: the rows' order, or NULL); 0, or -1
+ * when a record is not plain (or out of memory). */
+static int lay_out(rjob *j)
+{
+    size_t n = j->b.n, cap = j->b.len + n * 8 + TRADE_NUMBER_BUFSIZE;
+    if (!(j->text = malloc(cap)))
+        return -1;
+    for (size_t k = 0; k < n; k++) {
+        size_t r = j->order ? j->order[k] : k, len;
+        const char *rec = rec_text(j->b.buf, j->roff, r, &len);
+        if (!trade_writer_csv_plain(rec, len) ||
+            put_row(&j->text, &j->tlen, &cap, rec, len, j->ranks[r])) {
+            free(j->text);
+            j->text = NULL;
+            j->tlen = 0;
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* 1 when every record of j is plain. */
+static int all_plain(const rjob *j)
+{
+    for (size_t k = 0; k < j->b.n; k++) {
+        size_t len;
+        const char *rec = rec_text(j->b.buf, j->roff, k, &len);
+        if (!trade_writer_csv_plain(rec, len))
+            return 0;
+    }
+    return 1;
+}
+
+static void process_batch(rstream *g, rjob *j, int started, int text);
+
+/* Parse (every check), rank and lay out job j (not a RUN). started and
+ * text: the queue's flags when j was taken. */
+static void process(rstream *g, rjob *j, int started, int text)
+{
+    process_batch(g, j, started, text);
+    /* the records are not needed any more: the table has the cells */
+    Trade_stream_batch_free(&j->b);
+    free(j->roff);
+    j->roff = NULL;
+}
+
+static void process_batch(rstream *g, rjob *j, int started, int text)
+{
+    j->rc = Trade_stream_batch_table(&j->b, g->where, &j->st, &j->t, &j->problems,
+                                     &j->nproblems, &j->err);
+    if (j->rc)
+        return;
+    size_t n = trade_table_rows(j->t);
+    j->ranks = malloc((n + 1) * sizeof *j->ranks);
+    if (g->sort)
+        j->order = malloc((n + 1) * sizeof *j->order);
+    if (!j->ranks || (g->sort && !j->order)) {
+        j->rc = trade_error_set(&j->err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+        return;
+    }
+    if ((j->rc = trade_rank_table(j->t, g->opt, j->ranks, &j->err)) ||
+        (g->sort && (j->rc = trade_rank_order(j->t, g->opt, j->ranks, j->order, &j->err))))
+        return;
+    int one = n == j->b.n; /* row k is record k */
+    if (j->kind == JOB_SLICE && !g->sort) {
+        double *rank_of = j->run->rank_of;
+        for (size_t r = 0; r < n; r++) {
+            size_t tag = j->b.tag[r];
+            if (!one)
+                Trade_stream_batch_line(&j->b, row_line(j->t, r), &tag);
+            rank_of[tag] = j->ranks[r];
+        }
+        j->plain = text && one && all_plain(j);
+    } else {
+        j->plain = text && one && !lay_out(j);
+    }
+    if (started && (j->plain || (j->kind == JOB_SLICE && !g->sort))) {
+        /* the text (or the run's ranks) is all the caller's thread needs */
+        trade_table_free(j->t);
+        j->t = NULL;
+        free(j->ranks);
+        free(j->order);
+        j->ranks = NULL;
+        j->order = NULL;
+    }
+}
+
+static void lock(rstream *g)
+{
+    if (g->threaded)
+        pthread_mutex_lock(&g->mu);
+}
+
+static void unlock(rstream *g)
+{
+    if (g->threaded)
+        pthread_mutex_unlock(&g->mu);
+}
+
+/* The sink's start on t, and whether rows may go to its writer as text. */
+static int start_sink(rstream *g, const trade_table *t)
+{
+    int rc = g->sink->start(g->ctx, t);
+    trade_writer *w = NULL;
+    if (!rc && g->sink->writer && !g->where &&
+        trade_table_col_index(t, trade_rank_columns(NULL)[0].name) < 0) {
+        w = g->sink->writer(g->ctx);
+        if (!trade_writer_takes_text(w))
+            w = NULL;
+    }
+    g->w = w;
+    lock(g);
+    g->started = 1;
+    g->want_text = w != NULL;
+    unlock(g);
+    return rc;
+}
+
+/* Without --sort: the big run again, in file order, with the ranks of its
+ * slices: as text when every record is plain, else parsed again (every row
+ * was read with every check already, so the CSV-level reading does: the
+ * cells are the same text) and handed to the sink's rows. */
+static int write_run(rstream *g, big_run *br)
+{
+    int rc = 0;
+    if (!g->started && (rc = start_sink(g, br->t0)))
+        return rc;
+    stream_batch *all = &br->b;
+    size_t n = all->n;
+    if (g->w && br->plain) {
+        char *out = NULL;
+        size_t olen = 0, ocap = 0;
+        for (size_t i = 0; i < n && !rc; i++) {
+            size_t len;
+            const char *rec = rec_text(all->buf, br->roff, i, &len);
+            if (put_row(&out, &olen, &ocap, rec, len, br->rank_of[i]))
+                rc = trade_error_set(g->err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+            else if ((olen >= TEXT_PIECE || i + 1 == n) &&
+                     !(rc = trade_writer_text(g->w, out, olen, g->err)))
+                olen = 0;
+        }
+        free(out);
+        return rc;
+    }
+    size_t limit = g->so && g->so->batch_bytes ? g->so->batch_bytes : BATCH_BYTES;
+    stream_batch sl;
+    Trade_stream_batch_init(&sl, all->name, all->ro);
+    sl.generic = 1;
+    for (size_t i = 0; i < n && !rc;) {
+        Trade_stream_batch_reset(&sl, g->plan);
+        while (i < n && sl.len < limit && !rc) {
+            stream_reader fake;
+            memset(&fake, 0, sizeof fake);
+            fake.rec = all->buf + br->roff[i];
+            fake.rec_span = br->roff[i + 1] - br->roff[i];
+            fake.rec_has_newline = 1;
+            fake.rec_line = all->fline[i];
+            fake.rec_nlines = (i + 1 < n ? all->bline[i + 1] : all->next_line) - all->bline[i];
+            rc = Trade_stream_batch_add(&sl, &fake, i, g->err);
+            i++;
+        }
+        if (rc)
+            break;
+        trade_table *t = NULL;
+        trade_error *problems = NULL;
+        size_t np = 0;
+        rc = Trade_stream_batch_table(&sl, g->where, g->stats, &t, &problems, &np, g->err);
+        Trade_stream_problems_forward(g->so ? g->so->read : NULL, problems, np);
+        size_t nr = trade_table_rows(t);
+        double *ranks = rc ? NULL : malloc((nr + 1) * sizeof *ranks);
+        if (!rc && !ranks)
+            rc = trade_error_set(g->err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+        for (size_t r = 0; !rc && r < nr; r++) {
+            size_t tag;
+            Trade_stream_batch_line(&sl, row_line(t, r), &tag);
+            ranks[r] = br->rank_of[tag];
+        }
+        if (!rc)
+            rc = g->sink->rows(g->ctx, t, ranks, NULL);
+        free(ranks);
+        trade_table_free(t);
+    }
+    Trade_stream_batch_free(&sl);
+    return rc;
+}
+
+/* Write job j (the caller's thread, in file order) and free it. */
 static int consume(rstream *g, rjob *j)
 {
     const trade_read_options *ro = g->so ? g->so->read : NULL;
     Trade_stream_problems_forward(ro, j->problems, j->nproblems);
     j->problems = NULL;
+    g->stats->batches += j->st.batches;
+    g->stats->nonlevel += j->st.nonlevel;
+    if (j->st.max_batch_rows > g->stats->max_batch_rows)
+        g->stats->max_batch_rows = j->st.max_batch_rows;
     int rc = j->rc;
     if (rc) {
         *g->err = j->err;
-    } else {
-        if (!g->started) {
-            g->started = 1;
-            rc = g->sink->start(g->ctx, j->t);
+    } else if (j->kind == JOB_RUN) {
+        rc = write_run(g, j->run);
+        big_free(j->run);
+        j->run = NULL;
+        lock(g);
+        g->runs--;
+        if (g->threaded)
+            pthread_cond_broadcast(&g->cv);
+        unlock(g);
+    } else if (j->kind == JOB_SLICE && !g->sort) {
+        j->run->plain &= j->plain;
+        if (!g->started && !j->run->t0) {
+            j->run->t0 = j->t;
+            j->t = NULL;
         }
-        if (!rc)
+    } else {
+        if (!g->started)
+            rc = start_sink(g, j->t);
+        if (!rc && j->plain && g->w)
+            rc = trade_writer_text(g->w, j->text, j->tlen, g->err);
+        else if (!rc)
             rc = g->sink->rows(g->ctx, j->t, j->ranks, j->order);
     }
-    rjob_free(j);
+    job_free(j);
     return rc;
 }
 
-/* Parse batch b (every check) into a job; rank it unless ranks are given
- * (rank_of: per record of the big run, by tag). */
-static rjob *parse(rstream *g, stream_batch *b, int rank, const double *rank_of)
-{
-    rjob *j = calloc(1, sizeof *j);
-    if (!j)
-        return NULL;
-    j->rc = Trade_stream_batch_table(b, g->so ? g->so->where : NULL, g->stats, &j->t,
-                                     &j->problems, &j->nproblems, &j->err);
-    if (j->rc)
-        return j;
-    size_t n = trade_table_rows(j->t);
-    j->ranks = malloc((n + 1) * sizeof *j->ranks);
-    if (g->sort && rank)
-        j->order = malloc((n + 1) * sizeof *j->order);
-    if (!j->ranks || (g->sort && rank && !j->order)) {
-        j->rc = trade_error_set(&j->err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-        return j;
-    }
-    if (!rank) {
-        for (size_t r = 0; r < n; r++) {
-            size_t tag;
-            Trade_stream_batch_line(b, row_line(j->t, r), &tag);
-            j->ranks[r] = rank_of[tag];
-        }
-        return j;
-    }
-    if (!(j->rc = trade_rank_table(j->t, g->opt, j->ranks, &j->err)) && g->sort)
-        j->rc = trade_rank_order(j->t, g->opt, j->ranks, j->order, &j->err);
-    return j;
-}
-
-/* Hand a job over (or consume it here without a second thread). Non-zero:
- * stop reading. */
+/* Hand job j over: to the queue, or processed and written here without
+ * threads. Non-zero: stop reading. */
 static int deliver(rstream *g, rjob *j)
 {
     if (!j) {
         g->read_rc = trade_error_set(&g->read_err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
         return -1;
     }
-    int failed = j->rc != 0;
-    if (!g->pipe)
+    if (!g->threaded) {
+        if (j->kind != JOB_RUN)
+            process(g, j, g->started, g->want_text);
         return g->rc = consume(g, j);
-    if (Trade_stream_pipe_put(g->pipe, j)) {
-        rjob_free(j);
+    }
+    pthread_mutex_lock(&g->mu);
+    while (g->queued >= MAX_QUEUED && !g->stopped)
+        pthread_cond_wait(&g->cv, &g->mu);
+    int stopped = g->stopped;
+    if (!stopped) {
+        j->done = j->kind == JOB_RUN; /* the caller's thread does it */
+        if (g->tail)
+            g->tail->next = j;
+        else
+            g->head = j;
+        g->tail = j;
+        g->queued++;
+        pthread_cond_broadcast(&g->cv);
+    }
+    pthread_mutex_unlock(&g->mu);
+    if (stopped) {
+        job_free(j);
         return -1;
     }
-    return failed;
+    return 0;
 }
 
-static void big_clear(big_run *br)
+static void *work(void *arg)
 {
-    br->ngroups = 0;
-    br->tlen = 0;
-    for (size_t i = 0; i < br->nslots; i++)
-        br->slot_id[i] = SIZE_MAX;
+    rstream *g = arg;
+    pthread_mutex_lock(&g->mu);
+    for (;;) {
+        rjob *j = g->head;
+        while (j && (j->taken || j->kind == JOB_RUN))
+            j = j->next;
+        if (g->stopped || (!j && g->closed))
+            break;
+        if (!j) {
+            pthread_cond_wait(&g->cv, &g->mu);
+            continue;
+        }
+        j->taken = 1;
+        int started = g->started, text = g->want_text;
+        pthread_mutex_unlock(&g->mu);
+        process(g, j, started, text);
+        pthread_mutex_lock(&g->mu);
+        j->done = 1;
+        pthread_cond_broadcast(&g->cv);
+    }
+    pthread_mutex_unlock(&g->mu);
+    return NULL;
 }
 
-static void big_free(big_run *br)
+/* The caller's thread: write the jobs in order. */
+static int consume_all(rstream *g)
 {
-    Trade_stream_batch_free(&br->b);
-    free(br->group);
-    free(br->text);
-    free(br->slot_off);
-    free(br->slot_len);
-    free(br->slot_id);
-    memset(br, 0, sizeof *br);
+    int rc = 0;
+    pthread_mutex_lock(&g->mu);
+    for (;;) {
+        while (!(g->head && g->head->done) && !(!g->head && g->closed))
+            pthread_cond_wait(&g->cv, &g->mu);
+        rjob *j = g->head;
+        if (!j)
+            break;
+        g->head = j->next;
+        if (!g->head)
+            g->tail = NULL;
+        g->queued--;
+        pthread_cond_broadcast(&g->cv);
+        pthread_mutex_unlock(&g->mu);
+        rc = consume(g, j);
+        pthread_mutex_lock(&g->mu);
+        if (rc)
+            break;
+    }
+    g->stopped = 1;
+    pthread_cond_broadcast(&g->cv);
+    pthread_mutex_unlock(&g->mu);
+    return rc;
 }
 
 /* The group number of the reader's current record (new groups numbered in
@@ -283,38 +643,25 @@ static size_t big_group(big_run *br, const stream_reader *r, const int *cols, si
     return br->ngroups++;
 }
 
-/* Rank the big run in slices of whole groups, then (without --sort) write
- * it in file order with those ranks. Non-zero: stop reading. */
+/* Rank the big run in slices of whole groups, group after group (each
+ * slice ranks as the whole run would); without --sort the run is then
+ * written in file order with those ranks (a RUN job, which takes the run
+ * over). Non-zero: stop reading. */
 static int big_flush(rstream *g)
 {
-    big_run *br = &g->big;
+    big_run *br = g->big;
     stream_batch *all = &br->b;
     size_t n = all->n, ng = br->ngroups;
     size_t limit = g->so && g->so->batch_bytes ? g->so->batch_bytes : BATCH_BYTES;
     size_t *start = calloc(ng + 1, sizeof *start), *byg = malloc((n + 1) * sizeof *byg);
-    size_t *recoff = malloc((n + 1) * sizeof *recoff);
-    double *rank_of = g->sort ? NULL : malloc((n + 1) * sizeof *rank_of);
-    stream_batch sl;
-    Trade_stream_batch_init(&sl, all->name, all->ro);
-    sl.collect = all->collect;
     int stop = 0;
-    if (!start || !byg || !recoff || (!g->sort && !rank_of)) {
+    if (!g->sort)
+        br->rank_of = malloc((n + 1) * sizeof *br->rank_of);
+    if (!start || !byg || (!g->sort && !br->rank_of)) {
         stop = deliver(g, NULL);
         goto done;
     }
-    /* each record's bytes: from its line in the batch (records are whole) */
-    {
-        size_t off = g->plan->header_len;
-        for (size_t i = 0; i < n; i++) {
-            recoff[i] = off;
-            const char *p = all->buf + off;
-            unsigned long lines = (i + 1 < n ? all->bline[i + 1] : all->next_line) - all->bline[i];
-            for (unsigned long l = 0; l < lines; l++)
-                p = (const char *)memchr(p, '\n', (size_t)(all->buf + all->len - p)) + 1;
-            off = (size_t)(p - all->buf);
-        }
-        recoff[n] = all->len;
-    }
+    br->plain = 1;
     for (size_t i = 0; i < n; i++) /* counting sort by group, stable */
         start[br->group[i] + 1]++;
     for (size_t k = 0; k < ng; k++)
@@ -323,18 +670,23 @@ static int big_flush(rstream *g)
         byg[start[br->group[i]]++] = i;
     /* slices of whole groups, in group order */
     for (size_t i = 0; i < n && !stop;) {
-        Trade_stream_batch_reset(&sl, g->plan);
+        rjob *j = job_new(g, JOB_SLICE);
+        if (!j) {
+            stop = deliver(g, NULL);
+            break;
+        }
+        j->run = g->sort ? NULL : br;
         size_t grp = br->group[byg[i]];
-        while (i < n && (sl.len < limit || br->group[byg[i]] == grp)) {
+        while (i < n && (j->b.len < limit || br->group[byg[i]] == grp)) {
             size_t r = byg[i];
             stream_reader fake; /* the record as the batch module takes it */
             memset(&fake, 0, sizeof fake);
-            fake.rec = all->buf + recoff[r];
-            fake.rec_span = recoff[r + 1] - recoff[r];
+            fake.rec = all->buf + br->roff[r];
+            fake.rec_span = br->roff[r + 1] - br->roff[r];
             fake.rec_has_newline = 1;
             fake.rec_line = all->fline[r];
             fake.rec_nlines = (r + 1 < n ? all->bline[r + 1] : all->next_line) - all->bline[r];
-            if (Trade_stream_batch_add(&sl, &fake, r, &g->read_err)) {
+            if (rec_add(&j->b, &j->roff, &j->rcap, &fake, r, &g->read_err)) {
                 g->read_rc = TRADE_ENOMEM;
                 stop = 1;
                 break;
@@ -342,83 +694,82 @@ static int big_flush(rstream *g)
             grp = br->group[r];
             i++;
         }
-        if (stop)
+        if (stop) {
+            job_free(j);
             break;
-        rjob *j = parse(g, &sl, 1, NULL);
-        if (j && !j->rc && !g->sort) { /* keep the ranks; written below */
-            size_t nr = trade_table_rows(j->t);
-            for (size_t r = 0; r < nr; r++) {
-                size_t tag;
-                Trade_stream_batch_line(&sl, row_line(j->t, r), &tag);
-                rank_of[tag] = j->ranks[r];
-            }
-            rjob_free(j);
-            continue;
         }
         stop = deliver(g, j);
     }
-    /* without --sort: the run again, in file order, with its ranks; every
-       row was read with every check above, so the CSV-level reading does
-       (the cells are the same text) */
-    sl.generic = 1;
-    for (size_t i = 0; i < n && !g->sort && !stop;) {
-        Trade_stream_batch_reset(&sl, g->plan);
-        while (i < n && sl.len < limit) {
-            stream_reader fake;
-            memset(&fake, 0, sizeof fake);
-            fake.rec = all->buf + recoff[i];
-            fake.rec_span = recoff[i + 1] - recoff[i];
-            fake.rec_has_newline = 1;
-            fake.rec_line = all->fline[i];
-            fake.rec_nlines = (i + 1 < n ? all->bline[i + 1] : all->next_line) - all->bline[i];
-            if (Trade_stream_batch_add(&sl, &fake, i, &g->read_err)) {
-                g->read_rc = TRADE_ENOMEM;
-                stop = 1;
-                break;
-            }
-            i++;
+    if (!stop && !g->sort) {
+        rjob *j = job_new(g, JOB_RUN);
+        if (j) {
+            j->run = br;
+            g->big = NULL; /* the job's now */
+            lock(g);
+            g->runs++;
+            unlock(g);
         }
-        if (!stop)
-            stop = deliver(g, parse(g, &sl, 0, rank_of));
+        stop = deliver(g, j);
     }
 done:
-    Trade_stream_batch_free(&sl);
     free(start);
     free(byg);
-    free(recoff);
-    free(rank_of);
+    if (g->big && (g->sort || !g->threaded)) {
+        /* (threaded and stopped without --sort: slices may still read it;
+           freed after the threads end) */
+        big_free(g->big);
+        g->big = NULL;
+    }
     return stop;
 }
 
-/* Flush the batch of whole runs. Non-zero: stop reading. */
+/* Hand the batch of whole runs over. Non-zero: stop reading. */
 static int flush_runs(rstream *g)
 {
-    if (g->b.n == 0)
+    if (g->cur->b.n == 0)
         return 0;
-    int stop = deliver(g, parse(g, &g->b, 1, NULL));
-    Trade_stream_batch_reset(&g->b, g->plan);
+    rjob *j = g->cur;
+    g->cur = job_new(g, JOB_BATCH);
+    int stop = deliver(g, j);
+    if (!stop && !g->cur)
+        stop = deliver(g, NULL);
     return stop;
 }
 
-/* Move the current run (records from first on) out of the batch into the
- * big run, after writing the runs before it. */
+/* Move the current run (records from first on) out of the batch into a
+ * new big run. */
 static int to_big(rstream *g, size_t first, size_t first_off)
 {
-    big_run *br = &g->big;
-    stream_batch *b = &g->b;
+    stream_batch *b = &g->cur->b;
+    if (g->threaded && !g->sort) {
+        /* one big run at a time (memory): the last one is written first */
+        pthread_mutex_lock(&g->mu);
+        while (g->runs && !g->stopped)
+            pthread_cond_wait(&g->cv, &g->mu);
+        int stopped = g->stopped;
+        pthread_mutex_unlock(&g->mu);
+        if (stopped)
+            return -1;
+    }
+    big_run *br = calloc(1, sizeof *br);
+    if (!br)
+        return deliver(g, NULL);
+    g->big = br;
+    Trade_stream_batch_init(&br->b, g->path, g->so ? g->so->read : NULL);
     Trade_stream_batch_reset(&br->b, g->plan);
-    big_clear(br);
     size_t moved = b->n - first;
     size_t bytes = b->len - first_off;
     if (ARRAY_GROW(br->b.buf, br->b.len + bytes, br->b.cap))
         return deliver(g, NULL);
+    size_t shift_off = first_off - br->b.len;
     memcpy(br->b.buf + br->b.len, b->buf + first_off, bytes);
     br->b.len += bytes;
     /* the batch's three arrays share b.ncap; group keeps room for the
        records the big run will still take */
     size_t bcap = br->b.ncap, fcap = br->b.ncap, tcap = br->b.ncap;
     if (ARRAY_GROW(br->b.bline, moved, bcap) || ARRAY_GROW(br->b.fline, moved, fcap) ||
-        ARRAY_GROW(br->b.tag, moved, tcap) || ARRAY_GROW(br->group, moved + 1024, br->gcap))
+        ARRAY_GROW(br->b.tag, moved, tcap) || ARRAY_GROW(br->group, moved + 1024, br->gcap) ||
+        ARRAY_GROW(br->roff, moved + 2, br->rcap))
         return deliver(g, NULL);
     br->b.ncap = bcap;
     unsigned long shift = b->bline[first] - 2;
@@ -426,7 +777,9 @@ static int to_big(rstream *g, size_t first, size_t first_off)
         br->b.bline[i] = b->bline[first + i] - shift;
         br->b.fline[i] = b->fline[first + i];
         br->b.tag[i] = b->tag[first + i];
+        br->roff[i] = g->cur->roff[first + i] - shift_off;
     }
+    br->roff[moved] = br->b.len;
     br->b.n = moved;
     br->b.next_line = b->next_line - shift;
     b->n = first;
@@ -446,15 +799,13 @@ static void *produce(void *arg)
     trade_error err;
     int rc = Trade_stream_reader_open(&r, plan->fd, plan->off[0], plan->size, plan->line[0],
                                       plan->slot, plan->ncols, 0, &err);
-    Trade_stream_batch_init(&g->b, path, ro);
-    Trade_stream_batch_init(&g->big.b, path, ro);
-    g->b.collect = g->big.b.collect = g->pipe != NULL;
-    Trade_stream_batch_reset(&g->b, plan);
     char *prev = NULL;
     size_t prevn = 0, prevcap = 0, block = 0, prevblock = (size_t)-1;
     size_t run_first = 0, run_off = 0; /* where the current run starts in the batch */
     unsigned long long next_report = 0;
     int stop = 0;
+    if (!rc && !(g->cur = job_new(g, JOB_BATCH)))
+        rc = trade_error_set(&err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
     while (!rc && !stop) {
         unsigned long long at = r.off - (r.len - r.at);
         int got = Trade_stream_reader_next(&r, path, &err);
@@ -468,13 +819,11 @@ static void *produce(void *arg)
         const stream_field *rep = &r.f[SF_REPORTER];
         int newrun = block != prevblock || rep->n != prevn || memcmp(rep->p, prev, prevn);
         if (newrun) {
-            if (g->in_big) {
-                stop = big_flush(g);
-                g->in_big = 0;
-                if (stop)
+            if (g->big) {
+                if ((stop = big_flush(g)))
                     break;
             }
-            if (g->b.len >= limit && (stop = flush_runs(g)))
+            if (g->cur->b.len >= limit && (stop = flush_runs(g)))
                 break;
             if (ro && ro->progress && at >= next_report) {
                 ro->progress(ro->progress_ctx, path, plan->size + at, plan->size * 2);
@@ -487,36 +836,33 @@ static void *produce(void *arg)
             memcpy(prev, rep->p, rep->n);
             prevn = rep->n;
             prevblock = block;
-            run_first = g->b.n;
-            run_off = g->b.len;
+            run_first = g->cur->b.n;
+            run_off = g->cur->b.len;
         }
-        if (g->in_big) {
-            size_t grp = big_group(&g->big, &r, g->gcol, g->ngcol);
-            if (grp == SIZE_MAX || (rc = Trade_stream_batch_add(&g->big.b, &r, block, &err))) {
+        if (g->big) {
+            big_run *br = g->big;
+            size_t grp = big_group(br, &r, g->gcol, g->ngcol);
+            if (grp == SIZE_MAX || (rc = rec_add(&br->b, &br->roff, &br->rcap, &r, block, &err))) {
                 if (!rc)
                     rc = trade_error_set(&err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
                 break;
             }
-            g->big.group[g->big.b.n - 1] = grp;
-            if (ARRAY_GROW(g->big.group, g->big.b.n + 1, g->big.gcap)) {
+            br->group[br->b.n - 1] = grp;
+            if (ARRAY_GROW(br->group, br->b.n + 1, br->gcap)) {
                 rc = trade_error_set(&err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
                 break;
             }
             continue;
         }
-        if ((rc = Trade_stream_batch_add(&g->b, &r, block, &err)))
+        if ((rc = rec_add(&g->cur->b, &g->cur->roff, &g->cur->rcap, &r, block, &err)))
             break;
-        if (g->slices && g->b.len - run_off > 2 * limit) {
+        if (g->slices && g->cur->b.len - run_off > 2 * limit) {
             /* a run larger than a batch: the runs before it go now, it is sliced */
             if ((stop = to_big(g, run_first, run_off)))
                 break;
             if ((stop = flush_runs(g)))
                 break;
-            big_run *br = &g->big;
-            if (ARRAY_GROW(br->group, br->b.n + 1024, br->gcap)) {
-                rc = trade_error_set(&err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-                break;
-            }
+            big_run *br = g->big;
             /* number the groups of the records moved: scan them again */
             stream_reader again;
             if ((rc = Trade_stream_reader_open(&again, -1, 0, 0, 0, plan->slot, plan->ncols, 16,
@@ -541,10 +887,9 @@ static void *produce(void *arg)
             }
             again.buf = NULL;
             Trade_stream_reader_close(&again);
-            g->in_big = 1;
         }
     }
-    if (!rc && !stop && g->in_big)
+    if (!rc && !stop && g->big)
         stop = big_flush(g);
     if (!rc && !stop)
         stop = flush_runs(g);
@@ -556,10 +901,13 @@ static void *produce(void *arg)
         ro->progress(ro->progress_ctx, path, plan->size * 2, plan->size * 2);
     free(prev);
     Trade_stream_reader_close(&r);
-    Trade_stream_batch_free(&g->b);
-    big_free(&g->big);
-    if (g->pipe)
-        Trade_stream_pipe_close(g->pipe);
+    job_free(g->cur);
+    g->cur = NULL;
+    lock(g);
+    g->closed = 1;
+    if (g->threaded)
+        pthread_cond_broadcast(&g->cv);
+    unlock(g);
     return NULL;
 }
 
@@ -570,17 +918,50 @@ static int stream(const char *path, stream_plan *plan, rstream *g, trade_error *
     g->plan = plan;
     g->path = path;
     g->err = err;
-    stream_pipe *pipe = Trade_stream_pipe_start(produce, g);
-    int rc = 0;
-    if (!pipe) {
+    g->want_text = g->sink->writer != NULL && !g->where;
+    pthread_t reader, workers[WORKERS];
+    size_t nworkers = 0, want = g->where ? 1 : WORKERS;
+    int have_reader = 0;
+    if (!pthread_mutex_init(&g->mu, NULL)) {
+        if (!pthread_cond_init(&g->cv, NULL)) {
+            g->threaded = 1;
+            while (nworkers < want && !trade_writer_thread_create(&workers[nworkers], work, g))
+                nworkers++;
+            have_reader = nworkers > 0 && !trade_writer_thread_create(&reader, produce, g);
+            if (!have_reader) { /* no threads: all on this one */
+                pthread_mutex_lock(&g->mu);
+                g->stopped = 1;
+                pthread_cond_broadcast(&g->cv);
+                pthread_mutex_unlock(&g->mu);
+                for (size_t i = 0; i < nworkers; i++)
+                    pthread_join(workers[i], NULL);
+                nworkers = 0;
+                g->threaded = g->stopped = 0;
+                pthread_cond_destroy(&g->cv);
+            }
+        }
+        if (!g->threaded)
+            pthread_mutex_destroy(&g->mu);
+    }
+    int rc;
+    if (!g->threaded) {
         produce(g);
         rc = g->rc;
     } else {
-        rjob *j;
-        while (!rc && (j = Trade_stream_pipe_get(pipe)) != NULL)
-            rc = consume(g, j);
-        Trade_stream_pipe_end(pipe, rjob_free);
+        rc = consume_all(g);
+        pthread_join(reader, NULL);
+        for (size_t i = 0; i < nworkers; i++)
+            pthread_join(workers[i], NULL);
+        while (g->head) {
+            rjob *j = g->head;
+            g->head = j->next;
+            job_free(j);
+        }
+        pthread_cond_destroy(&g->cv);
+        pthread_mutex_destroy(&g->mu);
     }
+    big_free(g->big);
+    g->big = NULL;
     if (!rc && g->read_rc) {
         rc = g->read_rc;
         *err = g->read_err;
@@ -639,6 +1020,7 @@ int trade_rank_files(size_t n, const char *const *paths, const trade_stream_opti
             memcpy(g->gcol, gcol, sizeof gcol);
             g->ngcol = ngcol;
             g->slices = slices;
+            g->where = so && so->where && trade_where_count(so->where) ? so->where : NULL;
             rc = stream(paths[0], &plan, g, err);
             free(g);
             Trade_stream_plan_free(&plan);

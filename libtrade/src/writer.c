@@ -520,6 +520,39 @@ static void put_csv(trade_writer *w, const char *s, int neutralise)
     free(tmp);
 }
 
+/* A CSV row whose cells are all written as they are (no comma, quote or
+ * line break, nothing to neutralise), copied into the buffer at once: 1,
+ * or 0 with nothing written (the caller goes cell by cell). */
+static int put_plain_row(trade_writer *w, const char *const *cells)
+{
+    size_t len[64], total = w->ncols; /* the commas and the line end */
+    if (w->ncols == 0 || w->ncols > sizeof len / sizeof len[0])
+        return 0;
+    for (size_t i = 0; i < w->ncols; i++) {
+        const char *s = cells[i] ? cells[i] : "";
+        size_t n = 0;
+        for (char c; (c = s[n]) != '\0' && c != ',' && c != '"' && c != '\r' && c != '\n';)
+            n++;
+        if (s[n] || (!w->raw && needs_neutralising(s)))
+            return 0;
+        len[i] = n;
+        total += n;
+    }
+    if (total > OUT_SIZE)
+        return 0;
+    char *p = out_room(w, total);
+    if (!p)
+        return 0;
+    for (size_t i = 0; i < w->ncols; i++) {
+        if (len[i])
+            memcpy(p, cells[i], len[i]);
+        p += len[i];
+        *p++ = i + 1 < w->ncols ? ',' : '\n';
+    }
+    w->outlen += total;
+    return 1;
+}
+
 static void put_tsv(trade_writer *w, const char *s, int neutralise)
 {
     if (neutralise)
@@ -632,6 +665,8 @@ static int writer_row(trade_writer *w, const char *const *cells, trade_error *er
         if (!w->out && !(w->out = malloc(OUT_SIZE)))
             return trade_error_set(err, TRADE_ENOMEM, w->path ? w->path : "-", 0, 0,
                                    "out of memory");
+        if (w->format != TRADE_FORMAT_TSV && put_plain_row(w, cells))
+            goto written;
         for (size_t i = 0; i < w->ncols; i++) {
             const char *s = cells[i] ? cells[i] : "";
             int neutralise = !w->raw && needs_neutralising(s);
@@ -644,6 +679,57 @@ static int writer_row(trade_writer *w, const char *const *cells, trade_error *er
         }
         out_bytes(w, "\n", 1);
     }
+written:
+    /* CSV and TSV reach fp only through out_flush and the long-cell
+     * writes, which set failed; JSON lines go to fp directly */
+    if (w->failed || (w->fp && w->format == TRADE_FORMAT_JSONL && ferror(w->fp)))
+        return trade_error_set(err, TRADE_EIO, w->path ? w->path : "-", 0, 0, "write error: %s",
+                               strerror(w->failed ? w->failed : errno));
+    return TRADE_OK;
+}
+
+/* Bytes of a row that trade_writer_csv_plain looks at: 1 ends a cell, 2
+ * makes the row one to write cell by cell (put_csv quotes it). */
+static const unsigned char plain_class[256] = {[','] = 1, ['"'] = 2, ['\r'] = 2, ['\n'] = 2,
+                                               [0] = 2};
+
+/* A cell at p (up to end or a comma) the writer would neutralise. */
+static int neutralised_at(const char *p, const char *end)
+{
+    if (p == end || !(*p == '=' || *p == '+' || *p == '-' || *p == '@' || *p == '\t'))
+        return 0;
+    const char *e = memchr(p, ',', (size_t)(end - p));
+    return trade_number_parse(p, (size_t)((e ? e : end) - p), NULL) != TRADE_OK;
+}
+
+int trade_writer_csv_plain(const char *text, size_t len)
+{
+    /* the rules of put_csv and needs_neutralising, on a whole row at once */
+    const char *p = text, *end = text + len;
+    if (neutralised_at(p, end))
+        return 0;
+    for (; p < end; p++) {
+        unsigned char k = plain_class[(unsigned char)*p];
+        if (k == 2 || (k == 1 && neutralised_at(p + 1, end)))
+            return 0;
+    }
+    return 1;
+}
+
+int trade_writer_takes_text(const trade_writer *w)
+{
+    return w && w->format == TRADE_FORMAT_CSV && !w->xlsx && !w->digits;
+}
+
+int trade_writer_text(trade_writer *w, const char *text, size_t len, trade_error *err)
+{
+    if (!trade_writer_takes_text(w))
+        return trade_error_set(err, TRADE_EARG, w && w->path ? w->path : "-", 0, 0,
+                               "this output does not take rows as text");
+    if (!w->out && !(w->out = malloc(OUT_SIZE)))
+        return trade_error_set(err, TRADE_ENOMEM, w->path ? w->path : "-", 0, 0,
+                               "out of memory");
+    out_bytes(w, text, len);
     if (w->failed || (w->fp && ferror(w->fp)))
         return trade_error_set(err, TRADE_EIO, w->path ? w->path : "-", 0, 0, "write error: %s",
                                strerror(w->failed ? w->failed : errno));

@@ -90,6 +90,15 @@ TRADE_API int trade_rank_order(const trade_table *t, const trade_rank_options *o
 typedef struct trade_rank_sink {
     int (*start)(void *ctx, const trade_table *t);
     int (*rows)(void *ctx, const trade_table *t, const double *ranks, const size_t *order);
+    /* Optional (NULL: every row goes to rows). Called after start: the
+     * writer (borrowed) that rows write to, each row as the input's cells
+     * then the rank, or NULL. When it takes text (trade_writer_takes_text),
+     * the input has no rank column and no where applies, the streaming path
+     * writes the rows of a record laid out as the writer would write it
+     * (trade_writer_csv_plain) to it directly (trade_writer_text: the
+     * record, a comma, the rank as trade_number_format writes it), in the
+     * same order, and calls rows for the others. */
+    trade_writer *(*writer)(void *ctx);
 } trade_rank_sink;
 
 /* `trade rank` on the files paths[0..n) (n = 0: standard input): read with

@@ -84,6 +84,25 @@ TRADE_API int trade_writer_header(trade_writer *w, size_t ncols, const char *con
 /* Write one row of ncols cells (as given to the header); NULL cells are "". */
 TRADE_API int trade_writer_row(trade_writer *w, const char *const *cells, trade_error *err);
 
+/* 1 when a row of cells, laid out as the cells joined by commas in
+ * text[0..len) (no line end), is written by a CSV writer exactly as that
+ * text: no cell holds a quote, a CR, LF or NUL, and none is one the writer
+ * neutralises (a cell never holds a comma: the text is cut at each one).
+ * Rows checked so can be written with trade_writer_text by a writer for
+ * which trade_writer_takes_text is 1. Thread-safe (reads text only). */
+TRADE_API int trade_writer_csv_plain(const char *text, size_t len);
+
+/* 1 when w writes CSV with numbers as given (no digits): rows that pass
+ * trade_writer_csv_plain may then go to trade_writer_text. */
+TRADE_API int trade_writer_takes_text(const trade_writer *w);
+
+/* Write len bytes of whole rows (line ends included) exactly as given, in
+ * order with the rows written by trade_writer_row: rows that w would write
+ * as that text (trade_writer_csv_plain and trade_writer_takes_text). Returns
+ * 0, TRADE_EARG when w does not take text, or TRADE_EIO (err named by the
+ * output). */
+TRADE_API int trade_writer_text(trade_writer *w, const char *text, size_t len, trade_error *err);
+
 /* Finish: flush, fsync and rename into place (a file), or flush stdout and
  * check it for errors. Frees w in every case. Returns 0 or TRADE_EIO; on
  * failure the target file is untouched and the temporary file removed. */
