@@ -1211,19 +1211,31 @@ static int simple_buffer(const char *data, size_t len)
            !memchr(data, '\r', len) && !memchr(data, '\0', len);
 }
 
-/* 1 when every byte of data[0..len) is ASCII: then no field needs the
- * UTF-8 check (one pass over the buffer instead of one per field). */
-static int ascii_buffer(const char *data, size_t len)
+/* One pass over data[0..len), 8 bytes at a time: *lines gets the number
+ * of LFs (the rows array is sized once, instead of growing by copies into
+ * fresh pages batch after batch); returns 1 when every byte is ASCII, so
+ * no field needs the UTF-8 check. */
+static int scan_buffer(const char *data, size_t len, size_t *lines)
 {
+    const uint64_t low7 = 0x7f7f7f7f7f7f7f7fu, lf = 0x0a0a0a0a0a0a0a0au;
     uint64_t acc = 0;
-    size_t i = 0;
+    size_t i = 0, n = 0;
     for (; i + 8 <= len; i += 8) {
-        uint64_t w;
+        uint64_t w, x;
         memcpy(&w, data + i, 8);
         acc |= w;
+        x = w ^ lf; /* a byte of x is 0 where w has a LF: its high bit set below */
+        x = ~(((x & low7) + low7) | x | low7);
+        while (x) {
+            n++;
+            x &= x - 1;
+        }
     }
-    for (; i < len; i++)
+    for (; i < len; i++) {
         acc |= (unsigned char)data[i];
+        n += data[i] == '\n';
+    }
+    *lines = n;
     return !(acc & 0x8080808080808080u);
 }
 
@@ -1251,7 +1263,9 @@ static int read_simple(trade_table *t, const char *data, size_t len, const char 
     r.name = arena_strndup(&t->mem, name ? name : "-", strlen(name ? name : "-"));
     const char *p = data, *end = data + len;
     unsigned long line = 1;
-    int ok = r.name != NULL, ascii = ascii_buffer(data, len);
+    size_t lines;
+    int ascii = scan_buffer(data, len, &lines);
+    int ok = r.name != NULL && !ARRAY_GROW(t->rows, t->nrows + lines + 1, t->caprows);
     while (ok && p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;
