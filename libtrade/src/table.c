@@ -404,6 +404,9 @@ typedef struct reader {
     long *map;           /* file column -> table column */
     long known[C_COUNT]; /* known column -> file column, or -1 */
     code_cache codes[C_COUNT_CODES];
+    /* the last period read and its text: sorted input repeats it */
+    char period_text[24];
+    trade_period period;
 
     size_t first_row; /* table rows before this file */
     int status;       /* first error code */
@@ -668,9 +671,17 @@ static void parse_obs(reader *r, row *rw)
 
     const char *p = cell_of(rw, r, C_PERIOD);
     memset(&o->period, 0, sizeof o->period);
-    if (*p || !r->draft) {
+    size_t plen = strlen(p);
+    if (*p && plen < sizeof r->period_text && !memcmp(p, r->period_text, plen + 1)) {
+        o->period = r->period;
+    } else if (*p || !r->draft) {
         trade_error pe;
-        if (trade_period_parse(p, strlen(p), &o->period, &pe)) {
+        if (!trade_period_parse(p, plen, &o->period, &pe)) {
+            if (plen < sizeof r->period_text) {
+                memcpy(r->period_text, p, plen + 1);
+                r->period = o->period;
+            }
+        } else {
             const field *f = &r->fields[r->known[C_PERIOD]];
             unsigned long col = f->column + (f->quoted ? 1 : 0) + (pe.column ? pe.column - 1 : 0);
             if (problem(r, TRADE_EDATA, f->line, col, "period: %s: '%s'", pe.message,
