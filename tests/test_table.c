@@ -312,6 +312,8 @@ static void test_fast_lane(void **state)
     same_both_ways(NULL, ok, 0, TRADE_OK);
     /* after rows of another file with other columns (cells map) */
     same_both_ways(HDR ",note\nBEL,KAZ,export,2010,1,EUR,x\n", ok, 0, TRADE_OK);
+    same_both_ways(NULL, HDR ",note\nBEL,KAZ,export,2011,1,EUR,C\xc3\xb4te\n", 0,
+                   TRADE_OK); /* not ASCII: checked field by field */
     same_both_ways(NULL, "a,b\n1,x\n2,\n", 1, TRADE_OK);  /* generic */
     same_both_ways(NULL, "a,b\n1,x\n2,\n", TRADE_READ_AUTO, TRADE_OK);
     /* what the lane leaves to the general way */
