@@ -255,9 +255,11 @@ size_t fastnum_format128(fastnum_i128 v, int decimals, char *buf, size_t size)
     /* one 128-bit division, then 64-bit digits (128-bit division is a
      * library call, far too slow per digit) */
     uint64_t hi = 0, lo = (uint64_t)u;
-    if (!(u >> 64) && lo % fastnum_pow10_u64[decimals] == 0) {
+    /* the importer's 9 decimals spelled out: a division by a constant is
+     * a multiplication */
+    uint64_t ip = decimals == 9 ? lo / 1000000000u : lo / fastnum_pow10_u64[decimals];
+    if (!(u >> 64) && lo - ip * fastnum_pow10_u64[decimals] == 0) {
         /* a whole number (most sums of BACI values): its digits only */
-        uint64_t ip = lo / fastnum_pow10_u64[decimals];
         do {
             tmp[n++] = (char)('0' + (int)(ip % 10));
             ip /= 10;
