@@ -42,8 +42,7 @@ static int relay_row(void *ctx, const trade_growth_row *row)
  * the merge's key group of record rec), so they are consecutive rows of t
  * (after --where too), and rows keep the batch's order (--where only
  * drops some). */
-static void births(const trade_table *t, const stream_batch *b, const size_t *group,
-                   size_t *birth)
+static void births(const trade_table *t, const stream_batch *b, const size_t *group, size_t *birth)
 {
     size_t n = trade_table_rows(t), rec = 0;
     for (size_t i = 0; i < n; i++) { /* first the record of each row */

@@ -279,12 +279,34 @@ static size_t write_plain_ld(int neg, long double digits_ld, int nd, int point, 
  * then do): outside [1e-7, 1e15), whole numbers, an exact decimal tie. */
 __extension__ typedef unsigned __int128 u128;
 
-static const unsigned long long pow5[] = {
-    1ull, 5ull, 25ull, 125ull, 625ull, 3125ull, 15625ull, 78125ull, 390625ull, 1953125ull,
-    9765625ull, 48828125ull, 244140625ull, 1220703125ull, 6103515625ull, 30517578125ull,
-    152587890625ull, 762939453125ull, 3814697265625ull, 19073486328125ull, 95367431640625ull,
-    476837158203125ull, 2384185791015625ull, 11920928955078125ull, 59604644775390625ull,
-    298023223876953125ull, 1490116119384765625ull, 7450580596923828125ull};
+static const unsigned long long pow5[] = {1ull,
+                                          5ull,
+                                          25ull,
+                                          125ull,
+                                          625ull,
+                                          3125ull,
+                                          15625ull,
+                                          78125ull,
+                                          390625ull,
+                                          1953125ull,
+                                          9765625ull,
+                                          48828125ull,
+                                          244140625ull,
+                                          1220703125ull,
+                                          6103515625ull,
+                                          30517578125ull,
+                                          152587890625ull,
+                                          762939453125ull,
+                                          3814697265625ull,
+                                          19073486328125ull,
+                                          95367431640625ull,
+                                          476837158203125ull,
+                                          2384185791015625ull,
+                                          11920928955078125ull,
+                                          59604644775390625ull,
+                                          298023223876953125ull,
+                                          1490116119384765625ull,
+                                          7450580596923828125ull};
 
 /* digits of a * 10^j rounded to an integer (*out), for a = m * 2^e; 0 on
  * an exact tie or a shift out of range; *rt: the digits read back as a. */

@@ -606,7 +606,8 @@ static int check_code(reader *r, row *rw, int k, int (*id)(const char *), const 
     /* the last valid code of each column and its id: units, flows and
      * reporters mostly repeat from row to row */
     code_cache *cc = &r->codes[k]; /* k is a code column: k < C_COUNT_CODES */
-    if (cc->id) { /* codes are a few bytes: a loop beats a call to strcmp */
+    /* codes are a few bytes: a loop beats a call to strcmp */
+    if (cc->id) {
         size_t i = 0;
         while (cc->text[i] && cc->text[i] == s[i])
             i++;
