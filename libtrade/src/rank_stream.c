@@ -159,6 +159,7 @@ typedef struct rstream {
     int threaded;
     pthread_mutex_t mu;
     pthread_cond_t cv;
+    pthread_mutex_t where_mu; /* a where's matching is not reentrant */
     rjob *head, *tail;
     size_t queued;
     size_t runs;   /* big runs handed to a RUN job and not yet written */
@@ -293,6 +294,20 @@ static int all_plain(const rjob *j)
 
 static void process_batch(rstream *g, rjob *j, int started, int text);
 
+/* Trade_stream_batch_table with g's where, one thread at a time when a
+ * where applies (its matching is not reentrant). */
+static int batch_table(rstream *g, stream_batch *b, trade_stream_stats *st, trade_table **t,
+                       trade_error **problems, size_t *np, trade_error *err)
+{
+    int serial = g->threaded && g->where;
+    if (serial)
+        pthread_mutex_lock(&g->where_mu);
+    int rc = Trade_stream_batch_table(b, g->where, st, t, problems, np, err);
+    if (serial)
+        pthread_mutex_unlock(&g->where_mu);
+    return rc;
+}
+
 /* Parse (every check), rank and lay out job j (not a RUN). started and
  * text: the queue's flags when j was taken. */
 static void process(rstream *g, rjob *j, int started, int text)
@@ -306,8 +321,7 @@ static void process(rstream *g, rjob *j, int started, int text)
 
 static void process_batch(rstream *g, rjob *j, int started, int text)
 {
-    j->rc = Trade_stream_batch_table(&j->b, g->where, &j->st, &j->t, &j->problems,
-                                     &j->nproblems, &j->err);
+    j->rc = batch_table(g, &j->b, &j->st, &j->t, &j->problems, &j->nproblems, &j->err);
     if (j->rc)
         return;
     size_t n = trade_table_rows(j->t);
@@ -424,7 +438,7 @@ static int write_run(rstream *g, big_run *br)
         trade_table *t = NULL;
         trade_error *problems = NULL;
         size_t np = 0;
-        rc = Trade_stream_batch_table(&sl, g->where, g->stats, &t, &problems, &np, g->err);
+        rc = batch_table(g, &sl, g->stats, &t, &problems, &np, g->err);
         Trade_stream_problems_forward(g->so ? g->so->read : NULL, problems, np);
         size_t nr = trade_table_rows(t);
         double *ranks = rc ? NULL : malloc((nr + 1) * sizeof *ranks);
@@ -921,27 +935,25 @@ static int stream(const char *path, stream_plan *plan, rstream *g, trade_error *
     g->want_text = g->sink->writer != NULL && !g->where;
     pthread_t reader, workers[WORKERS];
     size_t nworkers = 0, want = g->where ? 1 : WORKERS;
+    int have_mu = !pthread_mutex_init(&g->mu, NULL);
+    int have_wmu = have_mu && !pthread_mutex_init(&g->where_mu, NULL);
+    int have_cv = have_wmu && !pthread_cond_init(&g->cv, NULL);
     int have_reader = 0;
-    if (!pthread_mutex_init(&g->mu, NULL)) {
-        if (!pthread_cond_init(&g->cv, NULL)) {
-            g->threaded = 1;
-            while (nworkers < want && !trade_writer_thread_create(&workers[nworkers], work, g))
-                nworkers++;
-            have_reader = nworkers > 0 && !trade_writer_thread_create(&reader, produce, g);
-            if (!have_reader) { /* no threads: all on this one */
-                pthread_mutex_lock(&g->mu);
-                g->stopped = 1;
-                pthread_cond_broadcast(&g->cv);
-                pthread_mutex_unlock(&g->mu);
-                for (size_t i = 0; i < nworkers; i++)
-                    pthread_join(workers[i], NULL);
-                nworkers = 0;
-                g->threaded = g->stopped = 0;
-                pthread_cond_destroy(&g->cv);
-            }
+    if (have_cv) {
+        g->threaded = 1;
+        while (nworkers < want && !trade_writer_thread_create(&workers[nworkers], work, g))
+            nworkers++;
+        have_reader = nworkers > 0 && !trade_writer_thread_create(&reader, produce, g);
+        if (!have_reader) { /* no threads: all on this one */
+            pthread_mutex_lock(&g->mu);
+            g->stopped = 1;
+            pthread_cond_broadcast(&g->cv);
+            pthread_mutex_unlock(&g->mu);
+            for (size_t i = 0; i < nworkers; i++)
+                pthread_join(workers[i], NULL);
+            nworkers = 0;
+            g->threaded = g->stopped = 0;
         }
-        if (!g->threaded)
-            pthread_mutex_destroy(&g->mu);
     }
     int rc;
     if (!g->threaded) {
@@ -957,9 +969,13 @@ static int stream(const char *path, stream_plan *plan, rstream *g, trade_error *
             g->head = j->next;
             job_free(j);
         }
-        pthread_cond_destroy(&g->cv);
-        pthread_mutex_destroy(&g->mu);
     }
+    if (have_cv)
+        pthread_cond_destroy(&g->cv);
+    if (have_wmu)
+        pthread_mutex_destroy(&g->where_mu);
+    if (have_mu)
+        pthread_mutex_destroy(&g->mu);
     big_free(g->big);
     g->big = NULL;
     if (!rc && g->read_rc) {
