@@ -211,6 +211,123 @@ static void test_merge_and_duplicates(void **state)
     trade_table_free(t);
 }
 
+/* ---- the fast lane ----
+ * A buffer of simple lines (no quote, CR or NUL) is read without the CSV
+ * reader; anything out of the ordinary goes the general way, which reads
+ * every file from a stream. Both must give the same table, and the same
+ * problems (each reported once), for the same bytes. */
+
+typedef struct problems {
+    int n;
+    trade_error first;
+} problems;
+
+static int note_problem(void *ctx, const trade_error *e)
+{
+    problems *p = ctx;
+    if (!p->n++)
+        p->first = *e;
+    return 0;
+}
+
+/* Read csv into t (which may hold rows already) from a buffer and from a
+ * stream (the general way); tables, status, first error and problem
+ * counts must match. */
+static void same_both_ways(const char *before, const char *csv, int generic, int want_rc)
+{
+    trade_table *t[2];
+    int rc[2];
+    problems pr[2];
+    trade_error err[2];
+    for (int way = 0; way < 2; way++) {
+        t[way] = trade_table_new();
+        memset(&pr[way], 0, sizeof pr[way]);
+        trade_read_options o = {0};
+        o.generic = generic;
+        o.on_problem = note_problem;
+        o.ctx = &pr[way];
+        if (before)
+            assert_int_equal(trade_table_read_buffer(t[way], before, strlen(before), "b.csv",
+                                                     NULL, &err[way]),
+                             TRADE_OK);
+        if (way == 0) {
+            rc[0] = trade_table_read_buffer(t[0], csv, strlen(csv), "in.csv", &o, &err[0]);
+        } else {
+            FILE *fp = fmemopen((void *)csv, strlen(csv), "r");
+            assert_non_null(fp);
+            rc[1] = trade_table_read_stream(t[1], fp, "in.csv", &o, &err[1]);
+            fclose(fp);
+        }
+    }
+    assert_int_equal(rc[0], want_rc);
+    assert_int_equal(rc[1], want_rc);
+    assert_int_equal(pr[0].n, pr[1].n);
+    if (pr[0].n) {
+        assert_string_equal(pr[0].first.file, pr[1].first.file);
+        assert_int_equal(pr[0].first.line, pr[1].first.line);
+        assert_int_equal(pr[0].first.column, pr[1].first.column);
+        assert_string_equal(pr[0].first.message, pr[1].first.message);
+    }
+    if (want_rc) {
+        assert_int_equal(err[0].line, err[1].line);
+        assert_int_equal(err[0].column, err[1].column);
+        assert_string_equal(err[0].message, err[1].message);
+    }
+    size_t n = trade_table_rows(t[0]), nc = trade_table_cols(t[0]);
+    assert_int_equal(n, trade_table_rows(t[1]));
+    assert_int_equal(nc, trade_table_cols(t[1]));
+    for (size_t c = 0; c < nc; c++)
+        assert_string_equal(trade_table_col_name(t[0], c), trade_table_col_name(t[1], c));
+    for (size_t r = 0; r < n; r++) {
+        for (size_t c = 0; c < nc; c++) {
+            const char *f[2];
+            unsigned long l[2], col[2];
+            assert_string_equal(trade_table_cell(t[0], r, c), trade_table_cell(t[1], r, c));
+            trade_table_cell_position(t[0], r, c, &f[0], &l[0], &col[0]);
+            trade_table_cell_position(t[1], r, c, &f[1], &l[1], &col[1]);
+            assert_string_equal(f[0], f[1]);
+            assert_int_equal(l[0], l[1]);
+            assert_int_equal(col[0], col[1]);
+        }
+        const trade_obs *a = trade_table_obs(t[0], r), *b = trade_table_obs(t[1], r);
+        assert_int_equal(a == NULL, b == NULL);
+        if (a) {
+            assert_true(a->value == b->value);
+            assert_int_equal(a->line, b->line);
+            assert_int_equal(trade_period_compare(&a->period, &b->period), 0);
+        }
+    }
+    trade_table_free(t[0]);
+    trade_table_free(t[1]);
+}
+
+static void test_fast_lane(void **state)
+{
+    (void)state;
+    const char *ok = HDR ",product,source\n"
+                     "BEL,KAZ,export,2011,118000000,EUR,010306,a.csv\n"
+                     "BEL,KAZ,export,2011,7.25,EUR,010307,a.csv\n"
+                     "BEL,KAZ,import,2011-Q3,-3,EUR,,a.csv\n"
+                     "DEU,FRA,export,2012,0,USD,9999AA,b.csv"; /* no line end */
+    same_both_ways(NULL, ok, 0, TRADE_OK);
+    /* after rows of another file with other columns (cells map) */
+    same_both_ways(HDR ",note\nBEL,KAZ,export,2010,1,EUR,x\n", ok, 0, TRADE_OK);
+    same_both_ways(NULL, "a,b\n1,x\n2,\n", 1, TRADE_OK);  /* generic */
+    same_both_ways(NULL, "a,b\n1,x\n2,\n", TRADE_READ_AUTO, TRADE_OK);
+    /* what the lane leaves to the general way */
+    same_both_ways(NULL, HDR "\nBEL,KAZ,export,2011,1,EUR\n\nBEL,KAZ,export,2012,2,EUR\n", 0,
+                   TRADE_OK); /* an empty line: skipped, lines still counted */
+    same_both_ways(NULL, HDR "\nBEL,KAZ,export,2011,1,EUR\nBEL,KAZ,export,2012,x,EUR\n"
+                              "BEL,KAQ,export,2013,1,EUR\n", 0, TRADE_EDATA); /* two problems */
+    same_both_ways(NULL, HDR "\nBEL,KAZ,export,2011,1,EUR,x\n", 0, TRADE_ECSV);
+    same_both_ways(NULL, HDR "\nBEL,KAZ,export,2011,1\n", 0, TRADE_ECSV);
+    same_both_ways(NULL, HDR "\nBEL,KAZ,export,2011,1,EU\xc3\n", 0, TRADE_ECSV);
+    same_both_ways(NULL, HDR "\nBEL,BEL,export,2011,1,EUR\n", 0, TRADE_EDATA);
+    same_both_ways(NULL, HDR "\n", 0, TRADE_EDATA); /* no rows */
+    same_both_ways(NULL, HDR ",value\nBEL,KAZ,export,2011,1,EUR,2\n", 0, TRADE_ECSV);
+    same_both_ways(NULL, "reporter,partner\nBEL,KAZ\n", 0, TRADE_EDATA);
+}
+
 static void test_series(void **state)
 {
     (void)state;
@@ -452,6 +569,7 @@ int main(void)
         cmocka_unit_test(test_field_limit),
         cmocka_unit_test(test_draft_and_generic),
         cmocka_unit_test(test_merge_and_duplicates),
+        cmocka_unit_test(test_fast_lane),
         cmocka_unit_test(test_series),
         cmocka_unit_test(test_series_sorted_input),
         cmocka_unit_test(test_large_file),

@@ -143,14 +143,6 @@ static void progress(void *ctx, uint64_t done, uint64_t total)
     fflush(stderr);
 }
 
-static void format_period(const trade_import_group *g, char *buf, size_t size)
-{
-    if (g->month)
-        snprintf(buf, size, "%04d-%02d", g->year, g->month);
-    else
-        snprintf(buf, size, "%04d", g->year);
-}
-
 /* Where the rows go: the writer, opened at the first row (or at the end),
  * and for a streamed import a part writer for the second part of the
  * output (built on the library's second thread, appended at the end). */
@@ -222,8 +214,8 @@ static int put_group(row_out *r, trade_writer *w, const trade_import_group *g, t
 {
     const trade_where *wh = w == r->part ? r->where_part : r->where;
     trade_error err;
-    char period[16], rows[24], qrows[24];
-    format_period(g, period, sizeof period);
+    const char *period = g->period;
+    char rows[24], qrows[24];
     int rc;
     if (r->partial) {
         snprintf(rows, sizeof rows, "%llu", (unsigned long long)g->rows);

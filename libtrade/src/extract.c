@@ -153,6 +153,114 @@ static void ex_mark_urls(ex_scan *sc)
     }
 }
 
+/* 1 when the text writes its decimals with a comma ("2,1 times more",
+ * "decreased by 2,8%", "360,5 mln dollars": a comma and one or two digits)
+ * and never with a point ("17.6 %"). */
+static int ex_comma_decimal_text(const char *s, size_t n)
+{
+    int comma = 0, point = 0;
+    for (size_t i = 1; i + 1 < n; i++) {
+        if ((s[i] != ',' && s[i] != '.') || !ex_isdigit((unsigned char)s[i - 1]) ||
+            !ex_isdigit((unsigned char)s[i + 1]))
+            continue;
+        size_t b = i;
+        while (b > 0 && ex_isdigit((unsigned char)s[b - 1]))
+            b--;
+        if (b > 0 && (s[b - 1] == '.' || s[b - 1] == ',' || ex_isalpha((unsigned char)s[b - 1])))
+            continue; /* "04.09.2023", "1,234,5", "A4.5" */
+        size_t e = i + 1;
+        while (e < n && ex_isdigit((unsigned char)s[e]))
+            e++;
+        if (e + 1 < n && (s[e] == '.' || s[e] == ',') && ex_isdigit((unsigned char)s[e + 1]))
+            continue; /* a date or a grouped number */
+        if (e - i - 1 > 2 && s[i] == ',')
+            continue; /* "1,234": a thousands group */
+        if (s[i] == ',')
+            comma++;
+        else
+            point++;
+    }
+    return comma > 0 && point == 0;
+}
+
+/* In a text with decimal commas, "739,386 mln dollars", "USD 1, 118 bln"
+ * and "378 886 mln dollars" are millions and billions with three decimals
+ * (the house style of some wires), not thousands of millions: the number
+ * at p read that way into *num. 0 if it is not that form. */
+static int ex_comma_decimal_scaled(const char *s, size_t n, size_t p, ex_number *num)
+{
+    size_t q = p;
+    while (q < n && ex_isdigit((unsigned char)s[q]))
+        q++;
+    size_t i1 = q - p;
+    if (i1 < 1 || i1 > 3)
+        return 0;
+    size_t d = q;
+    if (d < n && s[d] == ',')
+        d++;
+    if (d < n && s[d] == ' ')
+        d++;
+    if (d == q || d + 3 > n)
+        return 0;
+    for (size_t k = 0; k < 3; k++)
+        if (!ex_isdigit((unsigned char)s[d + k]))
+            return 0;
+    size_t e = d + 3;
+    if (e < n && ex_isdigit((unsigned char)s[e]))
+        return 0;
+    if (e + 1 < n && (s[e] == ',' || s[e] == '.') && ex_isdigit((unsigned char)s[e + 1]))
+        return 0;
+    size_t w = extract_skip_sp(s, n, e, 0);
+    if (!(extract_word(s, n, w, "mln") || extract_word(s, n, w, "bln") ||
+          extract_word(s, n, w, "million") || extract_word(s, n, w, "billion")))
+        return 0;
+    memset(num, 0, sizeof *num);
+    memcpy(num->digits, s + p, i1);
+    memcpy(num->digits + i1, s + d, 3);
+    num->digits[i1 + 3] = '\0';
+    num->ndigits = i1 + 3;
+    num->decimals = 3;
+    num->end = e;
+    num->ok = 1;
+    return 1;
+}
+
+/* 1 when "N times" at [p, after) is growth over a period before: a growth
+ * word before it ("a growth rate of", "increased", "grew") or a comparison
+ * with a time after it ("times more in comparison to", "times compared
+ * to", "times year-on-year"); not "3.8 times as much as" (a ratio of two
+ * sides). */
+static int ex_ratio_growth(const char *s, size_t n, size_t p, size_t after)
+{
+    size_t w0;
+    size_t we = extract_prev_word(s, n, p, &w0);
+    for (int it = 0; it < 4 && we > w0; it++) {
+        static const char *const up[] = {"increased", "grew",   "rose",  "growth", "increase",
+                                         "jumped",    "surged", "up",    "expanded", NULL};
+        for (int j = 0; up[j]; j++)
+            if (extract_word(s, n, w0, up[j]) == we - w0)
+                return 1;
+        static const char *const skip[] = {"of", "by", "rate", "a", "almost", "nearly",
+                                           "about", "over", "more", "than", "some", NULL};
+        int sk = 0;
+        for (int j = 0; skip[j]; j++)
+            if (extract_word(s, n, w0, skip[j]) == we - w0)
+                sk = 1;
+        if (!sk)
+            break;
+        we = extract_prev_word(s, n, w0, &w0);
+    }
+    size_t q = extract_skip_sp(s, n, after, 0);
+    size_t k;
+    if ((k = extract_word(s, n, q, "more")) || (k = extract_word(s, n, q, "higher")) ||
+        (k = extract_word(s, n, q, "larger")))
+        q = extract_skip_sp(s, n, q + k, 0);
+    return extract_word(s, n, q, "in comparison") || extract_word(s, n, q, "compared") ||
+           extract_word(s, n, q, "year-on-year") || extract_word(s, n, q, "against the same") ||
+           extract_word(s, n, q, "than in") || extract_word(s, n, q, "than the same") ||
+           extract_word(s, n, q, "over the same") || extract_word(s, n, q, "from the same");
+}
+
 /* After a number, a run of letters glued on it: skip the token. */
 static size_t ex_skip_token(const char *s, size_t n, size_t p)
 {
@@ -195,9 +303,11 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                prev != '~' && prev != 0xAB && prev != '*' && prev != ':' && prev != 0x2014 &&
                prev != 0xA5 && !(prev == '.' && pst >= 3 && memcmp(s + pst - 3, "NRs", 3) == 0)) {
         /* glued on a letter, '.', ')' ...: a footnote mark or part of a name;
-         * but "EUR5m" and "USD87.3bn" are money */
+         * but "EUR5m", "USD87.3bn", "SR15.6 billion", "Kes.52 billion" and
+         * "R16.1 billion" are money */
         char code[4];
-        if (!(pst >= 2 && extract_code_at(s, n, pst - 2, code) && pst - 2 + 3 == p))
+        if (!(pst >= 2 && extract_code_at(s, n, pst - 2, code) && pst - 2 + 3 == p) &&
+            extract_cur_before(s, n, p, code) == (size_t)-1)
             return ex_skip_token(s, n, p);
     }
     if (prev == ':') {
@@ -231,6 +341,11 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
         extract_number_parse_sp(s, n, p, &n2, 2);
         if (n2.ok && n2.end > num.end && extract_cur_before(s, n, p, c2) != (size_t)-1)
             num = n2;
+    }
+    if (sc->comma_decimal) {
+        ex_number n3;
+        if (ex_comma_decimal_scaled(s, n, p, &n3))
+            num = n3;
     }
     if (num.ok)
         ex_point_digits(s, n, num.end, &num); /* "27-point-three percent" */
@@ -548,6 +663,20 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
             }
         }
     }
+    int ratio_growth = 0;
+    if (!has_unit && !scaled && !sign) {
+        /* "a growth rate of 1.2 times compared to 2019", "2,1 times more in
+         * comparison to the same period of 2020": a ratio to the period
+         * before, growth of 20 % and 110 % */
+        size_t q = extract_skip_sp(s, n, e, 0);
+        size_t tk = extract_word(s, n, q, "times");
+        if (tk && ex_ratio_growth(s, n, p, q + tk)) {
+            memcpy(r.f.unit, "percent_change", 15);
+            has_unit = 1;
+            ratio_growth = 1;
+            r.end = q + tk;
+        }
+    }
     if (!has_unit) {
         /* a bare number: a year, a reference, or a count */
         if (sc->opt && sc->opt->no_counts)
@@ -599,6 +728,14 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
     if (extract_number_value(&num, exp10, 0, &r.f.value) != 0)
         return end > e ? end : e;
     r.f.precision = extract_precision(&num, exp10, scaled);
+    if (ratio_growth) {
+        if (r.f.value <= 1 || r.f.value > 1000)
+            return r.end;
+        /* to hundredths of a percent: 1.2 times is 20 %, not 19.999... */
+        double g = (r.f.value - 1) * 100;
+        r.f.value = (double)(long long)(g * 100 + 0.5) / 100;
+        r.f.precision *= 100;
+    }
     if (tail_precision > 0) {
         r.f.value += tail_value;
         r.f.precision = tail_precision;
@@ -1259,7 +1396,12 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
     }
     const char *rep = NULL, *par = NULL;
     int rep_first = 0; /* only the first country named: a weak guess */
-    if (w.pair || w.reporter[0]) {
+    if (!w.pair && w.between_a[0]) {
+        /* "Trade between Moscow and Ankara has continued to grow, with the
+         * volume of goods exported by Russia": the two sides named together */
+        rep = w.between_a;
+        par = w.between_b;
+    } else if (w.pair || w.reporter[0]) {
         rep = w.reporter;
         par = w.partner[0] ? w.partner : NULL;
     } else if (w.subject[0]) {
@@ -1268,9 +1410,13 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         rep = w.source;
     } else if (w.possessive[0]) {
         rep = w.possessive;
-    } else if (w.first[0]) {
+    } else if (w.first[0] && !(w.partner[0] && !strcmp(w.first, w.partner))) {
         rep = w.first;
         rep_first = 1;
+    } else if (w.partner[0]) {
+        /* "PH exports to Japan hit $884.95M": the one country named is the
+         * partner; the reporter is left to the data source */
+        par = w.partner;
     }
     if (w.source && rep && par && !strcmp(w.source, par)) {
         const char *t = rep;
@@ -1304,6 +1450,18 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         size_t pe = a;
         while (pe < n && pe < a + 1500 && !(s[pe] == '\n' && pe + 1 < n && s[pe + 1] == '\n'))
             pe++;
+        if (memchr(s + a, '\n', pe - a) == NULL && !memchr(s + a, '.', pe - a)) {
+            /* a title alone ("Monthly goods imports from China rise a record
+             * $430 million"): the paragraph under it names the source ("...,
+             * Stats NZ said today") */
+            size_t q = pe;
+            while (q < n && (s[q] == '\n' || s[q] == ' '))
+                q++;
+            pe = q;
+            while (pe < n && pe < q + 1500 &&
+                   !(s[pe] == '\n' && pe + 1 < n && s[pe + 1] == '\n'))
+                pe++;
+        }
         ex_raw fake2;
         memset(&fake2, 0, sizeof fake2);
         fake2.start = fake2.end = fake2.num_start = pe;
@@ -1342,9 +1500,12 @@ static void ex_same_period(const char *prev, int year, char *out, size_t size)
     char buf[40];
     snprintf(buf, sizeof buf, "%s", prev);
     for (size_t k = 0; buf[k]; k++) {
-        if ((k == 0 || buf[k - 1] == '/') && ex_period_year(buf + k) == y0) {
+        int yk = (k == 0 || buf[k - 1] == '/') ? ex_period_year(buf + k) : 0;
+        if (yk) {
+            /* every year moves by as much: 2018-07/2019-04 a year back is
+             * 2017-07/2018-04 */
             char y[12];
-            snprintf(y, sizeof y, "%04d", year % 10000);
+            snprintf(y, sizeof y, "%04d", (yk + year - y0) % 10000);
             memcpy(buf + k, y, 4);
         }
     }
@@ -1465,6 +1626,83 @@ static int ex_route_part(const char *s, size_t n, size_t a, size_t b, char *out,
         return 1;
     }
     return 0;
+}
+
+/* A part of a total named by the figure's parenthesis: "notably in the
+ * processing and manufacturing industry (40.6 billion USD, accounting for 64
+ * percent of the total)", "real estate (7 billion USD, accounting for 11.2
+ * percent)". The figure opens the parenthesis, a share follows it inside,
+ * and lowercase words (no country, no name) stand before it: the sector is
+ * the product, so the parts of one total are not two readings of one key. */
+static int ex_paren_part(const char *s, size_t n, size_t a, size_t start, size_t end, char *out,
+                         size_t size)
+{
+    size_t o = start;
+    while (o > a && s[o - 1] == ' ')
+        o--;
+    if (o <= a || s[o - 1] != '(')
+        return 0;
+    o--;
+    /* a share inside the same parenthesis */
+    int share = 0;
+    for (size_t q = end; q < n && q < end + 60 && s[q] != ')' && s[q] != '\n'; q++)
+        if ((q == end || !ex_isalpha((unsigned char)s[q - 1])) &&
+            (extract_word(s, n, q, "accounting for") || extract_word(s, n, q, "percent") ||
+             extract_word(s, n, q, "per cent") || s[q] == '%'))
+            share = 1;
+    if (!share)
+        return 0;
+    size_t e = o;
+    while (e > a && s[e - 1] == ' ')
+        e--;
+    size_t b0 = e;
+    while (b0 > a && b0 + 90 > e && s[b0 - 1] != ';' && s[b0 - 1] != ':' && s[b0 - 1] != '(' &&
+           s[b0 - 1] != ')' && s[b0 - 1] != '.')
+        b0--;
+    /* past the last "in the", "in", "notably", "and", "such as" */
+    size_t q0 = b0;
+    for (size_t q = b0; q < e; q++) {
+        if (q > b0 && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        size_t k;
+        if ((k = extract_word(s, n, q, "in the")) || (k = extract_word(s, n, q, "in")) ||
+            (k = extract_word(s, n, q, "notably")) || (k = extract_word(s, n, q, "such as")) ||
+            (k = extract_word(s, n, q, "including")))
+            q0 = q + k;
+    }
+    q0 = extract_skip_sp(s, n, q0, 0);
+    size_t k = extract_word(s, n, q0, "and");
+    if (k)
+        q0 = extract_skip_sp(s, n, q0 + k, 0);
+    if (q0 >= e || !(s[q0] >= 'a' && s[q0] <= 'z'))
+        return 0;
+    for (size_t q = q0; q < e; q++)
+        if (!((s[q] >= 'a' && s[q] <= 'z') || s[q] == ' ' || s[q] == ',' || s[q] == '-'))
+            return 0;
+    size_t len = e - q0;
+    if (len >= size) {
+        len = size - 1;
+        while (len > 0 && s[q0 + len] != ' ')
+            len--;
+        /* cut at a word, not after "of" or "and" */
+        for (int it = 0; it < 3 && len > 0; it++) {
+            while (len > 0 && (s[q0 + len - 1] == ',' || s[q0 + len - 1] == ' '))
+                len--;
+            size_t w0 = len;
+            while (w0 > 0 && s[q0 + w0 - 1] != ' ')
+                w0--;
+            if ((len - w0 == 2 && !strncmp(s + q0 + w0, "of", 2)) ||
+                (len - w0 == 3 && !strncmp(s + q0 + w0, "and", 3)) ||
+                (len - w0 == 3 && !strncmp(s + q0 + w0, "the", 3)))
+                len = w0;
+            else
+                break;
+        }
+    }
+    if (len < 3)
+        return 0;
+    snprintf(out, size, "%.*s", (int)len, s + q0);
+    return 1;
 }
 
 /* 1 when s[a..b) names a port ("the Port of Antwerp-Bruges", "Rotterdam
@@ -1680,6 +1918,46 @@ static int ex_since_independence(const char *s, size_t n, size_t a, size_t b, co
     return 0;
 }
 
+/* Is "than" at p a bound ("more than $12.4 billion", "less than"), not a
+ * comparison with another figure ("higher than the $8.1 billion")? */
+static int ex_bound_than(const char *s, size_t n, size_t p)
+{
+    size_t w0;
+    size_t we = extract_prev_word(s, n, p, &w0);
+    static const char *const bound[] = {"more",   "less", "fewer", "greater",
+                                        "rather", "over", "under", NULL};
+    for (size_t j = 0; we > w0 && bound[j]; j++)
+        if (extract_word(s, n, w0, bound[j]) == we - w0)
+            return 1;
+    return 0;
+}
+
+/* Do a comparison word and a figure stand in s[from, to) before a time at to: "5.8%
+ * higher than the R130.6 billion in February 2022", "increased 10.7% from
+ * R139.4 billion in January"? Then the time is the base's, not the figure's
+ * (but "rose 14% from $10bn to $12bn in 2023" is the figure's, and "from
+ * January through October" is the time itself). */
+static int ex_compared_before(const char *s, size_t n, size_t from, size_t to)
+{
+    int cmp = 0, figure = 0; /* a comparison word, then the figure compared with */
+    for (size_t q = from; q < to; q++) {
+        if (cmp && ex_isdigit((unsigned char)s[q]))
+            figure = 1;
+        if (q > from && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        size_t kq = extract_word(s, n, q, "than");
+        if (kq && ex_bound_than(s, n, q))
+            kq = 0;
+        if (!kq && (kq = extract_word(s, n, q, "from")) && extract_skip_sp(s, n, q + kq, 1) == to)
+            kq = 0;
+        if (kq || extract_word(s, n, q, "compared") || extract_word(s, n, q, "against"))
+            cmp = 1, figure = 0;
+        else if (cmp && extract_word(s, n, q, "to"))
+            cmp = figure = 0;
+    }
+    return cmp && figure;
+}
+
 /* The second pass: sentence, qualifier, period, reporter, partner, flow. */
 static int ex_finish(ex_state *st)
 {
@@ -1698,6 +1976,8 @@ static int ex_finish(ex_state *st)
         ex_doc_date(sc, &doc);
     }
     ex_doc_sides(sc, &doc);
+    doc.fiscal = extract_fiscal_start(s, n, doc.reporter);
+    const ex_clock clock = {doc.year, doc.month, doc.fiscal};
     snprintf(sc->doc_reporter, sizeof sc->doc_reporter, "%s", doc.reporter);
     snprintf(sc->doc_partner, sizeof sc->doc_partner, "%s", doc.partner);
     {
@@ -1761,6 +2041,8 @@ static int ex_finish(ex_state *st)
         }
         size_t a, b;
         int ctx_year = last ? ex_period_year(last->period) : 0;
+        if (last && doc.year && strstr(last->note, "period from the document's date"))
+            ctx_year = 0; /* a year guessed from the date is no context: the date's own year */
         if (!ctx_year && !doc.year)
             ctx_year = doc.text_year;
         if (r->start >= sent_a && r->end <= sent_b) {
@@ -1770,8 +2052,7 @@ static int ex_finish(ex_state *st)
             extract_sentence(sc, r->start, &a, &b);
             if (b < r->end)
                 b = r->end;
-            nt = extract_times(s, n, a, b, times, sizeof times / sizeof times[0], doc.year,
-                               ctx_year);
+            nt = extract_times(s, n, a, b, times, sizeof times / sizeof times[0], &clock, ctx_year);
             if (doc.date_line) {
                 /* the date line is the document's date, not a figure's period */
                 size_t k = 0;
@@ -2002,6 +2283,7 @@ static int ex_finish(ex_state *st)
                 if (s[q2] == ',' || s[q2] == ';')
                     in_paren_of_prev = 0;
         }
+        ex_time *cmp_after = NULL; /* the base's time after the figure */
         int to_before = 0; /* "from 61 bn in 2010 to 79 bn in the same period of 2011" */
         int picked_after = 0;
         {
@@ -2009,9 +2291,23 @@ static int ex_finish(ex_state *st)
             size_t ve = extract_prev_word(s, n, r->start, &v0);
             to_before = ve > v0 && extract_word(s, n, v0, "to") == ve - v0 && prev &&
                         same_sentence && prev->period[0];
+            /* "$460 million ... against $277 million in the corresponding
+             * period last fiscal", "The deficit was $993m in the same period
+             * of the last fiscal year": the base period is the figure's own */
+            size_t q = extract_skip_sp(s, n, r->end, 1), k;
+            if (!to_before && prev && prev->period[0] && strncmp(r->f.unit, "percent", 7) &&
+                ((k = extract_word(s, n, q, "in")) || (k = extract_word(s, n, q, "during")) ||
+                 (k = extract_word(s, n, q, "for")))) {
+                q = extract_skip_sp(s, n, q + k, 1);
+                to_before = extract_word(s, n, q, "the same period") ||
+                            extract_word(s, n, q, "the corresponding period") ||
+                            extract_word(s, n, q, "the same months") ||
+                            extract_word(s, n, q, "the same quarter");
+            }
         }
         for (size_t t = 0; t < nt && !pick; t++) {
-            if ((times[t].base && !(to_before && times[t].same)) || times[t].paren != fp ||
+            if ((times[t].base && !(to_before && times[t].same) && !times[t].cmp) ||
+                times[t].paren != fp ||
                 !(times[t].a >= r->end && times[t].a < next && times[t].a < r->end + 70))
                 continue;
             /* right after the figure, in the same clause */
@@ -2031,6 +2327,10 @@ static int ex_finish(ex_state *st)
                 }
                 if (s[q] == ',' || s[q] == ';' || s[q] == '(' || s[q] == ':')
                     clause = 0;
+            }
+            if (clause && ex_compared_before(s, n, r->end, times[t].a)) {
+                cmp_after = &times[t];
+                clause = 0;
             }
             if (clause) {
                 pick = &times[t];
@@ -2061,8 +2361,40 @@ static int ex_finish(ex_state *st)
             if (times[t - 1].b <= r->start && !times[t - 1].base && times[t - 1].paren == fp)
                 pick = &times[t - 1];
         for (size_t t = 0; t < nt && !pick && fp == (size_t)-1; t++)
-            if (times[t].a >= r->end && !times[t].base && times[t].paren == (size_t)-1)
+            if (times[t].a >= r->end && !times[t].base && times[t].paren == (size_t)-1) {
+                if (ex_compared_before(s, n, r->end, times[t].a)) {
+                    if (!cmp_after)
+                        cmp_after = &times[t];
+                    continue;
+                }
                 pick = &times[t];
+            }
+        if (!pick && prev && same_sentence && fp == (size_t)-1) {
+            /* "rose by 6.2% from February 2023's exports of $8.9 billion":
+             * the figure compared with is of the base's time */
+            for (size_t t = nt; t > 0 && !pick; t--) {
+                const ex_time *bt = &times[t - 1];
+                if (bt->b > r->start)
+                    continue;
+                if (!bt->base || bt->same || bt->paren != (size_t)-1 || r->start - bt->b > 40 ||
+                    bt->a < st->raw[i - 1].end)
+                    break;
+                /* only a possessive: "February 2023's exports of" */
+                int plain =
+                    bt->b + 2 < n && (s[bt->b] == '\'' || ((unsigned char)s[bt->b] == 0xE2 &&
+                                                           (unsigned char)s[bt->b + 1] == 0x80 &&
+                                                           (unsigned char)s[bt->b + 2] == 0x99));
+                for (size_t q = bt->b; q < r->start && plain; q++)
+                    if (s[q] == ',' || s[q] == ';' || s[q] == '(' ||
+                        (!ex_isalpha((unsigned char)s[q - 1]) && extract_word(s, n, q, "to")))
+                        plain = 0;
+                if (plain) {
+                    pick = bt;
+                    ex_note_add(note, sizeof note, "period: the time of the base it is");
+                }
+                break;
+            }
+        }
         if (!pick && fp != (size_t)-1 && !in_paren_of_prev) {
             /* "In 2022, China was ... (9.0 %)": the sentence's time outside */
             for (size_t t = nt; t > 0 && !pick; t--)
@@ -2075,7 +2407,10 @@ static int ex_finish(ex_state *st)
              * year after the base */
             size_t nb = 0;
             for (size_t t = 0; t < nt; t++)
-                if (times[t].base && strlen(times[t].text) == 4 && !times[t].same) {
+                if ((times[t].base || &times[t] == cmp_after) &&
+                    (strlen(times[t].text) == 4 ||
+                     (strlen(times[t].text) == 7 && times[t].text[4] == '-')) &&
+                    !times[t].same) {
                     base_only = &times[t];
                     nb++;
                 } else if (!times[t].base) {
@@ -2084,10 +2419,19 @@ static int ex_finish(ex_state *st)
             if (nb != 1)
                 base_only = NULL;
         }
+        if (cmp_after) {
+            /* the next figures of the sentence do not take it either, but the
+             * figure compared with, right before it, does */
+            cmp_after->base = 1;
+            cmp_after->cmp = 1;
+        }
         int period_from = 0; /* 1: the figure before, 2: the document's date */
         if (pick && pick->base && pick->same && prev) {
-            ex_same_period(prev->period, ex_period_year(pick->text), r->f.period,
-                           sizeof r->f.period);
+            /* "the same period last year": a year before the figure's own
+             * period (a fiscal one too), not before the document's date */
+            int py = ex_period_year(prev->period);
+            ex_same_period(prev->period, pick->ago && py ? py - 1 : ex_period_year(pick->text),
+                           r->f.period, sizeof r->f.period);
         } else if (pick && pick->carry) {
             if (prev && (main_period[0] || prev->period[0])) {
                 snprintf(r->f.period, sizeof r->f.period, "%s",
@@ -2101,10 +2445,13 @@ static int ex_finish(ex_state *st)
         } else if (in_paren_of_prev && prev) {
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
         } else if (base_only && !(prev && prev->period[0])) {
+            /* "a 7.95% increase from February 2022's export flows": a year
+             * after a month too */
             int y = ex_period_year(base_only->text);
-            snprintf(r->f.period, sizeof r->f.period, "%04d", (y + 1) % 10000);
+            snprintf(r->f.period, sizeof r->f.period, "%04d%s", (y + 1) % 10000,
+                     base_only->text + 4);
             char t[80];
-            snprintf(t, sizeof t, "period: the year after the base %04d", y % 10000);
+            snprintf(t, sizeof t, "period: a year after the base %s", base_only->text);
             ex_note_add(note, sizeof note, t);
         } else if (prev && same_sentence && prev->period[0] &&
                    !strcmp(prev->qualifier, "projection") && !r->f.qualifier[0]) {
@@ -2260,7 +2607,11 @@ static int ex_finish(ex_state *st)
         if (same_sentence && prev && prev->period[0] && ex_period_year(prev->period)) {
             /* "USD 41.7 million in 2019, compared with USD 29.9 mln a year
              * earlier": the year before the figure before */
-            size_t q = extract_skip_sp(s, n, r->end, 1);
+            size_t q = extract_skip_sp(s, n, r->end, 1), k;
+            if ((k = extract_word(s, n, q, "recorded")) ||
+                (k = extract_word(s, n, q, "registered")) ||
+                (k = extract_word(s, n, q, "reported")))
+                q = extract_skip_sp(s, n, q + k, 1); /* "from $1,244m recorded a year ago" */
             if (extract_word(s, n, q, "a year earlier") || extract_word(s, n, q, "a year before") ||
                 extract_word(s, n, q, "the year before") || extract_word(s, n, q, "a year ago") ||
                 extract_word(s, n, q, "in the previous year") ||
@@ -2378,7 +2729,7 @@ static int ex_finish(ex_state *st)
             if (lo4 < last_end)
                 lo4 = last_end;
             ex_time bt[16];
-            size_t nb = lo4 < a ? extract_times(s, n, lo4, a, bt, 16, doc.year, ctx_year) : 0;
+            size_t nb = lo4 < a ? extract_times(s, n, lo4, a, bt, 16, &clock, ctx_year) : 0;
             for (size_t t = nb; t > 0; t--) {
                 unsigned long tl, tc;
                 extract_position(sc, bt[t - 1].a, &tl, &tc);
@@ -2608,7 +2959,32 @@ static int ex_finish(ex_state *st)
                 else if (extract_word(s, n, q2, "services") && !tr)
                     snprintf(r->f.product, sizeof r->f.product, "services");
             }
+            if (w.goods && (!strcmp(r->f.flow, "export") || !strcmp(r->f.flow, "import")))
+                snprintf(r->f.product, sizeof r->f.product, "goods");
+            if (!strcmp(r->f.flow, "aid")) {
+                /* "and concessional loan assistance of up to the amount of
+                 * fifteen billion ... yen": a loan, lent beside the grant of
+                 * the same sentence, not a second reading of it */
+                size_t lo2 = r->start > a + 160 ? r->start - 160 : a;
+                for (size_t p2 = r->start; p2 > lo2; p2--) {
+                    size_t w0 = p2 - 1;
+                    if (w0 > a && ex_isalpha((unsigned char)s[w0 - 1]))
+                        continue;
+                    if (extract_word(s, n, w0, "grant") || extract_word(s, n, w0, "grants"))
+                        break; /* the nearer kind word wins */
+                    if (extract_word(s, n, w0, "loan") || extract_word(s, n, w0, "loans") ||
+                        extract_word(s, n, w0, "credit")) {
+                        snprintf(r->f.product, sizeof r->f.product, "loan");
+                        break;
+                    }
+                }
+            }
             char part[32];
+            if (!r->f.product[0] &&
+                ex_paren_part(s, n, a, r->start, r->end, part, sizeof part)) {
+                snprintf(r->f.product, sizeof r->f.product, "%s", part);
+                ex_note_add(note, sizeof note, "product: the part of a total before the figure");
+            }
             if (!r->f.product[0] && ex_route_part(s, n, a, b, part, sizeof part)) {
                 snprintf(r->f.product, sizeof r->f.product, "%s", part);
                 ex_note_add(note, sizeof note, "product: the route this part of a total took");
@@ -2643,7 +3019,37 @@ static int ex_finish(ex_state *st)
         if (!r->f.product[0] && prev && prev->product[0] &&
             (inherit || in_paren_of_prev || worth || ex_refers_back(s, n, a, r->start, prev)))
             snprintf(r->f.product, sizeof r->f.product, "%s", prev->product);
-        if (strstr(r->f.flow, "_stock") && doc.year && (!r->f.period[0] || period_from == 1)) {
+        const trade_figure *stock_before = NULL;
+        unsigned long fig_line, fig_col;
+        extract_position(sc, r->start, &fig_line, &fig_col);
+        int stock_kind = trade_unit_is_currency(r->f.unit) || !strcmp(r->f.unit, "percent");
+        for (size_t j = sc->out->n; j > 0 && stock_kind && strstr(r->f.flow, "_stock") &&
+                                    period_from == 1 && !stock_before;
+             j--) {
+            /* the last amount of a stock a few lines before, at a date (a
+             * month, or a year when the document has no date of its own) */
+            const trade_figure *o = &sc->out->items[j - 1];
+            if (o->line + 5 < fig_line)
+                break;
+            if (strstr(o->flow, "_stock") && o->period[0] && !strchr(o->period, '/') &&
+                !o->table[0] && trade_unit_is_currency(o->unit))
+                stock_before = !doc.year || strlen(o->period) == 7 ? o : NULL;
+            if (strstr(o->flow, "_stock") && trade_unit_is_currency(o->unit))
+                break; /* a stock of another date rests on the document's */
+        }
+        if (stock_before) {
+            /* "As of April 20, 2021, Japan has ... a total registered capital
+             * of 62.9 billion USD. In the first 4 months of 2021, ... . (40.6
+             * billion USD, accounting for 64 percent of the total registered
+             * capital)": a stock with no time of its own is at the date of the
+             * stock before, not over the months of the flow before */
+            snprintf(r->f.period, sizeof r->f.period, "%s", stock_before->period);
+            ex_note_drop(note, "period from");
+            char t[80];
+            snprintf(t, sizeof t, "period from line %lu (the stock before)", stock_before->line);
+            ex_note_add(note, sizeof note, t);
+        } else if (strstr(r->f.flow, "_stock") && doc.year &&
+                   (!r->f.period[0] || period_from == 1)) {
             /* a stock with no time of its own ("since 2010 ... have invested"):
              * as of the document's date */
             int since = period_from == 1;
@@ -2665,9 +3071,8 @@ static int ex_finish(ex_state *st)
                         "period from the document's date: since independence (1991) to it");
         } else if (r->f.flow[0] && !strstr(r->f.flow, "_stock") && doc.year && !pick &&
                    !in_paren_of_prev && strcmp(r->f.qualifier, "projection") &&
-                   (!r->f.period[0] ||
-                    (period_from == 1 && prev && strstr(prev->flow, "_stock") &&
-                     strstr(prev->note, "a stock as of the document's date")))) {
+                   (!r->f.period[0] || (period_from == 1 && prev && strstr(prev->flow, "_stock") &&
+                                        strstr(prev->note, "a stock as of the document's date")))) {
             /* "with bilateral trade worth $24 billion" in a dated text, no year
              * of its own (or only a stock's as-of date before it): the last
              * full year before the date */
@@ -2815,7 +3220,11 @@ static int ex_finish(ex_state *st)
                     break;
                 if (extract_word(s, n, v0, "compared") == ve - v0 ||
                     extract_word(s, n, v0, "against") == ve - v0 ||
-                    extract_word(s, n, v0, "versus") == ve - v0) {
+                    extract_word(s, n, v0, "versus") == ve - v0 ||
+                    (extract_word(s, n, v0, "than") == ve - v0 && !ex_bound_than(s, n, v0)) ||
+                    (it == 0 && extract_word(s, n, v0, "from") == ve - v0)) {
+                    /* "increased 10.7% from R139.4 billion in January": the
+                     * base does not set the period carried on */
                     compared = 1;
                     break;
                 }
@@ -2870,6 +3279,7 @@ int trade_extract_text(const char *text, size_t len, const trade_extract_options
     sc.n = len;
     sc.out = l;
     sc.opt = opt;
+    sc.comma_decimal = ex_comma_decimal_text(sc.s, sc.n);
     size_t nl = 1;
     for (size_t i = 0; i < len; i++)
         if (text[i] == '\n')

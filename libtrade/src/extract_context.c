@@ -374,7 +374,74 @@ static const ex_country ex_countries[] = {{"European Union", "EUU"},
                                           {"USAID", "USA"},
                                           {"U.K.", "GBR"},
                                           {"Luxembourgian", "LUX"},
+                                          /* the names of UN and government
+                                           * pages ("investing in Viet Nam",
+                                           * "after the Republic of Korea") */
+                                          {"Viet Nam", "VNM"},
+                                          {"Republic of Korea", "KOR"},
+                                          {"Korea, Republic of", "KOR"},
+                                          {"Lao PDR", "LAO"},
+                                          {"Republic of Moldova", "MDA"},
+                                          {"Kingdom of the Netherlands", "NLD"},
                                           {NULL, NULL}};
+
+const char *extract_office_at(const char *s, size_t n, size_t p, size_t *len)
+{
+    static const struct {
+        const char *name, *code;
+    } offices[] = {{"CBS", "NLD"},
+                   {"Statistics Netherlands", "NLD"},
+                   {"De Nederlandsche Bank", "NLD"},
+                   {"ONS", "GBR"},
+                   {"Office for National Statistics", "GBR"},
+                   {"HMRC", "GBR"},
+                   {"Destatis", "DEU"},
+                   {"INSEE", "FRA"},
+                   {"Istat", "ITA"},
+                   {"ISTAT", "ITA"},
+                   {"Statbel", "BEL"},
+                   {"NBB", "BEL"},
+                   {"National Bank of Belgium", "BEL"},
+                   {"Geostat", "GEO"},
+                   {"GeoStat", "GEO"},
+                   {"Belstat", "BLR"},
+                   {"Turkstat", "TUR"},
+                   {"TurkStat", "TUR"},
+                   {"TUIK", "TUR"},
+                   {"Rosstat", "RUS"},
+                   {"SSB", "NOR"},
+                   {"Statistics Norway", "NOR"},
+                   {"KSH", "HUN"},
+                   {"CSO", "IRL"},
+                   {"Central Statistics Office", "IRL"},
+                   {"ABS", "AUS"},
+                   {"Statistics Canada", "CAN"},
+                   {"Census Bureau", "USA"},
+                   {"BEA", "USA"},
+                   {"Statistics Sweden", "SWE"},
+                   {"Statistics Denmark", "DNK"},
+                   {"Statistics Finland", "FIN"},
+                   {"Statistics Austria", "AUT"},
+                   {"Stats NZ", "NZL"},
+                   {"Statistics New Zealand", "NZL"},
+                   {"SARS", "ZAF"},
+                   {"South African Revenue Service", "ZAF"},
+                   {"Stats SA", "ZAF"},
+                   {"Philippine Statistics Authority", "PHL"},
+                   {"GASTAT", "SAU"},
+                   {"GaStat", "SAU"}};
+    if (p > 0 && ex_isalpha((unsigned char)s[p - 1]))
+        return NULL;
+    for (size_t k = 0; k < sizeof offices / sizeof offices[0]; k++) {
+        size_t l = strlen(offices[k].name);
+        if (p + l <= n && memcmp(s + p, offices[k].name, l) == 0 &&
+            (p + l == n || !ex_isalpha((unsigned char)s[p + l]))) {
+            *len = l;
+            return offices[k].code;
+        }
+    }
+    return NULL;
+}
 
 const char *extract_own_dollar(const char *country)
 {
@@ -469,6 +536,178 @@ int extract_year_at(const char *s, size_t n, size_t p, int *year)
         return 0;
     *year = y;
     return 1;
+}
+
+/* ---------- fiscal years ---------- */
+
+/* "fiscal year", "financial year", "fiscal" at p: its length, else 0. */
+static size_t ex_fiscal_noun(const char *s, size_t n, size_t p)
+{
+    size_t k;
+    if ((k = extract_word(s, n, p, "fiscal year")) ||
+        (k = extract_word(s, n, p, "financial year")) || (k = extract_word(s, n, p, "fiscal")))
+        return k;
+    return 0;
+}
+
+/* "FY19", "FY 2019", "FY2019" at p: the year it ends in (its length in
+ * *len), else 0. */
+static int ex_fy_at(const char *s, size_t n, size_t p, size_t *len)
+{
+    if (p + 4 > n || s[p] != 'F' || s[p + 1] != 'Y' ||
+        (p > 0 && (ex_isalpha((unsigned char)s[p - 1]) || ex_isdigit((unsigned char)s[p - 1]))))
+        return 0;
+    size_t d = s[p + 2] == ' ' ? p + 3 : p + 2, d1 = d;
+    while (d1 < n && ex_isdigit((unsigned char)s[d1]))
+        d1++;
+    if (d1 < n && (ex_isalpha((unsigned char)s[d1]) ||
+                   (s[d1] == '.' && d1 + 1 < n && ex_isdigit((unsigned char)s[d1 + 1]))))
+        return 0;
+    int y = 0;
+    for (size_t q = d; q < d1; q++)
+        y = y * 10 + (s[q] - '0');
+    if (d1 - d == 2)
+        y += 2000;
+    else if (d1 - d != 4 || y < 1900 || y > 2100)
+        return 0;
+    *len = d1 - p;
+    return y;
+}
+
+/* "M1-M2", "M1 YYYY-M2 YYYY", "M1 to M2" at p: the first month, the last
+ * in *m2; else 0. */
+static int ex_month_span_at(const char *s, size_t n, size_t p, int *m2)
+{
+    size_t l;
+    int m1 = extract_is_month(s, n, p, &l);
+    if (!m1 || (p > 0 && ex_isalpha((unsigned char)s[p - 1])))
+        return 0;
+    size_t q = extract_skip_sp(s, n, p + l, 0);
+    int y;
+    if (extract_year_at(s, n, q, &y))
+        q = extract_skip_sp(s, n, q + 4, 0);
+    if (q < n && s[q] == '-')
+        q++;
+    else if (q + 3 <= n && (unsigned char)s[q] == 0xE2 && (unsigned char)s[q + 1] == 0x80 &&
+             ((unsigned char)s[q + 2] == 0x93 || (unsigned char)s[q + 2] == 0x94))
+        q += 3;
+    else if (extract_word(s, n, q, "to"))
+        q += 2;
+    else
+        return 0;
+    *m2 = extract_is_month(s, n, extract_skip_sp(s, n, q, 0), &l);
+    return *m2 && *m2 != m1 ? m1 : 0;
+}
+
+int extract_fiscal_start(const char *s, size_t n, const char *reporter)
+{
+    int named = 0;
+    const char *adjective = NULL; /* "the last Indian financial year" */
+    for (size_t p = 0; p < n; p++) {
+        size_t k, w0;
+        if (!extract_word_start(s, p))
+            continue;
+        int fy = ex_fy_at(s, n, p, &k) != 0;
+        if (!fy && !ex_fiscal_noun(s, n, p))
+            continue;
+        named = 1;
+        size_t we = extract_prev_word(s, n, p, &w0);
+        if (!fy && !adjective && we > w0)
+            adjective = extract_country_at(s, n, w0, &k);
+    }
+    if (!named)
+        return 0;
+    /* the months the text itself gives: "April-March" (a whole year),
+     * "July-April" (over the turn of the year: the months of a fiscal year
+     * so far), "April-December 2012 against ... last fiscal" */
+    int wrap = 0, in_fiscal = 0;
+    size_t line = 0;
+    for (size_t p = 0; p < n; p++) {
+        if (s[p] == '\n')
+            line = p + 1;
+        int m2, m1 = ex_month_span_at(s, n, p, &m2);
+        if (!m1)
+            continue;
+        if (m2 == (m1 + 10) % 12 + 1)
+            return m1;
+        if (m2 < m1 && !wrap)
+            wrap = m1;
+        if (m2 > m1 && m1 > 1 && !in_fiscal) {
+            size_t e = p;
+            while (e < n && s[e] != '\n')
+                e++;
+            for (size_t q = line; q < e && !in_fiscal; q++)
+                if (extract_word_start(s, q) && ex_fiscal_noun(s, n, q))
+                    in_fiscal = m1;
+        }
+    }
+    if (wrap)
+        return wrap;
+    if (in_fiscal)
+        return in_fiscal;
+    /* else the year of the country named with it ("the Indian financial
+     * year") or of the document's reporter: only countries whose fiscal
+     * year is named by the year it ends in (Japan names its by the year it
+     * begins in and is left out) */
+    static const struct {
+        const char *code;
+        int start;
+    } starts[] = {{"IND", 4}, {"PAK", 7}, {"BGD", 7}, {"NPL", 7}, {"AUS", 7}, {"EGY", 7}};
+    const char *who = adjective ? adjective : reporter;
+    for (size_t i = 0; who && i < sizeof starts / sizeof starts[0]; i++)
+        if (!strcmp(who, starts[i].code))
+            return starts[i].start;
+    return 0;
+}
+
+/* The months of the fiscal year that begins in month f of year y0: whole
+ * (months 12) or its first months. */
+static void ex_fiscal_text(char *out, size_t size, int y0, int f, int months)
+{
+    int first = y0 * 12 + f - 1, last = first + months - 1;
+    if (months == 1)
+        snprintf(out, size, "%04d-%02d", (first / 12) % 10000, first % 12 + 1);
+    else
+        snprintf(out, size, "%04d-%02d/%04d-%02d", (first / 12) % 10000, first % 12 + 1,
+                 (last / 12) % 10000, last % 12 + 1);
+}
+
+/* The year in which the fiscal year of the document's date begins. */
+static int ex_fiscal_now(const ex_clock *c)
+{
+    return c->month && c->month >= c->fiscal ? c->year : c->year - 1;
+}
+
+/* "this fiscal year", "the current financial year", "last fiscal", "the
+ * last Indian financial year" at p: 1 this, 2 the one before (length in
+ * *len), else 0. */
+static int ex_fiscal_phrase(const char *s, size_t n, size_t p, size_t *len)
+{
+    static const struct {
+        const char *w;
+        int which;
+    } lead[] = {{"the current", 1},  {"this", 1}, {"current", 1},  {"the last", 2},
+                {"the previous", 2}, {"last", 2}, {"previous", 2}, {"the past", 2}};
+    for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++) {
+        size_t k = extract_word(s, n, p, lead[i].w);
+        if (!k)
+            continue;
+        size_t q = extract_skip_sp(s, n, p + k, 1);
+        size_t f = ex_fiscal_noun(s, n, q);
+        if (!f && q < n && ex_isupper((unsigned char)s[q])) {
+            size_t e = q;
+            while (e < n && ex_isalpha((unsigned char)s[e]))
+                e++;
+            size_t q2 = extract_skip_sp(s, n, e, 1);
+            if ((f = ex_fiscal_noun(s, n, q2)) != 0)
+                q = q2;
+        }
+        if (f) {
+            *len = q + f - p;
+            return lead[i].which;
+        }
+    }
+    return 0;
 }
 
 static int ex_isalnum_byte(char c)
@@ -650,8 +889,9 @@ static void ex_months_text(char *out, size_t size, int y, int months)
  * "the first nine months of this year", "January-August", "from January
  * to July", "Q1", "10M2022", "in the period" (carried). */
 static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_time *t, size_t nt,
-                             size_t max, int doc_year, int ctx_year)
+                             size_t max, const ex_clock *clock, int ctx_year)
 {
+    int doc_year = clock->year;
     int cy = ctx_year ? ctx_year : doc_year;
     for (size_t p = a; p < b && nt < max; p++) {
         if (p > a && (ex_isalpha((unsigned char)s[p - 1]) || ex_isdigit((unsigned char)s[p - 1])))
@@ -667,9 +907,49 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
         e.a = p;
         size_t k;
         int y = 0;
-        if (((k = extract_word(s, n, p, "this year")) || (k = extract_word(s, n, p, "the year")) ||
-             (k = extract_word(s, n, p, "the current year"))) &&
-            doc_year) {
+        int fw, fy_end;
+        if (clock->fiscal > 1 && doc_year && (fw = ex_fiscal_phrase(s, n, p, &k)) != 0) {
+            /* "the first 10 months of this fiscal year", "the same period
+             * in last fiscal year", "the last Indian financial year": the
+             * fiscal year of the document's date, or the one before */
+            int f = clock->fiscal, y0 = ex_fiscal_now(clock) - (fw == 2);
+            e.b = p + k;
+            ex_fiscal_text(e.text, sizeof e.text, y0, f, 12);
+            size_t w0, m0, a0;
+            if (ex_prev_is(s, n, p, "of", &w0) || ex_prev_is(s, n, p, "in", &w0)) {
+                size_t me = extract_prev_word(s, n, w0, &m0);
+                int first;
+                if (me > m0 && (extract_word(s, n, m0, "months") == me - m0 ||
+                                extract_word(s, n, m0, "month") == me - m0)) {
+                    int months = ex_months_count(s, n, m0, &a0, &first);
+                    if (months && first) {
+                        ex_fiscal_text(e.text, sizeof e.text, y0, f, months);
+                        e.a = a0;
+                    }
+                } else if (me > m0 && extract_word(s, n, m0, "half") == me - m0 &&
+                           ex_prev_is(s, n, m0, "first", &a0)) {
+                    ex_fiscal_text(e.text, sizeof e.text, y0, f, 6);
+                    e.a = a0;
+                }
+            }
+            if (fw == 2) {
+                int same;
+                e.base = ex_base_before(s, n, e.a, &same);
+                e.same = same;
+                if ((ex_prev_is(s, n, p, "of", &w0) || ex_prev_is(s, n, p, "over", &w0) ||
+                     ex_prev_is(s, n, p, "in", &w0)) &&
+                    ex_prev_is(s, n, w0, "period", NULL))
+                    e.base = e.same = 1;
+                e.ago = 1;
+            }
+        } else if (clock->fiscal > 1 && (fy_end = ex_fy_at(s, n, p, &k)) != 0) {
+            /* "FY19": the fiscal year that ends in 2019 */
+            e.b = p + k;
+            ex_fiscal_text(e.text, sizeof e.text, fy_end - 1, clock->fiscal, 12);
+        } else if (((k = extract_word(s, n, p, "this year")) ||
+                    (k = extract_word(s, n, p, "the year")) ||
+                    (k = extract_word(s, n, p, "the current year"))) &&
+                   doc_year) {
             y = doc_year;
             if (extract_word(s, n, p, "the year") && !doc_year)
                 continue;
@@ -770,6 +1050,11 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                 ex_prev_is(s, n, w0, "period", NULL))
                 e.base = e.same = 1;
             snprintf(e.text, sizeof e.text, "%04d", doc_year - 1);
+            e.ago = 1;
+            if (clock->fiscal > 1 && !e.same && extract_word(s, n, p, "last year"))
+                /* "grew 21% to $2.4 billion last year" in a text that counts
+                 * in fiscal years: the last whole fiscal year */
+                ex_fiscal_text(e.text, sizeof e.text, ex_fiscal_now(clock) - 1, clock->fiscal, 12);
         } else if ((k = extract_word(s, n, p, "the reporting period")) ||
                    (k = extract_word(s, n, p, "the reported period")) ||
                    (k = extract_word(s, n, p, "the period")) ||
@@ -871,6 +1156,52 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             int m1 = extract_is_month(s, n, p, &ml);
             if (!m1 || !cy)
                 continue;
+            {
+                /* "in July last year", "from April last year to March this
+                 * year": months of the years before and of the document's */
+                size_t q0 = extract_skip_sp(s, n, p + ml, 1), k1 = 0;
+                int y1 = 0;
+                if ((k1 = extract_word(s, n, q0, "of")) != 0)
+                    q0 = extract_skip_sp(s, n, q0 + k1, 1);
+                if (doc_year && (k1 = extract_word(s, n, q0, "last year")))
+                    y1 = doc_year - 1;
+                else if (doc_year && (k1 = extract_word(s, n, q0, "this year")))
+                    y1 = doc_year;
+                if (ex_prev_is(s, n, p, "to", NULL) || ex_prev_is(s, n, p, "through", NULL) ||
+                    ex_prev_is(s, n, p, "until", NULL))
+                    y1 = 0; /* "in the months up to May this year": read at "this year" */
+                if (y1) {
+                    size_t e1 = q0 + k1, sp = extract_skip_sp(s, n, e1, 1), kk, l2 = 0;
+                    int m2b = 0, y2 = 0;
+                    if ((kk = extract_word(s, n, sp, "to")) ||
+                        (kk = extract_word(s, n, sp, "through")) ||
+                        (kk = extract_word(s, n, sp, "until"))) {
+                        size_t q2b = extract_skip_sp(s, n, sp + kk, 1);
+                        m2b = extract_is_month(s, n, q2b, &l2);
+                        if (m2b) {
+                            size_t q3 = extract_skip_sp(s, n, q2b + l2, 1), k3;
+                            if ((k3 = extract_word(s, n, q3, "this year")))
+                                y2 = doc_year, e1 = q3 + k3;
+                            else if ((k3 = extract_word(s, n, q3, "last year")))
+                                y2 = doc_year - 1, e1 = q3 + k3;
+                            else
+                                y2 = m2b > m1 ? y1 : y1 + 1, e1 = q2b + l2;
+                        }
+                    }
+                    if (m2b && y2 * 12 + m2b > y1 * 12 + m1) {
+                        snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", y1 % 10000, m1,
+                                 y2 % 10000, m2b);
+                    } else {
+                        snprintf(e.text, sizeof e.text, "%04d-%02d", y1 % 10000, m1);
+                        e1 = q0 + k1;
+                        int same;
+                        e.base =
+                            ex_base_before(s, n, p, &same) || ex_prev_is(s, n, p, "since", NULL);
+                    }
+                    e.b = e1;
+                    goto found;
+                }
+            }
             size_t q = p + ml;
             size_t l2 = 0;
             int m2 = 0;
@@ -914,6 +1245,13 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             /* "July-April", "July-Feb": the months of a fiscal year, over
              * the turn of the year; the year is that of the last month */
             int y1 = m2 < m1 ? cy - 1 : cy;
+            int y2 = cy;
+            if (m2 < m1 && clock->fiscal == m1 && doc_year) {
+                /* "July-March" in a text that counts in fiscal years from
+                 * July: the fiscal year of the document's date */
+                y1 = ex_fiscal_now(clock);
+                y2 = y1 + 1;
+            }
             size_t end = q2 + l2;
             size_t after = extract_skip_sp(s, n, end, 0);
             int yy;
@@ -953,7 +1291,7 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             if (after < n && ex_isdigit((unsigned char)s[after]))
                 continue; /* a date: "January 24" */
             e.b = end;
-            snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", y1, m1, cy, m2);
+            snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", y1, m1, y2, m2);
         }
     found:
         if (!e.b)
@@ -971,10 +1309,54 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
     return nt;
 }
 
+/* "the largest since 1997", "for the first time since 2009", "a record
+ * since 2010" before the year at p: a record, not the figure's time. */
+static int ex_record_since(const char *s, size_t n, size_t p)
+{
+    size_t w0;
+    if (!ex_prev_is(s, n, p, "since", &w0))
+        return 0;
+    static const char *const rec[] = {"largest", "highest", "lowest",    "biggest", "smallest",
+                                      "best",    "worst",   "strongest", "weakest", "record",
+                                      "time",    "fastest", "slowest",   NULL};
+    for (int it = 0; it < 3; it++) {
+        size_t v0;
+        size_t ve = extract_prev_word(s, n, w0, &v0);
+        if (ve <= v0)
+            return 0;
+        for (size_t j = 0; rec[j]; j++)
+            if (extract_word(s, n, v0, rec[j]) == ve - v0)
+                return 1;
+        w0 = v0;
+    }
+    return 0;
+}
+
+/* Is the word [o0, oe) before a date one that makes the date a figure's
+ * time: "disbursed on 24 January 2024", "As of April 20, 2021" (a stock at
+ * that date), "as at", "by"? Its start in *start. */
+static int ex_dated_by(const char *s, size_t n, size_t a, size_t o0, size_t oe, size_t *start)
+{
+    if (oe <= o0 || o0 < a)
+        return 0;
+    if (extract_word(s, n, o0, "on") == oe - o0 || extract_word(s, n, o0, "by") == oe - o0) {
+        *start = o0;
+        return 1;
+    }
+    size_t a0;
+    if ((extract_word(s, n, o0, "of") == oe - o0 || extract_word(s, n, o0, "at") == oe - o0) &&
+        ex_prev_is(s, n, o0, "as", &a0) && a0 >= a) {
+        *start = a0;
+        return 1;
+    }
+    return 0;
+}
+
 /* Time expressions in s[a..b). */
 size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, size_t max,
-                     int doc_year, int ctx_year)
+                     const ex_clock *clock, int ctx_year)
 {
+    int fiscal = clock->fiscal > 1 ? clock->fiscal : 0;
     size_t nt = 0;
     if (max < 2)
         return 0;
@@ -1010,6 +1392,10 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
         }
         if (!extract_year_at(s, n, p, &y))
             continue;
+        if (ex_record_since(s, n, p)) {
+            p += 3; /* "the largest since 1997": a record, not a time of the figure */
+            continue;
+        }
         ex_time *e = &t[nt];
         memset(e, 0, sizeof *e);
         e->a = p;
@@ -1065,7 +1451,26 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                     e->b = r + 2;
                 }
             }
-        } else {
+            /* "2015-16", "fiscal 2011-2012" in a text that counts in fiscal
+             * years: the fiscal year from 2015 to 2016 */
+            if (fiscal && strlen(e->text) == 9 && atoi(e->text + 5) == y + 1)
+                ex_fiscal_text(e->text, sizeof e->text, y, fiscal, 12);
+        } else if (fiscal) {
+            /* "fiscal 2019", "fiscal year 2019", "financial year 2019": the
+             * fiscal year that ends in 2019 */
+            size_t w0, v0;
+            size_t we = extract_prev_word(s, n, p, &w0);
+            int named = we > w0 && (extract_word(s, n, w0, "fiscal") == we - w0 ||
+                                    extract_word_cs(s, n, w0, "FY") == we - w0);
+            if (!named && we > w0 && extract_word(s, n, w0, "year") == we - w0) {
+                size_t ve = extract_prev_word(s, n, w0, &v0);
+                named = ve > v0 && (extract_word(s, n, v0, "fiscal") == ve - v0 ||
+                                    extract_word(s, n, v0, "financial") == ve - v0);
+            }
+            if (named)
+                ex_fiscal_text(e->text, sizeof e->text, y - 1, fiscal, 12);
+        }
+        if (!dl) {
             /* "between 2015 and 2020", "from 2015 to 2020" */
             size_t r = extract_skip_sp(s, n, q, 1);
             size_t k = extract_word(s, n, r, "and");
@@ -1247,7 +1652,10 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                         if (fe > f0 && extract_word(s, n, f0, "from") == fe - f0 &&
                             !extract_word(s, n, qa, "to") && !extract_word(s, n, qa, "through") &&
                             !extract_word(s, n, qa, "until") && !(qa < n && s[qa] == '-') &&
-                            !(qa < n && (unsigned char)s[qa] == 0xE2))
+                            !(qa + 2 < n && (unsigned char)s[qa] == 0xE2 &&
+                              (unsigned char)s[qa + 1] == 0x80 &&
+                              ((unsigned char)s[qa + 2] == 0x93 ||
+                               (unsigned char)s[qa + 2] == 0x94)))
                             e->base = 1;
                     } else {
                         /* a date: 23 September 2025 is no period, but a
@@ -1257,10 +1665,11 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                             d0--;
                         size_t o0;
                         size_t oe = extract_prev_word(s, n, d0, &o0);
-                        if (!(oe > o0 && o0 >= a && extract_word(s, n, o0, "on") == oe - o0))
+                        size_t st0;
+                        if (!ex_dated_by(s, n, a, o0, oe, &st0))
                             continue;
                         snprintf(e->text, sizeof e->text, "%04d-%02d", y, m2);
-                        e->a = o0;
+                        e->a = st0;
                     }
                 } else if (sp > 0 && s[sp - 1] == ',') {
                     /* "on January 24, 2024": the month of a dated figure */
@@ -1273,9 +1682,10 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                     int mm = d0 < d1 && d1 - d0 <= 2 ? extract_is_month(s, n, ms0, &ml2) : 0;
                     size_t o0;
                     size_t oe = mm && ms0 + ml2 == me0 ? extract_prev_word(s, n, ms0, &o0) : 0;
-                    if (mm && oe > o0 && o0 >= a && extract_word(s, n, o0, "on") == oe - o0) {
+                    size_t st0;
+                    if (mm && ex_dated_by(s, n, a, o0, oe, &st0)) {
                         snprintf(e->text, sizeof e->text, "%04d-%02d", y, mm);
-                        e->a = o0;
+                        e->a = st0;
                     }
                 }
             }
@@ -1286,7 +1696,7 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
         p = e->b - 1;
         nt++;
     }
-    nt = ex_times_words(s, n, a, b, t, nt, max, doc_year, ctx_year);
+    nt = ex_times_words(s, n, a, b, t, nt, max, clock, ctx_year);
     /* "between January 2021 and December 2022": one interval */
     for (size_t i = 0; i + 1 < nt; i++) {
         ex_time *x = &t[i], *y = &t[i + 1];

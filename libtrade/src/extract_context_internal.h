@@ -20,11 +20,27 @@ void extract_collapse(const char *s, size_t n, size_t a, size_t b, char *out, si
 
 int extract_year_at(const char *s, size_t n, size_t p, int *year);
 
-/* Time expressions in s[a..b), in text order. doc_year is the year of the
- * document's date ("this year", "last year"; 0 unknown), ctx_year the year
- * of the figure before (for "January-July" without a year; 0: doc_year). */
+/* The calendar that relative times rest on: the document's date (year 0:
+ * unknown; month 0: unknown) and the first month of the fiscal year it
+ * counts in (0: none named). */
+typedef struct ex_clock {
+    int year, month;
+    int fiscal;
+} ex_clock;
+
+/* The first month of the fiscal year that the text s[0..n) counts in: the
+ * months it gives ("July-April", "(April 2012-March 2013)", "April-December
+ * ... last fiscal"), else the country named with it or the document's
+ * reporter (India 4, Pakistan 7, ...); 0 when the text names no fiscal
+ * year ("fiscal", "financial year", "FY19") or its months are not known. */
+int extract_fiscal_start(const char *s, size_t n, const char *reporter);
+
+/* Time expressions in s[a..b), in text order. clock holds the document's
+ * date ("this year", "last year") and fiscal year ("2015-16", "FY19", "the
+ * first 10 months of this fiscal year"), ctx_year the year of the figure
+ * before (for "January-July" without a year; 0: the document's year). */
 size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, size_t max,
-                     int doc_year, int ctx_year);
+                     const ex_clock *clock, int ctx_year);
 
 /* The '(' enclosing p within [a, p), or (size_t)-1. */
 size_t extract_paren(const char *s, size_t a, size_t p);

@@ -365,8 +365,18 @@ static int ex_change_before(const char *s, size_t n, size_t sent_a, size_t start
                                                      "plunged", "slid",    "lost",     "shrank",
                                                      "tumbled", "slumped", "down",     NULL};
             for (size_t j = 0; verbs_up[j]; j++)
-                if (extract_word(s, n, w0, verbs_up[j]) == we - w0)
+                if (extract_word(s, n, w0, verbs_up[j]) == we - w0) {
+                    /* "trade has made up USD 1,5 bln": amounted to, a level */
+                    size_t v0;
+                    size_t ve = extract_prev_word(s, n, w0, &v0);
+                    if (!strcmp(verbs_up[j], "up") && ve > v0 && v0 >= sent_a &&
+                        (extract_word(s, n, v0, "made") == ve - v0 ||
+                         extract_word(s, n, v0, "make") == ve - v0 ||
+                         extract_word(s, n, v0, "makes") == ve - v0 ||
+                         extract_word(s, n, v0, "making") == ve - v0))
+                        break;
                     return 1;
+                }
             for (size_t j = 0; verbs_down[j]; j++)
                 if (extract_word(s, n, w0, verbs_down[j]) == we - w0)
                     return -1;

@@ -35,6 +35,8 @@ typedef struct ex_scan {
     int status;
     char doc_reporter[8]; /* the reporter the title or first paragraph names (tables use it) */
     char doc_partner[8];  /* and the partner, if it names one */
+    int comma_decimal;    /* the text writes decimals with a comma ("2,1 times", "360,5 mln")
+                             and never with a point */
 } ex_scan;
 
 /* A word and its value (scale words, growth words). */
@@ -61,6 +63,8 @@ typedef struct ex_time {
     int base;     /* "an increase on 2018": the year compared with, not the figure's */
     int same;     /* a base that is "the same period in 2022": the months of the figure */
     int carry;    /* "in the period", "during this period": the period of the figure before */
+    int ago;      /* a base one year back from the figure's period: "the same period last year" */
+    int cmp;      /* the time of a figure compared with, after it: "than the $8.1 billion in May" */
     size_t paren; /* the '(' that encloses it, or (size_t)-1 */
     char text[40];
 } ex_time;
@@ -111,6 +115,10 @@ int extract_find_money_words(const char *s, size_t a, size_t b, char cur[4]);
  * "Kazakhstan", "European Union"); *len gets the bytes matched. NULL if none. */
 const char *extract_country_at(const char *s, size_t n, size_t p, size_t *len);
 
+/* The country of a statistics office, customs service or central bank
+ * named at s[p..) ("Statistics Netherlands", "CBS", "Stats NZ", "SARS"),
+ * case as written; *len gets the bytes matched. NULL if none. */
+const char *extract_office_at(const char *s, size_t n, size_t p, size_t *len);
 /* The currency a bare "$" means in a document about country (ISO3): CAD for
  * CAN, AUD for AUS, ...; NULL when it is the US dollar. */
 const char *extract_own_dollar(const char *country);

@@ -189,6 +189,12 @@ static int ex_conflict_pass(trade_figure_list *l, int blank_only, int *changed)
                          b->flow, first->line, first->column);
             rc = ex_note_append(b, extra);
             b->flow[0] = '\0';
+            if (rc == 0 && !strcmp(b->partner, b->reporter)) {
+                /* a port's throughput has its country on both sides, which
+                 * only freight may: without the flow, no partner either */
+                b->partner[0] = '\0';
+                rc = ex_note_append(b, "partner left out with the flow");
+            }
             b->confidence = b->confidence > 0.25 ? b->confidence - 0.25 : 0.05;
         }
         g = h;

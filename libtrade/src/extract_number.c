@@ -428,7 +428,18 @@ static const ex_cur ex_cur_words[] = {{"US dollars", "USD"},    {"U.S. dollars",
                                       {"Japanese yen", "JPY"},  {"yen", "JPY"},
                                       {"Nepali rupees", "NPR"}, {"Nepalese rupees", "NPR"},
                                       {"Indian rupees", "INR"}, {"Pakistani rupees", "PKR"},
-                                      {"Swiss francs", "CHF"},  {NULL, NULL}};
+                                      {"Swiss francs", "CHF"},  {"NZ dollars", "NZD"},
+                                      {"New Zealand dollars", "NZD"},
+                                      {"Australian dollars", "AUD"},
+                                      {"Canadian dollars", "CAD"},
+                                      {"Hong Kong dollars", "HKD"},
+                                      {"Singapore dollars", "SGD"},
+                                      {"Saudi riyals", "SAR"},  {"riyals", "SAR"},
+                                      {"South African rand", "ZAR"},
+                                      {"rand", "ZAR"},          {"Kenyan shillings", "KES"},
+                                      {"Kenya shillings", "KES"},
+                                      {"UAE dirhams", "AED"},   {"dirhams", "AED"},
+                                      {NULL, NULL}};
 
 /* A currency code (upper case, ISO 4217) at p; copies it into code. */
 size_t extract_code_at(const char *s, size_t n, size_t p, char code[4])
@@ -475,6 +486,40 @@ size_t extract_cur_after(const char *s, size_t n, size_t p, char code[4])
     return 0;
 }
 
+/* A currency written as letters before the number, ending at q (p the
+ * number's start): "SR15.6 billion" (Saudi riyals), "Kes.52 billion",
+ * "KSh 198 million" (Kenyan shillings), and the rand's "R16.1 billion" or
+ * "R10,3-billion", which only a scale word or a grouped amount makes
+ * money (R alone is too common a letter). Returns the prefix's start or
+ * (size_t)-1. */
+static size_t ex_letter_cur_before(const char *s, size_t n, size_t q, size_t p, char code[4])
+{
+    static const struct {
+        const char *w, *code;
+    } prefixes[] = {{"Kshs.", "KES"}, {"Kshs", "KES"}, {"KShs", "KES"}, {"KSh", "KES"},
+                    {"Ksh.", "KES"},  {"Ksh", "KES"},  {"Kes.", "KES"},  {"Kes", "KES"},
+                    {"SR", "SAR"}};
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+        size_t k = strlen(prefixes[i].w);
+        if (q >= k && memcmp(s + q - k, prefixes[i].w, k) == 0 &&
+            (q == k || !ex_isalpha((unsigned char)s[q - k - 1]))) {
+            memcpy(code, prefixes[i].code, 4);
+            return q - k;
+        }
+    }
+    if (q == p && q >= 1 && s[q - 1] == 'R' && (q == 1 || !(ex_isalpha((unsigned char)s[q - 2]) || ex_isdigit((unsigned char)s[q - 2])))) {
+        ex_number num;
+        size_t k;
+        extract_number_parse(s, n, p, &num);
+        size_t e = num.end < n && s[num.end] == '-' ? num.end + 1 : num.end;
+        if (num.ok && (num.grouped || extract_scale_at(s, n, extract_skip_sp(s, n, e, 0), 1, &k))) {
+            memcpy(code, "ZAR", 4);
+            return q - 1;
+        }
+    }
+    return (size_t)-1;
+}
+
 /* A currency symbol or code ending at p (the number's start). Returns the
  * start of the symbol or (size_t)-1. */
 size_t extract_cur_before(const char *s, size_t n, size_t p, char code[4])
@@ -482,6 +527,11 @@ size_t extract_cur_before(const char *s, size_t n, size_t p, char code[4])
     size_t q = extract_skip_sp_back(s, n, p, 1);
     size_t st;
     uint32_t c = extract_prev_cp(s, n, q, &st);
+    {
+        size_t lc = ex_letter_cur_before(s, n, q, p, code);
+        if (lc != (size_t)-1)
+            return lc;
+    }
     if (c == 0x20AC) {
         memcpy(code, "EUR", 4);
         return st;
@@ -521,14 +571,30 @@ size_t extract_cur_before(const char *s, size_t n, size_t p, char code[4])
             return b - 2;
         if (b >= 4 && memcmp(s + b - 4, "U.S.", 4) == 0)
             return b - 4;
+        if (st >= 2 && ex_isupper((unsigned char)s[st - 1]) &&
+            ex_isupper((unsigned char)s[st - 2]) &&
+            (st == 2 || !ex_isalpha((unsigned char)s[st - 3]))) {
+            /* NZ$, HK$, NT$: those dollars */
+            static const char *const two[][2] = {{"NZ", "NZD"}, {"HK", "HKD"}, {"NT", "TWD"}};
+            for (size_t i = 0; i < sizeof two / sizeof two[0]; i++)
+                if (s[st - 2] == two[i][0][0] && s[st - 1] == two[i][0][1]) {
+                    memcpy(code, two[i][1], 4);
+                    return st - 2;
+                }
+            return (size_t)-1;
+        }
         if (st >= 1 && ex_isupper((unsigned char)s[st - 1]) &&
             (st == 1 || !ex_isalpha((unsigned char)s[st - 2]))) {
-            /* C$, A$, HK$: not US dollars */
+            /* C$, A$, S$, R$: not US dollars */
             char l = s[st - 1];
             if (l == 'C')
                 memcpy(code, "CAD", 4);
             else if (l == 'A')
                 memcpy(code, "AUD", 4);
+            else if (l == 'S')
+                memcpy(code, "SGD", 4);
+            else if (l == 'R')
+                memcpy(code, "BRL", 4);
             else
                 return (size_t)-1;
             return st - 1;

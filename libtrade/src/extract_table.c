@@ -872,40 +872,6 @@ static void tb_prev_period(const char *per, char out[40])
  * document name no reporter. */
 static const char *tb_source_reporter(const ex_scan *sc, const tb_line *L, size_t last)
 {
-    static const struct {
-        const char *name, *code;
-    } offices[] = {{"CBS", "NLD"},
-                   {"Statistics Netherlands", "NLD"},
-                   {"ONS", "GBR"},
-                   {"Office for National Statistics", "GBR"},
-                   {"HMRC", "GBR"},
-                   {"Destatis", "DEU"},
-                   {"INSEE", "FRA"},
-                   {"Istat", "ITA"},
-                   {"ISTAT", "ITA"},
-                   {"Statbel", "BEL"},
-                   {"NBB", "BEL"},
-                   {"National Bank of Belgium", "BEL"},
-                   {"Geostat", "GEO"},
-                   {"GeoStat", "GEO"},
-                   {"Belstat", "BLR"},
-                   {"Turkstat", "TUR"},
-                   {"TurkStat", "TUR"},
-                   {"TUIK", "TUR"},
-                   {"Rosstat", "RUS"},
-                   {"SSB", "NOR"},
-                   {"Statistics Norway", "NOR"},
-                   {"KSH", "HUN"},
-                   {"CSO", "IRL"},
-                   {"Central Statistics Office", "IRL"},
-                   {"ABS", "AUS"},
-                   {"Statistics Canada", "CAN"},
-                   {"Census Bureau", "USA"},
-                   {"BEA", "USA"},
-                   {"Statistics Sweden", "SWE"},
-                   {"Statistics Denmark", "DNK"},
-                   {"Statistics Finland", "FIN"},
-                   {"Statistics Austria", "AUT"}};
     const char *s = sc->s;
     for (size_t li = last + 1; li < sc->nlines && li <= last + 4; li++) {
         size_t a = L[li].a, b = L[li].b;
@@ -914,14 +880,10 @@ static const char *tb_source_reporter(const ex_scan *sc, const tb_line *L, size_
         if (!(b - a > 7 && (memcmp(s + a, "Source", 6) == 0 || memcmp(s + a, "SOURCE", 6) == 0)))
             continue;
         for (size_t i = a + 6; i < b; i++) {
-            if (i > a && ex_isalpha((unsigned char)s[i - 1]))
-                continue;
-            for (size_t k = 0; k < sizeof offices / sizeof offices[0]; k++) {
-                size_t l = strlen(offices[k].name);
-                if (i + l <= b && memcmp(s + i, offices[k].name, l) == 0 &&
-                    (i + l == b || !ex_isalpha((unsigned char)s[i + l])))
-                    return offices[k].code;
-            }
+            size_t l;
+            const char *c = extract_office_at(s, b, i, &l);
+            if (c)
+                return c;
         }
         return NULL;
     }

@@ -88,6 +88,47 @@ static const char *ex_country(const char *s, size_t n, size_t p, size_t *len, in
     return c;
 }
 
+/* A capital standing for its country ("trade between Moscow and Ankara"),
+ * read only where two sides are named together. */
+static const char *ex_capital_at(const char *s, size_t n, size_t p, size_t *len)
+{
+    static const char *const caps[][2] = {
+        {"Moscow", "RUS"},    {"Ankara", "TUR"},     {"Beijing", "CHN"},    {"Washington", "USA"},
+        {"Tokyo", "JPN"},     {"Seoul", "KOR"},      {"New Delhi", "IND"},  {"Islamabad", "PAK"},
+        {"Tehran", "IRN"},    {"Baku", "AZE"},       {"Tbilisi", "GEO"},    {"Yerevan", "ARM"},
+        {"Astana", "KAZ"},    {"Nur-Sultan", "KAZ"}, {"Tashkent", "UZB"},   {"Bishkek", "KGZ"},
+        {"Dushanbe", "TJK"},  {"Ashgabat", "TKM"},   {"Kyiv", "UKR"},       {"Kiev", "UKR"},
+        {"Minsk", "BLR"},     {"Berlin", "DEU"},     {"Paris", "FRA"},      {"London", "GBR"},
+        {"Rome", "ITA"},      {"Madrid", "ESP"},     {"Warsaw", "POL"},     {"Hanoi", "VNM"},
+        {"Ottawa", "CAN"},    {"Canberra", "AUS"},   {"Riyadh", "SAU"},     {"Cairo", "EGY"},
+        {"Kabul", "AFG"},     {"Kathmandu", "NPL"},  {"Dhaka", "BGD"},      {"Jakarta", "IDN"},
+        {"Manila", "PHL"},    {"Bangkok", "THA"},    {"Helsinki", "FIN"},   {"Stockholm", "SWE"},
+        {"Oslo", "NOR"},      {"Copenhagen", "DNK"}, {"Vienna", "AUT"},     {"Budapest", "HUN"},
+        {"Prague", "CZE"},    {"Bucharest", "ROU"},  {"Sofia", "BGR"},      {"Athens", "GRC"},
+        {"Lisbon", "PRT"},    {"Dublin", "IRL"},     {"Wellington", "NZL"}, {"Pretoria", "ZAF"},
+        {"Nairobi", "KEN"},   {"Brasilia", "BRA"},   {"Ulaanbaatar", "MNG"}, {"Chisinau", "MDA"},
+        {"Vilnius", "LTU"},   {"Riga", "LVA"},       {"Tallinn", "EST"},    {"Belgrade", "SRB"}};
+    if (p > 0 && ex_isalpha((unsigned char)s[p - 1]))
+        return NULL;
+    for (size_t j = 0; j < sizeof caps / sizeof caps[0]; j++) {
+        size_t k = extract_word_cs(s, n, p, caps[j][0]);
+        if (k) {
+            *len = k;
+            return caps[j][1];
+        }
+    }
+    return NULL;
+}
+
+/* A side of "between X and Y": a country, or its capital. */
+static const char *ex_side(const char *s, size_t n, size_t p, size_t *len, int *poss)
+{
+    const char *c = ex_country(s, n, p, len, poss);
+    if (!c && (c = ex_capital_at(s, n, p, len)) != NULL)
+        *poss = 0;
+    return c;
+}
+
 /* The flow word at i (its length in *k), or NULL. */
 static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, int *deficit,
                                   int partner_ok)
@@ -123,6 +164,7 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
         {"turnover", "trade"},
         {"trade", "trade"},
         {"foreign direct investment", "fdi_flow"},
+        {"FDI disbursement", "fdi_flow"}, /* money spent on projects, not a grant */
         {"FDI", "fdi_flow"},
         {"invests", "investment_flow"},
         {"attracted", "investment_flow"},
@@ -133,6 +175,12 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
         {"invested", "investment_flow"},
         {"investments", "investment_stock"},
         {"investment", "investment_stock"},
+        /* the capital of licensed projects: a stock, or the new capital of a
+         * period ("newly-registered and increased capital reached") */
+        {"registered capital", "investment_stock"},
+        {"increased capital", "investment_flow"},
+        {"capitalised", "investment_flow"},
+        {"capitalized", "investment_flow"},
         {"cargo", "freight"},
         {"cargoes", "freight"},
         {"freight", "freight"},
@@ -225,7 +273,7 @@ static const char *ex_source(const char *s, size_t n, size_t a, size_t b)
         size_t k = 0;
         if ((k = extract_word(s, n, i, "according to")) ||
             (k = extract_word(s, n, i, "data from")) || (k = extract_word(s, n, i, "data of")) ||
-            (k = extract_word(s, n, i, "citing")) ||
+            (k = extract_word(s, n, i, "citing")) || (k = extract_word(s, n, i, "data by")) ||
             (k = extract_word(s, n, i, "data released by"))) {
             size_t lim = i + k + 90 < b ? i + k + 90 : b;
             for (size_t q = i + k; q < lim; q++) {
@@ -241,6 +289,9 @@ static const char *ex_source(const char *s, size_t n, size_t a, size_t b)
         }
         size_t cl;
         int poss;
+        const char *office = extract_office_at(s, b, i, &cl);
+        if (office)
+            return office; /* "Stats NZ said", "the South African Revenue Service (SARS)" */
         if ((k = extract_word_cs(s, n, i, "Statistics"))) {
             /* "Statistics Netherlands (CBS)", "Statistics Canada" */
             const char *c0 = ex_country(s, n, extract_skip_sp(s, n, i + k, 0), &cl, &poss);
@@ -278,6 +329,11 @@ static int ex_subject_verb(const char *s, size_t n, size_t p, size_t lim)
         "bought",   "purchased", "contributed", "gave",     "provided", "allocated",
         "granted",  "financed",  "disbursed",   NULL};
     for (int it = 0; it < 3 && p < lim; it++) {
+        /* "It was followed by Japan with exports valued at": a noun after
+         * a preposition or article, not the country's verb */
+        if (extract_word(s, n, p, "with") || extract_word(s, n, p, "of") ||
+            extract_word(s, n, p, "the"))
+            return 0;
         for (size_t j = 0; verbs[j]; j++)
             if (extract_word(s, n, p, verbs[j]))
                 return 1;
@@ -453,7 +509,10 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         if (i > sa && ex_isupper((unsigned char)s[i]) && strcmp(f, "fdi_flow") != 0) {
             size_t v0;
             size_t ve = extract_prev_word(s, n, i, &v0);
-            if (ve > v0 && v0 >= sa && ex_isupper((unsigned char)s[v0]) && ve == i - 1)
+            size_t cl0;
+            /* "Danish Export in June 2023 Sees 1.4% Drop": a title, not a name */
+            if (ve > v0 && v0 >= sa && ex_isupper((unsigned char)s[v0]) && ve == i - 1 &&
+                !(extract_country_at(s, n, v0, &cl0) && v0 + cl0 == ve))
                 continue;
         }
         /* "the negative balance of foreign trade": the balance */
@@ -500,6 +559,13 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 kw_b = q + k;
                 if (c)
                     ex_set(w->reporter, c);
+            } else if (f && !strcmp(f, "balance") && !c && !r->is_percent) {
+                /* "360,5 mln dollars of positive balance occurred", "39 198
+                 * mln dollars of negative balance": the figure is the balance */
+                flow = f;
+                kw_a = q;
+                kw_b = q + k;
+                deficit = d;
             }
         }
     }
@@ -540,8 +606,11 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     (kq = extract_word(s, n, q3, "their")) ||
                     (kq = extract_word(s, n, q3, "the")) ||
                     (kq = extract_word(s, n, q3, "overall")) ||
-                    (kq = extract_word(s, n, q3, "total")))
+                    (kq = extract_word(s, n, q3, "total"))) {
+                    if (extract_word(s, n, q3, "overall") || extract_word(s, n, q3, "total"))
+                        w->total = 2; /* "its overall exports": to every partner */
                     q3 = extract_skip_sp(s, n, q3 + kq, 1);
+                }
             }
             const char *f = in ? ex_flow_word(s, n, q3, &k2, &d) : NULL;
             if (f) {
@@ -659,6 +728,24 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             extract_word(s, n, q, "in all"))
             w->total = 2;
     }
+    if (!r->is_percent) {
+        /* "a R22.7 billion trade deficit", "the over R17 billion trade
+         * balance surplus": the figure is the balance named right after it,
+         * whatever the sentence said before */
+        size_t q = extract_skip_sp(s, n, r->end, 0);
+        size_t k;
+        if ((k = extract_word(s, n, q, "trade")) != 0)
+            q = extract_skip_sp(s, n, q + k, 0);
+        if ((k = extract_word(s, n, q, "balance")) != 0)
+            q = extract_skip_sp(s, n, q + k, 0);
+        int d = (k = extract_word(s, n, q, "deficit")) != 0;
+        if (d || (k = extract_word(s, n, q, "surplus")) != 0) {
+            flow = "balance";
+            deficit = d;
+            kw_a = q;
+            kw_b = q + k;
+        }
+    }
     if (flow) {
         w->have_flow = 1;
         /* services */
@@ -670,12 +757,17 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                         extract_word(s, n, w0, "service") == we - w0)) {
             services = 1;
             rep_end = w0;
+        } else if (we > w0 && w0 >= sa && extract_word(s, n, w0, "goods") == we - w0 &&
+                   (!strcmp(flow, "export") || !strcmp(flow, "import"))) {
+            /* "Goods exports fell by 0.3%" after the total of goods and
+             * services: a part of it */
+            w->goods = 1;
         }
         if (!strcmp(flow, "fdi_flow") || !strcmp(flow, "investment_stock") ||
             !strcmp(flow, "investment_flow")) {
             /* stock or flow */
             size_t lo = kw_a > sa + 60 ? kw_a - 60 : sa;
-            int stock = 0, inflow = 0, since = 0;
+            int stock = 0, inflow = 0, since = 0, fresh = 0;
             for (size_t q = lo; q < (r->end + 20 < sb ? r->end + 20 : sb); q++) {
                 if (q > lo && ex_isalpha((unsigned char)s[q - 1]))
                     continue;
@@ -683,8 +775,12 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     extract_word(s, n, q, "cumulative") || extract_word(s, n, q, "total") ||
                     extract_word(s, n, q, "since"))
                     stock = 1;
-                if (extract_word(s, n, q, "since"))
-                    since = 1;
+                if (extract_word(s, n, q, "since") || extract_word(s, n, q, "so far") ||
+                    extract_word(s, n, q, "to date"))
+                    since = stock = 1; /* "has so far attracted": what accumulated */
+                if (extract_word(s, n, q, "newly") || extract_word(s, n, q, "newly-registered") ||
+                    extract_word(s, n, q, "increased capital"))
+                    fresh = 1; /* "Total newly-registered capital": the period's */
                 if (extract_word(s, n, q, "inflow") || extract_word(s, n, q, "inflows") ||
                     extract_word(s, n, q, "attracted") || extract_word(s, n, q, "attract") ||
                     extract_word(s, n, q, "attracting") || extract_word(s, n, q, "projects") ||
@@ -692,12 +788,42 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     extract_word(s, n, q, "invested") || extract_word(s, n, q, "new"))
                     inflow = 1;
             }
+            /* "Vietnam has so far attracted more than 22,000 foreign direct
+             * investment (FDI) projects": further back, in the same clause */
+            for (size_t q = kw_a > sa + 140 ? kw_a - 140 : sa; q < lo; q++)
+                if ((q == sa || !ex_isalpha((unsigned char)s[q - 1])) &&
+                    (extract_word(s, n, q, "so far") || extract_word(s, n, q, "to date"))) {
+                    size_t c = q;
+                    while (c < kw_a && !((s[c] == ',' || s[c] == ';') && s[c + 1] == ' '))
+                        c++;
+                    if (c == kw_a)
+                        since = stock = 1;
+                }
+            if (!strcmp(flow, "fdi_flow")) {
+                /* "FDI projects worth about US$300 billion", "FDI projects
+                 * capitalised at": the capital registered for projects, not
+                 * the money that came in */
+                size_t q = extract_skip_sp(s, n, kw_b, 1);
+                if (q < n && s[q] == ')')
+                    q = extract_skip_sp(s, n, q + 1, 1);
+                size_t pk = extract_word(s, n, q, "projects");
+                if (pk) {
+                    q = extract_skip_sp(s, n, q + pk, 1);
+                    if (extract_word(s, n, q, "worth") || extract_word(s, n, q, "capitalised") ||
+                        extract_word(s, n, q, "capitalized") || extract_word(s, n, q, "valued"))
+                        flow = "investment_flow";
+                }
+            }
+            if (!strcmp(flow, "investment_flow") && stock && since && !fresh)
+                flow = "investment_stock";
             if (!strcmp(flow, "fdi_flow") && stock && (!inflow || since))
                 flow = "fdi_stock";
             else if (!strcmp(flow, "investment_flow") && since)
                 flow = "investment_stock"; /* "since 2010 ... have invested": accumulated */
-            else if (!strcmp(flow, "investment_stock") && inflow && !stock)
+            else if (!strcmp(flow, "investment_stock") && ((inflow && !stock) || fresh))
                 flow = "investment_flow";
+            else if (!strcmp(flow, "investment_flow") && stock && since && !fresh)
+                flow = "investment_stock";
         }
         if (!strncmp(flow, "investment", 10)) {
             /* "attracted $8.1 billion in foreign direct investment" */
@@ -850,6 +976,82 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             ex_set(w->host, w->reporter);
             w->reporter[0] = '\0';
         }
+        if (!w->host[0] && (!strncmp(flow, "fdi", 3) || !strncmp(flow, "investment", 10))) {
+            /* "Japan ranked 2nd out of 67 countries and territories investing
+             * in Viet Nam, with a total investment of": the host, before the
+             * figure; the investor is then the other country named */
+            for (size_t q = sa; q < start; q++) {
+                if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+                    continue;
+                size_t k = extract_word(s, n, q, "investing in");
+                if (!k)
+                    k = extract_word(s, n, q, "investors in");
+                if (!k)
+                    k = extract_word(s, n, q, "projects in");
+                if (!k) {
+                    /* "Vietnam has so far attracted more than 22,000 FDI
+                     * projects", "Vietnam drew over 175 FDI projects": the
+                     * subject of a receiving verb */
+                    size_t cl;
+                    int poss;
+                    const char *c = ex_country(s, n, q, &cl, &poss);
+                    if (!c || poss)
+                        continue;
+                    size_t v = extract_skip_sp(s, n, q + cl, 1);
+                    if (!w->subject[0] &&
+                        (extract_word(s, n, v, "investors") || extract_word(s, n, v, "investor")))
+                        ex_set(w->subject, c); /* "Japanese investors account for" */
+                    for (int it = 0; it < 3 && v < start; it++) {
+                        size_t kv;
+                        if ((kv = extract_word(s, n, v, "has")) ||
+                            (kv = extract_word(s, n, v, "have")) ||
+                            (kv = extract_word(s, n, v, "so far")) ||
+                            (kv = extract_word(s, n, v, "also")))
+                            v = extract_skip_sp(s, n, v + kv, 1);
+                    }
+                    if (extract_word(s, n, v, "attracted") || extract_word(s, n, v, "attracts") ||
+                        extract_word(s, n, v, "drew") || extract_word(s, n, v, "draws") ||
+                        extract_word(s, n, v, "received") || extract_word(s, n, v, "receives") ||
+                        extract_word(s, n, v, "lured")) {
+                        ex_set(w->host, c);
+                        if (!strcmp(w->reporter, c))
+                            w->reporter[0] = '\0';
+                        break;
+                    }
+                    q += cl - 1;
+                    continue;
+                }
+                size_t cl;
+                int poss;
+                const char *c = ex_country(s, n, extract_skip_sp(s, n, q + k, 1), &cl, &poss);
+                if (c && strcmp(c, w->reporter))
+                    ex_set(w->host, c);
+                break;
+            }
+        }
+        if (!strncmp(flow, "fdi", 3) || !strncmp(flow, "investment", 10)) {
+            /* "projects worth about US$300 billion from 116 countries and
+             * territories", "out of 140 countries investing in": every investor */
+            for (size_t q = sa; q + 10 < sb; q++) {
+                if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+                    continue;
+                size_t k = extract_word(s, n, q, "from");
+                if (!k)
+                    continue;
+                size_t v = extract_skip_sp(s, n, q + k, 1);
+                size_t kv;
+                if ((kv = extract_word(s, n, v, "more than")) ||
+                    (kv = extract_word(s, n, v, "over")))
+                    v = extract_skip_sp(s, n, v + kv, 1);
+                size_t d = v;
+                while (d < sb && ex_isdigit((unsigned char)s[d]))
+                    d++;
+                if (d > v && extract_word(s, n, extract_skip_sp(s, n, d, 1), "countries")) {
+                    w->from_world = 1;
+                    break;
+                }
+            }
+        }
         /* after the keyword: "to Y", "from X to Y", "with Y", "between X and Y",
          * "in Y", "of X" (the reporter of a total) */
         size_t p = extract_skip_sp(s, n, kw_b, 1);
@@ -880,9 +1082,20 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 q = extract_skip_sp(s, n, q + e2, 1);
             size_t cl;
             int poss;
-            const char *c = ex_country(s, n, q, &cl, &poss);
+            const char *c =
+                which == 3 ? ex_side(s, n, q, &cl, &poss) : ex_country(s, n, q, &cl, &poss);
             const char *fl = w->flow;
             int inv = !strncmp(fl, "fdi", 3) || !strncmp(fl, "investment", 10);
+            if (!c && which == 3) {
+                /* "between the two countries (Pakistan and India)", "between
+                 * the two countries": the pair named in parentheses, else the
+                 * document's two */
+                size_t t2 = extract_word(s, n, q, "the two countries");
+                if (!t2)
+                    t2 = extract_word(s, n, q, "both countries");
+                if (t2)
+                    w->doc_pair = 1;
+            }
             if (c && which == 3) {
                 /* between X and Y */
                 ex_set(w->reporter, c);
@@ -893,7 +1106,7 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     size_t cl2;
                     int poss2;
                     const char *c2 =
-                        ex_country(s, n, extract_skip_sp(s, n, q2 + an, 1), &cl2, &poss2);
+                        ex_side(s, n, extract_skip_sp(s, n, q2 + an, 1), &cl2, &poss2);
                     if (c2)
                         ex_set(w->partner, c2);
                 }
@@ -993,6 +1206,12 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         for (size_t q = q0; q < lim; q++) {
             if (s[q] == ',' || s[q] == ';' || s[q] == '(')
                 break;
+            /* "... to $884.95 million in January 2019 while those from the
+             * US went up": another clause, another partner */
+            if ((q == 0 || !ex_isalpha((unsigned char)s[q - 1])) &&
+                (extract_word(s, n, q, "while") || extract_word(s, n, q, "whereas") ||
+                 extract_word(s, n, q, "but") || extract_word(s, n, q, "those")))
+                break;
             size_t t;
             if ((q == 0 || !ex_isalpha((unsigned char)s[q - 1])) &&
                 ((t = extract_word(s, n, q, "to")) || (t = extract_word(s, n, q, "from")))) {
@@ -1029,6 +1248,43 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 }
                 if (c)
                     ex_set(w->after_in, c);
+            }
+        }
+    }
+    /* "a total registered capital of nearly US$42 billion, more than 14% of
+     * total FDI in Vietnam": the host named later in the sentence */
+    for (size_t q = r->end; q + 3 < sb; q++) {
+        size_t t;
+        if (ex_isalpha((unsigned char)s[q - 1]) || !(t = extract_word(s, n, q, "in")))
+            continue;
+        size_t cl;
+        int poss;
+        const char *c = ex_country(s, n, extract_skip_sp(s, n, q + t, 1), &cl, &poss);
+        if (c) {
+            ex_set(w->in_later, c);
+            break;
+        }
+    }
+    /* "grant assistance of up to ... for the implementation of the Project
+     * ..., and concessional loan assistance ... to the Government of Nepal":
+     * the receiver named at the end of a long sentence */
+    if (!strcmp(w->flow, "aid") && !w->in_later[0]) {
+        for (size_t q = r->end; q + 3 < sb; q++) {
+            size_t t;
+            if (ex_isalpha((unsigned char)s[q - 1]) || !(t = extract_word(s, n, q, "to")))
+                continue;
+            size_t q2 = extract_skip_sp(s, n, q + t, 1);
+            size_t g;
+            if ((g = extract_word(s, n, q2, "the Government of")) ||
+                (g = extract_word(s, n, q2, "the government of")) ||
+                (g = extract_word(s, n, q2, "the people of")))
+                q2 = extract_skip_sp(s, n, q2 + g, 1);
+            size_t cl;
+            int poss;
+            const char *c = ex_country(s, n, q2, &cl, &poss);
+            if (c) {
+                ex_set(w->in_later, c);
+                break;
             }
         }
     }
@@ -1108,6 +1364,19 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 ex_set(w->first, c);
             if (poss && !w->possessive[0]) {
                 ex_set(w->possessive, c);
+                /* "..., a slump attributed to the impact of COVID-19 on
+                 * China's domestic demand": past the figure, after a
+                 * preposition, an aside (not "were Ireland's main markets") */
+                if (q > r->end) {
+                    size_t p0;
+                    size_t pe = extract_prev_word(s, n, q, &p0);
+                    static const char *const prep[] = {"on",   "in",   "to",      "for",
+                                                       "with", "by",   "into",    "from",
+                                                       "against", "about", NULL};
+                    for (int j = 0; prep[j] && pe > p0; j++)
+                        if (extract_word(s, n, p0, prep[j]) == pe - p0)
+                            w->poss_after = 1;
+                }
                 /* "Russia's trade turnover share", "Russia's share" */
                 size_t q2 = q + cl;
                 for (int it = 0; it < 4 && q2 < sb; it++) {
@@ -1233,7 +1502,170 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             break;
         }
     }
+    /* "Trade between Moscow and Ankara has continued to grow, with the
+     * volume of goods exported by Russia": the pair of the sentence, for the
+     * document's sides */
+    for (size_t q = sa; q + 12 < sb && !w->between_a[0]; q++) {
+        if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        size_t t = extract_word(s, n, q, "between");
+        if (!t)
+            continue;
+        size_t cl1, cl2;
+        int p1, p2;
+        size_t a1 = extract_skip_sp(s, n, q + t, 1);
+        const char *c1 = ex_side(s, n, a1, &cl1, &p1);
+        size_t an = c1 ? extract_skip_sp(s, n, a1 + cl1, 1) : a1;
+        size_t ak = c1 ? extract_word(s, n, an, "and") : 0;
+        const char *c2 = ak ? ex_side(s, n, extract_skip_sp(s, n, an + ak, 1), &cl2, &p2) : NULL;
+        if (c1 && c2 && strcmp(c1, c2)) {
+            ex_set(w->between_a, c1);
+            ex_set(w->between_b, c2);
+        }
+    }
+    /* "the trade volume of the two countries (Pakistan and India)": the pair */
+    for (size_t q = sa; q + 20 < sb && !w->pair; q++) {
+        if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        size_t t = extract_word(s, n, q, "the two countries");
+        if (!t)
+            continue;
+        w->doc_pair = 1;
+        size_t q2 = extract_skip_sp(s, n, q + t, 1);
+        if (q2 >= sb || s[q2] != '(')
+            continue;
+        size_t cl1, cl2;
+        int p1, p2;
+        size_t a1 = extract_skip_sp(s, n, q2 + 1, 1);
+        const char *c1 = ex_country(s, n, a1, &cl1, &p1);
+        size_t an = c1 ? extract_skip_sp(s, n, a1 + cl1, 1) : a1;
+        size_t ak = c1 ? extract_word(s, n, an, "and") : 0;
+        const char *c2 =
+            ak ? ex_country(s, n, extract_skip_sp(s, n, an + ak, 1), &cl2, &p2) : NULL;
+        if (c1 && c2 && strcmp(c1, c2)) {
+            ex_set(w->reporter, c1);
+            ex_set(w->partner, c2);
+            w->pair = 1;
+            w->doc_pair = 0;
+        }
+    }
+    if (flow && !w->pair && !w->reporter[0] && !w->partner[0]) {
+        /* "Two-way trade has recorded", "bilateral trade reached": the
+         * document's two countries when the sentence names none */
+        size_t v0;
+        size_t ve = extract_prev_word(s, n, kw_a, &v0);
+        if (ve > v0 && v0 >= sa &&
+            (extract_word(s, n, v0, "two-way") == ve - v0 ||
+             extract_word(s, n, v0, "bilateral") == ve - v0 ||
+             extract_word(s, n, v0, "mutual") == ve - v0))
+            w->doc_pair = 1;
+    }
+    /* "The Kingdom's non-oil exports", "the country's goods": the
+     * document's own country */
+    for (size_t q = sa; q + 8 < sb && !w->self_ref; q++) {
+        if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        static const char *const self[] = {"the Kingdom's", "the Kingdom\xe2\x80\x99s",
+                                           "the country's", "the country\xe2\x80\x99s",
+                                           "the nation's",  "the nation\xe2\x80\x99s",
+                                           NULL};
+        for (int j = 0; self[j] && !w->self_ref; j++) {
+            size_t k = extract_word(s, n, q, self[j]);
+            if (!k)
+                continue;
+            w->self_ref = 1;
+            /* "Germany has overtaken Russia to become the country's biggest
+             * export market": the subject is the other side */
+            size_t v = extract_skip_sp(s, n, q + k, 1);
+            for (int it = 0; it < 4 && v < sb; it++) {
+                if (extract_word(s, n, v, "market") || extract_word(s, n, v, "destination") ||
+                    extract_word(s, n, v, "partner") || extract_word(s, n, v, "supplier") ||
+                    extract_word(s, n, v, "customer") || extract_word(s, n, v, "buyer") ||
+                    extract_word(s, n, v, "investor"))
+                    w->self_ref = 2;
+                while (v < sb && ex_isalpha((unsigned char)s[v]))
+                    v++;
+                v = extract_skip_sp(s, n, v, 1);
+            }
+        }
+    }
     ex_member(s, n, sa, sb, r, w);
+    /* "When including trade with Botswana, Eswatini, Lesotho and Namibia
+     * (BELN), South African exports totalled": a scope of the total, not
+     * its partner */
+    for (size_t i = sa; i < start; i++) {
+        size_t k = 0;
+        if (i > sa && ex_isalpha((unsigned char)s[i - 1]))
+            continue;
+        if (!(k = extract_word(s, n, i, "including trade with")) &&
+            !(k = extract_word(s, n, i, "excluding trade with")) &&
+            !(k = extract_word(s, n, i, "including")) && !(k = extract_word(s, n, i, "excluding")))
+            continue;
+        char scope[8][8];
+        int ns = 0;
+        size_t q = extract_skip_sp(s, n, i + k, 1);
+        while (q < start && ns < 8) {
+            size_t cl, t;
+            int poss;
+            if ((t = extract_word(s, n, q, "the")) != 0)
+                q = extract_skip_sp(s, n, q + t, 1);
+            const char *c = ex_country(s, n, q, &cl, &poss);
+            if (!c)
+                break;
+            ex_set(scope[ns++], c);
+            q += cl;
+            if (q < n && s[q] == ',')
+                q++;
+            q = extract_skip_sp(s, n, q, 1);
+            if ((t = extract_word(s, n, q, "and")) != 0)
+                q = extract_skip_sp(s, n, q + t, 1);
+        }
+        for (int j = 0; j < ns; j++) {
+            if (!strcmp(w->partner, scope[j]))
+                w->partner[0] = '\0';
+            if (!strcmp(w->list, scope[j]))
+                w->list[0] = '\0';
+            for (int c = 0; c < w->ncand; c++)
+                if (!strcmp(w->cand[c], scope[j])) {
+                    for (int d = c + 1; d < w->ncand; d++) {
+                        memcpy(w->cand[d - 1], w->cand[d], sizeof w->cand[d]);
+                        w->cand_clause[d - 1] = w->cand_clause[d];
+                    }
+                    w->ncand--;
+                    c--;
+                }
+        }
+        if (ns)
+            break;
+    }
+    /* "China emerged as the top destination for Saudi exports ... It was
+     * followed by Japan with exports valued at": the next place of a
+     * ranking of partners */
+    for (size_t i = sa; i + 12 < start && !w->member[0]; i++) {
+        size_t k;
+        if ((i > sa && ex_isalpha((unsigned char)s[i - 1])) ||
+            !(k = extract_word(s, n, i, "followed by")))
+            continue;
+        size_t cl;
+        int poss;
+        size_t q = extract_skip_sp(s, n, i + k, 1);
+        const char *c = ex_country(s, n, q, &cl, &poss);
+        if (!c)
+            break;
+        ex_set(w->followed, c);
+        /* "followed by Russia with $1.88 billion, United States with $1.47
+         * billion": the last country named before the figure */
+        for (size_t j = q + cl; j < start; j++) {
+            size_t cl2;
+            const char *c2 = ex_isalpha((unsigned char)s[j - 1]) ? NULL
+                                                                 : ex_country(s, n, j, &cl2, &poss);
+            if (c2) {
+                ex_set(w->followed, c2);
+                j += cl2 - 1;
+            }
+        }
+        break;
+    }
 }
 
 /* Units a freight flow may carry on to: goods carried, and their growth. */
@@ -1300,7 +1732,31 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         snprintf(f->partner, sizeof f->partner, "%s", par ? par : "");
         return;
     }
+    if (w->followed[0] && !w->pair && prev && prev->reporter[0] && prev->partner[0] &&
+        strcmp(prev->reporter, w->followed) && strcmp(prev->partner, "WLD") &&
+        (!w->partner[0] || !strcmp(w->partner, w->followed))) {
+        /* "It was followed by Japan with exports valued at SR11.7 billion, and
+         * India SR10.8 billion": the reporter of the ranking before, the
+         * country that follows (or the list's item) as the partner */
+        snprintf(f->reporter, sizeof f->reporter, "%s", prev->reporter);
+        snprintf(f->partner, sizeof f->partner, "%s", w->followed);
+        if (!w->have_flow && prev->flow[0])
+            snprintf(f->flow, sizeof f->flow, "%s", prev->flow);
+        ex_note(note, cap, "%s from line %lu: the next partner of a ranking", "reporter",
+                prev->line);
+        return;
+    }
     int inv = !strncmp(f->flow, "fdi", 3) || !strncmp(f->flow, "investment", 10);
+    if (w->doc_pair && !w->pair && !w->reporter[0] && !w->partner[0] && !w->list[0] &&
+        !w->ncand && doc->reporter[0] && doc->partner[0]) {
+        /* "the trade turnover between the two countries", "Two-way trade":
+         * the document's two */
+        snprintf(f->reporter, sizeof f->reporter, "%s", doc->reporter);
+        snprintf(f->partner, sizeof f->partner, "%s", doc->partner);
+        ex_note(note, cap, "%s from the title or first paragraph (line %lu): the two countries",
+                "reporter and partner", doc->line);
+        return;
+    }
     /* "Russia's trade turnover share amounted to 18.6%": the owner of a
      * share of another country's trade is its partner, not its reporter */
     int share_owner = w->share_poss && w->possessive[0] && !strcmp(w->reporter, w->possessive) &&
@@ -1325,7 +1781,7 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
     else if (w->subject[0])
         rep = w->subject;
     else if (w->possessive[0] && (!w->partner[0] || strcmp(w->possessive, w->partner)) &&
-             !w->share_poss)
+             !w->share_poss && !w->poss_after)
         rep = w->possessive;
     else if (w->source && !inv)
         rep = w->source;
@@ -1398,14 +1854,30 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
     if (!par && w->after_in[0] && (inv || !strcmp(f->flow, "aid")) &&
         (!rep || strcmp(rep, w->after_in)))
         par = w->after_in; /* "supplied €98,100 for a project ... in Turkmenistan" */
+    if (!par && (inv || !strcmp(f->flow, "aid")) && w->in_later[0] &&
+        (!rep || strcmp(rep, w->in_later)))
+        par = w->in_later;
     if (inv && !rep && par && w->have_flow) {
         /* "The EU is the largest investor in Kazakhstan's economy": the
          * other country named; "foreign direct investment in X": the world */
+        if (w->from_world)
+            rep = "WLD";
         for (int j = 0; j < w->ncand && !rep; j++)
             if (strcmp(w->cand[j], par))
                 rep = w->cand[j];
         if (!rep)
             rep = "WLD";
+    }
+    if (!rep && w->self_ref) {
+        /* "Kyrgyz gold shipments to Switzerland, the country's biggest
+         * export": the other country of the sentence; else the document's */
+        for (int j = 0; j < w->ncand && !rep && w->self_ref == 1; j++)
+            if (!par || strcmp(w->cand[j], par))
+                rep = w->cand[j];
+        if (!rep && doc->reporter[0] && (!par || strcmp(par, doc->reporter))) {
+            rep = doc->reporter;
+            rep_doc = 1;
+        }
     }
     int rep_before = 0, par_before = 0;
     if (before) {
@@ -1453,6 +1925,15 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         par_doc = 1;
     }
     int par_wld = 0;
+    if (w->self_ref && rep_doc && !w->partner[0] && !w->list[0] && !w->ncand && !w->in_later[0] &&
+        (!strcmp(f->flow, "export") || !strcmp(f->flow, "import") || !strcmp(f->flow, "trade") ||
+         !strcmp(f->flow, "balance"))) {
+        /* "The Kingdom's merchandise imports increased by 26.9 percent": the
+         * country's own total, not the partner of the figure before */
+        par = "WLD";
+        par_prev = par_doc = 0;
+        par_wld = 1;
+    }
     if (!par && rep &&
         (!strcmp(f->flow, "export") || !strcmp(f->flow, "import") || !strcmp(f->flow, "trade") ||
          !strcmp(f->flow, "balance")) &&

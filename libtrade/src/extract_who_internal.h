@@ -12,36 +12,47 @@ typedef struct ex_who {
     int have_flow;      /* 1 if a flow word was found */
     int negative;       /* a deficit or a negative balance */
     int total;          /* "total", "foreign", "external" before the flow word */
+    int goods;          /* "goods" right before the flow word ("Goods exports") */
     int pair;           /* "between X and Y", "X-Y trade": both sides given */
+    int doc_pair;       /* "between the two countries", "two-way trade": the document's two */
+    char between_a[8], between_b[8]; /* "between X and Y" anywhere in the sentence */
     char reporter[8];   /* stated with the flow word */
     int adj_import;     /* that reporter is an adjective before "imports" */
     int market;         /* "export market for X": X is the reporter, the subject the partner */
     char partner[8];    /* stated with the flow word ("to Y", "with Y") */
     char list[8];       /* the country right before the figure in a list */
     char possessive[8]; /* the first "X's" of the sentence */
+    int poss_after;     /* that possessive is past the figure's clause (an aside) */
     int share_poss;     /* that possessive owns a share: "Russia's share" (a partner) */
     char subject[8];    /* the subject of a flow verb ("X exported") */
     char cand[8][8];    /* the countries before the figure (not possessives), in order */
     int cand_clause[8]; /* 1: in the figure's clause */
     int ncand;
     char host[8];       /* the subject of "attracted", "received" (investment's partner) */
+    int from_world;     /* "from 116 countries and territories": investors of every country */
     char after_in[8];   /* "in Y" after the figure, in its clause */
+    char in_later[8];   /* "in Y" later in the sentence ("... of total FDI in Vietnam") */
     char first[8];      /* the first country of the sentence that is not a possessive */
     const char *source; /* the data source's country ("according to Chinese customs") */
     char in_open[8];    /* "In Tajikistan, ...": the country the sentence opens with */
     char gov[8];        /* after it, "the Belgian government" as the subject */
     int pronoun;        /* after it, "it" as the subject: the country of a sentence before */
+    int self_ref;       /* "the Kingdom's", "the country's": the document's own country;
+                           2 before a role ("the country's biggest export market") */
     char member[8];     /* "Germany (18.8 bn euro) was the largest exporter to Russia,
                            followed by Italy (5.6 bn)": the country before the figure's
                            parenthesis is the reporter */
     char member_flow[24];
     char member2[8]; /* "Denmark and Austria (both +0.4 bn)": the other reporter */
+    char followed[8]; /* "It was followed by Japan with exports valued at": the next
+                         partner of a ranking, before the figure */
 } ex_who;
 
 /* The document: its date and the sides its title or first paragraph names. */
 typedef struct ex_doc {
     int year, month;         /* the document's date (0: unknown) */
     int text_year;           /* with no date: the latest year written in the text */
+    int fiscal;              /* the first month of the fiscal year it counts in (0: none) */
     unsigned long date_line; /* 0: from the options */
     char reporter[8], partner[8];
     unsigned long line; /* where they were read */

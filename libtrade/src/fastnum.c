@@ -255,6 +255,25 @@ size_t fastnum_format128(fastnum_i128 v, int decimals, char *buf, size_t size)
     /* one 128-bit division, then 64-bit digits (128-bit division is a
      * library call, far too slow per digit) */
     uint64_t hi = 0, lo = (uint64_t)u;
+    if (!(u >> 64) && lo % fastnum_pow10_u64[decimals] == 0) {
+        /* a whole number (most sums of BACI values): its digits only */
+        uint64_t ip = lo / fastnum_pow10_u64[decimals];
+        do {
+            tmp[n++] = (char)('0' + (int)(ip % 10));
+            ip /= 10;
+        } while (ip);
+        size_t len = 0;
+        if (v < 0)
+            out[len++] = '-';
+        while (n)
+            out[len++] = tmp[--n];
+        if (size) {
+            size_t m = len < size - 1 ? len : size - 1;
+            memcpy(buf, out, m);
+            buf[m] = '\0';
+        }
+        return len;
+    }
     if (u >> 64) {
         hi = (uint64_t)(u / 10000000000000000000ULL);
         lo = (uint64_t)(u % 10000000000000000000ULL);

@@ -523,6 +523,20 @@ void imp_group_out(const trade_import *im, const imp_group *s, trade_import_grou
 {
     g->year = (int)(s->a >> 40);
     g->month = (int)((s->a >> 32) & 0xFF);
+    /* "%04d" and "-%02d" by hand: a snprintf per group was a tenth of the
+     * writing at hs6 (years are 1 to 9999, months 1 to 12) */
+    unsigned y = (unsigned)g->year % 10000, m = (unsigned)g->month % 100;
+    char *pp = g->period;
+    *pp++ = (char)('0' + y / 1000);
+    *pp++ = (char)('0' + y / 100 % 10);
+    *pp++ = (char)('0' + y / 10 % 10);
+    *pp++ = (char)('0' + y % 10);
+    if (m) {
+        *pp++ = '-';
+        *pp++ = (char)('0' + m / 10);
+        *pp++ = (char)('0' + m % 10);
+    }
+    *pp = '\0';
     g->reporter = im->codes[(s->a >> 20) & 0xFFF];
     g->partner = im->codes[(s->a >> 8) & 0xFFF];
     g->flow = flow_names[(s->a & 0xFF) < 4 ? (s->a & 0xFF) : 0];

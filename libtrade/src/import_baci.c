@@ -1138,12 +1138,11 @@ static int sblock_cmp(const void *x, const void *y)
     return code_rank_s[a->rep] - code_rank_s[b->rep];
 }
 
+/* Product codes in text order: their 8 packed bytes are the code padded
+ * with NULs (imp_product), so comparing the bytes is comparing the text. */
 static int prod_cmp(uint64_t x, uint64_t y)
 {
-    char a[9] = {0}, b[9] = {0};
-    memcpy(a, &x, 8);
-    memcpy(b, &y, 8);
-    return strcmp(a, b);
+    return memcmp(&x, &y, sizeof x);
 }
 
 static int sgroup_cmp(const void *x, const void *y)
@@ -1165,8 +1164,17 @@ static int find_blocks(trade_import *im, int fd, uint64_t data, uint64_t fsize,
         free(b), free(buf);
         return trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
     }
-    static unsigned char seen[10000][1000 / 8 + 1]; /* (year, exporter) met: 1.25 MB */
-    memset(seen, 0, sizeof seen);
+    /* (year, exporter) met: 1.25 MB, the caller's own (calls may run at once) */
+    unsigned char(*seen)[1000 / 8 + 1] = calloc(10000, sizeof *seen);
+    if (!seen) {
+        free(b), free(buf);
+        return trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
+    }
+    /* the current block's line start ("2021,4,"): a line that begins with
+     * it is in the block, without reading its numbers */
+    char prefix[16];
+    size_t plen = 0;
+    int quotes = 1; /* the unread part of buf may hold a quote */
     uint64_t off = data;
     unsigned long line = first_line;
     size_t len = 0, p = 0;
@@ -1174,7 +1182,8 @@ static int find_blocks(trade_import *im, int fd, uint64_t data, uint64_t fsize,
     uint32_t cy = 0;
     int cn = -1;
     for (;;) {
-        if (p >= len || !memchr(buf + p, '\n', len - p)) {
+        char *s = buf + p, *nl = p < len ? memchr(s, '\n', len - p) : NULL;
+        if (!nl) {
             memmove(buf, buf + p, len - p);
             off += p;
             len -= p;
@@ -1197,12 +1206,19 @@ static int find_blocks(trade_import *im, int fd, uint64_t data, uint64_t fsize,
                     rc = -1; /* a long line: the general path says what is wrong */
                     break;
                 }
+                quotes = memchr(buf, '"', len) != NULL;
                 continue;
             }
+            quotes = memchr(buf, '"', len) != NULL;
+            continue;
         }
-        char *s = buf + p, *nl = memchr(s, '\n', len - p);
         size_t ll = (size_t)(nl - s);
-        if (memchr(s, '"', ll)) {
+        if (!quotes && plen && ll > plen && !memcmp(s, prefix, plen)) {
+            line++; /* the block goes on */
+            p += ll + 1;
+            continue;
+        }
+        if (quotes && memchr(s, '"', ll)) {
             /* quotes: a simple quoted field ("010121") keeps the line whole;
              * any other use goes to the general path */
             int q = 0;
@@ -1259,11 +1275,14 @@ static int find_blocks(trade_import *im, int fd, uint64_t data, uint64_t fsize,
                 b[0].start = data, b[0].line = first_line;
             cy = y;
             cn = (int)ni;
+            plen = k + 1 <= sizeof prefix ? k + 1 : 0; /* "year,exporter," */
+            memcpy(prefix, s, plen);
         }
         line++;
         p += ll + 1;
     }
     free(buf);
+    free(seen);
     if (rc) {
         free(b);
         return rc;

@@ -3,6 +3,7 @@
  * strtod, and a formatter that writes the shortest digits that read back to
  * the same double, expanded into plain decimal notation. */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,8 +233,25 @@ static long double round_safe(long double x, long double margin)
     return frac > 0.5L ? f + 1 : f;
 }
 
-static size_t write_plain(int neg, unsigned long long digits_int, int nd, int point, char *buf)
+/* The integer x (0 <= x < 2^63) as an unsigned long long. A cast makes
+ * x87 code switch the control word to truncation and back (fldcw: a
+ * quarter of this formatter's time); on the x87 format, whose first 8
+ * bytes are the 64-bit significand, x + 2^63 holds x in its low 63 bits. */
+static unsigned long long to_u64(long double x)
 {
+#if LDBL_MANT_DIG == 64 && (defined(__x86_64__) || defined(__i386__))
+    long double y = x + 0x1p63L;
+    unsigned long long u;
+    memcpy(&u, &y, sizeof u);
+    return u & ~(1ull << 63);
+#else
+    return (unsigned long long)x;
+#endif
+}
+
+static size_t write_plain(int neg, long double digits_ld, int nd, int point, char *buf)
+{
+    unsigned long long digits_int = to_u64(digits_ld);
     char digits[24];
     for (int i = nd - 1; i >= 0; i--) {
         digits[i] = (char)('0' + digits_int % 10);
@@ -250,7 +268,12 @@ size_t trade_number_format_fast(double v, char *buf, size_t size)
     if (!buf || size < TRADE_NUMBER_BUFSIZE || !(a >= 1e-7 && a < 1e15) || a == floor(a) ||
         !long_double_exact())
         return trade_number_format(v, buf, size);
-    int e10 = (int)floor(log10(a)); /* may be off by one next to a power of ten */
+    /* floor(log10(a)) or one less, from the binary exponent (log10 was a
+     * tenth of the time): the scaling below corrects it by one */
+    uint64_t bits;
+    memcpy(&bits, &a, sizeof bits);
+    int e2 = (int)((bits >> 52) & 0x7ff) - 1023, q = e2 * 1233; /* 1233 / 4096 ~ log10(2) */
+    int e10 = q >= 0 ? q / 4096 : -((-q + 4095) / 4096);
     int k = 16 - e10;
     if (k < 2 || k > 27)
         return trade_number_format(v, buf, size);
@@ -266,7 +289,7 @@ size_t trade_number_format_fast(double v, char *buf, size_t size)
         return trade_number_format(v, buf, size);
     /* 17 - k digits before the decimal point */
     if ((double)d15 / p10d[k - 2] == a)
-        return write_plain(v < 0, (unsigned long long)d15, 15, 17 - k, buf);
+        return write_plain(v < 0, d15, 15, 17 - k, buf);
     /* 16 digits when they read back (the shortest form then), else 17.
      * Below 2^53 the 16-digit integer is an exact double and the same one
      * division decides exactly (speed: strtod was a fifth of formatting in
@@ -276,13 +299,13 @@ size_t trade_number_format_fast(double v, char *buf, size_t size)
         return trade_number_format(v, buf, size);
     if (d16 < 9007199254740992.0L && k - 1 <= 22) {
         if ((double)d16 / p10d[k - 1] == a)
-            return write_plain(v < 0, (unsigned long long)d16, 16, 17 - k, buf);
-        return write_plain(v < 0, (unsigned long long)d17, 17, 17 - k, buf);
+            return write_plain(v < 0, d16, 16, 17 - k, buf);
+        return write_plain(v < 0, d17, 17, 17 - k, buf);
     }
-    size_t n = write_plain(v < 0, (unsigned long long)d16, 16, 17 - k, buf);
+    size_t n = write_plain(v < 0, d16, 16, 17 - k, buf);
     if (strtod(buf, NULL) == v)
         return n;
-    return write_plain(v < 0, (unsigned long long)d17, 17, 17 - k, buf);
+    return write_plain(v < 0, d17, 17, 17 - k, buf);
 #else
     return trade_number_format(v, buf, size);
 #endif

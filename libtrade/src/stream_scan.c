@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -133,8 +134,87 @@ static int split(stream_reader *r, const char *rec, size_t n, int quoted, trade_
     return 0;
 }
 
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SWAR 1
+#define ONES 0x0101010101010101u
+#define LOW7 0x7f7f7f7f7f7f7f7fu
+/* The high bit of each byte of w that is 0 (exact per byte: no carry
+ * crosses bytes). */
+static uint64_t zero_bytes(uint64_t w)
+{
+    return ~(((w & LOW7) + LOW7) | w | LOW7);
+}
+/* The high bit of each byte of w that is a comma, a LF or a quote. */
+static uint64_t special(uint64_t w)
+{
+    return zero_bytes(w ^ (ONES * ',')) | zero_bytes(w ^ (ONES * '\n')) |
+           zero_bytes(w ^ (ONES * '"'));
+}
+#else
+#define SWAR 0
+#endif
+
+/* The common record: one line without quotes, its fields cut in the same
+ * walk that finds its end (fields are a few bytes: a byte loop beats a
+ * memchr per field and per line, which were most of the first pass).
+ * Returns 1 with the record set, or 0 (a quote, or no line end in the
+ * buffer) for the general way, which then starts again at the record. */
+static int next_simple(stream_reader *r)
+{
+    const char *p = r->buf + r->at, *end = r->buf + r->len;
+    const int *slot = r->slot;
+    size_t ncols = r->ncols, col = 0;
+    stream_field f[SF_COUNT];
+    for (size_t k = 0; k < SF_COUNT; k++)
+        f[k] = (stream_field){"", 0};
+    const char *fs = p, *c = p;
+    for (;; c++) {
+#if SWAR
+        /* skip 8 bytes at a time while none is a comma, LF or quote */
+        while (end - c >= 8) {
+            uint64_t w;
+            memcpy(&w, c, 8);
+            uint64_t m = special(w);
+            if (m) {
+                c += (unsigned)__builtin_ctzll(m) / 8;
+                break;
+            }
+            c += 8;
+        }
+#endif
+        if (c == end)
+            return 0;
+        char ch = *c;
+        if (ch == ',' || ch == '\n') {
+            if (col < ncols && slot[col] >= 0)
+                f[slot[col]] = (stream_field){fs, (size_t)(c - fs)};
+            if (ch == '\n')
+                break;
+            col++;
+            fs = c + 1;
+        } else if (ch == '"') {
+            return 0;
+        }
+    }
+    /* a CR before the LF is not part of the last field */
+    if (c > p && c[-1] == '\r' && col < ncols && slot[col] >= 0 && f[slot[col]].n > 0)
+        f[slot[col]].n--;
+    memcpy(r->f, f, sizeof f);
+    size_t n = (size_t)(c - p);
+    r->rec = p;
+    r->rec_has_newline = 1;
+    r->rec_span = n + 1;
+    r->rec_line = r->line;
+    r->rec_nlines = 1;
+    r->line++;
+    r->at += n + 1;
+    return 1;
+}
+
 int Trade_stream_reader_next(stream_reader *r, const char *name, trade_error *err)
 {
+    if (next_simple(r))
+        return 1;
     for (;;) {
         const char *p = r->buf + r->at, *end = r->buf + r->len;
         size_t scanned = 0;
@@ -269,6 +349,211 @@ static int names_slot(stream_plan *plan, const char *h, size_t n)
     return 0;
 }
 
+/* What one scan of a byte range found (plan_scan). */
+typedef struct plan_part {
+    const stream_plan *plan; /* slot and ncols */
+    int fd;
+    const char *path;
+    unsigned long long from, to;
+    unsigned long line;       /* physical line of the first record */
+    trade_read_progress_fn fn; /* NULL on the second thread */
+    void *ctx;
+    /* out */
+    int rc, sorted, equal_blocks;
+    trade_error err;
+    unsigned long long rows;
+    unsigned long end_line; /* physical line after the last record */
+    int ended_at_newline;   /* the last record ended with a line end */
+    size_t nblocks, bcap;
+    unsigned long long *off;
+    unsigned long *bline;
+    key_copy first, last;    /* key fields of the first and the last record */
+    key_copy ptext;          /* the period text of the current block */
+    trade_period first_p, cur; /* the first record's period, the current block's */
+} plan_part;
+
+static void plan_part_init(plan_part *pp, const stream_plan *plan, const char *path,
+                           unsigned long long from, unsigned long long to,
+                           trade_read_progress_fn fn, void *ctx)
+{
+    memset(pp, 0, sizeof *pp);
+    pp->plan = plan;
+    pp->fd = plan->fd;
+    pp->path = path;
+    pp->from = from;
+    pp->to = to;
+    pp->line = 2; /* the second half's lines are moved when it is joined */
+    pp->fn = fn;
+    pp->ctx = ctx;
+}
+
+static void plan_part_free(plan_part *pp)
+{
+    free(pp->off);
+    free(pp->bline);
+    free(pp->first.text);
+    free(pp->last.text);
+    free(pp->ptext.text);
+}
+
+/* Scan the records that start in [from, to): period blocks and key order.
+ * Stops at the first sign that the range is not in the streaming order. */
+static int plan_scan(plan_part *pp)
+{
+    trade_error *err = &pp->err;
+    stream_reader r;
+    pp->sorted = 1;
+    int rc = Trade_stream_reader_open(&r, pp->fd, pp->from, pp->to, pp->line, pp->plan->slot,
+                                      pp->plan->ncols, 0, err);
+    if (rc)
+        return pp->rc = rc;
+    unsigned long long next_report = 0;
+    for (;;) {
+        unsigned long long at = r.off - (r.len - r.at); /* file offset of the record */
+        int got_rec = Trade_stream_reader_next(&r, pp->path, err);
+        if (got_rec < 0) {
+            rc = -got_rec;
+            if (rc == TRADE_ELIMIT) { /* a record the scanner does not take */
+                rc = TRADE_OK;
+                pp->sorted = 0;
+            }
+            break;
+        }
+        if (got_rec == 0)
+            break;
+        pp->rows++;
+        pp->ended_at_newline = r.rec_has_newline;
+        if (pp->fn && at >= next_report) {
+            /* the first half reports for both: they go at about one pace */
+            pp->fn(pp->ctx, pp->path, 2 * (at - pp->from), pp->plan->size * 2);
+            next_report = at + ((unsigned long long)1 << 24);
+        }
+        const stream_field *pf = &r.f[SF_PERIOD];
+        int new_block = pp->nblocks == 0;
+        if (pp->nblocks == 0 || field_cmp(pf, &pp->ptext.f[SF_PERIOD])) {
+            trade_period p;
+            trade_error perr;
+            if (pf->n == 0 || trade_period_parse(pf->p, pf->n, &p, &perr)) {
+                pp->sorted = 0; /* the whole-table path locates the problem */
+                break;
+            }
+            if (pp->nblocks && trade_period_order(&p, &pp->cur) != 0) {
+                if (trade_period_order(&p, &pp->cur) < 0) {
+                    pp->sorted = 0;
+                    break;
+                }
+                new_block = 1;
+                if (trade_period_equal(&p, &pp->cur))
+                    pp->equal_blocks = 1;
+            }
+            if (key_keep(&pp->ptext, r.f)) {
+                rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+                break;
+            }
+            if (new_block)
+                pp->cur = p;
+            if (pp->rows == 1) {
+                pp->first_p = p;
+                if (key_keep(&pp->first, r.f)) {
+                    rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+                    break;
+                }
+            }
+        }
+        if (new_block) {
+            /* two arrays, one capacity: bcap grows once both have room */
+            size_t ocap = pp->bcap, lcap = pp->bcap;
+            if (ARRAY_GROW(pp->off, pp->nblocks + 2, ocap) ||
+                ARRAY_GROW(pp->bline, pp->nblocks + 2, lcap)) {
+                rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+                break;
+            }
+            pp->bcap = ocap;
+            pp->off[pp->nblocks] = at;
+            pp->bline[pp->nblocks] = r.rec_line;
+            pp->nblocks++;
+        } else if (Trade_stream_key_cmp(r.f, pp->last.f) < 0) {
+            pp->sorted = 0;
+            break;
+        }
+        if (key_keep(&pp->last, r.f)) {
+            rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+            break;
+        }
+    }
+    pp->end_line = r.line;
+    Trade_stream_reader_close(&r);
+    return pp->rc = rc;
+}
+
+static void *plan_main(void *arg)
+{
+    plan_scan(arg);
+    return NULL;
+}
+
+/* Below this many bytes of records the first pass runs on one thread. */
+#define PLAN_SPLIT_MIN ((unsigned long long)16 << 20)
+
+/* The offset just after the first newline at or past mid, or 0. */
+static unsigned long long plan_split_point(int fd, unsigned long long mid, unsigned long long end)
+{
+    char buf[65536];
+    for (unsigned long long at = mid; at < end;) {
+        ssize_t got = pread(fd, buf, sizeof buf, (off_t)at);
+        if (got <= 0)
+            return 0;
+        char *nl = memchr(buf, '\n', (size_t)got);
+        if (nl)
+            return at + (unsigned long long)(nl - buf) + 1;
+        at += (unsigned long long)got;
+    }
+    return 0;
+}
+
+/* Join the second half b to the first a, as if a had gone on: 1 when the
+ * two make one scan in the streaming order, 0 when the file is not in it,
+ * -1 when b is of no use (the split fell inside a quoted field). */
+static int plan_join(plan_part *a, plan_part *b)
+{
+    if (!a->sorted && a->ended_at_newline)
+        return 0; /* out of order before the split */
+    if (!a->ended_at_newline || b->rc)
+        return -1;
+    if (!b->sorted)
+        return 0;
+    if (a->nblocks == 0 || b->nblocks == 0)
+        return b->rows == 0 && a->rows > 0 ? 1 : -1;
+    unsigned long shift = a->end_line - b->line;
+    size_t skip = 0;
+    int order = trade_period_order(&b->first_p, &a->cur);
+    if (order < 0)
+        return 0;
+    if (order == 0) { /* the block goes on across the split */
+        if (Trade_stream_key_cmp(b->first.f, a->last.f) < 0)
+            return 0;
+        skip = 1;
+    } else if (trade_period_equal(&b->first_p, &a->cur)) {
+        a->equal_blocks = 1;
+    }
+    size_t n = a->nblocks + b->nblocks - skip;
+    size_t ocap = a->bcap, lcap = a->bcap;
+    if (ARRAY_GROW(a->off, n + 1, ocap) || ARRAY_GROW(a->bline, n + 1, lcap)) {
+        a->rc = trade_error_set(&a->err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+        return 0;
+    }
+    a->bcap = ocap;
+    for (size_t k = skip; k < b->nblocks; k++) {
+        a->off[a->nblocks] = b->off[k];
+        a->bline[a->nblocks] = b->bline[k] + shift;
+        a->nblocks++;
+    }
+    a->rows += b->rows;
+    a->end_line = b->end_line + shift;
+    a->equal_blocks |= b->equal_blocks;
+    return 1;
+}
+
 int Trade_stream_plan(const char *path, stream_plan *plan, trade_read_progress_fn fn, void *ctx,
                       trade_error *err)
 {
@@ -309,91 +594,51 @@ int Trade_stream_plan(const char *path, stream_plan *plan, trade_read_progress_f
     memcpy(plan->header, head, hl + 1);
     plan->header_len = hl + 1;
 
-    stream_reader r;
-    int rc = Trade_stream_reader_open(&r, plan->fd, hl + 1, plan->size, 2, plan->slot,
-                                      plan->ncols, 0, err);
-    if (rc)
-        return rc;
-    key_copy prev = {NULL, 0, {{"", 0}}}, ptext = {NULL, 0, {{"", 0}}};
-    trade_period cur = {0};
-    size_t bcap = 0;
-    int sorted = 1;
-    unsigned long long next_report = 0;
-    for (;;) {
-        unsigned long long at = r.off - (r.len - r.at); /* file offset of the record */
-        int got_rec = Trade_stream_reader_next(&r, path, err);
-        if (got_rec < 0) {
-            rc = -got_rec;
-            if (rc == TRADE_ELIMIT) { /* a record the scanner does not take */
-                rc = TRADE_OK;
-                sorted = 0;
-            }
-            break;
+    /* Two halves on two threads, the second from the first newline past the
+     * middle. That is a record start unless the newline sits inside a
+     * quoted field: then the first half's last record runs to the end of
+     * its range without a line end, and the first half goes on alone. */
+    unsigned long long data = hl + 1, split = 0;
+    if (plan->size - data >= PLAN_SPLIT_MIN)
+        split = plan_split_point(plan->fd, data + (plan->size - data) / 2, plan->size);
+    plan_part a, b;
+    plan_part_init(&a, plan, path, data, split ? split : plan->size, fn, ctx);
+    plan_part_init(&b, plan, path, split, plan->size, NULL, NULL);
+    pthread_t th;
+    int two = split && trade_writer_thread_create(&th, plan_main, &b) == 0;
+    if (!two)
+        a.to = plan->size;
+    plan_scan(&a);
+    int rc = a.rc;
+    if (two) {
+        pthread_join(th, NULL);
+        int joined = rc ? 0 : plan_join(&a, &b);
+        rc = a.rc;
+        if (joined < 0 && !rc) { /* the first half goes on over the second */
+            plan_part_free(&a);
+            plan_part_init(&a, plan, path, data, plan->size, fn, ctx);
+            rc = plan_scan(&a);
+        } else if (joined == 0 && !rc) {
+            a.sorted = 0;
         }
-        if (got_rec == 0)
-            break;
-        plan->rows++;
-        if (fn && at >= next_report) {
-            fn(ctx, path, at, plan->size * 2);
-            next_report = at + ((unsigned long long)1 << 24);
-        }
-        const stream_field *pf = &r.f[SF_PERIOD];
-        int new_block = plan->nblocks == 0;
-        if (plan->nblocks == 0 || field_cmp(pf, &ptext.f[SF_PERIOD])) {
-            trade_period p;
-            trade_error perr;
-            if (pf->n == 0 || trade_period_parse(pf->p, pf->n, &p, &perr)) {
-                sorted = 0; /* the whole-table path locates the problem */
-                break;
-            }
-            if (plan->nblocks && trade_period_order(&p, &cur) != 0) {
-                if (trade_period_order(&p, &cur) < 0) {
-                    sorted = 0;
-                    break;
-                }
-                new_block = 1;
-                if (trade_period_equal(&p, &cur))
-                    plan->equal_blocks = 1;
-            }
-            if (key_keep(&ptext, r.f)) {
-                rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-                break;
-            }
-            if (new_block)
-                cur = p;
-        }
-        if (new_block) {
-            /* two arrays, one capacity: bcap grows once both have room */
-            size_t ocap = bcap, lcap = bcap;
-            if (ARRAY_GROW(plan->off, plan->nblocks + 2, ocap) ||
-                ARRAY_GROW(plan->line, plan->nblocks + 2, lcap)) {
-                rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-                break;
-            }
-            bcap = ocap;
-            plan->off[plan->nblocks] = at;
-            plan->line[plan->nblocks] = r.rec_line;
-            plan->nblocks++;
-        } else if (Trade_stream_key_cmp(r.f, prev.f) < 0) {
-            sorted = 0;
-            break;
-        }
-        if (key_keep(&prev, r.f)) {
-            rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-            break;
-        }
+        plan_part_free(&b);
     }
-    Trade_stream_reader_close(&r);
-    free(prev.text);
-    free(ptext.text);
-    if (rc)
-        return rc;
-    if (sorted && plan->nblocks > 0) {
+    if (!rc && a.sorted && a.nblocks > 0) {
+        plan->nblocks = a.nblocks;
+        plan->off = a.off;
+        plan->line = a.bline;
         plan->off[plan->nblocks] = plan->size;
-        plan->line[plan->nblocks] = r.line;
+        plan->line[plan->nblocks] = a.end_line;
+        plan->rows = a.rows;
+        plan->equal_blocks = a.equal_blocks;
         plan->sorted = 1;
+        a.off = NULL;
+        a.bline = NULL;
     }
-    return TRADE_OK;
+    if (rc && err)
+        *err = a.err;
+    plan_part_free(&a);
+    return rc;
 }
 
 void Trade_stream_batch_init(stream_batch *b, const char *name, const trade_read_options *ro)

@@ -12,6 +12,9 @@
  * registered so that trade_writer_cleanup (from a signal handler) can
  * remove it. */
 #define _XOPEN_SOURCE 700 /* realpath */
+#ifdef __linux__
+#define _GNU_SOURCE /* sync_file_range */
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -52,6 +55,9 @@ struct trade_writer {
      * a stdio call per cell costs more than the rest of the writing */
     char *out;
     size_t outlen;
+    /* a temporary file: bytes whose write-back was started (offset), and
+     * bytes written after them */
+    unsigned long long synced, unsynced;
     /* a part (trade_writer_open_part): PART_FILE, its rows go to an
      * unlinked temporary file (page cache, not the process's memory);
      * PART_MEMORY when there is none: no fp, and out grows to hold them */
@@ -423,11 +429,34 @@ static int needs_neutralising(const char *s)
            !is_number(s);
 }
 
+/* Bytes of a temporary file between two starts of their write-back. */
+#define SYNC_AHEAD ((unsigned long long)32 << 20)
+
+/* A temporary file is synced before it is renamed into place; the disk
+ * gets its bytes while the rest is computed instead of all of them at the
+ * end (the final fsync of a 1 GB output waited about 0.4 s): where Linux
+ * has sync_file_range, the write-back of every SYNC_AHEAD bytes is started
+ * without waiting for it. */
+static void sync_ahead(trade_writer *w, size_t n)
+{
+    w->unsynced += n;
+    if (!w->tmppath || w->unsynced < SYNC_AHEAD)
+        return;
+#if defined(__linux__) && defined(SYNC_FILE_RANGE_WRITE)
+    if (fflush(w->fp) == 0)
+        (void)sync_file_range(fileno(w->fp), (off_t)w->synced, (off_t)w->unsynced,
+                              SYNC_FILE_RANGE_WRITE); /* a hint: fsync still decides */
+#endif
+    w->synced += w->unsynced;
+    w->unsynced = 0;
+}
+
 /* Hand the buffered bytes to fp. */
 static void out_flush(trade_writer *w)
 {
     if (w->outlen && fwrite(w->out, 1, w->outlen, w->fp) != w->outlen && !w->failed)
         w->failed = errno ? errno : EIO;
+    sync_ahead(w, w->outlen);
     w->outlen = 0;
 }
 
@@ -489,6 +518,39 @@ static void put_csv(trade_writer *w, const char *s, int neutralise)
         w->failed = EIO;
     }
     free(tmp);
+}
+
+/* A CSV row whose cells are all written as they are (no comma, quote or
+ * line break, nothing to neutralise), copied into the buffer at once: 1,
+ * or 0 with nothing written (the caller goes cell by cell). */
+static int put_plain_row(trade_writer *w, const char *const *cells)
+{
+    size_t len[64], total = w->ncols; /* the commas and the line end */
+    if (w->ncols == 0 || w->ncols > sizeof len / sizeof len[0])
+        return 0;
+    for (size_t i = 0; i < w->ncols; i++) {
+        const char *s = cells[i] ? cells[i] : "";
+        size_t n = 0;
+        for (char c; (c = s[n]) != '\0' && c != ',' && c != '"' && c != '\r' && c != '\n';)
+            n++;
+        if (s[n] || (!w->raw && needs_neutralising(s)))
+            return 0;
+        len[i] = n;
+        total += n;
+    }
+    if (total > OUT_SIZE)
+        return 0;
+    char *p = out_room(w, total);
+    if (!p)
+        return 0;
+    for (size_t i = 0; i < w->ncols; i++) {
+        if (len[i])
+            memcpy(p, cells[i], len[i]);
+        p += len[i];
+        *p++ = i + 1 < w->ncols ? ',' : '\n';
+    }
+    w->outlen += total;
+    return 1;
 }
 
 static void put_tsv(trade_writer *w, const char *s, int neutralise)
@@ -603,6 +665,8 @@ static int writer_row(trade_writer *w, const char *const *cells, trade_error *er
         if (!w->out && !(w->out = malloc(OUT_SIZE)))
             return trade_error_set(err, TRADE_ENOMEM, w->path ? w->path : "-", 0, 0,
                                    "out of memory");
+        if (w->format != TRADE_FORMAT_TSV && put_plain_row(w, cells))
+            goto written;
         for (size_t i = 0; i < w->ncols; i++) {
             const char *s = cells[i] ? cells[i] : "";
             int neutralise = !w->raw && needs_neutralising(s);
@@ -615,7 +679,10 @@ static int writer_row(trade_writer *w, const char *const *cells, trade_error *er
         }
         out_bytes(w, "\n", 1);
     }
-    if (w->failed || (w->fp && ferror(w->fp)))
+written:
+    /* CSV and TSV reach fp only through out_flush and the long-cell
+     * writes, which set failed; JSON lines go to fp directly */
+    if (w->failed || (w->fp && w->format == TRADE_FORMAT_JSONL && ferror(w->fp)))
         return trade_error_set(err, TRADE_EIO, w->path ? w->path : "-", 0, 0, "write error: %s",
                                strerror(w->failed ? w->failed : errno));
     return TRADE_OK;

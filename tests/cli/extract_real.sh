@@ -6,7 +6,8 @@
 # TRADE_EXTRACT_HELD at folders holding <file>.txt for each key's file; a set
 # whose folder is not given is not scored (TRADE_EXTRACT_TABLES: the tables
 # of tests/data/extract/table-keys.csv, table-sources.csv; TRADE_EXTRACT_FRESH:
-# fresh-keys.csv, fresh-sources.csv), and with none the test reports
+# fresh-keys.csv, fresh-sources.csv; TRADE_EXTRACT_FRESH2: fresh2-keys.csv,
+# fresh2-sources.csv, a second unseen set), and with none the test reports
 # itself skipped. The floors are the scores reached so far: a change that
 # loses figures on either set fails here.
 set -u
@@ -45,8 +46,14 @@ if [ -n "${TRADE_EXTRACT_FRESH:-}" ] && [ -d "$TRADE_EXTRACT_FRESH" ]; then
   score "$data/fresh-keys.csv" "$TRADE_EXTRACT_FRESH" 0.96 0.41 0.94
   ran=1
 fi
+if [ -n "${TRADE_EXTRACT_FRESH2:-}" ] && [ -d "$TRADE_EXTRACT_FRESH2" ]; then
+  # a second set keyed before any run, from still other publishers and
+  # regions (two with a summary table)
+  score "$data/fresh2-keys.csv" "$TRADE_EXTRACT_FRESH2" 0.91 0.27 0.94
+  ran=1
+fi
 if [ $ran -eq 0 ]; then
-  echo "SKIP: no texts (set TRADE_EXTRACT_DEV, TRADE_EXTRACT_HELD, TRADE_EXTRACT_TABLES or TRADE_EXTRACT_FRESH to the folders of the keyed texts)"
+  echo "SKIP: no texts (set TRADE_EXTRACT_DEV, TRADE_EXTRACT_HELD, TRADE_EXTRACT_TABLES, TRADE_EXTRACT_FRESH or TRADE_EXTRACT_FRESH2 to the folders of the keyed texts)"
   lib_skip_exit $fail
 fi
 exit $fail

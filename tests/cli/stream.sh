@@ -80,6 +80,46 @@ check "bad value: the same line and column as the whole-table path" \
     test "$(sed -n 's/^[^:]*:\([0-9]*:[0-9]*\): .*/\1/p' "$dir/bad.err" | head -1)" = \
     "$(sed -n 's/^[^:]*:\([0-9]*:[0-9]*\): .*/\1/p' "$dir/bad2.err" | head -1)"
 
+# The first pass runs on two threads over files of 16 MB and more, the
+# second from the first newline past the middle. 180,180 sorted rows of
+# three years (about 23 MB; the middle falls inside 2020) read on two threads must give what the whole-table path gives; so
+# must the same rows with a quoted line break in every note, where the
+# middle newline is almost surely inside a quoted field (the first thread
+# then goes on alone), and the rows with two swapped just past the middle
+# (out of order there: the whole-table path).
+big() { # 1: a line break in each note
+    awk -v nl="$1" 'BEGIN {
+        split("ARG AUS BRA CAN CHN DEU FRA GBR IND JPN KOR MEX NLD USA ZAF", c, " ")
+        pad = sprintf("%60s", ""); gsub(/ /, "x", pad)
+        print "reporter,partner,flow,period,value,unit,product,source,note"
+        for (t = 2019; t <= 2021; t++)
+            for (a = 1; a <= 15; a++)
+                for (b = 1; b <= 15; b++) {
+                    if (a == b) continue
+                    for (p = 1; p <= 286; p++)
+                        printf "%s,%s,export,%d,%d,USD,%06d,big.csv,\"%s%s\"\n", c[a], c[b], t,
+                            (a * 7919 + b * 104729 + p * 31 + t) % 100003 + 1, p * 11, pad,
+                            nl ? "\nend" : ""
+                }
+    }'
+}
+cp "$dir/imp.csv" "$dir/imp.keep"
+big 0 >"$dir/imp.csv"
+check "the two-thread file is over 16 MB" test "$(wc -c <"$dir/imp.csv")" -gt 16777216
+same "growth, first pass on two threads" growth
+same "rank, first pass on two threads" rank
+big 1 >"$dir/imp.csv"
+same "growth, the middle newline in a quoted field" growth
+same "rank, the middle newline in a quoted field" rank
+big 0 | awk 'NR == 90100 { held = $0; next } { print } NR == 90101 { print held }' >"$dir/imp.csv"
+same "growth, out of order just past the middle" growth
+same "rank, out of order just past the middle" rank
+big 0 | awk -F, -v OFS=, 'NR == 150000 { $5 = "12x" } { print }' >"$dir/bad.csv"
+"$TRADE" growth "$dir/bad.csv" -o "$dir/out.csv" 2>"$dir/bad.err"
+check "two threads, a bad value in the second half: located at bad.csv:150000" \
+    grep -q "bad.csv:150000:[0-9]*: " "$dir/bad.err"
+cp "$dir/imp.keep" "$dir/imp.csv"
+
 # import of an endless input ends at once (no header, no rows)
 for f in baci comtrade; do
     timeout 20 "$TRADE_REAL" import "$f" /dev/zero >/dev/null 2>&1

@@ -60,6 +60,8 @@ typedef struct trade_import trade_import;
 typedef struct trade_import_group {
     int year;             /* the year */
     int month;            /* 1-12 for a monthly Comtrade period, else 0 */
+    char period[16];      /* the period as the observation format writes it:
+                             "2021", or "2021-03" for a month */
     const char *reporter; /* alpha-3 code, an aggregate or "X" + 3 digits */
     const char *partner;
     const char *flow;       /* "export", "import", "reexport" or "reimport" */
