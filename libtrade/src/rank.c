@@ -190,6 +190,13 @@ static uint64_t fnv_str(uint64_t h, const char *s)
     return (h ^ 0xff) * 1099511628211u;
 }
 
+/* An open-addressing slot: row + 1 (0: empty) and the row's hash, so that
+ * most probes end without reading the row (8 bytes: the table stays in
+ * cache). */
+typedef struct row_slot {
+    uint32_t row1, hash;
+} row_slot;
+
 /* Two observations of one series (the same reporter, partner, flow, unit
  * and product: a valid code's text is its identity) for equal periods. */
 static int twins(const trade_obs *a, const trade_obs *b)
@@ -208,9 +215,11 @@ static int twins(const trade_obs *a, const trade_obs *b)
 static int alone_in_period(const trade_table *t, unsigned char *chosen)
 {
     size_t n = trade_table_rows(t), cap = 16;
-    while (cap < n * 2)
+    if (n >= UINT32_MAX)
+        return 0;
+    while (cap < n + n / 2)
         cap *= 2;
-    size_t *slot = n < SIZE_MAX / 4 ? calloc(cap, sizeof *slot) : NULL; /* row + 1; 0 empty */
+    row_slot *slot = calloc(cap, sizeof *slot);
     if (!slot)
         return -1;
     int alone = 1;
@@ -231,17 +240,120 @@ static int alone_in_period(const trade_table *t, unsigned char *chosen)
         h = fnv_str(h, o->flow);
         h = fnv_str(h, o->unit);
         h = fnv_str(h, o->product);
-        size_t k = (size_t)(h ^ (h >> 29)) & (cap - 1);
-        for (; slot[k]; k = (k + 1) & (cap - 1))
-            if (twins(trade_table_obs(t, slot[k] - 1), o)) {
+        uint32_t hv = (uint32_t)(h ^ (h >> 32));
+        size_t k = (size_t)(hv ^ (hv >> 17)) & (cap - 1);
+        for (; slot[k].row1; k = (k + 1) & (cap - 1))
+            if (slot[k].hash == hv && twins(trade_table_obs(t, slot[k].row1 - 1), o)) {
                 alone = 0;
                 break;
             }
-        slot[k] = r + 1;
+        slot[k].row1 = (uint32_t)r + 1;
+        slot[k].hash = hv;
         chosen[r] = 1;
     }
     free(slot);
     return alone;
+}
+
+/* The observation fields a group column may name, read from the row's
+ * trade_obs instead of its cells (the same text; the period by its months,
+ * as group.c compares it). */
+enum { OK_REPORTER, OK_PARTNER, OK_FLOW, OK_UNIT, OK_PRODUCT, OK_PERIOD, OK_NONE };
+
+static const char *obs_key(const trade_obs *o, int k)
+{
+    switch (k) {
+    case OK_REPORTER:
+        return o->reporter;
+    case OK_PARTNER:
+        return o->partner;
+    case OK_FLOW:
+        return o->flow;
+    case OK_UNIT:
+        return o->unit;
+    default:
+        return o->product;
+    }
+}
+
+/* trade_group_index_new's ids (each row's group is the index of the
+ * group's first row) for a table of observations whose group columns are
+ * all among reporter, partner, flow, unit, product and period (an absent
+ * product reads as empty): one hashed pass over the rows' observations.
+ * Returns 1 with id set, 0 when the spec is anything else (the caller asks
+ * group.c, which also says what is wrong with a spec), -1 out of memory. */
+static int obs_group_ids(const trade_table *t, const char *spec, size_t *id)
+{
+    static const char *const names[] = {"reporter", "partner", "flow",
+                                        "unit",     "product", "period"};
+    int keys[16];
+    size_t nk = 0, n = trade_table_rows(t);
+    if (!spec)
+        spec = trade_group_default_columns();
+    for (const char *p = spec; *p;) {
+        size_t len = strcspn(p, ",");
+        if (len) {
+            int k = OK_NONE;
+            for (int i = 0; i < OK_NONE; i++)
+                if (strlen(names[i]) == len && !memcmp(p, names[i], len))
+                    k = i;
+            if (k == OK_NONE || nk == 16)
+                return 0;
+            char name[16];
+            memcpy(name, p, len);
+            name[len] = '\0';
+            if (trade_table_col_index(t, name) >= 0)
+                keys[nk++] = k;
+            else if (k != OK_PRODUCT)
+                return 0;
+        }
+        p += len + (p[len] == ',');
+    }
+    if (n >= UINT32_MAX)
+        return 0;
+    for (size_t r = 0; r < n; r++)
+        if (!trade_table_obs(t, r))
+            return 0;
+    size_t cap = 16;
+    while (cap < n + n / 2)
+        cap *= 2;
+    row_slot *slot = calloc(cap, sizeof *slot);
+    if (!slot)
+        return -1;
+    for (size_t r = 0; r < n; r++) {
+        const trade_obs *o = trade_table_obs(t, r);
+        uint64_t h = 14695981039346656037u;
+        for (size_t i = 0; i < nk; i++) {
+            if (keys[i] == OK_PERIOD) {
+                h ^= (uint64_t)(uint32_t)o->period.first_month << 32 |
+                     (uint32_t)o->period.last_month;
+                h = (h * 1099511628211u) ^ 0x1f;
+            } else {
+                h = fnv_str(h, obs_key(o, keys[i]));
+            }
+        }
+        uint32_t hv = (uint32_t)(h ^ (h >> 32));
+        size_t s = (size_t)(hv ^ (hv >> 17)) & (cap - 1);
+        for (; slot[s].row1; s = (s + 1) & (cap - 1)) {
+            if (slot[s].hash != hv)
+                continue;
+            const trade_obs *f = trade_table_obs(t, slot[s].row1 - 1);
+            size_t i = 0;
+            for (; i < nk; i++)
+                if (keys[i] == OK_PERIOD ? !trade_period_equal(&f->period, &o->period)
+                                         : strcmp(obs_key(f, keys[i]), obs_key(o, keys[i])))
+                    break;
+            if (i == nk)
+                break;
+        }
+        if (!slot[s].row1) {
+            slot[s].row1 = (uint32_t)r + 1;
+            slot[s].hash = hv;
+        }
+        id[r] = slot[s].row1 - 1;
+    }
+    free(slot);
+    return 1;
 }
 
 int trade_rank_table(const trade_table *t, const trade_rank_options *opt, double *ranks,
@@ -257,10 +369,20 @@ int trade_rank_table(const trade_table *t, const trade_rank_options *opt, double
     if (bycol < 0)
         return Trade_column_absent(t, by, err);
     trade_group_index *groups = NULL;
-    int rc = trade_group_index_new(t, opt->group, &groups, err);
+    int obs = n > 0 && trade_table_obs(t, 0) != NULL;
+    size_t *gid = obs ? malloc(n * sizeof *gid) : NULL;
+    int fast = gid ? obs_group_ids(t, opt->group, gid) : 0;
+    if (fast < 0 || (obs && !gid)) {
+        free(gid);
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    if (!fast) {
+        free(gid);
+        gid = NULL;
+    }
+    int rc = fast ? TRADE_OK : trade_group_index_new(t, opt->group, &groups, err);
     if (rc)
         return rc;
-    int obs = n > 0 && trade_table_obs(t, 0) != NULL;
     unsigned char *chosen = obs ? malloc(n) : NULL;
     trade_rank_item *items = malloc((n + 1) * sizeof *items), *byg = NULL;
     size_t *start = NULL;
@@ -301,7 +423,7 @@ int trade_rank_table(const trade_table *t, const trade_rank_options *opt, double
             goto done;
         }
         int asc = opt->ascending || (ucol >= 0 && !strcmp(trade_table_cell(t, r, (size_t)ucol), "rank"));
-        items[m++] = (trade_rank_item){trade_group_of(groups, r), asc ? -v : v, r, 0};
+        items[m++] = (trade_rank_item){gid ? gid[r] : trade_group_of(groups, r), asc ? -v : v, r, 0};
     }
     /* The items by group (a counting sort: a group id is the index of
      * the group's first row, below n, and rows keep their order within a
@@ -333,6 +455,7 @@ done:
     free(chosen);
     free(items);
     trade_group_index_free(groups);
+    free(gid);
     return rc;
 }
 
