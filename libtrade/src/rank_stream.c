@@ -88,7 +88,7 @@ enum { JOB_BATCH, JOB_SLICE, JOB_RUN };
 
 /* Jobs read but not yet written: bounds memory (a batch, its table and its
  * rows as text each). */
-#define MAX_QUEUED 4
+#define MAX_QUEUED 3
 
 /* Threads that parse and rank (one when a where applies: matching is not
  * reentrant). */
@@ -127,6 +127,7 @@ struct big_run {
     size_t *group, ngroups;
     size_t gcap;
     double *rank_of; /* per record, set by the slices (without --sort) */
+    size_t rank_cap;
     int plain;       /* every slice was plain */
     trade_table *t0; /* a slice's table, for the sink's start */
     /* the groups' texts, open addressing on FNV-1a */
@@ -163,6 +164,7 @@ typedef struct rstream {
     rjob *head, *tail;
     size_t queued;
     size_t runs;   /* big runs handed to a RUN job and not yet written */
+    big_run *spare; /* a big run written, whose memory the next one reuses */
     int closed;    /* the reading thread is done */
     int stopped;   /* the caller's thread stopped: drop the rest */
     int started;   /* the sink's start was called */
@@ -186,6 +188,23 @@ static void big_free(big_run *br)
     free(br->slot_len);
     free(br->slot_id);
     free(br);
+}
+
+static void lock(rstream *g);
+static void unlock(rstream *g);
+
+/* Keep br's memory for the next big run (one is kept), or free it. */
+static void big_recycle(rstream *g, big_run *br)
+{
+    trade_table_free(br->t0);
+    br->t0 = NULL;
+    lock(g);
+    if (!g->spare) {
+        g->spare = br;
+        br = NULL;
+    }
+    unlock(g);
+    big_free(br);
 }
 
 static void job_free(rjob *j)
@@ -212,8 +231,18 @@ static rjob *job_new(rstream *g, int kind)
     j->kind = kind;
     Trade_stream_batch_init(&j->b, g->path, g->so ? g->so->read : NULL);
     j->b.collect = g->threaded;
-    if (kind != JOB_RUN)
+    if (kind != JOB_RUN) {
+        /* a batch ends at the first run boundary past the limit: room for
+           that at once, not twice the limit by doubling (memory) */
+        size_t limit = g->so && g->so->batch_bytes ? g->so->batch_bytes : BATCH_BYTES;
+        size_t room = limit + limit / 4 + g->plan->header_len;
+        char *buf = malloc(room);
+        if (buf) {
+            j->b.buf = buf;
+            j->b.cap = room;
+        }
         Trade_stream_batch_reset(&j->b, g->plan);
+    }
     return j;
 }
 
@@ -473,7 +502,7 @@ static int consume(rstream *g, rjob *j)
         *g->err = j->err;
     } else if (j->kind == JOB_RUN) {
         rc = write_run(g, j->run);
-        big_free(j->run);
+        big_recycle(g, j->run);
         j->run = NULL;
         lock(g);
         g->runs--;
@@ -670,8 +699,8 @@ static int big_flush(rstream *g)
     size_t *start = calloc(ng + 1, sizeof *start), *byg = malloc((n + 1) * sizeof *byg);
     int stop = 0;
     if (!g->sort)
-        br->rank_of = malloc((n + 1) * sizeof *br->rank_of);
-    if (!start || !byg || (!g->sort && !br->rank_of)) {
+        stop = ARRAY_GROW(br->rank_of, n + 1, br->rank_cap);
+    if (!start || !byg || stop) {
         stop = deliver(g, NULL);
         goto done;
     }
@@ -731,7 +760,7 @@ done:
     if (g->big && (g->sort || !g->threaded)) {
         /* (threaded and stopped without --sort: slices may still read it;
            freed after the threads end) */
-        big_free(g->big);
+        big_recycle(g, g->big);
         g->big = NULL;
     }
     return stop;
@@ -765,12 +794,21 @@ static int to_big(rstream *g, size_t first, size_t first_off)
         if (stopped)
             return -1;
     }
-    big_run *br = calloc(1, sizeof *br);
-    if (!br)
-        return deliver(g, NULL);
+    lock(g);
+    big_run *br = g->spare; /* the last run's memory, grown already */
+    g->spare = NULL;
+    unlock(g);
+    if (!br) {
+        if (!(br = calloc(1, sizeof *br)))
+            return deliver(g, NULL);
+        Trade_stream_batch_init(&br->b, g->path, g->so ? g->so->read : NULL);
+    }
     g->big = br;
-    Trade_stream_batch_init(&br->b, g->path, g->so ? g->so->read : NULL);
     Trade_stream_batch_reset(&br->b, g->plan);
+    br->ngroups = br->tlen = 0;
+    br->plain = 0;
+    for (size_t i = 0; i < br->nslots; i++)
+        br->slot_id[i] = SIZE_MAX;
     size_t moved = b->n - first;
     size_t bytes = b->len - first_off;
     if (ARRAY_GROW(br->b.buf, br->b.len + bytes, br->b.cap))
@@ -977,7 +1015,8 @@ static int stream(const char *path, stream_plan *plan, rstream *g, trade_error *
     if (have_mu)
         pthread_mutex_destroy(&g->mu);
     big_free(g->big);
-    g->big = NULL;
+    big_free(g->spare);
+    g->big = g->spare = NULL;
     if (!rc && g->read_rc) {
         rc = g->read_rc;
         *err = g->read_err;
