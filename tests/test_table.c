@@ -247,9 +247,9 @@ static void same_both_ways(const char *before, const char *csv, int generic, int
         o.on_problem = note_problem;
         o.ctx = &pr[way];
         if (before)
-            assert_int_equal(trade_table_read_buffer(t[way], before, strlen(before), "b.csv",
-                                                     NULL, &err[way]),
-                             TRADE_OK);
+            assert_int_equal(
+                trade_table_read_buffer(t[way], before, strlen(before), "b.csv", NULL, &err[way]),
+                TRADE_OK);
         if (way == 0) {
             rc[0] = trade_table_read_buffer(t[0], csv, strlen(csv), "in.csv", &o, &err[0]);
         } else {
@@ -305,20 +305,24 @@ static void test_fast_lane(void **state)
 {
     (void)state;
     const char *ok = HDR ",product,source\n"
-                     "BEL,KAZ,export,2011,118000000,EUR,010306,a.csv\n"
-                     "BEL,KAZ,export,2011,7.25,EUR,010307,a.csv\n"
-                     "BEL,KAZ,import,2011-Q3,-3,EUR,,a.csv\n"
-                     "DEU,FRA,export,2012,0,USD,9999AA,b.csv"; /* no line end */
+                         "BEL,KAZ,export,2011,118000000,EUR,010306,a.csv\n"
+                         "BEL,KAZ,export,2011,7.25,EUR,010307,a.csv\n"
+                         "BEL,KAZ,import,2011-Q3,-3,EUR,,a.csv\n"
+                         "DEU,FRA,export,2012,0,USD,9999AA,b.csv"; /* no line end */
     same_both_ways(NULL, ok, 0, TRADE_OK);
     /* after rows of another file with other columns (cells map) */
     same_both_ways(HDR ",note\nBEL,KAZ,export,2010,1,EUR,x\n", ok, 0, TRADE_OK);
-    same_both_ways(NULL, "a,b\n1,x\n2,\n", 1, TRADE_OK);  /* generic */
+    same_both_ways(NULL, HDR ",note\nBEL,KAZ,export,2011,1,EUR,C\xc3\xb4te\n", 0,
+                   TRADE_OK);                            /* not ASCII: checked field by field */
+    same_both_ways(NULL, "a,b\n1,x\n2,\n", 1, TRADE_OK); /* generic */
     same_both_ways(NULL, "a,b\n1,x\n2,\n", TRADE_READ_AUTO, TRADE_OK);
     /* what the lane leaves to the general way */
     same_both_ways(NULL, HDR "\nBEL,KAZ,export,2011,1,EUR\n\nBEL,KAZ,export,2012,2,EUR\n", 0,
                    TRADE_OK); /* an empty line: skipped, lines still counted */
-    same_both_ways(NULL, HDR "\nBEL,KAZ,export,2011,1,EUR\nBEL,KAZ,export,2012,x,EUR\n"
-                              "BEL,KAQ,export,2013,1,EUR\n", 0, TRADE_EDATA); /* two problems */
+    same_both_ways(NULL,
+                   HDR "\nBEL,KAZ,export,2011,1,EUR\nBEL,KAZ,export,2012,x,EUR\n"
+                       "BEL,KAQ,export,2013,1,EUR\n",
+                   0, TRADE_EDATA); /* two problems */
     same_both_ways(NULL, HDR "\nBEL,KAZ,export,2011,1,EUR,x\n", 0, TRADE_ECSV);
     same_both_ways(NULL, HDR "\nBEL,KAZ,export,2011,1\n", 0, TRADE_ECSV);
     same_both_ways(NULL, HDR "\nBEL,KAZ,export,2011,1,EU\xc3\n", 0, TRADE_ECSV);

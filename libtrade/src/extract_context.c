@@ -1661,6 +1661,15 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                         snprintf(e->text, sizeof e->text, "%04d-%02d", y, m2);
                         e->a = m1s;
                         {
+                            /* "decreased by 6 per cent to EUR 9.6bn compared with
+                             * December 2015": the month compared with ("from
+                             * December 2021" is read below) */
+                            int same;
+                            if (!e->base && !ex_prev_is(s, n, m1s, "from", NULL) &&
+                                ex_base_before(s, n, m1s, &same))
+                                e->base = 1;
+                        }
+                        {
                             /* "in the three months to January 2013": the
                              * months ending there */
                             size_t t0;

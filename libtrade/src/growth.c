@@ -50,7 +50,9 @@ static int growth(double v0, double v1, double years, trade_growth *out)
         out->status = "negative end value: no CAGR or log growth";
         return TRADE_OK;
     }
-    out->cagr_pct = 100.0 * (pow(ratio, 1.0 / years) - 1.0);
+    /* one year apart (most pairs): pow(ratio, 1) is ratio (pow is within
+     * one ulp, and ratio is a double), so the call is skipped */
+    out->cagr_pct = 100.0 * ((years == 1 ? ratio : pow(ratio, 1.0 / years)) - 1.0);
     if (ratio == 0) {
         out->status = "zero end value: no log growth";
         return TRADE_OK;

@@ -8,9 +8,10 @@
  * period in file order). Whole series are appended to a batch of raw
  * records; a full batch is parsed with every check (stream_scan.c) and
  * handed to trade_growth_series and trade_growth_run, the functions the
- * whole-table path calls, on the reading thread; the caller's thread
- * passes the rows to the sink, batch by batch in order. Memory: the batch
- * and its rows (a few batches in flight), one buffer per reader. */
+ * whole-table path calls, on the caller's thread, which passes the rows
+ * to the sink (reading and parsing take the other thread: the two are
+ * about even). Memory: the batch (a few in flight), one buffer per
+ * reader. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,52 +22,40 @@
 
 #define BATCH_BYTES ((size_t)1 << 20)
 
-/* The growth rows of a batch, computed on the reading thread and handed
- * to the sink on the caller's (computing them was a sixth of the caller's
- * time, which writing the output keeps busy). */
-typedef struct grows {
-    trade_growth_row *row;
-    size_t n, cap;
+typedef struct relay {
+    const trade_growth_sink *sink;
+    void *ctx;
     const size_t *birth; /* per table row: the first block of its series */
-} grows;
+} relay;
 
 /* A row of a batch goes to the part of the block where its series starts. */
-static int keep_row(void *ctx, const trade_growth_row *row)
+static int relay_row(void *ctx, const trade_growth_row *row)
 {
-    grows *g = ctx;
-    if (ARRAY_GROW(g->row, g->n + 1, g->cap))
-        return TRADE_ENOMEM;
-    g->row[g->n] = *row;
-    g->row[g->n].part = g->birth[row->row_from];
-    g->n++;
-    return 0;
+    relay *r = ctx;
+    trade_growth_row copy = *row;
+    copy.part = r->birth[row->row_from];
+    return r->sink->row(r->ctx, &copy);
 }
 
-static int same_key(const trade_obs *a, const trade_obs *b)
-{
-    return !strcmp(a->reporter, b->reporter) && !strcmp(a->partner, b->partner) &&
-           !strcmp(a->flow, b->flow) && !strcmp(a->product, b->product) &&
-           !strcmp(a->unit, b->unit);
-}
-
-/* birth[row]: the earliest period block of the rows of its series in t. The
- * merge appends a series' rows together, so they are consecutive rows of t
- * (after --where too). */
-static void births(const trade_table *t, const stream_batch *b, size_t *birth)
+/* birth[row]: the earliest period block of the rows of its series in t.
+ * The merge appends a series' records together (group[rec]: the number of
+ * the merge's key group of record rec), so they are consecutive rows of t
+ * (after --where too), and rows keep the batch's order (--where only
+ * drops some). */
+static void births(const trade_table *t, const stream_batch *b, const size_t *group, size_t *birth)
 {
     size_t n = trade_table_rows(t), rec = 0;
+    for (size_t i = 0; i < n; i++) { /* first the record of each row */
+        unsigned long line = trade_table_obs(t, i)->line;
+        while (rec + 1 < b->n && b->bline[rec + 1] <= line)
+            rec++;
+        birth[i] = rec;
+    }
     for (size_t i = 0; i < n;) {
-        const trade_obs *o = trade_table_obs(t, i);
-        size_t j = i, first = (size_t)-1;
-        for (; j < n && (j == i || same_key(o, trade_table_obs(t, j))); j++) {
-            /* rows keep the batch's order (--where only drops some): the
-               record of row j is at or after that of row j - 1 */
-            unsigned long line = trade_table_obs(t, j)->line;
-            while (rec + 1 < b->n && b->bline[rec + 1] <= line)
-                rec++;
-            if (b->tag[rec] < first)
-                first = b->tag[rec];
-        }
+        size_t g = group[birth[i]], first = b->tag[birth[i]], j = i + 1;
+        for (; j < n && group[birth[j]] == g; j++)
+            if (b->tag[birth[j]] < first)
+                first = b->tag[birth[j]];
         for (; i < j; i++)
             birth[i] = first;
     }
@@ -77,7 +66,6 @@ typedef struct gjob {
     trade_table *t;
     trade_series_list *sl;
     size_t *birth;
-    grows rows;
     int rc;
     trade_error err;
     trade_error *problems;
@@ -92,7 +80,6 @@ static void gjob_free(void *p)
     trade_series_list_free(j->sl);
     trade_table_free(j->t);
     free(j->birth);
-    free(j->rows.row);
     free(j->problems);
     free(j);
 }
@@ -105,6 +92,8 @@ typedef struct gstream {
     void *ctx;
     trade_stream_stats *stats;
     stream_batch b;
+    size_t *group; /* per record of b: its key group (births) */
+    size_t group_cap, ngroups;
     stream_plan *plan;
     const char *path;
     size_t nparts;
@@ -129,15 +118,20 @@ static int consume(gstream *g, gjob *j)
             g->started = 1;
             rc = g->sink->start(g->ctx, j->t, g->nparts);
         }
-        for (size_t i = 0; !rc && i < j->rows.n; i++)
-            rc = g->sink->row(g->ctx, &j->rows.row[i]);
+        if (!rc)
+            rc = trade_growth_series(j->t, &j->sl, g->err);
+        if (!rc) {
+            relay r = {g->sink, g->ctx, j->birth};
+            rc = trade_growth_run(j->t, j->sl, 0, trade_series_count(j->sl), g->opt, relay_row,
+                                  &r, g->err);
+        }
     }
     gjob_free(j);
     return rc;
 }
 
-/* The reading side: parse the batch (every check), its series, births and
- * growth rows. */
+/* The reading side: parse the batch (every check) and its births (which
+ * need the batch's records). */
 static gjob *parse(gstream *g)
 {
     gjob *j = calloc(1, sizeof *j);
@@ -151,14 +145,8 @@ static gjob *parse(gstream *g)
     g->stats->rows += g->b.n;
     if (!(j->birth = malloc((nr + 1) * sizeof *j->birth)))
         j->rc = trade_error_set(&j->err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-    else if (!(j->rc = trade_growth_series(j->t, &j->sl, &j->err))) {
-        births(j->t, &g->b, j->birth);
-        j->rows.birth = j->birth;
-        j->rc = trade_growth_run(j->t, j->sl, 0, trade_series_count(j->sl), g->opt, keep_row,
-                                 &j->rows, &j->err);
-        if (j->rc == TRADE_ENOMEM)
-            trade_error_set(&j->err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-    }
+    else
+        births(j->t, &g->b, g->group, j->birth);
     return j;
 }
 
@@ -243,11 +231,17 @@ static void *produce(void *arg)
             key[f] = (stream_field){o, rd[m].f[f].n};
             o += rd[m].f[f].n;
         }
+        g->ngroups++;
         for (size_t i = m; i < k && !rc; i++)
             while (have[i] && Trade_stream_key_cmp(rd[i].f, key) == 0) {
                 done += rd[i].rec_span;
                 if ((rc = Trade_stream_batch_add(&g->b, &rd[i], i, &err)))
                     break;
+                if (ARRAY_GROW(g->group, g->b.n, g->group_cap)) {
+                    rc = trade_error_set(&err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+                    break;
+                }
+                g->group[g->b.n - 1] = g->ngroups;
                 int got = Trade_stream_reader_next(&rd[i], path, &err);
                 if (got < 0) {
                     rc = -got;
@@ -277,6 +271,8 @@ static void *produce(void *arg)
     free(rd);
     free(have);
     free(keytext);
+    free(g->group);
+    g->group = NULL;
     Trade_stream_batch_free(&g->b);
     if (g->pipe)
         Trade_stream_pipe_close(g->pipe);

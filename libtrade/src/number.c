@@ -178,6 +178,18 @@ size_t trade_number_format(double v, char *buf, size_t size)
 
 /* ---- the fast formatter ------------------------------------------------- */
 
+/* The nd digits of digits_int, point of them before the decimal point, as
+ * plain_decimal lays them out. */
+static size_t write_plain(int neg, unsigned long long digits_int, int nd, int point, char *buf)
+{
+    char digits[24];
+    for (int i = nd - 1; i >= 0; i--) {
+        digits[i] = (char)('0' + digits_int % 10);
+        digits_int /= 10;
+    }
+    return plain_decimal(neg, digits, (size_t)nd, point, buf);
+}
+
 /* trade_number_format_fast: the output of
  * trade_number_format, computed without printf in the common case.
  *
@@ -249,20 +261,128 @@ static unsigned long long to_u64(long double x)
 #endif
 }
 
-static size_t write_plain(int neg, long double digits_ld, int nd, int point, char *buf)
+static size_t write_plain_ld(int neg, long double digits_ld, int nd, int point, char *buf)
 {
-    unsigned long long digits_int = to_u64(digits_ld);
-    char digits[24];
-    for (int i = nd - 1; i >= 0; i--) {
-        digits[i] = (char)('0' + digits_int % 10);
-        digits_int /= 10;
+    return write_plain(neg, to_u64(digits_ld), nd, point, buf);
+}
+#endif
+
+#if defined(__SIZEOF_INT128__)
+/* The same digits in exact integer arithmetic, where the compiler has
+ * 128-bit integers: |v| = M * 2^E (M below 2^53), so v * 10^j is
+ * M * 5^j * 2^(j + E) and M * 5^j (j <= 27: 5^j below 2^63) is exact in
+ * 128 bits; the n digits are that number shifted right, rounded, and they
+ * read back as v exactly when they lie within half a unit in the last
+ * place of v (a quarter below a power of two; a tie reads back as v when
+ * M is even, IEEE rounding to even). No long double, no printf, no
+ * strtod. Returns 0 where it does not decide (the callers' other ways
+ * then do): outside [1e-7, 1e15), whole numbers, an exact decimal tie. */
+__extension__ typedef unsigned __int128 u128;
+
+static const unsigned long long pow5[] = {1ull,
+                                          5ull,
+                                          25ull,
+                                          125ull,
+                                          625ull,
+                                          3125ull,
+                                          15625ull,
+                                          78125ull,
+                                          390625ull,
+                                          1953125ull,
+                                          9765625ull,
+                                          48828125ull,
+                                          244140625ull,
+                                          1220703125ull,
+                                          6103515625ull,
+                                          30517578125ull,
+                                          152587890625ull,
+                                          762939453125ull,
+                                          3814697265625ull,
+                                          19073486328125ull,
+                                          95367431640625ull,
+                                          476837158203125ull,
+                                          2384185791015625ull,
+                                          11920928955078125ull,
+                                          59604644775390625ull,
+                                          298023223876953125ull,
+                                          1490116119384765625ull,
+                                          7450580596923828125ull};
+
+/* digits of a * 10^j rounded to an integer (*out), for a = m * 2^e; 0 on
+ * an exact tie or a shift out of range; *rt: the digits read back as a. */
+static int scaled_digits(unsigned long long m, int e, int j, unsigned long long *out, int *rt)
+{
+    int t = -(j + e); /* a * 10^j = m * 5^j / 2^t */
+    if (j < 0 || j > 27 || t <= 0 || t > 120)
+        return 0;
+    u128 x = (u128)m * pow5[j];
+    u128 q = x >> t, rem = x - (q << t), half = (u128)1 << (t - 1);
+    if (rem == half)
+        return 0;
+    if (rem > half)
+        q++;
+    if (q >> 63)
+        return 0;
+    *out = (unsigned long long)q;
+    /* the error of q in units of 2^-t, against half an ulp of a scaled:
+       5^j / 2 (a quarter of 5^j below a power of two, when q is low) */
+    u128 qs = q << t;
+    u128 err = qs > x ? qs - x : x - qs;
+    int low = qs < x && m == (1ull << 52);
+    u128 lim = (u128)pow5[j];
+    u128 twice = err << (low ? 2 : 1);
+    *rt = twice < lim || (twice == lim && !(m & 1));
+    return 1;
+}
+
+static size_t format_u128(double v, char *buf)
+{
+    double a = fabs(v);
+    if (!(a >= 1e-7 && a < 1e15) || a == floor(a))
+        return 0;
+    uint64_t bits;
+    memcpy(&bits, &a, sizeof bits);
+    int be = (int)((bits >> 52) & 0x7ff);
+    unsigned long long m = (bits & ((1ull << 52) - 1)) | (1ull << 52);
+    int e = be - 1075, e2 = be - 1023, q = e2 * 1233; /* 1233 / 4096 ~ log10(2) */
+    int e10 = q >= 0 ? q / 4096 : -((-q + 4095) / 4096);
+    int k = 16 - e10; /* 17 digits: a * 10^k in [1e16, 1e17) */
+    unsigned long long d17, d16, d15;
+    int rt17, rt16, rt15;
+    if (!scaled_digits(m, e, k, &d17, &rt17))
+        return 0;
+    if (d17 < 10000000000000000ull) {
+        k++;
+        if (!scaled_digits(m, e, k, &d17, &rt17))
+            return 0;
+    } else if (d17 >= 100000000000000000ull) {
+        k--;
+        if (!scaled_digits(m, e, k, &d17, &rt17))
+            return 0;
     }
-    return plain_decimal(neg, digits, (size_t)nd, point, buf);
+    if (d17 < 10000000000000000ull || d17 >= 100000000000000000ull)
+        return 0;
+    if (!scaled_digits(m, e, k - 2, &d15, &rt15) || d15 >= 1000000000000000ull)
+        return 0;
+    if (rt15)
+        return write_plain(v < 0, d15, 15, 17 - k, buf);
+    if (!scaled_digits(m, e, k - 1, &d16, &rt16) || d16 >= 10000000000000000ull)
+        return 0;
+    if (rt16)
+        return write_plain(v < 0, d16, 16, 17 - k, buf);
+    return write_plain(v < 0, d17, 17, 17 - k, buf);
 }
 #endif
 
 size_t trade_number_format_fast(double v, char *buf, size_t size)
 {
+#if defined(__SIZEOF_INT128__)
+    if (buf && size >= TRADE_NUMBER_BUFSIZE) {
+        size_t n = format_u128(v, buf);
+        if (n)
+            return n;
+    }
+#endif
 #if LDBL_MANT_DIG >= 64
     double a = fabs(v);
     if (!buf || size < TRADE_NUMBER_BUFSIZE || !(a >= 1e-7 && a < 1e15) || a == floor(a) ||
@@ -289,7 +409,7 @@ size_t trade_number_format_fast(double v, char *buf, size_t size)
         return trade_number_format(v, buf, size);
     /* 17 - k digits before the decimal point */
     if ((double)d15 / p10d[k - 2] == a)
-        return write_plain(v < 0, d15, 15, 17 - k, buf);
+        return write_plain_ld(v < 0, d15, 15, 17 - k, buf);
     /* 16 digits when they read back (the shortest form then), else 17.
      * Below 2^53 the 16-digit integer is an exact double and the same one
      * division decides exactly (speed: strtod was a fifth of formatting in
@@ -299,13 +419,13 @@ size_t trade_number_format_fast(double v, char *buf, size_t size)
         return trade_number_format(v, buf, size);
     if (d16 < 9007199254740992.0L && k - 1 <= 22) {
         if ((double)d16 / p10d[k - 1] == a)
-            return write_plain(v < 0, d16, 16, 17 - k, buf);
-        return write_plain(v < 0, d17, 17, 17 - k, buf);
+            return write_plain_ld(v < 0, d16, 16, 17 - k, buf);
+        return write_plain_ld(v < 0, d17, 17, 17 - k, buf);
     }
-    size_t n = write_plain(v < 0, d16, 16, 17 - k, buf);
+    size_t n = write_plain_ld(v < 0, d16, 16, 17 - k, buf);
     if (strtod(buf, NULL) == v)
         return n;
-    return write_plain(v < 0, d17, 17, 17 - k, buf);
+    return write_plain_ld(v < 0, d17, 17, 17 - k, buf);
 #else
     return trade_number_format(v, buf, size);
 #endif

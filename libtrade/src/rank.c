@@ -6,6 +6,7 @@
  * uses the row order). */
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,6 +51,64 @@ static int cmp_rank_asc(const void *pa, const void *pb)
     return a->order < b->order ? -1 : a->order > b->order;
 }
 
+/* items[a] before items[b] in the order of cmp_rank_desc (cmp_rank_asc
+ * with asc): a total order, since order tells any two items apart. */
+static int item_before(const trade_rank_item *a, const trade_rank_item *b, int asc)
+{
+    if (a->group != b->group)
+        return a->group < b->group;
+    if (a->value != b->value)
+        return asc ? a->value < b->value : a->value > b->value;
+    return a->order < b->order;
+}
+
+/* Sort items by item_before: insertion sort of short runs, then merges.
+ * The order is the one qsort gives with cmp_rank_desc or cmp_rank_asc
+ * (a total order: any correct sort gives it), without a call through a
+ * pointer per comparison (that qsort was most of the cost of ranking the
+ * groups of a streamed batch). */
+static void sort_items(trade_rank_item *items, size_t n, int asc)
+{
+    enum { RUN = 16 };
+    for (size_t lo = 0; lo < n; lo += RUN) {
+        size_t hi = lo + RUN < n ? lo + RUN : n;
+        for (size_t i = lo + 1; i < hi; i++) {
+            trade_rank_item x = items[i];
+            size_t j = i;
+            for (; j > lo && item_before(&x, &items[j - 1], asc); j--)
+                items[j] = items[j - 1];
+            items[j] = x;
+        }
+    }
+    if (n <= RUN)
+        return;
+    trade_rank_item *tmp = malloc(n * sizeof *tmp);
+    if (!tmp) { /* no room to merge: qsort sorts in place */
+        qsort(items, n, sizeof *items, asc ? cmp_rank_asc : cmp_rank_desc);
+        return;
+    }
+    trade_rank_item *from = items, *to = tmp;
+    for (size_t width = RUN; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n;
+            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                to[k++] = item_before(&from[j], &from[i], asc) ? from[j++] : from[i++];
+            while (i < mid)
+                to[k++] = from[i++];
+            while (j < hi)
+                to[k++] = from[j++];
+        }
+        trade_rank_item *swap = from;
+        from = to;
+        to = swap;
+    }
+    if (from != items)
+        memcpy(items, from, n * sizeof *items);
+    free(tmp);
+}
+
 int trade_rank_items(trade_rank_item *items, size_t n, trade_ties ties, int ascending,
                      trade_error *err)
 {
@@ -62,7 +121,7 @@ int trade_rank_items(trade_rank_item *items, size_t n, trade_ties ties, int asce
                                    i + 1);
     if (n == 0)
         return TRADE_OK;
-    qsort(items, n, sizeof *items, ascending ? cmp_rank_asc : cmp_rank_desc);
+    sort_items(items, n, ascending);
     size_t gstart = 0;
     double dense = 0;
     for (size_t i = 0; i < n;) {
@@ -122,6 +181,181 @@ static int parse_by(const char *s, double *out)
     return 0;
 }
 
+static uint64_t fnv_str(uint64_t h, const char *s)
+{
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211u;
+    }
+    return (h ^ 0xff) * 1099511628211u;
+}
+
+/* An open-addressing slot: row + 1 (0: empty) and the row's hash, so that
+ * most probes end without reading the row (8 bytes: the table stays in
+ * cache). */
+typedef struct row_slot {
+    uint32_t row1, hash;
+} row_slot;
+
+/* Two observations of one series (the same reporter, partner, flow, unit
+ * and product: a valid code's text is its identity) for equal periods. */
+static int twins(const trade_obs *a, const trade_obs *b)
+{
+    return trade_period_equal(&a->period, &b->period) && !strcmp(a->partner, b->partner) &&
+           !strcmp(a->product, b->product) && !strcmp(a->flow, b->flow) &&
+           !strcmp(a->reporter, b->reporter) && !strcmp(a->unit, b->unit);
+}
+
+/* What trade_series_mark_chosen gives when no two rows of a series have
+ * equal periods (as in a streamed batch, whose rows are unique by key and
+ * period): every row that enters a series (trade_series_admits) is the
+ * one chosen for its period. One hashed pass finds whether it is so.
+ * Returns 1 with chosen set, 0 when some rows are twins (the caller then
+ * asks trade_series_mark_chosen), -1 when out of memory. */
+static int alone_in_period(const trade_table *t, unsigned char *chosen)
+{
+    size_t n = trade_table_rows(t), cap = 16;
+    if (n >= UINT32_MAX)
+        return 0;
+    while (cap < n + n / 2)
+        cap *= 2;
+    row_slot *slot = calloc(cap, sizeof *slot);
+    if (!slot)
+        return -1;
+    int alone = 1;
+    for (size_t r = 0; r < n && alone; r++) {
+        const trade_obs *o = trade_table_obs(t, r);
+        chosen[r] = 0;
+        if (!o || !trade_measure_is_level(o->measure))
+            continue;
+        if (o->period.start_unit == TRADE_PERIOD_NONE) {
+            alone = 0; /* a draft's empty period: the general way */
+            break;
+        }
+        uint64_t h = 14695981039346656037u;
+        h ^= (uint64_t)(uint32_t)o->period.first_month << 32 | (uint32_t)o->period.last_month;
+        h *= 1099511628211u;
+        h = fnv_str(h, o->reporter);
+        h = fnv_str(h, o->partner);
+        h = fnv_str(h, o->flow);
+        h = fnv_str(h, o->unit);
+        h = fnv_str(h, o->product);
+        uint32_t hv = (uint32_t)(h ^ (h >> 32));
+        size_t k = (size_t)(hv ^ (hv >> 17)) & (cap - 1);
+        for (; slot[k].row1; k = (k + 1) & (cap - 1))
+            if (slot[k].hash == hv && twins(trade_table_obs(t, slot[k].row1 - 1), o)) {
+                alone = 0;
+                break;
+            }
+        slot[k].row1 = (uint32_t)r + 1;
+        slot[k].hash = hv;
+        chosen[r] = 1;
+    }
+    free(slot);
+    return alone;
+}
+
+/* The observation fields a group column may name, read from the row's
+ * trade_obs instead of its cells (the same text; the period by its months,
+ * as group.c compares it). */
+enum { OK_REPORTER, OK_PARTNER, OK_FLOW, OK_UNIT, OK_PRODUCT, OK_PERIOD, OK_NONE };
+
+static const char *obs_key(const trade_obs *o, int k)
+{
+    switch (k) {
+    case OK_REPORTER:
+        return o->reporter;
+    case OK_PARTNER:
+        return o->partner;
+    case OK_FLOW:
+        return o->flow;
+    case OK_UNIT:
+        return o->unit;
+    default:
+        return o->product;
+    }
+}
+
+/* trade_group_index_new's ids (each row's group is the index of the
+ * group's first row) for a table of observations whose group columns are
+ * all among reporter, partner, flow, unit, product and period (an absent
+ * product reads as empty): one hashed pass over the rows' observations.
+ * Returns 1 with id set, 0 when the spec is anything else (the caller asks
+ * group.c, which also says what is wrong with a spec), -1 out of memory. */
+static int obs_group_ids(const trade_table *t, const char *spec, size_t *id)
+{
+    static const char *const names[] = {"reporter", "partner", "flow",
+                                        "unit",     "product", "period"};
+    int keys[16];
+    size_t nk = 0, n = trade_table_rows(t);
+    if (!spec)
+        spec = trade_group_default_columns();
+    for (const char *p = spec; *p;) {
+        size_t len = strcspn(p, ",");
+        if (len) {
+            int k = OK_NONE;
+            for (int i = 0; i < OK_NONE; i++)
+                if (strlen(names[i]) == len && !memcmp(p, names[i], len))
+                    k = i;
+            if (k == OK_NONE || nk == 16)
+                return 0;
+            char name[16];
+            memcpy(name, p, len);
+            name[len] = '\0';
+            if (trade_table_col_index(t, name) >= 0)
+                keys[nk++] = k;
+            else if (k != OK_PRODUCT)
+                return 0;
+        }
+        p += len + (p[len] == ',');
+    }
+    if (n >= UINT32_MAX)
+        return 0;
+    for (size_t r = 0; r < n; r++)
+        if (!trade_table_obs(t, r))
+            return 0;
+    size_t cap = 16;
+    while (cap < n + n / 2)
+        cap *= 2;
+    row_slot *slot = calloc(cap, sizeof *slot);
+    if (!slot)
+        return -1;
+    for (size_t r = 0; r < n; r++) {
+        const trade_obs *o = trade_table_obs(t, r);
+        uint64_t h = 14695981039346656037u;
+        for (size_t i = 0; i < nk; i++) {
+            if (keys[i] == OK_PERIOD) {
+                h ^= (uint64_t)(uint32_t)o->period.first_month << 32 |
+                     (uint32_t)o->period.last_month;
+                h = (h * 1099511628211u) ^ 0x1f;
+            } else {
+                h = fnv_str(h, obs_key(o, keys[i]));
+            }
+        }
+        uint32_t hv = (uint32_t)(h ^ (h >> 32));
+        size_t s = (size_t)(hv ^ (hv >> 17)) & (cap - 1);
+        for (; slot[s].row1; s = (s + 1) & (cap - 1)) {
+            if (slot[s].hash != hv)
+                continue;
+            const trade_obs *f = trade_table_obs(t, slot[s].row1 - 1);
+            size_t i = 0;
+            for (; i < nk; i++)
+                if (keys[i] == OK_PERIOD ? !trade_period_equal(&f->period, &o->period)
+                                         : strcmp(obs_key(f, keys[i]), obs_key(o, keys[i])))
+                    break;
+            if (i == nk)
+                break;
+        }
+        if (!slot[s].row1) {
+            slot[s].row1 = (uint32_t)r + 1;
+            slot[s].hash = hv;
+        }
+        id[r] = slot[s].row1 - 1;
+    }
+    free(slot);
+    return 1;
+}
+
 int trade_rank_table(const trade_table *t, const trade_rank_options *opt, double *ranks,
                      trade_error *err)
 {
@@ -135,10 +369,20 @@ int trade_rank_table(const trade_table *t, const trade_rank_options *opt, double
     if (bycol < 0)
         return Trade_column_absent(t, by, err);
     trade_group_index *groups = NULL;
-    int rc = trade_group_index_new(t, opt->group, &groups, err);
+    int obs = n > 0 && trade_table_obs(t, 0) != NULL;
+    size_t *gid = obs ? malloc(n * sizeof *gid) : NULL;
+    int fast = gid ? obs_group_ids(t, opt->group, gid) : 0;
+    if (fast < 0 || (obs && !gid)) {
+        free(gid);
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    if (!fast) {
+        free(gid);
+        gid = NULL;
+    }
+    int rc = fast ? TRADE_OK : trade_group_index_new(t, opt->group, &groups, err);
     if (rc)
         return rc;
-    int obs = n > 0 && trade_table_obs(t, 0) != NULL;
     unsigned char *chosen = obs ? malloc(n) : NULL;
     trade_rank_item *items = malloc((n + 1) * sizeof *items), *byg = NULL;
     size_t *start = NULL;
@@ -146,8 +390,15 @@ int trade_rank_table(const trade_table *t, const trade_rank_options *opt, double
         rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
         goto done;
     }
-    if (obs && (rc = trade_series_mark_chosen(t, chosen, err)))
-        goto done;
+    if (obs) {
+        int alone = alone_in_period(t, chosen);
+        if (alone < 0) {
+            rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+            goto done;
+        }
+        if (!alone && (rc = trade_series_mark_chosen(t, chosen, err)))
+            goto done;
+    }
     long pcol = trade_table_col_index(t, "partner"), ucol = trade_table_col_index(t, "unit");
     int by_value = !strcmp(by, "value");
     size_t m = 0;
@@ -172,7 +423,7 @@ int trade_rank_table(const trade_table *t, const trade_rank_options *opt, double
             goto done;
         }
         int asc = opt->ascending || (ucol >= 0 && !strcmp(trade_table_cell(t, r, (size_t)ucol), "rank"));
-        items[m++] = (trade_rank_item){trade_group_of(groups, r), asc ? -v : v, r, 0};
+        items[m++] = (trade_rank_item){gid ? gid[r] : trade_group_of(groups, r), asc ? -v : v, r, 0};
     }
     /* The items by group (a counting sort: a group id is the index of
      * the group's first row, below n, and rows keep their order within a
@@ -204,6 +455,7 @@ done:
     free(chosen);
     free(items);
     trade_group_index_free(groups);
+    free(gid);
     return rc;
 }
 

@@ -88,7 +88,7 @@ enum { JOB_BATCH, JOB_SLICE, JOB_RUN };
 
 /* Jobs read but not yet written: bounds memory (a batch, its table and its
  * rows as text each). */
-#define MAX_QUEUED 4
+#define MAX_QUEUED 3
 
 /* Threads that parse and rank (one when a where applies: matching is not
  * reentrant). */
@@ -127,6 +127,7 @@ struct big_run {
     size_t *group, ngroups;
     size_t gcap;
     double *rank_of; /* per record, set by the slices (without --sort) */
+    size_t rank_cap;
     int plain;       /* every slice was plain */
     trade_table *t0; /* a slice's table, for the sink's start */
     /* the groups' texts, open addressing on FNV-1a */
@@ -159,9 +160,11 @@ typedef struct rstream {
     int threaded;
     pthread_mutex_t mu;
     pthread_cond_t cv;
+    pthread_mutex_t where_mu; /* a where's matching is not reentrant */
     rjob *head, *tail;
     size_t queued;
     size_t runs;   /* big runs handed to a RUN job and not yet written */
+    big_run *spare; /* a big run written, whose memory the next one reuses */
     int closed;    /* the reading thread is done */
     int stopped;   /* the caller's thread stopped: drop the rest */
     int started;   /* the sink's start was called */
@@ -185,6 +188,23 @@ static void big_free(big_run *br)
     free(br->slot_len);
     free(br->slot_id);
     free(br);
+}
+
+static void lock(rstream *g);
+static void unlock(rstream *g);
+
+/* Keep br's memory for the next big run (one is kept), or free it. */
+static void big_recycle(rstream *g, big_run *br)
+{
+    trade_table_free(br->t0);
+    br->t0 = NULL;
+    lock(g);
+    if (!g->spare) {
+        g->spare = br;
+        br = NULL;
+    }
+    unlock(g);
+    big_free(br);
 }
 
 static void job_free(rjob *j)
@@ -211,8 +231,18 @@ static rjob *job_new(rstream *g, int kind)
     j->kind = kind;
     Trade_stream_batch_init(&j->b, g->path, g->so ? g->so->read : NULL);
     j->b.collect = g->threaded;
-    if (kind != JOB_RUN)
+    if (kind != JOB_RUN) {
+        /* a batch ends at the first run boundary past the limit: room for
+           that at once, not twice the limit by doubling (memory) */
+        size_t limit = g->so && g->so->batch_bytes ? g->so->batch_bytes : BATCH_BYTES;
+        size_t room = limit + limit / 4 + g->plan->header_len;
+        char *buf = malloc(room);
+        if (buf) {
+            j->b.buf = buf;
+            j->b.cap = room;
+        }
         Trade_stream_batch_reset(&j->b, g->plan);
+    }
     return j;
 }
 
@@ -293,6 +323,20 @@ static int all_plain(const rjob *j)
 
 static void process_batch(rstream *g, rjob *j, int started, int text);
 
+/* Trade_stream_batch_table with g's where, one thread at a time when a
+ * where applies (its matching is not reentrant). */
+static int batch_table(rstream *g, stream_batch *b, trade_stream_stats *st, trade_table **t,
+                       trade_error **problems, size_t *np, trade_error *err)
+{
+    int serial = g->threaded && g->where;
+    if (serial)
+        pthread_mutex_lock(&g->where_mu);
+    int rc = Trade_stream_batch_table(b, g->where, st, t, problems, np, err);
+    if (serial)
+        pthread_mutex_unlock(&g->where_mu);
+    return rc;
+}
+
 /* Parse (every check), rank and lay out job j (not a RUN). started and
  * text: the queue's flags when j was taken. */
 static void process(rstream *g, rjob *j, int started, int text)
@@ -306,8 +350,7 @@ static void process(rstream *g, rjob *j, int started, int text)
 
 static void process_batch(rstream *g, rjob *j, int started, int text)
 {
-    j->rc = Trade_stream_batch_table(&j->b, g->where, &j->st, &j->t, &j->problems,
-                                     &j->nproblems, &j->err);
+    j->rc = batch_table(g, &j->b, &j->st, &j->t, &j->problems, &j->nproblems, &j->err);
     if (j->rc)
         return;
     size_t n = trade_table_rows(j->t);
@@ -424,7 +467,7 @@ static int write_run(rstream *g, big_run *br)
         trade_table *t = NULL;
         trade_error *problems = NULL;
         size_t np = 0;
-        rc = Trade_stream_batch_table(&sl, g->where, g->stats, &t, &problems, &np, g->err);
+        rc = batch_table(g, &sl, g->stats, &t, &problems, &np, g->err);
         Trade_stream_problems_forward(g->so ? g->so->read : NULL, problems, np);
         size_t nr = trade_table_rows(t);
         double *ranks = rc ? NULL : malloc((nr + 1) * sizeof *ranks);
@@ -459,7 +502,7 @@ static int consume(rstream *g, rjob *j)
         *g->err = j->err;
     } else if (j->kind == JOB_RUN) {
         rc = write_run(g, j->run);
-        big_free(j->run);
+        big_recycle(g, j->run);
         j->run = NULL;
         lock(g);
         g->runs--;
@@ -656,8 +699,8 @@ static int big_flush(rstream *g)
     size_t *start = calloc(ng + 1, sizeof *start), *byg = malloc((n + 1) * sizeof *byg);
     int stop = 0;
     if (!g->sort)
-        br->rank_of = malloc((n + 1) * sizeof *br->rank_of);
-    if (!start || !byg || (!g->sort && !br->rank_of)) {
+        stop = ARRAY_GROW(br->rank_of, n + 1, br->rank_cap);
+    if (!start || !byg || stop) {
         stop = deliver(g, NULL);
         goto done;
     }
@@ -717,7 +760,7 @@ done:
     if (g->big && (g->sort || !g->threaded)) {
         /* (threaded and stopped without --sort: slices may still read it;
            freed after the threads end) */
-        big_free(g->big);
+        big_recycle(g, g->big);
         g->big = NULL;
     }
     return stop;
@@ -751,12 +794,21 @@ static int to_big(rstream *g, size_t first, size_t first_off)
         if (stopped)
             return -1;
     }
-    big_run *br = calloc(1, sizeof *br);
-    if (!br)
-        return deliver(g, NULL);
+    lock(g);
+    big_run *br = g->spare; /* the last run's memory, grown already */
+    g->spare = NULL;
+    unlock(g);
+    if (!br) {
+        if (!(br = calloc(1, sizeof *br)))
+            return deliver(g, NULL);
+        Trade_stream_batch_init(&br->b, g->path, g->so ? g->so->read : NULL);
+    }
     g->big = br;
-    Trade_stream_batch_init(&br->b, g->path, g->so ? g->so->read : NULL);
     Trade_stream_batch_reset(&br->b, g->plan);
+    br->ngroups = br->tlen = 0;
+    br->plain = 0;
+    for (size_t i = 0; i < br->nslots; i++)
+        br->slot_id[i] = SIZE_MAX;
     size_t moved = b->n - first;
     size_t bytes = b->len - first_off;
     if (ARRAY_GROW(br->b.buf, br->b.len + bytes, br->b.cap))
@@ -921,27 +973,25 @@ static int stream(const char *path, stream_plan *plan, rstream *g, trade_error *
     g->want_text = g->sink->writer != NULL && !g->where;
     pthread_t reader, workers[WORKERS];
     size_t nworkers = 0, want = g->where ? 1 : WORKERS;
+    int have_mu = !pthread_mutex_init(&g->mu, NULL);
+    int have_wmu = have_mu && !pthread_mutex_init(&g->where_mu, NULL);
+    int have_cv = have_wmu && !pthread_cond_init(&g->cv, NULL);
     int have_reader = 0;
-    if (!pthread_mutex_init(&g->mu, NULL)) {
-        if (!pthread_cond_init(&g->cv, NULL)) {
-            g->threaded = 1;
-            while (nworkers < want && !trade_writer_thread_create(&workers[nworkers], work, g))
-                nworkers++;
-            have_reader = nworkers > 0 && !trade_writer_thread_create(&reader, produce, g);
-            if (!have_reader) { /* no threads: all on this one */
-                pthread_mutex_lock(&g->mu);
-                g->stopped = 1;
-                pthread_cond_broadcast(&g->cv);
-                pthread_mutex_unlock(&g->mu);
-                for (size_t i = 0; i < nworkers; i++)
-                    pthread_join(workers[i], NULL);
-                nworkers = 0;
-                g->threaded = g->stopped = 0;
-                pthread_cond_destroy(&g->cv);
-            }
+    if (have_cv) {
+        g->threaded = 1;
+        while (nworkers < want && !trade_writer_thread_create(&workers[nworkers], work, g))
+            nworkers++;
+        have_reader = nworkers > 0 && !trade_writer_thread_create(&reader, produce, g);
+        if (!have_reader) { /* no threads: all on this one */
+            pthread_mutex_lock(&g->mu);
+            g->stopped = 1;
+            pthread_cond_broadcast(&g->cv);
+            pthread_mutex_unlock(&g->mu);
+            for (size_t i = 0; i < nworkers; i++)
+                pthread_join(workers[i], NULL);
+            nworkers = 0;
+            g->threaded = g->stopped = 0;
         }
-        if (!g->threaded)
-            pthread_mutex_destroy(&g->mu);
     }
     int rc;
     if (!g->threaded) {
@@ -957,11 +1007,16 @@ static int stream(const char *path, stream_plan *plan, rstream *g, trade_error *
             g->head = j->next;
             job_free(j);
         }
-        pthread_cond_destroy(&g->cv);
-        pthread_mutex_destroy(&g->mu);
     }
+    if (have_cv)
+        pthread_cond_destroy(&g->cv);
+    if (have_wmu)
+        pthread_mutex_destroy(&g->where_mu);
+    if (have_mu)
+        pthread_mutex_destroy(&g->mu);
     big_free(g->big);
-    g->big = NULL;
+    big_free(g->spare);
+    g->big = g->spare = NULL;
     if (!rc && g->read_rc) {
         rc = g->read_rc;
         *err = g->read_err;

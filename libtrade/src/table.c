@@ -404,6 +404,9 @@ typedef struct reader {
     long *map;           /* file column -> table column */
     long known[C_COUNT]; /* known column -> file column, or -1 */
     code_cache codes[C_COUNT_CODES];
+    /* the last period read and its text: sorted input repeats it */
+    char period_text[24];
+    trade_period period;
 
     size_t first_row; /* table rows before this file */
     int status;       /* first error code */
@@ -603,8 +606,14 @@ static int check_code(reader *r, row *rw, int k, int (*id)(const char *), const 
     /* the last valid code of each column and its id: units, flows and
      * reporters mostly repeat from row to row */
     code_cache *cc = &r->codes[k]; /* k is a code column: k < C_COUNT_CODES */
-    if (cc->id && !strcmp(cc->text, s))
-        return cc->id;
+    /* codes are a few bytes: a loop beats a call to strcmp */
+    if (cc->id) {
+        size_t i = 0;
+        while (cc->text[i] && cc->text[i] == s[i])
+            i++;
+        if (cc->text[i] == s[i])
+            return cc->id;
+    }
     int v = id(s);
     const char *hint = !v && id == codes_country_id ? trade_country_suggest(s) : NULL;
     if (hint)
@@ -663,9 +672,17 @@ static void parse_obs(reader *r, row *rw)
 
     const char *p = cell_of(rw, r, C_PERIOD);
     memset(&o->period, 0, sizeof o->period);
-    if (*p || !r->draft) {
+    size_t plen = strlen(p);
+    if (*p && plen < sizeof r->period_text && !memcmp(p, r->period_text, plen + 1)) {
+        o->period = r->period;
+    } else if (*p || !r->draft) {
         trade_error pe;
-        if (trade_period_parse(p, strlen(p), &o->period, &pe)) {
+        if (!trade_period_parse(p, plen, &o->period, &pe)) {
+            if (plen < sizeof r->period_text) {
+                memcpy(r->period_text, p, plen + 1);
+                r->period = o->period;
+            }
+        } else {
             const field *f = &r->fields[r->known[C_PERIOD]];
             unsigned long col = f->column + (f->quoted ? 1 : 0) + (pe.column ? pe.column - 1 : 0);
             if (problem(r, TRADE_EDATA, f->line, col, "period: %s: '%s'", pe.message,
@@ -687,8 +704,9 @@ static void parse_obs(reader *r, row *rw)
 }
 
 /* The row of r->fields, whose text is at base + off (r->buf, or the
- * buffer itself on the fast lane). */
-static void data_row(reader *r, const char *base)
+ * buffer itself on the fast lane); ascii: the text is known to be ASCII
+ * (valid UTF-8). */
+static void data_row(reader *r, const char *base, int ascii)
 {
     trade_table *t = r->t;
     if (r->nfields < r->nfilecols) {
@@ -707,7 +725,7 @@ static void data_row(reader *r, const char *base)
     int multiline = 0;
     for (size_t i = 0; i < r->nfields; i++) {
         const field *f = &r->fields[i];
-        if (utf8_invalid_at(base + f->off, f->len) < f->len &&
+        if (!ascii && utf8_invalid_at(base + f->off, f->len) < f->len &&
             problem(r, TRADE_ECSV, f->line, f->column, "invalid UTF-8 in field %zu", i + 1))
             return;
         size += f->len + 1;
@@ -761,7 +779,7 @@ static int on_row(void *ctx)
     if (!r->have_header)
         header_row(r);
     else
-        data_row(r, r->buf);
+        data_row(r, r->buf, 0);
     r->nfields = 0;
     r->buflen = 0;
     return r->stop;
@@ -1205,6 +1223,34 @@ static int simple_buffer(const char *data, size_t len)
            !memchr(data, '\r', len) && !memchr(data, '\0', len);
 }
 
+/* One pass over data[0..len), 8 bytes at a time: *lines gets the number
+ * of LFs (the rows array is sized once, instead of growing by copies into
+ * fresh pages batch after batch); returns 1 when every byte is ASCII, so
+ * no field needs the UTF-8 check. */
+static int scan_buffer(const char *data, size_t len, size_t *lines)
+{
+    const uint64_t low7 = 0x7f7f7f7f7f7f7f7fu, lf = 0x0a0a0a0a0a0a0a0au;
+    uint64_t acc = 0;
+    size_t i = 0, n = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w, x;
+        memcpy(&w, data + i, 8);
+        acc |= w;
+        x = w ^ lf; /* a byte of x is 0 where w has a LF: its high bit set below */
+        x = ~(((x & low7) + low7) | x | low7);
+        while (x) {
+            n++;
+            x &= x - 1;
+        }
+    }
+    for (; i < len; i++) {
+        acc |= (unsigned char)data[i];
+        n += data[i] == '\n';
+    }
+    *lines = n;
+    return !(acc & 0x8080808080808080u);
+}
+
 /* Read data[0..len) the fast way into t. Returns 0 when done, 1 when the
  * general way must read it (t as it was, but for arena space). */
 static int read_simple(trade_table *t, const char *data, size_t len, const char *name,
@@ -1229,7 +1275,9 @@ static int read_simple(trade_table *t, const char *data, size_t len, const char 
     r.name = arena_strndup(&t->mem, name ? name : "-", strlen(name ? name : "-"));
     const char *p = data, *end = data + len;
     unsigned long line = 1;
-    int ok = r.name != NULL;
+    size_t lines;
+    int ascii = scan_buffer(data, len, &lines);
+    int ok = r.name != NULL && !ARRAY_GROW(t->rows, t->nrows + lines + 1, t->caprows);
     while (ok && p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;
@@ -1277,7 +1325,7 @@ static int read_simple(trade_table *t, const char *data, size_t len, const char 
         } else if (r.nfields != r.nfilecols) {
             ok = 0;
         } else {
-            data_row(&r, data);
+            data_row(&r, data, ascii);
             ok = !r.status;
         }
         line++;
