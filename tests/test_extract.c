@@ -211,8 +211,9 @@ static void test_periods_and_keys(void **state)
     (void)state;
     expect_keys("Exports to Kazakhstan came to only €3.3 million in the first ten months of 2012.",
                 "€3.3 million", "2012-01/2012-10", "", "KAZ", "export");
+    /* money given "to support" projects is aid, even with no country named */
     expect_keys("SOS Villages received €696,092 for 2010-2012 to support two projects.", "€696,092",
-                "2010/2012", "", "", "");
+                "2010/2012", "", "", "aid");
     expect_keys("Belgian exports to Kazakhstan reached €100 million in 2010.", "€100 million",
                 "2010", "BEL", "KAZ", "export");
     expect_keys("In 2017, imports from Russia were 9.4 billion EUR.", "9.4 billion EUR", "2017", "",

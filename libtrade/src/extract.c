@@ -1246,8 +1246,18 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
     for (size_t li = 0; li < sc->nlines && li < 6 && !d->year; li++) {
         size_t a = sc->line_start[li];
         size_t b = li + 1 < sc->nlines ? sc->line_start[li + 1] : n;
-        if (b - a > 80)
+        size_t f0 = extract_skip_sp(s, n, a, 0);
+        size_t dk = extract_word(s, n, f0, "date");
+        /* "date 2024-05-24 President ... concludes": a page's date field
+         * before its first sentence */
+        int field = dk && f0 + dk + 1 < b && s[f0 + dk] == ' ' &&
+                    ex_isdigit((unsigned char)s[f0 + dk + 1]);
+        if (b - a > 80 && !field)
             continue; /* a date inside a sentence is not the document's date */
+        if (field) {
+            b = f0 + dk + 12 < b ? f0 + dk + 12 : b;
+            d->date_field_end = b;
+        }
         for (size_t p = a; p < b && !d->year; p++) {
             if (p > a &&
                 (ex_isdigit((unsigned char)s[p - 1]) || ex_isalpha((unsigned char)s[p - 1])))
@@ -1302,8 +1312,8 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
                     d->month = m;
                 }
             } else if ((m = ex_month_name(s, n, p, &ml)) != 0) {
-                /* "September 30, 2021" */
-                size_t q = extract_skip_sp(s, n, p + ml, 0);
+                /* "September 30, 2021", "Sept. 23, 2016" */
+                size_t q = extract_skip_sp(s, n, p + ml + (p + ml < n && s[p + ml] == '.'), 0);
                 size_t q0 = q;
                 while (q < n && ex_isdigit((unsigned char)s[q]) && q - q0 < 2)
                     q++;
@@ -1339,13 +1349,16 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         size_t la = sc->line_start[li];
         size_t lb = li + 1 < sc->nlines ? sc->line_start[li + 1] : n;
         size_t q = extract_skip_sp(s, n, la, 0);
-        if (q < lb && s[q] != '\n' && (unsigned long)li + 1 != d->date_line)
+        if (q < lb && s[q] != '\n' &&
+            ((unsigned long)li + 1 != d->date_line || d->date_field_end))
             break;
         li++;
     }
     if (li >= sc->nlines)
         return;
     a = sc->line_start[li];
+    if ((unsigned long)li + 1 == d->date_line && d->date_field_end > a)
+        a = d->date_field_end; /* "date 2023-03-27 RIYADH: China emerged as ...": the text after it */
     /* the first paragraph, and the first sentence after a title line */
     size_t b = a;
     int lines = 0;
@@ -1450,7 +1463,11 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         size_t pe = a;
         while (pe < n && pe < a + 1500 && !(s[pe] == '\n' && pe + 1 < n && s[pe + 1] == '\n'))
             pe++;
-        if (memchr(s + a, '\n', pe - a) == NULL && !memchr(s + a, '.', pe - a)) {
+        int stop = 0; /* a sentence end in the line ("$884.95M" is none) */
+        for (size_t q = a; q < pe && !stop; q++)
+            stop = s[q] == '.' && !(q > a && ex_isdigit((unsigned char)s[q - 1]) && q + 1 < pe &&
+                                    ex_isdigit((unsigned char)s[q + 1]));
+        if (memchr(s + a, '\n', pe - a) == NULL && !stop) {
             /* a title alone ("Monthly goods imports from China rise a record
              * $430 million"): the paragraph under it names the source ("...,
              * Stats NZ said today") */
@@ -1469,6 +1486,14 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         extract_who(s, n, a, pe, &fake2, &w2);
         if (w2.source && (!rep || strcmp(w2.source, rep)))
             rep = w2.source;
+        for (size_t p = sc->line_start[0]; !rep && p < a; p++) {
+            /* "CSO statistical release, 13 February 2015": the office on the
+             * date line above */
+            size_t ol;
+            const char *oc = extract_office_at(s, a, p, &ol);
+            if (oc)
+                rep = oc;
+        }
     }
     snprintf(d->reporter, sizeof d->reporter, "%s", rep ? rep : "");
     snprintf(d->partner, sizeof d->partner, "%s", par ? par : "");
@@ -1628,6 +1653,119 @@ static int ex_route_part(const char *s, size_t n, size_t a, size_t b, char *out,
     return 0;
 }
 
+/* A product that is the subject of its clause, right before a verb of
+ * change and the figure: "Soya dominated sales, totalling US$37.2 billion",
+ * "while oil grew 25.2 percent to US$18.3 billion", "beef fell 30 percent"
+ * (the items of one total, not conflicting readings of it). The subject is
+ * one to three lowercase words (or one capitalised at the sentence start)
+ * that are neither a country nor a flow word. */
+static int ex_item_subject(const char *s, size_t n, size_t a, size_t start, char *out, size_t size)
+{
+    static const char *const verbs[] = {"grew",      "fell",      "rose",     "dropped",
+                                        "declined",  "increased", "decreased", "dominated",
+                                        "saw",       "jumped",    "slumped",   "climbed",
+                                        "surged",    "plunged",   "gained",    "totalled",
+                                        "totaled",   "reached",   "slipped",   NULL};
+    static const char *const stop[] = {
+        "it",      "this",     "that",    "which",     "they",    "the",     "exports",
+        "imports", "export",   "import",  "trade",     "turnover", "figure", "volume",
+        "value",   "total",    "growth",  "balance",   "deficit", "surplus", "investment",
+        "investments", "shipments", "sales", "inflows", "outflows", "flows", "share",
+        "there",   "these",    "those",   "he",        "she",     "we",      "also",
+        "and",     "while",    "but",     "a",         "an",      "its",     "their",
+        "of",      "in",       "to",      "from",      "by",      "as",      "with",
+        "for",     "on",       "at",      "was",       "were",    "is",      "are",
+        "has",     "have",     "had",     "been",      "inflation", "unemployment", "gdp",
+        "economy", "rate",     "prices",  "output",    NULL};
+    /* the verb: within the three words before the figure (past "by", a
+     * percentage, "to") */
+    size_t lo = start > a + 80 ? start - 80 : a;
+    size_t vb = 0, ve = 0;
+    for (size_t q = start; q > lo && !vb; q--) {
+        size_t p = q - 1;
+        if (p > a && ex_isalpha((unsigned char)s[p - 1]))
+            continue;
+        for (int j = 0; verbs[j]; j++) {
+            size_t k = extract_word(s, n, p, verbs[j]);
+            if (k) {
+                vb = p;
+                ve = p + k;
+                break;
+            }
+        }
+        if (s[p] == ',' || s[p] == ';')
+            break;
+    }
+    if (!vb)
+        return 0;
+    /* nothing but a percentage, "by", "to", "of" between the verb and figure */
+    for (size_t q = ve; q < start; q++)
+        if (ex_isalpha((unsigned char)s[q]) && (q == ve || !ex_isalpha((unsigned char)s[q - 1]))) {
+            if (!(extract_word(s, n, q, "by") || extract_word(s, n, q, "to") ||
+                  extract_word(s, n, q, "percent") || extract_word(s, n, q, "per cent") ||
+                  extract_word(s, n, q, "cent") || extract_word(s, n, q, "of") ||
+                  extract_word(s, n, q, "sales") || extract_word(s, n, q, "a") ||
+                  extract_word(s, n, q, "more") || extract_word(s, n, q, "modest") ||
+                  extract_word(s, n, q, "growth") || extract_word(s, n, q, "totalling") ||
+                  extract_word(s, n, q, "totaling")))
+                return 0;
+        }
+    /* the subject: the words before the verb back to the clause start */
+    size_t e = extract_skip_sp_back(s, n, vb, 0);
+    size_t b = e, cur = e;
+    int words = 0;
+    while (cur > a && words < 4) {
+        size_t w0;
+        size_t we = extract_prev_word(s, n, cur, &w0);
+        if (we <= w0 || w0 < a || we != cur)
+            break;
+        words++;
+        b = w0;
+        size_t c = extract_skip_sp_back(s, n, w0, 0);
+        if (c == w0 || c <= a || s[c - 1] == ',' || s[c - 1] == ';' || s[c - 1] == '\n')
+            break;
+        cur = c;
+    }
+    /* drop a leading "while", "and", "but" */
+    for (int it = 0; it < 2; it++) {
+        size_t k;
+        if ((k = extract_word(s, n, b, "while")) || (k = extract_word(s, n, b, "and")) ||
+            (k = extract_word(s, n, b, "but")) || (k = extract_word(s, n, b, "whereas")))
+            b = extract_skip_sp(s, n, b + k, 0);
+    }
+    if (b >= e || e - b > 30)
+        return 0;
+    int at_start = b == extract_skip_sp(s, n, a, 1);
+    size_t nw = 0;
+    for (size_t q = b; q < e; q++) {
+        unsigned char c = (unsigned char)s[q];
+        if (c == ' ') {
+            nw++;
+            continue;
+        }
+        if (!(c >= 'a' && c <= 'z') && !(q == b && at_start && c >= 'A' && c <= 'Z'))
+            return 0;
+    }
+    if (nw > 2)
+        return 0;
+    size_t cl;
+    if (extract_country_at(s, n, b, &cl))
+        return 0;
+    for (size_t q = b; q < e; q++) {
+        if (q > b && s[q - 1] != ' ')
+            continue;
+        for (int j = 0; stop[j]; j++) {
+            size_t k = extract_word(s, n, q, stop[j]);
+            if (k && (q + k == e || s[q + k] == ' '))
+                return 0;
+        }
+    }
+    snprintf(out, size, "%.*s", (int)(e - b), s + b);
+    if (out[0] >= 'A' && out[0] <= 'Z')
+        out[0] = (char)(out[0] - 'A' + 'a');
+    return 1;
+}
+
 /* A part of a total named by the figure's parenthesis: "notably in the
  * processing and manufacturing industry (40.6 billion USD, accounting for 64
  * percent of the total)", "real estate (7 billion USD, accounting for 11.2
@@ -1712,7 +1850,8 @@ static int ex_names_port(const char *s, size_t n, size_t a, size_t b)
     for (size_t q = a; q < b; q++)
         if ((q == a || !ex_isalpha((unsigned char)s[q - 1])) &&
             (extract_word_cs(s, n, q, "Port") || extract_word(s, n, q, "port") ||
-             extract_word(s, n, q, "seaport")))
+             extract_word(s, n, q, "seaport") || extract_word(s, n, q, "ports") ||
+             extract_word(s, n, q, "seaports")))
             return 1;
     return 0;
 }
@@ -1724,9 +1863,13 @@ static int ex_yearly(const char *s, size_t n, size_t e)
     size_t q = extract_skip_sp(s, n, e, 1);
     /* "278 million tonnes of LNG annually": over the goods named */
     for (int it = 0; it < 3; it++) {
-        if (extract_word(s, n, q, "annually") || extract_word(s, n, q, "per year") ||
-            extract_word(s, n, q, "a year") || extract_word(s, n, q, "each year") ||
-            extract_word(s, n, q, "every year") || extract_word(s, n, q, "per annum"))
+        size_t ky = extract_word(s, n, q, "a year");
+        if (ky && (extract_word(s, n, q + ky, " ago") || extract_word(s, n, q + ky, " earlier") ||
+                   extract_word(s, n, q + ky, " before")))
+            return 0; /* "rising 3 percent from a year ago": a base, not a rate per year */
+        if (extract_word(s, n, q, "annually") || extract_word(s, n, q, "per year") || ky ||
+            extract_word(s, n, q, "each year") || extract_word(s, n, q, "every year") ||
+            extract_word(s, n, q, "per annum"))
             return 1;
         size_t q0 = q;
         while (q < n && ex_isalpha((unsigned char)s[q]))
@@ -1958,6 +2101,26 @@ static int ex_compared_before(const char *s, size_t n, size_t from, size_t to)
     return cmp && figure;
 }
 
+/* Is line (1-based) a heading: short, not ending a sentence, with a blank
+ * line or the end after it ("1. Total external trade increases by 4.1
+ * percent")? */
+static int ex_heading_line(const ex_scan *sc, unsigned long line)
+{
+    if (line < 1 || line > sc->nlines)
+        return 0;
+    size_t a = sc->line_start[line - 1];
+    size_t b = line < sc->nlines ? sc->line_start[line] : sc->n;
+    size_t e = extract_skip_sp_back(sc->s, sc->n, b, 1);
+    if (e <= a || e - a > 100 || sc->s[e - 1] == '.' || sc->s[e - 1] == ':')
+        return 0;
+    if (line == sc->nlines)
+        return 1;
+    size_t a2 = sc->line_start[line];
+    size_t b2 = line + 1 < sc->nlines ? sc->line_start[line + 1] : sc->n;
+    return extract_skip_sp(sc->s, sc->n, a2, 0) >= b2 ||
+           sc->s[extract_skip_sp(sc->s, sc->n, a2, 0)] == '\n';
+}
+
 /* The second pass: sentence, qualifier, period, reporter, partner, flow. */
 static int ex_finish(ex_state *st)
 {
@@ -2002,11 +2165,7 @@ static int ex_finish(ex_state *st)
     }
     if (!doc.year) {
         /* no date: month names without a year take the latest year written */
-        for (size_t p = 0; p + 4 <= n; p++) {
-            int y;
-            if (extract_year_at(s, n, p, &y) && y > doc.text_year && y <= 2100)
-                doc.text_year = y;
-        }
+        doc.text_year = extract_text_year(s, n);
     }
     unsigned long list_line = 0; /* the line of the last item of a list a colon opens */
     size_t main_idx = (size_t)-1; /* the last figure that is not an aside, in sc->out */
@@ -2052,6 +2211,23 @@ static int ex_finish(ex_state *st)
             extract_sentence(sc, r->start, &a, &b);
             if (b < r->end)
                 b = r->end;
+            if (last && last_end < a && a - last_end < 1500) {
+                /* "Exports, which exceeded $180 billion for the first time in
+                 * 2019, also started well into 2020. ... data for January":
+                 * a year written after the figure before, in sentences with
+                 * no figure, is the context of months without a year */
+                ex_time gt[16];
+                size_t ng = extract_times(s, n, last_end, a, gt, 16, &clock, ctx_year);
+                for (size_t t = ng; t > 0; t--) {
+                    unsigned long tl, tc;
+                    extract_position(sc, gt[t - 1].a, &tl, &tc);
+                    if (gt[t - 1].base || gt[t - 1].carry || (doc.date_line && tl == doc.date_line))
+                        continue;
+                    if (ex_period_year(gt[t - 1].text))
+                        ctx_year = ex_period_year(gt[t - 1].text);
+                    break;
+                }
+            }
             nt = extract_times(s, n, a, b, times, sizeof times / sizeof times[0], &clock, ctx_year);
             if (doc.date_line) {
                 /* the date line is the document's date, not a figure's period */
@@ -2059,7 +2235,8 @@ static int ex_finish(ex_state *st)
                 for (size_t t = 0; t < nt; t++) {
                     unsigned long tl, tc;
                     extract_position(sc, times[t].a, &tl, &tc);
-                    if (tl != doc.date_line)
+                    if (tl != doc.date_line ||
+                        (doc.date_field_end && times[t].a >= doc.date_field_end))
                         times[k++] = times[t];
                 }
                 nt = k;
@@ -2327,6 +2504,13 @@ static int ex_finish(ex_state *st)
                 }
                 if (s[q] == ',' || s[q] == ';' || s[q] == '(' || s[q] == ':')
                     clause = 0;
+                /* "dropped 27.3 percent on-year as the decline continues for
+                 * the 12th straight month in May": another clause */
+                if (q > r->end && !ex_isalpha((unsigned char)s[q - 1]) &&
+                    (extract_word(s, n, q, "as the") || extract_word(s, n, q, "while") ||
+                     extract_word(s, n, q, "whereas") || extract_word(s, n, q, "which") ||
+                     extract_word(s, n, q, "when")))
+                    clause = 0;
             }
             if (clause && ex_compared_before(s, n, r->end, times[t].a)) {
                 cmp_after = &times[t];
@@ -2544,6 +2728,23 @@ static int ex_finish(ex_state *st)
             snprintf(to_period, sizeof to_period, "%s", r->f.period);
             to_sent = a;
         }
+        if (!pick && !in_paren_of_prev && trade_unit_is_currency(r->f.unit) && r->f.value != 0) {
+            /* "South African exports totalled R154.3 billion ... The R154.3
+             * billion export flows mark a 7.95% increase": the same amount
+             * written again is the same observation, of its period */
+            for (size_t j = sc->out->n; j > 0; j--) {
+                const trade_figure *o = &sc->out->items[j - 1];
+                if (o->table[0] || strcmp(o->unit, r->f.unit) || o->value != r->f.value ||
+                    !o->period[0])
+                    continue;
+                snprintf(r->f.period, sizeof r->f.period, "%s", o->period);
+                period_from = 0;
+                char t[64];
+                snprintf(t, sizeof t, "period from line %lu (the same amount)", o->line);
+                ex_note_add(note, sizeof note, t);
+                break;
+            }
+        }
         if (period_from == 1) {
             char t[64];
             snprintf(t, sizeof t, "period from line %lu", prev->line);
@@ -2680,6 +2881,41 @@ static int ex_finish(ex_state *st)
                     m = &sc->out->items[j - 1];
             side_prev = m;
         }
+        trade_figure prev_np;
+        if (side_prev && !inherit && w.have_flow &&
+            (!strcmp(w.flow, "export") || !strcmp(w.flow, "import") || !strcmp(w.flow, "trade")) &&
+            !w.partner[0] && !w.list[0] && !w.ncand &&
+            !w.pair && side_prev->partner[0] && strcmp(side_prev->partner, "WLD") &&
+            side_prev->line < sc->nlines && side_prev->line >= 1) {
+            /* "USA was main non-EU destination accounting for EUR 2.2bn ...
+             * [new paragraph] The value of the Republic's export trade fell":
+             * a sentence with its own flow and no partner, after a paragraph
+             * break, does not take the partner of the figure before */
+            size_t q = sc->line_start[side_prev->line - 1];
+            int brk = 0;
+            for (; q + 1 < r->start && !brk; q++)
+                if (s[q] == '\n') {
+                    size_t q2 = q + 1;
+                    while (q2 < r->start && (s[q2] == ' ' || s[q2] == '\t' || s[q2] == '\r'))
+                        q2++;
+                    brk = q2 < r->start && s[q2] == '\n';
+                }
+            /* only a partner that was the sentence's ranked subject ("the
+             * main destination", "the biggest customer", "top supplier") */
+            size_t la = sc->line_start[side_prev->line - 1];
+            size_t lb = side_prev->line < sc->nlines ? sc->line_start[side_prev->line] : n;
+            int ranked = 0;
+            for (size_t p2 = la; p2 < lb && !ranked; p2++)
+                ranked = (p2 == la || !ex_isalpha((unsigned char)s[p2 - 1])) &&
+                         (extract_word(s, n, p2, "destination") ||
+                          extract_word(s, n, p2, "customer") || extract_word(s, n, p2, "supplier") ||
+                          extract_word(s, n, p2, "market for"));
+            if (brk && ranked) {
+                prev_np = *side_prev;
+                prev_np.partner[0] = '\0';
+                side_prev = &prev_np;
+            }
+        }
         extract_who_resolve(&w, have_before ? &before : NULL, before_line, side_prev, &doc, inherit,
                             &r->f, note, sizeof note);
         if (inherit && prev && !r->f.period[0])
@@ -2733,7 +2969,9 @@ static int ex_finish(ex_state *st)
             for (size_t t = nb; t > 0; t--) {
                 unsigned long tl, tc;
                 extract_position(sc, bt[t - 1].a, &tl, &tc);
-                if (bt[t - 1].base || bt[t - 1].carry || (doc.date_line && tl == doc.date_line) ||
+                if (bt[t - 1].base || bt[t - 1].carry ||
+                    (doc.date_line && tl == doc.date_line &&
+                     !(doc.date_field_end && bt[t - 1].a >= doc.date_field_end)) ||
                     !bt[t - 1].text[0])
                     continue;
                 snprintf(r->f.period, sizeof r->f.period, "%s", bt[t - 1].text);
@@ -2985,6 +3223,10 @@ static int ex_finish(ex_state *st)
                 snprintf(r->f.product, sizeof r->f.product, "%s", part);
                 ex_note_add(note, sizeof note, "product: the part of a total before the figure");
             }
+            if (!r->f.product[0] && ex_item_subject(s, n, a, r->start, part, sizeof part)) {
+                snprintf(r->f.product, sizeof r->f.product, "%s", part);
+                ex_note_add(note, sizeof note, "product: the subject of its clause");
+            }
             if (!r->f.product[0] && ex_route_part(s, n, a, b, part, sizeof part)) {
                 snprintf(r->f.product, sizeof r->f.product, "%s", part);
                 ex_note_add(note, sizeof note, "product: the route this part of a total took");
@@ -3234,6 +3476,41 @@ static int ex_finish(ex_state *st)
         if (fp == (size_t)-1 && !(pick && pick->base) && strcmp(r->f.qualifier, "projection") &&
             !looks_back && !compared)
             snprintf(main_period, sizeof main_period, "%s", r->f.period);
+    }
+    /* "Monthly goods imports from China rise a record $430 million" (the
+     * title) and "Goods imports from China were up $430 million, reaching
+     * $1.5 billion in October 2018"; a heading "1. Total external trade
+     * increases by 4.1 percent" over "... in January 2020 amounted to
+     * USD15.08 billion, which represents an increment of 4.1 percent": a
+     * title or heading figure with no time of its own is the same figure
+     * of the text under it, of its period */
+    unsigned long title_line = doc.date_line == 1 ? 2 : 1;
+    for (size_t i = 0; i < sc->out->n; i++) {
+        trade_figure *f = &sc->out->items[i];
+        int title = f->line == title_line;
+        if (!title && !ex_heading_line(sc, f->line))
+            continue;
+        int carried = strstr(f->note, "period from line") != NULL;
+        if ((f->period[0] && !carried) || f->table[0] || f->value == 0 ||
+            !strcmp(f->qualifier, "projection") ||
+            !(trade_unit_is_currency(f->unit) || !strcmp(f->unit, "percent_change")))
+            continue; /* a target ("aim to bring turnover to $100 billion") has no period */
+        for (size_t j = i + 1; j < sc->out->n; j++) {
+            const trade_figure *o = &sc->out->items[j];
+            if (!title && o->line > f->line + 4)
+                break;
+            if (o->line == f->line || strcmp(o->unit, f->unit) || o->value != f->value ||
+                !o->period[0] || !strcmp(o->qualifier, "projection"))
+                continue;
+            snprintf(f->period, sizeof f->period, "%s", o->period);
+            ex_note_drop(f->note, "period from");
+            char t[80];
+            snprintf(t, sizeof t, "period from line %lu (the same figure under the %s)", o->line,
+                     title ? "title" : "heading");
+            if (extract_note_append(f, t))
+                return TRADE_ENOMEM;
+            break;
+        }
     }
     return 0;
 }

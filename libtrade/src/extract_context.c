@@ -50,6 +50,11 @@ size_t extract_sentence_end(const char *s, size_t n, size_t p)
     if (c == '.' && p > 0 && ex_isdigit((unsigned char)s[p - 1]) && p + 1 < n &&
         ex_isdigit((unsigned char)s[p + 1]))
         return 0; /* a decimal point */
+    if (c == '.' && p + 1 < n && ex_isdigit((unsigned char)s[p + 1])) {
+        char code[4];
+        if (extract_cur_before(s, n, p + 1, code) != (size_t)-1)
+            return 0; /* "Kes.93 million": a currency, not an end and a footnote */
+    }
     size_t q = p + 1;
     /* closing quotes or brackets */
     while (q < n && (s[q] == '"' || s[q] == '\'' || s[q] == ')'))
@@ -794,7 +799,8 @@ static int ex_base_before(const char *s, size_t n, size_t p, int *same)
             return 1;
         if ((ex_prev_is(s, n, w0, "period", &w1) || ex_prev_is(s, n, w0, "quarter", &w1) ||
              ex_prev_is(s, n, w0, "month", &w1) || ex_prev_is(s, n, w0, "months", &w1)) &&
-            (ex_prev_is(s, n, w1, "same", NULL) || ex_prev_is(s, n, w1, "corresponding", NULL))) {
+            (ex_prev_is(s, n, w1, "same", NULL) || ex_prev_is(s, n, w1, "corresponding", NULL) ||
+             ex_prev_is(s, n, w1, "analogous", NULL) || ex_prev_is(s, n, w1, "analogical", NULL))) {
             /* "from the same quarter last year" */
             *same = 1;
             return 1;
@@ -1237,7 +1243,17 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                     continue;
                 e.b = q;
                 e.a = w0;
-                snprintf(e.text, sizeof e.text, "%04d-%02d", cy, m1);
+                {
+                    /* in a dated text, a month of the year before the date
+                     * that the figure before named ("The decline started in
+                     * July 2015, when ...") is not the year of "in August" in
+                     * a release of September 2016: the latest August before
+                     * the date */
+                    int my = cy;
+                    if (clock->month && doc_year && cy < doc_year && m1 <= clock->month)
+                        my = doc_year;
+                    snprintf(e.text, sizeof e.text, "%04d-%02d", my, m1);
+                }
                 goto found;
             }
             if (!m2 || m2 == m1)
@@ -1330,6 +1346,21 @@ static int ex_record_since(const char *s, size_t n, size_t p)
         w0 = v0;
     }
     return 0;
+}
+
+int extract_text_year(const char *s, size_t n)
+{
+    int latest = 0;
+    for (size_t p = 0; p + 4 <= n; p++) {
+        int y, same;
+        if (!extract_year_at(s, n, p, &y) || y > 2100)
+            continue;
+        if (ex_base_before(s, n, p, &same) && same)
+            y++; /* "compared to the same month of 2014": the text is of 2015 */
+        if (y > latest)
+            latest = y;
+    }
+    return latest;
 }
 
 /* Is the word [o0, oe) before a date one that makes the date a figure's
@@ -1506,6 +1537,12 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                     size_t num0 = f0;
                     if (fe > f0)
                         months = ex_small_word(s, n, f0, &kk);
+                    if (!months && fe > f0 && extract_word(s, n, f0, "first") == fe - f0 &&
+                        extract_word(s, n, m0, "month") == me - m0) {
+                        /* "in the first month of 2017": its January */
+                        snprintf(e->text, sizeof e->text, "%04d-01", y);
+                        e->a = f0;
+                    }
                     if (!months) {
                         /* digits: "first 10 months" */
                         size_t d = extract_skip_sp_back(s, n, m0, 0);
@@ -1553,7 +1590,9 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                         snprintf(e->text, sizeof e->text, "%04d-01/%04d-%02d", y, y, nq * 3);
                         e->a = g0;
                     }
-                } else if (me > m0 && extract_word(s, n, m0, "quarter") == me - m0) {
+                } else if (me > m0 && (extract_word(s, n, m0, "quarter") == me - m0 ||
+                                       extract_word(s, n, m0, "term") == me - m0)) {
+                    /* "in the first term of 2021": its first quarter */
                     fe = extract_prev_word(s, n, m0, &f0);
                     static const char *const ord[] = {"first", "second", "third", "fourth"};
                     for (int qn = 0; qn < 4; qn++)
@@ -1642,6 +1681,38 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                                              (last / 12) % 10000, last % 12 + 1);
                                     e->a = c0;
                                 }
+                            }
+                        }
+                        {
+                            /* "in the March 2018 year", "the year ended
+                             * October 2018", "the year to March 2018": the
+                             * twelve months ending there (as Stats NZ writes
+                             * its annual figures) */
+                            size_t t0, y0, k;
+                            size_t te = extract_prev_word(s, n, m1s, &t0);
+                            size_t after = extract_skip_sp(s, n, e->b, 1);
+                            size_t start = 0;
+                            if ((k = extract_word(s, n, after, "year")) != 0 &&
+                                ex_prev_is(s, n, m1s, "the", &y0)) {
+                                start = y0;
+                                e->b = after + k;
+                            } else if (te > t0 &&
+                                       (extract_word(s, n, t0, "ended") == te - t0 ||
+                                        extract_word(s, n, t0, "ending") == te - t0 ||
+                                        extract_word(s, n, t0, "to") == te - t0) &&
+                                       ex_prev_is(s, n, t0, "year", &y0)) {
+                                size_t a0;
+                                start = ex_prev_is(s, n, y0, "the", &a0) ? a0 : y0;
+                            }
+                            if (start) {
+                                int last = y * 12 + m2 - 1, first = last - 11;
+                                snprintf(e->text, sizeof e->text, "%04d-%02d/%04d-%02d",
+                                         (first / 12) % 10000, first % 12 + 1, (last / 12) % 10000,
+                                         last % 12 + 1);
+                                e->a = start;
+                                if (ex_prev_is(s, n, start, "since", NULL))
+                                    e->base = 1; /* "increased $6.1 billion since the
+                                                    October 2008 year" */
                             }
                         }
                         /* "rose 14.4 percent from December 2021 and reached":

@@ -28,6 +28,10 @@ typedef struct ex_clock {
     int fiscal;
 } ex_clock;
 
+/* The latest year that the text s[0..n) writes, for a text with no date:
+ * the year after a base of "the same month of 2014" (0: none). */
+int extract_text_year(const char *s, size_t n);
+
 /* The first month of the fiscal year that the text s[0..n) counts in: the
  * months it gives ("July-April", "(April 2012-March 2013)", "April-December
  * ... last fiscal"), else the country named with it or the document's

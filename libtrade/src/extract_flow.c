@@ -182,14 +182,15 @@ static const char *const ex_up_words[] = {
     "increased", "increase", "increases", "increasing", "grew",   "grow",     "grown",
     "growth",    "grows",    "growing",   "rose",       "rise",   "risen",    "rises",
     "rising",    "climbed",  "jumped",    "surged",     "soared", "expanded", "gained",
-    "up",        "higher",   "boosted",   "added",      "more",   NULL};
+    "up",        "higher",   "boosted",   "added",      "more",   "increment",
+    "jump",      "jumps",    "surges",    "soars",      "climbs", NULL};
 static const char *const ex_down_words[] = {
     "fell",       "fall",     "fallen",    "falling",   "falls",    "declined",
     "decline",    "declines", "declining", "decreased", "decrease", "decreases",
     "dropped",    "drop",     "drops",     "down",      "plunged",  "slumped",
     "contracted", "shrank",   "lost",      "lower",     "slid",     "less",
     "tumbled",    "eased",    "reduced",   "reduction", "plummeted", "sank",
-    "slipped",    NULL};
+    "slipped",    "decreasing", NULL};
 
 /* Decide percent or percent_change (and the sign) for a percent figure. */
 void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo, ex_raw *r)
@@ -225,6 +226,12 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
             break;
     }
     size_t after = extract_skip_sp(s, n, r->end, 1);
+    if (after < n && s[after] == ')' && r->start > 0 && s[r->start - 1] == '(') {
+        /* "EUR 298m (18%) higher" */
+        size_t a2 = extract_skip_sp(s, n, after + 1, 1);
+        if (extract_word(s, n, a2, "higher") || extract_word(s, n, a2, "lower"))
+            after = a2;
+    }
     int followed_of = extract_word(s, n, after, "of") != 0;
     size_t wa = start > 70 ? start - 70 : 0;
     if (wa < sent_a)
@@ -496,6 +503,14 @@ void extract_measure(const char *s, size_t n, size_t sent_a, size_t sent_b, ex_r
             static const char *const down[] = {
                 "lower",   "less than", "decrease",      "decline", "drop",   "fall",
                 "down on", "down from", "down compared", "fewer",   "plunge", "slump", NULL};
+            if (p < n && s[p] == '(') {
+                /* "EUR 298m (18%) higher": past the rate in parentheses */
+                size_t q = p + 1, lim = p + 30 < n ? p + 30 : n;
+                while (q < lim && s[q] != ')')
+                    q++;
+                if (q < lim)
+                    p = extract_skip_sp(s, n, q + 1, 1);
+            }
             size_t mk = extract_word(s, n, p, "more than");
             if (mk) {
                 /* "imported 1.3 billion euros more than it exported": a
@@ -525,6 +540,31 @@ void extract_measure(const char *s, size_t n, size_t sent_a, size_t sent_b, ex_r
                 if (q >= lim || s[q] != ',')
                     break;
                 p = extract_skip_sp(s, n, q + 1, 1);
+            }
+        }
+        if (!dir) {
+            /* "decreased by 27 per cent, or EUR 1.7bn", "decreasing by 14.8%
+             * (R23.9 billion)": the amount of the rate's change, whose verb
+             * comes before the rate */
+            size_t b = extract_skip_sp_back(s, n, r->start, 1);
+            size_t w0;
+            size_t we = extract_prev_word(s, n, r->start, &w0);
+            int or_ = we > w0 && extract_word(s, n, w0, "or") == we - w0;
+            size_t pe = or_ ? extract_skip_sp_back(s, n, w0, 1) : (b > 0 && s[b - 1] == '(')
+                                                                      ? extract_skip_sp_back(s, n, b - 1, 1)
+                                                                      : 0;
+            if (pe > 0 && s[pe - 1] == ',')
+                pe = extract_skip_sp_back(s, n, pe - 1, 1);
+            int rate = pe > 1 && (s[pe - 1] == '%' || (pe >= 8 && ex_ends_with_word(s, n, sent_a, pe, "cent")) ||
+                                  (pe >= 8 && ex_ends_with_word(s, n, sent_a, pe, "percent")));
+            if (rate) {
+                size_t lo = pe > sent_a + 60 ? pe - 60 : sent_a;
+                int up = ex_any_word(s, n, lo, pe, ex_up_words);
+                int down = ex_any_word(s, n, lo, pe, ex_down_words);
+                static const char *const by_w[] = {"by", NULL};
+                int by = ex_any_word(s, n, pe > lo + 22 ? pe - 22 : lo, pe, by_w);
+                if (by && (up || down) && !(up && down))
+                    dir = down ? -1 : 1;
             }
         }
         if (dir) {
@@ -614,7 +654,17 @@ void extract_product(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
         ex_product_words(s, n, extract_skip_sp(s, n, q + k, 1), lim, prod, sizeof prod);
     if (!prod[0] && !strcmp(r->f.flow, "aid")) {
         /* "EUR 62.2 million to health"; a part of a total: "€600,000 of which
-         * was for food aid" */
+         * was for food aid"; past the amount in another currency ("Kes.80
+         * million ($600,000) to advance disability inclusion"), for both */
+        if (q < lim && s[q] == '(') {
+            size_t c = q;
+            while (c < lim && s[c] != ')')
+                c++;
+            if (c < lim)
+                q = extract_skip_sp(s, n, c + 1, 1);
+        } else if (q < lim && s[q] == ')') {
+            q = extract_skip_sp(s, n, q + 1, 1);
+        }
         size_t ow = extract_word(s, n, q, "of which");
         if (ow) {
             q = extract_skip_sp(s, n, q + ow, 1);
@@ -648,10 +698,27 @@ void extract_product(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
         }
         size_t cl;
         size_t q2 = t ? extract_skip_sp(s, n, q + t, 1) : q;
+        if (t) {
+            /* "to support the improved enforcement of", "for the youth
+             * empowerment program", "to advance disability inclusion": the
+             * purpose after its verb and article */
+            static const char *const skip[] = {"support", "advance", "expand", "strengthen",
+                                               "finance", "fund",    "the",    "a",
+                                               "an",      NULL};
+            for (int it = 0; it < 2; it++)
+                for (size_t j = 0; skip[j]; j++) {
+                    size_t v = extract_word(s, n, q2, skip[j]);
+                    if (v && it == (j >= 6)) {
+                        q2 = extract_skip_sp(s, n, q2 + v, 1);
+                        break;
+                    }
+                }
+        }
         if (t && !extract_country_at(s, n, q2, &cl))
             ex_product_words(s, n, q2, lim, prod, sizeof prod);
     }
-    if (!prod[0] && (!strcmp(r->f.flow, "export") || !strcmp(r->f.flow, "import"))) {
+    int freight = !strcmp(r->f.flow, "freight");
+    if (!prod[0] && (!strcmp(r->f.flow, "export") || !strcmp(r->f.flow, "import") || freight)) {
         /* "Uzbek coal imports from Kyrgyzstan totaled $32.2 million",
          * "exports of cement amounted to" */
         size_t from = r->start > sa + 200 ? r->start - 200 : sa;
@@ -661,6 +728,13 @@ void extract_product(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
             size_t kw = extract_word(s, n, i, "exports");
             if (!kw)
                 kw = extract_word(s, n, i, "imports");
+            if (!kw && freight) {
+                /* "iron ore throughput at China's ports", "coal shipments
+                 * through domestic ports": the goods carried */
+                kw = extract_word(s, n, i, "throughput");
+                if (!kw)
+                    kw = extract_word(s, n, i, "shipments");
+            }
             if (!kw)
                 continue;
             char p2[32] = "";
@@ -671,7 +745,12 @@ void extract_product(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
             if (!p2[0]) {
                 size_t v0;
                 size_t ve = extract_prev_word(s, n, i, &v0);
-                if (ve > v0 + 2 && v0 >= sa && s[v0] >= 'a' && s[v0] <= 'z' && ve - v0 < 20 &&
+                /* lowercase, or capitalised at the sentence start ("Copper
+                 * exports were $60m higher") */
+                int low = s[v0] >= 'a' && s[v0] <= 'z';
+                if (!low && s[v0] >= 'A' && s[v0] <= 'Z' && v0 == extract_skip_sp(s, n, sa, 1))
+                    low = 1;
+                if (ve > v0 + 2 && v0 >= sa && low && ve - v0 < 20 &&
                     (v0 == 0 || s[v0 - 1] == ' ' || s[v0 - 1] == '\n') &&
                     !ex_not_product(s + v0, ve - v0) && !ex_product_stop(s, n, v0)) {
                     /* "coal exports": only goods names, not adjectives ("significant") */
@@ -685,13 +764,24 @@ void extract_product(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
                         "coffee",    "iron",       "zinc",        "lead",    "silver",
                         "flour",     "energy",     "arms",        "food",    "agricultural",
                         "textiles",  "petroleum",  "crude",       "diesel",  "lng",
-                        "hydrogen",  "ore",        "metal",       NULL};
+                        "hydrogen",  "ore",        "metal",       "chemical", "chemicals",
+                        "pharmaceutical", "pharmaceuticals", "medical", "dairy", "beef",
+                        "soya",      "soybean",    "soybeans",    "rice",    "cereal",
+                        "electronics", "vehicle",  "vehicles",    "paper",   "plastics",
+                        "rubber",    "seafood",    "salmon",      "wood",    "furniture",
+                        "clothing",  "garment",    "garments",    "apparel", "footwear",
+                        "tobacco",   "cocoa",      "nickel",      "lithium", "phosphate",
+                        "wool",      "lamb",       "mutton",      "butter",  "cheese",
+                        NULL};
                     int bad = 1;
                     for (size_t j = 0; goods[j]; j++)
                         if (extract_word(s, n, v0, goods[j]) == ve - v0)
                             bad = 0;
-                    if (!bad)
+                    if (!bad) {
                         snprintf(p2, sizeof p2, "%.*s", (int)(ve - v0), s + v0);
+                        if (p2[0] >= 'A' && p2[0] <= 'Z')
+                            p2[0] = (char)(p2[0] - 'A' + 'a');
+                    }
                 }
             }
             if (p2[0])

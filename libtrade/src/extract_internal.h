@@ -101,6 +101,9 @@ double extract_pow10(int e);
 /* Append a figure (copies the strings). Returns 0 or TRADE_ENOMEM. */
 int extract_push(ex_scan *sc, const trade_figure *f, size_t start, size_t end, const char *context,
                  const char *table, const char *note);
+/* Append "; extra" to the note of a figure already pushed (f->note is
+ * replaced). Returns 0 or TRADE_ENOMEM (the note left as it was). */
+int extract_note_append(trade_figure *f, const char *extra);
 /* Two figures with the same reporter, partner, flow, period, unit,
  * qualifier and measure but other values would be a conflict in the
  * draft: the later one loses its flow, and its note says why. Returns 0 or

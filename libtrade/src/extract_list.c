@@ -112,7 +112,7 @@ static int ex_cmp_key(const void *x, const void *y)
     return a->column < b->column ? -1 : a->column > b->column;
 }
 
-static int ex_note_append(trade_figure *f, const char *extra)
+int extract_note_append(trade_figure *f, const char *extra)
 {
     size_t len = strlen(f->note) + strlen(extra) + 3;
     char *nn = malloc(len);
@@ -156,7 +156,7 @@ static int ex_conflict_pass(trade_figure_list *l, int blank_only, int *changed)
                 break;
             if (first->value == b->value)
                 continue;
-            char extra[200];
+            char extra[320];
             trade_figure *coarse = first->precision > b->precision   ? first
                                    : b->precision > first->precision ? b
                                                                      : NULL;
@@ -169,7 +169,7 @@ static int ex_conflict_pass(trade_figure_list *l, int blank_only, int *changed)
                          other ? fine->file : "", other ? " " : "", fine->line, fine->column);
                 snprintf(coarse->qualifier, sizeof coarse->qualifier, "approx");
                 coarse->confidence = coarse->confidence > 0.1 ? coarse->confidence - 0.1 : 0.05;
-                rc = ex_note_append(coarse, extra);
+                rc = extract_note_append(coarse, extra);
                 *changed = 1;
                 if (coarse == first)
                     break; /* the group's first figure has left it */
@@ -178,7 +178,15 @@ static int ex_conflict_pass(trade_figure_list *l, int blank_only, int *changed)
             /* one row, the conflict said: the later reading keeps its value and
              * names the figure it disagrees with; its flow is left out so the
              * draft has no two values for one key */
-            if (strcmp(first->file, b->file))
+            if (!strcmp(first->measure, "growth") && !strcmp(first->file, b->file))
+                /* "-0.3 ... 0.3" in the columns "August to September" and
+                 * "September 2016 to September 2017": one period, two bases */
+                snprintf(extra, sizeof extra,
+                         "conflict: read as %s like line %lu column %lu, another growth rate of "
+                         "the same period (%g): over another base period (the month or the year "
+                         "before); flow left out, one value per key",
+                         b->flow, first->line, first->column, first->value);
+            else if (strcmp(first->file, b->file))
                 snprintf(extra, sizeof extra,
                          "conflict: read as %s like %.80s line %lu column %lu, which has another "
                          "value",
@@ -187,13 +195,13 @@ static int ex_conflict_pass(trade_figure_list *l, int blank_only, int *changed)
                 snprintf(extra, sizeof extra,
                          "conflict: read as %s like line %lu column %lu, which has another value",
                          b->flow, first->line, first->column);
-            rc = ex_note_append(b, extra);
+            rc = extract_note_append(b, extra);
             b->flow[0] = '\0';
             if (rc == 0 && !strcmp(b->partner, b->reporter)) {
                 /* a port's throughput has its country on both sides, which
                  * only freight may: without the flow, no partner either */
                 b->partner[0] = '\0';
-                rc = ex_note_append(b, "partner left out with the flow");
+                rc = extract_note_append(b, "partner left out with the flow");
             }
             b->confidence = b->confidence > 0.25 ? b->confidence - 0.25 : 0.05;
         }

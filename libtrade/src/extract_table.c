@@ -508,8 +508,9 @@ static void tb_split_single(const char *s, tb_line *l)
     for (size_t t = 0; t < nt; t++) {
         tb_cell c = {ta[t], tbb[t]};
         size_t e = tbb[t];
-        while (e > ta[t] && (s[e - 1] == '*' || s[e - 1] == ',' || s[e - 1] == 'r'))
-            e--;
+        while (e > ta[t] && (s[e - 1] == '*' || s[e - 1] == ',' || s[e - 1] == 'r' ||
+                             s[e - 1] == 'p'))
+            e--; /* "2019r", "2020p": revised, preliminary */
         tb_cell c2 = {ta[t], e};
         size_t ml;
         if (tb_year(s, &c) || tb_year(s, &c2))
@@ -521,7 +522,8 @@ static void tb_split_single(const char *s, tb_line *l)
         size_t nc = 0, st = ta[0];
         for (size_t t = 0; t < nt && nc + 1 < TB_MAXCELLS; t++) {
             size_t e = tbb[t];
-            while (e > ta[t] && (s[e - 1] == '*' || s[e - 1] == ',' || s[e - 1] == 'r'))
+            while (e > ta[t] &&
+                   (s[e - 1] == '*' || s[e - 1] == ',' || s[e - 1] == 'r' || s[e - 1] == 'p'))
                 e--;
             tb_cell c2 = {ta[t], e};
             if (tb_year(s, &c2) || t + 1 == nt) {
@@ -541,6 +543,46 @@ static void tb_split_single(const char *s, tb_line *l)
             l->tabs = 1;
         }
         return;
+    }
+    {
+        /* a line of flow headings over single-spaced rows: "EUR million
+         * Exports Imports Trade surplus" (what comes before the first flow
+         * word, the unit, stays over the labels) */
+        size_t hc[TB_MAXCELLS][2], nh = 0, t = 0, digits = 0;
+        for (size_t q = a; q < b; q++)
+            digits += ex_isdigit((unsigned char)s[q]) != 0;
+        while (t < nt && !digits && nh + 1 < TB_MAXCELLS) {
+            size_t k = 0, e = 0;
+            static const char *const heads[] = {"Trade surplus", "Trade balance", "Trade deficit",
+                                                "Exports",       "Imports",       "Balance",
+                                                "Surplus",       "Deficit",       NULL};
+            for (size_t j = 0; heads[j] && !k; j++)
+                if ((k = extract_word_cs(s, b, ta[t], heads[j])) != 0)
+                    e = ta[t] + k;
+            if (k) {
+                hc[nh][0] = ta[t];
+                hc[nh][1] = e;
+                nh++;
+                while (t < nt && ta[t] < e)
+                    t++;
+            } else if (nh) {
+                nh = 0; /* a word after the headings: not a heading line */
+                break;
+            } else {
+                t++;
+            }
+        }
+        if (nh >= 2) {
+            l->cell[0].a = a;
+            l->cell[0].b = hc[0][0] > a ? hc[0][0] - 1 : a;
+            for (size_t k = 0; k < nh; k++) {
+                l->cell[k + 1].a = hc[k][0];
+                l->cell[k + 1].b = hc[k][1];
+            }
+            l->ncell = nh + 1;
+            l->tabs = 1;
+            return;
+        }
     }
     /* the tail of number tokens */
     size_t first = nt;
@@ -565,6 +607,14 @@ static void tb_split_single(const char *s, tb_line *l)
         tb_cell y0 = {ta[0], tbb[0]};
         if (tb_year(s, &y0))
             first = 1; /* "1994 2510 3066": a year as the label */
+    }
+    if (first > 0 && first + 2 < nt) {
+        /* "Jan-Dec 2013 86,999 50,025", "October 2014 7,549 4,645": the
+         * year after a month is the label's, not a value */
+        tb_cell y = {ta[first], tbb[first]};
+        size_t ml;
+        if (tb_year(s, &y) && tb_month(s, tbb[first - 1], ta[first - 1], &ml))
+            first++;
     }
     if (first == 0 || nt - first < 2)
         return;
@@ -793,6 +843,14 @@ static const tb_cell *tb_head(const char *s, const tb_line *H, size_t c, size_t 
                               const size_t *span_lo, const size_t *span_hi, size_t nspan)
 {
     if (tabbed || !nspan) {
+        if (H->ncell >= 3 && H->cell[0].b == H->cell[0].a && ncols > H->ncell &&
+            (ncols - 1) % (H->ncell - 1) == 0 && c >= 1) {
+            /* "Exports  Imports" over four columns of two months each: each
+             * heading spans its share of the value columns */
+            size_t m = (ncols - 1) / (H->ncell - 1);
+            const tb_cell *hc = &H->cell[1 + (c - 1) / m];
+            return hc->b > hc->a ? hc : NULL;
+        }
         size_t hoff = H->ncell < ncols ? ncols - H->ncell : 0;
         if (c < hoff || c - hoff >= H->ncell)
             return NULL;
@@ -1125,7 +1183,9 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                 memcpy(col_flow[c], "import", 7);
             else if (tb_contains(s, hc->a, hc->b, "export"))
                 memcpy(col_flow[c], "export", 7);
-            else if (tb_contains(s, hc->a, hc->b, "balance"))
+            else if (tb_contains(s, hc->a, hc->b, "balance") ||
+                     tb_contains(s, hc->a, hc->b, "surplus") ||
+                     tb_contains(s, hc->a, hc->b, "deficit"))
                 memcpy(col_flow[c], "balance", 8);
             if (tb_contains(s, hc->a, hc->b, "domestic") ||
                 tb_contains(s, hc->a, hc->b, "Dutch product") ||
@@ -1298,6 +1358,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             country_rows++;
     }
     const char *blk_flow = NULL; /* "Total exports" over its countries */
+    char last_label_per[40] = "";  /* the period of the last row labelled by one */
     for (size_t li = first; li <= last; li++) {
         tb_line *R = &L[li];
         if (R->section) {
@@ -1339,6 +1400,17 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
         int row_scale = 0, row_scale_set = 0;
         for (size_t c = R->nv; c < R->ncell; c++)
             tb_unit(s, R->cell[c].a, R->cell[c].b, row_unit, &row_scale, &row_scale_set);
+        int label_unit = 0; /* the label only says what the values measure */
+        if (!row_unit[0] && labc.b > labc.a && s[labc.b - 1] == ')') {
+            /* "FOB Value (in Million US Dollars)", "Year-on-Year Growth
+             * (Percent)": the row's unit in its label */
+            size_t o = labc.b - 1;
+            while (o > labc.a && s[o] != '(')
+                o--;
+            if (s[o] == '(')
+                tb_unit(s, labc.a, labc.b, row_unit, &row_scale, &row_scale_set);
+            label_unit = row_unit[0] != '\0';
+        }
         size_t cl = 0;
         const char *partner = extract_country_at(s, n, lab->a, &cl);
         if (!partner) {
@@ -1380,6 +1452,26 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             if (tb_period(s, lab->a, lab->b, 0, lp, &lm) && strlen(lp) == 7)
                 memcpy(label_month, lp, 8); /* "2024 Jan" */
         }
+        char label_span[40] = ""; /* "Jan-Dec 2013": the months of a year */
+        if (!label_year && !label_month[0] && lab->b - lab->a < 24) {
+            char lp[40];
+            int lm;
+            size_t ml;
+            if (extract_is_month(s, n, lab->a, &ml) && tb_period(s, lab->a, lab->b, 0, lp, &lm) &&
+                strlen(lp) > 7)
+                memcpy(label_span, lp, sizeof lp);
+        }
+        if (label_year)
+            snprintf(last_label_per, sizeof last_label_per, "%04d", label_year);
+        else if (label_month[0])
+            snprintf(last_label_per, sizeof last_label_per, "%s", label_month);
+        else if (label_span[0])
+            snprintf(last_label_per, sizeof last_label_per, "%s", label_span);
+        /* "% change  +2.4%  +7.1%": the growth of the row above's period */
+        int label_change = (lab->b > lab->a && s[lab->a] == '%' &&
+                            tb_contains(s, lab->a, lab->b, "change")) ||
+                           (tb_contains(s, lab->a, lab->b, "change") &&
+                            tb_contains(s, lab->a, lab->b, "%"));
         const char *label_flow = NULL;
         if (tb_contains(s, lab->a, lab->b, "import"))
             label_flow = "import";
@@ -1406,6 +1498,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
          * re-export"): the row's product, so rows of one flow stay apart */
         char row_product[32] = "";
         if (!label_country && !total && !ratio && !label_year && !label_month[0] &&
+            !label_span[0] && !label_change && !label_unit &&
             (!kind_flow || tb_contains(s, lab->a, lab->b, "excluding") ||
              tb_contains(s, lab->a, lab->b, "including") ||
              tb_contains(s, lab->a, lab->b, "of which") ||
@@ -1413,7 +1506,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             tb_copy(s, lab->a, lab->b, row_product, sizeof row_product);
             tb_sanitize(row_product);
         }
-        if ((label_year || label_month[0]) && !partner)
+        if ((label_year || label_month[0] || label_span[0] || label_change) && !partner)
             partner = cap_partner ? cap_partner : cap_world;
         if (!partner && !label_country && (kind_flow || total) && cap_partner && country_rows == 0)
             partner = cap_partner; /* "Trade with China": its Export, Import, Turnover rows */
@@ -1455,7 +1548,9 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             if (ratio)
                 cu = "percent"; /* "PROPORTION RATIO  73.2  66.4" */
             snprintf(f.unit, sizeof f.unit, "%s",
-                     pct ? (strcmp(cu, "percent_change") == 0 ? "percent_change" : "percent") : cu);
+                     pct ? (strcmp(cu, "percent_change") == 0 || label_change ? "percent_change"
+                                                                              : "percent")
+                         : cu);
             int e10 = (strcmp(f.unit, "rank") == 0 || strcmp(f.unit, "percent") == 0 ||
                        strcmp(f.unit, "percent_change") == 0)
                           ? 0
@@ -1507,6 +1602,10 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                 snprintf(f.period, sizeof f.period, "%04d", label_year);
             if (label_month[0] && !f.period[0])
                 snprintf(f.period, sizeof f.period, "%s", label_month);
+            if (label_span[0])
+                snprintf(f.period, sizeof f.period, "%s", label_span);
+            if (label_change && last_label_per[0])
+                snprintf(f.period, sizeof f.period, "%s", last_label_per);
             if (!f.flow[0] && has_cap && !ratio) {
                 if (tb_contains(s, cap_a, cap_b, "exports") &&
                     !tb_contains(s, cap_a, cap_b, "imports"))

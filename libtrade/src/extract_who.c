@@ -226,10 +226,22 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
             *deficit = extract_word(s, n, i, "deficit") || extract_word(s, n, i, "negative");
             /* "trade balance": the rest of the phrase ("trade deficit") */
         }
+        if (strcmp(f, "trade") == 0 && i > 0) {
+            /* "the Republic's export trade": the export named before */
+            size_t v0;
+            size_t ve = extract_prev_word(s, n, i, &v0);
+            if (ve > v0 && (extract_word(s, n, v0, "export") == ve - v0 ||
+                            extract_word(s, n, v0, "import") == ve - v0))
+                return NULL;
+        }
         if (strcmp(f, "trade") == 0) {
             /* "trade deficit", "trade balance", "turnover ... surplus" */
             size_t q = extract_skip_sp(s, n, i + l, 1);
             size_t l2;
+            if (!strcmp(words[j].w, "trade") &&
+                (extract_word(s, n, q, "data") || extract_word(s, n, q, "statistics") ||
+                 extract_word(s, n, q, "figures") || extract_word(s, n, q, "report")))
+                continue; /* "provisional foreign trade data for January": a source */
             if ((l2 = extract_word(s, n, q, "deficit")) ||
                 (l2 = extract_word(s, n, q, "balance")) ||
                 (l2 = extract_word(s, n, q, "surplus"))) {
@@ -534,6 +546,23 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         deficit = d;
         i += k - 1;
     }
+    if (!r->is_percent) {
+        /* "The R154.3 billion export flows mark a 7.95% increase": the flow
+         * word right after the amount */
+        size_t p = extract_skip_sp(s, n, r->end, 1);
+        size_t k;
+        int d;
+        const char *f = p < sb && r->end > r->start ? ex_flow_word(s, n, p, &k, &d) : NULL;
+        if (f && (!strcmp(f, "export") || !strcmp(f, "import")) &&
+            (extract_word(s, n, p, "exports") || extract_word(s, n, p, "imports") ||
+             extract_word(s, n, p + k, " flows") || extract_word(s, n, p, "export flows") ||
+             extract_word(s, n, p, "import flows"))) {
+            flow = f;
+            kw_a = p;
+            kw_b = p + k;
+            deficit = 0;
+        }
+    }
     {
         size_t p = extract_skip_sp(s, n, r->end, 1);
         size_t o = extract_word(s, n, p, "of");
@@ -569,6 +598,32 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             }
         }
     }
+    if (!flow && r->is_percent) {
+        /* "the United States (22%), Great Britain (13%) ... were Ireland's
+         * main export markets": shares of a list whose flow comes after it */
+        size_t lim = r->end + 120 < sb ? r->end + 120 : sb;
+        for (size_t q = r->end; q < lim; q++) {
+            if (s[q] == '.' || s[q] == ';')
+                break;
+            if (q > 0 && ex_isalpha((unsigned char)s[q - 1]))
+                continue;
+            size_t k;
+            if ((k = extract_word(s, n, q, "export markets")) ||
+                (k = extract_word(s, n, q, "export destinations"))) {
+                flow = "export";
+                kw_a = q;
+                kw_b = q + k;
+                break;
+            }
+            if ((k = extract_word(s, n, q, "import sources")) ||
+                (k = extract_word(s, n, q, "suppliers"))) {
+                flow = "import";
+                kw_a = q;
+                kw_b = q + k;
+                break;
+            }
+        }
+    }
     if (flow && (!strcmp(flow, "import") || !strcmp(flow, "export")) && !r->is_percent) {
         /* "Finland has imported 1.3 billion euros more than it exported":
          * the balance, negative when imports exceed exports */
@@ -586,14 +641,24 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             }
         }
     }
-    if (r->is_percent) {
-        /* "a 14 per cent decline in exports": the flow of that change */
+    {
+        /* "a 14 per cent decline in exports": the flow of that change; "a
+         * £5.6 billion, or 40.7 per cent, plunge in exports of goods to the
+         * EU": past the second reading */
         size_t q = extract_skip_sp(s, n, r->end, 1);
+        if (!r->is_percent && q < sb && s[q] == ',') {
+            size_t c = q + 1;
+            while (c < sb && c < q + 40 && s[c] != ',' &&
+                   !(s[c] == '.' && (c + 1 >= n || s[c + 1] == ' ' || s[c + 1] == '\n')))
+                c++;
+            q = c < sb && s[c] == ',' ? extract_skip_sp(s, n, c + 1, 1) : q;
+        }
         size_t k;
         if ((k = extract_word(s, n, q, "decline")) || (k = extract_word(s, n, q, "drop")) ||
             (k = extract_word(s, n, q, "fall")) || (k = extract_word(s, n, q, "rise")) ||
             (k = extract_word(s, n, q, "increase")) || (k = extract_word(s, n, q, "growth")) ||
-            (k = extract_word(s, n, q, "decrease")) || (k = extract_word(s, n, q, "jump"))) {
+            (k = extract_word(s, n, q, "decrease")) || (k = extract_word(s, n, q, "jump")) ||
+            (k = extract_word(s, n, q, "plunge")) || (k = extract_word(s, n, q, "slump"))) {
             size_t q2 = extract_skip_sp(s, n, q + k, 1);
             size_t in = extract_word(s, n, q2, "in");
             int d;
@@ -619,6 +684,70 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 kw_b = kw_a + k2;
                 deficit = d;
             }
+        }
+    }
+    {
+        /* "Imports also fell, by £8.9 billion overall": the total */
+        size_t q = extract_skip_sp(s, n, r->end, 1);
+        if (extract_word(s, n, q, "overall") || extract_word(s, n, q, "in total"))
+            w->total = 2;
+    }
+    if (!flow) {
+        /* "Soya dominated sales, totalling US$37.2 billion": sales abroad,
+         * when the sentence has no other flow word (not "car sales") */
+        size_t lo = start > sa + 60 ? start - 60 : sa;
+        for (size_t q = lo; q < start && !flow; q++) {
+            size_t k;
+            if ((q > sa && ex_isalpha((unsigned char)s[q - 1])) ||
+                !(k = extract_word(s, n, q, "sales")))
+                continue;
+            size_t v0;
+            size_t ve = extract_prev_word(s, n, q, &v0);
+            if (ve > v0 && v0 >= sa &&
+                (extract_word(s, n, v0, "dominated") == ve - v0 ||
+                 extract_word(s, n, v0, "its") == ve - v0 ||
+                 extract_word(s, n, v0, "their") == ve - v0 ||
+                 extract_word(s, n, v0, "country's") == ve - v0 ||
+                 extract_word(s, n, v0, "total") == ve - v0 ||
+                 extract_word(s, n, v0, "overseas") == ve - v0 ||
+                 extract_word(s, n, v0, "foreign") == ve - v0)) {
+                flow = "export";
+                kw_a = q;
+                kw_b = q + k;
+            }
+        }
+    }
+    if (!flow && r->end > r->start) {
+        /* "In 2014, the United States (22%), Great Britain (13%) ... were
+         * Ireland's main export markets", "reaching $1.19 trillion in 2019,
+         * Canada's total merchandise trade value plummeted": with no flow
+         * word before the figure, the first one after it in the sentence */
+        for (size_t q = r->end; q < sb && !flow; q++) {
+            if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+                continue;
+            size_t k;
+            int d;
+            const char *f = ex_flow_word_p(s, n, q, &k, &d, 0);
+            if (!f || (q + k > sb))
+                continue;
+            /* only the flow of a country named with it: "Ireland's main
+             * export markets", "Canada's total merchandise trade" */
+            int owned = 0;
+            for (size_t p0 = q > r->end + 40 ? q - 40 : r->end; p0 < q && !owned; p0++) {
+                size_t cl;
+                int poss;
+                if (p0 > 0 && ex_isalpha((unsigned char)s[p0 - 1]))
+                    continue;
+                const char *c = ex_country(s, n, p0, &cl, &poss);
+                if (c && poss && p0 + cl <= q)
+                    owned = 1;
+            }
+            if (!owned)
+                break;
+            flow = f;
+            kw_a = q;
+            kw_b = q + k;
+            deficit = d;
         }
     }
     if (!flow && r->is_percent) {
@@ -727,6 +856,94 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         if (extract_word(s, n, q, "in total") || extract_word(s, n, q, "overall") ||
             extract_word(s, n, q, "in all"))
             w->total = 2;
+    }
+    if (!flow && trade_unit_is_currency(r->f.unit)) {
+        /* money with no flow word in a sentence about giving it: "USAID
+         * announced an additional Kes.173 million for", "commitments totaling
+         * over Kes.52 billion ... to support", "is providing $250,000" */
+        static const char *const cues[] = {"to support", "supporting", "commitments",
+                                           "allocated", "is providing", "has provided",
+                                           "granted", "pledged", "donation", "donor",
+                                           "humanitarian", "development assistance", NULL};
+        for (size_t i = sa; i < sb && !flow; i++) {
+            if (i > sa && ex_isalpha((unsigned char)s[i - 1]))
+                continue;
+            size_t k = extract_word_cs(s, n, i, "USAID");
+            for (size_t j = 0; !k && cues[j]; j++)
+                k = extract_word(s, n, i, cues[j]);
+            if (k) {
+                flow = "aid";
+                kw_a = kw_b = i < start ? i + k : start;
+            }
+        }
+    }
+    if (flow && !strcmp(flow, "aid")) {
+        /* the receiver: "to support Kenya's electoral process", "to support
+         * the Government of Kenya", "has granted Kenya with US$250 million" */
+        for (size_t i = sa; i < sb && !w->aid_to[0]; i++) {
+            if (i > sa && ex_isalpha((unsigned char)s[i - 1]))
+                continue;
+            size_t k;
+            if (!w->aid_from[0] && (k = extract_word(s, n, i, "from")) != 0) {
+                /* "from various U.S. departments and agencies" */
+                size_t q = extract_skip_sp(s, n, i + k, 1);
+                for (int it = 0; it < 3 && q < sb; it++) {
+                    size_t cl;
+                    int poss;
+                    const char *c = ex_country(s, n, q, &cl, &poss);
+                    if (c) {
+                        ex_set(w->aid_from, c);
+                        break;
+                    }
+                    while (q < sb && ex_isalpha((unsigned char)s[q]))
+                        q++;
+                    q = extract_skip_sp(s, n, q, 1);
+                }
+                continue;
+            }
+            if (!(k = extract_word(s, n, i, "support")) && !(k = extract_word(s, n, i, "supporting")) &&
+                !(k = extract_word(s, n, i, "granted")))
+                continue;
+            size_t q = extract_skip_sp(s, n, i + k, 1);
+            size_t t;
+            if ((t = extract_word(s, n, q, "the government of")) ||
+                (t = extract_word(s, n, q, "the people of")))
+                q = extract_skip_sp(s, n, q + t, 1);
+            size_t cl;
+            int poss;
+            const char *c = ex_country(s, n, q, &cl, &poss);
+            if (c)
+                ex_set(w->aid_to, c);
+        }
+    }
+    {
+        /* "Of the total external trade, USD5.79 billion (38.4%) were exported
+         * goods and USD9.29 billion (61.6%) were imported goods": the flow
+         * the figure is, right after it (past its share in parentheses) */
+        size_t q = extract_skip_sp(s, n, r->end, 0);
+        if (q < n && s[q] == ')')
+            q = extract_skip_sp(s, n, q + 1, 0);
+        if (q < n && s[q] == '(') {
+            size_t c = q;
+            while (c < sb && c < q + 20 && s[c] != ')')
+                c++;
+            if (c < sb && s[c] == ')')
+                q = extract_skip_sp(s, n, c + 1, 0);
+        }
+        size_t k;
+        if ((k = extract_word(s, n, q, "were")) || (k = extract_word(s, n, q, "was"))) {
+            size_t q2 = extract_skip_sp(s, n, q + k, 0);
+            size_t k2;
+            const char *f2 = (k2 = extract_word(s, n, q2, "exported goods")) ? "export"
+                             : (k2 = extract_word(s, n, q2, "imported goods")) ? "import"
+                                                                                : NULL;
+            if (f2) {
+                flow = f2;
+                deficit = 0;
+                kw_a = q2;
+                kw_b = q2 + k2;
+            }
+        }
     }
     if (!r->is_percent) {
         /* "a R22.7 billion trade deficit", "the over R17 billion trade
@@ -883,7 +1100,8 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 break;
             static const char *const skip[] = {
                 "goods",  "mutual", "bilateral",   "total",     "foreign", "external", "overall",
-                "annual", "the",    "merchandise", "commodity", "direct",  "of",       NULL};
+                "annual", "the",    "merchandise", "commodity", "direct",  "of",
+                "combined", "global", NULL};
             int sk = 0;
             for (size_t j = 0; skip[j]; j++)
                 if (extract_word(s, n, v0, skip[j]) == ve - v0)
@@ -891,8 +1109,10 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             if (!sk)
                 break;
             if (extract_word(s, n, v0, "total") == ve - v0 ||
-                extract_word(s, n, v0, "overall") == ve - v0)
-                w->total = 2;
+                extract_word(s, n, v0, "overall") == ve - v0 ||
+                extract_word(s, n, v0, "combined") == ve - v0 ||
+                extract_word(s, n, v0, "global") == ve - v0)
+                w->total = 2; /* "South Korea's combined exports", "the global trade balance" */
             else if ((extract_word(s, n, v0, "foreign") == ve - v0 ||
                       extract_word(s, n, v0, "external") == ve - v0) &&
                      !w->total)
@@ -1180,6 +1400,15 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             int poss;
             const char *c = ex_country(s, n, extract_skip_sp(s, n, q + f, 1), &cl, &poss);
             if (c && !w->partner[0] && strcmp(w->flow, "trade") && strcmp(w->flow, "balance"))
+                ex_set(w->partner, c);
+        } else if (!w->partner[0] && !w->pair &&
+                   (!strcmp(w->flow, "trade") || !strcmp(w->flow, "balance")) &&
+                   (f = extract_word(s, n, q, "with")) != 0) {
+            /* "a record trade surplus of over US$50 billion with China" */
+            size_t cl;
+            int poss;
+            const char *c = ex_country(s, n, extract_skip_sp(s, n, q + f, 1), &cl, &poss);
+            if (c)
                 ex_set(w->partner, c);
         }
     }
@@ -1568,6 +1797,8 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         static const char *const self[] = {"the Kingdom's", "the Kingdom\xe2\x80\x99s",
                                            "the country's", "the country\xe2\x80\x99s",
                                            "the nation's",  "the nation\xe2\x80\x99s",
+                                           "the Republic's", "the Republic\xe2\x80\x99s",
+                                           "the State's",   "the State\xe2\x80\x99s",
                                            NULL};
         for (int j = 0; self[j] && !w->self_ref; j++) {
             size_t k = extract_word(s, n, q, self[j]);
@@ -1635,8 +1866,10 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     c--;
                 }
         }
-        if (ns)
+        if (ns) {
+            w->total = 2; /* the total, with or without those partners: WLD */
             break;
+        }
     }
     /* "China emerged as the top destination for Saudi exports ... It was
      * followed by Japan with exports valued at": the next place of a
@@ -1801,8 +2034,23 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         else if (rep && !strcmp(rep, w->in_open))
             rep = NULL;
     }
+    int aid_sides = 0;
+    if (!strcmp(f->flow, "aid") && w->aid_to[0]) {
+        /* "to support Kenya's electoral process": the receiver, not the
+         * giver; the giver is the one "from" whom it comes, or the other
+         * side the sentence names */
+        const char *giver = w->aid_from[0] && strcmp(w->aid_from, w->aid_to) ? w->aid_from
+                            : w->partner[0] && strcmp(w->partner, w->aid_to) ? w->partner
+                                                                              : NULL;
+        par = w->aid_to;
+        if (giver)
+            rep = giver;
+        else if (rep && !strcmp(rep, w->aid_to))
+            rep = NULL;
+        aid_sides = 1;
+    }
     /* partner */
-    if (w->partner[0])
+    if (w->partner[0] && !aid_sides)
         par = w->partner;
     if (inv && rep && !w->reporter[0] && par && !strcmp(rep, par))
         rep = NULL; /* "FDI in Kazakhstan's economy": not Kazakhstan's investment */
@@ -1925,7 +2173,7 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         par_doc = 1;
     }
     int par_wld = 0;
-    if (w->self_ref && rep_doc && !w->partner[0] && !w->list[0] && !w->ncand && !w->in_later[0] &&
+    if (w->self_ref && rep && !strcmp(rep, doc->reporter) && !w->partner[0] && !w->list[0] && !w->ncand && !w->in_later[0] &&
         (!strcmp(f->flow, "export") || !strcmp(f->flow, "import") || !strcmp(f->flow, "trade") ||
          !strcmp(f->flow, "balance"))) {
         /* "The Kingdom's merchandise imports increased by 26.9 percent": the

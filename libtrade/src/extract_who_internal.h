@@ -44,6 +44,8 @@ typedef struct ex_who {
                            parenthesis is the reporter */
     char member_flow[24];
     char member2[8]; /* "Denmark and Austria (both +0.4 bn)": the other reporter */
+    char aid_from[8]; /* "from various U.S. departments": who gives */
+    char aid_to[8];   /* "to support Kenya's ...", "has granted Kenya": who receives */
     char followed[8]; /* "It was followed by Japan with exports valued at": the next
                          partner of a ranking, before the figure */
 } ex_who;
@@ -54,6 +56,8 @@ typedef struct ex_doc {
     int text_year;           /* with no date: the latest year written in the text */
     int fiscal;              /* the first month of the fiscal year it counts in (0: none) */
     unsigned long date_line; /* 0: from the options */
+    size_t date_field_end;   /* a "date 2024-05-24 President ..." line: the end of its date
+                                (the rest of the line is text); 0: the whole line is the date */
     char reporter[8], partner[8];
     unsigned long line; /* where they were read */
 } ex_doc;

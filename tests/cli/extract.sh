@@ -69,6 +69,14 @@ printf 'line one\nline two is longer\n' >"$tmp/long.txt"
   --min-recall 1 --min-complete 1 --min-precision 1 -v >"$tmp/ctx.out" ||
   { echo "FAIL: context resolution"; cat "$tmp/ctx.out"; fail=1; }
 
+# two growth rates of one period over different bases (month before, year
+# before): one keeps the flow, the other says why it has none
+printf '2017-10-20\nIn September 2017, Canadian exports rose 0.4%% from August. In September 2017, Canadian exports rose 2.1%% from September 2016.\n' |
+  "$TRADE" extract >"$tmp/bases.csv" || fail=1
+grep -q ',2.1,percent_change,.*another growth rate of the same period (0.4): over another base period' "$tmp/bases.csv" &&
+  grep -q '^CAN,WLD,export,2017-09,0.4,percent_change,' "$tmp/bases.csv" ||
+  { echo "FAIL: growth over two bases"; cat "$tmp/bases.csv"; fail=1; }
+
 # noise left out: an index base "(Jan 2022 = 100%)", "the initial 7 months"
 # as a count, a share that "more than doubled" as growth; and the
 # qualifiers of "surpassed" and "seeking to increase ... to"
