@@ -88,7 +88,7 @@ enum { JOB_BATCH, JOB_SLICE, JOB_RUN };
 
 /* Jobs read but not yet written: bounds memory (a batch, its table and its
  * rows as text each). */
-#define MAX_QUEUED 3
+#define MAX_QUEUED 2
 
 /* Threads that parse and rank (one when a where applies: matching is not
  * reentrant). */
