@@ -212,8 +212,52 @@ static int twins(const trade_obs *a, const trade_obs *b)
  * one chosen for its period. One hashed pass finds whether it is so.
  * Returns 1 with chosen set, 0 when some rows are twins (the caller then
  * asks trade_series_mark_chosen), -1 when out of memory. */
+/* a before b in the streaming order (period, then reporter, partner, flow,
+ * product and unit, bytewise): negative, 0 (twins) or positive. */
+static int stream_order(const trade_obs *a, const trade_obs *b)
+{
+    if (a->period.first_month != b->period.first_month)
+        return a->period.first_month < b->period.first_month ? -1 : 1;
+    if (a->period.last_month != b->period.last_month)
+        return a->period.last_month < b->period.last_month ? -1 : 1;
+    int c = strcmp(a->reporter, b->reporter);
+    if (!c)
+        c = strcmp(a->partner, b->partner);
+    if (!c)
+        c = strcmp(a->flow, b->flow);
+    if (!c)
+        c = strcmp(a->product, b->product);
+    if (!c)
+        c = strcmp(a->unit, b->unit);
+    return c;
+}
+
+/* alone_in_period for rows already in the streaming order, each level row
+ * after the one before it (a streamed batch; a file written by import):
+ * then no two are twins, found by comparing neighbours, which stay in
+ * cache, instead of hashing every row. 1 with chosen set, 0 when the rows
+ * are not so ordered (nothing is decided). */
+static int alone_in_order(const trade_table *t, unsigned char *chosen)
+{
+    size_t n = trade_table_rows(t);
+    const trade_obs *prev = NULL;
+    for (size_t r = 0; r < n; r++) {
+        const trade_obs *o = trade_table_obs(t, r);
+        chosen[r] = 0;
+        if (!o || !trade_measure_is_level(o->measure))
+            continue;
+        if (o->period.start_unit == TRADE_PERIOD_NONE || (prev && stream_order(prev, o) >= 0))
+            return 0;
+        chosen[r] = 1;
+        prev = o;
+    }
+    return 1;
+}
+
 static int alone_in_period(const trade_table *t, unsigned char *chosen)
 {
+    if (alone_in_order(t, chosen))
+        return 1;
     size_t n = trade_table_rows(t), cap = 16;
     if (n >= UINT32_MAX)
         return 0;
