@@ -197,21 +197,59 @@ typedef struct row_slot {
     uint32_t row1, hash;
 } row_slot;
 
-/* Two observations of one series (the same reporter, partner, flow, unit
- * and product: a valid code's text is its identity) for equal periods. */
-static int twins(const trade_obs *a, const trade_obs *b)
+/* The observation fields a group column may name, read from the row's
+ * trade_obs instead of its cells (the same text; the period by its months,
+ * as group.c compares it). */
+enum { OK_REPORTER, OK_PARTNER, OK_FLOW, OK_UNIT, OK_PRODUCT, OK_PERIOD, OK_NONE };
+
+static const char *obs_key(const trade_obs *o, int k)
 {
-    return trade_period_equal(&a->period, &b->period) && !strcmp(a->partner, b->partner) &&
-           !strcmp(a->product, b->product) && !strcmp(a->flow, b->flow) &&
-           !strcmp(a->reporter, b->reporter) && !strcmp(a->unit, b->unit);
+    switch (k) {
+    case OK_REPORTER:
+        return o->reporter;
+    case OK_PARTNER:
+        return o->partner;
+    case OK_FLOW:
+        return o->flow;
+    case OK_UNIT:
+        return o->unit;
+    default:
+        return o->product;
+    }
 }
 
-/* What trade_series_mark_chosen gives when no two rows of a series have
- * equal periods (as in a streamed batch, whose rows are unique by key and
- * period): every row that enters a series (trade_series_admits) is the
- * one chosen for its period. One hashed pass finds whether it is so.
- * Returns 1 with chosen set, 0 when some rows are twins (the caller then
- * asks trade_series_mark_chosen), -1 when out of memory. */
+/* The hash of o's fields keys[0..nk). */
+static uint32_t obs_hash(const trade_obs *o, const int *keys, size_t nk)
+{
+    uint64_t h = 14695981039346656037u;
+    for (size_t i = 0; i < nk; i++) {
+        if (keys[i] == OK_PERIOD) {
+            h ^= (uint64_t)(uint32_t)o->period.first_month << 32 | (uint32_t)o->period.last_month;
+            h = (h * 1099511628211u) ^ 0x1f;
+        } else {
+            h = fnv_str(h, obs_key(o, keys[i]));
+        }
+    }
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+/* 1 when a and b agree on the fields keys[0..nk) (the period by its
+ * months, as group.c compares it). */
+static int obs_same(const trade_obs *a, const trade_obs *b, const int *keys, size_t nk)
+{
+    for (size_t i = 0; i < nk; i++)
+        if (keys[i] == OK_PERIOD ? !trade_period_equal(&a->period, &b->period)
+                                 : strcmp(obs_key(a, keys[i]), obs_key(b, keys[i])))
+            return 0;
+    return 1;
+}
+
+/* The fields of one series and its period: two rows that agree on them
+ * are twins (a valid code's text is its identity; partner and product
+ * first, the fields that tell neighbours apart). */
+static const int twin_keys[] = {OK_PERIOD, OK_PARTNER, OK_PRODUCT, OK_FLOW, OK_REPORTER, OK_UNIT};
+#define NTWIN_KEYS (sizeof twin_keys / sizeof twin_keys[0])
+
 /* a before b in the streaming order (period, then reporter, partner, flow,
  * product and unit, bytewise): negative, 0 (twins) or positive. */
 static int stream_order(const trade_obs *a, const trade_obs *b)
@@ -254,6 +292,13 @@ static int alone_in_order(const trade_table *t, unsigned char *chosen)
     return 1;
 }
 
+/* What trade_series_mark_chosen gives when no two rows of a series have
+ * equal periods (as in a streamed batch, whose rows are unique by key and
+ * period): every row that enters a series (trade_series_admits) is the
+ * one chosen for its period. Rows in the streaming order show it by their neighbours
+ * (alone_in_order); others by one hashed pass.
+ * Returns 1 with chosen set, 0 when some rows are twins (the caller then
+ * asks trade_series_mark_chosen), -1 when out of memory. */
 static int alone_in_period(const trade_table *t, unsigned char *chosen)
 {
     if (alone_in_order(t, chosen))
@@ -276,18 +321,11 @@ static int alone_in_period(const trade_table *t, unsigned char *chosen)
             alone = 0; /* a draft's empty period: the general way */
             break;
         }
-        uint64_t h = 14695981039346656037u;
-        h ^= (uint64_t)(uint32_t)o->period.first_month << 32 | (uint32_t)o->period.last_month;
-        h *= 1099511628211u;
-        h = fnv_str(h, o->reporter);
-        h = fnv_str(h, o->partner);
-        h = fnv_str(h, o->flow);
-        h = fnv_str(h, o->unit);
-        h = fnv_str(h, o->product);
-        uint32_t hv = (uint32_t)(h ^ (h >> 32));
+        uint32_t hv = obs_hash(o, twin_keys, NTWIN_KEYS);
         size_t k = (size_t)(hv ^ (hv >> 17)) & (cap - 1);
         for (; slot[k].row1; k = (k + 1) & (cap - 1))
-            if (slot[k].hash == hv && twins(trade_table_obs(t, slot[k].row1 - 1), o)) {
+            if (slot[k].hash == hv &&
+                obs_same(trade_table_obs(t, slot[k].row1 - 1), o, twin_keys, NTWIN_KEYS)) {
                 alone = 0;
                 break;
             }
@@ -297,27 +335,6 @@ static int alone_in_period(const trade_table *t, unsigned char *chosen)
     }
     free(slot);
     return alone;
-}
-
-/* The observation fields a group column may name, read from the row's
- * trade_obs instead of its cells (the same text; the period by its months,
- * as group.c compares it). */
-enum { OK_REPORTER, OK_PARTNER, OK_FLOW, OK_UNIT, OK_PRODUCT, OK_PERIOD, OK_NONE };
-
-static const char *obs_key(const trade_obs *o, int k)
-{
-    switch (k) {
-    case OK_REPORTER:
-        return o->reporter;
-    case OK_PARTNER:
-        return o->partner;
-    case OK_FLOW:
-        return o->flow;
-    case OK_UNIT:
-        return o->unit;
-    default:
-        return o->product;
-    }
 }
 
 /* trade_group_index_new's ids (each row's group is the index of the
@@ -366,30 +383,11 @@ static int obs_group_ids(const trade_table *t, const char *spec, size_t *id)
         return -1;
     for (size_t r = 0; r < n; r++) {
         const trade_obs *o = trade_table_obs(t, r);
-        uint64_t h = 14695981039346656037u;
-        for (size_t i = 0; i < nk; i++) {
-            if (keys[i] == OK_PERIOD) {
-                h ^= (uint64_t)(uint32_t)o->period.first_month << 32 |
-                     (uint32_t)o->period.last_month;
-                h = (h * 1099511628211u) ^ 0x1f;
-            } else {
-                h = fnv_str(h, obs_key(o, keys[i]));
-            }
-        }
-        uint32_t hv = (uint32_t)(h ^ (h >> 32));
+        uint32_t hv = obs_hash(o, keys, nk);
         size_t s = (size_t)(hv ^ (hv >> 17)) & (cap - 1);
-        for (; slot[s].row1; s = (s + 1) & (cap - 1)) {
-            if (slot[s].hash != hv)
-                continue;
-            const trade_obs *f = trade_table_obs(t, slot[s].row1 - 1);
-            size_t i = 0;
-            for (; i < nk; i++)
-                if (keys[i] == OK_PERIOD ? !trade_period_equal(&f->period, &o->period)
-                                         : strcmp(obs_key(f, keys[i]), obs_key(o, keys[i])))
-                    break;
-            if (i == nk)
+        for (; slot[s].row1; s = (s + 1) & (cap - 1))
+            if (slot[s].hash == hv && obs_same(trade_table_obs(t, slot[s].row1 - 1), o, keys, nk))
                 break;
-        }
         if (!slot[s].row1) {
             slot[s].row1 = (uint32_t)r + 1;
             slot[s].hash = hv;
