@@ -422,11 +422,31 @@ static int is_number(const char *s)
     return trade_number_parse(s, strlen(s), NULL) == TRADE_OK;
 }
 
+/* A first byte that makes a cell a formula to a spreadsheet: such a cell
+ * is neutralised unless it is a number. */
+static inline int formula_start(char c)
+{
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
 static inline int needs_neutralising(const char *s)
 {
-    return (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-            s[0] == '\r') &&
-           !is_number(s);
+    return formula_start(s[0]) && !is_number(s);
+}
+
+/* Bytes of CSV text: 1 ends a cell, 2 is one put_csv quotes (and NUL, the
+ * end of a C string); 0 the rest, written as it is. */
+static const unsigned char plain_class[256] = {[','] = 1, ['"'] = 2, ['\r'] = 2, ['\n'] = 2,
+                                               [0] = 2};
+
+/* The bytes at the start of cell s that a CSV writer copies as they are
+ * (cells are short: a plain loop beats strcspn). */
+static inline size_t plain_len(const char *s)
+{
+    size_t n = 0;
+    while (!plain_class[(unsigned char)s[n]])
+        n++;
+    return n;
 }
 
 /* Bytes of a temporary file between two starts of their write-back. */
@@ -492,9 +512,7 @@ static void out_bytes(trade_writer *w, const char *s, size_t n)
  * or a line break, or is neutralised (then a leading ' is added). */
 static void put_csv(trade_writer *w, const char *s, int neutralise)
 {
-    size_t n = 0; /* cells are short: a plain loop beats strcspn */
-    for (char c; (c = s[n]) != '\0' && c != ',' && c != '"' && c != '\r' && c != '\n';)
-        n++;
+    size_t n = plain_len(s);
     if (!neutralise && !s[n]) {
         out_bytes(w, s, n);
         return;
@@ -530,9 +548,7 @@ static int put_plain_row(trade_writer *w, const char *const *cells)
         return 0;
     for (size_t i = 0; i < w->ncols; i++) {
         const char *s = cells[i] ? cells[i] : "";
-        size_t n = 0;
-        for (char c; (c = s[n]) != '\0' && c != ',' && c != '"' && c != '\r' && c != '\n';)
-            n++;
+        size_t n = plain_len(s);
         if (s[n] || (!w->raw && needs_neutralising(s)))
             return 0;
         len[i] = n;
@@ -688,15 +704,10 @@ written:
     return TRADE_OK;
 }
 
-/* Bytes of a row that trade_writer_csv_plain looks at: 1 ends a cell, 2
- * makes the row one to write cell by cell (put_csv quotes it). */
-static const unsigned char plain_class[256] = {[','] = 1, ['"'] = 2, ['\r'] = 2, ['\n'] = 2,
-                                               [0] = 2};
-
 /* A cell at p (up to end or a comma) the writer would neutralise. */
 static int neutralised_at(const char *p, const char *end)
 {
-    if (p == end || !(*p == '=' || *p == '+' || *p == '-' || *p == '@' || *p == '\t'))
+    if (p == end || !formula_start(*p)) /* a '\r' makes the row not plain anyway */
         return 0;
     const char *e = memchr(p, ',', (size_t)(end - p));
     return trade_number_parse(p, (size_t)((e ? e : end) - p), NULL) != TRADE_OK;
