@@ -11,6 +11,16 @@
 #define TRADE_BUF_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+/* The high bit of each byte of w that is 0, every other bit clear: exact
+ * per byte (no carry crosses bytes), for scanning a buffer eight bytes at
+ * a time (w ^ (0x0101010101010101 * c): the bytes equal to c). */
+static inline uint64_t buf_zero_bytes(uint64_t w)
+{
+    const uint64_t low7 = 0x7f7f7f7f7f7f7f7fu;
+    return ~(((w & low7) + low7) | w | low7);
+}
 
 typedef struct dynbuf {
     char *p;    /* NULL until something is added */

@@ -137,18 +137,11 @@ static int split(stream_reader *r, const char *rec, size_t n, int quoted, trade_
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define SWAR 1
 #define ONES 0x0101010101010101u
-#define LOW7 0x7f7f7f7f7f7f7f7fu
-/* The high bit of each byte of w that is 0 (exact per byte: no carry
- * crosses bytes). */
-static uint64_t zero_bytes(uint64_t w)
-{
-    return ~(((w & LOW7) + LOW7) | w | LOW7);
-}
 /* The high bit of each byte of w that is a comma, a LF or a quote. */
 static uint64_t special(uint64_t w)
 {
-    return zero_bytes(w ^ (ONES * ',')) | zero_bytes(w ^ (ONES * '\n')) |
-           zero_bytes(w ^ (ONES * '"'));
+    return buf_zero_bytes(w ^ (ONES * ',')) | buf_zero_bytes(w ^ (ONES * '\n')) |
+           buf_zero_bytes(w ^ (ONES * '"'));
 }
 #else
 #define SWAR 0
@@ -391,6 +384,17 @@ static void plan_part_init(plan_part *pp, const stream_plan *plan, const char *p
     pp->ctx = ctx;
 }
 
+/* Room for need block starts in pp (two arrays, one capacity: bcap grows
+ * once both have room). Returns 0 or TRADE_ENOMEM with pp->err set. */
+static int plan_part_room(plan_part *pp, size_t need)
+{
+    size_t ocap = pp->bcap, lcap = pp->bcap;
+    if (ARRAY_GROW(pp->off, need, ocap) || ARRAY_GROW(pp->bline, need, lcap))
+        return trade_error_set(&pp->err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    pp->bcap = ocap;
+    return 0;
+}
+
 static void plan_part_free(plan_part *pp)
 {
     free(pp->off);
@@ -465,14 +469,8 @@ static int plan_scan(plan_part *pp)
             }
         }
         if (new_block) {
-            /* two arrays, one capacity: bcap grows once both have room */
-            size_t ocap = pp->bcap, lcap = pp->bcap;
-            if (ARRAY_GROW(pp->off, pp->nblocks + 2, ocap) ||
-                ARRAY_GROW(pp->bline, pp->nblocks + 2, lcap)) {
-                rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+            if ((rc = plan_part_room(pp, pp->nblocks + 2)))
                 break;
-            }
-            pp->bcap = ocap;
             pp->off[pp->nblocks] = at;
             pp->bline[pp->nblocks] = r.rec_line;
             pp->nblocks++;
@@ -541,12 +539,8 @@ static int plan_join(plan_part *a, plan_part *b)
         a->equal_blocks = 1;
     }
     size_t n = a->nblocks + b->nblocks - skip;
-    size_t ocap = a->bcap, lcap = a->bcap;
-    if (ARRAY_GROW(a->off, n + 1, ocap) || ARRAY_GROW(a->bline, n + 1, lcap)) {
-        a->rc = trade_error_set(&a->err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    if ((a->rc = plan_part_room(a, n + 1)))
         return 0;
-    }
-    a->bcap = ocap;
     for (size_t k = skip; k < b->nblocks; k++) {
         a->off[a->nblocks] = b->off[k];
         a->bline[a->nblocks] = b->bline[k] + shift;

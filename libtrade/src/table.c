@@ -1229,15 +1229,14 @@ static int simple_buffer(const char *data, size_t len)
  * no field needs the UTF-8 check. */
 static int scan_buffer(const char *data, size_t len, size_t *lines)
 {
-    const uint64_t low7 = 0x7f7f7f7f7f7f7f7fu, lf = 0x0a0a0a0a0a0a0a0au;
+    const uint64_t lf = 0x0a0a0a0a0a0a0a0au;
     uint64_t acc = 0;
     size_t i = 0, n = 0;
     for (; i + 8 <= len; i += 8) {
-        uint64_t w, x;
+        uint64_t w;
         memcpy(&w, data + i, 8);
         acc |= w;
-        x = w ^ lf; /* a byte of x is 0 where w has a LF: its high bit set below */
-        x = ~(((x & low7) + low7) | x | low7);
+        uint64_t x = buf_zero_bytes(w ^ lf); /* a high bit per LF */
         while (x) {
             n++;
             x &= x - 1;
