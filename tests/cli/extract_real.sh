@@ -27,31 +27,21 @@ score() { # keys dir recall complete precision
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-if [ -n "${TRADE_EXTRACT_DEV:-}" ] && [ -d "$TRADE_EXTRACT_DEV" ]; then
-  score "$data/dev-keys.csv" "$TRADE_EXTRACT_DEV" 1.0 0.84 1.0
+scored() { # folder keys recall complete precision: scored when the folder is given
+  [ -n "$1" ] && [ -d "$1" ] || return 0
+  score "$data/$2" "$1" "$3" "$4" "$5"
   ran=1
-fi
-if [ -n "${TRADE_EXTRACT_HELD:-}" ] && [ -d "$TRADE_EXTRACT_HELD" ]; then
-  score "$data/held-keys.csv" "$TRADE_EXTRACT_HELD" 0.99 0.81 1.0
-  ran=1
-fi
-if [ -n "${TRADE_EXTRACT_TABLES:-}" ] && [ -d "$TRADE_EXTRACT_TABLES" ]; then
-  # statistics offices' summary tables as pasted from their pages
-  score "$data/table-keys.csv" "$TRADE_EXTRACT_TABLES" 1.0 0.94 1.0
-  ran=1
-fi
-if [ -n "${TRADE_EXTRACT_FRESH:-}" ] && [ -d "$TRADE_EXTRACT_FRESH" ]; then
-  # keyed before the extractor was ever run on them, from publishers none of
-  # the other sets uses: the nearest to texts nobody here has seen
-  score "$data/fresh-keys.csv" "$TRADE_EXTRACT_FRESH" 0.98 0.72 0.99
-  ran=1
-fi
-if [ -n "${TRADE_EXTRACT_FRESH2:-}" ] && [ -d "$TRADE_EXTRACT_FRESH2" ]; then
-  # a second set keyed before any run, from still other publishers and
-  # regions (two with a summary table)
-  score "$data/fresh2-keys.csv" "$TRADE_EXTRACT_FRESH2" 0.98 0.66 0.98
-  ran=1
-fi
+}
+scored "${TRADE_EXTRACT_DEV:-}" dev-keys.csv 1.0 0.84 1.0
+scored "${TRADE_EXTRACT_HELD:-}" held-keys.csv 0.99 0.81 1.0
+# statistics offices' summary tables as pasted from their pages
+scored "${TRADE_EXTRACT_TABLES:-}" table-keys.csv 1.0 0.94 1.0
+# keyed before the extractor was ever run on them, from publishers none of
+# the other sets uses: the nearest to texts nobody here has seen
+scored "${TRADE_EXTRACT_FRESH:-}" fresh-keys.csv 0.98 0.72 0.99
+# a second set keyed before any run, from still other publishers and
+# regions (two with a summary table)
+scored "${TRADE_EXTRACT_FRESH2:-}" fresh2-keys.csv 0.98 0.66 0.98
 if [ $ran -eq 0 ]; then
   echo "SKIP: no texts (set TRADE_EXTRACT_DEV, TRADE_EXTRACT_HELD, TRADE_EXTRACT_TABLES, TRADE_EXTRACT_FRESH or TRADE_EXTRACT_FRESH2 to the folders of the keyed texts)"
   lib_skip_exit $fail
