@@ -495,12 +495,14 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
             return ex_skip_token(s, n, e);
         if (sc_e && !money_before) {
             /* 5m alone (no currency): metres or months; accept only with a
-             * currency or a tonnage after ("1.5mn tonnes") */
+             * currency, a tonnage or containers after ("1.5mn tonnes",
+             * "4.8m teu") */
             char c2[4];
             size_t q = extract_skip_sp(s, n, e + k, 1);
             if (!extract_cur_after(s, n, q, c2) && sc_e != 9 &&
                 !(sc_e == 6 && (extract_word(s, n, e, "mln") || extract_word(s, n, e, "mn"))) &&
-                !extract_word(s, n, q, "tonnes") && !extract_word(s, n, q, "tons"))
+                !extract_word(s, n, q, "tonnes") && !extract_word(s, n, q, "tons") &&
+                !extract_word(s, n, q, "teu") && !extract_word(s, n, q, "teus"))
                 return ex_skip_token(s, n, e);
         }
     }
