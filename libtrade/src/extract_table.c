@@ -33,8 +33,12 @@
  * of headings, a data row whose label was broken ("| Re-exports of ...",
  * "to other places |", "235,622 | +14.1 |") into one row on its values'
  * line, and a heading row that lost its empty corner cell ("| (HKD Mn.) |
- * (%) | |") is right-aligned. A table in a national currency other than
- * the US dollar that names no reporter is the currency's country's. */
+ * (%) | |") is right-aligned; headings given one a line between a
+ * Markdown rule and the heading row ("Absolute change,", "|", "Percent
+ * change,") are over the last columns. A table given one cell a line
+ * between pipe lines is read as rows (tb_streams). A table in a national
+ * currency other than the US dollar that names no reporter is the
+ * currency's country's. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -60,6 +64,7 @@ typedef struct tb_line {
     int data;    /* label + at least one number */
     int tabs;    /* cells split on tabs (else on runs of spaces: aligned by position) */
     int section; /* a label-only line inside a table ("U.S. total exports:") */
+    int preset;  /* cells set by tb_streams: not split again */
     size_t v0;   /* the first value cell (cells 1..v0-1 are more label, or the row's period) */
     size_t nv;   /* one past the last value cell (cells after it: the row's unit, frequency) */
 } tb_line;
@@ -1302,6 +1307,12 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
         if (hdr_month && strlen(col_period[c]) == 4)
             snprintf(col_period[c] + 4, sizeof col_period[c] - 4, "-%02d", hdr_month % 100);
     }
+    for (size_t c = 2; c < ncols && c < TB_MAXCELLS; c++)
+        if (!col_flow[c][0] && !strcmp(col_unit[c], "percent") && col_flow[c - 1][0] &&
+            strcmp(col_unit[c - 1], "percent"))
+            /* "Export value  Proportion of total value": the share of the flow
+             * of the column before */
+            memcpy(col_flow[c], col_flow[c - 1], sizeof col_flow[c]);
     for (size_t c = 1; c < ncols && c < TB_MAXCELLS; c++) {
         int growth = !strcmp(col_unit[c], "percent_change") || !strcmp(col_unit[c], "percent");
         if (!col_period[c][0] && (growth || col_change[c])) {
@@ -1443,8 +1454,8 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                 blk_flow = sf;
             continue;
         }
-        if (!R->data && seen_data && R->tabs && !R->rule && R->ncell >= 2 &&
-            R->cell[0].b > R->cell[0].a && s[R->cell[0].a] != '*') {
+        if (!R->data && R->tabs && !R->rule && R->ncell >= 2 && R->cell[0].b > R->cell[0].a &&
+            s[R->cell[0].a] != '*' && (seen_data || s[R->cell[0].b - 1] == ':')) {
             /* "| Value of trade involving outward processing in the mainland
              * of China : | ||||": a label alone across the row starts a part
              * of the table; a flow or a country names the rows under it,
@@ -1823,6 +1834,223 @@ static int tb_section_like(const char *s, const tb_line *l)
 
 #define TB_MAXHDR 4
 
+/* A table given one cell a line, the cells parted by lines that hold a pipe
+ * alone or ending the cell's line, as a page's text gives some HTML tables
+ * ("Agricultural products |", "154,274", "|", "157,633", "|", ...; or
+ * every cell, headings too: "Export market", "|", "May 2017", "|", ...).
+ * A text cell starts a row, the number cells after it are its values. Each
+ * row becomes one line of cells at its label's line (the values keep their
+ * own lines), the lines it covered hold the table together as rules do;
+ * text cells before the first row of values, as many as the values and
+ * their label ("Export market", "Export value", "Proportion of total
+ * value", ...), or those plus one period over each group of value columns
+ * ("May 2017", "January-May 2017"), become its heading rows. */
+static void tb_streams(const char *s, size_t n, tb_line *L, size_t nl)
+{
+    size_t i = 0;
+    while (i < nl) {
+        /* a run of cell lines and pipe lines */
+        size_t j = i, seps = 0;
+        while (j < nl) {
+            size_t a = L[j].a, b = L[j].b;
+            while (a < b && tb_space(s[a]))
+                a++;
+            while (b > a && tb_space(s[b - 1]))
+                b--;
+            size_t np = 0;
+            for (size_t q = a; q < b; q++)
+                np += s[q] == '|';
+            if (a == b || b - a > 120 || np > 1 || (np == 1 && s[b - 1] != '|'))
+                break;
+            seps += np;
+            j++;
+        }
+        if (seps < 6 || j - i < 8) {
+            i = j > i ? j : i + 1;
+            continue;
+        }
+        /* its cells */
+        enum { MAXC = 4096 };
+        size_t nc = 0, cap = j - i;
+        if (cap > MAXC)
+            cap = MAXC;
+        tb_cell *cell = malloc(cap * sizeof *cell);
+        size_t *cline = malloc(cap * sizeof *cline);
+        int *cnum = malloc(cap * sizeof *cnum);
+        if (!cell || !cline || !cnum) {
+            free(cell);
+            free(cline);
+            free(cnum);
+            return;
+        }
+        for (size_t k = i; k < j && nc < cap; k++) {
+            size_t a = L[k].a, b = L[k].b;
+            while (a < b && tb_space(s[a]))
+                a++;
+            while (b > a && tb_space(s[b - 1]))
+                b--;
+            if (b > a && s[b - 1] == '|')
+                b--;
+            while (b > a && tb_space(s[b - 1]))
+                b--;
+            if (a == b)
+                continue;
+            cell[nc].a = a;
+            cell[nc].b = b;
+            cline[nc] = k;
+            ex_number num;
+            int neg, pct;
+            cnum[nc] = tb_numeric(s, n, &cell[nc], &num, &neg, &pct) != 0;
+            nc++;
+        }
+        /* rows: a text cell and the numbers after it */
+        size_t first_row = nc, ndata = 0, K = 0;
+        for (size_t c = 0; c < nc; c++) {
+            if (cnum[c])
+                continue;
+            size_t v = 0;
+            while (c + 1 + v < nc && cnum[c + 1 + v])
+                v++;
+            if (v && first_row == nc)
+                first_row = c;
+            if (v)
+                ndata++;
+            if (v > K)
+                K = v;
+        }
+        if (ndata < 2 || K + 1 > TB_MAXCELLS) {
+            free(cell);
+            free(cline);
+            free(cnum);
+            i = j;
+            continue;
+        }
+        /* the heading rows from the text cells before the first row */
+        size_t top = first_row; /* the first cell the table takes */
+        size_t g = 0;           /* period cells over groups of value columns */
+        if (first_row >= K + 1) {
+            for (size_t gg = K; gg >= 2; gg--) {
+                if (K % gg || first_row < 1 + gg + K)
+                    continue;
+                int periods = 1;
+                for (size_t q = first_row - K - gg; q < first_row - K && periods; q++) {
+                    char per[40];
+                    int mo;
+                    periods = tb_period(s, cell[q].a, cell[q].b, 0, per, &mo) > 0 && per[0];
+                }
+                if (periods) {
+                    g = gg;
+                    break;
+                }
+            }
+            top = first_row - K - 1 - g;
+        }
+        size_t start_line = cline[top];
+        for (size_t k = start_line; k < j; k++) {
+            /* every line from the table's first cell on holds it together */
+            L[k].preset = 1;
+            L[k].ncell = 0;
+            L[k].rule = 1;
+        }
+        if (top < first_row) {
+            size_t h2 = top + g; /* the label's heading, then one per value column */
+            if (g) {
+                tb_line *H1 = &L[cline[top]];
+                H1->rule = 0;
+                H1->cell[0].a = H1->cell[0].b = cell[top].a;
+                for (size_t q = 0; q < g; q++)
+                    H1->cell[1 + q] = cell[top + 1 + q];
+                H1->ncell = 1 + g;
+                H1->tabs = 1;
+            }
+            tb_line *H2 = &L[cline[g ? top + 1 : top]];
+            H2->rule = 0;
+            H2->cell[0] = cell[g ? top : h2];
+            for (size_t q = 0; q < K; q++)
+                H2->cell[1 + q] = cell[first_row - K + q];
+            H2->ncell = 1 + K;
+            H2->tabs = 1;
+        }
+        for (size_t c = first_row; c < nc; c++) {
+            if (cnum[c])
+                continue;
+            tb_line *R = &L[cline[c]];
+            R->rule = 0;
+            R->tabs = 1;
+            R->cell[0] = cell[c];
+            size_t v = 0;
+            while (c + 1 + v < nc && cnum[c + 1 + v] && v < K) {
+                R->cell[1 + v] = cell[c + 1 + v];
+                v++;
+            }
+            if (v == 0) {
+                /* a label alone: "U.S. total exports:" opens a part of the table */
+                for (size_t q = 1; q <= K; q++)
+                    R->cell[q].a = R->cell[q].b = cell[c].b;
+                v = K;
+                R->section = s[cell[c].b - 1] == ':';
+            }
+            R->ncell = 1 + v;
+            R->b = L[cline[c + v < nc ? c + v : c]].b;
+        }
+        free(cell);
+        free(cline);
+        free(cnum);
+        i = j;
+    }
+}
+
+/* Headings over the last columns of a pipe table that a page's text gives
+ * between a Markdown rule and the heading row, one a line among pipe lines
+ * ("---|---|---|", "Absolute change,", "|", "Percent change,", "|",
+ * "||||||", "Item | 2012 | ... | 2015-16 | 2015-16 |"): the first row of a
+ * two-row HTML heading, whose cells over the first columns were empty.
+ * Makes them one heading row, right-aligned, at the rule's line; returns
+ * its index or (size_t)-1. */
+static size_t tb_spanning_heads(const char *s, tb_line *L, size_t top, size_t ncols)
+{
+    tb_cell heads[TB_MAXCELLS];
+    size_t nhead = 0;
+    for (size_t k = top; k-- > 0 && top - k <= 16;) {
+        size_t a = L[k].a, b = L[k].b;
+        while (a < b && tb_space(s[a]))
+            a++;
+        while (b > a && tb_space(s[b - 1]))
+            b--;
+        if (a == b)
+            return (size_t)-1;
+        int pipes_only = 1, pipes = 0, dash = 0;
+        for (size_t q = a; q < b; q++) {
+            pipes += s[q] == '|';
+            dash |= s[q] == '-';
+            if (!(s[q] == '|' || s[q] == '-' || s[q] == ':' || tb_space(s[q])))
+                pipes_only = 0;
+        }
+        if (pipes_only && dash && pipes >= 2) {
+            /* the rule: the headings found below it */
+            if (nhead == 0 || nhead + 1 > ncols)
+                return (size_t)-1;
+            tb_line *H = &L[k];
+            H->ncell = nhead;
+            for (size_t q = 0; q < nhead; q++)
+                H->cell[q] = heads[nhead - 1 - q]; /* top to bottom */
+            H->tabs = 1;
+            H->rule = 0;
+            return k;
+        }
+        if (pipes_only)
+            continue;
+        if (pipes || b - a > 40 || nhead + 1 >= TB_MAXCELLS || L[k].rowlike)
+            return (size_t)-1;
+        while (b > a && (s[b - 1] == ',' || s[b - 1] == ':'))
+            b--;
+        heads[nhead].a = a;
+        heads[nhead].b = b;
+        nhead++;
+    }
+    return (size_t)-1;
+}
+
 /* A header row of a pipe table whose cells were broken over lines (an HTML
  * table whose headings hold line breaks, as a page's text gives it): the
  * lines just above the table from one that starts with '|', each holding
@@ -1888,14 +2116,19 @@ int extract_tables(ex_scan *sc, int emit)
         return TRADE_ENOMEM;
     for (size_t i = 0; i < nl; i++) {
         L[i].a = sc->line_start[i];
-        size_t b = i + 1 < nl ? sc->line_start[i + 1] - 1 : n;
-        L[i].b = b;
+        L[i].b = i + 1 < nl ? sc->line_start[i + 1] - 1 : n;
+    }
+    tb_streams(s, n, L, nl);
+    for (size_t i = 0; i < nl; i++) {
+        size_t b = L[i].b;
         size_t ntab = 0;
         for (size_t q = L[i].a; q < b && ntab < 2 && b - L[i].a <= 1200; q++)
             ntab += s[q] == '\t';
-        if (b - L[i].a > 400 && !(ntab >= 2 && b - L[i].a <= 1200))
+        if (L[i].preset) {
+            /* set by tb_streams */
+        } else if (b - L[i].a > 400 && !(ntab >= 2 && b - L[i].a <= 1200))
             continue; /* prose; a pasted header row with long headings has tabs */
-        {
+        else {
             /* "| Re-exports of the mainland of China origin", "to other places |",
              * "235,622 | +14.1 | 863,924 | +13.7 |": a pipe row whose label
              * was broken over lines, joined into its last line */
@@ -1925,9 +2158,11 @@ int extract_tables(ex_scan *sc, int emit)
                 }
             }
         }
-        tb_split(s, &L[i]);
-        if (L[i].ncell == 1 && !L[i].tabs && !L[i].rule)
-            tb_split_single(s, &L[i]);
+        if (!L[i].preset) {
+            tb_split(s, &L[i]);
+            if (L[i].ncell == 1 && !L[i].tabs && !L[i].rule)
+                tb_split_single(s, &L[i]);
+        }
         size_t nonempty = 0;
         for (size_t c = 0; c < L[i].ncell; c++)
             if (L[i].cell[c].b > L[i].cell[c].a)
@@ -2063,6 +2298,16 @@ int extract_tables(ex_scan *sc, int emit)
                 size_t t = hdrs[x];
                 hdrs[x] = hdrs[nh - 1 - x];
                 hdrs[nh - 1 - x] = t;
+            }
+        }
+        if (first_data <= j && L[first_data].tabs && top > 0 && nh < TB_MAXHDR) {
+            size_t start = tb_spanning_heads(s, L, top, L[first_data].ncell);
+            if (start != (size_t)-1) {
+                for (size_t x = nh; x > 0; x--)
+                    hdrs[x] = hdrs[x - 1];
+                hdrs[0] = start;
+                nh++;
+                top = start;
             }
         }
         if (first_data <= j && L[first_data].tabs && top > 0 && nh < TB_MAXHDR) {
