@@ -439,6 +439,7 @@ typedef struct ex_cur {
 
 /* Currency words after a number (longest first where they share a start). */
 static const ex_cur ex_cur_words[] = {{"US dollars", "USD"},    {"U.S. dollars", "USD"},
+                                      {"U.S. dollar", "USD"},
                                       {"US dollar", "USD"},     {"euros", "EUR"},
                                       {"euro", "EUR"},          {"dollars", "USD"},
                                       {"dollar", "USD"},        {"pounds sterling", "GBP"},
