@@ -16,8 +16,12 @@
  * "Q1 2024", "Year-to-Date" next to "November 2009"; a growth or share
  * column of the latest period it or the level columns before it name).
  *
+ * A line of words over rows split on single spaces ("exports Imports" over
+ * "1994 2510 3066") is their header, one word a value column.
+ *
  * Up to four short caption lines above give the name ("Table 2"), the unit
- * and scale, the reporter ("Belgian trade"), a partner ("with China") and
+ * and scale, the reporter ("Belgian trade", "Trade (in millions of US$):
+ * Belarus"), a partner ("with China") and
  * a year; with none, the document's title or a "Source: CBS" line under the
  * table gives the reporter. Row labels give the partner (a country), the
  * flow ("Total exports" and the countries under it, "Trade balance",
@@ -781,6 +785,18 @@ static const char *tb_reporter(const char *s, size_t n, size_t a, size_t b)
             extract_word(s, n, q, "imports") || extract_word(s, n, q, "foreign") ||
             extract_word(s, n, q, "merchandise"))
             return c;
+        {
+            /* "Trade (expressed in millions of US$): Belarus": the country
+             * the caption ends with, after its colon */
+            size_t bk = i;
+            while (bk > a && s[bk - 1] == ' ')
+                bk--;
+            size_t e2 = q;
+            while (e2 < b && (s[e2] == ' ' || s[e2] == '.'))
+                e2++;
+            if (bk > a && s[bk - 1] == ':' && (e2 >= b || s[e2] == '\n'))
+                return c;
+        }
     }
     return NULL;
 }
@@ -2318,6 +2334,42 @@ int extract_tables(ex_scan *sc, int emit)
                 hdrs[0] = start;
                 nh++;
                 top = start;
+            }
+        }
+        if (nh == 0 && first_data == i && i >= 1 && L[i].tabs && L[i].ncell >= 2 &&
+            !L[i - 1].rowlike) {
+            /* "exports Imports" over "1994 2510 3066": a line of words, one a
+             * value column, over rows of single spaces */
+            tb_line *H = &L[i - 1];
+            size_t a = H->a, b = H->b, w = 0;
+            int words = a < b;
+            tb_cell wc[TB_MAXCELLS];
+            while (a < b && words) {
+                while (a < b && tb_space(s[a]))
+                    a++;
+                size_t st = a;
+                while (a < b && !tb_space(s[a])) {
+                    if (!ex_isalpha((unsigned char)s[a]) && s[a] != '-' && s[a] != '.')
+                        words = 0;
+                    a++;
+                }
+                if (a > st) {
+                    if (w + 1 >= TB_MAXCELLS)
+                        words = 0;
+                    else {
+                        wc[w].a = st;
+                        wc[w].b = a;
+                        w++;
+                    }
+                }
+            }
+            if (words && w >= 1 && w + 1 == L[i].ncell) {
+                H->ncell = w;
+                for (size_t q = 0; q < w; q++)
+                    H->cell[q] = wc[q];
+                H->tabs = 1;
+                hdrs[nh++] = i - 1;
+                top = i - 1;
             }
         }
         int header_row = nh > 0;
