@@ -552,12 +552,15 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
             }
         }
     }
-    if (money_before && !scaled && num.decimals > 0 && st->nraw > 0) {
+    if (money_before && !scaled && (num.decimals > 0 || num.grouped) && st->nraw > 0) {
         /* "exported $11.28 billion in goods and imported $9.551 worth of
-         * goods": the scale of the money figure just before, in the same
-         * sentence and currency, when this one alone would be a price */
+         * goods", "outward direct investment of USD 3,500 billion and inward
+         * of USD 2,300": the scale of the money figure just before, in the
+         * same sentence and currency (close by for a whole number), when
+         * this one alone would be a price */
         const ex_raw *pr = &st->raw[st->nraw - 1];
-        int same = pr->end <= p && p - pr->end < 160 && !strcmp(pr->f.unit, r.f.unit);
+        int same = pr->end <= p && p - pr->end < (num.decimals > 0 ? 160u : 40u) &&
+                   !strcmp(pr->f.unit, r.f.unit);
         for (size_t q = pr->end; same && q < p; q++)
             if (extract_sentence_end(s, n, q) || s[q] == ';' || s[q] == '(')
                 same = 0;
@@ -577,7 +580,8 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                     pe = extract_scale_at(s, n, extract_skip_sp(s, n, pn.end, 0), 1, &pk);
             }
             double v0;
-            if (pe >= 6 && extract_number_value(&num, 0, 0, &v0) == 0 && v0 < 1000) {
+            if (pe >= 6 && extract_number_value(&num, 0, 0, &v0) == 0 &&
+                v0 < (num.decimals > 0 ? 1000 : 10000)) {
                 exp10 = pe;
                 scaled = 1;
             }
@@ -668,6 +672,7 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
          * a period, a second reading or another bound after it */
         if (!sep)
             sep = extract_word(s, n, nx, "in") || extract_word(s, n, nx, "or") ||
+                  extract_word(s, n, nx, "respectively") ||
                   extract_word(s, n, nx, "to") || extract_word(s, n, nx, "and") ||
                   extract_word(s, n, nx, "from") || extract_word(s, n, nx, "during") ||
                   extract_word(s, n, nx, "last") || extract_word(s, n, nx, "this");
