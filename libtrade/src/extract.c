@@ -495,12 +495,14 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
             return ex_skip_token(s, n, e);
         if (sc_e && !money_before) {
             /* 5m alone (no currency): metres or months; accept only with a
-             * currency or a tonnage after ("1.5mn tonnes") */
+             * currency, a tonnage or containers after ("1.5mn tonnes",
+             * "4.8m teu") */
             char c2[4];
             size_t q = extract_skip_sp(s, n, e + k, 1);
             if (!extract_cur_after(s, n, q, c2) && sc_e != 9 &&
                 !(sc_e == 6 && (extract_word(s, n, e, "mln") || extract_word(s, n, e, "mn"))) &&
-                !extract_word(s, n, q, "tonnes") && !extract_word(s, n, q, "tons"))
+                !extract_word(s, n, q, "tonnes") && !extract_word(s, n, q, "tons") &&
+                !extract_word(s, n, q, "teu") && !extract_word(s, n, q, "teus"))
                 return ex_skip_token(s, n, e);
         }
     }
@@ -547,6 +549,41 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                     exp10 = e3;
                     scaled = 1;
                 }
+            }
+        }
+    }
+    if (money_before && !scaled && (num.decimals > 0 || num.grouped) && st->nraw > 0) {
+        /* "exported $11.28 billion in goods and imported $9.551 worth of
+         * goods", "outward direct investment of USD 3,500 billion and inward
+         * of USD 2,300": the scale of the money figure just before, in the
+         * same sentence and currency (close by for a whole number), when
+         * this one alone would be a price */
+        const ex_raw *pr = &st->raw[st->nraw - 1];
+        int same = pr->end <= p && p - pr->end < (num.decimals > 0 ? 160u : 40u) &&
+                   !strcmp(pr->f.unit, r.f.unit);
+        for (size_t q = pr->end; same && q < p; q++)
+            if (extract_sentence_end(s, n, q) || s[q] == ';' || s[q] == '(')
+                same = 0;
+        size_t nx = extract_skip_sp(s, n, end, 0);
+        if (same && (extract_word(s, n, nx, "per") || extract_word(s, n, nx, "a") ||
+                     extract_word(s, n, nx, "an") || extract_word(s, n, nx, "each") ||
+                     (nx < n && s[nx] == '/')))
+            same = 0;
+        if (same) {
+            ex_number pn;
+            extract_number_parse(s, n, pr->num_start, &pn);
+            size_t pk;
+            int pe = 0;
+            if (pn.ok) {
+                pe = extract_scale_at(s, n, pn.end, 1, &pk);
+                if (!pe)
+                    pe = extract_scale_at(s, n, extract_skip_sp(s, n, pn.end, 0), 1, &pk);
+            }
+            double v0;
+            if (pe >= 6 && extract_number_value(&num, 0, 0, &v0) == 0 &&
+                v0 < (num.decimals > 0 ? 1000 : 10000)) {
+                exp10 = pe;
+                scaled = 1;
             }
         }
     }
@@ -635,6 +672,7 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
          * a period, a second reading or another bound after it */
         if (!sep)
             sep = extract_word(s, n, nx, "in") || extract_word(s, n, nx, "or") ||
+                  extract_word(s, n, nx, "respectively") ||
                   extract_word(s, n, nx, "to") || extract_word(s, n, nx, "and") ||
                   extract_word(s, n, nx, "from") || extract_word(s, n, nx, "during") ||
                   extract_word(s, n, nx, "last") || extract_word(s, n, nx, "this");
@@ -772,6 +810,44 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
         size_t b0 = extract_skip_sp_back(s, n, r.start, 0);
         if ((q < n && s[q] == '=') || (b0 > 0 && s[b0 - 1] == '='))
             return r.end > e ? r.end : e;
+        /* "(1 U.S. dollar equals 4.07 ringgits)", "$1 is equal to": a unit
+         * of one currency said in another */
+        size_t w0, w1;
+        size_t we = extract_prev_word(s, n, r.start, &w0);
+        size_t we1 = we > w0 ? extract_prev_word(s, n, w0, &w1) : 0;
+        size_t eq = (size_t)-1; /* where "equals" or "equal to" starts */
+        if (we > w0 && (extract_word(s, n, w0, "equals") == we - w0 ||
+                        extract_word(s, n, w0, "equaled") == we - w0))
+            eq = w0;
+        else if (we > w0 && extract_word(s, n, w0, "to") == we - w0 && we1 > w1 &&
+                 extract_word(s, n, w1, "equal") == we1 - w1)
+            eq = w1;
+        if (num.ndigits == 1 && num.digits[0] == '1' && !num.decimals && !scaled) {
+            /* its other side: "1 U.S. dollar equals", "$1 is equal to" */
+            size_t k1 = extract_word(s, n, q, "is");
+            size_t q1 = k1 ? extract_skip_sp(s, n, q + k1, 0) : q;
+            if (extract_word(s, n, q1, "equals") || extract_word(s, n, q1, "equaled") ||
+                extract_word(s, n, q1, "equal"))
+                return r.end > e ? r.end : e;
+        }
+        if (eq != (size_t)-1) {
+            /* a one of a currency before it: "1 U.S. dollar", "$1", "1 euro is" */
+            int one = 0;
+            for (size_t o = eq > 30 ? eq - 30 : 0; o < eq && !one; o++) {
+                if (s[o] != '1' || (o > 0 && (ex_isdigit((unsigned char)s[o - 1]) ||
+                                              s[o - 1] == '.' || s[o - 1] == ',')))
+                    continue;
+                if (o + 1 < n && (ex_isdigit((unsigned char)s[o + 1]) || s[o + 1] == '.' ||
+                                  s[o + 1] == ','))
+                    continue;
+                char c1[4];
+                size_t a1 = extract_skip_sp(s, n, o + 1, 0);
+                one = extract_cur_after(s, n, a1, c1) != 0 ||
+                      extract_cur_before(s, n, o, c1) != (size_t)-1;
+            }
+            if (one)
+                return r.end > e ? r.end : e;
+        }
     }
     if (ex_add_raw(st, &r))
         sc->status = TRADE_ENOMEM;
