@@ -2140,7 +2140,11 @@ static int ex_finish(ex_state *st)
     }
     ex_doc_sides(sc, &doc);
     doc.fiscal = extract_fiscal_start(s, n, doc.reporter);
-    const ex_clock clock = {doc.year, doc.month, doc.fiscal};
+    if (!doc.year) {
+        /* no date: month names without a year take the latest year written */
+        doc.text_year = extract_text_year(s, n);
+    }
+    const ex_clock clock = {doc.year, doc.month, doc.fiscal, doc.text_year};
     snprintf(sc->doc_reporter, sizeof sc->doc_reporter, "%s", doc.reporter);
     snprintf(sc->doc_partner, sizeof sc->doc_partner, "%s", doc.partner);
     {
@@ -2162,10 +2166,6 @@ static int ex_finish(ex_state *st)
                         c0 == 0x2212))
                 memcpy(r->f.unit, own, 4);
         }
-    }
-    if (!doc.year) {
-        /* no date: month names without a year take the latest year written */
-        doc.text_year = extract_text_year(s, n);
     }
     unsigned long list_line = 0; /* the line of the last item of a list a colon opens */
     size_t main_idx = (size_t)-1; /* the last figure that is not an aside, in sc->out */
@@ -3323,6 +3323,16 @@ static int ex_finish(ex_state *st)
             ex_note_add(note, sizeof note,
                         "period from the document's date: no year given, the last full year "
                         "before it");
+        }
+        if (pick && pick->as_of && r->f.flow[0] && !strstr(r->f.flow, "_stock") &&
+            !strcmp(r->f.period, pick->text) && strlen(r->f.period) == 7 &&
+            r->f.period[4] == '-' && strcmp(r->f.period + 5, "01") > 0) {
+            /* "as of November, the trade balance totalled": a flow summed
+             * from January to that month (a stock is at the month) */
+            char span[40];
+            snprintf(span, sizeof span, "%.4s-01/%s", r->f.period, r->f.period);
+            snprintf(r->f.period, sizeof r->f.period, "%s", span);
+            ex_note_add(note, sizeof note, "period: as of the month, from January");
         }
         if (w.negative && r->f.value > 0 && !strcmp(r->f.flow, "balance") &&
             strcmp(r->f.unit, "percent_change") && strcmp(r->f.unit, "percent") &&
