@@ -1923,6 +1923,15 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                 }
             }
         }
+        if (!e->base && e->a < p && !ex_prev_is(s, n, e->a, "from", NULL)) {
+            /* "as compared with January-September 2017": the base, found at
+             * the start of the months, not at the year */
+            int same;
+            if (ex_base_before(s, n, e->a, &same)) {
+                e->base = 1;
+                e->same = same;
+            }
+        }
         /* "2030s" is a decade, not a year */
         if (e->b < n && s[e->b] == 's')
             continue;
