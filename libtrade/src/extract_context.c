@@ -1215,6 +1215,21 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             if (extract_word(s, n, after, "of") || extract_year_at(s, n, after, &y))
                 continue; /* "of 2023", "of this year": read there */
             e.b = q2 + mk;
+            size_t ty;
+            if (doc_year && ((ty = extract_word(s, n, after, "this year")) ||
+                             (ty = extract_word(s, n, after, "last year")))) {
+                /* "in the first five months this year", "the first quarter
+                 * last year": of the document's year, or the one before */
+                int ago = extract_word(s, n, after, "last year") != 0;
+                cy = doc_year - ago;
+                e.b = after + ty;
+                if (ago) {
+                    int same;
+                    e.base = ex_base_before(s, n, p, &same);
+                    e.same = same;
+                    e.ago = 1;
+                }
+            }
             if (what == 1)
                 ex_months_text(e.text, sizeof e.text, cy, num);
             else if (what == 2)
