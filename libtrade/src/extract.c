@@ -3500,7 +3500,10 @@ static int ex_finish(ex_state *st)
         int title = f->line == title_line;
         if (!title && !ex_heading_line(sc, f->line))
             continue;
-        int carried = strstr(f->note, "period from line") != NULL;
+        /* a period carried from a figure before or guessed from the date
+         * ("no year given, the last full year") gives way to the text's */
+        int carried = strstr(f->note, "period from line") != NULL ||
+                      strstr(f->note, "period from the document's date: no year given") != NULL;
         if ((f->period[0] && !carried) || f->table[0] || f->value == 0 ||
             !strcmp(f->qualifier, "projection") ||
             !(trade_unit_is_currency(f->unit) || !strcmp(f->unit, "percent_change")))
@@ -3512,6 +3515,8 @@ static int ex_finish(ex_state *st)
             if (o->line == f->line || strcmp(o->unit, f->unit) || o->value != f->value ||
                 !o->period[0] || !strcmp(o->qualifier, "projection"))
                 continue;
+            if (o->line == title_line || ex_heading_line(sc, o->line))
+                continue; /* the title written again as a heading: no text under it yet */
             snprintf(f->period, sizeof f->period, "%s", o->period);
             ex_note_drop(f->note, "period from");
             char t[80];
