@@ -1239,11 +1239,14 @@ static int ex_ordinal_day_before(const char *s, size_t n, size_t p)
     return ex_isdigit((unsigned char)s[e - 3]);
 }
 
-static void ex_doc_date(const ex_scan *sc, ex_doc *d)
+/* The date that line li (0-based) gives when it is a date line: a short
+ * line with a date, or a "date 2024-05-24 ..." field (its end in
+ * d->date_field_end). Sets d->year and d->month, else leaves them 0. */
+static void ex_line_date(const ex_scan *sc, size_t li, ex_doc *d)
 {
     const char *s = sc->s;
     size_t n = sc->n;
-    for (size_t li = 0; li < sc->nlines && li < 6 && !d->year; li++) {
+    {
         size_t a = sc->line_start[li];
         size_t b = li + 1 < sc->nlines ? sc->line_start[li + 1] : n;
         size_t f0 = extract_skip_sp(s, n, a, 0);
@@ -1253,7 +1256,7 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
         int field = dk && f0 + dk + 1 < b && s[f0 + dk] == ' ' &&
                     ex_isdigit((unsigned char)s[f0 + dk + 1]);
         if (b - a > 80 && !field)
-            continue; /* a date inside a sentence is not the document's date */
+            return; /* a date inside a sentence is not the document's date */
         if (field) {
             b = f0 + dk + 12 < b ? f0 + dk + 12 : b;
             d->date_field_end = b;
@@ -1330,9 +1333,32 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
                 }
             }
         }
+    }
+}
+
+static void ex_doc_date(const ex_scan *sc, ex_doc *d)
+{
+    for (size_t li = 0; li < sc->nlines && li < 6 && !d->year; li++) {
+        ex_line_date(sc, li, d);
         if (d->year)
             d->date_line = (unsigned long)li + 1;
     }
+}
+
+/* The lines among the first six that are date lines, as bits (1 << line,
+ * 1-based): the document's date line and a byline after it ("Jun 17,
+ * 2010, 19:20 ET from ..."), whose dates are no figure's period. */
+static unsigned ex_date_lines(const ex_scan *sc)
+{
+    unsigned bits = 0;
+    for (size_t li = 0; li < sc->nlines && li < 6; li++) {
+        ex_doc d;
+        memset(&d, 0, sizeof d);
+        ex_line_date(sc, li, &d);
+        if (d.year && !d.date_field_end)
+            bits |= 1u << (li + 1);
+    }
+    return bits;
 }
 
 /* The sides named by the title or first paragraph: "Trade turnover between
@@ -2145,6 +2171,7 @@ static int ex_finish(ex_state *st)
         doc.text_year = extract_text_year(s, n);
     }
     const ex_clock clock = {doc.year, doc.month, doc.fiscal, doc.text_year};
+    const unsigned date_lines = ex_date_lines(sc);
     snprintf(sc->doc_reporter, sizeof sc->doc_reporter, "%s", doc.reporter);
     snprintf(sc->doc_partner, sizeof sc->doc_partner, "%s", doc.partner);
     {
@@ -2221,7 +2248,8 @@ static int ex_finish(ex_state *st)
                 for (size_t t = ng; t > 0; t--) {
                     unsigned long tl, tc;
                     extract_position(sc, gt[t - 1].a, &tl, &tc);
-                    if (gt[t - 1].base || gt[t - 1].carry || (doc.date_line && tl == doc.date_line))
+                    if (gt[t - 1].base || gt[t - 1].carry || (doc.date_line && tl == doc.date_line) ||
+                        (tl < 32 && (date_lines >> tl) & 1u))
                         continue;
                     if (ex_period_year(gt[t - 1].text))
                         ctx_year = ex_period_year(gt[t - 1].text);
@@ -2229,14 +2257,16 @@ static int ex_finish(ex_state *st)
                 }
             }
             nt = extract_times(s, n, a, b, times, sizeof times / sizeof times[0], &clock, ctx_year);
-            if (doc.date_line) {
-                /* the date line is the document's date, not a figure's period */
+            if (doc.date_line || date_lines) {
+                /* the date line is the document's date, not a figure's period
+                 * (nor is a byline's date) */
                 size_t k = 0;
                 for (size_t t = 0; t < nt; t++) {
                     unsigned long tl, tc;
                     extract_position(sc, times[t].a, &tl, &tc);
-                    if (tl != doc.date_line ||
-                        (doc.date_field_end && times[t].a >= doc.date_field_end))
+                    if ((tl != doc.date_line ||
+                         (doc.date_field_end && times[t].a >= doc.date_field_end)) &&
+                        !(tl < 32 && (date_lines >> tl) & 1u))
                         times[k++] = times[t];
                 }
                 nt = k;
@@ -2972,6 +3002,7 @@ static int ex_finish(ex_state *st)
                 if (bt[t - 1].base || bt[t - 1].carry ||
                     (doc.date_line && tl == doc.date_line &&
                      !(doc.date_field_end && bt[t - 1].a >= doc.date_field_end)) ||
+                    (tl < 32 && (date_lines >> tl) & 1u) ||
                     !bt[t - 1].text[0])
                     continue;
                 snprintf(r->f.period, sizeof r->f.period, "%s", bt[t - 1].text);
