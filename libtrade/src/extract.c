@@ -2147,6 +2147,34 @@ static int ex_heading_line(const ex_scan *sc, unsigned long line)
            sc->s[extract_skip_sp(sc->s, sc->n, a2, 0)] == '\n';
 }
 
+/* Is line (1-based) a heading, or a topic line of a text that writes no
+ * blank lines: short, in capitals first, no end of a sentence on it, after
+ * a line that ends one and before a line of text ("EU and China in world
+ * trade in goods")? */
+static int ex_topic_line(const ex_scan *sc, unsigned long line)
+{
+    if (ex_heading_line(sc, line))
+        return 1;
+    if (line < 2 || line >= sc->nlines)
+        return 0;
+    const char *s = sc->s;
+    size_t n = sc->n;
+    size_t a = extract_skip_sp(s, n, sc->line_start[line - 1], 0);
+    size_t e = extract_skip_sp_back(s, n, sc->line_start[line], 1);
+    if (e <= a || e - a > 80 || !ex_isupper((unsigned char)s[a]))
+        return 0;
+    char c = s[e - 1];
+    if (c == '.' || c == ':' || c == ';' || c == ',' || c == '!' || c == '?' || c == '"' ||
+        c == ')' || c == '-')
+        return 0;
+    size_t pe = extract_skip_sp_back(s, n, sc->line_start[line - 1], 1);
+    if (pe <= sc->line_start[line - 2] || (s[pe - 1] != '.' && s[pe - 1] != '!' && s[pe - 1] != '?'))
+        return 0;
+    size_t na = extract_skip_sp(s, n, sc->line_start[line], 0);
+    size_t nb = line + 1 < sc->nlines ? sc->line_start[line + 1] : n;
+    return na < nb && nb - na > 60 && ex_isupper((unsigned char)s[na]);
+}
+
 /* The second pass: sentence, qualifier, period, reporter, partner, flow. */
 static int ex_finish(ex_state *st)
 {
@@ -2614,6 +2642,15 @@ static int ex_finish(ex_state *st)
             for (size_t t = nt; t > 0 && !pick; t--)
                 if (times[t - 1].b <= fp && !times[t - 1].base && times[t - 1].paren == (size_t)-1)
                     pick = &times[t - 1];
+            /* "Germany (25.2 bn euro or 32 %) was the largest exporter in the
+             * first nine months of 2011": the time after it, when the
+             * sentence has none before */
+            int own_paren = !same_sentence || (i > 0 && st->raw[i - 1].start > fp &&
+                                               extract_paren(s, a, st->raw[i - 1].start) == fp);
+            for (size_t t = 0; t < nt && !pick && own_paren; t++)
+                if (times[t].a > r->end && !times[t].base && !times[t].cmp &&
+                    times[t].paren == (size_t)-1 && times[t].a < b)
+                    pick = &times[t];
         }
         const ex_time *base_only = NULL;
         if (!pick) {
@@ -2640,6 +2677,32 @@ static int ex_finish(ex_state *st)
             cmp_after->cmp = 1;
         }
         int period_from = 0; /* 1: the figure before, 2: the document's date */
+        /* a heading between the figure before and this one starts another
+         * topic: its time, if it writes one, else no period carried over */
+        unsigned long head_line = 0;
+        ex_time head_time;
+        memset(&head_time, 0, sizeof head_time);
+        if (prev && last_end <= a && !pick) {
+            unsigned long l0, l1, col;
+            extract_position(sc, last_end, &l0, &col);
+            extract_position(sc, r->start, &l1, &col);
+            for (unsigned long hl = l0 + 1; hl < l1 && hl <= sc->nlines; hl++) {
+                if (!ex_topic_line(sc, hl))
+                    continue;
+                head_line = hl;
+                main_period[0] = '\0'; /* the period carried on is of the topic before */
+                size_t ha = sc->line_start[hl - 1];
+                size_t hb = hl < sc->nlines ? sc->line_start[hl] : n;
+                ex_time ht[8];
+                size_t nh = extract_times(s, n, ha, hb, ht, 8, &clock, ctx_year);
+                memset(&head_time, 0, sizeof head_time);
+                for (size_t t = nh; t > 0; t--)
+                    if (!ht[t - 1].base && !ht[t - 1].carry && ht[t - 1].text[0]) {
+                        head_time = ht[t - 1];
+                        break;
+                    }
+            }
+        }
         if (pick && pick->base && pick->same && prev) {
             /* "the same period last year": a year before the figure's own
              * period (a fiscal one too), not before the document's date */
@@ -2681,7 +2744,12 @@ static int ex_finish(ex_state *st)
             /* a projection after a projection: its horizon */
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
             period_from = 1;
-        } else if (prev &&
+        } else if (head_line && head_time.text[0]) {
+            snprintf(r->f.period, sizeof r->f.period, "%s", head_time.text);
+            char t[64];
+            snprintf(t, sizeof t, "period from the heading on line %lu", head_line);
+            ex_note_add(note, sizeof note, t);
+        } else if (prev && !head_line &&
                    (main_period[0] || (prev->period[0] && strcmp(prev->qualifier, "projection")))) {
             /* no time in the sentence: the period of the figure before (not
              * of a base figure in parentheses, nor of a projection) */
@@ -3354,6 +3422,18 @@ static int ex_finish(ex_state *st)
             ex_note_add(note, sizeof note,
                         "period from the document's date: no year given, the last full year "
                         "before it");
+        } else if (r->f.flow[0] && !doc.year && doc.text_year && !pick && !in_paren_of_prev &&
+                   !r->f.period[0] && head_line && strcmp(r->f.qualifier, "projection")) {
+            /* "EU and China in world trade in goods" over "China (€3 413
+             * billion, 17.6 %) was the largest exporter" in an undated text:
+             * a new topic with no time of its own, of the latest year the
+             * text writes */
+            snprintf(r->f.period, sizeof r->f.period, "%04d", doc.text_year % 10000);
+            char t[96];
+            snprintf(t, sizeof t,
+                     "period: the latest year the text writes (no date; a new topic from line %lu)",
+                     head_line);
+            ex_note_add(note, sizeof note, t);
         }
         if (pick && pick->as_of && r->f.flow[0] && !strstr(r->f.flow, "_stock") &&
             !strcmp(r->f.period, pick->text) && strlen(r->f.period) == 7 &&
