@@ -49,6 +49,9 @@ typedef struct ex_who {
     char aid_to[8];   /* "to support Kenya's ...", "has granted Kenya": who receives */
     char followed[8]; /* "It was followed by Japan with exports valued at": the next
                          partner of a ranking, before the figure */
+    char role_subj[8];  /* "China was the second-largest exporter to Türkiye": China */
+    char role_other[8]; /* ... Türkiye */
+    char role_flow[8];  /* the subject's flow to the other: export, or import ("buyer of") */
     char cargo[8];    /* "exports" or "imports" read as freight ("rail exports", a
                          carrier's exports): the part of the goods carried */
 } ex_who;
