@@ -3040,6 +3040,10 @@ static int ex_finish(ex_state *st)
                                strcmp(r->f.unit, "percent") == 0 || in_paren_of_prev;
             inherit = clean && kind_follows && !w.list[0];
         }
+        unsigned long cf_line, cf_col;
+        extract_position(sc, r->start, &cf_line, &cf_col);
+        if (extract_who_carried_freight(&w, have_before ? &before : NULL, prev, cf_line, r->f.unit))
+            ex_note_add(note, sizeof note, "freight: a carrier's exports or imports, goods carried");
         const trade_figure *side_prev = prev;
         const char *use_flow = w.have_flow                       ? w.flow
                                : have_before && before.have_flow ? before.flow
@@ -3411,6 +3415,7 @@ static int ex_finish(ex_state *st)
                 ex_note_add(note, sizeof note, "product from the sentence before, which it details");
             }
         }
+        extract_who_cargo_product(&w, &r->f);
         if (!r->f.product[0] && !strcmp(r->f.unit, "count") && r->end - r->start > 10 &&
             extract_word(s, n, r->end - 10, "containers") == 10)
             snprintf(r->f.product, sizeof r->f.product, "containers"); /* "56,000 containers" */

@@ -496,7 +496,7 @@ const char *extract_country_at(const char *s, size_t n, size_t p, size_t *len)
     while (e < n && (ex_isalpha((unsigned char)s[e])))
         e++;
     size_t wl = e - p;
-    if (wl < 4 || wl > 40)
+    if (wl < 2 || wl > 40)
         return NULL;
     for (size_t i = 0;; i++) {
         const trade_country *c = trade_country_at(i);
@@ -505,7 +505,8 @@ const char *extract_country_at(const char *s, size_t n, size_t p, size_t *len)
         if (c->aggregate)
             continue;
         size_t cl = strlen(c->name);
-        if (cl >= wl && p + cl <= n && memcmp(s + p, c->name, cl) == 0 &&
+        /* a short first word only as part of a longer name ("Sri Lanka") */
+        if (cl >= wl && (wl >= 4 || cl > wl + 3) && p + cl <= n && memcmp(s + p, c->name, cl) == 0 &&
             (p + cl == n || !ex_isalpha((unsigned char)s[p + cl]))) {
             *len = cl;
             if (p + cl + 1 < n && s[p + cl] == '\'' && s[p + cl + 1] == 's')
