@@ -71,14 +71,10 @@ int main(int argc, char **argv)
         return 1;
     const char *names[32] = {"reporter", "partner", "flow", "product", "unit"};
     unsigned char numeric[32] = {0};
-    if (nm > 32 - 6)
-        nm = 32 - 6; /* room for the key and the qualifier; the loop below has a
-                        constant bound so that gcc -O3 sees the arrays are not overrun */
-    for (size_t i = 0; i < 32 - 6; i++)
-        if (i < nm) {
-            names[5 + i] = m[i].name;
-            numeric[5 + i] = (unsigned char)m[i].numeric;
-        }
+    for (size_t i = 0; i < nm; i++) {
+        names[5 + i] = m[i].name;
+        numeric[5 + i] = (unsigned char)m[i].numeric;
+    }
     names[5 + nm] = "qualifier";
     out o = {NULL, t};
     if (!rc && !(rc = trade_writer_open(&o.w, NULL, NULL, &err)) &&
