@@ -263,7 +263,16 @@ void extract_number_parse_sp(const char *s, size_t n, size_t p, ex_number *num, 
     }
     /* the groups must be 1-3 digits, then exactly 3 */
     size_t last_int = dec_run ? dec_run - 1 : nruns - 1;
-    if (last_int > 0) {
+    int indian = group == ',' && last_int >= 2 && runs_len[0] >= 1 && runs_len[0] <= 2 &&
+                 runs_len[last_int] == 3;
+    for (size_t i = 1; indian && i <= last_int; i++)
+        if (seps[i - 1] != ',' || (i < last_int && runs_len[i] != 2))
+            indian = 0;
+    if (indian) {
+        /* "Rs 1,27,608 crore", "4,60,000": Indian grouping, two digits a
+         * group before the last three */
+        num->grouped = 1;
+    } else if (last_int > 0) {
         if (runs_len[0] < 1 || runs_len[0] > 3)
             return;
         for (size_t i = 1; i <= last_int; i++) {
@@ -376,7 +385,8 @@ double extract_precision(const ex_number *num, int exp10, int scaled)
 static const ex_pat ex_scales[] = {
     {"thousand", 3},  {"thousands", 3},  {"million", 6},  {"millions", 6}, {"mln", 6},
     {"mn", 6},        {"billion", 9},    {"billions", 9}, {"bn", 9},       {"bln", 9},
-    {"trillion", 12}, {"trillions", 12}, {"trn", 12},     {"tn", 12},      {NULL, 0}};
+    {"trillion", 12}, {"trillions", 12}, {"trn", 12},     {"tn", 12},      {"crore", 7},
+    {"crores", 7},    {"lakh", 5},       {"lakhs", 5},    {NULL, 0}};
 
 /* A scale word at p; *len its length (with a trailing '.' of mln./bn.). */
 int extract_scale_at(const char *s, size_t n, size_t p, int money, size_t *len)
@@ -386,12 +396,25 @@ int extract_scale_at(const char *s, size_t n, size_t p, int money, size_t *len)
         if (k) {
             if (e->val == 12 && strcmp(e->w, "tn") == 0 && !money)
                 continue;
+            if (e->val == 5) {
+                /* "Rs 6.4 lakh crore": a hundred thousand crore */
+                size_t q = extract_skip_sp(s, n, p + k, 0), k2;
+                if ((k2 = extract_word(s, n, q, "crore")) || (k2 = extract_word(s, n, q, "crores"))) {
+                    *len = q + k2 - p;
+                    return 12;
+                }
+            }
             *len = k;
             return e->val;
         }
     }
     if (money) {
         size_t k;
+        if ((k = extract_word(s, n, p, "cr")) != 0) {
+            /* "Rs 3,200 cr": crore, after a currency only */
+            *len = k;
+            return 7;
+        }
         if ((k = extract_word(s, n, p, "m")) != 0 &&
             !(p + 1 < n && (s[p + 1] == '3' || s[p + 1] == '2'))) {
             *len = k;
@@ -416,6 +439,7 @@ typedef struct ex_cur {
 
 /* Currency words after a number (longest first where they share a start). */
 static const ex_cur ex_cur_words[] = {{"US dollars", "USD"},    {"U.S. dollars", "USD"},
+                                      {"U.S. dollar", "USD"},
                                       {"US dollar", "USD"},     {"euros", "EUR"},
                                       {"euro", "EUR"},          {"dollars", "USD"},
                                       {"dollar", "USD"},        {"pounds sterling", "GBP"},
@@ -439,7 +463,23 @@ static const ex_cur ex_cur_words[] = {{"US dollars", "USD"},    {"U.S. dollars",
                                       {"rand", "ZAR"},          {"Kenyan shillings", "KES"},
                                       {"Kenya shillings", "KES"},
                                       {"UAE dirhams", "AED"},   {"dirhams", "AED"},
-                                      {NULL, NULL}};
+                                      {"Emirati dirhams", "AED"}, {"dirham", "AED"},
+                                      {"Malaysian ringgit", "MYR"}, {"ringgits", "MYR"},
+                                      {"ringgit", "MYR"},       {"rupiah", "IDR"},
+                                      {"baht", "THB"},          {"Turkish lira", "TRY"},
+                                      {"liras", "TRY"},         {"lira", "TRY"},
+                                      {"zlotys", "PLN"},        {"zloty", "PLN"},
+                                      {"Czech crowns", "CZK"},  {"Czech korunas", "CZK"},
+                                      {"forints", "HUF"},       {"forint", "HUF"},
+                                      {"shekels", "ILS"},       {"shekel", "ILS"},
+                                      {"South Korean won", "KRW"}, {"Korean won", "KRW"},
+                                      {"taka", "BDT"},          {"Sri Lankan rupees", "LKR"},
+                                      {"New Taiwan dollars", "TWD"}, {"NT dollars", "TWD"},
+                                      {"Brazilian reais", "BRL"}, {"reais", "BRL"},
+                                      {"Qatari riyals", "QAR"}, {"Omani rials", "OMR"},
+                                      {"Iranian rials", "IRR"}, {"Iraqi dinars", "IQD"},
+                                      {"Kuwaiti dinars", "KWD"}, {"Jordanian dinars", "JOD"},
+                                      {"Egyptian pounds", "EGP"}, {NULL, NULL}};
 
 /* A currency code (upper case, ISO 4217) at p; copies it into code. */
 size_t extract_code_at(const char *s, size_t n, size_t p, char code[4])
@@ -486,6 +526,33 @@ size_t extract_cur_after(const char *s, size_t n, size_t p, char code[4])
     return 0;
 }
 
+/* Which rupee "Rs" is: the one of the first of Pakistan, Sri Lanka, Nepal
+ * and India that the text names in its first 2000 bytes, else in the 2000
+ * before p; India's when none is named. */
+static const char *ex_rupee(const char *s, size_t n, size_t p)
+{
+    static const struct {
+        const char *w, *code;
+    } lands[] = {{"Pakistan", "PKR"}, {"Sri Lanka", "LKR"}, {"Nepal", "NPR"}, {"India", "INR"}};
+    size_t spans[2][2] = {{0, n < 2000 ? n : 2000}, {p > 2000 ? p - 2000 : 0, p}};
+    for (int w = 0; w < 2; w++) {
+        size_t best = (size_t)-1;
+        const char *code = NULL;
+        for (size_t i = 0; i < sizeof lands / sizeof lands[0]; i++) {
+            size_t k = strlen(lands[i].w);
+            for (size_t q = spans[w][0]; q + k <= spans[w][1] && q < best; q++)
+                if (memcmp(s + q, lands[i].w, k) == 0 && (q == 0 || !ex_isalpha((unsigned char)s[q - 1]))) {
+                    best = q;
+                    code = lands[i].code;
+                    break;
+                }
+        }
+        if (code)
+            return code;
+    }
+    return "INR";
+}
+
 /* A currency written as letters before the number, ending at q (p the
  * number's start): "SR15.6 billion" (Saudi riyals), "Kes.52 billion",
  * "KSh 198 million" (Kenyan shillings), and the rand's "R16.1 billion" or
@@ -498,12 +565,17 @@ static size_t ex_letter_cur_before(const char *s, size_t n, size_t q, size_t p, 
         const char *w, *code;
     } prefixes[] = {{"Kshs.", "KES"}, {"Kshs", "KES"}, {"KShs", "KES"}, {"KSh", "KES"},
                     {"Ksh.", "KES"},  {"Ksh", "KES"},  {"Kes.", "KES"},  {"Kes", "KES"},
-                    {"SR", "SAR"}};
+                    {"SR", "SAR"},    {"RMB", "CNY"},  {"RM", "MYR"},    {"Dhs", "AED"},
+                    {"Dh", "AED"},    {"Rp", "IDR"},   {"Tk.", "BDT"},   {"Tk", "BDT"},
+                    {"Rs.", "Rs"},    {"Rs", "Rs"}};
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
         size_t k = strlen(prefixes[i].w);
         if (q >= k && memcmp(s + q - k, prefixes[i].w, k) == 0 &&
             (q == k || !ex_isalpha((unsigned char)s[q - k - 1]))) {
-            memcpy(code, prefixes[i].code, 4);
+            const char *c = prefixes[i].code;
+            if (!strcmp(c, "Rs"))
+                c = ex_rupee(s, n, q - k);
+            memcpy(code, c, 4);
             return q - k;
         }
     }
@@ -551,6 +623,19 @@ size_t extract_cur_before(const char *s, size_t n, size_t p, char code[4])
     if (c == 0xA5) {
         memcpy(code, "JPY", 4); /* the yen sign (the yuan's is written CNY or RMB) */
         return st;
+    }
+    {
+        /* the rupee, lira, won, dong, peso (Philippine), shekel signs */
+        static const struct {
+            uint32_t cp;
+            const char *code;
+        } signs[] = {{0x20B9, "INR"}, {0x20BA, "TRY"}, {0x20A9, "KRW"},
+                     {0x20AB, "VND"}, {0x20B1, "PHP"}, {0x20AA, "ILS"}};
+        for (size_t i = 0; i < sizeof signs / sizeof signs[0]; i++)
+            if (c == signs[i].cp) {
+                memcpy(code, signs[i].code, 4);
+                return st;
+            }
     }
     /* "NRs.2.0 billion", "NRs 500 million": Nepalese rupees */
     if (q >= 4 && memcmp(s + q - 4, "NRs.", 4) == 0 &&
@@ -632,6 +717,8 @@ static const ex_unit ex_units[] = {{"metric tonnes", "t", 0, 0, 0},
                                    {"bcm", "m3", 9, 0, 0},
                                    {"TEUs", "TEU", 0, 0, 1},
                                    {"TEU", "TEU", 0, 0, 1},
+                                   {"teus", "TEU", 0, 0, 1},
+                                   {"teu", "TEU", 0, 0, 1},
                                    {"twenty-foot equivalent units", "TEU", 0, 0, 0},
                                    {"containers", "count", 0, 0, 0},
                                    {"hectares", "ha", 0, 0, 0},

@@ -16,8 +16,12 @@
  * "Q1 2024", "Year-to-Date" next to "November 2009"; a growth or share
  * column of the latest period it or the level columns before it name).
  *
+ * A line of words over rows split on single spaces ("exports Imports" over
+ * "1994 2510 3066") is their header, one word a value column.
+ *
  * Up to four short caption lines above give the name ("Table 2"), the unit
- * and scale, the reporter ("Belgian trade"), a partner ("with China") and
+ * and scale, the reporter ("Belgian trade", "Trade (in millions of US$):
+ * Belarus"), a partner ("with China") and
  * a year; with none, the document's title or a "Source: CBS" line under the
  * table gives the reporter. Row labels give the partner (a country), the
  * flow ("Total exports" and the countries under it, "Trade balance",
@@ -25,7 +29,20 @@
  * ("Agricultural products": the product) and periods ("2024 Jan", "Sep
  * 2019" cells, "Previous" columns). A header that names a currency without a
  * scale, over values that are a thousandth (or a millionth) of money figures
- * of the prose, is read as thousands (millions): the genre does that. */
+ * of the prose, is read as thousands (millions): the genre does that.
+ *
+ * A pipe table as a page's text gives an HTML table whose cells hold line
+ * breaks: a heading row broken over lines ("| 4th qtr.", "2004 |",
+ * "Percentage", "change over 4th qtr. 2003 |", "|") is joined into one row
+ * of headings, a data row whose label was broken ("| Re-exports of ...",
+ * "to other places |", "235,622 | +14.1 |") into one row on its values'
+ * line, and a heading row that lost its empty corner cell ("| (HKD Mn.) |
+ * (%) | |") is right-aligned; headings given one a line between a
+ * Markdown rule and the heading row ("Absolute change,", "|", "Percent
+ * change,") are over the last columns. A table given one cell a line
+ * between pipe lines is read as rows (tb_streams). A table in a national
+ * currency other than the US dollar that names no reporter is the
+ * currency's country's. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -51,6 +68,7 @@ typedef struct tb_line {
     int data;    /* label + at least one number */
     int tabs;    /* cells split on tabs (else on runs of spaces: aligned by position) */
     int section; /* a label-only line inside a table ("U.S. total exports:") */
+    int preset;  /* cells set by tb_streams: not split again */
     size_t v0;   /* the first value cell (cells 1..v0-1 are more label, or the row's period) */
     size_t nv;   /* one past the last value cell (cells after it: the row's unit, frequency) */
 } tb_line;
@@ -89,9 +107,11 @@ static void tb_split(const char *s, tb_line *l)
             while (i < l->b && s[i] != '|')
                 i++;
             size_t en = i;
-            while (st < en && tb_space(s[st]))
+            /* a cell broken over lines (a row joined by extract_tables) is
+             * trimmed of its line ends too */
+            while (st < en && (tb_space(s[st]) || s[st] == '\n'))
                 st++;
-            while (en > st && tb_space(s[en - 1]))
+            while (en > st && (tb_space(s[en - 1]) || s[en - 1] == '\n'))
                 en--;
             if (i >= l->b && st == en)
                 break; /* after the closing pipe */
@@ -269,6 +289,10 @@ static int tb_quarter(const char *s, size_t a, size_t b, int *m1, int *m2)
               {"q4", 10, 12},
               {"h1", 1, 6},
               {"h2", 7, 12},
+              {"1st qtr", 1, 3},
+              {"2nd qtr", 4, 6},
+              {"3rd qtr", 7, 9},
+              {"4th qtr", 10, 12},
               {"1st quarter", 1, 3},
               {"2nd quarter", 4, 6},
               {"3rd quarter", 7, 9},
@@ -466,6 +490,10 @@ static const char *tb_label_flow(const char *s, size_t a, size_t b, int *total, 
         tb_contains(s, a, b, "deficit"))
         return "balance";
     int im = tb_contains(s, a, b, "import"), ex = tb_contains(s, a, b, "export");
+    if (ex && !im && (tb_contains(s, a, b, "re-export") || tb_contains(s, a, b, "reexport")))
+        return "reexport";
+    if (im && !ex && (tb_contains(s, a, b, "re-import") || tb_contains(s, a, b, "reimport")))
+        return "reimport";
     if (im && !ex)
         return "import";
     if (ex && !im)
@@ -757,6 +785,18 @@ static const char *tb_reporter(const char *s, size_t n, size_t a, size_t b)
             extract_word(s, n, q, "imports") || extract_word(s, n, q, "foreign") ||
             extract_word(s, n, q, "merchandise"))
             return c;
+        {
+            /* "Trade (expressed in millions of US$): Belarus": the country
+             * the caption ends with, after its colon */
+            size_t bk = i;
+            while (bk > a && s[bk - 1] == ' ')
+                bk--;
+            size_t e2 = q;
+            while (e2 < b && (s[e2] == ' ' || s[e2] == '.'))
+                e2++;
+            if (bk > a && s[bk - 1] == ':' && (e2 >= b || s[e2] == '\n'))
+                return c;
+        }
     }
     return NULL;
 }
@@ -779,6 +819,20 @@ static const char *tb_partner(const char *s, size_t n, size_t a, size_t b)
             q += t;
         while (q < b && s[q] == ' ')
             q++;
+        size_t ml = extract_word(s, n, q, "mainland");
+        if (ml && t) {
+            /* "to the mainland of China", "imports from the Mainland": China as
+             * Hong Kong and Macao name it */
+            size_t o = q + ml;
+            while (o < b && s[o] == ' ')
+                o++;
+            size_t ok = extract_word(s, n, o, "of");
+            if (!ok)
+                return "CHN";
+            q = o + ok;
+            while (q < b && s[q] == ' ')
+                q++;
+        }
         size_t cl;
         const char *c = extract_country_at(s, n, q, &cl);
         if (c)
@@ -851,8 +905,18 @@ static const tb_cell *tb_head(const char *s, const tb_line *H, size_t c, size_t 
             const tb_cell *hc = &H->cell[1 + (c - 1) / m];
             return hc->b > hc->a ? hc : NULL;
         }
-        size_t hoff = H->ncell < ncols ? ncols - H->ncell : 0;
-        if (c < hoff || c - hoff >= H->ncell)
+        size_t hn = H->ncell;
+        if (tabbed && hn >= 2 && H->cell[0].b > H->cell[0].a) {
+            /* "| (HKD Mn.) | (%) | (HKD Mn.) | (%) | |" over "| label | v | v |
+             * v | v |": a row that lost its empty corner cell and kept an
+             * empty one at its end is right-aligned without it */
+            while (hn > 1 && H->cell[hn - 1].b == H->cell[hn - 1].a)
+                hn--;
+            if (hn < 2)
+                hn = H->ncell; /* a label alone: "| Total value of trade : | ||||" */
+        }
+        size_t hoff = hn < ncols ? ncols - hn : 0;
+        if (c < hoff || c - hoff >= hn)
             return NULL;
         const tb_cell *hc = &H->cell[c - hoff];
         return hc->b > hc->a ? hc : NULL;
@@ -948,8 +1012,22 @@ static const char *tb_source_reporter(const ex_scan *sc, const tb_line *L, size_
     return NULL;
 }
 
+/* The country whose currency unit is ("HKD": HKG, by the code's first two
+ * letters, its ISO 3166 alpha-2), or NULL for the euro, the X codes and
+ * what is no currency. */
+static const char *tb_currency_land(const char *unit)
+{
+    if (!trade_unit_is_currency(unit) || unit[0] == 'X' || !strcmp(unit, "EUR"))
+        return NULL;
+    const trade_country *c;
+    for (size_t i = 0; (c = trade_country_at(i)) != NULL; i++)
+        if (!c->aggregate && c->alpha2[0] == unit[0] && c->alpha2[1] == unit[1] && !c->valid_to)
+            return c->alpha3;
+    return NULL;
+}
+
 static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const size_t *hdrs,
-                   size_t nh, size_t cap_a, size_t cap_b, int has_cap)
+                   size_t nh, size_t cap_a, size_t cap_b, int has_cap, const char **doc_land)
 {
     const char *s = sc->s;
     size_t n = sc->n;
@@ -1232,12 +1310,25 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
         int mo = 0;
         if (head[c][0]) {
             char per[40];
-            if (tb_period(head[c], 0, strlen(head[c]), growth || col_change[c], per, &mo) && per[0])
+            size_t hl = strlen(head[c]);
+            /* "Percentage change over 4th qtr. 2003": the base, not the
+             * column's period (the level column before it gives that) */
+            int base = (growth || col_change[c]) &&
+                       (tb_contains(head[c], 0, hl, "change over") ||
+                        tb_contains(head[c], 0, hl, "change compared") ||
+                        tb_contains(head[c], 0, hl, "change versus"));
+            if (!base && tb_period(head[c], 0, hl, growth || col_change[c], per, &mo) && per[0])
                 memcpy(col_period[c], per, sizeof per);
         }
         if (hdr_month && strlen(col_period[c]) == 4)
             snprintf(col_period[c] + 4, sizeof col_period[c] - 4, "-%02d", hdr_month % 100);
     }
+    for (size_t c = 2; c < ncols && c < TB_MAXCELLS; c++)
+        if (!col_flow[c][0] && !strcmp(col_unit[c], "percent") && col_flow[c - 1][0] &&
+            strcmp(col_unit[c - 1], "percent"))
+            /* "Export value  Proportion of total value": the share of the flow
+             * of the column before */
+            memcpy(col_flow[c], col_flow[c - 1], sizeof col_flow[c]);
     for (size_t c = 1; c < ncols && c < TB_MAXCELLS; c++) {
         int growth = !strcmp(col_unit[c], "percent_change") || !strcmp(col_unit[c], "percent");
         if (!col_period[c][0] && (growth || col_change[c])) {
@@ -1358,7 +1449,18 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             country_rows++;
     }
     const char *blk_flow = NULL; /* "Total exports" over its countries */
+    const char *blk_partner = NULL; /* "Total exports to China" over "Re-exports" */
+    char blk_product[32] = "";      /* "Value of trade involving outward processing :" */
+    const char *tbl_land = NULL;    /* the country of the table's currency */
+    for (size_t c = 1; c < ncols && c < TB_MAXCELLS && !tbl_land; c++)
+        if (strcmp(col_unit[c], "USD"))
+            tbl_land = tb_currency_land(col_unit[c]);
+    if (tbl_land)
+        *doc_land = tbl_land;
+    else
+        tbl_land = *doc_land; /* a table of shares under one in Hong Kong dollars */
     char last_label_per[40] = "";  /* the period of the last row labelled by one */
+    int seen_data = 0;
     for (size_t li = first; li <= last; li++) {
         tb_line *R = &L[li];
         if (R->section) {
@@ -1368,8 +1470,36 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                 blk_flow = sf;
             continue;
         }
+        if (!R->data && R->tabs && !R->rule && R->ncell >= 2 && R->cell[0].b > R->cell[0].a &&
+            s[R->cell[0].a] != '*' && (seen_data || s[R->cell[0].b - 1] == ':')) {
+            /* "| Value of trade involving outward processing in the mainland
+             * of China : | ||||": a label alone across the row starts a part
+             * of the table; a flow or a country names the rows under it,
+             * other words their goods or part */
+            int others = 0;
+            for (size_t c = 1; c < R->ncell; c++)
+                others |= R->cell[c].b > R->cell[c].a;
+            if (!others) {
+                int t, r;
+                size_t pa = R->cell[0].a, pb = R->cell[0].b;
+                const char *sf = tb_label_flow(s, pa, pb, &t, &r);
+                const char *sp = tb_partner(s, n, pa, pb);
+                if (sp)
+                    blk_partner = sp;
+                if (sf && !t)
+                    blk_flow = sf;
+                else if (!t && !r) {
+                    while (pb > pa && (s[pb - 1] == ':' || s[pb - 1] == ' ' || s[pb - 1] == '*'))
+                        pb--;
+                    tb_copy(s, pa, pb, blk_product, sizeof blk_product);
+                    tb_sanitize(blk_product);
+                }
+            }
+            continue;
+        }
         if (!R->data)
             continue;
+        seen_data = 1;
         /* the label: cell 0, and for rows aligned with spaces the text cells
          * before the values ("W O R L D  T O T A L") */
         tb_cell labc = R->cell[0];
@@ -1413,6 +1543,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
         }
         size_t cl = 0;
         const char *partner = extract_country_at(s, n, lab->a, &cl);
+        int of_country = 0; /* the country ends the label after "of" */
         if (!partner) {
             /* "Federal Republic of Germany": the country after "of" that ends the label */
             for (size_t q = lab->a; q + 3 < lab->b && !partner; q++) {
@@ -1425,6 +1556,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                     if (c2 && r + cl2 == lab->b) {
                         partner = c2;
                         cl = lab->b - lab->a;
+                        of_country = 1;
                     }
                 }
             }
@@ -1478,7 +1610,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
         else if (tb_contains(s, lab->a, lab->b, "export"))
             label_flow = "export";
         const char *row_reporter = NULL;
-        if (label_flow && label_country) {
+        if (label_flow && label_country && !of_country) {
             /* "EU exports to Kyrgyzstan": the label reads like prose */
             row_reporter = label_country;
             partner = tb_partner(s, n, lab->a, lab->b);
@@ -1491,6 +1623,18 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
         if (!label_country && label_flow)
             blk_flow = label_flow; /* "Total exports": the rows under it share its flow */
         int flow_total = kind_flow && !label_country; /* "Trade balance" over countries */
+        if (of_country && label_flow)
+            blk_partner = label_country; /* "Total exports to the mainland of China" */
+        if (!partner && !label_country) {
+            /* "Total exports to the mainland of China", "Imports from Japan":
+             * the label's partner, and the partner of the rows under it
+             * ("Domestic exports", "Re-exports") */
+            partner = tb_partner(s, n, lab->a, lab->b);
+            if (partner)
+                blk_partner = partner;
+            else if (!total && country_rows == 0)
+                partner = blk_partner;
+        }
         if (!partner && !label_country && total)
             partner = "WLD";
         /* a label that is neither a country, a flow nor a total names goods
@@ -1578,12 +1722,30 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                 snprintf(f.partner, sizeof f.partner, "%s", partner);
             else if (col_partner[c] && col_partner[c][0] && !label_country)
                 snprintf(f.partner, sizeof f.partner, "%s", col_partner[c]);
+            int rep_cur = 0;
             if (row_reporter)
                 snprintf(f.reporter, sizeof f.reporter, "%s", row_reporter);
             else if (reporter)
                 snprintf(f.reporter, sizeof f.reporter, "%s", reporter);
-            if (f.partner[0] && strcmp(f.partner, f.reporter) == 0)
-                f.partner[0] = '\0';
+            else if (tbl_land) {
+                /* a table in Hong Kong dollars that names no reporter: Hong
+                 * Kong's (the dollar of the United States is too widely used) */
+                const char *own = tbl_land;
+                if (own && (!f.partner[0] || strcmp(own, f.partner))) {
+                    snprintf(f.reporter, sizeof f.reporter, "%s", own);
+                    rep_cur = 1;
+                }
+            }
+            if (f.partner[0] && strcmp(f.partner, f.reporter) == 0) {
+                /* "Total exports to the mainland of China" in a table of HKD
+                 * under a title that names China: the currency's country
+                 * reports, not the partner */
+                const char *own = tb_currency_land(f.unit);
+                if (own && strcmp(own, f.partner) && !row_reporter)
+                    snprintf(f.reporter, sizeof f.reporter, "%s", own);
+                else
+                    f.partner[0] = '\0';
+            }
             if (col_flow[c][0])
                 snprintf(f.flow, sizeof f.flow, "%s", col_flow[c]);
             if (col_period[c][0])
@@ -1630,6 +1792,11 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                 memcpy(f.period, cap_period, sizeof cap_period);
             if (row_product[0] && (country_rows == 0 || total))
                 snprintf(f.product, sizeof f.product, "%s", row_product);
+            if (!f.product[0] && tb_contains(s, lab->a, lab->b, "domestic export"))
+                snprintf(f.product, sizeof f.product, "%s%s%s", "domestic products",
+                         blk_product[0] ? ", " : "", blk_product); /* own goods: a part */
+            if (blk_product[0] && !f.product[0])
+                snprintf(f.product, sizeof f.product, "%s", blk_product);
             if (lead_product[0])
                 snprintf(f.product, sizeof f.product, "%s", lead_product);
             if (col_part[c][0] && !f.product[0])
@@ -1649,6 +1816,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                                       : "",
                      rep_doc && !row_reporter   ? "; reporter from the title or first paragraph"
                      : rep_src && !row_reporter ? "; reporter from the source line under the table"
+                     : rep_cur                  ? "; reporter from the table's currency"
                                                 : "",
                      par_doc && partner == sc->doc_partner
                          ? "; partner from the title or first paragraph"
@@ -1682,6 +1850,274 @@ static int tb_section_like(const char *s, const tb_line *l)
 
 #define TB_MAXHDR 4
 
+/* A table given one cell a line, the cells parted by lines that hold a pipe
+ * alone or ending the cell's line, as a page's text gives some HTML tables
+ * ("Agricultural products |", "154,274", "|", "157,633", "|", ...; or
+ * every cell, headings too: "Export market", "|", "May 2017", "|", ...).
+ * A text cell starts a row, the number cells after it are its values. Each
+ * row becomes one line of cells at its label's line (the values keep their
+ * own lines), the lines it covered hold the table together as rules do;
+ * text cells before the first row of values, as many as the values and
+ * their label ("Export market", "Export value", "Proportion of total
+ * value", ...), or those plus one period over each group of value columns
+ * ("May 2017", "January-May 2017"), become its heading rows. */
+static void tb_streams(const char *s, size_t n, tb_line *L, size_t nl)
+{
+    size_t i = 0;
+    while (i < nl) {
+        /* a run of cell lines and pipe lines */
+        size_t j = i, seps = 0;
+        while (j < nl) {
+            size_t a = L[j].a, b = L[j].b;
+            while (a < b && tb_space(s[a]))
+                a++;
+            while (b > a && tb_space(s[b - 1]))
+                b--;
+            size_t np = 0;
+            for (size_t q = a; q < b; q++)
+                np += s[q] == '|';
+            if (a == b || b - a > 120 || np > 1 || (np == 1 && s[b - 1] != '|'))
+                break;
+            seps += np;
+            j++;
+        }
+        if (seps < 6 || j - i < 8) {
+            i = j > i ? j : i + 1;
+            continue;
+        }
+        /* its cells */
+        enum { MAXC = 4096 };
+        size_t nc = 0, cap = j - i;
+        if (cap > MAXC)
+            cap = MAXC;
+        tb_cell *cell = malloc(cap * sizeof *cell);
+        size_t *cline = malloc(cap * sizeof *cline);
+        int *cnum = malloc(cap * sizeof *cnum);
+        if (!cell || !cline || !cnum) {
+            free(cell);
+            free(cline);
+            free(cnum);
+            return;
+        }
+        for (size_t k = i; k < j && nc < cap; k++) {
+            size_t a = L[k].a, b = L[k].b;
+            while (a < b && tb_space(s[a]))
+                a++;
+            while (b > a && tb_space(s[b - 1]))
+                b--;
+            if (b > a && s[b - 1] == '|')
+                b--;
+            while (b > a && tb_space(s[b - 1]))
+                b--;
+            if (a == b)
+                continue;
+            cell[nc].a = a;
+            cell[nc].b = b;
+            cline[nc] = k;
+            ex_number num;
+            int neg, pct;
+            cnum[nc] = tb_numeric(s, n, &cell[nc], &num, &neg, &pct) != 0;
+            nc++;
+        }
+        /* rows: a text cell and the numbers after it */
+        size_t first_row = nc, ndata = 0, K = 0;
+        for (size_t c = 0; c < nc; c++) {
+            if (cnum[c])
+                continue;
+            size_t v = 0;
+            while (c + 1 + v < nc && cnum[c + 1 + v])
+                v++;
+            if (v && first_row == nc)
+                first_row = c;
+            if (v)
+                ndata++;
+            if (v > K)
+                K = v;
+        }
+        if (ndata < 2 || K + 1 > TB_MAXCELLS) {
+            free(cell);
+            free(cline);
+            free(cnum);
+            i = j;
+            continue;
+        }
+        /* the heading rows from the text cells before the first row */
+        size_t top = first_row; /* the first cell the table takes */
+        size_t g = 0;           /* period cells over groups of value columns */
+        if (first_row >= K + 1) {
+            for (size_t gg = K; gg >= 2; gg--) {
+                if (K % gg || first_row < 1 + gg + K)
+                    continue;
+                int periods = 1;
+                for (size_t q = first_row - K - gg; q < first_row - K && periods; q++) {
+                    char per[40];
+                    int mo;
+                    periods = tb_period(s, cell[q].a, cell[q].b, 0, per, &mo) > 0 && per[0];
+                }
+                if (periods) {
+                    g = gg;
+                    break;
+                }
+            }
+            top = first_row - K - 1 - g;
+        }
+        size_t start_line = cline[top];
+        for (size_t k = start_line; k < j; k++) {
+            /* every line from the table's first cell on holds it together */
+            L[k].preset = 1;
+            L[k].ncell = 0;
+            L[k].rule = 1;
+        }
+        if (top < first_row) {
+            size_t h2 = top + g; /* the label's heading, then one per value column */
+            if (g) {
+                tb_line *H1 = &L[cline[top]];
+                H1->rule = 0;
+                H1->cell[0].a = H1->cell[0].b = cell[top].a;
+                for (size_t q = 0; q < g; q++)
+                    H1->cell[1 + q] = cell[top + 1 + q];
+                H1->ncell = 1 + g;
+                H1->tabs = 1;
+            }
+            tb_line *H2 = &L[cline[g ? top + 1 : top]];
+            H2->rule = 0;
+            H2->cell[0] = cell[g ? top : h2];
+            for (size_t q = 0; q < K; q++)
+                H2->cell[1 + q] = cell[first_row - K + q];
+            H2->ncell = 1 + K;
+            H2->tabs = 1;
+        }
+        for (size_t c = first_row; c < nc; c++) {
+            if (cnum[c])
+                continue;
+            tb_line *R = &L[cline[c]];
+            R->rule = 0;
+            R->tabs = 1;
+            R->cell[0] = cell[c];
+            size_t v = 0;
+            while (c + 1 + v < nc && cnum[c + 1 + v] && v < K) {
+                R->cell[1 + v] = cell[c + 1 + v];
+                v++;
+            }
+            if (v == 0) {
+                /* a label alone: "U.S. total exports:" opens a part of the table */
+                for (size_t q = 1; q <= K; q++)
+                    R->cell[q].a = R->cell[q].b = cell[c].b;
+                v = K;
+                R->section = s[cell[c].b - 1] == ':';
+            }
+            R->ncell = 1 + v;
+            R->b = L[cline[c + v < nc ? c + v : c]].b;
+        }
+        free(cell);
+        free(cline);
+        free(cnum);
+        i = j;
+    }
+}
+
+/* Headings over the last columns of a pipe table that a page's text gives
+ * between a Markdown rule and the heading row, one a line among pipe lines
+ * ("---|---|---|", "Absolute change,", "|", "Percent change,", "|",
+ * "||||||", "Item | 2012 | ... | 2015-16 | 2015-16 |"): the first row of a
+ * two-row HTML heading, whose cells over the first columns were empty.
+ * Makes them one heading row, right-aligned, at the rule's line; returns
+ * its index or (size_t)-1. */
+static size_t tb_spanning_heads(const char *s, tb_line *L, size_t top, size_t ncols)
+{
+    tb_cell heads[TB_MAXCELLS];
+    size_t nhead = 0;
+    for (size_t k = top; k-- > 0 && top - k <= 16;) {
+        size_t a = L[k].a, b = L[k].b;
+        while (a < b && tb_space(s[a]))
+            a++;
+        while (b > a && tb_space(s[b - 1]))
+            b--;
+        if (a == b)
+            return (size_t)-1;
+        int pipes_only = 1, pipes = 0, dash = 0;
+        for (size_t q = a; q < b; q++) {
+            pipes += s[q] == '|';
+            dash |= s[q] == '-';
+            if (!(s[q] == '|' || s[q] == '-' || s[q] == ':' || tb_space(s[q])))
+                pipes_only = 0;
+        }
+        if (pipes_only && dash && pipes >= 2) {
+            /* the rule: the headings found below it */
+            if (nhead == 0 || nhead + 1 > ncols)
+                return (size_t)-1;
+            tb_line *H = &L[k];
+            H->ncell = nhead;
+            for (size_t q = 0; q < nhead; q++)
+                H->cell[q] = heads[nhead - 1 - q]; /* top to bottom */
+            H->tabs = 1;
+            H->rule = 0;
+            return k;
+        }
+        if (pipes_only)
+            continue;
+        if (pipes || b - a > 40 || nhead + 1 >= TB_MAXCELLS || L[k].rowlike)
+            return (size_t)-1;
+        while (b > a && (s[b - 1] == ',' || s[b - 1] == ':'))
+            b--;
+        heads[nhead].a = a;
+        heads[nhead].b = b;
+        nhead++;
+    }
+    return (size_t)-1;
+}
+
+/* A header row of a pipe table whose cells were broken over lines (an HTML
+ * table whose headings hold line breaks, as a page's text gives it): the
+ * lines just above the table from one that starts with '|', each holding
+ * one pipe at most ("| 4th qtr.", "2004 |", "Percentage", "change over 4th
+ * qtr. 2003 |", "|"). Joins them into one line of cells at the first of
+ * them (cells cut on the pipes, trimmed of line ends) and returns its
+ * index, or (size_t)-1. */
+static size_t tb_broken_header(const char *s, tb_line *L, size_t top)
+{
+    size_t pipes = 0;
+    for (size_t k = top; k-- > 0 && top - k <= 40;) {
+        size_t a = L[k].a, b = L[k].b;
+        while (a < b && tb_space(s[a]))
+            a++;
+        while (b > a && tb_space(s[b - 1]))
+            b--;
+        if (a == b || L[k].rowlike || b - a > 120)
+            return (size_t)-1;
+        size_t np = 0;
+        for (size_t q = a; q < b; q++)
+            np += s[q] == '|';
+        if (np > 1)
+            return (size_t)-1;
+        pipes += np;
+        if (s[a] != '|' || b - a == 1)
+            continue; /* a heading's text, or an empty cell's pipe */
+        if (pipes < 2 || k + 1 == top)
+            return (size_t)-1;
+        tb_line M;
+        memset(&M, 0, sizeof M);
+        M.a = L[k].a;
+        M.b = L[top - 1].b;
+        tb_split(s, &M);
+        size_t full = 0;
+        for (size_t c = 0; c < M.ncell; c++) {
+            while (M.cell[c].a < M.cell[c].b &&
+                   (s[M.cell[c].a] == '\n' || tb_space(s[M.cell[c].a])))
+                M.cell[c].a++;
+            while (M.cell[c].b > M.cell[c].a &&
+                   (s[M.cell[c].b - 1] == '\n' || tb_space(s[M.cell[c].b - 1])))
+                M.cell[c].b--;
+            full += M.cell[c].b > M.cell[c].a;
+        }
+        if (full < 2)
+            return (size_t)-1;
+        L[k] = M;
+        return k;
+    }
+    return (size_t)-1;
+}
+
 int extract_tables(ex_scan *sc, int emit)
 {
     const char *s = sc->s;
@@ -1696,16 +2132,53 @@ int extract_tables(ex_scan *sc, int emit)
         return TRADE_ENOMEM;
     for (size_t i = 0; i < nl; i++) {
         L[i].a = sc->line_start[i];
-        size_t b = i + 1 < nl ? sc->line_start[i + 1] - 1 : n;
-        L[i].b = b;
+        L[i].b = i + 1 < nl ? sc->line_start[i + 1] - 1 : n;
+    }
+    tb_streams(s, n, L, nl);
+    for (size_t i = 0; i < nl; i++) {
+        size_t b = L[i].b;
         size_t ntab = 0;
         for (size_t q = L[i].a; q < b && ntab < 2 && b - L[i].a <= 1200; q++)
             ntab += s[q] == '\t';
-        if (b - L[i].a > 400 && !(ntab >= 2 && b - L[i].a <= 1200))
+        if (L[i].preset) {
+            /* set by tb_streams */
+        } else if (b - L[i].a > 400 && !(ntab >= 2 && b - L[i].a <= 1200))
             continue; /* prose; a pasted header row with long headings has tabs */
-        tb_split(s, &L[i]);
-        if (L[i].ncell == 1 && !L[i].tabs && !L[i].rule)
-            tb_split_single(s, &L[i]);
+        else {
+            /* "| Re-exports of the mainland of China origin", "to other places |",
+             * "235,622 | +14.1 | 863,924 | +13.7 |": a pipe row whose label
+             * was broken over lines, joined into its last line */
+            size_t np = 0, a0 = L[i].a;
+            for (size_t q = L[i].a; q < b; q++)
+                np += s[q] == '|';
+            while (a0 < b && tb_space(s[a0]))
+                a0++;
+            if (np >= 2 && a0 < b && s[a0] != '|' && b > a0 && s[b - 1] == '|') {
+                for (size_t k = i; k-- > 0 && i - k <= 6;) {
+                    size_t ka = L[k].a, kb = L[k].b, kp = 0;
+                    while (ka < kb && tb_space(s[ka]))
+                        ka++;
+                    for (size_t q = ka; q < kb; q++)
+                        kp += s[q] == '|';
+                    if (ka == kb || kp > 1 || kb - ka > 200 || L[k].rowlike)
+                        break;
+                    if (s[ka] == '|' && kb - ka > 1 && kp == 1) {
+                        L[i].a = L[k].a;
+                        for (size_t m = k; m < i; m++) {
+                            /* the broken lines hold the table together as rules do */
+                            L[m].ncell = 0;
+                            L[m].rule = L[m].rowlike = 1;
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        if (!L[i].preset) {
+            tb_split(s, &L[i]);
+            if (L[i].ncell == 1 && !L[i].tabs && !L[i].rule)
+                tb_split_single(s, &L[i]);
+        }
         size_t nonempty = 0;
         for (size_t c = 0; c < L[i].ncell; c++)
             if (L[i].cell[c].b > L[i].cell[c].a)
@@ -1769,6 +2242,7 @@ int extract_tables(ex_scan *sc, int emit)
         L[i].data = label && nums >= 1 && texts == 0 && !lead_bad;
     }
     int rc = 0;
+    const char *doc_land = NULL; /* the country of the currency of a table before */
     for (size_t i = 0; i < nl && rc == 0;) {
         if (!L[i].rowlike) {
             i++;
@@ -1842,6 +2316,62 @@ int extract_tables(ex_scan *sc, int emit)
                 hdrs[nh - 1 - x] = t;
             }
         }
+        if (first_data <= j && L[first_data].tabs && top > 0 && nh < TB_MAXHDR) {
+            size_t start = tb_spanning_heads(s, L, top, L[first_data].ncell);
+            if (start != (size_t)-1) {
+                for (size_t x = nh; x > 0; x--)
+                    hdrs[x] = hdrs[x - 1];
+                hdrs[0] = start;
+                nh++;
+                top = start;
+            }
+        }
+        if (first_data <= j && L[first_data].tabs && top > 0 && nh < TB_MAXHDR) {
+            size_t start = tb_broken_header(s, L, top);
+            if (start != (size_t)-1) {
+                for (size_t x = nh; x > 0; x--)
+                    hdrs[x] = hdrs[x - 1];
+                hdrs[0] = start;
+                nh++;
+                top = start;
+            }
+        }
+        if (nh == 0 && first_data == i && i >= 1 && L[i].tabs && L[i].ncell >= 2 &&
+            !L[i - 1].rowlike) {
+            /* "exports Imports" over "1994 2510 3066": a line of words, one a
+             * value column, over rows of single spaces */
+            tb_line *H = &L[i - 1];
+            size_t a = H->a, b = H->b, w = 0;
+            int words = a < b;
+            tb_cell wc[TB_MAXCELLS];
+            while (a < b && words) {
+                while (a < b && tb_space(s[a]))
+                    a++;
+                size_t st = a;
+                while (a < b && !tb_space(s[a])) {
+                    if (!ex_isalpha((unsigned char)s[a]) && s[a] != '-' && s[a] != '.')
+                        words = 0;
+                    a++;
+                }
+                if (a > st) {
+                    if (w + 1 >= TB_MAXCELLS)
+                        words = 0;
+                    else {
+                        wc[w].a = st;
+                        wc[w].b = a;
+                        w++;
+                    }
+                }
+            }
+            if (words && w >= 1 && w + 1 == L[i].ncell) {
+                H->ncell = w;
+                for (size_t q = 0; q < w; q++)
+                    H->cell[q] = wc[q];
+                H->tabs = 1;
+                hdrs[nh++] = i - 1;
+                top = i - 1;
+            }
+        }
         int header_row = nh > 0;
         if (ndata >= 2 || (ndata == 1 && header_row)) {
             /* a caption: the nearest non-blank line above the table, and up
@@ -1884,7 +2414,7 @@ int extract_tables(ex_scan *sc, int emit)
                     bare = 0;
             }
             if (emit)
-                rc = tb_emit(sc, L, i, j, hdrs, nh, cap_a, cap_b, has_cap);
+                rc = tb_emit(sc, L, i, j, hdrs, nh, cap_a, cap_b, has_cap, &doc_land);
             else
                 for (size_t m = L[top].a; m < L[j].b && m < n; m++)
                     sc->skip[m] = 1;
