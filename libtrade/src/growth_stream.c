@@ -245,7 +245,7 @@ static void *produce(void *arg)
         }
         g->ngroups++;
         for (size_t i = m; i < k && !rc; i++)
-            while (have[i] && (same[i] || Trade_stream_key_cmp(rd[i].f, key) == 0)) {
+            while (have[i] && (same[i] || Trade_stream_key_same(rd[i].f, key))) {
                 same[i] = 0; /* the block's next record is compared */
                 done += rd[i].rec_span;
                 if ((rc = Trade_stream_batch_add(&g->b, &rd[i], i, &err)))

@@ -297,6 +297,23 @@ static int field_cmp(const stream_field *a, const stream_field *b)
     return a->n < b->n ? -1 : a->n > b->n;
 }
 
+int Trade_stream_key_same(const stream_field *a, const stream_field *b)
+{
+    /* the product first: records that follow one another mostly differ
+       there (the other fields of a pair repeat for thousands of products) */
+    static const int order[] = {SF_PRODUCT, SF_PARTNER, SF_REPORTER, SF_FLOW, SF_UNIT};
+    for (int k = SF_REPORTER; k < SF_COUNT; k++)
+        if (a[k].n != b[k].n)
+            return 0;
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+        const stream_field *x = &a[order[i]], *y = &b[order[i]];
+        for (size_t j = 0; j < x->n; j++)
+            if (x->p[j] != y->p[j])
+                return 0;
+    }
+    return 1;
+}
+
 int Trade_stream_key_cmp(const stream_field *a, const stream_field *b)
 {
     for (int k = SF_REPORTER; k < SF_COUNT; k++) {
