@@ -7,11 +7,12 @@
  * blocks first, so a series' rows come in period order and rows of one
  * period in file order). Whole series are appended to a batch of raw
  * records; a full batch is parsed with every check (stream_scan.c) and
- * grouped by trade_growth_series on the reading thread, then handed to
- * trade_growth_run (the functions the whole-table path calls) on the
- * caller's thread, which passes the rows to the sink (reading, parsing and
- * grouping take the other thread: the two are about even). Memory: the
- * batch (a few in flight), one buffer per reader. */
+ * handed to trade_growth_series and trade_growth_run, the functions the
+ * whole-table path calls, on the caller's thread, which passes the rows
+ * to the sink (reading and parsing take the other thread: the two are
+ * about even; grouping on the reading thread made it the busier one once
+ * batches came cut by the scanner). Memory: the batch (a few in flight),
+ * one buffer per reader. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,6 +119,8 @@ static int consume(gstream *g, gjob *j)
             g->started = 1;
             rc = g->sink->start(g->ctx, j->t, g->nparts);
         }
+        if (!rc)
+            rc = trade_growth_series(j->t, &j->sl, g->err);
         if (!rc) {
             relay r = {g->sink, g->ctx, j->birth};
             rc = trade_growth_run(j->t, j->sl, 0, trade_series_count(j->sl), g->opt, relay_row,
@@ -128,8 +131,8 @@ static int consume(gstream *g, gjob *j)
     return rc;
 }
 
-/* The reading side: parse the batch (every check), its births (which
- * need the batch's records) and its series. */
+/* The reading side: parse the batch (every check) and its births (which
+ * need the batch's records). */
 static gjob *parse(gstream *g)
 {
     gjob *j = calloc(1, sizeof *j);
@@ -145,10 +148,6 @@ static gjob *parse(gstream *g)
         j->rc = trade_error_set(&j->err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
     else
         births(j->t, &g->b, g->group, j->birth);
-    /* the series too: the caller's side, which formats and writes every
-       row, is the busier of the two */
-    if (!j->rc)
-        j->rc = trade_growth_series(j->t, &j->sl, &j->err);
     return j;
 }
 
@@ -184,6 +183,7 @@ static void *produce(void *arg)
     size_t limit = g->so && g->so->batch_bytes ? g->so->batch_bytes : BATCH_BYTES;
     stream_reader *rd = calloc(k, sizeof *rd);
     int *have = calloc(k, sizeof *have);
+    unsigned char *same = calloc(k ? k : 1, 1);
     stream_field key[SF_COUNT];
     char *keytext = NULL;
     size_t keycap = 0, opened = 0;
@@ -196,7 +196,7 @@ static void *produce(void *arg)
         bufsize = (size_t)16 << 10;
     trade_error err;
     int rc = TRADE_OK;
-    if (!rd || !have)
+    if (!rd || !have || !same)
         rc = trade_error_set(&err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
     Trade_stream_batch_init(&g->b, path, ro);
     g->b.collect = g->pipe != NULL;
@@ -214,10 +214,20 @@ static void *produce(void *arg)
     unsigned long long done = 0, next_report = 0;
     int stop = 0;
     while (!rc && !stop) {
+        /* the smallest key, and which blocks' current records have it
+           (same[i]: known equal, so they are taken without comparing) */
         size_t m = k;
-        for (size_t i = 0; i < k; i++)
-            if (have[i] && (m == k || Trade_stream_key_cmp(rd[i].f, rd[m].f) < 0))
+        for (size_t i = 0; i < k; i++) {
+            if (!have[i])
+                continue;
+            int c = m == k ? -1 : Trade_stream_key_cmp(rd[i].f, rd[m].f);
+            if (c < 0) {
+                for (size_t j = m == k ? 0 : m; j < i; j++)
+                    same[j] = 0;
                 m = i;
+            }
+            same[i] = c <= 0;
+        }
         if (m == k)
             break;
         size_t need = 0;
@@ -235,7 +245,8 @@ static void *produce(void *arg)
         }
         g->ngroups++;
         for (size_t i = m; i < k && !rc; i++)
-            while (have[i] && Trade_stream_key_cmp(rd[i].f, key) == 0) {
+            while (have[i] && (same[i] || Trade_stream_key_same(rd[i].f, key))) {
+                same[i] = 0; /* the block's next record is compared */
                 done += rd[i].rec_span;
                 if ((rc = Trade_stream_batch_add(&g->b, &rd[i], i, &err)))
                     break;
@@ -272,6 +283,7 @@ static void *produce(void *arg)
         Trade_stream_reader_close(&rd[i]);
     free(rd);
     free(have);
+    free(same);
     free(keytext);
     free(g->group);
     g->group = NULL;

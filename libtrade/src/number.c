@@ -316,19 +316,19 @@ static int scaled_digits(unsigned long long m, int e, int j, unsigned long long 
     if (j < 0 || j > 27 || t <= 0 || t > 120)
         return 0;
     u128 x = (u128)m * pow5[j];
-    u128 q = x >> t, rem = x - (q << t), half = (u128)1 << (t - 1);
+    u128 one = (u128)1 << t, rem = x & (one - 1), half = one >> 1;
+    u128 q = x >> t;
     if (rem == half)
         return 0;
-    if (rem > half)
-        q++;
+    int up = rem > half;
+    q += (unsigned)up;
     if (q >> 63)
         return 0;
     *out = (unsigned long long)q;
     /* the error of q in units of 2^-t, against half an ulp of a scaled:
        5^j / 2 (a quarter of 5^j below a power of two, when q is low) */
-    u128 qs = q << t;
-    u128 err = qs > x ? qs - x : x - qs;
-    int low = qs < x && m == (1ull << 52);
+    u128 err = up ? one - rem : rem;
+    int low = !up && rem != 0 && m == (1ull << 52);
     u128 lim = (u128)pow5[j];
     u128 twice = err << (low ? 2 : 1);
     *rt = twice < lim || (twice == lim && !(m & 1));

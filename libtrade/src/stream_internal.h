@@ -10,6 +10,7 @@
 #define TRADE_STREAM_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "trade/error.h"
 #include "trade/period.h"
@@ -18,6 +19,9 @@
 
 /* The columns the order is defined on, in key order after the period. */
 enum { SF_PERIOD, SF_REPORTER, SF_PARTNER, SF_FLOW, SF_PRODUCT, SF_UNIT, SF_COUNT };
+
+/* Most fields of a record whose cuts the scanner keeps (stream_reader.cut). */
+#define STREAM_MAX_CUT 64
 
 typedef struct stream_field {
     const char *p;
@@ -37,6 +41,12 @@ typedef struct stream_reader {
     unsigned long rec_line;     /* its first physical line */
     unsigned long rec_nlines;   /* physical lines it spans */
     stream_field f[SF_COUNT];   /* the key columns' text, unquoted */
+    /* where each field of the record ends (its comma or line end), from
+     * the record's start: rec_ncut fields, when the scanner cut a record
+     * of one line without quotes and at most STREAM_MAX_CUT fields; else
+     * rec_ncut is 0 */
+    uint32_t cut[STREAM_MAX_CUT];
+    size_t rec_ncut;
     const int *slot;            /* slot[col]: SF_* of column col, or -1 */
     size_t ncols;
     char *scratch;
@@ -59,6 +69,9 @@ void Trade_stream_reader_close(stream_reader *r);
 /* Compare the keys (reporter, partner, flow, product, unit; bytewise) of two
  * records' fields. */
 int Trade_stream_key_cmp(const stream_field *a, const stream_field *b);
+/* 1 when the two keys are the same (Trade_stream_key_cmp == 0), in fewer
+ * steps when they are not. */
+int Trade_stream_key_same(const stream_field *a, const stream_field *b);
 
 /* What the first pass found. */
 typedef struct stream_plan {
@@ -102,6 +115,12 @@ typedef struct stream_batch {
     trade_error *problems;
     size_t nproblems, problems_cap;
     int generic; /* read again rows checked already: the CSV-level checks only */
+    /* the scanner's cuts of every record (cut_cols per record, from
+     * stream_reader.cut), so that the batch is not cut again: cut_ok when
+     * every record came with cut_cols fields */
+    uint32_t *cend;
+    size_t cend_cap, cut_cols;
+    int cut_ok;
 } stream_batch;
 
 void Trade_stream_batch_init(stream_batch *b, const char *name,
@@ -124,6 +143,16 @@ int Trade_stream_batch_table(stream_batch *b, trade_where *where, trade_stream_s
                              trade_table **out, trade_error **problems, size_t *nproblems,
                              trade_error *err);
 void Trade_stream_batch_free(stream_batch *b);
+
+/* trade_table_read_buffer on data[0..len), a header line then nrec
+ * records of ncols fields each whose ends (from each record's start) are
+ * cend[k * ncols + i] (table.c): the fields are taken from there instead
+ * of being cut again. Anything the fast lane does not take (quotes, a
+ * problem) goes the general way, as trade_table_read_buffer would, so
+ * the result and every problem are the same. */
+int Trade_table_read_cut(trade_table *t, const char *data, size_t len, const char *name,
+                         const trade_read_options *opt, size_t nrec, size_t ncols,
+                         const uint32_t *cend, trade_error *err);
 
 /* A one-slot hand-over between the thread that reads and parses batches
  * and the calling thread, which computes and writes (so the two overlap). */

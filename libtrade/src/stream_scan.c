@@ -149,9 +149,10 @@ static uint64_t special(uint64_t w)
 
 /* The common record: one line without quotes, its fields cut in the same
  * walk that finds its end (fields are a few bytes: a byte loop beats a
- * memchr per field and per line, which were most of the first pass).
- * Returns 1 with the record set, or 0 (a quote, or no line end in the
- * buffer) for the general way, which then starts again at the record. */
+ * memchr per field and per line, which were most of the first pass); the
+ * end of every field is kept in r->cut. Returns 1 with the record set, 0
+ * when the buffer holds no line end (to be refilled), or -1 at a quote
+ * (the general way, which then starts again at the record). */
 static int next_simple(stream_reader *r)
 {
     const char *p = r->buf + r->at, *end = r->buf + r->len;
@@ -160,39 +161,55 @@ static int next_simple(stream_reader *r)
     stream_field f[SF_COUNT];
     for (size_t k = 0; k < SF_COUNT; k++)
         f[k] = (stream_field){"", 0};
-    const char *fs = p, *c = p;
-    for (;; c++) {
+    const char *fs = p, *c = p; /* c: the first byte not looked at */
 #if SWAR
-        /* skip 8 bytes at a time while none is a comma, LF or quote */
-        while (end - c >= 8) {
+    /* eight bytes at a time; every comma, LF or quote of a word is taken
+       from its mask in turn (fields are a few bytes: a word holds two or
+       three), instead of reading the word again after each */
+    uint64_t m = 0;
+    const char *base = p;
+#endif
+    for (;;) {
+        const char *at; /* the next comma, LF or quote */
+#if SWAR
+        while (!m && end - c >= 8) {
             uint64_t w;
             memcpy(&w, c, 8);
-            uint64_t m = special(w);
-            if (m) {
-                c += (unsigned)__builtin_ctzll(m) / 8;
-                break;
-            }
+            base = c;
             c += 8;
+            m = special(w);
         }
+        if (m) {
+            at = base + (unsigned)__builtin_ctzll(m) / 8;
+            m &= m - 1;
+        } else
 #endif
-        if (c == end)
-            return 0;
-        char ch = *c;
-        if (ch == ',' || ch == '\n') {
-            if (col < ncols && slot[col] >= 0)
-                f[slot[col]] = (stream_field){fs, (size_t)(c - fs)};
-            if (ch == '\n')
-                break;
-            col++;
-            fs = c + 1;
-        } else if (ch == '"') {
-            return 0;
+        {
+            while (c < end && *c != ',' && *c != '\n' && *c != '"')
+                c++;
+            if (c == end)
+                return 0;
+            at = c++;
         }
+        char ch = *at;
+        if (ch == '"')
+            return -1;
+        if (col < ncols && slot[col] >= 0)
+            f[slot[col]] = (stream_field){fs, (size_t)(at - fs)};
+        if (col < STREAM_MAX_CUT)
+            r->cut[col] = (uint32_t)(at - p); /* records are under MAX_RECORD bytes */
+        if (ch == '\n') {
+            c = at;
+            break;
+        }
+        col++;
+        fs = at + 1;
     }
     /* a CR before the LF is not part of the last field */
     if (c > p && c[-1] == '\r' && col < ncols && slot[col] >= 0 && f[slot[col]].n > 0)
         f[slot[col]].n--;
     memcpy(r->f, f, sizeof f);
+    r->rec_ncut = col < STREAM_MAX_CUT ? col + 1 : 0;
     size_t n = (size_t)(c - p);
     r->rec = p;
     r->rec_has_newline = 1;
@@ -206,8 +223,19 @@ static int next_simple(stream_reader *r)
 
 int Trade_stream_reader_next(stream_reader *r, const char *name, trade_error *err)
 {
-    if (next_simple(r))
+    int simple;
+    /* a record cut across the end of the buffer is read the simple way
+       too, after a refill (else a batch would hold records without cuts) */
+    while ((simple = next_simple(r)) == 0) {
+        int rc = refill(r, name, err);
+        if (rc < 0)
+            return rc;
+        if (rc == 0)
+            break; /* the end of the range: the last record, maybe without a line end */
+    }
+    if (simple > 0)
         return 1;
+    r->rec_ncut = 0;
     for (;;) {
         const char *p = r->buf + r->at, *end = r->buf + r->len;
         size_t scanned = 0;
@@ -267,6 +295,23 @@ static int field_cmp(const stream_field *a, const stream_field *b)
         if (x[i] != y[i])
             return x[i] < y[i] ? -1 : 1;
     return a->n < b->n ? -1 : a->n > b->n;
+}
+
+int Trade_stream_key_same(const stream_field *a, const stream_field *b)
+{
+    /* the product first: records that follow one another mostly differ
+       there (the other fields of a pair repeat for thousands of products) */
+    static const int order[] = {SF_PRODUCT, SF_PARTNER, SF_REPORTER, SF_FLOW, SF_UNIT};
+    for (int k = SF_REPORTER; k < SF_COUNT; k++)
+        if (a[k].n != b[k].n)
+            return 0;
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+        const stream_field *x = &a[order[i]], *y = &b[order[i]];
+        for (size_t j = 0; j < x->n; j++)
+            if (x->p[j] != y->p[j])
+                return 0;
+    }
+    return 1;
 }
 
 int Trade_stream_key_cmp(const stream_field *a, const stream_field *b)
@@ -655,6 +700,8 @@ void Trade_stream_batch_reset(stream_batch *b, const stream_plan *plan)
         b->len = plan->header_len;
     }
     b->next_line = 2;
+    b->cut_cols = plan->ncols;
+    b->cut_ok = plan->ncols > 0 && plan->ncols <= STREAM_MAX_CUT;
 }
 
 int Trade_stream_batch_add(stream_batch *b, const stream_reader *r, size_t tag, trade_error *err)
@@ -666,6 +713,18 @@ int Trade_stream_batch_add(stream_batch *b, const stream_reader *r, size_t tag, 
     if (ARRAY_GROW(b->bline, b->n + 1, bcap) || ARRAY_GROW(b->fline, b->n + 1, fcap) ||
         ARRAY_GROW(b->tag, b->n + 1, tcap))
         return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    /* the record's cuts, while every record has them (else the batch is
+       cut again by the table reader, as any buffer is) */
+    if (b->cut_ok && (r->rec_ncut != b->cut_cols || !r->rec_has_newline))
+        b->cut_ok = 0;
+    if (b->cut_ok) {
+        size_t ccap = b->cend_cap;
+        if (ARRAY_GROW(b->cend, (b->n + 1) * b->cut_cols, ccap))
+            b->cut_ok = 0;
+        else
+            memcpy(b->cend + b->n * b->cut_cols, r->cut, b->cut_cols * sizeof *b->cend);
+        b->cend_cap = ccap;
+    }
     b->ncap = bcap;
     memcpy(b->buf + b->len, r->rec, r->rec_span);
     b->len += r->rec_span;
@@ -830,7 +889,9 @@ static int batch_table(stream_batch *b, trade_where *where, trade_table **out,
     ro.progress = NULL;
     if (b->generic)
         ro.generic = TRADE_READ_GENERIC;
-    int rc = trade_table_read_buffer(t, b->buf, b->len, b->name, &ro, err);
+    int rc = b->cut_ok && b->n ? Trade_table_read_cut(t, b->buf, b->len, b->name, &ro, b->n,
+                                                      b->cut_cols, b->cend, err)
+                               : trade_table_read_buffer(t, b->buf, b->len, b->name, &ro, err);
     if (!rc && !b->generic)
         rc = trade_table_check_duplicates(t, map_problem, b, err);
     if (rc) {
@@ -872,6 +933,7 @@ void Trade_stream_batch_free(stream_batch *b)
     free(b->bline);
     free(b->fline);
     free(b->tag);
+    free(b->cend);
     memset(b, 0, sizeof *b);
 }
 

@@ -31,6 +31,7 @@
 #include "error_internal.h"
 #include "input_internal.h"
 #include "series_internal.h"
+#include "stream_internal.h"
 #include "table_internal.h"
 #include "utf8_internal.h"
 #include "writer_internal.h"
@@ -404,9 +405,13 @@ typedef struct reader {
     long *map;           /* file column -> table column */
     long known[C_COUNT]; /* known column -> file column, or -1 */
     code_cache codes[C_COUNT_CODES];
-    /* the last period read and its text: sorted input repeats it */
-    char period_text[24];
-    trade_period period;
+    /* the last two periods read and their texts: sorted input repeats
+     * the last, a batch of the streaming paths (a series' periods in
+     * turn, 2021, 2022, 2021, ...) one of the last two; period_next is
+     * the slot the next new one takes */
+    char period_text[2][24];
+    trade_period period[2];
+    int period_next;
 
     size_t first_row; /* table rows before this file */
     int status;       /* first error code */
@@ -673,14 +678,20 @@ static void parse_obs(reader *r, row *rw)
     const char *p = cell_of(rw, r, C_PERIOD);
     memset(&o->period, 0, sizeof o->period);
     size_t plen = strlen(p);
-    if (*p && plen < sizeof r->period_text && !memcmp(p, r->period_text, plen + 1)) {
-        o->period = r->period;
+    int seen = -1;
+    if (*p && plen < sizeof r->period_text[0])
+        for (int k = 0; k < 2 && seen < 0; k++)
+            if (!memcmp(p, r->period_text[k], plen + 1))
+                seen = k;
+    if (seen >= 0) {
+        o->period = r->period[seen];
     } else if (*p || !r->draft) {
         trade_error pe;
         if (!trade_period_parse(p, plen, &o->period, &pe)) {
-            if (plen < sizeof r->period_text) {
-                memcpy(r->period_text, p, plen + 1);
-                r->period = o->period;
+            if (plen < sizeof r->period_text[0]) {
+                memcpy(r->period_text[r->period_next], p, plen + 1);
+                r->period[r->period_next] = o->period;
+                r->period_next ^= 1;
             }
         } else {
             const field *f = &r->fields[r->known[C_PERIOD]];
@@ -723,11 +734,17 @@ static void data_row(reader *r, const char *base, int ascii)
     size_t size = t->ncols * sizeof *rw->cells;
     unsigned long first_line = r->fields[0].line;
     int multiline = 0;
+    /* contiguous: each field starts one byte after the end of the one
+       before (both ways of reading lay them out so: the fast lane in the
+       line, commas between; the general way in r->buf, NULs between) */
+    int contiguous = 1;
     for (size_t i = 0; i < r->nfields; i++) {
         const field *f = &r->fields[i];
         if (!ascii && utf8_invalid_at(base + f->off, f->len) < f->len &&
             problem(r, TRADE_ECSV, f->line, f->column, "invalid UTF-8 in field %zu", i + 1))
             return;
+        if (i && f->off != f[-1].off + f[-1].len + 1)
+            contiguous = 0;
         size += f->len + 1;
         multiline |= f->line != first_line;
     }
@@ -752,10 +769,13 @@ static void data_row(reader *r, const char *base, int ascii)
     }
     memset(rw->cells, 0, at);
     char *text = (char *)rw->cells;
+    if (contiguous && r->nfields) /* the fields' text at once, NUL-ended below */
+        memcpy(text + at, base + r->fields[0].off, size - at - 1);
     for (size_t i = 0; i < r->nfields; i++) {
         const field *f = &r->fields[i];
         cell *c = &rw->cells[r->map[i]];
-        memcpy(text + at, base + f->off, f->len);
+        if (!contiguous)
+            memcpy(text + at, base + f->off, f->len);
         text[at + f->len] = '\0';
         c->off = f->len ? (uint32_t)at : 0;
         c->column = f->column > UINT32_MAX ? UINT32_MAX : f->column ? (uint32_t)f->column : 1;
@@ -1251,9 +1271,12 @@ static int scan_buffer(const char *data, size_t len, size_t *lines)
 }
 
 /* Read data[0..len) the fast way into t. Returns 0 when done, 1 when the
- * general way must read it (t as it was, but for arena space). */
+ * general way must read it (t as it was, but for arena space). With cend,
+ * the fields of the nrec records after the header are where cend says
+ * (Trade_table_read_cut) instead of being cut here. */
 static int read_simple(trade_table *t, const char *data, size_t len, const char *name,
-                       const trade_read_options *opt)
+                       const trade_read_options *opt, size_t nrec, size_t ncut,
+                       const uint32_t *cend)
 {
     reader r;
     memset(&r, 0, sizeof r);
@@ -1277,15 +1300,48 @@ static int read_simple(trade_table *t, const char *data, size_t len, const char 
     size_t lines;
     int ascii = scan_buffer(data, len, &lines);
     int ok = r.name != NULL && !ARRAY_GROW(t->rows, t->nrows + lines + 1, t->caprows);
+    size_t rec = 0; /* records read from their cuts */
     while (ok && p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *le = nl ? nl : end;
+        const uint32_t *e = NULL; /* the cuts of this line's record */
+        const char *nl, *le;
+        if (cend && r.have_header) {
+            if (rec >= nrec || r.nfilecols != ncut) {
+                ok = 0;
+                break;
+            }
+            e = cend + rec++ * ncut;
+            nl = le = p + e[ncut - 1];
+            if (le >= end || *le != '\n') { /* not the batch the cuts are of */
+                ok = 0;
+                break;
+            }
+        } else {
+            nl = memchr(p, '\n', (size_t)(end - p));
+            le = nl ? nl : end;
+        }
         if (le == p) {
             ok = 0; /* an empty line: the general way skips it */
             break;
         }
         r.nfields = 0;
-        for (const char *fs = p;;) {
+        if (e) {
+            if (ARRAY_GROW(r.fields, ncut, r.capfields)) {
+                ok = 0;
+                break;
+            }
+            for (size_t i = 0; i < ncut && ok; i++) {
+                size_t from = i ? (size_t)e[i - 1] + 1 : 0;
+                field *f = &r.fields[i];
+                f->off = (size_t)(p - data) + from;
+                f->len = (size_t)e[i] - from;
+                f->line = line;
+                f->column = (unsigned long)from + 1;
+                f->quoted = 0;
+                ok = f->len <= r.max_field && e[i] >= from;
+            }
+            r.nfields = ncut;
+        }
+        for (const char *fs = p; ok && !e;) {
             const char *c = fs;
             while (c < le && *c != ',')
                 c++;
@@ -1330,7 +1386,7 @@ static int read_simple(trade_table *t, const char *data, size_t len, const char 
         line++;
         p = nl ? nl + 1 : end;
     }
-    ok = ok && r.have_header && t->nrows > r.first_row;
+    ok = ok && r.have_header && t->nrows > r.first_row && (!cend || rec == nrec);
     free(r.fields);
     free(r.buf);
     free(r.map);
@@ -1347,7 +1403,21 @@ int trade_table_read_buffer(trade_table *t, const char *data, size_t len, const 
 {
     if (!t || (!data && len))
         return trade_error_set(err, TRADE_EARG, name, 0, 0, "no table or data");
-    if (simple_buffer(data, len) && !read_simple(t, data, len, name, opt)) {
+    if (simple_buffer(data, len) && !read_simple(t, data, len, name, opt, 0, 0, NULL)) {
+        trade_error_clear(err);
+        return TRADE_OK;
+    }
+    mem_src m = {data, len, 0};
+    return read_source(t, name, chunk_mem, &m, -1, opt, err);
+}
+
+int Trade_table_read_cut(trade_table *t, const char *data, size_t len, const char *name,
+                         const trade_read_options *opt, size_t nrec, size_t ncols,
+                         const uint32_t *cend, trade_error *err)
+{
+    if (!t || !data || !cend || ncols == 0)
+        return trade_table_read_buffer(t, data, len, name, opt, err);
+    if (simple_buffer(data, len) && !read_simple(t, data, len, name, opt, nrec, ncols, cend)) {
         trade_error_clear(err);
         return TRADE_OK;
     }
