@@ -20,7 +20,8 @@
  * year) is not parsed whole: its raw records are kept, numbered by group
  * (the group columns' text, in order of first appearance), and parsed in
  * slices of whole groups, group after group, so each slice ranks exactly as
- * the whole run would. With --sort those slices are the output (group by
+ * the whole run would (a worker copies a slice's records out of the run:
+ * the reading thread only cuts the run). With --sort those slices are the output (group by
  * group); else the ranks are kept per record and the run is written in file
  * order from its records (parsed a second time, CSV checks only, when a
  * record is not plain or the sink takes no text). Memory: the run's raw
@@ -106,7 +107,9 @@ typedef struct rjob {
     stream_batch b;  /* BATCH, SLICE: the records */
     size_t *roff;    /* record k is b.buf[roff[k] .. roff[k + 1]), line end included */
     size_t rcap;
-    big_run *run;    /* SLICE without --sort: the run whose ranks it finds; RUN: the run */
+    big_run *run;    /* SLICE: the run it is cut from (its records run->byg[from .. to),
+                        copied into b by the worker); RUN: the run */
+    size_t from, to;
     trade_table *t;
     double *ranks;
     size_t *order;
@@ -126,6 +129,7 @@ struct big_run {
     size_t *roff, rcap;
     size_t *group, ngroups;
     size_t gcap;
+    size_t *byg, bygcap; /* the records group by group (the slices' order) */
     double *rank_of; /* per record, set by the slices (without --sort) */
     size_t rank_cap;
     int plain;       /* every slice was plain */
@@ -181,6 +185,7 @@ static void big_free(big_run *br)
     Trade_stream_batch_free(&br->b);
     free(br->roff);
     free(br->group);
+    free(br->byg);
     free(br->rank_of);
     trade_table_free(br->t0);
     free(br->text);
@@ -323,6 +328,29 @@ static int all_plain(const rjob *j)
 
 static void process_batch(rstream *g, rjob *j, int started, int text);
 
+/* The records of slice j, copied from its run (on the worker's thread: the
+ * run is not changed until its RUN job is written). */
+static int slice_copy(rstream *g, rjob *j)
+{
+    const big_run *br = j->run;
+    const stream_batch *all = &br->b;
+    size_t n = all->n;
+    (void)g;
+    for (size_t i = j->from; i < j->to; i++) {
+        size_t r = br->byg[i];
+        stream_reader fake; /* the record as the batch module takes it */
+        memset(&fake, 0, sizeof fake);
+        fake.rec = all->buf + br->roff[r];
+        fake.rec_span = br->roff[r + 1] - br->roff[r];
+        fake.rec_has_newline = 1;
+        fake.rec_line = all->fline[r];
+        fake.rec_nlines = (r + 1 < n ? all->bline[r + 1] : all->next_line) - all->bline[r];
+        if (rec_add(&j->b, &j->roff, &j->rcap, &fake, r, &j->err))
+            return TRADE_ENOMEM;
+    }
+    return 0;
+}
+
 /* Trade_stream_batch_table with g's where, one thread at a time when a
  * where applies (its matching is not reentrant). */
 static int batch_table(rstream *g, stream_batch *b, trade_stream_stats *st, trade_table **t,
@@ -341,6 +369,8 @@ static int batch_table(rstream *g, stream_batch *b, trade_stream_stats *st, trad
  * text: the queue's flags when j was taken. */
 static void process(rstream *g, rjob *j, int started, int text)
 {
+    if (j->kind == JOB_SLICE && (j->rc = slice_copy(g, j)))
+        return;
     process_batch(g, j, started, text);
     /* the records are not needed any more: the table has the cells */
     Trade_stream_batch_free(&j->b);
@@ -501,7 +531,7 @@ static int consume(rstream *g, rjob *j)
     if (rc) {
         *g->err = j->err;
     } else if (j->kind == JOB_RUN) {
-        rc = write_run(g, j->run);
+        rc = g->sort ? 0 : write_run(g, j->run);
         big_recycle(g, j->run);
         j->run = NULL;
         lock(g);
@@ -556,6 +586,12 @@ static int deliver(rstream *g, rjob *j)
     }
     pthread_mutex_unlock(&g->mu);
     if (stopped) {
+        if (j->kind == JOB_RUN) {
+            /* slices of the run may still be read: freed once the
+               threads end */
+            g->big = j->run;
+            j->run = NULL;
+        }
         job_free(j);
         return -1;
     }
@@ -687,23 +723,25 @@ static size_t big_group(big_run *br, const stream_reader *r, const int *cols, si
 }
 
 /* Rank the big run in slices of whole groups, group after group (each
- * slice ranks as the whole run would); without --sort the run is then
- * written in file order with those ranks (a RUN job, which takes the run
- * over). Non-zero: stop reading. */
+ * slice ranks as the whole run would; a worker copies its records), then
+ * hand the run to a RUN job, which takes it over: without --sort it writes
+ * the run in file order with those ranks, with --sort it only gives the
+ * run's memory back (the slices are the output). Non-zero: stop reading. */
 static int big_flush(rstream *g)
 {
     big_run *br = g->big;
     stream_batch *all = &br->b;
     size_t n = all->n, ng = br->ngroups;
     size_t limit = g->so && g->so->batch_bytes ? g->so->batch_bytes : BATCH_BYTES;
-    size_t *start = calloc(ng + 1, sizeof *start), *byg = malloc((n + 1) * sizeof *byg);
-    int stop = 0;
-    if (!g->sort)
+    size_t *start = calloc(ng + 1, sizeof *start);
+    int stop = ARRAY_GROW(br->byg, n + 1, br->bygcap);
+    if (!g->sort && !stop)
         stop = ARRAY_GROW(br->rank_of, n + 1, br->rank_cap);
-    if (!start || !byg || stop) {
+    if (!start || stop) {
         stop = deliver(g, NULL);
         goto done;
     }
+    size_t *byg = br->byg;
     br->plain = 1;
     for (size_t i = 0; i < n; i++) /* counting sort by group, stable */
         start[br->group[i] + 1]++;
@@ -711,43 +749,31 @@ static int big_flush(rstream *g)
         start[k + 1] += start[k];
     for (size_t i = 0; i < n; i++)
         byg[start[br->group[i]]++] = i;
-    /* slices of whole groups, in group order */
+    /* slices of whole groups, in group order: a slice ends at the first
+       group boundary past the limit (counted as the batch counts it) */
     for (size_t i = 0; i < n && !stop;) {
         rjob *j = job_new(g, JOB_SLICE);
         if (!j) {
             stop = deliver(g, NULL);
             break;
         }
-        j->run = g->sort ? NULL : br;
-        size_t grp = br->group[byg[i]];
-        while (i < n && (j->b.len < limit || br->group[byg[i]] == grp)) {
+        j->run = br;
+        j->from = i;
+        size_t grp = br->group[byg[i]], len = g->plan->header_len;
+        while (i < n && (len < limit || br->group[byg[i]] == grp)) {
             size_t r = byg[i];
-            stream_reader fake; /* the record as the batch module takes it */
-            memset(&fake, 0, sizeof fake);
-            fake.rec = all->buf + br->roff[r];
-            fake.rec_span = br->roff[r + 1] - br->roff[r];
-            fake.rec_has_newline = 1;
-            fake.rec_line = all->fline[r];
-            fake.rec_nlines = (r + 1 < n ? all->bline[r + 1] : all->next_line) - all->bline[r];
-            if (rec_add(&j->b, &j->roff, &j->rcap, &fake, r, &g->read_err)) {
-                g->read_rc = TRADE_ENOMEM;
-                stop = 1;
-                break;
-            }
+            len += br->roff[r + 1] - br->roff[r];
             grp = br->group[r];
             i++;
         }
-        if (stop) {
-            job_free(j);
-            break;
-        }
+        j->to = i;
         stop = deliver(g, j);
     }
-    if (!stop && !g->sort) {
+    if (!stop) {
         rjob *j = job_new(g, JOB_RUN);
         if (j) {
             j->run = br;
-            g->big = NULL; /* the job's now */
+            g->big = NULL; /* the job's now (deliver gives it back if stopped) */
             lock(g);
             g->runs++;
             unlock(g);
@@ -756,10 +782,9 @@ static int big_flush(rstream *g)
     }
 done:
     free(start);
-    free(byg);
-    if (g->big && (g->sort || !g->threaded)) {
-        /* (threaded and stopped without --sort: slices may still read it;
-           freed after the threads end) */
+    if (g->big && !g->threaded) {
+        /* (threaded and stopped: slices may still read it; freed after the
+           threads end) */
         big_recycle(g, g->big);
         g->big = NULL;
     }
@@ -784,7 +809,7 @@ static int flush_runs(rstream *g)
 static int to_big(rstream *g, size_t first, size_t first_off)
 {
     stream_batch *b = &g->cur->b;
-    if (g->threaded && !g->sort) {
+    if (g->threaded) {
         /* one big run at a time (memory): the last one is written first */
         pthread_mutex_lock(&g->mu);
         while (g->runs && !g->stopped)
