@@ -20,7 +20,8 @@
  * year) is not parsed whole: its raw records are kept, numbered by group
  * (the group columns' text, in order of first appearance), and parsed in
  * slices of whole groups, group after group, so each slice ranks exactly as
- * the whole run would. With --sort those slices are the output (group by
+ * the whole run would (a worker copies a slice's records out of the run:
+ * the reading thread only cuts the run). With --sort those slices are the output (group by
  * group); else the ranks are kept per record and the run is written in file
  * order from its records (parsed a second time, CSV checks only, when a
  * record is not plain or the sink takes no text). Memory: the run's raw
@@ -99,6 +100,13 @@ enum { JOB_BATCH, JOB_SLICE, JOB_RUN };
 
 typedef struct big_run big_run;
 
+/* A group of a big run: its key text (text[off .. off + len)), its number
+ * (SIZE_MAX: an empty slot) and the key's hash. */
+typedef struct big_slot {
+    size_t off, len, id;
+    uint64_t hash;
+} big_slot;
+
 typedef struct rjob {
     struct rjob *next;
     int kind;
@@ -106,7 +114,9 @@ typedef struct rjob {
     stream_batch b;  /* BATCH, SLICE: the records */
     size_t *roff;    /* record k is b.buf[roff[k] .. roff[k + 1]), line end included */
     size_t rcap;
-    big_run *run;    /* SLICE without --sort: the run whose ranks it finds; RUN: the run */
+    big_run *run;    /* SLICE: the run it is cut from (its records run->byg[from .. to),
+                        copied into b by the worker); RUN: the run */
+    size_t from, to;
     trade_table *t;
     double *ranks;
     size_t *order;
@@ -126,14 +136,15 @@ struct big_run {
     size_t *roff, rcap;
     size_t *group, ngroups;
     size_t gcap;
+    size_t *byg, bygcap; /* the records group by group (the slices' order) */
     double *rank_of; /* per record, set by the slices (without --sort) */
     size_t rank_cap;
     int plain;       /* every slice was plain */
     trade_table *t0; /* a slice's table, for the sink's start */
-    /* the groups' texts, open addressing on FNV-1a */
+    /* the groups' texts, open addressing on key_hash */
     char *text;
     size_t tlen, tcap;
-    size_t *slot_off, *slot_len, *slot_id;
+    big_slot *slot;
     size_t nslots;
 };
 
@@ -181,12 +192,11 @@ static void big_free(big_run *br)
     Trade_stream_batch_free(&br->b);
     free(br->roff);
     free(br->group);
+    free(br->byg);
     free(br->rank_of);
     trade_table_free(br->t0);
     free(br->text);
-    free(br->slot_off);
-    free(br->slot_len);
-    free(br->slot_id);
+    free(br->slot);
     free(br);
 }
 
@@ -323,6 +333,29 @@ static int all_plain(const rjob *j)
 
 static void process_batch(rstream *g, rjob *j, int started, int text);
 
+/* The records of slice j, copied from its run (on the worker's thread: the
+ * run is not changed until its RUN job is written). */
+static int slice_copy(rstream *g, rjob *j)
+{
+    const big_run *br = j->run;
+    const stream_batch *all = &br->b;
+    size_t n = all->n;
+    (void)g;
+    for (size_t i = j->from; i < j->to; i++) {
+        size_t r = br->byg[i];
+        stream_reader fake; /* the record as the batch module takes it */
+        memset(&fake, 0, sizeof fake);
+        fake.rec = all->buf + br->roff[r];
+        fake.rec_span = br->roff[r + 1] - br->roff[r];
+        fake.rec_has_newline = 1;
+        fake.rec_line = all->fline[r];
+        fake.rec_nlines = (r + 1 < n ? all->bline[r + 1] : all->next_line) - all->bline[r];
+        if (rec_add(&j->b, &j->roff, &j->rcap, &fake, r, &j->err))
+            return TRADE_ENOMEM;
+    }
+    return 0;
+}
+
 /* Trade_stream_batch_table with g's where, one thread at a time when a
  * where applies (its matching is not reentrant). */
 static int batch_table(rstream *g, stream_batch *b, trade_stream_stats *st, trade_table **t,
@@ -341,6 +374,8 @@ static int batch_table(rstream *g, stream_batch *b, trade_stream_stats *st, trad
  * text: the queue's flags when j was taken. */
 static void process(rstream *g, rjob *j, int started, int text)
 {
+    if (j->kind == JOB_SLICE && (j->rc = slice_copy(g, j)))
+        return;
     process_batch(g, j, started, text);
     /* the records are not needed any more: the table has the cells */
     Trade_stream_batch_free(&j->b);
@@ -501,7 +536,7 @@ static int consume(rstream *g, rjob *j)
     if (rc) {
         *g->err = j->err;
     } else if (j->kind == JOB_RUN) {
-        rc = write_run(g, j->run);
+        rc = g->sort ? 0 : write_run(g, j->run);
         big_recycle(g, j->run);
         j->run = NULL;
         lock(g);
@@ -556,6 +591,12 @@ static int deliver(rstream *g, rjob *j)
     }
     pthread_mutex_unlock(&g->mu);
     if (stopped) {
+        if (j->kind == JOB_RUN) {
+            /* slices of the run may still be read: freed once the
+               threads end */
+            g->big = j->run;
+            j->run = NULL;
+        }
         job_free(j);
         return -1;
     }
@@ -616,46 +657,76 @@ static int consume_all(rstream *g)
     return rc;
 }
 
+/* The hash of the group columns cols[0..n) of the reader's record: each
+ * field's bytes gathered eight at a time, one multiply per eight (a
+ * multiply per byte was a tenth of the reading thread), and its length. */
+static uint64_t key_hash(const stream_reader *r, const int *cols, size_t n)
+{
+    uint64_t h = 1469598103934665603u;
+    for (size_t c = 0; c < n; c++) {
+        const unsigned char *p = (const unsigned char *)r->f[cols[c]].p;
+        size_t len = r->f[cols[c]].n, k = 0;
+        for (; k + 8 <= len; k += 8) {
+            uint64_t w;
+            memcpy(&w, p + k, 8);
+            h = (h ^ w) * 0x9e3779b97f4a7c15u;
+            h ^= h >> 29;
+        }
+        uint64_t w = 0;
+        for (unsigned shift = 0; k < len; k++, shift += 8)
+            w |= (uint64_t)p[k] << shift;
+        h = (h ^ w ^ (uint64_t)len << 56) * 0x9e3779b97f4a7c15u;
+        h ^= h >> 29;
+    }
+    return h;
+}
+
+/* 1 when the group key text[0..len) (each field followed by 0xff) is the
+ * text of the reader's group columns. */
+static int key_is(const char *text, size_t len, const stream_reader *r, const int *cols, size_t n)
+{
+    size_t at = 0;
+    for (size_t c = 0; c < n; c++) {
+        const stream_field *f = &r->f[cols[c]];
+        if (at + f->n + 1 > len || memcmp(text + at, f->p, f->n) ||
+            text[at + f->n] != (char)0xff)
+            return 0;
+        at += f->n + 1;
+    }
+    return at == len;
+}
+
 /* The group number of the reader's current record (new groups numbered in
  * order of first appearance). SIZE_MAX when out of memory. */
 static size_t big_group(big_run *br, const stream_reader *r, const int *cols, size_t n)
 {
     if (br->ngroups * 2 + 2 > br->nslots) { /* grow and rehash */
         size_t ns = br->nslots ? br->nslots * 2 : 1024;
-        size_t *off = malloc(ns * sizeof *off), *len = malloc(ns * sizeof *len),
-               *id = malloc(ns * sizeof *id);
-        if (!off || !len || !id) {
-            free(off);
-            free(len);
-            free(id);
+        big_slot *slot = malloc(ns * sizeof *slot);
+        if (!slot)
             return SIZE_MAX;
-        }
         for (size_t i = 0; i < ns; i++)
-            id[i] = SIZE_MAX;
+            slot[i].id = SIZE_MAX;
         for (size_t i = 0; i < br->nslots; i++) {
-            if (br->slot_id[i] == SIZE_MAX)
+            if (br->slot[i].id == SIZE_MAX)
                 continue;
-            uint64_t h = 1469598103934665603u;
-            for (size_t k = 0; k < br->slot_len[i]; k++) {
-                h ^= (unsigned char)br->text[br->slot_off[i] + k];
-                h *= 1099511628211u;
-            }
-            size_t s = (size_t)(h & (ns - 1));
-            while (id[s] != SIZE_MAX)
+            size_t s = (size_t)(br->slot[i].hash & (ns - 1));
+            while (slot[s].id != SIZE_MAX)
                 s = (s + 1) & (ns - 1);
-            off[s] = br->slot_off[i];
-            len[s] = br->slot_len[i];
-            id[s] = br->slot_id[i];
+            slot[s] = br->slot[i];
         }
-        free(br->slot_off);
-        free(br->slot_len);
-        free(br->slot_id);
-        br->slot_off = off;
-        br->slot_len = len;
-        br->slot_id = id;
+        free(br->slot);
+        br->slot = slot;
         br->nslots = ns;
     }
-    /* the key text: the group columns' text, each followed by 0xff */
+    uint64_t h = key_hash(r, cols, n);
+    size_t s = (size_t)(h & (br->nslots - 1));
+    for (; br->slot[s].id != SIZE_MAX; s = (s + 1) & (br->nslots - 1))
+        if (br->slot[s].hash == h &&
+            key_is(br->text + br->slot[s].off, br->slot[s].len, r, cols, n))
+            return br->slot[s].id;
+    /* a new group: its key text, the group columns' text, each followed by
+       0xff */
     size_t need = 0;
     for (size_t c = 0; c < n; c++)
         need += r->f[cols[c]].n + 1;
@@ -668,42 +739,31 @@ static size_t big_group(big_run *br, const stream_reader *r, const int *cols, si
         kl += r->f[cols[c]].n;
         key[kl++] = (char)0xff;
     }
-    uint64_t h = 1469598103934665603u;
-    for (size_t k = 0; k < kl; k++) {
-        h ^= (unsigned char)key[k];
-        h *= 1099511628211u;
-    }
-    size_t s = (size_t)(h & (br->nslots - 1));
-    while (br->slot_id[s] != SIZE_MAX) {
-        if (br->slot_len[s] == kl && !memcmp(br->text + br->slot_off[s], key, kl))
-            return br->slot_id[s];
-        s = (s + 1) & (br->nslots - 1);
-    }
-    br->slot_off[s] = br->tlen;
-    br->slot_len[s] = kl;
-    br->slot_id[s] = br->ngroups;
+    br->slot[s] = (big_slot){br->tlen, kl, br->ngroups, h};
     br->tlen += kl;
     return br->ngroups++;
 }
 
 /* Rank the big run in slices of whole groups, group after group (each
- * slice ranks as the whole run would); without --sort the run is then
- * written in file order with those ranks (a RUN job, which takes the run
- * over). Non-zero: stop reading. */
+ * slice ranks as the whole run would; a worker copies its records), then
+ * hand the run to a RUN job, which takes it over: without --sort it writes
+ * the run in file order with those ranks, with --sort it only gives the
+ * run's memory back (the slices are the output). Non-zero: stop reading. */
 static int big_flush(rstream *g)
 {
     big_run *br = g->big;
     stream_batch *all = &br->b;
     size_t n = all->n, ng = br->ngroups;
     size_t limit = g->so && g->so->batch_bytes ? g->so->batch_bytes : BATCH_BYTES;
-    size_t *start = calloc(ng + 1, sizeof *start), *byg = malloc((n + 1) * sizeof *byg);
-    int stop = 0;
-    if (!g->sort)
+    size_t *start = calloc(ng + 1, sizeof *start);
+    int stop = ARRAY_GROW(br->byg, n + 1, br->bygcap);
+    if (!g->sort && !stop)
         stop = ARRAY_GROW(br->rank_of, n + 1, br->rank_cap);
-    if (!start || !byg || stop) {
+    if (!start || stop) {
         stop = deliver(g, NULL);
         goto done;
     }
+    size_t *byg = br->byg;
     br->plain = 1;
     for (size_t i = 0; i < n; i++) /* counting sort by group, stable */
         start[br->group[i] + 1]++;
@@ -711,43 +771,31 @@ static int big_flush(rstream *g)
         start[k + 1] += start[k];
     for (size_t i = 0; i < n; i++)
         byg[start[br->group[i]]++] = i;
-    /* slices of whole groups, in group order */
+    /* slices of whole groups, in group order: a slice ends at the first
+       group boundary past the limit (counted as the batch counts it) */
     for (size_t i = 0; i < n && !stop;) {
         rjob *j = job_new(g, JOB_SLICE);
         if (!j) {
             stop = deliver(g, NULL);
             break;
         }
-        j->run = g->sort ? NULL : br;
-        size_t grp = br->group[byg[i]];
-        while (i < n && (j->b.len < limit || br->group[byg[i]] == grp)) {
+        j->run = br;
+        j->from = i;
+        size_t grp = br->group[byg[i]], len = g->plan->header_len;
+        while (i < n && (len < limit || br->group[byg[i]] == grp)) {
             size_t r = byg[i];
-            stream_reader fake; /* the record as the batch module takes it */
-            memset(&fake, 0, sizeof fake);
-            fake.rec = all->buf + br->roff[r];
-            fake.rec_span = br->roff[r + 1] - br->roff[r];
-            fake.rec_has_newline = 1;
-            fake.rec_line = all->fline[r];
-            fake.rec_nlines = (r + 1 < n ? all->bline[r + 1] : all->next_line) - all->bline[r];
-            if (rec_add(&j->b, &j->roff, &j->rcap, &fake, r, &g->read_err)) {
-                g->read_rc = TRADE_ENOMEM;
-                stop = 1;
-                break;
-            }
+            len += br->roff[r + 1] - br->roff[r];
             grp = br->group[r];
             i++;
         }
-        if (stop) {
-            job_free(j);
-            break;
-        }
+        j->to = i;
         stop = deliver(g, j);
     }
-    if (!stop && !g->sort) {
+    if (!stop) {
         rjob *j = job_new(g, JOB_RUN);
         if (j) {
             j->run = br;
-            g->big = NULL; /* the job's now */
+            g->big = NULL; /* the job's now (deliver gives it back if stopped) */
             lock(g);
             g->runs++;
             unlock(g);
@@ -756,10 +804,9 @@ static int big_flush(rstream *g)
     }
 done:
     free(start);
-    free(byg);
-    if (g->big && (g->sort || !g->threaded)) {
-        /* (threaded and stopped without --sort: slices may still read it;
-           freed after the threads end) */
+    if (g->big && !g->threaded) {
+        /* (threaded and stopped: slices may still read it; freed after the
+           threads end) */
         big_recycle(g, g->big);
         g->big = NULL;
     }
@@ -784,7 +831,7 @@ static int flush_runs(rstream *g)
 static int to_big(rstream *g, size_t first, size_t first_off)
 {
     stream_batch *b = &g->cur->b;
-    if (g->threaded && !g->sort) {
+    if (g->threaded) {
         /* one big run at a time (memory): the last one is written first */
         pthread_mutex_lock(&g->mu);
         while (g->runs && !g->stopped)
@@ -808,7 +855,7 @@ static int to_big(rstream *g, size_t first, size_t first_off)
     br->ngroups = br->tlen = 0;
     br->plain = 0;
     for (size_t i = 0; i < br->nslots; i++)
-        br->slot_id[i] = SIZE_MAX;
+        br->slot[i].id = SIZE_MAX;
     size_t moved = b->n - first;
     size_t bytes = b->len - first_off;
     if (ARRAY_GROW(br->b.buf, br->b.len + bytes, br->b.cap))
