@@ -162,6 +162,12 @@ typedef struct text_out {
     const char *str[4]; /* the strings checked last: reporter, partner, flow, source */
     size_t slen[4];     /* their lengths, 0 when not plain */
     int plain[4];
+    /* "reporter,partner,flow,period," of the last row (rows come in runs
+     * of one partner), for the strings and the period in key */
+    const char *key[3];
+    char key_period[16];
+    char pre[64];
+    long plen; /* -1: not plain */
 } text_out;
 
 typedef struct row_out {
@@ -286,21 +292,39 @@ static char *text_put(char *p, const char *s, long n, char sep)
 static int put_text(row_out *r, text_out *t, trade_writer *w, const trade_import_group *g,
                     trade_error *err)
 {
-    long rep = text_str(t, 0, g->reporter), par = text_str(t, 1, g->partner),
-         flow = text_str(t, 2, g->flow), src = text_str(t, 3, g->source),
-         per = text_cell(g->period), val = text_cell(g->value),
+    if (!t->plen || t->key[0] != g->reporter || t->key[1] != g->partner ||
+        t->key[2] != g->flow || strcmp(t->key_period, g->period)) {
+        long rep = text_str(t, 0, g->reporter), par = text_str(t, 1, g->partner),
+             flow = text_str(t, 2, g->flow), per = text_cell(g->period);
+        t->key[0] = g->reporter;
+        t->key[1] = g->partner;
+        t->key[2] = g->flow;
+        memcpy(t->key_period, g->period, sizeof t->key_period);
+        t->key_period[sizeof t->key_period - 1] = '\0';
+        t->plen = -1;
+        if (rep >= 0 && par >= 0 && flow >= 0 && per >= 0 &&
+            (size_t)(rep + par + flow + per) + 4 <= sizeof t->pre) {
+            char *q = t->pre;
+            q = text_put(q, g->reporter, rep, ',');
+            q = text_put(q, g->partner, par, ',');
+            q = text_put(q, g->flow, flow, ',');
+            q = text_put(q, g->period, per, ',');
+            t->plen = q - t->pre;
+        }
+    }
+    long src = text_str(t, 3, g->source), val = text_cell(g->value),
          prod = r->has_product ? text_cell(g->product) : 0;
     int qrow = r->with_qty && g->quantity_rows;
     long qty = qrow ? text_cell(g->quantity) : 0;
     int rc;
-    if (rep < 0 || par < 0 || flow < 0 || src < 0 || per < 0 || val < 0 || prod < 0 || qty < 0 ||
+    if (t->plen < 0 || src < 0 || val < 0 || prod < 0 || qty < 0 ||
         !(val && (g->value[0] >= '0' && g->value[0] <= '9')) ||
         (qrow && !(g->quantity[0] >= '0' && g->quantity[0] <= '9'))) {
         rc = text_flush(t, w, err);
         return rc ? -rc : 0;
     }
     /* reporter,partner,flow,period,value,USD[,product][,qualifier],source */
-    size_t one = (size_t)(rep + par + flow + per + src) + 3 + 7 + /* unit, 6 commas, LF */
+    size_t one = (size_t)(t->plen + src) + 3 + 3 + /* unit, 2 commas, LF */
                  (r->has_product ? (size_t)prod + 1 : 0) + (r->with_qty ? 11 + 1 : 0),
            need = (size_t)val + one + (qrow ? (size_t)qty + one : 0);
     if (need > TEXT_CAP) {
@@ -315,12 +339,17 @@ static int put_text(row_out *r, text_out *t, trade_writer *w, const trade_import
         return -rc;
     char *p = t->buf + t->len;
     for (int k = 0; k < 1 + qrow; k++) {
-        p = text_put(p, g->reporter, rep, ',');
-        p = text_put(p, g->partner, par, ',');
-        p = text_put(p, g->flow, flow, ',');
-        p = text_put(p, g->period, per, ',');
-        p = k ? text_put(p, g->quantity, qty, ',') : text_put(p, g->value, val, ',');
-        p = k ? text_put(p, "t", 1, ',') : text_put(p, "USD", 3, ',');
+        memcpy(p, t->pre, (size_t)t->plen);
+        p += t->plen;
+        if (k) {
+            p = text_put(p, g->quantity, qty, ',');
+            memcpy(p, "t,", 2);
+            p += 2;
+        } else {
+            p = text_put(p, g->value, val, ',');
+            memcpy(p, "USD,", 4);
+            p += 4;
+        }
         if (r->has_product)
             p = text_put(p, g->product, prod, ',');
         if (r->with_qty && k && g->quantity_rows < g->rows)
