@@ -146,6 +146,30 @@ static void progress(void *ctx, uint64_t done, uint64_t total)
 /* Where the rows go: the writer, opened at the first row (or at the end),
  * and for a streamed import a part writer for the second part of the
  * output (built on the library's second thread, appended at the end). */
+/* Rows as CSV text, for a writer that takes it (trade_writer_takes_text):
+ * a streamed hs6 import writes 20 million rows, and the writer's checks
+ * cell by cell cost more than making them. A row goes as text when every
+ * cell is one the writer copies as it is (trade_writer_csv_plain): the
+ * codes, the flow and the source are checked once per string (there are
+ * few), the period, the numbers and the product by their bytes; any other
+ * row goes through trade_writer_row after the text before it. */
+#define TEXT_CAP 65536 /* a piece the writer copies into its own buffer */
+
+typedef struct text_out {
+    int on;     /* the writer takes text */
+    char *buf;  /* TEXT_CAP bytes, NULL until the first row */
+    size_t len;
+    const char *str[4]; /* the strings checked last: reporter, partner, flow, source */
+    size_t slen[4];     /* their lengths, 0 when not plain */
+    int plain[4];
+    /* "reporter,partner,flow,period," of the last row (rows come in runs
+     * of one partner), for the strings and the period in key */
+    const char *key[3];
+    char key_period[16];
+    char pre[64];
+    long plen; /* -1: not plain */
+} text_out;
+
 typedef struct row_out {
     const cli_common *o;
     trade_import *im;
@@ -156,6 +180,7 @@ typedef struct row_out {
     /* --where on the rows written (NULL: all), one per writer: matching
      * uses scratch of its own, and the part is written on another thread */
     trade_where *where, *where_part;
+    text_out text[2]; /* for w and for part */
 } row_out;
 
 static int out_open(row_out *r)
@@ -207,7 +232,134 @@ static int out_open(row_out *r)
         r->w = NULL;
         return r->failed = cli_fail(&err);
     }
+    r->text[0].on = !r->partial && !r->names && !r->where && trade_writer_takes_text(r->w);
     return 0;
+}
+
+static void text_free(row_out *r)
+{
+    for (int k = 0; k < 2; k++) {
+        free(r->text[k].buf);
+        memset(&r->text[k], 0, sizeof r->text[k]);
+    }
+}
+
+/* String k of a row (cached by address: the importer's strings stay put
+ * while rows are written): its length, or -1 when it is not plain. */
+static long text_str(text_out *t, int k, const char *s)
+{
+    if (t->str[k] != s) {
+        size_t n = strlen(s);
+        t->str[k] = s;
+        t->slen[k] = n;
+        t->plain[k] = !memchr(s, ',', n) && trade_writer_csv_plain(s, n);
+    }
+    return t->plain[k] ? (long)t->slen[k] : -1;
+}
+
+/* The length of a number, period or product cell when plain: letters,
+ * digits, '.', '-' and '_' (no formula start, no byte to quote). */
+static long text_cell(const char *s)
+{
+    size_t n = 0;
+    if (s[0] == '-' || s[0] == '+' || s[0] == '=' || s[0] == '@')
+        return -1;
+    for (; s[n]; n++) {
+        unsigned char c = (unsigned char)s[n];
+        if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+              c == '.' || c == '-' || c == '_'))
+            return -1;
+    }
+    return (long)n;
+}
+
+static int text_flush(text_out *t, trade_writer *w, trade_error *err)
+{
+    size_t n = t->len;
+    t->len = 0;
+    return n ? trade_writer_text(w, t->buf, n, err) : 0;
+}
+
+static char *text_put(char *p, const char *s, long n, char sep)
+{
+    memcpy(p, s, (size_t)n);
+    p[n] = sep;
+    return p + n + 1;
+}
+
+/* Append g's rows to t as text: 1 done, 0 when they are not plain (t
+ * flushed: the caller writes them as cells), or -status. */
+static int put_text(row_out *r, text_out *t, trade_writer *w, const trade_import_group *g,
+                    trade_error *err)
+{
+    if (!t->plen || t->key[0] != g->reporter || t->key[1] != g->partner ||
+        t->key[2] != g->flow || strcmp(t->key_period, g->period)) {
+        long rep = text_str(t, 0, g->reporter), par = text_str(t, 1, g->partner),
+             flow = text_str(t, 2, g->flow), per = text_cell(g->period);
+        t->key[0] = g->reporter;
+        t->key[1] = g->partner;
+        t->key[2] = g->flow;
+        memcpy(t->key_period, g->period, sizeof t->key_period);
+        t->key_period[sizeof t->key_period - 1] = '\0';
+        t->plen = -1;
+        if (rep >= 0 && par >= 0 && flow >= 0 && per >= 0 &&
+            (size_t)(rep + par + flow + per) + 4 <= sizeof t->pre) {
+            char *q = t->pre;
+            q = text_put(q, g->reporter, rep, ',');
+            q = text_put(q, g->partner, par, ',');
+            q = text_put(q, g->flow, flow, ',');
+            q = text_put(q, g->period, per, ',');
+            t->plen = q - t->pre;
+        }
+    }
+    long src = text_str(t, 3, g->source), val = text_cell(g->value),
+         prod = r->has_product ? text_cell(g->product) : 0;
+    int qrow = r->with_qty && g->quantity_rows;
+    long qty = qrow ? text_cell(g->quantity) : 0;
+    int rc;
+    if (t->plen < 0 || src < 0 || val < 0 || prod < 0 || qty < 0 ||
+        !(val && (g->value[0] >= '0' && g->value[0] <= '9')) ||
+        (qrow && !(g->quantity[0] >= '0' && g->quantity[0] <= '9'))) {
+        rc = text_flush(t, w, err);
+        return rc ? -rc : 0;
+    }
+    /* reporter,partner,flow,period,value,USD[,product][,qualifier],source */
+    size_t one = (size_t)(t->plen + src) + 3 + 3 + /* unit, 2 commas, LF */
+                 (r->has_product ? (size_t)prod + 1 : 0) + (r->with_qty ? 11 + 1 : 0),
+           need = (size_t)val + one + (qrow ? (size_t)qty + one : 0);
+    if (need > TEXT_CAP) {
+        rc = text_flush(t, w, err);
+        return rc ? -rc : 0;
+    }
+    if (!t->buf && !(t->buf = malloc(TEXT_CAP))) {
+        trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+        return -TRADE_ENOMEM;
+    }
+    if (TEXT_CAP - t->len < need && (rc = text_flush(t, w, err)))
+        return -rc;
+    char *p = t->buf + t->len;
+    for (int k = 0; k < 1 + qrow; k++) {
+        memcpy(p, t->pre, (size_t)t->plen);
+        p += t->plen;
+        if (k) {
+            p = text_put(p, g->quantity, qty, ',');
+            memcpy(p, "t,", 2);
+            p += 2;
+        } else {
+            p = text_put(p, g->value, val, ',');
+            memcpy(p, "USD,", 4);
+            p += 4;
+        }
+        if (r->has_product)
+            p = text_put(p, g->product, prod, ',');
+        if (r->with_qty && k && g->quantity_rows < g->rows)
+            p = text_put(p, "lower_bound", 11, ',');
+        else if (r->with_qty)
+            *p++ = ',';
+        p = text_put(p, g->source, src, '\n');
+    }
+    t->len = (size_t)(p - t->buf);
+    return 1;
 }
 
 static int put_group(row_out *r, trade_writer *w, const trade_import_group *g, trade_error *errp)
@@ -217,6 +369,12 @@ static int put_group(row_out *r, trade_writer *w, const trade_import_group *g, t
     const char *period = g->period;
     char rows[24], qrows[24];
     int rc;
+    text_out *t = &r->text[w == r->part];
+    if (t->on && (rc = put_text(r, t, w, g, &err)) != 0) {
+        if (rc < 0)
+            *errp = err;
+        return rc < 0 ? -rc : 0;
+    }
     if (r->partial) {
         snprintf(rows, sizeof rows, "%llu", (unsigned long long)g->rows);
         snprintf(qrows, sizeof qrows, "%llu", (unsigned long long)g->quantity_rows);
@@ -263,12 +421,22 @@ static int out_group(void *ctx, int part, const trade_import_group *g)
     return rc;
 }
 
+static void out_discard(row_out *r);
+
 static int out_commit(row_out *r)
 {
     if (out_open(r))
         return r->failed;
+    trade_error err;
+    int rc = text_flush(&r->text[0], r->w, &err);
+    if (!rc && r->part)
+        rc = text_flush(&r->text[1], r->part, &err);
+    text_free(r);
+    if (rc) {
+        out_discard(r);
+        return cli_fail(&err);
+    }
     if (r->part) {
-        trade_error err;
         trade_writer *p = r->part;
         r->part = NULL;
         if (trade_writer_append(r->w, p, &err)) {
@@ -284,6 +452,7 @@ static int out_commit(row_out *r)
 
 static void out_discard(row_out *r)
 {
+    text_free(r);
     trade_writer_discard(r->part);
     r->part = NULL;
     trade_writer_discard(r->w);
@@ -477,6 +646,7 @@ int cmd_import(int argc, char **argv)
             free_where(where, where_part);
             return cli_fail(&err);
         }
+        ro.text[1].on = ro.text[0].on && trade_writer_takes_text(ro.part);
         rc = trade_import_baci_stream(im, argv[optind], out_group, &ro, &err);
         if (rc > 0 && ro.part_err.message[0] && !ro.failed)
             err = ro.part_err;
