@@ -178,6 +178,22 @@ static int ex_any_word(const char *s, size_t n, size_t a, size_t b, const char *
     return 0;
 }
 
+/* One past the start of the last of words in [a, b), or 0. */
+static size_t ex_last_word(const char *s, size_t n, size_t a, size_t b, const char *const *words)
+{
+    size_t last = 0;
+    for (size_t i = a; i < b; i++) {
+        if (i > a && (ex_isalpha((unsigned char)s[i - 1])))
+            continue;
+        for (size_t j = 0; words[j]; j++)
+            if (extract_word(s, n, i, words[j])) {
+                last = i + 1;
+                break;
+            }
+    }
+    return last;
+}
+
 static const char *const ex_up_words[] = {
     "increased", "increase", "increases", "increasing", "grew",   "grow",     "grown",
     "growth",    "grows",    "growing",   "rose",       "rise",   "risen",    "rises",
@@ -255,7 +271,12 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
                  (extract_word(s, n, q, "i.e.") || extract_word(s, n, q, "ie"));
         for (size_t q = lo; q < start && !andw; q++)
             andw = (q == lo || !ex_isalpha((unsigned char)s[q - 1])) && extract_word(s, n, q, "and");
-        if (!verb && ((by && andw) || ie)) {
+        /* "an increase in exports of apparel (29.68%) and coconut-based
+         * products (26.8%)": a list of rates in parentheses */
+        size_t l0 = extract_skip_sp(s, n, lo, 1);
+        int plist = r->start > 0 && s[r->start - 1] == '(' &&
+                    ((l0 < n && s[l0] == ')') || (lo > 0 && s[lo - 1] == ')'));
+        if (!verb && ((by && andw) || ie || (plist && andw))) {
             wa = start > 200 ? start - 200 : 0;
             if (wa < sent_a)
                 wa = sent_a;
@@ -363,9 +384,10 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
         }
     }
     if (change && !neg && !r->sign_change && !rate_level) {
-        /* "fell by 5%": the verb before "by" */
-        if (ex_any_word(s, n, wa, start, ex_down_words) &&
-            !ex_any_word(s, n, wa, start, ex_up_words))
+        /* "fell by 5%": the verb before "by"; of two, the nearer ("the agency
+         * added that exports decreased by 6.9%") */
+        size_t dn = ex_last_word(s, n, wa, start, ex_down_words);
+        if (dn && dn > ex_last_word(s, n, wa, start, ex_up_words))
             neg = 1;
     }
     memcpy(r->f.unit, change ? "percent_change" : "percent", change ? 15 : 8);
