@@ -67,6 +67,8 @@ int main(int argc, char **argv)
     /* the header: the series key, the module's columns, the qualifier */
     size_t nm;
     const trade_column *m = trade_growth_columns(&nm);
+    if (nm > 26) /* the arrays below hold the key, 26 columns and the qualifier */
+        return 1;
     const char *names[32] = {"reporter", "partner", "flow", "product", "unit"};
     unsigned char numeric[32] = {0};
     for (size_t i = 0; i < nm; i++) {

@@ -1339,11 +1339,14 @@ static int ex_ordinal_day_before(const char *s, size_t n, size_t p)
     return ex_isdigit((unsigned char)s[e - 3]);
 }
 
-static void ex_doc_date(const ex_scan *sc, ex_doc *d)
+/* The date that line li (0-based) gives when it is a date line: a short
+ * line with a date, or a "date 2024-05-24 ..." field (its end in
+ * d->date_field_end). Sets d->year and d->month, else leaves them 0. */
+static void ex_line_date(const ex_scan *sc, size_t li, ex_doc *d)
 {
     const char *s = sc->s;
     size_t n = sc->n;
-    for (size_t li = 0; li < sc->nlines && li < 6 && !d->year; li++) {
+    {
         size_t a = sc->line_start[li];
         size_t b = li + 1 < sc->nlines ? sc->line_start[li + 1] : n;
         size_t f0 = extract_skip_sp(s, n, a, 0);
@@ -1353,7 +1356,7 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
         int field = dk && f0 + dk + 1 < b && s[f0 + dk] == ' ' &&
                     ex_isdigit((unsigned char)s[f0 + dk + 1]);
         if (b - a > 80 && !field)
-            continue; /* a date inside a sentence is not the document's date */
+            return; /* a date inside a sentence is not the document's date */
         if (field) {
             b = f0 + dk + 12 < b ? f0 + dk + 12 : b;
             d->date_field_end = b;
@@ -1430,9 +1433,32 @@ static void ex_doc_date(const ex_scan *sc, ex_doc *d)
                 }
             }
         }
+    }
+}
+
+static void ex_doc_date(const ex_scan *sc, ex_doc *d)
+{
+    for (size_t li = 0; li < sc->nlines && li < 6 && !d->year; li++) {
+        ex_line_date(sc, li, d);
         if (d->year)
             d->date_line = (unsigned long)li + 1;
     }
+}
+
+/* The lines among the first six that are date lines, as bits (1 << line,
+ * 1-based): the document's date line and a byline after it ("Jun 17,
+ * 2010, 19:20 ET from ..."), whose dates are no figure's period. */
+static unsigned ex_date_lines(const ex_scan *sc)
+{
+    unsigned bits = 0;
+    for (size_t li = 0; li < sc->nlines && li < 6; li++) {
+        ex_doc d;
+        memset(&d, 0, sizeof d);
+        ex_line_date(sc, li, &d);
+        if (d.year && !d.date_field_end)
+            bits |= 1u << (li + 1);
+    }
+    return bits;
 }
 
 /* The sides named by the title or first paragraph: "Trade turnover between
@@ -2221,6 +2247,34 @@ static int ex_heading_line(const ex_scan *sc, unsigned long line)
            sc->s[extract_skip_sp(sc->s, sc->n, a2, 0)] == '\n';
 }
 
+/* Is line (1-based) a heading, or a topic line of a text that writes no
+ * blank lines: short, in capitals first, no end of a sentence on it, after
+ * a line that ends one and before a line of text ("EU and China in world
+ * trade in goods")? */
+static int ex_topic_line(const ex_scan *sc, unsigned long line)
+{
+    if (ex_heading_line(sc, line))
+        return 1;
+    if (line < 2 || line >= sc->nlines)
+        return 0;
+    const char *s = sc->s;
+    size_t n = sc->n;
+    size_t a = extract_skip_sp(s, n, sc->line_start[line - 1], 0);
+    size_t e = extract_skip_sp_back(s, n, sc->line_start[line], 1);
+    if (e <= a || e - a > 80 || !ex_isupper((unsigned char)s[a]))
+        return 0;
+    char c = s[e - 1];
+    if (c == '.' || c == ':' || c == ';' || c == ',' || c == '!' || c == '?' || c == '"' ||
+        c == ')' || c == '-')
+        return 0;
+    size_t pe = extract_skip_sp_back(s, n, sc->line_start[line - 1], 1);
+    if (pe <= sc->line_start[line - 2] || (s[pe - 1] != '.' && s[pe - 1] != '!' && s[pe - 1] != '?'))
+        return 0;
+    size_t na = extract_skip_sp(s, n, sc->line_start[line], 0);
+    size_t nb = line + 1 < sc->nlines ? sc->line_start[line + 1] : n;
+    return na < nb && nb - na > 60 && ex_isupper((unsigned char)s[na]);
+}
+
 /* The second pass: sentence, qualifier, period, reporter, partner, flow. */
 static int ex_finish(ex_state *st)
 {
@@ -2240,7 +2294,12 @@ static int ex_finish(ex_state *st)
     }
     ex_doc_sides(sc, &doc);
     doc.fiscal = extract_fiscal_start(s, n, doc.reporter);
-    const ex_clock clock = {doc.year, doc.month, doc.fiscal};
+    if (!doc.year) {
+        /* no date: month names without a year take the latest year written */
+        doc.text_year = extract_text_year(s, n);
+    }
+    const ex_clock clock = {doc.year, doc.month, doc.fiscal, doc.text_year};
+    const unsigned date_lines = ex_date_lines(sc);
     snprintf(sc->doc_reporter, sizeof sc->doc_reporter, "%s", doc.reporter);
     snprintf(sc->doc_partner, sizeof sc->doc_partner, "%s", doc.partner);
     {
@@ -2262,10 +2321,6 @@ static int ex_finish(ex_state *st)
                         c0 == 0x2212))
                 memcpy(r->f.unit, own, 4);
         }
-    }
-    if (!doc.year) {
-        /* no date: month names without a year take the latest year written */
-        doc.text_year = extract_text_year(s, n);
     }
     unsigned long list_line = 0; /* the line of the last item of a list a colon opens */
     size_t main_idx = (size_t)-1; /* the last figure that is not an aside, in sc->out */
@@ -2321,7 +2376,8 @@ static int ex_finish(ex_state *st)
                 for (size_t t = ng; t > 0; t--) {
                     unsigned long tl, tc;
                     extract_position(sc, gt[t - 1].a, &tl, &tc);
-                    if (gt[t - 1].base || gt[t - 1].carry || (doc.date_line && tl == doc.date_line))
+                    if (gt[t - 1].base || gt[t - 1].carry || (doc.date_line && tl == doc.date_line) ||
+                        (tl < 32 && (date_lines >> tl) & 1u))
                         continue;
                     if (ex_period_year(gt[t - 1].text))
                         ctx_year = ex_period_year(gt[t - 1].text);
@@ -2329,14 +2385,16 @@ static int ex_finish(ex_state *st)
                 }
             }
             nt = extract_times(s, n, a, b, times, sizeof times / sizeof times[0], &clock, ctx_year);
-            if (doc.date_line) {
-                /* the date line is the document's date, not a figure's period */
+            if (doc.date_line || date_lines) {
+                /* the date line is the document's date, not a figure's period
+                 * (nor is a byline's date) */
                 size_t k = 0;
                 for (size_t t = 0; t < nt; t++) {
                     unsigned long tl, tc;
                     extract_position(sc, times[t].a, &tl, &tc);
-                    if (tl != doc.date_line ||
-                        (doc.date_field_end && times[t].a >= doc.date_field_end))
+                    if ((tl != doc.date_line ||
+                         (doc.date_field_end && times[t].a >= doc.date_field_end)) &&
+                        !(tl < 32 && (date_lines >> tl) & 1u))
                         times[k++] = times[t];
                 }
                 nt = k;
@@ -2684,6 +2742,15 @@ static int ex_finish(ex_state *st)
             for (size_t t = nt; t > 0 && !pick; t--)
                 if (times[t - 1].b <= fp && !times[t - 1].base && times[t - 1].paren == (size_t)-1)
                     pick = &times[t - 1];
+            /* "Germany (25.2 bn euro or 32 %) was the largest exporter in the
+             * first nine months of 2011": the time after it, when the
+             * sentence has none before */
+            int own_paren = !same_sentence || (i > 0 && st->raw[i - 1].start > fp &&
+                                               extract_paren(s, a, st->raw[i - 1].start) == fp);
+            for (size_t t = 0; t < nt && !pick && own_paren; t++)
+                if (times[t].a > r->end && !times[t].base && !times[t].cmp &&
+                    times[t].paren == (size_t)-1 && times[t].a < b)
+                    pick = &times[t];
         }
         const ex_time *base_only = NULL;
         if (!pick) {
@@ -2710,6 +2777,32 @@ static int ex_finish(ex_state *st)
             cmp_after->cmp = 1;
         }
         int period_from = 0; /* 1: the figure before, 2: the document's date */
+        /* a heading between the figure before and this one starts another
+         * topic: its time, if it writes one, else no period carried over */
+        unsigned long head_line = 0;
+        ex_time head_time;
+        memset(&head_time, 0, sizeof head_time);
+        if (prev && last_end <= a && !pick) {
+            unsigned long l0, l1, col;
+            extract_position(sc, last_end, &l0, &col);
+            extract_position(sc, r->start, &l1, &col);
+            for (unsigned long hl = l0 + 1; hl < l1 && hl <= sc->nlines; hl++) {
+                if (!ex_topic_line(sc, hl))
+                    continue;
+                head_line = hl;
+                main_period[0] = '\0'; /* the period carried on is of the topic before */
+                size_t ha = sc->line_start[hl - 1];
+                size_t hb = hl < sc->nlines ? sc->line_start[hl] : n;
+                ex_time ht[8];
+                size_t nh = extract_times(s, n, ha, hb, ht, 8, &clock, ctx_year);
+                memset(&head_time, 0, sizeof head_time);
+                for (size_t t = nh; t > 0; t--)
+                    if (!ht[t - 1].base && !ht[t - 1].carry && ht[t - 1].text[0]) {
+                        head_time = ht[t - 1];
+                        break;
+                    }
+            }
+        }
         if (pick && pick->base && pick->same && prev) {
             /* "the same period last year": a year before the figure's own
              * period (a fiscal one too), not before the document's date */
@@ -2751,7 +2844,12 @@ static int ex_finish(ex_state *st)
             /* a projection after a projection: its horizon */
             snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
             period_from = 1;
-        } else if (prev &&
+        } else if (head_line && head_time.text[0]) {
+            snprintf(r->f.period, sizeof r->f.period, "%s", head_time.text);
+            char t[64];
+            snprintf(t, sizeof t, "period from the heading on line %lu", head_line);
+            ex_note_add(note, sizeof note, t);
+        } else if (prev && !head_line &&
                    (main_period[0] || (prev->period[0] && strcmp(prev->qualifier, "projection")))) {
             /* no time in the sentence: the period of the figure before (not
              * of a base figure in parentheses, nor of a projection) */
@@ -2966,6 +3064,10 @@ static int ex_finish(ex_state *st)
                                strcmp(r->f.unit, "percent") == 0 || in_paren_of_prev;
             inherit = clean && kind_follows && !w.list[0];
         }
+        unsigned long cf_line, cf_col;
+        extract_position(sc, r->start, &cf_line, &cf_col);
+        if (extract_who_carried_freight(&w, have_before ? &before : NULL, prev, cf_line, r->f.unit))
+            ex_note_add(note, sizeof note, "freight: a carrier's exports or imports, goods carried");
         const trade_figure *side_prev = prev;
         const char *use_flow = w.have_flow                       ? w.flow
                                : have_before && before.have_flow ? before.flow
@@ -3072,6 +3174,7 @@ static int ex_finish(ex_state *st)
                 if (bt[t - 1].base || bt[t - 1].carry ||
                     (doc.date_line && tl == doc.date_line &&
                      !(doc.date_field_end && bt[t - 1].a >= doc.date_field_end)) ||
+                    (tl < 32 && (date_lines >> tl) & 1u) ||
                     !bt[t - 1].text[0])
                     continue;
                 snprintf(r->f.period, sizeof r->f.period, "%s", bt[t - 1].text);
@@ -3336,6 +3439,7 @@ static int ex_finish(ex_state *st)
                 ex_note_add(note, sizeof note, "product from the sentence before, which it details");
             }
         }
+        extract_who_cargo_product(&w, &r->f);
         if (!r->f.product[0] && !strcmp(r->f.unit, "count") && r->end - r->start > 10 &&
             extract_word(s, n, r->end - 10, "containers") == 10)
             snprintf(r->f.product, sizeof r->f.product, "containers"); /* "56,000 containers" */
@@ -3423,6 +3527,28 @@ static int ex_finish(ex_state *st)
             ex_note_add(note, sizeof note,
                         "period from the document's date: no year given, the last full year "
                         "before it");
+        } else if (r->f.flow[0] && !doc.year && doc.text_year && !pick && !in_paren_of_prev &&
+                   !r->f.period[0] && head_line && strcmp(r->f.qualifier, "projection")) {
+            /* "EU and China in world trade in goods" over "China (€3 413
+             * billion, 17.6 %) was the largest exporter" in an undated text:
+             * a new topic with no time of its own, of the latest year the
+             * text writes */
+            snprintf(r->f.period, sizeof r->f.period, "%04d", doc.text_year % 10000);
+            char t[96];
+            snprintf(t, sizeof t,
+                     "period: the latest year the text writes (no date; a new topic from line %lu)",
+                     head_line);
+            ex_note_add(note, sizeof note, t);
+        }
+        if (pick && pick->as_of && r->f.flow[0] && !strstr(r->f.flow, "_stock") &&
+            !strcmp(r->f.period, pick->text) && strlen(r->f.period) == 7 &&
+            r->f.period[4] == '-' && strcmp(r->f.period + 5, "01") > 0) {
+            /* "as of November, the trade balance totalled": a flow summed
+             * from January to that month (a stock is at the month) */
+            char span[40];
+            snprintf(span, sizeof span, "%.4s-01/%s", r->f.period, r->f.period);
+            snprintf(r->f.period, sizeof r->f.period, "%s", span);
+            ex_note_add(note, sizeof note, "period: as of the month, from January");
         }
         if (w.negative && r->f.value > 0 && !strcmp(r->f.flow, "balance") &&
             strcmp(r->f.unit, "percent_change") && strcmp(r->f.unit, "percent") &&
@@ -3590,7 +3716,10 @@ static int ex_finish(ex_state *st)
         int title = f->line == title_line;
         if (!title && !ex_heading_line(sc, f->line))
             continue;
-        int carried = strstr(f->note, "period from line") != NULL;
+        /* a period carried from a figure before or guessed from the date
+         * ("no year given, the last full year") gives way to the text's */
+        int carried = strstr(f->note, "period from line") != NULL ||
+                      strstr(f->note, "period from the document's date: no year given") != NULL;
         if ((f->period[0] && !carried) || f->table[0] || f->value == 0 ||
             !strcmp(f->qualifier, "projection") ||
             !(trade_unit_is_currency(f->unit) || !strcmp(f->unit, "percent_change")))
@@ -3602,6 +3731,8 @@ static int ex_finish(ex_state *st)
             if (o->line == f->line || strcmp(o->unit, f->unit) || o->value != f->value ||
                 !o->period[0] || !strcmp(o->qualifier, "projection"))
                 continue;
+            if (o->line == title_line || ex_heading_line(sc, o->line))
+                continue; /* the title written again as a heading: no text under it yet */
             snprintf(f->period, sizeof f->period, "%s", o->period);
             ex_note_drop(f->note, "period from");
             char t[80];

@@ -496,7 +496,7 @@ const char *extract_country_at(const char *s, size_t n, size_t p, size_t *len)
     while (e < n && (ex_isalpha((unsigned char)s[e])))
         e++;
     size_t wl = e - p;
-    if (wl < 4 || wl > 40)
+    if (wl < 2 || wl > 40)
         return NULL;
     for (size_t i = 0;; i++) {
         const trade_country *c = trade_country_at(i);
@@ -505,7 +505,8 @@ const char *extract_country_at(const char *s, size_t n, size_t p, size_t *len)
         if (c->aggregate)
             continue;
         size_t cl = strlen(c->name);
-        if (cl >= wl && p + cl <= n && memcmp(s + p, c->name, cl) == 0 &&
+        /* a short first word only as part of a longer name ("Sri Lanka") */
+        if (cl >= wl && (wl >= 4 || cl > wl + 3) && p + cl <= n && memcmp(s + p, c->name, cl) == 0 &&
             (p + cl == n || !ex_isalpha((unsigned char)s[p + cl]))) {
             *len = cl;
             if (p + cl + 1 < n && s[p + cl] == '\'' && s[p + cl + 1] == 's')
@@ -891,6 +892,108 @@ static void ex_months_text(char *out, size_t size, int y, int months)
         snprintf(out, size, "%04d-01/%04d-%02d", y, y, months);
 }
 
+/* "end-December", "the end of December", "end of" right before the month
+ * name at m: the start of the phrase, or (size_t)-1. */
+static size_t ex_end_before(const char *s, size_t n, size_t a, size_t m)
+{
+    if (m >= a + 4 && s[m - 1] == '-' && extract_word(s, n, m - 4, "end") == 3 &&
+        (m - 4 == 0 || !ex_isalpha((unsigned char)s[m - 5])))
+        return m - 4;
+    size_t w0, e0, t0;
+    if (ex_prev_is(s, n, m, "of", &w0) && ex_prev_is(s, n, w0, "end", &e0) && e0 >= a)
+        return ex_prev_is(s, n, e0, "the", &t0) && t0 >= a ? t0 : e0;
+    return (size_t)-1;
+}
+
+/* "as of", "as at" before p: a stock or a cumulative figure at that time.
+ * Its start in *start. */
+static int ex_as_of_before(const char *s, size_t n, size_t a, size_t p, size_t *start)
+{
+    size_t w0, a0;
+    if ((ex_prev_is(s, n, p, "of", &w0) || ex_prev_is(s, n, p, "at", &w0)) &&
+        ex_prev_is(s, n, w0, "as", &a0) && a0 >= a) {
+        *start = a0;
+        return 1;
+    }
+    return 0;
+}
+
+/* The day and month that start a day range ending at e0 (the start of its
+ * last date): "1 January - 15 May 2024", "January 1 to May 15, 2024",
+ * "from 1 January to 15 May", "between January 1 and May 15", "January
+ * 1-May 15": the first month in *m1 and the range's start (with "from" or
+ * "between") in *start. */
+static int ex_day_range(const char *s, size_t n, size_t a, size_t e0, int *m1, size_t *start)
+{
+    size_t q = extract_skip_sp_back(s, n, e0, 0), r, w0, ml;
+    if (q > a && s[q - 1] == '-')
+        r = q - 1;
+    else if (q >= a + 3 && (unsigned char)s[q - 3] == 0xE2 && (unsigned char)s[q - 2] == 0x80 &&
+             ((unsigned char)s[q - 1] == 0x93 || (unsigned char)s[q - 1] == 0x94))
+        r = q - 3;
+    else if (ex_prev_is(s, n, q, "to", &w0) || ex_prev_is(s, n, q, "and", &w0) ||
+             ex_prev_is(s, n, q, "through", &w0) || ex_prev_is(s, n, q, "till", &w0) ||
+             ex_prev_is(s, n, q, "until", &w0))
+        r = w0;
+    else
+        return 0;
+    size_t x = extract_skip_sp_back(s, n, r, 0), dx = x;
+    if (dx >= a + 3 && ex_isalpha((unsigned char)s[dx - 1]) && ex_isalpha((unsigned char)s[dx - 2]) &&
+        ex_isdigit((unsigned char)s[dx - 3]))
+        dx -= 2; /* "1st" */
+    size_t d0 = dx;
+    while (d0 > a && ex_isdigit((unsigned char)s[d0 - 1]) && dx - d0 < 3)
+        d0--;
+    size_t st;
+    int m;
+    if (d0 < dx) {
+        /* "January 1": the month before the day */
+        if (dx - d0 > 2 || (d0 > 0 && ex_isdigit((unsigned char)s[d0 - 1])))
+            return 0;
+        size_t me = extract_skip_sp_back(s, n, d0, 0), ms = me;
+        while (ms > a && ex_isalpha((unsigned char)s[ms - 1]))
+            ms--;
+        m = extract_is_month(s, n, ms, &ml);
+        if (!m || ms + ml != me || me == d0)
+            return 0;
+        st = ms;
+    } else {
+        /* "1 January": the day before the month (or the month alone) */
+        size_t ms = x;
+        while (ms > a && ex_isalpha((unsigned char)s[ms - 1]))
+            ms--;
+        m = extract_is_month(s, n, ms, &ml);
+        if (!m || ms + ml != x)
+            return 0;
+        st = ms;
+        size_t de = extract_skip_sp_back(s, n, ms, 0), dd = de;
+        if (dd >= a + 3 && ex_isalpha((unsigned char)s[dd - 1]) &&
+            ex_isalpha((unsigned char)s[dd - 2]) && ex_isdigit((unsigned char)s[dd - 3]))
+            dd -= 2;
+        size_t ds = dd;
+        while (ds > a && ex_isdigit((unsigned char)s[ds - 1]) && dd - ds < 3)
+            ds--;
+        if (ds < dd && dd - ds <= 2 && de < ms && (ds == 0 || !ex_isdigit((unsigned char)s[ds - 1])))
+            st = ds;
+    }
+    if (ex_prev_is(s, n, st, "from", &w0) || ex_prev_is(s, n, st, "between", &w0))
+        st = w0 >= a ? w0 : st;
+    *m1 = m;
+    *start = st;
+    return 1;
+}
+
+/* The text of a day range from month m1 to the date of month m2 of year y:
+ * its months ("2024-01/2024-05"), one month, or over the turn of a year. */
+static void ex_day_range_text(char *out, size_t size, int y, int m1, int m2)
+{
+    if (m1 == m2)
+        snprintf(out, size, "%04d-%02d", y % 10000, m2);
+    else
+        snprintf(out, size, "%04d-%02d/%04d-%02d", (m1 < m2 ? y : y - 1) % 10000, m1, y % 10000,
+                 m2);
+}
+
 /* Time expressions without a written year: "this year", "last year",
  * "the first nine months of this year", "January-August", "from January
  * to July", "Q1", "10M2022", "in the period" (carried). */
@@ -1113,6 +1216,21 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             if (extract_word(s, n, after, "of") || extract_year_at(s, n, after, &y))
                 continue; /* "of 2023", "of this year": read there */
             e.b = q2 + mk;
+            size_t ty;
+            if (doc_year && ((ty = extract_word(s, n, after, "this year")) ||
+                             (ty = extract_word(s, n, after, "last year")))) {
+                /* "in the first five months this year", "the first quarter
+                 * last year": of the document's year, or the one before */
+                int ago = extract_word(s, n, after, "last year") != 0;
+                cy = doc_year - ago;
+                e.b = after + ty;
+                if (ago) {
+                    int same;
+                    e.base = ex_base_before(s, n, p, &same);
+                    e.same = same;
+                    e.ago = 1;
+                }
+            }
             if (what == 1)
                 ex_months_text(e.text, sizeof e.text, cy, num);
             else if (what == 2)
@@ -1235,14 +1353,33 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                 size_t w0;
                 int prep = ex_prev_is(s, n, p, "in", &w0) || ex_prev_is(s, n, p, "for", &w0) ||
                            ex_prev_is(s, n, p, "during", &w0) || ex_prev_is(s, n, p, "since", &w0);
+                /* "as of November", "as of end-December", "as at the end of
+                 * June": a stock at that month; at the end of a year, of
+                 * the year */
+                size_t eb = ex_end_before(s, n, a, p);
+                int as_of = !prep && ex_as_of_before(s, n, a, eb != (size_t)-1 ? eb : p, &w0);
                 size_t after = extract_skip_sp(s, n, q, 0);
                 int yy;
-                if (!prep || extract_year_at(s, n, after, &yy) ||
+                if (!(prep || as_of) || extract_year_at(s, n, after, &yy) ||
                     (after < n && ex_isdigit((unsigned char)s[after])) ||
                     ex_prev_is(s, n, p, "since", NULL))
                     continue;
                 e.b = q;
                 e.a = w0;
+                if (as_of) {
+                    /* the latest such month not after the document's date;
+                     * with no date, of the latest year written (the text's
+                     * newest figures), not of the figure before */
+                    int my = doc_year ? doc_year : clock->text_year ? clock->text_year : cy;
+                    if (clock->month && doc_year && m1 > clock->month)
+                        my = doc_year - 1;
+                    e.as_of = 1;
+                    if (m1 == 12 && eb != (size_t)-1)
+                        snprintf(e.text, sizeof e.text, "%04d", my % 10000);
+                    else
+                        snprintf(e.text, sizeof e.text, "%04d-%02d", my % 10000, m1);
+                    goto found;
+                }
                 {
                     /* in a dated text, a month of the year before the date
                      * that the figure before named ("The decline started in
@@ -1660,6 +1797,13 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                     } else if (!date) {
                         snprintf(e->text, sizeof e->text, "%04d-%02d", y, m2);
                         e->a = m1s;
+                        size_t eb = ex_end_before(s, n, a, m1s);
+                        if (m2 == 12 && eb != (size_t)-1) {
+                            /* "at the end of December 2022", "as of
+                             * end-December 2022": a year-end stock, of the year */
+                            snprintf(e->text, sizeof e->text, "%04d", y);
+                            e->a = eb;
+                        }
                         {
                             /* "decreased by 6 per cent to EUR 9.6bn compared with
                              * December 2015": the month compared with ("from
@@ -1746,14 +1890,30 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                         size_t o0;
                         size_t oe = extract_prev_word(s, n, d0, &o0);
                         size_t st0;
-                        if (!ex_dated_by(s, n, a, o0, oe, &st0))
-                            continue;
-                        snprintf(e->text, sizeof e->text, "%04d-%02d", y, m2);
-                        e->a = st0;
+                        int rm1;
+                        if (ex_day_range(s, n, a, d0, &rm1, &st0)) {
+                            /* "1 January - 15 May 2024": the months it spans */
+                            ex_day_range_text(e->text, sizeof e->text, y, rm1, m2);
+                            e->a = st0;
+                        } else {
+                            if (!ex_dated_by(s, n, a, o0, oe, &st0))
+                                continue;
+                            /* "as of 31 December 2022": a year-end stock, of the year */
+                            int year_end = m2 == 12 && d - d0 == 2 && s[d0] == '3' && s[d0 + 1] == '1';
+                            if (year_end)
+                                snprintf(e->text, sizeof e->text, "%04d", y);
+                            else
+                                snprintf(e->text, sizeof e->text, "%04d-%02d", y, m2);
+                            e->a = st0;
+                        }
                     }
                 } else if (sp > 0 && s[sp - 1] == ',') {
                     /* "on January 24, 2024": the month of a dated figure */
-                    size_t d1 = extract_skip_sp_back(s, n, sp - 1, 0), d0 = d1;
+                    size_t d1 = extract_skip_sp_back(s, n, sp - 1, 0);
+                    if (d1 >= a + 3 && ex_isalpha((unsigned char)s[d1 - 1]) &&
+                        ex_isalpha((unsigned char)s[d1 - 2]) && ex_isdigit((unsigned char)s[d1 - 3]))
+                        d1 -= 2; /* "May 15th, 2024" */
+                    size_t d0 = d1;
                     while (d0 > a && ex_isdigit((unsigned char)s[d0 - 1]))
                         d0--;
                     size_t me0 = extract_skip_sp_back(s, n, d0, 0), ms0 = me0, ml2;
@@ -1763,11 +1923,29 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                     size_t o0;
                     size_t oe = mm && ms0 + ml2 == me0 ? extract_prev_word(s, n, ms0, &o0) : 0;
                     size_t st0;
-                    if (mm && ex_dated_by(s, n, a, o0, oe, &st0)) {
-                        snprintf(e->text, sizeof e->text, "%04d-%02d", y, mm);
+                    int rm1;
+                    if (mm && ms0 + ml2 == me0 && ex_day_range(s, n, a, ms0, &rm1, &st0)) {
+                        /* "January 1 to May 15, 2024": the months it spans */
+                        ex_day_range_text(e->text, sizeof e->text, y, rm1, mm);
+                        e->a = st0;
+                    } else if (mm && ex_dated_by(s, n, a, o0, oe, &st0)) {
+                        /* "as of December 31, 2022": a year-end stock, of the year */
+                        if (mm == 12 && d1 - d0 == 2 && s[d0] == '3' && s[d0 + 1] == '1')
+                            snprintf(e->text, sizeof e->text, "%04d", y);
+                        else
+                            snprintf(e->text, sizeof e->text, "%04d-%02d", y, mm);
                         e->a = st0;
                     }
                 }
+            }
+        }
+        if (!e->base && e->a < p && !ex_prev_is(s, n, e->a, "from", NULL)) {
+            /* "as compared with January-September 2017": the base, found at
+             * the start of the months, not at the year */
+            int same;
+            if (ex_base_before(s, n, e->a, &same)) {
+                e->base = 1;
+                e->same = same;
             }
         }
         /* "2030s" is a decade, not a year */

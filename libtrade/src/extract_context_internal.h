@@ -21,11 +21,13 @@ void extract_collapse(const char *s, size_t n, size_t a, size_t b, char *out, si
 int extract_year_at(const char *s, size_t n, size_t p, int *year);
 
 /* The calendar that relative times rest on: the document's date (year 0:
- * unknown; month 0: unknown) and the first month of the fiscal year it
- * counts in (0: none named). */
+ * unknown; month 0: unknown), the first month of the fiscal year it
+ * counts in (0: none named) and, with no date, the latest year the text
+ * writes (0: none), the year of its latest figures ("as of November"). */
 typedef struct ex_clock {
     int year, month;
     int fiscal;
+    int text_year;
 } ex_clock;
 
 /* The latest year that the text s[0..n) writes, for a text with no date:

@@ -634,7 +634,12 @@ static int ex_product_stop(const char *s, size_t n, size_t p)
         "by",       "at",      "on",      "amounted", "totaled", "totalled", "reached",
         "valued",   "during",  "over",    "via",      "through", "per",      "a",
         "an",       "the",     "this",    "last",     "each",    "annually", "every",
-        "compared", "marking", "between", "into",     "as",      NULL};
+        "compared", "marking", "between", "into",     "as",
+        /* the verb after the goods: "the import of road vehicles rose by 32%" */
+        "rose",     "fell",    "grew",    "increased", "decreased", "declined", "dropped",
+        "climbed",  "jumped",  "surged",  "soared",    "plunged",   "slipped",  "went",
+        "came",     "stood",   "accounted", "up",      "down",      "had",      "have",
+        "has",      "led",     NULL};
     for (size_t j = 0; stop[j]; j++)
         if (extract_word(s, n, p, stop[j]))
             return 1;
@@ -775,6 +780,24 @@ void extract_product(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r)
             size_t kw = extract_word(s, n, i, "exports");
             if (!kw)
                 kw = extract_word(s, n, i, "imports");
+            if (!kw) {
+                /* "while the import of road vehicles rose by 32%" */
+                size_t k1 = extract_word(s, n, i, "import");
+                if (!k1)
+                    k1 = extract_word(s, n, i, "export");
+                size_t q1 = k1 ? extract_skip_sp(s, n, i + k1, 1) : i;
+                size_t kb = k1 ? extract_word(s, n, q1, "bill") : 0;
+                if (k1 && extract_word(s, n, q1, "of"))
+                    kw = k1;
+                else if (kb)
+                    kw = q1 + kb - i; /* "the country's energy import bill" */
+            }
+            if (!kw) {
+                /* "its gold purchases jumped by 62.5%": a goods word before */
+                kw = extract_word(s, n, i, "purchases");
+                if (!kw)
+                    kw = extract_word(s, n, i, "sales");
+            }
             if (!kw && freight) {
                 /* "iron ore throughput at China's ports", "coal shipments
                  * through domestic ports": the goods carried */

@@ -143,6 +143,10 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
         {"exported", "export"},
         {"exporting", "export"},
         {"shipped", "export"},
+        {"overseas shipments", "export"}, /* "Türkiye's overseas shipments plunged" */
+        {"outbound shipments", "export"},
+        {"inbound shipments", "import"}, /* "largest inbound shipments were from Russia" */
+        {"overseas sales", "export"},
         {"shipments", "export"}, /* only before "to": see below */
         {"supplies", "export"},
         {"imports", "import"},
@@ -498,6 +502,53 @@ static void ex_member(const char *s, size_t n, size_t sa, size_t sb, const ex_ra
             (extract_word(s, n, q, "in the world") || extract_word(s, n, q, "world's") ||
              extract_word(s, n, q, "worldwide") || extract_word(s, n, q, "globally")))
             ex_set(w->partner, "WLD");
+}
+
+/* "China was the second-largest exporter to Türkiye in January-June, with
+ * $22.3 billion": a country ranked by the role it plays for another
+ * (exporter or supplier to it, buyer of its goods), and the figures of that
+ * sentence (the rank itself, the amount after it). The subject is the first country of the
+ * sentence, before the role word; the other the country after "to" or
+ * "of". extract_who_resolve decides who reports (the document's country). */
+static void ex_role(const char *s, size_t n, size_t sa, size_t sb, ex_who *w)
+{
+    static const struct {
+        const char *w, *flow;
+    } roles[] = {{"exporter to", "export"},  {"exporters to", "export"},
+                 {"supplier to", "export"},  {"supplier of", "export"},
+                 {"suppliers to", "export"}, {"importer of", "import"},
+                 {"buyer of", "import"},     {NULL, NULL}};
+    for (size_t q = sa; q < sb; q++) {
+        if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        for (size_t j = 0; roles[j].w; j++) {
+            size_t k = extract_word(s, n, q, roles[j].w);
+            if (!k)
+                continue;
+            size_t cl;
+            int poss;
+            const char *to = ex_country(s, n, extract_skip_sp(s, n, q + k, 1), &cl, &poss);
+            if (!to || !w->first[0] || !strcmp(to, w->first))
+                return;
+            /* the subject before the role word: "China was the ... exporter" */
+            size_t f0 = extract_skip_sp(s, n, sa, 1);
+            size_t fl;
+            int fposs;
+            const char *subj = ex_country(s, n, f0, &fl, &fposs);
+            if (!subj || strcmp(subj, w->first) || fposs)
+                return;
+            /* only the verb "to be" and the ranking between them */
+            size_t v = extract_skip_sp(s, n, f0 + fl, 1);
+            if (!extract_word(s, n, v, "was") && !extract_word(s, n, v, "is") &&
+                !extract_word(s, n, v, "remained") && !extract_word(s, n, v, "remains") &&
+                !extract_word(s, n, v, "became"))
+                return;
+            ex_set(w->role_subj, subj);
+            ex_set(w->role_other, to);
+            snprintf(w->role_flow, sizeof w->role_flow, "%s", roles[j].flow);
+            return;
+        }
+    }
 }
 
 void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_who *w)
@@ -1047,8 +1098,13 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             for (size_t q = lo; q < start; q++)
                 if ((q == lo || !ex_isalpha((unsigned char)s[q - 1])) &&
                     (extract_word(s, n, q, "transit") || extract_word(s, n, q, "cargo") ||
-                     extract_word(s, n, q, "freight") || extract_word(s, n, q, "handled")))
+                     extract_word(s, n, q, "freight") || extract_word(s, n, q, "handled") ||
+                     extract_word(s, n, q, "rail") || extract_word(s, n, q, "railway"))) {
+                    /* "rail exports to China ... 13.7 million tons" */
+                    if (!strcmp(flow, "export") || !strcmp(flow, "import"))
+                        snprintf(w->cargo, sizeof w->cargo, "%ss", flow);
                     flow = "freight";
+                }
 
         } else if (!strcmp(flow, "freight") && trade_unit_is_currency(r->f.unit)) {
             /* money: "freight trains ... worth" is not goods carried */
@@ -1078,6 +1134,9 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             snprintf(w->flow, sizeof w->flow, "services_import");
         else if (services && flow && !strcmp(flow, "trade"))
             snprintf(w->flow, sizeof w->flow, "services_trade");
+        if (extract_word(s, n, kw_a, "overseas shipments") ||
+            extract_word(s, n, kw_a, "overseas sales"))
+            w->total = 2; /* sales abroad: to every partner */
         /* reporter: a country (name, adjective, possessive) right before,
          * skipping "goods", "mutual", "bilateral", "total", "foreign" */
         size_t b0 = rep_end;
@@ -1810,6 +1869,8 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         }
     }
     ex_member(s, n, sa, sb, r, w);
+    if (!w->member[0])
+        ex_role(s, n, sa, sb, w);
     /* "When including trade with Botswana, Eswatini, Lesotho and Namibia
      * (BELN), South African exports totalled": a scope of the total, not
      * its partner */
@@ -1906,6 +1967,38 @@ static void ex_note(char *note, size_t cap, const char *fmt, const char *what, u
     snprintf(note + l, cap - l, fmt, what, line);
 }
 
+/* "The volume of transportation by rail reached 10.1 million tons ...
+ * exports increased by 21%, to 4.5 million tons": the exports of a carrier's
+ * paragraph, in tonnes or as their growth, are goods it carried. Only the
+ * sentence before in the paragraph, or a figure before on the same line,
+ * sets the paragraph's subject: "Coal imports through domestic ports" on a
+ * line of its own are imports. */
+int extract_who_carried_freight(ex_who *w, const ex_who *before, const trade_figure *prev,
+                                unsigned long line, const char *unit)
+{
+    const char *carried = before && before->have_flow  ? before->flow
+                          : prev && prev->line == line ? prev->flow
+                                                       : "";
+    if (!w->have_flow || (strcmp(w->flow, "export") && strcmp(w->flow, "import")) ||
+        !ex_tonnage(unit) || strcmp(carried, "freight"))
+        return 0;
+    snprintf(w->cargo, sizeof w->cargo, "%s", !strcmp(w->flow, "export") ? "exports" : "imports");
+    snprintf(w->flow, sizeof w->flow, "freight");
+    return 1;
+}
+
+void extract_who_cargo_product(const ex_who *w, trade_figure *f)
+{
+    if (!w->cargo[0] || strcmp(f->flow, "freight") || strstr(f->product, w->cargo))
+        return;
+    char p[sizeof f->product];
+    if (f->product[0])
+        snprintf(p, sizeof p, "%.20s, %s", f->product, w->cargo);
+    else
+        snprintf(p, sizeof p, "%s", w->cargo);
+    memcpy(f->product, p, sizeof p);
+}
+
 void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long before_line,
                          const trade_figure *prev, const ex_doc *doc, int inherit, trade_figure *f,
                          char *note, size_t cap)
@@ -1952,6 +2045,24 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         }
         snprintf(f->reporter, sizeof f->reporter, "%s", rep);
         snprintf(f->partner, sizeof f->partner, "%s", par ? par : "");
+        return;
+    }
+    if (w->role_subj[0] && !w->have_flow && !w->pair) {
+        /* "China was the second-largest exporter to Türkiye, with $22.3
+         * billion": in a document about Türkiye, Türkiye's imports from China;
+         * else the subject's exports to the other */
+        int doc_side = !strcmp(doc->reporter, w->role_other) ||
+                       (!doc->reporter[0] && prev && !strcmp(prev->reporter, w->role_other));
+        int imp = !strcmp(w->role_flow, "import");
+        /* "..., followed by Germany with $13.4 billion": the next of the ranking */
+        const char *subj = w->followed[0] && strcmp(w->followed, w->role_other) ? w->followed
+                                                                                 : w->role_subj;
+        snprintf(f->reporter, sizeof f->reporter, "%s", doc_side ? w->role_other : subj);
+        snprintf(f->partner, sizeof f->partner, "%s", doc_side ? subj : w->role_other);
+        snprintf(f->flow, sizeof f->flow, "%s", doc_side == imp ? "export" : "import");
+        if (doc_side)
+            ex_note(note, cap, "%s: the document's country%.0lu, which the ranked partner "
+                    "sells to or buys from", "reporter", 0);
         return;
     }
     if (w->followed[0] && !w->pair && prev && prev->reporter[0] && prev->partner[0] &&

@@ -49,6 +49,11 @@ typedef struct ex_who {
     char aid_to[8];   /* "to support Kenya's ...", "has granted Kenya": who receives */
     char followed[8]; /* "It was followed by Japan with exports valued at": the next
                          partner of a ranking, before the figure */
+    char role_subj[8];  /* "China was the second-largest exporter to Türkiye": China */
+    char role_other[8]; /* ... Türkiye */
+    char role_flow[8];  /* the subject's flow to the other: export, or import ("buyer of") */
+    char cargo[8];    /* "exports" or "imports" read as freight ("rail exports", a
+                         carrier's exports): the part of the goods carried */
 } ex_who;
 
 /* The document: its date and the sides its title or first paragraph names. */
@@ -72,6 +77,17 @@ typedef struct ex_doc {
 void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long before_line,
                          const trade_figure *prev, const ex_doc *doc, int inherit, trade_figure *f,
                          char *note, size_t cap);
+
+/* 1 when w's export or import, in tonnes or as a growth rate, follows a
+ * freight figure (the sentence before in its paragraph, else a figure before
+ * on its line): a carrier's exports are goods carried, and w's flow becomes
+ * freight. */
+int extract_who_carried_freight(ex_who *w, const ex_who *before, const trade_figure *prev,
+                                unsigned long line, const char *unit);
+
+/* The part of the goods carried that w's export or import word named, in
+ * f's product ("exports", "via Dostyk, exports"), when f is freight. */
+void extract_who_cargo_product(const ex_who *w, trade_figure *f);
 
 /* A combining form before a hyphen ("Sino-", "Belgo-" in "Belgo-Russian"):
  * the country's code, its length (without the hyphen) in *len; else NULL. */

@@ -142,6 +142,8 @@ const char *trade_growth_qualifier(const char *q_from, const char *q_to)
         q_from = "";
     if (!q_to)
         q_to = "";
+    if (!*q_from && !*q_to) /* two exact figures (most pairs): no call to strcmp */
+        return "";
     if (!strcmp(q_from, "projection") || !strcmp(q_to, "projection"))
         return "projection";
     /* growth rises with the later figure and falls with the earlier one */
@@ -241,9 +243,9 @@ int trade_growth_run(const trade_table *t, const trade_series_list *sl, size_t s
         }
         for (size_t j = 1; j < k && !rc; j++) {
             const trade_period *pj = &trade_table_obs(t, keep[j])->period;
-            trade_period_kind kind = trade_period_kind_of(pj);
-            if (yoy && (kind == TRADE_PERIOD_KIND_MONTH || kind == TRADE_PERIOD_KIND_QUARTER ||
-                        kind == TRADE_PERIOD_KIND_PARTIAL)) {
+            trade_period_kind kind = yoy ? trade_period_kind_of(pj) : TRADE_PERIOD_KIND_NONE;
+            if (kind == TRADE_PERIOD_KIND_MONTH || kind == TRADE_PERIOD_KIND_QUARTER ||
+                kind == TRADE_PERIOD_KIND_PARTIAL) {
                 long i = year_before(t, keep, j);
                 if (i >= 0)
                     rc = emit(t, s, keep[i], keep[j], opt, fn, ctx);

@@ -7,11 +7,11 @@
  * blocks first, so a series' rows come in period order and rows of one
  * period in file order). Whole series are appended to a batch of raw
  * records; a full batch is parsed with every check (stream_scan.c) and
- * handed to trade_growth_series and trade_growth_run, the functions the
- * whole-table path calls, on the caller's thread, which passes the rows
- * to the sink (reading and parsing take the other thread: the two are
- * about even). Memory: the batch (a few in flight), one buffer per
- * reader. */
+ * grouped by trade_growth_series on the reading thread, then handed to
+ * trade_growth_run (the functions the whole-table path calls) on the
+ * caller's thread, which passes the rows to the sink (reading, parsing and
+ * grouping take the other thread: the two are about even). Memory: the
+ * batch (a few in flight), one buffer per reader. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,8 +118,6 @@ static int consume(gstream *g, gjob *j)
             g->started = 1;
             rc = g->sink->start(g->ctx, j->t, g->nparts);
         }
-        if (!rc)
-            rc = trade_growth_series(j->t, &j->sl, g->err);
         if (!rc) {
             relay r = {g->sink, g->ctx, j->birth};
             rc = trade_growth_run(j->t, j->sl, 0, trade_series_count(j->sl), g->opt, relay_row,
@@ -130,8 +128,8 @@ static int consume(gstream *g, gjob *j)
     return rc;
 }
 
-/* The reading side: parse the batch (every check) and its births (which
- * need the batch's records). */
+/* The reading side: parse the batch (every check), its births (which
+ * need the batch's records) and its series. */
 static gjob *parse(gstream *g)
 {
     gjob *j = calloc(1, sizeof *j);
@@ -147,6 +145,10 @@ static gjob *parse(gstream *g)
         j->rc = trade_error_set(&j->err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
     else
         births(j->t, &g->b, g->group, j->birth);
+    /* the series too: the caller's side, which formats and writes every
+       row, is the busier of the two */
+    if (!j->rc)
+        j->rc = trade_growth_series(j->t, &j->sl, &j->err);
     return j;
 }
 

@@ -1152,143 +1152,313 @@ static int sgroup_cmp(const void *x, const void *y)
     return c ? c : prod_cmp(a->prod, b->prod);
 }
 
-/* The blocks of the file, or -1 (not streamable), or a status. */
-static int find_blocks(trade_import *im, int fd, uint64_t data, uint64_t fsize,
-                       unsigned long first_line, sblock **out, size_t *nout, trade_error *err,
-                       const char *path)
+/* ---- the first pass: the blocks, found by two threads ----
+ *
+ * Each thread reads the lines that start in its half of the file (the
+ * second half starts after the first newline past the middle) and notes
+ * where its (year, exporter) blocks start; the halves are then joined as
+ * if one thread had read the whole file: a block that goes on across the
+ * split is one block, and a block of the second half whose (year,
+ * exporter) was met in the first is the same "not sorted" as in one pass.
+ * A split inside a quoted field cannot pass unseen: the line holding the
+ * opening quote has an odd number of quotes, which sends the file to the
+ * general path. */
+
+typedef struct bpart {
+    trade_import *im;
+    int fd;
+    const char *path;
+    uint64_t from, to, fsize; /* the lines starting in [from, to) */
+    sblock *b;                /* start: offset of the block's first line; line: lines before it */
+    size_t n, cap;
+    unsigned long lines; /* physical lines of the part */
+    int first_ni, last_ni; /* the exporter codes of its first and last blocks */
+    int rc;              /* 0, -1 (not streamable) or a status in err */
+    trade_error err;
+} bpart;
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define BACI_SWAR 1
+#else
+#define BACI_SWAR 0
+#endif
+
+/* The first newline in [s, end), or NULL: eight bytes at a time (lines
+ * are about 32 bytes: a memchr call per line cost more than its scan). */
+static inline const char *next_newline(const char *s, const char *end)
 {
-    size_t cap = 1024, n = 0;
-    sblock *b = malloc(cap * sizeof *b);
-    char *buf = malloc(BACI_BUF + 1);
-    if (!b || !buf) {
-        free(b), free(buf);
-        return trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
+#if BACI_SWAR
+    for (; end - s >= 8; s += 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        uint64_t z = buf_zero_bytes(w ^ 0x0a0a0a0a0a0a0a0au);
+        if (z)
+            return s + (unsigned)__builtin_ctzll(z) / 8;
     }
-    /* (year, exporter) met: 1.25 MB, the caller's own (calls may run at once) */
+#endif
+    for (; s < end; s++)
+        if (*s == '\n')
+            return s;
+    return NULL;
+}
+
+/* The current block's line start ("2021,4,") as two masked words, so a
+ * line of the block is known without reading its numbers. */
+typedef struct bprefix {
+    size_t len; /* 0: none */
+    uint64_t w[2], m[2];
+    char text[16];
+} bprefix;
+
+static void prefix_set(bprefix *x, const char *s, size_t len)
+{
+    memset(x, 0, sizeof *x);
+    if (len > sizeof x->text)
+        return;
+    x->len = len;
+    memcpy(x->text, s, len);
+    memcpy(x->w, x->text, sizeof x->w);
+    unsigned char m[16] = {0};
+    memset(m, 0xFF, len);
+    memcpy(x->m, m, sizeof x->m);
+}
+
+/* 1 when the line at s (ll bytes, the buffer readable 16 bytes past s)
+ * starts with the prefix and is longer. */
+static inline int prefix_at(const bprefix *x, const char *s, size_t ll)
+{
+    if (!x->len || ll <= x->len)
+        return 0;
+#if BACI_SWAR
+    uint64_t a, b;
+    memcpy(&a, s, 8);
+    memcpy(&b, s + 8, 8);
+    return !(((a ^ x->w[0]) & x->m[0]) | ((b ^ x->w[1]) & x->m[1]));
+#else
+    return !memcmp(s, x->text, x->len);
+#endif
+}
+
+static int bpart_fail(bpart *s, int code, const char *fmt, const char *arg)
+{
+    return s->rc = trade_error_set(&s->err, code, s->path, 0, 0, fmt, arg);
+}
+
+/* The blocks of the lines that start in [s->from, s->to). Sets s->rc. */
+static void bpart_scan(bpart *s)
+{
+    trade_import *im = s->im;
+    /* zeroed: the prefix test reads up to 16 bytes past a line start */
+    char *buf = calloc(1, BACI_BUF + 1 + 16);
+    /* (year, exporter) met: 1.25 MB, the part's own */
     unsigned char(*seen)[1000 / 8 + 1] = calloc(10000, sizeof *seen);
-    if (!seen) {
-        free(b), free(buf);
-        return trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
+    s->cap = 256;
+    s->n = 0;
+    s->b = malloc(s->cap * sizeof *s->b);
+    if (!buf || !seen || !s->b) {
+        bpart_fail(s, TRADE_ENOMEM, "%s", "out of memory");
+        goto done;
     }
-    /* the current block's line start ("2021,4,"): a line that begins with
-     * it is in the block, without reading its numbers */
-    char prefix[16];
-    size_t plen = 0;
+    bprefix prefix = {0};
     int quotes = 1; /* the unread part of buf may hold a quote */
-    uint64_t off = data;
-    unsigned long line = first_line;
+    uint64_t off = s->from;
+    unsigned long line = 0;
     size_t len = 0, p = 0;
-    int rc = 0;
     uint32_t cy = 0;
     int cn = -1;
     for (;;) {
-        char *s = buf + p, *nl = p < len ? memchr(s, '\n', len - p) : NULL;
+        const char *sp = buf + p, *nl = next_newline(sp, buf + len);
         if (!nl) {
             memmove(buf, buf + p, len - p);
             off += p;
             len -= p;
             p = 0;
-            if (off + len >= fsize) {
+            if (off + len >= s->to) {
                 if (len == 0)
                     break;
                 buf[len++] = '\n'; /* a last line without its end */
             } else {
                 size_t want = BACI_BUF - len;
-                ssize_t r = pread(fd, buf + len, want, (off_t)(off + len));
+                if (want > s->to - (off + len))
+                    want = (size_t)(s->to - (off + len));
+                ssize_t r = pread(s->fd, buf + len, want, (off_t)(off + len));
+                if (r < 0 && errno == EINTR)
+                    continue;
                 if (r <= 0) {
-                    rc = r < 0 ? trade_error_set(err, TRADE_EIO, path, 0, 0, "read error: %s",
-                                                 strerror(errno))
-                               : -1;
+                    if (r < 0)
+                        bpart_fail(s, TRADE_EIO, "read error: %s", strerror(errno));
+                    else
+                        s->rc = -1;
                     break;
                 }
                 len += (size_t)r;
                 if (!memchr(buf, '\n', len) && len >= BACI_BUF) {
-                    rc = -1; /* a long line: the general path says what is wrong */
+                    s->rc = -1; /* a long line: the general path says what is wrong */
                     break;
                 }
-                quotes = memchr(buf, '"', len) != NULL;
-                continue;
             }
             quotes = memchr(buf, '"', len) != NULL;
             continue;
         }
-        size_t ll = (size_t)(nl - s);
-        if (!quotes && plen && ll > plen && !memcmp(s, prefix, plen)) {
+        size_t ll = (size_t)(nl - sp);
+        if (!quotes && prefix_at(&prefix, sp, ll)) {
             line++; /* the block goes on */
             p += ll + 1;
             continue;
         }
-        if (quotes && memchr(s, '"', ll)) {
+        if (quotes && memchr(sp, '"', ll)) {
             /* quotes: a simple quoted field ("010121") keeps the line whole;
              * any other use goes to the general path */
             int q = 0;
             for (size_t k = 0; k < ll; k++)
-                q += s[k] == '"';
+                q += sp[k] == '"';
             if (q & 1) {
-                rc = -1;
+                s->rc = -1;
                 break;
             }
         }
         unsigned y = 0, ni = 0;
         size_t k = 0;
-        while (k < ll && s[k] >= '0' && s[k] <= '9' && y < 100000)
-            y = y * 10 + (unsigned)(s[k++] - '0');
-        int ok = k > 0 && k < ll && s[k] == ',';
+        while (k < ll && sp[k] >= '0' && sp[k] <= '9' && y < 100000)
+            y = y * 10 + (unsigned)(sp[k++] - '0');
+        int ok = k > 0 && k < ll && sp[k] == ',';
         size_t k0 = ++k;
-        while (ok && k < ll && s[k] >= '0' && s[k] <= '9' && ni < 100000)
-            ni = ni * 10 + (unsigned)(s[k++] - '0');
-        ok = ok && k > k0 && k < ll && s[k] == ',' && y >= 1 && y <= 9999 && ni < 1000;
+        while (ok && k < ll && sp[k] >= '0' && sp[k] <= '9' && ni < 100000)
+            ni = ni * 10 + (unsigned)(sp[k++] - '0');
+        ok = ok && k > k0 && k < ll && sp[k] == ',' && y >= 1 && y <= 9999 && ni < 1000;
         if (!ok) {
-            if (ll == 0 || (ll <= 2 && s[0] == '\r') || (s[0] | 0x20) == 't') {
+            if (ll == 0 || (ll <= 2 && sp[0] == '\r') || (sp[0] | 0x20) == 't') {
                 /* a blank line or the header again: part of the block */
             } else {
-                rc = -1; /* padded, quoted or bad: the general path */
+                s->rc = -1; /* padded, quoted or bad: the general path */
                 break;
             }
         } else if (y != cy || (int)ni != cn) {
             if (seen[y][ni >> 3] & (1u << (ni & 7))) {
-                rc = -1; /* met before: not sorted by year and exporter */
+                s->rc = -1; /* met before: not sorted by year and exporter */
                 break;
             }
             seen[y][ni >> 3] |= (unsigned char)(1u << (ni & 7));
             int rep = im->bynum[ni];
             if (rep < 0) {
-                rc = -1; /* unknown code: the general path reports it */
+                s->rc = -1; /* unknown code: the general path reports it */
                 break;
             }
-            for (size_t j = 0; j < n; j++)
-                if (b[j].year == y && b[j].rep == rep) {
-                    rc = -1; /* two numeric codes of one country (250, 251) */
-                    break;
-                }
-            if (rc)
+            for (size_t j = 0; j < s->n && !s->rc; j++)
+                if (s->b[j].year == y && s->b[j].rep == rep)
+                    s->rc = -1; /* two numeric codes of one country (250, 251) */
+            if (s->rc)
                 break;
-            if (n)
-                b[n - 1].end = off + p;
-            if (ARRAY_GROW(b, n + 1, cap)) {
-                rc = trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
+            if (ARRAY_GROW(s->b, s->n + 1, s->cap)) {
+                bpart_fail(s, TRADE_ENOMEM, "%s", "out of memory");
                 break;
             }
-            b[n] = (sblock){n ? off + p : data, 0, line, y, rep};
-            n++;
-            if (n == 1)
-                b[0].start = data, b[0].line = first_line;
+            s->b[s->n++] = (sblock){off + p, 0, line, y, rep};
+            if (s->n == 1)
+                s->first_ni = (int)ni;
+            s->last_ni = (int)ni;
             cy = y;
             cn = (int)ni;
-            plen = k + 1 <= sizeof prefix ? k + 1 : 0; /* "year,exporter," */
-            memcpy(prefix, s, plen);
+            prefix_set(&prefix, sp, k + 1); /* "year,exporter," */
         }
         line++;
         p += ll + 1;
     }
+    s->lines = line;
+done:
     free(buf);
     free(seen);
+}
+
+static void *bpart_main(void *arg)
+{
+    bpart_scan(arg);
+    return NULL;
+}
+
+/* The first newline at or after pos, plus one (a line start), or fsize. */
+static uint64_t split_point(int fd, uint64_t pos, uint64_t fsize)
+{
+    char buf[4096];
+    while (pos < fsize) {
+        ssize_t n = pread(fd, buf, sizeof buf, (off_t)pos);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        const char *nl = memchr(buf, '\n', (size_t)n);
+        if (nl)
+            return pos + (uint64_t)(nl - buf) + 1;
+        pos += (uint64_t)n;
+    }
+    return fsize;
+}
+
+/* The blocks of the file, or -1 (not streamable), or a status. */
+static int find_blocks(trade_import *im, int fd, uint64_t data, uint64_t fsize,
+                       unsigned long first_line, sblock **out, size_t *nout, trade_error *err,
+                       const char *path)
+{
+    bpart part[2];
+    memset(part, 0, sizeof part);
+    uint64_t split = fsize;
+    if (im->opt.threads != 1 && fsize - data >= BACI_MIN_SPLIT)
+        split = split_point(fd, data + (fsize - data) / 2, fsize);
+    for (int k = 0; k < 2; k++) {
+        part[k].im = im;
+        part[k].fd = fd;
+        part[k].path = path;
+        part[k].fsize = fsize;
+        part[k].from = k ? split : data;
+        part[k].to = k ? fsize : split;
+    }
+    pthread_t th;
+    int two = split < fsize && trade_writer_thread_create(&th, bpart_main, &part[1]) == 0;
+    if (!two) { /* one thread: the first part is the whole file */
+        part[0].to = fsize;
+        split = fsize;
+    }
+    bpart_scan(&part[0]);
+    if (two)
+        pthread_join(th, NULL);
+    /* the join: as one pass would have stopped, at the first problem in
+     * file order */
+    int rc = part[0].rc;
+    if (rc > 0 && err)
+        *err = part[0].err;
+    sblock *b = part[0].b;
+    size_t n = part[0].n;
+    if (!rc && two) {
+        const sblock *b1 = part[1].b;
+        size_t n1 = part[1].n, i = 0;
+        if (n1 && n && b[n - 1].year == b1[0].year && part[0].last_ni == part[1].first_ni)
+            i = 1; /* the last block of the first half goes on */
+        for (size_t k = i; k < n1 && !rc; k++)
+            for (size_t j = 0; j < n && !rc; j++)
+                if (b[j].year == b1[k].year && b[j].rep == b1[k].rep)
+                    rc = -1; /* met in the first half, or a second code of its country */
+        if (!rc && (rc = part[1].rc) > 0 && err)
+            *err = part[1].err;
+        if (!rc && ARRAY_GROW(b, n + n1, part[0].cap))
+            rc = trade_error_set(err, TRADE_ENOMEM, path, 0, 0, "out of memory");
+        for (size_t k = i; !rc && k < n1; k++) {
+            b[n] = b1[k];
+            b[n++].line += part[0].lines;
+        }
+    }
+    free(part[1].b);
     if (rc) {
         free(b);
         return rc;
     }
-    if (n)
-        b[n - 1].end = fsize;
+    for (size_t k = 0; k < n; k++) {
+        b[k].line += first_line;
+        b[k].end = k + 1 < n ? b[k + 1].start : fsize;
+    }
+    if (n) {
+        b[0].start = data;
+        b[0].line = first_line;
+    }
     *out = b;
     *nout = n;
     return 0;

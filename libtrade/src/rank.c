@@ -1,5 +1,8 @@
 /* rank.c - ranks of table rows within groups (rules in rank.h): the group
- * ids come from group.c, the duplicates from series.c, the ranking itself
+ * ids come from the rows' observations when the group columns are fields
+ * of one (one hashed pass, a row of the same group as the one before it
+ * found without the table), else from group.c; the duplicates from
+ * series.c unless the rows' order shows there are none; the ranking itself
  * from trade_rank_items (one sort of all items by group, value, order). A
  * row ranked smallest first enters with its value negated, so one
  * descending sort serves both directions (ties stay ties, and "first"
@@ -181,13 +184,27 @@ static int parse_by(const char *s, double *out)
     return 0;
 }
 
-static uint64_t fnv_str(uint64_t h, const char *s)
+/* A hash of s mixed into h: the bytes gathered eight at a time, one
+ * multiply per eight (codes are a few bytes: a multiply per byte was most
+ * of the cost of the group ids), the length kept apart so that ("ab", "c")
+ * and ("a", "bc") differ. */
+static uint64_t str_hash(uint64_t h, const char *s)
 {
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211u;
+    uint64_t w = 0;
+    unsigned shift = 0;
+    size_t n = 0;
+    for (; s[n]; n++) {
+        w |= (uint64_t)(unsigned char)s[n] << shift;
+        shift += 8;
+        if (shift == 64) {
+            h = (h ^ w) * 0x9e3779b97f4a7c15u;
+            h ^= h >> 29;
+            w = 0;
+            shift = 0;
+        }
     }
-    return (h ^ 0xff) * 1099511628211u;
+    h = (h ^ w ^ (uint64_t)n << 56) * 0x9e3779b97f4a7c15u;
+    return h ^ (h >> 29); /* the high bits, which every byte reaches, down */
 }
 
 /* An open-addressing slot: row + 1 (0: empty) and the row's hash, so that
@@ -225,9 +242,9 @@ static uint32_t obs_hash(const trade_obs *o, const int *keys, size_t nk)
     for (size_t i = 0; i < nk; i++) {
         if (keys[i] == OK_PERIOD) {
             h ^= (uint64_t)(uint32_t)o->period.first_month << 32 | (uint32_t)o->period.last_month;
-            h = (h * 1099511628211u) ^ 0x1f;
+            h = (h * 0x9e3779b97f4a7c15u) ^ 0x1f;
         } else {
-            h = fnv_str(h, obs_key(o, keys[i]));
+            h = str_hash(h, obs_key(o, keys[i]));
         }
     }
     return (uint32_t)(h ^ (h >> 32));
@@ -292,16 +309,47 @@ static int alone_in_order(const trade_table *t, unsigned char *chosen)
     return 1;
 }
 
+/* alone_in_order for rows that come group by group (a slice of a big run
+ * in rank_stream.c): id from obs_group_ids, each group's rows one after
+ * the other and its level rows in the streaming order. Twins agree on
+ * every group column (obs_group_ids takes only fields of the twin check),
+ * so they would be in one group, next to each other in the order: none are
+ * when each row of a group comes after the one before it. 1 with chosen
+ * set, 0 when the rows are not so ordered (nothing is decided). */
+static int alone_by_group(const trade_table *t, const size_t *id, unsigned char *chosen)
+{
+    size_t n = trade_table_rows(t);
+    const trade_obs *prev = NULL; /* the last level row of the current group */
+    for (size_t r = 0; r < n; r++) {
+        const trade_obs *o = trade_table_obs(t, r);
+        chosen[r] = 0;
+        if (r && id[r] != id[r - 1]) {
+            if (id[r] != r)
+                return 0; /* a group seen before comes back */
+            prev = NULL;
+        }
+        if (!o || !trade_measure_is_level(o->measure))
+            continue;
+        if (o->period.start_unit == TRADE_PERIOD_NONE || (prev && stream_order(prev, o) >= 0))
+            return 0;
+        chosen[r] = 1;
+        prev = o;
+    }
+    return 1;
+}
+
 /* What trade_series_mark_chosen gives when no two rows of a series have
  * equal periods (as in a streamed batch, whose rows are unique by key and
  * period): every row that enters a series (trade_series_admits) is the
- * one chosen for its period. Rows in the streaming order show it by their neighbours
- * (alone_in_order); others by one hashed pass.
+ * one chosen for its period. Rows in the streaming order show it by their
+ * neighbours (alone_in_order), and so do rows group by group with the group
+ * ids id of obs_group_ids (alone_by_group; id may be NULL); others by one
+ * hashed pass.
  * Returns 1 with chosen set, 0 when some rows are twins (the caller then
  * asks trade_series_mark_chosen), -1 when out of memory. */
-static int alone_in_period(const trade_table *t, unsigned char *chosen)
+static int alone_in_period(const trade_table *t, const size_t *id, unsigned char *chosen)
 {
-    if (alone_in_order(t, chosen))
+    if (alone_in_order(t, chosen) || (id && alone_by_group(t, id, chosen)))
         return 1;
     size_t n = trade_table_rows(t), cap = 16;
     if (n >= UINT32_MAX)
@@ -381,13 +429,34 @@ static int obs_group_ids(const trade_table *t, const char *spec, size_t *id)
     row_slot *slot = calloc(cap, sizeof *slot);
     if (!slot)
         return -1;
+    /* the fields most likely to tell rows apart first (obs_same stops at
+       the first that differs) */
+    static const int likely[] = {OK_PRODUCT, OK_PARTNER, OK_FLOW, OK_UNIT, OK_PERIOD, OK_REPORTER};
+    int cmp[16];
+    size_t nc = 0;
+    for (size_t i = 0; i < sizeof likely / sizeof likely[0]; i++)
+        for (size_t j = 0; j < nk; j++)
+            if (keys[j] == likely[i]) {
+                cmp[nc++] = likely[i];
+                break;
+            }
+    /* try the row before first when that paid off for the row before, or
+       when the row before opened a group: rows that come group by group
+       (a slice of a big run) then skip the table, rows in file order lose
+       one comparison per new group */
+    int try_prev = 0;
     for (size_t r = 0; r < n; r++) {
         const trade_obs *o = trade_table_obs(t, r);
+        if (try_prev && obs_same(trade_table_obs(t, r - 1), o, cmp, nc)) {
+            id[r] = id[r - 1];
+            continue;
+        }
         uint32_t hv = obs_hash(o, keys, nk);
         size_t s = (size_t)(hv ^ (hv >> 17)) & (cap - 1);
         for (; slot[s].row1; s = (s + 1) & (cap - 1))
-            if (slot[s].hash == hv && obs_same(trade_table_obs(t, slot[s].row1 - 1), o, keys, nk))
+            if (slot[s].hash == hv && obs_same(trade_table_obs(t, slot[s].row1 - 1), o, cmp, nc))
                 break;
+        try_prev = !slot[s].row1;
         if (!slot[s].row1) {
             slot[s].row1 = (uint32_t)r + 1;
             slot[s].hash = hv;
@@ -433,7 +502,7 @@ int trade_rank_table(const trade_table *t, const trade_rank_options *opt, double
         goto done;
     }
     if (obs) {
-        int alone = alone_in_period(t, chosen);
+        int alone = alone_in_period(t, gid, chosen);
         if (alone < 0) {
             rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
             goto done;
@@ -525,20 +594,32 @@ int trade_rank_order(const trade_table *t, const trade_rank_options *opt, const 
     trade_error_clear(err);
     size_t n = trade_table_rows(t);
     trade_group_index *groups = NULL;
-    int rc = trade_group_index_new(t, opt ? opt->group : NULL, &groups, err);
-    if (rc)
+    /* the group ids as trade_rank_table finds them (group.c's, from the
+       observations instead of the cells, when the spec allows) */
+    size_t *gid = n > 0 && trade_table_obs(t, 0) ? malloc(n * sizeof *gid) : NULL;
+    int fast = gid ? obs_group_ids(t, opt ? opt->group : NULL, gid) : 0;
+    if (fast < 0) {
+        free(gid);
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    int rc = fast ? TRADE_OK : trade_group_index_new(t, opt ? opt->group : NULL, &groups, err);
+    if (rc) {
+        free(gid);
         return rc;
+    }
     rank_place *p = malloc((n + 1) * sizeof *p);
     if (!p) {
+        free(gid);
         trade_group_index_free(groups);
         return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
     }
     for (size_t r = 0; r < n; r++)
-        p[r] = (rank_place){trade_group_of(groups, r), r, ranks[r]};
+        p[r] = (rank_place){fast ? gid[r] : trade_group_of(groups, r), r, ranks[r]};
     qsort(p, n, sizeof *p, place_cmp);
     for (size_t r = 0; r < n; r++)
         order[r] = p[r].row;
     free(p);
+    free(gid);
     trade_group_index_free(groups);
     return TRADE_OK;
 }

@@ -417,9 +417,28 @@ int trade_writer_header(trade_writer *w, size_t ncols, const char *const *names,
     return writer_row(w, (const char *const *)w->names, err);
 }
 
+/* trade_number_parse's verdict on the whole of s, in one pass: a '-',
+ * digits, a '.' and digits. Negative growth rates start with '-', so every
+ * such cell is checked; only a number of more than 308 integer digits,
+ * which may overflow, goes to the parser. */
 static int is_number(const char *s)
 {
-    return trade_number_parse(s, strlen(s), NULL) == TRADE_OK;
+    const char *p = s + (*s == '-');
+    size_t digits = 0;
+    while (*p >= '0' && *p <= '9')
+        p++, digits++;
+    if (digits == 0)
+        return 0;
+    if (*p == '.') {
+        const char *f = ++p;
+        while (*p >= '0' && *p <= '9')
+            p++;
+        if (p == f)
+            return 0;
+    }
+    if (*p)
+        return 0;
+    return digits <= 308 || trade_number_parse(s, (size_t)(p - s), NULL) == TRADE_OK;
 }
 
 /* A first byte that makes a cell a formula to a spreadsheet: such a cell
