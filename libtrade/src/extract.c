@@ -810,6 +810,30 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
         size_t b0 = extract_skip_sp_back(s, n, r.start, 0);
         if ((q < n && s[q] == '=') || (b0 > 0 && s[b0 - 1] == '='))
             return r.end > e ? r.end : e;
+        if (!scaled) {
+            /* "the average value of each ton of exported goods was $348",
+             * "$520 per tonne": a price, not an amount traded */
+            static const char *const unit_w[] = {"each ton",   "per ton",  "a ton",
+                                                 "each tonne", "per tonne", "a tonne",
+                                                 "per barrel", "a barrel", "per kilogram",
+                                                 "per kg",     NULL};
+            size_t qa = r.start > 120 ? r.start - 120 : 0;
+            for (size_t o = r.start; o > qa; o--)
+                if (extract_sentence_end(s, n, o - 1)) {
+                    qa = o;
+                    break;
+                }
+            size_t qb = extract_skip_sp(s, n, r.end, 0);
+            int price = qb < n && s[qb] == '/' && qb + 1 < n && s[qb + 1] == 't';
+            for (size_t j = 0; unit_w[j] && !price; j++) {
+                price = extract_word(s, n, qb, unit_w[j]) != 0;
+                for (size_t o = qa; o < r.start && !price; o++)
+                    price = (o == 0 || !ex_isalpha((unsigned char)s[o - 1])) &&
+                            extract_word(s, n, o, unit_w[j]);
+            }
+            if (price)
+                return r.end > e ? r.end : e;
+        }
         /* "(1 U.S. dollar equals 4.07 ringgits)", "$1 is equal to": a unit
          * of one currency said in another */
         size_t w0, w1;

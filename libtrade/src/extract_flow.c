@@ -178,19 +178,37 @@ static int ex_any_word(const char *s, size_t n, size_t a, size_t b, const char *
     return 0;
 }
 
+/* One past the start of the last of words in [a, b), or 0. */
+static size_t ex_last_word(const char *s, size_t n, size_t a, size_t b, const char *const *words)
+{
+    size_t last = 0;
+    for (size_t i = a; i < b; i++) {
+        if (i > a && (ex_isalpha((unsigned char)s[i - 1])))
+            continue;
+        for (size_t j = 0; words[j]; j++)
+            if (extract_word(s, n, i, words[j])) {
+                last = i + 1;
+                break;
+            }
+    }
+    return last;
+}
+
 static const char *const ex_up_words[] = {
     "increased", "increase", "increases", "increasing", "grew",   "grow",     "grown",
     "growth",    "grows",    "growing",   "rose",       "rise",   "risen",    "rises",
     "rising",    "climbed",  "jumped",    "surged",     "soared", "expanded", "gained",
     "up",        "higher",   "boosted",   "added",      "more",   "increment",
-    "jump",      "jumps",    "surges",    "soars",      "climbs", NULL};
+    "jump",      "jumps",    "surges",    "soars",      "climbs", "surging",  "soaring",
+    "widened",   "widening", "hike",      NULL};
 static const char *const ex_down_words[] = {
     "fell",       "fall",     "fallen",    "falling",   "falls",    "declined",
     "decline",    "declines", "declining", "decreased", "decrease", "decreases",
     "dropped",    "drop",     "drops",     "down",      "plunged",  "slumped",
     "contracted", "shrank",   "lost",      "lower",     "slid",     "less",
     "tumbled",    "eased",    "reduced",   "reduction", "plummeted", "sank",
-    "slipped",    "decreasing", NULL};
+    "slipped",    "decreasing", "slipping", "shrinking", "shrunk",   "narrowed",
+    "narrowing",  NULL};
 
 /* Decide percent or percent_change (and the sign) for a percent figure. */
 void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo, ex_raw *r)
@@ -238,6 +256,32 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
         wa = sent_a;
     if (wa < lo)
         wa = lo;
+    if (lo > sent_a && wa == lo) {
+        /* "exports decreased by 4.1% and imports by 1.9%", "falling by 32.3%
+         * ... and by 2.1% on August", "an increase of EUR 182.5 million, i.e.
+         * 3.5%": no verb since the figure before, whose verb is this one's */
+        int verb = ex_any_word(s, n, lo, start, ex_up_words) ||
+                   ex_any_word(s, n, lo, start, ex_down_words);
+        size_t w1;
+        size_t we1 = extract_prev_word(s, n, r->start, &w1);
+        int by = we1 > w1 && extract_word(s, n, w1, "by") == we1 - w1;
+        int ie = 0, andw = 0;
+        for (size_t q = lo; q < start && !ie; q++)
+            ie = (q == lo || !ex_isalpha((unsigned char)s[q - 1])) &&
+                 (extract_word(s, n, q, "i.e.") || extract_word(s, n, q, "ie"));
+        for (size_t q = lo; q < start && !andw; q++)
+            andw = (q == lo || !ex_isalpha((unsigned char)s[q - 1])) && extract_word(s, n, q, "and");
+        /* "an increase in exports of apparel (29.68%) and coconut-based
+         * products (26.8%)": a list of rates in parentheses */
+        size_t l0 = extract_skip_sp(s, n, lo, 1);
+        int plist = r->start > 0 && s[r->start - 1] == '(' &&
+                    ((l0 < n && s[l0] == ')') || (lo > 0 && s[lo - 1] == ')'));
+        if (!verb && ((by && andw) || ie || (plist && andw))) {
+            wa = start > 200 ? start - 200 : 0;
+            if (wa < sent_a)
+                wa = sent_a;
+        }
+    }
     for (size_t q = wa; q < start; q++) {
         /* "exports to Peru rose 5.5 percent, and those to Brazil 3.1
          * percent": the elided verb is the clause's before */
@@ -300,7 +344,9 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
                 "year-on-year",  "y-o-y",     "yoy",  "growth", "increase",        "rise",
                 "decline",       "decrease",  "drop", "fall",   "higher",          "lower",
                 "more than",     "less than", "up",   "down",   "on the previous", "compared",
-                "annual growth", "jump",      "gain", NULL};
+                "annual growth", "jump",      "gain", "from last year", "from a year earlier",
+                "from the prior year", "from the previous year", "year on year", "on year",
+                "hike", NULL};
             /* the few words right after the figure */
             size_t k;
             size_t p2 = after;
@@ -338,9 +384,10 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
         }
     }
     if (change && !neg && !r->sign_change && !rate_level) {
-        /* "fell by 5%": the verb before "by" */
-        if (ex_any_word(s, n, wa, start, ex_down_words) &&
-            !ex_any_word(s, n, wa, start, ex_up_words))
+        /* "fell by 5%": the verb before "by"; of two, the nearer ("the agency
+         * added that exports decreased by 6.9%") */
+        size_t dn = ex_last_word(s, n, wa, start, ex_down_words);
+        if (dn && dn > ex_last_word(s, n, wa, start, ex_up_words))
             neg = 1;
     }
     memcpy(r->f.unit, change ? "percent_change" : "percent", change ? 15 : 8);

@@ -553,6 +553,33 @@ static const char *ex_rupee(const char *s, size_t n, size_t p)
     return "INR";
 }
 
+/* Which shilling "Sh"/"Shs" is: Uganda's, Tanzania's or Kenya's, the first
+ * of them the text names in its first 2000 bytes, else in the 2000 before
+ * p; Kenya's when none is named. */
+static const char *ex_shilling(const char *s, size_t n, size_t p)
+{
+    static const struct {
+        const char *w, *code;
+    } lands[] = {{"Uganda", "UGX"}, {"Tanzania", "TZS"}, {"Kenya", "KES"}};
+    size_t spans[2][2] = {{0, n < 2000 ? n : 2000}, {p > 2000 ? p - 2000 : 0, p}};
+    for (int w = 0; w < 2; w++) {
+        size_t best = (size_t)-1;
+        const char *code = NULL;
+        for (size_t i = 0; i < sizeof lands / sizeof lands[0]; i++) {
+            size_t k = strlen(lands[i].w);
+            for (size_t q = spans[w][0]; q + k <= spans[w][1] && q < best; q++)
+                if (memcmp(s + q, lands[i].w, k) == 0 && (q == 0 || !ex_isalpha((unsigned char)s[q - 1]))) {
+                    best = q;
+                    code = lands[i].code;
+                    break;
+                }
+        }
+        if (code)
+            return code;
+    }
+    return "KES";
+}
+
 /* A currency written as letters before the number, ending at q (p the
  * number's start): "SR15.6 billion" (Saudi riyals), "Kes.52 billion",
  * "KSh 198 million" (Kenyan shillings), and the rand's "R16.1 billion" or
@@ -567,7 +594,8 @@ static size_t ex_letter_cur_before(const char *s, size_t n, size_t q, size_t p, 
                     {"Ksh.", "KES"},  {"Ksh", "KES"},  {"Kes.", "KES"},  {"Kes", "KES"},
                     {"SR", "SAR"},    {"RMB", "CNY"},  {"RM", "MYR"},    {"Dhs", "AED"},
                     {"Dh", "AED"},    {"Rp", "IDR"},   {"Tk.", "BDT"},   {"Tk", "BDT"},
-                    {"Rs.", "Rs"},    {"Rs", "Rs"}};
+                    {"Rs.", "Rs"},    {"Rs", "Rs"},    {"Shs.", "Sh"},   {"Shs", "Sh"},
+                    {"Sh.", "Sh"},    {"Sh", "Sh"}};
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
         size_t k = strlen(prefixes[i].w);
         if (q >= k && memcmp(s + q - k, prefixes[i].w, k) == 0 &&
@@ -575,8 +603,23 @@ static size_t ex_letter_cur_before(const char *s, size_t n, size_t q, size_t p, 
             const char *c = prefixes[i].code;
             if (!strcmp(c, "Rs"))
                 c = ex_rupee(s, n, q - k);
+            else if (!strcmp(c, "Sh"))
+                c = ex_shilling(s, n, q - k);
             memcpy(code, c, 4);
             return q - k;
+        }
+    }
+    if (q == p && q >= 1 && s[q - 1] == 'N' &&
+        (q == 1 || !(ex_isalpha((unsigned char)s[q - 2]) || ex_isdigit((unsigned char)s[q - 2])))) {
+        /* "N1.9 trillion", "N482.4 billion": the naira, money only with a
+         * scale word or a grouped amount (as the rand's R) */
+        ex_number num;
+        size_t k;
+        extract_number_parse(s, n, p, &num);
+        if (num.ok && (num.grouped || extract_scale_at(s, n, extract_skip_sp(s, n, num.end, 0), 1, &k) ||
+                       extract_scale_at(s, n, num.end, 1, &k))) {
+            memcpy(code, "NGN", 4);
+            return q - 1;
         }
     }
     if (q == p && q >= 1 && s[q - 1] == 'R' && (q == 1 || !(ex_isalpha((unsigned char)s[q - 2]) || ex_isdigit((unsigned char)s[q - 2])))) {
@@ -629,8 +672,8 @@ size_t extract_cur_before(const char *s, size_t n, size_t p, char code[4])
         static const struct {
             uint32_t cp;
             const char *code;
-        } signs[] = {{0x20B9, "INR"}, {0x20BA, "TRY"}, {0x20A9, "KRW"},
-                     {0x20AB, "VND"}, {0x20B1, "PHP"}, {0x20AA, "ILS"}};
+        } signs[] = {{0x20B9, "INR"}, {0x20BA, "TRY"}, {0x20A9, "KRW"}, {0x20AB, "VND"},
+                     {0x20B1, "PHP"}, {0x20AA, "ILS"}, {0x20A6, "NGN"}};
         for (size_t i = 0; i < sizeof signs / sizeof signs[0]; i++)
             if (c == signs[i].cp) {
                 memcpy(code, signs[i].code, 4);

@@ -77,6 +77,13 @@ grep -q ',2.1,percent_change,.*another growth rate of the same period (0.4): ove
   grep -q '^CAN,WLD,export,2017-09,0.4,percent_change,' "$tmp/bases.csv" ||
   { echo "FAIL: growth over two bases"; cat "$tmp/bases.csv"; fail=1; }
 
+# a list of rates in parentheses after one verb of change: every one is a
+# growth rate ("(26.8%)" after "and" was read as a share)
+printf "India's exports to the United States increased by 46.1%% in June 2022. The better performance was led by an increase in exports of apparel (29.6%%) and coconut-based products (26.8%%).\n" |
+  "$TRADE" extract >"$tmp/plist.csv" || fail=1
+grep -q ',26.8,percent_change,' "$tmp/plist.csv" && grep -q ',29.6,percent_change,' "$tmp/plist.csv" ||
+  { echo "FAIL: rates in parentheses"; cat "$tmp/plist.csv"; fail=1; }
+
 # noise left out: an index base "(Jan 2022 = 100%)", "the initial 7 months"
 # as a count, a share that "more than doubled" as growth; and the
 # qualifiers of "surpassed" and "seeking to increase ... to"
