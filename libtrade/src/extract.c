@@ -2175,6 +2175,35 @@ static int ex_topic_line(const ex_scan *sc, unsigned long line)
     return na < nb && nb - na > 60 && ex_isupper((unsigned char)s[na]);
 }
 
+/* The start of the paragraph around p: just after the blank line before
+ * it, or 0. */
+static size_t ex_para_start(const char *s, size_t p)
+{
+    for (size_t q = p; q > 0; q--) {
+        if (s[q - 1] != '\n')
+            continue;
+        size_t k = q - 1;
+        while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t' || s[k - 1] == '\r'))
+            k--;
+        if (k > 0 && s[k - 1] == '\n')
+            return q;
+    }
+    return 0;
+}
+
+/* The period to carry into a new paragraph: the paragraph's first period
+ * when it is a span from January whose last month is the one carried ("In
+ * January-July, trade reached ... gold in July rose to ..." and then "The
+ * largest partner was China"), else the period carried. */
+static const char *ex_para_carry(const char *carried, const char *para)
+{
+    size_t lp = strlen(para);
+    if (lp == 15 && para[7] == '/' && !strncmp(para + 4, "-01", 3) && strlen(carried) == 7 &&
+        !strcmp(para + 8, carried) && !strncmp(para, carried, 4))
+        return para;
+    return carried;
+}
+
 /* The second pass: sentence, qualifier, period, reporter, partner, flow. */
 static int ex_finish(ex_state *st)
 {
@@ -2232,6 +2261,8 @@ static int ex_finish(ex_state *st)
     size_t last_end = 0;
     ex_who before;
     char main_period[40] = ""; /* the period of the last figure not in parentheses */
+    char para_period[40] = ""; /* the first such period of its paragraph */
+    size_t para_at = (size_t)-1; /* that paragraph's start */
     char to_period[40] = "";   /* the period of "to 79 bn in the same period of 2011" */
     size_t to_sent = (size_t)-1;
     int have_before = 0;
@@ -2753,8 +2784,10 @@ static int ex_finish(ex_state *st)
                    (main_period[0] || (prev->period[0] && strcmp(prev->qualifier, "projection")))) {
             /* no time in the sentence: the period of the figure before (not
              * of a base figure in parentheses, nor of a projection) */
-            snprintf(r->f.period, sizeof r->f.period, "%s",
-                     main_period[0] ? main_period : prev->period);
+            const char *carried = main_period[0] ? main_period : prev->period;
+            if (para_at != (size_t)-1 && ex_para_start(s, r->start) != para_at)
+                carried = ex_para_carry(carried, para_period);
+            snprintf(r->f.period, sizeof r->f.period, "%s", carried);
             period_from = 1;
         }
         if (!pick && !in_paren_of_prev && doc.year && ex_yearly(s, n, r->end) &&
@@ -3595,8 +3628,14 @@ static int ex_finish(ex_state *st)
             }
         }
         if (fp == (size_t)-1 && !(pick && pick->base) && strcmp(r->f.qualifier, "projection") &&
-            !looks_back && !compared)
+            !looks_back && !compared) {
             snprintf(main_period, sizeof main_period, "%s", r->f.period);
+            size_t pa = ex_para_start(s, r->start);
+            if (pa != para_at) {
+                para_at = pa;
+                snprintf(para_period, sizeof para_period, "%s", r->f.period);
+            }
+        }
     }
     /* "Monthly goods imports from China rise a record $430 million" (the
      * title) and "Goods imports from China were up $430 million, reaching
