@@ -2286,8 +2286,11 @@ static int ex_finish(ex_state *st)
         }
         size_t a, b;
         int ctx_year = last ? ex_period_year(last->period) : 0;
-        if (last && doc.year && strstr(last->note, "period from the document's date"))
-            ctx_year = 0; /* a year guessed from the date is no context: the date's own year */
+        if (last && doc.year &&
+            (strstr(last->note, "period from the document's date") ||
+             strstr(last->note, "period from the date on line")))
+            ctx_year = 0; /* a year guessed from the date, or one relative to it ("last
+                             year's total"), is no context: the date's own year */
         if (!ctx_year && !doc.year)
             ctx_year = doc.text_year;
         if (r->start >= sent_a && r->end <= sent_b) {
