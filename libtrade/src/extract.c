@@ -3406,7 +3406,7 @@ static int ex_finish(ex_state *st)
             /* the last amount of a stock a few lines before, at a date (a
              * month, or a year when the document has no date of its own) */
             const trade_figure *o = &sc->out->items[j - 1];
-            if (o->line + 5 < fig_line)
+            if (o->line + 8 < fig_line)
                 break;
             if (strstr(o->flow, "_stock") && o->period[0] && !strchr(o->period, '/') &&
                 !o->table[0] && trade_unit_is_currency(o->unit))
