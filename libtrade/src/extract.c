@@ -2749,6 +2749,23 @@ static int ex_finish(ex_state *st)
                          main_period[0] ? main_period : prev->period);
                 period_from = 1;
             }
+        } else if (pick && pick->so_far) {
+            /* "so far this year": the months from January of the latest
+             * figure of that year with such a span ("in the months up to May
+             * this year"), else the year */
+            snprintf(r->f.period, sizeof r->f.period, "%s", pick->text);
+            for (size_t j = sc->out->n; j > 0; j--) {
+                const trade_figure *o = &sc->out->items[j - 1];
+                if (strlen(o->period) == 15 && !strncmp(o->period, pick->text, 4) &&
+                    !strncmp(o->period + 4, "-01/", 4) && !strncmp(o->period + 8, pick->text, 4)) {
+                    snprintf(r->f.period, sizeof r->f.period, "%s", o->period);
+                    char t[80];
+                    snprintf(t, sizeof t, "period: so far this year, the months of line %lu",
+                             o->line);
+                    ex_note_add(note, sizeof note, t);
+                    break;
+                }
+            }
         } else if (pick) {
             snprintf(r->f.period, sizeof r->f.period, "%s", pick->text);
             if (pick->text[0] && doc.year && !strstr(pick->text, "/") && 0)

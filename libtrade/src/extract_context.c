@@ -1137,6 +1137,23 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             }
             size_t o0;
             int year_end = ex_prev_is(s, n, p, "of", &o0) && ex_prev_is(s, n, o0, "end", NULL);
+            if (!extract_word(s, n, p, "the year") && strlen(e.text) == 4) {
+                size_t f0, b0;
+                if (ex_prev_is(s, n, p, "far", &f0) && ex_prev_is(s, n, f0, "so", &b0)) {
+                    /* "so far this year": the months the text has data for */
+                    e.so_far = 1;
+                    e.a = b0;
+                } else if (extract_word(s, n, extract_skip_sp(s, n, p + k, 0), "so far")) {
+                    e.so_far = 1;
+                    e.b = extract_skip_sp(s, n, p + k, 0) + 6;
+                } else if (ex_prev_is(s, n, p, "of", &o0) &&
+                           (ex_prev_is(s, n, o0, "beginning", &b0) ||
+                            ex_prev_is(s, n, o0, "start", &b0))) {
+                    /* "at the beginning of this year": its January */
+                    snprintf(e.text, sizeof e.text, "%04d-01", y);
+                    e.a = ex_prev_is(s, n, b0, "the", &f0) ? f0 : b0;
+                }
+            }
             if (extract_word(s, n, p, "the year") && strlen(e.text) == 4 && !year_end)
                 continue; /* "the year" alone: too vague; "by the end of the year": this one */
             /* "Figures for this year show ... 21.5 percent in January": the
