@@ -1203,6 +1203,23 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             e.b = p + k;
             e.carry = 1;
             snprintf(e.text, sizeof e.text, "carry");
+        } else if (doc_year && clock->month &&
+                   ((k = extract_word(s, n, p, "the last")) ||
+                    (k = extract_word(s, n, p, "the past"))) &&
+                   ex_small_word(s, n, extract_skip_sp(s, n, p + k, 1), &(size_t){0}) >= 2) {
+            /* "over the last 6 months" in a text dated July 2010: the months
+             * before the date's month */
+            size_t q = extract_skip_sp(s, n, p + k, 1), kk = 0;
+            int num = ex_small_word(s, n, q, &kk);
+            size_t q2 = extract_skip_sp(s, n, q + kk, 1), mk = extract_word(s, n, q2, "months");
+            size_t after = mk ? extract_skip_sp(s, n, q2 + mk, 1) : 0;
+            if (!mk || num > 12 || extract_word(s, n, after, "of") ||
+                extract_year_at(s, n, after, &y))
+                continue;
+            int last = doc_year * 12 + clock->month - 2, first = last - num + 1;
+            snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", (first / 12) % 10000,
+                     first % 12 + 1, (last / 12) % 10000, last % 12 + 1);
+            e.b = q2 + mk;
         } else if ((k = extract_word(s, n, p, "first")) != 0 && cy) {
             /* "during the first 10 months", "in the first quarter", "the
              * first half": of the context year when no year follows;
