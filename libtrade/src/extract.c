@@ -2204,6 +2204,25 @@ static const char *ex_para_carry(const char *carried, const char *para)
     return carried;
 }
 
+/* "from last year's $8.2 billion", "the previous year's $974.4 million"
+ * right before the figure at start, after a figure of months (prev_period)
+ * of the year after: that time, else NULL. */
+static const ex_time *ex_year_before_of(const char *s, size_t n, const ex_time *times, size_t nt,
+                                        size_t start, const char *prev_period)
+{
+    if (strlen(prev_period) <= 4)
+        return NULL;
+    const ex_time *found = NULL;
+    for (size_t t = 0; t < nt; t++) {
+        const ex_time *x = &times[t];
+        if (x->ago && strlen(x->text) == 4 && x->b <= start && start - x->b < 6 &&
+            (s[x->b] == '\'' || (x->b + 3 <= n && !memcmp(s + x->b, "\xE2\x80\x99", 3))) &&
+            ex_period_year(prev_period) == atoi(x->text) + 1)
+            found = x;
+    }
+    return found;
+}
+
 /* The second pass: sentence, qualifier, period, reporter, partner, flow. */
 static int ex_finish(ex_state *st)
 {
@@ -2262,6 +2281,8 @@ static int ex_finish(ex_state *st)
     ex_who before;
     char main_period[40] = ""; /* the period of the last figure not in parentheses */
     char para_period[40] = ""; /* the first such period of its paragraph */
+    int main_year = -1;        /* the year of main_period as a context (0: the date's; -1: none) */
+    int last_was_base = 0;     /* the figure before is of the base of a comparison */
     size_t para_at = (size_t)-1; /* that paragraph's start */
     char to_period[40] = "";   /* the period of "to 79 bn in the same period of 2011" */
     size_t to_sent = (size_t)-1;
@@ -2291,6 +2312,9 @@ static int ex_finish(ex_state *st)
              strstr(last->note, "period from the date on line")))
             ctx_year = 0; /* a year guessed from the date, or one relative to it ("last
                              year's total"), is no context: the date's own year */
+        if (last && main_year >= 0 && last_was_base)
+            ctx_year = main_year; /* "from $5.8 billion in the same period a year ago": a
+                                     base is no context, the main figure before it is */
         if (!ctx_year && !doc.year)
             ctx_year = doc.text_year;
         if (r->start >= sent_a && r->end <= sent_b) {
@@ -2711,6 +2735,11 @@ static int ex_finish(ex_state *st)
             cmp_after->cmp = 1;
         }
         int period_from = 0; /* 1: the figure before, 2: the document's date */
+        int year_before = 0; /* "from last year's $8.2 billion": a base, not carried on */
+        /* "last year's", "the previous year's" right before it */
+        const ex_time *poss = NULL;
+        if (same_sentence)
+            poss = ex_year_before_of(s, n, times, nt, r->start, last->period);
         /* a heading between the figure before and this one starts another
          * topic: its time, if it writes one, else no period carried over */
         unsigned long head_line = 0;
@@ -2737,7 +2766,13 @@ static int ex_finish(ex_state *st)
                     }
             }
         }
-        if (pick && pick->base && pick->same && prev) {
+        if (poss) {
+            /* "slipped to $8.1 billion in January-September, from last year's
+             * $8.2 billion": the same months a year before */
+            ex_same_period(last->period, atoi(poss->text), r->f.period, sizeof r->f.period);
+            ex_note_add(note, sizeof note, "period: the same months a year before the figure before");
+            year_before = 1;
+        } else if (pick && pick->base && pick->same && prev) {
             /* "the same period last year": a year before the figure's own
              * period (a fiscal one too), not before the document's date */
             int py = ex_period_year(prev->period);
@@ -3647,9 +3682,14 @@ static int ex_finish(ex_state *st)
                 q = v0;
             }
         }
+        last_was_base = pick && pick->base && pick->same;
         if (fp == (size_t)-1 && !(pick && pick->base) && strcmp(r->f.qualifier, "projection") &&
-            !looks_back && !compared) {
+            !looks_back && !compared && !year_before) {
             snprintf(main_period, sizeof main_period, "%s", r->f.period);
+            main_year = ex_period_year(r->f.period);
+            if (doc.year && (strstr(note, "period from the document's date") ||
+                             strstr(note, "period from the date on line")))
+                main_year = 0;
             size_t pa = ex_para_start(s, r->start);
             if (pa != para_at) {
                 para_at = pa;

@@ -1243,6 +1243,8 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                 what = 2;
             else if (!num && (mk = extract_word(s, n, q2, "half")))
                 what = 3;
+            else if (num >= 2 && num <= 3 && (mk = extract_word(s, n, q2, "quarters")))
+                what = 4; /* "the first three quarters" */
             if (!what)
                 continue;
             size_t after = extract_skip_sp(s, n, q2 + mk, 1);
@@ -1266,6 +1268,8 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             }
             if (what == 1)
                 ex_months_text(e.text, sizeof e.text, cy, num);
+            else if (what == 4)
+                ex_months_text(e.text, sizeof e.text, cy, num * 3);
             else if (what == 2)
                 snprintf(e.text, sizeof e.text, "%04d-Q1", cy);
             else
