@@ -2153,12 +2153,27 @@ static int ex_heading_line(const ex_scan *sc, unsigned long line)
  * trade in goods")? */
 static int ex_topic_line(const ex_scan *sc, unsigned long line)
 {
+    if (line < 1 || line > sc->nlines)
+        return 0;
+    const char *s = sc->s;
+    size_t n = sc->n;
+    size_t la = sc->line_start[line - 1], lb = line < sc->nlines ? sc->line_start[line] : n;
+    for (size_t q = la; q < lb; q++)
+        if (sc->skip && sc->skip[q])
+            return 0; /* a table's row, not a heading */
+    for (unsigned long l2 = line + 1; l2 <= sc->nlines && l2 <= line + 2; l2++) {
+        size_t a2 = sc->line_start[l2 - 1], b2 = l2 < sc->nlines ? sc->line_start[l2] : n;
+        if (extract_skip_sp(s, n, a2, 0) >= b2 || s[extract_skip_sp(s, n, a2, 0)] == '\n')
+            continue;
+        for (size_t q = a2; q < b2; q++)
+            if (sc->skip && sc->skip[q])
+                return 0; /* a table's caption: the prose after the table is not under it */
+        break;
+    }
     if (ex_heading_line(sc, line))
         return 1;
     if (line < 2 || line >= sc->nlines)
         return 0;
-    const char *s = sc->s;
-    size_t n = sc->n;
     size_t a = extract_skip_sp(s, n, sc->line_start[line - 1], 0);
     size_t e = extract_skip_sp_back(s, n, sc->line_start[line], 1);
     if (e <= a || e - a > 80 || !ex_isupper((unsigned char)s[a]))

@@ -834,7 +834,17 @@ static int ex_base_before(const char *s, size_t n, size_t p, int *same)
                     extract_word(s, n, q, "onwards") || extract_word(s, n, q, "onward") ||
                     (unsigned char)s[q] == 0xE2)
                     return 0;
-                return ex_percent_before(s, n, w1);
+                if (ex_percent_before(s, n, w1))
+                    return 1;
+                /* "rose ... to €89,074 million from 2013": an amount's base */
+                size_t se = extract_skip_sp_back(s, n, w1, 0), s0;
+                size_t sw = extract_prev_word(s, n, w1, &s0);
+                static const char *const scale[] = {"million", "billion", "bn",     "mln",
+                                                    "trillion", "tonnes", "tons", NULL};
+                for (size_t j = 0; scale[j] && sw > s0; j++)
+                    if (extract_word(s, n, s0, scale[j]) == sw - s0)
+                        return 1;
+                return se > 0 && ex_isdigit((unsigned char)s[se - 1]);
             }
             w0 = w1;
             continue;
