@@ -2799,6 +2799,19 @@ static int ex_finish(ex_state *st)
                          main_period[0] ? main_period : prev->period);
                 period_from = 1;
             }
+        } else if (pick && pick->trailing && prev && strlen(prev->period) == 7 &&
+                   prev->period[4] == '-' && ex_period_year(prev->period)) {
+            /* "In June 2023, exports fell 1.4%. The growth rate for the past
+             * 12 months ...": the months ending at the month of the figure
+             * before, not before the date's month */
+            int m_last = ex_period_year(prev->period) * 12 + atoi(prev->period + 5) - 1;
+            int m_first = m_last - pick->trailing + 1;
+            snprintf(r->f.period, sizeof r->f.period, "%04d-%02d/%04d-%02d",
+                     (m_first / 12) % 10000, m_first % 12 + 1, (m_last / 12) % 10000,
+                     m_last % 12 + 1);
+            char t[80];
+            snprintf(t, sizeof t, "period: the months up to the month of line %lu", prev->line);
+            ex_note_add(note, sizeof note, t);
         } else if (pick && pick->so_far) {
             /* "so far this year": the months from January of the latest
              * figure of that year with such a span ("in the months up to May

@@ -1227,6 +1227,7 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                 extract_year_at(s, n, after, &y))
                 continue;
             int last = doc_year * 12 + clock->month - 2, first = last - num + 1;
+            e.trailing = num;
             snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", (first / 12) % 10000,
                      first % 12 + 1, (last / 12) % 10000, last % 12 + 1);
             e.b = q2 + mk;
