@@ -2253,12 +2253,27 @@ static int ex_heading_line(const ex_scan *sc, unsigned long line)
  * trade in goods")? */
 static int ex_topic_line(const ex_scan *sc, unsigned long line)
 {
+    if (line < 1 || line > sc->nlines)
+        return 0;
+    const char *s = sc->s;
+    size_t n = sc->n;
+    size_t la = sc->line_start[line - 1], lb = line < sc->nlines ? sc->line_start[line] : n;
+    for (size_t q = la; q < lb; q++)
+        if (sc->skip && sc->skip[q])
+            return 0; /* a table's row, not a heading */
+    for (unsigned long l2 = line + 1; l2 <= sc->nlines && l2 <= line + 2; l2++) {
+        size_t a2 = sc->line_start[l2 - 1], b2 = l2 < sc->nlines ? sc->line_start[l2] : n;
+        if (extract_skip_sp(s, n, a2, 0) >= b2 || s[extract_skip_sp(s, n, a2, 0)] == '\n')
+            continue;
+        for (size_t q = a2; q < b2; q++)
+            if (sc->skip && sc->skip[q])
+                return 0; /* a table's caption: the prose after the table is not under it */
+        break;
+    }
     if (ex_heading_line(sc, line))
         return 1;
     if (line < 2 || line >= sc->nlines)
         return 0;
-    const char *s = sc->s;
-    size_t n = sc->n;
     size_t a = extract_skip_sp(s, n, sc->line_start[line - 1], 0);
     size_t e = extract_skip_sp_back(s, n, sc->line_start[line], 1);
     if (e <= a || e - a > 80 || !ex_isupper((unsigned char)s[a]))
@@ -2273,6 +2288,54 @@ static int ex_topic_line(const ex_scan *sc, unsigned long line)
     size_t na = extract_skip_sp(s, n, sc->line_start[line], 0);
     size_t nb = line + 1 < sc->nlines ? sc->line_start[line + 1] : n;
     return na < nb && nb - na > 60 && ex_isupper((unsigned char)s[na]);
+}
+
+/* The start of the paragraph around p: just after the blank line before
+ * it, or 0. */
+static size_t ex_para_start(const char *s, size_t p)
+{
+    for (size_t q = p; q > 0; q--) {
+        if (s[q - 1] != '\n')
+            continue;
+        size_t k = q - 1;
+        while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t' || s[k - 1] == '\r'))
+            k--;
+        if (k > 0 && s[k - 1] == '\n')
+            return q;
+    }
+    return 0;
+}
+
+/* The period to carry into a new paragraph: the paragraph's first period
+ * when it is a span from January whose last month is the one carried ("In
+ * January-July, trade reached ... gold in July rose to ..." and then "The
+ * largest partner was China"), else the period carried. */
+static const char *ex_para_carry(const char *carried, const char *para)
+{
+    size_t lp = strlen(para);
+    if (lp == 15 && para[7] == '/' && !strncmp(para + 4, "-01", 3) && strlen(carried) == 7 &&
+        !strcmp(para + 8, carried) && !strncmp(para, carried, 4))
+        return para;
+    return carried;
+}
+
+/* "from last year's $8.2 billion", "the previous year's $974.4 million"
+ * right before the figure at start, after a figure of months (prev_period)
+ * of the year after: that time, else NULL. */
+static const ex_time *ex_year_before_of(const char *s, size_t n, const ex_time *times, size_t nt,
+                                        size_t start, const char *prev_period)
+{
+    if (strlen(prev_period) <= 4)
+        return NULL;
+    const ex_time *found = NULL;
+    for (size_t t = 0; t < nt; t++) {
+        const ex_time *x = &times[t];
+        if (x->ago && strlen(x->text) == 4 && x->b <= start && start - x->b < 6 &&
+            (s[x->b] == '\'' || (x->b + 3 <= n && !memcmp(s + x->b, "\xE2\x80\x99", 3))) &&
+            ex_period_year(prev_period) == atoi(x->text) + 1)
+            found = x;
+    }
+    return found;
 }
 
 /* The second pass: sentence, qualifier, period, reporter, partner, flow. */
@@ -2332,6 +2395,10 @@ static int ex_finish(ex_state *st)
     size_t last_end = 0;
     ex_who before;
     char main_period[40] = ""; /* the period of the last figure not in parentheses */
+    char para_period[40] = ""; /* the first such period of its paragraph */
+    int main_year = -1;        /* the year of main_period as a context (0: the date's; -1: none) */
+    int last_was_base = 0;     /* the figure before is of the base of a comparison */
+    size_t para_at = (size_t)-1; /* that paragraph's start */
     char to_period[40] = "";   /* the period of "to 79 bn in the same period of 2011" */
     size_t to_sent = (size_t)-1;
     int have_before = 0;
@@ -2355,8 +2422,14 @@ static int ex_finish(ex_state *st)
         }
         size_t a, b;
         int ctx_year = last ? ex_period_year(last->period) : 0;
-        if (last && doc.year && strstr(last->note, "period from the document's date"))
-            ctx_year = 0; /* a year guessed from the date is no context: the date's own year */
+        if (last && doc.year &&
+            (strstr(last->note, "period from the document's date") ||
+             strstr(last->note, "period from the date on line")))
+            ctx_year = 0; /* a year guessed from the date, or one relative to it ("last
+                             year's total"), is no context: the date's own year */
+        if (last && main_year >= 0 && last_was_base)
+            ctx_year = main_year; /* "from $5.8 billion in the same period a year ago": a
+                                     base is no context, the main figure before it is */
         if (!ctx_year && !doc.year)
             ctx_year = doc.text_year;
         if (r->start >= sent_a && r->end <= sent_b) {
@@ -2777,6 +2850,11 @@ static int ex_finish(ex_state *st)
             cmp_after->cmp = 1;
         }
         int period_from = 0; /* 1: the figure before, 2: the document's date */
+        int year_before = 0; /* "from last year's $8.2 billion": a base, not carried on */
+        /* "last year's", "the previous year's" right before it */
+        const ex_time *poss = NULL;
+        if (same_sentence)
+            poss = ex_year_before_of(s, n, times, nt, r->start, last->period);
         /* a heading between the figure before and this one starts another
          * topic: its time, if it writes one, else no period carried over */
         unsigned long head_line = 0;
@@ -2803,7 +2881,13 @@ static int ex_finish(ex_state *st)
                     }
             }
         }
-        if (pick && pick->base && pick->same && prev) {
+        if (poss) {
+            /* "slipped to $8.1 billion in January-September, from last year's
+             * $8.2 billion": the same months a year before */
+            ex_same_period(last->period, atoi(poss->text), r->f.period, sizeof r->f.period);
+            ex_note_add(note, sizeof note, "period: the same months a year before the figure before");
+            year_before = 1;
+        } else if (pick && pick->base && pick->same && prev) {
             /* "the same period last year": a year before the figure's own
              * period (a fiscal one too), not before the document's date */
             int py = ex_period_year(prev->period);
@@ -2814,6 +2898,36 @@ static int ex_finish(ex_state *st)
                 snprintf(r->f.period, sizeof r->f.period, "%s",
                          main_period[0] ? main_period : prev->period);
                 period_from = 1;
+            }
+        } else if (pick && pick->trailing && prev && strlen(prev->period) == 7 &&
+                   prev->period[4] == '-' && ex_period_year(prev->period)) {
+            /* "In June 2023, exports fell 1.4%. The growth rate for the past
+             * 12 months ...": the months ending at the month of the figure
+             * before, not before the date's month */
+            int m_last = ex_period_year(prev->period) * 12 + atoi(prev->period + 5) - 1;
+            int m_first = m_last - pick->trailing + 1;
+            snprintf(r->f.period, sizeof r->f.period, "%04d-%02d/%04d-%02d",
+                     (m_first / 12) % 10000, m_first % 12 + 1, (m_last / 12) % 10000,
+                     m_last % 12 + 1);
+            char t[80];
+            snprintf(t, sizeof t, "period: the months up to the month of line %lu", prev->line);
+            ex_note_add(note, sizeof note, t);
+        } else if (pick && pick->so_far) {
+            /* "so far this year": the months from January of the latest
+             * figure of that year with such a span ("in the months up to May
+             * this year"), else the year */
+            snprintf(r->f.period, sizeof r->f.period, "%s", pick->text);
+            for (size_t j = sc->out->n; j > 0; j--) {
+                const trade_figure *o = &sc->out->items[j - 1];
+                if (strlen(o->period) == 15 && !strncmp(o->period, pick->text, 4) &&
+                    !strncmp(o->period + 4, "-01/", 4) && !strncmp(o->period + 8, pick->text, 4)) {
+                    snprintf(r->f.period, sizeof r->f.period, "%s", o->period);
+                    char t[80];
+                    snprintf(t, sizeof t, "period: so far this year, the months of line %lu",
+                             o->line);
+                    ex_note_add(note, sizeof note, t);
+                    break;
+                }
             }
         } else if (pick) {
             snprintf(r->f.period, sizeof r->f.period, "%s", pick->text);
@@ -2853,8 +2967,10 @@ static int ex_finish(ex_state *st)
                    (main_period[0] || (prev->period[0] && strcmp(prev->qualifier, "projection")))) {
             /* no time in the sentence: the period of the figure before (not
              * of a base figure in parentheses, nor of a projection) */
-            snprintf(r->f.period, sizeof r->f.period, "%s",
-                     main_period[0] ? main_period : prev->period);
+            const char *carried = main_period[0] ? main_period : prev->period;
+            if (para_at != (size_t)-1 && ex_para_start(s, r->start) != para_at)
+                carried = ex_para_carry(carried, para_period);
+            snprintf(r->f.period, sizeof r->f.period, "%s", carried);
             period_from = 1;
         }
         if (!pick && !in_paren_of_prev && doc.year && ex_yearly(s, n, r->end) &&
@@ -3475,7 +3591,7 @@ static int ex_finish(ex_state *st)
             /* the last amount of a stock a few lines before, at a date (a
              * month, or a year when the document has no date of its own) */
             const trade_figure *o = &sc->out->items[j - 1];
-            if (o->line + 5 < fig_line)
+            if (o->line + 8 < fig_line)
                 break;
             if (strstr(o->flow, "_stock") && o->period[0] && !strchr(o->period, '/') &&
                 !o->table[0] && trade_unit_is_currency(o->unit))
@@ -3699,9 +3815,20 @@ static int ex_finish(ex_state *st)
                 q = v0;
             }
         }
+        last_was_base = pick && pick->base && pick->same;
         if (fp == (size_t)-1 && !(pick && pick->base) && strcmp(r->f.qualifier, "projection") &&
-            !looks_back && !compared)
+            !looks_back && !compared && !year_before) {
             snprintf(main_period, sizeof main_period, "%s", r->f.period);
+            main_year = ex_period_year(r->f.period);
+            if (doc.year && (strstr(note, "period from the document's date") ||
+                             strstr(note, "period from the date on line")))
+                main_year = 0;
+            size_t pa = ex_para_start(s, r->start);
+            if (pa != para_at) {
+                para_at = pa;
+                snprintf(para_period, sizeof para_period, "%s", r->f.period);
+            }
+        }
     }
     /* "Monthly goods imports from China rise a record $430 million" (the
      * title) and "Goods imports from China were up $430 million, reaching

@@ -836,7 +836,17 @@ static int ex_base_before(const char *s, size_t n, size_t p, int *same)
                     extract_word(s, n, q, "onwards") || extract_word(s, n, q, "onward") ||
                     (unsigned char)s[q] == 0xE2)
                     return 0;
-                return ex_percent_before(s, n, w1);
+                if (ex_percent_before(s, n, w1))
+                    return 1;
+                /* "rose ... to €89,074 million from 2013": an amount's base */
+                size_t se = extract_skip_sp_back(s, n, w1, 0), s0;
+                size_t sw = extract_prev_word(s, n, w1, &s0);
+                static const char *const scale[] = {"million", "billion", "bn",     "mln",
+                                                    "trillion", "tonnes", "tons", NULL};
+                for (size_t j = 0; scale[j] && sw > s0; j++)
+                    if (extract_word(s, n, s0, scale[j]) == sw - s0)
+                        return 1;
+                return se > 0 && ex_isdigit((unsigned char)s[se - 1]);
             }
             w0 = w1;
             continue;
@@ -1139,6 +1149,23 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             }
             size_t o0;
             int year_end = ex_prev_is(s, n, p, "of", &o0) && ex_prev_is(s, n, o0, "end", NULL);
+            if (!extract_word(s, n, p, "the year") && strlen(e.text) == 4) {
+                size_t f0, b0;
+                if (ex_prev_is(s, n, p, "far", &f0) && ex_prev_is(s, n, f0, "so", &b0)) {
+                    /* "so far this year": the months the text has data for */
+                    e.so_far = 1;
+                    e.a = b0;
+                } else if (extract_word(s, n, extract_skip_sp(s, n, p + k, 0), "so far")) {
+                    e.so_far = 1;
+                    e.b = extract_skip_sp(s, n, p + k, 0) + 6;
+                } else if (ex_prev_is(s, n, p, "of", &o0) &&
+                           (ex_prev_is(s, n, o0, "beginning", &b0) ||
+                            ex_prev_is(s, n, o0, "start", &b0))) {
+                    /* "at the beginning of this year": its January */
+                    snprintf(e.text, sizeof e.text, "%04d-01", y);
+                    e.a = ex_prev_is(s, n, b0, "the", &f0) ? f0 : b0;
+                }
+            }
             if (extract_word(s, n, p, "the year") && strlen(e.text) == 4 && !year_end)
                 continue; /* "the year" alone: too vague; "by the end of the year": this one */
             /* "Figures for this year show ... 21.5 percent in January": the
@@ -1188,6 +1215,24 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             e.b = p + k;
             e.carry = 1;
             snprintf(e.text, sizeof e.text, "carry");
+        } else if (doc_year && clock->month &&
+                   ((k = extract_word(s, n, p, "the last")) ||
+                    (k = extract_word(s, n, p, "the past"))) &&
+                   ex_small_word(s, n, extract_skip_sp(s, n, p + k, 1), &(size_t){0}) >= 2) {
+            /* "over the last 6 months" in a text dated July 2010: the months
+             * before the date's month */
+            size_t q = extract_skip_sp(s, n, p + k, 1), kk = 0;
+            int num = ex_small_word(s, n, q, &kk);
+            size_t q2 = extract_skip_sp(s, n, q + kk, 1), mk = extract_word(s, n, q2, "months");
+            size_t after = mk ? extract_skip_sp(s, n, q2 + mk, 1) : 0;
+            if (!mk || num > 12 || extract_word(s, n, after, "of") ||
+                extract_year_at(s, n, after, &y))
+                continue;
+            int last = doc_year * 12 + clock->month - 2, first = last - num + 1;
+            e.trailing = num;
+            snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", (first / 12) % 10000,
+                     first % 12 + 1, (last / 12) % 10000, last % 12 + 1);
+            e.b = q2 + mk;
         } else if ((k = extract_word(s, n, p, "first")) != 0 && cy) {
             /* "during the first 10 months", "in the first quarter", "the
              * first half": of the context year when no year follows;
@@ -1211,6 +1256,8 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                 what = 2;
             else if (!num && (mk = extract_word(s, n, q2, "half")))
                 what = 3;
+            else if (num >= 2 && num <= 3 && (mk = extract_word(s, n, q2, "quarters")))
+                what = 4; /* "the first three quarters" */
             if (!what)
                 continue;
             size_t after = extract_skip_sp(s, n, q2 + mk, 1);
@@ -1234,6 +1281,8 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             }
             if (what == 1)
                 ex_months_text(e.text, sizeof e.text, cy, num);
+            else if (what == 4)
+                ex_months_text(e.text, sizeof e.text, cy, num * 3);
             else if (what == 2)
                 snprintf(e.text, sizeof e.text, "%04d-Q1", cy);
             else

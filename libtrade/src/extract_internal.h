@@ -66,6 +66,8 @@ typedef struct ex_time {
     int ago;      /* a base one year back from the figure's period: "the same period last year" */
     int cmp;      /* the time of a figure compared with, after it: "than the $8.1 billion in May" */
     int as_of;    /* "as of November": a stock at that month, or a flow from January to it */
+    int so_far;   /* "so far this year": from January to the latest month the text gives */
+    int trailing; /* "the past 12 months": that many months (ending before the date's month) */
     size_t paren; /* the '(' that encloses it, or (size_t)-1 */
     char text[40];
 } ex_time;
