@@ -1210,6 +1210,21 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 if (!w->pair) {
                     ex_set(w->reporter, c);
                     w->rep_named = 1;
+                    /* "Sri Lanka's exports grew 21%": no partner phrase after
+                     * the flow word ("exports to the five countries"), no pair
+                     * in the sentence ("bilateral trade ..., with China's
+                     * exports up 23.7 percent") */
+                    size_t q2 = extract_skip_sp(s, n, kw_b, 1);
+                    w->own_total = !extract_word(s, n, q2, "to") && !extract_word(s, n, q2, "from") &&
+                                   !extract_word(s, n, q2, "with") && !extract_word(s, n, q2, "into") &&
+                                   !extract_word(s, n, q2, "in") && !extract_word(s, n, q2, "of");
+                    for (size_t q3 = sa; q3 < sb && w->own_total; q3++)
+                        if ((q3 == sa || !ex_isalpha((unsigned char)s[q3 - 1])) &&
+                            (extract_word(s, n, q3, "bilateral") || extract_word(s, n, q3, "mutual") ||
+                             extract_word(s, n, q3, "two countries") ||
+                             extract_word(s, n, q3, "both countries") ||
+                             extract_word(s, n, q3, "two-way")))
+                            w->own_total = 0;
                     /* "Chinese imports accounted for": an adjective (not the
                      * country's name) before "imports" may be the origin */
                     const char *nm = trade_country_name(c);
@@ -2255,6 +2270,17 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
             par_before = 1;
         }
     }
+    int own_wld = 0;
+    if (!par && rep && w->own_total && !strcmp(rep, w->reporter) && !w->partner[0] &&
+        !w->list[0] && !w->ncand &&
+        !w->in_later[0] && !w->after_in[0] && !inv &&
+        (!strcmp(f->flow, "export") || !strcmp(f->flow, "import")) &&
+        strcmp(f->unit, "percent") && strcmp(f->unit, "rank")) {
+        /* "Sri Lanka's exports grew 21%": the country's own total, not the
+         * partner of the title or of the figure before */
+        par = "WLD";
+        own_wld = 1;
+    }
     /* what the sentence leaves open: the figure before, then the document */
     if (!rep && prev && prev->reporter[0]) {
         rep = prev->reporter;
@@ -2333,6 +2359,9 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         ex_note(note, cap, "%s from the title or first paragraph (line %lu)", "partner", doc->line);
     else if (par && par_wld)
         ex_note(note, cap, "%s WLD: no partner named, a total%.0lu", "partner", 0);
+    else if (par && own_wld)
+        ex_note(note, cap, "%s WLD: the reporter's own exports or imports, no partner named%.0lu",
+                "partner", 0);
     else if (par && !strcmp(par, "WLD") && !w->partner[0])
         ex_note(note, cap, "%s WLD: a total%.0lu", "partner", 0);
 }

@@ -19,6 +19,8 @@ typedef struct ex_who {
     char reporter[8];   /* stated with the flow word */
     int adj_import;     /* that reporter is an adjective before "imports" */
     int rep_named;      /* that reporter is named right before the flow word */
+    int own_total;      /* ... with no partner phrase after it and no pair in the
+                           sentence: "Sri Lanka's exports grew 21%" */
     int market;         /* "export market for X": X is the reporter, the subject the partner */
     char partner[8];    /* stated with the flow word ("to Y", "with Y") */
     char list[8];       /* the country right before the figure in a list */
