@@ -504,6 +504,30 @@ static void ex_member(const char *s, size_t n, size_t sa, size_t sb, const ex_ra
             ex_set(w->partner, "WLD");
 }
 
+/* "investments have come from UAE", "an investment of $2 billion from the
+ * UAE to develop food corridors in India": for an investment, the country
+ * money comes from is the investor. Read in the clause after the flow word
+ * (or the figure, whichever is later), up to a clause end. */
+static void ex_investor_from(const char *s, size_t n, size_t a, size_t sb, ex_who *w)
+{
+    size_t lim = a + 60 < sb ? a + 60 : sb;
+    for (size_t q = a; q < lim; q++) {
+        if (s[q] == ';' || s[q] == '(' || (s[q] == ',' && q > a + 1))
+            return;
+        if (q > a && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        size_t k = extract_word(s, n, q, "from");
+        if (!k)
+            continue;
+        size_t cl;
+        int poss;
+        const char *c = ex_country(s, n, extract_skip_sp(s, n, q + k, 1), &cl, &poss);
+        if (c)
+            ex_set(w->inv_from, c);
+        return;
+    }
+}
+
 /* "China was the second-largest exporter to Türkiye in January-June, with
  * $22.3 billion": a country ranked by the role it plays for another
  * (exporter or supplier to it, buyer of its goods), and the figures of that
@@ -1000,6 +1024,35 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             deficit = d;
             kw_a = q;
             kw_b = q + k;
+        }
+    }
+    if (!flow && !r->is_percent && trade_unit_is_currency(r->f.unit)) {
+        /* "Over $10 billion of investments have come from UAE", "6.6 billion
+         * USD of foreign direct investment": the investment named right
+         * after the amount */
+        size_t q = extract_skip_sp(s, n, r->end, 0);
+        size_t k;
+        if ((k = extract_word(s, n, q, "of")) || (k = extract_word(s, n, q, "in")))
+            q = extract_skip_sp(s, n, q + k, 0);
+        if ((k = extract_word(s, n, q, "foreign")))
+            q = extract_skip_sp(s, n, q + k, 0);
+        if ((k = extract_word(s, n, q, "direct investments")) ||
+            (k = extract_word(s, n, q, "direct investment")) || (k = extract_word_cs(s, n, q, "FDI")))
+            flow = "fdi_flow";
+        else if ((k = extract_word(s, n, q, "investments")) ||
+                 (k = extract_word(s, n, q, "investment")))
+            flow = "investment_flow";
+        if (flow) {
+            /* only with the investor named after it ("... from UAE"): else
+             * the flow the sentences before gave stands */
+            ex_who probe;
+            memset(&probe, 0, sizeof probe);
+            ex_investor_from(s, n, q + k, sb, &probe);
+            if (probe.inv_from[0]) {
+                kw_a = q;
+                kw_b = q + k;
+            } else
+                flow = NULL;
         }
     }
     if (flow) {
@@ -1886,6 +1939,8 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
     ex_member(s, n, sa, sb, r, w);
     if (!w->member[0])
         ex_role(s, n, sa, sb, w);
+    if (!strncmp(w->flow, "fdi", 3) || !strncmp(w->flow, "investment", 10))
+        ex_investor_from(s, n, kw_b > r->end ? kw_b : r->end, sb, w);
     /* "When including trade with Botswana, Eswatini, Lesotho and Namibia
      * (BELN), South African exports totalled": a scope of the total, not
      * its partner */
@@ -2133,6 +2188,28 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         rep = w->possessive;
     else if (w->source && !inv)
         rep = w->source;
+    if (inv && w->inv_from[0]) {
+        /* "investments have come from UAE": the investor reports; the host is
+         * the one that attracts, the place "in" it goes, or the document's
+         * other country */
+        rep = w->inv_from;
+        const char *host = w->host[0] && strcmp(w->host, rep)         ? w->host
+                           : w->after_in[0] && strcmp(w->after_in, rep) ? w->after_in
+                           : w->in_later[0] && strcmp(w->in_later, rep) ? w->in_later
+                           : w->partner[0] && strcmp(w->partner, rep)   ? w->partner
+                           : w->reporter[0] && strcmp(w->reporter, rep) ? w->reporter
+                           : doc->reporter[0] && strcmp(doc->reporter, rep) ? doc->reporter
+                           : doc->partner[0] && strcmp(doc->partner, rep)   ? doc->partner
+                                                                            : NULL;
+        if (host) {
+            if (!strcmp(f->flow, "investment_stock"))
+                snprintf(f->flow, sizeof f->flow, "investment_flow"); /* money that moves */
+            snprintf(f->reporter, sizeof f->reporter, "%s", rep);
+            snprintf(f->partner, sizeof f->partner, "%s", host);
+            ex_note(note, cap, "%s: the country the investment comes from%.0lu", "reporter", 0);
+            return;
+        }
+    }
     if (inv && w->host[0] && !w->reporter[0]) {
         /* "Kazakhstan attracted $28 billion": the host is the partner */
         if (rep && !strcmp(rep, w->host))
