@@ -659,7 +659,19 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             size_t k;
             int d;
             const char *f = ex_flow_word(s, n, q, &k, &d);
-            if (f && (strcmp(f, "export") == 0 || strcmp(f, "import") == 0)) {
+            size_t q4 = f ? extract_skip_sp(s, n, q + k, 1) : q;
+            size_t q5 = flow ? extract_skip_sp(s, n, kw_b, 1) : q;
+            int role = flow && (extract_word(s, n, q5, "destination") ||
+                                extract_word(s, n, q5, "market") ||
+                                extract_word(s, n, q5, "customer") ||
+                                extract_word(s, n, q5, "buyer") || extract_word(s, n, q5, "partner"));
+            if (f && flow && role && !c && strcmp(flow, f) &&
+                (!strcmp(flow, "export") || !strcmp(flow, "import")) &&
+                (extract_word(s, n, q4, "from") || extract_word(s, n, q4, "to"))) {
+                /* "Iran's top export destination was China with $4.644
+                 * billion worth of imports from the Islamic Republic": the
+                 * partner's side of the same flow */
+            } else if (f && (strcmp(f, "export") == 0 || strcmp(f, "import") == 0)) {
                 flow = f;
                 kw_a = q;
                 kw_b = q + k;
@@ -1024,6 +1036,29 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             deficit = d;
             kw_a = q;
             kw_b = q + k;
+        }
+    }
+    if (!flow && !r->is_percent) {
+        /* "some 11.842 million tons of goods valued at $19.539 billion were
+         * imported into the country": the passive verb after the figure, in
+         * its clause */
+        size_t lim = r->end + 80 < sb ? r->end + 80 : sb;
+        for (size_t q = r->end; q < lim && !flow; q++) {
+            if (s[q] == ',' || s[q] == ';' || s[q] == '(' || s[q] == ':')
+                break;
+            if (q > 0 && ex_isalpha((unsigned char)s[q - 1]))
+                continue;
+            size_t k = 0;
+            if ((k = extract_word(s, n, q, "were imported")) ||
+                (k = extract_word(s, n, q, "was imported")))
+                flow = "import";
+            else if ((k = extract_word(s, n, q, "were exported")) ||
+                     (k = extract_word(s, n, q, "was exported")))
+                flow = "export";
+            if (flow) {
+                kw_a = q;
+                kw_b = q + k;
+            }
         }
     }
     if (!flow && !r->is_percent && trade_unit_is_currency(r->f.unit)) {
@@ -1928,8 +1963,11 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 if (extract_word(s, n, v, "market") || extract_word(s, n, v, "destination") ||
                     extract_word(s, n, v, "partner") || extract_word(s, n, v, "supplier") ||
                     extract_word(s, n, v, "customer") || extract_word(s, n, v, "buyer") ||
-                    extract_word(s, n, v, "investor"))
-                    w->self_ref = 2;
+                    extract_word(s, n, v, "investor") || extract_word(s, n, v, "sources") ||
+                    extract_word(s, n, v, "source") || extract_word(s, n, v, "destinations") ||
+                    extract_word(s, n, v, "markets") || extract_word(s, n, v, "partners") ||
+                    extract_word(s, n, v, "suppliers"))
+                    w->self_ref = 2; /* "the country's top five sources of imports were" */
                 while (v < sb && ex_isalpha((unsigned char)s[v]))
                     v++;
                 v = extract_skip_sp(s, n, v, 1);
