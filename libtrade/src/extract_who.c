@@ -504,6 +504,30 @@ static void ex_member(const char *s, size_t n, size_t sa, size_t sb, const ex_ra
             ex_set(w->partner, "WLD");
 }
 
+/* A group of partners the codes table has no code for, at p: "non-EU
+ * countries", "non-EU27 countries", "third countries", "extra-EU",
+ * "countries outside the EU". Its length, else 0. */
+static size_t ex_group_at(const char *s, size_t n, size_t p)
+{
+    size_t q = p, k;
+    if ((k = extract_word(s, n, q, "other")))
+        q = extract_skip_sp(s, n, q + k, 1);
+    if ((k = extract_word(s, n, q, "third countries")) || (k = extract_word(s, n, q, "extra-EU")) ||
+        (k = extract_word(s, n, q, "countries outside the EU")))
+        return q + k - p;
+    if (q + 6 <= n && !strncmp(s + q, "non-EU", 6)) {
+        size_t e = q + 6;
+        while (e < n && ex_isdigit((unsigned char)s[e]))
+            e++; /* "non-EU27" */
+        size_t e2 = extract_skip_sp(s, n, e, 1);
+        if ((k = extract_word(s, n, e2, "countries")) || (k = extract_word(s, n, e2, "markets")))
+            return e2 + k - p;
+        if (e == n || !ex_isalpha((unsigned char)s[e]))
+            return e - p;
+    }
+    return 0;
+}
+
 /* "investments have come from UAE", "an investment of $2 billion from the
  * UAE to develop food corridors in India": for an investment, the country
  * money comes from is the investor. Read in the clause after the flow word
@@ -1446,6 +1470,8 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 which = j;
                 break;
             }
+        if (which >= 0 && which != 3 && ex_group_at(s, n, extract_skip_sp(s, n, p + k, 1)))
+            w->group = 1; /* "Exports to non-EU countries", "trade with third countries" */
         if (which >= 0) {
             size_t q = extract_skip_sp(s, n, p + k, 1);
             size_t e2;
@@ -1455,6 +1481,17 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             int poss;
             const char *c =
                 which == 3 ? ex_side(s, n, q, &cl, &poss) : ex_country(s, n, q, &cl, &poss);
+            if (c && (which == 0 || which == 1 || which == 2)) {
+                /* "exports to Russia and Central Asia": two partners, one
+                 * figure; no code is both */
+                size_t q2 = extract_skip_sp(s, n, q + cl, 1);
+                size_t an = extract_word(s, n, q2, "and");
+                size_t cl2;
+                int poss2;
+                if (an && ex_country(s, n, extract_skip_sp(s, n, q2 + an, 1), &cl2, &poss2) &&
+                    !poss2)
+                    w->group = 2;
+            }
             const char *fl = w->flow;
             int inv = !strncmp(fl, "fdi", 3) || !strncmp(fl, "investment", 10);
             if (!c && which == 3) {
@@ -1977,6 +2014,16 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
     ex_member(s, n, sa, sb, r, w);
     if (!w->member[0])
         ex_role(s, n, sa, sb, w);
+    for (size_t q = sa; q < start && !w->group && !w->partner[0]; q++) {
+        /* "Trade with third countries showed a 19.1% increase in imports to
+         * a total of € 31.31bn": the group the sentence opens with */
+        size_t k = 0;
+        if ((q == sa || !ex_isalpha((unsigned char)s[q - 1])) &&
+            ((k = extract_word(s, n, q, "with")) || (k = extract_word(s, n, q, "to")) ||
+             (k = extract_word(s, n, q, "from"))) &&
+            ex_group_at(s, n, extract_skip_sp(s, n, q + k, 1)))
+            w->group = 1;
+    }
     if (!strncmp(w->flow, "fdi", 3) || !strncmp(w->flow, "investment", 10))
         ex_investor_from(s, n, kw_b > r->end ? kw_b : r->end, sb, w);
     /* "When including trade with Botswana, Eswatini, Lesotho and Namibia
@@ -2058,6 +2105,9 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         break;
     }
 }
+
+/* The note of a partner left empty for a group with no code. */
+#define GROUP_NOTE " left empty: a group of partners with no code"
 
 /* Units a freight flow may carry on to: goods carried, and their growth. */
 static int ex_tonnage(const char *u)
@@ -2455,8 +2505,22 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         if (rep && par && !strcmp(rep, par))
             par = NULL;
     }
+    int group = 0, w_group = w->group;
+    if (!w->group && !w->pair && !w->list[0] && !w->partner[0] && !w->ncand && !w->total &&
+        !w->rep_named &&
+        before && before->group)
+        w_group = 1; /* "Exports amounted to € 32.23bn": the group of the sentence before */
+    if (w_group && !w->pair && !w->list[0] && (!w->partner[0] || w_group == 2)) {
+        /* "trade with third countries", "exports to Russia and Central
+         * Asia": a group no code names; nothing carried stands for it */
+        par = NULL;
+        par_before = par_prev = par_doc = par_wld = own_wld = 0;
+        group = 1;
+    }
     snprintf(f->reporter, sizeof f->reporter, "%s", rep ? rep : "");
     snprintf(f->partner, sizeof f->partner, "%s", par ? par : "");
+    if (group)
+        ex_note(note, cap, "%s" GROUP_NOTE "%.0lu", "partner", 0);
     if (rep && rep_before)
         ex_note(note, cap, "%s from line %lu", "reporter", before_line);
     else if (rep && rep_prev)

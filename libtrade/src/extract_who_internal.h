@@ -54,6 +54,8 @@ typedef struct ex_who {
     char role_subj[8];  /* "China was the second-largest exporter to Türkiye": China */
     char role_other[8]; /* ... Türkiye */
     char role_flow[8];  /* the subject's flow to the other: export, or import ("buyer of") */
+    int group;          /* the partner is a group with no code: 1 "third countries",
+                           "non-EU countries"; 2 two partners, "Russia and Central Asia" */
     char inv_from[8];   /* "investments have come from UAE": the investor */
     char cargo[8];    /* "exports" or "imports" read as freight ("rail exports", a
                          carrier's exports): the part of the goods carried */
