@@ -196,6 +196,11 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
         {"transportation", "freight"},
         {"traffic", "freight"},
         {"aid", "aid"},
+        {"ODA", "aid"}, /* official development assistance, its loans too */
+        {"concessional loan", "aid"},
+        {"concessional loans", "aid"},
+        {"soft loan", "aid"},
+        {"soft loans", "aid"},
         {"assistance", "aid"},
         {"grant", "aid"},
         {"grants", "aid"},
@@ -206,8 +211,9 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
         {"contributed", "aid"}, /* only before an amount: see below */
     };
     for (size_t j = 0; j < sizeof words / sizeof words[0]; j++) {
-        size_t l = strcmp(words[j].w, "FDI") == 0 ? extract_word_cs(s, n, i, "FDI")
-                                                  : extract_word(s, n, i, words[j].w);
+        size_t l = !strcmp(words[j].w, "FDI") || !strcmp(words[j].w, "ODA")
+                       ? extract_word_cs(s, n, i, words[j].w)
+                       : extract_word(s, n, i, words[j].w);
         if (!l)
             continue;
         if (!strcmp(words[j].w, "contributed")) {
@@ -526,6 +532,49 @@ static size_t ex_group_at(const char *s, size_t n, size_t p)
             return e - p;
     }
     return 0;
+}
+
+/* "Government of Japan will provide 165,319 million Japanese Yen", "Japan
+ * has extended $14 million": the giver of aid is the subject of the verb
+ * that gives, before the figure. */
+static void ex_aid_giver(const char *s, size_t n, size_t sa, size_t start, ex_who *w)
+{
+    static const char *const verbs[] = {"provide", "provides", "provided", "extend", "extends",
+                                        "extended", "grant",   "granted",  "give",   "gives",
+                                        "gave",    "allocate", "allocated", NULL};
+    for (size_t q = sa; q < start; q++) {
+        if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        size_t k = 0;
+        for (size_t j = 0; verbs[j] && !k; j++)
+            k = extract_word(s, n, q, verbs[j]);
+        if (!k)
+            continue;
+        /* back over "will", "has", "have", "would" to the subject's end */
+        size_t e = extract_skip_sp_back(s, n, q, 1);
+        for (int it = 0; it < 2; it++) {
+            size_t v0;
+            size_t ve = extract_prev_word(s, n, e, &v0);
+            if (ve > v0 && v0 >= sa &&
+                (extract_word(s, n, v0, "will") == ve - v0 || extract_word(s, n, v0, "has") == ve - v0 ||
+                 extract_word(s, n, v0, "have") == ve - v0 ||
+                 extract_word(s, n, v0, "would") == ve - v0))
+                e = extract_skip_sp_back(s, n, v0, 1);
+        }
+        /* the country that ends there ("Japan", "the Government of Japan") */
+        for (size_t b = e > sa + 40 ? e - 40 : sa; b < e; b++) {
+            if (b > sa && ex_isalpha((unsigned char)s[b - 1]))
+                continue;
+            size_t cl;
+            int poss;
+            const char *c = ex_country(s, n, b, &cl, &poss);
+            if (c && b + cl == e && !poss) {
+                ex_set(w->aid_from, c);
+                return;
+            }
+        }
+        return;
+    }
 }
 
 /* "investments have come from UAE", "an investment of $2 billion from the
@@ -2026,6 +2075,8 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
     }
     if (!strncmp(w->flow, "fdi", 3) || !strncmp(w->flow, "investment", 10))
         ex_investor_from(s, n, kw_b > r->end ? kw_b : r->end, sb, w);
+    if (!strcmp(w->flow, "aid") && !w->aid_from[0])
+        ex_aid_giver(s, n, sa, start, w);
     /* "When including trade with Botswana, Eswatini, Lesotho and Namibia
      * (BELN), South African exports totalled": a scope of the total, not
      * its partner */
@@ -2329,6 +2380,12 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
             rep = NULL;
         aid_sides = 1;
     }
+    if (!aid_sides && !strcmp(f->flow, "aid") && w->aid_from[0] && !w->aid_to[0] &&
+        !w->list[0])
+        /* "Government of Japan will provide ... for the Matarbari Port
+         * Development Project": the giver reports; the receiver follows from
+         * the rest (the other side named, else from before) */
+        rep = w->aid_from;
     /* partner */
     if (w->partner[0] && !aid_sides)
         par = w->partner;
