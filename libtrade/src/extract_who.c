@@ -577,6 +577,47 @@ static void ex_aid_giver(const char *s, size_t n, size_t sa, size_t start, ex_wh
     }
 }
 
+/* "Kazakhstan and China are committed to raise the volume of their mutual
+ * trade to USD 35 billion": the two countries the sentence opens with are
+ * the sides of "their" flow, the first one reporting. */
+static void ex_their_pair(const char *s, size_t n, size_t sa, size_t kw_a, ex_who *w)
+{
+    size_t e = kw_a;
+    int their = 0;
+    for (int it = 0; it < 4 && !their; it++) {
+        size_t v0;
+        size_t ve = extract_prev_word(s, n, e, &v0);
+        if (ve <= v0 || v0 < sa)
+            return;
+        if (extract_word(s, n, v0, "their") == ve - v0)
+            their = 1;
+        else if (extract_word(s, n, v0, "mutual") != ve - v0 &&
+                 extract_word(s, n, v0, "bilateral") != ve - v0 &&
+                 extract_word(s, n, v0, "two-way") != ve - v0 &&
+                 extract_word(s, n, v0, "trade") != ve - v0 &&
+                 extract_word(s, n, v0, "the") != ve - v0)
+            return;
+        e = v0;
+    }
+    if (!their)
+        return;
+    size_t q = extract_skip_sp(s, n, sa, 1);
+    size_t cl, cl2, k;
+    int poss, poss2;
+    const char *a = ex_country(s, n, q, &cl, &poss);
+    if (!a || poss)
+        return;
+    q = extract_skip_sp(s, n, q + cl, 1);
+    if (!(k = extract_word(s, n, q, "and")))
+        return;
+    const char *b = ex_country(s, n, extract_skip_sp(s, n, q + k, 1), &cl2, &poss2);
+    if (!b || poss2 || !strcmp(a, b))
+        return;
+    ex_set(w->reporter, a);
+    ex_set(w->partner, b);
+    w->pair = 1;
+}
+
 /* "investments have come from UAE", "an investment of $2 billion from the
  * UAE to develop food corridors in India": for an investment, the country
  * money comes from is the investor. Read in the clause after the flow word
@@ -2063,6 +2104,8 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
     ex_member(s, n, sa, sb, r, w);
     if (!w->member[0])
         ex_role(s, n, sa, sb, w);
+    if (w->have_flow && !w->pair && kw_a > sa)
+        ex_their_pair(s, n, sa, kw_a, w);
     for (size_t q = sa; q < start && !w->group && !w->partner[0]; q++) {
         /* "Trade with third countries showed a 19.1% increase in imports to
          * a total of € 31.31bn": the group the sentence opens with */
