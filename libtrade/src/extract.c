@@ -1620,6 +1620,14 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
             if (oc)
                 rep = oc;
         }
+        /* "According to ELSTAT data on domestic merchandise trade:" in a
+         * paragraph below: the office the text quotes first */
+        for (size_t p = a; !rep && p < n && p < a + 1500; p++) {
+            size_t ol;
+            const char *oc = extract_office_at(s, n, p, &ol);
+            if (oc)
+                rep = oc;
+        }
     }
     snprintf(d->reporter, sizeof d->reporter, "%s", rep ? rep : "");
     snprintf(d->partner, sizeof d->partner, "%s", par ? par : "");

@@ -434,7 +434,30 @@ const char *extract_office_at(const char *s, size_t n, size_t p, size_t *len)
                    {"Stats SA", "ZAF"},
                    {"Philippine Statistics Authority", "PHL"},
                    {"GASTAT", "SAU"},
-                   {"GaStat", "SAU"}};
+                   {"GaStat", "SAU"},
+                   {"ELSTAT", "GRC"},
+                   {"Hellenic Statistical Authority", "GRC"},
+                   {"CYSTAT", "CYP"},
+                   {"BPS", "IDN"},
+                   {"Statistics Indonesia", "IDN"},
+                   {"DOSM", "MYS"},
+                   {"KOSTAT", "KOR"},
+                   {"Statistics Korea", "KOR"},
+                   {"Korea Customs Service", "KOR"},
+                   {"GACC", "CHN"},
+                   {"General Administration of Customs", "CHN"},
+                   {"Statistics Poland", "POL"},
+                   {"Statistics Lithuania", "LTU"},
+                   {"Statistics Estonia", "EST"},
+                   {"Statistics Portugal", "PRT"},
+                   {"Statistics Iceland", "ISL"},
+                   {"Statistik Austria", "AUT"},
+                   {"INEGI", "MEX"},
+                   {"IBGE", "BRA"},
+                   {"INDEC", "ARG"},
+                   {"DANE", "COL"},
+                   {"Armstat", "ARM"},
+                   {"Azstat", "AZE"}};
     if (p > 0 && ex_isalpha((unsigned char)s[p - 1]))
         return NULL;
     for (size_t k = 0; k < sizeof offices / sizeof offices[0]; k++) {

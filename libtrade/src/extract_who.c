@@ -196,6 +196,11 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
         {"transportation", "freight"},
         {"traffic", "freight"},
         {"aid", "aid"},
+        {"ODA", "aid"}, /* official development assistance, its loans too */
+        {"concessional loan", "aid"},
+        {"concessional loans", "aid"},
+        {"soft loan", "aid"},
+        {"soft loans", "aid"},
         {"assistance", "aid"},
         {"grant", "aid"},
         {"grants", "aid"},
@@ -206,8 +211,9 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
         {"contributed", "aid"}, /* only before an amount: see below */
     };
     for (size_t j = 0; j < sizeof words / sizeof words[0]; j++) {
-        size_t l = strcmp(words[j].w, "FDI") == 0 ? extract_word_cs(s, n, i, "FDI")
-                                                  : extract_word(s, n, i, words[j].w);
+        size_t l = !strcmp(words[j].w, "FDI") || !strcmp(words[j].w, "ODA")
+                       ? extract_word_cs(s, n, i, words[j].w)
+                       : extract_word(s, n, i, words[j].w);
         if (!l)
             continue;
         if (!strcmp(words[j].w, "contributed")) {
@@ -504,6 +510,138 @@ static void ex_member(const char *s, size_t n, size_t sa, size_t sb, const ex_ra
             ex_set(w->partner, "WLD");
 }
 
+/* A group of partners the codes table has no code for, at p: "non-EU
+ * countries", "non-EU27 countries", "third countries", "extra-EU",
+ * "countries outside the EU". Its length, else 0. */
+static size_t ex_group_at(const char *s, size_t n, size_t p)
+{
+    size_t q = p, k;
+    if ((k = extract_word(s, n, q, "other")))
+        q = extract_skip_sp(s, n, q + k, 1);
+    if ((k = extract_word(s, n, q, "third countries")) || (k = extract_word(s, n, q, "extra-EU")) ||
+        (k = extract_word(s, n, q, "countries outside the EU")))
+        return q + k - p;
+    if (q + 6 <= n && !strncmp(s + q, "non-EU", 6)) {
+        size_t e = q + 6;
+        while (e < n && ex_isdigit((unsigned char)s[e]))
+            e++; /* "non-EU27" */
+        size_t e2 = extract_skip_sp(s, n, e, 1);
+        if ((k = extract_word(s, n, e2, "countries")) || (k = extract_word(s, n, e2, "markets")))
+            return e2 + k - p;
+        if (e == n || !ex_isalpha((unsigned char)s[e]))
+            return e - p;
+    }
+    return 0;
+}
+
+/* "Government of Japan will provide 165,319 million Japanese Yen", "Japan
+ * has extended $14 million": the giver of aid is the subject of the verb
+ * that gives, before the figure. */
+static void ex_aid_giver(const char *s, size_t n, size_t sa, size_t start, ex_who *w)
+{
+    static const char *const verbs[] = {"provide", "provides", "provided", "extend", "extends",
+                                        "extended", "grant",   "granted",  "give",   "gives",
+                                        "gave",    "allocate", "allocated", NULL};
+    for (size_t q = sa; q < start; q++) {
+        if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        size_t k = 0;
+        for (size_t j = 0; verbs[j] && !k; j++)
+            k = extract_word(s, n, q, verbs[j]);
+        if (!k)
+            continue;
+        /* back over "will", "has", "have", "would" to the subject's end */
+        size_t e = extract_skip_sp_back(s, n, q, 1);
+        for (int it = 0; it < 2; it++) {
+            size_t v0;
+            size_t ve = extract_prev_word(s, n, e, &v0);
+            if (ve > v0 && v0 >= sa &&
+                (extract_word(s, n, v0, "will") == ve - v0 || extract_word(s, n, v0, "has") == ve - v0 ||
+                 extract_word(s, n, v0, "have") == ve - v0 ||
+                 extract_word(s, n, v0, "would") == ve - v0))
+                e = extract_skip_sp_back(s, n, v0, 1);
+        }
+        /* the country that ends there ("Japan", "the Government of Japan") */
+        for (size_t b = e > sa + 40 ? e - 40 : sa; b < e; b++) {
+            if (b > sa && ex_isalpha((unsigned char)s[b - 1]))
+                continue;
+            size_t cl;
+            int poss;
+            const char *c = ex_country(s, n, b, &cl, &poss);
+            if (c && b + cl == e && !poss) {
+                ex_set(w->aid_from, c);
+                return;
+            }
+        }
+        return;
+    }
+}
+
+/* "Kazakhstan and China are committed to raise the volume of their mutual
+ * trade to USD 35 billion": the two countries the sentence opens with are
+ * the sides of "their" flow, the first one reporting. */
+static void ex_their_pair(const char *s, size_t n, size_t sa, size_t kw_a, ex_who *w)
+{
+    size_t e = kw_a;
+    int their = 0;
+    for (int it = 0; it < 4 && !their; it++) {
+        size_t v0;
+        size_t ve = extract_prev_word(s, n, e, &v0);
+        if (ve <= v0 || v0 < sa)
+            return;
+        if (extract_word(s, n, v0, "their") == ve - v0)
+            their = 1;
+        else if (extract_word(s, n, v0, "mutual") != ve - v0 &&
+                 extract_word(s, n, v0, "bilateral") != ve - v0 &&
+                 extract_word(s, n, v0, "two-way") != ve - v0 &&
+                 extract_word(s, n, v0, "trade") != ve - v0 &&
+                 extract_word(s, n, v0, "the") != ve - v0)
+            return;
+        e = v0;
+    }
+    if (!their)
+        return;
+    size_t q = extract_skip_sp(s, n, sa, 1);
+    size_t cl, cl2, k;
+    int poss, poss2;
+    const char *a = ex_country(s, n, q, &cl, &poss);
+    if (!a || poss)
+        return;
+    q = extract_skip_sp(s, n, q + cl, 1);
+    if (!(k = extract_word(s, n, q, "and")))
+        return;
+    const char *b = ex_country(s, n, extract_skip_sp(s, n, q + k, 1), &cl2, &poss2);
+    if (!b || poss2 || !strcmp(a, b))
+        return;
+    ex_set(w->reporter, a);
+    ex_set(w->partner, b);
+    w->pair = 1;
+}
+
+/* "investments have come from UAE", "an investment of $2 billion from the
+ * UAE to develop food corridors in India": for an investment, the country
+ * money comes from is the investor. Read in the clause after the flow word
+ * (or the figure, whichever is later), up to a clause end. */
+static void ex_investor_from(const char *s, size_t n, size_t a, size_t sb, ex_who *w)
+{
+    size_t lim = a + 60 < sb ? a + 60 : sb;
+    for (size_t q = a; q < lim; q++) {
+        if (s[q] == ';' || s[q] == '(' || (s[q] == ',' && q > a + 1))
+            return;
+        if (q > a && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        size_t k = extract_word(s, n, q, "from");
+        if (!k)
+            continue;
+        size_t cl;
+        int poss;
+        const char *c = ex_country(s, n, extract_skip_sp(s, n, q + k, 1), &cl, &poss);
+        if (c)
+            ex_set(w->inv_from, c);
+        return;
+    }
+}
+
 /* "China was the second-largest exporter to Türkiye in January-June, with
  * $22.3 billion": a country ranked by the role it plays for another
  * (exporter or supplier to it, buyer of its goods), and the figures of that
@@ -635,7 +773,19 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             size_t k;
             int d;
             const char *f = ex_flow_word(s, n, q, &k, &d);
-            if (f && (strcmp(f, "export") == 0 || strcmp(f, "import") == 0)) {
+            size_t q4 = f ? extract_skip_sp(s, n, q + k, 1) : q;
+            size_t q5 = flow ? extract_skip_sp(s, n, kw_b, 1) : q;
+            int role = flow && (extract_word(s, n, q5, "destination") ||
+                                extract_word(s, n, q5, "market") ||
+                                extract_word(s, n, q5, "customer") ||
+                                extract_word(s, n, q5, "buyer") || extract_word(s, n, q5, "partner"));
+            if (f && flow && role && !c && strcmp(flow, f) &&
+                (!strcmp(flow, "export") || !strcmp(flow, "import")) &&
+                (extract_word(s, n, q4, "from") || extract_word(s, n, q4, "to"))) {
+                /* "Iran's top export destination was China with $4.644
+                 * billion worth of imports from the Islamic Republic": the
+                 * partner's side of the same flow */
+            } else if (f && (strcmp(f, "export") == 0 || strcmp(f, "import") == 0)) {
                 flow = f;
                 kw_a = q;
                 kw_b = q + k;
@@ -1002,6 +1152,58 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             kw_b = q + k;
         }
     }
+    if (!flow && !r->is_percent) {
+        /* "some 11.842 million tons of goods valued at $19.539 billion were
+         * imported into the country": the passive verb after the figure, in
+         * its clause */
+        size_t lim = r->end + 80 < sb ? r->end + 80 : sb;
+        for (size_t q = r->end; q < lim && !flow; q++) {
+            if (s[q] == ',' || s[q] == ';' || s[q] == '(' || s[q] == ':')
+                break;
+            if (q > 0 && ex_isalpha((unsigned char)s[q - 1]))
+                continue;
+            size_t k = 0;
+            if ((k = extract_word(s, n, q, "were imported")) ||
+                (k = extract_word(s, n, q, "was imported")))
+                flow = "import";
+            else if ((k = extract_word(s, n, q, "were exported")) ||
+                     (k = extract_word(s, n, q, "was exported")))
+                flow = "export";
+            if (flow) {
+                kw_a = q;
+                kw_b = q + k;
+            }
+        }
+    }
+    if (!flow && !r->is_percent && trade_unit_is_currency(r->f.unit)) {
+        /* "Over $10 billion of investments have come from UAE", "6.6 billion
+         * USD of foreign direct investment": the investment named right
+         * after the amount */
+        size_t q = extract_skip_sp(s, n, r->end, 0);
+        size_t k;
+        if ((k = extract_word(s, n, q, "of")) || (k = extract_word(s, n, q, "in")))
+            q = extract_skip_sp(s, n, q + k, 0);
+        if ((k = extract_word(s, n, q, "foreign")))
+            q = extract_skip_sp(s, n, q + k, 0);
+        if ((k = extract_word(s, n, q, "direct investments")) ||
+            (k = extract_word(s, n, q, "direct investment")) || (k = extract_word_cs(s, n, q, "FDI")))
+            flow = "fdi_flow";
+        else if ((k = extract_word(s, n, q, "investments")) ||
+                 (k = extract_word(s, n, q, "investment")))
+            flow = "investment_flow";
+        if (flow) {
+            /* only with the investor named after it ("... from UAE"): else
+             * the flow the sentences before gave stands */
+            ex_who probe;
+            memset(&probe, 0, sizeof probe);
+            ex_investor_from(s, n, q + k, sb, &probe);
+            if (probe.inv_from[0]) {
+                kw_a = q;
+                kw_b = q + k;
+            } else
+                flow = NULL;
+        }
+    }
     if (flow) {
         w->have_flow = 1;
         /* services */
@@ -1210,6 +1412,21 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 if (!w->pair) {
                     ex_set(w->reporter, c);
                     w->rep_named = 1;
+                    /* "Sri Lanka's exports grew 21%": no partner phrase after
+                     * the flow word ("exports to the five countries"), no pair
+                     * in the sentence ("bilateral trade ..., with China's
+                     * exports up 23.7 percent") */
+                    size_t q2 = extract_skip_sp(s, n, kw_b, 1);
+                    w->own_total = !extract_word(s, n, q2, "to") && !extract_word(s, n, q2, "from") &&
+                                   !extract_word(s, n, q2, "with") && !extract_word(s, n, q2, "into") &&
+                                   !extract_word(s, n, q2, "in") && !extract_word(s, n, q2, "of");
+                    for (size_t q3 = sa; q3 < sb && w->own_total; q3++)
+                        if ((q3 == sa || !ex_isalpha((unsigned char)s[q3 - 1])) &&
+                            (extract_word(s, n, q3, "bilateral") || extract_word(s, n, q3, "mutual") ||
+                             extract_word(s, n, q3, "two countries") ||
+                             extract_word(s, n, q3, "both countries") ||
+                             extract_word(s, n, q3, "two-way")))
+                            w->own_total = 0;
                     /* "Chinese imports accounted for": an adjective (not the
                      * country's name) before "imports" may be the origin */
                     const char *nm = trade_country_name(c);
@@ -1343,6 +1560,8 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 which = j;
                 break;
             }
+        if (which >= 0 && which != 3 && ex_group_at(s, n, extract_skip_sp(s, n, p + k, 1)))
+            w->group = 1; /* "Exports to non-EU countries", "trade with third countries" */
         if (which >= 0) {
             size_t q = extract_skip_sp(s, n, p + k, 1);
             size_t e2;
@@ -1352,6 +1571,17 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             int poss;
             const char *c =
                 which == 3 ? ex_side(s, n, q, &cl, &poss) : ex_country(s, n, q, &cl, &poss);
+            if (c && (which == 0 || which == 1 || which == 2)) {
+                /* "exports to Russia and Central Asia": two partners, one
+                 * figure; no code is both */
+                size_t q2 = extract_skip_sp(s, n, q + cl, 1);
+                size_t an = extract_word(s, n, q2, "and");
+                size_t cl2;
+                int poss2;
+                if (an && ex_country(s, n, extract_skip_sp(s, n, q2 + an, 1), &cl2, &poss2) &&
+                    !poss2)
+                    w->group = 2;
+            }
             const char *fl = w->flow;
             int inv = !strncmp(fl, "fdi", 3) || !strncmp(fl, "investment", 10);
             if (!c && which == 3) {
@@ -1860,8 +2090,11 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 if (extract_word(s, n, v, "market") || extract_word(s, n, v, "destination") ||
                     extract_word(s, n, v, "partner") || extract_word(s, n, v, "supplier") ||
                     extract_word(s, n, v, "customer") || extract_word(s, n, v, "buyer") ||
-                    extract_word(s, n, v, "investor"))
-                    w->self_ref = 2;
+                    extract_word(s, n, v, "investor") || extract_word(s, n, v, "sources") ||
+                    extract_word(s, n, v, "source") || extract_word(s, n, v, "destinations") ||
+                    extract_word(s, n, v, "markets") || extract_word(s, n, v, "partners") ||
+                    extract_word(s, n, v, "suppliers"))
+                    w->self_ref = 2; /* "the country's top five sources of imports were" */
                 while (v < sb && ex_isalpha((unsigned char)s[v]))
                     v++;
                 v = extract_skip_sp(s, n, v, 1);
@@ -1871,6 +2104,22 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
     ex_member(s, n, sa, sb, r, w);
     if (!w->member[0])
         ex_role(s, n, sa, sb, w);
+    if (w->have_flow && !w->pair && kw_a > sa)
+        ex_their_pair(s, n, sa, kw_a, w);
+    for (size_t q = sa; q < start && !w->group && !w->partner[0]; q++) {
+        /* "Trade with third countries showed a 19.1% increase in imports to
+         * a total of € 31.31bn": the group the sentence opens with */
+        size_t k = 0;
+        if ((q == sa || !ex_isalpha((unsigned char)s[q - 1])) &&
+            ((k = extract_word(s, n, q, "with")) || (k = extract_word(s, n, q, "to")) ||
+             (k = extract_word(s, n, q, "from"))) &&
+            ex_group_at(s, n, extract_skip_sp(s, n, q + k, 1)))
+            w->group = 1;
+    }
+    if (!strncmp(w->flow, "fdi", 3) || !strncmp(w->flow, "investment", 10))
+        ex_investor_from(s, n, kw_b > r->end ? kw_b : r->end, sb, w);
+    if (!strcmp(w->flow, "aid") && !w->aid_from[0])
+        ex_aid_giver(s, n, sa, start, w);
     /* "When including trade with Botswana, Eswatini, Lesotho and Namibia
      * (BELN), South African exports totalled": a scope of the total, not
      * its partner */
@@ -1950,6 +2199,9 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
         break;
     }
 }
+
+/* The note of a partner left empty for a group with no code. */
+#define GROUP_NOTE " left empty: a group of partners with no code"
 
 /* Units a freight flow may carry on to: goods carried, and their growth. */
 static int ex_tonnage(const char *u)
@@ -2118,6 +2370,28 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         rep = w->possessive;
     else if (w->source && !inv)
         rep = w->source;
+    if (inv && w->inv_from[0]) {
+        /* "investments have come from UAE": the investor reports; the host is
+         * the one that attracts, the place "in" it goes, or the document's
+         * other country */
+        rep = w->inv_from;
+        const char *host = w->host[0] && strcmp(w->host, rep)         ? w->host
+                           : w->after_in[0] && strcmp(w->after_in, rep) ? w->after_in
+                           : w->in_later[0] && strcmp(w->in_later, rep) ? w->in_later
+                           : w->partner[0] && strcmp(w->partner, rep)   ? w->partner
+                           : w->reporter[0] && strcmp(w->reporter, rep) ? w->reporter
+                           : doc->reporter[0] && strcmp(doc->reporter, rep) ? doc->reporter
+                           : doc->partner[0] && strcmp(doc->partner, rep)   ? doc->partner
+                                                                            : NULL;
+        if (host) {
+            if (!strcmp(f->flow, "investment_stock"))
+                snprintf(f->flow, sizeof f->flow, "investment_flow"); /* money that moves */
+            snprintf(f->reporter, sizeof f->reporter, "%s", rep);
+            snprintf(f->partner, sizeof f->partner, "%s", host);
+            ex_note(note, cap, "%s: the country the investment comes from%.0lu", "reporter", 0);
+            return;
+        }
+    }
     if (inv && w->host[0] && !w->reporter[0]) {
         /* "Kazakhstan attracted $28 billion": the host is the partner */
         if (rep && !strcmp(rep, w->host))
@@ -2149,6 +2423,12 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
             rep = NULL;
         aid_sides = 1;
     }
+    if (!aid_sides && !strcmp(f->flow, "aid") && w->aid_from[0] && !w->aid_to[0] &&
+        !w->list[0])
+        /* "Government of Japan will provide ... for the Matarbari Port
+         * Development Project": the giver reports; the receiver follows from
+         * the rest (the other side named, else from before) */
+        rep = w->aid_from;
     /* partner */
     if (w->partner[0] && !aid_sides)
         par = w->partner;
@@ -2255,6 +2535,17 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
             par_before = 1;
         }
     }
+    int own_wld = 0;
+    if (!par && rep && w->own_total && !strcmp(rep, w->reporter) && !w->partner[0] &&
+        !w->list[0] && !w->ncand &&
+        !w->in_later[0] && !w->after_in[0] && !inv &&
+        (!strcmp(f->flow, "export") || !strcmp(f->flow, "import")) &&
+        strcmp(f->unit, "percent") && strcmp(f->unit, "rank")) {
+        /* "Sri Lanka's exports grew 21%": the country's own total, not the
+         * partner of the title or of the figure before */
+        par = "WLD";
+        own_wld = 1;
+    }
     /* what the sentence leaves open: the figure before, then the document */
     if (!rep && prev && prev->reporter[0]) {
         rep = prev->reporter;
@@ -2314,8 +2605,22 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         if (rep && par && !strcmp(rep, par))
             par = NULL;
     }
+    int group = 0, w_group = w->group;
+    if (!w->group && !w->pair && !w->list[0] && !w->partner[0] && !w->ncand && !w->total &&
+        !w->rep_named &&
+        before && before->group)
+        w_group = 1; /* "Exports amounted to € 32.23bn": the group of the sentence before */
+    if (w_group && !w->pair && !w->list[0] && (!w->partner[0] || w_group == 2)) {
+        /* "trade with third countries", "exports to Russia and Central
+         * Asia": a group no code names; nothing carried stands for it */
+        par = NULL;
+        par_before = par_prev = par_doc = par_wld = own_wld = 0;
+        group = 1;
+    }
     snprintf(f->reporter, sizeof f->reporter, "%s", rep ? rep : "");
     snprintf(f->partner, sizeof f->partner, "%s", par ? par : "");
+    if (group)
+        ex_note(note, cap, "%s" GROUP_NOTE "%.0lu", "partner", 0);
     if (rep && rep_before)
         ex_note(note, cap, "%s from line %lu", "reporter", before_line);
     else if (rep && rep_prev)
@@ -2333,6 +2638,9 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         ex_note(note, cap, "%s from the title or first paragraph (line %lu)", "partner", doc->line);
     else if (par && par_wld)
         ex_note(note, cap, "%s WLD: no partner named, a total%.0lu", "partner", 0);
+    else if (par && own_wld)
+        ex_note(note, cap, "%s WLD: the reporter's own exports or imports, no partner named%.0lu",
+                "partner", 0);
     else if (par && !strcmp(par, "WLD") && !w->partner[0])
         ex_note(note, cap, "%s WLD: a total%.0lu", "partner", 0);
 }

@@ -19,6 +19,8 @@ typedef struct ex_who {
     char reporter[8];   /* stated with the flow word */
     int adj_import;     /* that reporter is an adjective before "imports" */
     int rep_named;      /* that reporter is named right before the flow word */
+    int own_total;      /* ... with no partner phrase after it and no pair in the
+                           sentence: "Sri Lanka's exports grew 21%" */
     int market;         /* "export market for X": X is the reporter, the subject the partner */
     char partner[8];    /* stated with the flow word ("to Y", "with Y") */
     char list[8];       /* the country right before the figure in a list */
@@ -52,6 +54,9 @@ typedef struct ex_who {
     char role_subj[8];  /* "China was the second-largest exporter to Türkiye": China */
     char role_other[8]; /* ... Türkiye */
     char role_flow[8];  /* the subject's flow to the other: export, or import ("buyer of") */
+    int group;          /* the partner is a group with no code: 1 "third countries",
+                           "non-EU countries"; 2 two partners, "Russia and Central Asia" */
+    char inv_from[8];   /* "investments have come from UAE": the investor */
     char cargo[8];    /* "exports" or "imports" read as freight ("rail exports", a
                          carrier's exports): the part of the goods carried */
 } ex_who;
