@@ -2392,6 +2392,14 @@ static int ex_finish(ex_state *st)
                         c0 == 0x2212))
                 memcpy(r->f.unit, own, 4);
         }
+        /* a bare "Sh72.2 billion", "Shs1.5 trillion": the document's shilling */
+        const char *sh = extract_own_shilling(doc.reporter);
+        for (size_t i = 0; sh && i < st->nraw; i++) {
+            ex_raw *r = &st->raw[i];
+            if (r->start + 2 < n && s[r->start] == 'S' && s[r->start + 1] == 'h' &&
+                (!strcmp(r->f.unit, "KES") || !strcmp(r->f.unit, "UGX")))
+                memcpy(r->f.unit, sh, 4);
+        }
     }
     unsigned long list_line = 0; /* the line of the last item of a list a colon opens */
     size_t main_idx = (size_t)-1; /* the last figure that is not an aside, in sc->out */

@@ -473,9 +473,12 @@ const char *extract_office_at(const char *s, size_t n, size_t p, size_t *len)
 
 const char *extract_own_dollar(const char *country)
 {
+    /* the countries whose own dollar is what their statistics offices and
+     * papers mean by a bare "$"; not Jamaica, whose office counts trade in US
+     * dollars ("US$2.45Bn ... $643.0Mn") */
     static const char *const dollars[][2] = {
         {"CAN", "CAD"}, {"AUS", "AUD"}, {"NZL", "NZD"}, {"HKG", "HKD"}, {"SGP", "SGD"},
-        {"FJI", "FJD"}};
+        {"FJI", "FJD"}, {"TTO", "TTD"}, {"SLB", "SBD"}, {"BRB", "BBD"}};
     for (size_t k = 0; country && k < sizeof dollars / sizeof dollars[0]; k++)
         if (!strcmp(country, dollars[k][0]))
             return dollars[k][1];

@@ -126,7 +126,12 @@ const char *extract_country_at(const char *s, size_t n, size_t p, size_t *len);
  * case as written; *len gets the bytes matched. NULL if none. */
 const char *extract_office_at(const char *s, size_t n, size_t p, size_t *len);
 /* The currency a bare "$" means in a document about country (ISO3): CAD for
- * CAN, AUD for AUS, ...; NULL when it is the US dollar. */
+ * CAN, AUD for AUS, NZD, HKD, SGD, FJD, TTD, SBD, BBD; NULL when it is the
+ * US dollar. The one rule for "$": "US$", "US $", "U.S. $" are US dollars;
+ * "NZ$", "A$", "FJ$", "J$" ... name their dollar (extract_cur_before); a bare
+ * "$" in prose is the own dollar of the document's reporter (its title or
+ * first paragraph) when that is one of these countries, in a table the own
+ * dollar of the table's reporter unless its caption or headings say US. */
 const char *extract_own_dollar(const char *country);
 /* Read the aligned tables: emit 0 marks their lines in sc->skip; emit 1
  * adds their cells (after the prose, whose figures help infer a scale). */

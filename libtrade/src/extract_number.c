@@ -479,7 +479,12 @@ static const ex_cur ex_cur_words[] = {{"US dollars", "USD"},    {"U.S. dollars",
                                       {"Qatari riyals", "QAR"}, {"Omani rials", "OMR"},
                                       {"Iranian rials", "IRR"}, {"Iraqi dinars", "IQD"},
                                       {"Kuwaiti dinars", "KWD"}, {"Jordanian dinars", "JOD"},
-                                      {"Egyptian pounds", "EGP"}, {NULL, NULL}};
+                                      {"Egyptian pounds", "EGP"},
+                                      {"Ugandan shillings", "UGX"}, {"Uganda shillings", "UGX"},
+                                      {"Tanzanian shillings", "TZS"}, {"naira", "NGN"},
+                                      {"Ghana cedis", "GHS"},   {"cedis", "GHS"},
+                                      {"cedi", "GHS"},          {"Fiji dollars", "FJD"},
+                                      {"Jamaican dollars", "JMD"}, {NULL, NULL}};
 
 /* A currency code (upper case, ISO 4217) at p; copies it into code. */
 size_t extract_code_at(const char *s, size_t n, size_t p, char code[4])
@@ -553,31 +558,18 @@ static const char *ex_rupee(const char *s, size_t n, size_t p)
     return "INR";
 }
 
-/* Which shilling "Sh"/"Shs" is: Uganda's, Tanzania's or Kenya's, the first
- * of them the text names in its first 2000 bytes, else in the 2000 before
- * p; Kenya's when none is named. */
-static const char *ex_shilling(const char *s, size_t n, size_t p)
+/* Nigeria's naira written "N1.9 trillion", "N482.4 billion", "N1,250,000"
+ * (the sign U+20A6 is read with the other signs): an N glued to a number
+ * that a scale word or a grouped amount makes money, as the rand's R. */
+static int ex_naira_before(const char *s, size_t n, size_t q, size_t p)
 {
-    static const struct {
-        const char *w, *code;
-    } lands[] = {{"Uganda", "UGX"}, {"Tanzania", "TZS"}, {"Kenya", "KES"}};
-    size_t spans[2][2] = {{0, n < 2000 ? n : 2000}, {p > 2000 ? p - 2000 : 0, p}};
-    for (int w = 0; w < 2; w++) {
-        size_t best = (size_t)-1;
-        const char *code = NULL;
-        for (size_t i = 0; i < sizeof lands / sizeof lands[0]; i++) {
-            size_t k = strlen(lands[i].w);
-            for (size_t q = spans[w][0]; q + k <= spans[w][1] && q < best; q++)
-                if (memcmp(s + q, lands[i].w, k) == 0 && (q == 0 || !ex_isalpha((unsigned char)s[q - 1]))) {
-                    best = q;
-                    code = lands[i].code;
-                    break;
-                }
-        }
-        if (code)
-            return code;
-    }
-    return "KES";
+    if (q != p || q < 1 || s[q - 1] != 'N' ||
+        (q > 1 && (ex_isalpha((unsigned char)s[q - 2]) || ex_isdigit((unsigned char)s[q - 2]))))
+        return 0;
+    ex_number num;
+    size_t k;
+    extract_number_parse(s, n, p, &num);
+    return num.ok && (num.grouped || extract_scale_at(s, n, extract_skip_sp(s, n, num.end, 0), 1, &k));
 }
 
 /* A currency written as letters before the number, ending at q (p the
@@ -594,8 +586,15 @@ static size_t ex_letter_cur_before(const char *s, size_t n, size_t q, size_t p, 
                     {"Ksh.", "KES"},  {"Ksh", "KES"},  {"Kes.", "KES"},  {"Kes", "KES"},
                     {"SR", "SAR"},    {"RMB", "CNY"},  {"RM", "MYR"},    {"Dhs", "AED"},
                     {"Dh", "AED"},    {"Rp", "IDR"},   {"Tk.", "BDT"},   {"Tk", "BDT"},
-                    {"Rs.", "Rs"},    {"Rs", "Rs"},    {"Shs.", "Sh"},   {"Shs", "Sh"},
-                    {"Sh.", "Sh"},    {"Sh", "Sh"}};
+                    {"Rs.", "Rs"},    {"Rs", "Rs"},
+                    /* East African shillings as their papers write them: Uganda's
+                     * "Shs1.5 trillion", "UShs 20b", Tanzania's "TSh", Kenya's
+                     * "Sh72.2 billion" (a bare Sh or Shs is the document's own
+                     * shilling: extract_own_currency); Ghana's "GH¢", "GH₵" */
+                    {"UShs", "UGX"},  {"Ushs", "UGX"}, {"USh", "UGX"},  {"Ush", "UGX"},
+                    {"TShs", "TZS"},  {"TSh", "TZS"},  {"Tsh", "TZS"},  {"Shs.", "UGX"},
+                    {"Shs", "UGX"},   {"Sh.", "KES"},  {"Sh", "KES"},   {"GH\xC2\xA2", "GHS"},
+                    {"GH\xE2\x82\xB5", "GHS"}};
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
         size_t k = strlen(prefixes[i].w);
         if (q >= k && memcmp(s + q - k, prefixes[i].w, k) == 0 &&
@@ -603,25 +602,12 @@ static size_t ex_letter_cur_before(const char *s, size_t n, size_t q, size_t p, 
             const char *c = prefixes[i].code;
             if (!strcmp(c, "Rs"))
                 c = ex_rupee(s, n, q - k);
-            else if (!strcmp(c, "Sh"))
-                c = ex_shilling(s, n, q - k);
             memcpy(code, c, 4);
             return q - k;
         }
     }
-    if (q == p && q >= 1 && s[q - 1] == 'N' &&
-        (q == 1 || !(ex_isalpha((unsigned char)s[q - 2]) || ex_isdigit((unsigned char)s[q - 2])))) {
-        /* "N1.9 trillion", "N482.4 billion": the naira, money only with a
-         * scale word or a grouped amount (as the rand's R) */
-        ex_number num;
-        size_t k;
-        extract_number_parse(s, n, p, &num);
-        if (num.ok && (num.grouped || extract_scale_at(s, n, extract_skip_sp(s, n, num.end, 0), 1, &k) ||
-                       extract_scale_at(s, n, num.end, 1, &k))) {
-            memcpy(code, "NGN", 4);
-            return q - 1;
-        }
-    }
+    if (ex_naira_before(s, n, q, p))
+        return memcpy(code, "NGN", 4), q - 1;
     if (q == p && q >= 1 && s[q - 1] == 'R' && (q == 1 || !(ex_isalpha((unsigned char)s[q - 2]) || ex_isdigit((unsigned char)s[q - 2])))) {
         ex_number num;
         size_t k;
@@ -633,6 +619,19 @@ static size_t ex_letter_cur_before(const char *s, size_t n, size_t q, size_t p, 
         }
     }
     return (size_t)-1;
+}
+
+/* The shilling a bare "Sh" or "Shs" means in a document about country:
+ * Kenya's, Uganda's, Tanzania's or Somalia's own; NULL for another country
+ * (then "Sh" reads as Kenya's and "Shs" as Uganda's, as their papers write). */
+const char *extract_own_shilling(const char *country)
+{
+    static const char *const shillings[][2] = {
+        {"KEN", "KES"}, {"UGA", "UGX"}, {"TZA", "TZS"}, {"SOM", "SOS"}};
+    for (size_t k = 0; country && k < sizeof shillings / sizeof shillings[0]; k++)
+        if (!strcmp(country, shillings[k][0]))
+            return shillings[k][1];
+    return NULL;
 }
 
 /* A currency symbol or code ending at p (the number's start). Returns the
@@ -672,8 +671,9 @@ size_t extract_cur_before(const char *s, size_t n, size_t p, char code[4])
         static const struct {
             uint32_t cp;
             const char *code;
-        } signs[] = {{0x20B9, "INR"}, {0x20BA, "TRY"}, {0x20A9, "KRW"}, {0x20AB, "VND"},
-                     {0x20B1, "PHP"}, {0x20AA, "ILS"}, {0x20A6, "NGN"}};
+        } signs[] = {{0x20B9, "INR"}, {0x20BA, "TRY"}, {0x20A9, "KRW"},
+                     {0x20AB, "VND"}, {0x20B1, "PHP"}, {0x20AA, "ILS"},
+                     {0x20A6, "NGN"}, {0x20B5, "GHS"}};
         for (size_t i = 0; i < sizeof signs / sizeof signs[0]; i++)
             if (c == signs[i].cp) {
                 memcpy(code, signs[i].code, 4);
@@ -703,7 +703,9 @@ size_t extract_cur_before(const char *s, size_t n, size_t p, char code[4])
             ex_isupper((unsigned char)s[st - 2]) &&
             (st == 2 || !ex_isalpha((unsigned char)s[st - 3]))) {
             /* NZ$, HK$, NT$: those dollars */
-            static const char *const two[][2] = {{"NZ", "NZD"}, {"HK", "HKD"}, {"NT", "TWD"}};
+            static const char *const two[][2] = {{"NZ", "NZD"}, {"HK", "HKD"}, {"NT", "TWD"},
+                                                 {"FJ", "FJD"}, {"TT", "TTD"}, {"EC", "XCD"},
+                                                 {"SI", "SBD"}, {"BZ", "BZD"}};
             for (size_t i = 0; i < sizeof two / sizeof two[0]; i++)
                 if (s[st - 2] == two[i][0][0] && s[st - 1] == two[i][0][1]) {
                     memcpy(code, two[i][1], 4);
@@ -713,7 +715,7 @@ size_t extract_cur_before(const char *s, size_t n, size_t p, char code[4])
         }
         if (st >= 1 && ex_isupper((unsigned char)s[st - 1]) &&
             (st == 1 || !ex_isalpha((unsigned char)s[st - 2]))) {
-            /* C$, A$, S$, R$: not US dollars */
+            /* C$, A$, S$, R$, J$ (Jamaica), N$ (Namibia), T$ (Tonga): not US dollars */
             char l = s[st - 1];
             if (l == 'C')
                 memcpy(code, "CAD", 4);
@@ -723,6 +725,12 @@ size_t extract_cur_before(const char *s, size_t n, size_t p, char code[4])
                 memcpy(code, "SGD", 4);
             else if (l == 'R')
                 memcpy(code, "BRL", 4);
+            else if (l == 'J')
+                memcpy(code, "JMD", 4);
+            else if (l == 'N')
+                memcpy(code, "NAD", 4);
+            else if (l == 'T')
+                memcpy(code, "TOP", 4);
             else
                 return (size_t)-1;
             return st - 1;

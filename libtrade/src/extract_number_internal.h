@@ -49,6 +49,10 @@ size_t extract_cur_after(const char *s, size_t n, size_t p, char code[4]);
  * start of the symbol or (size_t)-1. */
 size_t extract_cur_before(const char *s, size_t n, size_t p, char code[4]);
 
+/* The shilling a bare "Sh" or "Shs" means in a document about country
+ * (ISO3): KES, UGX, TZS or SOS; NULL for other countries. */
+const char *extract_own_shilling(const char *country);
+
 int extract_is_month(const char *s, size_t n, size_t p, size_t *len);
 
 /* Words after which a bare number is a reference, not a figure. */

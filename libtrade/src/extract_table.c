@@ -275,6 +275,66 @@ static int tb_month(const char *s, size_t b, size_t p, size_t *len)
     return 0;
 }
 
+/* A heading line that opens with a month's full name and no year or range
+ * after it: a page's text of an aligned header whose cells run into one line
+ * ("  January year at current" over "  2017 2018": the month of each year
+ * column, the rest the heading of another column). The month, or 0. */
+static int tb_lead_month(const char *s, size_t a, size_t b)
+{
+    while (a < b && tb_space(s[a]))
+        a++;
+    size_t ml;
+    int m = tb_month(s, b, a, &ml);
+    if (!m || ml < 5 || s[a + ml - 1] == '.')
+        return 0; /* "Jan." may head a range ("Jan.– Nov.") */
+    size_t q = a + ml;
+    if (q < b && !tb_space(s[q]))
+        return 0;
+    while (q < b && tb_space(s[q]))
+        q++;
+    if (q == b)
+        return m;
+    /* the next word: a lower-case word, not a year, a day, a dash or "to" */
+    if (!(s[q] >= 'a' && s[q] <= 'z') || extract_word(s, b, q, "to") ||
+        extract_word(s, b, q, "and") || extract_word(s, b, q, "through"))
+        return 0;
+    return m;
+}
+
+static long tb_period_end(const char *p);
+
+/* The last column of a table whose heading lines (a..b: captions and
+ * headers) say "change" but whose own heading does not: in an aligned header
+ * run into few lines ("Million ISK ... Change on prev." / "2017 2018 Jan.–
+ * Nov.") the percent cells of that column, after two or more level columns,
+ * are the change of the latest level column over the one before. Sets
+ * *per to that column's period; returns the column or 0. */
+static size_t tb_change_column(const char *s, size_t a, size_t b, size_t ncols,
+                               char (*unit)[16], char (*period)[40], const char (*head)[128])
+{
+    if (ncols < 4 || ncols > TB_MAXCELLS || !tb_contains(s, a, b, "change") ||
+        tb_contains(s, a, b, "absolute"))
+        return 0;
+    size_t c = ncols - 1;
+    size_t hl = strlen(head[c]);
+    if (tb_contains(head[c], 0, hl, "change") || tb_contains(head[c], 0, hl, "share") ||
+        !strcmp(unit[c], "percent_change") || !strcmp(unit[c], "percent"))
+        return 0;
+    long best = -1;
+    size_t at = 0;
+    for (size_t q = 1; q < c; q++) {
+        if (strcmp(unit[q], unit[c]) || !period[q][0])
+            return 0; /* levels of one unit, each of a period */
+        long e = tb_period_end(period[q]);
+        if (e > best)
+            best = e, at = q;
+    }
+    if (!at)
+        return 0;
+    memcpy(period[c], period[at], sizeof period[c]);
+    return c;
+}
+
 /* A quarter or a half in a heading ("Q1 2024", "2024 Q1", "I quarter
  * 2024", "first quarter", "H1", "first half"): its first and last month;
  * 0 if none. */
@@ -626,7 +686,8 @@ static void tb_split_single(const char *s, tb_line *l)
         }
         size_t tl = tbb[t] - ta[t];
         int mark = (tl == 3 && memcmp(s + ta[t], "...", 3) == 0) ||
-                   (tl == 2 && memcmp(s + ta[t], "..", 2) == 0) || (tl == 1 && s[ta[t]] == '-');
+                   (tl == 2 && memcmp(s + ta[t], "..", 2) == 0) || (tl == 1 && s[ta[t]] == '-') ||
+                   (tl == 1 && s[ta[t]] == '.' && t + 1 == nt); /* "-5,702.3 .": empty */
         if (!ok || (!digit && !mark))
             break;
         first = t;
@@ -1092,6 +1153,15 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
         if (m && r == e)
             hdr_month = m;
     }
+    for (size_t h = 0; h < nh && !hdr_month; h++)
+        hdr_month = tb_lead_month(s, L[hdrs[h]].a, L[hdrs[h]].b);
+    for (size_t p = has_cap ? cap_a : 0; has_cap && !hdr_month && p < cap_b; p++)
+        if (p == cap_a || s[p - 1] == '\n') {
+            size_t e = p;
+            while (e < cap_b && s[e] != '\n')
+                e++;
+            hdr_month = tb_lead_month(s, p, e);
+        }
     const char *reporter = has_cap ? tb_reporter(s, n, cap_a, cap_b) : NULL;
     const char *cap_partner = has_cap ? tb_partner(s, n, cap_a, cap_b) : NULL;
     int rep_doc = 0, rep_src = 0;
@@ -1322,6 +1392,14 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
         }
         if (hdr_month && strlen(col_period[c]) == 4)
             snprintf(col_period[c] + 4, sizeof col_period[c] - 4, "-%02d", hdr_month % 100);
+    }
+    size_t change_col = 0; /* "Change on prev. year, %" over the last column */
+    {
+        size_t ha = has_cap ? cap_a : (nh ? L[hdrs[0]].a : 0);
+        size_t hb = nh ? L[hdrs[nh - 1]].b : (has_cap ? cap_b : 0);
+        if (hb > ha)
+            change_col = tb_change_column(s, ha, hb, ncols, col_unit, col_period,
+                                          (const char(*)[128])head);
     }
     for (size_t c = 2; c < ncols && c < TB_MAXCELLS; c++)
         if (!col_flow[c][0] && !strcmp(col_unit[c], "percent") && col_flow[c - 1][0] &&
@@ -1692,7 +1770,9 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             if (ratio)
                 cu = "percent"; /* "PROPORTION RATIO  73.2  66.4" */
             snprintf(f.unit, sizeof f.unit, "%s",
-                     pct ? (strcmp(cu, "percent_change") == 0 || label_change ? "percent_change"
+                     pct ? (strcmp(cu, "percent_change") == 0 || label_change ||
+                                    (change_col && c == change_col)
+                                ? "percent_change"
                                                                               : "percent")
                          : cu);
             int e10 = (strcmp(f.unit, "rank") == 0 || strcmp(f.unit, "percent") == 0 ||
