@@ -873,6 +873,8 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                 return r.end > e ? r.end : e;
         }
     }
+    if (trade_unit_is_currency(r.f.unit) && extract_payments_figure(s, n, r.start))
+        return r.end > e ? r.end : e; /* the balance of payments, the reserves: not trade */
     if (ex_add_raw(st, &r))
         sc->status = TRADE_ENOMEM;
     return r.end > e ? r.end : e;

@@ -621,6 +621,75 @@ static size_t ex_letter_cur_before(const char *s, size_t n, size_t q, size_t p, 
     return (size_t)-1;
 }
 
+/* The start of the sentence holding p: after the last ". ", "! ", "? " or
+ * line end before it (at most 300 bytes back). */
+static size_t ex_sentence_start(const char *s, size_t p)
+{
+    size_t lim = p > 300 ? p - 300 : 0;
+    for (size_t q = p; q > lim; q--) {
+        char c = s[q - 1];
+        if (c == '\n')
+            return q;
+        if ((c == ' ' || c == '\t') && q >= 2 &&
+            (s[q - 2] == '.' || s[q - 2] == '!' || s[q - 2] == '?'))
+            return q;
+    }
+    return lim;
+}
+
+/* w (lower case) at p in any case, as a word's start: its length, or 0. */
+static size_t ex_prefix_ci(const char *s, size_t b, size_t p, const char *w)
+{
+    size_t k = 0;
+    while (w[k] && p + k < b && ex_lower((unsigned char)s[p + k]) == (unsigned char)w[k])
+        k++;
+    return w[k] ? 0 : k;
+}
+
+/* The end of the last of the words in a..b that starts a word, or 0. */
+static size_t ex_last_of(const char *s, size_t a, size_t b, const char *const *ws)
+{
+    size_t best = 0;
+    for (size_t q = a; q < b; q++) {
+        if (q > a && (ex_isalpha((unsigned char)s[q - 1])))
+            continue;
+        for (size_t i = 0; ws[i]; i++) {
+            size_t k = ex_prefix_ci(s, b, q, ws[i]);
+            if (k && q + k > best)
+                best = q + k;
+        }
+    }
+    return best;
+}
+
+int extract_payments_figure(const char *s, size_t n, size_t p)
+{
+    static const char *const aggregates[] = {
+        "balance of payment", "current account", "capital account", "financial account",
+        "capital and financial account", "international reserves", "foreign reserves",
+        "foreign exchange reserves", "external reserves", "reserve assets",
+        "months of import cover", NULL};
+    static const char *const trade[] = {"trade", "export", "import", "shipment", "goods",
+                                        "merchandise", NULL};
+    static const char *const back[] = {"This ", "That ", "It ", NULL}; /* as written */
+    size_t a = ex_sentence_start(s, p);
+    for (int round = 0; round < 2; round++) {
+        size_t e = ex_last_of(s, a, p, aggregates);
+        if (e)
+            return !ex_last_of(s, e, p, trade);
+        /* "This is far lower than the deficit of $2.49 billion": the
+         * sentence before says of what */
+        int anaphor = 0;
+        for (size_t i = 0; back[i]; i++)
+            anaphor |= p - a > strlen(back[i]) && memcmp(s + a, back[i], strlen(back[i])) == 0;
+        if (!anaphor || ex_last_of(s, a, p, trade) || a < 2)
+            return 0;
+        p = a;
+        a = ex_sentence_start(s, extract_skip_sp_back(s, n, a, 1) - 1);
+    }
+    return 0;
+}
+
 /* The shilling a bare "Sh" or "Shs" means in a document about country:
  * Kenya's, Uganda's, Tanzania's or Somalia's own; NULL for another country
  * (then "Sh" reads as Kenya's and "Shs" as Uganda's, as their papers write). */

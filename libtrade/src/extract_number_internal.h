@@ -53,6 +53,14 @@ size_t extract_cur_before(const char *s, size_t n, size_t p, char code[4]);
  * (ISO3): KES, UGX, TZS or SOS; NULL for other countries. */
 const char *extract_own_shilling(const char *country);
 
+/* Is the money figure at p of the balance of payments or the reserves, not
+ * of trade: its sentence names the current, capital or financial account,
+ * the balance of payments or the international reserves before it, with no
+ * trade word between ("The country's Balance of Payment ... showed a deficit
+ * of $107.8 million", "Gross International Reserves stood at $5.34
+ * billion"), or it opens with "This"/"It" after such a sentence. */
+int extract_payments_figure(const char *s, size_t n, size_t p);
+
 int extract_is_month(const char *s, size_t n, size_t p, size_t *len);
 
 /* Words after which a bare number is a reference, not a figure. */
