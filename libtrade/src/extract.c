@@ -3680,7 +3680,7 @@ static int ex_finish(ex_state *st)
             /* "as of November, the trade balance totalled": a flow summed
              * from January to that month (a stock is at the month) */
             char span[40];
-            snprintf(span, sizeof span, "%.4s-01/%s", r->f.period, r->f.period);
+            snprintf(span, sizeof span, "%.4s-01/%.7s", r->f.period, r->f.period);
             snprintf(r->f.period, sizeof r->f.period, "%s", span);
             ex_note_add(note, sizeof note, "period: as of the month, from January");
         }

@@ -1873,8 +1873,9 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             if (row_product[0] && (country_rows == 0 || total))
                 snprintf(f.product, sizeof f.product, "%s", row_product);
             if (!f.product[0] && tb_contains(s, lab->a, lab->b, "domestic export"))
-                snprintf(f.product, sizeof f.product, "%s%s%s", "domestic products",
-                         blk_product[0] ? ", " : "", blk_product); /* own goods: a part */
+                snprintf(f.product, sizeof f.product, "%s%s%.*s", "domestic products",
+                         blk_product[0] ? ", " : "", (int)(sizeof f.product - 20),
+                         blk_product); /* own goods: a part (cut where the field ends) */
             if (blk_product[0] && !f.product[0])
                 snprintf(f.product, sizeof f.product, "%s", blk_product);
             if (lead_product[0])
