@@ -78,6 +78,15 @@ static int tb_space(char c)
     return c == ' ' || c == '\t' || c == '\r';
 }
 
+/* Narrows [*a, *b) of s to its text without the spaces at either end. */
+static void tb_trim(const char *s, size_t *a, size_t *b)
+{
+    while (*a < *b && tb_space(s[*a]))
+        (*a)++;
+    while (*b > *a && tb_space(s[*b - 1]))
+        (*b)--;
+}
+
 static void tb_split(const char *s, tb_line *l)
 {
     l->ncell = 0;
@@ -1917,10 +1926,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
 static int tb_section_like(const char *s, const tb_line *l)
 {
     size_t a = l->a, b = l->b;
-    while (a < b && tb_space(s[a]))
-        a++;
-    while (b > a && tb_space(s[b - 1]))
-        b--;
+    tb_trim(s, &a, &b);
     if (a == b || b - a > 80 || l->rowlike)
         return 0;
     for (size_t i = a; i < b; i++)
@@ -1950,10 +1956,7 @@ static void tb_streams(const char *s, size_t n, tb_line *L, size_t nl)
         size_t j = i, seps = 0;
         while (j < nl) {
             size_t a = L[j].a, b = L[j].b;
-            while (a < b && tb_space(s[a]))
-                a++;
-            while (b > a && tb_space(s[b - 1]))
-                b--;
+            tb_trim(s, &a, &b);
             size_t np = 0;
             for (size_t q = a; q < b; q++)
                 np += s[q] == '|';
@@ -1982,10 +1985,7 @@ static void tb_streams(const char *s, size_t n, tb_line *L, size_t nl)
         }
         for (size_t k = i; k < j && nc < cap; k++) {
             size_t a = L[k].a, b = L[k].b;
-            while (a < b && tb_space(s[a]))
-                a++;
-            while (b > a && tb_space(s[b - 1]))
-                b--;
+            tb_trim(s, &a, &b);
             if (b > a && s[b - 1] == '|')
                 b--;
             while (b > a && tb_space(s[b - 1]))
@@ -2110,10 +2110,7 @@ static size_t tb_spanning_heads(const char *s, tb_line *L, size_t top, size_t nc
     size_t nhead = 0;
     for (size_t k = top; k-- > 0 && top - k <= 16;) {
         size_t a = L[k].a, b = L[k].b;
-        while (a < b && tb_space(s[a]))
-            a++;
-        while (b > a && tb_space(s[b - 1]))
-            b--;
+        tb_trim(s, &a, &b);
         if (a == b)
             return (size_t)-1;
         int pipes_only = 1, pipes = 0, dash = 0;
@@ -2160,10 +2157,7 @@ static size_t tb_broken_header(const char *s, tb_line *L, size_t top)
     size_t pipes = 0;
     for (size_t k = top; k-- > 0 && top - k <= 40;) {
         size_t a = L[k].a, b = L[k].b;
-        while (a < b && tb_space(s[a]))
-            a++;
-        while (b > a && tb_space(s[b - 1]))
-            b--;
+        tb_trim(s, &a, &b);
         if (a == b || L[k].rowlike || b - a > 120)
             return (size_t)-1;
         size_t np = 0;
