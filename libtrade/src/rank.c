@@ -287,43 +287,24 @@ static int stream_order(const trade_obs *a, const trade_obs *b)
     return c;
 }
 
-/* alone_in_period for rows already in the streaming order, each level row
- * after the one before it (a streamed batch; a file written by import):
- * then no two are twins, found by comparing neighbours, which stay in
- * cache, instead of hashing every row. 1 with chosen set, 0 when the rows
- * are not so ordered (nothing is decided). */
-static int alone_in_order(const trade_table *t, unsigned char *chosen)
+/* alone_in_period for rows whose level rows come in the streaming order,
+ * each after the one before it: with id NULL, the whole table (a streamed
+ * batch; a file written by import); with id (from obs_group_ids), within
+ * each group, the groups one after the other (a slice of a big run in
+ * rank_stream.c). Then no two rows are twins, found by comparing
+ * neighbours, which stay in cache, instead of hashing every row: twins
+ * agree on every group column (obs_group_ids takes only fields of the twin
+ * check), so they would be in one group, next to each other in the order.
+ * 1 with chosen set, 0 when the rows are not so ordered (nothing is
+ * decided). */
+static int alone_in_order(const trade_table *t, const size_t *id, unsigned char *chosen)
 {
     size_t n = trade_table_rows(t);
-    const trade_obs *prev = NULL;
+    const trade_obs *prev = NULL; /* the last level row (of the current group) */
     for (size_t r = 0; r < n; r++) {
         const trade_obs *o = trade_table_obs(t, r);
         chosen[r] = 0;
-        if (!o || !trade_measure_is_level(o->measure))
-            continue;
-        if (o->period.start_unit == TRADE_PERIOD_NONE || (prev && stream_order(prev, o) >= 0))
-            return 0;
-        chosen[r] = 1;
-        prev = o;
-    }
-    return 1;
-}
-
-/* alone_in_order for rows that come group by group (a slice of a big run
- * in rank_stream.c): id from obs_group_ids, each group's rows one after
- * the other and its level rows in the streaming order. Twins agree on
- * every group column (obs_group_ids takes only fields of the twin check),
- * so they would be in one group, next to each other in the order: none are
- * when each row of a group comes after the one before it. 1 with chosen
- * set, 0 when the rows are not so ordered (nothing is decided). */
-static int alone_by_group(const trade_table *t, const size_t *id, unsigned char *chosen)
-{
-    size_t n = trade_table_rows(t);
-    const trade_obs *prev = NULL; /* the last level row of the current group */
-    for (size_t r = 0; r < n; r++) {
-        const trade_obs *o = trade_table_obs(t, r);
-        chosen[r] = 0;
-        if (r && id[r] != id[r - 1]) {
+        if (id && r && id[r] != id[r - 1]) {
             if (id[r] != r)
                 return 0; /* a group seen before comes back */
             prev = NULL;
@@ -343,13 +324,13 @@ static int alone_by_group(const trade_table *t, const size_t *id, unsigned char 
  * period): every row that enters a series (trade_series_admits) is the
  * one chosen for its period. Rows in the streaming order show it by their
  * neighbours (alone_in_order), and so do rows group by group with the group
- * ids id of obs_group_ids (alone_by_group; id may be NULL); others by one
+ * ids id of obs_group_ids (alone_in_order with id; id may be NULL); others by one
  * hashed pass.
  * Returns 1 with chosen set, 0 when some rows are twins (the caller then
  * asks trade_series_mark_chosen), -1 when out of memory. */
 static int alone_in_period(const trade_table *t, const size_t *id, unsigned char *chosen)
 {
-    if (alone_in_order(t, chosen) || (id && alone_by_group(t, id, chosen)))
+    if (alone_in_order(t, NULL, chosen) || (id && alone_in_order(t, id, chosen)))
         return 1;
     size_t n = trade_table_rows(t), cap = 16;
     if (n >= UINT32_MAX)

@@ -335,23 +335,28 @@ static int all_plain(const rjob *j)
 
 static void process_batch(rstream *g, rjob *j, int started, int text);
 
+/* Record r of run br as the batch module takes a record from the reader. */
+static void run_record(const big_run *br, size_t r, stream_reader *fake)
+{
+    const stream_batch *all = &br->b;
+    memset(fake, 0, sizeof *fake);
+    fake->rec = all->buf + br->roff[r];
+    fake->rec_span = br->roff[r + 1] - br->roff[r];
+    fake->rec_has_newline = 1;
+    fake->rec_line = all->fline[r];
+    fake->rec_nlines = (r + 1 < all->n ? all->bline[r + 1] : all->next_line) - all->bline[r];
+}
+
 /* The records of slice j, copied from its run (on the worker's thread: the
  * run is not changed until its RUN job is written). */
 static int slice_copy(rstream *g, rjob *j)
 {
     const big_run *br = j->run;
-    const stream_batch *all = &br->b;
-    size_t n = all->n;
     (void)g;
     for (size_t i = j->from; i < j->to; i++) {
         size_t r = br->byg[i];
-        stream_reader fake; /* the record as the batch module takes it */
-        memset(&fake, 0, sizeof fake);
-        fake.rec = all->buf + br->roff[r];
-        fake.rec_span = br->roff[r + 1] - br->roff[r];
-        fake.rec_has_newline = 1;
-        fake.rec_line = all->fline[r];
-        fake.rec_nlines = (r + 1 < n ? all->bline[r + 1] : all->next_line) - all->bline[r];
+        stream_reader fake;
+        run_record(br, r, &fake);
         if (rec_add(&j->b, &j->roff, &j->rcap, &fake, r, &j->err))
             return TRADE_ENOMEM;
     }
@@ -490,12 +495,7 @@ static int write_run(rstream *g, big_run *br)
         Trade_stream_batch_reset(&sl, g->plan);
         while (i < n && sl.len < limit && !rc) {
             stream_reader fake;
-            memset(&fake, 0, sizeof fake);
-            fake.rec = all->buf + br->roff[i];
-            fake.rec_span = br->roff[i + 1] - br->roff[i];
-            fake.rec_has_newline = 1;
-            fake.rec_line = all->fline[i];
-            fake.rec_nlines = (i + 1 < n ? all->bline[i + 1] : all->next_line) - all->bline[i];
+            run_record(br, i, &fake);
             rc = Trade_stream_batch_add(&sl, &fake, i, g->err);
             i++;
         }
