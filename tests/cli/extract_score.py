@@ -37,6 +37,7 @@ them. tests/cli/extract_real.sh scores the three sets when their texts
 are given. tests/data/extract/expected-context.csv
 keys the short texts of tests/data/extract/context/, written for the tests."""
 import argparse
+import os
 import collections
 import csv
 import io
@@ -82,10 +83,11 @@ def main():
     ap.add_argument("--min-complete", type=float, default=0)
     ap.add_argument("--min-precision", type=float, default=0)
     ap.add_argument("-v", action="store_true", help="print every miss")
+    ap.add_argument("--allow-absent", action="store_true",
+                    help="score the keys of the texts present, naming the absent ones")
     a = ap.parse_args()
     if a.datasets:
         import glob
-        import os
         import re
         keys = []
         for fn in sorted(glob.glob(os.path.join(a.keys, "*.csv"))):
@@ -103,6 +105,16 @@ def main():
     emitted = real = 0
     invalid = 0
     kinds = collections.Counter()
+    absent = [f for f in files if not os.path.exists(f"{a.dir}/{f}.txt")]
+    if absent and not a.allow_absent:
+        print(f"FAIL: {len(absent)} keyed texts absent from {a.dir}: {', '.join(absent)}")
+        sys.exit(1)
+    if absent:
+        # a page that can no longer be had: its keys are left out, and said
+        skipped = sum(1 for k in keys if k["file"] in absent)
+        print(f"absent: {len(absent)} texts ({skipped} keys) not scored: {', '.join(absent)}")
+        files = [f for f in files if f not in absent]
+        keys = [k for k in keys if k["file"] not in absent]
     for f in files:
         path = f"{a.dir}/{f}.txt"
         lines = open(path, encoding="utf-8").read().split("\n")
