@@ -271,7 +271,10 @@ size_t fastnum_format128(fastnum_i128 v, int decimals, char *buf, size_t size)
                                      "70717273747576777879"
                                      "80818283848586878889"
                                      "90919293949596979899";
-        char *e = tmp + sizeof tmp, *d = e;
+        /* the digits end at tmp + 32 (at most 21 bytes with the sign), so
+         * 32 bytes can be copied from d at once below */
+        char *e = tmp + 32, *d = e;
+        memset(e, 0, 32); /* what the copy reads past the digits */
         while (ip >= 100) {
             unsigned r = (unsigned)(ip % 100);
             ip /= 100;
@@ -287,7 +290,10 @@ size_t fastnum_format128(fastnum_i128 v, int decimals, char *buf, size_t size)
         if (v < 0)
             *--d = '-';
         size_t len = (size_t)(e - d);
-        if (size) {
+        if (size > 32) { /* one fixed-size copy (a library call otherwise) */
+            memcpy(buf, d, 32);
+            buf[len] = '\0';
+        } else if (size) {
             size_t m = len < size - 1 ? len : size - 1;
             memcpy(buf, d, m);
             buf[m] = '\0';
