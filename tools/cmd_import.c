@@ -259,18 +259,29 @@ static long text_str(text_out *t, int k, const char *s)
 
 /* The length of a number, period or product cell when plain: letters,
  * digits, '.', '-' and '_' (no formula start, no byte to quote). */
+static const unsigned char cell_byte[256] = {
+    ['-'] = 1, ['.'] = 1, ['_'] = 1,
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+};
+
 static long text_cell(const char *s)
 {
     size_t n = 0;
     if (s[0] == '-' || s[0] == '+' || s[0] == '=' || s[0] == '@')
         return -1;
-    for (; s[n]; n++) {
-        unsigned char c = (unsigned char)s[n];
-        if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-              c == '.' || c == '-' || c == '_'))
-            return -1;
-    }
-    return (long)n;
+    /* one table look-up a byte (the NUL's entry is 0 and ends the loop) */
+    while (cell_byte[(unsigned char)s[n]])
+        n++;
+    return s[n] ? -1 : (long)n;
 }
 
 static int text_flush(text_out *t, trade_writer *w, trade_error *err)

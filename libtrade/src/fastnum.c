@@ -259,19 +259,43 @@ size_t fastnum_format128(fastnum_i128 v, int decimals, char *buf, size_t size)
      * a multiplication */
     uint64_t ip = decimals == 9 ? lo / 1000000000u : lo / fastnum_pow10_u64[decimals];
     if (!(u >> 64) && lo - ip * fastnum_pow10_u64[decimals] == 0) {
-        /* a whole number (most sums of BACI values): its digits only */
-        do {
-            tmp[n++] = (char)('0' + (int)(ip % 10));
-            ip /= 10;
-        } while (ip);
-        size_t len = 0;
+        /* a whole number (most sums of BACI values): its digits only, two
+         * at a time from a table, written backwards from the end of tmp */
+        static const char two[201] = "00010203040506070809"
+                                     "10111213141516171819"
+                                     "20212223242526272829"
+                                     "30313233343536373839"
+                                     "40414243444546474849"
+                                     "50515253545556575859"
+                                     "60616263646566676869"
+                                     "70717273747576777879"
+                                     "80818283848586878889"
+                                     "90919293949596979899";
+        /* the digits end at tmp + 32 (at most 21 bytes with the sign), so
+         * 32 bytes can be copied from d at once below */
+        char *e = tmp + 32, *d = e;
+        memset(e, 0, 32); /* what the copy reads past the digits */
+        while (ip >= 100) {
+            unsigned r = (unsigned)(ip % 100);
+            ip /= 100;
+            d -= 2;
+            memcpy(d, two + 2 * r, 2);
+        }
+        if (ip >= 10) {
+            d -= 2;
+            memcpy(d, two + 2 * ip, 2);
+        } else {
+            *--d = (char)('0' + (int)ip);
+        }
         if (v < 0)
-            out[len++] = '-';
-        while (n)
-            out[len++] = tmp[--n];
-        if (size) {
+            *--d = '-';
+        size_t len = (size_t)(e - d);
+        if (size > 32) { /* one fixed-size copy (a library call otherwise) */
+            memcpy(buf, d, 32);
+            buf[len] = '\0';
+        } else if (size) {
             size_t m = len < size - 1 ? len : size - 1;
-            memcpy(buf, out, m);
+            memcpy(buf, d, m);
             buf[m] = '\0';
         }
         return len;

@@ -291,6 +291,23 @@ static inline const char *layout_row(baci_worker *w, row_cache *rc, const char *
             return NULL;
         kend = p++;
     } else {
+#if BACI_SWAR
+        if (lim - b >= 8 && im->opt.level != TRADE_IMPORT_TOTAL) {
+            /* the usual: six digits and a comma, tested as one word (bytes
+             * 0-5 xor '0' below 10, byte 6 a comma); what imp_product packs
+             * is then the first level digits */
+            uint64_t x, y;
+            memcpy(&x, b, 8);
+            y = x ^ 0x3030303030303030u;
+            if (!(((y + 0x7676767676767676u) | y) & 0x0000808080808080u) &&
+                ((x >> 48) & 0xFF) == ',') {
+                int level = im->opt.level;
+                prod = level >= 8 ? x : x & (((uint64_t)1 << (8 * level)) - 1);
+                p = b + 6;
+                goto value;
+            }
+        }
+#endif
         while ((unsigned)(unsigned char)*p - '0' <= 9) /* the usual: digits */
             p++;
         const char *dend = p;
