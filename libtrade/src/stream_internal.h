@@ -51,6 +51,11 @@ typedef struct stream_reader {
     size_t ncols;
     char *scratch;
     size_t scratch_cap;
+    /* called by a refill before the buffer's bytes move (NULL: none), so
+       that a caller which points into the buffer (at the previous record)
+       copies what it still needs: non-zero fails the read with ENOMEM */
+    int (*before_move)(void *ctx);
+    void *move_ctx;
 } stream_reader;
 
 /* A reader of bytes [off, end) of fd, whose first record starts at physical

@@ -53,6 +53,8 @@ static int refill(stream_reader *r, const char *name, trade_error *err)
 {
     if (r->off >= r->end)
         return 0;
+    if (r->before_move && r->before_move(r->move_ctx))
+        return -trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
     if (r->at > 0) {
         memmove(r->buf, r->buf + r->at, r->len - r->at);
         r->len -= r->at;
@@ -410,6 +412,11 @@ typedef struct plan_part {
     unsigned long long *off;
     unsigned long *bline;
     key_copy first, last;    /* key fields of the first and the last record */
+    /* the last record's key fields where they lie in the reader's buffer
+       (last_in_buf 1: most records; copied into last only before the
+       buffer moves, by plan_keep_last, instead of after every record) */
+    stream_field lastf[SF_COUNT];
+    int last_in_buf;
     key_copy ptext;          /* the period text of the current block */
     trade_period first_p, cur; /* the first record's period, the current block's */
 } plan_part;
@@ -449,6 +456,17 @@ static void plan_part_free(plan_part *pp)
     free(pp->ptext.text);
 }
 
+/* The reader's before_move in plan_scan: the last record's key fields,
+ * still in the buffer, are copied before it moves. */
+static int plan_keep_last(void *ctx)
+{
+    plan_part *pp = ctx;
+    if (!pp->last_in_buf)
+        return 0;
+    pp->last_in_buf = 0;
+    return key_keep(&pp->last, pp->lastf);
+}
+
 /* Scan the records that start in [from, to): period blocks and key order.
  * Stops at the first sign that the range is not in the streaming order. */
 static int plan_scan(plan_part *pp)
@@ -460,6 +478,8 @@ static int plan_scan(plan_part *pp)
                                       pp->plan->ncols, 0, err);
     if (rc)
         return pp->rc = rc;
+    r.before_move = plan_keep_last;
+    r.move_ctx = pp;
     unsigned long long next_report = 0;
     for (;;) {
         unsigned long long at = r.off - (r.len - r.at); /* file offset of the record */
@@ -519,15 +539,24 @@ static int plan_scan(plan_part *pp)
             pp->off[pp->nblocks] = at;
             pp->bline[pp->nblocks] = r.rec_line;
             pp->nblocks++;
-        } else if (Trade_stream_key_cmp(r.f, pp->last.f) < 0) {
+        } else if (Trade_stream_key_cmp(r.f, pp->last_in_buf ? pp->lastf : pp->last.f) < 0) {
             pp->sorted = 0;
             break;
         }
-        if (key_keep(&pp->last, r.f)) {
-            rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-            break;
+        if (r.rec_ncut > 0) { /* cut where it lies: its fields are in the buffer */
+            memcpy(pp->lastf, r.f, sizeof pp->lastf);
+            pp->last_in_buf = 1;
+        } else {
+            pp->last_in_buf = 0;
+            if (key_keep(&pp->last, r.f)) {
+                rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+                break;
+            }
         }
     }
+    /* plan_join reads last after the reader is gone */
+    if (!rc && pp->last_in_buf && plan_keep_last(pp))
+        rc = trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
     pp->end_line = r.line;
     Trade_stream_reader_close(&r);
     return pp->rc = rc;
