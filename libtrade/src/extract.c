@@ -1777,8 +1777,12 @@ static int ex_route_part(const char *s, size_t n, size_t a, size_t b, char *out,
                     extract_word(s, n, kindp, "pass") || extract_word(s, n, kindp, "terminal") ||
                     extract_word(s, n, kindp, "corridor") || extract_word(s, n, kindp, "route");
         size_t cl;
-        if (!place && extract_country_at(s, n, name, &cl))
-            continue; /* "via Kazakhstan": a transit country, not a named place */
+        /* "via Kazakhstan": a transit country, not a named place; "via
+         * Dubai" is a place although the emirate stands for the UAE */
+        if (!place && extract_country_at(s, n, name, &cl) &&
+            !extract_word_cs(s, n, name, "Dubai") && !extract_word_cs(s, n, name, "Abu Dhabi") &&
+            !extract_word_cs(s, n, name, "Sharjah"))
+            continue;
         if (ex_route_at(s, n, name, &cl))
             continue; /* "through the Middle Corridor": the route is the reporter */
         if (ne - name > 24)
@@ -1870,6 +1874,10 @@ static int ex_item_subject(const char *s, size_t n, size_t a, size_t start, char
             b = extract_skip_sp(s, n, b + k, 0);
     }
     if (b >= e || e - b > 30)
+        return 0;
+    /* the tail of a name with a non-ASCII letter ("Exports to Türkiye
+     * rose": "rkiye" is no product) */
+    if (b > a && (unsigned char)s[b - 1] >= 0x80)
         return 0;
     int at_start = b == extract_skip_sp(s, n, a, 1);
     size_t nw = 0;

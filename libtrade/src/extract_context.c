@@ -368,6 +368,11 @@ static const ex_country ex_countries[] = {{"European Union", "EUU"},
                                           {"Slovakian", "SVK"},
                                           {"Hong Kong", "HKG"},
                                           {"Macau", "MAC"},
+                                          /* emirates that stand for the UAE
+                                           * ("exports from Dubai to India") */
+                                          {"Dubai", "ARE"},
+                                          {"Abu Dhabi", "ARE"},
+                                          {"Sharjah", "ARE"},
                                           {"North Korea", "PRK"},
                                           {"Tanzania", "TZA"},
                                           {"Venezuela", "VEN"},
