@@ -805,6 +805,7 @@ enum {
     CT_MOT,
     CT_CUSTOMS,
     CT_PARTNER2,
+    CT_REFMONTH,
     CT_N
 };
 
@@ -823,7 +824,8 @@ static const char *const ct_names[CT_N][3] = {
     {"netWgt", "Netweight (kg)", "Net Weight (kg)"},
     {"motCode", "Mode of Transport Code", NULL},
     {"customsCode", "Customs Proc. Code", NULL},
-    {"partner2Code", "2nd Partner Code", NULL}};
+    {"partner2Code", "2nd Partner Code", NULL},
+    {"refMonth", NULL, NULL}};
 
 typedef struct comtrade_ctx {
     trade_import *im;
@@ -903,7 +905,7 @@ static int ct_country(comtrade_ctx *c, csvr *r, int iso_col, int code_col, int *
 static int ct_period(comtrade_ctx *c, csvr *r, int *year, int *month)
 {
     const int *col = c->col;
-    char sh[64];
+    char sh[64], sh2[64];
     size_t len = 0, ylen = 0;
     const char *per = col[CT_PERIOD] >= 0 ? csvr_field(r, (size_t)col[CT_PERIOD], &len) : "";
     const char *ry = col[CT_REFYEAR] >= 0 ? csvr_field(r, (size_t)col[CT_REFYEAR], &ylen) : "";
@@ -942,6 +944,23 @@ static int ct_period(comtrade_ctx *c, csvr *r, int *year, int *month)
                                    "period \"%s\" contradicts refYear %d", csvr_shown(per, len, sh),
                                    y);
         *year = y;
+    }
+    /* refMonth: the month of a monthly period (annual rows carry 52 in the
+     * bulk files: only a period with a month is checked) */
+    if (col[CT_REFMONTH] >= 0 && *month) {
+        size_t mlen = 0;
+        const char *rm = csvr_field(r, (size_t)col[CT_REFMONTH], &mlen);
+        int m = 0;
+        ok = mlen >= 1 && mlen <= 2;
+        for (size_t i = 0; ok && i < mlen; i++) {
+            ok = rm[i] >= '0' && rm[i] <= '9';
+            m = m * 10 + (rm[i] - '0');
+        }
+        if (mlen && (!ok || m != *month))
+            return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line,
+                                   (unsigned long)col[CT_PERIOD] + 1,
+                                   "period \"%s\" contradicts refMonth \"%s\"",
+                                   csvr_shown(per, len, sh), csvr_shown(rm, mlen, sh2));
     }
     return 0;
 }
