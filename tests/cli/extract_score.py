@@ -33,8 +33,11 @@ are not in the development set, keyed before the command was run on them:
 the held-out set. tests/data/extract/table-keys.csv keys every cell of 8
 summary tables of statistics offices and agencies (table-sources.csv: 215
 figures), pasted as plain text the way a page or `pdftotext -layout` gives
-them. tests/cli/extract_real.sh scores the three sets when their texts
-are given. tests/data/extract/expected-context.csv
+them. tests/data/extract/fresh5-keys.csv keys 314 figures of 18 public
+texts (fresh5-sources.csv: news wires, statistics offices, a government
+news page) from publishers and reporting countries no earlier set uses,
+keyed before the command was run on them. tests/cli/extract_real.sh scores
+the sets when their texts are given. tests/data/extract/expected-context.csv
 keys the short texts of tests/data/extract/context/, written for the tests."""
 import argparse
 import os
