@@ -573,6 +573,8 @@ int extract_year_at(const char *s, size_t n, size_t p, int *year)
 
 /* ---------- fiscal years ---------- */
 
+static int ex_isalnum_byte(char c);
+
 /* "fiscal year", "financial year", "fiscal" at p: its length, else 0. */
 static size_t ex_fiscal_noun(const char *s, size_t n, size_t p)
 {
@@ -583,8 +585,8 @@ static size_t ex_fiscal_noun(const char *s, size_t n, size_t p)
     return 0;
 }
 
-/* "FY19", "FY 2019", "FY2019" at p: the year it ends in (its length in
- * *len), else 0. */
+/* "FY19", "FY 2019", "FY2019", "FY 2022-23", "FY2022/23" at p: the year
+ * it ends in (its length in *len), else 0. */
 static int ex_fy_at(const char *s, size_t n, size_t p, size_t *len)
 {
     if (p + 4 > n || s[p] != 'F' || s[p + 1] != 'Y' ||
@@ -593,6 +595,18 @@ static int ex_fy_at(const char *s, size_t n, size_t p, size_t *len)
     size_t d = s[p + 2] == ' ' ? p + 3 : p + 2, d1 = d;
     while (d1 < n && ex_isdigit((unsigned char)s[d1]))
         d1++;
+    if (d1 - d == 4 && d1 + 3 <= n && (s[d1] == '-' || s[d1] == '/') &&
+        ex_isdigit((unsigned char)s[d1 + 1]) && ex_isdigit((unsigned char)s[d1 + 2]) &&
+        (d1 + 3 == n || !ex_isalnum_byte(s[d1 + 3]))) {
+        /* "FY 2022-23": the year that begins in 2022 and ends in 2023 */
+        int y0 = 0, yy = (s[d1 + 1] - '0') * 10 + (s[d1 + 2] - '0');
+        for (size_t q = d; q < d1; q++)
+            y0 = y0 * 10 + (s[q] - '0');
+        if ((y0 + 1) % 100 == yy && y0 >= 1900 && y0 < 2100) {
+            *len = d1 + 3 - p;
+            return y0 + 1;
+        }
+    }
     if (d1 < n && (ex_isalpha((unsigned char)s[d1]) ||
                    (s[d1] == '.' && d1 + 1 < n && ex_isdigit((unsigned char)s[d1 + 1]))))
         return 0;
