@@ -694,17 +694,22 @@ int extract_fiscal_start(const char *s, size_t n, const char *reporter)
         return in_fiscal;
     /* else the year of the country named with it ("the Indian financial
      * year") or of the document's reporter: only countries whose fiscal
-     * year is named by the year it ends in (Japan names its by the year it
-     * begins in and is left out) */
+     * year is named by the year it ends in (Japan's, named by the year it
+     * begins in, is extract_fiscal_begins) */
     static const struct {
         const char *code;
         int start;
-    } starts[] = {{"IND", 4}, {"PAK", 7}, {"BGD", 7}, {"NPL", 7}, {"AUS", 7}, {"EGY", 7}};
+    } starts[] = {{"IND", 4}, {"PAK", 7}, {"BGD", 7}, {"NPL", 7}, {"AUS", 7}, {"EGY", 7}, {"NZL", 7}};
     const char *who = adjective ? adjective : reporter;
     for (size_t i = 0; who && i < sizeof starts / sizeof starts[0]; i++)
         if (!strcmp(who, starts[i].code))
             return starts[i].start;
     return 0;
+}
+
+int extract_fiscal_begins(const char *reporter)
+{
+    return reporter && !strcmp(reporter, "JPN") ? 4 : 0;
 }
 
 /* The months of the fiscal year that begins in month f of year y0: whole
@@ -1102,10 +1107,14 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                     e.base = e.same = 1;
                 e.ago = 1;
             }
-        } else if (clock->fiscal > 1 && (fy_end = ex_fy_at(s, n, p, &k)) != 0) {
-            /* "FY19": the fiscal year that ends in 2019 */
+        } else if ((clock->fiscal > 1 || clock->fiscal_begins) &&
+                   (fy_end = ex_fy_at(s, n, p, &k)) != 0) {
+            /* "FY19": the fiscal year that ends in 2019 (Japan's FY2023
+             * begins in 2023; "FY 2022-23" ends in 2023 everywhere) */
             e.b = p + k;
-            ex_fiscal_text(e.text, sizeof e.text, fy_end - 1, clock->fiscal, 12);
+            int begins = clock->fiscal_begins && s[p + k - 3] != '-' && s[p + k - 3] != '/';
+            ex_fiscal_text(e.text, sizeof e.text, fy_end - !begins,
+                           clock->fiscal > 1 ? clock->fiscal : clock->fiscal_begins, 12);
         } else if (((k = extract_word(s, n, p, "this year")) ||
                     (k = extract_word(s, n, p, "the year")) ||
                     (k = extract_word(s, n, p, "the current year"))) &&
@@ -1614,7 +1623,7 @@ static int ex_dated_by(const char *s, size_t n, size_t a, size_t o0, size_t oe, 
 size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, size_t max,
                      const ex_clock *clock, int ctx_year)
 {
-    int fiscal = clock->fiscal > 1 ? clock->fiscal : 0;
+    int fiscal = clock->fiscal > 1 ? clock->fiscal : clock->fiscal_begins;
     size_t nt = 0;
     if (max < 2)
         return 0;
@@ -1715,7 +1724,7 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                 ex_fiscal_text(e->text, sizeof e->text, y, fiscal, 12);
         } else if (fiscal) {
             /* "fiscal 2019", "fiscal year 2019", "financial year 2019": the
-             * fiscal year that ends in 2019 */
+             * fiscal year that ends in 2019 (Japan: that begins in it) */
             size_t w0, v0;
             size_t we = extract_prev_word(s, n, p, &w0);
             int named = we > w0 && (extract_word(s, n, w0, "fiscal") == we - w0 ||
@@ -1726,7 +1735,7 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                                     extract_word(s, n, v0, "financial") == ve - v0);
             }
             if (named)
-                ex_fiscal_text(e->text, sizeof e->text, y - 1, fiscal, 12);
+                ex_fiscal_text(e->text, sizeof e->text, y - !clock->fiscal_begins, fiscal, 12);
         }
         if (!dl) {
             /* "between 2015 and 2020", "from 2015 to 2020" */
