@@ -2379,7 +2379,8 @@ static int ex_finish(ex_state *st)
         /* no date: month names without a year take the latest year written */
         doc.text_year = extract_text_year(s, n);
     }
-    const ex_clock clock = {doc.year, doc.month, doc.fiscal, doc.text_year};
+    const ex_clock clock = {doc.year, doc.month, doc.fiscal, doc.text_year,
+                            extract_fiscal_begins(doc.reporter)};
     const unsigned date_lines = ex_date_lines(sc);
     snprintf(sc->doc_reporter, sizeof sc->doc_reporter, "%s", doc.reporter);
     snprintf(sc->doc_partner, sizeof sc->doc_partner, "%s", doc.partner);

@@ -578,6 +578,8 @@ int extract_year_at(const char *s, size_t n, size_t p, int *year)
 
 /* ---------- fiscal years ---------- */
 
+static int ex_isalnum_byte(char c);
+
 /* "fiscal year", "financial year", "fiscal" at p: its length, else 0. */
 static size_t ex_fiscal_noun(const char *s, size_t n, size_t p)
 {
@@ -588,8 +590,8 @@ static size_t ex_fiscal_noun(const char *s, size_t n, size_t p)
     return 0;
 }
 
-/* "FY19", "FY 2019", "FY2019" at p: the year it ends in (its length in
- * *len), else 0. */
+/* "FY19", "FY 2019", "FY2019", "FY 2022-23", "FY2022/23" at p: the year
+ * it ends in (its length in *len), else 0. */
 static int ex_fy_at(const char *s, size_t n, size_t p, size_t *len)
 {
     if (p + 4 > n || s[p] != 'F' || s[p + 1] != 'Y' ||
@@ -598,6 +600,18 @@ static int ex_fy_at(const char *s, size_t n, size_t p, size_t *len)
     size_t d = s[p + 2] == ' ' ? p + 3 : p + 2, d1 = d;
     while (d1 < n && ex_isdigit((unsigned char)s[d1]))
         d1++;
+    if (d1 - d == 4 && d1 + 3 <= n && (s[d1] == '-' || s[d1] == '/') &&
+        ex_isdigit((unsigned char)s[d1 + 1]) && ex_isdigit((unsigned char)s[d1 + 2]) &&
+        (d1 + 3 == n || !ex_isalnum_byte(s[d1 + 3]))) {
+        /* "FY 2022-23": the year that begins in 2022 and ends in 2023 */
+        int y0 = 0, yy = (s[d1 + 1] - '0') * 10 + (s[d1 + 2] - '0');
+        for (size_t q = d; q < d1; q++)
+            y0 = y0 * 10 + (s[q] - '0');
+        if ((y0 + 1) % 100 == yy && y0 >= 1900 && y0 < 2100) {
+            *len = d1 + 3 - p;
+            return y0 + 1;
+        }
+    }
     if (d1 < n && (ex_isalpha((unsigned char)s[d1]) ||
                    (s[d1] == '.' && d1 + 1 < n && ex_isdigit((unsigned char)s[d1 + 1]))))
         return 0;
@@ -685,17 +699,22 @@ int extract_fiscal_start(const char *s, size_t n, const char *reporter)
         return in_fiscal;
     /* else the year of the country named with it ("the Indian financial
      * year") or of the document's reporter: only countries whose fiscal
-     * year is named by the year it ends in (Japan names its by the year it
-     * begins in and is left out) */
+     * year is named by the year it ends in (Japan's, named by the year it
+     * begins in, is extract_fiscal_begins) */
     static const struct {
         const char *code;
         int start;
-    } starts[] = {{"IND", 4}, {"PAK", 7}, {"BGD", 7}, {"NPL", 7}, {"AUS", 7}, {"EGY", 7}};
+    } starts[] = {{"IND", 4}, {"PAK", 7}, {"BGD", 7}, {"NPL", 7}, {"AUS", 7}, {"EGY", 7}, {"NZL", 7}};
     const char *who = adjective ? adjective : reporter;
     for (size_t i = 0; who && i < sizeof starts / sizeof starts[0]; i++)
         if (!strcmp(who, starts[i].code))
             return starts[i].start;
     return 0;
+}
+
+int extract_fiscal_begins(const char *reporter)
+{
+    return reporter && !strcmp(reporter, "JPN") ? 4 : 0;
 }
 
 /* The months of the fiscal year that begins in month f of year y0: whole
@@ -1093,10 +1112,14 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                     e.base = e.same = 1;
                 e.ago = 1;
             }
-        } else if (clock->fiscal > 1 && (fy_end = ex_fy_at(s, n, p, &k)) != 0) {
-            /* "FY19": the fiscal year that ends in 2019 */
+        } else if ((clock->fiscal > 1 || clock->fiscal_begins) &&
+                   (fy_end = ex_fy_at(s, n, p, &k)) != 0) {
+            /* "FY19": the fiscal year that ends in 2019 (Japan's FY2023
+             * begins in 2023; "FY 2022-23" ends in 2023 everywhere) */
             e.b = p + k;
-            ex_fiscal_text(e.text, sizeof e.text, fy_end - 1, clock->fiscal, 12);
+            int begins = clock->fiscal_begins && s[p + k - 3] != '-' && s[p + k - 3] != '/';
+            ex_fiscal_text(e.text, sizeof e.text, fy_end - !begins,
+                           clock->fiscal > 1 ? clock->fiscal : clock->fiscal_begins, 12);
         } else if (((k = extract_word(s, n, p, "this year")) ||
                     (k = extract_word(s, n, p, "the year")) ||
                     (k = extract_word(s, n, p, "the current year"))) &&
@@ -1605,7 +1628,7 @@ static int ex_dated_by(const char *s, size_t n, size_t a, size_t o0, size_t oe, 
 size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, size_t max,
                      const ex_clock *clock, int ctx_year)
 {
-    int fiscal = clock->fiscal > 1 ? clock->fiscal : 0;
+    int fiscal = clock->fiscal > 1 ? clock->fiscal : clock->fiscal_begins;
     size_t nt = 0;
     if (max < 2)
         return 0;
@@ -1706,7 +1729,7 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                 ex_fiscal_text(e->text, sizeof e->text, y, fiscal, 12);
         } else if (fiscal) {
             /* "fiscal 2019", "fiscal year 2019", "financial year 2019": the
-             * fiscal year that ends in 2019 */
+             * fiscal year that ends in 2019 (Japan: that begins in it) */
             size_t w0, v0;
             size_t we = extract_prev_word(s, n, p, &w0);
             int named = we > w0 && (extract_word(s, n, w0, "fiscal") == we - w0 ||
@@ -1717,7 +1740,7 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                                     extract_word(s, n, v0, "financial") == ve - v0);
             }
             if (named)
-                ex_fiscal_text(e->text, sizeof e->text, y - 1, fiscal, 12);
+                ex_fiscal_text(e->text, sizeof e->text, y - !clock->fiscal_begins, fiscal, 12);
         }
         if (!dl) {
             /* "between 2015 and 2020", "from 2015 to 2020" */

@@ -23,11 +23,15 @@ int extract_year_at(const char *s, size_t n, size_t p, int *year);
 /* The calendar that relative times rest on: the document's date (year 0:
  * unknown; month 0: unknown), the first month of the fiscal year it
  * counts in (0: none named) and, with no date, the latest year the text
- * writes (0: none), the year of its latest figures ("as of November"). */
+ * writes (0: none), the year of its latest figures ("as of November");
+ * fiscal_begins: the first month of the fiscal year when its years are
+ * named by the year they begin in (Japan: 4, FY2023 is 2023-04/2024-03;
+ * 0: named by the year they end in). */
 typedef struct ex_clock {
     int year, month;
     int fiscal;
     int text_year;
+    int fiscal_begins;
 } ex_clock;
 
 /* The latest year that the text s[0..n) writes, for a text with no date:
@@ -40,6 +44,11 @@ int extract_text_year(const char *s, size_t n);
  * reporter (India 4, Pakistan 7, ...); 0 when the text names no fiscal
  * year ("fiscal", "financial year", "FY19") or its months are not known. */
 int extract_fiscal_start(const char *s, size_t n, const char *reporter);
+
+/* The first month of the reporter's fiscal year when it names its fiscal
+ * years by the year they begin in (Japan: 4, "FY2023", "fiscal 2023" run
+ * from April 2023), else 0. */
+int extract_fiscal_begins(const char *reporter);
 
 /* Time expressions in s[a..b), in text order. clock holds the document's
  * date ("this year", "last year") and fiscal year ("2015-16", "FY19", "the
