@@ -27,7 +27,8 @@
  * flow ("Total exports" and the countries under it, "Trade balance",
  * section lines "U.S. total exports:"), totals (partner WLD), goods
  * ("Agricultural products": the product) and periods ("2024 Jan", "Sep
- * 2019" cells, "Previous" columns). A header that names a currency without a
+ * 2019" cells, "Previous" columns; a year cell with a provisional mark,
+ * "2021*  January", "2024p", before the month cell of a monthly table). A header that names a currency without a
  * scale, over values that are a thousandth (or a millionth) of money figures
  * of the prose, is read as thousands (millions): the genre does that.
  *
@@ -176,6 +177,17 @@ static int tb_year(const char *s, const tb_cell *c)
         y = y * 10 + (s[i] - '0');
     }
     return (y >= 1900 && y <= 2100) ? y : 0;
+}
+
+/* A year cell with a provisional or revised mark: "2021*", "2022p",
+ * "2023r" (or a bare year). Returns the year or 0. */
+static int tb_year_marked(const char *s, const tb_cell *c)
+{
+    if (c->b - c->a == 5 && (s[c->b - 1] == '*' || s[c->b - 1] == 'p' || s[c->b - 1] == 'r')) {
+        tb_cell yc = {c->a, c->b - 1};
+        return tb_year(s, &yc);
+    }
+    return tb_year(s, c);
 }
 
 /* A numeric cell: the number token covers the cell (a sign, a currency
@@ -803,8 +815,9 @@ static void tb_unit(const char *s, size_t a, size_t b, char unit[16], int *scale
     if (!sc && (tb_contains(s, a, b, "thous") || tb_contains(s, a, b, "ths.")))
         sc = 3; /* "thous. US dollars" */
     if (!sc && (tb_contains(s, a, b, "bln") || tb_contains(s, a, b, "bn)") ||
+                tb_contains(s, a, b, "(bn ") ||
                 tb_contains(s, a, b, "billions")))
-        sc = 9; /* "bln. USD", "(£bn)" */
+        sc = 9; /* "bln. USD", "(£bn)", "(bn euros)" */
     if (!sc && (tb_contains(s, a, b, "\xE2\x82\xACm") || tb_contains(s, a, b, "\xC2\xA3m") ||
                 tb_contains(s, a, b, "$m")))
         sc = 6; /* "€m", "£m", "$m" */
@@ -2305,11 +2318,12 @@ int extract_tables(ex_scan *sc, int emit)
         if (!label && c0->b - c0->a > 4 && c0->b - c0->a < 24 &&
             tb_period(s, c0->a, c0->b, 0, lper, &lmo) && strlen(lper) == 7)
             label = 1; /* "2024 Jan": a month as the row label */
-        if (!label && tb_year(s, c0)) {
-            /* a year as the row label, unless the whole row is years (a header) */
+        if (!label && tb_year_marked(s, c0)) {
+            /* a year as the row label ("2021*": provisional), unless the
+             * whole row is years (a header) */
             int years = 1;
             for (size_t c = 1; c < L[i].ncell && years; c++)
-                years = tb_year(s, &L[i].cell[c]) != 0;
+                years = tb_year_marked(s, &L[i].cell[c]) != 0;
             label = !years;
         }
         L[i].v0 = v0 ? v0 : 1;
