@@ -16,21 +16,13 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; lib_cleanup' EXIT
 d="$SRCDIR/tests/data/import"
 fail=0
-expect_error() { # name expected-exit pattern command...
-  local name=$1 want=$2 pat=$3
-  shift 3
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local rc=$?
-  [ "$rc" -eq "$want" ] || { echo "FAIL: $name: exit $rc, expected $want"; cat "$tmp/err"; fail=1; return; }
-  grep -q -- "$pat" "$tmp/err" || { echo "FAIL: $name: message"; cat "$tmp/err"; echo "  expected: $pat"; fail=1; }
-}
 
 # --- Comtrade monthly rows: period 202102 with refMonth 1 is a located error
 # at the period's column (4); 202101 with refMonth 1 or 01 and an annual row
 # with refMonth 52 import
 mh='freqCode,refYear,refMonth,period,reporterISO,partnerISO,flowCode,cmdCode,primaryValue'
 printf '%s\nM,2021,1,202101,BEL,FRA,X,TOTAL,5\nM,2021,1,202102,BEL,FRA,X,TOTAL,6\n' "$mh" >"$tmp/month.csv"
-expect_error "period against refMonth" 1 'month.csv:3:4: period "202102" contradicts refMonth "1"' "$TRADE" import comtrade "$tmp/month.csv"
+lib_expect_error "period against refMonth" 1 'month.csv:3:4: period "202102" contradicts refMonth "1"' "$TRADE" import comtrade "$tmp/month.csv"
 printf '%s\nM,2021,01,202101,BEL,FRA,X,TOTAL,5\nA,2021,52,2021,BEL,FRA,X,TOTAL,7\n' "$mh" >"$tmp/monthok.csv"
 printf 'BEL,FRA,export,2021,7,USD\nBEL,FRA,export,2021-01,5,USD\n' >"$tmp/exp_month"
 "$TRADE" import comtrade "$tmp/monthok.csv" | tail -n +2 | cut -d, -f1-6 | diff -u "$tmp/exp_month" - || { echo "FAIL: refMonth agreeing"; fail=1; }
@@ -95,10 +87,10 @@ fi
 # --- an error leaves an existing output whole: a truncated last row
 printf 't,i,j,k,v,q\n2021,56,251,010121,1.5,NA\n2021,56,251,0101' >"$tmp/trunc.csv"
 echo keep >"$tmp/o.csv"
-expect_error "truncated BACI row" 1 "trunc.csv:3:1: expected as many fields as the header, found 4" "$TRADE" import baci -o "$tmp/o.csv" "$tmp/trunc.csv"
+lib_expect_error "truncated BACI row" 1 "trunc.csv:3:1: expected as many fields as the header, found 4" "$TRADE" import baci -o "$tmp/o.csv" "$tmp/trunc.csv"
 [ "$(cat "$tmp/o.csv")" = keep ] || { echo "FAIL: output touched on error"; fail=1; }
 printf 'refYear,period,reporterISO,partnerISO,flowCode,cmdCode,primaryValue\n2020,2020,BEL,FRA,X,TOTAL,1\n2020,2020,BEL,FRA,X,TO' >"$tmp/truncc.csv"
-expect_error "truncated Comtrade row" 1 "truncc.csv:3:1: expected 7 fields as in the header, found 6" "$TRADE" import comtrade -o "$tmp/o.csv" "$tmp/truncc.csv"
+lib_expect_error "truncated Comtrade row" 1 "truncc.csv:3:1: expected 7 fields as in the header, found 6" "$TRADE" import comtrade -o "$tmp/o.csv" "$tmp/truncc.csv"
 [ "$(cat "$tmp/o.csv")" = keep ] || { echo "FAIL: output touched on error (comtrade)"; fail=1; }
 
 # --- historical codes: accepted by validate (FORMAT.md: in any year), an
@@ -115,7 +107,7 @@ XKX,USA,export,2010,1,USD
 X
 "$TRADE" validate "$tmp/hist.csv" 2>&1 | grep -q '^7 observations valid' || { echo "FAIL: historical codes"; fail=1; }
 printf 'reporter,partner,flow,period,value,unit\nZZZ,USA,export,1990,1,USD\n' >"$tmp/zzz.csv"
-expect_error "unknown code in validate" 1 "zzz.csv:2:1: reporter: unknown country code 'ZZZ'" "$TRADE" validate "$tmp/zzz.csv"
+lib_expect_error "unknown code in validate" 1 "zzz.csv:2:1: reporter: unknown country code 'ZZZ'" "$TRADE" validate "$tmp/zzz.csv"
 
 lib_valgrind_check || fail=1
 exit $fail

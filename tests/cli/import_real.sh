@@ -21,14 +21,6 @@ fail=0
 check() { # name expected-file actual-file
   if ! diff -u "$2" "$3"; then echo "FAIL: $1"; fail=1; fi
 }
-expect_error() { # name expected-exit pattern command...
-  local name=$1 want=$2 pat=$3
-  shift 3
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local rc=$?
-  [ "$rc" -eq "$want" ] || { echo "FAIL: $name: exit $rc, expected $want"; cat "$tmp/err"; fail=1; return; }
-  grep -q -- "$pat" "$tmp/err" || { echo "FAIL: $name: message"; cat "$tmp/err"; echo "  expected: $pat"; fail=1; }
-}
 
 # --- BACI V202401b yearly file: v and q padded with spaces, NA padded, k quoted.
 # By hand (v in thousands of USD, q in tonnes):
@@ -172,32 +164,32 @@ check "comtrade legacy" "$tmp/exp_legacy.csv" "$tmp/legacy.csv"
 "$TRADE" import comtrade --level hs4 "$d/comtrade_excel.csv" | grep -q '^BEL,FRA,export,2020,60,USD,0101,' || { echo "FAIL: excel hs4"; fail=1; }
 "$TRADE" import comtrade --level hs6 "$d/comtrade_excel.csv" | grep -q '^BEL,FRA,export,2020,15,USD,010121,' || { echo "FAIL: excel hs6"; fail=1; }
 # no TOTAL row at --level total: an error that says which level there is
-expect_error "no row at the level" 1 "comtrade_excel.csv:2:6: no row at this --level.*--level hs2" "$TRADE" import comtrade "$d/comtrade_excel.csv"
+lib_expect_error "no row at the level" 1 "comtrade_excel.csv:2:6: no row at this --level.*--level hs2" "$TRADE" import comtrade "$d/comtrade_excel.csv"
 
 # --- located errors
 h='refYear,period,reporterISO,partnerISO,flowCode,cmdCode,primaryValue'
 printf '%s\n2020,202013,BEL,FRA,X,TOTAL,1\n' "$h" >"$tmp/m13.csv"
-expect_error "month 13" 1 "m13.csv:2:2: period: expected YYYY or YYYYMM" "$TRADE" import comtrade "$tmp/m13.csv"
+lib_expect_error "month 13" 1 "m13.csv:2:2: period: expected YYYY or YYYYMM" "$TRADE" import comtrade "$tmp/m13.csv"
 printf '%s\n2020,2020,BEL,FRA,X,TOTAL,1\n2020,2021,BEL,FRA,X,TOTAL,1\n' "$h" >"$tmp/contra.csv"
-expect_error "period against refYear" 1 'contra.csv:3:2: period "2021" contradicts refYear 2020' "$TRADE" import comtrade "$tmp/contra.csv"
+lib_expect_error "period against refYear" 1 'contra.csv:3:2: period "2021" contradicts refYear 2020' "$TRADE" import comtrade "$tmp/contra.csv"
 printf '%s\n2020,2020,BEL,FRA,X,TOTAL,1\n2020,2020,BEL,FRA,X\n' "$h" >"$tmp/short.csv"
-expect_error "truncated row" 1 "short.csv:3:1: expected 7 fields as in the header, found 5" "$TRADE" import comtrade "$tmp/short.csv"
+lib_expect_error "truncated row" 1 "short.csv:3:1: expected 7 fields as in the header, found 5" "$TRADE" import comtrade "$tmp/short.csv"
 printf '%s\n2020,2020,BEL,FRA,X,TOTAL,1,9\n' "$h" >"$tmp/long.csv"
-expect_error "row too long" 1 "long.csv:2:1: expected 7 fields as in the header, found 8" "$TRADE" import comtrade "$tmp/long.csv"
+lib_expect_error "row too long" 1 "long.csv:2:1: expected 7 fields as in the header, found 8" "$TRADE" import comtrade "$tmp/long.csv"
 printf '%s\n2020,2020,BEL,FRA,X,01.01,1\n' "$h" >"$tmp/badcmd.csv"
-expect_error "bad cmdCode" 1 'badcmd.csv:2:6: cmdCode: expected TOTAL or an HS code' "$TRADE" import comtrade --level hs4 "$tmp/badcmd.csv"
+lib_expect_error "bad cmdCode" 1 'badcmd.csv:2:6: cmdCode: expected TOTAL or an HS code' "$TRADE" import comtrade --level hs4 "$tmp/badcmd.csv"
 printf '%s\n2020,2020,BEL,ZZZ,X,TOTAL,1\n' "$h" >"$tmp/zzz.csv"
-expect_error "unknown Comtrade code" 1 'zzz.csv:2:4: unknown country code "ZZZ"' "$TRADE" import comtrade "$tmp/zzz.csv"
+lib_expect_error "unknown Comtrade code" 1 'zzz.csv:2:4: unknown country code "ZZZ"' "$TRADE" import comtrade "$tmp/zzz.csv"
 printf 't,i,j,k,v,q\n2020,56,251,010121,1,1\n2020,56,251,010121,-2.5,1\n' >"$tmp/neg.csv"
-expect_error "negative BACI value" 1 'neg.csv:3:20: v: a negative value' "$TRADE" import baci "$tmp/neg.csv"
+lib_expect_error "negative BACI value" 1 'neg.csv:3:20: v: a negative value' "$TRADE" import baci "$tmp/neg.csv"
 printf 't,i,j,k,v,q\n2020,56,251,0101211,1,1\n' >"$tmp/k7.csv"
-expect_error "seven-digit k" 1 'k7.csv:2:13: k: expected an HS6 product code (at most 6 characters), got "0101211"' "$TRADE" import baci --level hs6 "$tmp/k7.csv"
-expect_error "seven-digit k at total" 1 'k7.csv:2:13: k: expected an HS6' "$TRADE" import baci "$tmp/k7.csv"
+lib_expect_error "seven-digit k" 1 'k7.csv:2:13: k: expected an HS6 product code (at most 6 characters), got "0101211"' "$TRADE" import baci --level hs6 "$tmp/k7.csv"
+lib_expect_error "seven-digit k at total" 1 'k7.csv:2:13: k: expected an HS6' "$TRADE" import baci "$tmp/k7.csv"
 # an unknown code: the hint says what would help
 printf 't,i,j,k,v,q\n2020,56,998,010121,1,1\n' >"$tmp/u.csv"
-expect_error "unknown code hint" 1 'u.csv:2:9: j: unknown importer code "998" (not in ISO 3166-1: --countries FILE maps it if' "$TRADE" import baci "$tmp/u.csv"
+lib_expect_error "unknown code hint" 1 'u.csv:2:9: j: unknown importer code "998" (not in ISO 3166-1: --countries FILE maps it if' "$TRADE" import baci "$tmp/u.csv"
 printf 'country_code,country_name,country_iso2,country_iso3\n998,Somewhere nes,,R98\n' >"$tmp/cc.csv"
-expect_error "unknown code hint with a table" 1 'lists it as "R98", which is not a code of the observation format; --keep-unknown keeps it as X998' "$TRADE" import baci --countries "$tmp/cc.csv" "$tmp/u.csv"
+lib_expect_error "unknown code hint with a table" 1 'lists it as "R98", which is not a code of the observation format; --keep-unknown keeps it as X998' "$TRADE" import baci --countries "$tmp/cc.csv" "$tmp/u.csv"
 # raw control bytes in a field are not echoed (one rule with the reader)
 printf 't,i,j,k,v,q\n2020,56,251,010121,1\033[2J\033]0;x\a,1\n' >"$tmp/esc.csv"
 "$TRADE" import baci "$tmp/esc.csv" 2>"$tmp/err" >/dev/null
@@ -229,17 +221,17 @@ grep -q "stdin:1:.*longer than" "$tmp/err" || { echo "FAIL: endless line"; cat "
 "$TRADE" import baci --partial "$d/baci_small.csv" -o "$tmp/tot.partial" || fail=1
 "$TRADE" import baci --partial --level hs6 "$d/baci_decimals.csv" -o "$tmp/hs6.partial" || fail=1
 "$TRADE" import baci --partial "$d/baci_decimals.csv" -o "$tmp/dec.partial" || fail=1
-expect_error "mixed levels" 1 "partial made with --level hs6, but .*tot.partial was made with --level total" "$TRADE" import merge "$tmp/tot.partial" "$tmp/hs6.partial"
-expect_error "same partial twice" 1 "was merged already" "$TRADE" import merge "$tmp/tot.partial" "$tmp/tot.partial"
+lib_expect_error "mixed levels" 1 "partial made with --level hs6, but .*tot.partial was made with --level total" "$TRADE" import merge "$tmp/tot.partial" "$tmp/hs6.partial"
+lib_expect_error "same partial twice" 1 "was merged already" "$TRADE" import merge "$tmp/tot.partial" "$tmp/tot.partial"
 cp "$tmp/tot.partial" "$tmp/copy.partial"
-expect_error "a copy of a partial" 1 "copy.partial:1:11: input split .* was merged already" "$TRADE" import merge "$tmp/tot.partial" "$tmp/copy.partial"
+lib_expect_error "a copy of a partial" 1 "copy.partial:1:11: input split .* was merged already" "$TRADE" import merge "$tmp/tot.partial" "$tmp/copy.partial"
 # the same input split made into a partial twice (another name, another run)
 cp "$d/baci_small.csv" "$tmp/again.csv"
 "$TRADE" import baci --partial "$tmp/again.csv" -o "$tmp/again.partial" || fail=1
-expect_error "the same split twice" 1 "was merged already" "$TRADE" import merge "$tmp/tot.partial" "$tmp/again.partial"
+lib_expect_error "the same split twice" 1 "was merged already" "$TRADE" import merge "$tmp/tot.partial" "$tmp/again.partial"
 "$TRADE" import merge "$tmp/tot.partial" "$tmp/dec.partial" >/dev/null || { echo "FAIL: two splits"; fail=1; }
 "$TRADE" import baci --partial --with-quantity "$d/baci_small.csv" -o "$tmp/q.partial" || fail=1
-expect_error "mixed quantity" 1 "was made with --level total" "$TRADE" import merge "$tmp/q.partial" "$tmp/dec.partial"
+lib_expect_error "mixed quantity" 1 "was made with --level total" "$TRADE" import merge "$tmp/q.partial" "$tmp/dec.partial"
 
 # --- the observation reader reads compressed files by content, too
 obs="$SRCDIR/datasets/FORMAT.md"
@@ -252,7 +244,7 @@ for f in obs.bin obs.xz.bin obs.zip.bin; do
 done
 "$TRADE" cat <"$tmp/obs.bin" | diff -u "$tmp/obs.csv" - >/dev/null || { echo "FAIL: cat gzip on stdin"; fail=1; }
 head -c 60 "$tmp/obs.bin" >"$tmp/trunc.bin"
-expect_error "truncated gzip" 1 "trunc.bin: cannot decompress" "$TRADE" cat "$tmp/trunc.bin"
+lib_expect_error "truncated gzip" 1 "trunc.bin: cannot decompress" "$TRADE" cat "$tmp/trunc.bin"
 : "$obs"
 
 # --- a sorted file is streamed one (year, exporter) block at a time; the
@@ -282,12 +274,12 @@ check "streamed on two threads = hashed" "$tmp/bighash.csv" "$tmp/bigstream.csv"
 "$TRADE" import baci --level hs6 --with-quantity --threads 1 "$tmp/big.csv" -o "$tmp/big1.csv" || fail=1
 check "streamed on one thread = hashed" "$tmp/bighash.csv" "$tmp/big1.csv"
 awk 'NR==190000{$0="2021,56,251,010121,x,1"}1' "$tmp/big.csv" >"$tmp/bigbad.csv"
-expect_error "error in the second part" 1 "bigbad.csv:190000:20: v: expected a plain number" "$TRADE" import baci --level hs6 "$tmp/bigbad.csv"
+lib_expect_error "error in the second part" 1 "bigbad.csv:190000:20: v: expected a plain number" "$TRADE" import baci --level hs6 "$tmp/bigbad.csv"
 
 # an error in a streamed file keeps its line: line 1 + 20000 + 1
 awk 'NR==20002{$0="2019,56,251,010121,x,1"}1' "$tmp/sorted.csv" >"$tmp/bad.csv"
-expect_error "streamed error line" 1 "bad.csv:20002:20: v: expected a plain number" "$TRADE" import baci --level hs2 "$tmp/bad.csv"
-expect_error "hashed error line" 1 "bad.csv:20002:20: v: expected a plain number" "$TRADE" import baci "$tmp/bad.csv"
+lib_expect_error "streamed error line" 1 "bad.csv:20002:20: v: expected a plain number" "$TRADE" import baci --level hs2 "$tmp/bad.csv"
+lib_expect_error "hashed error line" 1 "bad.csv:20002:20: v: expected a plain number" "$TRADE" import baci "$tmp/bad.csv"
 
 lib_valgrind_check || fail=1
 exit $fail

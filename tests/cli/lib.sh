@@ -78,6 +78,18 @@ lib_skip_exit() {
     exit 1
 }
 
+# lib_expect_error NAME EXIT PATTERN COMMAND...: run COMMAND; its exit must be
+# EXIT and its standard error must hold PATTERN (grep). Uses the test's $tmp
+# folder for the command's output and sets fail=1 on a mismatch.
+lib_expect_error() {
+    local name=$1 want=$2 pat=$3
+    shift 3
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    local rc=$?
+    [ "$rc" -eq "$want" ] || { echo "FAIL: $name: exit $rc, expected $want"; cat "$tmp/err"; fail=1; return; }
+    grep -q -- "$pat" "$tmp/err" || { echo "FAIL: $name: message"; cat "$tmp/err"; echo "  expected: $pat"; fail=1; }
+}
+
 # Remove the wrapper's folder: call it from the test's EXIT trap.
 lib_cleanup() {
     if [ -n "${TRADE_VG_DIR:-}" ]; then rm -rf "$TRADE_VG_DIR"; fi
