@@ -181,6 +181,16 @@ typedef struct ex_country {
 } ex_country;
 
 static const ex_country ex_countries[] = {{"European Union", "EUU"},
+                                          /* the two Congos, before the ISO
+                                           * table's "Congo" (COG) would take
+                                           * the end of the longer name */
+                                          {"Democratic Republic of the Congo", "COD"},
+                                          {"Democratic Republic of Congo", "COD"},
+                                          {"DR Congo", "COD"},
+                                          {"DRC", "COD"},
+                                          {"Congo-Kinshasa", "COD"},
+                                          {"Republic of the Congo", "COG"},
+                                          {"Congo-Brazzaville", "COG"},
                                           {"European countries", "XEU"},
                                           {"Europe", "EUU"},
                                           {"EU", "EUU"},

@@ -462,7 +462,8 @@ static const ex_cur ex_cur_words[] = {{"US dollars", "USD"},    {"U.S. dollars",
                                       {"South African rand", "ZAR"},
                                       {"rand", "ZAR"},          {"Kenyan shillings", "KES"},
                                       {"Kenya shillings", "KES"},
-                                      {"UAE dirhams", "AED"},   {"dirhams", "AED"},
+                                      {"UAE dirhams", "AED"},   {"Moroccan dirhams", "MAD"},
+                                      {"dirhams", "AED"},
                                       {"Emirati dirhams", "AED"}, {"dirham", "AED"},
                                       {"Malaysian ringgit", "MYR"}, {"ringgits", "MYR"},
                                       {"ringgit", "MYR"},       {"rupiah", "IDR"},
@@ -505,6 +506,56 @@ size_t extract_code_at(const char *s, size_t n, size_t p, char code[4])
     return 3;
 }
 
+/* A land that a currency word belongs to: the code of the first land of
+ * the list that the text names in its first 2000 bytes, else in the 2000
+ * before p; fallback when it names none. The shared names of currencies
+ * ("Rs", "dirhams") are told apart this way. */
+typedef struct ex_land {
+    const char *w, *code;
+} ex_land;
+
+static const char *ex_cur_of_land(const char *s, size_t n, size_t p, const ex_land *lands,
+                                  const char *fallback)
+{
+    size_t spans[2][2] = {{0, n < 2000 ? n : 2000}, {p > 2000 ? p - 2000 : 0, p}};
+    for (int w = 0; w < 2; w++) {
+        size_t best = (size_t)-1;
+        const char *code = NULL;
+        for (const ex_land *l = lands; l->w; l++) {
+            size_t k = strlen(l->w);
+            for (size_t q = spans[w][0]; q + k <= spans[w][1] && q < best; q++)
+                if (memcmp(s + q, l->w, k) == 0 && (q == 0 || !ex_isalpha((unsigned char)s[q - 1]))) {
+                    best = q;
+                    code = l->code;
+                    break;
+                }
+        }
+        if (code)
+            return code;
+    }
+    return fallback;
+}
+
+/* Which rupee "Rs" is: Pakistan's, Sri Lanka's, Nepal's or India's (India's
+ * when the text names none). */
+static const char *ex_rupee(const char *s, size_t n, size_t p)
+{
+    static const ex_land lands[] = {{"Pakistan", "PKR"}, {"Sri Lanka", "LKR"}, {"Nepal", "NPR"},
+                                    {"India", "INR"},    {NULL, NULL}};
+    return ex_cur_of_land(s, n, p, lands, "INR");
+}
+
+/* Which dirham a bare "dirhams" is: Morocco's or the UAE's (the UAE's when
+ * the text names neither). */
+static const char *ex_dirham(const char *s, size_t n, size_t p)
+{
+    static const ex_land lands[] = {{"Morocco", "MAD"},   {"Moroccan", "MAD"},
+                                    {"UAE", "AED"},       {"Emirates", "AED"},
+                                    {"Emirati", "AED"},   {"Dubai", "AED"},
+                                    {"Abu Dhabi", "AED"}, {NULL, NULL}};
+    return ex_cur_of_land(s, n, p, lands, "AED");
+}
+
 /* A currency after a number at p. */
 size_t extract_cur_after(const char *s, size_t n, size_t p, char code[4])
 {
@@ -524,39 +575,16 @@ size_t extract_cur_after(const char *s, size_t n, size_t p, char code[4])
     for (const ex_cur *c = ex_cur_words; c->w; c++) {
         k = extract_word(s, n, p, c->w);
         if (k) {
-            memcpy(code, c->code, 4);
+            const char *cc = c->code;
+            if (!strcmp(c->w, "dirhams") || !strcmp(c->w, "dirham"))
+                cc = ex_dirham(s, n, p);
+            memcpy(code, cc, 4);
             return k;
         }
     }
     return 0;
 }
 
-/* Which rupee "Rs" is: the one of the first of Pakistan, Sri Lanka, Nepal
- * and India that the text names in its first 2000 bytes, else in the 2000
- * before p; India's when none is named. */
-static const char *ex_rupee(const char *s, size_t n, size_t p)
-{
-    static const struct {
-        const char *w, *code;
-    } lands[] = {{"Pakistan", "PKR"}, {"Sri Lanka", "LKR"}, {"Nepal", "NPR"}, {"India", "INR"}};
-    size_t spans[2][2] = {{0, n < 2000 ? n : 2000}, {p > 2000 ? p - 2000 : 0, p}};
-    for (int w = 0; w < 2; w++) {
-        size_t best = (size_t)-1;
-        const char *code = NULL;
-        for (size_t i = 0; i < sizeof lands / sizeof lands[0]; i++) {
-            size_t k = strlen(lands[i].w);
-            for (size_t q = spans[w][0]; q + k <= spans[w][1] && q < best; q++)
-                if (memcmp(s + q, lands[i].w, k) == 0 && (q == 0 || !ex_isalpha((unsigned char)s[q - 1]))) {
-                    best = q;
-                    code = lands[i].code;
-                    break;
-                }
-        }
-        if (code)
-            return code;
-    }
-    return "INR";
-}
 
 /* Nigeria's naira written "N1.9 trillion", "N482.4 billion", "N1,250,000"
  * (the sign U+20A6 is read with the other signs): an N glued to a number
