@@ -62,7 +62,9 @@ static void births(const trade_table *t, const stream_batch *b, const size_t *gr
     }
 }
 
-/* One parsed batch, handed from the reading thread to the caller's. */
+/* One batch, handed from the reading thread to the caller's: parsed, or
+ * raw (its records and their key groups, parsed by the caller's thread,
+ * which had nothing to do: see deliver). */
 typedef struct gjob {
     trade_table *t;
     trade_series_list *sl;
@@ -71,6 +73,10 @@ typedef struct gjob {
     trade_error err;
     trade_error *problems;
     size_t nproblems;
+    trade_stream_stats stats; /* this batch's counts, added up by the caller's thread */
+    int raw;
+    stream_batch b; /* raw: the records */
+    size_t *group;  /* raw: per record, its key group */
 } gjob;
 
 static void gjob_free(void *p)
@@ -82,6 +88,9 @@ static void gjob_free(void *p)
     trade_table_free(j->t);
     free(j->birth);
     free(j->problems);
+    if (j->raw)
+        Trade_stream_batch_free(&j->b);
+    free(j->group);
     free(j);
 }
 
@@ -91,7 +100,7 @@ typedef struct gstream {
     const trade_growth_options *opt;
     const trade_growth_sink *sink;
     void *ctx;
-    trade_stream_stats *stats;
+    trade_stream_stats *stats; /* written by the caller's thread only */
     stream_batch b;
     size_t *group; /* per record of b: its key group (births) */
     size_t group_cap, ngroups;
@@ -105,9 +114,32 @@ typedef struct gstream {
     trade_error read_err;
 } gstream;
 
+/* Parse batch b (every check) into j, with its births (which need the
+ * batch's records and their key groups). */
+static void parse_into(gstream *g, gjob *j, stream_batch *b, const size_t *group)
+{
+    j->rc = Trade_stream_batch_table(b, g->so ? g->so->where : NULL, &j->stats, &j->t,
+                                     &j->problems, &j->nproblems, &j->err);
+    if (j->rc)
+        return;
+    size_t nr = trade_table_rows(j->t);
+    j->stats.rows += b->n;
+    if (!(j->birth = malloc((nr + 1) * sizeof *j->birth)))
+        j->rc = trade_error_set(&j->err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    else
+        births(j->t, b, group, j->birth);
+}
+
 /* The caller's side: a batch's growth rows to the sink. */
 static int consume(gstream *g, gjob *j)
 {
+    if (j->raw)
+        parse_into(g, j, &j->b, j->group);
+    g->stats->batches += j->stats.batches;
+    g->stats->rows += j->stats.rows;
+    g->stats->nonlevel += j->stats.nonlevel;
+    if (j->stats.max_batch_rows > g->stats->max_batch_rows)
+        g->stats->max_batch_rows = j->stats.max_batch_rows;
     const trade_read_options *ro = g->so ? g->so->read : NULL;
     Trade_stream_problems_forward(ro, j->problems, j->nproblems);
     j->problems = NULL;
@@ -131,23 +163,27 @@ static int consume(gstream *g, gjob *j)
     return rc;
 }
 
-/* The reading side: parse the batch (every check) and its births (which
- * need the batch's records). */
-static gjob *parse(gstream *g)
+/* The reading side's batch g->b as a job: parsed here, or, when the
+ * caller's thread waits for work (reading and parsing are then the slower
+ * side), raw: the records move to the job (g->b starts afresh) and the
+ * caller's thread parses them. */
+static gjob *take_batch(gstream *g)
 {
     gjob *j = calloc(1, sizeof *j);
     if (!j)
         return NULL;
-    j->rc = Trade_stream_batch_table(&g->b, g->so ? g->so->where : NULL, g->stats, &j->t,
-                                     &j->problems, &j->nproblems, &j->err);
-    if (j->rc)
-        return j;
-    size_t nr = trade_table_rows(j->t);
-    g->stats->rows += g->b.n;
-    if (!(j->birth = malloc((nr + 1) * sizeof *j->birth)))
-        j->rc = trade_error_set(&j->err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-    else
-        births(j->t, &g->b, g->group, j->birth);
+    if (g->pipe && g->b.n && Trade_stream_pipe_idle(g->pipe)) {
+        j->group = malloc(g->b.n * sizeof *j->group);
+        if (j->group) {
+            memcpy(j->group, g->group, g->b.n * sizeof *j->group);
+            j->raw = 1;
+            j->b = g->b;
+            Trade_stream_batch_init(&g->b, j->b.name, j->b.ro);
+            g->b.collect = 1;
+            return j;
+        }
+    }
+    parse_into(g, j, &g->b, g->group);
     return j;
 }
 
@@ -263,7 +299,7 @@ static void *produce(void *arg)
                 have[i] = got > 0;
             }
         if (!rc && g->b.len >= limit) {
-            stop = deliver(g, parse(g));
+            stop = deliver(g, take_batch(g));
             Trade_stream_batch_reset(&g->b, plan);
             if (ro && ro->progress && done >= next_report) {
                 ro->progress(ro->progress_ctx, path, plan->size + done, plan->size * 2);
@@ -272,7 +308,7 @@ static void *produce(void *arg)
         }
     }
     if (!rc && !stop && g->b.n)
-        stop = deliver(g, parse(g));
+        stop = deliver(g, take_batch(g));
     if (rc) { /* a reading error: after the batches before it */
         g->read_rc = rc;
         g->read_err = err;

@@ -822,6 +822,7 @@ struct stream_pipe {
     pthread_t th;
     void *slot;
     int full, closed, stopped;
+    int waiting; /* the taker waits in Trade_stream_pipe_get with the slot empty */
 };
 
 stream_pipe *Trade_stream_pipe_start(void *(*fn)(void *), void *arg)
@@ -865,6 +866,14 @@ int Trade_stream_pipe_put(stream_pipe *p, void *job)
     return rc;
 }
 
+int Trade_stream_pipe_idle(stream_pipe *p)
+{
+    pthread_mutex_lock(&p->mu);
+    int idle = p->waiting && !p->full;
+    pthread_mutex_unlock(&p->mu);
+    return idle;
+}
+
 void Trade_stream_pipe_close(stream_pipe *p)
 {
     pthread_mutex_lock(&p->mu);
@@ -876,8 +885,11 @@ void Trade_stream_pipe_close(stream_pipe *p)
 void *Trade_stream_pipe_get(stream_pipe *p)
 {
     pthread_mutex_lock(&p->mu);
-    while (!p->full && !p->closed)
+    while (!p->full && !p->closed) {
+        p->waiting = 1;
         pthread_cond_wait(&p->cv, &p->mu);
+    }
+    p->waiting = 0;
     void *job = NULL;
     if (p->full) {
         job = p->slot;

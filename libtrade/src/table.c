@@ -1639,6 +1639,54 @@ static int sort_by_key(obs_ref *idx, size_t n)
     return 0;
 }
 
+/* 1 when a row's key ids stand for its codes' text one to one: every
+ * non-empty code known (a draft's unknown code has id 0, which many texts
+ * share). */
+static int ids_exact(const row *rw)
+{
+    const trade_obs *o = &rw->obs;
+    return (rw->ids[0] || !*o->reporter) && (rw->ids[1] || !*o->partner) &&
+           (rw->ids[2] || !*o->flow) && (rw->ids[3] || !*o->unit);
+}
+
+/* The streaming order of two series (reporter, partner, flow, product,
+ * unit, bytewise). */
+static int series_text_cmp(const trade_obs *a, const trade_obs *b)
+{
+    int c = strcmp(a->reporter, b->reporter);
+    if (!c)
+        c = strcmp(a->partner, b->partner);
+    if (!c)
+        c = strcmp(a->flow, b->flow);
+    if (!c)
+        c = strcmp(a->product, b->product);
+    if (!c)
+        c = strcmp(a->unit, b->unit);
+    return c;
+}
+
+/* 1 when idx[0..n) (in row order) comes as runs of one series each (key
+ * and product), periods never falling within a run, and the runs' series
+ * strictly ascending in the streaming order, so that no series comes back
+ * after another: then sorting by (key, product, period, row) and taking
+ * groups by first row gives idx as it is. */
+static int in_series_runs(const trade_table *t, const obs_ref *idx, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!ids_exact(&t->rows[REF_ROW(t, &idx[i])]))
+            return 0;
+        if (i == 0)
+            continue;
+        if (!cmp_ref_key(&idx[i - 1], &idx[i])) {
+            if (trade_period_compare(&idx[i - 1].o->period, &idx[i].o->period) > 0)
+                return 0;
+        } else if (series_text_cmp(idx[i - 1].o, idx[i].o) >= 0) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 int Trade_series_group_rows(const trade_table *t, trade_series_list **out, trade_error *err)
 {
     trade_error_clear(err);
@@ -1665,6 +1713,14 @@ int Trade_series_group_rows(const trade_table *t, trade_series_list **out, trade
     int sorted = !by_key;
     for (size_t i = 1; i < n && sorted; i++)
         sorted = cmp_period_then_row(&idx[i - 1], &idx[i]) <= 0;
+    /* rows that come series by series, each series in period order and the
+     * series in the streaming order of their codes' text (a batch of
+     * growth's merge, stream.h, whose codes are not in id order where
+     * aggregates and historical codes come in): the sort's order already,
+     * groups in row order; the same grouping as the sort's */
+    int grouped = !sorted && in_series_runs(t, idx, n);
+    if (grouped)
+        sorted = 1;
     if (!sorted && sort_by_key(idx, n))
         qsort(idx, n, sizeof *idx, cmp_period_then_row);
     else if (!sorted && !by_key)
