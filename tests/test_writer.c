@@ -291,13 +291,70 @@ static void test_digits(void **state)
     assert_string_equal(slurp(path), "note,value,growth_pct\na,0.00012,-1700000\n");
 }
 
+/* trade_writer_csv_plain against its definition: a row is plain when a CSV
+ * writer writes its cells exactly as the text joined by commas. Random rows
+ * of bytes that matter (quotes, line ends, formula starts, minus signs in
+ * numbers and not), each written by a real writer and compared. */
+static void test_csv_plain(void **state)
+{
+    (void)state;
+    static const char alphabet[] = "a1-=+@\t.\"\r\n e09";
+    char path[128];
+    snprintf(path, sizeof path, "%s/plain.csv", dir);
+    const char *names[] = {"c0", "c1", "c2", "c3", "c4"};
+    unsigned long seed = 12345;
+    int plain = 0, not_plain = 0;
+    for (int round = 0; round < 3000; round++) {
+        char cell[5][12], text[80];
+        const char *cells[5];
+        size_t len = 0;
+        for (int c = 0; c < 5; c++) {
+            seed = seed * 6364136223846793005u + 1442695040888963407u;
+            int n = (int)((seed >> 33) % 7);
+            for (int i = 0; i < n; i++) {
+                seed = seed * 6364136223846793005u + 1442695040888963407u;
+                /* mostly digits and letters, so that many rows are plain */
+                unsigned k = (unsigned)((seed >> 33) % 40);
+                cell[c][i] = k < sizeof alphabet - 1 ? alphabet[k] : (char)('0' + k % 10);
+            }
+            cell[c][n] = '\0';
+            cells[c] = cell[c];
+            if (c)
+                text[len++] = ',';
+            memcpy(text + len, cell[c], (size_t)n);
+            len += (size_t)n;
+        }
+        text[len] = '\0';
+        trade_writer *w;
+        trade_error err;
+        trade_write_options o = {TRADE_FORMAT_CSV, 0, 0};
+        assert_int_equal(trade_writer_open(&w, path, &o, &err), TRADE_OK);
+        assert_int_equal(trade_writer_header(w, 5, names, NULL, &err), TRADE_OK);
+        assert_int_equal(trade_writer_row(w, cells, &err), TRADE_OK);
+        assert_int_equal(trade_writer_commit(w, &err), TRADE_OK);
+        const char *out = slurp(path) + strlen("c0,c1,c2,c3,c4\n");
+        int same = strlen(out) == len + 1 && !memcmp(out, text, len) && out[len] == '\n';
+        if (same != trade_writer_csv_plain(text, len))
+            fail_msg("row [%s]: written as [%s], csv_plain says %d", text, out, !same);
+        plain += same;
+        not_plain += !same;
+    }
+    /* both kinds were tried, many times */
+    assert_true(plain > 300 && not_plain > 300);
+    /* a NUL byte is never plain; a cell starting at a word's end */
+    assert_int_equal(trade_writer_csv_plain("ab\0c", 4), 0);
+    assert_int_equal(trade_writer_csv_plain("1234567,=x", 10), 0);
+    assert_int_equal(trade_writer_csv_plain("1234567,-5", 10), 1);
+    assert_int_equal(trade_writer_csv_plain("12345678,@", 10), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_csv),    cmocka_unit_test(test_tsv_jsonl),
         cmocka_unit_test(test_atomic), cmocka_unit_test(test_formats),
         cmocka_unit_test(test_parts),  cmocka_unit_test(test_digits),
-        cmocka_unit_test(test_cleanup),
+        cmocka_unit_test(test_cleanup), cmocka_unit_test(test_csv_plain),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -732,15 +732,56 @@ static int neutralised_at(const char *p, const char *end)
     return trade_number_parse(p, (size_t)((e ? e : end) - p), NULL) != TRADE_OK;
 }
 
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define PLAIN_SWAR 1
+#define ONES8 0x0101010101010101u
+
+/* The high bit of each byte of w equal to c. */
+static inline uint64_t bytes_eq(uint64_t w, unsigned char c)
+{
+    return buf_zero_bytes(w ^ (ONES8 * c));
+}
+#else
+#define PLAIN_SWAR 0
+#endif
+
 int trade_writer_csv_plain(const char *text, size_t len)
 {
-    /* the rules of put_csv and needs_neutralising, on a whole row at once */
+    /* the rules of put_csv and needs_neutralising, on a whole row at once:
+     * no byte that put_csv quotes (class 2), and no cell that starts with
+     * a formula's first byte unless it is a number */
     const char *p = text, *end = text + len;
-    if (neutralised_at(p, end))
-        return 0;
+#if PLAIN_SWAR
+    /* eight bytes at a time: a formula byte is looked at only where a cell
+     * starts (the rows of a panel have none but a minus) */
+    while (end - p >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        /* most words: no byte below ',' (which holds NUL, TAB, CR, LF, the
+         * quote and '+'; the test is exact as a yes or no) and no '-', '='
+         * or '@' */
+        if (!(((w - ONES8 * ',') & ~w & (ONES8 * 0x80)) | bytes_eq(w, '-') | bytes_eq(w, '=') |
+              bytes_eq(w, '@'))) {
+            p += 8;
+            continue;
+        }
+        if (bytes_eq(w, '"') | bytes_eq(w, '\r') | bytes_eq(w, '\n') | buf_zero_bytes(w))
+            return 0;
+        uint64_t f = bytes_eq(w, '=') | bytes_eq(w, '+') | bytes_eq(w, '-') | bytes_eq(w, '@') |
+                     bytes_eq(w, '\t');
+        while (f) {
+            const char *q = p + (unsigned)__builtin_ctzll(f) / 8;
+            f &= f - 1;
+            if ((q == text || q[-1] == ',') && neutralised_at(q, end))
+                return 0;
+        }
+        p += 8;
+    }
+#endif
     for (; p < end; p++) {
-        unsigned char k = plain_class[(unsigned char)*p];
-        if (k == 2 || (k == 1 && neutralised_at(p + 1, end)))
+        if (plain_class[(unsigned char)*p] == 2)
+            return 0;
+        if ((p == text || p[-1] == ',') && neutralised_at(p, end))
             return 0;
     }
     return 1;
