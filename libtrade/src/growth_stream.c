@@ -371,7 +371,7 @@ int trade_growth_files(size_t n, const char *const *paths, const trade_stream_op
     const trade_read_options *ro = so ? so->read : NULL;
     if (Trade_stream_wanted(so, n, paths)) {
         stream_plan plan;
-        rc = Trade_stream_plan(paths[0], &plan, ro ? ro->progress : NULL,
+        rc = Trade_stream_plan(paths[0], &plan, SF_COUNT - 1, ro ? ro->progress : NULL,
                                ro ? ro->progress_ctx : NULL, err);
         if (!rc && plan.sorted) {
             gstream g;

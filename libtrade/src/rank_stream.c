@@ -1107,7 +1107,7 @@ int trade_rank_files(size_t n, const char *const *paths, const trade_stream_opti
     if (Trade_stream_wanted(so, n, paths) &&
         group_cols(opt ? opt->group : NULL, gcol, &ngcol, &slices)) {
         stream_plan plan;
-        rc = Trade_stream_plan(paths[0], &plan, ro ? ro->progress : NULL,
+        rc = Trade_stream_plan(paths[0], &plan, SF_REPORTER, ro ? ro->progress : NULL,
                                ro ? ro->progress_ctx : NULL, err);
         if (!rc && plan.sorted && !plan.equal_blocks) {
             rstream *g = calloc(1, sizeof *g);

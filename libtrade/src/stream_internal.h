@@ -47,8 +47,13 @@ typedef struct stream_reader {
      * rec_ncut is 0 */
     uint32_t cut[STREAM_MAX_CUT];
     size_t rec_ncut;
+    int rec_in_buf;             /* 1: f points into buf (else into scratch) */
     const int *slot;            /* slot[col]: SF_* of column col, or -1 */
     size_t ncols;
+    /* 0, or the columns a record is cut into: past them the scanner only
+     * finds the line end (and a quote, which takes the general way), and
+     * the record has no cuts (the first pass of trade rank needs two) */
+    size_t scan_cols;
     char *scratch;
     size_t scratch_cap;
     /* called by a refill before the buffer's bytes move (NULL: none), so
@@ -86,6 +91,8 @@ typedef struct stream_plan {
     size_t header_len;
     int slot[64];               /* SF_* of each column (at most 64 columns) */
     size_t ncols;
+    int order_slot[64];         /* slot, for the fields the order is checked on only */
+    size_t order_cols;          /* the columns up to the last of those */
     size_t nblocks;             /* period blocks (one per period as written) */
     int equal_blocks;           /* two blocks hold the same months ("2012", "2012-01/2012-12") */
     unsigned long long *off;    /* block b is bytes [off[b], off[b + 1]) */
@@ -94,12 +101,16 @@ typedef struct stream_plan {
 } stream_plan;
 
 /* The first pass over path: a plain regular file whose header has the key
- * columns and whose rows are sorted (stream.h). Sets plan->sorted (0: use
+ * columns and whose rows are sorted (stream.h) by period and the first
+ * `keys` key fields after it (reporter, partner, flow, product, unit:
+ * SF_COUNT - 1 for all of them; trade rank, whose runs are (period,
+ * reporter), needs 1, and its pass then cuts only the columns up to those
+ * two). Sets plan->sorted (0: use
  * the whole-table path; nothing else is wrong with the file as far as this
  * pass knows). Progress goes to fn with done counted over 2 * size (the
  * second pass reports the rest). Returns 0 or a status with err set (I/O,
  * memory); plan is to be freed with Trade_stream_plan_free in every case. */
-int Trade_stream_plan(const char *path, stream_plan *plan,
+int Trade_stream_plan(const char *path, stream_plan *plan, int keys,
                                      trade_read_progress_fn fn, void *ctx, trade_error *err);
 void Trade_stream_plan_free(stream_plan *plan);
 

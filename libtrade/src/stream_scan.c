@@ -206,12 +206,24 @@ static int next_simple(stream_reader *r)
         }
         col++;
         fs = at + 1;
+        if (r->scan_cols && col >= r->scan_cols) {
+            /* the rest of the line: its end, and no quote before it */
+            const char *nl = memchr(fs, '\n', (size_t)(end - fs));
+            if (!nl)
+                return 0;
+            if (memchr(fs, '"', (size_t)(nl - fs)))
+                return -1;
+            c = nl;
+            col = STREAM_MAX_CUT; /* no cuts: the record was not cut whole */
+            break;
+        }
     }
     /* a CR before the LF is not part of the last field */
     if (c > p && c[-1] == '\r' && col < ncols && slot[col] >= 0 && f[slot[col]].n > 0)
         f[slot[col]].n--;
     memcpy(r->f, f, sizeof f);
     r->rec_ncut = col < STREAM_MAX_CUT ? col + 1 : 0;
+    r->rec_in_buf = 1;
     size_t n = (size_t)(c - p);
     r->rec = p;
     r->rec_has_newline = 1;
@@ -238,6 +250,7 @@ int Trade_stream_reader_next(stream_reader *r, const char *name, trade_error *er
     if (simple > 0)
         return 1;
     r->rec_ncut = 0;
+    r->rec_in_buf = 0;
     for (;;) {
         const char *p = r->buf + r->at, *end = r->buf + r->len;
         size_t scanned = 0;
@@ -474,10 +487,11 @@ static int plan_scan(plan_part *pp)
     trade_error *err = &pp->err;
     stream_reader r;
     pp->sorted = 1;
-    int rc = Trade_stream_reader_open(&r, pp->fd, pp->from, pp->to, pp->line, pp->plan->slot,
-                                      pp->plan->ncols, 0, err);
+    int rc = Trade_stream_reader_open(&r, pp->fd, pp->from, pp->to, pp->line,
+                                      pp->plan->order_slot, pp->plan->ncols, 0, err);
     if (rc)
         return pp->rc = rc;
+    r.scan_cols = pp->plan->order_cols < pp->plan->ncols ? pp->plan->order_cols : 0;
     r.before_move = plan_keep_last;
     r.move_ctx = pp;
     unsigned long long next_report = 0;
@@ -543,7 +557,7 @@ static int plan_scan(plan_part *pp)
             pp->sorted = 0;
             break;
         }
-        if (r.rec_ncut > 0) { /* cut where it lies: its fields are in the buffer */
+        if (r.rec_in_buf) { /* cut where it lies: its fields are in the buffer */
             memcpy(pp->lastf, r.f, sizeof pp->lastf);
             pp->last_in_buf = 1;
         } else {
@@ -626,8 +640,8 @@ static int plan_join(plan_part *a, plan_part *b)
     return 1;
 }
 
-int Trade_stream_plan(const char *path, stream_plan *plan, trade_read_progress_fn fn, void *ctx,
-                      trade_error *err)
+int Trade_stream_plan(const char *path, stream_plan *plan, int keys, trade_read_progress_fn fn,
+                      void *ctx, trade_error *err)
 {
     memset(plan, 0, sizeof *plan);
     plan->fd = -1;
@@ -660,6 +674,12 @@ int Trade_stream_plan(const char *path, stream_plan *plan, trade_read_progress_f
     size_t hn = hl > 0 && head[hl - 1] == '\r' ? hl - 1 : hl;
     if (names_slot(plan, head, hn))
         return TRADE_OK;
+    /* the fields the order is checked on: the period and keys after it */
+    for (size_t c = 0; c < plan->ncols; c++) {
+        plan->order_slot[c] = plan->slot[c] <= keys ? plan->slot[c] : -1;
+        if (plan->order_slot[c] >= 0)
+            plan->order_cols = c + 1;
+    }
     plan->header = malloc(hl + 1);
     if (!plan->header)
         return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
