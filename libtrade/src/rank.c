@@ -19,6 +19,8 @@
 #include "trade/rank.h"
 #include "trade/series.h"
 
+#include "table_internal.h"
+
 #include "group_internal.h"
 
 /* ---- ranks of items ---------------------------------------------------- */
@@ -235,14 +237,28 @@ static const char *obs_key(const trade_obs *o, int k)
     }
 }
 
-/* The hash of o's fields keys[0..nk). */
-static uint32_t obs_hash(const trade_obs *o, const int *keys, size_t nk)
+/* The code id of field k of row r (reporter, partner, flow, unit: equal
+ * non-zero ids are equal codes, Trade_table_obs_ids), or 0 (none: the
+ * text decides). */
+static unsigned obs_id(const uint16_t *ids, int k)
+{
+    return ids && k <= OK_UNIT ? ids[k] : 0;
+}
+
+/* The hash of row r's fields keys[0..nk) (o: its observation; ids: its
+ * code ids, or NULL). A code with an id is hashed by its id, one without
+ * by its text: the same text always takes the same way. */
+static uint32_t obs_hash(const trade_obs *o, const uint16_t *ids, const int *keys, size_t nk)
 {
     uint64_t h = 14695981039346656037u;
     for (size_t i = 0; i < nk; i++) {
+        unsigned id;
         if (keys[i] == OK_PERIOD) {
             h ^= (uint64_t)(uint32_t)o->period.first_month << 32 | (uint32_t)o->period.last_month;
             h = (h * 0x9e3779b97f4a7c15u) ^ 0x1f;
+        } else if ((id = obs_id(ids, keys[i])) != 0) {
+            h = ((h ^ id) * 0x9e3779b97f4a7c15u) ^ (uint64_t)(keys[i] + 1);
+            h ^= h >> 29;
         } else {
             h = str_hash(h, obs_key(o, keys[i]));
         }
@@ -250,15 +266,34 @@ static uint32_t obs_hash(const trade_obs *o, const int *keys, size_t nk)
     return (uint32_t)(h ^ (h >> 32));
 }
 
-/* 1 when a and b agree on the fields keys[0..nk) (the period by its
- * months, as group.c compares it). */
-static int obs_same(const trade_obs *a, const trade_obs *b, const int *keys, size_t nk)
+/* 1 when field k of two rows holds the same code: by the ids when both
+ * have one (a code with an id never equals one without). */
+static int field_same(const trade_obs *a, const uint16_t *ia, const trade_obs *b,
+                      const uint16_t *ib, int k)
+{
+    unsigned x = obs_id(ia, k), y = obs_id(ib, k);
+    if (x || y)
+        return x == y;
+    return !strcmp(obs_key(a, k), obs_key(b, k));
+}
+
+/* 1 when two rows (their observations and code ids) agree on the fields
+ * keys[0..nk) (the period by its months, as group.c compares it). */
+static int obs_same(const trade_obs *oa, const uint16_t *ia, const trade_obs *ob,
+                    const uint16_t *ib, const int *keys, size_t nk)
 {
     for (size_t i = 0; i < nk; i++)
-        if (keys[i] == OK_PERIOD ? !trade_period_equal(&a->period, &b->period)
-                                 : strcmp(obs_key(a, keys[i]), obs_key(b, keys[i])))
+        if (keys[i] == OK_PERIOD ? !trade_period_equal(&oa->period, &ob->period)
+                                 : !field_same(oa, ia, ob, ib, keys[i]))
             return 0;
     return 1;
+}
+
+/* obs_same for rows a and b of t. */
+static int rows_same(const trade_table *t, size_t a, size_t b, const int *keys, size_t nk)
+{
+    return obs_same(trade_table_obs(t, a), Trade_table_obs_ids(t, a), trade_table_obs(t, b),
+                    Trade_table_obs_ids(t, b), keys, nk);
 }
 
 /* The fields of one series and its period: two rows that agree on them
@@ -269,22 +304,26 @@ static const int twin_keys[] = {OK_PERIOD, OK_PARTNER, OK_PRODUCT, OK_FLOW, OK_R
 
 /* a before b in the streaming order (period, then reporter, partner, flow,
  * product and unit, bytewise): negative, 0 (twins) or positive. */
-static int stream_order(const trade_obs *a, const trade_obs *b)
+static int stream_order(const trade_obs *a, const uint16_t *ia, const trade_obs *b,
+                        const uint16_t *ib)
 {
     if (a->period.first_month != b->period.first_month)
         return a->period.first_month < b->period.first_month ? -1 : 1;
     if (a->period.last_month != b->period.last_month)
         return a->period.last_month < b->period.last_month ? -1 : 1;
-    int c = strcmp(a->reporter, b->reporter);
-    if (!c)
-        c = strcmp(a->partner, b->partner);
-    if (!c)
-        c = strcmp(a->flow, b->flow);
-    if (!c)
-        c = strcmp(a->product, b->product);
-    if (!c)
-        c = strcmp(a->unit, b->unit);
-    return c;
+    /* codes with equal ids are equal (the usual case for all but the
+     * product), else their text orders them */
+    static const int order[] = {OK_REPORTER, OK_PARTNER, OK_FLOW, OK_PRODUCT, OK_UNIT};
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+        int k = order[i];
+        unsigned x = obs_id(ia, k);
+        if (x && x == obs_id(ib, k))
+            continue;
+        int c = strcmp(obs_key(a, k), obs_key(b, k));
+        if (c)
+            return c;
+    }
+    return 0;
 }
 
 /* alone_in_period for rows whose level rows come in the streaming order,
@@ -301,6 +340,7 @@ static int alone_in_order(const trade_table *t, const size_t *id, unsigned char 
 {
     size_t n = trade_table_rows(t);
     const trade_obs *prev = NULL; /* the last level row (of the current group) */
+    const uint16_t *prev_ids = NULL;
     for (size_t r = 0; r < n; r++) {
         const trade_obs *o = trade_table_obs(t, r);
         chosen[r] = 0;
@@ -311,10 +351,13 @@ static int alone_in_order(const trade_table *t, const size_t *id, unsigned char 
         }
         if (!o || !trade_measure_is_level(o->measure))
             continue;
-        if (o->period.start_unit == TRADE_PERIOD_NONE || (prev && stream_order(prev, o) >= 0))
+        const uint16_t *ids = Trade_table_obs_ids(t, r);
+        if (o->period.start_unit == TRADE_PERIOD_NONE ||
+            (prev && stream_order(prev, prev_ids, o, ids) >= 0))
             return 0;
         chosen[r] = 1;
         prev = o;
+        prev_ids = ids;
     }
     return 1;
 }
@@ -350,11 +393,10 @@ static int alone_in_period(const trade_table *t, const size_t *id, unsigned char
             alone = 0; /* a draft's empty period: the general way */
             break;
         }
-        uint32_t hv = obs_hash(o, twin_keys, NTWIN_KEYS);
+        uint32_t hv = obs_hash(o, Trade_table_obs_ids(t, r), twin_keys, NTWIN_KEYS);
         size_t k = (size_t)(hv ^ (hv >> 17)) & (cap - 1);
         for (; slot[k].row1; k = (k + 1) & (cap - 1))
-            if (slot[k].hash == hv &&
-                obs_same(trade_table_obs(t, slot[k].row1 - 1), o, twin_keys, NTWIN_KEYS)) {
+            if (slot[k].hash == hv && rows_same(t, slot[k].row1 - 1, r, twin_keys, NTWIN_KEYS)) {
                 alone = 0;
                 break;
             }
@@ -426,16 +468,25 @@ static int obs_group_ids(const trade_table *t, const char *spec, size_t *id)
        (a slice of a big run) then skip the table, rows in file order lose
        one comparison per new group */
     int try_prev = 0;
+    const trade_obs *prev_o = NULL; /* row r - 1's */
+    const uint16_t *prev_ids = NULL;
     for (size_t r = 0; r < n; r++) {
         const trade_obs *o = trade_table_obs(t, r);
-        if (try_prev && obs_same(trade_table_obs(t, r - 1), o, cmp, nc)) {
+        const uint16_t *ids = Trade_table_obs_ids(t, r);
+        if (try_prev && obs_same(prev_o, prev_ids, o, ids, cmp, nc)) {
             id[r] = id[r - 1];
+            prev_o = o;
+            prev_ids = ids;
             continue;
         }
-        uint32_t hv = obs_hash(o, keys, nk);
+        prev_o = o;
+        prev_ids = ids;
+        uint32_t hv = obs_hash(o, ids, keys, nk);
         size_t s = (size_t)(hv ^ (hv >> 17)) & (cap - 1);
         for (; slot[s].row1; s = (s + 1) & (cap - 1))
-            if (slot[s].hash == hv && obs_same(trade_table_obs(t, slot[s].row1 - 1), o, cmp, nc))
+            if (slot[s].hash == hv && obs_same(trade_table_obs(t, slot[s].row1 - 1),
+                                               Trade_table_obs_ids(t, slot[s].row1 - 1), o, ids,
+                                               cmp, nc))
                 break;
         try_prev = !slot[s].row1;
         if (!slot[s].row1) {

@@ -262,6 +262,13 @@ int Trade_table_cell_error(trade_error *err, const trade_table *t, size_t r, lon
     return rc;
 }
 
+const uint16_t *Trade_table_obs_ids(const trade_table *t, size_t r)
+{
+    if (!t || r >= t->nrows || !HAS_OBS(&t->rows[r]))
+        return NULL;
+    return t->rows[r].ids;
+}
+
 const trade_obs *trade_table_obs(const trade_table *t, size_t r)
 {
     if (!t || r >= t->nrows || !HAS_OBS(&t->rows[r]))

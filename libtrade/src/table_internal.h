@@ -1,11 +1,13 @@
-/* table_internal.h - the located error of a table cell, shared by every
- * module that checks a table it did not read itself (complexity, deflate,
- * panel, rates). */
+/* table_internal.h - what modules that read tables share beyond the public
+ * API: the located error of a table cell (complexity, deflate, panel,
+ * rates check tables they did not read) and the code ids the reader keeps
+ * per observation row (rank compares codes by them). */
 #ifndef TRADE_TABLE_INTERNAL_H
 #define TRADE_TABLE_INTERNAL_H
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "trade/table.h"
 
@@ -18,6 +20,12 @@ int Trade_table_cell_error(trade_error *err, const trade_table *t, size_t row, l
     __attribute__((format(printf, 5, 6)))
 #endif
     ;
+
+/* The code ids of row r's reporter, partner, flow and unit, in that
+ * order (codes_*_id, set by the reader): two non-zero ids are equal exactly
+ * when the codes are; 0 for an empty or unknown code (a draft's), whose text
+ * then decides. NULL when row r is not an observation. */
+const uint16_t *Trade_table_obs_ids(const trade_table *t, size_t r);
 
 /* The same with a va_list. */
 int Trade_table_cell_verror(trade_error *err, const trade_table *t, size_t row, long col,

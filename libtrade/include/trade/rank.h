@@ -103,8 +103,8 @@ typedef struct trade_rank_sink {
 
 /* `trade rank` on the files paths[0..n) (n = 0: standard input): read with
  * so's checks and where (so may be NULL), rank with opt (may be NULL),
- * results to sink. A single regular file in the streaming order (stream.h)
- * with a group that holds period and reporter (the default does) is read in
+ * results to sink. A single regular file sorted by period and then reporter
+ * (the streaming order, stream.h, or any order within a run) with a group that holds period and reporter (the default does) is read in
  * batches of whole (period, reporter) runs, at least so->batch_bytes of
  * input each (a run is never cut, so a group and a series' figures for one
  * period are always in one batch): memory is bounded by the batch and the

@@ -9,7 +9,9 @@
  * period blocks, one reader per block, so a series with gaps or several
  * kinds of period is whole in one batch) or of whole (period, reporter)
  * runs (rank), and memory is bounded by the batch and by the largest run,
- * not by the number of series.
+ * not by the number of series. Rank needs only its runs in order: a file
+ * sorted by period and then reporter, whatever the order within a run, is
+ * streamed by rank (and read whole by growth).
  *
  * Whether a file is in that order is found by a first pass over it (the
  * record scanner reads only the key columns), before anything is
