@@ -491,7 +491,8 @@ static int plan_scan(plan_part *pp)
                                       pp->plan->order_slot, pp->plan->ncols, 0, err);
     if (rc)
         return pp->rc = rc;
-    r.scan_cols = pp->plan->order_cols < pp->plan->ncols ? pp->plan->order_cols : 0;
+    /* the rest of a line found by memchr pays from two columns on */
+    r.scan_cols = pp->plan->order_cols + 2 <= pp->plan->ncols ? pp->plan->order_cols : 0;
     r.before_move = plan_keep_last;
     r.move_ctx = pp;
     unsigned long long next_report = 0;
