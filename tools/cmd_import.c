@@ -258,8 +258,7 @@ static long text_str(text_out *t, int k, const char *s)
     return t->plain[k] ? (long)t->slen[k] : -1;
 }
 
-/* The length of a number, period or product cell when plain: letters,
- * digits, '.', '-' and '_' (no formula start, no byte to quote). */
+/* 1 for each byte a plain number, period or product cell may hold. */
 static const unsigned char cell_byte[256] = {
     ['-'] = 1, ['.'] = 1, ['_'] = 1,
     ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
@@ -274,6 +273,8 @@ static const unsigned char cell_byte[256] = {
     ['y'] = 1, ['z'] = 1,
 };
 
+/* The length of a number, period or product cell when plain: letters,
+ * digits, '.', '-' and '_' (no formula start, no byte to quote). */
 static long text_cell(const char *s)
 {
     size_t n = 0;

@@ -900,6 +900,24 @@ static int ct_country(comtrade_ctx *c, csvr *r, int iso_col, int code_col, int *
                                                        "numeric code)");
 }
 
+/* A field of lo to hi decimal digits and nothing else (Comtrade's period,
+ * refYear and refMonth, the year and month of a partial file's period): 1
+ * with its value in *v, else 0. The callers take at most 6 digits, far from
+ * int's range. */
+static int field_digits(const char *s, size_t len, size_t lo, size_t hi, int *v)
+{
+    int n = 0;
+    if (len < lo || len > hi)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        n = n * 10 + (s[i] - '0');
+    }
+    *v = n;
+    return 1;
+}
+
 /* Period and year of a row: period (YYYY or YYYYMM) and refYear, which must
  * agree when both are there. */
 static int ct_period(comtrade_ctx *c, csvr *r, int *year, int *month)
@@ -909,18 +927,12 @@ static int ct_period(comtrade_ctx *c, csvr *r, int *year, int *month)
     size_t len = 0, ylen = 0;
     const char *per = col[CT_PERIOD] >= 0 ? csvr_field(r, (size_t)col[CT_PERIOD], &len) : "";
     const char *ry = col[CT_REFYEAR] >= 0 ? csvr_field(r, (size_t)col[CT_REFYEAR], &ylen) : "";
-    int ok = 1;
     *year = *month = 0;
     if (col[CT_PERIOD] >= 0) {
-        for (size_t i = 0; i < len; i++)
-            ok &= per[i] >= '0' && per[i] <= '9';
-        if (ok && (len == 4 || len == 6)) {
-            *year = (per[0] - '0') * 1000 + (per[1] - '0') * 100 + (per[2] - '0') * 10 +
-                    (per[3] - '0');
-            if (len == 6)
-                *month = (per[4] - '0') * 10 + (per[5] - '0');
-        }
-        if (!ok || !(len == 4 || len == 6) || *year < 1 || (len == 6 && (*month < 1 || *month > 12)))
+        int n = 0, ok = len != 5 && field_digits(per, len, 4, 6, &n);
+        *year = len == 6 ? n / 100 : n;
+        *month = len == 6 ? n % 100 : 0;
+        if (!ok || *year < 1 || (len == 6 && (*month < 1 || *month > 12)))
             return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line,
                                    (unsigned long)col[CT_PERIOD] + 1,
                                    "period: expected YYYY or YYYYMM with a month 01 to 12, got \"%s\"",
@@ -928,12 +940,7 @@ static int ct_period(comtrade_ctx *c, csvr *r, int *year, int *month)
     }
     if (col[CT_REFYEAR] >= 0) {
         int y = 0;
-        ok = ylen == 4;
-        for (size_t i = 0; ok && i < ylen; i++)
-            ok = ry[i] >= '0' && ry[i] <= '9';
-        if (ok)
-            y = atoi(ry);
-        if (!ok || y < 1)
+        if (!field_digits(ry, ylen, 4, 4, &y) || y < 1)
             return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line,
                                    (unsigned long)col[CT_REFYEAR] + 1,
                                    "refYear: expected a year YYYY, got \"%s\"",
@@ -951,12 +958,7 @@ static int ct_period(comtrade_ctx *c, csvr *r, int *year, int *month)
         size_t mlen = 0;
         const char *rm = csvr_field(r, (size_t)col[CT_REFMONTH], &mlen);
         int m = 0;
-        ok = mlen >= 1 && mlen <= 2;
-        for (size_t i = 0; ok && i < mlen; i++) {
-            ok = rm[i] >= '0' && rm[i] <= '9';
-            m = m * 10 + (rm[i] - '0');
-        }
-        if (mlen && (!ok || m != *month))
+        if (mlen && (!field_digits(rm, mlen, 1, 2, &m) || m != *month))
             return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line,
                                    (unsigned long)col[CT_PERIOD] + 1,
                                    "period \"%s\" contradicts refMonth \"%s\"",
@@ -1323,15 +1325,10 @@ static int partial_row(void *vctx, csvr *r)
     trade_import *im = c->im;
     size_t len;
     const char *per = csvr_field(r, (size_t)c->col[0], &len);
-    int year = 0, month = 0, ok = len == 4 || (len == 7 && per[4] == '-');
-    for (size_t i = 0; ok && i < len; i++)
-        if (i != 4 && (per[i] < '0' || per[i] > '9'))
-            ok = 0;
-    if (ok) {
-        year = atoi(per);
-        if (len == 7)
-            month = atoi(per + 5);
-    }
+    /* YYYY or YYYY-MM */
+    int year = 0, month = 0;
+    int ok = (len == 4 || (len == 7 && per[4] == '-')) && field_digits(per, 4, 4, 4, &year) &&
+             (len == 4 || field_digits(per + 5, 2, 2, 2, &month));
     if (!ok || year < 1 || month > 12 || (len == 7 && month < 1))
         return trade_error_set(r->err, TRADE_EDATA, r->label, r->rec_line,
                                (unsigned long)c->col[0] + 1, "bad period \"%s\"",

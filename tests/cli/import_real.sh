@@ -170,6 +170,17 @@ lib_expect_error "no row at the level" 1 "comtrade_excel.csv:2:6: no row at this
 h='refYear,period,reporterISO,partnerISO,flowCode,cmdCode,primaryValue'
 printf '%s\n2020,202013,BEL,FRA,X,TOTAL,1\n' "$h" >"$tmp/m13.csv"
 lib_expect_error "month 13" 1 "m13.csv:2:2: period: expected YYYY or YYYYMM" "$TRADE" import comtrade "$tmp/m13.csv"
+# a period of 5 digits and a refYear with a letter: not read as 2020 or 202
+printf '%s\n2020,20201,BEL,FRA,X,TOTAL,1\n' "$h" >"$tmp/p5.csv"
+lib_expect_error "period of 5 digits" 1 'p5.csv:2:2: period: expected YYYY or YYYYMM with a month 01 to 12, got "20201"' "$TRADE" import comtrade "$tmp/p5.csv"
+printf '%s\n202O,2020,BEL,FRA,X,TOTAL,1\n' "$h" >"$tmp/ry.csv"
+lib_expect_error "refYear with a letter" 1 'ry.csv:2:1: refYear: expected a year YYYY, got "202O"' "$TRADE" import comtrade "$tmp/ry.csv"
+# refMonth of 3 digits (001) or with a letter: no month, so a contradiction
+mh='refYear,refMonth,period,reporterISO,partnerISO,flowCode,cmdCode,primaryValue'
+printf '%s\n2021,001,202101,BEL,FRA,X,TOTAL,1\n' "$mh" >"$tmp/rm3.csv"
+lib_expect_error "refMonth of 3 digits" 1 'rm3.csv:2:3: period "202101" contradicts refMonth "001"' "$TRADE" import comtrade "$tmp/rm3.csv"
+printf '%s\n2021,1a,202101,BEL,FRA,X,TOTAL,1\n' "$mh" >"$tmp/rma.csv"
+lib_expect_error "refMonth with a letter" 1 'rma.csv:2:3: period "202101" contradicts refMonth "1a"' "$TRADE" import comtrade "$tmp/rma.csv"
 printf '%s\n2020,2020,BEL,FRA,X,TOTAL,1\n2020,2021,BEL,FRA,X,TOTAL,1\n' "$h" >"$tmp/contra.csv"
 lib_expect_error "period against refYear" 1 'contra.csv:3:2: period "2021" contradicts refYear 2020' "$TRADE" import comtrade "$tmp/contra.csv"
 printf '%s\n2020,2020,BEL,FRA,X,TOTAL,1\n2020,2020,BEL,FRA,X\n' "$h" >"$tmp/short.csv"
@@ -232,6 +243,12 @@ lib_expect_error "the same split twice" 1 "was merged already" "$TRADE" import m
 "$TRADE" import merge "$tmp/tot.partial" "$tmp/dec.partial" >/dev/null || { echo "FAIL: two splits"; fail=1; }
 "$TRADE" import baci --partial --with-quantity "$d/baci_small.csv" -o "$tmp/q.partial" || fail=1
 lib_expect_error "mixed quantity" 1 "was made with --level total" "$TRADE" import merge "$tmp/q.partial" "$tmp/dec.partial"
+# a partial's period is YYYY or YYYY-MM with a month 01 to 12 (the third
+# row's period, 2020, edited: a letter in the month, then month 00)
+awk -F, -v OFS=, 'NR == 3 { $1 = "2020-1x" } 1' "$tmp/tot.partial" >"$tmp/badper.partial"
+lib_expect_error "partial period with a letter" 1 'badper.partial:3:1: bad period "2020-1x"' "$TRADE" import merge "$tmp/badper.partial"
+awk -F, -v OFS=, 'NR == 3 { $1 = "2020-00" } 1' "$tmp/tot.partial" >"$tmp/per00.partial"
+lib_expect_error "partial period month 00" 1 'per00.partial:3:1: bad period "2020-00"' "$TRADE" import merge "$tmp/per00.partial"
 
 # --- the observation reader reads compressed files by content, too
 obs="$SRCDIR/datasets/FORMAT.md"
