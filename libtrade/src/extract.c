@@ -1779,9 +1779,7 @@ static int ex_route_part(const char *s, size_t n, size_t a, size_t b, char *out,
         size_t cl;
         /* "via Kazakhstan": a transit country, not a named place; "via
          * Dubai" is a place although the emirate stands for the UAE */
-        if (!place && extract_country_at(s, n, name, &cl) &&
-            !extract_word_cs(s, n, name, "Dubai") && !extract_word_cs(s, n, name, "Abu Dhabi") &&
-            !extract_word_cs(s, n, name, "Sharjah"))
+        if (!place && extract_country_at(s, n, name, &cl) && !extract_city_at(s, n, name, &cl))
             continue;
         if (ex_route_at(s, n, name, &cl))
             continue; /* "through the Middle Corridor": the route is the reporter */

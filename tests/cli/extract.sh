@@ -69,6 +69,14 @@ printf 'line one\nline two is longer\n' >"$tmp/long.txt"
   --min-recall 1 --min-complete 1 --min-precision 1 -v >"$tmp/ctx.out" ||
   { echo "FAIL: context resolution"; cat "$tmp/ctx.out"; fail=1; }
 
+# a route through an emirate is a named place, the part's label (an emirate
+# stands for the UAE, but "via Dubai" is no transit country); the total
+# before it has none
+"$TRADE" extract "$data/context/who-emirate-route.txt" >"$tmp/route.csv" || fail=1
+grep -q '^IND,IRN,export,2023,300000000,USD,[0-9]*,,level,via Dubai,' "$tmp/route.csv" &&
+  grep -q '^IND,IRN,export,2023,1200000000,USD,[0-9]*,,level,,' "$tmp/route.csv" ||
+  { echo "FAIL: route via an emirate"; cat "$tmp/route.csv"; fail=1; }
+
 # two growth rates of one period over different bases (month before, year
 # before): one keeps the flow, the other says why it has none
 printf '2017-10-20\nIn September 2017, Canadian exports rose 0.4%% from August. In September 2017, Canadian exports rose 2.1%% from September 2016.\n' |
