@@ -642,6 +642,87 @@ static void ex_investor_from(const char *s, size_t n, size_t a, size_t sb, ex_wh
     }
 }
 
+/* "Major importers of Serbian goods were Italy ($348.2 million), Bosnia-
+ * Herzegovina ($247.9 million)", "The largest exporters to Serbia were the
+ * Russian Federation ($795.2 million)": one country's partners ranked by the
+ * role they play for it, the role phrase the subject and the partners after
+ * the verb. The country the role names reports (its statistics rank its
+ * partners): those who import its goods or from it buy its exports, those who
+ * export or supply to it sell its imports. The partner is the last country
+ * named between the verb and the figure. Not "Germany (18.8 bn euro) was the
+ * largest exporter to Russia": there the ranked countries come first
+ * (ex_member). */
+static void ex_ranked(const char *s, size_t n, size_t sa, size_t start, ex_who *w)
+{
+    static const struct {
+        const char *w, *flow;
+    } roles[] = {{"importers of", "export"}, {"importers from", "export"},
+                 {"importer of", "export"},  {"importer from", "export"},
+                 {"buyers of", "export"},    {"buyer of", "export"},
+                 {"customers of", "export"}, {"markets for", "export"},
+                 {"exporters to", "import"}, {"exporter to", "import"},
+                 {"suppliers to", "import"}, {"supplier to", "import"},
+                 {"suppliers of", "import"}, {"supplier of", "import"},
+                 {NULL, NULL}};
+    for (size_t q = sa; q < start; q++) {
+        if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        for (size_t j = 0; roles[j].w; j++) {
+            size_t k = extract_word(s, n, q, roles[j].w);
+            if (!k)
+                continue;
+            size_t cl;
+            int poss;
+            size_t x0 = extract_skip_sp(s, n, q + k, 1);
+            const char *x = ex_country(s, n, x0, &cl, &poss);
+            if (!x)
+                return;
+            /* "of Serbian goods", "of the country's products": the goods'
+             * words, then the verb */
+            size_t v = extract_skip_sp(s, n, x0 + cl, 1);
+            size_t g;
+            if ((g = extract_word(s, n, v, "goods")) || (g = extract_word(s, n, v, "products")) ||
+                (g = extract_word(s, n, v, "exports")) || (g = extract_word(s, n, v, "commodities")))
+                v = extract_skip_sp(s, n, v + g, 1);
+            /* the verb, past a time phrase ("in that period were") */
+            for (g = 0; v < start && v < x0 + cl + 48 && !g; v++) {
+                if (s[v] == ',' || s[v] == ';' || s[v] == '(' || s[v] == ':')
+                    return;
+                if (v > x0 + cl && ex_isalpha((unsigned char)s[v - 1]))
+                    continue;
+                size_t vl;
+                int vp;
+                if (ex_country(s, n, v, &vl, &vp))
+                    return;
+                if ((g = extract_word(s, n, v, "were")) || (g = extract_word(s, n, v, "are")) ||
+                    (g = extract_word(s, n, v, "was")) || (g = extract_word(s, n, v, "is")) ||
+                    (g = extract_word(s, n, v, "included")) ||
+                    (g = extract_word(s, n, v, "include")))
+                    break;
+            }
+            if (!g)
+                return;
+            const char *c = NULL;
+            for (size_t p = v + g; p < start; p++) {
+                size_t pl;
+                int pp;
+                const char *c2 = ex_isalpha((unsigned char)s[p - 1]) ? NULL
+                                                                      : ex_country(s, n, p, &pl, &pp);
+                if (c2) {
+                    c = c2;
+                    p += pl - 1;
+                }
+            }
+            if (!c || !strcmp(c, x))
+                return;
+            ex_set(w->ranked_by, x);
+            ex_set(w->ranked_partner, c);
+            snprintf(w->ranked_flow, sizeof w->ranked_flow, "%s", roles[j].flow);
+            return;
+        }
+    }
+}
+
 /* "China was the second-largest exporter to Türkiye in January-June, with
  * $22.3 billion": a country ranked by the role it plays for another
  * (exporter or supplier to it, buyer of its goods), and the figures of that
@@ -2101,8 +2182,10 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             }
         }
     }
-    ex_member(s, n, sa, sb, r, w);
-    if (!w->member[0])
+    ex_ranked(s, n, sa, start, w);
+    if (!w->ranked_by[0])
+        ex_member(s, n, sa, sb, r, w);
+    if (!w->member[0] && !w->ranked_by[0])
         ex_role(s, n, sa, sb, w);
     if (w->have_flow && !w->pair && kw_a > sa)
         ex_their_pair(s, n, sa, kw_a, w);
@@ -2257,6 +2340,15 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
 {
     const char *rep = NULL, *par = NULL;
     int rep_prev = 0, par_prev = 0, rep_doc = 0, par_doc = 0;
+    if (w->ranked_by[0]) {
+        /* "Major importers of Serbian goods were Italy ($348.2 million)": the
+         * ranked country reports, the partner named before the figure */
+        snprintf(f->reporter, sizeof f->reporter, "%s", w->ranked_by);
+        snprintf(f->partner, sizeof f->partner, "%s", w->ranked_partner);
+        snprintf(f->flow, sizeof f->flow, "%s", w->ranked_flow);
+        ex_note(note, cap, "%s: the country whose partners the sentence ranks%.0lu", "reporter", 0);
+        return;
+    }
     /* the flow */
     if (w->have_flow)
         snprintf(f->flow, sizeof f->flow, "%s", w->flow);

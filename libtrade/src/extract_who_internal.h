@@ -51,6 +51,11 @@ typedef struct ex_who {
     char aid_to[8];   /* "to support Kenya's ...", "has granted Kenya": who receives */
     char followed[8]; /* "It was followed by Japan with exports valued at": the next
                          partner of a ranking, before the figure */
+    char ranked_by[8];      /* "Major importers of Serbian goods were Italy ($348.2
+                               million)": the country whose partners are ranked */
+    char ranked_partner[8]; /* ... Italy, the partner named before the figure */
+    char ranked_flow[8];    /* ... the ranked country's flow: export ("importers
+                               of", "buyers of"), import ("exporters to") */
     char role_subj[8];  /* "China was the second-largest exporter to Türkiye": China */
     char role_other[8]; /* ... Türkiye */
     char role_flow[8];  /* the subject's flow to the other: export, or import ("buyer of") */
