@@ -1709,6 +1709,41 @@ static int ex_refers_back(const char *s, size_t n, size_t a, size_t b, const tra
     return 0;
 }
 
+/* The distinct partners (WLD and blanks aside) that reporter has in the
+ * prose figures found so far on line (1-based), up to 2: two when the line
+ * went through a list of its partners ("Exports to Australia slipped ...
+ * Exports to the US rose"). */
+static int ex_line_partners(const trade_figure_list *out, unsigned long line, const char *reporter)
+{
+    const char *seen = NULL;
+    for (size_t j = out->n; j > 0; j--) {
+        const trade_figure *o = &out->items[j - 1];
+        if (o->line != line || o->table[0] || !o->partner[0] || !strcmp(o->partner, "WLD") ||
+            strcmp(o->reporter, reporter))
+            continue;
+        if (!seen)
+            seen = o->partner;
+        else if (strcmp(seen, o->partner))
+            return 2;
+    }
+    return seen ? 1 : 0;
+}
+
+/* Is there an empty line between the start of line (1-based) and offset p? */
+static int ex_paragraph_break(const ex_scan *sc, unsigned long line, size_t p)
+{
+    const char *s = sc->s;
+    for (size_t q = sc->line_start[line - 1]; q + 1 < p; q++)
+        if (s[q] == '\n') {
+            size_t q2 = q + 1;
+            while (q2 < p && (s[q2] == ' ' || s[q2] == '\t' || s[q2] == '\r'))
+                q2++;
+            if (q2 < p && s[q2] == '\n')
+                return 1;
+        }
+    return 0;
+}
+
 /* Goods trade, investment, freight and aid are told apart when the sides
  * are carried from a figure before. */
 static int ex_flow_family(const char *f)
@@ -3234,15 +3269,7 @@ static int ex_finish(ex_state *st)
              * [new paragraph] The value of the Republic's export trade fell":
              * a sentence with its own flow and no partner, after a paragraph
              * break, does not take the partner of the figure before */
-            size_t q = sc->line_start[side_prev->line - 1];
-            int brk = 0;
-            for (; q + 1 < r->start && !brk; q++)
-                if (s[q] == '\n') {
-                    size_t q2 = q + 1;
-                    while (q2 < r->start && (s[q2] == ' ' || s[q2] == '\t' || s[q2] == '\r'))
-                        q2++;
-                    brk = q2 < r->start && s[q2] == '\n';
-                }
+            int brk = ex_paragraph_break(sc, side_prev->line, r->start);
             /* only a partner that was the sentence's ranked subject ("the
              * main destination", "the biggest customer", "top supplier") */
             size_t la = sc->line_start[side_prev->line - 1];
@@ -3258,6 +3285,29 @@ static int ex_finish(ex_state *st)
                 prev_np.partner[0] = '\0';
                 side_prev = &prev_np;
             }
+        }
+        if (side_prev && !inherit && !have_before && w.have_flow &&
+            (!strcmp(w.flow, "export") || !strcmp(w.flow, "import") || !strcmp(w.flow, "trade") ||
+             !strcmp(w.flow, "balance")) &&
+            !w.partner[0] && !w.list[0] && !w.pair && !w.group && side_prev->partner[0] &&
+            side_prev->line < sc->nlines && side_prev->line >= 1 &&
+            !w.doc_pair && ex_line_partners(sc->out, side_prev->line, side_prev->reporter) >= 2 &&
+            ex_paragraph_break(sc, side_prev->line, r->start)) {
+            /* the sentence names no other country than its reporter, and no
+             * partner by a word the country table lacks ("exports to the
+             * neighbouring country") */
+            int other = 0;
+            for (int j = 0; j < w.ncand; j++)
+                if (strcmp(w.cand[j], w.reporter) && strcmp(w.cand[j], w.subject) &&
+                    strcmp(w.cand[j], w.possessive))
+                    other = 1;
+            for (size_t q = a; q < r->start && !other; q++)
+                if ((q == a || !ex_isalpha((unsigned char)s[q - 1])) &&
+                    (extract_word(s, n, q, "to the") || extract_word(s, n, q, "from the") ||
+                     extract_word(s, n, q, "with the") || extract_word(s, n, q, "to its") ||
+                     extract_word(s, n, q, "from its") || extract_word(s, n, q, "with its")))
+                    other = 1;
+            w.after_partners = !other;
         }
         extract_who_resolve(&w, have_before ? &before : NULL, before_line, side_prev, &doc, inherit,
                             &r->f, note, sizeof note);

@@ -2627,7 +2627,14 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
             par_before = 1;
         }
     }
-    int own_wld = 0;
+    int own_wld = 0, after_wld = 0;
+    if (!par && w->after_partners && !inv && strcmp(f->unit, "rank")) {
+        /* "Exports to Australia slipped ... Exports to the US rose ... [new
+         * paragraph] On an annual basis New Zealand remained in a trade
+         * surplus": not the last partner of that paragraph, the total */
+        par = "WLD";
+        after_wld = 1;
+    }
     if (!par && rep && w->own_total && !strcmp(rep, w->reporter) && !w->partner[0] &&
         !w->list[0] && !w->ncand &&
         !w->in_later[0] && !w->after_in[0] && !inv &&
@@ -2730,6 +2737,9 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         ex_note(note, cap, "%s from the title or first paragraph (line %lu)", "partner", doc->line);
     else if (par && par_wld)
         ex_note(note, cap, "%s WLD: no partner named, a total%.0lu", "partner", 0);
+    else if (par && after_wld)
+        ex_note(note, cap, "%s WLD: a total after a paragraph of several partners%.0lu", "partner",
+                0);
     else if (par && own_wld)
         ex_note(note, cap, "%s WLD: the reporter's own exports or imports, no partner named%.0lu",
                 "partner", 0);

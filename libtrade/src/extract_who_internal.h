@@ -62,6 +62,9 @@ typedef struct ex_who {
     int group;          /* the partner is a group with no code: 1 "third countries",
                            "non-EU countries"; 2 two partners, "Russia and Central Asia" */
     char inv_from[8];   /* "investments have come from UAE": the investor */
+    int after_partners; /* the first sentence of a paragraph after one that went
+                           through several partners, with its own flow and no
+                           partner: the reporter's total (set by the caller) */
     char cargo[8];    /* "exports" or "imports" read as freight ("rail exports", a
                          carrier's exports): the part of the goods carried */
 } ex_who;
