@@ -911,8 +911,31 @@ static int ex_base_before(const char *s, size_t n, size_t p, int *same)
                     return 1;
                 /* "up 16.0% from 2009": the base of a change written just
                  * before it; "from 2009 to 2012", "from 2009 onwards" are
-                 * spans */
-                if (q >= n || s[q] == '-' || extract_word(s, n, q, "to") ||
+                 * spans, "grew 12.7% from 2021 to 149 billion USD" is not */
+                size_t tk = extract_word(s, n, q, "to");
+                int to_amount = 0;
+                if (tk) {
+                    size_t t2 = extract_skip_sp(s, n, q + tk, 1), c;
+                    int y2;
+                    char code[4];
+                    static const char *const verb[] = {"exceed", "reach",     "hit",   "top",
+                                                       "surpass", "a record", "about", "nearly",
+                                                       "over",    "more than", NULL};
+                    for (size_t j = 0; verb[j]; j++)
+                        if ((c = extract_word(s, n, t2, verb[j])) != 0) {
+                            t2 = extract_skip_sp(s, n, t2 + c, 1); /* "to exceed 149 billion" */
+                            break;
+                        }
+                    c = t2;
+                    while (c < n && c < t2 + 4 && !ex_isdigit((unsigned char)s[c]) && s[c] != ' ')
+                        c++;
+                    if (c > t2 && c + 1 < n && s[c] == ' ')
+                        c++; /* "EUR 410 million" */
+                    to_amount = !extract_year_at(s, n, t2, &y2) && c < n &&
+                                ex_isdigit((unsigned char)s[c]) &&
+                                (c == t2 || extract_cur_before(s, n, c, code) != (size_t)-1);
+                }
+                if (q >= n || s[q] == '-' || (tk && !to_amount) ||
                     extract_word(s, n, q, "till") || extract_word(s, n, q, "until") ||
                     extract_word(s, n, q, "through") || extract_word(s, n, q, "and") ||
                     extract_word(s, n, q, "onwards") || extract_word(s, n, q, "onward") ||
