@@ -3286,6 +3286,19 @@ static int ex_finish(ex_state *st)
                 side_prev = &prev_np;
             }
         }
+        {
+            size_t q = a;
+            while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\t' || s[q - 1] == '\r'))
+                q--;
+            if (q > 0 && s[q - 1] == '\n') {
+                q--;
+                while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\t' || s[q - 1] == '\r'))
+                    q--;
+                w.para_start = q == 0 || s[q - 1] == '\n';
+            } else {
+                w.para_start = q == 0;
+            }
+        }
         if (side_prev && !inherit && !have_before && w.have_flow &&
             (!strcmp(w.flow, "export") || !strcmp(w.flow, "import") || !strcmp(w.flow, "trade") ||
              !strcmp(w.flow, "balance")) &&

@@ -1514,6 +1514,8 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     size_t nl = strlen(nm);
                     w->adj_import = !strcmp(flow, "import") && !poss &&
                                     !(cl >= nl && !strncmp(s + p, nm, nl)) && strcmp(c, "EUU") != 0;
+                    /* "Peruvian exports": the words do not end in the name */
+                    w->rep_adj = !poss && !(cl >= nl && !strncmp(s + p + cl - nl, nm, nl));
                 }
                 break;
             }
@@ -2334,6 +2336,16 @@ void extract_who_cargo_product(const ex_who *w, trade_figure *f)
     memcpy(f->product, p, sizeof p);
 }
 
+/* Does the sentence name a country other than rep before the figure ("Thai
+ * exports grew": the adjective of the reporter is no other country)? */
+static int ex_other_cand(const ex_who *w, const char *rep)
+{
+    for (int j = 0; j < w->ncand; j++)
+        if (strcmp(w->cand[j], rep))
+            return 1;
+    return 0;
+}
+
 void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long before_line,
                          const trade_figure *prev, const ex_doc *doc, int inherit, trade_figure *f,
                          char *note, size_t cap)
@@ -2636,12 +2648,15 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         after_wld = 1;
     }
     if (!par && rep && w->own_total && !strcmp(rep, w->reporter) && !w->partner[0] &&
-        !w->list[0] && !w->ncand &&
+        !w->list[0] && (!w->ncand || (w->rep_adj && w->para_start && !ex_other_cand(w, rep))) &&
         !w->in_later[0] && !w->after_in[0] && !inv &&
         (!strcmp(f->flow, "export") || !strcmp(f->flow, "import")) &&
         strcmp(f->unit, "percent") && strcmp(f->unit, "rank")) {
         /* "Sri Lanka's exports grew 21%": the country's own total, not the
-         * partner of the title or of the figure before */
+         * partner of the title or of the figure before; "In 2010, Peruvian
+         * exports rose" too, the adjective being no other country, at the
+         * start of a paragraph (after a sentence about a partner it may go
+         * on about that partner) */
         par = "WLD";
         own_wld = 1;
     }

@@ -17,7 +17,8 @@ typedef struct ex_who {
     int doc_pair;       /* "between the two countries", "two-way trade": the document's two */
     char between_a[8], between_b[8]; /* "between X and Y" anywhere in the sentence */
     char reporter[8];   /* stated with the flow word */
-    int adj_import;     /* that reporter is an adjective before "imports" */
+    int rep_adj;        /* that reporter is an adjective ("Thai exports"), not a name */
+    int adj_import;     /* ... before "imports" */
     int rep_named;      /* that reporter is named right before the flow word */
     int own_total;      /* ... with no partner phrase after it and no pair in the
                            sentence: "Sri Lanka's exports grew 21%" */
@@ -62,6 +63,7 @@ typedef struct ex_who {
     int group;          /* the partner is a group with no code: 1 "third countries",
                            "non-EU countries"; 2 two partners, "Russia and Central Asia" */
     char inv_from[8];   /* "investments have come from UAE": the investor */
+    int para_start;     /* the sentence opens its paragraph (set by the caller) */
     int after_partners; /* the first sentence of a paragraph after one that went
                            through several partners, with its own flow and no
                            partner: the reporter's total (set by the caller) */
