@@ -552,6 +552,18 @@ const char *extract_country_at(const char *s, size_t n, size_t p, size_t *len)
                      (unsigned char)s[p + k + 1] == 0x80 && (unsigned char)s[p + k + 2] == 0x99 &&
                      s[p + k + 3] == 's')
                 *len = k + 4;
+            if (!strcmp(c->w, "Europe")) {
+                /* "exports to Europe", "from China to Europe": the continent
+                 * as a destination or origin (XEU, as "European countries");
+                 * as a side ("trade between Europe and the US", "Europe is
+                 * Kazakhstan's largest partner") the EU, as such texts mean */
+                size_t w0;
+                size_t we = extract_prev_word(s, n, p, &w0);
+                if (we > w0 && (extract_word(s, n, w0, "to") == we - w0 ||
+                                extract_word(s, n, w0, "from") == we - w0 ||
+                                extract_word(s, n, w0, "into") == we - w0))
+                    return "XEU";
+            }
             return c->code;
         }
     }
