@@ -2285,6 +2285,10 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
     }
 }
 
+/* The note of a reporter read from the data source ("according to Chinese
+ * customs"), which a later sentence does not take on. */
+#define SOURCE_NOTE "from the data source named in the sentence"
+
 /* The note of a partner left empty for a group with no code. */
 #define GROUP_NOTE " left empty: a group of partners with no code"
 
@@ -2351,7 +2355,7 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
                          char *note, size_t cap)
 {
     const char *rep = NULL, *par = NULL;
-    int rep_prev = 0, par_prev = 0, rep_doc = 0, par_doc = 0;
+    int rep_prev = 0, par_prev = 0, rep_doc = 0, par_doc = 0, rep_swapped = 0;
     if (w->ranked_by[0]) {
         /* "Major importers of Serbian goods were Italy ($348.2 million)": the
          * ranked country reports, the partner named before the figure */
@@ -2583,6 +2587,7 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         const char *t = rep;
         rep = par;
         par = t;
+        rep_swapped = 1;
         if (!strcmp(f->flow, "export"))
             snprintf(f->flow, sizeof f->flow, "import");
         else if (!strcmp(f->flow, "import"))
@@ -2662,8 +2667,22 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
     }
     /* what the sentence leaves open: the figure before, then the document */
     if (!rep && prev && prev->reporter[0]) {
-        rep = prev->reporter;
-        rep_prev = 1;
+        int named = !strcmp(w->possessive, prev->reporter) ||
+                    (w->source && !strcmp(w->source, prev->reporter));
+        for (int j = 0; j < w->ncand && !named; j++)
+            named = !strcmp(w->cand[j], prev->reporter);
+        if (strstr(prev->note, SOURCE_NOTE) && doc->reporter[0] &&
+            strcmp(doc->reporter, prev->reporter) && !named) {
+            /* "Imports from China amounted to $1.2 billion, according to
+             * Chinese customs. Imports from Russia were $1.1 billion": the
+             * source reports the figure of its own sentence only, unless
+             * this one names it again ("Chinese officials say") */
+            rep = doc->reporter;
+            rep_doc = 1;
+        } else {
+            rep = prev->reporter;
+            rep_prev = 1;
+        }
     }
     if (!rep && doc->reporter[0]) {
         rep = doc->reporter;
@@ -2742,8 +2761,8 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
     else if (rep && rep_doc)
         ex_note(note, cap, "%s from the title or first paragraph (line %lu)", "reporter",
                 doc->line);
-    else if (rep && w->source && !strcmp(rep, w->source) && !w->reporter[0])
-        ex_note(note, cap, "%s from the data source named in the sentence%.0lu", "reporter", 0);
+    else if (rep && w->source && !strcmp(rep, w->source) && (!w->reporter[0] || rep_swapped))
+        ex_note(note, cap, "%s " SOURCE_NOTE "%.0lu", "reporter", 0);
     if (par && par_before)
         ex_note(note, cap, "%s from line %lu", "partner", before_line);
     else if (par && par_prev)
