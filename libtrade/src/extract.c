@@ -3238,7 +3238,21 @@ static int ex_finish(ex_state *st)
             }
             int kind_follows = strcmp(r->f.unit, "percent_change") == 0 ||
                                strcmp(r->f.unit, "percent") == 0 || in_paren_of_prev;
-            inherit = clean && kind_follows && !w.list[0];
+            /* "rose 238 percent to India, 135 percent to Mexico": the rate
+             * has its own partner */
+            int own_partner = 0;
+            if (w.partner[0] && prev->partner[0] && strcmp(w.partner, prev->partner)) {
+                size_t q = extract_skip_sp(s, n, r->end, 1), k, cl;
+                if ((k = extract_word(s, n, q, "to")) || (k = extract_word(s, n, q, "from")) ||
+                    (k = extract_word(s, n, q, "with"))) {
+                    q = extract_skip_sp(s, n, q + k, 1);
+                    if ((k = extract_word(s, n, q, "the")))
+                        q = extract_skip_sp(s, n, q + k, 1);
+                    const char *c = extract_country_at(s, n, q, &cl);
+                    own_partner = c && !strcmp(c, w.partner);
+                }
+            }
+            inherit = clean && kind_follows && !w.list[0] && !own_partner;
         }
         unsigned long cf_line, cf_col;
         extract_position(sc, r->start, &cf_line, &cf_col);

@@ -1762,6 +1762,12 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             const char *c = ex_country(s, n, extract_skip_sp(s, n, q + f, 1), &cl, &poss);
             if (c && !w->partner[0] && strcmp(w->flow, "trade") && strcmp(w->flow, "balance"))
                 ex_set(w->partner, c);
+            else if (c && !w->pair && !poss &&
+                     ((!strcmp(w->flow, "export") && extract_word(s, n, q, "to")) ||
+                      (!strcmp(w->flow, "import") && extract_word(s, n, q, "from"))))
+                /* "exports to Sweden fell 8%, 11% to Norway": the figure's
+                 * own destination, not the one named with the flow word */
+                ex_set(w->partner, c);
         } else if (!w->partner[0] && !w->pair &&
                    (!strcmp(w->flow, "trade") || !strcmp(w->flow, "balance")) &&
                    (f = extract_word(s, n, q, "with")) != 0) {
