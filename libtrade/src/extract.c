@@ -1081,8 +1081,9 @@ static size_t ex_word_figure(ex_state *st, size_t p)
             extract_word(s, n, q2, "years") || extract_word(s, n, q2, "year") ||
             extract_word(s, n, q2, "months") || extract_word(s, n, q2, "days") ||
             extract_word(s, n, q2, "weeks") || extract_word(s, n, q2, "decades") ||
-            extract_word(s, n, q2, "sides") || extract_word(s, n, q2, "hours"))
-            return last_end;
+            extract_word(s, n, q2, "sides") || extract_word(s, n, q2, "hours") ||
+            extract_word(s, n, q2, "quarters") || extract_word(s, n, q2, "halves"))
+            return last_end; /* "the first three quarters": a span of time */
         memcpy(r.f.unit, "count", 6);
         end = last_end;
     }

@@ -100,6 +100,13 @@ grep -q ',26.8,percent_change,' "$tmp/plist.csv" && grep -q ',29.6,percent_chang
 grep -q ',3000000000,USD,1000000000,lower_bound,' "$tmp/noise.csv" || { echo "FAIL: surpassed"; fail=1; }
 grep -q ',10000000000,USD,1000000000,projection,' "$tmp/noise.csv" || { echo "FAIL: seeking to"; fail=1; }
 
+# "the first three quarters", "the last two quarters": a span of time in
+# words, no count figure
+printf "In the first three quarters of 2024, exports to Armenia reached \$500 million, and in the last two quarters of 2023 \$300 million.\n" |
+  "$TRADE" extract >"$tmp/quarters.csv" || fail=1
+[ "$(wc -l <"$tmp/quarters.csv")" = 3 ] && ! grep -q ',count,' "$tmp/quarters.csv" ||
+  { echo "FAIL: quarters in words read as a count"; cat "$tmp/quarters.csv"; fail=1; }
+
 # a freight word before a money figure ("Kazakh transit brought $5
 # billion") is no freight flow, and the country before it still reads
 printf 'Kazakh transit brought $5 billion in 2022.\n' | "$TRADE" extract >"$tmp/transit.csv" ||
