@@ -2491,6 +2491,9 @@ static int ex_finish(ex_state *st)
         if (last && main_year >= 0 && last_was_base)
             ctx_year = main_year; /* "from $5.8 billion in the same period a year ago": a
                                      base is no context, the main figure before it is */
+        if (last && main_year >= 0 && !strcmp(last->qualifier, "projection"))
+            ctx_year = main_year; /* "the $10 billion target set for 2023": a target's
+                                     year is no context either */
         if (!ctx_year && !doc.year)
             ctx_year = doc.text_year;
         if (r->start >= sent_a && r->end <= sent_b) {
@@ -2500,11 +2503,13 @@ static int ex_finish(ex_state *st)
             extract_sentence(sc, r->start, &a, &b);
             if (b < r->end)
                 b = r->end;
-            if (last && last_end < a && a - last_end < 1500) {
+            if (last && last_end < a && a - last_end < 1500 &&
+                strcmp(last->qualifier, "projection")) {
                 /* "Exports, which exceeded $180 billion for the first time in
                  * 2019, also started well into 2020. ... data for January":
                  * a year written after the figure before, in sentences with
-                 * no figure, is the context of months without a year */
+                 * no figure, is the context of months without a year (not
+                 * after a target: "the $10 billion target set for 2023") */
                 ex_time gt[16];
                 size_t ng = extract_times(s, n, last_end, a, gt, 16, &clock, ctx_year);
                 for (size_t t = ng; t > 0; t--) {

@@ -107,7 +107,7 @@ const char *extract_qualifier(const char *s, size_t n, size_t sent_a, size_t lo,
         "forecast",  "forecasts",  "target",    "targets", "will",      "aims",
         "aim",       "goal",       "on course", "set to",  "scheduled", "anticipated",
         "would",     "seeking to", "seeks to",  "seek to", "intend",    "intends",
-        "intention", "plans to",   "hopes to",  "aiming",  NULL};
+        "intention", "plans to",   "hopes to",  "aiming",  "on track to", NULL};
     size_t pa = start > 90 ? start - 90 : 0;
     if (pa < sent_a)
         pa = sent_a;
@@ -122,9 +122,11 @@ const char *extract_qualifier(const char *s, size_t n, size_t sent_a, size_t lo,
     }
     /* "... is planned", "... expected by 2025" in the clause after */
     {
+        /* "to hit the $10 billion target" */
         static const char *const after_proj[] = {"planned",   "expected", "projected", "forecast",
                                                  "envisaged", "foreseen", "targeted",  "budgeted",
-                                                 "will be",   "is to be", "are to be", NULL};
+                                                 "will be",   "is to be", "are to be", "target",
+                                                 "goal",      NULL};
         size_t lim = end + 40 < n ? end + 40 : n;
         for (size_t i = end; i < lim; i++) {
             if (s[i] == ',' || s[i] == ';' || s[i] == '(' || extract_sentence_end(s, n, i))
