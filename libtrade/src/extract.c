@@ -1632,6 +1632,15 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
                 rep = oc;
         }
     }
+    for (size_t p = a; !rep && p < n && p < a + 1500; p++) {
+        /* "Ulaanbaatar /MONTSAME/ As of the first seven months of this year,
+         * total foreign trade turnover reached": a paragraph that opens
+         * with the dateline of a capital, in a text that names no country
+         * before, is that country's news */
+        size_t cl;
+        if (p == a || s[p - 1] == '\n')
+            rep = extract_dateline_capital(s, n, p, &cl);
+    }
     snprintf(d->reporter, sizeof d->reporter, "%s", rep ? rep : "");
     snprintf(d->partner, sizeof d->partner, "%s", par ? par : "");
     d->line = (unsigned long)li + 1;

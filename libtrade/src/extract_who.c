@@ -120,6 +120,38 @@ static const char *ex_capital_at(const char *s, size_t n, size_t p, size_t *len)
     return NULL;
 }
 
+const char *extract_dateline_capital(const char *s, size_t n, size_t p, size_t *len)
+{
+    if (p > 0 && ex_isalpha((unsigned char)s[p - 1]))
+        return NULL;
+    size_t k;
+    const char *c = ex_capital_at(s, n, p, &k);
+    if (!c) {
+        /* "ASTANA. KAZINFORM": the capital in capitals */
+        size_t e = p;
+        while (e < n && (ex_isupper((unsigned char)s[e]) || s[e] == '-'))
+            e++;
+        if (e - p < 4 || (e < n && ex_isalpha((unsigned char)s[e])))
+            return NULL;
+        char w[24];
+        size_t l = e - p < sizeof w - 1 ? e - p : sizeof w - 1;
+        for (size_t i = 0; i < l; i++)
+            w[i] = (char)(i == 0 || s[p + i - 1] == '-' ? s[p + i] : s[p + i] - 'A' + 'a');
+        w[l] = '\0';
+        c = ex_capital_at(w, l, 0, &k);
+        if (!c || k != l)
+            return NULL;
+    }
+    size_t q = p + k;
+    while (q < n && s[q] == ' ')
+        q++;
+    if (q >= n || !(s[q] == '/' || s[q] == ',' || s[q] == '.' || s[q] == '(' || s[q] == ':' ||
+                    s[q] == '-' || (unsigned char)s[q] == 0xE2))
+        return NULL;
+    *len = k;
+    return c;
+}
+
 /* A side of "between X and Y": a country, or its capital. */
 static const char *ex_side(const char *s, size_t n, size_t p, size_t *len, int *poss)
 {

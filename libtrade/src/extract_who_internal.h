@@ -108,6 +108,11 @@ void extract_who_cargo_product(const ex_who *w, trade_figure *f);
  * the country's code, its length (without the hyphen) in *len; else NULL. */
 const char *extract_combining_at(const char *s, size_t n, size_t p, size_t *len);
 
+/* A capital at p that opens a news dateline ("Ulaanbaatar /MONTSAME/",
+ * "ASTANA. KAZINFORM -", "Baku, June 4"): its country's code, the name's
+ * length in *len; else NULL. */
+const char *extract_dateline_capital(const char *s, size_t n, size_t p, size_t *len);
+
 /* The flow named by the word at s[i..) ("exports", "trading partner",
  * "source of imports" at "imports"), its length in *k; NULL if none. */
 const char *extract_flow_word_at(const char *s, size_t n, size_t i, size_t *k);
