@@ -594,6 +594,31 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
             return end;
     }
     int has_unit = r.f.unit[0] != '\0' || r.is_percent;
+    if (!has_unit && !scaled && end == e) {
+        /* "rose 8.5 and 1.1 percent": the unit of the next number, not
+         * "between 8 and 10 percent" (a range) */
+        size_t q = extract_skip_sp(s, n, e, 0), w0;
+        size_t ak = extract_word(s, n, q, "and");
+        size_t we = extract_prev_word(s, n, p, &w0);
+        int y0;
+        int between = (we > w0 && extract_word(s, n, w0, "between") == we - w0) ||
+                      (!num.decimals && extract_year_at(s, n, p, &y0)); /* "2010 and 2015" */
+        size_t q2 = ak ? extract_skip_sp(s, n, q + ak, 0) : q;
+        if (ak && !between && q2 < n && ex_isdigit((unsigned char)s[q2])) {
+            ex_number n2;
+            extract_number_parse(s, n, q2, &n2);
+            ex_raw r2;
+            memset(&r2, 0, sizeof r2);
+            int e10 = 0, scl = 0;
+            if (n2.ok) {
+                extract_suffix(s, n, n2.end, 0, 1, &r2, &e10, &scl);
+                if (r2.is_percent) {
+                    r.is_percent = 1;
+                    has_unit = 1;
+                }
+            }
+        }
+    }
     r.end = end;
     /* dates: "23 September", "September 23" */
     if (!has_unit) {
