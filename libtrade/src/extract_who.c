@@ -136,7 +136,8 @@ const char *extract_dateline_capital(const char *s, size_t n, size_t p, size_t *
         char w[24];
         size_t l = e - p < sizeof w - 1 ? e - p : sizeof w - 1;
         for (size_t i = 0; i < l; i++)
-            w[i] = (char)(i == 0 || s[p + i - 1] == '-' ? s[p + i] : s[p + i] - 'A' + 'a');
+            w[i] = (char)(i == 0 || s[p + i - 1] == '-' || s[p + i] == '-' ? s[p + i]
+                                                                           : s[p + i] - 'A' + 'a');
         w[l] = '\0';
         c = ex_capital_at(w, l, 0, &k);
         if (!c || k != l)

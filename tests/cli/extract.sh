@@ -107,6 +107,11 @@ printf "In the first three quarters of 2024, exports to Armenia reached \$500 mi
 [ "$(wc -l <"$tmp/quarters.csv")" = 3 ] && ! grep -q ',count,' "$tmp/quarters.csv" ||
   { echo "FAIL: quarters in words read as a count"; cat "$tmp/quarters.csv"; fail=1; }
 
+# a capital's dateline in capitals, a hyphen in the name: the text's country
+printf 'Exports in 2019\n\nNUR-SULTAN. KAZINFORM - Exports reached $57.7 billion in 2019.\n' |
+  "$TRADE" extract | grep -q '^KAZ,WLD,export,2019,57700000000,USD,' ||
+  { echo "FAIL: dateline NUR-SULTAN"; fail=1; }
+
 # a freight word before a money figure ("Kazakh transit brought $5
 # billion") is no freight flow, and the country before it still reads
 printf 'Kazakh transit brought $5 billion in 2022.\n' | "$TRADE" extract >"$tmp/transit.csv" ||
