@@ -594,6 +594,31 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
             return end;
     }
     int has_unit = r.f.unit[0] != '\0' || r.is_percent;
+    if (!has_unit && !scaled && end == e) {
+        /* "rose 8.5 and 1.1 percent": the unit of the next number, not
+         * "between 8 and 10 percent" (a range) */
+        size_t q = extract_skip_sp(s, n, e, 0), w0;
+        size_t ak = extract_word(s, n, q, "and");
+        size_t we = extract_prev_word(s, n, p, &w0);
+        int y0;
+        int between = (we > w0 && extract_word(s, n, w0, "between") == we - w0) ||
+                      (!num.decimals && extract_year_at(s, n, p, &y0)); /* "2010 and 2015" */
+        size_t q2 = ak ? extract_skip_sp(s, n, q + ak, 0) : q;
+        if (ak && !between && q2 < n && ex_isdigit((unsigned char)s[q2])) {
+            ex_number n2;
+            extract_number_parse(s, n, q2, &n2);
+            ex_raw r2;
+            memset(&r2, 0, sizeof r2);
+            int e10 = 0, scl = 0;
+            if (n2.ok) {
+                extract_suffix(s, n, n2.end, 0, 1, &r2, &e10, &scl);
+                if (r2.is_percent) {
+                    r.is_percent = 1;
+                    has_unit = 1;
+                }
+            }
+        }
+    }
     r.end = end;
     /* dates: "23 September", "September 23" */
     if (!has_unit) {
@@ -1081,8 +1106,9 @@ static size_t ex_word_figure(ex_state *st, size_t p)
             extract_word(s, n, q2, "years") || extract_word(s, n, q2, "year") ||
             extract_word(s, n, q2, "months") || extract_word(s, n, q2, "days") ||
             extract_word(s, n, q2, "weeks") || extract_word(s, n, q2, "decades") ||
-            extract_word(s, n, q2, "sides") || extract_word(s, n, q2, "hours"))
-            return last_end;
+            extract_word(s, n, q2, "sides") || extract_word(s, n, q2, "hours") ||
+            extract_word(s, n, q2, "quarters") || extract_word(s, n, q2, "halves"))
+            return last_end; /* "the first three quarters": a span of time */
         memcpy(r.f.unit, "count", 6);
         end = last_end;
     }
@@ -1631,6 +1657,15 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
                 rep = oc;
         }
     }
+    for (size_t p = a; !rep && p < n && p < a + 1500; p++) {
+        /* "Ulaanbaatar /MONTSAME/ As of the first seven months of this year,
+         * total foreign trade turnover reached": a paragraph that opens
+         * with the dateline of a capital, in a text that names no country
+         * before, is that country's news */
+        size_t cl;
+        if (p == a || s[p - 1] == '\n')
+            rep = extract_dateline_capital(s, n, p, &cl);
+    }
     snprintf(d->reporter, sizeof d->reporter, "%s", rep ? rep : "");
     snprintf(d->partner, sizeof d->partner, "%s", par ? par : "");
     d->line = (unsigned long)li + 1;
@@ -1709,6 +1744,41 @@ static int ex_refers_back(const char *s, size_t n, size_t a, size_t b, const tra
     return 0;
 }
 
+/* The distinct partners (WLD and blanks aside) that reporter has in the
+ * prose figures found so far on line (1-based), up to 2: two when the line
+ * went through a list of its partners ("Exports to Australia slipped ...
+ * Exports to the US rose"). */
+static int ex_line_partners(const trade_figure_list *out, unsigned long line, const char *reporter)
+{
+    const char *seen = NULL;
+    for (size_t j = out->n; j > 0; j--) {
+        const trade_figure *o = &out->items[j - 1];
+        if (o->line != line || o->table[0] || !o->partner[0] || !strcmp(o->partner, "WLD") ||
+            strcmp(o->reporter, reporter))
+            continue;
+        if (!seen)
+            seen = o->partner;
+        else if (strcmp(seen, o->partner))
+            return 2;
+    }
+    return seen ? 1 : 0;
+}
+
+/* Is there an empty line between the start of line (1-based) and offset p? */
+static int ex_paragraph_break(const ex_scan *sc, unsigned long line, size_t p)
+{
+    const char *s = sc->s;
+    for (size_t q = sc->line_start[line - 1]; q + 1 < p; q++)
+        if (s[q] == '\n') {
+            size_t q2 = q + 1;
+            while (q2 < p && (s[q2] == ' ' || s[q2] == '\t' || s[q2] == '\r'))
+                q2++;
+            if (q2 < p && s[q2] == '\n')
+                return 1;
+        }
+    return 0;
+}
+
 /* Goods trade, investment, freight and aid are told apart when the sides
  * are carried from a figure before. */
 static int ex_flow_family(const char *f)
@@ -1779,9 +1849,7 @@ static int ex_route_part(const char *s, size_t n, size_t a, size_t b, char *out,
         size_t cl;
         /* "via Kazakhstan": a transit country, not a named place; "via
          * Dubai" is a place although the emirate stands for the UAE */
-        if (!place && extract_country_at(s, n, name, &cl) &&
-            !extract_word_cs(s, n, name, "Dubai") && !extract_word_cs(s, n, name, "Abu Dhabi") &&
-            !extract_word_cs(s, n, name, "Sharjah"))
+        if (!place && extract_country_at(s, n, name, &cl) && !extract_city_at(s, n, name, &cl))
             continue;
         if (ex_route_at(s, n, name, &cl))
             continue; /* "through the Middle Corridor": the route is the reporter */
@@ -2457,6 +2525,9 @@ static int ex_finish(ex_state *st)
         if (last && main_year >= 0 && last_was_base)
             ctx_year = main_year; /* "from $5.8 billion in the same period a year ago": a
                                      base is no context, the main figure before it is */
+        if (last && main_year >= 0 && !strcmp(last->qualifier, "projection"))
+            ctx_year = main_year; /* "the $10 billion target set for 2023": a target's
+                                     year is no context either */
         if (!ctx_year && !doc.year)
             ctx_year = doc.text_year;
         if (r->start >= sent_a && r->end <= sent_b) {
@@ -2466,11 +2537,13 @@ static int ex_finish(ex_state *st)
             extract_sentence(sc, r->start, &a, &b);
             if (b < r->end)
                 b = r->end;
-            if (last && last_end < a && a - last_end < 1500) {
+            if (last && last_end < a && a - last_end < 1500 &&
+                strcmp(last->qualifier, "projection")) {
                 /* "Exports, which exceeded $180 billion for the first time in
                  * 2019, also started well into 2020. ... data for January":
                  * a year written after the figure before, in sentences with
-                 * no figure, is the context of months without a year */
+                 * no figure, is the context of months without a year (not
+                 * after a target: "the $10 billion target set for 2023") */
                 ex_time gt[16];
                 size_t ng = extract_times(s, n, last_end, a, gt, 16, &clock, ctx_year);
                 for (size_t t = ng; t > 0; t--) {
@@ -3205,7 +3278,21 @@ static int ex_finish(ex_state *st)
             }
             int kind_follows = strcmp(r->f.unit, "percent_change") == 0 ||
                                strcmp(r->f.unit, "percent") == 0 || in_paren_of_prev;
-            inherit = clean && kind_follows && !w.list[0];
+            /* "rose 238 percent to India, 135 percent to Mexico": the rate
+             * has its own partner */
+            int own_partner = 0;
+            if (w.partner[0] && prev->partner[0] && strcmp(w.partner, prev->partner)) {
+                size_t q = extract_skip_sp(s, n, r->end, 1), k, cl;
+                if ((k = extract_word(s, n, q, "to")) || (k = extract_word(s, n, q, "from")) ||
+                    (k = extract_word(s, n, q, "with"))) {
+                    q = extract_skip_sp(s, n, q + k, 1);
+                    if ((k = extract_word(s, n, q, "the")))
+                        q = extract_skip_sp(s, n, q + k, 1);
+                    const char *c = extract_country_at(s, n, q, &cl);
+                    own_partner = c && !strcmp(c, w.partner);
+                }
+            }
+            inherit = clean && kind_follows && !w.list[0] && !own_partner;
         }
         unsigned long cf_line, cf_col;
         extract_position(sc, r->start, &cf_line, &cf_col);
@@ -3236,15 +3323,7 @@ static int ex_finish(ex_state *st)
              * [new paragraph] The value of the Republic's export trade fell":
              * a sentence with its own flow and no partner, after a paragraph
              * break, does not take the partner of the figure before */
-            size_t q = sc->line_start[side_prev->line - 1];
-            int brk = 0;
-            for (; q + 1 < r->start && !brk; q++)
-                if (s[q] == '\n') {
-                    size_t q2 = q + 1;
-                    while (q2 < r->start && (s[q2] == ' ' || s[q2] == '\t' || s[q2] == '\r'))
-                        q2++;
-                    brk = q2 < r->start && s[q2] == '\n';
-                }
+            int brk = ex_paragraph_break(sc, side_prev->line, r->start);
             /* only a partner that was the sentence's ranked subject ("the
              * main destination", "the biggest customer", "top supplier") */
             size_t la = sc->line_start[side_prev->line - 1];
@@ -3260,6 +3339,42 @@ static int ex_finish(ex_state *st)
                 prev_np.partner[0] = '\0';
                 side_prev = &prev_np;
             }
+        }
+        {
+            size_t q = a;
+            while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\t' || s[q - 1] == '\r'))
+                q--;
+            if (q > 0 && s[q - 1] == '\n') {
+                q--;
+                while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\t' || s[q - 1] == '\r'))
+                    q--;
+                w.para_start = q == 0 || s[q - 1] == '\n';
+            } else {
+                w.para_start = q == 0;
+            }
+        }
+        if (side_prev && !inherit && !have_before && w.have_flow &&
+            (!strcmp(w.flow, "export") || !strcmp(w.flow, "import") || !strcmp(w.flow, "trade") ||
+             !strcmp(w.flow, "balance")) &&
+            !w.partner[0] && !w.list[0] && !w.pair && !w.group && side_prev->partner[0] &&
+            side_prev->line < sc->nlines && side_prev->line >= 1 &&
+            !w.doc_pair && ex_line_partners(sc->out, side_prev->line, side_prev->reporter) >= 2 &&
+            ex_paragraph_break(sc, side_prev->line, r->start)) {
+            /* the sentence names no other country than its reporter, and no
+             * partner by a word the country table lacks ("exports to the
+             * neighbouring country") */
+            int other = 0;
+            for (int j = 0; j < w.ncand; j++)
+                if (strcmp(w.cand[j], w.reporter) && strcmp(w.cand[j], w.subject) &&
+                    strcmp(w.cand[j], w.possessive))
+                    other = 1;
+            for (size_t q = a; q < r->start && !other; q++)
+                if ((q == a || !ex_isalpha((unsigned char)s[q - 1])) &&
+                    (extract_word(s, n, q, "to the") || extract_word(s, n, q, "from the") ||
+                     extract_word(s, n, q, "with the") || extract_word(s, n, q, "to its") ||
+                     extract_word(s, n, q, "from its") || extract_word(s, n, q, "with its")))
+                    other = 1;
+            w.after_partners = !other;
         }
         extract_who_resolve(&w, have_before ? &before : NULL, before_line, side_prev, &doc, inherit,
                             &r->f, note, sizeof note);

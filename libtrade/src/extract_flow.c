@@ -107,7 +107,7 @@ const char *extract_qualifier(const char *s, size_t n, size_t sent_a, size_t lo,
         "forecast",  "forecasts",  "target",    "targets", "will",      "aims",
         "aim",       "goal",       "on course", "set to",  "scheduled", "anticipated",
         "would",     "seeking to", "seeks to",  "seek to", "intend",    "intends",
-        "intention", "plans to",   "hopes to",  "aiming",  NULL};
+        "intention", "plans to",   "hopes to",  "aiming",  "on track to", NULL};
     size_t pa = start > 90 ? start - 90 : 0;
     if (pa < sent_a)
         pa = sent_a;
@@ -122,9 +122,11 @@ const char *extract_qualifier(const char *s, size_t n, size_t sent_a, size_t lo,
     }
     /* "... is planned", "... expected by 2025" in the clause after */
     {
+        /* "to hit the $10 billion target" */
         static const char *const after_proj[] = {"planned",   "expected", "projected", "forecast",
                                                  "envisaged", "foreseen", "targeted",  "budgeted",
-                                                 "will be",   "is to be", "are to be", NULL};
+                                                 "will be",   "is to be", "are to be", "target",
+                                                 "goal",      NULL};
         size_t lim = end + 40 < n ? end + 40 : n;
         for (size_t i = end; i < lim; i++) {
             if (s[i] == ',' || s[i] == ';' || s[i] == '(' || extract_sentence_end(s, n, i))
@@ -276,7 +278,22 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
         size_t l0 = extract_skip_sp(s, n, lo, 1);
         int plist = r->start > 0 && s[r->start - 1] == '(' &&
                     ((l0 < n && s[l0] == ')') || (lo > 0 && s[lo - 1] == ')'));
-        if (!verb && ((by && andw) || ie || (plist && andw))) {
+        /* "exports increased to EUR 1.65 billion, or 24.2%", "decreased to
+         * EUR 1,276.3 million, or by 23.8%": the rate of the amount's change */
+        int or_rate = 0;
+        {
+            size_t q = lo;
+            while (q < start && (s[q] == ' ' || s[q] == ',' || s[q] == '\n'))
+                q++;
+            size_t k = extract_word(s, n, q, "or");
+            if (k) {
+                q = extract_skip_sp(s, n, q + k, 1);
+                if ((k = extract_word(s, n, q, "by")))
+                    q = extract_skip_sp(s, n, q + k, 1);
+                or_rate = q == start && lo > 0 && s[lo] == ',';
+            }
+        }
+        if (!verb && ((by && andw) || ie || (plist && andw) || or_rate)) {
             wa = start > 200 ? start - 200 : 0;
             if (wa < sent_a)
                 wa = sent_a;

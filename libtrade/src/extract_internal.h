@@ -120,6 +120,10 @@ int extract_find_money_words(const char *s, size_t a, size_t b, char cur[4]);
 /* The country code named at s[p..) by a name or adjective ("Belgian",
  * "Kazakhstan", "European Union"); *len gets the bytes matched. NULL if none. */
 const char *extract_country_at(const char *s, size_t n, size_t p, size_t *len);
+/* The country code of a city or emirate at s[p..) that stands for its
+ * country ("Dubai", "Abu Dhabi": ARE), one of the names extract_country_at
+ * reads, flagged in its table; *len gets the bytes matched. NULL if none. */
+const char *extract_city_at(const char *s, size_t n, size_t p, size_t *len);
 
 /* The country of a statistics office, customs service or central bank
  * named at s[p..) ("Statistics Netherlands", "CBS", "Stats NZ", "SARS"),

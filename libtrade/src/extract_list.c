@@ -196,7 +196,7 @@ static int ex_conflict_pass(trade_figure_list *l, int blank_only, int *changed)
                          "conflict: read as %s like line %lu column %lu, which has another value",
                          b->flow, first->line, first->column);
             rc = extract_note_append(b, extra);
-            if (getenv("EXW_KEEP") == NULL) b->flow[0] = 0;
+            b->flow[0] = 0;
             if (rc == 0 && !strcmp(b->partner, b->reporter)) {
                 /* a port's throughput has its country on both sides, which
                  * only freight may: without the flow, no partner either */

@@ -508,31 +508,41 @@ size_t extract_code_at(const char *s, size_t n, size_t p, char code[4])
 
 /* A land that a currency word belongs to: the code of the first land of
  * the list that the text names in its first 2000 bytes, else in the 2000
- * before p; fallback when it names none. The shared names of currencies
- * ("Rs", "dirhams") are told apart this way. */
+ * before p; fallback when it names none. A land is named by one of its
+ * words or by a city that stands for it (the country table's flag: "Dubai"
+ * names the UAE). The shared names of currencies ("Rs", "dirhams") are
+ * told apart this way. */
 typedef struct ex_land {
-    const char *w, *code;
+    const char *w, *code, *land; /* a word naming the land, its currency, its ISO3 */
 } ex_land;
+
+static const char *ex_land_at(const char *s, size_t q, size_t end, const ex_land *lands)
+{
+    if (q > 0 && ex_isalpha((unsigned char)s[q - 1]))
+        return NULL;
+    for (const ex_land *l = lands; l->w; l++) {
+        size_t k = strlen(l->w);
+        if (q + k <= end && memcmp(s + q, l->w, k) == 0)
+            return l->code;
+    }
+    size_t cl;
+    const char *city = extract_city_at(s, end, q, &cl);
+    for (const ex_land *l = lands; city && l->w; l++)
+        if (!strcmp(l->land, city))
+            return l->code;
+    return NULL;
+}
 
 static const char *ex_cur_of_land(const char *s, size_t n, size_t p, const ex_land *lands,
                                   const char *fallback)
 {
     size_t spans[2][2] = {{0, n < 2000 ? n : 2000}, {p > 2000 ? p - 2000 : 0, p}};
-    for (int w = 0; w < 2; w++) {
-        size_t best = (size_t)-1;
-        const char *code = NULL;
-        for (const ex_land *l = lands; l->w; l++) {
-            size_t k = strlen(l->w);
-            for (size_t q = spans[w][0]; q + k <= spans[w][1] && q < best; q++)
-                if (memcmp(s + q, l->w, k) == 0 && (q == 0 || !ex_isalpha((unsigned char)s[q - 1]))) {
-                    best = q;
-                    code = l->code;
-                    break;
-                }
+    for (int w = 0; w < 2; w++)
+        for (size_t q = spans[w][0]; q < spans[w][1]; q++) {
+            const char *code = ex_land_at(s, q, spans[w][1], lands);
+            if (code)
+                return code;
         }
-        if (code)
-            return code;
-    }
     return fallback;
 }
 
@@ -540,19 +550,20 @@ static const char *ex_cur_of_land(const char *s, size_t n, size_t p, const ex_la
  * when the text names none). */
 static const char *ex_rupee(const char *s, size_t n, size_t p)
 {
-    static const ex_land lands[] = {{"Pakistan", "PKR"}, {"Sri Lanka", "LKR"}, {"Nepal", "NPR"},
-                                    {"India", "INR"},    {NULL, NULL}};
+    static const ex_land lands[] = {{"Pakistan", "PKR", "PAK"}, {"Sri Lanka", "LKR", "LKA"},
+                                    {"Nepal", "NPR", "NPL"},    {"India", "INR", "IND"},
+                                    {NULL, NULL, NULL}};
     return ex_cur_of_land(s, n, p, lands, "INR");
 }
 
 /* Which dirham a bare "dirhams" is: Morocco's or the UAE's (the UAE's when
- * the text names neither). */
+ * the text names neither); the emirates name the UAE by the country
+ * table's flag. */
 static const char *ex_dirham(const char *s, size_t n, size_t p)
 {
-    static const ex_land lands[] = {{"Morocco", "MAD"},   {"Moroccan", "MAD"},
-                                    {"UAE", "AED"},       {"Emirates", "AED"},
-                                    {"Emirati", "AED"},   {"Dubai", "AED"},
-                                    {"Abu Dhabi", "AED"}, {NULL, NULL}};
+    static const ex_land lands[] = {{"Morocco", "MAD", "MAR"}, {"Moroccan", "MAD", "MAR"},
+                                    {"UAE", "AED", "ARE"},     {"Emirates", "AED", "ARE"},
+                                    {"Emirati", "AED", "ARE"}, {NULL, NULL, NULL}};
     return ex_cur_of_land(s, n, p, lands, "AED");
 }
 

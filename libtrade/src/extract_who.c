@@ -120,6 +120,39 @@ static const char *ex_capital_at(const char *s, size_t n, size_t p, size_t *len)
     return NULL;
 }
 
+const char *extract_dateline_capital(const char *s, size_t n, size_t p, size_t *len)
+{
+    if (p > 0 && ex_isalpha((unsigned char)s[p - 1]))
+        return NULL;
+    size_t k;
+    const char *c = ex_capital_at(s, n, p, &k);
+    if (!c) {
+        /* "ASTANA. KAZINFORM": the capital in capitals */
+        size_t e = p;
+        while (e < n && (ex_isupper((unsigned char)s[e]) || s[e] == '-'))
+            e++;
+        if (e - p < 4 || (e < n && ex_isalpha((unsigned char)s[e])))
+            return NULL;
+        char w[24];
+        size_t l = e - p < sizeof w - 1 ? e - p : sizeof w - 1;
+        for (size_t i = 0; i < l; i++)
+            w[i] = (char)(i == 0 || s[p + i - 1] == '-' || s[p + i] == '-' ? s[p + i]
+                                                                           : s[p + i] - 'A' + 'a');
+        w[l] = '\0';
+        c = ex_capital_at(w, l, 0, &k);
+        if (!c || k != l)
+            return NULL;
+    }
+    size_t q = p + k;
+    while (q < n && s[q] == ' ')
+        q++;
+    if (q >= n || !(s[q] == '/' || s[q] == ',' || s[q] == '.' || s[q] == '(' || s[q] == ':' ||
+                    s[q] == '-' || (unsigned char)s[q] == 0xE2))
+        return NULL;
+    *len = k;
+    return c;
+}
+
 /* A side of "between X and Y": a country, or its capital. */
 static const char *ex_side(const char *s, size_t n, size_t p, size_t *len, int *poss)
 {
@@ -639,6 +672,87 @@ static void ex_investor_from(const char *s, size_t n, size_t a, size_t sb, ex_wh
         if (c)
             ex_set(w->inv_from, c);
         return;
+    }
+}
+
+/* "Major importers of Serbian goods were Italy ($348.2 million), Bosnia-
+ * Herzegovina ($247.9 million)", "The largest exporters to Serbia were the
+ * Russian Federation ($795.2 million)": one country's partners ranked by the
+ * role they play for it, the role phrase the subject and the partners after
+ * the verb. The country the role names reports (its statistics rank its
+ * partners): those who import its goods or from it buy its exports, those who
+ * export or supply to it sell its imports. The partner is the last country
+ * named between the verb and the figure. Not "Germany (18.8 bn euro) was the
+ * largest exporter to Russia": there the ranked countries come first
+ * (ex_member). */
+static void ex_ranked(const char *s, size_t n, size_t sa, size_t start, ex_who *w)
+{
+    static const struct {
+        const char *w, *flow;
+    } roles[] = {{"importers of", "export"}, {"importers from", "export"},
+                 {"importer of", "export"},  {"importer from", "export"},
+                 {"buyers of", "export"},    {"buyer of", "export"},
+                 {"customers of", "export"}, {"markets for", "export"},
+                 {"exporters to", "import"}, {"exporter to", "import"},
+                 {"suppliers to", "import"}, {"supplier to", "import"},
+                 {"suppliers of", "import"}, {"supplier of", "import"},
+                 {NULL, NULL}};
+    for (size_t q = sa; q < start; q++) {
+        if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        for (size_t j = 0; roles[j].w; j++) {
+            size_t k = extract_word(s, n, q, roles[j].w);
+            if (!k)
+                continue;
+            size_t cl;
+            int poss;
+            size_t x0 = extract_skip_sp(s, n, q + k, 1);
+            const char *x = ex_country(s, n, x0, &cl, &poss);
+            if (!x)
+                return;
+            /* "of Serbian goods", "of the country's products": the goods'
+             * words, then the verb */
+            size_t v = extract_skip_sp(s, n, x0 + cl, 1);
+            size_t g;
+            if ((g = extract_word(s, n, v, "goods")) || (g = extract_word(s, n, v, "products")) ||
+                (g = extract_word(s, n, v, "exports")) || (g = extract_word(s, n, v, "commodities")))
+                v = extract_skip_sp(s, n, v + g, 1);
+            /* the verb, past a time phrase ("in that period were") */
+            for (g = 0; v < start && v < x0 + cl + 48 && !g; v++) {
+                if (s[v] == ',' || s[v] == ';' || s[v] == '(' || s[v] == ':')
+                    return;
+                if (v > x0 + cl && ex_isalpha((unsigned char)s[v - 1]))
+                    continue;
+                size_t vl;
+                int vp;
+                if (ex_country(s, n, v, &vl, &vp))
+                    return;
+                if ((g = extract_word(s, n, v, "were")) || (g = extract_word(s, n, v, "are")) ||
+                    (g = extract_word(s, n, v, "was")) || (g = extract_word(s, n, v, "is")) ||
+                    (g = extract_word(s, n, v, "included")) ||
+                    (g = extract_word(s, n, v, "include")))
+                    break;
+            }
+            if (!g)
+                return;
+            const char *c = NULL;
+            for (size_t p = v + g; p < start; p++) {
+                size_t pl;
+                int pp;
+                const char *c2 = ex_isalpha((unsigned char)s[p - 1]) ? NULL
+                                                                      : ex_country(s, n, p, &pl, &pp);
+                if (c2) {
+                    c = c2;
+                    p += pl - 1;
+                }
+            }
+            if (!c || !strcmp(c, x))
+                return;
+            ex_set(w->ranked_by, x);
+            ex_set(w->ranked_partner, c);
+            snprintf(w->ranked_flow, sizeof w->ranked_flow, "%s", roles[j].flow);
+            return;
+        }
     }
 }
 
@@ -1433,6 +1547,8 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                     size_t nl = strlen(nm);
                     w->adj_import = !strcmp(flow, "import") && !poss &&
                                     !(cl >= nl && !strncmp(s + p, nm, nl)) && strcmp(c, "EUU") != 0;
+                    /* "Peruvian exports": the words do not end in the name */
+                    w->rep_adj = !poss && !(cl >= nl && !strncmp(s + p + cl - nl, nm, nl));
                 }
                 break;
             }
@@ -1678,6 +1794,12 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             int poss;
             const char *c = ex_country(s, n, extract_skip_sp(s, n, q + f, 1), &cl, &poss);
             if (c && !w->partner[0] && strcmp(w->flow, "trade") && strcmp(w->flow, "balance"))
+                ex_set(w->partner, c);
+            else if (c && !w->pair && !poss &&
+                     ((!strcmp(w->flow, "export") && extract_word(s, n, q, "to")) ||
+                      (!strcmp(w->flow, "import") && extract_word(s, n, q, "from"))))
+                /* "exports to Sweden fell 8%, 11% to Norway": the figure's
+                 * own destination, not the one named with the flow word */
                 ex_set(w->partner, c);
         } else if (!w->partner[0] && !w->pair &&
                    (!strcmp(w->flow, "trade") || !strcmp(w->flow, "balance")) &&
@@ -2101,8 +2223,10 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             }
         }
     }
-    ex_member(s, n, sa, sb, r, w);
-    if (!w->member[0])
+    ex_ranked(s, n, sa, start, w);
+    if (!w->ranked_by[0])
+        ex_member(s, n, sa, sb, r, w);
+    if (!w->member[0] && !w->ranked_by[0])
         ex_role(s, n, sa, sb, w);
     if (w->have_flow && !w->pair && kw_a > sa)
         ex_their_pair(s, n, sa, kw_a, w);
@@ -2200,6 +2324,10 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
     }
 }
 
+/* The note of a reporter read from the data source ("according to Chinese
+ * customs"), which a later sentence does not take on. */
+#define SOURCE_NOTE "from the data source named in the sentence"
+
 /* The note of a partner left empty for a group with no code. */
 #define GROUP_NOTE " left empty: a group of partners with no code"
 
@@ -2251,12 +2379,31 @@ void extract_who_cargo_product(const ex_who *w, trade_figure *f)
     memcpy(f->product, p, sizeof p);
 }
 
+/* Does the sentence name a country other than rep before the figure ("Thai
+ * exports grew": the adjective of the reporter is no other country)? */
+static int ex_other_cand(const ex_who *w, const char *rep)
+{
+    for (int j = 0; j < w->ncand; j++)
+        if (strcmp(w->cand[j], rep))
+            return 1;
+    return 0;
+}
+
 void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long before_line,
                          const trade_figure *prev, const ex_doc *doc, int inherit, trade_figure *f,
                          char *note, size_t cap)
 {
     const char *rep = NULL, *par = NULL;
-    int rep_prev = 0, par_prev = 0, rep_doc = 0, par_doc = 0;
+    int rep_prev = 0, par_prev = 0, rep_doc = 0, par_doc = 0, rep_swapped = 0;
+    if (w->ranked_by[0]) {
+        /* "Major importers of Serbian goods were Italy ($348.2 million)": the
+         * ranked country reports, the partner named before the figure */
+        snprintf(f->reporter, sizeof f->reporter, "%s", w->ranked_by);
+        snprintf(f->partner, sizeof f->partner, "%s", w->ranked_partner);
+        snprintf(f->flow, sizeof f->flow, "%s", w->ranked_flow);
+        ex_note(note, cap, "%s: the country whose partners the sentence ranks%.0lu", "reporter", 0);
+        return;
+    }
     /* the flow */
     if (w->have_flow)
         snprintf(f->flow, sizeof f->flow, "%s", w->flow);
@@ -2479,6 +2626,7 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         const char *t = rep;
         rep = par;
         par = t;
+        rep_swapped = 1;
         if (!strcmp(f->flow, "export"))
             snprintf(f->flow, sizeof f->flow, "import");
         else if (!strcmp(f->flow, "import"))
@@ -2535,21 +2683,45 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
             par_before = 1;
         }
     }
-    int own_wld = 0;
+    int own_wld = 0, after_wld = 0;
+    if (!par && w->after_partners && !inv && strcmp(f->unit, "rank")) {
+        /* "Exports to Australia slipped ... Exports to the US rose ... [new
+         * paragraph] On an annual basis New Zealand remained in a trade
+         * surplus": not the last partner of that paragraph, the total */
+        par = "WLD";
+        after_wld = 1;
+    }
     if (!par && rep && w->own_total && !strcmp(rep, w->reporter) && !w->partner[0] &&
-        !w->list[0] && !w->ncand &&
+        !w->list[0] && (!w->ncand || (w->rep_adj && w->para_start && !ex_other_cand(w, rep))) &&
         !w->in_later[0] && !w->after_in[0] && !inv &&
         (!strcmp(f->flow, "export") || !strcmp(f->flow, "import")) &&
         strcmp(f->unit, "percent") && strcmp(f->unit, "rank")) {
         /* "Sri Lanka's exports grew 21%": the country's own total, not the
-         * partner of the title or of the figure before */
+         * partner of the title or of the figure before; "In 2010, Peruvian
+         * exports rose" too, the adjective being no other country, at the
+         * start of a paragraph (after a sentence about a partner it may go
+         * on about that partner) */
         par = "WLD";
         own_wld = 1;
     }
     /* what the sentence leaves open: the figure before, then the document */
     if (!rep && prev && prev->reporter[0]) {
-        rep = prev->reporter;
-        rep_prev = 1;
+        int named = !strcmp(w->possessive, prev->reporter) ||
+                    (w->source && !strcmp(w->source, prev->reporter));
+        for (int j = 0; j < w->ncand && !named; j++)
+            named = !strcmp(w->cand[j], prev->reporter);
+        if (strstr(prev->note, SOURCE_NOTE) && doc->reporter[0] &&
+            strcmp(doc->reporter, prev->reporter) && !named) {
+            /* "Imports from China amounted to $1.2 billion, according to
+             * Chinese customs. Imports from Russia were $1.1 billion": the
+             * source reports the figure of its own sentence only, unless
+             * this one names it again ("Chinese officials say") */
+            rep = doc->reporter;
+            rep_doc = 1;
+        } else {
+            rep = prev->reporter;
+            rep_prev = 1;
+        }
     }
     if (!rep && doc->reporter[0]) {
         rep = doc->reporter;
@@ -2628,8 +2800,8 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
     else if (rep && rep_doc)
         ex_note(note, cap, "%s from the title or first paragraph (line %lu)", "reporter",
                 doc->line);
-    else if (rep && w->source && !strcmp(rep, w->source) && !w->reporter[0])
-        ex_note(note, cap, "%s from the data source named in the sentence%.0lu", "reporter", 0);
+    else if (rep && w->source && !strcmp(rep, w->source) && (!w->reporter[0] || rep_swapped))
+        ex_note(note, cap, "%s " SOURCE_NOTE "%.0lu", "reporter", 0);
     if (par && par_before)
         ex_note(note, cap, "%s from line %lu", "partner", before_line);
     else if (par && par_prev)
@@ -2638,6 +2810,9 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         ex_note(note, cap, "%s from the title or first paragraph (line %lu)", "partner", doc->line);
     else if (par && par_wld)
         ex_note(note, cap, "%s WLD: no partner named, a total%.0lu", "partner", 0);
+    else if (par && after_wld)
+        ex_note(note, cap, "%s WLD: a total after a paragraph of several partners%.0lu", "partner",
+                0);
     else if (par && own_wld)
         ex_note(note, cap, "%s WLD: the reporter's own exports or imports, no partner named%.0lu",
                 "partner", 0);

@@ -17,7 +17,8 @@ typedef struct ex_who {
     int doc_pair;       /* "between the two countries", "two-way trade": the document's two */
     char between_a[8], between_b[8]; /* "between X and Y" anywhere in the sentence */
     char reporter[8];   /* stated with the flow word */
-    int adj_import;     /* that reporter is an adjective before "imports" */
+    int rep_adj;        /* that reporter is an adjective ("Thai exports"), not a name */
+    int adj_import;     /* ... before "imports" */
     int rep_named;      /* that reporter is named right before the flow word */
     int own_total;      /* ... with no partner phrase after it and no pair in the
                            sentence: "Sri Lanka's exports grew 21%" */
@@ -51,12 +52,21 @@ typedef struct ex_who {
     char aid_to[8];   /* "to support Kenya's ...", "has granted Kenya": who receives */
     char followed[8]; /* "It was followed by Japan with exports valued at": the next
                          partner of a ranking, before the figure */
+    char ranked_by[8];      /* "Major importers of Serbian goods were Italy ($348.2
+                               million)": the country whose partners are ranked */
+    char ranked_partner[8]; /* ... Italy, the partner named before the figure */
+    char ranked_flow[8];    /* ... the ranked country's flow: export ("importers
+                               of", "buyers of"), import ("exporters to") */
     char role_subj[8];  /* "China was the second-largest exporter to Türkiye": China */
     char role_other[8]; /* ... Türkiye */
     char role_flow[8];  /* the subject's flow to the other: export, or import ("buyer of") */
     int group;          /* the partner is a group with no code: 1 "third countries",
                            "non-EU countries"; 2 two partners, "Russia and Central Asia" */
     char inv_from[8];   /* "investments have come from UAE": the investor */
+    int para_start;     /* the sentence opens its paragraph (set by the caller) */
+    int after_partners; /* the first sentence of a paragraph after one that went
+                           through several partners, with its own flow and no
+                           partner: the reporter's total (set by the caller) */
     char cargo[8];    /* "exports" or "imports" read as freight ("rail exports", a
                          carrier's exports): the part of the goods carried */
 } ex_who;
@@ -97,6 +107,11 @@ void extract_who_cargo_product(const ex_who *w, trade_figure *f);
 /* A combining form before a hyphen ("Sino-", "Belgo-" in "Belgo-Russian"):
  * the country's code, its length (without the hyphen) in *len; else NULL. */
 const char *extract_combining_at(const char *s, size_t n, size_t p, size_t *len);
+
+/* A capital at p that opens a news dateline ("Ulaanbaatar /MONTSAME/",
+ * "ASTANA. KAZINFORM -", "Baku, June 4"): its country's code, the name's
+ * length in *len; else NULL. */
+const char *extract_dateline_capital(const char *s, size_t n, size_t p, size_t *len);
 
 /* The flow named by the word at s[i..) ("exports", "trading partner",
  * "source of imports" at "imports"), its length in *k; NULL if none. */

@@ -69,6 +69,14 @@ printf 'line one\nline two is longer\n' >"$tmp/long.txt"
   --min-recall 1 --min-complete 1 --min-precision 1 -v >"$tmp/ctx.out" ||
   { echo "FAIL: context resolution"; cat "$tmp/ctx.out"; fail=1; }
 
+# a route through an emirate is a named place, the part's label (an emirate
+# stands for the UAE, but "via Dubai" is no transit country); the total
+# before it has none
+"$TRADE" extract "$data/context/who-emirate-route.txt" >"$tmp/route.csv" || fail=1
+grep -q '^IND,IRN,export,2023,300000000,USD,[0-9]*,,level,via Dubai,' "$tmp/route.csv" &&
+  grep -q '^IND,IRN,export,2023,1200000000,USD,[0-9]*,,level,,' "$tmp/route.csv" ||
+  { echo "FAIL: route via an emirate"; cat "$tmp/route.csv"; fail=1; }
+
 # two growth rates of one period over different bases (month before, year
 # before): one keeps the flow, the other says why it has none
 printf '2017-10-20\nIn September 2017, Canadian exports rose 0.4%% from August. In September 2017, Canadian exports rose 2.1%% from September 2016.\n' |
@@ -91,6 +99,18 @@ grep -q ',26.8,percent_change,' "$tmp/plist.csv" && grep -q ',29.6,percent_chang
 [ "$(wc -l <"$tmp/noise.csv")" = 8 ] || { echo "FAIL: noise: not 7 rows"; cat "$tmp/noise.csv"; fail=1; }
 grep -q ',3000000000,USD,1000000000,lower_bound,' "$tmp/noise.csv" || { echo "FAIL: surpassed"; fail=1; }
 grep -q ',10000000000,USD,1000000000,projection,' "$tmp/noise.csv" || { echo "FAIL: seeking to"; fail=1; }
+
+# "the first three quarters", "the last two quarters": a span of time in
+# words, no count figure
+printf "In the first three quarters of 2024, exports to Armenia reached \$500 million, and in the last two quarters of 2023 \$300 million.\n" |
+  "$TRADE" extract >"$tmp/quarters.csv" || fail=1
+[ "$(wc -l <"$tmp/quarters.csv")" = 3 ] && ! grep -q ',count,' "$tmp/quarters.csv" ||
+  { echo "FAIL: quarters in words read as a count"; cat "$tmp/quarters.csv"; fail=1; }
+
+# a capital's dateline in capitals, a hyphen in the name: the text's country
+printf 'Exports in 2019\n\nNUR-SULTAN. KAZINFORM - Exports reached $57.7 billion in 2019.\n' |
+  "$TRADE" extract | grep -q '^KAZ,WLD,export,2019,57700000000,USD,' ||
+  { echo "FAIL: dateline NUR-SULTAN"; fail=1; }
 
 # a freight word before a money figure ("Kazakh transit brought $5
 # billion") is no freight flow, and the country before it still reads
