@@ -166,13 +166,16 @@ static int consume(gstream *g, gjob *j)
 /* The reading side's batch g->b as a job: parsed here, or, when the
  * caller's thread waits for work (reading and parsing are then the slower
  * side), raw: the records move to the job (g->b starts afresh) and the
- * caller's thread parses them. */
+ * caller's thread parses them (not with a where, whose matching runs on
+ * one thread). */
 static gjob *take_batch(gstream *g)
 {
     gjob *j = calloc(1, sizeof *j);
     if (!j)
         return NULL;
-    if (g->pipe && g->b.n && Trade_stream_pipe_idle(g->pipe)) {
+    /* not with a where: its matching is not reentrant (rank_stream.c) */
+    int where = g->so && g->so->where;
+    if (g->pipe && g->b.n && !where && Trade_stream_pipe_idle(g->pipe)) {
         j->group = malloc(g->b.n * sizeof *j->group);
         if (j->group) {
             memcpy(j->group, g->group, g->b.n * sizeof *j->group);
