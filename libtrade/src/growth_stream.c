@@ -97,6 +97,7 @@ static void gjob_free(void *p)
 typedef struct gstream {
     stream_pipe *pipe; /* first: Trade_stream_pipe_start sets it */
     const trade_stream_options *so;
+    trade_where *where; /* so's, NULL when it has no condition */
     const trade_growth_options *opt;
     const trade_growth_sink *sink;
     void *ctx;
@@ -118,7 +119,7 @@ typedef struct gstream {
  * batch's records and their key groups). */
 static void parse_into(gstream *g, gjob *j, stream_batch *b, const size_t *group)
 {
-    j->rc = Trade_stream_batch_table(b, g->so ? g->so->where : NULL, &j->stats, &j->t,
+    j->rc = Trade_stream_batch_table(b, g->where, &j->stats, &j->t,
                                      &j->problems, &j->nproblems, &j->err);
     if (j->rc)
         return;
@@ -164,8 +165,8 @@ static int consume(gstream *g, gjob *j)
 }
 
 /* The reading side's batch g->b as a job: parsed here, or, when the
- * caller's thread waits for work (reading and parsing are then the slower
- * side), raw: the records move to the job (g->b starts afresh) and the
+ * caller's thread has waited for work since the last batch (reading and
+ * parsing are then the slower side), raw: the records move to the job (g->b starts afresh) and the
  * caller's thread parses them (not with a where, whose matching runs on
  * one thread). */
 static gjob *take_batch(gstream *g)
@@ -174,8 +175,7 @@ static gjob *take_batch(gstream *g)
     if (!j)
         return NULL;
     /* not with a where: its matching is not reentrant (rank_stream.c) */
-    int where = g->so && g->so->where;
-    if (g->pipe && g->b.n && !where && Trade_stream_pipe_idle(g->pipe)) {
+    if (g->pipe && g->b.n && !g->where && Trade_stream_pipe_starved(g->pipe)) {
         j->group = malloc(g->b.n * sizeof *j->group);
         if (j->group) {
             memcpy(j->group, g->group, g->b.n * sizeof *j->group);
@@ -380,6 +380,7 @@ int trade_growth_files(size_t n, const char *const *paths, const trade_stream_op
             gstream g;
             memset(&g, 0, sizeof g);
             g.so = so;
+            g.where = so && so->where && trade_where_count(so->where) ? so->where : NULL;
             g.opt = opt;
             g.sink = sink;
             g.ctx = ctx;

@@ -181,10 +181,10 @@ stream_pipe *Trade_stream_pipe_start(void *(*fn)(void *), void *arg);
 int Trade_stream_pipe_put(stream_pipe *p, void *job);
 /* Producer: no more jobs. */
 void Trade_stream_pipe_close(stream_pipe *p);
-/* 1 when the taking thread waits for a job (the slot empty): it has
- * nothing to do, so the putting thread may hand it work it would have
- * done itself. */
-int Trade_stream_pipe_idle(stream_pipe *p);
+/* 1 when the taking thread has had to wait for a job (found the slot
+ * empty) since the last call: it is the faster side, so the putting
+ * thread may hand it work it would have done itself. */
+int Trade_stream_pipe_starved(stream_pipe *p);
 /* Consumer: the next job, or NULL when the producer closed. */
 void *Trade_stream_pipe_get(stream_pipe *p);
 /* Consumer: stop the producer, wait for its thread and free p; jobs still

@@ -843,7 +843,7 @@ struct stream_pipe {
     pthread_t th;
     void *slot;
     int full, closed, stopped;
-    int waiting; /* the taker waits in Trade_stream_pipe_get with the slot empty */
+    int waited; /* the taker found the slot empty since Trade_stream_pipe_starved */
 };
 
 stream_pipe *Trade_stream_pipe_start(void *(*fn)(void *), void *arg)
@@ -887,12 +887,13 @@ int Trade_stream_pipe_put(stream_pipe *p, void *job)
     return rc;
 }
 
-int Trade_stream_pipe_idle(stream_pipe *p)
+int Trade_stream_pipe_starved(stream_pipe *p)
 {
     pthread_mutex_lock(&p->mu);
-    int idle = p->waiting && !p->full;
+    int waited = p->waited;
+    p->waited = 0;
     pthread_mutex_unlock(&p->mu);
-    return idle;
+    return waited;
 }
 
 void Trade_stream_pipe_close(stream_pipe *p)
@@ -906,11 +907,10 @@ void Trade_stream_pipe_close(stream_pipe *p)
 void *Trade_stream_pipe_get(stream_pipe *p)
 {
     pthread_mutex_lock(&p->mu);
-    while (!p->full && !p->closed) {
-        p->waiting = 1;
+    if (!p->full && !p->closed)
+        p->waited = 1;
+    while (!p->full && !p->closed)
         pthread_cond_wait(&p->cv, &p->mu);
-    }
-    p->waiting = 0;
     void *job = NULL;
     if (p->full) {
         job = p->slot;
