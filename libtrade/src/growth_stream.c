@@ -9,10 +9,12 @@
  * records; a full batch is parsed with every check (stream_scan.c) and
  * handed to trade_growth_series and trade_growth_run, the functions the
  * whole-table path calls, on the caller's thread, which passes the rows
- * to the sink (reading and parsing take the other thread: the two are
- * about even; grouping on the reading thread made it the busier one once
- * batches came cut by the scanner). Memory: the batch (a few in flight),
- * one buffer per reader. */
+ * to the sink (reading and parsing take the other thread; grouping on the
+ * reading thread made it the busier one once batches came cut by the
+ * scanner). The reading side is still the slower: when the caller's thread
+ * has had to wait for a batch, the next one goes over unparsed and the
+ * caller's thread parses it (take_batch), about one batch in four at hs6.
+ * Memory: the batch (a few in flight), one buffer per reader. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,7 +66,7 @@ static void births(const trade_table *t, const stream_batch *b, const size_t *gr
 
 /* One batch, handed from the reading thread to the caller's: parsed, or
  * raw (its records and their key groups, parsed by the caller's thread,
- * which had nothing to do: see deliver). */
+ * which had waited for work: see take_batch). */
 typedef struct gjob {
     trade_table *t;
     trade_series_list *sl;
@@ -166,9 +168,9 @@ static int consume(gstream *g, gjob *j)
 
 /* The reading side's batch g->b as a job: parsed here, or, when the
  * caller's thread has waited for work since the last batch (reading and
- * parsing are then the slower side), raw: the records move to the job (g->b starts afresh) and the
- * caller's thread parses them (not with a where, whose matching runs on
- * one thread). */
+ * parsing are then the slower side), raw: the records move to the job
+ * (g->b starts afresh) and the caller's thread parses them (not with a
+ * where, whose matching runs on one thread). */
 static gjob *take_batch(gstream *g)
 {
     gjob *j = calloc(1, sizeof *j);
