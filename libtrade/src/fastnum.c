@@ -8,6 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char fastnum_two_digits[201] = "00010203040506070809"
+                                     "10111213141516171819"
+                                     "20212223242526272829"
+                                     "30313233343536373839"
+                                     "40414243444546474849"
+                                     "50515253545556575859"
+                                     "60616263646566676869"
+                                     "70717273747576777879"
+                                     "80818283848586878889"
+                                     "90919293949596979899";
+
 const uint64_t fastnum_pow10_u64[20] = {1ULL,
                                         10ULL,
                                         100ULL,
@@ -261,16 +272,6 @@ size_t fastnum_format128(fastnum_i128 v, int decimals, char *buf, size_t size)
     if (!(u >> 64) && lo - ip * fastnum_pow10_u64[decimals] == 0) {
         /* a whole number (most sums of BACI values): its digits only, two
          * at a time from a table, written backwards from the end of tmp */
-        static const char two[201] = "00010203040506070809"
-                                     "10111213141516171819"
-                                     "20212223242526272829"
-                                     "30313233343536373839"
-                                     "40414243444546474849"
-                                     "50515253545556575859"
-                                     "60616263646566676869"
-                                     "70717273747576777879"
-                                     "80818283848586878889"
-                                     "90919293949596979899";
         /* the digits end at tmp + 32 (at most 21 bytes with the sign), so
          * 32 bytes can be copied from d at once below */
         char *e = tmp + 32, *d = e;
@@ -279,11 +280,11 @@ size_t fastnum_format128(fastnum_i128 v, int decimals, char *buf, size_t size)
             unsigned r = (unsigned)(ip % 100);
             ip /= 100;
             d -= 2;
-            memcpy(d, two + 2 * r, 2);
+            memcpy(d, fastnum_two_digits + 2 * r, 2);
         }
         if (ip >= 10) {
             d -= 2;
-            memcpy(d, two + 2 * ip, 2);
+            memcpy(d, fastnum_two_digits + 2 * ip, 2);
         } else {
             *--d = (char)('0' + (int)ip);
         }

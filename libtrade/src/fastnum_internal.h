@@ -22,6 +22,10 @@ __extension__ typedef __int128 fastnum_i128;
 /* 10^0 .. 10^19 */
 extern const uint64_t fastnum_pow10_u64[20];
 
+/* "00" "01" ... "99": the two digits of 0 .. 99 at 2 * n (digits written
+ * two a division: import's sums, the fast number formatter) */
+extern const char fastnum_two_digits[201];
+
 typedef struct fastnum_dec {
     uint64_t mant; /* the first 19 significant digits */
     int exp10;     /* value = mant * 10^exp10 (when !truncated) */

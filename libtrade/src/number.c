@@ -10,6 +10,8 @@
 
 #include "trade/error.h"
 #include "trade/number.h"
+
+#include "fastnum_internal.h"
 #include <float.h>
 
 /* Texts up to this length are copied on the stack for strtod; longer ones
@@ -183,23 +185,13 @@ size_t trade_number_format(double v, char *buf, size_t size)
 static size_t write_plain(int neg, unsigned long long digits_int, int nd, int point, char *buf)
 {
     /* two digits a division (17 digits were a fifth of formatting) */
-    static const char two[201] = "00010203040506070809"
-                                 "10111213141516171819"
-                                 "20212223242526272829"
-                                 "30313233343536373839"
-                                 "40414243444546474849"
-                                 "50515253545556575859"
-                                 "60616263646566676869"
-                                 "70717273747576777879"
-                                 "80818283848586878889"
-                                 "90919293949596979899";
     char digits[24];
     int i = nd;
     for (; i >= 2; i -= 2) {
         unsigned d = (unsigned)(digits_int % 100);
         digits_int /= 100;
-        digits[i - 2] = two[2 * d];
-        digits[i - 1] = two[2 * d + 1];
+        digits[i - 2] = fastnum_two_digits[2 * d];
+        digits[i - 1] = fastnum_two_digits[2 * d + 1];
     }
     if (i == 1)
         digits[0] = (char)('0' + digits_int % 10);
