@@ -675,6 +675,35 @@ static void ex_investor_from(const char *s, size_t n, size_t a, size_t sb, ex_wh
     }
 }
 
+/* A phrase of a role one country plays for another ("importers of",
+ * "exporter to"): the table's entries end with {NULL, NULL}. */
+typedef struct ex_role_word {
+    const char *w, *flow;
+} ex_role_word;
+
+/* The first role phrase of roles at a word start in s[sa..end) and the
+ * country right after it: that country, with *role the phrase's index and
+ * *x0, *xl where the country's name lies; NULL when no phrase is found or
+ * the first has no country after it. */
+static const char *ex_role_at(const char *s, size_t n, size_t sa, size_t end,
+                              const ex_role_word *roles, size_t *role, size_t *x0, size_t *xl)
+{
+    for (size_t q = sa; q < end; q++) {
+        if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
+            continue;
+        for (size_t j = 0; roles[j].w; j++) {
+            size_t k = extract_word(s, n, q, roles[j].w);
+            if (!k)
+                continue;
+            int poss;
+            *role = j;
+            *x0 = extract_skip_sp(s, n, q + k, 1);
+            return ex_country(s, n, *x0, xl, &poss);
+        }
+    }
+    return NULL;
+}
+
 /* "Major importers of Serbian goods were Italy ($348.2 million), Bosnia-
  * Herzegovina ($247.9 million)", "The largest exporters to Serbia were the
  * Russian Federation ($795.2 million)": one country's partners ranked by the
@@ -687,73 +716,56 @@ static void ex_investor_from(const char *s, size_t n, size_t a, size_t sb, ex_wh
  * (ex_member). */
 static void ex_ranked(const char *s, size_t n, size_t sa, size_t start, ex_who *w)
 {
-    static const struct {
-        const char *w, *flow;
-    } roles[] = {{"importers of", "export"}, {"importers from", "export"},
-                 {"importer of", "export"},  {"importer from", "export"},
-                 {"buyers of", "export"},    {"buyer of", "export"},
-                 {"customers of", "export"}, {"markets for", "export"},
-                 {"exporters to", "import"}, {"exporter to", "import"},
-                 {"suppliers to", "import"}, {"supplier to", "import"},
-                 {"suppliers of", "import"}, {"supplier of", "import"},
-                 {NULL, NULL}};
-    for (size_t q = sa; q < start; q++) {
-        if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
-            continue;
-        for (size_t j = 0; roles[j].w; j++) {
-            size_t k = extract_word(s, n, q, roles[j].w);
-            if (!k)
-                continue;
-            size_t cl;
-            int poss;
-            size_t x0 = extract_skip_sp(s, n, q + k, 1);
-            const char *x = ex_country(s, n, x0, &cl, &poss);
-            if (!x)
-                return;
-            /* "of Serbian goods", "of the country's products": the goods'
-             * words, then the verb */
-            size_t v = extract_skip_sp(s, n, x0 + cl, 1);
-            size_t g;
-            if ((g = extract_word(s, n, v, "goods")) || (g = extract_word(s, n, v, "products")) ||
-                (g = extract_word(s, n, v, "exports")) || (g = extract_word(s, n, v, "commodities")))
-                v = extract_skip_sp(s, n, v + g, 1);
-            /* the verb, past a time phrase ("in that period were") */
-            for (g = 0; v < start && v < x0 + cl + 48 && !g; v++) {
-                if (s[v] == ',' || s[v] == ';' || s[v] == '(' || s[v] == ':')
-                    return;
-                if (v > x0 + cl && ex_isalpha((unsigned char)s[v - 1]))
-                    continue;
-                size_t vl;
-                int vp;
-                if (ex_country(s, n, v, &vl, &vp))
-                    return;
-                if ((g = extract_word(s, n, v, "were")) || (g = extract_word(s, n, v, "are")) ||
-                    (g = extract_word(s, n, v, "was")) || (g = extract_word(s, n, v, "is")) ||
-                    (g = extract_word(s, n, v, "included")) ||
-                    (g = extract_word(s, n, v, "include")))
-                    break;
-            }
-            if (!g)
-                return;
-            const char *c = NULL;
-            for (size_t p = v + g; p < start; p++) {
-                size_t pl;
-                int pp;
-                const char *c2 = ex_isalpha((unsigned char)s[p - 1]) ? NULL
-                                                                      : ex_country(s, n, p, &pl, &pp);
-                if (c2) {
-                    c = c2;
-                    p += pl - 1;
-                }
-            }
-            if (!c || !strcmp(c, x))
-                return;
-            ex_set(w->ranked_by, x);
-            ex_set(w->ranked_partner, c);
-            snprintf(w->ranked_flow, sizeof w->ranked_flow, "%s", roles[j].flow);
+    static const ex_role_word roles[] = {
+        {"importers of", "export"}, {"importers from", "export"}, {"importer of", "export"},
+        {"importer from", "export"}, {"buyers of", "export"},      {"buyer of", "export"},
+        {"customers of", "export"},  {"markets for", "export"},   {"exporters to", "import"},
+        {"exporter to", "import"},   {"suppliers to", "import"},  {"supplier to", "import"},
+        {"suppliers of", "import"},  {"supplier of", "import"},   {NULL, NULL}};
+    size_t j, x0, cl;
+    const char *x = ex_role_at(s, n, sa, start, roles, &j, &x0, &cl);
+    if (!x)
+        return;
+    /* "of Serbian goods", "of the country's products": the goods' words,
+     * then the verb */
+    size_t v = extract_skip_sp(s, n, x0 + cl, 1);
+    size_t g;
+    if ((g = extract_word(s, n, v, "goods")) || (g = extract_word(s, n, v, "products")) ||
+        (g = extract_word(s, n, v, "exports")) || (g = extract_word(s, n, v, "commodities")))
+        v = extract_skip_sp(s, n, v + g, 1);
+    /* the verb, past a time phrase ("in that period were") */
+    for (g = 0; v < start && v < x0 + cl + 48 && !g; v++) {
+        if (s[v] == ',' || s[v] == ';' || s[v] == '(' || s[v] == ':')
             return;
+        if (v > x0 + cl && ex_isalpha((unsigned char)s[v - 1]))
+            continue;
+        size_t vl;
+        int vp;
+        if (ex_country(s, n, v, &vl, &vp))
+            return;
+        if ((g = extract_word(s, n, v, "were")) || (g = extract_word(s, n, v, "are")) ||
+            (g = extract_word(s, n, v, "was")) || (g = extract_word(s, n, v, "is")) ||
+            (g = extract_word(s, n, v, "included")) || (g = extract_word(s, n, v, "include")))
+            break;
+    }
+    if (!g)
+        return;
+    const char *c = NULL;
+    for (size_t p = v + g; p < start; p++) {
+        size_t pl;
+        int pp;
+        const char *c2 =
+            ex_isalpha((unsigned char)s[p - 1]) ? NULL : ex_country(s, n, p, &pl, &pp);
+        if (c2) {
+            c = c2;
+            p += pl - 1;
         }
     }
+    if (!c || !strcmp(c, x))
+        return;
+    ex_set(w->ranked_by, x);
+    ex_set(w->ranked_partner, c);
+    snprintf(w->ranked_flow, sizeof w->ranked_flow, "%s", roles[j].flow);
 }
 
 /* "China was the second-largest exporter to Türkiye in January-June, with
@@ -764,43 +776,30 @@ static void ex_ranked(const char *s, size_t n, size_t sa, size_t start, ex_who *
  * "of". extract_who_resolve decides who reports (the document's country). */
 static void ex_role(const char *s, size_t n, size_t sa, size_t sb, ex_who *w)
 {
-    static const struct {
-        const char *w, *flow;
-    } roles[] = {{"exporter to", "export"},  {"exporters to", "export"},
-                 {"supplier to", "export"},  {"supplier of", "export"},
-                 {"suppliers to", "export"}, {"importer of", "import"},
-                 {"buyer of", "import"},     {NULL, NULL}};
-    for (size_t q = sa; q < sb; q++) {
-        if (q > sa && ex_isalpha((unsigned char)s[q - 1]))
-            continue;
-        for (size_t j = 0; roles[j].w; j++) {
-            size_t k = extract_word(s, n, q, roles[j].w);
-            if (!k)
-                continue;
-            size_t cl;
-            int poss;
-            const char *to = ex_country(s, n, extract_skip_sp(s, n, q + k, 1), &cl, &poss);
-            if (!to || !w->first[0] || !strcmp(to, w->first))
-                return;
-            /* the subject before the role word: "China was the ... exporter" */
-            size_t f0 = extract_skip_sp(s, n, sa, 1);
-            size_t fl;
-            int fposs;
-            const char *subj = ex_country(s, n, f0, &fl, &fposs);
-            if (!subj || strcmp(subj, w->first) || fposs)
-                return;
-            /* only the verb "to be" and the ranking between them */
-            size_t v = extract_skip_sp(s, n, f0 + fl, 1);
-            if (!extract_word(s, n, v, "was") && !extract_word(s, n, v, "is") &&
-                !extract_word(s, n, v, "remained") && !extract_word(s, n, v, "remains") &&
-                !extract_word(s, n, v, "became"))
-                return;
-            ex_set(w->role_subj, subj);
-            ex_set(w->role_other, to);
-            snprintf(w->role_flow, sizeof w->role_flow, "%s", roles[j].flow);
-            return;
-        }
-    }
+    static const ex_role_word roles[] = {{"exporter to", "export"},  {"exporters to", "export"},
+                                         {"supplier to", "export"},  {"supplier of", "export"},
+                                         {"suppliers to", "export"}, {"importer of", "import"},
+                                         {"buyer of", "import"},     {NULL, NULL}};
+    size_t j, x0, cl;
+    const char *to = ex_role_at(s, n, sa, sb, roles, &j, &x0, &cl);
+    if (!to || !w->first[0] || !strcmp(to, w->first))
+        return;
+    /* the subject before the role word: "China was the ... exporter" */
+    size_t f0 = extract_skip_sp(s, n, sa, 1);
+    size_t fl;
+    int fposs;
+    const char *subj = ex_country(s, n, f0, &fl, &fposs);
+    if (!subj || strcmp(subj, w->first) || fposs)
+        return;
+    /* only the verb "to be" and the ranking between them */
+    size_t v = extract_skip_sp(s, n, f0 + fl, 1);
+    if (!extract_word(s, n, v, "was") && !extract_word(s, n, v, "is") &&
+        !extract_word(s, n, v, "remained") && !extract_word(s, n, v, "remains") &&
+        !extract_word(s, n, v, "became"))
+        return;
+    ex_set(w->role_subj, subj);
+    ex_set(w->role_other, to);
+    snprintf(w->role_flow, sizeof w->role_flow, "%s", roles[j].flow);
 }
 
 void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_who *w)
