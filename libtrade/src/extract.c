@@ -1978,6 +1978,101 @@ static int ex_item_subject(const char *s, size_t n, size_t a, size_t start, char
     return 1;
 }
 
+/* An item of a list of goods, each named before "at", "valued at" or
+ * "worth" and its amount: "Key commodities exported included crude valued
+ * at N1.7 trillion, cocoa beans at N60.5 billion, and sesame seeds at N29.1
+ * billion" (the items of one total, not conflicting readings of it). The
+ * name is one to six lowercase words back to a comma, a semicolon, a colon,
+ * "and", "or", "by" ("followed by"), "as" ("such as"), "were", "included" or
+ * "including"; a name with a country, a flow word or a verb is no item
+ * ("Nigeria imported goods valued at", "exports stood at"). */
+static int ex_at_item(const char *s, size_t n, size_t a, size_t start, char *out, size_t size)
+{
+    static const char *const stops[] = {"and",     "or",       "by", "included", "including",
+                                        "include", "includes", "as", "were",     "are",
+                                        "was",     "is",       NULL};
+    static const char *const bad[] = {
+        "exports",     "imports", "export",   "import", "exported",  "imported", "trade",
+        "goods",       "total",   "value",    "volume", "turnover",  "balance",  "deficit",
+        "surplus",     "stood",   "remained", "came",   "estimated", "put",      "pegged",
+        "priced",      "closed",  "settled",  "peaked", "set",       "valued",   "the",
+        "its",         "their",   "this",     "it",     "they",      "which",    "that",
+        "shipments",   "sales",   "prices",   "price",  "rate",      "worth",    "products",
+        "commodities", "items",   "leading",  NULL};
+    size_t w0;
+    size_t we = extract_prev_word(s, n, start, &w0);
+    if (we <= w0 || w0 < a)
+        return 0;
+    size_t e;
+    if (extract_word(s, n, w0, "worth") == we - w0) {
+        e = w0;
+    } else if (extract_word(s, n, w0, "at") == we - w0) {
+        size_t v0;
+        size_t ve = extract_prev_word(s, n, w0, &v0);
+        e = ve > v0 && v0 >= a && extract_word(s, n, v0, "valued") == ve - v0 ? v0 : w0;
+    } else {
+        return 0;
+    }
+    e = extract_skip_sp_back(s, n, e, 0);
+    /* a closing quote of a name written in quotes: "“gas oil” at" */
+    size_t ne = e;
+    if (ne >= 3 && (unsigned char)s[ne - 3] == 0xE2 && (unsigned char)s[ne - 2] == 0x80 &&
+        (unsigned char)s[ne - 1] == 0x9D)
+        ne -= 3;
+    size_t b = ne, cur = ne;
+    int words = 0, bounded = 0;
+    while (cur > a && words < 7) {
+        size_t p0;
+        size_t pe = extract_prev_word(s, n, cur, &p0);
+        if (pe <= p0 || p0 < a || pe != cur)
+            break;
+        int stop = 0;
+        for (int j = 0; stops[j]; j++)
+            if (extract_word(s, n, p0, stops[j]) == pe - p0)
+                stop = 1;
+        if (stop) {
+            bounded = 1;
+            break;
+        }
+        words++;
+        b = p0;
+        size_t c = p0;
+        if (c >= 3 && (unsigned char)s[c - 3] == 0xE2 && (unsigned char)s[c - 2] == 0x80 &&
+            (unsigned char)s[c - 1] == 0x9C)
+            c -= 3; /* the opening quote */
+        size_t c1 = c;
+        c = extract_skip_sp_back(s, n, c, 0);
+        if (c > a && (s[c - 1] == ',' || s[c - 1] == ';' || s[c - 1] == ':')) {
+            bounded = 1;
+            break;
+        }
+        if (c == c1 || c <= a)
+            break;
+        cur = c;
+    }
+    if (!bounded || words < 1 || words > 6 || ne - b > 60)
+        return 0;
+    for (size_t q = b; q < ne; q++) {
+        unsigned char c = (unsigned char)s[q];
+        if (!(c >= 'a' && c <= 'z') && c != ' ' && c != '-')
+            return 0;
+    }
+    for (size_t q = b; q < ne; q++) {
+        if (q > b && s[q - 1] != ' ')
+            continue;
+        size_t cl;
+        if (extract_country_at(s, n, q, &cl))
+            return 0;
+        for (int j = 0; bad[j]; j++) {
+            size_t k = extract_word(s, n, q, bad[j]);
+            if (k && (q + k == ne || s[q + k] == ' '))
+                return 0;
+        }
+    }
+    snprintf(out, size, "%.*s", (int)(ne - b), s + b);
+    return 1;
+}
+
 /* A part of a total named by the figure's parenthesis: "notably in the
  * processing and manufacturing industry (40.6 billion USD, accounting for 64
  * percent of the total)", "real estate (7 billion USD, accounting for 11.2
@@ -2998,6 +3093,14 @@ static int ex_finish(ex_state *st)
                 snprintf(r->f.period, sizeof r->f.period, "%s",
                          main_period[0] ? main_period : prev->period);
                 period_from = 1;
+            } else {
+                /* "In the final quarter of 2023, ... during the period, with
+                 * N1.9 trillion": no figure before, the time the sentence
+                 * wrote before it */
+                for (size_t t = 0; t < nt; t++)
+                    if (times[t].b <= pick->a && !times[t].base && !times[t].carry &&
+                        times[t].paren == fp && times[t].text[0])
+                        snprintf(r->f.period, sizeof r->f.period, "%s", times[t].text);
             }
         } else if (pick && pick->trailing && prev && strlen(prev->period) == 7 &&
                    prev->period[4] == '-' && ex_period_year(prev->period)) {
@@ -3658,7 +3761,15 @@ static int ex_finish(ex_state *st)
                 else if (extract_word(s, n, q2, "services") && !tr)
                     snprintf(r->f.product, sizeof r->f.product, "services");
             }
-            if (w.goods && (!strcmp(r->f.flow, "export") || !strcmp(r->f.flow, "import")))
+            char part[32];
+            if (!r->f.product[0] && trade_unit_is_currency(r->f.unit) &&
+                ex_at_item(s, n, a, r->start, part, sizeof part)) {
+                snprintf(r->f.product, sizeof r->f.product, "%s", part);
+                ex_note_add(note, sizeof note,
+                            "product: the item of a list named before its amount");
+            }
+            if (!r->f.product[0] && w.goods &&
+                (!strcmp(r->f.flow, "export") || !strcmp(r->f.flow, "import")))
                 snprintf(r->f.product, sizeof r->f.product, "goods");
             if (!strcmp(r->f.flow, "aid")) {
                 /* "and concessional loan assistance of up to the amount of
@@ -3678,7 +3789,6 @@ static int ex_finish(ex_state *st)
                     }
                 }
             }
-            char part[32];
             if (!r->f.product[0] &&
                 ex_paren_part(s, n, a, r->start, r->end, part, sizeof part)) {
                 snprintf(r->f.product, sizeof r->f.product, "%s", part);

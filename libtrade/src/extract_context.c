@@ -1908,6 +1908,13 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                             snprintf(e->text, sizeof e->text, "%04d-Q%d", y, qn + 1);
                             e->a = f0;
                         }
+                    /* "in the final quarter of 2023", "the last quarter of": its fourth */
+                    if (fe > f0 && extract_word(s, n, m0, "quarter") == me - m0 &&
+                        (extract_word(s, n, f0, "final") == fe - f0 ||
+                         extract_word(s, n, f0, "last") == fe - f0)) {
+                        snprintf(e->text, sizeof e->text, "%04d-Q4", y);
+                        e->a = f0;
+                    }
                 }
             } else if (we >= w0 + 2 && (s[w0] == 'Q' || s[w0] == 'H') && we - w0 == 2 &&
                        s[w0 + 1] >= '1' && s[w0 + 1] <= '4') {
