@@ -2898,6 +2898,14 @@ static int ex_finish(ex_state *st)
              * period last fiscal", "The deficit was $993m in the same period
              * of the last fiscal year": the base period is the figure's own */
             size_t q = extract_skip_sp(s, n, r->end, 1), k;
+            /* "the US$636.40Mn spent in a similar period in 2023" */
+            static const char *const done[] = {"spent",    "recorded", "registered", "earned",
+                                               "reported", "seen",     NULL};
+            for (int j = 0; done[j]; j++)
+                if ((k = extract_word(s, n, q, done[j])) != 0) {
+                    q = extract_skip_sp(s, n, q + k, 1);
+                    break;
+                }
             if (!to_before && prev && prev->period[0] && strncmp(r->f.unit, "percent", 7) &&
                 ((k = extract_word(s, n, q, "in")) || (k = extract_word(s, n, q, "during")) ||
                  (k = extract_word(s, n, q, "for")))) {
@@ -2905,7 +2913,23 @@ static int ex_finish(ex_state *st)
                 to_before = extract_word(s, n, q, "the same period") ||
                             extract_word(s, n, q, "the corresponding period") ||
                             extract_word(s, n, q, "the same months") ||
-                            extract_word(s, n, q, "the same quarter");
+                            extract_word(s, n, q, "the same quarter") ||
+                            extract_word(s, n, q, "a similar period") ||
+                            extract_word(s, n, q, "the similar period");
+                if (!to_before) {
+                    /* "recorded in the similar 2023 period" */
+                    size_t q2 = q;
+                    if ((k = extract_word(s, n, q2, "the")) || (k = extract_word(s, n, q2, "a")))
+                        q2 = extract_skip_sp(s, n, q2 + k, 1);
+                    if ((k = extract_word(s, n, q2, "same")) ||
+                        (k = extract_word(s, n, q2, "similar")) ||
+                        (k = extract_word(s, n, q2, "corresponding"))) {
+                        int yy;
+                        q2 = extract_skip_sp(s, n, q2 + k, 1);
+                        to_before = extract_year_at(s, n, q2, &yy) &&
+                                    extract_word(s, n, extract_skip_sp(s, n, q2 + 4, 1), "period");
+                    }
+                }
             }
         }
         for (size_t t = 0; t < nt && !pick; t++) {

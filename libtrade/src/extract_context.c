@@ -887,6 +887,20 @@ static int ex_base_before(const char *s, size_t n, size_t p, int *same)
     *same = 0;
     static const char *const direct[] = {"on", "than", "against", "versus",
                                          "vs", "vs.",  "since",   NULL};
+    {
+        /* "recorded in the similar 2023 period", "the same 2023 period": the
+         * months of the figure in that year */
+        size_t q = p;
+        while (q < n && q < p + 4 && ex_isdigit((unsigned char)s[q]))
+            q++;
+        q = extract_skip_sp(s, n, q, 0);
+        if (q == p + 5 && extract_word(s, n, q, "period") &&
+            (ex_prev_is(s, n, p, "same", NULL) || ex_prev_is(s, n, p, "similar", NULL) ||
+             ex_prev_is(s, n, p, "corresponding", NULL))) {
+            *same = 1;
+            return 1;
+        }
+    }
     for (int it = 0; it < 6; it++) {
         for (size_t j = 0; direct[j]; j++)
             if (ex_prev_is(s, n, w0, direct[j], NULL))
@@ -896,8 +910,9 @@ static int ex_base_before(const char *s, size_t n, size_t p, int *same)
         if ((ex_prev_is(s, n, w0, "period", &w1) || ex_prev_is(s, n, w0, "quarter", &w1) ||
              ex_prev_is(s, n, w0, "month", &w1) || ex_prev_is(s, n, w0, "months", &w1)) &&
             (ex_prev_is(s, n, w1, "same", NULL) || ex_prev_is(s, n, w1, "corresponding", NULL) ||
-             ex_prev_is(s, n, w1, "analogous", NULL) || ex_prev_is(s, n, w1, "analogical", NULL))) {
-            /* "from the same quarter last year" */
+             ex_prev_is(s, n, w1, "analogous", NULL) || ex_prev_is(s, n, w1, "analogical", NULL) ||
+             ex_prev_is(s, n, w1, "similar", NULL))) {
+            /* "from the same quarter last year", "spent in a similar period in 2023" */
             *same = 1;
             return 1;
         }
