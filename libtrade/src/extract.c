@@ -2085,11 +2085,27 @@ static int ex_paren_part(const char *s, size_t n, size_t a, size_t start, size_t
     size_t o = start;
     while (o > a && s[o - 1] == ' ')
         o--;
+    /* "mineral products (down by 63 million euros), transport equipment
+     * (down by 47 million euros)": a change opening the parenthesis */
+    int change = 0;
+    {
+        size_t w0;
+        size_t we = extract_prev_word(s, n, o, &w0);
+        if (we == o && w0 >= a && extract_word(s, n, w0, "by") == we - w0)
+            we = extract_prev_word(s, n, w0, &w0);
+        if (we > w0 && w0 > a &&
+            (extract_word(s, n, w0, "down") == we - w0 ||
+             extract_word(s, n, w0, "up") == we - w0) &&
+            s[w0 - 1] == '(') {
+            change = 1;
+            o = w0;
+        }
+    }
     if (o <= a || s[o - 1] != '(')
         return 0;
     o--;
     /* a share inside the same parenthesis */
-    int share = 0;
+    int share = change;
     for (size_t q = end; q < n && q < end + 60 && s[q] != ')' && s[q] != '\n'; q++)
         if ((q == end || !ex_isalpha((unsigned char)s[q - 1])) &&
             (extract_word(s, n, q, "accounting for") || extract_word(s, n, q, "percent") ||
@@ -2112,10 +2128,13 @@ static int ex_paren_part(const char *s, size_t n, size_t a, size_t start, size_t
         size_t k;
         if ((k = extract_word(s, n, q, "in the")) || (k = extract_word(s, n, q, "in")) ||
             (k = extract_word(s, n, q, "notably")) || (k = extract_word(s, n, q, "such as")) ||
-            (k = extract_word(s, n, q, "including")))
+            (k = extract_word(s, n, q, "including")) ||
+            (change && ((k = extract_word(s, n, q, "from")) || (k = extract_word(s, n, q, "for")))))
             q0 = q + k;
     }
     q0 = extract_skip_sp(s, n, q0, 0);
+    if (change && q0 < e && s[q0] == ',')
+        q0 = extract_skip_sp(s, n, q0 + 1, 0); /* "), transport equipment (down by" */
     size_t k = extract_word(s, n, q0, "and");
     if (k)
         q0 = extract_skip_sp(s, n, q0 + k, 0);
