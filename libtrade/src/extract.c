@@ -2932,6 +2932,7 @@ static int ex_finish(ex_state *st)
                 to_before = extract_word(s, n, q, "the same period") ||
                             extract_word(s, n, q, "the corresponding period") ||
                             extract_word(s, n, q, "the same months") ||
+                            extract_word(s, n, q, "the same month") ||
                             extract_word(s, n, q, "the same quarter") ||
                             extract_word(s, n, q, "a similar period") ||
                             extract_word(s, n, q, "the similar period");

@@ -1158,6 +1158,7 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
         memset(&e, 0, sizeof e);
         e.a = p;
         size_t k;
+        int same_u = 0; /* undated: "the same period last year" */
         int y = 0;
         int fw, fy_end;
         if (clock->fiscal > 1 && doc_year && (fw = ex_fiscal_phrase(s, n, p, &k)) != 0) {
@@ -1313,7 +1314,10 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                     (k = extract_word(s, n, p, "the past year")) ||
                     (k = extract_word(s, n, p, "a year earlier")) ||
                     (k = extract_word(s, n, p, "a year ago"))) &&
-                   doc_year) {
+                   (doc_year || (clock->text_year && ex_base_before(s, n, p, &same_u) && same_u))) {
+            /* undated, only as "the same period last year": the figure's
+             * months a year before (the year written here is of the text's
+             * latest year, taken when no figure before has a period) */
             int same;
             e.b = p + k;
             e.base = ex_base_before(s, n, p, &same) || !extract_word(s, n, p, "last year");
@@ -1322,7 +1326,7 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             if ((ex_prev_is(s, n, p, "of", &w0) || ex_prev_is(s, n, p, "over", &w0)) &&
                 ex_prev_is(s, n, w0, "period", NULL))
                 e.base = e.same = 1;
-            snprintf(e.text, sizeof e.text, "%04d", doc_year - 1);
+            snprintf(e.text, sizeof e.text, "%04d", (doc_year ? doc_year : clock->text_year) - 1);
             e.ago = 1;
             if (clock->fiscal > 1 && !e.same && extract_word(s, n, p, "last year"))
                 /* "grew 21% to $2.4 billion last year" in a text that counts
@@ -2005,6 +2009,17 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                             if (!e->base && !ex_prev_is(s, n, m1s, "from", NULL) &&
                                 ex_base_before(s, n, m1s, &same))
                                 e->base = 1;
+                        }
+                        {
+                            /* "total exports as of June 2023 was estimated at":
+                             * as "as of June" without the year, a stock at the
+                             * month or a flow from January to it */
+                            size_t as0;
+                            if (!e->base && strlen(e->text) == 7 && e->text[4] == '-' &&
+                                ex_as_of_before(s, n, a, m1s, &as0)) {
+                                e->as_of = 1;
+                                e->a = as0;
+                            }
                         }
                         {
                             /* "in the three months to January 2013": the
