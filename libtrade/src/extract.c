@@ -2891,6 +2891,21 @@ static int ex_finish(ex_state *st)
         /* period */
         size_t fp = extract_paren(s, a, r->start);
         size_t next = (i + 1 < st->nraw && st->raw[i + 1].start < b) ? st->raw[i + 1].start : b;
+        {
+            /* "$1.47 billion (2.0% of GDP) registered during the same period
+             * last year": the figure of a note right after it does not end
+             * its clause */
+            size_t o = extract_skip_sp(s, n, r->end, 1), c = o + 1;
+            while (o < n && s[o] == '(' && c < n && c < o + 40 && s[c] != ')' && s[c] != '(' &&
+                   s[c] != '\n')
+                c++;
+            if (o < n && s[o] == '(' && c < n && s[c] == ')' && next < c) {
+                size_t j = i + 1;
+                while (j < st->nraw && st->raw[j].start < c)
+                    j++;
+                next = j < st->nraw && st->raw[j].start < b ? st->raw[j].start : b;
+            }
+        }
         const ex_time *pick = NULL;
         int in_paren_of_prev = 0;
         if (fp != (size_t)-1) {
@@ -2917,6 +2932,15 @@ static int ex_finish(ex_state *st)
              * period last fiscal", "The deficit was $993m in the same period
              * of the last fiscal year": the base period is the figure's own */
             size_t q = extract_skip_sp(s, n, r->end, 1), k;
+            if (q < n && s[q] == '(') {
+                /* "the $1.47 billion (2.0% of GDP) registered during the same
+                 * period last year" */
+                size_t c = q + 1;
+                while (c < n && c < q + 40 && s[c] != ')' && s[c] != '(' && s[c] != '\n')
+                    c++;
+                if (c < n && s[c] == ')')
+                    q = extract_skip_sp(s, n, c + 1, 1);
+            }
             /* "the US$636.40Mn spent in a similar period in 2023" */
             static const char *const done[] = {"spent",    "recorded", "registered", "earned",
                                                "reported", "seen",     NULL};
@@ -2963,9 +2987,12 @@ static int ex_finish(ex_state *st)
                 if (s[q] == '(') {
                     /* "foreign direct investment (FDI) this year": an
                      * abbreviation in parentheses stays in the clause */
+                    /* "$1.47 billion (2.0% of GDP) registered during the
+                     * same period": a note right after the figure too */
+                    int own = extract_skip_sp(s, n, r->end, 1) == q;
                     size_t c = q + 1;
-                    while (c < times[t].a && c - q < 10 && s[c] != ')' &&
-                           !ex_isdigit((unsigned char)s[c]))
+                    while (c < times[t].a && c - q < (own ? 40u : 10u) && s[c] != ')' &&
+                           s[c] != '(' && s[c] != ',' && (own || !ex_isdigit((unsigned char)s[c])))
                         c++;
                     if (c < times[t].a && s[c] == ')') {
                         q = c;
