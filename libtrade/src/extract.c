@@ -2944,6 +2944,10 @@ static int ex_finish(ex_state *st)
             /* "the US$636.40Mn spent in a similar period in 2023" */
             static const char *const done[] = {"spent",    "recorded", "registered", "earned",
                                                "reported", "seen",     NULL};
+            if ((k = extract_word(s, n, q, "which was")) ||
+                (k = extract_word(s, n, q, "that was")) ||
+                (k = extract_word(s, n, q, "which were")))
+                q = extract_skip_sp(s, n, q + k, 1); /* "which was spent for the similar period" */
             for (int j = 0; done[j]; j++)
                 if ((k = extract_word(s, n, q, done[j])) != 0) {
                     q = extract_skip_sp(s, n, q + k, 1);
@@ -2959,7 +2963,8 @@ static int ex_finish(ex_state *st)
                             extract_word(s, n, q, "the same month") ||
                             extract_word(s, n, q, "the same quarter") ||
                             extract_word(s, n, q, "a similar period") ||
-                            extract_word(s, n, q, "the similar period");
+                            extract_word(s, n, q, "the similar period") ||
+                            extract_word(s, n, q, "the comparable period");
                 if (!to_before) {
                     /* "recorded in the similar 2023 period" */
                     size_t q2 = q;
@@ -2967,7 +2972,8 @@ static int ex_finish(ex_state *st)
                         q2 = extract_skip_sp(s, n, q2 + k, 1);
                     if ((k = extract_word(s, n, q2, "same")) ||
                         (k = extract_word(s, n, q2, "similar")) ||
-                        (k = extract_word(s, n, q2, "corresponding"))) {
+                        (k = extract_word(s, n, q2, "corresponding")) ||
+                        (k = extract_word(s, n, q2, "comparable"))) {
                         int yy;
                         q2 = extract_skip_sp(s, n, q2 + k, 1);
                         to_before = extract_year_at(s, n, q2, &yy) &&
@@ -3004,6 +3010,7 @@ static int ex_finish(ex_state *st)
                 /* "dropped 27.3 percent on-year as the decline continues for
                  * the 12th straight month in May": another clause */
                 if (q > r->end && !ex_isalpha((unsigned char)s[q - 1]) &&
+                    !(to_before && times[t].same && extract_word(s, n, q, "which")) &&
                     (extract_word(s, n, q, "as the") || extract_word(s, n, q, "while") ||
                      extract_word(s, n, q, "whereas") || extract_word(s, n, q, "which") ||
                      extract_word(s, n, q, "when")))

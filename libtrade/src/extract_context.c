@@ -896,7 +896,8 @@ static int ex_base_before(const char *s, size_t n, size_t p, int *same)
         q = extract_skip_sp(s, n, q, 0);
         if (q == p + 5 && extract_word(s, n, q, "period") &&
             (ex_prev_is(s, n, p, "same", NULL) || ex_prev_is(s, n, p, "similar", NULL) ||
-             ex_prev_is(s, n, p, "corresponding", NULL))) {
+             ex_prev_is(s, n, p, "corresponding", NULL) ||
+             ex_prev_is(s, n, p, "comparable", NULL))) {
             *same = 1;
             return 1;
         }
@@ -911,7 +912,7 @@ static int ex_base_before(const char *s, size_t n, size_t p, int *same)
              ex_prev_is(s, n, w0, "month", &w1) || ex_prev_is(s, n, w0, "months", &w1)) &&
             (ex_prev_is(s, n, w1, "same", NULL) || ex_prev_is(s, n, w1, "corresponding", NULL) ||
              ex_prev_is(s, n, w1, "analogous", NULL) || ex_prev_is(s, n, w1, "analogical", NULL) ||
-             ex_prev_is(s, n, w1, "similar", NULL))) {
+             ex_prev_is(s, n, w1, "similar", NULL) || ex_prev_is(s, n, w1, "comparable", NULL))) {
             /* "from the same quarter last year", "spent in a similar period in 2023" */
             *same = 1;
             return 1;
