@@ -1712,6 +1712,30 @@ static int ex_dated_by(const char *s, size_t n, size_t a, size_t o0, size_t oe, 
 }
 
 /* Time expressions in s[a..b). */
+/* Does a publication's name follow at q: "(The June 2019) IMT Bulletin",
+ * "(July 2023) Summary of Economic and Financial Data"? Up to three
+ * capitalised words, one of them the kind of publication: its date is not
+ * a time of the figures. */
+static int ex_publication_after(const char *s, size_t n, size_t q)
+{
+    static const char *const kinds[] = {"Bulletin", "Report",  "Summary",  "Review", "Release",
+                                        "Outlook",  "Edition", "Yearbook", NULL};
+    q = extract_skip_sp(s, n, q, 0);
+    for (int w = 0; w < 3 && q < n && s[q] >= 'A' && s[q] <= 'Z'; w++) {
+        for (int j = 0; kinds[j]; j++) {
+            size_t k = extract_word(s, n, q, kinds[j]);
+            if (k && (q + k == n || !ex_isalpha((unsigned char)s[q + k])))
+                return 1;
+        }
+        while (q < n && (ex_isalpha((unsigned char)s[q]) || s[q] == '-'))
+            q++;
+        if (q >= n || s[q] != ' ')
+            return 0;
+        q = extract_skip_sp(s, n, q, 0);
+    }
+    return 0;
+}
+
 size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, size_t max,
                      const ex_clock *clock, int ctx_year)
 {
@@ -2161,6 +2185,8 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
         if (e->b < n && s[e->b] == 's')
             continue;
         p = e->b - 1;
+        if (ex_publication_after(s, n, e->b))
+            continue; /* "The June 2019 IMT Bulletin further outlined" */
         nt++;
     }
     nt = ex_times_words(s, n, a, b, t, nt, max, clock, ctx_year);
