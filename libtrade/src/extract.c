@@ -3179,6 +3179,27 @@ static int ex_finish(ex_state *st)
                     if (times[t].b <= pick->a && !times[t].base && !times[t].carry &&
                         times[t].paren == fp && times[t].text[0])
                         snprintf(r->f.period, sizeof r->f.period, "%s", times[t].text);
+                if (!r->f.period[0] && !prev && a > last_end) {
+                    /* "... in the period running between January and
+                     * September 2018. Exports to the country in the period
+                     * under review stood at Shs1.5 trillion": the latest time
+                     * the sentences before wrote, not a date line's */
+                    ex_time gt[16];
+                    size_t ng = extract_times(s, n, last_end, a, gt, 16, &clock, ctx_year);
+                    for (size_t t = ng; t > 0; t--) {
+                        unsigned long tl, tc;
+                        extract_position(sc, gt[t - 1].a, &tl, &tc);
+                        if (gt[t - 1].base || gt[t - 1].carry || !gt[t - 1].text[0] ||
+                            (doc.date_line && tl == doc.date_line) ||
+                            (tl < 32 && (date_lines >> tl) & 1u) || ex_topic_line(sc, tl))
+                            continue;
+                        snprintf(r->f.period, sizeof r->f.period, "%s", gt[t - 1].text);
+                        char t2[64];
+                        snprintf(t2, sizeof t2, "period from line %lu", tl);
+                        ex_note_add(note, sizeof note, t2);
+                        break;
+                    }
+                }
             }
         } else if (pick && pick->trailing && prev && strlen(prev->period) == 7 &&
                    prev->period[4] == '-' && ex_period_year(prev->period)) {
