@@ -908,8 +908,12 @@ static int ex_base_before(const char *s, size_t n, size_t p, int *same)
                 return 1;
         if (ex_prev_is(s, n, w0, "compared", NULL) || ex_prev_is(s, n, w0, "comparison", NULL))
             return 1;
-        if ((ex_prev_is(s, n, w0, "period", &w1) || ex_prev_is(s, n, w0, "quarter", &w1) ||
-             ex_prev_is(s, n, w0, "month", &w1) || ex_prev_is(s, n, w0, "months", &w1)) &&
+        size_t w2;
+        int span = ex_prev_is(s, n, w0, "period", &w1) || ex_prev_is(s, n, w0, "quarter", &w1) ||
+                   ex_prev_is(s, n, w0, "month", &w1) || ex_prev_is(s, n, w0, "months", &w1);
+        if (span && ex_prev_is(s, n, w1, "time", &w2))
+            w1 = w2; /* "compared to the same time period in 2018" */
+        if (span &&
             (ex_prev_is(s, n, w1, "same", NULL) || ex_prev_is(s, n, w1, "corresponding", NULL) ||
              ex_prev_is(s, n, w1, "analogous", NULL) || ex_prev_is(s, n, w1, "analogical", NULL) ||
              ex_prev_is(s, n, w1, "similar", NULL) || ex_prev_is(s, n, w1, "comparable", NULL))) {
