@@ -1378,6 +1378,25 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", (first / 12) % 10000,
                      first % 12 + 1, (last / 12) % 10000, last % 12 + 1);
             e.b = q2 + mk;
+        } else if (cy && (p == 0 || !ex_isalpha((unsigned char)s[p - 1])) &&
+                   ((k = extract_word(s, n, p, "second")) || (k = extract_word(s, n, p, "third")) ||
+                    (k = extract_word(s, n, p, "fourth")) ||
+                    (k = extract_word(s, n, p, "final"))) &&
+                   extract_word(s, n, extract_skip_sp(s, n, p + k, 1), "quarter")) {
+            /* "In the third quarter, exports decreased by 2 percent": of
+             * the context year when no year follows ("of 2023" is read
+             * there) */
+            size_t q = extract_skip_sp(s, n, p + k, 1);
+            size_t after = extract_skip_sp(s, n, q + 7, 1);
+            if (extract_word(s, n, after, "of") || extract_year_at(s, n, after, &y) ||
+                extract_word(s, n, after, "this year") || extract_word(s, n, after, "last year"))
+                continue;
+            int qn = s[p] == 's' || s[p] == 'S' ? 2 : s[p] == 't' || s[p] == 'T' ? 3 : 4;
+            int same;
+            e.base = ex_base_before(s, n, p, &same);
+            e.same = same;
+            e.b = q + 7;
+            snprintf(e.text, sizeof e.text, "%04d-Q%d", cy, qn);
         } else if ((k = extract_word(s, n, p, "first")) != 0 && cy) {
             /* "during the first 10 months", "in the first quarter", "the
              * first half": of the context year when no year follows;
