@@ -1982,10 +1982,11 @@ static int ex_item_subject(const char *s, size_t n, size_t a, size_t start, char
  * "worth" and its amount: "Key commodities exported included crude valued
  * at N1.7 trillion, cocoa beans at N60.5 billion, and sesame seeds at N29.1
  * billion" (the items of one total, not conflicting readings of it). The
- * name is one to six lowercase words back to a comma, a semicolon, a colon,
- * "and", "or", "by" ("followed by"), "as" ("such as"), "were", "included" or
- * "including"; a name with a country, a flow word or a verb is no item
- * ("Nigeria imported goods valued at", "exports stood at"). */
+ * name is up to twelve lowercase words back to a comma, a semicolon, a
+ * colon, "by" ("followed by"), "as" ("such as"), "were", "included",
+ * "including", or an "and"/"or" after the amount of the item before; a name
+ * with a country, a flow word or a verb is no item ("Nigeria imported goods
+ * valued at", "exports stood at", "Goods and raw materials worth"). */
 static int ex_at_item(const char *s, size_t n, size_t a, size_t start, char *out, size_t size)
 {
     static const char *const stops[] = {"and",     "or",       "by", "included", "including",
@@ -2021,7 +2022,7 @@ static int ex_at_item(const char *s, size_t n, size_t a, size_t start, char *out
         ne -= 3;
     size_t b = ne, cur = ne;
     int words = 0, bounded = 0;
-    while (cur > a && words < 7) {
+    while (cur > a && words < 13) {
         size_t p0;
         size_t pe = extract_prev_word(s, n, cur, &p0);
         if (pe <= p0 || p0 < a || pe != cur)
@@ -2030,6 +2031,24 @@ static int ex_at_item(const char *s, size_t n, size_t a, size_t start, char *out
         for (int j = 0; stops[j]; j++)
             if (extract_word(s, n, p0, stops[j]) == pe - p0)
                 stop = 1;
+        if (stop &&
+            (extract_word(s, n, p0, "and") == pe - p0 || extract_word(s, n, p0, "or") == pe - p0)) {
+            /* "..., and sesame seeds at": "and" joins items after an amount
+             * ("at N60.5 billion, and"), not the words of one name ("Goods
+             * and raw materials worth") */
+            size_t c = extract_skip_sp_back(s, n, p0, 0);
+            if (c > a && s[c - 1] == ',')
+                c = extract_skip_sp_back(s, n, c - 1, 0);
+            size_t u0;
+            size_t ue = extract_prev_word(s, n, c, &u0);
+            static const char *const scale[] = {"million", "billion", "trillion", "bn",
+                                                "mn",      "tonnes",  "tons",     NULL};
+            int amount = c > a && (ex_isdigit((unsigned char)s[c - 1]) || s[c - 1] == ')');
+            for (int j = 0; scale[j] && !amount && ue == c && ue > u0; j++)
+                amount = extract_word(s, n, u0, scale[j]) == ue - u0;
+            if (!amount)
+                stop = 0; /* a word of the name: read on */
+        }
         if (stop) {
             bounded = 1;
             break;
@@ -2050,11 +2069,11 @@ static int ex_at_item(const char *s, size_t n, size_t a, size_t start, char *out
             break;
         cur = c;
     }
-    if (!bounded || words < 1 || words > 6 || ne - b > 60)
+    if (!bounded || words < 1 || words > 12 || ne - b > 100)
         return 0;
     for (size_t q = b; q < ne; q++) {
         unsigned char c = (unsigned char)s[q];
-        if (!(c >= 'a' && c <= 'z') && c != ' ' && c != '-')
+        if (!(c >= 'a' && c <= 'z') && c != ' ' && c != '-' && c != ',')
             return 0;
     }
     for (size_t q = b; q < ne; q++) {
@@ -2069,7 +2088,18 @@ static int ex_at_item(const char *s, size_t n, size_t a, size_t start, char *out
                 return 0;
         }
     }
-    snprintf(out, size, "%.*s", (int)(ne - b), s + b);
+    /* a long name cut at a word */
+    size_t len = ne - b;
+    if (len >= size) {
+        len = size - 1;
+        while (len > 0 && s[b + len] != ' ')
+            len--;
+        while (len > 0 && (s[b + len - 1] == ',' || s[b + len - 1] == ' '))
+            len--;
+    }
+    if (!len)
+        return 0;
+    snprintf(out, size, "%.*s", (int)len, s + b);
     return 1;
 }
 
