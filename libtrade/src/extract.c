@@ -1978,6 +1978,131 @@ static int ex_item_subject(const char *s, size_t n, size_t a, size_t start, char
     return 1;
 }
 
+/* An item of a list of goods, each named before "at", "valued at" or
+ * "worth" and its amount: "Key commodities exported included crude valued
+ * at N1.7 trillion, cocoa beans at N60.5 billion, and sesame seeds at N29.1
+ * billion" (the items of one total, not conflicting readings of it). The
+ * name is up to twelve lowercase words back to a comma, a semicolon, a
+ * colon, "by" ("followed by"), "as" ("such as"), "were", "included",
+ * "including", or an "and"/"or" after the amount of the item before; a name
+ * with a country, a flow word or a verb is no item ("Nigeria imported goods
+ * valued at", "exports stood at", "Goods and raw materials worth"). */
+static int ex_at_item(const char *s, size_t n, size_t a, size_t start, char *out, size_t size)
+{
+    static const char *const stops[] = {"and",     "or",       "by", "included", "including",
+                                        "include", "includes", "as", "were",     "are",
+                                        "was",     "is",       NULL};
+    static const char *const bad[] = {
+        "exports",     "imports", "export",   "import", "exported",  "imported", "trade",
+        "goods",       "total",   "value",    "volume", "turnover",  "balance",  "deficit",
+        "surplus",     "stood",   "remained", "came",   "estimated", "put",      "pegged",
+        "priced",      "closed",  "settled",  "peaked", "set",       "valued",   "the",
+        "its",         "their",   "this",     "it",     "they",      "which",    "that",
+        "shipments",   "sales",   "prices",   "price",  "rate",      "worth",    "products",
+        "commodities", "items",   "leading",  NULL};
+    size_t w0;
+    size_t we = extract_prev_word(s, n, start, &w0);
+    if (we <= w0 || w0 < a)
+        return 0;
+    size_t e;
+    if (extract_word(s, n, w0, "worth") == we - w0) {
+        e = w0;
+    } else if (extract_word(s, n, w0, "at") == we - w0) {
+        size_t v0;
+        size_t ve = extract_prev_word(s, n, w0, &v0);
+        e = ve > v0 && v0 >= a && extract_word(s, n, v0, "valued") == ve - v0 ? v0 : w0;
+    } else {
+        return 0;
+    }
+    e = extract_skip_sp_back(s, n, e, 0);
+    /* a closing quote of a name written in quotes: "“gas oil” at" */
+    size_t ne = e;
+    if (ne >= 3 && (unsigned char)s[ne - 3] == 0xE2 && (unsigned char)s[ne - 2] == 0x80 &&
+        (unsigned char)s[ne - 1] == 0x9D)
+        ne -= 3;
+    size_t b = ne, cur = ne;
+    int words = 0, bounded = 0;
+    while (cur > a && words < 13) {
+        size_t p0;
+        size_t pe = extract_prev_word(s, n, cur, &p0);
+        if (pe <= p0 || p0 < a || pe != cur)
+            break;
+        int stop = 0;
+        for (int j = 0; stops[j]; j++)
+            if (extract_word(s, n, p0, stops[j]) == pe - p0)
+                stop = 1;
+        if (stop &&
+            (extract_word(s, n, p0, "and") == pe - p0 || extract_word(s, n, p0, "or") == pe - p0)) {
+            /* "..., and sesame seeds at": "and" joins items after an amount
+             * ("at N60.5 billion, and"), not the words of one name ("Goods
+             * and raw materials worth") */
+            size_t c = extract_skip_sp_back(s, n, p0, 0);
+            if (c > a && s[c - 1] == ',')
+                c = extract_skip_sp_back(s, n, c - 1, 0);
+            size_t u0;
+            size_t ue = extract_prev_word(s, n, c, &u0);
+            static const char *const scale[] = {"million", "billion", "trillion", "bn",
+                                                "mn",      "tonnes",  "tons",     NULL};
+            int amount = c > a && (ex_isdigit((unsigned char)s[c - 1]) || s[c - 1] == ')');
+            for (int j = 0; scale[j] && !amount && ue == c && ue > u0; j++)
+                amount = extract_word(s, n, u0, scale[j]) == ue - u0;
+            if (!amount)
+                stop = 0; /* a word of the name: read on */
+        }
+        if (stop) {
+            bounded = 1;
+            break;
+        }
+        words++;
+        b = p0;
+        size_t c = p0;
+        if (c >= 3 && (unsigned char)s[c - 3] == 0xE2 && (unsigned char)s[c - 2] == 0x80 &&
+            (unsigned char)s[c - 1] == 0x9C)
+            c -= 3; /* the opening quote */
+        size_t c1 = c;
+        c = extract_skip_sp_back(s, n, c, 0);
+        if (c > a && (s[c - 1] == ',' || s[c - 1] == ';' || s[c - 1] == ':')) {
+            bounded = 1;
+            break;
+        }
+        if (c == c1 || c <= a)
+            break;
+        cur = c;
+    }
+    if (!bounded || words < 1 || words > 12 || ne - b > 100)
+        return 0;
+    for (size_t q = b; q < ne; q++) {
+        unsigned char c = (unsigned char)s[q];
+        if (!(c >= 'a' && c <= 'z') && c != ' ' && c != '-' && c != ',')
+            return 0;
+    }
+    for (size_t q = b; q < ne; q++) {
+        if (q > b && s[q - 1] != ' ')
+            continue;
+        size_t cl;
+        if (extract_country_at(s, n, q, &cl))
+            return 0;
+        for (int j = 0; bad[j]; j++) {
+            size_t k = extract_word(s, n, q, bad[j]);
+            if (k && (q + k == ne || s[q + k] == ' '))
+                return 0;
+        }
+    }
+    /* a long name cut at a word */
+    size_t len = ne - b;
+    if (len >= size) {
+        len = size - 1;
+        while (len > 0 && s[b + len] != ' ')
+            len--;
+        while (len > 0 && (s[b + len - 1] == ',' || s[b + len - 1] == ' '))
+            len--;
+    }
+    if (!len)
+        return 0;
+    snprintf(out, size, "%.*s", (int)len, s + b);
+    return 1;
+}
+
 /* A part of a total named by the figure's parenthesis: "notably in the
  * processing and manufacturing industry (40.6 billion USD, accounting for 64
  * percent of the total)", "real estate (7 billion USD, accounting for 11.2
@@ -1990,11 +2115,27 @@ static int ex_paren_part(const char *s, size_t n, size_t a, size_t start, size_t
     size_t o = start;
     while (o > a && s[o - 1] == ' ')
         o--;
+    /* "mineral products (down by 63 million euros), transport equipment
+     * (down by 47 million euros)": a change opening the parenthesis */
+    int change = 0;
+    {
+        size_t w0;
+        size_t we = extract_prev_word(s, n, o, &w0);
+        if (we == o && w0 >= a && extract_word(s, n, w0, "by") == we - w0)
+            we = extract_prev_word(s, n, w0, &w0);
+        if (we > w0 && w0 > a &&
+            (extract_word(s, n, w0, "down") == we - w0 ||
+             extract_word(s, n, w0, "up") == we - w0) &&
+            s[w0 - 1] == '(') {
+            change = 1;
+            o = w0;
+        }
+    }
     if (o <= a || s[o - 1] != '(')
         return 0;
     o--;
     /* a share inside the same parenthesis */
-    int share = 0;
+    int share = change;
     for (size_t q = end; q < n && q < end + 60 && s[q] != ')' && s[q] != '\n'; q++)
         if ((q == end || !ex_isalpha((unsigned char)s[q - 1])) &&
             (extract_word(s, n, q, "accounting for") || extract_word(s, n, q, "percent") ||
@@ -2017,10 +2158,13 @@ static int ex_paren_part(const char *s, size_t n, size_t a, size_t start, size_t
         size_t k;
         if ((k = extract_word(s, n, q, "in the")) || (k = extract_word(s, n, q, "in")) ||
             (k = extract_word(s, n, q, "notably")) || (k = extract_word(s, n, q, "such as")) ||
-            (k = extract_word(s, n, q, "including")))
+            (k = extract_word(s, n, q, "including")) ||
+            (change && ((k = extract_word(s, n, q, "from")) || (k = extract_word(s, n, q, "for")))))
             q0 = q + k;
     }
     q0 = extract_skip_sp(s, n, q0, 0);
+    if (change && q0 < e && s[q0] == ',')
+        q0 = extract_skip_sp(s, n, q0 + 1, 0); /* "), transport equipment (down by" */
     size_t k = extract_word(s, n, q0, "and");
     if (k)
         q0 = extract_skip_sp(s, n, q0 + k, 0);
@@ -2777,6 +2921,21 @@ static int ex_finish(ex_state *st)
         /* period */
         size_t fp = extract_paren(s, a, r->start);
         size_t next = (i + 1 < st->nraw && st->raw[i + 1].start < b) ? st->raw[i + 1].start : b;
+        {
+            /* "$1.47 billion (2.0% of GDP) registered during the same period
+             * last year": the figure of a note right after it does not end
+             * its clause */
+            size_t o = extract_skip_sp(s, n, r->end, 1), c = o + 1;
+            while (o < n && s[o] == '(' && c < n && c < o + 40 && s[c] != ')' && s[c] != '(' &&
+                   s[c] != '\n')
+                c++;
+            if (o < n && s[o] == '(' && c < n && s[c] == ')' && next < c) {
+                size_t j = i + 1;
+                while (j < st->nraw && st->raw[j].start < c)
+                    j++;
+                next = j < st->nraw && st->raw[j].start < b ? st->raw[j].start : b;
+            }
+        }
         const ex_time *pick = NULL;
         int in_paren_of_prev = 0;
         if (fp != (size_t)-1) {
@@ -2803,6 +2962,27 @@ static int ex_finish(ex_state *st)
              * period last fiscal", "The deficit was $993m in the same period
              * of the last fiscal year": the base period is the figure's own */
             size_t q = extract_skip_sp(s, n, r->end, 1), k;
+            if (q < n && s[q] == '(') {
+                /* "the $1.47 billion (2.0% of GDP) registered during the same
+                 * period last year" */
+                size_t c = q + 1;
+                while (c < n && c < q + 40 && s[c] != ')' && s[c] != '(' && s[c] != '\n')
+                    c++;
+                if (c < n && s[c] == ')')
+                    q = extract_skip_sp(s, n, c + 1, 1);
+            }
+            /* "the US$636.40Mn spent in a similar period in 2023" */
+            static const char *const done[] = {"spent",    "recorded", "registered", "earned",
+                                               "reported", "seen",     NULL};
+            if ((k = extract_word(s, n, q, "which was")) ||
+                (k = extract_word(s, n, q, "that was")) ||
+                (k = extract_word(s, n, q, "which were")))
+                q = extract_skip_sp(s, n, q + k, 1); /* "which was spent for the similar period" */
+            for (int j = 0; done[j]; j++)
+                if ((k = extract_word(s, n, q, done[j])) != 0) {
+                    q = extract_skip_sp(s, n, q + k, 1);
+                    break;
+                }
             if (!to_before && prev && prev->period[0] && strncmp(r->f.unit, "percent", 7) &&
                 ((k = extract_word(s, n, q, "in")) || (k = extract_word(s, n, q, "during")) ||
                  (k = extract_word(s, n, q, "for")))) {
@@ -2810,7 +2990,26 @@ static int ex_finish(ex_state *st)
                 to_before = extract_word(s, n, q, "the same period") ||
                             extract_word(s, n, q, "the corresponding period") ||
                             extract_word(s, n, q, "the same months") ||
-                            extract_word(s, n, q, "the same quarter");
+                            extract_word(s, n, q, "the same month") ||
+                            extract_word(s, n, q, "the same quarter") ||
+                            extract_word(s, n, q, "a similar period") ||
+                            extract_word(s, n, q, "the similar period") ||
+                            extract_word(s, n, q, "the comparable period");
+                if (!to_before) {
+                    /* "recorded in the similar 2023 period" */
+                    size_t q2 = q;
+                    if ((k = extract_word(s, n, q2, "the")) || (k = extract_word(s, n, q2, "a")))
+                        q2 = extract_skip_sp(s, n, q2 + k, 1);
+                    if ((k = extract_word(s, n, q2, "same")) ||
+                        (k = extract_word(s, n, q2, "similar")) ||
+                        (k = extract_word(s, n, q2, "corresponding")) ||
+                        (k = extract_word(s, n, q2, "comparable"))) {
+                        int yy;
+                        q2 = extract_skip_sp(s, n, q2 + k, 1);
+                        to_before = extract_year_at(s, n, q2, &yy) &&
+                                    extract_word(s, n, extract_skip_sp(s, n, q2 + 4, 1), "period");
+                    }
+                }
             }
         }
         for (size_t t = 0; t < nt && !pick; t++) {
@@ -2824,9 +3023,12 @@ static int ex_finish(ex_state *st)
                 if (s[q] == '(') {
                     /* "foreign direct investment (FDI) this year": an
                      * abbreviation in parentheses stays in the clause */
+                    /* "$1.47 billion (2.0% of GDP) registered during the
+                     * same period": a note right after the figure too */
+                    int own = extract_skip_sp(s, n, r->end, 1) == q;
                     size_t c = q + 1;
-                    while (c < times[t].a && c - q < 10 && s[c] != ')' &&
-                           !ex_isdigit((unsigned char)s[c]))
+                    while (c < times[t].a && c - q < (own ? 40u : 10u) && s[c] != ')' &&
+                           s[c] != '(' && s[c] != ',' && (own || !ex_isdigit((unsigned char)s[c])))
                         c++;
                     if (c < times[t].a && s[c] == ')') {
                         q = c;
@@ -2838,6 +3040,7 @@ static int ex_finish(ex_state *st)
                 /* "dropped 27.3 percent on-year as the decline continues for
                  * the 12th straight month in May": another clause */
                 if (q > r->end && !ex_isalpha((unsigned char)s[q - 1]) &&
+                    !(to_before && times[t].same && extract_word(s, n, q, "which")) &&
                     (extract_word(s, n, q, "as the") || extract_word(s, n, q, "while") ||
                      extract_word(s, n, q, "whereas") || extract_word(s, n, q, "which") ||
                      extract_word(s, n, q, "when")))
@@ -2998,6 +3201,35 @@ static int ex_finish(ex_state *st)
                 snprintf(r->f.period, sizeof r->f.period, "%s",
                          main_period[0] ? main_period : prev->period);
                 period_from = 1;
+            } else {
+                /* "In the final quarter of 2023, ... during the period, with
+                 * N1.9 trillion": no figure before, the time the sentence
+                 * wrote before it */
+                for (size_t t = 0; t < nt; t++)
+                    if (times[t].b <= pick->a && !times[t].base && !times[t].carry &&
+                        times[t].paren == fp && times[t].text[0])
+                        snprintf(r->f.period, sizeof r->f.period, "%s", times[t].text);
+                if (!r->f.period[0] && !prev && a > last_end) {
+                    /* "... in the period running between January and
+                     * September 2018. Exports to the country in the period
+                     * under review stood at Shs1.5 trillion": the latest time
+                     * the sentences before wrote, not a date line's */
+                    ex_time gt[16];
+                    size_t ng = extract_times(s, n, last_end, a, gt, 16, &clock, ctx_year);
+                    for (size_t t = ng; t > 0; t--) {
+                        unsigned long tl, tc;
+                        extract_position(sc, gt[t - 1].a, &tl, &tc);
+                        if (gt[t - 1].base || gt[t - 1].carry || !gt[t - 1].text[0] ||
+                            (doc.date_line && tl == doc.date_line) ||
+                            (tl < 32 && (date_lines >> tl) & 1u) || ex_topic_line(sc, tl))
+                            continue;
+                        snprintf(r->f.period, sizeof r->f.period, "%s", gt[t - 1].text);
+                        char t2[64];
+                        snprintf(t2, sizeof t2, "period from line %lu", tl);
+                        ex_note_add(note, sizeof note, t2);
+                        break;
+                    }
+                }
             }
         } else if (pick && pick->trailing && prev && strlen(prev->period) == 7 &&
                    prev->period[4] == '-' && ex_period_year(prev->period)) {
@@ -3658,7 +3890,15 @@ static int ex_finish(ex_state *st)
                 else if (extract_word(s, n, q2, "services") && !tr)
                     snprintf(r->f.product, sizeof r->f.product, "services");
             }
-            if (w.goods && (!strcmp(r->f.flow, "export") || !strcmp(r->f.flow, "import")))
+            char part[32];
+            if (!r->f.product[0] && trade_unit_is_currency(r->f.unit) &&
+                ex_at_item(s, n, a, r->start, part, sizeof part)) {
+                snprintf(r->f.product, sizeof r->f.product, "%s", part);
+                ex_note_add(note, sizeof note,
+                            "product: the item of a list named before its amount");
+            }
+            if (!r->f.product[0] && w.goods &&
+                (!strcmp(r->f.flow, "export") || !strcmp(r->f.flow, "import")))
                 snprintf(r->f.product, sizeof r->f.product, "goods");
             if (!strcmp(r->f.flow, "aid")) {
                 /* "and concessional loan assistance of up to the amount of
@@ -3678,7 +3918,6 @@ static int ex_finish(ex_state *st)
                     }
                 }
             }
-            char part[32];
             if (!r->f.product[0] &&
                 ex_paren_part(s, n, a, r->start, r->end, part, sizeof part)) {
                 snprintf(r->f.product, sizeof r->f.product, "%s", part);

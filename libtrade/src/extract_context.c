@@ -887,17 +887,37 @@ static int ex_base_before(const char *s, size_t n, size_t p, int *same)
     *same = 0;
     static const char *const direct[] = {"on", "than", "against", "versus",
                                          "vs", "vs.",  "since",   NULL};
+    {
+        /* "recorded in the similar 2023 period", "the same 2023 period": the
+         * months of the figure in that year */
+        size_t q = p;
+        while (q < n && q < p + 4 && ex_isdigit((unsigned char)s[q]))
+            q++;
+        q = extract_skip_sp(s, n, q, 0);
+        if (q == p + 5 && extract_word(s, n, q, "period") &&
+            (ex_prev_is(s, n, p, "same", NULL) || ex_prev_is(s, n, p, "similar", NULL) ||
+             ex_prev_is(s, n, p, "corresponding", NULL) ||
+             ex_prev_is(s, n, p, "comparable", NULL))) {
+            *same = 1;
+            return 1;
+        }
+    }
     for (int it = 0; it < 6; it++) {
         for (size_t j = 0; direct[j]; j++)
             if (ex_prev_is(s, n, w0, direct[j], NULL))
                 return 1;
         if (ex_prev_is(s, n, w0, "compared", NULL) || ex_prev_is(s, n, w0, "comparison", NULL))
             return 1;
-        if ((ex_prev_is(s, n, w0, "period", &w1) || ex_prev_is(s, n, w0, "quarter", &w1) ||
-             ex_prev_is(s, n, w0, "month", &w1) || ex_prev_is(s, n, w0, "months", &w1)) &&
+        size_t w2;
+        int span = ex_prev_is(s, n, w0, "period", &w1) || ex_prev_is(s, n, w0, "quarter", &w1) ||
+                   ex_prev_is(s, n, w0, "month", &w1) || ex_prev_is(s, n, w0, "months", &w1);
+        if (span && ex_prev_is(s, n, w1, "time", &w2))
+            w1 = w2; /* "compared to the same time period in 2018" */
+        if (span &&
             (ex_prev_is(s, n, w1, "same", NULL) || ex_prev_is(s, n, w1, "corresponding", NULL) ||
-             ex_prev_is(s, n, w1, "analogous", NULL) || ex_prev_is(s, n, w1, "analogical", NULL))) {
-            /* "from the same quarter last year" */
+             ex_prev_is(s, n, w1, "analogous", NULL) || ex_prev_is(s, n, w1, "analogical", NULL) ||
+             ex_prev_is(s, n, w1, "similar", NULL) || ex_prev_is(s, n, w1, "comparable", NULL))) {
+            /* "from the same quarter last year", "spent in a similar period in 2023" */
             *same = 1;
             return 1;
         }
@@ -1143,6 +1163,7 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
         memset(&e, 0, sizeof e);
         e.a = p;
         size_t k;
+        int same_u = 0; /* undated: "the same period last year" */
         int y = 0;
         int fw, fy_end;
         if (clock->fiscal > 1 && doc_year && (fw = ex_fiscal_phrase(s, n, p, &k)) != 0) {
@@ -1298,7 +1319,10 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                     (k = extract_word(s, n, p, "the past year")) ||
                     (k = extract_word(s, n, p, "a year earlier")) ||
                     (k = extract_word(s, n, p, "a year ago"))) &&
-                   doc_year) {
+                   (doc_year || (clock->text_year && ex_base_before(s, n, p, &same_u) && same_u))) {
+            /* undated, only as "the same period last year": the figure's
+             * months a year before (the year written here is of the text's
+             * latest year, taken when no figure before has a period) */
             int same;
             e.b = p + k;
             e.base = ex_base_before(s, n, p, &same) || !extract_word(s, n, p, "last year");
@@ -1307,7 +1331,7 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             if ((ex_prev_is(s, n, p, "of", &w0) || ex_prev_is(s, n, p, "over", &w0)) &&
                 ex_prev_is(s, n, w0, "period", NULL))
                 e.base = e.same = 1;
-            snprintf(e.text, sizeof e.text, "%04d", doc_year - 1);
+            snprintf(e.text, sizeof e.text, "%04d", (doc_year ? doc_year : clock->text_year) - 1);
             e.ago = 1;
             if (clock->fiscal > 1 && !e.same && extract_word(s, n, p, "last year"))
                 /* "grew 21% to $2.4 billion last year" in a text that counts
@@ -1354,6 +1378,25 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", (first / 12) % 10000,
                      first % 12 + 1, (last / 12) % 10000, last % 12 + 1);
             e.b = q2 + mk;
+        } else if (cy && (p == 0 || !ex_isalpha((unsigned char)s[p - 1])) &&
+                   ((k = extract_word(s, n, p, "second")) || (k = extract_word(s, n, p, "third")) ||
+                    (k = extract_word(s, n, p, "fourth")) ||
+                    (k = extract_word(s, n, p, "final"))) &&
+                   extract_word(s, n, extract_skip_sp(s, n, p + k, 1), "quarter")) {
+            /* "In the third quarter, exports decreased by 2 percent": of
+             * the context year when no year follows ("of 2023" is read
+             * there) */
+            size_t q = extract_skip_sp(s, n, p + k, 1);
+            size_t after = extract_skip_sp(s, n, q + 7, 1);
+            if (extract_word(s, n, after, "of") || extract_year_at(s, n, after, &y) ||
+                extract_word(s, n, after, "this year") || extract_word(s, n, after, "last year"))
+                continue;
+            int qn = s[p] == 's' || s[p] == 'S' ? 2 : s[p] == 't' || s[p] == 'T' ? 3 : 4;
+            int same;
+            e.base = ex_base_before(s, n, p, &same);
+            e.same = same;
+            e.b = q + 7;
+            snprintf(e.text, sizeof e.text, "%04d-Q%d", cy, qn);
         } else if ((k = extract_word(s, n, p, "first")) != 0 && cy) {
             /* "during the first 10 months", "in the first quarter", "the
              * first half": of the context year when no year follows;
@@ -1692,6 +1735,30 @@ static int ex_dated_by(const char *s, size_t n, size_t a, size_t o0, size_t oe, 
 }
 
 /* Time expressions in s[a..b). */
+/* Does a publication's name follow at q: "(The June 2019) IMT Bulletin",
+ * "(July 2023) Summary of Economic and Financial Data"? Up to three
+ * capitalised words, one of them the kind of publication: its date is not
+ * a time of the figures. */
+static int ex_publication_after(const char *s, size_t n, size_t q)
+{
+    static const char *const kinds[] = {"Bulletin", "Report",  "Summary",  "Review", "Release",
+                                        "Outlook",  "Edition", "Yearbook", NULL};
+    q = extract_skip_sp(s, n, q, 0);
+    for (int w = 0; w < 3 && q < n && s[q] >= 'A' && s[q] <= 'Z'; w++) {
+        for (int j = 0; kinds[j]; j++) {
+            size_t k = extract_word(s, n, q, kinds[j]);
+            if (k && (q + k == n || !ex_isalpha((unsigned char)s[q + k])))
+                return 1;
+        }
+        while (q < n && (ex_isalpha((unsigned char)s[q]) || s[q] == '-'))
+            q++;
+        if (q >= n || s[q] != ' ')
+            return 0;
+        q = extract_skip_sp(s, n, q, 0);
+    }
+    return 0;
+}
+
 size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, size_t max,
                      const ex_clock *clock, int ctx_year)
 {
@@ -1908,6 +1975,13 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                             snprintf(e->text, sizeof e->text, "%04d-Q%d", y, qn + 1);
                             e->a = f0;
                         }
+                    /* "in the final quarter of 2023", "the last quarter of": its fourth */
+                    if (fe > f0 && extract_word(s, n, m0, "quarter") == me - m0 &&
+                        (extract_word(s, n, f0, "final") == fe - f0 ||
+                         extract_word(s, n, f0, "last") == fe - f0)) {
+                        snprintf(e->text, sizeof e->text, "%04d-Q4", y);
+                        e->a = f0;
+                    }
                 }
             } else if (we >= w0 + 2 && (s[w0] == 'Q' || s[w0] == 'H') && we - w0 == 2 &&
                        s[w0 + 1] >= '1' && s[w0 + 1] <= '4') {
@@ -1983,6 +2057,17 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                             if (!e->base && !ex_prev_is(s, n, m1s, "from", NULL) &&
                                 ex_base_before(s, n, m1s, &same))
                                 e->base = 1;
+                        }
+                        {
+                            /* "total exports as of June 2023 was estimated at":
+                             * as "as of June" without the year, a stock at the
+                             * month or a flow from January to it */
+                            size_t as0;
+                            if (!e->base && strlen(e->text) == 7 && e->text[4] == '-' &&
+                                ex_as_of_before(s, n, a, m1s, &as0)) {
+                                e->as_of = 1;
+                                e->a = as0;
+                            }
                         }
                         {
                             /* "in the three months to January 2013": the
@@ -2123,6 +2208,8 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
         if (e->b < n && s[e->b] == 's')
             continue;
         p = e->b - 1;
+        if (ex_publication_after(s, n, e->b))
+            continue; /* "The June 2019 IMT Bulletin further outlined" */
         nt++;
     }
     nt = ex_times_words(s, n, a, b, t, nt, max, clock, ctx_year);

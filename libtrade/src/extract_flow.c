@@ -363,7 +363,7 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
                 "more than",     "less than", "up",   "down",   "on the previous", "compared",
                 "annual growth", "jump",      "gain", "from last year", "from a year earlier",
                 "from the prior year", "from the previous year", "year on year", "on year",
-                "hike", NULL};
+                "hike", "above the", "below the", NULL};
             /* the few words right after the figure */
             size_t k;
             size_t p2 = after;
@@ -371,8 +371,9 @@ void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo,
                 for (size_t j = 0; after_w[j]; j++)
                     if ((k = extract_word(s, n, p2, after_w[j])) != 0) {
                         change = 1;
-                        if (j == 6 || j == 7 || j == 8 || j == 9 || j == 11 || j == 13 || j == 15)
-                            neg = 1;
+                        if (j == 6 || j == 7 || j == 8 || j == 9 || j == 11 || j == 13 || j == 15 ||
+                            !strcmp(after_w[j], "below the"))
+                            neg = 1; /* "3.7% below the US$2.7 billion" */
                         break;
                     }
                 if (change)

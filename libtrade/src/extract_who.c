@@ -171,6 +171,9 @@ static const char *ex_flow_word_p(const char *s, size_t n, size_t i, size_t *k, 
         const char *w;
         const char *flow;
     } words[] = {
+        /* "Export exceeded import by USD 846.6 million": the balance */
+        {"exports exceeded imports", "balance"},
+        {"export exceeded import", "balance"},
         {"exports", "export"},
         {"export", "export"},
         {"exported", "export"},
