@@ -495,11 +495,14 @@ const char *extract_office_at(const char *s, size_t n, size_t p, size_t *len)
 const char *extract_own_dollar(const char *country)
 {
     /* the countries whose own dollar is what their statistics offices and
-     * papers mean by a bare "$"; not Jamaica, whose office counts trade in US
-     * dollars ("US$2.45Bn ... $643.0Mn") */
+     * papers mean by a bare "$" (Samoa's tala and Tonga's pa'anga are the
+     * dollar of their papers: "Samoa's trade deficit ... $55.93 million");
+     * not Jamaica, whose office counts trade in US dollars ("US$2.45Bn ...
+     * $643.0Mn"), nor Taiwan, whose papers mark their own dollar "NT$" */
     static const char *const dollars[][2] = {
         {"CAN", "CAD"}, {"AUS", "AUD"}, {"NZL", "NZD"}, {"HKG", "HKD"}, {"SGP", "SGD"},
-        {"FJI", "FJD"}, {"TTO", "TTD"}, {"SLB", "SBD"}, {"BRB", "BBD"}};
+        {"FJI", "FJD"}, {"TTO", "TTD"}, {"SLB", "SBD"}, {"BRB", "BBD"}, {"WSM", "WST"},
+        {"TON", "TOP"}};
     for (size_t k = 0; country && k < sizeof dollars / sizeof dollars[0]; k++)
         if (!strcmp(country, dollars[k][0]))
             return dollars[k][1];
