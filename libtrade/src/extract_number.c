@@ -518,53 +518,79 @@ size_t extract_code_at(const char *s, size_t n, size_t p, char code[4])
  * the list that the text names in its first 2000 bytes, else in the 2000
  * before p; fallback when it names none. A land is named by one of its
  * words, by its name or adjective in the country table (which knows that
- * "Nigeria" is not "Niger" and that the Democratic Republic of the Congo
- * is not the Republic of the Congo: a country outside the list is skipped
- * whole), or by a city that stands for it (the table's flag: "Dubai" names
- * the UAE). The shared names of currencies ("Rs", "dirhams", "riyals", the
- * CFA franc) are told apart this way. */
+ * "Nigeria" is not "Niger"), or by a city that stands for it (the table's
+ * flag: "Dubai" names the UAE); not inside the name of a country outside
+ * the list (the Democratic Republic of the Congo is not the Republic of
+ * the Congo). The shared names of currencies ("Rs", "dirhams", "riyals",
+ * the CFA franc) are told apart this way. */
 typedef struct ex_land {
     const char *w, *code, *land; /* a word naming the land, its currency, its ISO3 */
 } ex_land;
 
-/* The code of the land named at q (a word start), or NULL; *skip: the
- * length of a country name outside the list read there, else 0. */
-static const char *ex_land_at(const char *s, size_t q, size_t end, const ex_land *lands,
-                              size_t *skip)
+static const char *ex_land_of(const ex_land *lands, const char *named)
 {
-    *skip = 0;
-    if (q > 0 && ex_isalpha((unsigned char)s[q - 1]))
-        return NULL;
-    for (const ex_land *l = lands; l->w; l++) {
-        size_t k = strlen(l->w);
-        if (q + k <= end && memcmp(s + q, l->w, k) == 0)
-            return l->code;
-    }
-    size_t cl;
-    const char *named = extract_city_at(s, end, q, &cl);
-    if (!named)
-        named = extract_country_at(s, end, q, &cl);
     for (const ex_land *l = lands; named && l->w; l++)
         if (!strcmp(l->land, named))
             return l->code;
-    if (named)
-        *skip = cl;
     return NULL;
+}
+
+/* The code of the land named at q (a word start), or NULL. first: the
+ * letters that the list's words and its lands' names start with (the
+ * country table is read only at words starting with one of them). */
+static const char *ex_land_at(const char *s, size_t a, size_t q, size_t end, const ex_land *lands,
+                              const char *first)
+{
+    if (q > 0 && ex_isalpha((unsigned char)s[q - 1]))
+        return NULL;
+    const char *code = NULL;
+    for (const ex_land *l = lands; l->w && !code; l++) {
+        size_t k = strlen(l->w);
+        if (q + k <= end && memcmp(s + q, l->w, k) == 0)
+            code = l->code;
+    }
+    size_t cl;
+    if (!code)
+        code = ex_land_of(lands, extract_city_at(s, end, q, &cl));
+    if (!code && q < end && s[q] != '\0' && strchr(first, s[q]))
+        code = ex_land_of(lands, extract_country_at(s, end, q, &cl));
+    if (!code)
+        return NULL;
+    /* inside a longer name of another country ("Democratic Republic of the
+     * Congo"): no land of the list */
+    for (size_t o = q > a + 48 ? q - 48 : a; o < q; o++) {
+        if (o > 0 && ex_isalpha((unsigned char)s[o - 1]))
+            continue;
+        const char *other = extract_country_at(s, end, o, &cl);
+        if (other && o + cl > q && ex_land_of(lands, other) != code)
+            return NULL;
+    }
+    return code;
 }
 
 /* The currency of the land list that the text names around p, or NULL. */
 static const char *ex_named_land(const char *s, size_t n, size_t p, const ex_land *lands)
 {
+    char first[64];
+    size_t nf = 0;
+    for (const ex_land *l = lands; l->w; l++) {
+        const char *nm = trade_country_name(l->land);
+        const char *c2[2] = {l->w, nm};
+        for (int j = 0; j < 2; j++)
+            if (c2[j] && c2[j][0] && !memchr(first, c2[j][0], nf) && nf + 1 < sizeof first)
+                first[nf++] = c2[j][0];
+    }
+    first[nf] = '\0';
     size_t spans[2][2] = {{0, n < 2000 ? n : 2000}, {p > 2000 ? p - 2000 : 0, p}};
-    for (int w = 0; w < 2; w++)
+    for (int w = 0; w < 2; w++) {
+        if (w == 1 && p <= spans[0][1])
+            break; /* the first span holds it */
         for (size_t q = spans[w][0]; q < spans[w][1]; q++) {
-            size_t skip;
-            const char *code = ex_land_at(s, q, spans[w][1], lands, &skip);
+            const char *code = ex_land_at(s, spans[w][0], q, spans[w][1], lands, first);
             if (code)
                 return code;
-            if (skip)
-                q += skip - 1;
         }
+    }
     return NULL;
 }
 
