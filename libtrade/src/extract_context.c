@@ -409,6 +409,15 @@ static const ex_country ex_countries[] = {{"European Union", "EUU", 0},
                                           {"Lao PDR", "LAO", 0},
                                           {"Republic of Moldova", "MDA", 0},
                                           {"Kingdom of the Netherlands", "NLD", 0},
+                                          /* the ISO name with its accent, which the
+                                           * table of names reads no further than
+                                           * the C, the name without it, the
+                                           * English name and the adjective */
+                                          {"C\xC3\xB4te d'Ivoire", "CIV", 0},
+                                          {"C\xC3\xB4te d\xE2\x80\x99Ivoire", "CIV", 0},
+                                          {"Cote d'Ivoire", "CIV", 0},
+                                          {"Ivory Coast", "CIV", 0},
+                                          {"Ivorian", "CIV", 0},
                                           {NULL, NULL, 0}};
 
 const char *extract_office_at(const char *s, size_t n, size_t p, size_t *len)

@@ -535,9 +535,10 @@ static const char *ex_land_of(const ex_land *lands, const char *named)
     return NULL;
 }
 
-/* The code of the land named at q (a word start), or NULL. first: the
- * letters that the list's words and its lands' names start with (the
- * country table is read only at words starting with one of them). */
+/* The code of the land named at q (a word start), or NULL; a..end the span
+ * read. first: the letters that the list's words and its lands' names
+ * start with (the country table, whose adjectives start as the names do,
+ * is read only at words starting with one of them). */
 static const char *ex_land_at(const char *s, size_t a, size_t q, size_t end, const ex_land *lands,
                               const char *first)
 {
@@ -562,7 +563,8 @@ static const char *ex_land_at(const char *s, size_t a, size_t q, size_t end, con
         if (o > 0 && ex_isalpha((unsigned char)s[o - 1]))
             continue;
         const char *other = extract_country_at(s, end, o, &cl);
-        if (other && o + cl > q && ex_land_of(lands, other) != code)
+        const char *oc = other && o + cl > q ? ex_land_of(lands, other) : code;
+        if (!oc || strcmp(oc, code) != 0)
             return NULL;
     }
     return code;
@@ -637,21 +639,20 @@ static const char *ex_riyal(const char *s, size_t n, size_t p, const char *fallb
 /* The lands of the two CFA francs: the West African (XOF, the UEMOA's) and
  * the Central African (XAF, the CEMAC's). The country table reads their
  * names ("Senegal", "Niger" but not "Nigeria", "Chad", "Congo" but not the
- * Democratic Republic's); these are the adjectives, unions and spellings
- * it does not read. */
+ * Democratic Republic's, "Côte d'Ivoire", "Ivory Coast"); these are the
+ * adjectives and unions it does not read. */
 static const ex_land ex_cfa_lands[] = {
     {"UEMOA", "XOF", "SEN"},         {"WAEMU", "XOF", "SEN"},
     {"BCEAO", "XOF", "SEN"},         {"West African Economic and Monetary", "XOF", "SEN"},
-    {"Ivorian", "XOF", "CIV"},       {"Ivory Coast", "XOF", "CIV"},
-    {"Cote d'Ivoire", "XOF", "CIV"}, {"C\xC3\xB4te d", "XOF", "CIV"},
-    {"Senegalese", "XOF", "SEN"},    {"Malian", "XOF", "MLI"},
-    {"Burkinab", "XOF", "BFA"},      {"Nigerien", "XOF", "NER"},
-    {"Togolese", "XOF", "TGO"},      {"Beninese", "XOF", "BEN"},
-    {"Bissau-Guinean", "XOF", "GNB"}, {"CEMAC", "XAF", "CMR"},
-    {"BEAC", "XAF", "CMR"},          {"Central African", "XAF", "CAF"},
-    {"Cameroonian", "XAF", "CMR"},   {"Gabonese", "XAF", "GAB"},
-    {"Chadian", "XAF", "TCD"},       {"Equatorial Guinean", "XAF", "GNQ"},
-    {"Brazzaville", "XAF", "COG"},   {NULL, NULL, NULL}};
+    {"Ivorian", "XOF", "CIV"},       {"Senegalese", "XOF", "SEN"},
+    {"Malian", "XOF", "MLI"},        {"Burkinab", "XOF", "BFA"},
+    {"Nigerien", "XOF", "NER"},      {"Togolese", "XOF", "TGO"},
+    {"Beninese", "XOF", "BEN"},      {"Bissau-Guinean", "XOF", "GNB"},
+    {"CEMAC", "XAF", "CMR"},         {"BEAC", "XAF", "CMR"},
+    {"Central African", "XAF", "CAF"}, {"Cameroonian", "XAF", "CMR"},
+    {"Gabonese", "XAF", "GAB"},      {"Chadian", "XAF", "TCD"},
+    {"Equatorial Guinean", "XAF", "GNQ"}, {"Brazzaville", "XAF", "COG"},
+    {NULL, NULL, NULL}};
 
 /* Which CFA franc "CFA francs", "FCFA" or "CFA850 billion" is: the franc
  * of the land the text names; the West African one when it names none,
