@@ -2837,13 +2837,18 @@ static int ex_finish(ex_state *st)
                 r->f.value = -r->f.value;
         } else if (r->is_percent) {
             extract_classify_percent(s, n, a, lo, r);
-            if (i > 0 && !strcmp(r->f.unit, "percent") &&
+            if (i > 0 &&
+                (!strcmp(r->f.unit, "percent") ||
+                 (!strcmp(r->f.unit, "percent_change") && !r->sign_change &&
+                  st->raw[i - 1].f.value < 0)) &&
                 !strcmp(st->raw[i - 1].f.measure, "change") &&
                 trade_unit_is_currency(st->raw[i - 1].f.unit) && st->raw[i - 1].end <= r->start &&
                 r->start - st->raw[i - 1].end < 12) {
                 /* "fell by £5.6 billion – 19.3 per cent", "a £5.6 billion, or
                  * 40.7 per cent, plunge", "dropped £6.6 billion (28 per
-                 * cent)": the same change as a rate */
+                 * cent)", "a decrease of QR 5.2 billion or 19.6 percent
+                 * compared to March 2022": the same change as a rate, with
+                 * its sign */
                 int plain = 1;
                 for (size_t q = st->raw[i - 1].end; q < r->start && plain; q++) {
                     unsigned char c = (unsigned char)s[q];
@@ -3475,6 +3480,11 @@ static int ex_finish(ex_state *st)
             int y;
             if (q >= 5 && s[q - 1] == ':' && extract_year_at(s, n, q - 5, &y))
                 snprintf(r->f.period, sizeof r->f.period, "%04d", y);
+        }
+        {
+            const char *guess = extract_cur_assumed(s, n, r->start, r->end, r->f.unit);
+            if (guess)
+                ex_note_add(note, sizeof note, guess);
         }
         if (r->unit_from) {
             unsigned long ul, uc;

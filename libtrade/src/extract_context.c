@@ -409,6 +409,15 @@ static const ex_country ex_countries[] = {{"European Union", "EUU", 0},
                                           {"Lao PDR", "LAO", 0},
                                           {"Republic of Moldova", "MDA", 0},
                                           {"Kingdom of the Netherlands", "NLD", 0},
+                                          /* the ISO name with its accent, which the
+                                           * table of names reads no further than
+                                           * the C, the name without it, the
+                                           * English name and the adjective */
+                                          {"C\xC3\xB4te d'Ivoire", "CIV", 0},
+                                          {"C\xC3\xB4te d\xE2\x80\x99Ivoire", "CIV", 0},
+                                          {"Cote d'Ivoire", "CIV", 0},
+                                          {"Ivory Coast", "CIV", 0},
+                                          {"Ivorian", "CIV", 0},
                                           {NULL, NULL, 0}};
 
 const char *extract_office_at(const char *s, size_t n, size_t p, size_t *len)
@@ -495,11 +504,14 @@ const char *extract_office_at(const char *s, size_t n, size_t p, size_t *len)
 const char *extract_own_dollar(const char *country)
 {
     /* the countries whose own dollar is what their statistics offices and
-     * papers mean by a bare "$"; not Jamaica, whose office counts trade in US
-     * dollars ("US$2.45Bn ... $643.0Mn") */
+     * papers mean by a bare "$" (Samoa's tala and Tonga's pa'anga are the
+     * dollar of their papers: "Samoa's trade deficit ... $55.93 million");
+     * not Jamaica, whose office counts trade in US dollars ("US$2.45Bn ...
+     * $643.0Mn"), nor Taiwan, whose papers mark their own dollar "NT$" */
     static const char *const dollars[][2] = {
         {"CAN", "CAD"}, {"AUS", "AUD"}, {"NZL", "NZD"}, {"HKG", "HKD"}, {"SGP", "SGD"},
-        {"FJI", "FJD"}, {"TTO", "TTD"}, {"SLB", "SBD"}, {"BRB", "BBD"}};
+        {"FJI", "FJD"}, {"TTO", "TTD"}, {"SLB", "SBD"}, {"BRB", "BBD"}, {"WSM", "WST"},
+        {"TON", "TOP"}};
     for (size_t k = 0; country && k < sizeof dollars / sizeof dollars[0]; k++)
         if (!strcmp(country, dollars[k][0]))
             return dollars[k][1];

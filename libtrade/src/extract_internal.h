@@ -130,7 +130,8 @@ const char *extract_city_at(const char *s, size_t n, size_t p, size_t *len);
  * case as written; *len gets the bytes matched. NULL if none. */
 const char *extract_office_at(const char *s, size_t n, size_t p, size_t *len);
 /* The currency a bare "$" means in a document about country (ISO3): CAD for
- * CAN, AUD for AUS, NZD, HKD, SGD, FJD, TTD, SBD, BBD; NULL when it is the
+ * CAN, AUD for AUS, NZD, HKD, SGD, FJD, TTD, SBD, BBD, WST (Samoa), TOP
+ * (Tonga); NULL when it is the
  * US dollar. The one rule for "$": "US$", "US $", "U.S. $" are US dollars;
  * "NZ$", "A$", "FJ$", "J$" ... name their dollar (extract_cur_before); a bare
  * "$" in prose is the own dollar of the document's reporter (its title or

@@ -459,6 +459,8 @@ static const ex_cur ex_cur_words[] = {{"US dollars", "USD"},    {"U.S. dollars",
                                       {"Hong Kong dollars", "HKD"},
                                       {"Singapore dollars", "SGD"},
                                       {"Saudi riyals", "SAR"},  {"riyals", "SAR"},
+                                      {"riyal", "SAR"},         {"rials", "IRR"},
+                                      {"rial", "IRR"},
                                       {"South African rand", "ZAR"},
                                       {"rand", "ZAR"},          {"Kenyan shillings", "KES"},
                                       {"Kenya shillings", "KES"},
@@ -485,7 +487,13 @@ static const ex_cur ex_cur_words[] = {{"US dollars", "USD"},    {"U.S. dollars",
                                       {"Tanzanian shillings", "TZS"}, {"naira", "NGN"},
                                       {"Ghana cedis", "GHS"},   {"cedis", "GHS"},
                                       {"cedi", "GHS"},          {"Fiji dollars", "FJD"},
-                                      {"Jamaican dollars", "JMD"}, {NULL, NULL}};
+                                      {"Jamaican dollars", "JMD"},
+                                      {"CFA francs", "XOF"},    {"CFA franc", "XOF"},
+                                      {"francs CFA", "XOF"},    {"FCFA", "XOF"},
+                                      {"CFAF", "XOF"},          {"CFA", "XOF"},
+                                      {"Samoan tala", "WST"},   {"tala", "WST"},
+                                      {"pa'anga", "TOP"},       {"pa\xCA\xBB" "anga", "TOP"},
+                                      {"pa\xE2\x80\x99" "anga", "TOP"}, {NULL, NULL}};
 
 /* A currency code (upper case, ISO 4217) at p; copies it into code. */
 size_t extract_code_at(const char *s, size_t n, size_t p, char code[4])
@@ -509,41 +517,90 @@ size_t extract_code_at(const char *s, size_t n, size_t p, char code[4])
 /* A land that a currency word belongs to: the code of the first land of
  * the list that the text names in its first 2000 bytes, else in the 2000
  * before p; fallback when it names none. A land is named by one of its
- * words or by a city that stands for it (the country table's flag: "Dubai"
- * names the UAE). The shared names of currencies ("Rs", "dirhams") are
- * told apart this way. */
+ * words, by its name or adjective in the country table (which knows that
+ * "Nigeria" is not "Niger"), or by a city that stands for it (the table's
+ * flag: "Dubai" names the UAE); not inside the name of a country outside
+ * the list (the Democratic Republic of the Congo is not the Republic of
+ * the Congo). The shared names of currencies ("Rs", "dirhams", "riyals",
+ * the CFA franc) are told apart this way. */
 typedef struct ex_land {
     const char *w, *code, *land; /* a word naming the land, its currency, its ISO3 */
 } ex_land;
 
-static const char *ex_land_at(const char *s, size_t q, size_t end, const ex_land *lands)
+static const char *ex_land_of(const ex_land *lands, const char *named)
+{
+    for (const ex_land *l = lands; named && l->w; l++)
+        if (!strcmp(l->land, named))
+            return l->code;
+    return NULL;
+}
+
+/* The code of the land named at q (a word start), or NULL; a..end the span
+ * read. first: the letters that the list's words and its lands' names
+ * start with (the country table, whose adjectives start as the names do,
+ * is read only at words starting with one of them). */
+static const char *ex_land_at(const char *s, size_t a, size_t q, size_t end, const ex_land *lands,
+                              const char *first)
 {
     if (q > 0 && ex_isalpha((unsigned char)s[q - 1]))
         return NULL;
-    for (const ex_land *l = lands; l->w; l++) {
+    const char *code = NULL;
+    for (const ex_land *l = lands; l->w && !code; l++) {
         size_t k = strlen(l->w);
         if (q + k <= end && memcmp(s + q, l->w, k) == 0)
-            return l->code;
+            code = l->code;
     }
     size_t cl;
-    const char *city = extract_city_at(s, end, q, &cl);
-    for (const ex_land *l = lands; city && l->w; l++)
-        if (!strcmp(l->land, city))
-            return l->code;
+    if (!code)
+        code = ex_land_of(lands, extract_city_at(s, end, q, &cl));
+    if (!code && q < end && s[q] != '\0' && strchr(first, s[q]))
+        code = ex_land_of(lands, extract_country_at(s, end, q, &cl));
+    if (!code)
+        return NULL;
+    /* inside a longer name of another country ("Democratic Republic of the
+     * Congo"): no land of the list */
+    for (size_t o = q > a + 48 ? q - 48 : a; o < q; o++) {
+        if (o > 0 && ex_isalpha((unsigned char)s[o - 1]))
+            continue;
+        const char *other = extract_country_at(s, end, o, &cl);
+        const char *oc = other && o + cl > q ? ex_land_of(lands, other) : code;
+        if (!oc || strcmp(oc, code) != 0)
+            return NULL;
+    }
+    return code;
+}
+
+/* The currency of the land list that the text names around p, or NULL. */
+static const char *ex_named_land(const char *s, size_t n, size_t p, const ex_land *lands)
+{
+    char first[64];
+    size_t nf = 0;
+    for (const ex_land *l = lands; l->w; l++) {
+        const char *nm = trade_country_name(l->land);
+        const char *c2[2] = {l->w, nm};
+        for (int j = 0; j < 2; j++)
+            if (c2[j] && c2[j][0] && !memchr(first, c2[j][0], nf) && nf + 1 < sizeof first)
+                first[nf++] = c2[j][0];
+    }
+    first[nf] = '\0';
+    size_t spans[2][2] = {{0, n < 2000 ? n : 2000}, {p > 2000 ? p - 2000 : 0, p}};
+    for (int w = 0; w < 2; w++) {
+        if (w == 1 && p <= spans[0][1])
+            break; /* the first span holds it */
+        for (size_t q = spans[w][0]; q < spans[w][1]; q++) {
+            const char *code = ex_land_at(s, spans[w][0], q, spans[w][1], lands, first);
+            if (code)
+                return code;
+        }
+    }
     return NULL;
 }
 
 static const char *ex_cur_of_land(const char *s, size_t n, size_t p, const ex_land *lands,
                                   const char *fallback)
 {
-    size_t spans[2][2] = {{0, n < 2000 ? n : 2000}, {p > 2000 ? p - 2000 : 0, p}};
-    for (int w = 0; w < 2; w++)
-        for (size_t q = spans[w][0]; q < spans[w][1]; q++) {
-            const char *code = ex_land_at(s, q, spans[w][1], lands);
-            if (code)
-                return code;
-        }
-    return fallback;
+    const char *code = ex_named_land(s, n, p, lands);
+    return code ? code : fallback;
 }
 
 /* Which rupee "Rs" is: Pakistan's, Sri Lanka's, Nepal's or India's (India's
@@ -565,6 +622,57 @@ static const char *ex_dirham(const char *s, size_t n, size_t p)
                                     {"UAE", "AED", "ARE"},     {"Emirates", "AED", "ARE"},
                                     {"Emirati", "AED", "ARE"}, {NULL, NULL, NULL}};
     return ex_cur_of_land(s, n, p, lands, "AED");
+}
+
+/* Which riyal or rial a bare "riyals" or "rials" is: Qatar's, Oman's,
+ * Saudi Arabia's, Iran's or Yemen's; when the text names none, Saudi
+ * Arabia's for the spelling riyal (the one its papers use) and Iran's for
+ * rial. */
+static const char *ex_riyal(const char *s, size_t n, size_t p, const char *fallback)
+{
+    static const ex_land lands[] = {{"Qatar", "QAR", "QAT"}, {"Oman", "OMR", "OMN"},
+                                    {"Saudi", "SAR", "SAU"}, {"Iran", "IRR", "IRN"},
+                                    {"Yemen", "YER", "YEM"}, {NULL, NULL, NULL}};
+    return ex_cur_of_land(s, n, p, lands, fallback);
+}
+
+/* The lands of the two CFA francs: the West African (XOF, the UEMOA's) and
+ * the Central African (XAF, the CEMAC's). The country table reads their
+ * names ("Senegal", "Niger" but not "Nigeria", "Chad", "Congo" but not the
+ * Democratic Republic's, "Côte d'Ivoire", "Ivory Coast"); these are the
+ * adjectives and unions it does not read. */
+static const ex_land ex_cfa_lands[] = {
+    {"UEMOA", "XOF", "SEN"},         {"WAEMU", "XOF", "SEN"},
+    {"BCEAO", "XOF", "SEN"},         {"West African Economic and Monetary", "XOF", "SEN"},
+    {"Ivorian", "XOF", "CIV"},       {"Senegalese", "XOF", "SEN"},
+    {"Malian", "XOF", "MLI"},        {"Burkinab", "XOF", "BFA"},
+    {"Nigerien", "XOF", "NER"},      {"Togolese", "XOF", "TGO"},
+    {"Beninese", "XOF", "BEN"},      {"Bissau-Guinean", "XOF", "GNB"},
+    {"CEMAC", "XAF", "CMR"},         {"BEAC", "XAF", "CMR"},
+    {"Central African", "XAF", "CAF"}, {"Cameroonian", "XAF", "CMR"},
+    {"Gabonese", "XAF", "GAB"},      {"Chadian", "XAF", "TCD"},
+    {"Equatorial Guinean", "XAF", "GNQ"}, {"Brazzaville", "XAF", "COG"},
+    {NULL, NULL, NULL}};
+
+/* Which CFA franc "CFA francs", "FCFA" or "CFA850 billion" is: the franc
+ * of the land the text names; the West African one when it names none,
+ * as the code does for the other shared names (extract_cur_assumed says
+ * so in the figure's note). */
+static const char *ex_cfa(const char *s, size_t n, size_t p)
+{
+    return ex_cur_of_land(s, n, p, ex_cfa_lands, "XOF");
+}
+
+const char *extract_cur_assumed(const char *s, size_t n, size_t start, size_t end,
+                                const char *unit)
+{
+    if (strcmp(unit, "XOF") != 0 || ex_named_land(s, n, start, ex_cfa_lands))
+        return NULL;
+    for (size_t q = start; q + 3 <= end && q + 3 <= n; q++)
+        if (memcmp(s + q, "CFA", 3) == 0)
+            return "currency: a CFA franc in a text naming no land of either; XOF assumed (XAF "
+                   "is Central Africa's)";
+    return NULL;
 }
 
 /* A currency after a number at p. */
@@ -589,6 +697,11 @@ size_t extract_cur_after(const char *s, size_t n, size_t p, char code[4])
             const char *cc = c->code;
             if (!strcmp(c->w, "dirhams") || !strcmp(c->w, "dirham"))
                 cc = ex_dirham(s, n, p);
+            else if (!strcmp(c->w, "riyals") || !strcmp(c->w, "riyal") ||
+                     !strcmp(c->w, "rials") || !strcmp(c->w, "rial"))
+                cc = ex_riyal(s, n, p, cc);
+            else if (!strcmp(cc, "XOF"))
+                cc = ex_cfa(s, n, p);
             memcpy(code, cc, 4);
             return k;
         }
@@ -613,7 +726,9 @@ static int ex_naira_before(const char *s, size_t n, size_t q, size_t p)
 
 /* A currency written as letters before the number, ending at q (p the
  * number's start): "SR15.6 billion" (Saudi riyals), "Kes.52 billion",
- * "KSh 198 million" (Kenyan shillings), and the rand's "R16.1 billion" or
+ * "KSh 198 million" (Kenyan shillings), "QR30.9 billion" (Qatari riyals),
+ * "RO2.4 billion" (Omani rials), "CFA850 billion" (the CFA franc of the
+ * text's land: ex_cfa), and the rand's "R16.1 billion" or
  * "R10,3-billion", which only a scale word or a grouped amount makes
  * money (R alone is too common a letter). Returns the prefix's start or
  * (size_t)-1. */
@@ -625,7 +740,8 @@ static size_t ex_letter_cur_before(const char *s, size_t n, size_t q, size_t p, 
                     {"Ksh.", "KES"},  {"Ksh", "KES"},  {"Kes.", "KES"},  {"Kes", "KES"},
                     {"SR", "SAR"},    {"RMB", "CNY"},  {"RM", "MYR"},    {"Dhs", "AED"},
                     {"Dh", "AED"},    {"Rp", "IDR"},   {"Tk.", "BDT"},   {"Tk", "BDT"},
-                    {"Rs.", "Rs"},    {"Rs", "Rs"},
+                    {"Rs.", "Rs"},    {"Rs", "Rs"},    {"QR", "QAR"},    {"RO", "OMR"},
+                    {"FCFA", "CFA"},  {"CFAF", "CFA"}, {"CFA", "CFA"},
                     /* East African shillings as their papers write them: Uganda's
                      * "Shs1.5 trillion", "UShs 20b", Tanzania's "TSh", Kenya's
                      * "Sh72.2 billion" (a bare Sh or Shs is the document's own
@@ -641,6 +757,8 @@ static size_t ex_letter_cur_before(const char *s, size_t n, size_t q, size_t p, 
             const char *c = prefixes[i].code;
             if (!strcmp(c, "Rs"))
                 c = ex_rupee(s, n, q - k);
+            else if (!strcmp(c, "CFA"))
+                c = ex_cfa(s, n, q - k);
             memcpy(code, c, 4);
             return q - k;
         }
@@ -810,10 +928,10 @@ size_t extract_cur_before(const char *s, size_t n, size_t p, char code[4])
         if (st >= 2 && ex_isupper((unsigned char)s[st - 1]) &&
             ex_isupper((unsigned char)s[st - 2]) &&
             (st == 2 || !ex_isalpha((unsigned char)s[st - 3]))) {
-            /* NZ$, HK$, NT$: those dollars */
+            /* NZ$, HK$, NT$, WS$ (Samoa's tala): those dollars */
             static const char *const two[][2] = {{"NZ", "NZD"}, {"HK", "HKD"}, {"NT", "TWD"},
                                                  {"FJ", "FJD"}, {"TT", "TTD"}, {"EC", "XCD"},
-                                                 {"SI", "SBD"}, {"BZ", "BZD"}};
+                                                 {"SI", "SBD"}, {"BZ", "BZD"}, {"WS", "WST"}};
             for (size_t i = 0; i < sizeof two / sizeof two[0]; i++)
                 if (s[st - 2] == two[i][0][0] && s[st - 1] == two[i][0][1]) {
                     memcpy(code, two[i][1], 4);
@@ -1002,6 +1120,23 @@ size_t extract_suffix(const char *s, size_t n, size_t q, int money_before, int g
         (extract_word(s, n, end - 3, "mln") || extract_word(s, n, end - 2, "bn")) && end + 1 < n &&
         s[end + 1] == ' ' && end + 2 < n && !ex_isupper((unsigned char)s[end + 2]))
         end++;
+    if (money_before && !*scaled) {
+        /* "T$9.4 (11.4%) million": the scale after the share in brackets;
+         * the figure ends at its number (the share is a figure of its own) */
+        size_t b = extract_skip_sp(s, n, q, 0), c = b + 1;
+        if (b < n && s[b] == '(') {
+            while (c < n && c < b + 12 && (ex_isdigit((unsigned char)s[c]) || s[c] == '.' ||
+                                           s[c] == ','))
+                c++;
+            if (c > b + 1 && c + 1 < n && s[c] == '%' && s[c + 1] == ')') {
+                int e = extract_scale_at(s, n, extract_skip_sp(s, n, c + 2, 0), 0, &k);
+                if (e >= 3) {
+                    *exp10 = e;
+                    *scaled = 1;
+                }
+            }
+        }
+    }
     if (money_before) {
         /* "USD 5 billion dollars" is rare; a scale is all that may follow */
         return end;

@@ -49,6 +49,14 @@ size_t extract_cur_after(const char *s, size_t n, size_t p, char code[4]);
  * start of the symbol or (size_t)-1. */
 size_t extract_cur_before(const char *s, size_t n, size_t p, char code[4]);
 
+/* The note for a figure in [start, end) whose currency is a guess: a CFA
+ * franc (XOF) in a text that names no land of either franc; NULL when the
+ * text decides it. The other shared names ("Rs", "dirhams", "riyals") fall
+ * back to one land's currency without a note, their fallback being that
+ * of nearly every text that writes them bare. */
+const char *extract_cur_assumed(const char *s, size_t n, size_t start, size_t end,
+                                const char *unit);
+
 /* The shilling a bare "Sh" or "Shs" means in a document about country
  * (ISO3): KES, UGX, TZS or SOS; NULL for other countries. */
 const char *extract_own_shilling(const char *country);

@@ -77,6 +77,19 @@ grep -q '^IND,IRN,export,2023,300000000,USD,[0-9]*,,level,via Dubai,' "$tmp/rout
   grep -q '^IND,IRN,export,2023,1200000000,USD,[0-9]*,,level,,' "$tmp/route.csv" ||
   { echo "FAIL: route via an emirate"; cat "$tmp/route.csv"; fail=1; }
 
+# a CFA franc in a text that names no land of either franc: the West
+# African franc, and the note says it is assumed; a named Central African
+# land gives XAF and no such note
+printf 'Exports of the franc zone reached 850 billion CFA francs in 2020.\n' |
+  "$TRADE" extract >"$tmp/cfa0.csv" || fail=1
+grep -q ',850000000000,XOF,.*XOF assumed' "$tmp/cfa0.csv" &&
+  "$TRADE" validate --draft -q "$tmp/cfa0.csv" ||
+  { echo "FAIL: CFA franc without a land"; cat "$tmp/cfa0.csv"; fail=1; }
+printf 'Exports of Chad reached CFA 850 billion in 2020.\n' |
+  "$TRADE" extract >"$tmp/cfa1.csv" || fail=1
+grep -q ',850000000000,XAF,' "$tmp/cfa1.csv" && ! grep -q 'assumed' "$tmp/cfa1.csv" ||
+  { echo "FAIL: CFA franc of Chad"; cat "$tmp/cfa1.csv"; fail=1; }
+
 # two growth rates of one period over different bases (month before, year
 # before): one keeps the flow, the other says why it has none
 printf '2017-10-20\nIn September 2017, Canadian exports rose 0.4%% from August. In September 2017, Canadian exports rose 2.1%% from September 2016.\n' |
