@@ -22,6 +22,13 @@ static inline uint64_t buf_zero_bytes(uint64_t w)
     return ~(((w & low7) + low7) | w | low7);
 }
 
+/* The high bit of each byte of w that equals c (buf_zero_bytes of the
+ * bytes xor c), every other bit clear. */
+static inline uint64_t buf_bytes_eq(uint64_t w, unsigned char c)
+{
+    return buf_zero_bytes(w ^ (0x0101010101010101u * c));
+}
+
 typedef struct dynbuf {
     char *p;    /* NULL until something is added */
     size_t len; /* bytes, without the NUL */

@@ -138,12 +138,10 @@ static int split(stream_reader *r, const char *rec, size_t n, int quoted, trade_
 
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define SWAR 1
-#define ONES 0x0101010101010101u
 /* The high bit of each byte of w that is a comma, a LF or a quote. */
 static uint64_t special(uint64_t w)
 {
-    return buf_zero_bytes(w ^ (ONES * ',')) | buf_zero_bytes(w ^ (ONES * '\n')) |
-           buf_zero_bytes(w ^ (ONES * '"'));
+    return buf_bytes_eq(w, ',') | buf_bytes_eq(w, '\n') | buf_bytes_eq(w, '"');
 }
 #else
 #define SWAR 0

@@ -735,12 +735,6 @@ static int neutralised_at(const char *p, const char *end)
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define PLAIN_SWAR 1
 #define ONES8 0x0101010101010101u
-
-/* The high bit of each byte of w equal to c. */
-static inline uint64_t bytes_eq(uint64_t w, unsigned char c)
-{
-    return buf_zero_bytes(w ^ (ONES8 * c));
-}
 #else
 #define PLAIN_SWAR 0
 #endif
@@ -760,15 +754,16 @@ int trade_writer_csv_plain(const char *text, size_t len)
         /* most words: no byte below ',' (which holds NUL, TAB, CR, LF, the
          * quote and '+'; the test is exact as a yes or no) and no '-', '='
          * or '@' */
-        if (!(((w - ONES8 * ',') & ~w & (ONES8 * 0x80)) | bytes_eq(w, '-') | bytes_eq(w, '=') |
-              bytes_eq(w, '@'))) {
+        if (!(((w - ONES8 * ',') & ~w & (ONES8 * 0x80)) | buf_bytes_eq(w, '-') |
+              buf_bytes_eq(w, '=') | buf_bytes_eq(w, '@'))) {
             p += 8;
             continue;
         }
-        if (bytes_eq(w, '"') | bytes_eq(w, '\r') | bytes_eq(w, '\n') | buf_zero_bytes(w))
+        if (buf_bytes_eq(w, '"') | buf_bytes_eq(w, '\r') | buf_bytes_eq(w, '\n') |
+            buf_zero_bytes(w))
             return 0;
-        uint64_t f = bytes_eq(w, '=') | bytes_eq(w, '+') | bytes_eq(w, '-') | bytes_eq(w, '@') |
-                     bytes_eq(w, '\t');
+        uint64_t f = buf_bytes_eq(w, '=') | buf_bytes_eq(w, '+') | buf_bytes_eq(w, '-') |
+                     buf_bytes_eq(w, '@') | buf_bytes_eq(w, '\t');
         while (f) {
             const char *q = p + (unsigned)__builtin_ctzll(f) / 8;
             f &= f - 1;
