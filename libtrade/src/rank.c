@@ -311,19 +311,7 @@ static int stream_order(const trade_obs *a, const uint16_t *ia, const trade_obs 
         return a->period.first_month < b->period.first_month ? -1 : 1;
     if (a->period.last_month != b->period.last_month)
         return a->period.last_month < b->period.last_month ? -1 : 1;
-    /* codes with equal ids are equal (the usual case for all but the
-     * product), else their text orders them */
-    static const int order[] = {OK_REPORTER, OK_PARTNER, OK_FLOW, OK_PRODUCT, OK_UNIT};
-    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
-        int k = order[i];
-        unsigned x = obs_id(ia, k);
-        if (x && x == obs_id(ib, k))
-            continue;
-        int c = strcmp(obs_key(a, k), obs_key(b, k));
-        if (c)
-            return c;
-    }
-    return 0;
+    return Trade_obs_series_cmp(a, ia, b, ib);
 }
 
 /* alone_in_period for rows whose level rows come in the streaming order,

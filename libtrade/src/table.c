@@ -1656,20 +1656,23 @@ static int ids_exact(const row *rw)
            (rw->ids[2] || !*o->flow) && (rw->ids[3] || !*o->unit);
 }
 
-/* The streaming order of two series (reporter, partner, flow, product,
- * unit, bytewise). */
-static int series_text_cmp(const trade_obs *a, const trade_obs *b)
+int Trade_obs_series_cmp(const trade_obs *a, const uint16_t *ia, const trade_obs *b,
+                         const uint16_t *ib)
 {
-    int c = strcmp(a->reporter, b->reporter);
-    if (!c)
-        c = strcmp(a->partner, b->partner);
-    if (!c)
-        c = strcmp(a->flow, b->flow);
-    if (!c)
-        c = strcmp(a->product, b->product);
-    if (!c)
-        c = strcmp(a->unit, b->unit);
-    return c;
+    /* codes with equal non-zero ids are equal (the usual case for all but
+     * the product), else their text orders them */
+    const char *ta[5] = {a->reporter, a->partner, a->flow, a->product, a->unit};
+    const char *tb[5] = {b->reporter, b->partner, b->flow, b->product, b->unit};
+    static const int id_of[5] = {0, 1, 2, -1, 3}; /* ids: reporter, partner, flow, unit */
+    for (int k = 0; k < 5; k++) {
+        int i = id_of[k];
+        if (i >= 0 && ia && ib && ia[i] && ia[i] == ib[i])
+            continue;
+        int c = strcmp(ta[k], tb[k]);
+        if (c)
+            return c;
+    }
+    return 0;
 }
 
 /* 1 when idx[0..n) (in row order) comes as runs of one series each (key
@@ -1687,7 +1690,8 @@ static int in_series_runs(const trade_table *t, const obs_ref *idx, size_t n)
         if (!cmp_ref_key(&idx[i - 1], &idx[i])) {
             if (trade_period_compare(&idx[i - 1].o->period, &idx[i].o->period) > 0)
                 return 0;
-        } else if (series_text_cmp(idx[i - 1].o, idx[i].o) >= 0) {
+        } else if (Trade_obs_series_cmp(idx[i - 1].o, t->rows[REF_ROW(t, &idx[i - 1])].ids,
+                                        idx[i].o, t->rows[REF_ROW(t, &idx[i])].ids) >= 0) {
             return 0;
         }
     }

@@ -27,6 +27,13 @@ int Trade_table_cell_error(trade_error *err, const trade_table *t, size_t row, l
  * then decides. NULL when row r is not an observation. */
 const uint16_t *Trade_table_obs_ids(const trade_table *t, size_t r);
 
+/* The streaming order (stream.h) of two observations' series: reporter,
+ * partner, flow, product and unit, bytewise; ia and ib their code ids
+ * (Trade_table_obs_ids, may be NULL), which spare the text compare of codes
+ * that are equal. Negative, 0 (the same series) or positive. */
+int Trade_obs_series_cmp(const trade_obs *a, const uint16_t *ia, const trade_obs *b,
+                         const uint16_t *ib);
+
 /* The same with a va_list. */
 int Trade_table_cell_verror(trade_error *err, const trade_table *t, size_t row, long col,
                             const char *fmt, va_list ap);
