@@ -857,6 +857,7 @@ static int to_big(rstream *g, size_t first, size_t first_off)
     }
     g->big = br;
     Trade_stream_batch_reset(&br->b, g->plan);
+    br->b.cut_ok = 0; /* its slices copy records without their cuts: none kept */
     br->ngroups = br->tlen = 0;
     br->plain = 0;
     for (size_t i = 0; i < br->nslots; i++)
