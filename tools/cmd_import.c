@@ -144,9 +144,7 @@ static void progress(void *ctx, uint64_t done, uint64_t total)
     fflush(stderr);
 }
 
-/* Where the rows go: the writer, opened at the first row (or at the end),
- * and for a streamed import a part writer for the second part of the
- * output (built on the library's second thread, appended at the end). */
+/* Where the rows go: the writer, opened at the first row (or at the end). */
 /* Rows as CSV text, for a writer that takes it (trade_writer_takes_text):
  * a streamed hs6 import writes 20 million rows, and the writer's checks
  * cell by cell cost more than making them. A row goes as text when every
@@ -174,14 +172,11 @@ typedef struct text_out {
 typedef struct row_out {
     const cli_common *o;
     trade_import *im;
-    trade_writer *w, *part;
+    trade_writer *w;
     int partial, with_qty, names, has_product;
     int failed; /* cli exit code of a failure, with its message printed */
-    trade_error part_err;
-    /* --where on the rows written (NULL: all), one per writer: matching
-     * uses scratch of its own, and the part is written on another thread */
-    trade_where *where, *where_part;
-    text_out text[2]; /* for w and for part */
+    trade_where *where; /* --where on the rows written (NULL: all) */
+    text_out text;
 } row_out;
 
 static int out_open(row_out *r)
@@ -217,8 +212,7 @@ static int out_open(row_out *r)
         names[nc++] = "source";
     }
     /* --where on the columns written, checked before anything is */
-    if ((r->where && (rc = trade_where_bind(r->where, nc, names, &err))) ||
-        (r->where_part && (rc = trade_where_bind(r->where_part, nc, names, &err)))) {
+    if (r->where && (rc = trade_where_bind(r->where, nc, names, &err))) {
         free(meta);
         return r->failed = cli_fail(&err);
     }
@@ -233,16 +227,14 @@ static int out_open(row_out *r)
         r->w = NULL;
         return r->failed = cli_fail(&err);
     }
-    r->text[0].on = !r->partial && !r->names && !r->where && trade_writer_takes_text(r->w);
+    r->text.on = !r->partial && !r->names && !r->where && trade_writer_takes_text(r->w);
     return 0;
 }
 
 static void text_free(row_out *r)
 {
-    for (int k = 0; k < 2; k++) {
-        free(r->text[k].buf);
-        memset(&r->text[k], 0, sizeof r->text[k]);
-    }
+    free(r->text.buf);
+    memset(&r->text, 0, sizeof r->text);
 }
 
 /* String k of a row (cached by address: the importer's strings stay put
@@ -377,12 +369,12 @@ static int put_text(row_out *r, text_out *t, trade_writer *w, const trade_import
 
 static int put_group(row_out *r, trade_writer *w, const trade_import_group *g, trade_error *errp)
 {
-    const trade_where *wh = w == r->part ? r->where_part : r->where;
+    const trade_where *wh = r->where;
     trade_error err;
     const char *period = g->period;
     char rows[24], qrows[24];
     int rc;
-    text_out *t = &r->text[w == r->part];
+    text_out *t = &r->text;
     if (t->on && (rc = put_text(r, t, w, g, &err)) != 0) {
         if (rc < 0)
             *errp = err;
@@ -420,11 +412,9 @@ static int put_group(row_out *r, trade_writer *w, const trade_import_group *g, t
     return rc;
 }
 
-static int out_group(void *ctx, int part, const trade_import_group *g)
+static int out_group(void *ctx, const trade_import_group *g)
 {
     row_out *r = ctx;
-    if (part == 1) /* the second thread: its own writer, errors kept for later */
-        return put_group(r, r->part, g, &r->part_err);
     if (out_open(r))
         return TRADE_EIO;
     trade_error err;
@@ -441,22 +431,11 @@ static int out_commit(row_out *r)
     if (out_open(r))
         return r->failed;
     trade_error err;
-    int rc = text_flush(&r->text[0], r->w, &err);
-    if (!rc && r->part)
-        rc = text_flush(&r->text[1], r->part, &err);
+    int rc = text_flush(&r->text, r->w, &err);
     text_free(r);
     if (rc) {
         out_discard(r);
         return cli_fail(&err);
-    }
-    if (r->part) {
-        trade_writer *p = r->part;
-        r->part = NULL;
-        if (trade_writer_append(r->w, p, &err)) {
-            trade_writer_discard(r->w);
-            r->w = NULL;
-            return cli_fail(&err);
-        }
     }
     trade_writer *w = r->w;
     r->w = NULL;
@@ -466,8 +445,6 @@ static int out_commit(row_out *r)
 static void out_discard(row_out *r)
 {
     text_free(r);
-    trade_writer_discard(r->part);
-    r->part = NULL;
     trade_writer_discard(r->w);
     r->w = NULL;
 }
@@ -482,18 +459,12 @@ static int write_rows(row_out *r)
     }
     for (size_t i = 0; i < n; i++) {
         trade_import_get(r->im, i, &g);
-        if (out_group(r, 0, &g)) {
+        if (out_group(r, &g)) {
             out_discard(r);
             return r->failed;
         }
     }
     return out_commit(r);
-}
-
-static void free_where(trade_where *a, trade_where *b)
-{
-    trade_where_free(a);
-    trade_where_free(b);
 }
 
 int cmd_import(int argc, char **argv)
@@ -619,14 +590,12 @@ int cmd_import(int argc, char **argv)
     trade_import *im;
     trade_error err;
     trade_error_clear(&err);
-    trade_where *where = NULL, *where_part = NULL;
+    trade_where *where = NULL;
     int rc = o.nwhere ? cli_where_new(&where, &o, "import") : 0;
-    if (!rc && o.nwhere && (rc = cli_where_new(&where_part, &o, "import")))
-        free_where(where, where_part);
     if (rc)
         return rc;
     if (trade_import_new(&im, &opt, &err)) {
-        free_where(where, where_part);
+        trade_where_free(where);
         return cli_fail(&err);
     }
     row_out ro;
@@ -637,7 +606,6 @@ int cmd_import(int argc, char **argv)
     ro.with_qty = opt.with_quantity;
     ro.names = names;
     ro.where = where;
-    ro.where_part = where_part;
     if (countries && (rc = trade_import_countries_load(im, countries, &err)))
         goto out;
     if (products && (rc = trade_import_products_load(im, products, &err)))
@@ -650,32 +618,23 @@ int cmd_import(int argc, char **argv)
         ro.has_product = opt.level != TRADE_IMPORT_TOTAL;
         ps.file = argv[optind];
         ps.last = -1;
-        /* the writer and the part writer before the threads start */
+        /* the writer before the threads start */
         if ((rc = out_open(&ro)))
             goto stream_fail;
-        if (trade_writer_open_part(&ro.part, ro.w, &err)) {
-            out_discard(&ro);
-            trade_import_free(im);
-            free_where(where, where_part);
-            return cli_fail(&err);
-        }
-        ro.text[1].on = ro.text[0].on && trade_writer_takes_text(ro.part);
         rc = trade_import_baci_stream(im, argv[optind], out_group, &ro, &err);
-        if (rc > 0 && ro.part_err.message[0] && !ro.failed)
-            err = ro.part_err;
         if (opt.progress && rc >= 0)
             fputc('\n', stderr);
         if (rc == 0) {
             rc = out_commit(&ro);
             trade_import_free(im);
-            free_where(where, where_part);
+            trade_where_free(where);
             return rc;
         }
         if (rc > 0) {
         stream_fail:
             out_discard(&ro);
             trade_import_free(im);
-            free_where(where, where_part);
+            trade_where_free(where);
             return ro.failed ? ro.failed : cli_fail(&err);
         }
         out_discard(&ro); /* not sorted so: the general path, a new writer */
@@ -683,7 +642,7 @@ int cmd_import(int argc, char **argv)
         ro.has_product = 0;
         trade_import_free(im);
         if (trade_import_new(&im, &opt, &err)) {
-            free_where(where, where_part);
+            trade_where_free(where);
             return cli_fail(&err);
         }
         ro.im = im;
@@ -705,10 +664,10 @@ int cmd_import(int argc, char **argv)
         goto out;
     rc = write_rows(&ro);
     trade_import_free(im);
-    free_where(where, where_part);
+    trade_where_free(where);
     return rc;
 out:
     trade_import_free(im);
-    free_where(where, where_part);
+    trade_where_free(where);
     return cli_fail(&err);
 }

@@ -1642,67 +1642,137 @@ static int block_order(baci_worker *w)
     return 0;
 }
 
-typedef struct stream_job {
+/* The blocks of a streamed import, shared by its threads: each takes the
+ * next block not taken, reads and orders it on its own, then waits for its
+ * turn and hands the block's groups over, so fn gets them in output order
+ * from one thread at a time. (Before, the second half of the blocks went to
+ * a part of its own, a temporary file copied after the first half at the
+ * end: half the output written twice, and a second or two of copying on
+ * one thread at hs6.) */
+typedef struct stream_shared {
     trade_import *im;
-    baci_worker w;
     sblock *blocks;
     size_t nb;
-    int part;
     trade_import_group_fn fn;
     void *ctx;
-    uint64_t hsum, hn, fsize;
-    atomic_ullong done;
-    struct stream_job *peer;
-    int report; /* this one calls the progress function */
-    int rc;
-    atomic_int rc_flag; /* rc != 0, for the other thread */
+    uint64_t fsize, done;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int threaded;
+    size_t next_take; /* the next block to read */
+    size_t next_out;  /* the next block to hand over */
+    size_t stop_at;   /* the first block that failed (nb: none); later ones are dropped */
+    int rc;           /* its status, err its error */
     trade_error err;
+} stream_shared;
+
+typedef struct stream_job {
+    stream_shared *sh;
+    baci_worker w;
+    uint64_t hsum, hn;
 } stream_job;
 
-/* Read, order and hand over the blocks of one part of the output. */
+static void sh_lock(stream_shared *sh)
+{
+    if (sh->threaded)
+        pthread_mutex_lock(&sh->mu);
+}
+
+static void sh_unlock(stream_shared *sh)
+{
+    if (sh->threaded)
+        pthread_mutex_unlock(&sh->mu);
+}
+
+/* Block b failed with rc (err may be NULL: the callback's own): kept when
+ * it is the first failed block so far. Called locked. */
+static void sh_fail(stream_shared *sh, size_t b, int rc, const trade_error *err)
+{
+    if (b < sh->stop_at) {
+        sh->stop_at = b;
+        sh->rc = rc;
+        if (err)
+            sh->err = *err;
+        else
+            trade_error_clear(&sh->err);
+    }
+    if (sh->threaded)
+        pthread_cond_broadcast(&sh->cv);
+}
+
+/* Read, order and hand over blocks until none is left. */
 static void stream_run(stream_job *j)
 {
+    stream_shared *sh = j->sh;
     baci_worker *w = &j->w;
-    trade_import *im = j->im;
-    for (size_t b = 0; b < j->nb; b++) {
-        w->start = j->blocks[b].start;
-        w->end = j->blocks[b].end;
+    trade_import *im = sh->im;
+    for (;;) {
+        sh_lock(sh);
+        size_t b = sh->next_take;
+        int go = b < sh->nb && b < sh->stop_at;
+        if (go)
+            sh->next_take++;
+        sh_unlock(sh);
+        if (!go)
+            return;
+        w->start = sh->blocks[b].start;
+        w->end = sh->blocks[b].end;
         w->narr = 0;
         w->lines = 0;
         w->hsum = w->hn = 0;
         worker_scan(w, w->start);
         if (w->status) {
-            j->rc = worker_error(w, j->blocks[b].line, &j->err);
-            atomic_store(&j->rc_flag, 1);
+            trade_error e;
+            int rc = worker_error(w, sh->blocks[b].line, &e);
+            sh_lock(sh);
+            sh_fail(sh, b, rc, &e);
+            sh_unlock(sh);
             return;
         }
         j->hsum += w->hsum;
         j->hn += w->hn;
         int orc = block_order(w);
         if (orc) {
-            j->rc = trade_error_set(&j->err, orc, w->path, j->blocks[b].line, 0, "%s",
-                                    orc == TRADE_ELIMIT ? "a sum goes beyond the 128-bit range"
-                                                        : "out of memory");
-            atomic_store(&j->rc_flag, 1);
+            trade_error e;
+            int rc = trade_error_set(&e, orc, w->path, sh->blocks[b].line, 0, "%s",
+                                     orc == TRADE_ELIMIT ? "a sum goes beyond the 128-bit range"
+                                                         : "out of memory");
+            sh_lock(sh);
+            sh_fail(sh, b, rc, &e);
+            sh_unlock(sh);
             return;
         }
-        for (size_t r = 0; r < w->nruns; r++)
-            for (size_t i = w->runs[r].start; i < w->runs[r].start + w->runs[r].len; i++) {
+        /* the turn: every block before b handed over (or one failed) */
+        sh_lock(sh);
+        while (sh->threaded && sh->next_out != b && sh->stop_at > b)
+            pthread_cond_wait(&sh->cv, &sh->mu);
+        int dropped = sh->stop_at < b;
+        sh_unlock(sh);
+        if (dropped)
+            return;
+        int rc = 0;
+        for (size_t r = 0; r < w->nruns && !rc; r++)
+            for (size_t i = w->runs[r].start; i < w->runs[r].start + w->runs[r].len && !rc;
+                 i++) {
                 trade_import_group out;
                 w->arr[i].src = im->cur_src;
                 imp_group_out(im, &w->arr[i], &out);
-                if ((j->rc = j->fn(j->ctx, j->part, &out)) != 0) {
-                    trade_error_clear(&j->err);
-                    atomic_store(&j->rc_flag, 1);
-                    return;
-                }
+                rc = sh->fn(sh->ctx, &out);
             }
-        atomic_fetch_add(&j->done, j->blocks[b].end - j->blocks[b].start);
-        if (j->report && im->opt.progress)
-            im->opt.progress(im->opt.progress_ctx,
-                             atomic_load(&j->done) + atomic_load(&j->peer->done), j->fsize);
-        if (atomic_load(&j->peer->rc_flag))
-            return; /* the other part failed: stop */
+        sh_lock(sh);
+        if (rc) {
+            sh_fail(sh, b, rc, NULL);
+        } else {
+            sh->done += sh->blocks[b].end - sh->blocks[b].start;
+            if (im->opt.progress)
+                im->opt.progress(im->opt.progress_ctx, sh->done, sh->fsize);
+            sh->next_out = b + 1;
+            if (sh->threaded)
+                pthread_cond_broadcast(&sh->cv);
+        }
+        sh_unlock(sh);
+        if (rc)
+            return;
     }
 }
 
@@ -1759,30 +1829,24 @@ int trade_import_baci_stream(trade_import *im, const char *path, trade_import_gr
     for (int i = 0; i < im->ncodes; i++)
         code_rank_s[ids[i]] = i;
     qsort(blocks, nb, sizeof *blocks, sblock_cmp);
-    /* two parts of the output, by bytes: the second built on a second
-     * thread, given to fn as part 1 */
-    uint64_t all = 0, acc = 0;
+    uint64_t all = 0;
     for (size_t i = 0; i < nb; i++)
         all += blocks[i].end - blocks[i].start;
-    size_t mid = nb;
-    if (im->opt.threads != 1 && all >= BACI_MIN_SPLIT && nb > 1) {
-        for (mid = 0; mid < nb && acc < all / 2; mid++)
-            acc += blocks[mid].end - blocks[mid].start;
-        if (mid >= nb)
-            mid = nb - 1;
-    }
+    stream_shared sh;
+    memset(&sh, 0, sizeof sh);
+    sh.im = im;
+    sh.blocks = blocks;
+    sh.nb = nb;
+    sh.fn = fn;
+    sh.ctx = ctx;
+    sh.fsize = all;
+    sh.stop_at = nb;
+    /* a second thread for a file of some size with more than one block */
+    int want_two = im->opt.threads != 1 && all >= BACI_MIN_SPLIT && nb > 1;
     stream_job job[2];
     memset(job, 0, sizeof job);
-    for (int k = 0; k < 2; k++) {
-        job[k].im = im;
-        job[k].blocks = blocks + (k ? mid : 0);
-        job[k].nb = k ? nb - mid : mid;
-        job[k].part = k;
-        job[k].fn = fn;
-        job[k].ctx = ctx;
-        job[k].fsize = all;
-        job[k].peer = &job[1 - k];
-        job[k].report = k == 0;
+    for (int k = 0; k < 1 + want_two; k++) {
+        job[k].sh = &sh;
         if ((rc = worker_init(&job[k].w, im, path, fd, &c, data, fsize, fsize, err))) {
             if (k)
                 worker_free(&job[0].w);
@@ -1791,22 +1855,31 @@ int trade_import_baci_stream(trade_import *im, const char *path, trade_import_gr
             return rc;
         }
         job[k].w.stream = 1;
-        atomic_init(&job[k].done, 0);
-        atomic_init(&job[k].rc_flag, 0);
     }
     pthread_t th;
-    int two = job[1].nb > 0 && trade_writer_thread_create(&th, stream_main, &job[1]) == 0;
-    stream_run(&job[0]);
-    if (two)
-        pthread_join(th, NULL);
-    else if (job[1].nb)
-        stream_run(&job[1]);
-    for (int k = 0; k < 2 && !rc; k++)
-        if (job[k].rc) {
-            rc = job[k].rc;
-            if (err && rc > 0)
-                *err = job[k].err;
+    int two = 0;
+    if (want_two && !pthread_mutex_init(&sh.mu, NULL)) {
+        if (!pthread_cond_init(&sh.cv, NULL)) {
+            sh.threaded = 1;
+            two = trade_writer_thread_create(&th, stream_main, &job[1]) == 0;
+            if (!two) {
+                sh.threaded = 0;
+                pthread_cond_destroy(&sh.cv);
+                pthread_mutex_destroy(&sh.mu);
+            }
+        } else {
+            pthread_mutex_destroy(&sh.mu);
         }
+    }
+    stream_run(&job[0]);
+    if (two) {
+        pthread_join(th, NULL);
+        pthread_cond_destroy(&sh.cv);
+        pthread_mutex_destroy(&sh.mu);
+    }
+    rc = sh.rc;
+    if (rc && err && rc > 0)
+        *err = sh.err;
     if (!rc && im->opt.split_hash) {
         char h[IMP_SPLIT_LEN];
         imp_split_hash(h, job[0].hsum + job[1].hsum, job[0].hn + job[1].hn);

@@ -135,14 +135,12 @@ TRADE_API size_t trade_import_count(const trade_import *im);
  * not finished). */
 TRADE_API int trade_import_get(const trade_import *im, size_t i, trade_import_group *g);
 
-/* Called with each group by trade_import_baci_stream. The output comes in
- * two parts, each in output order: the rows of part 1 go after all those
- * of part 0. The two parts are built on two threads, so fn may be called
- * for part 0 and part 1 at the same time (never twice at once for one
- * part). g and its strings live until the next call for that part.
- * Returns 0 to go on, or a status that stops the import (and is
- * returned). */
-typedef int (*trade_import_group_fn)(void *ctx, int part, const trade_import_group *g);
+/* Called with each group by trade_import_baci_stream, in output order and
+ * one call at a time (the blocks are read on two threads, and each hands
+ * its block's groups over in turn, so the calls may come from either
+ * thread). g and its strings live until the next call. Returns 0 to go on,
+ * or a status that stops the import (and is returned). */
+typedef int (*trade_import_group_fn)(void *ctx, const trade_import_group *g);
 
 /* Read one BACI file (a plain regular file) and give its groups to fn in
  * the order trade_import_get would, without holding them: for a file
@@ -153,8 +151,8 @@ typedef int (*trade_import_group_fn)(void *ctx, int part, const trade_import_gro
  * streamed (not sorted so, quotes, padded fields, a pipe, compressed): use
  * trade_import_baci then. Else 0 or the errors of trade_import_baci; on an
  * error some groups may have been given already (write to a file that is
- * replaced only on success). With opt.threads 1 or a small file, part 1 is
- * empty. Not reentrant: one streamed import at a time per process. */
+ * replaced only on success). With opt.threads 1 or a small file, one thread
+ * reads every block. Not reentrant: one streamed import at a time per process. */
 TRADE_API int trade_import_baci_stream(trade_import *im, const char *path,
                                        trade_import_group_fn fn, void *ctx, trade_error *err);
 
