@@ -282,8 +282,9 @@ for level in total hs2 hs6; do
     check "$f ($level)" "$tmp/hash.csv" "$tmp/$f.out"
   done
 done
-# a file of more than 4 MB is streamed in two parts on two threads: the
-# same bytes again, and an error in the second part keeps its line
+# a file of more than 4 MB has its blocks read on two threads, handed over
+# in turn: the same bytes again; an error keeps its line, and of two errors
+# in blocks read at the same time the first in the output's order is told
 python3 "$SRCDIR/bench/gen_baci.py" 200000 "$tmp/big.csv" 4
 cat "$tmp/big.csv" | "$TRADE" import baci --level hs6 --with-quantity --source big.csv - -o "$tmp/bighash.csv" || fail=1
 "$TRADE" import baci --level hs6 --with-quantity "$tmp/big.csv" -o "$tmp/bigstream.csv" || fail=1
@@ -292,6 +293,8 @@ check "streamed on two threads = hashed" "$tmp/bighash.csv" "$tmp/bigstream.csv"
 check "streamed on one thread = hashed" "$tmp/bighash.csv" "$tmp/big1.csv"
 awk 'NR==190000{$0="2021,56,251,010121,x,1"}1' "$tmp/big.csv" >"$tmp/bigbad.csv"
 lib_expect_error "error in the second part" 1 "bigbad.csv:190000:20: v: expected a plain number" "$TRADE" import baci --level hs6 "$tmp/bigbad.csv"
+awk 'NR==60000{$0="2021,56,251,010121,y,1"} NR==190000{$0="2021,56,251,010121,x,1"}1' "$tmp/big.csv" >"$tmp/bigbad2.csv"
+lib_expect_error "of two errors the first" 1 "bigbad2.csv:60000:20: v: expected a plain number (thousands of USD), got \"y\"" "$TRADE" import baci --level hs6 "$tmp/bigbad2.csv"
 
 # an error in a streamed file keeps its line: line 1 + 20000 + 1
 awk 'NR==20002{$0="2019,56,251,010121,x,1"}1' "$tmp/sorted.csv" >"$tmp/bad.csv"
