@@ -1802,6 +1802,7 @@ int trade_import_baci_stream(trade_import *im, const char *path, trade_import_gr
     }
     uint64_t fsize = (uint64_t)st.st_size, data = 0;
     unsigned long hlines = 1;
+    inp_read_ahead(fd, fsize);
     baci_cols c;
     int rc = read_header(im, path, fd, fsize, &c, &data, &hlines, err);
     if (rc || c.ncols != 6 || c.t != 0 || c.i != 1) {

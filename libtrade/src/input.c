@@ -6,6 +6,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -219,4 +220,12 @@ const char *inp_basename(const char *path)
 void inp_member_label(char *out, size_t size, const char *archive, const char *member)
 {
     snprintf(out, size, "%s(%s)", inp_basename(archive), member);
+}
+
+void inp_read_ahead(int fd, unsigned long long size)
+{
+    (void)posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+    long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+    if (pages > 0 && page > 0 && size <= (unsigned long long)pages * (unsigned long long)page / 4)
+        (void)posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);
 }

@@ -61,6 +61,14 @@ int inp_tmpfile(void);
  * with the archive's base name, as ar(1) and make(1) name members. */
 void inp_member_label(char *out, size_t size, const char *archive, const char *member);
 
+/* Ask the kernel to read ahead of a pass from the front to the back of
+ * the regular file open on fd (size bytes): a wider read-ahead, and the
+ * whole file read in the background when it takes at most a quarter of the
+ * machine's memory (growth and rank read the import's output right after
+ * it was written, when part of it may have left the page cache: the first
+ * pass then waited on every 256 KB read). A hint only: nothing fails. */
+void inp_read_ahead(int fd, unsigned long long size);
+
 /* The base name of path ("-" is "stdin"). */
 const char *inp_basename(const char *path);
 

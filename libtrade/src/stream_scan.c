@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "buf_internal.h"
+#include "input_internal.h"
 #include "stream_internal.h"
 #include "trade/series.h"
 #include "writer_internal.h"
@@ -654,6 +655,7 @@ int Trade_stream_plan(const char *path, stream_plan *plan, int keys, trade_read_
     if (fstat(plan->fd, &st) || !S_ISREG(st.st_mode))
         return TRADE_OK;
     plan->size = (unsigned long long)st.st_size;
+    inp_read_ahead(plan->fd, plan->size);
     unsigned char magic[4] = {0};
     if (pread(plan->fd, magic, 4, 0) != 4)
         return TRADE_OK;
