@@ -1367,6 +1367,37 @@ static int ex_ordinal_day_before(const char *s, size_t n, size_t p)
     return ex_isdigit((unsigned char)s[e - 3]);
 }
 
+/* A line that is only a month and a year ("August 2016"), or one after a
+ * page's date label ("Published: August 2016", "Date: June 2020"): the month
+ * at p, the year ending at e, the line from a to b. */
+static int ex_month_year_line(const char *s, size_t n, size_t a, size_t p, size_t e, size_t b)
+{
+    static const char *const label[] = {"published", "posted", "date", "dated", "updated",
+                                        "released", "issued"};
+    size_t q = extract_skip_sp(s, n, e, 0);
+    while (q < b && (s[q] == ' ' || s[q] == '\t' || s[q] == '\r' || s[q] == '\n'))
+        q++;
+    if (q < b)
+        return 0; /* "August 2016 exports": a title, not a date */
+    size_t f = extract_skip_sp(s, n, a, 0);
+    if (f == p)
+        return 1;
+    for (size_t i = 0; i < sizeof label / sizeof label[0]; i++) {
+        size_t k = extract_word(s, n, f, label[i]);
+        if (!k)
+            continue;
+        size_t r = f + k;
+        if (r < p && s[r] == ':')
+            r++;
+        if (extract_skip_sp(s, n, r, 0) == p)
+            return 1;
+        if (extract_word(s, n, extract_skip_sp(s, n, r, 0), "on") &&
+            extract_skip_sp(s, n, extract_skip_sp(s, n, r, 0) + 2, 0) == p)
+            return 1; /* "Published on August 2016" */
+    }
+    return 0;
+}
+
 /* The date that line li (0-based) gives when it is a date line: a short
  * line with a date, or a "date 2024-05-24 ..." field (its end in
  * d->date_field_end). Sets d->year and d->month, else leaves them 0. */
@@ -1456,6 +1487,11 @@ static void ex_line_date(const ex_scan *sc, size_t li, ex_doc *d)
                            (ex_isdigit((unsigned char)s[extract_skip_sp_back(s, n, p, 0) - 1]) ||
                             ex_ordinal_day_before(s, n, p))) {
                     /* "30 September 2021", "Thu 24th December 2020" */
+                    d->year = y;
+                    d->month = m;
+                } else if (extract_year_at(s, n, q0, &y) && ex_month_year_line(s, n, a, p, q0 + 4, b)) {
+                    /* "Published: August 2016": a page that gives only the
+                     * month of its date */
                     d->year = y;
                     d->month = m;
                 }
