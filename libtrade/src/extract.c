@@ -2472,6 +2472,39 @@ static int ex_bound_than(const char *s, size_t n, size_t p)
  * R139.4 billion in January"? Then the time is the base's, not the figure's
  * (but "rose 14% from $10bn to $12bn in 2023" is the figure's, and "from
  * January through October" is the time itself). */
+/* A comparison word right before p ("compared to", "compared with",
+ * "against", "versus", "than", "in comparison with"): the time at p is the
+ * base of the comparison, never the period of a figure before it. */
+static int ex_cmp_word_before(const char *s, size_t n, size_t p)
+{
+    static const char *const filler[] = {"the",   "same",     "similar", "corresponding",
+                                         "comparable", "period", "months", "month",
+                                         "quarter", "time",     "of",      "in",
+                                         "a",       NULL};
+    size_t a = p, e = extract_prev_word(s, n, p, &a);
+    for (int it = 0; it < 6 && e > a; it++) {
+        /* "compared to the same period of 2019": back over the period's words */
+        int skip = 0;
+        for (size_t j = 0; filler[j] && !skip; j++)
+            skip = extract_word(s, n, a, filler[j]) == e - a;
+        if (!skip)
+            break;
+        p = a;
+        e = extract_prev_word(s, n, p, &a);
+    }
+    if (e <= a)
+        return 0;
+    static const char *const direct[] = {"against", "versus", "vs", "than", NULL};
+    for (size_t j = 0; direct[j]; j++)
+        if (extract_word(s, n, a, direct[j]) == e - a)
+            return 1;
+    if (extract_word(s, n, a, "to") != e - a && extract_word(s, n, a, "with") != e - a)
+        return 0;
+    size_t a2 = a, e2 = extract_prev_word(s, n, a, &a2);
+    return e2 > a2 && (extract_word(s, n, a2, "compared") == e2 - a2 ||
+                       extract_word(s, n, a2, "comparison") == e2 - a2);
+}
+
 static int ex_compared_before(const char *s, size_t n, size_t from, size_t to)
 {
     int cmp = 0, figure = 0; /* a comparison word, then the figure compared with */
@@ -3054,7 +3087,9 @@ static int ex_finish(ex_state *st)
             }
         }
         for (size_t t = 0; t < nt && !pick; t++) {
-            if ((times[t].base && !(to_before && times[t].same) && !times[t].cmp) ||
+            if ((times[t].base &&
+                 !(to_before && times[t].same && !ex_cmp_word_before(s, n, times[t].a)) &&
+                 !times[t].cmp) ||
                 times[t].paren != fp ||
                 !(times[t].a >= r->end && times[t].a < next && times[t].a < r->end + 70))
                 continue;
