@@ -2518,7 +2518,15 @@ static int ex_compared_before(const char *s, size_t n, size_t from, size_t to)
             kq = 0;
         if (!kq && (kq = extract_word(s, n, q, "from")) && extract_skip_sp(s, n, q + kq, 1) == to)
             kq = 0;
-        if (kq || extract_word(s, n, q, "compared") || extract_word(s, n, q, "against"))
+        size_t kc = extract_word(s, n, q, "compared");
+        if (kc) {
+            /* "compared to a 6.1 per cent decline in March": its "to" is
+             * the comparison's, not a figure's end */
+            size_t q2 = extract_skip_sp(s, n, q + kc, 1), kt;
+            if ((kt = extract_word(s, n, q2, "to")) || (kt = extract_word(s, n, q2, "with")))
+                q = q2 + kt - 1;
+            cmp = 1, figure = 0;
+        } else if (kq || extract_word(s, n, q, "against"))
             cmp = 1, figure = 0;
         else if (cmp && extract_word(s, n, q, "to"))
             cmp = figure = 0;
