@@ -2528,8 +2528,9 @@ static int ex_compared_before(const char *s, size_t n, size_t from, size_t to)
             cmp = 1, figure = 0;
         } else if (kq || extract_word(s, n, q, "against"))
             cmp = 1, figure = 0;
-        else if (cmp && extract_word(s, n, q, "to"))
-            cmp = figure = 0;
+        else if (cmp && (extract_word(s, n, q, "to") || extract_word(s, n, q, "and")))
+            cmp = figure = 0; /* "compared to the previous month and reached $7 million in
+                               * February": another clause, the figure's own time */
     }
     return cmp && figure;
 }
