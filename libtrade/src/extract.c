@@ -3112,8 +3112,13 @@ static int ex_finish(ex_state *st)
                      * same period": a note right after the figure too */
                     int own = extract_skip_sp(s, n, r->end, 1) == q;
                     size_t c = q + 1;
+                    /* "7,024.4 million euros ($7,482.4 million) in the same
+                     * month of 2023": a thousands comma inside the note */
                     while (c < times[t].a && c - q < (own ? 40u : 10u) && s[c] != ')' &&
-                           s[c] != '(' && s[c] != ',' && (own || !ex_isdigit((unsigned char)s[c])))
+                           s[c] != '(' &&
+                           (s[c] != ',' || (own && ex_isdigit((unsigned char)s[c - 1]) &&
+                                            c + 1 < n && ex_isdigit((unsigned char)s[c + 1]))) &&
+                           (own || !ex_isdigit((unsigned char)s[c])))
                         c++;
                     if (c < times[t].a && s[c] == ')') {
                         q = c;

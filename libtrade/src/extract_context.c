@@ -939,6 +939,7 @@ static int ex_base_before(const char *s, size_t n, size_t p, int *same)
             ex_prev_is(s, n, w0, "period", &w1) || ex_prev_is(s, n, w0, "same", &w1) ||
             ex_prev_is(s, n, w0, "indicator", &w1) || ex_prev_is(s, n, w0, "figure", &w1) ||
             ex_prev_is(s, n, w0, "data", &w1) || ex_prev_is(s, n, w0, "from", &w1) ||
+            ex_prev_is(s, n, w0, "year", &w1) || /* "the same month of the year 2023" */
             /* "lower than in the first half of 2022" */
             ex_prev_is(s, n, w0, "half", &w1) || ex_prev_is(s, n, w0, "quarter", &w1) ||
             ex_prev_is(s, n, w0, "first", &w1) || ex_prev_is(s, n, w0, "second", &w1) ||
@@ -1227,6 +1228,13 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             y = doc_year;
             if (extract_word(s, n, p, "the year") && !doc_year)
                 continue;
+            {
+                /* "in the same month of the year 2023": the year written */
+                int wy;
+                if (extract_word(s, n, p, "the year") &&
+                    extract_year_at(s, n, extract_skip_sp(s, n, p + k, 0), &wy))
+                    continue;
+            }
             e.b = p + k;
             snprintf(e.text, sizeof e.text, "%04d", y);
             /* "the first nine months of this year", "first half of the year" */
