@@ -1779,6 +1779,23 @@ static int ex_publication_after(const char *s, size_t n, size_t q)
     return 0;
 }
 
+/* A year that ends the name of a publication or a plan: "the Economic Survey
+ * 2021 shows", "World Investment Report 2023", "Vision 2030": the word before
+ * it capitalised, and one of those nouns. Not a figure's time. */
+static int ex_title_year(const char *s, size_t n, size_t p)
+{
+    static const char *const noun[] = {"Survey",  "Report", "Yearbook", "Outlook", "Review",
+                                       "Census",  "Vision", "Agenda",   "Expo",    "Strategy",
+                                       "Bulletin", NULL};
+    size_t w0 = p, we = extract_prev_word(s, n, p, &w0);
+    if (we <= w0 || !(s[w0] >= 'A' && s[w0] <= 'Z') || extract_skip_sp_back(s, n, p, 0) != we)
+        return 0;
+    for (size_t j = 0; noun[j]; j++)
+        if (we - w0 == strlen(noun[j]) && !strncmp(s + w0, noun[j], we - w0))
+            return 1;
+    return 0;
+}
+
 size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, size_t max,
                      const ex_clock *clock, int ctx_year)
 {
@@ -1820,6 +1837,10 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
             continue;
         if (ex_record_since(s, n, p)) {
             p += 3; /* "the largest since 1997": a record, not a time of the figure */
+            continue;
+        }
+        if (ex_title_year(s, n, p)) {
+            p += 3; /* "the Economic Survey 2021 shows": a publication's name */
             continue;
         }
         ex_time *e = &t[nt];
