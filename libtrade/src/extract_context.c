@@ -785,6 +785,64 @@ static void ex_fiscal_text(char *out, size_t size, int y0, int f, int months)
                  (last / 12) % 10000, last % 12 + 1);
 }
 
+static int ex_prev_is(const char *s, size_t n, size_t p, const char *w, size_t *w0);
+
+/* A part of a fiscal year before p's fiscal-year words: "first half of",
+ * "second half of", "first quarter of" ... "fourth quarter of" right before
+ * p. Its first month (0-based, from the fiscal year's start) in *off and its
+ * length in *months, its start in *a0; else 0. */
+static int ex_fiscal_part_before(const char *s, size_t n, size_t p, int *off, int *months,
+                                 size_t *a0)
+{
+    static const char *const ord[] = {"first", "second", "third", "fourth"};
+    size_t o0, m0, f0;
+    if (!ex_prev_is(s, n, p, "of", &o0))
+        return 0;
+    size_t me = extract_prev_word(s, n, o0, &m0);
+    int half = me > m0 && extract_word(s, n, m0, "half") == me - m0;
+    int quarter = me > m0 && extract_word(s, n, m0, "quarter") == me - m0;
+    if (!half && !quarter)
+        return 0;
+    for (int k = 0; k < (half ? 2 : 4); k++)
+        if (ex_prev_is(s, n, m0, ord[k], &f0)) {
+            *months = half ? 6 : 3;
+            *off = k * *months;
+            *a0 = f0;
+            return 1;
+        }
+    return 0;
+}
+
+/* "the fiscal first half", "fiscal second quarter" at p: the part's first
+ * month from the fiscal year's start in *off, its length in *months, the
+ * phrase's length in *len; else 0. */
+static int ex_fiscal_part_at(const char *s, size_t n, size_t p, int *off, int *months,
+                             size_t *len)
+{
+    static const char *const ord[] = {"first", "second", "third", "fourth"};
+    size_t k = extract_word(s, n, p, "fiscal");
+    if (!k)
+        return 0;
+    size_t q = extract_skip_sp(s, n, p + k, 0);
+    for (int i = 0; i < 4; i++) {
+        size_t ko = extract_word(s, n, q, ord[i]);
+        if (!ko)
+            continue;
+        size_t r = extract_skip_sp(s, n, q + ko, 0), kh;
+        if (i < 2 && (kh = extract_word(s, n, r, "half")) != 0) {
+            *months = 6;
+        } else if ((kh = extract_word(s, n, r, "quarter")) != 0) {
+            *months = 3;
+        } else {
+            return 0;
+        }
+        *off = i * *months;
+        *len = r + kh - p;
+        return 1;
+    }
+    return 0;
+}
+
 /* The year in which the fiscal year of the document's date begins. */
 static int ex_fiscal_now(const ex_clock *c)
 {
@@ -1213,6 +1271,17 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                     e.base = e.same = 1;
                 e.ago = 1;
             }
+        } else if ((clock->fiscal > 1 || clock->fiscal_begins) && doc_year && clock->month &&
+                   ex_fiscal_part_at(s, n, p, &fw, &fy_end, &k)) {
+            /* "the fiscal first half" with no year: the latest such part
+             * that ends by the document's month */
+            int f = clock->fiscal > 1 ? clock->fiscal : clock->fiscal_begins;
+            int y0 = clock->month >= f ? doc_year : doc_year - 1;
+            int first = y0 * 12 + f - 1 + fw, now = doc_year * 12 + clock->month - 1;
+            if (first + fy_end - 1 > now)
+                first -= 12;
+            e.b = p + k;
+            ex_fiscal_text(e.text, sizeof e.text, first / 12, first % 12 + 1, fy_end);
         } else if ((clock->fiscal > 1 || clock->fiscal_begins) &&
                    (fy_end = ex_fy_at(s, n, p, &k)) != 0) {
             /* "FY19": the fiscal year that ends in 2019 (Japan's FY2023
@@ -1914,8 +1983,17 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                 named = ve > v0 && (extract_word(s, n, v0, "fiscal") == ve - v0 ||
                                     extract_word(s, n, v0, "financial") == ve - v0);
             }
-            if (named)
-                ex_fiscal_text(e->text, sizeof e->text, y - !clock->fiscal_begins, fiscal, 12);
+            if (named) {
+                int y0 = y - !clock->fiscal_begins, off, months;
+                size_t fw = extract_word(s, n, w0, "year") == we - w0 ? v0 : w0, pa;
+                ex_fiscal_text(e->text, sizeof e->text, y0, fiscal, 12);
+                if (ex_fiscal_part_before(s, n, fw, &off, &months, &pa)) {
+                    /* "the first half of fiscal 2017": its months */
+                    int m = fiscal + off, yy = y0 + (m - 1) / 12;
+                    ex_fiscal_text(e->text, sizeof e->text, yy, (m - 1) % 12 + 1, months);
+                    e->a = pa;
+                }
+            }
         }
         if (!dl) {
             /* "between 2015 and 2020", "from 2015 to 2020" */
