@@ -4273,6 +4273,7 @@ static int ex_finish(ex_state *st)
         int compared = 0; /* "compared with a deficit of £2.8 billion in December" */
         {
             size_t q = r->start;
+            int article = 0; /* the word after the one at v0 is "the" or "a" */
             for (int it = 0; it < 5 && q > sent_a; it++) {
                 size_t v0;
                 size_t ve = extract_prev_word(s, n, q, &v0);
@@ -4282,12 +4283,16 @@ static int ex_finish(ex_state *st)
                     extract_word(s, n, v0, "against") == ve - v0 ||
                     extract_word(s, n, v0, "versus") == ve - v0 ||
                     (extract_word(s, n, v0, "than") == ve - v0 && !ex_bound_than(s, n, v0)) ||
-                    (it == 0 && extract_word(s, n, v0, "from") == ve - v0)) {
-                    /* "increased 10.7% from R139.4 billion in January": the
-                     * base does not set the period carried on */
+                    ((it == 0 || (it == 1 && article)) &&
+                     extract_word(s, n, v0, "from") == ve - v0)) {
+                    /* "increased 10.7% from R139.4 billion in January", "a
+                     * 4.1% fall from the US$674.6Mn earned in January to April
+                     * 2023": the base does not set the period carried on */
                     compared = 1;
                     break;
                 }
+                article = it == 0 && (extract_word(s, n, v0, "the") == ve - v0 ||
+                                      extract_word(s, n, v0, "a") == ve - v0);
                 q = v0;
             }
         }
