@@ -1651,6 +1651,22 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                     m2 = 0; /* a single month */
                 }
             }
+            if (!m2 && m1 && doc_year && clock->month) {
+                /* "jumped last December", "compared to last November": the
+                 * latest such month before the document's month */
+                size_t l0, after = extract_skip_sp(s, n, q, 0);
+                int yy;
+                if (ex_prev_is(s, n, p, "last", &l0) && !extract_year_at(s, n, after, &yy) &&
+                    !(after < n && ex_isdigit((unsigned char)s[after]))) {
+                    int same;
+                    e.a = l0;
+                    e.b = q;
+                    snprintf(e.text, sizeof e.text, "%04d-%02d",
+                             (m1 < clock->month ? doc_year : doc_year - 1) % 10000, m1);
+                    e.base = ex_base_before(s, n, l0, &same); /* "compared to last November" */
+                    goto found;
+                }
+            }
             if (!m2 && m1) {
                 /* "in March", "for September": a month of the context year */
                 size_t w0;
