@@ -2473,7 +2473,7 @@ static int ex_bound_than(const char *s, size_t n, size_t p)
  * (but "rose 14% from $10bn to $12bn in 2023" is the figure's, and "from
  * January through October" is the time itself). */
 /* A comparison word right before p ("compared to", "compared with",
- * "against", "versus", "than", "in comparison with"): the time at p is the
+ * "against", "versus", "than", "from", "in comparison with"): the time at p is the
  * base of the comparison, never the period of a figure before it. */
 static int ex_cmp_word_before(const char *s, size_t n, size_t p)
 {
@@ -2494,7 +2494,7 @@ static int ex_cmp_word_before(const char *s, size_t n, size_t p)
     }
     if (e <= a)
         return 0;
-    static const char *const direct[] = {"against", "versus", "vs", "than", NULL};
+    static const char *const direct[] = {"against", "versus", "vs", "than", "from", NULL};
     for (size_t j = 0; direct[j]; j++)
         if (extract_word(s, n, a, direct[j]) == e - a)
             return 1;
