@@ -1479,6 +1479,11 @@ static void ex_line_date(const ex_scan *sc, size_t li, ex_doc *d)
                 size_t q0 = q;
                 while (q < n && ex_isdigit((unsigned char)s[q]) && q - q0 < 2)
                     q++;
+                if (q > q0 && q + 2 < n &&
+                    (!strncmp(s + q, "st", 2) || !strncmp(s + q, "nd", 2) ||
+                     !strncmp(s + q, "rd", 2) || !strncmp(s + q, "th", 2)) &&
+                    s[q + 2] == ',')
+                    q += 2; /* "July 9th, 2018" */
                 if (q > q0 && q < n && s[q] == ',' &&
                     extract_year_at(s, n, extract_skip_sp(s, n, q + 1, 0), &y)) {
                     d->year = y;

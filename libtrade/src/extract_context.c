@@ -1722,6 +1722,8 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                 /* "July-March" in a text that counts in fiscal years from
                  * July: the fiscal year of the document's date */
                 y1 = ex_fiscal_now(clock);
+                if (clock->month && (y1 + 1) * 12 + m2 > doc_year * 12 + clock->month)
+                    y1--; /* "July-April" in a release of July 2018: ended in April 2018 */
                 y2 = y1 + 1;
             }
             size_t end = q2 + l2;
