@@ -786,6 +786,7 @@ static void ex_fiscal_text(char *out, size_t size, int y0, int f, int months)
 }
 
 static int ex_prev_is(const char *s, size_t n, size_t p, const char *w, size_t *w0);
+static int ex_months_count(const char *s, size_t n, size_t mw, size_t *a0, int *first);
 
 /* A part of a fiscal year before p's fiscal-year words: "first half of",
  * "second half of", "first quarter of" ... "fourth quarter of" right before
@@ -795,12 +796,36 @@ static int ex_fiscal_part_before(const char *s, size_t n, size_t p, int *off, in
                                  size_t *a0)
 {
     static const char *const ord[] = {"first", "second", "third", "fourth"};
-    size_t o0, m0, f0;
+    size_t o0, m0, f0, t0;
+    if (ex_prev_is(s, n, p, "the", &t0))
+        p = t0; /* "of the fiscal year 2017-18" */
     if (!ex_prev_is(s, n, p, "of", &o0))
         return 0;
+    {
+        /* "the first 10 months (July-April) of": back over the note */
+        size_t c = extract_skip_sp_back(s, n, o0, 0);
+        if (c > 0 && s[c - 1] == ')') {
+            size_t k = c - 1;
+            while (k > 0 && c - k < 32 && s[k - 1] != '(' && s[k - 1] != '\n')
+                k--;
+            if (k > 0 && s[k - 1] == '(')
+                o0 = k - 1;
+        }
+    }
     size_t me = extract_prev_word(s, n, o0, &m0);
     int half = me > m0 && extract_word(s, n, m0, "half") == me - m0;
     int quarter = me > m0 && extract_word(s, n, m0, "quarter") == me - m0;
+    if (me > m0 && (extract_word(s, n, m0, "months") == me - m0 ||
+                    extract_word(s, n, m0, "month") == me - m0)) {
+        /* "the first 10 months of fiscal 2018" */
+        int first = 0, mm = ex_months_count(s, n, m0, a0, &first);
+        if (mm && first) {
+            *off = 0;
+            *months = mm;
+            return 1;
+        }
+        return 0;
+    }
     if (!half && !quarter)
         return 0;
     for (int k = 0; k < (half ? 2 : 4); k++)
@@ -811,6 +836,27 @@ static int ex_fiscal_part_before(const char *s, size_t n, size_t p, int *off, in
             return 1;
         }
     return 0;
+}
+
+/* The part of the fiscal year y0 (from month f) that the words before the
+ * fiscal year at p name ("the first 10 months of", "the second half of"),
+ * before "fiscal", "fiscal year", "financial year" or nothing: e's text and
+ * start. */
+static void ex_fiscal_part(const char *s, size_t n, size_t p, int y0, int f, ex_time *e)
+{
+    size_t w0, v0;
+    if (ex_prev_is(s, n, p, "fiscal", &w0) || ex_prev_is(s, n, p, "financial", &w0))
+        p = w0;
+    else if (ex_prev_is(s, n, p, "year", &w0) &&
+             (ex_prev_is(s, n, w0, "fiscal", &v0) || ex_prev_is(s, n, w0, "financial", &v0)))
+        p = v0;
+    int off, months;
+    size_t pa;
+    if (ex_fiscal_part_before(s, n, p, &off, &months, &pa)) {
+        int m = f + off;
+        ex_fiscal_text(e->text, sizeof e->text, y0 + (m - 1) / 12, (m - 1) % 12 + 1, months);
+        e->a = pa;
+    }
 }
 
 /* "the fiscal first half", "fiscal second quarter" at p: the part's first
@@ -1290,6 +1336,8 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             int begins = clock->fiscal_begins && s[p + k - 3] != '-' && s[p + k - 3] != '/';
             ex_fiscal_text(e.text, sizeof e.text, fy_end - !begins,
                            clock->fiscal > 1 ? clock->fiscal : clock->fiscal_begins, 12);
+            ex_fiscal_part(s, n, p, fy_end - !begins,
+                           clock->fiscal > 1 ? clock->fiscal : clock->fiscal_begins, &e);
         } else if (((k = extract_word(s, n, p, "this year")) ||
                     (k = extract_word(s, n, p, "the year")) ||
                     (k = extract_word(s, n, p, "the current year"))) &&
@@ -1987,8 +2035,10 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
             }
             /* "2015-16", "fiscal 2011-2012" in a text that counts in fiscal
              * years: the fiscal year from 2015 to 2016 */
-            if (fiscal && strlen(e->text) == 9 && atoi(e->text + 5) == y + 1)
+            if (fiscal && strlen(e->text) == 9 && atoi(e->text + 5) == y + 1) {
                 ex_fiscal_text(e->text, sizeof e->text, y, fiscal, 12);
+                ex_fiscal_part(s, n, p, y, fiscal, e);
+            }
         } else if (fiscal) {
             /* "fiscal 2019", "fiscal year 2019", "financial year 2019": the
              * fiscal year that ends in 2019 (Japan: that begins in it) */
