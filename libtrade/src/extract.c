@@ -1367,6 +1367,13 @@ static int ex_ordinal_day_before(const char *s, size_t n, size_t p)
     return ex_isdigit((unsigned char)s[e - 3]);
 }
 
+/* Nothing but spaces from p to the line's end b? */
+static int ex_line_rest_blank(const char *s, size_t n, size_t p, size_t b)
+{
+    size_t z = extract_skip_sp(s, n, p, 0);
+    return z >= b || s[z] == '\n' || s[z] == '\r';
+}
+
 /* A line that is only a month and a year ("August 2016"), or one after a
  * page's date label ("Published: August 2016", "Date: June 2020"): the month
  * at p, the year ending at e, the line from a to b. */
@@ -1486,6 +1493,12 @@ static void ex_line_date(const ex_scan *sc, size_t li, ex_doc *d)
                     q += 2; /* "July 9th, 2018" */
                 if (q > q0 && q < n && s[q] == ',' &&
                     extract_year_at(s, n, extract_skip_sp(s, n, q + 1, 0), &y)) {
+                    d->year = y;
+                    d->month = m;
+                } else if (q > q0 && q < n && s[q] == ' ' &&
+                           extract_year_at(s, n, extract_skip_sp(s, n, q, 0), &y) &&
+                           ex_line_rest_blank(s, n, extract_skip_sp(s, n, q, 0) + 4, b)) {
+                    /* "Friday January 4 2019" ending its line */
                     d->year = y;
                     d->month = m;
                 } else if (extract_year_at(s, n, q0, &y) && p >= 2 &&

@@ -1704,6 +1704,27 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                  * latest such month before the document's month */
                 size_t l0, after = extract_skip_sp(s, n, q, 0);
                 int yy;
+                size_t t0, u0, mw, c0;
+                int first = 0, cnt = 0;
+                if (!extract_year_at(s, n, after, &yy) &&
+                    !(after < n && ex_isdigit((unsigned char)s[after])) &&
+                    (ex_prev_is(s, n, p, "to", &t0) || ex_prev_is(s, n, p, "ending", &t0))) {
+                    /* "in the five months leading to May", "the three months
+                     * to June": those months up to the latest such month */
+                    u0 = t0;
+                    if (ex_prev_is(s, n, t0, "leading", &c0) || ex_prev_is(s, n, t0, "up", &c0))
+                        u0 = c0;
+                    if ((ex_prev_is(s, n, u0, "months", &mw)) &&
+                        (cnt = ex_months_count(s, n, mw, &c0, &first)) > 1) {
+                        int my = m1 <= clock->month ? doc_year : doc_year - 1;
+                        int last = my * 12 + m1 - 1, beg = last - cnt + 1;
+                        e.a = c0;
+                        e.b = q;
+                        snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", (beg / 12) % 10000,
+                                 beg % 12 + 1, (last / 12) % 10000, last % 12 + 1);
+                        goto found;
+                    }
+                }
                 if (ex_prev_is(s, n, p, "last", &l0) && !extract_year_at(s, n, after, &yy) &&
                     !(after < n && ex_isdigit((unsigned char)s[after]))) {
                     int same;
