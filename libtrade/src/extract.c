@@ -1367,6 +1367,44 @@ static int ex_ordinal_day_before(const char *s, size_t n, size_t p)
     return ex_isdigit((unsigned char)s[e - 3]);
 }
 
+/* Nothing but spaces from p to the line's end b? */
+static int ex_line_rest_blank(const char *s, size_t n, size_t p, size_t b)
+{
+    size_t z = extract_skip_sp(s, n, p, 0);
+    return z >= b || s[z] == '\n' || s[z] == '\r';
+}
+
+/* A line that is only a month and a year ("August 2016"), or one after a
+ * page's date label ("Published: August 2016", "Date: June 2020"): the month
+ * at p, the year ending at e, the line from a to b. */
+static int ex_month_year_line(const char *s, size_t n, size_t a, size_t p, size_t e, size_t b)
+{
+    static const char *const label[] = {"published", "posted", "date", "dated", "updated",
+                                        "released", "issued"};
+    size_t q = extract_skip_sp(s, n, e, 0);
+    while (q < b && (s[q] == ' ' || s[q] == '\t' || s[q] == '\r' || s[q] == '\n'))
+        q++;
+    if (q < b)
+        return 0; /* "August 2016 exports": a title, not a date */
+    size_t f = extract_skip_sp(s, n, a, 0);
+    if (f == p)
+        return 1;
+    for (size_t i = 0; i < sizeof label / sizeof label[0]; i++) {
+        size_t k = extract_word(s, n, f, label[i]);
+        if (!k)
+            continue;
+        size_t r = f + k;
+        if (r < p && s[r] == ':')
+            r++;
+        if (extract_skip_sp(s, n, r, 0) == p)
+            return 1;
+        if (extract_word(s, n, extract_skip_sp(s, n, r, 0), "on") &&
+            extract_skip_sp(s, n, extract_skip_sp(s, n, r, 0) + 2, 0) == p)
+            return 1; /* "Published on August 2016" */
+    }
+    return 0;
+}
+
 /* The date that line li (0-based) gives when it is a date line: a short
  * line with a date, or a "date 2024-05-24 ..." field (its end in
  * d->date_field_end). Sets d->year and d->month, else leaves them 0. */
@@ -1448,14 +1486,30 @@ static void ex_line_date(const ex_scan *sc, size_t li, ex_doc *d)
                 size_t q0 = q;
                 while (q < n && ex_isdigit((unsigned char)s[q]) && q - q0 < 2)
                     q++;
+                if (q > q0 && q + 2 < n &&
+                    (!strncmp(s + q, "st", 2) || !strncmp(s + q, "nd", 2) ||
+                     !strncmp(s + q, "rd", 2) || !strncmp(s + q, "th", 2)) &&
+                    s[q + 2] == ',')
+                    q += 2; /* "July 9th, 2018" */
                 if (q > q0 && q < n && s[q] == ',' &&
                     extract_year_at(s, n, extract_skip_sp(s, n, q + 1, 0), &y)) {
+                    d->year = y;
+                    d->month = m;
+                } else if (q > q0 && q < n && s[q] == ' ' &&
+                           extract_year_at(s, n, extract_skip_sp(s, n, q, 0), &y) &&
+                           ex_line_rest_blank(s, n, extract_skip_sp(s, n, q, 0) + 4, b)) {
+                    /* "Friday January 4 2019" ending its line */
                     d->year = y;
                     d->month = m;
                 } else if (extract_year_at(s, n, q0, &y) && p >= 2 &&
                            (ex_isdigit((unsigned char)s[extract_skip_sp_back(s, n, p, 0) - 1]) ||
                             ex_ordinal_day_before(s, n, p))) {
                     /* "30 September 2021", "Thu 24th December 2020" */
+                    d->year = y;
+                    d->month = m;
+                } else if (extract_year_at(s, n, q0, &y) && ex_month_year_line(s, n, a, p, q0 + 4, b)) {
+                    /* "Published: August 2016": a page that gives only the
+                     * month of its date */
                     d->year = y;
                     d->month = m;
                 }
@@ -2436,6 +2490,39 @@ static int ex_bound_than(const char *s, size_t n, size_t p)
  * R139.4 billion in January"? Then the time is the base's, not the figure's
  * (but "rose 14% from $10bn to $12bn in 2023" is the figure's, and "from
  * January through October" is the time itself). */
+/* A comparison word right before p ("compared to", "compared with",
+ * "against", "versus", "than", "from", "in comparison with"): the time at p is the
+ * base of the comparison, never the period of a figure before it. */
+static int ex_cmp_word_before(const char *s, size_t n, size_t p)
+{
+    static const char *const filler[] = {"the",   "same",     "similar", "corresponding",
+                                         "comparable", "period", "months", "month",
+                                         "quarter", "time",     "of",      "in",
+                                         "a",       NULL};
+    size_t a = p, e = extract_prev_word(s, n, p, &a);
+    for (int it = 0; it < 6 && e > a; it++) {
+        /* "compared to the same period of 2019": back over the period's words */
+        int skip = 0;
+        for (size_t j = 0; filler[j] && !skip; j++)
+            skip = extract_word(s, n, a, filler[j]) == e - a;
+        if (!skip)
+            break;
+        p = a;
+        e = extract_prev_word(s, n, p, &a);
+    }
+    if (e <= a)
+        return 0;
+    static const char *const direct[] = {"against", "versus", "vs", "than", "from", NULL};
+    for (size_t j = 0; direct[j]; j++)
+        if (extract_word(s, n, a, direct[j]) == e - a)
+            return 1;
+    if (extract_word(s, n, a, "to") != e - a && extract_word(s, n, a, "with") != e - a)
+        return 0;
+    size_t a2 = a, e2 = extract_prev_word(s, n, a, &a2);
+    return e2 > a2 && (extract_word(s, n, a2, "compared") == e2 - a2 ||
+                       extract_word(s, n, a2, "comparison") == e2 - a2);
+}
+
 static int ex_compared_before(const char *s, size_t n, size_t from, size_t to)
 {
     int cmp = 0, figure = 0; /* a comparison word, then the figure compared with */
@@ -2449,10 +2536,19 @@ static int ex_compared_before(const char *s, size_t n, size_t from, size_t to)
             kq = 0;
         if (!kq && (kq = extract_word(s, n, q, "from")) && extract_skip_sp(s, n, q + kq, 1) == to)
             kq = 0;
-        if (kq || extract_word(s, n, q, "compared") || extract_word(s, n, q, "against"))
+        size_t kc = extract_word(s, n, q, "compared");
+        if (kc) {
+            /* "compared to a 6.1 per cent decline in March": its "to" is
+             * the comparison's, not a figure's end */
+            size_t q2 = extract_skip_sp(s, n, q + kc, 1), kt;
+            if ((kt = extract_word(s, n, q2, "to")) || (kt = extract_word(s, n, q2, "with")))
+                q = q2 + kt - 1;
             cmp = 1, figure = 0;
-        else if (cmp && extract_word(s, n, q, "to"))
-            cmp = figure = 0;
+        } else if (kq || extract_word(s, n, q, "against"))
+            cmp = 1, figure = 0;
+        else if (cmp && (extract_word(s, n, q, "to") || extract_word(s, n, q, "and")))
+            cmp = figure = 0; /* "compared to the previous month and reached $7 million in
+                               * February": another clause, the figure's own time */
     }
     return cmp && figure;
 }
@@ -3018,7 +3114,9 @@ static int ex_finish(ex_state *st)
             }
         }
         for (size_t t = 0; t < nt && !pick; t++) {
-            if ((times[t].base && !(to_before && times[t].same) && !times[t].cmp) ||
+            if ((times[t].base &&
+                 !(to_before && times[t].same && !ex_cmp_word_before(s, n, times[t].a)) &&
+                 !times[t].cmp) ||
                 times[t].paren != fp ||
                 !(times[t].a >= r->end && times[t].a < next && times[t].a < r->end + 70))
                 continue;
@@ -3032,8 +3130,13 @@ static int ex_finish(ex_state *st)
                      * same period": a note right after the figure too */
                     int own = extract_skip_sp(s, n, r->end, 1) == q;
                     size_t c = q + 1;
+                    /* "7,024.4 million euros ($7,482.4 million) in the same
+                     * month of 2023": a thousands comma inside the note */
                     while (c < times[t].a && c - q < (own ? 40u : 10u) && s[c] != ')' &&
-                           s[c] != '(' && s[c] != ',' && (own || !ex_isdigit((unsigned char)s[c])))
+                           s[c] != '(' &&
+                           (s[c] != ',' || (own && ex_isdigit((unsigned char)s[c - 1]) &&
+                                            c + 1 < n && ex_isdigit((unsigned char)s[c + 1]))) &&
+                           (own || !ex_isdigit((unsigned char)s[c])))
                         c++;
                     if (c < times[t].a && s[c] == ')') {
                         q = c;
@@ -4188,6 +4291,7 @@ static int ex_finish(ex_state *st)
         int compared = 0; /* "compared with a deficit of £2.8 billion in December" */
         {
             size_t q = r->start;
+            int article = 0; /* the word after the one at v0 is "the" or "a" */
             for (int it = 0; it < 5 && q > sent_a; it++) {
                 size_t v0;
                 size_t ve = extract_prev_word(s, n, q, &v0);
@@ -4197,12 +4301,16 @@ static int ex_finish(ex_state *st)
                     extract_word(s, n, v0, "against") == ve - v0 ||
                     extract_word(s, n, v0, "versus") == ve - v0 ||
                     (extract_word(s, n, v0, "than") == ve - v0 && !ex_bound_than(s, n, v0)) ||
-                    (it == 0 && extract_word(s, n, v0, "from") == ve - v0)) {
-                    /* "increased 10.7% from R139.4 billion in January": the
-                     * base does not set the period carried on */
+                    ((it == 0 || (it == 1 && article)) &&
+                     extract_word(s, n, v0, "from") == ve - v0)) {
+                    /* "increased 10.7% from R139.4 billion in January", "a
+                     * 4.1% fall from the US$674.6Mn earned in January to April
+                     * 2023": the base does not set the period carried on */
                     compared = 1;
                     break;
                 }
+                article = it == 0 && (extract_word(s, n, v0, "the") == ve - v0 ||
+                                      extract_word(s, n, v0, "a") == ve - v0);
                 q = v0;
             }
         }

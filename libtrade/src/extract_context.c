@@ -785,6 +785,110 @@ static void ex_fiscal_text(char *out, size_t size, int y0, int f, int months)
                  (last / 12) % 10000, last % 12 + 1);
 }
 
+static int ex_prev_is(const char *s, size_t n, size_t p, const char *w, size_t *w0);
+static int ex_months_count(const char *s, size_t n, size_t mw, size_t *a0, int *first);
+
+/* A part of a fiscal year before p's fiscal-year words: "first half of",
+ * "second half of", "first quarter of" ... "fourth quarter of" right before
+ * p. Its first month (0-based, from the fiscal year's start) in *off and its
+ * length in *months, its start in *a0; else 0. */
+static int ex_fiscal_part_before(const char *s, size_t n, size_t p, int *off, int *months,
+                                 size_t *a0)
+{
+    static const char *const ord[] = {"first", "second", "third", "fourth"};
+    size_t o0, m0, f0, t0;
+    if (ex_prev_is(s, n, p, "the", &t0))
+        p = t0; /* "of the fiscal year 2017-18" */
+    if (!ex_prev_is(s, n, p, "of", &o0))
+        return 0;
+    {
+        /* "the first 10 months (July-April) of": back over the note */
+        size_t c = extract_skip_sp_back(s, n, o0, 0);
+        if (c > 0 && s[c - 1] == ')') {
+            size_t k = c - 1;
+            while (k > 0 && c - k < 32 && s[k - 1] != '(' && s[k - 1] != '\n')
+                k--;
+            if (k > 0 && s[k - 1] == '(')
+                o0 = k - 1;
+        }
+    }
+    size_t me = extract_prev_word(s, n, o0, &m0);
+    int half = me > m0 && extract_word(s, n, m0, "half") == me - m0;
+    int quarter = me > m0 && extract_word(s, n, m0, "quarter") == me - m0;
+    if (me > m0 && (extract_word(s, n, m0, "months") == me - m0 ||
+                    extract_word(s, n, m0, "month") == me - m0)) {
+        /* "the first 10 months of fiscal 2018" */
+        int first = 0, mm = ex_months_count(s, n, m0, a0, &first);
+        if (mm && first) {
+            *off = 0;
+            *months = mm;
+            return 1;
+        }
+        return 0;
+    }
+    if (!half && !quarter)
+        return 0;
+    for (int k = 0; k < (half ? 2 : 4); k++)
+        if (ex_prev_is(s, n, m0, ord[k], &f0)) {
+            *months = half ? 6 : 3;
+            *off = k * *months;
+            *a0 = f0;
+            return 1;
+        }
+    return 0;
+}
+
+/* The part of the fiscal year y0 (from month f) that the words before the
+ * fiscal year at p name ("the first 10 months of", "the second half of"),
+ * before "fiscal", "fiscal year", "financial year" or nothing: e's text and
+ * start. */
+static void ex_fiscal_part(const char *s, size_t n, size_t p, int y0, int f, ex_time *e)
+{
+    size_t w0, v0;
+    if (ex_prev_is(s, n, p, "fiscal", &w0) || ex_prev_is(s, n, p, "financial", &w0))
+        p = w0;
+    else if (ex_prev_is(s, n, p, "year", &w0) &&
+             (ex_prev_is(s, n, w0, "fiscal", &v0) || ex_prev_is(s, n, w0, "financial", &v0)))
+        p = v0;
+    int off, months;
+    size_t pa;
+    if (ex_fiscal_part_before(s, n, p, &off, &months, &pa)) {
+        int m = f + off;
+        ex_fiscal_text(e->text, sizeof e->text, y0 + (m - 1) / 12, (m - 1) % 12 + 1, months);
+        e->a = pa;
+    }
+}
+
+/* "the fiscal first half", "fiscal second quarter" at p: the part's first
+ * month from the fiscal year's start in *off, its length in *months, the
+ * phrase's length in *len; else 0. */
+static int ex_fiscal_part_at(const char *s, size_t n, size_t p, int *off, int *months,
+                             size_t *len)
+{
+    static const char *const ord[] = {"first", "second", "third", "fourth"};
+    size_t k = extract_word(s, n, p, "fiscal");
+    if (!k)
+        return 0;
+    size_t q = extract_skip_sp(s, n, p + k, 0);
+    for (int i = 0; i < 4; i++) {
+        size_t ko = extract_word(s, n, q, ord[i]);
+        if (!ko)
+            continue;
+        size_t r = extract_skip_sp(s, n, q + ko, 0), kh;
+        if (i < 2 && (kh = extract_word(s, n, r, "half")) != 0) {
+            *months = 6;
+        } else if ((kh = extract_word(s, n, r, "quarter")) != 0) {
+            *months = 3;
+        } else {
+            return 0;
+        }
+        *off = i * *months;
+        *len = r + kh - p;
+        return 1;
+    }
+    return 0;
+}
+
 /* The year in which the fiscal year of the document's date begins. */
 static int ex_fiscal_now(const ex_clock *c)
 {
@@ -939,6 +1043,7 @@ static int ex_base_before(const char *s, size_t n, size_t p, int *same)
             ex_prev_is(s, n, w0, "period", &w1) || ex_prev_is(s, n, w0, "same", &w1) ||
             ex_prev_is(s, n, w0, "indicator", &w1) || ex_prev_is(s, n, w0, "figure", &w1) ||
             ex_prev_is(s, n, w0, "data", &w1) || ex_prev_is(s, n, w0, "from", &w1) ||
+            ex_prev_is(s, n, w0, "year", &w1) || /* "the same month of the year 2023" */
             /* "lower than in the first half of 2022" */
             ex_prev_is(s, n, w0, "half", &w1) || ex_prev_is(s, n, w0, "quarter", &w1) ||
             ex_prev_is(s, n, w0, "first", &w1) || ex_prev_is(s, n, w0, "second", &w1) ||
@@ -1212,6 +1317,17 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                     e.base = e.same = 1;
                 e.ago = 1;
             }
+        } else if ((clock->fiscal > 1 || clock->fiscal_begins) && doc_year && clock->month &&
+                   ex_fiscal_part_at(s, n, p, &fw, &fy_end, &k)) {
+            /* "the fiscal first half" with no year: the latest such part
+             * that ends by the document's month */
+            int f = clock->fiscal > 1 ? clock->fiscal : clock->fiscal_begins;
+            int y0 = clock->month >= f ? doc_year : doc_year - 1;
+            int first = y0 * 12 + f - 1 + fw, now = doc_year * 12 + clock->month - 1;
+            if (first + fy_end - 1 > now)
+                first -= 12;
+            e.b = p + k;
+            ex_fiscal_text(e.text, sizeof e.text, first / 12, first % 12 + 1, fy_end);
         } else if ((clock->fiscal > 1 || clock->fiscal_begins) &&
                    (fy_end = ex_fy_at(s, n, p, &k)) != 0) {
             /* "FY19": the fiscal year that ends in 2019 (Japan's FY2023
@@ -1220,6 +1336,8 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             int begins = clock->fiscal_begins && s[p + k - 3] != '-' && s[p + k - 3] != '/';
             ex_fiscal_text(e.text, sizeof e.text, fy_end - !begins,
                            clock->fiscal > 1 ? clock->fiscal : clock->fiscal_begins, 12);
+            ex_fiscal_part(s, n, p, fy_end - !begins,
+                           clock->fiscal > 1 ? clock->fiscal : clock->fiscal_begins, &e);
         } else if (((k = extract_word(s, n, p, "this year")) ||
                     (k = extract_word(s, n, p, "the year")) ||
                     (k = extract_word(s, n, p, "the current year"))) &&
@@ -1227,6 +1345,13 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             y = doc_year;
             if (extract_word(s, n, p, "the year") && !doc_year)
                 continue;
+            {
+                /* "in the same month of the year 2023": the year written */
+                int wy;
+                if (extract_word(s, n, p, "the year") &&
+                    extract_year_at(s, n, extract_skip_sp(s, n, p + k, 0), &wy))
+                    continue;
+            }
             e.b = p + k;
             snprintf(e.text, sizeof e.text, "%04d", y);
             /* "the first nine months of this year", "first half of the year" */
@@ -1574,6 +1699,43 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                     m2 = 0; /* a single month */
                 }
             }
+            if (!m2 && m1 && doc_year && clock->month) {
+                /* "jumped last December", "compared to last November": the
+                 * latest such month before the document's month */
+                size_t l0, after = extract_skip_sp(s, n, q, 0);
+                int yy;
+                size_t t0, u0, mw, c0;
+                int first = 0, cnt = 0;
+                if (!extract_year_at(s, n, after, &yy) &&
+                    !(after < n && ex_isdigit((unsigned char)s[after])) &&
+                    (ex_prev_is(s, n, p, "to", &t0) || ex_prev_is(s, n, p, "ending", &t0))) {
+                    /* "in the five months leading to May", "the three months
+                     * to June": those months up to the latest such month */
+                    u0 = t0;
+                    if (ex_prev_is(s, n, t0, "leading", &c0) || ex_prev_is(s, n, t0, "up", &c0))
+                        u0 = c0;
+                    if ((ex_prev_is(s, n, u0, "months", &mw)) &&
+                        (cnt = ex_months_count(s, n, mw, &c0, &first)) > 1) {
+                        int my = m1 <= clock->month ? doc_year : doc_year - 1;
+                        int last = my * 12 + m1 - 1, beg = last - cnt + 1;
+                        e.a = c0;
+                        e.b = q;
+                        snprintf(e.text, sizeof e.text, "%04d-%02d/%04d-%02d", (beg / 12) % 10000,
+                                 beg % 12 + 1, (last / 12) % 10000, last % 12 + 1);
+                        goto found;
+                    }
+                }
+                if (ex_prev_is(s, n, p, "last", &l0) && !extract_year_at(s, n, after, &yy) &&
+                    !(after < n && ex_isdigit((unsigned char)s[after]))) {
+                    int same;
+                    e.a = l0;
+                    e.b = q;
+                    snprintf(e.text, sizeof e.text, "%04d-%02d",
+                             (m1 < clock->month ? doc_year : doc_year - 1) % 10000, m1);
+                    e.base = ex_base_before(s, n, l0, &same); /* "compared to last November" */
+                    goto found;
+                }
+            }
             if (!m2 && m1) {
                 /* "in March", "for September": a month of the context year */
                 size_t w0;
@@ -1629,6 +1791,8 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
                 /* "July-March" in a text that counts in fiscal years from
                  * July: the fiscal year of the document's date */
                 y1 = ex_fiscal_now(clock);
+                if (clock->month && (y1 + 1) * 12 + m2 > doc_year * 12 + clock->month)
+                    y1--; /* "July-April" in a release of July 2018: ended in April 2018 */
                 y2 = y1 + 1;
             }
             size_t end = q2 + l2;
@@ -1771,6 +1935,23 @@ static int ex_publication_after(const char *s, size_t n, size_t q)
     return 0;
 }
 
+/* A year that ends the name of a publication or a plan: "the Economic Survey
+ * 2021 shows", "World Investment Report 2023", "Vision 2030": the word before
+ * it capitalised, and one of those nouns. Not a figure's time. */
+static int ex_title_year(const char *s, size_t n, size_t p)
+{
+    static const char *const noun[] = {"Survey",  "Report", "Yearbook", "Outlook", "Review",
+                                       "Census",  "Vision", "Agenda",   "Expo",    "Strategy",
+                                       "Bulletin", NULL};
+    size_t w0 = p, we = extract_prev_word(s, n, p, &w0);
+    if (we <= w0 || !(s[w0] >= 'A' && s[w0] <= 'Z') || extract_skip_sp_back(s, n, p, 0) != we)
+        return 0;
+    for (size_t j = 0; noun[j]; j++)
+        if (we - w0 == strlen(noun[j]) && !strncmp(s + w0, noun[j], we - w0))
+            return 1;
+    return 0;
+}
+
 size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, size_t max,
                      const ex_clock *clock, int ctx_year)
 {
@@ -1812,6 +1993,10 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
             continue;
         if (ex_record_since(s, n, p)) {
             p += 3; /* "the largest since 1997": a record, not a time of the figure */
+            continue;
+        }
+        if (ex_title_year(s, n, p)) {
+            p += 3; /* "the Economic Survey 2021 shows": a publication's name */
             continue;
         }
         ex_time *e = &t[nt];
@@ -1871,8 +2056,10 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
             }
             /* "2015-16", "fiscal 2011-2012" in a text that counts in fiscal
              * years: the fiscal year from 2015 to 2016 */
-            if (fiscal && strlen(e->text) == 9 && atoi(e->text + 5) == y + 1)
+            if (fiscal && strlen(e->text) == 9 && atoi(e->text + 5) == y + 1) {
                 ex_fiscal_text(e->text, sizeof e->text, y, fiscal, 12);
+                ex_fiscal_part(s, n, p, y, fiscal, e);
+            }
         } else if (fiscal) {
             /* "fiscal 2019", "fiscal year 2019", "financial year 2019": the
              * fiscal year that ends in 2019 (Japan: that begins in it) */
@@ -1885,8 +2072,17 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                 named = ve > v0 && (extract_word(s, n, v0, "fiscal") == ve - v0 ||
                                     extract_word(s, n, v0, "financial") == ve - v0);
             }
-            if (named)
-                ex_fiscal_text(e->text, sizeof e->text, y - !clock->fiscal_begins, fiscal, 12);
+            if (named) {
+                int y0 = y - !clock->fiscal_begins, off, months;
+                size_t fw = extract_word(s, n, w0, "year") == we - w0 ? v0 : w0, pa;
+                ex_fiscal_text(e->text, sizeof e->text, y0, fiscal, 12);
+                if (ex_fiscal_part_before(s, n, fw, &off, &months, &pa)) {
+                    /* "the first half of fiscal 2017": its months */
+                    int m = fiscal + off, yy = y0 + (m - 1) / 12;
+                    ex_fiscal_text(e->text, sizeof e->text, yy, (m - 1) % 12 + 1, months);
+                    e->a = pa;
+                }
+            }
         }
         if (!dl) {
             /* "between 2015 and 2020", "from 2015 to 2020" */
