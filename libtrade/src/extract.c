@@ -1354,15 +1354,19 @@ static int ex_month_name(const char *s, size_t n, size_t p, size_t *len)
 /* The document's date from a date line among the first lines: "date
  * 2023-07-19", "2021-09-30", "30 September 2021", "September 30, 2021",
  * "22.06.2007". */
+/* An ordinal's suffix ("st", "nd", "rd", "th") at s + p (two bytes there). */
+static int ex_ordinal_suffix(const char *s, size_t p)
+{
+    const char *sfx = s + p;
+    return !strncmp(sfx, "st", 2) || !strncmp(sfx, "nd", 2) || !strncmp(sfx, "rd", 2) ||
+           !strncmp(sfx, "th", 2);
+}
+
 /* "24th " right before p: a day written as an ordinal. */
 static int ex_ordinal_day_before(const char *s, size_t n, size_t p)
 {
     size_t e = extract_skip_sp_back(s, n, p, 0);
-    if (e < 3 || e == p)
-        return 0;
-    const char *sfx = s + e - 2;
-    if (!(!strncmp(sfx, "st", 2) || !strncmp(sfx, "nd", 2) || !strncmp(sfx, "rd", 2) ||
-          !strncmp(sfx, "th", 2)))
+    if (e < 3 || e == p || !ex_ordinal_suffix(s, e - 2))
         return 0;
     return ex_isdigit((unsigned char)s[e - 3]);
 }
@@ -1486,10 +1490,7 @@ static void ex_line_date(const ex_scan *sc, size_t li, ex_doc *d)
                 size_t q0 = q;
                 while (q < n && ex_isdigit((unsigned char)s[q]) && q - q0 < 2)
                     q++;
-                if (q > q0 && q + 2 < n &&
-                    (!strncmp(s + q, "st", 2) || !strncmp(s + q, "nd", 2) ||
-                     !strncmp(s + q, "rd", 2) || !strncmp(s + q, "th", 2)) &&
-                    s[q + 2] == ',')
+                if (q > q0 && q + 2 < n && ex_ordinal_suffix(s, q) && s[q + 2] == ',')
                     q += 2; /* "July 9th, 2018" */
                 if (q > q0 && q < n && s[q] == ',' &&
                     extract_year_at(s, n, extract_skip_sp(s, n, q + 1, 0), &y)) {
@@ -2485,11 +2486,6 @@ static int ex_bound_than(const char *s, size_t n, size_t p)
     return 0;
 }
 
-/* Do a comparison word and a figure stand in s[from, to) before a time at to: "5.8%
- * higher than the R130.6 billion in February 2022", "increased 10.7% from
- * R139.4 billion in January"? Then the time is the base's, not the figure's
- * (but "rose 14% from $10bn to $12bn in 2023" is the figure's, and "from
- * January through October" is the time itself). */
 /* A comparison word right before p ("compared to", "compared with",
  * "against", "versus", "than", "from", "in comparison with"): the time at p is the
  * base of the comparison, never the period of a figure before it. */
@@ -2523,6 +2519,11 @@ static int ex_cmp_word_before(const char *s, size_t n, size_t p)
                        extract_word(s, n, a2, "comparison") == e2 - a2);
 }
 
+/* Do a comparison word and a figure stand in s[from, to) before a time at to: "5.8%
+ * higher than the R130.6 billion in February 2022", "increased 10.7% from
+ * R139.4 billion in January"? Then the time is the base's, not the figure's
+ * (but "rose 14% from $10bn to $12bn in 2023" is the figure's, and "from
+ * January through October" is the time itself). */
 static int ex_compared_before(const char *s, size_t n, size_t from, size_t to)
 {
     int cmp = 0, figure = 0; /* a comparison word, then the figure compared with */
