@@ -144,7 +144,6 @@ static void progress(void *ctx, uint64_t done, uint64_t total)
     fflush(stderr);
 }
 
-/* Where the rows go: the writer, opened at the first row (or at the end). */
 /* Rows as CSV text, for a writer that takes it (trade_writer_takes_text):
  * a streamed hs6 import writes 20 million rows, and the writer's checks
  * cell by cell cost more than making them. A row goes as text when every
@@ -169,6 +168,7 @@ typedef struct text_out {
     long plen; /* -1: not plain */
 } text_out;
 
+/* Where the rows go: the writer, opened at the first row (or at the end). */
 typedef struct row_out {
     const cli_common *o;
     trade_import *im;
@@ -292,11 +292,12 @@ static char *text_put(char *p, const char *s, long n, char sep)
     return p + n + 1;
 }
 
-/* Append g's rows to t as text: 1 done, 0 when they are not plain (t
- * flushed: the caller writes them as cells), or -status. */
-static int put_text(row_out *r, text_out *t, trade_writer *w, const trade_import_group *g,
-                    trade_error *err)
+/* Append g's rows to r's text: 1 done, 0 when they are not plain (the
+ * text flushed: the caller writes them as cells), or -status. */
+static int put_text(row_out *r, const trade_import_group *g, trade_error *err)
 {
+    text_out *t = &r->text;
+    trade_writer *w = r->w;
     if (!t->plen || t->key[0] != g->reporter || t->key[1] != g->partner ||
         t->key[2] != g->flow || strcmp(t->key_period, g->period)) {
         long rep = text_str(t, 0, g->reporter), par = text_str(t, 1, g->partner),
@@ -367,15 +368,15 @@ static int put_text(row_out *r, text_out *t, trade_writer *w, const trade_import
     return 1;
 }
 
-static int put_group(row_out *r, trade_writer *w, const trade_import_group *g, trade_error *errp)
+static int put_group(row_out *r, const trade_import_group *g, trade_error *errp)
 {
+    trade_writer *w = r->w;
     const trade_where *wh = r->where;
     trade_error err;
     const char *period = g->period;
     char rows[24], qrows[24];
     int rc;
-    text_out *t = &r->text;
-    if (t->on && (rc = put_text(r, t, w, g, &err)) != 0) {
+    if (r->text.on && (rc = put_text(r, g, &err)) != 0) {
         if (rc < 0)
             *errp = err;
         return rc < 0 ? -rc : 0;
@@ -418,7 +419,7 @@ static int out_group(void *ctx, const trade_import_group *g)
     if (out_open(r))
         return TRADE_EIO;
     trade_error err;
-    int rc = put_group(r, r->w, g, &err);
+    int rc = put_group(r, g, &err);
     if (rc)
         r->failed = cli_fail(&err);
     return rc;
