@@ -3277,8 +3277,9 @@ static int ex_finish(ex_state *st)
             extract_position(sc, last_end, &l0, &col);
             extract_position(sc, r->start, &l1, &col);
             for (unsigned long hl = l0 + 1; hl < l1 && hl <= sc->nlines; hl++) {
-                if (!ex_topic_line(sc, hl))
-                    continue;
+                if (!ex_topic_line(sc, hl) || hl == doc.date_line ||
+                    (hl < 32 && (date_lines >> hl) & 1u))
+                    continue; /* a date line is not a topic */
                 head_line = hl;
                 main_period[0] = '\0'; /* the period carried on is of the topic before */
                 size_t ha = sc->line_start[hl - 1];

@@ -2242,6 +2242,21 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                             m1 = extract_is_month(s, n, m0s, &l0);
                             if (m1 && m0s + l0 != y0)
                                 m1 = 0;
+                            /* "July, August and September 2011": the months
+                             * listed, one after the other, from the first */
+                            while (m1 > 1 && extract_word(s, n, t0, "and") == te - t0) {
+                                size_t c = extract_skip_sp_back(s, n, m0s, 0);
+                                if (c == 0 || s[c - 1] != ',')
+                                    break;
+                                size_t z0 = extract_skip_sp_back(s, n, c - 1, 0), zs = z0, lz;
+                                while (zs > 0 && ex_isalpha((unsigned char)s[zs - 1]))
+                                    zs--;
+                                int mz = extract_is_month(s, n, zs, &lz);
+                                if (mz != m1 - 1 || zs + lz != z0)
+                                    break;
+                                m1 = mz;
+                                m0s = zs;
+                            }
                         }
                     }
                     if (m1 && m1 < m2) {
