@@ -2683,6 +2683,36 @@ static int ex_finish(ex_state *st)
         ex_doc_date(sc, &doc);
     }
     ex_doc_sides(sc, &doc);
+    if (!doc.reporter[0] && st->nraw) {
+        /* "Foreign Trade Statistics for the Quarter of September, 2011
+         * recorded a Trade Deficit of T$76.9 million": a text that names no
+         * country at all and counts every amount in one land's own currency
+         * (not the dollar that all quote) is that land's */
+        const char *land = NULL;
+        size_t at = 0;
+        int one = 1;
+        for (size_t i = 0; one && i < st->nraw; i++) {
+            const char *u = st->raw[i].f.unit;
+            if (!trade_unit_is_currency(u))
+                continue;
+            const char *l = extract_currency_land(u);
+            if (!l || !strcmp(u, "USD") || (land && strcmp(land, l)))
+                one = 0;
+            else if (!land)
+                land = l, at = st->raw[i].start;
+        }
+        for (size_t p = 0; one && land && p < n; p++) {
+            size_t k;
+            if ((p == 0 || !ex_isalpha((unsigned char)s[p - 1])) && extract_country_at(s, n, p, &k))
+                one = 0;
+        }
+        if (one && land) {
+            unsigned long col;
+            snprintf(doc.reporter, sizeof doc.reporter, "%s", land);
+            extract_position(sc, at, &doc.line, &col);
+            doc.by_currency = 1;
+        }
+    }
     doc.fiscal = extract_fiscal_start(s, n, doc.reporter);
     if (!doc.year) {
         /* no date: month names without a year take the latest year written */
@@ -2720,6 +2750,23 @@ static int ex_finish(ex_state *st)
                 (!strcmp(r->f.unit, "KES") || !strcmp(r->f.unit, "UGX")))
                 memcpy(r->f.unit, sh, 4);
         }
+    }
+    /* the time the title names ("Foreign Trade Report, Third Quarter
+     * (July-September 2011)", "January-March foreign trade falls" over a
+     * date line of 2009): the months of the text's figures that name none */
+    ex_time title_time;
+    memset(&title_time, 0, sizeof title_time);
+    const unsigned long title_line_no = doc.date_line == 1 ? 2 : 1;
+    if (title_line_no <= sc->nlines) {
+        size_t ta = sc->line_start[title_line_no - 1];
+        size_t tb = title_line_no < sc->nlines ? sc->line_start[title_line_no] : n;
+        ex_time tt[8];
+        size_t ntt = extract_times(s, n, ta, tb, tt, 8, &clock, 0);
+        for (size_t t = ntt; t > 0; t--)
+            if (!tt[t - 1].base && !tt[t - 1].carry && !tt[t - 1].ago && tt[t - 1].text[0]) {
+                title_time = tt[t - 1];
+                break;
+            }
     }
     unsigned long list_line = 0; /* the line of the last item of a list a colon opens */
     size_t main_idx = (size_t)-1; /* the last figure that is not an aside, in sc->out */
@@ -4127,6 +4174,18 @@ static int ex_finish(ex_state *st)
             ex_note_drop(note, "period from");
             ex_note_add(note, sizeof note,
                         "period from the document's date: since independence (1991) to it");
+        } else if (r->f.flow[0] && !strstr(r->f.flow, "_stock") && !pick && !in_paren_of_prev &&
+                   strcmp(r->f.qualifier, "projection") && !r->f.period[0] &&
+                   title_time.text[0]) {
+            /* "Highlights from Foreign Trade Report, Third Quarter
+             * (July-September 2011)" over "Largest in Imports ... was the
+             * Mineral Products with T$21.4 million": a figure with no time
+             * of its own nor one to carry is of the months the title names */
+            snprintf(r->f.period, sizeof r->f.period, "%s", title_time.text);
+            ex_note_drop(note, "period from");
+            char t[64];
+            snprintf(t, sizeof t, "period from the title (line %lu)", title_line_no);
+            ex_note_add(note, sizeof note, t);
         } else if (r->f.flow[0] && !strstr(r->f.flow, "_stock") && doc.year && !pick &&
                    !in_paren_of_prev && strcmp(r->f.qualifier, "projection") &&
                    (!r->f.period[0] || (period_from == 1 && prev && strstr(prev->flow, "_stock") &&

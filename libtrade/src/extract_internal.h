@@ -138,6 +138,10 @@ const char *extract_office_at(const char *s, size_t n, size_t p, size_t *len);
  * first paragraph) when that is one of these countries, in a table the own
  * dollar of the table's reporter unless its caption or headings say US. */
 const char *extract_own_dollar(const char *country);
+/* The country whose currency unit is ("HKD": HKG, by the code's first two
+ * letters, its ISO 3166 alpha-2), or NULL for the euro, the X codes and
+ * what is no currency. */
+const char *extract_currency_land(const char *unit);
 /* Read the aligned tables: emit 0 marks their lines in sc->skip; emit 1
  * adds their cells (after the prose, whose figures help infer a scale). */
 int extract_tables(ex_scan *sc, int emit);

@@ -1095,10 +1095,8 @@ static const char *tb_source_reporter(const ex_scan *sc, const tb_line *L, size_
     return NULL;
 }
 
-/* The country whose currency unit is ("HKD": HKG, by the code's first two
- * letters, its ISO 3166 alpha-2), or NULL for the euro, the X codes and
- * what is no currency. */
-static const char *tb_currency_land(const char *unit)
+/* declared in extract_internal.h */
+const char *extract_currency_land(const char *unit)
 {
     if (!trade_unit_is_currency(unit) || unit[0] == 'X' || !strcmp(unit, "EUR"))
         return NULL;
@@ -1554,7 +1552,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
     const char *tbl_land = NULL;    /* the country of the table's currency */
     for (size_t c = 1; c < ncols && c < TB_MAXCELLS && !tbl_land; c++)
         if (strcmp(col_unit[c], "USD"))
-            tbl_land = tb_currency_land(col_unit[c]);
+            tbl_land = extract_currency_land(col_unit[c]);
     if (tbl_land)
         *doc_land = tbl_land;
     else
@@ -1842,7 +1840,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
                 /* "Total exports to the mainland of China" in a table of HKD
                  * under a title that names China: the currency's country
                  * reports, not the partner */
-                const char *own = tb_currency_land(f.unit);
+                const char *own = extract_currency_land(f.unit);
                 if (own && strcmp(own, f.partner) && !row_reporter)
                     snprintf(f.reporter, sizeof f.reporter, "%s", own);
                 else

@@ -81,6 +81,7 @@ typedef struct ex_doc {
                                 (the rest of the line is text); 0: the whole line is the date */
     char reporter[8], partner[8];
     unsigned long line; /* where they were read */
+    int by_currency;    /* the reporter is the land of the text's one currency */
 } ex_doc;
 
 /* Fill the reporter, partner and flow of f from its sentence (*w), the
