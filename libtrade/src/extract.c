@@ -1834,6 +1834,42 @@ static int ex_paragraph_break(const ex_scan *sc, unsigned long line, size_t p)
     return 0;
 }
 
+/* 1 when s[a, b) points back at a figure before: "Imports of fuel made up
+ * $0.9 billion of that", "of which", "the rest". */
+static int ex_points_back(const char *s, size_t n, size_t a, size_t b)
+{
+    static const char *const words[] = {"of that", "of this", "of these", "of those",
+                                        "of which", "of them", "of it", "of the total",
+                                        "the rest", "the remainder", NULL};
+    for (size_t p = a; p < b; p++) {
+        if (p > a && ex_isalpha((unsigned char)s[p - 1]))
+            continue;
+        for (int k = 0; words[k]; k++)
+            if (extract_word(s, n, p, words[k]))
+                return 1;
+    }
+    return 0;
+}
+
+/* 1 when line (1-based) names the country code c ("Trade turnover between
+ * Kazakhstan, Russia may reach $18b": KAZ and RUS). */
+static int ex_title_names(const ex_scan *sc, unsigned long line, const char *c)
+{
+    if (line < 1 || line > sc->nlines)
+        return 0;
+    const char *s = sc->s;
+    size_t n = sc->n;
+    size_t a = sc->line_start[line - 1], b = line < sc->nlines ? sc->line_start[line] : n;
+    for (size_t p = a; p < b; p++) {
+        size_t k;
+        const char *x;
+        if ((p == a || !ex_isalpha((unsigned char)s[p - 1])) &&
+            (x = extract_country_at(s, n, p, &k)) != NULL && !strcmp(x, c))
+            return 1;
+    }
+    return 0;
+}
+
 /* Goods trade, investment, freight and aid are told apart when the sides
  * are carried from a figure before. */
 static int ex_flow_family(const char *f)
@@ -3769,6 +3805,21 @@ static int ex_finish(ex_state *st)
                      extract_word(s, n, q, "from its") || extract_word(s, n, q, "with its")))
                     other = 1;
             w.after_partners = !other;
+        }
+        if (side_prev && !inherit && side_prev->partner[0] && !w.partner[0] && !w.list[0] &&
+            !w.pair && !w.group && !w.ncand && !w.doc_pair && !doc.partner[0] &&
+            strcmp(side_prev->partner, "WLD") && side_prev->line >= 1 &&
+            side_prev->line <= sc->nlines && ex_paragraph_break(sc, side_prev->line, a) &&
+            !ex_title_names(sc, title_line_no, side_prev->partner) && !ex_points_back(s, n, a, b) &&
+            !ex_refers_back(s, n, a, b, side_prev)) {
+            /* "Expenditure on imports from the USA ... was valued at US$1,552.9
+             * million." then, a paragraph later, "Expenditure on imports of
+             * Machinery & Transport Equip. was valued at US$768.2 million": a
+             * new paragraph that names no partner does not go on with the
+             * partner of the paragraph before */
+            prev_np = *side_prev;
+            prev_np.partner[0] = '\0';
+            side_prev = &prev_np;
         }
         extract_who_resolve(&w, have_before ? &before : NULL, before_line, side_prev, &doc, inherit,
                             &r->f, note, sizeof note);
