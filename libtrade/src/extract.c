@@ -1519,6 +1519,39 @@ static void ex_line_date(const ex_scan *sc, size_t li, ex_doc *d)
     }
 }
 
+/* The year of a date line that gives a year alone ("Published: 2009")
+ * among the first six lines, *line its line (1-based); 0 if none. */
+static int ex_year_line(const ex_scan *sc, unsigned long *line)
+{
+    static const char *const label[] = {"published", "posted", "date", "dated", "updated",
+                                        "released", "issued"};
+    const char *s = sc->s;
+    size_t n = sc->n;
+    for (size_t li = 0; li < sc->nlines && li < 6; li++) {
+        size_t a = sc->line_start[li], b = li + 1 < sc->nlines ? sc->line_start[li + 1] : n;
+        size_t f = extract_skip_sp(s, n, a, 0), k = 0;
+        for (size_t i = 0; i < sizeof label / sizeof label[0] && !k; i++)
+            k = extract_word(s, n, f, label[i]);
+        if (!k)
+            continue;
+        size_t q = f + k;
+        if (q < b && s[q] == ':')
+            q++;
+        q = extract_skip_sp(s, n, q, 0);
+        int y;
+        if (!extract_year_at(s, n, q, &y))
+            continue;
+        size_t e = q + 4;
+        while (e < b && (s[e] == ' ' || s[e] == '\t' || s[e] == '\r' || s[e] == '\n'))
+            e++;
+        if (e < b)
+            continue;
+        *line = (unsigned long)li + 1;
+        return y;
+    }
+    return 0;
+}
+
 static void ex_doc_date(const ex_scan *sc, ex_doc *d)
 {
     for (size_t li = 0; li < sc->nlines && li < 6 && !d->year; li++) {
@@ -2793,11 +2826,13 @@ static int ex_finish(ex_state *st)
     ex_time title_time;
     memset(&title_time, 0, sizeof title_time);
     const unsigned long title_line_no = doc.date_line == 1 ? 2 : 1;
+    unsigned long pub_line = 0; /* "Published: 2009", a date line of a year alone */
+    int pub_year = doc.year ? 0 : ex_year_line(sc, &pub_line);
     if (title_line_no <= sc->nlines) {
         size_t ta = sc->line_start[title_line_no - 1];
         size_t tb = title_line_no < sc->nlines ? sc->line_start[title_line_no] : n;
         ex_time tt[8];
-        size_t ntt = extract_times(s, n, ta, tb, tt, 8, &clock, 0);
+        size_t ntt = extract_times(s, n, ta, tb, tt, 8, &clock, pub_year);
         for (size_t t = ntt; t > 0; t--)
             if (!tt[t - 1].base && !tt[t - 1].carry && !tt[t - 1].ago && tt[t - 1].text[0]) {
                 title_time = tt[t - 1];
@@ -3875,6 +3910,7 @@ static int ex_finish(ex_state *st)
                 unsigned long tl, tc;
                 extract_position(sc, bt[t - 1].a, &tl, &tc);
                 if (bt[t - 1].base || bt[t - 1].carry ||
+                    (pub_line && tl == pub_line && title_time.text[0]) ||
                     (doc.date_line && tl == doc.date_line &&
                      !(doc.date_field_end && bt[t - 1].a >= doc.date_field_end)) ||
                     (tl < 32 && (date_lines >> tl) & 1u) ||
