@@ -1754,9 +1754,39 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
         if (p == a || s[p - 1] == '\n')
             rep = extract_dateline_capital(s, n, p, &cl);
     }
+    size_t own_at = (size_t)-1; /* where the text names its own country further on */
+    for (size_t p = a; !rep && p < n && p < a + 6000; p++) {
+        /* a text whose title and first paragraph name no country: the one it
+         * names as its own further on ("If trade with Montenegro is included
+         * in Serbia's foreign operations", "Major exporters to Serbia were
+         * Germany ...") */
+        if (p > a && ex_isalpha((unsigned char)s[p - 1]))
+            continue;
+        size_t k, k2;
+        const char *c = extract_country_at(s, n, p, &k);
+        if (c && k > 2 &&
+            ((s[p + k - 2] == '\'' && s[p + k - 1] == 's') ||
+             (k > 4 && !memcmp(s + p + k - 4, "\xE2\x80\x99s", 4)))) {
+            /* extract_country_at reads "Serbia's" whole */
+            rep = c;
+            own_at = p;
+            break;
+        }
+        if (((k = extract_word(s, n, p, "exporters to")) || (k = extract_word(s, n, p, "importers from")) ||
+             (k = extract_word(s, n, p, "suppliers to"))) &&
+            (c = extract_country_at(s, n, extract_skip_sp(s, n, p + k, 1), &k2)) != NULL) {
+            rep = c;
+            own_at = p;
+        }
+    }
     snprintf(d->reporter, sizeof d->reporter, "%s", rep ? rep : "");
     snprintf(d->partner, sizeof d->partner, "%s", par ? par : "");
     d->line = (unsigned long)li + 1;
+    if (own_at != (size_t)-1) {
+        unsigned long col;
+        extract_position(sc, own_at, &d->line, &col);
+        d->by_later = 1;
+    }
 }
 
 /* A year of a period text ("2023-01/2023-06" -> 2023), 0 if none. */

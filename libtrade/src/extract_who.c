@@ -2799,6 +2799,9 @@ void extract_who_resolve(const ex_who *w, const ex_who *before, unsigned long be
         ex_note(note, cap, "%s from line %lu", "reporter", before_line);
     else if (rep && rep_prev)
         ex_note(note, cap, "%s from line %lu", "reporter", prev->line);
+    else if (rep && rep_doc && doc->by_later)
+        ex_note(note, cap, "%s from line %lu: the country the text names as its own", "reporter",
+                doc->line);
     else if (rep && rep_doc && doc->by_currency)
         ex_note(note, cap, "%s from the currency (line %lu): no country named", "reporter",
                 doc->line);

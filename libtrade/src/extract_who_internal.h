@@ -82,6 +82,7 @@ typedef struct ex_doc {
     char reporter[8], partner[8];
     unsigned long line; /* where they were read */
     int by_currency;    /* the reporter is the land of the text's one currency */
+    int by_later;       /* the reporter is the country the text names as its own on line */
 } ex_doc;
 
 /* Fill the reporter, partner and flow of f from its sentence (*w), the
