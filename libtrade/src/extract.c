@@ -3997,10 +3997,18 @@ static int ex_finish(ex_state *st)
                 list_line = fl;
             }
         }
-        if (!pick && !in_paren_of_prev && !r->f.period[0] && doc.year && doc.month &&
-            doc.date_line && !strcmp(r->f.flow, "aid")) {
+        /* "This year's loan package comprises assistance of seven projects
+         * amounting to JPY 338.247 billion" in a release dated 2020-08-12:
+         * the package signed at the date, as an announcement with no time */
+        int aid_this_year = pick && !pick->base && doc.year && strlen(r->f.period) == 4 &&
+                            atoi(r->f.period) == doc.year &&
+                            strstr(note, "period from the date on line") != NULL &&
+                            strcmp(r->f.qualifier, "projection");
+        if (((!pick && !in_paren_of_prev && !r->f.period[0]) || aid_this_year) && doc.year &&
+            doc.month && doc.date_line && !strcmp(r->f.flow, "aid")) {
             /* an aid announcement with no time of its own: the month of the
              * date line */
+            ex_note_drop(note, "period from");
             snprintf(r->f.period, sizeof r->f.period, "%04d-%02d", doc.year % 10000, doc.month);
             char t[96];
             snprintf(t, sizeof t, "period from the date on line %lu (an announcement)",

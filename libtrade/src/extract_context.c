@@ -1952,6 +1952,49 @@ static int ex_title_year(const char *s, size_t n, size_t p)
     return 0;
 }
 
+/* 1 when the year at p ends a news wire's dateline at the start of its line:
+ * "DHAKA, Aug 12, 2020 (BSS) -", "WASHINGTON, January 5, 2021 -": the
+ * document's date, not a time of the figures after it. */
+static int ex_wire_dateline(const char *s, size_t n, size_t p)
+{
+    size_t ls = p;
+    while (ls > 0 && s[ls - 1] != '\n')
+        ls--;
+    size_t q = ls;
+    while (q < p && s[q] == ' ')
+        q++;
+    size_t c0 = q;
+    while (q < p && ((s[q] >= 'A' && s[q] <= 'Z') || s[q] == ' ' || s[q] == '-'))
+        q++;
+    if (q - c0 < 3 || q >= p || s[q] != ',')
+        return 0; /* the city, in capitals */
+    q = extract_skip_sp(s, n, q + 1, 0);
+    size_t ml;
+    if (!extract_is_month(s, n, q, &ml))
+        return 0;
+    q += ml;
+    if (q < p && s[q] == '.')
+        q++;
+    q = extract_skip_sp(s, n, q, 0);
+    size_t d0 = q;
+    while (q < p && ex_isdigit((unsigned char)s[q]))
+        q++;
+    if (q == d0 || q - d0 > 2 || q >= p || s[q] != ',' || extract_skip_sp(s, n, q + 1, 0) != p)
+        return 0;
+    q = extract_skip_sp(s, n, p + 4, 0);
+    if (q < n && s[q] == '(') {
+        while (q < n && s[q] != ')' && s[q] != '\n')
+            q++;
+        if (q >= n || s[q] != ')')
+            return 0;
+        q = extract_skip_sp(s, n, q + 1, 0);
+    }
+    return q < n && (s[q] == '-' || (q + 3 <= n && (unsigned char)s[q] == 0xE2 &&
+                                     (unsigned char)s[q + 1] == 0x80 &&
+                                     ((unsigned char)s[q + 2] == 0x93 ||
+                                      (unsigned char)s[q + 2] == 0x94)));
+}
+
 size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, size_t max,
                      const ex_clock *clock, int ctx_year)
 {
@@ -1993,6 +2036,10 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
             continue;
         if (ex_record_since(s, n, p)) {
             p += 3; /* "the largest since 1997": a record, not a time of the figure */
+            continue;
+        }
+        if (ex_wire_dateline(s, n, p)) {
+            p += 3; /* "DHAKA, Aug 12, 2020 (BSS) -": the document's date */
             continue;
         }
         if (ex_title_year(s, n, p)) {
