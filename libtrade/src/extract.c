@@ -2322,9 +2322,14 @@ static int ex_paren_part(const char *s, size_t n, size_t a, size_t start, size_t
     size_t k = extract_word(s, n, q0, "and");
     if (k)
         q0 = extract_skip_sp(s, n, q0 + k, 0);
-    if (q0 >= e || !(s[q0] >= 'a' && s[q0] <= 'z'))
+    /* capitalised only as the sentence's first word, and no country there
+     * ("Logs, wood, and wood articles (up $2.6 billion)") */
+    size_t cl0;
+    int cap0 = q0 < e && q0 == extract_skip_sp(s, n, a, 1) && s[q0] >= 'A' && s[q0] <= 'Z' &&
+               !extract_country_at(s, n, q0, &cl0);
+    if (q0 >= e || !((s[q0] >= 'a' && s[q0] <= 'z') || cap0))
         return 0;
-    for (size_t q = q0; q < e; q++)
+    for (size_t q = q0 + 1; q < e; q++)
         if (!((s[q] >= 'a' && s[q] <= 'z') || s[q] == ' ' || s[q] == ',' || s[q] == '-'))
             return 0;
     size_t len = e - q0;
@@ -2350,6 +2355,113 @@ static int ex_paren_part(const char *s, size_t n, size_t a, size_t start, size_t
     if (len < 3)
         return 0;
     snprintf(out, size, "%.*s", (int)len, s + q0);
+    if (out[0] >= 'A' && out[0] <= 'Z')
+        out[0] = (char)(out[0] - 'A' + 'a');
+    return 1;
+}
+
+/* An item of a list named right before its figure, the figure alone in
+ * parentheses: "driven by higher hydrocarbon (72%), chemical (35%) and
+ * mineral (14%) shipments", "woven garment ($3,254.31 million), knitwear
+ * ($1,133.40 million)", "followed by diamonds (Dh40 billion)". The name is
+ * one to four lowercase words (the first capitalised only at the sentence
+ * start) back to a comma, a semicolon, a colon, a parenthesis or a joining
+ * word ("and", "by", "of", "in", "such as"); a name with a country, a flow
+ * word, a unit or a base period ("million (+5%)", "exports (€8 billion)",
+ * "year-on-year (26%)") is no item. The items of one total are then
+ * several observations, not conflicting readings of one key. */
+static int ex_paren_item(const char *s, size_t n, size_t a, size_t start, size_t end, char *out,
+                         size_t size)
+{
+    static const char *const joins[] = {"and",       "or",      "by",     "of",      "in",
+                                        "as",        "notably", "namely", "including",
+                                        "include",   "included", "were",  "was",     "are",
+                                        "is",        "higher",  "lower",  "with",    "from",
+                                        "for",       "mainly",  "mostly", "like",    "led",
+                                        "followed",  NULL};
+    static const char *const bad[] = {
+        "exports",   "imports",  "export",   "import",    "exported", "imported", "trade",
+        "turnover",  "balance",  "deficit",  "surplus",   "total",    "value",    "volume",
+        "goods",     "products", "million",  "billion",   "trillion", "thousand", "percent",
+        "cent",      "per",      "euros",    "euro",      "dollars",  "dollar",   "tonnes",
+        "tons",      "the",      "a",        "an",        "it",       "this",     "that",
+        "which",     "its",      "their",    "these",     "those",    "they",     "fob",
+        "cif",       "rise",     "fall",     "increase",  "decrease", "decline",  "drop",
+        "growth",    "change",   "up",       "down",      "respectively", "period", "year",
+        "month",     "quarter",  "basis",    "terms",     "shipments", "sales",   "investment",
+        "inflows",   "outflows", "flows",    "share",     "estimated", "prices",  "price",
+        "only",      "alone",    "also",     "worth",     "valued",   "amount",   "sum",
+        "figure",    "level",    "times",    NULL};
+    size_t o = start, c = end;
+    while (o > a && s[o - 1] == ' ')
+        o--;
+    while (c < n && s[c] == ' ')
+        c++;
+    if (o <= a || s[o - 1] != '(' || c >= n || s[c] != ')')
+        return 0;
+    size_t e = extract_skip_sp_back(s, n, o - 1, 0);
+    size_t b = e, cur = e;
+    int words = 0, bounded = 0;
+    while (cur > a && words < 5) {
+        size_t w0;
+        size_t we = extract_prev_word(s, n, cur, &w0);
+        if (we <= w0 || w0 < a || we != cur)
+            break;
+        int join = 0;
+        for (int j = 0; joins[j]; j++)
+            if (extract_word(s, n, w0, joins[j]) == we - w0)
+                join = 1;
+        if (join) {
+            bounded = 1;
+            break;
+        }
+        words++;
+        b = w0;
+        size_t p = extract_skip_sp_back(s, n, w0, 0);
+        if (p <= a || w0 == extract_skip_sp(s, n, a, 1)) {
+            bounded = 1;
+            break;
+        }
+        if (s[p - 1] == ',' || s[p - 1] == ';' || s[p - 1] == ':' || s[p - 1] == '(' ||
+            s[p - 1] == ')') {
+            bounded = 1;
+            break;
+        }
+        if (p == w0)
+            break;
+        cur = p;
+    }
+    if (!bounded || words < 1 || words > 4 || e - b > 40)
+        return 0;
+    int at_start = b == extract_skip_sp(s, n, a, 1);
+    for (size_t q = b; q < e; q++) {
+        unsigned char ch = (unsigned char)s[q];
+        if (!((ch >= 'a' && ch <= 'z') || ch == ' ' || ch == '-' ||
+              (q == b && at_start && ch >= 'A' && ch <= 'Z')))
+            return 0;
+    }
+    for (size_t q = b; q < e; q++) {
+        if (q > b && s[q - 1] != ' ')
+            continue;
+        size_t cl;
+        if (extract_country_at(s, n, q, &cl))
+            return 0;
+        size_t we = q;
+        while (we < e && s[we] != ' ')
+            we++;
+        for (int j = 0; bad[j]; j++)
+            if (extract_word(s, n, q, bad[j]) == we - q)
+                return 0;
+        for (size_t h = q; h + 3 <= we; h++)
+            if (!strncmp(s + h, "year", 4) || !strncmp(s + h, "month", 5) ||
+                !strncmp(s + h, "-on-", 4))
+                return 0;
+    }
+    if (e - b < 3 || e - b >= size)
+        return 0;
+    snprintf(out, size, "%.*s", (int)(e - b), s + b);
+    if (out[0] >= 'A' && out[0] <= 'Z')
+        out[0] = (char)(out[0] - 'A' + 'a');
     return 1;
 }
 
@@ -4209,6 +4321,11 @@ static int ex_finish(ex_state *st)
                 ex_paren_part(s, n, a, r->start, r->end, part, sizeof part)) {
                 snprintf(r->f.product, sizeof r->f.product, "%s", part);
                 ex_note_add(note, sizeof note, "product: the part of a total before the figure");
+            }
+            if (!r->f.product[0] &&
+                ex_paren_item(s, n, a, r->start, r->end, part, sizeof part)) {
+                snprintf(r->f.product, sizeof r->f.product, "%s", part);
+                ex_note_add(note, sizeof note, "product: the item of a list named before its figure");
             }
             if (!r->f.product[0] && ex_item_subject(s, n, a, r->start, part, sizeof part)) {
                 snprintf(r->f.product, sizeof r->f.product, "%s", part);
