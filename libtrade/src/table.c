@@ -601,6 +601,13 @@ static const char *cell_of(const row *rw, const reader *r, int k)
     return r->known[k] >= 0 ? row_text(rw, (size_t)r->map[r->known[k]]) : empty;
 }
 
+/* The length of known column k's field in the row being read (0 when
+ * the file lacks the column). */
+static size_t known_len(const reader *r, int k)
+{
+    return r->known[k] >= 0 ? r->fields[r->known[k]].len : 0;
+}
+
 /* Report a bad cell of known column k. */
 #define BAD(k, ...)                                                                                \
     problem(r, TRADE_EDATA, r->fields[r->known[k]].line, r->fields[r->known[k]].column, __VA_ARGS__)
@@ -639,7 +646,7 @@ static int check_code(reader *r, row *rw, int k, int (*id)(const char *), const 
     return v;
 }
 
-static uint64_t hash_dup_key(const row *rw);
+static uint64_t hash_dup_key(const row *rw, const size_t *len);
 
 static void parse_obs(reader *r, row *rw)
 {
@@ -718,7 +725,9 @@ static void parse_obs(reader *r, row *rw)
     const char *pr = cell_of(rw, r, C_PRECISION);
     if (*pr && (trade_number_parse(pr, strlen(pr), &o->precision) || o->precision <= 0))
         BAD(C_PRECISION, "precision: '%s' is not a positive plain decimal number", shown(pr, tmp));
-    rw->dup_hash = (uint32_t)hash_dup_key(rw);
+    size_t len[4] = {known_len(r, C_PRODUCT), known_len(r, C_QUALIFIER), known_len(r, C_MEASURE),
+                     known_len(r, C_SOURCE)};
+    rw->dup_hash = (uint32_t)hash_dup_key(rw, len);
 }
 
 /* The row of r->fields, whose text is at base + off (r->buf, or the
@@ -1504,27 +1513,40 @@ static uint64_t mix64(uint64_t h)
     return h ^ (h >> 33);
 }
 
-/* FNV-1a over a string, continued from h; the empty string leaves h. */
-static uint64_t hash_str(uint64_t h, const char *s)
+/* n bytes of s into h eight at a time (one multiply per word: a byte at
+ * a time made the multiplies of a 20-byte source column a chain that took
+ * more than half of parse_obs), the length folded in so that the texts of
+ * two columns cannot trade bytes. */
+static uint64_t hash_bytes(uint64_t h, const char *s, size_t n)
 {
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211u;
+    h ^= n;
+    for (; n >= 8; s += 8, n -= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0x9e3779b97f4a7c15u;
+        h ^= h >> 29;
     }
-    return h * 31 + 7;
+    uint64_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    h = (h ^ w) * 0x9e3779b97f4a7c15u;
+    return h ^ (h >> 29);
 }
 
-static uint64_t hash_dup_key(const row *rw)
+/* The duplicate key's hash; len: the lengths of the product, qualifier,
+ * measure and source texts (their fields' lengths: the cells hold the
+ * fields' bytes as they are). */
+static uint64_t hash_dup_key(const row *rw, const size_t *len)
 {
     const trade_obs *o = &rw->obs;
     uint64_t h = mix64(row_key(rw));
     h = mix64(h ^
               ((uint64_t)(uint32_t)o->period.first_month << 32 | (uint32_t)o->period.last_month));
     h = mix64(h ^ ((uint64_t)o->period.start_unit << 8 | o->period.end_unit));
-    h = hash_str(h, o->product);
-    h = hash_str(h, o->qualifier);
-    h = hash_str(h, o->measure);
-    return mix64(hash_str(h, o->source));
+    h = hash_bytes(h, o->product, len[0]);
+    h = hash_bytes(h, o->qualifier, len[1]);
+    h = hash_bytes(h, o->measure, len[2]);
+    return mix64(hash_bytes(h, o->source, len[3]));
 }
 
 static int same_dup_key(const row *a, const row *b)
