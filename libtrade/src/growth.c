@@ -7,6 +7,9 @@
 #include "trade/codes.h"
 #include "trade/growth.h"
 
+#include "series_internal.h"
+#include "stream_internal.h"
+
 /* ---- growth of one pair ------------------------------------------------ */
 
 static int growth(double v0, double v1, double years, trade_growth *out);
@@ -110,6 +113,13 @@ const trade_column *trade_growth_columns(size_t *n)
 int trade_growth_series(const trade_table *t, trade_series_list **out, trade_error *err)
 {
     return trade_series_build(t, TRADE_SERIES_ONE_PER_PERIOD | TRADE_SERIES_LEVELS, out, err);
+}
+
+int Trade_growth_series_runs(const trade_table *t, const size_t *run, trade_series_list **out,
+                             trade_error *err)
+{
+    return Trade_series_build_runs(t, run, TRADE_SERIES_ONE_PER_PERIOD | TRADE_SERIES_LEVELS, out,
+                                   err);
 }
 
 int trade_growth_options_check(const trade_growth_options *opt, trade_error *err)

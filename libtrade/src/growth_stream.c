@@ -44,15 +44,18 @@ static int relay_row(void *ctx, const trade_growth_row *row)
  * The merge appends a series' records together (group[rec]: the number of
  * the merge's key group of record rec), so they are consecutive rows of t
  * (after --where too), and rows keep the batch's order (--where only
- * drops some). */
-static void births(const trade_table *t, const stream_batch *b, const size_t *group, size_t *birth)
+ * drops some). run[row]: the row's key group, by which the series are
+ * grouped (Trade_growth_series_runs). */
+static void births(const trade_table *t, const stream_batch *b, const size_t *group, size_t *birth,
+                   size_t *run)
 {
     size_t n = trade_table_rows(t), rec = 0;
-    for (size_t i = 0; i < n; i++) { /* first the record of each row */
+    for (size_t i = 0; i < n; i++) { /* first the record of each row, and its key group */
         unsigned long line = trade_table_obs(t, i)->line;
         while (rec + 1 < b->n && b->bline[rec + 1] <= line)
             rec++;
         birth[i] = rec;
+        run[i] = group[rec];
     }
     for (size_t i = 0; i < n;) {
         size_t g = group[birth[i]], first = b->tag[birth[i]], j = i + 1;
@@ -71,6 +74,7 @@ typedef struct gjob {
     trade_table *t;
     trade_series_list *sl;
     size_t *birth;
+    size_t *run; /* per row, its merge key group */
     int rc;
     trade_error err;
     trade_error *problems;
@@ -89,6 +93,7 @@ static void gjob_free(void *p)
     trade_series_list_free(j->sl);
     trade_table_free(j->t);
     free(j->birth);
+    free(j->run);
     free(j->problems);
     if (j->raw)
         Trade_stream_batch_free(&j->b);
@@ -121,16 +126,19 @@ typedef struct gstream {
  * batch's records and their key groups). */
 static void parse_into(gstream *g, gjob *j, stream_batch *b, const size_t *group)
 {
+    b->group = group; /* duplicates: within key groups */
     j->rc = Trade_stream_batch_table(b, g->where, &j->stats, &j->t,
                                      &j->problems, &j->nproblems, &j->err);
+    b->group = NULL;
     if (j->rc)
         return;
     size_t nr = trade_table_rows(j->t);
     j->stats.rows += b->n;
-    if (!(j->birth = malloc((nr + 1) * sizeof *j->birth)))
+    if (!(j->birth = malloc((nr + 1) * sizeof *j->birth)) ||
+        !(j->run = malloc((nr + 1) * sizeof *j->run)))
         j->rc = trade_error_set(&j->err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
     else
-        births(j->t, b, group, j->birth);
+        births(j->t, b, group, j->birth, j->run);
 }
 
 /* The caller's side: a batch's growth rows to the sink. */
@@ -155,7 +163,7 @@ static int consume(gstream *g, gjob *j)
             rc = g->sink->start(g->ctx, j->t, g->nparts);
         }
         if (!rc)
-            rc = trade_growth_series(j->t, &j->sl, g->err);
+            rc = Trade_growth_series_runs(j->t, j->run, &j->sl, g->err);
         if (!rc) {
             relay r = {g->sink, g->ctx, j->birth};
             rc = trade_growth_run(j->t, j->sl, 0, trade_series_count(j->sl), g->opt, relay_row,

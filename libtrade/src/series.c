@@ -259,6 +259,22 @@ int trade_series_build(const trade_table *t, unsigned flags, trade_series_list *
     return rc;
 }
 
+int Trade_series_build_runs(const trade_table *t, const size_t *run, unsigned flags,
+                            trade_series_list **out, trade_error *err)
+{
+    trade_error_clear(err);
+    if (!out)
+        return trade_error_set(err, TRADE_EARG, NULL, 0, 0, "series: NULL argument");
+    int rc = Trade_series_group_runs(t, run, out, err);
+    if (rc || !flags)
+        return rc;
+    if ((rc = apply(*out, flags, err))) {
+        trade_series_list_free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
 const char *trade_series_qualifier(const trade_table *t, const size_t *rows, size_t n)
 {
     static const char *const order[] = {"projection", "estimate", "approx", "derived"};

@@ -24,4 +24,15 @@ trade_series_list *Trade_series_list_alloc(const trade_table *t);
  * in the order of their first row. *out is NULL on failure (TRADE_ENOMEM). */
 int Trade_series_group_rows(const trade_table *t, trade_series_list **out, trade_error *err);
 
+/* Trade_series_group_rows's result when run[row] numbers runs of
+ * consecutive rows, rows of one series key in one run only (a batch of
+ * growth's merge: one key group per run): taken from the runs when they
+ * are in period order with known codes, else from the sort. */
+int Trade_series_group_runs(const trade_table *t, const size_t *run, trade_series_list **out,
+                            trade_error *err);
+
+/* trade_series_build on rows grouped by Trade_series_group_runs. */
+int Trade_series_build_runs(const trade_table *t, const size_t *run, unsigned flags,
+                            trade_series_list **out, trade_error *err);
+
 #endif

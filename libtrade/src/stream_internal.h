@@ -137,6 +137,10 @@ typedef struct stream_batch {
     uint32_t *cend;
     size_t cend_cap, cut_cols;
     int cut_ok;
+    /* per record, the number of its merge key group (growth: records of
+     * one series key are one group, consecutive), so that duplicates are
+     * looked for within groups; NULL: anywhere in the batch */
+    const size_t *group;
 } stream_batch;
 
 void Trade_stream_batch_init(stream_batch *b, const char *name,
@@ -199,5 +203,11 @@ void Trade_stream_problems_forward(const trade_read_options *ro, trade_error *pr
 /* 1 when stream options allow the streaming path at all for n paths. */
 int Trade_stream_wanted(const trade_stream_options *so, size_t n,
                                        const char *const *paths);
+
+/* trade_growth_series on a batch whose rows come in runs of one series
+ * key each (run[row]: growth's merge key group), grouped from the runs
+ * (Trade_series_build_runs). */
+int Trade_growth_series_runs(const trade_table *t, const size_t *run, trade_series_list **out,
+                             trade_error *err);
 
 #endif

@@ -18,6 +18,7 @@
 #include "buf_internal.h"
 #include "input_internal.h"
 #include "stream_internal.h"
+#include "table_internal.h"
 #include "trade/series.h"
 #include "writer_internal.h"
 
@@ -936,6 +937,24 @@ void Trade_stream_pipe_end(stream_pipe *p, void (*drop)(void *job))
     free(p);
 }
 
+/* The duplicate check of t, read from b, within b's key groups. */
+static int batch_check_runs(stream_batch *b, const trade_table *t, trade_error *err)
+{
+    size_t n = trade_table_rows(t), rec = 0;
+    size_t *run = malloc((n ? n : 1) * sizeof *run);
+    if (!run)
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    for (size_t i = 0; i < n; i++) { /* the record of each row: rows keep the records' order */
+        const trade_obs *o = trade_table_obs(t, i);
+        while (o && rec + 1 < b->n && b->bline[rec + 1] <= o->line)
+            rec++;
+        run[i] = b->group[rec];
+    }
+    int rc = Trade_table_check_duplicates_runs(t, run, map_problem, b, err);
+    free(run);
+    return rc;
+}
+
 static int batch_table(stream_batch *b, trade_where *where, trade_table **out,
                        trade_error *err)
 {
@@ -955,7 +974,8 @@ static int batch_table(stream_batch *b, trade_where *where, trade_table **out,
                                                       b->cut_cols, b->cend, err)
                                : trade_table_read_buffer(t, b->buf, b->len, b->name, &ro, err);
     if (!rc && !b->generic)
-        rc = trade_table_check_duplicates(t, map_problem, b, err);
+        rc = b->group ? batch_check_runs(b, t, err)
+                      : trade_table_check_duplicates(t, map_problem, b, err);
     if (rc) {
         err->line = Trade_stream_batch_line(b, err->line, NULL);
         trade_table_free(t);

@@ -601,6 +601,13 @@ static const char *cell_of(const row *rw, const reader *r, int k)
     return r->known[k] >= 0 ? row_text(rw, (size_t)r->map[r->known[k]]) : empty;
 }
 
+/* The length of known column k's field in the row being read (0 when
+ * the file lacks the column). */
+static size_t known_len(const reader *r, int k)
+{
+    return r->known[k] >= 0 ? r->fields[r->known[k]].len : 0;
+}
+
 /* Report a bad cell of known column k. */
 #define BAD(k, ...)                                                                                \
     problem(r, TRADE_EDATA, r->fields[r->known[k]].line, r->fields[r->known[k]].column, __VA_ARGS__)
@@ -639,7 +646,7 @@ static int check_code(reader *r, row *rw, int k, int (*id)(const char *), const 
     return v;
 }
 
-static uint64_t hash_dup_key(const row *rw);
+static uint64_t hash_dup_key(const row *rw, const size_t *len);
 
 static void parse_obs(reader *r, row *rw)
 {
@@ -718,7 +725,9 @@ static void parse_obs(reader *r, row *rw)
     const char *pr = cell_of(rw, r, C_PRECISION);
     if (*pr && (trade_number_parse(pr, strlen(pr), &o->precision) || o->precision <= 0))
         BAD(C_PRECISION, "precision: '%s' is not a positive plain decimal number", shown(pr, tmp));
-    rw->dup_hash = (uint32_t)hash_dup_key(rw);
+    size_t len[4] = {known_len(r, C_PRODUCT), known_len(r, C_QUALIFIER), known_len(r, C_MEASURE),
+                     known_len(r, C_SOURCE)};
+    rw->dup_hash = (uint32_t)hash_dup_key(rw, len);
 }
 
 /* The row of r->fields, whose text is at base + off (r->buf, or the
@@ -1504,27 +1513,40 @@ static uint64_t mix64(uint64_t h)
     return h ^ (h >> 33);
 }
 
-/* FNV-1a over a string, continued from h; the empty string leaves h. */
-static uint64_t hash_str(uint64_t h, const char *s)
+/* n bytes of s into h eight at a time (one multiply per word: a byte at
+ * a time made the multiplies of a 20-byte source column a chain that took
+ * more than half of parse_obs), the length folded in so that the texts of
+ * two columns cannot trade bytes. */
+static uint64_t hash_bytes(uint64_t h, const char *s, size_t n)
 {
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211u;
+    h ^= n;
+    for (; n >= 8; s += 8, n -= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0x9e3779b97f4a7c15u;
+        h ^= h >> 29;
     }
-    return h * 31 + 7;
+    uint64_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    h = (h ^ w) * 0x9e3779b97f4a7c15u;
+    return h ^ (h >> 29);
 }
 
-static uint64_t hash_dup_key(const row *rw)
+/* The duplicate key's hash; len: the lengths of the product, qualifier,
+ * measure and source texts (their fields' lengths: the cells hold the
+ * fields' bytes as they are). */
+static uint64_t hash_dup_key(const row *rw, const size_t *len)
 {
     const trade_obs *o = &rw->obs;
     uint64_t h = mix64(row_key(rw));
     h = mix64(h ^
               ((uint64_t)(uint32_t)o->period.first_month << 32 | (uint32_t)o->period.last_month));
     h = mix64(h ^ ((uint64_t)o->period.start_unit << 8 | o->period.end_unit));
-    h = hash_str(h, o->product);
-    h = hash_str(h, o->qualifier);
-    h = hash_str(h, o->measure);
-    return mix64(hash_str(h, o->source));
+    h = hash_bytes(h, o->product, len[0]);
+    h = hash_bytes(h, o->qualifier, len[1]);
+    h = hash_bytes(h, o->measure, len[2]);
+    return mix64(hash_bytes(h, o->source, len[3]));
 }
 
 static int same_dup_key(const row *a, const row *b)
@@ -1548,6 +1570,39 @@ typedef struct dup_slot {
     uint32_t row1, hash; /* 8 bytes: the table of 150,000 rows stays in cache */
 } dup_slot;
 
+/* Rows the duplicate check looks at: observations with both sides, a
+ * flow and a period. */
+static int dup_checked(const row *rw)
+{
+    const trade_obs *o = &rw->obs;
+    return HAS_OBS(rw) && *o->reporter && *o->partner && *o->flow &&
+           o->period.start_unit != TRADE_PERIOD_NONE;
+}
+
+/* Row i has the duplicate key of row first (its first occurrence): a
+ * problem when their values differ. Returns 1 when reading must stop. */
+static int dup_found(const trade_table *t, size_t first, size_t i, long vc, int *status,
+                     trade_problem_fn on_problem, void *ctx, trade_error *err)
+{
+    const row *f = &t->rows[first];
+    if (f->obs.value == t->rows[i].obs.value)
+        return 0;
+    trade_error e;
+    const char *file;
+    unsigned long line, col;
+    trade_table_cell_position(t, i, vc < 0 ? 0 : (size_t)vc, &file, &line, &col);
+    trade_error_set(&e, TRADE_EDATA, file, line, col,
+                    "conflicting duplicate: same reporter, partner, flow, period, unit, "
+                    "qualifier and source as %s:%lu with a different value",
+                    f->obs.file, f->obs.line);
+    if (!*status) {
+        *status = TRADE_EDATA;
+        if (err)
+            *err = e;
+    }
+    return !on_problem || on_problem(ctx, &e);
+}
+
 int trade_table_check_duplicates(const trade_table *t, trade_problem_fn on_problem, void *ctx,
                                  trade_error *err)
 {
@@ -1562,9 +1617,7 @@ int trade_table_check_duplicates(const trade_table *t, trade_problem_fn on_probl
     long vc = trade_table_col_index(t, "value");
     for (size_t i = 0; i < t->nrows; i++) {
         const row *rw = &t->rows[i];
-        const trade_obs *o = &rw->obs;
-        if (!HAS_OBS(rw) || !*o->reporter || !*o->partner || !*o->flow ||
-            o->period.start_unit == TRADE_PERIOD_NONE)
+        if (!dup_checked(rw))
             continue;
         uint32_t h = rw->dup_hash;
         size_t k = (size_t)h & (cap - 1);
@@ -1576,26 +1629,46 @@ int trade_table_check_duplicates(const trade_table *t, trade_problem_fn on_probl
             slots[k].hash = h;
             continue;
         }
-        const row *first = &t->rows[slots[k].row1 - 1];
-        if (first->obs.value == o->value)
-            continue;
-        trade_error e;
-        const char *file;
-        unsigned long line, col;
-        trade_table_cell_position(t, i, vc < 0 ? 0 : (size_t)vc, &file, &line, &col);
-        trade_error_set(&e, TRADE_EDATA, file, line, col,
-                        "conflicting duplicate: same reporter, partner, flow, period, unit, "
-                        "qualifier and source as %s:%lu with a different value",
-                        first->obs.file, first->obs.line);
-        if (!status) {
-            status = TRADE_EDATA;
-            if (err)
-                *err = e;
-        }
-        if (!on_problem || on_problem(ctx, &e))
+        if (dup_found(t, slots[k].row1 - 1, i, vc, &status, on_problem, ctx, err))
             break;
     }
     free(slots);
+    return status;
+}
+
+/* Longest run Trade_table_check_duplicates_runs compares pairwise. */
+#define DUP_RUN_MAX 32
+
+int Trade_table_check_duplicates_runs(const trade_table *t, const size_t *run,
+                                      trade_problem_fn on_problem, void *ctx, trade_error *err)
+{
+    /* rows of one duplicate key are of one series, so of one run: each
+     * row is compared with the rows before it in its run (a run is one
+     * series of a few periods), in the order and with the first
+     * occurrences of the hash table's pass */
+    for (size_t a = 0, b; a < t->nrows; a = b) {
+        for (b = a + 1; b < t->nrows && run[b] == run[a]; b++)
+            ;
+        if (b - a > DUP_RUN_MAX)
+            return trade_table_check_duplicates(t, on_problem, ctx, err);
+    }
+    trade_error_clear(err);
+    int status = TRADE_OK;
+    long vc = trade_table_col_index(t, "value");
+    size_t start = 0;
+    for (size_t i = 0; i < t->nrows; i++) {
+        if (i && run[i] != run[i - 1])
+            start = i;
+        const row *rw = &t->rows[i];
+        if (!dup_checked(rw))
+            continue;
+        size_t j = start;
+        while (j < i && (!dup_checked(&t->rows[j]) || t->rows[j].dup_hash != rw->dup_hash ||
+                         !same_dup_key(&t->rows[j], rw)))
+            j++;
+        if (j < i && dup_found(t, j, i, vc, &status, on_problem, ctx, err))
+            break;
+    }
     return status;
 }
 
@@ -1696,6 +1769,55 @@ static int in_series_runs(const trade_table *t, const obs_ref *idx, size_t n)
         }
     }
     return 1;
+}
+
+int Trade_series_group_runs(const trade_table *t, const size_t *run, trade_series_list **out,
+                            trade_error *err)
+{
+    /* each run one series (its codes known, so that ids stand for their
+     * text) in period order: the sort's groups are the runs' rows, in row
+     * order; else the sort decides */
+    size_t n = 0, ng = 0, last = 0;
+    int have = 0;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const row *rw = &t->rows[i];
+        if (!HAS_OBS(rw) || !trade_measure_is_level(rw->obs.measure))
+            continue;
+        if (!ids_exact(rw))
+            return Trade_series_group_rows(t, out, err);
+        if (!have || run[i] != run[last]) {
+            ng++;
+        } else if (trade_period_compare(&t->rows[last].obs.period, &rw->obs.period) > 0) {
+            return Trade_series_group_rows(t, out, err);
+        }
+        have = 1;
+        last = i;
+        n++;
+    }
+    trade_error_clear(err);
+    *out = NULL;
+    trade_series_list *s = Trade_series_list_alloc(t);
+    if (!s || !(s->rows = malloc((n ? n : 1) * sizeof *s->rows)) ||
+        !(s->starts = malloc((ng + 1) * sizeof *s->starts))) {
+        trade_series_list_free(s);
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    size_t k = 0, g = 0;
+    have = 0;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const row *rw = &t->rows[i];
+        if (!HAS_OBS(rw) || !trade_measure_is_level(rw->obs.measure))
+            continue;
+        if (!have || run[i] != run[last])
+            s->starts[g++] = k;
+        have = 1;
+        last = i;
+        s->rows[k++] = i;
+    }
+    s->starts[ng] = k;
+    s->count = ng;
+    *out = s;
+    return TRADE_OK;
 }
 
 int Trade_series_group_rows(const trade_table *t, trade_series_list **out, trade_error *err)

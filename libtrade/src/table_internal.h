@@ -34,6 +34,14 @@ const uint16_t *Trade_table_obs_ids(const trade_table *t, size_t r);
 int Trade_obs_series_cmp(const trade_obs *a, const uint16_t *ia, const trade_obs *b,
                          const uint16_t *ib);
 
+/* trade_table_check_duplicates when run[row] numbers runs of consecutive
+ * rows and the rows of one series key are all in one run (a batch of
+ * growth's merge, stream.h): each row is compared with those before it in
+ * its run; the same problems in the same order. A run of more than a few
+ * rows sends the whole table to the hash table's pass. */
+int Trade_table_check_duplicates_runs(const trade_table *t, const size_t *run,
+                                      trade_problem_fn on_problem, void *ctx, trade_error *err);
+
 /* The same with a va_list. */
 int Trade_table_cell_verror(trade_error *err, const trade_table *t, size_t row, long col,
                             const char *fmt, va_list ap);

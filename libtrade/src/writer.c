@@ -557,35 +557,62 @@ static void put_csv(trade_writer *w, const char *s, int neutralise)
     free(tmp);
 }
 
+/* Copy the row of plain cells into the buffer's free bytes [p, lim), a
+ * comma after each cell and a line end after the last, in one walk over
+ * each cell (finding a cell's end and then copying it went over it twice,
+ * with a memcpy call per cell). Returns the end of the row; NULL when a
+ * cell is not plain or needs neutralising (nothing is counted as written),
+ * or lim when the row does not fit. */
+static char *copy_plain_row(const trade_writer *w, const char *const *cells, char *p,
+                            const char *lim)
+{
+    for (size_t i = 0; i < w->ncols; i++) {
+        const unsigned char *s = (const unsigned char *)(cells[i] ? cells[i] : "");
+        if (!w->raw && formula_start((char)*s) && !is_number((const char *)s))
+            return NULL;
+        while (!plain_class[*s]) {
+            if (p == lim)
+                return (char *)lim;
+            *p++ = (char)*s++;
+        }
+        if (*s)
+            return NULL; /* a byte put_csv quotes */
+        if (p == lim)
+            return (char *)lim;
+        *p++ = i + 1 < w->ncols ? ',' : '\n';
+    }
+    return p;
+}
+
 /* A CSV row whose cells are all written as they are (no comma, quote or
  * line break, nothing to neutralise), copied into the buffer at once: 1,
  * or 0 with nothing written (the caller goes cell by cell). */
 static int put_plain_row(trade_writer *w, const char *const *cells)
 {
-    size_t len[64], total = w->ncols; /* the commas and the line end */
-    if (w->ncols == 0 || w->ncols > sizeof len / sizeof len[0])
+    if (w->ncols == 0)
         return 0;
-    for (size_t i = 0; i < w->ncols; i++) {
-        const char *s = cells[i] ? cells[i] : "";
-        size_t n = plain_len(s);
-        if (s[n] || (!w->raw && needs_neutralising(s)))
+    for (int tries = 0; tries < 2; tries++) {
+        size_t cap = w->part == PART_MEMORY ? w->partcap : OUT_SIZE;
+        char *lim = w->out + cap;
+        char *end = copy_plain_row(w, cells, w->out + w->outlen, lim);
+        if (!end)
             return 0;
-        len[i] = n;
-        total += n;
+        if (end != lim) {
+            w->outlen = (size_t)(end - w->out);
+            return 1;
+        }
+        /* the row does not fit: room, once (a row longer than the whole
+           buffer goes cell by cell) */
+        if (w->part == PART_MEMORY) {
+            if (ARRAY_GROW(w->out, w->outlen + OUT_SIZE, w->partcap))
+                return 0;
+        } else if (w->outlen) {
+            out_flush(w);
+        } else {
+            return 0;
+        }
     }
-    if (total > OUT_SIZE)
-        return 0;
-    char *p = out_room(w, total);
-    if (!p)
-        return 0;
-    for (size_t i = 0; i < w->ncols; i++) {
-        if (len[i])
-            memcpy(p, cells[i], len[i]);
-        p += len[i];
-        *p++ = i + 1 < w->ncols ? ',' : '\n';
-    }
-    w->outlen += total;
-    return 1;
+    return 0;
 }
 
 static void put_tsv(trade_writer *w, const char *s, int neutralise)
