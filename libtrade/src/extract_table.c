@@ -9,7 +9,9 @@
  * The rows above the first data row (or, over one blank line, the rows just
  * above the run) are its header: each column's heading is read from all of
  * them, by cell index for tab-separated rows and by position for rows
- * aligned with spaces. A heading gives the column's unit and scale
+ * aligned with spaces; rows split on spaces whose values do not line up
+ * (an HTML table's text) go by cell index too. A numbered title ("Table
+ * 4 ...") over a blank line above the unit line is part of the caption. A heading gives the column's unit and scale
  * ("millions of dollars", "% change", "Absolute change", "2023 in % to
  * 2022" as an index), flow ("Imports", "Re-export value"), partner ("EU",
  * "World") and period ("September 2016", "Sep 18", "January-June 2024*",
@@ -565,11 +567,11 @@ static const char *tb_label_flow(const char *s, size_t a, size_t b, int *total, 
     *total = strncmp(sq, "total", 5) == 0 || strstr(sq, "worldtotal") != NULL ||
              strcmp(sq, "world") == 0 || strncmp(sq, "totalall", 8) == 0;
     *ratio = tb_contains(s, a, b, "ratio") || tb_contains(s, a, b, "coverage");
-    if (*ratio)
-        return NULL;
+    if (*ratio || tb_contains(s, a, b, "current account"))
+        return NULL; /* the balance of payments' account, not goods trade */
     if (tb_contains(s, a, b, "balance") || tb_contains(s, a, b, "surplus") ||
-        tb_contains(s, a, b, "deficit"))
-        return "balance";
+        tb_contains(s, a, b, "deficit") || tb_contains(s, a, b, "net export"))
+        return "balance"; /* "Net Exports": exports minus imports */
     int im = tb_contains(s, a, b, "import"), ex = tb_contains(s, a, b, "export");
     if (ex && !im && (tb_contains(s, a, b, "re-export") || tb_contains(s, a, b, "reexport")))
         return "reexport";
@@ -976,6 +978,36 @@ static void tb_sanitize(char *out)
  * tab-separated rows (right-aligned when H has fewer cells), by position
  * for rows aligned with spaces (the data column whose centre is nearest;
  * span_lo/span_hi are the data columns' offsets in their lines). */
+/* A table's numbered title: "Table 4 ...", "Table US.1 ...". */
+static int tb_table_title(const char *s, size_t a, size_t b)
+{
+    if (b - a < 7 || strncmp(s + a, "Table ", 6))
+        return 0;
+    size_t p = a + 6;
+    while (p < b && s[p] != ' ' && !(s[p] >= '0' && s[p] <= '9'))
+        p++;
+    return p < b && s[p] >= '0' && s[p] <= '9';
+}
+
+/* The value column (0 for the first) whose span in the reference row is
+ * nearest by position to cell ci of row R. */
+static size_t tb_nearest_span(const tb_line *R, size_t ci, const size_t *span_lo,
+                              const size_t *span_hi, size_t nspan)
+{
+    double cen = (R->cell[ci].a - R->a + R->cell[ci].b - R->a) / 2.0, bd = 1e18;
+    size_t best = ci;
+    for (size_t q = 0; q < nspan; q++) {
+        double d = cen - (span_lo[q] + span_hi[q]) / 2.0;
+        if (d < 0)
+            d = -d;
+        if (d < bd) {
+            bd = d;
+            best = q;
+        }
+    }
+    return best;
+}
+
 static const tb_cell *tb_head(const char *s, const tb_line *H, size_t c, size_t ncols, int tabbed,
                               const size_t *span_lo, const size_t *span_hi, size_t nspan)
 {
@@ -1058,8 +1090,8 @@ static long tb_period_end(const char *p)
 
 static void tb_prev_period(const char *per, char out[40])
 {
-    /* the period before a month or a year: "Previous" next to "Sep 2019" */
-    int y = 0, m = 0;
+    /* the period before a month, a year or a span: "Previous" next to "Sep 2019" */
+    int y = 0, m = 0, y2 = 0, m2 = 0;
     if (strlen(per) == 7 && sscanf(per, "%4d-%2d", &y, &m) == 2) {
         if (--m == 0) {
             m = 12;
@@ -1068,7 +1100,13 @@ static void tb_prev_period(const char *per, char out[40])
         snprintf(out, 40, "%04d-%02d", y % 10000, m % 100);
     } else if (strlen(per) == 4 && sscanf(per, "%4d", &y) == 1)
         snprintf(out, 40, "%04d", (y - 1) % 10000);
-    else
+    else if (strlen(per) == 15 && sscanf(per, "%4d-%2d/%4d-%2d", &y, &m, &y2, &m2) == 4 &&
+             m >= 1 && m <= 12 && m2 >= 1 && m2 <= 12 && y2 * 12 + m2 >= y * 12 + m) {
+        /* a span ("2019 Q2"): the span of the same length just before */
+        int len = y2 * 12 + m2 - (y * 12 + m) + 1, e = y * 12 + m - 1 - 1, b0 = e - len + 1;
+        snprintf(out, 40, "%04d-%02d/%04d-%02d", (b0 / 12) % 10000, b0 % 12 + 1,
+                 (e / 12) % 10000, e % 12 + 1);
+    } else
         out[0] = '\0';
 }
 
@@ -1106,6 +1144,46 @@ const char *extract_currency_land(const char *unit)
             return c->alpha3;
     return NULL;
 }
+
+/* A label alone across a table's row, or on the line above rows split on
+ * spaces ("Value of trade involving outward processing in the mainland of
+ * China :"), starts a part of the table: a flow or a country names the rows
+ * under it, other words their goods or part. */
+static void tb_block_label(const char *s, size_t n, size_t pa, size_t pb, const char **blk_flow,
+                           const char **blk_partner, char blk_product[32])
+{
+    int t, r;
+    const char *sf = tb_label_flow(s, pa, pb, &t, &r);
+    const char *sp = tb_partner(s, n, pa, pb);
+    if (sp)
+        *blk_partner = sp;
+    if (sf && !t)
+        *blk_flow = sf;
+    else if (!t && !r) {
+        while (pb > pa && (s[pb - 1] == ':' || s[pb - 1] == ' ' || s[pb - 1] == '*'))
+            pb--;
+        for (size_t q = pb; sp && q > pa + 1; q--)
+            if (s[q - 1] == ' ' && extract_word(s, pb, q, "with")) {
+                pb = q - 1; /* "Trade in food products with Portugal": the goods */
+                while (pb > pa && s[pb - 1] == ' ')
+                    pb--;
+                break;
+            }
+        static const char *const plain[] = {"trade", "value of trade", "total trade",
+                                            "trade value", NULL};
+        for (size_t j = 0; plain[j]; j++)
+            if (extract_word(s, pb, pa, plain[j]) == pb - pa)
+                return; /* "Trade with Portugal": no part */
+        size_t ti = extract_word(s, pb, pa, "trade in");
+        if (ti && pa + ti < pb && s[pa + ti] == ' ')
+            for (pa += ti; pa < pb && s[pa] == ' ';)
+                pa++; /* "Trade in food products": the goods */
+        tb_copy(s, pa, pb, blk_product, 32);
+        tb_sanitize(blk_product);
+    }
+}
+
+static int tb_section_like(const char *s, const tb_line *l);
 
 static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const size_t *hdrs,
                    size_t nh, size_t cap_a, size_t cap_b, int has_cap, const char **doc_land)
@@ -1284,6 +1362,28 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
         }
         ncols = nspan + 1;
     }
+    /* A table whose cells are split on runs of spaces but not aligned (an
+     * HTML table's text: "Item  2012  2013 ..." over "Forest products
+     * 39,832  40,839 ..."): when a full data row's values do not fall under
+     * the reference row's by position, its columns go by cell index, as in
+     * a tab-separated table, for every full row and for the heading rows
+     * with one cell a column (others may span: "EU  Non-EU  World" under
+     * "Balance of trade in goods"). */
+    int byindex = 0;
+    if (!tabbed && refn >= 2) {
+        size_t full = 0;
+        int off = 0;
+        for (size_t li = first; li <= last; li++) {
+            const tb_line *R = &L[li];
+            if (!R->data || R->nv - R->v0 != refn)
+                continue;
+            full++;
+            for (size_t ci = R->v0; ci < R->nv && ci < TB_MAXCELLS; ci++)
+                if (tb_nearest_span(R, ci, span_lo, span_hi, nspan) != ci - R->v0)
+                    off = 1;
+        }
+        byindex = off && full >= 2;
+    }
     /* per column: unit, scale, flow, period, kind (level, growth, change) */
     int inferred = 0;
     char col_unit[TB_MAXCELLS][16];
@@ -1310,7 +1410,18 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
         char u2[16] = "";
         int growth = 0;
         for (size_t h = 0; h < nh; h++) {
-            const tb_cell *hc = tb_head(s, &L[hdrs[h]], c, ncols, tabbed, span_lo, span_hi, nspan);
+            const tb_line *H = &L[hdrs[h]];
+            const tb_cell *hc = NULL;
+            size_t rcells = L[ref].ncell, rcell = L[ref].v0 + c - 1; /* the column's cell in a full row */
+            if (byindex && (H->ncell == rcells || H->ncell + 1 == rcells)) {
+                /* one heading a cell, with or without the corner over the
+                 * labels ("Reference  Last  Previous" over "Exports  Sep 2019
+                 * 31,175  29,670") */
+                size_t k = rcell - (rcells - H->ncell);
+                if (H->cell[k].b > H->cell[k].a)
+                    hc = &H->cell[k];
+            } else
+                hc = tb_head(s, H, c, ncols, tabbed, span_lo, span_hi, nspan);
             if (!hc)
                 continue;
             size_t hl = strlen(head[c]);
@@ -1549,6 +1660,13 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
     const char *blk_flow = NULL; /* "Total exports" over its countries */
     const char *blk_partner = NULL; /* "Total exports to China" over "Re-exports" */
     char blk_product[32] = "";      /* "Value of trade involving outward processing :" */
+    if (first > 0 && !L[first].tabs && tb_section_like(s, &L[first - 1])) {
+        /* the label alone on the line above rows split on spaces */
+        size_t pa = L[first - 1].a, pb = L[first - 1].b;
+        tb_trim(s, &pa, &pb);
+        if (pb > pa && s[pb - 1] == ':')
+            tb_block_label(s, n, pa, pb, &blk_flow, &blk_partner, blk_product);
+    }
     const char *tbl_land = NULL;    /* the country of the table's currency */
     for (size_t c = 1; c < ncols && c < TB_MAXCELLS && !tbl_land; c++)
         if (strcmp(col_unit[c], "USD"))
@@ -1577,22 +1695,9 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             int others = 0;
             for (size_t c = 1; c < R->ncell; c++)
                 others |= R->cell[c].b > R->cell[c].a;
-            if (!others) {
-                int t, r;
-                size_t pa = R->cell[0].a, pb = R->cell[0].b;
-                const char *sf = tb_label_flow(s, pa, pb, &t, &r);
-                const char *sp = tb_partner(s, n, pa, pb);
-                if (sp)
-                    blk_partner = sp;
-                if (sf && !t)
-                    blk_flow = sf;
-                else if (!t && !r) {
-                    while (pb > pa && (s[pb - 1] == ':' || s[pb - 1] == ' ' || s[pb - 1] == '*'))
-                        pb--;
-                    tb_copy(s, pa, pb, blk_product, sizeof blk_product);
-                    tb_sanitize(blk_product);
-                }
-            }
+            if (!others)
+                tb_block_label(s, n, R->cell[0].a, R->cell[0].b, &blk_flow, &blk_partner,
+                               blk_product);
             continue;
         }
         if (!R->data)
@@ -1765,19 +1870,10 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             if (tb_numeric(s, n, &R->cell[ci], &num, &neg, &pct) != 1)
                 continue;
             size_t c = ci;
-            if (!tabbed) {
-                /* the nearest column by position */
-                double cen = (R->cell[ci].a - R->a + R->cell[ci].b - R->a) / 2.0, bd = 1e18;
-                for (size_t q = 0; q < nspan; q++) {
-                    double d = cen - (span_lo[q] + span_hi[q]) / 2.0;
-                    if (d < 0)
-                        d = -d;
-                    if (d < bd) {
-                        bd = d;
-                        c = q + 1;
-                    }
-                }
-            }
+            if (byindex && R->nv - R->v0 == refn)
+                c = ci - R->v0 + 1;
+            else if (!tabbed && nspan)
+                c = tb_nearest_span(R, ci, span_lo, span_hi, nspan) + 1; /* by position */
             trade_figure f;
             memset(&f, 0, sizeof f);
             const char *cu = col_unit[c];
@@ -1888,6 +1984,9 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             if (!f.flow[0] && title_trade && f.partner[0] && !ratio && strcmp(f.unit, "rank") &&
                 strcmp(f.unit, "count"))
                 memcpy(f.flow, "trade", 6); /* "Uzbekistan: foreign trade by main partners" */
+            int account = tb_contains(s, lab->a, lab->b, "current account");
+            if (account)
+                f.flow[0] = '\0'; /* the balance of payments' account: no trade flow */
             if (!f.period[0])
                 memcpy(f.period, cap_period, sizeof cap_period);
             if (row_product[0] && (country_rows == 0 || total))
@@ -1903,7 +2002,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             if (col_part[c][0] && !f.product[0])
                 snprintf(f.product, sizeof f.product, "%s", col_part[c]);
             if (!f.partner[0] && f.reporter[0] && !cap_partner && !col_partner[c] &&
-                (country_rows == 0 || total || flow_total) && (f.flow[0] || ratio) &&
+                (country_rows == 0 || total || flow_total) && (f.flow[0] || ratio || account) &&
                 strcmp(f.unit, "rank") && strcmp(f.unit, "count"))
                 memcpy(f.partner, "WLD",
                        4); /* the reporter's own totals: its trade with the world */
@@ -2330,6 +2429,7 @@ int extract_tables(ex_scan *sc, int emit)
     }
     int rc = 0;
     const char *doc_land = NULL; /* the country of the currency of a table before */
+    size_t prev_hdrs[TB_MAXHDR], prev_nh = 0, prev_ncell = 0, prev_end = 0; /* the table before */
     for (size_t i = 0; i < nl && rc == 0;) {
         if (!L[i].rowlike) {
             i++;
@@ -2389,6 +2489,16 @@ int extract_tables(ex_scan *sc, int emit)
                 ka++;
             if (ka == L[k].b && k > 0)
                 k--; /* one blank line */
+            else if (k > 1 && tb_section_like(s, &L[k]) && s[L[k].b - 1] == ':') {
+                /* a section label over the rows ("Total value of trade with
+                 * the mainland of China :"), one blank line under the
+                 * headings */
+                size_t k2 = k - 1, a2 = L[k2].a;
+                while (a2 < L[k2].b && tb_space(s[a2]))
+                    a2++;
+                if (a2 == L[k2].b && L[k2 - 1].rowlike && !L[k2 - 1].data)
+                    k = k2 - 1;
+            }
             while (L[k].rowlike && !L[k].data && !L[k].rule && nh < TB_MAXHDR) {
                 hdrs[nh++] = k;
                 top = k;
@@ -2459,6 +2569,28 @@ int extract_tables(ex_scan *sc, int emit)
                 top = i - 1;
             }
         }
+        if (nh == 0 && prev_nh && first_data <= j && L[first_data].ncell == prev_ncell &&
+            !L[first_data].tabs) {
+            /* "Value of trade involving outward processing :" and its rows
+             * under a table and its footnote: the same columns, whose
+             * headings stand over the first table only */
+            int between = 1;
+            for (size_t k = prev_end + 1; k < i && between; k++) {
+                size_t a = L[k].a, b = L[k].b;
+                tb_trim(s, &a, &b);
+                between = a == b || s[a] == '*' || tb_section_like(s, &L[k]);
+            }
+            if (between) {
+                memcpy(hdrs, prev_hdrs, prev_nh * sizeof *hdrs);
+                nh = prev_nh;
+            }
+        }
+        if (nh && ndata) {
+            memcpy(prev_hdrs, hdrs, nh * sizeof *hdrs);
+            prev_nh = nh;
+            prev_ncell = L[first_data].ncell;
+            prev_end = j;
+        }
         int header_row = nh > 0;
         if (ndata >= 2 || (ndata == 1 && header_row)) {
             /* a caption: the nearest non-blank line above the table, and up
@@ -2482,8 +2614,9 @@ int extract_tables(ex_scan *sc, int emit)
                     break; /* another table */
                 if (b - a >= 250 || (has_cap && b - a >= 120))
                     break;
-                if (has_cap && gap && !bare)
-                    break; /* over a blank line only from a bare label ("Total Value") */
+                if (has_cap && gap && !bare && !tb_table_title(s, a, b))
+                    break; /* over a blank line only from a bare label ("Total Value"),
+                              or to the table's own title ("Table 4 ...") */
                 if (!has_cap)
                     cap_b = b;
                 cap_a = a;
