@@ -1772,6 +1772,16 @@ static void ex_doc_sides(const ex_scan *sc, ex_doc *d)
             own_at = p;
             break;
         }
+        if (c && k > 2 && (!par || strcmp(c, par))) {
+            /* "Philippine imports from Japan" under "Exports to Japan": the
+             * land whose own flow the text goes on to name */
+            size_t q = extract_skip_sp(s, n, p + k, 0);
+            if (extract_word(s, n, q, "imports") || extract_word(s, n, q, "exports")) {
+                rep = c;
+                own_at = p;
+                break;
+            }
+        }
         if (((k = extract_word(s, n, p, "exporters to")) || (k = extract_word(s, n, p, "importers from")) ||
              (k = extract_word(s, n, p, "suppliers to"))) &&
             (c = extract_country_at(s, n, extract_skip_sp(s, n, p + k, 1), &k2)) != NULL) {

@@ -202,7 +202,8 @@ static const char *const ex_up_words[] = {
     "rising",    "climbed",  "jumped",    "surged",     "soared", "expanded", "gained",
     "up",        "higher",   "boosted",   "added",      "more",   "increment",
     "jump",      "jumps",    "surges",    "soars",      "climbs", "surging",  "soaring",
-    "widened",   "widening", "hike",      NULL};
+    "widened",   "widening", "hike",      "climb",      "surge",  "soar",     "gains",
+    "expand",    "expands",  "rebound",   "rebounds",   "rebounded", NULL};
 static const char *const ex_down_words[] = {
     "fell",       "fall",     "fallen",    "falling",   "falls",    "declined",
     "decline",    "declines", "declining", "decreased", "decrease", "decreases",
@@ -210,7 +211,10 @@ static const char *const ex_down_words[] = {
     "contracted", "shrank",   "lost",      "lower",     "slid",     "less",
     "tumbled",    "eased",    "reduced",   "reduction", "plummeted", "sank",
     "slipped",    "decreasing", "slipping", "shrinking", "shrunk",   "narrowed",
-    "narrowing",  NULL};
+    "narrowing",  "dip",      "dips",      "dipped",    "slip",     "slips",
+    "slide",      "slides",   "plunge",    "plunges",   "tumble",   "tumbles",
+    "sink",       "sinks",    "shrink",    "shrinks",   "ease",     "eases",
+    "slump",      "slumps",   "contract",  "contracts", NULL};
 
 /* Decide percent or percent_change (and the sign) for a percent figure. */
 void extract_classify_percent(const char *s, size_t n, size_t sent_a, size_t lo, ex_raw *r)
