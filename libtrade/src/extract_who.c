@@ -75,6 +75,17 @@ static const char *ex_country(const char *s, size_t n, size_t p, size_t *len, in
                           (k = extract_word(s, n, q, "all markets")) != 0)) {
             c = "WLD"; /* "Exports to all destinations in January-September" */
             cl = k;
+        } else if (((!t && ((k = extract_word(s, n, q, "all countries")) != 0 ||
+                            (k = extract_word(s, n, q, "all partners")) != 0 ||
+                            (k = extract_word(s, n, q, "all trading partners")) != 0)) ||
+                    (t && (k = extract_word(s, n, q, "world")) != 0)) &&
+                   !(q + k < n && (s[q + k] == '\'' || (unsigned char)s[q + k] == 0xE2)) &&
+                   !extract_word_cs(s, n, extract_skip_sp(s, n, q + k, 0), "Bank") &&
+                   !extract_word_cs(s, n, extract_skip_sp(s, n, q + k, 0), "Trade")) {
+            /* "its surplus with the world"; not "the world's largest
+             * economy", "the World Bank", "the World Trade Organization" */
+            c = "WLD";
+            cl = k;
         } else {
             return NULL;
         }
@@ -1983,6 +1994,7 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
             }
         }
         int last_compared = 0;
+        size_t subj_at = 0;
         for (size_t q = sa; q < sb; q++) {
             if (q > sa && (ex_isalpha((unsigned char)s[q - 1]) || s[q - 1] == '-'))
                 continue;
@@ -1995,6 +2007,11 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                 ex_set(w->first, c);
             if (poss && !w->possessive[0]) {
                 ex_set(w->possessive, c);
+                if (w->subject[0] && subj_at < clause && q >= clause && q < start)
+                    /* "Chinese imports rose ..., while New Zealand's exports
+                     * to the country declined": the figure's own clause
+                     * names its owner; the subject before is another's */
+                    w->subject[0] = '\0';
                 /* "..., a slump attributed to the impact of COVID-19 on
                  * China's domestic demand": past the figure, after a
                  * preposition, an aside (not "were Ireland's main markets") */
@@ -2030,7 +2047,10 @@ void extract_who(const char *s, size_t n, size_t sa, size_t sb, ex_raw *r, ex_wh
                        extract_word(s, n, p0, "to") == pe - p0 ||
                        extract_word(s, n, p0, "with") == pe - p0 ||
                        extract_word(s, n, p0, "into") == pe - p0)))
+                {
                     ex_set(w->subject, c);
+                    subj_at = q;
+                }
             }
             if (poss && !w->host[0] &&
                 extract_word(s, n, extract_skip_sp(s, n, q + cl, 1), "economy") && q >= 3 &&
