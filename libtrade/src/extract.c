@@ -4627,9 +4627,17 @@ static int ex_finish(ex_state *st)
                 q = v0;
             }
         }
-        last_was_base = pick && pick->base && pick->same;
+        /* "grown fivefold since 2003, when it stood at $8.2 billion": a
+         * figure of the start of a span looks back, and sets neither the
+         * period carried on nor the next sentence's year */
+        int since = 0;
+        if (pick) {
+            size_t w0, we = extract_prev_word(s, n, pick->a, &w0);
+            since = we > w0 && extract_word(s, n, w0, "since") == we - w0;
+        }
+        last_was_base = pick && ((pick->base && pick->same) || since);
         if (fp == (size_t)-1 && !(pick && pick->base) && strcmp(r->f.qualifier, "projection") &&
-            !looks_back && !compared && !year_before) {
+            !looks_back && !compared && !year_before && !since) {
             snprintf(main_period, sizeof main_period, "%s", r->f.period);
             main_year = ex_period_year(r->f.period);
             if (doc.year && (strstr(note, "period from the document's date") ||

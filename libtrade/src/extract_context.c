@@ -2340,15 +2340,17 @@ size_t extract_times(const char *s, size_t n, size_t a, size_t b, ex_time *t, si
                             }
                         }
                         {
-                            /* "in the three months to January 2013": the
-                             * months ending there */
+                            /* "in the three months to January 2013", "the
+                             * three months ended June 2023": the months
+                             * ending there */
                             size_t t0;
                             size_t te = extract_prev_word(s, n, m1s, &t0);
                             size_t mo0;
                             size_t moe = te > t0 ? extract_prev_word(s, n, t0, &mo0) : 0;
                             if (te > t0 &&
                                 (extract_word(s, n, t0, "to") == te - t0 ||
-                                 extract_word(s, n, t0, "ending") == te - t0) &&
+                                 extract_word(s, n, t0, "ending") == te - t0 ||
+                                 extract_word(s, n, t0, "ended") == te - t0) &&
                                 moe > mo0 && extract_word(s, n, mo0, "months") == moe - mo0) {
                                 size_t c0, kk;
                                 size_t ce = extract_prev_word(s, n, mo0, &c0);
