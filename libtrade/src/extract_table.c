@@ -2152,6 +2152,10 @@ static void tb_streams(const char *s, size_t n, tb_line *L, size_t nl)
             }
             top = first_row - K - 1 - g;
         }
+        size_t rows_from = first_row;
+        if (top == first_row && first_row > 0 && s[cell[first_row - 1].b - 1] == ':')
+            top = rows_from = first_row - 1; /* "U.S. total exports:" over the first row,
+                                                under a heading row of pipes */
         size_t start_line = cline[top];
         for (size_t k = start_line; k < j; k++) {
             /* every line from the table's first cell on holds it together */
@@ -2178,7 +2182,7 @@ static void tb_streams(const char *s, size_t n, tb_line *L, size_t nl)
             H2->ncell = 1 + K;
             H2->tabs = 1;
         }
-        for (size_t c = first_row; c < nc; c++) {
+        for (size_t c = rows_from; c < nc; c++) {
             if (cnum[c])
                 continue;
             tb_line *R = &L[cline[c]];
