@@ -733,6 +733,36 @@ static void tb_split_single(const char *s, tb_line *l)
     size_t nc = 1;
     l->cell[0].a = a;
     l->cell[0].b = tbb[first - 1];
+    {
+        /* "Total countries Total goods 2024 July* 58,882 ...", "... Total
+         * goods 2024* 677,879 ...": the label's last words (or a marked year
+         * at the head of the numbers) are the row's period, a cell of its
+         * own, so that every row's values start in the same column */
+        size_t pf = first;
+        tb_cell y = {ta[first], tbb[first]};
+        if (tb_year_marked(s, &y) && !tb_year(s, &y) && nt - first >= 3)
+            pf = first + 1; /* "2024*" */
+        size_t ps = pf; /* the period's first token */
+        char per[40];
+        int mo, ps_mo = 0;
+        for (size_t k = 1; k <= 2 && pf >= k + 1; k++) {
+            size_t t0 = pf - k;
+            if (tb_period(s, ta[t0], tbb[pf - 1], 0, per, &mo) > 0 && per[0] &&
+                tbb[pf - 1] - ta[t0] < 24) {
+                ps = t0;
+                ps_mo = mo;
+            }
+        }
+        size_t ml;
+        if (ps < pf && ps > 0 && !ps_mo && !tb_month(s, tbb[ps - 1], ta[ps - 1], &ml) &&
+            nt - pf >= 2) {
+            l->cell[0].b = tbb[ps - 1];
+            l->cell[1].a = ta[ps];
+            l->cell[1].b = tbb[pf - 1];
+            nc = 2;
+            first = pf;
+        }
+    }
     for (size_t t = first; t < nt && nc < TB_MAXCELLS;) {
         size_t st = ta[t], en = tbb[t];
         int has_dot = 0;
@@ -2307,6 +2337,56 @@ static size_t tb_broken_header(const char *s, tb_line *L, size_t top)
     return (size_t)-1;
 }
 
+/* A heading row whose cells lost their breaks, over rows split on single
+ * spaces ("Countries SITC Periods Change of ownership goods; import Total
+ * import value (million euros) Change of ownership goods; export Total
+ * export value (million euros) ..."): when it closes as many parentheses
+ * as the row under it has values, and nothing follows the last, each
+ * heading ends at one of them. */
+static void tb_paren_heads(const char *s, tb_line *L, size_t nl)
+{
+    for (size_t i = 0; i + 1 < nl; i++) {
+        tb_line *H = &L[i], *R = &L[i + 1];
+        if (H->rowlike || H->ncell > 1 || !R->data || R->nv <= R->v0 || H->b - H->a > 1200)
+            continue;
+        size_t K = R->nv - R->v0, a = H->a, b = H->b; /* a long line is left unsplit */
+        tb_trim(s, &a, &b);
+        if (K < 2 || K + 1 > TB_MAXCELLS || b - a < 8 || s[b - 1] != ')')
+            continue;
+        size_t ends[TB_MAXCELLS], ne = 0;
+        int depth = 0, ok = 1;
+        for (size_t q = a; q < b && ok; q++) {
+            if (s[q] == '(')
+                depth++;
+            else if (s[q] == ')') {
+                ok = depth-- == 1;
+                if (ok && ne < TB_MAXCELLS)
+                    ends[ne++] = q + 1;
+                else
+                    ok = 0;
+            } else if (s[q] == '.' && q + 1 < b && s[q + 1] == ' ')
+                ok = 0; /* a sentence */
+        }
+        if (!ok || ne != K)
+            continue;
+        H->cell[0].a = H->cell[0].b = a; /* the corner */
+        size_t st = a;
+        for (size_t k = 0; k < K; k++) {
+            while (st < ends[k] && s[st] == ' ')
+                st++;
+            H->cell[1 + k].a = st;
+            H->cell[1 + k].b = ends[k];
+            st = ends[k];
+        }
+        H->ncell = 1 + K;
+        H->tabs = 1;
+        H->preset = 1;
+        H->rowlike = 1;
+        H->v0 = 1;
+        H->nv = 1 + K;
+    }
+}
+
 int extract_tables(ex_scan *sc, int emit)
 {
     const char *s = sc->s;
@@ -2431,6 +2511,7 @@ int extract_tables(ex_scan *sc, int emit)
         L[i].nv = nv;
         L[i].data = label && nums >= 1 && texts == 0 && !lead_bad;
     }
+    tb_paren_heads(s, L, nl);
     int rc = 0;
     const char *doc_land = NULL; /* the country of the currency of a table before */
     size_t prev_hdrs[TB_MAXHDR], prev_nh = 0, prev_ncell = 0, prev_end = 0; /* the table before */
