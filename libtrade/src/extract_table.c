@@ -1746,8 +1746,14 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             if (R->cell[c].b <= R->cell[c].a ||
                 tb_numeric(s, n, &R->cell[c], &en, &eneg, &epct) == 2)
                 continue; /* an empty mark: "(-)" */
+            int ly, rm;
+            size_t rml;
             if (tb_period(s, R->cell[c].a, R->cell[c].b, 0, per, &mo) && per[0])
                 memcpy(row_period, per, sizeof per);
+            else if (mo && (ly = tb_year_marked(s, &R->cell[0])) != 0 &&
+                     (rm = tb_month(s, R->cell[c].b, R->cell[c].a, &rml)) != 0)
+                snprintf(row_period, sizeof row_period, "%04d-%02d", ly % 10000,
+                         rm % 100); /* "2021*  January": the year's column, then the month's */
             else if (!R->tabs)
                 labc.b = R->cell[c].b;
             else if (!tb_contains(s, R->cell[c].a,
@@ -1797,7 +1803,7 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
         const char *label_country = partner;
         if (partner && lab->a + cl < lab->b && lab->a + cl + 3 < lab->b)
             partner = NULL; /* "Kazakhstan and Russia": not one country */
-        int label_year = tb_year(s, lab);
+        int label_year = tb_year_marked(s, lab); /* "2021*": provisional */
         char label_month[8] = ""; /* "December 2020 Value (£bn)": 2020-12 */
         {
             size_t ml;
@@ -2241,6 +2247,97 @@ static void tb_streams(const char *s, size_t n, tb_line *L, size_t nl)
     }
 }
 
+/* A table whose text gives one cell a line, with no separators (an HTML
+ * table's text: "Jaar", "Maand", "Domestic exports (bn euros)", "Re-exports
+ * (bn euros)", then "2021*", "January", "3.6", "5.0", "2021*", ...): k
+ * lines of headings, then at least three groups of k lines whose cells are
+ * text and numbers in the same order, each with a number. Each group
+ * becomes one row of k cells at its first line, the headings one heading
+ * row; the other lines of the table hold it together as rules do. A last
+ * group cut short (a page stored in part) is left out. */
+static void tb_cell_lines(const char *s, size_t n, tb_line *L, size_t nl)
+{
+    enum { MAXRUN = 4096 };
+    size_t i = 0;
+    while (i < nl) {
+        size_t j = i;
+        while (j < nl && j - i < MAXRUN && !L[j].preset) {
+            size_t a = L[j].a, b = L[j].b;
+            tb_trim(s, &a, &b);
+            int bad = a == b || b - a > 80;
+            for (size_t q = a; q < b && !bad; q++)
+                bad = s[q] == '|' || s[q] == '\t';
+            if (bad)
+                break;
+            j++;
+        }
+        if (j - i < 12) {
+            i = j > i ? j : i + 1;
+            continue;
+        }
+        unsigned char *num = malloc(j - i);
+        if (!num)
+            return;
+        for (size_t q = i; q < j; q++) {
+            tb_cell c = {L[q].a, L[q].b};
+            tb_trim(s, &c.a, &c.b);
+            ex_number en;
+            int neg, pct;
+            num[q - i] = tb_numeric(s, n, &c, &en, &neg, &pct) == 1 && !tb_year_marked(s, &c);
+        }
+        size_t done = i;
+        for (size_t o = i; o + 4 <= j && done == i; o++) {
+            if (num[o - i])
+                continue;
+            for (size_t k = 2; k + 1 < TB_MAXCELLS && o + k * 4 <= j && done == i; k++) {
+                int head = 1, anynum = 0;
+                for (size_t q = o; q < o + k && head; q++)
+                    head = !num[q - i];
+                if (!head)
+                    continue;
+                size_t g0 = o + k, G = 0;
+                for (size_t q = 0; q < k; q++)
+                    anynum |= num[g0 + q - i];
+                if (!anynum || num[g0 - i])
+                    continue; /* each row opens with its label */
+                while (g0 + (G + 1) * k <= j) {
+                    int same = 1;
+                    for (size_t q = 0; q < k && same; q++)
+                        same = num[g0 + G * k + q - i] == num[g0 + q - i];
+                    if (!same)
+                        break;
+                    G++;
+                }
+                if (G < 3)
+                    continue;
+                /* the heading row and the rows */
+                for (size_t r = 0; r <= G; r++) {
+                    size_t f = r == 0 ? o : g0 + (r - 1) * k;
+                    tb_line *R = &L[f];
+                    for (size_t q = 0; q < k; q++) {
+                        R->cell[q].a = L[f + q].a;
+                        R->cell[q].b = L[f + q].b;
+                        tb_trim(s, &R->cell[q].a, &R->cell[q].b);
+                    }
+                    R->ncell = k;
+                    R->tabs = 1;
+                    R->preset = 1;
+                    R->rule = 0;
+                    R->b = L[f + k - 1].b;
+                    for (size_t q = 1; q < k; q++) {
+                        L[f + q].preset = 1;
+                        L[f + q].ncell = 0;
+                        L[f + q].rule = 1;
+                    }
+                }
+                done = g0 + G * k;
+            }
+        }
+        free(num);
+        i = done > i ? done : j;
+    }
+}
+
 /* Headings over the last columns of a pipe table that a page's text gives
  * between a Markdown rule and the heading row, one a line among pipe lines
  * ("---|---|---|", "Absolute change,", "|", "Percent change,", "|",
@@ -2404,6 +2501,7 @@ int extract_tables(ex_scan *sc, int emit)
         L[i].b = i + 1 < nl ? sc->line_start[i + 1] - 1 : n;
     }
     tb_streams(s, n, L, nl);
+    tb_cell_lines(s, n, L, nl);
     for (size_t i = 0; i < nl; i++) {
         size_t b = L[i].b;
         size_t ntab = 0;
