@@ -2444,6 +2444,16 @@ static void tb_paren_heads(const char *s, tb_line *L, size_t nl)
 {
     for (size_t i = 0; i + 1 < nl; i++) {
         tb_line *H = &L[i], *R = &L[i + 1];
+        /* "(HKD Mn.) (%) (HKD Mn.) (%)" over a blank line and a section
+         * label ("Total value of trade with the mainland of China * :") */
+        for (size_t k = i + 1; k < nl && k <= i + 4 && !R->data; k++) {
+            size_t a = L[k].a, b = L[k].b;
+            tb_trim(s, &a, &b);
+            if (L[k].data)
+                R = &L[k];
+            else if (a < b && s[b - 1] != ':')
+                break;
+        }
         if (H->rowlike || H->ncell > 1 || !R->data || R->nv <= R->v0 || H->b - H->a > 1200)
             continue;
         size_t K = R->nv - R->v0, a = H->a, b = H->b; /* a long line is left unsplit */
@@ -2672,7 +2682,7 @@ int extract_tables(ex_scan *sc, int emit)
                 ka++;
             if (ka == L[k].b && k > 0)
                 k--; /* one blank line */
-            else if (k > 1 && tb_section_like(s, &L[k]) && s[L[k].b - 1] == ':') {
+            if (k > 1 && !L[k].rowlike && tb_section_like(s, &L[k]) && s[L[k].b - 1] == ':') {
                 /* a section label over the rows ("Total value of trade with
                  * the mainland of China :"), one blank line under the
                  * headings */
