@@ -270,6 +270,61 @@ static size_t ex_skip_token(const char *s, size_t n, size_t p)
     return p;
 }
 
+
+/* Does the line at ls open with a list mark ("• ", "- ", "* ", "– ")? */
+static int ex_list_mark(const char *s, size_t n, size_t ls)
+{
+    while (ls < n && (s[ls] == ' ' || s[ls] == '\t'))
+        ls++;
+    if (ls + 1 < n && (s[ls] == '-' || s[ls] == '*') && s[ls + 1] == ' ')
+        return 1;
+    return ls + 3 < n && (unsigned char)s[ls] == 0xE2 && (unsigned char)s[ls + 1] == 0x80 &&
+           ((unsigned char)s[ls + 2] == 0xA2 || (unsigned char)s[ls + 2] == 0x93);
+}
+
+/* The start of the lead-in line of the list whose item holds p: the line
+ * ending with ':' right above the run of list lines, or (size_t)-1. */
+static size_t ex_list_lead(const char *s, size_t n, size_t p)
+{
+    size_t ls = p;
+    while (ls > 0 && s[ls - 1] != '\n')
+        ls--;
+    if (!ex_list_mark(s, n, ls))
+        return (size_t)-1;
+    for (int k = 0; k < 16 && ls > 0; k++) {
+        size_t pe = ls - 1; /* the '\n' ending the line above */
+        size_t ps = pe;
+        while (ps > 0 && s[ps - 1] != '\n')
+            ps--;
+        if (ex_list_mark(s, n, ps)) {
+            ls = ps;
+            continue;
+        }
+        size_t e = pe;
+        while (e > ps && (s[e - 1] == ' ' || s[e - 1] == '\r' || s[e - 1] == '\t'))
+            e--;
+        return e > ps && s[e - 1] == ':' ? ps : (size_t)-1;
+    }
+    return (size_t)-1;
+}
+
+/* A currency the line at ls names ("in terms of baht value", "(US$
+ * million)", "in euros"). */
+static int ex_line_currency(const char *s, size_t n, size_t ls, char cc[4])
+{
+    for (size_t q = ls; q < n && s[q] != '\n'; q++) {
+        if (q > ls && (ex_isalpha((unsigned char)s[q - 1]) || ex_isdigit((unsigned char)s[q - 1])))
+            continue;
+        if (extract_cur_after(s, n, q, cc))
+            return 1;
+        if (extract_word(s, n, q, "US$") || (s[q] == '$' && q + 1 < n && s[q + 1] == ' ')) {
+            memcpy(cc, "USD", 4);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* One figure starting with a digit at p. Returns the offset to go on from. */
 static size_t ex_digit_figure(ex_state *st, size_t p)
 {
@@ -724,6 +779,19 @@ static size_t ex_digit_figure(ex_state *st, size_t p)
                 r.end = end;
                 break;
             }
+        }
+    }
+    if (!has_unit && scaled && exp10 >= 6) {
+        /* "• Fresh, frozen and dried foods: 146 billion (+2.20%)" under
+         * "The top five products exported to China in terms of baht value
+         * were:": a list item's amount in the currency its lead-in names */
+        size_t lead = ex_list_lead(s, n, p);
+        char cc[4];
+        if (lead != (size_t)-1 && ex_line_currency(s, n, lead, cc)) {
+            memcpy(r.f.unit, cc, 4);
+            has_unit = 1;
+            r.unit_lead = lead + 1;
+            r.end = end;
         }
     }
     int ratio_growth = 0;
@@ -3861,6 +3929,13 @@ static int ex_finish(ex_state *st)
             if (guess)
                 ex_note_add(note, sizeof note, guess);
         }
+        if (r->unit_lead) {
+            unsigned long ul, uc;
+            extract_position(sc, r->unit_lead - 1, &ul, &uc);
+            char t[64];
+            snprintf(t, sizeof t, "currency from the list's lead-in on line %lu", ul);
+            ex_note_add(note, sizeof note, t);
+        }
         if (r->unit_from) {
             unsigned long ul, uc;
             extract_position(sc, r->unit_from - 1, &ul, &uc);
@@ -4117,6 +4192,23 @@ static int ex_finish(ex_state *st)
                 if (!r->f.period[0] && prev && prev->period[0])
                     snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
                 list_line = fl;
+            } else if (ex_list_mark(s, n, ls)) {
+                /* "• Palm oil: 1.6 billion (+4.1%)": a bulleted item named
+                 * before its colon */
+                size_t ma = ls;
+                while (ma < r->start && (s[ma] == ' ' || s[ma] == '\t'))
+                    ma++;
+                ma += (unsigned char)s[ma] == 0xE2 ? 3 : 1;
+                while (ma < r->start && s[ma] == ' ')
+                    ma++;
+                size_t co = le;
+                if (co > ma && s[co - 1] == ':') {
+                    co--;
+                    while (co > ma && s[co - 1] == ' ')
+                        co--;
+                    if (co > ma && co - ma < 60)
+                        snprintf(item_label, sizeof item_label, "%.*s", (int)(co - ma), s + ma);
+                }
             }
         }
         /* "This year's loan package comprises assistance of seven projects

@@ -54,6 +54,7 @@ typedef struct ex_raw {
     int is_percent;    /* percent before growth classification */
     int range_end;     /* the upper bound of a range whose lower bound is the figure before */
     size_t unit_from;  /* 1 + the offset of the figure whose currency it carries, or 0 */
+    size_t unit_lead;  /* 1 + the offset of the list's lead-in whose currency it takes, or 0 */
     size_t list_item;  /* the offset of the dash of "milk - by 27.9 percent", or 0 */
 } ex_raw;
 
