@@ -1853,8 +1853,9 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
 }
 
 /* "the largest since 1997", "for the first time since 2009", "a record
- * since 2010" before the year at p: a record, not the figure's time. */
-static int ex_record_since(const char *s, size_t n, size_t p)
+ * since 2010", "the largest for any September month since 2008" before the
+ * year at p: a record, not the figure's time. */
+static int ex_record_since_word(const char *s, size_t n, size_t p)
 {
     size_t w0;
     if (!ex_prev_is(s, n, p, "since", &w0))
@@ -1862,17 +1863,33 @@ static int ex_record_since(const char *s, size_t n, size_t p)
     static const char *const rec[] = {"largest", "highest", "lowest",    "biggest", "smallest",
                                       "best",    "worst",   "strongest", "weakest", "record",
                                       "time",    "fastest", "slowest",   NULL};
-    for (int it = 0; it < 3; it++) {
+    for (int it = 0; it < 6; it++) {
         size_t v0;
         size_t ve = extract_prev_word(s, n, w0, &v0);
         if (ve <= v0)
             return 0;
+        for (size_t q = ve; q < w0; q++)
+            if (s[q] == ',' || s[q] == ';' || s[q] == '.' || s[q] == ':')
+                return 0; /* within the clause */
         for (size_t j = 0; rec[j]; j++)
             if (extract_word(s, n, v0, rec[j]) == ve - v0)
                 return 1;
         w0 = v0;
     }
     return 0;
+}
+
+/* As ex_record_since_word, but the year with its own figure in brackets
+ * after it ("the highest since 2008 (€57,585 million)") is that figure's
+ * time. */
+static int ex_record_since(const char *s, size_t n, size_t p)
+{
+    size_t pq = extract_skip_sp(s, n, p + 4, 0);
+    if (pq + 1 < n && s[pq] == '(' &&
+        (ex_isdigit((unsigned char)s[pq + 1]) || s[pq + 1] == '$' ||
+         (unsigned char)s[pq + 1] >= 0x80))
+        return 0;
+    return ex_record_since_word(s, n, p);
 }
 
 int extract_text_year(const char *s, size_t n)
@@ -1882,6 +1899,8 @@ int extract_text_year(const char *s, size_t n)
         int y, same;
         if (!extract_year_at(s, n, p, &y) || y > 2100)
             continue;
+        if (ex_record_since_word(s, n, p))
+            continue; /* "the fastest pace since 2010": no year of the text */
         if (ex_base_before(s, n, p, &same) && same)
             y++; /* "compared to the same month of 2014": the text is of 2015 */
         if (y > latest)
