@@ -207,6 +207,11 @@ def main():
                         break
             if line is None and k.get("find") and lines[at].find(k["find"], max(0, at_col - 1)) >= 0:
                 line = at  # a second reading of the figure just keyed (two rows, one figure)
+            if line is None and a.allow_absent and not any(k["find"] in l for l in lines):
+                # a page stored in part: the figure is not in this copy at all
+                print(f"absent: {f}: '{k['find']}' is not in this copy; not scored")
+                n -= 1
+                continue
             if line is None:
                 print(f"KEY {f}: '{k['find']}' not found after line {at + 1}")
                 sys.exit(2)
