@@ -3929,18 +3929,15 @@ static int ex_finish(ex_state *st)
             if (guess)
                 ex_note_add(note, sizeof note, guess);
         }
-        if (r->unit_lead) {
+        for (int u = 0; u < 2; u++) {
+            size_t at = u ? r->unit_from : r->unit_lead;
+            if (!at)
+                continue;
             unsigned long ul, uc;
-            extract_position(sc, r->unit_lead - 1, &ul, &uc);
+            extract_position(sc, at - 1, &ul, &uc);
             char t[64];
-            snprintf(t, sizeof t, "currency from the list's lead-in on line %lu", ul);
-            ex_note_add(note, sizeof note, t);
-        }
-        if (r->unit_from) {
-            unsigned long ul, uc;
-            extract_position(sc, r->unit_from - 1, &ul, &uc);
-            char t[64];
-            snprintf(t, sizeof t, "currency from the figure on line %lu", ul);
+            snprintf(t, sizeof t, "currency from %s on line %lu",
+                     u ? "the figure" : "the list's lead-in", ul);
             ex_note_add(note, sizeof note, t);
         }
         /* who and which flow */

@@ -1004,10 +1004,6 @@ static void tb_sanitize(char *out)
     }
 }
 
-/* The header cell of line H over value column c of a table: by index for
- * tab-separated rows (right-aligned when H has fewer cells), by position
- * for rows aligned with spaces (the data column whose centre is nearest;
- * span_lo/span_hi are the data columns' offsets in their lines). */
 /* A table's numbered title: "Table 4 ...", "Table US.1 ...". */
 static int tb_table_title(const char *s, size_t a, size_t b)
 {
@@ -1019,13 +1015,13 @@ static int tb_table_title(const char *s, size_t a, size_t b)
     return p < b && s[p] >= '0' && s[p] <= '9';
 }
 
-/* The value column (0 for the first) whose span in the reference row is
- * nearest by position to cell ci of row R. */
-static size_t tb_nearest_span(const tb_line *R, size_t ci, const size_t *span_lo,
-                              const size_t *span_hi, size_t nspan)
+/* The value column (0 for the first) whose span in the reference row has
+ * its centre nearest to cen (an offset in a line); dflt with none. */
+static size_t tb_nearest_centre(double cen, const size_t *span_lo, const size_t *span_hi,
+                                size_t nspan, size_t dflt)
 {
-    double cen = (R->cell[ci].a - R->a + R->cell[ci].b - R->a) / 2.0, bd = 1e18;
-    size_t best = ci;
+    double bd = 1e18;
+    size_t best = dflt;
     for (size_t q = 0; q < nspan; q++) {
         double d = cen - (span_lo[q] + span_hi[q]) / 2.0;
         if (d < 0)
@@ -1038,6 +1034,18 @@ static size_t tb_nearest_span(const tb_line *R, size_t ci, const size_t *span_lo
     return best;
 }
 
+/* The value column nearest by position to cell ci of row R. */
+static size_t tb_nearest_span(const tb_line *R, size_t ci, const size_t *span_lo,
+                              const size_t *span_hi, size_t nspan)
+{
+    double cen = (R->cell[ci].a - R->a + R->cell[ci].b - R->a) / 2.0;
+    return tb_nearest_centre(cen, span_lo, span_hi, nspan, ci);
+}
+
+/* The header cell of line H over value column c of a table: by index for
+ * tab-separated rows (right-aligned when H has fewer cells), by position
+ * for rows aligned with spaces (the data column whose centre is nearest;
+ * span_lo/span_hi are the data columns' offsets in their lines). */
 static const tb_cell *tb_head(const char *s, const tb_line *H, size_t c, size_t ncols, int tabbed,
                               const size_t *span_lo, const size_t *span_hi, size_t nspan)
 {
@@ -1085,18 +1093,7 @@ static const tb_cell *tb_head(const char *s, const tb_line *H, size_t c, size_t 
         size_t ha = hc->a - H->a, hb = hc->b - H->a;
         if (hb <= span_lo[0] && span_lo[0] > 0 && ha < span_lo[0] / 2)
             continue; /* over the labels */
-        double hcen = (ha + hb) / 2.0;
-        size_t nearest = 0;
-        double bd = 1e18;
-        for (size_t q = 0; q < nspan; q++) {
-            double d = hcen - (span_lo[q] + span_hi[q]) / 2.0;
-            if (d < 0)
-                d = -d;
-            if (d < bd) {
-                bd = d;
-                nearest = q;
-            }
-        }
+        size_t nearest = tb_nearest_centre((ha + hb) / 2.0, span_lo, span_hi, nspan, 0);
         if (nearest + 1 == c)
             best = hc;
     }
