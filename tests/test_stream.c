@@ -544,12 +544,14 @@ static char *rank_text(const char *path, const trade_rank_options *opt, int sort
 }
 
 /* A copy of the panel with a note column: mostly empty, some cells the
- * writer quotes ("a,b", a quote) or neutralises (=1+2, +x, @a), some it
- * writes as they are (-5, a number; x y). */
+ * writer quotes ("a,b", a quote, a line break: a record of two lines) or
+ * neutralises (=1+2, +x, @a), some it writes as they are (-5, a number;
+ * x y). */
 static void noted(const char *from, const char *to)
 {
-    static const char *const notes[] = {"", "", "", "", "", "", "", "=1+2", "\"a,b\"",
-                                        "\"say \"\"hi\"\"\"", "+x", "@a", "-5", "x y"};
+    static const char *const notes[] = {"",   "",   "",     "",        "",
+                                        "",   "",   "=1+2", "\"a,b\"", "\"say \"\"hi\"\"\"",
+                                        "+x", "@a", "-5",   "x y",     "\"two\nlines\""};
     FILE *in = fopen(from, "r"), *out = fopen(to, "w");
     assert_non_null(in);
     assert_non_null(out);
@@ -557,7 +559,7 @@ static void noted(const char *from, const char *to)
     seed = 7;
     for (int first = 1; fgets(line, sizeof line, in); first = 0) {
         line[strcspn(line, "\n")] = '\0';
-        fprintf(out, "%s,%s\n", line, first ? "note" : notes[rnd(14)]);
+        fprintf(out, "%s,%s\n", line, first ? "note" : notes[rnd(15)]);
     }
     fclose(in);
     assert_int_equal(fclose(out), 0);
@@ -602,6 +604,37 @@ static void test_rank_text(void **state)
             }
 }
 
+/* A bad value in a run sliced by group (300 bytes per batch), after
+ * records of two lines: refused at the FILE:LINE:COLUMN of the whole-table
+ * path. */
+static void test_rank_bad(void **state)
+{
+    (void)state;
+    char bad[512], notes[512]; /* (file's buffers are reused) */
+    snprintf(bad, sizeof bad, "%s", file("r_bad.csv"));
+    snprintf(notes, sizeof notes, "%s", file("r_bad_noted.csv"));
+    panel(bad, 300, 0, 0, 500, 0);
+    noted(bad, notes);
+    static const trade_rank_sink sink = {r_start, r_rows, NULL};
+    const char *paths[] = {notes};
+    trade_stream_options s1 = {NULL, NULL, 0, 300}, s2 = {NULL, NULL, 1, 0};
+    trade_stream_stats st;
+    trade_error e1, e2;
+    text o1 = {NULL, 0, 0}, o2 = {NULL, 0, 0};
+    int rc1 = trade_rank_files(1, paths, &s1, NULL, 0, &sink, &o1, &st, &e1);
+    int rc2 = trade_rank_files(1, paths, &s2, NULL, 0, &sink, &o2, NULL, &e2);
+    free(o1.s);
+    free(o2.s);
+    assert_int_equal(st.streamed, 1);
+    assert_int_equal(rc1, TRADE_EDATA);
+    assert_int_equal(rc2, TRADE_EDATA);
+    assert_string_equal(e1.file, e2.file);
+    assert_int_equal(e1.line, e2.line);
+    assert_int_equal(e1.column, e2.column);
+    assert_string_equal(e1.message, e2.message);
+    assert_true(e1.line > 300);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -610,6 +643,7 @@ int main(void)
         cmocka_unit_test(test_growth_bad),
         cmocka_unit_test(test_rank_paths),
         cmocka_unit_test(test_rank_text),
+        cmocka_unit_test(test_rank_bad),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -25,7 +25,9 @@
  * group); else the ranks are kept per record and the run is written in file
  * order from its records (parsed a second time, CSV checks only, when a
  * record is not plain or the sink takes no text). Memory: the run's raw
- * bytes and one number per record, not its parsed table. */
+ * bytes and 24 bytes per record (32-bit offset, line, group and place in
+ * group order, and the rank), not its parsed table; the reader reads the
+ * next big run while the last is written (MAX_RUNS). */
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -100,6 +102,14 @@ enum { JOB_BATCH, JOB_SLICE, JOB_RUN };
  * reentrant). */
 #define WORKERS 2
 
+/* Big runs read and not yet written: the reader reads the next one while
+ * the last is written (with one, it waited for the writer, and rank left a
+ * quarter of two cores idle on an hs6 import). */
+#define MAX_RUNS 2
+
+/* The bytes (and lines) of a big run: offsets and lines are 32-bit. */
+#define RUN_MAX ((size_t)UINT32_MAX)
+
 /* The text of a big run is written in pieces of this size. */
 #define TEXT_PIECE ((size_t)1 << 20)
 
@@ -135,13 +145,23 @@ typedef struct rjob {
     trade_stream_stats st; /* batches, max_batch_rows, nonlevel of this job */
 } rjob;
 
-/* A big run: its records (in b) with a group number each. */
+/* A big run: its records with a group number each. A run is consecutive
+ * records of the file, so a record's file line is line0 plus its line in
+ * buf; offsets and lines within a run fit 32 bits (RUN_MAX: a longer run is
+ * refused), which halves the memory a record takes (two runs are in flight
+ * at once, see MAX_RUNS). */
 struct big_run {
-    stream_batch b;
-    size_t *roff, rcap;
-    size_t *group, ngroups;
-    size_t gcap;
-    size_t *byg, bygcap; /* the records group by group (the slices' order) */
+    char *buf; /* the records, line ends included (none without one) */
+    size_t len, cap;
+    size_t n;            /* records */
+    unsigned long line0; /* the file line of the first record */
+    uint32_t *roff;      /* record k is buf[roff[k] .. roff[k + 1]) */
+    uint32_t *bline;     /* it starts at line line0 + bline[k]; bline[n]: past the last */
+    uint32_t *group;     /* its group number */
+    size_t rcap;         /* of roff, bline and group */
+    size_t ngroups;
+    uint32_t *byg; /* the records group by group (the slices' order) */
+    size_t bygcap;
     double *rank_of; /* per record, set by the slices (without --sort) */
     size_t rank_cap;
     int plain;       /* every slice was plain */
@@ -194,8 +214,9 @@ static void big_free(big_run *br)
 {
     if (!br)
         return;
-    Trade_stream_batch_free(&br->b);
+    free(br->buf);
     free(br->roff);
+    free(br->bline);
     free(br->group);
     free(br->byg);
     free(br->rank_of);
@@ -274,17 +295,27 @@ static int rec_add(stream_batch *b, size_t **roff, size_t *rcap, const stream_re
     return rc;
 }
 
-/* Record k of buf (offsets roff) without its line end. */
-static const char *rec_text(const char *buf, const size_t *roff, size_t k, size_t *len)
+/* The n bytes at p without their line end (*len bytes). */
+static const char *trim_line_end(const char *p, size_t n, size_t *len)
 {
-    const char *p = buf + roff[k];
-    size_t n = roff[k + 1] - roff[k];
     if (n && p[n - 1] == '\n')
         n--;
     if (n && p[n - 1] == '\r')
         n--;
     *len = n;
     return p;
+}
+
+/* Record k of buf (offsets roff) without its line end. */
+static const char *rec_text(const char *buf, const size_t *roff, size_t k, size_t *len)
+{
+    return trim_line_end(buf + roff[k], roff[k + 1] - roff[k], len);
+}
+
+/* Record k of big run br without its line end. */
+static const char *run_text(const big_run *br, size_t k, size_t *len)
+{
+    return trim_line_end(br->buf + br->roff[k], br->roff[k + 1] - br->roff[k], len);
 }
 
 /* Append a record (len bytes), a comma, the rank and a line end to
@@ -341,13 +372,64 @@ static void process_batch(rstream *g, rjob *j, int started, int text);
 /* Record r of run br as the batch module takes a record from the reader. */
 static void run_record(const big_run *br, size_t r, stream_reader *fake)
 {
-    const stream_batch *all = &br->b;
     memset(fake, 0, sizeof *fake);
-    fake->rec = all->buf + br->roff[r];
+    fake->rec = br->buf + br->roff[r];
     fake->rec_span = br->roff[r + 1] - br->roff[r];
     fake->rec_has_newline = 1;
-    fake->rec_line = all->fline[r];
-    fake->rec_nlines = (r + 1 < all->n ? all->bline[r + 1] : all->next_line) - all->bline[r];
+    fake->rec_line = br->line0 + br->bline[r];
+    fake->rec_nlines = br->bline[r + 1] - br->bline[r];
+}
+
+/* Room for n records in br's per-record arrays (one capacity). */
+static int run_room(big_run *br, size_t n)
+{
+    size_t ocap = br->rcap, lcap = br->rcap, gcap = br->rcap;
+    if (ARRAY_GROW(br->roff, n, ocap) || ARRAY_GROW(br->bline, n, lcap) ||
+        ARRAY_GROW(br->group, n, gcap))
+        return TRADE_ENOMEM;
+    br->rcap = ocap;
+    return 0;
+}
+
+/* Empty br; its first record will start at file line line0. */
+static int run_reset(big_run *br, unsigned long line0)
+{
+    br->len = br->n = 0;
+    br->line0 = line0;
+    if (run_room(br, 1))
+        return TRADE_ENOMEM;
+    br->roff[0] = br->bline[0] = 0;
+    return 0;
+}
+
+/* The error for a run past RUN_MAX bytes or lines, at file line line. */
+static int run_too_big(trade_error *err, const char *path, unsigned long line)
+{
+    return trade_error_set(err, TRADE_ELIMIT, path, line, 0,
+                           "rank: a (period, reporter) run of more than %zu bytes or lines",
+                           RUN_MAX);
+}
+
+/* Append the reader's record (with a line end) to br. */
+static int run_add(big_run *br, const stream_reader *r, const char *path, trade_error *err)
+{
+    size_t span = r->rec_span + !r->rec_has_newline;
+    size_t at = br->bline[br->n];
+    if (span > RUN_MAX - br->len || r->rec_nlines > RUN_MAX - at)
+        return run_too_big(err, path, r->rec_line);
+    if (r->rec_line - br->line0 != at) /* the reader skips no line */
+        return trade_error_set(err, TRADE_EIO, path, r->rec_line, 0,
+                               "streaming: a run's records are not consecutive");
+    if (ARRAY_GROW(br->buf, br->len + span, br->cap) || run_room(br, br->n + 2))
+        return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
+    memcpy(br->buf + br->len, r->rec, r->rec_span);
+    br->len += r->rec_span;
+    if (!r->rec_has_newline)
+        br->buf[br->len++] = '\n';
+    br->n++;
+    br->roff[br->n] = (uint32_t)br->len;
+    br->bline[br->n] = (uint32_t)(at + r->rec_nlines);
+    return 0;
 }
 
 /* The records of slice j, copied from its run (on the worker's thread: the
@@ -473,14 +555,13 @@ static int write_run(rstream *g, big_run *br)
     int rc = 0;
     if (!g->started && (rc = start_sink(g, br->t0)))
         return rc;
-    stream_batch *all = &br->b;
-    size_t n = all->n;
+    size_t n = br->n;
     if (g->w && br->plain) {
         char *out = NULL;
         size_t olen = 0, ocap = 0;
         for (size_t i = 0; i < n && !rc; i++) {
             size_t len;
-            const char *rec = rec_text(all->buf, br->roff, i, &len);
+            const char *rec = run_text(br, i, &len);
             if (put_row(&out, &olen, &ocap, rec, len, br->rank_of[i]))
                 rc = trade_error_set(g->err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
             else if ((olen >= TEXT_PIECE || i + 1 == n) &&
@@ -492,7 +573,7 @@ static int write_run(rstream *g, big_run *br)
     }
     size_t limit = g->so && g->so->batch_bytes ? g->so->batch_bytes : BATCH_BYTES;
     stream_batch sl;
-    Trade_stream_batch_init(&sl, all->name, all->ro);
+    Trade_stream_batch_init(&sl, g->path, g->so ? g->so->read : NULL);
     sl.generic = 1;
     for (size_t i = 0; i < n && !rc;) {
         Trade_stream_batch_reset(&sl, g->plan);
@@ -757,8 +838,7 @@ static size_t big_group(big_run *br, const stream_reader *r, const int *cols, si
 static int big_flush(rstream *g)
 {
     big_run *br = g->big;
-    stream_batch *all = &br->b;
-    size_t n = all->n, ng = br->ngroups;
+    size_t n = br->n, ng = br->ngroups;
     size_t limit = g->so && g->so->batch_bytes ? g->so->batch_bytes : BATCH_BYTES;
     size_t *start = calloc(ng + 1, sizeof *start);
     int stop = ARRAY_GROW(br->byg, n + 1, br->bygcap);
@@ -768,14 +848,14 @@ static int big_flush(rstream *g)
         stop = deliver(g, NULL);
         goto done;
     }
-    size_t *byg = br->byg;
+    uint32_t *byg = br->byg;
     br->plain = 1;
     for (size_t i = 0; i < n; i++) /* counting sort by group, stable */
         start[br->group[i] + 1]++;
     for (size_t k = 0; k < ng; k++)
         start[k + 1] += start[k];
     for (size_t i = 0; i < n; i++)
-        byg[start[br->group[i]]++] = i;
+        byg[start[br->group[i]]++] = (uint32_t)i;
     /* slices of whole groups, in group order: a slice ends at the first
        group boundary past the limit (counted as the batch counts it) */
     for (size_t i = 0; i < n && !stop;) {
@@ -831,15 +911,31 @@ static int flush_runs(rstream *g)
     return stop;
 }
 
+/* Stop reading with error rc (in e). */
+static int read_fail(rstream *g, int rc, const trade_error *e)
+{
+    g->read_rc = rc;
+    g->read_err = *e;
+    return -1;
+}
+
 /* Move the current run (records from first on) out of the batch into a
  * new big run. */
 static int to_big(rstream *g, size_t first, size_t first_off)
 {
     stream_batch *b = &g->cur->b;
+    const size_t *roff = g->cur->roff;
+    size_t moved = b->n - first;
+    size_t bytes = b->len - first_off;
+    unsigned long bl0 = b->bline[first]; /* its line in the batch */
+    trade_error e;
+    if (bytes > RUN_MAX || b->next_line - bl0 > RUN_MAX)
+        return read_fail(g, run_too_big(&e, g->path, b->fline[first]), &e);
     if (g->threaded) {
-        /* one big run at a time (memory): the last one is written first */
+        /* at most MAX_RUNS big runs at a time (memory): wait for the
+           oldest to be written */
         pthread_mutex_lock(&g->mu);
-        while (g->runs && !g->stopped)
+        while (g->runs >= MAX_RUNS && !g->stopped)
             pthread_cond_wait(&g->cv, &g->mu);
         int stopped = g->stopped;
         pthread_mutex_unlock(&g->mu);
@@ -847,46 +943,34 @@ static int to_big(rstream *g, size_t first, size_t first_off)
             return -1;
     }
     lock(g);
-    big_run *br = g->spare; /* the last run's memory, grown already */
+    big_run *br = g->spare; /* a written run's memory, grown already */
     g->spare = NULL;
     unlock(g);
-    if (!br) {
-        if (!(br = calloc(1, sizeof *br)))
-            return deliver(g, NULL);
-        Trade_stream_batch_init(&br->b, g->path, g->so ? g->so->read : NULL);
-    }
+    if (!br && !(br = calloc(1, sizeof *br)))
+        return deliver(g, NULL);
     g->big = br;
-    Trade_stream_batch_reset(&br->b, g->plan);
-    br->b.cut_ok = 0; /* its slices copy records without their cuts: none kept */
     br->ngroups = br->tlen = 0;
     br->plain = 0;
     for (size_t i = 0; i < br->nslots; i++)
         br->slot[i].id = SIZE_MAX;
-    size_t moved = b->n - first;
-    size_t bytes = b->len - first_off;
-    if (ARRAY_GROW(br->b.buf, br->b.len + bytes, br->b.cap))
+    /* group keeps room for the records the big run will still take */
+    if (run_reset(br, b->fline[first]) || ARRAY_GROW(br->buf, bytes, br->cap) ||
+        run_room(br, moved + 1024))
         return deliver(g, NULL);
-    size_t shift_off = first_off - br->b.len;
-    memcpy(br->b.buf + br->b.len, b->buf + first_off, bytes);
-    br->b.len += bytes;
-    /* the batch's three arrays share b.ncap; group keeps room for the
-       records the big run will still take */
-    size_t bcap = br->b.ncap, fcap = br->b.ncap, tcap = br->b.ncap;
-    if (ARRAY_GROW(br->b.bline, moved, bcap) || ARRAY_GROW(br->b.fline, moved, fcap) ||
-        ARRAY_GROW(br->b.tag, moved, tcap) || ARRAY_GROW(br->group, moved + 1024, br->gcap) ||
-        ARRAY_GROW(br->roff, moved + 2, br->rcap))
-        return deliver(g, NULL);
-    br->b.ncap = bcap;
-    unsigned long shift = b->bline[first] - 2;
+    memcpy(br->buf, b->buf + first_off, bytes);
+    br->len = bytes;
     for (size_t i = 0; i < moved; i++) {
-        br->b.bline[i] = b->bline[first + i] - shift;
-        br->b.fline[i] = b->fline[first + i];
-        br->b.tag[i] = b->tag[first + i];
-        br->roff[i] = g->cur->roff[first + i] - shift_off;
+        if (b->fline[first + i] - br->line0 != b->bline[first + i] - bl0) {
+            trade_error_set(&e, TRADE_EIO, g->path, b->fline[first + i], 0,
+                            "streaming: a run's records are not consecutive");
+            return read_fail(g, TRADE_EIO, &e);
+        }
+        br->bline[i] = (uint32_t)(b->bline[first + i] - bl0);
+        br->roff[i] = (uint32_t)(roff[first + i] - first_off);
     }
-    br->roff[moved] = br->b.len;
-    br->b.n = moved;
-    br->b.next_line = b->next_line - shift;
+    br->roff[moved] = (uint32_t)bytes;
+    br->bline[moved] = (uint32_t)(b->next_line - bl0);
+    br->n = moved;
     b->n = first;
     b->len = first_off;
     b->next_line = b->bline[first];
@@ -947,16 +1031,12 @@ static void *produce(void *arg)
         if (g->big) {
             big_run *br = g->big;
             size_t grp = big_group(br, &r, g->gcol, g->ngcol);
-            if (grp == SIZE_MAX || (rc = rec_add(&br->b, &br->roff, &br->rcap, &r, block, &err))) {
+            if (grp == SIZE_MAX || (rc = run_add(br, &r, path, &err))) {
                 if (!rc)
                     rc = trade_error_set(&err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
                 break;
             }
-            br->group[br->b.n - 1] = grp;
-            if (ARRAY_GROW(br->group, br->b.n + 1, br->gcap)) {
-                rc = trade_error_set(&err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-                break;
-            }
+            br->group[br->n - 1] = (uint32_t)grp;
             continue;
         }
         if ((rc = rec_add(&g->cur->b, &g->cur->roff, &g->cur->rcap, &r, block, &err)))
@@ -974,11 +1054,11 @@ static void *produce(void *arg)
                                                &err)))
                 break;
             free(again.buf);
-            again.buf = br->b.buf + plan->header_len;
-            again.len = again.cap = br->b.len - plan->header_len;
+            again.buf = br->buf;
+            again.len = again.cap = br->len;
             again.at = 0;
             again.off = again.end = 0;
-            for (size_t i = 0; i < br->b.n && !rc; i++) {
+            for (size_t i = 0; i < br->n && !rc; i++) {
                 int got2 = Trade_stream_reader_next(&again, path, &err);
                 if (got2 <= 0) {
                     rc = got2 < 0 ? -got2 : trade_error_set(&err, TRADE_ENOMEM, NULL, 0, 0,
@@ -988,7 +1068,7 @@ static void *produce(void *arg)
                 size_t grp = big_group(br, &again, g->gcol, g->ngcol);
                 if (grp == SIZE_MAX)
                     rc = trade_error_set(&err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
-                br->group[i] = grp;
+                br->group[i] = (uint32_t)grp;
             }
             again.buf = NULL;
             Trade_stream_reader_close(&again);
