@@ -1711,6 +1711,12 @@ static int tb_emit(ex_scan *sc, tb_line *L, size_t first, size_t last, const siz
             const char *sf = tb_label_flow(s, R->a, R->b, &t, &r);
             if (sf)
                 blk_flow = sf;
+            else {
+                /* "Electronic Products" between rows: their goods */
+                size_t pa = R->a, pb = R->b;
+                tb_trim(s, &pa, &pb);
+                tb_block_label(s, n, pa, pb, &blk_flow, &blk_partner, blk_product);
+            }
             continue;
         }
         if (!R->data && R->tabs && !R->rule && R->ncell >= 2 && R->cell[0].b > R->cell[0].a &&
