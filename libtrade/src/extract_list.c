@@ -124,6 +124,42 @@ int extract_note_append(trade_figure *f, const char *extra)
     return 0;
 }
 
+/* The base a growth rate names right after it in its sentence: 1 the
+ * month before ("5% on month", "month-on-month", "m-o-m", "from the
+ * previous month"), 2 the year before ("8.4% on year", "year-on-year",
+ * "y-o-y", "on an annual basis"), 0 neither. */
+static int ex_growth_base(const trade_figure *f)
+{
+    if (!f->context || !f->as_written || !f->as_written[0])
+        return 0;
+    const char *at = strstr(f->context, f->as_written);
+    if (!at)
+        return 0;
+    const char *s = at + strlen(f->as_written);
+    size_t n = strlen(s), p = 0;
+    for (int words = 0; words < 6 && p < n; words++) {
+        while (p < n && (s[p] == ' ' || s[p] == ',' || s[p] == ')' || s[p] == '('))
+            p++;
+        static const char *const mom[] = {"on month", "month-on-month", "m-o-m", "mom",
+                                          "from the previous month", "over the previous month",
+                                          "on a monthly basis", "month on month", NULL};
+        static const char *const yoy[] = {"on year", "year-on-year", "y-o-y", "yoy", "on-year",
+                                          "from a year earlier", "on an annual basis",
+                                          "year on year", NULL};
+        for (int j = 0; mom[j]; j++)
+            if (extract_word(s, n, p, mom[j]))
+                return 1;
+        for (int j = 0; yoy[j]; j++)
+            if (extract_word(s, n, p, yoy[j]))
+                return 2;
+        if (s[p] == '.' || s[p] == ';')
+            return 0;
+        while (p < n && s[p] != ' ' && s[p] != ',')
+            p++;
+    }
+    return 0;
+}
+
 /* One pass over the figures sorted by key. A figure whose value differs
  * from the first of its key: when one of the two is written coarser (a
  * prose "EUR 118 million" beside a table's 119,091.91 thousand) and has no
@@ -177,7 +213,16 @@ static int ex_conflict_pass(trade_figure_list *l, int blank_only, int *changed)
             }
             /* one row, the conflict said: the later reading keeps its value and
              * names the figure it disagrees with; its flow is left out so the
-             * draft has no two values for one key */
+             * draft has no two values for one key. Of a growth rate over the
+             * month before and one over the year before ("5% on month and
+             * 8.4% on year"), the year's keeps the flow, whichever is first */
+            int swap = !strcmp(first->measure, "growth") && !strcmp(first->file, b->file) &&
+                       ex_growth_base(first) == 1 && ex_growth_base(b) == 2;
+            if (swap) {
+                trade_figure *tmp = first;
+                first = b;
+                b = tmp;
+            }
             if (!strcmp(first->measure, "growth") && !strcmp(first->file, b->file))
                 /* "-0.3 ... 0.3" in the columns "August to September" and
                  * "September 2016 to September 2017": one period, two bases */
@@ -204,6 +249,8 @@ static int ex_conflict_pass(trade_figure_list *l, int blank_only, int *changed)
                 rc = extract_note_append(b, "partner left out with the flow");
             }
             b->confidence = b->confidence > 0.25 ? b->confidence - 0.25 : 0.05;
+            if (swap)
+                break; /* the group's first figure has left it: the later one leads */
         }
         g = h;
     }
