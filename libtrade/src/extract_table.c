@@ -2191,11 +2191,11 @@ static void tb_streams(const char *s, size_t n, tb_line *L, size_t nl)
             }
             top = first_row - K - 1 - g;
         }
-        size_t rows_from = first_row;
+        size_t rows_from = first_row; /* the first cell of the rows */
         if (top == first_row && first_row > 0 && s[cell[first_row - 1].b - 1] == ':')
-            top = rows_from = first_row - 1; /* "U.S. total exports:" over the first row,
-                                                under a heading row of pipes */
-        size_t start_line = cline[top];
+            rows_from = first_row - 1; /* "U.S. total exports:" over the first row,
+                                          under a heading row of pipes */
+        size_t start_line = cline[top < rows_from ? top : rows_from];
         for (size_t k = start_line; k < j; k++) {
             /* every line from the table's first cell on holds it together */
             L[k].preset = 1;
