@@ -565,6 +565,18 @@ static void noted(const char *from, const char *to)
     assert_int_equal(fclose(out), 0);
 }
 
+/* A sorted panel of nkeys keys (a bad value at bad_at, 0 none) and its
+ * copy with a note column, at the paths of the two names (copied out:
+ * file's buffers are reused). */
+static void noted_panel(const char *name, const char *noted_name, size_t nkeys, size_t bad_at,
+                        char plain[512], char with_notes[512])
+{
+    snprintf(plain, 512, "%s", file(name));
+    snprintf(with_notes, 512, "%s", file(noted_name));
+    panel(plain, nkeys, 0, 0, bad_at, 0);
+    noted(plain, with_notes);
+}
+
 /* Rows written as text by the streaming path are the bytes the writer
  * writes on the whole-table path (which never takes text): on a panel
  * whose records are all plain (most rows go as text) and on one where some
@@ -573,11 +585,8 @@ static void noted(const char *from, const char *to)
 static void test_rank_text(void **state)
 {
     (void)state;
-    char sorted[512], notes[512]; /* (file's buffers are reused) */
-    snprintf(sorted, sizeof sorted, "%s", file("t_sorted.csv"));
-    snprintf(notes, sizeof notes, "%s", file("t_noted.csv"));
-    panel(sorted, 600, 0, 0, 0, 0);
-    noted(sorted, notes);
+    char sorted[512], notes[512];
+    noted_panel("t_sorted.csv", "t_noted.csv", 600, 0, sorted, notes);
     trade_rank_options opts[2] = {{0}};
     opts[1].ties = TRADE_TIES_AVERAGE;
     for (int f = 0; f < 2; f++)
@@ -610,11 +619,8 @@ static void test_rank_text(void **state)
 static void test_rank_bad(void **state)
 {
     (void)state;
-    char bad[512], notes[512]; /* (file's buffers are reused) */
-    snprintf(bad, sizeof bad, "%s", file("r_bad.csv"));
-    snprintf(notes, sizeof notes, "%s", file("r_bad_noted.csv"));
-    panel(bad, 300, 0, 0, 500, 0);
-    noted(bad, notes);
+    char bad[512], notes[512];
+    noted_panel("r_bad.csv", "r_bad_noted.csv", 300, 500, bad, notes);
     static const trade_rank_sink sink = {r_start, r_rows, NULL};
     const char *paths[] = {notes};
     trade_stream_options s1 = {NULL, NULL, 0, 300}, s2 = {NULL, NULL, 1, 0};
