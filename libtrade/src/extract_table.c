@@ -587,6 +587,29 @@ static const char *tb_label_flow(const char *s, size_t a, size_t b, int *total, 
     return NULL;
 }
 
+/* Is cell c two or more number tokens separated by single spaces
+ * ("227,869 +17.2 850,794 +20.5")? */
+static int tb_single_numbers(const char *s, const tb_cell *c)
+{
+    size_t tokens = 0;
+    for (size_t q = c->a; q < c->b;) {
+        size_t st = q;
+        while (q < c->b && s[q] != ' ') {
+            char ch = s[q];
+            if (!(ex_isdigit((unsigned char)ch) || ch == ',' || ch == '.' || ch == '-' ||
+                  ch == '+' || ch == '%'))
+                return 0;
+            q++;
+        }
+        if (q == st)
+            return 0; /* two spaces: cells of their own */
+        tokens++;
+        if (q < c->b)
+            q++;
+    }
+    return tokens >= 2;
+}
+
 /* A line whose cells are separated by single spaces, as a page's table
  * pasted without its tabs gives it: "External Trade Turnover 13 315.0 11
  * 389.4 14 341.1". Its tail of number tokens is read as numbers, a group of
@@ -2437,6 +2460,104 @@ static size_t tb_broken_header(const char *s, tb_line *L, size_t top)
     return (size_t)-1;
 }
 
+/* Is the fragment [a, b) the start of a new heading when the heading
+ * before it already has its year: a period's first word ("4th qtr.",
+ * "2004", "January"), or a change's ("Percentage change over", "% change")? */
+static int tb_heading_start(const char *s, size_t a, size_t b)
+{
+    size_t ml;
+    tb_cell c = {a, b < a + 4 ? b : a + 4};
+    if (b - a >= 4 && tb_year(s, &c))
+        return 1;
+    if (tb_month(s, b, a, &ml))
+        return 1;
+    if (b - a >= 3 && ex_isdigit((unsigned char)s[a]) &&
+        (tb_contains(s, a, b, "qtr") || tb_contains(s, a, b, "quarter")))
+        return 1;
+    return tb_contains(s, a, b, "percentage") || tb_contains(s, a, b, "% change") ||
+           tb_contains(s, a, b, "change over");
+}
+
+/* Headings stacked one fragment a line over a line of units (a page's text
+ * of an HTML table whose headings hold line breaks: "4th qtr.", "2004",
+ * "Percentage", "change over", "4th qtr.", "2003", "", "2004", ... over
+ * "(HKD Mn.) (%) (HKD Mn.) (%)"): the short lines above line u, blank ones
+ * between, back to the first that is a row, a label or long, are joined
+ * into headings, each closed once it has a year and the next fragment
+ * starts another. When they make exactly K headings, they become one
+ * heading row right above the units (cells may span lines). */
+static void tb_stacked_heads(const char *s, tb_line *L, size_t u, size_t K)
+{
+    enum { MAXF = 48 };
+    size_t fa[MAXF], fb[MAXF], nf = 0;
+    size_t k = u;
+    while (k > 0 && nf < MAXF) {
+        size_t a = L[k - 1].a, b = L[k - 1].b;
+        tb_trim(s, &a, &b);
+        if (a == b) {
+            k--;
+            continue;
+        }
+        if (L[k - 1].rowlike || L[k - 1].preset || b - a > 32 || s[b - 1] == ':')
+            break;
+        int lower = 0;
+        for (size_t q = a; q < b; q++)
+            lower |= s[q] >= 'a' && s[q] <= 'z';
+        if (!lower && !(s[a] >= '0' && s[a] <= '9'))
+            break; /* a title in capitals */
+        fa[nf] = a;
+        fb[nf] = b;
+        nf++;
+        k--;
+    }
+    if (nf < K)
+        return;
+    /* fragments top to bottom */
+    for (size_t x = 0; x < nf / 2; x++) {
+        size_t ta = fa[x], tbv = fb[x];
+        fa[x] = fa[nf - 1 - x];
+        fb[x] = fb[nf - 1 - x];
+        fa[nf - 1 - x] = ta;
+        fb[nf - 1 - x] = tbv;
+    }
+    tb_cell head[TB_MAXCELLS];
+    size_t nh = 0;
+    int has_year = 0;
+    for (size_t f = 0; f < nf; f++) {
+        if (nh && has_year && tb_heading_start(s, fa[f], fb[f])) {
+            if (nh == K)
+                return;
+            nh++;
+            has_year = 0;
+            head[nh - 1].a = fa[f];
+        } else if (!nh) {
+            nh = 1;
+            head[0].a = fa[f];
+        }
+        head[nh - 1].b = fb[f];
+        for (size_t q = fa[f]; q + 4 <= fb[f]; q++) {
+            tb_cell yc = {q, q + 4};
+            if (tb_year(s, &yc) && (q == fa[f] || !ex_isdigit((unsigned char)s[q - 1])) &&
+                (q + 4 == fb[f] || !ex_isdigit((unsigned char)s[q + 4])))
+                has_year = 1;
+        }
+    }
+    if (nh != K || !has_year)
+        return;
+    tb_line *R = &L[u - 1]; /* a blank line or the last fragment */
+    R->cell[0].a = R->cell[0].b = head[0].a;
+    for (size_t q = 0; q < K; q++)
+        R->cell[1 + q] = head[q];
+    R->ncell = 1 + K;
+    R->tabs = 1;
+    R->preset = 1;
+    R->rowlike = 1;
+    R->rule = 0;
+    R->data = 0;
+    R->v0 = 1;
+    R->nv = 1 + K;
+}
+
 /* A heading row whose cells lost their breaks, over rows split on single
  * spaces ("Countries SITC Periods Change of ownership goods; import Total
  * import value (million euros) Change of ownership goods; export Total
@@ -2494,6 +2615,8 @@ static void tb_paren_heads(const char *s, tb_line *L, size_t nl)
         H->rowlike = 1;
         H->v0 = 1;
         H->nv = 1 + K;
+        if (i > 0)
+            tb_stacked_heads(s, L, i, K);
     }
 }
 
@@ -2556,6 +2679,13 @@ int extract_tables(ex_scan *sc, int emit)
         }
         if (!L[i].preset) {
             tb_split(s, &L[i]);
+            if (L[i].ncell == 2 && !L[i].tabs && !L[i].rule &&
+                tb_single_numbers(s, &L[i].cell[1])) {
+                /* "    Re-exports  227,869 +17.2 850,794 +20.5": a double
+                 * space after the label of a row split on single spaces */
+                L[i].cell[0].b = L[i].cell[1].b;
+                L[i].ncell = 1;
+            }
             if (L[i].ncell == 1 && !L[i].tabs && !L[i].rule)
                 tb_split_single(s, &L[i]);
         }
