@@ -271,15 +271,18 @@ static size_t ex_skip_token(const char *s, size_t n, size_t p)
 }
 
 
-/* Does the line at ls open with a list mark ("• ", "- ", "* ", "– ")? */
-static int ex_list_mark(const char *s, size_t n, size_t ls)
+/* Does the line at ls open with a list mark ("• ", "- ", "* ", "– ")?
+ * Returns the offset just past the mark, or 0. */
+static size_t ex_list_mark(const char *s, size_t n, size_t ls)
 {
     while (ls < n && (s[ls] == ' ' || s[ls] == '\t'))
         ls++;
     if (ls + 1 < n && (s[ls] == '-' || s[ls] == '*') && s[ls + 1] == ' ')
-        return 1;
-    return ls + 3 < n && (unsigned char)s[ls] == 0xE2 && (unsigned char)s[ls + 1] == 0x80 &&
-           ((unsigned char)s[ls + 2] == 0xA2 || (unsigned char)s[ls + 2] == 0x93);
+        return ls + 1;
+    if (ls + 3 < n && (unsigned char)s[ls] == 0xE2 && (unsigned char)s[ls + 1] == 0x80 &&
+        ((unsigned char)s[ls + 2] == 0xA2 || (unsigned char)s[ls + 2] == 0x93))
+        return ls + 3;
+    return 0;
 }
 
 /* The start of the lead-in line of the list whose item holds p: the line
@@ -4176,7 +4179,7 @@ static int ex_finish(ex_state *st)
             int item = strstr(note, "(the list it opens)") != NULL ||
                        (list_line && prev && fl == list_line + 1 && fc < 40);
             list_line = 0;
-            size_t ls = r->start;
+            size_t ls = r->start, ma;
             while (ls > 0 && s[ls - 1] != '\n')
                 ls--;
             size_t le = extract_skip_sp_back(s, n, r->start, 0);
@@ -4189,13 +4192,9 @@ static int ex_finish(ex_state *st)
                 if (!r->f.period[0] && prev && prev->period[0])
                     snprintf(r->f.period, sizeof r->f.period, "%s", prev->period);
                 list_line = fl;
-            } else if (ex_list_mark(s, n, ls)) {
+            } else if ((ma = ex_list_mark(s, n, ls)) != 0) {
                 /* "• Palm oil: 1.6 billion (+4.1%)": a bulleted item named
                  * before its colon */
-                size_t ma = ls;
-                while (ma < r->start && (s[ma] == ' ' || s[ma] == '\t'))
-                    ma++;
-                ma += (unsigned char)s[ma] == 0xE2 ? 3 : 1;
                 while (ma < r->start && s[ma] == ' ')
                     ma++;
                 size_t co = le;

@@ -1562,14 +1562,15 @@ static size_t ex_times_words(const char *s, size_t n, size_t a, size_t b, ex_tim
             if (!what)
                 continue;
             size_t after = extract_skip_sp(s, n, q2 + mk, 1);
-            size_t ofk = extract_word(s, n, after, "of"), tyk = 0;
-            if (ofk && !doc_year)
-                tyk = extract_word(s, n, extract_skip_sp(s, n, after + ofk, 1), "this year");
-            if (!tyk && (ofk || extract_year_at(s, n, after, &y)))
-                continue; /* "of 2023", "of this year": read there */
-            e.b = tyk ? extract_skip_sp(s, n, after + ofk, 1) + tyk : q2 + mk;
             /* with no date, "the first six months of this year" is of the
              * year the text is of */
+            size_t ofk = extract_word(s, n, after, "of"), tyk = 0;
+            size_t ty0 = ofk ? extract_skip_sp(s, n, after + ofk, 1) : after;
+            if (ofk && !doc_year)
+                tyk = extract_word(s, n, ty0, "this year");
+            if (!tyk && (ofk || extract_year_at(s, n, after, &y)))
+                continue; /* "of 2023", "of this year": read there */
+            e.b = tyk ? ty0 + tyk : q2 + mk;
             size_t ty;
             if (doc_year && ((ty = extract_word(s, n, after, "this year")) ||
                              (ty = extract_word(s, n, after, "last year")))) {

@@ -81,6 +81,15 @@ static int tb_space(char c)
     return c == ' ' || c == '\t' || c == '\r';
 }
 
+/* Is line l only spaces? */
+static int tb_blank(const char *s, const tb_line *l)
+{
+    size_t a = l->a;
+    while (a < l->b && tb_space(s[a]))
+        a++;
+    return a == l->b;
+}
+
 /* Narrows [*a, *b) of s to its text without the spaces at either end. */
 static void tb_trim(const char *s, size_t *a, size_t *b)
 {
@@ -2810,21 +2819,12 @@ int extract_tables(ex_scan *sc, int emit)
         size_t top = i; /* the first line of the table with its header */
         if (nh == 0 && first_data == i && i >= 2) {
             size_t k = i - 1;
-            size_t ka = L[k].a;
-            while (ka < L[k].b && tb_space(s[ka]))
-                ka++;
-            if (ka == L[k].b && k > 0)
+            if (tb_blank(s, &L[k]) && k > 0)
                 k--; /* one blank line */
-            if (k > 1 && !L[k].rowlike && tb_section_like(s, &L[k]) && s[L[k].b - 1] == ':') {
-                /* a section label over the rows ("Total value of trade with
-                 * the mainland of China :"), one blank line under the
-                 * headings */
-                size_t k2 = k - 1, a2 = L[k2].a;
-                while (a2 < L[k2].b && tb_space(s[a2]))
-                    a2++;
-                if (a2 == L[k2].b && L[k2 - 1].rowlike && !L[k2 - 1].data)
-                    k = k2 - 1;
-            }
+            if (k > 1 && !L[k].rowlike && tb_section_like(s, &L[k]) && s[L[k].b - 1] == ':' &&
+                tb_blank(s, &L[k - 1]) && L[k - 2].rowlike && !L[k - 2].data)
+                k -= 2; /* a section label over the rows ("Total value of trade with the
+                           mainland of China :"), one blank line under the headings */
             while (L[k].rowlike && !L[k].data && !L[k].rule && nh < TB_MAXHDR) {
                 hdrs[nh++] = k;
                 top = k;

@@ -410,6 +410,14 @@ static int run_too_big(trade_error *err, const char *path, unsigned long line)
                            RUN_MAX);
 }
 
+/* The error for a record of a run that does not follow the one before it
+ * (a line skipped), at file line line. */
+static int run_gap(trade_error *err, const char *path, unsigned long line)
+{
+    return trade_error_set(err, TRADE_EIO, path, line, 0,
+                           "streaming: a run's records are not consecutive");
+}
+
 /* Append the reader's record (with a line end) to br. */
 static int run_add(big_run *br, const stream_reader *r, const char *path, trade_error *err)
 {
@@ -418,8 +426,7 @@ static int run_add(big_run *br, const stream_reader *r, const char *path, trade_
     if (span > RUN_MAX - br->len || r->rec_nlines > RUN_MAX - at)
         return run_too_big(err, path, r->rec_line);
     if (r->rec_line - br->line0 != at) /* the reader skips no line */
-        return trade_error_set(err, TRADE_EIO, path, r->rec_line, 0,
-                               "streaming: a run's records are not consecutive");
+        return run_gap(err, path, r->rec_line);
     if (ARRAY_GROW(br->buf, br->len + span, br->cap) || run_room(br, br->n + 2))
         return trade_error_set(err, TRADE_ENOMEM, NULL, 0, 0, "out of memory");
     memcpy(br->buf + br->len, r->rec, r->rec_span);
@@ -961,9 +968,7 @@ static int to_big(rstream *g, size_t first, size_t first_off)
     br->len = bytes;
     for (size_t i = 0; i < moved; i++) {
         if (b->fline[first + i] - br->line0 != b->bline[first + i] - bl0) {
-            trade_error_set(&e, TRADE_EIO, g->path, b->fline[first + i], 0,
-                            "streaming: a run's records are not consecutive");
-            return read_fail(g, TRADE_EIO, &e);
+            return read_fail(g, run_gap(&e, g->path, b->fline[first + i]), &e);
         }
         br->bline[i] = (uint32_t)(b->bline[first + i] - bl0);
         br->roff[i] = (uint32_t)(roff[first + i] - first_off);
